@@ -1,0 +1,100 @@
+import type { ArchitectureAst, DiagramError, DiagramParse, DiagramPos } from '../types.js';
+
+interface CstRange {
+  $cstNode?: { range: { start: { line: number; character: number } } };
+}
+
+function posOf(node: CstRange): DiagramPos {
+  const start = node.$cstNode?.range.start;
+  return start ? { line: start.line + 1, column: start.character + 1 } : { line: 1, column: 1 };
+}
+
+/**
+ * `architecture-beta` goes through Mermaid's own Langium parser. It is imported lazily: it costs
+ * tens of milliseconds, and most submissions have no architecture diagram.
+ */
+export async function parseArchitecture(raw: string): Promise<DiagramParse> {
+  const { parse } = await import('@mermaid-js/parser');
+  const text = raw.replace(/\r\n?/g, '\n');
+  try {
+    const result = (await parse('architecture', text)) as unknown as RawArchitecture;
+    return { kind: 'architecture', typeWord: 'architecture-beta', valid: true, errors: [], ast: toAst(result) };
+  } catch (error) {
+    const detail = error as { message?: string; result?: { parserErrors?: RawError[]; lexerErrors?: RawLexError[]; value?: RawArchitecture } };
+    const errors: DiagramError[] = [];
+    for (const e of detail.result?.lexerErrors ?? []) {
+      errors.push({ code: 'architecture-syntax', message: e.message, line: e.line ?? 1, column: e.column ?? 1, hint: ARCH_HINT });
+    }
+    for (const e of detail.result?.parserErrors ?? []) {
+      const line = Number.isFinite(e.token?.startLine) ? e.token!.startLine! : 1;
+      const column = Number.isFinite(e.token?.startColumn) ? e.token!.startColumn! : 1;
+      errors.push({ code: 'architecture-syntax', message: e.message, line, column, ...(e.token?.image ? { text: e.token.image } : {}), hint: ARCH_HINT });
+    }
+    if (errors.length === 0) errors.push({ code: 'architecture-syntax', message: String(detail.message ?? error), line: 1, column: 1 });
+    const ast = detail.result?.value ? safeAst(detail.result.value) : null;
+    return { kind: 'architecture', typeWord: 'architecture-beta', valid: false, errors, ast };
+  }
+}
+
+const ARCH_HINT = 'Check the line against `service id(icon)[Title] in group` and `a:R --> L:b`; titles with spaces or punctuation may need simpler wording.';
+
+interface RawError {
+  message: string;
+  token?: { startLine?: number; startColumn?: number; image?: string };
+}
+interface RawLexError {
+  message: string;
+  line?: number;
+  column?: number;
+}
+interface RawNode extends CstRange {
+  id: string;
+  icon?: string;
+  iconText?: string;
+  title?: string;
+  in?: string;
+}
+interface RawEdge extends CstRange {
+  lhsId: string;
+  rhsId: string;
+  lhsInto?: boolean;
+  rhsInto?: boolean;
+  title?: string;
+}
+interface RawArchitecture {
+  services?: RawNode[];
+  junctions?: RawNode[];
+  groups?: RawNode[];
+  edges?: RawEdge[];
+}
+
+function stripTitle(t: string | undefined): string {
+  return (t ?? '').replace(/^\[|\]$/g, '').replace(/^"(.*)"$/, '$1').trim();
+}
+
+function safeAst(raw: RawArchitecture): ArchitectureAst | null {
+  try {
+    return toAst(raw);
+  } catch {
+    return null;
+  }
+}
+
+function toAst(raw: RawArchitecture): ArchitectureAst {
+  return {
+    kind: 'architecture',
+    services: [
+      ...(raw.services ?? []).map((s) => ({ id: s.id, title: stripTitle(s.title) || s.iconText || s.id, icon: s.icon ?? null, in: s.in ?? null, kind: 'service' as const, pos: posOf(s) })),
+      ...(raw.junctions ?? []).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: 'junction' as const, pos: posOf(j) })),
+    ],
+    groups: (raw.groups ?? []).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
+    edges: (raw.edges ?? []).map((e) => ({
+      from: e.lhsId,
+      to: e.rhsId,
+      title: stripTitle(e.title),
+      directed: Boolean(e.lhsInto || e.rhsInto),
+      bidirectional: Boolean(e.lhsInto && e.rhsInto) || !(e.lhsInto || e.rhsInto),
+      pos: posOf(e),
+    })),
+  };
+}

@@ -1,0 +1,35 @@
+import { preprocess } from './preprocess.js';
+import type { DiagramKind } from './types.js';
+
+/** Diagram type words Mermaid knows, and what infralint does with each. */
+const KINDS: [RegExp, DiagramKind][] = [
+  [/^(graph|flowchart|flowchart-elk)\b/, 'flowchart'],
+  [/^sequenceDiagram\b/, 'sequence'],
+  [/^architecture-beta\b/, 'architecture'],
+  [
+    /^(classDiagram(-v2)?|stateDiagram(-v2)?|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline|quadrantChart|requirementDiagram|C4Context|C4Container|C4Component|C4Dynamic|C4Deployment|block-beta|block|sankey-beta|xychart-beta|packet-beta|kanban|radar-beta|treemap-beta|zenuml|info)\b/,
+    'unsupported',
+  ],
+];
+
+export interface DetectedType {
+  kind: DiagramKind;
+  typeWord: string | null;
+}
+
+/** The diagram type, read as Mermaid does: the first word after front matter, directives and comments. */
+export function detectDiagramType(raw: string): DetectedType {
+  const { text, start } = preprocess(raw);
+  const firstLine = text.slice(start).split('\n', 1)[0] ?? '';
+  const word = /^\S+/.exec(firstLine)?.[0] ?? null;
+  for (const [re, kind] of KINDS) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)![0] };
+  // Students often get the case wrong; the flowchart parser explains that better than "unknown".
+  if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: 'flowchart', typeWord: word };
+  if (/^sequencediagram\b/i.test(firstLine)) return { kind: 'sequence', typeWord: word };
+  return { kind: 'unknown', typeWord: word };
+}
+
+/** True when a line starts like a Mermaid diagram (used to find Mermaid text outside a fence). */
+export function looksLikeDiagramHeader(line: string): boolean {
+  return /^\s*(graph|flowchart)\s+(TB|TD|BT|RL|LR)\b|^\s*(flowchart|graph)\s*$|^\s*sequenceDiagram\s*$|^\s*architecture-beta\s*$/.test(line);
+}

@@ -1,0 +1,178 @@
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+
+export interface Heading {
+  level: number;
+  text: string;
+  line: number;
+}
+
+export type ProseKind = 'paragraph' | 'list-item' | 'table-row' | 'heading';
+
+/** A unit of prose with the headings above it: the grain the prose analysis works on. */
+export interface ProseBlock {
+  kind: ProseKind;
+  text: string;
+  line: number;
+  /** Titles of the enclosing headings, outermost first. */
+  headingPath: string[];
+}
+
+export interface Fence {
+  info: string;
+  /** The fence's language word, lower-cased (`mermaid`, `text`, ...). */
+  lang: string;
+  content: string;
+  /** Line of the opening fence (1-based). */
+  line: number;
+  /** Line of the first content line (1-based). */
+  contentLine: number;
+  /** Columns the content was indented by in the file (markdown-it strips the fence's indent). */
+  indent: number;
+  closed: boolean;
+  /** The fence marker (``` or ~~~, possibly longer). */
+  marker: string;
+}
+
+export interface MarkdownLink {
+  href: string;
+  text: string;
+  line: number;
+  image: boolean;
+}
+
+export interface MarkdownDocument {
+  headings: Heading[];
+  prose: ProseBlock[];
+  fences: Fence[];
+  links: MarkdownLink[];
+  /** Indented code blocks (often ASCII art). */
+  codeBlocks: { content: string; line: number }[];
+}
+
+let shared: ReturnType<typeof MarkdownIt> | null = null;
+function markdownIt(): ReturnType<typeof MarkdownIt> {
+  // linkify turns bare URLs (a common "diagram": an imgur link on its own) into links we can see.
+  shared ??= new MarkdownIt({ html: true, linkify: true });
+  return shared;
+}
+
+const HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+
+/** Parses markdown (or an extension-less text file) into the units later stages read. */
+export function parseMarkdown(text: string): MarkdownDocument {
+  const tokens = markdownIt().parse(text, {});
+  const doc: MarkdownDocument = { headings: [], prose: [], fences: [], links: [], codeBlocks: [] };
+  const lines = text.split('\n');
+  const headingStack: Heading[] = [];
+  let listDepth = 0;
+  let inTableRow = false;
+  let rowCells: string[] = [];
+  let rowLine = 0;
+  const pathOf = () => headingStack.map((h) => h.text);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const line = token.map ? token.map[0] + 1 : 0;
+    switch (token.type) {
+      case 'heading_open': {
+        const inline = tokens[i + 1];
+        const heading: Heading = { level: Number(token.tag.slice(1)), text: inlineText(inline), line };
+        while (headingStack.length && headingStack[headingStack.length - 1]!.level >= heading.level) headingStack.pop();
+        doc.headings.push(heading);
+        doc.prose.push({ kind: 'heading', text: heading.text, line, headingPath: pathOf() });
+        headingStack.push(heading);
+        if (inline) collectLinks(inline, line, doc);
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'tr_open':
+        inTableRow = true;
+        rowCells = [];
+        rowLine = line;
+        break;
+      case 'tr_close':
+        inTableRow = false;
+        if (rowCells.some((c) => c.trim())) doc.prose.push({ kind: 'table-row', text: rowCells.join(' | '), line: rowLine, headingPath: pathOf() });
+        break;
+      case 'inline': {
+        const previous = tokens[i - 1];
+        if (previous?.type === 'heading_open') break;
+        collectLinks(token, line, doc);
+        const content = inlineText(token);
+        if (inTableRow) {
+          rowCells.push(content);
+        } else if (content.trim()) {
+          doc.prose.push({ kind: listDepth > 0 ? 'list-item' : 'paragraph', text: content, line, headingPath: pathOf() });
+        }
+        break;
+      }
+      case 'fence': {
+        const openLine = token.map ? token.map[0] + 1 : line;
+        const endLine = token.map ? token.map[1] : openLine;
+        const opener = lines[openLine - 1] ?? '';
+        const closer = lines[endLine - 1] ?? '';
+        const indent = opener.length - opener.trimStart().length;
+        const marker = token.markup;
+        const closed = endLine > openLine && closer.trim().startsWith(marker[0]!.repeat(marker.length));
+        doc.fences.push({
+          info: token.info,
+          lang: (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase().replace(/^\{|\}$/g, ''),
+          content: token.content,
+          line: openLine,
+          contentLine: openLine + 1,
+          indent,
+          closed,
+          marker,
+        });
+        break;
+      }
+      case 'code_block':
+        doc.codeBlocks.push({ content: token.content, line });
+        break;
+      case 'html_block':
+        for (const match of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
+        break;
+      default:
+        break;
+    }
+  }
+  return doc;
+}
+
+function collectLinks(inline: Token, line: number, doc: MarkdownDocument): void {
+  const children = inline.children ?? [];
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k]!;
+    if (child.type === 'image') {
+      doc.links.push({ href: String(child.attrGet('src') ?? ''), text: child.content, line, image: true });
+    } else if (child.type === 'link_open') {
+      let text = '';
+      for (let j = k + 1; j < children.length && children[j]!.type !== 'link_close'; j++) text += children[j]!.content;
+      doc.links.push({ href: String(child.attrGet('href') ?? ''), text, line, image: false });
+    } else if (child.type === 'html_inline') {
+      for (const match of child.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
+    }
+  }
+}
+
+/** The plain text of an inline token (emphasis and code marks dropped, line breaks kept as spaces). */
+function inlineText(inline: Token | undefined): string {
+  if (!inline) return '';
+  const children = inline.children;
+  if (!children) return inline.content;
+  let out = '';
+  for (const child of children) {
+    if (child.type === 'text' || child.type === 'code_inline') out += child.content;
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') out += ' ';
+    else if (child.type === 'image') out += child.content;
+  }
+  return out;
+}

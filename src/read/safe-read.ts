@@ -1,0 +1,155 @@
+import { lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync } from 'node:fs';
+import path from 'node:path';
+import type { Notice } from '../types.js';
+
+/** Files larger than this are read up to the cap, with a notice: submissions are a few KiB. */
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+export interface ReadFile {
+  /** Path relative to the submission root, forward slashes. */
+  relPath: string;
+  absPath: string;
+  /** Decoded text with line endings normalised to \n (line numbers are unchanged). */
+  text: string;
+  bytes: number;
+  truncated: boolean;
+  hadBom: boolean;
+  hadCrlf: boolean;
+  invalidUtf8: boolean;
+}
+
+export type ReadOutcome = { ok: true; file: ReadFile; notices: Notice[] } | { ok: false; notices: Notice[] };
+
+/** True when `child` (an absolute, resolved path) is `root` or inside it. */
+export function isInside(root: string, child: string): boolean {
+  const rel = path.relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export function toRelative(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
+}
+
+/**
+ * Reads one file of an untrusted submission. Never follows a symlink out of `root`, never reads more
+ * than `maxBytes`, and turns every problem (binary, bad encoding, unreadable) into a notice.
+ */
+export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_BYTES): ReadOutcome {
+  const relPath = toRelative(root, absPath);
+  const at = (message: string, severity: Notice['severity'] = 'error', hint?: string): Notice => ({
+    message,
+    severity,
+    file: relPath,
+    line: 1,
+    column: 1,
+    ...(hint ? { hint } : {}),
+  });
+  let realRoot: string;
+  let realFile: string;
+  try {
+    realRoot = realpathSync(root);
+    const stat = lstatSync(absPath);
+    realFile = stat.isSymbolicLink() ? realpathSync(absPath) : absPath;
+    if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
+      return {
+        ok: false,
+        notices: [at(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, 'error', 'Commit the file itself instead of a link to it.')],
+      };
+    }
+    if (!isInside(realRoot, realpathSync(path.dirname(absPath)))) {
+      return { ok: false, notices: [at(`${relPath} lies outside the submission folder; it was not read.`)] };
+    }
+  } catch (error) {
+    return { ok: false, notices: [at(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
+  }
+
+  let buffer: Buffer;
+  let size: number;
+  try {
+    const fd = openSync(realFile, 'r');
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { ok: false, notices: [at(`${relPath} is not a regular file; it was not read.`)] };
+      size = stat.size;
+      buffer = Buffer.alloc(Math.min(size, maxBytes));
+      let offset = 0;
+      while (offset < buffer.length) {
+        const n = readSync(fd, buffer, offset, buffer.length - offset, offset);
+        if (n === 0) break;
+        offset += n;
+      }
+      buffer = buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return { ok: false, notices: [at(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
+  }
+
+  const notices: Notice[] = [];
+  if (looksBinary(buffer)) {
+    return {
+      ok: false,
+      notices: [at(`${relPath} is a binary file (it contains NUL bytes), not text; it was not read.`, 'error', 'The task file must be plain text or markdown.')],
+    };
+  }
+  const truncated = size > maxBytes;
+  if (truncated) {
+    notices.push(at(`${relPath} is ${formatBytes(size)}; only its first ${formatBytes(maxBytes)} were read.`, 'warning', 'A design document is a few kilobytes: check that the right file was committed.'));
+  }
+  const hadBom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  const body = hadBom ? buffer.subarray(3) : buffer;
+  let text: string;
+  let invalidUtf8 = false;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    // A file cut at the cap may end inside a multi-byte character: that is not the student's fault.
+    text = new TextDecoder('utf-8').decode(body);
+    invalidUtf8 = !truncated || text.slice(0, -1).includes('\uFFFD');
+    if (invalidUtf8) {
+      const line = firstReplacementLine(text);
+      notices.push({ ...at(`${relPath} is not valid UTF-8; undecodable bytes were replaced with U+FFFD.`, 'warning', 'Save the file as UTF-8.'), line });
+    }
+  }
+  const hadCrlf = text.includes('\r');
+  if (hadCrlf) text = text.replace(/\r\n?/g, '\n');
+  return { ok: true, file: { relPath, absPath, text, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
+}
+
+function looksBinary(buffer: Buffer): boolean {
+  const end = Math.min(buffer.length, 8192);
+  for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
+  return false;
+}
+
+function firstReplacementLine(text: string): number {
+  const index = text.indexOf('\uFFFD');
+  if (index < 0) return 1;
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
+  return `${n} bytes`;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return code ?? String((error as Error)?.message ?? error);
+  }
+}
