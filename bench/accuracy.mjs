@@ -1,0 +1,46 @@
+// Agreement of infralint with the careful reviewer's labels in shared/corpus/real/labels.json.
+// Usage: node bench/accuracy.mjs [--disagreements] [--rule ID]
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintSubmission } from '../dist/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpus = path.join(process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared'), 'corpus/real');
+if (!existsSync(path.join(corpus, 'labels.json'))) {
+  console.log(`no labelled corpus at ${corpus}`);
+  process.exit(0);
+}
+const labels = JSON.parse(readFileSync(path.join(corpus, 'labels.json'), 'utf8'));
+const showAll = process.argv.includes('--disagreements');
+const only = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : null;
+const perRule = new Map();
+const disagreements = [];
+let agree = 0;
+let total = 0;
+for (const [id, entry] of Object.entries(labels)) {
+  const report = await lintSubmission(path.join(corpus, id));
+  const result = report.results[0];
+  for (const [rule, want] of Object.entries(entry.labels)) {
+    const got = result.rules.find((r) => r.id === rule)?.status ?? 'missing';
+    const stats = perRule.get(rule) ?? { agree: 0, total: 0, confusion: {} };
+    stats.total++;
+    total++;
+    const key = `${want}->${got}`;
+    stats.confusion[key] = (stats.confusion[key] ?? 0) + 1;
+    if (got === want) {
+      stats.agree++;
+      agree++;
+    } else if (!only || only === rule) {
+      disagreements.push(`${rule} ${id}: label ${want}, infralint ${got} | label: ${entry.reasons?.[rule] ?? ''} | infralint: ${result.rules.find((r) => r.id === rule)?.message ?? ''}`);
+    }
+    perRule.set(rule, stats);
+  }
+}
+console.log(`overall: ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%) over ${Object.keys(labels).length} labelled submissions`);
+console.log('rule                 agree   confusion (label->infralint: count, disagreements only)');
+for (const [rule, s] of perRule) {
+  const off = Object.entries(s.confusion).filter(([k]) => k.split('->')[0] !== k.split('->')[1]).map(([k, v]) => `${k}:${v}`).join(' ');
+  console.log(`${rule.padEnd(20)} ${((100 * s.agree) / s.total).toFixed(1).padStart(5)}%  ${off}`);
+}
+if (showAll || only) console.log(`\n${disagreements.join('\n')}`);

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI lives in dist/cli/main.js and returns an exit code instead of exiting.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('infralint: not built yet; run `npm ci` (or `npm run build`) in the infralint folder first.\n');
+  process.exitCode = 2;
+} else {
+  const { main } = await import(entry.href);
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,193 @@
+import { existsSync } from 'node:fs';
+import { loadRubric, UsageError, type Rubric } from '../config/rubric.js';
+import { buildDiagramGraph } from '../graph/build-graph.js';
+import type { DiagramGraph } from '../graph/model.js';
+import { analyseProse } from '../prose/analyze-prose.js';
+import { RULES } from '../rules/registry.js';
+import type { RuleContext, RuleOutcome } from '../rules/rule.js';
+import { pointsFor, totalScore } from '../score/score.js';
+import type { Finding, RuleStatus } from '../types.js';
+import { loadSubmission, type LoadedSubmission } from './load-submission.js';
+import { TOOL } from './tool.js';
+
+export interface RuleResult {
+  id: string;
+  status: RuleStatus;
+  points: number;
+  maxPoints: number;
+  message: string;
+  severity: 'error' | 'warning';
+  findings: Finding[];
+}
+
+export interface DiagramSummary {
+  file: string;
+  line: number;
+  type: string | null;
+  origin: string;
+  valid: boolean;
+  error: { message: string; line: number; column: number; code: string } | null;
+}
+
+export interface TaskResult {
+  task: string;
+  /** Task file relative to the submission root (or where it was expected). */
+  path: string;
+  /** The submission folder, absolute. */
+  root: string;
+  score: number;
+  maxScore: number;
+  manualPoints: number;
+  threshold: number;
+  passed: boolean;
+  rules: RuleResult[];
+  diagrams: DiagramSummary[];
+  graph: { components: GraphComponentJson[]; edges: GraphEdgeJson[]; groups: GraphGroupJson[] };
+}
+
+export interface GraphComponentJson {
+  key: string;
+  id: string;
+  label: string;
+  roles: string[];
+  host: string;
+  multiplicity: number;
+  file: string;
+  line: number;
+  column: number;
+}
+export interface GraphEdgeJson {
+  from: string;
+  to: string;
+  label: string;
+  directed: boolean;
+  kind: string;
+  line: number;
+}
+export interface GraphGroupJson {
+  key: string;
+  title: string;
+  kind: string;
+  members: string[];
+  line: number;
+}
+
+export interface LintReport {
+  tool: { name: string; version: string };
+  results: TaskResult[];
+}
+
+export interface LintOptions {
+  /** Rubric names (in rules/) or paths to rubric JSON files; default: 3-scale_up. */
+  rubrics?: (string | Rubric)[];
+  /** Pass threshold in percent, overriding the rubric's. */
+  minScore?: number;
+  /** Rule ids to turn off (reported as `skipped`). */
+  disable?: string[];
+  /** Bytes read at most from one file. */
+  maxBytes?: number;
+}
+
+/**
+ * Lints one submission (a repository, its project folder, or a task file) against each rubric. The
+ * CLI, the GitHub Action and bulk grading all call this, so they agree on every result.
+ */
+export async function lintSubmission(target: string, options: LintOptions = {}): Promise<LintReport> {
+  if (!existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
+  const rubrics = (options.rubrics ?? ['3-scale_up']).map((r) => (typeof r === 'string' ? loadRubric(r) : r));
+  const results: TaskResult[] = [];
+  for (const rubric of rubrics) {
+    const submission = await loadSubmission(target, rubric, options.maxBytes);
+    results.push(gradeSubmission(submission, rubric, options));
+  }
+  return { tool: { ...TOOL }, results };
+}
+
+/** Grades an already loaded submission: graph, prose, rules, score. */
+export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, options: LintOptions = {}): TaskResult {
+  const graphs: DiagramGraph[] = [];
+  for (const d of submission.diagrams) {
+    if (d.parse.ast) graphs.push(buildDiagramGraph(d.parse.ast, { index: d.index, file: d.file, line: d.line, indent: d.indent }));
+  }
+  const prose = analyseProse(submission.files.filter((f) => f.markdown).map((f) => ({ file: f.relPath, blocks: f.markdown!.prose })));
+  const hasVisual = submission.visuals.length > 0 || submission.diagrams.some((d) => d.parse.kind === 'unsupported');
+  const defaultAt = { file: submission.taskFile?.relPath ?? submission.located.expectedRelPath, line: 1, column: 1 };
+  const disabled = new Set(options.disable ?? []);
+
+  const rules: RuleResult[] = [];
+  let gateFailed = false;
+  for (const entry of rubric.rules) {
+    const rule = RULES.get(entry.id)!;
+    const severity = entry.severity ?? 'error';
+    let outcome: Omit<RuleOutcome, 'status'> & { status: RuleStatus };
+    if (disabled.has(entry.id) || entry.enabled === false) {
+      outcome = { status: 'skipped', message: 'Turned off by configuration.' };
+    } else if (gateFailed && !entry.gate) {
+      outcome = { status: rule.meta.whenTaskMissing, message: rule.meta.whenTaskMissing === 'pass' ? 'Nothing to check without the task file.' : 'Not graded: the task file is missing.' };
+    } else if (rule.meta.diagramBased && graphs.length === 0) {
+      outcome = hasVisual
+        ? { status: 'manual', message: 'The diagram is an image or a format infralint does not read: a person must check this.' }
+        : { status: rule.meta.whenNoDiagram ?? 'fail', message: rule.meta.whenNoDiagram === 'pass' ? 'No diagram to contradict.' : 'No diagram to check.' };
+    } else {
+      const context: RuleContext = { submission, graphs, prose, options: entry.options ?? {} };
+      try {
+        outcome = rule.check(context);
+      } catch (error) {
+        // A rule bug must not cost the student the whole report.
+        outcome = { status: 'fail', message: `internal error in rule ${entry.id}: ${(error as Error).message}`, findings: [{ message: `infralint could not run ${entry.id}; please report this.`, severity: 'warning' }] };
+      }
+    }
+    if (entry.gate && outcome.status === 'fail') gateFailed = true;
+    const findings: Finding[] = (outcome.findings ?? []).map((f) => ({
+      ruleId: entry.id,
+      message: f.message,
+      severity: f.severity ?? (outcome.status === 'pass' ? 'info' : severity),
+      ...(f.at ?? defaultAt),
+      ...(f.hint ? { hint: f.hint } : {}),
+    }));
+    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...(outcome.fraction !== undefined ? { fraction: outcome.fraction } : {}) }), maxPoints: entry.weight, message: outcome.message, severity, findings });
+  }
+  // Problems met while reading (refused links, bad encoding) are findings of the rule they concern.
+  for (const notice of submission.notices) {
+    const target = rules.find((r) => r.id === (notice.ruleId ?? 'task-file')) ?? rules[0];
+    target?.findings.push({ ...notice, ruleId: target.id });
+  }
+
+  const totals = totalScore(
+    rules.map((r, i) => ({ status: r.status, weight: rubric.rules[i]!.weight, fraction: r.maxPoints ? r.points / r.maxPoints : 0 })),
+    options.minScore ?? rubric.passThreshold,
+  );
+  // The gate: without the task file the task scores 0, whatever the other rules say.
+  if (gateFailed) for (const r of rules) r.points = 0;
+  return {
+    task: rubric.task,
+    path: submission.taskFile?.relPath ?? submission.located.expectedRelPath,
+    root: submission.located.root,
+    score: gateFailed ? 0 : totals.score,
+    maxScore: totals.maxScore,
+    manualPoints: gateFailed ? 0 : totals.manualPoints,
+    threshold: options.minScore ?? rubric.passThreshold,
+    passed: gateFailed ? false : totals.passed,
+    rules,
+    diagrams: submission.diagrams.map((d) => {
+      const e = d.parse.errors[0];
+      return {
+        file: d.file,
+        line: d.line,
+        type: d.parse.typeWord,
+        origin: d.origin,
+        valid: d.parse.valid,
+        error: e ? { message: e.message, line: d.line + e.line - 1, column: e.column + d.indent, code: e.code } : null,
+      };
+    }),
+    graph: graphJson(graphs),
+  };
+}
+
+function graphJson(graphs: DiagramGraph[]): TaskResult['graph'] {
+  return {
+    components: graphs.flatMap((g) => g.components.map((c) => ({ key: c.key, id: c.id, label: c.label, roles: c.roles, host: c.host, multiplicity: c.multiplicity, file: c.source.file, line: c.source.line, column: c.source.column }))),
+    edges: graphs.flatMap((g) => g.edges.map((e) => ({ from: e.from, to: e.to, label: e.label, directed: e.directed, kind: e.kind, line: e.source.line }))),
+    groups: graphs.flatMap((g) => g.groups.map((gr) => ({ key: gr.key, title: gr.title, kind: gr.kind, members: gr.members, line: gr.source.line }))),
+  };
+}

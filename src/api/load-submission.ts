@@ -1,0 +1,209 @@
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { IMAGE_EXTENSIONS, locateTask, normaliseName, type LocatedTask, type TaskLocation } from '../discover/locate-task.js';
+import { extractDiagrams, findAsciiArt, looksLikeAsciiDiagram, type DiagramSource } from '../diagrams/extract.js';
+import { parseDiagram } from '../diagrams/parse-diagram.js';
+import type { DiagramParse } from '../diagrams/types.js';
+import { parseMarkdown, type MarkdownDocument } from '../markdown/parse-markdown.js';
+import { isInside, safeRead, toRelative, type ReadFile } from '../read/safe-read.js';
+import type { Notice } from '../types.js';
+
+export interface SubmissionFile {
+  relPath: string;
+  read: ReadFile;
+  /** Null for `.mmd` files. */
+  markdown: MarkdownDocument | null;
+  /** How it joined the submission. */
+  role: 'task' | 'linked' | 'sibling';
+}
+
+export interface Diagram extends DiagramSource {
+  index: number;
+  parse: DiagramParse;
+}
+
+/** A diagram a person must look at: an image, an image URL, a drawing-tool link, ASCII art. */
+export interface VisualDiagram {
+  file: string;
+  line: number;
+  target: string;
+  kind: 'image' | 'image-url' | 'image-file' | 'drawing-link' | 'ascii-art';
+}
+
+export interface LoadedSubmission {
+  task: string;
+  located: LocatedTask;
+  taskFile: SubmissionFile | null;
+  files: SubmissionFile[];
+  diagrams: Diagram[];
+  visuals: VisualDiagram[];
+  /** Problems met while reading (refused links, binary files...): reported, never fatal. */
+  notices: Notice[];
+  /** Where the answer was found instead of the task file (a README section), if anywhere. */
+  readmeSection: { file: string; line: number } | null;
+}
+
+const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
+const DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
+const IMAGE_IN_URL = /\.(png|jpe?g|gif|svg|webp|bmp)(\b|$)/i;
+const GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree)\/[^/]+\/(.+?)(?:[?#].*)?$/i;
+
+/** Reads everything that belongs to one task of a submission. Never throws for bad input. */
+export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number): Promise<LoadedSubmission> {
+  const located = locateTask(target, location);
+  const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null };
+  const seen = new Set<string>();
+  const root = located.root;
+
+  const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
+    const key = safeRealpath(abs);
+    if (seen.has(key)) return null;
+    seen.add(key);
+    const outcome = safeRead(root, abs, maxBytes);
+    loaded.notices.push(...outcome.notices);
+    if (!outcome.ok) return null;
+    const ext = path.extname(abs).toLowerCase();
+    const file: SubmissionFile = { relPath: outcome.file.relPath, read: outcome.file, markdown: ext === '.mmd' ? null : parseMarkdown(outcome.file.text), role };
+    loaded.files.push(file);
+    return file;
+  };
+
+  if (located.taskFile) {
+    loaded.taskFile = addFile(located.taskFile, 'task');
+    // Files that clearly belong to this task: `3-scale_up.mmd`, `3-scale_up_README.md`...
+    const wanted = normaliseName(location.task);
+    for (const name of located.siblings.sort()) {
+      const ext = path.extname(name).toLowerCase();
+      if ((ext === '.mmd' || ext === '.md') && normaliseName(name).startsWith(wanted)) addFile(path.join(located.projectDir, name), 'sibling');
+    }
+    // Links are followed from the task file and from the files it links to (a `3-scale_up` holding
+    // only the URL of `3-scale_up.md` is common), never further.
+    if (loaded.taskFile) {
+      const before = loaded.files.length;
+      followLinks(loaded, loaded.taskFile, addFile);
+      for (const linked of loaded.files.slice(before)) followLinks(loaded, linked, () => null);
+      for (const sibling of loaded.files.filter((f) => f.role === 'sibling')) followLinks(loaded, sibling, () => null);
+    }
+  } else {
+    findReadmeSection(loaded, location);
+  }
+
+  for (const name of located.siblings) {
+    const ext = path.extname(name).toLowerCase();
+    if (IMAGE_EXTENSIONS.has(ext) && namedForTask(name, location.task)) {
+      loaded.visuals.push({ file: toRelative(root, path.join(located.projectDir, name)), line: 1, target: name, kind: 'image-file' });
+    }
+  }
+
+  for (const file of loaded.files) {
+    const sources: DiagramSource[] = file.markdown
+      ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
+      : [{ file: file.relPath, origin: 'file', text: file.read.text, line: 1, indent: 0, closed: true }];
+    for (const source of sources) {
+      loaded.diagrams.push({ ...source, index: loaded.diagrams.length, parse: await parseDiagram(source.text) });
+    }
+    const art = findAsciiArt(file.read.text, sources);
+    if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
+    if (file.markdown && art === null) {
+      for (const block of [...file.markdown.codeBlocks, ...file.markdown.fences.filter((f) => f.lang !== 'mermaid').map((f) => ({ content: f.content, line: f.line }))]) {
+        if (looksLikeAsciiDiagram(block.content) && !sources.some((s) => s.line >= block.line && s.line <= block.line + 1)) {
+          loaded.visuals.push({ file: file.relPath, line: block.line, target: 'ASCII art', kind: 'ascii-art' });
+        }
+      }
+    }
+  }
+  return loaded;
+}
+
+/** `3-scale_up.png`, `scale_up.jpg`, `task_3.png`, `3-diagram.png`: an image named for this task. */
+function namedForTask(name: string, task: string): boolean {
+  const number = /^(\d+)/.exec(task)?.[1];
+  const words = normaliseName(task.replace(/^\d+[-_]?/, ''));
+  const base = name.replace(/\.[^.]+$/, '');
+  return normaliseName(base).includes(words) || (number !== undefined && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base));
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Follows the task file's links: local text files join the submission; images are recorded. */
+function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (abs: string, role: SubmissionFile['role']) => SubmissionFile | null): void {
+  const root = loaded.located.root;
+  const baseDir = path.dirname(file.read.absPath);
+  for (const link of file.markdown?.links ?? []) {
+    const href = link.href.trim();
+    if (!href || href.startsWith('#') || /^(mailto|tel|data|javascript):/i.test(href)) continue;
+    const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
+    const ext = path.extname(href.replace(/[?#].*$/, '')).toLowerCase();
+    if (remote) {
+      const github = GITHUB_FILE_URL.exec(href);
+      const local = github ? localFileForRepoPath(root, decodeURIComponent(github[1]!)) : null;
+      if (local && TEXT_EXTENSIONS.has(path.extname(local).toLowerCase())) {
+        addFile(local, 'linked');
+      } else if (IMAGE_EXTENSIONS.has(ext) || link.image || IMAGE_IN_URL.test(href)) {
+        loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image-url' });
+      } else if (DRAWING_HOSTS.test(href) || (github && onlyLinks(file))) {
+        // A drawing tool, or the student's own file on GitHub that is not in the folder: a person must open it.
+        loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'drawing-link' });
+      }
+      continue;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(href.replace(/[?#].*$/, ''));
+    } catch {
+      decoded = href;
+    }
+    const abs = path.resolve(decoded.startsWith('/') ? root : baseDir, decoded.replace(/^\/+/, ''));
+    if (!isInside(root, abs)) {
+      loaded.notices.push({
+        ruleId: 'task-file',
+        message: `The link \`${href}\` points outside the submission folder; it was not followed.`,
+        severity: 'warning',
+        file: file.relPath,
+        line: link.line,
+        column: 1,
+        hint: 'Link only to files inside your repository, with a relative path.',
+      });
+      continue;
+    }
+    if (link.image || IMAGE_EXTENSIONS.has(ext)) {
+      loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image' });
+    } else if (TEXT_EXTENSIONS.has(ext) && existsSync(abs)) {
+      addFile(abs, 'linked');
+    }
+  }
+}
+
+/** True when a file is nothing but links (the "URL-only" submission). */
+function onlyLinks(file: SubmissionFile): boolean {
+  const prose = file.markdown?.prose.filter((b) => b.kind !== 'heading') ?? [];
+  return prose.every((b) => /^\s*(https?:\/\/\S+\s*)+$/.test(b.text) || b.text.trim().split(/\s+/).length <= 3);
+}
+
+/** `web_infrastructure_design/3-scale_up.md` in a GitHub URL, found inside a submission rooted anywhere. */
+function localFileForRepoPath(root: string, repoPath: string): string | null {
+  const parts = repoPath.split('/').filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const candidate = path.resolve(root, ...parts.slice(i));
+    if (isInside(root, candidate) && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Without a task file, a README section titled for the task is what the student wrote instead. */
+function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation): void {
+  const readme = path.join(loaded.located.projectDir, 'README.md');
+  if (!existsSync(readme)) return;
+  const outcome = safeRead(loaded.located.root, readme);
+  if (!outcome.ok) return;
+  const doc = parseMarkdown(outcome.file.text);
+  const wanted = normaliseName(location.task).replace(/^\d+/, '');
+  const heading = doc.headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
+  if (heading) loaded.readmeSection = { file: outcome.file.relPath, line: heading.line };
+}

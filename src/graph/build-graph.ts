@@ -1,0 +1,230 @@
+import type { ArchitectureAst, DiagramAst, FlowchartAst, SequenceAst, DiagramPos } from '../diagrams/types.js';
+import type { SourcePosition } from '../types.js';
+import type { Component, DiagramGraph, Edge, Group, GroupKind, Host } from './model.js';
+import { inferMultiplicity, inferRoles, titleNamesCluster, titleNamesOneMachine, type Role } from './roles.js';
+
+/** Where a diagram sits in its file, to turn diagram positions into file positions. */
+export interface DiagramPlacement {
+  index: number;
+  file: string;
+  /** File line of the diagram's first line. */
+  line: number;
+  /** Columns to add to a diagram column (indentation of a fenced block). */
+  indent: number;
+}
+
+export function toFilePosition(placement: DiagramPlacement, pos: DiagramPos): SourcePosition {
+  return { file: placement.file, line: placement.line + pos.line - 1, column: pos.column + placement.indent };
+}
+
+/** Builds the infrastructure graph of one diagram (whatever could be read of it, even with errors). */
+export function buildDiagramGraph(ast: DiagramAst, placement: DiagramPlacement): DiagramGraph {
+  const builder = new GraphBuilder(placement, ast.kind);
+  if (ast.kind === 'flowchart') builder.fromFlowchart(ast);
+  else if (ast.kind === 'sequence') builder.fromSequence(ast);
+  else builder.fromArchitecture(ast);
+  return builder.finish();
+}
+
+interface RawGroup {
+  id: string;
+  title: string;
+  members: string[];
+  /** Ids of the groups directly inside this one. */
+  nested: string[];
+  pos: DiagramPos;
+}
+
+class GraphBuilder {
+  private readonly components = new Map<string, Component>();
+  private readonly edges: Edge[] = [];
+  private readonly groups: Group[] = [];
+  private readonly texts: DiagramGraph['texts'] = [];
+
+  constructor(
+    private readonly placement: DiagramPlacement,
+    private readonly type: string,
+  ) {}
+
+  private at(pos: DiagramPos): SourcePosition {
+    return toFilePosition(this.placement, pos);
+  }
+
+  private key(id: string): string {
+    return `${this.placement.index}:${id}`;
+  }
+
+  private addComponent(id: string, label: string, pos: DiagramPos, roles: Role[]): void {
+    const key = this.key(id);
+    const text = label === id ? label : `${label} ${id}`;
+    this.components.set(key, {
+      key,
+      id,
+      label,
+      roles,
+      host: key,
+      multiplicity: inferMultiplicity(text),
+      diagram: this.placement.index,
+      source: this.at(pos),
+    });
+    this.texts.push({ text: label, source: this.at(pos) });
+  }
+
+  private addEdge(from: string, to: string, label: string, directed: boolean, kind: Edge['kind'], pos: DiagramPos): void {
+    this.edges.push({ from: this.key(from), to: this.key(to), label, directed, kind, diagram: this.placement.index, source: this.at(pos) });
+    if (label) this.texts.push({ text: label, source: this.at(pos) });
+  }
+
+  fromFlowchart(ast: FlowchartAst): void {
+    const subgraphIds = new Set(ast.subgraphs.map((s) => s.id));
+    for (const v of ast.vertices.values()) {
+      if (subgraphIds.has(v.id) && v.label === v.id && v.shape === null) continue; // an edge to a subgraph
+      // The label says what it is; the id helps when the label is bare ("LB1", "db").
+      const roles = inferRoles(v.label, { shape: v.shape, ...(v.icon ? { icon: v.icon } : {}) });
+      const idRoles = roles.length === 0 || (roles.length === 1 && roles[0] === 'server') ? inferRoles(v.id) : [];
+      const merged = [...new Set([...roles.filter((r) => !(r === 'server' && idRoles.length)), ...idRoles])];
+      this.addComponent(v.id, v.label, v.pos, merged.length ? merged : ['other']);
+    }
+    const raw: RawGroup[] = ast.subgraphs.map((s) => ({
+      id: s.id,
+      title: s.title,
+      members: s.nodes.filter((n) => !subgraphIds.has(n)),
+      nested: s.nodes.filter((n) => subgraphIds.has(n) && n !== s.id),
+      pos: s.pos,
+    }));
+    this.addGroups(raw);
+    for (const e of ast.edges) {
+      if (e.stroke === 'invisible') continue;
+      const froms = this.expand(e.from, raw);
+      const tos = this.expand(e.to, raw);
+      const directed = e.type !== 'arrow_open' && !e.type.startsWith('double');
+      for (const f of froms) for (const t of tos) this.addEdge(f, t, e.label, directed, 'link', e.pos);
+    }
+  }
+
+  /** An edge to a subgraph reaches every node inside it. */
+  private expand(id: string, raw: RawGroup[]): string[] {
+    const group = raw.find((g) => g.id === id);
+    if (!group || this.components.has(this.key(id))) return [id];
+    const out: string[] = [];
+    const visit = (g: RawGroup, depth: number) => {
+      out.push(...g.members);
+      if (depth < 8) for (const n of g.nested) {
+        const inner = raw.find((r) => r.id === n);
+        if (inner) visit(inner, depth + 1);
+      }
+    };
+    visit(group, 0);
+    return out.length ? out : [id];
+  }
+
+  fromSequence(ast: SequenceAst): void {
+    for (const p of ast.participants) {
+      const roles = inferRoles(p.label === p.id ? p.id : `${p.label}`, { icon: p.type === 'database' ? 'database' : null });
+      const idRoles = roles.length === 0 ? inferRoles(p.id) : [];
+      this.addComponent(p.id, p.label, p.pos, roles.length ? roles : idRoles.length ? idRoles : ['other']);
+    }
+    for (const m of ast.messages) this.addEdge(m.from, m.to, m.text, true, 'message', m.pos);
+    for (const n of ast.notes) {
+      this.texts.push({ text: n.text, source: this.at(n.pos) });
+      if (n.actors.length === 2) this.addEdge(n.actors[0]!, n.actors[1]!, n.text, false, 'note', n.pos);
+    }
+    for (const b of ast.blocks) if (b.text) this.texts.push({ text: b.text, source: this.at(b.pos) });
+    const first = ast.participants[0]?.pos ?? { line: 1, column: 1 };
+    this.addGroups(
+      ast.boxes.map((b, i) => ({
+        id: `box${i}`,
+        title: b.title ?? '',
+        members: b.participants,
+        nested: [],
+        pos: ast.participants.find((p) => p.id === b.participants[0])?.pos ?? first,
+      })),
+    );
+  }
+
+  fromArchitecture(ast: ArchitectureAst): void {
+    for (const s of ast.services) {
+      if (s.kind === 'junction') continue;
+      const roles = inferRoles(s.title === s.id ? s.id : `${s.title}`, { icon: s.icon });
+      const idRoles = roles.length === 0 || (roles.length === 1 && roles[0] === 'server') ? inferRoles(s.id) : [];
+      const merged = [...new Set([...roles.filter((r) => !(r === 'server' && idRoles.length)), ...idRoles])];
+      this.addComponent(s.id, s.title, s.pos, merged.length ? merged : ['other']);
+    }
+    // Junctions only join edges: fold them away so that a path through one is one hop.
+    const junctions = new Set(ast.services.filter((s) => s.kind === 'junction').map((s) => s.id));
+    const linked = (id: string, seen = new Set<string>()): string[] => {
+      if (!junctions.has(id)) return [id];
+      seen.add(id);
+      return ast.edges
+        .flatMap((e) => (e.from === id ? [e.to] : e.to === id ? [e.from] : []))
+        .filter((n) => !seen.has(n))
+        .flatMap((n) => linked(n, seen));
+    };
+    for (const e of ast.edges) {
+      if (junctions.has(e.from) && junctions.has(e.to)) continue;
+      for (const f of linked(e.from)) for (const t of linked(e.to)) if (f !== t) this.addEdge(f, t, e.title, e.directed && !e.bidirectional, 'link', e.pos);
+    }
+    const raw: RawGroup[] = ast.groups.map((g) => ({
+      id: g.id,
+      title: g.title,
+      members: ast.services.filter((s) => s.in === g.id && s.kind === 'service').map((s) => s.id),
+      nested: ast.groups.filter((inner) => inner.in === g.id).map((inner) => inner.id),
+      pos: g.pos,
+    }));
+    this.addGroups(raw);
+  }
+
+  /** Turns subgraphs/boxes/groups into groups, and host-like ones into shared hosts. */
+  private addGroups(raw: RawGroup[]): void {
+    const byId = new Map(raw.map((g) => [g.id, g]));
+    const allMembers = (g: RawGroup, depth = 0): string[] =>
+      depth > 8 ? [] : [...g.members, ...g.nested.flatMap((n) => (byId.has(n) ? allMembers(byId.get(n)!, depth + 1) : []))];
+    for (const g of raw) {
+      const members = [...new Set(allMembers(g))].map((m) => this.key(m)).filter((k) => this.components.has(k));
+      const memberRoles = members.flatMap((k) => this.components.get(k)!.roles);
+      let kind: GroupKind = 'zone';
+      if (g.nested.length === 0 && titleNamesOneMachine(g.title) && members.length > 0) kind = 'host';
+      else if (titleNamesCluster(g.title) || memberRoles.filter((r) => r === 'load-balancer').length >= 2) kind = 'cluster';
+      this.groups.push({ key: this.key(`group:${g.id}`), title: g.title, kind, members, diagram: this.placement.index, source: this.at(g.pos) });
+      this.texts.push({ text: g.title, source: this.at(g.pos) });
+      if (kind === 'host') {
+        const hostKey = this.key(`host:${g.id}`);
+        const titleRoles = inferRoles(g.title).filter((r) => r !== 'server');
+        for (const k of members) this.components.get(k)!.host = hostKey;
+        // A titled server with role words ("Web Server 1") gives its role to its unclassified members.
+        if (titleRoles.length) {
+          for (const k of members) {
+            const c = this.components.get(k)!;
+            if (c.roles.every((r) => r === 'other' || r === 'server')) c.roles = titleRoles;
+          }
+        }
+      }
+    }
+  }
+
+  finish(): DiagramGraph {
+    const components = [...this.components.values()];
+    const hosts = new Map<string, Host>();
+    for (const c of components) {
+      let host = hosts.get(c.host);
+      if (!host) {
+        const group = this.groups.find((g) => g.kind === 'host' && c.host === this.key(`host:${g.key.slice(g.key.indexOf('group:') + 6)}`));
+        host = { key: c.host, label: group?.title ?? c.label, roles: [], components: [], diagram: this.placement.index, source: group?.source ?? c.source };
+        hosts.set(c.host, host);
+      }
+      host.components.push(c.key);
+      for (const r of c.roles) if (!host.roles.includes(r)) host.roles.push(r);
+    }
+    return {
+      diagram: this.placement.index,
+      type: this.type,
+      file: this.placement.file,
+      line: this.placement.line,
+      components,
+      hosts: [...hosts.values()],
+      edges: this.edges.filter((e) => this.components.has(e.from) && this.components.has(e.to)),
+      groups: this.groups,
+      texts: this.texts,
+    };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Role vocabulary: which words in a label, id, shape or icon say what a component is. Built from the
+ * way students label their diagrams (see shared/corpus): "HAProxy", "LB1", "Web Server - Nginx",
+ * "App Tier", "Data Base", "MySQL Primary", "Sumo Logic agent", "www.foobar.com"...
+ */
+export type Role =
+  | 'load-balancer' | 'web-server' | 'app-server' | 'database' | 'firewall' | 'monitoring' | 'dns' | 'client'
+  | 'internet' | 'cdn' | 'cache' | 'certificate' | 'server' | 'other';
+
+/** The roles that make a machine a tier of the stack (the ones that must not share a host). */
+export const TIER_ROLES: readonly Role[] = ['web-server', 'app-server', 'database'];
+/** Roles a request may pass through on its way in without counting as a step of the path. */
+export const ENTRY_ROLES: readonly Role[] = ['client', 'internet', 'dns', 'cdn'];
+
+const VOCABULARY: [Role, RegExp][] = [
+  ['load-balancer', /\b(load ?balanc\w*|haproxy|ha ?proxy|lbs?|balancers?|keepalived|elb|alb|nlb|traefik|reverse proxy lb)\b/],
+  ['web-server', /\b(web ?servers?|nginx|apache2?|httpd|web ?tier|web ?layer|iis|caddy|lighttpd|static (?:content )?server)\b/],
+  ['app-server', /\b(app(?:lication)? ?servers?|app ?tier|application ?tier|app ?layer|application ?layer|gunicorn|uwsgi|unicorn|puma|node ?js|nodejs|express|php ?fpm|tomcat|django|flask|rails|spring ?boot|jboss|wildfly|passenger|backend|back ?end|api ?server|app(?:lication)? ?code|code ?base|app(?:lication)? ?files|appserver)\b/],
+  ['database', /\b(data ?bases?|dbs?|mysql|mariadb|postgres\w*|psql|mongo\w*|sql ?server|sqlite|primary|replicas?|master|slaves?|rds|dbms|sql)\b/],
+  ['firewall', /\b(firewalls?|fws?|ufw|iptables|waf|fire ?wall)\b/],
+  ['monitoring', /\b(monitor\w*|sumo ?logic|sumologic|datadog|new ?relic|prometheus|grafana|nagios|zabbix|metrics|telemetry|data ?collector|log ?collector)\b/],
+  ['dns', /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
+  ['client', /\b(users?|clients?|browsers?|customers?|visitors?|end ?users?|computers?|laptops?|mobiles?|person|people|requester)\b/],
+  ['internet', /\b(internet|web ?traffic|wan|cloud)\b/],
+  ['cdn', /\b(cdn|cloudflare|akamai|cloudfront)\b/],
+  ['cache', /\b(cache|caching|redis|memcached?|varnish)\b/],
+  ['certificate', /\b(ssl|tls|certificates?|certs?|https)\b/],
+  ['server', /\b(servers?|hosts?|machines?|vms?|instances?|droplets?|ec2|nodes?|boxe?s?)\b/],
+];
+
+/**
+ * Lower-cases, splits camelCase and letter/digit runs and turns separators into spaces, so that
+ * `LB1`, `lb_1`, `webServer`, `App-Server` read as words.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[_\-/\\|:;,()[\]{}"'`*#+=<>~]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface RoleHints {
+  /** Mermaid shape (`cylinder` reads as a database). */
+  shape?: string | null;
+  /** architecture-beta icon or `@{ icon }`. */
+  icon?: string | null;
+}
+
+const ICON_ROLES: Record<string, Role> = {
+  database: 'database',
+  disk: 'database',
+  internet: 'internet',
+  cloud: 'internet',
+  server: 'server',
+};
+
+/**
+ * Roles a label (plus id, shape and icon) names. A label may name several ("Server 1: Nginx +
+ * MySQL"); generic words ("Server 2") give `server` only when nothing more specific is said.
+ */
+export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
+  // "DNS: resolves to the load balancer IPs": what follows a relation names another component.
+  const norm = normaliseText(text).replace(RELATION, '').trim() || normaliseText(text);
+  const found = new Set<Role>();
+  for (const [role, pattern] of VOCABULARY) if (pattern.test(norm)) found.add(role);
+  if (hints.shape === 'cylinder' || hints.shape === 'cyl' || hints.shape === 'db' || hints.shape === 'lin-cyl') found.add('database');
+  const iconRole = hints.icon ? ICON_ROLES[hints.icon.replace(/^.*:/, '').toLowerCase()] : undefined;
+  if (iconRole) found.add(iconRole);
+  resolveConflicts(found, norm);
+  return [...found];
+}
+
+const RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
+
+/** Where two vocabularies overlap, the more specific reading wins. */
+function resolveConflicts(found: Set<Role>, norm: string): void {
+  if (found.has('load-balancer')) {
+    // "Nginx load balancer", "Primary LB", "LB master": the balancer, not a web server or database.
+    if (!/\bweb ?servers?\b/.test(norm)) found.delete('web-server');
+    if (!/\b(data ?bases?|dbs?|mysql|mariadb|postgres\w*)\b/.test(norm)) found.delete('database');
+  }
+  if (found.has('app-server') && found.has('web-server') && /\bweb ?app(lication)? ?servers?\b/.test(norm) && !/\bnginx|apache|web ?servers?\b/.test(norm.replace(/web ?app(lication)? ?servers?/, ''))) {
+    found.delete('web-server');
+  }
+  if (found.has('monitoring') || found.has('firewall')) {
+    // "MySQL monitoring agent", "DB firewall": what it watches or guards is not what it is.
+    const specific = found.has('monitoring') ? 'monitoring' : 'firewall';
+    if (!/\bserver|host|machine\b/.test(norm)) for (const r of ['web-server', 'app-server', 'database', 'load-balancer'] as Role[]) found.delete(r);
+    found.add(specific);
+  }
+  if (found.has('certificate') && found.size > 1) found.delete('certificate');
+  if (found.has('dns') && (found.has('load-balancer') || found.has('web-server') || found.has('app-server') || found.has('database'))) found.delete('dns');
+  if (found.has('internet') && found.has('client')) found.delete('internet');
+  if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|mysql|sql\b/.test(norm)) found.delete('database');
+  const specific = [...found].some((r) => r !== 'server' && r !== 'certificate');
+  if (specific) found.delete('server');
+  if (found.has('database') && /\bsql\b/.test(norm) && found.size > 1 && !/\b(data ?bases?|dbs?|mysql|mariadb|postgres\w*)\b/.test(norm)) found.delete('database');
+}
+
+/** How many machines a single node stands for: "Web Servers x3", "2 HAProxy", "LB1 + LB2". */
+export function inferMultiplicity(text: string): number {
+  const norm = text.toLowerCase();
+  const times = /(?:\bx\s?(\d)\b|\b(\d)\s?x\b|×\s?(\d)|(\d)\s?×)/.exec(norm);
+  if (times) return Number(times[1] ?? times[2] ?? times[3] ?? times[4]);
+  const counted = /\b(two|three|four|2|3|4)\s+(?:\w+\s+)?(load ?balancers?|haproxy|lbs|servers|instances|nodes|replicas)\b/.exec(norm);
+  if (counted) return WORD_NUMBERS[counted[1]!] ?? Number(counted[1]);
+  const joined = /\b(lb|load balancer|haproxy|server|web|app|db)\s?(\d)\s*(?:\+|&|and|,)\s*(?:\1\s?)?(\d)\b/.exec(norm);
+  if (joined) return 2;
+  return 1;
+}
+
+const WORD_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4 };
+
+/** True when a group title names one machine ("Server 1", "Web Server", "Host A") rather than a set. */
+export function titleNamesOneMachine(title: string): boolean {
+  const norm = normaliseText(title);
+  if (/\b(tier|layer|cluster|zone|network|pool|farm|group|subnet|vpc|dmz|servers|hosts|machines|nodes|backend servers|infrastructure|datacenter|data center|region|site|side|frontend|internet|users|clients)\b/.test(norm)) {
+    return false;
+  }
+  return /\b(server|host|machine|vm|instance|droplet|box|node)\b/.test(norm);
+}
+
+/** True when a group title says its members work as a cluster / HA pair. */
+export function titleNamesCluster(text: string): boolean {
+  return CLUSTER_WORDS.test(normaliseText(text));
+}
+
+export const CLUSTER_WORDS =
+  /\b(cluster\w*|active ?active|active ?passive|active|passive|standby|stand by|primary ?backup|backup|failover|fail over|high ?availability|ha|keepalived|vrrp|heartbeat|sync\w*|virtual ?ip|vip|floating ?ip|shared ?ip|redundan\w*|pair)\b/;

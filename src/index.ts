@@ -1,0 +1,12 @@
+/** infralint's library API: what the CLI, the GitHub Action and bulk grading all call. */
+export { lintSubmission, gradeSubmission } from './api/lint-submission.js';
+export type { LintReport, LintOptions, TaskResult, RuleResult, DiagramSummary } from './api/lint-submission.js';
+export { loadSubmission } from './api/load-submission.js';
+export { loadRubric, validateRubric, UsageError } from './config/rubric.js';
+export type { Rubric, RubricRule } from './config/rubric.js';
+export { parseDiagram } from './diagrams/parse-diagram.js';
+export { toOracleGraph } from './diagrams/oracle-record.js';
+export type { DiagramParse, DiagramError } from './diagrams/types.js';
+export { formatReport, FORMATS } from './reporters/index.js';
+export { RULES } from './rules/registry.js';
+export type { Finding, RuleStatus, Severity } from './types.js';

@@ -1,0 +1,52 @@
+/**
+ * What the prose rules look for, as patterns over normalised text (lower case, separators as
+ * spaces: see normaliseText). Kept apart from the logic so that each pattern can be read, tested and
+ * defended in a rule's doc.
+ */
+
+/** Topics an explanation can be about. */
+export type Topic = 'lb-cluster' | 'added-server' | 'split' | 'web-server' | 'app-server';
+
+export const TOPIC_PATTERNS: Record<Topic, RegExp> = {
+  'lb-cluster':
+    /\b(second|2nd|another|two|2|additional|extra|new|pair of|both|multiple|redundant)\b.{0,25}\b(load ?balanc\w*|lbs?|haproxy)\b|\b(load ?balanc\w*|lbs?|haproxy)\b.{0,30}\b(cluster\w*|pair|redundan\w*|active ?active|active ?passive|failover|fail over|backup|standby)\b|\bcluster\w*\b|\bactive ?(active|passive)\b|\bkeepalived\b|\bvrrp\b|\bfailover\b/,
+  'added-server':
+    /\b(additional|extra|new|another|third|3rd|one more|added|adding|more|fourth|4th)\b.{0,20}\bservers?\b|\bservers?\b.{0,15}\b(added|was added|is added)\b|\badd(ing|ed|s)?\b.{0,12}\b(a|one|an|the)\b.{0,20}\bserver\b|\b(three|3|four|4)\b.{0,12}\bservers\b/,
+  split:
+    /\b(split\w*|separat\w*|dedicated|own (server|machine|host)s?|their own|its own|isolat\w*|decoupl\w*|distinct|individual|different servers|each (component|tier|layer|server|role)|one server (per|for each)|tier(s|ed)?|layer(s|ed)?|separation)\b/,
+  'web-server': /\b(web ?servers?|nginx|apache2?|web ?tier|web ?layer|http ?servers?)\b/,
+  'app-server': /\b(app(lication)? ?servers?|app ?tier|application ?tier|gunicorn|uwsgi|php ?fpm|tomcat|node ?js|app ?layer)\b/,
+};
+
+/** The split topic needs the components it splits to be named too. */
+export const SPLIT_SUBJECT = /\b(web|app|application|database|db|mysql|nginx|gunicorn|components?|tiers?|layers?|roles?|services?)\b/;
+
+/** Words and phrases that give a reason, not just a name. */
+export const REASON =
+  /\b(because|so that|so the|so it|in order to|in case|which means|thanks to|since|as a result|therefore|thus|hence|to (ensure|avoid|prevent|handle|provide|improve|increase|allow|eliminate|distribute|reduce|remove|make|keep|guarantee|achieve|support|spread|balance|share|split|absorb|serve|protect|scale|prevent|offload|isolate)|ensur\w*|avoid\w*|prevent\w*|eliminat\w*|spofs?|single points? of failure|redundan\w*|high(ly)? availab\w*|availability|fault ?toleran\w*|failover|fail over|takes? over|if (one|a|the|it|any)\b.{0,60}\b(fail\w*|down|crash\w*|unavailable|stops?)|scal\w*|performan\w*|reliab\w*|resilien\w*|secur\w*|independen\w*|bottlenecks?|contention|overload\w*|downtime|uptime|allow\w*|enabl\w*|improv\w*|benefits?|helps?|reduc\w*|increas\w*|more (traffic|requests|load|capacity)|distribut\w*|capacity|optimi[sz]\w*|maintenan\w*|maintain\w*|easier|efficien\w*|purpose|reason|why|compet\w*|interfer\w*|specializ\w*|specialis\w*|tun(e|ed|ing)|dedicated resources|without affecting|continu\w*)\b/;
+
+/** Sections whose lines list problems: "Issues", "Weaknesses", "SPOF"... */
+export const ISSUES_HEADING = /\b(issues?|problems?|limitations?|weakness\w*|drawbacks?|cons|spofs?|single points? of failure|risks?|concerns?|vulnerabilit\w*|what is missing|missing)\b/;
+
+/** A negation close to a mention: "there is no firewall", "without monitoring". */
+export const NEGATION = /\b(no|not|without|lacks?|lacking|missing|absent|isn t|isnt|doesn t|doesnt|don t|dont|never|none|neither|nor)\b/;
+
+/** Cluster modes the prose and the diagram may state. */
+export const ACTIVE_ACTIVE = /\bactive ?active\b/;
+export const ACTIVE_PASSIVE = /\b(active ?passive|primary ?(backup|secondary|standby)|master ?(backup|slave|standby)|hot ?standby|standby|passive)\b/;
+
+/** Web server characterised: HTTP, static content, reverse proxy. */
+export const WEB_TRAITS = /\b(static|https?|requests?|reverse ?proxy|proxy\w*|html|css|images?|files?|pages?|ssl|tls|termination|connections?|serv(e|es|ing) (content|pages|files))\b/;
+/** Application server characterised: dynamic content, business logic, running code. */
+export const APP_TRAITS = /\b(dynamic\w*|business ?logic|logic|applications? code|code|process\w*|execut\w*|runs?|running|generat\w*|computations?|api|back ?end|python|php|java|ruby|scripts?|database queries|interact\w* with the database|queries)\b/;
+
+/** Common function words, to tell English from the languages students also write in. */
+export const ENGLISH_WORDS = new Set(
+  'the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use'.split(' '),
+);
+export const OTHER_LANGUAGE_WORDS = new Set(
+  ('le la les des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou être '
+    + 'el los las del y es por con para una uno que se su sus al lo como más está son '
+    + 'der die das und ist mit für nicht ein eine zu den dem von auf sich auch '
+    + 'o os da do dos das um uma com não em para é são').split(' '),
+);

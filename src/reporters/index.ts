@@ -1,0 +1,26 @@
+import type { LintReport } from '../api/lint-submission.js';
+import { makeChalk } from './colour.js';
+import { formatJson } from './json.js';
+import { formatStylish } from './stylish.js';
+
+export const FORMATS = ['stylish', 'json'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export function isFormat(name: string): name is FormatName {
+  return (FORMATS as readonly string[]).includes(name);
+}
+
+export interface FormatOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Whether the destination is a terminal (colour by default). */
+  isTTY?: boolean;
+}
+
+export function formatReport(report: LintReport, format: FormatName, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'stylish':
+      return formatStylish(report, makeChalk(options.env, options.isTTY));
+  }
+}

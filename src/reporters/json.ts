@@ -1,0 +1,29 @@
+import type { LintReport } from '../api/lint-submission.js';
+
+/** The JSON contract: stable keys, paths relative to the submission, no machine-specific data. */
+export function formatJson(report: LintReport): string {
+  return `${JSON.stringify(
+    {
+      tool: report.tool,
+      results: report.results.map(({ root: _root, ...result }) => ({
+        ...result,
+        rules: result.rules.map((r) => ({
+          ...r,
+          findings: r.findings.map((f) => ({
+            ruleId: f.ruleId,
+            message: f.message,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            endLine: f.endLine ?? f.line,
+            endColumn: f.endColumn ?? f.column,
+            severity: f.severity,
+            ...(f.hint ? { hint: f.hint } : {}),
+          })),
+        })),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,61 @@
+import type { ChalkInstance } from 'chalk';
+import type { LintReport, RuleResult, TaskResult } from '../api/lint-submission.js';
+import { ruleDocsUrl } from '../api/tool.js';
+import type { Finding, RuleStatus } from '../types.js';
+
+const MARKS: Record<RuleStatus, string> = { pass: '✔', fail: '✖', partial: '◐', manual: '?', skipped: '-' };
+
+function statusColour(c: ChalkInstance, status: RuleStatus): (s: string) => string {
+  return status === 'pass' ? c.green : status === 'fail' ? c.red : status === 'partial' ? c.yellow : status === 'manual' ? c.cyan : c.gray;
+}
+
+function severityText(c: ChalkInstance, f: Finding): string {
+  const word = f.severity.padEnd(7);
+  return f.severity === 'error' ? c.red(word) : f.severity === 'warning' ? c.yellow(word) : c.blue(word);
+}
+
+/** The default human report: findings grouped by file (ESLint style), then a score table. */
+export function formatStylish(report: LintReport, c: ChalkInstance): string {
+  return report.results.map((r) => formatTask(r, c)).join('\n');
+}
+
+function formatTask(result: TaskResult, c: ChalkInstance): string {
+  const out: string[] = [];
+  const findings = result.rules.flatMap((r) => r.findings);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, list] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(c.underline(file));
+    list.sort((a, b) => a.line - b.line || a.column - b.column);
+    const width = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
+    for (const f of list) {
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${f.message}  ${c.dim(f.ruleId)}`);
+      if (f.hint) out.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${c.dim('↳')} ${c.italic(f.hint)}`);
+    }
+    out.push('');
+  }
+
+  const verdict = result.passed ? c.green.bold('passed') : c.red.bold('failed');
+  const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : '';
+  out.push(`${c.bold(result.task)} ${c.dim(result.path)}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
+  const idWidth = Math.max(...result.rules.map((r) => r.id.length));
+  for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
+  const failing = result.rules.filter((r) => r.status === 'fail' || r.status === 'partial');
+  if (failing.length) {
+    out.push('');
+    out.push(c.dim(`Why and how to fix: infralint explain <rule-id>, or ${ruleDocsUrl('<rule-id>')}`));
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function formatRuleLine(rule: RuleResult, idWidth: number, c: ChalkInstance): string {
+  const colour = statusColour(c, rule.status);
+  const points = rule.status === 'manual' ? `?/${fmt(rule.maxPoints)}` : rule.status === 'skipped' ? `-/${fmt(rule.maxPoints)}` : `${fmt(rule.points)}/${fmt(rule.maxPoints)}`;
+  const label = rule.maxPoints === 0 ? (rule.severity === 'warning' ? 'warn' : 'gate') : points;
+  return `  ${colour(MARKS[rule.status])} ${rule.id.padEnd(idWidth)}  ${colour(label.padStart(6))}  ${c.dim(rule.message)}`;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}

@@ -1,0 +1,99 @@
+import { componentsWithRole, countWithRole, type DiagramGraph } from '../graph/model.js';
+import { normaliseText, type Role } from '../graph/roles.js';
+import { affirmedMentions, proseClusterMode, type ClusterMode } from '../prose/analyze-prose.js';
+import { ACTIVE_ACTIVE, ACTIVE_PASSIVE } from '../prose/vocabulary.js';
+import { plural } from './diagram-helpers.js';
+import type { RuleContext, RuleFinding, RuleModule } from './rule.js';
+
+const CLAIMED_COMPONENTS: { role: Role; name: string; prose: RegExp; text: RegExp }[] = [
+  { role: 'firewall', name: 'firewalls', prose: /\bfirewalls?\b/, text: /\b(firewalls?|fw|ufw|iptables|waf)\b/ },
+  { role: 'monitoring', name: 'monitoring', prose: /\b(monitoring|monitor(s|ed)?|sumo ?logic|datadog|new ?relic|prometheus|grafana)\b/, text: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/ },
+];
+const TWO_LBS = /\b(two|2|second|2nd|both|pair of|dual)\b.{0,20}\b(load ?balancers?|lbs|haproxy|haproxies)\b/;
+
+/** The cluster mode the diagram shows, from the words around its load balancers. */
+function diagramClusterMode(graph: DiagramGraph): { mode: ClusterMode; text: string; at: RuleFinding['at'] } | null {
+  const lbKeys = new Set(componentsWithRole(graph, 'load-balancer').map((c) => c.key));
+  const texts = [
+    ...componentsWithRole(graph, 'load-balancer').map((c) => ({ text: c.label, at: c.source })),
+    ...graph.edges.filter((e) => e.label && (lbKeys.has(e.from) || lbKeys.has(e.to))).map((e) => ({ text: e.label, at: e.source })),
+    ...graph.groups.filter((g) => g.members.some((m) => lbKeys.has(m))).map((g) => ({ text: g.title, at: g.source })),
+  ];
+  for (const t of texts) {
+    const norm = normaliseText(t.text);
+    if (ACTIVE_ACTIVE.test(norm)) return { mode: 'active-active', text: t.text, at: t.at };
+    if (ACTIVE_PASSIVE.test(norm) || /\b(backup|secondary)\b/.test(norm)) return { mode: 'active-passive', text: t.text, at: t.at };
+  }
+  return null;
+}
+
+/** What the prose claims agrees with the diagrams, and the diagrams agree with each other. */
+export const consistency: RuleModule = {
+  meta: {
+    id: 'consistency',
+    description: 'What the prose claims agrees with the diagram(s), and the diagrams of one submission agree with each other.',
+    diagramBased: true,
+    whenTaskMissing: 'pass',
+    whenNoDiagram: 'pass',
+  },
+  check(context) {
+    const findings = [...clusterModeConflicts(context), ...countConflicts(context), ...missingClaimedComponents(context)];
+    if (findings.length === 0) return { status: 'pass', message: 'Prose and diagrams agree.' };
+    return { status: 'fail', message: findings.map((f) => f.message).join(' '), findings };
+  },
+};
+
+function clusterModeConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
+  const claimed = proseClusterMode(prose);
+  if (!claimed) return [];
+  for (const graph of graphs) {
+    const drawn = diagramClusterMode(graph);
+    if (drawn && drawn.mode !== claimed.mode) {
+      return [{
+        message: `The prose says ${claimed.mode} (${claimed.block.file}:${claimed.block.line}) but the diagram says "${drawn.text}" (${drawn.mode}).`,
+        at: drawn.at,
+        hint: `Make them agree: either describe an ${drawn.mode} cluster, or draw both load balancers ${claimed.mode}.`,
+      }];
+    }
+  }
+  return [];
+}
+
+function countConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const counts = graphs.map((g) => ({ graph: g, lbs: countWithRole(g, 'load-balancer') })).filter((c) => c.lbs > 0);
+  const distinct = [...new Set(counts.map((c) => c.lbs))];
+  if (distinct.length > 1) {
+    const low = counts.reduce((a, b) => (b.lbs < a.lbs ? b : a));
+    const high = counts.reduce((a, b) => (b.lbs > a.lbs ? b : a));
+    findings.push({
+      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.lbs, 'load balancer')}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.lbs}.`,
+      at: { file: low.graph.file, line: low.graph.line, column: 1 },
+      hint: 'Draw the same infrastructure in every diagram.',
+    });
+  }
+  const claim = prose.blocks.find((b) => TWO_LBS.test(b.norm) && !b.inIssuesSection);
+  const most = Math.max(0, ...graphs.map((g) => countWithRole(g, 'load-balancer')));
+  if (claim && graphs.length && most === 1) {
+    findings.push({ message: `The prose speaks of two load balancers (${claim.file}:${claim.line}) but the diagram shows one.`, at: { file: claim.file, line: claim.line, column: 1 }, hint: 'Draw both load balancers.' });
+  }
+  return findings;
+}
+
+function missingClaimedComponents({ prose, graphs }: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const item of CLAIMED_COMPONENTS) {
+    const claims = affirmedMentions(prose, item.prose);
+    if (!claims.length) continue;
+    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(item.role)) || g.texts.some((t) => item.text.test(normaliseText(t.text))));
+    if (!drawn) {
+      const first = claims[0]!;
+      findings.push({
+        message: `The prose describes ${item.name} (${first.file}:${first.line}) but no diagram shows any.`,
+        at: { file: first.file, line: first.line, column: 1 },
+        hint: `Draw the ${item.name} in the diagram, or remove the claim.`,
+      });
+    }
+  }
+  return findings;
+}

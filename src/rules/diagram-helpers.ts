@@ -1,0 +1,49 @@
+import type { Component, DiagramGraph } from '../graph/model.js';
+import type { Role } from '../graph/roles.js';
+import type { RuleOutcome } from './rule.js';
+
+const RANK: Record<RuleOutcome['status'], number> = { fail: 0, manual: 0, partial: 1, pass: 2 };
+
+/**
+ * Checks every diagram and keeps the best outcome: a submission with a detailed flowchart and a
+ * sketchy sequence diagram is graded on the flowchart (consistency reports the disagreement).
+ */
+export function bestOverDiagrams(graphs: DiagramGraph[], check: (graph: DiagramGraph) => RuleOutcome): RuleOutcome {
+  let best: RuleOutcome | null = null;
+  for (const graph of graphs) {
+    const outcome = check(graph);
+    if (!best || RANK[outcome.status] > RANK[best.status] || (outcome.status === best.status && (outcome.fraction ?? 0) > (best.fraction ?? 0))) {
+      best = outcome;
+    }
+  }
+  return best ?? { status: 'fail', message: 'No diagram could be read.' };
+}
+
+export function describe(component: Component): string {
+  return component.label === component.id ? `\`${component.id}\`` : `\`${component.id}\` ("${component.label}")`;
+}
+
+export function roleName(role: Role): string {
+  return ROLE_NAMES[role];
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  'load-balancer': 'load balancer',
+  'web-server': 'web server',
+  'app-server': 'application server',
+  database: 'database',
+  firewall: 'firewall',
+  monitoring: 'monitoring client',
+  dns: 'DNS',
+  client: 'user/client',
+  internet: 'internet',
+  cdn: 'CDN',
+  cache: 'cache',
+  certificate: 'SSL certificate',
+  server: 'server',
+  other: 'unclassified component',
+};
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,33 @@
+import type { RuleModule } from './rule.js';
+
+/** At least one diagram that can be read as text. Images are for a person to look at. */
+export const diagramPresent: RuleModule = {
+  meta: {
+    id: 'diagram-present',
+    description: 'At least one diagram that can be read as text (Mermaid in the task file, or a Mermaid/markdown file it links to or that sits beside it).',
+    diagramBased: false,
+    whenTaskMissing: 'fail',
+  },
+  check({ submission }) {
+    const readable = submission.diagrams.filter((d) => d.parse.kind !== 'unknown' || d.origin === 'fence');
+    if (readable.length > 0) {
+      const where = readable.map((d) => `${d.file}:${d.line}`).join(', ');
+      return { status: 'pass', message: `${readable.length} Mermaid diagram${readable.length === 1 ? '' : 's'} (${where}).` };
+    }
+    const visual = submission.visuals[0];
+    if (visual) {
+      const what = visual.kind === 'ascii-art' ? 'ASCII art' : visual.kind === 'image-file' ? `the image file ${visual.target}` : `an image or link (${visual.target})`;
+      return {
+        status: 'manual',
+        message: `The diagram is ${what}: a person must look at it.`,
+        findings: [{
+          message: `The diagram is ${what}, which infralint cannot read; the diagram rules await a mentor's review.`,
+          severity: 'info',
+          at: { file: visual.file, line: visual.line, column: 1 },
+          hint: 'Draw it in a ```mermaid block as well, and infralint can check it before you submit.',
+        }],
+      };
+    }
+    return { status: 'fail', message: 'No diagram: neither Mermaid text nor an image.', findings: [{ message: 'The submission has no diagram.', hint: 'Add a ```mermaid block (for example `flowchart LR`) that draws the infrastructure.' }] };
+  },
+};

@@ -1,0 +1,48 @@
+import type { AnalysedBlock } from '../prose/analyze-prose.js';
+import { APP_TRAITS, TOPIC_PATTERNS, WEB_TRAITS } from '../prose/vocabulary.js';
+import { outcomeFromShare, type RuleModule } from './rule.js';
+
+const CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
+
+/** Splits a block into clauses and says which server each clause characterises. */
+function characterisations(block: AnalysedBlock): { web: boolean; app: boolean } {
+  const result = { web: false, app: false };
+  const inherited = block.headingTopics.has('web-server') && !block.headingTopics.has('app-server') ? 'web' : block.headingTopics.has('app-server') && !block.headingTopics.has('web-server') ? 'app' : null;
+  let subject: 'web' | 'app' | null = inherited;
+  for (const clause of block.norm.split(CLAUSE_BREAK)) {
+    const web = TOPIC_PATTERNS['web-server'].exec(clause);
+    const app = TOPIC_PATTERNS['app-server'].exec(clause);
+    if (web && (!app || web.index < app.index)) subject = 'web';
+    else if (app) subject = 'app';
+    if (subject === 'web' && WEB_TRAITS.test(clause)) result.web = true;
+    if (subject === 'app' && APP_TRAITS.test(clause)) result.app = true;
+  }
+  return result;
+}
+
+/** The prose tells the web server (HTTP, static content) from the application server (dynamic content, logic). */
+export const explainWebVsApp: RuleModule = {
+  meta: {
+    id: 'explain-web-vs-app',
+    description: 'The prose distinguishes the web server (HTTP, static content, reverse proxy) from the application server (dynamic content, business logic).',
+    diagramBased: false,
+    whenTaskMissing: 'fail',
+  },
+  check({ prose, submission }) {
+    let web: AnalysedBlock | null = null;
+    let app: AnalysedBlock | null = null;
+    for (const block of prose.blocks) {
+      if (block.kind === 'heading' || block.inIssuesSection) continue;
+      const found = characterisations(block);
+      if (found.web) web ??= block;
+      if (found.app) app ??= block;
+    }
+    const at = submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null;
+    const findings = [
+      ...(web ? [] : [{ message: 'The web server is never characterised (HTTP requests, static content, reverse proxy).', at, hint: 'E.g. "The web server (Nginx) handles HTTP requests and serves static files."' }]),
+      ...(app ? [] : [{ message: 'The application server is never characterised (dynamic content, business logic).', at, hint: 'E.g. "The application server (Gunicorn) runs the code that builds dynamic pages."' }]),
+    ];
+    const message = web && app ? `Web server (line ${web.line}) and application server (line ${app.line}) are told apart.` : findings.map((f) => f.message).join(' ');
+    return outcomeFromShare((web ? 1 : 0) + (app ? 1 : 0), 2, message, findings);
+  },
+};

@@ -1,0 +1,47 @@
+import { componentsWithRole, type DiagramGraph } from '../graph/model.js';
+import { CLUSTER_WORDS, normaliseText } from '../graph/roles.js';
+import { bestOverDiagrams, describe } from './diagram-helpers.js';
+import type { RuleModule, RuleOutcome } from './rule.js';
+
+const VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
+
+/** The load balancers are configured as a cluster, and the diagram shows it. */
+export const lbCluster: RuleModule = {
+  meta: {
+    id: 'lb-cluster',
+    description: 'The load balancers are configured as a cluster: a group around them, a link between them, a shared virtual IP, or cluster/active/passive/failover labels.',
+    diagramBased: true,
+    whenTaskMissing: 'fail',
+  },
+  check(context) {
+    return bestOverDiagrams(context.graphs, clusterEvidence);
+  },
+};
+
+function clusterEvidence(graph: DiagramGraph): RuleOutcome {
+  const lbs = componentsWithRole(graph, 'load-balancer');
+  const at = lbs[0]?.source ?? { file: graph.file, line: graph.line, column: 1 };
+  if (lbs.length === 0) return { status: 'fail', message: 'No load balancer, so no cluster.', findings: [{ message: 'The diagram has no load balancer to cluster.', at }] };
+  const keys = new Set(lbs.map((c) => c.key));
+  const group = graph.groups.find((g) => g.members.filter((m) => keys.has(m)).length >= 2 || (g.kind === 'cluster' && g.members.some((m) => keys.has(m)) && CLUSTER_WORDS.test(normaliseText(g.title))));
+  if (group) return { status: 'pass', message: `The load balancers are grouped in "${group.title || group.key}".` };
+  const link = graph.edges.find((e) => keys.has(e.from) && keys.has(e.to) && e.from !== e.to);
+  if (link) return { status: 'pass', message: `The load balancers are linked to each other${link.label ? ` ("${link.label}")` : ''}.` };
+  const vip = graph.components.find((c) => !keys.has(c.key) && VIRTUAL_IP.test(normaliseText(c.label)) && graph.edges.filter((e) => (e.from === c.key && keys.has(e.to)) || (e.to === c.key && keys.has(e.from))).length >= Math.min(2, lbs.length));
+  if (vip) return { status: 'pass', message: `The load balancers share a virtual IP (${describe(vip)}).` };
+  const labelled = lbs.find((c) => CLUSTER_WORDS.test(normaliseText(c.label)));
+  if (labelled) return { status: 'pass', message: `The load balancer ${describe(labelled)} is labelled as a cluster member.` };
+  const edgeLabel = graph.edges.find((e) => (keys.has(e.from) || keys.has(e.to)) && CLUSTER_WORDS.test(normaliseText(e.label)));
+  if (edgeLabel) return { status: 'pass', message: `An arrow of a load balancer says "${edgeLabel.label}".` };
+  const text = graph.texts.find((t) => VIRTUAL_IP.test(normaliseText(t.text)));
+  if (text) return { status: 'pass', message: `The diagram mentions "${text.text}".` };
+  return {
+    status: 'fail',
+    message: lbs.length >= 2 ? 'The load balancers are drawn side by side with nothing tying them into a cluster.' : 'A single load balancer cannot form a cluster.',
+    findings: [{
+      message: lbs.length >= 2 ? `Nothing in the diagram shows that ${lbs.map(describe).join(' and ')} work as a cluster.` : `Only ${describe(lbs[0]!)}: a cluster needs two load balancers.`,
+      at,
+      hint: 'Put both load balancers in a `subgraph LB_Cluster["HAProxy cluster (active-passive)"]`, or link them: `LB1 <-->|heartbeat / VRRP| LB2`.',
+    }],
+  };
+}

@@ -1,0 +1,62 @@
+import type { LoadedSubmission } from '../api/load-submission.js';
+import type { DiagramGraph } from '../graph/model.js';
+import type { ProseAnalysis } from '../prose/analyze-prose.js';
+import type { Severity, SourcePosition } from '../types.js';
+
+export interface RuleMeta {
+  id: string;
+  /** One line: what passes. */
+  description: string;
+  /**
+   * Reads the diagram: `manual` when the only diagram is an image (a person must look), `fail` when
+   * there is no diagram at all. The engine applies this, so no rule repeats it.
+   */
+  diagramBased: boolean;
+  /** Status when the task file is missing (the gate): `fail` for most, `pass` for rules that cannot be contradicted. */
+  whenTaskMissing: 'fail' | 'pass';
+  /** Status when there is no diagram of any kind (diagram-based rules only). */
+  whenNoDiagram?: 'fail' | 'pass';
+}
+
+export interface RuleFinding {
+  message: string;
+  severity?: Severity;
+  /** Where; the task file's first line when omitted. */
+  at?: SourcePosition | null;
+  hint?: string;
+}
+
+export interface RuleOutcome {
+  status: 'pass' | 'fail' | 'partial' | 'manual';
+  /** Share of the points for `partial` (0..1). */
+  fraction?: number;
+  message: string;
+  findings?: RuleFinding[];
+}
+
+export interface RuleContext {
+  submission: LoadedSubmission;
+  /** One graph per readable (flowchart, sequence, architecture) diagram. */
+  graphs: DiagramGraph[];
+  prose: ProseAnalysis;
+  /** The rule's options from the rubric data (e.g. `{ "min": 2 }`). */
+  options: Readonly<Record<string, unknown>>;
+}
+
+/** A rule: metadata plus a check over the submission (in the manner of ESLint's meta + create). */
+export interface RuleModule {
+  meta: RuleMeta;
+  check(context: RuleContext): RuleOutcome;
+}
+
+export function numberOption(context: RuleContext, name: string, fallback: number): number {
+  const value = context.options[name];
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Counts from a fraction: all = pass, none = fail, some = partial. */
+export function outcomeFromShare(found: number, total: number, message: string, findings: RuleFinding[] = []): RuleOutcome {
+  if (found >= total) return { status: 'pass', message, findings };
+  if (found <= 0) return { status: 'fail', message, findings };
+  return { status: 'partial', fraction: found / total, message, findings };
+}

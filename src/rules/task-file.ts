@@ -1,0 +1,44 @@
+import type { RuleModule } from './rule.js';
+
+/** The gate: the task file exists under its expected name and is not empty. */
+export const taskFile: RuleModule = {
+  meta: {
+    id: 'task-file',
+    description: 'The task file (`3-scale_up` or `3-scale_up.md`) exists in the project folder and is not empty.',
+    diagramBased: false,
+    whenTaskMissing: 'fail',
+  },
+  check({ submission }) {
+    const { located, taskFile, readmeSection } = submission;
+    const expected = located.expectedRelPath;
+    if (taskFile) {
+      if (!taskFile.read.text.trim()) {
+        return {
+          status: 'fail',
+          message: `${taskFile.relPath} is empty.`,
+          findings: [{ message: `${taskFile.relPath} is empty.`, at: { file: taskFile.relPath, line: 1, column: 1 }, hint: 'Write your design (diagram and explanations) in this file.' }],
+        };
+      }
+      return { status: 'pass', message: `${taskFile.relPath} found.` };
+    }
+    const findings = located.misnamed.map((m) => ({
+      message:
+        m.kind === 'directory'
+          ? `${m.relPath} is a folder; the task expects a file named ${expected}.`
+          : `Found ${m.relPath}, but the task expects ${expected}.`,
+      at: { file: m.relPath, line: 1, column: 1 },
+      hint: m.kind === 'directory' ? `Move your answer into a file named ${expected}.` : `Rename it: git mv ${m.relPath} ${expected}`,
+    }));
+    if (readmeSection) {
+      findings.push({
+        message: `The answer seems to be a section of ${readmeSection.file}; the task expects its own file, ${expected}.`,
+        at: { file: readmeSection.file, line: readmeSection.line, column: 1 },
+        hint: `Move this section into ${expected}.`,
+      });
+    }
+    if (findings.length === 0) {
+      findings.push({ message: `No task file: expected ${expected}.`, at: { file: expected, line: 1, column: 1 }, hint: `Create ${expected} with your diagram and explanations.` });
+    }
+    return { status: 'fail', message: `Missing ${expected}${located.misnamed[0] ? ` (found ${located.misnamed.map((m) => m.relPath).join(', ')})` : ''}.`, findings };
+  },
+};
