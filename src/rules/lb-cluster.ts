@@ -27,13 +27,13 @@ function clusterEvidence(graph: DiagramGraph): RuleOutcome {
   if (group) return { status: 'pass', message: `The load balancers are grouped in "${group.title || group.key}".` };
   const link = graph.edges.find((e) => keys.has(e.from) && keys.has(e.to) && e.from !== e.to);
   if (link) return { status: 'pass', message: `The load balancers are linked to each other${link.label ? ` ("${link.label}")` : ''}.` };
-  const vip = graph.components.find((c) => !keys.has(c.key) && VIRTUAL_IP.test(normaliseText(c.label)) && graph.edges.filter((e) => (e.from === c.key && keys.has(e.to)) || (e.to === c.key && keys.has(e.from))).length >= Math.min(2, lbs.length));
+  const vip = graph.components.find((c) => !keys.has(c.key) && VIRTUAL_IP.test(normaliseText(c.label)) && graph.edges.filter((e) => (e.from === c.key && keys.has(e.to)) || (e.to === c.key && keys.has(e.from))).length >= 2);
   if (vip) return { status: 'pass', message: `The load balancers share a virtual IP (${describe(vip)}).` };
   const labelled = lbs.find((c) => CLUSTER_WORDS.test(normaliseText(c.label)));
   if (labelled) return { status: 'pass', message: `The load balancer ${describe(labelled)} is labelled as a cluster member.` };
   const edgeLabel = graph.edges.find((e) => (keys.has(e.from) || keys.has(e.to)) && CLUSTER_WORDS.test(normaliseText(e.label)));
   if (edgeLabel) return { status: 'pass', message: `An arrow of a load balancer says "${edgeLabel.label}".` };
-  const text = graph.texts.find((t) => VIRTUAL_IP.test(normaliseText(t.text)));
+  const text = lbs.length >= 2 ? graph.texts.find((t) => VIRTUAL_IP.test(normaliseText(t.text))) : undefined;
   if (text) return { status: 'pass', message: `The diagram mentions "${text.text}".` };
   return {
     status: 'fail',

@@ -36,7 +36,7 @@ function checkTier(graph: DiagramGraph, role: Role): RuleOutcome {
   for (const c of found) {
     const host = hostOf(graph, c);
     const sharing = (host?.roles ?? c.roles).filter((r) => others.has(r));
-    if (sharing.length === 0) return { status: 'pass', message: `${describe(c)} is a ${name} on a server of its own.` };
+    if (sharing.length === 0) return { status: 'pass', message: `${describe(c)} is ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} on a server of its own.` };
   }
   const first = found[0]!;
   const host = hostOf(graph, first);

@@ -494,8 +494,13 @@ class FlowchartParser {
     const token: LinkToken | null = readLink(this.text, this.pos);
     if (!token) {
       const c = this.text[this.pos];
-      if (c === '-' && this.text[this.pos + 1] === '>') this.fail('single-dash-arrow', '`->` is not a Mermaid flowchart arrow.', at, 'Use `-->` (two dashes) for an arrow.', '->');
-      if (c === '=' && this.text[this.pos + 1] === '>') this.fail('single-dash-arrow', '`=>` is not a Mermaid flowchart arrow.', at, 'Use `==>` for a thick arrow.', '=>');
+      if ((c === '-' || c === '=') && this.text[this.pos + 1] === '>') {
+        // Mermaid rejects `->`, but the student clearly meant an arrow: record the error and read it
+        // as one, so that the rest of the line still reaches the graph.
+        this.errors.push(this.errorAt('single-dash-arrow', `\`${c}>\` is not a Mermaid flowchart arrow.`, at, c === '-' ? 'Use `-->` (two dashes) for an arrow.' : 'Use `==>` for a thick arrow.', `${c}>`));
+        this.pos += 2;
+        return { label: '', labelType: 'text', type: 'arrow_point', stroke: c === '-' ? 'normal' : 'thick', length: 1 };
+      }
       this.fail('unexpected-text', `Expected an arrow (such as \`-->\`) or the end of the line, found \`${c}\`.`, at, undefined, c);
     }
     this.pos = token.end;
