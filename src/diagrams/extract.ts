@@ -95,7 +95,8 @@ const ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►�
  */
 export function findAsciiArt(text: string, diagrams: DiagramSource[]): number | null {
   const lines = text.split('\n');
-  const inDiagram = (n: number) => diagrams.some((d) => n >= d.line && n < d.line + d.text.split('\n').length);
+  const ranges = diagrams.map((d) => [d.line, d.line + d.text.split('\n').length] as const);
+  const inDiagram = (n: number) => ranges.some(([from, to]) => n >= from && n < to);
   let run = 0;
   let start = 0;
   let gap = 0;

@@ -16,7 +16,7 @@ const VOCABULARY: [Role, RegExp][] = [
   ['load-balancer', /\b(load ?balanc\w*|haproxy|ha ?proxy|lbs?|balancers?|keepalived|elb|alb|nlb|traefik|reverse proxy lb)\b/],
   ['web-server', /\b(web ?servers?|nginx|apache2?|httpd|web ?tier|web ?layer|iis|caddy|lighttpd|static (?:content )?server)\b/],
   ['app-server', /\b(app(?:lication)? ?servers?|app ?tier|application ?tier|app ?layer|application ?layer|gunicorn|uwsgi|unicorn|puma|node ?js|nodejs|express|php ?fpm|tomcat|django|flask|rails|spring ?boot|jboss|wildfly|passenger|backend|back ?end|api ?server|app(?:lication)? ?code|code ?base|app(?:lication)? ?files|appserver)\b/],
-  ['database', /\b(data ?bases?|dbs?|mysql|mariadb|postgres\w*|psql|mongo\w*|sql ?server|sqlite|primary|replicas?|master|slaves?|rds|dbms|sql)\b/],
+  ['database', /\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*|psql|mongo\w*|sql ?server|sqlite|primary|replicas?|master|slaves?|rds|dbms|sql)\b/],
   ['firewall', /\b(firewalls?|fws?|ufw|iptables|waf|fire ?wall)\b/],
   ['monitoring', /\b(monitor\w*|sumo ?logic|sumologic|datadog|new ?relic|prometheus|grafana|nagios|zabbix|metrics|telemetry|data ?collector|log ?collector)\b/],
   ['dns', /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
@@ -83,7 +83,7 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   if (found.has('load-balancer')) {
     // "Nginx load balancer", "Primary LB", "LB master": the balancer, not a web server or database.
     if (!/\bweb ?servers?\b/.test(norm)) found.delete('web-server');
-    if (!/\b(data ?bases?|dbs?|mysql|mariadb|postgres\w*)\b/.test(norm)) found.delete('database');
+    if (!/\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*)\b/.test(norm)) found.delete('database');
   }
   if (found.has('app-server') && found.has('web-server') && /\bweb ?app(lication)? ?servers?\b/.test(norm) && !/\bnginx|apache|web ?servers?\b/.test(norm.replace(/web ?app(lication)? ?servers?/, ''))) {
     found.delete('web-server');
@@ -97,10 +97,10 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   if (found.has('certificate') && found.size > 1) found.delete('certificate');
   if (found.has('dns') && (found.has('load-balancer') || found.has('web-server') || found.has('app-server') || found.has('database'))) found.delete('dns');
   if (found.has('internet') && found.has('client')) found.delete('internet');
-  if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|mysql|sql\b/.test(norm)) found.delete('database');
+  if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete('database');
   const specific = [...found].some((r) => r !== 'server' && r !== 'certificate');
   if (specific) found.delete('server');
-  if (found.has('database') && /\bsql\b/.test(norm) && found.size > 1 && !/\b(data ?bases?|dbs?|mysql|mariadb|postgres\w*)\b/.test(norm)) found.delete('database');
+  if (found.has('database') && /\bsql\b/.test(norm) && found.size > 1 && !/\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*)\b/.test(norm)) found.delete('database');
 }
 
 /** How many machines a single node stands for: "Web Servers x3", "2 HAProxy", "LB1 + LB2". */

@@ -19,7 +19,7 @@ export const TOPIC_PATTERNS: Record<Topic, RegExp> = {
 };
 
 /** The split topic needs the components it splits to be named too. */
-export const SPLIT_SUBJECT = /\b(web|app|application|database|db|mysql|nginx|gunicorn|components?|tiers?|layers?|roles?|services?)\b/;
+export const SPLIT_SUBJECT = /\b(web|app|application|database|db|my ?sql|nginx|gunicorn|components?|tiers?|layers?|roles?|services?)\b/;
 
 /** Words and phrases that give a reason, not just a name. */
 export const REASON =

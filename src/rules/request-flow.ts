@@ -35,7 +35,11 @@ function stepOf(c: Component, current: number): number | null {
 function followRequest(graph: DiagramGraph): RuleOutcome {
   const byKey = new Map(graph.components.map((c) => [c.key, c]));
   const next = new Map<string, string[]>();
-  const link = (a: string, b: string) => next.set(a, [...(next.get(a) ?? []), b]);
+  const link = (a: string, b: string) => {
+    const list = next.get(a);
+    if (list) list.push(b);
+    else next.set(a, [b]);
+  };
   for (const e of graph.edges) {
     if (e.kind === 'note') continue;
     link(e.from, e.to);
@@ -50,8 +54,8 @@ function followRequest(graph: DiagramGraph): RuleOutcome {
   let furthest = 0;
   const seen = new Set<string>();
   const queue = [...starts];
-  while (queue.length) {
-    const { key, step } = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const { key, step } = queue[head]!;
     const id = `${key}@${step}`;
     if (seen.has(id)) continue;
     seen.add(id);

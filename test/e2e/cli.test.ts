@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BIN, FIXTURES } from '../helpers/paths.js';
+
+function run(args: string[], env: Record<string, string> = {}, cwd?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...env }, cwd, timeout: 30000, maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmpRepo(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-e2e-'));
+  for (const [p, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
+    writeFileSync(path.join(root, p), content);
+  }
+  return root;
+}
+
+describe('infralint CLI (built binary)', () => {
+  it('passes a complete submission with exit 0 and a score table', () => {
+    const r = run(['check', path.join(FIXTURES, 'complete-flowchart')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3-scale_up .* 100\/100 +passed/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints the JSON contract', () => {
+    const r = run(['check', path.join(FIXTURES, 'worked-example'), '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect(json.tool).toEqual({ name: 'infralint', version: expect.any(String) });
+    const result = json.results[0];
+    expect(result).toMatchObject({ task: '3-scale_up', path: 'web_infrastructure_design/3-scale_up.md', maxScore: 100, manualPoints: 0, passed: true });
+    expect(result.rules).toHaveLength(15);
+    for (const rule of result.rules) {
+      expect(Object.keys(rule)).toEqual(expect.arrayContaining(['id', 'status', 'points', 'maxPoints', 'message', 'findings']));
+      for (const f of rule.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['message', 'file', 'line', 'column', 'endLine', 'endColumn', 'severity']));
+    }
+    expect(result.diagrams).toEqual([
+      expect.objectContaining({ file: 'web_infrastructure_design/3-scale_up.md', line: 6, type: 'flowchart', valid: false, error: expect.objectContaining({ line: 13, column: 34 }) }),
+      expect.objectContaining({ line: 18, type: 'sequenceDiagram', valid: true, error: null }),
+    ]);
+    expect(result.graph.components.length).toBeGreaterThan(5);
+    expect(result.graph.edges.length).toBeGreaterThan(5);
+  });
+
+  it('exits 1 below the threshold, and --min-score moves the threshold', () => {
+    expect(run(['check', path.join(FIXTURES, 'prose-only')]).code).toBe(1);
+    expect(run(['check', path.join(FIXTURES, 'prose-only'), '--min-score', '10']).code).toBe(0);
+    expect(run(['check', path.join(FIXTURES, 'worked-example'), '--min-score', '95']).code).toBe(1);
+  });
+
+  it('finds the task from the repository root, the project folder or the file itself', () => {
+    const base = path.join(FIXTURES, 'md-extension');
+    for (const target of [base, path.join(base, 'web_infrastructure_design'), path.join(base, 'web_infrastructure_design/3-scale_up.md')]) {
+      const r = run(['check', target, '--format', 'json']);
+      expect(JSON.parse(r.stdout).results[0].score).toBe(100);
+    }
+  });
+
+  it('checks the current directory without an argument', () => {
+    const r = run(['--format', 'json'], {}, path.join(FIXTURES, 'complete-flowchart'));
+    expect(JSON.parse(r.stdout).results[0].score).toBe(100);
+  });
+
+  it('writes several formats in one run', () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'infralint-out-')), 'r.json');
+    const r = run(['check', path.join(FIXTURES, 'complete-flowchart'), '--format', 'stylish', '--format', `json:${out}`]);
+    expect(r.stdout).toContain('passed');
+    expect(JSON.parse(readFileSync(out, 'utf8')).results[0].score).toBe(100);
+  });
+
+  it.each([
+    [['check', '/no/such/path'], /no such file or directory/],
+    [['check', '.', '--format', 'nope'], /unknown format "nope"/],
+    [['check', '.', '--min-score', 'abc'], /--min-score must be a number/],
+    [['explain', 'no-such-rule'], /unknown rule "no-such-rule"/],
+    [['check', '.', '--disable', 'nope'], /unknown rule "nope"/],
+    [['frobnicate', 'x', 'y'], /./],
+  ])('usage errors exit 2 with one clear line, no stack: %j', (args, message) => {
+    const r = run(args as string[], {}, FIXTURES);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('colour follows NO_COLOR and FORCE_COLOR', () => {
+    const target = path.join(FIXTURES, 'one-lb');
+    expect(run(['check', target], { FORCE_COLOR: '1', NO_COLOR: '' }).stdout).toContain('\u001b[');
+    expect(run(['check', target], { NO_COLOR: '1', FORCE_COLOR: '' }).stdout).not.toContain('\u001b[');
+  });
+
+  it('explain prints the rule doc; --help and --version exit 0', () => {
+    const r = run(['explain', 'lb-cluster']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# lb-cluster');
+    expect(run(['--help']).code).toBe(0);
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('parse prints verdicts and oracle-shaped graphs', () => {
+    const r = run(['parse', path.join(FIXTURES, 'worked-example/web_infrastructure_design/3-scale_up.md'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const blocks = JSON.parse(r.stdout);
+    expect(blocks[0]).toMatchObject({ valid: false, diagramType: 'flowchart-v2', error: { line: 13, column: 34 }, graph: null });
+    expect(blocks[1]).toMatchObject({ valid: true, diagramType: 'sequence', graph: { participants: expect.any(Array) } });
+  });
+
+  it('survives bad input: empty, binary, huge, invalid UTF-8, symlink out, task folder', () => {
+    const outside = tmpRepo({ 'secret.md': '# secret' });
+    const cases: Record<string, string | Buffer>[] = [
+      { 'web_infrastructure_design/3-scale_up': '' },
+      { 'web_infrastructure_design/3-scale_up': Buffer.from([0, 1, 2, 3, 0, 255]) },
+      { 'web_infrastructure_design/3-scale_up.md': `# x\n${'flowchart LR\n  A --> B\n'.repeat(200000)}` },
+      { 'web_infrastructure_design/3-scale_up.md': Buffer.concat([Buffer.from('# Scale up\n'), Buffer.from([0xc3, 0x28, 0xff])]) },
+      { 'web_infrastructure_design/3-scale_up/README.md': '# x' },
+    ];
+    for (const files of cases) {
+      const root = tmpRepo(files);
+      const r = run(['check', root, '--format', 'json']);
+      expect([0, 1]).toContain(r.code);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).results).toHaveLength(1);
+    }
+    const root = tmpRepo({});
+    mkdirSync(path.join(root, 'web_infrastructure_design'));
+    symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'web_infrastructure_design', '3-scale_up.md'));
+    const r = run(['check', root, '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect(JSON.stringify(json)).toContain('outside the submission folder');
+    expect(JSON.stringify(json)).not.toContain('# secret');
+  });
+});

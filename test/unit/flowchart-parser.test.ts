@@ -1,0 +1,94 @@
+import { parseFlowchart } from '../../src/diagrams/flowchart/parse-flowchart.js';
+import { toOracleGraph } from '../../src/diagrams/oracle-record.js';
+import type { FlowchartAst } from '../../src/diagrams/types.js';
+
+const ast = (text: string) => parseFlowchart(text).ast as FlowchartAst;
+
+describe('flowchart parser', () => {
+  it('reads nodes, shapes, labels and edges in order', () => {
+    const r = parseFlowchart('flowchart LR\n  A[Load balancer] -->|HTTPS| B(Web)\n  B --- C[(MySQL)]\n  C -.-> D{{Firewall}}\n  D ==> E((User))');
+    expect(r.valid).toBe(true);
+    expect(toOracleGraph(r)).toEqual({
+      direction: 'LR',
+      vertices: [
+        { id: 'A', label: 'Load balancer', labelType: 'text', shape: 'square' },
+        { id: 'B', label: 'Web', labelType: 'text', shape: 'round' },
+        { id: 'C', label: 'MySQL', labelType: 'text', shape: 'cylinder' },
+        { id: 'D', label: 'Firewall', labelType: 'text', shape: 'hexagon' },
+        { id: 'E', label: 'User', labelType: 'text', shape: 'circle' },
+      ],
+      edges: [
+        { from: 'A', to: 'B', label: 'HTTPS', labelType: 'text', type: 'arrow_point', stroke: 'normal', length: 1 },
+        { from: 'B', to: 'C', label: '', labelType: 'text', type: 'arrow_open', stroke: 'normal', length: 1 },
+        { from: 'C', to: 'D', label: '', labelType: 'text', type: 'arrow_point', stroke: 'dotted', length: 1 },
+        { from: 'D', to: 'E', label: '', labelType: 'text', type: 'arrow_point', stroke: 'thick', length: 1 },
+      ],
+      subgraphs: [],
+    });
+  });
+
+  it('expands chains and & groups', () => {
+    const a = ast('graph TD\n  A & B --> C --> D');
+    expect(a.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['A>C', 'B>C', 'C>D']);
+  });
+
+  it('reads `-- text -->` labels and `web--1 --> db` as Mermaid does', () => {
+    expect(ast('flowchart LR\n  App -- SQL (read only) --> DB').edges[0]).toMatchObject({ from: 'App', to: 'DB', label: 'SQL (read only)' });
+    expect(ast('flowchart LR\n  web--1 --> db').edges[0]).toMatchObject({ from: 'web', to: 'db', label: '1' });
+  });
+
+  it('collects subgraph members, titles and nesting', () => {
+    const a = ast('flowchart TB\n  subgraph C["LB cluster"]\n    direction LR\n    L1 --- L2\n  end\n  subgraph S1 [Server 1]\n    N[Nginx]\n  end');
+    expect(a.subgraphs).toEqual([
+      expect.objectContaining({ id: 'C', title: 'LB cluster', dir: 'LR', nodes: ['L1', 'L2'] }),
+      expect.objectContaining({ id: 'S1', title: 'Server 1', nodes: ['N'] }),
+    ]);
+  });
+
+  it('rejects unquoted parentheses with the position of the `(` and a quoted fix, and recovers the node', () => {
+    const r = parseFlowchart('graph TD\n    AS1[App] -->|Queries| DB[Database (MySQL)]\n    DB --> X');
+    expect(r.valid).toBe(false);
+    expect(r.errors[0]).toMatchObject({ code: 'unquoted-parenthesis-in-label', line: 2, column: 39 });
+    expect(r.errors[0]!.hint).toContain('["Database (MySQL)"]');
+    const a = r.ast as FlowchartAst;
+    expect(a.vertices.get('DB')?.label).toBe('Database (MySQL)');
+    expect(a.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['AS1>DB', 'DB>X']);
+  });
+
+  it.each([
+    ['flowchart LR\n  A --> end', 'end-as-node-id'],
+    ['flowchart LR\n  A -> B', 'single-dash-arrow'],
+    ['flowchart LR\n  DB [Database] --> B', 'space-before-shape'],
+    ['graph lr\n  A --> B', 'bad-direction'],
+    ['flowchart LR\n  subgraph X\n  A --> B', 'unclosed-subgraph'],
+    ['Flowchart LR\n  A --> B', 'missing-header'],
+    ['flowchart LR\n  A[x --> B', 'unclosed-label'],
+  ])('reports %j as %s', (text, code) => {
+    const r = parseFlowchart(text);
+    expect(r.valid).toBe(false);
+    expect(r.errors[0]!.code).toBe(code);
+    expect(r.errors[0]!.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps statements after an error (recovery)', () => {
+    const a = ast('flowchart LR\n  A --> end\n  B --> C\n  C --> D');
+    expect(a.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['B>C', 'C>D']);
+  });
+
+  it('ignores front matter, directives and comment lines but keeps their lines for positions', () => {
+    const r = parseFlowchart('---\ntitle: X\n---\n%%{init: {"theme": "dark"}}%%\n%% a comment\nflowchart LR\n  A --> B(\n');
+    expect(r.errors[0]).toMatchObject({ line: 7 });
+  });
+
+  it('accepts quoted and markdown labels with any character', () => {
+    const a = ast('flowchart LR\n  A["Database (MySQL) [primary]"] --> B["`**Web** server`"]');
+    expect(a.vertices.get('A')).toMatchObject({ label: 'Database (MySQL) [primary]', labelType: 'string' });
+    expect(a.vertices.get('B')).toMatchObject({ label: '**Web** server', labelType: 'markdown' });
+  });
+
+  it('is linear on a pathological input', () => {
+    const text = `flowchart LR\n${'A['.repeat(20000)}\n${'A-'.repeat(20000)}\n`;
+    const r = parseFlowchart(text);
+    expect(r.valid).toBe(false);
+  });
+});

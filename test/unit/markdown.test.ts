@@ -1,0 +1,33 @@
+import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
+import { extractDiagrams, findAsciiArt } from '../../src/diagrams/extract.js';
+
+describe('markdown stage', () => {
+  const text = '# Title\n\nIntro with ![img](a.png) and https://imgur.com/x\n\n## Why\n- because it scales\n\n  ```mermaid\n  flowchart LR\n    A --> B\n  ```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+  const doc = parseMarkdown(text);
+
+  it('builds the heading tree and prose blocks with lines', () => {
+    expect(doc.headings.map((h) => [h.level, h.text, h.line])).toEqual([[1, 'Title', 1], [2, 'Why', 5]]);
+    expect(doc.prose.find((b) => b.kind === 'list-item')).toMatchObject({ text: 'because it scales', line: 6, headingPath: ['Title', 'Why'] });
+    expect(doc.prose.filter((b) => b.kind === 'table-row').map((b) => b.text)).toEqual(['a | b', '1 | 2']);
+  });
+
+  it('collects images and bare links', () => {
+    expect(doc.links.map((l) => [l.href, l.image])).toEqual([['a.png', true], ['https://imgur.com/x', false]]);
+  });
+
+  it('finds fenced diagrams with their file position and indentation', () => {
+    const [d] = extractDiagrams('f.md', text, doc, true);
+    expect(d).toMatchObject({ origin: 'fence', line: 9, indent: 2 });
+  });
+
+  it('finds Mermaid left outside a fence', () => {
+    const t = '# X\n\nflowchart LR\n  A --> B\n\n# Next\n';
+    const [d] = extractDiagrams('f.md', t, parseMarkdown(t), true);
+    expect(d).toMatchObject({ origin: 'unfenced', line: 3 });
+  });
+
+  it('finds ASCII-art diagrams', () => {
+    expect(findAsciiArt('User\n  |\n  v\n+-------+\n| LB    |\n+-------+\n', [])).toBe(2);
+    expect(findAsciiArt('Plain prose.\nMore prose.\n', [])).toBeNull();
+  });
+});

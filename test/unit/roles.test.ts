@@ -1,0 +1,50 @@
+import { inferMultiplicity, inferRoles, normaliseText, titleNamesOneMachine } from '../../src/graph/roles.js';
+
+describe('role inference', () => {
+  it.each([
+    ['HAProxy', ['load-balancer']],
+    ['LB1', ['load-balancer']],
+    ['Load Balancer 2 - HAProxy', ['load-balancer']],
+    ['Nginx load balancer', ['load-balancer']],
+    ['Web Server - Nginx', ['web-server']],
+    ['Web Tier', ['web-server']],
+    ['Application Server', ['app-server']],
+    ['Gunicorn', ['app-server']],
+    ['Data Base', ['database']],
+    ['MySQL Primary', ['database']],
+    ['Firewall 1', ['firewall']],
+    ['Sumo Logic agent', ['monitoring']],
+    ['www.foobar.com', ['dns']],
+    ['User - HTTPS Browser', ['client']],
+    ['Server 2', ['server']],
+    ['DNS - resolves to Load Balancer Cluster IPs', ['dns']],
+  ])('%s -> %j', (label, roles) => {
+    expect(inferRoles(label).sort()).toEqual([...roles].sort());
+  });
+
+  it('gives a node naming two components both roles', () => {
+    expect(inferRoles('Server 1: Nginx + MySQL').sort()).toEqual(['database', 'web-server']);
+  });
+
+  it('reads a cylinder as a database and architecture icons as roles', () => {
+    expect(inferRoles('Storage', { shape: 'cylinder' })).toContain('database');
+    expect(inferRoles('Thing', { icon: 'database' })).toContain('database');
+  });
+
+  it('counts machines a node stands for', () => {
+    expect(inferMultiplicity('Web servers x3')).toBe(3);
+    expect(inferMultiplicity('2 HAProxy load balancers')).toBe(2);
+    expect(inferMultiplicity('LB1 + LB2')).toBe(2);
+    expect(inferMultiplicity('HAProxy cluster')).toBe(1);
+  });
+
+  it('tells a machine title from a tier title', () => {
+    expect(titleNamesOneMachine('Server 1')).toBe(true);
+    expect(titleNamesOneMachine('Web Tier')).toBe(false);
+    expect(titleNamesOneMachine('Backend servers')).toBe(false);
+  });
+
+  it('normalises ids and camelCase', () => {
+    expect(normaliseText('webServer_1')).toBe('web server 1');
+  });
+});

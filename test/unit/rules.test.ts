@@ -1,0 +1,65 @@
+import { mermaid, ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('lb-pair', [
+  { name: 'two load balancers', markdown: mermaid('flowchart LR\n  LB1[HAProxy 1] --- LB2[HAProxy 2]'), status: 'pass' },
+  { name: 'one node with a count', markdown: mermaid('flowchart LR\n  LB[HAProxy x2]'), status: 'pass' },
+  { name: 'one load balancer', markdown: mermaid('flowchart LR\n  U[User] --> LB[HAProxy]'), status: 'fail', message: 'Only 1 load balancer' },
+  { name: 'a single "cluster" node', markdown: mermaid('flowchart LR\n  LB[HAProxy cluster]'), status: 'fail' },
+]);
+
+ruleTester('lb-cluster', [
+  { name: 'subgraph around both', markdown: mermaid('flowchart LR\n  subgraph C[Cluster]\n    LB1[HAProxy 1]\n    LB2[HAProxy 2]\n  end'), status: 'pass' },
+  { name: 'link between them', markdown: mermaid('flowchart LR\n  LB1[HAProxy 1] <-->|heartbeat| LB2[HAProxy 2]'), status: 'pass' },
+  { name: 'shared virtual IP', markdown: mermaid('flowchart LR\n  V[Virtual IP] --> LB1[HAProxy 1]\n  V --> LB2[HAProxy 2]'), status: 'pass' },
+  { name: 'labelled active/passive', markdown: mermaid('flowchart LR\n  U --> LB1[HAProxy active]\n  U --> LB2[HAProxy passive]'), status: 'pass' },
+  { name: 'side by side', markdown: mermaid('flowchart LR\n  U[User] --> LB1[HAProxy 1]\n  U --> LB2[HAProxy 2]'), status: 'fail', message: 'nothing tying them' },
+]);
+
+ruleTester('web-tier', [
+  { name: 'own node', markdown: mermaid('flowchart LR\n  W[Nginx] --> A[Gunicorn]'), status: 'pass' },
+  { name: 'shares a node', markdown: mermaid('flowchart LR\n  S[Server: Nginx + Gunicorn]'), status: 'fail', message: 'shares its server' },
+  { name: 'shares a server subgraph', markdown: mermaid('flowchart LR\n  subgraph S1[Server 1]\n    W[Nginx]\n    D[(MySQL)]\n  end'), status: 'fail' },
+  { name: 'missing', markdown: mermaid('flowchart LR\n  A[Gunicorn] --> D[(MySQL)]'), status: 'fail', message: 'No web server' },
+]);
+
+ruleTester('request-flow', [
+  { name: 'full path', markdown: mermaid('flowchart LR\n  U[User] --> L[HAProxy] --> W[Nginx] --> A[Gunicorn] --> D[(MySQL)]'), status: 'pass' },
+  { name: 'undirected links count both ways', markdown: mermaid('flowchart LR\n  U[User] --- L[HAProxy] --- W[Nginx] --- A[Gunicorn] --- D[(MySQL)]'), status: 'pass' },
+  { name: 'through a firewall', markdown: mermaid('flowchart LR\n  U[User] --> F{{Firewall}} --> L[HAProxy] --> W[Nginx] --> A[Gunicorn] --> D[(MySQL)]'), status: 'pass' },
+  { name: 'sequence messages', markdown: mermaid('sequenceDiagram\n  User->>LB: req\n  LB->>Web server: x\n  Web server->>App server: y\n  App server->>Database: z'), status: 'pass' },
+  { name: 'broken after web', markdown: mermaid('flowchart LR\n  U[User] --> L[HAProxy] --> W[Nginx]\n  A[Gunicorn] --> D[(MySQL)]'), status: 'fail', message: 'stops after web server' },
+  { name: 'arrows reversed', markdown: mermaid('flowchart LR\n  D[(MySQL)] --> A[Gunicorn] --> W[Nginx] --> L[HAProxy] --> U[User]'), status: 'fail' },
+]);
+
+ruleTester('carried-over', [
+  { name: 'all three', markdown: mermaid('flowchart LR\n  U -->|HTTPS| F{{Firewall}}\n  M[Monitoring client]'), status: 'pass' },
+  { name: 'one of three', markdown: mermaid('flowchart LR\n  U -->|HTTPS| L[HAProxy]'), status: 'partial', message: 'firewalls, monitoring' },
+]);
+
+ruleTester('explain-additions', [
+  {
+    name: 'heading question answered below',
+    markdown: '# Scale up\n## Why a second load balancer?\nSo that the load balancer is not a single point of failure.\n## Why an additional server?\nThe additional server allows one component per machine.\n## Why split the components?\nSeparate servers for web, app and database let each tier scale independently.\n',
+    status: 'pass',
+  },
+  { name: 'bare list', markdown: '# Scale up\n## Components added\n- Load balancer cluster\n- Additional server\n- Dedicated web, app and database servers\n', status: 'fail' },
+  { name: 'only the cluster', markdown: '# Scale up\nThe HAProxy cluster removes the single point of failure.\n', status: 'partial' },
+]);
+
+ruleTester('explain-web-vs-app', [
+  { name: 'both characterised in one sentence', markdown: '# X\nThe web server serves static content over HTTP, while the application server runs the business logic.\n', status: 'pass' },
+  { name: 'only one', markdown: '# X\nThe web server serves static files.\n', status: 'partial' },
+  { name: 'names only', markdown: '# X\nWe use Nginx and Gunicorn.\n', status: 'fail' },
+]);
+
+ruleTester('consistency', [
+  { name: 'prose and diagram agree', markdown: mermaid('flowchart LR\n  LB1[HAProxy active] <--> LB2[HAProxy passive]') + 'An active-passive cluster.\n', status: 'pass' },
+  { name: 'active-active vs backup', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy backup]') + 'Both run active-active.\n', status: 'fail', message: 'active-active' },
+  { name: 'claims firewalls the diagram lacks', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'Each server has a firewall.\n', status: 'fail', message: 'firewalls' },
+  { name: 'a negated claim is no claim', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'There is no firewall yet.\n', status: 'pass' },
+]);
+
+ruleTester('english', [
+  { name: 'English', markdown: '# X\nThe load balancer sends the requests to the servers and it is in a cluster with the other one.\n', status: 'pass' },
+  { name: 'French', markdown: '# X\nLe répartiteur de charge envoie les requêtes vers les serveurs et il est dans une grappe avec le deuxième pour la disponibilité du site.\n', status: 'fail' },
+]);

@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync, symlinkSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { safeRead } from '../../src/read/safe-read.js';
+
+function tmp(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'infralint-read-'));
+}
+
+describe('safeRead', () => {
+  it('strips a BOM and normalises CRLF without moving lines', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('one\r\ntwo\rthree')]));
+    const r = safeRead(dir, path.join(dir, 'a.md'));
+    expect(r.ok && r.file.text).toBe('one\ntwo\nthree');
+    expect(r.ok && r.file.hadBom && r.file.hadCrlf).toBe(true);
+  });
+
+  it('refuses binary files with a notice', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'b'), Buffer.from([0x89, 0x50, 0x00, 0x01]));
+    const r = safeRead(dir, path.join(dir, 'b'));
+    expect(r.ok).toBe(false);
+    expect(r.notices[0]!.message).toMatch(/binary/);
+  });
+
+  it('reads at most maxBytes and says so', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'big.md'), 'x'.repeat(5000));
+    const r = safeRead(dir, path.join(dir, 'big.md'), 1000);
+    expect(r.ok && r.file.text.length).toBe(1000);
+    expect(r.notices[0]!.message).toMatch(/only its first/);
+  });
+
+  it('replaces invalid UTF-8 and reports the line', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'bad.md'), Buffer.concat([Buffer.from('ok\nbad '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+    const r = safeRead(dir, path.join(dir, 'bad.md'));
+    expect(r.ok && r.file.invalidUtf8).toBe(true);
+    expect(r.notices[0]).toMatchObject({ line: 2 });
+  });
+
+  it('never follows a symlink out of the submission', () => {
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'secret'), 'secret');
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'sub'));
+    symlinkSync(path.join(outside, 'secret'), path.join(dir, 'sub', 'link.md'));
+    const r = safeRead(dir, path.join(dir, 'sub', 'link.md'));
+    expect(r.ok).toBe(false);
+    expect(r.notices[0]!.message).toMatch(/outside the submission/);
+  });
+});
