@@ -1,3 +1,4 @@
+import { describe } from './diagram-helpers.js';
 import type { RuleModule } from './rule.js';
 
 /** At least one diagram that can be read as text. Images are for a person to look at. */
@@ -8,11 +9,19 @@ export const diagramPresent: RuleModule = {
     diagramBased: false,
     whenTaskMissing: 'fail',
   },
-  check({ submission }) {
+  check({ submission, graphs }) {
     const readable = submission.diagrams.filter((d) => d.parse.kind !== 'unknown' || d.origin === 'fence');
     if (readable.length > 0) {
       const where = readable.map((d) => `${d.file}:${d.line}`).join(', ');
-      return { status: 'pass', message: `${readable.length} Mermaid diagram${readable.length === 1 ? '' : 's'} (${where}).` };
+      // Boxes whose role infralint cannot tell are said, not guessed: the student can name them better.
+      const unclassified = graphs.flatMap((g) => g.components.filter((c) => c.roles.length === 1 && c.roles[0] === 'other'));
+      const findings = unclassified.slice(0, 10).map((c) => ({
+        message: `infralint cannot tell what ${describe(c)} is; it is treated as a plain box on the way.`,
+        severity: 'info' as const,
+        at: c.source,
+        hint: 'Name the component in its label, e.g. `W1[Web server 1: Nginx]`.',
+      }));
+      return { status: 'pass', message: `${readable.length} Mermaid diagram${readable.length === 1 ? '' : 's'} (${where}).`, findings };
     }
     const visual = submission.visuals[0];
     if (visual) {
