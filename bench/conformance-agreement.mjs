@@ -35,6 +35,7 @@ for (const kind of ['flowchart', 'sequence']) {
       const want = expected.error?.line;
       const have = got.errors[0]?.line;
       if (want == null || (have != null && Math.abs(want - have) <= 1)) line++;
+      else bad.push(`${kind}/${f} error line: oracle ${want}, infralint ${have} (${got.errors[0]?.code})`);
     }
     if (!ok) bad.push(`${kind}/${f} expected ${expected.valid ? 'valid' : 'invalid'}${sameVerdict ? ' (graph differs)' : ''}${got.errors[0] ? ` got error ${got.errors[0].code}@${got.errors[0].line}` : ''}`);
   }

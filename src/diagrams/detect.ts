@@ -1,4 +1,4 @@
-import { preprocess } from './preprocess.js';
+import { diagramTypeWord, prepareMermaidSource } from './mermaid-source.js';
 import type { DiagramKind } from './types.js';
 
 /** Diagram type words Mermaid knows, and what infralint does with each. */
@@ -19,9 +19,10 @@ export interface DetectedType {
 
 /** The diagram type, read as Mermaid does: the first word after front matter, directives and comments. */
 export function detectDiagramType(raw: string): DetectedType {
-  const { text, start } = preprocess(raw);
-  const firstLine = text.slice(start).split('\n', 1)[0] ?? '';
-  const word = /^\S+/.exec(firstLine)?.[0] ?? null;
+  const prepared = prepareMermaidSource(raw, { encodeEntities: false });
+  if (prepared.frontMatterError) return { kind: 'unknown', typeWord: '---' };
+  const word = diagramTypeWord(raw);
+  const firstLine = word ?? '';
   for (const [re, kind] of KINDS) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)![0] };
   // Students often get the case wrong; the flowchart parser explains that better than "unknown".
   if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: 'flowchart', typeWord: word };

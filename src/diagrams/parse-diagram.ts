@@ -17,6 +17,15 @@ export async function parseDiagram(text: string): Promise<DiagramParse> {
     case 'unsupported':
       return { kind, typeWord, valid: true, errors: [], ast: null };
     default:
+      if (typeWord === '---') {
+        return {
+          kind: 'unknown',
+          typeWord,
+          valid: false,
+          errors: [{ code: 'unclosed-front-matter', message: 'Diagrams beginning with --- are not valid: the front matter block is never closed.', line: 1, column: 1, text: '---', hint: 'Close the front matter with a line holding only ---, or remove the opening ---.' }],
+          ast: null,
+        };
+      }
       return {
         kind: 'unknown',
         typeWord,

@@ -1,0 +1,182 @@
+import type { SyntaxErrorAt, Token } from '../lr/lr-parser.js';
+import type { DiagramError } from '../types.js';
+import { trailingCommentStart } from './parse-flowchart.js';
+
+/** What the diagnosis needs to know about the parse. */
+export interface DiagnosisContext {
+  raw: string;
+  tokens: Token[];
+  /** Diagram position of an offset of the prepared text. */
+  position: (offset: number) => { line: number; column: number };
+  /** Diagram position of an offset of the raw text. */
+  rawPosition: (offset: number) => { line: number; column: number };
+}
+
+const LABEL_CLOSERS = ['SQE', 'PE', 'DIAMOND_STOP', 'STADIUMEND', 'SUBROUTINEEND', 'CYLINDEREND', 'DOUBLECIRCLEEND', 'TRAPEND', 'INVTRAPEND', '-)'];
+const OPENERS = ['SQS', 'PS', 'DIAMOND_START', 'STADIUMSTART', 'SUBROUTINESTART', 'CYLINDERSTART', 'DOUBLECIRCLESTART', 'TRAPSTART', 'INVTRAPSTART', '(-', 'TAGEND'];
+const ID_TOKENS = ['NODE_STRING', 'NUM', 'UNICODE_TEXT', 'MINUS', 'AMP', 'COLON', 'BRKT', 'MULT', 'COMMA', 'DEFAULT', 'DOWN'];
+
+const WORDS: Record<string, string> = {
+  NEWLINE: 'end of line', SEMI: '`;`', SPACE: 'space', EOF: 'end of diagram', $end: 'end of diagram', LINK: 'an arrow',
+  START_LINK: 'an arrow', NODE_STRING: 'a node id', SQE: '`]`', PE: '`)`', DIAMOND_STOP: '`}`', PIPE: '`|`', TEXT: 'label text',
+  end: '`end`', AMP: '`&`', STYLE_SEPARATOR: '`:::`', SQS: '`[`', PS: '`(`', DIAMOND_START: '`{`',
+};
+
+function describeToken(t: Token): string {
+  if (t.type === '$end' || t.type === 'EOF') return 'the end of the diagram';
+  if (t.type === 'NEWLINE') return 'the end of the line';
+  const shown = t.text.trim() || t.text;
+  return `\`${shown.length > 24 ? `${shown.slice(0, 24)}…` : shown}\``;
+}
+
+function expectedWords(expected: string[]): string {
+  const words = [...new Set(expected.map((e) => WORDS[e]).filter(Boolean))];
+  return words.length ? ` Mermaid expected ${words.slice(0, 5).join(', ')}.` : '';
+}
+
+const OPEN_TO_CLOSE: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
+
+/**
+ * The label a student wrote around an offset, quoted (`DB["Database (MySQL)"]`): from the shape
+ * opener that follows a node id, to the last matching closer before the next arrow.
+ */
+export function quotedLabelFix(raw: string, rawOffset: number, pipe: boolean): string | null {
+  const lineStart = raw.lastIndexOf('\n', rawOffset - 1) + 1;
+  const lineEndAt = raw.indexOf('\n', rawOffset);
+  const line = raw.slice(lineStart, lineEndAt < 0 ? raw.length : lineEndAt);
+  const col = rawOffset - lineStart;
+  if (pipe) {
+    const open = line.lastIndexOf('|', col - 1);
+    const close = line.indexOf('|', col);
+    return open >= 0 && close > open ? `|"${line.slice(open + 1, close).trim().replace(/"/g, '#quot;')}"|` : null;
+  }
+  for (let i = Math.min(col, line.length - 1); i > 0; i--) {
+    const c = line[i]!;
+    if (!OPEN_TO_CLOSE[c] || !/[\p{L}\w]/u.test(line[i - 1]!)) continue;
+    let idStart = i;
+    while (idStart > 0 && /[\p{L}\w.]/u.test(line[idStart - 1]!)) idStart--;
+    let openEnd = i + 1;
+    while (OPEN_TO_CLOSE[line[openEnd] ?? ''] || line[openEnd] === '/' || line[openEnd] === '\\') openEnd++;
+    const opener = line.slice(i, openEnd);
+    const closer = [...opener].reverse().map((ch) => OPEN_TO_CLOSE[ch] ?? ch).join('');
+    const arrow = line.slice(openEnd).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
+    const limit = arrow < 0 ? line.length : openEnd + arrow;
+    const close = line.lastIndexOf(closer, limit - closer.length);
+    if (close < openEnd) return null;
+    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, '').replace(/"/g, '#quot;');
+    return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
+  }
+  return null;
+}
+
+/** Likely causes seen in the raw text: Mermaid often fails later than the real mistake. */
+function textualCauses(ctx: DiagnosisContext, upTo: number): DiagramError[] {
+  const causes: DiagramError[] = [];
+  const text = ctx.raw.slice(0, upTo);
+  for (const m of text.matchAll(/(^|[^-=.<>\s|])(\s*)->(?![>x)])/gm)) {
+    const at = m.index! + m[1]!.length + m[2]!.length;
+    const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
+    if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
+    causes.push({ code: 'single-dash-arrow', message: '`->` is not a Mermaid flowchart arrow.', ...ctx.rawPosition(at), text: '->', hint: 'Use `-->` (two dashes) for an arrow.' });
+  }
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const cut = trailingCommentStart(line);
+    if (cut >= 0) {
+      causes.push({ code: 'comment-after-statement', message: 'A `%%` comment must be on its own line in a flowchart; after a statement it is read as text.', ...ctx.rawPosition(lineStart + cut), text: '%%', hint: 'Move the comment to a line of its own.' });
+    }
+    lineStart += line.length + 1;
+  }
+  return causes;
+}
+
+/**
+ * Turns the first syntax error into messages a student can act on: a stable code, the position
+ * Mermaid reports (so it matches what GitHub shows), the offending text and a fix; and, when the
+ * real mistake lies earlier than where Mermaid gave up, that place too.
+ */
+export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): DiagramError[] {
+  const { token, expected } = error;
+  const index = ctx.tokens.indexOf(token);
+  // At the end of the text Mermaid reports the position after the last line, as GitHub shows it;
+  // the statement left unfinished is added as a cause below.
+  const lastContent = [...ctx.tokens].reverse().find((t) => !['NEWLINE', 'SPACE', 'EOF'].includes(t.type) && t.text.trim());
+  const at = ctx.position(token.start);
+  const rawOffset = rawOffsetOf(ctx, at);
+  const previous = index > 0 ? ctx.tokens[index - 1] : undefined;
+  const beforePrevious = index > 1 ? ctx.tokens[index - 2] : undefined;
+  const inLabel = expected.some((e) => LABEL_CLOSERS.includes(e)) || expected.includes('TEXT');
+  const opener = [...ctx.tokens.slice(0, Math.max(0, index))].reverse().find((t) => t.type === 'PIPE' || OPENERS.includes(t.type));
+  const inPipe = opener?.type === 'PIPE';
+  const lineEnd = ctx.raw.indexOf('\n', rawOffset);
+  const causes = textualCauses(ctx, lineEnd < 0 ? ctx.raw.length : lineEnd);
+  const base = (code: string, message: string, hint?: string): DiagramError => ({ code, message, ...at, text: token.text.trim() || token.text, ...(hint ? { hint } : {}) });
+  let main: DiagramError;
+
+  if (!ctx.tokens.slice(0, index).some((t) => t.type === 'GRAPH') && token.text.trim() === '---') {
+    main = base('front-matter-not-first', 'Front matter (---) must be the very first line of the diagram: blank lines before it make Mermaid read it as diagram text.', 'Remove the blank lines above the opening ---.');
+  } else if (index === 0 || !ctx.tokens.slice(0, index).some((t) => t.type === 'GRAPH')) {
+    const first = ctx.tokens.find((t) => t.type !== 'SPACE' && t.type !== 'NEWLINE');
+    const word = first?.text.trim() ?? '';
+    main = base('missing-header', `A flowchart must start with \`flowchart\` or \`graph\`, found \`${word.slice(0, 20)}\`.`, /^(graph|flowchart)$/i.test(word) ? `Mermaid keywords are case-sensitive: write \`${word.toLowerCase()}\`.` : 'Start the diagram with `flowchart TD` (or `graph TD`).');
+  } else if (inLabel && (token.type === 'PS' || token.type === 'PE')) {
+    const fix = quotedLabelFix(ctx.raw, rawOffset, inPipe);
+    main = base('unquoted-parenthesis-in-label', `\`${token.text}\` inside an unquoted ${inPipe ? 'edge' : 'node'} label is not allowed.`, fix ? `Put the label in double quotes: \`${fix}\`.` : 'Put the whole label in double quotes: `DB["Database (MySQL)"]`.');
+  } else if (inLabel && ['SQS', 'SQE', 'DIAMOND_START', 'DIAMOND_STOP', 'STR', 'MD_STR', 'PIPE', 'STADIUMSTART', 'CYLINDERSTART', 'SUBROUTINESTART'].includes(token.type)) {
+    const fix = quotedLabelFix(ctx.raw, rawOffset, inPipe);
+    const what = token.type === 'STR' || token.type === 'MD_STR' ? 'A quote' : `\`${token.text.trim()}\``;
+    main = base('unquoted-special-in-label', `${what} inside an unquoted label is not allowed.`, fix ? `Put the label in double quotes: \`${fix}\` (write a quote inside it as #quot;).` : 'Put the whole label in double quotes (write a quote inside it as #quot;).');
+  } else if (token.type === 'end' && (expected.includes('NODE_STRING') || expected.includes('SPACE'))) {
+    main = base('end-as-node-id', '`end` is a keyword in Mermaid flowcharts and cannot be a node id.', 'Rename the node: `End`, `END` or `endNode` work, or give it a label: `done[end]`.');
+  } else if (OPENERS.includes(token.type) && previous?.type === 'SPACE' && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
+    main = base('space-before-shape', `A space between the node id \`${beforePrevious.text}\` and \`${token.text.trim()}\` is not allowed.`, `Write \`${beforePrevious.text}${token.text.trim()}...\` with no space.`);
+  } else if (token.type === 'INVALID' && previous?.type === 'GRAPH') {
+    main = base('bad-direction', 'This is not a flowchart direction (TB, TD, BT, RL or LR); directions are case-sensitive.', `Write \`${previous.text} TD\` or \`${previous.text} LR\` (upper case).`);
+  } else if (token.type === '$end' || token.type === 'EOF') {
+    const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
+    if (open.subgraph) {
+      const p = ctx.position(open.subgraph.start);
+      main = { ...base('unclosed-subgraph', 'A subgraph is never closed: Mermaid expects a line with `end`.', 'Add a line holding only `end` after the last node of the subgraph.'), ...p, text: 'subgraph' };
+      main = { ...main, ...at };
+      causes.unshift({ code: 'unclosed-subgraph', message: 'This subgraph is never closed with `end`.', ...p, text: 'subgraph', hint: 'Add a line holding only `end` after its last node.' });
+    } else if (open.label) {
+      main = base('unclosed-label', `A label opened with \`${open.label.text.trim()}\` is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets).');
+      causes.unshift({ code: 'unclosed-label', message: `This label is never closed.`, ...ctx.position(open.label.start), text: open.label.text.trim(), hint: 'Close it on the same line, or quote it: `A["text"]`.' });
+    } else {
+      main = base('unexpected-end', `The diagram ends in the middle of a statement.${expectedWords(expected)}`, 'Finish the last statement, e.g. an arrow needs a node after it.');
+      if (lastContent) causes.push({ code: 'unexpected-end', message: `The statement here is unfinished (after ${describeToken(lastContent)}).`, ...ctx.position(lastContent.start), text: lastContent.text.trim(), hint: 'Finish the statement, e.g. an arrow needs a node after it.' });
+    }
+  } else if (token.type === 'INVALID') {
+    main = base('unexpected-character', `Mermaid cannot read the character ${describeToken(token)} here.`, 'Remove it, or put the text in a quoted label: `A["..."]`.');
+  } else {
+    main = base('syntax-error', `Mermaid cannot read ${describeToken(token)} here.${expectedWords(expected)}`);
+  }
+  const first = causes.find((c) => c.line < main.line || (c.line === main.line && c.column <= main.column));
+  if (first && main.code !== first.code && !['unquoted-parenthesis-in-label', 'unquoted-special-in-label', 'end-as-node-id', 'space-before-shape', 'missing-header'].includes(main.code)) {
+    main = { ...main, code: first.code, message: first.line === main.line && first.column === main.column ? first.message : `Mermaid stops here, but the cause is on line ${first.line}: ${first.message}`, ...(first.hint ? { hint: first.hint } : {}) };
+  }
+  return [main, ...causes.filter((c) => c.code !== main.code || c.line !== main.line)];
+}
+
+function rawOffsetOf(ctx: DiagnosisContext, pos: { line: number; column: number }): number {
+  let line = 1;
+  let i = 0;
+  while (line < pos.line && i < ctx.raw.length) {
+    if (ctx.raw[i] === '\n') line++;
+    i++;
+  }
+  return Math.min(ctx.raw.length, i + pos.column - 1);
+}
+
+function unclosed(tokens: Token[], before: number): { subgraph: Token | null; label: Token | null } {
+  const subgraphs: Token[] = [];
+  let label: Token | null = null;
+  for (let i = 0; i < before; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'subgraph') subgraphs.push(t);
+    else if (t.type === 'end') subgraphs.pop();
+    else if (OPENERS.includes(t.type) && t.type !== 'TAGEND') label = t;
+    else if (LABEL_CLOSERS.includes(t.type)) label = null;
+  }
+  return { subgraph: subgraphs[subgraphs.length - 1] ?? null, label };
+}

@@ -1,0 +1,310 @@
+import type { Token } from '../lr/lr-parser.js';
+
+/**
+ * The flowchart lexer, rule for rule as Mermaid 12.3's jison lexer behaves: a stack of states,
+ * rules tried in their order (first match wins, not the longest), and actions that push or pop
+ * states. Rules whose regular expression would rescan a line or a whitespace run at every token
+ * are written as small matchers instead, so lexing stays linear in the input.
+ */
+
+type State =
+  | 'INITIAL' | 'string' | 'md_string' | 'acc_title' | 'acc_descr' | 'acc_descr_multiline' | 'dir' | 'text'
+  | 'ellipseText' | 'trapText' | 'edgeText' | 'thickEdgeText' | 'dottedEdgeText' | 'click' | 'callbackname'
+  | 'callbackargs' | 'shapeData' | 'shapeDataStr';
+
+interface LexContext {
+  text: string;
+  /** Index of the first non-whitespace character at or after each offset. */
+  nextNonSpace: Int32Array;
+  /** For each line, the last start of `direction <dir>` per direction (or -1). */
+  directionStarts: Map<number, Map<string, number>>;
+  lineOf: (offset: number) => number;
+  lineEnd: (offset: number) => number;
+  /** For each offset inside a run of link-id characters, the last usable `@` of the run. */
+  linkIdAt: Int32Array;
+}
+
+interface Lexer {
+  stack: State[];
+  firstGraph: boolean;
+}
+
+/** What a rule's action does: the token it returns (if any) and the state change. */
+type Action = (lx: Lexer, match: string) => { type: string | null; text?: string };
+
+interface Rule {
+  /** Sticky regular expression, or a matcher returning the match length (-1 for none). */
+  match: RegExp | ((ctx: LexContext, at: number) => number);
+  /** States the rule is active in; '*' for every state. */
+  states: State[] | '*';
+  action: Action;
+}
+
+const ret = (type: string): Action => () => ({ type });
+const push = (state: State, type: string | null): Action => (lx) => {
+  lx.stack.push(state);
+  return { type };
+};
+const pop = (type: string | null): Action => (lx) => {
+  lx.stack.pop();
+  return { type };
+};
+const graph: Action = (lx) => {
+  if (lx.firstGraph) {
+    lx.firstGraph = false;
+    lx.stack.push('dir');
+  }
+  return { type: 'GRAPH' };
+};
+
+/** `\s*<body>\s*` where body starts with a non-space character: no backtracking into the spaces. */
+function spaced(body: RegExp): (ctx: LexContext, at: number) => number {
+  const sticky = new RegExp(body.source, 'y');
+  return (ctx, at) => {
+    const q = ctx.nextNonSpace[at]!;
+    sticky.lastIndex = q;
+    const m = sticky.exec(ctx.text);
+    if (!m) return -1;
+    return ctx.nextNonSpace[q + m[0].length]! - at;
+  };
+}
+
+/** `.*direction\s+XX[^\n]*`: some `direction XX` starts on this line at or after `at`. */
+function direction(dir: string): (ctx: LexContext, at: number) => number {
+  return (ctx, at) => {
+    const line = ctx.lineOf(at);
+    const start = ctx.directionStarts.get(line)?.get(dir) ?? -1;
+    if (start < at) return -1;
+    // `\s+` may run onto later lines; the match ends at the end of the line holding the direction.
+    const word = /direction\s+/y;
+    word.lastIndex = start;
+    const m = word.exec(ctx.text)!;
+    return ctx.lineEnd(start + m[0].length + dir.length) - at;
+  };
+}
+
+/** `[^\s"[\](){}|]+@(?=[^{"])`: a link id such as `e1@`. */
+const linkId = (ctx: LexContext, at: number): number => {
+  const at_ = ctx.linkIdAt[at]!;
+  return at_ > at ? at_ - at + 1 : -1;
+};
+
+// Letters beyond ASCII that may appear in ids (Mermaid lists the BMP letter ranges).
+const UNICODE_LETTER = /[\p{L}]/uy;
+
+const RULES: Rule[] = [
+  { match: /accTitle\s*:\s*/y, states: ['INITIAL'], action: push('acc_title', 'acc_title') },
+  { match: /[^\n]*/y, states: ['acc_title'], action: pop('acc_title_value') },
+  { match: /accDescr\s*:\s*/y, states: ['INITIAL'], action: push('acc_descr', 'acc_descr') },
+  { match: /[^\n]*/y, states: ['acc_descr'], action: pop('acc_descr_value') },
+  { match: /accDescr\s*\{\s*/y, states: ['INITIAL'], action: push('acc_descr_multiline', null) },
+  { match: /\}/y, states: ['acc_descr_multiline'], action: pop(null) },
+  { match: /[^}]*/y, states: ['acc_descr_multiline'], action: ret('acc_descr_multiline_value') },
+  { match: /@\{/y, states: ['INITIAL'], action: (lx) => (lx.stack.push('shapeData'), { type: 'SHAPE_DATA', text: '' }) },
+  { match: /"/y, states: ['shapeData'], action: push('shapeDataStr', 'SHAPE_DATA') },
+  { match: /"/y, states: ['shapeDataStr'], action: pop('SHAPE_DATA') },
+  { match: /[^"]+/y, states: ['shapeDataStr'], action: (_lx, m) => ({ type: 'SHAPE_DATA', text: m.replace(/\n\s*/g, '<br/>') }) },
+  { match: /[^}^"]+/y, states: ['shapeData'], action: ret('SHAPE_DATA') },
+  { match: /\}/y, states: ['shapeData'], action: pop(null) },
+  { match: /call\s+/y, states: ['INITIAL'], action: push('callbackname', null) },
+  { match: /\(\s*\)/y, states: ['callbackname'], action: pop(null) },
+  { match: /\(/y, states: ['callbackname'], action: (lx) => (lx.stack.pop(), lx.stack.push('callbackargs'), { type: null }) },
+  { match: /[^(]*/y, states: ['callbackname'], action: ret('CALLBACKNAME') },
+  { match: /\)/y, states: ['callbackargs'], action: pop(null) },
+  { match: /[^)]*/y, states: ['callbackargs'], action: ret('CALLBACKARGS') },
+  { match: /[^`"]+/y, states: ['md_string'], action: ret('MD_STR') },
+  { match: /`"/y, states: ['md_string'], action: pop(null) },
+  { match: /"`/y, states: '*', action: push('md_string', null) },
+  { match: /[^"]+/y, states: ['string'], action: ret('STR') },
+  { match: /"/y, states: ['string'], action: pop(null) },
+  { match: /"/y, states: '*', action: push('string', null) },
+  { match: /style\b/y, states: ['INITIAL'], action: ret('STYLE') },
+  { match: /default\b/y, states: ['INITIAL'], action: ret('DEFAULT') },
+  { match: /linkStyle\b/y, states: ['INITIAL'], action: ret('LINKSTYLE') },
+  { match: /interpolate\b/y, states: ['INITIAL'], action: ret('INTERPOLATE') },
+  { match: /classDef\b/y, states: ['INITIAL'], action: ret('CLASSDEF') },
+  { match: /class\b/y, states: ['INITIAL'], action: ret('CLASS') },
+  { match: /href\s/y, states: ['INITIAL'], action: ret('HREF') },
+  { match: /click\s+/y, states: ['INITIAL'], action: push('click', null) },
+  { match: /\s/y, states: ['click'], action: pop(null) },
+  { match: /[^\s]*/y, states: ['click'], action: ret('CLICK') },
+  { match: /flowchart-elk\b/y, states: ['INITIAL'], action: graph },
+  { match: /swimlane-beta\b/y, states: ['INITIAL'], action: graph },
+  { match: /graph\b/y, states: ['INITIAL'], action: graph },
+  { match: /flowchart\b/y, states: ['INITIAL'], action: graph },
+  { match: /subgraph\b/y, states: ['INITIAL'], action: ret('subgraph') },
+  { match: /end\b\s*/y, states: ['INITIAL'], action: ret('end') },
+  { match: /(_self|_blank|_parent|_top)\b/y, states: ['INITIAL'], action: ret('LINK_TARGET') },
+  { match: /(\r?\n)*\s*\n/y, states: ['dir'], action: pop('NODIR') },
+  { match: /\s*(LR|RL|TB|BT|TD|BR)\b/y, states: ['dir'], action: pop('DIR') },
+  { match: /\s*[<>^]/y, states: ['dir'], action: pop('DIR') },
+  { match: /\s*v\b/y, states: ['dir'], action: pop('DIR') },
+  { match: direction('TB'), states: ['INITIAL'], action: ret('direction_tb') },
+  { match: direction('BT'), states: ['INITIAL'], action: ret('direction_bt') },
+  { match: direction('RL'), states: ['INITIAL'], action: ret('direction_rl') },
+  { match: direction('LR'), states: ['INITIAL'], action: ret('direction_lr') },
+  { match: direction('TD'), states: ['INITIAL'], action: ret('direction_td') },
+  { match: linkId, states: ['INITIAL'], action: ret('LINK_ID') },
+  { match: /[0-9]+/y, states: ['INITIAL'], action: ret('NUM') },
+  { match: /#/y, states: ['INITIAL'], action: ret('BRKT') },
+  { match: /:::/y, states: ['INITIAL'], action: ret('STYLE_SEPARATOR') },
+  { match: /:/y, states: ['INITIAL'], action: ret('COLON') },
+  { match: /&/y, states: ['INITIAL'], action: ret('AMP') },
+  { match: /;/y, states: ['INITIAL'], action: ret('SEMI') },
+  { match: /,/y, states: ['INITIAL'], action: ret('COMMA') },
+  { match: /\*/y, states: ['INITIAL'], action: ret('MULT') },
+  { match: spaced(/[xo<]?--+[-xo>]/), states: ['INITIAL', 'edgeText'], action: pop('LINK') },
+  { match: spaced(/[xo<]?--/), states: ['INITIAL'], action: push('edgeText', 'START_LINK') },
+  { match: /[^-]|-(?!-)/y, states: ['edgeText'], action: ret('EDGE_TEXT') },
+  { match: spaced(/[xo<]?==+[=xo>]/), states: ['INITIAL', 'thickEdgeText'], action: pop('LINK') },
+  { match: spaced(/[xo<]?==/), states: ['INITIAL'], action: push('thickEdgeText', 'START_LINK') },
+  { match: /[^=]/y, states: ['thickEdgeText'], action: ret('EDGE_TEXT') },
+  { match: spaced(/[xo<]?-?\.+-[xo>]?/), states: ['INITIAL', 'dottedEdgeText'], action: pop('LINK') },
+  { match: spaced(/[xo<]?-\./), states: ['INITIAL'], action: push('dottedEdgeText', 'START_LINK') },
+  { match: /[^.]/y, states: ['dottedEdgeText'], action: ret('EDGE_TEXT') },
+  { match: spaced(/~~~+/), states: '*', action: ret('LINK') },
+  { match: /[-/)]\)/y, states: ['ellipseText'], action: pop('-)') },
+  { match: /[^()[\]{}]/y, states: ['ellipseText'], action: ret('TEXT') },
+  { match: /\(-/y, states: '*', action: push('ellipseText', '(-') },
+  { match: /\]\)/y, states: ['text'], action: pop('STADIUMEND') },
+  { match: /\(\[/y, states: '*', action: push('text', 'STADIUMSTART') },
+  { match: /\]\]/y, states: ['text'], action: pop('SUBROUTINEEND') },
+  { match: /\[\[/y, states: '*', action: push('text', 'SUBROUTINESTART') },
+  { match: /\[\|/y, states: ['INITIAL'], action: ret('VERTEX_WITH_PROPS_START') },
+  { match: />/y, states: ['INITIAL'], action: push('text', 'TAGEND') },
+  { match: /\)\]/y, states: ['text'], action: pop('CYLINDEREND') },
+  { match: /\[\(/y, states: '*', action: push('text', 'CYLINDERSTART') },
+  { match: /\)\)\)/y, states: ['text'], action: pop('DOUBLECIRCLEEND') },
+  { match: /\(\(\(/y, states: '*', action: push('text', 'DOUBLECIRCLESTART') },
+  { match: /[\\(?=\]]\]/y, states: ['trapText'], action: pop('TRAPEND') },
+  { match: /\/\]/y, states: ['trapText'], action: pop('INVTRAPEND') },
+  { match: /\/(?!\])|\\(?!\])|[^\\[\](){}/]+/y, states: ['trapText'], action: ret('TEXT') },
+  { match: /\[\//y, states: '*', action: push('trapText', 'TRAPSTART') },
+  { match: /\[\\/y, states: '*', action: push('trapText', 'INVTRAPSTART') },
+  { match: /</y, states: ['INITIAL'], action: ret('TAGSTART') },
+  { match: />/y, states: ['INITIAL'], action: ret('TAGEND') },
+  { match: /\^/y, states: ['INITIAL'], action: ret('UP') },
+  { match: /\\\|/y, states: ['INITIAL'], action: ret('SEP') },
+  { match: /v\b/y, states: ['INITIAL'], action: ret('DOWN') },
+  { match: /\*/y, states: ['INITIAL'], action: ret('MULT') },
+  { match: /#/y, states: ['INITIAL'], action: ret('BRKT') },
+  { match: /&/y, states: ['INITIAL'], action: ret('AMP') },
+  { match: /(?:[A-Za-z0-9!"#$%&'*+.`?\\_/]|-(?=[^>\-.]))+/y, states: ['INITIAL'], action: ret('NODE_STRING') },
+  { match: /-/y, states: ['INITIAL'], action: ret('MINUS') },
+  { match: UNICODE_LETTER, states: ['INITIAL'], action: ret('UNICODE_TEXT') },
+  { match: /\|/y, states: ['text'], action: pop('PIPE') },
+  { match: /\|/y, states: '*', action: push('text', 'PIPE') },
+  { match: /\)/y, states: ['text'], action: pop('PE') },
+  { match: /\(/y, states: '*', action: push('text', 'PS') },
+  { match: /\]/y, states: ['text'], action: pop('SQE') },
+  { match: /\[/y, states: '*', action: push('text', 'SQS') },
+  { match: /\}/y, states: ['text'], action: pop('DIAMOND_STOP') },
+  { match: /\{/y, states: '*', action: push('text', 'DIAMOND_START') },
+  { match: /[^[\](){}|"]+/y, states: ['text'], action: ret('TEXT') },
+  { match: /"/y, states: ['INITIAL'], action: ret('QUOTE') },
+  { match: /(\r?\n)+/y, states: ['INITIAL'], action: ret('NEWLINE') },
+  { match: /[^\S\n\r]+/y, states: ['INITIAL'], action: ret('SPACE') },
+];
+
+/** Rules active in each state, in rule order. */
+const RULES_BY_STATE = new Map<State, Rule[]>();
+function rulesFor(state: State): Rule[] {
+  let rules = RULES_BY_STATE.get(state);
+  if (!rules) {
+    rules = RULES.filter((r) => r.states === '*' || r.states.includes(state));
+    RULES_BY_STATE.set(state, rules);
+  }
+  return rules;
+}
+
+function buildContext(text: string): LexContext {
+  const n = text.length;
+  const nextNonSpace = new Int32Array(n + 1);
+  nextNonSpace[n] = n;
+  for (let i = n - 1; i >= 0; i--) nextNonSpace[i] = /\s/.test(text[i]!) ? nextNonSpace[i + 1]! : i;
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < n; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const lineEnd = (offset: number) => {
+    const next = text.indexOf('\n', offset);
+    return next < 0 ? n : next;
+  };
+  const directionStarts = new Map<number, Map<string, number>>();
+  for (const m of text.matchAll(/direction\s+(TB|BT|RL|LR|TD)/g)) {
+    const line = lineOf(m.index);
+    const row = directionStarts.get(line) ?? new Map<string, number>();
+    row.set(m[1]!, m.index);
+    directionStarts.set(line, row);
+  }
+  // A link id is a run of characters other than whitespace, quotes, brackets and pipes, ending at an
+  // `@` that is not followed by `{` or `"`; the regex backtracks to the last such `@` of the run.
+  const linkIdAt = new Int32Array(n + 1).fill(-1);
+  const isRunChar = (c: string) => !/[\s"[\](){}|]/.test(c);
+  for (let i = 0; i < n; ) {
+    if (!isRunChar(text[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && isRunChar(text[j]!)) j++;
+    let last = -1;
+    for (let k = j - 1; k > i && last < 0; k--) if (text[k] === '@' && k + 1 < n && text[k + 1] !== '{' && text[k + 1] !== '"') last = k;
+    if (last > 0) for (let k = i; k < last; k++) linkIdAt[k] = last;
+    i = j;
+  }
+  return { text, nextNonSpace, directionStarts, lineOf, lineEnd, linkIdAt };
+}
+
+export interface LexResult {
+  tokens: Token[];
+  /** Offset of text no rule matched (a lexical error), if any. */
+  lexicalErrorAt: number | null;
+}
+
+/** Tokenises a prepared flowchart text. Unmatched characters become `INVALID` tokens. */
+export function lexFlowchart(text: string): LexResult {
+  const ctx = buildContext(text);
+  const lx: Lexer = { stack: ['INITIAL'], firstGraph: true };
+  const tokens: Token[] = [];
+  let lexicalErrorAt: number | null = null;
+  let pos = 0;
+  let guard = 0;
+  while (pos < text.length && guard++ < text.length * 4 + 100) {
+    const state = lx.stack[lx.stack.length - 1] ?? 'INITIAL';
+    let matched = false;
+    for (const rule of rulesFor(state)) {
+      let length: number;
+      if (rule.match instanceof RegExp) {
+        rule.match.lastIndex = pos;
+        const m = rule.match.exec(text);
+        length = m ? m[0].length : -1;
+      } else {
+        length = rule.match(ctx, pos);
+      }
+      if (length < 0) continue;
+      const matchText = text.slice(pos, pos + length);
+      const result = rule.action(lx, matchText);
+      if (result.type) tokens.push({ type: result.type, text: result.text ?? matchText, start: pos, end: pos + length });
+      matched = true;
+      // A zero-length match that changes no state would loop: jison moves on by lexing again.
+      pos += length;
+      break;
+    }
+    if (!matched) {
+      lexicalErrorAt ??= pos;
+      tokens.push({ type: 'INVALID', text: text[pos]!, start: pos, end: pos + 1 });
+      pos++;
+    }
+  }
+  if ((lx.stack[lx.stack.length - 1] ?? 'INITIAL') === 'INITIAL') tokens.push({ type: 'EOF', text: '', start: text.length, end: text.length });
+  return { tokens, lexicalErrorAt };
+}

@@ -1,0 +1,163 @@
+import { END, type LalrTables } from './lalr.js';
+
+export interface Token {
+  type: string;
+  text: string;
+  /** Offsets in the text the lexer read. */
+  start: number;
+  end: number;
+}
+
+export interface SyntaxErrorAt {
+  /** The token the parser could not accept. */
+  token: Token;
+  /** Terminals that would have been accepted there. */
+  expected: string[];
+}
+
+/** A local edit of the token stream tried at an error: replace `span` tokens with `tokens`. */
+export interface Repair {
+  span: number;
+  tokens: Token[];
+}
+
+export interface LrOptions<V> {
+  /** Value of a shifted token. */
+  shift: (token: Token) => V;
+  /** Semantic action of production `index` (numbered from 1, as in the grammar). */
+  reduce: (index: number, values: V[]) => V;
+  /** Edits to try at an error, best first. */
+  repairs?: (tokens: Token[], at: number) => Repair[];
+  /** Token types that end a statement: repairs are judged by reaching one. */
+  separators?: ReadonlySet<string>;
+  /** Stop at the first syntax error, as Mermaid does (no repair, no recovery). */
+  stopOnError?: boolean;
+}
+
+const MAX_REPAIRS = 200;
+const LOOKAHEAD = 40;
+
+/**
+ * Runs an LALR(1) parse. Never throws on bad input: every syntax error is recorded, the stream is
+ * repaired locally when a small edit lets the statement parse, and otherwise the parser recovers
+ * through the grammar's `error` productions (yacc style), so later statements are still read.
+ */
+export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<V>): SyntaxErrorAt[] {
+  const tokens = [...input];
+  const errors: SyntaxErrorAt[] = [];
+  const states: number[] = [0];
+  const values: V[] = [];
+  let i = 0;
+  let repairs = 0;
+  let lastRecoveryAt = -1;
+
+  const actionOf = (state: number, type: string) => tables.action[state]!.get(type);
+
+  while (i <= tokens.length) {
+    const token = tokens[i] ?? endToken(tokens);
+    const state = states[states.length - 1]!;
+    const act = actionOf(state, token.type);
+    if (act === undefined) {
+      errors.push({ token, expected: [...tables.action[state]!.keys()].filter((t) => t !== 'error') });
+      if (token.type === END || options.stopOnError) break;
+      const repair = repairs < MAX_REPAIRS && options.repairs ? bestRepair(tables, states, tokens, i, options) : null;
+      if (repair) {
+        repairs++;
+        tokens.splice(i, repair.span, ...repair.tokens);
+        continue;
+      }
+      if (i === lastRecoveryAt || !recover(tables, states, values, tokens, i, options)) break;
+      lastRecoveryAt = i;
+      i = skipTo(tables, states, tokens, i);
+      continue;
+    }
+    if (act > 0) {
+      states.push(act - 1);
+      values.push(options.shift(token));
+      i++;
+    } else if (act < 0) {
+      const prod = -act - 1;
+      const n = tables.productions[prod]!.rhs.length;
+      const args = values.splice(values.length - n, n);
+      states.splice(states.length - n, n);
+      const target = tables.goto[states[states.length - 1]!]!.get(tables.productions[prod]!.lhs);
+      if (target === undefined) break; // cannot happen with a consistent table
+      values.push(options.reduce(prod, args));
+      states.push(target);
+    } else {
+      break; // accept
+    }
+  }
+  return errors;
+}
+
+function endToken(tokens: Token[]): Token {
+  const last = tokens[tokens.length - 1];
+  const at = last ? last.end : 0;
+  return { type: END, text: '', start: at, end: at };
+}
+
+/** How many tokens a parse can consume from `from` with the given stack, without actions. */
+function simulate(tables: LalrTables, stack: number[], tokens: Token[], from: number, limit: number, separators?: ReadonlySet<string>): number {
+  const states = [...stack];
+  let i = from;
+  let steps = 0;
+  while (i < limit && steps++ < 10000) {
+    const token = tokens[i] ?? { type: END, text: '', start: 0, end: 0 };
+    const act = tables.action[states[states.length - 1]!]!.get(token.type);
+    if (act === undefined) return i - from;
+    if (act > 0) {
+      states.push(act - 1);
+      i++;
+      if (separators?.has(token.type)) return limit - from;
+    } else if (act < 0) {
+      const prod = tables.productions[-act - 1]!;
+      states.splice(states.length - prod.rhs.length, prod.rhs.length);
+      const target = tables.goto[states[states.length - 1]!]!.get(prod.lhs);
+      if (target === undefined) return i - from;
+      states.push(target);
+    } else {
+      return limit - from;
+    }
+  }
+  return i - from;
+}
+
+function bestRepair<V>(tables: LalrTables, stack: number[], tokens: Token[], at: number, options: LrOptions<V>): Repair | null {
+  let best: Repair | null = null;
+  let bestScore = 0;
+  for (const repair of options.repairs!(tokens, at)) {
+    const trial = [...tokens.slice(0, at), ...repair.tokens, ...tokens.slice(at + repair.span, at + repair.span + LOOKAHEAD)];
+    const limit = Math.min(trial.length, at + repair.tokens.length + LOOKAHEAD);
+    // A repair must carry the parse past the edited tokens, and the further the better.
+    const score = simulate(tables, stack, trial, at, limit, options.separators) - repair.tokens.length;
+    if (score > bestScore) {
+      best = repair;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 1 ? best : null;
+}
+
+/** Pops the stack to a state that can shift `error`, and shifts it. */
+function recover<V>(tables: LalrTables, states: number[], values: V[], _tokens: Token[], _at: number, options: LrOptions<V>): boolean {
+  while (states.length > 0) {
+    const act = tables.action[states[states.length - 1]!]!.get('error');
+    if (act !== undefined && act > 0) {
+      states.push(act - 1);
+      values.push(options.shift({ type: 'error', text: '', start: 0, end: 0 }));
+      return true;
+    }
+    states.pop();
+    values.pop();
+  }
+  return false;
+}
+
+/** After shifting `error`, skips tokens until one the parser can act on. */
+function skipTo(tables: LalrTables, states: number[], tokens: Token[], from: number): number {
+  const state = states[states.length - 1]!;
+  let i = from;
+  while (i < tokens.length && tables.action[state]!.get(tokens[i]!.type) === undefined) i++;
+  return i;
+}
