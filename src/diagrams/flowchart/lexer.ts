@@ -1,4 +1,5 @@
 import type { Token } from '../lr/lr-parser.js';
+import { pop, push, ret, runStateLexer, type LexerState, type LexRule } from '../lr/state-lexer.js';
 
 /**
  * The flowchart lexer, rule for rule as Mermaid 12.3's jison lexer behaves: a stack of states,
@@ -6,11 +7,6 @@ import type { Token } from '../lr/lr-parser.js';
  * states. Rules whose regular expression would rescan a line or a whitespace run at every token
  * are written as small matchers instead, so lexing stays linear in the input.
  */
-
-type State =
-  | 'INITIAL' | 'string' | 'md_string' | 'acc_title' | 'acc_descr' | 'acc_descr_multiline' | 'dir' | 'text'
-  | 'ellipseText' | 'trapText' | 'edgeText' | 'thickEdgeText' | 'dottedEdgeText' | 'click' | 'callbackname'
-  | 'callbackargs' | 'shapeData' | 'shapeDataStr';
 
 interface LexContext {
   text: string;
@@ -24,34 +20,11 @@ interface LexContext {
   linkIdAt: Int32Array;
 }
 
-interface Lexer {
-  stack: State[];
-  firstGraph: boolean;
-}
+type Rule = LexRule<LexContext>;
 
-/** What a rule's action does: the token it returns (if any) and the state change. */
-type Action = (lx: Lexer, match: string) => { type: string | null; text?: string };
-
-interface Rule {
-  /** Sticky regular expression, or a matcher returning the match length (-1 for none). */
-  match: RegExp | ((ctx: LexContext, at: number) => number);
-  /** States the rule is active in; '*' for every state. */
-  states: State[] | '*';
-  action: Action;
-}
-
-const ret = (type: string): Action => () => ({ type });
-const push = (state: State, type: string | null): Action => (lx) => {
-  lx.stack.push(state);
-  return { type };
-};
-const pop = (type: string | null): Action => (lx) => {
-  lx.stack.pop();
-  return { type };
-};
-const graph: Action = (lx) => {
-  if (lx.firstGraph) {
-    lx.firstGraph = false;
+const graph = (lx: LexerState) => {
+  if (!lx.flags.graphSeen) {
+    lx.flags.graphSeen = true;
     lx.stack.push('dir');
   }
   return { type: 'GRAPH' };
@@ -100,15 +73,15 @@ const RULES: Rule[] = [
   { match: /accDescr\s*\{\s*/y, states: ['INITIAL'], action: push('acc_descr_multiline', null) },
   { match: /\}/y, states: ['acc_descr_multiline'], action: pop(null) },
   { match: /[^}]*/y, states: ['acc_descr_multiline'], action: ret('acc_descr_multiline_value') },
-  { match: /@\{/y, states: ['INITIAL'], action: (lx) => (lx.stack.push('shapeData'), { type: 'SHAPE_DATA', text: '' }) },
+  { match: /@\{/y, states: ['INITIAL'], action: (lx: LexerState) => (lx.stack.push('shapeData'), { type: 'SHAPE_DATA', text: '' }) },
   { match: /"/y, states: ['shapeData'], action: push('shapeDataStr', 'SHAPE_DATA') },
   { match: /"/y, states: ['shapeDataStr'], action: pop('SHAPE_DATA') },
-  { match: /[^"]+/y, states: ['shapeDataStr'], action: (_lx, m) => ({ type: 'SHAPE_DATA', text: m.replace(/\n\s*/g, '<br/>') }) },
+  { match: /[^"]+/y, states: ['shapeDataStr'], action: (_lx: LexerState, m: string) => ({ type: 'SHAPE_DATA', text: m.replace(/\n\s*/g, '<br/>') }) },
   { match: /[^}^"]+/y, states: ['shapeData'], action: ret('SHAPE_DATA') },
   { match: /\}/y, states: ['shapeData'], action: pop(null) },
   { match: /call\s+/y, states: ['INITIAL'], action: push('callbackname', null) },
   { match: /\(\s*\)/y, states: ['callbackname'], action: pop(null) },
-  { match: /\(/y, states: ['callbackname'], action: (lx) => (lx.stack.pop(), lx.stack.push('callbackargs'), { type: null }) },
+  { match: /\(/y, states: ['callbackname'], action: (lx: LexerState) => (lx.stack.pop(), lx.stack.push('callbackargs'), { type: null }) },
   { match: /[^(]*/y, states: ['callbackname'], action: ret('CALLBACKNAME') },
   { match: /\)/y, states: ['callbackargs'], action: pop(null) },
   { match: /[^)]*/y, states: ['callbackargs'], action: ret('CALLBACKARGS') },
@@ -206,17 +179,6 @@ const RULES: Rule[] = [
   { match: /[^\S\n\r]+/y, states: ['INITIAL'], action: ret('SPACE') },
 ];
 
-/** Rules active in each state, in rule order. */
-const RULES_BY_STATE = new Map<State, Rule[]>();
-function rulesFor(state: State): Rule[] {
-  let rules = RULES_BY_STATE.get(state);
-  if (!rules) {
-    rules = RULES.filter((r) => r.states === '*' || r.states.includes(state));
-    RULES_BY_STATE.set(state, rules);
-  }
-  return rules;
-}
-
 function buildContext(text: string): LexContext {
   const n = text.length;
   const nextNonSpace = new Int32Array(n + 1);
@@ -264,47 +226,7 @@ function buildContext(text: string): LexContext {
   return { text, nextNonSpace, directionStarts, lineOf, lineEnd, linkIdAt };
 }
 
-export interface LexResult {
-  tokens: Token[];
-  /** Offset of text no rule matched (a lexical error), if any. */
-  lexicalErrorAt: number | null;
-}
-
 /** Tokenises a prepared flowchart text. Unmatched characters become `INVALID` tokens. */
-export function lexFlowchart(text: string): LexResult {
-  const ctx = buildContext(text);
-  const lx: Lexer = { stack: ['INITIAL'], firstGraph: true };
-  const tokens: Token[] = [];
-  let lexicalErrorAt: number | null = null;
-  let pos = 0;
-  let guard = 0;
-  while (pos < text.length && guard++ < text.length * 4 + 100) {
-    const state = lx.stack[lx.stack.length - 1] ?? 'INITIAL';
-    let matched = false;
-    for (const rule of rulesFor(state)) {
-      let length: number;
-      if (rule.match instanceof RegExp) {
-        rule.match.lastIndex = pos;
-        const m = rule.match.exec(text);
-        length = m ? m[0].length : -1;
-      } else {
-        length = rule.match(ctx, pos);
-      }
-      if (length < 0) continue;
-      const matchText = text.slice(pos, pos + length);
-      const result = rule.action(lx, matchText);
-      if (result.type) tokens.push({ type: result.type, text: result.text ?? matchText, start: pos, end: pos + length });
-      matched = true;
-      // A zero-length match that changes no state would loop: jison moves on by lexing again.
-      pos += length;
-      break;
-    }
-    if (!matched) {
-      lexicalErrorAt ??= pos;
-      tokens.push({ type: 'INVALID', text: text[pos]!, start: pos, end: pos + 1 });
-      pos++;
-    }
-  }
-  if ((lx.stack[lx.stack.length - 1] ?? 'INITIAL') === 'INITIAL') tokens.push({ type: 'EOF', text: '', start: text.length, end: text.length });
-  return { tokens, lexicalErrorAt };
+export function lexFlowchart(text: string): { tokens: Token[] } {
+  return { tokens: runStateLexer(text, RULES, buildContext(text), { endToken: 'EOF' }) };
 }

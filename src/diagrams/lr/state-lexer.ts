@@ -1,0 +1,83 @@
+import type { Token } from './lr-parser.js';
+
+/**
+ * A jison-style lexer engine: a stack of states, rules tried in order (first match wins), actions
+ * that push or pop states and return a token type (or nothing, to skip the text). The flowchart and
+ * sequence lexers are tables of rules run by it.
+ */
+export interface LexerState {
+  stack: string[];
+  /** Free for a grammar's own flags (the flowchart's "first graph keyword"). */
+  flags: Record<string, boolean>;
+}
+
+export interface LexRule<C> {
+  /** Sticky regular expression, or a matcher returning the match length (-1 for none). */
+  match: RegExp | ((ctx: C, at: number) => number);
+  /** States the rule is active in; '*' for every state. */
+  states: readonly string[] | '*';
+  action: (lx: LexerState, match: string) => { type: string | null; text?: string };
+}
+
+export interface LexOptions {
+  /** Token emitted at the end of input when the lexer is in its initial state (jison's `<<EOF>>`/`$` rule). */
+  endToken?: string;
+}
+
+export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx: C, options: LexOptions = {}): Token[] {
+  const byState = new Map<string, LexRule<C>[]>();
+  const rulesFor = (state: string) => {
+    let list = byState.get(state);
+    if (!list) {
+      list = rules.filter((r) => r.states === '*' || r.states.includes(state));
+      byState.set(state, list);
+    }
+    return list;
+  };
+  const lx: LexerState = { stack: ['INITIAL'], flags: {} };
+  const tokens: Token[] = [];
+  let pos = 0;
+  // Zero-length matches that change no state could loop; jison would too, so a bound stops them.
+  let steps = 0;
+  const maxSteps = text.length * 4 + 100;
+  while (pos < text.length && steps++ < maxSteps) {
+    const state = lx.stack[lx.stack.length - 1] ?? 'INITIAL';
+    let matched = false;
+    for (const rule of rulesFor(state)) {
+      let length: number;
+      if (rule.match instanceof RegExp) {
+        rule.match.lastIndex = pos;
+        const m = rule.match.exec(text);
+        length = m ? m[0].length : -1;
+      } else {
+        length = rule.match(ctx, pos);
+      }
+      if (length < 0) continue;
+      const matchText = text.slice(pos, pos + length);
+      const result = rule.action(lx, matchText);
+      if (result.type) tokens.push({ type: result.type, text: result.text ?? matchText, start: pos, end: pos + length });
+      matched = true;
+      pos += length;
+      break;
+    }
+    if (!matched) {
+      tokens.push({ type: 'INVALID', text: text[pos]!, start: pos, end: pos + 1 });
+      pos++;
+    }
+  }
+  if (options.endToken && (lx.stack[lx.stack.length - 1] ?? 'INITIAL') === 'INITIAL') {
+    tokens.push({ type: options.endToken, text: '', start: text.length, end: text.length });
+  }
+  return tokens;
+}
+
+export const ret = (type: string) => () => ({ type });
+export const skip = () => ({ type: null });
+export const push = (state: string, type: string | null) => (lx: LexerState) => {
+  lx.stack.push(state);
+  return { type };
+};
+export const pop = (type: string | null, times = 1) => (lx: LexerState) => {
+  for (let i = 0; i < times; i++) lx.stack.pop();
+  return { type };
+};
