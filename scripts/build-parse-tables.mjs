@@ -6,6 +6,7 @@ import { serialiseTables } from '../dist/diagrams/lr/table-cache.js';
 
 const grammars = [
   ['../dist/diagrams/flowchart/parse-flowchart-lr.js', 'FLOWCHART_GRAMMAR', '../dist/diagrams/flowchart/flowchart-tables.json'],
+  ['../dist/diagrams/sequence/parse-sequence.js', 'SEQUENCE_GRAMMAR', '../dist/diagrams/sequence/sequence-tables.json'],
 ];
 for (const [module, name, out] of grammars) {
   const grammar = (await import(module))[name];

@@ -41,9 +41,10 @@ describe('sequence parser', () => {
     expect(parseSequence('sequenceDiagram\n  A->>B: first; second').valid).toBe(false);
   });
 
-  it('keeps the messages around an error', () => {
+  it('keeps the messages around an error, mending the one that lacks its colon', () => {
     const r = parseSequence('sequenceDiagram\n  A->>B: one\n  A->>C\n  B->>C: three');
     expect(r.valid).toBe(false);
-    expect((r.ast as { messages: unknown[] }).messages).toHaveLength(2);
+    expect(r.errors[0]).toMatchObject({ code: 'message-without-colon', line: 3 });
+    expect((r.ast as { messages: { to: string }[] }).messages.map((m) => m.to)).toEqual(['B', 'C', 'C']);
   });
 });

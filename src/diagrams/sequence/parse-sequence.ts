@@ -1,340 +1,194 @@
-import { LineIndex, preprocess } from '../preprocess.js';
-import type { DiagramError, DiagramParse, SequenceAst, SequenceParticipant } from '../types.js';
+import type { Grammar, LalrTables } from '../lr/lalr.js';
+import { runLr, type Repair, type SyntaxErrorAt, type Token } from '../lr/lr-parser.js';
+import { loadOrBuildTables } from '../lr/table-cache.js';
+import type { Node } from '../flowchart/grammar.js';
+import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
+import { LineIndex } from '../preprocess.js';
+import type { DiagramError, DiagramParse } from '../types.js';
+import { SEQUENCE_RULES } from './grammar.js';
+import { lexSequence } from './lexer.js';
+import { SequenceDb, SequenceSemanticError } from './sequence-db.js';
 
-/** Arrows, longest first (Mermaid's lexer takes the longest match). */
-const ARROWS: [string, string][] = [
-  ['<<-->>', 'BIDIRECTIONAL_DOTTED'],
-  ['<<->>', 'BIDIRECTIONAL_SOLID'],
-  ['-->>', 'DOTTED'],
-  ['->>', 'SOLID'],
-  ['--x', 'DOTTED_CROSS'],
-  ['-x', 'SOLID_CROSS'],
-  ['--)', 'DOTTED_POINT'],
-  ['-)', 'SOLID_POINT'],
-  ['-->', 'DOTTED_OPEN'],
-  ['->', 'SOLID_OPEN'],
-];
-
-/** Words the sequence lexer reads as keywords, case-insensitively, wherever an actor name could be. */
-const KEYWORDS = new Set([
-  'participant', 'actor', 'create', 'destroy', 'box', 'end', 'loop', 'alt', 'else', 'opt', 'par', 'par_over', 'and',
-  'critical', 'option', 'break', 'rect', 'note', 'activate', 'deactivate', 'autonumber', 'title', 'links', 'link',
-  'properties', 'details', 'over',
-]);
-const BLOCK_STARTS = new Set(['loop', 'alt', 'opt', 'par', 'par_over', 'critical', 'break', 'rect']);
-const BLOCK_MIDDLES: Record<string, { word: string; kind: string }[]> = {
-  alt: [{ word: 'else', kind: 'alt_else' }],
-  par: [{ word: 'and', kind: 'par_and' }],
-  par_over: [{ word: 'and', kind: 'par_and' }],
-  critical: [{ word: 'option', kind: 'critical_option' }],
-};
-const PARTICIPANT_TYPES = new Set(['participant', 'actor', 'boundary', 'control', 'entity', 'database', 'collections', 'queue']);
-
-class StatementError extends Error {
-  constructor(readonly detail: DiagramError) {
-    super(detail.message);
-  }
+export const SEQUENCE_GRAMMAR: Grammar = { start: 'start', productions: SEQUENCE_RULES };
+let tables: LalrTables | null = null;
+export function sequenceTables(): LalrTables {
+  tables ??= loadOrBuildTables(SEQUENCE_GRAMMAR, new URL('./sequence-tables.json', import.meta.url));
+  return tables;
 }
 
-/** Parses a Mermaid `sequenceDiagram`. Never throws; recovers at the next statement after an error. */
+const BLOCK_WORDS = new Set(['loop', 'rect', 'opt', 'alt', 'par', 'par_over', 'critical', 'break', 'box']);
+const KEYWORD_TOKENS = new Set([...BLOCK_WORDS, 'end', 'else', 'and', 'option', 'note', 'over', 'activate', 'deactivate', 'participant', 'participant_actor', 'create', 'destroy', 'autonumber', 'off', 'left_of', 'right_of', 'links', 'link', 'properties', 'details', 'title']);
+
+interface Run {
+  statements: unknown;
+  syntaxErrors: SyntaxErrorAt[];
+  tokens: Token[];
+}
+
+function run(text: string, repair: boolean): Run {
+  const tokens = lexSequence(text);
+  let statements: unknown = [];
+  const syntaxErrors = runLr<Node>(sequenceTables(), tokens, {
+    shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
+    reduce: (prod, args) => {
+      const rule = SEQUENCE_RULES[prod - 1]!;
+      const start = args[0]?.start ?? -1;
+      let value: unknown = args[0]?.value;
+      if (rule.action) {
+        try {
+          value = rule.action(args);
+        } catch {
+          value = undefined; // a recovery left values of the wrong shape on the stack
+        }
+      }
+      if (rule.lhs === 'start') statements = value;
+      return { value, start, end: args[args.length - 1]?.end ?? -1 };
+    },
+    separators: new Set(['NEWLINE']),
+    ...(repair ? { repairs: sequenceRepairs } : { stopOnError: true }),
+  });
+  if (repair && syntaxErrors.length) statements = collectStatements(tokens, text);
+  return { statements, syntaxErrors, tokens };
+}
+
+/**
+ * After errors the top-level `start` may never be reduced; re-running over the lines that parsed is
+ * simpler than digging values out of the stack, so the repair pass parses each statement alone.
+ */
+function collectStatements(_tokens: Token[], text: string): unknown[] {
+  const out: unknown[] = [];
+  const lines = text.split('\n');
+  let header = true;
+  for (const line of lines) {
+    if (header) {
+      if (/^\s*sequenceDiagram\b/i.test(line)) header = false;
+      continue;
+    }
+    if (!line.trim()) continue;
+    const one = lexSequence(`sequenceDiagram\n${line}\n`);
+    let got: unknown = null;
+    const errors = runLr<Node>(sequenceTables(), one, {
+      shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
+      reduce: (prod, args) => {
+        const rule = SEQUENCE_RULES[prod - 1]!;
+        let value: unknown = args[0]?.value;
+        try {
+          if (rule.action) value = rule.action(args);
+        } catch {
+          value = undefined;
+        }
+        if (rule.lhs === 'start') got = value;
+        return { value, start: args[0]?.start ?? -1, end: args[args.length - 1]?.end ?? -1 };
+      },
+      stopOnError: true,
+    });
+    if (!errors.length && got) out.push(got);
+  }
+  return out;
+}
+
+function sequenceRepairs(tokens: Token[], at: number): Repair[] {
+  const t = tokens[at]!;
+  const repairs: Repair[] = [];
+  if (t.type === 'NEWLINE') repairs.push({ span: 0, tokens: [{ type: 'TXT', text: ':', start: t.start, end: t.start }] });
+  if (KEYWORD_TOKENS.has(t.type)) repairs.push({ span: 1, tokens: [{ ...t, type: 'ACTOR', text: t.text.trim() }] });
+  repairs.push({ span: 1, tokens: [] });
+  return repairs;
+}
+
+/** Parses a Mermaid `sequenceDiagram` as Mermaid 12.3 does. Never throws. */
 export function parseSequence(raw: string): DiagramParse {
-  return new SequenceParser(raw).run();
+  const prepared = prepareMermaidSource(raw);
+  const lines = new LineIndex(prepared.raw);
+  const source: Editable = { text: prepared.text, origin: prepared.origin };
+  const position = (ed: Editable) => (offset: number) => lines.at(ed.origin[Math.max(0, Math.min(offset, ed.origin.length - 1))] ?? prepared.raw.length);
+  const pos = position(source);
+
+  const faithful = run(source.text, false);
+  const typeWord = faithful.tokens.find((t) => t.type === 'SD')?.text ?? null;
+  let errors: DiagramError[] = [];
+  if (typeWord !== null && typeWord !== 'sequenceDiagram') {
+    // The parser ignores case, but Mermaid's type detection does not: GitHub shows an error.
+    errors = [{ code: 'missing-header', message: `Mermaid does not recognise \`${typeWord}\` as a diagram type: the keyword is case-sensitive.`, ...pos(faithful.tokens.find((t) => t.type === 'SD')!.start), text: typeWord, hint: 'Write `sequenceDiagram` (capital D).' }];
+  } else if (faithful.syntaxErrors[0]) {
+    errors = diagnoseSequence(faithful.syntaxErrors[0], faithful.tokens, pos);
+  } else {
+    const db = new SequenceDb(pos, false);
+    try {
+      db.apply(faithful.statements);
+      return { kind: 'sequence', typeWord, valid: true, errors: [], ast: db.toAst() };
+    } catch (error) {
+      if (!(error instanceof SequenceSemanticError)) throw error;
+      errors = [{ code: error.code, message: error.message, ...pos(error.offset), ...(error.hint ? { hint: error.hint } : {}) }];
+    }
+  }
+  const mended = mendSequence(source);
+  const repaired = run(mended.text, true);
+  const db = new SequenceDb(position(mended), true);
+  db.apply(repaired.statements);
+  return { kind: 'sequence', typeWord, valid: false, errors, ast: db.toAst() };
 }
 
-interface Statement {
-  text: string;
-  offset: number;
+/** The repairs a mentor would make: a participant named like a keyword, a message without `:`. */
+function mendSequence(source: Editable): Editable {
+  let ed = replaceAll(source, /^(\s*)(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/gim, (m) => `${m[1]}${m[2]}_`);
+  ed = replaceAll(ed, /(-{1,2}>{1,2}|-{1,2}[x)])\s*[+-]?\s*(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi, (m) => `${m[0]}_`);
+  ed = replaceAll(ed, /^([^\n:%#]*?(?:->>|-->>|->|-->|-x|--x|-\)|--\))[^\n:;#]*?)$/gm, (m) => `${m[1]}:`);
+  return ed;
 }
 
-class SequenceParser {
-  private readonly text: string;
-  private readonly lines: LineIndex;
-  private readonly errors: DiagramError[] = [];
-  private readonly ast: SequenceAst = { kind: 'sequence', participants: [], boxes: [], messages: [], notes: [], blocks: [], activations: [], autonumber: false };
-  private readonly participants = new Map<string, SequenceParticipant>();
-  private readonly blockStack: { word: string; offset: number }[] = [];
-  private currentBox: { title: string | null; fill: string; participants: string[]; offset: number } | null = null;
-  private readonly activeCount = new Map<string, number>();
-  private typeWord: string | null = null;
-  private readonly start: number;
+const WORDS: Record<string, string> = { TXT: '`:` and the message text', ACTOR: 'a participant name', NEWLINE: 'end of line', end: '`end`', SD: '`sequenceDiagram`' };
 
-  constructor(raw: string) {
-    const pre = preprocess(raw);
-    this.text = pre.text;
-    this.lines = new LineIndex(this.text);
-    this.errors.push(...pre.errors);
-    this.start = pre.start;
+function diagnoseSequence(error: SyntaxErrorAt, tokens: Token[], position: (offset: number) => { line: number; column: number }): DiagramError[] {
+  const { token, expected } = error;
+  const at = position(token.start);
+  const found = tokens.indexOf(token);
+  const index = found < 0 ? tokens.length : found;
+  const shown = token.text.trim() || token.text;
+  const base = (code: string, message: string, hint?: string): DiagramError => ({ code, message, ...at, ...(shown ? { text: shown } : {}), ...(hint ? { hint } : {}) });
+  const before = tokens.slice(0, index);
+  if (!before.some((t) => t.type === 'SD') && token.type !== 'SD') {
+    return [base('missing-header', 'A sequence diagram must start with `sequenceDiagram`.', 'Put `sequenceDiagram` alone on the first line (the keyword is case-sensitive for detection).')];
   }
-
-  run(): DiagramParse {
-    const statements = this.split();
-    const header = statements.shift();
-    if (!header || !/^sequenceDiagram$/.test(header.text.trim())) {
-      const at = header ? this.lines.at(header.offset) : { line: 1, column: 1 };
-      const found = header?.text.trim() ?? '';
-      this.errors.push({
-        code: 'missing-header',
-        message: `A sequence diagram must start with \`sequenceDiagram\`, found \`${found.slice(0, 30)}\`.`,
-        ...at,
-        text: found,
-        hint: /^sequencediagram$/i.test(found) ? 'The keyword is case-sensitive: write `sequenceDiagram`.' : 'Put `sequenceDiagram` alone on the first line.',
-      });
-      if (header && !/^sequencediagram\b/i.test(header.text.trim())) statements.unshift(header);
-    } else {
-      this.typeWord = 'sequenceDiagram';
+  if ((token.type === 'NEWLINE' || token.type === '$end') && expected.includes('TXT') && !expected.includes('ACTOR')) {
+    return [base('message-without-colon', 'A message needs `:` after the receiver, even with no text.', 'Write `A->>B: text` (or `A->>B:` with no text).')];
+  }
+  if (token.type === ',' && before.some((t) => t.type === 'over')) {
+    return [base('note-too-many-actors', 'A note can span at most two participants.', 'Write `Note over A,B: text`.')];
+  }
+  if (token.type === '$end' || (token.type === 'NEWLINE' && index === tokens.length - 1)) {
+    let depth = 0;
+    let open: Token | null = null;
+    for (const t of before) {
+      if (BLOCK_WORDS.has(t.type)) {
+        depth++;
+        open = t;
+      } else if (t.type === 'end') depth--;
     }
-    for (const statement of statements) {
-      try {
-        this.statement(statement);
-      } catch (error) {
-        if (!(error instanceof StatementError)) throw error;
-        this.errors.push(error.detail);
+    if (depth > 0 && open) {
+      const rest = before[before.indexOf(open) + 1];
+      if (rest?.type === 'restOfLine' && /^\s*(<<)?-{1,2}(>>|>|x|\))/.test(rest.text)) {
+        const word = open.text.trim();
+        return [
+          base('keyword-as-participant', `\`${word}\` is a Mermaid keyword (in any letter case), so \`${word}${rest.text.trim().split(':')[0]}\` opened a block instead of sending a message.`, `Rename the participant: \`participant P as ${word}\`, then \`P${rest.text.trim().split(':')[0]}\`.`),
+          { code: 'keyword-as-participant', message: `\`${word}\` here is read as the keyword \`${word.toLowerCase()}\`.`, ...position(open.start), text: word, hint: `Rename the participant: \`participant P as ${word}\`.` },
+        ];
       }
+      return [
+        base('unclosed-block', `\`${open.text.trim()}\` is never closed with \`end\`.`, 'Add a line holding only `end` after the block.'),
+        { code: 'unclosed-block', message: `This \`${open.text.trim()}\` block is never closed.`, ...position(open.start), text: open.text.trim(), hint: 'Add `end` after its last message.' },
+      ];
     }
-    for (const open of this.blockStack.reverse()) {
-      this.errors.push({ code: 'unclosed-block', message: `\`${open.word}\` block is never closed with \`end\`.`, ...this.lines.at(open.offset), text: open.word, hint: 'Add a line holding only `end` after the block.' });
-    }
-    if (this.currentBox) {
-      this.errors.push({ code: 'unclosed-block', message: '`box` is never closed with `end`.', ...this.lines.at(this.currentBox.offset), text: 'box', hint: 'Add `end` after the last participant of the box.' });
-      this.closeBox();
-    }
-    return { kind: 'sequence', typeWord: this.typeWord, valid: this.errors.length === 0, errors: this.errors, ast: this.ast };
   }
-
-  /** Splits into statements at newlines and `;` (a `;` ends a statement even inside message text). */
-  private split(): Statement[] {
-    const out: Statement[] = [];
-    let begin = this.start;
-    for (let i = this.start; i <= this.text.length; i++) {
-      const c = this.text[i];
-      if (c === undefined || c === '\n' || c === ';') {
-        const raw = this.text.slice(begin, i);
-        const lead = raw.length - raw.trimStart().length;
-        if (raw.trim()) out.push({ text: raw.trim(), offset: begin + lead });
-        begin = i + 1;
-      }
-    }
-    return out;
+  if (token.type === 'end') return [base('end-without-block', '`end` closes nothing: no loop, alt, opt, par, critical, break, rect or box is open.', 'Remove this `end`, or check the block above it.')];
+  if (KEYWORD_TOKENS.has(token.type) || (token.type === 'restOfLine' && KEYWORD_TOKENS.has(tokens[index - 1]?.type ?? ''))) {
+    const word = KEYWORD_TOKENS.has(token.type) ? shown : (tokens[index - 1]?.text.trim() ?? '');
+    return [base('keyword-as-participant', `\`${word}\` is a Mermaid keyword (in any letter case) and cannot name a participant or start a message.`, `Use another id and the name as a label: \`participant P as ${word}\`.`)];
   }
-
-  private fail(code: string, message: string, offset: number, hint?: string, text?: string): never {
-    throw new StatementError({ code, message, ...this.lines.at(offset), ...(text !== undefined ? { text } : {}), ...(hint ? { hint } : {}) });
+  if (token.type === 'restOfLine' && /(->|-->)/.test(token.text)) {
+    const word = tokens[index - 1]?.text.trim() ?? '';
+    return [base('keyword-as-participant', `\`${word}\` is a Mermaid keyword (in any letter case) and cannot name a participant.`, `Rename it: \`participant P as ${word}\`.`)];
   }
-
-  private statement(s: Statement): void {
-    const word = /^[A-Za-z_]+/.exec(s.text)?.[0] ?? '';
-    const lower = word.toLowerCase();
-    const rest = s.text.slice(word.length);
-    const boundary = rest === '' || /^[\s:]/.test(rest);
-    if (boundary && KEYWORDS.has(lower)) {
-      this.keyword(lower, rest.trim(), s);
-      return;
-    }
-    if (lower === 'accdescr' || lower === 'acctitle') return;
-    this.message(s);
-  }
-
-  private keyword(word: string, rest: string, s: Statement): void {
-    if (PARTICIPANT_TYPES.has(word) || word === 'create') {
-      if (word === 'create') {
-        const m = /^(participant|actor)\s+(.*)$/i.exec(rest);
-        if (!m) this.fail('unexpected-text', '`create` must be followed by `participant` or `actor`.', s.offset);
-        this.participant(m[1]!.toLowerCase(), m[2]!, s);
-        return;
-      }
-      if (!rest) this.fail('missing-participant', `\`${word}\` needs a name.`, s.offset, `Write \`${word} LB as Load Balancer\`.`);
-      this.participant(word, rest, s);
-      return;
-    }
-    switch (word) {
-      case 'destroy':
-        return;
-      case 'autonumber':
-        this.ast.autonumber = true;
-        return;
-      case 'title':
-      case 'links':
-      case 'link':
-      case 'properties':
-      case 'details':
-        return;
-      case 'activate':
-      case 'deactivate': {
-        if (!rest) this.fail('missing-participant', `\`${word}\` needs a participant.`, s.offset);
-        this.ensureParticipant(rest, s.offset);
-        this.activation(rest, word === 'activate', s.offset);
-        return;
-      }
-      case 'note':
-        this.note(rest, s);
-        return;
-      case 'box':
-        if (this.currentBox) this.fail('nested-box', 'Boxes cannot be nested.', s.offset);
-        this.openBox(rest, s.offset);
-        return;
-      case 'end':
-        if (this.blockStack.length) {
-          const open = this.blockStack.pop()!;
-          this.ast.blocks.push({ kind: `${open.word === 'par_over' ? 'par' : open.word}_end`, text: '', pos: this.lines.at(s.offset) });
-          return;
-        }
-        if (this.currentBox) {
-          this.closeBox();
-          return;
-        }
-        this.fail('end-without-block', '`end` closes nothing: no loop, alt, opt, par, critical, break, rect or box is open.', s.offset, 'Remove this `end`, or check that the block above it was opened.', 'end');
-        return;
-      case 'over':
-        this.fail('unexpected-text', '`over` is only valid in a note: `Note over A: text`.', s.offset);
-        return;
-      default:
-        break;
-    }
-    if (BLOCK_STARTS.has(word)) {
-      this.blockStack.push({ word, offset: s.offset });
-      this.ast.blocks.push({ kind: `${word === 'par_over' ? 'par_over' : word}_start`, text: rest, pos: this.lines.at(s.offset) });
-      return;
-    }
-    const top = this.blockStack[this.blockStack.length - 1];
-    const middle = top && BLOCK_MIDDLES[top.word]?.find((m) => m.word === word);
-    if (middle) {
-      this.ast.blocks.push({ kind: middle.kind, text: rest, pos: this.lines.at(s.offset) });
-      return;
-    }
-    this.fail(
-      'keyword-misplaced',
-      `\`${word}\` is a keyword here: it ${top ? `does not belong inside \`${top.word}\`` : 'is only valid inside a block'}, and cannot start a message or name a participant.`,
-      s.offset,
-      'If it is a participant, rename it (e.g. `Alternative`, `EndUser`) or declare `participant X as Alt`.',
-      word,
-    );
-  }
-
-  private participant(type: string, rest: string, s: Statement): void {
-    let spec = rest;
-    let participantType = type;
-    const data = /@\{(.*)\}\s*$/.exec(spec);
-    if (data) {
-      const typeMatch = /"?type"?\s*:\s*"?(\w+)"?/.exec(data[1]!);
-      if (typeMatch) participantType = typeMatch[1]!;
-      spec = spec.slice(0, data.index);
-    }
-    const alias = /^(.*?)\s+as\s+(.*)$/.exec(spec);
-    const id = (alias ? alias[1]! : spec).trim();
-    const label = alias ? alias[2]!.trim() : id;
-    if (!id) this.fail('missing-participant', `\`${type}\` needs a name.`, s.offset);
-    if (/[:,;<>+]/.test(id) || /-[>x)]/.test(id)) {
-      this.fail('bad-participant', `\`${id}\` is not a valid participant name.`, s.offset, 'Use a short id and put the full name after `as`: `participant LB as Load Balancer`.', id);
-    }
-    if (KEYWORDS.has(id.toLowerCase())) {
-      this.fail('keyword-as-participant', `\`${id}\` is a Mermaid keyword and cannot name a participant.`, s.offset, `Use another id and the name as a label: \`participant P as ${id}\`.`, id);
-    }
-    const existing = this.participants.get(id);
-    if (existing) {
-      if (alias) existing.label = label;
-      existing.type = participantType;
-      return;
-    }
-    const p: SequenceParticipant = { id, label, type: participantType, box: this.currentBox?.title ?? null, pos: this.lines.at(s.offset) };
-    this.participants.set(id, p);
-    this.ast.participants.push(p);
-    this.currentBox?.participants.push(id);
-  }
-
-  private ensureParticipant(id: string, offset: number): void {
-    if (KEYWORDS.has(id.toLowerCase())) {
-      this.fail('keyword-as-participant', `\`${id}\` is a Mermaid keyword and cannot name a participant.`, offset, `Use another id, e.g. \`participant P as ${id}\`.`, id);
-    }
-    if (this.participants.has(id)) return;
-    const p: SequenceParticipant = { id, label: id, type: 'participant', box: this.currentBox?.title ?? null, pos: this.lines.at(offset) };
-    this.participants.set(id, p);
-    this.ast.participants.push(p);
-    this.currentBox?.participants.push(id);
-  }
-
-  private activation(id: string, active: boolean, offset: number): void {
-    const n = this.activeCount.get(id) ?? 0;
-    if (!active && n === 0) {
-      this.fail('inactive-participant', `Trying to inactivate an inactive participant (${id}).`, offset, 'Remove the `-` (or the `deactivate`), or activate the participant first.');
-    }
-    this.activeCount.set(id, active ? n + 1 : n - 1);
-    this.ast.activations.push({ participant: id, active });
-  }
-
-  private note(rest: string, s: Statement): void {
-    const m = /^(left of|right of|over)\s+([^:]+?)\s*:(.*)$/i.exec(rest);
-    if (!m) {
-      if (/^(left of|right of|over)\s+[^:]+$/i.test(rest)) this.fail('note-without-colon', 'A note needs `:` before its text.', s.offset, 'Write `Note over A: text`.');
-      this.fail('bad-note', 'A note must say where it goes: `Note left of A: text`, `Note right of A: text` or `Note over A,B: text`.', s.offset);
-    }
-    const actors = m[2]!.split(',').map((a) => a.trim());
-    if (actors.length > 2) this.fail('note-too-many-actors', 'A note can span at most two participants.', s.offset, 'Write `Note over A,B: text`.');
-    for (const a of actors) this.ensureParticipant(a, s.offset);
-    this.ast.notes.push({ placement: m[1]!.toLowerCase() as 'over', actors: [...new Set(actors)], text: m[3]!.trim(), pos: this.lines.at(s.offset) });
-  }
-
-  private openBox(rest: string, offset: number): void {
-    const colour = /^(rgba?\([^)]*\)|#[0-9a-fA-F]{3,8}\b|transparent\b|[a-zA-Z]+(?=\s|$))/.exec(rest);
-    let fill = 'transparent';
-    let title: string | null = rest || null;
-    if (colour && (CSS_COLOURS.has(colour[1]!.toLowerCase()) || /^(rgb|#)/.test(colour[1]!))) {
-      fill = colour[1]!;
-      title = rest.slice(colour[0].length).trim() || null;
-    }
-    this.currentBox = { title, fill, participants: [], offset };
-  }
-
-  private closeBox(): void {
-    const box = this.currentBox!;
-    this.ast.boxes.push({ title: box.title, fill: box.fill, participants: box.participants });
-    this.currentBox = null;
-  }
-
-  private message(s: Statement): void {
-    const t = s.text;
-    let i = 0;
-    let arrow: [string, string] | undefined;
-    for (; i < t.length; i++) {
-      arrow = ARROWS.find(([a]) => t.startsWith(a, i));
-      if (arrow) break;
-      if (t[i] === ':' ) break;
-    }
-    if (!arrow) {
-      if (/^\s*\S+\s*(=>|->>>|>>|→)\s*\S/.test(t)) {
-        this.fail('bad-arrow', 'This is not a sequence-diagram arrow.', s.offset, 'Use `->>` (solid arrow), `-->>` (dotted), `->` or `-->`.', t);
-      }
-      this.fail('unexpected-text', `Mermaid cannot read \`${t.slice(0, 40)}\` as a statement: expected a message such as \`A->>B: text\`.`, s.offset, 'Each line is a participant, a message `A->>B: text`, a note or a block keyword.', t);
-    }
-    const from = t.slice(0, i).trim();
-    let j = i + arrow[0].length;
-    let activate: boolean | undefined;
-    let deactivate = false;
-    if (t[j] === '+') {
-      activate = true;
-      j++;
-    } else if (t[j] === '-') {
-      deactivate = true;
-      j++;
-    }
-    const colon = t.indexOf(':', j);
-    if (colon < 0) {
-      this.fail('message-without-colon', 'A message needs `:` after the receiver, even with no text.', s.offset + t.length, `Write \`${t.trim()}: text\`.`);
-    }
-    const to = t.slice(j, colon).trim();
-    if (!from) this.fail('unexpected-text', 'A message needs a sender before the arrow.', s.offset);
-    if (!to) this.fail('unexpected-text', 'A message needs a receiver after the arrow.', s.offset + j);
-    this.ensureParticipant(from, s.offset);
-    this.ensureParticipant(to, s.offset + j);
-    const text = t.slice(colon + 1).trim();
-    this.ast.messages.push({ from, to, text, type: arrow[1], ...(activate ? { activate: true } : {}), pos: this.lines.at(s.offset) });
-    if (activate) this.activation(to, true, s.offset);
-    if (deactivate) this.activation(from, false, s.offset);
-  }
+  const words = [...new Set(expected.map((e) => WORDS[e]).filter(Boolean))];
+  return [base('syntax-error', `Mermaid cannot read ${token.type === '$end' ? 'the end of the diagram' : `\`${shown}\``} here.${words.length ? ` It expected ${words.join(', ')}.` : ''}`)];
 }
-
-const CSS_COLOURS = new Set([
-  'aqua', 'black', 'blue', 'fuchsia', 'gray', 'grey', 'green', 'lime', 'maroon', 'navy', 'olive', 'orange', 'purple', 'red',
-  'silver', 'teal', 'white', 'yellow', 'transparent', 'lightblue', 'lightgreen', 'lightgrey', 'lightgray', 'lightyellow',
-  'pink', 'gold', 'beige', 'ivory', 'khaki', 'lavender', 'salmon', 'tan', 'wheat', 'cyan', 'magenta', 'violet', 'brown',
-  'coral', 'crimson', 'indigo', 'orchid', 'plum', 'azure', 'aliceblue', 'honeydew', 'mintcream', 'lightcyan', 'lightpink',
-]);
