@@ -9,7 +9,9 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+// The one-file bundle starts fastest; the compiled modules are the fallback.
+const bundle = new URL('../dist/infralint.mjs', import.meta.url);
+const entry = existsSync(fileURLToPath(bundle)) ? bundle : new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('infralint: not built yet; run `npm ci` (or `npm run build`) in the infralint folder first.\n');
   process.exitCode = 2;

@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The package's version, from package.json above this module (dist/api/ or the dist/ bundle). */
 function readVersion(): string {
-  try {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    return (JSON.parse(readFileSync(path.resolve(here, '../../package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.resolve(here, candidate), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'infralint') return pkg.version;
+    } catch {
+      // try the next place
+    }
   }
+  return '0.0.0';
 }
 
 export const TOOL = { name: 'infralint', version: readVersion() } as const;

@@ -57,3 +57,45 @@ describeSet('Mermaid conformance (oracle: mermaid 12.3.0)', () => {
     });
   }
 });
+
+describeSet('Mermaid error codes', () => {
+  it('every code the parsers give on the rejected conformance cases is documented in rules/docs/mermaid-errors.md', async () => {
+    const doc = readFileSync(path.join(process.cwd(), 'rules', 'docs', 'mermaid-errors.md'), 'utf8');
+    const undocumented = new Set<string>();
+    for (const kind of ['flowchart', 'sequence']) {
+      for (const c of cases(kind).filter((x) => !x.expected.valid)) {
+        for (const e of (await parseDiagram(c.text)).errors) if (!doc.includes(`| \`${e.code}\` |`)) undocumented.add(e.code);
+      }
+    }
+    expect([...undocumented]).toEqual([]);
+  });
+});
+
+describeSet('Recovery after a syntax error', () => {
+  type AnyAst = { kind: string; vertices?: Map<string, unknown>; edges?: { from: string; to: string }[]; participants?: { id: string }[]; messages?: { from: string; to: string }[] };
+  const keys = (ast: AnyAst): string[] =>
+    ast.kind === 'flowchart'
+      ? [...[...ast.vertices!.keys()].map((v) => `v:${v}`), ...ast.edges!.map((e) => `e:${e.from}>${e.to}`)]
+      : [...ast.participants!.map((p) => `p:${p.id}`), ...ast.messages!.map((m) => `m:${m.from}>${m.to}`)];
+
+  it('for every rejected case, the recovered graph keeps every node, edge, participant and message of the lines before the error', async () => {
+    let checked = 0;
+    const lost: string[] = [];
+    for (const kind of ['flowchart', 'sequence']) {
+      for (const c of cases(kind)) {
+        if (c.expected.valid || c.expected.error?.line == null) continue;
+        const lines = c.text.replace(/\r\n?/g, '\n').split('\n');
+        // The oracle's line may be one early or one late: keep only what is surely before the error.
+        const before = await parseDiagram(lines.slice(0, Math.max(0, c.expected.error.line - 2)).join('\n'));
+        if (!before.valid || !before.ast) continue;
+        checked++;
+        const full = await parseDiagram(c.text);
+        const kept = new Set(full.ast ? keys(full.ast as unknown as AnyAst) : []);
+        const missing = keys(before.ast as unknown as AnyAst).filter((k) => !kept.has(k));
+        if (missing.length) lost.push(`${c.name}: ${missing.join(' ')}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(lost).toEqual([]);
+  });
+});
