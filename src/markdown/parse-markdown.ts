@@ -16,6 +16,8 @@ export interface ProseBlock {
   line: number;
   /** Titles of the enclosing headings, outermost first. */
   headingPath: string[];
+  /** For a nested list item, the lead text of the items it sits under ("Web server:"). */
+  listPath?: string[];
 }
 
 export interface Fence {
@@ -66,6 +68,8 @@ export function parseMarkdown(text: string): MarkdownDocument {
   const lines = text.split('\n');
   const headingStack: Heading[] = [];
   let listDepth = 0;
+  // Lead text of each open list item, so that nested items know what they are about.
+  const itemLeads: (string | null)[] = [];
   let inTableRow = false;
   let rowCells: string[] = [];
   let rowLine = 0;
@@ -89,6 +93,12 @@ export function parseMarkdown(text: string): MarkdownDocument {
       case 'ordered_list_open':
         listDepth++;
         break;
+      case 'list_item_open':
+        itemLeads.push(null);
+        break;
+      case 'list_item_close':
+        itemLeads.pop();
+        break;
       case 'bullet_list_close':
       case 'ordered_list_close':
         listDepth--;
@@ -110,7 +120,9 @@ export function parseMarkdown(text: string): MarkdownDocument {
         if (inTableRow) {
           rowCells.push(content);
         } else if (content.trim()) {
-          doc.prose.push({ kind: listDepth > 0 ? 'list-item' : 'paragraph', text: content, line, headingPath: pathOf() });
+          const parents = itemLeads.slice(0, -1).filter((t): t is string => t !== null);
+          doc.prose.push({ kind: listDepth > 0 ? 'list-item' : 'paragraph', text: content, line, headingPath: pathOf(), ...(parents.length ? { listPath: parents } : {}) });
+          if (itemLeads.length && itemLeads[itemLeads.length - 1] === null) itemLeads[itemLeads.length - 1] = content;
         }
         break;
       }
@@ -137,9 +149,15 @@ export function parseMarkdown(text: string): MarkdownDocument {
       case 'code_block':
         doc.codeBlocks.push({ content: token.content, line });
         break;
-      case 'html_block':
+      case 'html_block': {
         for (const match of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
+        // Prose written as HTML (`<p>...</p>`, `<h3>...</h3>`) is prose too.
+        token.content.split('\n').forEach((raw, k) => {
+          const text = raw.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+          if (text) doc.prose.push({ kind: /^\s*<h[1-6]/i.test(raw) ? 'heading' : 'paragraph', text, line: line + k, headingPath: pathOf() });
+        });
         break;
+      }
       default:
         break;
     }

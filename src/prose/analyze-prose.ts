@@ -13,6 +13,8 @@ export interface AnalysedBlock {
   text: string;
   norm: string;
   headingPath: string[];
+  /** Lead texts of the list items it is nested under. */
+  listPath?: string[];
   /** Topics of the block's own text. */
   topics: Set<Topic>;
   /** Topics of the nearest headings above it ("Why a second load balancer?"). */
@@ -49,7 +51,9 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   for (const source of sources) {
     for (const block of source.blocks) {
       const norm = normaliseText(block.text);
-      const headings = block.headingPath.slice(-2).map(normaliseText);
+      // What a block is about may be said above it: in the nearest headings, or in the list item it
+      // is nested under ("**Web server:**" then "- serves static files").
+      const headings = [...block.headingPath.slice(-2), ...(block.listPath ?? []).slice(-1)].map(normaliseText);
       const headingTopics = new Set<Topic>();
       for (const h of headings) for (const t of topicsOf(h)) headingTopics.add(t);
       blocks.push({
@@ -59,6 +63,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         text: block.text,
         norm,
         headingPath: block.headingPath,
+        ...(block.listPath ? { listPath: block.listPath } : {}),
         topics: topicsOf(norm),
         headingTopics,
         reasoned: REASON.test(norm),

@@ -10,8 +10,9 @@ export type Topic = 'lb-cluster' | 'added-server' | 'split' | 'web-server' | 'ap
 export const TOPIC_PATTERNS: Record<Topic, RegExp> = {
   'lb-cluster':
     /\b(second|2nd|another|two|2|additional|extra|new|pair of|both|multiple|redundant)\b.{0,25}\b(load ?balanc\w*|lbs?|haproxy)\b|\b(load ?balanc\w*|lbs?|haproxy)\b.{0,30}\b(cluster\w*|pair|redundan\w*|active ?active|active ?passive|failover|fail over|backup|standby)\b|\bcluster\w*\b|\bactive ?(active|passive)\b|\bkeepalived\b|\bvrrp\b|\bfailover\b/,
+  // The server this design adds, not servers one could add later ("add more servers to scale").
   'added-server':
-    /\b(additional|extra|new|another|third|3rd|one more|added|adding|more|fourth|4th)\b.{0,20}\bservers?\b|\bservers?\b.{0,15}\b(added|was added|is added)\b|\badd(ing|ed|s)?\b.{0,12}\b(a|one|an|the)\b.{0,20}\bserver\b|\b(three|3|four|4)\b.{0,12}\bservers\b/,
+    /\b(additional|extra|third|3rd|one more|new|fourth|4th|added)\b.{0,12}\bserver\b(?!s)|\bserver\b.{0,15}\b(was|is|has been) added\b|\badd(ing|ed|s)?\b.{0,6}\b(a|one|an|another)\b.{0,15}\bserver\b(?!s)|\banother server\b/,
   split:
     /\b(split\w*|separat\w*|dedicated|own (server|machine|host)s?|their own|its own|isolat\w*|decoupl\w*|distinct|individual|different servers|each (component|tier|layer|server|role)|one server (per|for each)|tier(s|ed)?|layer(s|ed)?|separation)\b/,
   'web-server': /\b(web ?servers?|nginx|apache2?|web ?tier|web ?layer|http ?servers?)\b/,

@@ -1,13 +1,15 @@
 import type { AnalysedBlock } from '../prose/analyze-prose.js';
 import { APP_TRAITS, TOPIC_PATTERNS, WEB_TRAITS } from '../prose/vocabulary.js';
-import { outcomeFromShare, type RuleModule } from './rule.js';
+import type { RuleModule } from './rule.js';
+import { normaliseText } from '../graph/roles.js';
 
 const CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
 
 /** Splits a block into clauses and says which server each clause characterises. */
 function characterisations(block: AnalysedBlock): { web: boolean; app: boolean } {
   const result = { web: false, app: false };
-  const inherited = block.headingTopics.has('web-server') && !block.headingTopics.has('app-server') ? 'web' : block.headingTopics.has('app-server') && !block.headingTopics.has('web-server') ? 'app' : null;
+  const above = block.listPath?.length ? topicsOfText(block.listPath[block.listPath.length - 1]!) : block.headingTopics;
+  const inherited = above.has('web-server') && !above.has('app-server') ? 'web' : above.has('app-server') && !above.has('web-server') ? 'app' : null;
   let subject: 'web' | 'app' | null = inherited;
   for (const clause of block.norm.split(CLAUSE_BREAK)) {
     const web = TOPIC_PATTERNS['web-server'].exec(clause);
@@ -42,7 +44,16 @@ export const explainWebVsApp: RuleModule = {
       ...(web ? [] : [{ message: 'The web server is never characterised (HTTP requests, static content, reverse proxy).', at, hint: 'E.g. "The web server (Nginx) handles HTTP requests and serves static files."' }]),
       ...(app ? [] : [{ message: 'The application server is never characterised (dynamic content, business logic).', at, hint: 'E.g. "The application server (Gunicorn) runs the code that builds dynamic pages."' }]),
     ];
-    const message = web && app ? `Web server (line ${web.line}) and application server (line ${app.line}) are told apart.` : findings.map((f) => f.message).join(' ');
-    return outcomeFromShare((web ? 1 : 0) + (app ? 1 : 0), 2, message, findings);
+    // Telling them apart needs both sides: one side alone distinguishes nothing, so no partial credit.
+    if (web && app) return { status: 'pass', message: `Web server (line ${web.line}) and application server (line ${app.line}) are told apart.` };
+    return { status: 'fail', message: findings.map((f) => f.message).join(' '), findings };
   },
 };
+
+function topicsOfText(text: string): Set<'web-server' | 'app-server'> {
+  const norm = normaliseText(text);
+  const out = new Set<'web-server' | 'app-server'>();
+  if (TOPIC_PATTERNS['web-server'].test(norm)) out.add('web-server');
+  if (TOPIC_PATTERNS['app-server'].test(norm)) out.add('app-server');
+  return out;
+}
