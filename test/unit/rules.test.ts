@@ -48,7 +48,8 @@ ruleTester('explain-additions', [
 
 ruleTester('explain-web-vs-app', [
   { name: 'both characterised in one sentence', markdown: '# X\nThe web server serves static content over HTTP, while the application server runs the business logic.\n', status: 'pass' },
-  { name: 'only one', markdown: '# X\nThe web server serves static files.\n', status: 'partial' },
+  { name: 'only one side (telling apart needs both)', markdown: '# X\nThe web server serves static files.\n', status: 'fail' },
+  { name: 'subjects given by the list items above', markdown: '# X\n- **Web server:**\n  - serves static content over HTTP\n- **Application server:**\n  - runs the business logic\n', status: 'pass' },
   { name: 'names only', markdown: '# X\nWe use Nginx and Gunicorn.\n', status: 'fail' },
 ]);
 
