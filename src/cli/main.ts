@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { lintSubmission, type LintReport } from '../api/lint-submission.js';
 import { TOOL, ruleDocsUrl } from '../api/tool.js';
+import { findConfig, rubricFromConfig } from '../config/config.js';
 import { rulesDir, UsageError } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
@@ -71,17 +72,23 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .argument('[path]', 'what to check', '.')
     .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
     .option('--min-score <n>', 'pass threshold in percent (default: the rubric\'s, 70)', parseScore)
-    .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ or a JSON file', '3-scale_up')
+    .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ (3-scale_up, 3-scale_up-gunicorn) or a JSON file')
+    .option('-c, --config <file>', 'configuration file (default: .infralintrc.json, infralint.config.json or package.json "infralint" in the current directory)')
+    .option('--no-config', 'ignore configuration files')
     .option('--disable <rule-ids>', 'comma-separated rules to turn off', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--max-bytes <n>', 'read at most this many bytes of any file', (v: string) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-bytes must be a positive integer, not "${v}"`);
       return n;
     })
-    .action(async (target: string, opts: { format?: FormatTarget[]; minScore?: number; rubric: string; disable?: string[]; maxBytes?: number }) => {
+    .action(async (target: string, opts: { format?: FormatTarget[]; minScore?: number; rubric?: string; config?: string | boolean; disable?: string[]; maxBytes?: number }) => {
       for (const id of opts.disable ?? []) if (!RULES.has(id)) throw new UsageError(`--disable: unknown rule "${id}"`);
+      const loaded = opts.config === false ? null : await findConfig(io.cwd, typeof opts.config === 'string' ? opts.config : undefined);
+      const rubric = opts.rubric
+        ? await rubricFromConfig(loaded ? { ...loaded, config: { ...loaded.config, rubric: opts.rubric } } : { config: { rubric: opts.rubric }, source: path.join(io.cwd, '.') }, opts.rubric)
+        : await rubricFromConfig(loaded, '3-scale_up');
       const report = await lintSubmission(path.resolve(io.cwd, target), {
-        rubrics: [opts.rubric],
+        rubrics: [rubric],
         ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
         ...(opts.disable ? { disable: opts.disable } : {}),
         ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),

@@ -16,10 +16,12 @@ export const explainAdditions: RuleModule = {
     diagramBased: false,
     whenTaskMissing: 'fail',
   },
-  check({ prose, submission }) {
+  check({ prose, submission, options }) {
     const findings: RuleFinding[] = [];
     const explained: string[] = [];
-    for (const el of ELEMENTS) {
+    // A rubric may ask for fewer elements (the older curriculum has no split).
+    const wanted = Array.isArray(options.elements) ? ELEMENTS.filter((el) => (options.elements as string[]).includes(el.topic)) : ELEMENTS;
+    for (const el of wanted) {
       const blocks = explanationsOf(prose, el.topic);
       if (blocks.length) {
         explained.push(`${el.name} (line ${blocks[0]!.line})`);
@@ -32,8 +34,8 @@ export const explainAdditions: RuleModule = {
         });
       }
     }
-    const message = findings.length === 0 ? 'Every added element is explained.' : `Explained: ${explained.join(', ') || 'nothing'}; not explained: ${ELEMENTS.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(', ')}.`;
-    return outcomeFromShare(explained.length, ELEMENTS.length, message, findings);
+    const message = findings.length === 0 ? 'Every added element is explained.' : `Explained: ${explained.join(', ') || 'nothing'}; not explained: ${wanted.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(', ')}.`;
+    return outcomeFromShare(explained.length, wanted.length, message, findings);
   },
 };
 

@@ -1,5 +1,5 @@
 import type { DiagramGraph } from '../graph/model.js';
-import { TIER_ROLES } from '../graph/roles.js';
+import { TIER_ROLES, type Role } from '../graph/roles.js';
 import { bestOverDiagrams, plural, roleName } from './diagram-helpers.js';
 import { numberOption, type RuleModule, type RuleOutcome } from './rule.js';
 
@@ -13,23 +13,31 @@ export const serverAdded: RuleModule = {
   },
   check(context) {
     const min = numberOption(context, 'minServers', 3);
-    return bestOverDiagrams(context.graphs, (graph) => countServers(graph, min));
+    // Options let a rubric count other machines: the older curriculum asks for 2 application servers.
+    const roles = Array.isArray(context.options.roles) ? (context.options.roles as Role[]) : TIER_ROLES;
+    const oneRoleEach = context.options.oneRoleEach !== false;
+    return bestOverDiagrams(context.graphs, (graph) => countServers(graph, min, roles, oneRoleEach));
   },
 };
 
-function countServers(graph: DiagramGraph, min: number): RuleOutcome {
-  const servers = graph.hosts.filter((h) => !h.roles.includes('load-balancer') && h.roles.some((r) => TIER_ROLES.includes(r)));
+function countServers(graph: DiagramGraph, min: number, roles: readonly Role[], oneRoleEach: boolean): RuleOutcome {
+  const servers = graph.hosts.filter((h) => !h.roles.includes('load-balancer') && h.roles.some((r) => roles.includes(r)));
   const machines = (h: (typeof servers)[number]) =>
     Math.max(1, ...h.components.map((k) => graph.components.find((c) => c.key === k)?.multiplicity ?? 1));
   const total = servers.reduce((n, h) => n + machines(h), 0);
-  const shared = servers.filter((h) => h.roles.filter((r) => TIER_ROLES.includes(r)).length > 1);
+  const shared = oneRoleEach ? servers.filter((h) => h.roles.filter((r) => TIER_ROLES.includes(r)).length > 1) : [];
+  const what = roles === TIER_ROLES ? 'server' : roles.map((r) => (roleName(r).endsWith('server') ? roleName(r) : `${roleName(r)} server`)).join('/');
   const at = servers[0]?.source ?? { file: graph.file, line: graph.line, column: 1 };
-  if (total >= min && shared.length === 0) return { status: 'pass', message: `${plural(total, 'server')} besides the load balancers, one role each.` };
+  if (total >= min && shared.length === 0) return { status: 'pass', message: `${plural(total, what)} besides the load balancers${oneRoleEach ? ', one role each' : ''}.` };
   if (total < min) {
     return {
       status: 'fail',
-      message: `${plural(total, 'server')} besides the load balancers; the task asks for at least ${min}.`,
-      findings: [{ message: `Only ${plural(total, 'server')} (web, application or database) besides the load balancers; task 3 adds one to task 2's two.`, at, hint: `Draw ${min} servers: one for the web server, one for the application server, one for the database.` }],
+      message: `${plural(total, what)} besides the load balancers; the task asks for at least ${min}.`,
+      findings: [{
+        message: `Only ${plural(total, what)} besides the load balancers; the task asks for ${min}.`,
+        at,
+        hint: roles === TIER_ROLES ? `Draw ${min} servers: one for the web server, one for the application server, one for the database.` : `Draw ${min} ${what}s.`,
+      }],
     };
   }
   return {

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadRubric, rulesDir, UsageError, type Rubric } from './rubric.js';
+
+/** What a configuration file may say (see rules/config.schema.json). */
+export interface InfralintConfig {
+  rubric?: string;
+  passThreshold?: number;
+  rules?: Record<string, 'on' | 'off' | { enabled?: boolean; weight?: number; options?: Record<string, unknown> }>;
+}
+
+export interface LoadedConfig {
+  config: InfralintConfig;
+  /** The file it came from (for messages and relative paths). */
+  source: string;
+}
+
+const CONFIG_FILES = ['.infralintrc.json', 'infralint.config.json'];
+
+/**
+ * Finds the configuration in `dir` (the directory infralint runs from, not the submission, so a
+ * submission cannot turn its own rules off when a mentor grades it): `.infralintrc.json`,
+ * `infralint.config.json`, or the `"infralint"` key of package.json.
+ */
+export async function findConfig(dir: string, explicit?: string): Promise<LoadedConfig | null> {
+  if (explicit) {
+    const file = path.resolve(dir, explicit);
+    if (!existsSync(file)) throw new UsageError(`--config: no such file: ${explicit}`);
+    return { config: await validateConfig(readJson(file), file), source: file };
+  }
+  for (const name of CONFIG_FILES) {
+    const file = path.join(dir, name);
+    if (existsSync(file)) return { config: await validateConfig(readJson(file), file), source: file };
+  }
+  const pkg = path.join(dir, 'package.json');
+  if (existsSync(pkg)) {
+    const data = readJson(pkg) as { infralint?: unknown };
+    if (data && typeof data === 'object' && data.infralint !== undefined) {
+      return { config: await validateConfig(data.infralint, `${pkg} ("infralint" key)`), source: pkg };
+    }
+  }
+  return null;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
+const validators = new Map<string, Validator>();
+
+/** Validates data against one of the published schemas in rules/ (ajv is loaded only when needed). */
+export async function validateAgainst(schemaFile: string, data: unknown, source: string): Promise<void> {
+  let validate = validators.get(schemaFile);
+  if (!validate) {
+    const { Ajv } = (await import('ajv')) as unknown as { Ajv: new (o: object) => { compile: (s: unknown) => Validator } };
+    const schema = JSON.parse(readFileSync(path.join(rulesDir(), schemaFile), 'utf8'));
+    validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    validators.set(schemaFile, validate);
+  }
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((e) => {
+      const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+      const extra = e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : e.params && 'additionalProperty' in e.params ? ` ("${e.params.additionalProperty}")` : '';
+      return `${where}: ${e.message}${extra}`;
+    });
+    throw new UsageError(`invalid ${source}: ${[...new Set(problems)].join('; ')}`);
+  }
+}
+
+async function validateConfig(data: unknown, source: string): Promise<InfralintConfig> {
+  await validateAgainst('config.schema.json', data, source);
+  return data as InfralintConfig;
+}
+
+/** The rubric a configuration asks for, with its rule settings and threshold applied. */
+export async function rubricFromConfig(loaded: LoadedConfig | null, fallback: string): Promise<Rubric> {
+  const config = loaded?.config ?? {};
+  const name = config.rubric ?? fallback;
+  const isFile = name.endsWith('.json');
+  const file = isFile && loaded ? path.resolve(path.dirname(loaded.source), name) : name;
+  if (isFile) await validateAgainst('rubric.schema.json', readJson(path.resolve(file)), file);
+  const rubric = loadRubric(file);
+  return applyConfig(rubric, config);
+}
+
+export function applyConfig(rubric: Rubric, config: InfralintConfig): Rubric {
+  const rules = rubric.rules.map((rule) => {
+    const setting = config.rules?.[rule.id];
+    if (setting === undefined) return rule;
+    if (setting === 'off') return { ...rule, enabled: false };
+    if (setting === 'on') return { ...rule, enabled: true };
+    return {
+      ...rule,
+      ...(setting.enabled !== undefined ? { enabled: setting.enabled } : {}),
+      ...(setting.weight !== undefined ? { weight: setting.weight } : {}),
+      ...(setting.options ? { options: { ...rule.options, ...setting.options } } : {}),
+    };
+  });
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!rubric.rules.some((r) => r.id === id)) throw new UsageError(`configuration: rule "${id}" is not in rubric ${rubric.title}`);
+  }
+  return { ...rubric, rules, ...(config.passThreshold !== undefined ? { passThreshold: config.passThreshold } : {}) };
+}
