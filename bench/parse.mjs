@@ -56,14 +56,46 @@ const { default: mermaid } = await import('mermaid');
 mermaid.initialize({ startOnLoad: false });
 const mermaidImportMs = performance.now() - mermaidStart;
 
-const maid = await timedImport('@probelabs/maid');
-const merval = await timedImport('@aj-archipelago/merval');
+import { Worker } from 'node:worker_threads';
+
+/** A validator in a worker thread, with a time limit per diagram (a hang counts as a timeout). */
+async function isolated(module, limitMs = 3000) {
+  let worker;
+  let importMs = 0;
+  const start = async () => {
+    worker = new Worker(new URL('./validator-worker.mjs', import.meta.url), { workerData: { module } });
+    const ready = await new Promise((resolve) => worker.once('message', resolve));
+    importMs ||= ready.importMs;
+  };
+  await start();
+  let id = 0;
+  const tool = {
+    timeouts: 0,
+    get importMs() { return importMs; },
+    async parse(text) {
+      const my = ++id;
+      const answer = await Promise.race([
+        new Promise((resolve) => { const on = (m) => { if (m.id === my) { worker.off('message', on); resolve(m); } }; worker.on('message', on); worker.postMessage({ id: my, text }); }),
+        new Promise((resolve) => setTimeout(() => resolve(null), limitMs)),
+      ]);
+      if (answer) return { valid: answer.valid, ms: answer.ms };
+      tool.timeouts++;
+      await worker.terminate();
+      await start();
+      return { valid: null, ms: limitMs };
+    },
+    close: () => worker.terminate(),
+  };
+  return tool;
+}
+const maid = await isolated('@probelabs/maid');
+const merval = await isolated('@aj-archipelago/merval');
 
 const tools = [
   { name: 'infralint', importMs: infralint.ms, parse: async (t) => { const r = await infralint.mod.parseDiagram(t); return { valid: r.valid, graph: toOracleGraph(r) }; } },
   { name: 'mermaid 12.3 (jsdom)', importMs: mermaidImportMs, parse: async (t) => { try { await mermaid.parse(t); return { valid: true }; } catch { return { valid: false }; } } },
-  { name: '@probelabs/maid', importMs: maid.ms, parse: async (t) => ({ valid: !maid.mod.validate(t).errors.some((e) => e.severity !== 'warning') }) },
-  { name: '@aj-archipelago/merval', importMs: merval.ms, parse: async (t) => ({ valid: merval.mod.isValidMermaid(t) }) },
+  { name: '@probelabs/maid', get importMs() { return maid.importMs; }, isolated: maid, parse: (t) => maid.parse(t) },
+  { name: '@aj-archipelago/merval', get importMs() { return merval.importMs; }, isolated: merval, parse: (t) => merval.parse(t) },
 ];
 
 // Reference for corpus blocks: real Mermaid's verdict.
@@ -93,7 +125,7 @@ for (const tool of tools) {
   for (const c of cases) {
     const t = performance.now();
     const got = await tool.parse(c.text);
-    times.push(performance.now() - t);
+    times.push(got.ms ?? performance.now() - t);
     if (got.valid === c.expected.valid) verdict++;
     if (c.expected.valid && got.graph !== undefined) {
       graphTotal++;
@@ -103,17 +135,21 @@ for (const tool of tools) {
   for (const b of corpusBlocks) {
     const t = performance.now();
     const got = await tool.parse(b.text);
-    times.push(performance.now() - t);
+    times.push(got.ms ?? performance.now() - t);
     if (got.valid === b.expectedValid) corpusAgree++;
   }
   const { mean, p95 } = stats(times);
-  rows.push({ tool: tool.name, verdict: `${verdict}/${cases.length} (${((100 * verdict) / (cases.length || 1)).toFixed(1)}%)`, graph: graphTotal ? `${graph}/${graphTotal}` : 'n/a', corpus: `${corpusAgree}/${corpusBlocks.length}`, mean: mean.toFixed(3), p95: p95.toFixed(3), import: tool.importMs.toFixed(0) });
+  if (tool.isolated?.timeouts) process.stderr.write(`  ${tool.name}: ${tool.isolated.timeouts} diagrams hit the 3 s limit\n`);
+  rows.push({ hung: tool.isolated?.timeouts ?? 0, tool: tool.name, verdict: `${verdict}/${cases.length} (${((100 * verdict) / (cases.length || 1)).toFixed(1)}%)`, graph: graphTotal ? `${graph}/${graphTotal}` : 'n/a', corpus: `${corpusAgree}/${corpusBlocks.length}`, mean: mean.toFixed(3), p95: p95.toFixed(3), import: tool.importMs.toFixed(0) });
 }
 
 console.log(`(left out, over ${MAX_TEXT} characters: ${skipped.join(', ') || 'none'})`);
 console.log(`Mermaid parsing: ${cases.length} conformance cases, ${corpusBlocks.length} Mermaid blocks from the real corpus (reference: real Mermaid)\n`);
-console.log('tool'.padEnd(26), 'verdict (conformance)'.padEnd(22), 'graph'.padEnd(10), 'corpus'.padEnd(8), 'mean ms'.padStart(8), 'p95 ms'.padStart(8), 'import ms'.padStart(10));
-for (const r of rows) console.log(r.tool.padEnd(26), r.verdict.padEnd(22), r.graph.padEnd(10), r.corpus.padEnd(8), r.mean.padStart(8), r.p95.padStart(8), r.import.padStart(10));
+console.log('tool'.padEnd(26), 'verdict (conformance)'.padEnd(22), 'graph'.padEnd(10), 'corpus'.padEnd(8), 'mean ms'.padStart(8), 'p95 ms'.padStart(8), 'import ms'.padStart(10), 'hung'.padStart(5));
+for (const r of rows) console.log(r.tool.padEnd(26), r.verdict.padEnd(22), r.graph.padEnd(10), r.corpus.padEnd(8), r.mean.padStart(8), r.p95.padStart(8), r.import.padStart(10), String(r.hung).padStart(5));
+console.log('(third-party validators run in a worker thread with a 3 s limit per diagram; their mean includes the limit for a hang)');
+await maid.close();
+await merval.close();
 const ours = Number(rows[0].mean);
 const theirs = Number(rows[1].mean);
 console.log(`\ninfralint is ${(theirs / ours).toFixed(1)}x faster per diagram than real Mermaid (mean), with the same verdicts on ${rows[0].verdict}.`);

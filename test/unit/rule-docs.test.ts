@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { lintSubmission } from '../../src/api/lint-submission.js';
 import path from 'node:path';
 import { loadRubric } from '../../src/config/rubric.js';
 import { RULES } from '../../src/rules/registry.js';
@@ -22,5 +24,24 @@ describe('rule documentation', () => {
   it('the README rule table lists every rule with its weight', () => {
     const readme = readFileSync(path.join(PROJECT, 'README.md'), 'utf8');
     for (const r of loadRubric('3-scale_up').rules) expect(readme).toMatch(new RegExp(`\\| \`${r.id}\` \\| ${r.weight === 0 ? '(gate|0)' : r.weight} `));
+  });
+});
+
+describe('rule documentation examples give the documented status', () => {
+  function example(doc: string, section: 'Passes' | 'Fails'): { file: string; content: string } {
+    // The example is the four-backtick markdown block right under the heading (it may hold headings).
+    const block = new RegExp(`## ${section}\\n\`\`\`\`markdown\\n([\\s\\S]*?)\\n\`\`\`\``).exec(doc)?.[1];
+    if (block === undefined) throw new Error(`no \`\`\`\`markdown example under "## ${section}"`);
+    const file = /^<!-- file: (\S+) -->\n/.exec(block)?.[1] ?? '3-scale_up.md';
+    return { file, content: block.replace(/^<!-- file: \S+ -->\n/, '') };
+  }
+  it.each([...RULES.keys()].flatMap((id) => [[id, 'Passes'], [id, 'Fails']] as const))('%s: the "%s" example', async (id, section) => {
+    const doc = readFileSync(path.join(PROJECT, 'rules', 'docs', `${id}.md`), 'utf8');
+    const { file, content } = example(doc, section);
+    const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-doc-'));
+    mkdirSync(path.join(root, 'web_infrastructure_design'));
+    writeFileSync(path.join(root, 'web_infrastructure_design', file), content);
+    const result = (await lintSubmission(root)).results[0]!;
+    expect(result.rules.find((r) => r.id === id)?.status).toBe(section === 'Passes' ? 'pass' : 'fail');
   });
 });
