@@ -61,14 +61,23 @@ export const SEQUENCE_RULES: Rule[] = [
   r('start', 'NEWLINE start', ($) => v($[1])),
   r('start', 'SD document', ($) => v($[1])),
   r('document', '', () => []),
-  r('document', 'document line', ($) => [...v<Statement[]>($[0]), v<Statement>($[1])]),
+  // Appending in place: copying the list at every line made long diagrams quadratic.
+  r('document', 'document line', ($) => {
+    const doc = v<Statement[]>($[0]);
+    doc.push(v<Statement>($[1]));
+    return doc;
+  }),
   r('line', 'SPACE statement', ($) => v($[1])),
   r('line', 'statement'),
   r('line', 'NEWLINE', () => []),
   r('line', 'INVALID', () => []),
   r('line', 'error NEWLINE', () => []),
   r('box_section', '', () => []),
-  r('box_section', 'box_section box_line', ($) => [...v<Statement[]>($[0]), v<Statement>($[1])]),
+  r('box_section', 'box_section box_line', ($) => {
+    const section = v<Statement[]>($[0]);
+    section.push(v<Statement>($[1]));
+    return section;
+  }),
   r('box_line', 'SPACE participant_statement', ($) => v($[1])),
   r('box_line', 'participant_statement'),
   r('box_line', 'NEWLINE', () => []),
