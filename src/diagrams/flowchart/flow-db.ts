@@ -1,6 +1,7 @@
 import { load as loadYaml, JSON_SCHEMA } from 'js-yaml';
 import type { EdgeStroke, EdgeType, FlowchartAst, FlowEdge, FlowSubgraph, FlowVertex, LabelType } from '../types.js';
 import { decodeEntityPlaceholders } from '../mermaid-source.js';
+import { DiagramSemanticError as SemanticError } from '../semantic-error.js';
 import { sanitizeLabel } from './sanitize.js';
 import { VALID_SHAPES } from './shapes.js';
 
@@ -17,17 +18,7 @@ export interface LinkInfo {
   id?: string;
 }
 
-/** An error Mermaid raises while building the diagram (not a syntax error). */
-export class SemanticError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-    readonly code: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
+export { DiagramSemanticError as SemanticError } from '../semantic-error.js';
 
 const MAX_EDGES = 500;
 

@@ -1,6 +1,7 @@
 import { load as loadYaml, JSON_SCHEMA } from 'js-yaml';
 import { sanitizeLabel } from '../flowchart/sanitize.js';
 import { decodeEntityPlaceholders } from '../mermaid-source.js';
+import { DiagramSemanticError as SequenceSemanticError } from '../semantic-error.js';
 import type { DiagramPos, SequenceAst, SequenceParticipant } from '../types.js';
 import { CSS_COLOUR_NAMES } from './css-colours.js';
 
@@ -18,17 +19,7 @@ export function parseMessage(str: string): { text: string; wrap: boolean | undef
   return { text: (wrap === undefined ? text : text.replace(/^:?(?:no)?wrap:/, '')).trim(), wrap };
 }
 
-/** An error SequenceDB raises while applying statements (Mermaid reports no line for these). */
-export class SequenceSemanticError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-    readonly code: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
+export { DiagramSemanticError as SequenceSemanticError } from '../semantic-error.js';
 
 /** Whether jsdom's CSS.supports('color', value) (what the oracle runs) accepts a colour. */
 function isCssColour(value: string): boolean {
