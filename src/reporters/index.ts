@@ -1,9 +1,11 @@
 import type { LintReport } from '../api/lint-submission.js';
 import { makeChalk } from './colour.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
 import { formatStylish } from './stylish.js';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'github', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormat(name: string): name is FormatName {
@@ -20,6 +22,10 @@ export function formatReport(report: LintReport, format: FormatName, options: Fo
   switch (format) {
     case 'json':
       return formatJson(report);
+    case 'github':
+      return formatGithub(report);
+    case 'markdown':
+      return formatMarkdown(report);
     case 'stylish':
       return formatStylish(report, makeChalk(options.env, options.isTTY));
   }

@@ -132,3 +132,13 @@ describe('infralint CLI (built binary)', () => {
     expect(JSON.stringify(json)).not.toContain('# secret');
   });
 });
+
+describe('infralint CLI report formats', () => {
+  it('writes GitHub annotations to stdout and a Markdown summary to a file in one run', () => {
+    const summary = path.join(mkdtempSync(path.join(os.tmpdir(), 'infralint-summary-')), 'summary.md');
+    const r = run(['check', path.join(FIXTURES, 'one-lb'), '--format', 'github', '--format', `markdown:${summary}`]);
+    expect(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('::'))).toBe(true);
+    expect(r.stdout).toMatch(/::error file=web_infrastructure_design\/3-scale_up\.md,line=\d+,col=\d+,title=infralint lb-pair::/);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^## infralint: 3-scale\\_up — /);
+  });
+});

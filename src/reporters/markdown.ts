@@ -1,0 +1,50 @@
+import type { LintReport, TaskResult } from '../api/lint-submission.js';
+import { ruleDocsUrl } from '../api/tool.js';
+import type { RuleStatus } from '../types.js';
+
+const ICON: Record<RuleStatus, string> = { pass: '✅', fail: '❌', partial: '🟡', manual: '👀', skipped: '⏭️' };
+
+/**
+ * Student text in Markdown: HTML is neutralised (a job summary renders HTML) and the characters
+ * that would break a table cell or start markup are escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A report for $GITHUB_STEP_SUMMARY and for per-student feedback files. */
+export function formatMarkdown(report: LintReport): string {
+  return report.results.map(formatTask).join('\n');
+}
+
+function formatTask(result: TaskResult): string {
+  const out: string[] = [];
+  const verdict = result.passed ? '**passed**' : '**failed**';
+  const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : '';
+  out.push(`## infralint: ${escapeMarkdown(result.task)} — ${result.score}/${result.maxScore}${manual}, ${verdict} (threshold ${result.threshold})`);
+  out.push('');
+  out.push(`File: \`${result.path.replace(/`/g, "'")}\``);
+  out.push('');
+  out.push('| rule | status | points | |');
+  out.push('|---|---|---:|---|');
+  for (const r of result.rules) {
+    const points = r.status === 'manual' ? `?/${r.maxPoints}` : r.status === 'skipped' ? `–/${r.maxPoints}` : `${r.points}/${r.maxPoints}`;
+    out.push(`| [\`${r.id}\`](${ruleDocsUrl(r.id)}) | ${ICON[r.status]} ${r.status} | ${points} | ${escapeMarkdown(r.message)} |`);
+  }
+  const findings = result.rules.flatMap((r) => r.findings).filter((f) => f.severity !== 'info');
+  if (findings.length) {
+    out.push('');
+    out.push('### What to fix');
+    out.push('');
+    for (const f of findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
+      out.push(`- \`${f.file.replace(/`/g, "'")}:${f.line}:${f.column}\` ${escapeMarkdown(f.message)} (\`${f.ruleId}\`)${f.hint ? `<br>Fix: ${escapeMarkdown(f.hint)}` : ''}`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}
