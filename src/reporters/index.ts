@@ -3,9 +3,10 @@ import { makeChalk } from './colour.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export const FORMATS = ['stylish', 'json', 'github', 'markdown'] as const;
+export const FORMATS = ['stylish', 'json', 'github', 'markdown', 'sarif'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormat(name: string): name is FormatName {
@@ -26,6 +27,8 @@ export function formatReport(report: LintReport, format: FormatName, options: Fo
       return formatGithub(report);
     case 'markdown':
       return formatMarkdown(report);
+    case 'sarif':
+      return formatSarif(report);
     case 'stylish':
       return formatStylish(report, makeChalk(options.env, options.isTTY));
   }
