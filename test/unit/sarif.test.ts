@@ -1,13 +1,24 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import * as ajvDraft04 from 'ajv-draft-04';
+import * as ajvFormats from 'ajv-formats';
 import { lintSubmission } from '../../src/api/lint-submission.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { FIXTURES, PROJECT } from '../helpers/paths.js';
 
 const schema = JSON.parse(readFileSync(path.join(PROJECT, 'test', 'data', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
 // The schema's language-tag pattern is not valid with the `u` flag; compile patterns without it.
-const validate = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+type Validator = ((data: unknown) => boolean) & { errors?: unknown };
+interface AjvLike {
+  compile: (schema: unknown) => Validator;
+}
+// Both packages are CommonJS with a `default` export; unwrap it whichever way the loader hands it over.
+const unwrap = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
+const Ajv04 = unwrap<new (options: object) => AjvLike>(ajvDraft04);
+const addFormats = unwrap<(ajv: AjvLike) => void>(ajvFormats);
+const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
 const fixtures = readdirSync(FIXTURES).filter((d) => existsSync(path.join(FIXTURES, d, 'expected.json')));
 
 describe('SARIF output', () => {
