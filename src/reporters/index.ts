@@ -4,9 +4,12 @@ import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
+import { formatJunit } from './junit.js';
+import { formatCsv } from './csv.js';
+import { formatGradescope } from './gradescope.js';
 import { formatStylish } from './stylish.js';
 
-export const FORMATS = ['stylish', 'json', 'github', 'markdown', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'github', 'markdown', 'sarif', 'junit', 'csv', 'gradescope'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormat(name: string): name is FormatName {
@@ -29,6 +32,12 @@ export function formatReport(report: LintReport, format: FormatName, options: Fo
       return formatMarkdown(report);
     case 'sarif':
       return formatSarif(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'csv':
+      return formatCsv(report);
+    case 'gradescope':
+      return formatGradescope(report);
     case 'stylish':
       return formatStylish(report, makeChalk(options.env, options.isTTY));
   }

@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { lintSubmission, type LintReport } from '../../src/api/lint-submission.js';
 import { escapeData, escapeProperty, formatGithub, MAX_ANNOTATIONS } from '../../src/reporters/github.js';
 import { escapeMarkdown, formatMarkdown } from '../../src/reporters/markdown.js';
+import { formatJunit } from '../../src/reporters/junit.js';
+import { formatCsv } from '../../src/reporters/csv.js';
+import { formatGradescope } from '../../src/reporters/gradescope.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 function reportWith(findings: number, message = 'x'): LintReport {
@@ -53,5 +57,40 @@ describe('markdown reporter', () => {
     expect(md).toMatch(/^## infralint: 3-scale\\_up — 88\.33\/100, \*\*passed\*\*/);
     expect(md.match(/^\| \[`[a-z-]+`\]/gm)).toHaveLength(15);
     expect(md).toContain('### What to fix');
+  });
+});
+
+describe('junit, csv and gradescope reporters', () => {
+  it('junit is well-formed XML with a failing test case per failed rule, and escapes student text', async () => {
+    const xml = formatJunit(reportWith(2, 'a <b> & "c" \u0001'));
+    // An XML parser outside jest's module system (jsdom is ESM-only inside jest): count parse errors and failures.
+    const parsed = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      import { JSDOM } from 'jsdom';
+      let xml = ''; for await (const c of process.stdin) xml += c;
+      const doc = new (new JSDOM('').window.DOMParser)().parseFromString(xml, 'application/xml');
+      console.log(JSON.stringify([doc.getElementsByTagName('parsererror').length, doc.getElementsByTagName('failure').length]));
+    `], { input: xml, encoding: 'utf8', cwd: process.cwd() });
+    expect(JSON.parse(parsed.stdout)).toEqual([0, 1]);
+    const worked = formatJunit(await lintSubmission(path.join(FIXTURES, 'worked-example')));
+    expect(worked).toContain('<testsuites name="infralint" tests="15" failures="3"');
+  });
+
+  it('csv has one row per task with the points of each rule, and defuses formulas', async () => {
+    const rows = formatCsv(await lintSubmission(path.join(FIXTURES, 'worked-example'))).trim().split('\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.split(',')).toHaveLength(7 + 15);
+    expect(rows[1]).toMatch(/^web_infrastructure_design\/3-scale_up\.md,3-scale_up,88\.33,100,0,70,true,/);
+    const evil = reportWith(0);
+    evil.results[0]!.path = '=HYPERLINK("x")';
+    expect(formatCsv(evil)).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('gradescope results give each rule score and max_score, manual rules without a status', async () => {
+    const data = JSON.parse(formatGradescope(await lintSubmission(path.join(FIXTURES, 'image-only'))));
+    expect(data.score).toBe(17);
+    expect(data.tests.reduce((n: number, t: { max_score: number }) => n + t.max_score, 0)).toBe(100);
+    const manual = data.tests.find((t: { name: string }) => t.name.endsWith('lb-pair'));
+    expect(manual).toMatchObject({ score: 0, max_score: 10, visibility: 'visible' });
+    expect(manual.status).toBeUndefined();
   });
 });
