@@ -8,6 +8,7 @@ import { rulesDir, UsageError } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
+import { runInit } from './init-command.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -114,6 +115,14 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .addOption(new Option('--format <name>', 'text or json').choices(['text', 'json']).default('text'))
     .action(async (file: string, opts: { format: 'text' | 'json' }) => {
       exitCode = await runParse(path.resolve(io.cwd, file), opts.format, io);
+    });
+
+  program
+    .command('init')
+    .description('write .github/workflows/infralint.yml so that GitHub grades every push')
+    .option('--force', 'overwrite an existing workflow')
+    .action((opts: { force?: boolean }) => {
+      exitCode = runInit(Boolean(opts.force), io);
     });
 
   program

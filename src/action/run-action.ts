@@ -1,0 +1,69 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { lintSubmission } from '../api/lint-submission.js';
+import { findConfig, rubricFromConfig } from '../config/config.js';
+import { UsageError } from '../config/rubric.js';
+import { formatReport, isFormat } from '../reporters/index.js';
+
+/** What the Action receives from GitHub: inputs as INPUT_<NAME> variables, files to write to. */
+export interface ActionEnv {
+  [name: string]: string | undefined;
+}
+
+function input(env: ActionEnv, name: string): string {
+  return (env[`INPUT_${name.toUpperCase().replace(/ /g, '_')}`] ?? '').trim();
+}
+
+/** GITHUB_OUTPUT lines; a value with a newline uses the heredoc form GitHub documents. */
+function setOutput(env: ActionEnv, name: string, value: string): void {
+  const file = env.GITHUB_OUTPUT;
+  if (!file) return;
+  const delimiter = `infralint_${Math.random().toString(36).slice(2)}`;
+  appendFileSync(file, value.includes('\n') ? `${name}<<${delimiter}\n${value}\n${delimiter}\n` : `${name}=${value}\n`);
+}
+
+/**
+ * The GitHub Action: grade the repository (or `path`), annotate the student's files, write the
+ * job summary and the outputs, optionally SARIF and other formats, and fail the step according to
+ * `fail-on`. Returns the exit code; never throws for a user mistake.
+ */
+export async function runAction(env: ActionEnv, write: (text: string) => void): Promise<number> {
+  try {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const target = path.resolve(workspace, input(env, 'path') || '.');
+    const failOn = input(env, 'fail-on') || 'below-threshold';
+    if (!['error', 'below-threshold', 'never'].includes(failOn)) throw new UsageError(`fail-on must be error, below-threshold or never, not "${failOn}"`);
+    const minScoreText = input(env, 'min-score');
+    const minScore = minScoreText ? Number(minScoreText) : undefined;
+    if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`min-score must be a number from 0 to 100, not "${minScoreText}"`);
+    const task = input(env, 'task');
+    const loaded = await findConfig(workspace);
+    const rubric = await rubricFromConfig(loaded, task || '3-scale_up');
+    const report = await lintSubmission(target, { rubrics: [rubric], ...(minScore !== undefined ? { minScore } : {}) });
+
+    write(formatReport(report, 'github'));
+    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, formatReport(report, 'markdown'));
+    const sarifFile = input(env, 'sarif-file');
+    if (sarifFile) writeFileSync(path.resolve(workspace, sarifFile), formatReport(report, 'sarif'));
+    for (const spec of input(env, 'format').split(/[\s,]+/).filter(Boolean)) {
+      const [name, file] = spec.split(':');
+      if (!name || !isFormat(name) || !file) throw new UsageError(`format entries are NAME:FILE (e.g. junit:infralint.xml), not "${spec}"`);
+      writeFileSync(path.resolve(workspace, file), formatReport(report, name));
+    }
+
+    const result = report.results[0]!;
+    setOutput(env, 'score', String(result.score));
+    setOutput(env, 'max-score', String(result.maxScore));
+    setOutput(env, 'manual-points', String(result.manualPoints));
+    setOutput(env, 'passed', String(result.passed));
+
+    const hasErrors = result.rules.some((r) => r.findings.some((f) => f.severity === 'error'));
+    if (failOn === 'never') return 0;
+    if (failOn === 'error' && (hasErrors || !result.passed)) return 1;
+    return result.passed ? 0 : 1;
+  } catch (error) {
+    const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
+    write(`::error title=infralint::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    return 2;
+  }
+}

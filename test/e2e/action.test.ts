@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { FIXTURES, PROJECT } from '../helpers/paths.js';
+
+const BUNDLE = path.join(PROJECT, 'action', 'dist', 'index.mjs');
+
+/** Runs the committed Action bundle as the runner does: inputs in INPUT_*, files in GITHUB_*. */
+function runAction(fixture: string, inputs: Record<string, string>) {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'infralint-action-'));
+  cpSync(path.join(FIXTURES, fixture), workspace, { recursive: true });
+  const output = path.join(workspace, 'github_output');
+  const summary = path.join(workspace, 'step_summary.md');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const r = spawnSync(process.execPath, [BUNDLE], { env, encoding: 'utf8', cwd: workspace, timeout: 60000 });
+  const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split('=') as [string, string]));
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(summary, 'utf8'), workspace };
+}
+
+describe('GitHub Action (bundled, as the runner runs it)', () => {
+  it('grades, annotates, writes the job summary and the outputs', () => {
+    const r = runAction('worked-example', { path: '.' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^::error file=web_infrastructure_design\/3-scale_up\.md,line=13,col=34,/m);
+    expect(r.summary).toMatch(/^## infralint: 3-scale\\_up — 88\.33\/100, \*\*passed\*\*/);
+    expect(r.outputs).toEqual({ score: '88.33', 'max-score': '100', 'manual-points': '0', passed: 'true' });
+  });
+
+  it('fails the step below the threshold, or on any error with fail-on: error, and never with never', () => {
+    expect(runAction('prose-only', {}).code).toBe(1);
+    expect(runAction('prose-only', { 'fail-on': 'never' }).code).toBe(0);
+    expect(runAction('worked-example', { 'fail-on': 'error' }).code).toBe(1);
+    expect(runAction('worked-example', { 'min-score': '95' }).code).toBe(1);
+  });
+
+  it('writes SARIF and extra formats into the workspace', () => {
+    const r = runAction('one-lb', { 'sarif-file': 'infralint.sarif', format: 'junit:report.xml csv:grades.csv' });
+    expect(JSON.parse(readFileSync(path.join(r.workspace, 'infralint.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(path.join(r.workspace, 'report.xml'), 'utf8')).toContain('<testsuites');
+    expect(readFileSync(path.join(r.workspace, 'grades.csv'), 'utf8')).toMatch(/^path,task,score/);
+  });
+
+  it('reports a bad input as one error annotation and exit 2', () => {
+    const r = runAction('one-lb', { 'fail-on': 'sometimes' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^::error title=infralint::fail-on must be/m);
+  });
+
+  it('the committed bundle is up to date with src/ (run `npm run build:action` after changing src/)', async () => {
+    const { ACTION_BUILD } = (await import(path.join(PROJECT, 'scripts', 'bundle-options.mjs'))) as { ACTION_BUILD: Record<string, unknown> };
+    const result = await build({ ...ACTION_BUILD, absWorkingDir: PROJECT, write: false, outfile: BUNDLE });
+    const fresh = result.outputFiles!.find((f) => f.path.endsWith('index.mjs'))!.text;
+    expect(fresh === readFileSync(BUNDLE, 'utf8')).toBe(true);
+  });
+});
+
+describe('infralint init and pre-commit', () => {
+  const BIN = path.join(PROJECT, 'bin', 'infralint.js');
+  it('writes the workflow shown in the README, refuses to overwrite without --force', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'infralint-init-'));
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'init', ...args], { cwd: dir, encoding: 'utf8' });
+    expect(run().status).toBe(0);
+    const workflow = readFileSync(path.join(dir, '.github', 'workflows', 'infralint.yml'), 'utf8');
+    expect(workflow).toContain('uses: infralint/infralint@v1');
+    expect(readFileSync(path.join(PROJECT, 'README.md'), 'utf8')).toContain(workflow.trim());
+    const again = run();
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already exists; use --force/);
+    expect(run('--force').status).toBe(0);
+  });
+
+  it('ships a pre-commit hook that runs infralint check', async () => {
+    const { load } = await import('js-yaml');
+    const hooks = load(readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string }[];
+    expect(hooks[0]).toMatchObject({ id: 'infralint', entry: 'infralint check', language: 'node' });
+  });
+
+  it('action.yml declares the inputs and outputs the Action reads and writes', async () => {
+    const { load } = await import('js-yaml');
+    const action = load(readFileSync(path.join(PROJECT, 'action.yml'), 'utf8')) as { inputs: object; outputs: object; runs: { main: string } };
+    expect(Object.keys(action.inputs).sort()).toEqual(['fail-on', 'format', 'min-score', 'path', 'sarif-file', 'task']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['manual-points', 'max-score', 'passed', 'score']);
+    expect(action.runs.main).toBe('action/dist/index.mjs');
+  });
+});
