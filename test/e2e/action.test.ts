@@ -88,3 +88,35 @@ describe('infralint init and pre-commit', () => {
     expect(action.runs.main).toBe('action/dist/index.mjs');
   });
 });
+
+describe('README integration snippets', () => {
+  it('every YAML snippet uses only inputs the Action has, and hooks the repository ships', async () => {
+    const { load } = await import('js-yaml');
+    const readme = readFileSync(path.join(PROJECT, 'README.md'), 'utf8');
+    const action = load(readFileSync(path.join(PROJECT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    const hooks = (load(readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[]).map((h) => h.id);
+    const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => load(m[1]!) as Record<string, unknown>);
+    let checked = 0;
+    for (const snippet of snippets) {
+      const text = JSON.stringify(snippet);
+      for (const m of text.matchAll(/"uses":"infralint\/infralint@v1"(?:,"with":(\{[^}]*\}))?/g)) {
+        checked++;
+        for (const key of Object.keys(m[1] ? JSON.parse(m[1]) : {})) expect(Object.keys(action.inputs)).toContain(key);
+      }
+      for (const m of text.matchAll(/"id":"([^"]+)"/g)) {
+        checked++;
+        expect(hooks).toContain(m[1]);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the shell snippets run: several formats in one run', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'infralint-readme-'));
+    const r = spawnSync(process.execPath, [path.join(PROJECT, 'bin', 'infralint.js'), 'check', path.join(FIXTURES, 'complete-flowchart'), '--format', 'stylish', '--format', 'junit:infralint.xml', '--format', 'csv:grades.csv', '--format', 'gradescope:results.json'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'infralint.xml'), 'utf8')).toContain('<testsuites');
+    expect(readFileSync(path.join(dir, 'grades.csv'), 'utf8')).toMatch(/^path,/);
+    expect(JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')).score).toBe(100);
+  });
+});
