@@ -50725,25 +50725,18 @@ var FORMATS = ["stylish", "json", "github", "markdown", "sarif", "junit", "csv",
 function isFormat(name) {
   return FORMATS.includes(name);
 }
+var FORMATTERS = {
+  stylish: (report, options) => formatStylish(report, makeChalk(options.env, options.isTTY)),
+  json: formatJson,
+  github: formatGithub,
+  markdown: formatMarkdown,
+  sarif: formatSarif,
+  junit: formatJunit,
+  csv: formatCsv,
+  gradescope: formatGradescope
+};
 function formatReport(report, format2, options = {}) {
-  switch (format2) {
-    case "json":
-      return formatJson(report);
-    case "github":
-      return formatGithub(report);
-    case "markdown":
-      return formatMarkdown(report);
-    case "sarif":
-      return formatSarif(report);
-    case "junit":
-      return formatJunit(report);
-    case "csv":
-      return formatCsv(report);
-    case "gradescope":
-      return formatGradescope(report);
-    case "stylish":
-      return formatStylish(report, makeChalk(options.env, options.isTTY));
-  }
+  return FORMATTERS[format2](report, options);
 }
 
 // src/action/run-action.ts

@@ -22,23 +22,18 @@ export interface FormatOptions {
   isTTY?: boolean;
 }
 
+/** Each format's writer; stylish alone needs to know where it writes (for colour). */
+const FORMATTERS: Record<FormatName, (report: LintReport, options: FormatOptions) => string> = {
+  stylish: (report, options) => formatStylish(report, makeChalk(options.env, options.isTTY)),
+  json: formatJson,
+  github: formatGithub,
+  markdown: formatMarkdown,
+  sarif: formatSarif,
+  junit: formatJunit,
+  csv: formatCsv,
+  gradescope: formatGradescope,
+};
+
 export function formatReport(report: LintReport, format: FormatName, options: FormatOptions = {}): string {
-  switch (format) {
-    case 'json':
-      return formatJson(report);
-    case 'github':
-      return formatGithub(report);
-    case 'markdown':
-      return formatMarkdown(report);
-    case 'sarif':
-      return formatSarif(report);
-    case 'junit':
-      return formatJunit(report);
-    case 'csv':
-      return formatCsv(report);
-    case 'gradescope':
-      return formatGradescope(report);
-    case 'stylish':
-      return formatStylish(report, makeChalk(options.env, options.isTTY));
-  }
+  return FORMATTERS[format](report, options);
 }
