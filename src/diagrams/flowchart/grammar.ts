@@ -1,12 +1,7 @@
 import type { Production } from '../lr/lalr.js';
+import type { Node } from '../lr/run-grammar.js';
 import type { FlowDb, LinkInfo, TextValue } from './flow-db.js';
 
-/** A parse-stack value with the span of text it covers (offsets in the prepared text). */
-export interface Node {
-  value: unknown;
-  start: number;
-  end: number;
-}
 
 type Action = (db: FlowDb, $: Node[], start: number) => unknown;
 

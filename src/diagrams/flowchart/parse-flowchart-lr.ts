@@ -1,8 +1,9 @@
 import type { Grammar, LalrTables } from '../lr/lalr.js';
 import { loadOrBuildTables } from '../lr/table-cache.js';
-import { runLr, type Repair, type SyntaxErrorAt, type Token } from '../lr/lr-parser.js';
+import type { Repair, SyntaxErrorAt, Token } from '../lr/lr-parser.js';
+import { runGrammar } from '../lr/run-grammar.js';
 import { FlowDb, SemanticError } from './flow-db.js';
-import { FLOWCHART_RULES, type Node } from './grammar.js';
+import { FLOWCHART_RULES } from './grammar.js';
 import { lexFlowchart } from './lexer.js';
 
 let tables: LalrTables | null = null;
@@ -33,31 +34,17 @@ export function runFlowchartParse(text: string, position: (offset: number) => { 
   const semanticErrors: SemanticError[] = [];
   let syntaxErrors: SyntaxErrorAt[] = [];
   try {
-    syntaxErrors = runLr<Node>(t, tokens, {
-    shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
-    reduce: (prod, args) => {
-      const rule = FLOWCHART_RULES[prod - 1]!;
-      const start = args[0]?.start ?? -1;
-      const end = args[args.length - 1]?.end ?? -1;
-      let value: unknown = args[0]?.value;
-      if (rule.action) {
-        try {
-          value = rule.action(db, args, start);
-        } catch (error) {
-          // After a recovery the stack can hold values of the wrong shape: such an action is skipped.
-          if (error instanceof SemanticError) {
-            semanticErrors.push(error.offset ? error : new SemanticError(error.message, start, error.code, error.hint));
-            // Mermaid stops at its first error; only the repair pass reads on.
-            if (!repair) throw new StopParse();
-          }
-          value = undefined;
-        }
-      }
-      return { value, start, end };
-    },
-    separators: SEPARATORS,
-    ...(repair ? { repairs: flowchartRepairs } : { stopOnError: true }),
-  });
+    syntaxErrors = runGrammar(t, FLOWCHART_RULES, tokens, {
+      act: (rule, args, start) => rule.action!(db, args, start),
+      onActionError: (error, start) => {
+        if (!(error instanceof SemanticError)) return; // a recovery left values of the wrong shape
+        semanticErrors.push(error.offset ? error : new SemanticError(error.message, start, error.code, error.hint));
+        // Mermaid stops at its first error; only the repair pass reads on.
+        if (!repair) throw new StopParse();
+      },
+      separators: SEPARATORS,
+      ...(repair ? { repairs: flowchartRepairs } : { stopOnError: true }),
+    });
   } catch (error) {
     if (!(error instanceof StopParse)) throw error;
   }

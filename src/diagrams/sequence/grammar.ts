@@ -1,5 +1,5 @@
 import type { Production } from '../lr/lalr.js';
-import type { Node } from '../flowchart/grammar.js';
+import type { Node } from '../lr/run-grammar.js';
 import { parseMessage, type Statement } from './sequence-db.js';
 
 type Action = ($: Node[]) => unknown;

@@ -1,7 +1,7 @@
 import type { Grammar, LalrTables } from '../lr/lalr.js';
-import { runLr, type Repair, type SyntaxErrorAt, type Token } from '../lr/lr-parser.js';
+import type { Repair, SyntaxErrorAt, Token } from '../lr/lr-parser.js';
+import { runGrammar } from '../lr/run-grammar.js';
 import { loadOrBuildTables } from '../lr/table-cache.js';
-import type { Node } from '../flowchart/grammar.js';
 import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
 import { LineIndex } from '../preprocess.js';
 import type { DiagramError, DiagramParse } from '../types.js';
@@ -25,64 +25,42 @@ interface Run {
   tokens: Token[];
 }
 
-function run(text: string, repair: boolean): Run {
-  const tokens = lexSequence(text);
-  let statements: unknown = [];
-  const syntaxErrors = runLr<Node>(sequenceTables(), tokens, {
-    shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
-    reduce: (prod, args) => {
-      const rule = SEQUENCE_RULES[prod - 1]!;
-      const start = args[0]?.start ?? -1;
-      let value: unknown = args[0]?.value;
-      if (rule.action) {
-        try {
-          value = rule.action(args);
-        } catch {
-          value = undefined; // a recovery left values of the wrong shape on the stack
-        }
-      }
+/** Parses sequence text; returns the statements of the top-level `start` (if it was reached). */
+function parseStatements(tokens: Token[], options: { repair: boolean }): { statements: unknown; errors: SyntaxErrorAt[] } {
+  let statements: unknown = null;
+  const errors = runGrammar(sequenceTables(), SEQUENCE_RULES, tokens, {
+    act: (rule, args) => {
+      const value = rule.action!(args);
       if (rule.lhs === 'start') statements = value;
-      return { value, start, end: args[args.length - 1]?.end ?? -1 };
+      return value;
     },
     separators: new Set(['NEWLINE']),
-    ...(repair ? { repairs: sequenceRepairs } : { stopOnError: true }),
+    ...(options.repair ? { repairs: sequenceRepairs } : { stopOnError: true }),
   });
-  if (repair && syntaxErrors.length) statements = collectStatements(tokens, text);
-  return { statements, syntaxErrors, tokens };
+  return { statements, errors };
+}
+
+function run(text: string, repair: boolean): Run {
+  const tokens = lexSequence(text);
+  const { statements, errors } = parseStatements(tokens, { repair });
+  return { statements: repair && errors.length ? collectStatements(text) : (statements ?? []), syntaxErrors: errors, tokens };
 }
 
 /**
  * After errors the top-level `start` may never be reduced; re-running over the lines that parsed is
  * simpler than digging values out of the stack, so the repair pass parses each statement alone.
  */
-function collectStatements(_tokens: Token[], text: string): unknown[] {
+function collectStatements(text: string): unknown[] {
   const out: unknown[] = [];
-  const lines = text.split('\n');
   let header = true;
-  for (const line of lines) {
+  for (const line of text.split('\n')) {
     if (header) {
       if (/^\s*sequenceDiagram\b/i.test(line)) header = false;
       continue;
     }
     if (!line.trim()) continue;
-    const one = lexSequence(`sequenceDiagram\n${line}\n`);
-    let got: unknown = null;
-    const errors = runLr<Node>(sequenceTables(), one, {
-      shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
-      reduce: (prod, args) => {
-        const rule = SEQUENCE_RULES[prod - 1]!;
-        let value: unknown = args[0]?.value;
-        try {
-          if (rule.action) value = rule.action(args);
-        } catch {
-          value = undefined;
-        }
-        if (rule.lhs === 'start') got = value;
-        return { value, start: args[0]?.start ?? -1, end: args[args.length - 1]?.end ?? -1 };
-      },
-      stopOnError: true,
-    });
-    if (!errors.length && got) out.push(got);
+    const { statements, errors } = parseStatements(lexSequence(`sequenceDiagram\n${line}\n`), { repair: false });
+    if (!errors.length && statements) out.push(statements);
   }
   return out;
 }
