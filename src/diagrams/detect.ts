@@ -21,7 +21,7 @@ export interface DetectedType {
 export function detectDiagramType(raw: string): DetectedType {
   const prepared = prepareMermaidSource(raw, { encodeEntities: false });
   if (prepared.frontMatterError) return { kind: 'unknown', typeWord: '---' };
-  const word = diagramTypeWord(raw);
+  const word = diagramTypeWord(prepared);
   const firstLine = word ?? '';
   for (const [re, kind] of KINDS) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)![0] };
   // Students often get the case wrong; the flowchart parser explains that better than "unknown".

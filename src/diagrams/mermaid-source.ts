@@ -140,23 +140,8 @@ export function decodeEntityPlaceholders(text: string): string {
   return text.replace(/\uFB02\u00B0\u00B0/g, '&#').replace(/\uFB02\u00B0/g, '&').replace(/\u00B6\u00DF/g, ';');
 }
 
-/** 1-based line and column of a raw offset. */
-export function rawPosition(raw: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, raw.length);
-  for (let i = 0; i < end; i++) {
-    if (raw.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
 /** The diagram's first word, found as Mermaid's type detection finds it (past front matter, even late). */
-export function diagramTypeWord(raw: string): string | null {
-  const prepared = prepareMermaidSource(raw, { encodeEntities: false });
+export function diagramTypeWord(prepared: PreparedSource): string | null {
   let text = prepared.text;
   const late = matchFrontMatter(text);
   if (late) text = text.slice(late.length);

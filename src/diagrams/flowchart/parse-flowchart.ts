@@ -1,5 +1,5 @@
 import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
-import { LineIndex } from '../preprocess.js';
+import { LineIndex } from '../line-index.js';
 import type { DiagramError, DiagramParse } from '../types.js';
 import { diagnoseFlowchart, quotedLabelFix } from './diagnose.js';
 import { runFlowchartParse, type FlowParseRun } from './parse-flowchart-lr.js';
@@ -37,7 +37,7 @@ export function parseFlowchart(raw: string): DiagramParse {
 
   const faithful = runFlowchartParse(source.text, positionIn(source), false);
   const typeWord = faithful.tokens.find((t) => t.type === 'GRAPH')?.text ?? null;
-  const first = firstError(faithful, source, prepared.raw, lines);
+  const first = firstError(faithful, prepared.raw, positionIn(source), lines);
   if (!first) return { kind: 'flowchart', typeWord, valid: true, errors: [], ast: faithful.db.toAst() };
 
   const mended = mendText(source);
@@ -46,10 +46,9 @@ export function parseFlowchart(raw: string): DiagramParse {
   return { kind: 'flowchart', typeWord, valid: false, errors: first, ast };
 }
 
-function firstError(run: FlowParseRun, source: Editable, raw: string, lines: LineIndex): DiagramError[] | null {
+function firstError(run: FlowParseRun, raw: string, position: (offset: number) => { line: number; column: number }, lines: LineIndex): DiagramError[] | null {
   const syntax = run.syntaxErrors[0];
   const semantic = run.semanticErrors[0];
-  const position = (offset: number) => lines.at(source.origin[Math.max(0, Math.min(offset, source.origin.length - 1))] ?? raw.length);
   if (semantic && (!syntax || semantic.offset <= syntax.token.start)) {
     return [{ code: semantic.code, message: semantic.message, ...position(Math.max(0, semantic.offset)), ...(semantic.hint ? { hint: semantic.hint } : {}) }];
   }

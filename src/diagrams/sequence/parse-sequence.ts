@@ -3,7 +3,7 @@ import type { Repair, SyntaxErrorAt, Token } from '../lr/lr-parser.js';
 import { runGrammar } from '../lr/run-grammar.js';
 import { loadOrBuildTables } from '../lr/table-cache.js';
 import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
-import { LineIndex } from '../preprocess.js';
+import { LineIndex } from '../line-index.js';
 import type { DiagramError, DiagramParse } from '../types.js';
 import { SEQUENCE_RULES } from './grammar.js';
 import { lexSequence } from './lexer.js';
