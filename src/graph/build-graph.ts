@@ -1,7 +1,7 @@
 import type { ArchitectureAst, DiagramAst, FlowchartAst, SequenceAst, DiagramPos } from '../diagrams/types.js';
 import type { SourcePosition } from '../types.js';
 import type { Component, DiagramGraph, Edge, Group, GroupKind, Host } from './model.js';
-import { inferMultiplicity, inferRoles, titleNamesCluster, titleNamesOneMachine, type Role } from './roles.js';
+import { inferMultiplicity, inferRoles, titleNamesCluster, titleNamesOneMachine, type Role, type RoleHints } from './roles.js';
 
 /** Where a diagram sits in its file, to turn diagram positions into file positions. */
 export interface DiagramPlacement {
@@ -24,6 +24,18 @@ export function buildDiagramGraph(ast: DiagramAst, placement: DiagramPlacement):
   else if (ast.kind === 'sequence') builder.fromSequence(ast);
   else builder.fromArchitecture(ast);
   return builder.finish();
+}
+
+/**
+ * What a box is: its label says (with its shape or icon); its id helps when the label says nothing
+ * or only "server" (`LB1[Server 1]`, `db((Server))`). Nothing recognised is `other`, reported later.
+ */
+function componentRoles(id: string, label: string, hints: RoleHints): Role[] {
+  const roles = inferRoles(label, hints);
+  const generic = roles.length === 0 || (roles.length === 1 && roles[0] === 'server');
+  const idRoles = generic && id !== label ? inferRoles(id) : [];
+  const merged = [...new Set([...roles.filter((r) => !(r === 'server' && idRoles.length)), ...idRoles])];
+  return merged.length ? merged : ['other'];
 }
 
 interface RawGroup {
@@ -79,11 +91,7 @@ class GraphBuilder {
     const subgraphIds = new Set(ast.subgraphs.map((s) => s.id));
     for (const v of ast.vertices.values()) {
       if (subgraphIds.has(v.id) && v.label === v.id && v.shape === null) continue; // an edge to a subgraph
-      // The label says what it is; the id helps when the label is bare ("LB1", "db").
-      const roles = inferRoles(v.label, { shape: v.shape, ...(v.icon ? { icon: v.icon } : {}) });
-      const idRoles = roles.length === 0 || (roles.length === 1 && roles[0] === 'server') ? inferRoles(v.id) : [];
-      const merged = [...new Set([...roles.filter((r) => !(r === 'server' && idRoles.length)), ...idRoles])];
-      this.addComponent(v.id, v.label, v.pos, merged.length ? merged : ['other']);
+      this.addComponent(v.id, v.label, v.pos, componentRoles(v.id, v.label, { shape: v.shape, ...(v.icon ? { icon: v.icon } : {}) }));
     }
     const raw: RawGroup[] = ast.subgraphs.map((s) => ({
       id: s.id,
@@ -120,9 +128,7 @@ class GraphBuilder {
 
   fromSequence(ast: SequenceAst): void {
     for (const p of ast.participants) {
-      const roles = inferRoles(p.label === p.id ? p.id : `${p.label}`, { icon: p.type === 'database' ? 'database' : null });
-      const idRoles = roles.length === 0 ? inferRoles(p.id) : [];
-      this.addComponent(p.id, p.label, p.pos, roles.length ? roles : idRoles.length ? idRoles : ['other']);
+      this.addComponent(p.id, p.label, p.pos, componentRoles(p.id, p.label, { icon: p.type === 'database' ? 'database' : null }));
     }
     for (const m of ast.messages) this.addEdge(m.from, m.to, m.text, true, 'message', m.pos);
     for (const n of ast.notes) {
@@ -145,10 +151,7 @@ class GraphBuilder {
   fromArchitecture(ast: ArchitectureAst): void {
     for (const s of ast.services) {
       if (s.kind === 'junction') continue;
-      const roles = inferRoles(s.title === s.id ? s.id : `${s.title}`, { icon: s.icon });
-      const idRoles = roles.length === 0 || (roles.length === 1 && roles[0] === 'server') ? inferRoles(s.id) : [];
-      const merged = [...new Set([...roles.filter((r) => !(r === 'server' && idRoles.length)), ...idRoles])];
-      this.addComponent(s.id, s.title, s.pos, merged.length ? merged : ['other']);
+      this.addComponent(s.id, s.title, s.pos, componentRoles(s.id, s.title, { icon: s.icon }));
     }
     // Junctions only join edges: fold them away so that a path through one is one hop.
     const junctions = new Set(ast.services.filter((s) => s.kind === 'junction').map((s) => s.id));
