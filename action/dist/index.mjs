@@ -37765,6 +37765,13 @@ function buildDiagramGraph(ast, placement) {
   else builder.fromArchitecture(ast);
   return builder.finish();
 }
+function componentRoles(id, label, hints) {
+  const roles = inferRoles(label, hints);
+  const generic = roles.length === 0 || roles.length === 1 && roles[0] === "server";
+  const idRoles = generic && id !== label ? inferRoles(id) : [];
+  const merged = [.../* @__PURE__ */ new Set([...roles.filter((r3) => !(r3 === "server" && idRoles.length)), ...idRoles])];
+  return merged.length ? merged : ["other"];
+}
 var GraphBuilder = class {
   constructor(placement, type2) {
     this.placement = placement;
@@ -37803,10 +37810,7 @@ var GraphBuilder = class {
     const subgraphIds = new Set(ast.subgraphs.map((s) => s.id));
     for (const v3 of ast.vertices.values()) {
       if (subgraphIds.has(v3.id) && v3.label === v3.id && v3.shape === null) continue;
-      const roles = inferRoles(v3.label, { shape: v3.shape, ...v3.icon ? { icon: v3.icon } : {} });
-      const idRoles = roles.length === 0 || roles.length === 1 && roles[0] === "server" ? inferRoles(v3.id) : [];
-      const merged = [.../* @__PURE__ */ new Set([...roles.filter((r3) => !(r3 === "server" && idRoles.length)), ...idRoles])];
-      this.addComponent(v3.id, v3.label, v3.pos, merged.length ? merged : ["other"]);
+      this.addComponent(v3.id, v3.label, v3.pos, componentRoles(v3.id, v3.label, { shape: v3.shape, ...v3.icon ? { icon: v3.icon } : {} }));
     }
     const raw = ast.subgraphs.map((s) => ({
       id: s.id,
@@ -37841,9 +37845,7 @@ var GraphBuilder = class {
   }
   fromSequence(ast) {
     for (const p of ast.participants) {
-      const roles = inferRoles(p.label === p.id ? p.id : `${p.label}`, { icon: p.type === "database" ? "database" : null });
-      const idRoles = roles.length === 0 ? inferRoles(p.id) : [];
-      this.addComponent(p.id, p.label, p.pos, roles.length ? roles : idRoles.length ? idRoles : ["other"]);
+      this.addComponent(p.id, p.label, p.pos, componentRoles(p.id, p.label, { icon: p.type === "database" ? "database" : null }));
     }
     for (const m of ast.messages) this.addEdge(m.from, m.to, m.text, true, "message", m.pos);
     for (const n of ast.notes) {
@@ -37865,10 +37867,7 @@ var GraphBuilder = class {
   fromArchitecture(ast) {
     for (const s of ast.services) {
       if (s.kind === "junction") continue;
-      const roles = inferRoles(s.title === s.id ? s.id : `${s.title}`, { icon: s.icon });
-      const idRoles = roles.length === 0 || roles.length === 1 && roles[0] === "server" ? inferRoles(s.id) : [];
-      const merged = [.../* @__PURE__ */ new Set([...roles.filter((r3) => !(r3 === "server" && idRoles.length)), ...idRoles])];
-      this.addComponent(s.id, s.title, s.pos, merged.length ? merged : ["other"]);
+      this.addComponent(s.id, s.title, s.pos, componentRoles(s.id, s.title, { icon: s.icon }));
     }
     const junctions = new Set(ast.services.filter((s) => s.kind === "junction").map((s) => s.id));
     const linked = (id, seen = /* @__PURE__ */ new Set()) => {
@@ -38279,8 +38278,7 @@ function prepareMermaidSource(input2, options = { encodeEntities: true }) {
 function decodeEntityPlaceholders(text3) {
   return text3.replace(/\uFB02\u00B0\u00B0/g, "&#").replace(/\uFB02\u00B0/g, "&").replace(/\u00B6\u00DF/g, ";");
 }
-function diagramTypeWord(raw) {
-  const prepared = prepareMermaidSource(raw, { encodeEntities: false });
+function diagramTypeWord(prepared) {
   let text3 = prepared.text;
   const late = matchFrontMatter(text3);
   if (late) text3 = text3.slice(late.length);
@@ -38301,7 +38299,7 @@ var KINDS = [
 function detectDiagramType(raw) {
   const prepared = prepareMermaidSource(raw, { encodeEntities: false });
   if (prepared.frontMatterError) return { kind: "unknown", typeWord: "---" };
-  const word = diagramTypeWord(raw);
+  const word = diagramTypeWord(prepared);
   const firstLine = word ?? "";
   for (const [re, kind] of KINDS) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)[0] };
   if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: "flowchart", typeWord: word };
@@ -38360,14 +38358,6 @@ function unfencedDiagrams(file, text3, doc, isMarkdownFile) {
     i = end - 1;
   }
   return out;
-}
-function looksLikeAsciiDiagram(content) {
-  const lines = content.split("\n").filter((l) => l.trim());
-  if (lines.length < 3) return false;
-  if (/[┌┐└┘│─├┤┬┴┼╔╗╚╝║═]/.test(content)) return true;
-  const boxes = lines.filter((l) => /\+-{2,}|-{2,}\+|\|\s.*\s\|/.test(l)).length;
-  const arrows = lines.filter((l) => /-->|->|<-|\bv\b|\^|\|/.test(l)).length;
-  return boxes >= 2 || boxes >= 1 && arrows >= 2;
 }
 var ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
 function findAsciiArt(text3, diagrams) {
@@ -38451,7 +38441,7 @@ function toAst(raw) {
   };
 }
 
-// src/diagrams/preprocess.ts
+// src/diagrams/line-index.ts
 var LineIndex = class {
   starts = [0];
   constructor(text3) {
@@ -38967,6 +38957,29 @@ function skipTo(tables3, states, tokens, from) {
   let i = from;
   while (i < tokens.length && tables3.action[state].get(tokens[i].type) === void 0) i++;
   return i;
+}
+
+// src/diagrams/lr/run-grammar.ts
+function runGrammar(tables3, rules, tokens, options) {
+  const { act, onActionError, ...lr } = options;
+  return runLr(tables3, tokens, {
+    ...lr,
+    shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
+    reduce: (prod, args) => {
+      const rule = rules[prod - 1];
+      const start = args[0]?.start ?? -1;
+      let value = args[0]?.value;
+      if (rule.action) {
+        try {
+          value = act(rule, args, start);
+        } catch (error) {
+          onActionError?.(error, start);
+          value = void 0;
+        }
+      }
+      return { value, start, end: args[args.length - 1]?.end ?? -1 };
+    }
+  });
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -42973,25 +42986,12 @@ function runFlowchartParse(text3, position, repair) {
   const semanticErrors = [];
   let syntaxErrors = [];
   try {
-    syntaxErrors = runLr(t, tokens, {
-      shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
-      reduce: (prod, args) => {
-        const rule = FLOWCHART_RULES[prod - 1];
-        const start = args[0]?.start ?? -1;
-        const end = args[args.length - 1]?.end ?? -1;
-        let value = args[0]?.value;
-        if (rule.action) {
-          try {
-            value = rule.action(db, args, start);
-          } catch (error) {
-            if (error instanceof DiagramSemanticError) {
-              semanticErrors.push(error.offset ? error : new DiagramSemanticError(error.message, start, error.code, error.hint));
-              if (!repair) throw new StopParse();
-            }
-            value = void 0;
-          }
-        }
-        return { value, start, end };
+    syntaxErrors = runGrammar(t, FLOWCHART_RULES, tokens, {
+      act: (rule, args, start) => rule.action(db, args, start),
+      onActionError: (error, start) => {
+        if (!(error instanceof DiagramSemanticError)) return;
+        semanticErrors.push(error.offset ? error : new DiagramSemanticError(error.message, start, error.code, error.hint));
+        if (!repair) throw new StopParse();
       },
       separators: SEPARATORS,
       ...repair ? { repairs: flowchartRepairs } : { stopOnError: true }
@@ -43052,17 +43052,16 @@ function parseFlowchart(raw) {
   }
   const faithful = runFlowchartParse(source.text, positionIn(source), false);
   const typeWord = faithful.tokens.find((t) => t.type === "GRAPH")?.text ?? null;
-  const first2 = firstError(faithful, source, prepared.raw, lines);
+  const first2 = firstError(faithful, prepared.raw, positionIn(source), lines);
   if (!first2) return { kind: "flowchart", typeWord, valid: true, errors: [], ast: faithful.db.toAst() };
   const mended = mendText(source);
   const repaired = runFlowchartParse(mended.text, positionIn(mended), true);
   const ast = repaired.db.vertices.size >= faithful.db.vertices.size ? repaired.db.toAst() : faithful.db.toAst();
   return { kind: "flowchart", typeWord, valid: false, errors: first2, ast };
 }
-function firstError(run2, source, raw, lines) {
+function firstError(run2, raw, position, lines) {
   const syntax = run2.syntaxErrors[0];
   const semantic = run2.semanticErrors[0];
-  const position = (offset) => lines.at(source.origin[Math.max(0, Math.min(offset, source.origin.length - 1))] ?? raw.length);
   if (semantic && (!syntax || semantic.offset <= syntax.token.start)) {
     return [{ code: semantic.code, message: semantic.message, ...position(Math.max(0, semantic.offset)), ...semantic.hint ? { hint: semantic.hint } : {} }];
   }
@@ -43584,61 +43583,37 @@ function sequenceTables() {
 }
 var BLOCK_WORDS = /* @__PURE__ */ new Set(["loop", "rect", "opt", "alt", "par", "par_over", "critical", "break", "box"]);
 var KEYWORD_TOKENS = /* @__PURE__ */ new Set([...BLOCK_WORDS, "end", "else", "and", "option", "note", "over", "activate", "deactivate", "participant", "participant_actor", "create", "destroy", "autonumber", "off", "left_of", "right_of", "links", "link", "properties", "details", "title"]);
-function run(text3, repair) {
-  const tokens = lexSequence(text3);
-  let statements = [];
-  const syntaxErrors = runLr(sequenceTables(), tokens, {
-    shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
-    reduce: (prod, args) => {
-      const rule = SEQUENCE_RULES[prod - 1];
-      const start = args[0]?.start ?? -1;
-      let value = args[0]?.value;
-      if (rule.action) {
-        try {
-          value = rule.action(args);
-        } catch {
-          value = void 0;
-        }
-      }
+function parseStatements(tokens, options) {
+  let statements = null;
+  const errors = runGrammar(sequenceTables(), SEQUENCE_RULES, tokens, {
+    act: (rule, args) => {
+      const value = rule.action(args);
       if (rule.lhs === "start") statements = value;
-      return { value, start, end: args[args.length - 1]?.end ?? -1 };
+      return value;
     },
     separators: /* @__PURE__ */ new Set(["NEWLINE"]),
-    ...repair ? { repairs: sequenceRepairs } : { stopOnError: true }
+    ...options.repair ? { repairs: sequenceRepairs } : { stopOnError: true }
   });
-  if (repair && syntaxErrors.length) statements = collectStatements(tokens, text3);
-  return { statements, syntaxErrors, tokens };
+  return { statements, errors };
 }
-function collectStatements(_tokens, text3) {
+function run(text3, repair) {
+  const tokens = lexSequence(text3);
+  const { statements, errors } = parseStatements(tokens, { repair });
+  return { statements: repair && errors.length ? collectStatements(text3) : statements ?? [], syntaxErrors: errors, tokens };
+}
+function collectStatements(text3) {
   const out = [];
-  const lines = text3.split("\n");
   let header = true;
-  for (const line of lines) {
+  for (const line of text3.split("\n")) {
     if (header) {
       if (/^\s*sequenceDiagram\b/i.test(line)) header = false;
       continue;
     }
     if (!line.trim()) continue;
-    const one = lexSequence(`sequenceDiagram
+    const { statements, errors } = parseStatements(lexSequence(`sequenceDiagram
 ${line}
-`);
-    let got = null;
-    const errors = runLr(sequenceTables(), one, {
-      shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
-      reduce: (prod, args) => {
-        const rule = SEQUENCE_RULES[prod - 1];
-        let value = args[0]?.value;
-        try {
-          if (rule.action) value = rule.action(args);
-        } catch {
-          value = void 0;
-        }
-        if (rule.lhs === "start") got = value;
-        return { value, start: args[0]?.start ?? -1, end: args[args.length - 1]?.end ?? -1 };
-      },
-      stopOnError: true
-    });
-    if (!errors.length && got) out.push(got);
+`), { repair: false });
+    if (!errors.length && statements) out.push(statements);
   }
   return out;
 }
@@ -48849,7 +48824,7 @@ function markdownIt() {
 var HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
 function parseMarkdown(text3) {
   const tokens = markdownIt().parse(text3, {});
-  const doc = { headings: [], prose: [], fences: [], links: [], codeBlocks: [] };
+  const doc = { headings: [], prose: [], fences: [], links: [] };
   const lines = text3.split("\n");
   const headingStack = [];
   let listDepth = 0;
@@ -48929,9 +48904,6 @@ function parseMarkdown(text3) {
         });
         break;
       }
-      case "code_block":
-        doc.codeBlocks.push({ content: token.content, line });
-        break;
       case "html_block": {
         for (const match of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1], text: "", line, image: true });
         token.content.split("\n").forEach((raw, k) => {
@@ -49025,13 +48997,6 @@ async function loadSubmission(target, location, maxBytes) {
     }
     const art = findAsciiArt(file.read.text, sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: "ASCII art", kind: "ascii-art" });
-    if (file.markdown && art === null) {
-      for (const block4 of [...file.markdown.codeBlocks, ...file.markdown.fences.filter((f) => f.lang !== "mermaid").map((f) => ({ content: f.content, line: f.line }))]) {
-        if (looksLikeAsciiDiagram(block4.content) && !sources.some((s) => s.line >= block4.line && s.line <= block4.line + 1)) {
-          loaded.visuals.push({ file: file.relPath, line: block4.line, target: "ASCII art", kind: "ascii-art" });
-        }
-      }
-    }
   }
   return loaded;
 }

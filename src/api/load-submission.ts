@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, locateTask, normaliseName, type LocatedTask, type TaskLocation } from '../discover/locate-task.js';
-import { extractDiagrams, findAsciiArt, looksLikeAsciiDiagram, type DiagramSource } from '../diagrams/extract.js';
+import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
 import { parseDiagram } from '../diagrams/parse-diagram.js';
 import type { DiagramParse } from '../diagrams/types.js';
 import { parseMarkdown, type MarkdownDocument } from '../markdown/parse-markdown.js';
@@ -102,15 +102,9 @@ export async function loadSubmission(target: string, location: TaskLocation, max
     for (const source of sources) {
       loaded.diagrams.push({ ...source, index: loaded.diagrams.length, parse: await parseDiagram(source.text) });
     }
+    // ASCII art anywhere in the file, in a code block or not (diagrams excluded).
     const art = findAsciiArt(file.read.text, sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
-    if (file.markdown && art === null) {
-      for (const block of [...file.markdown.codeBlocks, ...file.markdown.fences.filter((f) => f.lang !== 'mermaid').map((f) => ({ content: f.content, line: f.line }))]) {
-        if (looksLikeAsciiDiagram(block.content) && !sources.some((s) => s.line >= block.line && s.line <= block.line + 1)) {
-          loaded.visuals.push({ file: file.relPath, line: block.line, target: 'ASCII art', kind: 'ascii-art' });
-        }
-      }
-    }
   }
   return loaded;
 }

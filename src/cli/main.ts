@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { lintSubmission, type LintReport } from '../api/lint-submission.js';
 import { TOOL, ruleDocsUrl } from '../api/tool.js';
 import { findConfig, rubricFromConfig } from '../config/config.js';
-import { rulesDir, UsageError } from '../config/rubric.js';
+import { loadRubric, rulesDir, UsageError } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
@@ -129,8 +129,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .command('rules')
     .description('list the rules and their weights in a rubric')
     .option('--rubric <name|file>', 'rubric', '3-scale_up')
-    .action(async (opts: { rubric: string }) => {
-      const { loadRubric } = await import('../config/rubric.js');
+    .action((opts: { rubric: string }) => {
       const rubric = loadRubric(opts.rubric);
       for (const r of rubric.rules) io.stdout(`${r.id.padEnd(20)} ${String(r.weight).padStart(3)}  ${RULES.get(r.id)!.meta.description}\n`);
     });

@@ -77,16 +77,6 @@ function unfencedDiagrams(file: string, text: string, doc: MarkdownDocument, isM
   return out;
 }
 
-/** ASCII-art boxes and arrows in a code block: a diagram a person must look at. */
-export function looksLikeAsciiDiagram(content: string): boolean {
-  const lines = content.split('\n').filter((l) => l.trim());
-  if (lines.length < 3) return false;
-  if (/[┌┐└┘│─├┤┬┴┼╔╗╚╝║═]/.test(content)) return true;
-  const boxes = lines.filter((l) => /\+-{2,}|-{2,}\+|\|\s.*\s\|/.test(l)).length;
-  const arrows = lines.filter((l) => /-->|->|<-|\bv\b|\^|\|/.test(l)).length;
-  return boxes >= 2 || (boxes >= 1 && arrows >= 2);
-}
-
 const ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
 
 /**

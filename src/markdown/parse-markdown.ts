@@ -48,8 +48,6 @@ export interface MarkdownDocument {
   prose: ProseBlock[];
   fences: Fence[];
   links: MarkdownLink[];
-  /** Indented code blocks (often ASCII art). */
-  codeBlocks: { content: string; line: number }[];
 }
 
 let shared: ReturnType<typeof MarkdownIt> | null = null;
@@ -64,7 +62,7 @@ const HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
 /** Parses markdown (or an extension-less text file) into the units later stages read. */
 export function parseMarkdown(text: string): MarkdownDocument {
   const tokens = markdownIt().parse(text, {});
-  const doc: MarkdownDocument = { headings: [], prose: [], fences: [], links: [], codeBlocks: [] };
+  const doc: MarkdownDocument = { headings: [], prose: [], fences: [], links: [] };
   const lines = text.split('\n');
   const headingStack: Heading[] = [];
   let listDepth = 0;
@@ -146,9 +144,6 @@ export function parseMarkdown(text: string): MarkdownDocument {
         });
         break;
       }
-      case 'code_block':
-        doc.codeBlocks.push({ content: token.content, line });
-        break;
       case 'html_block': {
         for (const match of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
         // Prose written as HTML (`<p>...</p>`, `<h3>...</h3>`) is prose too.

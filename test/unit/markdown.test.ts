@@ -29,5 +29,9 @@ describe('markdown stage', () => {
   it('finds ASCII-art diagrams', () => {
     expect(findAsciiArt('User\n  |\n  v\n+-------+\n| LB    |\n+-------+\n', [])).toBe(2);
     expect(findAsciiArt('Plain prose.\nMore prose.\n', [])).toBeNull();
+    // In a code block too, with box-drawing characters, or as arrows only.
+    expect(findAsciiArt('# X\n\n```\n+--------+\n|  LB    |\n+--------+\n     |\n+--------+\n```\n', [])).toBe(4);
+    expect(findAsciiArt('```\n┌────┐\n│ LB │\n└────┘\n```\n', [])).toBe(2);
+    expect(findAsciiArt('    User --> LB --> Web\n    Web --> App\n    App --> DB\n', [])).toBe(1);
   });
 });

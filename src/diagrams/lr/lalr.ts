@@ -29,7 +29,7 @@ export const END = '$end';
 const ACCEPT = '$accept';
 const PROPAGATE = '#';
 
-export function shiftTo(state: number): number {
+function shiftTo(state: number): number {
   return state + 1;
 }
 
