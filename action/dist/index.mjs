@@ -49246,12 +49246,13 @@ async function validateConfig(data, source) {
   await validateAgainst("config.schema.json", data, source);
   return data;
 }
-async function rubricFromConfig(loaded, fallback) {
+async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
-  const name = config2.rubric ?? fallback;
+  const name = choice.rubric ?? config2.rubric ?? "3-scale_up";
+  const base = choice.rubric || !loaded ? choice.cwd : path6.dirname(loaded.source);
   const isFile2 = name.endsWith(".json");
-  const file = isFile2 && loaded ? path6.resolve(path6.dirname(loaded.source), name) : name;
-  if (isFile2) await validateAgainst("rubric.schema.json", readJson(path6.resolve(file)), file);
+  const file = isFile2 ? path6.resolve(base, name) : name;
+  if (isFile2) await validateAgainst("rubric.schema.json", readJson(file), file);
   const rubric = loadRubric(file);
   return applyConfig(rubric, config2);
 }
@@ -50729,7 +50730,7 @@ async function runAction(env2, write) {
     if (minScore !== void 0 && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`min-score must be a number from 0 to 100, not "${minScoreText}"`);
     const task = input(env2, "task");
     const loaded = await findConfig(workspace);
-    const rubric = await rubricFromConfig(loaded, task || "3-scale_up");
+    const rubric = await rubricFromConfig(loaded, { ...task ? { rubric: task } : {}, cwd: workspace });
     const report = await lintSubmission(target, { rubrics: [rubric], ...minScore !== void 0 ? { minScore } : {} });
     write(formatReport(report, "github"));
     if (env2.GITHUB_STEP_SUMMARY) appendFileSync(env2.GITHUB_STEP_SUMMARY, formatReport(report, "markdown"));

@@ -38,7 +38,7 @@ export async function runAction(env: ActionEnv, write: (text: string) => void): 
     if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`min-score must be a number from 0 to 100, not "${minScoreText}"`);
     const task = input(env, 'task');
     const loaded = await findConfig(workspace);
-    const rubric = await rubricFromConfig(loaded, task || '3-scale_up');
+    const rubric = await rubricFromConfig(loaded, { ...(task ? { rubric: task } : {}), cwd: workspace });
     const report = await lintSubmission(target, { rubrics: [rubric], ...(minScore !== undefined ? { minScore } : {}) });
 
     write(formatReport(report, 'github'));

@@ -85,9 +85,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .action(async (target: string, opts: { format?: FormatTarget[]; minScore?: number; rubric?: string; config?: string | boolean; disable?: string[]; maxBytes?: number }) => {
       for (const id of opts.disable ?? []) if (!RULES.has(id)) throw new UsageError(`--disable: unknown rule "${id}"`);
       const loaded = opts.config === false ? null : await findConfig(io.cwd, typeof opts.config === 'string' ? opts.config : undefined);
-      const rubric = opts.rubric
-        ? await rubricFromConfig(loaded ? { ...loaded, config: { ...loaded.config, rubric: opts.rubric } } : { config: { rubric: opts.rubric }, source: path.join(io.cwd, '.') }, opts.rubric)
-        : await rubricFromConfig(loaded, '3-scale_up');
+      const rubric = await rubricFromConfig(loaded, { ...(opts.rubric ? { rubric: opts.rubric } : {}), cwd: io.cwd });
       const report = await lintSubmission(path.resolve(io.cwd, target), {
         rubrics: [rubric],
         ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),

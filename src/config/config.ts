@@ -77,13 +77,25 @@ async function validateConfig(data: unknown, source: string): Promise<InfralintC
   return data as InfralintConfig;
 }
 
-/** The rubric a configuration asks for, with its rule settings and threshold applied. */
-export async function rubricFromConfig(loaded: LoadedConfig | null, fallback: string): Promise<Rubric> {
+/** A rubric chosen where infralint runs (`--rubric`, the Action's `task`), which wins over the configuration's. */
+export interface RubricChoice {
+  rubric?: string;
+  /** Where a rubric file named by the choice is resolved from. */
+  cwd: string;
+}
+
+/**
+ * The rubric to grade with: the one chosen where infralint runs, else the configuration's (a file
+ * path there is relative to the configuration file), else 3-scale_up; with the configuration's rule
+ * settings and threshold applied.
+ */
+export async function rubricFromConfig(loaded: LoadedConfig | null, choice: RubricChoice = { cwd: process.cwd() }): Promise<Rubric> {
   const config = loaded?.config ?? {};
-  const name = config.rubric ?? fallback;
+  const name = choice.rubric ?? config.rubric ?? '3-scale_up';
+  const base = choice.rubric || !loaded ? choice.cwd : path.dirname(loaded.source);
   const isFile = name.endsWith('.json');
-  const file = isFile && loaded ? path.resolve(path.dirname(loaded.source), name) : name;
-  if (isFile) await validateAgainst('rubric.schema.json', readJson(path.resolve(file)), file);
+  const file = isFile ? path.resolve(base, name) : name;
+  if (isFile) await validateAgainst('rubric.schema.json', readJson(file), file);
   const rubric = loadRubric(file);
   return applyConfig(rubric, config);
 }

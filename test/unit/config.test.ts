@@ -39,7 +39,7 @@ describe('configuration', () => {
     const root = dirWith({});
     mkdirSync(path.join(root, 'web_infrastructure_design'));
     writeFileSync(path.join(root, 'web_infrastructure_design', '3-scale_up.md'), '# x\n');
-    const rubric = await rubricFromConfig({ config: { rules: { 'carried-over': 'off' } }, source: path.join(root, '.infralintrc.json') }, '3-scale_up');
+    const rubric = await rubricFromConfig({ config: { rules: { 'carried-over': 'off' } }, source: path.join(root, '.infralintrc.json') }, { cwd: root });
     const result = (await lintSubmission(root, { rubrics: [rubric] })).results[0]!;
     expect(result.rules.find((r) => r.id === 'carried-over')?.status).toBe('skipped');
     expect(result.maxScore).toBe(95);
@@ -57,9 +57,15 @@ describe('configuration', () => {
     expect(current.rules.find((r) => r.id === 'web-tier')?.status).toBe('fail');
   });
 
+  it('a rubric chosen on the command line (or as the Action input) wins over the configuration', async () => {
+    const loaded = { config: { rubric: '3-scale_up-gunicorn' }, source: path.join(os.tmpdir(), '.infralintrc.json') };
+    expect((await rubricFromConfig(loaded, { cwd: os.tmpdir() })).rules.map((r) => r.id)).not.toContain('web-tier');
+    expect((await rubricFromConfig(loaded, { rubric: '3-scale_up', cwd: os.tmpdir() })).rules.map((r) => r.id)).toContain('web-tier');
+  });
+
   it('every bundled rubric is valid against the published rubric schema', async () => {
     for (const name of ['3-scale_up', '3-scale_up-gunicorn']) {
-      await expect(rubricFromConfig({ config: { rubric: path.join(process.cwd(), 'rules', `${name}.json`) }, source: path.join(process.cwd(), 'x') }, name)).resolves.toBeTruthy();
+      await expect(rubricFromConfig({ config: { rubric: path.join(process.cwd(), 'rules', `${name}.json`) }, source: path.join(process.cwd(), 'x') }, { cwd: process.cwd() })).resolves.toBeTruthy();
     }
   });
 });
