@@ -38441,6 +38441,101 @@ function toAst(raw) {
   };
 }
 
+// src/diagrams/flowchart/source-fixes.ts
+var OPEN_TO_CLOSE = { "[": "]", "(": ")", "{": "}" };
+function quotedLabelFix(raw, rawOffset, pipe) {
+  const lineStart = raw.lastIndexOf("\n", rawOffset - 1) + 1;
+  const lineEndAt = raw.indexOf("\n", rawOffset);
+  const line = raw.slice(lineStart, lineEndAt < 0 ? raw.length : lineEndAt);
+  const col = rawOffset - lineStart;
+  if (pipe) {
+    const open = line.lastIndexOf("|", col - 1);
+    const close = line.indexOf("|", col);
+    return open >= 0 && close > open ? `|"${line.slice(open + 1, close).trim().replace(/"/g, "#quot;")}"|` : null;
+  }
+  for (let i = Math.min(col, line.length - 1); i > 0; i--) {
+    const c = line[i];
+    if (!OPEN_TO_CLOSE[c] || !/[\p{L}\w]/u.test(line[i - 1])) continue;
+    let idStart = i;
+    while (idStart > 0 && /[\p{L}\w.]/u.test(line[idStart - 1])) idStart--;
+    let openEnd = i + 1;
+    while (OPEN_TO_CLOSE[line[openEnd] ?? ""] || line[openEnd] === "/" || line[openEnd] === "\\") openEnd++;
+    const opener = line.slice(i, openEnd);
+    const closer = [...opener].reverse().map((ch) => OPEN_TO_CLOSE[ch] ?? ch).join("");
+    const arrow = line.slice(openEnd).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
+    const limit = arrow < 0 ? line.length : openEnd + arrow;
+    const close = line.lastIndexOf(closer, limit - closer.length);
+    if (close < openEnd) return null;
+    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, "").replace(/"/g, "#quot;");
+    return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
+  }
+  return null;
+}
+function mendText(source) {
+  let ed = source;
+  ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
+  ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
+    const cut = trailingCommentStart(m[0]);
+    return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
+  });
+  ed = replaceAll(ed, /^(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gmu, (m) => m[1]);
+  ed = replaceAll(ed, /(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu, (m) => `${m[1]}${m[2]}`);
+  ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
+  ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
+  ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
+  ed = replaceAll(ed, /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, (m) => `|"${m[1].replace(/"/g, "#quot;")}"|`);
+  return ed;
+}
+function trailingCommentStart(line) {
+  let quotes = 0;
+  for (let i = 0; i < line.length - 1; i++) {
+    if (line[i] === '"') quotes++;
+    else if (line[i] === "%" && line[i + 1] === "%" && line[i + 2] !== "{" && quotes % 2 === 0) {
+      return line.slice(0, i).trim() ? i : -1;
+    }
+  }
+  return -1;
+}
+function quoteLabelsInLine(line) {
+  if (!/[\p{L}\w][[({]/u.test(line)) return line;
+  let out = line;
+  let from = 0;
+  for (let guard = 0; guard < 100; guard++) {
+    const m = /[\p{L}\w][[({](?!")/u.exec(out.slice(from));
+    if (!m) break;
+    const at2 = from + m.index + 1;
+    const fix = quotedLabelFix(out, at2 + 1, false);
+    const idStart = at2 - (/[\p{L}\w.]*$/u.exec(out.slice(0, at2))?.[0].length ?? 0);
+    if (!fix) {
+      const opener = out[at2];
+      const closer = { "[": "]", "(": ")", "{": "}" }[opener];
+      if (!out.slice(at2 + 1).includes(closer)) {
+        const arrow = out.slice(at2).search(/\s*(-->|---|==>|-\.->)/);
+        const end = arrow < 0 ? out.trimEnd().length : at2 + arrow;
+        out = `${out.slice(0, end)}${closer}${out.slice(end)}`;
+      }
+      from = at2 + 1;
+      continue;
+    }
+    const body = fix.slice(fix.indexOf('"') + 1, fix.lastIndexOf('"'));
+    if (/[()[\]{}]|#quot;/.test(body)) {
+      const end = findShapeEnd(out, idStart, fix);
+      if (end > idStart) out = out.slice(0, idStart) + fix + out.slice(end);
+      from = idStart + fix.length;
+    } else {
+      from = at2 + 1;
+    }
+  }
+  return out;
+}
+function findShapeEnd(line, idStart, fix) {
+  const closer = /[\])}]+$/.exec(fix)[0];
+  const arrow = line.slice(idStart).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
+  const limit = arrow < 0 ? line.length : idStart + arrow;
+  const close = line.lastIndexOf(closer, limit - closer.length);
+  return close < 0 ? -1 : close + closer.length;
+}
+
 // src/diagrams/line-index.ts
 var LineIndex = class {
   starts = [0];
@@ -38497,35 +38592,6 @@ function describeToken(t) {
 function expectedWords(expected) {
   const words = [...new Set(expected.map((e) => WORDS[e]).filter(Boolean))];
   return words.length ? ` Mermaid expected ${words.slice(0, 5).join(", ")}.` : "";
-}
-var OPEN_TO_CLOSE = { "[": "]", "(": ")", "{": "}" };
-function quotedLabelFix(raw, rawOffset, pipe) {
-  const lineStart = raw.lastIndexOf("\n", rawOffset - 1) + 1;
-  const lineEndAt = raw.indexOf("\n", rawOffset);
-  const line = raw.slice(lineStart, lineEndAt < 0 ? raw.length : lineEndAt);
-  const col = rawOffset - lineStart;
-  if (pipe) {
-    const open = line.lastIndexOf("|", col - 1);
-    const close = line.indexOf("|", col);
-    return open >= 0 && close > open ? `|"${line.slice(open + 1, close).trim().replace(/"/g, "#quot;")}"|` : null;
-  }
-  for (let i = Math.min(col, line.length - 1); i > 0; i--) {
-    const c = line[i];
-    if (!OPEN_TO_CLOSE[c] || !/[\p{L}\w]/u.test(line[i - 1])) continue;
-    let idStart = i;
-    while (idStart > 0 && /[\p{L}\w.]/u.test(line[idStart - 1])) idStart--;
-    let openEnd = i + 1;
-    while (OPEN_TO_CLOSE[line[openEnd] ?? ""] || line[openEnd] === "/" || line[openEnd] === "\\") openEnd++;
-    const opener = line.slice(i, openEnd);
-    const closer = [...opener].reverse().map((ch) => OPEN_TO_CLOSE[ch] ?? ch).join("");
-    const arrow = line.slice(openEnd).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
-    const limit = arrow < 0 ? line.length : openEnd + arrow;
-    const close = line.lastIndexOf(closer, limit - closer.length);
-    if (close < openEnd) return null;
-    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, "").replace(/"/g, "#quot;");
-    return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
-  }
-  return null;
 }
 function textualCauses(ctx, upTo) {
   const causes = [];
@@ -43067,72 +43133,6 @@ function firstError(run2, raw, position, lines) {
   }
   if (!syntax) return null;
   return diagnoseFlowchart(syntax, { raw, tokens: run2.tokens, position, rawPosition: (offset) => lines.at(offset) });
-}
-function mendText(source) {
-  let ed = source;
-  ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
-  ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
-    const cut = trailingCommentStart(m[0]);
-    return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
-  });
-  ed = replaceAll(ed, /^(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gmu, (m) => m[1]);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu, (m) => `${m[1]}${m[2]}`);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
-  ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
-  ed = replaceAll(ed, /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, (m) => `|"${m[1].replace(/"/g, "#quot;")}"|`);
-  return ed;
-}
-function trailingCommentStart(line) {
-  let quotes = 0;
-  for (let i = 0; i < line.length - 1; i++) {
-    if (line[i] === '"') quotes++;
-    else if (line[i] === "%" && line[i + 1] === "%" && line[i + 2] !== "{" && quotes % 2 === 0) {
-      return line.slice(0, i).trim() ? i : -1;
-    }
-  }
-  return -1;
-}
-function quoteLabelsInLine(line) {
-  if (!/[\p{L}\w][[({]/u.test(line)) return line;
-  let out = line;
-  let from = 0;
-  for (let guard = 0; guard < 100; guard++) {
-    const m = /[\p{L}\w][[({](?!")/u.exec(out.slice(from));
-    if (!m) break;
-    const at2 = from + m.index + 1;
-    const fix = quotedLabelFix(out, at2 + 1, false);
-    const idStart = at2 - (/[\p{L}\w.]*$/u.exec(out.slice(0, at2))?.[0].length ?? 0);
-    if (!fix) {
-      const opener = out[at2];
-      const closer = { "[": "]", "(": ")", "{": "}" }[opener];
-      if (!out.slice(at2 + 1).includes(closer)) {
-        const arrow = out.slice(at2).search(/\s*(-->|---|==>|-\.->)/);
-        const end = arrow < 0 ? out.trimEnd().length : at2 + arrow;
-        out = `${out.slice(0, end)}${closer}${out.slice(end)}`;
-      }
-      from = at2 + 1;
-      continue;
-    }
-    const original = out.slice(idStart, idStart + fix.length - 2 + (fix.match(/#quot;/g)?.length ?? 0) * -5);
-    const body = fix.slice(fix.indexOf('"') + 1, fix.lastIndexOf('"'));
-    if (/[()[\]{}]|#quot;/.test(body)) {
-      const end = findShapeEnd(out, idStart, fix);
-      if (end > idStart) out = out.slice(0, idStart) + fix + out.slice(end);
-      from = idStart + fix.length;
-    } else {
-      from = at2 + 1;
-    }
-    void original;
-  }
-  return out;
-}
-function findShapeEnd(line, idStart, fix) {
-  const closer = /[\])}]+$/.exec(fix)[0];
-  const arrow = line.slice(idStart).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
-  const limit = arrow < 0 ? line.length : idStart + arrow;
-  const close = line.lastIndexOf(closer, limit - closer.length);
-  return close < 0 ? -1 : close + closer.length;
 }
 
 // src/diagrams/sequence/css-colours.ts

@@ -1,6 +1,6 @@
 import type { SyntaxErrorAt, Token } from '../lr/lr-parser.js';
 import type { DiagramError } from '../types.js';
-import { trailingCommentStart } from './parse-flowchart.js';
+import { quotedLabelFix, trailingCommentStart } from './source-fixes.js';
 
 /** What the diagnosis needs to know about the parse. */
 export interface DiagnosisContext {
@@ -32,41 +32,6 @@ function describeToken(t: Token): string {
 function expectedWords(expected: string[]): string {
   const words = [...new Set(expected.map((e) => WORDS[e]).filter(Boolean))];
   return words.length ? ` Mermaid expected ${words.slice(0, 5).join(', ')}.` : '';
-}
-
-const OPEN_TO_CLOSE: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
-
-/**
- * The label a student wrote around an offset, quoted (`DB["Database (MySQL)"]`): from the shape
- * opener that follows a node id, to the last matching closer before the next arrow.
- */
-export function quotedLabelFix(raw: string, rawOffset: number, pipe: boolean): string | null {
-  const lineStart = raw.lastIndexOf('\n', rawOffset - 1) + 1;
-  const lineEndAt = raw.indexOf('\n', rawOffset);
-  const line = raw.slice(lineStart, lineEndAt < 0 ? raw.length : lineEndAt);
-  const col = rawOffset - lineStart;
-  if (pipe) {
-    const open = line.lastIndexOf('|', col - 1);
-    const close = line.indexOf('|', col);
-    return open >= 0 && close > open ? `|"${line.slice(open + 1, close).trim().replace(/"/g, '#quot;')}"|` : null;
-  }
-  for (let i = Math.min(col, line.length - 1); i > 0; i--) {
-    const c = line[i]!;
-    if (!OPEN_TO_CLOSE[c] || !/[\p{L}\w]/u.test(line[i - 1]!)) continue;
-    let idStart = i;
-    while (idStart > 0 && /[\p{L}\w.]/u.test(line[idStart - 1]!)) idStart--;
-    let openEnd = i + 1;
-    while (OPEN_TO_CLOSE[line[openEnd] ?? ''] || line[openEnd] === '/' || line[openEnd] === '\\') openEnd++;
-    const opener = line.slice(i, openEnd);
-    const closer = [...opener].reverse().map((ch) => OPEN_TO_CLOSE[ch] ?? ch).join('');
-    const arrow = line.slice(openEnd).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
-    const limit = arrow < 0 ? line.length : openEnd + arrow;
-    const close = line.lastIndexOf(closer, limit - closer.length);
-    if (close < openEnd) return null;
-    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, '').replace(/"/g, '#quot;');
-    return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
-  }
-  return null;
 }
 
 /** Likely causes seen in the raw text: Mermaid often fails later than the real mistake. */

@@ -1,0 +1,121 @@
+import { replaceAll, type Editable } from '../mermaid-source.js';
+
+/**
+ * Text-level knowledge of the mistakes students make in flowcharts: where a label should have been
+ * quoted, where a trailing `%%` comment starts, and the mended text the repair pass reads. Used by
+ * the diagnosis (to name causes and fixes) and by the parser (to recover the graph).
+ */
+
+const OPEN_TO_CLOSE: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
+
+/**
+ * The label a student wrote around an offset, quoted (`DB["Database (MySQL)"]`): from the shape
+ * opener that follows a node id, to the last matching closer before the next arrow.
+ */
+export function quotedLabelFix(raw: string, rawOffset: number, pipe: boolean): string | null {
+  const lineStart = raw.lastIndexOf('\n', rawOffset - 1) + 1;
+  const lineEndAt = raw.indexOf('\n', rawOffset);
+  const line = raw.slice(lineStart, lineEndAt < 0 ? raw.length : lineEndAt);
+  const col = rawOffset - lineStart;
+  if (pipe) {
+    const open = line.lastIndexOf('|', col - 1);
+    const close = line.indexOf('|', col);
+    return open >= 0 && close > open ? `|"${line.slice(open + 1, close).trim().replace(/"/g, '#quot;')}"|` : null;
+  }
+  for (let i = Math.min(col, line.length - 1); i > 0; i--) {
+    const c = line[i]!;
+    if (!OPEN_TO_CLOSE[c] || !/[\p{L}\w]/u.test(line[i - 1]!)) continue;
+    let idStart = i;
+    while (idStart > 0 && /[\p{L}\w.]/u.test(line[idStart - 1]!)) idStart--;
+    let openEnd = i + 1;
+    while (OPEN_TO_CLOSE[line[openEnd] ?? ''] || line[openEnd] === '/' || line[openEnd] === '\\') openEnd++;
+    const opener = line.slice(i, openEnd);
+    const closer = [...opener].reverse().map((ch) => OPEN_TO_CLOSE[ch] ?? ch).join('');
+    const arrow = line.slice(openEnd).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
+    const limit = arrow < 0 ? line.length : openEnd + arrow;
+    const close = line.lastIndexOf(closer, limit - closer.length);
+    if (close < openEnd) return null;
+    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, '').replace(/"/g, '#quot;');
+    return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
+  }
+  return null;
+}
+
+/** The repairs a mentor would make to read the diagram the student meant. */
+export function mendText(source: Editable): Editable {
+  let ed = source;
+  // `A -> B` meant `A --> B`.
+  ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
+  // Trailing `%%` comments.
+  ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
+    const cut = trailingCommentStart(m[0]);
+    return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
+  });
+  // `DB [Database]`: no space between an id and its shape.
+  ed = replaceAll(ed, /^(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gmu, (m) => m[1]!);
+  ed = replaceAll(ed, /(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu, (m) => `${m[1]}${m[2]}`);
+  // `end` as a node id.
+  ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
+  ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
+  // Labels holding brackets, parentheses or quotes: quote them.
+  ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
+  ed = replaceAll(ed, /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, (m) => `|"${m[1]!.replace(/"/g, '#quot;')}"|`);
+  return ed;
+}
+
+/** Where a `%%` comment starts after a statement on this line (outside quotes), or -1. */
+export function trailingCommentStart(line: string): number {
+  let quotes = 0;
+  for (let i = 0; i < line.length - 1; i++) {
+    if (line[i] === '"') quotes++;
+    else if (line[i] === '%' && line[i + 1] === '%' && line[i + 2] !== '{' && quotes % 2 === 0) {
+      return line.slice(0, i).trim() ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/** Quotes every unquoted node label of a line that holds a bracket, parenthesis or quote. */
+function quoteLabelsInLine(line: string): string {
+  if (!/[\p{L}\w][[({]/u.test(line)) return line;
+  let out = line;
+  let from = 0;
+  for (let guard = 0; guard < 100; guard++) {
+    const m = /[\p{L}\w][[({](?!")/u.exec(out.slice(from));
+    if (!m) break;
+    const at = from + m.index + 1;
+    const fix = quotedLabelFix(out, at + 1, false);
+    const idStart = at - (/[\p{L}\w.]*$/u.exec(out.slice(0, at))?.[0].length ?? 0);
+    if (!fix) {
+      // An opener never closed on its line: close it before the next arrow (or at the line's end).
+      const opener = out[at]!;
+      const closer = ({ '[': ']', '(': ')', '{': '}' } as Record<string, string>)[opener]!;
+      if (!out.slice(at + 1).includes(closer)) {
+        const arrow = out.slice(at).search(/\s*(-->|---|==>|-\.->)/);
+        const end = arrow < 0 ? out.trimEnd().length : at + arrow;
+        out = `${out.slice(0, end)}${closer}${out.slice(end)}`;
+      }
+      from = at + 1;
+      continue;
+    }
+    // Replace `id<opener>...<closer>` by the quoted form when the body needs it.
+    const body = fix.slice(fix.indexOf('"') + 1, fix.lastIndexOf('"'));
+    if (/[()[\]{}]|#quot;/.test(body)) {
+      const end = findShapeEnd(out, idStart, fix);
+      if (end > idStart) out = out.slice(0, idStart) + fix + out.slice(end);
+      from = idStart + fix.length;
+    } else {
+      from = at + 1;
+    }
+  }
+  return out;
+}
+
+/** Where the shape that `fix` quotes ends in the line (just after its closer). */
+function findShapeEnd(line: string, idStart: number, fix: string): number {
+  const closer = /[\])}]+$/.exec(fix)![0];
+  const arrow = line.slice(idStart).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
+  const limit = arrow < 0 ? line.length : idStart + arrow;
+  const close = line.lastIndexOf(closer, limit - closer.length);
+  return close < 0 ? -1 : close + closer.length;
+}
