@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTION_BUILD, CLI_BUILD } from './bundle-options.mjs';
+import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD } from './bundle-options.mjs';
 
 function copyTables(dir) {
   copyFileSync('dist/diagrams/flowchart/flowchart-tables.json', path.join(dir, 'flowchart-tables.json'));
@@ -12,8 +12,9 @@ function copyTables(dir) {
 }
 
 await build(CLI_BUILD);
+await build(WORKER_BUILD);
 copyTables('dist');
-console.log('bundled dist/infralint.mjs');
+console.log('bundled dist/infralint.mjs and dist/grade-worker.mjs');
 if (process.argv.includes('--action')) {
   await build(ACTION_BUILD);
   copyTables('action/dist');

@@ -18,6 +18,8 @@ export interface RuleResult {
   message: string;
   severity: 'error' | 'warning';
   findings: Finding[];
+  /** Set when the rule itself threw: a bug of infralint, not the student's fault. */
+  crashed?: true;
 }
 
 export interface DiagramSummary {
@@ -86,6 +88,8 @@ export interface LintOptions {
   disable?: string[];
   /** Bytes read at most from one file. */
   maxBytes?: number;
+  /** Called with each task's loaded submission and result (bulk grading reads the prose for similarity). */
+  onTask?: (submission: LoadedSubmission, result: TaskResult) => void;
 }
 
 /**
@@ -98,7 +102,9 @@ export async function lintSubmission(target: string, options: LintOptions = {}):
   const results: TaskResult[] = [];
   for (const rubric of rubrics) {
     const submission = await loadSubmission(target, rubric, options.maxBytes);
-    results.push(gradeSubmission(submission, rubric, options));
+    const result = gradeSubmission(submission, rubric, options);
+    options.onTask?.(submission, result);
+    results.push(result);
   }
   return { tool: { ...TOOL }, results };
 }
@@ -120,6 +126,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
     const rule = RULES.get(entry.id)!;
     const severity = entry.severity ?? 'error';
     let outcome: Omit<RuleOutcome, 'status'> & { status: RuleStatus };
+    let crashed = false;
     if (disabled.has(entry.id) || entry.enabled === false) {
       outcome = { status: 'skipped', message: 'Turned off by configuration.' };
     } else if (gateFailed && !entry.gate) {
@@ -134,6 +141,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
         outcome = rule.check(context);
       } catch (error) {
         // A rule bug must not cost the student the whole report.
+        crashed = true;
         outcome = { status: 'fail', message: `internal error in rule ${entry.id}: ${(error as Error).message}`, findings: [{ message: `infralint could not run ${entry.id}; please report this.`, severity: 'warning' }] };
       }
     }
@@ -145,7 +153,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
       ...(f.at ?? defaultAt),
       ...(f.hint ? { hint: f.hint } : {}),
     }));
-    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...(outcome.fraction !== undefined ? { fraction: outcome.fraction } : {}) }), maxPoints: entry.weight, message: outcome.message, severity, findings });
+    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...(outcome.fraction !== undefined ? { fraction: outcome.fraction } : {}) }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...(crashed ? { crashed: true as const } : {}) });
   }
   // Problems met while reading (refused links, bad encoding) are findings of the rule they concern.
   for (const notice of submission.notices) {

@@ -1,11 +1,11 @@
-import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, locateTask, normaliseName, type LocatedTask, type TaskLocation } from '../discover/locate-task.js';
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
 import { parseDiagram } from '../diagrams/parse-diagram.js';
 import type { DiagramParse } from '../diagrams/types.js';
 import { parseMarkdown, type MarkdownDocument } from '../markdown/parse-markdown.js';
-import { isInside, safeRead, toRelative, type ReadFile } from '../read/safe-read.js';
+import { exists, readSubmissionFile, realpath } from '../read/fs-probes.js';
+import { isInside, toRelative, type ReadFile } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 
 export interface SubmissionFile {
@@ -59,7 +59,7 @@ export async function loadSubmission(target: string, location: TaskLocation, max
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
-    const outcome = safeRead(root, abs, maxBytes);
+    const outcome = readSubmissionFile(root, abs, maxBytes);
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
     const ext = path.extname(abs).toLowerCase();
@@ -118,11 +118,7 @@ function namedForTask(name: string, task: string): boolean {
 }
 
 function safeRealpath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return path.resolve(p);
-  }
+  return realpath(p) || path.resolve(p);
 }
 
 /** Follows the task file's links: local text files join the submission; images are recorded. */
@@ -168,7 +164,7 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
     }
     if (link.image || IMAGE_EXTENSIONS.has(ext)) {
       loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image' });
-    } else if (TEXT_EXTENSIONS.has(ext) && existsSync(abs)) {
+    } else if (TEXT_EXTENSIONS.has(ext) && exists(abs)) {
       addFile(abs, 'linked');
     }
   }
@@ -185,7 +181,7 @@ function localFileForRepoPath(root: string, repoPath: string): string | null {
   const parts = repoPath.split('/').filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
     const candidate = path.resolve(root, ...parts.slice(i));
-    if (isInside(root, candidate) && existsSync(candidate)) return candidate;
+    if (isInside(root, candidate) && exists(candidate)) return candidate;
   }
   return null;
 }
@@ -193,8 +189,8 @@ function localFileForRepoPath(root: string, repoPath: string): string | null {
 /** Without a task file, a README section titled for the task is what the student wrote instead. */
 function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation): void {
   const readme = path.join(loaded.located.projectDir, 'README.md');
-  if (!existsSync(readme)) return;
-  const outcome = safeRead(loaded.located.root, readme);
+  if (!exists(readme)) return;
+  const outcome = readSubmissionFile(loaded.located.root, readme);
   if (!outcome.ok) return;
   const doc = parseMarkdown(outcome.file.text);
   const wanted = normaliseName(location.task).replace(/^\d+/, '');

@@ -9,6 +9,8 @@ import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
+import type { GradeCommandOptions } from './grade-command.js';
+import { checkRuleIds, parseList, parseScore, parseShare, positiveInteger } from './option-parsers.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -17,6 +19,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   cwd: string;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress bars). */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
@@ -28,6 +32,7 @@ function defaultIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
@@ -43,12 +48,6 @@ function parseFormat(value: string, previous: FormatTarget[] | undefined): Forma
   if (!isFormat(name)) throw new UsageError(`unknown format "${name}" (known: ${FORMATS.join(', ')})`);
   if (file === '') throw new UsageError(`--format ${name}: the file name after ":" is empty`);
   return [...(previous ?? []), { format: name, file }];
-}
-
-function parseScore(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-score must be a number from 0 to 100, not "${value}"`);
-  return n;
 }
 
 /**
@@ -76,14 +75,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ (3-scale_up, 3-scale_up-gunicorn) or a JSON file')
     .option('-c, --config <file>', 'configuration file (default: .infralintrc.json, infralint.config.json or package.json "infralint" in the current directory)')
     .option('--no-config', 'ignore configuration files')
-    .option('--disable <rule-ids>', 'comma-separated rules to turn off', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .option('--max-bytes <n>', 'read at most this many bytes of any file', (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-bytes must be a positive integer, not "${v}"`);
-      return n;
-    })
+    .option('--disable <rule-ids>', 'comma-separated rules to turn off', parseList)
+    .option('--max-bytes <n>', 'read at most this many bytes of any file', positiveInteger('--max-bytes'))
     .action(async (target: string, opts: { format?: FormatTarget[]; minScore?: number; rubric?: string; config?: string | boolean; disable?: string[]; maxBytes?: number }) => {
-      for (const id of opts.disable ?? []) if (!RULES.has(id)) throw new UsageError(`--disable: unknown rule "${id}"`);
+      checkRuleIds(opts.disable);
       const loaded = opts.config === false ? null : await findConfig(io.cwd, typeof opts.config === 'string' ? opts.config : undefined);
       const rubric = await rubricFromConfig(loaded, { ...(opts.rubric ? { rubric: opts.rubric } : {}), cwd: io.cwd });
       const report = await lintSubmission(path.resolve(io.cwd, target), {
@@ -121,6 +116,42 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--force', 'overwrite an existing workflow')
     .action((opts: { force?: boolean }) => {
       exitCode = runInit(Boolean(opts.force), io);
+    });
+
+  program
+    .command('grade')
+    .description('grade a cohort: every folder inside <dir> is one student\'s repository')
+    .argument('<dir>', 'folder of student repositories')
+    .option('-o, --out <dir>', 'where to write gradebook.csv/json, feedback/, report.html and results.jsonl', 'infralint-grades')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of CPU cores; 0 grades in the main thread)', positiveInteger('--jobs', 0))
+    .option('--manifest <csv>', 'CSV mapping folders to student names and emails (columns folder,name,email)')
+    .option('--shard <K/N>', 'grade only shard K of N (deterministic by folder name) and write a partial results file for `merge`')
+    .option('--resume', 'reuse the previous results of students whose files did not change')
+    .option('--no-report', 'skip report.html (the slowest output)')
+    .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else 3-scale_up)', (v: string, prev?: string[]) => [...(prev ?? []), v])
+    .option('-c, --config <file>', 'configuration file (default: the one in the current directory)')
+    .option('--no-config', 'ignore configuration files')
+    .option('--min-score <n>', 'pass threshold in percent', parseScore)
+    .option('--disable <rule-ids>', 'comma-separated rules to turn off', parseList)
+    .option('--max-bytes <n>', 'read at most this many bytes of any file', positiveInteger('--max-bytes'))
+    .option('--timeout <seconds>', 'a submission taking longer becomes an error row (default 30)', positiveInteger('--timeout'))
+    .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged as near-duplicates (default 0.6)', parseShare)
+    .action(async (dir: string, opts: GradeCommandOptions) => {
+      checkRuleIds(opts.disable);
+      const { runGrade } = await import('./grade-command.js');
+      exitCode = await runGrade(dir, opts, io, io.stderrIsTTY ?? false);
+    });
+
+  program
+    .command('merge')
+    .description('build the outputs of one run from the results of its shards (`grade --shard K/N`)')
+    .argument('<partials...>', 'results.jsonl files, or the --out folders of the shards')
+    .option('-o, --out <dir>', 'where to write the outputs', 'infralint-grades')
+    .option('--no-report', 'skip report.html')
+    .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged (default 0.6)', parseShare)
+    .action(async (partials: string[], opts: { out: string; report: boolean; similarity?: number }) => {
+      const { runMerge } = await import('./grade-command.js');
+      exitCode = await runMerge(partials, opts, io);
     });
 
   program

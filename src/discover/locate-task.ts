@@ -1,5 +1,6 @@
-import { readdirSync, lstatSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
+import { entryKind, listDir } from '../read/fs-probes.js';
 import { toRelative } from '../read/safe-read.js';
 
 /** What a rubric says about where its task file lives (data from rules/<task>.json). */
@@ -38,29 +39,13 @@ export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s_\-.]+/g, '');
 }
 
-function listDir(dir: string): Dirent[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-
 function isFile(p: string): boolean {
-  try {
-    const st = lstatSync(p);
-    return st.isFile() || st.isSymbolicLink();
-  } catch {
-    return false;
-  }
+  const kind = entryKind(p);
+  return kind === 'file' || kind === 'link';
 }
 
 function isDir(p: string): boolean {
-  try {
-    return lstatSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return entryKind(p) === 'dir';
 }
 
 /**

@@ -1,0 +1,45 @@
+// One measured run of bulk grading, in its own process so that its peak memory is its own.
+// Prints one JSON line. Usage: node bench/grade-run.mjs <cohort> <out> <jobs> [--report] | --floor <cohort> <threads>
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import MarkdownIt from 'markdown-it';
+import { gradeCohort } from '../dist/grade/grade-cohort.js';
+import { loadRubric } from '../dist/config/rubric.js';
+import { taskFiles } from './synthetic-cohort.mjs';
+
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+if (process.argv[2] === '--floor') {
+  // The floor: read every task file and tokenize it with markdown-it, nothing else.
+  const files = taskFiles(process.argv[3]);
+  const threads = Number(process.argv[4]);
+  const started = performance.now();
+  const source = `const { workerData, parentPort } = require('node:worker_threads'); const fs = require('node:fs');
+    const md = require(${JSON.stringify(createRequire(import.meta.url).resolve('markdown-it'))})();
+    let tokens = 0; for (const f of workerData) tokens += md.parse(fs.readFileSync(f, 'utf8').slice(0, 1 << 20), {}).length; parentPort.postMessage(tokens);`;
+  if (threads <= 1) {
+    const md = new MarkdownIt();
+    let tokens = 0;
+    for (const f of files) tokens += md.parse(readFileSync(f, 'utf8').slice(0, 1 << 20), {}).length;
+  } else {
+    await Promise.all(Array.from({ length: threads }, (_, k) => new Promise((resolve, reject) => {
+      const worker = new Worker(source, { eval: true, workerData: files.filter((_, i) => i % threads === k) });
+      worker.on('message', resolve);
+      worker.on('error', reject);
+    })));
+  }
+  console.log(JSON.stringify({ files: files.length, seconds: (performance.now() - started) / 1000, peakMb: peakMb() }));
+} else {
+  const [cohort, out, jobs] = process.argv.slice(2);
+  const started = performance.now();
+  const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric()], jobs: Number(jobs), report: process.argv.includes('--report') });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({
+    students: result.students, errors: result.errors, seconds,
+    gradeSeconds: result.timings.grade / 1000,
+    outputsSeconds: result.outputs.timings.gradebook / 1000,
+    reportSeconds: result.outputs.timings.report / 1000,
+    peakMb: peakMb(),
+  }));
+}

@@ -1,0 +1,37 @@
+// `npm run bench:grade`: bulk grading of synthetic cohorts (bench/synthetic-cohort.mjs) at N = 1,000
+// and 10,000 with 1 and 2 workers: submissions per second (grading + gradebook + feedback), peak
+// memory, the HTML report on its own, and the floor: markdown-it alone tokenizing the same files.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCohort } from './synthetic-cohort.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
+const work = mkdtempSync(path.join(tmpdir(), 'infralint-bench-grade-'));
+const run = (...args) => JSON.parse(execFileSync(process.execPath, [path.join(here, 'grade-run.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());
+
+try {
+  console.log('bulk grading, synthetic cohorts (fixtures varied; 1 in ~100 broken: binary, 1 MiB+, bad UTF-8, empty, symlink)');
+  console.log('N'.padStart(6), 'what'.padEnd(34), 'seconds'.padStart(8), 'per s'.padStart(8), 'peak MB'.padStart(8));
+  for (const n of sizes) {
+    const cohort = path.join(work, `cohort-${n}`);
+    generateCohort(cohort, n);
+    const row = (what, seconds, peak) => console.log(String(n).padStart(6), what.padEnd(34), seconds.toFixed(2).padStart(8), String(Math.round(n / seconds)).padStart(8), String(peak).padStart(8));
+    for (const threads of [1, 2]) {
+      const floor = run('--floor', cohort, String(threads));
+      row(`markdown-it floor, ${threads} thread${threads > 1 ? 's' : ''}`, floor.seconds, floor.peakMb);
+    }
+    for (const jobs of [1, 2]) {
+      const r = run(cohort, path.join(work, `out-${n}-${jobs}`), String(jobs));
+      row(`infralint grade, ${jobs} worker${jobs > 1 ? 's' : ''}`, r.seconds, r.peakMb);
+      console.log(''.padStart(6), `  of which: grading ${r.gradeSeconds.toFixed(2)} s, gradebook+feedback+similarity ${r.outputsSeconds.toFixed(2)} s, ${r.errors} error rows`);
+    }
+    const withReport = run(cohort, path.join(work, `out-${n}-report`), '2', '--report');
+    console.log(''.padStart(6), `report.html on its own: ${withReport.reportSeconds.toFixed(2)} s (${Math.round(n / withReport.reportSeconds)} students/s), peak ${withReport.peakMb} MB`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,97 @@
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+let counter = 0;
+
+/** A temporary name beside `target`, unique to this process. */
+export function temporaryName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${++counter}`);
+}
+
+/**
+ * A file written under a temporary name and renamed over its target on `commit()`: readers see the
+ * old file or the whole new one, never half of it, even when the run is interrupted.
+ */
+export class AtomicFile {
+  readonly temp: string;
+  private fd: number;
+  private buffer: string[] = [];
+  private buffered = 0;
+
+  constructor(readonly target: string) {
+    mkdirSync(path.dirname(target), { recursive: true });
+    this.temp = temporaryName(target);
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  write(text: string): void {
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.buffer.length) return;
+    writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+
+  /** Closes the file; `rename()` then puts it in place (several files can be renamed together). */
+  close(): void {
+    if (this.fd < 0) return;
+    this.flush();
+    closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  rename(): void {
+    this.close();
+    renameSync(this.temp, this.target);
+  }
+
+  commit(): void {
+    this.rename();
+  }
+
+  discard(): void {
+    try {
+      if (this.fd >= 0) closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    this.fd = -1;
+    rmSync(this.temp, { force: true });
+  }
+}
+
+/**
+ * A folder of many small files (one feedback file per student) built under a temporary name and
+ * swapped in whole on `commit()`.
+ */
+export class AtomicFolder {
+  readonly temp: string;
+
+  constructor(readonly target: string) {
+    mkdirSync(path.dirname(target), { recursive: true });
+    this.temp = temporaryName(target);
+    mkdirSync(this.temp);
+  }
+
+  commit(): void {
+    const old = temporaryName(this.target);
+    let moved = false;
+    try {
+      renameSync(this.target, old);
+      moved = true;
+    } catch {
+      // no previous folder
+    }
+    renameSync(this.temp, this.target);
+    if (moved) rmSync(old, { recursive: true, force: true });
+  }
+
+  discard(): void {
+    rmSync(this.temp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { TOOL } from '../api/tool.js';
+import type { Rubric } from '../config/rubric.js';
+import { AtomicFile } from './atomic-file.js';
+import { listCohort, readManifest, shardOf, type Shard } from './cohort.js';
+import { errorRecord, settingsKey, type GradeSettings } from './grade-student.js';
+import type { GradeJob, ResultsHeader, StudentRecord } from './record.js';
+import { openResults, RESULTS_FILE } from './results-file.js';
+import { gradeInOrder, type PoolOptions } from './run-pool.js';
+import type { SimilarityOptions } from './similarity/find-similar.js';
+import { commitOutputs, discardOutputs, writeCohortOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
+
+export interface GradeCohortOptions extends PoolOptions {
+  /** The folder holding one folder per student. */
+  dir: string;
+  out: string;
+  rubrics: Rubric[];
+  lint?: GradeSettings['lint'];
+  /** CSV mapping folders to names and emails. */
+  manifest?: string;
+  shard?: Shard;
+  /** Reuse the previous run's result of every student whose files did not change. */
+  resume?: boolean;
+  report?: boolean;
+  similarity?: SimilarityOptions;
+  onProgress?: (progress: { done: number; total: number; reused: number; errors: number }) => void;
+}
+
+export interface GradeCohortResult {
+  header: ResultsHeader;
+  students: number;
+  reused: number;
+  errors: number;
+  /** Null for a shard: its outputs are written by `merge`. */
+  outputs: OutputResult | null;
+  timings: { grade: number };
+  resultsFile: string;
+}
+
+export function resultsHeader(rubrics: Rubric[], key: string, shard: Shard): ResultsHeader {
+  return {
+    infralint: 'grade-results',
+    version: TOOL.version,
+    config: key,
+    shard: { index: shard.index, count: shard.count },
+    tasks: rubrics.map((r) => r.task),
+    rules: Object.fromEntries(rubrics.map((r) => [r.task, r.rules.map((x) => x.id)])),
+  };
+}
+
+/**
+ * `infralint grade`: every student folder graded with the library call of `infralint check`, in
+ * parallel, then the cohort's outputs. With a shard, only that shard's results file is written.
+ */
+export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCohortResult> {
+  const shard = options.shard ?? { index: 1, count: 1 };
+  const manifest = options.manifest ? readManifest(options.manifest) : new Map();
+  const cohort = listCohort(options.dir).filter((entry) => shard.count === 1 || shardOf(entry.student, shard.count) === shard.index);
+  const settings: GradeSettings = { rubrics: options.rubrics, lint: options.lint ?? {} };
+  const key = settingsKey(settings);
+  const header = resultsHeader(options.rubrics, key, shard);
+  const resultsPath = path.join(options.out, RESULTS_FILE);
+  const previous = options.resume ? await previousRecords(resultsPath) : new Map<string, StudentRecord>();
+
+  const person = (student: string) => ({ name: manifest.get(student)?.name ?? '', email: manifest.get(student)?.email ?? '' });
+  const jobs: GradeJob[] = cohort
+    .filter((entry) => !entry.problem)
+    .map((entry) => ({ student: entry.student, dir: entry.dir, ...person(entry.student), previous: previous.get(entry.student)?.inputs ?? null }));
+
+  const started = performance.now();
+  const results = new AtomicFile(resultsPath);
+  const pending: PendingOutputs = { files: [], folders: [] };
+  let done = 0;
+  let reused = 0;
+  let errors = 0;
+  try {
+    results.write(`${JSON.stringify(header)}\n`);
+    const outcomes = gradeInOrder(jobs, settings, options);
+    for (const entry of cohort) {
+      let record: StudentRecord;
+      if (entry.problem) {
+        record = errorRecord({ student: entry.student, ...person(entry.student) }, entry.problem);
+      } else {
+        const next = await outcomes.next();
+        if (next.done) throw new Error('the worker pool returned fewer results than students');
+        const outcome = next.value;
+        if ('reused' in outcome) {
+          record = { ...previous.get(entry.student)!, ...person(entry.student) };
+          reused++;
+        } else {
+          record = outcome;
+        }
+      }
+      if (record.status === 'error') errors++;
+      results.write(`${JSON.stringify(record)}\n`);
+      done++;
+      options.onProgress?.({ done, total: cohort.length, reused, errors });
+    }
+    await outcomes.return(undefined);
+    results.close();
+    const gradeMs = performance.now() - started;
+
+    let outputs: OutputResult | null = null;
+    if (shard.count === 1) {
+      const reader = await openResults(results.temp);
+      outputs = await writeCohortOutputs(header, reader.records, { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
+    }
+    commitOutputs(pending);
+    results.rename();
+    return { header, students: cohort.length, reused, errors, outputs, timings: { grade: gradeMs }, resultsFile: resultsPath };
+  } catch (error) {
+    results.discard();
+    discardOutputs(pending);
+    throw error;
+  }
+}
+
+/** The previous run's records, by student, when its settings could still match. */
+async function previousRecords(file: string): Promise<Map<string, StudentRecord>> {
+  const map = new Map<string, StudentRecord>();
+  if (!existsSync(file)) return map;
+  const reader = await openResults(file);
+  for await (const record of reader.records()) if (record.inputs) map.set(record.student, record);
+  return map;
+}

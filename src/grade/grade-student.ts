@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { lintSubmission, type LintOptions, type TaskResult } from '../api/lint-submission.js';
+import type { LoadedSubmission } from '../api/load-submission.js';
+import { TOOL } from '../api/tool.js';
+import type { Rubric } from '../config/rubric.js';
+import { probesUnchanged, recordProbes } from '../read/fs-probes.js';
+import { formatMarkdown } from '../reporters/markdown.js';
+import type { GradeJob, GradedTask, StudentRecord } from './record.js';
+import { similarityFeatures } from './similarity/features.js';
+
+/** What every student of a run is graded with (sent once to each worker). */
+export interface GradeSettings {
+  rubrics: Rubric[];
+  lint: Pick<LintOptions, 'minScore' | 'disable' | 'maxBytes'>;
+}
+
+/** A digest of everything besides the submission that a result depends on. */
+export function settingsKey(settings: GradeSettings): string {
+  return createHash('sha1').update(JSON.stringify({ version: TOOL.version, ...settings })).digest('hex');
+}
+
+export type GradeOutcome = StudentRecord | { student: string; reused: true };
+
+/**
+ * Grades one student with the same library call as `infralint check`. Never throws: whatever goes
+ * wrong becomes a record with status `error` and the reason, and the batch goes on.
+ */
+export async function gradeStudent(job: GradeJob, settings: GradeSettings, key = settingsKey(settings)): Promise<GradeOutcome> {
+  if (job.previous && job.previous.config === key && probesUnchanged(job.previous.probes)) return { student: job.student, reused: true };
+  const base = { student: job.student, name: job.name, email: job.email };
+  let prose = '';
+  const problems: string[] = [];
+  try {
+    const { value: report, probes } = await recordProbes(() =>
+      lintSubmission(job.dir, {
+        ...settings.lint,
+        rubrics: settings.rubrics,
+        onTask: (submission, result) => {
+          if (!prose) prose = proseOf(submission);
+          problems.push(...unreadable(submission, result));
+        },
+      }),
+    );
+    const tasks = report.results.map(gradedTask);
+    return {
+      ...base,
+      status: problems.length ? 'error' : 'graded',
+      error: problems.join('; '),
+      tasks,
+      feedback: formatMarkdown(report),
+      features: similarityFeatures(prose, report.results[0]?.graph ?? null),
+      inputs: { config: key, probes },
+    };
+  } catch (error) {
+    return errorRecord(job, `infralint could not grade this submission: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email'>, message: string): StudentRecord {
+  return {
+    student: job.student,
+    name: job.name,
+    email: job.email,
+    status: 'error',
+    error: message,
+    tasks: [],
+    feedback: `## infralint could not grade this submission\n\n${message.replace(/[<>&]/g, ' ')}\n`,
+    features: { shingles: '', words: 0, shape: null },
+    inputs: null,
+  };
+}
+
+function gradedTask({ root: _root, rules, ...task }: TaskResult): GradedTask {
+  return { ...task, rules: rules.map(({ id, status, points, maxPoints, message, findings }) => ({ id, status, points, maxPoints, message, findings })) };
+}
+
+/** The prose of the task's files: what near-duplicate detection compares. */
+function proseOf(submission: LoadedSubmission): string {
+  return submission.files.flatMap((f) => f.markdown?.prose.map((b) => b.text) ?? []).join('\n');
+}
+
+/** Why a person must look at this result: the task file could not be read whole, or a rule crashed. */
+function unreadable(submission: LoadedSubmission, result: TaskResult): string[] {
+  const problems: string[] = [];
+  const task = submission.task;
+  if (submission.located.taskFile && !submission.taskFile) {
+    const why = submission.notices.find((n) => n.severity === 'error')?.message ?? 'it could not be read';
+    problems.push(`${task}: ${why}`);
+  }
+  const read = submission.taskFile?.read;
+  if (read && (read.truncated || read.invalidUtf8)) {
+    for (const notice of submission.notices) if (notice.file === read.relPath) problems.push(`${task}: ${notice.message}`);
+  }
+  for (const rule of result.rules) if (rule.crashed) problems.push(`${task}: ${rule.message}`);
+  return problems;
+}

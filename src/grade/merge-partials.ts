@@ -1,0 +1,60 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../config/rubric.js';
+import { AtomicFile } from './atomic-file.js';
+import { openResults, mergeSorted, RESULTS_FILE, type ResultsReader } from './results-file.js';
+import type { ResultsHeader } from './record.js';
+import { commitOutputs, discardOutputs, writeCohortOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
+import type { SimilarityOptions } from './similarity/find-similar.js';
+
+export interface MergeOptions {
+  /** Results files, or folders holding one (the `--out` of each shard). */
+  partials: string[];
+  out: string;
+  report?: boolean;
+  similarity?: SimilarityOptions;
+}
+
+/**
+ * `infralint merge`: the outputs of one run from the results of its shards. Refuses partials graded
+ * with different settings or versions, a shard given twice, and a missing shard.
+ */
+export async function mergePartials(options: MergeOptions): Promise<{ header: ResultsHeader; outputs: OutputResult }> {
+  if (!options.partials.length) throw new UsageError('merge needs at least one results file or shard folder');
+  const readers: ResultsReader[] = [];
+  for (const partial of options.partials) {
+    const file = existsSync(partial) && statSync(partial).isDirectory() ? path.join(partial, RESULTS_FILE) : partial;
+    readers.push(await openResults(file));
+  }
+  const first = readers[0]!.header;
+  const seen = new Map<number, string>();
+  for (const reader of readers) {
+    const h = reader.header;
+    if (h.config !== first.config || h.version !== first.version) {
+      throw new UsageError(`${reader.file} was graded with other settings or another infralint version than ${readers[0]!.file}; grade every shard the same way`);
+    }
+    if (h.shard.count !== first.shard.count) throw new UsageError(`${reader.file} is shard ${h.shard.index}/${h.shard.count}, but ${readers[0]!.file} is one of ${first.shard.count}`);
+    if (seen.has(h.shard.index)) throw new UsageError(`shard ${h.shard.index}/${h.shard.count} is given twice (${seen.get(h.shard.index)} and ${reader.file})`);
+    seen.set(h.shard.index, reader.file);
+  }
+  const missing = [];
+  for (let k = 1; k <= first.shard.count; k++) if (!seen.has(k)) missing.push(`${k}/${first.shard.count}`);
+  if (missing.length) throw new UsageError(`shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing: merge needs every shard of the run`);
+
+  const header: ResultsHeader = { ...first, shard: { index: 1, count: 1 } };
+  const pending: PendingOutputs = { files: [], folders: [] };
+  try {
+    // The merged results file too: `grade --resume` then works from a merged run as from one run.
+    const results = new AtomicFile(path.join(options.out, RESULTS_FILE));
+    pending.files.push(results);
+    results.write(`${JSON.stringify(header)}\n`);
+    for await (const record of mergeSorted(readers.map((r) => r.records()))) results.write(`${JSON.stringify(record)}\n`);
+    results.close();
+    const outputs = await writeCohortOutputs(header, () => mergeSorted(readers.map((r) => r.records())), { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
+    commitOutputs(pending);
+    return { header, outputs };
+  } catch (error) {
+    discardOutputs(pending);
+    throw error;
+  }
+}

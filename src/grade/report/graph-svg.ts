@@ -1,0 +1,91 @@
+import type { Graphviz } from '@hpcc-js/wasm-graphviz';
+import type { GradedTask } from '../record.js';
+
+/** Fill colour per role: the legend of every drawing. */
+export const ROLE_COLOURS: Record<string, string> = {
+  'load-balancer': '#f6c344',
+  'web-server': '#7cc4f4',
+  'app-server': '#8fd19e',
+  database: '#c9a0dc',
+  firewall: '#f4978e',
+  monitoring: '#d5d5d5',
+  certificate: '#ffe08a',
+  dns: '#eef2f7',
+  client: '#eef2f7',
+  internet: '#eef2f7',
+  cdn: '#eef2f7',
+  cache: '#ffd6a5',
+  server: '#ffffff',
+  other: '#ffffff',
+};
+const PRIORITY = ['load-balancer', 'database', 'app-server', 'web-server', 'firewall', 'monitoring', 'certificate', 'cache', 'dns', 'client', 'internet', 'cdn', 'server'];
+
+/** What a failing rule says is missing, drawn as a dashed red placeholder. */
+const MISSING_BY_RULE: Record<string, { role: string; label: string }> = {
+  'lb-pair': { role: 'load-balancer', label: 'missing: second load balancer' },
+  'web-tier': { role: 'web-server', label: 'missing: web server on its own server' },
+  'app-tier': { role: 'app-server', label: 'missing: application server on its own server' },
+  'db-tier': { role: 'database', label: 'missing: database on its own server' },
+};
+
+const MAX_LABEL = 48;
+
+/** A DOT string literal: quotes and backslashes escaped (Graphviz also reads `\N`, `\G`... in labels). */
+function dotString(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const short = oneLine.length > MAX_LABEL ? `${oneLine.slice(0, MAX_LABEL - 1)}…` : oneLine;
+  return `"${short.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function fillOf(roles: string[]): string {
+  const role = PRIORITY.find((r) => roles.includes(r)) ?? 'other';
+  return ROLE_COLOURS[role]!;
+}
+
+/**
+ * The task's infrastructure graph in DOT: nodes filled by role, machines and clusters as boxes,
+ * parts named by a failing rule outlined red, and what is missing as dashed red placeholders.
+ */
+export function taskDot(task: GradedTask): string {
+  const ids = new Map<string, string>();
+  task.graph.components.forEach((c, i) => ids.set(c.key, `n${i}`));
+  const failing = task.rules.filter((r) => r.status === 'fail' || r.status === 'partial');
+  const flaggedLines = new Set(failing.flatMap((r) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.file}:${f.line}`)));
+  const lines = ['digraph infrastructure {', '  graph [rankdir=LR, bgcolor="transparent", fontname="Helvetica", fontsize=10, nodesep=0.25, ranksep=0.45];', '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, color="#555555"];', '  edge [fontname="Helvetica", fontsize=9, color="#555555"];'];
+  const placed = new Set<string>();
+  task.graph.groups.forEach((group, g) => {
+    const members = group.members.filter((m) => ids.has(m) && !placed.has(m));
+    if (!members.length) return;
+    lines.push(`  subgraph cluster_${g} { label=${dotString(group.title || group.kind)}; style="rounded,dashed"; color="${group.kind === 'cluster' ? '#b8860b' : '#888888'}";`);
+    for (const m of members) {
+      placed.add(m);
+      lines.push(`    ${ids.get(m)};`);
+    }
+    lines.push('  }');
+  });
+  for (const c of task.graph.components) {
+    const flagged = flaggedLines.has(`${c.file}:${c.line}`);
+    const label = c.multiplicity > 1 ? `${c.label || c.id} ×${c.multiplicity}` : c.label || c.id;
+    lines.push(`  ${ids.get(c.key)} [label=${dotString(label)}, fillcolor="${fillOf(c.roles)}"${flagged ? ', color="#c62828", penwidth=2' : ''}];`);
+  }
+  for (const e of task.graph.edges) {
+    const from = ids.get(e.from);
+    const to = ids.get(e.to);
+    if (!from || !to) continue;
+    const flagged = flaggedLines.has(`${task.graph.components.find((c) => c.key === e.from)?.file ?? ''}:${e.line}`);
+    lines.push(`  ${from} -> ${to} [${e.label ? `label=${dotString(e.label)}, ` : ''}${e.directed ? '' : 'dir=none, '}${flagged ? 'color="#c62828", penwidth=2' : 'penwidth=1'}];`);
+  }
+  failing.forEach((rule, i) => {
+    const missing = MISSING_BY_RULE[rule.id];
+    if (missing) lines.push(`  missing${i} [label=${dotString(missing.label)}, style="rounded,dashed", color="#c62828", fontcolor="#c62828", fillcolor="#ffffff"];`);
+  });
+  lines.push('}');
+  return lines.join('\n');
+}
+
+/** Renders DOT with Graphviz and keeps only the <svg> element, for inlining. */
+export function renderSvg(graphviz: Graphviz, dot: string): string {
+  const svg = graphviz.dot(dot);
+  const start = svg.indexOf('<svg');
+  return svg.slice(start).replace(/<!--[\s\S]*?-->/g, '');
+}

@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { UsageError } from '../config/rubric.js';
+import type { ResultsHeader, StudentRecord } from './record.js';
+
+/** The file each run (or shard) writes: a header line, then one student per line, sorted by student. */
+export const RESULTS_FILE = 'results.jsonl';
+
+export interface ResultsReader {
+  file: string;
+  header: ResultsHeader;
+  records: () => AsyncGenerator<StudentRecord>;
+}
+
+async function* lines(file: string): AsyncGenerator<string> {
+  const input = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of input) if (line) yield line;
+}
+
+/** Opens a results file and checks that it is one infralint wrote. */
+export async function openResults(file: string): Promise<ResultsReader> {
+  let first: string | undefined;
+  try {
+    for await (const line of lines(file)) {
+      first = line;
+      break;
+    }
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let header: ResultsHeader | null = null;
+  try {
+    header = first ? (JSON.parse(first) as ResultsHeader) : null;
+  } catch {
+    header = null;
+  }
+  if (!header || header.infralint !== 'grade-results') throw new UsageError(`${file} is not a results file of infralint grade`);
+  return {
+    file,
+    header,
+    records: async function* () {
+      let skipped = false;
+      for await (const line of lines(file)) {
+        if (!skipped) {
+          skipped = true;
+          continue;
+        }
+        yield JSON.parse(line) as StudentRecord;
+      }
+    },
+  };
+}
+
+/** Merges sorted record streams into one sorted stream; a student in two streams is an error. */
+export async function* mergeSorted(streams: AsyncGenerator<StudentRecord>[]): AsyncGenerator<StudentRecord> {
+  const heads = await Promise.all(streams.map(async (s) => (await s.next()).value as StudentRecord | undefined));
+  let last: string | null = null;
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const head = heads[i];
+      if (head && (best < 0 || head.student < heads[best]!.student)) best = i;
+    }
+    if (best < 0) return;
+    const record = heads[best]!;
+    if (record.student === last) throw new UsageError(`student "${record.student}" appears in two results files`);
+    last = record.student;
+    yield record;
+    heads[best] = (await streams[best]!.next()).value as StudentRecord | undefined;
+  }
+}

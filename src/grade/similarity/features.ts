@@ -1,0 +1,81 @@
+import type { TaskResult } from '../../api/lint-submission.js';
+import type { GraphShape, SimilarityFeatures } from '../record.js';
+
+/** Shingles of this many words: long enough that common phrases rarely collide, short enough to survive edits. */
+export const SHINGLE_WORDS = 5;
+/** Graphs smaller than this say too little to be called identical. */
+const MIN_SHAPE_NODES = 5;
+const MIN_SHAPE_EDGES = 4;
+
+/** Lower-case words of letters and digits: punctuation, markdown and accents do not hide a copy. */
+export function normalisedWords(text: string): string[] {
+  // NFKD (to drop accents) is the slow part: plain ASCII text, the usual case, needs none.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return folded.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * The distinct hashed shingles of a text, sorted. Each shingle's hash combines its words' hashes
+ * (position-dependent), so no shingle string is ever built.
+ */
+export function shingleHashes(words: string[]): Uint32Array {
+  const wordHashes = words.map(fnv1a);
+  const set = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= wordHashes.length; i++) {
+    let hash = 0x9747b28c;
+    for (let k = 0; k < SHINGLE_WORDS; k++) {
+      hash = Math.imul(hash ^ wordHashes[i + k]!, 0x5bd1e995);
+      hash ^= hash >>> 15;
+    }
+    set.add(hash >>> 0);
+  }
+  return Uint32Array.from(set).sort();
+}
+
+export function encodeShingles(hashes: Uint32Array): string {
+  return Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64');
+}
+
+export function decodeShingles(encoded: string): Uint32Array {
+  const bytes = Buffer.from(encoded, 'base64');
+  const copy = new Uint8Array(bytes.length - (bytes.length % 4));
+  copy.set(bytes.subarray(0, copy.length));
+  return new Uint32Array(copy.buffer);
+}
+
+/** A graph with its labels dropped: what stays the same when a copier renames every node. */
+export function graphShape(graph: TaskResult['graph']): GraphShape | null {
+  const index = new Map<string, number>();
+  graph.components.forEach((c, i) => index.set(c.key, i));
+  const edges: [number, number][] = [];
+  const seen = new Set<string>();
+  const add = (a: number, b: number) => {
+    const key = `${a}>${b}`;
+    if (a === b || seen.has(key)) return;
+    seen.add(key);
+    edges.push([a, b]);
+  };
+  for (const e of graph.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined) continue;
+    add(from, to);
+    if (!e.directed) add(to, from);
+  }
+  if (graph.components.length < MIN_SHAPE_NODES || edges.length < MIN_SHAPE_EDGES) return null;
+  return { colours: graph.components.map((c) => [...c.roles].sort().join('+') || 'none'), edges };
+}
+
+export function similarityFeatures(prose: string, graph: TaskResult['graph'] | null): SimilarityFeatures {
+  const words = normalisedWords(prose);
+  return { shingles: encodeShingles(shingleHashes(words)), words: words.length, shape: graph ? graphShape(graph) : null };
+}

@@ -1,0 +1,170 @@
+import type { GraphShape } from '../record.js';
+import { isomorphic, refineColours, shapeSignature } from './graph-identity.js';
+
+export interface SimilarityInput {
+  student: string;
+  shingles: Uint32Array;
+  shape: GraphShape | null;
+}
+
+export interface SimilarPair {
+  a: string;
+  b: string;
+  /** `prose`: near-duplicate explanations (score = Jaccard similarity of their shingles); `graph`: identical graphs up to renaming (score 1). */
+  kind: 'prose' | 'graph';
+  score: number;
+}
+
+export interface SimilarityOptions {
+  /** Jaccard similarity from which explanations count as near-duplicates. */
+  threshold?: number;
+  /** A shingle (or graph shape) found in at least this share of the cohort, and in at least 5 submissions, is shared boilerplate (or a common design). */
+  commonShare?: number;
+}
+
+/** Shingles a submission needs, after boilerplate is dropped, to be compared at all (about 25 words of its own). */
+const MIN_SHINGLES = 20;
+const MINHASH_FUNCTIONS = 64;
+const BAND_ROWS = 4;
+
+/**
+ * Near-duplicate explanations and identical graphs across a cohort. Text that many submissions share
+ * (the task statement, a widely copied article) is dropped first, as MOSS drops base code, so that a
+ * pair is flagged for what the two share with each other only. Candidates come from MinHash with
+ * banding (locality-sensitive hashing); each is then scored by the exact Jaccard similarity.
+ */
+export function findSimilar(inputs: SimilarityInput[], options: SimilarityOptions = {}): SimilarPair[] {
+  const commonCount = Math.max(5, Math.ceil((options.commonShare ?? 0.05) * inputs.length));
+  return [...similarProse(inputs, options.threshold ?? 0.6, commonCount), ...identicalGraphs(inputs, commonCount)].sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b) || cmp(x.kind, y.kind));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function similarProse(inputs: SimilarityInput[], threshold: number, commonCount: number): SimilarPair[] {
+  const common = commonShingles(inputs, commonCount);
+  const sets = inputs.map((input) => (common.size ? input.shingles.filter((h) => !common.has(h)) : input.shingles));
+  const seeds = minhashSeeds();
+  const buckets = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    if (set.length < MIN_SHINGLES) return;
+    const signature = minhash(set, seeds);
+    for (let band = 0; band < MINHASH_FUNCTIONS / BAND_ROWS; band++) {
+      const key = `${band}:${signature.slice(band * BAND_ROWS, (band + 1) * BAND_ROWS).join(',')}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+  });
+  const checked = new Set<number>();
+  const pairs: SimilarPair[] = [];
+  for (const bucket of buckets.values()) {
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const i = bucket[x]!;
+        const j = bucket[y]!;
+        const key = i * inputs.length + j;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        const score = jaccard(sets[i]!, sets[j]!);
+        if (score >= threshold) pairs.push({ a: inputs[i]!.student, b: inputs[j]!.student, kind: 'prose', score: Math.round(score * 100) / 100 });
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Shingles found in at least `minCount` submissions. Sorting one flat array keeps memory to 4 bytes a shingle. */
+function commonShingles(inputs: SimilarityInput[], minCount: number): Set<number> {
+  const total = inputs.reduce((n, input) => n + input.shingles.length, 0);
+  const all = new Uint32Array(total);
+  let offset = 0;
+  for (const input of inputs) {
+    all.set(input.shingles, offset);
+    offset += input.shingles.length;
+  }
+  all.sort();
+  const common = new Set<number>();
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j] === all[i]) j++;
+    if (j - i >= minCount) common.add(all[i]!);
+    i = j;
+  }
+  return common;
+}
+
+function minhashSeeds(): Uint32Array {
+  // Fixed seeds: the same cohort always gives the same candidates.
+  const seeds = new Uint32Array(MINHASH_FUNCTIONS);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < seeds.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    seeds[i] = x >>> 0;
+  }
+  return seeds;
+}
+
+function mix(h: number, seed: number): number {
+  let x = (h ^ seed) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function minhash(set: Uint32Array, seeds: Uint32Array): number[] {
+  const signature = new Array<number>(seeds.length).fill(0xffffffff);
+  for (const h of set) {
+    for (let k = 0; k < seeds.length; k++) {
+      const v = mix(h, seeds[k]!);
+      if (v < signature[k]!) signature[k] = v;
+    }
+  }
+  return signature;
+}
+
+/** |A ∩ B| / |A ∪ B| of two sorted sets. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return union ? shared / union : 0;
+}
+
+/** Graphs identical up to renaming; a shape that many submissions share is a common design, not a copy. */
+function identicalGraphs(inputs: SimilarityInput[], commonCount: number): SimilarPair[] {
+  const groups = new Map<string, { student: string; shape: GraphShape; refined: string[] }[]>();
+  for (const input of inputs) {
+    if (!input.shape) continue;
+    const refined = refineColours(input.shape);
+    const signature = shapeSignature(refined, input.shape);
+    const group = groups.get(signature);
+    const entry = { student: input.student, shape: input.shape, refined };
+    if (group) group.push(entry);
+    else groups.set(signature, [entry]);
+  }
+  const pairs: SimilarPair[] = [];
+  for (const group of groups.values()) {
+    if (group.length >= commonCount) continue;
+    for (let x = 0; x < group.length; x++) {
+      for (let y = x + 1; y < group.length; y++) {
+        const a = group[x]!;
+        const b = group[y]!;
+        if (isomorphic(a.shape, b.shape, a.refined, b.refined)) pairs.push({ a: a.student, b: b.student, kind: 'graph', score: 1 });
+      }
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,91 @@
+import type { RuleStatus } from '../types.js';
+import type { ResultsHeader, StudentRecord } from './record.js';
+
+export interface RuleRates {
+  rule: string;
+  counts: Record<RuleStatus, number>;
+  /** Share of graded submissions failing the rule (fail, plus half of partial). */
+  failureRate: number;
+}
+
+export interface TaskSummary {
+  task: string;
+  graded: number;
+  passed: number;
+  meanPercent: number;
+  medianPercent: number;
+  /** Submissions per score decile: 0-9%, 10-19%, ..., 90-100%. */
+  histogram: number[];
+  rules: RuleRates[];
+}
+
+export interface CohortSummary {
+  students: number;
+  errors: { student: string; message: string }[];
+  /** Students with points awaiting a person (image-only diagrams...), with how many. */
+  manualReview: { student: string; task: string; points: number }[];
+  tasks: TaskSummary[];
+}
+
+const STATUSES: RuleStatus[] = ['pass', 'partial', 'fail', 'manual', 'skipped'];
+
+/** Cohort figures gathered one record at a time: memory grows with the cohort only by what the lists keep. */
+export class SummaryBuilder {
+  private students = 0;
+  private errors: CohortSummary['errors'] = [];
+  private manual: CohortSummary['manualReview'] = [];
+  private tasks = new Map<string, { percents: number[]; passed: number; rules: Map<string, Record<RuleStatus, number>> }>();
+
+  constructor(private readonly header: ResultsHeader) {
+    for (const task of header.tasks) {
+      this.tasks.set(task, { percents: [], passed: 0, rules: new Map((header.rules[task] ?? []).map((id) => [id, Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RuleStatus, number>])) });
+    }
+  }
+
+  add(record: StudentRecord): void {
+    this.students++;
+    if (record.status === 'error') this.errors.push({ student: record.student, message: record.error });
+    for (const task of record.tasks) {
+      const entry = this.tasks.get(task.task);
+      if (!entry) continue;
+      entry.percents.push(task.maxScore ? (100 * task.score) / task.maxScore : 0);
+      if (task.passed) entry.passed++;
+      if (task.manualPoints) this.manual.push({ student: record.student, task: task.task, points: task.manualPoints });
+      for (const rule of task.rules) {
+        const counts = entry.rules.get(rule.id);
+        if (counts) counts[rule.status]++;
+      }
+    }
+  }
+
+  build(): CohortSummary {
+    return {
+      students: this.students,
+      errors: this.errors,
+      manualReview: this.manual,
+      tasks: [...this.tasks.entries()].map(([task, entry]) => {
+        const sorted = [...entry.percents].sort((a, b) => a - b);
+        const histogram = new Array<number>(10).fill(0);
+        for (const p of sorted) histogram[Math.min(9, Math.floor(p / 10))]!++;
+        const mid = sorted.length >> 1;
+        const median = sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+        return {
+          task,
+          graded: sorted.length,
+          passed: entry.passed,
+          meanPercent: round1(sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1)),
+          medianPercent: round1(median),
+          histogram,
+          rules: [...entry.rules.entries()].map(([rule, counts]) => {
+            const judged = counts.pass + counts.partial + counts.fail;
+            return { rule, counts, failureRate: judged ? round1((100 * (counts.fail + counts.partial / 2)) / judged) / 100 : 0 };
+          }),
+        };
+      }),
+    };
+  }
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

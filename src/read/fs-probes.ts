@@ -1,0 +1,133 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { safeRead, type ReadOutcome } from './safe-read.js';
+
+/**
+ * Every look at the file system a submission's loading makes, and what it saw. A result depends on
+ * nothing else (given the rubric and the tool's version), so a rerun can reuse it when every probe
+ * still sees the same thing: `infralint grade --resume` without re-parsing unchanged submissions.
+ */
+export interface Probe {
+  op: 'list' | 'kind' | 'exists' | 'realpath' | 'read';
+  path: string;
+  /** Extra arguments (for `read`: the root and the byte cap). */
+  args?: (string | number)[];
+  /** A digest of what the probe saw. */
+  saw: string;
+}
+
+const recording = new AsyncLocalStorage<Probe[]>();
+
+/** Runs `fn` (sync or async) and returns its value with the probes it made. */
+export async function recordProbes<T>(fn: () => Promise<T> | T): Promise<{ value: T; probes: Probe[] }> {
+  const probes: Probe[] = [];
+  const value = await recording.run(probes, fn);
+  return { value, probes };
+}
+
+function note(probe: Probe): void {
+  recording.getStore()?.push(probe);
+}
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function listNow(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function kindNow(p: string): string {
+  try {
+    const st = lstatSync(p);
+    return st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
+function realpathNow(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return '';
+  }
+}
+
+function listingDigest(entries: Dirent[]): string {
+  return digest(entries.map((d) => `${d.name}/${d.isDirectory() ? 'd' : d.isSymbolicLink() ? 'l' : 'f'}`).join('\n'));
+}
+
+function readDigest(outcome: ReadOutcome): string {
+  const notices = outcome.notices.map((n) => n.message).join('\n');
+  return digest(outcome.ok ? `ok\n${outcome.file.text}\n${notices}` : `no\n${notices}`);
+}
+
+/** The entries of a folder ([] when it cannot be listed). */
+export function listDir(dir: string): Dirent[] {
+  const entries = listNow(dir);
+  note({ op: 'list', path: dir, saw: listingDigest(entries) });
+  return entries;
+}
+
+/** What is at `p` without following a link: 'file', 'dir', 'link', 'other' or 'none'. */
+export function entryKind(p: string): string {
+  const kind = kindNow(p);
+  note({ op: 'kind', path: p, saw: kind });
+  return kind;
+}
+
+export function exists(p: string): boolean {
+  const found = existsSync(p);
+  note({ op: 'exists', path: p, saw: found ? '1' : '0' });
+  return found;
+}
+
+/** The resolved path, or '' when it cannot be resolved. */
+export function realpath(p: string): string {
+  const real = realpathNow(p);
+  note({ op: 'realpath', path: p, saw: real });
+  return real;
+}
+
+/** safeRead, remembered. */
+export function readSubmissionFile(root: string, absPath: string, maxBytes?: number): ReadOutcome {
+  const outcome = safeRead(root, absPath, maxBytes);
+  note({ op: 'read', path: absPath, args: maxBytes === undefined ? [root] : [root, maxBytes], saw: readDigest(outcome) });
+  return outcome;
+}
+
+/** True when every probe still sees what it saw. */
+export function probesUnchanged(probes: Probe[]): boolean {
+  for (const probe of probes) {
+    let now: string;
+    switch (probe.op) {
+      case 'list':
+        now = listingDigest(listNow(probe.path));
+        break;
+      case 'kind':
+        now = kindNow(probe.path);
+        break;
+      case 'exists':
+        now = existsSync(probe.path) ? '1' : '0';
+        break;
+      case 'realpath':
+        now = realpathNow(probe.path);
+        break;
+      case 'read': {
+        const [root, maxBytes] = probe.args ?? [];
+        now = readDigest(safeRead(String(root), probe.path, typeof maxBytes === 'number' ? maxBytes : undefined));
+        break;
+      }
+      default:
+        return false;
+    }
+    if (now !== probe.saw) return false;
+  }
+  return true;
+}

@@ -1,0 +1,167 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadRubric } from '../../src/config/rubric.js';
+import { AtomicFile } from '../../src/grade/atomic-file.js';
+import { listCohort, parseShard, readManifest, shardOf } from '../../src/grade/cohort.js';
+import { gradeCohort } from '../../src/grade/grade-cohort.js';
+import { decodeShingles, encodeShingles, graphShape, normalisedWords, shingleHashes } from '../../src/grade/similarity/features.js';
+import { findSimilar, jaccard } from '../../src/grade/similarity/find-similar.js';
+import { isomorphic } from '../../src/grade/similarity/graph-identity.js';
+import { makeCohort, ownSubmission } from '../helpers/cohort.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'infralint-grade-'));
+
+/** Deterministic filler text: every seed gives a different essay. */
+function essay(seed: number, words = 120): string {
+  const vocabulary = 'load balancer server traffic because web application database replica cluster request user static dynamic content failover monitoring firewall certificate nginx gunicorn mysql haproxy keepalived split tier capacity availability point failure machine design reason spread queries'.split(' ');
+  let x = seed * 2654435761 + 1;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    out.push(vocabulary[x % vocabulary.length]!);
+  }
+  return out.join(' ');
+}
+
+describe('cohort discovery', () => {
+  it('lists student folders sorted, skips hidden ones and files, and flags symlinks', () => {
+    const dir = makeCohort({ bob: { 'a.md': 'x' }, alice: { 'a.md': 'x' }, '.git': { HEAD: 'x' } });
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a student');
+    symlinkSync('/etc', path.join(dir, 'mallory'));
+    const cohort = listCohort(dir);
+    expect(cohort.map((c) => c.student)).toEqual(['alice', 'bob', 'mallory']);
+    expect(cohort[2]!.problem).toMatch(/symbolic link/);
+    expect(cohort[0]!.problem).toBe('');
+  });
+
+  it('reads a manifest with or without a header', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.csv'), 'Email,GitHub,Name\nal@x.io,alice,"Alice, A."\n');
+    writeFileSync(path.join(dir, 'b.csv'), 'bob,Bob B,bob@x.io\n');
+    expect(readManifest(path.join(dir, 'a.csv')).get('alice')).toEqual({ name: 'Alice, A.', email: 'al@x.io' });
+    expect(readManifest(path.join(dir, 'b.csv')).get('bob')).toEqual({ name: 'Bob B', email: 'bob@x.io' });
+    expect(() => readManifest(path.join(dir, 'missing.csv'))).toThrow(/cannot read the manifest/);
+  });
+
+  it('parses shards and spreads students over them deterministically', () => {
+    expect(parseShard('2/8')).toEqual({ index: 2, count: 8 });
+    for (const bad of ['0/3', '4/3', '1-3', 'a/b', '1/0']) expect(() => parseShard(bad)).toThrow(/--shard/);
+    const students = Array.from({ length: 400 }, (_, i) => `student-${i}`);
+    const sizes = [1, 2, 3, 4].map((k) => students.filter((s) => shardOf(s, 4) === k).length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
+    for (const size of sizes) expect(size).toBeGreaterThan(60);
+    expect(students.map((s) => shardOf(s, 4))).toEqual(students.map((s) => shardOf(s, 4)));
+  });
+});
+
+describe('similarity', () => {
+  it('normalises case, punctuation and accents before shingling', () => {
+    expect(normalisedWords('The Load-Balancer, **café** (HAProxy)!')).toEqual(['the', 'load', 'balancer', 'cafe', 'haproxy']);
+    const a = shingleHashes(normalisedWords('one two three four five six'));
+    expect(a).toHaveLength(2);
+    expect(decodeShingles(encodeShingles(a))).toEqual(a);
+    expect(jaccard(a, a)).toBe(1);
+    expect(jaccard(a, new Uint32Array())).toBe(0);
+  });
+
+  const input = (student: string, text: string) => ({ student, shingles: shingleHashes(normalisedWords(text)), shape: null });
+
+  it('flags near-duplicate explanations with their Jaccard similarity, and not different ones', () => {
+    const base = essay(1);
+    const edited = base.replace('cluster', 'group').replace('nginx', 'apache');
+    const inputs = [input('ana', base), input('ben', edited), ...Array.from({ length: 6 }, (_, i) => input(`s${i}`, essay(i + 10)))];
+    const pairs = findSimilar(inputs);
+    expect(pairs.map((p) => [p.a, p.b, p.kind])).toEqual([['ana', 'ben', 'prose']]);
+    expect(pairs[0]!.score).toBeGreaterThanOrEqual(0.6);
+    expect(pairs[0]!.score).toBeLessThan(1);
+  });
+
+  it('ignores text that many submissions share (the task statement) and short texts', () => {
+    const statement = essay(99, 80);
+    const inputs = Array.from({ length: 8 }, (_, i) => input(`s${i}`, `${statement} ${essay(i + 1)}`));
+    expect(findSimilar(inputs)).toEqual([]);
+    expect(findSimilar([input('a', 'too short to say'), input('b', 'too short to say')])).toEqual([]);
+  });
+
+  const graph = (labels: string[], roles: string[][], edges: [number, number][]) => ({
+    components: labels.map((label, i) => ({ key: `0:${label}`, id: label, label, roles: roles[i]!, host: `0:${label}`, multiplicity: 1, file: 'f', line: i + 1, column: 1 })),
+    edges: edges.map(([a, b]) => ({ from: `0:${labels[a]}`, to: `0:${labels[b]}`, label: '', directed: true, kind: 'arrow', line: 1 })),
+    groups: [],
+  });
+  const roles = [['client'], ['load-balancer'], ['load-balancer'], ['web-server'], ['app-server'], ['database']];
+  const edges: [number, number][] = [[0, 1], [0, 2], [1, 3], [2, 3], [3, 4], [4, 5]];
+
+  it('finds graphs identical up to renaming, and only those', () => {
+    const a = graphShape(graph(['U', 'LB1', 'LB2', 'W', 'A', 'D'], roles, edges))!;
+    const renamed = graphShape(graph(['user', 'haproxy-b', 'haproxy-a', 'nginx', 'gunicorn', 'mysql'], [roles[0]!, roles[2]!, roles[1]!, ...roles.slice(3)], [[0, 2], [0, 1], [2, 3], [1, 3], [3, 4], [4, 5]]))!;
+    const rewired = graphShape(graph(['U', 'LB1', 'LB2', 'W', 'A', 'D'], roles, [[0, 1], [0, 2], [1, 3], [2, 4], [3, 4], [4, 5]]))!;
+    expect(isomorphic(a, renamed)).toBe(true);
+    expect(isomorphic(a, rewired)).toBe(false);
+    const pairs = findSimilar([{ student: 'x', shingles: new Uint32Array(), shape: a }, { student: 'y', shingles: new Uint32Array(), shape: renamed }, { student: 'z', shingles: new Uint32Array(), shape: rewired }]);
+    expect(pairs).toEqual([{ a: 'x', b: 'y', kind: 'graph', score: 1 }]);
+    expect(graphShape(graph(['U', 'LB'], [['client'], ['load-balancer']], [[0, 1]]))).toBeNull();
+  });
+});
+
+describe('atomic outputs', () => {
+  it('leaves the previous file whole until commit, and nothing when discarded', () => {
+    const dir = tmp();
+    const target = path.join(dir, 'gradebook.csv');
+    writeFileSync(target, 'old\n');
+    const file = new AtomicFile(target);
+    file.write('new\n');
+    file.close();
+    expect(readFileSync(target, 'utf8')).toBe('old\n');
+    file.commit();
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    const dropped = new AtomicFile(target);
+    dropped.write('half');
+    dropped.discard();
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    expect(readdirSync(dir)).toEqual(['gradebook.csv']);
+  });
+});
+
+describe('gradeCohort (in-process)', () => {
+  it('grades every student, keeps going past broken ones, and writes every output', async () => {
+    const dir = makeCohort({
+      good: 'complete-flowchart',
+      imageonly: 'image-only',
+      binary: { 'web_infrastructure_design/3-scale_up': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) },
+      huge: { 'web_infrastructure_design/3-scale_up.md': `# Scale up\n\n${'load balancer '.repeat(100_000)}\n` },
+      empty: {},
+    });
+    const out = tmp();
+    const result = await gradeCohort({ dir, out, rubrics: [loadRubric()], jobs: 0, lint: { maxBytes: 256 * 1024 } });
+    expect(result.students).toBe(5);
+    expect(result.errors).toBe(2);
+    const book = JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8'));
+    const byStudent = new Map(book.students.map((s: { student: string }) => [s.student, s]));
+    expect(byStudent.get('good')).toMatchObject({ status: 'graded', tasks: [{ score: 100, passed: true }] });
+    expect(byStudent.get('binary')).toMatchObject({ status: 'error', error: expect.stringMatching(/binary file/) });
+    expect(byStudent.get('huge')).toMatchObject({ status: 'error', error: expect.stringMatching(/only its first 256 KiB were read/) });
+    expect(byStudent.get('empty')).toMatchObject({ status: 'graded', tasks: [{ score: 0, passed: false }] });
+    expect(book.summary.manualReview).toEqual([{ student: 'imageonly', task: '3-scale_up', points: expect.any(Number) }]);
+    expect(readdirSync(path.join(out, 'feedback')).sort()).toEqual(['binary.md', 'empty.md', 'good.md', 'huge.md', 'imageonly.md']);
+    const csv = readFileSync(path.join(out, 'gradebook.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(6);
+    expect(csv[0]).toMatch(/^student,name,email,task,status,score,max_score,manual_points,threshold,passed,task-file,/);
+    expect(existsSync(path.join(out, 'report.html'))).toBe(true);
+    expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('flags students who copied each other, in the gradebook and the report', async () => {
+    const shared = essay(7, 150);
+    const students: Record<string, Record<string, string>> = { ana: ownSubmission(shared), ben: ownSubmission(shared.replace(/\bserver\b/g, 'machine')) };
+    for (let i = 0; i < 6; i++) students[`s${i}`] = ownSubmission(essay(100 + i, 150));
+    const out = tmp();
+    await gradeCohort({ dir: makeCohort(students), out, rubrics: [loadRubric()], jobs: 0, report: false });
+    const book = JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8'));
+    expect(book.similarity).toEqual([{ a: 'ana', b: 'ben', kind: 'prose', score: expect.any(Number) }]);
+    const ana = book.students.find((s: { student: string }) => s.student === 'ana');
+    expect(ana.similarTo).toEqual([{ student: 'ben', kind: 'prose', score: expect.any(Number) }]);
+    expect(readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toMatch(/^ana,.*,ben \(prose 0\.\d+\),$/m);
+    expect(existsSync(path.join(out, 'report.html'))).toBe(false);
+  });
+});
