@@ -37960,12 +37960,15 @@ function round(n) {
 }
 
 // src/api/load-submission.ts
-import { existsSync as existsSync2, realpathSync as realpathSync2 } from "node:fs";
 import path4 from "node:path";
 
 // src/discover/locate-task.ts
-import { readdirSync, lstatSync as lstatSync2 } from "node:fs";
 import path3 from "node:path";
+
+// src/read/fs-probes.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, realpathSync as realpathSync2 } from "node:fs";
 
 // src/read/safe-read.ts
 import { lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync } from "node:fs";
@@ -38091,32 +38094,83 @@ function describeFsError(error) {
   }
 }
 
-// src/discover/locate-task.ts
-var IMAGE_EXTENSIONS = /* @__PURE__ */ new Set([".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".pdf", ".drawio", ".excalidraw", ".tiff"]);
-function normaliseName(name) {
-  return name.toLowerCase().replace(/[\s_\-.]+/g, "");
+// src/read/fs-probes.ts
+var recording = new AsyncLocalStorage();
+function note(probe) {
+  recording.getStore()?.push(probe);
 }
-function listDir(dir) {
+function digest(text3) {
+  return createHash("sha1").update(text3).digest("base64");
+}
+function listNow(dir) {
   try {
     return readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
 }
-function isFile(p) {
+function kindNow(p) {
   try {
     const st = lstatSync2(p);
-    return st.isFile() || st.isSymbolicLink();
+    return st.isSymbolicLink() ? "link" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
   } catch {
-    return false;
+    return "none";
   }
 }
-function isDir(p) {
+function realpathNow(p) {
   try {
-    return lstatSync2(p).isDirectory();
+    return realpathSync2(p);
   } catch {
-    return false;
+    return "";
   }
+}
+function listingDigest(entries) {
+  return digest(entries.map((d) => `${d.name}/${d.isDirectory() ? "d" : d.isSymbolicLink() ? "l" : "f"}`).join("\n"));
+}
+function readDigest(outcome) {
+  const notices = outcome.notices.map((n) => n.message).join("\n");
+  return digest(outcome.ok ? `ok
+${outcome.file.text}
+${notices}` : `no
+${notices}`);
+}
+function listDir(dir) {
+  const entries = listNow(dir);
+  note({ op: "list", path: dir, saw: listingDigest(entries) });
+  return entries;
+}
+function entryKind(p) {
+  const kind = kindNow(p);
+  note({ op: "kind", path: p, saw: kind });
+  return kind;
+}
+function exists(p) {
+  const found = existsSync2(p);
+  note({ op: "exists", path: p, saw: found ? "1" : "0" });
+  return found;
+}
+function realpath(p) {
+  const real = realpathNow(p);
+  note({ op: "realpath", path: p, saw: real });
+  return real;
+}
+function readSubmissionFile(root2, absPath, maxBytes) {
+  const outcome = safeRead(root2, absPath, maxBytes);
+  note({ op: "read", path: absPath, args: maxBytes === void 0 ? [root2] : [root2, maxBytes], saw: readDigest(outcome) });
+  return outcome;
+}
+
+// src/discover/locate-task.ts
+var IMAGE_EXTENSIONS = /* @__PURE__ */ new Set([".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".pdf", ".drawio", ".excalidraw", ".tiff"]);
+function normaliseName(name) {
+  return name.toLowerCase().replace(/[\s_\-.]+/g, "");
+}
+function isFile(p) {
+  const kind = entryKind(p);
+  return kind === "file" || kind === "link";
+}
+function isDir(p) {
+  return entryKind(p) === "dir";
 }
 function locateTask(target, location) {
   const abs = path3.resolve(target);
@@ -48960,7 +49014,7 @@ async function loadSubmission(target, location, maxBytes) {
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
-    const outcome = safeRead(root2, abs, maxBytes);
+    const outcome = readSubmissionFile(root2, abs, maxBytes);
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
     const ext = path4.extname(abs).toLowerCase();
@@ -49007,11 +49061,7 @@ function namedForTask(name, task) {
   return normaliseName(base).includes(words) || number !== void 0 && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base);
 }
 function safeRealpath(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return path4.resolve(p);
-  }
+  return realpath(p) || path4.resolve(p);
 }
 function followLinks(loaded, file, addFile) {
   const root2 = loaded.located.root;
@@ -49054,7 +49104,7 @@ function followLinks(loaded, file, addFile) {
     }
     if (link2.image || IMAGE_EXTENSIONS.has(ext)) {
       loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "image" });
-    } else if (TEXT_EXTENSIONS.has(ext) && existsSync2(abs)) {
+    } else if (TEXT_EXTENSIONS.has(ext) && exists(abs)) {
       addFile(abs, "linked");
     }
   }
@@ -49067,14 +49117,14 @@ function localFileForRepoPath(root2, repoPath) {
   const parts = repoPath.split("/").filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
     const candidate = path4.resolve(root2, ...parts.slice(i));
-    if (isInside(root2, candidate) && existsSync2(candidate)) return candidate;
+    if (isInside(root2, candidate) && exists(candidate)) return candidate;
   }
   return null;
 }
 function findReadmeSection(loaded, location) {
   const readme = path4.join(loaded.located.projectDir, "README.md");
-  if (!existsSync2(readme)) return;
-  const outcome = safeRead(loaded.located.root, readme);
+  if (!exists(readme)) return;
+  const outcome = readSubmissionFile(loaded.located.root, readme);
   if (!outcome.ok) return;
   const doc = parseMarkdown(outcome.file.text);
   const wanted = normaliseName(location.task).replace(/^\d+/, "");
@@ -49110,7 +49160,9 @@ async function lintSubmission(target, options = {}) {
   const results = [];
   for (const rubric of rubrics) {
     const submission = await loadSubmission(target, rubric, options.maxBytes);
-    results.push(gradeSubmission(submission, rubric, options));
+    const result = gradeSubmission(submission, rubric, options);
+    options.onTask?.(submission, result);
+    results.push(result);
   }
   return { tool: { ...TOOL }, results };
 }
@@ -49129,6 +49181,7 @@ function gradeSubmission(submission, rubric, options = {}) {
     const rule = RULES.get(entry.id);
     const severity = entry.severity ?? "error";
     let outcome;
+    let crashed = false;
     if (disabled.has(entry.id) || entry.enabled === false) {
       outcome = { status: "skipped", message: "Turned off by configuration." };
     } else if (gateFailed && !entry.gate) {
@@ -49140,6 +49193,7 @@ function gradeSubmission(submission, rubric, options = {}) {
       try {
         outcome = rule.check(context);
       } catch (error) {
+        crashed = true;
         outcome = { status: "fail", message: `internal error in rule ${entry.id}: ${error.message}`, findings: [{ message: `infralint could not run ${entry.id}; please report this.`, severity: "warning" }] };
       }
     }
@@ -49151,7 +49205,7 @@ function gradeSubmission(submission, rubric, options = {}) {
       ...f.at ?? defaultAt,
       ...f.hint ? { hint: f.hint } : {}
     }));
-    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...outcome.fraction !== void 0 ? { fraction: outcome.fraction } : {} }), maxPoints: entry.weight, message: outcome.message, severity, findings });
+    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...outcome.fraction !== void 0 ? { fraction: outcome.fraction } : {} }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...crashed ? { crashed: true } : {} });
   }
   for (const notice of submission.notices) {
     const target = rules.find((r3) => r3.id === (notice.ruleId ?? "task-file")) ?? rules[0];

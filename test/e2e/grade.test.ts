@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeCohort, ownSubmission } from '../helpers/cohort.js';
-import { BIN } from '../helpers/paths.js';
+import { BIN, PROJECT } from '../helpers/paths.js';
 
 function run(args: string[], cwd?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd, timeout: 120000 });
@@ -90,6 +90,27 @@ describe('infralint grade (built binary, worker threads)', () => {
     expect(missing.stderr).toMatch(/shard 2\/3 missing/);
     const twice = run(['merge', shards[0]!, shards[0]!, '--out', tmp()]);
     expect(twice.stderr).toMatch(/given twice/);
+  });
+
+  it('runs the README\'s CI matrix example as written', async () => {
+    const { load } = await import('js-yaml');
+    const readme = readFileSync(path.join(PROJECT, 'README.md'), 'utf8');
+    const snippet = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => load(m[1]!) as { jobs?: Record<string, { strategy?: { matrix: { shard: number[] } }; steps: { run?: string }[] }> }).find((y) => y.jobs?.grade?.strategy);
+    const { grade, merge } = snippet!.jobs!;
+    const cwd = tmp();
+    symlinkSync(cohort, path.join(cwd, 'submissions'));
+    const shell = (line: string) => {
+      const args = line.replace(/^npx infralint /, '').split(/\s+/);
+      const r = run(args, cwd);
+      expect(r.code === 0 || r.code === 1).toBe(true);
+    };
+    for (const shard of grade!.strategy!.matrix.shard) {
+      for (const step of grade!.steps) if (step.run) shell(step.run.replace(/\$\{\{ matrix\.shard \}\}/g, String(shard)));
+    }
+    for (const step of merge!.steps) if (step.run) shell(step.run);
+    const whole = tmp();
+    run(['grade', cohort, '--out', whole]);
+    expect(outputs(path.join(cwd, 'grades'))).toEqual(outputs(whole));
   });
 
   it('turns bad usage into exit 2 with a message, never a stack trace', () => {
