@@ -79,9 +79,9 @@ function describeOutputs(outputs: OutputResult, io: CliIO): void {
   for (const task of outputs.summary.tasks) {
     io.stdout(`${task.task}: ${task.passed}/${task.graded} passed, mean ${task.meanPercent}%, median ${task.medianPercent}%\n`);
   }
-  const prose = outputs.pairs.filter((p) => p.kind === 'prose').length;
-  const graphs = outputs.pairs.length - prose;
-  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${prose} near-duplicate explanation pairs, ${graphs} identical-graph pairs\n`);
+  const { pairs, graphGroups } = outputs.similarity;
+  const grouped = graphGroups.reduce((n, g) => n + g.length, 0);
+  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${pairs.length} near-duplicate explanation pairs, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
   for (const file of outputs.files) io.stdout(`  wrote ${shortPath(file, io)}\n`);
 }
 

@@ -74,9 +74,9 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   let done = 0;
   let reused = 0;
   let errors = 0;
+  const outcomes = gradeInOrder(jobs, settings, options);
   try {
     results.write(`${JSON.stringify(header)}\n`);
-    const outcomes = gradeInOrder(jobs, settings, options);
     for (const entry of cohort) {
       let record: StudentRecord;
       if (entry.problem) {
@@ -97,7 +97,6 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
       done++;
       options.onProgress?.({ done, total: cohort.length, reused, errors });
     }
-    await outcomes.return(undefined);
     results.close();
     const gradeMs = performance.now() - started;
 
@@ -113,6 +112,9 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
     results.discard();
     discardOutputs(pending);
     throw error;
+  } finally {
+    // Stops the worker pool however the loop ended.
+    await outcomes.return(undefined);
   }
 }
 

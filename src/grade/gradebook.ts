@@ -1,31 +1,40 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ResultsHeader, StudentRecord } from './record.js';
-import type { SimilarPair } from './similarity/find-similar.js';
+import type { SimilarityResult } from './similarity/find-similar.js';
 
-/** Who a student resembles, best first, as the gradebook and report show it. */
-export interface SimilarTo {
-  student: string;
-  kind: SimilarPair['kind'];
-  score: number;
-}
+/** Who a student resembles: near-duplicate explanations (one entry per other student), or an identical graph (one entry for the group). */
+export type SimilarTo =
+  | { kind: 'prose'; student: string; score: number }
+  | { kind: 'graph'; score: 1; students: string[]; count: number };
 
-export function similarByStudent(pairs: SimilarPair[]): Map<string, SimilarTo[]> {
+/** Members of an identical-graph group listed by name; the rest are counted. */
+const LISTED_GROUP_MEMBERS = 10;
+
+export function similarByStudent(result: SimilarityResult): Map<string, SimilarTo[]> {
   const map = new Map<string, SimilarTo[]>();
-  const add = (who: string, other: string, pair: SimilarPair) => {
-    const list = map.get(who) ?? [];
-    list.push({ student: other, kind: pair.kind, score: pair.score });
-    map.set(who, list);
+  const add = (who: string, entry: SimilarTo) => {
+    const list = map.get(who);
+    if (list) list.push(entry);
+    else map.set(who, [entry]);
   };
-  for (const pair of pairs) {
-    add(pair.a, pair.b, pair);
-    add(pair.b, pair.a, pair);
+  for (const pair of result.pairs) {
+    add(pair.a, { kind: 'prose', student: pair.b, score: pair.score });
+    add(pair.b, { kind: 'prose', student: pair.a, score: pair.score });
+  }
+  for (const group of result.graphGroups) {
+    for (const member of group) {
+      const others = group.filter((s) => s !== member);
+      add(member, { kind: 'graph', score: 1, students: others.slice(0, LISTED_GROUP_MEMBERS), count: others.length });
+    }
   }
   return map;
 }
 
-/** `bob (prose 0.82); carol (graph 1)` */
+/** `bob (prose 0.82); same graph as carol, dan` */
 export function describeSimilar(list: SimilarTo[] | undefined): string {
-  return (list ?? []).map((s) => `${s.student} (${s.kind} ${s.score})`).join('; ');
+  return (list ?? [])
+    .map((s) => (s.kind === 'prose' ? `${s.student} (prose ${s.score})` : `same graph as ${s.students.join(', ')}${s.count > s.students.length ? ` and ${s.count - s.students.length} more` : ''}`))
+    .join('; ');
 }
 
 /** Spreadsheet programs run cells starting with these as formulas: student text must not. */

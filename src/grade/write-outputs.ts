@@ -5,7 +5,7 @@ import { AtomicFile, AtomicFolder } from './atomic-file.js';
 import { GradebookCsv, gradebookEntry, similarByStudent } from './gradebook.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import { decodeShingles } from './similarity/features.js';
-import { findSimilar, type SimilarityInput, type SimilarityOptions, type SimilarPair } from './similarity/find-similar.js';
+import { findSimilar, type SimilarityInput, type SimilarityOptions, type SimilarityResult } from './similarity/find-similar.js';
 import { SummaryBuilder, type CohortSummary } from './summary.js';
 
 export interface OutputOptions {
@@ -17,7 +17,7 @@ export interface OutputOptions {
 
 export interface OutputResult {
   summary: CohortSummary;
-  pairs: SimilarPair[];
+  similarity: SimilarityResult;
   /** Milliseconds spent on the gradebook and feedback, and on the HTML report. */
   timings: { gradebook: number; report: number };
   files: string[];
@@ -43,9 +43,9 @@ export async function writeCohortOutputs(header: ResultsHeader, records: () => A
     similarityInputs.push({ student: record.student, shingles: decodeShingles(record.features.shingles), shape: record.features.shape });
   }
   const summary = summaryBuilder.build();
-  const pairs = findSimilar(similarityInputs, options.similarity);
+  const similarity = findSimilar(similarityInputs, options.similarity);
   similarityInputs.length = 0;
-  const similar = similarByStudent(pairs);
+  const similar = similarByStudent(similarity);
 
   const csv = new AtomicFile(path.join(options.out, 'gradebook.csv'));
   const json = new AtomicFile(path.join(options.out, 'gradebook.json'));
@@ -54,7 +54,7 @@ export async function writeCohortOutputs(header: ResultsHeader, records: () => A
   pending.folders.push(feedback);
   const gradebook = new GradebookCsv(header);
   csv.write(gradebook.head());
-  json.write(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(pairs)},\n"students": [`);
+  json.write(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`);
   let first = true;
   for await (const record of records()) {
     const mine = similar.get(record.student);
@@ -73,12 +73,12 @@ export async function writeCohortOutputs(header: ResultsHeader, records: () => A
     const { writeHtmlReport } = await import('./report/html-report.js');
     const html = new AtomicFile(path.join(options.out, 'report.html'));
     pending.files.push(html);
-    await writeHtmlReport(html, { header, summary, pairs, similar, records });
+    await writeHtmlReport(html, { header, summary, similarity, similar, records });
     html.close();
   }
   return {
     summary,
-    pairs,
+    similarity,
     timings: { gradebook: gradebookMs, report: performance.now() - reportStarted },
     files: [...pending.files.map((f) => f.target), ...pending.folders.map((f) => f.target)],
   };

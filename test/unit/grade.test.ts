@@ -71,8 +71,8 @@ describe('similarity', () => {
     const base = essay(1);
     const edited = base.replace('cluster', 'group').replace('nginx', 'apache');
     const inputs = [input('ana', base), input('ben', edited), ...Array.from({ length: 6 }, (_, i) => input(`s${i}`, essay(i + 10)))];
-    const pairs = findSimilar(inputs);
-    expect(pairs.map((p) => [p.a, p.b, p.kind])).toEqual([['ana', 'ben', 'prose']]);
+    const { pairs } = findSimilar(inputs);
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([['ana', 'ben']]);
     expect(pairs[0]!.score).toBeGreaterThanOrEqual(0.6);
     expect(pairs[0]!.score).toBeLessThan(1);
   });
@@ -80,8 +80,8 @@ describe('similarity', () => {
   it('ignores text that many submissions share (the task statement) and short texts', () => {
     const statement = essay(99, 80);
     const inputs = Array.from({ length: 8 }, (_, i) => input(`s${i}`, `${statement} ${essay(i + 1)}`));
-    expect(findSimilar(inputs)).toEqual([]);
-    expect(findSimilar([input('a', 'too short to say'), input('b', 'too short to say')])).toEqual([]);
+    expect(findSimilar(inputs).pairs).toEqual([]);
+    expect(findSimilar([input('a', 'too short to say'), input('b', 'too short to say')]).pairs).toEqual([]);
   });
 
   const graph = (labels: string[], roles: string[][], edges: [number, number][]) => ({
@@ -98,8 +98,12 @@ describe('similarity', () => {
     const rewired = graphShape(graph(['U', 'LB1', 'LB2', 'W', 'A', 'D'], roles, [[0, 1], [0, 2], [1, 3], [2, 4], [3, 4], [4, 5]]))!;
     expect(isomorphic(a, renamed)).toBe(true);
     expect(isomorphic(a, rewired)).toBe(false);
-    const pairs = findSimilar([{ student: 'x', shingles: new Uint32Array(), shape: a }, { student: 'y', shingles: new Uint32Array(), shape: renamed }, { student: 'z', shingles: new Uint32Array(), shape: rewired }]);
-    expect(pairs).toEqual([{ a: 'x', b: 'y', kind: 'graph', score: 1 }]);
+    const none = new Uint32Array();
+    const found = findSimilar([{ student: 'y', shingles: none, shape: renamed }, { student: 'z', shingles: none, shape: rewired }, { student: 'x', shingles: none, shape: a }]);
+    expect(found).toEqual({ pairs: [], graphGroups: [['x', 'y']] });
+    // A shape shared by many submissions is a common design, not a copy.
+    const many = Array.from({ length: 6 }, (_, i) => ({ student: `s${i}`, shingles: none, shape: a }));
+    expect(findSimilar(many).graphGroups).toEqual([]);
     expect(graphShape(graph(['U', 'LB'], [['client'], ['load-balancer']], [[0, 1]]))).toBeNull();
   });
 });
@@ -158,7 +162,7 @@ describe('gradeCohort (in-process)', () => {
     const out = tmp();
     await gradeCohort({ dir: makeCohort(students), out, rubrics: [loadRubric()], jobs: 0, report: false });
     const book = JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8'));
-    expect(book.similarity).toEqual([{ a: 'ana', b: 'ben', kind: 'prose', score: expect.any(Number) }]);
+    expect(book.similarity).toEqual({ pairs: [{ a: 'ana', b: 'ben', score: expect.any(Number) }], graphGroups: [] });
     const ana = book.students.find((s: { student: string }) => s.student === 'ana');
     expect(ana.similarTo).toEqual([{ student: 'ben', kind: 'prose', score: expect.any(Number) }]);
     expect(readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toMatch(/^ana,.*,ben \(prose 0\.\d+\),$/m);

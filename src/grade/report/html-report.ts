@@ -3,7 +3,7 @@ import type { RuleStatus } from '../../types.js';
 import type { AtomicFile } from '../atomic-file.js';
 import { describeSimilar, type SimilarTo } from '../gradebook.js';
 import type { GradedTask, ResultsHeader, StudentRecord } from '../record.js';
-import type { SimilarPair } from '../similarity/find-similar.js';
+import type { SimilarityResult } from '../similarity/find-similar.js';
 import type { CohortSummary, TaskSummary } from '../summary.js';
 import { escapeHtml as h } from './escape-html.js';
 import { renderSvg, ROLE_COLOURS, taskDot } from './graph-svg.js';
@@ -11,7 +11,7 @@ import { renderSvg, ROLE_COLOURS, taskDot } from './graph-svg.js';
 export interface ReportInput {
   header: ResultsHeader;
   summary: CohortSummary;
-  pairs: SimilarPair[];
+  similarity: SimilarityResult;
   similar: Map<string, SimilarTo[]>;
   records: () => AsyncGenerator<StudentRecord>;
 }
@@ -67,7 +67,7 @@ export async function writeHtmlReport(out: AtomicFile, input: ReportInput): Prom
 `);
   for (const task of summary.tasks) out.write(taskSection(task));
   out.write(reviewSection(summary));
-  out.write(similaritySection(input.pairs));
+  out.write(similaritySection(input.similarity));
 
   out.write(`<h2 id="students">Students</h2>\n<table><tr><th>student</th><th>name</th>${input.header.tasks.map((t) => `<th>${h(t)}</th>`).join('')}<th>status</th><th>similar to</th></tr>\n`);
   let index = 0;
@@ -132,11 +132,19 @@ function reviewSection(summary: CohortSummary): string {
   return `<h2>Needs a person</h2><h3>Manual review (${summary.manualReview.length}): a diagram infralint cannot read</h3>${manual}<h3>Errors (${summary.errors.length}): submissions infralint could not grade whole</h3>${errors}\n`;
 }
 
-function similaritySection(pairs: SimilarPair[]): string {
-  const body = pairs.length
-    ? `<table><tr><th>student</th><th>student</th><th>what</th><th>similarity</th></tr>${pairs.map((p) => `<tr><td>${h(p.a)}</td><td>${h(p.b)}</td><td>${p.kind === 'prose' ? 'near-duplicate explanations' : 'identical graph up to renaming'}</td><td class="num">${p.score}</td></tr>`).join('')}</table>`
+/** Members of an identical-graph group shown in the report; the rest are counted. */
+const SHOWN_GROUP_MEMBERS = 25;
+
+function similaritySection(similarity: SimilarityResult): string {
+  const pairs = similarity.pairs.length
+    ? `<table><tr><th>student</th><th>student</th><th>similarity</th></tr>${similarity.pairs.map((p) => `<tr><td>${h(p.a)}</td><td>${h(p.b)}</td><td class="num">${p.score}</td></tr>`).join('')}</table>`
     : '<p>No pair found.</p>';
-  return `<h2>Similar submissions (${pairs.length})</h2><p class="muted">Explanations compared by 5-word shingles (Jaccard similarity) after dropping text many submissions share; graphs compared with labels ignored. A signal for a person to look at, not a verdict.</p>${body}\n`;
+  const groups = similarity.graphGroups.length
+    ? `<table><tr><th>submissions</th><th>who</th></tr>${similarity.graphGroups.map((g) => `<tr><td class="num">${g.length}</td><td>${h(g.slice(0, SHOWN_GROUP_MEMBERS).join(', '))}${g.length > SHOWN_GROUP_MEMBERS ? ` and ${g.length - SHOWN_GROUP_MEMBERS} more` : ''}</td></tr>`).join('')}</table>`
+    : '<p>No group found.</p>';
+  return `<h2>Similar submissions</h2><p class="muted">A signal for a person to look at, not a verdict. Text and graph shapes that many submissions share (the task statement, a common design) are left out.</p>
+<h3>Near-duplicate explanations (${similarity.pairs.length} pairs)</h3><p class="muted">5-word shingles of the prose compared by Jaccard similarity.</p>${pairs}
+<h3>Identical graphs up to renaming (${similarity.graphGroups.length} groups)</h3><p class="muted">Every label ignored: the same roles linked the same way.</p>${groups}\n`;
 }
 
 function studentSection(record: StudentRecord, index: number, similar: SimilarTo[] | undefined, draw: (task: GradedTask) => string): string {

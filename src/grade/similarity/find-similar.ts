@@ -7,12 +7,17 @@ export interface SimilarityInput {
   shape: GraphShape | null;
 }
 
+/** Two submissions whose explanations are near-duplicates: score = Jaccard similarity of their shingles. */
 export interface SimilarPair {
   a: string;
   b: string;
-  /** `prose`: near-duplicate explanations (score = Jaccard similarity of their shingles); `graph`: identical graphs up to renaming (score 1). */
-  kind: 'prose' | 'graph';
   score: number;
+}
+
+export interface SimilarityResult {
+  pairs: SimilarPair[];
+  /** Submissions whose graphs are identical up to renaming, each group sorted (a group, not its n² pairs). */
+  graphGroups: string[][];
 }
 
 export interface SimilarityOptions {
@@ -33,9 +38,12 @@ const BAND_ROWS = 4;
  * pair is flagged for what the two share with each other only. Candidates come from MinHash with
  * banding (locality-sensitive hashing); each is then scored by the exact Jaccard similarity.
  */
-export function findSimilar(inputs: SimilarityInput[], options: SimilarityOptions = {}): SimilarPair[] {
+export function findSimilar(inputs: SimilarityInput[], options: SimilarityOptions = {}): SimilarityResult {
   const commonCount = Math.max(5, Math.ceil((options.commonShare ?? 0.05) * inputs.length));
-  return [...similarProse(inputs, options.threshold ?? 0.6, commonCount), ...identicalGraphs(inputs, commonCount)].sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b) || cmp(x.kind, y.kind));
+  return {
+    pairs: similarProse(inputs, options.threshold ?? 0.6, commonCount).sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)),
+    graphGroups: identicalGraphs(inputs, commonCount).sort((x, y) => y.length - x.length || cmp(x[0]!, y[0]!)),
+  };
 }
 
 function cmp(a: string, b: string): number {
@@ -68,7 +76,7 @@ function similarProse(inputs: SimilarityInput[], threshold: number, commonCount:
         if (checked.has(key)) continue;
         checked.add(key);
         const score = jaccard(sets[i]!, sets[j]!);
-        if (score >= threshold) pairs.push({ a: inputs[i]!.student, b: inputs[j]!.student, kind: 'prose', score: Math.round(score * 100) / 100 });
+        if (score >= threshold) pairs.push({ a: inputs[i]!.student, b: inputs[j]!.student, score: Math.round(score * 100) / 100 });
       }
     }
   }
@@ -143,28 +151,31 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return union ? shared / union : 0;
 }
 
-/** Graphs identical up to renaming; a shape that many submissions share is a common design, not a copy. */
-function identicalGraphs(inputs: SimilarityInput[], commonCount: number): SimilarPair[] {
-  const groups = new Map<string, { student: string; shape: GraphShape; refined: string[] }[]>();
+/**
+ * Groups of graphs identical up to renaming: same refined colours, then an exact check against one
+ * member of each class found so far. A shape that many submissions share is a common design, not a copy.
+ */
+function identicalGraphs(inputs: SimilarityInput[], commonCount: number): string[][] {
+  const buckets = new Map<string, { student: string; shape: GraphShape; refined: string[] }[]>();
   for (const input of inputs) {
     if (!input.shape) continue;
     const refined = refineColours(input.shape);
     const signature = shapeSignature(refined, input.shape);
-    const group = groups.get(signature);
     const entry = { student: input.student, shape: input.shape, refined };
-    if (group) group.push(entry);
-    else groups.set(signature, [entry]);
+    const bucket = buckets.get(signature);
+    if (bucket) bucket.push(entry);
+    else buckets.set(signature, [entry]);
   }
-  const pairs: SimilarPair[] = [];
-  for (const group of groups.values()) {
-    if (group.length >= commonCount) continue;
-    for (let x = 0; x < group.length; x++) {
-      for (let y = x + 1; y < group.length; y++) {
-        const a = group[x]!;
-        const b = group[y]!;
-        if (isomorphic(a.shape, b.shape, a.refined, b.refined)) pairs.push({ a: a.student, b: b.student, kind: 'graph', score: 1 });
-      }
+  const groups: string[][] = [];
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2) continue;
+    const classes: { representative: (typeof bucket)[number]; members: string[] }[] = [];
+    for (const entry of bucket) {
+      const home = classes.find((c) => isomorphic(c.representative.shape, entry.shape, c.representative.refined, entry.refined));
+      if (home) home.members.push(entry.student);
+      else classes.push({ representative: entry, members: [entry.student] });
     }
+    for (const c of classes) if (c.members.length >= 2 && c.members.length < commonCount) groups.push(c.members.sort(cmp));
   }
-  return pairs;
+  return groups;
 }
