@@ -38096,8 +38096,9 @@ function describeFsError(error) {
 
 // src/read/fs-probes.ts
 var recording = new AsyncLocalStorage();
-function note(probe) {
-  recording.getStore()?.push(probe);
+function note(op, path8, saw, args) {
+  const probes = recording.getStore();
+  if (probes) probes.push({ op, path: path8, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
   return createHash("sha1").update(text3).digest("base64");
@@ -38136,27 +38137,27 @@ ${notices}`);
 }
 function listDir(dir) {
   const entries = listNow(dir);
-  note({ op: "list", path: dir, saw: listingDigest(entries) });
+  note("list", dir, () => listingDigest(entries));
   return entries;
 }
 function entryKind(p) {
   const kind = kindNow(p);
-  note({ op: "kind", path: p, saw: kind });
+  note("kind", p, () => kind);
   return kind;
 }
 function exists(p) {
   const found = existsSync2(p);
-  note({ op: "exists", path: p, saw: found ? "1" : "0" });
+  note("exists", p, () => found ? "1" : "0");
   return found;
 }
 function realpath(p) {
   const real = realpathNow(p);
-  note({ op: "realpath", path: p, saw: real });
+  note("realpath", p, () => real);
   return real;
 }
 function readSubmissionFile(root2, absPath, maxBytes) {
   const outcome = safeRead(root2, absPath, maxBytes);
-  note({ op: "read", path: absPath, args: maxBytes === void 0 ? [root2] : [root2, maxBytes], saw: readDigest(outcome) });
+  note("read", absPath, () => readDigest(outcome), maxBytes === void 0 ? [root2] : [root2, maxBytes]);
   return outcome;
 }
 

@@ -26,8 +26,13 @@ export async function recordProbes<T>(fn: () => Promise<T> | T): Promise<{ value
   return { value, probes };
 }
 
-function note(probe: Probe): void {
-  recording.getStore()?.push(probe);
+/**
+ * Records a probe when a recording is running. `saw` is a function: digesting what was seen (a sha1
+ * of a whole file) is work that `check`, which records nothing, must not pay for.
+ */
+function note(op: Probe['op'], path: string, saw: () => string, args?: Probe['args']): void {
+  const probes = recording.getStore();
+  if (probes) probes.push({ op, path, ...(args ? { args } : {}), saw: saw() });
 }
 
 function digest(text: string): string {
@@ -71,34 +76,34 @@ function readDigest(outcome: ReadOutcome): string {
 /** The entries of a folder ([] when it cannot be listed). */
 export function listDir(dir: string): Dirent[] {
   const entries = listNow(dir);
-  note({ op: 'list', path: dir, saw: listingDigest(entries) });
+  note('list', dir, () => listingDigest(entries));
   return entries;
 }
 
 /** What is at `p` without following a link: 'file', 'dir', 'link', 'other' or 'none'. */
 export function entryKind(p: string): string {
   const kind = kindNow(p);
-  note({ op: 'kind', path: p, saw: kind });
+  note('kind', p, () => kind);
   return kind;
 }
 
 export function exists(p: string): boolean {
   const found = existsSync(p);
-  note({ op: 'exists', path: p, saw: found ? '1' : '0' });
+  note('exists', p, () => (found ? '1' : '0'));
   return found;
 }
 
 /** The resolved path, or '' when it cannot be resolved. */
 export function realpath(p: string): string {
   const real = realpathNow(p);
-  note({ op: 'realpath', path: p, saw: real });
+  note('realpath', p, () => real);
   return real;
 }
 
 /** safeRead, remembered. */
 export function readSubmissionFile(root: string, absPath: string, maxBytes?: number): ReadOutcome {
   const outcome = safeRead(root, absPath, maxBytes);
-  note({ op: 'read', path: absPath, args: maxBytes === undefined ? [root] : [root, maxBytes], saw: readDigest(outcome) });
+  note('read', absPath, () => readDigest(outcome), maxBytes === undefined ? [root] : [root, maxBytes]);
   return outcome;
 }
 
