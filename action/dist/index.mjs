@@ -49994,10 +49994,12 @@ function formatSarif(report) {
 `;
 }
 
-// src/reporters/junit.ts
+// src/reporters/escape-xml.ts
 function escapeXml(text3) {
   return text3.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
+
+// src/reporters/junit.ts
 function formatJunit(report) {
   const suites = report.results.map((result) => {
     const failures2 = result.rules.filter((r3) => r3.status === "fail" || r3.status === "partial").length;
@@ -50646,6 +50648,13 @@ var stringify = function(records, opts = {}) {
 };
 
 // src/reporters/csv.ts
+function spreadsheetSafe(value) {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+function ruleCell(rule) {
+  if (!rule) return "";
+  return rule.status === "manual" || rule.status === "skipped" || rule.maxPoints === 0 ? rule.status : rule.points;
+}
 function formatCsv(report) {
   const ruleIds = [...new Set(report.results.flatMap((r3) => r3.rules.map((x) => x.id)))];
   const header = ["path", "task", "score", "max_score", "manual_points", "threshold", "passed", ...ruleIds];
@@ -50657,14 +50666,9 @@ function formatCsv(report) {
     r3.manualPoints,
     r3.threshold,
     r3.passed,
-    ...ruleIds.map((id) => {
-      const rule = r3.rules.find((x) => x.id === id);
-      if (!rule) return "";
-      return rule.status === "manual" || rule.status === "skipped" || rule.maxPoints === 0 ? rule.status : rule.points;
-    })
+    ...ruleIds.map((id) => ruleCell(r3.rules.find((x) => x.id === id)))
   ]);
-  const safe = (v3) => typeof v3 === "string" && /^[=+\-@\t\r]/.test(v3) ? `'${v3}` : v3;
-  return stringify([header, ...rows.map((row) => row.map(safe))], { cast: { boolean: (v3) => String(v3) } });
+  return stringify([header, ...rows.map((row) => row.map(spreadsheetSafe))], { cast: { boolean: (v3) => String(v3) } });
 }
 
 // src/reporters/gradescope.ts

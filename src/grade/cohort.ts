@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../config/rubric.js';
+import { fnv1a } from './similarity/features.js';
 
 export interface CohortEntry {
   student: string;
@@ -88,10 +89,5 @@ export function parseShard(value: string): Shard {
  * shard when others join or leave the cohort (unlike slicing a sorted list).
  */
 export function shardOf(student: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < student.length; i++) {
-    hash ^= student.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return ((hash >>> 0) % count) + 1;
+  return (fnv1a(student) % count) + 1;
 }

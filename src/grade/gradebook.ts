@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { ruleCell, spreadsheetSafe } from '../reporters/csv.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import type { SimilarityResult } from './similarity/find-similar.js';
 
@@ -37,11 +38,6 @@ export function describeSimilar(list: SimilarTo[] | undefined): string {
     .join('; ');
 }
 
-/** Spreadsheet programs run cells starting with these as formulas: student text must not. */
-function cell(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** gradebook.csv: one row per student and task; rule columns hold points, or the status when a rule has none. */
 export class GradebookCsv {
   private readonly ruleColumns: string[];
@@ -63,15 +59,11 @@ export class GradebookCsv {
       const byId = new Map(task.rules.map((r) => [r.id, r]));
       return [
         ...common, task.task, record.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed),
-        ...this.ruleColumns.map((id) => {
-          const rule = byId.get(id);
-          if (!rule) return '';
-          return rule.status === 'manual' || rule.status === 'skipped' || rule.maxPoints === 0 ? rule.status : rule.points;
-        }),
+        ...this.ruleColumns.map((id) => ruleCell(byId.get(id))),
         ...tail,
       ];
     });
-    return stringify(rows.map((row) => row.map(cell)));
+    return stringify(rows.map((row) => row.map(spreadsheetSafe)));
   }
 }
 

@@ -1,15 +1,5 @@
 import type { LintReport } from '../api/lint-submission.js';
-
-/** XML text and attribute escaping, and removal of characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+import { escapeXml } from './escape-xml.js';
 
 /** JUnit XML: a test suite per task, a test case per rule; fail and partial are failures. */
 export function formatJunit(report: LintReport): string {

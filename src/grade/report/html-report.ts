@@ -5,7 +5,7 @@ import { describeSimilar, type SimilarTo } from '../gradebook.js';
 import type { GradedTask, ResultsHeader, StudentRecord } from '../record.js';
 import type { SimilarityResult } from '../similarity/find-similar.js';
 import type { CohortSummary, TaskSummary } from '../summary.js';
-import { escapeHtml as h } from './escape-html.js';
+import { escapeXml } from '../../reporters/escape-xml.js';
 import { renderSvg, ROLE_COLOURS, taskDot } from './graph-svg.js';
 
 export interface ReportInput {
@@ -15,6 +15,8 @@ export interface ReportInput {
   similar: Map<string, SimilarTo[]>;
   records: () => AsyncGenerator<StudentRecord>;
 }
+
+const h = (text: string | number): string => escapeXml(String(text));
 
 const STATUS_COLOURS: Record<RuleStatus, string> = { pass: '#2e7d32', partial: '#b7791f', fail: '#c62828', manual: '#1565c0', skipped: '#777777' };
 /** Drawings already made, by DOT text: students who draw the same graph share one layout run. */
@@ -34,7 +36,7 @@ details{border:1px solid #d0d7de;border-radius:6px;margin:.4rem 0;padding:.3rem 
 /**
  * report.html: one self-contained file (no script, no network: its Content-Security-Policy forbids
  * both) with the cohort's figures and every student's results and graph. Every piece of student
- * text goes through escapeHtml; Graphviz escapes the text it draws.
+ * text goes through escapeXml; Graphviz escapes the text it draws.
  */
 export async function writeHtmlReport(out: AtomicFile, input: ReportInput): Promise<void> {
   const { Graphviz } = await import('@hpcc-js/wasm-graphviz');

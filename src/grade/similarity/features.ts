@@ -14,7 +14,8 @@ export function normalisedWords(text: string): string[] {
   return folded.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-function fnv1a(text: string): number {
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
