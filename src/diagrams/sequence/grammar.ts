@@ -8,6 +8,13 @@ interface Rule extends Production {
 }
 
 const v = <T>(node: Node | undefined): T => node?.value as T;
+
+/** `list item` -> the list with the item appended in place: copying it at every line made long diagrams quadratic. */
+const appendStatement = ($: (Node | undefined)[]): Statement[] => {
+  const list = v<Statement[]>($[0]);
+  list.push(v<Statement>($[1]));
+  return list;
+};
 function r(lhs: string, rhs: string, action?: Action): Rule {
   return { lhs, rhs: rhs ? rhs.split(' ') : [], ...(action ? { action } : {}) };
 }
@@ -61,23 +68,14 @@ export const SEQUENCE_RULES: Rule[] = [
   r('start', 'NEWLINE start', ($) => v($[1])),
   r('start', 'SD document', ($) => v($[1])),
   r('document', '', () => []),
-  // Appending in place: copying the list at every line made long diagrams quadratic.
-  r('document', 'document line', ($) => {
-    const doc = v<Statement[]>($[0]);
-    doc.push(v<Statement>($[1]));
-    return doc;
-  }),
+  r('document', 'document line', appendStatement),
   r('line', 'SPACE statement', ($) => v($[1])),
   r('line', 'statement'),
   r('line', 'NEWLINE', () => []),
   r('line', 'INVALID', () => []),
   r('line', 'error NEWLINE', () => []),
   r('box_section', '', () => []),
-  r('box_section', 'box_section box_line', ($) => {
-    const section = v<Statement[]>($[0]);
-    section.push(v<Statement>($[1]));
-    return section;
-  }),
+  r('box_section', 'box_section box_line', appendStatement),
   r('box_line', 'SPACE participant_statement', ($) => v($[1])),
   r('box_line', 'participant_statement'),
   r('box_line', 'NEWLINE', () => []),
