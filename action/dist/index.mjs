@@ -37511,6 +37511,13 @@ var lbPair = {
   }
 };
 
+// src/multimap.ts
+function pushTo(map3, key, value) {
+  const list2 = map3.get(key);
+  if (list2) list2.push(value);
+  else map3.set(key, [value]);
+}
+
 // src/rules/request-flow.ts
 var STEPS = ["load-balancer", "web-server", "app-server", "database"];
 var STEP_NAMES = ["the entry (user, DNS, internet)", ...STEPS.map(roleName)];
@@ -37537,11 +37544,7 @@ function stepOf(c, current) {
 function followRequest(graph2) {
   const byKey = new Map(graph2.components.map((c) => [c.key, c]));
   const next = /* @__PURE__ */ new Map();
-  const link2 = (a, b) => {
-    const list2 = next.get(a);
-    if (list2) list2.push(b);
-    else next.set(a, [b]);
-  };
+  const link2 = (a, b) => pushTo(next, a, b);
   for (const e of graph2.edges) {
     if (e.kind === "note") continue;
     link2(e.from, e.to);
@@ -43363,6 +43366,11 @@ ${config2}
 
 // src/diagrams/sequence/grammar.ts
 var v2 = (node) => node?.value;
+var appendStatement = ($) => {
+  const list2 = v2($[0]);
+  list2.push(v2($[1]));
+  return list2;
+};
 function r2(lhs, rhs, action) {
   return { lhs, rhs: rhs ? rhs.split(" ") : [], ...action ? { action } : {} };
 }
@@ -43424,23 +43432,14 @@ var SEQUENCE_RULES = [
   r2("start", "NEWLINE start", ($) => v2($[1])),
   r2("start", "SD document", ($) => v2($[1])),
   r2("document", "", () => []),
-  // Appending in place: copying the list at every line made long diagrams quadratic.
-  r2("document", "document line", ($) => {
-    const doc = v2($[0]);
-    doc.push(v2($[1]));
-    return doc;
-  }),
+  r2("document", "document line", appendStatement),
   r2("line", "SPACE statement", ($) => v2($[1])),
   r2("line", "statement"),
   r2("line", "NEWLINE", () => []),
   r2("line", "INVALID", () => []),
   r2("line", "error NEWLINE", () => []),
   r2("box_section", "", () => []),
-  r2("box_section", "box_section box_line", ($) => {
-    const section = v2($[0]);
-    section.push(v2($[1]));
-    return section;
-  }),
+  r2("box_section", "box_section box_line", appendStatement),
   r2("box_line", "SPACE participant_statement", ($) => v2($[1])),
   r2("box_line", "participant_statement"),
   r2("box_line", "NEWLINE", () => []),

@@ -37,7 +37,7 @@ export class AtomicFile {
     this.buffered = 0;
   }
 
-  /** Closes the file; `rename()` then puts it in place (several files can be renamed together). */
+  /** Closes the file; `commit()` then puts it in place (several files can be committed together). */
   close(): void {
     if (this.fd < 0) return;
     this.flush();
@@ -45,13 +45,9 @@ export class AtomicFile {
     this.fd = -1;
   }
 
-  rename(): void {
+  commit(): void {
     this.close();
     renameSync(this.temp, this.target);
-  }
-
-  commit(): void {
-    this.rename();
   }
 
   discard(): void {

@@ -106,7 +106,7 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
       outputs = await writeCohortOutputs(header, reader.records, { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
     }
     commitOutputs(pending);
-    results.rename();
+    results.commit();
     return { header, students: cohort.length, reused, errors, outputs, timings: { grade: gradeMs }, resultsFile: resultsPath };
   } catch (error) {
     results.discard();

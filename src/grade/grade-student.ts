@@ -6,7 +6,7 @@ import type { Rubric } from '../config/rubric.js';
 import { probesUnchanged, recordProbes } from '../read/fs-probes.js';
 import { formatMarkdown } from '../reporters/markdown.js';
 import type { GradeJob, GradedTask, StudentRecord } from './record.js';
-import { similarityFeatures } from './similarity/features.js';
+import { proseFeatures } from './similarity/features.js';
 
 /** What every student of a run is graded with (sent once to each worker). */
 export interface GradeSettings {
@@ -48,7 +48,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       error: problems.join('; '),
       tasks,
       feedback: formatMarkdown(report),
-      features: similarityFeatures(prose, report.results[0]?.graph ?? null),
+      features: proseFeatures(prose),
       inputs: { config: key, probes },
     };
   } catch (error) {
@@ -65,7 +65,7 @@ export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email'>, m
     error: message,
     tasks: [],
     feedback: `## infralint could not grade this submission\n\n${message.replace(/[<>&]/g, ' ')}\n`,
-    features: { shingles: '', words: 0, shape: null },
+    features: { shingles: '', words: 0 },
     inputs: null,
   };
 }

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { ruleCell, spreadsheetSafe } from '../reporters/csv.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import type { SimilarityResult } from './similarity/find-similar.js';
+import { pushTo } from '../multimap.js';
 
 /** Who a student resembles: near-duplicate explanations (one entry per other student), or an identical graph (one entry for the group). */
 export type SimilarTo =
@@ -13,11 +14,7 @@ const LISTED_GROUP_MEMBERS = 10;
 
 export function similarByStudent(result: SimilarityResult): Map<string, SimilarTo[]> {
   const map = new Map<string, SimilarTo[]>();
-  const add = (who: string, entry: SimilarTo) => {
-    const list = map.get(who);
-    if (list) list.push(entry);
-    else map.set(who, [entry]);
-  };
+  const add = (who: string, entry: SimilarTo) => pushTo(map, who, entry);
   for (const pair of result.pairs) {
     add(pair.a, { kind: 'prose', student: pair.b, score: pair.score });
     add(pair.b, { kind: 'prose', student: pair.a, score: pair.score });

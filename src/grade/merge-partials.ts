@@ -48,9 +48,7 @@ export async function mergePartials(options: MergeOptions): Promise<{ header: Re
     const results = new AtomicFile(path.join(options.out, RESULTS_FILE));
     pending.files.push(results);
     results.write(`${JSON.stringify(header)}\n`);
-    for await (const record of mergeSorted(readers.map((r) => r.records()))) results.write(`${JSON.stringify(record)}\n`);
-    results.close();
-    const outputs = await writeCohortOutputs(header, () => mergeSorted(readers.map((r) => r.records())), { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
+    const outputs = await writeCohortOutputs(header, () => mergeSorted(readers.map((r) => r.records())), { out: options.out, report: options.report ?? true, copyRecordsTo: results, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
     commitOutputs(pending);
     return { header, outputs };
   } catch (error) {

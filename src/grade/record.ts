@@ -24,7 +24,7 @@ export interface StudentRecord {
   tasks: GradedTask[];
   /** The Markdown the student would see from `infralint check`. */
   feedback: string;
-  /** What similarity detection compares: hashed word shingles of the prose, the graph's shape. */
+  /** What similarity detection compares of the prose (graphs are compared from `tasks`). */
   features: SimilarityFeatures;
   /** What the result depends on, to reuse it when nothing changed (`--resume`). */
   inputs: { config: string; probes: Probe[] } | null;
@@ -35,10 +35,9 @@ export interface SimilarityFeatures {
   shingles: string;
   /** Words of prose (short texts are not compared). */
   words: number;
-  /** The first task's graph with labels dropped: node colours (roles) and edges, or null when too small. */
-  shape: GraphShape | null;
 }
 
+/** A graph with its labels dropped: node colours (roles) and edges. */
 export interface GraphShape {
   /** One colour per node (its sorted roles and host group), in node order. */
   colours: string[];

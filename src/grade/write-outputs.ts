@@ -4,7 +4,7 @@ import { TOOL } from '../api/tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
 import { GradebookCsv, gradebookEntry, similarByStudent } from './gradebook.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
-import { decodeShingles } from './similarity/features.js';
+import { decodeShingles, graphShape } from './similarity/features.js';
 import { findSimilar, type SimilarityInput, type SimilarityOptions, type SimilarityResult } from './similarity/find-similar.js';
 import { SummaryBuilder, type CohortSummary } from './summary.js';
 
@@ -13,6 +13,8 @@ export interface OutputOptions {
   /** Write report.html (Graphviz drawings of every graph: the slowest output). */
   report: boolean;
   similarity?: SimilarityOptions;
+  /** Also copy every record here during the first read (merge writes its merged results.jsonl so). */
+  copyRecordsTo?: AtomicFile;
 }
 
 export interface OutputResult {
@@ -39,8 +41,10 @@ export async function writeCohortOutputs(header: ResultsHeader, records: () => A
   const summaryBuilder = new SummaryBuilder(header);
   const similarityInputs: SimilarityInput[] = [];
   for await (const record of records()) {
+    options.copyRecordsTo?.write(`${JSON.stringify(record)}\n`);
     summaryBuilder.add(record);
-    similarityInputs.push({ student: record.student, shingles: decodeShingles(record.features.shingles), shape: record.features.shape });
+    const graph = record.tasks[0]?.graph;
+    similarityInputs.push({ student: record.student, shingles: decodeShingles(record.features.shingles), shape: graph ? graphShape(graph) : null });
   }
   const summary = summaryBuilder.build();
   const similarity = findSimilar(similarityInputs, options.similarity);
@@ -86,7 +90,7 @@ export async function writeCohortOutputs(header: ResultsHeader, records: () => A
 
 export function commitOutputs(pending: PendingOutputs): void {
   for (const folder of pending.folders) folder.commit();
-  for (const file of pending.files) file.rename();
+  for (const file of pending.files) file.commit();
 }
 
 export function discardOutputs(pending: PendingOutputs): void {

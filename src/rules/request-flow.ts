@@ -2,6 +2,7 @@ import type { Component, DiagramGraph } from '../graph/model.js';
 import { ENTRY_ROLES, type Role } from '../graph/roles.js';
 import { bestOverDiagrams, describe, roleName } from './diagram-helpers.js';
 import type { RuleFinding, RuleModule, RuleOutcome } from './rule.js';
+import { pushTo } from '../multimap.js';
 
 /** The steps of a request, in order; the entry is step 0. */
 const STEPS: Role[] = ['load-balancer', 'web-server', 'app-server', 'database'];
@@ -35,11 +36,7 @@ function stepOf(c: Component, current: number): number | null {
 function followRequest(graph: DiagramGraph): RuleOutcome {
   const byKey = new Map(graph.components.map((c) => [c.key, c]));
   const next = new Map<string, string[]>();
-  const link = (a: string, b: string) => {
-    const list = next.get(a);
-    if (list) list.push(b);
-    else next.set(a, [b]);
-  };
+  const link = (a: string, b: string) => pushTo(next, a, b);
   for (const e of graph.edges) {
     if (e.kind === 'note') continue;
     link(e.from, e.to);

@@ -53,7 +53,7 @@ export function decodeShingles(encoded: string): Uint32Array {
   return new Uint32Array(copy.buffer);
 }
 
-/** A graph with its labels dropped: what stays the same when a copier renames every node. */
+/** A graph with its labels dropped: what stays the same when a copier renames every node. Null when too small to compare. */
 export function graphShape(graph: TaskResult['graph']): GraphShape | null {
   const index = new Map<string, number>();
   graph.components.forEach((c, i) => index.set(c.key, i));
@@ -76,7 +76,7 @@ export function graphShape(graph: TaskResult['graph']): GraphShape | null {
   return { colours: graph.components.map((c) => [...c.roles].sort().join('+') || 'none'), edges };
 }
 
-export function similarityFeatures(prose: string, graph: TaskResult['graph'] | null): SimilarityFeatures {
+export function proseFeatures(prose: string): SimilarityFeatures {
   const words = normalisedWords(prose);
-  return { shingles: encodeShingles(shingleHashes(words)), words: words.length, shape: graph ? graphShape(graph) : null };
+  return { shingles: encodeShingles(shingleHashes(words)), words: words.length };
 }

@@ -1,5 +1,6 @@
 import type { GraphShape } from '../record.js';
 import { isomorphic, refineColours, shapeSignature } from './graph-identity.js';
+import { pushTo } from '../../multimap.js';
 
 export interface SimilarityInput {
   student: string;
@@ -59,10 +60,7 @@ function similarProse(inputs: SimilarityInput[], threshold: number, commonCount:
     if (set.length < MIN_SHINGLES) return;
     const signature = minhash(set, seeds);
     for (let band = 0; band < MINHASH_FUNCTIONS / BAND_ROWS; band++) {
-      const key = `${band}:${signature.slice(band * BAND_ROWS, (band + 1) * BAND_ROWS).join(',')}`;
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
+      pushTo(buckets, `${band}:${signature.slice(band * BAND_ROWS, (band + 1) * BAND_ROWS).join(',')}`, i);
     }
   });
   const checked = new Set<number>();
@@ -161,10 +159,7 @@ function identicalGraphs(inputs: SimilarityInput[], commonCount: number): string
     if (!input.shape) continue;
     const refined = refineColours(input.shape);
     const signature = shapeSignature(refined, input.shape);
-    const entry = { student: input.student, shape: input.shape, refined };
-    const bucket = buckets.get(signature);
-    if (bucket) bucket.push(entry);
-    else buckets.set(signature, [entry]);
+    pushTo(buckets, signature, { student: input.student, shape: input.shape, refined });
   }
   const groups: string[][] = [];
   for (const bucket of buckets.values()) {
