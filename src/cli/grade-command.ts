@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { findConfig, rubricFromConfig } from '../config/config.js';
-import { UsageError, type Rubric } from '../config/rubric.js';
 import { parseShard } from '../grade/cohort.js';
 import { gradeCohort, type GradeCohortResult } from '../grade/grade-cohort.js';
+import type { GradeSettings } from '../grade/grade-student.js';
 import { mergePartials } from '../grade/merge-partials.js';
 import type { OutputResult } from '../grade/write-outputs.js';
 import type { CliIO } from './main.js';
+import type { GradingOptionValues } from './shared-options.js';
 
-export interface GradeCommandOptions {
+export interface GradeCommandOptions extends GradingOptionValues {
   out: string;
   jobs?: number;
   manifest?: string;
@@ -16,24 +16,8 @@ export interface GradeCommandOptions {
   resume?: boolean;
   report: boolean;
   rubric?: string[];
-  config?: string | boolean;
-  minScore?: number;
-  disable?: string[];
-  maxBytes?: number;
   timeout?: number;
   similarity?: number;
-}
-
-/** Rubrics from --rubric (repeatable) or the configuration; two rubrics of one task would collide. */
-async function chooseRubrics(opts: GradeCommandOptions, io: CliIO): Promise<Rubric[]> {
-  const loaded = opts.config === false ? null : await findConfig(io.cwd, typeof opts.config === 'string' ? opts.config : undefined);
-  const names = opts.rubric?.length ? opts.rubric : [undefined];
-  const rubrics: Rubric[] = [];
-  for (const name of names) rubrics.push(await rubricFromConfig(loaded, { ...(name ? { rubric: name } : {}), cwd: io.cwd }));
-  const tasks = rubrics.map((r) => r.task);
-  const twice = tasks.find((t, i) => tasks.indexOf(t) !== i);
-  if (twice) throw new UsageError(`two rubrics grade the same task "${twice}": choose one`);
-  return rubrics;
 }
 
 /** Progress on stderr: a bar on a terminal, a line every 10% (or 5 s) otherwise, for CI logs. */
@@ -86,16 +70,15 @@ function describeOutputs(outputs: OutputResult, io: CliIO): void {
 }
 
 /** `infralint grade <dir>`: exit 0 when every submission was graded, 1 when some became error rows. */
-export async function runGrade(dir: string, opts: GradeCommandOptions, io: CliIO, stderrIsTTY: boolean): Promise<number> {
-  const rubrics = await chooseRubrics(opts, io);
+export async function runGrade(dir: string, opts: GradeCommandOptions, settings: GradeSettings, io: CliIO, stderrIsTTY: boolean): Promise<number> {
   const progress = await progressReporter(io, stderrIsTTY);
   let result: GradeCohortResult;
   try {
     result = await gradeCohort({
       dir: path.resolve(io.cwd, dir),
       out: path.resolve(io.cwd, opts.out),
-      rubrics,
-      lint: { ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}), ...(opts.disable ? { disable: opts.disable } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) },
+      rubrics: settings.rubrics,
+      lint: settings.lint,
       jobs: opts.jobs ?? availableParallelism(),
       ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}),
       ...(opts.shard ? { shard: parseShard(opts.shard) } : {}),

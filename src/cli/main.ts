@@ -3,14 +3,13 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { lintSubmission, type LintReport } from '../api/lint-submission.js';
 import { TOOL, ruleDocsUrl } from '../api/tool.js';
-import { findConfig, rubricFromConfig } from '../config/config.js';
 import { loadRubric, rulesDir, UsageError } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
-import { checkRuleIds, parseList, parseScore, parseShare, positiveInteger } from './option-parsers.js';
+import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues } from './shared-options.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -66,30 +65,20 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run infralint --help for usage)');
 
-  program
-    .command('check', { isDefault: true })
-    .description('check one submission: a repository, its web_infrastructure_design/ folder, or the task file')
-    .argument('[path]', 'what to check', '.')
-    .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
-    .option('--min-score <n>', 'pass threshold in percent (default: the rubric\'s, 70)', parseScore)
-    .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ (3-scale_up, 3-scale_up-gunicorn) or a JSON file')
-    .option('-c, --config <file>', 'configuration file (default: .infralintrc.json, infralint.config.json or package.json "infralint" in the current directory)')
-    .option('--no-config', 'ignore configuration files')
-    .option('--disable <rule-ids>', 'comma-separated rules to turn off', parseList)
-    .option('--max-bytes <n>', 'read at most this many bytes of any file', positiveInteger('--max-bytes'))
-    .action(async (target: string, opts: { format?: FormatTarget[]; minScore?: number; rubric?: string; config?: string | boolean; disable?: string[]; maxBytes?: number }) => {
-      checkRuleIds(opts.disable);
-      const loaded = opts.config === false ? null : await findConfig(io.cwd, typeof opts.config === 'string' ? opts.config : undefined);
-      const rubric = await rubricFromConfig(loaded, { ...(opts.rubric ? { rubric: opts.rubric } : {}), cwd: io.cwd });
-      const report = await lintSubmission(path.resolve(io.cwd, target), {
-        rubrics: [rubric],
-        ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
-        ...(opts.disable ? { disable: opts.disable } : {}),
-        ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
-      });
-      writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
-      exitCode = report.results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
-    });
+  addGradingOptions(
+    program
+      .command('check', { isDefault: true })
+      .description('check one submission: a repository, its web_infrastructure_design/ folder, or the task file')
+      .argument('[path]', 'what to check', '.')
+      .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
+      .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ (3-scale_up, 3-scale_up-gunicorn) or a JSON file'),
+  ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string }) => {
+    const lint = lintOptionsFrom(opts);
+    const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd);
+    const report = await lintSubmission(path.resolve(io.cwd, target), { rubrics, ...lint });
+    writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
+    exitCode = report.results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
+  });
 
   program
     .command('explain')
@@ -118,29 +107,26 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       exitCode = runInit(Boolean(opts.force), io);
     });
 
-  program
-    .command('grade')
-    .description('grade a cohort: every folder inside <dir> is one student\'s repository')
-    .argument('<dir>', 'folder of student repositories')
-    .option('-o, --out <dir>', 'where to write gradebook.csv/json, feedback/, report.html and results.jsonl', 'infralint-grades')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of CPU cores; 0 grades in the main thread)', positiveInteger('--jobs', 0))
-    .option('--manifest <csv>', 'CSV mapping folders to student names and emails (columns folder,name,email)')
-    .option('--shard <K/N>', 'grade only shard K of N (deterministic by folder name) and write a partial results file for `merge`')
-    .option('--resume', 'reuse the previous results of students whose files did not change')
-    .option('--no-report', 'skip report.html (the slowest output)')
-    .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else 3-scale_up)', (v: string, prev?: string[]) => [...(prev ?? []), v])
-    .option('-c, --config <file>', 'configuration file (default: the one in the current directory)')
-    .option('--no-config', 'ignore configuration files')
-    .option('--min-score <n>', 'pass threshold in percent', parseScore)
-    .option('--disable <rule-ids>', 'comma-separated rules to turn off', parseList)
-    .option('--max-bytes <n>', 'read at most this many bytes of any file', positiveInteger('--max-bytes'))
-    .option('--timeout <seconds>', 'a submission taking longer becomes an error row (default 30)', positiveInteger('--timeout'))
-    .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged as near-duplicates (default 0.6)', parseShare)
-    .action(async (dir: string, opts: GradeCommandOptions) => {
-      checkRuleIds(opts.disable);
-      const { runGrade } = await import('./grade-command.js');
-      exitCode = await runGrade(dir, opts, io, io.stderrIsTTY ?? false);
-    });
+  addGradingOptions(
+    program
+      .command('grade')
+      .description('grade a cohort: every folder inside <dir> is one student\'s repository')
+      .argument('<dir>', 'folder of student repositories')
+      .option('-o, --out <dir>', 'where to write gradebook.csv/json, feedback/, report.html and results.jsonl', 'infralint-grades')
+      .option('-j, --jobs <n>', 'worker threads (default: the number of CPU cores; 0 grades in the main thread)', positiveInteger('--jobs', 0))
+      .option('--manifest <csv>', 'CSV mapping folders to student names and emails (columns folder,name,email)')
+      .option('--shard <K/N>', 'grade only shard K of N (deterministic by folder name) and write a partial results file for `merge`')
+      .option('--resume', 'reuse the previous results of students whose files did not change')
+      .option('--no-report', 'skip report.html (the slowest output)')
+      .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else 3-scale_up)', (v: string, prev?: string[]) => [...(prev ?? []), v])
+      .option('--timeout <seconds>', 'a submission taking longer becomes an error row (default 30)', positiveInteger('--timeout'))
+      .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged as near-duplicates (default 0.6)', parseShare),
+  ).action(async (dir: string, opts: GradeCommandOptions) => {
+    const lint = lintOptionsFrom(opts);
+    const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd);
+    const { runGrade } = await import('./grade-command.js');
+    exitCode = await runGrade(dir, opts, { rubrics, lint }, io, io.stderrIsTTY ?? false);
+  });
 
   program
     .command('merge')

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import type { LintOptions } from '../api/lint-submission.js';
+import { findConfig, rubricFromConfig } from '../config/config.js';
+import { UsageError, type Rubric } from '../config/rubric.js';
+import { RULES } from '../rules/registry.js';
+
+// Options `check` and `grade` share, and their value parsers: a bad value is a usage error (exit 2)
+// with the option's name.
+
+export function parseScore(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-score must be a number from 0 to 100, not "${value}"`);
+  return n;
+}
+
+export function parseList(value: string, previous?: string[]): string[] {
+  return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+export function positiveInteger(option: string, min = 1): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${option} must be an integer of at least ${min}, not "${value}"`);
+    return n;
+  };
+}
+
+export function checkRuleIds(ids: string[] | undefined): void {
+  for (const id of ids ?? []) if (!RULES.has(id)) throw new UsageError(`--disable: unknown rule "${id}"`);
+}
+
+export function parseShare(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new UsageError(`--similarity must be a number above 0 and at most 1, not "${value}"`);
+  return n;
+}
+
+/** What the shared grading options hold once parsed. */
+export interface GradingOptionValues {
+  config?: string | boolean;
+  minScore?: number;
+  disable?: string[];
+  maxBytes?: number;
+}
+
+/** Configuration, threshold, rules turned off and read cap: the same for one submission or a cohort. */
+export function addGradingOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'configuration file (default: .infralintrc.json, infralint.config.json or package.json "infralint" in the current directory)')
+    .option('--no-config', 'ignore configuration files')
+    .option('--min-score <n>', 'pass threshold in percent (default: the rubric\'s, 70)', parseScore)
+    .option('--disable <rule-ids>', 'comma-separated rules to turn off', parseList)
+    .option('--max-bytes <n>', 'read at most this many bytes of any file', positiveInteger('--max-bytes'));
+}
+
+export function lintOptionsFrom(opts: GradingOptionValues): Pick<LintOptions, 'minScore' | 'disable' | 'maxBytes'> {
+  checkRuleIds(opts.disable);
+  return {
+    ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
+    ...(opts.disable ? { disable: opts.disable } : {}),
+    ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
+  };
+}
+
+/**
+ * The rubrics named on the command line (or the configuration's, else 3-scale_up), with the
+ * configuration applied. Two rubrics of one task would collide in a gradebook.
+ */
+export async function chooseRubrics(opts: GradingOptionValues, names: string[], cwd: string): Promise<Rubric[]> {
+  const loaded = opts.config === false ? null : await findConfig(cwd, typeof opts.config === 'string' ? opts.config : undefined);
+  const rubrics: Rubric[] = [];
+  for (const name of names.length ? names : [undefined]) rubrics.push(await rubricFromConfig(loaded, { ...(name ? { rubric: name } : {}), cwd }));
+  const tasks = rubrics.map((r) => r.task);
+  const twice = tasks.find((t, i) => tasks.indexOf(t) !== i);
+  if (twice) throw new UsageError(`two rubrics grade the same task "${twice}": choose one`);
+  return rubrics;
+}
