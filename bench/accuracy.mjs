@@ -16,13 +16,17 @@ const showAll = process.argv.includes('--disagreements');
 const only = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : null;
 const perRule = new Map();
 const disagreements = [];
+const fullyCorrectFailures = [];
 let agree = 0;
 let total = 0;
 for (const [id, entry] of Object.entries(labels)) {
   const report = await lintSubmission(path.join(corpus, id));
   const result = report.results[0];
+  // No labelled submission passes every rule; fully correct means nothing is wrong: every rule pass or manual.
+  const allPass = Object.values(entry.labels).every((s) => s === 'pass' || s === 'manual');
   for (const [rule, want] of Object.entries(entry.labels)) {
     const got = result.rules.find((r) => r.id === rule)?.status ?? 'missing';
+    if (allPass && got === 'fail') fullyCorrectFailures.push(`${id} ${rule}`);
     const stats = perRule.get(rule) ?? { agree: 0, total: 0, confusion: {} };
     stats.total++;
     total++;
@@ -43,4 +47,5 @@ for (const [rule, s] of perRule) {
   const off = Object.entries(s.confusion).filter(([k]) => k.split('->')[0] !== k.split('->')[1]).map(([k, v]) => `${k}:${v}`).join(' ');
   console.log(`${rule.padEnd(20)} ${((100 * s.agree) / s.total).toFixed(1).padStart(5)}%  ${off}`);
 }
+console.log(`submissions labelled fully correct that get a fail: ${fullyCorrectFailures.length}${fullyCorrectFailures.length ? ` (${fullyCorrectFailures.join(', ')})` : ''}`);
 if (showAll || only) console.log(`\n${disagreements.join('\n')}`);

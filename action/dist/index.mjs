@@ -37081,18 +37081,91 @@ var carriedOver = {
   }
 };
 
+// src/prose/clauses.ts
+var SENTENCE_END = /(?<=[.!?])\s+(?=\S)|\n+(?=\s*(?:[-*•+]|\d+[.)]))/;
+var COORDINATOR = /,?\s+(?:and|but|while|whereas)\s+|;\s*/g;
+var FINITE = /\b(is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did)\b/i;
+var CONTINUES = /^(this|that|these|those|which|it|its|they|them|their|both|so|thus|hence|therefore|because|since|as a result|in order|to|thereby|if|in case|should|otherwise|allowing|ensuring|making|providing|meaning|preventing|eliminating|removing|reducing|improving|increasing|enabling|giving|for|also|plus|additionally|moreover|furthermore|each|every|the (second|other|backup|passive|standby|new|additional|extra)|one)\b/;
+var REFERS_BACK = /^(\S+ ){0,3}(it|this|them|they|these|those)\b/;
+var SETTING = /^(when|while|whenever|once|after|as) \w+ing\b[^,]*,\s*/i;
+function clausesOf(text3) {
+  const clauses = [];
+  for (const sentence of text3.split(SENTENCE_END)) {
+    for (const raw of splitCoordinated(sentence)) {
+      const norm = normaliseText(raw);
+      if (!norm) continue;
+      const settingMatch = SETTING.exec(raw.trimStart());
+      const setting = settingMatch ? normaliseText(settingMatch[0]) : "";
+      const main = settingMatch ? normaliseText(raw.trimStart().slice(settingMatch[0].length)) : norm;
+      clauses.push({ norm, setting, main, continues: CONTINUES.test(main) || REFERS_BACK.test(main) });
+    }
+  }
+  return clauses;
+}
+function splitCoordinated(sentence) {
+  const parts = [];
+  let start = 0;
+  COORDINATOR.lastIndex = 0;
+  for (let match = COORDINATOR.exec(sentence); match; match = COORDINATOR.exec(sentence)) {
+    if (depthAt(sentence, match.index) > 0) continue;
+    const left = sentence.slice(start, match.index);
+    const right = sentence.slice(match.index + match[0].length);
+    if (!FINITE.test(left) || !FINITE.test(right)) continue;
+    parts.push(left);
+    start = match.index + match[0].length;
+  }
+  parts.push(sentence.slice(start));
+  return parts;
+}
+function depthAt(text3, index) {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text3.charCodeAt(i);
+    if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && depth > 0) depth--;
+  }
+  return depth;
+}
+
+// src/prose/titles.ts
+var MAX_TITLE_WORDS = 6;
+var MAX_LEAD_IN_WORDS = 15;
+function titleOf(block4, norm) {
+  if (block4.kind !== "paragraph" && block4.kind !== "list-item") return null;
+  const text3 = block4.text.trim();
+  const words = norm.split(" ").filter(Boolean).length;
+  const section = block4.headingPath.join("\0");
+  const sameSection = (b) => b.headingPath.join("\0") === section;
+  if (words > 0 && words <= MAX_TITLE_WORDS && !/[.!?]\s/.test(text3) && !/[.!?]$/.test(text3)) {
+    return { covers: (b) => b.kind !== "heading" && sameSection(b) };
+  }
+  if (words <= MAX_LEAD_IN_WORDS && text3.endsWith(":")) return { covers: (b) => b.kind === "list-item" && sameSection(b) };
+  return null;
+}
+
 // src/prose/vocabulary.ts
 var TOPIC_PATTERNS = {
-  "lb-cluster": /\b(second|2nd|another|two|2|additional|extra|new|pair of|both|multiple|redundant)\b.{0,25}\b(load ?balanc\w*|lbs?|haproxy)\b|\b(load ?balanc\w*|lbs?|haproxy)\b.{0,30}\b(cluster\w*|pair|redundan\w*|active ?active|active ?passive|failover|fail over|backup|standby)\b|\bcluster\w*\b|\bactive ?(active|passive)\b|\bkeepalived\b|\bvrrp\b|\bfailover\b/,
+  "lb-cluster": /\b(second|2nd|another|two|2|additional|extra|new|pair of|both|multiple|redundant)\b.{0,25}\b(load ?balanc\w*|lbs?|haproxy)\b|\b(load ?balanc\w*|lbs?|haproxy)\b.{0,30}\b(cluster\w*|pair|redundan\w*|active ?active|active ?passive|failover|fail over|backup|standby)\b|(?<!\b(?:database|db|my ?sql|mariadb|postgres\w*|sql|replica\w*|data) )\bcluster\w*\b(?! (for|of) (the )?(my ?sql|database|db|data)\b)|\bactive ?(active|passive)\b|\bkeepalived\b|\bvrrp\b|\bfailover\b/,
   // The server this design adds, not servers one could add later ("add more servers to scale").
-  "added-server": /\b(additional|extra|third|3rd|one more|new|fourth|4th|added)\b.{0,12}\bserver\b(?!s)|\bserver\b.{0,15}\b(was|is|has been) added\b|\badd(ing|ed|s)?\b.{0,6}\b(a|one|an|another)\b.{0,15}\bserver\b(?!s)|\banother server\b/,
+  // A load balancer's machine ("a second HAProxy server") is the cluster, and "add a web server" is
+  // the split, not the added server. A
+  // design that introduces "additional servers" adds them now; "add more servers" is future scaling.
+  // A list that names "Server" as one of the added elements is about it too.
+  "added-server": /\b(additional|extra|third|3rd|one more|new|fourth|4th|added)\b.{0,12}(?<!\b(haproxy|balanc\w*|lbs?|proxy) )\bserver\b(?!s)|\bserver\b.{0,15}\b(was|is|has been) added\b|\badd(ing|ed|s)?\b.{0,6}\b(a|one|an|another)\b.{0,15}(?<!\b(haproxy|balanc\w*|lbs?|proxy|web|app|application|database|db|nginx|gunicorn) )\bserver\b(?!s)|\banother server\b|\b(introduc\w*|add(s|ed|ing)?|deploy\w*|provision\w*)\b.{0,12}\b(additional|extra|new)\b.{0,12}\bservers\b|^(the )?(new |additional |extra )?servers?$/,
+  // Several machines of one tier ("Web Servers (2x)", "app servers scale horizontally"): explains the
+  // additional server only with a reason for having more than one (see REDUNDANCY).
+  "server-pool": /\b(web|app|application|back ?end) ?servers\b/,
   split: /\b(split\w*|separat\w*|dedicated|own (server|machine|host)s?|their own|its own|isolat\w*|decoupl\w*|distinct|individual|different servers|each (component|tier|layer|server|role)|one server (per|for each)|tier(s|ed)?|layer(s|ed)?|separation)\b/,
   "web-server": /\b(web ?servers?|nginx|apache2?|web ?tier|web ?layer|http ?servers?)\b/,
   "app-server": /\b(app(lication)? ?servers?|app ?tier|application ?tier|gunicorn|uwsgi|php ?fpm|tomcat|node ?js|app ?layer)\b/
 };
 var SPLIT_SUBJECT = /\b(web|app|application|database|db|my ?sql|nginx|gunicorn|components?|tiers?|layers?|roles?|services?)\b/;
-var REASON = /\b(because|so that|so the|so it|in order to|in case|which means|thanks to|since|as a result|therefore|thus|hence|to (ensure|avoid|prevent|handle|provide|improve|increase|allow|eliminate|distribute|reduce|remove|make|keep|guarantee|achieve|support|spread|balance|share|split|absorb|serve|protect|scale|prevent|offload|isolate)|ensur\w*|avoid\w*|prevent\w*|eliminat\w*|spofs?|single points? of failure|redundan\w*|high(ly)? availab\w*|availability|fault ?toleran\w*|failover|fail over|takes? over|if (one|a|the|it|any)\b.{0,60}\b(fail\w*|down|crash\w*|unavailable|stops?)|scal\w*|performan\w*|reliab\w*|resilien\w*|secur\w*|independen\w*|bottlenecks?|contention|overload\w*|downtime|uptime|allow\w*|enabl\w*|improv\w*|benefits?|helps?|reduc\w*|increas\w*|more (traffic|requests|load|capacity)|distribut\w*|capacity|optimi[sz]\w*|maintenan\w*|maintain\w*|easier|efficien\w*|purpose|reason|why|compet\w*|interfer\w*|specializ\w*|specialis\w*|tun(e|ed|ing)|dedicated resources|without affecting|continu\w*)\b/;
+var FUTURE_SCALING = /\bmore\b.{0,15}\bservers\b/;
+var LOAD_BALANCER = /\b(load ?balanc\w*|lbs?|haproxy)\b/;
+var REDUNDANCY = /\b(redundan\w*|fault ?toleran\w*|horizontal\w*|single (server|machine) failure)\b/;
+var REASON = /\b(because|so that|so the|so it|in order to|in case|which means|thanks to|since|as a result|therefore|thus|hence|to (ensure|avoid|prevent|handle|provide|improve|increase|allow|eliminate|distribute|reduce|remove|make|keep|guarantee|achieve|support|spread|balance|share|split|absorb|serve|protect|scale|prevent|offload|isolate)|ensur\w*|avoid\w*|prevent\w*|eliminat\w*|spofs?|single points? of failure|redundan\w*|high(ly)? availab\w*|availability|fault ?toleran\w*|failover|fail over|takes? over|if (one|a|the|it|any)\b.{0,60}\b(fail\w*|down|crash\w*|unavailable|stops?)|scal\w*|performan\w*|reliab\w*|resilien\w*|secur\w*|independen\w*|bottlenecks?|contention|overload\w*|downtime|uptime|allow\w*|enabl\w*|improv\w*|benefits?|helps?|reduc\w*|increas\w*|more (traffic|requests|load|capacity)|distribut\w*|capacity|optimi[sz]\w*|maintenan\w*|maintain\w*|easier|efficien\w*|purpose|reason|why|compet\w*|interfer\w*|specializ\w*|specialis\w*|tun(e|ed|ing)|dedicated resources|without affecting|continu\w*|requir\w*)\b/;
 var ISSUES_HEADING = /\b(issues?|problems?|limitations?|weakness\w*|drawbacks?|cons|spofs?|single points? of failure|risks?|concerns?|vulnerabilit\w*|what is missing|missing)\b/;
+var SOLVED_HEADING = /\b(solv\w*|solutions?|fix\w*|resolv\w*|addressing|addressed|mitigat\w*|remov\w*|eliminat\w*|avoid\w*|separation of concerns|improvements?)\b/;
 var NEGATION = /\b(no|not|without|lacks?|lacking|missing|absent|isn t|isnt|doesn t|doesnt|don t|dont|never|none|neither|nor)\b/;
 var ACTIVE_ACTIVE = /\bactive ?active\b/;
 var ACTIVE_PASSIVE = /\b(active ?passive|primary ?(backup|secondary|standby)|master ?(backup|slave|standby)|hot ?standby|standby|passive)\b/;
@@ -37112,17 +37185,43 @@ function topicsOf(norm) {
   if (topics.has("split") && !SPLIT_SUBJECT.test(norm)) topics.delete("split");
   return topics;
 }
+function credit(topics, reason, into) {
+  for (const topic of topics) {
+    if (topic !== "server-pool") into.add(topic);
+    else if (REDUNDANCY.test(reason) && !topics.has("lb-cluster") && !LOAD_BALANCER.test(reason) && !FUTURE_SCALING.test(reason)) into.add("added-server");
+  }
+}
+function explainedTopics(text3, norm, headingTopics) {
+  const explained = /* @__PURE__ */ new Set();
+  if (REASON.test(norm)) credit(headingTopics, norm, explained);
+  let previous = /* @__PURE__ */ new Set();
+  for (const clause of clausesOf(text3)) {
+    const topics = topicsOf(clause.main);
+    if (clause.setting && clause.continues) for (const t of topicsOf(clause.setting)) topics.add(t);
+    if (REASON.test(clause.main)) {
+      credit(topics, clause.main, explained);
+      if (clause.continues) credit(previous, clause.main, explained);
+    }
+    if (topics.size) previous = topics;
+    else if (!clause.continues) previous = /* @__PURE__ */ new Set();
+  }
+  return explained;
+}
 function analyseProse(sources) {
   const blocks = [];
   let englishWords = 0;
   let otherWords = 0;
   let wordCount = 0;
   for (const source of sources) {
+    let title = null;
     for (const block4 of source.blocks) {
       const norm = normaliseText(block4.text);
+      title = title?.covers(block4) ? title : null;
       const headings = [...block4.headingPath.slice(-2), ...(block4.listPath ?? []).slice(-1)].map(normaliseText);
-      const headingTopics = /* @__PURE__ */ new Set();
-      for (const h of headings) for (const t of topicsOf(h)) headingTopics.add(t);
+      const headingTopics = new Set(title?.topics);
+      for (const h of headings) for (const t of topicsOf(stripEnumerator(h))) headingTopics.add(t);
+      const titleIssues = title?.issues ?? false;
+      const inIssuesSection = titleIssues || block4.headingPath.some((h) => isIssuesHeading(normaliseText(h)));
       blocks.push({
         file: source.file,
         line: block4.line,
@@ -37131,11 +37230,25 @@ function analyseProse(sources) {
         norm,
         headingPath: block4.headingPath,
         ...block4.listPath ? { listPath: block4.listPath } : {},
+        ...title ? { title: title.text } : {},
         topics: topicsOf(norm),
         headingTopics,
         reasoned: REASON.test(norm),
-        inIssuesSection: block4.headingPath.some((h) => ISSUES_HEADING.test(normaliseText(h)))
+        explained: explainedTopics(block4.text, norm, headingTopics),
+        inIssuesSection
       });
+      const next = block4.kind === "heading" ? null : titleOf(block4, stripEnumerator(norm));
+      if (next) {
+        const own = topicsOf(stripEnumerator(norm));
+        const parent = own.size === 0 && title?.covers(block4) ? title : null;
+        const nextTitle = {
+          ...next,
+          text: parent ? `${parent.text} / ${block4.text}` : block4.text,
+          topics: parent ? parent.topics : own,
+          issues: titleIssues || isIssuesHeading(norm)
+        };
+        title = nextTitle;
+      } else if (block4.kind === "heading") title = null;
       for (const word of block4.text.toLowerCase().split(/[^\p{L}']+/u)) {
         if (!word) continue;
         wordCount++;
@@ -37148,9 +37261,13 @@ function analyseProse(sources) {
   return { blocks, wordCount, english: { englishWords, otherWords, isEnglish } };
 }
 function explanationsOf(prose, topic) {
-  return prose.blocks.filter(
-    (b) => b.kind !== "heading" && b.reasoned && !b.inIssuesSection && (b.topics.has(topic) || b.headingTopics.has(topic))
-  );
+  return prose.blocks.filter((b) => b.kind !== "heading" && !b.inIssuesSection && b.explained.has(topic));
+}
+function isIssuesHeading(norm) {
+  return ISSUES_HEADING.test(norm) && !SOLVED_HEADING.test(norm);
+}
+function stripEnumerator(norm) {
+  return norm.replace(/^(\d+|[a-z])[.)]\s+/, "");
 }
 function affirmedMentions(prose, pattern) {
   return prose.blocks.filter((b) => {
@@ -37389,7 +37506,7 @@ var explainAdditions = {
         });
       }
     }
-    const message2 = findings.length === 0 ? "Every added element is explained." : `Explained: ${explained.join(", ") || "nothing"}; not explained: ${wanted.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(", ")}.`;
+    const message2 = findings.length === 0 ? `Every added element is explained: ${explained.join(", ")}.` : `Explained: ${explained.join(", ") || "nothing"}; not explained: ${wanted.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(", ")}.`;
     return outcomeFromShare(explained.length, wanted.length, message2, findings);
   }
 };
@@ -37401,9 +37518,7 @@ function capitalise(s) {
 var CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
 function characterisations(block4) {
   const result = { web: false, app: false };
-  const above = block4.listPath?.length ? topicsOfText(block4.listPath[block4.listPath.length - 1]) : block4.headingTopics;
-  const inherited = above.has("web-server") && !above.has("app-server") ? "web" : above.has("app-server") && !above.has("web-server") ? "app" : null;
-  let subject = inherited;
+  let subject = inheritedSubject(block4);
   for (const clause of block4.norm.split(CLAUSE_BREAK)) {
     const web = TOPIC_PATTERNS["web-server"].exec(clause);
     const app = TOPIC_PATTERNS["app-server"].exec(clause);
@@ -37439,6 +37554,15 @@ var explainWebVsApp = {
     return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
   }
 };
+function inheritedSubject(block4) {
+  for (const context of [...block4.headingPath, ...block4.title ? [block4.title] : [], ...block4.listPath ?? []].reverse()) {
+    const topics = topicsOfText(context);
+    if (topics.has("web-server") && topics.has("app-server")) continue;
+    if (topics.has("web-server")) return "web";
+    if (topics.has("app-server")) return "app";
+  }
+  return null;
+}
 function topicsOfText(text3) {
   const norm = normaliseText(text3);
   const out = /* @__PURE__ */ new Set();
@@ -48928,12 +49052,16 @@ function parseMarkdown(text3) {
         const previous = tokens[i - 1];
         if (previous?.type === "heading_open") break;
         collectLinks(token, line, doc);
-        const content = inlineText(token);
+        const lines2 = inlineLines(token);
+        const content = lines2.join(" ");
         if (inTableRow) {
           rowCells.push(content);
         } else if (content.trim()) {
           const parents = itemLeads.slice(0, -1).filter((t) => t !== null);
-          doc.prose.push({ kind: listDepth > 0 ? "list-item" : "paragraph", text: content, line, headingPath: pathOf(), ...parents.length ? { listPath: parents } : {} });
+          const kind = listDepth > 0 ? "list-item" : "paragraph";
+          for (const piece of paragraphPieces(lines2, line)) {
+            if (piece.text.trim()) doc.prose.push({ kind, text: piece.text, line: piece.line, headingPath: pathOf(), ...parents.length ? { listPath: parents } : {} });
+          }
           if (itemLeads.length && itemLeads[itemLeads.length - 1] === null) itemLeads[itemLeads.length - 1] = content;
         }
         break;
@@ -48988,16 +49116,41 @@ function collectLinks(inline2, line, doc) {
   }
 }
 function inlineText(inline2) {
-  if (!inline2) return "";
+  return inlineLines(inline2).join(" ");
+}
+function inlineLines(inline2) {
+  if (!inline2) return [""];
   const children = inline2.children;
-  if (!children) return inline2.content;
-  let out = "";
+  if (!children) return inline2.content.split("\n");
+  const lines = [""];
   for (const child of children) {
-    if (child.type === "text" || child.type === "code_inline") out += child.content;
-    else if (child.type === "softbreak" || child.type === "hardbreak") out += " ";
-    else if (child.type === "image") out += child.content;
+    if (child.type === "text" || child.type === "code_inline" || child.type === "image") lines[lines.length - 1] += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") lines.push("");
   }
-  return out;
+  return lines;
+}
+var TITLE_LINE_WORDS = 6;
+var OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
+var LABEL_LINE = /^\s*[A-Z][\w ()/&'-]{0,40}:\s+\S/;
+function paragraphPieces(lines, firstLine) {
+  const pieces = [];
+  let start = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const current = lines[i].trim();
+    const words = current.split(/\s+/).filter(Boolean).length;
+    const isTitle = words > 0 && words <= TITLE_LINE_WORDS && !/[.,;!?]$/.test(current) && !OPEN_ENDED.test(current) && /^\s*[A-Z0-9]/.test(lines[i + 1]);
+    const startsUnit = i === start || /[.!?:]$/.test(lines[i - 1].trim());
+    if (isTitle && startsUnit) {
+      if (i > start) pieces.push({ text: lines.slice(start, i).join(" "), line: firstLine + start });
+      pieces.push({ text: lines[i], line: firstLine + i });
+      start = i + 1;
+    } else if (LABEL_LINE.test(lines[i + 1])) {
+      pieces.push({ text: lines.slice(start, i + 1).join(" "), line: firstLine + start });
+      start = i + 1;
+    }
+  }
+  pieces.push({ text: lines.slice(start).join(" "), line: firstLine + start });
+  return pieces;
 }
 
 // src/api/load-submission.ts
@@ -49027,7 +49180,7 @@ async function loadSubmission(target, location, maxBytes) {
     const wanted = normaliseName(location.task);
     for (const name of located.siblings.sort()) {
       const ext = path4.extname(name).toLowerCase();
-      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted)) addFile(path4.join(located.projectDir, name), "sibling");
+      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path4.join(located.projectDir, name), "sibling");
     }
     if (loaded.taskFile) {
       const before = loaded.files.length;
@@ -49130,6 +49283,12 @@ function findReadmeSection(loaded, location) {
   const wanted = normaliseName(location.task).replace(/^\d+/, "");
   const heading2 = doc.headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
   if (heading2) loaded.readmeSection = { file: outcome.file.relPath, line: heading2.line };
+}
+var LANGUAGE_TAG = /^[\s_.-]*(fr|fra|french|francais|français|es|esp|spanish|espanol|español|pt|ptbr|portuguese|ar|arabic|de|german|it|italian|tr|turkish|ru|sw|swahili|am|amharic)$/i;
+function isTranslation(name, task) {
+  const stem = name.replace(/\.(md|mmd)$/i, "");
+  if (!stem.toLowerCase().startsWith(task.toLowerCase())) return false;
+  return LANGUAGE_TAG.test(stem.slice(task.length));
 }
 
 // src/api/tool.ts

@@ -70,11 +70,12 @@ export async function loadSubmission(target: string, location: TaskLocation, max
 
   if (located.taskFile) {
     loaded.taskFile = addFile(located.taskFile, 'task');
-    // Files that clearly belong to this task: `3-scale_up.mmd`, `3-scale_up_README.md`...
+    // Files that clearly belong to this task: `3-scale_up.mmd`, `3-scale_up_README.md`... but not a
+    // translation of the answer (`3-scale_up_FR.md`): the task file is the answer that is graded.
     const wanted = normaliseName(location.task);
     for (const name of located.siblings.sort()) {
       const ext = path.extname(name).toLowerCase();
-      if ((ext === '.mmd' || ext === '.md') && normaliseName(name).startsWith(wanted)) addFile(path.join(located.projectDir, name), 'sibling');
+      if ((ext === '.mmd' || ext === '.md') && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path.join(located.projectDir, name), 'sibling');
     }
     // Links are followed from the task file and from the files it links to (a `3-scale_up` holding
     // only the URL of `3-scale_up.md` is common), never further.
@@ -196,4 +197,14 @@ function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation): vo
   const wanted = normaliseName(location.task).replace(/^\d+/, '');
   const heading = doc.headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
   if (heading) loaded.readmeSection = { file: outcome.file.relPath, line: heading.line };
+}
+
+/** Language tags students put after a file's name for a translation of it. */
+const LANGUAGE_TAG = /^[\s_.-]*(fr|fra|french|francais|français|es|esp|spanish|espanol|español|pt|ptbr|portuguese|ar|arabic|de|german|it|italian|tr|turkish|ru|sw|swahili|am|amharic)$/i;
+
+/** `3-scale_up_FR.md`, `3-scale_up.fr.md`: the task's answer in another language. */
+export function isTranslation(name: string, task: string): boolean {
+  const stem = name.replace(/\.(md|mmd)$/i, '');
+  if (!stem.toLowerCase().startsWith(task.toLowerCase())) return false;
+  return LANGUAGE_TAG.test(stem.slice(task.length));
 }

@@ -114,12 +114,16 @@ export function parseMarkdown(text: string): MarkdownDocument {
         const previous = tokens[i - 1];
         if (previous?.type === 'heading_open') break;
         collectLinks(token, line, doc);
-        const content = inlineText(token);
+        const lines = inlineLines(token);
+        const content = lines.join(' ');
         if (inTableRow) {
           rowCells.push(content);
         } else if (content.trim()) {
           const parents = itemLeads.slice(0, -1).filter((t): t is string => t !== null);
-          doc.prose.push({ kind: listDepth > 0 ? 'list-item' : 'paragraph', text: content, line, headingPath: pathOf(), ...(parents.length ? { listPath: parents } : {}) });
+          const kind = listDepth > 0 ? 'list-item' : 'paragraph';
+          for (const piece of paragraphPieces(lines, line)) {
+            if (piece.text.trim()) doc.prose.push({ kind, text: piece.text, line: piece.line, headingPath: pathOf(), ...(parents.length ? { listPath: parents } : {}) });
+          }
           if (itemLeads.length && itemLeads[itemLeads.length - 1] === null) itemLeads[itemLeads.length - 1] = content;
         }
         break;
@@ -178,14 +182,53 @@ function collectLinks(inline: Token, line: number, doc: MarkdownDocument): void 
 
 /** The plain text of an inline token (emphasis and code marks dropped, line breaks kept as spaces). */
 function inlineText(inline: Token | undefined): string {
-  if (!inline) return '';
+  return inlineLines(inline).join(' ');
+}
+
+/** The text of an inline token, one entry per source line. */
+function inlineLines(inline: Token | undefined): string[] {
+  if (!inline) return [''];
   const children = inline.children;
-  if (!children) return inline.content;
-  let out = '';
+  if (!children) return inline.content.split('\n');
+  const lines = [''];
   for (const child of children) {
-    if (child.type === 'text' || child.type === 'code_inline') out += child.content;
-    else if (child.type === 'softbreak' || child.type === 'hardbreak') out += ' ';
-    else if (child.type === 'image') out += child.content;
+    if (child.type === 'text' || child.type === 'code_inline' || child.type === 'image') lines[lines.length - 1] += child.content;
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') lines.push('');
   }
-  return out;
+  return lines;
+}
+
+const TITLE_LINE_WORDS = 6;
+/** A line ending on a word that needs what follows ("It runs on"): a wrapped sentence, not a title. */
+const OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
+/** A line that opens with a short label and a colon: one entry of a plain-text list. */
+const LABEL_LINE = /^\s*[A-Z][\w ()/&'-]{0,40}:\s+\S/;
+
+/**
+ * Plain-text answers put a title on its own line right above its text, with no blank line:
+ * "Issues With This Infrastructure" then "Elevated maintenance costs." Such a line (short, no
+ * closing punctuation, followed by a capitalised line) is a unit of its own, so that it can head
+ * what follows; so is each line of a plain-text list of "Label: text" entries. Returns the
+ * paragraph's pieces with the line each starts on.
+ */
+function paragraphPieces(lines: string[], firstLine: number): { text: string; line: number }[] {
+  const pieces: { text: string; line: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const current = lines[i]!.trim();
+    const words = current.split(/\s+/).filter(Boolean).length;
+    const isTitle = words > 0 && words <= TITLE_LINE_WORDS && !/[.,;!?]$/.test(current) && !OPEN_ENDED.test(current) && /^\s*[A-Z0-9]/.test(lines[i + 1]!);
+    const startsUnit = i === start || /[.!?:]$/.test(lines[i - 1]!.trim());
+    if (isTitle && startsUnit) {
+      if (i > start) pieces.push({ text: lines.slice(start, i).join(' '), line: firstLine + start });
+      pieces.push({ text: lines[i]!, line: firstLine + i });
+      start = i + 1;
+    } else if (LABEL_LINE.test(lines[i + 1]!)) {
+      // "Separate Web Server: ..." on the next line starts an entry of its own.
+      pieces.push({ text: lines.slice(start, i + 1).join(' '), line: firstLine + start });
+      start = i + 1;
+    }
+  }
+  pieces.push({ text: lines.slice(start).join(' '), line: firstLine + start });
+  return pieces;
 }

@@ -1,8 +1,10 @@
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { normaliseText } from '../graph/roles.js';
+import { clausesOf } from './clauses.js';
+import { titleOf, type Title } from './titles.js';
 import {
-  ACTIVE_ACTIVE, ACTIVE_PASSIVE, ENGLISH_WORDS, ISSUES_HEADING, NEGATION, OTHER_LANGUAGE_WORDS, REASON, SPLIT_SUBJECT,
-  TOPIC_PATTERNS, type Topic,
+  ACTIVE_ACTIVE, ACTIVE_PASSIVE, ENGLISH_WORDS, FUTURE_SCALING, ISSUES_HEADING, LOAD_BALANCER, NEGATION, OTHER_LANGUAGE_WORDS, REASON, REDUNDANCY, SOLVED_HEADING,
+  SPLIT_SUBJECT, TOPIC_PATTERNS, type Topic,
 } from './vocabulary.js';
 
 /** A prose block with what it is about and whether it gives a reason. */
@@ -15,11 +17,15 @@ export interface AnalysedBlock {
   headingPath: string[];
   /** Lead texts of the list items it is nested under. */
   listPath?: string[];
+  /** The title line heading it, when it has one ("1. Additional Server" in a plain-text answer). */
+  title?: string;
   /** Topics of the block's own text. */
   topics: Set<Topic>;
-  /** Topics of the nearest headings above it ("Why a second load balancer?"). */
+  /** Topics of the nearest headings above it ("Why a second load balancer?"), or of a title line. */
   headingTopics: Set<Topic>;
   reasoned: boolean;
+  /** Topics this block gives a reason for: in the same clause, or in a clause that refers back. */
+  explained: Set<Topic>;
   /** Under a heading such as "Issues" or "Weaknesses". */
   inIssuesSection: boolean;
 }
@@ -35,11 +41,43 @@ export interface ProseSource {
   blocks: ProseBlock[];
 }
 
-function topicsOf(norm: string): Set<Topic> {
+export function topicsOf(norm: string): Set<Topic> {
   const topics = new Set<Topic>();
   for (const [topic, pattern] of Object.entries(TOPIC_PATTERNS) as [Topic, RegExp][]) if (pattern.test(norm)) topics.add(topic);
   if (topics.has('split') && !SPLIT_SUBJECT.test(norm)) topics.delete('split');
   return topics;
+}
+
+/** Adds what a reason explains: several servers of a tier explain the added server only by redundancy. */
+function credit(topics: Set<Topic>, reason: string, into: Set<Topic>): void {
+  for (const topic of topics) {
+    if (topic !== 'server-pool') into.add(topic);
+    // Redundancy of the load balancers, or of the servers behind them, is the cluster's reason.
+    else if (REDUNDANCY.test(reason) && !topics.has('lb-cluster') && !LOAD_BALANCER.test(reason) && !FUTURE_SCALING.test(reason)) into.add('added-server');
+  }
+}
+
+/**
+ * Topics a block explains. A reason belongs to its own clause, or to the clause before when it
+ * refers back ("This removes the SPOF"); a reason anywhere in the block explains the heading's topic.
+ */
+function explainedTopics(text: string, norm: string, headingTopics: Set<Topic>): Set<Topic> {
+  const explained = new Set<Topic>();
+  if (REASON.test(norm)) credit(headingTopics, norm, explained);
+  let previous = new Set<Topic>();
+  for (const clause of clausesOf(text)) {
+    const topics = topicsOf(clause.main);
+    // "When adding a load balancer, monitoring becomes crucial": the addition is the circumstance,
+    // unless what follows refers back to it ("When adding a second LB, it removes the SPOF").
+    if (clause.setting && clause.continues) for (const t of topicsOf(clause.setting)) topics.add(t);
+    if (REASON.test(clause.main)) {
+      credit(topics, clause.main, explained);
+      if (clause.continues) credit(previous, clause.main, explained);
+    }
+    if (topics.size) previous = topics;
+    else if (!clause.continues) previous = new Set();
+  }
+  return explained;
 }
 
 /** Reads the prose of a submission (task file and the markdown it links to). */
@@ -49,13 +87,18 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   let otherWords = 0;
   let wordCount = 0;
   for (const source of sources) {
+    // A line standing as a title ("1. Additional Server", "Issues with this design:") heads what follows.
+    let title = null as Title | null;
     for (const block of source.blocks) {
       const norm = normaliseText(block.text);
-      // What a block is about may be said above it: in the nearest headings, or in the list item it
-      // is nested under ("**Web server:**" then "- serves static files").
+      title = title?.covers(block) ? title : null;
+      // What a block is about may be said above it: in the nearest headings, in the list item it
+      // is nested under ("**Web server:**" then "- serves static files"), or in a title line.
       const headings = [...block.headingPath.slice(-2), ...(block.listPath ?? []).slice(-1)].map(normaliseText);
-      const headingTopics = new Set<Topic>();
-      for (const h of headings) for (const t of topicsOf(h)) headingTopics.add(t);
+      const headingTopics = new Set<Topic>(title?.topics);
+      for (const h of headings) for (const t of topicsOf(stripEnumerator(h))) headingTopics.add(t);
+      const titleIssues = title?.issues ?? false;
+      const inIssuesSection = titleIssues || block.headingPath.some((h) => isIssuesHeading(normaliseText(h)));
       blocks.push({
         file: source.file,
         line: block.line,
@@ -64,11 +107,28 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         norm,
         headingPath: block.headingPath,
         ...(block.listPath ? { listPath: block.listPath } : {}),
+        ...(title ? { title: title.text } : {}),
         topics: topicsOf(norm),
         headingTopics,
         reasoned: REASON.test(norm),
-        inIssuesSection: block.headingPath.some((h) => ISSUES_HEADING.test(normaliseText(h))),
+        explained: explainedTopics(block.text, norm, headingTopics),
+        inIssuesSection,
       });
+      const next: Pick<Title, 'covers'> | null = block.kind === 'heading' ? null : titleOf(block, stripEnumerator(norm));
+      // A title under an issues lead-in ("The issues:" then "1. SSL termination:") lists issues too.
+      if (next) {
+        const own = topicsOf(stripEnumerator(norm));
+        // A generic label under a title ("Role:", "Why?") keeps the subject of the title above it.
+        const parent = own.size === 0 && title?.covers(block) ? title : null;
+        const nextTitle: Title = {
+          ...next,
+          text: parent ? `${parent.text} / ${block.text}` : block.text,
+          topics: parent ? parent.topics : own,
+          issues: titleIssues || isIssuesHeading(norm),
+        };
+        title = nextTitle;
+      }
+      else if (block.kind === 'heading') title = null;
       for (const word of block.text.toLowerCase().split(/[^\p{L}']+/u)) {
         if (!word) continue;
         wordCount++;
@@ -82,11 +142,19 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   return { blocks, wordCount, english: { englishWords, otherWords, isEnglish } };
 }
 
-/** Blocks that explain `topic`: about it (by their text or their heading) and giving a reason. */
+/** Blocks that explain `topic`: a reason tied to it by its clause or by the heading above. */
 export function explanationsOf(prose: ProseAnalysis, topic: Topic): AnalysedBlock[] {
-  return prose.blocks.filter(
-    (b) => b.kind !== 'heading' && b.reasoned && !b.inIssuesSection && (b.topics.has(topic) || b.headingTopics.has(topic)),
-  );
+  return prose.blocks.filter((b) => b.kind !== 'heading' && !b.inIssuesSection && b.explained.has(topic));
+}
+
+/** "Issues", "Weaknesses"..., but not "Solving previous issues" or "Separation of concerns". */
+function isIssuesHeading(norm: string): boolean {
+  return ISSUES_HEADING.test(norm) && !SOLVED_HEADING.test(norm);
+}
+
+/** "2. Web Servers" is about web servers, not about two of them. */
+function stripEnumerator(norm: string): string {
+  return norm.replace(/^(\d+|[a-z])[.)]\s+/, '');
 }
 
 /** Blocks that mention `pattern` without negating it, outside issues sections: things the prose says exist. */

@@ -34,7 +34,7 @@ export const explainAdditions: RuleModule = {
         });
       }
     }
-    const message = findings.length === 0 ? 'Every added element is explained.' : `Explained: ${explained.join(', ') || 'nothing'}; not explained: ${wanted.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(', ')}.`;
+    const message = findings.length === 0 ? `Every added element is explained: ${explained.join(', ')}.` : `Explained: ${explained.join(', ') || 'nothing'}; not explained: ${wanted.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(', ')}.`;
     return outcomeFromShare(explained.length, wanted.length, message, findings);
   },
 };

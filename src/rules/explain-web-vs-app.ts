@@ -8,9 +8,7 @@ const CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand
 /** Splits a block into clauses and says which server each clause characterises. */
 function characterisations(block: AnalysedBlock): { web: boolean; app: boolean } {
   const result = { web: false, app: false };
-  const above = block.listPath?.length ? topicsOfText(block.listPath[block.listPath.length - 1]!) : block.headingTopics;
-  const inherited = above.has('web-server') && !above.has('app-server') ? 'web' : above.has('app-server') && !above.has('web-server') ? 'app' : null;
-  let subject: 'web' | 'app' | null = inherited;
+  let subject: 'web' | 'app' | null = inheritedSubject(block);
   for (const clause of block.norm.split(CLAUSE_BREAK)) {
     const web = TOPIC_PATTERNS['web-server'].exec(clause);
     const app = TOPIC_PATTERNS['app-server'].exec(clause);
@@ -49,6 +47,23 @@ export const explainWebVsApp: RuleModule = {
     return { status: 'fail', message: findings.map((f) => f.message).join(' '), findings };
   },
 };
+
+/**
+ * The server the block's context is about: the nearest list lead or heading that names one of them
+ * ("Functions:" under "### Web Server" under "## Application Server vs Web Server" is the web server;
+ * so is a plain-text title line such as "2. Web Server").
+ */
+function inheritedSubject(block: AnalysedBlock): 'web' | 'app' | null {
+  // Nearest first: the list items it is nested under, the title line above it, then the headings.
+  for (const context of [...block.headingPath, ...(block.title ? [block.title] : []), ...(block.listPath ?? [])].reverse()) {
+    const topics = topicsOfText(context);
+    // "Application Server vs Web Server", or a lead naming both: says nothing about which one.
+    if (topics.has('web-server') && topics.has('app-server')) continue;
+    if (topics.has('web-server')) return 'web';
+    if (topics.has('app-server')) return 'app';
+  }
+  return null;
+}
 
 function topicsOfText(text: string): Set<'web-server' | 'app-server'> {
   const norm = normaliseText(text);

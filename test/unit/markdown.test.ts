@@ -34,4 +34,13 @@ describe('markdown stage', () => {
     expect(findAsciiArt('```\n┌────┐\n│ LB │\n└────┘\n```\n', [])).toBe(2);
     expect(findAsciiArt('    User --> LB --> Web\n    Web --> App\n    App --> DB\n', [])).toBe(1);
   });
+
+  it('splits plain-text title lines and "Label: text" lines out of a paragraph, keeping wrapped sentences whole', () => {
+    const pieces = (md: string) => parseMarkdown(md).prose.map((b) => [b.line, b.text]);
+    expect(pieces('Issues With This Design\nHigh costs.\nMore servers cost more to run.\n')).toEqual([[1, 'Issues With This Design'], [2, 'High costs. More servers cost more to run.']]);
+    expect(pieces('Web Server: serves static files\nApp Server: runs the code\n')).toEqual([[1, 'Web Server: serves static files'], [2, 'App Server: runs the code']]);
+    // A sentence wrapped over lines stays one block, even when a line is short.
+    expect(pieces('The second load balancer takes over when the first one\nfails, so the site stays up.\n')).toEqual([[1, 'The second load balancer takes over when the first one fails, so the site stays up.']]);
+    expect(pieces('It runs on\nNginx and Gunicorn.\n')).toEqual([[1, 'It runs on Nginx and Gunicorn.']]);
+  });
 });

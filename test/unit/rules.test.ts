@@ -44,6 +44,56 @@ ruleTester('explain-additions', [
   },
   { name: 'bare list', markdown: '# Scale up\n## Components added\n- Load balancer cluster\n- Additional server\n- Dedicated web, app and database servers\n', status: 'fail' },
   { name: 'only the cluster', markdown: '# Scale up\nThe HAProxy cluster removes the single point of failure.\n', status: 'partial' },
+  {
+    name: 'a benefit in one clause does not explain the change stated in another',
+    markdown: '# Scale up\nIn this design every SPOF has been removed and the web, app and database servers have been moved to their own machines.\n',
+    status: 'fail',
+  },
+  {
+    name: 'a clause that refers back carries the reason',
+    markdown: '# Scale up\nI added a second HAProxy load balancer in a cluster with the first. I added it to remove the single point of failure.\n',
+    status: 'partial',
+    message: 'the second load balancer / cluster (line 2)',
+  },
+  {
+    name: 'additions named only as the circumstance of another component',
+    markdown: '# Scale up\nWhen adding a second load balancer and another server, monitoring becomes essential to keep performance and availability.\n',
+    status: 'fail',
+  },
+  {
+    name: 'a plain-text title line heads the reasons below it',
+    markdown: 'Added elements\n\n1. Additional Server\n\n-Increases capacity\n-Reduces the impact of a single server failure\n',
+    status: 'partial',
+    message: 'the additional server (line 5)',
+  },
+  {
+    name: 'redundancy of a tier with several servers explains the added server',
+    markdown: '# Scale up\n## Web servers\n- Why: fault tolerance through redundancy.\n',
+    status: 'partial',
+    message: 'the additional server (line 3)',
+  },
+  {
+    name: 'future scaling and the load balancer machine are not the added server',
+    markdown: '# Scale up\nAdding a second HAProxy server removes the SPOF. Later we can add more web servers for horizontal scaling.\n',
+    status: 'partial',
+    message: 'not explained: the additional server',
+  },
+  {
+    name: 'a database cluster is not the load balancer cluster',
+    markdown: '# Scale up\nA primary-replica cluster for MySQL improves availability.\n',
+    status: 'fail',
+  },
+  {
+    name: 'issues announced by a lead-in line are not explanations',
+    markdown: '# Scale up\nNow the issues with this infrastructure:\n\n1. **Second load balancer:**\n   - The second load balancer in a cluster adds cost, which improves nothing.\n',
+    status: 'fail',
+  },
+  {
+    name: 'a heading about solving issues is not an issues section',
+    markdown: '# Scale up\n## Solving previous issues\n- The load balancer cluster eliminates the SPOF.\n## Separation of concerns\n- Separating web, app and database servers lets each tier scale independently.\n',
+    status: 'partial',
+    message: 'not explained: the additional server',
+  },
 ]);
 
 ruleTester('explain-web-vs-app', [
@@ -51,6 +101,12 @@ ruleTester('explain-web-vs-app', [
   { name: 'only one side (telling apart needs both)', markdown: '# X\nThe web server serves static files.\n', status: 'fail' },
   { name: 'subjects given by the list items above', markdown: '# X\n- **Web server:**\n  - serves static content over HTTP\n- **Application server:**\n  - runs the business logic\n', status: 'pass' },
   { name: 'names only', markdown: '# X\nWe use Nginx and Gunicorn.\n', status: 'fail' },
+  {
+    name: 'nearest heading decides the subject, not "A vs B" above it',
+    markdown: '# Application server vs web server\n## Web server\n- Functions:\n  - serves static files\n## Application server\n- Functions:\n  - runs the business logic\n',
+    status: 'pass',
+  },
+  { name: 'plain-text "Label: text" lines are entries of their own', markdown: 'Roles\nWeb Server: serves static content\nApp Server: runs the business logic\n', status: 'pass' },
 ]);
 
 ruleTester('consistency', [
