@@ -36913,6 +36913,7 @@ function inferRoles(text3, hints = {}) {
   return [...found];
 }
 var RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
+var AGENT_FIRST = /^(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|nagios|zabbix|firewalls?|fw|ufw|iptables|waf)\b/;
 function resolveConflicts(found, norm) {
   if (found.has("load-balancer")) {
     if (!/\bweb ?servers?\b/.test(norm)) found.delete("web-server");
@@ -36923,7 +36924,8 @@ function resolveConflicts(found, norm) {
   }
   if (found.has("monitoring") || found.has("firewall")) {
     const specific2 = found.has("monitoring") ? "monitoring" : "firewall";
-    if (!/\bserver|host|machine\b/.test(norm)) for (const r3 of ["web-server", "app-server", "database", "load-balancer"]) found.delete(r3);
+    const agentFirst = AGENT_FIRST.test(norm);
+    if (agentFirst || !/\bserver|host|machine\b/.test(norm)) for (const r3 of ["web-server", "app-server", "database", "load-balancer"]) found.delete(r3);
     found.add(specific2);
   }
   if (found.has("certificate") && found.size > 1) found.delete("certificate");
@@ -37286,6 +37288,78 @@ function proseClusterMode(prose) {
   return null;
 }
 
+// src/graph/identify-components.ts
+var GENERIC = /* @__PURE__ */ new Set(["server", "servers", "the", "a", "an", "of", "for", "and", "with", "node", "host", "machine", "instance", "service", "tier", "layer"]);
+var FIRST_OF_PAIR = /\b(1|one|primary|active|master|main)\b/;
+function wordsOf(component) {
+  const words = /* @__PURE__ */ new Set();
+  for (const w of normaliseText(component.label).split(" ")) if (w && !GENERIC.has(w)) words.add(w);
+  return words;
+}
+function sameRoleFamily(a, b) {
+  if (a.roles.includes("other") || b.roles.includes("other")) return true;
+  return a.roles.some((r3) => b.roles.includes(r3));
+}
+function sharesRole(a, b) {
+  return a.roles.some((r3) => r3 !== "other" && r3 !== "server" && b.roles.includes(r3));
+}
+function sameRoles(a, b) {
+  const roles = (c) => c.roles.filter((r3) => r3 !== "server").sort().join();
+  return roles(a) === roles(b);
+}
+function matchScore(a, aWords, b, bWords) {
+  if (!sameRoleFamily(a, b)) return 0;
+  const aLabel = normaliseText(a.label);
+  const bLabel = normaliseText(b.label);
+  if (aLabel === bLabel || normaliseText(a.id) === normaliseText(b.id)) return 4;
+  if (aWords.size && bWords.size) {
+    const sharedWords = [...aWords].filter((w) => bWords.has(w));
+    const shared2 = sharedWords.length;
+    if (sharedWords.every((w) => /^\d+$/.test(w))) return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
+    const jaccard = shared2 / (aWords.size + bWords.size - shared2);
+    if (shared2 === Math.min(aWords.size, bWords.size)) return 3 + jaccard;
+    if (shared2 > 0) return 2 + jaccard;
+  }
+  return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
+}
+function identifyComponents(graphs) {
+  const ordered = [...graphs].sort((a, b) => b.components.length - a.components.length || a.diagram - b.diagram);
+  const identities = [];
+  for (const graph2 of ordered) {
+    const claimed = /* @__PURE__ */ new Set();
+    const candidates = [];
+    const words = new Map(graph2.components.map((c) => [c.key, wordsOf(c)]));
+    graph2.components.forEach((component) => {
+      identities.forEach((identity2, index) => {
+        if (identity2.diagrams.has(graph2.diagram)) return;
+        const representative = identity2.members[0];
+        const score = matchScore(component, words.get(component.key), representative, identity2.words);
+        if (score > 0) candidates.push({ component, words: words.get(component.key), identity: index, score, first: FIRST_OF_PAIR.test(normaliseText(representative.label + " " + representative.id)) });
+      });
+    });
+    candidates.sort((a, b) => b.score - a.score || Number(b.first) - Number(a.first) || a.identity - b.identity);
+    const placed = /* @__PURE__ */ new Set();
+    for (const candidate of candidates) {
+      if (placed.has(candidate.component.key) || claimed.has(candidate.identity)) continue;
+      if (candidate.score <= 1 && graph2.components.filter((c) => !placed.has(c.key) && sharesRole(c, candidate.component)).length > 1) continue;
+      identities[candidate.identity].members.push(candidate.component);
+      identities[candidate.identity].diagrams.add(graph2.diagram);
+      claimed.add(candidate.identity);
+      placed.add(candidate.component.key);
+    }
+    for (const component of graph2.components) {
+      if (placed.has(component.key)) continue;
+      identities.push({ key: component.key, members: [component], words: words.get(component.key), diagrams: /* @__PURE__ */ new Set([graph2.diagram]) });
+    }
+  }
+  return identities.map(({ key, members }) => ({ key, members }));
+}
+function identityKeys(identities) {
+  const keys2 = /* @__PURE__ */ new Map();
+  for (const identity2 of identities) for (const member of identity2.members) keys2.set(member.key, identity2.key);
+  return keys2;
+}
+
 // src/rules/consistency.ts
 var CLAIMED_COMPONENTS = [
   { role: "firewall", name: "firewalls", prose: /\bfirewalls?\b/, text: /\b(firewalls?|fw|ufw|iptables|waf)\b/ },
@@ -37335,15 +37409,19 @@ function clusterModeConflicts({ prose, graphs }) {
   }
   return [];
 }
+var COUNTED_ROLES = ["load-balancer", "web-server", "app-server", "database"];
 function countConflicts({ prose, graphs }) {
   const findings = [];
-  const counts = graphs.map((g) => ({ graph: g, lbs: countWithRole(g, "load-balancer") })).filter((c) => c.lbs > 0);
-  const distinct = [...new Set(counts.map((c) => c.lbs))];
-  if (distinct.length > 1) {
-    const low = counts.reduce((a, b) => b.lbs < a.lbs ? b : a);
-    const high = counts.reduce((a, b) => b.lbs > a.lbs ? b : a);
+  const identities = graphs.length > 1 ? identifyComponents(graphs) : [];
+  for (const role of COUNTED_ROLES) {
+    const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
+    if (new Set(counts.map((c) => c.n)).size < 2) continue;
+    const low = counts.reduce((a, b) => b.n < a.n ? b : a);
+    const high = counts.reduce((a, b) => b.n > a.n ? b : a);
+    const missing = componentsWithRole(high.graph, role).filter((c) => !identities.some((id) => id.members.includes(c) && id.members.some((m) => m.diagram === low.graph.diagram)));
+    const lacking = missing.length ? ` (no counterpart for ${missing.map((c) => `"${c.label}"`).join(", ")})` : "";
     findings.push({
-      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.lbs, "load balancer")}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.lbs}.`,
+      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.n, roleName(role))}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.n}${lacking}.`,
       at: { file: low.graph.file, line: low.graph.line, column: 1 },
       hint: "Draw the same infrastructure in every diagram."
     });
@@ -49400,11 +49478,32 @@ function gradeSubmission(submission, rubric, options = {}) {
   };
 }
 function graphJson(graphs) {
-  return {
-    components: graphs.flatMap((g) => g.components.map((c) => ({ key: c.key, id: c.id, label: c.label, roles: c.roles, host: c.host, multiplicity: c.multiplicity, file: c.source.file, line: c.source.line, column: c.source.column }))),
-    edges: graphs.flatMap((g) => g.edges.map((e) => ({ from: e.from, to: e.to, label: e.label, directed: e.directed, kind: e.kind, line: e.source.line }))),
-    groups: graphs.flatMap((g) => g.groups.map((gr) => ({ key: gr.key, title: gr.title, kind: gr.kind, members: gr.members, line: gr.source.line })))
-  };
+  const identities = identifyComponents(graphs);
+  const keyOf = identityKeys(identities);
+  const as = (key) => keyOf.get(key) ?? key;
+  const components = identities.map(({ members: [first2, ...others] }) => ({
+    key: first2.key,
+    id: first2.id,
+    label: first2.label,
+    roles: first2.roles,
+    host: as(first2.host),
+    multiplicity: first2.multiplicity,
+    file: first2.source.file,
+    line: first2.source.line,
+    column: first2.source.column,
+    ...others.length ? { sameAs: others.map((c) => ({ key: c.key, file: c.source.file, line: c.source.line, column: c.source.column })) } : {}
+  }));
+  const edges = /* @__PURE__ */ new Map();
+  for (const g of graphs) {
+    for (const e of g.edges) {
+      const from = as(e.from);
+      const to = as(e.to);
+      const id = e.directed ? `${from}\0${to}` : [from, to].sort().join("\0");
+      if (!edges.has(id)) edges.set(id, { from, to, label: e.label, directed: e.directed, kind: e.kind, file: e.source.file, line: e.source.line });
+    }
+  }
+  const groups = graphs.flatMap((g) => g.groups.map((gr) => ({ key: gr.key, title: gr.title, kind: gr.kind, members: [...new Set(gr.members.map(as))], line: gr.source.line })));
+  return { components, edges: [...edges.values()], groups };
 }
 
 // src/config/config.ts

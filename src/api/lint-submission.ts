@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { loadRubric, UsageError, type Rubric } from '../config/rubric.js';
 import { buildDiagramGraph } from '../graph/build-graph.js';
 import type { DiagramGraph } from '../graph/model.js';
+import { identifyComponents, identityKeys } from '../graph/identify-components.js';
 import { analyseProse } from '../prose/analyze-prose.js';
 import { RULES } from '../rules/registry.js';
 import type { RuleContext, RuleOutcome } from '../rules/rule.js';
@@ -57,6 +58,8 @@ export interface GraphComponentJson {
   file: string;
   line: number;
   column: number;
+  /** The same component drawn in other diagrams (merged by identity: see identify-components). */
+  sameAs?: { key: string; file: string; line: number; column: number }[];
 }
 export interface GraphEdgeJson {
   from: string;
@@ -64,6 +67,7 @@ export interface GraphEdgeJson {
   label: string;
   directed: boolean;
   kind: string;
+  file: string;
   line: number;
 }
 export interface GraphGroupJson {
@@ -192,10 +196,26 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
   };
 }
 
+/** One graph of the whole submission: the diagrams' components merged by identity. */
 function graphJson(graphs: DiagramGraph[]): TaskResult['graph'] {
-  return {
-    components: graphs.flatMap((g) => g.components.map((c) => ({ key: c.key, id: c.id, label: c.label, roles: c.roles, host: c.host, multiplicity: c.multiplicity, file: c.source.file, line: c.source.line, column: c.source.column }))),
-    edges: graphs.flatMap((g) => g.edges.map((e) => ({ from: e.from, to: e.to, label: e.label, directed: e.directed, kind: e.kind, line: e.source.line }))),
-    groups: graphs.flatMap((g) => g.groups.map((gr) => ({ key: gr.key, title: gr.title, kind: gr.kind, members: gr.members, line: gr.source.line }))),
-  };
+  const identities = identifyComponents(graphs);
+  const keyOf = identityKeys(identities);
+  const as = (key: string) => keyOf.get(key) ?? key;
+  const components = identities.map(({ members: [first, ...others] }): GraphComponentJson => ({
+    key: first!.key, id: first!.id, label: first!.label, roles: first!.roles, host: as(first!.host), multiplicity: first!.multiplicity,
+    file: first!.source.file, line: first!.source.line, column: first!.source.column,
+    ...(others.length ? { sameAs: others.map((c) => ({ key: c.key, file: c.source.file, line: c.source.line, column: c.source.column })) } : {}),
+  }));
+  // The same link drawn in two diagrams is one link.
+  const edges = new Map<string, GraphEdgeJson>();
+  for (const g of graphs) {
+    for (const e of g.edges) {
+      const from = as(e.from);
+      const to = as(e.to);
+      const id = e.directed ? `${from}\u0000${to}` : [from, to].sort().join('\u0000');
+      if (!edges.has(id)) edges.set(id, { from, to, label: e.label, directed: e.directed, kind: e.kind, file: e.source.file, line: e.source.line });
+    }
+  }
+  const groups = graphs.flatMap((g) => g.groups.map((gr) => ({ key: gr.key, title: gr.title, kind: gr.kind, members: [...new Set(gr.members.map(as))], line: gr.source.line })));
+  return { components, edges: [...edges.values()], groups };
 }

@@ -78,6 +78,8 @@ export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
 
 const RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
 
+const AGENT_FIRST = /^(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|nagios|zabbix|firewalls?|fw|ufw|iptables|waf)\b/;
+
 /** Where two vocabularies overlap, the more specific reading wins. */
 function resolveConflicts(found: Set<Role>, norm: string): void {
   if (found.has('load-balancer')) {
@@ -90,8 +92,11 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   }
   if (found.has('monitoring') || found.has('firewall')) {
     // "MySQL monitoring agent", "DB firewall": what it watches or guards is not what it is.
+    // "Monitoring client - Web Server", "Firewall (DB server)": named first, the agent is the box
+    // and the server after it is where it runs. "Web server 1 + monitoring" is the server.
     const specific = found.has('monitoring') ? 'monitoring' : 'firewall';
-    if (!/\bserver|host|machine\b/.test(norm)) for (const r of ['web-server', 'app-server', 'database', 'load-balancer'] as Role[]) found.delete(r);
+    const agentFirst = AGENT_FIRST.test(norm);
+    if (agentFirst || !/\bserver|host|machine\b/.test(norm)) for (const r of ['web-server', 'app-server', 'database', 'load-balancer'] as Role[]) found.delete(r);
     found.add(specific);
   }
   if (found.has('certificate') && found.size > 1) found.delete('certificate');

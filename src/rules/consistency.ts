@@ -2,7 +2,8 @@ import { componentsWithRole, countWithRole, type DiagramGraph } from '../graph/m
 import { normaliseText, type Role } from '../graph/roles.js';
 import { affirmedMentions, proseClusterMode, type ClusterMode } from '../prose/analyze-prose.js';
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE } from '../prose/vocabulary.js';
-import { plural } from './diagram-helpers.js';
+import { plural, roleName } from './diagram-helpers.js';
+import { identifyComponents } from '../graph/identify-components.js';
 import type { RuleContext, RuleFinding, RuleModule } from './rule.js';
 
 const CLAIMED_COMPONENTS: { role: Role; name: string; prose: RegExp; text: RegExp }[] = [
@@ -59,15 +60,22 @@ function clusterModeConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
   return [];
 }
 
+// The parts of the stack every diagram of the design should agree on.
+const COUNTED_ROLES: Role[] = ['load-balancer', 'web-server', 'app-server', 'database'];
+
 function countConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const counts = graphs.map((g) => ({ graph: g, lbs: countWithRole(g, 'load-balancer') })).filter((c) => c.lbs > 0);
-  const distinct = [...new Set(counts.map((c) => c.lbs))];
-  if (distinct.length > 1) {
-    const low = counts.reduce((a, b) => (b.lbs < a.lbs ? b : a));
-    const high = counts.reduce((a, b) => (b.lbs > a.lbs ? b : a));
+  const identities = graphs.length > 1 ? identifyComponents(graphs) : [];
+  for (const role of COUNTED_ROLES) {
+    const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
+    if (new Set(counts.map((c) => c.n)).size < 2) continue;
+    const low = counts.reduce((a, b) => (b.n < a.n ? b : a));
+    const high = counts.reduce((a, b) => (b.n > a.n ? b : a));
+    // Name what the sparser diagram lacks: the other diagram's boxes with no counterpart in it.
+    const missing = componentsWithRole(high.graph, role).filter((c) => !identities.some((id) => id.members.includes(c) && id.members.some((m) => m.diagram === low.graph.diagram)));
+    const lacking = missing.length ? ` (no counterpart for ${missing.map((c) => `"${c.label}"`).join(', ')})` : '';
     findings.push({
-      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.lbs, 'load balancer')}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.lbs}.`,
+      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.n, roleName(role))}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.n}${lacking}.`,
       at: { file: low.graph.file, line: low.graph.line, column: 1 },
       hint: 'Draw the same infrastructure in every diagram.',
     });

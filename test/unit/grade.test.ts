@@ -86,7 +86,7 @@ describe('similarity', () => {
 
   const graph = (labels: string[], roles: string[][], edges: [number, number][]) => ({
     components: labels.map((label, i) => ({ key: `0:${label}`, id: label, label, roles: roles[i]!, host: `0:${label}`, multiplicity: 1, file: 'f', line: i + 1, column: 1 })),
-    edges: edges.map(([a, b]) => ({ from: `0:${labels[a]}`, to: `0:${labels[b]}`, label: '', directed: true, kind: 'arrow', line: 1 })),
+    edges: edges.map(([a, b]) => ({ from: `0:${labels[a]}`, to: `0:${labels[b]}`, label: '', directed: true, kind: 'arrow', file: 'f', line: 1 })),
     groups: [],
   });
   const roles = [['client'], ['load-balancer'], ['load-balancer'], ['web-server'], ['app-server'], ['database']];

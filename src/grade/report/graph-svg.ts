@@ -72,7 +72,7 @@ export function taskDot(task: GradedTask): string {
     const from = ids.get(e.from);
     const to = ids.get(e.to);
     if (!from || !to) continue;
-    const flagged = flaggedLines.has(`${task.graph.components.find((c) => c.key === e.from)?.file ?? ''}:${e.line}`);
+    const flagged = flaggedLines.has(`${e.file}:${e.line}`);
     lines.push(`  ${from} -> ${to} [${e.label ? `label=${dotString(e.label)}, ` : ''}${e.directed ? '' : 'dir=none, '}${flagged ? 'color="#c62828", penwidth=2' : 'penwidth=1'}];`);
   }
   failing.forEach((rule, i) => {
