@@ -37389,7 +37389,7 @@ var consistency = {
     whenNoDiagram: "pass"
   },
   check(context) {
-    const findings = [...clusterModeConflicts(context), ...countConflicts(context), ...missingClaimedComponents(context)];
+    const findings = [...clusterModeConflicts(context), ...countConflicts(context), ...serverCountConflicts(context), ...missingClaimedComponents(context)];
     if (findings.length === 0) return { status: "pass", message: "Prose and diagrams agree." };
     return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
   }
@@ -37430,6 +37430,45 @@ function countConflicts({ prose, graphs }) {
   const most = Math.max(0, ...graphs.map((g) => countWithRole(g, "load-balancer")));
   if (claim && graphs.length && most === 1) {
     findings.push({ message: `The prose speaks of two load balancers (${claim.file}:${claim.line}) but the diagram shows one.`, at: { file: claim.file, line: claim.line, column: 1 }, hint: "Draw both load balancers." });
+  }
+  return findings;
+}
+var NUMBER_WORDS = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
+var SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/g;
+var NOT_THIS_DESIGN = /\b(previous\w*|before|earlier|task ?2|old|more|at least|up to|could|would|might|can|future|instead|add|adding|without|only)\b/;
+function claimedServerCounts(prose) {
+  const claims = [];
+  for (const block4 of prose.blocks) {
+    if (block4.inIssuesSection || block4.kind === "heading") continue;
+    for (const sentence of block4.norm.split(/\.\s/)) {
+      if (NOT_THIS_DESIGN.test(sentence)) continue;
+      for (const m of sentence.matchAll(SERVER_COUNT)) {
+        const n = NUMBER_WORDS[m[1]] ?? Number(m[1]);
+        const role = !m[2] ? "server" : m[2] === "web" ? "web-server" : m[2] === "database" || m[2] === "db" ? "database" : "app-server";
+        claims.push({ role, n, file: block4.file, line: block4.line });
+      }
+    }
+  }
+  return claims;
+}
+function serverCountConflicts({ prose, graphs }) {
+  if (!graphs.length) return [];
+  const findings = [];
+  for (const claim of claimedServerCounts(prose)) {
+    const readings = graphs.flatMap((g) => {
+      if (claim.role !== "server") return [countWithRole(g, claim.role)];
+      const tiers = g.hosts.filter((h) => !h.roles.includes("load-balancer") && h.roles.some((r3) => TIER_ROLES.includes(r3) || r3 === "server")).length;
+      return [tiers, tiers + countWithRole(g, "load-balancer")];
+    });
+    if (readings.includes(claim.n)) continue;
+    const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
+    const shown = [...new Set(readings)].join(" or ");
+    findings.push({
+      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${shown}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`
+    });
+    break;
   }
   return findings;
 }

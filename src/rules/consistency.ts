@@ -1,5 +1,5 @@
 import { componentsWithRole, countWithRole, type DiagramGraph } from '../graph/model.js';
-import { normaliseText, type Role } from '../graph/roles.js';
+import { normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
 import { affirmedMentions, proseClusterMode, type ClusterMode } from '../prose/analyze-prose.js';
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE } from '../prose/vocabulary.js';
 import { plural, roleName } from './diagram-helpers.js';
@@ -38,7 +38,7 @@ export const consistency: RuleModule = {
     whenNoDiagram: 'pass',
   },
   check(context) {
-    const findings = [...clusterModeConflicts(context), ...countConflicts(context), ...missingClaimedComponents(context)];
+    const findings = [...clusterModeConflicts(context), ...countConflicts(context), ...serverCountConflicts(context), ...missingClaimedComponents(context)];
     if (findings.length === 0) return { status: 'pass', message: 'Prose and diagrams agree.' };
     return { status: 'fail', message: findings.map((f) => f.message).join(' '), findings };
   },
@@ -84,6 +84,53 @@ function countConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
   const most = Math.max(0, ...graphs.map((g) => countWithRole(g, 'load-balancer')));
   if (claim && graphs.length && most === 1) {
     findings.push({ message: `The prose speaks of two load balancers (${claim.file}:${claim.line}) but the diagram shows one.`, at: { file: claim.file, line: claim.line, column: 1 }, hint: 'Draw both load balancers.' });
+  }
+  return findings;
+}
+
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
+// "The design has four servers", "3 web servers": a count the diagram can confirm. Counts that
+// describe another design or a later one ("task 2's two servers", "add two more servers") are not claims.
+const SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/g;
+const NOT_THIS_DESIGN = /\b(previous\w*|before|earlier|task ?2|old|more|at least|up to|could|would|might|can|future|instead|add|adding|without|only)\b/;
+
+/** Server counts the prose states, per tier ('server' for all machines). */
+function claimedServerCounts(prose: RuleContext['prose']): { role: Role | 'server'; n: number; file: string; line: number }[] {
+  const claims: { role: Role | 'server'; n: number; file: string; line: number }[] = [];
+  for (const block of prose.blocks) {
+    if (block.inIssuesSection || block.kind === 'heading') continue;
+    for (const sentence of block.norm.split(/\.\s/)) {
+      if (NOT_THIS_DESIGN.test(sentence)) continue;
+      for (const m of sentence.matchAll(SERVER_COUNT)) {
+        const n = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
+        const role: Role | 'server' = !m[2] ? 'server' : m[2] === 'web' ? 'web-server' : m[2] === 'database' || m[2] === 'db' ? 'database' : 'app-server';
+        claims.push({ role, n, file: block.file, line: block.line });
+      }
+    }
+  }
+  return claims;
+}
+
+/** The prose counts servers the diagrams do not show ("four servers" beside a diagram of three). */
+function serverCountConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
+  if (!graphs.length) return [];
+  const findings: RuleFinding[] = [];
+  for (const claim of claimedServerCounts(prose)) {
+    // "Servers" may or may not include the load balancers: either reading of a diagram agrees.
+    const readings = graphs.flatMap((g) => {
+      if (claim.role !== 'server') return [countWithRole(g, claim.role)];
+      const tiers = g.hosts.filter((h) => !h.roles.includes('load-balancer') && h.roles.some((r) => TIER_ROLES.includes(r) || r === 'server')).length;
+      return [tiers, tiers + countWithRole(g, 'load-balancer')];
+    });
+    if (readings.includes(claim.n)) continue;
+    const what = claim.role === 'server' ? 'servers' : `${roleName(claim.role)}s`;
+    const shown = [...new Set(readings)].join(' or ');
+    findings.push({
+      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${shown}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`,
+    });
+    break;
   }
   return findings;
 }

@@ -114,6 +114,23 @@ ruleTester('consistency', [
   { name: 'active-active vs backup', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy backup]') + 'Both run active-active.\n', status: 'fail', message: 'active-active' },
   { name: 'claims firewalls the diagram lacks', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'Each server has a firewall.\n', status: 'fail', message: 'firewalls' },
   { name: 'a negated claim is no claim', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'There is no firewall yet.\n', status: 'pass' },
+  {
+    name: 'prose counts more servers than the diagram shows',
+    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on four servers.\n',
+    status: 'fail',
+    message: 'counts 4 servers',
+  },
+  {
+    name: 'a server count read with or without the load balancers agrees',
+    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on five servers: three dedicated servers behind two load balancers. Task 2 had two servers.\n',
+    status: 'pass',
+  },
+  {
+    name: 'prose counts two web servers, the diagram draws one',
+    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'Two web servers serve the static files.\n',
+    status: 'fail',
+    message: 'counts 2 web servers',
+  },
 ]);
 
 ruleTester('english', [
