@@ -6356,7 +6356,7 @@ function isTreemap(item) {
 function isWardley(item) {
   return reflection2.isInstance(item, Wardley.$type);
 }
-var __create2, __defProp2, __getOwnPropDesc2, __getOwnPropNames2, __getProtoOf2, __hasOwnProp2, __name, __esm2, __commonJS2, __export2, __copyProps2, __toESM2, __toCommonJS, require_is, require_messages, require_linkedMap, require_disposable, require_ral, require_events, require_cancellation, require_sharedArrayCancellation, require_semaphore, require_messageReader, require_messageWriter, require_messageBuffer, require_connection, require_api, main_exports, DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is, init_main, require_messages2, require_is2, require_protocol_implementation, require_protocol_typeDefinition, require_protocol_workspaceFolder, require_protocol_configuration, require_protocol_colorProvider, require_protocol_foldingRange, require_protocol_declaration, require_protocol_selectionRange, require_protocol_progress, require_protocol_callHierarchy, require_protocol_semanticTokens, require_protocol_showDocument, require_protocol_linkedEditingRange, require_protocol_fileOperations, require_protocol_moniker, require_protocol_typeHierarchy, require_protocol_inlineValue, require_protocol_inlayHint, require_protocol_diagnostic, require_protocol_notebook, require_protocol_inlineCompletion, require_protocol_textDocumentContent, require_protocol, require_connection2, require_api2, AbstractAstReflection, StreamImpl, EMPTY_STREAM, DONE_RESULT, TreeStreamImpl, Reduction, AbstractElement, AbstractParserRule, AbstractRule, AbstractType, Action, Alternatives, ArrayLiteral, ArrayType, Assignment, BooleanLiteral, CharacterRange, Condition, Conjunction, CrossReference, Disjunction, EndOfFile, Grammar, GrammarImport, Group, InferredType, InfixRule, InfixRuleOperatorList, InfixRuleOperators, Interface, Keyword, NamedArgument, NegatedToken, Negation, NumberLiteral, Parameter, ParameterReference, ParserRule, ReferenceType, RegexToken, ReturnType, RuleCall, SimpleType, StringLiteral, TerminalAlternatives, TerminalElement, TerminalGroup, TerminalRule, TerminalRuleCall, Type, TypeAttribute, TypeDefinition, UnionType, UnorderedGroup, UntilToken, ValueLiteral, Wildcard, LangiumGrammarAstReflection, reflection, RangeComparison, DefaultNameRegexp, ErrorWithLocation, digitsCharCodes, wordCharCodes, whitespaceCodes, hexDigitPattern, decimalPattern, decimalPatternNoZero, RegExpParser, BaseRegExpVisitor, NEWLINE_REGEXP, regexpParser, TerminalRegExpVisitor, visitor, whitespaceCharacters, WILDCARD, AbstractProduction, NonTerminal, Rule, Alternative, Option, RepetitionMandatory, RepetitionMandatoryWithSeparator, Repetition, RepetitionWithSeparator, Alternation, Terminal, GAstVisitor, RestWalker, IN, ResyncFollowsWalker, regExpAstCache, regExpParser, complementErrorMessage, failedOptimizationPrefixMsg, CharCodeFinder, PATTERN, DEFAULT_MODE, MODES, SINGLE_CHAR_MATCH, CUSTOM_MATCH, REG_EXP_MATCH, ASCII_CLASS_MATCH, end_of_input, start_of_input, LineTerminatorOptimizedTester, minOptimizationVal, charCodeToOptimizedIdxMap, tokenShortNameIdx, tokenIdxToClass, defaultLexerErrorProvider, LexerDefinitionErrorType, DEFAULT_LEXER_CONFIG, Lexer, PARENT, CATEGORIES, LABEL, GROUP, PUSH_MODE, POP_MODE, LONGER_ALT, LINE_BREAKS, START_CHARS_HINT, EOF, defaultParserErrorProvider, defaultGrammarResolverErrorProvider, defaultGrammarValidatorErrorProvider, GastRefResolverVisitor, AbstractNextPossibleTokensWalker, NextAfterTokenWalker, AbstractNextTerminalAfterProductionWalker, NextTerminalAfterManyWalker, NextTerminalAfterManySepWalker, NextTerminalAfterAtLeastOneWalker, NextTerminalAfterAtLeastOneSepWalker, PROD_TYPE, RestDefinitionFinderWalker, InsideDefinitionFinderVisitor, OccurrenceValidationCollector, OrCollector, RepetitionCollector, MISMATCHED_TOKEN_EXCEPTION, NO_VIABLE_ALT_EXCEPTION, EARLY_EXIT_EXCEPTION, NOT_ALL_INPUT_PARSED_EXCEPTION, RECOGNITION_EXCEPTION_NAMES, RecognitionException, MismatchedTokenException, NoViableAltException, NotAllInputParsedException, EarlyExitException, EOF_FOLLOW_KEY, IN_RULE_RECOVERY_EXCEPTION, InRuleRecoveryException, Recoverable, BITS_FOR_OCCURRENCE_IDX, OR_IDX, OPTION_IDX, MANY_IDX, AT_LEAST_ONE_IDX, MANY_SEP_IDX, AT_LEAST_ONE_SEP_IDX, LLkLookaheadStrategy, LooksAhead, DslMethodsCollectorVisitor, collectorVisitor, NAME, CstVisitorDefinitionError, TreeBuilder, LexerAdapter, RecognizerApi, RecognizerEngine, ErrorHandler, RECORDING_NULL_OBJECT, HANDLE_SEPARATOR, MAX_METHOD_IDX, RFT, RECORDING_PHASE_TOKEN, RECORDING_PHASE_CSTNODE, GastRecorder, PerformanceTracer, END_OF_FILE, DEFAULT_PARSER_CONFIG, DEFAULT_RULE_CONFIG, ParserDefinitionErrorType, Parser, EmbeddedActionsParser, arrayMap_default, listCacheClear_default, eq_default, assocIndexOf_default, arrayProto, splice, listCacheDelete_default, listCacheGet_default, listCacheHas_default, listCacheSet_default, ListCache_default, stackClear_default, stackDelete_default, stackGet_default, stackHas_default, freeGlobal, freeGlobal_default, freeSelf, root, root_default, Symbol2, Symbol_default, objectProto, hasOwnProperty, nativeObjectToString, symToStringTag, getRawTag_default, objectProto2, nativeObjectToString2, objectToString_default, nullTag, undefinedTag, symToStringTag2, baseGetTag_default, isObject_default, asyncTag, funcTag, genTag, proxyTag, isFunction_default, coreJsData, coreJsData_default, maskSrcKey, isMasked_default, funcProto, funcToString, toSource_default, reRegExpChar, reIsHostCtor, funcProto2, objectProto3, funcToString2, hasOwnProperty2, reIsNative, baseIsNative_default, getValue_default, getNative_default, Map2, Map_default, nativeCreate, nativeCreate_default, hashClear_default, hashDelete_default, HASH_UNDEFINED, objectProto4, hasOwnProperty3, hashGet_default, objectProto5, hasOwnProperty4, hashHas_default, HASH_UNDEFINED2, hashSet_default, Hash_default, mapCacheClear_default, isKeyable_default, getMapData_default, mapCacheDelete_default, mapCacheGet_default, mapCacheHas_default, mapCacheSet_default, MapCache_default, LARGE_ARRAY_SIZE, stackSet_default, Stack_default, HASH_UNDEFINED3, setCacheAdd_default, setCacheHas_default, SetCache_default, arraySome_default, cacheHas_default, COMPARE_PARTIAL_FLAG, COMPARE_UNORDERED_FLAG, equalArrays_default, Uint8Array2, Uint8Array_default, mapToArray_default, setToArray_default, COMPARE_PARTIAL_FLAG2, COMPARE_UNORDERED_FLAG2, boolTag, dateTag, errorTag, mapTag, numberTag, regexpTag, setTag, stringTag, symbolTag, arrayBufferTag, dataViewTag, symbolProto, symbolValueOf, equalByTag_default, arrayPush_default, isArray, isArray_default, baseGetAllKeys_default, arrayFilter_default, stubArray_default, objectProto6, propertyIsEnumerable, nativeGetSymbols, getSymbols, getSymbols_default, baseTimes_default, isObjectLike_default, argsTag, baseIsArguments_default, objectProto7, hasOwnProperty5, propertyIsEnumerable2, isArguments, isArguments_default, stubFalse_default, freeExports, freeModule, moduleExports, Buffer2, nativeIsBuffer, isBuffer, isBuffer_default, MAX_SAFE_INTEGER, reIsUint, isIndex_default, MAX_SAFE_INTEGER2, isLength_default, argsTag2, arrayTag, boolTag2, dateTag2, errorTag2, funcTag2, mapTag2, numberTag2, objectTag, regexpTag2, setTag2, stringTag2, weakMapTag, arrayBufferTag2, dataViewTag2, float32Tag, float64Tag, int8Tag, int16Tag, int32Tag, uint8Tag, uint8ClampedTag, uint16Tag, uint32Tag, typedArrayTags, baseIsTypedArray_default, baseUnary_default, freeExports2, freeModule2, moduleExports2, freeProcess, nodeUtil, nodeUtil_default, nodeIsTypedArray, isTypedArray, isTypedArray_default, objectProto8, hasOwnProperty6, arrayLikeKeys_default, objectProto9, isPrototype_default, overArg_default, nativeKeys, nativeKeys_default, objectProto10, hasOwnProperty7, baseKeys_default, isArrayLike_default, keys_default, getAllKeys_default, COMPARE_PARTIAL_FLAG3, objectProto11, hasOwnProperty8, equalObjects_default, DataView, DataView_default, Promise2, Promise_default, Set2, Set_default, WeakMap, WeakMap_default, mapTag3, objectTag2, promiseTag, setTag3, weakMapTag2, dataViewTag3, dataViewCtorString, mapCtorString, promiseCtorString, setCtorString, weakMapCtorString, getTag, getTag_default, COMPARE_PARTIAL_FLAG4, argsTag3, arrayTag2, objectTag3, objectProto12, hasOwnProperty9, baseIsEqualDeep_default, baseIsEqual_default, COMPARE_PARTIAL_FLAG5, COMPARE_UNORDERED_FLAG3, baseIsMatch_default, isStrictComparable_default, getMatchData_default, matchesStrictComparable_default, baseMatches_default, symbolTag2, isSymbol_default, reIsDeepProp, reIsPlainProp, isKey_default, FUNC_ERROR_TEXT, memoize_default, MAX_MEMOIZE_SIZE, memoizeCapped_default, rePropName, reEscapeChar, stringToPath, stringToPath_default, INFINITY2, symbolProto2, symbolToString, baseToString_default, toString_default, castPath_default, INFINITY22, toKey_default, baseGet_default, get_default, baseHasIn_default, hasPath_default, hasIn_default, COMPARE_PARTIAL_FLAG6, COMPARE_UNORDERED_FLAG4, baseMatchesProperty_default, identity_default, baseProperty_default, basePropertyDeep_default, property_default, baseIteratee_default, createBaseFor_default, baseFor, baseFor_default, baseForOwn_default, createBaseEach_default, baseEach, baseEach_default, baseMap_default, map_default, baseFilter_default, filter_default, ATN_BASIC, ATN_RULE_START, ATN_PLUS_BLOCK_START, ATN_STAR_BLOCK_START, ATN_RULE_STOP, ATN_BLOCK_END, ATN_STAR_LOOP_BACK, ATN_STAR_LOOP_ENTRY, ATN_PLUS_LOOP_BACK, ATN_LOOP_END, AbstractTransition, AtomTransition, EpsilonTransition, RuleTransition, DFA_ERROR, ATNConfigSet, baseExtremum_default, baseLt_default, min_default, spreadableSymbol, isFlattenable_default, baseFlatten_default, flatMap_default, baseFindIndex_default, baseIsNaN_default, strictIndexOf_default, baseIndexOf_default, arrayIncludes_default, arrayIncludesWith_default, noop_default, INFINITY3, createSet, createSet_default, LARGE_ARRAY_SIZE2, baseUniq_default, uniqBy_default, flatten_default, arrayEach_default, castFunction_default, forEach_default, mapTag4, setTag4, objectProto13, hasOwnProperty10, isEmpty_default, arrayReduce_default, baseReduce_default, reduce_default, PredicateSet, EMPTY_PREDICATES, LLStarLookaheadStrategy, CstNodeBuilder, AbstractCstNode, LeafCstNodeImpl, CompositeCstNodeImpl, RootCstNodeImpl, DatatypeSymbol, ruleSuffix, withRuleSuffix, AbstractLangiumParser, LangiumParser, AbstractParserErrorMessageProvider, LangiumParserErrorMessageProvider, LangiumCompletionParser, defaultConfig, ChevrotainWrapper, ProfilerWrapper, DefaultTokenBuilder, DefaultValueConverter, ValueConverter, import_vscode_languageserver_protocol, lastTick, globalInterruptionPeriod, OperationCancelled, Deferred, FullTextDocument2, TextDocument2, LIB, URI2, Utils, UriUtils, UriTrie, DocumentState, DefaultLangiumDocumentFactory, DefaultLangiumDocuments, RefResolving, DefaultReferenceImpl, DefaultMultiReferenceImpl, DefaultLinker, DefaultNameProvider, DefaultReferences, MultiMap, BiMap, DefaultScopeComputation, StreamScope, MultiMapScope, DisposableCache, SimpleCache, ContextCache, WorkspaceCache, DefaultScopeProvider, DefaultJsonSerializer, DefaultServiceRegistry, ValidationCategory, ValidationRegistry, VALIDATE_EACH_NODE, DefaultDocumentValidator, DocumentValidator, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, DefaultAstNodeLocator, import_vscode_languageserver_protocol2, DefaultConfigurationProvider, import_vscode_languageserver_protocol3, Disposable, DefaultDocumentBuilder, DefaultIndexManager, DefaultWorkspaceManager, DefaultLexerErrorMessageProvider, DEFAULT_TOKENIZE_OPTIONS, DefaultLexer, tagRegex, inlineTagRegex, nonWhitespaceRegex, whitespaceEndRegex, JSDocCommentImpl, JSDocTagImpl, JSDocTextImpl, JSDocLineImpl, JSDocDocumentationProvider, DefaultCommentProvider, DefaultAsyncParser, ReadPriority, DefaultWorkspaceLock, DefaultHydrator, Module, isProxy, __requested__, EmptyFileSystemProvider, EmptyFileSystem, minimalGrammarModule, minimalSharedGrammarModule, ArchitectureGrammar, CynefinGrammar, EventModeling, GitGraphGrammar, InfoGrammar, PacketGrammar, PieGrammar, RadarGrammar, RailroadAbnfGrammar, RailroadEbnfGrammar, RailroadGrammar, RailroadPegGrammar, TreemapGrammar, TreeViewGrammar, WardleyGrammar, MermaidTerminals, AbnfAlternation, AbnfConcatenation, AbnfElement, AbnfGroup, AbnfNumVal, AbnfOptionalGroup, AbnfPrimary, AbnfRule, AbnfRuleName, AbnfStringLiteral, Accelerator, Alignment, Anchor, Annotation, Annotations, Architecture, Axis, Branch, Checkout, CherryPicking, ClassDefStatement, Commit, Common, Component, Curve, Cynefin, Deaccelerator, Decorator, Direction, DomainBlock, DomainItem, EbnfChoice, EbnfExceptionPostfix, EbnfGroup, EbnfNonTerminal, EbnfOneOrMorePostfix, EbnfOptional, EbnfOptionalPostfix, EbnfPostfix, EbnfPrimary, EbnfRepetition, EbnfRule, EbnfSequence, EbnfSpecial, EbnfTerm, EbnfTerminal, EbnfZeroOrMorePostfix, Edge, EmDataEntity, EmFrame, EmGwt, EmGwtStatement, EmModelEntity, EmNoteEntity, EmResetFrame, EmTimeFrame, Entry, EventModel, Evolution, EvolutionStage, Evolve, GitGraph, Group2, Info, Item, Junction, Label, Leaf, Link, Merge, Note, Option2, Packet, PacketBlock, PegAny, PegGroup, PegIdentifier, PegLiteral, PegOrderedChoice, PegPrefix, PegPrimary, PegRule, PegSequence, PegSuffix, Pie, PieSection, Pipeline, PipelineComponent, Radar, Railroad, RailroadAbnf, RailroadChoiceExpr, RailroadEbnf, RailroadExpression, RailroadNonTerminalExpr, RailroadOneOrMoreExpr, RailroadOptionalExpr, RailroadPeg, RailroadRule, RailroadSequenceExpr, RailroadSpecialExpr, RailroadTerminalExpr, RailroadZeroOrMoreExpr, Section, Service, Size, Statement, Transition, Treemap, TreemapRow, TreeNode, TreeView, Wardley, MermaidAstReflection, reflection2, loadedArchitectureGrammarGrammar, ArchitectureGrammarGrammar, loadedCynefinGrammarGrammar, CynefinGrammarGrammar, loadedEventModelingGrammar, EventModelingGrammar, loadedGitGraphGrammarGrammar, GitGraphGrammarGrammar, loadedInfoGrammarGrammar, InfoGrammarGrammar, loadedPacketGrammarGrammar, PacketGrammarGrammar, loadedPieGrammarGrammar, PieGrammarGrammar, loadedRadarGrammarGrammar, RadarGrammarGrammar, loadedRailroadAbnfGrammarGrammar, RailroadAbnfGrammarGrammar, loadedRailroadEbnfGrammarGrammar, RailroadEbnfGrammarGrammar, loadedRailroadGrammarGrammar, RailroadGrammarGrammar, loadedRailroadPegGrammarGrammar, RailroadPegGrammarGrammar, loadedTreemapGrammarGrammar, TreemapGrammarGrammar, loadedTreeViewGrammarGrammar, TreeViewGrammarGrammar, loadedWardleyGrammarGrammar, WardleyGrammarGrammar, ArchitectureGrammarLanguageMetaData, CynefinGrammarLanguageMetaData, EventModelingLanguageMetaData, GitGraphGrammarLanguageMetaData, InfoGrammarLanguageMetaData, PacketGrammarLanguageMetaData, PieGrammarLanguageMetaData, RadarGrammarLanguageMetaData, RailroadAbnfGrammarLanguageMetaData, RailroadEbnfGrammarLanguageMetaData, RailroadGrammarLanguageMetaData, RailroadPegGrammarLanguageMetaData, TreemapGrammarLanguageMetaData, TreeViewGrammarLanguageMetaData, WardleyGrammarLanguageMetaData, MermaidGeneratedSharedModule, ArchitectureGrammarGeneratedModule, CynefinGrammarGeneratedModule, EventModelingGeneratedModule, GitGraphGrammarGeneratedModule, InfoGrammarGeneratedModule, PacketGrammarGeneratedModule, PieGrammarGeneratedModule, RadarGrammarGeneratedModule, RailroadAbnfGrammarGeneratedModule, RailroadEbnfGrammarGeneratedModule, RailroadGrammarGeneratedModule, RailroadPegGrammarGeneratedModule, TreemapGrammarGeneratedModule, TreeViewGrammarGeneratedModule, WardleyGrammarGeneratedModule, accessibilityDescrRegex, accessibilityTitleRegex, titleRegex, rulesRegexes, AbstractMermaidValueConverter, CommonValueConverter, AbstractMermaidTokenBuilder, CommonTokenBuilder;
+var __create2, __defProp2, __getOwnPropDesc2, __getOwnPropNames2, __getProtoOf2, __hasOwnProp2, __name, __esm2, __commonJS2, __export2, __copyProps2, __toESM2, __toCommonJS, require_is, require_messages, require_linkedMap, require_disposable, require_ral, require_events, require_cancellation, require_sharedArrayCancellation, require_semaphore, require_messageReader, require_messageWriter, require_messageBuffer, require_connection, require_api, main_exports, DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is, init_main, require_messages2, require_is2, require_protocol_implementation, require_protocol_typeDefinition, require_protocol_workspaceFolder, require_protocol_configuration, require_protocol_colorProvider, require_protocol_foldingRange, require_protocol_declaration, require_protocol_selectionRange, require_protocol_progress, require_protocol_callHierarchy, require_protocol_semanticTokens, require_protocol_showDocument, require_protocol_linkedEditingRange, require_protocol_fileOperations, require_protocol_moniker, require_protocol_typeHierarchy, require_protocol_inlineValue, require_protocol_inlayHint, require_protocol_diagnostic, require_protocol_notebook, require_protocol_inlineCompletion, require_protocol_textDocumentContent, require_protocol, require_connection2, require_api2, AbstractAstReflection, StreamImpl, EMPTY_STREAM, DONE_RESULT, TreeStreamImpl, Reduction, AbstractElement, AbstractParserRule, AbstractRule, AbstractType, Action, Alternatives, ArrayLiteral, ArrayType, Assignment, BooleanLiteral, CharacterRange, Condition, Conjunction, CrossReference, Disjunction, EndOfFile, Grammar, GrammarImport, Group, InferredType, InfixRule, InfixRuleOperatorList, InfixRuleOperators, Interface, Keyword, NamedArgument, NegatedToken, Negation, NumberLiteral, Parameter, ParameterReference, ParserRule, ReferenceType, RegexToken, ReturnType, RuleCall, SimpleType, StringLiteral, TerminalAlternatives, TerminalElement, TerminalGroup, TerminalRule, TerminalRuleCall, Type, TypeAttribute, TypeDefinition, UnionType, UnorderedGroup, UntilToken, ValueLiteral, Wildcard, LangiumGrammarAstReflection, reflection, RangeComparison, DefaultNameRegexp, ErrorWithLocation, digitsCharCodes, wordCharCodes, whitespaceCodes, hexDigitPattern, decimalPattern, decimalPatternNoZero, RegExpParser, BaseRegExpVisitor, NEWLINE_REGEXP, regexpParser, TerminalRegExpVisitor, visitor, whitespaceCharacters, WILDCARD, AbstractProduction, NonTerminal, Rule, Alternative, Option, RepetitionMandatory, RepetitionMandatoryWithSeparator, Repetition, RepetitionWithSeparator, Alternation, Terminal, GAstVisitor, RestWalker, IN, ResyncFollowsWalker, regExpAstCache, regExpParser, complementErrorMessage, failedOptimizationPrefixMsg, CharCodeFinder, PATTERN, DEFAULT_MODE, MODES, SINGLE_CHAR_MATCH, CUSTOM_MATCH, REG_EXP_MATCH, ASCII_CLASS_MATCH, end_of_input, start_of_input, LineTerminatorOptimizedTester, minOptimizationVal, charCodeToOptimizedIdxMap, tokenShortNameIdx, tokenIdxToClass, defaultLexerErrorProvider, LexerDefinitionErrorType, DEFAULT_LEXER_CONFIG, Lexer, PARENT, CATEGORIES, LABEL, GROUP, PUSH_MODE, POP_MODE, LONGER_ALT, LINE_BREAKS, START_CHARS_HINT, EOF, defaultParserErrorProvider, defaultGrammarResolverErrorProvider, defaultGrammarValidatorErrorProvider, GastRefResolverVisitor, AbstractNextPossibleTokensWalker, NextAfterTokenWalker, AbstractNextTerminalAfterProductionWalker, NextTerminalAfterManyWalker, NextTerminalAfterManySepWalker, NextTerminalAfterAtLeastOneWalker, NextTerminalAfterAtLeastOneSepWalker, PROD_TYPE, RestDefinitionFinderWalker, InsideDefinitionFinderVisitor, OccurrenceValidationCollector, OrCollector, RepetitionCollector, MISMATCHED_TOKEN_EXCEPTION, NO_VIABLE_ALT_EXCEPTION, EARLY_EXIT_EXCEPTION, NOT_ALL_INPUT_PARSED_EXCEPTION, RECOGNITION_EXCEPTION_NAMES, RecognitionException, MismatchedTokenException, NoViableAltException, NotAllInputParsedException, EarlyExitException, EOF_FOLLOW_KEY, IN_RULE_RECOVERY_EXCEPTION, InRuleRecoveryException, Recoverable, BITS_FOR_OCCURRENCE_IDX, OR_IDX, OPTION_IDX, MANY_IDX, AT_LEAST_ONE_IDX, MANY_SEP_IDX, AT_LEAST_ONE_SEP_IDX, LLkLookaheadStrategy, LooksAhead, DslMethodsCollectorVisitor, collectorVisitor, NAME, CstVisitorDefinitionError, TreeBuilder, LexerAdapter, RecognizerApi, RecognizerEngine, ErrorHandler, RECORDING_NULL_OBJECT, HANDLE_SEPARATOR, MAX_METHOD_IDX, RFT, RECORDING_PHASE_TOKEN, RECORDING_PHASE_CSTNODE, GastRecorder, PerformanceTracer, END_OF_FILE, DEFAULT_PARSER_CONFIG, DEFAULT_RULE_CONFIG, ParserDefinitionErrorType, Parser, EmbeddedActionsParser, arrayMap_default, listCacheClear_default, eq_default, assocIndexOf_default, arrayProto, splice, listCacheDelete_default, listCacheGet_default, listCacheHas_default, listCacheSet_default, ListCache_default, stackClear_default, stackDelete_default, stackGet_default, stackHas_default, freeGlobal, freeGlobal_default, freeSelf, root, root_default, Symbol2, Symbol_default, objectProto, hasOwnProperty, nativeObjectToString, symToStringTag, getRawTag_default, objectProto2, nativeObjectToString2, objectToString_default, nullTag, undefinedTag, symToStringTag2, baseGetTag_default, isObject_default, asyncTag, funcTag, genTag, proxyTag, isFunction_default, coreJsData, coreJsData_default, maskSrcKey, isMasked_default, funcProto, funcToString, toSource_default, reRegExpChar, reIsHostCtor, funcProto2, objectProto3, funcToString2, hasOwnProperty2, reIsNative, baseIsNative_default, getValue_default, getNative_default, Map2, Map_default, nativeCreate, nativeCreate_default, hashClear_default, hashDelete_default, HASH_UNDEFINED, objectProto4, hasOwnProperty3, hashGet_default, objectProto5, hasOwnProperty4, hashHas_default, HASH_UNDEFINED2, hashSet_default, Hash_default, mapCacheClear_default, isKeyable_default, getMapData_default, mapCacheDelete_default, mapCacheGet_default, mapCacheHas_default, mapCacheSet_default, MapCache_default, LARGE_ARRAY_SIZE, stackSet_default, Stack_default, HASH_UNDEFINED3, setCacheAdd_default, setCacheHas_default, SetCache_default, arraySome_default, cacheHas_default, COMPARE_PARTIAL_FLAG, COMPARE_UNORDERED_FLAG, equalArrays_default, Uint8Array2, Uint8Array_default, mapToArray_default, setToArray_default, COMPARE_PARTIAL_FLAG2, COMPARE_UNORDERED_FLAG2, boolTag, dateTag, errorTag, mapTag, numberTag, regexpTag, setTag, stringTag, symbolTag, arrayBufferTag, dataViewTag, symbolProto, symbolValueOf, equalByTag_default, arrayPush_default, isArray, isArray_default, baseGetAllKeys_default, arrayFilter_default, stubArray_default, objectProto6, propertyIsEnumerable, nativeGetSymbols, getSymbols, getSymbols_default, baseTimes_default, isObjectLike_default, argsTag, baseIsArguments_default, objectProto7, hasOwnProperty5, propertyIsEnumerable2, isArguments, isArguments_default, stubFalse_default, freeExports, freeModule, moduleExports, Buffer2, nativeIsBuffer, isBuffer, isBuffer_default, MAX_SAFE_INTEGER, reIsUint, isIndex_default, MAX_SAFE_INTEGER2, isLength_default, argsTag2, arrayTag, boolTag2, dateTag2, errorTag2, funcTag2, mapTag2, numberTag2, objectTag, regexpTag2, setTag2, stringTag2, weakMapTag, arrayBufferTag2, dataViewTag2, float32Tag, float64Tag, int8Tag, int16Tag, int32Tag, uint8Tag, uint8ClampedTag, uint16Tag, uint32Tag, typedArrayTags, baseIsTypedArray_default, baseUnary_default, freeExports2, freeModule2, moduleExports2, freeProcess, nodeUtil, nodeUtil_default, nodeIsTypedArray, isTypedArray, isTypedArray_default, objectProto8, hasOwnProperty6, arrayLikeKeys_default, objectProto9, isPrototype_default, overArg_default, nativeKeys, nativeKeys_default, objectProto10, hasOwnProperty7, baseKeys_default, isArrayLike_default, keys_default, getAllKeys_default, COMPARE_PARTIAL_FLAG3, objectProto11, hasOwnProperty8, equalObjects_default, DataView, DataView_default, Promise2, Promise_default, Set2, Set_default, WeakMap2, WeakMap_default, mapTag3, objectTag2, promiseTag, setTag3, weakMapTag2, dataViewTag3, dataViewCtorString, mapCtorString, promiseCtorString, setCtorString, weakMapCtorString, getTag, getTag_default, COMPARE_PARTIAL_FLAG4, argsTag3, arrayTag2, objectTag3, objectProto12, hasOwnProperty9, baseIsEqualDeep_default, baseIsEqual_default, COMPARE_PARTIAL_FLAG5, COMPARE_UNORDERED_FLAG3, baseIsMatch_default, isStrictComparable_default, getMatchData_default, matchesStrictComparable_default, baseMatches_default, symbolTag2, isSymbol_default, reIsDeepProp, reIsPlainProp, isKey_default, FUNC_ERROR_TEXT, memoize_default, MAX_MEMOIZE_SIZE, memoizeCapped_default, rePropName, reEscapeChar, stringToPath, stringToPath_default, INFINITY2, symbolProto2, symbolToString, baseToString_default, toString_default, castPath_default, INFINITY22, toKey_default, baseGet_default, get_default, baseHasIn_default, hasPath_default, hasIn_default, COMPARE_PARTIAL_FLAG6, COMPARE_UNORDERED_FLAG4, baseMatchesProperty_default, identity_default, baseProperty_default, basePropertyDeep_default, property_default, baseIteratee_default, createBaseFor_default, baseFor, baseFor_default, baseForOwn_default, createBaseEach_default, baseEach, baseEach_default, baseMap_default, map_default, baseFilter_default, filter_default, ATN_BASIC, ATN_RULE_START, ATN_PLUS_BLOCK_START, ATN_STAR_BLOCK_START, ATN_RULE_STOP, ATN_BLOCK_END, ATN_STAR_LOOP_BACK, ATN_STAR_LOOP_ENTRY, ATN_PLUS_LOOP_BACK, ATN_LOOP_END, AbstractTransition, AtomTransition, EpsilonTransition, RuleTransition, DFA_ERROR, ATNConfigSet, baseExtremum_default, baseLt_default, min_default, spreadableSymbol, isFlattenable_default, baseFlatten_default, flatMap_default, baseFindIndex_default, baseIsNaN_default, strictIndexOf_default, baseIndexOf_default, arrayIncludes_default, arrayIncludesWith_default, noop_default, INFINITY3, createSet, createSet_default, LARGE_ARRAY_SIZE2, baseUniq_default, uniqBy_default, flatten_default, arrayEach_default, castFunction_default, forEach_default, mapTag4, setTag4, objectProto13, hasOwnProperty10, isEmpty_default, arrayReduce_default, baseReduce_default, reduce_default, PredicateSet, EMPTY_PREDICATES, LLStarLookaheadStrategy, CstNodeBuilder, AbstractCstNode, LeafCstNodeImpl, CompositeCstNodeImpl, RootCstNodeImpl, DatatypeSymbol, ruleSuffix, withRuleSuffix, AbstractLangiumParser, LangiumParser, AbstractParserErrorMessageProvider, LangiumParserErrorMessageProvider, LangiumCompletionParser, defaultConfig, ChevrotainWrapper, ProfilerWrapper, DefaultTokenBuilder, DefaultValueConverter, ValueConverter, import_vscode_languageserver_protocol, lastTick, globalInterruptionPeriod, OperationCancelled, Deferred, FullTextDocument2, TextDocument2, LIB, URI2, Utils, UriUtils, UriTrie, DocumentState, DefaultLangiumDocumentFactory, DefaultLangiumDocuments, RefResolving, DefaultReferenceImpl, DefaultMultiReferenceImpl, DefaultLinker, DefaultNameProvider, DefaultReferences, MultiMap, BiMap, DefaultScopeComputation, StreamScope, MultiMapScope, DisposableCache, SimpleCache, ContextCache, WorkspaceCache, DefaultScopeProvider, DefaultJsonSerializer, DefaultServiceRegistry, ValidationCategory, ValidationRegistry, VALIDATE_EACH_NODE, DefaultDocumentValidator, DocumentValidator, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, DefaultAstNodeLocator, import_vscode_languageserver_protocol2, DefaultConfigurationProvider, import_vscode_languageserver_protocol3, Disposable, DefaultDocumentBuilder, DefaultIndexManager, DefaultWorkspaceManager, DefaultLexerErrorMessageProvider, DEFAULT_TOKENIZE_OPTIONS, DefaultLexer, tagRegex, inlineTagRegex, nonWhitespaceRegex, whitespaceEndRegex, JSDocCommentImpl, JSDocTagImpl, JSDocTextImpl, JSDocLineImpl, JSDocDocumentationProvider, DefaultCommentProvider, DefaultAsyncParser, ReadPriority, DefaultWorkspaceLock, DefaultHydrator, Module, isProxy, __requested__, EmptyFileSystemProvider, EmptyFileSystem, minimalGrammarModule, minimalSharedGrammarModule, ArchitectureGrammar, CynefinGrammar, EventModeling, GitGraphGrammar, InfoGrammar, PacketGrammar, PieGrammar, RadarGrammar, RailroadAbnfGrammar, RailroadEbnfGrammar, RailroadGrammar, RailroadPegGrammar, TreemapGrammar, TreeViewGrammar, WardleyGrammar, MermaidTerminals, AbnfAlternation, AbnfConcatenation, AbnfElement, AbnfGroup, AbnfNumVal, AbnfOptionalGroup, AbnfPrimary, AbnfRule, AbnfRuleName, AbnfStringLiteral, Accelerator, Alignment, Anchor, Annotation, Annotations, Architecture, Axis, Branch, Checkout, CherryPicking, ClassDefStatement, Commit, Common, Component, Curve, Cynefin, Deaccelerator, Decorator, Direction, DomainBlock, DomainItem, EbnfChoice, EbnfExceptionPostfix, EbnfGroup, EbnfNonTerminal, EbnfOneOrMorePostfix, EbnfOptional, EbnfOptionalPostfix, EbnfPostfix, EbnfPrimary, EbnfRepetition, EbnfRule, EbnfSequence, EbnfSpecial, EbnfTerm, EbnfTerminal, EbnfZeroOrMorePostfix, Edge, EmDataEntity, EmFrame, EmGwt, EmGwtStatement, EmModelEntity, EmNoteEntity, EmResetFrame, EmTimeFrame, Entry, EventModel, Evolution, EvolutionStage, Evolve, GitGraph, Group2, Info, Item, Junction, Label, Leaf, Link, Merge, Note, Option2, Packet, PacketBlock, PegAny, PegGroup, PegIdentifier, PegLiteral, PegOrderedChoice, PegPrefix, PegPrimary, PegRule, PegSequence, PegSuffix, Pie, PieSection, Pipeline, PipelineComponent, Radar, Railroad, RailroadAbnf, RailroadChoiceExpr, RailroadEbnf, RailroadExpression, RailroadNonTerminalExpr, RailroadOneOrMoreExpr, RailroadOptionalExpr, RailroadPeg, RailroadRule, RailroadSequenceExpr, RailroadSpecialExpr, RailroadTerminalExpr, RailroadZeroOrMoreExpr, Section, Service, Size, Statement, Transition, Treemap, TreemapRow, TreeNode, TreeView, Wardley, MermaidAstReflection, reflection2, loadedArchitectureGrammarGrammar, ArchitectureGrammarGrammar, loadedCynefinGrammarGrammar, CynefinGrammarGrammar, loadedEventModelingGrammar, EventModelingGrammar, loadedGitGraphGrammarGrammar, GitGraphGrammarGrammar, loadedInfoGrammarGrammar, InfoGrammarGrammar, loadedPacketGrammarGrammar, PacketGrammarGrammar, loadedPieGrammarGrammar, PieGrammarGrammar, loadedRadarGrammarGrammar, RadarGrammarGrammar, loadedRailroadAbnfGrammarGrammar, RailroadAbnfGrammarGrammar, loadedRailroadEbnfGrammarGrammar, RailroadEbnfGrammarGrammar, loadedRailroadGrammarGrammar, RailroadGrammarGrammar, loadedRailroadPegGrammarGrammar, RailroadPegGrammarGrammar, loadedTreemapGrammarGrammar, TreemapGrammarGrammar, loadedTreeViewGrammarGrammar, TreeViewGrammarGrammar, loadedWardleyGrammarGrammar, WardleyGrammarGrammar, ArchitectureGrammarLanguageMetaData, CynefinGrammarLanguageMetaData, EventModelingLanguageMetaData, GitGraphGrammarLanguageMetaData, InfoGrammarLanguageMetaData, PacketGrammarLanguageMetaData, PieGrammarLanguageMetaData, RadarGrammarLanguageMetaData, RailroadAbnfGrammarLanguageMetaData, RailroadEbnfGrammarLanguageMetaData, RailroadGrammarLanguageMetaData, RailroadPegGrammarLanguageMetaData, TreemapGrammarLanguageMetaData, TreeViewGrammarLanguageMetaData, WardleyGrammarLanguageMetaData, MermaidGeneratedSharedModule, ArchitectureGrammarGeneratedModule, CynefinGrammarGeneratedModule, EventModelingGeneratedModule, GitGraphGrammarGeneratedModule, InfoGrammarGeneratedModule, PacketGrammarGeneratedModule, PieGrammarGeneratedModule, RadarGrammarGeneratedModule, RailroadAbnfGrammarGeneratedModule, RailroadEbnfGrammarGeneratedModule, RailroadGrammarGeneratedModule, RailroadPegGrammarGeneratedModule, TreemapGrammarGeneratedModule, TreeViewGrammarGeneratedModule, WardleyGrammarGeneratedModule, accessibilityDescrRegex, accessibilityTitleRegex, titleRegex, rulesRegexes, AbstractMermaidValueConverter, CommonValueConverter, AbstractMermaidTokenBuilder, CommonTokenBuilder;
 var init_chunk_NGNAAXSQ = __esm({
   "node_modules/@mermaid-js/parser/dist/chunks/mermaid-parser.core/chunk-NGNAAXSQ.mjs"() {
     __create2 = Object.create;
@@ -19740,8 +19740,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
     Promise_default = Promise2;
     Set2 = getNative_default(root_default, "Set");
     Set_default = Set2;
-    WeakMap = getNative_default(root_default, "WeakMap");
-    WeakMap_default = WeakMap;
+    WeakMap2 = getNative_default(root_default, "WeakMap");
+    WeakMap_default = WeakMap2;
     mapTag3 = "[object Map]";
     objectTag2 = "[object Object]";
     promiseTag = "[object Promise]";
@@ -36893,7 +36893,53 @@ var VOCABULARY = [
   ["server", /\b(servers?|hosts?|machines?|vms?|instances?|droplets?|ec2|nodes?|boxe?s?)\b/]
 ];
 function normaliseText(text3) {
-  return text3.replace(/<br\s*\/?>/gi, " ").replace(/&[a-z]+;|&#\d+;/gi, " ").replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Za-z])(\d)/g, "$1 $2").replace(/(\d)([A-Za-z])/g, "$1 $2").toLowerCase().replace(/[_\-/\\|:;,()[\]{}"'`*#+=<>~]+/g, " ").replace(/\s+/g, " ").trim();
+  let source = text3;
+  if (source.includes("<")) source = source.replace(/<br\s*\/?>/gi, " ");
+  if (source.includes("&")) source = source.replace(/&[a-z]+;|&#\d+;/gi, " ");
+  let spaced2 = "";
+  let from = 0;
+  let previous = KIND_OTHER;
+  for (let i = 0; i < source.length; i++) {
+    const kind = asciiKind(source.charCodeAt(i));
+    if (previous === KIND_LOWER && kind === KIND_UPPER || previous !== KIND_OTHER && previous !== KIND_DIGIT && kind === KIND_DIGIT || previous === KIND_DIGIT && (kind === KIND_LOWER || kind === KIND_UPPER)) {
+      spaced2 += source.slice(from, i) + " ";
+      from = i;
+    }
+    previous = kind;
+  }
+  spaced2 = (from === 0 ? source : spaced2 + source.slice(from)).toLowerCase();
+  let out = "";
+  let runStart = -1;
+  for (let i = 0; i <= spaced2.length; i++) {
+    const code2 = i < spaced2.length ? spaced2.charCodeAt(i) : 32;
+    const breaks = code2 < 128 ? SEPARATOR[code2] === 1 || code2 === 32 || code2 >= 9 && code2 <= 13 : isSpace(code2);
+    if (breaks) {
+      if (runStart >= 0) {
+        out += out ? ` ${spaced2.slice(runStart, i)}` : spaced2.slice(runStart, i);
+        runStart = -1;
+      }
+    } else if (runStart < 0) {
+      runStart = i;
+    }
+  }
+  return out;
+}
+var KIND_OTHER = 0;
+var KIND_LOWER = 1;
+var KIND_UPPER = 2;
+var KIND_DIGIT = 3;
+function asciiKind(code2) {
+  if (code2 >= 97 && code2 <= 122) return KIND_LOWER;
+  if (code2 >= 65 && code2 <= 90) return KIND_UPPER;
+  if (code2 >= 48 && code2 <= 57) return KIND_DIGIT;
+  return KIND_OTHER;
+}
+var SEPARATOR = new Uint8Array(128);
+for (const c of "_-/\\|:;,()[]{}\"'`*#+=<>~") SEPARATOR[c.charCodeAt(0)] = 1;
+function isSpace(code2) {
+  if (code2 <= 32) return code2 === 32 || code2 >= 9 && code2 <= 13;
+  if (code2 < 160) return false;
+  return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
 }
 var ICON_ROLES = {
   database: "database",
@@ -37193,37 +37239,51 @@ function credit(topics, reason, into) {
     else if (REDUNDANCY.test(reason) && !topics.has("lb-cluster") && !LOAD_BALANCER.test(reason) && !FUTURE_SCALING.test(reason)) into.add("added-server");
   }
 }
-function explainedTopics(text3, norm, headingTopics) {
+function explainedTopics(text3, norm, reasoned, topics, headingTopics) {
   const explained = /* @__PURE__ */ new Set();
-  if (REASON.test(norm)) credit(headingTopics, norm, explained);
+  if (!reasoned) return explained;
+  credit(headingTopics, norm, explained);
+  if (topics.size === 0) return explained;
   let previous = /* @__PURE__ */ new Set();
   for (const clause of clausesOf(text3)) {
-    const topics = topicsOf(clause.main);
-    if (clause.setting && clause.continues) for (const t of topicsOf(clause.setting)) topics.add(t);
+    const topics2 = topicsOf(clause.main);
+    if (clause.setting && clause.continues) for (const t of topicsOf(clause.setting)) topics2.add(t);
     if (REASON.test(clause.main)) {
-      credit(topics, clause.main, explained);
+      credit(topics2, clause.main, explained);
       if (clause.continues) credit(previous, clause.main, explained);
     }
-    if (topics.size) previous = topics;
+    if (topics2.size) previous = topics2;
     else if (!clause.continues) previous = /* @__PURE__ */ new Set();
   }
   return explained;
 }
+var NOT_LATIN_WORD = /[^a-z\u00df-\u00ff\u0100-\u024f']+/;
 function analyseProse(sources) {
   const blocks = [];
   let englishWords = 0;
   let otherWords = 0;
   let wordCount = 0;
+  const contexts = /* @__PURE__ */ new Map();
+  const contextOf = (heading2) => {
+    let context = contexts.get(heading2);
+    if (!context) {
+      const norm = normaliseText(heading2);
+      context = { topics: topicsOf(stripEnumerator(norm)), issues: isIssuesHeading(norm) };
+      contexts.set(heading2, context);
+    }
+    return context;
+  };
   for (const source of sources) {
     let title = null;
     for (const block4 of source.blocks) {
       const norm = normaliseText(block4.text);
       title = title?.covers(block4) ? title : null;
-      const headings = [...block4.headingPath.slice(-2), ...(block4.listPath ?? []).slice(-1)].map(normaliseText);
       const headingTopics = new Set(title?.topics);
-      for (const h of headings) for (const t of topicsOf(stripEnumerator(h))) headingTopics.add(t);
+      for (const h of [...block4.headingPath.slice(-2), ...(block4.listPath ?? []).slice(-1)]) for (const t of contextOf(h).topics) headingTopics.add(t);
       const titleIssues = title?.issues ?? false;
-      const inIssuesSection = titleIssues || block4.headingPath.some((h) => isIssuesHeading(normaliseText(h)));
+      const inIssuesSection = titleIssues || block4.headingPath.some((h) => contextOf(h).issues);
+      const topics = topicsOf(norm);
+      const reasoned = REASON.test(norm);
       blocks.push({
         file: source.file,
         line: block4.line,
@@ -37233,10 +37293,10 @@ function analyseProse(sources) {
         headingPath: block4.headingPath,
         ...block4.listPath ? { listPath: block4.listPath } : {},
         ...title ? { title: title.text } : {},
-        topics: topicsOf(norm),
+        topics,
         headingTopics,
-        reasoned: REASON.test(norm),
-        explained: explainedTopics(block4.text, norm, headingTopics),
+        reasoned,
+        explained: explainedTopics(block4.text, norm, reasoned, topics, headingTopics),
         inIssuesSection
       });
       const next = block4.kind === "heading" ? null : titleOf(block4, stripEnumerator(norm));
@@ -37251,12 +37311,13 @@ function analyseProse(sources) {
         };
         title = nextTitle;
       } else if (block4.kind === "heading") title = null;
-      for (const word of block4.text.toLowerCase().split(/[^\p{L}']+/u)) {
+      for (const word of block4.text.toLowerCase().split(NOT_LATIN_WORD)) {
         if (!word) continue;
         wordCount++;
         if (ENGLISH_WORDS.has(word)) englishWords++;
         else if (OTHER_LANGUAGE_WORDS.has(word)) otherWords++;
       }
+      if (wordCount === 0 && new RegExp("\\p{L}", "u").test(block4.text)) wordCount = 1;
     }
   }
   const isEnglish = englishWords + otherWords < 8 || englishWords >= otherWords;
@@ -43083,13 +43144,19 @@ var FLOWCHART_RULES = [
 ];
 
 // src/diagrams/lr/state-lexer.ts
+var RULES_BY_STATE = /* @__PURE__ */ new WeakMap();
 function runStateLexer(text3, rules, ctx, options = {}) {
-  const byState = /* @__PURE__ */ new Map();
+  let byState = RULES_BY_STATE.get(rules);
+  if (!byState) {
+    byState = /* @__PURE__ */ new Map();
+    RULES_BY_STATE.set(rules, byState);
+  }
+  const cache = byState;
   const rulesFor = (state) => {
-    let list2 = byState.get(state);
+    let list2 = cache.get(state);
     if (!list2) {
       list2 = rules.filter((r3) => r3.states === "*" || r3.states.includes(state));
-      byState.set(state, list2);
+      cache.set(state, list2);
     }
     return list2;
   };
@@ -45426,7 +45493,7 @@ var utils_exports = /* @__PURE__ */ __exportAll({
   isMdAsciiPunct: () => isMdAsciiPunct,
   isPunctChar: () => isPunctChar,
   isPunctCharCode: () => isPunctCharCode,
-  isSpace: () => isSpace,
+  isSpace: () => isSpace2,
   isValidEntityCode: () => isValidEntityCode,
   isWhiteSpace: () => isWhiteSpace,
   lib: () => lib,
@@ -45509,7 +45576,7 @@ var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
 function escapeRE(str2) {
   return str2.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
-function isSpace(code2) {
+function isSpace2(code2) {
   switch (code2) {
     case 9:
     case 32:
@@ -46676,7 +46743,7 @@ var StateBlock = class {
     for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
       const ch = s.charCodeAt(pos);
       if (!indent_found) {
-        if (isSpace(ch)) {
+        if (isSpace2(ch)) {
           indent++;
           if (ch === 9) offset += 4 - offset % 4;
           else offset++;
@@ -46720,12 +46787,12 @@ var StateBlock = class {
     return from;
   }
   skipSpaces(pos) {
-    for (let max = this.src.length; pos < max; pos++) if (!isSpace(this.src.charCodeAt(pos))) break;
+    for (let max = this.src.length; pos < max; pos++) if (!isSpace2(this.src.charCodeAt(pos))) break;
     return pos;
   }
   skipSpacesBack(pos, min2) {
     if (pos <= min2) return pos;
-    while (pos > min2) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
+    while (pos > min2) if (!isSpace2(this.src.charCodeAt(--pos))) return pos + 1;
     return pos;
   }
   skipChars(pos, code2) {
@@ -46749,7 +46816,7 @@ var StateBlock = class {
       else last = this.eMarks[line];
       while (first2 < last && lineIndent < indent) {
         const ch = this.src.charCodeAt(first2);
-        if (isSpace(ch)) {
+        if (isSpace2(ch)) {
           if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
           else lineIndent++;
         } else if (first2 - lineStart < this.tShift[line]) lineIndent++;
@@ -46805,11 +46872,11 @@ function table(state, startLine, endLine, silent) {
   if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) return false;
   if (pos >= state.eMarks[nextLine]) return false;
   const secondCh = state.src.charCodeAt(pos++);
-  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) return false;
-  if (firstCh === 45 && isSpace(secondCh)) return false;
+  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace2(secondCh)) return false;
+  if (firstCh === 45 && isSpace2(secondCh)) return false;
   while (pos < state.eMarks[nextLine]) {
     const ch = state.src.charCodeAt(pos);
-    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) return false;
+    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace2(ch)) return false;
     pos++;
   }
   let lineText = getLine(state, startLine + 1);
@@ -47007,7 +47074,7 @@ function blockquote(state, startLine, endLine, silent) {
       state.bMarks[nextLine] = pos;
       while (pos < max) {
         const ch = state.src.charCodeAt(pos);
-        if (isSpace(ch)) {
+        if (isSpace2(ch)) {
           if (ch === 9) offset += 4 - (offset + state.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
           else offset++;
         } else break;
@@ -47075,7 +47142,7 @@ function hr(state, startLine, endLine, silent) {
   let cnt = 1;
   while (pos < max) {
     const ch = state.src.charCodeAt(pos++);
-    if (ch !== marker && !isSpace(ch)) return false;
+    if (ch !== marker && !isSpace2(ch)) return false;
     if (ch === marker) cnt++;
   }
   if (cnt < 3) return false;
@@ -47092,7 +47159,7 @@ function skipBulletListMarker(state, startLine) {
   const marker = state.src.charCodeAt(pos++);
   if (marker !== 42 && marker !== 45 && marker !== 43) return -1;
   if (pos < max) {
-    if (!isSpace(state.src.charCodeAt(pos))) return -1;
+    if (!isSpace2(state.src.charCodeAt(pos))) return -1;
   }
   return pos;
 }
@@ -47115,7 +47182,7 @@ function skipOrderedListMarker(state, startLine) {
   }
   if (pos < max) {
     ch = state.src.charCodeAt(pos);
-    if (!isSpace(ch)) return -1;
+    if (!isSpace2(ch)) return -1;
   }
   return pos;
 }
@@ -47314,7 +47381,7 @@ function reference(state, startLine, _endLine, silent) {
       if (nextPos < 0) break;
       pos = nextPos;
       max = lineEnd(state, nextLine++);
-    } else if (isSpace(ch)) pos++;
+    } else if (isSpace2(ch)) pos++;
     else break;
   }
   const destRes = state.md.helpers.parseLinkDestination(src, pos, max);
@@ -47332,7 +47399,7 @@ function reference(state, startLine, _endLine, silent) {
       if (nextPos < 0) break;
       pos = nextPos;
       max = lineEnd(state, nextLine++);
-    } else if (isSpace(ch)) pos++;
+    } else if (isSpace2(ch)) pos++;
     else break;
   }
   const titleStart = pos;
@@ -47355,7 +47422,7 @@ function reference(state, startLine, _endLine, silent) {
     nextLine = destEndLineNo;
   }
   while (pos < max) {
-    if (!isSpace(src.charCodeAt(pos))) break;
+    if (!isSpace2(src.charCodeAt(pos))) break;
     pos++;
   }
   if (pos < max && src.charCodeAt(pos) !== 10) {
@@ -47365,7 +47432,7 @@ function reference(state, startLine, _endLine, silent) {
       max = destEndMax;
       nextLine = destEndLineNo;
       while (pos < max) {
-        if (!isSpace(src.charCodeAt(pos))) break;
+        if (!isSpace2(src.charCodeAt(pos))) break;
         pos++;
       }
     }
@@ -47536,11 +47603,11 @@ function heading(state, startLine, endLine, silent) {
     level++;
     ch = state.src.charCodeAt(++pos);
   }
-  if (level > 6 || pos < max && !isSpace(ch)) return false;
+  if (level > 6 || pos < max && !isSpace2(ch)) return false;
   if (silent) return true;
   max = state.skipSpacesBack(max, pos);
   const tmp = state.skipCharsBack(max, 35, pos);
-  if (tmp > pos && isSpace(state.src.charCodeAt(tmp - 1))) max = tmp;
+  if (tmp > pos && isSpace2(state.src.charCodeAt(tmp - 1))) max = tmp;
   state.line = startLine + 1;
   const token_o = state.push("heading_open", `h${level}`, 1);
   token_o.markup = "########".slice(0, level);
@@ -47941,7 +48008,7 @@ function newline(state, silent) {
     } else state.push("softbreak", "br", 0);
   }
   pos++;
-  while (pos < max && isSpace(state.src.charCodeAt(pos))) pos++;
+  while (pos < max && isSpace2(state.src.charCodeAt(pos))) pos++;
   state.pos = pos;
   return true;
 }
@@ -47962,7 +48029,7 @@ function escape3(state, silent) {
     pos++;
     while (pos < max) {
       ch1 = state.src.charCodeAt(pos);
-      if (!isSpace(ch1)) break;
+      if (!isSpace2(ch1)) break;
       pos++;
     }
     state.pos = pos;
@@ -48204,7 +48271,7 @@ function link(state, silent) {
     pos++;
     for (; pos < max; pos++) {
       code2 = state.src.charCodeAt(pos);
-      if (!isSpace(code2) && code2 !== 10) break;
+      if (!isSpace2(code2) && code2 !== 10) break;
     }
     if (pos >= max) return false;
     start = pos;
@@ -48216,7 +48283,7 @@ function link(state, silent) {
       start = pos;
       for (; pos < max; pos++) {
         code2 = state.src.charCodeAt(pos);
-        if (!isSpace(code2) && code2 !== 10) break;
+        if (!isSpace2(code2) && code2 !== 10) break;
       }
       res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
       if (pos < max && start !== pos && res.ok) {
@@ -48224,7 +48291,7 @@ function link(state, silent) {
         pos = res.pos;
         for (; pos < max; pos++) {
           code2 = state.src.charCodeAt(pos);
-          if (!isSpace(code2) && code2 !== 10) break;
+          if (!isSpace2(code2) && code2 !== 10) break;
         }
       }
     }
@@ -48285,7 +48352,7 @@ function image(state, silent) {
     pos++;
     for (; pos < max; pos++) {
       code2 = state.src.charCodeAt(pos);
-      if (!isSpace(code2) && code2 !== 10) break;
+      if (!isSpace2(code2) && code2 !== 10) break;
     }
     if (pos >= max) return false;
     start = pos;
@@ -48298,7 +48365,7 @@ function image(state, silent) {
     start = pos;
     for (; pos < max; pos++) {
       code2 = state.src.charCodeAt(pos);
-      if (!isSpace(code2) && code2 !== 10) break;
+      if (!isSpace2(code2) && code2 !== 10) break;
     }
     res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
     if (pos < max && start !== pos && res.ok) {
@@ -48306,7 +48373,7 @@ function image(state, silent) {
       pos = res.pos;
       for (; pos < max; pos++) {
         code2 = state.src.charCodeAt(pos);
-        if (!isSpace(code2) && code2 !== 10) break;
+        if (!isSpace2(code2) && code2 !== 10) break;
       }
     } else title = "";
     if (pos >= max || state.src.charCodeAt(pos) !== 41) {

@@ -9,7 +9,7 @@ import type { GradeJob, ResultsHeader, StudentRecord } from './record.js';
 import { openResults, RESULTS_FILE } from './results-file.js';
 import { gradeInOrder, type PoolOptions } from './run-pool.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
-import { commitOutputs, discardOutputs, writeCohortOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
+import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
 
 export interface GradeCohortOptions extends PoolOptions {
   /** The folder holding one folder per student. */
@@ -75,6 +75,11 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   let reused = 0;
   let errors = 0;
   const outcomes = gradeInOrder(jobs, settings, options);
+  // The outputs are written while the workers grade: this thread is otherwise idle. A shard's
+  // outputs are written by `merge`.
+  const outputWriter = shard.count === 1
+    ? new CohortOutputs(header, { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending)
+    : null;
   try {
     results.write(`${JSON.stringify(header)}\n`);
     for (const entry of cohort) {
@@ -94,6 +99,7 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
       }
       if (record.status === 'error') errors++;
       results.write(`${JSON.stringify(record)}\n`);
+      outputWriter?.add(record);
       done++;
       options.onProgress?.({ done, total: cohort.length, reused, errors });
     }
@@ -101,15 +107,16 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
     const gradeMs = performance.now() - started;
 
     let outputs: OutputResult | null = null;
-    if (shard.count === 1) {
+    if (outputWriter) {
       const reader = await openResults(results.temp);
-      outputs = await writeCohortOutputs(header, reader.records, { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
+      outputs = await outputWriter.finish(reader.records);
     }
     commitOutputs(pending);
     results.commit();
     return { header, students: cohort.length, reused, errors, outputs, timings: { grade: gradeMs }, resultsFile: resultsPath };
   } catch (error) {
     results.discard();
+    outputWriter?.discard();
     discardOutputs(pending);
     throw error;
   } finally {

@@ -47,16 +47,16 @@ export class GradebookCsv {
     return stringify([['student', 'name', 'email', 'task', 'status', 'score', 'max_score', 'manual_points', 'threshold', 'passed', ...this.ruleColumns, 'similar_to', 'error']]);
   }
 
-  rows(record: StudentRecord, similar: SimilarTo[] | undefined): string {
-    const common = [record.student, record.name, record.email];
-    const tail = [describeSimilar(similar), record.error];
+  /** The rows of one student, from their gradebook entry (so the record itself need not be kept). */
+  rows(entry: ReturnType<typeof gradebookEntry>, similar: SimilarTo[] | undefined): string {
+    const common = [entry.student, entry.name, entry.email];
+    const tail = [describeSimilar(similar), entry.error ?? ''];
     const rows = this.header.tasks.map((taskName) => {
-      const task = record.tasks.find((t) => t.task === taskName);
+      const task = entry.tasks.find((t) => t.task === taskName);
       if (!task) return [...common, taskName, 'error', '', '', '', '', '', ...this.ruleColumns.map(() => ''), ...tail];
-      const byId = new Map(task.rules.map((r) => [r.id, r]));
       return [
-        ...common, task.task, record.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed),
-        ...this.ruleColumns.map((id) => ruleCell(byId.get(id))),
+        ...common, task.task, entry.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed),
+        ...this.ruleColumns.map((id) => ruleCell(task.rules[id])),
         ...tail,
       ];
     });
@@ -64,8 +64,8 @@ export class GradebookCsv {
   }
 }
 
-/** One student's entry of gradebook.json. */
-export function gradebookEntry(record: StudentRecord, similar: SimilarTo[] | undefined): unknown {
+/** One student's entry of gradebook.json, before the similarity of the cohort is known. */
+export function gradebookEntry(record: StudentRecord) {
   return {
     student: record.student,
     name: record.name,
@@ -80,8 +80,7 @@ export function gradebookEntry(record: StudentRecord, similar: SimilarTo[] | und
       manualPoints: t.manualPoints,
       threshold: t.threshold,
       passed: t.passed,
-      rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message }])),
+      rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message }])) as Record<string, { status: string; points: number; maxPoints: number; message: string }>,
     })),
-    similarTo: similar ?? [],
   };
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../config/rubric.js';
 import { AtomicFile } from './atomic-file.js';
 import { openResults, mergeSorted, RESULTS_FILE, type ResultsReader } from './results-file.js';
 import type { ResultsHeader } from './record.js';
-import { commitOutputs, discardOutputs, writeCohortOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
+import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
 
 export interface MergeOptions {
@@ -43,15 +43,20 @@ export async function mergePartials(options: MergeOptions): Promise<{ header: Re
 
   const header: ResultsHeader = { ...first, shard: { index: 1, count: 1 } };
   const pending: PendingOutputs = { files: [], folders: [] };
+  let writer: CohortOutputs | null = null;
   try {
     // The merged results file too: `grade --resume` then works from a merged run as from one run.
     const results = new AtomicFile(path.join(options.out, RESULTS_FILE));
     pending.files.push(results);
     results.write(`${JSON.stringify(header)}\n`);
-    const outputs = await writeCohortOutputs(header, () => mergeSorted(readers.map((r) => r.records())), { out: options.out, report: options.report ?? true, copyRecordsTo: results, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
+    const merged = () => mergeSorted(readers.map((r) => r.records()));
+    writer = new CohortOutputs(header, { out: options.out, report: options.report ?? true, copyRecordsTo: results, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
+    for await (const record of merged()) writer.add(record);
+    const outputs = await writer.finish(merged);
     commitOutputs(pending);
     return { header, outputs };
   } catch (error) {
+    writer?.discard();
     discardOutputs(pending);
     throw error;
   }

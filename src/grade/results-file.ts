@@ -12,7 +12,8 @@ export interface ResultsReader {
   records: () => AsyncGenerator<StudentRecord>;
 }
 
-async function* lines(file: string): AsyncGenerator<string> {
+/** The non-empty lines of a file, streamed. */
+export async function* jsonLines(file: string): AsyncGenerator<string> {
   const input = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of input) if (line) yield line;
 }
@@ -21,7 +22,7 @@ async function* lines(file: string): AsyncGenerator<string> {
 export async function openResults(file: string): Promise<ResultsReader> {
   let first: string | undefined;
   try {
-    for await (const line of lines(file)) {
+    for await (const line of jsonLines(file)) {
       first = line;
       break;
     }
@@ -40,7 +41,7 @@ export async function openResults(file: string): Promise<ResultsReader> {
     header,
     records: async function* () {
       let skipped = false;
-      for await (const line of lines(file)) {
+      for await (const line of jsonLines(file)) {
         if (!skipped) {
           skipped = true;
           continue;

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../api/tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
@@ -31,61 +32,95 @@ export interface PendingOutputs {
   folders: AtomicFolder[];
 }
 
+/** A student's gradebook entry as the first pass writes it: everything but who they resemble. */
+type GradebookEntry = ReturnType<typeof gradebookEntry>;
+
 /**
- * Writes every output of a cohort from its records (one results file, or the sorted merge of
- * several partials): what `grade` and `merge` both do, so that a sharded run merged gives the same
- * files as one run. Reads the records twice rather than keeping them: memory stays flat.
+ * Writes every output of a cohort as its records arrive (during grading, or while reading the
+ * merge of several partials): what `grade` and `merge` both do, so that a sharded run merged gives
+ * the same files as one run. Memory stays flat: a record is written out and dropped at once; what
+ * waits for the similarity of the whole cohort is a compact gradebook entry in a temporary file,
+ * not the record. Only report.html reads the records again.
  */
-export async function writeCohortOutputs(header: ResultsHeader, records: () => AsyncGenerator<StudentRecord>, options: OutputOptions, pending: PendingOutputs): Promise<OutputResult> {
-  const started = performance.now();
-  const summaryBuilder = new SummaryBuilder(header);
-  const similarityInputs: SimilarityInput[] = [];
-  for await (const record of records()) {
-    options.copyRecordsTo?.write(`${JSON.stringify(record)}\n`);
-    summaryBuilder.add(record);
+export class CohortOutputs {
+  /** Time spent writing (in `add` and in `finish`), not waiting for records. */
+  private busyMs = 0;
+  private readonly summary: SummaryBuilder;
+  private readonly similarityInputs: SimilarityInput[] = [];
+  private readonly feedback: AtomicFolder;
+  private readonly entries: AtomicFile;
+
+  constructor(private readonly header: ResultsHeader, private readonly options: OutputOptions, private readonly pending: PendingOutputs) {
+    this.summary = new SummaryBuilder(header);
+    this.feedback = new AtomicFolder(path.join(options.out, 'feedback'));
+    pending.folders.push(this.feedback);
+    // Not an output: discarded (never committed) once the gradebooks are written.
+    this.entries = new AtomicFile(path.join(options.out, 'gradebook-entries.jsonl'));
+  }
+
+  add(record: StudentRecord): void {
+    const started = performance.now();
+    this.options.copyRecordsTo?.write(`${JSON.stringify(record)}\n`);
+    this.summary.add(record);
     const graph = record.tasks[0]?.graph;
-    similarityInputs.push({ student: record.student, shingles: decodeShingles(record.features.shingles), shape: graph ? graphShape(graph) : null });
+    this.similarityInputs.push({ student: record.student, shingles: decodeShingles(record.features.shingles), shape: graph ? graphShape(graph) : null });
+    writeFileSync(path.join(this.feedback.temp, `${record.student}.md`), record.feedback);
+    this.entries.write(`${JSON.stringify(gradebookEntry(record))}\n`);
+    this.busyMs += performance.now() - started;
   }
-  const summary = summaryBuilder.build();
-  const similarity = findSimilar(similarityInputs, options.similarity);
-  similarityInputs.length = 0;
-  const similar = similarByStudent(similarity);
 
-  const csv = new AtomicFile(path.join(options.out, 'gradebook.csv'));
-  const json = new AtomicFile(path.join(options.out, 'gradebook.json'));
-  const feedback = new AtomicFolder(path.join(options.out, 'feedback'));
-  pending.files.push(csv, json);
-  pending.folders.push(feedback);
-  const gradebook = new GradebookCsv(header);
-  csv.write(gradebook.head());
-  json.write(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`);
-  let first = true;
-  for await (const record of records()) {
-    const mine = similar.get(record.student);
-    csv.write(gradebook.rows(record, mine));
-    json.write(`${first ? '\n' : ',\n'}${JSON.stringify(gradebookEntry(record, mine))}`);
-    first = false;
-    writeFileSync(path.join(feedback.temp, `${record.student}.md`), record.feedback);
-  }
-  json.write('\n]}\n');
-  csv.close();
-  json.close();
-  const gradebookMs = performance.now() - started;
+  /** Similarity, then the gradebooks from the compact entries, then report.html from `records`. */
+  async finish(records: () => AsyncGenerator<StudentRecord>): Promise<OutputResult> {
+    const started = performance.now();
+    const summary = this.summary.build();
+    const similarity = findSimilar(this.similarityInputs, this.options.similarity);
+    this.similarityInputs.length = 0;
+    const similar = similarByStudent(similarity);
+    this.entries.close();
 
-  const reportStarted = performance.now();
-  if (options.report) {
-    const { writeHtmlReport } = await import('./report/html-report.js');
-    const html = new AtomicFile(path.join(options.out, 'report.html'));
-    pending.files.push(html);
-    await writeHtmlReport(html, { header, summary, similarity, similar, records });
-    html.close();
+    const csv = new AtomicFile(path.join(this.options.out, 'gradebook.csv'));
+    const json = new AtomicFile(path.join(this.options.out, 'gradebook.json'));
+    this.pending.files.push(csv, json);
+    const gradebook = new GradebookCsv(this.header);
+    csv.write(gradebook.head());
+    json.write(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(this.header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`);
+    let first = true;
+    try {
+      for await (const line of jsonLines(this.entries.temp)) {
+        const entry = JSON.parse(line) as GradebookEntry;
+        const mine = similar.get(entry.student);
+        csv.write(gradebook.rows(entry, mine));
+        json.write(`${first ? '\n' : ',\n'}${JSON.stringify({ ...entry, similarTo: mine ?? [] })}`);
+        first = false;
+      }
+    } finally {
+      this.entries.discard();
+    }
+    json.write('\n]}\n');
+    csv.close();
+    json.close();
+    const gradebookMs = this.busyMs + performance.now() - started;
+
+    const reportStarted = performance.now();
+    if (this.options.report) {
+      const { writeHtmlReport } = await import('./report/html-report.js');
+      const html = new AtomicFile(path.join(this.options.out, 'report.html'));
+      this.pending.files.push(html);
+      await writeHtmlReport(html, { header: this.header, summary, similarity, similar, records });
+      html.close();
+    }
+    return {
+      summary,
+      similarity,
+      timings: { gradebook: gradebookMs, report: performance.now() - reportStarted },
+      files: [...this.pending.files.map((f) => f.target), ...this.pending.folders.map((f) => f.target)],
+    };
   }
-  return {
-    summary,
-    similarity,
-    timings: { gradebook: gradebookMs, report: performance.now() - reportStarted },
-    files: [...pending.files.map((f) => f.target), ...pending.folders.map((f) => f.target)],
-  };
+
+  /** Drops what was written so far (the run failed). */
+  discard(): void {
+    this.entries.discard();
+  }
 }
 
 export function commitOutputs(pending: PendingOutputs): void {

@@ -33,16 +33,62 @@ const VOCABULARY: [Role, RegExp][] = [
  * `LB1`, `lb_1`, `webServer`, `App-Server` read as words.
  */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)/g, '$1 $2')
-    .replace(/(\d)([A-Za-z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/[_\-/\\|:;,()[\]{}"'`*#+=<>~]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Two passes over the characters instead of seven regular-expression passes: this runs on every
+  // label and every block of prose (test/unit/roles.test.ts holds it equal to the regex version).
+  let source = text;
+  if (source.includes('<')) source = source.replace(/<br\s*\/?>/gi, ' ');
+  if (source.includes('&')) source = source.replace(/&[a-z]+;|&#\d+;/gi, ' ');
+  let spaced = '';
+  let from = 0;
+  let previous = KIND_OTHER;
+  for (let i = 0; i < source.length; i++) {
+    const kind = asciiKind(source.charCodeAt(i));
+    // camelCase, letter-digit and digit-letter boundaries become word breaks: LB1, webServer, 2x.
+    if ((previous === KIND_LOWER && kind === KIND_UPPER) || (previous !== KIND_OTHER && previous !== KIND_DIGIT && kind === KIND_DIGIT) || (previous === KIND_DIGIT && (kind === KIND_LOWER || kind === KIND_UPPER))) {
+      spaced += source.slice(from, i) + ' ';
+      from = i;
+    }
+    previous = kind;
+  }
+  spaced = (from === 0 ? source : spaced + source.slice(from)).toLowerCase();
+  // Runs of separators and spaces become one space; none at either end.
+  let out = '';
+  let runStart = -1;
+  for (let i = 0; i <= spaced.length; i++) {
+    const code = i < spaced.length ? spaced.charCodeAt(i) : 32;
+    const breaks = code < 128 ? SEPARATOR[code] === 1 || code === 32 || (code >= 9 && code <= 13) : isSpace(code);
+    if (breaks) {
+      if (runStart >= 0) {
+        out += out ? ` ${spaced.slice(runStart, i)}` : spaced.slice(runStart, i);
+        runStart = -1;
+      }
+    } else if (runStart < 0) {
+      runStart = i;
+    }
+  }
+  return out;
+}
+
+const KIND_OTHER = 0;
+const KIND_LOWER = 1;
+const KIND_UPPER = 2;
+const KIND_DIGIT = 3;
+function asciiKind(code: number): number {
+  if (code >= 97 && code <= 122) return KIND_LOWER;
+  if (code >= 65 && code <= 90) return KIND_UPPER;
+  if (code >= 48 && code <= 57) return KIND_DIGIT;
+  return KIND_OTHER;
+}
+
+/** `_-/\\|:;,()[]{}"'\`*#+=<>~`: read as spaces. */
+const SEPARATOR = new Uint8Array(128);
+for (const c of '_-/\\|:;,()[]{}"\'`*#+=<>~') SEPARATOR[c.charCodeAt(0)] = 1;
+
+/** What `\s` matches. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 export interface RoleHints {

@@ -61,9 +61,12 @@ function credit(topics: Set<Topic>, reason: string, into: Set<Topic>): void {
  * Topics a block explains. A reason belongs to its own clause, or to the clause before when it
  * refers back ("This removes the SPOF"); a reason anywhere in the block explains the heading's topic.
  */
-function explainedTopics(text: string, norm: string, headingTopics: Set<Topic>): Set<Topic> {
+function explainedTopics(text: string, norm: string, reasoned: boolean, topics: Set<Topic>, headingTopics: Set<Topic>): Set<Topic> {
   const explained = new Set<Topic>();
-  if (REASON.test(norm)) credit(headingTopics, norm, explained);
+  // No reason anywhere, or no topic in the block's own text: no clause can explain anything more.
+  if (!reasoned) return explained;
+  credit(headingTopics, norm, explained);
+  if (topics.size === 0) return explained;
   let previous = new Set<Topic>();
   for (const clause of clausesOf(text)) {
     const topics = topicsOf(clause.main);
@@ -80,12 +83,25 @@ function explainedTopics(text: string, norm: string, headingTopics: Set<Topic>):
   return explained;
 }
 
+const NOT_LATIN_WORD = /[^a-z\u00df-\u00ff\u0100-\u024f']+/;
+
 /** Reads the prose of a submission (task file and the markdown it links to). */
 export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   const blocks: AnalysedBlock[] = [];
   let englishWords = 0;
   let otherWords = 0;
   let wordCount = 0;
+  // Every block of a section repeats its headings: read each heading once.
+  const contexts = new Map<string, { topics: Set<Topic>; issues: boolean }>();
+  const contextOf = (heading: string) => {
+    let context = contexts.get(heading);
+    if (!context) {
+      const norm = normaliseText(heading);
+      context = { topics: topicsOf(stripEnumerator(norm)), issues: isIssuesHeading(norm) };
+      contexts.set(heading, context);
+    }
+    return context;
+  };
   for (const source of sources) {
     // A line standing as a title ("1. Additional Server", "Issues with this design:") heads what follows.
     let title = null as Title | null;
@@ -94,11 +110,12 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       title = title?.covers(block) ? title : null;
       // What a block is about may be said above it: in the nearest headings, in the list item it
       // is nested under ("**Web server:**" then "- serves static files"), or in a title line.
-      const headings = [...block.headingPath.slice(-2), ...(block.listPath ?? []).slice(-1)].map(normaliseText);
       const headingTopics = new Set<Topic>(title?.topics);
-      for (const h of headings) for (const t of topicsOf(stripEnumerator(h))) headingTopics.add(t);
+      for (const h of [...block.headingPath.slice(-2), ...(block.listPath ?? []).slice(-1)]) for (const t of contextOf(h).topics) headingTopics.add(t);
       const titleIssues = title?.issues ?? false;
-      const inIssuesSection = titleIssues || block.headingPath.some((h) => isIssuesHeading(normaliseText(h)));
+      const inIssuesSection = titleIssues || block.headingPath.some((h) => contextOf(h).issues);
+      const topics = topicsOf(norm);
+      const reasoned = REASON.test(norm);
       blocks.push({
         file: source.file,
         line: block.line,
@@ -108,10 +125,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         headingPath: block.headingPath,
         ...(block.listPath ? { listPath: block.listPath } : {}),
         ...(title ? { title: title.text } : {}),
-        topics: topicsOf(norm),
+        topics,
         headingTopics,
-        reasoned: REASON.test(norm),
-        explained: explainedTopics(block.text, norm, headingTopics),
+        reasoned,
+        explained: explainedTopics(block.text, norm, reasoned, topics, headingTopics),
         inIssuesSection,
       });
       const next: Pick<Title, 'covers'> | null = block.kind === 'heading' ? null : titleOf(block, stripEnumerator(norm));
@@ -129,12 +146,14 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         title = nextTitle;
       }
       else if (block.kind === 'heading') title = null;
-      for (const word of block.text.toLowerCase().split(/[^\p{L}']+/u)) {
+      // Function words are Latin-script: a split on anything else is enough, and much faster than \p{L}.
+      for (const word of block.text.toLowerCase().split(NOT_LATIN_WORD)) {
         if (!word) continue;
         wordCount++;
         if (ENGLISH_WORDS.has(word)) englishWords++;
         else if (OTHER_LANGUAGE_WORDS.has(word)) otherWords++;
       }
+      if (wordCount === 0 && /\p{L}/u.test(block.text)) wordCount = 1;
     }
   }
   // Technical words are the same in every language; function words tell the language apart.

@@ -48,3 +48,32 @@ describe('role inference', () => {
     expect(normaliseText('webServer_1')).toBe('web server 1');
   });
 });
+
+describe('normaliseText', () => {
+  // The plain regex version it replaces, kept as the specification.
+  const reference = (text: string) => text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[_\-/\\|:;,()[\]{}"'`*#+=<>~]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+  it('equals the regex definition on labels and prose, including odd characters', () => {
+    const samples = ['LB1', 'webServer2x', 'HAProxy-LB_1 (Primary)', 'Web Server<br/>Nginx &amp; PHP', '  a1b2C3dE  ', 'İstanbul DB', 'Ünïcödé\u00a0spaces\u2003here', 'x&#39;y', 'tab\tnew\nline', '3-scale_up.md', '<BR >A', ''];
+    let seed = 7;
+    const alphabet = 'aZ9 _-/<br>&amp;#;İ\u00a0\u2028éX1(){}"\'`*+=~|:,.';
+    for (let n = 0; n < 3000; n++) {
+      let s = '';
+      for (let k = 0; k < 24; k++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        s += alphabet[seed % alphabet.length];
+      }
+      samples.push(s);
+    }
+    for (const s of samples) expect([s, normaliseText(s)]).toEqual([s, reference(s)]);
+  });
+});

@@ -24,13 +24,21 @@ export interface LexOptions {
   endToken?: string;
 }
 
+/** The rules active in each state, per rule table: computed once per table, not once per diagram. */
+const RULES_BY_STATE = new WeakMap<object, Map<string, unknown[]>>();
+
 export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx: C, options: LexOptions = {}): Token[] {
-  const byState = new Map<string, LexRule<C>[]>();
+  let byState = RULES_BY_STATE.get(rules) as Map<string, LexRule<C>[]> | undefined;
+  if (!byState) {
+    byState = new Map();
+    RULES_BY_STATE.set(rules, byState as Map<string, unknown[]>);
+  }
+  const cache = byState;
   const rulesFor = (state: string) => {
-    let list = byState.get(state);
+    let list = cache.get(state);
     if (!list) {
       list = rules.filter((r) => r.states === '*' || r.states.includes(state));
-      byState.set(state, list);
+      cache.set(state, list);
     }
     return list;
   };
