@@ -11,9 +11,9 @@ var __esm = (fn, res) => function __init() {
 var __commonJS = (cb, mod) => function __require() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+var __export = (target, all2) => {
+  for (var name in all2)
+    __defProp(target, name, { get: all2[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -182,7 +182,7 @@ function streamContents(node, options) {
   if (!node) {
     throw new Error("Node must be an AstNode.");
   }
-  const range = options?.range;
+  const range2 = options?.range;
   return new StreamImpl(() => ({
     keys: Object.keys(node),
     keyIndex: 0,
@@ -194,14 +194,14 @@ function streamContents(node, options) {
         const value = node[property2];
         if (isAstNode(value)) {
           state.keyIndex++;
-          if (isAstNodeInRange(value, range)) {
+          if (isAstNodeInRange(value, range2)) {
             return { done: false, value };
           }
         } else if (Array.isArray(value)) {
           while (state.arrayIndex < value.length) {
             const index = state.arrayIndex++;
             const element = value[index];
-            if (isAstNode(element) && isAstNodeInRange(element, range)) {
+            if (isAstNode(element) && isAstNodeInRange(element, range2)) {
               return { done: false, value: element };
             }
           }
@@ -227,15 +227,15 @@ function streamAst(root2, options) {
   }
   return new TreeStreamImpl(root2, (node) => streamContents(node, options), { includeRoot: true });
 }
-function isAstNodeInRange(astNode, range) {
-  if (!range) {
+function isAstNodeInRange(astNode, range2) {
+  if (!range2) {
     return true;
   }
   const nodeRange = astNode.$cstNode?.range;
   if (!nodeRange) {
     return false;
   }
-  return inRange(nodeRange, range);
+  return inRange(nodeRange, range2);
 }
 function streamReferences(node) {
   return new StreamImpl(() => ({
@@ -417,22 +417,22 @@ function toDocumentSegment(node) {
   if (!node) {
     return void 0;
   }
-  const { offset, end, range } = node;
+  const { offset, end, range: range2 } = node;
   return {
-    range,
+    range: range2,
     offset,
     end,
     length: end - offset
   };
 }
-function compareRange(range, to) {
-  if (range.end.line < to.start.line || range.end.line === to.start.line && range.end.character <= to.start.character) {
+function compareRange(range2, to) {
+  if (range2.end.line < to.start.line || range2.end.line === to.start.line && range2.end.character <= to.start.character) {
     return RangeComparison.Before;
-  } else if (range.start.line > to.end.line || range.start.line === to.end.line && range.start.character >= to.end.character) {
+  } else if (range2.start.line > to.end.line || range2.start.line === to.end.line && range2.start.character >= to.end.character) {
     return RangeComparison.After;
   }
-  const startInside = range.start.line > to.start.line || range.start.line === to.start.line && range.start.character >= to.start.character;
-  const endInside = range.end.line < to.end.line || range.end.line === to.end.line && range.end.character <= to.end.character;
+  const startInside = range2.start.line > to.start.line || range2.start.line === to.start.line && range2.start.character >= to.start.character;
+  const endInside = range2.end.line < to.end.line || range2.end.line === to.end.line && range2.end.character <= to.end.character;
   if (startInside && endInside) {
     return RangeComparison.Inside;
   } else if (startInside) {
@@ -443,8 +443,8 @@ function compareRange(range, to) {
     return RangeComparison.Outside;
   }
 }
-function inRange(range, to) {
-  const comparison = compareRange(range, to);
+function inRange(range2, to) {
+  const comparison = compareRange(range2, to);
   return comparison > RangeComparison.After;
 }
 function findCommentNode(cstNode, commentNames) {
@@ -1007,19 +1007,19 @@ function negateTokenToRegex(negate) {
     parenthesized: negate.parenthesized
   });
 }
-function characterRangeToRegex(range) {
-  if (range.right) {
-    return withCardinality(`[${keywordToRegex(range.left)}-${keywordToRegex(range.right)}]`, {
-      cardinality: range.cardinality,
-      lookahead: range.lookahead,
-      parenthesized: range.parenthesized,
+function characterRangeToRegex(range2) {
+  if (range2.right) {
+    return withCardinality(`[${keywordToRegex(range2.left)}-${keywordToRegex(range2.right)}]`, {
+      cardinality: range2.cardinality,
+      lookahead: range2.lookahead,
+      parenthesized: range2.parenthesized,
       wrap: false
     });
   }
-  return withCardinality(keywordToRegex(range.left), {
-    cardinality: range.cardinality,
-    lookahead: range.lookahead,
-    parenthesized: range.parenthesized,
+  return withCardinality(keywordToRegex(range2.left), {
+    cardinality: range2.cardinality,
+    lookahead: range2.lookahead,
+    parenthesized: range2.parenthesized,
     wrap: false
   });
 }
@@ -1307,8 +1307,8 @@ function clearRegExpParserCache() {
 function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
   try {
     const ast = getRegExpAst(regExp);
-    const firstChars = firstCharOptimizedIndices(ast.value, {}, ast.flags.ignoreCase);
-    return firstChars;
+    const firstChars2 = firstCharOptimizedIndices(ast.value, {}, ast.flags.ignoreCase);
+    return firstChars2;
   } catch (e) {
     if (e.message === complementErrorMessage) {
       if (ensureOptimizations) {
@@ -1370,18 +1370,18 @@ function firstCharOptimizedIndices(ast, result, ignoreCase) {
               if (typeof code2 === "number") {
                 addOptimizedIdxToResult(code2, result, ignoreCase);
               } else {
-                const range = code2;
+                const range2 = code2;
                 if (ignoreCase === true) {
-                  for (let rangeCode = range.from; rangeCode <= range.to; rangeCode++) {
+                  for (let rangeCode = range2.from; rangeCode <= range2.to; rangeCode++) {
                     addOptimizedIdxToResult(rangeCode, result, ignoreCase);
                   }
                 } else {
-                  for (let rangeCode = range.from; rangeCode <= range.to && rangeCode < minOptimizationVal; rangeCode++) {
+                  for (let rangeCode = range2.from; rangeCode <= range2.to && rangeCode < minOptimizationVal; rangeCode++) {
                     addOptimizedIdxToResult(rangeCode, result, ignoreCase);
                   }
-                  if (range.to >= minOptimizationVal) {
-                    const minUnOptVal = range.from >= minOptimizationVal ? range.from : minOptimizationVal;
-                    const maxUnOptVal = range.to;
+                  if (range2.to >= minOptimizationVal) {
+                    const minUnOptVal = range2.from >= minOptimizationVal ? range2.from : minOptimizationVal;
+                    const maxUnOptVal = range2.to;
                     const minOptIdx = charCodeToOptimizedIndex(minUnOptVal);
                     const maxOptIdx = charCodeToOptimizedIndex(maxUnOptVal);
                     for (let currOptIdx = minOptIdx; currOptIdx <= maxOptIdx; currOptIdx++) {
@@ -1442,8 +1442,8 @@ function findCode(setNode, targetCharCodes) {
     if (typeof codeOrRange === "number") {
       return targetCharCodes.includes(codeOrRange);
     } else {
-      const range = codeOrRange;
-      return targetCharCodes.find((targetCode) => range.from <= targetCode && targetCode <= range.to) !== void 0;
+      const range2 = codeOrRange;
+      return targetCharCodes.find((targetCode) => range2.from <= targetCode && targetCode <= range2.to) !== void 0;
     }
   });
 }
@@ -5742,18 +5742,18 @@ function computeLineOffsets(text3, isAtLineStart, textOffset = 0) {
 function isEOL(char) {
   return char === 13 || char === 10;
 }
-function getWellformedRange(range) {
-  const start = range.start;
-  const end = range.end;
+function getWellformedRange(range2) {
+  const start = range2.start;
+  const end = range2.end;
   if (start.line > end.line || start.line === end.line && start.character > end.character) {
     return { start: end, end: start };
   }
-  return range;
+  return range2;
 }
 function getWellformedEdit(textEdit) {
-  const range = getWellformedRange(textEdit.range);
-  if (range !== textEdit.range) {
-    return { newText: textEdit.newText, range };
+  const range2 = getWellformedRange(textEdit.range);
+  if (range2 !== textEdit.range) {
+    return { newText: textEdit.newText, range: range2 };
   }
   return textEdit;
 }
@@ -6084,8 +6084,8 @@ function parseJSDocTag(context, inline2) {
       return new JSDocTagImpl(name, textDoc, inline2, Range.create(tagToken.range.start, textDoc.range.end));
     }
   } else {
-    const range = tagToken.range;
-    return new JSDocTagImpl(name, new JSDocTextImpl([], range), inline2, range);
+    const range2 = tagToken.range;
+    return new JSDocTagImpl(name, new JSDocTextImpl([], range2), inline2, range2);
   }
 }
 function parseJSDocLine(context) {
@@ -6372,9 +6372,9 @@ var init_chunk_NGNAAXSQ = __esm({
     __commonJS2 = (cb, mod) => function __require() {
       return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
     };
-    __export2 = (target, all) => {
-      for (var name in all)
-        __defProp2(target, name, { get: all[name], enumerable: true });
+    __export2 = (target, all2) => {
+      for (var name in all2)
+        __defProp2(target, name, { get: all2[name], enumerable: true });
     };
     __copyProps2 = (to, from, except, desc) => {
       if (from && typeof from === "object" || typeof from === "function") {
@@ -9922,8 +9922,8 @@ ${JSON.stringify(message2, null, 4)}`);
           Range2.is = is;
         })(Range || (Range = {}));
         (function(Location2) {
-          function create(uri, range) {
-            return { uri, range };
+          function create(uri, range2) {
+            return { uri, range: range2 };
           }
           __name(create, "create");
           Location2.create = create;
@@ -9966,9 +9966,9 @@ ${JSON.stringify(message2, null, 4)}`);
           Color2.is = is;
         })(Color || (Color = {}));
         (function(ColorInformation2) {
-          function create(range, color) {
+          function create(range2, color) {
             return {
-              range,
+              range: range2,
               color
             };
           }
@@ -10067,8 +10067,8 @@ ${JSON.stringify(message2, null, 4)}`);
           CodeDescription2.is = is;
         })(CodeDescription || (CodeDescription = {}));
         (function(Diagnostic2) {
-          function create(range, message2, severity, code2, source, relatedInformation) {
-            const result = { range, message: message2 };
+          function create(range2, message2, severity, code2, source, relatedInformation) {
+            const result = { range: range2, message: message2 };
             if (Is.defined(severity)) {
               result.severity = severity;
             }
@@ -10127,8 +10127,8 @@ ${JSON.stringify(message2, null, 4)}`);
           Command2.is = is;
         })(Command || (Command = {}));
         (function(TextEdit2) {
-          function replace2(range, newText) {
-            return { range, newText };
+          function replace2(range2, newText) {
+            return { range: range2, newText };
           }
           __name(replace2, "replace");
           TextEdit2.replace = replace2;
@@ -10137,8 +10137,8 @@ ${JSON.stringify(message2, null, 4)}`);
           }
           __name(insert, "insert");
           TextEdit2.insert = insert;
-          function del(range) {
-            return { range, newText: "" };
+          function del(range2) {
+            return { range: range2, newText: "" };
           }
           __name(del, "del");
           TextEdit2.del = del;
@@ -10178,8 +10178,8 @@ ${JSON.stringify(message2, null, 4)}`);
           ChangeAnnotationIdentifier2.is = is;
         })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
         (function(AnnotatedTextEdit2) {
-          function replace2(range, newText, annotation2) {
-            return { range, newText, annotationId: annotation2 };
+          function replace2(range2, newText, annotation2) {
+            return { range: range2, newText, annotationId: annotation2 };
           }
           __name(replace2, "replace");
           AnnotatedTextEdit2.replace = replace2;
@@ -10188,8 +10188,8 @@ ${JSON.stringify(message2, null, 4)}`);
           }
           __name(insert, "insert");
           AnnotatedTextEdit2.insert = insert;
-          function del(range, annotation2) {
-            return { range, newText: "", annotationId: annotation2 };
+          function del(range2, annotation2) {
+            return { range: range2, newText: "", annotationId: annotation2 };
           }
           __name(del, "del");
           AnnotatedTextEdit2.del = del;
@@ -10323,36 +10323,36 @@ ${JSON.stringify(message2, null, 4)}`);
               return id;
             }
           }
-          replace(range, newText, annotation2) {
+          replace(range2, newText, annotation2) {
             let edit;
             let id;
             if (annotation2 === void 0) {
-              edit = TextEdit.replace(range, newText);
+              edit = TextEdit.replace(range2, newText);
             } else if (ChangeAnnotationIdentifier.is(annotation2)) {
               id = annotation2;
-              edit = AnnotatedTextEdit.replace(range, newText, annotation2);
+              edit = AnnotatedTextEdit.replace(range2, newText, annotation2);
             } else {
               this.assertChangeAnnotations(this.changeAnnotations);
               id = this.changeAnnotations.manage(annotation2);
-              edit = AnnotatedTextEdit.replace(range, newText, id);
+              edit = AnnotatedTextEdit.replace(range2, newText, id);
             }
             this.edits.push(edit);
             if (id !== void 0) {
               return id;
             }
           }
-          delete(range, annotation2) {
+          delete(range2, annotation2) {
             let edit;
             let id;
             if (annotation2 === void 0) {
-              edit = TextEdit.del(range);
+              edit = TextEdit.del(range2);
             } else if (ChangeAnnotationIdentifier.is(annotation2)) {
               id = annotation2;
-              edit = AnnotatedTextEdit.del(range, annotation2);
+              edit = AnnotatedTextEdit.del(range2, annotation2);
             } else {
               this.assertChangeAnnotations(this.changeAnnotations);
               id = this.changeAnnotations.manage(annotation2);
-              edit = AnnotatedTextEdit.del(range, id);
+              edit = AnnotatedTextEdit.del(range2, id);
             }
             this.edits.push(edit);
             if (id !== void 0) {
@@ -10842,8 +10842,8 @@ ${JSON.stringify(message2, null, 4)}`);
           DocumentHighlightKind2.Write = 3;
         })(DocumentHighlightKind || (DocumentHighlightKind = {}));
         (function(DocumentHighlight2) {
-          function create(range, kind) {
-            const result = { range };
+          function create(range2, kind) {
+            const result = { range: range2 };
             if (Is.number(kind)) {
               result.kind = kind;
             }
@@ -10884,11 +10884,11 @@ ${JSON.stringify(message2, null, 4)}`);
           SymbolTag2.Deprecated = 1;
         })(SymbolTag || (SymbolTag = {}));
         (function(SymbolInformation2) {
-          function create(name, kind, range, uri, containerName) {
+          function create(name, kind, range2, uri, containerName) {
             const result = {
               name,
               kind,
-              location: { uri, range }
+              location: { uri, range: range2 }
             };
             if (containerName) {
               result.containerName = containerName;
@@ -10899,19 +10899,19 @@ ${JSON.stringify(message2, null, 4)}`);
           SymbolInformation2.create = create;
         })(SymbolInformation || (SymbolInformation = {}));
         (function(WorkspaceSymbol2) {
-          function create(name, kind, uri, range) {
-            return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+          function create(name, kind, uri, range2) {
+            return range2 !== void 0 ? { name, kind, location: { uri, range: range2 } } : { name, kind, location: { uri } };
           }
           __name(create, "create");
           WorkspaceSymbol2.create = create;
         })(WorkspaceSymbol || (WorkspaceSymbol = {}));
         (function(DocumentSymbol2) {
-          function create(name, detail, kind, range, selectionRange, children) {
+          function create(name, detail, kind, range2, selectionRange, children) {
             const result = {
               name,
               detail,
               kind,
-              range,
+              range: range2,
               selectionRange
             };
             if (children !== void 0) {
@@ -11000,8 +11000,8 @@ ${JSON.stringify(message2, null, 4)}`);
           CodeAction2.is = is;
         })(CodeAction || (CodeAction = {}));
         (function(CodeLens2) {
-          function create(range, data) {
-            const result = { range };
+          function create(range2, data) {
+            const result = { range: range2 };
             if (Is.defined(data)) {
               result.data = data;
             }
@@ -11030,8 +11030,8 @@ ${JSON.stringify(message2, null, 4)}`);
           FormattingOptions2.is = is;
         })(FormattingOptions || (FormattingOptions = {}));
         (function(DocumentLink2) {
-          function create(range, target, data) {
-            return { range, target, data };
+          function create(range2, target, data) {
+            return { range: range2, target, data };
           }
           __name(create, "create");
           DocumentLink2.create = create;
@@ -11043,8 +11043,8 @@ ${JSON.stringify(message2, null, 4)}`);
           DocumentLink2.is = is;
         })(DocumentLink || (DocumentLink = {}));
         (function(SelectionRange2) {
-          function create(range, parent) {
-            return { range, parent };
+          function create(range2, parent) {
+            return { range: range2, parent };
           }
           __name(create, "create");
           SelectionRange2.create = create;
@@ -11102,8 +11102,8 @@ ${JSON.stringify(message2, null, 4)}`);
           SemanticTokens2.is = is;
         })(SemanticTokens || (SemanticTokens = {}));
         (function(InlineValueText2) {
-          function create(range, text3) {
-            return { range, text: text3 };
+          function create(range2, text3) {
+            return { range: range2, text: text3 };
           }
           __name(create, "create");
           InlineValueText2.create = create;
@@ -11115,8 +11115,8 @@ ${JSON.stringify(message2, null, 4)}`);
           InlineValueText2.is = is;
         })(InlineValueText || (InlineValueText = {}));
         (function(InlineValueVariableLookup2) {
-          function create(range, variableName, caseSensitiveLookup) {
-            return { range, variableName, caseSensitiveLookup };
+          function create(range2, variableName, caseSensitiveLookup) {
+            return { range: range2, variableName, caseSensitiveLookup };
           }
           __name(create, "create");
           InlineValueVariableLookup2.create = create;
@@ -11128,8 +11128,8 @@ ${JSON.stringify(message2, null, 4)}`);
           InlineValueVariableLookup2.is = is;
         })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
         (function(InlineValueEvaluatableExpression2) {
-          function create(range, expression) {
-            return { range, expression };
+          function create(range2, expression) {
+            return { range: range2, expression };
           }
           __name(create, "create");
           InlineValueEvaluatableExpression2.create = create;
@@ -11206,8 +11206,8 @@ ${JSON.stringify(message2, null, 4)}`);
           StringValue2.isSnippet = isSnippet;
         })(StringValue || (StringValue = {}));
         (function(InlineCompletionItem2) {
-          function create(insertText, filterText, range, command) {
-            return { insertText, filterText, range, command };
+          function create(insertText, filterText, range2, command) {
+            return { insertText, filterText, range: range2, command };
           }
           __name(create, "create");
           InlineCompletionItem2.create = create;
@@ -11224,8 +11224,8 @@ ${JSON.stringify(message2, null, 4)}`);
           InlineCompletionTriggerKind2.Automatic = 2;
         })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
         (function(SelectedCompletionInfo2) {
-          function create(range, text3) {
-            return { range, text: text3 };
+          function create(range2, text3) {
+            return { range: range2, text: text3 };
           }
           __name(create, "create");
           SelectedCompletionInfo2.create = create;
@@ -11333,10 +11333,10 @@ ${JSON.stringify(message2, null, 4)}`);
           get version() {
             return this._version;
           }
-          getText(range) {
-            if (range) {
-              const start = this.offsetAt(range.start);
-              const end = this.offsetAt(range.end);
+          getText(range2) {
+            if (range2) {
+              const start = this.offsetAt(range2.start);
+              const end = this.offsetAt(range2.end);
               return this._content.substring(start, end);
             }
             return this._content;
@@ -15064,23 +15064,23 @@ ${JSON.stringify(message2, null, 4)}`);
         return ASSERT_NEVER_REACH_HERE();
       }
       quantifier(isBacktracking = false) {
-        let range = void 0;
+        let range2 = void 0;
         const begin2 = this.idx;
         switch (this.popChar()) {
           case "*":
-            range = {
+            range2 = {
               atLeast: 0,
               atMost: Infinity
             };
             break;
           case "+":
-            range = {
+            range2 = {
               atLeast: 1,
               atMost: Infinity
             };
             break;
           case "?":
-            range = {
+            range2 = {
               atLeast: 0,
               atMost: 1
             };
@@ -15089,7 +15089,7 @@ ${JSON.stringify(message2, null, 4)}`);
             const atLeast = this.integerIncludingZero();
             switch (this.popChar()) {
               case "}":
-                range = {
+                range2 = {
                   atLeast,
                   atMost: atLeast
                 };
@@ -15098,12 +15098,12 @@ ${JSON.stringify(message2, null, 4)}`);
                 let atMost;
                 if (this.isDigit()) {
                   atMost = this.integerIncludingZero();
-                  range = {
+                  range2 = {
                     atLeast,
                     atMost
                   };
                 } else {
-                  range = {
+                  range2 = {
                     atLeast,
                     atMost: Infinity
                   };
@@ -15111,25 +15111,25 @@ ${JSON.stringify(message2, null, 4)}`);
                 this.consumeChar("}");
                 break;
             }
-            if (isBacktracking === true && range === void 0) {
+            if (isBacktracking === true && range2 === void 0) {
               return void 0;
             }
-            ASSERT_EXISTS(range);
+            ASSERT_EXISTS(range2);
             break;
         }
-        if (isBacktracking === true && range === void 0) {
+        if (isBacktracking === true && range2 === void 0) {
           return void 0;
         }
-        if (ASSERT_EXISTS(range)) {
+        if (ASSERT_EXISTS(range2)) {
           if (this.peekChar(0) === "?") {
             this.consumeChar("?");
-            range.greedy = false;
+            range2.greedy = false;
           } else {
-            range.greedy = true;
+            range2.greedy = true;
           }
-          range.type = "Quantifier";
-          range.loc = this.loc(begin2);
-          return range;
+          range2.type = "Quantifier";
+          range2.loc = this.loc(begin2);
+          return range2;
         }
       }
       atom() {
@@ -15213,32 +15213,32 @@ ${JSON.stringify(message2, null, 4)}`);
       }
       characterClassEscape() {
         let set2;
-        let complement = false;
+        let complement2 = false;
         switch (this.popChar()) {
           case "d":
             set2 = digitsCharCodes;
             break;
           case "D":
             set2 = digitsCharCodes;
-            complement = true;
+            complement2 = true;
             break;
           case "s":
             set2 = whitespaceCodes;
             break;
           case "S":
             set2 = whitespaceCodes;
-            complement = true;
+            complement2 = true;
             break;
           case "w":
             set2 = wordCharCodes;
             break;
           case "W":
             set2 = wordCharCodes;
-            complement = true;
+            complement2 = true;
             break;
         }
         if (ASSERT_EXISTS(set2)) {
-          return { type: "Set", value: set2, complement };
+          return { type: "Set", value: set2, complement: complement2 };
         }
         return ASSERT_NEVER_REACH_HERE();
       }
@@ -15313,11 +15313,11 @@ ${JSON.stringify(message2, null, 4)}`);
       }
       characterClass() {
         const set2 = [];
-        let complement = false;
+        let complement2 = false;
         this.consumeChar("[");
         if (this.peekChar(0) === "^") {
           this.consumeChar("^");
-          complement = true;
+          complement2 = true;
         }
         while (this.isClassAtom()) {
           const from = this.classAtom();
@@ -15341,7 +15341,7 @@ ${JSON.stringify(message2, null, 4)}`);
           }
         }
         this.consumeChar("]");
-        return { type: "Set", complement, value: set2 };
+        return { type: "Set", complement: complement2, value: set2 };
       }
       classAtom() {
         switch (this.peekChar()) {
@@ -20492,19 +20492,19 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         return this.lastNonHiddenNode?.end ?? 0;
       }
       get range() {
-        let range = this._rangeCache;
-        if (range === void 0) {
+        let range2 = this._rangeCache;
+        if (range2 === void 0) {
           const firstNode = this.firstNonHiddenNode;
           const lastNode = this.lastNonHiddenNode;
           if (firstNode && lastNode) {
             const { range: firstRange } = firstNode;
             const { range: lastRange } = lastNode;
-            this._rangeCache = range = { start: firstRange.start, end: lastRange.end.line < firstRange.start.line ? firstRange.start : lastRange.end };
+            this._rangeCache = range2 = { start: firstRange.start, end: lastRange.end.line < firstRange.start.line ? firstRange.start : lastRange.end };
           } else {
             return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
           }
         }
-        return range;
+        return range2;
       }
       get firstNonHiddenNode() {
         for (const child of this.content) {
@@ -21405,10 +21405,10 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       get version() {
         return this._version;
       }
-      getText(range) {
-        if (range) {
-          const start = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
+      getText(range2) {
+        if (range2) {
+          const start = this.offsetAt(range2.start);
+          const end = this.offsetAt(range2.end);
           return this._content.substring(start, end);
         }
         return this._content;
@@ -21416,12 +21416,12 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       update(changes, version) {
         for (const change of changes) {
           if (_FullTextDocument.isIncremental(change)) {
-            const range = getWellformedRange(change.range);
-            const startOffset = this.offsetAt(range.start);
-            const endOffset = this.offsetAt(range.end);
+            const range2 = getWellformedRange(change.range);
+            const startOffset = this.offsetAt(range2.start);
+            const endOffset = this.offsetAt(range2.end);
             this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
-            const startLine = Math.max(range.start.line, 0);
-            const endLine = Math.max(range.end.line, 0);
+            const startLine = Math.max(range2.start.line, 0);
+            const endLine = Math.max(range2.end.line, 0);
             let lineOffsets = this._lineOffsets;
             const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
             if (endLine - startLine === addedLineOffsets.length) {
@@ -23764,25 +23764,25 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       }
       processParsingErrors(parseResult, diagnostics, _options) {
         for (const parserError of parseResult.parserErrors) {
-          let range = void 0;
+          let range2 = void 0;
           if (!isValidTokenRange(parserError.token)) {
             if ("previousToken" in parserError) {
               const token = parserError.previousToken;
               if (isValidTokenRange(token)) {
                 const position = { line: token.endLine - 1, character: token.endColumn };
-                range = { start: position, end: position };
+                range2 = { start: position, end: position };
               } else {
                 const position = { line: 0, character: 0 };
-                range = { start: position, end: position };
+                range2 = { start: position, end: position };
               }
             }
           } else {
-            range = tokenToRange(parserError.token);
+            range2 = tokenToRange(parserError.token);
           }
-          if (range) {
+          if (range2) {
             const diagnostic = {
               severity: toDiagnosticSeverity("error"),
-              range,
+              range: range2,
               message: parserError.message,
               data: diagnosticData(DocumentValidator.ParsingError),
               source: this.getSource()
@@ -24802,9 +24802,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       static {
         __name(this, "JSDocCommentImpl");
       }
-      constructor(elements, range) {
+      constructor(elements, range2) {
         this.elements = elements;
-        this.range = range;
+        this.range = range2;
       }
       getTag(name) {
         return this.getAllTags().find((e) => e.name === name);
@@ -24844,11 +24844,11 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       static {
         __name(this, "JSDocTagImpl");
       }
-      constructor(name, content, inline2, range) {
+      constructor(name, content, inline2, range2) {
         this.name = name;
         this.content = content;
         this.inline = inline2;
-        this.range = range;
+        this.range = range2;
       }
       toString() {
         let text3 = `@${this.name}`;
@@ -24904,9 +24904,9 @@ ${content}`;
       static {
         __name(this, "JSDocTextImpl");
       }
-      constructor(lines, range) {
+      constructor(lines, range2) {
         this.inlines = lines;
-        this.range = range;
+        this.range = range2;
       }
       toString() {
         let text3 = "";
@@ -24937,9 +24937,9 @@ ${content}`;
       static {
         __name(this, "JSDocLineImpl");
       }
-      constructor(text3, range) {
+      constructor(text3, range2) {
         this.text = text3;
-        this.range = range;
+        this.range = range2;
       }
       toString() {
         return this.text;
@@ -37194,11 +37194,10 @@ function titleOf(block4, norm) {
 // src/prose/vocabulary.ts
 var TOPIC_PATTERNS = {
   "lb-cluster": /\b(second|2nd|another|two|2|additional|extra|new|pair of|both|multiple|redundant)\b.{0,25}\b(load ?balanc\w*|lbs?|haproxy)\b|\b(load ?balanc\w*|lbs?|haproxy)\b.{0,30}\b(cluster\w*|pair|redundan\w*|active ?active|active ?passive|failover|fail over|backup|standby)\b|(?<!\b(?:database|db|my ?sql|mariadb|postgres\w*|sql|replica\w*|data) )\bcluster\w*\b(?! (for|of) (the )?(my ?sql|database|db|data)\b)|\bactive ?(active|passive)\b|\bkeepalived\b|\bvrrp\b|\bfailover\b/,
-  // The server this design adds, not servers one could add later ("add more servers to scale").
-  // A load balancer's machine ("a second HAProxy server") is the cluster, and "add a web server" is
-  // the split, not the added server. A
-  // design that introduces "additional servers" adds them now; "add more servers" is future scaling.
-  // A list that names "Server" as one of the added elements is about it too.
+  // The server this design adds, not servers one could add later ("add more servers to scale"). A
+  // load balancer's machine ("a second HAProxy server") is the cluster, and "add a web server" is
+  // the split. A design that introduces "additional servers" adds them now. A list that names
+  // "Server" as one of the added elements is about it too.
   "added-server": /\b(additional|extra|third|3rd|one more|new|fourth|4th|added)\b.{0,12}(?<!\b(haproxy|balanc\w*|lbs?|proxy) )\bserver\b(?!s)|\bserver\b.{0,15}\b(was|is|has been) added\b|\badd(ing|ed|s)?\b.{0,6}\b(a|one|an|another)\b.{0,15}(?<!\b(haproxy|balanc\w*|lbs?|proxy|web|app|application|database|db|nginx|gunicorn) )\bserver\b(?!s)|\banother server\b|\b(introduc\w*|add(s|ed|ing)?|deploy\w*|provision\w*)\b.{0,12}\b(additional|extra|new)\b.{0,12}\bservers\b|^(the )?(new |additional |extra )?servers?$/,
   // Several machines of one tier ("Web Servers (2x)", "app servers scale horizontally"): explains the
   // additional server only with a reason for having more than one (see REDUNDANCY).
@@ -37206,6 +37205,11 @@ var TOPIC_PATTERNS = {
   split: /\b(split\w*|separat\w*|dedicated|own (server|machine|host)s?|their own|its own|isolat\w*|decoupl\w*|distinct|individual|different servers|each (component|tier|layer|server|role)|one server (per|for each)|tier(s|ed)?|layer(s|ed)?|separation)\b/,
   "web-server": /\b(web ?servers?|nginx|apache2?|web ?tier|web ?layer|http ?servers?)\b/,
   "app-server": /\b(app(lication)? ?servers?|app ?tier|application ?tier|gunicorn|uwsgi|php ?fpm|tomcat|node ?js|app ?layer)\b/
+};
+var TOPIC_PREFILTERS = {
+  "lb-cluster": /balanc|lb|haproxy|cluster|active|keepalived|vrrp|failover/,
+  "added-server": /server/,
+  "server-pool": /servers/
 };
 var SPLIT_SUBJECT = /\b(web|app|application|database|db|my ?sql|nginx|gunicorn|components?|tiers?|layers?|roles?|services?)\b/;
 var FUTURE_SCALING = /\bmore\b.{0,15}\bservers\b/;
@@ -37227,9 +37231,10 @@ var OTHER_LANGUAGE_WORDS = new Set(
 );
 
 // src/prose/analyze-prose.ts
+var TOPIC_ENTRIES = Object.entries(TOPIC_PATTERNS);
 function topicsOf(norm) {
   const topics = /* @__PURE__ */ new Set();
-  for (const [topic, pattern] of Object.entries(TOPIC_PATTERNS)) if (pattern.test(norm)) topics.add(topic);
+  for (const [topic, pattern] of TOPIC_ENTRIES) if (TOPIC_PREFILTERS[topic]?.test(norm) !== false && pattern.test(norm)) topics.add(topic);
   if (topics.has("split") && !SPLIT_SUBJECT.test(norm)) topics.delete("split");
   return topics;
 }
@@ -43143,32 +43148,278 @@ var FLOWCHART_RULES = [
   )
 ];
 
+// src/diagrams/lr/first-chars.ts
+var Unknown = class extends Error {
+};
+var none = () => ({ ascii: new Uint8Array(128), other: false });
+var all = () => ({ ascii: new Uint8Array(128).fill(1), other: true });
+function union(into, from) {
+  for (let i = 0; i < 128; i++) if (from.ascii[i]) into.ascii[i] = 1;
+  if (from.other) into.other = true;
+}
+function complement(set2) {
+  const out = none();
+  for (let i = 0; i < 128; i++) out.ascii[i] = set2.ascii[i] ? 0 : 1;
+  out.other = true;
+  return out;
+}
+function range(from, to) {
+  const set2 = none();
+  for (let c = from; c <= to; c++) if (c < 128) set2.ascii[c] = 1;
+  if (to >= 128) set2.other = true;
+  return set2;
+}
+var SPACE = (() => {
+  const set2 = none();
+  for (const c of [9, 10, 11, 12, 13, 32]) set2.ascii[c] = 1;
+  set2.other = true;
+  return set2;
+})();
+var DIGIT = range(48, 57);
+var WORD = (() => {
+  const set2 = range(48, 57);
+  union(set2, range(65, 90));
+  union(set2, range(97, 122));
+  set2.ascii[95] = 1;
+  return set2;
+})();
+var Reader = class {
+  constructor(src, ignoreCase) {
+    this.src = src;
+    this.ignoreCase = ignoreCase;
+  }
+  i = 0;
+  parse() {
+    const result = this.alternation();
+    if (this.i < this.src.length) throw new Unknown();
+    return result;
+  }
+  alternation() {
+    const chars = none();
+    let empty = false;
+    for (; ; ) {
+      const branch = this.sequence();
+      union(chars, branch.chars);
+      empty ||= branch.empty;
+      if (this.src[this.i] !== "|") return { chars, empty };
+      this.i++;
+    }
+  }
+  sequence() {
+    const chars = none();
+    let empty = true;
+    while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
+      const atom2 = this.atom();
+      const optional2 = this.quantifier();
+      if (empty) union(chars, atom2.chars);
+      if (!(atom2.empty || optional2)) empty = false;
+    }
+    return { chars, empty };
+  }
+  quantifier() {
+    const c = this.src[this.i];
+    let optional2 = false;
+    if (c === "?" || c === "*") {
+      optional2 = true;
+      this.i++;
+    } else if (c === "+") {
+      this.i++;
+    } else if (c === "{") {
+      const m = /^\{(\d*)(,\d*)?\}/.exec(this.src.slice(this.i));
+      if (!m) throw new Unknown();
+      optional2 = !m[1] || Number(m[1]) === 0;
+      this.i += m[0].length;
+    } else {
+      return false;
+    }
+    if (this.src[this.i] === "?") this.i++;
+    return optional2;
+  }
+  atom() {
+    const c = this.src[this.i];
+    if (c === "(") {
+      this.i++;
+      if (this.src[this.i] === "?") {
+        if (this.src[this.i + 1] === ":") this.i += 2;
+        else if (this.src[this.i + 1] === "<" && /[A-Za-z]/.test(this.src[this.i + 2] ?? "")) this.i = this.src.indexOf(">", this.i) + 1;
+        else throw new Unknown();
+      }
+      const inner = this.alternation();
+      if (this.src[this.i] !== ")") throw new Unknown();
+      this.i++;
+      return inner;
+    }
+    if (c === "[") return { chars: this.characterClass(), empty: false };
+    if (c === ".") {
+      this.i++;
+      const set2 = all();
+      set2.ascii[10] = 0;
+      set2.ascii[13] = 0;
+      return { chars: set2, empty: false };
+    }
+    if (c === "^" || c === "$") {
+      this.i++;
+      return { chars: none(), empty: true };
+    }
+    if (c === "\\") {
+      const next = this.src[this.i + 1];
+      if (next === "b" || next === "B") {
+        this.i += 2;
+        return { chars: none(), empty: true };
+      }
+      if (next !== void 0 && /[1-9kpP]/.test(next)) throw new Unknown();
+      return { chars: this.escape(), empty: false };
+    }
+    this.i++;
+    return { chars: this.literal(c.charCodeAt(0)), empty: false };
+  }
+  literal(code2) {
+    const set2 = none();
+    const add = (k) => k < 128 ? set2.ascii[k] = 1 : set2.other = true;
+    add(code2);
+    if (this.ignoreCase) {
+      const ch = String.fromCharCode(code2);
+      add(ch.toLowerCase().charCodeAt(0));
+      add(ch.toUpperCase().charCodeAt(0));
+    }
+    return set2;
+  }
+  /** An escape at `i` (a backslash), outside or inside a class. */
+  escape() {
+    const next = this.src[this.i + 1];
+    if (next === void 0) throw new Unknown();
+    this.i += 2;
+    switch (next) {
+      case "s":
+        return SPACE;
+      case "S":
+        return complement(SPACE);
+      case "d":
+        return DIGIT;
+      case "D":
+        return complement(DIGIT);
+      case "w":
+        return WORD;
+      case "W":
+        return complement(WORD);
+      case "n":
+        return this.literal(10);
+      case "r":
+        return this.literal(13);
+      case "t":
+        return this.literal(9);
+      case "f":
+        return this.literal(12);
+      case "v":
+        return this.literal(11);
+      case "x": {
+        const hex = this.src.slice(this.i, this.i + 2);
+        this.i += 2;
+        return this.literal(parseInt(hex, 16));
+      }
+      case "u": {
+        const hex = this.src.slice(this.i, this.i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Unknown();
+        this.i += 4;
+        return this.literal(parseInt(hex, 16));
+      }
+      default:
+        return this.literal(next.charCodeAt(0));
+    }
+  }
+  characterClass() {
+    this.i++;
+    const negated = this.src[this.i] === "^";
+    if (negated) this.i++;
+    const set2 = none();
+    let first2 = true;
+    while (this.i < this.src.length && (this.src[this.i] !== "]" || first2)) {
+      first2 = false;
+      let from;
+      if (this.src[this.i] === "\\") {
+        const escaped = this.escape();
+        const only = singleChar(escaped);
+        if (only === null) {
+          union(set2, escaped);
+          continue;
+        }
+        from = only;
+      } else {
+        from = this.src.charCodeAt(this.i++);
+      }
+      if (this.src[this.i] === "-" && this.i + 1 < this.src.length && this.src[this.i + 1] !== "]") {
+        this.i++;
+        const to = this.src[this.i] === "\\" ? singleChar(this.escape()) : this.src.charCodeAt(this.i++);
+        if (to === null) throw new Unknown();
+        union(set2, range(from, to));
+        if (this.ignoreCase) for (let k = from; k <= to && k < 128; k++) union(set2, this.literal(k));
+      } else {
+        union(set2, this.literal(from));
+      }
+    }
+    if (this.src[this.i] !== "]") throw new Unknown();
+    this.i++;
+    return negated ? complement(set2) : set2;
+  }
+};
+function singleChar(set2) {
+  if (set2.other) return null;
+  let found = null;
+  for (let k = 0; k < 128; k++) {
+    if (!set2.ascii[k]) continue;
+    if (found !== null) return null;
+    found = k;
+  }
+  return found;
+}
+function firstChars(pattern) {
+  if (pattern.flags.includes("u") || pattern.flags.includes("v")) return null;
+  try {
+    const parsed = new Reader(pattern.source, pattern.flags.includes("i")).parse();
+    return parsed.empty ? null : parsed.chars;
+  } catch (error) {
+    if (error instanceof Unknown) return null;
+    throw error;
+  }
+}
+
 // src/diagrams/lr/state-lexer.ts
-var RULES_BY_STATE = /* @__PURE__ */ new WeakMap();
-function runStateLexer(text3, rules, ctx, options = {}) {
-  let byState = RULES_BY_STATE.get(rules);
+var DISPATCH = /* @__PURE__ */ new WeakMap();
+function dispatchTable(rules, state) {
+  let byState = DISPATCH.get(rules);
   if (!byState) {
     byState = /* @__PURE__ */ new Map();
-    RULES_BY_STATE.set(rules, byState);
+    DISPATCH.set(rules, byState);
   }
-  const cache = byState;
-  const rulesFor = (state) => {
-    let list2 = cache.get(state);
-    if (!list2) {
-      list2 = rules.filter((r3) => r3.states === "*" || r3.states.includes(state));
-      cache.set(state, list2);
-    }
-    return list2;
-  };
+  let table2 = byState.get(state);
+  if (!table2) {
+    const active = rules.filter((r3) => r3.states === "*" || r3.states.includes(state));
+    const firsts = active.map((r3) => r3.match instanceof RegExp ? firstChars(r3.match) : null);
+    table2 = Array.from({ length: 129 }, (_, code2) => active.filter((_r, k) => {
+      const first2 = firsts[k];
+      return !first2 || (code2 < 128 ? first2.ascii[code2] === 1 : first2.other);
+    }));
+    byState.set(state, table2);
+  }
+  return table2;
+}
+function runStateLexer(text3, rules, ctx, options = {}) {
   const lx = { stack: ["INITIAL"], flags: {} };
+  let tableState = "";
+  let table2 = [];
   const tokens = [];
   let pos = 0;
   let steps = 0;
   const maxSteps = text3.length * 4 + 100;
   while (pos < text3.length && steps++ < maxSteps) {
     const state = lx.stack[lx.stack.length - 1] ?? "INITIAL";
+    if (state !== tableState) {
+      table2 = dispatchTable(rules, state);
+      tableState = state;
+    }
     let matched = false;
-    for (const rule of rulesFor(state)) {
+    const code2 = text3.charCodeAt(pos);
+    for (const rule of table2[code2 < 128 ? code2 : 128]) {
       let length;
       if (rule.match instanceof RegExp) {
         rule.match.lastIndex = pos;
@@ -45474,10 +45725,10 @@ var LinkifyIt = class {
 // node_modules/markdown-it/dist/markdown-it.mjs
 var import_punycode = __toESM(require_punycode(), 1);
 var __defProp3 = Object.defineProperty;
-var __exportAll = (all, no_symbols) => {
+var __exportAll = (all2, no_symbols) => {
   let target = {};
-  for (var name in all) __defProp3(target, name, {
-    get: all[name],
+  for (var name in all2) __defProp3(target, name, {
+    get: all2[name],
     enumerable: true
   });
   if (!no_symbols) __defProp3(target, Symbol.toStringTag, { value: "Module" });

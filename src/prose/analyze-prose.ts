@@ -4,7 +4,7 @@ import { clausesOf } from './clauses.js';
 import { titleOf, type Title } from './titles.js';
 import {
   ACTIVE_ACTIVE, ACTIVE_PASSIVE, ENGLISH_WORDS, FUTURE_SCALING, ISSUES_HEADING, LOAD_BALANCER, NEGATION, OTHER_LANGUAGE_WORDS, REASON, REDUNDANCY, SOLVED_HEADING,
-  SPLIT_SUBJECT, TOPIC_PATTERNS, type Topic,
+  SPLIT_SUBJECT, TOPIC_PATTERNS, TOPIC_PREFILTERS, type Topic,
 } from './vocabulary.js';
 
 /** A prose block with what it is about and whether it gives a reason. */
@@ -41,9 +41,11 @@ export interface ProseSource {
   blocks: ProseBlock[];
 }
 
+const TOPIC_ENTRIES = Object.entries(TOPIC_PATTERNS) as [Topic, RegExp][];
+
 export function topicsOf(norm: string): Set<Topic> {
   const topics = new Set<Topic>();
-  for (const [topic, pattern] of Object.entries(TOPIC_PATTERNS) as [Topic, RegExp][]) if (pattern.test(norm)) topics.add(topic);
+  for (const [topic, pattern] of TOPIC_ENTRIES) if (TOPIC_PREFILTERS[topic]?.test(norm) !== false && pattern.test(norm)) topics.add(topic);
   if (topics.has('split') && !SPLIT_SUBJECT.test(norm)) topics.delete('split');
   return topics;
 }

@@ -10,11 +10,10 @@ export type Topic = 'lb-cluster' | 'added-server' | 'server-pool' | 'split' | 'w
 export const TOPIC_PATTERNS: Record<Topic, RegExp> = {
   'lb-cluster':
     /\b(second|2nd|another|two|2|additional|extra|new|pair of|both|multiple|redundant)\b.{0,25}\b(load ?balanc\w*|lbs?|haproxy)\b|\b(load ?balanc\w*|lbs?|haproxy)\b.{0,30}\b(cluster\w*|pair|redundan\w*|active ?active|active ?passive|failover|fail over|backup|standby)\b|(?<!\b(?:database|db|my ?sql|mariadb|postgres\w*|sql|replica\w*|data) )\bcluster\w*\b(?! (for|of) (the )?(my ?sql|database|db|data)\b)|\bactive ?(active|passive)\b|\bkeepalived\b|\bvrrp\b|\bfailover\b/,
-  // The server this design adds, not servers one could add later ("add more servers to scale").
-  // A load balancer's machine ("a second HAProxy server") is the cluster, and "add a web server" is
-  // the split, not the added server. A
-  // design that introduces "additional servers" adds them now; "add more servers" is future scaling.
-  // A list that names "Server" as one of the added elements is about it too.
+  // The server this design adds, not servers one could add later ("add more servers to scale"). A
+  // load balancer's machine ("a second HAProxy server") is the cluster, and "add a web server" is
+  // the split. A design that introduces "additional servers" adds them now. A list that names
+  // "Server" as one of the added elements is about it too.
   'added-server':
     /\b(additional|extra|third|3rd|one more|new|fourth|4th|added)\b.{0,12}(?<!\b(haproxy|balanc\w*|lbs?|proxy) )\bserver\b(?!s)|\bserver\b.{0,15}\b(was|is|has been) added\b|\badd(ing|ed|s)?\b.{0,6}\b(a|one|an|another)\b.{0,15}(?<!\b(haproxy|balanc\w*|lbs?|proxy|web|app|application|database|db|nginx|gunicorn) )\bserver\b(?!s)|\banother server\b|\b(introduc\w*|add(s|ed|ing)?|deploy\w*|provision\w*)\b.{0,12}\b(additional|extra|new)\b.{0,12}\bservers\b|^(the )?(new |additional |extra )?servers?$/,
   // Several machines of one tier ("Web Servers (2x)", "app servers scale horizontally"): explains the
@@ -24,6 +23,13 @@ export const TOPIC_PATTERNS: Record<Topic, RegExp> = {
     /\b(split\w*|separat\w*|dedicated|own (server|machine|host)s?|their own|its own|isolat\w*|decoupl\w*|distinct|individual|different servers|each (component|tier|layer|server|role)|one server (per|for each)|tier(s|ed)?|layer(s|ed)?|separation)\b/,
   'web-server': /\b(web ?servers?|nginx|apache2?|web ?tier|web ?layer|http ?servers?)\b/,
   'app-server': /\b(app(lication)? ?servers?|app ?tier|application ?tier|gunicorn|uwsgi|php ?fpm|tomcat|node ?js|app ?layer)\b/,
+};
+
+/** Words without which a topic's pattern cannot match: a cheap test that skips the costly one. */
+export const TOPIC_PREFILTERS: Partial<Record<Topic, RegExp>> = {
+  'lb-cluster': /balanc|lb|haproxy|cluster|active|keepalived|vrrp|failover/,
+  'added-server': /server/,
+  'server-pool': /servers/,
 };
 
 /** The split topic needs the components it splits to be named too. */

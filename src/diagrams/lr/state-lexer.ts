@@ -1,3 +1,4 @@
+import { firstChars } from './first-chars.js';
 import type { Token } from './lr-parser.js';
 
 /**
@@ -24,25 +25,36 @@ export interface LexOptions {
   endToken?: string;
 }
 
-/** The rules active in each state, per rule table: computed once per table, not once per diagram. */
-const RULES_BY_STATE = new WeakMap<object, Map<string, unknown[]>>();
+/**
+ * The rules to try in each state for each first character (0-127, and 128 for any other), per rule
+ * table: computed once per table, not once per diagram. A rule whose match cannot start with the
+ * character is left out; the order of the others is kept, so the first match is the same.
+ */
+const DISPATCH = new WeakMap<object, Map<string, unknown[][]>>();
 
-export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx: C, options: LexOptions = {}): Token[] {
-  let byState = RULES_BY_STATE.get(rules) as Map<string, LexRule<C>[]> | undefined;
+function dispatchTable<C>(rules: readonly LexRule<C>[], state: string): LexRule<C>[][] {
+  let byState = DISPATCH.get(rules);
   if (!byState) {
     byState = new Map();
-    RULES_BY_STATE.set(rules, byState as Map<string, unknown[]>);
+    DISPATCH.set(rules, byState);
   }
-  const cache = byState;
-  const rulesFor = (state: string) => {
-    let list = cache.get(state);
-    if (!list) {
-      list = rules.filter((r) => r.states === '*' || r.states.includes(state));
-      cache.set(state, list);
-    }
-    return list;
-  };
+  let table = byState.get(state) as LexRule<C>[][] | undefined;
+  if (!table) {
+    const active = rules.filter((r) => r.states === '*' || r.states.includes(state));
+    const firsts = active.map((r) => (r.match instanceof RegExp ? firstChars(r.match) : null));
+    table = Array.from({ length: 129 }, (_, code) => active.filter((_r, k) => {
+      const first = firsts[k];
+      return !first || (code < 128 ? first.ascii[code] === 1 : first.other);
+    }));
+    byState.set(state, table as unknown[][]);
+  }
+  return table;
+}
+
+export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx: C, options: LexOptions = {}): Token[] {
   const lx: LexerState = { stack: ['INITIAL'], flags: {} };
+  let tableState = '';
+  let table: LexRule<C>[][] = [];
   const tokens: Token[] = [];
   let pos = 0;
   // Zero-length matches that change no state could loop; jison would too, so a bound stops them.
@@ -50,8 +62,13 @@ export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx
   const maxSteps = text.length * 4 + 100;
   while (pos < text.length && steps++ < maxSteps) {
     const state = lx.stack[lx.stack.length - 1] ?? 'INITIAL';
+    if (state !== tableState) {
+      table = dispatchTable(rules, state);
+      tableState = state;
+    }
     let matched = false;
-    for (const rule of rulesFor(state)) {
+    const code = text.charCodeAt(pos);
+    for (const rule of table[code < 128 ? code : 128]!) {
       let length: number;
       if (rule.match instanceof RegExp) {
         rule.match.lastIndex = pos;
