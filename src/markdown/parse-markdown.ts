@@ -198,7 +198,20 @@ function inlineLines(inline: Token | undefined): string[] {
   return lines;
 }
 
-const TITLE_LINE_WORDS = 6;
+const TITLE_WORDS = 6;
+
+/**
+ * A line that reads as a title rather than a sentence: a few words, no full stop inside or at the
+ * end, not ending on a word that needs what follows. The markdown stage cuts such lines out of
+ * plain-text paragraphs; the prose stage lets them head what follows.
+ */
+export function looksLikeTitle(line: string): boolean {
+  const text = line.trim();
+  if (!text || /[.!?]\s/.test(text) || /[.,;!?]$/.test(text) || OPEN_ENDED.test(text)) return false;
+  let words = 1;
+  for (let i = 0; i < text.length && words <= TITLE_WORDS; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) !== 32) words++;
+  return words <= TITLE_WORDS;
+}
 /** A line ending on a word that needs what follows ("It runs on"): a wrapped sentence, not a title. */
 const OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
 /** A line that opens with a short label and a colon: one entry of a plain-text list. */
@@ -215,9 +228,7 @@ function paragraphPieces(lines: string[], firstLine: number): { text: string; li
   const pieces: { text: string; line: number }[] = [];
   let start = 0;
   for (let i = 0; i < lines.length - 1; i++) {
-    const current = lines[i]!.trim();
-    const words = current.split(/\s+/).filter(Boolean).length;
-    const isTitle = words > 0 && words <= TITLE_LINE_WORDS && !/[.,;!?]$/.test(current) && !OPEN_ENDED.test(current) && /^\s*[A-Z0-9]/.test(lines[i + 1]!);
+    const isTitle = looksLikeTitle(lines[i]!) && /^\s*[A-Z0-9]/.test(lines[i + 1]!);
     const startsUnit = i === start || /[.!?:]$/.test(lines[i - 1]!.trim());
     if (isTitle && startsUnit) {
       if (i > start) pieces.push({ text: lines.slice(start, i).join(' '), line: firstLine + start });

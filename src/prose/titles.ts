@@ -1,4 +1,4 @@
-import type { ProseBlock } from '../markdown/parse-markdown.js';
+import { looksLikeTitle, type ProseBlock } from '../markdown/parse-markdown.js';
 import type { Topic } from './vocabulary.js';
 
 /**
@@ -14,21 +14,22 @@ export interface Title {
   issues: boolean;
 }
 
-const MAX_TITLE_WORDS = 6;
 const MAX_LEAD_IN_WORDS = 15;
+
+function wordsIn(norm: string): number {
+  let words = norm ? 1 : 0;
+  for (let i = 0; i < norm.length && words <= MAX_LEAD_IN_WORDS; i++) if (norm.charCodeAt(i) === 32) words++;
+  return words;
+}
 
 /** The scope of `block` as a title, or null when it is a sentence of its own. */
 export function titleOf(block: ProseBlock, norm: string): Pick<Title, 'covers'> | null {
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return null;
-  const text = block.text.trim();
-  const words = norm.split(' ').filter(Boolean).length;
   const section = block.headingPath.join('\u0000');
   const sameSection = (b: ProseBlock) => b.headingPath.join('\u0000') === section;
-  // A sentence ends with a full stop or has one inside; a title has neither.
-  if (words > 0 && words <= MAX_TITLE_WORDS && !/[.!?]\s/.test(text) && !/[.!?]$/.test(text)) {
-    return { covers: (b) => b.kind !== 'heading' && sameSection(b) };
-  }
+  if (looksLikeTitle(block.text)) return { covers: (b) => b.kind !== 'heading' && sameSection(b) };
   // A lead-in heads the list right after it, not the paragraphs after that list.
-  if (words <= MAX_LEAD_IN_WORDS && text.endsWith(':')) return { covers: (b) => b.kind === 'list-item' && sameSection(b) };
+  const text = block.text.trim();
+  if (text.endsWith(':') && wordsIn(norm) <= MAX_LEAD_IN_WORDS) return { covers: (b) => b.kind === 'list-item' && sameSection(b) };
   return null;
 }
