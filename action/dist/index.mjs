@@ -42327,6 +42327,20 @@ function parseMarkdown(text3) {
         });
         break;
       }
+      case "code_block": {
+        if (!isIndentedProse(token.content)) break;
+        const blockLines = token.content.split("\n");
+        let start = 0;
+        for (let k = 0; k <= blockLines.length; k++) {
+          if (k < blockLines.length && blockLines[k].trim()) continue;
+          const paragraph2 = blockLines.slice(start, k).map((l) => l.trim());
+          if (paragraph2.length) {
+            for (const piece of paragraphPieces(paragraph2, line + start)) doc.prose.push({ kind: "paragraph", text: piece.text, line: piece.line, headingPath: pathOf() });
+          }
+          start = k + 1;
+        }
+        break;
+      }
       case "html_block": {
         for (const match of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1], text: "", line, image: true });
         token.content.split("\n").forEach((raw, k) => {
@@ -42369,6 +42383,14 @@ function inlineLines(inline2) {
     else if (child.type === "softbreak" || child.type === "hardbreak") lines.push("");
   }
   return lines;
+}
+var DRAWN_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|-->|->|<-|==>|\+-{2,}|\|\s|\S\s{3,}\S|^\s*[|v^]\s*$/;
+var DIAGRAM_HEADER = /^\s*(graph|flowchart|sequenceDiagram|architecture-beta|C4\w*|classDiagram|stateDiagram)\b/;
+function isIndentedProse(content) {
+  const lines = content.split("\n").filter((l) => l.trim());
+  if (!lines.length || DIAGRAM_HEADER.test(lines[0])) return false;
+  const drawn = lines.filter((l) => DRAWN_LINE.test(l)).length;
+  return drawn === 0 && lines.some((l) => /[a-z]{3,}\s+[a-z]{2,}/i.test(l));
 }
 var TITLE_WORDS = 6;
 function looksLikeTitle(line) {
@@ -42924,12 +42946,14 @@ function capitalise(s) {
 
 // src/rules/explain-web-vs-app.ts
 var CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
+var OBJECT_PHRASE = /\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(app(lication)? ?servers?|web ?servers?|nginx|apache2?|gunicorn|uwsgi|php ?fpm|tomcat)\b/g;
 function characterisations(block4) {
   const result = { web: false, app: false };
   let subject = inheritedSubject(block4);
   for (const clause of block4.norm.split(CLAUSE_BREAK)) {
-    const web = TOPIC_PATTERNS["web-server"].exec(clause);
-    const app = TOPIC_PATTERNS["app-server"].exec(clause);
+    const subjects = clause.replace(OBJECT_PHRASE, " ");
+    const web = TOPIC_PATTERNS["web-server"].exec(subjects);
+    const app = TOPIC_PATTERNS["app-server"].exec(subjects);
     if (web && (!app || web.index < app.index)) subject = "web";
     else if (app) subject = "app";
     if (subject === "web" && WEB_TRAITS.test(clause)) result.web = true;

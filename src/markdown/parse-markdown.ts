@@ -148,6 +148,22 @@ export function parseMarkdown(text: string): MarkdownDocument {
         });
         break;
       }
+      case 'code_block': {
+        // Text indented by four spaces is a code block to markdown, but in this task it is prose
+        // indented by habit (plain-text answers often are): read it as prose unless it is drawn.
+        if (!isIndentedProse(token.content)) break;
+        const blockLines = token.content.split('\n');
+        let start = 0;
+        for (let k = 0; k <= blockLines.length; k++) {
+          if (k < blockLines.length && blockLines[k]!.trim()) continue;
+          const paragraph = blockLines.slice(start, k).map((l) => l.trim());
+          if (paragraph.length) {
+            for (const piece of paragraphPieces(paragraph, line + start)) doc.prose.push({ kind: 'paragraph', text: piece.text, line: piece.line, headingPath: pathOf() });
+          }
+          start = k + 1;
+        }
+        break;
+      }
       case 'html_block': {
         for (const match of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
         // Prose written as HTML (`<p>...</p>`, `<h3>...</h3>`) is prose too.
@@ -196,6 +212,18 @@ function inlineLines(inline: Token | undefined): string[] {
     else if (child.type === 'softbreak' || child.type === 'hardbreak') lines.push('');
   }
   return lines;
+}
+
+// What a drawing or a diagram in an indented block has and sentences do not.
+const DRAWN_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|-->|->|<-|==>|\+-{2,}|\|\s|\S\s{3,}\S|^\s*[|v^]\s*$/;
+const DIAGRAM_HEADER = /^\s*(graph|flowchart|sequenceDiagram|architecture-beta|C4\w*|classDiagram|stateDiagram)\b/;
+
+/** An indented block of sentences, not ASCII art or a diagram. */
+function isIndentedProse(content: string): boolean {
+  const lines = content.split('\n').filter((l) => l.trim());
+  if (!lines.length || DIAGRAM_HEADER.test(lines[0]!)) return false;
+  const drawn = lines.filter((l) => DRAWN_LINE.test(l)).length;
+  return drawn === 0 && lines.some((l) => /[a-z]{3,}\s+[a-z]{2,}/i.test(l));
 }
 
 const TITLE_WORDS = 6;

@@ -5,13 +5,18 @@ import { normaliseText } from '../graph/roles.js';
 
 const CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
 
+const OBJECT_PHRASE = /\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(app(lication)? ?servers?|web ?servers?|nginx|apache2?|gunicorn|uwsgi|php ?fpm|tomcat)\b/g;
+
 /** Splits a block into clauses and says which server each clause characterises. */
 function characterisations(block: AnalysedBlock): { web: boolean; app: boolean } {
   const result = { web: false, app: false };
   let subject: 'web' | 'app' | null = inheritedSubject(block);
   for (const clause of block.norm.split(CLAUSE_BREAK)) {
-    const web = TOPIC_PATTERNS['web-server'].exec(clause);
-    const app = TOPIC_PATTERNS['app-server'].exec(clause);
+    // "forwards dynamic requests to the application server" is about the web server: a server
+    // named after to/from/with is the object of the clause, not its subject.
+    const subjects = clause.replace(OBJECT_PHRASE, ' ');
+    const web = TOPIC_PATTERNS['web-server'].exec(subjects);
+    const app = TOPIC_PATTERNS['app-server'].exec(subjects);
     if (web && (!app || web.index < app.index)) subject = 'web';
     else if (app) subject = 'app';
     if (subject === 'web' && WEB_TRAITS.test(clause)) result.web = true;

@@ -43,4 +43,11 @@ describe('markdown stage', () => {
     expect(pieces('The second load balancer takes over when the first one\nfails, so the site stays up.\n')).toEqual([[1, 'The second load balancer takes over when the first one fails, so the site stays up.']]);
     expect(pieces('It runs on\nNginx and Gunicorn.\n')).toEqual([[1, 'It runs on Nginx and Gunicorn.']]);
   });
+
+  it('reads an indented block of sentences as prose, but not indented ASCII art or Mermaid', () => {
+    const texts = (md: string) => parseMarkdown(md).prose.map((b) => b.text);
+    expect(texts('Intro\n\n    The web server serves static files.\n    It forwards the rest.\n')).toEqual(['Intro', 'The web server serves static files. It forwards the rest.']);
+    expect(texts('Intro\n\n    [User] --> [LB] --> [Web]\n    |        |\n')).toEqual(['Intro']);
+    expect(texts('Intro\n\n    graph LR\n    A --> B\n')).toEqual(['Intro']);
+  });
 });

@@ -107,6 +107,13 @@ ruleTester('explain-web-vs-app', [
     status: 'pass',
   },
   { name: 'plain-text "Label: text" lines are entries of their own', markdown: 'Roles\nWeb Server: serves static content\nApp Server: runs the business logic\n', status: 'pass' },
+  { name: 'prose indented by four spaces is still prose', markdown: 'Design\n\n    Web server (Nginx):\n\n        Serves static content over HTTP.\n\n    Application server:\n\n        Runs the business logic.\n', status: 'pass' },
+  {
+    name: 'a server named as the object is not the one characterised',
+    markdown: '# X\nThe web server serves static files and forwards dynamic requests to the application server.\n',
+    status: 'fail',
+    message: 'The application server is never characterised',
+  },
 ]);
 
 ruleTester('consistency', [
