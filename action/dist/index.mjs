@@ -43797,11 +43797,17 @@ function findMisnamed(root2, projectDir, entries, location) {
 
 // src/diagrams/mermaid-source.ts
 function replaceAll(src, re, replace2) {
+  re.lastIndex = 0;
+  let first2 = re.exec(src.text);
+  while (first2 && first2[0].length === 0) {
+    re.lastIndex++;
+    first2 = re.exec(src.text);
+  }
+  if (!first2) return src;
   let text3 = "";
   const origin = [];
   let last = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+  for (let m = first2; m; m = re.exec(src.text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -43858,8 +43864,9 @@ function matchFrontMatter(text3) {
 }
 function prepareMermaidSource(input2, options = { encodeEntities: true }) {
   const raw = input2.replace(/\r\n?/g, "\n");
-  let src = { text: raw, origin: Array.from({ length: raw.length + 1 }, (_, i) => i) };
-  src.origin.pop();
+  const identity2 = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) identity2[i] = i;
+  let src = { text: raw, origin: identity2 };
   src = replaceAll(src, HTML_TAG, (m) => `<${m[1]}${m[2].replace(/="([^"]*)"/g, "='$1'")}>`);
   let title = null;
   let frontMatterError = null;

@@ -25,11 +25,18 @@ export interface Editable {
 
 /** Replaces every match of `re` (global) by `replace(match)`, keeping origins. */
 export function replaceAll(src: Editable, re: RegExp, replace: (m: RegExpExecArray) => string): Editable {
+  re.lastIndex = 0;
+  let first = re.exec(src.text);
+  while (first && first[0].length === 0) {
+    re.lastIndex++;
+    first = re.exec(src.text);
+  }
+  // Most passes find nothing to replace: keep the text and its map as they are.
+  if (!first) return src;
   let text = '';
   const origin: number[] = [];
   let last = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+  for (let m: RegExpExecArray | null = first; m; m = re.exec(src.text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -101,8 +108,9 @@ export interface PrepareOptions {
 
 export function prepareMermaidSource(input: string, options: PrepareOptions = { encodeEntities: true }): PreparedSource {
   const raw = input.replace(/\r\n?/g, '\n');
-  let src: Editable = { text: raw, origin: Array.from({ length: raw.length + 1 }, (_, i) => i) };
-  src.origin.pop();
+  const identity: number[] = new Array<number>(raw.length);
+  for (let i = 0; i < raw.length; i++) identity[i] = i;
+  let src: Editable = { text: raw, origin: identity };
   src = replaceAll(src, HTML_TAG, (m) => `<${m[1]}${m[2]!.replace(/="([^"]*)"/g, "='$1'")}>`);
 
   let title: string | null = null;

@@ -58,6 +58,9 @@ describe('cohort discovery', () => {
 describe('similarity', () => {
   it('normalises case, punctuation and accents before shingling', () => {
     expect(normalisedWords('The Load-Balancer, **café** (HAProxy)!')).toEqual(['the', 'load', 'balancer', 'cafe', 'haproxy']);
+    // The ASCII fast path splits as \p{L}\p{N} would; other scripts keep their letters.
+    const unicodeSplit = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    for (const t of ['web_server x2 -> DB (MySQL); 100%', 'Ønske om 東京 Ⅻ tjeneste', 'plain words only']) expect(normalisedWords(t)).toEqual(unicodeSplit(t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')));
     const a = shingleHashes(normalisedWords('one two three four five six'));
     expect(a).toHaveLength(2);
     expect(decodeShingles(encodeShingles(a))).toEqual(a);

@@ -7,11 +7,15 @@ export const SHINGLE_WORDS = 5;
 const MIN_SHAPE_NODES = 5;
 const MIN_SHAPE_EDGES = 4;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-case words of letters and digits: punctuation, markdown and accents do not hide a copy. */
 export function normalisedWords(text: string): string[] {
   // NFKD (to drop accents) is the slow part: plain ASCII text, the usual case, needs none.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
-  return folded.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  // In ASCII, letters and digits are [a-z0-9]: the same split as \p{L}\p{N}, without Unicode tables.
+  const lower = folded.toLowerCase();
+  return lower.split(NON_ASCII.test(lower) ? /[^\p{L}\p{N}]+/u : /[^a-z0-9]+/).filter(Boolean);
 }
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
