@@ -42601,78 +42601,6 @@ function proseClusterMode(prose) {
   return null;
 }
 
-// src/graph/identify-components.ts
-var GENERIC = /* @__PURE__ */ new Set(["server", "servers", "the", "a", "an", "of", "for", "and", "with", "node", "host", "machine", "instance", "service", "tier", "layer"]);
-var FIRST_OF_PAIR = /\b(1|one|primary|active|master|main)\b/;
-function wordsOf(component) {
-  const words = /* @__PURE__ */ new Set();
-  for (const w of normaliseText(component.label).split(" ")) if (w && !GENERIC.has(w)) words.add(w);
-  return words;
-}
-function sameRoleFamily(a, b) {
-  if (a.roles.includes("other") || b.roles.includes("other")) return true;
-  return a.roles.some((r3) => b.roles.includes(r3));
-}
-function sharesRole(a, b) {
-  return a.roles.some((r3) => r3 !== "other" && r3 !== "server" && b.roles.includes(r3));
-}
-function sameRoles(a, b) {
-  const roles = (c) => c.roles.filter((r3) => r3 !== "server").sort().join();
-  return roles(a) === roles(b);
-}
-function matchScore(a, aWords, b, bWords) {
-  if (!sameRoleFamily(a, b)) return 0;
-  const aLabel = normaliseText(a.label);
-  const bLabel = normaliseText(b.label);
-  if (aLabel === bLabel || normaliseText(a.id) === normaliseText(b.id)) return 4;
-  if (aWords.size && bWords.size) {
-    const sharedWords = [...aWords].filter((w) => bWords.has(w));
-    const shared2 = sharedWords.length;
-    if (sharedWords.every((w) => /^\d+$/.test(w))) return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
-    const jaccard = shared2 / (aWords.size + bWords.size - shared2);
-    if (shared2 === Math.min(aWords.size, bWords.size)) return 3 + jaccard;
-    if (shared2 > 0) return 2 + jaccard;
-  }
-  return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
-}
-function identifyComponents(graphs) {
-  const ordered = [...graphs].sort((a, b) => b.components.length - a.components.length || a.diagram - b.diagram);
-  const identities = [];
-  for (const graph2 of ordered) {
-    const claimed = /* @__PURE__ */ new Set();
-    const candidates = [];
-    const words = new Map(graph2.components.map((c) => [c.key, wordsOf(c)]));
-    graph2.components.forEach((component) => {
-      identities.forEach((identity2, index) => {
-        if (identity2.diagrams.has(graph2.diagram)) return;
-        const representative = identity2.members[0];
-        const score = matchScore(component, words.get(component.key), representative, identity2.words);
-        if (score > 0) candidates.push({ component, words: words.get(component.key), identity: index, score, first: FIRST_OF_PAIR.test(normaliseText(representative.label + " " + representative.id)) });
-      });
-    });
-    candidates.sort((a, b) => b.score - a.score || Number(b.first) - Number(a.first) || a.identity - b.identity);
-    const placed = /* @__PURE__ */ new Set();
-    for (const candidate of candidates) {
-      if (placed.has(candidate.component.key) || claimed.has(candidate.identity)) continue;
-      if (candidate.score <= 1 && graph2.components.filter((c) => !placed.has(c.key) && sharesRole(c, candidate.component)).length > 1) continue;
-      identities[candidate.identity].members.push(candidate.component);
-      identities[candidate.identity].diagrams.add(graph2.diagram);
-      claimed.add(candidate.identity);
-      placed.add(candidate.component.key);
-    }
-    for (const component of graph2.components) {
-      if (placed.has(component.key)) continue;
-      identities.push({ key: component.key, members: [component], words: words.get(component.key), diagrams: /* @__PURE__ */ new Set([graph2.diagram]) });
-    }
-  }
-  return identities.map(({ key, members }) => ({ key, members }));
-}
-function identityKeys(identities) {
-  const keys2 = /* @__PURE__ */ new Map();
-  for (const identity2 of identities) for (const member of identity2.members) keys2.set(member.key, identity2.key);
-  return keys2;
-}
-
 // src/rules/consistency.ts
 var CLAIMED_COMPONENTS = [
   { role: "firewall", name: "firewalls", prose: /\bfirewalls?\b/, text: /\b(firewalls?|fw|ufw|iptables|waf)\b/ },
@@ -42723,9 +42651,8 @@ function clusterModeConflicts({ prose, graphs }) {
   return [];
 }
 var COUNTED_ROLES = ["load-balancer", "web-server", "app-server", "database"];
-function countConflicts({ prose, graphs }) {
+function countConflicts({ prose, graphs, identities }) {
   const findings = [];
-  const identities = graphs.length > 1 ? identifyComponents(graphs) : [];
   for (const role of COUNTED_ROLES) {
     const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
     if (new Set(counts.map((c) => c.n)).size < 2) continue;
@@ -43498,6 +43425,78 @@ var GraphBuilder = class {
     };
   }
 };
+
+// src/graph/identify-components.ts
+var GENERIC = /* @__PURE__ */ new Set(["server", "servers", "the", "a", "an", "of", "for", "and", "with", "node", "host", "machine", "instance", "service", "tier", "layer"]);
+var FIRST_OF_PAIR = /\b(1|one|primary|active|master|main)\b/;
+function wordsOf(component) {
+  const words = /* @__PURE__ */ new Set();
+  for (const w of normaliseText(component.label).split(" ")) if (w && !GENERIC.has(w)) words.add(w);
+  return words;
+}
+function sameRoleFamily(a, b) {
+  if (a.roles.includes("other") || b.roles.includes("other")) return true;
+  return a.roles.some((r3) => b.roles.includes(r3));
+}
+function sharesRole(a, b) {
+  return a.roles.some((r3) => r3 !== "other" && r3 !== "server" && b.roles.includes(r3));
+}
+function sameRoles(a, b) {
+  const roles = (c) => c.roles.filter((r3) => r3 !== "server").sort().join();
+  return roles(a) === roles(b);
+}
+function matchScore(a, aWords, b, bWords) {
+  if (!sameRoleFamily(a, b)) return 0;
+  const aLabel = normaliseText(a.label);
+  const bLabel = normaliseText(b.label);
+  if (aLabel === bLabel || normaliseText(a.id) === normaliseText(b.id)) return 4;
+  if (aWords.size && bWords.size) {
+    const sharedWords = [...aWords].filter((w) => bWords.has(w));
+    const shared2 = sharedWords.length;
+    if (sharedWords.every((w) => /^\d+$/.test(w))) return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
+    const jaccard = shared2 / (aWords.size + bWords.size - shared2);
+    if (shared2 === Math.min(aWords.size, bWords.size)) return 3 + jaccard;
+    if (shared2 > 0) return 2 + jaccard;
+  }
+  return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
+}
+function identifyComponents(graphs) {
+  const ordered = [...graphs].sort((a, b) => b.components.length - a.components.length || a.diagram - b.diagram);
+  const identities = [];
+  for (const graph2 of ordered) {
+    const claimed = /* @__PURE__ */ new Set();
+    const candidates = [];
+    const words = new Map(graph2.components.map((c) => [c.key, wordsOf(c)]));
+    graph2.components.forEach((component) => {
+      identities.forEach((identity2, index) => {
+        if (identity2.diagrams.has(graph2.diagram)) return;
+        const representative = identity2.members[0];
+        const score = matchScore(component, words.get(component.key), representative, identity2.words);
+        if (score > 0) candidates.push({ component, words: words.get(component.key), identity: index, score, first: FIRST_OF_PAIR.test(normaliseText(representative.label + " " + representative.id)) });
+      });
+    });
+    candidates.sort((a, b) => b.score - a.score || Number(b.first) - Number(a.first) || a.identity - b.identity);
+    const placed = /* @__PURE__ */ new Set();
+    for (const candidate of candidates) {
+      if (placed.has(candidate.component.key) || claimed.has(candidate.identity)) continue;
+      if (candidate.score <= 1 && graph2.components.filter((c) => !placed.has(c.key) && sharesRole(c, candidate.component)).length > 1) continue;
+      identities[candidate.identity].members.push(candidate.component);
+      identities[candidate.identity].diagrams.add(graph2.diagram);
+      claimed.add(candidate.identity);
+      placed.add(candidate.component.key);
+    }
+    for (const component of graph2.components) {
+      if (placed.has(component.key)) continue;
+      identities.push({ key: component.key, members: [component], words: words.get(component.key), diagrams: /* @__PURE__ */ new Set([graph2.diagram]) });
+    }
+  }
+  return identities.map(({ key, members }) => ({ key, members }));
+}
+function identityKeys(identities) {
+  const keys2 = /* @__PURE__ */ new Map();
+  for (const identity2 of identities) for (const member of identity2.members) keys2.set(member.key, identity2.key);
+  return keys2;
+}
 
 // src/score/score.ts
 function pointsFor(rule) {
@@ -49802,6 +49801,7 @@ function gradeSubmission(submission, rubric, options = {}) {
   for (const d of submission.diagrams) {
     if (d.parse.ast) graphs.push(buildDiagramGraph(d.parse.ast, { index: d.index, file: d.file, line: d.line, indent: d.indent }));
   }
+  const identities = identifyComponents(graphs);
   const prose = analyseProse(submission.files.filter((f) => f.markdown).map((f) => ({ file: f.relPath, blocks: f.markdown.prose })));
   const hasVisual = submission.visuals.length > 0 || submission.diagrams.some((d) => d.parse.kind === "unsupported");
   const defaultAt = { file: submission.taskFile?.relPath ?? submission.located.expectedRelPath, line: 1, column: 1 };
@@ -49820,7 +49820,7 @@ function gradeSubmission(submission, rubric, options = {}) {
     } else if (rule.meta.diagramBased && graphs.length === 0) {
       outcome = hasVisual ? { status: "manual", message: "The diagram is an image or a format infralint does not read: a person must check this." } : { status: rule.meta.whenNoDiagram ?? "fail", message: rule.meta.whenNoDiagram === "pass" ? "No diagram to contradict." : "No diagram to check." };
     } else {
-      const context = { submission, graphs, prose, options: entry.options ?? {} };
+      const context = { submission, graphs, identities, prose, options: entry.options ?? {} };
       try {
         outcome = rule.check(context);
       } catch (error) {
@@ -49868,11 +49868,10 @@ function gradeSubmission(submission, rubric, options = {}) {
         error: e ? { message: e.message, line: d.line + e.line - 1, column: e.column + d.indent, code: e.code } : null
       };
     }),
-    graph: graphJson(graphs)
+    graph: graphJson(graphs, identities)
   };
 }
-function graphJson(graphs) {
-  const identities = identifyComponents(graphs);
+function graphJson(graphs, identities) {
   const keyOf = identityKeys(identities);
   const as = (key) => keyOf.get(key) ?? key;
   const components = identities.map(({ members: [first2, ...others] }) => ({

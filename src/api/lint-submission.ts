@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { loadRubric, UsageError, type Rubric } from '../config/rubric.js';
 import { buildDiagramGraph } from '../graph/build-graph.js';
 import type { DiagramGraph } from '../graph/model.js';
-import { identifyComponents, identityKeys } from '../graph/identify-components.js';
+import { identifyComponents, identityKeys, type Identity } from '../graph/identify-components.js';
 import { analyseProse } from '../prose/analyze-prose.js';
 import { RULES } from '../rules/registry.js';
 import type { RuleContext, RuleOutcome } from '../rules/rule.js';
@@ -119,6 +119,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
   for (const d of submission.diagrams) {
     if (d.parse.ast) graphs.push(buildDiagramGraph(d.parse.ast, { index: d.index, file: d.file, line: d.line, indent: d.indent }));
   }
+  const identities = identifyComponents(graphs);
   const prose = analyseProse(submission.files.filter((f) => f.markdown).map((f) => ({ file: f.relPath, blocks: f.markdown!.prose })));
   const hasVisual = submission.visuals.length > 0 || submission.diagrams.some((d) => d.parse.kind === 'unsupported');
   const defaultAt = { file: submission.taskFile?.relPath ?? submission.located.expectedRelPath, line: 1, column: 1 };
@@ -140,7 +141,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
         ? { status: 'manual', message: 'The diagram is an image or a format infralint does not read: a person must check this.' }
         : { status: rule.meta.whenNoDiagram ?? 'fail', message: rule.meta.whenNoDiagram === 'pass' ? 'No diagram to contradict.' : 'No diagram to check.' };
     } else {
-      const context: RuleContext = { submission, graphs, prose, options: entry.options ?? {} };
+      const context: RuleContext = { submission, graphs, identities, prose, options: entry.options ?? {} };
       try {
         outcome = rule.check(context);
       } catch (error) {
@@ -192,13 +193,12 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
         error: e ? { message: e.message, line: d.line + e.line - 1, column: e.column + d.indent, code: e.code } : null,
       };
     }),
-    graph: graphJson(graphs),
+    graph: graphJson(graphs, identities),
   };
 }
 
 /** One graph of the whole submission: the diagrams' components merged by identity. */
-function graphJson(graphs: DiagramGraph[]): TaskResult['graph'] {
-  const identities = identifyComponents(graphs);
+function graphJson(graphs: DiagramGraph[], identities: Identity[]): TaskResult['graph'] {
   const keyOf = identityKeys(identities);
   const as = (key: string) => keyOf.get(key) ?? key;
   const components = identities.map(({ members: [first, ...others] }): GraphComponentJson => ({

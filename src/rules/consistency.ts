@@ -3,7 +3,6 @@ import { normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
 import { affirmedMentions, proseClusterMode, type ClusterMode } from '../prose/analyze-prose.js';
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE } from '../prose/vocabulary.js';
 import { plural, roleName } from './diagram-helpers.js';
-import { identifyComponents } from '../graph/identify-components.js';
 import type { RuleContext, RuleFinding, RuleModule } from './rule.js';
 
 const CLAIMED_COMPONENTS: { role: Role; name: string; prose: RegExp; text: RegExp }[] = [
@@ -63,9 +62,8 @@ function clusterModeConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
 // The parts of the stack every diagram of the design should agree on.
 const COUNTED_ROLES: Role[] = ['load-balancer', 'web-server', 'app-server', 'database'];
 
-function countConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
+function countConflicts({ prose, graphs, identities }: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const identities = graphs.length > 1 ? identifyComponents(graphs) : [];
   for (const role of COUNTED_ROLES) {
     const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
     if (new Set(counts.map((c) => c.n)).size < 2) continue;

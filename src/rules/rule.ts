@@ -2,6 +2,7 @@ import type { LoadedSubmission } from '../api/load-submission.js';
 import type { DiagramGraph } from '../graph/model.js';
 import type { ProseAnalysis } from '../prose/analyze-prose.js';
 import type { Severity, SourcePosition } from '../types.js';
+import type { Identity } from '../graph/identify-components.js';
 
 export interface RuleMeta {
   id: string;
@@ -38,6 +39,8 @@ export interface RuleContext {
   submission: LoadedSubmission;
   /** One graph per readable (flowchart, sequence, architecture) diagram. */
   graphs: DiagramGraph[];
+  /** The components of all diagrams grouped by identity (the same box drawn in several diagrams). */
+  identities: Identity[];
   prose: ProseAnalysis;
   /** The rule's options from the rubric data (e.g. `{ "min": 2 }`). */
   options: Readonly<Record<string, unknown>>;
