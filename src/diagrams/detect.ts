@@ -29,8 +29,3 @@ export function detectDiagramType(raw: string): DetectedType {
   if (/^sequencediagram\b/i.test(firstLine)) return { kind: 'sequence', typeWord: word };
   return { kind: 'unknown', typeWord: word };
 }
-
-/** True when a line starts like a Mermaid diagram (used to find Mermaid text outside a fence). */
-export function looksLikeDiagramHeader(line: string): boolean {
-  return /^\s*(graph|flowchart)\s+(TB|TD|BT|RL|LR)\b|^\s*(flowchart|graph)\s*$|^\s*sequenceDiagram\s*$|^\s*architecture-beta\s*$/.test(line);
-}

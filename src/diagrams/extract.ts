@@ -1,5 +1,5 @@
 import type { MarkdownDocument } from '../markdown/parse-markdown.js';
-import { looksLikeDiagramHeader } from './detect.js';
+import { ART_LINE, looksLikeDiagramHeader } from '../markdown/drawn-lines.js';
 
 /** Where a diagram's text came from. */
 export type DiagramOrigin =
@@ -76,8 +76,6 @@ function unfencedDiagrams(file: string, text: string, doc: MarkdownDocument, isM
   }
   return out;
 }
-
-const ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
 
 /**
  * ASCII-art diagrams written straight into a file (no code block): a run of at least three lines of

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { ART_LINE, looksLikeDiagramHeader } from './drawn-lines.js';
 
 export interface Heading {
   level: number;
@@ -214,16 +215,14 @@ function inlineLines(inline: Token | undefined): string[] {
   return lines;
 }
 
-// What a drawing or a diagram in an indented block has and sentences do not.
-const DRAWN_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|-->|->|<-|==>|\+-{2,}|\|\s|\S\s{3,}\S|^\s*[|v^]\s*$/;
-const DIAGRAM_HEADER = /^\s*(graph|flowchart|sequenceDiagram|architecture-beta|C4\w*|classDiagram|stateDiagram)\b/;
+// Text laid out in columns ("Web   |   App") is a drawing too, when indented.
+const COLUMNS = /\|\s|\S\s{3,}\S/;
 
 /** An indented block of sentences, not ASCII art or a diagram. */
 function isIndentedProse(content: string): boolean {
   const lines = content.split('\n').filter((l) => l.trim());
-  if (!lines.length || DIAGRAM_HEADER.test(lines[0]!)) return false;
-  const drawn = lines.filter((l) => DRAWN_LINE.test(l)).length;
-  return drawn === 0 && lines.some((l) => /[a-z]{3,}\s+[a-z]{2,}/i.test(l));
+  if (!lines.length || looksLikeDiagramHeader(lines[0]!)) return false;
+  return !lines.some((l) => ART_LINE.test(l) || COLUMNS.test(l)) && lines.some((l) => /[a-z]{3,}\s+[a-z]{2,}/i.test(l));
 }
 
 const TITLE_WORDS = 6;
