@@ -79,3 +79,13 @@ export function countWithRole(graph: DiagramGraph, role: Role): number {
 export function hostOf(graph: DiagramGraph, component: Component): Host | undefined {
   return graph.hosts.find((h) => h.key === component.host);
 }
+
+/**
+ * The server machines besides the load balancers that hold one of `roles`, and how many machines
+ * they stand for (a host whose box says "Web servers x3" is three).
+ */
+export function serverMachines(graph: DiagramGraph, roles: readonly Role[]): { hosts: Host[]; total: number } {
+  const hosts = graph.hosts.filter((h) => !h.roles.includes('load-balancer') && h.roles.some((r) => roles.includes(r)));
+  const machines = (h: Host) => Math.max(1, ...h.components.map((k) => graph.components.find((c) => c.key === k)?.multiplicity ?? 1));
+  return { hosts, total: hosts.reduce((n, h) => n + machines(h), 0) };
+}

@@ -1,5 +1,6 @@
-import { componentsWithRole, countWithRole, type DiagramGraph } from '../graph/model.js';
+import { componentsWithRole, countWithRole, serverMachines, type DiagramGraph } from '../graph/model.js';
 import { normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
+import { clausesOf } from '../prose/clauses.js';
 import { affirmedMentions, proseClusterMode, type ClusterMode } from '../prose/analyze-prose.js';
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE } from '../prose/vocabulary.js';
 import { plural, roleName } from './diagram-helpers.js';
@@ -89,17 +90,19 @@ function countConflicts({ prose, graphs, identities }: RuleContext): RuleFinding
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
 // "The design has four servers", "3 web servers": a count the diagram can confirm. Counts that
 // describe another design or a later one ("task 2's two servers", "add two more servers") are not claims.
-const SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/g;
+const SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/;
+const SERVER_COUNTS = new RegExp(SERVER_COUNT.source, 'g');
 const NOT_THIS_DESIGN = /\b(previous\w*|before|earlier|task ?2|old|more|at least|up to|could|would|might|can|future|instead|add|adding|without|only)\b/;
 
 /** Server counts the prose states, per tier ('server' for all machines). */
 function claimedServerCounts(prose: RuleContext['prose']): { role: Role | 'server'; n: number; file: string; line: number }[] {
   const claims: { role: Role | 'server'; n: number; file: string; line: number }[] = [];
   for (const block of prose.blocks) {
-    if (block.inIssuesSection || block.kind === 'heading') continue;
-    for (const sentence of block.norm.split(/\.\s/)) {
-      if (NOT_THIS_DESIGN.test(sentence)) continue;
-      for (const m of sentence.matchAll(SERVER_COUNT)) {
+    if (block.inIssuesSection || block.kind === 'heading' || !SERVER_COUNT.test(block.norm)) continue;
+    // Clause by clause: "task 2 had two servers, and this design has five" claims five.
+    for (const { norm } of clausesOf(block.text)) {
+      if (NOT_THIS_DESIGN.test(norm)) continue;
+      for (const m of norm.matchAll(SERVER_COUNTS)) {
         const n = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
         const role: Role | 'server' = !m[2] ? 'server' : m[2] === 'web' ? 'web-server' : m[2] === 'database' || m[2] === 'db' ? 'database' : 'app-server';
         claims.push({ role, n, file: block.file, line: block.line });
@@ -112,25 +115,22 @@ function claimedServerCounts(prose: RuleContext['prose']): { role: Role | 'serve
 /** The prose counts servers the diagrams do not show ("four servers" beside a diagram of three). */
 function serverCountConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
   if (!graphs.length) return [];
-  const findings: RuleFinding[] = [];
   for (const claim of claimedServerCounts(prose)) {
     // "Servers" may or may not include the load balancers: either reading of a diagram agrees.
     const readings = graphs.flatMap((g) => {
       if (claim.role !== 'server') return [countWithRole(g, claim.role)];
-      const tiers = g.hosts.filter((h) => !h.roles.includes('load-balancer') && h.roles.some((r) => TIER_ROLES.includes(r) || r === 'server')).length;
+      const tiers = serverMachines(g, [...TIER_ROLES, 'server']).total;
       return [tiers, tiers + countWithRole(g, 'load-balancer')];
     });
     if (readings.includes(claim.n)) continue;
     const what = claim.role === 'server' ? 'servers' : `${roleName(claim.role)}s`;
-    const shown = [...new Set(readings)].join(' or ');
-    findings.push({
-      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${shown}.`,
+    return [{
+      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(' or ')}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
       hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`,
-    });
-    break;
+    }];
   }
-  return findings;
+  return [];
 }
 
 function missingClaimedComponents({ prose, graphs }: RuleContext): RuleFinding[] {

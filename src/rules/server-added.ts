@@ -1,4 +1,4 @@
-import type { DiagramGraph } from '../graph/model.js';
+import { serverMachines, type DiagramGraph } from '../graph/model.js';
 import { TIER_ROLES, type Role } from '../graph/roles.js';
 import { bestOverDiagrams, plural, roleName } from './diagram-helpers.js';
 import { numberOption, type RuleModule, type RuleOutcome } from './rule.js';
@@ -21,10 +21,7 @@ export const serverAdded: RuleModule = {
 };
 
 function countServers(graph: DiagramGraph, min: number, roles: readonly Role[], oneRoleEach: boolean): RuleOutcome {
-  const servers = graph.hosts.filter((h) => !h.roles.includes('load-balancer') && h.roles.some((r) => roles.includes(r)));
-  const machines = (h: (typeof servers)[number]) =>
-    Math.max(1, ...h.components.map((k) => graph.components.find((c) => c.key === k)?.multiplicity ?? 1));
-  const total = servers.reduce((n, h) => n + machines(h), 0);
+  const { hosts: servers, total } = serverMachines(graph, roles);
   const shared = oneRoleEach ? servers.filter((h) => h.roles.filter((r) => TIER_ROLES.includes(r)).length > 1) : [];
   const what = roles === TIER_ROLES ? 'server' : roles.map((r) => (roleName(r).endsWith('server') ? roleName(r) : `${roleName(r)} server`)).join('/');
   const at = servers[0]?.source ?? { file: graph.file, line: graph.line, column: 1 };
