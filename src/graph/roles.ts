@@ -124,7 +124,13 @@ export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
 
 const RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
 
-const AGENT_FIRST = /^(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|nagios|zabbix|firewalls?|fw|ufw|iptables|waf)\b/;
+const SERVER_ROLES: Role[] = ['web-server', 'app-server', 'database', 'load-balancer'];
+
+/** Where the first word of `role`'s vocabulary stands in `norm` (Infinity when absent). */
+function positionOf(role: Role, norm: string): number {
+  const pattern = VOCABULARY.find(([r]) => r === role)![1];
+  return pattern.exec(norm)?.index ?? Infinity;
+}
 
 /** Where two vocabularies overlap, the more specific reading wins. */
 function resolveConflicts(found: Set<Role>, norm: string): void {
@@ -141,8 +147,8 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
     // "Monitoring client - Web Server", "Firewall (DB server)": named first, the agent is the box
     // and the server after it is where it runs. "Web server 1 + monitoring" is the server.
     const specific = found.has('monitoring') ? 'monitoring' : 'firewall';
-    const agentFirst = AGENT_FIRST.test(norm);
-    if (agentFirst || !/\bserver|host|machine\b/.test(norm)) for (const r of ['web-server', 'app-server', 'database', 'load-balancer'] as Role[]) found.delete(r);
+    const agentFirst = Math.min(positionOf('monitoring', norm), positionOf('firewall', norm)) < Math.min(...SERVER_ROLES.map((r) => positionOf(r, norm)));
+    if (agentFirst || !/\bserver|host|machine\b/.test(norm)) for (const r of SERVER_ROLES) found.delete(r);
     found.add(specific);
   }
   if (found.has('certificate') && found.size > 1) found.delete('certificate');
