@@ -36873,6 +36873,11 @@ function countWithRole(graph2, role) {
 function hostOf(graph2, component) {
   return graph2.hosts.find((h) => h.key === component.host);
 }
+function serverMachines(graph2, roles) {
+  const hosts = graph2.hosts.filter((h) => !h.roles.includes("load-balancer") && h.roles.some((r3) => roles.includes(r3)));
+  const machines = (h) => Math.max(1, ...h.components.map((k) => graph2.components.find((c) => c.key === k)?.multiplicity ?? 1));
+  return { hosts, total: hosts.reduce((n, h) => n + machines(h), 0) };
+}
 
 // src/graph/roles.ts
 var TIER_ROLES = ["web-server", "app-server", "database"];
@@ -36959,7 +36964,11 @@ function inferRoles(text3, hints = {}) {
   return [...found];
 }
 var RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
-var AGENT_FIRST = /^(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|nagios|zabbix|firewalls?|fw|ufw|iptables|waf)\b/;
+var SERVER_ROLES = ["web-server", "app-server", "database", "load-balancer"];
+function positionOf(role, norm) {
+  const pattern = VOCABULARY.find(([r3]) => r3 === role)[1];
+  return pattern.exec(norm)?.index ?? Infinity;
+}
 function resolveConflicts(found, norm) {
   if (found.has("load-balancer")) {
     if (!/\bweb ?servers?\b/.test(norm)) found.delete("web-server");
@@ -36970,8 +36979,8 @@ function resolveConflicts(found, norm) {
   }
   if (found.has("monitoring") || found.has("firewall")) {
     const specific2 = found.has("monitoring") ? "monitoring" : "firewall";
-    const agentFirst = AGENT_FIRST.test(norm);
-    if (agentFirst || !/\bserver|host|machine\b/.test(norm)) for (const r3 of ["web-server", "app-server", "database", "load-balancer"]) found.delete(r3);
+    const agentFirst = Math.min(positionOf("monitoring", norm), positionOf("firewall", norm)) < Math.min(...SERVER_ROLES.map((r3) => positionOf(r3, norm)));
+    if (agentFirst || !/\bserver|host|machine\b/.test(norm)) for (const r3 of SERVER_ROLES) found.delete(r3);
     found.add(specific2);
   }
   if (found.has("certificate") && found.size > 1) found.delete("certificate");
@@ -42234,6 +42243,12 @@ _defineProperty(MarkdownIt, "ParserInline", ParserInline);
 _defineProperty(MarkdownIt, "StateInline", StateInline);
 var MarkdownItCallable = callable(MarkdownIt);
 
+// src/markdown/drawn-lines.ts
+var ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
+function looksLikeDiagramHeader(line) {
+  return /^\s*(graph|flowchart)\s+(TB|TD|BT|RL|LR)\b|^\s*(flowchart|graph)\s*$|^\s*sequenceDiagram\s*$|^\s*architecture-beta\s*$/.test(line);
+}
+
 // src/markdown/parse-markdown.ts
 var shared = null;
 function markdownIt() {
@@ -42384,13 +42399,11 @@ function inlineLines(inline2) {
   }
   return lines;
 }
-var DRAWN_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|-->|->|<-|==>|\+-{2,}|\|\s|\S\s{3,}\S|^\s*[|v^]\s*$/;
-var DIAGRAM_HEADER = /^\s*(graph|flowchart|sequenceDiagram|architecture-beta|C4\w*|classDiagram|stateDiagram)\b/;
+var COLUMNS = /\|\s|\S\s{3,}\S/;
 function isIndentedProse(content) {
   const lines = content.split("\n").filter((l) => l.trim());
-  if (!lines.length || DIAGRAM_HEADER.test(lines[0])) return false;
-  const drawn = lines.filter((l) => DRAWN_LINE.test(l)).length;
-  return drawn === 0 && lines.some((l) => /[a-z]{3,}\s+[a-z]{2,}/i.test(l));
+  if (!lines.length || looksLikeDiagramHeader(lines[0])) return false;
+  return !lines.some((l) => ART_LINE.test(l) || COLUMNS.test(l)) && lines.some((l) => /[a-z]{3,}\s+[a-z]{2,}/i.test(l));
 }
 var TITLE_WORDS = 6;
 function looksLikeTitle(line) {
@@ -42674,15 +42687,16 @@ function countConflicts({ prose, graphs, identities }) {
   return findings;
 }
 var NUMBER_WORDS = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
-var SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/g;
+var SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/;
+var SERVER_COUNTS = new RegExp(SERVER_COUNT.source, "g");
 var NOT_THIS_DESIGN = /\b(previous\w*|before|earlier|task ?2|old|more|at least|up to|could|would|might|can|future|instead|add|adding|without|only)\b/;
 function claimedServerCounts(prose) {
   const claims = [];
   for (const block4 of prose.blocks) {
-    if (block4.inIssuesSection || block4.kind === "heading") continue;
-    for (const sentence of block4.norm.split(/\.\s/)) {
-      if (NOT_THIS_DESIGN.test(sentence)) continue;
-      for (const m of sentence.matchAll(SERVER_COUNT)) {
+    if (block4.inIssuesSection || block4.kind === "heading" || !SERVER_COUNT.test(block4.norm)) continue;
+    for (const { norm } of clausesOf(block4.text)) {
+      if (NOT_THIS_DESIGN.test(norm)) continue;
+      for (const m of norm.matchAll(SERVER_COUNTS)) {
         const n = NUMBER_WORDS[m[1]] ?? Number(m[1]);
         const role = !m[2] ? "server" : m[2] === "web" ? "web-server" : m[2] === "database" || m[2] === "db" ? "database" : "app-server";
         claims.push({ role, n, file: block4.file, line: block4.line });
@@ -42693,24 +42707,21 @@ function claimedServerCounts(prose) {
 }
 function serverCountConflicts({ prose, graphs }) {
   if (!graphs.length) return [];
-  const findings = [];
   for (const claim of claimedServerCounts(prose)) {
     const readings = graphs.flatMap((g) => {
       if (claim.role !== "server") return [countWithRole(g, claim.role)];
-      const tiers = g.hosts.filter((h) => !h.roles.includes("load-balancer") && h.roles.some((r3) => TIER_ROLES.includes(r3) || r3 === "server")).length;
+      const tiers = serverMachines(g, [...TIER_ROLES, "server"]).total;
       return [tiers, tiers + countWithRole(g, "load-balancer")];
     });
     if (readings.includes(claim.n)) continue;
     const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
-    const shown = [...new Set(readings)].join(" or ");
-    findings.push({
-      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${shown}.`,
+    return [{
+      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(" or ")}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
       hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`
-    });
-    break;
+    }];
   }
-  return findings;
+  return [];
 }
 function missingClaimedComponents({ prose, graphs }) {
   const findings = [];
@@ -42873,7 +42884,7 @@ function capitalise(s) {
 
 // src/rules/explain-web-vs-app.ts
 var CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
-var OBJECT_PHRASE = /\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(app(lication)? ?servers?|web ?servers?|nginx|apache2?|gunicorn|uwsgi|php ?fpm|tomcat)\b/g;
+var OBJECT_PHRASE = new RegExp(`\\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(?:${TOPIC_PATTERNS["web-server"].source}|${TOPIC_PATTERNS["app-server"].source})`, "g");
 function characterisations(block4) {
   const result = { web: false, app: false };
   let subject = inheritedSubject(block4);
@@ -43108,9 +43119,7 @@ var serverAdded = {
   }
 };
 function countServers(graph2, min2, roles, oneRoleEach) {
-  const servers = graph2.hosts.filter((h) => !h.roles.includes("load-balancer") && h.roles.some((r3) => roles.includes(r3)));
-  const machines = (h) => Math.max(1, ...h.components.map((k) => graph2.components.find((c) => c.key === k)?.multiplicity ?? 1));
-  const total = servers.reduce((n, h) => n + machines(h), 0);
+  const { hosts: servers, total } = serverMachines(graph2, roles);
   const shared2 = oneRoleEach ? servers.filter((h) => h.roles.filter((r3) => TIER_ROLES.includes(r3)).length > 1) : [];
   const what = roles === TIER_ROLES ? "server" : roles.map((r3) => roleName(r3).endsWith("server") ? roleName(r3) : `${roleName(r3)} server`).join("/");
   const at2 = servers[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
@@ -43429,10 +43438,10 @@ var GraphBuilder = class {
 // src/graph/identify-components.ts
 var GENERIC = /* @__PURE__ */ new Set(["server", "servers", "the", "a", "an", "of", "for", "and", "with", "node", "host", "machine", "instance", "service", "tier", "layer"]);
 var FIRST_OF_PAIR = /\b(1|one|primary|active|master|main)\b/;
-function wordsOf(component) {
-  const words = /* @__PURE__ */ new Set();
-  for (const w of normaliseText(component.label).split(" ")) if (w && !GENERIC.has(w)) words.add(w);
-  return words;
+function named(component) {
+  const label = normaliseText(component.label);
+  const words = new Set(label.split(" ").filter((w) => w && !GENERIC.has(w)));
+  return { component, label, id: normaliseText(component.id), words };
 }
 function sameRoleFamily(a, b) {
   if (a.roles.includes("other") || b.roles.includes("other")) return true;
@@ -43441,53 +43450,45 @@ function sameRoleFamily(a, b) {
 function sharesRole(a, b) {
   return a.roles.some((r3) => r3 !== "other" && r3 !== "server" && b.roles.includes(r3));
 }
-function sameRoles(a, b) {
+function sameKindOnly(a, b) {
   const roles = (c) => c.roles.filter((r3) => r3 !== "server").sort().join();
-  return roles(a) === roles(b);
+  return sharesRole(a, b) && roles(a) === roles(b) ? 1 : 0;
 }
-function matchScore(a, aWords, b, bWords) {
-  if (!sameRoleFamily(a, b)) return 0;
-  const aLabel = normaliseText(a.label);
-  const bLabel = normaliseText(b.label);
-  if (aLabel === bLabel || normaliseText(a.id) === normaliseText(b.id)) return 4;
-  if (aWords.size && bWords.size) {
-    const sharedWords = [...aWords].filter((w) => bWords.has(w));
-    const shared2 = sharedWords.length;
-    if (sharedWords.every((w) => /^\d+$/.test(w))) return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
-    const jaccard = shared2 / (aWords.size + bWords.size - shared2);
-    if (shared2 === Math.min(aWords.size, bWords.size)) return 3 + jaccard;
-    if (shared2 > 0) return 2 + jaccard;
-  }
-  return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
+function matchScore(a, b) {
+  if (!sameRoleFamily(a.component, b.component)) return 0;
+  if (a.label === b.label || a.id === b.id) return 4;
+  const shared2 = [...a.words].filter((w) => b.words.has(w));
+  if (!shared2.some((w) => !/^\d+$/.test(w))) return sameKindOnly(a.component, b.component);
+  const jaccard = shared2.length / (a.words.size + b.words.size - shared2.length);
+  return (shared2.length === Math.min(a.words.size, b.words.size) ? 3 : 2) + jaccard;
 }
 function identifyComponents(graphs) {
   const ordered = [...graphs].sort((a, b) => b.components.length - a.components.length || a.diagram - b.diagram);
   const identities = [];
   for (const graph2 of ordered) {
-    const claimed = /* @__PURE__ */ new Set();
+    const boxes = graph2.components.map(named);
     const candidates = [];
-    const words = new Map(graph2.components.map((c) => [c.key, wordsOf(c)]));
-    graph2.components.forEach((component) => {
+    for (const box of boxes) {
       identities.forEach((identity2, index) => {
         if (identity2.diagrams.has(graph2.diagram)) return;
-        const representative = identity2.members[0];
-        const score = matchScore(component, words.get(component.key), representative, identity2.words);
-        if (score > 0) candidates.push({ component, words: words.get(component.key), identity: index, score, first: FIRST_OF_PAIR.test(normaliseText(representative.label + " " + representative.id)) });
+        const score = matchScore(box, identity2.representative);
+        if (score > 0) candidates.push({ box, identity: index, score });
       });
-    });
-    candidates.sort((a, b) => b.score - a.score || Number(b.first) - Number(a.first) || a.identity - b.identity);
-    const placed = /* @__PURE__ */ new Set();
-    for (const candidate of candidates) {
-      if (placed.has(candidate.component.key) || claimed.has(candidate.identity)) continue;
-      if (candidate.score <= 1 && graph2.components.filter((c) => !placed.has(c.key) && sharesRole(c, candidate.component)).length > 1) continue;
-      identities[candidate.identity].members.push(candidate.component);
-      identities[candidate.identity].diagrams.add(graph2.diagram);
-      claimed.add(candidate.identity);
-      placed.add(candidate.component.key);
     }
-    for (const component of graph2.components) {
-      if (placed.has(component.key)) continue;
-      identities.push({ key: component.key, members: [component], words: words.get(component.key), diagrams: /* @__PURE__ */ new Set([graph2.diagram]) });
+    candidates.sort((a, b) => b.score - a.score || Number(identities[b.identity].first) - Number(identities[a.identity].first) || a.identity - b.identity);
+    const claimed = /* @__PURE__ */ new Set();
+    const placed = /* @__PURE__ */ new Set();
+    for (const { box, identity: identity2, score } of candidates) {
+      if (placed.has(box.component.key) || claimed.has(identity2)) continue;
+      if (score <= 1 && graph2.components.filter((c) => !placed.has(c.key) && sharesRole(c, box.component)).length > 1) continue;
+      identities[identity2].members.push(box.component);
+      identities[identity2].diagrams.add(graph2.diagram);
+      claimed.add(identity2);
+      placed.add(box.component.key);
+    }
+    for (const box of boxes) {
+      if (placed.has(box.component.key)) continue;
+      identities.push({ key: box.component.key, members: [box.component], representative: box, first: FIRST_OF_PAIR.test(`${box.label} ${box.id}`), diagrams: /* @__PURE__ */ new Set([graph2.diagram]) });
     }
   }
   return identities.map(({ key, members }) => ({ key, members }));
@@ -43794,6 +43795,136 @@ function findMisnamed(root2, projectDir, entries, location) {
   return found;
 }
 
+// src/diagrams/extract.ts
+var MERMAID_LANG = /^mermaid(-example)?$/;
+function extractDiagrams(file, text3, doc, isMarkdownFile) {
+  const found = [];
+  for (const fence2 of doc.fences) {
+    const firstLine = fence2.content.split("\n").find((l) => l.trim() && !l.trim().startsWith("%%")) ?? "";
+    const mermaid = MERMAID_LANG.test(fence2.lang);
+    if (!mermaid && !looksLikeDiagramHeader(firstLine) && !/^\s*---\s*$/.test(firstLine)) continue;
+    if (!mermaid && /^\s*---\s*$/.test(firstLine) && !fence2.content.split("\n").some(looksLikeDiagramHeader)) continue;
+    found.push({
+      file,
+      origin: mermaid ? "fence" : "unfenced",
+      text: fence2.content,
+      line: fence2.contentLine,
+      indent: fence2.indent,
+      closed: fence2.closed
+    });
+  }
+  found.push(...unfencedDiagrams(file, text3, doc, isMarkdownFile));
+  return found.sort((a, b) => a.line - b.line);
+}
+function unfencedDiagrams(file, text3, doc, isMarkdownFile) {
+  const lines = text3.split("\n");
+  const inFence = /* @__PURE__ */ new Set();
+  for (const fence2 of doc.fences) {
+    const end = fence2.line + fence2.content.split("\n").length;
+    for (let l = fence2.line; l <= end; l++) inFence.add(l);
+  }
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (inFence.has(i + 1) || !looksLikeDiagramHeader(lines[i])) continue;
+    let end = i + 1;
+    while (end < lines.length && !inFence.has(end + 1) && !/^\s{0,3}(#{1,6}\s|```|~~~)/.test(lines[end])) end++;
+    while (end > i + 1 && !lines[end - 1].trim()) end--;
+    const body = lines.slice(i, end);
+    const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+    const wholeFile = lines.slice(0, i).every((l) => !l.trim()) && lines.slice(end).every((l) => !l.trim());
+    out.push({
+      file,
+      origin: wholeFile && !isMarkdownFile ? "file" : "unfenced",
+      text: body.map((l) => l.slice(indent)).join("\n"),
+      line: i + 1,
+      indent,
+      closed: true
+    });
+    i = end - 1;
+  }
+  return out;
+}
+function findAsciiArt(text3, diagrams) {
+  const lines = text3.split("\n");
+  const ranges = diagrams.map((d) => [d.line, d.line + d.text.split("\n").length]);
+  const inDiagram = (n) => ranges.some(([from, to]) => n >= from && n < to);
+  let run2 = 0;
+  let start = 0;
+  let gap = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const n = i + 1;
+    if (!inDiagram(n) && ART_LINE.test(lines[i])) {
+      if (run2 === 0) start = n;
+      run2++;
+      gap = 0;
+      if (run2 >= 3) return start;
+    } else if (run2 > 0 && gap === 0 && lines[i].trim()) {
+      gap++;
+    } else {
+      run2 = 0;
+      gap = 0;
+    }
+  }
+  return null;
+}
+
+// src/diagrams/architecture/parse-architecture.ts
+function posOf(node) {
+  const start = node.$cstNode?.range.start;
+  return start ? { line: start.line + 1, column: start.character + 1 } : { line: 1, column: 1 };
+}
+async function parseArchitecture(raw) {
+  const { parse: parse2 } = await Promise.resolve().then(() => (init_mermaid_parser_core(), mermaid_parser_core_exports));
+  const text3 = raw.replace(/\r\n?/g, "\n");
+  try {
+    const result = await parse2("architecture", text3);
+    return { kind: "architecture", typeWord: "architecture-beta", valid: true, errors: [], ast: toAst(result) };
+  } catch (error) {
+    const detail = error;
+    const errors = [];
+    for (const e of detail.result?.lexerErrors ?? []) {
+      errors.push({ code: "architecture-syntax", message: e.message, line: e.line ?? 1, column: e.column ?? 1, hint: ARCH_HINT });
+    }
+    for (const e of detail.result?.parserErrors ?? []) {
+      const line = Number.isFinite(e.token?.startLine) ? e.token.startLine : 1;
+      const column = Number.isFinite(e.token?.startColumn) ? e.token.startColumn : 1;
+      errors.push({ code: "architecture-syntax", message: e.message, line, column, ...e.token?.image ? { text: e.token.image } : {}, hint: ARCH_HINT });
+    }
+    if (errors.length === 0) errors.push({ code: "architecture-syntax", message: String(detail.message ?? error), line: 1, column: 1 });
+    const ast = detail.result?.value ? safeAst(detail.result.value) : null;
+    return { kind: "architecture", typeWord: "architecture-beta", valid: false, errors, ast };
+  }
+}
+var ARCH_HINT = "Check the line against `service id(icon)[Title] in group` and `a:R --> L:b`; titles with spaces or punctuation may need simpler wording.";
+function stripTitle(t) {
+  return (t ?? "").replace(/^\[|\]$/g, "").replace(/^"(.*)"$/, "$1").trim();
+}
+function safeAst(raw) {
+  try {
+    return toAst(raw);
+  } catch {
+    return null;
+  }
+}
+function toAst(raw) {
+  return {
+    kind: "architecture",
+    services: [
+      ...(raw.services ?? []).map((s) => ({ id: s.id, title: stripTitle(s.title) || s.iconText || s.id, icon: s.icon ?? null, in: s.in ?? null, kind: "service", pos: posOf(s) })),
+      ...(raw.junctions ?? []).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: "junction", pos: posOf(j) }))
+    ],
+    groups: (raw.groups ?? []).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
+    edges: (raw.edges ?? []).map((e) => ({
+      from: e.lhsId,
+      to: e.rhsId,
+      title: stripTitle(e.title),
+      directed: Boolean(e.lhsInto || e.rhsInto),
+      bidirectional: Boolean(e.lhsInto && e.rhsInto) || !(e.lhsInto || e.rhsInto),
+      pos: posOf(e)
+    }))
+  };
+}
+
 // src/diagrams/mermaid-source.ts
 function replaceAll(src, re, replace2) {
   re.lastIndex = 0;
@@ -43925,140 +44056,6 @@ function detectDiagramType(raw) {
   if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: "flowchart", typeWord: word };
   if (/^sequencediagram\b/i.test(firstLine)) return { kind: "sequence", typeWord: word };
   return { kind: "unknown", typeWord: word };
-}
-function looksLikeDiagramHeader(line) {
-  return /^\s*(graph|flowchart)\s+(TB|TD|BT|RL|LR)\b|^\s*(flowchart|graph)\s*$|^\s*sequenceDiagram\s*$|^\s*architecture-beta\s*$/.test(line);
-}
-
-// src/diagrams/extract.ts
-var MERMAID_LANG = /^mermaid(-example)?$/;
-function extractDiagrams(file, text3, doc, isMarkdownFile) {
-  const found = [];
-  for (const fence2 of doc.fences) {
-    const firstLine = fence2.content.split("\n").find((l) => l.trim() && !l.trim().startsWith("%%")) ?? "";
-    const mermaid = MERMAID_LANG.test(fence2.lang);
-    if (!mermaid && !looksLikeDiagramHeader(firstLine) && !/^\s*---\s*$/.test(firstLine)) continue;
-    if (!mermaid && /^\s*---\s*$/.test(firstLine) && !fence2.content.split("\n").some(looksLikeDiagramHeader)) continue;
-    found.push({
-      file,
-      origin: mermaid ? "fence" : "unfenced",
-      text: fence2.content,
-      line: fence2.contentLine,
-      indent: fence2.indent,
-      closed: fence2.closed
-    });
-  }
-  found.push(...unfencedDiagrams(file, text3, doc, isMarkdownFile));
-  return found.sort((a, b) => a.line - b.line);
-}
-function unfencedDiagrams(file, text3, doc, isMarkdownFile) {
-  const lines = text3.split("\n");
-  const inFence = /* @__PURE__ */ new Set();
-  for (const fence2 of doc.fences) {
-    const end = fence2.line + fence2.content.split("\n").length;
-    for (let l = fence2.line; l <= end; l++) inFence.add(l);
-  }
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (inFence.has(i + 1) || !looksLikeDiagramHeader(lines[i])) continue;
-    let end = i + 1;
-    while (end < lines.length && !inFence.has(end + 1) && !/^\s{0,3}(#{1,6}\s|```|~~~)/.test(lines[end])) end++;
-    while (end > i + 1 && !lines[end - 1].trim()) end--;
-    const body = lines.slice(i, end);
-    const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-    const wholeFile = lines.slice(0, i).every((l) => !l.trim()) && lines.slice(end).every((l) => !l.trim());
-    out.push({
-      file,
-      origin: wholeFile && !isMarkdownFile ? "file" : "unfenced",
-      text: body.map((l) => l.slice(indent)).join("\n"),
-      line: i + 1,
-      indent,
-      closed: true
-    });
-    i = end - 1;
-  }
-  return out;
-}
-var ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
-function findAsciiArt(text3, diagrams) {
-  const lines = text3.split("\n");
-  const ranges = diagrams.map((d) => [d.line, d.line + d.text.split("\n").length]);
-  const inDiagram = (n) => ranges.some(([from, to]) => n >= from && n < to);
-  let run2 = 0;
-  let start = 0;
-  let gap = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const n = i + 1;
-    if (!inDiagram(n) && ART_LINE.test(lines[i])) {
-      if (run2 === 0) start = n;
-      run2++;
-      gap = 0;
-      if (run2 >= 3) return start;
-    } else if (run2 > 0 && gap === 0 && lines[i].trim()) {
-      gap++;
-    } else {
-      run2 = 0;
-      gap = 0;
-    }
-  }
-  return null;
-}
-
-// src/diagrams/architecture/parse-architecture.ts
-function posOf(node) {
-  const start = node.$cstNode?.range.start;
-  return start ? { line: start.line + 1, column: start.character + 1 } : { line: 1, column: 1 };
-}
-async function parseArchitecture(raw) {
-  const { parse: parse2 } = await Promise.resolve().then(() => (init_mermaid_parser_core(), mermaid_parser_core_exports));
-  const text3 = raw.replace(/\r\n?/g, "\n");
-  try {
-    const result = await parse2("architecture", text3);
-    return { kind: "architecture", typeWord: "architecture-beta", valid: true, errors: [], ast: toAst(result) };
-  } catch (error) {
-    const detail = error;
-    const errors = [];
-    for (const e of detail.result?.lexerErrors ?? []) {
-      errors.push({ code: "architecture-syntax", message: e.message, line: e.line ?? 1, column: e.column ?? 1, hint: ARCH_HINT });
-    }
-    for (const e of detail.result?.parserErrors ?? []) {
-      const line = Number.isFinite(e.token?.startLine) ? e.token.startLine : 1;
-      const column = Number.isFinite(e.token?.startColumn) ? e.token.startColumn : 1;
-      errors.push({ code: "architecture-syntax", message: e.message, line, column, ...e.token?.image ? { text: e.token.image } : {}, hint: ARCH_HINT });
-    }
-    if (errors.length === 0) errors.push({ code: "architecture-syntax", message: String(detail.message ?? error), line: 1, column: 1 });
-    const ast = detail.result?.value ? safeAst(detail.result.value) : null;
-    return { kind: "architecture", typeWord: "architecture-beta", valid: false, errors, ast };
-  }
-}
-var ARCH_HINT = "Check the line against `service id(icon)[Title] in group` and `a:R --> L:b`; titles with spaces or punctuation may need simpler wording.";
-function stripTitle(t) {
-  return (t ?? "").replace(/^\[|\]$/g, "").replace(/^"(.*)"$/, "$1").trim();
-}
-function safeAst(raw) {
-  try {
-    return toAst(raw);
-  } catch {
-    return null;
-  }
-}
-function toAst(raw) {
-  return {
-    kind: "architecture",
-    services: [
-      ...(raw.services ?? []).map((s) => ({ id: s.id, title: stripTitle(s.title) || s.iconText || s.id, icon: s.icon ?? null, in: s.in ?? null, kind: "service", pos: posOf(s) })),
-      ...(raw.junctions ?? []).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: "junction", pos: posOf(j) }))
-    ],
-    groups: (raw.groups ?? []).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
-    edges: (raw.edges ?? []).map((e) => ({
-      from: e.lhsId,
-      to: e.rhsId,
-      title: stripTitle(e.title),
-      directed: Boolean(e.lhsInto || e.rhsInto),
-      bidirectional: Boolean(e.lhsInto && e.rhsInto) || !(e.lhsInto || e.rhsInto),
-      pos: posOf(e)
-    }))
-  };
 }
 
 // src/diagrams/flowchart/source-fixes.ts

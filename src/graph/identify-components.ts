@@ -19,11 +19,19 @@ const GENERIC = new Set(['server', 'servers', 'the', 'a', 'an', 'of', 'for', 'an
 // In a tie, the box marked first or primary is the one a single box of another diagram stands for.
 const FIRST_OF_PAIR = /\b(1|one|primary|active|master|main)\b/;
 
-function wordsOf(component: Component): Set<string> {
-  const words = new Set<string>();
+/** A box with its names read once: normalised label and id, and the label's telling words. */
+interface Named {
+  component: Component;
+  label: string;
+  id: string;
+  words: Set<string>;
+}
+
+function named(component: Component): Named {
+  const label = normaliseText(component.label);
   // The label names the box; an id ("App2", "MC2") is a handle, compared only as a whole.
-  for (const w of normaliseText(component.label).split(' ')) if (w && !GENERIC.has(w)) words.add(w);
-  return words;
+  const words = new Set(label.split(' ').filter((w) => w && !GENERIC.has(w)));
+  return { component, label, id: normaliseText(component.id), words };
 }
 
 function sameRoleFamily(a: Component, b: Component): boolean {
@@ -35,65 +43,59 @@ function sharesRole(a: Component, b: Component): boolean {
   return a.roles.some((r) => r !== 'other' && r !== 'server' && b.roles.includes(r));
 }
 
-function sameRoles(a: Component, b: Component): boolean {
+/**
+ * Nothing in common but what they are ("Nginx" in one diagram, "Web server" in the other): the
+ * same roles exactly, so that "Monitoring client - App server" is not taken for the app server.
+ */
+function sameKindOnly(a: Component, b: Component): number {
   const roles = (c: Component) => c.roles.filter((r) => r !== 'server').sort().join();
-  return roles(a) === roles(b);
+  return sharesRole(a, b) && roles(a) === roles(b) ? 1 : 0;
 }
 
 /** How strongly `a` names the same thing as `b`: 0 = not at all. */
-function matchScore(a: Component, aWords: Set<string>, b: Component, bWords: Set<string>): number {
-  if (!sameRoleFamily(a, b)) return 0;
-  const aLabel = normaliseText(a.label);
-  const bLabel = normaliseText(b.label);
-  if (aLabel === bLabel || normaliseText(a.id) === normaliseText(b.id)) return 4;
-  if (aWords.size && bWords.size) {
-    const sharedWords = [...aWords].filter((w) => bWords.has(w));
-    const shared = sharedWords.length;
-    // A number alone ("MC2" and "App2") numbers boxes; it does not name them.
-    if (sharedWords.every((w) => /^\d+$/.test(w))) return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
-    // The closer the names, the stronger ("Monitoring Client - Web Server" is the monitoring box
-    // more than it is "Web Server 2 (Nginx)").
-    const jaccard = shared / (aWords.size + bWords.size - shared);
-    if (shared === Math.min(aWords.size, bWords.size)) return 3 + jaccard;
-    if (shared > 0) return 2 + jaccard;
-  }
-  // Nothing in common but what they are ("Nginx" in one diagram, "Web server" in the other): the
-  // same roles exactly, so that "Monitoring client - App server" is not taken for the app server.
-  return sharesRole(a, b) && sameRoles(a, b) ? 1 : 0;
+function matchScore(a: Named, b: Named): number {
+  if (!sameRoleFamily(a.component, b.component)) return 0;
+  if (a.label === b.label || a.id === b.id) return 4;
+  const shared = [...a.words].filter((w) => b.words.has(w));
+  // A number alone ("MC2" and "App2") numbers boxes; it does not name them.
+  if (!shared.some((w) => !/^\d+$/.test(w))) return sameKindOnly(a.component, b.component);
+  // The closer the names, the stronger ("Monitoring Client - Web Server" is the monitoring box
+  // more than it is "Web Server 2 (Nginx)").
+  const jaccard = shared.length / (a.words.size + b.words.size - shared.length);
+  return (shared.length === Math.min(a.words.size, b.words.size) ? 3 : 2) + jaccard;
 }
 
 /** Groups the components of all diagrams into identities. Within one diagram, boxes stay distinct. */
 export function identifyComponents(graphs: DiagramGraph[]): Identity[] {
   // The most detailed diagram gives the identities; the others are matched onto them.
   const ordered = [...graphs].sort((a, b) => b.components.length - a.components.length || a.diagram - b.diagram);
-  const identities: (Identity & { words: Set<string>; diagrams: Set<number> })[] = [];
+  const identities: (Identity & { representative: Named; first: boolean; diagrams: Set<number> })[] = [];
   for (const graph of ordered) {
-    const claimed = new Set<number>();
+    const boxes = graph.components.map(named);
     // Strong matches first, so that "Web Server" goes to "Web Server" before a weaker box takes it.
-    const candidates: { component: Component; words: Set<string>; identity: number; score: number; first: boolean }[] = [];
-    const words = new Map(graph.components.map((c) => [c.key, wordsOf(c)] as const));
-    graph.components.forEach((component) => {
+    const candidates: { box: Named; identity: number; score: number }[] = [];
+    for (const box of boxes) {
       identities.forEach((identity, index) => {
         if (identity.diagrams.has(graph.diagram)) return;
-        const representative = identity.members[0]!;
-        const score = matchScore(component, words.get(component.key)!, representative, identity.words);
-        if (score > 0) candidates.push({ component, words: words.get(component.key)!, identity: index, score, first: FIRST_OF_PAIR.test(normaliseText(representative.label + ' ' + representative.id)) });
+        const score = matchScore(box, identity.representative);
+        if (score > 0) candidates.push({ box, identity: index, score });
       });
-    });
-    candidates.sort((a, b) => b.score - a.score || Number(b.first) - Number(a.first) || a.identity - b.identity);
-    const placed = new Set<string>();
-    for (const candidate of candidates) {
-      if (placed.has(candidate.component.key) || claimed.has(candidate.identity)) continue;
-      // A weak match (role only) is kept only when the role is unambiguous in this diagram.
-      if (candidate.score <= 1 && graph.components.filter((c) => !placed.has(c.key) && sharesRole(c, candidate.component)).length > 1) continue;
-      identities[candidate.identity]!.members.push(candidate.component);
-      identities[candidate.identity]!.diagrams.add(graph.diagram);
-      claimed.add(candidate.identity);
-      placed.add(candidate.component.key);
     }
-    for (const component of graph.components) {
-      if (placed.has(component.key)) continue;
-      identities.push({ key: component.key, members: [component], words: words.get(component.key)!, diagrams: new Set([graph.diagram]) });
+    candidates.sort((a, b) => b.score - a.score || Number(identities[b.identity]!.first) - Number(identities[a.identity]!.first) || a.identity - b.identity);
+    const claimed = new Set<number>();
+    const placed = new Set<string>();
+    for (const { box, identity, score } of candidates) {
+      if (placed.has(box.component.key) || claimed.has(identity)) continue;
+      // A weak match (role only) is kept only when the role is unambiguous in this diagram.
+      if (score <= 1 && graph.components.filter((c) => !placed.has(c.key) && sharesRole(c, box.component)).length > 1) continue;
+      identities[identity]!.members.push(box.component);
+      identities[identity]!.diagrams.add(graph.diagram);
+      claimed.add(identity);
+      placed.add(box.component.key);
+    }
+    for (const box of boxes) {
+      if (placed.has(box.component.key)) continue;
+      identities.push({ key: box.component.key, members: [box.component], representative: box, first: FIRST_OF_PAIR.test(`${box.label} ${box.id}`), diagrams: new Set([graph.diagram]) });
     }
   }
   return identities.map(({ key, members }) => ({ key, members }));

@@ -5,7 +5,7 @@ import { normaliseText } from '../graph/roles.js';
 
 const CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
 
-const OBJECT_PHRASE = /\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(app(lication)? ?servers?|web ?servers?|nginx|apache2?|gunicorn|uwsgi|php ?fpm|tomcat)\b/g;
+const OBJECT_PHRASE = new RegExp(`\\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(?:${TOPIC_PATTERNS['web-server'].source}|${TOPIC_PATTERNS['app-server'].source})`, 'g');
 
 /** Splits a block into clauses and says which server each clause characterises. */
 function characterisations(block: AnalysedBlock): { web: boolean; app: boolean } {
