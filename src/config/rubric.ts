@@ -27,7 +27,14 @@ export interface Rubric extends TaskLocation {
 export class UsageError extends Error {}
 
 /** The folder holding the bundled rubrics and rule docs (`rules/` at the package root). */
+let foundRulesDir: string | null = null;
+
 export function rulesDir(): string {
+  foundRulesDir ??= findRulesDir();
+  return foundRulesDir;
+}
+
+function findRulesDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [path.resolve(here, '../../rules'), path.resolve(here, '../rules'), path.resolve(here, 'rules')]) {
     if (existsSync(path.join(candidate, '3-scale_up.json'))) return candidate;
@@ -35,11 +42,21 @@ export function rulesDir(): string {
   return path.resolve(here, '../../rules');
 }
 
+/** Bundled rubrics' text, read once per process: a library caller may lint thousands of submissions. */
+const bundledText = new Map<string, string>();
+
 export function loadRubric(nameOrPath = '3-scale_up'): Rubric {
-  const file = nameOrPath.endsWith('.json') ? path.resolve(nameOrPath) : path.join(rulesDir(), `${nameOrPath}.json`);
+  const bundled = !nameOrPath.endsWith('.json');
+  const file = bundled ? path.join(rulesDir(), `${nameOrPath}.json`) : path.resolve(nameOrPath);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    let text = bundled ? bundledText.get(nameOrPath) : undefined;
+    if (text === undefined) {
+      text = readFileSync(file, 'utf8');
+      if (bundled) bundledText.set(nameOrPath, text);
+    }
+    // Parsed each time: every caller gets its own rubric object to adjust.
+    data = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`cannot read rubric ${file}: ${(error as Error).message}`);
   }

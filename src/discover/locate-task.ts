@@ -39,13 +39,45 @@ export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s_\-.]+/g, '');
 }
 
-function isFile(p: string): boolean {
-  const kind = entryKind(p);
-  return kind === 'file' || kind === 'link';
-}
-
 function isDir(p: string): boolean {
   return entryKind(p) === 'dir';
+}
+
+/** A rubric may name a file inside a subfolder (`docs/3-scale_up.md`): not a name of the listing. */
+function hasSeparator(name: string): boolean {
+  return name.includes('/') || name.includes(path.sep);
+}
+
+/**
+ * The folders looked into while locating, each listed once: a name's kind is read from its folder's
+ * listing (one readdir) rather than probed name by name (one lstat each).
+ */
+class Listings {
+  private readonly byDir = new Map<string, Dirent[]>();
+
+  entries(dir: string): Dirent[] {
+    let entries = this.byDir.get(dir);
+    if (!entries) {
+      entries = listDir(dir);
+      this.byDir.set(dir, entries);
+    }
+    return entries;
+  }
+
+  /** A file (or a link to one: it is read with the submission's own checks) named `name` in `dir`. */
+  hasFile(dir: string, name: string): boolean {
+    if (hasSeparator(name)) {
+      const kind = entryKind(path.join(dir, name));
+      return kind === 'file' || kind === 'link';
+    }
+    return this.entries(dir).some((d) => d.name === name && (d.isFile() || d.isSymbolicLink()));
+  }
+
+  /** A real folder, not a link to one: symlinked folders are never entered. */
+  hasDir(dir: string, name: string): boolean {
+    if (hasSeparator(name)) return isDir(path.join(dir, name));
+    return this.entries(dir).some((d) => d.name === name && d.isDirectory());
+  }
 }
 
 /**
@@ -67,42 +99,33 @@ export function locateTask(target: string, location: TaskLocation): LocatedTask 
       siblings: listDir(dir).map((d) => d.name),
     };
   }
-  const projectDir = findProjectDir(abs, location);
-  const entries = listDir(projectDir);
+  const listings = new Listings();
+  const projectDir = findProjectDir(abs, location, listings);
+  const entries = listings.entries(projectDir);
   const names = entries.map((d) => d.name);
-  let taskFile: string | null = null;
-  for (const name of location.fileNames) {
-    const candidate = path.join(projectDir, name);
-    if (names.includes(name) && isFile(candidate)) {
-      taskFile = candidate;
-      break;
-    }
-  }
+  const taskName = location.fileNames.find((name) => listings.hasFile(projectDir, name));
+  const taskFile = taskName === undefined ? null : path.join(projectDir, taskName);
   const expectedRelPath = toRelative(abs, path.join(projectDir, location.fileNames[0] ?? location.task));
   const misnamed = taskFile ? [] : findMisnamed(abs, projectDir, entries, location);
   return { root: abs, projectDir, taskFile, expectedRelPath: projectDir === abs ? location.fileNames[0] ?? location.task : expectedRelPath, misnamed, siblings: names };
 }
 
-function findProjectDir(root: string, location: TaskLocation): string {
-  const hasTaskEntry = (dir: string) => {
-    const wanted = normaliseName(location.task);
-    return listDir(dir).some((d) => normaliseName(d.name).startsWith(wanted));
-  };
-  if (location.fileNames.some((n) => isFile(path.join(root, n)))) return root;
-  for (const name of location.projectDirs) {
-    const dir = path.join(root, name);
-    if (isDir(dir)) return dir;
-  }
-  if (hasTaskEntry(root)) return root;
+function findProjectDir(root: string, location: TaskLocation, listings: Listings): string {
+  const holdsTask = (dir: string) => location.fileNames.some((n) => listings.hasFile(dir, n));
+  if (holdsTask(root)) return root;
+  const projectDir = location.projectDirs.find((name) => listings.hasDir(root, name));
+  if (projectDir !== undefined) return path.join(root, projectDir);
+  const wanted = normaliseName(location.task);
+  if (listings.entries(root).some((d) => normaliseName(d.name).startsWith(wanted))) return root;
   // A repository laid out differently: look two levels down for a folder holding the task.
-  for (const first of listDir(root)) {
+  for (const first of listings.entries(root)) {
     if (!first.isDirectory() || first.name.startsWith('.') || first.name === 'node_modules') continue;
     const dir = path.join(root, first.name);
-    if (location.fileNames.some((n) => isFile(path.join(dir, n)))) return dir;
-    for (const second of listDir(dir)) {
+    if (holdsTask(dir)) return dir;
+    for (const second of listings.entries(dir)) {
       if (!second.isDirectory() || second.name.startsWith('.')) continue;
       const inner = path.join(dir, second.name);
-      if (location.fileNames.some((n) => isFile(path.join(inner, n)))) return inner;
+      if (holdsTask(inner)) return inner;
     }
   }
   return root;

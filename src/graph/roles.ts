@@ -3,6 +3,8 @@
  * way students label their diagrams (see shared/corpus): "HAProxy", "LB1", "Web Server - Nginx",
  * "App Tier", "Data Base", "MySQL Primary", "Sumo Logic agent", "www.foobar.com"...
  */
+import { isRegexSpace } from '../chars.js';
+
 export type Role =
   | 'load-balancer' | 'web-server' | 'app-server' | 'database' | 'firewall' | 'monitoring' | 'dns' | 'client'
   | 'internet' | 'cdn' | 'cache' | 'certificate' | 'server' | 'other';
@@ -56,7 +58,7 @@ export function normaliseText(text: string): string {
   let runStart = -1;
   for (let i = 0; i <= spaced.length; i++) {
     const code = i < spaced.length ? spaced.charCodeAt(i) : 32;
-    const breaks = code < 128 ? SEPARATOR[code] === 1 || code === 32 || (code >= 9 && code <= 13) : isSpace(code);
+    const breaks = code < 128 ? SEPARATOR[code] === 1 || code === 32 || (code >= 9 && code <= 13) : isRegexSpace(code);
     if (breaks) {
       if (runStart >= 0) {
         out += out ? ` ${spaced.slice(runStart, i)}` : spaced.slice(runStart, i);
@@ -84,12 +86,6 @@ function asciiKind(code: number): number {
 const SEPARATOR = new Uint8Array(128);
 for (const c of '_-/\\|:;,()[]{}"\'`*#+=<>~') SEPARATOR[c.charCodeAt(0)] = 1;
 
-/** What `\s` matches. */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 export interface RoleHints {
   /** Mermaid shape (`cylinder` reads as a database). */

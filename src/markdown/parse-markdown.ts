@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import { ART_LINE, looksLikeDiagramHeader } from './drawn-lines.js';
 
 export interface Heading {

@@ -85,7 +85,40 @@ function explainedTopics(text: string, norm: string, reasoned: boolean, topics: 
   return explained;
 }
 
-const NOT_LATIN_WORD = /[^a-z\u00df-\u00ff\u0100-\u024f']+/;
+/** The longest function word: a longer word need not be looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_WORDS, ...OTHER_LANGUAGE_WORDS].map((w) => w.length));
+
+/** `[a-z\u00df-\u00ff\u0100-\u024f']` on a lower-cased character: function words are Latin-script, so this is enough. */
+function isLatinWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || code === 39 || (code >= 0xdf && code <= 0x24f);
+}
+
+/**
+ * Words of a text, and how many are English or other-language function words. One pass over the
+ * characters; only words short enough to be function words become strings.
+ */
+export function countWords(text: string): { words: number; english: number; other: number } {
+  const lower = text.toLowerCase();
+  let words = 0;
+  let english = 0;
+  let other = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && isLatinWordCode(lower.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    words++;
+    if (i - start <= LONGEST_FUNCTION_WORD) {
+      const word = lower.slice(start, i);
+      if (ENGLISH_WORDS.has(word)) english++;
+      else if (OTHER_LANGUAGE_WORDS.has(word)) other++;
+    }
+    start = -1;
+  }
+  return { words, english, other };
+}
 
 /** Reads the prose of a submission (task file and the markdown it links to). */
 export function analyseProse(sources: ProseSource[]): ProseAnalysis {
@@ -148,13 +181,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         title = nextTitle;
       }
       else if (block.kind === 'heading') title = null;
-      // Function words are Latin-script: a split on anything else is enough, and much faster than \p{L}.
-      for (const word of block.text.toLowerCase().split(NOT_LATIN_WORD)) {
-        if (!word) continue;
-        wordCount++;
-        if (ENGLISH_WORDS.has(word)) englishWords++;
-        else if (OTHER_LANGUAGE_WORDS.has(word)) otherWords++;
-      }
+      const counted = countWords(block.text);
+      wordCount += counted.words;
+      englishWords += counted.english;
+      otherWords += counted.other;
       if (wordCount === 0 && /\p{L}/u.test(block.text)) wordCount = 1;
     }
   }

@@ -1,3 +1,5 @@
+import { countWords } from '../../src/prose/analyze-prose.js';
+import { ENGLISH_WORDS, OTHER_LANGUAGE_WORDS } from '../../src/prose/vocabulary.js';
 import { clausesOf } from '../../src/prose/clauses.js';
 import { isTranslation } from '../../src/api/load-submission.js';
 
@@ -32,5 +34,34 @@ describe('translations beside the task file', () => {
     ['3-scale_up_diagram.mmd', false],
   ])('%s -> %s', (name, expected) => {
     expect(isTranslation(name, '3-scale_up')).toBe(expected);
+  });
+});
+
+describe('countWords', () => {
+  // The split it replaces, kept as the specification.
+  const reference = (text: string) => {
+    const counted = { words: 0, english: 0, other: 0 };
+    for (const word of text.toLowerCase().split(/[^a-z\u00df-\u00ff\u0100-\u024f']+/)) {
+      if (!word) continue;
+      counted.words++;
+      if (ENGLISH_WORDS.has(word)) counted.english++;
+      else if (OTHER_LANGUAGE_WORDS.has(word)) counted.other++;
+    }
+    return counted;
+  };
+
+  it('counts words and function words as a split on non-Latin characters does', () => {
+    const samples = ['', 'The load balancer is in front of the web servers.', "Le serveur est là pour les requêtes et il n'est pas seul", 'Der Server ist für die Anfragen', 'İSTANBUL and ÉTÉ', 'x'];
+    let seed = 5;
+    const alphabet = "the and le la é ß ÿ Ā ɏ İ ' x-1\n東ü";
+    for (let n = 0; n < 2000; n++) {
+      let s = '';
+      for (let k = 0; k < 40; k++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        s += alphabet[seed % alphabet.length];
+      }
+      samples.push(s);
+    }
+    for (const s of samples) expect([s, countWords(s)]).toEqual([s, reference(s)]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Token } from '../lr/lr-parser.js';
+import { isRegexSpace } from '../../chars.js';
 import { pop, push, ret, runStateLexer, type LexerState, type LexRule } from '../lr/state-lexer.js';
 
 /**
@@ -179,13 +180,17 @@ const RULES: Rule[] = [
   { match: /[^\S\n\r]+/y, states: ['INITIAL'], action: ret('SPACE') },
 ];
 
+/** `"[](){}|`: characters that end a run of link-id characters, besides whitespace. */
+const NOT_IN_LINK_ID = new Uint8Array(128);
+for (const c of '"[](){}|') NOT_IN_LINK_ID[c.charCodeAt(0)] = 1;
+
 function buildContext(text: string): LexContext {
   const n = text.length;
   const nextNonSpace = new Int32Array(n + 1);
   nextNonSpace[n] = n;
-  for (let i = n - 1; i >= 0; i--) nextNonSpace[i] = /\s/.test(text[i]!) ? nextNonSpace[i + 1]! : i;
+  for (let i = n - 1; i >= 0; i--) nextNonSpace[i] = isRegexSpace(text.charCodeAt(i)) ? nextNonSpace[i + 1]! : i;
   const lineStarts: number[] = [0];
-  for (let i = 0; i < n; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (offset: number) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -210,16 +215,21 @@ function buildContext(text: string): LexContext {
   // A link id is a run of characters other than whitespace, quotes, brackets and pipes, ending at an
   // `@` that is not followed by `{` or `"`; the regex backtracks to the last such `@` of the run.
   const linkIdAt = new Int32Array(n + 1).fill(-1);
-  const isRunChar = (c: string) => !/[\s"[\](){}|]/.test(c);
+  const isRunChar = (code: number) => !isRegexSpace(code) && NOT_IN_LINK_ID[code] !== 1;
   for (let i = 0; i < n; ) {
-    if (!isRunChar(text[i]!)) {
+    if (!isRunChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i;
-    while (j < n && isRunChar(text[j]!)) j++;
+    let at = -1;
+    while (j < n && isRunChar(text.charCodeAt(j))) {
+      if (text.charCodeAt(j) === 64) at = j;
+      j++;
+    }
     let last = -1;
-    for (let k = j - 1; k > i && last < 0; k--) if (text[k] === '@' && k + 1 < n && text[k + 1] !== '{' && text[k + 1] !== '"') last = k;
+    // Only a run holding an `@` can hold a link id (most runs hold none).
+    if (at > i) for (let k = at; k > i && last < 0; k--) if (text[k] === '@' && k + 1 < n && text[k + 1] !== '{' && text[k + 1] !== '"') last = k;
     if (last > 0) for (let k = i; k < last; k++) linkIdAt[k] = last;
     i = j;
   }
