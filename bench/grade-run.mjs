@@ -1,5 +1,6 @@
 // One measured run of bulk grading, in its own process so that its peak memory is its own.
 // Prints one JSON line. Usage: node bench/grade-run.mjs <cohort> <out> <jobs> [--report] | --floor <cohort> <threads>
+// (<jobs> 0 grades in the main thread, without a worker pool)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -9,6 +10,24 @@ import { loadRubric } from '../dist/config/rubric.js';
 import { taskFiles } from './synthetic-cohort.mjs';
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+// CPU time the host took from this virtual machine (the `steal` column of /proc/stat, in USER_HZ
+// ticks of 1/100 s): on a shared host it explains run-to-run differences of tens of percent.
+function stealTicks() {
+  try {
+    return Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8]) || 0;
+  } catch {
+    return null;
+  }
+}
+const stealAtStart = stealTicks();
+const cpuAtStart = process.cpuUsage();
+/** CPU seconds this process used (every thread), and the machine's stolen seconds, since it started. */
+function cpuFigures() {
+  const cpu = process.cpuUsage(cpuAtStart);
+  const steal = stealTicks();
+  return { cpuSeconds: (cpu.user + cpu.system) / 1e6, stealSeconds: steal === null || stealAtStart === null ? null : (steal - stealAtStart) / 100 };
+}
 
 if (process.argv[2] === '--floor') {
   // The floor: read every task file and tokenize it with markdown-it, nothing else.
@@ -29,7 +48,7 @@ if (process.argv[2] === '--floor') {
       worker.on('error', reject);
     })));
   }
-  console.log(JSON.stringify({ files: files.length, seconds: (performance.now() - started) / 1000, peakMb: peakMb() }));
+  console.log(JSON.stringify({ files: files.length, seconds: (performance.now() - started) / 1000, peakMb: peakMb(), ...cpuFigures() }));
 } else {
   const [cohort, out, jobs] = process.argv.slice(2);
   const started = performance.now();
@@ -41,5 +60,6 @@ if (process.argv[2] === '--floor') {
     outputsSeconds: result.outputs.timings.gradebook / 1000,
     reportSeconds: result.outputs.timings.report / 1000,
     peakMb: peakMb(),
+    ...cpuFigures(),
   }));
 }

@@ -15,18 +15,20 @@ const run = (...args) => JSON.parse(execFileSync(process.execPath, [path.join(he
 
 try {
   console.log('bulk grading, synthetic cohorts (fixtures varied; 1 in ~100 broken: binary, 1 MiB+, bad UTF-8, empty, symlink)');
-  console.log('N'.padStart(6), 'what'.padEnd(34), 'seconds'.padStart(8), 'per s'.padStart(8), 'peak MB'.padStart(8));
+  console.log('cpu s: CPU time of the run, every thread; steal s: CPU time the host took from this machine meanwhile');
+  console.log('N'.padStart(6), 'what'.padEnd(34), 'seconds'.padStart(8), 'per s'.padStart(8), 'peak MB'.padStart(8), 'cpu s'.padStart(7), 'steal s'.padStart(8));
   for (const n of sizes) {
     const cohort = path.join(work, `cohort-${n}`);
     generateCohort(cohort, n);
-    const row = (what, seconds, peak) => console.log(String(n).padStart(6), what.padEnd(34), seconds.toFixed(2).padStart(8), String(Math.round(n / seconds)).padStart(8), String(peak).padStart(8));
+    const row = (what, r) => console.log(String(n).padStart(6), what.padEnd(34), r.seconds.toFixed(2).padStart(8), String(Math.round(n / r.seconds)).padStart(8), String(r.peakMb).padStart(8), r.cpuSeconds.toFixed(1).padStart(7), (r.stealSeconds === null ? '-' : r.stealSeconds.toFixed(1)).padStart(8));
     for (const threads of [1, 2]) {
       const floor = run('--floor', cohort, String(threads));
-      row(`markdown-it floor, ${threads} thread${threads > 1 ? 's' : ''}`, floor.seconds, floor.peakMb);
+      row(`markdown-it floor, ${threads} thread${threads > 1 ? 's' : ''}`, floor);
     }
-    for (const jobs of [1, 2]) {
+    // 0: in the main thread, no pool: what the workers are compared with.
+    for (const jobs of [0, 1, 2]) {
       const r = run(cohort, path.join(work, `out-${n}-${jobs}`), String(jobs));
-      row(`infralint grade, ${jobs} worker${jobs > 1 ? 's' : ''}`, r.seconds, r.peakMb);
+      row(jobs ? `infralint grade, ${jobs} worker${jobs > 1 ? 's' : ''}` : 'infralint grade, no pool (1 thread)', r);
       console.log(''.padStart(6), `  of which: grading ${r.gradeSeconds.toFixed(2)} s, gradebook+feedback+similarity ${r.outputsSeconds.toFixed(2)} s, ${r.errors} error rows`);
     }
     const withReport = run(cohort, path.join(work, `out-${n}-report`), '2', '--report');

@@ -30983,10 +30983,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports2.toHash = toHash;
     function alwaysValidSchema(it, schema2) {
@@ -37532,10 +37532,10 @@ Url.prototype.parse = function(url, slashesDenoteHost) {
       this.hostname = this.hostname.substr(1, this.hostname.length - 2);
     }
   }
-  const hash = rest.indexOf("#");
-  if (hash !== -1) {
-    this.hash = rest.substr(hash);
-    rest = rest.slice(0, hash);
+  const hash2 = rest.indexOf("#");
+  if (hash2 !== -1) {
+    this.hash = rest.substr(hash2);
+    rest = rest.slice(0, hash2);
   }
   const qm = rest.indexOf("?");
   if (qm !== -1) {
@@ -43898,7 +43898,7 @@ import path3 from "node:path";
 
 // src/read/fs-probes.ts
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, realpathSync as realpathSync2 } from "node:fs";
 
 // src/read/safe-read.ts
@@ -44032,7 +44032,7 @@ function note(op, path8, saw, args) {
   if (probes) probes.push({ op, path: path8, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
-  return createHash("sha1").update(text3).digest("base64");
+  return hash("sha1", text3, "base64");
 }
 function listNow(dir) {
   try {
@@ -44954,7 +44954,7 @@ function runLr(tables3, input2, options) {
       const prod = -act - 1;
       const n = tables3.productions[prod].rhs.length;
       const args = values.splice(values.length - n, n);
-      states.splice(states.length - n, n);
+      states.length -= n;
       const target = tables3.goto[states[states.length - 1]].get(tables3.productions[prod].lhs);
       if (target === void 0) break;
       values.push(options.reduce(prod, args));
@@ -44984,7 +44984,7 @@ function simulate(tables3, stack, tokens, from, limit, separators) {
       if (separators?.has(token.type)) return limit - from;
     } else if (act < 0) {
       const prod = tables3.productions[-act - 1];
-      states.splice(states.length - prod.rhs.length, prod.rhs.length);
+      states.length -= prod.rhs.length;
       const target = tables3.goto[states[states.length - 1]].get(prod.lhs);
       if (target === void 0) return i - from;
       states.push(target);

@@ -5,6 +5,7 @@ import type { Rubric } from '../config/rubric.js';
 import { AtomicFile } from './atomic-file.js';
 import { listCohort, readManifest, shardOf, type Shard } from './cohort.js';
 import { errorRecord, settingsKey, type GradeSettings } from './grade-student.js';
+import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { GradeJob, ResultsHeader, StudentRecord } from './record.js';
 import { openResults, RESULTS_FILE } from './results-file.js';
 import { gradeInOrder, type PoolOptions } from './run-pool.js';
@@ -63,10 +64,6 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   const resultsPath = path.join(options.out, RESULTS_FILE);
   const previous = options.resume ? await previousRecords(resultsPath) : new Map<string, StudentRecord>();
 
-  const person = (student: string) => ({ name: manifest.get(student)?.name ?? '', email: manifest.get(student)?.email ?? '' });
-  const jobs: GradeJob[] = cohort
-    .filter((entry) => !entry.problem)
-    .map((entry) => ({ student: entry.student, dir: entry.dir, ...person(entry.student), previous: previous.get(entry.student)?.inputs ?? null }));
 
   const started = performance.now();
   const results = new AtomicFile(resultsPath);
@@ -74,32 +71,39 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   let done = 0;
   let reused = 0;
   let errors = 0;
-  const outcomes = gradeInOrder(jobs, settings, options);
-  // The outputs are written while the workers grade: this thread is otherwise idle. A shard's
-  // outputs are written by `merge`.
+  // The outputs are written while the workers grade, each worker writing the feedback files of the
+  // students it grades. A shard's outputs are written by `merge`.
   const outputWriter = shard.count === 1
     ? new CohortOutputs(header, { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending)
     : null;
+  const person = (student: string) => ({ name: manifest.get(student)?.name ?? '', email: manifest.get(student)?.email ?? '' });
+  const jobs: GradeJob[] = cohort
+    .filter((entry) => !entry.problem)
+    .map((entry) => ({
+      student: entry.student, dir: entry.dir, ...person(entry.student), previous: previous.get(entry.student)?.inputs ?? null,
+      ...(outputWriter ? { feedbackFolder: outputWriter.feedbackFolder } : {}),
+    }));
+  const outcomes = gradeInOrder(jobs, settings, options);
   try {
     results.write(`${JSON.stringify(header)}\n`);
     for (const entry of cohort) {
-      let record: StudentRecord;
+      let digest: RecordDigest;
       if (entry.problem) {
-        record = errorRecord({ student: entry.student, ...person(entry.student) }, entry.problem);
+        digest = digestRecord(errorRecord({ student: entry.student, ...person(entry.student) }, entry.problem));
       } else {
         const next = await outcomes.next();
         if (next.done) throw new Error('the worker pool returned fewer results than students');
         const outcome = next.value;
         if ('reused' in outcome) {
-          record = { ...previous.get(entry.student)!, ...person(entry.student) };
+          digest = digestRecord({ ...previous.get(entry.student)!, ...person(entry.student) });
           reused++;
         } else {
-          record = outcome;
+          digest = outcome;
         }
       }
-      if (record.status === 'error') errors++;
-      results.write(`${JSON.stringify(record)}\n`);
-      outputWriter?.add(record);
+      if (digest.entry.status === 'error') errors++;
+      results.write(`${digest.line}\n`);
+      outputWriter?.add(digest);
       done++;
       options.onProgress?.({ done, total: cohort.length, reused, errors });
     }

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { lintSubmission, type LintOptions, type TaskResult } from '../api/lint-submission.js';
 import type { LoadedSubmission } from '../api/load-submission.js';
 import { TOOL } from '../api/tool.js';
 import type { Rubric } from '../config/rubric.js';
 import { probesUnchanged, recordProbes } from '../read/fs-probes.js';
 import { formatMarkdown } from '../reporters/markdown.js';
+import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { GradeJob, GradedTask, StudentRecord } from './record.js';
 import { proseFeatures } from './similarity/features.js';
 
@@ -54,6 +57,28 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
   } catch (error) {
     return errorRecord(job, `infralint could not grade this submission: ${(error as Error)?.message ?? String(error)}`);
   }
+}
+
+export type CohortOutcome = RecordDigest | { student: string; reused: true };
+
+/**
+ * Grades one student of a cohort and does, where the grading ran (a worker), the per-student part
+ * of the outputs: the feedback file when the run has a feedback folder, the results line, the
+ * gradebook entry and the similarity inputs.
+ */
+export async function gradeForCohort(job: GradeJob, settings: GradeSettings, key: string): Promise<CohortOutcome> {
+  const outcome = await gradeStudent(job, settings, key);
+  if ('reused' in outcome) return outcome;
+  let written = false;
+  if (job.feedbackFolder) {
+    try {
+      writeFileSync(path.join(job.feedbackFolder, feedbackFileName(outcome.student)), outcome.feedback);
+      written = true;
+    } catch {
+      // Left to the thread that writes the outputs, which reports what goes wrong.
+    }
+  }
+  return digestRecord(outcome, written);
 }
 
 export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email'>, message: string): StudentRecord {

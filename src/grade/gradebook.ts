@@ -1,3 +1,4 @@
+import type { RuleStatus } from '../types.js';
 import { stringify } from 'csv-stringify/sync';
 import { ruleCell, spreadsheetSafe } from '../reporters/csv.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
@@ -48,7 +49,7 @@ export class GradebookCsv {
   }
 
   /** The rows of one student, from their gradebook entry (so the record itself need not be kept). */
-  rows(entry: ReturnType<typeof gradebookEntry>, similar: SimilarTo[] | undefined): string {
+  rows(entry: GradebookEntry, similar: SimilarTo[] | undefined): string {
     const common = [entry.student, entry.name, entry.email];
     const tail = [describeSimilar(similar), entry.error ?? ''];
     const rows = this.header.tasks.map((taskName) => {
@@ -65,6 +66,9 @@ export class GradebookCsv {
 }
 
 /** One student's entry of gradebook.json, before the similarity of the cohort is known. */
+/** A student's gradebook entry: what the gradebooks and the cohort summary keep of a record. */
+export type GradebookEntry = ReturnType<typeof gradebookEntry>;
+
 export function gradebookEntry(record: StudentRecord) {
   return {
     student: record.student,
@@ -80,7 +84,7 @@ export function gradebookEntry(record: StudentRecord) {
       manualPoints: t.manualPoints,
       threshold: t.threshold,
       passed: t.passed,
-      rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message }])) as Record<string, { status: string; points: number; maxPoints: number; message: string }>,
+      rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message }])) as Record<string, { status: RuleStatus; points: number; maxPoints: number; message: string }>,
     })),
   };
 }

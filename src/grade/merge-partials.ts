@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../config/rubric.js';
 import { AtomicFile } from './atomic-file.js';
 import { openResults, mergeSorted, RESULTS_FILE, type ResultsReader } from './results-file.js';
+import { digestRecord } from './record-digest.js';
 import type { ResultsHeader } from './record.js';
 import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
@@ -51,7 +52,7 @@ export async function mergePartials(options: MergeOptions): Promise<{ header: Re
     results.write(`${JSON.stringify(header)}\n`);
     const merged = () => mergeSorted(readers.map((r) => r.records()));
     writer = new CohortOutputs(header, { out: options.out, report: options.report ?? true, copyRecordsTo: results, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
-    for await (const record of merged()) writer.add(record);
+    for await (const record of merged()) writer.add(digestRecord(record));
     const outputs = await writer.finish(merged);
     commitOutputs(pending);
     return { header, outputs };

@@ -65,4 +65,6 @@ export interface GradeJob {
   email: string;
   /** The previous run's inputs for this student, when resuming. */
   previous: { config: string; probes: Probe[] } | null;
+  /** The (temporary) feedback folder of the run, when the worker is to write the student's feedback file. */
+  feedbackFolder?: string;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { errorRecord, gradeStudent, settingsKey, type GradeOutcome, type GradeSettings } from './grade-student.js';
+import { errorRecord, gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
+import { digestRecord } from './record-digest.js';
 import type { GradeJob } from './record.js';
 
 export interface PoolOptions {
@@ -28,10 +29,10 @@ function workerFile(): string {
  * Grades every job and yields the outcomes in the order of `jobs`, whatever order workers finish in.
  * At most a few batches per worker are in flight, so memory does not grow with the cohort.
  */
-export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, options: PoolOptions): AsyncGenerator<GradeOutcome> {
+export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, options: PoolOptions): AsyncGenerator<CohortOutcome> {
   if (options.jobs <= 0) {
     const key = settingsKey(settings);
-    for (const job of jobs) yield await gradeStudent(job, settings, key);
+    for (const job of jobs) yield await gradeForCohort(job, settings, key);
     return;
   }
   const { Piscina } = await import('piscina');
@@ -49,28 +50,28 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
   const batches: GradeJob[][] = [];
   for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
 
-  const runOne = async (batch: GradeJob[], limitMs: number): Promise<GradeOutcome[]> => {
+  const runOne = async (batch: GradeJob[], limitMs: number): Promise<CohortOutcome[]> => {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), limitMs);
     try {
-      return (await pool.run(batch, { signal: abort.signal })) as GradeOutcome[];
+      return (await pool.run(batch, { signal: abort.signal })) as CohortOutcome[];
     } finally {
       clearTimeout(timer);
     }
   };
   // A batch that times out or kills its worker is graded again one student at a time, so that only
   // the student at fault becomes an error row.
-  const runBatch = async (batch: GradeJob[]): Promise<GradeOutcome[]> => {
+  const runBatch = async (batch: GradeJob[]): Promise<CohortOutcome[]> => {
     try {
       return await runOne(batch, timeoutMs * batch.length);
     } catch {
-      const outcomes: GradeOutcome[] = [];
+      const outcomes: CohortOutcome[] = [];
       for (const job of batch) {
         try {
           outcomes.push(...(await runOne([job], timeoutMs)));
         } catch (error) {
           const aborted = (error as Error)?.name === 'AbortError';
-          outcomes.push(errorRecord(job, aborted ? `grading took longer than ${timeoutMs / 1000} s; stopped` : `the grading worker failed: ${(error as Error)?.message ?? String(error)}`));
+          outcomes.push(digestRecord(errorRecord(job, aborted ? `grading took longer than ${timeoutMs / 1000} s; stopped` : `the grading worker failed: ${(error as Error)?.message ?? String(error)}`)));
         }
       }
       return outcomes;
@@ -78,7 +79,7 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
   };
 
   const window = options.jobs * 4;
-  const pending = new Map<number, Promise<GradeOutcome[]>>();
+  const pending = new Map<number, Promise<CohortOutcome[]>>();
   let next = 0;
   try {
     for (let i = 0; i < batches.length; i++) {

@@ -1,5 +1,6 @@
 import type { RuleStatus } from '../types.js';
-import type { ResultsHeader, StudentRecord } from './record.js';
+import type { GradebookEntry } from './gradebook.js';
+import type { ResultsHeader } from './record.js';
 
 export interface RuleRates {
   rule: string;
@@ -42,17 +43,18 @@ export class SummaryBuilder {
     }
   }
 
-  add(record: StudentRecord): void {
+  /** Adds a student, from their gradebook entry (the projection of a record every output keeps). */
+  add(entry: GradebookEntry): void {
     this.students++;
-    if (record.status === 'error') this.errors.push({ student: record.student, message: record.error });
-    for (const task of record.tasks) {
-      const entry = this.tasks.get(task.task);
-      if (!entry) continue;
-      entry.percents.push(task.maxScore ? (100 * task.score) / task.maxScore : 0);
-      if (task.passed) entry.passed++;
-      if (task.manualPoints) this.manual.push({ student: record.student, task: task.task, points: task.manualPoints });
-      for (const rule of task.rules) {
-        const counts = entry.rules.get(rule.id);
+    if (entry.status === 'error') this.errors.push({ student: entry.student, message: entry.error ?? '' });
+    for (const task of entry.tasks) {
+      const totals = this.tasks.get(task.task);
+      if (!totals) continue;
+      totals.percents.push(task.maxScore ? (100 * task.score) / task.maxScore : 0);
+      if (task.passed) totals.passed++;
+      if (task.manualPoints) this.manual.push({ student: entry.student, task: task.task, points: task.manualPoints });
+      for (const [id, rule] of Object.entries(task.rules)) {
+        const counts = totals.rules.get(id);
         if (counts) counts[rule.status]++;
       }
     }

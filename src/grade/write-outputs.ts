@@ -3,9 +3,10 @@ import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../api/tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
-import { GradebookCsv, gradebookEntry, similarByStudent } from './gradebook.js';
+import { GradebookCsv, similarByStudent, type GradebookEntry } from './gradebook.js';
+import { feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
-import { decodeShingles, graphShape } from './similarity/features.js';
+import { decodeShingles } from './similarity/features.js';
 import { findSimilar, type SimilarityInput, type SimilarityOptions, type SimilarityResult } from './similarity/find-similar.js';
 import { SummaryBuilder, type CohortSummary } from './summary.js';
 
@@ -32,9 +33,6 @@ export interface PendingOutputs {
   folders: AtomicFolder[];
 }
 
-/** A student's gradebook entry as the first pass writes it: everything but who they resemble. */
-type GradebookEntry = ReturnType<typeof gradebookEntry>;
-
 /**
  * Writes every output of a cohort as its records arrive (during grading, or while reading the
  * merge of several partials): what `grade` and `merge` both do, so that a sharded run merged gives
@@ -58,14 +56,18 @@ export class CohortOutputs {
     this.entries = new AtomicFile(path.join(options.out, 'gradebook-entries.jsonl'));
   }
 
-  add(record: StudentRecord): void {
+  /** The folder a worker writes feedback files into while grading (see RecordDigest.feedback). */
+  get feedbackFolder(): string {
+    return this.feedback.temp;
+  }
+
+  add(digest: RecordDigest): void {
     const started = performance.now();
-    this.options.copyRecordsTo?.write(`${JSON.stringify(record)}\n`);
-    this.summary.add(record);
-    const graph = record.tasks[0]?.graph;
-    this.similarityInputs.push({ student: record.student, shingles: decodeShingles(record.features.shingles), shape: graph ? graphShape(graph) : null });
-    writeFileSync(path.join(this.feedback.temp, `${record.student}.md`), record.feedback);
-    this.entries.write(`${JSON.stringify(gradebookEntry(record))}\n`);
+    this.options.copyRecordsTo?.write(`${digest.line}\n`);
+    this.summary.add(digest.entry);
+    this.similarityInputs.push({ student: digest.student, shingles: decodeShingles(digest.shingles), shape: digest.shape });
+    if (digest.feedback !== null) writeFileSync(path.join(this.feedback.temp, feedbackFileName(digest.student)), digest.feedback);
+    this.entries.write(`${JSON.stringify(digest.entry)}\n`);
     this.busyMs += performance.now() - started;
   }
 

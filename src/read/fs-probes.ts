@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { safeRead, type ReadOutcome } from './safe-read.js';
 
@@ -36,7 +36,8 @@ function note(op: Probe['op'], path: string, saw: () => string, args?: Probe['ar
 }
 
 function digest(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  // The one-shot form: a hash object per probe costs more than the hashing of a small file.
+  return hash('sha1', text, 'base64');
 }
 
 function listNow(dir: string): Dirent[] {

@@ -79,7 +79,8 @@ export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<
       const prod = -act - 1;
       const n = tables.productions[prod]!.rhs.length;
       const args = values.splice(values.length - n, n);
-      states.splice(states.length - n, n);
+      // Truncating is cheaper than splice, which builds an array of the removed states.
+      states.length -= n;
       const target = tables.goto[states[states.length - 1]!]!.get(tables.productions[prod]!.lhs);
       if (target === undefined) break; // cannot happen with a consistent table
       values.push(options.reduce(prod, args));
@@ -112,7 +113,7 @@ function simulate(tables: LalrTables, stack: number[], tokens: Token[], from: nu
       if (separators?.has(token.type)) return limit - from;
     } else if (act < 0) {
       const prod = tables.productions[-act - 1]!;
-      states.splice(states.length - prod.rhs.length, prod.rhs.length);
+      states.length -= prod.rhs.length;
       const target = tables.goto[states[states.length - 1]!]!.get(prod.lhs);
       if (target === undefined) return i - from;
       states.push(target);
