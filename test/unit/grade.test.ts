@@ -1,3 +1,4 @@
+import { randomStrings } from '../helpers/random-strings.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,16 +71,7 @@ describe('similarity', () => {
 
   it('hashes words as they are read, equal to hashing the normalised words', () => {
     const samples = ['', 'The Load-Balancer, **café** (HAProxy)!', 'web_server x2 -> DB (MySQL); 100%', 'Ønske om 東京 Ⅻ tjeneste', 'trailing word', '  lead', 'A'];
-    let seed = 11;
-    const alphabet = 'aZ9 _-.,\n\t(){}é東xyzQ0';
-    for (let n = 0; n < 2000; n++) {
-      let s = '';
-      for (let k = 0; k < 30; k++) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        s += alphabet[seed % alphabet.length];
-      }
-      samples.push(s);
-    }
+    samples.push(...randomStrings('aZ9 _-.,\n\t(){}é東xyzQ0', 2000, 30, 11));
     for (const s of samples) expect([s, [...wordHashes(s)]]).toEqual([s, normalisedWords(s).map(fnv1a)]);
     // Shingles are distinct and sorted, whatever repeats in the text.
     const repeated = shingleHashes(wordHashes('a b c d e a b c d e a b c d e'));

@@ -1,3 +1,4 @@
+import { randomStrings } from '../helpers/random-strings.js';
 import { countWords } from '../../src/prose/analyze-prose.js';
 import { ENGLISH_WORDS, OTHER_LANGUAGE_WORDS } from '../../src/prose/vocabulary.js';
 import { clausesOf } from '../../src/prose/clauses.js';
@@ -52,16 +53,7 @@ describe('countWords', () => {
 
   it('counts words and function words as a split on non-Latin characters does', () => {
     const samples = ['', 'The load balancer is in front of the web servers.', "Le serveur est là pour les requêtes et il n'est pas seul", 'Der Server ist für die Anfragen', 'İSTANBUL and ÉTÉ', 'x'];
-    let seed = 5;
-    const alphabet = "the and le la é ß ÿ Ā ɏ İ ' x-1\n東ü";
-    for (let n = 0; n < 2000; n++) {
-      let s = '';
-      for (let k = 0; k < 40; k++) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        s += alphabet[seed % alphabet.length];
-      }
-      samples.push(s);
-    }
+    samples.push(...randomStrings("the and le la é ß ÿ Ā ɏ İ ' x-1\n東ü", 2000, 40, 5));
     for (const s of samples) expect([s, countWords(s)]).toEqual([s, reference(s)]);
   });
 });

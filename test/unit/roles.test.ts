@@ -1,3 +1,4 @@
+import { randomStrings } from '../helpers/random-strings.js';
 import { inferMultiplicity, inferRoles, normaliseText, titleNamesOneMachine } from '../../src/graph/roles.js';
 
 describe('role inference', () => {
@@ -64,16 +65,7 @@ describe('normaliseText', () => {
 
   it('equals the regex definition on labels and prose, including odd characters', () => {
     const samples = ['LB1', 'webServer2x', 'HAProxy-LB_1 (Primary)', 'Web Server<br/>Nginx &amp; PHP', '  a1b2C3dE  ', 'İstanbul DB', 'Ünïcödé\u00a0spaces\u2003here', 'x&#39;y', 'tab\tnew\nline', '3-scale_up.md', '<BR >A', ''];
-    let seed = 7;
-    const alphabet = 'aZ9 _-/<br>&amp;#;İ\u00a0\u2028éX1(){}"\'`*+=~|:,.';
-    for (let n = 0; n < 3000; n++) {
-      let s = '';
-      for (let k = 0; k < 24; k++) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        s += alphabet[seed % alphabet.length];
-      }
-      samples.push(s);
-    }
+    samples.push(...randomStrings('aZ9 _-/<br>&amp;#;İ\u00a0\u2028éX1(){}"\'`*+=~|:,.', 3000, 24, 7));
     for (const s of samples) expect([s, normaliseText(s)]).toEqual([s, reference(s)]);
   });
 });
