@@ -36924,7 +36924,7 @@ function normaliseText(text3) {
   let runStart = -1;
   for (let i = 0; i <= spaced2.length; i++) {
     const code2 = i < spaced2.length ? spaced2.charCodeAt(i) : 32;
-    const breaks = code2 < 128 ? SEPARATOR[code2] === 1 || code2 === 32 || code2 >= 9 && code2 <= 13 : isRegexSpace(code2);
+    const breaks = code2 < 128 && SEPARATOR[code2] === 1 || isRegexSpace(code2);
     if (breaks) {
       if (runStart >= 0) {
         out += out ? ` ${spaced2.slice(runStart, i)}` : spaced2.slice(runStart, i);

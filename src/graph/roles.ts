@@ -58,7 +58,7 @@ export function normaliseText(text: string): string {
   let runStart = -1;
   for (let i = 0; i <= spaced.length; i++) {
     const code = i < spaced.length ? spaced.charCodeAt(i) : 32;
-    const breaks = code < 128 ? SEPARATOR[code] === 1 || code === 32 || (code >= 9 && code <= 13) : isRegexSpace(code);
+    const breaks = (code < 128 && SEPARATOR[code] === 1) || isRegexSpace(code);
     if (breaks) {
       if (runStart >= 0) {
         out += out ? ` ${spaced.slice(runStart, i)}` : spaced.slice(runStart, i);

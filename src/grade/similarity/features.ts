@@ -18,13 +18,18 @@ export function normalisedWords(text: string): string[] {
   return lower.split(NON_ASCII.test(lower) ? /[^\p{L}\p{N}]+/u : /[^a-z0-9]+/).filter(Boolean);
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** One step of FNV-1a: `hash` with one more code unit. */
+function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
+}
+
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
 export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = fnvStep(hash, text.charCodeAt(i));
   return hash >>> 0;
 }
 
@@ -36,18 +41,17 @@ export function wordHashes(text: string): Uint32Array {
   if (NON_ASCII.test(text)) return Uint32Array.from(normalisedWords(text), fnv1a);
   const hashes = new Uint32Array((text.length >> 1) + 1);
   let count = 0;
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   let inWord = false;
   for (let i = 0; i <= text.length; i++) {
     let code = i < text.length ? text.charCodeAt(i) : 32;
     if (code >= 65 && code <= 90) code += 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
       if (!inWord) {
-        hash = 0x811c9dc5;
+        hash = FNV_OFFSET;
         inWord = true;
       }
-      hash ^= code;
-      hash = Math.imul(hash, 0x01000193);
+      hash = fnvStep(hash, code);
     } else if (inWord) {
       hashes[count++] = hash >>> 0;
       inWord = false;
