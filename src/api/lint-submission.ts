@@ -19,6 +19,8 @@ export interface RuleResult {
   message: string;
   severity: 'error' | 'warning';
   findings: Finding[];
+  /** For a rule graded in parts (explain-additions): which parts were found. */
+  parts?: Record<string, boolean>;
   /** Set when the rule itself threw: a bug of infralint, not the student's fault. */
   crashed?: true;
 }
@@ -158,7 +160,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
       ...(f.at ?? defaultAt),
       ...(f.hint ? { hint: f.hint } : {}),
     }));
-    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...(outcome.fraction !== undefined ? { fraction: outcome.fraction } : {}) }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...(crashed ? { crashed: true as const } : {}) });
+    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...(outcome.fraction !== undefined ? { fraction: outcome.fraction } : {}) }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...(outcome.parts ? { parts: outcome.parts } : {}), ...(crashed ? { crashed: true as const } : {}) });
   }
   // Problems met while reading (refused links, bad encoding) are findings of the rule they concern.
   for (const notice of submission.notices) {

@@ -19,6 +19,11 @@ export interface ProseBlock {
   headingPath: string[];
   /** For a nested list item, the lead text of the items it sits under ("Web server:"). */
   listPath?: string[];
+  /** Bold or italic text that opens the block (`**HAProxy 2.** It listens...`): a label for what follows. */
+  lead?: string;
+  /** A table row's cells, and the header row's cells of its table. */
+  cells?: string[];
+  header?: string[];
 }
 
 export interface Fence {
@@ -72,6 +77,8 @@ export function parseMarkdown(text: string): MarkdownDocument {
   let inTableRow = false;
   let rowCells: string[] = [];
   let rowLine = 0;
+  let tableHeader: string[] | null = null;
+  let inTableHead = false;
   const pathOf = () => headingStack.map((h) => h.text);
 
   for (let i = 0; i < tokens.length; i++) {
@@ -107,9 +114,19 @@ export function parseMarkdown(text: string): MarkdownDocument {
         rowCells = [];
         rowLine = line;
         break;
+      case 'thead_open':
+        inTableHead = true;
+        tableHeader = null;
+        break;
+      case 'thead_close':
+        inTableHead = false;
+        break;
       case 'tr_close':
         inTableRow = false;
-        if (rowCells.some((c) => c.trim())) doc.prose.push({ kind: 'table-row', text: rowCells.join(' | '), line: rowLine, headingPath: pathOf() });
+        if (inTableHead) tableHeader = rowCells;
+        if (rowCells.some((c) => c.trim())) {
+          doc.prose.push({ kind: 'table-row', text: rowCells.join(' | '), line: rowLine, headingPath: pathOf(), cells: rowCells, ...(!inTableHead && tableHeader ? { header: tableHeader } : {}) });
+        }
         break;
       case 'inline': {
         const previous = tokens[i - 1];
@@ -122,9 +139,10 @@ export function parseMarkdown(text: string): MarkdownDocument {
         } else if (content.trim()) {
           const parents = itemLeads.slice(0, -1).filter((t): t is string => t !== null);
           const kind = listDepth > 0 ? 'list-item' : 'paragraph';
-          for (const piece of paragraphPieces(lines, line)) {
-            if (piece.text.trim()) doc.prose.push({ kind, text: piece.text, line: piece.line, headingPath: pathOf(), ...(parents.length ? { listPath: parents } : {}) });
-          }
+          const lead = leadOf(token);
+          paragraphPieces(lines, line).forEach((piece, k) => {
+            if (piece.text.trim()) doc.prose.push({ kind, text: piece.text, line: piece.line, headingPath: pathOf(), ...(parents.length ? { listPath: parents } : {}), ...(lead && k === 0 ? { lead } : {}) });
+          });
           if (itemLeads.length && itemLeads[itemLeads.length - 1] === null) itemLeads[itemLeads.length - 1] = content;
         }
         break;
@@ -195,6 +213,18 @@ function collectLinks(inline: Token, line: number, doc: MarkdownDocument): void 
       for (const match of child.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
     }
   }
+}
+
+/** The emphasised text that opens an inline token (`**Why:** ...`), when text follows it. */
+function leadOf(inline: Token): string | undefined {
+  const children = inline.children ?? [];
+  const open = children[0]?.type;
+  if (open !== 'strong_open' && open !== 'em_open') return undefined;
+  let lead = '';
+  let k = 1;
+  for (; k < children.length && children[k]!.type !== open.replace('_open', '_close'); k++) lead += children[k]!.content;
+  const rest = children.slice(k + 1).map((c) => c.content).join('').trim();
+  return lead.trim() && rest ? lead.trim() : undefined;
 }
 
 /** The plain text of an inline token (emphasis and code marks dropped, line breaks kept as spaces). */

@@ -1,18 +1,36 @@
+/**
+ * Reads the prose of a submission as a document, the way a mentor does: each block under what it
+ * is about (headings, a title line, the list item above it, a bold or "Label:" lead, a table's first
+ * cell or column header), each sentence about its subject (named, or referred back to with "it",
+ * "this machine", "the latter"), and a reason credited to the element its sentence is about.
+ */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
-import { normaliseText } from '../graph/roles.js';
-import { clausesOf } from './clauses.js';
+import { ADDITIONS, mentionsOf, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
+import { anyOf, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import { reasonIn, type Reason } from './reasons.js';
+import { clausesOf, plainText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
-import {
-  ACTIVE_ACTIVE, ACTIVE_PASSIVE, ENGLISH_WORDS, FUTURE_SCALING, ISSUES_HEADING, LOAD_BALANCER, NEGATION, OTHER_LANGUAGE_WORDS, REASON, REDUNDANCY, SOLVED_HEADING,
-  SPLIT_SUBJECT, TOPIC_PATTERNS, TOPIC_PREFILTERS, type Topic,
-} from './vocabulary.js';
 
-/** A prose block with what it is about and whether it gives a reason. */
+export type { Topic } from './elements.js';
+
+/** A clause as read: its subject and the reason it gives. */
+export interface ReadClause {
+  raw: string;
+  plain: string;
+  /** What the clause is about: named in it, or carried from before (a reference back, a label, a heading). */
+  subject: Set<Topic>;
+  /** The subject was carried from the context, not named in the clause. */
+  carried: boolean;
+  reason: Reason | null;
+}
+
+/** A prose block with what it is about and what it explains. */
 export interface AnalysedBlock {
   file: string;
   line: number;
   kind: ProseBlock['kind'];
   text: string;
+  /** Plain text (normalised, no accents): see plainText. */
   norm: string;
   headingPath: string[];
   /** Lead texts of the list items it is nested under. */
@@ -21,19 +39,23 @@ export interface AnalysedBlock {
   title?: string;
   /** Topics of the block's own text. */
   topics: Set<Topic>;
-  /** Topics of the nearest headings above it ("Why a second load balancer?"), or of a title line. */
+  /** Topics of what the block sits under: headings, title line, list lead, its own lead label. */
   headingTopics: Set<Topic>;
-  reasoned: boolean;
-  /** Topics this block gives a reason for: in the same clause, or in a clause that refers back. */
+  /** Topics this block gives a reason for. */
   explained: Set<Topic>;
+  clauses: ReadClause[];
   /** Under a heading such as "Issues" or "Weaknesses". */
   inIssuesSection: boolean;
 }
+
+export type Language = 'en' | 'fr' | 'es' | 'de' | 'pt';
 
 export interface ProseAnalysis {
   blocks: AnalysedBlock[];
   wordCount: number;
   english: { englishWords: number; otherWords: number; isEnglish: boolean };
+  /** The language most of the prose is written in (English when too little to tell). */
+  language: Language;
 }
 
 export interface ProseSource {
@@ -41,52 +63,98 @@ export interface ProseSource {
   blocks: ProseBlock[];
 }
 
-const TOPIC_ENTRIES = Object.entries(TOPIC_PATTERNS) as [Topic, RegExp][];
+const ISSUES = anyOf(...ISSUES_LABELS);
+const SOLVED = anyOf(...SOLVED_LABELS);
+const WHY = anyOf(...WHY_LABELS);
+const FUTURE_REMARK = anyOf(...FUTURE);
+const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join('|')}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
+/** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
+const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
+const MAX_LABEL_WORDS = 7;
 
-export function topicsOf(norm: string): Set<Topic> {
-  const topics = new Set<Topic>();
-  for (const [topic, pattern] of TOPIC_ENTRIES) if (TOPIC_PREFILTERS[topic]?.test(norm) !== false && pattern.test(norm)) topics.add(topic);
-  if (topics.has('split') && !SPLIT_SUBJECT.test(norm)) topics.delete('split');
-  return topics;
+interface Context {
+  subject: Set<Topic>;
+  why: boolean;
 }
 
-/** Adds what a reason explains: several servers of a tier explain the added server only by redundancy. */
-function credit(topics: Set<Topic>, reason: string, into: Set<Topic>): void {
-  for (const topic of topics) {
-    if (topic !== 'server-pool') into.add(topic);
-    // Redundancy of the load balancers, or of the servers behind them, is the cluster's reason.
-    else if (REDUNDANCY.test(reason) && !topics.has('lb-cluster') && !LOAD_BALANCER.test(reason) && !FUTURE_SCALING.test(reason)) into.add('added-server');
-  }
+/** What a label, heading or cell says the text under it is about. */
+function contextOf(text: string): Context {
+  const plain = stripEnumerator(plainText(text));
+  return { subject: topicsOf(plain), why: WHY.test(plain) };
+}
+
+/** The nearest context that names an element, and whether any of them asks why. */
+function nearest(contexts: Context[]): Context {
+  const why = contexts.some((c) => c.why);
+  for (let k = contexts.length - 1; k >= 0; k--) if (contexts[k]!.subject.size) return { subject: contexts[k]!.subject, why };
+  return { subject: new Set(), why };
 }
 
 /**
- * Topics a block explains. A reason belongs to its own clause, or to the clause before when it
- * refers back ("This removes the SPOF"); a reason anywhere in the block explains the heading's topic.
+ * What a clause explains. A reason explains the subject of its clause: the elements named before
+ * it (or, for a failure and what survives it, anywhere in the clause), or what the clause refers
+ * back to. A reason about the load balancer in general, or about the servers of a tier, explains
+ * the pair or the added server only when it is about surviving a failure.
  */
-function explainedTopics(text: string, norm: string, reasoned: boolean, topics: Set<Topic>, headingTopics: Set<Topic>): Set<Topic> {
-  const explained = new Set<Topic>();
-  // No reason anywhere, or no topic in the block's own text: no clause can explain anything more.
-  if (!reasoned) return explained;
-  credit(headingTopics, norm, explained);
-  if (topics.size === 0) return explained;
-  let previous = new Set<Topic>();
-  for (const clause of clausesOf(text)) {
-    const topics = topicsOf(clause.main);
-    // "When adding a load balancer, monitoring becomes crucial": the addition is the circumstance,
-    // unless what follows refers back to it ("When adding a second LB, it removes the SPOF").
-    if (clause.setting && clause.continues) for (const t of topicsOf(clause.setting)) topics.add(t);
-    if (REASON.test(clause.main)) {
-      credit(topics, clause.main, explained);
-      if (clause.continues) credit(previous, clause.main, explained);
-    }
-    if (topics.size) previous = topics;
-    else if (!clause.continues) previous = new Set();
+function credited(subject: Set<Topic>, reason: Reason, context: Set<Topic>): Set<Topic> {
+  const out = new Set<Topic>();
+  const additions = [...subject].filter((t) => ADDITIONS.includes(t));
+  for (const t of additions) out.add(t);
+  // A second load balancer is there to survive a failure; sharing load is what any load balancer does.
+  if (out.has('lb-cluster') && !reason.redundancy && (reason.kind === 'problem' || reason.kind === 'effect' || reason.kind === 'consequence')) out.delete('lb-cluster');
+  if (reason.redundancy) {
+    if (subject.has('load-balancer') && !subject.has('added-server')) out.add('lb-cluster');
+    if (subject.has('server-pool') && !subject.has('load-balancer') && !subject.has('lb-cluster')) out.add('added-server');
   }
-  return explained;
+  if (additions.length) return out;
+  // Components of the stack under a section about an addition: "Each tier on its own server: the
+  // web server no longer competes with the database."
+  const others = [...subject];
+  for (const t of context) {
+    const parts = PARTS_OF[t] ?? [];
+    const fits = others.every((o) => parts.includes(o) && (o !== 'load-balancer' || reason.redundancy));
+    if (fits && (others.length > 0 || subject.size === 0)) out.add(t);
+  }
+  return out;
 }
 
-/** The longest function word: a longer word need not be looked up. */
-const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_WORDS, ...OTHER_LANGUAGE_WORDS].map((w) => w.length));
+/** Reads the clauses of one text under a context; returns the clauses and the subject it ends on. */
+function readText(text: string, context: Context, carriedIn: Set<Topic>): { clauses: ReadClause[]; last: Set<Topic> } {
+  let current = context.subject.size ? context.subject : carriedIn;
+  const clauses: ReadClause[] = [];
+  for (const clause of clausesOf(text)) {
+    const reason = reasonIn(clause.plain, context.why);
+    const mentions = relevant(mentionsOf(clause.plain), clause.plain);
+    // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
+    let head = mentions;
+    if (reason && !reason.whole) {
+      head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : mentionsOf(plainText(mainClause(clause.raw)));
+    }
+    const refersBack = REFERS_BACK.test(clause.plain);
+    const named = new Set(head.map((m) => m.topic));
+    const subject = refersBack || named.size === 0 ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried: refersBack || named.size === 0, reason });
+    if (!refersBack && named.size) current = named;
+  }
+  return { clauses, last: current };
+}
+
+/** A remark about scaling later is not about the server this design adds. */
+function relevant(mentions: Mention[], plain: string): Mention[] {
+  if (!FUTURE_REMARK.test(plain)) return mentions;
+  return mentions.filter((m) => m.topic !== 'added-server' && m.topic !== 'server-pool');
+}
+
+/** "To remove the SPOF, we added a second HAProxy": the clause after the opening reason. */
+function mainClause(raw: string): string {
+  const comma = raw.indexOf(',');
+  return comma >= 0 ? raw.slice(comma + 1) : '';
+}
+
+/** Words of a text per language (function words), in one pass. */
+const LANGUAGE_OF = new Map<string, Language>();
+for (const [language, words] of Object.entries(FUNCTION_WORDS) as [Language, readonly string[]][]) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
+const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
 
 /** `[a-z\u00df-\u00ff\u0100-\u024f']` on a lower-cased character: function words are Latin-script, so this is enough. */
 function isLatinWordCode(code: number): boolean {
@@ -94,14 +162,13 @@ function isLatinWordCode(code: number): boolean {
 }
 
 /**
- * Words of a text, and how many are English or other-language function words. One pass over the
+ * Words of a text, and how many are function words of each language. One pass over the
  * characters; only words short enough to be function words become strings.
  */
-export function countWords(text: string): { words: number; english: number; other: number } {
+export function countWords(text: string): { words: number; english: number; other: number; byLanguage: Record<Language, number> } {
   const lower = text.toLowerCase();
+  const byLanguage: Record<Language, number> = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let words = 0;
-  let english = 0;
-  let other = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && isLatinWordCode(lower.charCodeAt(i))) {
@@ -111,46 +178,51 @@ export function countWords(text: string): { words: number; english: number; othe
     if (start < 0) continue;
     words++;
     if (i - start <= LONGEST_FUNCTION_WORD) {
-      const word = lower.slice(start, i);
-      if (ENGLISH_WORDS.has(word)) english++;
-      else if (OTHER_LANGUAGE_WORDS.has(word)) other++;
+      const language = LANGUAGE_OF.get(lower.slice(start, i));
+      if (language) byLanguage[language]++;
     }
     start = -1;
   }
-  return { words, english, other };
+  const english = byLanguage.en;
+  return { words, english, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
 }
 
 /** Reads the prose of a submission (task file and the markdown it links to). */
 export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   const blocks: AnalysedBlock[] = [];
-  let englishWords = 0;
-  let otherWords = 0;
+  const languages: Record<Language, number> = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let wordCount = 0;
   // Every block of a section repeats its headings: read each heading once.
-  const contexts = new Map<string, { topics: Set<Topic>; issues: boolean }>();
-  const contextOf = (heading: string) => {
-    let context = contexts.get(heading);
+  const headings = new Map<string, Context & { issues: boolean }>();
+  const headingContext = (heading: string) => {
+    let context = headings.get(heading);
     if (!context) {
-      const norm = normaliseText(heading);
-      context = { topics: topicsOf(stripEnumerator(norm)), issues: isIssuesHeading(norm) };
-      contexts.set(heading, context);
+      context = { ...contextOf(heading), issues: isIssuesLabel(plainText(heading)) };
+      headings.set(heading, context);
     }
     return context;
   };
   for (const source of sources) {
     // A line standing as a title ("1. Additional Server", "Issues with this design:") heads what follows.
     let title = null as Title | null;
+    let carried = new Set<Topic>();
+    let previousSection = '';
     for (const block of source.blocks) {
-      const norm = normaliseText(block.text);
+      const norm = plainText(block.text);
       title = title?.covers(block) ? title : null;
-      // What a block is about may be said above it: in the nearest headings, in the list item it
-      // is nested under ("**Web server:**" then "- serves static files"), or in a title line.
-      const headingTopics = new Set<Topic>(title?.topics);
-      for (const h of [...block.headingPath.slice(-2), ...(block.listPath ?? []).slice(-1)]) for (const t of contextOf(h).topics) headingTopics.add(t);
-      const titleIssues = title?.issues ?? false;
-      const inIssuesSection = titleIssues || block.headingPath.some((h) => contextOf(h).issues);
-      const topics = topicsOf(norm);
-      const reasoned = REASON.test(norm);
+      const section = block.headingPath.join('\u0000');
+      if (section !== previousSection || block.kind === 'heading') carried = new Set();
+      previousSection = section;
+      const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
+      if (title) contexts.push({ subject: title.topics, why: WHY.test(plainText(title.text)) });
+      for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead));
+      const inIssuesSection = (title?.issues ?? false) || block.headingPath.some((h) => headingContext(h).issues);
+      const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried);
+      carried = read.last;
+      const context = nearest(contexts);
+      const explained = new Set<Topic>();
+      for (const clause of read.clauses) if (clause.reason) for (const t of credited(clause.subject, clause.reason, context.subject)) explained.add(t);
+      const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
       blocks.push({
         file: source.file,
         line: block.line,
@@ -160,72 +232,83 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         headingPath: block.headingPath,
         ...(block.listPath ? { listPath: block.listPath } : {}),
         ...(title ? { title: title.text } : {}),
-        topics,
+        topics: topicsOf(norm),
         headingTopics,
-        reasoned,
-        explained: explainedTopics(block.text, norm, reasoned, topics, headingTopics),
+        explained,
+        clauses: read.clauses,
         inIssuesSection,
       });
-      const next: Pick<Title, 'covers'> | null = block.kind === 'heading' ? null : titleOf(block, stripEnumerator(norm));
+      const next = block.kind === 'heading' ? null : titleOf(block, stripEnumerator(norm));
       // A title under an issues lead-in ("The issues:" then "1. SSL termination:") lists issues too.
       if (next) {
         const own = topicsOf(stripEnumerator(norm));
         // A generic label under a title ("Role:", "Why?") keeps the subject of the title above it.
         const parent = own.size === 0 && title?.covers(block) ? title : null;
-        const nextTitle: Title = {
-          ...next,
-          text: parent ? `${parent.text} / ${block.text}` : block.text,
-          topics: parent ? parent.topics : own,
-          issues: titleIssues || isIssuesHeading(norm),
-        };
-        title = nextTitle;
-      }
-      else if (block.kind === 'heading') title = null;
+        title = { ...next, text: parent ? `${parent.text} / ${block.text}` : block.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
+      } else if (block.kind === 'heading') title = null;
       const counted = countWords(block.text);
       wordCount += counted.words;
-      englishWords += counted.english;
-      otherWords += counted.other;
+      for (const l of Object.keys(languages) as Language[]) languages[l] += counted.byLanguage[l];
       if (wordCount === 0 && /\p{L}/u.test(block.text)) wordCount = 1;
     }
   }
+  const englishWords = languages.en;
+  const otherWords = languages.fr + languages.es + languages.de + languages.pt;
   // Technical words are the same in every language; function words tell the language apart.
   const isEnglish = englishWords + otherWords < 8 || englishWords >= otherWords;
-  return { blocks, wordCount, english: { englishWords, otherWords, isEnglish } };
+  const language = isEnglish ? 'en' : (Object.keys(languages) as Language[]).reduce((a, b) => (languages[b] > languages[a] ? b : a));
+  return { blocks, wordCount, english: { englishWords, otherWords, isEnglish }, language };
 }
 
-/** Blocks that explain `topic`: a reason tied to it by its clause or by the heading above. */
+/** Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after their lead label. */
+function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>): { clauses: ReadClause[]; last: Set<Topic> } {
+  if (block.kind === 'table-row' && block.cells && block.header) {
+    const row = contextOf(block.cells[0] ?? '');
+    const clauses: ReadClause[] = [];
+    block.cells.forEach((cell, k) => {
+      const column = contextOf(block.header![k] ?? '');
+      // One row per element (Element | Why) or one column per element (| Web server | App server |).
+      const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why };
+      clauses.push(...readText(cell, nearest([...contexts, own]), carried).clauses);
+    });
+    return { clauses, last: carried };
+  }
+  const label = labelOf(block);
+  if (label) {
+    const own = contextOf(label.label);
+    const context = nearest([...contexts, own]);
+    // The label is read too: a bold lead may be a sentence of its own.
+    const head = readText(label.label, nearest(contexts), carried);
+    const rest = readText(label.rest, context, carried);
+    return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
+  }
+  return readText(block.text, nearest(contexts), carried);
+}
+
+/** The lead label of a block ("**HAProxy 2.** It listens...", "Why: ...", "Server 3 – added to..."). */
+function labelOf(block: ProseBlock): { label: string; rest: string } | null {
+  if (block.lead && block.text.startsWith(block.lead)) return { label: block.lead, rest: block.text.slice(block.lead.length).replace(/^[\s:.–—-]+/, '') };
+  const m = LABEL.exec(block.text);
+  if (!m || m[1]!.trim().split(/\s+/).length > MAX_LABEL_WORDS) return null;
+  return { label: m[1]!, rest: block.text.slice(m[0].length) };
+}
+
+/** Blocks that explain `topic`, outside sections about problems. */
 export function explanationsOf(prose: ProseAnalysis, topic: Topic): AnalysedBlock[] {
   return prose.blocks.filter((b) => b.kind !== 'heading' && !b.inIssuesSection && b.explained.has(topic));
 }
 
+/** Whether the prose is in a language whose explanations infralint reads. */
+export function readsLanguage(prose: ProseAnalysis): boolean {
+  return (READ_LANGUAGES as readonly string[]).includes(prose.language);
+}
+
 /** "Issues", "Weaknesses"..., but not "Solving previous issues" or "Separation of concerns". */
-function isIssuesHeading(norm: string): boolean {
-  return ISSUES_HEADING.test(norm) && !SOLVED_HEADING.test(norm);
+function isIssuesLabel(plain: string): boolean {
+  return ISSUES.test(plain) && !SOLVED.test(plain);
 }
 
 /** "2. Web Servers" is about web servers, not about two of them. */
-function stripEnumerator(norm: string): string {
+export function stripEnumerator(norm: string): string {
   return norm.replace(/^(\d+|[a-z])[.)]\s+/, '');
-}
-
-/** Blocks that mention `pattern` without negating it, outside issues sections: things the prose says exist. */
-export function affirmedMentions(prose: ProseAnalysis, pattern: RegExp): AnalysedBlock[] {
-  return prose.blocks.filter((b) => {
-    if (b.inIssuesSection) return false;
-    const match = pattern.exec(b.norm);
-    if (!match) return false;
-    const before = b.norm.slice(Math.max(0, match.index - 30), match.index);
-    return !NEGATION.test(before);
-  });
-}
-
-export type ClusterMode = 'active-active' | 'active-passive';
-
-/** The cluster mode the prose states, when it states exactly one (definitions of both say nothing). */
-export function proseClusterMode(prose: ProseAnalysis): { mode: ClusterMode; block: AnalysedBlock } | null {
-  const aa = prose.blocks.filter((b) => ACTIVE_ACTIVE.test(b.norm));
-  const ap = prose.blocks.filter((b) => ACTIVE_PASSIVE.test(b.norm.replace(ACTIVE_ACTIVE, '')));
-  if (aa.length && !ap.length) return { mode: 'active-active', block: aa[0]! };
-  if (ap.length && !aa.length) return { mode: 'active-passive', block: ap[0]! };
-  return null;
 }

@@ -1,5 +1,5 @@
 import { looksLikeTitle, type ProseBlock } from '../markdown/parse-markdown.js';
-import type { Topic } from './vocabulary.js';
+import type { Topic } from './elements.js';
 
 /**
  * A line that stands as a title without being a markdown heading: plain-text files ("Overview",

@@ -1,16 +1,10 @@
 import { componentsWithRole, countWithRole, serverMachines, type DiagramGraph } from '../graph/model.js';
 import { normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
-import { clausesOf } from '../prose/clauses.js';
-import { affirmedMentions, proseClusterMode, type ClusterMode } from '../prose/analyze-prose.js';
-import { ACTIVE_ACTIVE, ACTIVE_PASSIVE } from '../prose/vocabulary.js';
+import { ACTIVE_ACTIVE, ACTIVE_PASSIVE, claimedClusterMode, claimsOf, type Claim, type ClusterMode } from '../prose/claims.js';
+import { plainText } from '../prose/sentences.js';
+import { clusterEvidence } from './lb-cluster.js';
 import { plural, roleName } from './diagram-helpers.js';
 import type { RuleContext, RuleFinding, RuleModule } from './rule.js';
-
-const CLAIMED_COMPONENTS: { role: Role; name: string; prose: RegExp; text: RegExp }[] = [
-  { role: 'firewall', name: 'firewalls', prose: /\bfirewalls?\b/, text: /\b(firewalls?|fw|ufw|iptables|waf)\b/ },
-  { role: 'monitoring', name: 'monitoring', prose: /\b(monitoring|monitor(s|ed)?|sumo ?logic|datadog|new ?relic|prometheus|grafana)\b/, text: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/ },
-];
-const TWO_LBS = /\b(two|2|second|2nd|both|pair of|dual)\b.{0,20}\b(load ?balancers?|lbs|haproxy|haproxies)\b/;
 
 /** The cluster mode the diagram shows, from the words around its load balancers. */
 function diagramClusterMode(graph: DiagramGraph): { mode: ClusterMode; text: string; at: RuleFinding['at'] } | null {
@@ -21,9 +15,9 @@ function diagramClusterMode(graph: DiagramGraph): { mode: ClusterMode; text: str
     ...graph.groups.filter((g) => g.members.some((m) => lbKeys.has(m))).map((g) => ({ text: g.title, at: g.source })),
   ];
   for (const t of texts) {
-    const norm = normaliseText(t.text);
-    if (ACTIVE_ACTIVE.test(norm)) return { mode: 'active-active', text: t.text, at: t.at };
-    if (ACTIVE_PASSIVE.test(norm) || /\b(backup|secondary)\b/.test(norm)) return { mode: 'active-passive', text: t.text, at: t.at };
+    const plain = plainText(t.text);
+    if (ACTIVE_ACTIVE.test(plain)) return { mode: 'active-active', text: t.text, at: t.at };
+    if (ACTIVE_PASSIVE.test(plain) || /\b(backup|secondary)\b/.test(plain)) return { mode: 'active-passive', text: t.text, at: t.at };
   }
   return null;
 }
@@ -38,20 +32,24 @@ export const consistency: RuleModule = {
     whenNoDiagram: 'pass',
   },
   check(context) {
-    const findings = [...clusterModeConflicts(context), ...countConflicts(context), ...serverCountConflicts(context), ...missingClaimedComponents(context)];
+    const claims = claimsOf(context.prose);
+    const findings = [
+      ...clusterModeConflicts(claims, context), ...clusterConflicts(claims, context), ...diagramCountConflicts(context), ...lbCountConflicts(claims, context),
+      ...serverCountConflicts(claims, context), ...ownServerConflicts(claims, context), ...missingClaimedComponents(claims, context),
+    ];
     if (findings.length === 0) return { status: 'pass', message: 'Prose and diagrams agree.' };
     return { status: 'fail', message: findings.map((f) => f.message).join(' '), findings };
   },
 };
 
-function clusterModeConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
-  const claimed = proseClusterMode(prose);
+function clusterModeConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
+  const claimed = claimedClusterMode(claims);
   if (!claimed) return [];
   for (const graph of graphs) {
     const drawn = diagramClusterMode(graph);
     if (drawn && drawn.mode !== claimed.mode) {
       return [{
-        message: `The prose says ${claimed.mode} (${claimed.block.file}:${claimed.block.line}) but the diagram says "${drawn.text}" (${drawn.mode}).`,
+        message: `The prose says ${claimed.mode} (${claimed.at.file}:${claimed.at.line}) but the diagram says "${drawn.text}" (${drawn.mode}).`,
         at: drawn.at,
         hint: `Make them agree: either describe an ${drawn.mode} cluster, or draw both load balancers ${claimed.mode}.`,
       }];
@@ -63,7 +61,20 @@ function clusterModeConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
 // The parts of the stack every diagram of the design should agree on.
 const COUNTED_ROLES: Role[] = ['load-balancer', 'web-server', 'app-server', 'database'];
 
-function countConflicts({ prose, graphs, identities }: RuleContext): RuleFinding[] {
+/** The prose calls the load balancers a cluster, the diagrams draw two or more with nothing tying them. */
+function clusterConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
+  const claim = claims.find((c) => c.kind === 'cluster');
+  const pairs = graphs.filter((g) => countWithRole(g, 'load-balancer') >= 2);
+  if (!claim || !pairs.length || pairs.some((g) => clusterEvidence(g).status === 'pass')) return [];
+  const graph = pairs[0]!;
+  return [{
+    message: `The prose describes a load balancer cluster (${claim.file}:${claim.line}) but the diagram (${graph.file}:${graph.line}) draws the load balancers with nothing tying them together.`,
+    at: { file: graph.file, line: graph.line, column: 1 },
+    hint: 'Show the cluster: group the load balancers in a subgraph, link them (heartbeat / VRRP), or give them a shared virtual IP.',
+  }];
+}
+
+function diagramCountConflicts({ graphs, identities }: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const role of COUNTED_ROLES) {
     const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
@@ -79,43 +90,30 @@ function countConflicts({ prose, graphs, identities }: RuleContext): RuleFinding
       hint: 'Draw the same infrastructure in every diagram.',
     });
   }
-  const claim = prose.blocks.find((b) => TWO_LBS.test(b.norm) && !b.inIssuesSection);
-  const most = Math.max(0, ...graphs.map((g) => countWithRole(g, 'load-balancer')));
-  if (claim && graphs.length && most === 1) {
-    findings.push({ message: `The prose speaks of two load balancers (${claim.file}:${claim.line}) but the diagram shows one.`, at: { file: claim.file, line: claim.line, column: 1 }, hint: 'Draw both load balancers.' });
-  }
   return findings;
 }
 
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
-// "The design has four servers", "3 web servers": a count the diagram can confirm. Counts that
-// describe another design or a later one ("task 2's two servers", "add two more servers") are not claims.
-const SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/;
-const SERVER_COUNTS = new RegExp(SERVER_COUNT.source, 'g');
-const NOT_THIS_DESIGN = /\b(previous\w*|before|earlier|task ?2|old|more|at least|up to|could|would|might|can|future|instead|add|adding|without|only)\b/;
-
-/** Server counts the prose states, per tier ('server' for all machines). */
-function claimedServerCounts(prose: RuleContext['prose']): { role: Role | 'server'; n: number; file: string; line: number }[] {
-  const claims: { role: Role | 'server'; n: number; file: string; line: number }[] = [];
-  for (const block of prose.blocks) {
-    if (block.inIssuesSection || block.kind === 'heading' || !SERVER_COUNT.test(block.norm)) continue;
-    // Clause by clause: "task 2 had two servers, and this design has five" claims five.
-    for (const { norm } of clausesOf(block.text)) {
-      if (NOT_THIS_DESIGN.test(norm)) continue;
-      for (const m of norm.matchAll(SERVER_COUNTS)) {
-        const n = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
-        const role: Role | 'server' = !m[2] ? 'server' : m[2] === 'web' ? 'web-server' : m[2] === 'database' || m[2] === 'db' ? 'database' : 'app-server';
-        claims.push({ role, n, file: block.file, line: block.line });
-      }
-    }
+/** "A single HAProxy" beside two drawn, "a second load balancer" beside one. */
+function lbCountConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
+  if (!graphs.length) return [];
+  const counts = graphs.map((g) => countWithRole(g, 'load-balancer'));
+  for (const claim of claims) {
+    if (claim.kind !== 'lb-count' || counts.includes(claim.n) || (claim.n === 2 && counts.some((n) => n > 2)) || counts.every((n) => n === 0)) continue;
+    const drawn = Math.max(...counts);
+    return [{
+      message: `The prose speaks of ${claim.n === 1 ? 'a single load balancer' : 'two load balancers'} (${claim.file}:${claim.line}) but the diagram shows ${drawn}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: claim.n === 1 ? 'Describe the load balancers the diagram draws.' : 'Draw both load balancers.',
+    }];
   }
-  return claims;
+  return [];
 }
 
 /** The prose counts servers the diagrams do not show ("four servers" beside a diagram of three). */
-function serverCountConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
+function serverCountConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
   if (!graphs.length) return [];
-  for (const claim of claimedServerCounts(prose)) {
+  for (const claim of claims) {
+    if (claim.kind !== 'server-count') continue;
     // "Servers" may or may not include the load balancers: either reading of a diagram agrees.
     const readings = graphs.flatMap((g) => {
       if (claim.role !== 'server') return [countWithRole(g, claim.role)];
@@ -133,20 +131,45 @@ function serverCountConflicts({ prose, graphs }: RuleContext): RuleFinding[] {
   return [];
 }
 
-function missingClaimedComponents({ prose, graphs }: RuleContext): RuleFinding[] {
+/** "Each component on its own server" beside a diagram that puts two tiers on one host. */
+function ownServerConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
+  const claim = claims.find((c) => c.kind === 'own-servers');
+  if (!claim) return [];
+  for (const graph of graphs) {
+    const shared = graph.hosts.find((h) => h.roles.filter((r) => TIER_ROLES.includes(r)).length >= 2);
+    if (!shared) continue;
+    return [{
+      message: `The prose puts each component on its own server (${claim.file}:${claim.line}) but the diagram runs ${shared.roles.filter((r) => TIER_ROLES.includes(r)).map(roleName).join(' and ')} on one server ("${shared.label}").`,
+      at: shared.source,
+      hint: 'Draw each tier on a server of its own, or describe the shared server.',
+    }];
+  }
+  return [];
+}
+
+// What a diagram may show a component by besides a box of its role: a label anywhere ("UFW" on an arrow).
+const DRAWN_AS: Partial<Record<Role, RegExp>> = {
+  firewall: /\b(firewalls?|fw|ufw|iptables|waf)\b/,
+  monitoring: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/,
+};
+
+/** The prose describes a component of this design that no diagram shows. */
+function missingClaimedComponents(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const item of CLAIMED_COMPONENTS) {
-    const claims = affirmedMentions(prose, item.prose);
-    if (!claims.length) continue;
-    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(item.role)) || g.texts.some((t) => item.text.test(normaliseText(t.text))));
-    if (!drawn) {
-      const first = claims[0]!;
-      findings.push({
-        message: `The prose describes ${item.name} (${first.file}:${first.line}) but no diagram shows any.`,
-        at: { file: first.file, line: first.line, column: 1 },
-        hint: `Draw the ${item.name} in the diagram, or remove the claim.`,
-      });
-    }
+  const seen = new Set<string>();
+  for (const claim of claims) {
+    if (claim.kind !== 'component' || seen.has(claim.role)) continue;
+    seen.add(claim.role);
+    const role = claim.role as Role;
+    const text = DRAWN_AS[role];
+    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || (text && g.texts.some((t) => text.test(normaliseText(t.text)))));
+    if (drawn) continue;
+    const name = role === 'monitoring' ? 'monitoring' : `${roleName(role)}s`;
+    findings.push({
+      message: `The prose describes ${role === 'monitoring' ? 'monitoring' : `a ${roleName(role)}`} (${claim.file}:${claim.line}) but no diagram shows any.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Draw the ${name} in the diagram, or remove the claim.`,
+    });
   }
   return findings;
 }

@@ -1,5 +1,6 @@
-import { explanationsOf } from '../prose/analyze-prose.js';
-import type { Topic } from '../prose/vocabulary.js';
+import { explanationsOf, readsLanguage } from '../prose/analyze-prose.js';
+import type { Topic } from '../prose/elements.js';
+import { unreadLanguage } from './prose-helpers.js';
 import { outcomeFromShare, type RuleFinding, type RuleModule } from './rule.js';
 
 const ELEMENTS: { topic: Topic; name: string; hint: string }[] = [
@@ -17,6 +18,7 @@ export const explainAdditions: RuleModule = {
     whenTaskMissing: 'fail',
   },
   check({ prose, submission, options }) {
+    if (!readsLanguage(prose)) return unreadLanguage(prose);
     const findings: RuleFinding[] = [];
     const explained: string[] = [];
     // A rubric may ask for fewer elements (the older curriculum has no split).
@@ -35,7 +37,8 @@ export const explainAdditions: RuleModule = {
       }
     }
     const message = findings.length === 0 ? `Every added element is explained: ${explained.join(', ')}.` : `Explained: ${explained.join(', ') || 'nothing'}; not explained: ${wanted.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(', ')}.`;
-    return outcomeFromShare(explained.length, wanted.length, message, findings);
+    const parts = Object.fromEntries(wanted.map((el) => [el.topic, explanationsOf(prose, el.topic).length > 0]));
+    return { ...outcomeFromShare(explained.length, wanted.length, message, findings), parts };
   },
 };
 

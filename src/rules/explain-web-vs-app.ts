@@ -1,28 +1,51 @@
-import type { AnalysedBlock } from '../prose/analyze-prose.js';
-import { APP_TRAITS, TOPIC_PATTERNS, WEB_TRAITS } from '../prose/vocabulary.js';
+import { readsLanguage, type ReadClause } from '../prose/analyze-prose.js';
+import { mentionsOf } from '../prose/elements.js';
+import { anyOf, APP_TRAITS, WEB_TRAITS } from '../prose/lexicon.js';
+import { plainText } from '../prose/sentences.js';
+import { unreadLanguage } from './prose-helpers.js';
 import type { RuleModule } from './rule.js';
-import { normaliseText } from '../graph/roles.js';
 
-const CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
+type Side = 'web' | 'app';
 
-const OBJECT_PHRASE = new RegExp(`\\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(?:${TOPIC_PATTERNS['web-server'].source}|${TOPIC_PATTERNS['app-server'].source})`, 'g');
+const WEB = anyOf(...WEB_TRAITS);
+const APP = anyOf(...APP_TRAITS);
+/** A server named after one of these is the object of its clause, not the one it characterises. */
+const OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
+/** ", which runs the code": a relative clause about the noun before it. */
+const RELATIVE = /,\s*(?:which|that|who|qui)\b/i;
 
-/** Splits a block into clauses and says which server each clause characterises. */
-function characterisations(block: AnalysedBlock): { web: boolean; app: boolean } {
-  const result = { web: false, app: false };
-  let subject: 'web' | 'app' | null = inheritedSubject(block);
-  for (const clause of block.norm.split(CLAUSE_BREAK)) {
-    // "forwards dynamic requests to the application server" is about the web server: a server
-    // named after to/from/with is the object of the clause, not its subject.
-    const subjects = clause.replace(OBJECT_PHRASE, ' ');
-    const web = TOPIC_PATTERNS['web-server'].exec(subjects);
-    const app = TOPIC_PATTERNS['app-server'].exec(subjects);
-    if (web && (!app || web.index < app.index)) subject = 'web';
-    else if (app) subject = 'app';
-    if (subject === 'web' && WEB_TRAITS.test(clause)) result.web = true;
-    if (subject === 'app' && APP_TRAITS.test(clause)) result.app = true;
+function sideOf(topic: string): Side | null {
+  return topic === 'web-server' ? 'web' : topic === 'app-server' ? 'app' : null;
+}
+
+/** The server a piece of a clause characterises: the first one named as its subject, else the one carried. */
+function subjectOf(plain: string, carried: Side | null): Side | null {
+  for (const m of mentionsOf(plain)) {
+    const side = sideOf(m.topic);
+    if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
   }
-  return result;
+  const named = mentionsOf(plain).some((m) => sideOf(m.topic));
+  return named ? null : carried;
+}
+
+/** Which servers a clause characterises (a relative clause characterises the server named just before it). */
+function characterisations(clause: ReadClause, found: Set<Side>): void {
+  const carriedSides = [...clause.subject].map(sideOf).filter((s): s is Side => s !== null);
+  const carried = carriedSides.length === 1 ? carriedSides[0]! : null;
+  const [main = '', ...relatives] = clause.raw.split(RELATIVE);
+  const mainPlain = plainText(main);
+  const note = (side: Side | null, plain: string) => {
+    if (side === 'web' && WEB.test(plain)) found.add('web');
+    if (side === 'app' && APP.test(plain)) found.add('app');
+  };
+  note(clause.carried ? carried : subjectOf(mainPlain, carried), mainPlain);
+  let before = mainPlain;
+  for (const relative of relatives) {
+    const named = mentionsOf(before).map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
+    const plain = plainText(relative);
+    note(named[named.length - 1] ?? carried, plain);
+    before = plain;
+  }
 }
 
 /** The prose tells the web server (HTTP, static content) from the application server (dynamic content, logic). */
@@ -34,46 +57,21 @@ export const explainWebVsApp: RuleModule = {
     whenTaskMissing: 'fail',
   },
   check({ prose, submission }) {
-    let web: AnalysedBlock | null = null;
-    let app: AnalysedBlock | null = null;
+    if (!readsLanguage(prose)) return unreadLanguage(prose);
+    const lines: Partial<Record<Side, number>> = {};
     for (const block of prose.blocks) {
       if (block.kind === 'heading' || block.inIssuesSection) continue;
-      const found = characterisations(block);
-      if (found.web) web ??= block;
-      if (found.app) app ??= block;
+      const found = new Set<Side>();
+      for (const clause of block.clauses) characterisations(clause, found);
+      for (const side of found) lines[side] ??= block.line;
     }
     const at = submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null;
     const findings = [
-      ...(web ? [] : [{ message: 'The web server is never characterised (HTTP requests, static content, reverse proxy).', at, hint: 'E.g. "The web server (Nginx) handles HTTP requests and serves static files."' }]),
-      ...(app ? [] : [{ message: 'The application server is never characterised (dynamic content, business logic).', at, hint: 'E.g. "The application server (Gunicorn) runs the code that builds dynamic pages."' }]),
+      ...(lines.web ? [] : [{ message: 'The web server is never characterised (HTTP requests, static content, reverse proxy).', at, hint: 'E.g. "The web server (Nginx) handles HTTP requests and serves static files."' }]),
+      ...(lines.app ? [] : [{ message: 'The application server is never characterised (dynamic content, business logic).', at, hint: 'E.g. "The application server (Gunicorn) runs the code that builds dynamic pages."' }]),
     ];
     // Telling them apart needs both sides: one side alone distinguishes nothing, so no partial credit.
-    if (web && app) return { status: 'pass', message: `Web server (line ${web.line}) and application server (line ${app.line}) are told apart.` };
+    if (lines.web && lines.app) return { status: 'pass', message: `Web server (line ${lines.web}) and application server (line ${lines.app}) are told apart.` };
     return { status: 'fail', message: findings.map((f) => f.message).join(' '), findings };
   },
 };
-
-/**
- * The server the block's context is about: the nearest list lead or heading that names one of them
- * ("Functions:" under "### Web Server" under "## Application Server vs Web Server" is the web server;
- * so is a plain-text title line such as "2. Web Server").
- */
-function inheritedSubject(block: AnalysedBlock): 'web' | 'app' | null {
-  // Nearest first: the list items it is nested under, the title line above it, then the headings.
-  for (const context of [...block.headingPath, ...(block.title ? [block.title] : []), ...(block.listPath ?? [])].reverse()) {
-    const topics = topicsOfText(context);
-    // "Application Server vs Web Server", or a lead naming both: says nothing about which one.
-    if (topics.has('web-server') && topics.has('app-server')) continue;
-    if (topics.has('web-server')) return 'web';
-    if (topics.has('app-server')) return 'app';
-  }
-  return null;
-}
-
-function topicsOfText(text: string): Set<'web-server' | 'app-server'> {
-  const norm = normaliseText(text);
-  const out = new Set<'web-server' | 'app-server'>();
-  if (TOPIC_PATTERNS['web-server'].test(norm)) out.add('web-server');
-  if (TOPIC_PATTERNS['app-server'].test(norm)) out.add('app-server');
-  return out;
-}

@@ -18,7 +18,7 @@ export const lbCluster: RuleModule = {
   },
 };
 
-function clusterEvidence(graph: DiagramGraph): RuleOutcome {
+export function clusterEvidence(graph: DiagramGraph): RuleOutcome {
   const lbs = componentsWithRole(graph, 'load-balancer');
   const at = lbs[0]?.source ?? { file: graph.file, line: graph.line, column: 1 };
   if (lbs.length === 0) return { status: 'fail', message: 'No load balancer, so no cluster.', findings: [{ message: 'The diagram has no load balancer to cluster.', at }] };

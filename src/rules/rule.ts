@@ -33,6 +33,8 @@ export interface RuleOutcome {
   fraction?: number;
   message: string;
   findings?: RuleFinding[];
+  /** For a rule graded in parts: which parts were found (`{ "lb-cluster": true, "split": false }`). */
+  parts?: Record<string, boolean>;
 }
 
 export interface RuleContext {

@@ -1,0 +1,98 @@
+/**
+ * Which elements of the design a piece of prose speaks of, and where: the pair of load balancers,
+ * the added server, the split, and the components the rest of the design is made of.
+ */
+import {
+  ADD_VERBS, ADDED_MODIFIERS, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  MONITORING_NAMES, NOT_SPLIT, OTHER_CLUSTERS, PAIR_MODIFIERS, SPLIT_PARTS, SPLIT_TERMS, WEB_SERVER_NAMES, anyOf,
+} from './lexicon.js';
+
+/** The elements prose can be about. The first three are task 3's additions. */
+export type Topic =
+  | 'lb-cluster' | 'added-server' | 'split'
+  | 'server-pool' | 'load-balancer' | 'web-server' | 'app-server' | 'database' | 'firewall' | 'monitoring' | 'certificate';
+
+export interface Mention {
+  topic: Topic;
+  /** Where it starts in the plain text. */
+  index: number;
+}
+
+const LB = `(?:${LOAD_BALANCER_NAMES.join('|')})`;
+const MACHINE = `(?:${MACHINE_NAMES.join('|')})`;
+const TIER_WORD = '(?:web|app|application|database|db|data|my ?sql|nginx|gunicorn|haproxy|lbs?|balanc\\w*|proxy|monitoring|firewall)';
+/** A component name that a modifier must not reach past: "a new web server" is no added server. */
+const NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
+
+const PATTERNS: [Topic, RegExp][] = [
+  ['lb-cluster', everyOf(
+    `(?:${PAIR_MODIFIERS.join('|')})(?: \\w+){0,2} ${LB}`,
+    `${LB} ?(?:#|no )?[0-9]`,
+    `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
+    `(?:${CLUSTER_TERMS.join('|')})`,
+    '(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?', 'la paire',
+  )],
+  ['added-server', everyOf(
+    `(?:${ADDED_MODIFIERS.join('|')})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    `${MACHINE} ?(?:#|no |number )?(?:[3-9]|three|c)`,
+    `${MACHINE} (?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) (?:\\w+ )?(?:added|ajoute\\w*)`,
+    `(?:${ADD_VERBS.join('|')}) (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    '(?:1|one|un) (?:more |extra |additional |new )?(?:server|machine|serveur)(?= (?:is|was|has been|are|were) added| added|$)',
+    '(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)',
+  )],
+  ['server-pool', everyOf('(?:web|app|application|back ?end) ?servers', '(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)')],
+  ['load-balancer', everyOf(LB)],
+  ['web-server', everyOf(...WEB_SERVER_NAMES)],
+  ['app-server', everyOf(...APP_SERVER_NAMES)],
+  ['database', everyOf(...DATABASE_NAMES)],
+  ['firewall', everyOf(...FIREWALL_NAMES)],
+  ['monitoring', everyOf(...MONITORING_NAMES, 'monitoring (?:client|agent|tool|system)s?')],
+  ['certificate', everyOf(...CERTIFICATE_NAMES)],
+];
+
+const SPLIT = everyOf(...SPLIT_TERMS);
+const SPLIT_PART = anyOf(...SPLIT_PARTS);
+const NOT_A_SPLIT = everyOf(...NOT_SPLIT);
+const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
+const ORDINAL_ONE = /\b(?:a|the|one) (second|2nd|other|backup|standby|third|3rd|fourth|4th|new|extra|additional) one\b/g;
+const LB_NAME = anyOf(...LOAD_BALANCER_NAMES);
+const MACHINE_NAME = anyOf(...MACHINE_NAMES);
+
+/** Every element `plain` mentions, in order of position (a cluster mention is not also a load balancer mention). */
+export function mentionsOf(plain: string): Mention[] {
+  const mentions: Mention[] = [];
+  const taken: [number, number][] = [];
+  for (const [topic, pattern] of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (const m of plain.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      // "database cluster" is about the database; a load balancer inside a cluster mention is that mention.
+      if (topic === 'lb-cluster' && /cluster/.test(m[0]) && OTHER_CLUSTER.test(plain.slice(Math.max(0, m.index - 20), end + 20))) continue;
+      if (topic === 'load-balancer' && taken.some(([s, e]) => m.index < e && end > s)) continue;
+      if (topic === 'lb-cluster' || topic === 'added-server') taken.push([m.index, end]);
+      mentions.push({ topic, index: m.index });
+    }
+  }
+  // "a second one", "a third one": the noun is the one named before.
+  for (const m of plain.matchAll(ORDINAL_ONE)) {
+    const before = plain.slice(0, m.index);
+    if (/^(?:second|2nd|other|backup|standby)$/.test(m[1]!) && LB_NAME.test(before)) mentions.push({ topic: 'lb-cluster', index: m.index });
+    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(m[1]!) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });
+  }
+  const cleaned = plain.replace(NOT_A_SPLIT, (s) => ' '.repeat(s.length));
+  if (SPLIT_PART.test(cleaned)) for (const m of cleaned.matchAll(SPLIT)) mentions.push({ topic: 'split', index: m.index });
+  return mentions.sort((a, b) => a.index - b.index);
+}
+
+export function topicsOf(plain: string): Set<Topic> {
+  return new Set(mentionsOf(plain).map((m) => m.topic));
+}
+
+/** The elements whose explanation a rubric grades (task 3's additions). */
+export const ADDITIONS: readonly Topic[] = ['lb-cluster', 'added-server', 'split'];
+/** Parts of the stack a section about an addition may speak of without changing its subject. */
+export const PARTS_OF: Partial<Record<Topic, readonly Topic[]>> = {
+  'lb-cluster': ['load-balancer'],
+  'added-server': ['web-server', 'app-server', 'database', 'server-pool', 'split'],
+  split: ['web-server', 'app-server', 'database', 'server-pool', 'added-server'],
+};

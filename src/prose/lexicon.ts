@@ -1,0 +1,199 @@
+/**
+ * The one vocabulary of the prose stage: every concept the reader looks for, defined once, each
+ * entry a short list of alternatives (English, then French) over "plain" text: normalised (see
+ * normaliseText) and without accents (see plainText). What a word means in a sentence is decided
+ * by the reader (sentences.ts, reasons.ts, elements.ts, claims.ts), never by a word alone.
+ *
+ * Each list is a vocabulary of a concept a careful mentor reads for, not a phrasing of a student:
+ * test/unit/lexicon.test.ts holds every entry to an example and a counter-example.
+ */
+
+/** A pattern that matches any of `alternatives` (regex fragments) as whole words. */
+export function anyOf(...alternatives: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`);
+}
+
+/** The same, for every match (`matchAll`). */
+export function everyOf(...alternatives: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Components: what the design is made of (the graph's roles use the same names: graph/roles.ts).
+
+export const LOAD_BALANCER_NAMES = ['load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs? de charge', 'equilibreurs? de charge', 'equilibrage de charge'] as const;
+export const WEB_SERVER_NAMES = ['web ?servers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal', 'serveurs? frontaux'] as const;
+export const APP_SERVER_NAMES = [
+  'app(?:lication)? ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn', 'puma', 'node ?js', 'php ?fpm', 'tomcat',
+  'serveurs? d ?applications?', 'serveurs? applicatifs?',
+] as const;
+export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
+export const FIREWALL_NAMES = ['firewalls?', 'fire walls?', 'ufw', 'iptables', 'pare ?feux?'] as const;
+export const MONITORING_NAMES = ['monitoring', 'sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix', 'surveillance', 'supervision'] as const;
+export const CERTIFICATE_NAMES = ['ssl', 'tls', 'https', 'certificats?', 'certificates?'] as const;
+/** Generic names of a machine. */
+export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nodes?', 'instances?', 'vms?', 'droplets?', 'serveurs?'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Words that tell a load balancer of a pair from the load balancer in general.
+
+/** Before a name: "the second HAProxy", "both load balancers", "a backup LB". */
+export const PAIR_MODIFIERS = [
+  'second', '2nd', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by', 'passive', 'secondary',
+  'redundant', 'dual', 'multiple', 'deuxieme', 'second[e]?', 'autre', 'nouveau', 'nouvel', 'deux', 'supplementaire',
+] as const;
+/** Anywhere: words that only a pair of load balancers has. */
+export const CLUSTER_TERMS = [
+  'cluster\\w*', 'active ?active', 'active ?passive', 'keepalived', 'vrrp', 'heartbeats?', 'failover', 'fail ?over', 'hot ?standby', 'floating ?ip', 'virtual ?ip', 'vip',
+  'grappe', 'basculement', 'ip virtuelle', 'ip flottante',
+] as const;
+/** What "cluster" is about when it is not the load balancers: "database cluster". */
+export const OTHER_CLUSTERS = ['(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k8s) clusters?', 'clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// The server this design adds.
+
+/** Words that make "server" the added one: "one more server", "the extra machine", "server 3". */
+export const ADDED_MODIFIERS = ['additional', 'extra', 'third', '3rd', 'one more', 'new', 'added', 'fourth', '4th', 'supplementaire', 'troisieme', 'nouveau', 'nouvel', 'ajoute'] as const;
+/** Verbs of adding. */
+export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', 'deploy\\w*', 'bring(?:s|ing)? in', 'brought in', 'ajout\\w*'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Splitting the components onto their own servers.
+
+export const SPLIT_TERMS = [
+  'split\\w*', 'separat\\w*', '(?:pulled|kept|moved|taken|set) apart', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
+  '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
+  '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered',
+  'separ\\w*', 'dedie\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
+] as const;
+/** What is split: the split needs its parts named. */
+export const SPLIT_PARTS = [
+  'web', 'app', 'application', 'data ?base', 'db', 'my ?sql', 'nginx', 'gunicorn', 'components?', 'tiers?', 'layers?', 'roles?', 'services?', 'stack', 'each',
+  'composants?', 'couches?', 'services?', 'base de donnees',
+] as const;
+/** "Layer" words that are no split: "Secure Sockets Layer", "application layer" of the OSI model. */
+export const NOT_SPLIT = ['secure sockets? layer', 'transport layer', '(?:osi|application|network) layer', 'layer [47]', 'layer (?:four|seven)'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Reasons: the shapes of a sentence that says why (see reasons.ts for how they are read).
+
+/** Purpose: "in order to", "so that"; "to + verb" is recognised by its shape. */
+export const PURPOSE_MARKERS = ['in order to', 'so as to', 'so that', 'afin de', 'afin que', 'pour que', 'de sorte que', 'de facon a', 'de maniere a', 'dans le but de'] as const;
+/** Cause: "because", "since", "due to". */
+export const CAUSE_MARKERS = ['because', 'becuse', 'beacuse', 'becasue', 'becouse', 'bcause', 'coz', 'cuz', 'since', 'due to', 'given that', 'thanks to', 'as otherwise', 'car', 'parce qu ?e?', 'puisqu ?e?', 'grace a', 'etant donne'] as const;
+/** Consequence: "therefore", "so there is", "which means". */
+export const CONSEQUENCE_MARKERS = [
+  'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
+  'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi',
+] as const;
+/** Enabling verbs: "lets", "allows", "makes it possible". */
+export const ENABLING_VERBS = [
+  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible', 'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)',
+  'permet\\w*', 'permettr\\w*', 'rend possible',
+] as const;
+/** Effect verbs: what an element does to a quality or a problem ("removes the SPOF", "improves uptime"). */
+export const EFFECT_VERBS = [
+  'ensur\\w*', 'guarantee\\w*', 'prevent\\w*', 'avoid\\w*', 'remov\\w*', 'eliminat\\w*', 'reduc\\w*', 'lower(?:s|ed|ing)?', 'limit(?:s|ed|ing)?', 'minimi[sz]\\w*', 'improv\\w*',
+  'increas\\w*', 'boost\\w*', 'protect\\w*', 'keep(?:s|ing)?', 'kept', 'help(?:s|ed|ing)?', 'mak(?:es|ing) sure', 'get(?:s|ting)? rid of', 'free(?:s|d|ing)? up', 'spar(?:e|es|ed|ing)', 'absorb\\w*',
+  'eviter?', 'evite\\w*', 'garanti\\w*', 'assur\\w*', 'ameliore?\\w*', 'augment\\w*', 'reduit\\w*', 'reduire', 'supprim\\w*', 'elimin\\w*', 'protege\\w*', 'empech\\w*',
+] as const;
+/** Verbs that give a quality: "adds redundancy", "provides failover". Reasons only with a quality after them. */
+export const GIVING_VERBS = ['provid\\w*', 'add(?:s|ed|ing)?', 'offer\\w*', 'bring\\w*', 'brought', 'giv\\w*', 'gave', 'achiev\\w*', 'gain\\w*', 'adds?', 'means?', 'fourni\\w*', 'offr\\w*', 'apport\\w*', 'donn\\w*'] as const;
+/** Qualities a design is changed for. Reasons only where a sentence aims at them (for / gives / better). */
+export const QUALITIES = [
+  'redundan\\w*', '(?:high(?:ly)? )?availab\\w*', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'scalab\\w*', 'performance', 'secur\\w*', 'safety', 'maintainab\\w*',
+  'capacity', 'throughput', 'speed', 'uptime', 'isolation', 'independen\\w*', 'stability', 'robust\\w*', 'flexib\\w*', 'efficien\\w*', 'failover', 'fail over', 'backup',
+  'continuity', 'load sharing', 'resources?', 'headroom',
+  'redondan\\w*', 'disponibilite', 'haute disponibilite', 'fiabilite', 'tolerance aux pannes', 'evolutivite', 'securite', 'robustesse', 'continuite',
+] as const;
+/** The qualities that only a second machine gives: what makes a reason about the pair, not about balancing. */
+export const REDUNDANCY_QUALITIES = ['redundan\\w*', '(?:high(?:ly)? )?availab\\w*', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours'] as const;
+/** Problems a failure causes: what a second machine is there against. */
+export const FAILURE_PROBLEMS = [
+  'spofs?', 'single points? of failure', 'downtime', 'outages?', 'goes? down', 'go offline', 'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down',
+  'bring\\w* (?:the )?(?:\\w+ )?down', 'points? (?:unique )?de defaillance(?: unique)?', 'spof', 'indisponibilit\\w*', 'panne totale',
+] as const;
+/** Problems of capacity and of sharing a machine: "bottleneck", "they compete for memory". */
+export const CAPACITY_PROBLEMS = [
+  'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down',
+  'errors?', 'noisy neighbou?rs?', 'goulots? d etranglement', 'surcharg\\w*',
+] as const;
+/** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
+export const FAILURES = [
+  'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
+  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'overloaded', 'maintenance',
+  'tomb\\w* en panne', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
+] as const;
+/** The design going on after a failure: "takes over", "keeps serving", "stays online". */
+export const CONTINUITY = [
+  'takes? over', 'took over', 'taking over', 'keeps? (?:on )?(?:serving|running|working|going|handling|answering|responding)', 'stay(?:s|ed)? (?:up|online|available|alive|reachable)',
+  'remains? (?:up|online|available|reachable)', 'surviv\\w*', 'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)', 'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on',
+  'no (?:one )?(?:downtime|interruption|outage)', 'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)',
+  'prend le relais', 'prendre le relais', 'reprend', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner)', 'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
+] as const;
+/** Conditions that open a consequence: "if", "when", "in case". */
+export const CONDITION_MARKERS = ['if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou'] as const;
+/** Counterfactuals: "without it", "otherwise", "X alone would". */
+export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', 'only one', 'just one', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
+/** A need: "is needed", "requires". */
+export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'essential', 'indispensable', 'a besoin', 'necessaire', 'faut'] as const;
+/** Capability a change brings: "each tier can be scaled independently". */
+export const INDEPENDENCE = ['independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation', 'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'sans (?:affecter|impacter|toucher)'] as const;
+export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are able', 'peut', 'peuvent', 'pourra\\w*'] as const;
+
+/** Statements about the task, not the design: "the task requires", "we are asked to". */
+export const TASK_STATEMENT = ['(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)', '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics', 'why you are adding', 'you must add', '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)'] as const;
+/** A remark about scaling later, not about this design: "we could add more servers later". */
+export const FUTURE = ['later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily )?(?:add|scale)', 'plus tard', 'a l avenir'] as const;
+/** Words that open a reference back to the subject before: "It", "This machine", "The latter". */
+export const REFERENCES_BACK = ['it', 'its', 'this', 'that', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the (?:new|other|second|extra) one', 'the pair', 'il', 'elle', 'ils', 'elles', 'ce', 'cela', 'celui ci', 'celle ci'] as const;
+/** Section labels that ask "why": a quality or a problem under them answers it. */
+export const WHY_LABELS = ['why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif', 'avantages?', 'but', 'interet'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Sections about problems, and negation.
+
+/** Sections whose lines list problems: "Issues", "Weaknesses", "SPOF". */
+export const ISSUES_LABELS = ['issues?', 'problems?', 'limitations?', 'weakness\\w*', 'drawbacks?', 'cons', 'spofs?', 'single points? of failure', 'risks?', 'concerns?', 'vulnerabilit\\w*', 'what is missing', 'missing', 'problemes?', 'faiblesses?', 'limites', 'inconvenients?'] as const;
+/** Headings that name problems to say they are solved ("Solving previous issues"). */
+export const SOLVED_LABELS = ['solv\\w*', 'solutions?', 'fix\\w*', 'resolv\\w*', 'addressing', 'addressed', 'mitigat\\w*', 'remov\\w*', 'eliminat\\w*', 'avoid\\w*', 'separation of concerns', 'improvements?'] as const;
+/** A negation close to a mention: "there is no firewall", "without monitoring". */
+export const NEGATIONS = ['no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'dont', 'never', 'none', 'neither', 'nor', 'pas de', 'aucune?', 'sans', 'ni'] as const;
+/** Words that put a statement in another design, a question or the future: not a claim about this one. */
+export const NOT_THIS_DESIGN = ['previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Cluster modes.
+
+export const ACTIVE_ACTIVE_TERMS = ['active ?active', 'actif ?actif'] as const;
+export const ACTIVE_PASSIVE_TERMS = ['active ?passive', 'primary ?(?:backup|secondary|standby)', 'master ?(?:backup|slave|standby)', 'hot ?standby', 'standby', 'stand by', 'passive', 'actif ?passif', 'passif', 'secours'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Web server and application server, characterised.
+
+/** What a web server is for: HTTP, static content, reverse proxy. */
+export const WEB_TRAITS = [
+  'static\\w*', 'https?', 'requests?', 'reverse ?prox\\w*', 'proxy\\w*', 'html', 'css', 'images?', 'files?', 'pages?', 'ssl', 'tls', 'termination', 'connections?',
+  'serv(?:e|es|ing) (?:the )?(?:content|pages|files|assets)', 'assets', 'front ?end', 'clients?', 'browsers?',
+  'statiques?', 'requetes?', 'fichiers?', 'mandataire inverse', 'proxy inverse',
+] as const;
+/** What an application server is for: dynamic content, business logic, running code. */
+export const APP_TRAITS = [
+  'dynamic\\w*', 'business ?logic', 'logic', 'applications? code', 'code', 'process\\w*', 'execut\\w*', 'runs?', 'running', 'generat\\w*', 'computations?', 'comput\\w*', 'api',
+  'back ?end', 'python', 'php', 'java', 'ruby', 'scripts?', 'database queries', 'quer(?:y|ies)', 'interact\\w* with the database', 'talks? to the database', 'calculat\\w*', 'render\\w*',
+  'dynamiques?', 'logique', 'metier', 'execut\\w*', 'genere\\w*', 'traite\\w*', 'calcul\\w*',
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Languages: function words tell them apart (technical words are the same in every language).
+
+export const FUNCTION_WORDS: Record<'en' | 'fr' | 'es' | 'de' | 'pt', readonly string[]> = {
+  en: 'the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use'.split(' '),
+  fr: 'le la les des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou être'.split(' '),
+  es: 'el los las del y es por con para una uno se su sus al lo como más está son'.split(' '),
+  de: 'der die das und ist mit für nicht ein eine zu den dem von auf sich auch'.split(' '),
+  pt: 'o os da do dos das um uma com não em é são'.split(' '),
+};
+/** Languages whose explanations infralint reads. */
+export const READ_LANGUAGES = ['en', 'fr'] as const;

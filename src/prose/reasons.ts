@@ -1,0 +1,127 @@
+/**
+ * Whether a clause gives a reason, found by the shape of the sentence, not by a word in it: a
+ * purpose ("added to give each tier its own machine", "so that"), a cause ("because"), a
+ * consequence ("so there is no SPOF", "which means"), what an element makes possible ("lets each
+ * part restart alone"), what it does to a quality or a problem ("removes the single point of
+ * failure", "adds redundancy"), a failure and what survives it ("if HAProxy 1 dies, HAProxy 2 takes
+ * over"), a counterfactual ("without it, one crash stops the site"), a need ("is needed because").
+ * A quality named on its own ("scalability" in a heading) is no reason.
+ */
+import {
+  anyOf, APP_SERVER_NAMES, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
+  CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES,
+  TASK_STATEMENT, WEB_SERVER_NAMES,
+} from './lexicon.js';
+
+export type ReasonKind =
+  | 'purpose' | 'cause' | 'consequence' | 'enabling' | 'effect' | 'condition' | 'counterfactual' | 'problem' | 'need' | 'quality' | 'capability' | 'answer';
+
+export interface Reason {
+  kind: ReasonKind;
+  /** Where the reason starts in the clause: what stands before it is what it explains. */
+  index: number;
+  /**
+   * The reason speaks of its whole clause: a failure and what survives it, a problem, a
+   * counterfactual ("If HAProxy 1 dies, HAProxy 2 takes over" explains both load balancers).
+   */
+  whole: boolean;
+  /** The reason is about surviving a failure (what a second machine gives), not about sharing load or speed. */
+  redundancy: boolean;
+}
+
+const PURPOSE = anyOf(...PURPOSE_MARKERS);
+const CAUSE = anyOf(...CAUSE_MARKERS);
+const CONSEQUENCE = anyOf(...CONSEQUENCE_MARKERS);
+const SO_CLAUSE = /\bso (?:there|the|it|they|we|if|no|nothing|each|every|a|an|one|when|our|its|their|users?|traffic|requests?|even|any|all|both|that|this|clients?|visitors?|our)\b/;
+const ENABLING = anyOf(...ENABLING_VERBS);
+const EFFECT = anyOf(...EFFECT_VERBS);
+const CONDITION = anyOf(...CONDITION_MARKERS);
+const FAILURE = anyOf(...FAILURES);
+const CONTINUES = anyOf(...CONTINUITY);
+const COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
+const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'ne \\w+ plus', 'n \\w+ plus');
+const HYPOTHETICAL = anyOf('would', 'could not', 'couldn t', 'cannot', 'can t', 'will not', 'won t', 'serait', 'pourrait');
+const FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
+const PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS);
+const NEGATED_BEFORE = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
+const NEED = anyOf(...NEED_MARKERS);
+const QUALITY = `(?:${QUALITIES.join('|')})`;
+const AIMED_QUALITY = anyOf(
+  `(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?${QUALITY}`,
+  `(?:${GIVING_VERBS.join('|')})(?: \\w+){0,3} ${QUALITY}`,
+  `(?:better|more|higher|greater|improved|increased|extra|added|meilleure?|plus de) ${QUALITY}`,
+  `${QUALITY} (?:is|are|gets?|becomes?) (?:better|higher|improved|increased|guaranteed|ensured)`,
+);
+const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
+const CAPABILITY = anyOf(...INDEPENDENCE);
+const MODAL = anyOf(...MODALS);
+const TASK = anyOf(...TASK_STATEMENT);
+// Reasons that only restate the task's title: "this lets us scale up".
+const ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?$/;
+
+// "to + verb": the word after "to" is a verb when it is none of these, and "to" follows no verb of motion.
+const NOT_A_VERB = new Set(
+  ('the a an each every all both its their his her our your my this that these those one two three four any some another other more many much it them us him me you '
+    + 'port ports http https ip disk memory traffic internet network backend frontend production users clients visitors ssl tls dns www date scale point end '
+    + 'server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes').split(' '),
+);
+const MOTION_BEFORE_TO = /\b(?:from|up|due|according|next|close|similar|compared|access|connections?|requests?|traffic|routes?|routed|routing|forward\w*|sends?|sent|sending|redirect\w*|point\w*|connect\w*|goes|go|going|went|pass\w*|prox\w*|respond\w*|repl\w*|return\w*|talks?|talking|listen\w*|belongs?|linked|attached|related|relative|opposed|prior|exposed|open|closed|calls?|writes?|reads?|delivers?|delivered|distribut\w*|spread\w*|dispatch\w*|send|mapped|maps?|resolv\w*|switch\w*|moved?|migrat\w*|added|add|adding|assigned|dedicated|specific|unique|limited|restricted|visible|available|known|equal|identical|near|addition|thanks|in|out)$/;
+const COMPONENT_WORD = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+
+/** Where a purpose infinitive ("to give", "to avoid") starts in `plain`, or -1. */
+export function purposeInfinitive(plain: string): number {
+  for (const m of plain.matchAll(/\b(?:to|pour) (\w+)/g)) {
+    const word = m[1]!;
+    const before = plain.slice(0, m.index).trimEnd();
+    if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
+    if (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word)) continue;
+    if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
+    // "added to the cluster": "added to" + noun is a place; "added to give" is a purpose.
+    if (/\b(?:added|add|adding)$/.test(before) && NOT_A_VERB.has(word)) continue;
+    return m.index;
+  }
+  return -1;
+}
+
+/** The reason `plain` gives, or null. `why` is true under a label that asks why ("Why:", "Benefits"). */
+export function reasonIn(plain: string, why = false): Reason | null {
+  if (TASK.test(plain)) return null;
+  const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
+  const found = (kind: ReasonKind, index: number, whole = false): Reason | null => {
+    // "This lets us scale up": the task's title is not a reason.
+    if (!whole && ONLY_THE_TASK.test(plain.slice(index))) return null;
+    return { kind, index, whole, redundancy };
+  };
+  const at = (pattern: RegExp) => pattern.exec(plain)?.index ?? -1;
+
+  // A failure and what survives it, or what it costs: about every element of the clause.
+  const condition = at(CONDITION);
+  const continues = at(CONTINUES);
+  // "HAProxy 2 does not take over when HAProxy 1 fails" says what does not happen.
+  const negated = (index: number) => index > 0 && NEGATED_BEFORE.test(plain.slice(0, index));
+  if (negated(continues) || negated(condition)) return null;
+  if (condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0)) return found('condition', condition, true);
+  if (continues >= 0) return found('condition', continues, true);
+  const counterfactual = at(COUNTERFACTUAL);
+  if (counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain))) return found('counterfactual', counterfactual, true);
+  if (PROBLEM.test(plain)) return found('problem', at(PROBLEM), true);
+
+  const candidates: [ReasonKind, number][] = [
+    ['purpose', at(PURPOSE)],
+    ['purpose', purposeInfinitive(plain)],
+    ['cause', at(CAUSE)],
+    ['consequence', Math.max(at(CONSEQUENCE), -1)],
+    ['consequence', at(SO_CLAUSE)],
+    ['enabling', at(ENABLING)],
+    ['effect', at(EFFECT)],
+    ['quality', at(AIMED_QUALITY)],
+    ['capability', CAPABILITY.test(plain) && (MODAL.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at(CAPABILITY) : -1],
+  ];
+  // "The site needs a third server": what is needed is after the need.
+  if (at(NEED) >= 0 && candidates.every(([, index]) => index < 0 || index > at(NEED))) return found('need', at(NEED), true);
+  const first = candidates.filter(([, index]) => index >= 0).sort((a, b) => a[1] - b[1])[0];
+  if (first) return found(first[0], first[1]);
+  // Under "Why:" or "Benefits", a quality is the answer.
+  if (why && (anyOf(QUALITY).test(plain) || redundancy)) return found('answer', 0, true);
+  return null;
+}

@@ -1,0 +1,95 @@
+import { normaliseText } from '../graph/roles.js';
+
+/**
+ * Sentences and clauses, cut on the text as the student wrote it (its full stops, semicolons and
+ * commas), before normalisation turns punctuation into spaces.
+ */
+export interface Clause {
+  /** The clause as written. */
+  raw: string;
+  /** Normalised, without accents (see plainText): what the vocabulary is matched against. */
+  plain: string;
+  /** Index of its sentence within the text. */
+  sentence: number;
+}
+
+/** Normalised text without accents or typographic apostrophes: "Répartiteur d’équilibre" -> "repartiteur d equilibre". */
+export function plainText(text: string): string {
+  const norm = normaliseText(text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text);
+  // Accents only matter to French; skip the Unicode decomposition for ASCII text.
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) > 127) return norm.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return norm;
+}
+
+// Abbreviations whose full stop ends no sentence.
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)\.$/i;
+// Coordinators that may join two independent clauses: "X does A; it does B", "X is passive, but it ...".
+const COORDINATOR = /\s*;\s*|,?\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\s+|,\s+and\s+|\s+and\s+(?=(?:it|they|this|the|each|every|its|their)\b)/gi;
+// A finite verb: what tells an independent clause ("SPOFs have been removed") from a list item.
+const FINITE = new RegExp(`\\b(?:${[
+  'is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did',
+  'runs|hosts|handles|serves|listens|takes|keeps|sends|forwards|receives|stores|manages|processes|distributes|checks|monitors|executes|provides|makes',
+  'lets|allows|removes|becomes|gets|goes|stays|works|needs|requires|uses|contains|holds|talks|answers|dies|fails|crashes',
+  'est|sont|a|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet',
+].join('|')})\\b`, 'i');
+
+/** The sentences of a text: at . ! ? followed by a space, or at a line that opens a bullet. */
+export function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const end = (c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? ' ') && !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i + 1));
+    const bullet = c === '\n' && /^\s*(?:[-*•+]|\d+[.)])\s/.test(text.slice(i + 1, i + 8));
+    if (!end && !bullet) continue;
+    const sentence = text.slice(start, i + 1).trim();
+    if (sentence) sentences.push(sentence);
+    start = i + 1;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences;
+}
+
+/** The clauses of a text, sentence by sentence. */
+export function clausesOf(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  sentencesOf(text).forEach((sentence, index) => {
+    for (const raw of splitCoordinated(sentence)) {
+      const plain = plainText(raw);
+      if (plain) clauses.push({ raw, plain, sentence: index });
+    }
+  });
+  return clauses;
+}
+
+/**
+ * Splits at a coordinator outside brackets when both sides have a finite verb of their own: "and"
+ * between two nouns joins a list, and "X is passive and listens to Y" keeps its subject.
+ */
+function splitCoordinated(sentence: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  COORDINATOR.lastIndex = 0;
+  for (let match = COORDINATOR.exec(sentence); match; match = COORDINATOR.exec(sentence)) {
+    if (depthAt(sentence, match.index) > 0) continue;
+    const left = sentence.slice(start, match.index);
+    const right = sentence.slice(match.index + match[0].length);
+    const semicolon = match[0].includes(';');
+    if (!semicolon && (!FINITE.test(left) || !FINITE.test(right))) continue;
+    parts.push(left);
+    start = match.index + match[0].length;
+  }
+  parts.push(sentence.slice(start));
+  return parts.filter((p) => p.trim());
+}
+
+function depthAt(text: string, index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && depth > 0) depth--;
+  }
+  return depth;
+}
