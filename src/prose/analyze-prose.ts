@@ -21,6 +21,8 @@ export interface ReadClause {
   subject: Set<Topic>;
   /** The subject was carried from the context, not named in the clause. */
   carried: boolean;
+  /** The subject in force before the clause: what "it" or a verb with no subject ("Serves static files") is about. */
+  context: Set<Topic>;
   reason: Reason | null;
 }
 
@@ -131,12 +133,22 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>): { clau
       head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : mentionsOf(plainText(mainClause(clause.raw)));
     }
     const refersBack = REFERS_BACK.test(clause.plain);
-    const named = new Set(head.map((m) => m.topic));
+    // A component named late in the clause is its object ("Handles HTTPS requests"); an addition counts anywhere.
+    const named = new Set(head.filter((m) => ADDITIONS.includes(m.topic) || wordsBefore(clause.plain, m.index) < SUBJECT_WORDS).map((m) => m.topic));
     const subject = refersBack || named.size === 0 ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried: refersBack || named.size === 0, reason });
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried: refersBack || named.size === 0, context: current, reason });
     if (!refersBack && named.size) current = named;
   }
   return { clauses, last: current };
+}
+
+/** How far into a clause its subject may stand: "In this design the web server ...". */
+const SUBJECT_WORDS = 5;
+
+function wordsBefore(plain: string, index: number): number {
+  let words = 0;
+  for (let i = 0; i < index; i++) if (plain.charCodeAt(i) === 32) words++;
+  return words;
 }
 
 /** A remark about scaling later is not about the server this design adds. */
@@ -263,7 +275,8 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
 /** Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after their lead label. */
 function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>): { clauses: ReadClause[]; last: Set<Topic> } {
   if (block.kind === 'table-row' && block.cells && block.header) {
-    const row = contextOf(block.cells[0] ?? '');
+    // The row's subject: its first cell that names an element ("Web | Nginx | serves static files").
+    const row = block.cells.map(contextOf).find((c) => c.subject.size) ?? { subject: new Set<Topic>(), why: false };
     const clauses: ReadClause[] = [];
     block.cells.forEach((cell, k) => {
       const column = contextOf(block.header![k] ?? '');

@@ -22,9 +22,9 @@ export function everyOf(...alternatives: readonly string[]): RegExp {
 // Components: what the design is made of (the graph's roles use the same names: graph/roles.ts).
 
 export const LOAD_BALANCER_NAMES = ['load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs? de charge', 'equilibreurs? de charge', 'equilibrage de charge'] as const;
-export const WEB_SERVER_NAMES = ['web ?servers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal', 'serveurs? frontaux'] as const;
+export const WEB_SERVER_NAMES = ['web ?ser?vers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal', 'serveurs? frontaux'] as const;
 export const APP_SERVER_NAMES = [
-  'app(?:lication)? ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn', 'puma', 'node ?js', 'php ?fpm', 'tomcat',
+  'app(?:lication)? ?servers?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn', 'puma', 'node ?\\.? ?js', 'php ?fpm', 'tomcat',
   'serveurs? d ?applications?', 'serveurs? applicatifs?',
 ] as const;
 export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
@@ -175,7 +175,7 @@ export const ACTIVE_PASSIVE_TERMS = ['active ?passive', 'primary ?(?:backup|seco
 /** What a web server is for: HTTP, static content, reverse proxy. */
 export const WEB_TRAITS = [
   'static\\w*', 'https?', 'requests?', 'reverse ?prox\\w*', 'proxy\\w*', 'html', 'css', 'images?', 'files?', 'pages?', 'ssl', 'tls', 'termination', 'connections?',
-  'serv(?:e|es|ing) (?:the )?(?:content|pages|files|assets)', 'assets', 'front ?end', 'clients?', 'browsers?',
+  'serv(?:e|es|ing) (?:the )?(?:content|pages|files|assets)', 'assets', 'front ?end',
   'statiques?', 'requetes?', 'fichiers?', 'mandataire inverse', 'proxy inverse',
 ] as const;
 /** What an application server is for: dynamic content, business logic, running code. */

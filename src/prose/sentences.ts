@@ -30,6 +30,8 @@ const FINITE = new RegExp(`\\b(?:${[
   'is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did',
   'runs|hosts|handles|serves|listens|takes|keeps|sends|forwards|receives|stores|manages|processes|distributes|checks|monitors|executes|provides|makes',
   'lets|allows|removes|becomes|gets|goes|stays|works|needs|requires|uses|contains|holds|talks|answers|dies|fails|crashes',
+  'generates|renders|builds|creates|produces|computes|delivers|connects|communicates|queries|reads|writes|returns|accepts|balances|spreads|routes',
+  'caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|stores|saves|answers|takes|keeps|gives|ensures',
   'est|sont|a|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet',
 ].join('|')})\\b`, 'i');
 

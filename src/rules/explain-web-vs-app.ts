@@ -11,8 +11,8 @@ const WEB = anyOf(...WEB_TRAITS);
 const APP = anyOf(...APP_TRAITS);
 /** A server named after one of these is the object of its clause, not the one it characterises. */
 const OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
-/** ", which runs the code": a relative clause about the noun before it. */
-const RELATIVE = /,\s*(?:which|that|who|qui)\b/i;
+/** "which runs the code": a relative clause about the noun before it. */
+const RELATIVE = /^(?:which|that|who|qui)\b/;
 
 function sideOf(topic: string): Side | null {
   return topic === 'web-server' ? 'web' : topic === 'app-server' ? 'app' : null;
@@ -24,28 +24,46 @@ function subjectOf(plain: string, carried: Side | null): Side | null {
     const side = sideOf(m.topic);
     if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
   }
-  const named = mentionsOf(plain).some((m) => sideOf(m.topic));
-  return named ? null : carried;
+  // Every server named is an object ("Forwards dynamic requests to Gunicorn"): the subject is the one carried.
+  return carried;
 }
 
-/** Which servers a clause characterises (a relative clause characterises the server named just before it). */
+/**
+ * Which servers a clause characterises, segment by segment (its commas): a segment is about the
+ * server it names as subject, else about the one before it; a relative segment (", which runs the
+ * code") is about the server named just before it.
+ */
 function characterisations(clause: ReadClause, found: Set<Side>): void {
-  const carriedSides = [...clause.subject].map(sideOf).filter((s): s is Side => s !== null);
-  const carried = carriedSides.length === 1 ? carriedSides[0]! : null;
-  const [main = '', ...relatives] = clause.raw.split(RELATIVE);
-  const mainPlain = plainText(main);
-  const note = (side: Side | null, plain: string) => {
+  const carriedSides = [...(clause.carried ? clause.subject : clause.context)].map(sideOf).filter((s): s is Side => s !== null);
+  let subject: Side | null = carriedSides.length === 1 ? carriedSides[0]! : null;
+  let lastNamed: Side | null = null;
+  for (const segment of segmentsOf(clause.raw)) {
+    const plain = plainText(segment);
+    const side = RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
+    if (!RELATIVE.test(plain)) subject = side;
     if (side === 'web' && WEB.test(plain)) found.add('web');
     if (side === 'app' && APP.test(plain)) found.add('app');
-  };
-  note(clause.carried ? carried : subjectOf(mainPlain, carried), mainPlain);
-  let before = mainPlain;
-  for (const relative of relatives) {
-    const named = mentionsOf(before).map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
-    const plain = plainText(relative);
-    note(named[named.length - 1] ?? carried, plain);
-    before = plain;
+    const named = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
+    if (named.length) lastNamed = named[named.length - 1]!;
   }
+}
+
+/** A clause cut at its commas outside brackets. */
+function segmentsOf(raw: string): string[] {
+  const segments: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      segments.push(raw.slice(start, i));
+      start = i + 1;
+    }
+  }
+  segments.push(raw.slice(start));
+  return segments.filter((s) => s.trim());
 }
 
 /** The prose tells the web server (HTTP, static content) from the application server (dynamic content, logic). */
