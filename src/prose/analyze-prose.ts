@@ -6,7 +6,7 @@
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
-import { anyOf, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import { anyOf, BEFORE_MARKERS, NOW_MARKERS, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, plainText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
@@ -24,6 +24,10 @@ export interface ReadClause {
   /** The subject in force before the clause: what "it" or a verb with no subject ("Serves static files") is about. */
   context: Set<Topic>;
   reason: Reason | null;
+  /** The clause, or the label it sits under, speaks of a component on its own. */
+  isolated: boolean;
+  /** Index of its sentence in the block. */
+  sentence: number;
 }
 
 /** A prose block with what it is about and what it explains. */
@@ -68,28 +72,42 @@ export interface ProseSource {
 const ISSUES = anyOf(...ISSUES_LABELS);
 const SOLVED = anyOf(...SOLVED_LABELS);
 const WHY = anyOf(...WHY_LABELS);
+const ISOLATED = anyOf(...ISOLATION);
+const BEFORE = anyOf(...BEFORE_MARKERS);
+const NOW = anyOf(...NOW_MARKERS);
+const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
 const FUTURE_REMARK = anyOf(...FUTURE);
 const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join('|')}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
 /** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
 const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
 const MAX_LABEL_WORDS = 7;
+/** A clause that opens with its reason: "Because...", "To...", "In order to...", "So that...". */
+const SUBORDINATOR = /^(?:because|since|as|to|in order to|so that|so as to|for|given that|thanks to|due to|pour|afin de|afin que|car|parce qu ?e?|puisqu ?e?)\b/;
 
 interface Context {
   subject: Set<Topic>;
+  /** The label asks why ("Why:", "Benefits", a "Reason" column): a quality or a problem under it answers. */
   why: boolean;
+  /** The label speaks of a component on its own ("Why on its own", "Dedicated servers"). */
+  isolation: boolean;
+  /** Everything under it is about its subject (a table row's cells). */
+  fixed?: boolean;
 }
+
+const NO_CONTEXT: Context = { subject: new Set(), why: false, isolation: false };
 
 /** What a label, heading or cell says the text under it is about. */
 function contextOf(text: string): Context {
   const plain = stripEnumerator(plainText(text));
-  return { subject: topicsOf(plain), why: WHY.test(plain) };
+  return { subject: topicsOf(plain), why: WHY.test(plain), isolation: ISOLATED.test(plain) };
 }
 
 /** The nearest context that names an element, and whether any of them asks why. */
 function nearest(contexts: Context[]): Context {
   const why = contexts.some((c) => c.why);
-  for (let k = contexts.length - 1; k >= 0; k--) if (contexts[k]!.subject.size) return { subject: contexts[k]!.subject, why };
-  return { subject: new Set(), why };
+  const isolation = contexts.some((c) => c.isolation);
+  for (let k = contexts.length - 1; k >= 0; k--) if (contexts[k]!.subject.size) return { subject: contexts[k]!.subject, why, isolation, ...(contexts[k]!.fixed ? { fixed: true } : {}) };
+  return { ...NO_CONTEXT, why, isolation };
 }
 
 /**
@@ -98,30 +116,57 @@ function nearest(contexts: Context[]): Context {
  * back to. A reason about the load balancer in general, or about the servers of a tier, explains
  * the pair or the added server only when it is about surviving a failure.
  */
-function credited(subject: Set<Topic>, reason: Reason, context: Set<Topic>): Set<Topic> {
+function credited(clause: ReadClause, reason: Reason, context: Set<Topic>): Set<Topic> {
+  const { subject, isolated } = clause;
   const out = new Set<Topic>();
+  // A load balancer in general explains the pair only by its own failure ("if the load balancer
+  // dies, the site is down"), not by the failure of the servers behind it.
+  const survivesLoadBalancer = reason.redundancy && reason.failing !== 'other' && !clause.carried;
+  // "Web server (Nginx): alone, so the static pages keep coming": explaining a dedicated server explains the split.
+  if (isolated && [...subject].some((t) => TIERS.includes(t))) out.add('split');
   const additions = [...subject].filter((t) => ADDITIONS.includes(t));
   for (const t of additions) out.add(t);
   // A second load balancer is there to survive a failure; sharing load is what any load balancer does.
   if (out.has('lb-cluster') && !reason.redundancy && (reason.kind === 'problem' || reason.kind === 'effect' || reason.kind === 'consequence')) out.delete('lb-cluster');
   if (reason.redundancy) {
-    if (subject.has('load-balancer') && !subject.has('added-server')) out.add('lb-cluster');
+    if (subject.has('load-balancer') && !subject.has('added-server') && survivesLoadBalancer) out.add('lb-cluster');
     if (subject.has('server-pool') && !subject.has('load-balancer') && !subject.has('lb-cluster')) out.add('added-server');
   }
-  if (additions.length) return out;
+  if (out.size) return out;
   // Components of the stack under a section about an addition: "Each tier on its own server: the
   // web server no longer competes with the database."
   const others = [...subject];
   for (const t of context) {
     const parts = PARTS_OF[t] ?? [];
-    const fits = others.every((o) => parts.includes(o) && (o !== 'load-balancer' || reason.redundancy));
+    const fits = others.every((o) => parts.includes(o) && (o !== 'load-balancer' || survivesLoadBalancer));
     if (fits && (others.length > 0 || subject.size === 0)) out.add(t);
   }
   return out;
 }
 
+/**
+ * What the clauses of a block explain. A reason that explains nothing in its own clause belongs to
+ * the clause beside it in the same sentence that names an addition and gives no reason of its own:
+ * "Before, all three sat on one machine, so one crash took them all down; now each has its own".
+ */
+function explainedBy(clauses: ReadClause[], context: Set<Topic>): Set<Topic> {
+  const explained = new Set<Topic>();
+  clauses.forEach((clause, k) => {
+    if (!clause.reason) return;
+    const own = credited(clause, clause.reason, context);
+    for (const t of own) explained.add(t);
+    if (own.size) return;
+    // Only a contrast of before and now lends a reason to its neighbour ("all SPOFs were removed and the tiers moved apart" gives the split none).
+    const near = clauses[k + 1];
+    if (near && !near.reason && near.sentence === clause.sentence && (BEFORE.test(clause.plain) || NOW.test(near.plain))) {
+      for (const t of near.subject) if (ADDITIONS.includes(t) && !near.carried) explained.add(t);
+    }
+  });
+  return explained;
+}
+
 /** Reads the clauses of one text under a context; returns the clauses and the subject it ends on. */
-function readText(text: string, context: Context, carriedIn: Set<Topic>): { clauses: ReadClause[]; last: Set<Topic> } {
+function readText(text: string, context: Context, carriedIn: Set<Topic>, sentenceBase = 0): { clauses: ReadClause[]; last: Set<Topic> } {
   let current = context.subject.size ? context.subject : carriedIn;
   const clauses: ReadClause[] = [];
   for (const clause of clausesOf(text)) {
@@ -130,14 +175,17 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>): { clau
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
     let head = mentions;
     if (reason && !reason.whole) {
-      head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : mentionsOf(plainText(mainClause(clause.raw)));
+      // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
+      head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : SUBORDINATOR.test(clause.plain) ? mentionsOf(plainText(mainClause(clause.raw))) : [];
     }
     const refersBack = REFERS_BACK.test(clause.plain);
     // A component named late in the clause is its object ("Handles HTTPS requests"); an addition counts anywhere.
     const named = new Set(head.filter((m) => ADDITIONS.includes(m.topic) || wordsBefore(clause.plain, m.index) < SUBJECT_WORDS).map((m) => m.topic));
-    const subject = refersBack || named.size === 0 ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried: refersBack || named.size === 0, context: current, reason });
-    if (!refersBack && named.size) current = named;
+    const carried = refersBack || named.size === 0 || context.fixed === true;
+    const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
+    const isolated = context.isolation || ISOLATED.test(clause.plain);
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence });
+    if (!carried) current = named;
   }
   return { clauses, last: current };
 }
@@ -226,14 +274,13 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       if (section !== previousSection || block.kind === 'heading') carried = new Set();
       previousSection = section;
       const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
-      if (title) contexts.push({ subject: title.topics, why: WHY.test(plainText(title.text)) });
+      if (title) contexts.push({ ...contextOf(title.text), subject: title.topics });
       for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead));
       const inIssuesSection = (title?.issues ?? false) || block.headingPath.some((h) => headingContext(h).issues);
       const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried);
       carried = read.last;
       const context = nearest(contexts);
-      const explained = new Set<Topic>();
-      for (const clause of read.clauses) if (clause.reason) for (const t of credited(clause.subject, clause.reason, context.subject)) explained.add(t);
+      const explained = explainedBy(read.clauses, context.subject);
       const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
       blocks.push({
         file: source.file,
@@ -275,24 +322,26 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
 /** Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after their lead label. */
 function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>): { clauses: ReadClause[]; last: Set<Topic> } {
   if (block.kind === 'table-row' && block.cells && block.header) {
-    // The row's subject: its first cell that names an element ("Web | Nginx | serves static files").
-    const row = block.cells.map(contextOf).find((c) => c.subject.size) ?? { subject: new Set<Topic>(), why: false };
+    // The row's subject: its first cell, or a short second one ("Web | Nginx | serves static files").
+    const names = block.cells.slice(0, 2).map((cell, k) => (k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell) : NO_CONTEXT));
+    const row = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
     const clauses: ReadClause[] = [];
     block.cells.forEach((cell, k) => {
       const column = contextOf(block.header![k] ?? '');
       // One row per element (Element | Why) or one column per element (| Web server | App server |).
-      const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why };
-      clauses.push(...readText(cell, nearest([...contexts, own]), carried).clauses);
+      const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: true };
+      clauses.push(...readText(cell, nearest([...contexts, own]), carried, k * 100).clauses);
     });
     return { clauses, last: carried };
   }
   const label = labelOf(block);
   if (label) {
-    const own = contextOf(label.label);
+    // Text after a label is about the label's element: "Extra server — splitting the stack needs one server per tier".
+    const own = { ...contextOf(label.label), fixed: true };
     const context = nearest([...contexts, own]);
     // The label is read too: a bold lead may be a sentence of its own.
     const head = readText(label.label, nearest(contexts), carried);
-    const rest = readText(label.rest, context, carried);
+    const rest = readText(label.rest, context, carried, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
   return readText(block.text, nearest(contexts), carried);

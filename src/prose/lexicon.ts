@@ -62,7 +62,7 @@ export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', '
 // Splitting the components onto their own servers.
 
 export const SPLIT_TERMS = [
-  'split\\w*', 'separat\\w*', '(?:pulled|kept|moved|taken|set) apart', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
+  'split\\w*', 'separat\\w*', '(?:pulled|kept|moved|taken|set) apart', 'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
   '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
   '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered',
   'separ\\w*', 'dedie\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
@@ -117,7 +117,7 @@ export const FAILURE_PROBLEMS = [
 /** Problems of capacity and of sharing a machine: "bottleneck", "they compete for memory". */
 export const CAPACITY_PROBLEMS = [
   'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down',
-  'errors?', 'noisy neighbou?rs?', 'goulots? d etranglement', 'surcharg\\w*',
+  'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)', 'goulots? d etranglement', 'surcharg\\w*',
 ] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
@@ -138,6 +138,11 @@ export const CONDITION_MARKERS = ['if', 'when', 'whenever', 'in case', 'in the e
 export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', 'only one', 'just one', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
 /** A need: "is needed", "requires". */
 export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'essential', 'indispensable', 'a besoin', 'necessaire', 'faut'] as const;
+/** A component kept apart from the others: with a tier as its subject, what the split speaks of. */
+export const ISOLATION = [
+  'alone', 'on (?:its|their|his) own', 'by (?:itself|themselves)', '(?:its|their|his) own', 'dedicated', 'separate\\w*', 'isolat\\w*', 'apart', 'away from', 'not shared', 'no longer shar\\w*',
+  'single (?:purpose|role)', 'seul', 'dedie\\w*', 'isole\\w*', 'propre',
+] as const;
 /** Capability a change brings: "each tier can be scaled independently". */
 export const INDEPENDENCE = ['independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation', 'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'sans (?:affecter|impacter|toucher)'] as const;
 export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are able', 'peut', 'peuvent', 'pourra\\w*'] as const;
@@ -146,6 +151,9 @@ export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are ab
 export const TASK_STATEMENT = ['(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)', '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics', 'why you are adding', 'you must add', '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
 export const FUTURE = ['later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily )?(?:add|scale)', 'plus tard', 'a l avenir'] as const;
+/** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */
+export const BEFORE_MARKERS = ['before', 'previously', 'used to', 'in task ?2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'] as const;
+export const NOW_MARKERS = ['now', 'nowadays', 'from now on', 'this time', 'maintenant', 'desormais'] as const;
 /** Words that open a reference back to the subject before: "It", "This machine", "The latter". */
 export const REFERENCES_BACK = ['it', 'its', 'this', 'that', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the (?:new|other|second|extra) one', 'the pair', 'il', 'elle', 'ils', 'elles', 'ce', 'cela', 'celui ci', 'celle ci'] as const;
 /** Section labels that ask "why": a quality or a problem under them answers it. */

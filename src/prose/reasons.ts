@@ -9,7 +9,7 @@
  */
 import {
   anyOf, APP_SERVER_NAMES, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
-  CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES,
+  CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES,
   TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
 
@@ -27,6 +27,8 @@ export interface Reason {
   whole: boolean;
   /** The reason is about surviving a failure (what a second machine gives), not about sharing load or speed. */
   redundancy: boolean;
+  /** What the failure it speaks of befalls: a load balancer, another component, or nothing named. */
+  failing: 'load-balancer' | 'other' | null;
 }
 
 const PURPOSE = anyOf(...PURPOSE_MARKERS);
@@ -55,6 +57,7 @@ const AIMED_QUALITY = anyOf(
 const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 const CAPABILITY = anyOf(...INDEPENDENCE);
 const MODAL = anyOf(...MODALS);
+const ISOLATED = anyOf(...ISOLATION);
 const TASK = anyOf(...TASK_STATEMENT);
 // Reasons that only restate the task's title: "this lets us scale up".
 const ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?$/;
@@ -83,6 +86,22 @@ export function purposeInfinitive(plain: string): number {
   return -1;
 }
 
+const LOAD_BALANCER = anyOf(...LOAD_BALANCER_NAMES);
+const FAILURE_WORD = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+const OTHER_COMPONENT = anyOf(...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+
+/** The component named last before the first failure of a clause: "if the load balancer fails" -> load balancer; "a server failure" -> other. */
+function failingIn(plain: string): Reason['failing'] {
+  const failure = FAILURE_WORD.exec(plain);
+  if (!failure) return null;
+  const before = plain.slice(0, failure.index);
+  const lastOf = (pattern: RegExp) => Math.max(-1, ...[...before.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m.index));
+  const lb = lastOf(LOAD_BALANCER);
+  const other = lastOf(OTHER_COMPONENT);
+  if (lb < 0 && other < 0) return null;
+  return lb > other ? 'load-balancer' : 'other';
+}
+
 /** The reason `plain` gives, or null. `why` is true under a label that asks why ("Why:", "Benefits"). */
 export function reasonIn(plain: string, why = false): Reason | null {
   if (TASK.test(plain)) return null;
@@ -90,7 +109,7 @@ export function reasonIn(plain: string, why = false): Reason | null {
   const found = (kind: ReasonKind, index: number, whole = false): Reason | null => {
     // "This lets us scale up": the task's title is not a reason.
     if (!whole && ONLY_THE_TASK.test(plain.slice(index))) return null;
-    return { kind, index, whole, redundancy };
+    return { kind, index, whole, redundancy, failing: failingIn(plain) };
   };
   const at = (pattern: RegExp) => pattern.exec(plain)?.index ?? -1;
 
@@ -122,6 +141,6 @@ export function reasonIn(plain: string, why = false): Reason | null {
   const first = candidates.filter(([, index]) => index >= 0).sort((a, b) => a[1] - b[1])[0];
   if (first) return found(first[0], first[1]);
   // Under "Why:" or "Benefits", a quality is the answer.
-  if (why && (anyOf(QUALITY).test(plain) || redundancy)) return found('answer', 0, true);
+  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain) || ISOLATED.test(plain))) return found('answer', 0, true);
   return null;
 }
