@@ -5,7 +5,7 @@
  * "this machine", "the latter"), and a reason credited to the element its sentence is about.
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
-import { ADDITIONS, mentionsOf, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
+import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
 import { anyOf, BEFORE_MARKERS, NOW_MARKERS, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, plainText } from './sentences.js';
@@ -90,23 +90,29 @@ interface Context {
   why: boolean;
   /** The label speaks of a component on its own ("Why on its own", "Dedicated servers"). */
   isolation: boolean;
-  /** Everything under it is about its subject (a table row's cells). */
-  fixed?: boolean;
+  /** How many sentences under it are about its subject whatever they name: a table cell's all, a label's first. */
+  fixed?: number;
 }
 
 const NO_CONTEXT: Context = { subject: new Set(), why: false, isolation: false };
 
+/** What holds for the whole document while its parts are read. */
+interface DocumentFacts {
+  /** It numbers its servers from 1: "Server 3" is then one of three, not the added one. */
+  serversNumbered: boolean;
+}
+
 /** What a label, heading or cell says the text under it is about. */
-function contextOf(text: string): Context {
+function contextOf(text: string, doc: DocumentFacts): Context {
   const plain = stripEnumerator(plainText(text));
-  return { subject: topicsOf(plain), why: WHY.test(plain), isolation: ISOLATED.test(plain) };
+  return { subject: topicsOf(plain, doc.serversNumbered), why: WHY.test(plain), isolation: ISOLATED.test(plain) };
 }
 
 /** The nearest context that names an element, and whether any of them asks why. */
 function nearest(contexts: Context[]): Context {
   const why = contexts.some((c) => c.why);
   const isolation = contexts.some((c) => c.isolation);
-  for (let k = contexts.length - 1; k >= 0; k--) if (contexts[k]!.subject.size) return { subject: contexts[k]!.subject, why, isolation, ...(contexts[k]!.fixed ? { fixed: true } : {}) };
+  for (let k = contexts.length - 1; k >= 0; k--) if (contexts[k]!.subject.size) return { subject: contexts[k]!.subject, why, isolation, ...(contexts[k]!.fixed ? { fixed: contexts[k]!.fixed } : {}) };
   return { ...NO_CONTEXT, why, isolation };
 }
 
@@ -166,22 +172,22 @@ function explainedBy(clauses: ReadClause[], context: Set<Topic>): Set<Topic> {
 }
 
 /** Reads the clauses of one text under a context; returns the clauses and the subject it ends on. */
-function readText(text: string, context: Context, carriedIn: Set<Topic>, sentenceBase = 0): { clauses: ReadClause[]; last: Set<Topic> } {
+function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: DocumentFacts, sentenceBase = 0): { clauses: ReadClause[]; last: Set<Topic> } {
   let current = context.subject.size ? context.subject : carriedIn;
   const clauses: ReadClause[] = [];
   for (const clause of clausesOf(text)) {
     const reason = reasonIn(clause.plain, context.why);
-    const mentions = relevant(mentionsOf(clause.plain), clause.plain);
+    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered), clause.plain);
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
     let head = mentions;
     if (reason && !reason.whole) {
       // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
-      head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : SUBORDINATOR.test(clause.plain) ? mentionsOf(plainText(mainClause(clause.raw))) : [];
+      head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : SUBORDINATOR.test(clause.plain) ? mentionsOf(plainText(mainClause(clause.raw)), doc.serversNumbered) : [];
     }
     const refersBack = REFERS_BACK.test(clause.plain);
     // A component named late in the clause is its object ("Handles HTTPS requests"); an addition counts anywhere.
     const named = new Set(head.filter((m) => ADDITIONS.includes(m.topic) || wordsBefore(clause.plain, m.index) < SUBJECT_WORDS).map((m) => m.topic));
-    const carried = refersBack || named.size === 0 || context.fixed === true;
+    const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
     const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
     const isolated = context.isolation || ISOLATED.test(clause.plain);
     clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence });
@@ -254,10 +260,11 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   let wordCount = 0;
   // Every block of a section repeats its headings: read each heading once.
   const headings = new Map<string, Context & { issues: boolean }>();
+  const doc: DocumentFacts = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => plainText(b.text))).join('\n')) };
   const headingContext = (heading: string) => {
     let context = headings.get(heading);
     if (!context) {
-      context = { ...contextOf(heading), issues: isIssuesLabel(plainText(heading)) };
+      context = { ...contextOf(heading, doc), issues: isIssuesLabel(plainText(heading)) };
       headings.set(heading, context);
     }
     return context;
@@ -274,10 +281,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       if (section !== previousSection || block.kind === 'heading') carried = new Set();
       previousSection = section;
       const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
-      if (title) contexts.push({ ...contextOf(title.text), subject: title.topics });
-      for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead));
+      if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
+      for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
       const inIssuesSection = (title?.issues ?? false) || block.headingPath.some((h) => headingContext(h).issues);
-      const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried);
+      const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried, doc);
       carried = read.last;
       const context = nearest(contexts);
       const explained = explainedBy(read.clauses, context.subject);
@@ -291,7 +298,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         headingPath: block.headingPath,
         ...(block.listPath ? { listPath: block.listPath } : {}),
         ...(title ? { title: title.text } : {}),
-        topics: topicsOf(norm),
+        topics: topicsOf(norm, doc.serversNumbered),
         headingTopics,
         explained,
         clauses: read.clauses,
@@ -300,7 +307,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       const next = block.kind === 'heading' ? null : titleOf(block, stripEnumerator(norm));
       // A title under an issues lead-in ("The issues:" then "1. SSL termination:") lists issues too.
       if (next) {
-        const own = topicsOf(stripEnumerator(norm));
+        const own = topicsOf(stripEnumerator(norm), doc.serversNumbered);
         // A generic label under a title ("Role:", "Why?") keeps the subject of the title above it.
         const parent = own.size === 0 && title?.covers(block) ? title : null;
         title = { ...next, text: parent ? `${parent.text} / ${block.text}` : block.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
@@ -320,31 +327,31 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
 }
 
 /** Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after their lead label. */
-function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>): { clauses: ReadClause[]; last: Set<Topic> } {
+function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, doc: DocumentFacts): { clauses: ReadClause[]; last: Set<Topic> } {
   if (block.kind === 'table-row' && block.cells && block.header) {
     // The row's subject: its first cell, or a short second one ("Web | Nginx | serves static files").
-    const names = block.cells.slice(0, 2).map((cell, k) => (k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell) : NO_CONTEXT));
+    const names = block.cells.slice(0, 2).map((cell, k) => (k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT));
     const row = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
     const clauses: ReadClause[] = [];
     block.cells.forEach((cell, k) => {
-      const column = contextOf(block.header![k] ?? '');
+      const column = contextOf(block.header![k] ?? '', doc);
       // One row per element (Element | Why) or one column per element (| Web server | App server |).
-      const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: true };
-      clauses.push(...readText(cell, nearest([...contexts, own]), carried, k * 100).clauses);
+      const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
+      clauses.push(...readText(cell, nearest([...contexts, own]), carried, doc, k * 100).clauses);
     });
     return { clauses, last: carried };
   }
   const label = labelOf(block);
   if (label) {
     // Text after a label is about the label's element: "Extra server — splitting the stack needs one server per tier".
-    const own = { ...contextOf(label.label), fixed: true };
+    const own = { ...contextOf(label.label, doc), fixed: 1 };
     const context = nearest([...contexts, own]);
     // The label is read too: a bold lead may be a sentence of its own.
-    const head = readText(label.label, nearest(contexts), carried);
-    const rest = readText(label.rest, context, carried, 100);
+    const head = readText(label.label, nearest(contexts), carried, doc);
+    const rest = readText(label.rest, context, carried, doc, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
-  return readText(block.text, nearest(contexts), carried);
+  return readText(block.text, nearest(contexts), carried, doc);
 }
 
 /** The lead label of a block ("**HAProxy 2.** It listens...", "Why: ...", "Server 3 – added to..."). */

@@ -58,8 +58,20 @@ const ORDINAL_ONE = /\b(?:a|the|one) (second|2nd|other|backup|standby|third|3rd|
 const LB_NAME = anyOf(...LOAD_BALANCER_NAMES);
 const MACHINE_NAME = anyOf(...MACHINE_NAMES);
 
-/** Every element `plain` mentions, in order of position (a cluster mention is not also a load balancer mention). */
-export function mentionsOf(plain: string): Mention[] {
+/** A numbered server past the second: the added one, unless the prose lists servers 1 and 2 too. */
+const NUMBERED_SERVER = new RegExp(`\\b${MACHINE} ?(?:#|no |number )?(?:[3-9]|three|c)\\b`, 'g');
+const FIRST_SERVERS = [new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:1|one|a)\\b`), new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:2|two|b)\\b`)];
+
+/** Whether a text numbers its servers from 1 ("Server 1", "Server 2", "Server 3"): then "Server 3" is one of three, not the added one. */
+export function numbersServers(plain: string): boolean {
+  return FIRST_SERVERS.every((p) => p.test(plain));
+}
+
+/**
+ * Every element `plain` mentions, in order of position (a cluster mention is not also a load
+ * balancer mention). `serversNumbered`: the document numbers its servers from 1 (see numbersServers).
+ */
+export function mentionsOf(plain: string, serversNumbered = true): Mention[] {
   const mentions: Mention[] = [];
   const taken: [number, number][] = [];
   for (const [topic, pattern] of PATTERNS) {
@@ -73,6 +85,7 @@ export function mentionsOf(plain: string): Mention[] {
       mentions.push({ topic, index: m.index });
     }
   }
+  if (!serversNumbered) for (const m of plain.matchAll(NUMBERED_SERVER)) mentions.push({ topic: 'added-server', index: m.index });
   // "a second one", "a third one": the noun is the one named before.
   for (const m of plain.matchAll(ORDINAL_ONE)) {
     const before = plain.slice(0, m.index);
@@ -84,8 +97,8 @@ export function mentionsOf(plain: string): Mention[] {
   return mentions.sort((a, b) => a.index - b.index);
 }
 
-export function topicsOf(plain: string): Set<Topic> {
-  return new Set(mentionsOf(plain).map((m) => m.topic));
+export function topicsOf(plain: string, serversNumbered = true): Set<Topic> {
+  return new Set(mentionsOf(plain, serversNumbered).map((m) => m.topic));
 }
 
 /** The elements whose explanation a rubric grades (task 3's additions). */

@@ -84,7 +84,7 @@ export const PURPOSE_MARKERS = ['in order to', 'so as to', 'so that', 'afin de',
 export const CAUSE_MARKERS = ['because', 'becuse', 'beacuse', 'becasue', 'becouse', 'bcause', 'coz', 'cuz', 'since', 'due to', 'given that', 'thanks to', 'as otherwise', 'car', 'parce qu ?e?', 'puisqu ?e?', 'grace a', 'etant donne'] as const;
 /** Consequence: "therefore", "so there is", "which means". */
 export const CONSEQUENCE_MARKERS = [
-  'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
+  'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
   'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi',
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
@@ -117,7 +117,8 @@ export const FAILURE_PROBLEMS = [
 /** Problems of capacity and of sharing a machine: "bottleneck", "they compete for memory". */
 export const CAPACITY_PROBLEMS = [
   'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down',
-  'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)', 'goulots? d etranglement', 'surcharg\\w*',
+  'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)', 'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
+  '(?:not|n t|no longer|never) (?:\\w+ ){0,2}enough', 'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement', 'surcharg\\w*',
 ] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [

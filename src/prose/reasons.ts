@@ -138,7 +138,9 @@ export function reasonIn(plain: string, why = false): Reason | null {
   ];
   // "The site needs a third server": what is needed is after the need.
   if (at(NEED) >= 0 && candidates.every(([, index]) => index < 0 || index > at(NEED))) return found('need', at(NEED), true);
-  const first = candidates.filter(([, index]) => index >= 0).sort((a, b) => a[1] - b[1])[0];
+  // A gerund opening the clause is its subject, not its verb: "Keeping MySQL on its own box means ...".
+  const opensWithGerund = /^\w+ing\b/.test(plain);
+  const first = candidates.filter(([kind, index]) => index > 0 || (index === 0 && !(opensWithGerund && (kind === 'effect' || kind === 'enabling')))).sort((a, b) => a[1] - b[1])[0];
   if (first) return found(first[0], first[1]);
   // Under "Why:" or "Benefits", a quality is the answer.
   if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain) || ISOLATED.test(plain))) return found('answer', 0, true);
