@@ -6,7 +6,7 @@
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
-import { anyOf, BEFORE_MARKERS, NOW_MARKERS, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import { anyOf, BEFORE_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, plainText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
@@ -28,6 +28,8 @@ export interface ReadClause {
   isolated: boolean;
   /** Index of its sentence in the block. */
   sentence: number;
+  /** What the section, label or cell it was read under is about. */
+  frame: Set<Topic>;
 }
 
 /** A prose block with what it is about and what it explains. */
@@ -74,6 +76,7 @@ const SOLVED = anyOf(...SOLVED_LABELS);
 const WHY = anyOf(...WHY_LABELS);
 const ISOLATED = anyOf(...ISOLATION);
 const BEFORE = anyOf(...BEFORE_MARKERS);
+const PAIR = anyOf(...PAIR_REFERENCES);
 const NOW = anyOf(...NOW_MARKERS);
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
 const FUTURE_REMARK = anyOf(...FUTURE);
@@ -122,12 +125,12 @@ function nearest(contexts: Context[]): Context {
  * back to. A reason about the load balancer in general, or about the servers of a tier, explains
  * the pair or the added server only when it is about surviving a failure.
  */
-function credited(clause: ReadClause, reason: Reason, context: Set<Topic>): Set<Topic> {
-  const { subject, isolated } = clause;
+function credited(clause: ReadClause, reason: Reason): Set<Topic> {
+  const { subject, isolated, frame: context } = clause;
   const out = new Set<Topic>();
   // A load balancer in general explains the pair only by its own failure ("if the load balancer
   // dies, the site is down"), not by the failure of the servers behind it.
-  const survivesLoadBalancer = reason.redundancy && reason.failing !== 'other' && !clause.carried;
+  const survivesLoadBalancer = reason.redundancy && reason.failing !== 'other' && (!clause.carried || PAIR.test(clause.plain));
   // "Web server (Nginx): alone, so the static pages keep coming": explaining a dedicated server explains the split.
   if (isolated && [...subject].some((t) => TIERS.includes(t))) out.add('split');
   const additions = [...subject].filter((t) => ADDITIONS.includes(t));
@@ -155,11 +158,11 @@ function credited(clause: ReadClause, reason: Reason, context: Set<Topic>): Set<
  * the clause beside it in the same sentence that names an addition and gives no reason of its own:
  * "Before, all three sat on one machine, so one crash took them all down; now each has its own".
  */
-function explainedBy(clauses: ReadClause[], context: Set<Topic>): Set<Topic> {
+function explainedBy(clauses: ReadClause[]): Set<Topic> {
   const explained = new Set<Topic>();
   clauses.forEach((clause, k) => {
     if (!clause.reason) return;
-    const own = credited(clause, clause.reason, context);
+    const own = credited(clause, clause.reason);
     for (const t of own) explained.add(t);
     if (own.size) return;
     // Only a contrast of before and now lends a reason to its neighbour ("all SPOFs were removed and the tiers moved apart" gives the split none).
@@ -190,7 +193,7 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
     const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
     const isolated = context.isolation || ISOLATED.test(clause.plain);
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence });
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject });
     if (!carried) current = named;
   }
   return { clauses, last: current };
@@ -287,7 +290,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried, doc);
       carried = read.last;
       const context = nearest(contexts);
-      const explained = explainedBy(read.clauses, context.subject);
+      const explained = explainedBy(read.clauses);
       const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
       blocks.push({
         file: source.file,

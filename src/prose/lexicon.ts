@@ -111,7 +111,7 @@ export const QUALITIES = [
 export const REDUNDANCY_QUALITIES = ['redundan\\w*', '(?:high(?:ly)? )?availab\\w*', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours'] as const;
 /** Problems a failure causes: what a second machine is there against. */
 export const FAILURE_PROBLEMS = [
-  'spofs?', 'single points? of failure', 'downtime', 'outages?', 'goes? down', 'go offline', 'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down',
+  'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'downtime', 'outages?', 'goes? down', 'go offline', 'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down',
   'bring\\w* (?:the )?(?:\\w+ )?down', 'points? (?:unique )?de defaillance(?: unique)?', 'spof', 'indisponibilit\\w*', 'panne totale',
 ] as const;
 /** Problems of capacity and of sharing a machine: "bottleneck", "they compete for memory". */
@@ -122,7 +122,7 @@ export const CAPACITY_PROBLEMS = [
 ] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
-  'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
+  'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
   'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'overloaded', 'maintenance',
   'tomb\\w* en panne', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
 ] as const;
@@ -130,7 +130,7 @@ export const FAILURES = [
 export const CONTINUITY = [
   'takes? over', 'took over', 'taking over', 'keeps? (?:on )?(?:serving|running|working|going|handling|answering|responding)', 'stay(?:s|ed)? (?:up|online|available|alive|reachable)',
   'remains? (?:up|online|available|reachable)', 'surviv\\w*', 'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)', 'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on',
-  'no (?:one )?(?:downtime|interruption|outage)', 'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)',
+  'no (?:one )?(?:downtime|interruption|outage)', 'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)', 'backs? (?:each other|it) up', 'back each other up', 'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)',
   'prend le relais', 'prendre le relais', 'reprend', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner)', 'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
 ] as const;
 /** Conditions that open a consequence: "if", "when", "in case". */
@@ -167,6 +167,8 @@ export const WHY_LABELS = ['why', 'reasons?', 'purpose', 'rationale', 'justifica
 export const ISSUES_LABELS = ['issues?', 'problems?', 'limitations?', 'weakness\\w*', 'drawbacks?', 'cons', 'spofs?', 'single points? of failure', 'risks?', 'concerns?', 'vulnerabilit\\w*', 'what is missing', 'missing', 'problemes?', 'faiblesses?', 'limites', 'inconvenients?'] as const;
 /** Headings that name problems to say they are solved ("Solving previous issues"). */
 export const SOLVED_LABELS = ['solv\\w*', 'solutions?', 'fix\\w*', 'resolv\\w*', 'addressing', 'addressed', 'mitigat\\w*', 'remov\\w*', 'eliminat\\w*', 'avoid\\w*', 'separation of concerns', 'improvements?'] as const;
+/** Words for the other one of a pair: "if one stops, the other takes everything". */
+export const PAIR_REFERENCES = ['the other(?: one)?', 'its (?:twin|partner|peer|sibling|backup|standby)', 'the (?:second|backup|standby|passive|survivor|surviving) one', 'the survivor', 'each other', 'l autre'] as const;
 /** A negation close to a mention: "there is no firewall", "without monitoring". */
 export const NEGATIONS = ['no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'dont', 'never', 'none', 'neither', 'nor', 'pas de', 'aucune?', 'sans', 'ni'] as const;
 /** Words that put a statement in another design, a question or the future: not a claim about this one. */

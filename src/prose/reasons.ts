@@ -34,7 +34,8 @@ export interface Reason {
 const PURPOSE = anyOf(...PURPOSE_MARKERS);
 const CAUSE = anyOf(...CAUSE_MARKERS);
 const CONSEQUENCE = anyOf(...CONSEQUENCE_MARKERS);
-const SO_CLAUSE = /\bso (?:there|the|it|they|we|if|no|nothing|each|every|a|an|one|when|our|its|their|users?|traffic|requests?|even|any|all|both|that|this|clients?|visitors?|our)\b/;
+// "so" as a conjunction ("..., so neither one gets swamped"), not "do so", "so far", "so many".
+const SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!far|on|called|much|many|long|as|to\b|well|too|good|easy|important)(?=\w)/;
 const ENABLING = anyOf(...ENABLING_VERBS);
 const EFFECT = anyOf(...EFFECT_VERBS);
 const CONDITION = anyOf(...CONDITION_MARKERS);
