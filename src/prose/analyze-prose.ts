@@ -178,8 +178,11 @@ function explainedBy(clauses: ReadClause[]): Set<Topic> {
 function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: DocumentFacts, sentenceBase = 0): { clauses: ReadClause[]; last: Set<Topic> } {
   let current = context.subject.size ? context.subject : carriedIn;
   const clauses: ReadClause[] = [];
+  // A block that states no frame of its own is framed by what its first sentence names: "Components split. ... When the database needs more memory, ...".
+  let opening: Set<Topic> | null = null;
   for (const clause of clausesOf(text)) {
-    const reason = reasonIn(clause.plain, context.why);
+    // A remark about later ("more servers can be added if we ever need them") explains nothing of this design.
+    const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered), clause.plain);
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
     let head = mentions;
@@ -193,7 +196,8 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
     const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
     const isolated = context.isolation || ISOLATED.test(clause.plain);
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject });
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject.size ? context.subject : opening ?? new Set() });
+    opening ??= named.size ? named : null;
     if (!carried) current = named;
   }
   return { clauses, last: current };

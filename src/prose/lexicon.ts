@@ -62,7 +62,9 @@ export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', '
 // Splitting the components onto their own servers.
 
 export const SPLIT_TERMS = [
-  'split\\w*', 'separat\\w*', '(?:pulled|kept|moved|taken|set) apart', 'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
+  'split\\w*', 'separat\\w*', '(?:keep|kept|keeping|pull|pulled|pulling|move|moved|moving|set|setting|split|splitting|taken) (?:\\w+ ){0,5}apart',
+  'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|$)',
+  'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
   '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
   '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered',
   'separ\\w*', 'dedie\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
@@ -102,13 +104,13 @@ export const EFFECT_VERBS = [
 export const GIVING_VERBS = ['provid\\w*', 'add(?:s|ed|ing)?', 'offer\\w*', 'bring\\w*', 'brought', 'giv\\w*', 'gave', 'achiev\\w*', 'gain\\w*', 'adds?', 'means?', 'fourni\\w*', 'offr\\w*', 'apport\\w*', 'donn\\w*'] as const;
 /** Qualities a design is changed for. Reasons only where a sentence aims at them (for / gives / better). */
 export const QUALITIES = [
-  'redundan\\w*', '(?:high(?:ly)? )?availab\\w*', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'scalab\\w*', 'performance', 'secur\\w*', 'safety', 'maintainab\\w*',
+  'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'scalab\\w*', 'performance', 'secur\\w*', 'safety', 'maintainab\\w*',
   'capacity', 'throughput', 'speed', 'uptime', 'isolation', 'independen\\w*', 'stability', 'robust\\w*', 'flexib\\w*', 'efficien\\w*', 'failover', 'fail over', 'backup',
   'continuity', 'load sharing', 'resources?', 'headroom',
   'redondan\\w*', 'disponibilite', 'haute disponibilite', 'fiabilite', 'tolerance aux pannes', 'evolutivite', 'securite', 'robustesse', 'continuite',
 ] as const;
 /** The qualities that only a second machine gives: what makes a reason about the pair, not about balancing. */
-export const REDUNDANCY_QUALITIES = ['redundan\\w*', '(?:high(?:ly)? )?availab\\w*', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours'] as const;
+export const REDUNDANCY_QUALITIES = ['redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours'] as const;
 /** Problems a failure causes: what a second machine is there against. */
 export const FAILURE_PROBLEMS = [
   'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'downtime', 'outages?', 'goes? down', 'go offline', 'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down',
@@ -118,8 +120,10 @@ export const FAILURE_PROBLEMS = [
 export const CAPACITY_PROBLEMS = [
   'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down',
   'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)', 'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
-  '(?:not|n t|no longer|never) (?:\\w+ ){0,2}enough', 'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement', 'surcharg\\w*',
+  '(?:not|n t|no longer|never) (?:\\w+ ){0,2}enough', '(?:could|can)(?: not|not|n t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)', 'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement', 'surcharg\\w*',
 ] as const;
+/** Problems of exposure: "the database is reachable from the internet". */
+export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'compromis\\w*', 'intru\\w*', 'reachable from (?:the )?(?:internet|outside)', 'attaqu\\w*'] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
   'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
