@@ -108,7 +108,7 @@ interface DocumentFacts {
 /** What a label, heading or cell says the text under it is about. */
 function contextOf(text: string, doc: DocumentFacts): Context {
   const plain = stripEnumerator(plainText(text));
-  return { subject: topicsOf(plain, doc.serversNumbered), why: WHY.test(plain), isolation: ISOLATED.test(plain) };
+  return { subject: topicsOf(plain, doc.serversNumbered, true), why: WHY.test(plain), isolation: ISOLATED.test(plain) };
 }
 
 /** The nearest context that names an element, and whether any of them asks why. */

@@ -71,7 +71,7 @@ export function numbersServers(plain: string): boolean {
  * Every element `plain` mentions, in order of position (a cluster mention is not also a load
  * balancer mention). `serversNumbered`: the document numbers its servers from 1 (see numbersServers).
  */
-export function mentionsOf(plain: string, serversNumbered = true): Mention[] {
+export function mentionsOf(plain: string, serversNumbered = true, label = false): Mention[] {
   const mentions: Mention[] = [];
   const taken: [number, number][] = [];
   for (const [topic, pattern] of PATTERNS) {
@@ -93,12 +93,13 @@ export function mentionsOf(plain: string, serversNumbered = true): Mention[] {
     if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(m[1]!) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });
   }
   const cleaned = plain.replace(NOT_A_SPLIT, (s) => ' '.repeat(s.length));
-  if (SPLIT_PART.test(cleaned)) for (const m of cleaned.matchAll(SPLIT)) mentions.push({ topic: 'split', index: m.index });
+  // A label "Split:" names the split without naming its parts.
+  if (SPLIT_PART.test(cleaned) || label) for (const m of cleaned.matchAll(SPLIT)) mentions.push({ topic: 'split', index: m.index });
   return mentions.sort((a, b) => a.index - b.index);
 }
 
-export function topicsOf(plain: string, serversNumbered = true): Set<Topic> {
-  return new Set(mentionsOf(plain, serversNumbered).map((m) => m.topic));
+export function topicsOf(plain: string, serversNumbered = true, label = false): Set<Topic> {
+  return new Set(mentionsOf(plain, serversNumbered, label).map((m) => m.topic));
 }
 
 /** The elements whose explanation a rubric grades (task 3's additions). */

@@ -63,7 +63,8 @@ export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', '
 
 export const SPLIT_TERMS = [
   'split\\w*', 'separat\\w*', '(?:keep|kept|keeping|pull|pulled|pulling|move|moved|moving|set|setting|split|splitting|taken) (?:\\w+ ){0,5}apart',
-  'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|$)',
+  'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|[.!]?$)',
+  'each (?:\\w+ )?(?:has|have|gets|get) (?:a|its|their|his) (?:own )?(?:server|machine|host|box|vm)',
   'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
   '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
   '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered',
@@ -127,7 +128,7 @@ export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'comp
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
   'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
-  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'overloaded', 'maintenance',
+  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'maintenance',
   'tomb\\w* en panne', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
