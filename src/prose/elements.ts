@@ -3,7 +3,7 @@
  * the added server, the split, and the components the rest of the design is made of.
  */
 import {
-  ADD_VERBS, ADDED_MODIFIERS, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  ADD_VERBS, ADDED_MODIFIERS, ADDED_MODIFIERS_AFTER, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES, NOT_SPLIT, OTHER_CLUSTERS, PAIR_MODIFIERS, SPLIT_PARTS, SPLIT_TERMS, WEB_SERVER_NAMES, anyOf,
 } from './lexicon.js';
 
@@ -34,6 +34,7 @@ const PATTERNS: [Topic, RegExp][] = [
   )],
   ['added-server', everyOf(
     `(?:${ADDED_MODIFIERS.join('|')})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join('|')})`,
     // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
     `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
     `(?:${ADD_VERBS.join('|')}) (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
@@ -59,7 +60,7 @@ const LB_NAME = anyOf(...LOAD_BALANCER_NAMES);
 const MACHINE_NAME = anyOf(...MACHINE_NAMES);
 
 /** A numbered server past the second: the added one, unless the prose lists servers 1 and 2 too. */
-const NUMBERED_SERVER = new RegExp(`\\b${MACHINE} ?(?:#|no |number )?(?:[3-9]|three|c)\\b`, 'g');
+const NUMBERED_SERVER = new RegExp(`\\b${MACHINE} ?(?:#|no |n° ?|number |numero )?(?:[3-9]|three|c)\\b`, 'g');
 const FIRST_SERVERS = [new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:1|one|a)\\b`), new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:2|two|b)\\b`)];
 
 /** Whether a text numbers its servers from 1 ("Server 1", "Server 2", "Server 3"): then "Server 3" is one of three, not the added one. */

@@ -55,6 +55,8 @@ export const OTHER_CLUSTERS = ['(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|
 
 /** Words that make "server" the added one: "one more server", "the extra machine", "server 3". */
 export const ADDED_MODIFIERS = ['additional', 'extra', 'third', '3rd', 'one more', 'new', 'added', 'fourth', '4th', 'supplementaire', 'troisieme', 'nouveau', 'nouvel', 'ajoute'] as const;
+/** The same after the name, as French puts them: "un serveur supplémentaire", "un serveur de plus". */
+export const ADDED_MODIFIERS_AFTER = ['supplementaire', 'additionnel', 'de plus', 'en plus', 'ajoute'] as const;
 /** Verbs of adding. */
 export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', 'deploy\\w*', 'bring(?:s|ing)? in', 'brought in', 'ajout\\w*'] as const;
 
@@ -68,7 +70,7 @@ export const SPLIT_TERMS = [
   'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
   '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
   '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered',
-  'separ\\w*', 'dedie\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
+  'separ\\w*', 'dedie\\w*', 'isole\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
 ] as const;
 /** What is split: the split needs its parts named. */
 export const SPLIT_PARTS = [
@@ -82,13 +84,14 @@ export const NOT_SPLIT = ['secure sockets? layer', 'transport layer', '(?:osi|ap
 // Reasons: the shapes of a sentence that says why (see reasons.ts for how they are read).
 
 /** Purpose: "in order to", "so that"; "to + verb" is recognised by its shape. */
-export const PURPOSE_MARKERS = ['in order to', 'so as to', 'so that', 'afin de', 'afin que', 'pour que', 'de sorte que', 'de facon a', 'de maniere a', 'dans le but de'] as const;
+export const PURPOSE_MARKERS = ['in order to', 'so as to', 'so that', 'afin de', 'afin qu ?e?', 'pour qu ?e?', 'de sorte que', 'de facon a', 'de maniere a', 'dans le but de'] as const;
 /** Cause: "because", "since", "due to". */
 export const CAUSE_MARKERS = ['because', 'becuse', 'beacuse', 'becasue', 'becouse', 'bcause', 'coz', 'cuz', 'since', 'due to', 'given that', 'thanks to', 'as otherwise', 'car', 'parce qu ?e?', 'puisqu ?e?', 'grace a', 'etant donne'] as const;
 /** Consequence: "therefore", "so there is", "which means". */
 export const CONSEQUENCE_MARKERS = [
   'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
-  'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi',
+  'like this', 'that way',
+  'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela', 'de cette (?:facon|maniere)',
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
 export const ENABLING_VERBS = [
@@ -129,17 +132,17 @@ export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'comp
 export const FAILURES = [
   'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
   'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'maintenance',
-  'tomb\\w* en panne', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
+  'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
 export const CONTINUITY = [
   'takes? over', 'took over', 'taking over', 'keeps? (?:on )?(?:serving|running|working|going|handling|answering|responding)', 'stay(?:s|ed)? (?:up|online|available|alive|reachable)',
   'remains? (?:up|online|available|reachable)', 'surviv\\w*', 'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)', 'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on',
   'no (?:one )?(?:downtime|interruption|outage)', 'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)', 'backs? (?:each other|it) up', 'back each other up', 'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)',
-  'prend le relais', 'prendre le relais', 'reprend', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner)', 'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
+  'prend le relais', 'prendre le relais', 'reprend', 'prend (?:sa|la) place', 'remplace', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)', 'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
 ] as const;
 /** Conditions that open a consequence: "if", "when", "in case". */
-export const CONDITION_MARKERS = ['if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou'] as const;
+export const CONDITION_MARKERS = ['if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 's ils?', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou'] as const;
 /** Counterfactuals: "without it", "otherwise", "X alone would". */
 export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', 'only one', 'just one', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
 /** A need: "is needed", "requires". */
@@ -147,14 +150,14 @@ export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'ess
 /** A component kept apart from the others: with a tier as its subject, what the split speaks of. */
 export const ISOLATION = [
   'alone', 'on (?:its|their|his) own', 'by (?:itself|themselves)', '(?:its|their|his) own', 'dedicated', 'separate\\w*', 'isolat\\w*', 'apart', 'away from', 'not shared', 'no longer shar\\w*',
-  'single (?:purpose|role)', 'seul', 'dedie\\w*', 'isole\\w*', 'propre',
+  'single (?:purpose|role)', 'seule?', 'tout(?:e)? seule?', 'dedie\\w*', 'isole\\w*', 'propre',
 ] as const;
 /** Capability a change brings: "each tier can be scaled independently". */
-export const INDEPENDENCE = ['independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation', 'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'sans (?:affecter|impacter|toucher)'] as const;
+export const INDEPENDENCE = ['independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation', 'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'tout(?:e|es)? seule?s?', 'sans (?:affecter|impacter|toucher)'] as const;
 export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are able', 'peut', 'peuvent', 'pourra\\w*'] as const;
 
 /** Statements about the task, not the design: "the task requires", "we are asked to". */
-export const TASK_STATEMENT = ['(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)', '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics', 'why you are adding', 'you must add', '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)'] as const;
+export const TASK_STATEMENT = ['(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)', '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics', 'why you are adding', 'you must add', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez', '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
 export const FUTURE = ['later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily )?(?:add|scale)', 'plus tard', 'a l avenir'] as const;
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */

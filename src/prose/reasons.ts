@@ -67,7 +67,8 @@ const ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my)
 const NOT_A_VERB = new Set(
   ('the a an each every all both its their his her our your my this that these those one two three four any some another other more many much it them us him me you '
     + 'port ports http https ip disk memory traffic internet network backend frontend production users clients visitors ssl tls dns www date scale point end '
-    + 'server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes').split(' '),
+    + 'server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes '
+    + 'le la les l un une des du chaque ce cette ces son sa ses leur leurs notre nos votre vos tout tous toute toutes plus').split(' '),
 );
 const MOTION_BEFORE_TO = /\b(?:from|up|due|according|next|close|similar|compared|access|connections?|requests?|traffic|routes?|routed|routing|forward\w*|sends?|sent|sending|redirect\w*|point\w*|connect\w*|goes|go|going|went|pass\w*|prox\w*|respond\w*|repl\w*|return\w*|talks?|talking|listen\w*|belongs?|linked|attached|related|relative|opposed|prior|exposed|open|closed|calls?|writes?|reads?|delivers?|delivered|distribut\w*|spread\w*|dispatch\w*|send|mapped|maps?|resolv\w*|switch\w*|moved?|migrat\w*|added|add|adding|assigned|dedicated|specific|unique|limited|restricted|visible|available|known|equal|identical|near|addition|thanks|in|out)$/;
 const COMPONENT_WORD = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
