@@ -328,7 +328,8 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   const englishWords = languages.en;
   const otherWords = languages.fr + languages.es + languages.de + languages.pt;
   // Technical words are the same in every language; function words tell the language apart.
-  const isEnglish = englishWords + otherWords < 8 || englishWords >= otherWords;
+  // Too few function words to tell, unless none of them is English ("Base de données : MySQL").
+  const isEnglish = (englishWords + otherWords < 8 && !(englishWords === 0 && otherWords >= 3)) || englishWords >= otherWords;
   const language = isEnglish ? 'en' : (Object.keys(languages) as Language[]).reduce((a, b) => (languages[b] > languages[a] ? b : a));
   return { blocks, wordCount, english: { englishWords, otherWords, isEnglish }, language };
 }

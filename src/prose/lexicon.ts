@@ -74,8 +74,8 @@ export const SPLIT_TERMS = [
 ] as const;
 /** What is split: the split needs its parts named. */
 export const SPLIT_PARTS = [
-  'web', 'app', 'application', 'data ?base', 'db', 'my ?sql', 'nginx', 'gunicorn', 'components?', 'tiers?', 'layers?', 'roles?', 'services?', 'stack', 'each',
-  'composants?', 'couches?', 'services?', 'base de donnees',
+  'web', 'app', 'application', 'data ?base', 'db', 'my ?sql', 'nginx', 'gunicorn', 'components?', 'tiers?', 'layers?', 'roles?', 'services?', 'stack', 'each', 'parts?',
+  'composants?', 'couches?', 'services?', 'base de donnees', 'chaque', 'parties?',
 ] as const;
 /** "Layer" words that are no split: "Secure Sockets Layer", "application layer" of the OSI model. */
 export const NOT_SPLIT = ['secure sockets? layer', 'transport layer', '(?:osi|application|network) layer', 'layer [47]', 'layer (?:four|seven)'] as const;
@@ -128,10 +128,12 @@ export const CAPACITY_PROBLEMS = [
 ] as const;
 /** Problems of exposure: "the database is reachable from the internet". */
 export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'compromis\\w*', 'intru\\w*', 'reachable from (?:the )?(?:internet|outside)', 'attaqu\\w*'] as const;
+/** A failure kept where it starts: "a problem on one tier stays on that tier". */
+export const CONTAINMENT = ['stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+', 'is contained', 'does(?: not|n t) spread', 'without spreading', 'reste\\w* (?:sur|dans) (?:ce|cette|le|la)'] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
   'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
-  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'maintenance',
+  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'maintenance',
   'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
@@ -209,7 +211,7 @@ export const APP_TRAITS = [
 
 export const FUNCTION_WORDS: Record<'en' | 'fr' | 'es' | 'de' | 'pt', readonly string[]> = {
   en: 'the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use'.split(' '),
-  fr: 'le la les des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou être'.split(' '),
+  fr: 'le la les de des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou être'.split(' '),
   es: 'el los las del y es por con para una uno se su sus al lo como más está son'.split(' '),
   de: 'der die das und ist mit für nicht ein eine zu den dem von auf sich auch'.split(' '),
   pt: 'o os da do dos das um uma com não em é são'.split(' '),

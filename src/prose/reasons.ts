@@ -8,7 +8,7 @@
  * A quality named on its own ("scalability" in a heading) is no reason.
  */
 import {
-  anyOf, APP_SERVER_NAMES, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
+  anyOf, APP_SERVER_NAMES, CAUSE_MARKERS, CONTAINMENT, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
   CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, SECURITY_PROBLEMS,
   TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
@@ -58,6 +58,7 @@ const AIMED_QUALITY = anyOf(
 const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 const CAPABILITY = anyOf(...INDEPENDENCE);
 const MODAL = anyOf(...MODALS);
+const CONTAINED = anyOf(...CONTAINMENT);
 const ISOLATED = anyOf(...ISOLATION);
 const TASK = anyOf(...TASK_STATEMENT);
 // Reasons that only restate the task's title: "this lets us scale up".
@@ -126,6 +127,7 @@ export function reasonIn(plain: string, why = false): Reason | null {
   const counterfactual = at(COUNTERFACTUAL);
   if (counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain))) return found('counterfactual', counterfactual, true);
   if (PROBLEM.test(plain)) return found('problem', at(PROBLEM), true);
+  if (CONTAINED.test(plain)) return found('consequence', at(CONTAINED), true);
 
   const candidates: [ReasonKind, number][] = [
     ['purpose', at(PURPOSE)],

@@ -1,4 +1,5 @@
 import { normaliseText } from '../graph/roles.js';
+import { APP_SERVER_NAMES, DATABASE_NAMES, LOAD_BALANCER_NAMES, WEB_SERVER_NAMES } from './lexicon.js';
 
 /**
  * Sentences and clauses, cut on the text as the student wrote it (its full stops, semicolons and
@@ -24,7 +25,12 @@ export function plainText(text: string): string {
 // Abbreviations whose full stop ends no sentence.
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)\.$/i;
 // Coordinators that may join two independent clauses: "X does A; it does B", "X is passive, but it ...".
-const COORDINATOR = /\s*;\s*|,?\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\s+|,\s+and\s+|\s+and\s+(?=(?:it|they|this|the|each|every|its|their)\b)/gi;
+// "Nginx serves files and Gunicorn runs code": "and" before a component named as the next subject; "A: x / B: y" pairs.
+const COMPONENT = [...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES].join('|');
+const COORDINATOR = new RegExp(
+  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:]{1,40}:)`,
+  'gi',
+);
 // A finite verb: what tells an independent clause ("SPOFs have been removed") from a list item.
 const FINITE = new RegExp(`\\b(?:${[
   'is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did',
