@@ -6,7 +6,7 @@
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
-import { anyOf, BEFORE_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import { ADD_VERBS, anyOf, BEFORE_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, plainText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
@@ -77,6 +77,8 @@ const WHY = anyOf(...WHY_LABELS);
 const ISOLATED = anyOf(...ISOLATION);
 const BEFORE = anyOf(...BEFORE_MARKERS);
 const PAIR = anyOf(...PAIR_REFERENCES);
+const ADDING = anyOf(...ADD_VERBS);
+const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 const NOW = anyOf(...NOW_MARKERS);
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
 const FUTURE_REMARK = anyOf(...FUTURE);
@@ -130,7 +132,9 @@ function credited(clause: ReadClause, reason: Reason): Set<Topic> {
   const out = new Set<Topic>();
   // A load balancer in general explains the pair only by its own failure ("if the load balancer
   // dies, the site is down"), not by the failure of the servers behind it.
-  const survivesLoadBalancer = reason.redundancy && reason.failing !== 'other' && (!clause.carried || PAIR.test(clause.plain));
+  // "Adding a load balancer ensures availability" is task 1's reason: the load balancer's own failure, the other one of a
+  // pair, or load balancers in the plural make it a reason for the pair.
+  const survivesLoadBalancer = reason.redundancy && (reason.failing === 'load-balancer' || PAIR.test(clause.plain) || (LB_PLURAL.test(clause.plain) && reason.failing !== 'other'));
   // "Web server (Nginx): alone, so the static pages keep coming": explaining a dedicated server explains the split.
   if (isolated && [...subject].some((t) => TIERS.includes(t))) out.add('split');
   const additions = [...subject].filter((t) => ADDITIONS.includes(t));
@@ -191,8 +195,9 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
       head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : SUBORDINATOR.test(clause.plain) ? mentionsOf(plainText(mainClause(clause.raw)), doc.serversNumbered) : [];
     }
     const refersBack = REFERS_BACK.test(clause.plain);
-    // A component named late in the clause is its object ("Handles HTTPS requests"); an addition counts anywhere.
-    const named = new Set(head.filter((m) => ADDITIONS.includes(m.topic) || wordsBefore(clause.plain, m.index) < SUBJECT_WORDS).map((m) => m.topic));
+    // What a clause names late is its object ("Handles HTTPS requests"), not its subject.
+    // The split is stated by a predicate ("... now live on separate servers"), and what a verb of adding names is the addition.
+    const named = new Set(head.filter((m) => wordsBefore(clause.plain, m.index) < SUBJECT_WORDS || m.topic === 'split' || ADDING.test(clause.plain.slice(0, m.index))).map((m) => m.topic));
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
     const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
     const isolated = context.isolation || ISOLATED.test(clause.plain);

@@ -39,7 +39,7 @@ export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nod
 
 /** Before a name: "the second HAProxy", "both load balancers", "a backup LB". */
 export const PAIR_MODIFIERS = [
-  'second', '2nd', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by', 'passive', 'secondary',
+  'second', '2nd', 'one more', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by', 'passive', 'secondary',
   'redundant', 'dual', 'multiple', 'deuxieme', 'second[e]?', 'autre', 'nouveau', 'nouvel', 'deux', 'supplementaire',
 ] as const;
 /** Anywhere: words that only a pair of load balancers has. */
@@ -110,11 +110,11 @@ export const GIVING_VERBS = ['provid\\w*', 'add(?:s|ed|ing)?', 'offer\\w*', 'bri
 export const QUALITIES = [
   'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'scalab\\w*', 'performance', 'secur\\w*', 'safety', 'maintainab\\w*',
   'capacity', 'throughput', 'speed', 'uptime', 'isolation', 'independen\\w*', 'stability', 'robust\\w*', 'flexib\\w*', 'efficien\\w*', 'failover', 'fail over', 'backup',
-  'continuity', 'load sharing', 'resources?', 'headroom',
+  'continuity', 'load sharing', 'resources?', 'headroom', 'scaling',
   'redondan\\w*', 'disponibilite', 'haute disponibilite', 'fiabilite', 'tolerance aux pannes', 'evolutivite', 'securite', 'robustesse', 'continuite',
 ] as const;
 /** The qualities that only a second machine gives: what makes a reason about the pair, not about balancing. */
-export const REDUNDANCY_QUALITIES = ['redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours'] as const;
+export const REDUNDANCY_QUALITIES = ['horizontal\\w*', 'scal\\w* out', 'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours'] as const;
 /** Problems a failure causes: what a second machine is there against. */
 export const FAILURE_PROBLEMS = [
   'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'downtime', 'outages?', 'goes? down', 'go offline', 'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down',
@@ -161,7 +161,7 @@ export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are ab
 /** Statements about the task, not the design: "the task requires", "we are asked to". */
 export const TASK_STATEMENT = ['(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)', '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics', 'why you are adding', 'you must add', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez', '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
-export const FUTURE = ['later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily )?(?:add|scale)', 'plus tard', 'a l avenir'] as const;
+export const FUTURE = ['later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir'] as const;
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */
 export const BEFORE_MARKERS = ['before', 'previously', 'used to', 'in task ?2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'] as const;
 export const NOW_MARKERS = ['now', 'nowadays', 'from now on', 'this time', 'maintenant', 'desormais'] as const;

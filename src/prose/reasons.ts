@@ -53,6 +53,7 @@ const AIMED_QUALITY = anyOf(
   `(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?${QUALITY}`,
   `(?:${GIVING_VERBS.join('|')})(?: \\w+){0,3} ${QUALITY}`,
   `(?:better|more|higher|greater|improved|increased|extra|added|meilleure?|plus de) ${QUALITY}`,
+  'for (?:\\w+ ){1,3}purposes?',
   `${QUALITY} (?:is|are|gets?|becomes?) (?:better|higher|improved|increased|guaranteed|ensured)`,
 );
 const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
@@ -138,7 +139,9 @@ export function reasonIn(plain: string, why = false): Reason | null {
     ['enabling', at(ENABLING)],
     ['effect', at(EFFECT)],
     ['quality', at(AIMED_QUALITY)],
+    // What the change makes possible: "each tier can be scaled independently", "app servers can scale horizontally".
     ['capability', CAPABILITY.test(plain) && (MODAL.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at(CAPABILITY) : -1],
+    ['capability', MODAL.test(plain) && REDUNDANCY.test(plain) ? at(MODAL) : -1],
   ];
   // "The site needs a third server": what is needed is after the need.
   if (at(NEED) >= 0 && candidates.every(([, index]) => index < 0 || index > at(NEED))) return found('need', at(NEED), true);
