@@ -6,7 +6,7 @@
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
-import { ADD_VERBS, anyOf, BEFORE_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import { ADD_VERBS, anyOf, BEFORE_MARKERS, NEED_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, plainText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
@@ -77,7 +77,9 @@ const WHY = anyOf(...WHY_LABELS);
 const ISOLATED = anyOf(...ISOLATION);
 const BEFORE = anyOf(...BEFORE_MARKERS);
 const PAIR = anyOf(...PAIR_REFERENCES);
-const ADDING = anyOf(...ADD_VERBS);
+// Verbs whose object is the addition: "we added a third server", "the site needs a third server".
+const ADDING = anyOf(...ADD_VERBS, ...NEED_MARKERS);
+const OPENING_SUBORDINATE = /^(?:where|when|whenever|while|although|though|since|as|if|because|once|after|before|unlike|whereas|lorsqu ?e?|quand|si|comme|alors qu ?e?)\b/;
 const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 const NOW = anyOf(...NOW_MARKERS);
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
@@ -192,12 +194,14 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     let head = mentions;
     if (reason && !reason.whole) {
       // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
-      head = reason.index > 3 ? mentions.filter((m) => m.index < reason.index) : SUBORDINATOR.test(clause.plain) ? mentionsOf(plainText(mainClause(clause.raw)), doc.serversNumbered) : [];
+      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : SUBORDINATOR.test(clause.plain) ? mentionsOf(plainText(mainClause(clause.raw)), doc.serversNumbered) : [];
     }
     const refersBack = REFERS_BACK.test(clause.plain);
     // What a clause names late is its object ("Handles HTTPS requests"), not its subject.
     // The split is stated by a predicate ("... now live on separate servers"), and what a verb of adding names is the addition.
-    const named = new Set(head.filter((m) => wordsBefore(clause.plain, m.index) < SUBJECT_WORDS || m.topic === 'split' || ADDING.test(clause.plain.slice(0, m.index))).map((m) => m.topic));
+    const mainStart = mainClauseStart(clause);
+    const atSubject = (index: number) => wordsBefore(clause.plain, index) < SUBJECT_WORDS || (index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS);
+    const named = new Set(head.filter((m) => atSubject(m.index) || m.topic === 'split' || ADDING.test(clause.plain.slice(0, m.index))).map((m) => m.topic));
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
     const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
     const isolated = context.isolation || ISOLATED.test(clause.plain);
@@ -221,6 +225,13 @@ function wordsBefore(plain: string, index: number): number {
 function relevant(mentions: Mention[], plain: string): Mention[] {
   if (!FUTURE_REMARK.test(plain)) return mentions;
   return mentions.filter((m) => m.topic !== 'added-server' && m.topic !== 'server-pool');
+}
+
+/** Where the main clause starts in a clause that opens with a subordinate one ("Where task 2 had one HAProxy, a second one now ..."). */
+function mainClauseStart(clause: { raw: string; plain: string }): number {
+  if (!OPENING_SUBORDINATE.test(clause.plain)) return 0;
+  const comma = clause.raw.indexOf(',');
+  return comma < 0 ? 0 : plainText(clause.raw.slice(0, comma)).length + 1;
 }
 
 /** "To remove the SPOF, we added a second HAProxy": the clause after the opening reason. */

@@ -83,7 +83,8 @@ function splitCoordinated(sentence: string): string[] {
     if (depthAt(sentence, match.index) > 0) continue;
     const left = sentence.slice(start, match.index);
     const right = sentence.slice(match.index + match[0].length);
-    const semicolon = match[0].includes(';');
+    // A semicolon, or "/" between two "Label: text" pairs, always separates.
+    const semicolon = match[0].includes(';') || match[0].includes('/');
     if (!semicolon && (!FINITE.test(left) || !FINITE.test(right))) continue;
     parts.push(left);
     start = match.index + match[0].length;
