@@ -6,7 +6,7 @@
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
-import { ADD_VERBS, anyOf, BEFORE_MARKERS, NEED_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import { ADD_VERBS, anyOf, BEFORE_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, plainText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
@@ -78,8 +78,9 @@ const ISOLATED = anyOf(...ISOLATION);
 const BEFORE = anyOf(...BEFORE_MARKERS);
 const PAIR = anyOf(...PAIR_REFERENCES);
 // Verbs whose object is the addition: "we added a third server", "the site needs a third server".
-const ADDING = anyOf(...ADD_VERBS, ...NEED_MARKERS);
-const OPENING_SUBORDINATE = /^(?:where|when|whenever|while|although|though|since|as|if|because|once|after|before|unlike|whereas|lorsqu ?e?|quand|si|comme|alors qu ?e?)\b/;
+const ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, 'needs?', 'needed', 'requir\\w*'].join('|')})(?: \\w+){0,3} $`);
+/** A clause that opens with a subordinate one or with its reason: "When...", "Because...", "To remove the SPOF, ...". */
+const OPENING_SUBORDINATE = /^(?:where|when|whenever|while|although|though|since|as|if|because|once|after|before|unlike|whereas|which|to|in order to|so that|so as to|for|given that|thanks to|due to|lorsqu ?e?|quand|si|comme|alors qu ?e?|pour|afin de|afin qu ?e?|car|parce qu ?e?|puisqu ?e?)\b/;
 const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 const NOW = anyOf(...NOW_MARKERS);
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
@@ -88,8 +89,6 @@ const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERE
 /** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
 const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
 const MAX_LABEL_WORDS = 7;
-/** A clause that opens with its reason: "Because...", "To...", "In order to...", "So that...". */
-const SUBORDINATOR = /^(?:because|since|as|to|in order to|so that|so as to|for|given that|thanks to|due to|pour|afin de|afin que|car|parce qu ?e?|puisqu ?e?)\b/;
 
 interface Context {
   subject: Set<Topic>;
@@ -194,14 +193,15 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     let head = mentions;
     if (reason && !reason.whole) {
       // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
-      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : SUBORDINATOR.test(clause.plain) ? mentionsOf(plainText(mainClause(clause.raw)), doc.serversNumbered) : [];
+      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentionsOf(clause.plain, doc.serversNumbered).filter((m) => mainClauseStart(clause) > 0 && m.index >= mainClauseStart(clause));
     }
     const refersBack = REFERS_BACK.test(clause.plain);
     // What a clause names late is its object ("Handles HTTPS requests"), not its subject.
     // The split is stated by a predicate ("... now live on separate servers"), and what a verb of adding names is the addition.
     const mainStart = mainClauseStart(clause);
-    const atSubject = (index: number) => wordsBefore(clause.plain, index) < SUBJECT_WORDS || (index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS);
-    const named = new Set(head.filter((m) => atSubject(m.index) || m.topic === 'split' || ADDING.test(clause.plain.slice(0, m.index))).map((m) => m.topic));
+    // After an opening subordinate ("When adding servers, monitoring becomes crucial") the subject is in the main clause.
+    const atSubject = (index: number) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
+    const named = new Set(head.filter((m) => atSubject(m.index) || m.topic === 'split' || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
     const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
     const isolated = context.isolation || ISOLATED.test(clause.plain);
@@ -230,14 +230,10 @@ function relevant(mentions: Mention[], plain: string): Mention[] {
 /** Where the main clause starts in a clause that opens with a subordinate one ("Where task 2 had one HAProxy, a second one now ..."). */
 function mainClauseStart(clause: { raw: string; plain: string }): number {
   if (!OPENING_SUBORDINATE.test(clause.plain)) return 0;
-  const comma = clause.raw.indexOf(',');
+  // Past every comma that opens another subordinate: "Unlike task 2, where one HAProxy was the weak spot, two of them ...".
+  let comma = clause.raw.indexOf(',');
+  while (comma >= 0 && OPENING_SUBORDINATE.test(plainText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(',', comma + 1);
   return comma < 0 ? 0 : plainText(clause.raw.slice(0, comma)).length + 1;
-}
-
-/** "To remove the SPOF, we added a second HAProxy": the clause after the opening reason. */
-function mainClause(raw: string): string {
-  const comma = raw.indexOf(',');
-  return comma >= 0 ? raw.slice(comma + 1) : '';
 }
 
 /** Words of a text per language (function words), in one pass. */
@@ -398,7 +394,8 @@ export function readsLanguage(prose: ProseAnalysis): boolean {
 
 /** "Issues", "Weaknesses"..., but not "Solving previous issues" or "Separation of concerns". */
 function isIssuesLabel(plain: string): boolean {
-  return ISSUES.test(plain) && !SOLVED.test(plain);
+  // "No single point of failure" says there is none.
+  return ISSUES.test(plain) && !SOLVED.test(plain) && !/^(?:no|without|zero|sans|aucune?)\b/.test(plain);
 }
 
 /** "2. Web Servers" is about web servers, not about two of them. */

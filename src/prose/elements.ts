@@ -55,7 +55,7 @@ const SPLIT = everyOf(...SPLIT_TERMS);
 const SPLIT_PART = anyOf(...SPLIT_PARTS);
 const NOT_A_SPLIT = everyOf(...NOT_SPLIT);
 const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
-const ORDINAL_ONE = /\b(?:a|the|one) (second|2nd|other|backup|standby|third|3rd|fourth|4th|new|extra|additional) one\b/g;
+const ORDINAL_ONE = /\b(?:(?:a|the|one) (second|2nd|other|backup|standby|third|3rd|fourth|4th|new|extra|additional) one|(two of them|both of them))\b/g;
 const LB_NAME = anyOf(...LOAD_BALANCER_NAMES);
 const MACHINE_NAME = anyOf(...MACHINE_NAMES);
 
@@ -90,8 +90,9 @@ export function mentionsOf(plain: string, serversNumbered = true, label = false)
   // "a second one", "a third one": the noun is the one named before.
   for (const m of plain.matchAll(ORDINAL_ONE)) {
     const before = plain.slice(0, m.index);
-    if (/^(?:second|2nd|other|backup|standby)$/.test(m[1]!) && LB_NAME.test(before)) mentions.push({ topic: 'lb-cluster', index: m.index });
-    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(m[1]!) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });
+    const word = m[1] ?? m[2]!;
+    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: 'lb-cluster', index: m.index });
+    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });
   }
   const cleaned = plain.replace(NOT_A_SPLIT, (s) => ' '.repeat(s.length));
   // A label "Split:" names the split without naming its parts.

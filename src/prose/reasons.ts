@@ -8,13 +8,13 @@
  * A quality named on its own ("scalability" in a heading) is no reason.
  */
 import {
-  anyOf, APP_SERVER_NAMES, CAUSE_MARKERS, CONTAINMENT, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
+  anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAUSE_MARKERS, CONTAINMENT, NOW_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
   CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, SECURITY_PROBLEMS,
   TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
 
 export type ReasonKind =
-  | 'purpose' | 'cause' | 'consequence' | 'enabling' | 'effect' | 'condition' | 'counterfactual' | 'problem' | 'need' | 'quality' | 'capability' | 'answer';
+  | 'contrast' | 'purpose' | 'cause' | 'consequence' | 'enabling' | 'effect' | 'condition' | 'counterfactual' | 'problem' | 'need' | 'quality' | 'capability' | 'answer';
 
 export interface Reason {
   kind: ReasonKind;
@@ -59,6 +59,8 @@ const AIMED_QUALITY = anyOf(
 const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 const CAPABILITY = anyOf(...INDEPENDENCE);
 const MODAL = anyOf(...MODALS);
+const BEFORE = anyOf(...BEFORE_MARKERS);
+const NOW = anyOf(...NOW_MARKERS);
 const CONTAINED = anyOf(...CONTAINMENT);
 const ISOLATED = anyOf(...ISOLATION);
 const TASK = anyOf(...TASK_STATEMENT);
@@ -129,6 +131,8 @@ export function reasonIn(plain: string, why = false): Reason | null {
   if (counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain))) return found('counterfactual', counterfactual, true);
   if (PROBLEM.test(plain)) return found('problem', at(PROBLEM), true);
   if (CONTAINED.test(plain)) return found('consequence', at(CONTAINED), true);
+  // The old design against this one: "where two servers used to do all the work, a third one now shares it".
+  if (BEFORE.test(plain) && NOW.test(plain) && at(BEFORE) < at(NOW)) return found('contrast', at(NOW), true);
 
   const candidates: [ReasonKind, number][] = [
     ['purpose', at(PURPOSE)],
