@@ -161,12 +161,14 @@ export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are ab
 /** Statements about the task, not the design: "the task requires", "we are asked to". */
 export const TASK_STATEMENT = ['(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)', '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics', 'why you are adding', 'you must add', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez', '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
-export const FUTURE = ['later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir'] as const;
+export const FUTURE = ['add(?:ing)? more', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir'] as const;
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */
 export const BEFORE_MARKERS = ['before', 'previously', 'used to', 'in task ?2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'] as const;
 export const NOW_MARKERS = ['now', 'nowadays', 'from now on', 'this time', 'maintenant', 'desormais'] as const;
 /** Words that open a reference back to the subject before: "It", "This machine", "The latter". */
 export const REFERENCES_BACK = ['it', 'its', 'this', 'that', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the (?:new|other|second|extra) one', 'the pair', 'il', 'elle', 'ils', 'elles', 'ce', 'cela', 'celui ci', 'celle ci'] as const;
+/** A role stated, not a reason: "acts as the web server to handle requests" says what it does. */
+export const ROLE_STATEMENTS = ['acts? as', 'serves? as', 'works? as', 'functions? as', '(?:is|are) used as', '(?:is|are) responsible for', 'plays? the role', 'takes? the role', 'sert de', 'joue le role', 'fait office de'] as const;
 /** Section labels that ask "why": a quality or a problem under them answers it. */
 export const WHY_LABELS = ['why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif', 'avantages?', 'but', 'interet'] as const;
 

@@ -9,7 +9,7 @@
  */
 import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAUSE_MARKERS, CONTAINMENT, NOW_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
-  CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, SECURITY_PROBLEMS,
+  CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS,
   TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
 
@@ -59,6 +59,7 @@ const AIMED_QUALITY = anyOf(
 const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 const CAPABILITY = anyOf(...INDEPENDENCE);
 const MODAL = anyOf(...MODALS);
+const ROLE = anyOf(...ROLE_STATEMENTS);
 const BEFORE = anyOf(...BEFORE_MARKERS);
 const NOW = anyOf(...NOW_MARKERS);
 const CONTAINED = anyOf(...CONTAINMENT);
@@ -152,6 +153,8 @@ export function reasonIn(plain: string, why = false): Reason | null {
   // A gerund opening the clause is its subject, not its verb: "Keeping MySQL on its own box means ...".
   const opensWithGerund = /^\w+ing\b/.test(plain);
   const first = candidates.filter(([kind, index]) => index > 0 || (index === 0 && !(opensWithGerund && (kind === 'effect' || kind === 'enabling')))).sort((a, b) => a[1] - b[1])[0];
+  // "Acts as the web server to handle requests": the purpose of a role is what the role does.
+  if (first && first[0] === 'purpose' && ROLE.test(plain.slice(0, first[1]))) return null;
   if (first) return found(first[0], first[1]);
   // Under "Why:" or "Benefits", a quality is the answer.
   if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain) || ISOLATED.test(plain))) return found('answer', 0, true);
