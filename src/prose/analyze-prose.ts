@@ -300,8 +300,9 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       if (section !== previousSection || block.kind === 'heading') carried = new Set();
       previousSection = section;
       const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
-      if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
+      // Nearest last: the headings, the list item it is nested in, then a title line read just above it.
       for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
+      if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
       const inIssuesSection = (title?.issues ?? false) || block.headingPath.some((h) => headingContext(h).issues);
       const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried, doc);
       carried = read.last;

@@ -27,7 +27,8 @@ export function titleOf(block: ProseBlock, norm: string): Pick<Title, 'covers'> 
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return null;
   const section = block.headingPath.join('\u0000');
   const sameSection = (b: ProseBlock) => b.headingPath.join('\u0000') === section;
-  if (looksLikeTitle(block.text)) return { covers: (b) => b.kind !== 'heading' && sameSection(b) };
+  // A short list item is an item of its list, not a title over the items after it.
+  if (block.kind === 'paragraph' && looksLikeTitle(block.text)) return { covers: (b) => b.kind !== 'heading' && sameSection(b) };
   // A lead-in heads the list right after it, not the paragraphs after that list.
   const text = block.text.trim();
   if (text.endsWith(':') && wordsIn(norm) <= MAX_LEAD_IN_WORDS) return { covers: (b) => b.kind === 'list-item' && sameSection(b) };
