@@ -59,12 +59,23 @@ export function sentencesOf(text: string): string[] {
   return sentences;
 }
 
+const ARROW = /\s*(?:→|⇒|->|=>)\s*/g;
+
+/**
+ * "Added 1 more server → dedicated roles": one arrow between two statements reads as "therefore".
+ * Several arrows draw a flow ("User -> DNS -> LB"), which says nothing of why.
+ */
+function readArrow(raw: string): string {
+  const arrows = raw.match(ARROW);
+  return arrows?.length === 1 ? raw.replace(ARROW, ', therefore ') : raw;
+}
+
 /** The clauses of a text, sentence by sentence. */
 export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   sentencesOf(text).forEach((sentence, index) => {
     for (const raw of splitCoordinated(sentence)) {
-      const plain = plainText(raw);
+      const plain = plainText(readArrow(raw));
       if (plain) clauses.push({ raw, plain, sentence: index });
     }
   });
