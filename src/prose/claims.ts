@@ -9,9 +9,10 @@
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { mentionsOf, type Topic } from './elements.js';
 import {
-  ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CLUSTER_TERMS, COUNTERFACTUAL_MARKERS, everyOf, FUTURE, LOAD_BALANCER_NAMES, NEGATIONS, NOT_THIS_DESIGN, OTHER_CLUSTERS,
+  ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CLUSTER_TERMS, CONDITION_MARKERS, COUNTERFACTUAL_MARKERS, everyOf, FAILURE_PROBLEMS, FAILURES, FUTURE, LOAD_BALANCER_NAMES, NEGATIONS, NOT_THIS_DESIGN,
+  OTHER_CLUSTERS,
 } from './lexicon.js';
-import { clausesOf } from './sentences.js';
+import { clausesOf, plainText } from './sentences.js';
 
 export type ClusterMode = 'active-active' | 'active-passive';
 
@@ -21,29 +22,40 @@ export interface Where {
 }
 
 export type Claim =
-  | ({ kind: 'lb-count'; n: number } & Where)
+  | ({ kind: 'lb-count'; n: number; atLeast?: boolean } & Where)
   | ({ kind: 'cluster' } & Where)
   | ({ kind: 'cluster-mode'; mode: ClusterMode } & Where)
-  | ({ kind: 'server-count'; role: 'server' | 'web-server' | 'app-server' | 'database'; n: number } & Where)
+  | ({ kind: 'server-count'; role: 'server' | 'web-server' | 'app-server' | 'database'; n: number; behind?: boolean } & Where)
   | ({ kind: 'own-servers' } & Where)
   | ({ kind: 'component'; role: Topic } & Where);
 
 const LB = `(?:${LOAD_BALANCER_NAMES.join('|')})`;
-// "Only one load balancer" is a count, not a counterfactual.
+// Another design, the future, a counterfactual: no claim. ("Only one load balancer" is a count, not a counterfactual.)
 const ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
+/** "We kept the firewalls from task 2": what was carried over is in this design. */
+const CARRIED_OVER = anyOf('kept', 'keep', 'still', 'carried (?:over )?from', 'carry over', 'retain\\w*', 'reuse\\w*', 'conserv\\w*');
+const CONDITION = anyOf(...CONDITION_MARKERS);
 const NEGATED = anyOf(...NEGATIONS);
-const ONE_LB = anyOf(`(?:a single|single|only one|just one|one single|one|1|un seul|une seule) ${LB}(?! (?:of|per|in front|for each))`, `${LB} (?:is|stays) (?:single|alone)`);
-const TWO_LBS = anyOf(`(?:two|2|second|2nd|both|pair of|dual|deux|deuxieme) (?:\\w+ )?${LB}`, `${LB} ?(?:#|no )?2`);
+const NUMBER: Record<string, number> = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, deux: 2, trois: 3, quatre: 4, cinq: 5 };
+const COUNT = '(a single|single|only one|just one|one single|one|un seul|une seule|two|three|four|deux|trois|quatre|[1-4])';
+/** "a single HAProxy", "three HAProxy machines", "two load balancers". */
+const LB_COUNT = new RegExp(`\\b${COUNT} (?:\\w+ )?${LB}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
+/** "a second load balancer", "both HAProxy", "HAProxy 2": at least two. */
+const PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB}`, `${LB} ?(?:#|no )?2`, `${LB} pair`);
 const CLUSTER = anyOf(...CLUSTER_TERMS);
+const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+const BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB}`);
 const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
 const ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
 const ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS);
-const NUMBER: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, deux: 2, trois: 3, quatre: 4, cinq: 5 };
+const TIER_OF: Record<string, 'web-server' | 'app-server' | 'database'> = {
+  web: 'web-server', nginx: 'web-server', apache: 'web-server', app: 'app-server', application: 'app-server', gunicorn: 'app-server', database: 'database', db: 'database', mysql: 'database', 'my sql': 'database',
+};
 const SERVER_COUNT = everyOf(
-  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(web|app|application|database|db) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)`,
+  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(web|nginx|apache|app|application|gunicorn|database|db|my ?sql) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)`,
 );
-/** A count that belongs to the load balancers: "the LB cluster (2 servers)". */
-const LB_SCOPED = new RegExp(`${LB}(?: \\w+){0,3} (?:two|deux|2) (?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB}`);
+/** A count that belongs to the load balancers: "the LB cluster (2 servers)", "two servers for the load balancers". */
+const LB_SCOPED = new RegExp(`(?:${LOAD_BALANCER_NAMES.join('|')})[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the (?:${LOAD_BALANCER_NAMES.join('|')})`, 'i');
 /** A sentence that states what this design is: "we use", "there is", "the design has". */
 const STATES_DESIGN = anyOf('we (?:use|have|added|add|run|deploy)', 'our', 'there (?:is|are)', 'this (?:design|infrastructure|setup|architecture)', 'the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)', '(?:is|are|was|were) (?:added|used|deployed|installed|placed)', 'consists? of', 'includes?', 'contains?');
 
@@ -54,31 +66,62 @@ export function claimsOf(prose: ProseAnalysis): Claim[] {
     if (block.inIssuesSection) continue;
     // A heading states a fact ("A second load balancer, clustered"), unless it asks a question.
     if (block.kind === 'heading' && /\?\s*$/.test(block.text)) continue;
-    for (const { plain } of clausesOf(block.text)) {
-      if (ELSEWHERE.test(plain) || /\?\s*$/.test(plain)) continue;
+    for (const clause of clausesOf(block.text)) {
+      if (/\?\s*$/.test(clause.raw)) continue;
       const where = { file: block.file, line: block.line };
-      claims.push(...clauseClaims(plain, block, where));
+      claims.push(...modeClaims(clause.plain, where));
+      const statement = statementOf(clause);
+      if (statement && (!ELSEWHERE.test(statement) || CARRIED_OVER.test(statement))) claims.push(...clauseClaims(statement, clause.raw, block, where));
     }
   }
   return claims;
 }
 
-function clauseClaims(plain: string, block: AnalysedBlock, where: Where): Claim[] {
+/**
+ * What a clause states, without its condition: "We run two load balancers, so the site stays up
+ * when one crashes" states two load balancers; "If one load balancer fails, ..." states nothing of
+ * how many there are.
+ */
+function statementOf(clause: { raw: string; plain: string }): string {
+  const condition = CONDITION.exec(clause.plain);
+  if (!condition) return clause.plain;
+  if (condition.index > 0) return clause.plain.slice(0, condition.index);
+  const comma = clause.raw.indexOf(',');
+  return comma < 0 ? '' : plainText(clause.raw.slice(comma + 1)).replace(CONDITION_AND_AFTER, '');
+}
+const CONDITION_AND_AFTER = new RegExp(`${CONDITION.source}.*$`);
+
+/** The cluster mode a clause states: read on the whole clause, since a mode is often said by its condition ("only takes over when HAProxy 1 fails"). */
+function modeClaims(plain: string, where: Where): Claim[] {
+  if (ELSEWHERE_MODE.test(plain)) return [];
+  if (ACTIVE_ACTIVE.test(plain)) return [{ kind: 'cluster-mode', mode: 'active-active', ...where }];
+  const passive = ACTIVE_PASSIVE.exec(plain);
+  if (passive && !OTHER_CLUSTER.test(plain) && !NEGATED_BEFORE.test(plain.slice(0, passive.index))) return [{ kind: 'cluster-mode', mode: 'active-passive', ...where }];
+  return [];
+}
+const ELSEWHERE_MODE = anyOf('could', 'would', 'might', 'future', 'later', 'task ?[0-2]', 'previous\\w*', 'either', 'or active', 'vs', 'versus');
+const NEGATED_BEFORE = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
+
+function clauseClaims(plain: string, raw: string, block: AnalysedBlock, where: Where): Claim[] {
   const claims: Claim[] = [];
-  if (ONE_LB.test(plain) && !TWO_LBS.test(plain) && !NEGATED.test(plain)) claims.push({ kind: 'lb-count', n: 1, ...where });
-  else if (TWO_LBS.test(plain) && !NEGATED.test(plain)) claims.push({ kind: 'lb-count', n: 2, ...where });
-  if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !NEGATED.test(plain)) claims.push({ kind: 'cluster', ...where });
-  if (ACTIVE_ACTIVE.test(plain)) claims.push({ kind: 'cluster-mode', mode: 'active-active', ...where });
-  else if (ACTIVE_PASSIVE.test(plain) && !OTHER_CLUSTER.test(plain)) claims.push({ kind: 'cluster-mode', mode: 'active-passive', ...where });
-  if (block.kind !== 'heading' && !LB_SCOPED.test(plain)) {
+  const negated = NEGATED.test(plain);
+  const counted = LB_COUNT.exec(plain);
+  const n = counted ? countOf(counted[1]!) : 0;
+  if (!negated && n > 2) claims.push({ kind: 'lb-count', n, ...where });
+  else if (!negated && PAIR_OF_LBS.test(plain)) claims.push({ kind: 'lb-count', n: 2, atLeast: true, ...where });
+  // "With a single HAProxy, the site dies with it": the single one is the risk, not this design.
+  else if (!negated && n && !(n === 1 && RISK.test(plain))) claims.push({ kind: 'lb-count', n, ...where });
+  if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated) claims.push({ kind: 'cluster', ...where });
+  if (block.kind !== 'heading' && !LB_SCOPED.test(raw)) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       const tier = m[2];
-      const role = !tier ? 'server' : tier === 'web' ? 'web-server' : tier === 'database' || tier === 'db' ? 'database' : 'app-server';
-      claims.push({ kind: 'server-count', role, n: NUMBER[m[1]!] ?? Number(m[1]), ...where });
+      const role = tier ? TIER_OF[tier] ?? 'server' : 'server';
+      // "Behind the load balancers, four servers": the count leaves the load balancers out.
+      claims.push({ kind: 'server-count', role, n: NUMBER[m[1]!] ?? Number(m[1]), ...(BEHIND_LBS.test(plain) ? { behind: true } : {}), ...where });
     }
   }
   const mentions = mentionsOf(plain);
-  if (mentions.some((m) => m.topic === 'split') && !NEGATED.test(plain)) claims.push({ kind: 'own-servers', ...where });
+  if (mentions.some((m) => m.topic === 'split') && !negated) claims.push({ kind: 'own-servers', ...where });
   if (block.kind !== 'heading') {
     for (const m of mentions) {
       if (!CLAIMABLE.includes(m.topic) || NEGATED.test(plain.slice(Math.max(0, m.index - 30), m.index))) continue;
@@ -88,6 +131,13 @@ function clauseClaims(plain: string, block: AnalysedBlock, where: Where): Claim[
     }
   }
   return claims;
+}
+
+/** "a single" -> 1, "three" -> 3, "2" -> 2. */
+function countOf(words: string): number {
+  const last = words.split(' ').pop()!;
+  if (/^(?:single|seule?|one)$/.test(last)) return 1;
+  return NUMBER[last] ?? Number(last);
 }
 
 const CLAIMABLE: readonly Topic[] = ['firewall', 'monitoring', 'database', 'web-server', 'app-server'];

@@ -189,8 +189,12 @@ export const NOT_THIS_DESIGN = ['previous\\w*', 'before', 'earlier', 'task ?[0-2
 // ---------------------------------------------------------------------------------------------
 // Cluster modes.
 
-export const ACTIVE_ACTIVE_TERMS = ['active ?active', 'actif ?actif'] as const;
-export const ACTIVE_PASSIVE_TERMS = ['active ?passive', 'primary ?(?:backup|secondary|standby)', 'master ?(?:backup|slave|standby)', 'hot ?standby', 'standby', 'stand by', 'passive', 'actif ?passif', 'passif', 'secours'] as const;
+export const ACTIVE_ACTIVE_TERMS = ['active ?active', 'actif ?actif', 'both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active', 'both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)'] as const;
+export const ACTIVE_PASSIVE_TERMS = [
+  'active ?passive', 'primary ?(?:backup|secondary|standby)', 'master ?(?:backup|slave|standby)', 'hot ?standby', 'standby', 'stand by', 'passive', 'actif ?passif', 'passif', 'secours',
+  // Said by what the second one does: "HAProxy 2 waits and only takes over when HAProxy 1 fails".
+  'waits', 'idle', 'stays? ready', 'only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Web server and application server, characterised.

@@ -1,5 +1,5 @@
 import { componentsWithRole, countWithRole, serverMachines, type DiagramGraph } from '../graph/model.js';
-import { normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
+import { CLUSTER_WORDS, normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE, claimedClusterMode, claimsOf, type Claim, type ClusterMode } from '../prose/claims.js';
 import { plainText } from '../prose/sentences.js';
 import { clusterEvidence } from './lb-cluster.js';
@@ -19,6 +19,9 @@ function diagramClusterMode(graph: DiagramGraph): { mode: ClusterMode; text: str
     if (ACTIVE_ACTIVE.test(plain)) return { mode: 'active-active', text: t.text, at: t.at };
     if (ACTIVE_PASSIVE.test(plain) || /\b(backup|secondary)\b/.test(plain)) return { mode: 'active-passive', text: t.text, at: t.at };
   }
+  // Two load balancers each labelled "active", none passive: active-active.
+  const active = componentsWithRole(graph, 'load-balancer').filter((c) => /\bactive\b/.test(plainText(c.label)));
+  if (active.length >= 2) return { mode: 'active-active', text: active.map((c) => c.label).join('", "'), at: active[0]!.source };
   return null;
 }
 
@@ -90,18 +93,61 @@ function diagramCountConflicts({ graphs, identities }: RuleContext): RuleFinding
       hint: 'Draw the same infrastructure in every diagram.',
     });
   }
-  return findings;
+  return [...findings, ...hostingConflicts(graphs)];
+}
+
+/** Which tiers share a machine in a diagram, and which stand on machines of their own: "web-server+app-server". */
+function tierHosting(graph: DiagramGraph): { shared: Set<string>; apart: Set<string> } {
+  const shared = new Set<string>();
+  const apart = new Set<string>();
+  for (const [i, a] of TIER_ROLES.entries()) {
+    for (const b of TIER_ROLES.slice(i + 1)) {
+      const hostsOf = (role: Role) => new Set(componentsWithRole(graph, role).map((c) => c.host));
+      const hostsA = hostsOf(a);
+      const hostsB = hostsOf(b);
+      if (!hostsA.size || !hostsB.size) continue;
+      if ([...hostsA].some((h) => hostsB.has(h))) shared.add(`${a}+${b}`);
+      else apart.add(`${a}+${b}`);
+    }
+  }
+  return { shared, apart };
+}
+
+/** One diagram puts two tiers on one machine, another draws them apart. */
+function hostingConflicts(graphs: DiagramGraph[]): RuleFinding[] {
+  const hosting = graphs.map((g) => ({ graph: g, ...tierHosting(g) }));
+  for (const one of hosting) {
+    for (const other of hosting) {
+      const pair = [...one.shared].find((p) => other.apart.has(p));
+      if (!pair) continue;
+      const [a, b] = pair.split('+') as [Role, Role];
+      return [{
+        message: `The diagrams disagree: the ${one.graph.type} diagram (${one.graph.file}:${one.graph.line}) runs the ${roleName(a)} and the ${roleName(b)} on one server, the ${other.graph.type} diagram (${other.graph.file}:${other.graph.line}) on separate servers.`,
+        at: { file: one.graph.file, line: one.graph.line, column: 1 },
+        hint: 'Draw the same infrastructure in every diagram.',
+      }];
+    }
+  }
+  return [];
 }
 
 /** "A single HAProxy" beside two drawn, "a second load balancer" beside one. */
 function lbCountConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
   if (!graphs.length) return [];
-  const counts = graphs.map((g) => countWithRole(g, 'load-balancer'));
+  // A node standing for the cluster ("HAProxy cluster" in front of LB1 and LB2) may or may not be counted.
+  const counts = graphs.flatMap((g) => {
+    const all = countWithRole(g, 'load-balancer');
+    const clusterNodes = componentsWithRole(g, 'load-balancer').filter((c) => CLUSTER_WORDS.test(normaliseText(c.label)) && c.multiplicity === 1).length;
+    return all - clusterNodes >= 2 ? [all, all - clusterNodes] : [all];
+  });
   for (const claim of claims) {
-    if (claim.kind !== 'lb-count' || counts.includes(claim.n) || (claim.n === 2 && counts.some((n) => n > 2)) || counts.every((n) => n === 0)) continue;
+    if (claim.kind !== 'lb-count' || counts.every((n) => n === 0)) continue;
+    const agrees = claim.atLeast ? counts.some((n) => n >= claim.n) : counts.includes(claim.n);
+    if (agrees) continue;
     const drawn = Math.max(...counts);
+    const said = claim.n === 1 ? 'a single load balancer' : claim.atLeast ? 'a second load balancer' : `${claim.n} load balancers`;
     return [{
-      message: `The prose speaks of ${claim.n === 1 ? 'a single load balancer' : 'two load balancers'} (${claim.file}:${claim.line}) but the diagram shows ${drawn}.`,
+      message: `The prose speaks of ${said} (${claim.file}:${claim.line}) but the diagram shows ${drawn}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
       hint: claim.n === 1 ? 'Describe the load balancers the diagram draws.' : 'Draw both load balancers.',
     }];
@@ -117,8 +163,10 @@ function serverCountConflicts(claims: Claim[], { graphs }: RuleContext): RuleFin
     // "Servers" may or may not include the load balancers: either reading of a diagram agrees.
     const readings = graphs.flatMap((g) => {
       if (claim.role !== 'server') return [countWithRole(g, claim.role)];
+      // "Servers" may count none, one (the first HAProxy, as in task 1) or all of the load balancers.
       const tiers = serverMachines(g, [...TIER_ROLES, 'server']).total;
-      return [tiers, tiers + countWithRole(g, 'load-balancer')];
+      const lbs = countWithRole(g, 'load-balancer');
+      return claim.behind ? [tiers] : [tiers, tiers + Math.min(1, lbs), tiers + lbs];
     });
     if (readings.includes(claim.n)) continue;
     const what = claim.role === 'server' ? 'servers' : `${roleName(claim.role)}s`;
