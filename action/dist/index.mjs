@@ -2521,8 +2521,8 @@ function createTokenInternal(config2) {
     tokenType.CATEGORIES = config2[CATEGORIES];
   }
   augmentTokenTypes([tokenType]);
-  if (Object.hasOwn(config2, LABEL)) {
-    tokenType.LABEL = config2[LABEL];
+  if (Object.hasOwn(config2, LABEL2)) {
+    tokenType.LABEL = config2[LABEL2];
   }
   if (Object.hasOwn(config2, GROUP)) {
     tokenType.GROUP = config2[GROUP];
@@ -6595,7 +6595,7 @@ function isTreemap(item) {
 function isWardley(item) {
   return reflection2.isInstance(item, Wardley.$type);
 }
-var __create2, __defProp2, __getOwnPropDesc2, __getOwnPropNames2, __getProtoOf2, __hasOwnProp2, __name, __esm2, __commonJS2, __export2, __copyProps2, __toESM2, __toCommonJS, require_is, require_messages, require_linkedMap, require_disposable, require_ral, require_events, require_cancellation, require_sharedArrayCancellation, require_semaphore, require_messageReader, require_messageWriter, require_messageBuffer, require_connection, require_api, main_exports, DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is, init_main, require_messages2, require_is2, require_protocol_implementation, require_protocol_typeDefinition, require_protocol_workspaceFolder, require_protocol_configuration, require_protocol_colorProvider, require_protocol_foldingRange, require_protocol_declaration, require_protocol_selectionRange, require_protocol_progress, require_protocol_callHierarchy, require_protocol_semanticTokens, require_protocol_showDocument, require_protocol_linkedEditingRange, require_protocol_fileOperations, require_protocol_moniker, require_protocol_typeHierarchy, require_protocol_inlineValue, require_protocol_inlayHint, require_protocol_diagnostic, require_protocol_notebook, require_protocol_inlineCompletion, require_protocol_textDocumentContent, require_protocol, require_connection2, require_api2, AbstractAstReflection, StreamImpl, EMPTY_STREAM, DONE_RESULT, TreeStreamImpl, Reduction, AbstractElement, AbstractParserRule, AbstractRule, AbstractType, Action, Alternatives, ArrayLiteral, ArrayType, Assignment, BooleanLiteral, CharacterRange, Condition, Conjunction, CrossReference, Disjunction, EndOfFile, Grammar, GrammarImport, Group, InferredType, InfixRule, InfixRuleOperatorList, InfixRuleOperators, Interface, Keyword, NamedArgument, NegatedToken, Negation, NumberLiteral, Parameter, ParameterReference, ParserRule, ReferenceType, RegexToken, ReturnType, RuleCall, SimpleType, StringLiteral, TerminalAlternatives, TerminalElement, TerminalGroup, TerminalRule, TerminalRuleCall, Type, TypeAttribute, TypeDefinition, UnionType, UnorderedGroup, UntilToken, ValueLiteral, Wildcard, LangiumGrammarAstReflection, reflection, RangeComparison, DefaultNameRegexp, ErrorWithLocation, digitsCharCodes, wordCharCodes, whitespaceCodes, hexDigitPattern, decimalPattern, decimalPatternNoZero, RegExpParser, BaseRegExpVisitor, NEWLINE_REGEXP, regexpParser, TerminalRegExpVisitor, visitor, whitespaceCharacters, WILDCARD, AbstractProduction, NonTerminal, Rule, Alternative, Option, RepetitionMandatory, RepetitionMandatoryWithSeparator, Repetition, RepetitionWithSeparator, Alternation, Terminal, GAstVisitor, RestWalker, IN, ResyncFollowsWalker, regExpAstCache, regExpParser, complementErrorMessage, failedOptimizationPrefixMsg, CharCodeFinder, PATTERN, DEFAULT_MODE, MODES, SINGLE_CHAR_MATCH, CUSTOM_MATCH, REG_EXP_MATCH, ASCII_CLASS_MATCH, end_of_input, start_of_input, LineTerminatorOptimizedTester, minOptimizationVal, charCodeToOptimizedIdxMap, tokenShortNameIdx, tokenIdxToClass, defaultLexerErrorProvider, LexerDefinitionErrorType, DEFAULT_LEXER_CONFIG, Lexer, PARENT, CATEGORIES, LABEL, GROUP, PUSH_MODE, POP_MODE, LONGER_ALT, LINE_BREAKS, START_CHARS_HINT, EOF, defaultParserErrorProvider, defaultGrammarResolverErrorProvider, defaultGrammarValidatorErrorProvider, GastRefResolverVisitor, AbstractNextPossibleTokensWalker, NextAfterTokenWalker, AbstractNextTerminalAfterProductionWalker, NextTerminalAfterManyWalker, NextTerminalAfterManySepWalker, NextTerminalAfterAtLeastOneWalker, NextTerminalAfterAtLeastOneSepWalker, PROD_TYPE, RestDefinitionFinderWalker, InsideDefinitionFinderVisitor, OccurrenceValidationCollector, OrCollector, RepetitionCollector, MISMATCHED_TOKEN_EXCEPTION, NO_VIABLE_ALT_EXCEPTION, EARLY_EXIT_EXCEPTION, NOT_ALL_INPUT_PARSED_EXCEPTION, RECOGNITION_EXCEPTION_NAMES, RecognitionException, MismatchedTokenException, NoViableAltException, NotAllInputParsedException, EarlyExitException, EOF_FOLLOW_KEY, IN_RULE_RECOVERY_EXCEPTION, InRuleRecoveryException, Recoverable, BITS_FOR_OCCURRENCE_IDX, OR_IDX, OPTION_IDX, MANY_IDX, AT_LEAST_ONE_IDX, MANY_SEP_IDX, AT_LEAST_ONE_SEP_IDX, LLkLookaheadStrategy, LooksAhead, DslMethodsCollectorVisitor, collectorVisitor, NAME, CstVisitorDefinitionError, TreeBuilder, LexerAdapter, RecognizerApi, RecognizerEngine, ErrorHandler, RECORDING_NULL_OBJECT, HANDLE_SEPARATOR, MAX_METHOD_IDX, RFT, RECORDING_PHASE_TOKEN, RECORDING_PHASE_CSTNODE, GastRecorder, PerformanceTracer, END_OF_FILE, DEFAULT_PARSER_CONFIG, DEFAULT_RULE_CONFIG, ParserDefinitionErrorType, Parser, EmbeddedActionsParser, arrayMap_default, listCacheClear_default, eq_default, assocIndexOf_default, arrayProto, splice, listCacheDelete_default, listCacheGet_default, listCacheHas_default, listCacheSet_default, ListCache_default, stackClear_default, stackDelete_default, stackGet_default, stackHas_default, freeGlobal, freeGlobal_default, freeSelf, root, root_default, Symbol2, Symbol_default, objectProto, hasOwnProperty, nativeObjectToString, symToStringTag, getRawTag_default, objectProto2, nativeObjectToString2, objectToString_default, nullTag, undefinedTag, symToStringTag2, baseGetTag_default, isObject_default, asyncTag, funcTag, genTag, proxyTag, isFunction_default, coreJsData, coreJsData_default, maskSrcKey, isMasked_default, funcProto, funcToString, toSource_default, reRegExpChar, reIsHostCtor, funcProto2, objectProto3, funcToString2, hasOwnProperty2, reIsNative, baseIsNative_default, getValue_default, getNative_default, Map2, Map_default, nativeCreate, nativeCreate_default, hashClear_default, hashDelete_default, HASH_UNDEFINED, objectProto4, hasOwnProperty3, hashGet_default, objectProto5, hasOwnProperty4, hashHas_default, HASH_UNDEFINED2, hashSet_default, Hash_default, mapCacheClear_default, isKeyable_default, getMapData_default, mapCacheDelete_default, mapCacheGet_default, mapCacheHas_default, mapCacheSet_default, MapCache_default, LARGE_ARRAY_SIZE, stackSet_default, Stack_default, HASH_UNDEFINED3, setCacheAdd_default, setCacheHas_default, SetCache_default, arraySome_default, cacheHas_default, COMPARE_PARTIAL_FLAG, COMPARE_UNORDERED_FLAG, equalArrays_default, Uint8Array2, Uint8Array_default, mapToArray_default, setToArray_default, COMPARE_PARTIAL_FLAG2, COMPARE_UNORDERED_FLAG2, boolTag, dateTag, errorTag, mapTag, numberTag, regexpTag, setTag, stringTag, symbolTag, arrayBufferTag, dataViewTag, symbolProto, symbolValueOf, equalByTag_default, arrayPush_default, isArray, isArray_default, baseGetAllKeys_default, arrayFilter_default, stubArray_default, objectProto6, propertyIsEnumerable, nativeGetSymbols, getSymbols, getSymbols_default, baseTimes_default, isObjectLike_default, argsTag, baseIsArguments_default, objectProto7, hasOwnProperty5, propertyIsEnumerable2, isArguments, isArguments_default, stubFalse_default, freeExports, freeModule, moduleExports, Buffer2, nativeIsBuffer, isBuffer, isBuffer_default, MAX_SAFE_INTEGER, reIsUint, isIndex_default, MAX_SAFE_INTEGER2, isLength_default, argsTag2, arrayTag, boolTag2, dateTag2, errorTag2, funcTag2, mapTag2, numberTag2, objectTag, regexpTag2, setTag2, stringTag2, weakMapTag, arrayBufferTag2, dataViewTag2, float32Tag, float64Tag, int8Tag, int16Tag, int32Tag, uint8Tag, uint8ClampedTag, uint16Tag, uint32Tag, typedArrayTags, baseIsTypedArray_default, baseUnary_default, freeExports2, freeModule2, moduleExports2, freeProcess, nodeUtil, nodeUtil_default, nodeIsTypedArray, isTypedArray, isTypedArray_default, objectProto8, hasOwnProperty6, arrayLikeKeys_default, objectProto9, isPrototype_default, overArg_default, nativeKeys, nativeKeys_default, objectProto10, hasOwnProperty7, baseKeys_default, isArrayLike_default, keys_default, getAllKeys_default, COMPARE_PARTIAL_FLAG3, objectProto11, hasOwnProperty8, equalObjects_default, DataView, DataView_default, Promise2, Promise_default, Set2, Set_default, WeakMap2, WeakMap_default, mapTag3, objectTag2, promiseTag, setTag3, weakMapTag2, dataViewTag3, dataViewCtorString, mapCtorString, promiseCtorString, setCtorString, weakMapCtorString, getTag, getTag_default, COMPARE_PARTIAL_FLAG4, argsTag3, arrayTag2, objectTag3, objectProto12, hasOwnProperty9, baseIsEqualDeep_default, baseIsEqual_default, COMPARE_PARTIAL_FLAG5, COMPARE_UNORDERED_FLAG3, baseIsMatch_default, isStrictComparable_default, getMatchData_default, matchesStrictComparable_default, baseMatches_default, symbolTag2, isSymbol_default, reIsDeepProp, reIsPlainProp, isKey_default, FUNC_ERROR_TEXT, memoize_default, MAX_MEMOIZE_SIZE, memoizeCapped_default, rePropName, reEscapeChar, stringToPath, stringToPath_default, INFINITY2, symbolProto2, symbolToString, baseToString_default, toString_default, castPath_default, INFINITY22, toKey_default, baseGet_default, get_default, baseHasIn_default, hasPath_default, hasIn_default, COMPARE_PARTIAL_FLAG6, COMPARE_UNORDERED_FLAG4, baseMatchesProperty_default, identity_default, baseProperty_default, basePropertyDeep_default, property_default, baseIteratee_default, createBaseFor_default, baseFor, baseFor_default, baseForOwn_default, createBaseEach_default, baseEach, baseEach_default, baseMap_default, map_default, baseFilter_default, filter_default, ATN_BASIC, ATN_RULE_START, ATN_PLUS_BLOCK_START, ATN_STAR_BLOCK_START, ATN_RULE_STOP, ATN_BLOCK_END, ATN_STAR_LOOP_BACK, ATN_STAR_LOOP_ENTRY, ATN_PLUS_LOOP_BACK, ATN_LOOP_END, AbstractTransition, AtomTransition, EpsilonTransition, RuleTransition, DFA_ERROR, ATNConfigSet, baseExtremum_default, baseLt_default, min_default, spreadableSymbol, isFlattenable_default, baseFlatten_default, flatMap_default, baseFindIndex_default, baseIsNaN_default, strictIndexOf_default, baseIndexOf_default, arrayIncludes_default, arrayIncludesWith_default, noop_default, INFINITY3, createSet, createSet_default, LARGE_ARRAY_SIZE2, baseUniq_default, uniqBy_default, flatten_default, arrayEach_default, castFunction_default, forEach_default, mapTag4, setTag4, objectProto13, hasOwnProperty10, isEmpty_default, arrayReduce_default, baseReduce_default, reduce_default, PredicateSet, EMPTY_PREDICATES, LLStarLookaheadStrategy, CstNodeBuilder, AbstractCstNode, LeafCstNodeImpl, CompositeCstNodeImpl, RootCstNodeImpl, DatatypeSymbol, ruleSuffix, withRuleSuffix, AbstractLangiumParser, LangiumParser, AbstractParserErrorMessageProvider, LangiumParserErrorMessageProvider, LangiumCompletionParser, defaultConfig, ChevrotainWrapper, ProfilerWrapper, DefaultTokenBuilder, DefaultValueConverter, ValueConverter, import_vscode_languageserver_protocol, lastTick, globalInterruptionPeriod, OperationCancelled, Deferred, FullTextDocument2, TextDocument2, LIB, URI2, Utils, UriUtils, UriTrie, DocumentState, DefaultLangiumDocumentFactory, DefaultLangiumDocuments, RefResolving, DefaultReferenceImpl, DefaultMultiReferenceImpl, DefaultLinker, DefaultNameProvider, DefaultReferences, MultiMap, BiMap, DefaultScopeComputation, StreamScope, MultiMapScope, DisposableCache, SimpleCache, ContextCache, WorkspaceCache, DefaultScopeProvider, DefaultJsonSerializer, DefaultServiceRegistry, ValidationCategory, ValidationRegistry, VALIDATE_EACH_NODE, DefaultDocumentValidator, DocumentValidator, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, DefaultAstNodeLocator, import_vscode_languageserver_protocol2, DefaultConfigurationProvider, import_vscode_languageserver_protocol3, Disposable, DefaultDocumentBuilder, DefaultIndexManager, DefaultWorkspaceManager, DefaultLexerErrorMessageProvider, DEFAULT_TOKENIZE_OPTIONS, DefaultLexer, tagRegex, inlineTagRegex, nonWhitespaceRegex, whitespaceEndRegex, JSDocCommentImpl, JSDocTagImpl, JSDocTextImpl, JSDocLineImpl, JSDocDocumentationProvider, DefaultCommentProvider, DefaultAsyncParser, ReadPriority, DefaultWorkspaceLock, DefaultHydrator, Module, isProxy, __requested__, EmptyFileSystemProvider, EmptyFileSystem, minimalGrammarModule, minimalSharedGrammarModule, ArchitectureGrammar, CynefinGrammar, EventModeling, GitGraphGrammar, InfoGrammar, PacketGrammar, PieGrammar, RadarGrammar, RailroadAbnfGrammar, RailroadEbnfGrammar, RailroadGrammar, RailroadPegGrammar, TreemapGrammar, TreeViewGrammar, WardleyGrammar, MermaidTerminals, AbnfAlternation, AbnfConcatenation, AbnfElement, AbnfGroup, AbnfNumVal, AbnfOptionalGroup, AbnfPrimary, AbnfRule, AbnfRuleName, AbnfStringLiteral, Accelerator, Alignment, Anchor, Annotation, Annotations, Architecture, Axis, Branch, Checkout, CherryPicking, ClassDefStatement, Commit, Common, Component, Curve, Cynefin, Deaccelerator, Decorator, Direction, DomainBlock, DomainItem, EbnfChoice, EbnfExceptionPostfix, EbnfGroup, EbnfNonTerminal, EbnfOneOrMorePostfix, EbnfOptional, EbnfOptionalPostfix, EbnfPostfix, EbnfPrimary, EbnfRepetition, EbnfRule, EbnfSequence, EbnfSpecial, EbnfTerm, EbnfTerminal, EbnfZeroOrMorePostfix, Edge, EmDataEntity, EmFrame, EmGwt, EmGwtStatement, EmModelEntity, EmNoteEntity, EmResetFrame, EmTimeFrame, Entry, EventModel, Evolution, EvolutionStage, Evolve, GitGraph, Group2, Info, Item, Junction, Label, Leaf, Link, Merge, Note, Option2, Packet, PacketBlock, PegAny, PegGroup, PegIdentifier, PegLiteral, PegOrderedChoice, PegPrefix, PegPrimary, PegRule, PegSequence, PegSuffix, Pie, PieSection, Pipeline, PipelineComponent, Radar, Railroad, RailroadAbnf, RailroadChoiceExpr, RailroadEbnf, RailroadExpression, RailroadNonTerminalExpr, RailroadOneOrMoreExpr, RailroadOptionalExpr, RailroadPeg, RailroadRule, RailroadSequenceExpr, RailroadSpecialExpr, RailroadTerminalExpr, RailroadZeroOrMoreExpr, Section, Service, Size, Statement, Transition, Treemap, TreemapRow, TreeNode, TreeView, Wardley, MermaidAstReflection, reflection2, loadedArchitectureGrammarGrammar, ArchitectureGrammarGrammar, loadedCynefinGrammarGrammar, CynefinGrammarGrammar, loadedEventModelingGrammar, EventModelingGrammar, loadedGitGraphGrammarGrammar, GitGraphGrammarGrammar, loadedInfoGrammarGrammar, InfoGrammarGrammar, loadedPacketGrammarGrammar, PacketGrammarGrammar, loadedPieGrammarGrammar, PieGrammarGrammar, loadedRadarGrammarGrammar, RadarGrammarGrammar, loadedRailroadAbnfGrammarGrammar, RailroadAbnfGrammarGrammar, loadedRailroadEbnfGrammarGrammar, RailroadEbnfGrammarGrammar, loadedRailroadGrammarGrammar, RailroadGrammarGrammar, loadedRailroadPegGrammarGrammar, RailroadPegGrammarGrammar, loadedTreemapGrammarGrammar, TreemapGrammarGrammar, loadedTreeViewGrammarGrammar, TreeViewGrammarGrammar, loadedWardleyGrammarGrammar, WardleyGrammarGrammar, ArchitectureGrammarLanguageMetaData, CynefinGrammarLanguageMetaData, EventModelingLanguageMetaData, GitGraphGrammarLanguageMetaData, InfoGrammarLanguageMetaData, PacketGrammarLanguageMetaData, PieGrammarLanguageMetaData, RadarGrammarLanguageMetaData, RailroadAbnfGrammarLanguageMetaData, RailroadEbnfGrammarLanguageMetaData, RailroadGrammarLanguageMetaData, RailroadPegGrammarLanguageMetaData, TreemapGrammarLanguageMetaData, TreeViewGrammarLanguageMetaData, WardleyGrammarLanguageMetaData, MermaidGeneratedSharedModule, ArchitectureGrammarGeneratedModule, CynefinGrammarGeneratedModule, EventModelingGeneratedModule, GitGraphGrammarGeneratedModule, InfoGrammarGeneratedModule, PacketGrammarGeneratedModule, PieGrammarGeneratedModule, RadarGrammarGeneratedModule, RailroadAbnfGrammarGeneratedModule, RailroadEbnfGrammarGeneratedModule, RailroadGrammarGeneratedModule, RailroadPegGrammarGeneratedModule, TreemapGrammarGeneratedModule, TreeViewGrammarGeneratedModule, WardleyGrammarGeneratedModule, accessibilityDescrRegex, accessibilityTitleRegex, titleRegex, rulesRegexes, AbstractMermaidValueConverter, CommonValueConverter, AbstractMermaidTokenBuilder, CommonTokenBuilder;
+var __create2, __defProp2, __getOwnPropDesc2, __getOwnPropNames2, __getProtoOf2, __hasOwnProp2, __name, __esm2, __commonJS2, __export2, __copyProps2, __toESM2, __toCommonJS, require_is, require_messages, require_linkedMap, require_disposable, require_ral, require_events, require_cancellation, require_sharedArrayCancellation, require_semaphore, require_messageReader, require_messageWriter, require_messageBuffer, require_connection, require_api, main_exports, DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is, init_main, require_messages2, require_is2, require_protocol_implementation, require_protocol_typeDefinition, require_protocol_workspaceFolder, require_protocol_configuration, require_protocol_colorProvider, require_protocol_foldingRange, require_protocol_declaration, require_protocol_selectionRange, require_protocol_progress, require_protocol_callHierarchy, require_protocol_semanticTokens, require_protocol_showDocument, require_protocol_linkedEditingRange, require_protocol_fileOperations, require_protocol_moniker, require_protocol_typeHierarchy, require_protocol_inlineValue, require_protocol_inlayHint, require_protocol_diagnostic, require_protocol_notebook, require_protocol_inlineCompletion, require_protocol_textDocumentContent, require_protocol, require_connection2, require_api2, AbstractAstReflection, StreamImpl, EMPTY_STREAM, DONE_RESULT, TreeStreamImpl, Reduction, AbstractElement, AbstractParserRule, AbstractRule, AbstractType, Action, Alternatives, ArrayLiteral, ArrayType, Assignment, BooleanLiteral, CharacterRange, Condition, Conjunction, CrossReference, Disjunction, EndOfFile, Grammar, GrammarImport, Group, InferredType, InfixRule, InfixRuleOperatorList, InfixRuleOperators, Interface, Keyword, NamedArgument, NegatedToken, Negation, NumberLiteral, Parameter, ParameterReference, ParserRule, ReferenceType, RegexToken, ReturnType, RuleCall, SimpleType, StringLiteral, TerminalAlternatives, TerminalElement, TerminalGroup, TerminalRule, TerminalRuleCall, Type, TypeAttribute, TypeDefinition, UnionType, UnorderedGroup, UntilToken, ValueLiteral, Wildcard, LangiumGrammarAstReflection, reflection, RangeComparison, DefaultNameRegexp, ErrorWithLocation, digitsCharCodes, wordCharCodes, whitespaceCodes, hexDigitPattern, decimalPattern, decimalPatternNoZero, RegExpParser, BaseRegExpVisitor, NEWLINE_REGEXP, regexpParser, TerminalRegExpVisitor, visitor, whitespaceCharacters, WILDCARD, AbstractProduction, NonTerminal, Rule, Alternative, Option, RepetitionMandatory, RepetitionMandatoryWithSeparator, Repetition, RepetitionWithSeparator, Alternation, Terminal, GAstVisitor, RestWalker, IN, ResyncFollowsWalker, regExpAstCache, regExpParser, complementErrorMessage, failedOptimizationPrefixMsg, CharCodeFinder, PATTERN, DEFAULT_MODE, MODES, SINGLE_CHAR_MATCH, CUSTOM_MATCH, REG_EXP_MATCH, ASCII_CLASS_MATCH, end_of_input, start_of_input, LineTerminatorOptimizedTester, minOptimizationVal, charCodeToOptimizedIdxMap, tokenShortNameIdx, tokenIdxToClass, defaultLexerErrorProvider, LexerDefinitionErrorType, DEFAULT_LEXER_CONFIG, Lexer, PARENT, CATEGORIES, LABEL2, GROUP, PUSH_MODE, POP_MODE, LONGER_ALT, LINE_BREAKS, START_CHARS_HINT, EOF, defaultParserErrorProvider, defaultGrammarResolverErrorProvider, defaultGrammarValidatorErrorProvider, GastRefResolverVisitor, AbstractNextPossibleTokensWalker, NextAfterTokenWalker, AbstractNextTerminalAfterProductionWalker, NextTerminalAfterManyWalker, NextTerminalAfterManySepWalker, NextTerminalAfterAtLeastOneWalker, NextTerminalAfterAtLeastOneSepWalker, PROD_TYPE, RestDefinitionFinderWalker, InsideDefinitionFinderVisitor, OccurrenceValidationCollector, OrCollector, RepetitionCollector, MISMATCHED_TOKEN_EXCEPTION, NO_VIABLE_ALT_EXCEPTION, EARLY_EXIT_EXCEPTION, NOT_ALL_INPUT_PARSED_EXCEPTION, RECOGNITION_EXCEPTION_NAMES, RecognitionException, MismatchedTokenException, NoViableAltException, NotAllInputParsedException, EarlyExitException, EOF_FOLLOW_KEY, IN_RULE_RECOVERY_EXCEPTION, InRuleRecoveryException, Recoverable, BITS_FOR_OCCURRENCE_IDX, OR_IDX, OPTION_IDX, MANY_IDX, AT_LEAST_ONE_IDX, MANY_SEP_IDX, AT_LEAST_ONE_SEP_IDX, LLkLookaheadStrategy, LooksAhead, DslMethodsCollectorVisitor, collectorVisitor, NAME, CstVisitorDefinitionError, TreeBuilder, LexerAdapter, RecognizerApi, RecognizerEngine, ErrorHandler, RECORDING_NULL_OBJECT, HANDLE_SEPARATOR, MAX_METHOD_IDX, RFT, RECORDING_PHASE_TOKEN, RECORDING_PHASE_CSTNODE, GastRecorder, PerformanceTracer, END_OF_FILE, DEFAULT_PARSER_CONFIG, DEFAULT_RULE_CONFIG, ParserDefinitionErrorType, Parser, EmbeddedActionsParser, arrayMap_default, listCacheClear_default, eq_default, assocIndexOf_default, arrayProto, splice, listCacheDelete_default, listCacheGet_default, listCacheHas_default, listCacheSet_default, ListCache_default, stackClear_default, stackDelete_default, stackGet_default, stackHas_default, freeGlobal, freeGlobal_default, freeSelf, root, root_default, Symbol2, Symbol_default, objectProto, hasOwnProperty, nativeObjectToString, symToStringTag, getRawTag_default, objectProto2, nativeObjectToString2, objectToString_default, nullTag, undefinedTag, symToStringTag2, baseGetTag_default, isObject_default, asyncTag, funcTag, genTag, proxyTag, isFunction_default, coreJsData, coreJsData_default, maskSrcKey, isMasked_default, funcProto, funcToString, toSource_default, reRegExpChar, reIsHostCtor, funcProto2, objectProto3, funcToString2, hasOwnProperty2, reIsNative, baseIsNative_default, getValue_default, getNative_default, Map2, Map_default, nativeCreate, nativeCreate_default, hashClear_default, hashDelete_default, HASH_UNDEFINED, objectProto4, hasOwnProperty3, hashGet_default, objectProto5, hasOwnProperty4, hashHas_default, HASH_UNDEFINED2, hashSet_default, Hash_default, mapCacheClear_default, isKeyable_default, getMapData_default, mapCacheDelete_default, mapCacheGet_default, mapCacheHas_default, mapCacheSet_default, MapCache_default, LARGE_ARRAY_SIZE, stackSet_default, Stack_default, HASH_UNDEFINED3, setCacheAdd_default, setCacheHas_default, SetCache_default, arraySome_default, cacheHas_default, COMPARE_PARTIAL_FLAG, COMPARE_UNORDERED_FLAG, equalArrays_default, Uint8Array2, Uint8Array_default, mapToArray_default, setToArray_default, COMPARE_PARTIAL_FLAG2, COMPARE_UNORDERED_FLAG2, boolTag, dateTag, errorTag, mapTag, numberTag, regexpTag, setTag, stringTag, symbolTag, arrayBufferTag, dataViewTag, symbolProto, symbolValueOf, equalByTag_default, arrayPush_default, isArray, isArray_default, baseGetAllKeys_default, arrayFilter_default, stubArray_default, objectProto6, propertyIsEnumerable, nativeGetSymbols, getSymbols, getSymbols_default, baseTimes_default, isObjectLike_default, argsTag, baseIsArguments_default, objectProto7, hasOwnProperty5, propertyIsEnumerable2, isArguments, isArguments_default, stubFalse_default, freeExports, freeModule, moduleExports, Buffer2, nativeIsBuffer, isBuffer, isBuffer_default, MAX_SAFE_INTEGER, reIsUint, isIndex_default, MAX_SAFE_INTEGER2, isLength_default, argsTag2, arrayTag, boolTag2, dateTag2, errorTag2, funcTag2, mapTag2, numberTag2, objectTag, regexpTag2, setTag2, stringTag2, weakMapTag, arrayBufferTag2, dataViewTag2, float32Tag, float64Tag, int8Tag, int16Tag, int32Tag, uint8Tag, uint8ClampedTag, uint16Tag, uint32Tag, typedArrayTags, baseIsTypedArray_default, baseUnary_default, freeExports2, freeModule2, moduleExports2, freeProcess, nodeUtil, nodeUtil_default, nodeIsTypedArray, isTypedArray, isTypedArray_default, objectProto8, hasOwnProperty6, arrayLikeKeys_default, objectProto9, isPrototype_default, overArg_default, nativeKeys, nativeKeys_default, objectProto10, hasOwnProperty7, baseKeys_default, isArrayLike_default, keys_default, getAllKeys_default, COMPARE_PARTIAL_FLAG3, objectProto11, hasOwnProperty8, equalObjects_default, DataView, DataView_default, Promise2, Promise_default, Set2, Set_default, WeakMap2, WeakMap_default, mapTag3, objectTag2, promiseTag, setTag3, weakMapTag2, dataViewTag3, dataViewCtorString, mapCtorString, promiseCtorString, setCtorString, weakMapCtorString, getTag, getTag_default, COMPARE_PARTIAL_FLAG4, argsTag3, arrayTag2, objectTag3, objectProto12, hasOwnProperty9, baseIsEqualDeep_default, baseIsEqual_default, COMPARE_PARTIAL_FLAG5, COMPARE_UNORDERED_FLAG3, baseIsMatch_default, isStrictComparable_default, getMatchData_default, matchesStrictComparable_default, baseMatches_default, symbolTag2, isSymbol_default, reIsDeepProp, reIsPlainProp, isKey_default, FUNC_ERROR_TEXT, memoize_default, MAX_MEMOIZE_SIZE, memoizeCapped_default, rePropName, reEscapeChar, stringToPath, stringToPath_default, INFINITY2, symbolProto2, symbolToString, baseToString_default, toString_default, castPath_default, INFINITY22, toKey_default, baseGet_default, get_default, baseHasIn_default, hasPath_default, hasIn_default, COMPARE_PARTIAL_FLAG6, COMPARE_UNORDERED_FLAG4, baseMatchesProperty_default, identity_default, baseProperty_default, basePropertyDeep_default, property_default, baseIteratee_default, createBaseFor_default, baseFor, baseFor_default, baseForOwn_default, createBaseEach_default, baseEach, baseEach_default, baseMap_default, map_default, baseFilter_default, filter_default, ATN_BASIC, ATN_RULE_START, ATN_PLUS_BLOCK_START, ATN_STAR_BLOCK_START, ATN_RULE_STOP, ATN_BLOCK_END, ATN_STAR_LOOP_BACK, ATN_STAR_LOOP_ENTRY, ATN_PLUS_LOOP_BACK, ATN_LOOP_END, AbstractTransition, AtomTransition, EpsilonTransition, RuleTransition, DFA_ERROR, ATNConfigSet, baseExtremum_default, baseLt_default, min_default, spreadableSymbol, isFlattenable_default, baseFlatten_default, flatMap_default, baseFindIndex_default, baseIsNaN_default, strictIndexOf_default, baseIndexOf_default, arrayIncludes_default, arrayIncludesWith_default, noop_default, INFINITY3, createSet, createSet_default, LARGE_ARRAY_SIZE2, baseUniq_default, uniqBy_default, flatten_default, arrayEach_default, castFunction_default, forEach_default, mapTag4, setTag4, objectProto13, hasOwnProperty10, isEmpty_default, arrayReduce_default, baseReduce_default, reduce_default, PredicateSet, EMPTY_PREDICATES, LLStarLookaheadStrategy, CstNodeBuilder, AbstractCstNode, LeafCstNodeImpl, CompositeCstNodeImpl, RootCstNodeImpl, DatatypeSymbol, ruleSuffix, withRuleSuffix, AbstractLangiumParser, LangiumParser, AbstractParserErrorMessageProvider, LangiumParserErrorMessageProvider, LangiumCompletionParser, defaultConfig, ChevrotainWrapper, ProfilerWrapper, DefaultTokenBuilder, DefaultValueConverter, ValueConverter, import_vscode_languageserver_protocol, lastTick, globalInterruptionPeriod, OperationCancelled, Deferred, FullTextDocument2, TextDocument2, LIB, URI2, Utils, UriUtils, UriTrie, DocumentState, DefaultLangiumDocumentFactory, DefaultLangiumDocuments, RefResolving, DefaultReferenceImpl, DefaultMultiReferenceImpl, DefaultLinker, DefaultNameProvider, DefaultReferences, MultiMap, BiMap, DefaultScopeComputation, StreamScope, MultiMapScope, DisposableCache, SimpleCache, ContextCache, WorkspaceCache, DefaultScopeProvider, DefaultJsonSerializer, DefaultServiceRegistry, ValidationCategory, ValidationRegistry, VALIDATE_EACH_NODE, DefaultDocumentValidator, DocumentValidator, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, DefaultAstNodeLocator, import_vscode_languageserver_protocol2, DefaultConfigurationProvider, import_vscode_languageserver_protocol3, Disposable, DefaultDocumentBuilder, DefaultIndexManager, DefaultWorkspaceManager, DefaultLexerErrorMessageProvider, DEFAULT_TOKENIZE_OPTIONS, DefaultLexer, tagRegex, inlineTagRegex, nonWhitespaceRegex, whitespaceEndRegex, JSDocCommentImpl, JSDocTagImpl, JSDocTextImpl, JSDocLineImpl, JSDocDocumentationProvider, DefaultCommentProvider, DefaultAsyncParser, ReadPriority, DefaultWorkspaceLock, DefaultHydrator, Module, isProxy, __requested__, EmptyFileSystemProvider, EmptyFileSystem, minimalGrammarModule, minimalSharedGrammarModule, ArchitectureGrammar, CynefinGrammar, EventModeling, GitGraphGrammar, InfoGrammar, PacketGrammar, PieGrammar, RadarGrammar, RailroadAbnfGrammar, RailroadEbnfGrammar, RailroadGrammar, RailroadPegGrammar, TreemapGrammar, TreeViewGrammar, WardleyGrammar, MermaidTerminals, AbnfAlternation, AbnfConcatenation, AbnfElement, AbnfGroup, AbnfNumVal, AbnfOptionalGroup, AbnfPrimary, AbnfRule, AbnfRuleName, AbnfStringLiteral, Accelerator, Alignment, Anchor, Annotation, Annotations, Architecture, Axis, Branch, Checkout, CherryPicking, ClassDefStatement, Commit, Common, Component, Curve, Cynefin, Deaccelerator, Decorator, Direction, DomainBlock, DomainItem, EbnfChoice, EbnfExceptionPostfix, EbnfGroup, EbnfNonTerminal, EbnfOneOrMorePostfix, EbnfOptional, EbnfOptionalPostfix, EbnfPostfix, EbnfPrimary, EbnfRepetition, EbnfRule, EbnfSequence, EbnfSpecial, EbnfTerm, EbnfTerminal, EbnfZeroOrMorePostfix, Edge, EmDataEntity, EmFrame, EmGwt, EmGwtStatement, EmModelEntity, EmNoteEntity, EmResetFrame, EmTimeFrame, Entry, EventModel, Evolution, EvolutionStage, Evolve, GitGraph, Group2, Info, Item, Junction, Label, Leaf, Link, Merge, Note, Option2, Packet, PacketBlock, PegAny, PegGroup, PegIdentifier, PegLiteral, PegOrderedChoice, PegPrefix, PegPrimary, PegRule, PegSequence, PegSuffix, Pie, PieSection, Pipeline, PipelineComponent, Radar, Railroad, RailroadAbnf, RailroadChoiceExpr, RailroadEbnf, RailroadExpression, RailroadNonTerminalExpr, RailroadOneOrMoreExpr, RailroadOptionalExpr, RailroadPeg, RailroadRule, RailroadSequenceExpr, RailroadSpecialExpr, RailroadTerminalExpr, RailroadZeroOrMoreExpr, Section, Service, Size, Statement, Transition, Treemap, TreemapRow, TreeNode, TreeView, Wardley, MermaidAstReflection, reflection2, loadedArchitectureGrammarGrammar, ArchitectureGrammarGrammar, loadedCynefinGrammarGrammar, CynefinGrammarGrammar, loadedEventModelingGrammar, EventModelingGrammar, loadedGitGraphGrammarGrammar, GitGraphGrammarGrammar, loadedInfoGrammarGrammar, InfoGrammarGrammar, loadedPacketGrammarGrammar, PacketGrammarGrammar, loadedPieGrammarGrammar, PieGrammarGrammar, loadedRadarGrammarGrammar, RadarGrammarGrammar, loadedRailroadAbnfGrammarGrammar, RailroadAbnfGrammarGrammar, loadedRailroadEbnfGrammarGrammar, RailroadEbnfGrammarGrammar, loadedRailroadGrammarGrammar, RailroadGrammarGrammar, loadedRailroadPegGrammarGrammar, RailroadPegGrammarGrammar, loadedTreemapGrammarGrammar, TreemapGrammarGrammar, loadedTreeViewGrammarGrammar, TreeViewGrammarGrammar, loadedWardleyGrammarGrammar, WardleyGrammarGrammar, ArchitectureGrammarLanguageMetaData, CynefinGrammarLanguageMetaData, EventModelingLanguageMetaData, GitGraphGrammarLanguageMetaData, InfoGrammarLanguageMetaData, PacketGrammarLanguageMetaData, PieGrammarLanguageMetaData, RadarGrammarLanguageMetaData, RailroadAbnfGrammarLanguageMetaData, RailroadEbnfGrammarLanguageMetaData, RailroadGrammarLanguageMetaData, RailroadPegGrammarLanguageMetaData, TreemapGrammarLanguageMetaData, TreeViewGrammarLanguageMetaData, WardleyGrammarLanguageMetaData, MermaidGeneratedSharedModule, ArchitectureGrammarGeneratedModule, CynefinGrammarGeneratedModule, EventModelingGeneratedModule, GitGraphGrammarGeneratedModule, InfoGrammarGeneratedModule, PacketGrammarGeneratedModule, PieGrammarGeneratedModule, RadarGrammarGeneratedModule, RailroadAbnfGrammarGeneratedModule, RailroadEbnfGrammarGeneratedModule, RailroadGrammarGeneratedModule, RailroadPegGrammarGeneratedModule, TreemapGrammarGeneratedModule, TreeViewGrammarGeneratedModule, WardleyGrammarGeneratedModule, accessibilityDescrRegex, accessibilityTitleRegex, titleRegex, rulesRegexes, AbstractMermaidValueConverter, CommonValueConverter, AbstractMermaidTokenBuilder, CommonTokenBuilder;
 var init_chunk_NGNAAXSQ = __esm({
   "node_modules/@mermaid-js/parser/dist/chunks/mermaid-parser.core/chunk-NGNAAXSQ.mjs"() {
     __create2 = Object.create;
@@ -11032,8 +11032,8 @@ ${JSON.stringify(message2, null, 4)}`);
           CompletionList2.create = create;
         })(CompletionList || (CompletionList = {}));
         (function(MarkedString2) {
-          function fromPlainText(plainText) {
-            return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+          function fromPlainText(plainText2) {
+            return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
           }
           __name(fromPlainText, "fromPlainText");
           MarkedString2.fromPlainText = fromPlainText;
@@ -17101,7 +17101,7 @@ ${JSON.stringify(message2, null, 4)}`);
     __name(hasTokenLabel2, "hasTokenLabel");
     PARENT = "parent";
     CATEGORIES = "categories";
-    LABEL = "label";
+    LABEL2 = "label";
     GROUP = "group";
     PUSH_MODE = "push_mode";
     POP_MODE = "pop_mode";
@@ -37140,25 +37140,609 @@ var carriedOver = {
   }
 };
 
-// src/prose/clauses.ts
-var SENTENCE_END = /(?<=[.!?])\s+(?=\S)|\n+(?=\s*(?:[-*•+]|\d+[.)]))/;
-var COORDINATOR = /,?\s+(?:and|but|while|whereas)\s+|;\s*/g;
-var FINITE = /\b(is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did)\b/i;
-var CONTINUES = /^(this|that|these|those|which|it|its|they|them|their|both|so|thus|hence|therefore|because|since|as a result|in order|to|thereby|if|in case|should|otherwise|allowing|ensuring|making|providing|meaning|preventing|eliminating|removing|reducing|improving|increasing|enabling|giving|for|also|plus|additionally|moreover|furthermore|each|every|the (second|other|backup|passive|standby|new|additional|extra)|one)\b/;
-var REFERS_BACK = /^(\S+ ){0,3}(it|this|them|they|these|those)\b/;
-var SETTING = /^(when|while|whenever|once|after|as) \w+ing\b[^,]*,\s*/i;
-function clausesOf(text3) {
-  const clauses = [];
-  for (const sentence of text3.split(SENTENCE_END)) {
-    for (const raw of splitCoordinated(sentence)) {
-      const norm = normaliseText(raw);
-      if (!norm) continue;
-      const settingMatch = SETTING.exec(raw.trimStart());
-      const setting = settingMatch ? normaliseText(settingMatch[0]) : "";
-      const main = settingMatch ? normaliseText(raw.trimStart().slice(settingMatch[0].length)) : norm;
-      clauses.push({ norm, setting, main, continues: CONTINUES.test(main) || REFERS_BACK.test(main) });
+// src/prose/lexicon.ts
+function anyOf(...alternatives2) {
+  return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`);
+}
+function everyOf(...alternatives2) {
+  return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`, "g");
+}
+var LOAD_BALANCER_NAMES = ["load ?balanc\\w*", "haproxy", "ha proxy", "lbs?", "balancers?", "repartiteurs? de charge", "equilibreurs? de charge", "equilibrage de charge"];
+var WEB_SERVER_NAMES = ["web ?ser?vers?", "nginx", "apache2?", "httpd", "web ?tier", "web ?layer", "http ?servers?", "serveurs? web", "serveurs? frontal", "serveurs? frontaux"];
+var APP_SERVER_NAMES = [
+  "app(?:lication)? ?servers?",
+  "ap{1,2}li?cati?on ?servers?",
+  "app ?tier",
+  "application ?tier",
+  "app ?layer",
+  "gunicorn",
+  "uwsgi",
+  "unicorn",
+  "puma",
+  "node ?\\.? ?js",
+  "php ?fpm",
+  "tomcat",
+  "serveurs? d ?applications?",
+  "serveurs? applicatifs?"
+];
+var DATABASE_NAMES = ["data ?bases?", "dbs?", "my ?sql", "mariadb", "postgre ?s\\w*", "mongo ?db", "bases? de donnees"];
+var FIREWALL_NAMES = ["firewalls?", "fire walls?", "ufw", "iptables", "pare ?feux?"];
+var MONITORING_NAMES = ["monitoring", "sumo ?logic", "datadog", "new ?relic", "prometheus", "grafana", "nagios", "zabbix", "surveillance", "supervision"];
+var CERTIFICATE_NAMES = ["ssl", "tls", "https", "certificats?", "certificates?"];
+var MACHINE_NAMES = ["servers?", "machines?", "hosts?", "boxe?s?", "nodes?", "instances?", "vms?", "droplets?", "serveurs?"];
+var PAIR_MODIFIERS = [
+  "second",
+  "2nd",
+  "one more",
+  "another",
+  "additional",
+  "extra",
+  "new",
+  "both",
+  "two",
+  "2",
+  "pair of",
+  "other",
+  "backup",
+  "standby",
+  "stand by",
+  "passive",
+  "secondary",
+  "redundant",
+  "dual",
+  "multiple",
+  "deuxieme",
+  "second[e]?",
+  "autre",
+  "nouveau",
+  "nouvel",
+  "deux",
+  "supplementaire"
+];
+var CLUSTER_TERMS = [
+  "cluster\\w*",
+  "active ?active",
+  "active ?passive",
+  "keepalived",
+  "vrrp",
+  "heartbeats?",
+  "failover",
+  "fail ?over",
+  "hot ?standby",
+  "floating ?ip",
+  "virtual ?ip",
+  "vip",
+  "grappe",
+  "basculement",
+  "ip virtuelle",
+  "ip flottante"
+];
+var OTHER_CLUSTERS = ["(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k8s) clusters?", "clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)"];
+var ADDED_MODIFIERS = ["additional", "extra", "third", "3rd", "one more", "new", "added", "fourth", "4th", "supplementaire", "troisieme", "nouveau", "nouvel", "ajoute"];
+var ADDED_MODIFIERS_AFTER = ["supplementaire", "additionnel", "de plus", "en plus", "ajoute"];
+var ADD_VERBS = ["add(?:s|ed|ing)?", "introduc\\w*", "provision\\w*", "deploy\\w*", "bring(?:s|ing)? in", "brought in", "ajout\\w*"];
+var SPLIT_TERMS = [
+  "split\\w*",
+  "separat\\w*",
+  "(?:keep|kept|keeping|pull|pulled|pulling|move|moved|moving|set|setting|split|splitting|taken) (?:\\w+ ){0,5}apart",
+  "each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|[.!]?$)",
+  "each (?:\\w+ )?(?:has|have|gets|get) (?:a|its|their|his) (?:own )?(?:server|machine|host|box|vm)",
+  "each (?:\\w+ )?(?:now )?(?:runs|hosts|holds|has) (?:just|only) one",
+  "each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)",
+  "each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)",
+  "(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)",
+  "dedicated",
+  "isolat\\w*",
+  "decoupl\\w*",
+  "own (?:server|machine|host|box|vm|instance)s?",
+  "one (?:server|machine|host) (?:per|for each|each)",
+  "(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)",
+  "(?:three|3|multi) ?tiers?",
+  "tiered",
+  "separ\\w*",
+  "dedie\\w*",
+  "isole\\w*",
+  "propre serveur",
+  "propres serveurs",
+  "chacun son serveur"
+];
+var SPLIT_PARTS = [
+  "web",
+  "app",
+  "application",
+  "data ?base",
+  "db",
+  "my ?sql",
+  "nginx",
+  "gunicorn",
+  "components?",
+  "tiers?",
+  "layers?",
+  "roles?",
+  "services?",
+  "stack",
+  "each",
+  "parts?",
+  "composants?",
+  "couches?",
+  "services?",
+  "base de donnees",
+  "chaque",
+  "parties?"
+];
+var NOT_SPLIT = ["secure sockets? layer", "transport layer", "(?:osi|application|network) layer", "layer [47]", "layer (?:four|seven)"];
+var PURPOSE_MARKERS = ["in order to", "so as to", "so that", "afin de", "afin qu ?e?", "pour qu ?e?", "de sorte que", "de facon a", "de maniere a", "dans le but de"];
+var CAUSE_MARKERS = ["because", "becuse", "beacuse", "becasue", "becouse", "bcause", "coz", "cuz", "since", "due to", "given that", "thanks to", "as otherwise", "car", "parce qu ?e?", "puisqu ?e?", "grace a", "etant donne"];
+var CONSEQUENCE_MARKERS = [
+  "therefore",
+  "thus",
+  "hence",
+  "as a result",
+  "consequently",
+  "which means",
+  "this means",
+  "that means",
+  "means",
+  "meaning",
+  "this way",
+  "that way",
+  "thereby",
+  "in turn",
+  "like this",
+  "that way",
+  "donc",
+  "ainsi",
+  "par consequent",
+  "ce qui",
+  "de ce fait",
+  "c est pourquoi",
+  "comme ca",
+  "comme cela",
+  "de cette (?:facon|maniere)"
+];
+var ENABLING_VERBS = [
+  "let(?:s|ting)?",
+  "allow(?:s|ed|ing)?",
+  "enabl(?:e|es|ed|ing)",
+  "permit(?:s|ted|ting)?",
+  "makes? (?:it )?possible",
+  "making (?:it )?possible",
+  "gives? (?:us )?the (?:ability|option|chance)",
+  "permet\\w*",
+  "permettr\\w*",
+  "rend possible"
+];
+var EFFECT_VERBS = [
+  "ensur\\w*",
+  "guarantee\\w*",
+  "prevent\\w*",
+  "avoid\\w*",
+  "remov\\w*",
+  "eliminat\\w*",
+  "reduc\\w*",
+  "lower(?:s|ed|ing)?",
+  "limit(?:s|ed|ing)?",
+  "minimi[sz]\\w*",
+  "improv\\w*",
+  "increas\\w*",
+  "boost\\w*",
+  "protect\\w*",
+  "keep(?:s|ing)?",
+  "kept",
+  "help(?:s|ed|ing)?",
+  "mak(?:es|ing) sure",
+  "get(?:s|ting)? rid of",
+  "free(?:s|d|ing)? up",
+  "spar(?:e|es|ed|ing)",
+  "absorb\\w*",
+  "eviter?",
+  "evite\\w*",
+  "garanti\\w*",
+  "assur\\w*",
+  "ameliore?\\w*",
+  "augment\\w*",
+  "reduit\\w*",
+  "reduire",
+  "supprim\\w*",
+  "elimin\\w*",
+  "protege\\w*",
+  "empech\\w*"
+];
+var GIVING_VERBS = ["provid\\w*", "add(?:s|ed|ing)?", "offer\\w*", "bring\\w*", "brought", "giv\\w*", "gave", "achiev\\w*", "gain\\w*", "adds?", "means?", "fourni\\w*", "offr\\w*", "apport\\w*", "donn\\w*"];
+var QUALITIES = [
+  "redundan\\w*",
+  "availability",
+  "high(?:ly)? availab\\w*",
+  "(?:stays?|remains?|always|still) available",
+  "reliab\\w*",
+  "resilien\\w*",
+  "fault ?toleran\\w*",
+  "scalab\\w*",
+  "performance",
+  "secur\\w*",
+  "safety",
+  "maintainab\\w*",
+  "capacity",
+  "throughput",
+  "speed",
+  "uptime",
+  "isolation",
+  "independen\\w*",
+  "stability",
+  "robust\\w*",
+  "flexib\\w*",
+  "efficien\\w*",
+  "failover",
+  "fail over",
+  "backup",
+  "continuity",
+  "load sharing",
+  "resources?",
+  "headroom",
+  "scaling",
+  "redondan\\w*",
+  "disponibilite",
+  "haute disponibilite",
+  "fiabilite",
+  "tolerance aux pannes",
+  "evolutivite",
+  "securite",
+  "robustesse",
+  "continuite"
+];
+var REDUNDANCY_QUALITIES = ["horizontal\\w*", "scal\\w* out", "redundan\\w*", "availability", "high(?:ly)? availab\\w*", "(?:stays?|remains?|always|still) available", "reliab\\w*", "resilien\\w*", "fault ?toleran\\w*", "failover", "fail over", "backup", "uptime", "continuity", "redondan\\w*", "disponibilite", "tolerance aux pannes", "continuite", "secours"];
+var FAILURE_PROBLEMS = [
+  "spofs?",
+  "single points? of failure",
+  "weak (?:spot|point|link)",
+  "downtime",
+  "outages?",
+  "goes? down",
+  "go offline",
+  "takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down",
+  "bring\\w* (?:the )?(?:\\w+ )?down",
+  "points? (?:unique )?de defaillance(?: unique)?",
+  "spof",
+  "indisponibilit\\w*",
+  "panne totale"
+];
+var CAPACITY_PROBLEMS = [
+  "bottlenecks?",
+  "overload\\w*",
+  "contention",
+  "compet(?:e|es|ed|ing) (?:for|with)",
+  "fight\\w* (?:for|over)",
+  "interfer\\w*",
+  "starv\\w*",
+  "timeouts?",
+  "slow\\w* (?:\\w+ )?down",
+  "errors?",
+  "noisy neighbou?rs?",
+  "wait(?:s|ing)? (?:on|for)",
+  "than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)",
+  "too (?:much|many|busy|slow)",
+  "(?:not|n t|no longer|never) (?:\\w+ ){0,2}enough",
+  "(?:could|can)(?: not|not|n t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)",
+  "at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)",
+  "near (?:their|its) limits?",
+  "saturat\\w*",
+  "goulots? d etranglement",
+  "surcharg\\w*"
+];
+var SECURITY_PROBLEMS = ["expos\\w*", "attack\\w*", "breach\\w*", "compromis\\w*", "intru\\w*", "reachable from (?:the )?(?:internet|outside)", "attaqu\\w*"];
+var CONTAINMENT = ["stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+", "is contained", "does(?: not|n t) spread", "without spreading", "reste\\w* (?:sur|dans) (?:ce|cette|le|la)"];
+var FAILURES = [
+  "fail(?:s|ed|ing|ure|ures)?",
+  "di(?:e|es|ed)",
+  "(?:is|are|was|goes|went) (?:gone|away)",
+  "dying",
+  "dead",
+  "crash\\w*",
+  "go(?:es)? down",
+  "went down",
+  "is down",
+  "are down",
+  "break(?:s|ing)?",
+  "broke(?:n)?",
+  "stop(?:s|ped)?",
+  "goes? (?:silent|dark|away|quiet)",
+  "s arret\\w*",
+  "arret\\w* de fonctionner",
+  "becomes? unavailable",
+  "is unavailable",
+  "unreachable",
+  "is lost",
+  "goes? offline",
+  "is offline",
+  "hangs?",
+  "maintenance",
+  "tomb\\w* en panne",
+  "tomb(?:e|ent|er)",
+  "en panne",
+  "panne",
+  "defaillan\\w*",
+  "plant\\w*",
+  "ne repond plus",
+  "indisponible",
+  "crash"
+];
+var CONTINUITY = [
+  "takes? over",
+  "took over",
+  "taking over",
+  "keeps? (?:on )?(?:serving|running|working|going|handling|answering|responding)",
+  "stay(?:s|ed)? (?:up|online|available|alive|reachable)",
+  "remains? (?:up|online|available|reachable)",
+  "surviv\\w*",
+  "still (?:works|serves|running|up|available|online|served|reachable|answers|responds)",
+  "continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)",
+  "carr(?:y|ies) on",
+  "no (?:one )?(?:downtime|interruption|outage)",
+  "without (?:any )?(?:downtime|interruption)",
+  "picks? up",
+  "steps? in",
+  "in (?:its|their|his) place",
+  "covers? for (?:each other|it|the other)",
+  "backs? (?:each other|it) up",
+  "back each other up",
+  "the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)",
+  "prend le relais",
+  "prendre le relais",
+  "reprend",
+  "prend (?:sa|la) place",
+  "remplace",
+  "continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)",
+  "reste\\w* (?:disponible|en ligne|accessible)",
+  "sans interruption"
+];
+var CONDITION_MARKERS = ["if", "when", "whenever", "in case", "in the event", "should", "once", "even if", "si", "s ils?", "lorsqu ?e?", "quand", "en cas de", "au cas ou"];
+var COUNTERFACTUAL_MARKERS = ["without", "otherwise", "or else", "no longer", "not anymore", "if (?:we|there|it) (?:only )?(?:had|were|was)", "alone", "only one", "just one", "sans", "sinon", "ne \\w+ plus", "n \\w+ plus"];
+var NEED_MARKERS = ["needs?", "needed", "requir\\w*", "necessary", "essential", "indispensable", "a besoin", "necessaire", "faut"];
+var ISOLATION = [
+  "alone",
+  "on (?:its|their|his) own",
+  "by (?:itself|themselves)",
+  "(?:its|their|his) own",
+  "dedicated",
+  "separate\\w*",
+  "isolat\\w*",
+  "apart",
+  "away from",
+  "not shared",
+  "no longer shar\\w*",
+  "single (?:purpose|role)",
+  "seule?",
+  "tout(?:e)? seule?",
+  "dedie\\w*",
+  "isole\\w*",
+  "propre"
+];
+var INDEPENDENCE = ["independently", "individually", "on (?:its|their) own", "alone", "in isolation", "without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+", "independamment", "separement", "tout(?:e|es)? seule?s?", "sans (?:affecter|impacter|toucher)"];
+var MODALS = ["can", "could", "may", "will be able", "is able", "are able", "peut", "peuvent", "pourra\\w*"];
+var TASK_STATEMENT = ["(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)", "(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)", "explain (?:some )?specifics", "why you are adding", "you must add", "vous devez", "etre capable d expliquer", "pourquoi vous l ajoutez", "(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)"];
+var FUTURE = ["add(?:ing)? more", "later", "in the future", "if needed", "when needed", "as needed", "if (?:the )?(?:traffic|load) (?:grows|increases)", "(?:could|can|may|might|would) (?:easily |also |later )?add", "plus tard", "a l avenir"];
+var BEFORE_MARKERS = ["before", "previously", "used to", "in task ?2", "earlier", "formerly", "originally", "avant", "auparavant"];
+var NOW_MARKERS = ["now", "nowadays", "from now on", "this time", "maintenant", "desormais"];
+var REFERENCES_BACK = ["it", "its", "this", "that", "they", "these", "those", "them", "the latter", "the former", "both", "the (?:new|other|second|extra) one", "the pair", "il", "elle", "ils", "elles", "ce", "cela", "celui ci", "celle ci"];
+var ROLE_STATEMENTS = ["acts? as", "serves? as", "works? as", "functions? as", "(?:is|are) used as", "(?:is|are) responsible for", "plays? the role", "takes? the role", "sert de", "joue le role", "fait office de"];
+var WHY_LABELS = ["why", "reasons?", "purpose", "rationale", "justification", "benefits?", "advantages?", "goal", "motivation", "pourquoi", "raison", "objectif", "avantages?", "but", "interet"];
+var ISSUES_LABELS = ["issues?", "problems?", "limitations?", "weakness\\w*", "drawbacks?", "cons", "spofs?", "single points? of failure", "risks?", "concerns?", "vulnerabilit\\w*", "what is missing", "missing", "problemes?", "faiblesses?", "limites", "inconvenients?"];
+var SOLVED_LABELS = ["solv\\w*", "solutions?", "fix\\w*", "resolv\\w*", "addressing", "addressed", "mitigat\\w*", "remov\\w*", "eliminat\\w*", "avoid\\w*", "separation of concerns", "improvements?"];
+var PAIR_REFERENCES = ["the other(?: one)?", "its (?:twin|partner|peer|sibling|backup|standby)", "the (?:second|backup|standby|passive|survivor|surviving) one", "the survivor", "each other", "l autre"];
+var NEGATIONS = ["no", "not", "without", "lacks?", "lacking", "missing", "absent", "isn t", "isnt", "doesn t", "doesnt", "don t", "dont", "never", "none", "neither", "nor", "pas de", "aucune?", "sans", "ni"];
+var NOT_THIS_DESIGN = ["at least", "up to", "previous\\w*", "before", "earlier", "task ?[0-2]", "old", "could", "would", "might", "future", "later", "in the future", "instead of", "if", "when", "should", "what if", "in case", "suppose"];
+var ACTIVE_ACTIVE_TERMS = ["active ?active", "actif ?actif", "both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active", "both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)"];
+var ACTIVE_PASSIVE_TERMS = [
+  "active ?passive",
+  "primary ?(?:backup|secondary|standby)",
+  "master ?(?:backup|slave|standby)",
+  "hot ?standby",
+  "standby",
+  "stand by",
+  "passive",
+  "actif ?passif",
+  "passif",
+  "secours",
+  // Said by what the second one does: "HAProxy 2 waits and only takes over when HAProxy 1 fails".
+  "waits",
+  "idle",
+  "stays? ready",
+  "only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)"
+];
+var WEB_TRAITS = [
+  "static\\w*",
+  "https?",
+  "requests?",
+  "reverse ?prox\\w*",
+  "proxy\\w*",
+  "html",
+  "css",
+  "images?",
+  "files?",
+  "pages?",
+  "ssl",
+  "tls",
+  "termination",
+  "connections?",
+  "serv(?:e|es|ing) (?:the )?(?:content|pages|files|assets)",
+  "assets",
+  "front ?end",
+  "statiques?",
+  "requetes?",
+  "fichiers?",
+  "mandataire inverse",
+  "proxy inverse"
+];
+var APP_TRAITS = [
+  "dynamic\\w*",
+  "business ?logic",
+  "logic",
+  "applications? code",
+  "code",
+  "process\\w*",
+  "execut\\w*",
+  "runs?",
+  "running",
+  "generat\\w*",
+  "computations?",
+  "comput\\w*",
+  "api",
+  "back ?end",
+  "python",
+  "php",
+  "java",
+  "ruby",
+  "scripts?",
+  "database queries",
+  "quer(?:y|ies)",
+  "interact\\w* with the database",
+  "talks? to the database",
+  "calculat\\w*",
+  "render\\w*",
+  "dynamiques?",
+  "logique",
+  "metier",
+  "execut\\w*",
+  "genere\\w*",
+  "traite\\w*",
+  "calcul\\w*"
+];
+var FUNCTION_WORDS = {
+  en: "the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use".split(" "),
+  fr: "le la les de des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou \xEAtre".split(" "),
+  es: "el los las del y es por con para una uno se su sus al lo como m\xE1s est\xE1 son".split(" "),
+  de: "der die das und ist mit f\xFCr nicht ein eine zu den dem von auf sich auch".split(" "),
+  pt: "o os da do dos das um uma com n\xE3o em \xE9 s\xE3o".split(" ")
+};
+var READ_LANGUAGES = ["en", "fr"];
+
+// src/prose/elements.ts
+var LB = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
+var MACHINE = `(?:${MACHINE_NAMES.join("|")})`;
+var TIER_WORD = "(?:web|app|application|database|db|data|my ?sql|nginx|gunicorn|haproxy|lbs?|balanc\\w*|proxy|monitoring|firewall)";
+var NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
+var PATTERNS = [
+  ["lb-cluster", everyOf(
+    `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB}`,
+    `${LB} ?(?:#|no )?[0-9]`,
+    `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
+    `(?:${CLUSTER_TERMS.join("|")})`,
+    "(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?",
+    "la paire"
+  )],
+  ["added-server", everyOf(
+    `(?:${ADDED_MODIFIERS.join("|")})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join("|")})`,
+    // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
+    `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
+    `(?:${ADD_VERBS.join("|")}) (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    "(?:1|one|un) (?:more |extra |additional |new )?(?:server|machine|serveur)(?= (?:is|was|has been|are|were) added| added|$)",
+    "(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)"
+  )],
+  ["server-pool", everyOf("(?:web|app|application|back ?end) ?servers", "(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)")],
+  ["load-balancer", everyOf(LB)],
+  ["web-server", everyOf(...WEB_SERVER_NAMES)],
+  ["app-server", everyOf(...APP_SERVER_NAMES)],
+  ["database", everyOf(...DATABASE_NAMES)],
+  ["firewall", everyOf(...FIREWALL_NAMES)],
+  ["monitoring", everyOf(...MONITORING_NAMES, "monitoring (?:client|agent|tool|system)s?")],
+  ["certificate", everyOf(...CERTIFICATE_NAMES)]
+];
+var SPLIT = everyOf(...SPLIT_TERMS);
+var SPLIT_PART = anyOf(...SPLIT_PARTS);
+var NOT_A_SPLIT = everyOf(...NOT_SPLIT);
+var OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
+var ORDINAL_ONE = /\b(?:(?:a|the|one) (second|2nd|other|backup|standby|third|3rd|fourth|4th|new|extra|additional) one|(two of them|both of them))\b/g;
+var LB_NAME = anyOf(...LOAD_BALANCER_NAMES);
+var MACHINE_NAME = anyOf(...MACHINE_NAMES);
+var NUMBERED_SERVER = new RegExp(`\\b${MACHINE} ?(?:#|no |n\xB0 ?|number |numero )?(?:[3-9]|three|c)\\b`, "g");
+var FIRST_SERVERS = [new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:1|one|a)\\b`), new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:2|two|b)\\b`)];
+function numbersServers(plain) {
+  return FIRST_SERVERS.every((p) => p.test(plain));
+}
+function mentionsOf(plain, serversNumbered = true, label = false) {
+  const mentions = [];
+  const taken = [];
+  for (const [topic, pattern] of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (const m of plain.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      if (topic === "lb-cluster" && /cluster/.test(m[0]) && OTHER_CLUSTER.test(plain.slice(Math.max(0, m.index - 20), end + 20))) continue;
+      if (topic === "load-balancer" && taken.some(([s, e]) => m.index < e && end > s)) continue;
+      if (topic === "lb-cluster" || topic === "added-server") taken.push([m.index, end]);
+      mentions.push({ topic, index: m.index });
     }
   }
+  if (!serversNumbered) for (const m of plain.matchAll(NUMBERED_SERVER)) mentions.push({ topic: "added-server", index: m.index });
+  for (const m of plain.matchAll(ORDINAL_ONE)) {
+    const before = plain.slice(0, m.index);
+    const word = m[1] ?? m[2];
+    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: "lb-cluster", index: m.index });
+    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: "added-server", index: m.index });
+  }
+  const cleaned = plain.replace(NOT_A_SPLIT, (s) => " ".repeat(s.length));
+  if (SPLIT_PART.test(cleaned) || label) for (const m of cleaned.matchAll(SPLIT)) mentions.push({ topic: "split", index: m.index });
+  return mentions.sort((a, b) => a.index - b.index);
+}
+function topicsOf(plain, serversNumbered = true, label = false) {
+  return new Set(mentionsOf(plain, serversNumbered, label).map((m) => m.topic));
+}
+var ADDITIONS = ["lb-cluster", "added-server", "split"];
+var PARTS_OF = {
+  "lb-cluster": ["load-balancer"],
+  "added-server": ["web-server", "app-server", "database", "server-pool", "split"],
+  split: ["web-server", "app-server", "database", "server-pool", "added-server"]
+};
+
+// src/prose/sentences.ts
+function plainText(text3) {
+  const norm = normaliseText(text3.includes("\u2019") ? text3.replace(/\u2019/g, "'") : text3);
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) > 127) return norm.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return norm;
+}
+var ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)\.$/i;
+var COMPONENT = [...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES].join("|");
+var COORDINATOR = new RegExp(
+  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:]{1,40}:)`,
+  "gi"
+);
+var FINITE = new RegExp(`\\b(?:${[
+  "is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did",
+  "runs|hosts|handles|serves|listens|takes|keeps|sends|forwards|receives|stores|manages|processes|distributes|checks|monitors|executes|provides|makes",
+  "lets|allows|removes|becomes|gets|goes|stays|works|needs|requires|uses|contains|holds|talks|answers|dies|fails|crashes",
+  "generates|renders|builds|creates|produces|computes|delivers|connects|communicates|queries|reads|writes|returns|accepts|balances|spreads|routes",
+  "caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|stores|saves|answers|takes|keeps|gives|ensures",
+  "est|sont|a|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet"
+].join("|")})\\b`, "i");
+function sentencesOf(text3) {
+  const sentences = [];
+  let start = 0;
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3[i];
+    const end = (c === "." || c === "!" || c === "?") && /\s/.test(text3[i + 1] ?? " ") && !ABBREVIATION.test(text3.slice(Math.max(start, i - 8), i + 1));
+    const bullet = c === "\n" && /^\s*(?:[-*•+]|\d+[.)])\s/.test(text3.slice(i + 1, i + 8));
+    if (!end && !bullet) continue;
+    const sentence = text3.slice(start, i + 1).trim();
+    if (sentence) sentences.push(sentence);
+    start = i + 1;
+  }
+  const rest = text3.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences;
+}
+var ARROW = /\s*(?:→|⇒|->|=>)\s*/g;
+function readArrow(raw) {
+  const arrows = raw.match(ARROW);
+  return arrows?.length === 1 ? raw.replace(ARROW, ", therefore ") : raw;
+}
+function clausesOf(text3) {
+  const clauses = [];
+  sentencesOf(text3).forEach((sentence, index) => {
+    for (const raw of splitCoordinated(sentence)) {
+      const plain = plainText(readArrow(raw));
+      if (plain) clauses.push({ raw, plain, sentence: index });
+    }
+  });
   return clauses;
 }
 function splitCoordinated(sentence) {
@@ -37169,12 +37753,13 @@ function splitCoordinated(sentence) {
     if (depthAt(sentence, match2.index) > 0) continue;
     const left = sentence.slice(start, match2.index);
     const right = sentence.slice(match2.index + match2[0].length);
-    if (!FINITE.test(left) || !FINITE.test(right)) continue;
+    const semicolon = match2[0].includes(";") || match2[0].includes("/");
+    if (!semicolon && (!FINITE.test(plainText(left)) || !FINITE.test(plainText(right)))) continue;
     parts.push(left);
     start = match2.index + match2[0].length;
   }
   parts.push(sentence.slice(start));
-  return parts;
+  return parts.filter((p) => p.trim());
 }
 function depthAt(text3, index) {
   let depth = 0;
@@ -37184,6 +37769,559 @@ function depthAt(text3, index) {
     else if ((c === 41 || c === 93) && depth > 0) depth--;
   }
   return depth;
+}
+
+// src/prose/claims.ts
+var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
+var ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
+var CARRIED_OVER = anyOf("kept", "keep", "still", "carried (?:over )?from", "carry over", "retain\\w*", "reuse\\w*", "conserv\\w*");
+var CONDITION = anyOf(...CONDITION_MARKERS);
+var NEGATED = anyOf(...NEGATIONS);
+var NUMBER = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, deux: 2, trois: 3, quatre: 4, cinq: 5 };
+var COUNT = "(a single|single|only one|just one|one single|one|un seul|une seule|two|three|four|deux|trois|quatre|[1-4])";
+var LB_COUNT = new RegExp(`\\b${COUNT} (?:\\w+ )?${LB2}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
+var PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB2}`, `${LB2} ?(?:#|no )?2`, `${LB2} pair`);
+var CLUSTER = anyOf(...CLUSTER_TERMS);
+var LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
+var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB2}`);
+var OTHER_CLUSTER2 = anyOf(...OTHER_CLUSTERS);
+var ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
+var ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS);
+var TIER_OF = {
+  web: "web-server",
+  nginx: "web-server",
+  apache: "web-server",
+  app: "app-server",
+  application: "app-server",
+  gunicorn: "app-server",
+  database: "database",
+  db: "database",
+  mysql: "database",
+  "my sql": "database"
+};
+var SERVER_COUNT = everyOf(
+  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(web|nginx|apache|app|application|gunicorn|database|db|my ?sql) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)`
+);
+var LB_SCOPED = new RegExp(`(?:${LOAD_BALANCER_NAMES.join("|")})[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the (?:${LOAD_BALANCER_NAMES.join("|")})`, "i");
+var STATES_DESIGN = anyOf("we (?:use|have|added|add|run|deploy)", "our", "there (?:is|are)", "this (?:design|infrastructure|setup|architecture)", "the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)", "(?:is|are|was|were) (?:added|used|deployed|installed|placed)", "consists? of", "includes?", "contains?");
+function claimsOf(prose) {
+  const claims = [];
+  for (const block4 of prose.blocks) {
+    if (block4.inIssuesSection) continue;
+    if (block4.kind === "heading" && /\?\s*$/.test(block4.text)) continue;
+    for (const clause of clausesOf(block4.text)) {
+      if (/\?\s*$/.test(clause.raw)) continue;
+      const where = { file: block4.file, line: block4.line };
+      claims.push(...modeClaims(clause.plain, where));
+      const statement = statementOf(clause);
+      if (statement && (!ELSEWHERE.test(statement) || CARRIED_OVER.test(statement))) claims.push(...clauseClaims(statement, clause.raw, block4, where));
+    }
+  }
+  return claims;
+}
+function statementOf(clause) {
+  const condition = CONDITION.exec(clause.plain);
+  if (!condition) return clause.plain;
+  if (condition.index > 0) return clause.plain.slice(0, condition.index);
+  const comma = clause.raw.indexOf(",");
+  return comma < 0 ? "" : plainText(clause.raw.slice(comma + 1)).replace(CONDITION_AND_AFTER, "");
+}
+var CONDITION_AND_AFTER = new RegExp(`${CONDITION.source}.*$`);
+function modeClaims(plain, where) {
+  if (ELSEWHERE_MODE.test(plain)) return [];
+  if (ACTIVE_ACTIVE.test(plain)) return [{ kind: "cluster-mode", mode: "active-active", ...where }];
+  const passive = ACTIVE_PASSIVE.exec(plain);
+  if (passive && !OTHER_CLUSTER2.test(plain) && !NEGATED_BEFORE.test(plain.slice(0, passive.index))) return [{ kind: "cluster-mode", mode: "active-passive", ...where }];
+  return [];
+}
+var ELSEWHERE_MODE = anyOf("could", "would", "might", "future", "later", "task ?[0-2]", "previous\\w*", "either", "or active", "vs", "versus");
+var NEGATED_BEFORE = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
+function clauseClaims(plain, raw, block4, where) {
+  const claims = [];
+  const negated = NEGATED.test(plain);
+  const counted = LB_COUNT.exec(plain);
+  const n = counted ? countOf(counted[1]) : 0;
+  if (!negated && n > 2) claims.push({ kind: "lb-count", n, ...where });
+  else if (!negated && PAIR_OF_LBS.test(plain)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
+  else if (!negated && n && !(n === 1 && RISK.test(plain))) claims.push({ kind: "lb-count", n, ...where });
+  if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated) claims.push({ kind: "cluster", ...where });
+  if (block4.kind !== "heading" && !LB_SCOPED.test(raw)) {
+    for (const m of plain.matchAll(SERVER_COUNT)) {
+      const before = plain.slice(0, m.index);
+      if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
+      const tier = m[2];
+      const role = tier ? TIER_OF[tier] ?? "server" : "server";
+      const behind = BEHIND_LBS.exec(plain);
+      const next = behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
+      claims.push({ kind: "server-count", role, n: NUMBER[m[1]] ?? Number(m[1]), ...next ? { behind: true } : {}, ...where });
+    }
+  }
+  const mentions = mentionsOf(plain);
+  if (mentions.some((m) => m.topic === "split") && !negated) claims.push({ kind: "own-servers", ...where });
+  if (block4.kind !== "heading") {
+    for (const m of mentions) {
+      if (!CLAIMABLE.includes(m.topic) || NEGATED.test(plain.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if ((m.topic === "web-server" || m.topic === "app-server") && !STATES_DESIGN.test(plain)) continue;
+      claims.push({ kind: "component", role: m.topic, ...where });
+    }
+  }
+  return claims;
+}
+function countOf(words) {
+  const last = words.split(" ").pop();
+  if (/^(?:single|seule?|one)$/.test(last)) return 1;
+  return NUMBER[last] ?? Number(last);
+}
+var CLAIMABLE = ["firewall", "monitoring", "database", "web-server", "app-server"];
+function claimedClusterMode(claims) {
+  const modes = claims.filter((c) => c.kind === "cluster-mode");
+  const distinct = new Set(modes.map((c) => c.mode));
+  return distinct.size === 1 ? { mode: modes[0].mode, at: modes[0] } : null;
+}
+
+// src/rules/lb-cluster.ts
+var VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
+var lbCluster = {
+  meta: {
+    id: "lb-cluster",
+    description: "The load balancers are configured as a cluster: a group around them, a link between them, a shared virtual IP, or cluster/active/passive/failover labels.",
+    diagramBased: true,
+    whenTaskMissing: "fail"
+  },
+  check(context) {
+    return bestOverDiagrams(context.graphs, clusterEvidence);
+  }
+};
+function clusterEvidence(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const at2 = lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  if (lbs.length === 0) return { status: "fail", message: "No load balancer, so no cluster.", findings: [{ message: "The diagram has no load balancer to cluster.", at: at2 }] };
+  const keys2 = new Set(lbs.map((c) => c.key));
+  const group = graph2.groups.find((g) => g.members.filter((m) => keys2.has(m)).length >= 2 || g.kind === "cluster" && g.members.some((m) => keys2.has(m)) && CLUSTER_WORDS.test(normaliseText(g.title)));
+  if (group) return { status: "pass", message: `The load balancers are grouped in "${group.title || group.key}".` };
+  const link2 = graph2.edges.find((e) => keys2.has(e.from) && keys2.has(e.to) && e.from !== e.to);
+  if (link2) return { status: "pass", message: `The load balancers are linked to each other${link2.label ? ` ("${link2.label}")` : ""}.` };
+  const vip = graph2.components.find((c) => !keys2.has(c.key) && VIRTUAL_IP.test(normaliseText(c.label)) && graph2.edges.filter((e) => e.from === c.key && keys2.has(e.to) || e.to === c.key && keys2.has(e.from)).length >= 2);
+  if (vip) return { status: "pass", message: `The load balancers share a virtual IP (${describe(vip)}).` };
+  const labelled = lbs.find((c) => CLUSTER_WORDS.test(normaliseText(c.label)));
+  if (labelled) return { status: "pass", message: `The load balancer ${describe(labelled)} is labelled as a cluster member.` };
+  const edgeLabel = graph2.edges.find((e) => (keys2.has(e.from) || keys2.has(e.to)) && CLUSTER_WORDS.test(normaliseText(e.label)));
+  if (edgeLabel) return { status: "pass", message: `An arrow of a load balancer says "${edgeLabel.label}".` };
+  const text3 = lbs.length >= 2 ? graph2.texts.find((t) => VIRTUAL_IP.test(normaliseText(t.text))) : void 0;
+  if (text3) return { status: "pass", message: `The diagram mentions "${text3.text}".` };
+  return {
+    status: "fail",
+    message: lbs.length >= 2 ? "The load balancers are drawn side by side with nothing tying them into a cluster." : "A single load balancer cannot form a cluster.",
+    findings: [{
+      message: lbs.length >= 2 ? `Nothing in the diagram shows that ${lbs.map(describe).join(" and ")} work as a cluster.` : `Only ${describe(lbs[0])}: a cluster needs two load balancers.`,
+      at: at2,
+      hint: 'Put both load balancers in a `subgraph LB_Cluster["HAProxy cluster (active-passive)"]`, or link them: `LB1 <-->|heartbeat / VRRP| LB2`.'
+    }]
+  };
+}
+
+// src/rules/consistency.ts
+function diagramClusterMode(graph2) {
+  const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
+  const texts = [
+    ...componentsWithRole(graph2, "load-balancer").map((c) => ({ text: c.label, at: c.source })),
+    ...graph2.edges.filter((e) => e.label && (lbKeys.has(e.from) || lbKeys.has(e.to))).map((e) => ({ text: e.label, at: e.source })),
+    ...graph2.groups.filter((g) => g.members.some((m) => lbKeys.has(m))).map((g) => ({ text: g.title, at: g.source }))
+  ];
+  for (const t of texts) {
+    const plain = plainText(t.text);
+    if (ACTIVE_ACTIVE.test(plain)) return { mode: "active-active", text: t.text, at: t.at };
+    if (ACTIVE_PASSIVE.test(plain) || /\b(backup|secondary)\b/.test(plain)) return { mode: "active-passive", text: t.text, at: t.at };
+  }
+  const active = componentsWithRole(graph2, "load-balancer").filter((c) => /\bactive\b/.test(plainText(c.label)));
+  if (active.length >= 2) return { mode: "active-active", text: active.map((c) => c.label).join('", "'), at: active[0].source };
+  return null;
+}
+var consistency = {
+  meta: {
+    id: "consistency",
+    description: "What the prose claims agrees with the diagram(s), and the diagrams of one submission agree with each other.",
+    diagramBased: true,
+    whenTaskMissing: "pass",
+    whenNoDiagram: "pass"
+  },
+  check(context) {
+    const claims = claimsOf(context.prose);
+    const findings = [
+      ...clusterModeConflicts(claims, context),
+      ...clusterConflicts(claims, context),
+      ...diagramCountConflicts(context),
+      ...lbCountConflicts(claims, context),
+      ...serverCountConflicts(claims, context),
+      ...ownServerConflicts(claims, context),
+      ...missingClaimedComponents(claims, context)
+    ];
+    if (findings.length === 0) return { status: "pass", message: "Prose and diagrams agree." };
+    return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
+  }
+};
+function clusterModeConflicts(claims, { graphs }) {
+  const claimed = claimedClusterMode(claims);
+  if (!claimed) return [];
+  for (const graph2 of graphs) {
+    const drawn = diagramClusterMode(graph2);
+    if (drawn && drawn.mode !== claimed.mode) {
+      return [{
+        message: `The prose says ${claimed.mode} (${claimed.at.file}:${claimed.at.line}) but the diagram says "${drawn.text}" (${drawn.mode}).`,
+        at: drawn.at,
+        hint: `Make them agree: either describe an ${drawn.mode} cluster, or draw both load balancers ${claimed.mode}.`
+      }];
+    }
+  }
+  return [];
+}
+var COUNTED_ROLES = ["load-balancer", "web-server", "app-server", "database"];
+function clusterConflicts(claims, { graphs }) {
+  const claim = claims.find((c) => c.kind === "cluster");
+  const pairs2 = graphs.filter((g) => countWithRole(g, "load-balancer") >= 2);
+  if (!claim || !pairs2.length || pairs2.some((g) => clusterEvidence(g).status === "pass")) return [];
+  const graph2 = pairs2[0];
+  return [{
+    message: `The prose describes a load balancer cluster (${claim.file}:${claim.line}) but the diagram (${graph2.file}:${graph2.line}) draws the load balancers with nothing tying them together.`,
+    at: { file: graph2.file, line: graph2.line, column: 1 },
+    hint: "Show the cluster: group the load balancers in a subgraph, link them (heartbeat / VRRP), or give them a shared virtual IP."
+  }];
+}
+function diagramCountConflicts({ graphs, identities }) {
+  const findings = [];
+  for (const role of COUNTED_ROLES) {
+    const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
+    if (new Set(counts.map((c) => c.n)).size < 2) continue;
+    const low = counts.reduce((a, b) => b.n < a.n ? b : a);
+    const high = counts.reduce((a, b) => b.n > a.n ? b : a);
+    const missing = componentsWithRole(high.graph, role).filter((c) => !identities.some((id) => id.members.includes(c) && id.members.some((m) => m.diagram === low.graph.diagram)));
+    const lacking = missing.length ? ` (no counterpart for ${missing.map((c) => `"${c.label}"`).join(", ")})` : "";
+    findings.push({
+      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.n, roleName(role))}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.n}${lacking}.`,
+      at: { file: low.graph.file, line: low.graph.line, column: 1 },
+      hint: "Draw the same infrastructure in every diagram."
+    });
+  }
+  return [...findings, ...hostingConflicts(graphs)];
+}
+function tierHosting(graph2) {
+  const shared2 = /* @__PURE__ */ new Set();
+  const apart = /* @__PURE__ */ new Set();
+  for (const [i, a] of TIER_ROLES.entries()) {
+    for (const b of TIER_ROLES.slice(i + 1)) {
+      const hostsOf = (role) => new Set(componentsWithRole(graph2, role).map((c) => c.host));
+      const hostsA = hostsOf(a);
+      const hostsB = hostsOf(b);
+      if (!hostsA.size || !hostsB.size) continue;
+      if ([...hostsA].some((h) => hostsB.has(h))) shared2.add(`${a}+${b}`);
+      else apart.add(`${a}+${b}`);
+    }
+  }
+  return { shared: shared2, apart };
+}
+function hostingConflicts(graphs) {
+  const hosting = graphs.map((g) => ({ graph: g, ...tierHosting(g) }));
+  for (const one of hosting) {
+    for (const other of hosting) {
+      const pair = [...one.shared].find((p) => other.apart.has(p));
+      if (!pair) continue;
+      const [a, b] = pair.split("+");
+      return [{
+        message: `The diagrams disagree: the ${one.graph.type} diagram (${one.graph.file}:${one.graph.line}) runs the ${roleName(a)} and the ${roleName(b)} on one server, the ${other.graph.type} diagram (${other.graph.file}:${other.graph.line}) on separate servers.`,
+        at: { file: one.graph.file, line: one.graph.line, column: 1 },
+        hint: "Draw the same infrastructure in every diagram."
+      }];
+    }
+  }
+  return [];
+}
+function lbCountConflicts(claims, { graphs }) {
+  if (!graphs.length) return [];
+  const counts = graphs.flatMap((g) => {
+    const all2 = countWithRole(g, "load-balancer");
+    const clusterNodes = componentsWithRole(g, "load-balancer").filter((c) => CLUSTER_WORDS.test(normaliseText(c.label)) && c.multiplicity === 1).length;
+    return all2 - clusterNodes >= 2 ? [all2, all2 - clusterNodes] : [all2];
+  });
+  for (const claim of claims) {
+    if (claim.kind !== "lb-count" || counts.every((n) => n === 0)) continue;
+    const agrees = claim.atLeast ? counts.some((n) => n >= claim.n) : counts.includes(claim.n);
+    if (agrees) continue;
+    const drawn = Math.max(...counts);
+    const said = claim.n === 1 ? "a single load balancer" : claim.atLeast ? "a second load balancer" : `${claim.n} load balancers`;
+    return [{
+      message: `The prose speaks of ${said} (${claim.file}:${claim.line}) but the diagram shows ${drawn}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: claim.n === 1 ? "Describe the load balancers the diagram draws." : "Draw both load balancers."
+    }];
+  }
+  return [];
+}
+function serverCountConflicts(claims, { graphs }) {
+  if (!graphs.length) return [];
+  for (const claim of claims) {
+    if (claim.kind !== "server-count") continue;
+    const readings = graphs.flatMap((g) => {
+      if (claim.role !== "server") return [countWithRole(g, claim.role)];
+      const tiers = serverMachines(g, [...TIER_ROLES, "server"]).total;
+      const lbs = countWithRole(g, "load-balancer");
+      return claim.behind ? [tiers] : [tiers, tiers + Math.min(1, lbs), tiers + lbs];
+    });
+    if (readings.includes(claim.n)) continue;
+    const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
+    return [{
+      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(" or ")}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`
+    }];
+  }
+  return [];
+}
+function ownServerConflicts(claims, { graphs }) {
+  const claim = claims.find((c) => c.kind === "own-servers");
+  if (!claim) return [];
+  for (const graph2 of graphs) {
+    const shared2 = graph2.hosts.find((h) => h.roles.filter((r3) => TIER_ROLES.includes(r3)).length >= 2);
+    if (!shared2) continue;
+    return [{
+      message: `The prose puts each component on its own server (${claim.file}:${claim.line}) but the diagram runs ${shared2.roles.filter((r3) => TIER_ROLES.includes(r3)).map(roleName).join(" and ")} on one server ("${shared2.label}").`,
+      at: shared2.source,
+      hint: "Draw each tier on a server of its own, or describe the shared server."
+    }];
+  }
+  return [];
+}
+var DRAWN_AS = {
+  firewall: /\b(firewalls?|fw|ufw|iptables|waf)\b/,
+  monitoring: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/
+};
+function missingClaimedComponents(claims, { graphs }) {
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const claim of claims) {
+    if (claim.kind !== "component" || seen.has(claim.role)) continue;
+    seen.add(claim.role);
+    const role = claim.role;
+    const text3 = DRAWN_AS[role];
+    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || text3 && g.texts.some((t) => text3.test(normaliseText(t.text))));
+    if (drawn) continue;
+    const name = role === "monitoring" ? "monitoring" : `${roleName(role)}s`;
+    findings.push({
+      message: `The prose describes ${role === "monitoring" ? "monitoring" : `a ${roleName(role)}`} (${claim.file}:${claim.line}) but no diagram shows any.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Draw the ${name} in the diagram, or remove the claim.`
+    });
+  }
+  return findings;
+}
+
+// src/rules/db-tier.ts
+var dbTier = tierRule("db-tier", "database", 'A database (MySQL, MariaDB, PostgreSQL, "database", primary/replica) on a server of its own.');
+
+// src/rules/diagram-present.ts
+var diagramPresent = {
+  meta: {
+    id: "diagram-present",
+    description: "At least one diagram that can be read as text (Mermaid in the task file, or a Mermaid/markdown file it links to or that sits beside it).",
+    diagramBased: false,
+    whenTaskMissing: "fail"
+  },
+  check({ submission, graphs }) {
+    const readable = submission.diagrams.filter((d) => d.parse.kind !== "unknown" || d.origin === "fence");
+    if (readable.length > 0) {
+      const where = readable.map((d) => `${d.file}:${d.line}`).join(", ");
+      const unclassified = graphs.flatMap((g) => g.components.filter((c) => c.roles.length === 1 && c.roles[0] === "other"));
+      const findings = unclassified.slice(0, 10).map((c) => ({
+        message: `infralint cannot tell what ${describe(c)} is; it is treated as a plain box on the way.`,
+        severity: "info",
+        at: c.source,
+        hint: "Name the component in its label, e.g. `W1[Web server 1: Nginx]`."
+      }));
+      return { status: "pass", message: `${readable.length} Mermaid diagram${readable.length === 1 ? "" : "s"} (${where}).`, findings };
+    }
+    const visual = submission.visuals[0];
+    if (visual) {
+      const what = visual.kind === "ascii-art" ? "ASCII art" : visual.kind === "image-file" ? `the image file ${visual.target}` : `an image or link (${visual.target})`;
+      return {
+        status: "manual",
+        message: `The diagram is ${what}: a person must look at it.`,
+        findings: [{
+          message: `The diagram is ${what}, which infralint cannot read; the diagram rules await a mentor's review.`,
+          severity: "info",
+          at: { file: visual.file, line: visual.line, column: 1 },
+          hint: "Draw it in a ```mermaid block as well, and infralint can check it before you submit."
+        }]
+      };
+    }
+    return { status: "fail", message: "No diagram: neither Mermaid text nor an image.", findings: [{ message: "The submission has no diagram.", hint: "Add a ```mermaid block (for example `flowchart LR`) that draws the infrastructure." }] };
+  }
+};
+
+// src/rules/diagram-renders.ts
+var diagramRenders = {
+  meta: {
+    id: "diagram-renders",
+    description: "Every Mermaid block parses exactly as the real Mermaid parser would (so it renders on GitHub).",
+    diagramBased: true,
+    whenTaskMissing: "fail"
+  },
+  check({ submission }) {
+    const findings = [];
+    let broken = 0;
+    for (const d of submission.diagrams) {
+      const at2 = (line, column) => ({ file: d.file, line: d.line + line - 1, column: column + d.indent });
+      let bad = false;
+      if (!d.parse.valid) {
+        bad = true;
+        for (const [i, e] of d.parse.errors.slice(0, 5).entries()) {
+          findings.push({
+            message: `${i === 0 ? "" : "Also: "}${e.message}${e.text && !e.message.includes(e.text) ? ` (at \`${e.text}\`)` : ""} [${e.code}]`,
+            severity: i === 0 ? "error" : "warning",
+            at: at2(e.line, e.column),
+            ...e.hint ? { hint: e.hint } : {}
+          });
+        }
+      }
+      if (d.origin === "unfenced") {
+        bad = true;
+        findings.push({
+          message: "This Mermaid diagram is not in a ```mermaid fence, so GitHub shows it as plain text.",
+          at: at2(1, 1),
+          hint: "Put the diagram between a line ```mermaid and a line ```."
+        });
+      } else if (d.origin === "fence" && !d.closed) {
+        bad = true;
+        findings.push({ message: "The ```mermaid fence is never closed, so the rest of the file is swallowed by the diagram.", at: { file: d.file, line: d.line - 1, column: 1 }, hint: "Close the block with a line holding only ```." });
+      }
+      if (d.parse.kind === "unsupported") {
+        findings.push({ message: `\`${d.parse.typeWord}\` diagrams are not analysed by infralint; a mentor will read this one.`, severity: "info", at: at2(1, 1) });
+      }
+      if (bad) broken++;
+    }
+    const total = submission.diagrams.length;
+    if (broken === 0) return { status: "pass", message: `${total === 1 ? "The diagram renders" : `All ${total} diagrams render`}.`, findings };
+    return { status: "fail", message: `${broken} of ${total} diagram${total === 1 ? "" : "s"} will not render on GitHub.`, findings };
+  }
+};
+
+// src/rules/english.ts
+var english = {
+  meta: { id: "english", description: "The prose is written in English.", diagramBased: false, whenTaskMissing: "pass" },
+  check({ prose, submission }) {
+    const { englishWords, otherWords, isEnglish } = prose.english;
+    if (isEnglish) return { status: "pass", message: prose.wordCount ? "The prose is in English." : "No prose to check." };
+    return {
+      status: "fail",
+      message: `Most of the prose is not in English (${otherWords} non-English function words against ${englishWords} English ones).`,
+      findings: [{ message: "The explanations are not written in English; the task asks for English.", severity: "warning", at: submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null, hint: "Translate the explanations into English." }]
+    };
+  }
+};
+
+// src/prose/reasons.ts
+var PURPOSE = anyOf(...PURPOSE_MARKERS);
+var CAUSE = anyOf(...CAUSE_MARKERS);
+var CONSEQUENCE = anyOf(...CONSEQUENCE_MARKERS);
+var SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!far|on|called|much|many|long|as|to\b|well|too|good|easy|important)(?=\w)/;
+var ENABLING = anyOf(...ENABLING_VERBS);
+var EFFECT = anyOf(...EFFECT_VERBS);
+var CONDITION2 = anyOf(...CONDITION_MARKERS);
+var FAILURE = anyOf(...FAILURES);
+var CONTINUES = anyOf(...CONTINUITY);
+var COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
+var STRONG_COUNTERFACTUAL = anyOf("no longer", "not anymore", "ne \\w+ plus", "n \\w+ plus");
+var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "will not", "won t", "serait", "pourrait");
+var FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
+var PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
+var NEGATED_BEFORE2 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
+var NEED = anyOf(...NEED_MARKERS);
+var QUALITY = `(?:${QUALITIES.join("|")})`;
+var AIMED_QUALITY = anyOf(
+  `(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?${QUALITY}`,
+  `(?:${GIVING_VERBS.join("|")})(?: \\w+){0,3} ${QUALITY}`,
+  `(?:better|more|higher|greater|improved|increased|extra|added|meilleure?|plus de) ${QUALITY}`,
+  "for (?:\\w+ ){1,3}purposes?",
+  `${QUALITY} (?:is|are|gets?|becomes?) (?:better|higher|improved|increased|guaranteed|ensured)`
+);
+var REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
+var CAPABILITY = anyOf(...INDEPENDENCE);
+var MODAL = anyOf(...MODALS);
+var ROLE = anyOf(...ROLE_STATEMENTS);
+var BEFORE = anyOf(...BEFORE_MARKERS);
+var NOW = anyOf(...NOW_MARKERS);
+var CONTAINED = anyOf(...CONTAINMENT);
+var ISOLATED = anyOf(...ISOLATION);
+var TASK = anyOf(...TASK_STATEMENT);
+var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?$/;
+var NOT_A_VERB = new Set(
+  "the a an each every all both its their his her our your my this that these those one two three four any some another other more many much it them us him me you port ports http https ip disk memory traffic internet network backend frontend production users clients visitors ssl tls dns www date scale point end server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes le la les l un une des du chaque ce cette ces son sa ses leur leurs notre nos votre vos tout tous toute toutes plus".split(" ")
+);
+var MOTION_BEFORE_TO = /\b(?:from|up|due|according|next|close|similar|compared|access|connections?|requests?|traffic|routes?|routed|routing|forward\w*|sends?|sent|sending|redirect\w*|point\w*|connect\w*|goes|go|going|went|pass\w*|prox\w*|respond\w*|repl\w*|return\w*|talks?|talking|listen\w*|belongs?|linked|attached|related|relative|opposed|prior|exposed|open|closed|calls?|writes?|reads?|delivers?|delivered|distribut\w*|spread\w*|dispatch\w*|send|mapped|maps?|resolv\w*|switch\w*|moved?|migrat\w*|added|add|adding|assigned|dedicated|specific|unique|limited|restricted|visible|available|known|equal|identical|near|addition|thanks|in|out)$/;
+var COMPONENT_WORD = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+function purposeInfinitive(plain) {
+  for (const m of plain.matchAll(/\b(?:to|pour) (\w+)/g)) {
+    const word = m[1];
+    const before = plain.slice(0, m.index).trimEnd();
+    if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
+    if (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word)) continue;
+    if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
+    if (/\b(?:added|add|adding)$/.test(before) && NOT_A_VERB.has(word)) continue;
+    return m.index;
+  }
+  return -1;
+}
+var LOAD_BALANCER = anyOf(...LOAD_BALANCER_NAMES);
+var FAILURE_WORD = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+var OTHER_COMPONENT = anyOf(...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+function failingIn(plain) {
+  const failure = FAILURE_WORD.exec(plain);
+  if (!failure) return null;
+  const before = plain.slice(0, failure.index);
+  const lastOf = (pattern) => Math.max(-1, ...[...before.matchAll(new RegExp(pattern.source, "g"))].map((m) => m.index));
+  const lb = lastOf(LOAD_BALANCER);
+  const other = lastOf(OTHER_COMPONENT);
+  if (lb < 0 && other < 0) return null;
+  return lb > other ? "load-balancer" : "other";
+}
+function reasonIn(plain, why = false) {
+  if (TASK.test(plain)) return null;
+  const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
+  const found = (kind, index, whole = false) => {
+    if (!whole && ONLY_THE_TASK.test(plain.slice(index))) return null;
+    return { kind, index, whole, redundancy, failing: failingIn(plain) };
+  };
+  const at2 = (pattern) => pattern.exec(plain)?.index ?? -1;
+  const condition = at2(CONDITION2);
+  const continues = at2(CONTINUES);
+  const negated = (index) => index > 0 && NEGATED_BEFORE2.test(plain.slice(0, index));
+  if (negated(continues) || negated(condition)) return null;
+  if (condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0)) return found("condition", condition, true);
+  if (continues >= 0) return found("condition", continues, true);
+  const counterfactual = at2(COUNTERFACTUAL);
+  if (counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain))) return found("counterfactual", counterfactual, true);
+  if (PROBLEM.test(plain)) return found("problem", at2(PROBLEM), true);
+  if (CONTAINED.test(plain)) return found("consequence", at2(CONTAINED), true);
+  if (BEFORE.test(plain) && NOW.test(plain) && at2(BEFORE) < at2(NOW)) return found("contrast", at2(NOW), true);
+  const candidates = [
+    ["purpose", at2(PURPOSE)],
+    ["purpose", purposeInfinitive(plain)],
+    ["cause", at2(CAUSE)],
+    ["consequence", Math.max(at2(CONSEQUENCE), -1)],
+    ["consequence", at2(SO_CLAUSE)],
+    ["enabling", at2(ENABLING)],
+    ["effect", at2(EFFECT)],
+    ["quality", at2(AIMED_QUALITY)],
+    // What the change makes possible: "each tier can be scaled independently", "app servers can scale horizontally".
+    ["capability", CAPABILITY.test(plain) && (MODAL.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at2(CAPABILITY) : -1],
+    ["capability", MODAL.test(plain) && REDUNDANCY.test(plain) ? at2(MODAL) : -1]
+  ];
+  if (at2(NEED) >= 0 && candidates.every(([, index]) => index < 0 || index > at2(NEED))) return found("need", at2(NEED), true);
+  const opensWithGerund = /^\w+ing\b/.test(plain);
+  const first2 = candidates.filter(([kind, index]) => index > 0 || index === 0 && !(opensWithGerund && (kind === "effect" || kind === "enabling"))).sort((a, b) => a[1] - b[1])[0];
+  if (first2 && first2[0] === "purpose" && ROLE.test(plain.slice(0, first2[1]))) return null;
+  if (first2) return found(first2[0], first2[1]);
+  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain) || ISOLATED.test(plain))) return found("answer", 0, true);
+  return null;
 }
 
 // node_modules/markdown-it/lib/common/utils.mjs
@@ -42603,6 +43741,8 @@ function parseMarkdown(text3) {
   let inTableRow = false;
   let rowCells = [];
   let rowLine = 0;
+  let tableHeader = null;
+  let inTableHead = false;
   const pathOf = () => headingStack.map((h) => h.text);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -42637,9 +43777,19 @@ function parseMarkdown(text3) {
         rowCells = [];
         rowLine = line;
         break;
+      case "thead_open":
+        inTableHead = true;
+        tableHeader = null;
+        break;
+      case "thead_close":
+        inTableHead = false;
+        break;
       case "tr_close":
         inTableRow = false;
-        if (rowCells.some((c) => c.trim())) doc.prose.push({ kind: "table-row", text: rowCells.join(" | "), line: rowLine, headingPath: pathOf() });
+        if (inTableHead) tableHeader = rowCells;
+        if (rowCells.some((c) => c.trim())) {
+          doc.prose.push({ kind: "table-row", text: rowCells.join(" | "), line: rowLine, headingPath: pathOf(), cells: rowCells, ...!inTableHead && tableHeader ? { header: tableHeader } : {} });
+        }
         break;
       case "inline": {
         const previous = tokens[i - 1];
@@ -42652,9 +43802,10 @@ function parseMarkdown(text3) {
         } else if (content.trim()) {
           const parents = itemLeads.slice(0, -1).filter((t) => t !== null);
           const kind = listDepth > 0 ? "list-item" : "paragraph";
-          for (const piece of paragraphPieces(lines2, line)) {
-            if (piece.text.trim()) doc.prose.push({ kind, text: piece.text, line: piece.line, headingPath: pathOf(), ...parents.length ? { listPath: parents } : {} });
-          }
+          const lead = leadOf(token);
+          paragraphPieces(lines2, line).forEach((piece, k) => {
+            if (piece.text.trim()) doc.prose.push({ kind, text: piece.text, line: piece.line, headingPath: pathOf(), ...parents.length ? { listPath: parents } : {}, ...lead && k === 0 ? { lead } : {} });
+          });
           if (itemLeads.length && itemLeads[itemLeads.length - 1] === null) itemLeads[itemLeads.length - 1] = content;
         }
         break;
@@ -42722,6 +43873,16 @@ function collectLinks(inline2, line, doc) {
     }
   }
 }
+function leadOf(inline2) {
+  const children = inline2.children ?? [];
+  const open = children[0]?.type;
+  if (open !== "strong_open" && open !== "em_open") return void 0;
+  let lead = "";
+  let k = 1;
+  for (; k < children.length && children[k].type !== open.replace("_open", "_close"); k++) lead += children[k].content;
+  const rest = children.slice(k + 1).map((c) => c.content).join("").trim();
+  return lead.trim() && rest ? lead.trim() : void 0;
+}
 function inlineText(inline2) {
   return inlineLines(inline2).join(" ");
 }
@@ -42782,92 +43943,124 @@ function titleOf(block4, norm) {
   if (block4.kind !== "paragraph" && block4.kind !== "list-item") return null;
   const section = block4.headingPath.join("\0");
   const sameSection = (b) => b.headingPath.join("\0") === section;
-  if (looksLikeTitle(block4.text)) return { covers: (b) => b.kind !== "heading" && sameSection(b) };
+  if (block4.kind === "paragraph" && looksLikeTitle(block4.text)) return { covers: (b) => b.kind !== "heading" && sameSection(b) };
   const text3 = block4.text.trim();
   if (text3.endsWith(":") && wordsIn(norm) <= MAX_LEAD_IN_WORDS) return { covers: (b) => b.kind === "list-item" && sameSection(b) };
   return null;
 }
 
-// src/prose/vocabulary.ts
-var TOPIC_PATTERNS = {
-  "lb-cluster": /\b(second|2nd|another|two|2|additional|extra|new|pair of|both|multiple|redundant)\b.{0,25}\b(load ?balanc\w*|lbs?|haproxy)\b|\b(load ?balanc\w*|lbs?|haproxy)\b.{0,30}\b(cluster\w*|pair|redundan\w*|active ?active|active ?passive|failover|fail over|backup|standby)\b|(?<!\b(?:database|db|my ?sql|mariadb|postgres\w*|sql|replica\w*|data) )\bcluster\w*\b(?! (for|of) (the )?(my ?sql|database|db|data)\b)|\bactive ?(active|passive)\b|\bkeepalived\b|\bvrrp\b|\bfailover\b/,
-  // The server this design adds, not servers one could add later ("add more servers to scale"). A
-  // load balancer's machine ("a second HAProxy server") is the cluster, and "add a web server" is
-  // the split. A design that introduces "additional servers" adds them now. A list that names
-  // "Server" as one of the added elements is about it too.
-  "added-server": /\b(additional|extra|third|3rd|one more|new|fourth|4th|added)\b.{0,12}(?<!\b(haproxy|balanc\w*|lbs?|proxy) )\bserver\b(?!s)|\bserver\b.{0,15}\b(was|is|has been) added\b|\badd(ing|ed|s)?\b.{0,6}\b(a|one|an|another)\b.{0,15}(?<!\b(haproxy|balanc\w*|lbs?|proxy|web|app|application|database|db|nginx|gunicorn) )\bserver\b(?!s)|\banother server\b|\b(introduc\w*|add(s|ed|ing)?|deploy\w*|provision\w*)\b.{0,12}\b(additional|extra|new)\b.{0,12}\bservers\b|^(the )?(new |additional |extra )?servers?$/,
-  // Several machines of one tier ("Web Servers (2x)", "app servers scale horizontally"): explains the
-  // additional server only with a reason for having more than one (see REDUNDANCY).
-  "server-pool": /\b(web|app|application|back ?end) ?servers\b/,
-  split: /\b(split\w*|separat\w*|dedicated|own (server|machine|host)s?|their own|its own|isolat\w*|decoupl\w*|distinct|individual|different servers|each (component|tier|layer|server|role)|one server (per|for each)|tier(s|ed)?|layer(s|ed)?|separation)\b/,
-  "web-server": /\b(web ?servers?|nginx|apache2?|web ?tier|web ?layer|http ?servers?)\b/,
-  "app-server": /\b(app(lication)? ?servers?|app ?tier|application ?tier|gunicorn|uwsgi|php ?fpm|tomcat|node ?js|app ?layer)\b/
-};
-var TOPIC_PREFILTERS = {
-  "lb-cluster": /balanc|lb|haproxy|cluster|active|keepalived|vrrp|failover/,
-  "added-server": /server/,
-  "server-pool": /servers/
-};
-var SPLIT_SUBJECT = /\b(web|app|application|database|db|my ?sql|nginx|gunicorn|components?|tiers?|layers?|roles?|services?)\b/;
-var FUTURE_SCALING = /\bmore\b.{0,15}\bservers\b/;
-var LOAD_BALANCER = /\b(load ?balanc\w*|lbs?|haproxy)\b/;
-var REDUNDANCY = /\b(redundan\w*|fault ?toleran\w*|horizontal\w*|single (server|machine) failure)\b/;
-var REASON = /\b(because|so that|so the|so it|in order to|in case|which means|thanks to|since|as a result|therefore|thus|hence|to (ensure|avoid|prevent|handle|provide|improve|increase|allow|eliminate|distribute|reduce|remove|make|keep|guarantee|achieve|support|spread|balance|share|split|absorb|serve|protect|scale|prevent|offload|isolate)|ensur\w*|avoid\w*|prevent\w*|eliminat\w*|spofs?|single points? of failure|redundan\w*|high(ly)? availab\w*|availability|fault ?toleran\w*|failover|fail over|takes? over|if (one|a|the|it|any)\b.{0,60}\b(fail\w*|down|crash\w*|unavailable|stops?)|scal\w*|performan\w*|reliab\w*|resilien\w*|secur\w*|independen\w*|bottlenecks?|contention|overload\w*|downtime|uptime|allow\w*|enabl\w*|improv\w*|benefits?|helps?|reduc\w*|increas\w*|more (traffic|requests|load|capacity)|distribut\w*|capacity|optimi[sz]\w*|maintenan\w*|maintain\w*|easier|efficien\w*|purpose|reason|why|compet\w*|interfer\w*|specializ\w*|specialis\w*|tun(e|ed|ing)|dedicated resources|without affecting|continu\w*|requir\w*)\b/;
-var ISSUES_HEADING = /\b(issues?|problems?|limitations?|weakness\w*|drawbacks?|cons|spofs?|single points? of failure|risks?|concerns?|vulnerabilit\w*|what is missing|missing)\b/;
-var SOLVED_HEADING = /\b(solv\w*|solutions?|fix\w*|resolv\w*|addressing|addressed|mitigat\w*|remov\w*|eliminat\w*|avoid\w*|separation of concerns|improvements?)\b/;
-var NEGATION = /\b(no|not|without|lacks?|lacking|missing|absent|isn t|isnt|doesn t|doesnt|don t|dont|never|none|neither|nor)\b/;
-var ACTIVE_ACTIVE = /\bactive ?active\b/;
-var ACTIVE_PASSIVE = /\b(active ?passive|primary ?(backup|secondary|standby)|master ?(backup|slave|standby)|hot ?standby|standby|passive)\b/;
-var WEB_TRAITS = /\b(static|https?|requests?|reverse ?proxy|proxy\w*|html|css|images?|files?|pages?|ssl|tls|termination|connections?|serv(e|es|ing) (content|pages|files))\b/;
-var APP_TRAITS = /\b(dynamic\w*|business ?logic|logic|applications? code|code|process\w*|execut\w*|runs?|running|generat\w*|computations?|api|back ?end|python|php|java|ruby|scripts?|database queries|interact\w* with the database|queries)\b/;
-var ENGLISH_WORDS = new Set(
-  "the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use".split(" ")
-);
-var OTHER_LANGUAGE_WORDS = new Set(
-  "le la les des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou \xEAtre el los las del y es por con para una uno que se su sus al lo como m\xE1s est\xE1 son der die das und ist mit f\xFCr nicht ein eine zu den dem von auf sich auch o os da do dos das um uma com n\xE3o em para \xE9 s\xE3o".split(" ")
-);
-
 // src/prose/analyze-prose.ts
-var TOPIC_ENTRIES = Object.entries(TOPIC_PATTERNS);
-function topicsOf(norm) {
-  const topics = /* @__PURE__ */ new Set();
-  for (const [topic, pattern] of TOPIC_ENTRIES) if (TOPIC_PREFILTERS[topic]?.test(norm) !== false && pattern.test(norm)) topics.add(topic);
-  if (topics.has("split") && !SPLIT_SUBJECT.test(norm)) topics.delete("split");
-  return topics;
+var ISSUES = anyOf(...ISSUES_LABELS);
+var SOLVED = anyOf(...SOLVED_LABELS);
+var WHY = anyOf(...WHY_LABELS);
+var ISOLATED2 = anyOf(...ISOLATION);
+var BEFORE2 = anyOf(...BEFORE_MARKERS);
+var PAIR = anyOf(...PAIR_REFERENCES);
+var ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, "needs?", "needed", "requir\\w*"].join("|")})(?: \\w+){0,3} $`);
+var OPENING_SUBORDINATE = /^(?:where|when|whenever|while|although|though|since|as|if|because|once|after|before|unlike|whereas|which|to|in order to|so that|so as to|for|given that|thanks to|due to|lorsqu ?e?|quand|si|comme|alors qu ?e?|pour|afin de|afin qu ?e?|car|parce qu ?e?|puisqu ?e?)\b/;
+var LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
+var NOW2 = anyOf(...NOW_MARKERS);
+var TIERS = ["web-server", "app-server", "database"];
+var FUTURE_REMARK = anyOf(...FUTURE);
+var REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join("|")}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
+var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
+var MAX_LABEL_WORDS = 7;
+var NO_CONTEXT = { subject: /* @__PURE__ */ new Set(), why: false, isolation: false };
+function contextOf(text3, doc) {
+  const plain = stripEnumerator(plainText(text3));
+  return { subject: topicsOf(plain, doc.serversNumbered, true), why: WHY.test(plain), isolation: ISOLATED2.test(plain) };
 }
-function credit(topics, reason, into) {
-  for (const topic of topics) {
-    if (topic !== "server-pool") into.add(topic);
-    else if (REDUNDANCY.test(reason) && !topics.has("lb-cluster") && !LOAD_BALANCER.test(reason) && !FUTURE_SCALING.test(reason)) into.add("added-server");
+function nearest(contexts) {
+  const why = contexts.some((c) => c.why);
+  const isolation = contexts.some((c) => c.isolation);
+  for (let k = contexts.length - 1; k >= 0; k--) if (contexts[k].subject.size) return { subject: contexts[k].subject, why, isolation, ...contexts[k].fixed ? { fixed: contexts[k].fixed } : {} };
+  return { ...NO_CONTEXT, why, isolation };
+}
+function credited(clause, reason) {
+  const { subject, isolated, frame: context } = clause;
+  const out = /* @__PURE__ */ new Set();
+  const survivesLoadBalancer = reason.redundancy && (reason.failing === "load-balancer" || PAIR.test(clause.plain) || LB_PLURAL.test(clause.plain) && reason.failing !== "other");
+  if (isolated && [...subject].some((t) => TIERS.includes(t))) out.add("split");
+  const additions = [...subject].filter((t) => ADDITIONS.includes(t));
+  for (const t of additions) out.add(t);
+  if (out.has("lb-cluster") && !reason.redundancy && (reason.kind === "problem" || reason.kind === "effect" || reason.kind === "consequence")) out.delete("lb-cluster");
+  if (reason.redundancy) {
+    if (subject.has("load-balancer") && !subject.has("added-server") && survivesLoadBalancer) out.add("lb-cluster");
+    if (subject.has("server-pool") && !subject.has("load-balancer") && !subject.has("lb-cluster")) out.add("added-server");
   }
+  if (out.size) return out;
+  const others = [...subject];
+  for (const t of context) {
+    const parts = PARTS_OF[t] ?? [];
+    const fits = others.every((o) => parts.includes(o) && (o !== "load-balancer" || survivesLoadBalancer));
+    if (fits && (others.length > 0 || subject.size === 0)) out.add(t);
+  }
+  return out;
 }
-function explainedTopics(text3, norm, reasoned, topics, headingTopics) {
+function explainedBy(clauses) {
   const explained = /* @__PURE__ */ new Set();
-  if (!reasoned) return explained;
-  credit(headingTopics, norm, explained);
-  if (topics.size === 0) return explained;
-  let previous = /* @__PURE__ */ new Set();
-  for (const clause of clausesOf(text3)) {
-    const topics2 = topicsOf(clause.main);
-    if (clause.setting && clause.continues) for (const t of topicsOf(clause.setting)) topics2.add(t);
-    if (REASON.test(clause.main)) {
-      credit(topics2, clause.main, explained);
-      if (clause.continues) credit(previous, clause.main, explained);
+  clauses.forEach((clause, k) => {
+    if (!clause.reason) return;
+    const own = credited(clause, clause.reason);
+    for (const t of own) explained.add(t);
+    if (own.size) return;
+    const near = clauses[k + 1];
+    if (near && !near.reason && near.sentence === clause.sentence && (BEFORE2.test(clause.plain) || NOW2.test(near.plain))) {
+      for (const t of near.subject) if (ADDITIONS.includes(t) && !near.carried) explained.add(t);
     }
-    if (topics2.size) previous = topics2;
-    else if (!clause.continues) previous = /* @__PURE__ */ new Set();
-  }
+  });
   return explained;
 }
-var LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_WORDS, ...OTHER_LANGUAGE_WORDS].map((w) => w.length));
+function readText(text3, context, carriedIn, doc, sentenceBase = 0) {
+  let current = context.subject.size ? context.subject : carriedIn;
+  const clauses = [];
+  let opening = null;
+  for (const clause of clausesOf(text3)) {
+    const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
+    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered), clause.plain);
+    let head = mentions;
+    if (reason && !reason.whole) {
+      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentionsOf(clause.plain, doc.serversNumbered).filter((m) => mainClauseStart(clause) > 0 && m.index >= mainClauseStart(clause));
+    }
+    const refersBack = REFERS_BACK.test(clause.plain);
+    const mainStart = mainClauseStart(clause);
+    const atSubject = (index) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
+    const named2 = new Set(head.filter((m) => atSubject(m.index) || m.topic === "split" || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    const carried = refersBack || named2.size === 0 || clause.sentence < (context.fixed ?? 0);
+    const subject = carried ? /* @__PURE__ */ new Set([...current, ...[...named2].filter((t) => ADDITIONS.includes(t))]) : named2;
+    const isolated = context.isolation || ISOLATED2.test(clause.plain);
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject.size ? context.subject : opening ?? /* @__PURE__ */ new Set() });
+    opening ??= named2.size ? named2 : null;
+    if (!carried) current = named2;
+  }
+  return { clauses, last: current };
+}
+var SUBJECT_WORDS = 5;
+function wordsBefore(plain, index) {
+  let words = 0;
+  for (let i = 0; i < index; i++) if (plain.charCodeAt(i) === 32) words++;
+  return words;
+}
+function relevant(mentions, plain) {
+  if (!FUTURE_REMARK.test(plain)) return mentions;
+  return mentions.filter((m) => m.topic !== "added-server" && m.topic !== "server-pool");
+}
+function mainClauseStart(clause) {
+  if (!OPENING_SUBORDINATE.test(clause.plain)) return 0;
+  let comma = clause.raw.indexOf(",");
+  while (comma >= 0 && OPENING_SUBORDINATE.test(plainText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(",", comma + 1);
+  return comma < 0 ? 0 : plainText(clause.raw.slice(0, comma)).length + 1;
+}
+var LANGUAGE_OF = /* @__PURE__ */ new Map();
+for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
+var LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
 function isLatinWordCode(code2) {
   return code2 >= 97 && code2 <= 122 || code2 === 39 || code2 >= 223 && code2 <= 591;
 }
 function countWords(text3) {
   const lower = text3.toLowerCase();
+  const byLanguage = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let words = 0;
-  let english2 = 0;
-  let other = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && isLatinWordCode(lower.charCodeAt(i))) {
@@ -42877,40 +44070,47 @@ function countWords(text3) {
     if (start < 0) continue;
     words++;
     if (i - start <= LONGEST_FUNCTION_WORD) {
-      const word = lower.slice(start, i);
-      if (ENGLISH_WORDS.has(word)) english2++;
-      else if (OTHER_LANGUAGE_WORDS.has(word)) other++;
+      const language = LANGUAGE_OF.get(lower.slice(start, i));
+      if (language) byLanguage[language]++;
     }
     start = -1;
   }
-  return { words, english: english2, other };
+  const english2 = byLanguage.en;
+  return { words, english: english2, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
 }
 function analyseProse(sources) {
   const blocks = [];
-  let englishWords = 0;
-  let otherWords = 0;
+  const languages = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let wordCount = 0;
-  const contexts = /* @__PURE__ */ new Map();
-  const contextOf = (heading2) => {
-    let context = contexts.get(heading2);
+  const headings = /* @__PURE__ */ new Map();
+  const doc = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => plainText(b.text))).join("\n")) };
+  const headingContext = (heading2) => {
+    let context = headings.get(heading2);
     if (!context) {
-      const norm = normaliseText(heading2);
-      context = { topics: topicsOf(stripEnumerator(norm)), issues: isIssuesHeading(norm) };
-      contexts.set(heading2, context);
+      context = { ...contextOf(heading2, doc), issues: isIssuesLabel(plainText(heading2)) };
+      headings.set(heading2, context);
     }
     return context;
   };
   for (const source of sources) {
     let title = null;
+    let carried = /* @__PURE__ */ new Set();
+    let previousSection = "";
     for (const block4 of source.blocks) {
-      const norm = normaliseText(block4.text);
+      const norm = plainText(block4.text);
       title = title?.covers(block4) ? title : null;
-      const headingTopics = new Set(title?.topics);
-      for (const h of [...block4.headingPath.slice(-2), ...(block4.listPath ?? []).slice(-1)]) for (const t of contextOf(h).topics) headingTopics.add(t);
-      const titleIssues = title?.issues ?? false;
-      const inIssuesSection = titleIssues || block4.headingPath.some((h) => contextOf(h).issues);
-      const topics = topicsOf(norm);
-      const reasoned = REASON.test(norm);
+      const section = block4.headingPath.join("\0");
+      if (section !== previousSection || block4.kind === "heading") carried = /* @__PURE__ */ new Set();
+      previousSection = section;
+      const contexts = [...block4.headingPath.slice(-2).map(headingContext)];
+      for (const lead of (block4.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
+      if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
+      const inIssuesSection = (title?.issues ?? false) || block4.headingPath.some((h) => headingContext(h).issues);
+      const read = block4.kind === "heading" ? { clauses: [], last: carried } : readBlock(block4, contexts, carried, doc);
+      carried = read.last;
+      const context = nearest(contexts);
+      const explained = explainedBy(read.clauses);
+      const headingTopics = new Set(contexts.flatMap((c) => [...c.subject]));
       blocks.push({
         file: source.file,
         line: block4.line,
@@ -42920,289 +44120,79 @@ function analyseProse(sources) {
         headingPath: block4.headingPath,
         ...block4.listPath ? { listPath: block4.listPath } : {},
         ...title ? { title: title.text } : {},
-        topics,
+        topics: topicsOf(norm, doc.serversNumbered),
         headingTopics,
-        reasoned,
-        explained: explainedTopics(block4.text, norm, reasoned, topics, headingTopics),
+        explained,
+        clauses: read.clauses,
         inIssuesSection
       });
       const next = block4.kind === "heading" ? null : titleOf(block4, stripEnumerator(norm));
       if (next) {
-        const own = topicsOf(stripEnumerator(norm));
+        const own = topicsOf(stripEnumerator(norm), doc.serversNumbered);
         const parent = own.size === 0 && title?.covers(block4) ? title : null;
-        const nextTitle = {
-          ...next,
-          text: parent ? `${parent.text} / ${block4.text}` : block4.text,
-          topics: parent ? parent.topics : own,
-          issues: titleIssues || isIssuesHeading(norm)
-        };
-        title = nextTitle;
+        title = { ...next, text: parent ? `${parent.text} / ${block4.text}` : block4.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
       } else if (block4.kind === "heading") title = null;
       const counted = countWords(block4.text);
       wordCount += counted.words;
-      englishWords += counted.english;
-      otherWords += counted.other;
+      for (const l of Object.keys(languages)) languages[l] += counted.byLanguage[l];
       if (wordCount === 0 && new RegExp("\\p{L}", "u").test(block4.text)) wordCount = 1;
     }
   }
-  const isEnglish = englishWords + otherWords < 8 || englishWords >= otherWords;
-  return { blocks, wordCount, english: { englishWords, otherWords, isEnglish } };
+  const englishWords = languages.en;
+  const otherWords = languages.fr + languages.es + languages.de + languages.pt;
+  const isEnglish = englishWords + otherWords < 8 && !(englishWords === 0 && otherWords >= 3) || englishWords >= otherWords;
+  const language = isEnglish ? "en" : Object.keys(languages).reduce((a, b) => languages[b] > languages[a] ? b : a);
+  return { blocks, wordCount, english: { englishWords, otherWords, isEnglish }, language };
+}
+function readBlock(block4, contexts, carried, doc) {
+  if (block4.kind === "table-row" && block4.cells && block4.header) {
+    const names = block4.cells.slice(0, 2).map((cell, k) => k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT);
+    const row = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
+    const clauses = [];
+    block4.cells.forEach((cell, k) => {
+      const column = contextOf(block4.header[k] ?? "", doc);
+      const own = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
+      clauses.push(...readText(cell, nearest([...contexts, own]), carried, doc, k * 100).clauses);
+    });
+    return { clauses, last: carried };
+  }
+  const label = labelOf(block4);
+  if (label) {
+    const own = { ...contextOf(label.label, doc), fixed: 1 };
+    const context = nearest([...contexts, own]);
+    const head = readText(label.label, nearest(contexts), carried, doc);
+    const rest = readText(label.rest, context, carried, doc, 100);
+    return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
+  }
+  return readText(block4.text, nearest(contexts), carried, doc);
+}
+function labelOf(block4) {
+  if (block4.lead && block4.text.startsWith(block4.lead)) return { label: block4.lead, rest: block4.text.slice(block4.lead.length).replace(/^[\s:.–—-]+/, "") };
+  const m = LABEL.exec(block4.text);
+  if (!m || m[1].trim().split(/\s+/).length > MAX_LABEL_WORDS) return null;
+  return { label: m[1], rest: block4.text.slice(m[0].length) };
 }
 function explanationsOf(prose, topic) {
   return prose.blocks.filter((b) => b.kind !== "heading" && !b.inIssuesSection && b.explained.has(topic));
 }
-function isIssuesHeading(norm) {
-  return ISSUES_HEADING.test(norm) && !SOLVED_HEADING.test(norm);
+function readsLanguage(prose) {
+  return READ_LANGUAGES.includes(prose.language);
+}
+function isIssuesLabel(plain) {
+  return ISSUES.test(plain) && !SOLVED.test(plain) && !/^(?:no|without|zero|sans|aucune?)\b/.test(plain);
 }
 function stripEnumerator(norm) {
   return norm.replace(/^(\d+|[a-z])[.)]\s+/, "");
 }
-function affirmedMentions(prose, pattern) {
-  return prose.blocks.filter((b) => {
-    if (b.inIssuesSection) return false;
-    const match2 = pattern.exec(b.norm);
-    if (!match2) return false;
-    const before = b.norm.slice(Math.max(0, match2.index - 30), match2.index);
-    return !NEGATION.test(before);
-  });
-}
-function proseClusterMode(prose) {
-  const aa = prose.blocks.filter((b) => ACTIVE_ACTIVE.test(b.norm));
-  const ap = prose.blocks.filter((b) => ACTIVE_PASSIVE.test(b.norm.replace(ACTIVE_ACTIVE, "")));
-  if (aa.length && !ap.length) return { mode: "active-active", block: aa[0] };
-  if (ap.length && !aa.length) return { mode: "active-passive", block: ap[0] };
-  return null;
-}
 
-// src/rules/consistency.ts
-var CLAIMED_COMPONENTS = [
-  { role: "firewall", name: "firewalls", prose: /\bfirewalls?\b/, text: /\b(firewalls?|fw|ufw|iptables|waf)\b/ },
-  { role: "monitoring", name: "monitoring", prose: /\b(monitoring|monitor(s|ed)?|sumo ?logic|datadog|new ?relic|prometheus|grafana)\b/, text: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/ }
-];
-var TWO_LBS = /\b(two|2|second|2nd|both|pair of|dual)\b.{0,20}\b(load ?balancers?|lbs|haproxy|haproxies)\b/;
-function diagramClusterMode(graph2) {
-  const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
-  const texts = [
-    ...componentsWithRole(graph2, "load-balancer").map((c) => ({ text: c.label, at: c.source })),
-    ...graph2.edges.filter((e) => e.label && (lbKeys.has(e.from) || lbKeys.has(e.to))).map((e) => ({ text: e.label, at: e.source })),
-    ...graph2.groups.filter((g) => g.members.some((m) => lbKeys.has(m))).map((g) => ({ text: g.title, at: g.source }))
-  ];
-  for (const t of texts) {
-    const norm = normaliseText(t.text);
-    if (ACTIVE_ACTIVE.test(norm)) return { mode: "active-active", text: t.text, at: t.at };
-    if (ACTIVE_PASSIVE.test(norm) || /\b(backup|secondary)\b/.test(norm)) return { mode: "active-passive", text: t.text, at: t.at };
-  }
-  return null;
+// src/rules/prose-helpers.ts
+var LANGUAGE_NAMES = { en: "English", fr: "French", es: "Spanish", de: "German", pt: "Portuguese" };
+function unreadLanguage(prose) {
+  return {
+    status: "manual",
+    message: `The explanations are written in ${LANGUAGE_NAMES[prose.language]}: infralint reads explanations in English and French only, so a person must judge them.`
+  };
 }
-var consistency = {
-  meta: {
-    id: "consistency",
-    description: "What the prose claims agrees with the diagram(s), and the diagrams of one submission agree with each other.",
-    diagramBased: true,
-    whenTaskMissing: "pass",
-    whenNoDiagram: "pass"
-  },
-  check(context) {
-    const findings = [...clusterModeConflicts(context), ...countConflicts(context), ...serverCountConflicts(context), ...missingClaimedComponents(context)];
-    if (findings.length === 0) return { status: "pass", message: "Prose and diagrams agree." };
-    return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
-  }
-};
-function clusterModeConflicts({ prose, graphs }) {
-  const claimed = proseClusterMode(prose);
-  if (!claimed) return [];
-  for (const graph2 of graphs) {
-    const drawn = diagramClusterMode(graph2);
-    if (drawn && drawn.mode !== claimed.mode) {
-      return [{
-        message: `The prose says ${claimed.mode} (${claimed.block.file}:${claimed.block.line}) but the diagram says "${drawn.text}" (${drawn.mode}).`,
-        at: drawn.at,
-        hint: `Make them agree: either describe an ${drawn.mode} cluster, or draw both load balancers ${claimed.mode}.`
-      }];
-    }
-  }
-  return [];
-}
-var COUNTED_ROLES = ["load-balancer", "web-server", "app-server", "database"];
-function countConflicts({ prose, graphs, identities }) {
-  const findings = [];
-  for (const role of COUNTED_ROLES) {
-    const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
-    if (new Set(counts.map((c) => c.n)).size < 2) continue;
-    const low = counts.reduce((a, b) => b.n < a.n ? b : a);
-    const high = counts.reduce((a, b) => b.n > a.n ? b : a);
-    const missing = componentsWithRole(high.graph, role).filter((c) => !identities.some((id) => id.members.includes(c) && id.members.some((m) => m.diagram === low.graph.diagram)));
-    const lacking = missing.length ? ` (no counterpart for ${missing.map((c) => `"${c.label}"`).join(", ")})` : "";
-    findings.push({
-      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.n, roleName(role))}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.n}${lacking}.`,
-      at: { file: low.graph.file, line: low.graph.line, column: 1 },
-      hint: "Draw the same infrastructure in every diagram."
-    });
-  }
-  const claim = prose.blocks.find((b) => TWO_LBS.test(b.norm) && !b.inIssuesSection);
-  const most = Math.max(0, ...graphs.map((g) => countWithRole(g, "load-balancer")));
-  if (claim && graphs.length && most === 1) {
-    findings.push({ message: `The prose speaks of two load balancers (${claim.file}:${claim.line}) but the diagram shows one.`, at: { file: claim.file, line: claim.line, column: 1 }, hint: "Draw both load balancers." });
-  }
-  return findings;
-}
-var NUMBER_WORDS = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
-var SERVER_COUNT = /\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(web|app|application|database|db)\s+|(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total)\s+)?servers\b/;
-var SERVER_COUNTS = new RegExp(SERVER_COUNT.source, "g");
-var NOT_THIS_DESIGN = /\b(previous\w*|before|earlier|task ?2|old|more|at least|up to|could|would|might|can|future|instead|add|adding|without|only)\b/;
-function claimedServerCounts(prose) {
-  const claims = [];
-  for (const block4 of prose.blocks) {
-    if (block4.inIssuesSection || block4.kind === "heading" || !SERVER_COUNT.test(block4.norm)) continue;
-    for (const { norm } of clausesOf(block4.text)) {
-      if (NOT_THIS_DESIGN.test(norm)) continue;
-      for (const m of norm.matchAll(SERVER_COUNTS)) {
-        const n = NUMBER_WORDS[m[1]] ?? Number(m[1]);
-        const role = !m[2] ? "server" : m[2] === "web" ? "web-server" : m[2] === "database" || m[2] === "db" ? "database" : "app-server";
-        claims.push({ role, n, file: block4.file, line: block4.line });
-      }
-    }
-  }
-  return claims;
-}
-function serverCountConflicts({ prose, graphs }) {
-  if (!graphs.length) return [];
-  for (const claim of claimedServerCounts(prose)) {
-    const readings = graphs.flatMap((g) => {
-      if (claim.role !== "server") return [countWithRole(g, claim.role)];
-      const tiers = serverMachines(g, [...TIER_ROLES, "server"]).total;
-      return [tiers, tiers + countWithRole(g, "load-balancer")];
-    });
-    if (readings.includes(claim.n)) continue;
-    const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
-    return [{
-      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(" or ")}.`,
-      at: { file: claim.file, line: claim.line, column: 1 },
-      hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`
-    }];
-  }
-  return [];
-}
-function missingClaimedComponents({ prose, graphs }) {
-  const findings = [];
-  for (const item of CLAIMED_COMPONENTS) {
-    const claims = affirmedMentions(prose, item.prose);
-    if (!claims.length) continue;
-    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(item.role)) || g.texts.some((t) => item.text.test(normaliseText(t.text))));
-    if (!drawn) {
-      const first2 = claims[0];
-      findings.push({
-        message: `The prose describes ${item.name} (${first2.file}:${first2.line}) but no diagram shows any.`,
-        at: { file: first2.file, line: first2.line, column: 1 },
-        hint: `Draw the ${item.name} in the diagram, or remove the claim.`
-      });
-    }
-  }
-  return findings;
-}
-
-// src/rules/db-tier.ts
-var dbTier = tierRule("db-tier", "database", 'A database (MySQL, MariaDB, PostgreSQL, "database", primary/replica) on a server of its own.');
-
-// src/rules/diagram-present.ts
-var diagramPresent = {
-  meta: {
-    id: "diagram-present",
-    description: "At least one diagram that can be read as text (Mermaid in the task file, or a Mermaid/markdown file it links to or that sits beside it).",
-    diagramBased: false,
-    whenTaskMissing: "fail"
-  },
-  check({ submission, graphs }) {
-    const readable = submission.diagrams.filter((d) => d.parse.kind !== "unknown" || d.origin === "fence");
-    if (readable.length > 0) {
-      const where = readable.map((d) => `${d.file}:${d.line}`).join(", ");
-      const unclassified = graphs.flatMap((g) => g.components.filter((c) => c.roles.length === 1 && c.roles[0] === "other"));
-      const findings = unclassified.slice(0, 10).map((c) => ({
-        message: `infralint cannot tell what ${describe(c)} is; it is treated as a plain box on the way.`,
-        severity: "info",
-        at: c.source,
-        hint: "Name the component in its label, e.g. `W1[Web server 1: Nginx]`."
-      }));
-      return { status: "pass", message: `${readable.length} Mermaid diagram${readable.length === 1 ? "" : "s"} (${where}).`, findings };
-    }
-    const visual = submission.visuals[0];
-    if (visual) {
-      const what = visual.kind === "ascii-art" ? "ASCII art" : visual.kind === "image-file" ? `the image file ${visual.target}` : `an image or link (${visual.target})`;
-      return {
-        status: "manual",
-        message: `The diagram is ${what}: a person must look at it.`,
-        findings: [{
-          message: `The diagram is ${what}, which infralint cannot read; the diagram rules await a mentor's review.`,
-          severity: "info",
-          at: { file: visual.file, line: visual.line, column: 1 },
-          hint: "Draw it in a ```mermaid block as well, and infralint can check it before you submit."
-        }]
-      };
-    }
-    return { status: "fail", message: "No diagram: neither Mermaid text nor an image.", findings: [{ message: "The submission has no diagram.", hint: "Add a ```mermaid block (for example `flowchart LR`) that draws the infrastructure." }] };
-  }
-};
-
-// src/rules/diagram-renders.ts
-var diagramRenders = {
-  meta: {
-    id: "diagram-renders",
-    description: "Every Mermaid block parses exactly as the real Mermaid parser would (so it renders on GitHub).",
-    diagramBased: true,
-    whenTaskMissing: "fail"
-  },
-  check({ submission }) {
-    const findings = [];
-    let broken = 0;
-    for (const d of submission.diagrams) {
-      const at2 = (line, column) => ({ file: d.file, line: d.line + line - 1, column: column + d.indent });
-      let bad = false;
-      if (!d.parse.valid) {
-        bad = true;
-        for (const [i, e] of d.parse.errors.slice(0, 5).entries()) {
-          findings.push({
-            message: `${i === 0 ? "" : "Also: "}${e.message}${e.text && !e.message.includes(e.text) ? ` (at \`${e.text}\`)` : ""} [${e.code}]`,
-            severity: i === 0 ? "error" : "warning",
-            at: at2(e.line, e.column),
-            ...e.hint ? { hint: e.hint } : {}
-          });
-        }
-      }
-      if (d.origin === "unfenced") {
-        bad = true;
-        findings.push({
-          message: "This Mermaid diagram is not in a ```mermaid fence, so GitHub shows it as plain text.",
-          at: at2(1, 1),
-          hint: "Put the diagram between a line ```mermaid and a line ```."
-        });
-      } else if (d.origin === "fence" && !d.closed) {
-        bad = true;
-        findings.push({ message: "The ```mermaid fence is never closed, so the rest of the file is swallowed by the diagram.", at: { file: d.file, line: d.line - 1, column: 1 }, hint: "Close the block with a line holding only ```." });
-      }
-      if (d.parse.kind === "unsupported") {
-        findings.push({ message: `\`${d.parse.typeWord}\` diagrams are not analysed by infralint; a mentor will read this one.`, severity: "info", at: at2(1, 1) });
-      }
-      if (bad) broken++;
-    }
-    const total = submission.diagrams.length;
-    if (broken === 0) return { status: "pass", message: `${total === 1 ? "The diagram renders" : `All ${total} diagrams render`}.`, findings };
-    return { status: "fail", message: `${broken} of ${total} diagram${total === 1 ? "" : "s"} will not render on GitHub.`, findings };
-  }
-};
-
-// src/rules/english.ts
-var english = {
-  meta: { id: "english", description: "The prose is written in English.", diagramBased: false, whenTaskMissing: "pass" },
-  check({ prose, submission }) {
-    const { englishWords, otherWords, isEnglish } = prose.english;
-    if (isEnglish) return { status: "pass", message: prose.wordCount ? "The prose is in English." : "No prose to check." };
-    return {
-      status: "fail",
-      message: `Most of the prose is not in English (${otherWords} non-English function words against ${englishWords} English ones).`,
-      findings: [{ message: "The explanations are not written in English; the task asks for English.", severity: "warning", at: submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null, hint: "Translate the explanations into English." }]
-    };
-  }
-};
 
 // src/rules/explain-additions.ts
 var ELEMENTS2 = [
@@ -43218,6 +44208,7 @@ var explainAdditions = {
     whenTaskMissing: "fail"
   },
   check({ prose, submission, options }) {
+    if (!readsLanguage(prose)) return unreadLanguage(prose);
     const findings = [];
     const explained = [];
     const wanted = Array.isArray(options.elements) ? ELEMENTS2.filter((el) => options.elements.includes(el.topic)) : ELEMENTS2;
@@ -43235,7 +44226,8 @@ var explainAdditions = {
       }
     }
     const message2 = findings.length === 0 ? `Every added element is explained: ${explained.join(", ")}.` : `Explained: ${explained.join(", ") || "nothing"}; not explained: ${wanted.filter((el) => !explained.some((e) => e.startsWith(el.name))).map((el) => el.name).join(", ")}.`;
-    return outcomeFromShare(explained.length, wanted.length, message2, findings);
+    const parts = Object.fromEntries(wanted.map((el) => [el.topic, explanationsOf(prose, el.topic).length > 0]));
+    return { ...outcomeFromShare(explained.length, wanted.length, message2, findings), parts };
   }
 };
 function capitalise(s) {
@@ -43243,21 +44235,49 @@ function capitalise(s) {
 }
 
 // src/rules/explain-web-vs-app.ts
-var CLAUSE_BREAK = /[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bon the other hand\b|\bin contrast\b|\bunlike\b/;
-var OBJECT_PHRASE = new RegExp(`\\b(to|from|with|towards|via|behind|than) (the |an? |its |their )?(?:${TOPIC_PATTERNS["web-server"].source}|${TOPIC_PATTERNS["app-server"].source})`, "g");
-function characterisations(block4) {
-  const result = { web: false, app: false };
-  let subject = inheritedSubject(block4);
-  for (const clause of block4.norm.split(CLAUSE_BREAK)) {
-    const subjects = clause.replace(OBJECT_PHRASE, " ");
-    const web = TOPIC_PATTERNS["web-server"].exec(subjects);
-    const app = TOPIC_PATTERNS["app-server"].exec(subjects);
-    if (web && (!app || web.index < app.index)) subject = "web";
-    else if (app) subject = "app";
-    if (subject === "web" && WEB_TRAITS.test(clause)) result.web = true;
-    if (subject === "app" && APP_TRAITS.test(clause)) result.app = true;
+var WEB = anyOf(...WEB_TRAITS);
+var APP = anyOf(...APP_TRAITS);
+var OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
+var RELATIVE = /^(?:which|that|who|qui)\b/;
+function sideOf(topic) {
+  return topic === "web-server" ? "web" : topic === "app-server" ? "app" : null;
+}
+function subjectOf(plain, carried) {
+  for (const m of mentionsOf(plain)) {
+    const side = sideOf(m.topic);
+    if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
   }
-  return result;
+  return carried;
+}
+function characterisations(clause, found) {
+  const carriedSides = [...clause.carried ? clause.subject : clause.context].map(sideOf).filter((s) => s !== null);
+  let subject = carriedSides.length === 1 ? carriedSides[0] : null;
+  let lastNamed = null;
+  for (const segment of segmentsOf(clause.raw)) {
+    const plain = plainText(segment);
+    const side = RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
+    if (!RELATIVE.test(plain)) subject = side;
+    if (side === "web" && WEB.test(plain)) found.add("web");
+    if (side === "app" && APP.test(plain)) found.add("app");
+    const named2 = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s) => s !== null);
+    if (named2.length) lastNamed = named2[named2.length - 1];
+  }
+}
+function segmentsOf(raw) {
+  const segments = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if (c === "," && depth === 0) {
+      segments.push(raw.slice(start, i));
+      start = i + 1;
+    }
+  }
+  segments.push(raw.slice(start));
+  return segments.filter((s) => s.trim());
 }
 var explainWebVsApp = {
   meta: {
@@ -43267,80 +44287,23 @@ var explainWebVsApp = {
     whenTaskMissing: "fail"
   },
   check({ prose, submission }) {
-    let web = null;
-    let app = null;
+    if (!readsLanguage(prose)) return unreadLanguage(prose);
+    const lines = {};
     for (const block4 of prose.blocks) {
       if (block4.kind === "heading" || block4.inIssuesSection) continue;
-      const found = characterisations(block4);
-      if (found.web) web ??= block4;
-      if (found.app) app ??= block4;
+      const found = /* @__PURE__ */ new Set();
+      for (const clause of block4.clauses) characterisations(clause, found);
+      for (const side of found) lines[side] ??= block4.line;
     }
     const at2 = submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null;
     const findings = [
-      ...web ? [] : [{ message: "The web server is never characterised (HTTP requests, static content, reverse proxy).", at: at2, hint: 'E.g. "The web server (Nginx) handles HTTP requests and serves static files."' }],
-      ...app ? [] : [{ message: "The application server is never characterised (dynamic content, business logic).", at: at2, hint: 'E.g. "The application server (Gunicorn) runs the code that builds dynamic pages."' }]
+      ...lines.web ? [] : [{ message: "The web server is never characterised (HTTP requests, static content, reverse proxy).", at: at2, hint: 'E.g. "The web server (Nginx) handles HTTP requests and serves static files."' }],
+      ...lines.app ? [] : [{ message: "The application server is never characterised (dynamic content, business logic).", at: at2, hint: 'E.g. "The application server (Gunicorn) runs the code that builds dynamic pages."' }]
     ];
-    if (web && app) return { status: "pass", message: `Web server (line ${web.line}) and application server (line ${app.line}) are told apart.` };
+    if (lines.web && lines.app) return { status: "pass", message: `Web server (line ${lines.web}) and application server (line ${lines.app}) are told apart.` };
     return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
   }
 };
-function inheritedSubject(block4) {
-  for (const context of [...block4.headingPath, ...block4.title ? [block4.title] : [], ...block4.listPath ?? []].reverse()) {
-    const topics = topicsOfText(context);
-    if (topics.has("web-server") && topics.has("app-server")) continue;
-    if (topics.has("web-server")) return "web";
-    if (topics.has("app-server")) return "app";
-  }
-  return null;
-}
-function topicsOfText(text3) {
-  const norm = normaliseText(text3);
-  const out = /* @__PURE__ */ new Set();
-  if (TOPIC_PATTERNS["web-server"].test(norm)) out.add("web-server");
-  if (TOPIC_PATTERNS["app-server"].test(norm)) out.add("app-server");
-  return out;
-}
-
-// src/rules/lb-cluster.ts
-var VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
-var lbCluster = {
-  meta: {
-    id: "lb-cluster",
-    description: "The load balancers are configured as a cluster: a group around them, a link between them, a shared virtual IP, or cluster/active/passive/failover labels.",
-    diagramBased: true,
-    whenTaskMissing: "fail"
-  },
-  check(context) {
-    return bestOverDiagrams(context.graphs, clusterEvidence);
-  }
-};
-function clusterEvidence(graph2) {
-  const lbs = componentsWithRole(graph2, "load-balancer");
-  const at2 = lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  if (lbs.length === 0) return { status: "fail", message: "No load balancer, so no cluster.", findings: [{ message: "The diagram has no load balancer to cluster.", at: at2 }] };
-  const keys2 = new Set(lbs.map((c) => c.key));
-  const group = graph2.groups.find((g) => g.members.filter((m) => keys2.has(m)).length >= 2 || g.kind === "cluster" && g.members.some((m) => keys2.has(m)) && CLUSTER_WORDS.test(normaliseText(g.title)));
-  if (group) return { status: "pass", message: `The load balancers are grouped in "${group.title || group.key}".` };
-  const link2 = graph2.edges.find((e) => keys2.has(e.from) && keys2.has(e.to) && e.from !== e.to);
-  if (link2) return { status: "pass", message: `The load balancers are linked to each other${link2.label ? ` ("${link2.label}")` : ""}.` };
-  const vip = graph2.components.find((c) => !keys2.has(c.key) && VIRTUAL_IP.test(normaliseText(c.label)) && graph2.edges.filter((e) => e.from === c.key && keys2.has(e.to) || e.to === c.key && keys2.has(e.from)).length >= 2);
-  if (vip) return { status: "pass", message: `The load balancers share a virtual IP (${describe(vip)}).` };
-  const labelled = lbs.find((c) => CLUSTER_WORDS.test(normaliseText(c.label)));
-  if (labelled) return { status: "pass", message: `The load balancer ${describe(labelled)} is labelled as a cluster member.` };
-  const edgeLabel = graph2.edges.find((e) => (keys2.has(e.from) || keys2.has(e.to)) && CLUSTER_WORDS.test(normaliseText(e.label)));
-  if (edgeLabel) return { status: "pass", message: `An arrow of a load balancer says "${edgeLabel.label}".` };
-  const text3 = lbs.length >= 2 ? graph2.texts.find((t) => VIRTUAL_IP.test(normaliseText(t.text))) : void 0;
-  if (text3) return { status: "pass", message: `The diagram mentions "${text3.text}".` };
-  return {
-    status: "fail",
-    message: lbs.length >= 2 ? "The load balancers are drawn side by side with nothing tying them into a cluster." : "A single load balancer cannot form a cluster.",
-    findings: [{
-      message: lbs.length >= 2 ? `Nothing in the diagram shows that ${lbs.map(describe).join(" and ")} work as a cluster.` : `Only ${describe(lbs[0])}: a cluster needs two load balancers.`,
-      at: at2,
-      hint: 'Put both load balancers in a `subgraph LB_Cluster["HAProxy cluster (active-passive)"]`, or link them: `LB1 <-->|heartbeat / VRRP| LB2`.'
-    }]
-  };
-}
 
 // src/rules/lb-pair.ts
 var lbPair = {
@@ -50227,7 +51190,7 @@ function gradeSubmission(submission, rubric, options = {}) {
       ...f.at ?? defaultAt,
       ...f.hint ? { hint: f.hint } : {}
     }));
-    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...outcome.fraction !== void 0 ? { fraction: outcome.fraction } : {} }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...crashed ? { crashed: true } : {} });
+    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...outcome.fraction !== void 0 ? { fraction: outcome.fraction } : {} }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...outcome.parts ? { parts: outcome.parts } : {}, ...crashed ? { crashed: true } : {} });
   }
   for (const notice of submission.notices) {
     const target = rules.find((r3) => r3.id === (notice.ruleId ?? "task-file")) ?? rules[0];

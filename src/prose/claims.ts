@@ -43,6 +43,7 @@ const LB_COUNT = new RegExp(`\\b${COUNT} (?:\\w+ )?${LB}(?! (?:of|per|in front|f
 /** "a second load balancer", "both HAProxy", "HAProxy 2": at least two. */
 const PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB}`, `${LB} ?(?:#|no )?2`, `${LB} pair`);
 const CLUSTER = anyOf(...CLUSTER_TERMS);
+const LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
 const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 const BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB}`);
 const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
@@ -114,10 +115,16 @@ function clauseClaims(plain: string, raw: string, block: AnalysedBlock, where: W
   if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated) claims.push({ kind: 'cluster', ...where });
   if (block.kind !== 'heading' && !LB_SCOPED.test(raw)) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
+      // "HAProxy now runs on two machines": a count after a load balancer named as the subject is the load balancers'.
+      const before = plain.slice(0, m.index);
+      if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
       const tier = m[2];
       const role = tier ? TIER_OF[tier] ?? 'server' : 'server';
       // "Behind the load balancers, four servers": the count leaves the load balancers out.
-      claims.push({ kind: 'server-count', role, n: NUMBER[m[1]!] ?? Number(m[1]), ...(BEHIND_LBS.test(plain) ? { behind: true } : {}), ...where });
+      const behind = BEHIND_LBS.exec(plain);
+      // The count next to the phrase: "three servers behind two load balancers", "behind the load balancers, four servers".
+      const next = behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
+      claims.push({ kind: 'server-count', role, n: NUMBER[m[1]!] ?? Number(m[1]), ...(next ? { behind: true } : {}), ...where });
     }
   }
   const mentions = mentionsOf(plain);

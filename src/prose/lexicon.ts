@@ -184,7 +184,7 @@ export const PAIR_REFERENCES = ['the other(?: one)?', 'its (?:twin|partner|peer|
 /** A negation close to a mention: "there is no firewall", "without monitoring". */
 export const NEGATIONS = ['no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'dont', 'never', 'none', 'neither', 'nor', 'pas de', 'aucune?', 'sans', 'ni'] as const;
 /** Words that put a statement in another design, a question or the future: not a claim about this one. */
-export const NOT_THIS_DESIGN = ['previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose'] as const;
+export const NOT_THIS_DESIGN = ['at least', 'up to', 'previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Cluster modes.

@@ -96,7 +96,7 @@ function splitCoordinated(sentence: string): string[] {
     const right = sentence.slice(match.index + match[0].length);
     // A semicolon, or "/" between two "Label: text" pairs, always separates.
     const semicolon = match[0].includes(';') || match[0].includes('/');
-    if (!semicolon && (!FINITE.test(left) || !FINITE.test(right))) continue;
+    if (!semicolon && (!FINITE.test(plainText(left)) || !FINITE.test(plainText(right)))) continue;
     parts.push(left);
     start = match.index + match[0].length;
   }
