@@ -36886,23 +36886,104 @@ function isRegexSpace(code2) {
   return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
 }
 
+// src/vocabulary.ts
+function anyOf(...alternatives2) {
+  return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`);
+}
+function everyOf(...alternatives2) {
+  return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`, "g");
+}
+var LOAD_BALANCER_NAMES = ["load ?balanc\\w*", "haproxy", "ha proxy", "lbs?", "balancers?", "repartiteurs? de charge", "equilibreurs? de charge", "equilibrage de charge"];
+var WEB_SERVER_NAMES = ["web ?ser?vers?", "nginx", "apache2?", "httpd", "web ?tier", "web ?layer", "http ?servers?", "serveurs? web", "serveurs? frontal", "serveurs? frontaux"];
+var APP_SERVER_NAMES = [
+  "app(?:lication)? ?servers?",
+  "ap{1,2}li?cati?on ?servers?",
+  "app ?tier",
+  "application ?tier",
+  "app ?layer",
+  "gunicorn",
+  "uwsgi",
+  "unicorn",
+  "puma",
+  "node ?\\.? ?js",
+  "php ?fpm",
+  "tomcat",
+  "serveurs? d ?applications?",
+  "serveurs? applicatifs?"
+];
+var DATABASE_NAMES = ["data ?bases?", "dbs?", "my ?sql", "mariadb", "postgre ?s\\w*", "mongo ?db", "bases? de donnees"];
+var FIREWALL_NAMES = ["firewalls?", "fire walls?", "ufw", "iptables", "pare ?feux?"];
+var MONITORING_NAMES = ["monitoring", "sumo ?logic", "datadog", "new ?relic", "prometheus", "grafana", "nagios", "zabbix", "surveillance", "supervision"];
+var CERTIFICATE_NAMES = ["ssl", "tls", "https", "certificats?", "certificates?"];
+var MACHINE_NAMES = ["servers?", "machines?", "hosts?", "boxe?s?", "nodes?", "instances?", "vms?", "droplets?", "serveurs?"];
+var CLUSTER_TERMS = [
+  "cluster\\w*",
+  "active ?active",
+  "active ?passive",
+  "keepalived",
+  "vrrp",
+  "heartbeats?",
+  "failover",
+  "fail ?over",
+  "hot ?standby",
+  "floating ?ip",
+  "virtual ?ip",
+  "vip",
+  "grappe",
+  "basculement",
+  "ip virtuelle",
+  "ip flottante"
+];
+var ACTIVE_ACTIVE_TERMS = ["active ?active", "actif ?actif", "both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active", "both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)"];
+var ACTIVE_PASSIVE_TERMS = [
+  "active ?passive",
+  "primary ?(?:backup|secondary|standby)",
+  "master ?(?:backup|slave|standby)",
+  "hot ?standby",
+  "standby",
+  "stand by",
+  "passive",
+  "actif ?passif",
+  "passif",
+  "secours"
+];
+
 // src/graph/roles.ts
 var TIER_ROLES = ["web-server", "app-server", "database"];
 var ENTRY_ROLES = ["client", "internet", "dns", "cdn"];
 var VOCABULARY = [
-  ["load-balancer", /\b(load ?balanc\w*|haproxy|ha ?proxy|lbs?|balancers?|keepalived|elb|alb|nlb|traefik|reverse proxy lb)\b/],
-  ["web-server", /\b(web ?servers?|nginx|apache2?|httpd|web ?tier|web ?layer|iis|caddy|lighttpd|static (?:content )?server)\b/],
-  ["app-server", /\b(app(?:lication)? ?servers?|app ?tier|application ?tier|app ?layer|application ?layer|gunicorn|uwsgi|unicorn|puma|node ?js|nodejs|express|php ?fpm|tomcat|django|flask|rails|spring ?boot|jboss|wildfly|passenger|backend|back ?end|api ?server|app(?:lication)? ?code|code ?base|app(?:lication)? ?files|appserver)\b/],
-  ["database", /\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*|psql|mongo\w*|sql ?server|sqlite|primary|replicas?|master|slaves?|rds|dbms|sql)\b/],
-  ["firewall", /\b(firewalls?|fws?|ufw|iptables|waf|fire ?wall)\b/],
-  ["monitoring", /\b(monitor\w*|sumo ?logic|sumologic|datadog|new ?relic|prometheus|grafana|nagios|zabbix|metrics|telemetry|data ?collector|log ?collector)\b/],
+  ["load-balancer", anyOf(...LOAD_BALANCER_NAMES, "keepalived", "elb", "alb", "nlb", "traefik", "reverse proxy lb")],
+  ["web-server", anyOf(...WEB_SERVER_NAMES, "iis", "caddy", "lighttpd", "static (?:content )?server")],
+  ["app-server", anyOf(
+    ...APP_SERVER_NAMES,
+    "application ?layer",
+    "nodejs",
+    "express",
+    "django",
+    "flask",
+    "rails",
+    "spring ?boot",
+    "jboss",
+    "wildfly",
+    "passenger",
+    "backend",
+    "back ?end",
+    "api ?server",
+    "app(?:lication)? ?code",
+    "code ?base",
+    "app(?:lication)? ?files",
+    "appserver"
+  )],
+  ["database", anyOf(...DATABASE_NAMES, "psql", "mongo\\w*", "sql ?server", "sqlite", "primary", "replicas?", "master", "slaves?", "rds", "dbms", "sql")],
+  ["firewall", anyOf(...FIREWALL_NAMES, "fws?", "waf")],
+  ["monitoring", anyOf(...MONITORING_NAMES, "monitor\\w*", "sumologic", "metrics", "telemetry", "data ?collector", "log ?collector")],
   ["dns", /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
   ["client", /\b(users?|clients?|browsers?|customers?|visitors?|end ?users?|computers?|laptops?|mobiles?|person|people|requester)\b/],
   ["internet", /\b(internet|web ?traffic|wan|cloud)\b/],
   ["cdn", /\b(cdn|cloudflare|akamai|cloudfront)\b/],
   ["cache", /\b(cache|caching|redis|memcached?|varnish)\b/],
-  ["certificate", /\b(ssl|tls|certificates?|certs?|https)\b/],
-  ["server", /\b(servers?|hosts?|machines?|vms?|instances?|droplets?|ec2|nodes?|boxe?s?)\b/]
+  ["certificate", anyOf(...CERTIFICATE_NAMES, "certs?")],
+  ["server", anyOf(...MACHINE_NAMES, "ec2")]
 ];
 function normaliseText(text3) {
   let source = text3;
@@ -37014,7 +37095,22 @@ function titleNamesOneMachine(title) {
 function titleNamesCluster(text3) {
   return CLUSTER_WORDS.test(normaliseText(text3));
 }
-var CLUSTER_WORDS = /\b(cluster\w*|active ?active|active ?passive|active|passive|standby|stand by|primary ?backup|backup|failover|fail over|high ?availability|ha|keepalived|vrrp|heartbeat|sync\w*|virtual ?ip|vip|floating ?ip|shared ?ip|redundan\w*|pair)\b/;
+var CLUSTER_WORDS = anyOf(
+  ...CLUSTER_TERMS,
+  ...ACTIVE_PASSIVE_TERMS,
+  "active",
+  "passive",
+  "standby",
+  "stand by",
+  "primary ?backup",
+  "backup",
+  "high ?availability",
+  "ha",
+  "sync\\w*",
+  "shared ?ip",
+  "redundan\\w*",
+  "pair"
+);
 
 // src/rules/diagram-helpers.ts
 var RANK = { fail: 0, manual: 0, partial: 1, pass: 2 };
@@ -37141,35 +37237,6 @@ var carriedOver = {
 };
 
 // src/prose/lexicon.ts
-function anyOf(...alternatives2) {
-  return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`);
-}
-function everyOf(...alternatives2) {
-  return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`, "g");
-}
-var LOAD_BALANCER_NAMES = ["load ?balanc\\w*", "haproxy", "ha proxy", "lbs?", "balancers?", "repartiteurs? de charge", "equilibreurs? de charge", "equilibrage de charge"];
-var WEB_SERVER_NAMES = ["web ?ser?vers?", "nginx", "apache2?", "httpd", "web ?tier", "web ?layer", "http ?servers?", "serveurs? web", "serveurs? frontal", "serveurs? frontaux"];
-var APP_SERVER_NAMES = [
-  "app(?:lication)? ?servers?",
-  "ap{1,2}li?cati?on ?servers?",
-  "app ?tier",
-  "application ?tier",
-  "app ?layer",
-  "gunicorn",
-  "uwsgi",
-  "unicorn",
-  "puma",
-  "node ?\\.? ?js",
-  "php ?fpm",
-  "tomcat",
-  "serveurs? d ?applications?",
-  "serveurs? applicatifs?"
-];
-var DATABASE_NAMES = ["data ?bases?", "dbs?", "my ?sql", "mariadb", "postgre ?s\\w*", "mongo ?db", "bases? de donnees"];
-var FIREWALL_NAMES = ["firewalls?", "fire walls?", "ufw", "iptables", "pare ?feux?"];
-var MONITORING_NAMES = ["monitoring", "sumo ?logic", "datadog", "new ?relic", "prometheus", "grafana", "nagios", "zabbix", "surveillance", "supervision"];
-var CERTIFICATE_NAMES = ["ssl", "tls", "https", "certificats?", "certificates?"];
-var MACHINE_NAMES = ["servers?", "machines?", "hosts?", "boxe?s?", "nodes?", "instances?", "vms?", "droplets?", "serveurs?"];
 var PAIR_MODIFIERS = [
   "second",
   "2nd",
@@ -37198,24 +37265,6 @@ var PAIR_MODIFIERS = [
   "nouvel",
   "deux",
   "supplementaire"
-];
-var CLUSTER_TERMS = [
-  "cluster\\w*",
-  "active ?active",
-  "active ?passive",
-  "keepalived",
-  "vrrp",
-  "heartbeats?",
-  "failover",
-  "fail ?over",
-  "hot ?standby",
-  "floating ?ip",
-  "virtual ?ip",
-  "vip",
-  "grappe",
-  "basculement",
-  "ip virtuelle",
-  "ip flottante"
 ];
 var OTHER_CLUSTERS = ["(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k8s) clusters?", "clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)"];
 var ADDED_MODIFIERS = ["additional", "extra", "third", "3rd", "one more", "new", "added", "fourth", "4th", "supplementaire", "troisieme", "nouveau", "nouvel", "ajoute"];
@@ -37531,24 +37580,7 @@ var SOLVED_LABELS = ["solv\\w*", "solutions?", "fix\\w*", "resolv\\w*", "address
 var PAIR_REFERENCES = ["the other(?: one)?", "its (?:twin|partner|peer|sibling|backup|standby)", "the (?:second|backup|standby|passive|survivor|surviving) one", "the survivor", "each other", "l autre"];
 var NEGATIONS = ["no", "not", "without", "lacks?", "lacking", "missing", "absent", "isn t", "isnt", "doesn t", "doesnt", "don t", "dont", "never", "none", "neither", "nor", "pas de", "aucune?", "sans", "ni"];
 var NOT_THIS_DESIGN = ["at least", "up to", "previous\\w*", "before", "earlier", "task ?[0-2]", "old", "could", "would", "might", "future", "later", "in the future", "instead of", "if", "when", "should", "what if", "in case", "suppose"];
-var ACTIVE_ACTIVE_TERMS = ["active ?active", "actif ?actif", "both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active", "both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)"];
-var ACTIVE_PASSIVE_TERMS = [
-  "active ?passive",
-  "primary ?(?:backup|secondary|standby)",
-  "master ?(?:backup|slave|standby)",
-  "hot ?standby",
-  "standby",
-  "stand by",
-  "passive",
-  "actif ?passif",
-  "passif",
-  "secours",
-  // Said by what the second one does: "HAProxy 2 waits and only takes over when HAProxy 1 fails".
-  "waits",
-  "idle",
-  "stays? ready",
-  "only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)"
-];
+var PASSIVE_BEHAVIOUR = ["waits", "idle", "stays? ready", "only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)"];
 var WEB_TRAITS = [
   "static\\w*",
   "https?",
@@ -37787,7 +37819,7 @@ var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB2}`);
 var OTHER_CLUSTER2 = anyOf(...OTHER_CLUSTERS);
 var ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
-var ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS);
+var ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
 var TIER_OF = {
   web: "web-server",
   nginx: "web-server",

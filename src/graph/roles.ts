@@ -4,6 +4,10 @@
  * "App Tier", "Data Base", "MySQL Primary", "Sumo Logic agent", "www.foobar.com"...
  */
 import { isRegexSpace } from '../chars.js';
+import {
+  ACTIVE_PASSIVE_TERMS, anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES,
+  WEB_SERVER_NAMES,
+} from '../vocabulary.js';
 
 export type Role =
   | 'load-balancer' | 'web-server' | 'app-server' | 'database' | 'firewall' | 'monitoring' | 'dns' | 'client'
@@ -14,20 +18,25 @@ export const TIER_ROLES: readonly Role[] = ['web-server', 'app-server', 'databas
 /** Roles a request may pass through on its way in without counting as a step of the path. */
 export const ENTRY_ROLES: readonly Role[] = ['client', 'internet', 'dns', 'cdn'];
 
+// The names of the components are the prose's too (prose/lexicon.ts); labels add the short forms,
+// products and shapes students draw boxes with.
 const VOCABULARY: [Role, RegExp][] = [
-  ['load-balancer', /\b(load ?balanc\w*|haproxy|ha ?proxy|lbs?|balancers?|keepalived|elb|alb|nlb|traefik|reverse proxy lb)\b/],
-  ['web-server', /\b(web ?servers?|nginx|apache2?|httpd|web ?tier|web ?layer|iis|caddy|lighttpd|static (?:content )?server)\b/],
-  ['app-server', /\b(app(?:lication)? ?servers?|app ?tier|application ?tier|app ?layer|application ?layer|gunicorn|uwsgi|unicorn|puma|node ?js|nodejs|express|php ?fpm|tomcat|django|flask|rails|spring ?boot|jboss|wildfly|passenger|backend|back ?end|api ?server|app(?:lication)? ?code|code ?base|app(?:lication)? ?files|appserver)\b/],
-  ['database', /\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*|psql|mongo\w*|sql ?server|sqlite|primary|replicas?|master|slaves?|rds|dbms|sql)\b/],
-  ['firewall', /\b(firewalls?|fws?|ufw|iptables|waf|fire ?wall)\b/],
-  ['monitoring', /\b(monitor\w*|sumo ?logic|sumologic|datadog|new ?relic|prometheus|grafana|nagios|zabbix|metrics|telemetry|data ?collector|log ?collector)\b/],
+  ['load-balancer', anyOf(...LOAD_BALANCER_NAMES, 'keepalived', 'elb', 'alb', 'nlb', 'traefik', 'reverse proxy lb')],
+  ['web-server', anyOf(...WEB_SERVER_NAMES, 'iis', 'caddy', 'lighttpd', 'static (?:content )?server')],
+  ['app-server', anyOf(
+    ...APP_SERVER_NAMES, 'application ?layer', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
+    'api ?server', 'app(?:lication)? ?code', 'code ?base', 'app(?:lication)? ?files', 'appserver',
+  )],
+  ['database', anyOf(...DATABASE_NAMES, 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
+  ['firewall', anyOf(...FIREWALL_NAMES, 'fws?', 'waf')],
+  ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector')],
   ['dns', /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
   ['client', /\b(users?|clients?|browsers?|customers?|visitors?|end ?users?|computers?|laptops?|mobiles?|person|people|requester)\b/],
   ['internet', /\b(internet|web ?traffic|wan|cloud)\b/],
   ['cdn', /\b(cdn|cloudflare|akamai|cloudfront)\b/],
   ['cache', /\b(cache|caching|redis|memcached?|varnish)\b/],
-  ['certificate', /\b(ssl|tls|certificates?|certs?|https)\b/],
-  ['server', /\b(servers?|hosts?|machines?|vms?|instances?|droplets?|ec2|nodes?|boxe?s?)\b/],
+  ['certificate', anyOf(...CERTIFICATE_NAMES, 'certs?')],
+  ['server', anyOf(...MACHINE_NAMES, 'ec2')],
 ];
 
 /**
@@ -184,5 +193,7 @@ export function titleNamesCluster(text: string): boolean {
   return CLUSTER_WORDS.test(normaliseText(text));
 }
 
-export const CLUSTER_WORDS =
-  /\b(cluster\w*|active ?active|active ?passive|active|passive|standby|stand by|primary ?backup|backup|failover|fail over|high ?availability|ha|keepalived|vrrp|heartbeat|sync\w*|virtual ?ip|vip|floating ?ip|shared ?ip|redundan\w*|pair)\b/;
+/** Words of a label that say its load balancers work as a cluster: the prose's cluster terms, and the shorter words of labels. */
+export const CLUSTER_WORDS = anyOf(
+  ...CLUSTER_TERMS, ...ACTIVE_PASSIVE_TERMS, 'active', 'passive', 'standby', 'stand by', 'primary ?backup', 'backup', 'high ?availability', 'ha', 'sync\\w*', 'shared ?ip', 'redundan\\w*', 'pair',
+);

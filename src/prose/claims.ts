@@ -10,7 +10,7 @@ import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { mentionsOf, type Topic } from './elements.js';
 import {
   ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CLUSTER_TERMS, CONDITION_MARKERS, COUNTERFACTUAL_MARKERS, everyOf, FAILURE_PROBLEMS, FAILURES, FUTURE, LOAD_BALANCER_NAMES, NEGATIONS, NOT_THIS_DESIGN,
-  OTHER_CLUSTERS,
+  OTHER_CLUSTERS, PASSIVE_BEHAVIOUR,
 } from './lexicon.js';
 import { clausesOf, plainText } from './sentences.js';
 
@@ -48,7 +48,7 @@ const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 const BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB}`);
 const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
 const ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
-const ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS);
+const ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
 const TIER_OF: Record<string, 'web-server' | 'app-server' | 'database'> = {
   web: 'web-server', nginx: 'web-server', apache: 'web-server', app: 'app-server', application: 'app-server', gunicorn: 'app-server', database: 'database', db: 'database', mysql: 'database', 'my sql': 'database',
 };

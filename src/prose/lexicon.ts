@@ -7,32 +7,7 @@
  * Each list is a vocabulary of a concept a careful mentor reads for, not a phrasing of a student:
  * test/unit/lexicon.test.ts holds every entry to an example and a counter-example.
  */
-
-/** A pattern that matches any of `alternatives` (regex fragments) as whole words. */
-export function anyOf(...alternatives: readonly string[]): RegExp {
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`);
-}
-
-/** The same, for every match (`matchAll`). */
-export function everyOf(...alternatives: readonly string[]): RegExp {
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Components: what the design is made of (the graph's roles use the same names: graph/roles.ts).
-
-export const LOAD_BALANCER_NAMES = ['load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs? de charge', 'equilibreurs? de charge', 'equilibrage de charge'] as const;
-export const WEB_SERVER_NAMES = ['web ?ser?vers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal', 'serveurs? frontaux'] as const;
-export const APP_SERVER_NAMES = [
-  'app(?:lication)? ?servers?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn', 'puma', 'node ?\\.? ?js', 'php ?fpm', 'tomcat',
-  'serveurs? d ?applications?', 'serveurs? applicatifs?',
-] as const;
-export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
-export const FIREWALL_NAMES = ['firewalls?', 'fire walls?', 'ufw', 'iptables', 'pare ?feux?'] as const;
-export const MONITORING_NAMES = ['monitoring', 'sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix', 'surveillance', 'supervision'] as const;
-export const CERTIFICATE_NAMES = ['ssl', 'tls', 'https', 'certificats?', 'certificates?'] as const;
-/** Generic names of a machine. */
-export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nodes?', 'instances?', 'vms?', 'droplets?', 'serveurs?'] as const;
+export * from '../vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Words that tell a load balancer of a pair from the load balancer in general.
@@ -41,11 +16,6 @@ export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nod
 export const PAIR_MODIFIERS = [
   'second', '2nd', 'one more', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by', 'passive', 'secondary',
   'redundant', 'dual', 'multiple', 'deuxieme', 'second[e]?', 'autre', 'nouveau', 'nouvel', 'deux', 'supplementaire',
-] as const;
-/** Anywhere: words that only a pair of load balancers has. */
-export const CLUSTER_TERMS = [
-  'cluster\\w*', 'active ?active', 'active ?passive', 'keepalived', 'vrrp', 'heartbeats?', 'failover', 'fail ?over', 'hot ?standby', 'floating ?ip', 'virtual ?ip', 'vip',
-  'grappe', 'basculement', 'ip virtuelle', 'ip flottante',
 ] as const;
 /** What "cluster" is about when it is not the load balancers: "database cluster". */
 export const OTHER_CLUSTERS = ['(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k8s) clusters?', 'clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)'] as const;
@@ -187,14 +157,10 @@ export const NEGATIONS = ['no', 'not', 'without', 'lacks?', 'lacking', 'missing'
 export const NOT_THIS_DESIGN = ['at least', 'up to', 'previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose'] as const;
 
 // ---------------------------------------------------------------------------------------------
-// Cluster modes.
+// Cluster modes (the mode words themselves are in ../vocabulary.ts).
 
-export const ACTIVE_ACTIVE_TERMS = ['active ?active', 'actif ?actif', 'both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active', 'both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)'] as const;
-export const ACTIVE_PASSIVE_TERMS = [
-  'active ?passive', 'primary ?(?:backup|secondary|standby)', 'master ?(?:backup|slave|standby)', 'hot ?standby', 'standby', 'stand by', 'passive', 'actif ?passif', 'passif', 'secours',
-  // Said by what the second one does: "HAProxy 2 waits and only takes over when HAProxy 1 fails".
-  'waits', 'idle', 'stays? ready', 'only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)',
-] as const;
+/** Active-passive said by what the second one does: "HAProxy 2 waits and only takes over when HAProxy 1 fails". */
+export const PASSIVE_BEHAVIOUR = ['waits', 'idle', 'stays? ready', 'only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Web server and application server, characterised.

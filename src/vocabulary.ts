@@ -1,0 +1,47 @@
+/**
+ * Names shared by every stage that reads what students write: the components of a design and the
+ * words of a cluster, in diagram labels (graph/roles.ts) and in prose (prose/lexicon.ts). Each entry
+ * is a regex fragment over normalised text (see normaliseText), matched as a whole word.
+ */
+
+/** A pattern that matches any of `alternatives` (regex fragments) as whole words. */
+export function anyOf(...alternatives: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`);
+}
+
+/** The same, for every match (`matchAll`). */
+export function everyOf(...alternatives: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Components: what the design is made of (the graph's roles use the same names: graph/roles.ts).
+
+export const LOAD_BALANCER_NAMES = ['load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs? de charge', 'equilibreurs? de charge', 'equilibrage de charge'] as const;
+export const WEB_SERVER_NAMES = ['web ?ser?vers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal', 'serveurs? frontaux'] as const;
+export const APP_SERVER_NAMES = [
+  'app(?:lication)? ?servers?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn', 'puma', 'node ?\\.? ?js', 'php ?fpm', 'tomcat',
+  'serveurs? d ?applications?', 'serveurs? applicatifs?',
+] as const;
+export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
+export const FIREWALL_NAMES = ['firewalls?', 'fire walls?', 'ufw', 'iptables', 'pare ?feux?'] as const;
+export const MONITORING_NAMES = ['monitoring', 'sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix', 'surveillance', 'supervision'] as const;
+export const CERTIFICATE_NAMES = ['ssl', 'tls', 'https', 'certificats?', 'certificates?'] as const;
+/** Generic names of a machine. */
+export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nodes?', 'instances?', 'vms?', 'droplets?', 'serveurs?'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// A pair of load balancers.
+
+/** Anywhere: words that only a pair of load balancers has. */
+export const CLUSTER_TERMS = [
+  'cluster\\w*', 'active ?active', 'active ?passive', 'keepalived', 'vrrp', 'heartbeats?', 'failover', 'fail ?over', 'hot ?standby', 'floating ?ip', 'virtual ?ip', 'vip',
+  'grappe', 'basculement', 'ip virtuelle', 'ip flottante',
+] as const;
+
+/** Cluster modes. */
+export const ACTIVE_ACTIVE_TERMS = ['active ?active', 'actif ?actif', 'both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active', 'both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)'] as const;
+export const ACTIVE_PASSIVE_TERMS = [
+  'active ?passive', 'primary ?(?:backup|secondary|standby)', 'master ?(?:backup|slave|standby)', 'hot ?standby', 'standby', 'stand by', 'passive', 'actif ?passif', 'passif', 'secours',
+] as const;
+
