@@ -1,19 +1,41 @@
-// Agreement of infralint with the careful reviewer's labels in shared/corpus/real/labels.json.
+// Agreement of infralint with a careful mentor: the reviewer's labels of real submissions
+// (shared/corpus/real/labels.json) and, beside them, the hand-written paraphrase banks
+// (test/paraphrase-bank: the bank the tests keep at 100%, and held-out/, written by another author
+// and never tuned to).
 // Usage: node bench/accuracy.mjs [--disagreements] [--rule ID]
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintSubmission } from '../dist/index.js';
+import { bankFiles, scoreBanks } from './paraphrase-bank.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.join(process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared'), 'corpus/real');
+const showAll = process.argv.includes('--disagreements');
+const only = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : null;
+
+/** Per-rule agreement and the label->infralint confusion, disagreements only. */
+function printRules(perRule) {
+  console.log('rule                 agree   confusion (label->infralint: count, disagreements only)');
+  for (const [rule, s] of Object.entries(perRule)) {
+    const off = Object.entries(s.confusion).filter(([k]) => k.split('->')[0] !== k.split('->')[1]).map(([k, v]) => `${k}:${v}`).join(' ');
+    console.log(`${rule.padEnd(20)} ${((100 * s.agree) / s.total).toFixed(1).padStart(5)}%  ${off}`);
+  }
+}
+
+for (const [title, dir] of [['paraphrase bank', path.join(here, '../test/paraphrase-bank')], ['held-out bank', path.join(here, '../test/paraphrase-bank/held-out')]]) {
+  const score = await scoreBanks(bankFiles(dir), lintSubmission);
+  console.log(`${title}: ${score.agree}/${score.total} (${((100 * score.agree) / score.total).toFixed(1)}%) over ${score.cases} cases`);
+  printRules(score.perRule);
+  if (showAll || only) for (const d of score.disagreements.filter((x) => !only || x.rule === only)) console.log(`  ${d.rule} ${d.file} "${d.name}": wanted ${d.wanted}, infralint ${d.got} | ${d.message}`);
+  console.log('');
+}
+
 if (!existsSync(path.join(corpus, 'labels.json'))) {
   console.log(`no labelled corpus at ${corpus}`);
   process.exit(0);
 }
 const labels = JSON.parse(readFileSync(path.join(corpus, 'labels.json'), 'utf8'));
-const showAll = process.argv.includes('--disagreements');
-const only = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : null;
 const perRule = new Map();
 const disagreements = [];
 const fullyCorrectFailures = [];
@@ -41,11 +63,7 @@ for (const [id, entry] of Object.entries(labels)) {
     perRule.set(rule, stats);
   }
 }
-console.log(`overall: ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%) over ${Object.keys(labels).length} labelled submissions`);
-console.log('rule                 agree   confusion (label->infralint: count, disagreements only)');
-for (const [rule, s] of perRule) {
-  const off = Object.entries(s.confusion).filter(([k]) => k.split('->')[0] !== k.split('->')[1]).map(([k, v]) => `${k}:${v}`).join(' ');
-  console.log(`${rule.padEnd(20)} ${((100 * s.agree) / s.total).toFixed(1).padStart(5)}%  ${off}`);
-}
+console.log(`corpus: ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%) over ${Object.keys(labels).length} labelled submissions`);
+printRules(Object.fromEntries(perRule));
 console.log(`submissions labelled fully correct that get a fail: ${fullyCorrectFailures.length}${fullyCorrectFailures.length ? ` (${fullyCorrectFailures.join(', ')})` : ''}`);
 if (showAll || only) console.log(`\n${disagreements.join('\n')}`);
