@@ -217,7 +217,8 @@ function collectLinks(inline: Token, line: number, doc: MarkdownDocument): void 
 
 /** The emphasised text that opens an inline token (`**Why:** ...`), when text follows it. */
 function leadOf(inline: Token): string | undefined {
-  const children = inline.children ?? [];
+  // markdown-it opens an inline with an empty text token before the emphasis.
+  const children = (inline.children ?? []).filter((c, k) => k > 0 || c.type !== 'text' || c.content !== '');
   const open = children[0]?.type;
   if (open !== 'strong_open' && open !== 'em_open') return undefined;
   let lead = '';

@@ -6,7 +6,7 @@
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
-import { ADD_VERBS, anyOf, BEFORE_MARKERS, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import { ADD_VERBS, anyOf, BEFORE_MARKERS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, plainText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
@@ -78,6 +78,8 @@ const ISOLATED = anyOf(...ISOLATION);
 const BEFORE = anyOf(...BEFORE_MARKERS);
 const PAIR = anyOf(...PAIR_REFERENCES);
 // Verbs whose object is the addition: "we added a third server", "the site needs a third server".
+const MACHINE_LABEL = anyOf(...MACHINE_NAMES);
+const ADDED_FIRST = /^(?:(?:was|is|has been|got|a ete) )?(?:added|introduced|ajoute\w*)\b/;
 const ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, 'needs?', 'needed', 'requir\\w*'].join('|')})(?: \\w+){0,3} $`);
 /** A clause that opens with a subordinate one or with its reason: "When...", "Because...", "To remove the SPOF, ...". */
 const OPENING_SUBORDINATE = /^(?:where|when|whenever|while|although|though|since|as|if|because|once|after|before|unlike|whereas|which|to|in order to|so that|so as to|for|given that|thanks to|due to|lorsqu ?e?|quand|si|comme|alors qu ?e?|pour|afin de|afin qu ?e?|car|parce qu ?e?|puisqu ?e?)\b/;
@@ -131,6 +133,8 @@ function nearest(contexts: Context[]): Context {
 function credited(clause: ReadClause, reason: Reason): Set<Topic> {
   const { subject, isolated, frame: context } = clause;
   const out = new Set<Topic>();
+  // An answer under a label that asks why answers for the label's element ("Why one more server?").
+  if (reason.kind === 'answer') for (const t of context) if (ADDITIONS.includes(t)) out.add(t);
   // A load balancer in general explains the pair only by its own failure ("if the load balancer
   // dies, the site is down"), not by the failure of the servers behind it.
   // "Adding a load balancer ensures availability" is task 1's reason: the load balancer's own failure, the other one of a
@@ -366,6 +370,8 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
   if (label) {
     // Text after a label is about the label's element: "Extra server — splitting the stack needs one server per tier".
     const own = { ...contextOf(label.label, doc), fixed: 1 };
+    // "**Server 3.** Added because ...": a machine the text says was added is the added server.
+    if (MACHINE_LABEL.test(plainText(label.label)) && ADDED_FIRST.test(plainText(label.rest))) own.subject = new Set([...own.subject, 'added-server']);
     const context = nearest([...contexts, own]);
     // The label is read too: a bold lead may be a sentence of its own.
     const head = readText(label.label, nearest(contexts), carried, doc);

@@ -45,6 +45,8 @@ const PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?$
 const CLUSTER = anyOf(...CLUSTER_TERMS);
 const LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
 const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+/** "With only one HAProxy, ...": the single one is what the design leaves behind. */
+const HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
 const BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB}`);
 const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
 const ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
@@ -72,7 +74,7 @@ export function claimsOf(prose: ProseAnalysis): Claim[] {
       const where = { file: block.file, line: block.line };
       claims.push(...modeClaims(clause.plain, where));
       const statement = statementOf(clause);
-      if (statement && (!ELSEWHERE.test(statement) || CARRIED_OVER.test(statement))) claims.push(...clauseClaims(statement, clause.raw, block, where));
+      if (statement && (!ELSEWHERE.test(statement) || CARRIED_OVER.test(statement))) claims.push(...clauseClaims(statement, clause, block, where));
     }
   }
   return claims;
@@ -103,17 +105,19 @@ function modeClaims(plain: string, where: Where): Claim[] {
 const ELSEWHERE_MODE = anyOf('could', 'would', 'might', 'future', 'later', 'task ?[0-2]', 'previous\\w*', 'either', 'or active', 'vs', 'versus');
 const NEGATED_BEFORE = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
 
-function clauseClaims(plain: string, raw: string, block: AnalysedBlock, where: Where): Claim[] {
+function clauseClaims(plain: string, clause: { raw: string; plain: string }, block: AnalysedBlock, where: Where): Claim[] {
   const claims: Claim[] = [];
+  const { raw } = clause;
   const negated = NEGATED.test(plain);
   const counted = LB_COUNT.exec(plain);
   const n = counted ? countOf(counted[1]!) : 0;
   if (!negated && n > 2) claims.push({ kind: 'lb-count', n, ...where });
   else if (!negated && PAIR_OF_LBS.test(plain)) claims.push({ kind: 'lb-count', n: 2, atLeast: true, ...where });
   // "With a single HAProxy, the site dies with it": the single one is the risk, not this design.
-  else if (!negated && n && !(n === 1 && RISK.test(plain))) claims.push({ kind: 'lb-count', n, ...where });
+  else if (!negated && n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: 'lb-count', n, ...where });
   if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated) claims.push({ kind: 'cluster', ...where });
-  if (block.kind !== 'heading' && !LB_SCOPED.test(raw)) {
+  // "Two machines were not enough": a count denied is no count of this design.
+  if (block.kind !== 'heading' && !negated && !LB_SCOPED.test(raw)) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       // "HAProxy now runs on two machines": a count after a load balancer named as the subject is the load balancers'.
       const before = plain.slice(0, m.index);

@@ -65,7 +65,7 @@ export const CONSEQUENCE_MARKERS = [
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
 export const ENABLING_VERBS = [
-  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible', 'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)',
+  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', 'mak(?:es|ing) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible', 'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)',
   'permet\\w*', 'permettr\\w*', 'rend possible',
 ] as const;
 /** Effect verbs: what an element does to a quality or a problem ("removes the SPOF", "improves uptime"). */
@@ -103,7 +103,7 @@ export const CONTAINMENT = ['stays? (?:on|in|inside|within) (?:that|its|the same
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
   'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
-  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', 'goes? offline', 'is offline', 'hangs?', 'maintenance',
+  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance',
   'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
@@ -116,7 +116,7 @@ export const CONTINUITY = [
 /** Conditions that open a consequence: "if", "when", "in case". */
 export const CONDITION_MARKERS = ['if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 's ils?', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou'] as const;
 /** Counterfactuals: "without it", "otherwise", "X alone would". */
-export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', 'only one', 'just one', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
+export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', 'only one', 'just one', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
 /** A need: "is needed", "requires". */
 export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'essential', 'indispensable', 'a besoin', 'necessaire', 'faut'] as const;
 /** A component kept apart from the others: with a tier as its subject, what the split speaks of. */
