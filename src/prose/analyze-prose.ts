@@ -189,10 +189,12 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   const clauses: ReadClause[] = [];
   // A block that states no frame of its own is framed by what its first sentence names: "Components split. ... When the database needs more memory, ...".
   let opening: Set<Topic> | null = null;
+  let previousPlain = '';
   for (const clause of clausesOf(text)) {
     // A remark about later ("more servers can be added if we ever need them") explains nothing of this design.
     const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
-    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered), clause.plain);
+    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
+    previousPlain = clause.plain;
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
     let head = mentions;
     if (reason && !reason.whole) {

@@ -70,9 +70,10 @@ export function numbersServers(plain: string): boolean {
 
 /**
  * Every element `plain` mentions, in order of position (a cluster mention is not also a load
- * balancer mention). `serversNumbered`: the document numbers its servers from 1 (see numbersServers).
+ * balancer mention). `serversNumbered`: the document numbers its servers from 1 (see numbersServers);
+ * `label`: the text is a label ("Split:"); `preceding`: the text just before it.
  */
-export function mentionsOf(plain: string, serversNumbered = true, label = false): Mention[] {
+export function mentionsOf(plain: string, serversNumbered = true, label = false, preceding = ''): Mention[] {
   const mentions: Mention[] = [];
   const taken: [number, number][] = [];
   for (const [topic, pattern] of PATTERNS) {
@@ -89,7 +90,8 @@ export function mentionsOf(plain: string, serversNumbered = true, label = false)
   if (!serversNumbered) for (const m of plain.matchAll(NUMBERED_SERVER)) mentions.push({ topic: 'added-server', index: m.index });
   // "a second one", "a third one": the noun is the one named before.
   for (const m of plain.matchAll(ORDINAL_ONE)) {
-    const before = plain.slice(0, m.index);
+    // The noun may be in the sentence before: "... three servers instead of two. The new one was added because ...".
+    const before = `${preceding} ${plain.slice(0, m.index)}`;
     const word = m[1] ?? m[2]!;
     if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: 'lb-cluster', index: m.index });
     if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });

@@ -38,7 +38,7 @@ export const SPLIT_TERMS = [
   'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|[.!]?$)',
   'each (?:\\w+ )?(?:has|have|gets|get) (?:a|its|their|his) (?:own )?(?:server|machine|host|box|vm)', 'each (?:\\w+ )?(?:now )?(?:runs|hosts|holds|has) (?:just|only) one',
   'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
-  '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
+  '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)', '(?:one|a single) (?:component|tier|role|service) (?:per|on each|for each) (?:server|machine|host|box)',
   '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered',
   'separ\\w*', 'dedie\\w*', 'isole\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
 ] as const;
@@ -116,7 +116,7 @@ export const CONTINUITY = [
 /** Conditions that open a consequence: "if", "when", "in case". */
 export const CONDITION_MARKERS = ['if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 's ils?', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou'] as const;
 /** Counterfactuals: "without it", "otherwise", "X alone would". */
-export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', 'only one', 'just one', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
+export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', '(?:only|just) (?:one|two|a single)', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
 /** A need: "is needed", "requires". */
 export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'essential', 'indispensable', 'a besoin', 'necessaire', 'faut'] as const;
 /** A component kept apart from the others: with a tier as its subject, what the split speaks of. */
