@@ -91,6 +91,7 @@ const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERE
 /** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
 const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
 const MAX_LABEL_WORDS = 7;
+const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 interface Context {
   subject: Set<Topic>;
@@ -112,7 +113,7 @@ interface DocumentFacts {
 
 /** What a label, heading or cell says the text under it is about. */
 function contextOf(text: string, doc: DocumentFacts): Context {
-  const plain = stripEnumerator(plainText(text));
+  const plain = stripEnumerator(plainText(text.replace(LINK, ' ')));
   return { subject: topicsOf(plain, doc.serversNumbered, true), why: WHY.test(plain), isolation: ISOLATED.test(plain) };
 }
 
@@ -190,6 +191,7 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   // A block that states no frame of its own is framed by what its first sentence names: "Components split. ... When the database needs more memory, ...".
   let opening: Set<Topic> | null = null;
   let previousPlain = '';
+  let isolatedBefore = false;
   for (const clause of clausesOf(text)) {
     // A remark about later ("more servers can be added if we ever need them") explains nothing of this design.
     const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
@@ -210,7 +212,9 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const named = new Set(head.filter((m) => atSubject(m.index) || m.topic === 'split' || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
     const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
-    const isolated = context.isolation || ISOLATED.test(clause.plain);
+    // A component said to stand alone stays alone in the clauses that refer back to it: "X runs alone. That way ...".
+    const isolated: boolean = context.isolation || ISOLATED.test(clause.plain) || (carried && isolatedBefore);
+    isolatedBefore = carried ? isolatedBefore || isolated : isolated;
     clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject.size ? context.subject : opening ?? new Set() });
     opening ??= named.size ? named : null;
     if (!carried) current = named;

@@ -37,9 +37,10 @@ const CARRIED_OVER = anyOf('kept', 'keep', 'still', 'carried (?:over )?from', 'c
 const CONDITION = anyOf(...CONDITION_MARKERS);
 const NEGATED = anyOf(...NEGATIONS);
 const NUMBER: Record<string, number> = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, deux: 2, trois: 3, quatre: 4, cinq: 5 };
-const COUNT = '(a single|single|only one|just one|one single|one|un seul|une seule|two|three|four|deux|trois|quatre|[1-4])';
-/** "a single HAProxy", "three HAProxy machines", "two load balancers". */
-const LB_COUNT = new RegExp(`\\b${COUNT} (?:\\w+ )?${LB}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
+// "1 load balancer in a cluster" is the task's way to name one more: a single one is said so ("a single", "only one").
+const COUNT = '(a single|single|only one|just one|one single|(?:has|have|uses?|runs?|there is|contains?|includes?) (?:one|1)|un seul|une seule|two|three|four|deux|trois|quatre|[2-4])';
+/** "a single HAProxy", "three HAProxy machines", "two load balancers" (not "4 servers (HAProxy 1, ...)"). */
+const LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveurs?)\\w+ )?${LB}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
 /** "a second load balancer", "both HAProxy", "HAProxy 2": at least two. */
 const PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB}`, `${LB} ?(?:#|no )?2`, `${LB} pair`);
 const CLUSTER = anyOf(...CLUSTER_TERMS);

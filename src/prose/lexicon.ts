@@ -8,6 +8,7 @@
  * test/unit/lexicon.test.ts holds every entry to an example and a counter-example.
  */
 export * from '../vocabulary.js';
+import { APP_SERVER_NAMES, DATABASE_NAMES, WEB_SERVER_NAMES } from '../vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Words that tell a load balancer of a pair from the load balancer in general.
@@ -92,7 +93,7 @@ export const FAILURE_PROBLEMS = [
 ] as const;
 /** Problems of capacity and of sharing a machine: "bottleneck", "they compete for memory". */
 export const CAPACITY_PROBLEMS = [
-  'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down',
+  'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down', 'slow(?:ed|s)? by',
   'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)', 'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
   '(?:not|n t|no longer|never) (?:\\w+ ){0,2}enough', '(?:could|can)(?: not|not|n t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)', 'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement', 'surcharg\\w*',
 ] as const;
@@ -102,7 +103,7 @@ export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'comp
 export const CONTAINMENT = ['stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+', 'is contained', 'does(?: not|n t) spread', 'without spreading', 'reste\\w* (?:sur|dans) (?:ce|cette|le|la)'] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
-  'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
+  'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
   'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance',
   'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
 ] as const;
@@ -122,7 +123,7 @@ export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'ess
 /** A component kept apart from the others: with a tier as its subject, what the split speaks of. */
 export const ISOLATION = [
   'alone', 'on (?:its|their|his) own', 'by (?:itself|themselves)', '(?:its|their|his) own', 'dedicated', 'separate\\w*', 'isolat\\w*', 'apart', 'away from', 'not shared', 'no longer shar\\w*',
-  'single (?:purpose|role)', 'seule?', 'tout(?:e)? seule?', 'dedie\\w*', 'isole\\w*', 'propre',
+  'single (?:purpose|role)', `only (?:the )?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, 'app', 'the app'].join('|')})`, 'seule?', 'tout(?:e)? seule?', 'dedie\\w*', 'isole\\w*', 'propre',
 ] as const;
 /** Capability a change brings: "each tier can be scaled independently". */
 export const INDEPENDENCE = ['independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation', 'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'tout(?:e|es)? seule?s?', 'sans (?:affecter|impacter|toucher)'] as const;

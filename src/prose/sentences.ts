@@ -59,6 +59,7 @@ export function sentencesOf(text: string): string[] {
   return sentences;
 }
 
+const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 const ARROW = /\s*(?:→|⇒|->|=>)\s*/g;
 
 /**
@@ -75,7 +76,8 @@ export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   sentencesOf(text).forEach((sentence, index) => {
     for (const raw of splitCoordinated(sentence)) {
-      const plain = plainText(readArrow(raw));
+      // A link names no element: "https://..." is no certificate, "3-scale_up.png" no task.
+      const plain = plainText(readArrow(raw.replace(LINK, ' ')));
       if (plain) clauses.push({ raw, plain, sentence: index });
     }
   });
