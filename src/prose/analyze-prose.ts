@@ -8,7 +8,7 @@ import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
 import { ADD_VERBS, anyOf, BEFORE_MARKERS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
-import { clausesOf, plainText } from './sentences.js';
+import { clausesOf, proseText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
 
 export type { Topic } from './elements.js';
@@ -91,7 +91,6 @@ const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERE
 /** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
 const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
 const MAX_LABEL_WORDS = 7;
-const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 interface Context {
   subject: Set<Topic>;
@@ -113,7 +112,7 @@ interface DocumentFacts {
 
 /** What a label, heading or cell says the text under it is about. */
 function contextOf(text: string, doc: DocumentFacts): Context {
-  const plain = stripEnumerator(plainText(text.replace(LINK, ' ')));
+  const plain = stripEnumerator(proseText(text));
   return { subject: topicsOf(plain, doc.serversNumbered, true), why: WHY.test(plain), isolation: ISOLATED.test(plain) };
 }
 
@@ -202,8 +201,13 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     if (reason && !reason.whole) {
       // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
       head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentionsOf(clause.plain, doc.serversNumbered).filter((m) => mainClauseStart(clause) > 0 && m.index >= mainClauseStart(clause));
+    } else if (reason && mentions.some((m) => m.index < reason.index)) {
+      // "Added to make room for the database, which no longer shares a machine": a split said by the
+      // reason itself is what the reason brings, not what it explains.
+      head = mentions.filter((m) => m.topic !== 'split' || m.index < reason.index);
     }
-    const refersBack = REFERS_BACK.test(clause.plain);
+    // "It ...", "This machine ...", "Added to ...": the clause is about what came before.
+    const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain);
     // What a clause names late is its object ("Handles HTTPS requests"), not its subject.
     // The split is stated by a predicate ("... now live on separate servers"), and what a verb of adding names is the addition.
     const mainStart = mainClauseStart(clause);
@@ -242,8 +246,8 @@ function mainClauseStart(clause: { raw: string; plain: string }): number {
   if (!OPENING_SUBORDINATE.test(clause.plain)) return 0;
   // Past every comma that opens another subordinate: "Unlike task 2, where one HAProxy was the weak spot, two of them ...".
   let comma = clause.raw.indexOf(',');
-  while (comma >= 0 && OPENING_SUBORDINATE.test(plainText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(',', comma + 1);
-  return comma < 0 ? 0 : plainText(clause.raw.slice(0, comma)).length + 1;
+  while (comma >= 0 && OPENING_SUBORDINATE.test(proseText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(',', comma + 1);
+  return comma < 0 ? 0 : proseText(clause.raw.slice(0, comma)).length + 1;
 }
 
 /** Words of a text per language (function words), in one pass. */
@@ -289,11 +293,11 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   let wordCount = 0;
   // Every block of a section repeats its headings: read each heading once.
   const headings = new Map<string, Context & { issues: boolean }>();
-  const doc: DocumentFacts = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => plainText(b.text))).join('\n')) };
+  const doc: DocumentFacts = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => proseText(b.text))).join('\n')) };
   const headingContext = (heading: string) => {
     let context = headings.get(heading);
     if (!context) {
-      context = { ...contextOf(heading, doc), issues: isIssuesLabel(plainText(heading)) };
+      context = { ...contextOf(heading, doc), issues: isIssuesLabel(proseText(heading)) };
       headings.set(heading, context);
     }
     return context;
@@ -304,7 +308,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
     let carried = new Set<Topic>();
     let previousSection = '';
     for (const block of source.blocks) {
-      const norm = plainText(block.text);
+      const norm = proseText(block.text);
       title = title?.covers(block) ? title : null;
       const section = block.headingPath.join('\u0000');
       if (section !== previousSection || block.kind === 'heading') carried = new Set();
@@ -377,7 +381,7 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
     // Text after a label is about the label's element: "Extra server — splitting the stack needs one server per tier".
     const own = { ...contextOf(label.label, doc), fixed: 1 };
     // "**Server 3.** Added because ...": a machine the text says was added is the added server.
-    if (MACHINE_LABEL.test(plainText(label.label)) && ADDED_FIRST.test(plainText(label.rest))) own.subject = new Set([...own.subject, 'added-server']);
+    if (MACHINE_LABEL.test(proseText(label.label)) && ADDED_FIRST.test(proseText(label.rest))) own.subject = new Set([...own.subject, 'added-server']);
     const context = nearest([...contexts, own]);
     // The label is read too: a bold lead may be a sentence of its own.
     const head = readText(label.label, nearest(contexts), carried, doc);

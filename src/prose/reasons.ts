@@ -84,7 +84,8 @@ export function purposeInfinitive(plain: string): number {
     const word = m[1]!;
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
-    if (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word)) continue;
+    // "to host" is a verb however often "host" is a noun.
+    if (word !== 'host' && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word))) continue;
     if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
     // "added to the cluster": "added to" + noun is a place; "added to give" is a purpose.
     if (/\b(?:added|add|adding)$/.test(before) && NOT_A_VERB.has(word)) continue;

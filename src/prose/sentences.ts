@@ -71,13 +71,20 @@ function readArrow(raw: string): string {
   return arrows?.length === 1 ? raw.replace(ARROW, ', therefore ') : raw;
 }
 
+/**
+ * The plain text the prose stage reads: links dropped (a link names no element: "https://..." is no
+ * certificate) and one arrow read as "therefore".
+ */
+export function proseText(raw: string): string {
+  return plainText(readArrow(raw.replace(LINK, ' ')));
+}
+
 /** The clauses of a text, sentence by sentence. */
 export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   sentencesOf(text).forEach((sentence, index) => {
     for (const raw of splitCoordinated(sentence)) {
-      // A link names no element: "https://..." is no certificate, "3-scale_up.png" no task.
-      const plain = plainText(readArrow(raw.replace(LINK, ' ')));
+      const plain = proseText(raw);
       if (plain) clauses.push({ raw, plain, sentence: index });
     }
   });

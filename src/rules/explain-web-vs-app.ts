@@ -13,6 +13,8 @@ const APP = anyOf(...APP_TRAITS);
 const OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
 /** "which runs the code": a relative clause about the noun before it. */
 const RELATIVE = /^(?:which|that|who|qui)\b/;
+/** "the first ..., the second ...", "the former / the latter": the servers in the order their context named them. */
+const ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 
 function sideOf(topic: string): Side | null {
   return topic === 'web-server' ? 'web' : topic === 'app-server' ? 'app' : null;
@@ -34,12 +36,14 @@ function subjectOf(plain: string, carried: Side | null): Side | null {
  * code") is about the server named just before it.
  */
 function characterisations(clause: ReadClause, found: Set<Side>): void {
+  // In the order the context named them: "Web server vs application server: the first ..., the second ...".
   const carriedSides = [...(clause.carried ? clause.subject : clause.context)].map(sideOf).filter((s): s is Side => s !== null);
   let subject: Side | null = carriedSides.length === 1 ? carriedSides[0]! : null;
   let lastNamed: Side | null = null;
   for (const segment of segmentsOf(clause.raw)) {
     const plain = plainText(segment);
-    const side = RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
+    const ordinal = ORDINAL.exec(plain);
+    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]!) ? 0 : 1]! : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
     if (!RELATIVE.test(plain)) subject = side;
     if (side === 'web' && WEB.test(plain)) found.add('web');
     if (side === 'app' && APP.test(plain)) found.add('app');
