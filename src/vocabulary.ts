@@ -35,7 +35,7 @@ export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nod
 
 /** Anywhere: words that only a pair of load balancers has. */
 export const CLUSTER_TERMS = [
-  'cluster\\w*', 'active ?active', 'active ?passive', 'keepalived', 'vrrp', 'heartbeats?', 'failover', 'fail ?over', 'hot ?standby', 'floating ?ip', 'virtual ?ip', 'vip',
+  'cluster\\w*', 'active ?active', 'active ?passive', 'keepalived', 'vrrp', 'heartbeats?', 'fail ?over', 'hot ?standby', 'floating ?ip', 'virtual ?ip', 'vip',
   'grappe', 'basculement', 'ip virtuelle', 'ip flottante',
 ] as const;
 

@@ -15,17 +15,17 @@ import { APP_SERVER_NAMES, DATABASE_NAMES, WEB_SERVER_NAMES } from '../vocabular
 
 /** Before a name: "the second HAProxy", "both load balancers", "a backup LB". */
 export const PAIR_MODIFIERS = [
-  'second', '2nd', 'one more', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by', 'passive', 'secondary',
-  'redundant', 'dual', 'multiple', 'deuxieme', 'second[e]?', 'autre', 'nouveau', 'nouvel', 'deux', 'supplementaire',
+  'second', '2 ?nd', 'one more', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by', 'passive', 'secondary',
+  'redundant', 'dual', 'multiple', 'deuxieme', 'seconde', 'autre', 'nouveau', 'nouvel', 'deux', 'supplementaire',
 ] as const;
 /** What "cluster" is about when it is not the load balancers: "database cluster". */
-export const OTHER_CLUSTERS = ['(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k8s) clusters?', 'clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)'] as const;
+export const OTHER_CLUSTERS = ['(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k 8 s) clusters?', 'clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The server this design adds.
 
-/** Words that make "server" the added one: "one more server", "the extra machine", "server 3". */
-export const ADDED_MODIFIERS = ['additional', 'extra', 'third', '3rd', 'one more', 'new', 'added', 'fourth', '4th', 'supplementaire', 'troisieme', 'nouveau', 'nouvel', 'ajoute'] as const;
+/** Words that make "server" the added one: "one more server", "the extra machine" ("Server 3" is read in elements.ts). */
+export const ADDED_MODIFIERS = ['additional', 'extra', 'third', '3 ?rd', 'one more', 'new', 'added', 'fourth', '4 ?th', 'supplementaire', 'troisieme', 'nouveau', 'nouvel', 'ajoute'] as const;
 /** The same after the name, as French puts them: "un serveur supplémentaire", "un serveur de plus". */
 export const ADDED_MODIFIERS_AFTER = ['supplementaire', 'additionnel', 'de plus', 'en plus', 'ajoute'] as const;
 /** Verbs of adding. */
@@ -35,7 +35,7 @@ export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', '
 // Splitting the components onto their own servers.
 
 export const SPLIT_TERMS = [
-  'split\\w*', 'separat\\w*', '(?:keep|kept|keeping|pull|pulled|pulling|move|moved|moving|set|setting|split|splitting|taken) (?:\\w+ ){0,5}apart',
+  'split\\w*', '(?:keep|kept|keeping|pull|pulled|pulling|move|moved|moving|set|setting|split|splitting|taken) (?:\\w+ ){0,5}apart',
   'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|[.!]?$)',
   'each (?:\\w+ )?(?:has|have|gets|get) (?:a|its|their|his) (?:own )?(?:server|machine|host|box|vm)', 'each (?:\\w+ )?(?:now )?(?:runs|hosts|holds|has) (?:just|only) one',
   'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
@@ -46,7 +46,7 @@ export const SPLIT_TERMS = [
 /** What is split: the split needs its parts named. */
 export const SPLIT_PARTS = [
   'web', 'app', 'application', 'data ?base', 'db', 'my ?sql', 'nginx', 'gunicorn', 'components?', 'tiers?', 'layers?', 'roles?', 'services?', 'stack', 'each', 'parts?',
-  'composants?', 'couches?', 'services?', 'base de donnees', 'chaque', 'parties?',
+  'composants?', 'couches?', 'base de donnees', 'chaque', 'parties?',
 ] as const;
 /** "Layer" words that are no split: "Secure Sockets Layer", "application layer" of the OSI model. */
 export const NOT_SPLIT = ['secure sockets? layer', 'transport layer', '(?:osi|application|network) layer', 'layer [47]', 'layer (?:four|seven)'] as const;
@@ -61,7 +61,7 @@ export const CAUSE_MARKERS = ['because', 'becuse', 'beacuse', 'becasue', 'becous
 /** Consequence: "therefore", "so there is", "which means". */
 export const CONSEQUENCE_MARKERS = [
   'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
-  'like this', 'that way',
+  'like this',
   'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela', 'de cette (?:facon|maniere)',
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
@@ -72,11 +72,11 @@ export const ENABLING_VERBS = [
 /** Effect verbs: what an element does to a quality or a problem ("removes the SPOF", "improves uptime"). */
 export const EFFECT_VERBS = [
   'ensur\\w*', 'guarantee\\w*', 'prevent\\w*', 'avoid\\w*', 'remov\\w*', 'eliminat\\w*', 'reduc\\w*', 'lower(?:s|ed|ing)?', 'limit(?:s|ed|ing)?', 'minimi[sz]\\w*', 'improv\\w*',
-  'increas\\w*', 'boost\\w*', 'protect\\w*', 'keep(?:s|ing)?', 'kept', 'help(?:s|ed|ing)?', 'mak(?:es|ing) sure', 'get(?:s|ting)? rid of', 'free(?:s|d|ing)? up', 'spar(?:e|es|ed|ing)', 'absorb\\w*',
+  'increas\\w*', 'boost\\w*', 'protect\\w*', 'keep(?:s|ing)?', 'kept', 'help(?:s|ed|ing)?', 'mak(?:es|ing) sure', 'get(?:s|ting)? rid of', 'free(?:s|d|ing)? up', 'spar(?:es|ed|ing)', 'absorb\\w*',
   'eviter?', 'evite\\w*', 'garanti\\w*', 'assur\\w*', 'ameliore?\\w*', 'augment\\w*', 'reduit\\w*', 'reduire', 'supprim\\w*', 'elimin\\w*', 'protege\\w*', 'empech\\w*',
 ] as const;
 /** Verbs that give a quality: "adds redundancy", "provides failover". Reasons only with a quality after them. */
-export const GIVING_VERBS = ['provid\\w*', 'add(?:s|ed|ing)?', 'offer\\w*', 'bring\\w*', 'brought', 'giv\\w*', 'gave', 'achiev\\w*', 'gain\\w*', 'adds?', 'means?', 'fourni\\w*', 'offr\\w*', 'apport\\w*', 'donn\\w*'] as const;
+export const GIVING_VERBS = ['provid\\w*', 'add(?:s|ed|ing)?', 'offer\\w*', 'bring\\w*', 'brought', 'giv\\w*', 'gave', 'achiev\\w*', 'gain\\w*', 'means?', 'fourni\\w*', 'offr\\w*', 'apport\\w*', 'donn(?:e|es|ent|er|ant)'] as const;
 /** Qualities a design is changed for. Reasons only where a sentence aims at them (for / gives / better). */
 export const QUALITIES = [
   'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'scalab\\w*', 'performance', 'secur\\w*', 'safety', 'maintainab\\w*',
@@ -89,23 +89,23 @@ export const REDUNDANCY_QUALITIES = ['horizontal\\w*', 'scal\\w* out', 'redundan
 /** Problems a failure causes: what a second machine is there against. */
 export const FAILURE_PROBLEMS = [
   'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'downtime', 'outages?', 'goes? down', 'go offline', 'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down',
-  'bring\\w* (?:the )?(?:\\w+ )?down', 'points? (?:unique )?de defaillance(?: unique)?', 'spof', 'indisponibilit\\w*', 'panne totale',
+  'bring\\w* (?:the )?(?:\\w+ )?down', 'points? (?:unique )?de defaillance(?: unique)?', 'indisponibilit\\w*', 'panne totale',
 ] as const;
 /** Problems of capacity and of sharing a machine: "bottleneck", "they compete for memory". */
 export const CAPACITY_PROBLEMS = [
   'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down', 'slow(?:ed|s)? by',
   'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)', 'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
-  '(?:not|n t|no longer|never) (?:\\w+ ){0,2}enough', '(?:could|can)(?: not|not|n t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)', 'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement', 'surcharg\\w*',
+  '(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough', '(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)', 'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement', 'surcharg\\w*',
 ] as const;
 /** Problems of exposure: "the database is reachable from the internet". */
-export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'compromis\\w*', 'intru\\w*', 'reachable from (?:the )?(?:internet|outside)', 'attaqu\\w*'] as const;
+export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'compromis(?:e|ed|es|ing)', 'intru\\w*', 'reachable from (?:the )?(?:internet|outside)', 'attaqu\\w*'] as const;
 /** A failure kept where it starts: "a problem on one tier stays on that tier". */
 export const CONTAINMENT = ['stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+', 'is contained', 'does(?: not|n t) spread', 'without spreading', 'reste\\w* (?:sur|dans) (?:ce|cette|le|la)'] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
-  'fail(?:s|ed|ing|ure|ures)?', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
+  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
   'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance',
-  'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'crash',
+  'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
 export const CONTINUITY = [
@@ -123,7 +123,7 @@ export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'ess
 /** A component kept apart from the others: with a tier as its subject, what the split speaks of. */
 export const ISOLATION = [
   'alone', 'on (?:its|their|his) own', 'by (?:itself|themselves)', '(?:its|their|his) own', 'dedicated', 'separate\\w*', 'isolat\\w*', 'apart', 'away from', 'not shared', 'no longer shar\\w*',
-  'single (?:purpose|role)', `only (?:the )?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, 'app', 'the app'].join('|')})`, 'seule?', 'tout(?:e)? seule?', 'dedie\\w*', 'isole\\w*', 'propre',
+  'single (?:purpose|role)', `only (?:the )?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, 'app', 'the app'].join('|')})`, 'seule?', 'tout(?:e)? seule?', 'dedie\\w*', 'isole\\w*', 'propres? (?:serveur|machine)s?',
 ] as const;
 /** Capability a change brings: "each tier can be scaled independently". */
 export const INDEPENDENCE = ['independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation', 'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'tout(?:e|es)? seule?s?', 'sans (?:affecter|impacter|toucher)'] as const;
@@ -141,7 +141,7 @@ export const REFERENCES_BACK = ['it', 'its', 'this', 'that', 'they', 'these', 't
 /** A role stated, not a reason: "acts as the web server to handle requests" says what it does. */
 export const ROLE_STATEMENTS = ['acts? as', 'serves? as', 'works? as', 'functions? as', '(?:is|are) used as', '(?:is|are) responsible for', 'plays? the role', 'takes? the role', 'sert de', 'joue le role', 'fait office de'] as const;
 /** Section labels that ask "why": a quality or a problem under them answers it. */
-export const WHY_LABELS = ['why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif', 'avantages?', 'but', 'interet'] as const;
+export const WHY_LABELS = ['why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif', 'avantages?', 'le but', 'interet'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Sections about problems, and negation.
@@ -149,11 +149,11 @@ export const WHY_LABELS = ['why', 'reasons?', 'purpose', 'rationale', 'justifica
 /** Sections whose lines list problems: "Issues", "Weaknesses", "SPOF". */
 export const ISSUES_LABELS = ['issues?', 'problems?', 'limitations?', 'weakness\\w*', 'drawbacks?', 'cons', 'spofs?', 'single points? of failure', 'risks?', 'concerns?', 'vulnerabilit\\w*', 'what is missing', 'missing', 'problemes?', 'faiblesses?', 'limites', 'inconvenients?'] as const;
 /** Headings that name problems to say they are solved ("Solving previous issues"). */
-export const SOLVED_LABELS = ['solv\\w*', 'solutions?', 'fix\\w*', 'resolv\\w*', 'addressing', 'addressed', 'mitigat\\w*', 'remov\\w*', 'eliminat\\w*', 'avoid\\w*', 'separation of concerns', 'improvements?'] as const;
+export const SOLVED_LABELS = ['solv\\w*', 'solutions?', 'fix(?:es|ed|ing)?(?! ip)', 'resolv\\w*', 'addressing', 'addressed', 'mitigat\\w*', 'remov\\w*', 'eliminat\\w*', 'avoid\\w*', 'separation of concerns', 'improvements?'] as const;
 /** Words for the other one of a pair: "if one stops, the other takes everything". */
 export const PAIR_REFERENCES = ['the other(?: one)?', 'its (?:twin|partner|peer|sibling|backup|standby)', 'the (?:second|backup|standby|passive|survivor|surviving) one', 'the survivor', 'each other', 'l autre'] as const;
 /** A negation close to a mention: "there is no firewall", "without monitoring". */
-export const NEGATIONS = ['no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'dont', 'never', 'none', 'neither', 'nor', 'pas de', 'aucune?', 'sans', 'ni'] as const;
+export const NEGATIONS = ['no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'never', 'none', 'neither', 'nor', 'pas de', 'aucune?', 'sans', 'ni'] as const;
 /** Words that put a statement in another design, a question or the future: not a claim about this one. */
 export const NOT_THIS_DESIGN = ['at least', 'up to', 'previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose'] as const;
 
@@ -176,7 +176,7 @@ export const WEB_TRAITS = [
 export const APP_TRAITS = [
   'dynamic\\w*', 'business ?logic', 'logic', 'applications? code', 'code', 'process\\w*', 'execut\\w*', 'runs?', 'running', 'generat\\w*', 'computations?', 'comput\\w*', 'api',
   'back ?end', 'python', 'php', 'java', 'ruby', 'scripts?', 'database queries', 'quer(?:y|ies)', 'interact\\w* with the database', 'talks? to the database', 'calculat\\w*', 'render\\w*',
-  'dynamiques?', 'logique', 'metier', 'execut\\w*', 'genere\\w*', 'traite\\w*', 'calcul\\w*',
+  'dynamiques?', 'logique', 'metier', 'genere\\w*', 'traite\\w*', 'calcul\\w*',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,373 @@
+/**
+ * Examples and counter-examples of every vocabulary of the prose stage (src/vocabulary.ts and
+ * src/prose/lexicon.ts), in plain text (see plainText: lower case, separators and apostrophes read
+ * as spaces, no accents, digits split from letters). `match`: phrases as students write them, each
+ * entry of the list matched by at least one. `miss`: phrases a keyword reader could take for the
+ * concept, matched by no entry. Held to the lists by lexicon.test.ts.
+ */
+export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] }> = {
+  // ---------------------------------------------------------------------------------------------
+  // Components (src/vocabulary.ts).
+  LOAD_BALANCER_NAMES: {
+    match: [
+      'the load balancer sends the traffic to the servers', 'two loadbalancers in front of the web servers', 'haproxy 2 is passive', 'ha proxy on lb 1',
+      'both balancers share a virtual ip', 'le repartiteur de charge distribue les requetes', 'deux equilibreurs de charge', 'l equilibrage de charge se fait en round robin',
+    ],
+    miss: ['the load is balanced across the servers', 'nginx as a reverse proxy', 'la charge du serveur augmente'],
+  },
+  WEB_SERVER_NAMES: {
+    match: [
+      'the web server serves static files', 'two webservers', 'nginx listens on port 80', 'apache 2 or httpd', 'the web tier', 'the web layer', 'an http server',
+      'le serveur web', 'un serveur frontal', 'deux serveurs frontaux',
+    ],
+    miss: ['the website www.foobar.com', 'the user s web browser', 'http requests from the client'],
+  },
+  APP_SERVER_NAMES: {
+    match: [
+      'the app server runs the code', 'the aplication server', 'the app tier', 'the application tier', 'the app layer', 'gunicorn runs the flask app', 'uwsgi', 'unicorn', 'puma',
+      'a node.js backend', 'php fpm', 'tomcat', 'le serveur d application', 'un serveur applicatif',
+    ],
+    miss: ['the application layer of the osi model', 'the application code', 'the mobile app'],
+  },
+  DATABASE_NAMES: {
+    match: [
+      'the database stores the data', 'two data bases', 'the db primary', 'mysql replica', 'my sql', 'mariadb', 'postgresql', 'mongodb', 'la base de donnees',
+    ],
+    miss: ['the data is replicated', 'sql queries', 'les donnees des utilisateurs'],
+  },
+  FIREWALL_NAMES: {
+    match: ['three firewalls', 'a fire wall in front of each server', 'ufw allows port 443', 'iptables rules', 'un pare feu', 'des parefeux'],
+    miss: ['a security group allows port 22', 'fail 2 ban blocks the ip', 'port 80 is open'],
+  },
+  MONITORING_NAMES: {
+    match: [
+      'the monitoring client', 'a sumo logic agent', 'sumologic', 'datadog', 'new relic', 'prometheus and grafana', 'nagios', 'zabbix', 'la surveillance des serveurs',
+      'un outil de supervision',
+    ],
+    miss: ['the agent monitors the qps', 'logs and metrics', 'a health check'],
+  },
+  CERTIFICATE_NAMES: {
+    match: ['an ssl certificate', 'tls termination', 'served over https', 'le certificat', 'des certificats'],
+    miss: ['plain http on port 80', 'the cert is renewed', 'a certification'],
+  },
+  MACHINE_NAMES: {
+    match: ['three servers', 'one machine', 'the host', 'two boxes', 'a node', 'an instance', 'two vms', 'a droplet', 'un serveur'],
+    miss: ['the website is served by nginx', 'the hostname resolves', 'hosted on the same hardware'],
+  },
+  CLUSTER_TERMS: {
+    match: [
+      'the load balancers are clustered', 'an active active setup', 'active passive', 'keepalived and vrrp', 'heartbeats between them', 'automatic failover', 'they fail over',
+      'a hot standby', 'a floating ip', 'a virtual ip', 'the vip', 'une grappe de repartiteurs', 'le basculement', 'une ip virtuelle', 'une ip flottante',
+    ],
+    miss: ['the active load balancer', 'a public ip address', 'a second load balancer'],
+  },
+  ACTIVE_ACTIVE_TERMS: {
+    match: ['an active active cluster', 'en mode actif actif', 'both load balancers are active', 'both haproxy servers share the traffic'],
+    miss: ['active passive', 'the active one sends the traffic', 'both servers are up'],
+  },
+  ACTIVE_PASSIVE_TERMS: {
+    match: [
+      'active passive mode', 'a primary secondary setup', 'master slave replication', 'a hot standby', 'the standby lb', 'it is in stand by', 'the passive one', 'en mode actif passif',
+      'le serveur passif', 'le serveur de secours',
+    ],
+    miss: ['active active', 'the primary database', 'both are active'],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // A load balancer of a pair, the added server (src/prose/lexicon.ts).
+  PAIR_MODIFIERS: {
+    match: [
+      'the second haproxy', 'the 2 nd haproxy', 'one more load balancer', 'another lb', 'an additional load balancer', 'an extra haproxy', 'a new load balancer', 'both load balancers', 'two load balancers',
+      '2 load balancers', 'a pair of haproxy servers', 'the other lb', 'a backup lb', 'a standby load balancer', 'a stand by lb', 'a passive haproxy', 'a secondary load balancer',
+      'redundant load balancers', 'dual load balancers', 'multiple load balancers', 'un deuxieme repartiteur de charge', 'une seconde instance', 'un autre load balancer',
+      'un nouveau repartiteur', 'un nouvel equilibreur', 'deux repartiteurs', 'un haproxy supplementaire',
+    ],
+    miss: ['a single load balancer', 'otherwise the site is down', 'a response within seconds'],
+  },
+  OTHER_CLUSTERS: {
+    match: ['a mysql cluster', 'a cluster of servers'],
+    miss: ['a cluster of load balancers', 'the haproxy cluster'],
+  },
+  ADDED_MODIFIERS: {
+    match: [
+      'an additional server', 'the extra machine', 'the third server', 'one more server', 'a new server', 'the added server', 'a fourth box', 'the 3 rd server', 'the 4 th machine', 'une machine supplementaire',
+      'un troisieme serveur', 'un nouveau serveur', 'un nouvel hote', 'le serveur ajoute',
+    ],
+    miss: ['the existing server', 'we renewed the ssl certificate', 'the newest release of nginx'],
+  },
+  ADDED_MODIFIERS_AFTER: {
+    match: ['un serveur supplementaire', 'un serveur additionnel', 'un serveur de plus', 'une machine en plus', 'le serveur ajoute'],
+    miss: ['un serveur plus puissant', 'plusieurs serveurs web'],
+  },
+  ADD_VERBS: {
+    match: [
+      'we add a server', 'introducing a second lb', 'we provisioned a new droplet', 'deploy the code', 'this brings in a firewall', 'we brought in a load balancer', 'on ajoute un serveur',
+    ],
+    miss: ['the ip address of the server', 'an additional server'],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // The split.
+  SPLIT_TERMS: {
+    match: [
+      'we split the stack', 'separate servers', 'keep the tiers apart', 'each component runs on its own server', 'each tier has a server', 'each server now runs only one',
+      'each component runs alone', 'each one on its own server', 'they no longer share the same machine', 'they don t share resources', 'a dedicated server', 'isolated tiers',
+      'decoupling the tiers', 'their own servers', 'one server per component', 'a single tier per machine', 'on different machines', 'a three tier architecture', 'a tiered design', 'la separation des couches',
+      'un serveur dedie', 'la base est isolee', 'chacun sur son propre serveur', 'sur leurs propres serveurs', 'chacun son serveur',
+    ],
+    miss: ['secure sockets layer', 'they share the same server', 'the application layer'],
+  },
+  SPLIT_PARTS: {
+    match: [
+      'the web and app servers', 'the application', 'the database', 'the db', 'mysql', 'nginx and gunicorn', 'the components', 'the tiers', 'the layers', 'the roles', 'the services',
+      'the stack', 'each', 'the parts', 'les composants', 'les couches', 'la base de donnees', 'chaque', 'les parties',
+    ],
+    miss: ['the load balancer and the firewall', 'the website www.foobar.com'],
+  },
+  NOT_SPLIT: {
+    match: ['secure sockets layer', 'transport layer security', 'the osi application layer', 'a layer 4 load balancer', 'layer seven routing'],
+    miss: ['the web layer', 'the app layer', 'the database layer'],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // Reasons.
+  PURPOSE_MARKERS: {
+    match: [
+      'in order to remove the spof', 'so as to share the load', 'so that the site stays up', 'afin de repartir la charge', 'afin que le site reste disponible', 'pour que le site reste en ligne',
+      'de sorte que', 'de facon a eviter une panne', 'de maniere a', 'dans le but de',
+    ],
+    miss: ['the requests are served in order', 'so many requests', 'pour la base de donnees'],
+  },
+  CAUSE_MARKERS: {
+    match: [
+      'because the lb is a spof', 'becuse', 'beacuse', 'becasue', 'becouse', 'bcause', 'coz', 'cuz', 'since the database is alone', 'due to the load', 'given that', 'thanks to the vip',
+      'as otherwise', 'car le serveur', 'parce que', 'puisque', 'grace a', 'etant donne',
+    ],
+    miss: ['the cause of the outage', 'this caused downtime', 'la carte reseau'],
+  },
+  CONSEQUENCE_MARKERS: {
+    match: [
+      'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'it means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
+      'like this', 'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela', 'de cette facon',
+    ],
+    miss: ['the result of the query', 'the mean response time', 'ce serveur'],
+  },
+  ENABLING_VERBS: {
+    match: [
+      'it lets the other take over', 'it allows scaling', 'it makes room for more traffic', 'it enables https', 'ufw permits port 443', 'it makes it possible', 'making possible', 'it gives us the ability to scale', 'permet de',
+      'permettra', 'rend possible',
+    ],
+    miss: ['a permission error', 'it makes it impossible'],
+  },
+  EFFECT_VERBS: {
+    match: [
+      'it ensures uptime', 'it guarantees', 'it prevents downtime', 'it avoids a spof', 'it removes the spof', 'it eliminates', 'it reduces the load', 'it lowers latency', 'it limits the damage',
+      'it minimises', 'it improves', 'it increases', 'it boosts', 'it protects', 'it keeps the site up', 'kept', 'it helps', 'it makes sure', 'it gets rid of', 'it frees up memory',
+      'it spares the database', 'it absorbs the spikes', 'eviter', 'cela evite', 'cela garantit', 'cela assure', 'cela ameliore', 'cela augmente', 'cela reduit', 'reduire',
+      'cela supprime', 'cela elimine', 'cela protege', 'cela empeche',
+    ],
+    miss: ['a rate limiter', 'the free plan', 'keepalived sends heartbeats'],
+  },
+  GIVING_VERBS: {
+    match: [
+      'it provides redundancy', 'it adds redundancy', 'it offers', 'it brings', 'it brought', 'it gives', 'it gave', 'it achieves', 'we gain', 'add', 'it means', 'il fournit', 'il offre',
+      'il apporte', 'il donne',
+    ],
+    miss: ['the ip address', 'an additional server', 'un serveur supplementaire'],
+  },
+  QUALITIES: {
+    match: [
+      'redundancy', 'availability', 'highly available', 'it stays available', 'reliability', 'resilience', 'fault tolerance', 'scalability', 'performance', 'security', 'safety',
+      'maintainability', 'capacity', 'throughput', 'speed', 'uptime', 'isolation', 'independence', 'stability', 'robustness', 'flexibility', 'efficiency', 'failover', 'fail over',
+      'backup', 'continuity', 'load sharing', 'more resources', 'headroom', 'scaling', 'redondance', 'disponibilite', 'haute disponibilite', 'fiabilite', 'tolerance aux pannes',
+      'evolutivite', 'securite', 'robustesse', 'continuite',
+    ],
+    miss: ['the server is available', 'the scale of the project'],
+  },
+  REDUNDANCY_QUALITIES: {
+    match: [
+      'horizontal scaling', 'scale out', 'redundancy', 'availability', 'high availability', 'it remains available', 'reliability', 'resilience', 'fault tolerance', 'failover', 'fail over',
+      'backup', 'uptime', 'continuity', 'redondance', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours',
+    ],
+    miss: ['vertical scaling', 'better performance', 'security'],
+  },
+  FAILURE_PROBLEMS: {
+    match: [
+      'spofs', 'single points of failure', 'a weak point', 'downtime', 'an outage', 'the site goes down', 'the site will go offline', 'it takes the whole site down', 'it brings the website down',
+      'un point de defaillance unique', 'le spof', 'une indisponibilite', 'une panne totale',
+    ],
+    miss: ['scale down at night', 'a single server', 'the point of the load balancer'],
+  },
+  CAPACITY_PROBLEMS: {
+    match: [
+      'a bottleneck', 'overloaded', 'cpu contention', 'they compete for memory', 'fighting for ram', 'it interferes', 'starved', 'timeouts', 'it slows everything down', 'the app is slowed by the database', '502 errors',
+      'noisy neighbours', 'waiting for the database', 'more requests than one server can handle', 'too many requests', 'not enough memory', 'it cannot handle the load',
+      'running at 100% cpu', 'near its limits', 'saturated', 'un goulot d etranglement', 'une surcharge',
+    ],
+    miss: ['the server handles the load', 'the server has enough memory', 'the slow query log'],
+  },
+  SECURITY_PROBLEMS: {
+    match: ['exposed to the internet', 'attacks', 'a data breach', 'compromised', 'intruders', 'reachable from the internet', 'des attaques'],
+    miss: ['https encrypts the traffic', 'the firewall blocks port 3306', 'reachable only from the app server'],
+  },
+  CONTAINMENT: {
+    match: ['a problem stays on that tier', 'the failure is contained', 'it does not spread', 'without spreading', 'le probleme reste sur ce serveur'],
+    miss: ['it runs in a docker container', 'the site stays online'],
+  },
+  FAILURES: {
+    match: [
+      'if lb 1 fails', 'if it dies', 'the loss of lb 1', 'losing one server', 'if it is gone', 'dying', 'dead', 'it crashes', 'it goes down', 'it went down', 'it is down', 'both are down', 'it breaks', 'it is broken', 'it stops',
+      'it goes silent', 'il s arrete', 'il arrete de fonctionner', 'it becomes unavailable', 'it is unavailable', 'unreachable', 'it is lost', 'it goes offline', 'it is offline', 'it hangs',
+      'maintenance', 'il tombe en panne', 'il tombe', 'en panne', 'une panne', 'une defaillance', 'il plante', 'il ne repond plus', 'indisponible', 'crash',
+    ],
+    miss: ['automatic failover', 'the backup server takes over', 'a healthy server'],
+  },
+  CONTINUITY: {
+    match: [
+      'the other takes over', 'it took over', 'taking over', 'it keeps serving', 'it stays online', 'it remains available', 'it survives', 'it still works', 'it continues to serve',
+      'it carries on', 'no downtime', 'without any downtime', 'it picks up the traffic', 'it steps in', 'in its place', 'it covers for the other', 'they back each other up', 'it backs it up',
+      'the other one handles the traffic', 'il prend le relais', 'prendre le relais', 'il reprend le trafic', 'il prend sa place', 'il le remplace', 'il continue a fonctionner',
+      'il reste disponible', 'sans interruption',
+    ],
+    miss: ['the server goes down', 'the other server', 'remplacer le disque'],
+  },
+  CONDITION_MARKERS: {
+    match: [
+      'if lb 1 fails', 'when one dies', 'whenever', 'in case of failure', 'in the event of', 'should it fail', 'once it crashes', 'even if', 'si le serveur tombe', 's il tombe', 'lorsque',
+      'quand', 'en cas de panne', 'au cas ou',
+    ],
+    miss: ['the event loop of node', 'a single point', 'the website'],
+  },
+  COUNTERFACTUAL_MARKERS: {
+    match: [
+      'without it', 'otherwise', 'or else', 'no longer', 'not anymore', 'if we only had one', 'haproxy alone would fail', 'only one server', 'just one lb', 'with only one load balancer', 'sans lui', 'sinon',
+      'le site ne fonctionne plus', 'il n est plus disponible',
+    ],
+    miss: ['with a second load balancer', 'one of the servers', 'plus de serveurs'],
+  },
+  NEED_MARKERS: {
+    match: ['the site needs', 'it is needed', 'it requires', 'necessary', 'essential', 'indispensable', 'le site a besoin de', 'necessaire', 'il faut'],
+    miss: ['optional', 'nice to have', 'le besoin'],
+  },
+  ISOLATION: {
+    match: [
+      'the db runs alone', 'on its own', 'by itself', 'their own machine', 'a dedicated host', 'separately', 'isolated', 'kept apart', 'away from the web server', 'not shared',
+      'no longer shared', 'a single purpose box', 'only the database runs there', 'seul', 'toute seule', 'dedie', 'isole', 'son propre serveur',
+    ],
+    miss: ['shared hosting', 'a single server', 'the same machine'],
+  },
+  INDEPENDENCE: {
+    match: [
+      'scaled independently', 'individually', 'on their own', 'alone', 'in isolation', 'without affecting the others', 'independamment', 'separement', 'toutes seules', 'sans affecter',
+    ],
+    miss: ['independent servers', 'together', 'sans interruption'],
+  },
+  MODALS: {
+    match: ['it can scale', 'it could', 'it may', 'it will be able', 'it is able', 'they are able', 'il peut', 'ils peuvent', 'il pourra'],
+    miss: ['a canary deployment', 'unable to connect', 'peu de serveurs'],
+  },
+  TASK_STATEMENT: {
+    match: [
+      'the task requires', 'we are asked to add', 'explain some specifics', 'why you are adding it', 'you must add', 'vous devez ajouter', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
+      'as required by the task',
+    ],
+    miss: ['the load balancer requires a vip', 'the app server s task is to run code'],
+  },
+  FUTURE: {
+    match: [
+      'adding more', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if the traffic grows', 'we can easily add', 'plus tard', 'a l avenir',
+    ],
+    miss: ['we added a third server', 'the latest nginx version'],
+  },
+  BEFORE_MARKERS: {
+    match: ['before', 'previously', 'they used to share', 'in task 2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'],
+    miss: ['nginx is used as a reverse proxy', 'in task 3', 'un avantage'],
+  },
+  NOW_MARKERS: {
+    match: ['now each tier', 'nowadays', 'from now on', 'this time', 'maintenant', 'desormais'],
+    miss: ['known issues', 'this timeout'],
+  },
+  REFERENCES_BACK: {
+    match: [
+      'it handles', 'its role', 'this machine', 'that server', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the new one', 'the pair', 'il', 'elle', 'ils', 'elles',
+      'ce serveur', 'cela', 'celui ci', 'celle ci',
+    ],
+    miss: ['the server itself', 'then the request goes to nginx'],
+  },
+  ROLE_STATEMENTS: {
+    match: [
+      'haproxy acts as', 'serves as', 'works as', 'functions as', 'is used as', 'is responsible for', 'plays the role of', 'takes the role of', 'sert de', 'joue le role', 'fait office de',
+    ],
+    miss: ['nginx serves static files', 'the role of the firewall', 'it works well'],
+  },
+  WHY_LABELS: {
+    match: [
+      'why', 'reasons', 'purpose', 'rationale', 'justification', 'benefits', 'advantages', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif', 'avantages', 'le but', 'interet',
+    ],
+    miss: ['how it works', 'description of the design', 'components'],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // Problems and negation.
+  ISSUES_LABELS: {
+    match: [
+      'issues', 'problems', 'limitations', 'weaknesses', 'drawbacks', 'cons', 'spofs', 'single point of failure', 'risks', 'concerns', 'vulnerabilities', 'what is missing', 'missing',
+      'problemes', 'faiblesses', 'limites', 'inconvenients',
+    ],
+    miss: ['solutions', 'consistency of the data', 'improvements'],
+  },
+  SOLVED_LABELS: {
+    match: [
+      'solving previous issues', 'solutions', 'fixes', 'resolved', 'addressing the spof', 'addressed', 'mitigation', 'removed spofs', 'eliminating', 'avoiding', 'separation of concerns',
+      'improvements',
+    ],
+    miss: ['ip address of the lb', 'remaining issues'],
+  },
+  PAIR_REFERENCES: {
+    match: ['the other takes everything', 'its twin', 'the backup one', 'the survivor', 'they watch each other', 'l autre'],
+    miss: ['another server', 'the others', 'un autre serveur'],
+  },
+  NEGATIONS: {
+    match: [
+      'no firewall', 'not monitored', 'without monitoring', 'it lacks a firewall', 'lacking', 'missing', 'absent', 'it isn t encrypted', 'it isnt', 'it doesn t have', 'it doesnt',
+      'we don t', 'never', 'none', 'neither', 'nor', 'pas de pare feu', 'sans pare feu', 'aucun', 'ni',
+    ],
+    miss: ['a notification is sent', 'the node in the north region'],
+  },
+  NOT_THIS_DESIGN: {
+    match: [
+      'at least', 'up to', 'the previous design', 'before', 'earlier', 'task 2', 'the old design', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when',
+      'should', 'what if', 'in case', 'suppose',
+    ],
+    miss: ['in task 3', 'the current design'],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // Cluster modes, web and application servers.
+  PASSIVE_BEHAVIOUR: {
+    match: ['haproxy 2 waits', 'it stays idle', 'it stays ready', 'it only takes over when haproxy 1 fails'],
+    miss: ['waiting for requests', 'the only load balancer'],
+  },
+  WEB_TRAITS: {
+    match: [
+      'static content', 'http', 'requests', 'a reverse proxy', 'proxying', 'html', 'css', 'images', 'files', 'pages', 'ssl', 'tls', 'termination', 'connections', 'it serves the content',
+      'assets', 'the front end', 'des fichiers statiques', 'les requetes', 'mandataire inverse', 'proxy inverse',
+    ],
+    miss: ['dynamic content', 'business logic', 'database queries'],
+  },
+  APP_TRAITS: {
+    match: [
+      'dynamic content', 'business logic', 'logic', 'the application code', 'code', 'processing', 'it executes', 'it runs', 'running', 'it generates', 'computations', 'computing', 'api',
+      'the back end', 'python', 'php', 'java', 'ruby', 'scripts', 'database queries', 'a query', 'it interacts with the database', 'it talks to the database', 'it calculates',
+      'rendering', 'contenu dynamique', 'la logique', 'metier', 'il genere', 'il traite', 'le calcul',
+    ],
+    miss: ['static files', 'html pages', 'css and javascript'],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // Not a vocabulary: the codes of the languages read (exported as a string list, so held here too).
+  READ_LANGUAGES: {
+    match: ['en', 'fr'],
+    miss: ['english', 'french'],
+  },
+};
