@@ -236,7 +236,7 @@ function wordsBefore(plain: string, index: number): number {
 }
 
 /** A remark about scaling later is not about the server this design adds. */
-function relevant(mentions: Mention[], plain: string): Mention[] {
+function relevant(mentions: readonly Mention[], plain: string): readonly Mention[] {
   if (!FUTURE_REMARK.test(plain)) return mentions;
   return mentions.filter((m) => m.topic !== 'added-server' && m.topic !== 'server-pool');
 }

@@ -24,14 +24,14 @@ const TIER_WORD = '(?:web|app|application|database|db|data|my ?sql|nginx|gunicor
 /** A component name that a modifier must not reach past: "a new web server" is no added server. */
 const NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
 
-const PATTERNS: [Topic, RegExp][] = [
+const PATTERNS: [Topic, RegExp, RegExp?][] = [
   ['lb-cluster', everyOf(
     `(?:${PAIR_MODIFIERS.join('|')})(?: \\w+){0,2} ${LB}`,
     `${LB} ?(?:#|no )?[0-9]`,
     `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
     `(?:${CLUSTER_TERMS.join('|')})`,
     '(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?', 'la paire',
-  )],
+  ), /balanc|lb|haproxy|ha proxy|cluster|activ|keepalived|vrrp|heartbeat|fail|stand|floating|virtual|vip|grappe|basculement|ip |backup|secondary|paire|repartiteur|equilibr|passive/],
   ['added-server', everyOf(
     `(?:${ADDED_MODIFIERS.join('|')})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
     `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join('|')})`,
@@ -40,7 +40,7 @@ const PATTERNS: [Topic, RegExp][] = [
     `(?:${ADD_VERBS.join('|')})(?: also| then| now| just| aussi)? (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
     '(?:1|one|un) (?:more |extra |additional |new )?(?:server|machine|serveur)(?= (?:is|was|has been|are|were) added| added|$)',
     '(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)',
-  )],
+  ), /server|machine|host|box|node|instance|vm|droplet|serveur/],
   ['server-pool', everyOf('(?:web|app|application|back ?end) ?servers', '(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)')],
   ['load-balancer', everyOf(LB)],
   ['web-server', everyOf(...WEB_SERVER_NAMES)],
@@ -73,10 +73,28 @@ export function numbersServers(plain: string): boolean {
  * balancer mention). `serversNumbered`: the document numbers its servers from 1 (see numbersServers);
  * `label`: the text is a label ("Split:"); `preceding`: the text just before it.
  */
-export function mentionsOf(plain: string, serversNumbered = true, label = false, preceding = ''): Mention[] {
+export function mentionsOf(plain: string, serversNumbered = true, label = false, preceding = ''): readonly Mention[] {
+  // The reader asks about the same clause several times (its head, its claims, web vs app): read it once.
+  const key = `${serversNumbered ? 1 : 0}${label ? 1 : 0}${ORDINAL_ONE.test(plain) ? preceding : ''}\u0000${plain}`;
+  ORDINAL_ONE.lastIndex = 0;
+  let mentions = MENTIONS_READ.get(key);
+  if (!mentions) {
+    if (MENTIONS_READ.size >= MENTIONS_KEPT) MENTIONS_READ.clear();
+    mentions = findMentions(plain, serversNumbered, label, preceding);
+    MENTIONS_READ.set(key, mentions);
+  }
+  return mentions;
+}
+
+const MENTIONS_READ = new Map<string, readonly Mention[]>();
+const MENTIONS_KEPT = 10_000;
+
+function findMentions(plain: string, serversNumbered: boolean, label: boolean, preceding: string): readonly Mention[] {
   const mentions: Mention[] = [];
   const taken: [number, number][] = [];
-  for (const [topic, pattern] of PATTERNS) {
+  for (const [topic, pattern, needs] of PATTERNS) {
+    // Most clauses name no load balancer or machine: a cheap test skips the costly patterns.
+    if (needs && !needs.test(plain)) continue;
     pattern.lastIndex = 0;
     for (const m of plain.matchAll(pattern)) {
       const end = m.index + m[0].length;
