@@ -213,15 +213,19 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const mainStart = mainClauseStart(clause);
     // After an opening subordinate ("When adding servers, monitoring becomes crucial") the subject is in the main clause.
     const atSubject = (index: number) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
-    const named = new Set(head.filter((m) => atSubject(m.index) || m.topic === 'split' || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    const named = new Set(head.filter((m) => atSubject(m.index) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    // The split said by a predicate joins the subject, named or carried: "... now live on separate servers".
+    const predicate = head.filter((m) => m.topic === 'split').map((m) => m.topic);
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
-    const subject = carried ? new Set([...current, ...[...named].filter((t) => ADDITIONS.includes(t))]) : named;
+    // A clause that states the split itself takes it as its subject; what it carries is then only its frame.
+    const carriedIn = predicate.length ? context.subject : current;
+    const subject = carried ? new Set([...carriedIn, ...[...named].filter((t) => ADDITIONS.includes(t)), ...predicate]) : new Set([...named, ...predicate]);
     // A component said to stand alone stays alone in the clauses that refer back to it: "X runs alone. That way ...".
     const isolated: boolean = context.isolation || ISOLATED.test(clause.plain) || (carried && isolatedBefore);
     isolatedBefore = carried ? isolatedBefore || isolated : isolated;
     clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject.size ? context.subject : opening ?? new Set() });
     opening ??= named.size ? named : null;
-    if (!carried) current = named;
+    if (!carried || predicate.length) current = subject;
   }
   return { clauses, last: current };
 }

@@ -66,7 +66,7 @@ const CONTAINED = anyOf(...CONTAINMENT);
 const ISOLATED = anyOf(...ISOLATION);
 const TASK = anyOf(...TASK_STATEMENT);
 // Reasons that only restate the task's title: "this lets us scale up".
-const ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?$/;
+const ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 
 // "to + verb": the word after "to" is a verb when it is none of these, and "to" follows no verb of motion.
 const NOT_A_VERB = new Set(
