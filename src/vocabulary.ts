@@ -17,15 +17,22 @@ export function everyOf(...alternatives: readonly string[]): RegExp {
 // ---------------------------------------------------------------------------------------------
 // Components: what the design is made of (the graph's roles use the same names: graph/roles.ts).
 
-export const LOAD_BALANCER_NAMES = ['load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs? de charge', 'equilibreurs? de charge', 'equilibrage de charge'] as const;
-export const WEB_SERVER_NAMES = ['web ?ser?vers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal', 'serveurs? frontaux'] as const;
+export const LOAD_BALANCER_NAMES = [
+  'load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs? de charge', 'equilibreurs? de charge', 'equilibrage de charge',
+] as const;
+export const WEB_SERVER_NAMES = [
+  'web ?ser?vers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal',
+  'serveurs? frontaux',
+] as const;
 export const APP_SERVER_NAMES = [
-  'app(?:lication)? ?servers?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn', 'puma', 'node ?\\.? ?js', 'php ?fpm', 'tomcat',
-  'serveurs? d ?applications?', 'serveurs? applicatifs?',
+  'app(?:lication)? ?servers?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn',
+  'puma', 'node ?\\.? ?js', 'php ?fpm', 'tomcat', 'serveurs? d ?applications?', 'serveurs? applicatifs?',
 ] as const;
 export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
 export const FIREWALL_NAMES = ['firewalls?', 'fire walls?', 'ufw', 'iptables', 'pare ?feux?'] as const;
-export const MONITORING_NAMES = ['monitoring', 'sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix', 'surveillance', 'supervision'] as const;
+export const MONITORING_NAMES = [
+  'monitoring', 'sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix', 'surveillance', 'supervision',
+] as const;
 export const CERTIFICATE_NAMES = ['ssl', 'tls', 'https', 'certificats?', 'certificates?'] as const;
 /** Generic names of a machine. */
 export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nodes?', 'instances?', 'vms?', 'droplets?', 'serveurs?'] as const;
@@ -35,13 +42,17 @@ export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nod
 
 /** Anywhere: words that only a pair of load balancers has. */
 export const CLUSTER_TERMS = [
-  'cluster\\w*', 'active ?active', 'active ?passive', 'keepalived', 'vrrp', 'heartbeats?', 'fail ?over', 'hot ?standby', 'floating ?ip', 'virtual ?ip', 'vip',
-  'grappe', 'basculement', 'ip virtuelle', 'ip flottante',
+  'cluster\\w*', 'active ?active', 'active ?passive', 'keepalived', 'vrrp', 'heartbeats?', 'fail ?over', 'hot ?standby', 'floating ?ip',
+  'virtual ?ip', 'vip', 'grappe', 'basculement', 'ip virtuelle', 'ip flottante',
 ] as const;
 
 /** Cluster modes. */
-export const ACTIVE_ACTIVE_TERMS = ['active ?active', 'actif ?actif', 'both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active', 'both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)'] as const;
+export const ACTIVE_ACTIVE_TERMS = [
+  'active ?active', 'actif ?actif', 'both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active',
+  'both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)',
+] as const;
 export const ACTIVE_PASSIVE_TERMS = [
-  'active ?passive', 'primary ?(?:backup|secondary|standby)', 'master ?(?:backup|slave|standby)', 'hot ?standby', 'standby', 'stand by', 'passive', 'actif ?passif', 'passif', 'secours',
+  'active ?passive', 'primary ?(?:backup|secondary|standby)', 'master ?(?:backup|slave|standby)', 'hot ?standby', 'standby', 'stand by', 'passive',
+  'actif ?passif', 'passif', 'secours',
 ] as const;
 

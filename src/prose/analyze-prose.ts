@@ -6,7 +6,10 @@
  */
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
-import { ADD_VERBS, anyOf, BEFORE_MARKERS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, READ_LANGUAGES, REFERENCES_BACK, SOLVED_LABELS, WHY_LABELS } from './lexicon.js';
+import {
+  ADD_VERBS, anyOf, BEFORE_MARKERS, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, READ_LANGUAGES, REFERENCES_BACK,
+  SOLVED_LABELS, SUBORDINATORS, WHY_LABELS,
+} from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, proseText } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
@@ -82,7 +85,7 @@ const MACHINE_LABEL = anyOf(...MACHINE_NAMES);
 const ADDED_FIRST = /^(?:(?:was|is|has been|got|a ete) )?(?:added|introduced|ajoute\w*)\b/;
 const ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, 'needs?', 'needed', 'requir\\w*'].join('|')})(?: \\w+){0,3} $`);
 /** A clause that opens with a subordinate one or with its reason: "When...", "Because...", "To remove the SPOF, ...". */
-const OPENING_SUBORDINATE = /^(?:where|when|whenever|while|although|though|since|as|if|because|once|after|before|unlike|whereas|which|to|in order to|so that|so as to|for|given that|thanks to|due to|lorsqu ?e?|quand|si|comme|alors qu ?e?|pour|afin de|afin qu ?e?|car|parce qu ?e?|puisqu ?e?)\b/;
+const OPENING_SUBORDINATE = new RegExp(`^(?:${SUBORDINATORS.join('|')})\\b`);
 const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 const NOW = anyOf(...NOW_MARKERS);
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
@@ -200,7 +203,8 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     let head = mentions;
     if (reason && !reason.whole) {
       // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
-      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentionsOf(clause.plain, doc.serversNumbered).filter((m) => mainClauseStart(clause) > 0 && m.index >= mainClauseStart(clause));
+      const mainStart = mainClauseStart(clause);
+      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
     } else if (reason && mentions.some((m) => m.index < reason.index)) {
       // "Added to make room for the database, which no longer shares a machine": a split said by the
       // reason itself is what the reason brings, not what it explains.
@@ -223,7 +227,8 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     // A component said to stand alone stays alone in the clauses that refer back to it: "X runs alone. That way ...".
     const isolated: boolean = context.isolation || ISOLATED.test(clause.plain) || (carried && isolatedBefore);
     isolatedBefore = carried ? isolatedBefore || isolated : isolated;
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject.size ? context.subject : opening ?? new Set() });
+    const frame = context.subject.size ? context.subject : opening ?? new Set<Topic>();
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame });
     opening ??= named.size ? named : null;
     if (!carried || predicate.length) current = subject;
   }

@@ -9,8 +9,8 @@
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { mentionsOf, type Topic } from './elements.js';
 import {
-  ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CLUSTER_TERMS, CONDITION_MARKERS, COUNTERFACTUAL_MARKERS, everyOf, FAILURE_PROBLEMS, FAILURES, FUTURE, LOAD_BALANCER_NAMES, NEGATIONS, NOT_THIS_DESIGN,
-  OTHER_CLUSTERS, PASSIVE_BEHAVIOUR,
+  ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CARRIED_OVER, CLUSTER_TERMS, CONDITION_MARKERS, COUNTERFACTUAL_MARKERS, DESIGN_STATEMENTS, everyOf, FAILURE_PROBLEMS,
+  FAILURES, FUTURE, LOAD_BALANCER_NAMES, NEGATIONS, NOT_THIS_DESIGN, OTHER_CLUSTERS, PASSIVE_BEHAVIOUR,
 } from './lexicon.js';
 import { clausesOf, plainText } from './sentences.js';
 
@@ -32,8 +32,7 @@ export type Claim =
 const LB = `(?:${LOAD_BALANCER_NAMES.join('|')})`;
 // Another design, the future, a counterfactual: no claim. ("Only one load balancer" is a count, not a counterfactual.)
 const ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
-/** "We kept the firewalls from task 2": what was carried over is in this design. */
-const CARRIED_OVER = anyOf('kept', 'keep', 'still', 'carried (?:over )?from', 'carry over', 'retain\\w*', 'reuse\\w*', 'conserv\\w*');
+const CARRIED = anyOf(...CARRIED_OVER);
 const CONDITION = anyOf(...CONDITION_MARKERS);
 const NEGATED = anyOf(...NEGATIONS);
 const NUMBER: Record<string, number> = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, deux: 2, trois: 3, quatre: 4, cinq: 5 };
@@ -52,16 +51,20 @@ const BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|n
 const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
 const ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
 const ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
+/** The tier a word before "servers" counts: "two Nginx servers", "2 database servers". */
 const TIER_OF: Record<string, 'web-server' | 'app-server' | 'database'> = {
-  web: 'web-server', nginx: 'web-server', apache: 'web-server', app: 'app-server', application: 'app-server', gunicorn: 'app-server', database: 'database', db: 'database', mysql: 'database', 'my sql': 'database',
+  web: 'web-server', nginx: 'web-server', apache: 'web-server',
+  app: 'app-server', application: 'app-server', gunicorn: 'app-server',
+  database: 'database', db: 'database', mysql: 'database', 'my sql': 'database',
 };
 const SERVER_COUNT = everyOf(
-  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(web|nginx|apache|app|application|gunicorn|database|db|my ?sql) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)`,
+  '(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) '
+  + `(?:(${Object.keys(TIER_OF).join('|')}) )?`
+  + '(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)',
 );
 /** A count that belongs to the load balancers: "the LB cluster (2 servers)", "two servers for the load balancers". */
-const LB_SCOPED = new RegExp(`(?:${LOAD_BALANCER_NAMES.join('|')})[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the (?:${LOAD_BALANCER_NAMES.join('|')})`, 'i');
-/** A sentence that states what this design is: "we use", "there is", "the design has". */
-const STATES_DESIGN = anyOf('we (?:use|have|added|add|run|deploy)', 'our', 'there (?:is|are)', 'this (?:design|infrastructure|setup|architecture)', 'the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)', '(?:is|are|was|were) (?:added|used|deployed|installed|placed)', 'consists? of', 'includes?', 'contains?');
+const LB_SCOPED = new RegExp(`${LB}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB}`, 'i');
+const STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
 
 /** The claims the prose makes about this design. */
 export function claimsOf(prose: ProseAnalysis): Claim[] {
@@ -75,7 +78,7 @@ export function claimsOf(prose: ProseAnalysis): Claim[] {
       const where = { file: block.file, line: block.line };
       claims.push(...modeClaims(clause.plain, where));
       const statement = statementOf(clause);
-      if (statement && (!ELSEWHERE.test(statement) || CARRIED_OVER.test(statement))) claims.push(...clauseClaims(statement, clause, block, where));
+      if (statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement))) claims.push(...clauseClaims(statement, clause, block, where));
     }
   }
   return claims;

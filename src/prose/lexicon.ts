@@ -15,21 +15,29 @@ import { APP_SERVER_NAMES, DATABASE_NAMES, WEB_SERVER_NAMES } from '../vocabular
 
 /** Before a name: "the second HAProxy", "both load balancers", "a backup LB". */
 export const PAIR_MODIFIERS = [
-  'second', '2 ?nd', 'one more', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by', 'passive', 'secondary',
-  'redundant', 'dual', 'multiple', 'deuxieme', 'seconde', 'autre', 'nouveau', 'nouvel', 'deux', 'supplementaire',
+  'second', '2 ?nd', 'one more', 'another', 'additional', 'extra', 'new', 'both', 'two', '2', 'pair of', 'other', 'backup', 'standby', 'stand by',
+  'passive', 'secondary', 'redundant', 'dual', 'multiple', 'deuxieme', 'seconde', 'autre', 'nouveau', 'nouvel', 'deux', 'supplementaire',
 ] as const;
 /** What "cluster" is about when it is not the load balancers: "database cluster". */
-export const OTHER_CLUSTERS = ['(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k 8 s) clusters?', 'clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)'] as const;
+export const OTHER_CLUSTERS = [
+  '(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k 8 s) clusters?',
+  'clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The server this design adds.
 
 /** Words that make "server" the added one: "one more server", "the extra machine" ("Server 3" is read in elements.ts). */
-export const ADDED_MODIFIERS = ['additional', 'extra', 'third', '3 ?rd', 'one more', 'new', 'added', 'fourth', '4 ?th', 'supplementaire', 'troisieme', 'nouveau', 'nouvel', 'ajoute'] as const;
+export const ADDED_MODIFIERS = [
+  'additional', 'extra', 'third', '3 ?rd', 'one more', 'new', 'added', 'fourth', '4 ?th', 'supplementaire', 'troisieme', 'nouveau', 'nouvel',
+  'ajoute',
+] as const;
 /** The same after the name, as French puts them: "un serveur supplémentaire", "un serveur de plus". */
 export const ADDED_MODIFIERS_AFTER = ['supplementaire', 'additionnel', 'de plus', 'en plus', 'ajoute'] as const;
 /** Verbs of adding. */
-export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', 'deploy\\w*', 'bring(?:s|ing)? in', 'brought in', 'ajout\\w*'] as const;
+export const ADD_VERBS = [
+  'add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', 'deploy\\w*', 'bring(?:s|ing)? in', 'brought in', 'ajout\\w*',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Splitting the components onto their own servers.
@@ -37,153 +45,251 @@ export const ADD_VERBS = ['add(?:s|ed|ing)?', 'introduc\\w*', 'provision\\w*', '
 export const SPLIT_TERMS = [
   'split\\w*', '(?:keep|kept|keeping|pull|pulled|pulling|move|moved|moving|set|setting|split|splitting|taken) (?:\\w+ ){0,5}apart',
   'each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|[.!]?$)',
-  'each (?:\\w+ )?(?:has|have|gets|get) (?:a|its|their|his) (?:own )?(?:server|machine|host|box|vm)', 'each (?:\\w+ )?(?:now )?(?:runs|hosts|holds|has) (?:just|only) one',
-  'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)', 'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
-  '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated', 'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)', '(?:one|a single) (?:component|tier|role|service) (?:per|on each|for each) (?:server|machine|host|box)',
-  '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered',
-  'separ\\w*', 'dedie\\w*', 'isole\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
+  'each (?:\\w+ )?(?:has|have|gets|get) (?:a|its|their|his) (?:own )?(?:server|machine|host|box|vm)',
+  'each (?:\\w+ )?(?:now )?(?:runs|hosts|holds|has) (?:just|only) one',
+  'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)',
+  'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
+  '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated',
+  'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
+  '(?:one|a single) (?:component|tier|role|service) (?:per|on each|for each) (?:server|machine|host|box)',
+  '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered', 'separ\\w*', 'dedie\\w*',
+  'isole\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
 ] as const;
 /** What is split: the split needs its parts named. */
 export const SPLIT_PARTS = [
-  'web', 'app', 'application', 'data ?base', 'db', 'my ?sql', 'nginx', 'gunicorn', 'components?', 'tiers?', 'layers?', 'roles?', 'services?', 'stack', 'each', 'parts?',
-  'composants?', 'couches?', 'base de donnees', 'chaque', 'parties?',
+  'web', 'app', 'application', 'data ?base', 'db', 'my ?sql', 'nginx', 'gunicorn', 'components?', 'tiers?', 'layers?', 'roles?', 'services?',
+  'stack', 'each', 'parts?', 'composants?', 'couches?', 'base de donnees', 'chaque', 'parties?',
 ] as const;
 /** "Layer" words that are no split: "Secure Sockets Layer", "application layer" of the OSI model. */
-export const NOT_SPLIT = ['secure sockets? layer', 'transport layer', '(?:osi|application|network) layer', 'layer [47]', 'layer (?:four|seven)'] as const;
+export const NOT_SPLIT = [
+  'secure sockets? layer', 'transport layer', '(?:osi|application|network) layer', 'layer [47]', 'layer (?:four|seven)',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Reasons: the shapes of a sentence that says why (see reasons.ts for how they are read).
 
 /** Purpose: "in order to", "so that"; "to + verb" is recognised by its shape. */
-export const PURPOSE_MARKERS = ['in order to', 'so as to', 'so that', 'afin de', 'afin qu ?e?', 'pour qu ?e?', 'de sorte que', 'de facon a', 'de maniere a', 'dans le but de'] as const;
+export const PURPOSE_MARKERS = [
+  'in order to', 'so as to', 'so that', 'afin de', 'afin qu ?e?', 'pour qu ?e?', 'de sorte que', 'de facon a', 'de maniere a', 'dans le but de',
+] as const;
 /** Cause: "because", "since", "due to". */
-export const CAUSE_MARKERS = ['because', 'becuse', 'beacuse', 'becasue', 'becouse', 'bcause', 'coz', 'cuz', 'since', 'due to', 'given that', 'thanks to', 'as otherwise', 'car', 'parce qu ?e?', 'puisqu ?e?', 'grace a', 'etant donne'] as const;
+export const CAUSE_MARKERS = [
+  'because', 'becuse', 'beacuse', 'becasue', 'becouse', 'bcause', 'coz', 'cuz', 'since', 'due to', 'given that', 'thanks to', 'as otherwise', 'car',
+  'parce qu ?e?', 'puisqu ?e?', 'grace a', 'etant donne',
+] as const;
 /** Consequence: "therefore", "so there is", "which means". */
 export const CONSEQUENCE_MARKERS = [
-  'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
-  'like this',
-  'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela', 'de cette (?:facon|maniere)',
+  'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'means', 'meaning', 'this way', 'that way',
+  'thereby', 'in turn', 'like this', 'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela',
+  'de cette (?:facon|maniere)',
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
 export const ENABLING_VERBS = [
-  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', 'mak(?:es|ing) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible', 'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)',
-  'permet\\w*', 'permettr\\w*', 'rend possible',
+  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', 'mak(?:es|ing) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible',
+  'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)', 'permet\\w*', 'permettr\\w*', 'rend possible',
 ] as const;
 /** Effect verbs: what an element does to a quality or a problem ("removes the SPOF", "improves uptime"). */
 export const EFFECT_VERBS = [
-  'ensur\\w*', 'guarantee\\w*', 'prevent\\w*', 'avoid\\w*', 'remov\\w*', 'eliminat\\w*', 'reduc\\w*', 'lower(?:s|ed|ing)?', 'limit(?:s|ed|ing)?', 'minimi[sz]\\w*', 'improv\\w*',
-  'increas\\w*', 'boost\\w*', 'protect\\w*', 'keep(?:s|ing)?', 'kept', 'help(?:s|ed|ing)?', 'mak(?:es|ing) sure', 'get(?:s|ting)? rid of', 'free(?:s|d|ing)? up', 'spar(?:es|ed|ing)', 'absorb\\w*',
-  'eviter?', 'evite\\w*', 'garanti\\w*', 'assur\\w*', 'ameliore?\\w*', 'augment\\w*', 'reduit\\w*', 'reduire', 'supprim\\w*', 'elimin\\w*', 'protege\\w*', 'empech\\w*',
+  'ensur\\w*', 'guarantee\\w*', 'prevent\\w*', 'avoid\\w*', 'remov\\w*', 'eliminat\\w*', 'reduc\\w*', 'lower(?:s|ed|ing)?', 'limit(?:s|ed|ing)?',
+  'minimi[sz]\\w*', 'improv\\w*', 'increas\\w*', 'boost\\w*', 'protect\\w*', 'keep(?:s|ing)?', 'kept', 'help(?:s|ed|ing)?', 'mak(?:es|ing) sure',
+  'get(?:s|ting)? rid of', 'free(?:s|d|ing)? up', 'spar(?:es|ed|ing)', 'absorb\\w*', 'eviter?', 'evite\\w*', 'garanti\\w*', 'assur\\w*',
+  'ameliore?\\w*', 'augment\\w*', 'reduit\\w*', 'reduire', 'supprim\\w*', 'elimin\\w*', 'protege\\w*', 'empech\\w*',
 ] as const;
 /** Verbs that give a quality: "adds redundancy", "provides failover". Reasons only with a quality after them. */
-export const GIVING_VERBS = ['provid\\w*', 'add(?:s|ed|ing)?', 'offer\\w*', 'bring\\w*', 'brought', 'giv\\w*', 'gave', 'achiev\\w*', 'gain\\w*', 'means?', 'fourni\\w*', 'offr\\w*', 'apport\\w*', 'donn(?:e|es|ent|er|ant)'] as const;
+export const GIVING_VERBS = [
+  'provid\\w*', 'add(?:s|ed|ing)?', 'offer\\w*', 'bring\\w*', 'brought', 'giv\\w*', 'gave', 'achiev\\w*', 'gain\\w*', 'means?', 'fourni\\w*',
+  'offr\\w*', 'apport\\w*', 'donn(?:e|es|ent|er|ant)',
+] as const;
 /** Qualities a design is changed for. Reasons only where a sentence aims at them (for / gives / better). */
 export const QUALITIES = [
-  'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'scalab\\w*', 'performance', 'secur\\w*', 'safety', 'maintainab\\w*',
-  'capacity', 'throughput', 'speed', 'uptime', 'isolation', 'independen\\w*', 'stability', 'robust\\w*', 'flexib\\w*', 'efficien\\w*', 'failover', 'fail over', 'backup',
-  'continuity', 'load sharing', 'resources?', 'headroom', 'scaling',
-  'redondan\\w*', 'disponibilite', 'haute disponibilite', 'fiabilite', 'tolerance aux pannes', 'evolutivite', 'securite', 'robustesse', 'continuite',
+  'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*',
+  'fault ?toleran\\w*', 'scalab\\w*', 'performance', 'secur\\w*', 'safety', 'maintainab\\w*', 'capacity', 'throughput', 'speed', 'uptime',
+  'isolation', 'independen\\w*', 'stability', 'robust\\w*', 'flexib\\w*', 'efficien\\w*', 'failover', 'fail over', 'backup', 'continuity',
+  'load sharing', 'resources?', 'headroom', 'scaling', 'redondan\\w*', 'disponibilite', 'haute disponibilite', 'fiabilite', 'tolerance aux pannes',
+  'evolutivite', 'securite', 'robustesse', 'continuite',
 ] as const;
 /** The qualities that only a second machine gives: what makes a reason about the pair, not about balancing. */
-export const REDUNDANCY_QUALITIES = ['horizontal\\w*', 'scal\\w* out', 'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available', 'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite', 'tolerance aux pannes', 'continuite', 'secours'] as const;
+export const REDUNDANCY_QUALITIES = [
+  'horizontal\\w*', 'scal\\w* out', 'redundan\\w*', 'availability', 'high(?:ly)? availab\\w*', '(?:stays?|remains?|always|still) available',
+  'reliab\\w*', 'resilien\\w*', 'fault ?toleran\\w*', 'failover', 'fail over', 'backup', 'uptime', 'continuity', 'redondan\\w*', 'disponibilite',
+  'tolerance aux pannes', 'continuite', 'secours',
+] as const;
 /** Problems a failure causes: what a second machine is there against. */
 export const FAILURE_PROBLEMS = [
-  'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'downtime', 'outages?', 'goes? down', 'go offline', 'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down',
-  'bring\\w* (?:the )?(?:\\w+ )?down', 'points? (?:unique )?de defaillance(?: unique)?', 'indisponibilit\\w*', 'panne totale',
+  'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'downtime', 'outages?', 'goes? down', 'go offline',
+  'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down', 'bring\\w* (?:the )?(?:\\w+ )?down',
+  'points? (?:unique )?de defaillance(?: unique)?', 'indisponibilit\\w*', 'panne totale',
 ] as const;
 /** Problems of capacity and of sharing a machine: "bottleneck", "they compete for memory". */
 export const CAPACITY_PROBLEMS = [
-  'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*', 'timeouts?', 'slow\\w* (?:\\w+ )?down', 'slow(?:ed|s)? by',
-  'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)', 'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
-  '(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough', '(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)', 'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement', 'surcharg\\w*',
+  'bottlenecks?', 'overload\\w*', 'contention', 'compet(?:e|es|ed|ing) (?:for|with)', 'fight\\w* (?:for|over)', 'interfer\\w*', 'starv\\w*',
+  'timeouts?', 'slow\\w* (?:\\w+ )?down', 'slow(?:ed|s)? by', 'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)',
+  'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
+  '(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough',
+  '(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)',
+  'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement',
+  'surcharg\\w*',
 ] as const;
 /** Problems of exposure: "the database is reachable from the internet". */
-export const SECURITY_PROBLEMS = ['expos\\w*', 'attack\\w*', 'breach\\w*', 'compromis(?:e|ed|es|ing)', 'intru\\w*', 'reachable from (?:the )?(?:internet|outside)', 'attaqu\\w*'] as const;
+export const SECURITY_PROBLEMS = [
+  'expos\\w*', 'attack\\w*', 'breach\\w*', 'compromis(?:e|ed|es|ing)', 'intru\\w*', 'reachable from (?:the )?(?:internet|outside)', 'attaqu\\w*',
+] as const;
 /** A failure kept where it starts: "a problem on one tier stays on that tier". */
-export const CONTAINMENT = ['stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+', 'is contained', 'does(?: not|n t) spread', 'without spreading', 'reste\\w* (?:sur|dans) (?:ce|cette|le|la)'] as const;
+export const CONTAINMENT = [
+  'stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+', 'is contained', 'does(?: not|n t) spread', 'without spreading',
+  'reste\\w* (?:sur|dans) (?:ce|cette|le|la)',
+] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
-  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead', 'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?',
-  'stop(?:s|ped)?', 'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost', '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance',
-  'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne', 'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible',
+  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead',
+  'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?', 'stop(?:s|ped)?',
+  'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost',
+  '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance', 'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne',
+  'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
 export const CONTINUITY = [
-  'takes? over', 'took over', 'taking over', 'keeps? (?:on )?(?:serving|running|working|going|handling|answering|responding)', 'stay(?:s|ed)? (?:up|online|available|alive|reachable)',
-  'remains? (?:up|online|available|reachable)', 'surviv\\w*', 'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)', 'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on',
-  'no (?:one )?(?:downtime|interruption|outage)', 'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)', 'backs? (?:each other|it) up', 'back each other up', 'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)',
-  'prend le relais', 'prendre le relais', 'reprend', 'prend (?:sa|la) place', 'remplace', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)', 'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
+  'takes? over', 'took over', 'taking over', 'keeps? (?:on )?(?:serving|running|working|going|handling|answering|responding)',
+  'stay(?:s|ed)? (?:up|online|available|alive|reachable)', 'remains? (?:up|online|available|reachable)', 'surviv\\w*',
+  'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)',
+  'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on', 'no (?:one )?(?:downtime|interruption|outage)',
+  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
+  'backs? (?:each other|it) up', 'back each other up',
+  'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)', 'prend le relais', 'prendre le relais',
+  'reprend', 'prend (?:sa|la) place', 'remplace', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)',
+  'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
 ] as const;
 /** Conditions that open a consequence: "if", "when", "in case". */
-export const CONDITION_MARKERS = ['if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 's ils?', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou'] as const;
+export const CONDITION_MARKERS = [
+  'if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 's ils?', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou',
+] as const;
 /** Counterfactuals: "without it", "otherwise", "X alone would". */
-export const COUNTERFACTUAL_MARKERS = ['without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone', '(?:only|just) (?:one|two|a single)', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus'] as const;
+export const COUNTERFACTUAL_MARKERS = [
+  'without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone',
+  '(?:only|just) (?:one|two|a single)', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus',
+] as const;
 /** A need: "is needed", "requires". */
 export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'essential', 'indispensable', 'a besoin', 'necessaire', 'faut'] as const;
 /** A component kept apart from the others: with a tier as its subject, what the split speaks of. */
 export const ISOLATION = [
-  'alone', 'on (?:its|their|his) own', 'by (?:itself|themselves)', '(?:its|their|his) own', 'dedicated', 'separate\\w*', 'isolat\\w*', 'apart', 'away from', 'not shared', 'no longer shar\\w*',
-  'single (?:purpose|role)', `only (?:the )?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, 'app', 'the app'].join('|')})`, 'seule?', 'tout(?:e)? seule?', 'dedie\\w*', 'isole\\w*', 'propres? (?:serveur|machine)s?',
+  'alone', 'on (?:its|their|his) own', 'by (?:itself|themselves)', '(?:its|their|his) own', 'dedicated', 'separate\\w*', 'isolat\\w*', 'apart',
+  'away from', 'not shared', 'no longer shar\\w*', 'single (?:purpose|role)',
+  `only (?:the )?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, 'app', 'the app'].join('|')})`, 'seule?', 'tout(?:e)? seule?',
+  'dedie\\w*', 'isole\\w*', 'propres? (?:serveur|machine)s?',
 ] as const;
 /** Capability a change brings: "each tier can be scaled independently". */
-export const INDEPENDENCE = ['independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation', 'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'tout(?:e|es)? seule?s?', 'sans (?:affecter|impacter|toucher)'] as const;
+export const INDEPENDENCE = [
+  'independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation',
+  'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'tout(?:e|es)? seule?s?',
+  'sans (?:affecter|impacter|toucher)',
+] as const;
 export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are able', 'peut', 'peuvent', 'pourra\\w*'] as const;
 
 /** Statements about the task, not the design: "the task requires", "we are asked to". */
-export const TASK_STATEMENT = ['(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)', '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics', 'why you are adding', 'you must add', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez', '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)'] as const;
+export const TASK_STATEMENT = [
+  '(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)',
+  '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics',
+  'why you are adding', 'you must add', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
+  '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)',
+] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
-export const FUTURE = ['add(?:ing)? more', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)', '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir'] as const;
+export const FUTURE = [
+  'add(?:ing)? more', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)',
+  '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir',
+] as const;
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */
 export const BEFORE_MARKERS = ['before', 'previously', 'used to', 'in task ?2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'] as const;
 export const NOW_MARKERS = ['now', 'nowadays', 'from now on', 'this time', 'maintenant', 'desormais'] as const;
 /** Words that open a reference back to the subject before: "It", "This machine", "The latter". */
-export const REFERENCES_BACK = ['it', 'its', 'this', 'that', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the (?:new|other|second|extra) one', 'the pair', 'il', 'elle', 'ils', 'elles', 'ce', 'cela', 'celui ci', 'celle ci'] as const;
+export const REFERENCES_BACK = [
+  'it', 'its', 'this', 'that', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the (?:new|other|second|extra) one',
+  'the pair', 'il', 'elle', 'ils', 'elles', 'ce', 'cela', 'celui ci', 'celle ci',
+] as const;
 /** A role stated, not a reason: "acts as the web server to handle requests" says what it does. */
-export const ROLE_STATEMENTS = ['acts? as', 'serves? as', 'works? as', 'functions? as', '(?:is|are) used as', '(?:is|are) responsible for', 'plays? the role', 'takes? the role', 'sert de', 'joue le role', 'fait office de'] as const;
+export const ROLE_STATEMENTS = [
+  'acts? as', 'serves? as', 'works? as', 'functions? as', '(?:is|are) used as', '(?:is|are) responsible for', 'plays? the role', 'takes? the role',
+  'sert de', 'joue le role', 'fait office de',
+] as const;
+/** Openings of a subordinate clause or of a reason put first: "When ...", "Because ...", "To remove the SPOF, ...". */
+export const SUBORDINATORS = [
+  'where', 'when', 'whenever', 'while', 'although', 'though', 'since', 'as', 'if', 'because', 'once', 'after', 'before', 'unlike', 'whereas', 'which', 'to',
+  'in order to', 'so that', 'so as to', 'for', 'given that', 'thanks to', 'due to',
+  'lorsqu ?e?', 'quand', 'si', 'comme', 'alors qu ?e?', 'pour', 'afin de', 'afin qu ?e?', 'car', 'parce qu ?e?', 'puisqu ?e?',
+] as const;
+/** A sentence that states what this design is: "we use", "there is", "the design has". */
+export const DESIGN_STATEMENTS = [
+  'we (?:use|have|added|add|run|deploy)', 'our', 'there (?:is|are)', 'this (?:design|infrastructure|setup|architecture)',
+  'the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)', '(?:is|are|was|were) (?:added|used|deployed|installed|placed)',
+  'consists? of', 'includes?', 'contains?',
+] as const;
+/** What was carried over from task 2 is in this design: "we kept the firewalls from task 2". */
+export const CARRIED_OVER = ['kept', 'keep', 'still', 'carried (?:over )?from', 'carry over', 'retain\\w*', 'reuse\\w*', 'conserv\\w*'] as const;
 /** Section labels that ask "why": a quality or a problem under them answers it. */
-export const WHY_LABELS = ['why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif', 'avantages?', 'le but', 'interet'] as const;
+export const WHY_LABELS = [
+  'why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif',
+  'avantages?', 'le but', 'interet',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Sections about problems, and negation.
 
 /** Sections whose lines list problems: "Issues", "Weaknesses", "SPOF". */
-export const ISSUES_LABELS = ['issues?', 'problems?', 'limitations?', 'weakness\\w*', 'drawbacks?', 'cons', 'spofs?', 'single points? of failure', 'risks?', 'concerns?', 'vulnerabilit\\w*', 'what is missing', 'missing', 'problemes?', 'faiblesses?', 'limites', 'inconvenients?'] as const;
+export const ISSUES_LABELS = [
+  'issues?', 'problems?', 'limitations?', 'weakness\\w*', 'drawbacks?', 'cons', 'spofs?', 'single points? of failure', 'risks?', 'concerns?',
+  'vulnerabilit\\w*', 'what is missing', 'missing', 'problemes?', 'faiblesses?', 'limites', 'inconvenients?',
+] as const;
 /** Headings that name problems to say they are solved ("Solving previous issues"). */
-export const SOLVED_LABELS = ['solv\\w*', 'solutions?', 'fix(?:es|ed|ing)?(?! ip)', 'resolv\\w*', 'addressing', 'addressed', 'mitigat\\w*', 'remov\\w*', 'eliminat\\w*', 'avoid\\w*', 'separation of concerns', 'improvements?'] as const;
+export const SOLVED_LABELS = [
+  'solv\\w*', 'solutions?', 'fix(?:es|ed|ing)?(?! ip)', 'resolv\\w*', 'addressing', 'addressed', 'mitigat\\w*', 'remov\\w*', 'eliminat\\w*',
+  'avoid\\w*', 'separation of concerns', 'improvements?',
+] as const;
 /** Words for the other one of a pair: "if one stops, the other takes everything". */
-export const PAIR_REFERENCES = ['the other(?: one)?', 'its (?:twin|partner|peer|sibling|backup|standby)', 'the (?:second|backup|standby|passive|survivor|surviving) one', 'the survivor', 'each other', 'l autre'] as const;
+export const PAIR_REFERENCES = [
+  'the other(?: one)?', 'its (?:twin|partner|peer|sibling|backup|standby)', 'the (?:second|backup|standby|passive|survivor|surviving) one',
+  'the survivor', 'each other', 'l autre',
+] as const;
 /** A negation close to a mention: "there is no firewall", "without monitoring". */
-export const NEGATIONS = ['no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'never', 'none', 'neither', 'nor', 'pas de', 'aucune?', 'sans', 'ni'] as const;
+export const NEGATIONS = [
+  'no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'never', 'none', 'neither', 'nor',
+  'pas de', 'aucune?', 'sans', 'ni',
+] as const;
 /** Words that put a statement in another design, a question or the future: not a claim about this one. */
-export const NOT_THIS_DESIGN = ['at least', 'up to', 'previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose'] as const;
+export const NOT_THIS_DESIGN = [
+  'at least', 'up to', 'previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future',
+  'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Cluster modes (the mode words themselves are in ../vocabulary.ts).
 
 /** Active-passive said by what the second one does: "HAProxy 2 waits and only takes over when HAProxy 1 fails". */
-export const PASSIVE_BEHAVIOUR = ['waits', 'idle', 'stays? ready', 'only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)'] as const;
+export const PASSIVE_BEHAVIOUR = [
+  'waits', 'idle', 'stays? ready', 'only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Web server and application server, characterised.
 
 /** What a web server is for: HTTP, static content, reverse proxy. */
 export const WEB_TRAITS = [
-  'static\\w*', 'https?', 'requests?', 'reverse ?prox\\w*', 'proxy\\w*', 'html', 'css', 'images?', 'files?', 'pages?', 'ssl', 'tls', 'termination', 'connections?',
-  'serv(?:e|es|ing) (?:the )?(?:content|pages|files|assets)', 'assets', 'front ?end',
-  'statiques?', 'requetes?', 'fichiers?', 'mandataire inverse', 'proxy inverse',
+  'static\\w*', 'https?', 'requests?', 'reverse ?prox\\w*', 'proxy\\w*', 'html', 'css', 'images?', 'files?', 'pages?', 'ssl', 'tls', 'termination',
+  'connections?', 'serv(?:e|es|ing) (?:the )?(?:content|pages|files|assets)', 'assets', 'front ?end', 'statiques?', 'requetes?', 'fichiers?',
+  'mandataire inverse', 'proxy inverse',
 ] as const;
 /** What an application server is for: dynamic content, business logic, running code. */
 export const APP_TRAITS = [
-  'dynamic\\w*', 'business ?logic', 'logic', 'applications? code', 'code', 'process\\w*', 'execut\\w*', 'runs?', 'running', 'generat\\w*', 'computations?', 'comput\\w*', 'api',
-  'back ?end', 'python', 'php', 'java', 'ruby', 'scripts?', 'database queries', 'quer(?:y|ies)', 'interact\\w* with the database', 'talks? to the database', 'calculat\\w*', 'render\\w*',
-  'dynamiques?', 'logique', 'metier', 'genere\\w*', 'traite\\w*', 'calcul\\w*',
+  'dynamic\\w*', 'business ?logic', 'logic', 'applications? code', 'code', 'process\\w*', 'execut\\w*', 'runs?', 'running', 'generat\\w*',
+  'computations?', 'comput\\w*', 'api', 'back ?end', 'python', 'php', 'java', 'ruby', 'scripts?', 'database queries', 'quer(?:y|ies)',
+  'interact\\w* with the database', 'talks? to the database', 'calculat\\w*', 'render\\w*', 'dynamiques?', 'logique', 'metier', 'genere\\w*',
+  'traite\\w*', 'calcul\\w*',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Languages: function words tell them apart (technical words are the same in every language).
 
 export const FUNCTION_WORDS: Record<'en' | 'fr' | 'es' | 'de' | 'pt', readonly string[]> = {
-  en: 'the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use'.split(' '),
+  en: ('the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than '
+    + 'also has have was were but we our more used uses use').split(' '),
   fr: 'le la les de des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou être'.split(' '),
   es: 'el los las del y es por con para una uno se su sus al lo como más está son'.split(' '),
   de: 'der die das und ist mit für nicht ein eine zu den dem von auf sich auch'.split(' '),

@@ -370,4 +370,31 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     match: ['en', 'fr'],
     miss: ['english', 'french'],
   },
+  SUBORDINATORS: {
+    match: [
+      'where task 2 had one', 'when one fails', 'whenever it crashes', 'while nginx serves', 'although it costs more', 'though slower', 'since the load grew',
+      'as traffic grows', 'if one dies', 'because one was not enough', 'once it is down', 'after the split', 'before the change', 'unlike task 2',
+      'whereas gunicorn runs code', 'which removes the spof', 'to remove the spof', 'in order to scale', 'so that it stays up', 'so as to share load',
+      'for redundancy', 'given that two were full', 'thanks to the pair', 'due to the load', 'lorsqu il tombe', 'lorsque le serveur tombe', 'quand il tombe',
+      'si le premier plante', 'comme le trafic augmente', 'alors qu avant', 'alors que nginx sert', 'pour eviter la panne', 'afin de separer', 'afin qu il reste',
+      'afin que le site reste', 'car un seul suffit pas', 'parce qu il tombe', 'parce que le trafic', 'puisqu il y a', 'puisque le serveur',
+    ],
+    miss: ['the whereabouts of the server', 'sincerely yours', 'asynchronous jobs'],
+  },
+  DESIGN_STATEMENTS: {
+    match: [
+      'we use two load balancers', 'we have three servers', 'we added a server', 'we add a firewall', 'we run nginx', 'we deploy mysql', 'our design', 'there is a firewall',
+      'there are two lbs', 'this design has', 'this infrastructure', 'this setup', 'this architecture', 'the design has three servers', 'the infrastructure uses nginx',
+      'the setup includes a firewall', 'the architecture contains a database', 'a firewall is added', 'two lbs are used', 'mysql was deployed', 'agents were installed',
+      'a firewall is placed', 'it consists of three servers', 'it consist of', 'it includes a database', 'it include', 'it contains a firewall', 'it contain',
+    ],
+    miss: ['the application server runs code', 'a web server serves static files', 'the database stores data'],
+  },
+  CARRIED_OVER: {
+    match: [
+      'we kept the firewalls', 'keep the ssl certificate', 'the monitoring is still there', 'carried over from task 2', 'carried from task 2', 'carry over the firewalls',
+      'we retained the firewalls', 'we reused the certificate', 'on conserve les pare feux',
+    ],
+    miss: ['task 2 had two servers', 'the previous design', 'in the old version'],
+  },
 };
