@@ -36893,8 +36893,28 @@ function anyOf(...alternatives2) {
 function everyOf(...alternatives2) {
   return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`, "g");
 }
-var LOAD_BALANCER_NAMES = ["load ?balanc\\w*", "haproxy", "ha proxy", "lbs?", "balancers?", "repartiteurs? de charge", "equilibreurs? de charge", "equilibrage de charge"];
-var WEB_SERVER_NAMES = ["web ?ser?vers?", "nginx", "apache2?", "httpd", "web ?tier", "web ?layer", "http ?servers?", "serveurs? web", "serveurs? frontal", "serveurs? frontaux"];
+var LOAD_BALANCER_NAMES = [
+  "load ?balanc\\w*",
+  "haproxy",
+  "ha proxy",
+  "lbs?",
+  "balancers?",
+  "repartiteurs? de charge",
+  "equilibreurs? de charge",
+  "equilibrage de charge"
+];
+var WEB_SERVER_NAMES = [
+  "web ?ser?vers?",
+  "nginx",
+  "apache2?",
+  "httpd",
+  "web ?tier",
+  "web ?layer",
+  "http ?servers?",
+  "serveurs? web",
+  "serveurs? frontal",
+  "serveurs? frontaux"
+];
 var APP_SERVER_NAMES = [
   "app(?:lication)? ?servers?",
   "ap{1,2}li?cati?on ?servers?",
@@ -36913,7 +36933,18 @@ var APP_SERVER_NAMES = [
 ];
 var DATABASE_NAMES = ["data ?bases?", "dbs?", "my ?sql", "mariadb", "postgre ?s\\w*", "mongo ?db", "bases? de donnees"];
 var FIREWALL_NAMES = ["firewalls?", "fire walls?", "ufw", "iptables", "pare ?feux?"];
-var MONITORING_NAMES = ["monitoring", "sumo ?logic", "datadog", "new ?relic", "prometheus", "grafana", "nagios", "zabbix", "surveillance", "supervision"];
+var MONITORING_NAMES = [
+  "monitoring",
+  "sumo ?logic",
+  "datadog",
+  "new ?relic",
+  "prometheus",
+  "grafana",
+  "nagios",
+  "zabbix",
+  "surveillance",
+  "supervision"
+];
 var CERTIFICATE_NAMES = ["ssl", "tls", "https", "certificats?", "certificates?"];
 var MACHINE_NAMES = ["servers?", "machines?", "hosts?", "boxe?s?", "nodes?", "instances?", "vms?", "droplets?", "serveurs?"];
 var CLUSTER_TERMS = [
@@ -36923,7 +36954,6 @@ var CLUSTER_TERMS = [
   "keepalived",
   "vrrp",
   "heartbeats?",
-  "failover",
   "fail ?over",
   "hot ?standby",
   "floating ?ip",
@@ -36934,7 +36964,12 @@ var CLUSTER_TERMS = [
   "ip virtuelle",
   "ip flottante"
 ];
-var ACTIVE_ACTIVE_TERMS = ["active ?active", "actif ?actif", "both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active", "both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)"];
+var ACTIVE_ACTIVE_TERMS = [
+  "active ?active",
+  "actif ?actif",
+  "both (?:\\w+ ){0,3}(?:are|run|running|stay|work) (?:\\w+ )?active",
+  "both (?:\\w+ ){0,3}(?:share|split|serve|take|handle) (?:the )?(?:traffic|load|requests)"
+];
 var ACTIVE_PASSIVE_TERMS = [
   "active ?passive",
   "primary ?(?:backup|secondary|standby)",
@@ -37239,7 +37274,7 @@ var carriedOver = {
 // src/prose/lexicon.ts
 var PAIR_MODIFIERS = [
   "second",
-  "2nd",
+  "2 ?nd",
   "one more",
   "another",
   "additional",
@@ -37259,20 +37294,45 @@ var PAIR_MODIFIERS = [
   "dual",
   "multiple",
   "deuxieme",
-  "second[e]?",
+  "seconde",
   "autre",
   "nouveau",
   "nouvel",
   "deux",
   "supplementaire"
 ];
-var OTHER_CLUSTERS = ["(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k8s) clusters?", "clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)"];
-var ADDED_MODIFIERS = ["additional", "extra", "third", "3rd", "one more", "new", "added", "fourth", "4th", "supplementaire", "troisieme", "nouveau", "nouvel", "ajoute"];
+var OTHER_CLUSTERS = [
+  "(?:data ?base|db|my ?sql|mariadb|postgre ?s\\w*|replica\\w*|data|mongo\\w*|kubernetes|k 8 s) clusters?",
+  "clusters? (?:of|for) (?:the )?(?:data ?base|db|my ?sql|servers?|web|app)"
+];
+var ADDED_MODIFIERS = [
+  "additional",
+  "extra",
+  "third",
+  "3 ?rd",
+  "one more",
+  "new",
+  "added",
+  "fourth",
+  "4 ?th",
+  "supplementaire",
+  "troisieme",
+  "nouveau",
+  "nouvel",
+  "ajoute"
+];
 var ADDED_MODIFIERS_AFTER = ["supplementaire", "additionnel", "de plus", "en plus", "ajoute"];
-var ADD_VERBS = ["add(?:s|ed|ing)?", "introduc\\w*", "provision\\w*", "deploy\\w*", "bring(?:s|ing)? in", "brought in", "ajout\\w*"];
+var ADD_VERBS = [
+  "add(?:s|ed|ing)?",
+  "introduc\\w*",
+  "provision\\w*",
+  "deploy\\w*",
+  "bring(?:s|ing)? in",
+  "brought in",
+  "ajout\\w*"
+];
 var SPLIT_TERMS = [
   "split\\w*",
-  "separat\\w*",
   "(?:keep|kept|keeping|pull|pulled|pulling|move|moved|moving|set|setting|split|splitting|taken) (?:\\w+ ){0,5}apart",
   "each (?:\\w+ )?(?:has|gets|runs on|lives on|sits on|is on) (?:its|their|his) own(?= (?:server|machine|host|box|vm|instance|hardware)s?\\b|[.!]?$)",
   "each (?:\\w+ )?(?:has|have|gets|get) (?:a|its|their|his) (?:own )?(?:server|machine|host|box|vm)",
@@ -37285,6 +37345,7 @@ var SPLIT_TERMS = [
   "decoupl\\w*",
   "own (?:server|machine|host|box|vm|instance)s?",
   "one (?:server|machine|host) (?:per|for each|each)",
+  "(?:one|a single) (?:component|tier|role|service) (?:per|on each|for each) (?:server|machine|host|box)",
   "(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)",
   "(?:three|3|multi) ?tiers?",
   "tiered",
@@ -37314,14 +37375,49 @@ var SPLIT_PARTS = [
   "parts?",
   "composants?",
   "couches?",
-  "services?",
   "base de donnees",
   "chaque",
   "parties?"
 ];
-var NOT_SPLIT = ["secure sockets? layer", "transport layer", "(?:osi|application|network) layer", "layer [47]", "layer (?:four|seven)"];
-var PURPOSE_MARKERS = ["in order to", "so as to", "so that", "afin de", "afin qu ?e?", "pour qu ?e?", "de sorte que", "de facon a", "de maniere a", "dans le but de"];
-var CAUSE_MARKERS = ["because", "becuse", "beacuse", "becasue", "becouse", "bcause", "coz", "cuz", "since", "due to", "given that", "thanks to", "as otherwise", "car", "parce qu ?e?", "puisqu ?e?", "grace a", "etant donne"];
+var NOT_SPLIT = [
+  "secure sockets? layer",
+  "transport layer",
+  "(?:osi|application|network) layer",
+  "layer [47]",
+  "layer (?:four|seven)"
+];
+var PURPOSE_MARKERS = [
+  "in order to",
+  "so as to",
+  "so that",
+  "afin de",
+  "afin qu ?e?",
+  "pour qu ?e?",
+  "de sorte que",
+  "de facon a",
+  "de maniere a",
+  "dans le but de"
+];
+var CAUSE_MARKERS = [
+  "because",
+  "becuse",
+  "beacuse",
+  "becasue",
+  "becouse",
+  "bcause",
+  "coz",
+  "cuz",
+  "since",
+  "due to",
+  "given that",
+  "thanks to",
+  "as otherwise",
+  "car",
+  "parce qu ?e?",
+  "puisqu ?e?",
+  "grace a",
+  "etant donne"
+];
 var CONSEQUENCE_MARKERS = [
   "therefore",
   "thus",
@@ -37338,7 +37434,6 @@ var CONSEQUENCE_MARKERS = [
   "thereby",
   "in turn",
   "like this",
-  "that way",
   "donc",
   "ainsi",
   "par consequent",
@@ -37352,6 +37447,7 @@ var CONSEQUENCE_MARKERS = [
 var ENABLING_VERBS = [
   "let(?:s|ting)?",
   "allow(?:s|ed|ing)?",
+  "mak(?:es|ing) room for",
   "enabl(?:e|es|ed|ing)",
   "permit(?:s|ted|ting)?",
   "makes? (?:it )?possible",
@@ -37382,7 +37478,7 @@ var EFFECT_VERBS = [
   "mak(?:es|ing) sure",
   "get(?:s|ting)? rid of",
   "free(?:s|d|ing)? up",
-  "spar(?:e|es|ed|ing)",
+  "spar(?:es|ed|ing)",
   "absorb\\w*",
   "eviter?",
   "evite\\w*",
@@ -37397,7 +37493,22 @@ var EFFECT_VERBS = [
   "protege\\w*",
   "empech\\w*"
 ];
-var GIVING_VERBS = ["provid\\w*", "add(?:s|ed|ing)?", "offer\\w*", "bring\\w*", "brought", "giv\\w*", "gave", "achiev\\w*", "gain\\w*", "adds?", "means?", "fourni\\w*", "offr\\w*", "apport\\w*", "donn\\w*"];
+var GIVING_VERBS = [
+  "provid\\w*",
+  "add(?:s|ed|ing)?",
+  "offer\\w*",
+  "bring\\w*",
+  "brought",
+  "giv\\w*",
+  "gave",
+  "achiev\\w*",
+  "gain\\w*",
+  "means?",
+  "fourni\\w*",
+  "offr\\w*",
+  "apport\\w*",
+  "donn(?:e|es|ent|er|ant)"
+];
 var QUALITIES = [
   "redundan\\w*",
   "availability",
@@ -37439,7 +37550,27 @@ var QUALITIES = [
   "robustesse",
   "continuite"
 ];
-var REDUNDANCY_QUALITIES = ["horizontal\\w*", "scal\\w* out", "redundan\\w*", "availability", "high(?:ly)? availab\\w*", "(?:stays?|remains?|always|still) available", "reliab\\w*", "resilien\\w*", "fault ?toleran\\w*", "failover", "fail over", "backup", "uptime", "continuity", "redondan\\w*", "disponibilite", "tolerance aux pannes", "continuite", "secours"];
+var REDUNDANCY_QUALITIES = [
+  "horizontal\\w*",
+  "scal\\w* out",
+  "redundan\\w*",
+  "availability",
+  "high(?:ly)? availab\\w*",
+  "(?:stays?|remains?|always|still) available",
+  "reliab\\w*",
+  "resilien\\w*",
+  "fault ?toleran\\w*",
+  "failover",
+  "fail over",
+  "backup",
+  "uptime",
+  "continuity",
+  "redondan\\w*",
+  "disponibilite",
+  "tolerance aux pannes",
+  "continuite",
+  "secours"
+];
 var FAILURE_PROBLEMS = [
   "spofs?",
   "single points? of failure",
@@ -37451,7 +37582,6 @@ var FAILURE_PROBLEMS = [
   "takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down",
   "bring\\w* (?:the )?(?:\\w+ )?down",
   "points? (?:unique )?de defaillance(?: unique)?",
-  "spof",
   "indisponibilit\\w*",
   "panne totale"
 ];
@@ -37465,24 +37595,41 @@ var CAPACITY_PROBLEMS = [
   "starv\\w*",
   "timeouts?",
   "slow\\w* (?:\\w+ )?down",
+  "slow(?:ed|s)? by",
   "errors?",
   "noisy neighbou?rs?",
   "wait(?:s|ing)? (?:on|for)",
   "than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)",
   "too (?:much|many|busy|slow)",
-  "(?:not|n t|no longer|never) (?:\\w+ ){0,2}enough",
-  "(?:could|can)(?: not|not|n t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)",
+  "(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough",
+  "(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)",
   "at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)",
   "near (?:their|its) limits?",
   "saturat\\w*",
   "goulots? d etranglement",
   "surcharg\\w*"
 ];
-var SECURITY_PROBLEMS = ["expos\\w*", "attack\\w*", "breach\\w*", "compromis\\w*", "intru\\w*", "reachable from (?:the )?(?:internet|outside)", "attaqu\\w*"];
-var CONTAINMENT = ["stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+", "is contained", "does(?: not|n t) spread", "without spreading", "reste\\w* (?:sur|dans) (?:ce|cette|le|la)"];
+var SECURITY_PROBLEMS = [
+  "expos\\w*",
+  "attack\\w*",
+  "breach\\w*",
+  "compromis(?:e|ed|es|ing)",
+  "intru\\w*",
+  "reachable from (?:the )?(?:internet|outside)",
+  "attaqu\\w*"
+];
+var CONTAINMENT = [
+  "stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+",
+  "is contained",
+  "does(?: not|n t) spread",
+  "without spreading",
+  "reste\\w* (?:sur|dans) (?:ce|cette|le|la)"
+];
 var FAILURES = [
-  "fail(?:s|ed|ing|ure|ures)?",
+  "fail(?:s|ed|ing|ure|ures)?(?! 2 ban)",
   "di(?:e|es|ed)",
+  "(?:the )?loss of",
+  "losing",
   "(?:is|are|was|goes|went) (?:gone|away)",
   "dying",
   "dead",
@@ -37501,7 +37648,7 @@ var FAILURES = [
   "is unavailable",
   "unreachable",
   "is lost",
-  "goes? offline",
+  "(?:goes?|went|gone) offline",
   "is offline",
   "hangs?",
   "maintenance",
@@ -37512,8 +37659,7 @@ var FAILURES = [
   "defaillan\\w*",
   "plant\\w*",
   "ne repond plus",
-  "indisponible",
-  "crash"
+  "indisponible"
 ];
 var CONTINUITY = [
   "takes? over",
@@ -37544,8 +37690,37 @@ var CONTINUITY = [
   "reste\\w* (?:disponible|en ligne|accessible)",
   "sans interruption"
 ];
-var CONDITION_MARKERS = ["if", "when", "whenever", "in case", "in the event", "should", "once", "even if", "si", "s ils?", "lorsqu ?e?", "quand", "en cas de", "au cas ou"];
-var COUNTERFACTUAL_MARKERS = ["without", "otherwise", "or else", "no longer", "not anymore", "if (?:we|there|it) (?:only )?(?:had|were|was)", "alone", "only one", "just one", "sans", "sinon", "ne \\w+ plus", "n \\w+ plus"];
+var CONDITION_MARKERS = [
+  "if",
+  "when",
+  "whenever",
+  "in case",
+  "in the event",
+  "should",
+  "once",
+  "even if",
+  "si",
+  "s ils?",
+  "lorsqu ?e?",
+  "quand",
+  "en cas de",
+  "au cas ou"
+];
+var COUNTERFACTUAL_MARKERS = [
+  "without",
+  "otherwise",
+  "or else",
+  "no longer",
+  "not anymore",
+  "if (?:we|there|it) (?:only )?(?:had|were|was)",
+  "alone",
+  "(?:only|just) (?:one|two|a single)",
+  "with (?:only|just) \\w+",
+  "sans",
+  "sinon",
+  "ne \\w+ plus",
+  "n \\w+ plus"
+];
 var NEED_MARKERS = ["needs?", "needed", "requir\\w*", "necessary", "essential", "indispensable", "a besoin", "necessaire", "faut"];
 var ISOLATION = [
   "alone",
@@ -37560,27 +37735,244 @@ var ISOLATION = [
   "not shared",
   "no longer shar\\w*",
   "single (?:purpose|role)",
+  `only (?:the )?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, "app", "the app"].join("|")})`,
   "seule?",
   "tout(?:e)? seule?",
   "dedie\\w*",
   "isole\\w*",
-  "propre"
+  "propres? (?:serveur|machine)s?"
 ];
-var INDEPENDENCE = ["independently", "individually", "on (?:its|their) own", "alone", "in isolation", "without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+", "independamment", "separement", "tout(?:e|es)? seule?s?", "sans (?:affecter|impacter|toucher)"];
+var INDEPENDENCE = [
+  "independently",
+  "individually",
+  "on (?:its|their) own",
+  "alone",
+  "in isolation",
+  "without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+",
+  "independamment",
+  "separement",
+  "tout(?:e|es)? seule?s?",
+  "sans (?:affecter|impacter|toucher)"
+];
 var MODALS = ["can", "could", "may", "will be able", "is able", "are able", "peut", "peuvent", "pourra\\w*"];
-var TASK_STATEMENT = ["(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)", "(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)", "explain (?:some )?specifics", "why you are adding", "you must add", "vous devez", "etre capable d expliquer", "pourquoi vous l ajoutez", "(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)"];
-var FUTURE = ["add(?:ing)? more", "later", "in the future", "if needed", "when needed", "as needed", "if (?:the )?(?:traffic|load) (?:grows|increases)", "(?:could|can|may|might|would) (?:easily |also |later )?add", "plus tard", "a l avenir"];
+var TASK_STATEMENT = [
+  "(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)",
+  "(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)",
+  "explain (?:some )?specifics",
+  "why you are adding",
+  "you must add",
+  "vous devez",
+  "etre capable d expliquer",
+  "pourquoi vous l ajoutez",
+  "(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)"
+];
+var FUTURE = [
+  "add(?:ing)? more",
+  "later",
+  "in the future",
+  "if needed",
+  "when needed",
+  "as needed",
+  "if (?:the )?(?:traffic|load) (?:grows|increases)",
+  "(?:could|can|may|might|would) (?:easily |also |later )?add",
+  "plus tard",
+  "a l avenir"
+];
 var BEFORE_MARKERS = ["before", "previously", "used to", "in task ?2", "earlier", "formerly", "originally", "avant", "auparavant"];
 var NOW_MARKERS = ["now", "nowadays", "from now on", "this time", "maintenant", "desormais"];
-var REFERENCES_BACK = ["it", "its", "this", "that", "they", "these", "those", "them", "the latter", "the former", "both", "the (?:new|other|second|extra) one", "the pair", "il", "elle", "ils", "elles", "ce", "cela", "celui ci", "celle ci"];
-var ROLE_STATEMENTS = ["acts? as", "serves? as", "works? as", "functions? as", "(?:is|are) used as", "(?:is|are) responsible for", "plays? the role", "takes? the role", "sert de", "joue le role", "fait office de"];
-var WHY_LABELS = ["why", "reasons?", "purpose", "rationale", "justification", "benefits?", "advantages?", "goal", "motivation", "pourquoi", "raison", "objectif", "avantages?", "but", "interet"];
-var ISSUES_LABELS = ["issues?", "problems?", "limitations?", "weakness\\w*", "drawbacks?", "cons", "spofs?", "single points? of failure", "risks?", "concerns?", "vulnerabilit\\w*", "what is missing", "missing", "problemes?", "faiblesses?", "limites", "inconvenients?"];
-var SOLVED_LABELS = ["solv\\w*", "solutions?", "fix\\w*", "resolv\\w*", "addressing", "addressed", "mitigat\\w*", "remov\\w*", "eliminat\\w*", "avoid\\w*", "separation of concerns", "improvements?"];
-var PAIR_REFERENCES = ["the other(?: one)?", "its (?:twin|partner|peer|sibling|backup|standby)", "the (?:second|backup|standby|passive|survivor|surviving) one", "the survivor", "each other", "l autre"];
-var NEGATIONS = ["no", "not", "without", "lacks?", "lacking", "missing", "absent", "isn t", "isnt", "doesn t", "doesnt", "don t", "dont", "never", "none", "neither", "nor", "pas de", "aucune?", "sans", "ni"];
-var NOT_THIS_DESIGN = ["at least", "up to", "previous\\w*", "before", "earlier", "task ?[0-2]", "old", "could", "would", "might", "future", "later", "in the future", "instead of", "if", "when", "should", "what if", "in case", "suppose"];
-var PASSIVE_BEHAVIOUR = ["waits", "idle", "stays? ready", "only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)"];
+var REFERENCES_BACK = [
+  "it",
+  "its",
+  "this",
+  "that",
+  "they",
+  "these",
+  "those",
+  "them",
+  "the latter",
+  "the former",
+  "both",
+  "the (?:new|other|second|extra) one",
+  "the pair",
+  "il",
+  "elle",
+  "ils",
+  "elles",
+  "ce",
+  "cela",
+  "celui ci",
+  "celle ci"
+];
+var ROLE_STATEMENTS = [
+  "acts? as",
+  "serves? as",
+  "works? as",
+  "functions? as",
+  "(?:is|are) used as",
+  "(?:is|are) responsible for",
+  "plays? the role",
+  "takes? the role",
+  "sert de",
+  "joue le role",
+  "fait office de"
+];
+var SUBORDINATORS = [
+  "where",
+  "when",
+  "whenever",
+  "while",
+  "although",
+  "though",
+  "since",
+  "as",
+  "if",
+  "because",
+  "once",
+  "after",
+  "before",
+  "unlike",
+  "whereas",
+  "which",
+  "to",
+  "in order to",
+  "so that",
+  "so as to",
+  "for",
+  "given that",
+  "thanks to",
+  "due to",
+  "lorsqu ?e?",
+  "quand",
+  "si",
+  "comme",
+  "alors qu ?e?",
+  "pour",
+  "afin de",
+  "afin qu ?e?",
+  "car",
+  "parce qu ?e?",
+  "puisqu ?e?"
+];
+var DESIGN_STATEMENTS = [
+  "we (?:use|have|added|add|run|deploy)",
+  "our",
+  "there (?:is|are)",
+  "this (?:design|infrastructure|setup|architecture)",
+  "the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)",
+  "(?:is|are|was|were) (?:added|used|deployed|installed|placed)",
+  "consists? of",
+  "includes?",
+  "contains?"
+];
+var CARRIED_OVER = ["kept", "keep", "still", "carried (?:over )?from", "carry over", "retain\\w*", "reuse\\w*", "conserv\\w*"];
+var WHY_LABELS = [
+  "why",
+  "reasons?",
+  "purpose",
+  "rationale",
+  "justification",
+  "benefits?",
+  "advantages?",
+  "goal",
+  "motivation",
+  "pourquoi",
+  "raison",
+  "objectif",
+  "avantages?",
+  "le but",
+  "interet"
+];
+var ISSUES_LABELS = [
+  "issues?",
+  "problems?",
+  "limitations?",
+  "weakness\\w*",
+  "drawbacks?",
+  "cons",
+  "spofs?",
+  "single points? of failure",
+  "risks?",
+  "concerns?",
+  "vulnerabilit\\w*",
+  "what is missing",
+  "missing",
+  "problemes?",
+  "faiblesses?",
+  "limites",
+  "inconvenients?"
+];
+var SOLVED_LABELS = [
+  "solv\\w*",
+  "solutions?",
+  "fix(?:es|ed|ing)?(?! ip)",
+  "resolv\\w*",
+  "addressing",
+  "addressed",
+  "mitigat\\w*",
+  "remov\\w*",
+  "eliminat\\w*",
+  "avoid\\w*",
+  "separation of concerns",
+  "improvements?"
+];
+var PAIR_REFERENCES = [
+  "the other(?: one)?",
+  "its (?:twin|partner|peer|sibling|backup|standby)",
+  "the (?:second|backup|standby|passive|survivor|surviving) one",
+  "the survivor",
+  "each other",
+  "l autre"
+];
+var NEGATIONS = [
+  "no",
+  "not",
+  "without",
+  "lacks?",
+  "lacking",
+  "missing",
+  "absent",
+  "isn t",
+  "isnt",
+  "doesn t",
+  "doesnt",
+  "don t",
+  "never",
+  "none",
+  "neither",
+  "nor",
+  "pas de",
+  "aucune?",
+  "sans",
+  "ni"
+];
+var NOT_THIS_DESIGN = [
+  "at least",
+  "up to",
+  "previous\\w*",
+  "before",
+  "earlier",
+  "task ?[0-2]",
+  "old",
+  "could",
+  "would",
+  "might",
+  "future",
+  "later",
+  "in the future",
+  "instead of",
+  "if",
+  "when",
+  "should",
+  "what if",
+  "in case",
+  "suppose"
+];
+var PASSIVE_BEHAVIOUR = [
+  "waits",
+  "idle",
+  "stays? ready",
+  "only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)"
+];
 var WEB_TRAITS = [
   "static\\w*",
   "https?",
@@ -37634,7 +38026,6 @@ var APP_TRAITS = [
   "dynamiques?",
   "logique",
   "metier",
-  "execut\\w*",
   "genere\\w*",
   "traite\\w*",
   "calcul\\w*"
@@ -37661,16 +38052,16 @@ var PATTERNS = [
     `(?:${CLUSTER_TERMS.join("|")})`,
     "(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?",
     "la paire"
-  )],
+  ), /balanc|lb|haproxy|ha proxy|cluster|activ|keepalived|vrrp|heartbeat|fail|stand|floating|virtual|vip|grappe|basculement|ip |backup|secondary|paire|repartiteur|equilibr|passive/],
   ["added-server", everyOf(
     `(?:${ADDED_MODIFIERS.join("|")})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
     `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join("|")})`,
     // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
     `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
-    `(?:${ADD_VERBS.join("|")}) (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    `(?:${ADD_VERBS.join("|")})(?: also| then| now| just| aussi)? (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
     "(?:1|one|un) (?:more |extra |additional |new )?(?:server|machine|serveur)(?= (?:is|was|has been|are|were) added| added|$)",
     "(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)"
-  )],
+  ), /server|machine|host|box|node|instance|vm|droplet|serveur/],
   ["server-pool", everyOf("(?:web|app|application|back ?end) ?servers", "(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)")],
   ["load-balancer", everyOf(LB)],
   ["web-server", everyOf(...WEB_SERVER_NAMES)],
@@ -37692,10 +38083,24 @@ var FIRST_SERVERS = [new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:1|one|a)\\b`), new 
 function numbersServers(plain) {
   return FIRST_SERVERS.every((p) => p.test(plain));
 }
-function mentionsOf(plain, serversNumbered = true, label = false) {
+function mentionsOf(plain, serversNumbered = true, label = false, preceding = "") {
+  const key = `${serversNumbered ? 1 : 0}${label ? 1 : 0}${ORDINAL_ONE.test(plain) ? preceding : ""}\0${plain}`;
+  ORDINAL_ONE.lastIndex = 0;
+  let mentions = MENTIONS_READ.get(key);
+  if (!mentions) {
+    if (MENTIONS_READ.size >= MENTIONS_KEPT) MENTIONS_READ.clear();
+    mentions = findMentions(plain, serversNumbered, label, preceding);
+    MENTIONS_READ.set(key, mentions);
+  }
+  return mentions;
+}
+var MENTIONS_READ = /* @__PURE__ */ new Map();
+var MENTIONS_KEPT = 1e4;
+function findMentions(plain, serversNumbered, label, preceding) {
   const mentions = [];
   const taken = [];
-  for (const [topic, pattern] of PATTERNS) {
+  for (const [topic, pattern, needs] of PATTERNS) {
+    if (needs && !needs.test(plain)) continue;
     pattern.lastIndex = 0;
     for (const m of plain.matchAll(pattern)) {
       const end = m.index + m[0].length;
@@ -37707,7 +38112,7 @@ function mentionsOf(plain, serversNumbered = true, label = false) {
   }
   if (!serversNumbered) for (const m of plain.matchAll(NUMBERED_SERVER)) mentions.push({ topic: "added-server", index: m.index });
   for (const m of plain.matchAll(ORDINAL_ONE)) {
-    const before = plain.slice(0, m.index);
+    const before = `${preceding} ${plain.slice(0, m.index)}`;
     const word = m[1] ?? m[2];
     if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: "lb-cluster", index: m.index });
     if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: "added-server", index: m.index });
@@ -37762,16 +38167,20 @@ function sentencesOf(text3) {
   if (rest) sentences.push(rest);
   return sentences;
 }
+var LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 var ARROW = /\s*(?:→|⇒|->|=>)\s*/g;
 function readArrow(raw) {
   const arrows = raw.match(ARROW);
   return arrows?.length === 1 ? raw.replace(ARROW, ", therefore ") : raw;
 }
+function proseText(raw) {
+  return plainText(readArrow(raw.replace(LINK, " ")));
+}
 function clausesOf(text3) {
   const clauses = [];
   sentencesOf(text3).forEach((sentence, index) => {
     for (const raw of splitCoordinated(sentence)) {
-      const plain = plainText(readArrow(raw));
+      const plain = proseText(raw);
       if (plain) clauses.push({ raw, plain, sentence: index });
     }
   });
@@ -37806,16 +38215,17 @@ function depthAt(text3, index) {
 // src/prose/claims.ts
 var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
 var ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
-var CARRIED_OVER = anyOf("kept", "keep", "still", "carried (?:over )?from", "carry over", "retain\\w*", "reuse\\w*", "conserv\\w*");
+var CARRIED = anyOf(...CARRIED_OVER);
 var CONDITION = anyOf(...CONDITION_MARKERS);
 var NEGATED = anyOf(...NEGATIONS);
 var NUMBER = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, deux: 2, trois: 3, quatre: 4, cinq: 5 };
-var COUNT = "(a single|single|only one|just one|one single|one|un seul|une seule|two|three|four|deux|trois|quatre|[1-4])";
-var LB_COUNT = new RegExp(`\\b${COUNT} (?:\\w+ )?${LB2}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
+var COUNT = "(a single|single|only one|just one|one single|(?:has|have|uses?|runs?|there is|contains?|includes?) (?:one|1)|un seul|une seule|two|three|four|deux|trois|quatre|[2-4])";
+var LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveurs?)\\w+ )?${LB2}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
 var PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB2}`, `${LB2} ?(?:#|no )?2`, `${LB2} pair`);
 var CLUSTER = anyOf(...CLUSTER_TERMS);
 var LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
 var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+var HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
 var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB2}`);
 var OTHER_CLUSTER2 = anyOf(...OTHER_CLUSTERS);
 var ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
@@ -37833,10 +38243,10 @@ var TIER_OF = {
   "my sql": "database"
 };
 var SERVER_COUNT = everyOf(
-  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(web|nginx|apache|app|application|gunicorn|database|db|my ?sql) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)`
+  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)`
 );
-var LB_SCOPED = new RegExp(`(?:${LOAD_BALANCER_NAMES.join("|")})[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the (?:${LOAD_BALANCER_NAMES.join("|")})`, "i");
-var STATES_DESIGN = anyOf("we (?:use|have|added|add|run|deploy)", "our", "there (?:is|are)", "this (?:design|infrastructure|setup|architecture)", "the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)", "(?:is|are|was|were) (?:added|used|deployed|installed|placed)", "consists? of", "includes?", "contains?");
+var LB_SCOPED = new RegExp(`${LB2}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB2}`, "i");
+var STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
 function claimsOf(prose) {
   const claims = [];
   for (const block4 of prose.blocks) {
@@ -37847,7 +38257,7 @@ function claimsOf(prose) {
       const where = { file: block4.file, line: block4.line };
       claims.push(...modeClaims(clause.plain, where));
       const statement = statementOf(clause);
-      if (statement && (!ELSEWHERE.test(statement) || CARRIED_OVER.test(statement))) claims.push(...clauseClaims(statement, clause.raw, block4, where));
+      if (statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement))) claims.push(...clauseClaims(statement, clause, block4, where));
     }
   }
   return claims;
@@ -37869,16 +38279,17 @@ function modeClaims(plain, where) {
 }
 var ELSEWHERE_MODE = anyOf("could", "would", "might", "future", "later", "task ?[0-2]", "previous\\w*", "either", "or active", "vs", "versus");
 var NEGATED_BEFORE = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
-function clauseClaims(plain, raw, block4, where) {
+function clauseClaims(plain, clause, block4, where) {
   const claims = [];
+  const { raw } = clause;
   const negated = NEGATED.test(plain);
   const counted = LB_COUNT.exec(plain);
   const n = counted ? countOf(counted[1]) : 0;
   if (!negated && n > 2) claims.push({ kind: "lb-count", n, ...where });
   else if (!negated && PAIR_OF_LBS.test(plain)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
-  else if (!negated && n && !(n === 1 && RISK.test(plain))) claims.push({ kind: "lb-count", n, ...where });
+  else if (!negated && n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
   if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated) claims.push({ kind: "cluster", ...where });
-  if (block4.kind !== "heading" && !LB_SCOPED.test(raw)) {
+  if (block4.kind !== "heading" && !negated && !LB_SCOPED.test(raw)) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       const before = plain.slice(0, m.index);
       if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
@@ -38284,7 +38695,7 @@ var NOW = anyOf(...NOW_MARKERS);
 var CONTAINED = anyOf(...CONTAINMENT);
 var ISOLATED = anyOf(...ISOLATION);
 var TASK = anyOf(...TASK_STATEMENT);
-var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?$/;
+var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 var NOT_A_VERB = new Set(
   "the a an each every all both its their his her our your my this that these those one two three four any some another other more many much it them us him me you port ports http https ip disk memory traffic internet network backend frontend production users clients visitors ssl tls dns www date scale point end server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes le la les l un une des du chaque ce cette ces son sa ses leur leurs notre nos votre vos tout tous toute toutes plus".split(" ")
 );
@@ -38295,7 +38706,7 @@ function purposeInfinitive(plain) {
     const word = m[1];
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
-    if (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word)) continue;
+    if (word !== "host" && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word))) continue;
     if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
     if (/\b(?:added|add|adding)$/.test(before) && NOT_A_VERB.has(word)) continue;
     return m.index;
@@ -43906,7 +44317,7 @@ function collectLinks(inline2, line, doc) {
   }
 }
 function leadOf(inline2) {
-  const children = inline2.children ?? [];
+  const children = (inline2.children ?? []).filter((c, k2) => k2 > 0 || c.type !== "text" || c.content !== "");
   const open = children[0]?.type;
   if (open !== "strong_open" && open !== "em_open") return void 0;
   let lead = "";
@@ -43988,8 +44399,10 @@ var WHY = anyOf(...WHY_LABELS);
 var ISOLATED2 = anyOf(...ISOLATION);
 var BEFORE2 = anyOf(...BEFORE_MARKERS);
 var PAIR = anyOf(...PAIR_REFERENCES);
+var MACHINE_LABEL = anyOf(...MACHINE_NAMES);
+var ADDED_FIRST = /^(?:(?:was|is|has been|got|a ete) )?(?:added|introduced|ajoute\w*)\b/;
 var ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, "needs?", "needed", "requir\\w*"].join("|")})(?: \\w+){0,3} $`);
-var OPENING_SUBORDINATE = /^(?:where|when|whenever|while|although|though|since|as|if|because|once|after|before|unlike|whereas|which|to|in order to|so that|so as to|for|given that|thanks to|due to|lorsqu ?e?|quand|si|comme|alors qu ?e?|pour|afin de|afin qu ?e?|car|parce qu ?e?|puisqu ?e?)\b/;
+var OPENING_SUBORDINATE = new RegExp(`^(?:${SUBORDINATORS.join("|")})\\b`);
 var LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 var NOW2 = anyOf(...NOW_MARKERS);
 var TIERS = ["web-server", "app-server", "database"];
@@ -43999,7 +44412,7 @@ var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
 var MAX_LABEL_WORDS = 7;
 var NO_CONTEXT = { subject: /* @__PURE__ */ new Set(), why: false, isolation: false };
 function contextOf(text3, doc) {
-  const plain = stripEnumerator(plainText(text3));
+  const plain = stripEnumerator(proseText(text3));
   return { subject: topicsOf(plain, doc.serversNumbered, true), why: WHY.test(plain), isolation: ISOLATED2.test(plain) };
 }
 function nearest(contexts) {
@@ -44011,6 +44424,9 @@ function nearest(contexts) {
 function credited(clause, reason) {
   const { subject, isolated, frame: context } = clause;
   const out = /* @__PURE__ */ new Set();
+  if (reason.kind === "answer") {
+    for (const t of context) if (ADDITIONS.includes(t)) out.add(t);
+  }
   const survivesLoadBalancer = reason.redundancy && (reason.failing === "load-balancer" || PAIR.test(clause.plain) || LB_PLURAL.test(clause.plain) && reason.failing !== "other");
   if (isolated && [...subject].some((t) => TIERS.includes(t))) out.add("split");
   const additions = [...subject].filter((t) => ADDITIONS.includes(t));
@@ -44047,23 +44463,33 @@ function readText(text3, context, carriedIn, doc, sentenceBase = 0) {
   let current = context.subject.size ? context.subject : carriedIn;
   const clauses = [];
   let opening = null;
+  let previousPlain = "";
+  let isolatedBefore = false;
   for (const clause of clausesOf(text3)) {
     const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
-    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered), clause.plain);
+    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
+    previousPlain = clause.plain;
     let head = mentions;
     if (reason && !reason.whole) {
-      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentionsOf(clause.plain, doc.serversNumbered).filter((m) => mainClauseStart(clause) > 0 && m.index >= mainClauseStart(clause));
+      const mainStart2 = mainClauseStart(clause);
+      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentions.filter((m) => mainStart2 > 0 && m.index >= mainStart2);
+    } else if (reason && mentions.some((m) => m.index < reason.index)) {
+      head = mentions.filter((m) => m.topic !== "split" || m.index < reason.index);
     }
-    const refersBack = REFERS_BACK.test(clause.plain);
+    const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain);
     const mainStart = mainClauseStart(clause);
     const atSubject = (index) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
-    const named2 = new Set(head.filter((m) => atSubject(m.index) || m.topic === "split" || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    const named2 = new Set(head.filter((m) => atSubject(m.index) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    const predicate = head.filter((m) => m.topic === "split").map((m) => m.topic);
     const carried = refersBack || named2.size === 0 || clause.sentence < (context.fixed ?? 0);
-    const subject = carried ? /* @__PURE__ */ new Set([...current, ...[...named2].filter((t) => ADDITIONS.includes(t))]) : named2;
-    const isolated = context.isolation || ISOLATED2.test(clause.plain);
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame: context.subject.size ? context.subject : opening ?? /* @__PURE__ */ new Set() });
+    const carriedIn2 = predicate.length ? context.subject : current;
+    const subject = carried ? /* @__PURE__ */ new Set([...carriedIn2, ...[...named2].filter((t) => ADDITIONS.includes(t)), ...predicate]) : /* @__PURE__ */ new Set([...named2, ...predicate]);
+    const isolated = context.isolation || ISOLATED2.test(clause.plain) || carried && isolatedBefore;
+    isolatedBefore = carried ? isolatedBefore || isolated : isolated;
+    const frame = context.subject.size ? context.subject : opening ?? /* @__PURE__ */ new Set();
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame });
     opening ??= named2.size ? named2 : null;
-    if (!carried) current = named2;
+    if (!carried || predicate.length) current = subject;
   }
   return { clauses, last: current };
 }
@@ -44080,8 +44506,8 @@ function relevant(mentions, plain) {
 function mainClauseStart(clause) {
   if (!OPENING_SUBORDINATE.test(clause.plain)) return 0;
   let comma = clause.raw.indexOf(",");
-  while (comma >= 0 && OPENING_SUBORDINATE.test(plainText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(",", comma + 1);
-  return comma < 0 ? 0 : plainText(clause.raw.slice(0, comma)).length + 1;
+  while (comma >= 0 && OPENING_SUBORDINATE.test(proseText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(",", comma + 1);
+  return comma < 0 ? 0 : proseText(clause.raw.slice(0, comma)).length + 1;
 }
 var LANGUAGE_OF = /* @__PURE__ */ new Map();
 for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
@@ -44115,11 +44541,11 @@ function analyseProse(sources) {
   const languages = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let wordCount = 0;
   const headings = /* @__PURE__ */ new Map();
-  const doc = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => plainText(b.text))).join("\n")) };
+  const doc = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => proseText(b.text))).join("\n")) };
   const headingContext = (heading2) => {
     let context = headings.get(heading2);
     if (!context) {
-      context = { ...contextOf(heading2, doc), issues: isIssuesLabel(plainText(heading2)) };
+      context = { ...contextOf(heading2, doc), issues: isIssuesLabel(proseText(heading2)) };
       headings.set(heading2, context);
     }
     return context;
@@ -44129,7 +44555,7 @@ function analyseProse(sources) {
     let carried = /* @__PURE__ */ new Set();
     let previousSection = "";
     for (const block4 of source.blocks) {
-      const norm = plainText(block4.text);
+      const norm = proseText(block4.text);
       title = title?.covers(block4) ? title : null;
       const section = block4.headingPath.join("\0");
       if (section !== previousSection || block4.kind === "heading") carried = /* @__PURE__ */ new Set();
@@ -44191,6 +44617,7 @@ function readBlock(block4, contexts, carried, doc) {
   const label = labelOf(block4);
   if (label) {
     const own = { ...contextOf(label.label, doc), fixed: 1 };
+    if (MACHINE_LABEL.test(proseText(label.label)) && ADDED_FIRST.test(proseText(label.rest))) own.subject = /* @__PURE__ */ new Set([...own.subject, "added-server"]);
     const context = nearest([...contexts, own]);
     const head = readText(label.label, nearest(contexts), carried, doc);
     const rest = readText(label.rest, context, carried, doc, 100);
@@ -44271,6 +44698,7 @@ var WEB = anyOf(...WEB_TRAITS);
 var APP = anyOf(...APP_TRAITS);
 var OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
 var RELATIVE = /^(?:which|that|who|qui)\b/;
+var ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 function sideOf(topic) {
   return topic === "web-server" ? "web" : topic === "app-server" ? "app" : null;
 }
@@ -44287,7 +44715,8 @@ function characterisations(clause, found) {
   let lastNamed = null;
   for (const segment of segmentsOf(clause.raw)) {
     const plain = plainText(segment);
-    const side = RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
+    const ordinal = ORDINAL.exec(plain);
+    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
     if (!RELATIVE.test(plain)) subject = side;
     if (side === "web" && WEB.test(plain)) found.add("web");
     if (side === "app" && APP.test(plain)) found.add("app");
