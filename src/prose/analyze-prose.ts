@@ -11,7 +11,7 @@ import {
   SOLVED_LABELS, SUBORDINATORS, WHY_LABELS,
 } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
-import { clausesOf, proseText } from './sentences.js';
+import { clausesOf, commaSegments, proseText, type Clause } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
 
 export type { Topic } from './elements.js';
@@ -194,7 +194,7 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   let opening: Set<Topic> | null = null;
   let previousPlain = '';
   let isolatedBefore = false;
-  for (const clause of clausesOf(text)) {
+  for (const clause of clausesOf(text).flatMap((c) => byElement(c, doc))) {
     // A remark about later ("more servers can be added if we ever need them") explains nothing of this design.
     const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
@@ -235,6 +235,9 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   return { clauses, last: current };
 }
 
+/** How far into a segment the addition of a list item stands: "and I split the tiers ...". */
+const LIST_ITEM_WORDS = 4;
+
 /** How far into a clause its subject may stand: "In this design the web server ...". */
 const SUBJECT_WORDS = 5;
 
@@ -242,6 +245,32 @@ function wordsBefore(plain: string, index: number): number {
   let words = 0;
   for (let i = 0; i < index; i++) if (plain.charCodeAt(i) === 32) words++;
   return words;
+}
+
+/**
+ * "I added a second HAProxy so that ..., a third server to ..., and split the tiers so that ...":
+ * a list of additions, each with its own reason, is read as one clause per addition.
+ */
+function byElement(clause: Clause, doc: DocumentFacts): Clause[] {
+  const segments = commaSegments(clause.raw);
+  if (segments.length < 2) return [clause];
+  const groups: string[] = [];
+  for (const segment of segments) {
+    // A segment that opens with an addition starts the next item: ", a third server to ...", ", and split the tiers so that ...".
+    const plain = proseText(segment);
+    const opensWithAddition = mentionsOf(plain, doc.serversNumbered).some((m) => ADDITIONS.includes(m.topic) && wordsBefore(plain, m.index) < LIST_ITEM_WORDS);
+    if (opensWithAddition || !groups.length) groups.push(segment);
+    else groups[groups.length - 1] += `,${segment}`;
+  }
+  const itemsWithReasons = groups.slice(1).every((g) => reasonIn(proseText(g)));
+  if (groups.length < 2 || !itemsWithReasons || !namesAdditionBeforeReason(proseText(groups[0]!), doc)) return [clause];
+  return groups.map((raw) => ({ raw, plain: proseText(raw), sentence: clause.sentence }));
+}
+
+/** The first item of such a list names its addition before its reason ("I added a second HAProxy so that ..."). */
+function namesAdditionBeforeReason(plain: string, doc: DocumentFacts): boolean {
+  const reason = reasonIn(plain);
+  return reason !== null && mentionsOf(plain, doc.serversNumbered).some((m) => ADDITIONS.includes(m.topic) && m.index < reason.index);
 }
 
 /** A remark about scaling later is not about the server this design adds. */
@@ -375,7 +404,9 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
   if (block.kind === 'table-row' && block.cells && block.header) {
     // The row's subject: its first cell, or a short second one ("Web | Nginx | serves static files").
     const names = block.cells.slice(0, 2).map((cell, k) => (k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT));
-    const row = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
+    const named = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
+    // A row whose first cell is empty continues the row above ("| | if one stops, the other keeps serving |").
+    const row = named.subject.size || block.cells[0]?.trim() ? named : { ...named, subject: carried };
     const clauses: ReadClause[] = [];
     block.cells.forEach((cell, k) => {
       const column = contextOf(block.header![k] ?? '', doc);
@@ -383,7 +414,7 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
       const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
       clauses.push(...readText(cell, nearest([...contexts, own]), carried, doc, k * 100).clauses);
     });
-    return { clauses, last: carried };
+    return { clauses, last: row.subject };
   }
   const label = labelOf(block);
   if (label) {

@@ -70,7 +70,7 @@ export const NOT_SPLIT = [
 
 /** Purpose: "in order to", "so that"; "to + verb" is recognised by its shape. */
 export const PURPOSE_MARKERS = [
-  'in order to', 'so as to', 'so that', 'afin de', 'afin qu ?e?', 'pour qu ?e?', 'de sorte que', 'de facon a', 'de maniere a', 'dans le but de',
+  'in order to', 'so as to', 'so that', 'afin de?', 'afin qu ?e?', 'pour qu ?e?', 'de sorte que', 'de facon a', 'de maniere a', 'dans le but de',
 ] as const;
 /** Cause: "because", "since", "due to". */
 export const CAUSE_MARKERS = [
@@ -166,7 +166,7 @@ export const CONDITION_MARKERS = [
 /** Counterfactuals: "without it", "otherwise", "X alone would". */
 export const COUNTERFACTUAL_MARKERS = [
   'without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone',
-  '(?:only|just) (?:one|two|a single)', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne \\w+ plus', 'n \\w+ plus',
+  '(?:only|just) (?:one|two|a single)', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne (?:\\w+ ){1,2}plus', 'n (?:\\w+ ){1,2}plus', 'avec (?:seulement|uniquement) \\w+',
 ] as const;
 /** A need: "is needed", "requires". */
 export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'essential', 'indispensable', 'a besoin', 'necessaire', 'faut'] as const;
@@ -200,8 +200,11 @@ export const FUTURE = [
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */
 export const BEFORE_MARKERS = ['before', 'previously', 'used to', 'in task ?2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'] as const;
 export const NOW_MARKERS = ['now', 'nowadays', 'from now on', 'this time', 'maintenant', 'desormais'] as const;
+/** An opening that gives what the element before brings: "With it, the database has its own machine". */
+export const WITH_IT = ['(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)'] as const;
 /** Words that open a reference back to the subject before: "It", "This machine", "The latter". */
 export const REFERENCES_BACK = [
+  '(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)',
   'it', 'its', 'this', 'that', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the (?:new|other|second|extra) one',
   'the pair', 'il', 'elle', 'ils', 'elles', 'ce', 'cela', 'celui ci', 'celle ci',
 ] as const;

@@ -10,7 +10,7 @@
 import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAUSE_MARKERS, CONTAINMENT, NOW_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
   CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS,
-  TASK_STATEMENT, WEB_SERVER_NAMES,
+  TASK_STATEMENT, WEB_SERVER_NAMES, WITH_IT,
 } from './lexicon.js';
 
 export type ReasonKind =
@@ -43,7 +43,7 @@ const FAILURE = anyOf(...FAILURES);
 const CONTINUES = anyOf(...CONTINUITY);
 const COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
 const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'ne \\w+ plus', 'n \\w+ plus');
-const HYPOTHETICAL = anyOf('would', 'could not', 'couldn t', 'cannot', 'can t', 'will not', 'won t', 'serait', 'pourrait');
+const HYPOTHETICAL = anyOf('would', 'could not', 'couldn t', 'cannot', 'can t', 'will not', 'won t', '(?:ser|pourr|devr|aur)(?:ait|aient)');
 const FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 const PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
 const NEGATED_BEFORE = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
@@ -59,6 +59,7 @@ const AIMED_QUALITY = anyOf(
 const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 const CAPABILITY = anyOf(...INDEPENDENCE);
 const MODAL = anyOf(...MODALS);
+const WITH_IT_FIRST = new RegExp(`^(?:${WITH_IT.join('|')})\\b`);
 const ROLE = anyOf(...ROLE_STATEMENTS);
 const BEFORE = anyOf(...BEFORE_MARKERS);
 const NOW = anyOf(...NOW_MARKERS);
@@ -133,6 +134,8 @@ export function reasonIn(plain: string, why = false): Reason | null {
   if (counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain))) return found('counterfactual', counterfactual, true);
   if (PROBLEM.test(plain)) return found('problem', at(PROBLEM), true);
   if (CONTAINED.test(plain)) return found('consequence', at(CONTAINED), true);
+  // "With it, the database finally has its own machine": what the element before brings.
+  if (WITH_IT_FIRST.test(plain)) return found('consequence', 0);
   // The old design against this one: "where two servers used to do all the work, a third one now shares it".
   if (BEFORE.test(plain) && NOW.test(plain) && at(BEFORE) < at(NOW)) return found('contrast', at(NOW), true);
 

@@ -38,7 +38,7 @@ const FINITE = new RegExp(`\\b(?:${[
   'lets|allows|removes|becomes|gets|goes|stays|works|needs|requires|uses|contains|holds|talks|answers|dies|fails|crashes',
   'generates|renders|builds|creates|produces|computes|delivers|connects|communicates|queries|reads|writes|returns|accepts|balances|spreads|routes',
   'caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|stores|saves|answers|takes|keeps|gives|ensures',
-  'est|sont|a|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet',
+  'est|sont|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet',
 ].join('|')})\\b`, 'i');
 
 /** The sentences of a text: at . ! ? followed by a space, or at a line that opens a bullet. */
@@ -103,8 +103,8 @@ function splitCoordinated(sentence: string): string[] {
     if (depthAt(sentence, match.index) > 0) continue;
     const left = sentence.slice(start, match.index);
     const right = sentence.slice(match.index + match[0].length);
-    // A semicolon, or "/" between two "Label: text" pairs, always separates.
-    const semicolon = match[0].includes(';') || match[0].includes('/');
+    // A semicolon, "/" between two "Label: text" pairs, or a contrast ("whereas", "alors que") always separates.
+    const semicolon = match[0].includes(';') || match[0].includes('/') || /whereas|while|whilst|but|mais|tandis|alors/i.test(match[0]);
     if (!semicolon && (!FINITE.test(plainText(left)) || !FINITE.test(plainText(right)))) continue;
     parts.push(left);
     start = match.index + match[0].length;
@@ -121,4 +121,22 @@ function depthAt(text: string, index: number): number {
     else if ((c === 41 || c === 93) && depth > 0) depth--;
   }
   return depth;
+}
+
+/** A clause cut at its commas outside brackets. */
+export function commaSegments(raw: string): string[] {
+  const segments: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      segments.push(raw.slice(start, i));
+      start = i + 1;
+    }
+  }
+  segments.push(raw.slice(start));
+  return segments.filter((s) => s.trim());
 }

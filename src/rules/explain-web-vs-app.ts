@@ -1,7 +1,7 @@
 import { readsLanguage, type ReadClause } from '../prose/analyze-prose.js';
 import { mentionsOf } from '../prose/elements.js';
 import { anyOf, APP_TRAITS, WEB_TRAITS } from '../prose/lexicon.js';
-import { plainText } from '../prose/sentences.js';
+import { commaSegments, plainText } from '../prose/sentences.js';
 import { unreadLanguage } from './prose-helpers.js';
 import type { RuleModule } from './rule.js';
 
@@ -40,7 +40,7 @@ function characterisations(clause: ReadClause, found: Set<Side>): void {
   const carriedSides = [...(clause.carried ? clause.subject : clause.context)].map(sideOf).filter((s): s is Side => s !== null);
   let subject: Side | null = carriedSides.length === 1 ? carriedSides[0]! : null;
   let lastNamed: Side | null = null;
-  for (const segment of segmentsOf(clause.raw)) {
+  for (const segment of commaSegments(clause.raw)) {
     const plain = plainText(segment);
     const ordinal = ORDINAL.exec(plain);
     const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]!) ? 0 : 1]! : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
@@ -50,24 +50,6 @@ function characterisations(clause: ReadClause, found: Set<Side>): void {
     const named = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
     if (named.length) lastNamed = named[named.length - 1]!;
   }
-}
-
-/** A clause cut at its commas outside brackets. */
-function segmentsOf(raw: string): string[] {
-  const segments: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth > 0) depth--;
-    else if (c === ',' && depth === 0) {
-      segments.push(raw.slice(start, i));
-      start = i + 1;
-    }
-  }
-  segments.push(raw.slice(start));
-  return segments.filter((s) => s.trim());
 }
 
 /** The prose tells the web server (HTTP, static content) from the application server (dynamic content, logic). */
