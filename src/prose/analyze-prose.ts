@@ -195,21 +195,12 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   let previousPlain = '';
   let isolatedBefore = false;
   for (const clause of clausesOf(text).flatMap((c) => byElement(c, doc))) {
-    // A remark about later ("more servers can be added if we ever need them") explains nothing of this design.
-    const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
+    const future = FUTURE_REMARK.test(clause.plain);
+    let reason = reasonIn(clause.plain, context.why);
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
     previousPlain = clause.plain;
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
-    let head = mentions;
-    if (reason && !reason.whole) {
-      // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
-      const mainStart = mainClauseStart(clause);
-      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
-    } else if (reason && mentions.some((m) => m.index < reason.index)) {
-      // "Added to make room for the database, which no longer shares a machine": a split said by the
-      // reason itself is what the reason brings, not what it explains.
-      head = mentions.filter((m) => m.topic !== 'split' || m.index < reason.index);
-    }
+    const head = reason ? headOf(clause, mentions, reason) : mentions;
     // "It ...", "This machine ...", "Added to ...": the clause is about what came before.
     const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain);
     // What a clause names late is its object ("Handles HTTPS requests"), not its subject.
@@ -224,6 +215,12 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     // A clause that states the split itself takes it as its subject; what it carries is then only its frame.
     const carriedIn = predicate.length ? context.subject : current;
     const subject = carried ? new Set([...carriedIn, ...[...named].filter((t) => ADDITIONS.includes(t)), ...predicate]) : new Set([...named, ...predicate]);
+    // A remark about later ("more servers can be added if we ever need them") explains nothing of this design, unless it
+    // states an addition itself ("separating the tiers means we can add app servers later without touching the database").
+    if (future) {
+      subject.delete('added-server');
+      if (!predicate.length && !named.has('split') && !named.has('lb-cluster')) reason = null;
+    }
     // A component said to stand alone stays alone in the clauses that refer back to it: "X runs alone. That way ...".
     const isolated: boolean = context.isolation || ISOLATED.test(clause.plain) || (carried && isolatedBefore);
     isolatedBefore = carried ? isolatedBefore || isolated : isolated;
@@ -233,6 +230,19 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     if (!carried || predicate.length) current = subject;
   }
   return { clauses, last: current };
+}
+
+/** The mentions of the part of a clause that states, not of the part that gives the reason: "A third server was added | to give each tier its own machine". */
+function headOf(clause: Clause, mentions: readonly Mention[], reason: Reason): readonly Mention[] {
+  if (!reason.whole) {
+    // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
+    const mainStart = mainClauseStart(clause);
+    return reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
+  }
+  // "Added to make room for the database, which no longer shares a machine": a split said by the reason itself is what
+  // the reason brings, not what it explains.
+  if (mentions.some((m) => m.index < reason.index)) return mentions.filter((m) => m.topic !== 'split' || m.index < reason.index);
+  return mentions;
 }
 
 /** How far into a segment the addition of a list item stands: "and I split the tiers ...". */

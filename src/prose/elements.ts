@@ -27,7 +27,7 @@ const NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
 const PATTERNS: [Topic, RegExp, RegExp?][] = [
   ['lb-cluster', everyOf(
     `(?:${PAIR_MODIFIERS.join('|')})(?: \\w+){0,2} ${LB}`,
-    `${LB} ?(?:#|no |n° ?|numero )?[0-9]`,
+    `${LB} ?(?:#|no |n° ?|numero |number )?(?:[0-9]|one|two|deux)`,
     `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
     `(?:${CLUSTER_TERMS.join('|')})`,
     '(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?', 'la paire',

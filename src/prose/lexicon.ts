@@ -50,6 +50,7 @@ export const SPLIT_TERMS = [
   'each (?:component|tier|part|layer|service|role|piece|one)s? (?:\\w+ ){0,4}(?:alone|on (?:its|their) own|by itself|separately|in isolation)',
   'each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)',
   '(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)', 'dedicated',
+  'no longer (?:mix|mixed|mixing|cohabit\\w*)', 'ne (?:\\w+ )?(?:melang|partag|cohabit)\\w* plus',
   'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
   '(?:one|a single) (?:component|tier|role|service) (?:per|on each|for each) (?:server|machine|host|box)',
   '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered', 'separ\\w*', 'dedie\\w*',
@@ -181,7 +182,7 @@ export const ISOLATION = [
 export const INDEPENDENCE = [
   'independently', 'individually', 'on (?:its|their) own', 'alone', 'in isolation',
   'without (?:affecting|touching|impacting|disturbing|stopping) (?:the )?\\w+', 'independamment', 'separement', 'tout(?:e|es)? seule?s?',
-  'sans (?:affecter|impacter|toucher)',
+  'sans (?:affecter|impacter|toucher|couper|arreter|interrompre)',
 ] as const;
 export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are able', 'peut', 'peuvent', 'pourra\\w*'] as const;
 
@@ -248,7 +249,7 @@ export const SOLVED_LABELS = [
 ] as const;
 /** Words for the other one of a pair: "if one stops, the other takes everything". */
 export const PAIR_REFERENCES = [
-  'the other(?: one)?', 'its (?:twin|partner|peer|sibling|backup|standby)', 'the (?:second|backup|standby|passive|survivor|surviving) one',
+  'the other(?: one)?', 'the pair', 'both of them', 'either (?:one|balancer|of them)', 'its (?:twin|partner|peer|sibling|backup|standby)', 'the (?:second|backup|standby|passive|survivor|surviving) one',
   'the survivor', 'each other', 'l autre',
 ] as const;
 /** A negation close to a mention: "there is no firewall", "without monitoring". */
