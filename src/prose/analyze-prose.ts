@@ -200,6 +200,8 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
     previousPlain = clause.plain;
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
+    // "Why separate components? Done: they are separated": restating the split answers nothing.
+    if (reason?.byIsolation && mentions.some((m) => m.topic === 'split')) reason = null;
     const head = reason ? headOf(clause, mentions, reason) : mentions;
     // "It ...", "This machine ...", "Added to ...": the clause is about what came before.
     const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain);

@@ -167,7 +167,7 @@ export const CONDITION_MARKERS = [
 /** Counterfactuals: "without it", "otherwise", "X alone would". */
 export const COUNTERFACTUAL_MARKERS = [
   'without', 'otherwise', 'or else', 'no longer', 'not anymore', 'if (?:we|there|it) (?:only )?(?:had|were|was)', 'alone',
-  '(?:only|just) (?:one|two|a single)', 'with (?:only|just) \\w+', 'sans', 'sinon', 'ne (?:\\w+ ){1,2}plus', 'n (?:\\w+ ){1,2}plus', 'avec (?:seulement|uniquement) \\w+',
+  '(?:only|just) (?:one|two|a single)', 'with (?:only|just) \\w+', 'instead of', 'rather than', 'au lieu de', 'plutot que', 'sans', 'sinon', 'ne (?:\\w+ ){1,2}plus', 'n (?:\\w+ ){1,2}plus', 'avec (?:seulement|uniquement) \\w+',
 ] as const;
 /** A need: "is needed", "requires". */
 export const NEED_MARKERS = ['needs?', 'needed', 'requir\\w*', 'necessary', 'essential', 'indispensable', 'a besoin', 'necessaire', 'faut'] as const;

@@ -29,6 +29,8 @@ export interface Reason {
   redundancy: boolean;
   /** What the failure it speaks of befalls: a load balancer, another component, or nothing named. */
   failing: 'load-balancer' | 'other' | null;
+  /** An answer under a why-label that only says the element stands apart ("Why separated: on its own"). */
+  byIsolation?: true;
 }
 
 const PURPOSE = anyOf(...PURPOSE_MARKERS);
@@ -42,7 +44,7 @@ const CONDITION = anyOf(...CONDITION_MARKERS);
 const FAILURE = anyOf(...FAILURES);
 const CONTINUES = anyOf(...CONTINUITY);
 const COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
-const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'ne \\w+ plus', 'n \\w+ plus');
+const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'ne \\w+ plus', 'n \\w+ plus', '(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*');
 const HYPOTHETICAL = anyOf('would', 'could not', 'couldn t', 'cannot', 'can t', 'will not', 'won t', '(?:ser|pourr|devr|aur)(?:ait|aient)');
 const FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 const PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
@@ -161,6 +163,7 @@ export function reasonIn(plain: string, why = false): Reason | null {
   if (first && first[0] === 'purpose' && ROLE.test(plain.slice(0, first[1]))) return null;
   if (first) return found(first[0], first[1]);
   // Under "Why:" or "Benefits", a quality is the answer.
-  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain) || ISOLATED.test(plain))) return found('answer', 0, true);
+  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain))) return found('answer', 0, true);
+  if (why && ISOLATED.test(plain)) return { ...found('answer', 0, true)!, byIsolation: true };
   return null;
 }

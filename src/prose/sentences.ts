@@ -1,5 +1,5 @@
 import { normaliseText } from '../graph/roles.js';
-import { APP_SERVER_NAMES, DATABASE_NAMES, LOAD_BALANCER_NAMES, WEB_SERVER_NAMES } from './lexicon.js';
+import { APP_SERVER_NAMES, DATABASE_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, WEB_SERVER_NAMES } from './lexicon.js';
 
 /**
  * Sentences and clauses, cut on the text as the student wrote it (its full stops, semicolons and
@@ -68,8 +68,13 @@ const ARROW = /\s*(?:→|⇒|->|=>)\s*/g;
  */
 function readArrow(raw: string): string {
   const arrows = raw.match(ARROW);
-  return arrows?.length === 1 ? raw.replace(ARROW, ', therefore ') : raw;
+  if (arrows?.length !== 1) return raw;
+  // "+1 server → 3 servers" says a count, not why: what follows the arrow must say more than numbers and names.
+  const after = plainText(raw.slice(raw.search(ARROW_ONCE) + arrows[0]!.length));
+  return after.replace(COUNTS_AND_NAMES, ' ').trim() ? raw.replace(ARROW, ', therefore ') : raw;
 }
+const ARROW_ONCE = /\s*(?:→|⇒|->|=>)\s*/;
+const COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join('|')})\\b|[.!]`, 'g');
 
 /**
  * The plain text the prose stage reads: links dropped (a link names no element: "https://..." is no
