@@ -110,6 +110,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   // The split.
   SPLIT_TERMS: {
     match: [
+      'they no longer mix', 'the tiers no longer cohabit', 'on ne melange plus les roles', 'ils ne partagent plus',
       'we split the stack', 'separate servers', 'keep the tiers apart', 'each component runs on its own server', 'each tier has a server', 'each server now runs only one',
       'each component runs alone', 'each one on its own server', 'they no longer share the same machine', 'they don t share resources', 'a dedicated server', 'isolated tiers',
       'decoupling the tiers', 'their own servers', 'one server per component', 'a single tier per machine', 'on different machines', 'a three tier architecture', 'a tiered design', 'la separation des couches',
@@ -240,6 +241,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   COUNTERFACTUAL_MARKERS: {
     match: [
+      'instead of sharing one box', 'rather than one machine', 'au lieu de partager', 'plutot que de tout melanger', 'avec seulement deux serveurs',
       'without it', 'otherwise', 'or else', 'no longer', 'not anymore', 'if we only had one', 'haproxy alone would fail', 'only one server', 'just one lb', 'with only one load balancer', 'sans lui', 'sinon',
       'le site ne fonctionne plus', 'il n est plus disponible',
     ],
@@ -289,6 +291,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   REFERENCES_BACK: {
     match: [
+      'with it the site stays up', 'thanks to this', 'avec lui la base de donnees', 'grace a cela',
       'it handles', 'its role', 'this machine', 'that server', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the new one', 'the pair', 'il', 'elle', 'ils', 'elles',
       'ce serveur', 'cela', 'celui ci', 'celle ci',
     ],
@@ -324,7 +327,8 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     miss: ['ip address of the lb', 'remaining issues'],
   },
   PAIR_REFERENCES: {
-    match: ['the other takes everything', 'its twin', 'the backup one', 'the survivor', 'they watch each other', 'l autre'],
+    match: [
+      'the pair takes over', 'both of them answer', 'either one can serve', 'either balancer', 'either of them','the other takes everything', 'its twin', 'the backup one', 'the survivor', 'they watch each other', 'l autre'],
     miss: ['another server', 'the others', 'un autre serveur'],
   },
   NEGATIONS: {
@@ -396,5 +400,9 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'we retained the firewalls', 'we reused the certificate', 'on conserve les pare feux',
     ],
     miss: ['task 2 had two servers', 'the previous design', 'in the old version'],
+  },
+  WITH_IT: {
+    match: ['with it the database has its own box', 'thanks to them', 'avec lui', 'avec elle', 'grace a eux', 'avec cela'],
+    miss: ['with nginx in front', 'thanks to haproxy', 'avec nginx'],
   },
 };
