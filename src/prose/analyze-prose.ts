@@ -77,6 +77,7 @@ export interface ProseSource {
 const ISSUES = anyOf(...ISSUES_LABELS);
 const SOLVED = anyOf(...SOLVED_LABELS);
 const WHY = anyOf(...WHY_LABELS);
+const WHY_OPENING = new RegExp(`^(?:the |la |le )?(?:${WHY_LABELS.join('|')})\\b`);
 const ISOLATED = anyOf(...ISOLATION);
 const BEFORE = anyOf(...BEFORE_MARKERS);
 const PAIR = anyOf(...PAIR_REFERENCES);
@@ -88,6 +89,8 @@ const ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, 'needs?', 'needed', 'requir\\w
 const OPENING_SUBORDINATE = new RegExp(`^(?:${SUBORDINATORS.join('|')})\\b`);
 const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 const NOW = anyOf(...NOW_MARKERS);
+/** Reasons about a failure and what survives it: they involve every element they name. */
+const FAILURE_SHAPES: readonly Reason['kind'][] = ['condition', 'counterfactual', 'problem', 'contrast'];
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
 const FUTURE_REMARK = anyOf(...FUTURE);
 const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join('|')}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
@@ -196,7 +199,8 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   let isolatedBefore = false;
   for (const clause of clausesOf(text).flatMap((c) => byElement(c, doc))) {
     const future = FUTURE_REMARK.test(clause.plain);
-    let reason = reasonIn(clause.plain, context.why);
+    // "The reason: when the three shared one box, ..." asks why within the sentence.
+    let reason = reasonIn(clause.plain, context.why || WHY_OPENING.test(clause.plain));
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
     previousPlain = clause.plain;
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
@@ -210,7 +214,11 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const mainStart = mainClauseStart(clause);
     // After an opening subordinate ("When adding servers, monitoring becomes crucial") the subject is in the main clause.
     const atSubject = (index: number) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
-    const named = new Set(head.filter((m) => atSubject(m.index) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    // A failure and what survives it involves every addition it names, wherever ("the request reaches one of the two HAProxy: ... when one is down the other ...").
+    const involved = (m: Mention) => reason !== null && FAILURE_SHAPES.includes(reason.kind) && (m.topic === 'lb-cluster' || m.topic === 'added-server');
+    const named = new Set(head.filter((m) => atSubject(m.index) || involved(m) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    // An apposition names what an analogy is about: "a new room (the extra server), because ...".
+    for (const t of appositions(clause.raw, doc)) named.add(t);
     // The split said by a predicate joins the subject, named or carried: "... now live on separate servers".
     const predicate = head.filter((m) => m.topic === 'split').map((m) => m.topic);
     const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
@@ -232,6 +240,12 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     if (!carried || predicate.length) current = subject;
   }
   return { clauses, last: current };
+}
+
+/** The additions named in brackets in a clause: "two cashiers (the HAProxy cluster)". */
+function appositions(raw: string, doc: DocumentFacts): Topic[] {
+  if (!raw.includes('(')) return [];
+  return [...raw.matchAll(/\(([^()]{1,60})\)/g)].flatMap((m) => mentionsOf(proseText(m[1]!), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
 }
 
 /** The mentions of the part of a clause that states, not of the part that gives the reason: "A third server was added | to give each tier its own machine". */

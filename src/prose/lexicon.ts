@@ -81,7 +81,7 @@ export const CAUSE_MARKERS = [
 /** Consequence: "therefore", "so there is", "which means". */
 export const CONSEQUENCE_MARKERS = [
   'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'means', 'meaning', 'this way', 'that way',
-  'thereby', 'in turn', 'like this', 'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela',
+  'thereby', 'in turn', 'like this', 'donc', 'alors', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela',
   'de cette (?:facon|maniere)',
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
@@ -142,7 +142,7 @@ export const CONTAINMENT = [
 ] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
-  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead',
+  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'freez\\w*', '(?:is|are|was|turned|switched) off', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead',
   'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?', 'stop(?:s|ped)?',
   'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost',
   '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance', 'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne',
@@ -154,9 +154,9 @@ export const CONTINUITY = [
   'stay(?:s|ed)? (?:up|online|available|alive|reachable)', 'remains? (?:up|online|available|reachable)', 'surviv\\w*',
   'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)',
   'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on', 'no (?:one )?(?:downtime|interruption|outage)',
-  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
+  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
   'backs? (?:each other|it) up', 'back each other up',
-  'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)', 'prend le relais', 'prendre le relais',
+  'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)', 'prend le relais', 'prendre le relais', 'prend tout(?:e)? (?:le |la )?(?:trafic|charge)',
   'reprend', 'prend (?:sa|la) place', 'remplace', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)',
   'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
 ] as const;
@@ -195,7 +195,7 @@ export const TASK_STATEMENT = [
 ] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
 export const FUTURE = [
-  'add(?:ing)? more', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)',
+  'add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)',
   '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir',
 ] as const;
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */

@@ -148,6 +148,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CONSEQUENCE_MARKERS: {
     match: [
+      'alors le deuxieme prend le trafic',
       'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'it means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
       'like this', 'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela', 'de cette facon',
     ],
@@ -217,6 +218,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   FAILURES: {
     match: [
+      'a long query could freeze the page', 'if the first one is off', 'when it is switched off',
       'if lb 1 fails', 'if it dies', 'the loss of lb 1', 'losing one server', 'if it is gone', 'dying', 'dead', 'it crashes', 'it goes down', 'it went down', 'it is down', 'both are down', 'it breaks', 'it is broken', 'it stops',
       'it goes silent', 'il s arrete', 'il arrete de fonctionner', 'it becomes unavailable', 'it is unavailable', 'unreachable', 'it is lost', 'it goes offline', 'it is offline', 'it hangs',
       'maintenance', 'il tombe en panne', 'il tombe', 'en panne', 'une panne', 'une defaillance', 'il plante', 'il ne repond plus', 'indisponible', 'crash',
@@ -225,6 +227,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CONTINUITY: {
     match: [
+      'the other takes all the traffic', 'it takes every request', 'le second prend tout le trafic', 'il prend toute la charge',
       'the other takes over', 'it took over', 'taking over', 'it keeps serving', 'it stays online', 'it remains available', 'it survives', 'it still works', 'it continues to serve',
       'it carries on', 'no downtime', 'without any downtime', 'it picks up the traffic', 'it steps in', 'in its place', 'it covers for the other', 'they back each other up', 'it backs it up',
       'the other one handles the traffic', 'il prend le relais', 'prendre le relais', 'il reprend le trafic', 'il prend sa place', 'il le remplace', 'il continue a fonctionner',
@@ -277,7 +280,8 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   FUTURE: {
     match: [
-      'adding more', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if the traffic grows', 'we can easily add', 'plus tard', 'a l avenir',
+      'we can keep adding more servers', 'adding more app nodes',
+       'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if the traffic grows', 'we can easily add', 'plus tard', 'a l avenir',
     ],
     miss: ['we added a third server', 'the latest nginx version'],
   },
