@@ -89,6 +89,8 @@ const ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, 'needs?', 'needed', 'requir\\w
 const OPENING_SUBORDINATE = new RegExp(`^(?:${SUBORDINATORS.join('|')})\\b`);
 const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 const NOW = anyOf(...NOW_MARKERS);
+/** A noun followed by a relative clause: "firewall 3 which only opens port 3306". */
+const RELATIVE_AFTER = /^[\w ]{0,30}? (?:which|that|who|qui) /;
 /** Reasons about a failure and what survives it: they involve every element they name. */
 const FAILURE_SHAPES: readonly Reason['kind'][] = ['condition', 'counterfactual', 'problem', 'contrast'];
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
@@ -221,7 +223,10 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     for (const t of appositions(clause.raw, doc)) named.add(t);
     // The split said by a predicate joins the subject, named or carried: "... now live on separate servers".
     const predicate = head.filter((m) => m.topic === 'split').map((m) => m.topic);
-    const carried = refersBack || named.size === 0 || clause.sentence < (context.fixed ?? 0);
+    // The first sentence after a label is about the label's element, unless it names another component as its subject
+    // ("HAProxy 2: the SSL certificate is installed on it, so ...").
+    const underLabel = clause.sentence < (context.fixed ?? 0) && [...named].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
+    const carried = refersBack || named.size === 0 || underLabel;
     // A clause that states the split itself takes it as its subject; what it carries is then only its frame.
     const carriedIn = predicate.length ? context.subject : current;
     const subject = carried ? new Set([...carriedIn, ...[...named].filter((t) => ADDITIONS.includes(t)), ...predicate]) : new Set([...named, ...predicate]);
@@ -253,7 +258,11 @@ function headOf(clause: Clause, mentions: readonly Mention[], reason: Reason): r
   if (!reason.whole) {
     // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
     const mainStart = mainClauseStart(clause);
-    return reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
+    const before = mentions.filter((m) => m.index <= reason.index);
+    // "It sits behind firewall 3, which only opens port 3306, so ...": the reason belongs to the relative clause's noun.
+    const last = before[before.length - 1];
+    if (last && RELATIVE_AFTER.test(clause.plain.slice(last.index, reason.index))) return [last];
+    return reason.index > 3 ? before : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
   }
   // "Added to make room for the database, which no longer shares a machine": a split said by the reason itself is what
   // the reason brings, not what it explains.

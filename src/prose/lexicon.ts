@@ -64,6 +64,14 @@ export const SPLIT_PARTS = [
 /** "Layer" words that are no split: "Secure Sockets Layer", "application layer" of the OSI model. */
 export const NOT_SPLIT = [
   'secure sockets? layer', 'transport layer', '(?:osi|application|network) layer', 'layer [47]', 'layer (?:four|seven)',
+  // What load balancers and firewalls split or separate: traffic, networks. A database split into primary and replica.
+  'split\\w* (?:the )?(?:incoming )?(?:traffic|requests?|load|users)', 'separat\\w* (?:the )?(?:public|private|internal|external|network|traffic|requests?)',
+  'split\\w* (?:the )?(?:data ?base|db|my ?sql|data) (?:into|in)',
+] as const;
+/** Generic statements and definitions: about a concept, not about this design ("Scaling is the ability to grow"). */
+export const GENERIC_STATEMENTS = [
+  '(?:is|are|means) (?:the|a|an) (?:ability|process|practice|way|technique|method|act|capacity)', 'generally', 'in general', 'usually', 'typically', 'commonly',
+  'en general', 'generalement',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -8,9 +8,9 @@
  * A quality named on its own ("scalability" in a heading) is no reason.
  */
 import {
-  anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAUSE_MARKERS, CONTAINMENT, NOW_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTINUITY, COUNTERFACTUAL_MARKERS, DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS,
-  CAPACITY_PROBLEMS, FAILURE_PROBLEMS, FAILURES, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES, MODALS, NEED_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS,
-  TASK_STATEMENT, WEB_SERVER_NAMES, WITH_IT,
+  anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAPACITY_PROBLEMS, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS,
+  DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, GENERIC_STATEMENTS, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  MODALS, NEED_MARKERS, NOW_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS, TASK_STATEMENT, WEB_SERVER_NAMES, WITH_IT,
 } from './lexicon.js';
 
 export type ReasonKind =
@@ -68,6 +68,7 @@ const NOW = anyOf(...NOW_MARKERS);
 const CONTAINED = anyOf(...CONTAINMENT);
 const ISOLATED = anyOf(...ISOLATION);
 const TASK = anyOf(...TASK_STATEMENT);
+const GENERIC = anyOf(...GENERIC_STATEMENTS);
 // Reasons that only restate the task's title: "this lets us scale up".
 const ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 
@@ -115,7 +116,7 @@ function failingIn(plain: string): Reason['failing'] {
 
 /** The reason `plain` gives, or null. `why` is true under a label that asks why ("Why:", "Benefits"). */
 export function reasonIn(plain: string, why = false): Reason | null {
-  if (TASK.test(plain)) return null;
+  if (TASK.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
   const found = (kind: ReasonKind, index: number, whole = false): Reason | null => {
     // "This lets us scale up": the task's title is not a reason.

@@ -409,4 +409,12 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     match: ['with it the database has its own box', 'thanks to them', 'avec lui', 'avec elle', 'grace a eux', 'avec cela'],
     miss: ['with nginx in front', 'thanks to haproxy', 'avec nginx'],
   },
+  GENERIC_STATEMENTS: {
+    match: [
+      'scaling is the ability of a system to grow', 'load balancing is the process of spreading traffic', 'redundancy means a way to survive', 'clustering is a technique',
+      'a cache is a method', 'caching is the act of keeping copies', 'scaling is the capacity to grow', 'it generally improves speed', 'in general servers fail',
+      'it usually helps', 'this is typically done', 'it is commonly used', 'en general les serveurs', 'generalement on ajoute',
+    ],
+    miss: ['we added a server to grow', 'the second haproxy takes over', 'it is the third server'],
+  },
 };
