@@ -126,7 +126,8 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     miss: ['the load balancer and the firewall', 'the website www.foobar.com'],
   },
   NOT_SPLIT: {
-    match: ['secure sockets layer', 'transport layer security', 'the osi application layer', 'a layer 4 load balancer', 'layer seven routing'],
+    match: [
+      'haproxy splits the incoming requests', 'it splits traffic', 'the firewalls separate the public network', 'we split the database into a primary and a replica','secure sockets layer', 'transport layer security', 'the osi application layer', 'a layer 4 load balancer', 'layer seven routing'],
     miss: ['the web layer', 'the app layer', 'the database layer'],
   },
 
