@@ -153,7 +153,7 @@ function credited(clause: ReadClause, reason: Reason): Set<Topic> {
   const additions = [...subject].filter((t) => ADDITIONS.includes(t));
   for (const t of additions) out.add(t);
   // A second load balancer is there to survive a failure; sharing load is what any load balancer does.
-  if (out.has('lb-cluster') && !reason.redundancy && (reason.kind === 'problem' || reason.kind === 'effect' || reason.kind === 'consequence')) out.delete('lb-cluster');
+  if (out.has('lb-cluster') && !reason.redundancy) out.delete('lb-cluster');
   if (reason.redundancy) {
     if (subject.has('load-balancer') && !subject.has('added-server') && survivesLoadBalancer) out.add('lb-cluster');
     if (subject.has('server-pool') && !subject.has('load-balancer') && !subject.has('lb-cluster')) out.add('added-server');
@@ -242,7 +242,8 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const frame = context.subject.size ? context.subject : opening ?? new Set<Topic>();
     clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame });
     opening ??= named.size ? named : null;
-    if (!carried || predicate.length) current = subject;
+    // A clause that names an addition makes it the topic, even one that opens by referring back ("Added another load balancer ...").
+    if (!carried || predicate.length || [...named].some((t) => ADDITIONS.includes(t))) current = subject;
   }
   return { clauses, last: current };
 }

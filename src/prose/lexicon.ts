@@ -125,7 +125,7 @@ export const REDUNDANCY_QUALITIES = [
 ] as const;
 /** Problems a failure causes: what a second machine is there against. */
 export const FAILURE_PROBLEMS = [
-  'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'downtime', 'outages?', 'goes? down', 'go offline',
+  'spofs?', 'single points? of failure', 'weak (?:spot|point|link)', 'depend\\w* (?:d |de |on )(?:une |un |a |one )?(?:seule?|single|one)', 'downtime', 'outages?', 'goes? down', 'go offline',
   'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down', 'bring\\w* (?:the )?(?:\\w+ )?down',
   'points? (?:unique )?de defaillance(?: unique)?', 'indisponibilit\\w*', 'panne totale',
 ] as const;

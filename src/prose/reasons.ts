@@ -88,6 +88,8 @@ export function purposeInfinitive(plain: string): number {
     const word = m[1]!;
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
+    // "two servers used to do all the work" is a past habit, "is used to serve" a purpose.
+    if (/\bused$/.test(before) && !/\b(?:is|are|was|were|be|been|being)(?: \w+)? used$/.test(before)) continue;
     // "to host" is a verb however often "host" is a noun.
     if (word !== 'host' && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word))) continue;
     if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
@@ -131,16 +133,19 @@ export function reasonIn(plain: string, why = false): Reason | null {
   // "HAProxy 2 does not take over when HAProxy 1 fails" says what does not happen.
   const negated = (index: number) => index > 0 && NEGATED_BEFORE.test(plain.slice(0, index));
   if (negated(continues) || negated(condition)) return null;
-  if (condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0)) return found('condition', condition, true);
-  if (continues >= 0) return found('condition', continues, true);
   const counterfactual = at(COUNTERFACTUAL);
-  if (counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain))) return found('counterfactual', counterfactual, true);
-  if (PROBLEM.test(plain)) return found('problem', at(PROBLEM), true);
-  if (CONTAINED.test(plain)) return found('consequence', at(CONTAINED), true);
+  // A failure and what survives it, a counterfactual, a problem: about every element of the clause.
+  const whole: [ReasonKind, number][] = [
+    ['condition', condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0) ? condition : -1],
+    ['condition', continues],
+    ['counterfactual', counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain)) ? counterfactual : -1],
+    ['problem', at(PROBLEM)],
+    ['consequence', at(CONTAINED)],
+    // The old design against this one: "where two servers used to do all the work, a third one now shares it".
+    ['contrast', BEFORE.test(plain) && NOW.test(plain) && at(BEFORE) < at(NOW) ? at(NOW) : -1],
+  ];
   // "With it, the database finally has its own machine": what the element before brings.
   if (WITH_IT_FIRST.test(plain)) return found('consequence', 0);
-  // The old design against this one: "where two servers used to do all the work, a third one now shares it".
-  if (BEFORE.test(plain) && NOW.test(plain) && at(BEFORE) < at(NOW)) return found('contrast', at(NOW), true);
 
   const candidates: [ReasonKind, number][] = [
     ['purpose', at(PURPOSE)],
@@ -155,14 +160,17 @@ export function reasonIn(plain: string, why = false): Reason | null {
     ['capability', CAPABILITY.test(plain) && (MODAL.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at(CAPABILITY) : -1],
     ['capability', MODAL.test(plain) && REDUNDANCY.test(plain) ? at(MODAL) : -1],
   ];
-  // "The site needs a third server": what is needed is after the need.
-  if (at(NEED) >= 0 && candidates.every(([, index]) => index < 0 || index > at(NEED))) return found('need', at(NEED), true);
   // A gerund opening the clause is its subject, not its verb: "Keeping MySQL on its own box means ...".
   const opensWithGerund = /^\w+ing\b/.test(plain);
-  const first = candidates.filter(([kind, index]) => index > 0 || (index === 0 && !(opensWithGerund && (kind === 'effect' || kind === 'enabling')))).sort((a, b) => a[1] - b[1])[0];
+  const usable = candidates.filter(([kind, index]) => index > 0 || (index === 0 && !(opensWithGerund && (kind === 'effect' || kind === 'enabling'))));
+  // "The site needs a third server": what is needed is after the need.
+  const need = at(NEED);
+  // The first reason of the sentence starts it: "We add one server because two servers are not enough to put each component alone".
+  const first = [...whole.filter(([, i]) => i >= 0).map(([k, i]) => [k, i, true] as const), ...usable.map(([k, i]) => [k, i, false] as const), ...(need >= 0 ? [['need', need, true] as const] : [])]
+    .sort((a, b) => a[1] - b[1] || Number(b[2]) - Number(a[2]))[0];
   // "Acts as the web server to handle requests": the purpose of a role is what the role does.
   if (first && first[0] === 'purpose' && ROLE.test(plain.slice(0, first[1]))) return null;
-  if (first) return found(first[0], first[1]);
+  if (first) return found(first[0], first[1], first[2]);
   // Under "Why:" or "Benefits", a quality is the answer.
   if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain))) return found('answer', 0, true);
   if (why && ISOLATED.test(plain)) return { ...found('answer', 0, true)!, byIsolation: true };

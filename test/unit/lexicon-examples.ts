@@ -196,6 +196,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   FAILURE_PROBLEMS: {
     match: [
+      'the site no longer depends on a single haproxy', 'ne plus dependre d une seule machine',
       'spofs', 'single points of failure', 'a weak point', 'downtime', 'an outage', 'the site goes down', 'the site will go offline', 'it takes the whole site down', 'it brings the website down',
       'un point de defaillance unique', 'le spof', 'une indisponibilite', 'une panne totale',
     ],

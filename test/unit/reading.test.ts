@@ -24,19 +24,22 @@ describe('sentences', () => {
   });
 });
 
-describe('reasons are found by the shape of the sentence', () => {
+describe('reasons are found by the shape of the sentence (the first one in it names the shape)', () => {
   it.each([
     ['A third server was added to give each tier its own machine.', 'purpose'],
-    ['The pair is needed because one HAProxy alone is a single point of failure.', 'counterfactual'],
+    ['The pair is needed because one HAProxy alone is a single point of failure.', 'need'],
     ['The new machine lets each component run alone.', 'enabling'],
-    ['It removes the load balancer as a single point of failure.', 'problem'],
+    ['It removes the load balancer as a single point of failure.', 'effect'],
+    ['One HAProxy alone is a single point of failure.', 'counterfactual'],
+    ['Downtime hurts the users.', 'problem'],
     ['If HAProxy 1 dies, HAProxy 2 takes over.', 'condition'],
     ['Without it, one crash would stop the site.', 'counterfactual'],
     ['Each tier can be scaled independently.', 'capability'],
     ['Where two servers used to do all the work, a third one now shares it.', 'contrast'],
     ['The site also needs a third server.', 'need'],
     ['HAProxy 2 provides redundancy.', 'quality'],
-    ['Pour que le site reste en ligne si le premier plante.', 'condition'],
+    ['Pour que le site reste en ligne si le premier plante.', 'purpose'],
+    ['Si le premier plante, le second prend le relais.', 'condition'],
   ])('%s -> %s', (text, kind) => expect(reason(text)).toBe(kind));
 
   it.each([
