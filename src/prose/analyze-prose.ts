@@ -256,6 +256,7 @@ function appositions(raw: string, doc: DocumentFacts): Topic[] {
 
 /** The mentions of the part of a clause that states, not of the part that gives the reason: "A third server was added | to give each tier its own machine". */
 function headOf(clause: Clause, mentions: readonly Mention[], reason: Reason): readonly Mention[] {
+  if (reason.opens) return mentions;
   if (!reason.whole) {
     // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
     const mainStart = mainClauseStart(clause);

@@ -18,6 +18,8 @@ export type ReasonKind =
 
 export interface Reason {
   kind: ReasonKind;
+  /** The reason opens the clause and what it explains follows: "That is why a second HAProxy was added". */
+  opens?: true;
   /** Where the reason starts in the clause: what stands before it is what it explains. */
   index: number;
   /**
@@ -48,6 +50,7 @@ const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'ne \\w+ plus', 
 const HYPOTHETICAL = anyOf('would', 'could not', 'couldn t', 'cannot', 'can t', 'will not', 'won t', '(?:ser|pourr|devr|aur)(?:ait|aient)');
 const FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 const PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
+const NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|don t|do not) (?:\w+ )?(?:stops?|goes? down|fails?|breaks?|crash\w*|dies?)\s*$/;
 const NEGATED_BEFORE = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
 const NEED = anyOf(...NEED_MARKERS);
 const QUALITY = `(?:${QUALITIES.join('|')})`;
@@ -61,6 +64,7 @@ const AIMED_QUALITY = anyOf(
 const REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 const CAPABILITY = anyOf(...INDEPENDENCE);
 const MODAL = anyOf(...MODALS);
+const RESULT_FIRST = /^(?:that is why|this is why|which is why|that s why|c est pourquoi|voila pourquoi)\b/;
 const WITH_IT_FIRST = new RegExp(`^(?:${WITH_IT.join('|')})\\b`);
 const ROLE = anyOf(...ROLE_STATEMENTS);
 const BEFORE = anyOf(...BEFORE_MARKERS);
@@ -131,7 +135,8 @@ export function reasonIn(plain: string, why = false): Reason | null {
   const condition = at(CONDITION);
   const continues = at(CONTINUES);
   // "HAProxy 2 does not take over when HAProxy 1 fails" says what does not happen.
-  const negated = (index: number) => index > 0 && NEGATED_BEFORE.test(plain.slice(0, index));
+  // "The traffic never stops when one fails" denies the failure, not the take-over.
+  const negated = (index: number) => index > 0 && NEGATED_BEFORE.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
   if (negated(continues) || negated(condition)) return null;
   const counterfactual = at(COUNTERFACTUAL);
   // A failure and what survives it, a counterfactual, a problem: about every element of the clause.
@@ -144,6 +149,8 @@ export function reasonIn(plain: string, why = false): Reason | null {
     // The old design against this one: "where two servers used to do all the work, a third one now shares it".
     ['contrast', BEFORE.test(plain) && NOW.test(plain) && at(BEFORE) < at(NOW) ? at(NOW) : -1],
   ];
+  // "That is why a second HAProxy was added": the reason was the sentence before, the element follows.
+  if (RESULT_FIRST.test(plain)) return { ...found('consequence', 0)!, opens: true };
   // "With it, the database finally has its own machine": what the element before brings.
   if (WITH_IT_FIRST.test(plain)) return found('consequence', 0);
 

@@ -149,6 +149,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CONSEQUENCE_MARKERS: {
     match: [
+      'that is why we split', 'this is why', 'which is why we added', 'that s why',
       'alors le deuxieme prend le trafic',
       'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'it means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
       'like this', 'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela', 'de cette facon',
@@ -196,6 +197,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   FAILURE_PROBLEMS: {
     match: [
+      'all the users are locked out',
       'the site no longer depends on a single haproxy', 'ne plus dependre d une seule machine',
       'spofs', 'single points of failure', 'a weak point', 'downtime', 'an outage', 'the site goes down', 'the site will go offline', 'it takes the whole site down', 'it brings the website down',
       'un point de defaillance unique', 'le spof', 'une indisponibilite', 'une panne totale',
@@ -220,6 +222,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   FAILURES: {
     match: [
+      'if it gets a problem', 'when the active has an issue', 'having a failure',
       'a long query could freeze the page', 'if the first one is off', 'when it is switched off',
       'if lb 1 fails', 'if it dies', 'the loss of lb 1', 'losing one server', 'if it is gone', 'dying', 'dead', 'it crashes', 'it goes down', 'it went down', 'it is down', 'both are down', 'it breaks', 'it is broken', 'it stops',
       'it goes silent', 'il s arrete', 'il arrete de fonctionner', 'it becomes unavailable', 'it is unavailable', 'unreachable', 'it is lost', 'it goes offline', 'it is offline', 'it hangs',
@@ -229,6 +232,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CONTINUITY: {
     match: [
+      'then it takes the place of the active', 'the traffic never stops', 'the site does not go down', 'the other continues', 'the other one works',
       'the other takes all the traffic', 'it takes every request', 'le second prend tout le trafic', 'il prend toute la charge',
       'the other takes over', 'it took over', 'taking over', 'it keeps serving', 'it stays online', 'it remains available', 'it survives', 'it still works', 'it continues to serve',
       'it carries on', 'no downtime', 'without any downtime', 'it picks up the traffic', 'it steps in', 'in its place', 'it covers for the other', 'they back each other up', 'it backs it up',
