@@ -125,7 +125,7 @@ export const REDUNDANCY_QUALITIES = [
 ] as const;
 /** Problems a failure causes: what a second machine is there against. */
 export const FAILURE_PROBLEMS = [
-  'spofs?', 'single points? of failure', 'locked out', 'weak (?:spot|point|link)', 'depend\\w* (?:d |de |on )(?:une |un |a |one )?(?:seule?|single|one)', 'downtime', 'outages?', 'goes? down', 'go offline',
+  'spofs?', 'single points? of failure', 'locked out', 'weak (?:spot|point|link)', 'depend\\w* (?:d |de |on )(?:une |un |a |one )?(?:seule?|single|one)', 'downtime', 'outages?', 'go(?:es)? down', 'go offline',
   'takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down', 'bring\\w* (?:the )?(?:\\w+ )?down',
   'points? (?:unique )?de defaillance(?: unique)?', 'indisponibilit\\w*', 'panne totale',
 ] as const;
@@ -150,7 +150,7 @@ export const CONTAINMENT = [
 ] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
-  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'freez\\w*', '(?:is|are|was|turned|switched) off', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:gets?|has|have|had|having) (?:a )?(?:problem|issue|failure)s?', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead',
+  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'freez\\w*', '(?:is|are|was|turned|switched) off', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:gets?|has|have|had|having) (?:an? )?(?:problem|issue|failure)s?', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead',
   'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?', 'stop(?:s|ped)?',
   'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost',
   '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance', 'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne',
@@ -162,7 +162,7 @@ export const CONTINUITY = [
   'stay(?:s|ed)? (?:up|online|available|alive|reachable)', 'remains? (?:up|online|available|reachable)', 'surviv\\w*',
   'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)',
   'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on', 'no (?:one )?(?:downtime|interruption|outage)',
-  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'takes? (?:the |its |his |her )?place', '(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|goes? down|fails?|breaks?|crash\\w*)', 'takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
+  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'takes? (?:the |its |his |her )?place', '(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|go(?:es)? down|fails?|breaks?|crash\\w*)', 'takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
   'backs? (?:each other|it) up', 'back each other up',
   'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets|continues|works|stays|runs|remains|survives)', 'prend le relais', 'prendre le relais', 'prend tout(?:e)? (?:le |la )?(?:trafic|charge)',
   'reprend', 'prend (?:sa|la) place', 'remplace', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)',
@@ -247,7 +247,7 @@ export const WHY_LABELS = [
 
 /** Sections whose lines list problems: "Issues", "Weaknesses", "SPOF". */
 export const ISSUES_LABELS = [
-  'issues?', 'problems?', 'limitations?', 'weakness\\w*', 'drawbacks?', 'cons', 'spofs?', 'single points? of failure', 'locked out', 'risks?', 'concerns?',
+  'issues?', 'problems?', 'limitations?', 'weakness\\w*', 'drawbacks?', 'cons', 'spofs?', 'single points? of failure', 'risks?', 'concerns?',
   'vulnerabilit\\w*', 'what is missing', 'missing', 'problemes?', 'faiblesses?', 'limites', 'inconvenients?',
 ] as const;
 /** Headings that name problems to say they are solved ("Solving previous issues"). */
