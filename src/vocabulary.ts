@@ -21,11 +21,11 @@ export const LOAD_BALANCER_NAMES = [
   'load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs? de charge', 'equilibreurs? de charge', 'equilibrage de charge',
 ] as const;
 export const WEB_SERVER_NAMES = [
-  'web ?ser?vers?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal',
+  'web ?ser?vers?', 'web ?srvs?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal',
   'serveurs? frontaux',
 ] as const;
 export const APP_SERVER_NAMES = [
-  'app(?:lication)? ?servers?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn',
+  'app(?:lication)? ?servers?', 'app(?:lication)? ?srvs?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn',
   'puma', 'node ?\\.? ?js', 'php ?fpm', 'tomcat', 'serveurs? d ?applications?', 'serveurs? applicatifs?',
 ] as const;
 export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;

@@ -273,7 +273,8 @@ export function looksLikeTitle(line: string): boolean {
 /** A line ending on a word that needs what follows ("It runs on"): a wrapped sentence, not a title. */
 const OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
 /** A line that opens with a short label and a colon: one entry of a plain-text list. */
-const LABEL_LINE = /^\s*[A-Z][\w ()/&'-]{0,40}:\s+\S/;
+// "Web server: ...", and in plain-text notes "2nd LB -> ..." or "web srv = ...".
+const LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|→|=>|=))\s+\S/;
 
 /**
  * Plain-text answers put a title on its own line right above its text, with no blank line:

@@ -97,7 +97,7 @@ const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
 const FUTURE_REMARK = anyOf(...FUTURE);
 const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join('|')}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
 /** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
-const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
+const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-–—]|->|→|=>|=)\s)\s*(?=\S)/;
 const MAX_LABEL_WORDS = 7;
 
 interface Context {

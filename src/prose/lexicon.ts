@@ -145,6 +145,7 @@ export const SECURITY_PROBLEMS = [
 ] as const;
 /** A failure kept where it starts: "a problem on one tier stays on that tier". */
 export const CONTAINMENT = [
+  '(?:doesn ?t|does not|won ?t|can ?t|cannot|no longer) (?:kill|take down|bring down|affect|stop|break|crash|impact)s?(?: \\w+)? (?:the )?(?:rest|others?)',
   'stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+', 'is contained', 'does(?: not|n t) spread', 'without spreading',
   'reste\\w* (?:sur|dans) (?:ce|cette|le|la)',
 ] as const;

@@ -28,7 +28,7 @@ const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)
 // "Nginx serves files and Gunicorn runs code": "and" before a component named as the next subject; "A: x / B: y" pairs.
 const COMPONENT = [...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES].join('|');
 const COORDINATOR = new RegExp(
-  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:]{1,40}:)`,
+  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:=]{1,40}(?::|=|->|→))`,
   'gi',
 );
 // A finite verb: what tells an independent clause ("SPOFs have been removed") from a list item.

@@ -1,6 +1,6 @@
 import { readsLanguage, type ReadClause } from '../prose/analyze-prose.js';
 import { mentionsOf } from '../prose/elements.js';
-import { anyOf, APP_TRAITS, WEB_TRAITS } from '../prose/lexicon.js';
+import { anyOf, APP_SERVER_NAMES, APP_TRAITS, WEB_SERVER_NAMES, WEB_TRAITS } from '../prose/lexicon.js';
 import { commaSegments, plainText } from '../prose/sentences.js';
 import { unreadLanguage } from './prose-helpers.js';
 import type { RuleModule } from './rule.js';
@@ -12,7 +12,7 @@ const APP = anyOf(...APP_TRAITS);
 /** A server named after one of these is the object of its clause, not the one it characterises. */
 const OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
 /** "which runs the code": a relative clause about the noun before it. */
-const RELATIVE = /^(?:which|that|who|qui)\b/;
+const RELATIVE = /^(?:which|that|who|where|qui|ou)\b/;
 /** "the first ..., the second ...", "the former / the latter": the servers in the order their context named them. */
 const ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 
@@ -40,7 +40,7 @@ function characterisations(clause: ReadClause, found: Set<Side>): void {
   const carriedSides = [...(clause.carried ? clause.subject : clause.context)].map(sideOf).filter((s): s is Side => s !== null);
   let subject: Side | null = carriedSides.length === 1 ? carriedSides[0]! : null;
   let lastNamed: Side | null = null;
-  for (const segment of commaSegments(clause.raw)) {
+  for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
     const plain = plainText(segment);
     const ordinal = ORDINAL.exec(plain);
     const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]!) ? 0 : 1]! : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
@@ -51,6 +51,16 @@ function characterisations(clause: ReadClause, found: Set<Side>): void {
     if (named.length) lastNamed = named[named.length - 1]!;
   }
 }
+
+/** "The web server gives static content and the application server process the logic": one part per server named as a subject. */
+function bySide(segment: string): string[] {
+  const at = segment.search(SECOND_SUBJECT);
+  if (at <= 0) return [segment];
+  // "the difference of web server and application server" joins two names, not two statements.
+  const first = plainText(segment.slice(0, at));
+  return WEB.test(first) || APP.test(first) ? [segment.slice(0, at), segment.slice(at).replace(/^\s*(?:and|et)\s+/i, '')] : [segment];
+}
+const SECOND_SUBJECT = new RegExp(`\\s(?:and|et)\\s+(?:the |a |an |our |le |la |l')?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES].join('|')})\\b`, 'i');
 
 /** The prose tells the web server (HTTP, static content) from the application server (dynamic content, logic). */
 export const explainWebVsApp: RuleModule = {

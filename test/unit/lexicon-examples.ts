@@ -17,6 +17,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   WEB_SERVER_NAMES: {
     match: [
+      'web srv serves files',
       'the web server serves static files', 'two webservers', 'nginx listens on port 80', 'apache 2 or httpd', 'the web tier', 'the web layer', 'an http server',
       'le serveur web', 'un serveur frontal', 'deux serveurs frontaux',
     ],
@@ -24,6 +25,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   APP_SERVER_NAMES: {
     match: [
+      'app srv runs the code',
       'the app server runs the code', 'the aplication server', 'the app tier', 'the application tier', 'the app layer', 'gunicorn runs the flask app', 'uwsgi', 'unicorn', 'puma',
       'a node.js backend', 'php fpm', 'tomcat', 'le serveur d application', 'un serveur applicatif',
     ],
@@ -217,7 +219,8 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     miss: ['https encrypts the traffic', 'the firewall blocks port 3306', 'reachable only from the app server'],
   },
   CONTAINMENT: {
-    match: ['a problem stays on that tier', 'the failure is contained', 'it does not spread', 'without spreading', 'le probleme reste sur ce serveur'],
+    match: [
+      'a crash in one part doesnt kill the rest', 'it does not take down the others', 'a bug cannot affect the rest','a problem stays on that tier', 'the failure is contained', 'it does not spread', 'without spreading', 'le probleme reste sur ce serveur'],
     miss: ['it runs in a docker container', 'the site stays online'],
   },
   FAILURES: {
