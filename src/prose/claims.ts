@@ -47,21 +47,26 @@ const LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
 const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 /** "With only one HAProxy, ...": the single one is what the design leaves behind. */
 const HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
-const BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB}`);
+const BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to|derriere) (?:the |both |our |le |les )?(?:two |deux )?${LB}|^(?:behind|derriere) (?!the firewall)`);
 const OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
 const ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
 const ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
 /** The tier a word before "servers" counts: "two Nginx servers", "2 database servers". */
 const TIER_OF: Record<string, 'web-server' | 'app-server' | 'database'> = {
   web: 'web-server', nginx: 'web-server', apache: 'web-server',
-  app: 'app-server', application: 'app-server', gunicorn: 'app-server',
-  database: 'database', db: 'database', mysql: 'database', 'my sql': 'database',
+  app: 'app-server', application: 'app-server', gunicorn: 'app-server', 'd application': 'app-server', applicatifs: 'app-server',
+  database: 'database', db: 'database', mysql: 'database', 'my sql': 'database', 'de base de donnees': 'database',
 };
 const SERVER_COUNT = everyOf(
   '(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) '
   + `(?:(${Object.keys(TIER_OF).join('|')}) )?`
-  + '(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)',
+  + '(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)'
+  // French puts the tier after the noun: "deux serveurs web".
+  + `|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join('|')})`,
 );
+const TIER_WORDS = new RegExp(`\\b(?:${Object.keys(TIER_OF).join('|')})\\b`, 'g');
+/** "The web server and the application server are two different servers": a count of what the sentence names. */
+const NAMED_TIERS_COUNTED = new RegExp(`(?:${Object.keys(TIER_OF).join('|')})\\b.*\\b(?:are|sont|on|sur)(?: \\w+)? $`);
 /** A count that belongs to the load balancers: "the LB cluster (2 servers)", "two servers for the load balancers". */
 const LB_SCOPED = new RegExp(`${LB}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB}`, 'i');
 const STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
@@ -121,18 +126,22 @@ function clauseClaims(plain: string, clause: { raw: string; plain: string }, blo
   else if (!negated && n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: 'lb-count', n, ...where });
   if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated) claims.push({ kind: 'cluster', ...where });
   // "Two machines were not enough": a count denied is no count of this design.
-  if (block.kind !== 'heading' && !negated && !LB_SCOPED.test(raw)) {
+  if (block.kind !== 'heading' && !negated && !LB_SCOPED.test(foldAccents(raw))) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       // "HAProxy now runs on two machines": a count after a load balancer named as the subject is the load balancers'.
       const before = plain.slice(0, m.index);
       if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
-      const tier = m[2];
-      const role = tier ? TIER_OF[tier] ?? 'server' : 'server';
+      // "Web server and application server are two servers" counts what it names: one tier named, its count; several, nothing to check.
+      const counted = NAMED_TIERS_COUNTED.test(before) ? new Set([...before.matchAll(TIER_WORDS)].map((t) => TIER_OF[t[0]]!)) : null;
+      if (counted && counted.size !== 1) continue;
+      const tier = m[2] ?? m[4];
+      const count = m[1] ?? m[3]!;
+      const role = counted ? [...counted][0]! : tier ? TIER_OF[tier] ?? 'server' : 'server';
       // "Behind the load balancers, four servers": the count leaves the load balancers out.
       const behind = BEHIND_LBS.exec(plain);
       // The count next to the phrase: "three servers behind two load balancers", "behind the load balancers, four servers".
       const next = behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
-      claims.push({ kind: 'server-count', role, n: NUMBER[m[1]!] ?? Number(m[1]), ...(next ? { behind: true } : {}), ...where });
+      claims.push({ kind: 'server-count', role, n: NUMBER[count] ?? Number(count), ...(next ? { behind: true } : {}), ...where });
     }
   }
   const mentions = mentionsOf(plain);
@@ -146,6 +155,11 @@ function clauseClaims(plain: string, clause: { raw: string; plain: string }, blo
     }
   }
   return claims;
+}
+
+/** Lower case without accents, brackets kept: what LB_SCOPED reads. */
+function foldAccents(raw: string): string {
+  return raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** "a single" -> 1, "three" -> 3, "2" -> 2. */
