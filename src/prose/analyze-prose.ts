@@ -198,11 +198,15 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   // A block that states no frame of its own is framed by what its first sentence names: "Components split. ... When the database needs more memory, ...".
   let opening: Set<Topic> | null = null;
   let previousPlain = '';
+  let previousReason: Reason | null = null;
   let isolatedBefore = false;
   for (const clause of clausesOf(text).flatMap((c) => byElement(c, doc))) {
     const future = FUTURE_REMARK.test(clause.plain);
     // "The reason: when the three shared one box, ..." asks why within the sentence.
     let reason = reasonIn(clause.plain, context.why || WHY_OPENING.test(clause.plain));
+    // "That is why a second HAProxy was added": the reason, and whether it is about a failure, is the sentence before.
+    if (reason?.opens && previousReason) reason = { ...reason, redundancy: reason.redundancy || previousReason.redundancy, failing: previousReason.failing };
+    previousReason = reason;
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
     previousPlain = clause.plain;
     // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".

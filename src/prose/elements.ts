@@ -35,6 +35,7 @@ const PATTERNS: [Topic, RegExp, RegExp?][] = [
   ['added-server', everyOf(
     `(?:${ADDED_MODIFIERS.join('|')})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
     `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join('|')})`,
+    `${MACHINE} (?:that |which )?(?:we|i|they) (?:have |had |just )?(?:added|ajoute\\w*)`,
     // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
     `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
     `(?:${ADD_VERBS.join('|')})(?: also| then| now| just| aussi)? (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,

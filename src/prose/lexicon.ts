@@ -94,7 +94,7 @@ export const CONSEQUENCE_MARKERS = [
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
 export const ENABLING_VERBS = [
-  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', 'mak(?:es|ing) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible',
+  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', '(?:mak(?:es|ing)|made) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible',
   'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)', 'permet\\w*', 'permettr\\w*', 'rend possible',
 ] as const;
 /** Effect verbs: what an element does to a quality or a problem ("removes the SPOF", "improves uptime"). */
@@ -135,7 +135,7 @@ export const CAPACITY_PROBLEMS = [
   'timeouts?', 'slow\\w* (?:\\w+ )?down', 'slow(?:ed|s)? by', 'errors?', 'noisy neighbou?rs?', 'wait(?:s|ing)? (?:on|for)',
   'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
   '(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough',
-  '(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)',
+  '(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb|host|hold|fit|carry|run)',
   'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement',
   'surcharg\\w*',
 ] as const;
@@ -151,7 +151,7 @@ export const CONTAINMENT = [
 ] as const;
 /** Failure of a machine: what a condition speaks of ("if HAProxy 1 dies"). */
 export const FAILURES = [
-  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'freez\\w*', '(?:is|are|was|turned|switched) off', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:gets?|has|have|had|having) (?:an? )?(?:problem|issue|failure)s?', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead',
+  'fail(?:s|ed|ing|ure|ures)?(?! 2 ban)', 'falls? (?:down|over)', 'freez\\w*', '(?:is|are|was|turned|switched) off', 'di(?:e|es|ed)', '(?:the )?loss of', 'losing', '(?:gets?|has|have|had|having) (?:an? )?(?:problem|issue|failure)s?', '(?:is|are|was|goes|went) (?:gone|away)', 'dying', 'dead',
   'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?', 'stop(?:s|ped)?',
   'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost',
   '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance', 'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne',
@@ -163,7 +163,7 @@ export const CONTINUITY = [
   'stay(?:s|ed)? (?:up|online|available|alive|reachable)', 'remains? (?:up|online|available|reachable)', 'surviv\\w*',
   'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)',
   'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on', 'no (?:one )?(?:downtime|interruption|outage)',
-  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', 'takes? (?:the |its |his |her )?place', '(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|go(?:es)? down|fails?|breaks?|crash\\w*)', 'takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
+  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', '(?:either|each) (?:one |of them |of the two )?can (?:carry|handle|serve|take|answer)', 'takes? (?:the |its |his |her )?place', '(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|go(?:es)? down|fails?|breaks?|crash\\w*)', 'takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
   'backs? (?:each other|it) up', 'back each other up',
   'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets|continues|works|stays|runs|remains|survives)', 'prend le relais', 'prendre le relais', 'prend tout(?:e)? (?:le |la )?(?:trafic|charge)',
   'reprend', 'prend (?:sa|la) place', 'remplace', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)',

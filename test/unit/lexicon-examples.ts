@@ -160,6 +160,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   ENABLING_VERBS: {
     match: [
+      'the new machine made room for mysql',
       'it lets the other take over', 'it allows scaling', 'it makes room for more traffic', 'it enables https', 'ufw permits port 443', 'it makes it possible', 'making possible', 'it gives us the ability to scale', 'permet de',
       'permettra', 'rend possible',
     ],
@@ -208,6 +209,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CAPACITY_PROBLEMS: {
     match: [
+      'two machines could not host three components', 'one box cannot hold them all',
       'a bottleneck', 'overloaded', 'cpu contention', 'they compete for memory', 'fighting for ram', 'it interferes', 'starved', 'timeouts', 'it slows everything down', 'the app is slowed by the database', '502 errors',
       'noisy neighbours', 'waiting for the database', 'more requests than one server can handle', 'too many requests', 'not enough memory', 'it cannot handle the load',
       'running at 100% cpu', 'near its limits', 'saturated', 'un goulot d etranglement', 'une surcharge',
@@ -225,6 +227,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   FAILURES: {
     match: [
+      'the site falls down', 'when it falls over',
       'if it gets a problem', 'when the active has an issue', 'having a failure',
       'a long query could freeze the page', 'if the first one is off', 'when it is switched off',
       'if lb 1 fails', 'if it dies', 'the loss of lb 1', 'losing one server', 'if it is gone', 'dying', 'dead', 'it crashes', 'it goes down', 'it went down', 'it is down', 'both are down', 'it breaks', 'it is broken', 'it stops',
@@ -235,6 +238,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CONTINUITY: {
     match: [
+      'either of them can carry the visitors', 'each one can handle all the traffic',
       'then it takes the place of the active', 'the traffic never stops', 'the site does not go down', 'the other continues', 'the other one works',
       'the other takes all the traffic', 'it takes every request', 'le second prend tout le trafic', 'il prend toute la charge',
       'the other takes over', 'it took over', 'taking over', 'it keeps serving', 'it stays online', 'it remains available', 'it survives', 'it still works', 'it continues to serve',
