@@ -91,6 +91,7 @@ const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|i
 const NOW = anyOf(...NOW_MARKERS);
 /** A noun followed by a relative clause: "firewall 3 which only opens port 3306". */
 const RELATIVE_AFTER = /^[\w ]{0,30}? (?:which|that|who|qui) /;
+const COPULA_BEFORE = /\b(?:is|are|was|were|est|sont) (?:a |an |the |one |un |une |le |la )?$/;
 /** Reasons about a failure and what survives it: they involve every element they name. */
 const FAILURE_SHAPES: readonly Reason['kind'][] = ['condition', 'counterfactual', 'problem', 'contrast'];
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
@@ -221,8 +222,10 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     // After an opening subordinate ("When adding servers, monitoring becomes crucial") the subject is in the main clause.
     const atSubject = (index: number) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
     // A failure and what survives it involves every addition it names, wherever ("the request reaches one of the two HAProxy: ... when one is down the other ...").
-    const involved = (m: Mention) => reason !== null && FAILURE_SHAPES.includes(reason.kind) && (m.topic === 'lb-cluster' || m.topic === 'added-server');
-    const named = new Set(head.filter((m) => atSubject(m.index) || involved(m) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    const involved = (m: Mention) => reason !== null && (FAILURE_SHAPES.includes(reason.kind) || (reason.redundancy && m.index >= mainStart)) && (m.topic === 'lb-cluster' || m.topic === 'added-server');
+    // "The first change is a second HAProxy": what a copula names is what the sentence is about.
+    const predicateNoun = (m: Mention) => COPULA_BEFORE.test(clause.plain.slice(Math.max(0, m.index - 24), m.index));
+    const named = new Set(head.filter((m) => atSubject(m.index) || involved(m) || predicateNoun(m) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
     // An apposition names what an analogy is about: "a new room (the extra server), because ...".
     for (const t of appositions(clause.raw, doc)) named.add(t);
     // The split said by a predicate joins the subject, named or carried: "... now live on separate servers".

@@ -54,12 +54,13 @@ export const SPLIT_TERMS = [
   'isolat\\w*', 'decoupl\\w*', 'own (?:server|machine|host|box|vm|instance)s?', 'one (?:server|machine|host) (?:per|for each|each)',
   '(?:one|a single) (?:component|tier|role|service) (?:per|on each|for each) (?:server|machine|host|box)',
   '(?:distinct|different|individual|independent) (?:servers|machines|hosts|boxes)', '(?:three|3|multi) ?tiers?', 'tiered', 'separ\\w*', 'dedie\\w*',
-  'isole\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur',
+  'isole\\w*', 'propre serveur', 'propres serveurs', 'chacun son serveur', 'chacun sur (?:une|un|sa|son) (?:propre )?(?:machine|serveur)',
+  '(?:machines?|serveurs?) differente?s?',
 ] as const;
 /** What is split: the split needs its parts named. */
 export const SPLIT_PARTS = [
   'web', 'app', 'application', 'data ?base', 'db', 'my ?sql', 'nginx', 'gunicorn', 'components?', 'tiers?', 'layers?', 'roles?', 'services?',
-  'stack', 'each', 'parts?', 'composants?', 'couches?', 'base de donnees', 'chaque', 'parties?',
+  'stack', 'each', 'parts?', 'composants?', 'couches?', 'base de donnees', 'chaque', 'chacun', 'parties?',
 ] as const;
 /** "Layer" words that are no split: "Secure Sockets Layer", "application layer" of the OSI model. */
 export const NOT_SPLIT = [

@@ -112,6 +112,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   // The split.
   SPLIT_TERMS: {
     match: [
+      'ils sont chacun sur une machine', 'sur des serveurs differents',
       'they no longer mix', 'the tiers no longer cohabit', 'on ne melange plus les roles', 'ils ne partagent plus',
       'we split the stack', 'separate servers', 'keep the tiers apart', 'each component runs on its own server', 'each tier has a server', 'each server now runs only one',
       'each component runs alone', 'each one on its own server', 'they no longer share the same machine', 'they don t share resources', 'a dedicated server', 'isolated tiers',
@@ -122,6 +123,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   SPLIT_PARTS: {
     match: [
+      'chacun',
       'the web and app servers', 'the application', 'the database', 'the db', 'mysql', 'nginx and gunicorn', 'the components', 'the tiers', 'the layers', 'the roles', 'the services',
       'the stack', 'each', 'the parts', 'les composants', 'les couches', 'la base de donnees', 'chaque', 'les parties',
     ],
