@@ -36899,12 +36899,13 @@ var LOAD_BALANCER_NAMES = [
   "ha proxy",
   "lbs?",
   "balancers?",
-  "repartiteurs? de charge",
+  "repartiteurs?(?: de charge)?",
   "equilibreurs? de charge",
   "equilibrage de charge"
 ];
 var WEB_SERVER_NAMES = [
   "web ?ser?vers?",
+  "web ?srvs?",
   "nginx",
   "apache2?",
   "httpd",
@@ -36917,6 +36918,7 @@ var WEB_SERVER_NAMES = [
 ];
 var APP_SERVER_NAMES = [
   "app(?:lication)? ?servers?",
+  "app(?:lication)? ?srvs?",
   "ap{1,2}li?cati?on ?servers?",
   "app ?tier",
   "application ?tier",
@@ -37341,6 +37343,8 @@ var SPLIT_TERMS = [
   "each (?:one )?(?:in|on) (?:his|its|their|her) (?:own )?(?:server|machine|host|box)",
   "(?:no longer|don ?t|do not|never|not|stop) shar\\w* (?:a |the |one |any )?(?:same )?(?:machine|hardware|server|host|box|resources)",
   "dedicated",
+  "no longer (?:mix|mixed|mixing|cohabit\\w*)",
+  "ne (?:\\w+ )?(?:melang|partag|cohabit)\\w* plus",
   "isolat\\w*",
   "decoupl\\w*",
   "own (?:server|machine|host|box|vm|instance)s?",
@@ -37354,7 +37358,9 @@ var SPLIT_TERMS = [
   "isole\\w*",
   "propre serveur",
   "propres serveurs",
-  "chacun son serveur"
+  "chacun son serveur",
+  "chacun sur (?:une|un|sa|son) (?:propre )?(?:machine|serveur)",
+  "(?:machines?|serveurs?) differente?s?"
 ];
 var SPLIT_PARTS = [
   "web",
@@ -37377,6 +37383,7 @@ var SPLIT_PARTS = [
   "couches?",
   "base de donnees",
   "chaque",
+  "chacun",
   "parties?"
 ];
 var NOT_SPLIT = [
@@ -37384,13 +37391,27 @@ var NOT_SPLIT = [
   "transport layer",
   "(?:osi|application|network) layer",
   "layer [47]",
-  "layer (?:four|seven)"
+  "layer (?:four|seven)",
+  // What load balancers and firewalls split or separate: traffic, networks. A database split into primary and replica.
+  "split\\w* (?:the )?(?:incoming )?(?:traffic|requests?|load|users)",
+  "separat\\w* (?:the )?(?:public|private|internal|external|network|traffic|requests?)",
+  "split\\w* (?:the )?(?:data ?base|db|my ?sql|data) (?:into|in)"
+];
+var GENERIC_STATEMENTS = [
+  "(?:is|are|means) (?:the|a|an) (?:ability|process|practice|way|technique|method|act|capacity)",
+  "generally",
+  "in general",
+  "usually",
+  "typically",
+  "commonly",
+  "en general",
+  "generalement"
 ];
 var PURPOSE_MARKERS = [
   "in order to",
   "so as to",
   "so that",
-  "afin de",
+  "afin de?",
   "afin qu ?e?",
   "pour qu ?e?",
   "de sorte que",
@@ -37419,6 +37440,10 @@ var CAUSE_MARKERS = [
   "etant donne"
 ];
 var CONSEQUENCE_MARKERS = [
+  "that is why",
+  "this is why",
+  "which is why",
+  "that s why",
   "therefore",
   "thus",
   "hence",
@@ -37435,6 +37460,7 @@ var CONSEQUENCE_MARKERS = [
   "in turn",
   "like this",
   "donc",
+  "alors",
   "ainsi",
   "par consequent",
   "ce qui",
@@ -37447,7 +37473,7 @@ var CONSEQUENCE_MARKERS = [
 var ENABLING_VERBS = [
   "let(?:s|ting)?",
   "allow(?:s|ed|ing)?",
-  "mak(?:es|ing) room for",
+  "(?:mak(?:es|ing)|made) room for",
   "enabl(?:e|es|ed|ing)",
   "permit(?:s|ted|ting)?",
   "makes? (?:it )?possible",
@@ -37574,10 +37600,12 @@ var REDUNDANCY_QUALITIES = [
 var FAILURE_PROBLEMS = [
   "spofs?",
   "single points? of failure",
+  "locked out",
   "weak (?:spot|point|link)",
+  "depend\\w* (?:d |de |on )(?:une |un |a |one )?(?:seule?|single|one)",
   "downtime",
   "outages?",
-  "goes? down",
+  "go(?:es)? down",
   "go offline",
   "takes? (?:the )?(?:whole |entire )?(?:site|website|service|app|application|system|stack) down",
   "bring\\w* (?:the )?(?:\\w+ )?down",
@@ -37602,7 +37630,7 @@ var CAPACITY_PROBLEMS = [
   "than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)",
   "too (?:much|many|busy|slow)",
   "(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough",
-  "(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)",
+  "(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb|host|hold|fit|carry|run)",
   "at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)",
   "near (?:their|its) limits?",
   "saturat\\w*",
@@ -37619,6 +37647,7 @@ var SECURITY_PROBLEMS = [
   "attaqu\\w*"
 ];
 var CONTAINMENT = [
+  "(?:doesn ?t|does not|won ?t|can ?t|cannot|no longer) (?:kill|take down|bring down|affect|stop|break|crash|impact)s?(?: \\w+)? (?:the )?(?:rest|others?)",
   "stays? (?:on|in|inside|within) (?:that|its|the same|one|this) \\w+",
   "is contained",
   "does(?: not|n t) spread",
@@ -37627,9 +37656,13 @@ var CONTAINMENT = [
 ];
 var FAILURES = [
   "fail(?:s|ed|ing|ure|ures)?(?! 2 ban)",
+  "falls? (?:down|over)",
+  "freez\\w*",
+  "(?:is|are|was|turned|switched) off",
   "di(?:e|es|ed)",
   "(?:the )?loss of",
   "losing",
+  "(?:gets?|has|have|had|having) (?:an? )?(?:problem|issue|failure)s?",
   "(?:is|are|was|goes|went) (?:gone|away)",
   "dying",
   "dead",
@@ -37676,13 +37709,18 @@ var CONTINUITY = [
   "without (?:any )?(?:downtime|interruption)",
   "picks? up",
   "steps? in",
+  "(?:either|each) (?:one |of them |of the two )?can (?:carry|handle|serve|take|answer)",
+  "takes? (?:the |its |his |her )?place",
+  "(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|go(?:es)? down|fails?|breaks?|crash\\w*)",
+  "takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)",
   "in (?:its|their|his) place",
   "covers? for (?:each other|it|the other)",
   "backs? (?:each other|it) up",
   "back each other up",
-  "the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets)",
+  "the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets|continues|works|stays|runs|remains|survives)",
   "prend le relais",
   "prendre le relais",
+  "prend tout(?:e)? (?:le |la )?(?:trafic|charge)",
   "reprend",
   "prend (?:sa|la) place",
   "remplace",
@@ -37716,10 +37754,15 @@ var COUNTERFACTUAL_MARKERS = [
   "alone",
   "(?:only|just) (?:one|two|a single)",
   "with (?:only|just) \\w+",
+  "instead of",
+  "rather than",
+  "au lieu de",
+  "plutot que",
   "sans",
   "sinon",
-  "ne \\w+ plus",
-  "n \\w+ plus"
+  "ne (?:\\w+ ){1,2}plus",
+  "n (?:\\w+ ){1,2}plus",
+  "avec (?:seulement|uniquement) \\w+"
 ];
 var NEED_MARKERS = ["needs?", "needed", "requir\\w*", "necessary", "essential", "indispensable", "a besoin", "necessaire", "faut"];
 var ISOLATION = [
@@ -37752,7 +37795,7 @@ var INDEPENDENCE = [
   "independamment",
   "separement",
   "tout(?:e|es)? seule?s?",
-  "sans (?:affecter|impacter|toucher)"
+  "sans (?:affecter|impacter|toucher|couper|arreter|interrompre)"
 ];
 var MODALS = ["can", "could", "may", "will be able", "is able", "are able", "peut", "peuvent", "pourra\\w*"];
 var TASK_STATEMENT = [
@@ -37767,7 +37810,7 @@ var TASK_STATEMENT = [
   "(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)"
 ];
 var FUTURE = [
-  "add(?:ing)? more",
+  "add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)",
   "later",
   "in the future",
   "if needed",
@@ -37780,7 +37823,9 @@ var FUTURE = [
 ];
 var BEFORE_MARKERS = ["before", "previously", "used to", "in task ?2", "earlier", "formerly", "originally", "avant", "auparavant"];
 var NOW_MARKERS = ["now", "nowadays", "from now on", "this time", "maintenant", "desormais"];
+var WITH_IT = ["(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)"];
 var REFERENCES_BACK = [
+  "(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)",
   "it",
   "its",
   "this",
@@ -37917,6 +37962,9 @@ var SOLVED_LABELS = [
 ];
 var PAIR_REFERENCES = [
   "the other(?: one)?",
+  "the pair",
+  "both of them",
+  "either (?:one|balancer|of them)",
   "its (?:twin|partner|peer|sibling|backup|standby)",
   "the (?:second|backup|standby|passive|survivor|surviving) one",
   "the survivor",
@@ -38047,7 +38095,7 @@ var NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
 var PATTERNS = [
   ["lb-cluster", everyOf(
     `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB}`,
-    `${LB} ?(?:#|no )?[0-9]`,
+    `${LB} ?(?:#|no |n\xB0 ?|numero |number )?(?:[0-9]|one|two|deux)`,
     `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
     `(?:${CLUSTER_TERMS.join("|")})`,
     "(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?",
@@ -38056,6 +38104,7 @@ var PATTERNS = [
   ["added-server", everyOf(
     `(?:${ADDED_MODIFIERS.join("|")})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
     `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join("|")})`,
+    `${MACHINE} (?:that |which )?(?:we|i|they) (?:have |had |just )?(?:added|ajoute\\w*)`,
     // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
     `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
     `(?:${ADD_VERBS.join("|")})(?: also| then| now| just| aussi)? (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
@@ -38140,7 +38189,7 @@ function plainText(text3) {
 var ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)\.$/i;
 var COMPONENT = [...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES].join("|");
 var COORDINATOR = new RegExp(
-  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:]{1,40}:)`,
+  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:=]{1,40}(?::|=|->|\u2192))`,
   "gi"
 );
 var FINITE = new RegExp(`\\b(?:${[
@@ -38149,7 +38198,7 @@ var FINITE = new RegExp(`\\b(?:${[
   "lets|allows|removes|becomes|gets|goes|stays|works|needs|requires|uses|contains|holds|talks|answers|dies|fails|crashes",
   "generates|renders|builds|creates|produces|computes|delivers|connects|communicates|queries|reads|writes|returns|accepts|balances|spreads|routes",
   "caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|stores|saves|answers|takes|keeps|gives|ensures",
-  "est|sont|a|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet"
+  "est|sont|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet"
 ].join("|")})\\b`, "i");
 function sentencesOf(text3) {
   const sentences = [];
@@ -38171,8 +38220,12 @@ var LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 var ARROW = /\s*(?:→|⇒|->|=>)\s*/g;
 function readArrow(raw) {
   const arrows = raw.match(ARROW);
-  return arrows?.length === 1 ? raw.replace(ARROW, ", therefore ") : raw;
+  if (arrows?.length !== 1) return raw;
+  const after = plainText(raw.slice(raw.search(ARROW_ONCE) + arrows[0].length));
+  return after.replace(COUNTS_AND_NAMES, " ").trim() ? raw.replace(ARROW, ", therefore ") : raw;
 }
+var ARROW_ONCE = /\s*(?:→|⇒|->|=>)\s*/;
+var COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join("|")})\\b|[.!]`, "g");
 function proseText(raw) {
   return plainText(readArrow(raw.replace(LINK, " ")));
 }
@@ -38194,7 +38247,7 @@ function splitCoordinated(sentence) {
     if (depthAt(sentence, match2.index) > 0) continue;
     const left = sentence.slice(start, match2.index);
     const right = sentence.slice(match2.index + match2[0].length);
-    const semicolon = match2[0].includes(";") || match2[0].includes("/");
+    const semicolon = match2[0].includes(";") || match2[0].includes("/") || /whereas|while|whilst|but|mais|tandis|alors/i.test(match2[0]);
     if (!semicolon && (!FINITE.test(plainText(left)) || !FINITE.test(plainText(right)))) continue;
     parts.push(left);
     start = match2.index + match2[0].length;
@@ -38211,6 +38264,22 @@ function depthAt(text3, index) {
   }
   return depth;
 }
+function commaSegments(raw) {
+  const segments = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if (c === "," && depth === 0) {
+      segments.push(raw.slice(start, i));
+      start = i + 1;
+    }
+  }
+  segments.push(raw.slice(start));
+  return segments.filter((s) => s.trim());
+}
 
 // src/prose/claims.ts
 var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
@@ -38226,7 +38295,7 @@ var CLUSTER = anyOf(...CLUSTER_TERMS);
 var LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
 var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 var HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
-var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to) (?:the |both |our )?(?:two )?${LB2}`);
+var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to|derriere) (?:the |both |our |le |les )?(?:two |deux )?${LB2}|^(?:behind|derriere) (?!the firewall)`);
 var OTHER_CLUSTER2 = anyOf(...OTHER_CLUSTERS);
 var ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
 var ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
@@ -38237,14 +38306,19 @@ var TIER_OF = {
   app: "app-server",
   application: "app-server",
   gunicorn: "app-server",
+  "d application": "app-server",
+  applicatifs: "app-server",
   database: "database",
   db: "database",
   mysql: "database",
-  "my sql": "database"
+  "my sql": "database",
+  "de base de donnees": "database"
 };
 var SERVER_COUNT = everyOf(
-  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)`
+  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join("|")})`
 );
+var TIER_WORDS = new RegExp(`\\b(?:${Object.keys(TIER_OF).join("|")})\\b`, "g");
+var NAMED_TIERS_COUNTED = new RegExp(`(?:${Object.keys(TIER_OF).join("|")})\\b.*\\b(?:are|sont|on|sur)(?: \\w+)? $`);
 var LB_SCOPED = new RegExp(`${LB2}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB2}`, "i");
 var STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
 function claimsOf(prose) {
@@ -38289,15 +38363,18 @@ function clauseClaims(plain, clause, block4, where) {
   else if (!negated && PAIR_OF_LBS.test(plain)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
   else if (!negated && n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
   if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated) claims.push({ kind: "cluster", ...where });
-  if (block4.kind !== "heading" && !negated && !LB_SCOPED.test(raw)) {
+  if (block4.kind !== "heading" && !negated && !LB_SCOPED.test(foldAccents(raw))) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       const before = plain.slice(0, m.index);
       if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
-      const tier = m[2];
-      const role = tier ? TIER_OF[tier] ?? "server" : "server";
+      const counted2 = NAMED_TIERS_COUNTED.test(before) ? new Set([...before.matchAll(TIER_WORDS)].map((t) => TIER_OF[t[0]])) : null;
+      if (counted2 && counted2.size !== 1) continue;
+      const tier = m[2] ?? m[4];
+      const count = m[1] ?? m[3];
+      const role = counted2 ? [...counted2][0] : tier ? TIER_OF[tier] ?? "server" : "server";
       const behind = BEHIND_LBS.exec(plain);
       const next = behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
-      claims.push({ kind: "server-count", role, n: NUMBER[m[1]] ?? Number(m[1]), ...next ? { behind: true } : {}, ...where });
+      claims.push({ kind: "server-count", role, n: NUMBER[count] ?? Number(count), ...next ? { behind: true } : {}, ...where });
     }
   }
   const mentions = mentionsOf(plain);
@@ -38310,6 +38387,9 @@ function clauseClaims(plain, clause, block4, where) {
     }
   }
   return claims;
+}
+function foldAccents(raw) {
+  return raw.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 function countOf(words) {
   const last = words.split(" ").pop();
@@ -38672,10 +38752,11 @@ var CONDITION2 = anyOf(...CONDITION_MARKERS);
 var FAILURE = anyOf(...FAILURES);
 var CONTINUES = anyOf(...CONTINUITY);
 var COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
-var STRONG_COUNTERFACTUAL = anyOf("no longer", "not anymore", "ne \\w+ plus", "n \\w+ plus");
-var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "will not", "won t", "serait", "pourrait");
+var STRONG_COUNTERFACTUAL = anyOf("no longer", "not anymore", "ne \\w+ plus", "n \\w+ plus", "(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*");
+var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "will not", "won t", "(?:ser|pourr|devr|aur)(?:ait|aient)");
 var FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 var PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
+var NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|don t|do not) (?:\w+ )?(?:stops?|go(?:es)? down|fails?|falls?|breaks?|crash\w*|dies?)\s*$/;
 var NEGATED_BEFORE2 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
 var NEED = anyOf(...NEED_MARKERS);
 var QUALITY = `(?:${QUALITIES.join("|")})`;
@@ -38689,12 +38770,15 @@ var AIMED_QUALITY = anyOf(
 var REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 var CAPABILITY = anyOf(...INDEPENDENCE);
 var MODAL = anyOf(...MODALS);
+var RESULT_FIRST = /^(?:that is why|this is why|which is why|that s why|c est pourquoi|voila pourquoi)\b/;
+var WITH_IT_FIRST = new RegExp(`^(?:${WITH_IT.join("|")})\\b`);
 var ROLE = anyOf(...ROLE_STATEMENTS);
 var BEFORE = anyOf(...BEFORE_MARKERS);
 var NOW = anyOf(...NOW_MARKERS);
 var CONTAINED = anyOf(...CONTAINMENT);
 var ISOLATED = anyOf(...ISOLATION);
 var TASK = anyOf(...TASK_STATEMENT);
+var GENERIC = anyOf(...GENERIC_STATEMENTS);
 var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 var NOT_A_VERB = new Set(
   "the a an each every all both its their his her our your my this that these those one two three four any some another other more many much it them us him me you port ports http https ip disk memory traffic internet network backend frontend production users clients visitors ssl tls dns www date scale point end server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes le la les l un une des du chaque ce cette ces son sa ses leur leurs notre nos votre vos tout tous toute toutes plus".split(" ")
@@ -38706,6 +38790,7 @@ function purposeInfinitive(plain) {
     const word = m[1];
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
+    if (/\bused$/.test(before) && !/\b(?:is|are|was|were|be|been|being)(?: \w+)? used$/.test(before)) continue;
     if (word !== "host" && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word))) continue;
     if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
     if (/\b(?:added|add|adding)$/.test(before) && NOT_A_VERB.has(word)) continue;
@@ -38727,24 +38812,29 @@ function failingIn(plain) {
   return lb > other ? "load-balancer" : "other";
 }
 function reasonIn(plain, why = false) {
-  if (TASK.test(plain)) return null;
+  if (TASK.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
-  const found = (kind, index, whole = false) => {
-    if (!whole && ONLY_THE_TASK.test(plain.slice(index))) return null;
-    return { kind, index, whole, redundancy, failing: failingIn(plain) };
+  const found = (kind, index, whole2 = false) => {
+    if (!whole2 && ONLY_THE_TASK.test(plain.slice(index))) return null;
+    return { kind, index, whole: whole2, redundancy, failing: failingIn(plain) };
   };
   const at2 = (pattern) => pattern.exec(plain)?.index ?? -1;
   const condition = at2(CONDITION2);
   const continues = at2(CONTINUES);
-  const negated = (index) => index > 0 && NEGATED_BEFORE2.test(plain.slice(0, index));
+  const negated = (index) => index > 0 && NEGATED_BEFORE2.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
   if (negated(continues) || negated(condition)) return null;
-  if (condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0)) return found("condition", condition, true);
-  if (continues >= 0) return found("condition", continues, true);
   const counterfactual = at2(COUNTERFACTUAL);
-  if (counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain))) return found("counterfactual", counterfactual, true);
-  if (PROBLEM.test(plain)) return found("problem", at2(PROBLEM), true);
-  if (CONTAINED.test(plain)) return found("consequence", at2(CONTAINED), true);
-  if (BEFORE.test(plain) && NOW.test(plain) && at2(BEFORE) < at2(NOW)) return found("contrast", at2(NOW), true);
+  const whole = [
+    ["condition", condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0) ? condition : -1],
+    ["condition", continues],
+    ["counterfactual", counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain)) ? counterfactual : -1],
+    ["problem", at2(PROBLEM)],
+    ["consequence", at2(CONTAINED)],
+    // The old design against this one: "where two servers used to do all the work, a third one now shares it".
+    ["contrast", BEFORE.test(plain) && NOW.test(plain) && at2(BEFORE) < at2(NOW) ? at2(NOW) : -1]
+  ];
+  if (RESULT_FIRST.test(plain)) return { ...found("consequence", 0), opens: true };
+  if (WITH_IT_FIRST.test(plain)) return found("consequence", 0);
   const candidates = [
     ["purpose", at2(PURPOSE)],
     ["purpose", purposeInfinitive(plain)],
@@ -38758,12 +38848,14 @@ function reasonIn(plain, why = false) {
     ["capability", CAPABILITY.test(plain) && (MODAL.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at2(CAPABILITY) : -1],
     ["capability", MODAL.test(plain) && REDUNDANCY.test(plain) ? at2(MODAL) : -1]
   ];
-  if (at2(NEED) >= 0 && candidates.every(([, index]) => index < 0 || index > at2(NEED))) return found("need", at2(NEED), true);
   const opensWithGerund = /^\w+ing\b/.test(plain);
-  const first2 = candidates.filter(([kind, index]) => index > 0 || index === 0 && !(opensWithGerund && (kind === "effect" || kind === "enabling"))).sort((a, b) => a[1] - b[1])[0];
+  const usable = candidates.filter(([kind, index]) => index > 0 || index === 0 && !(opensWithGerund && (kind === "effect" || kind === "enabling")));
+  const need = at2(NEED);
+  const first2 = [...whole.filter(([, i]) => i >= 0).map(([k, i]) => [k, i, true]), ...usable.map(([k, i]) => [k, i, false]), ...need >= 0 ? [["need", need, true]] : []].sort((a, b) => a[1] - b[1] || Number(b[2]) - Number(a[2]))[0];
   if (first2 && first2[0] === "purpose" && ROLE.test(plain.slice(0, first2[1]))) return null;
-  if (first2) return found(first2[0], first2[1]);
-  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain) || ISOLATED.test(plain))) return found("answer", 0, true);
+  if (first2) return found(first2[0], first2[1], first2[2]);
+  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain))) return found("answer", 0, true);
+  if (why && ISOLATED.test(plain)) return { ...found("answer", 0, true), byIsolation: true };
   return null;
 }
 
@@ -44355,7 +44447,7 @@ function looksLikeTitle(line) {
   return words <= TITLE_WORDS;
 }
 var OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
-var LABEL_LINE = /^\s*[A-Z][\w ()/&'-]{0,40}:\s+\S/;
+var LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|→|=>|=))\s+\S/;
 function paragraphPieces(lines, firstLine) {
   const pieces = [];
   let start = 0;
@@ -44396,6 +44488,7 @@ function titleOf(block4, norm) {
 var ISSUES = anyOf(...ISSUES_LABELS);
 var SOLVED = anyOf(...SOLVED_LABELS);
 var WHY = anyOf(...WHY_LABELS);
+var WHY_OPENING = new RegExp(`^(?:the |la |le )?(?:${WHY_LABELS.join("|")})\\b`);
 var ISOLATED2 = anyOf(...ISOLATION);
 var BEFORE2 = anyOf(...BEFORE_MARKERS);
 var PAIR = anyOf(...PAIR_REFERENCES);
@@ -44405,10 +44498,13 @@ var ADDING = new RegExp(`\\b(?:${[...ADD_VERBS, "needs?", "needed", "requir\\w*"
 var OPENING_SUBORDINATE = new RegExp(`^(?:${SUBORDINATORS.join("|")})\\b`);
 var LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 var NOW2 = anyOf(...NOW_MARKERS);
+var RELATIVE_AFTER = /^[\w ]{0,30}? (?:which|that|who|qui) /;
+var COPULA_BEFORE = /\b(?:is|are|was|were|est|sont) (?:a |an |the |one |un |une |le |la )?$/;
+var FAILURE_SHAPES = ["condition", "counterfactual", "problem", "contrast"];
 var TIERS = ["web-server", "app-server", "database"];
 var FUTURE_REMARK = anyOf(...FUTURE);
 var REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join("|")}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
-var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?=\S)/;
+var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-–—]|->|→|=>|=)\s)\s*(?=\S)/;
 var MAX_LABEL_WORDS = 7;
 var NO_CONTEXT = { subject: /* @__PURE__ */ new Set(), why: false, isolation: false };
 function contextOf(text3, doc) {
@@ -44431,7 +44527,7 @@ function credited(clause, reason) {
   if (isolated && [...subject].some((t) => TIERS.includes(t))) out.add("split");
   const additions = [...subject].filter((t) => ADDITIONS.includes(t));
   for (const t of additions) out.add(t);
-  if (out.has("lb-cluster") && !reason.redundancy && (reason.kind === "problem" || reason.kind === "effect" || reason.kind === "consequence")) out.delete("lb-cluster");
+  if (out.has("lb-cluster") && !reason.redundancy) out.delete("lb-cluster");
   if (reason.redundancy) {
     if (subject.has("load-balancer") && !subject.has("added-server") && survivesLoadBalancer) out.add("lb-cluster");
     if (subject.has("server-pool") && !subject.has("load-balancer") && !subject.has("lb-cluster")) out.add("added-server");
@@ -44464,40 +44560,82 @@ function readText(text3, context, carriedIn, doc, sentenceBase = 0) {
   const clauses = [];
   let opening = null;
   let previousPlain = "";
+  let previousReason = null;
   let isolatedBefore = false;
-  for (const clause of clausesOf(text3)) {
-    const reason = FUTURE_REMARK.test(clause.plain) ? null : reasonIn(clause.plain, context.why);
+  for (const clause of clausesOf(text3).flatMap((c) => byElement(c, doc))) {
+    const future = FUTURE_REMARK.test(clause.plain);
+    let reason = reasonIn(clause.plain, context.why || WHY_OPENING.test(clause.plain));
+    if (reason?.opens && previousReason) reason = { ...reason, redundancy: reason.redundancy || previousReason.redundancy, failing: previousReason.failing };
+    previousReason = reason;
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
     previousPlain = clause.plain;
-    let head = mentions;
-    if (reason && !reason.whole) {
-      const mainStart2 = mainClauseStart(clause);
-      head = reason.index > 3 ? mentions.filter((m) => m.index <= reason.index) : mentions.filter((m) => mainStart2 > 0 && m.index >= mainStart2);
-    } else if (reason && mentions.some((m) => m.index < reason.index)) {
-      head = mentions.filter((m) => m.topic !== "split" || m.index < reason.index);
-    }
+    if (reason?.byIsolation && mentions.some((m) => m.topic === "split")) reason = null;
+    const head = reason ? headOf(clause, mentions, reason) : mentions;
     const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain);
     const mainStart = mainClauseStart(clause);
     const atSubject = (index) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
-    const named2 = new Set(head.filter((m) => atSubject(m.index) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    const involved = (m) => reason !== null && (FAILURE_SHAPES.includes(reason.kind) || reason.redundancy && m.index >= mainStart) && (m.topic === "lb-cluster" || m.topic === "added-server");
+    const predicateNoun = (m) => COPULA_BEFORE.test(clause.plain.slice(Math.max(0, m.index - 24), m.index));
+    const named2 = new Set(head.filter((m) => atSubject(m.index) || involved(m) || predicateNoun(m) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
+    for (const t of appositions(clause.raw, doc)) named2.add(t);
     const predicate = head.filter((m) => m.topic === "split").map((m) => m.topic);
-    const carried = refersBack || named2.size === 0 || clause.sentence < (context.fixed ?? 0);
+    const underLabel = clause.sentence < (context.fixed ?? 0) && [...named2].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
+    const carried = refersBack || named2.size === 0 || underLabel;
     const carriedIn2 = predicate.length ? context.subject : current;
     const subject = carried ? /* @__PURE__ */ new Set([...carriedIn2, ...[...named2].filter((t) => ADDITIONS.includes(t)), ...predicate]) : /* @__PURE__ */ new Set([...named2, ...predicate]);
+    if (future) {
+      subject.delete("added-server");
+      if (!predicate.length && !named2.has("split") && !named2.has("lb-cluster")) reason = null;
+    }
     const isolated = context.isolation || ISOLATED2.test(clause.plain) || carried && isolatedBefore;
     isolatedBefore = carried ? isolatedBefore || isolated : isolated;
     const frame = context.subject.size ? context.subject : opening ?? /* @__PURE__ */ new Set();
     clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame });
     opening ??= named2.size ? named2 : null;
-    if (!carried || predicate.length) current = subject;
+    if (!carried || predicate.length || [...named2].some((t) => ADDITIONS.includes(t))) current = subject;
   }
   return { clauses, last: current };
 }
+function appositions(raw, doc) {
+  if (!raw.includes("(")) return [];
+  return [...raw.matchAll(/\(([^()]{1,60})\)/g)].flatMap((m) => mentionsOf(proseText(m[1]), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
+}
+function headOf(clause, mentions, reason) {
+  if (reason.opens) return mentions;
+  if (!reason.whole) {
+    const mainStart = mainClauseStart(clause);
+    const before = mentions.filter((m) => m.index <= reason.index);
+    const last = before[before.length - 1];
+    if (last && RELATIVE_AFTER.test(clause.plain.slice(last.index, reason.index))) return [last];
+    return reason.index > 3 ? before : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
+  }
+  if (mentions.some((m) => m.index < reason.index)) return mentions.filter((m) => m.topic !== "split" || m.index < reason.index);
+  return mentions;
+}
+var LIST_ITEM_WORDS = 4;
 var SUBJECT_WORDS = 5;
 function wordsBefore(plain, index) {
   let words = 0;
   for (let i = 0; i < index; i++) if (plain.charCodeAt(i) === 32) words++;
   return words;
+}
+function byElement(clause, doc) {
+  const segments = commaSegments(clause.raw);
+  if (segments.length < 2) return [clause];
+  const groups = [];
+  for (const segment of segments) {
+    const plain = proseText(segment);
+    const opensWithAddition = mentionsOf(plain, doc.serversNumbered).some((m) => ADDITIONS.includes(m.topic) && wordsBefore(plain, m.index) < LIST_ITEM_WORDS);
+    if (opensWithAddition || !groups.length) groups.push(segment);
+    else groups[groups.length - 1] += `,${segment}`;
+  }
+  const itemsWithReasons = groups.slice(1).every((g) => reasonIn(proseText(g)));
+  if (groups.length < 2 || !itemsWithReasons || !namesAdditionBeforeReason(proseText(groups[0]), doc)) return [clause];
+  return groups.map((raw) => ({ raw, plain: proseText(raw), sentence: clause.sentence }));
+}
+function namesAdditionBeforeReason(plain, doc) {
+  const reason = reasonIn(plain);
+  return reason !== null && mentionsOf(plain, doc.serversNumbered).some((m) => ADDITIONS.includes(m.topic) && m.index < reason.index);
 }
 function relevant(mentions, plain) {
   if (!FUTURE_REMARK.test(plain)) return mentions;
@@ -44605,14 +44743,15 @@ function analyseProse(sources) {
 function readBlock(block4, contexts, carried, doc) {
   if (block4.kind === "table-row" && block4.cells && block4.header) {
     const names = block4.cells.slice(0, 2).map((cell, k) => k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT);
-    const row = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
+    const named2 = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
+    const row = named2.subject.size || block4.cells[0]?.trim() ? named2 : { ...named2, subject: carried };
     const clauses = [];
     block4.cells.forEach((cell, k) => {
       const column = contextOf(block4.header[k] ?? "", doc);
       const own = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
       clauses.push(...readText(cell, nearest([...contexts, own]), carried, doc, k * 100).clauses);
     });
-    return { clauses, last: carried };
+    return { clauses, last: row.subject };
   }
   const label = labelOf(block4);
   if (label) {
@@ -44697,7 +44836,7 @@ function capitalise(s) {
 var WEB = anyOf(...WEB_TRAITS);
 var APP = anyOf(...APP_TRAITS);
 var OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
-var RELATIVE = /^(?:which|that|who|qui)\b/;
+var RELATIVE = /^(?:which|that|who|where|qui|ou)\b/;
 var ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 function sideOf(topic) {
   return topic === "web-server" ? "web" : topic === "app-server" ? "app" : null;
@@ -44713,7 +44852,7 @@ function characterisations(clause, found) {
   const carriedSides = [...clause.carried ? clause.subject : clause.context].map(sideOf).filter((s) => s !== null);
   let subject = carriedSides.length === 1 ? carriedSides[0] : null;
   let lastNamed = null;
-  for (const segment of segmentsOf(clause.raw)) {
+  for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
     const plain = plainText(segment);
     const ordinal = ORDINAL.exec(plain);
     const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
@@ -44724,22 +44863,13 @@ function characterisations(clause, found) {
     if (named2.length) lastNamed = named2[named2.length - 1];
   }
 }
-function segmentsOf(raw) {
-  const segments = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === "(" || c === "[") depth++;
-    else if ((c === ")" || c === "]") && depth > 0) depth--;
-    else if (c === "," && depth === 0) {
-      segments.push(raw.slice(start, i));
-      start = i + 1;
-    }
-  }
-  segments.push(raw.slice(start));
-  return segments.filter((s) => s.trim());
+function bySide(segment) {
+  const at2 = segment.search(SECOND_SUBJECT);
+  if (at2 <= 0) return [segment];
+  const first2 = plainText(segment.slice(0, at2));
+  return WEB.test(first2) || APP.test(first2) ? [segment.slice(0, at2), segment.slice(at2).replace(/^\s*(?:and|et)\s+/i, "")] : [segment];
 }
+var SECOND_SUBJECT = new RegExp(`\\s(?:and|et)\\s+(?:the |a |an |our |le |la |l')?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES].join("|")})\\b`, "i");
 var explainWebVsApp = {
   meta: {
     id: "explain-web-vs-app",
@@ -45232,11 +45362,11 @@ var GraphBuilder = class {
 };
 
 // src/graph/identify-components.ts
-var GENERIC = /* @__PURE__ */ new Set(["server", "servers", "the", "a", "an", "of", "for", "and", "with", "node", "host", "machine", "instance", "service", "tier", "layer"]);
+var GENERIC2 = /* @__PURE__ */ new Set(["server", "servers", "the", "a", "an", "of", "for", "and", "with", "node", "host", "machine", "instance", "service", "tier", "layer"]);
 var FIRST_OF_PAIR = /\b(1|one|primary|active|master|main)\b/;
 function named(component) {
   const label = normaliseText(component.label);
-  const words = new Set(label.split(" ").filter((w) => w && !GENERIC.has(w)));
+  const words = new Set(label.split(" ").filter((w) => w && !GENERIC2.has(w)));
   return { component, label, id: normaliseText(component.id), words };
 }
 function sameRoleFamily(a, b) {
