@@ -45438,10 +45438,14 @@ function totalScore(rules, threshold) {
   const manualPoints = round(counted.filter((r3) => r3.status === "manual").reduce((n, r3) => n + r3.weight, 0));
   const percent = maxScore ? round(100 * score / maxScore) : 100;
   const reachable = maxScore ? 100 * (score + manualPoints) / maxScore : 100;
-  return { score, maxScore, manualPoints, percent, passed: reachable >= threshold };
+  const verdict = percent >= threshold ? "passed" : reachable >= threshold ? "pending" : "failed";
+  return { score, maxScore, manualPoints, percent, passed: verdict === "passed", verdict };
 }
 function round(n) {
   return Math.round(n * 100) / 100;
+}
+function verdictText(verdict) {
+  return verdict === "pending" ? "pending review" : verdict;
 }
 
 // src/api/load-submission.ts
@@ -51801,6 +51805,7 @@ function gradeSubmission(submission, rubric, options = {}) {
     manualPoints: gateFailed ? 0 : totals.manualPoints,
     threshold: options.minScore ?? rubric.passThreshold,
     passed: gateFailed ? false : totals.passed,
+    verdict: gateFailed ? "failed" : totals.verdict,
     rules,
     diagrams: submission.diagrams.map((d) => {
       const e = d.parse.errors[0];
@@ -52454,7 +52459,7 @@ function formatGithub(report) {
       lines.push(`::notice title=${escapeProperty("infralint")}::${escapeData(`${findings.length - MAX_ANNOTATIONS} more findings are not shown as annotations; run infralint locally or see the job summary.`)}`);
     }
     const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : "";
-    lines.push(`::notice title=${escapeProperty(`infralint ${result.task}`)}::${escapeData(`${result.score}/${result.maxScore}${manual} \u2014 ${result.passed ? "passed" : "failed"} (threshold ${result.threshold})`)}`);
+    lines.push(`::notice title=${escapeProperty(`infralint ${result.task}`)}::${escapeData(`${result.score}/${result.maxScore}${manual} \u2014 ${verdictText(result.verdict)} (threshold ${result.threshold})`)}`);
   }
   return `${lines.join("\n")}
 `;
@@ -52512,7 +52517,7 @@ function formatMarkdown(report) {
 }
 function formatTask(result) {
   const out = [];
-  const verdict = result.passed ? "**passed**" : "**failed**";
+  const verdict = `**${verdictText(result.verdict)}**`;
   const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : "";
   out.push(`## infralint: ${escapeMarkdown(result.task)} \u2014 ${result.score}/${result.maxScore}${manual}, ${verdict} (threshold ${result.threshold})`);
   out.push("");
@@ -52583,7 +52588,7 @@ function formatSarif(report) {
         ]
       }))
     ),
-    properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed }
+    properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict }
   }));
   return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs }, null, 2)}
 `;
@@ -53252,7 +53257,7 @@ function ruleCell(rule) {
 }
 function formatCsv(report) {
   const ruleIds = [...new Set(report.results.flatMap((r3) => r3.rules.map((x) => x.id)))];
-  const header = ["path", "task", "score", "max_score", "manual_points", "threshold", "passed", ...ruleIds];
+  const header = ["path", "task", "score", "max_score", "manual_points", "threshold", "passed", "verdict", ...ruleIds];
   const rows = report.results.map((r3) => [
     r3.path,
     r3.task,
@@ -53261,6 +53266,7 @@ function formatCsv(report) {
     r3.manualPoints,
     r3.threshold,
     r3.passed,
+    r3.verdict,
     ...ruleIds.map((id) => ruleCell(r3.rules.find((x) => x.id === id)))
   ]);
   return stringify([header, ...rows.map((row) => row.map(spreadsheetSafe))], { cast: { boolean: (v3) => String(v3) } });
@@ -53285,7 +53291,7 @@ function formatGradescope(report) {
     }))
   );
   const score = report.results.reduce((n, r3) => n + r3.score, 0);
-  const output = report.results.map((r3) => `${r3.task}: ${r3.score}/${r3.maxScore}${r3.manualPoints ? ` (${r3.manualPoints} points await manual review)` : ""}, ${r3.passed ? "passed" : "failed"}`).join("\n");
+  const output = report.results.map((r3) => `${r3.task}: ${r3.score}/${r3.maxScore}${r3.manualPoints ? ` (${r3.manualPoints} points await manual review)` : ""}, ${verdictText(r3.verdict)}`).join("\n");
   return `${JSON.stringify({ score, output, visibility: "visible", stdout_visibility: "hidden", tests }, null, 2)}
 `;
 }
@@ -53317,7 +53323,7 @@ function formatTask2(result, c) {
     }
     out.push("");
   }
-  const verdict = result.passed ? c.green.bold("passed") : c.red.bold("failed");
+  const verdict = result.verdict === "passed" ? c.green.bold("passed") : result.verdict === "pending" ? c.yellow.bold("pending review") : c.red.bold("failed");
   const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : "";
   out.push(`${c.bold(result.task)} ${c.dim(result.path)}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r3) => r3.id.length));
@@ -53363,6 +53369,7 @@ function formatReport(report, format2, options = {}) {
 function input(env2, name) {
   return (env2[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`] ?? "").trim();
 }
+var FAIL_ON = ["below-threshold", "pending", "error", "never"];
 function setOutput(env2, name, value) {
   const file = env2.GITHUB_OUTPUT;
   if (!file) return;
@@ -53378,7 +53385,7 @@ async function runAction(env2, write) {
     const workspace = env2.GITHUB_WORKSPACE || process.cwd();
     const target = path7.resolve(workspace, input(env2, "path") || ".");
     const failOn = input(env2, "fail-on") || "below-threshold";
-    if (!["error", "below-threshold", "never"].includes(failOn)) throw new UsageError(`fail-on must be error, below-threshold or never, not "${failOn}"`);
+    if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"`);
     const minScoreText = input(env2, "min-score");
     const minScore = minScoreText ? Number(minScoreText) : void 0;
     if (minScore !== void 0 && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`min-score must be a number from 0 to 100, not "${minScoreText}"`);
@@ -53400,10 +53407,12 @@ async function runAction(env2, write) {
     setOutput(env2, "max-score", String(result.maxScore));
     setOutput(env2, "manual-points", String(result.manualPoints));
     setOutput(env2, "passed", String(result.passed));
+    setOutput(env2, "verdict", result.verdict);
     const hasErrors = result.rules.some((r3) => r3.findings.some((f) => f.severity === "error"));
     if (failOn === "never") return 0;
-    if (failOn === "error" && (hasErrors || !result.passed)) return 1;
-    return result.passed ? 0 : 1;
+    const failing = result.verdict === "failed" || failOn === "pending" && result.verdict === "pending";
+    if (failOn === "error" && (hasErrors || failing)) return 1;
+    return failing ? 1 : 0;
   } catch (error) {
     const message2 = error instanceof UsageError ? error.message : `internal error: ${error?.message ?? error}`;
     write(`::error title=infralint::${message2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}

@@ -14,6 +14,9 @@ function input(env: ActionEnv, name: string): string {
   return (env[`INPUT_${name.toUpperCase().replace(/ /g, '_')}`] ?? '').trim();
 }
 
+/** When the step fails: below the threshold (default), also while points await review, also on any error finding, never. */
+const FAIL_ON = ['below-threshold', 'pending', 'error', 'never'];
+
 /** GITHUB_OUTPUT lines; a value with a newline uses the heredoc form GitHub documents. */
 function setOutput(env: ActionEnv, name: string, value: string): void {
   const file = env.GITHUB_OUTPUT;
@@ -32,7 +35,7 @@ export async function runAction(env: ActionEnv, write: (text: string) => void): 
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const target = path.resolve(workspace, input(env, 'path') || '.');
     const failOn = input(env, 'fail-on') || 'below-threshold';
-    if (!['error', 'below-threshold', 'never'].includes(failOn)) throw new UsageError(`fail-on must be error, below-threshold or never, not "${failOn}"`);
+    if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(', ')}, not "${failOn}"`);
     const minScoreText = input(env, 'min-score');
     const minScore = minScoreText ? Number(minScoreText) : undefined;
     if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`min-score must be a number from 0 to 100, not "${minScoreText}"`);
@@ -56,11 +59,13 @@ export async function runAction(env: ActionEnv, write: (text: string) => void): 
     setOutput(env, 'max-score', String(result.maxScore));
     setOutput(env, 'manual-points', String(result.manualPoints));
     setOutput(env, 'passed', String(result.passed));
+    setOutput(env, 'verdict', result.verdict);
 
     const hasErrors = result.rules.some((r) => r.findings.some((f) => f.severity === 'error'));
     if (failOn === 'never') return 0;
-    if (failOn === 'error' && (hasErrors || !result.passed)) return 1;
-    return result.passed ? 0 : 1;
+    const failing = result.verdict === 'failed' || (failOn === 'pending' && result.verdict === 'pending');
+    if (failOn === 'error' && (hasErrors || failing)) return 1;
+    return failing ? 1 : 0;
   } catch (error) {
     const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
     write(`::error title=infralint::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);

@@ -6,7 +6,7 @@ import { identifyComponents, identityKeys, type Identity } from '../graph/identi
 import { analyseProse } from '../prose/analyze-prose.js';
 import { RULES } from '../rules/registry.js';
 import type { RuleContext, RuleOutcome } from '../rules/rule.js';
-import { pointsFor, totalScore } from '../score/score.js';
+import { pointsFor, totalScore, type Verdict } from '../score/score.js';
 import type { Finding, RuleStatus } from '../types.js';
 import { loadSubmission, type LoadedSubmission } from './load-submission.js';
 import { TOOL } from './tool.js';
@@ -44,7 +44,10 @@ export interface TaskResult {
   maxScore: number;
   manualPoints: number;
   threshold: number;
+  /** Passed on the points won (points awaiting review are not points). */
   passed: boolean;
+  /** `pending` when points awaiting a person could still change the outcome. */
+  verdict: Verdict;
   rules: RuleResult[];
   diagrams: DiagramSummary[];
   graph: { components: GraphComponentJson[]; edges: GraphEdgeJson[]; groups: GraphGroupJson[] };
@@ -183,6 +186,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
     manualPoints: gateFailed ? 0 : totals.manualPoints,
     threshold: options.minScore ?? rubric.passThreshold,
     passed: gateFailed ? false : totals.passed,
+    verdict: gateFailed ? 'failed' : totals.verdict,
     rules,
     diagrams: submission.diagrams.map((d) => {
       const e = d.parse.errors[0];

@@ -61,7 +61,7 @@ function shortPath(file: string, io: CliIO): string {
 
 function describeOutputs(outputs: OutputResult, io: CliIO): void {
   for (const task of outputs.summary.tasks) {
-    io.stdout(`${task.task}: ${task.passed}/${task.graded} passed, mean ${task.meanPercent}%, median ${task.medianPercent}%\n`);
+    io.stdout(`${task.task}: ${task.passed}/${task.graded} passed, ${task.pending} pending review, mean ${task.meanPercent}%, median ${task.medianPercent}%\n`);
   }
   const { pairs, graphGroups } = outputs.similarity;
   const grouped = graphGroups.reduce((n, g) => n + g.length, 0);

@@ -10,6 +10,7 @@ import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues } from './shared-options.js';
+import type { Verdict } from '../score/score.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -23,6 +24,12 @@ export interface CliIO {
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
+
+/** A failed verdict fails; a pending one fails only when asked (a person may still lift it over the threshold). */
+export function exitCodeOf(verdicts: Verdict[], failOnPending: boolean): number {
+  const failing = verdicts.some((v) => v === 'failed' || (failOnPending && v === 'pending'));
+  return failing ? EXIT.failed : EXIT.passed;
+}
 
 function defaultIO(): CliIO {
   return {
@@ -50,7 +57,8 @@ function parseFormat(value: string, previous: FormatTarget[] | undefined): Forma
 }
 
 /**
- * Runs the CLI and returns its exit code: 0 passed, 1 below the threshold, 2 usage or input error.
+ * Runs the CLI and returns its exit code: 0 passed (or pending review), 1 below the threshold (or
+ * pending review with --fail-on-pending), 2 usage or input error.
  * It never calls process.exit, so it can be called from tests and other programs.
  */
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
@@ -71,13 +79,14 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .description('check one submission: a repository, its web_infrastructure_design/ folder, or the task file')
       .argument('[path]', 'what to check', '.')
       .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
-      .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ (3-scale_up, 3-scale_up-gunicorn) or a JSON file'),
-  ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string }) => {
+      .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ (3-scale_up, 3-scale_up-gunicorn) or a JSON file')
+      .option('--fail-on-pending', 'exit 1 when the verdict awaits a person (points awaiting review could change it), not only when it failed'),
+  ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean }) => {
     const lint = lintOptionsFrom(opts);
     const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd);
     const report = await lintSubmission(path.resolve(io.cwd, target), { rubrics, ...lint });
     writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
-    exitCode = report.results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
+    exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);
   });
 
   program

@@ -45,7 +45,7 @@ export class GradebookCsv {
   }
 
   head(): string {
-    return stringify([['student', 'name', 'email', 'task', 'status', 'score', 'max_score', 'manual_points', 'threshold', 'passed', ...this.ruleColumns, 'similar_to', 'error']]);
+    return stringify([['student', 'name', 'email', 'task', 'status', 'score', 'max_score', 'manual_points', 'threshold', 'passed', 'verdict', ...this.ruleColumns, 'similar_to', 'error']]);
   }
 
   /** The rows of one student, from their gradebook entry (so the record itself need not be kept). */
@@ -54,9 +54,9 @@ export class GradebookCsv {
     const tail = [describeSimilar(similar), entry.error ?? ''];
     const rows = this.header.tasks.map((taskName) => {
       const task = entry.tasks.find((t) => t.task === taskName);
-      if (!task) return [...common, taskName, 'error', '', '', '', '', '', ...this.ruleColumns.map(() => ''), ...tail];
+      if (!task) return [...common, taskName, 'error', '', '', '', '', '', '', ...this.ruleColumns.map(() => ''), ...tail];
       return [
-        ...common, task.task, entry.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed),
+        ...common, task.task, entry.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed), task.verdict,
         ...this.ruleColumns.map((id) => ruleCell(task.rules[id])),
         ...tail,
       ];
@@ -84,6 +84,7 @@ export function gradebookEntry(record: StudentRecord) {
       manualPoints: t.manualPoints,
       threshold: t.threshold,
       passed: t.passed,
+      verdict: t.verdict,
       rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message }])) as Record<string, { status: RuleStatus; points: number; maxPoints: number; message: string }>,
     })),
   };

@@ -13,6 +13,8 @@ export interface TaskSummary {
   task: string;
   graded: number;
   passed: number;
+  /** Below the threshold on the points won, but points awaiting review could lift them above it. */
+  pending: number;
   meanPercent: number;
   medianPercent: number;
   /** Submissions per score decile: 0-9%, 10-19%, ..., 90-100%. */
@@ -35,11 +37,11 @@ export class SummaryBuilder {
   private students = 0;
   private errors: CohortSummary['errors'] = [];
   private manual: CohortSummary['manualReview'] = [];
-  private tasks = new Map<string, { percents: number[]; passed: number; rules: Map<string, Record<RuleStatus, number>> }>();
+  private tasks = new Map<string, { percents: number[]; passed: number; pending: number; rules: Map<string, Record<RuleStatus, number>> }>();
 
   constructor(private readonly header: ResultsHeader) {
     for (const task of header.tasks) {
-      this.tasks.set(task, { percents: [], passed: 0, rules: new Map((header.rules[task] ?? []).map((id) => [id, Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RuleStatus, number>])) });
+      this.tasks.set(task, { percents: [], passed: 0, pending: 0, rules: new Map((header.rules[task] ?? []).map((id) => [id, Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RuleStatus, number>])) });
     }
   }
 
@@ -52,6 +54,7 @@ export class SummaryBuilder {
       if (!totals) continue;
       totals.percents.push(task.maxScore ? (100 * task.score) / task.maxScore : 0);
       if (task.passed) totals.passed++;
+      if (task.verdict === 'pending') totals.pending++;
       if (task.manualPoints) this.manual.push({ student: entry.student, task: task.task, points: task.manualPoints });
       for (const [id, rule] of Object.entries(task.rules)) {
         const counts = totals.rules.get(id);
@@ -75,6 +78,7 @@ export class SummaryBuilder {
           task,
           graded: sorted.length,
           passed: entry.passed,
+          pending: entry.pending,
           meanPercent: round1(sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1)),
           medianPercent: round1(median),
           histogram,

@@ -15,9 +15,9 @@ export function ruleCell(rule: { status: string; points: number; maxPoints: numb
 /** One row per task: where, score, pass/fail, then each rule's points (or its status when it has none). */
 export function formatCsv(report: LintReport): string {
   const ruleIds = [...new Set(report.results.flatMap((r) => r.rules.map((x) => x.id)))];
-  const header = ['path', 'task', 'score', 'max_score', 'manual_points', 'threshold', 'passed', ...ruleIds];
+  const header = ['path', 'task', 'score', 'max_score', 'manual_points', 'threshold', 'passed', 'verdict', ...ruleIds];
   const rows = report.results.map((r) => [
-    r.path, r.task, r.score, r.maxScore, r.manualPoints, r.threshold, r.passed,
+    r.path, r.task, r.score, r.maxScore, r.manualPoints, r.threshold, r.passed, r.verdict,
     ...ruleIds.map((id) => ruleCell(r.rules.find((x) => x.id === id))),
   ]);
   return stringify([header, ...rows.map((row) => row.map(spreadsheetSafe))], { cast: { boolean: (v) => String(v) } });

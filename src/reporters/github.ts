@@ -1,3 +1,4 @@
+import { verdictText } from '../score/score.js';
 import type { LintReport } from '../api/lint-submission.js';
 import type { Finding, Severity } from '../types.js';
 
@@ -30,7 +31,7 @@ export function formatGithub(report: LintReport): string {
       lines.push(`::notice title=${escapeProperty('infralint')}::${escapeData(`${findings.length - MAX_ANNOTATIONS} more findings are not shown as annotations; run infralint locally or see the job summary.`)}`);
     }
     const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : '';
-    lines.push(`::notice title=${escapeProperty(`infralint ${result.task}`)}::${escapeData(`${result.score}/${result.maxScore}${manual} — ${result.passed ? 'passed' : 'failed'} (threshold ${result.threshold})`)}`);
+    lines.push(`::notice title=${escapeProperty(`infralint ${result.task}`)}::${escapeData(`${result.score}/${result.maxScore}${manual} — ${verdictText(result.verdict)} (threshold ${result.threshold})`)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { verdictText } from '../score/score.js';
 import type { LintReport, TaskResult } from '../api/lint-submission.js';
 import { ruleDocsUrl } from '../api/tool.js';
 import type { RuleStatus } from '../types.js';
@@ -24,7 +25,7 @@ export function formatMarkdown(report: LintReport): string {
 
 function formatTask(result: TaskResult): string {
   const out: string[] = [];
-  const verdict = result.passed ? '**passed**' : '**failed**';
+  const verdict = `**${verdictText(result.verdict)}**`;
   const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : '';
   out.push(`## infralint: ${escapeMarkdown(result.task)} — ${result.score}/${result.maxScore}${manual}, ${verdict} (threshold ${result.threshold})`);
   out.push('');

@@ -53,7 +53,7 @@ export function formatSarif(report: LintReport): string {
         ],
       })),
     ),
-    properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed },
+    properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict },
   }));
   return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2)}\n`;
 }

@@ -35,7 +35,7 @@ function formatTask(result: TaskResult, c: ChalkInstance): string {
     out.push('');
   }
 
-  const verdict = result.passed ? c.green.bold('passed') : c.red.bold('failed');
+  const verdict = result.verdict === 'passed' ? c.green.bold('passed') : result.verdict === 'pending' ? c.yellow.bold('pending review') : c.red.bold('failed');
   const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : '';
   out.push(`${c.bold(result.task)} ${c.dim(result.path)}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r) => r.id.length));

@@ -6,13 +6,21 @@ export interface Scored {
   fraction?: number;
 }
 
+/**
+ * `pending` when the points awaiting a person could still change the outcome: the points won are
+ * below the threshold, but with those awaiting review they would reach it.
+ */
+export type Verdict = 'passed' | 'failed' | 'pending';
+
 export interface Score {
   score: number;
   maxScore: number;
   manualPoints: number;
   /** Score as a percentage of maxScore (what the threshold is compared with). */
   percent: number;
+  /** Passed on the points won: points awaiting review are not points. */
   passed: boolean;
+  verdict: Verdict;
 }
 
 export function pointsFor(rule: Scored): number {
@@ -22,8 +30,8 @@ export function pointsFor(rule: Scored): number {
 }
 
 /**
- * Totals a task. Skipped rules leave the maximum; `manual` points are neither won nor lost, so a
- * submission passes when what it won plus what awaits review reaches the threshold.
+ * Totals a task. Skipped rules leave the maximum. A task passes on the points it won; it fails when
+ * even the points awaiting review could not lift it to the threshold; in between, it awaits a person.
  */
 export function totalScore(rules: Scored[], threshold: number): Score {
   const counted = rules.filter((r) => r.status !== 'skipped');
@@ -32,9 +40,15 @@ export function totalScore(rules: Scored[], threshold: number): Score {
   const manualPoints = round(counted.filter((r) => r.status === 'manual').reduce((n, r) => n + r.weight, 0));
   const percent = maxScore ? round((100 * score) / maxScore) : 100;
   const reachable = maxScore ? (100 * (score + manualPoints)) / maxScore : 100;
-  return { score, maxScore, manualPoints, percent, passed: reachable >= threshold };
+  const verdict: Verdict = percent >= threshold ? 'passed' : reachable >= threshold ? 'pending' : 'failed';
+  return { score, maxScore, manualPoints, percent, passed: verdict === 'passed', verdict };
 }
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** The verdict as users read it. */
+export function verdictText(verdict: Verdict): string {
+  return verdict === 'pending' ? 'pending review' : verdict;
 }

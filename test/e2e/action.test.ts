@@ -28,7 +28,16 @@ describe('GitHub Action (bundled, as the runner runs it)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^::error file=web_infrastructure_design\/3-scale_up\.md,line=13,col=34,/m);
     expect(r.summary).toMatch(/^## infralint: 3-scale\\_up — 88\.33\/100, \*\*passed\*\*/);
-    expect(r.outputs).toEqual({ score: '88.33', 'max-score': '100', 'manual-points': '0', passed: 'true' });
+    expect(r.outputs).toEqual({ score: '88.33', 'max-score': '100', 'manual-points': '0', passed: 'true', verdict: 'passed' });
+  });
+
+  it('an image-only submission is pending review, not passed: passed=false, verdict=pending, and fails the step only with fail-on: pending', () => {
+    const r = runAction('image-only', {});
+    expect(r.outputs).toMatchObject({ score: '17', passed: 'false', verdict: 'pending' });
+    expect(r.code).toBe(0);
+    expect(r.summary).toMatch(/\*\*pending review\*\*/);
+    expect(r.stdout).toMatch(/::notice title=infralint 3-scale_up::17\/100, 83 awaiting manual review — pending review/);
+    expect(runAction('image-only', { 'fail-on': 'pending' }).code).toBe(1);
   });
 
   it('fails the step below the threshold, or on any error with fail-on: error, and never with never', () => {
@@ -84,7 +93,7 @@ describe('infralint init and pre-commit', () => {
     const { load } = await import('js-yaml');
     const action = load(readFileSync(path.join(PROJECT, 'action.yml'), 'utf8')) as { inputs: object; outputs: object; runs: { main: string } };
     expect(Object.keys(action.inputs).sort()).toEqual(['fail-on', 'format', 'min-score', 'path', 'sarif-file', 'task']);
-    expect(Object.keys(action.outputs).sort()).toEqual(['manual-points', 'max-score', 'passed', 'score']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['manual-points', 'max-score', 'passed', 'score', 'verdict']);
     expect(action.runs.main).toBe('action/dist/index.mjs');
   });
 });

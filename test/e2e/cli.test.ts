@@ -51,6 +51,14 @@ describe('infralint CLI (built binary)', () => {
     expect(run(['check', path.join(FIXTURES, 'worked-example'), '--min-score', '95']).code).toBe(1);
   });
 
+  it('an image-only submission is pending review: exit 0, or 1 with --fail-on-pending', () => {
+    const r = run([path.join(FIXTURES, 'image-only')], { NO_COLOR: '1' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/17\/100, 83 awaiting manual review {2}pending review/);
+    expect(run([path.join(FIXTURES, 'image-only'), '--fail-on-pending']).code).toBe(1);
+    expect(run([path.join(FIXTURES, 'complete-flowchart'), '--fail-on-pending']).code).toBe(0);
+  });
+
   it('finds the task from the repository root, the project folder or the file itself', () => {
     const base = path.join(FIXTURES, 'md-extension');
     for (const target of [base, path.join(base, 'web_infrastructure_design'), path.join(base, 'web_infrastructure_design/3-scale_up.md')]) {

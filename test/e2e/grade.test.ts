@@ -45,7 +45,7 @@ describe('infralint grade (built binary, worker threads)', () => {
     const csv = read(out, 'gradebook.csv').trim().split('\n');
     expect(csv).toHaveLength(9);
     expect(csv.find((l) => l.startsWith('heidi,'))).toMatch(/,error,.*binary file/);
-    expect(csv.find((l) => l.startsWith('alice,'))).toMatch(/^alice,,,3-scale_up,graded,100,100,0,70,true,pass,10,5,/);
+    expect(csv.find((l) => l.startsWith('alice,'))).toMatch(/^alice,,,3-scale_up,graded,100,100,0,70,true,passed,pass,10,5,/);
   });
 
   it('gives each student the feedback `infralint check` gives them', () => {

@@ -164,7 +164,7 @@ describe('gradeCohort (in-process)', () => {
     expect(readdirSync(path.join(out, 'feedback')).sort()).toEqual(['binary.md', 'empty.md', 'good.md', 'huge.md', 'imageonly.md']);
     const csv = readFileSync(path.join(out, 'gradebook.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(6);
-    expect(csv[0]).toMatch(/^student,name,email,task,status,score,max_score,manual_points,threshold,passed,task-file,/);
+    expect(csv[0]).toMatch(/^student,name,email,task,status,score,max_score,manual_points,threshold,passed,verdict,task-file,/);
     expect(existsSync(path.join(out, 'report.html'))).toBe(true);
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });

@@ -12,7 +12,7 @@ function reportWith(findings: number, message = 'x'): LintReport {
   return {
     tool: { name: 'infralint', version: '0' },
     results: [{
-      task: '3-scale_up', path: 'a.md', root: '/', score: 10, maxScore: 100, manualPoints: 0, threshold: 70, passed: false, diagrams: [],
+      task: '3-scale_up', path: 'a.md', root: '/', score: 10, maxScore: 100, manualPoints: 0, threshold: 70, passed: false, verdict: 'failed', diagrams: [],
       graph: { components: [], edges: [], groups: [] },
       rules: [{ id: 'lb-pair', status: 'fail', points: 0, maxPoints: 10, message, severity: 'error', findings: Array.from({ length: findings }, (_, i) => ({ ruleId: 'lb-pair', message, severity: 'error' as const, file: 'a.md', line: i + 1, column: 1 })) }],
     }],
@@ -78,8 +78,8 @@ describe('junit, csv and gradescope reporters', () => {
   it('csv has one row per task with the points of each rule, and defuses formulas', async () => {
     const rows = formatCsv(await lintSubmission(path.join(FIXTURES, 'worked-example'))).trim().split('\n');
     expect(rows).toHaveLength(2);
-    expect(rows[0]!.split(',')).toHaveLength(7 + 15);
-    expect(rows[1]).toMatch(/^web_infrastructure_design\/3-scale_up\.md,3-scale_up,88\.33,100,0,70,true,/);
+    expect(rows[0]!.split(',')).toHaveLength(8 + 15);
+    expect(rows[1]).toMatch(/^web_infrastructure_design\/3-scale_up\.md,3-scale_up,88\.33,100,0,70,true,passed,/);
     const evil = reportWith(0);
     evil.results[0]!.path = '=HYPERLINK("x")';
     expect(formatCsv(evil)).toContain(`"'=HYPERLINK(""x"")"`);

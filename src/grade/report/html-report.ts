@@ -91,7 +91,7 @@ export async function writeHtmlReport(out: AtomicFile, input: ReportInput): Prom
 function scoreCell(task: GradedTask | undefined): string {
   if (!task) return '–';
   const manual = task.manualPoints ? ` <span class="muted">(+${task.manualPoints}?)</span>` : '';
-  return `${task.score}/${task.maxScore}${manual} ${task.passed ? '✅' : '❌'}`;
+  return `${task.score}/${task.maxScore}${manual} ${task.verdict === 'passed' ? '✅' : task.verdict === 'pending' ? '⏳' : '❌'}`;
 }
 
 /** The score histogram as a small bar chart. */
@@ -116,7 +116,7 @@ function taskSection(task: TaskSummary): string {
     .map((r) => `<tr><td><a href="${h(ruleDocsUrl(r.rule))}"><code>${h(r.rule)}</code></a></td>${(['pass', 'partial', 'fail', 'manual', 'skipped'] as RuleStatus[]).map((s) => `<td class="num">${r.counts[s]}</td>`).join('')}<td class="num">${Math.round(r.failureRate * 100)}% <span class="bar" style="width:${Math.round(r.failureRate * 120)}px"></span></td></tr>`)
     .join('\n');
   return `<h2>${h(task.task)}</h2>
-<p>${task.graded} graded, ${task.passed} passed (${task.graded ? Math.round((100 * task.passed) / task.graded) : 0}%). Mean score ${task.meanPercent}%, median ${task.medianPercent}%.</p>
+<p>${task.graded} graded, ${task.passed} passed (${task.graded ? Math.round((100 * task.passed) / task.graded) : 0}%), ${task.pending} pending review. Mean score ${task.meanPercent}%, median ${task.medianPercent}%.</p>
 <h3>Score histogram (percent of the maximum)</h3>${histogramSvg(task.histogram)}
 <h3>Rules: how often each fails</h3>
 <table><tr><th>rule</th><th>pass</th><th>partial</th><th>fail</th><th>manual</th><th>skipped</th><th>failure rate</th></tr>
@@ -154,7 +154,7 @@ function studentSection(record: StudentRecord, index: number, similar: SimilarTo
   if (record.error) parts.push(`<p class="error">${h(record.error)}</p>`);
   if (similar?.length) parts.push(`<p>Similar to: ${h(describeSimilar(similar))}</p>`);
   for (const task of record.tasks) {
-    parts.push(`<h4>${h(task.task)}: ${task.score}/${task.maxScore}${task.manualPoints ? `, ${task.manualPoints} awaiting review` : ''}, ${task.passed ? 'passed' : 'failed'} <span class="muted">(${h(task.path)})</span></h4>`);
+    parts.push(`<h4>${h(task.task)}: ${task.score}/${task.maxScore}${task.manualPoints ? `, ${task.manualPoints} awaiting review` : ''}${task.verdict === 'pending' ? ', pending review' : task.passed ? ', passed' : ', failed'} <span class="muted">(${h(task.path)})</span></h4>`);
     parts.push('<table><tr><th>rule</th><th>status</th><th>points</th><th>why</th></tr>');
     for (const r of task.rules) {
       parts.push(`<tr><td><code>${h(r.id)}</code></td><td class="status" style="color:${STATUS_COLOURS[r.status]}">${r.status}</td><td class="num">${r.status === 'manual' ? '?' : r.points}/${r.maxPoints}</td><td>${h(r.message)}</td></tr>`);
