@@ -25,7 +25,7 @@ export type Claim =
   | ({ kind: 'lb-count'; n: number; atLeast?: boolean } & Where)
   | ({ kind: 'cluster' } & Where)
   | ({ kind: 'cluster-mode'; mode: ClusterMode } & Where)
-  | ({ kind: 'server-count'; role: 'server' | 'web-server' | 'app-server' | 'database'; n: number; behind?: boolean } & Where)
+  | ({ kind: 'server-count'; role: 'server' | 'web-server' | 'app-server' | 'database'; n: number; behind?: boolean; atLeast?: boolean } & Where)
   | ({ kind: 'own-servers' } & Where)
   | ({ kind: 'component'; role: Topic } & Where);
 
@@ -43,6 +43,9 @@ const LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveur
 /** "a second load balancer", "both HAProxy", "HAProxy 2": at least two. */
 const PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB}`, `${LB} ?(?:#|no )?2`, `${LB} pair`);
 const CLUSTER = anyOf(...CLUSTER_TERMS);
+/** How far before a claimed thing a negation reaches: "there is no firewall", "without any monitoring". */
+const NEGATION_REACH = 30;
+const REPLICA = anyOf('(?:my ?sql|data ?base|db) (?:replicas?|slaves?|secondary)', 'replicas?', 'slaves?', 'read replicas?');
 const LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
 const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 /** "With only one HAProxy, ...": the single one is what the design leaves behind. */
@@ -59,7 +62,8 @@ const TIER_OF: Record<string, 'web-server' | 'app-server' | 'database'> = {
 };
 const SERVER_COUNT = everyOf(
   '(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) '
-  + `(?:(${Object.keys(TIER_OF).join('|')}) )?`
+  // "two Nginx web servers": the first tier word says the tier.
+  + `(?:(${Object.keys(TIER_OF).join('|')}) (?:web |app |application |database |db )?)?`
   + '(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)'
   // French puts the tier after the noun: "deux serveurs web".
   + `|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join('|')})`,
@@ -117,17 +121,24 @@ const NEGATED_BEFORE = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
 function clauseClaims(plain: string, clause: { raw: string; plain: string }, block: AnalysedBlock, where: Where): Claim[] {
   const claims: Claim[] = [];
   const { raw } = clause;
-  const negated = NEGATED.test(plain);
+  // A negation denies what follows it closely ("there is no firewall"), not the whole sentence ("..., so a crash does not kill the others").
+  const negatedAt = (index: number) => NEGATED.test(plain.slice(Math.max(0, index - NEGATION_REACH), index));
+  const negated = (pattern: RegExp) => {
+    const m = pattern.exec(plain);
+    return m !== null && negatedAt(m.index);
+  };
   const counted = LB_COUNT.exec(plain);
-  const n = counted ? countOf(counted[1]!) : 0;
-  if (!negated && n > 2) claims.push({ kind: 'lb-count', n, ...where });
-  else if (!negated && PAIR_OF_LBS.test(plain)) claims.push({ kind: 'lb-count', n: 2, atLeast: true, ...where });
+  const n = counted && !negatedAt(counted.index) ? countOf(counted[1]!) : 0;
+  if (n > 2) claims.push({ kind: 'lb-count', n, ...where });
+  else if (PAIR_OF_LBS.test(plain) && !negated(PAIR_OF_LBS)) claims.push({ kind: 'lb-count', n: 2, atLeast: true, ...where });
   // "With a single HAProxy, the site dies with it": the single one is the risk, not this design.
-  else if (!negated && n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: 'lb-count', n, ...where });
-  if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated) claims.push({ kind: 'cluster', ...where });
+  else if (n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: 'lb-count', n, ...where });
+  if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated(CLUSTER)) claims.push({ kind: 'cluster', ...where });
   // "Two machines were not enough": a count denied is no count of this design.
-  if (block.kind !== 'heading' && !negated && !LB_SCOPED.test(foldAccents(raw))) {
+  if (block.kind !== 'heading' && !NEGATED.test(plain) && !LB_SCOPED.test(foldAccents(raw))) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
+      // "We went from two servers to three": the count before "to" is the old one.
+      if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
       // "HAProxy now runs on two machines": a count after a load balancer named as the subject is the load balancers'.
       const before = plain.slice(0, m.index);
       if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
@@ -145,10 +156,14 @@ function clauseClaims(plain: string, clause: { raw: string; plain: string }, blo
     }
   }
   const mentions = mentionsOf(plain);
-  if (mentions.some((m) => m.topic === 'split') && !negated) claims.push({ kind: 'own-servers', ...where });
+  const split = mentions.find((m) => m.topic === 'split');
+  if (split && !negatedAt(split.index)) claims.push({ kind: 'own-servers', ...where });
+  // "a MySQL primary replicating to a replica on another server": at least two databases.
+  const replica = REPLICA.exec(plain);
+  if (replica && !negatedAt(replica.index)) claims.push({ kind: 'server-count', role: 'database', n: 2, atLeast: true, ...where });
   if (block.kind !== 'heading') {
     for (const m of mentions) {
-      if (!CLAIMABLE.includes(m.topic) || NEGATED.test(plain.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (!CLAIMABLE.includes(m.topic) || negatedAt(m.index)) continue;
       // A web or application server named in a definition ("the application server runs code") is no claim about this design.
       if ((m.topic === 'web-server' || m.topic === 'app-server') && !STATES_DESIGN.test(plain)) continue;
       claims.push({ kind: 'component', role: m.topic, ...where });

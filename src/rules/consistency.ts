@@ -168,10 +168,10 @@ function serverCountConflicts(claims: Claim[], { graphs }: RuleContext): RuleFin
       const lbs = countWithRole(g, 'load-balancer');
       return claim.behind ? [tiers] : [tiers, tiers + Math.min(1, lbs), tiers + lbs];
     });
-    if (readings.includes(claim.n)) continue;
+    if (claim.atLeast ? readings.some((n) => n >= claim.n) : readings.includes(claim.n)) continue;
     const what = claim.role === 'server' ? 'servers' : `${roleName(claim.role)}s`;
     return [{
-      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(' or ')}.`,
+      message: `The prose counts ${claim.atLeast ? 'at least ' : ''}${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(' or ')}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
       hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`,
     }];
