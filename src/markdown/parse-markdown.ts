@@ -272,6 +272,7 @@ export function looksLikeTitle(line: string): boolean {
 }
 /** A line ending on a word that needs what follows ("It runs on"): a wrapped sentence, not a title. */
 const OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
+const ENTRY_MARK = /\b(?:why|reason|because|pourquoi|raison)\s*:|\s(?:->|→|=>)\s/i;
 /** A line that opens with a short label and a colon: one entry of a plain-text list. */
 // "Web server: ...", and in plain-text notes "2nd LB -> ..." or "web srv = ...".
 const LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|→|=>|=))\s+\S/;
@@ -284,6 +285,8 @@ const LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:-
  * paragraph's pieces with the line each starts on.
  */
 function paragraphPieces(lines: string[], firstLine: number): { text: string; line: number }[] {
+  // Notes whose lines each carry their own "why:" or arrow ("one more server, why: ...") are one entry a line.
+  if (lines.filter((l) => ENTRY_MARK.test(l)).length >= 2) return lines.map((text, k) => ({ text, line: firstLine + k })).filter((p) => p.text.trim());
   const pieces: { text: string; line: number }[] = [];
   let start = 0;
   for (let i = 0; i < lines.length - 1; i++) {

@@ -91,6 +91,8 @@ const LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|i
 const NOW = anyOf(...NOW_MARKERS);
 /** A noun followed by a relative clause: "firewall 3 which only opens port 3306". */
 const RELATIVE_AFTER = /^[\w ]{0,30}? (?:which|that|who|qui) /;
+/** "I needed it because ...", "we added them so that ...": the pronoun is what came before. */
+const NEEDED_IT = /^(?:i|we|you|they|on) (?:\w+ )?(?:needed|need|added|add|put|bought|introduced|chose|a ajoute|avons ajoute) (?:it|them|this one|that one|le|la|les)\b/;
 const COPULA_BEFORE = /\b(?:is|are|was|were|est|sont) (?:a |an |the |one |un |une |le |la )?$/;
 /** Reasons about a failure and what survives it: they involve every element they name. */
 const FAILURE_SHAPES: readonly Reason['kind'][] = ['condition', 'counterfactual', 'problem', 'contrast'];
@@ -215,7 +217,7 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     if (reason?.byIsolation && mentions.some((m) => m.topic === 'split')) reason = null;
     const head = reason ? headOf(clause, mentions, reason) : mentions;
     // "It ...", "This machine ...", "Added to ...": the clause is about what came before.
-    const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain);
+    const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain) || NEEDED_IT.test(clause.plain);
     // What a clause names late is its object ("Handles HTTPS requests"), not its subject.
     // The split is stated by a predicate ("... now live on separate servers"), and what a verb of adding names is the addition.
     const mainStart = mainClauseStart(clause);

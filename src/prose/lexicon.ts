@@ -172,7 +172,8 @@ export const CONTINUITY = [
 ] as const;
 /** Conditions that open a consequence: "if", "when", "in case". */
 export const CONDITION_MARKERS = [
-  'if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'si', 's ils?', 'lorsqu ?e?', 'quand', 'en cas de', 'au cas ou',
+  'if', 'when', 'whenever', 'in case', 'in the event', 'should', 'once', 'even if', 'as soon as', 'the moment', 'si', 's ils?', 'lorsqu ?e?', 'quand', 'en cas de',
+  'au cas ou', 'des que', 'au moment ou',
 ] as const;
 /** Counterfactuals: "without it", "otherwise", "X alone would". */
 export const COUNTERFACTUAL_MARKERS = [

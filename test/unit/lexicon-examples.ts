@@ -252,6 +252,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CONDITION_MARKERS: {
     match: [
+      'as soon as the main one stops', 'the moment it goes quiet', 'des que le premier tombe', 'au moment ou il tombe',
       'if lb 1 fails', 'when one dies', 'whenever', 'in case of failure', 'in the event of', 'should it fail', 'once it crashes', 'even if', 'si le serveur tombe', 's il tombe', 'lorsque',
       'quand', 'en cas de panne', 'au cas ou',
     ],
