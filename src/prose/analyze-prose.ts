@@ -33,6 +33,10 @@ export interface ReadClause {
   sentence: number;
   /** What the section, label or cell it was read under is about. */
   frame: Set<Topic>;
+  /** Everything the clause names, wherever. */
+  others: Set<Topic>;
+  /** It is the first sentence after a label, about the label's element. */
+  underLabel: boolean;
 }
 
 /** A prose block with what it is about and what it explains. */
@@ -97,6 +101,8 @@ const COPULA_BEFORE = /\b(?:is|are|was|were|est|sont) (?:a |an |the |one |un |un
 /** Reasons about a failure and what survives it: they involve every element they name. */
 const FAILURE_SHAPES: readonly Reason['kind'][] = ['condition', 'counterfactual', 'problem', 'contrast'];
 const TIERS: readonly Topic[] = ['web-server', 'app-server', 'database'];
+/** Components that are no part of any addition: a sentence about them explains none. */
+const NOT_PARTS: readonly Topic[] = ['firewall', 'monitoring', 'certificate'];
 const FUTURE_REMARK = anyOf(...FUTURE);
 const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join('|')}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
 /** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
@@ -144,8 +150,14 @@ function nearest(contexts: Context[]): Context {
 function credited(clause: ReadClause, reason: Reason): Set<Topic> {
   const { subject, isolated, frame: context } = clause;
   const out = new Set<Topic>();
-  // An answer under a label that asks why answers for the label's element ("Why one more server?").
-  if (reason.kind === 'answer') for (const t of context) if (ADDITIONS.includes(t)) out.add(t);
+  // A sentence carried under a section that speaks of a firewall, a monitoring client or the certificate is about them:
+  // "Split components: each server is protected by its own firewall, which ...".
+  const aboutOther = clause.carried && !clause.underLabel && [...clause.others].some((t) => NOT_PARTS.includes(t)) && ![...clause.others].some((t) => ADDITIONS.includes(t));
+  if (aboutOther) return out;
+  // An answer under a label that asks why answers for the label's element ("Why one more server?"), unless the sentence
+  // has a subject of its own that is no addition ("HAProxy is a reliable load balancer").
+  const ownSubject = !clause.carried && ![...subject].some((t) => ADDITIONS.includes(t));
+  if (reason.kind === 'answer' && !ownSubject) for (const t of context) if (ADDITIONS.includes(t)) out.add(t);
   // A load balancer in general explains the pair only by its own failure ("if the load balancer
   // dies, the site is down"), not by the failure of the servers behind it.
   // "Adding a load balancer ensures availability" is task 1's reason: the load balancer's own failure, the other one of a
@@ -235,7 +247,10 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     // The first sentence after a label is about the label's element, unless it names another component as its subject
     // ("HAProxy 2: the SSL certificate is installed on it, so ...").
     const underLabel = clause.sentence < (context.fixed ?? 0) && [...named].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
-    const carried = refersBack || named.size === 0 || underLabel;
+    // A reason given by a relative clause is its noun's, whatever the sentence refers back to.
+    const ofRelative = reason !== null && relativeNoun(clause, mentions, reason);
+    if (ofRelative) named.add(head[0]!.topic);
+    const carried = !ofRelative && (refersBack || named.size === 0 || underLabel);
     // A clause that states the split itself takes it as its subject; what it carries is then only its frame.
     const carriedIn = predicate.length ? context.subject : current;
     const subject = carried ? new Set([...carriedIn, ...[...named].filter((t) => ADDITIONS.includes(t)), ...predicate]) : new Set([...named, ...predicate]);
@@ -249,7 +264,8 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     const isolated: boolean = context.isolation || ISOLATED.test(clause.plain) || (carried && isolatedBefore);
     isolatedBefore = carried ? isolatedBefore || isolated : isolated;
     const frame = context.subject.size ? context.subject : opening ?? new Set<Topic>();
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame });
+    const others = new Set(mentions.map((m) => m.topic));
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame, others, underLabel });
     opening ??= named.size ? named : null;
     // A clause that names an addition makes it the topic, even one that opens by referring back ("Added another load balancer ...").
     if (!carried || predicate.length || [...named].some((t) => ADDITIONS.includes(t))) current = subject;
@@ -270,15 +286,20 @@ function headOf(clause: Clause, mentions: readonly Mention[], reason: Reason): r
     // "To remove the SPOF, we added a second HAProxy": an opening reason leaves the clause after its comma.
     const mainStart = mainClauseStart(clause);
     const before = mentions.filter((m) => m.index <= reason.index);
-    // "It sits behind firewall 3, which only opens port 3306, so ...": the reason belongs to the relative clause's noun.
-    const last = before[before.length - 1];
-    if (last && RELATIVE_AFTER.test(clause.plain.slice(last.index, reason.index))) return [last];
+    if (relativeNoun(clause, mentions, reason)) return [before[before.length - 1]!];
     return reason.index > 3 ? before : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
   }
   // "Added to make room for the database, which no longer shares a machine": a split said by the reason itself is what
   // the reason brings, not what it explains.
   if (mentions.some((m) => m.index < reason.index)) return mentions.filter((m) => m.topic !== 'split' || m.index < reason.index);
   return mentions;
+}
+
+/** "It sits behind firewall 3, which only opens port 3306, so ...": the reason belongs to the relative clause's noun. */
+function relativeNoun(clause: Clause, mentions: readonly Mention[], reason: Reason): boolean {
+  const before = mentions.filter((m) => m.index <= reason.index);
+  const last = before[before.length - 1];
+  return !reason.whole && !reason.opens && last !== undefined && RELATIVE_AFTER.test(clause.plain.slice(last.index, reason.index));
 }
 
 /** How far into a segment the addition of a list item stands: "and I split the tiers ...". */

@@ -67,6 +67,7 @@ export const NOT_SPLIT = [
   'secure sockets? layer', 'transport layer', '(?:osi|application|network) layer', 'layer [47]', 'layer (?:four|seven)',
   // What load balancers and firewalls split or separate: traffic, networks. A database split into primary and replica.
   'split\\w* (?:the )?(?:incoming )?(?:traffic|requests?|load|users)', 'separat\\w* (?:the )?(?:public|private|internal|external|network|traffic|requests?)',
+  'separat\\w* (?:\\w+ ){0,3}from (?:the )?(?:internet|outside|public|network|world)',
   'split\\w* (?:the )?(?:data ?base|db|my ?sql|data) (?:into|in)',
 ] as const;
 /** Generic statements and definitions: about a concept, not about this design ("Scaling is the ability to grow"). */
@@ -164,9 +165,9 @@ export const CONTINUITY = [
   'stay(?:s|ed)? (?:up|online|available|alive|reachable)', 'remains? (?:up|online|available|reachable)', 'surviv\\w*',
   'still (?:works|serves|running|up|available|online|served|reachable|answers|responds)',
   'continu(?:e|es|ed|ing) (?:to|serving|working|running|operating)', 'carr(?:y|ies) on', 'no (?:one )?(?:downtime|interruption|outage)',
-  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', '(?:either|each) (?:one |of them |of the two )?can (?:carry|handle|serve|take|answer)', 'takes? (?:the |its |his |her )?place', '(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|go(?:es)? down|fails?|breaks?|crash\\w*)', 'takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)', 'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
+  'without (?:any )?(?:downtime|interruption)', 'picks? up', 'steps? in', '(?:either|each) (?:one |of them |of the two )?can (?:carry|handle|serve|take|answer)', 'takes? (?:the |its |his |her )?place', '(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|go(?:es)? down|fails?|breaks?|crash\\w*)',  'in (?:its|their|his) place', 'covers? for (?:each other|it|the other)',
   'backs? (?:each other|it) up', 'back each other up',
-  'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets|continues|works|stays|runs|remains|survives)', 'prend le relais', 'prendre le relais', 'prend tout(?:e)? (?:le |la )?(?:trafic|charge)',
+  'the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets|continues|works|stays|runs|remains|survives)', 'prend le relais', 'prendre le relais', 'l autre (?:\\w+ )?(?:prend|continue|assure|recoit|repond)',
   'reprend', 'prend (?:sa|la) place', 'remplace', 'continu\\w* (?:a|de) (?:fonctionner|servir|repondre|tourner|recevoir|marcher|travailler)',
   'reste\\w* (?:disponible|en ligne|accessible)', 'sans interruption',
 ] as const;
@@ -201,7 +202,7 @@ export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are ab
 export const TASK_STATEMENT = [
   '(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)',
   '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics',
-  'why you are adding', 'you must add', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
+  'why you are adding', 'you must add', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
   '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)',
 ] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */

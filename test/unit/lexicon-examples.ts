@@ -131,6 +131,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   NOT_SPLIT: {
     match: [
+      'they separate each server from the internet',
       'haproxy splits the incoming requests', 'it splits traffic', 'the firewalls separate the public network', 'we split the database into a primary and a replica','secure sockets layer', 'transport layer security', 'the osi application layer', 'a layer 4 load balancer', 'layer seven routing'],
     miss: ['the web layer', 'the app layer', 'the database layer'],
   },
@@ -242,7 +243,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     match: [
       'either of them can carry the visitors', 'each one can handle all the traffic',
       'then it takes the place of the active', 'the traffic never stops', 'the site does not go down', 'the other continues', 'the other one works',
-      'the other takes all the traffic', 'it takes every request', 'le second prend tout le trafic', 'il prend toute la charge',
+      'the other takes all the traffic', 'l autre prend tout le trafic', 'l autre continue',
       'the other takes over', 'it took over', 'taking over', 'it keeps serving', 'it stays online', 'it remains available', 'it survives', 'it still works', 'it continues to serve',
       'it carries on', 'no downtime', 'without any downtime', 'it picks up the traffic', 'it steps in', 'in its place', 'it covers for the other', 'they back each other up', 'it backs it up',
       'the other one handles the traffic', 'il prend le relais', 'prendre le relais', 'il reprend le trafic', 'il prend sa place', 'il le remplace', 'il continue a fonctionner',
@@ -289,6 +290,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   TASK_STATEMENT: {
     match: [
+      'it was scaled up as the task asked',
       'the task requires', 'we are asked to add', 'explain some specifics', 'why you are adding it', 'you must add', 'vous devez ajouter', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
       'as required by the task',
     ],
