@@ -224,32 +224,15 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     previousReason = reason;
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
     previousPlain = clause.plain;
-    // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
     // "Why separate components? Done: they are separated": restating the split answers nothing.
     if (reason?.byIsolation && mentions.some((m) => m.topic === 'split')) reason = null;
-    const head = reason ? headOf(clause, mentions, reason) : mentions;
     // "It ...", "This machine ...", "Added to ...": the clause is about what came before.
     const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain) || NEEDED_IT.test(clause.plain);
-    // What a clause names late is its object ("Handles HTTPS requests"), not its subject.
-    // The split is stated by a predicate ("... now live on separate servers"), and what a verb of adding names is the addition.
-    const mainStart = mainClauseStart(clause);
-    // After an opening subordinate ("When adding servers, monitoring becomes crucial") the subject is in the main clause.
-    const atSubject = (index: number) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
-    // A failure and what survives it involves every addition it names, wherever ("the request reaches one of the two HAProxy: ... when one is down the other ...").
-    const involved = (m: Mention) => reason !== null && (FAILURE_SHAPES.includes(reason.kind) || (reason.redundancy && m.index >= mainStart)) && (m.topic === 'lb-cluster' || m.topic === 'added-server');
-    // "The first change is a second HAProxy": what a copula names is what the sentence is about.
-    const predicateNoun = (m: Mention) => COPULA_BEFORE.test(clause.plain.slice(Math.max(0, m.index - 24), m.index));
-    const named = new Set(head.filter((m) => atSubject(m.index) || involved(m) || predicateNoun(m) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
-    // An apposition names what an analogy is about: "a new room (the extra server), because ...".
-    for (const t of appositions(clause.raw, doc)) named.add(t);
-    // The split said by a predicate joins the subject, named or carried: "... now live on separate servers".
-    const predicate = head.filter((m) => m.topic === 'split').map((m) => m.topic);
+    const { named, predicate, ofRelative } = namesOf(clause, mentions, reason, doc);
     // The first sentence after a label is about the label's element, unless it names another component as its subject
     // ("HAProxy 2: the SSL certificate is installed on it, so ...").
     const underLabel = clause.sentence < (context.fixed ?? 0) && [...named].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
     // A reason given by a relative clause is its noun's, whatever the sentence refers back to.
-    const ofRelative = reason !== null && relativeNoun(clause, mentions, reason);
-    if (ofRelative) named.add(head[0]!.topic);
     const carried = !ofRelative && (refersBack || named.size === 0 || underLabel);
     // A clause that states the split itself takes it as its subject; what it carries is then only its frame.
     const carriedIn = predicate.length ? context.subject : current;
@@ -271,6 +254,32 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
     if (!carried || predicate.length || [...named].some((t) => ADDITIONS.includes(t))) current = subject;
   }
   return { clauses, last: current };
+}
+
+/**
+ * What a clause names as its subject, not as its objects: the elements named first (in the main
+ * clause after an opening subordinate), the additions a failure involves, what a copula or a verb
+ * of adding names, appositions, and the noun of a relative clause that gives the reason; and the
+ * split it states by a predicate ("... now live on separate servers").
+ */
+function namesOf(clause: Clause, mentions: readonly Mention[], reason: Reason | null, doc: DocumentFacts): { named: Set<Topic>; predicate: Topic[]; ofRelative: boolean } {
+  // The part that states, not the part that gives the reason: "A third server was added | to give each tier its own machine".
+  const head = reason ? headOf(clause, mentions, reason) : mentions;
+  const mainStart = mainClauseStart(clause);
+  // What a clause names late is its object ("Handles HTTPS requests"), not its subject; after an opening subordinate
+  // ("When adding servers, monitoring becomes crucial") the subject is in the main clause.
+  const atSubject = (m: Mention) => m.index >= mainStart && wordsBefore(clause.plain, m.index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
+  // A failure and what survives it involves the pair or the added server it names, wherever ("the request reaches one of the two HAProxy: ... when one is down the other ...").
+  const involved = (m: Mention) => reason !== null && (FAILURE_SHAPES.includes(reason.kind) || (reason.redundancy && m.index >= mainStart)) && (m.topic === 'lb-cluster' || m.topic === 'added-server');
+  // "The first change is a second HAProxy": what a copula names is what the sentence is about.
+  const predicateNoun = (m: Mention) => COPULA_BEFORE.test(clause.plain.slice(Math.max(0, m.index - 24), m.index));
+  const added = (m: Mention) => ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index));
+  const named = new Set(head.filter((m) => atSubject(m) || involved(m) || predicateNoun(m) || added(m)).map((m) => m.topic));
+  // An apposition names what an analogy is about: "a new room (the extra server), because ...".
+  for (const t of appositions(clause.raw, doc)) named.add(t);
+  const ofRelative = reason !== null && relativeNoun(clause, mentions, reason);
+  if (ofRelative) named.add(head[0]!.topic);
+  return { named, predicate: head.filter((m) => m.topic === 'split').map((m) => m.topic), ofRelative };
 }
 
 /** The additions named in brackets in a clause: "two cashiers (the HAProxy cluster)". */
