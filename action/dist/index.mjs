@@ -37395,6 +37395,7 @@ var NOT_SPLIT = [
   // What load balancers and firewalls split or separate: traffic, networks. A database split into primary and replica.
   "split\\w* (?:the )?(?:incoming )?(?:traffic|requests?|load|users)",
   "separat\\w* (?:the )?(?:public|private|internal|external|network|traffic|requests?)",
+  "separat\\w* (?:\\w+ ){0,3}from (?:the )?(?:internet|outside|public|network|world)",
   "split\\w* (?:the )?(?:data ?base|db|my ?sql|data) (?:into|in)"
 ];
 var GENERIC_STATEMENTS = [
@@ -37712,7 +37713,6 @@ var CONTINUITY = [
   "(?:either|each) (?:one |of them |of the two )?can (?:carry|handle|serve|take|answer)",
   "takes? (?:the |its |his |her )?place",
   "(?:never|doesn t|does not|won t|will not|don t|do not) (?:\\w+ )?(?:stops?|go(?:es)? down|fails?|breaks?|crash\\w*)",
-  "takes? (?:all|every|the whole)(?: \\w+)? (?:traffic|requests?|load)",
   "in (?:its|their|his) place",
   "covers? for (?:each other|it|the other)",
   "backs? (?:each other|it) up",
@@ -37720,7 +37720,7 @@ var CONTINUITY = [
   "the other (?:one )?(?:\\w+ )?(?:carries|handles|serves|takes|answers|keeps|does|receives|gets|continues|works|stays|runs|remains|survives)",
   "prend le relais",
   "prendre le relais",
-  "prend tout(?:e)? (?:le |la )?(?:trafic|charge)",
+  "l autre (?:\\w+ )?(?:prend|continue|assure|recoit|repond)",
   "reprend",
   "prend (?:sa|la) place",
   "remplace",
@@ -37737,12 +37737,16 @@ var CONDITION_MARKERS = [
   "should",
   "once",
   "even if",
+  "as soon as",
+  "the moment",
   "si",
   "s ils?",
   "lorsqu ?e?",
   "quand",
   "en cas de",
-  "au cas ou"
+  "au cas ou",
+  "des que",
+  "au moment ou"
 ];
 var COUNTERFACTUAL_MARKERS = [
   "without",
@@ -37804,6 +37808,7 @@ var TASK_STATEMENT = [
   "explain (?:some )?specifics",
   "why you are adding",
   "you must add",
+  "(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)",
   "vous devez",
   "etre capable d expliquer",
   "pourquoi vous l ajoutez",
@@ -38292,6 +38297,8 @@ var COUNT = "(a single|single|only one|just one|one single|(?:has|have|uses?|run
 var LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveurs?)\\w+ )?${LB2}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
 var PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB2}`, `${LB2} ?(?:#|no )?2`, `${LB2} pair`);
 var CLUSTER = anyOf(...CLUSTER_TERMS);
+var NEGATION_REACH = 30;
+var REPLICA = anyOf("(?:my ?sql|data ?base|db) (?:replicas?|slaves?|secondary)", "replicas?", "slaves?", "read replicas?");
 var LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
 var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 var HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
@@ -38315,7 +38322,7 @@ var TIER_OF = {
   "de base de donnees": "database"
 };
 var SERVER_COUNT = everyOf(
-  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) )?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join("|")})`
+  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) (?:web |app |application |database |db )?)?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join("|")})`
 );
 var TIER_WORDS = new RegExp(`\\b(?:${Object.keys(TIER_OF).join("|")})\\b`, "g");
 var NAMED_TIERS_COUNTED = new RegExp(`(?:${Object.keys(TIER_OF).join("|")})\\b.*\\b(?:are|sont|on|sur)(?: \\w+)? $`);
@@ -38356,15 +38363,20 @@ var NEGATED_BEFORE = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
 function clauseClaims(plain, clause, block4, where) {
   const claims = [];
   const { raw } = clause;
-  const negated = NEGATED.test(plain);
+  const negatedAt = (index) => NEGATED.test(plain.slice(Math.max(0, index - NEGATION_REACH), index));
+  const negated = (pattern) => {
+    const m = pattern.exec(plain);
+    return m !== null && negatedAt(m.index);
+  };
   const counted = LB_COUNT.exec(plain);
-  const n = counted ? countOf(counted[1]) : 0;
-  if (!negated && n > 2) claims.push({ kind: "lb-count", n, ...where });
-  else if (!negated && PAIR_OF_LBS.test(plain)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
-  else if (!negated && n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
-  if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated) claims.push({ kind: "cluster", ...where });
-  if (block4.kind !== "heading" && !negated && !LB_SCOPED.test(foldAccents(raw))) {
+  const n = counted && !negatedAt(counted.index) ? countOf(counted[1]) : 0;
+  if (n > 2) claims.push({ kind: "lb-count", n, ...where });
+  else if (PAIR_OF_LBS.test(plain) && !negated(PAIR_OF_LBS)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
+  else if (n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
+  if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated(CLUSTER)) claims.push({ kind: "cluster", ...where });
+  if (block4.kind !== "heading" && !NEGATED.test(plain) && !LB_SCOPED.test(foldAccents(raw))) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
+      if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
       const before = plain.slice(0, m.index);
       if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
       const counted2 = NAMED_TIERS_COUNTED.test(before) ? new Set([...before.matchAll(TIER_WORDS)].map((t) => TIER_OF[t[0]])) : null;
@@ -38378,10 +38390,13 @@ function clauseClaims(plain, clause, block4, where) {
     }
   }
   const mentions = mentionsOf(plain);
-  if (mentions.some((m) => m.topic === "split") && !negated) claims.push({ kind: "own-servers", ...where });
+  const split = mentions.find((m) => m.topic === "split");
+  if (split && !negatedAt(split.index)) claims.push({ kind: "own-servers", ...where });
+  const replica = REPLICA.exec(plain);
+  if (replica && !negatedAt(replica.index)) claims.push({ kind: "server-count", role: "database", n: 2, atLeast: true, ...where });
   if (block4.kind !== "heading") {
     for (const m of mentions) {
-      if (!CLAIMABLE.includes(m.topic) || NEGATED.test(plain.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (!CLAIMABLE.includes(m.topic) || negatedAt(m.index)) continue;
       if ((m.topic === "web-server" || m.topic === "app-server") && !STATES_DESIGN.test(plain)) continue;
       claims.push({ kind: "component", role: m.topic, ...where });
     }
@@ -38590,10 +38605,10 @@ function serverCountConflicts(claims, { graphs }) {
       const lbs = countWithRole(g, "load-balancer");
       return claim.behind ? [tiers] : [tiers, tiers + Math.min(1, lbs), tiers + lbs];
     });
-    if (readings.includes(claim.n)) continue;
+    if (claim.atLeast ? readings.some((n) => n >= claim.n) : readings.includes(claim.n)) continue;
     const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
     return [{
-      message: `The prose counts ${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(" or ")}.`,
+      message: `The prose counts ${claim.atLeast ? "at least " : ""}${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(" or ")}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
       hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`
     }];
@@ -44447,8 +44462,10 @@ function looksLikeTitle(line) {
   return words <= TITLE_WORDS;
 }
 var OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
+var ENTRY_MARK = /\b(?:why|reason|because|pourquoi|raison)\s*:|\s(?:->|→|=>)\s/i;
 var LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|→|=>|=))\s+\S/;
 function paragraphPieces(lines, firstLine) {
+  if (lines.filter((l) => ENTRY_MARK.test(l)).length >= 2) return lines.map((text3, k) => ({ text: text3, line: firstLine + k })).filter((p) => p.text.trim());
   const pieces = [];
   let start = 0;
   for (let i = 0; i < lines.length - 1; i++) {
@@ -44499,9 +44516,11 @@ var OPENING_SUBORDINATE = new RegExp(`^(?:${SUBORDINATORS.join("|")})\\b`);
 var LB_PLURAL = /\b(?:load ?balancers|lbs|haproxies|haproxy (?:servers|nodes|instances))\b/;
 var NOW2 = anyOf(...NOW_MARKERS);
 var RELATIVE_AFTER = /^[\w ]{0,30}? (?:which|that|who|qui) /;
+var NEEDED_IT = /^(?:i|we|you|they|on) (?:\w+ )?(?:needed|need|added|add|put|bought|introduced|chose|a ajoute|avons ajoute) (?:it|them|this one|that one|le|la|les)\b/;
 var COPULA_BEFORE = /\b(?:is|are|was|were|est|sont) (?:a |an |the |one |un |une |le |la )?$/;
 var FAILURE_SHAPES = ["condition", "counterfactual", "problem", "contrast"];
 var TIERS = ["web-server", "app-server", "database"];
+var NOT_PARTS = ["firewall", "monitoring", "certificate"];
 var FUTURE_REMARK = anyOf(...FUTURE);
 var REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join("|")}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
 var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-–—]|->|→|=>|=)\s)\s*(?=\S)/;
@@ -44520,7 +44539,10 @@ function nearest(contexts) {
 function credited(clause, reason) {
   const { subject, isolated, frame: context } = clause;
   const out = /* @__PURE__ */ new Set();
-  if (reason.kind === "answer") {
+  const aboutOther = clause.carried && !clause.underLabel && [...clause.others].some((t) => NOT_PARTS.includes(t)) && ![...clause.others].some((t) => ADDITIONS.includes(t));
+  if (aboutOther) return out;
+  const ownSubject = !clause.carried && ![...subject].some((t) => ADDITIONS.includes(t));
+  if (reason.kind === "answer" && !ownSubject) {
     for (const t of context) if (ADDITIONS.includes(t)) out.add(t);
   }
   const survivesLoadBalancer = reason.redundancy && (reason.failing === "load-balancer" || PAIR.test(clause.plain) || LB_PLURAL.test(clause.plain) && reason.failing !== "other");
@@ -44570,17 +44592,10 @@ function readText(text3, context, carriedIn, doc, sentenceBase = 0) {
     const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
     previousPlain = clause.plain;
     if (reason?.byIsolation && mentions.some((m) => m.topic === "split")) reason = null;
-    const head = reason ? headOf(clause, mentions, reason) : mentions;
-    const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain);
-    const mainStart = mainClauseStart(clause);
-    const atSubject = (index) => index >= mainStart && wordsBefore(clause.plain, index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
-    const involved = (m) => reason !== null && (FAILURE_SHAPES.includes(reason.kind) || reason.redundancy && m.index >= mainStart) && (m.topic === "lb-cluster" || m.topic === "added-server");
-    const predicateNoun = (m) => COPULA_BEFORE.test(clause.plain.slice(Math.max(0, m.index - 24), m.index));
-    const named2 = new Set(head.filter((m) => atSubject(m.index) || involved(m) || predicateNoun(m) || ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index))).map((m) => m.topic));
-    for (const t of appositions(clause.raw, doc)) named2.add(t);
-    const predicate = head.filter((m) => m.topic === "split").map((m) => m.topic);
+    const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain) || NEEDED_IT.test(clause.plain);
+    const { named: named2, predicate, ofRelative } = namesOf(clause, mentions, reason, doc);
     const underLabel = clause.sentence < (context.fixed ?? 0) && [...named2].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
-    const carried = refersBack || named2.size === 0 || underLabel;
+    const carried = !ofRelative && (refersBack || named2.size === 0 || underLabel);
     const carriedIn2 = predicate.length ? context.subject : current;
     const subject = carried ? /* @__PURE__ */ new Set([...carriedIn2, ...[...named2].filter((t) => ADDITIONS.includes(t)), ...predicate]) : /* @__PURE__ */ new Set([...named2, ...predicate]);
     if (future) {
@@ -44590,11 +44605,25 @@ function readText(text3, context, carriedIn, doc, sentenceBase = 0) {
     const isolated = context.isolation || ISOLATED2.test(clause.plain) || carried && isolatedBefore;
     isolatedBefore = carried ? isolatedBefore || isolated : isolated;
     const frame = context.subject.size ? context.subject : opening ?? /* @__PURE__ */ new Set();
-    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame });
+    const others = new Set(mentions.map((m) => m.topic));
+    clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame, others, underLabel });
     opening ??= named2.size ? named2 : null;
     if (!carried || predicate.length || [...named2].some((t) => ADDITIONS.includes(t))) current = subject;
   }
   return { clauses, last: current };
+}
+function namesOf(clause, mentions, reason, doc) {
+  const head = reason ? headOf(clause, mentions, reason) : mentions;
+  const mainStart = mainClauseStart(clause);
+  const atSubject = (m) => m.index >= mainStart && wordsBefore(clause.plain, m.index) - wordsBefore(clause.plain, mainStart) < SUBJECT_WORDS;
+  const involved = (m) => reason !== null && (FAILURE_SHAPES.includes(reason.kind) || reason.redundancy && m.index >= mainStart) && (m.topic === "lb-cluster" || m.topic === "added-server");
+  const predicateNoun = (m) => COPULA_BEFORE.test(clause.plain.slice(Math.max(0, m.index - 24), m.index));
+  const added = (m) => ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index));
+  const named2 = new Set(head.filter((m) => atSubject(m) || involved(m) || predicateNoun(m) || added(m)).map((m) => m.topic));
+  for (const t of appositions(clause.raw, doc)) named2.add(t);
+  const ofRelative = reason !== null && relativeNoun(clause, mentions, reason);
+  if (ofRelative) named2.add(head[0].topic);
+  return { named: named2, predicate: head.filter((m) => m.topic === "split").map((m) => m.topic), ofRelative };
 }
 function appositions(raw, doc) {
   if (!raw.includes("(")) return [];
@@ -44605,12 +44634,16 @@ function headOf(clause, mentions, reason) {
   if (!reason.whole) {
     const mainStart = mainClauseStart(clause);
     const before = mentions.filter((m) => m.index <= reason.index);
-    const last = before[before.length - 1];
-    if (last && RELATIVE_AFTER.test(clause.plain.slice(last.index, reason.index))) return [last];
+    if (relativeNoun(clause, mentions, reason)) return [before[before.length - 1]];
     return reason.index > 3 ? before : mentions.filter((m) => mainStart > 0 && m.index >= mainStart);
   }
   if (mentions.some((m) => m.index < reason.index)) return mentions.filter((m) => m.topic !== "split" || m.index < reason.index);
   return mentions;
+}
+function relativeNoun(clause, mentions, reason) {
+  const before = mentions.filter((m) => m.index <= reason.index);
+  const last = before[before.length - 1];
+  return !reason.whole && !reason.opens && last !== void 0 && RELATIVE_AFTER.test(clause.plain.slice(last.index, reason.index));
 }
 var LIST_ITEM_WORDS = 4;
 var SUBJECT_WORDS = 5;
