@@ -4,7 +4,7 @@ import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/e
 import { parseDiagram } from '../diagrams/parse-diagram.js';
 import type { DiagramParse } from '../diagrams/types.js';
 import { parseMarkdown, type MarkdownDocument } from '../markdown/parse-markdown.js';
-import { exists, readSubmissionFile, realpath } from '../read/fs-probes.js';
+import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, toRelative, type ReadFile } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 
@@ -163,12 +163,79 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
       });
       continue;
     }
-    if (link.image || IMAGE_EXTENSIONS.has(ext)) {
-      loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image' });
-    } else if (TEXT_EXTENSIONS.has(ext) && exists(abs)) {
-      addFile(abs, 'linked');
+    const image = link.image || IMAGE_EXTENSIONS.has(ext);
+    if (!image && !TEXT_EXTENSIONS.has(ext)) continue;
+    let target = abs;
+    if (!exists(abs)) {
+      // The commonest mistake: an image or file the answer shows but the repository lacks (not committed, or a wrong path).
+      const nearest = nearestFile(root, abs, image ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
+      // The same file in another folder: GitHub shows nothing, but a person (and infralint) can still find it.
+      const sameName = nearest !== null && path.basename(nearest).toLowerCase() === path.basename(abs).toLowerCase();
+      loaded.notices.push(missingLinkNotice(root, file, link.line, href, nearest, image ? 'image' : 'file', sameName));
+      // A missing image still says a diagram was meant: a person decides (the finding tells the student what to fix).
+      if (!sameName && !image) continue;
+      target = nearest ?? abs;
+    }
+    if (image) loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image' });
+    else addFile(target, 'linked');
+  }
+}
+
+/** A finding for a link to a file the repository lacks, with the nearest file that exists. */
+function missingLinkNotice(root: string, file: SubmissionFile, line: number, href: string, nearest: string | null, what: 'image' | 'file', sameName: boolean): Notice {
+  const where = nearest ? `; the nearest file is \`${toRelative(root, nearest)}\`` : '';
+  return {
+    ruleId: what === 'image' ? 'diagram-present' : 'task-file',
+    message: sameName
+      ? `The ${what} \`${href}\` is not where the link says (GitHub shows nothing there)${where}.`
+      : `The ${what} \`${href}\` is not in the repository${where}.`,
+    severity: sameName ? 'warning' : 'error',
+    file: file.relPath,
+    line,
+    column: 1,
+    hint: nearest
+      ? `Point the link at the file that exists: \`${path.relative(path.dirname(file.read.absPath), nearest).split(path.sep).join('/')}\` (paths are case-sensitive on GitHub).`
+      : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`,
+  };
+}
+
+/** Folders where a file meant by a link may be instead: the folders from the link's up to the root, and their subfolders. */
+const NEAREST_FOLDERS = 40;
+
+/**
+ * The file with the closest name to `wanted` among the folders around it (same name in another
+ * case or folder first, then the smallest edit distance), or null when none is close.
+ */
+function nearestFile(root: string, wanted: string, extensions: ReadonlySet<string>): string | null {
+  const name = path.basename(wanted).toLowerCase();
+  const folders: string[] = [];
+  for (let dir = path.dirname(wanted); isInside(root, dir) && folders.length < NEAREST_FOLDERS; dir = path.dirname(dir)) {
+    if (!folders.includes(dir)) folders.push(dir);
+    if (dir === root) break;
+  }
+  for (const dir of [...folders]) {
+    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith('.') && folders.length < NEAREST_FOLDERS) folders.push(path.join(dir, entry.name));
+  }
+  let best: { path: string; distance: number } | null = null;
+  for (const dir of folders) {
+    for (const entry of listDir(dir)) {
+      if (!entry.isFile() || !extensions.has(path.extname(entry.name).toLowerCase())) continue;
+      const distance = editDistance(name, entry.name.toLowerCase());
+      if (!best || distance < best.distance) best = { path: path.join(dir, entry.name), distance };
     }
   }
+  return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
+}
+
+/** Levenshtein distance, on two short names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 /** True when a file is nothing but links (the "URL-only" submission). */
