@@ -2468,12 +2468,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path8, nextNode) {
-  path8.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path10, nextNode) {
+  path10.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path8.concat(nextNode);
+    const newPath = path10.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -2998,10 +2998,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path8) {
+function pathToHashKeys(path10) {
   let keys2 = [""];
-  for (let i = 0; i < path8.length; i++) {
-    const tokType = path8[i];
+  for (let i = 0; i < path10.length; i++) {
+    const tokType = path10[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -3206,7 +3206,7 @@ function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path8 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path10 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -3218,16 +3218,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path8 = []) 
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path8
+          leftRecursionPath: path10
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName
       });
     }
-    const excluded = path8.concat([topRule]);
+    const excluded = path10.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path8];
+      const newPath = [...path10];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -4378,26 +4378,26 @@ function toKey(value) {
   var result = value + "";
   return result == "0" && 1 / value == -INFINITY22 ? "-0" : result;
 }
-function baseGet(object, path8) {
-  path8 = castPath_default(path8, object);
-  var index = 0, length = path8.length;
+function baseGet(object, path10) {
+  path10 = castPath_default(path10, object);
+  var index = 0, length = path10.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path8[index++])];
+    object = object[toKey_default(path10[index++])];
   }
   return index && index == length ? object : void 0;
 }
-function get(object, path8, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path8);
+function get(object, path10, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path10);
   return result === void 0 ? defaultValue : result;
 }
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
-function hasPath(object, path8, hasFunc) {
-  path8 = castPath_default(path8, object);
-  var index = -1, length = path8.length, result = false;
+function hasPath(object, path10, hasFunc) {
+  path10 = castPath_default(path10, object);
+  var index = -1, length = path10.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path8[index]);
+    var key = toKey_default(path10[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -4409,16 +4409,16 @@ function hasPath(object, path8, hasFunc) {
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
 }
-function hasIn(object, path8) {
-  return object != null && hasPath_default(object, path8, baseHasIn_default);
+function hasIn(object, path10) {
+  return object != null && hasPath_default(object, path10, baseHasIn_default);
 }
-function baseMatchesProperty(path8, srcValue) {
-  if (isKey_default(path8) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path8), srcValue);
+function baseMatchesProperty(path10, srcValue) {
+  if (isKey_default(path10) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path10), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path8);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path8) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path10);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path10) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 function identity(value) {
@@ -4429,13 +4429,13 @@ function baseProperty(key) {
     return object == null ? void 0 : object[key];
   };
 }
-function basePropertyDeep(path8) {
+function basePropertyDeep(path10) {
   return function(object) {
-    return baseGet_default(object, path8);
+    return baseGet_default(object, path10);
   };
 }
-function property(path8) {
-  return isKey_default(path8) ? baseProperty_default(toKey_default(path8)) : basePropertyDeep_default(path8);
+function property(path10) {
+  return isKey_default(path10) ? baseProperty_default(toKey_default(path10)) : basePropertyDeep_default(path10);
 }
 function baseIteratee(value) {
   if (typeof value == "function") {
@@ -5145,7 +5145,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path8 = [];
+  const path10 = [];
   let t = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t);
@@ -5153,7 +5153,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path8, previousD, t);
+      return buildAdaptivePredictError(path10, previousD, t);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t, EOF)) {
@@ -5165,7 +5165,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path8.push(t);
+    path10.push(t);
     t = this.LA(i++);
   }
 }
@@ -5238,13 +5238,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path8, previous, current) {
+function buildAdaptivePredictError(path10, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path8
+    tokenPath: path10
   };
 }
 function getExistingTargetState(state, token) {
@@ -17311,10 +17311,10 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "AbstractNextPossibleTokensWalker");
       }
-      constructor(topProd, path8) {
+      constructor(topProd, path10) {
         super();
         this.topProd = topProd;
-        this.path = path8;
+        this.path = path10;
         this.possibleTokTypes = [];
         this.nextProductionName = "";
         this.nextProductionOccurrence = 0;
@@ -17361,9 +17361,9 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "NextAfterTokenWalker");
       }
-      constructor(topProd, path8) {
-        super(topProd, path8);
-        this.path = path8;
+      constructor(topProd, path10) {
+        super(topProd, path10);
+        this.path = path10;
         this.nextTerminalName = "";
         this.nextTerminalOccurrence = 0;
         this.nextTerminalName = this.path.lastTok.name;
@@ -20348,7 +20348,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           occurrence: prodOccurrence,
           prodType: "Alternation",
           rule
-        }), (currAlt) => map_default(currAlt, (path8) => path8[0]));
+        }), (currAlt) => map_default(currAlt, (path10) => path10[0]));
         if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
           const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
             forEach_default(currAlt, (currTokType) => {
@@ -22944,12 +22944,12 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           const nameNode = this.nameProvider.getNameNode(selfNode);
           if (nameNode) {
             const doc = getDocument(selfNode);
-            const path8 = this.nodeLocator.getAstNodePath(selfNode);
+            const path10 = this.nodeLocator.getAstNodePath(selfNode);
             references.push({
               sourceUri: doc.uri,
-              sourcePath: path8,
+              sourcePath: path10,
               targetUri: doc.uri,
-              targetPath: path8,
+              targetPath: path10,
               segment: toDocumentSegment(nameNode),
               local: true
             });
@@ -24159,9 +24159,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       createDescription(node, name, document) {
         const doc = document ?? getDocument(node);
         name ?? (name = this.nameProvider.getName(node));
-        const path8 = this.astNodeLocator.getAstNodePath(node);
+        const path10 = this.astNodeLocator.getAstNodePath(node);
         if (!name) {
-          throw new Error(`Node at path ${path8} has no name.`);
+          throw new Error(`Node at path ${path10} has no name.`);
         }
         let nameNodeSegment;
         const nameSegmentGetter = /* @__PURE__ */ __name(() => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode)), "nameSegmentGetter");
@@ -24174,7 +24174,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           selectionSegment: toDocumentSegment(node.$cstNode),
           type: node.$type,
           documentUri: doc.uri,
-          path: path8
+          path: path10
         };
       }
     };
@@ -24252,8 +24252,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         }
         return $containerProperty;
       }
-      getAstNode(node, path8) {
-        const segments = path8.split(this.segmentSeparator);
+      getAstNode(node, path10) {
+        const segments = path10.split(this.segmentSeparator);
         return segments.reduce((previousValue, currentValue) => {
           if (!previousValue || currentValue.length === 0) {
             return previousValue;
@@ -33184,8 +33184,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input2 = path8;
+    function removeDotSegments(path10) {
+      let input2 = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -33259,11 +33259,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path8.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33626,8 +33626,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36853,9 +36853,10 @@ var require_ajv = __commonJS({
 
 // src/action/run-action.ts
 import { appendFileSync, writeFileSync } from "node:fs";
-import path7 from "node:path";
+import path9 from "node:path";
 
 // src/api/lint-submission.ts
+import path6 from "node:path";
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/config/rubric.ts
@@ -45618,9 +45619,9 @@ function describeFsError(error) {
 
 // src/read/fs-probes.ts
 var recording = new AsyncLocalStorage();
-function note(op, path8, saw, args) {
+function note(op, path10, saw, args) {
   const probes = recording.getStore();
-  if (probes) probes.push({ op, path: path8, ...args ? { args } : {}, saw: saw() });
+  if (probes) probes.push({ op, path: path10, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
   return hash("sha1", text3, "base64");
@@ -51708,12 +51709,61 @@ function followLinks(loaded, file, addFile) {
       });
       continue;
     }
-    if (link2.image || IMAGE_EXTENSIONS.has(ext)) {
-      loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "image" });
-    } else if (TEXT_EXTENSIONS.has(ext) && exists(abs)) {
-      addFile(abs, "linked");
+    const image2 = link2.image || IMAGE_EXTENSIONS.has(ext);
+    if (!image2 && !TEXT_EXTENSIONS.has(ext)) continue;
+    let target = abs;
+    if (!exists(abs)) {
+      const nearest2 = nearestFile(root2, abs, image2 ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
+      const sameName = nearest2 !== null && path4.basename(nearest2).toLowerCase() === path4.basename(abs).toLowerCase();
+      loaded.notices.push(missingLinkNotice(root2, file, link2.line, href, nearest2, image2 ? "image" : "file", sameName));
+      if (!sameName && !image2) continue;
+      target = nearest2 ?? abs;
+    }
+    if (image2) loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "image" });
+    else addFile(target, "linked");
+  }
+}
+function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
+  const where = nearest2 ? `; the nearest file is \`${toRelative(root2, nearest2)}\`` : "";
+  return {
+    ruleId: what === "image" ? "diagram-present" : "task-file",
+    message: sameName ? `The ${what} \`${href}\` is not where the link says (GitHub shows nothing there)${where}.` : `The ${what} \`${href}\` is not in the repository${where}.`,
+    severity: sameName ? "warning" : "error",
+    file: file.relPath,
+    line,
+    column: 1,
+    hint: nearest2 ? `Point the link at the file that exists: \`${path4.relative(path4.dirname(file.read.absPath), nearest2).split(path4.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
+  };
+}
+var NEAREST_FOLDERS = 40;
+function nearestFile(root2, wanted, extensions) {
+  const name = path4.basename(wanted).toLowerCase();
+  const folders = [];
+  for (let dir = path4.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path4.dirname(dir)) {
+    if (!folders.includes(dir)) folders.push(dir);
+    if (dir === root2) break;
+  }
+  for (const dir of [...folders]) {
+    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path4.join(dir, entry.name));
+  }
+  let best = null;
+  for (const dir of folders) {
+    for (const entry of listDir(dir)) {
+      if (!entry.isFile() || !extensions.has(path4.extname(entry.name).toLowerCase())) continue;
+      const distance = editDistance(name, entry.name.toLowerCase());
+      if (!best || distance < best.distance) best = { path: path4.join(dir, entry.name), distance };
     }
   }
+  return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length];
 }
 function onlyLinks(file) {
   const prose = file.markdown?.prose.filter((b) => b.kind !== "heading") ?? [];
@@ -51774,9 +51824,26 @@ async function lintSubmission(target, options = {}) {
     const submission = await loadSubmission(target, rubric, options.maxBytes);
     const result = gradeSubmission(submission, rubric, options);
     options.onTask?.(submission, result);
-    results.push(result);
+    results.push(options.relativeTo ? rebase(result, options.relativeTo) : result);
   }
   return { tool: { ...TOOL }, results };
+}
+function rebase(result, base) {
+  const prefix = path6.relative(path6.resolve(base), result.root).split(path6.sep).join("/");
+  if (prefix.startsWith("..") || path6.isAbsolute(prefix)) return result;
+  const at2 = (file) => prefix ? `${prefix}/${file}` : file;
+  return {
+    ...result,
+    base: path6.resolve(base),
+    path: at2(result.path),
+    rules: result.rules.map((r3) => ({ ...r3, findings: r3.findings.map((f) => ({ ...f, file: at2(f.file) })) })),
+    diagrams: result.diagrams.map((d) => ({ ...d, file: at2(d.file) })),
+    graph: {
+      components: result.graph.components.map((c) => ({ ...c, file: at2(c.file), ...c.sameAs ? { sameAs: c.sameAs.map((x) => ({ ...x, file: at2(x.file) })) } : {} })),
+      edges: result.graph.edges.map((e) => ({ ...e, file: at2(e.file) })),
+      groups: result.graph.groups
+    }
+  };
 }
 function gradeSubmission(submission, rubric, options = {}) {
   const graphs = [];
@@ -51833,6 +51900,7 @@ function gradeSubmission(submission, rubric, options = {}) {
     task: rubric.task,
     path: submission.taskFile?.relPath ?? submission.located.expectedRelPath,
     root: submission.located.root,
+    base: submission.located.root,
     score: gateFailed ? 0 : totals.score,
     maxScore: totals.maxScore,
     manualPoints: gateFailed ? 0 : totals.manualPoints,
@@ -51884,19 +51952,19 @@ function graphJson(graphs, identities) {
 
 // src/config/config.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var CONFIG_FILES = [".infralintrc.json", "infralint.config.json"];
 async function findConfig(dir, explicit) {
   if (explicit) {
-    const file = path6.resolve(dir, explicit);
+    const file = path7.resolve(dir, explicit);
     if (!existsSync4(file)) throw new UsageError(`--config: no such file: ${explicit}`);
     return { config: await validateConfig(readJson(file), file), source: file };
   }
   for (const name of CONFIG_FILES) {
-    const file = path6.join(dir, name);
+    const file = path7.join(dir, name);
     if (existsSync4(file)) return { config: await validateConfig(readJson(file), file), source: file };
   }
-  const pkg = path6.join(dir, "package.json");
+  const pkg = path7.join(dir, "package.json");
   if (existsSync4(pkg)) {
     const data = readJson(pkg);
     if (data && typeof data === "object" && data.infralint !== void 0) {
@@ -51917,7 +51985,7 @@ async function validateAgainst(schemaFile, data, source) {
   let validate = validators.get(schemaFile);
   if (!validate) {
     const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-    const schema2 = JSON.parse(readFileSync4(path6.join(rulesDir(), schemaFile), "utf8"));
+    const schema2 = JSON.parse(readFileSync4(path7.join(rulesDir(), schemaFile), "utf8"));
     validate = new Ajv({ allErrors: true, strict: false }).compile(schema2);
     validators.set(schemaFile, validate);
   }
@@ -51937,9 +52005,9 @@ async function validateConfig(data, source) {
 async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
   const name = choice.rubric ?? config2.rubric ?? "3-scale_up";
-  const base = choice.rubric || !loaded ? choice.cwd : path6.dirname(loaded.source);
+  const base = choice.rubric || !loaded ? choice.cwd : path7.dirname(loaded.source);
   const isFile = name.endsWith(".json");
-  const file = isFile ? path6.resolve(base, name) : name;
+  const file = isFile ? path7.resolve(base, name) : name;
   if (isFile) await validateAgainst("rubric.schema.json", readJson(file), file);
   const rubric = loadRubric(file);
   return applyConfig(rubric, config2);
@@ -52726,12 +52794,12 @@ var toKey2 = function(value) {
   const result = `${value}`;
   return result == "0" && 1 / value == -INFINITY ? "-0" : result;
 };
-var get2 = function(object, path8) {
-  path8 = castPath2(path8, object);
+var get2 = function(object, path10) {
+  path10 = castPath2(path10, object);
   let index = 0;
-  const length = path8.length;
+  const length = path10.length;
   while (object != null && index < length) {
-    object = object[toKey2(path8[index++])];
+    object = object[toKey2(path10[index++])];
   }
   return index && index === length ? object : void 0;
 };
@@ -53330,6 +53398,7 @@ function formatGradescope(report) {
 }
 
 // src/reporters/stylish.ts
+import path8 from "node:path";
 var MARKS = { pass: "\u2714", fail: "\u2716", partial: "\u25D0", manual: "?", skipped: "-" };
 function statusColour(c, status) {
   return status === "pass" ? c.green : status === "fail" ? c.red : status === "partial" ? c.yellow : status === "manual" ? c.cyan : c.gray;
@@ -53338,14 +53407,15 @@ function severityText(c, f) {
   const word = f.severity.padEnd(7);
   return f.severity === "error" ? c.red(word) : f.severity === "warning" ? c.yellow(word) : c.blue(word);
 }
-function formatStylish(report, c) {
-  return report.results.map((r3) => formatTask2(r3, c)).join("\n");
+function formatStylish(report, c, cwd) {
+  return report.results.map((r3) => formatTask2(r3, c, cwd)).join("\n");
 }
-function formatTask2(result, c) {
+function formatTask2(result, c, cwd) {
   const out = [];
+  const shown = (file) => cwd ? path8.relative(cwd, path8.join(result.base, file)).split(path8.sep).join("/") || file : file;
   const findings = result.rules.flatMap((r3) => r3.findings);
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
+  for (const f of findings) byFile.set(shown(f.file), [...byFile.get(shown(f.file)) ?? [], f]);
   for (const [file, list2] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(c.underline(file));
     list2.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -53358,7 +53428,7 @@ function formatTask2(result, c) {
   }
   const verdict = result.verdict === "passed" ? c.green.bold("passed") : result.verdict === "pending" ? c.yellow.bold("pending review") : c.red.bold("failed");
   const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : "";
-  out.push(`${c.bold(result.task)} ${c.dim(result.path)}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
+  out.push(`${c.bold(result.task)} ${c.dim(shown(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r3) => r3.id.length));
   for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
   const failing = result.rules.filter((r3) => r3.status === "fail" || r3.status === "partial");
@@ -53385,7 +53455,7 @@ function isFormat(name) {
   return FORMATS.includes(name);
 }
 var FORMATTERS = {
-  stylish: (report, options) => formatStylish(report, makeChalk(options.env, options.isTTY)),
+  stylish: (report, options) => formatStylish(report, makeChalk(options.env, options.isTTY), options.cwd),
   json: formatJson,
   github: formatGithub,
   markdown: formatMarkdown,
@@ -53416,7 +53486,7 @@ ${delimiter}
 async function runAction(env2, write) {
   try {
     const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-    const target = path7.resolve(workspace, input(env2, "path") || ".");
+    const target = path9.resolve(workspace, input(env2, "path") || ".");
     const failOn = input(env2, "fail-on") || "below-threshold";
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"`);
     const minScoreText = input(env2, "min-score");
@@ -53425,15 +53495,15 @@ async function runAction(env2, write) {
     const task = input(env2, "task");
     const loaded = await findConfig(workspace);
     const rubric = await rubricFromConfig(loaded, { ...task ? { rubric: task } : {}, cwd: workspace });
-    const report = await lintSubmission(target, { rubrics: [rubric], ...minScore !== void 0 ? { minScore } : {} });
+    const report = await lintSubmission(target, { rubrics: [rubric], relativeTo: workspace, ...minScore !== void 0 ? { minScore } : {} });
     write(formatReport(report, "github"));
     if (env2.GITHUB_STEP_SUMMARY) appendFileSync(env2.GITHUB_STEP_SUMMARY, formatReport(report, "markdown"));
     const sarifFile = input(env2, "sarif-file");
-    if (sarifFile) writeFileSync(path7.resolve(workspace, sarifFile), formatReport(report, "sarif"));
+    if (sarifFile) writeFileSync(path9.resolve(workspace, sarifFile), formatReport(report, "sarif"));
     for (const spec of input(env2, "format").split(/[\s,]+/).filter(Boolean)) {
       const [name, file] = spec.split(":");
       if (!name || !isFormat(name) || !file) throw new UsageError(`format entries are NAME:FILE (e.g. junit:infralint.xml), not "${spec}"`);
-      writeFileSync(path7.resolve(workspace, file), formatReport(report, name));
+      writeFileSync(path9.resolve(workspace, file), formatReport(report, name));
     }
     const result = report.results[0];
     setOutput(env2, "score", String(result.score));

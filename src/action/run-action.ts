@@ -42,7 +42,7 @@ export async function runAction(env: ActionEnv, write: (text: string) => void): 
     const task = input(env, 'task');
     const loaded = await findConfig(workspace);
     const rubric = await rubricFromConfig(loaded, { ...(task ? { rubric: task } : {}), cwd: workspace });
-    const report = await lintSubmission(target, { rubrics: [rubric], ...(minScore !== undefined ? { minScore } : {}) });
+    const report = await lintSubmission(target, { rubrics: [rubric], relativeTo: workspace, ...(minScore !== undefined ? { minScore } : {}) });
 
     write(formatReport(report, 'github'));
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, formatReport(report, 'markdown'));

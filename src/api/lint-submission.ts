@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadRubric, UsageError, type Rubric } from '../config/rubric.js';
 import { buildDiagramGraph } from '../graph/build-graph.js';
@@ -40,6 +41,8 @@ export interface TaskResult {
   path: string;
   /** The submission folder, absolute. */
   root: string;
+  /** The folder `path` and every `file` are relative to, absolute (the repository's root when known). */
+  base: string;
   score: number;
   maxScore: number;
   manualPoints: number;
@@ -99,6 +102,12 @@ export interface LintOptions {
   maxBytes?: number;
   /** Called with each task's loaded submission and result (bulk grading reads the prose for similarity). */
   onTask?: (submission: LoadedSubmission, result: TaskResult) => void;
+  /**
+   * The folder every location is written relative to: the repository's root (the git top level,
+   * or the Action's workspace), so that GitHub can attach annotations whatever path was checked.
+   * Default: the submission's root. Only names are rewritten: nothing outside the submission is read.
+   */
+  relativeTo?: string;
 }
 
 /**
@@ -113,9 +122,32 @@ export async function lintSubmission(target: string, options: LintOptions = {}):
     const submission = await loadSubmission(target, rubric, options.maxBytes);
     const result = gradeSubmission(submission, rubric, options);
     options.onTask?.(submission, result);
-    results.push(result);
+    results.push(options.relativeTo ? rebase(result, options.relativeTo) : result);
   }
   return { tool: { ...TOOL }, results };
+}
+
+/**
+ * The result with every location relative to `base` instead of the submission's root
+ * (`3-scale_up.md` checked as `web_infrastructure_design/` becomes `web_infrastructure_design/3-scale_up.md`).
+ * A base that does not contain the root changes nothing.
+ */
+export function rebase(result: TaskResult, base: string): TaskResult {
+  const prefix = path.relative(path.resolve(base), result.root).split(path.sep).join('/');
+  if (prefix.startsWith('..') || path.isAbsolute(prefix)) return result;
+  const at = (file: string) => (prefix ? `${prefix}/${file}` : file);
+  return {
+    ...result,
+    base: path.resolve(base),
+    path: at(result.path),
+    rules: result.rules.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, file: at(f.file) })) })),
+    diagrams: result.diagrams.map((d) => ({ ...d, file: at(d.file) })),
+    graph: {
+      components: result.graph.components.map((c) => ({ ...c, file: at(c.file), ...(c.sameAs ? { sameAs: c.sameAs.map((x) => ({ ...x, file: at(x.file) })) } : {}) })),
+      edges: result.graph.edges.map((e) => ({ ...e, file: at(e.file) })),
+      groups: result.graph.groups,
+    },
+  };
 }
 
 /** Grades an already loaded submission: graph, prose, rules, score. */
@@ -181,6 +213,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
     task: rubric.task,
     path: submission.taskFile?.relPath ?? submission.located.expectedRelPath,
     root: submission.located.root,
+    base: submission.located.root,
     score: gateFailed ? 0 : totals.score,
     maxScore: totals.maxScore,
     manualPoints: gateFailed ? 0 : totals.manualPoints,

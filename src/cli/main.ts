@@ -25,6 +25,18 @@ export interface CliIO {
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 
+/**
+ * The git top level holding `target` (the nearest folder above it with a `.git`), where GitHub
+ * resolves the paths of annotations and code scanning; undefined outside a repository. Only the
+ * existence of `.git` is looked at.
+ */
+export function repositoryRoot(target: string): string | undefined {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 /** A failed verdict fails; a pending one fails only when asked (a person may still lift it over the threshold). */
 export function exitCodeOf(verdicts: Verdict[], failOnPending: boolean): number {
   const failing = verdicts.some((v) => v === 'failed' || (failOnPending && v === 'pending'));
@@ -84,7 +96,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean }) => {
     const lint = lintOptionsFrom(opts);
     const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd);
-    const report = await lintSubmission(path.resolve(io.cwd, target), { rubrics, ...lint });
+    const absolute = path.resolve(io.cwd, target);
+    const report = await lintSubmission(absolute, { rubrics, ...lint, relativeTo: repositoryRoot(absolute) ?? io.cwd });
     writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
     exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);
   });
@@ -179,7 +192,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
 
 function writeOutputs(report: LintReport, targets: FormatTarget[], io: CliIO): void {
   for (const target of targets) {
-    const text = formatReport(report, target.format, { env: io.env, isTTY: target.file ? false : io.isTTY });
+    const text = formatReport(report, target.format, { env: io.env, isTTY: target.file ? false : io.isTTY, cwd: io.cwd });
     if (!target.file) {
       io.stdout(text);
       continue;

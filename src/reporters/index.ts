@@ -20,11 +20,13 @@ export interface FormatOptions {
   env?: NodeJS.ProcessEnv;
   /** Whether the destination is a terminal (colour by default). */
   isTTY?: boolean;
+  /** Where the command runs: the human report writes paths from there, so a terminal can open them. */
+  cwd?: string;
 }
 
 /** Each format's writer; stylish alone needs to know where it writes (for colour). */
 const FORMATTERS: Record<FormatName, (report: LintReport, options: FormatOptions) => string> = {
-  stylish: (report, options) => formatStylish(report, makeChalk(options.env, options.isTTY)),
+  stylish: (report, options) => formatStylish(report, makeChalk(options.env, options.isTTY), options.cwd),
   json: formatJson,
   github: formatGithub,
   markdown: formatMarkdown,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { LintReport, RuleResult, TaskResult } from '../api/lint-submission.js';
 import { ruleDocsUrl } from '../api/tool.js';
@@ -15,15 +16,17 @@ function severityText(c: ChalkInstance, f: Finding): string {
 }
 
 /** The default human report: findings grouped by file (ESLint style), then a score table. */
-export function formatStylish(report: LintReport, c: ChalkInstance): string {
-  return report.results.map((r) => formatTask(r, c)).join('\n');
+export function formatStylish(report: LintReport, c: ChalkInstance, cwd?: string): string {
+  return report.results.map((r) => formatTask(r, c, cwd)).join('\n');
 }
 
-function formatTask(result: TaskResult, c: ChalkInstance): string {
+function formatTask(result: TaskResult, c: ChalkInstance, cwd?: string): string {
   const out: string[] = [];
+  // Paths from where the command runs, so that a terminal or an editor opens them.
+  const shown = (file: string) => (cwd ? path.relative(cwd, path.join(result.base, file)).split(path.sep).join('/') || file : file);
   const findings = result.rules.flatMap((r) => r.findings);
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) byFile.set(shown(f.file), [...(byFile.get(shown(f.file)) ?? []), f]);
   for (const [file, list] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(c.underline(file));
     list.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -37,7 +40,7 @@ function formatTask(result: TaskResult, c: ChalkInstance): string {
 
   const verdict = result.verdict === 'passed' ? c.green.bold('passed') : result.verdict === 'pending' ? c.yellow.bold('pending review') : c.red.bold('failed');
   const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : '';
-  out.push(`${c.bold(result.task)} ${c.dim(result.path)}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
+  out.push(`${c.bold(result.task)} ${c.dim(shown(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r) => r.id.length));
   for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
   const failing = result.rules.filter((r) => r.status === 'fail' || r.status === 'partial');

@@ -40,6 +40,11 @@ describe('GitHub Action (bundled, as the runner runs it)', () => {
     expect(runAction('image-only', { 'fail-on': 'pending' }).code).toBe(1);
   });
 
+  it('annotates paths relative to the workspace when path is the project folder', () => {
+    const r = runAction('worked-example', { path: 'web_infrastructure_design' });
+    expect(r.stdout).toMatch(/^::error file=web_infrastructure_design\/3-scale_up\.md,line=13,col=34,/m);
+  });
+
   it('fails the step below the threshold, or on any error with fail-on: error, and never with never', () => {
     expect(runAction('prose-only', {}).code).toBe(1);
     expect(runAction('prose-only', { 'fail-on': 'never' }).code).toBe(0);

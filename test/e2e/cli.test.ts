@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, FIXTURES } from '../helpers/paths.js';
@@ -31,14 +31,15 @@ describe('infralint CLI (built binary)', () => {
     const json = JSON.parse(r.stdout);
     expect(json.tool).toEqual({ name: 'infralint', version: expect.any(String) });
     const result = json.results[0];
-    expect(result).toMatchObject({ task: '3-scale_up', path: 'web_infrastructure_design/3-scale_up.md', maxScore: 100, manualPoints: 0, passed: true });
+    // Paths are relative to the repository holding the submission (here, infralint's own).
+    expect(result).toMatchObject({ task: '3-scale_up', path: 'fixtures/worked-example/web_infrastructure_design/3-scale_up.md', maxScore: 100, manualPoints: 0, passed: true });
     expect(result.rules).toHaveLength(15);
     for (const rule of result.rules) {
       expect(Object.keys(rule)).toEqual(expect.arrayContaining(['id', 'status', 'points', 'maxPoints', 'message', 'findings']));
       for (const f of rule.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['message', 'file', 'line', 'column', 'endLine', 'endColumn', 'severity']));
     }
     expect(result.diagrams).toEqual([
-      expect.objectContaining({ file: 'web_infrastructure_design/3-scale_up.md', line: 6, type: 'flowchart', valid: false, error: expect.objectContaining({ line: 13, column: 34 }) }),
+      expect.objectContaining({ file: 'fixtures/worked-example/web_infrastructure_design/3-scale_up.md', line: 6, type: 'flowchart', valid: false, error: expect.objectContaining({ line: 13, column: 34 }) }),
       expect.objectContaining({ line: 18, type: 'sequenceDiagram', valid: true, error: null }),
     ]);
     expect(result.graph.components.length).toBeGreaterThan(5);
@@ -57,6 +58,21 @@ describe('infralint CLI (built binary)', () => {
     expect(r.stdout).toMatch(/17\/100, 83 awaiting manual review {2}pending review/);
     expect(run([path.join(FIXTURES, 'image-only'), '--fail-on-pending']).code).toBe(1);
     expect(run([path.join(FIXTURES, 'complete-flowchart'), '--fail-on-pending']).code).toBe(0);
+  });
+
+  it('writes locations relative to the repository root in machine formats, and from where it runs in stylish', () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'infralint-repo-'));
+    cpSync(path.join(FIXTURES, 'worked-example'), repo, { recursive: true });
+    mkdirSync(path.join(repo, '.git'));
+    const folder = path.join(repo, 'web_infrastructure_design');
+    const github = run(['check', folder, '--format', 'github']);
+    expect(github.stdout).toMatch(/^::error file=web_infrastructure_design\/3-scale_up\.md,line=13,col=34,/m);
+    const sarif = JSON.parse(run(['check', folder, '--format', 'sarif']).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^web_infrastructure_design\//);
+    const stylish = run(['check', 'web_infrastructure_design'], { NO_COLOR: '1' }, repo);
+    expect(stylish.stdout).toMatch(/^web_infrastructure_design\/3-scale_up\.md$/m);
+    const inside = run(['check', '.'], { NO_COLOR: '1' }, folder);
+    expect(inside.stdout).toMatch(/^3-scale_up\.md$/m);
   });
 
   it('finds the task from the repository root, the project folder or the file itself', () => {
@@ -146,7 +162,7 @@ describe('infralint CLI report formats', () => {
     const summary = path.join(mkdtempSync(path.join(os.tmpdir(), 'infralint-summary-')), 'summary.md');
     const r = run(['check', path.join(FIXTURES, 'one-lb'), '--format', 'github', '--format', `markdown:${summary}`]);
     expect(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('::'))).toBe(true);
-    expect(r.stdout).toMatch(/::error file=web_infrastructure_design\/3-scale_up\.md,line=\d+,col=\d+,title=infralint lb-pair::/);
+    expect(r.stdout).toMatch(/::error file=fixtures\/one-lb\/web_infrastructure_design\/3-scale_up\.md,line=\d+,col=\d+,title=infralint lb-pair::/);
     expect(readFileSync(summary, 'utf8')).toMatch(/^## infralint: 3-scale\\_up — /);
   });
 });
