@@ -36852,7 +36852,7 @@ var require_ajv = __commonJS({
 });
 
 // src/action/run-action.ts
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path9 from "node:path";
 
 // src/api/lint-submission.ts
@@ -52031,6 +52031,44 @@ function applyConfig(rubric, config2) {
   return { ...rubric, rules, ...config2.passThreshold !== void 0 ? { passThreshold: config2.passThreshold } : {} };
 }
 
+// src/reporters/github.ts
+var MAX_ANNOTATIONS = 50;
+function escapeData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND = { error: "error", warning: "warning", info: "notice" };
+var ORDER = { error: 0, warning: 1, info: 2 };
+function formatGithub(report) {
+  const lines = [];
+  for (const result of report.results) {
+    const findings = result.rules.flatMap((r3) => r3.findings).sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
+    for (const f of findings.slice(0, MAX_ANNOTATIONS)) lines.push(annotation(f));
+    if (findings.length > MAX_ANNOTATIONS) {
+      lines.push(`::notice title=${escapeProperty("infralint")}::${escapeData(`${findings.length - MAX_ANNOTATIONS} more findings are not shown as annotations; run infralint locally or see the job summary.`)}`);
+    }
+    const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : "";
+    lines.push(`::notice title=${escapeProperty(`infralint ${result.task}`)}::${escapeData(`${result.score}/${result.maxScore}${manual} \u2014 ${verdictText(result.verdict)} (threshold ${result.threshold})`)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function annotation(f) {
+  const props = [
+    `file=${escapeProperty(f.file)}`,
+    `line=${Math.max(1, f.line)}`,
+    `col=${Math.max(1, f.column)}`,
+    ...f.endLine ? [`endLine=${f.endLine}`] : [],
+    ...f.endColumn ? [`endColumn=${f.endColumn}`] : [],
+    `title=${escapeProperty(`infralint ${f.ruleId}`)}`
+  ];
+  const message2 = f.hint ? `${f.message}
+Fix: ${f.hint}` : f.message;
+  return `::${COMMAND[f.severity]} ${props.join(",")}::${escapeData(message2)}`;
+}
+
 // node_modules/chalk/source/vendor/ansi-styles/index.js
 var ANSI_BACKGROUND_OFFSET = 10;
 var wrapAnsi16 = (offset = 0) => (code2) => `\x1B[${code2 + offset}m`;
@@ -52539,44 +52577,6 @@ function makeChalk(env2 = process.env, isTTY = Boolean(process.stdout.isTTY)) {
   }
   if (env2.NO_COLOR) return new Chalk({ level: 0 });
   return new Chalk({ level: isTTY && env2.TERM !== "dumb" ? 1 : 0 });
-}
-
-// src/reporters/github.ts
-var MAX_ANNOTATIONS = 50;
-function escapeData(text3) {
-  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text3) {
-  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var COMMAND = { error: "error", warning: "warning", info: "notice" };
-var ORDER = { error: 0, warning: 1, info: 2 };
-function formatGithub(report) {
-  const lines = [];
-  for (const result of report.results) {
-    const findings = result.rules.flatMap((r3) => r3.findings).sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
-    for (const f of findings.slice(0, MAX_ANNOTATIONS)) lines.push(annotation(f));
-    if (findings.length > MAX_ANNOTATIONS) {
-      lines.push(`::notice title=${escapeProperty("infralint")}::${escapeData(`${findings.length - MAX_ANNOTATIONS} more findings are not shown as annotations; run infralint locally or see the job summary.`)}`);
-    }
-    const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : "";
-    lines.push(`::notice title=${escapeProperty(`infralint ${result.task}`)}::${escapeData(`${result.score}/${result.maxScore}${manual} \u2014 ${verdictText(result.verdict)} (threshold ${result.threshold})`)}`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function annotation(f) {
-  const props = [
-    `file=${escapeProperty(f.file)}`,
-    `line=${Math.max(1, f.line)}`,
-    `col=${Math.max(1, f.column)}`,
-    ...f.endLine ? [`endLine=${f.endLine}`] : [],
-    ...f.endColumn ? [`endColumn=${f.endColumn}`] : [],
-    `title=${escapeProperty(`infralint ${f.ruleId}`)}`
-  ];
-  const message2 = f.hint ? `${f.message}
-Fix: ${f.hint}` : f.message;
-  return `::${COMMAND[f.severity]} ${props.join(",")}::${escapeData(message2)}`;
 }
 
 // src/reporters/json.ts
@@ -53472,6 +53472,22 @@ function formatReport(report, format2, options = {}) {
 function input(env2, name) {
   return (env2[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`] ?? "").trim();
 }
+function whyFailed(result, failOn, errors) {
+  const score = `${result.score}/${result.maxScore}`;
+  if (result.verdict === "failed") return `failed: ${score} is below the threshold of ${result.threshold}%${result.manualPoints ? `, even with the ${result.manualPoints} points awaiting review` : ""}.`;
+  if (failOn === "pending" && result.verdict === "pending") return `pending review: ${score}, ${result.manualPoints} points await a person and could lift it over ${result.threshold}% (fail-on: pending).`;
+  if (failOn === "error" && errors) return `${errors} error finding${errors === 1 ? "" : "s"} (fail-on: error), though the verdict is ${verdictText(result.verdict)}.`;
+  return null;
+}
+function writeOutput(workspace, file, text3) {
+  const target = path9.resolve(workspace, file);
+  try {
+    mkdirSync(path9.dirname(target), { recursive: true });
+    writeFileSync(target, text3);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${error.code ?? error.message}`);
+  }
+}
 var FAIL_ON = ["below-threshold", "pending", "error", "never"];
 function setOutput(env2, name, value) {
   const file = env2.GITHUB_OUTPUT;
@@ -53492,6 +53508,11 @@ async function runAction(env2, write) {
     const minScoreText = input(env2, "min-score");
     const minScore = minScoreText ? Number(minScoreText) : void 0;
     if (minScore !== void 0 && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`min-score must be a number from 0 to 100, not "${minScoreText}"`);
+    const formats = input(env2, "format").split(/[\s,]+/).filter(Boolean).map((spec) => {
+      const [name, file] = spec.split(":");
+      if (!name || !isFormat(name) || !file) throw new UsageError(`format entries are NAME:FILE (e.g. junit:infralint.xml), not "${spec}"`);
+      return { name, file };
+    });
     const task = input(env2, "task");
     const loaded = await findConfig(workspace);
     const rubric = await rubricFromConfig(loaded, { ...task ? { rubric: task } : {}, cwd: workspace });
@@ -53499,26 +53520,23 @@ async function runAction(env2, write) {
     write(formatReport(report, "github"));
     if (env2.GITHUB_STEP_SUMMARY) appendFileSync(env2.GITHUB_STEP_SUMMARY, formatReport(report, "markdown"));
     const sarifFile = input(env2, "sarif-file");
-    if (sarifFile) writeFileSync(path9.resolve(workspace, sarifFile), formatReport(report, "sarif"));
-    for (const spec of input(env2, "format").split(/[\s,]+/).filter(Boolean)) {
-      const [name, file] = spec.split(":");
-      if (!name || !isFormat(name) || !file) throw new UsageError(`format entries are NAME:FILE (e.g. junit:infralint.xml), not "${spec}"`);
-      writeFileSync(path9.resolve(workspace, file), formatReport(report, name));
-    }
+    if (sarifFile) writeOutput(workspace, sarifFile, formatReport(report, "sarif"));
+    for (const { name, file } of formats) writeOutput(workspace, file, formatReport(report, name));
     const result = report.results[0];
     setOutput(env2, "score", String(result.score));
     setOutput(env2, "max-score", String(result.maxScore));
     setOutput(env2, "manual-points", String(result.manualPoints));
     setOutput(env2, "passed", String(result.passed));
     setOutput(env2, "verdict", result.verdict);
-    const hasErrors = result.rules.some((r3) => r3.findings.some((f) => f.severity === "error"));
-    if (failOn === "never") return 0;
-    const failing = result.verdict === "failed" || failOn === "pending" && result.verdict === "pending";
-    if (failOn === "error" && (hasErrors || failing)) return 1;
-    return failing ? 1 : 0;
+    const errors = result.rules.reduce((n, r3) => n + r3.findings.filter((f) => f.severity === "error").length, 0);
+    const why = failOn === "never" ? null : whyFailed(result, failOn, errors);
+    if (!why) return 0;
+    write(`::error title=infralint::${escapeData(why)}
+`);
+    return 1;
   } catch (error) {
     const message2 = error instanceof UsageError ? error.message : `internal error: ${error?.message ?? error}`;
-    write(`::error title=infralint::${message2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}
+    write(`::error title=infralint::${escapeData(message2)}
 `);
     return 2;
   }

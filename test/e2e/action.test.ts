@@ -40,6 +40,21 @@ describe('GitHub Action (bundled, as the runner runs it)', () => {
     expect(runAction('image-only', { 'fail-on': 'pending' }).code).toBe(1);
   });
 
+  it('creates the folders of its output files, checks every input before grading, and says in one line why the step failed', () => {
+    const r = runAction('worked-example', { 'sarif-file': 'out/deep/infralint.sarif', format: 'junit:reports/junit.xml' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(r.workspace, 'out/deep/infralint.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(path.join(r.workspace, 'reports/junit.xml'), 'utf8')).toContain('<testsuites');
+    const bad = runAction('worked-example', { format: 'yaml:x.yml' });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toMatch(/^::error title=infralint::format entries are NAME:FILE/m);
+    expect(bad.stdout).not.toMatch(/::notice/);
+    const errors = runAction('worked-example', { 'fail-on': 'error' });
+    expect(errors.code).toBe(1);
+    expect(errors.stdout).toMatch(/^::error title=infralint::\d+ error findings? \(fail-on: error\), though the verdict is passed\./m);
+    expect(runAction('prose-only', {}).stdout).toMatch(/^::error title=infralint::failed: [\d.]+\/100 is below the threshold of 70%25\./m);
+  });
+
   it('annotates paths relative to the workspace when path is the project folder', () => {
     const r = runAction('worked-example', { path: 'web_infrastructure_design' });
     expect(r.stdout).toMatch(/^::error file=web_infrastructure_design\/3-scale_up\.md,line=13,col=34,/m);
