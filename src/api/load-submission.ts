@@ -7,6 +7,7 @@ import { parseMarkdown, type MarkdownDocument } from '../markdown/parse-markdown
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, toRelative, type ReadFile } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
+import { editDistance } from '../edit-distance.js';
 
 export interface SubmissionFile {
   relPath: string;
@@ -227,16 +228,6 @@ function nearestFile(root: string, wanted: string, extensions: ReadonlySet<strin
   return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
 }
 
-/** Levenshtein distance, on two short names. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = row;
-  }
-  return previous[b.length]!;
-}
 
 /** True when a file is nothing but links (the "URL-only" submission). */
 function onlyLinks(file: SubmissionFile): boolean {

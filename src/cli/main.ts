@@ -11,6 +11,7 @@ import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues } from './shared-options.js';
 import type { Verdict } from '../score/score.js';
+import { editDistance } from '../edit-distance.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -24,6 +25,50 @@ export interface CliIO {
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
+
+/** The doc of a rule, or the row of a Mermaid error code; an unknown id gets the nearest known ones. */
+export function explain(id: string): string {
+  if (RULES.has(id)) {
+    const doc = path.join(rulesDir(), 'docs', `${id}.md`);
+    return existsSync(doc) ? readFileSync(doc, 'utf8') : `${id}: ${RULES.get(id)!.meta.description}\n${ruleDocsUrl(id)}\n`;
+  }
+  const codes = mermaidErrorCodes();
+  const row = codes.get(id);
+  if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
+  const known = [...RULES.keys(), ...codes.keys()];
+  const near = known.map((k) => ({ k, d: editDistance(id.toLowerCase(), k) })).filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3);
+  throw new UsageError(`unknown rule or error code "${id}"${near.length ? ` (did you mean ${near.map((x) => x.k).join(', ')}?)` : ''}; rules: ${[...RULES.keys()].join(', ')}`);
+}
+
+/** The error codes of rules/docs/mermaid-errors.md, from its table: code -> meaning, example, fix. */
+function mermaidErrorCodes(): Map<string, { meaning: string; example: string; fix: string }> {
+  const codes = new Map<string, { meaning: string; example: string; fix: string }>();
+  const file = path.join(rulesDir(), 'docs', 'mermaid-errors.md');
+  if (!existsSync(file)) return codes;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const cells = tableCells(line);
+    const code = /^`([a-z-]+)`$/.exec(cells[0] ?? '')?.[1];
+    if (code && cells.length === 4) codes.set(code, { meaning: cells[1]!, example: cells[2]!, fix: cells[3]! });
+  }
+  return codes;
+}
+
+/** The cells of a markdown table row; a `|` inside a code span (`A -->|x| B`) is text. */
+function tableCells(line: string): string[] {
+  if (!line.startsWith('|')) return [];
+  const cells: string[] = [];
+  let cell = '';
+  let inCode = false;
+  for (const c of line.slice(1)) {
+    if (c === '`') inCode = !inCode;
+    if (c === '|' && !inCode) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  return cells;
+}
+
 
 /**
  * The git top level holding `target` (the nearest folder above it with a `.git`), where GitHub
@@ -59,13 +104,24 @@ interface FormatTarget {
   file: string | null;
 }
 
+/** `--format json:out.json`, repeatable, and `--format json,csv:grades.csv` as the Action accepts it. */
 function parseFormat(value: string, previous: FormatTarget[] | undefined): FormatTarget[] {
-  const colon = value.indexOf(':');
-  const name = colon < 0 ? value : value.slice(0, colon);
-  const file = colon < 0 ? null : value.slice(colon + 1);
-  if (!isFormat(name)) throw new UsageError(`unknown format "${name}" (known: ${FORMATS.join(', ')})`);
-  if (file === '') throw new UsageError(`--format ${name}: the file name after ":" is empty`);
-  return [...(previous ?? []), { format: name, file }];
+  const targets = [...(previous ?? [])];
+  for (const spec of value.split(',').map((v) => v.trim()).filter(Boolean)) {
+    const colon = spec.indexOf(':');
+    const name = colon < 0 ? spec : spec.slice(0, colon);
+    const file = colon < 0 ? null : spec.slice(colon + 1);
+    if (!isFormat(name)) throw new UsageError(`unknown format "${name}" (known: ${FORMATS.join(', ')})`);
+    if (file === '') throw new UsageError(`--format ${name}: the file name after ":" is empty`);
+    targets.push({ format: name, file });
+  }
+  // Two reports in one stream or one file cannot be read back.
+  const onStdout = targets.filter((t) => !t.file);
+  if (onStdout.length > 1) throw new UsageError(`--format ${onStdout.map((t) => t.format).join(' and ')} would both print to stdout: give all but one a file (e.g. --format ${onStdout[1]!.format}:report.${onStdout[1]!.format})`);
+  const files = targets.filter((t) => t.file).map((t) => t.file!);
+  const twice = files.find((f, k) => files.indexOf(f) !== k);
+  if (twice) throw new UsageError(`--format: two formats would write to ${twice}`);
+  return targets;
 }
 
 /**
@@ -104,12 +160,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
 
   program
     .command('explain')
-    .description('print the documentation of a rule')
-    .argument('<rule-id>', 'e.g. lb-cluster')
+    .description('print the documentation of a rule, or of a Mermaid error code printed in a finding')
+    .argument('<id>', 'a rule id (lb-cluster) or an error code (unquoted-parenthesis-in-label)')
     .action((id: string) => {
-      if (!RULES.has(id)) throw new UsageError(`unknown rule "${id}" (known: ${[...RULES.keys()].join(', ')})`);
-      const doc = path.join(rulesDir(), 'docs', `${id}.md`);
-      io.stdout(existsSync(doc) ? readFileSync(doc, 'utf8') : `${id}: ${RULES.get(id)!.meta.description}\n${ruleDocsUrl(id)}\n`);
+      io.stdout(explain(id));
     });
 
   program

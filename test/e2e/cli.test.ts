@@ -123,6 +123,27 @@ describe('infralint CLI (built binary)', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('explain knows the error codes printed in findings, and suggests the nearest id', () => {
+    const code = run(['explain', 'unquoted-parenthesis-in-label']);
+    expect(code.code).toBe(0);
+    expect(code.stdout).toContain('Fix: Quote the label: `DB["Database (MySQL)"]`, `A -->|"SQL (read)"| B`.');
+    const typo = run(['explain', 'lb-clustr']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean lb-cluster?');
+  });
+
+  it('refuses two reports on stdout or in one file, and takes comma-separated formats', () => {
+    const target = path.join(FIXTURES, 'worked-example');
+    const both = run(['check', target, '--format', 'json', '--format', 'csv']);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('would both print to stdout')]);
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'infralint-formats-')), 'r');
+    expect(run(['check', target, '--format', `json:${out}`, '--format', `csv:${out}`]).stderr).toContain('two formats would write to');
+    const comma = run(['check', target, '--format', `json,csv:${out}.csv`]);
+    expect(comma.code).toBe(0);
+    expect(JSON.parse(comma.stdout).results).toHaveLength(1);
+    expect(readFileSync(`${out}.csv`, 'utf8')).toMatch(/^path,task,score/);
+  });
+
   it('parse prints verdicts and oracle-shaped graphs', () => {
     const r = run(['parse', path.join(FIXTURES, 'worked-example/web_infrastructure_design/3-scale_up.md'), '--format', 'json']);
     expect(r.code).toBe(1);
