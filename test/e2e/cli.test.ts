@@ -99,7 +99,7 @@ describe('infralint CLI (built binary)', () => {
     [['check', '/no/such/path'], /no such file or directory/],
     [['check', '.', '--format', 'nope'], /unknown format "nope"/],
     [['check', '.', '--min-score', 'abc'], /--min-score must be a number/],
-    [['explain', 'no-such-rule'], /unknown rule "no-such-rule"/],
+    [['explain', 'no-such-rule'], /unknown rule or error code "no-such-rule"/],
     [['check', '.', '--disable', 'nope'], /unknown rule "nope"/],
     [['frobnicate', 'x', 'y'], /./],
   ])('usage errors exit 2 with one clear line, no stack: %j', (args, message) => {
