@@ -3,10 +3,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// `infralint check | head` closes the pipe early: that is not an error worth a stack trace.
+// `infralint check | head` closes the pipe early: that is not an error worth a stack trace; a full
+// disk or a closed stdout (`> /dev/full`) is one line and exit 2.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`infralint: cannot write the report: ${error.code ?? error.message}\n`);
+  process.exit(2);
 });
 
 // The one-file bundle starts fastest; the compiled modules are the fallback.

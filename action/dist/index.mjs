@@ -2468,12 +2468,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path10, nextNode) {
-  path10.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path11, nextNode) {
+  path11.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path10.concat(nextNode);
+    const newPath = path11.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -2998,10 +2998,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path10) {
+function pathToHashKeys(path11) {
   let keys2 = [""];
-  for (let i = 0; i < path10.length; i++) {
-    const tokType = path10[i];
+  for (let i = 0; i < path11.length; i++) {
+    const tokType = path11[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -3206,7 +3206,7 @@ function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path10 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path11 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -3218,16 +3218,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path10 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path10
+          leftRecursionPath: path11
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName
       });
     }
-    const excluded = path10.concat([topRule]);
+    const excluded = path11.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path10];
+      const newPath = [...path11];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -4378,26 +4378,26 @@ function toKey(value) {
   var result = value + "";
   return result == "0" && 1 / value == -INFINITY22 ? "-0" : result;
 }
-function baseGet(object, path10) {
-  path10 = castPath_default(path10, object);
-  var index = 0, length = path10.length;
+function baseGet(object, path11) {
+  path11 = castPath_default(path11, object);
+  var index = 0, length = path11.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path10[index++])];
+    object = object[toKey_default(path11[index++])];
   }
   return index && index == length ? object : void 0;
 }
-function get(object, path10, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path10);
+function get(object, path11, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path11);
   return result === void 0 ? defaultValue : result;
 }
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
-function hasPath(object, path10, hasFunc) {
-  path10 = castPath_default(path10, object);
-  var index = -1, length = path10.length, result = false;
+function hasPath(object, path11, hasFunc) {
+  path11 = castPath_default(path11, object);
+  var index = -1, length = path11.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path10[index]);
+    var key = toKey_default(path11[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -4409,16 +4409,16 @@ function hasPath(object, path10, hasFunc) {
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
 }
-function hasIn(object, path10) {
-  return object != null && hasPath_default(object, path10, baseHasIn_default);
+function hasIn(object, path11) {
+  return object != null && hasPath_default(object, path11, baseHasIn_default);
 }
-function baseMatchesProperty(path10, srcValue) {
-  if (isKey_default(path10) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path10), srcValue);
+function baseMatchesProperty(path11, srcValue) {
+  if (isKey_default(path11) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path11), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path10);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path10) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path11);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path11) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 function identity(value) {
@@ -4429,13 +4429,13 @@ function baseProperty(key) {
     return object == null ? void 0 : object[key];
   };
 }
-function basePropertyDeep(path10) {
+function basePropertyDeep(path11) {
   return function(object) {
-    return baseGet_default(object, path10);
+    return baseGet_default(object, path11);
   };
 }
-function property(path10) {
-  return isKey_default(path10) ? baseProperty_default(toKey_default(path10)) : basePropertyDeep_default(path10);
+function property(path11) {
+  return isKey_default(path11) ? baseProperty_default(toKey_default(path11)) : basePropertyDeep_default(path11);
 }
 function baseIteratee(value) {
   if (typeof value == "function") {
@@ -5145,7 +5145,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path10 = [];
+  const path11 = [];
   let t = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t);
@@ -5153,7 +5153,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path10, previousD, t);
+      return buildAdaptivePredictError(path11, previousD, t);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t, EOF)) {
@@ -5165,7 +5165,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path10.push(t);
+    path11.push(t);
     t = this.LA(i++);
   }
 }
@@ -5238,13 +5238,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path10, previous, current) {
+function buildAdaptivePredictError(path11, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path10
+    tokenPath: path11
   };
 }
 function getExistingTargetState(state, token) {
@@ -17311,10 +17311,10 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "AbstractNextPossibleTokensWalker");
       }
-      constructor(topProd, path10) {
+      constructor(topProd, path11) {
         super();
         this.topProd = topProd;
-        this.path = path10;
+        this.path = path11;
         this.possibleTokTypes = [];
         this.nextProductionName = "";
         this.nextProductionOccurrence = 0;
@@ -17361,9 +17361,9 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "NextAfterTokenWalker");
       }
-      constructor(topProd, path10) {
-        super(topProd, path10);
-        this.path = path10;
+      constructor(topProd, path11) {
+        super(topProd, path11);
+        this.path = path11;
         this.nextTerminalName = "";
         this.nextTerminalOccurrence = 0;
         this.nextTerminalName = this.path.lastTok.name;
@@ -20348,7 +20348,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           occurrence: prodOccurrence,
           prodType: "Alternation",
           rule
-        }), (currAlt) => map_default(currAlt, (path10) => path10[0]));
+        }), (currAlt) => map_default(currAlt, (path11) => path11[0]));
         if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
           const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
             forEach_default(currAlt, (currTokType) => {
@@ -22944,12 +22944,12 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           const nameNode = this.nameProvider.getNameNode(selfNode);
           if (nameNode) {
             const doc = getDocument(selfNode);
-            const path10 = this.nodeLocator.getAstNodePath(selfNode);
+            const path11 = this.nodeLocator.getAstNodePath(selfNode);
             references.push({
               sourceUri: doc.uri,
-              sourcePath: path10,
+              sourcePath: path11,
               targetUri: doc.uri,
-              targetPath: path10,
+              targetPath: path11,
               segment: toDocumentSegment(nameNode),
               local: true
             });
@@ -24159,9 +24159,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       createDescription(node, name, document) {
         const doc = document ?? getDocument(node);
         name ?? (name = this.nameProvider.getName(node));
-        const path10 = this.astNodeLocator.getAstNodePath(node);
+        const path11 = this.astNodeLocator.getAstNodePath(node);
         if (!name) {
-          throw new Error(`Node at path ${path10} has no name.`);
+          throw new Error(`Node at path ${path11} has no name.`);
         }
         let nameNodeSegment;
         const nameSegmentGetter = /* @__PURE__ */ __name(() => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode)), "nameSegmentGetter");
@@ -24174,7 +24174,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           selectionSegment: toDocumentSegment(node.$cstNode),
           type: node.$type,
           documentUri: doc.uri,
-          path: path10
+          path: path11
         };
       }
     };
@@ -24252,8 +24252,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         }
         return $containerProperty;
       }
-      getAstNode(node, path10) {
-        const segments = path10.split(this.segmentSeparator);
+      getAstNode(node, path11) {
+        const segments = path11.split(this.segmentSeparator);
         return segments.reduce((previousValue, currentValue) => {
           if (!previousValue || currentValue.length === 0) {
             return previousValue;
@@ -33184,8 +33184,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input2 = path10;
+    function removeDotSegments(path11) {
+      let input2 = path11;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -33259,11 +33259,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33626,8 +33626,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36853,15 +36853,15 @@ var require_ajv = __commonJS({
 
 // src/action/run-action.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/api/lint-submission.ts
-import path6 from "node:path";
+import path7 from "node:path";
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/config/rubric.ts
-import { readFileSync, existsSync } from "node:fs";
-import path from "node:path";
+import { readFileSync, existsSync as existsSync2 } from "node:fs";
+import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/graph/model.ts
@@ -44526,6 +44526,7 @@ var FUTURE_REMARK = anyOf(...FUTURE);
 var REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join("|")}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
 var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-–—]|->|→|=>|=)\s)\s*(?=\S)/;
 var MAX_LABEL_WORDS = 7;
+var LINK_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 var NO_CONTEXT = { subject: /* @__PURE__ */ new Set(), why: false, isolation: false };
 function contextOf(text3, doc) {
   const plain = stripEnumerator(proseText(text3));
@@ -44762,10 +44763,10 @@ function analyseProse(sources) {
         const parent = own.size === 0 && title?.covers(block4) ? title : null;
         title = { ...next, text: parent ? `${parent.text} / ${block4.text}` : block4.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
       } else if (block4.kind === "heading") title = null;
-      const counted = countWords(block4.text);
+      const counted = countWords(block4.text.replace(LINK_TEXT, " "));
       wordCount += counted.words;
       for (const l of Object.keys(languages)) languages[l] += counted.byLanguage[l];
-      if (wordCount === 0 && new RegExp("\\p{L}", "u").test(block4.text)) wordCount = 1;
+      if (wordCount === 0 && new RegExp("\\p{L}", "u").test(block4.text.replace(LINK_TEXT, " "))) wordCount = 1;
     }
   }
   const englishWords = languages.en;
@@ -45095,6 +45096,297 @@ function countServers(graph2, min2, roles, oneRoleEach) {
 }
 
 // src/rules/task-file.ts
+import path3 from "node:path";
+
+// src/discover/locate-task.ts
+import path2 from "node:path";
+
+// src/read/fs-probes.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+import { hash } from "node:crypto";
+import { existsSync, lstatSync as lstatSync2, readdirSync, realpathSync as realpathSync2 } from "node:fs";
+
+// src/read/safe-read.ts
+import { lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync } from "node:fs";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 1024 * 1024;
+function isInside(root2, child) {
+  const rel = path.relative(root2, child);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function toRelative(root2, abs) {
+  return path.relative(root2, abs).split(path.sep).join("/") || path.basename(abs);
+}
+function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES) {
+  const relPath = toRelative(root2, absPath);
+  const at2 = (message2, severity = "error", hint) => ({
+    message: message2,
+    severity,
+    file: relPath,
+    line: 1,
+    column: 1,
+    ...hint ? { hint } : {}
+  });
+  let realRoot;
+  let realFile;
+  try {
+    realRoot = realpathSync(root2);
+    const stat = lstatSync(absPath);
+    realFile = stat.isSymbolicLink() ? realpathSync(absPath) : absPath;
+    if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
+      return {
+        ok: false,
+        notices: [at2(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, "error", "Commit the file itself instead of a link to it.")]
+      };
+    }
+    if (!isInside(realRoot, realpathSync(path.dirname(absPath)))) {
+      return { ok: false, notices: [at2(`${relPath} lies outside the submission folder; it was not read.`)] };
+    }
+  } catch (error) {
+    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
+  }
+  let buffer;
+  let size;
+  try {
+    const fd = openSync(realFile, "r");
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { ok: false, notices: [at2(`${relPath} is not a regular file; it was not read.`)] };
+      size = stat.size;
+      buffer = Buffer.alloc(Math.min(size, maxBytes));
+      let offset = 0;
+      while (offset < buffer.length) {
+        const n = readSync(fd, buffer, offset, buffer.length - offset, offset);
+        if (n === 0) break;
+        offset += n;
+      }
+      buffer = buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
+  }
+  const notices = [];
+  if (looksBinary(buffer)) {
+    return {
+      ok: false,
+      notices: [at2(`${relPath} is a binary file (it contains NUL bytes), not text; it was not read.`, "error", "The task file must be plain text or markdown.")]
+    };
+  }
+  const truncated = size > maxBytes;
+  if (truncated) {
+    notices.push(at2(`${relPath} is ${formatBytes(size)}; only its first ${formatBytes(maxBytes)} were read.`, "warning", "A design document is a few kilobytes: check that the right file was committed."));
+  }
+  const hadBom = buffer.length >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191;
+  const body = hadBom ? buffer.subarray(3) : buffer;
+  let text3;
+  let invalidUtf8 = false;
+  try {
+    text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    text3 = new TextDecoder("utf-8").decode(body);
+    invalidUtf8 = !truncated || text3.slice(0, -1).includes("\uFFFD");
+    if (invalidUtf8) {
+      const line = firstReplacementLine(text3);
+      notices.push({ ...at2(`${relPath} is not valid UTF-8; undecodable bytes were replaced with U+FFFD.`, "warning", "Save the file as UTF-8."), line });
+    }
+  }
+  const hadCrlf = text3.includes("\r");
+  if (hadCrlf) text3 = text3.replace(/\r\n?/g, "\n");
+  return { ok: true, file: { relPath, absPath, text: text3, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
+}
+function looksBinary(buffer) {
+  const end = Math.min(buffer.length, 8192);
+  for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
+  return false;
+}
+function firstReplacementLine(text3) {
+  const index = text3.indexOf("\uFFFD");
+  if (index < 0) return 1;
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
+  return line;
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
+  return `${n} bytes`;
+}
+function describeFsError(error) {
+  const code2 = error?.code;
+  switch (code2) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    case "EISDIR":
+      return "it is a directory";
+    default:
+      return code2 ?? String(error?.message ?? error);
+  }
+}
+
+// src/read/fs-probes.ts
+var recording = new AsyncLocalStorage();
+function note(op, path11, saw, args) {
+  const probes = recording.getStore();
+  if (probes) probes.push({ op, path: path11, ...args ? { args } : {}, saw: saw() });
+}
+function digest(text3) {
+  return hash("sha1", text3, "base64");
+}
+function listNow(dir) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function kindNow(p) {
+  try {
+    const st = lstatSync2(p);
+    return st.isSymbolicLink() ? "link" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+  } catch {
+    return "none";
+  }
+}
+function realpathNow(p) {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return "";
+  }
+}
+function listingDigest(entries) {
+  return digest(entries.map((d) => `${d.name}/${d.isDirectory() ? "d" : d.isSymbolicLink() ? "l" : "f"}`).join("\n"));
+}
+function readDigest(outcome) {
+  const notices = outcome.notices.map((n) => n.message).join("\n");
+  return digest(outcome.ok ? `ok
+${outcome.file.text}
+${notices}` : `no
+${notices}`);
+}
+function listDir(dir) {
+  const entries = listNow(dir);
+  note("list", dir, () => listingDigest(entries));
+  return entries;
+}
+function entryKind(p) {
+  const kind = kindNow(p);
+  note("kind", p, () => kind);
+  return kind;
+}
+function exists(p) {
+  const found = existsSync(p);
+  note("exists", p, () => found ? "1" : "0");
+  return found;
+}
+function realpath(p) {
+  const real = realpathNow(p);
+  note("realpath", p, () => real);
+  return real;
+}
+function readSubmissionFile(root2, absPath, maxBytes) {
+  const outcome = safeRead(root2, absPath, maxBytes);
+  note("read", absPath, () => readDigest(outcome), maxBytes === void 0 ? [root2] : [root2, maxBytes]);
+  return outcome;
+}
+
+// src/discover/locate-task.ts
+var IMAGE_EXTENSIONS = /* @__PURE__ */ new Set([".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".pdf", ".drawio", ".excalidraw", ".tiff"]);
+function normaliseName(name) {
+  return name.toLowerCase().replace(/[\s_\-.]+/g, "");
+}
+function isDir(p) {
+  return entryKind(p) === "dir";
+}
+function hasSeparator(name) {
+  return name.includes("/") || name.includes(path2.sep);
+}
+var Listings = class {
+  byDir = /* @__PURE__ */ new Map();
+  entries(dir) {
+    let entries = this.byDir.get(dir);
+    if (!entries) {
+      entries = listDir(dir);
+      this.byDir.set(dir, entries);
+    }
+    return entries;
+  }
+  /** A file (or a link to one: it is read with the submission's own checks) named `name` in `dir`. */
+  hasFile(dir, name) {
+    if (hasSeparator(name)) {
+      const kind = entryKind(path2.join(dir, name));
+      return kind === "file" || kind === "link";
+    }
+    return this.entries(dir).some((d) => d.name === name && (d.isFile() || d.isSymbolicLink()));
+  }
+  /** A real folder, not a link to one: symlinked folders are never entered. */
+  hasDir(dir, name) {
+    if (hasSeparator(name)) return isDir(path2.join(dir, name));
+    return this.entries(dir).some((d) => d.name === name && d.isDirectory());
+  }
+};
+function locateTask(target, location) {
+  const abs = path2.resolve(target);
+  if (!isDir(abs)) {
+    const dir = path2.dirname(abs);
+    const base = path2.basename(abs);
+    const accepted = location.fileNames.includes(base);
+    return {
+      root: dir,
+      projectDir: dir,
+      taskFile: accepted ? abs : null,
+      expectedRelPath: location.fileNames[0] ?? base,
+      misnamed: accepted ? [] : [{ relPath: base, kind: "file" }],
+      siblings: listDir(dir).map((d) => d.name)
+    };
+  }
+  const listings = new Listings();
+  const projectDir = findProjectDir(abs, location, listings);
+  const entries = listings.entries(projectDir);
+  const names = entries.map((d) => d.name);
+  const taskName = location.fileNames.find((name) => listings.hasFile(projectDir, name));
+  const taskFile2 = taskName === void 0 ? null : path2.join(projectDir, taskName);
+  const expectedRelPath = toRelative(abs, path2.join(projectDir, location.fileNames[0] ?? location.task));
+  const misnamed = taskFile2 ? [] : findMisnamed(abs, projectDir, entries, location);
+  return { root: abs, projectDir, taskFile: taskFile2, expectedRelPath: projectDir === abs ? location.fileNames[0] ?? location.task : expectedRelPath, misnamed, siblings: names };
+}
+function findProjectDir(root2, location, listings) {
+  const holdsTask = (dir) => location.fileNames.some((n) => listings.hasFile(dir, n));
+  if (holdsTask(root2)) return root2;
+  const projectDir = location.projectDirs.find((name) => listings.hasDir(root2, name));
+  if (projectDir !== void 0) return path2.join(root2, projectDir);
+  const wanted = normaliseName(location.task);
+  if (listings.entries(root2).some((d) => normaliseName(d.name).startsWith(wanted))) return root2;
+  for (const first2 of listings.entries(root2)) {
+    if (!first2.isDirectory() || first2.name.startsWith(".") || first2.name === "node_modules") continue;
+    const dir = path2.join(root2, first2.name);
+    if (holdsTask(dir)) return dir;
+    for (const second of listings.entries(dir)) {
+      if (!second.isDirectory() || second.name.startsWith(".")) continue;
+      const inner = path2.join(dir, second.name);
+      if (holdsTask(inner)) return inner;
+    }
+  }
+  return root2;
+}
+function findMisnamed(root2, projectDir, entries, location) {
+  const wanted = normaliseName(location.task);
+  const found = [];
+  for (const entry of entries) {
+    if (!normaliseName(entry.name).startsWith(wanted)) continue;
+    found.push({ relPath: toRelative(root2, path2.join(projectDir, entry.name)), kind: entry.isDirectory() ? "directory" : "file" });
+  }
+  return found;
+}
+
+// src/rules/task-file.ts
 var taskFile = {
   meta: {
     id: "task-file",
@@ -45118,7 +45410,7 @@ var taskFile = {
     const findings = located.misnamed.map((m) => ({
       message: m.kind === "directory" ? `${m.relPath} is a folder; the task expects a file named ${expected}.` : `Found ${m.relPath}, but the task expects ${expected}.`,
       at: { file: m.relPath, line: 1, column: 1 },
-      hint: m.kind === "directory" ? `Move your answer into a file named ${expected}.` : `Rename it: git mv ${m.relPath} ${expected}`
+      hint: m.kind === "directory" ? `Move your answer into a file named ${expected}.` : IMAGE_EXTENSIONS.has(path3.extname(m.relPath).toLowerCase()) ? `Create ${expected} (a text file) that shows it: ![diagram](${path3.basename(m.relPath)})` : `Rename it: git mv ${m.relPath} ${expected}`
     }));
     if (readmeSection) {
       findings.push({
@@ -45167,16 +45459,16 @@ function rulesDir() {
   return foundRulesDir;
 }
 function findRulesDir() {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.resolve(here, "../../rules"), path.resolve(here, "../rules"), path.resolve(here, "rules")]) {
-    if (existsSync(path.join(candidate, "3-scale_up.json"))) return candidate;
+  const here = path4.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path4.resolve(here, "../../rules"), path4.resolve(here, "../rules"), path4.resolve(here, "rules")]) {
+    if (existsSync2(path4.join(candidate, "3-scale_up.json"))) return candidate;
   }
-  return path.resolve(here, "../../rules");
+  return path4.resolve(here, "../../rules");
 }
 var bundledText = /* @__PURE__ */ new Map();
 function loadRubric(nameOrPath = "3-scale_up") {
   const bundled = !nameOrPath.endsWith(".json");
-  const file = bundled ? path.join(rulesDir(), `${nameOrPath}.json`) : path.resolve(nameOrPath);
+  const file = bundled ? path4.join(rulesDir(), `${nameOrPath}.json`) : path4.resolve(nameOrPath);
   let data;
   try {
     let text3 = bundled ? bundledText.get(nameOrPath) : void 0;
@@ -45483,295 +45775,7 @@ function verdictText(verdict) {
 }
 
 // src/api/load-submission.ts
-import path4 from "node:path";
-
-// src/discover/locate-task.ts
-import path3 from "node:path";
-
-// src/read/fs-probes.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-import { hash } from "node:crypto";
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, realpathSync as realpathSync2 } from "node:fs";
-
-// src/read/safe-read.ts
-import { lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync } from "node:fs";
-import path2 from "node:path";
-var DEFAULT_MAX_BYTES = 1024 * 1024;
-function isInside(root2, child) {
-  const rel = path2.relative(root2, child);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
-}
-function toRelative(root2, abs) {
-  return path2.relative(root2, abs).split(path2.sep).join("/") || path2.basename(abs);
-}
-function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES) {
-  const relPath = toRelative(root2, absPath);
-  const at2 = (message2, severity = "error", hint) => ({
-    message: message2,
-    severity,
-    file: relPath,
-    line: 1,
-    column: 1,
-    ...hint ? { hint } : {}
-  });
-  let realRoot;
-  let realFile;
-  try {
-    realRoot = realpathSync(root2);
-    const stat = lstatSync(absPath);
-    realFile = stat.isSymbolicLink() ? realpathSync(absPath) : absPath;
-    if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
-      return {
-        ok: false,
-        notices: [at2(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, "error", "Commit the file itself instead of a link to it.")]
-      };
-    }
-    if (!isInside(realRoot, realpathSync(path2.dirname(absPath)))) {
-      return { ok: false, notices: [at2(`${relPath} lies outside the submission folder; it was not read.`)] };
-    }
-  } catch (error) {
-    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
-  }
-  let buffer;
-  let size;
-  try {
-    const fd = openSync(realFile, "r");
-    try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) return { ok: false, notices: [at2(`${relPath} is not a regular file; it was not read.`)] };
-      size = stat.size;
-      buffer = Buffer.alloc(Math.min(size, maxBytes));
-      let offset = 0;
-      while (offset < buffer.length) {
-        const n = readSync(fd, buffer, offset, buffer.length - offset, offset);
-        if (n === 0) break;
-        offset += n;
-      }
-      buffer = buffer.subarray(0, offset);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
-  }
-  const notices = [];
-  if (looksBinary(buffer)) {
-    return {
-      ok: false,
-      notices: [at2(`${relPath} is a binary file (it contains NUL bytes), not text; it was not read.`, "error", "The task file must be plain text or markdown.")]
-    };
-  }
-  const truncated = size > maxBytes;
-  if (truncated) {
-    notices.push(at2(`${relPath} is ${formatBytes(size)}; only its first ${formatBytes(maxBytes)} were read.`, "warning", "A design document is a few kilobytes: check that the right file was committed."));
-  }
-  const hadBom = buffer.length >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191;
-  const body = hadBom ? buffer.subarray(3) : buffer;
-  let text3;
-  let invalidUtf8 = false;
-  try {
-    text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    text3 = new TextDecoder("utf-8").decode(body);
-    invalidUtf8 = !truncated || text3.slice(0, -1).includes("\uFFFD");
-    if (invalidUtf8) {
-      const line = firstReplacementLine(text3);
-      notices.push({ ...at2(`${relPath} is not valid UTF-8; undecodable bytes were replaced with U+FFFD.`, "warning", "Save the file as UTF-8."), line });
-    }
-  }
-  const hadCrlf = text3.includes("\r");
-  if (hadCrlf) text3 = text3.replace(/\r\n?/g, "\n");
-  return { ok: true, file: { relPath, absPath, text: text3, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
-}
-function looksBinary(buffer) {
-  const end = Math.min(buffer.length, 8192);
-  for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
-  return false;
-}
-function firstReplacementLine(text3) {
-  const index = text3.indexOf("\uFFFD");
-  if (index < 0) return 1;
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
-  return line;
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
-  return `${n} bytes`;
-}
-function describeFsError(error) {
-  const code2 = error?.code;
-  switch (code2) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    case "EISDIR":
-      return "it is a directory";
-    default:
-      return code2 ?? String(error?.message ?? error);
-  }
-}
-
-// src/read/fs-probes.ts
-var recording = new AsyncLocalStorage();
-function note(op, path10, saw, args) {
-  const probes = recording.getStore();
-  if (probes) probes.push({ op, path: path10, ...args ? { args } : {}, saw: saw() });
-}
-function digest(text3) {
-  return hash("sha1", text3, "base64");
-}
-function listNow(dir) {
-  try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-function kindNow(p) {
-  try {
-    const st = lstatSync2(p);
-    return st.isSymbolicLink() ? "link" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
-  } catch {
-    return "none";
-  }
-}
-function realpathNow(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return "";
-  }
-}
-function listingDigest(entries) {
-  return digest(entries.map((d) => `${d.name}/${d.isDirectory() ? "d" : d.isSymbolicLink() ? "l" : "f"}`).join("\n"));
-}
-function readDigest(outcome) {
-  const notices = outcome.notices.map((n) => n.message).join("\n");
-  return digest(outcome.ok ? `ok
-${outcome.file.text}
-${notices}` : `no
-${notices}`);
-}
-function listDir(dir) {
-  const entries = listNow(dir);
-  note("list", dir, () => listingDigest(entries));
-  return entries;
-}
-function entryKind(p) {
-  const kind = kindNow(p);
-  note("kind", p, () => kind);
-  return kind;
-}
-function exists(p) {
-  const found = existsSync2(p);
-  note("exists", p, () => found ? "1" : "0");
-  return found;
-}
-function realpath(p) {
-  const real = realpathNow(p);
-  note("realpath", p, () => real);
-  return real;
-}
-function readSubmissionFile(root2, absPath, maxBytes) {
-  const outcome = safeRead(root2, absPath, maxBytes);
-  note("read", absPath, () => readDigest(outcome), maxBytes === void 0 ? [root2] : [root2, maxBytes]);
-  return outcome;
-}
-
-// src/discover/locate-task.ts
-var IMAGE_EXTENSIONS = /* @__PURE__ */ new Set([".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".pdf", ".drawio", ".excalidraw", ".tiff"]);
-function normaliseName(name) {
-  return name.toLowerCase().replace(/[\s_\-.]+/g, "");
-}
-function isDir(p) {
-  return entryKind(p) === "dir";
-}
-function hasSeparator(name) {
-  return name.includes("/") || name.includes(path3.sep);
-}
-var Listings = class {
-  byDir = /* @__PURE__ */ new Map();
-  entries(dir) {
-    let entries = this.byDir.get(dir);
-    if (!entries) {
-      entries = listDir(dir);
-      this.byDir.set(dir, entries);
-    }
-    return entries;
-  }
-  /** A file (or a link to one: it is read with the submission's own checks) named `name` in `dir`. */
-  hasFile(dir, name) {
-    if (hasSeparator(name)) {
-      const kind = entryKind(path3.join(dir, name));
-      return kind === "file" || kind === "link";
-    }
-    return this.entries(dir).some((d) => d.name === name && (d.isFile() || d.isSymbolicLink()));
-  }
-  /** A real folder, not a link to one: symlinked folders are never entered. */
-  hasDir(dir, name) {
-    if (hasSeparator(name)) return isDir(path3.join(dir, name));
-    return this.entries(dir).some((d) => d.name === name && d.isDirectory());
-  }
-};
-function locateTask(target, location) {
-  const abs = path3.resolve(target);
-  if (!isDir(abs)) {
-    const dir = path3.dirname(abs);
-    const base = path3.basename(abs);
-    const accepted = location.fileNames.includes(base);
-    return {
-      root: dir,
-      projectDir: dir,
-      taskFile: accepted ? abs : null,
-      expectedRelPath: location.fileNames[0] ?? base,
-      misnamed: accepted ? [] : [{ relPath: base, kind: "file" }],
-      siblings: listDir(dir).map((d) => d.name)
-    };
-  }
-  const listings = new Listings();
-  const projectDir = findProjectDir(abs, location, listings);
-  const entries = listings.entries(projectDir);
-  const names = entries.map((d) => d.name);
-  const taskName = location.fileNames.find((name) => listings.hasFile(projectDir, name));
-  const taskFile2 = taskName === void 0 ? null : path3.join(projectDir, taskName);
-  const expectedRelPath = toRelative(abs, path3.join(projectDir, location.fileNames[0] ?? location.task));
-  const misnamed = taskFile2 ? [] : findMisnamed(abs, projectDir, entries, location);
-  return { root: abs, projectDir, taskFile: taskFile2, expectedRelPath: projectDir === abs ? location.fileNames[0] ?? location.task : expectedRelPath, misnamed, siblings: names };
-}
-function findProjectDir(root2, location, listings) {
-  const holdsTask = (dir) => location.fileNames.some((n) => listings.hasFile(dir, n));
-  if (holdsTask(root2)) return root2;
-  const projectDir = location.projectDirs.find((name) => listings.hasDir(root2, name));
-  if (projectDir !== void 0) return path3.join(root2, projectDir);
-  const wanted = normaliseName(location.task);
-  if (listings.entries(root2).some((d) => normaliseName(d.name).startsWith(wanted))) return root2;
-  for (const first2 of listings.entries(root2)) {
-    if (!first2.isDirectory() || first2.name.startsWith(".") || first2.name === "node_modules") continue;
-    const dir = path3.join(root2, first2.name);
-    if (holdsTask(dir)) return dir;
-    for (const second of listings.entries(dir)) {
-      if (!second.isDirectory() || second.name.startsWith(".")) continue;
-      const inner = path3.join(dir, second.name);
-      if (holdsTask(inner)) return inner;
-    }
-  }
-  return root2;
-}
-function findMisnamed(root2, projectDir, entries, location) {
-  const wanted = normaliseName(location.task);
-  const found = [];
-  for (const entry of entries) {
-    if (!normaliseName(entry.name).startsWith(wanted)) continue;
-    found.push({ relPath: toRelative(root2, path3.join(projectDir, entry.name)), kind: entry.isDirectory() ? "directory" : "file" });
-  }
-  return found;
-}
+import path5 from "node:path";
 
 // src/diagrams/extract.ts
 var MERMAID_LANG = /^mermaid(-example)?$/;
@@ -51607,6 +51611,17 @@ async function parseDiagram(text3) {
   }
 }
 
+// src/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
 // src/api/load-submission.ts
 var TEXT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".mmd", ".markdown", ".txt", ""]);
 var DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
@@ -51624,7 +51639,7 @@ async function loadSubmission(target, location, maxBytes) {
     const outcome = readSubmissionFile(root2, abs, maxBytes);
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
-    const ext = path4.extname(abs).toLowerCase();
+    const ext = path5.extname(abs).toLowerCase();
     const file = { relPath: outcome.file.relPath, read: outcome.file, markdown: ext === ".mmd" ? null : parseMarkdown(outcome.file.text), role };
     loaded.files.push(file);
     return file;
@@ -51633,8 +51648,8 @@ async function loadSubmission(target, location, maxBytes) {
     loaded.taskFile = addFile(located.taskFile, "task");
     const wanted = normaliseName(location.task);
     for (const name of located.siblings.sort()) {
-      const ext = path4.extname(name).toLowerCase();
-      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path4.join(located.projectDir, name), "sibling");
+      const ext = path5.extname(name).toLowerCase();
+      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path5.join(located.projectDir, name), "sibling");
     }
     if (loaded.taskFile) {
       const before = loaded.files.length;
@@ -51646,9 +51661,9 @@ async function loadSubmission(target, location, maxBytes) {
     findReadmeSection(loaded, location);
   }
   for (const name of located.siblings) {
-    const ext = path4.extname(name).toLowerCase();
+    const ext = path5.extname(name).toLowerCase();
     if (IMAGE_EXTENSIONS.has(ext) && namedForTask(name, location.task)) {
-      loaded.visuals.push({ file: toRelative(root2, path4.join(located.projectDir, name)), line: 1, target: name, kind: "image-file" });
+      loaded.visuals.push({ file: toRelative(root2, path5.join(located.projectDir, name)), line: 1, target: name, kind: "image-file" });
     }
   }
   for (const file of loaded.files) {
@@ -51668,20 +51683,20 @@ function namedForTask(name, task) {
   return normaliseName(base).includes(words) || number !== void 0 && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base);
 }
 function safeRealpath(p) {
-  return realpath(p) || path4.resolve(p);
+  return realpath(p) || path5.resolve(p);
 }
 function followLinks(loaded, file, addFile) {
   const root2 = loaded.located.root;
-  const baseDir = path4.dirname(file.read.absPath);
+  const baseDir = path5.dirname(file.read.absPath);
   for (const link2 of file.markdown?.links ?? []) {
     const href = link2.href.trim();
     if (!href || href.startsWith("#") || /^(mailto|tel|data|javascript):/i.test(href)) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
-    const ext = path4.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+    const ext = path5.extname(href.replace(/[?#].*$/, "")).toLowerCase();
     if (remote) {
       const github = GITHUB_FILE_URL.exec(href);
       const local = github ? localFileForRepoPath(root2, decodeURIComponent(github[1])) : null;
-      if (local && TEXT_EXTENSIONS.has(path4.extname(local).toLowerCase())) {
+      if (local && TEXT_EXTENSIONS.has(path5.extname(local).toLowerCase())) {
         addFile(local, "linked");
       } else if (IMAGE_EXTENSIONS.has(ext) || link2.image || IMAGE_IN_URL.test(href)) {
         loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "image-url" });
@@ -51696,7 +51711,7 @@ function followLinks(loaded, file, addFile) {
     } catch {
       decoded = href;
     }
-    const abs = path4.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
+    const abs = path5.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
     if (!isInside(root2, abs)) {
       loaded.notices.push({
         ruleId: "task-file",
@@ -51714,7 +51729,7 @@ function followLinks(loaded, file, addFile) {
     let target = abs;
     if (!exists(abs)) {
       const nearest2 = nearestFile(root2, abs, image2 ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
-      const sameName = nearest2 !== null && path4.basename(nearest2).toLowerCase() === path4.basename(abs).toLowerCase();
+      const sameName = nearest2 !== null && path5.basename(nearest2).toLowerCase() === path5.basename(abs).toLowerCase();
       loaded.notices.push(missingLinkNotice(root2, file, link2.line, href, nearest2, image2 ? "image" : "file", sameName));
       if (!sameName && !image2) continue;
       target = nearest2 ?? abs;
@@ -51732,38 +51747,29 @@ function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
     file: file.relPath,
     line,
     column: 1,
-    hint: nearest2 ? `Point the link at the file that exists: \`${path4.relative(path4.dirname(file.read.absPath), nearest2).split(path4.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
+    hint: nearest2 ? `Point the link at the file that exists: \`${path5.relative(path5.dirname(file.read.absPath), nearest2).split(path5.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
   };
 }
 var NEAREST_FOLDERS = 40;
 function nearestFile(root2, wanted, extensions) {
-  const name = path4.basename(wanted).toLowerCase();
+  const name = path5.basename(wanted).toLowerCase();
   const folders = [];
-  for (let dir = path4.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path4.dirname(dir)) {
+  for (let dir = path5.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path5.dirname(dir)) {
     if (!folders.includes(dir)) folders.push(dir);
     if (dir === root2) break;
   }
   for (const dir of [...folders]) {
-    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path4.join(dir, entry.name));
+    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path5.join(dir, entry.name));
   }
   let best = null;
   for (const dir of folders) {
     for (const entry of listDir(dir)) {
-      if (!entry.isFile() || !extensions.has(path4.extname(entry.name).toLowerCase())) continue;
+      if (!entry.isFile() || !extensions.has(path5.extname(entry.name).toLowerCase())) continue;
       const distance = editDistance(name, entry.name.toLowerCase());
-      if (!best || distance < best.distance) best = { path: path4.join(dir, entry.name), distance };
+      if (!best || distance < best.distance) best = { path: path5.join(dir, entry.name), distance };
     }
   }
   return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = row;
-  }
-  return previous[b.length];
 }
 function onlyLinks(file) {
   const prose = file.markdown?.prose.filter((b) => b.kind !== "heading") ?? [];
@@ -51772,13 +51778,13 @@ function onlyLinks(file) {
 function localFileForRepoPath(root2, repoPath) {
   const parts = repoPath.split("/").filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
-    const candidate = path4.resolve(root2, ...parts.slice(i));
+    const candidate = path5.resolve(root2, ...parts.slice(i));
     if (isInside(root2, candidate) && exists(candidate)) return candidate;
   }
   return null;
 }
 function findReadmeSection(loaded, location) {
-  const readme = path4.join(loaded.located.projectDir, "README.md");
+  const readme = path5.join(loaded.located.projectDir, "README.md");
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme);
   if (!outcome.ok) return;
@@ -51796,13 +51802,13 @@ function isTranslation(name, task) {
 
 // src/api/tool.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function readVersion() {
-  const here = path5.dirname(fileURLToPath2(import.meta.url));
+  const here = path6.dirname(fileURLToPath2(import.meta.url));
   for (const candidate of ["../../package.json", "../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync3(path5.resolve(here, candidate), "utf8"));
+      const pkg = JSON.parse(readFileSync3(path6.resolve(here, candidate), "utf8"));
       if (pkg.name === "infralint") return pkg.version;
     } catch {
     }
@@ -51829,12 +51835,12 @@ async function lintSubmission(target, options = {}) {
   return { tool: { ...TOOL }, results };
 }
 function rebase(result, base) {
-  const prefix = path6.relative(path6.resolve(base), result.root).split(path6.sep).join("/");
-  if (prefix.startsWith("..") || path6.isAbsolute(prefix)) return result;
+  const prefix = path7.relative(path7.resolve(base), result.root).split(path7.sep).join("/");
+  if (prefix.startsWith("..") || path7.isAbsolute(prefix)) return result;
   const at2 = (file) => prefix ? `${prefix}/${file}` : file;
   return {
     ...result,
-    base: path6.resolve(base),
+    base: path7.resolve(base),
     path: at2(result.path),
     rules: result.rules.map((r3) => ({ ...r3, findings: r3.findings.map((f) => ({ ...f, file: at2(f.file) })) })),
     diagrams: result.diagrams.map((d) => ({ ...d, file: at2(d.file) })),
@@ -51865,7 +51871,8 @@ function gradeSubmission(submission, rubric, options = {}) {
     if (disabled.has(entry.id) || entry.enabled === false) {
       outcome = { status: "skipped", message: "Turned off by configuration." };
     } else if (gateFailed && !entry.gate) {
-      outcome = { status: rule.meta.whenTaskMissing, message: rule.meta.whenTaskMissing === "pass" ? "Nothing to check without the task file." : "Not graded: the task file is missing." };
+      const why = submission.taskFile ? "the task file is empty" : "the task file is missing";
+      outcome = { status: rule.meta.whenTaskMissing, message: rule.meta.whenTaskMissing === "pass" ? `Nothing to check: ${why}.` : `Not graded: ${why}.` };
     } else if (rule.meta.diagramBased && graphs.length === 0) {
       outcome = hasVisual ? { status: "manual", message: "The diagram is an image or a format infralint does not read: a person must check this." } : { status: rule.meta.whenNoDiagram ?? "fail", message: rule.meta.whenNoDiagram === "pass" ? "No diagram to contradict." : "No diagram to check." };
     } else {
@@ -51952,19 +51959,19 @@ function graphJson(graphs, identities) {
 
 // src/config/config.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 var CONFIG_FILES = [".infralintrc.json", "infralint.config.json"];
 async function findConfig(dir, explicit) {
   if (explicit) {
-    const file = path7.resolve(dir, explicit);
+    const file = path8.resolve(dir, explicit);
     if (!existsSync4(file)) throw new UsageError(`--config: no such file: ${explicit}`);
     return { config: await validateConfig(readJson(file), file), source: file };
   }
   for (const name of CONFIG_FILES) {
-    const file = path7.join(dir, name);
+    const file = path8.join(dir, name);
     if (existsSync4(file)) return { config: await validateConfig(readJson(file), file), source: file };
   }
-  const pkg = path7.join(dir, "package.json");
+  const pkg = path8.join(dir, "package.json");
   if (existsSync4(pkg)) {
     const data = readJson(pkg);
     if (data && typeof data === "object" && data.infralint !== void 0) {
@@ -51985,7 +51992,7 @@ async function validateAgainst(schemaFile, data, source) {
   let validate = validators.get(schemaFile);
   if (!validate) {
     const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-    const schema2 = JSON.parse(readFileSync4(path7.join(rulesDir(), schemaFile), "utf8"));
+    const schema2 = JSON.parse(readFileSync4(path8.join(rulesDir(), schemaFile), "utf8"));
     validate = new Ajv({ allErrors: true, strict: false }).compile(schema2);
     validators.set(schemaFile, validate);
   }
@@ -52005,9 +52012,9 @@ async function validateConfig(data, source) {
 async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
   const name = choice.rubric ?? config2.rubric ?? "3-scale_up";
-  const base = choice.rubric || !loaded ? choice.cwd : path7.dirname(loaded.source);
+  const base = choice.rubric || !loaded ? choice.cwd : path8.dirname(loaded.source);
   const isFile = name.endsWith(".json");
-  const file = isFile ? path7.resolve(base, name) : name;
+  const file = isFile ? path8.resolve(base, name) : name;
   if (isFile) await validateAgainst("rubric.schema.json", readJson(file), file);
   const rubric = loadRubric(file);
   return applyConfig(rubric, config2);
@@ -52794,12 +52801,12 @@ var toKey2 = function(value) {
   const result = `${value}`;
   return result == "0" && 1 / value == -INFINITY ? "-0" : result;
 };
-var get2 = function(object, path10) {
-  path10 = castPath2(path10, object);
+var get2 = function(object, path11) {
+  path11 = castPath2(path11, object);
   let index = 0;
-  const length = path10.length;
+  const length = path11.length;
   while (object != null && index < length) {
-    object = object[toKey2(path10[index++])];
+    object = object[toKey2(path11[index++])];
   }
   return index && index === length ? object : void 0;
 };
@@ -53398,7 +53405,7 @@ function formatGradescope(report) {
 }
 
 // src/reporters/stylish.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var MARKS = { pass: "\u2714", fail: "\u2716", partial: "\u25D0", manual: "?", skipped: "-" };
 function statusColour(c, status) {
   return status === "pass" ? c.green : status === "fail" ? c.red : status === "partial" ? c.yellow : status === "manual" ? c.cyan : c.gray;
@@ -53412,7 +53419,7 @@ function formatStylish(report, c, cwd) {
 }
 function formatTask2(result, c, cwd) {
   const out = [];
-  const shown = (file) => cwd ? path8.relative(cwd, path8.join(result.base, file)).split(path8.sep).join("/") || file : file;
+  const shown = (file) => cwd ? path9.relative(cwd, path9.join(result.base, file)).split(path9.sep).join("/") || file : file;
   const findings = result.rules.flatMap((r3) => r3.findings);
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(shown(f.file), [...byFile.get(shown(f.file)) ?? [], f]);
@@ -53446,7 +53453,7 @@ function formatRuleLine(rule, idWidth, c) {
   return `  ${colour(MARKS[rule.status])} ${rule.id.padEnd(idWidth)}  ${colour(label.padStart(6))}  ${c.dim(rule.message)}`;
 }
 function fmt(n) {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return String(Math.round(n * 100) / 100);
 }
 
 // src/reporters/index.ts
@@ -53480,9 +53487,9 @@ function whyFailed(result, failOn, errors) {
   return null;
 }
 function writeOutput(workspace, file, text3) {
-  const target = path9.resolve(workspace, file);
+  const target = path10.resolve(workspace, file);
   try {
-    mkdirSync(path9.dirname(target), { recursive: true });
+    mkdirSync(path10.dirname(target), { recursive: true });
     writeFileSync(target, text3);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${error.code ?? error.message}`);
@@ -53502,7 +53509,7 @@ ${delimiter}
 async function runAction(env2, write) {
   try {
     const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-    const target = path9.resolve(workspace, input(env2, "path") || ".");
+    const target = path10.resolve(workspace, input(env2, "path") || ".");
     const failOn = input(env2, "fail-on") || "below-threshold";
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"`);
     const minScoreText = input(env2, "min-score");

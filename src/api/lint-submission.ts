@@ -172,7 +172,9 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
     if (disabled.has(entry.id) || entry.enabled === false) {
       outcome = { status: 'skipped', message: 'Turned off by configuration.' };
     } else if (gateFailed && !entry.gate) {
-      outcome = { status: rule.meta.whenTaskMissing, message: rule.meta.whenTaskMissing === 'pass' ? 'Nothing to check without the task file.' : 'Not graded: the task file is missing.' };
+      // An empty task file is there but says nothing: the message must not call it missing.
+      const why = submission.taskFile ? 'the task file is empty' : 'the task file is missing';
+      outcome = { status: rule.meta.whenTaskMissing, message: rule.meta.whenTaskMissing === 'pass' ? `Nothing to check: ${why}.` : `Not graded: ${why}.` };
     } else if (rule.meta.diagramBased && graphs.length === 0) {
       outcome = hasVisual
         ? { status: 'manual', message: 'The diagram is an image or a format infralint does not read: a person must check this.' }

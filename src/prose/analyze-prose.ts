@@ -108,6 +108,7 @@ const REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERE
 /** A "Label:" or "Label -" opening a block: the label is what the rest is about. */
 const LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-–—]|->|→|=>|=)\s)\s*(?=\S)/;
 const MAX_LABEL_WORDS = 7;
+const LINK_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 interface Context {
   subject: Set<Topic>;
@@ -460,10 +461,11 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         const parent = own.size === 0 && title?.covers(block) ? title : null;
         title = { ...next, text: parent ? `${parent.text} / ${block.text}` : block.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
       } else if (block.kind === 'heading') title = null;
-      const counted = countWords(block.text);
+      // A link is no prose: a file that is only a URL has nothing to be in English.
+      const counted = countWords(block.text.replace(LINK_TEXT, ' '));
       wordCount += counted.words;
       for (const l of Object.keys(languages) as Language[]) languages[l] += counted.byLanguage[l];
-      if (wordCount === 0 && /\p{L}/u.test(block.text)) wordCount = 1;
+      if (wordCount === 0 && /\p{L}/u.test(block.text.replace(LINK_TEXT, ' '))) wordCount = 1;
     }
   }
   const englishWords = languages.en;

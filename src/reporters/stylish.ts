@@ -60,5 +60,6 @@ function formatRuleLine(rule: RuleResult, idWidth: number, c: ChalkInstance): st
 }
 
 function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  // The same figure as every other format (scores are kept to two decimals).
+  return String(Math.round(n * 100) / 100);
 }

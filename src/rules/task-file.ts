@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { IMAGE_EXTENSIONS } from '../discover/locate-task.js';
 import type { RuleModule } from './rule.js';
 
 /** The gate: the task file exists under its expected name and is not empty. */
@@ -27,7 +29,12 @@ export const taskFile: RuleModule = {
           ? `${m.relPath} is a folder; the task expects a file named ${expected}.`
           : `Found ${m.relPath}, but the task expects ${expected}.`,
       at: { file: m.relPath, line: 1, column: 1 },
-      hint: m.kind === 'directory' ? `Move your answer into a file named ${expected}.` : `Rename it: git mv ${m.relPath} ${expected}`,
+      hint: m.kind === 'directory'
+        ? `Move your answer into a file named ${expected}.`
+        : IMAGE_EXTENSIONS.has(path.extname(m.relPath).toLowerCase())
+          // An image or a PDF cannot be renamed into the task file: the task file is text that shows it.
+          ? `Create ${expected} (a text file) that shows it: ![diagram](${path.basename(m.relPath)})`
+          : `Rename it: git mv ${m.relPath} ${expected}`,
     }));
     if (readmeSection) {
       findings.push({

@@ -105,8 +105,12 @@ describe('infralint init and pre-commit', () => {
 
   it('ships a pre-commit hook that runs infralint check', async () => {
     const { load } = await import('js-yaml');
-    const hooks = load(readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string }[];
+    const hooks = load(readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
     expect(hooks[0]).toMatchObject({ id: 'infralint', entry: 'infralint check', language: 'node' });
+    // It runs on the task's own files, not on every commit of the project folder (tasks 0-2 live there too).
+    const files = new RegExp(hooks[0]!.files);
+    for (const f of ['web_infrastructure_design/3-scale_up', 'web_infrastructure_design/3-scale_up.md', '0x09-web_infrastructure_design/3-scale_up.mmd', 'web_infrastructure_design/3-scale_up.png']) expect([f, files.test(f)]).toEqual([f, true]);
+    for (const f of ['web_infrastructure_design/0-simple_web_stack', 'web_infrastructure_design/2-secured_and_monitored_web_infrastructure.md', 'web_infrastructure_design/README.md']) expect([f, files.test(f)]).toEqual([f, false]);
   });
 
   it('action.yml declares the inputs and outputs the Action reads and writes', async () => {

@@ -123,6 +123,17 @@ describe('infralint CLI (built binary)', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('says what it found: an empty task file is empty, a URL is no prose, an image is shown not renamed, a full disk is one line', () => {
+    const empty = tmpRepo({ 'web_infrastructure_design/3-scale_up': '' });
+    expect(run(['check', empty], { NO_COLOR: '1' }).stdout).toContain('Not graded: the task file is empty.');
+    const url = tmpRepo({ 'web_infrastructure_design/3-scale_up': 'https://i.imgur.com/abc.png\n' });
+    expect(run(['check', url], { NO_COLOR: '1' }).stdout).toMatch(/english +warn +No prose to check\./);
+    const pdf = tmpRepo({ 'web_infrastructure_design/3-scale_up.pdf': '%PDF-1.4' });
+    expect(run(['check', pdf], { NO_COLOR: '1' }).stdout).toContain('Create web_infrastructure_design/3-scale_up (a text file) that shows it: ![diagram](3-scale_up.pdf)');
+    const full = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check "${path.join(FIXTURES, 'worked-example')}" > /dev/full`], { encoding: 'utf8' });
+    expect([full.status, full.stderr]).toEqual([2, 'infralint: cannot write the report: ENOSPC\n']);
+  });
+
   it('explain knows the error codes printed in findings, and suggests the nearest id', () => {
     const code = run(['explain', 'unquoted-parenthesis-in-label']);
     expect(code.code).toBe(0);
