@@ -8,3 +8,13 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** " (did you mean a, b?)" with the known ids closest to `id`, or "" when none is close. */
+export function didYouMean(id: string, known: string[]): string {
+  const near = known
+    .map((k) => ({ k, d: editDistance(id.toLowerCase(), k.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3);
+  return near.length ? ` (did you mean ${near.map((x) => x.k).join(', ')}?)` : '';
+}

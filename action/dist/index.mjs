@@ -45450,6 +45450,21 @@ var RULES = new Map(
   ].map((rule) => [rule.meta.id, rule])
 );
 
+// src/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length];
+}
+function didYouMean(id, known) {
+  const near = known.map((k) => ({ k, d: editDistance(id.toLowerCase(), k.toLowerCase()) })).filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3);
+  return near.length ? ` (did you mean ${near.map((x) => x.k).join(", ")}?)` : "";
+}
+
 // src/config/rubric.ts
 var UsageError = class extends Error {
 };
@@ -45467,7 +45482,7 @@ function findRulesDir() {
 }
 var bundledText = /* @__PURE__ */ new Map();
 function loadRubric(nameOrPath = "3-scale_up") {
-  const bundled = !nameOrPath.endsWith(".json");
+  const bundled = !nameOrPath.endsWith(".json") && !/[\\/]/.test(nameOrPath) && !existsSync2(nameOrPath);
   const file = bundled ? path4.join(rulesDir(), `${nameOrPath}.json`) : path4.resolve(nameOrPath);
   let data;
   try {
@@ -45495,7 +45510,7 @@ function validateRubric(data, source) {
   if (!Array.isArray(r3.rules) || r3.rules.length === 0) fail('"rules" must be a non-empty array');
   for (const [i, rule] of r3.rules.entries()) {
     if (!rule || typeof rule.id !== "string") fail(`rules[${i}].id must be a string`);
-    if (!RULES.has(rule.id)) fail(`rules[${i}]: unknown rule "${rule.id}" (known: ${[...RULES.keys()].join(", ")})`);
+    if (!RULES.has(rule.id)) fail(`rules[${i}]: unknown rule "${rule.id}"${didYouMean(rule.id, [...RULES.keys()])} (known: ${[...RULES.keys()].join(", ")})`);
     if (typeof rule.weight !== "number" || rule.weight < 0) fail(`rules[${i}] (${rule.id}): "weight" must be a number >= 0`);
   }
   return { title: r3.task, ...r3 };
@@ -51609,17 +51624,6 @@ async function parseDiagram(text3) {
         ast: null
       };
   }
-}
-
-// src/edit-distance.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = row;
-  }
-  return previous[b.length];
 }
 
 // src/api/load-submission.ts

@@ -2,10 +2,18 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../config/rubric.js';
 import type { CliIO } from './main.js';
+import { repositoryRoot } from './repository.js';
 
-/** The workflow `infralint init` writes (the README shows this same text). */
+/**
+ * The workflow `infralint init` writes (the README shows this same text). It runs when the task's
+ * folder changes: an ALX repository holds every project of the curriculum.
+ */
 export const WORKFLOW_TEMPLATE = `name: infralint
-on: [push, pull_request]
+on:
+  push:
+    paths: ['web_infrastructure_design/**', '0x09-web_infrastructure_design/**', '.github/workflows/infralint.yml']
+  pull_request:
+    paths: ['web_infrastructure_design/**', '0x09-web_infrastructure_design/**', '.github/workflows/infralint.yml']
 permissions:
   contents: read
 jobs:
@@ -20,7 +28,8 @@ jobs:
 `;
 
 export function runInit(force: boolean, io: CliIO): number {
-  const file = path.join(io.cwd, '.github', 'workflows', 'infralint.yml');
+  // GitHub reads workflows at the repository's root only, wherever the command runs from.
+  const file = path.join(repositoryRoot(io.cwd) ?? io.cwd, '.github', 'workflows', 'infralint.yml');
   if (existsSync(file) && !force) throw new UsageError(`${path.relative(io.cwd, file)} already exists; use --force to overwrite it`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, WORKFLOW_TEMPLATE);

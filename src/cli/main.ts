@@ -11,7 +11,8 @@ import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues } from './shared-options.js';
 import type { Verdict } from '../score/score.js';
-import { editDistance } from '../edit-distance.js';
+import { didYouMean } from '../edit-distance.js';
+import { repositoryRoot } from './repository.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -35,9 +36,7 @@ export function explain(id: string): string {
   const codes = mermaidErrorCodes();
   const row = codes.get(id);
   if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
-  const known = [...RULES.keys(), ...codes.keys()];
-  const near = known.map((k) => ({ k, d: editDistance(id.toLowerCase(), k) })).filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3);
-  throw new UsageError(`unknown rule or error code "${id}"${near.length ? ` (did you mean ${near.map((x) => x.k).join(', ')}?)` : ''}; rules: ${[...RULES.keys()].join(', ')}`);
+  throw new UsageError(`unknown rule or error code "${id}"${didYouMean(id, [...RULES.keys(), ...codes.keys()])}; rules: ${[...RULES.keys()].join(', ')}`);
 }
 
 /** The error codes of rules/docs/mermaid-errors.md, from its table: code -> meaning, example, fix. */
@@ -70,17 +69,6 @@ function tableCells(line: string): string[] {
 }
 
 
-/**
- * The git top level holding `target` (the nearest folder above it with a `.git`), where GitHub
- * resolves the paths of annotations and code scanning; undefined outside a repository. Only the
- * existence of `.git` is looked at.
- */
-export function repositoryRoot(target: string): string | undefined {
-  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
 
 /** A failed verdict fails; a pending one fails only when asked (a person may still lift it over the threshold). */
 export function exitCodeOf(verdicts: Verdict[], failOnPending: boolean): number {

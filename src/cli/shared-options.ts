@@ -3,6 +3,7 @@ import type { LintOptions } from '../api/lint-submission.js';
 import { findConfig, rubricFromConfig } from '../config/config.js';
 import { UsageError, type Rubric } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
+import { didYouMean } from '../edit-distance.js';
 
 // Options `check` and `grade` share, and their value parsers: a bad value is a usage error (exit 2)
 // with the option's name.
@@ -26,7 +27,7 @@ export function positiveInteger(option: string, min = 1): (value: string) => num
 }
 
 export function checkRuleIds(ids: string[] | undefined): void {
-  for (const id of ids ?? []) if (!RULES.has(id)) throw new UsageError(`--disable: unknown rule "${id}"`);
+  for (const id of ids ?? []) if (!RULES.has(id)) throw new UsageError(`--disable: unknown rule "${id}"${didYouMean(id, [...RULES.keys()])}`);
 }
 
 export function parseShare(value: string): number {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TaskLocation } from '../discover/locate-task.js';
 import { RULES } from '../rules/registry.js';
+import { didYouMean } from '../edit-distance.js';
 
 export interface RubricRule {
   id: string;
@@ -46,7 +47,8 @@ function findRulesDir(): string {
 const bundledText = new Map<string, string>();
 
 export function loadRubric(nameOrPath = '3-scale_up'): Rubric {
-  const bundled = !nameOrPath.endsWith('.json');
+  // A bundled rubric is a bare name ("3-scale_up"); anything with a folder or an extension, or a file that exists, is a path.
+  const bundled = !nameOrPath.endsWith('.json') && !/[\\/]/.test(nameOrPath) && !existsSync(nameOrPath);
   const file = bundled ? path.join(rulesDir(), `${nameOrPath}.json`) : path.resolve(nameOrPath);
   let data: unknown;
   try {
@@ -76,7 +78,7 @@ export function validateRubric(data: unknown, source: string): Rubric {
   if (!Array.isArray(r.rules) || r.rules.length === 0) fail('"rules" must be a non-empty array');
   for (const [i, rule] of r.rules!.entries()) {
     if (!rule || typeof rule.id !== 'string') fail(`rules[${i}].id must be a string`);
-    if (!RULES.has(rule.id)) fail(`rules[${i}]: unknown rule "${rule.id}" (known: ${[...RULES.keys()].join(', ')})`);
+    if (!RULES.has(rule.id)) fail(`rules[${i}]: unknown rule "${rule.id}"${didYouMean(rule.id, [...RULES.keys()])} (known: ${[...RULES.keys()].join(', ')})`);
     if (typeof rule.weight !== 'number' || rule.weight < 0) fail(`rules[${i}] (${rule.id}): "weight" must be a number >= 0`);
   }
   return { title: r.task!, ...r } as Rubric;

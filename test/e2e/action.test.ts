@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -101,6 +101,16 @@ describe('infralint init and pre-commit', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already exists; use --force/);
     expect(run('--force').status).toBe(0);
+  });
+
+  it('writes the workflow at the repository root from inside the project folder, and it runs only when the task changes', () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'infralint-init-repo-'));
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, 'web_infrastructure_design'));
+    const r = spawnSync(process.execPath, [BIN, 'init'], { cwd: path.join(repo, 'web_infrastructure_design'), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const workflow = readFileSync(path.join(repo, '.github', 'workflows', 'infralint.yml'), 'utf8');
+    expect(workflow).toContain("paths: ['web_infrastructure_design/**', '0x09-web_infrastructure_design/**'");
   });
 
   it('ships a pre-commit hook that runs infralint check', async () => {

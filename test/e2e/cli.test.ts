@@ -101,6 +101,7 @@ describe('infralint CLI (built binary)', () => {
     [['check', '.', '--min-score', 'abc'], /--min-score must be a number/],
     [['explain', 'no-such-rule'], /unknown rule or error code "no-such-rule"/],
     [['check', '.', '--disable', 'nope'], /unknown rule "nope"/],
+    [['check', '.', '--disable', 'lb-clustr'], /unknown rule "lb-clustr" \(did you mean lb-cluster\?\)/],
     [['frobnicate', 'x', 'y'], /./],
   ])('usage errors exit 2 with one clear line, no stack: %j', (args, message) => {
     const r = run(args as string[], {}, FIXTURES);
@@ -141,6 +142,12 @@ describe('infralint CLI (built binary)', () => {
     const typo = run(['explain', 'lb-clustr']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean lb-cluster?');
+  });
+
+  it('reads a rubric file whatever its name ends with', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'infralint-rubric-'));
+    writeFileSync(path.join(dir, 'my-rubric'), readFileSync(path.join(FIXTURES, '..', 'rules', '3-scale_up.json'), 'utf8'));
+    expect(run(['check', path.join(FIXTURES, 'worked-example'), '--rubric', path.join(dir, 'my-rubric')]).code).toBe(0);
   });
 
   it('refuses two reports on stdout or in one file, and takes comma-separated formats', () => {
