@@ -11,9 +11,10 @@ process.stdout.on('error', (error) => {
   process.exit(2);
 });
 
-// The one-file bundle starts fastest; the compiled modules are the fallback.
-const bundle = new URL('../dist/infralint.mjs', import.meta.url);
-const entry = existsSync(fileURLToPath(bundle)) ? bundle : new URL('../dist/cli/main.js', import.meta.url);
+// The one-file bundle starts fastest: a release's (lib/), else a development build's (dist/); the
+// compiled modules are the fallback.
+const entry = [new URL('../lib/infralint.mjs', import.meta.url), new URL('../dist/infralint.mjs', import.meta.url), new URL('../dist/cli/main.js', import.meta.url)]
+  .find((url) => existsSync(fileURLToPath(url))) ?? new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('infralint: not built yet; run `npm ci` (or `npm run build`) in the infralint folder first.\n');
   process.exitCode = 2;

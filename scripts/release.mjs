@@ -1,0 +1,26 @@
+// Makes a release commit: the bundled CLI (lib/) and the Action bundle committed on top of HEAD, tagged
+// vX.Y.Z, with the moving major tag (v1) following it, so that `npm install -g git+URL#v1`, `npx`, the
+// pre-commit hook (rev: v1.2.3) and `uses: owner/infralint@v1` all run without building.
+// Usage: node scripts/release.mjs 1.2.3 [--no-build]   (then: git push origin v1.2.3 && git push -f origin v1)
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const version = process.argv[2];
+if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) {
+  console.error('usage: node scripts/release.mjs X.Y.Z [--no-build]');
+  process.exit(2);
+}
+const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build:action'], { stdio: 'inherit' });
+const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
+mkdirSync('lib', { recursive: true });
+for (const file of ['infralint.mjs', 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
+git('checkout', '--detach');
+git('add', '-f', 'lib', 'action/dist');
+git('commit', '-m', `Release v${version}: the bundled CLI in lib/`);
+git('tag', '-f', `v${version}`);
+git('tag', '-f', `v${version.split('.')[0]}`);
+if (branch !== 'HEAD') git('checkout', branch);
+// lib/ belongs to release commits only: a development checkout runs and builds from dist/.
+rmSync('lib', { recursive: true, force: true });
+console.log(`tagged v${version} and v${version.split('.')[0]}; push them: git push origin v${version} && git push -f origin v${version.split('.')[0]}`);
