@@ -7,7 +7,7 @@ import { listCohort, readManifest, shardOf, type Shard } from './cohort.js';
 import { errorRecord, settingsKey, type GradeSettings } from './grade-student.js';
 import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { GradeJob, ResultsHeader, StudentRecord } from './record.js';
-import { openResults, RESULTS_FILE } from './results-file.js';
+import { openResults, resultRecords, RESULTS_FILE } from './results-file.js';
 import { gradeInOrder, type PoolOptions } from './run-pool.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
 import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
@@ -112,8 +112,8 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
 
     let outputs: OutputResult | null = null;
     if (outputWriter) {
-      const reader = await openResults(results.temp);
-      outputs = await outputWriter.finish(reader.records);
+      // The header is already known: only report.html reads the records back, and lazily.
+      outputs = await outputWriter.finish(() => resultRecords(results.temp));
     }
     commitOutputs(pending);
     results.commit();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadRubric } from '../../src/config/rubric.js';
 import { AtomicFile } from '../../src/grade/atomic-file.js';
+import { openResults } from '../../src/grade/results-file.js';
 import { listCohort, parseShard, readManifest, shardOf } from '../../src/grade/cohort.js';
 import { gradeCohort } from '../../src/grade/grade-cohort.js';
 import { decodeShingles, encodeShingles, fnv1a, graphShape, normalisedWords, shingleHashes, wordHashes } from '../../src/grade/similarity/features.js';
@@ -138,6 +139,34 @@ describe('atomic outputs', () => {
     dropped.discard();
     expect(readFileSync(target, 'utf8')).toBe('new\n');
     expect(readdirSync(dir)).toEqual(['gradebook.csv']);
+  });
+});
+
+describe('results file', () => {
+  const header = { infralint: 'grade-results', tasks: ['3-scale_up'] };
+
+  it('reads the header line without the records, whatever the line ending', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'results.jsonl');
+    // A header longer than one read chunk, then records that are not JSON: opening must not touch them.
+    const long = { ...header, padding: 'x'.repeat(40_000) };
+    writeFileSync(file, `${JSON.stringify(long)}\r\nnot json\n`);
+    const reader = await openResults(file);
+    expect(reader.header.infralint).toBe('grade-results');
+    await expect(reader.records().next()).rejects.toThrow(SyntaxError);
+  });
+
+  it('accepts a header with no newline and refuses files infralint did not write', async () => {
+    const dir = tmp();
+    const only = path.join(dir, 'only.jsonl');
+    writeFileSync(only, JSON.stringify(header));
+    expect((await (await openResults(only)).records().next()).done).toBe(true);
+    for (const [name, text] of [['empty', ''], ['other', '{"a":1}\n'], ['broken', '{\n']]) {
+      const file = path.join(dir, `${name}.jsonl`);
+      writeFileSync(file, text);
+      await expect(openResults(file)).rejects.toThrow(/is not a results file/);
+    }
+    await expect(openResults(path.join(dir, 'missing.jsonl'))).rejects.toThrow(/cannot read .*ENOENT/);
   });
 });
 
