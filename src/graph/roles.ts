@@ -3,6 +3,7 @@
  * way students label their diagrams (see shared/corpus): "HAProxy", "LB1", "Web Server - Nginx",
  * "App Tier", "Data Base", "MySQL Primary", "Sumo Logic agent", "www.foobar.com"...
  */
+import { cachedByString } from '../bounded-cache.js';
 import { isRegexSpace } from '../chars.js';
 import {
   ACTIVE_PASSIVE_TERMS, anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES,
@@ -43,7 +44,9 @@ const VOCABULARY: [Role, RegExp][] = [
  * Lower-cases, splits camelCase and letter/digit runs and turns separators into spaces, so that
  * `LB1`, `lb_1`, `webServer`, `App-Server` read as words.
  */
-export function normaliseText(text: string): string {
+export const normaliseText = cachedByString(normalise);
+
+function normalise(text: string): string {
   // Two passes over the characters instead of seven regular-expression passes: this runs on every
   // label and every block of prose (test/unit/roles.test.ts holds it equal to the regex version).
   let source = text;

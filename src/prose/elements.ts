@@ -2,6 +2,7 @@
  * Which elements of the design a piece of prose speaks of, and where: the pair of load balancers,
  * the added server, the split, and the components the rest of the design is made of.
  */
+import { cachedByString } from '../bounded-cache.js';
 import {
   ADD_VERBS, ADDED_MODIFIERS, ADDED_MODIFIERS_AFTER, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES, NOT_SPLIT, OTHER_CLUSTERS, PAIR_MODIFIERS, SPLIT_PARTS, SPLIT_TERMS, WEB_SERVER_NAMES, anyOf,
@@ -76,19 +77,16 @@ export function numbersServers(plain: string): boolean {
  */
 export function mentionsOf(plain: string, serversNumbered = true, label = false, preceding = ''): readonly Mention[] {
   // The reader asks about the same clause several times (its head, its claims, web vs app): read it once.
-  const key = `${serversNumbered ? 1 : 0}${label ? 1 : 0}${ORDINAL_ONE.test(plain) ? preceding : ''}\u0000${plain}`;
+  // What comes before matters only to "a second one", "both of them".
+  const ordinal = (plain.includes(' one') || plain.includes(' of them')) && ORDINAL_ONE.test(plain);
   ORDINAL_ONE.lastIndex = 0;
-  let mentions = MENTIONS_READ.get(key);
-  if (!mentions) {
-    if (MENTIONS_READ.size >= MENTIONS_KEPT) MENTIONS_READ.clear();
-    mentions = findMentions(plain, serversNumbered, label, preceding);
-    MENTIONS_READ.set(key, mentions);
-  }
-  return mentions;
+  return readMentions(`${serversNumbered ? 1 : 0}${label ? 1 : 0}${ordinal ? preceding : ''}\u0000${plain}`);
 }
 
-const MENTIONS_READ = new Map<string, readonly Mention[]>();
-const MENTIONS_KEPT = 10_000;
+const readMentions = cachedByString((key: string): readonly Mention[] => {
+  const [flags, plain] = [key.slice(0, key.indexOf('\u0000')), key.slice(key.indexOf('\u0000') + 1)];
+  return findMentions(plain, flags[0] === '1', flags[1] === '1', flags.slice(2));
+});
 
 function findMentions(plain: string, serversNumbered: boolean, label: boolean, preceding: string): readonly Mention[] {
   const mentions: Mention[] = [];

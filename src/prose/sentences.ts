@@ -1,3 +1,4 @@
+import { cachedByString } from '../bounded-cache.js';
 import { normaliseText } from '../graph/roles.js';
 import { APP_SERVER_NAMES, DATABASE_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, WEB_SERVER_NAMES } from './lexicon.js';
 
@@ -15,7 +16,9 @@ export interface Clause {
 }
 
 /** Normalised text without accents or typographic apostrophes: "Répartiteur d’équilibre" -> "repartiteur d equilibre". */
-export function plainText(text: string): string {
+export const plainText = cachedByString(readPlainText);
+
+function readPlainText(text: string): string {
   const norm = normaliseText(text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text);
   // Accents only matter to French; skip the Unicode decomposition for ASCII text.
   for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) > 127) return norm.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -80,9 +83,7 @@ const COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[.
  * The plain text the prose stage reads: links dropped (a link names no element: "https://..." is no
  * certificate) and one arrow read as "therefore".
  */
-export function proseText(raw: string): string {
-  return plainText(readArrow(raw.replace(LINK, ' ')));
-}
+export const proseText = cachedByString((raw: string): string => plainText(readArrow(raw.replace(LINK, ' '))));
 
 /** The clauses of a text, sentence by sentence. */
 export function clausesOf(text: string): Clause[] {

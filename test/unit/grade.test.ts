@@ -161,7 +161,7 @@ describe('results file', () => {
     const only = path.join(dir, 'only.jsonl');
     writeFileSync(only, JSON.stringify(header));
     expect((await (await openResults(only)).records().next()).done).toBe(true);
-    for (const [name, text] of [['empty', ''], ['other', '{"a":1}\n'], ['broken', '{\n']]) {
+    for (const [name, text] of [['empty', ''], ['other', '{"a":1}\n'], ['broken', '{\n']] as const) {
       const file = path.join(dir, `${name}.jsonl`);
       writeFileSync(file, text);
       await expect(openResults(file)).rejects.toThrow(/is not a results file/);
