@@ -59,7 +59,7 @@ function kindNow(p: string): string {
 
 function realpathNow(p: string): string {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p);
   } catch {
     return '';
   }
