@@ -36880,6 +36880,20 @@ function serverMachines(graph2, roles) {
   return { hosts, total: hosts.reduce((n, h) => n + machines(h), 0) };
 }
 
+// src/bounded-cache.ts
+function cachedByString(compute, limit = 1e4) {
+  const kept = /* @__PURE__ */ new Map();
+  return (text3) => {
+    let value = kept.get(text3);
+    if (value === void 0 && !kept.has(text3)) {
+      if (kept.size >= limit) kept.clear();
+      value = compute(text3);
+      kept.set(text3, value);
+    }
+    return value;
+  };
+}
+
 // src/chars.ts
 function isRegexSpace(code2) {
   if (code2 <= 32) return code2 === 32 || code2 >= 9 && code2 <= 13;
@@ -37023,7 +37037,8 @@ var VOCABULARY = [
   ["certificate", anyOf(...CERTIFICATE_NAMES, "certs?")],
   ["server", anyOf(...MACHINE_NAMES, "ec2")]
 ];
-function normaliseText(text3) {
+var normaliseText = cachedByString(normalise);
+function normalise(text3) {
   let source = text3;
   if (source.includes("<")) source = source.replace(/<br\s*\/?>/gi, " ");
   if (source.includes("&")) source = source.replace(/&[a-z]+;|&#\d+;/gi, " ");
@@ -38139,18 +38154,14 @@ function numbersServers(plain) {
   return FIRST_SERVERS.every((p) => p.test(plain));
 }
 function mentionsOf(plain, serversNumbered = true, label = false, preceding = "") {
-  const key = `${serversNumbered ? 1 : 0}${label ? 1 : 0}${ORDINAL_ONE.test(plain) ? preceding : ""}\0${plain}`;
+  const ordinal = (plain.includes(" one") || plain.includes(" of them")) && ORDINAL_ONE.test(plain);
   ORDINAL_ONE.lastIndex = 0;
-  let mentions = MENTIONS_READ.get(key);
-  if (!mentions) {
-    if (MENTIONS_READ.size >= MENTIONS_KEPT) MENTIONS_READ.clear();
-    mentions = findMentions(plain, serversNumbered, label, preceding);
-    MENTIONS_READ.set(key, mentions);
-  }
-  return mentions;
+  return readMentions(`${serversNumbered ? 1 : 0}${label ? 1 : 0}${ordinal ? preceding : ""}\0${plain}`);
 }
-var MENTIONS_READ = /* @__PURE__ */ new Map();
-var MENTIONS_KEPT = 1e4;
+var readMentions = cachedByString((key) => {
+  const [flags, plain] = [key.slice(0, key.indexOf("\0")), key.slice(key.indexOf("\0") + 1)];
+  return findMentions(plain, flags[0] === "1", flags[1] === "1", flags.slice(2));
+});
 function findMentions(plain, serversNumbered, label, preceding) {
   const mentions = [];
   const taken = [];
@@ -38187,7 +38198,8 @@ var PARTS_OF = {
 };
 
 // src/prose/sentences.ts
-function plainText(text3) {
+var plainText = cachedByString(readPlainText);
+function readPlainText(text3) {
   const norm = normaliseText(text3.includes("\u2019") ? text3.replace(/\u2019/g, "'") : text3);
   for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) > 127) return norm.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   return norm;
@@ -38232,9 +38244,7 @@ function readArrow(raw) {
 }
 var ARROW_ONCE = /\s*(?:→|⇒|->|=>)\s*/;
 var COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join("|")})\\b|[.!]`, "g");
-function proseText(raw) {
-  return plainText(readArrow(raw.replace(LINK, " ")));
-}
+var proseText = cachedByString((raw) => plainText(readArrow(raw.replace(LINK, " "))));
 function clausesOf(text3) {
   const clauses = [];
   sentencesOf(text3).forEach((sentence, index) => {
@@ -45130,16 +45140,16 @@ function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES) {
   let realRoot;
   let realFile;
   try {
-    realRoot = realpathSync(root2);
+    realRoot = realpathSync.native(root2);
     const stat = lstatSync(absPath);
-    realFile = stat.isSymbolicLink() ? realpathSync(absPath) : absPath;
+    realFile = stat.isSymbolicLink() ? realpathSync.native(absPath) : absPath;
     if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
       return {
         ok: false,
         notices: [at2(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, "error", "Commit the file itself instead of a link to it.")]
       };
     }
-    if (!isInside(realRoot, realpathSync(path.dirname(absPath)))) {
+    if (!isInside(realRoot, realpathSync.native(path.dirname(absPath)))) {
       return { ok: false, notices: [at2(`${relPath} lies outside the submission folder; it was not read.`)] };
     }
   } catch (error) {
@@ -45256,7 +45266,7 @@ function kindNow(p) {
 }
 function realpathNow(p) {
   try {
-    return realpathSync2(p);
+    return realpathSync2.native(p);
   } catch {
     return "";
   }
