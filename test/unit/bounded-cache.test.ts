@@ -1,0 +1,24 @@
+import { cachedByString } from '../../src/bounded-cache.js';
+
+describe('cachedByString', () => {
+  it('computes each string once, including results that are undefined or empty', () => {
+    const seen: string[] = [];
+    const read = cachedByString((text: string) => {
+      seen.push(text);
+      return text === 'none' ? undefined : text.toUpperCase();
+    });
+    expect([read('a'), read('a'), read('none'), read('none'), read('')]).toEqual(['A', 'A', undefined, undefined, '']);
+    expect(seen).toEqual(['a', 'none', '']);
+  });
+
+  it('drops what it holds once the limit is reached, so a cohort cannot grow it', () => {
+    const seen: string[] = [];
+    const read = cachedByString((text: string) => {
+      seen.push(text);
+      return text.length;
+    }, 2);
+    for (const text of ['a', 'bb', 'ccc', 'a', 'ccc']) read(text);
+    // 'ccc' arrived when two were held: both went, so 'a' is computed again, and 'ccc' still held.
+    expect(seen).toEqual(['a', 'bb', 'ccc', 'a']);
+  });
+});
