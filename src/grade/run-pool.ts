@@ -35,20 +35,22 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     for (const job of jobs) yield await gradeForCohort(job, settings, key);
     return;
   }
+  const batchSize = Math.max(1, options.batchSize ?? 16);
+  const batches: GradeJob[][] = [];
+  for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
+  // Sized to the cohort: a worker costs its start and its warm-up, so never more workers than batches.
+  const threads = Math.max(1, Math.min(options.jobs, batches.length));
   const { Piscina } = await import('piscina');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pool = new Piscina({
     filename: workerFile(),
     workerData: settings,
-    minThreads: options.jobs,
-    maxThreads: options.jobs,
+    minThreads: threads,
+    maxThreads: threads,
     // Sent as soon as a worker is free: the window below bounds what waits.
     maxQueue: 'auto',
     resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024 },
   });
-  const batchSize = Math.max(1, options.batchSize ?? 16);
-  const batches: GradeJob[][] = [];
-  for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
 
   const runOne = async (batch: GradeJob[], limitMs: number): Promise<CohortOutcome[]> => {
     const abort = new AbortController();
@@ -78,7 +80,7 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     }
   };
 
-  const window = options.jobs * 4;
+  const window = threads * 4;
   const pending = new Map<number, Promise<CohortOutcome[]>>();
   let next = 0;
   try {
