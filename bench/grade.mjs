@@ -45,6 +45,12 @@ try {
       const r = run(cohort, path.join(work, `out-${n}-${jobs}`), String(jobs));
       row(jobs ? `infralint grade, ${jobs} worker${jobs > 1 ? 's' : ''}` : 'infralint grade, no pool (1 thread)', r);
       console.log(''.padStart(6), `  of which: grading ${r.gradeSeconds.toFixed(2)} s, gradebook+feedback+similarity ${r.outputsSeconds.toFixed(2)} s, ${r.errors} error rows`);
+      const perStudentMs = (seconds) => (1000 * seconds) / n;
+      // With workers, the main thread only collects and writes: its CPU per student caps a run on many cores.
+      const main = r.mainCpuSeconds === null ? '' : jobs
+        ? `, main thread ${perStudentMs(r.mainCpuSeconds).toFixed(3)} ms/student (ceiling on many cores: ~${Math.round(n / r.mainCpuSeconds)} students/s)`
+        : '';
+      console.log(''.padStart(6), `  CPU ${perStudentMs(r.cpuSeconds).toFixed(2)} ms/student, every thread${main}`);
     }
     console.log(''.padStart(6), `the disk alone: creating ${n} feedback-sized files (3.3 KB) there takes ${fileCreation(n).toFixed(2)} s`);
     const withReport = run(cohort, path.join(work, `out-${n}-report`), '2', '--report');
