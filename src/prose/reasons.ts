@@ -7,6 +7,7 @@
  * over"), a counterfactual ("without it, one crash stops the site"), a need ("is needed because").
  * A quality named on its own ("scalability" in a heading) is no reason.
  */
+import { cachedByString } from '../bounded-cache.js';
 import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAPACITY_PROBLEMS, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS,
   DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, GENERIC_STATEMENTS, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
@@ -120,8 +121,18 @@ function failingIn(plain: string): Reason['failing'] {
   return lb > other ? 'load-balancer' : 'other';
 }
 
-/** The reason `plain` gives, or null. `why` is true under a label that asks why ("Why:", "Benefits"). */
+/**
+ * The reason `plain` gives, or null. `why` is true under a label that asks why ("Why:", "Benefits").
+ * A clause is asked about several times (its own reason, its list's, its sentence's): read once, and
+ * the reason returned is shared, so callers copy it to change it.
+ */
 export function reasonIn(plain: string, why = false): Reason | null {
+  return readReason(`${why ? 1 : 0}${plain}`);
+}
+
+const readReason = cachedByString((key: string) => findReason(key.slice(1), key[0] === '1'));
+
+function findReason(plain: string, why: boolean): Reason | null {
   if (TASK.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
   const found = (kind: ReasonKind, index: number, whole = false): Reason | null => {
