@@ -1,7 +1,8 @@
 /**
  * Results of a pure function of a string, kept until `limit` are held, then all dropped at once:
  * the prose stage asks about the same clause, label or heading many times while grading one
- * student, and a cohort must not grow the memory of a worker.
+ * student, and a cohort must not grow the memory of a worker. An object result is shared by every
+ * caller, so it is frozen: changing it would change what the next reading gets.
  */
 export function cachedByString<T>(compute: (text: string) => T, limit = 10_000): (text: string) => T {
   const kept = new Map<string, T>();
@@ -10,6 +11,7 @@ export function cachedByString<T>(compute: (text: string) => T, limit = 10_000):
     if (value === undefined && !kept.has(text)) {
       if (kept.size >= limit) kept.clear();
       value = compute(text);
+      if (typeof value === 'object' && value !== null) Object.freeze(value);
       kept.set(text, value);
     }
     return value as T;

@@ -36888,6 +36888,7 @@ function cachedByString(compute, limit = 1e4) {
     if (value === void 0 && !kept.has(text3)) {
       if (kept.size >= limit) kept.clear();
       value = compute(text3);
+      if (typeof value === "object" && value !== null) Object.freeze(value);
       kept.set(text3, value);
     }
     return value;
@@ -38838,6 +38839,10 @@ function failingIn(plain) {
   return lb > other ? "load-balancer" : "other";
 }
 function reasonIn(plain, why = false) {
+  return readReason(`${why ? 1 : 0}${plain}`);
+}
+var readReason = cachedByString((key) => findReason(key.slice(1), key[0] === "1"));
+function findReason(plain, why) {
   if (TASK.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
   const found = (kind, index, whole2 = false) => {

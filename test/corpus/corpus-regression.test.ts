@@ -14,11 +14,15 @@ const describeCorpus = HAS_SHARED ? describe : describe.skip;
 describeCorpus('real student submissions (shared/corpus/real)', () => {
   const manifest: ManifestEntry[] = HAS_SHARED ? JSON.parse(readFileSync(path.join(corpus, 'manifest.json'), 'utf8')) : [];
 
+  // What each submission got on its first reading, before any cache of the prose stage held its strings.
+  const firstReading = new Map<string, string>();
+
   it('grades every submission without crashing, quickly, with a result for 3-scale_up', async () => {
     expect(manifest.length).toBeGreaterThan(100);
     for (const entry of manifest) {
       const started = performance.now();
       const report = await lintSubmission(path.join(corpus, entry.id));
+      firstReading.set(entry.id, JSON.stringify(report));
       const result = report.results[0]!;
       expect(result.task).toBe('3-scale_up');
       expect(result.rules).toHaveLength(15);
@@ -55,5 +59,14 @@ describeCorpus('real student submissions (shared/corpus/real)', () => {
     const belowNinety = [...perRule].filter(([, s]) => s.agree / s.total < 0.9).map(([rule, s]) => `${rule} ${s.agree}/${s.total}`);
     expect(belowNinety).toEqual([]);
     expect(fullyCorrectFailures).toEqual([]);
+  });
+
+  it('grades every submission the same when read again, every string the prose stage read now cached', async () => {
+    expect(firstReading.size).toBe(manifest.length);
+    const changed: string[] = [];
+    for (const entry of manifest) {
+      if (JSON.stringify(await lintSubmission(path.join(corpus, entry.id))) !== firstReading.get(entry.id)) changed.push(entry.id);
+    }
+    expect(changed).toEqual([]);
   });
 });

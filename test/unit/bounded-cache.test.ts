@@ -21,4 +21,12 @@ describe('cachedByString', () => {
     // 'ccc' arrived when two were held: both went, so 'a' is computed again, and 'ccc' still held.
     expect(seen).toEqual(['a', 'bb', 'ccc', 'a']);
   });
+
+  it('freezes an object result, so that no caller changes what the next one reads', () => {
+    const read = cachedByString((text: string) => ({ text }));
+    expect(() => {
+      (read('a') as { text: string }).text = 'b';
+    }).toThrow(TypeError);
+    expect(read('a').text).toBe('a');
+  });
 });
