@@ -38157,12 +38157,10 @@ function numbersServers(plain) {
 function mentionsOf(plain, serversNumbered = true, label = false, preceding = "") {
   const ordinal = (plain.includes(" one") || plain.includes(" of them")) && ORDINAL_ONE.test(plain);
   ORDINAL_ONE.lastIndex = 0;
-  return readMentions(`${serversNumbered ? 1 : 0}${label ? 1 : 0}${ordinal ? preceding : ""}\0${plain}`);
+  if (ordinal) return findMentions(plain, serversNumbered, label, preceding);
+  return MENTIONS_READ[(serversNumbered ? 1 : 0) + (label ? 2 : 0)](plain);
 }
-var readMentions = cachedByString((key) => {
-  const [flags, plain] = [key.slice(0, key.indexOf("\0")), key.slice(key.indexOf("\0") + 1)];
-  return findMentions(plain, flags[0] === "1", flags[1] === "1", flags.slice(2));
-});
+var MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, "")));
 function findMentions(plain, serversNumbered, label, preceding) {
   const mentions = [];
   const taken = [];
@@ -38839,9 +38837,10 @@ function failingIn(plain) {
   return lb > other ? "load-balancer" : "other";
 }
 function reasonIn(plain, why = false) {
-  return readReason(`${why ? 1 : 0}${plain}`);
+  return why ? readReasonWhy(plain) : readReason(plain);
 }
-var readReason = cachedByString((key) => findReason(key.slice(1), key[0] === "1"));
+var readReason = cachedByString((plain) => findReason(plain, false));
+var readReasonWhy = cachedByString((plain) => findReason(plain, true));
 function findReason(plain, why) {
   if (TASK.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);

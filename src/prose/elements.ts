@@ -76,17 +76,15 @@ export function numbersServers(plain: string): boolean {
  * `label`: the text is a label ("Split:"); `preceding`: the text just before it.
  */
 export function mentionsOf(plain: string, serversNumbered = true, label = false, preceding = ''): readonly Mention[] {
-  // The reader asks about the same clause several times (its head, its claims, web vs app): read it once.
-  // What comes before matters only to "a second one", "both of them".
+  // The reader asks about the same clause several times (its head, its claims, web vs app): read it once,
+  // keyed by the clause's own string. What comes before matters only to "a second one", "both of them".
   const ordinal = (plain.includes(' one') || plain.includes(' of them')) && ORDINAL_ONE.test(plain);
   ORDINAL_ONE.lastIndex = 0;
-  return readMentions(`${serversNumbered ? 1 : 0}${label ? 1 : 0}${ordinal ? preceding : ''}\u0000${plain}`);
+  if (ordinal) return findMentions(plain, serversNumbered, label, preceding);
+  return MENTIONS_READ[(serversNumbered ? 1 : 0) + (label ? 2 : 0)]!(plain);
 }
 
-const readMentions = cachedByString((key: string): readonly Mention[] => {
-  const [flags, plain] = [key.slice(0, key.indexOf('\u0000')), key.slice(key.indexOf('\u0000') + 1)];
-  return findMentions(plain, flags[0] === '1', flags[1] === '1', flags.slice(2));
-});
+const MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain: string) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, '')));
 
 function findMentions(plain: string, serversNumbered: boolean, label: boolean, preceding: string): readonly Mention[] {
   const mentions: Mention[] = [];

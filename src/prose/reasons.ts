@@ -127,10 +127,12 @@ function failingIn(plain: string): Reason['failing'] {
  * the reason returned is shared, so callers copy it to change it.
  */
 export function reasonIn(plain: string, why = false): Reason | null {
-  return readReason(`${why ? 1 : 0}${plain}`);
+  return why ? readReasonWhy(plain) : readReason(plain);
 }
 
-const readReason = cachedByString((key: string) => findReason(key.slice(1), key[0] === '1'));
+// Keyed by the clause's own string (no key built per call: V8 keeps a string's hash once computed).
+const readReason = cachedByString((plain: string) => findReason(plain, false));
+const readReasonWhy = cachedByString((plain: string) => findReason(plain, true));
 
 function findReason(plain: string, why: boolean): Reason | null {
   if (TASK.test(plain) || GENERIC.test(plain)) return null;
