@@ -3,7 +3,8 @@
 // Inputs: shared/mermaid-conformance (expected verdicts and graphs from the oracle) and the Mermaid
 // blocks of shared/corpus/real (real Mermaid, run here, is the reference for those).
 // Prints agreement with the reference (accept/reject, and graph where a tool gives one), mean and
-// p95 time per diagram, and import time; then infralint's time on growing pathological inputs.
+// median, mean and p95 time per diagram measured warm and interleaved, per-diagram ratios, and
+// import time; then infralint's time on growing pathological inputs.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,9 +102,13 @@ const tools = [
 // Reference for corpus blocks: real Mermaid's verdict.
 for (const b of corpusBlocks) b.expectedValid = (await tools[1].parse(b.text)).valid;
 
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : 0;
+};
 function stats(times) {
   const s = [...times].sort((a, b) => a - b);
-  return { mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), p95: s[Math.floor(s.length * 0.95)] ?? 0 };
+  return { mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), median: median(s), p95: s[Math.floor(s.length * 0.95)] ?? 0 };
 }
 
 // Mermaid refuses diagrams over its maxTextSize (50,000 characters) when rendering; the other
@@ -113,46 +118,71 @@ const MAX_TEXT = 50000;
 const skipped = cases.filter((c) => c.text.length > MAX_TEXT).map((c) => c.name);
 cases.splice(0, cases.length, ...cases.filter((c) => c.text.length <= MAX_TEXT));
 
+// First pass: agreement, and every tool has now parsed every diagram once (its warm-up).
+const all = [...cases, ...corpusBlocks];
+const hung = new Set();
 const rows = [];
 for (const tool of tools) {
-  process.stderr.write(`measuring ${tool.name}...\n`);
-  for (const c of cases.slice(0, 30)) await tool.parse(c.text); // warm up
+  process.stderr.write(`checking ${tool.name}...\n`);
   let verdict = 0;
   let graph = 0;
   let graphTotal = 0;
   let corpusAgree = 0;
-  const times = [];
-  for (const c of cases) {
-    const t = performance.now();
+  for (const [i, c] of all.entries()) {
+    const timeoutsBefore = tool.isolated?.timeouts ?? 0;
     const got = await tool.parse(c.text);
-    times.push(got.ms ?? performance.now() - t);
+    if ((tool.isolated?.timeouts ?? 0) > timeoutsBefore) hung.add(i);
+    if (i >= cases.length) {
+      if (got.valid === c.expectedValid) corpusAgree++;
+      continue;
+    }
     if (got.valid === c.expected.valid) verdict++;
     if (c.expected.valid && got.graph !== undefined) {
       graphTotal++;
       if (JSON.stringify(got.graph) === JSON.stringify(c.expected.graph)) graph++;
     }
   }
-  for (const b of corpusBlocks) {
-    const t = performance.now();
-    const got = await tool.parse(b.text);
-    times.push(got.ms ?? performance.now() - t);
-    if (got.valid === b.expectedValid) corpusAgree++;
-  }
-  const { mean, p95 } = stats(times);
   if (tool.isolated?.timeouts) process.stderr.write(`  ${tool.name}: ${tool.isolated.timeouts} diagrams hit the 3 s limit\n`);
-  rows.push({ hung: tool.isolated?.timeouts ?? 0, tool: tool.name, verdict: `${verdict}/${cases.length} (${((100 * verdict) / (cases.length || 1)).toFixed(1)}%)`, graph: graphTotal ? `${graph}/${graphTotal}` : 'n/a', corpus: `${corpusAgree}/${corpusBlocks.length}`, mean: mean.toFixed(3), p95: p95.toFixed(3), import: tool.importMs.toFixed(0) });
+  rows.push({ hung: tool.isolated?.timeouts ?? 0, tool: tool.name, verdict: `${verdict}/${cases.length} (${((100 * verdict) / (cases.length || 1)).toFixed(1)}%)`, graph: graphTotal ? `${graph}/${graphTotal}` : 'n/a', corpus: `${corpusAgree}/${corpusBlocks.length}`, import: tool.importMs.toFixed(0) });
 }
 
+// Second pass: time. Every tool warm, the tools interleaved diagram by diagram in a rotating order
+// (none always runs first), REPS runs each; a diagram's time is its median. Diagrams any tool hung
+// on are left out for all, so that every tool is timed on the same set.
+const reps = Number(process.env.REPS ?? 3);
+const perDiagram = tools.map(() => []);
+process.stderr.write(`timing, ${reps} interleaved runs per diagram and tool...\n`);
+for (const [i, c] of all.entries()) {
+  if (hung.has(i)) continue;
+  const samples = tools.map(() => []);
+  for (let r = 0; r < reps; r++) {
+    for (let k = 0; k < tools.length; k++) {
+      const j = (i + r + k) % tools.length;
+      const t = performance.now();
+      const got = await tools[j].parse(c.text);
+      samples[j].push(got.ms ?? performance.now() - t);
+    }
+  }
+  samples.forEach((s, j) => perDiagram[j].push(median(s)));
+}
+rows.forEach((row, j) => {
+  const { mean, median: mid, p95 } = stats(perDiagram[j]);
+  Object.assign(row, { mean: mean.toFixed(3), median: mid.toFixed(3), p95: p95.toFixed(3) });
+});
+
 console.log(`(left out, over ${MAX_TEXT} characters: ${skipped.join(', ') || 'none'})`);
-console.log(`Mermaid parsing: ${cases.length} conformance cases, ${corpusBlocks.length} Mermaid blocks from the real corpus (reference: real Mermaid)\n`);
-console.log('tool'.padEnd(26), 'verdict (conformance)'.padEnd(22), 'graph'.padEnd(10), 'corpus'.padEnd(8), 'mean ms'.padStart(8), 'p95 ms'.padStart(8), 'import ms'.padStart(10), 'hung'.padStart(5));
-for (const r of rows) console.log(r.tool.padEnd(26), r.verdict.padEnd(22), r.graph.padEnd(10), r.corpus.padEnd(8), r.mean.padStart(8), r.p95.padStart(8), r.import.padStart(10), String(r.hung).padStart(5));
-console.log('(third-party validators run in a worker thread with a 3 s limit per diagram; their mean includes the limit for a hang)');
+console.log(`Mermaid parsing: ${cases.length} conformance cases, ${corpusBlocks.length} Mermaid blocks from the real corpus (reference: real Mermaid)`);
+console.log(`times: ${perDiagram[0].length} diagrams (${hung.size} left out: a tool hung on them), warm, interleaved, median of ${reps} runs per diagram\n`);
+console.log('tool'.padEnd(26), 'verdict (conformance)'.padEnd(22), 'graph'.padEnd(10), 'corpus'.padEnd(8), 'median ms'.padStart(10), 'mean ms'.padStart(8), 'p95 ms'.padStart(8), 'import ms'.padStart(10), 'hung'.padStart(5));
+for (const r of rows) console.log(r.tool.padEnd(26), r.verdict.padEnd(22), r.graph.padEnd(10), r.corpus.padEnd(8), r.median.padStart(10), r.mean.padStart(8), r.p95.padStart(8), r.import.padStart(10), String(r.hung).padStart(5));
+console.log('(third-party validators run in a worker thread with a 3 s limit per diagram and report their own parse time)');
 await maid.close();
 await merval.close();
-const ours = Number(rows[0].mean);
-const theirs = Number(rows[1].mean);
-console.log(`\ninfralint is ${(theirs / ours).toFixed(1)}x faster per diagram than real Mermaid (mean), with the same verdicts on ${rows[0].verdict}.`);
+// Ratios per diagram, then their median: one slow diagram does not make the figure.
+for (const j of [1, 2, 3]) {
+  const ratios = perDiagram[j].map((t, d) => t / Math.max(perDiagram[0][d], 1e-6));
+  console.log(`${tools[j].name}: ${median(ratios).toFixed(1)}x infralint's time per diagram (median of per-diagram ratios; mean of times ${(Number(rows[j].mean) / Number(rows[0].mean)).toFixed(1)}x)`);
+}
 
 // Linear time on pathological inputs (bracket and dash runs that defeat backtracking regexes).
 console.log('\ninfralint on pathological input (time should grow linearly with size):');
