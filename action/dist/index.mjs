@@ -37847,7 +37847,7 @@ var BEFORE_MARKERS = ["before", "previously", "used to", "in task ?2", "earlier"
 var NOW_MARKERS = ["now", "nowadays", "from now on", "this time", "maintenant", "desormais"];
 var WITH_IT = ["(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)"];
 var REFERENCES_BACK = [
-  "(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)",
+  ...WITH_IT,
   "it",
   "its",
   "this",
@@ -38785,6 +38785,7 @@ var NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|
 var NEGATED_BEFORE2 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
 var NEED = anyOf(...NEED_MARKERS);
 var QUALITY = `(?:${QUALITIES.join("|")})`;
+var ANY_QUALITY = anyOf(QUALITY);
 var AIMED_QUALITY = anyOf(
   `(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?${QUALITY}`,
   `(?:${GIVING_VERBS.join("|")})(?: \\w+){0,3} ${QUALITY}`,
@@ -38823,16 +38824,16 @@ function purposeInfinitive(plain) {
   }
   return -1;
 }
-var LOAD_BALANCER = anyOf(...LOAD_BALANCER_NAMES);
 var FAILURE_WORD = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
-var OTHER_COMPONENT = anyOf(...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+var LOAD_BALANCER_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES).source, "g");
+var OTHER_COMPONENT_ALL = new RegExp(anyOf(...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES).source, "g");
 function failingIn(plain) {
   const failure = FAILURE_WORD.exec(plain);
   if (!failure) return null;
   const before = plain.slice(0, failure.index);
-  const lastOf = (pattern) => Math.max(-1, ...[...before.matchAll(new RegExp(pattern.source, "g"))].map((m) => m.index));
-  const lb = lastOf(LOAD_BALANCER);
-  const other = lastOf(OTHER_COMPONENT);
+  const lastOf = (pattern) => Math.max(-1, ...[...before.matchAll(pattern)].map((m) => m.index));
+  const lb = lastOf(LOAD_BALANCER_ALL);
+  const other = lastOf(OTHER_COMPONENT_ALL);
   if (lb < 0 && other < 0) return null;
   return lb > other ? "load-balancer" : "other";
 }
@@ -38884,7 +38885,7 @@ function findReason(plain, why) {
   const first2 = [...whole.filter(([, i]) => i >= 0).map(([k, i]) => [k, i, true]), ...usable.map(([k, i]) => [k, i, false]), ...need >= 0 ? [["need", need, true]] : []].sort((a, b) => a[1] - b[1] || Number(b[2]) - Number(a[2]))[0];
   if (first2 && first2[0] === "purpose" && ROLE.test(plain.slice(0, first2[1]))) return null;
   if (first2) return found(first2[0], first2[1], first2[2]);
-  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain))) return found("answer", 0, true);
+  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain))) return found("answer", 0, true);
   if (why && ISOLATED.test(plain)) return { ...found("answer", 0, true), byIsolation: true };
   return null;
 }

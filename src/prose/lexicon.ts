@@ -217,7 +217,7 @@ export const NOW_MARKERS = ['now', 'nowadays', 'from now on', 'this time', 'main
 export const WITH_IT = ['(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)'] as const;
 /** Words that open a reference back to the subject before: "It", "This machine", "The latter". */
 export const REFERENCES_BACK = [
-  '(?:with|thanks to|avec|grace a) (?:it|this|them|lui|elle|eux|cela)',
+  ...WITH_IT,
   'it', 'its', 'this', 'that', 'they', 'these', 'those', 'them', 'the latter', 'the former', 'both', 'the (?:new|other|second|extra) one',
   'the pair', 'il', 'elle', 'ils', 'elles', 'ce', 'cela', 'celui ci', 'celle ci',
 ] as const;

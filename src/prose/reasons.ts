@@ -55,6 +55,7 @@ const NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will no
 const NEGATED_BEFORE = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
 const NEED = anyOf(...NEED_MARKERS);
 const QUALITY = `(?:${QUALITIES.join('|')})`;
+const ANY_QUALITY = anyOf(QUALITY);
 const AIMED_QUALITY = anyOf(
   `(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?${QUALITY}`,
   `(?:${GIVING_VERBS.join('|')})(?: \\w+){0,3} ${QUALITY}`,
@@ -105,18 +106,19 @@ export function purposeInfinitive(plain: string): number {
   return -1;
 }
 
-const LOAD_BALANCER = anyOf(...LOAD_BALANCER_NAMES);
 const FAILURE_WORD = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
-const OTHER_COMPONENT = anyOf(...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+// Global: every mention before the failure is walked to find the last one.
+const LOAD_BALANCER_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES).source, 'g');
+const OTHER_COMPONENT_ALL = new RegExp(anyOf(...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES).source, 'g');
 
 /** The component named last before the first failure of a clause: "if the load balancer fails" -> load balancer; "a server failure" -> other. */
 function failingIn(plain: string): Reason['failing'] {
   const failure = FAILURE_WORD.exec(plain);
   if (!failure) return null;
   const before = plain.slice(0, failure.index);
-  const lastOf = (pattern: RegExp) => Math.max(-1, ...[...before.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m.index));
-  const lb = lastOf(LOAD_BALANCER);
-  const other = lastOf(OTHER_COMPONENT);
+  const lastOf = (pattern: RegExp) => Math.max(-1, ...[...before.matchAll(pattern)].map((m) => m.index));
+  const lb = lastOf(LOAD_BALANCER_ALL);
+  const other = lastOf(OTHER_COMPONENT_ALL);
   if (lb < 0 && other < 0) return null;
   return lb > other ? 'load-balancer' : 'other';
 }
@@ -192,7 +194,7 @@ function findReason(plain: string, why: boolean): Reason | null {
   if (first && first[0] === 'purpose' && ROLE.test(plain.slice(0, first[1]))) return null;
   if (first) return found(first[0], first[1], first[2]);
   // Under "Why:" or "Benefits", a quality is the answer.
-  if (why && (anyOf(QUALITY).test(plain) || redundancy || PROBLEM.test(plain))) return found('answer', 0, true);
+  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain))) return found('answer', 0, true);
   if (why && ISOLATED.test(plain)) return { ...found('answer', 0, true)!, byIsolation: true };
   return null;
 }

@@ -37,6 +37,33 @@ ruleTester('carried-over', [
 ]);
 
 ruleTester('explain-additions', [
+  { name: 'a purpose infinitive with no listed cue', markdown: '# X\nA third server was added to give each tier its own machine.\n', status: 'partial', message: 'Explained: the additional server (line 2)' },
+  { name: 'what the element lets happen', markdown: '# X\nThe new machine lets each component run alone.\n', status: 'partial', message: 'the additional server (line 2)' },
+  { name: 'a counterfactual that refers back', markdown: '# X\nWe added a second HAProxy. Without it, one crash would stop the site.\n', status: 'partial', message: 'the second load balancer / cluster (line 2)' },
+  { name: 'a need with its cause', markdown: '# X\nThe pair of load balancers is needed because one HAProxy alone is a single point of failure.\n', status: 'partial', message: 'the second load balancer / cluster' },
+  {
+    name: 'a bold lead, a reference back and a take-over',
+    markdown: '# X\n**HAProxy 2.** It listens to heartbeats from HAProxy 1. When HAProxy 1 dies, it takes over, so there is no SPOF.\n',
+    status: 'partial',
+    message: 'the second load balancer / cluster (line 2)',
+  },
+  { name: 'a "1 server" heading and its reason', markdown: '# X\n## 1 server\nTwo machines could not hold three tiers without sharing.\n', status: 'partial', message: 'the additional server (line 3)' },
+  { name: 'a dash label', markdown: '# X\nServer 3 – added to take the database off the application machine.\n', status: 'partial', message: 'the additional server (line 2)' },
+  { name: 'a heading listing the additions, "scale up" in the body', markdown: '# X\n## 1 server, 1 load balancer in a cluster, split components\nThis lets us scale up.\n', status: 'fail' },
+  { name: 'Secure Sockets Layer is no split', markdown: '# X\nThe Secure Sockets Layer certificate is installed so that traffic is encrypted.\n', status: 'fail' },
+  { name: 'load balancing in general is no reason for the pair', markdown: '# X\n## Load balancer cluster\nA load balancer distributes the requests so that no server is overloaded.\n', status: 'fail' },
+  { name: 'future scaling is no added server', markdown: '# X\n## One more server\nLater we can add more app nodes to scale.\n', status: 'fail' },
+  {
+    name: 'a French answer is read',
+    markdown: '# X\nLe deuxième HAProxy est en cluster avec le premier : si l\'un tombe en panne, l\'autre prend le relais. Un serveur supplémentaire a été ajouté pour que chaque composant ait sa machine. Les composants sont séparés afin qu\'une panne de l\'un n\'arrête pas les autres.\n',
+    status: 'pass',
+  },
+  {
+    name: 'another language is for a person, never a fail',
+    markdown: '# X\nEl segundo balanceador de carga está en un clúster con el primero para que el sitio siga funcionando si uno de los dos falla, y los servidores están separados para que cada uno tenga su máquina.\n',
+    status: 'manual',
+    message: 'English and French only',
+  },
   {
     name: 'heading question answered below',
     markdown: '# Scale up\n## Why a second load balancer?\nSo that the load balancer is not a single point of failure.\n## Why an additional server?\nThe additional server allows one component per machine.\n## Why split the components?\nSeparate servers for web, app and database let each tier scale independently.\n',
@@ -98,44 +125,33 @@ ruleTester('explain-additions', [
 
 // The kinds of text the issue "Read explanations and claims as a mentor does" lists, each read by
 // its shape (the paraphrase banks hold many more phrasings of each).
-ruleTester('explain-additions', [
-  { name: 'a purpose infinitive with no listed cue', markdown: '# X\nA third server was added to give each tier its own machine.\n', status: 'partial', message: 'Explained: the additional server (line 2)' },
-  { name: 'what the element lets happen', markdown: '# X\nThe new machine lets each component run alone.\n', status: 'partial', message: 'the additional server (line 2)' },
-  { name: 'a counterfactual that refers back', markdown: '# X\nWe added a second HAProxy. Without it, one crash would stop the site.\n', status: 'partial', message: 'the second load balancer / cluster (line 2)' },
-  { name: 'a need with its cause', markdown: '# X\nThe pair of load balancers is needed because one HAProxy alone is a single point of failure.\n', status: 'partial', message: 'the second load balancer / cluster' },
+ruleTester('consistency', [
+  { name: 'prose and diagram agree', markdown: mermaid('flowchart LR\n  LB1[HAProxy active] <--> LB2[HAProxy passive]') + 'An active-passive cluster.\n', status: 'pass' },
+  { name: 'active-active vs backup', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy backup]') + 'Both run active-active.\n', status: 'fail', message: 'active-active' },
+  { name: 'claims firewalls the diagram lacks', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'Each server has a firewall.\n', status: 'fail', message: 'firewall' },
+  { name: 'a negated claim is no claim', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'There is no firewall yet.\n', status: 'pass' },
   {
-    name: 'a bold lead, a reference back and a take-over',
-    markdown: '# X\n**HAProxy 2.** It listens to heartbeats from HAProxy 1. When HAProxy 1 dies, it takes over, so there is no SPOF.\n',
-    status: 'partial',
-    message: 'the second load balancer / cluster (line 2)',
+    name: 'prose counts more servers than the diagram shows',
+    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on six servers.\n',
+    status: 'fail',
+    message: 'counts 6 servers',
   },
-  { name: 'a "1 server" heading and its reason', markdown: '# X\n## 1 server\nTwo machines could not hold three tiers without sharing.\n', status: 'partial', message: 'the additional server (line 3)' },
-  { name: 'a dash label', markdown: '# X\nServer 3 – added to take the database off the application machine.\n', status: 'partial', message: 'the additional server (line 2)' },
-  { name: 'a heading listing the additions, "scale up" in the body', markdown: '# X\n## 1 server, 1 load balancer in a cluster, split components\nThis lets us scale up.\n', status: 'fail' },
-  { name: 'Secure Sockets Layer is no split', markdown: '# X\nThe Secure Sockets Layer certificate is installed so that traffic is encrypted.\n', status: 'fail' },
-  { name: 'load balancing in general is no reason for the pair', markdown: '# X\n## Load balancer cluster\nA load balancer distributes the requests so that no server is overloaded.\n', status: 'fail' },
-  { name: 'future scaling is no added server', markdown: '# X\n## One more server\nLater we can add more app nodes to scale.\n', status: 'fail' },
   {
-    name: 'a French answer is read',
-    markdown: '# X\nLe deuxième HAProxy est en cluster avec le premier : si l\'un tombe en panne, l\'autre prend le relais. Un serveur supplémentaire a été ajouté pour que chaque composant ait sa machine. Les composants sont séparés afin qu\'une panne de l\'un n\'arrête pas les autres.\n',
+    name: 'four servers may count the first load balancer among them',
+    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on four servers.\n',
     status: 'pass',
   },
   {
-    name: 'another language is for a person, never a fail',
-    markdown: '# X\nEl segundo balanceador de carga está en un clúster con el primero para que el sitio siga funcionando si uno de los dos falla, y los servidores están separados para que cada uno tenga su máquina.\n',
-    status: 'manual',
-    message: 'English and French only',
+    name: 'a server count read with or without the load balancers agrees',
+    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on five servers: three dedicated servers behind two load balancers. Task 2 had two servers.\n',
+    status: 'pass',
   },
-]);
-
-ruleTester('explain-web-vs-app', [
-  { name: 'one sentence, two clauses joined by a semicolon', markdown: '# X\nNginx serves the static files; Gunicorn runs the code for dynamic pages.\n', status: 'pass' },
-  { name: 'a relative clause on the object', markdown: '# X\nNginx answers HTTP requests and passes dynamic ones to Gunicorn, which runs the application code.\n', status: 'pass' },
-  { name: 'a table whose columns are the two servers', markdown: '# X\n\n| | Web server | Application server |\n|---|---|---|\n| Job | serves static files over HTTP | runs the business logic |\n', status: 'pass' },
-  { name: 'the web server as an object characterises nothing of it', markdown: '# X\nThe application server receives requests from Nginx.\n', status: 'fail' },
-]);
-
-ruleTester('consistency', [
+  {
+    name: 'prose counts two web servers, the diagram draws one',
+    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'Two web servers serve the static files.\n',
+    status: 'fail',
+    message: 'counts 2 web servers',
+  },
   { name: 'a load balancer that checks another claims no monitoring', markdown: mermaid('flowchart LR\n  LB1[HAProxy 1] <-->|heartbeat| LB2[HAProxy 2]') + 'The second load balancer monitors the first.\n', status: 'pass' },
   {
     name: 'the machines of the load balancer cluster are not all the servers',
@@ -164,6 +180,10 @@ ruleTester('consistency', [
 ]);
 
 ruleTester('explain-web-vs-app', [
+  { name: 'one sentence, two clauses joined by a semicolon', markdown: '# X\nNginx serves the static files; Gunicorn runs the code for dynamic pages.\n', status: 'pass' },
+  { name: 'a relative clause on the object', markdown: '# X\nNginx answers HTTP requests and passes dynamic ones to Gunicorn, which runs the application code.\n', status: 'pass' },
+  { name: 'a table whose columns are the two servers', markdown: '# X\n\n| | Web server | Application server |\n|---|---|---|\n| Job | serves static files over HTTP | runs the business logic |\n', status: 'pass' },
+  { name: 'the web server as an object characterises nothing of it', markdown: '# X\nThe application server receives requests from Nginx.\n', status: 'fail' },
   { name: 'both characterised in one sentence', markdown: '# X\nThe web server serves static content over HTTP, while the application server runs the business logic.\n', status: 'pass' },
   { name: 'only one side (telling apart needs both)', markdown: '# X\nThe web server serves static files.\n', status: 'fail' },
   { name: 'subjects given by the list items above', markdown: '# X\n- **Web server:**\n  - serves static content over HTTP\n- **Application server:**\n  - runs the business logic\n', status: 'pass' },
@@ -180,35 +200,6 @@ ruleTester('explain-web-vs-app', [
     markdown: '# X\nThe web server serves static files and forwards dynamic requests to the application server.\n',
     status: 'fail',
     message: 'The application server is never characterised',
-  },
-]);
-
-ruleTester('consistency', [
-  { name: 'prose and diagram agree', markdown: mermaid('flowchart LR\n  LB1[HAProxy active] <--> LB2[HAProxy passive]') + 'An active-passive cluster.\n', status: 'pass' },
-  { name: 'active-active vs backup', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy backup]') + 'Both run active-active.\n', status: 'fail', message: 'active-active' },
-  { name: 'claims firewalls the diagram lacks', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'Each server has a firewall.\n', status: 'fail', message: 'firewall' },
-  { name: 'a negated claim is no claim', markdown: mermaid('flowchart LR\n  LB1[HAProxy] <--> LB2[HAProxy]') + 'There is no firewall yet.\n', status: 'pass' },
-  {
-    name: 'prose counts more servers than the diagram shows',
-    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on six servers.\n',
-    status: 'fail',
-    message: 'counts 6 servers',
-  },
-  {
-    name: 'four servers may count the first load balancer among them',
-    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on four servers.\n',
-    status: 'pass',
-  },
-  {
-    name: 'a server count read with or without the load balancers agrees',
-    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'The design runs on five servers: three dedicated servers behind two load balancers. Task 2 had two servers.\n',
-    status: 'pass',
-  },
-  {
-    name: 'prose counts two web servers, the diagram draws one',
-    markdown: mermaid('flowchart LR\n  LB1[HAProxy] --> W[Web server]\n  LB2[HAProxy] --> W\n  W --> A[App server]\n  A --> D[(MySQL)]') + 'Two web servers serve the static files.\n',
-    status: 'fail',
-    message: 'counts 2 web servers',
   },
 ]);
 
