@@ -38199,9 +38199,11 @@ var PARTS_OF = {
 // src/prose/sentences.ts
 var plainText = cachedByString(readPlainText);
 function readPlainText(text3) {
-  const norm = normaliseText(text3.includes("\u2019") ? text3.replace(/\u2019/g, "'") : text3);
-  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) > 127) return norm.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  return norm;
+  return withoutAccents(normaliseText(text3.includes("\u2019") ? text3.replace(/\u2019/g, "'") : text3));
+}
+function withoutAccents(text3) {
+  for (let i = 0; i < text3.length; i++) if (text3.charCodeAt(i) > 127) return text3.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return text3;
 }
 var ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)\.$/i;
 var COMPONENT = [...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES].join("|");
@@ -38214,7 +38216,7 @@ var FINITE = new RegExp(`\\b(?:${[
   "runs|hosts|handles|serves|listens|takes|keeps|sends|forwards|receives|stores|manages|processes|distributes|checks|monitors|executes|provides|makes",
   "lets|allows|removes|becomes|gets|goes|stays|works|needs|requires|uses|contains|holds|talks|answers|dies|fails|crashes",
   "generates|renders|builds|creates|produces|computes|delivers|connects|communicates|queries|reads|writes|returns|accepts|balances|spreads|routes",
-  "caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|stores|saves|answers|takes|keeps|gives|ensures",
+  "caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|saves|gives|ensures",
   "est|sont|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet"
 ].join("|")})\\b`, "i");
 function sentencesOf(text3) {
@@ -38384,7 +38386,7 @@ function clauseClaims(plain, clause, block4, where) {
   else if (PAIR_OF_LBS.test(plain) && !negated(PAIR_OF_LBS)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
   else if (n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
   if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated(CLUSTER)) claims.push({ kind: "cluster", ...where });
-  if (block4.kind !== "heading" && !NEGATED.test(plain) && !LB_SCOPED.test(foldAccents(raw))) {
+  if (block4.kind !== "heading" && !NEGATED.test(plain) && !LB_SCOPED.test(withoutAccents(raw))) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
       const before = plain.slice(0, m.index);
@@ -38412,9 +38414,6 @@ function clauseClaims(plain, clause, block4, where) {
     }
   }
   return claims;
-}
-function foldAccents(raw) {
-  return raw.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 function countOf(words) {
   const last = words.split(" ").pop();
@@ -38556,11 +38555,11 @@ function diagramCountConflicts({ graphs, identities }) {
 function tierHosting(graph2) {
   const shared2 = /* @__PURE__ */ new Set();
   const apart = /* @__PURE__ */ new Set();
+  const hosts = new Map(TIER_ROLES.map((role) => [role, new Set(componentsWithRole(graph2, role).map((c) => c.host))]));
   for (const [i, a] of TIER_ROLES.entries()) {
     for (const b of TIER_ROLES.slice(i + 1)) {
-      const hostsOf = (role) => new Set(componentsWithRole(graph2, role).map((c) => c.host));
-      const hostsA = hostsOf(a);
-      const hostsB = hostsOf(b);
+      const hostsA = hosts.get(a);
+      const hostsB = hosts.get(b);
       if (!hostsA.size || !hostsB.size) continue;
       if ([...hostsA].some((h) => hostsB.has(h))) shared2.add(`${a}+${b}`);
       else apart.add(`${a}+${b}`);

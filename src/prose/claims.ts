@@ -12,7 +12,7 @@ import {
   ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CARRIED_OVER, CLUSTER_TERMS, CONDITION_MARKERS, COUNTERFACTUAL_MARKERS, DESIGN_STATEMENTS, everyOf, FAILURE_PROBLEMS,
   FAILURES, FUTURE, LOAD_BALANCER_NAMES, NEGATIONS, NOT_THIS_DESIGN, OTHER_CLUSTERS, PASSIVE_BEHAVIOUR,
 } from './lexicon.js';
-import { clausesOf, plainText } from './sentences.js';
+import { clausesOf, plainText, withoutAccents } from './sentences.js';
 
 export type ClusterMode = 'active-active' | 'active-passive';
 
@@ -71,7 +71,7 @@ const SERVER_COUNT = everyOf(
 const TIER_WORDS = new RegExp(`\\b(?:${Object.keys(TIER_OF).join('|')})\\b`, 'g');
 /** "The web server and the application server are two different servers": a count of what the sentence names. */
 const NAMED_TIERS_COUNTED = new RegExp(`(?:${Object.keys(TIER_OF).join('|')})\\b.*\\b(?:are|sont|on|sur)(?: \\w+)? $`);
-/** A count that belongs to the load balancers: "the LB cluster (2 servers)", "two servers for the load balancers". */
+/** A count that belongs to the load balancers: "the LB cluster (2 servers)", "two servers for the load balancers". Read on the clause as written (brackets kept), without accents. */
 const LB_SCOPED = new RegExp(`${LB}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB}`, 'i');
 const STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
 
@@ -135,7 +135,7 @@ function clauseClaims(plain: string, clause: { raw: string; plain: string }, blo
   else if (n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: 'lb-count', n, ...where });
   if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated(CLUSTER)) claims.push({ kind: 'cluster', ...where });
   // "Two machines were not enough": a count denied is no count of this design.
-  if (block.kind !== 'heading' && !NEGATED.test(plain) && !LB_SCOPED.test(foldAccents(raw))) {
+  if (block.kind !== 'heading' && !NEGATED.test(plain) && !LB_SCOPED.test(withoutAccents(raw))) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       // "We went from two servers to three": the count before "to" is the old one.
       if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
@@ -170,11 +170,6 @@ function clauseClaims(plain: string, clause: { raw: string; plain: string }, blo
     }
   }
   return claims;
-}
-
-/** Lower case without accents, brackets kept: what LB_SCOPED reads. */
-function foldAccents(raw: string): string {
-  return raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** "a single" -> 1, "three" -> 3, "2" -> 2. */

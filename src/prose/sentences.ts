@@ -19,10 +19,13 @@ export interface Clause {
 export const plainText = cachedByString(readPlainText);
 
 function readPlainText(text: string): string {
-  const norm = normaliseText(text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text);
-  // Accents only matter to French; skip the Unicode decomposition for ASCII text.
-  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) > 127) return norm.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return norm;
+  return withoutAccents(normaliseText(text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text));
+}
+
+/** "Répartiteur" -> "Repartiteur". Accents only matter to French: ASCII text skips the Unicode decomposition. */
+export function withoutAccents(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return text;
 }
 
 // Abbreviations whose full stop ends no sentence.
@@ -40,7 +43,7 @@ const FINITE = new RegExp(`\\b(?:${[
   'runs|hosts|handles|serves|listens|takes|keeps|sends|forwards|receives|stores|manages|processes|distributes|checks|monitors|executes|provides|makes',
   'lets|allows|removes|becomes|gets|goes|stays|works|needs|requires|uses|contains|holds|talks|answers|dies|fails|crashes',
   'generates|renders|builds|creates|produces|computes|delivers|connects|communicates|queries|reads|writes|returns|accepts|balances|spreads|routes',
-  'caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|stores|saves|answers|takes|keeps|gives|ensures',
+  'caches|terminates|encrypts|protects|blocks|filters|collects|watches|replicates|syncs|sits|lives|saves|gives|ensures',
   'est|sont|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet',
 ].join('|')})\\b`, 'i');
 

@@ -100,11 +100,11 @@ function diagramCountConflicts({ graphs, identities }: RuleContext): RuleFinding
 function tierHosting(graph: DiagramGraph): { shared: Set<string>; apart: Set<string> } {
   const shared = new Set<string>();
   const apart = new Set<string>();
+  const hosts = new Map(TIER_ROLES.map((role) => [role, new Set(componentsWithRole(graph, role).map((c) => c.host))]));
   for (const [i, a] of TIER_ROLES.entries()) {
     for (const b of TIER_ROLES.slice(i + 1)) {
-      const hostsOf = (role: Role) => new Set(componentsWithRole(graph, role).map((c) => c.host));
-      const hostsA = hostsOf(a);
-      const hostsB = hostsOf(b);
+      const hostsA = hosts.get(a)!;
+      const hostsB = hosts.get(b)!;
       if (!hostsA.size || !hostsB.size) continue;
       if ([...hostsA].some((h) => hostsB.has(h))) shared.add(`${a}+${b}`);
       else apart.add(`${a}+${b}`);
