@@ -2,8 +2,8 @@
 // (shared/corpus/real/labels.json) and, beside them, the hand-written paraphrase banks
 // (test/paraphrase-bank: the bank the tests keep at 100%, and held-out/, written by another author
 // and never tuned to).
-// Usage: node bench/accuracy.mjs [--disagreements] [--rule ID]
-import { readFileSync, existsSync } from 'node:fs';
+// Usage: node bench/accuracy.mjs [--disagreements] [--rule ID] [--task PREFIX] [--no-banks]
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintSubmission } from '../dist/index.js';
@@ -23,7 +23,8 @@ function printRules(perRule) {
   }
 }
 
-for (const [title, dir] of [['paraphrase bank', path.join(here, '../test/paraphrase-bank')], ['held-out bank', path.join(here, '../test/paraphrase-bank/held-out')]]) {
+const banks = process.argv.includes('--no-banks') ? [] : [['paraphrase bank', path.join(here, '../test/paraphrase-bank')], ['held-out bank', path.join(here, '../test/paraphrase-bank/held-out')]];
+for (const [title, dir] of banks) {
   const score = await scoreBanks(bankFiles(dir), lintSubmission);
   console.log(`${title}: ${score.agree}/${score.total} (${((100 * score.agree) / score.total).toFixed(1)}%) over ${score.cases} cases`);
   printRules(score.perRule);
@@ -31,39 +32,49 @@ for (const [title, dir] of [['paraphrase bank', path.join(here, '../test/paraphr
   console.log('');
 }
 
-if (!existsSync(path.join(corpus, 'labels.json'))) {
+/** The labelled tasks: labels.json is task 3's, labels-<task>.json the others'. */
+const labelFiles = existsSync(corpus)
+  ? readdirSync(corpus).filter((f) => /^labels(-.+)?\.json$/.test(f)).map((f) => ({ file: f, task: f === 'labels.json' ? '3-scale_up' : f.slice('labels-'.length, -'.json'.length) }))
+  : [];
+if (!labelFiles.length) {
   console.log(`no labelled corpus at ${corpus}`);
   process.exit(0);
 }
-const labels = JSON.parse(readFileSync(path.join(corpus, 'labels.json'), 'utf8'));
-const perRule = new Map();
-const disagreements = [];
-const fullyCorrectFailures = [];
-let agree = 0;
-let total = 0;
-for (const [id, entry] of Object.entries(labels)) {
-  const report = await lintSubmission(path.join(corpus, id));
-  const result = report.results[0];
-  // No labelled submission passes every rule; fully correct means nothing is wrong: every rule pass or manual.
-  const allPass = Object.values(entry.labels).every((s) => s === 'pass' || s === 'manual');
-  for (const [rule, want] of Object.entries(entry.labels)) {
-    const got = result.rules.find((r) => r.id === rule)?.status ?? 'missing';
-    if (allPass && got === 'fail') fullyCorrectFailures.push(`${id} ${rule}`);
-    const stats = perRule.get(rule) ?? { agree: 0, total: 0, confusion: {} };
-    stats.total++;
-    total++;
-    const key = `${want}->${got}`;
-    stats.confusion[key] = (stats.confusion[key] ?? 0) + 1;
-    if (got === want) {
-      stats.agree++;
-      agree++;
-    } else if (!only || only === rule) {
-      disagreements.push(`${rule} ${id}: label ${want}, infralint ${got} | label: ${entry.reasons?.[rule] ?? ''} | infralint: ${result.rules.find((r) => r.id === rule)?.message ?? ''}`);
+labelFiles.sort((a, b) => a.task.localeCompare(b.task));
+const onlyTask = process.argv.includes('--task') ? process.argv[process.argv.indexOf('--task') + 1] : null;
+for (const { file, task } of labelFiles) {
+  if (onlyTask && !task.startsWith(onlyTask)) continue;
+  const labels = JSON.parse(readFileSync(path.join(corpus, file), 'utf8'));
+  const perRule = new Map();
+  const disagreements = [];
+  const fullyCorrectFailures = [];
+  let agree = 0;
+  let total = 0;
+  for (const [id, entry] of Object.entries(labels)) {
+    const report = await lintSubmission(path.join(corpus, id), { rubrics: [task] });
+    const result = report.results[0];
+    // No labelled submission passes every rule; fully correct means nothing is wrong: every rule pass or manual.
+    const allPass = Object.values(entry.labels).every((s) => s === 'pass' || s === 'manual');
+    for (const [rule, want] of Object.entries(entry.labels)) {
+      const got = result.rules.find((r) => r.id === rule)?.status ?? 'missing';
+      if (allPass && got === 'fail') fullyCorrectFailures.push(`${id} ${rule}`);
+      const stats = perRule.get(rule) ?? { agree: 0, total: 0, confusion: {} };
+      stats.total++;
+      total++;
+      const key = `${want}->${got}`;
+      stats.confusion[key] = (stats.confusion[key] ?? 0) + 1;
+      if (got === want) {
+        stats.agree++;
+        agree++;
+      } else if (!only || only === rule) {
+        disagreements.push(`${rule} ${id}: label ${want}, infralint ${got} | label: ${entry.reasons?.[rule] ?? ''} | infralint: ${result.rules.find((r) => r.id === rule)?.message ?? ''}`);
+      }
+      perRule.set(rule, stats);
     }
-    perRule.set(rule, stats);
   }
+  console.log(`corpus ${task}: ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%) over ${Object.keys(labels).length} labelled submissions`);
+  printRules(Object.fromEntries(perRule));
+  console.log(`submissions labelled fully correct that get a fail: ${fullyCorrectFailures.length}${fullyCorrectFailures.length ? ` (${fullyCorrectFailures.join(', ')})` : ''}`);
+  if (showAll || only) console.log(`\n${disagreements.join('\n')}`);
+  console.log('');
 }
-console.log(`corpus: ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%) over ${Object.keys(labels).length} labelled submissions`);
-printRules(Object.fromEntries(perRule));
-console.log(`submissions labelled fully correct that get a fail: ${fullyCorrectFailures.length}${fullyCorrectFailures.length ? ` (${fullyCorrectFailures.join(', ')})` : ''}`);
-if (showAll || only) console.log(`\n${disagreements.join('\n')}`);

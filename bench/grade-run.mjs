@@ -76,7 +76,7 @@ if (process.argv[2] === '--floor') {
 } else {
   const [cohort, out, jobs] = process.argv.slice(2);
   const started = performance.now();
-  const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric()], jobs: Number(jobs), report: process.argv.includes('--report') });
+  const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report') });
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({
     students: result.students, errors: result.errors, seconds,

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { loadRubric, UsageError, type Rubric } from '../config/rubric.js';
+import { loadRubric, ruleModuleOf, UsageError, type Rubric } from '../config/rubric.js';
 import { buildDiagramGraph } from '../graph/build-graph.js';
 import type { DiagramGraph } from '../graph/model.js';
 import { identifyComponents, identityKeys, type Identity } from '../graph/identify-components.js';
 import { analyseProse } from '../prose/analyze-prose.js';
-import { RULES } from '../rules/registry.js';
 import type { RuleContext, RuleOutcome } from '../rules/rule.js';
 import { pointsFor, totalScore, type Verdict } from '../score/score.js';
 import type { Finding, RuleStatus } from '../types.js';
@@ -14,6 +13,8 @@ import { TOOL } from './tool.js';
 
 export interface RuleResult {
   id: string;
+  /** What passes (the rubric's words for this task, else the rule's). */
+  description: string;
   status: RuleStatus;
   points: number;
   maxPoints: number;
@@ -165,7 +166,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
   const rules: RuleResult[] = [];
   let gateFailed = false;
   for (const entry of rubric.rules) {
-    const rule = RULES.get(entry.id)!;
+    const rule = ruleModuleOf(entry);
     const severity = entry.severity ?? 'error';
     let outcome: Omit<RuleOutcome, 'status'> & { status: RuleStatus };
     let crashed = false;
@@ -197,7 +198,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
       ...(f.at ?? defaultAt),
       ...(f.hint ? { hint: f.hint } : {}),
     }));
-    rules.push({ id: entry.id, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...(outcome.fraction !== undefined ? { fraction: outcome.fraction } : {}) }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...(outcome.parts ? { parts: outcome.parts } : {}), ...(crashed ? { crashed: true as const } : {}) });
+    rules.push({ id: entry.id, description: entry.description ?? rule.meta.description, status: outcome.status, points: pointsFor({ status: outcome.status, weight: entry.weight, ...(outcome.fraction !== undefined ? { fraction: outcome.fraction } : {}) }), maxPoints: entry.weight, message: outcome.message, severity, findings, ...(outcome.parts ? { parts: outcome.parts } : {}), ...(crashed ? { crashed: true as const } : {}) });
   }
   // Problems met while reading (refused links, bad encoding) are findings of the rule they concern.
   for (const notice of submission.notices) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { lintSubmission, type LintReport } from '../api/lint-submission.js';
 import { TOOL, ruleDocsUrl } from '../api/tool.js';
-import { loadRubric, rulesDir, UsageError } from '../config/rubric.js';
+import { loadRubric, ruleModuleOf, rulesDir, UsageError } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
@@ -210,7 +210,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--rubric <name|file>', 'rubric', '3-scale_up')
     .action((opts: { rubric: string }) => {
       const rubric = loadRubric(opts.rubric);
-      for (const r of rubric.rules) io.stdout(`${r.id.padEnd(20)} ${String(r.weight).padStart(3)}  ${RULES.get(r.id)!.meta.description}\n`);
+      for (const r of rubric.rules) io.stdout(`${r.id.padEnd(20)} ${String(r.weight).padStart(3)}  ${ruleModuleOf(r).meta.description}\n`);
     });
 
   try {

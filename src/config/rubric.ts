@@ -1,12 +1,21 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TaskLocation } from '../discover/locate-task.js';
 import { RULES } from '../rules/registry.js';
+import type { RuleModule } from '../rules/rule.js';
 import { didYouMean } from '../edit-distance.js';
 
 export interface RubricRule {
+  /** The id reported for this entry (a column of the gradebook, a doc page). */
   id: string;
+  /**
+   * The rule module that grades it, when it is not `id`: a generic rule used with this task's
+   * options (`{ "id": "explain-specifics", "rule": "explain", "options": { "questions": [...] } }`).
+   */
+  rule?: string;
+  /** What passes, for this task (default: the rule module's description). */
+  description?: string;
   weight: number;
   /** A gate: when it fails, the task scores 0 and the other rules are not graded. */
   gate?: boolean;
@@ -16,10 +25,20 @@ export interface RubricRule {
   enabled?: boolean;
 }
 
+/** The two versions of the project: image-or-Mermaid task files, or one `.mmd` file per task with a README. */
+export type Curriculum = 'classic' | 'mermaid';
+export const CURRICULA: readonly Curriculum[] = ['classic', 'mermaid'];
+
 /** A task's rubric: where its file lives, the rules, their weights and the pass threshold. */
 export interface Rubric extends TaskLocation {
   title: string;
   project?: string;
+  /** Which version of the project the task belongs to (default classic). */
+  curriculum?: Curriculum;
+  /** Where the task comes in its project (0, 1, 2, 3): the order results are reported in. */
+  order?: number;
+  /** A variant of another rubric of the same task (an older curriculum): never chosen by default. */
+  variantOf?: string;
   passThreshold: number;
   rules: RubricRule[];
 }
@@ -38,7 +57,7 @@ export function rulesDir(): string {
 function findRulesDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [path.resolve(here, '../../rules'), path.resolve(here, '../rules'), path.resolve(here, 'rules')]) {
-    if (existsSync(path.join(candidate, '3-scale_up.json'))) return candidate;
+    if (existsSync(path.join(candidate, 'rubric.schema.json'))) return candidate;
   }
   return path.resolve(here, '../../rules');
 }
@@ -46,7 +65,7 @@ function findRulesDir(): string {
 /** Bundled rubrics' text, read once per process: a library caller may lint thousands of submissions. */
 const bundledText = new Map<string, string>();
 
-export function loadRubric(nameOrPath = '3-scale_up'): Rubric {
+export function loadRubric(nameOrPath: string): Rubric {
   // A bundled rubric is a bare name ("3-scale_up"); anything with a folder or an extension, or a file that exists, is a path.
   const bundled = !nameOrPath.endsWith('.json') && !/[\\/]/.test(nameOrPath) && !existsSync(nameOrPath);
   const file = bundled ? path.join(rulesDir(), `${nameOrPath}.json`) : path.resolve(nameOrPath);
@@ -78,8 +97,36 @@ export function validateRubric(data: unknown, source: string): Rubric {
   if (!Array.isArray(r.rules) || r.rules.length === 0) fail('"rules" must be a non-empty array');
   for (const [i, rule] of r.rules!.entries()) {
     if (!rule || typeof rule.id !== 'string') fail(`rules[${i}].id must be a string`);
-    if (!RULES.has(rule.id)) fail(`rules[${i}]: unknown rule "${rule.id}"${didYouMean(rule.id, [...RULES.keys()])} (known: ${[...RULES.keys()].join(', ')})`);
+    const module = rule.rule ?? rule.id;
+    if (!RULES.has(module)) fail(`rules[${i}]: unknown rule "${module}"${didYouMean(module, [...RULES.keys()])} (known: ${[...RULES.keys()].join(', ')})`);
     if (typeof rule.weight !== 'number' || rule.weight < 0) fail(`rules[${i}] (${rule.id}): "weight" must be a number >= 0`);
   }
+  const ids = r.rules!.map((rule) => rule.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) fail(`rule "${twice}" is listed twice`);
   return { title: r.task!, ...r } as Rubric;
+}
+
+/** The rule module that grades a rubric entry. */
+export function ruleModuleOf(entry: RubricRule): RuleModule {
+  return RULES.get(entry.rule ?? entry.id)!;
+}
+
+/** The rubrics bundled in rules/, read once per process (names and metadata only; each load parses anew). */
+let bundledIndex: { name: string; task: string; curriculum: Curriculum; order: number; variantOf?: string }[] | null = null;
+
+export function bundledRubrics(): { name: string; task: string; curriculum: Curriculum; order: number; variantOf?: string }[] {
+  bundledIndex ??= readdirSync(rulesDir())
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .map((f) => {
+      const rubric = loadRubric(f.slice(0, -'.json'.length));
+      return { name: f.slice(0, -'.json'.length), task: rubric.task, curriculum: rubric.curriculum ?? 'classic', order: rubric.order ?? 0, ...(rubric.variantOf ? { variantOf: rubric.variantOf } : {}) };
+    })
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  return bundledIndex;
+}
+
+/** The rubrics of a curriculum's project, in task order (variants left out). */
+export function projectRubrics(curriculum: Curriculum): Rubric[] {
+  return bundledRubrics().filter((r) => r.curriculum === curriculum && !r.variantOf).map((r) => loadRubric(r.name));
 }

@@ -10,6 +10,11 @@ export interface TaskLocation {
   fileNames: string[];
   /** Project folders the task file is expected in (e.g. `web_infrastructure_design`). */
   projectDirs: string[];
+  /**
+   * For an answer that is a diagram file plus explanations in the project's README (the
+   * Mermaid-native curriculum): words of the heading of the README section that belongs to the task.
+   */
+  answerSection?: string[];
 }
 
 export interface MisnamedEntry {

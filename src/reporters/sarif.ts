@@ -1,6 +1,5 @@
 import type { LintReport } from '../api/lint-submission.js';
 import { ruleDocsUrl, TOOL } from '../api/tool.js';
-import { RULES } from '../rules/registry.js';
 import type { Severity } from '../types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -10,50 +9,49 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * one result per finding with its physical location, and the score in the run's properties.
  */
 export function formatSarif(report: LintReport): string {
-  const ruleIds = [...RULES.keys()];
-  const runs = report.results.map((result) => ({
-    tool: {
-      driver: {
-        name: TOOL.name,
-        version: TOOL.version,
-        semanticVersion: TOOL.version,
-        informationUri: 'https://github.com/infralint/infralint',
-        rules: ruleIds.map((id) => {
-          const meta = RULES.get(id)!.meta;
-          const configured = result.rules.find((r) => r.id === id);
-          return {
-            id,
-            name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
-            shortDescription: { text: meta.description.split(/(?<=\.)\s/)[0]! },
-            fullDescription: { text: meta.description },
-            helpUri: ruleDocsUrl(id),
-            defaultConfiguration: { level: configured?.severity === 'warning' ? 'warning' : 'error', enabled: configured ? configured.status !== 'skipped' : false },
-          };
-        }),
+  const runs = report.results.map((result) => {
+    // The rubric's rules: a task may grade a generic rule under its own id (explain-specifics).
+    const ruleIds = result.rules.map((r) => r.id);
+    return {
+      tool: {
+        driver: {
+          name: TOOL.name,
+          version: TOOL.version,
+          semanticVersion: TOOL.version,
+          informationUri: 'https://github.com/infralint/infralint',
+          rules: result.rules.map((configured) => ({
+            id: configured.id,
+            name: configured.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+            shortDescription: { text: configured.description.split(/(?<=\.)\s/)[0]! },
+            fullDescription: { text: configured.description },
+            helpUri: ruleDocsUrl(configured.id),
+            defaultConfiguration: { level: configured.severity === 'warning' ? 'warning' : 'error', enabled: configured.status !== 'skipped' },
+          })),
+        },
       },
-    },
-    results: result.rules.flatMap((rule) =>
-      rule.findings.map((f) => ({
-        ruleId: f.ruleId,
-        ruleIndex: Math.max(0, ruleIds.indexOf(f.ruleId)),
-        level: LEVEL[f.severity],
-        message: { text: f.hint ? `${f.message} Fix: ${f.hint}` : f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/') },
-              region: {
-                startLine: Math.max(1, f.line),
-                startColumn: Math.max(1, f.column),
-                ...(f.endLine ? { endLine: Math.max(f.endLine, f.line) } : {}),
-                ...(f.endColumn && (f.endLine ?? f.line) >= f.line ? { endColumn: Math.max(1, f.endColumn) } : {}),
+      results: result.rules.flatMap((rule) =>
+        rule.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: Math.max(0, ruleIds.indexOf(f.ruleId)),
+          level: LEVEL[f.severity],
+          message: { text: f.hint ? `${f.message} Fix: ${f.hint}` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/') },
+                region: {
+                  startLine: Math.max(1, f.line),
+                  startColumn: Math.max(1, f.column),
+                  ...(f.endLine ? { endLine: Math.max(f.endLine, f.line) } : {}),
+                  ...(f.endColumn && (f.endLine ?? f.line) >= f.line ? { endColumn: Math.max(1, f.endColumn) } : {}),
+                },
               },
             },
-          },
-        ],
-      })),
-    ),
-    properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict },
-  }));
+          ],
+        })),
+      ),
+      properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict },
+    };
+  });
   return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2)}\n`;
 }

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { lintSubmission, type TaskResult } from '../../src/api/lint-submission.js';
 import type { RuleStatus } from '../../src/types.js';
 
-/** Writes `markdown` as a student's web_infrastructure_design/3-scale_up.md and lints it. */
-export async function lintMarkdown(markdown: string): Promise<TaskResult> {
+/** Writes `markdown` as a student's web_infrastructure_design/<task>.md and lints it against the task's bundled rubric. */
+export async function lintMarkdown(markdown: string, task = '3-scale_up'): Promise<TaskResult> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-rule-'));
   mkdirSync(path.join(root, 'web_infrastructure_design'));
-  writeFileSync(path.join(root, 'web_infrastructure_design', '3-scale_up.md'), markdown);
-  const report = await lintSubmission(root);
+  writeFileSync(path.join(root, 'web_infrastructure_design', `${task}.md`), markdown);
+  const report = await lintSubmission(root, { rubrics: [task] });
   return report.results[0]!;
 }
 
@@ -21,11 +21,11 @@ export interface RuleCase {
   message?: string;
 }
 
-/** RuleTester in the manner of ESLint: each case must give the rule the stated status. */
-export function ruleTester(ruleId: string, cases: RuleCase[]): void {
-  describe(ruleId, () => {
+/** RuleTester in the manner of ESLint: each case must give the rule the stated status (in the task's rubric, default 3-scale_up). */
+export function ruleTester(ruleId: string, cases: RuleCase[], task = '3-scale_up'): void {
+  describe(task === '3-scale_up' ? ruleId : `${task} ${ruleId}`, () => {
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-      const result = await lintMarkdown(c.markdown);
+      const result = await lintMarkdown(c.markdown, task);
       const rule = result.rules.find((r) => r.id === ruleId)!;
       expect({ status: rule.status, message: rule.message }).toEqual({ status: c.status, message: c.message ? expect.stringContaining(c.message) : expect.any(String) });
     });

@@ -180,7 +180,7 @@ describe('gradeCohort (in-process)', () => {
       empty: {},
     });
     const out = tmp();
-    const result = await gradeCohort({ dir, out, rubrics: [loadRubric()], jobs: 0, lint: { maxBytes: 256 * 1024 } });
+    const result = await gradeCohort({ dir, out, rubrics: [loadRubric('3-scale_up')], jobs: 0, lint: { maxBytes: 256 * 1024 } });
     expect(result.students).toBe(5);
     expect(result.errors).toBe(2);
     const book = JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8'));
@@ -203,7 +203,7 @@ describe('gradeCohort (in-process)', () => {
     const students: Record<string, Record<string, string>> = { ana: ownSubmission(shared), ben: ownSubmission(shared.replace(/\bserver\b/g, 'machine')) };
     for (let i = 0; i < 6; i++) students[`s${i}`] = ownSubmission(essay(100 + i, 150));
     const out = tmp();
-    await gradeCohort({ dir: makeCohort(students), out, rubrics: [loadRubric()], jobs: 0, report: false });
+    await gradeCohort({ dir: makeCohort(students), out, rubrics: [loadRubric('3-scale_up')], jobs: 0, report: false });
     const book = JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8'));
     expect(book.similarity).toEqual({ pairs: [{ a: 'ana', b: 'ben', score: expect.any(Number) }], graphGroups: [] });
     const ana = book.students.find((s: { student: string }) => s.student === 'ana');

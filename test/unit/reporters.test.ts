@@ -14,7 +14,7 @@ function reportWith(findings: number, message = 'x'): LintReport {
     results: [{
       task: '3-scale_up', path: 'a.md', root: '/', score: 10, maxScore: 100, manualPoints: 0, threshold: 70, passed: false, verdict: 'failed', base: '/', diagrams: [],
       graph: { components: [], edges: [], groups: [] },
-      rules: [{ id: 'lb-pair', status: 'fail', points: 0, maxPoints: 10, message, severity: 'error', findings: Array.from({ length: findings }, (_, i) => ({ ruleId: 'lb-pair', message, severity: 'error' as const, file: 'a.md', line: i + 1, column: 1 })) }],
+      rules: [{ id: 'lb-pair', description: 'Two load balancers.', status: 'fail', points: 0, maxPoints: 10, message, severity: 'error', findings: Array.from({ length: findings }, (_, i) => ({ ruleId: 'lb-pair', message, severity: 'error' as const, file: 'a.md', line: i + 1, column: 1 })) }],
     }],
   };
 }
