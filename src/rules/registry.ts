@@ -5,6 +5,7 @@ import { dbTier } from './db-tier.js';
 import { diagramPresent } from './diagram-present.js';
 import { diagramRenders } from './diagram-renders.js';
 import { english } from './english.js';
+import { explain } from './explain.js';
 import { explainAdditions } from './explain-additions.js';
 import { explainWebVsApp } from './explain-web-vs-app.js';
 import { lbCluster } from './lb-cluster.js';
@@ -19,6 +20,6 @@ import { webTier } from './web-tier.js';
 export const RULES: ReadonlyMap<string, RuleModule> = new Map(
   [
     taskFile, diagramPresent, diagramRenders, lbPair, lbCluster, webTier, appTier, dbTier, serverAdded, requestFlow,
-    carriedOver, explainAdditions, explainWebVsApp, consistency, english,
+    carriedOver, explainAdditions, explainWebVsApp, consistency, english, explain,
   ].map((rule) => [rule.meta.id, rule]),
 );

@@ -17,6 +17,8 @@ export interface RuleMeta {
   whenTaskMissing: 'fail' | 'pass';
   /** Status when there is no diagram of any kind (diagram-based rules only). */
   whenNoDiagram?: 'fail' | 'pass';
+  /** What is wrong with a rubric's options for this rule, if anything: checked when the rubric is loaded. */
+  checkOptions?: (options: Readonly<Record<string, unknown>>) => string | null;
 }
 
 export interface RuleFinding {
