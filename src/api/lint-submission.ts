@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { loadRubric, ruleModuleOf, UsageError, type Rubric } from '../config/rubric.js';
+import { loadRubric, ruleModuleOf, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
+import { projectTasks } from '../discover/project-tasks.js';
 import { buildDiagramGraph } from '../graph/build-graph.js';
 import type { DiagramGraph } from '../graph/model.js';
 import { identifyComponents, identityKeys, type Identity } from '../graph/identify-components.js';
@@ -93,8 +94,15 @@ export interface LintReport {
 }
 
 export interface LintOptions {
-  /** Rubric names (in rules/) or paths to rubric JSON files; default: 3-scale_up. */
+  /**
+   * Rubric names (in rules/) or paths to rubric JSON files. Default: the tasks of the project the
+   * submission answers (see projectTasks), narrowed by `tasks`, in the curriculum its layout follows.
+   */
   rubrics?: (string | Rubric)[];
+  /** Task names or numbers to grade when no rubric is given ("0", "3-scale_up"). */
+  tasks?: string[];
+  /** The curriculum when no rubric is given; default: detected from the layout. */
+  curriculum?: Curriculum;
   /** Pass threshold in percent, overriding the rubric's. */
   minScore?: number;
   /** Rule ids to turn off (reported as `skipped`). */
@@ -117,7 +125,9 @@ export interface LintOptions {
  */
 export async function lintSubmission(target: string, options: LintOptions = {}): Promise<LintReport> {
   if (!existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
-  const rubrics = (options.rubrics ?? ['3-scale_up']).map((r) => (typeof r === 'string' ? loadRubric(r) : r));
+  const rubrics = options.rubrics
+    ? options.rubrics.map((r) => (typeof r === 'string' ? loadRubric(r) : r))
+    : projectTasks(target, { ...(options.tasks ? { tasks: options.tasks } : {}), ...(options.curriculum ? { curriculum: options.curriculum } : {}) });
   const results: TaskResult[] = [];
   for (const rubric of rubrics) {
     const submission = await loadSubmission(target, rubric, options.maxBytes);

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { lintSubmission, type LintReport } from '../api/lint-submission.js';
 import { TOOL, ruleDocsUrl } from '../api/tool.js';
-import { loadRubric, ruleModuleOf, rulesDir, UsageError } from '../config/rubric.js';
+import { bundledRubrics, loadRubric, ruleModuleOf, rulesDir, UsageError, type Curriculum } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
-import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues } from './shared-options.js';
+import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
+import { detectCurriculum } from '../discover/project-tasks.js';
+import { listDir } from '../read/fs-probes.js';
 import type { Verdict } from '../score/score.js';
 import { didYouMean } from '../edit-distance.js';
 import { repositoryRoot } from './repository.js';
@@ -122,7 +124,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   const debug = argv.includes('--debug');
   const program = new Command()
     .name('infralint')
-    .description('Lint and grade web infrastructure design assignments (Holberton / ALX, task 3-scale_up).')
+    .description('Lint and grade the web infrastructure design project (Holberton / ALX): tasks 0 to 3, classic or Mermaid-native.')
     .version(TOOL.version, '-v, --version')
     .option('--debug', 'show internal error details')
     .exitOverride()
@@ -135,12 +137,13 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .description('check one submission: a repository, its web_infrastructure_design/ folder, or the task file')
       .argument('[path]', 'what to check', '.')
       .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
-      .option('--rubric <name|file>', 'rubric to grade against: a name in rules/ (3-scale_up, 3-scale_up-gunicorn) or a JSON file')
+      .option('--rubric <name|file>', 'rubric to grade against instead of the project\'s tasks: a name in rules/ (see `infralint rules --list`) or a JSON file')
       .option('--fail-on-pending', 'exit 1 when the verdict awaits a person (points awaiting review could change it), not only when it failed'),
   ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean }) => {
     const lint = lintOptionsFrom(opts);
-    const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd);
     const absolute = path.resolve(io.cwd, target);
+    if (!existsSync(absolute)) throw new UsageError(`no such file or directory: ${target}`);
+    const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd, projectTarget(absolute, opts));
     const report = await lintSubmission(absolute, { rubrics, ...lint, relativeTo: repositoryRoot(absolute) ?? io.cwd });
     writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
     exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);
@@ -182,12 +185,13 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .option('--shard <K/N>', 'grade only shard K of N (deterministic by folder name) and write a partial results file for `merge`')
       .option('--resume', 'reuse the previous results of students whose files did not change')
       .option('--no-report', 'skip report.html (the slowest output)')
-      .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else 3-scale_up)', (v: string, prev?: string[]) => [...(prev ?? []), v])
+      .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else every task of the project)', (v: string, prev?: string[]) => [...(prev ?? []), v])
       .option('--timeout <seconds>', 'a submission taking longer becomes an error row (default 30)', positiveInteger('--timeout'))
       .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged as near-duplicates (default 0.6)', parseShare),
   ).action(async (dir: string, opts: GradeCommandOptions) => {
     const lint = lintOptionsFrom(opts);
-    const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd);
+    const cohort = path.resolve(io.cwd, dir);
+    const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...projectTarget(cohort, opts), allTasks: true, curriculum: opts.curriculum ?? cohortCurriculum(cohort) });
     const { runGrade } = await import('./grade-command.js');
     exitCode = await runGrade(dir, opts, { rubrics, lint }, io, io.stderrIsTTY ?? false);
   });
@@ -206,11 +210,17 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
 
   program
     .command('rules')
-    .description('list the rules and their weights in a rubric')
-    .option('--rubric <name|file>', 'rubric', '3-scale_up')
-    .action((opts: { rubric: string }) => {
+    .description('list the bundled rubrics, or the rules and weights of one')
+    .option('--rubric <name|file>', 'the rubric whose rules to list (a name in rules/ or a JSON file)')
+    .action((opts: { rubric?: string }) => {
+      if (!opts.rubric) {
+        for (const r of bundledRubrics()) io.stdout(`${r.name.padEnd(44)} ${r.curriculum.padEnd(8)} task ${r.order}${r.variantOf ? ` (variant of ${r.variantOf})` : ''}\n`);
+        io.stdout('\nList a rubric\'s rules with: infralint rules --rubric <name>\n');
+        return;
+      }
       const rubric = loadRubric(opts.rubric);
-      for (const r of rubric.rules) io.stdout(`${r.id.padEnd(20)} ${String(r.weight).padStart(3)}  ${ruleModuleOf(r).meta.description}\n`);
+      const width = Math.max(20, ...rubric.rules.map((r) => r.id.length + 1));
+      for (const r of rubric.rules) io.stdout(`${r.id.padEnd(width)} ${String(r.weight).padStart(3)}  ${r.description ?? ruleModuleOf(r).meta.description}\n`);
     });
 
   try {
@@ -247,4 +257,20 @@ function writeOutputs(report: LintReport, targets: FormatTarget[], io: CliIO): v
       throw new UsageError(`cannot write ${target.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
+}
+
+function projectTarget(target: string, opts: GradingOptionValues): ProjectTarget {
+  return { target, ...(opts.task ? { tasks: opts.task } : {}), ...(opts.curriculum ? { curriculum: opts.curriculum } : {}) };
+}
+
+/** The curriculum most of a cohort's repositories follow (a cohort is one version of the project). */
+function cohortCurriculum(cohort: string): Curriculum {
+  let mermaid = 0;
+  let classic = 0;
+  for (const entry of listDir(cohort)) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    if (detectCurriculum(path.join(cohort, entry.name)) === 'mermaid') mermaid++;
+    else classic++;
+  }
+  return mermaid > classic ? 'mermaid' : 'classic';
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { LintOptions } from '../api/lint-submission.js';
-import { findConfig, rubricFromConfig } from '../config/config.js';
-import { UsageError, type Rubric } from '../config/rubric.js';
+import { applyConfig, findConfig, rubricFromConfig } from '../config/config.js';
+import { CURRICULA, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
+import { projectTasks } from '../discover/project-tasks.js';
 import { RULES } from '../rules/registry.js';
 import { didYouMean } from '../edit-distance.js';
 
@@ -30,6 +31,11 @@ export function checkRuleIds(ids: string[] | undefined): void {
   for (const id of ids ?? []) if (!RULES.has(id)) throw new UsageError(`--disable: unknown rule "${id}"${didYouMean(id, [...RULES.keys()])}`);
 }
 
+export function parseCurriculum(value: string): Curriculum {
+  if (!(CURRICULA as readonly string[]).includes(value)) throw new UsageError(`--curriculum must be one of ${CURRICULA.join(', ')}, not "${value}"`);
+  return value as Curriculum;
+}
+
 export function parseShare(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 1) throw new UsageError(`--similarity must be a number above 0 and at most 1, not "${value}"`);
@@ -39,6 +45,8 @@ export function parseShare(value: string): number {
 /** What the shared grading options hold once parsed. */
 export interface GradingOptionValues {
   config?: string | boolean;
+  task?: string[];
+  curriculum?: Curriculum;
   minScore?: number;
   disable?: string[];
   maxBytes?: number;
@@ -51,7 +59,9 @@ export function addGradingOptions(command: Command): Command {
     .option('--no-config', 'ignore configuration files')
     .option('--min-score <n>', 'pass threshold in percent (default: the rubric\'s, 70)', parseScore)
     .option('--disable <rule-ids>', 'comma-separated rules to turn off', parseList)
-    .option('--max-bytes <n>', 'read at most this many bytes of any file', positiveInteger('--max-bytes'));
+    .option('--max-bytes <n>', 'read at most this many bytes of any file', positiveInteger('--max-bytes'))
+    .option('-t, --task <names>', 'grade only these tasks (names or numbers, comma-separated or repeated: --task 0,3)', parseList)
+    .option('--curriculum <name>', `the project's version, when its layout does not say (${CURRICULA.join(', ')})`, parseCurriculum);
 }
 
 export function lintOptionsFrom(opts: GradingOptionValues): Pick<LintOptions, 'minScore' | 'disable' | 'maxBytes'> {
@@ -63,13 +73,34 @@ export function lintOptionsFrom(opts: GradingOptionValues): Pick<LintOptions, 'm
   };
 }
 
+/** Where the project's tasks are looked for when no rubric is named. */
+export interface ProjectTarget {
+  /** The submission (check) or one that stands for the cohort (grade). */
+  target: string;
+  tasks?: string[];
+  curriculum?: Curriculum;
+  /** Every task of the project, found or not (a gradebook's columns). */
+  allTasks?: boolean;
+}
+
 /**
- * The rubrics named on the command line (or the configuration's, else 3-scale_up), with the
- * configuration applied. Two rubrics of one task would collide in a gradebook.
+ * The rubrics named on the command line, else the configuration's, else the tasks of the project
+ * (see projectTasks), with the configuration applied. Two rubrics of one task would collide in a gradebook.
  */
-export async function chooseRubrics(opts: GradingOptionValues, names: string[], cwd: string): Promise<Rubric[]> {
+export async function chooseRubrics(opts: GradingOptionValues, names: string[], cwd: string, project: ProjectTarget): Promise<Rubric[]> {
   const loaded = opts.config === false ? null : await findConfig(cwd, typeof opts.config === 'string' ? opts.config : undefined);
+  const config = loaded?.config ?? {};
   const rubrics: Rubric[] = [];
+  if (!names.length && !config.rubric) {
+    const tasks = project.tasks ?? config.tasks;
+    const curriculum = project.curriculum ?? config.curriculum;
+    const found = projectTasks(project.target, { ...(tasks ? { tasks } : {}), ...(curriculum ? { curriculum } : {}), ...(project.allTasks ? { allTasks: true } : {}) });
+    // A rule setting applies to every task that has the rule, and must name a rule of one of them.
+    for (const id of Object.keys(config.rules ?? {})) {
+      if (!found.some((r) => r.rules.some((rule) => rule.id === id))) throw new UsageError(`configuration: rule "${id}" is in none of the rubrics graded (${found.map((r) => r.task).join(', ')})`);
+    }
+    return found.map((rubric) => applyConfig(rubric, config, false));
+  }
   for (const name of names.length ? names : [undefined]) rubrics.push(await rubricFromConfig(loaded, { ...(name ? { rubric: name } : {}), cwd }));
   const tasks = rubrics.map((r) => r.task);
   const twice = tasks.find((t, i) => tasks.indexOf(t) !== i);

@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadRubric, rulesDir, UsageError, type Rubric } from './rubric.js';
+import { loadRubric, rulesDir, UsageError, type Curriculum, type Rubric } from './rubric.js';
 
 /** What a configuration file may say (see rules/config.schema.json). */
 export interface InfralintConfig {
   rubric?: string;
+  /** The curriculum to grade when no rubric is named (default: detected from the layout). */
+  curriculum?: Curriculum;
+  /** The tasks to grade when no rubric is named (names or numbers; default: the ones the submission holds). */
+  tasks?: string[];
   passThreshold?: number;
   rules?: Record<string, 'on' | 'off' | { enabled?: boolean; weight?: number; options?: Record<string, unknown> }>;
 }
@@ -100,7 +104,8 @@ export async function rubricFromConfig(loaded: LoadedConfig | null, choice: Rubr
   return applyConfig(rubric, config);
 }
 
-export function applyConfig(rubric: Rubric, config: InfralintConfig): Rubric {
+/** The rubric with the configuration's rule settings and threshold; `strict`: a configured rule the rubric lacks is an error. */
+export function applyConfig(rubric: Rubric, config: InfralintConfig, strict = true): Rubric {
   const rules = rubric.rules.map((rule) => {
     const setting = config.rules?.[rule.id];
     if (setting === undefined) return rule;
@@ -113,7 +118,7 @@ export function applyConfig(rubric: Rubric, config: InfralintConfig): Rubric {
       ...(setting.options ? { options: { ...rule.options, ...setting.options } } : {}),
     };
   });
-  for (const id of Object.keys(config.rules ?? {})) {
+  for (const id of strict ? Object.keys(config.rules ?? {}) : []) {
     if (!rubric.rules.some((r) => r.id === id)) throw new UsageError(`configuration: rule "${id}" is not in rubric ${rubric.title}`);
   }
   return { ...rubric, rules, ...(config.passThreshold !== undefined ? { passThreshold: config.passThreshold } : {}) };

@@ -65,7 +65,46 @@ export class GradebookCsv {
   }
 }
 
-/** One student's entry of gradebook.json, before the similarity of the cohort is known. */
+/**
+ * project.csv: one row per student, the project as a mentor records it: each task's score and
+ * verdict side by side, and the project total (every task counted, a missing one as 0).
+ */
+export class ProjectCsv {
+  constructor(private readonly header: ResultsHeader) {}
+
+  head(): string {
+    return stringify([['student', 'name', 'email', 'status', ...this.header.tasks.flatMap((t) => [`${t} score`, `${t} verdict`]), 'project_score', 'project_max', 'project_percent', 'tasks_passed', 'manual_points', 'similar_to', 'error']]);
+  }
+
+  row(entry: GradebookEntry, similar: SimilarTo[] | undefined): string {
+    const project = projectTotal(entry, this.header.tasks);
+    const cells = this.header.tasks.flatMap((taskName) => {
+      const task = entry.tasks.find((t) => t.task === taskName);
+      return task ? [String(task.score), task.verdict] : ['', entry.status === 'error' ? 'error' : 'missing'];
+    });
+    const row = [entry.student, entry.name, entry.email, entry.status, ...cells, project.score, project.maxScore, project.percent, project.passed, project.manualPoints, describeSimilar(similar), entry.error ?? ''];
+    return stringify([row.map(spreadsheetSafe)]);
+  }
+}
+
+/** The project's total over `tasks`: points won, the points of every task, the share, tasks passed. */
+export function projectTotal(entry: Pick<GradebookEntry, 'tasks'>, tasks: readonly string[]): { score: number; maxScore: number; percent: number; passed: number; manualPoints: number } {
+  let score = 0;
+  let maxScore = 0;
+  let passed = 0;
+  let manualPoints = 0;
+  for (const name of tasks) {
+    const task = entry.tasks.find((t) => t.task === name);
+    // A task the student lacks still counts: its points are the rubric's, lost (the usual 100).
+    maxScore += task?.maxScore ?? 100;
+    if (!task) continue;
+    score += task.score;
+    manualPoints += task.manualPoints;
+    if (task.passed) passed++;
+  }
+  return { score, maxScore, percent: maxScore ? Math.round((1000 * score) / maxScore) / 10 : 0, passed, manualPoints };
+}
+
 /** A student's gradebook entry: what the gradebooks and the cohort summary keep of a record. */
 export type GradebookEntry = ReturnType<typeof gradebookEntry>;
 

@@ -3,7 +3,7 @@ import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../api/tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
-import { GradebookCsv, similarByStudent, type GradebookEntry } from './gradebook.js';
+import { GradebookCsv, ProjectCsv, projectTotal, similarByStudent, type GradebookEntry } from './gradebook.js';
 import { feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import { decodeShingles } from './similarity/features.js';
@@ -82,9 +82,12 @@ export class CohortOutputs {
 
     const csv = new AtomicFile(path.join(this.options.out, 'gradebook.csv'));
     const json = new AtomicFile(path.join(this.options.out, 'gradebook.json'));
-    this.pending.files.push(csv, json);
+    const projectFile = new AtomicFile(path.join(this.options.out, 'project.csv'));
+    this.pending.files.push(csv, json, projectFile);
     const gradebook = new GradebookCsv(this.header);
+    const projectCsv = new ProjectCsv(this.header);
     csv.write(gradebook.head());
+    projectFile.write(projectCsv.head());
     json.write(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(this.header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`);
     let first = true;
     try {
@@ -92,7 +95,8 @@ export class CohortOutputs {
         const entry = JSON.parse(line) as GradebookEntry;
         const mine = similar.get(entry.student);
         csv.write(gradebook.rows(entry, mine));
-        json.write(`${first ? '\n' : ',\n'}${JSON.stringify({ ...entry, similarTo: mine ?? [] })}`);
+        projectFile.write(projectCsv.row(entry, mine));
+        json.write(`${first ? '\n' : ',\n'}${JSON.stringify({ ...entry, project: projectTotal(entry, this.header.tasks), similarTo: mine ?? [] })}`);
         first = false;
       }
     } finally {
@@ -100,6 +104,7 @@ export class CohortOutputs {
     }
     json.write('\n]}\n');
     csv.close();
+    projectFile.close();
     json.close();
     const gradebookMs = this.busyMs + performance.now() - started;
 

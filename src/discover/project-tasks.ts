@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { entryKind } from '../read/fs-probes.js';
+import { locateTask, normaliseName } from './locate-task.js';
+import { projectRubrics, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
+
+export interface ProjectChoice {
+  /** The curriculum to grade; default: the one the submission's layout follows. */
+  curriculum?: Curriculum;
+  /** Task names (or their number: "0", "3") to grade, narrowing the project's. */
+  tasks?: string[];
+  /**
+   * Every task of the project even when the submission lacks it (a gradebook needs the same
+   * columns for every student); default: only the tasks the submission holds.
+   */
+  allTasks?: boolean;
+}
+
+/**
+ * The rubrics of the tasks a submission answers: every task of its curriculum whose file (or a
+ * misnamed one) is there, in task order. A submission that holds none of them is graded on every
+ * task, so that each says what is missing. A task file given directly is graded on its own task.
+ */
+export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric[] {
+  const curriculum = choice.curriculum ?? detectCurriculum(target);
+  const all = narrow(projectRubrics(curriculum), choice.tasks, curriculum);
+  if (choice.allTasks) return all;
+  if (entryKind(path.resolve(target)) !== 'dir') {
+    const name = normaliseName(path.basename(target));
+    const own = all.filter((r) => r.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r.task)));
+    return own.length ? own : all;
+  }
+  const found = all.filter((rubric) => {
+    const located = locateTask(target, rubric);
+    return located.taskFile !== null || located.misnamed.length > 0;
+  });
+  return found.length ? found : all;
+}
+
+/** `--task 0`, `--task 0-simple_web_stack`, `--task scale_up`: the rubrics named, or a usage error naming the known tasks. */
+function narrow(rubrics: Rubric[], tasks: string[] | undefined, curriculum: Curriculum): Rubric[] {
+  if (!tasks?.length) return rubrics;
+  return tasks.map((wanted) => {
+    const w = normaliseName(wanted);
+    const match = rubrics.find((r) => normaliseName(r.task) === w || String(r.order) === w || normaliseName(r.task).replace(/^\d+/, '') === w);
+    if (!match) throw new UsageError(`--task: no task "${wanted}" in the ${curriculum} curriculum (tasks: ${rubrics.map((r) => r.task).join(', ')})`);
+    return match;
+  });
+}
+
+/**
+ * Which version of the project a submission follows: Mermaid-native when its project folder holds
+ * one of that curriculum's task files, classic otherwise.
+ */
+export function detectCurriculum(target: string): Curriculum {
+  const native = projectRubrics('mermaid');
+  const holdsNative = native.some((rubric) => locateTask(target, rubric).taskFile !== null);
+  return holdsNative ? 'mermaid' : 'classic';
+}
