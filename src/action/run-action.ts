@@ -2,8 +2,9 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintSubmission, type TaskResult } from '../api/lint-submission.js';
 import { verdictText } from '../score/score.js';
-import { findConfig, rubricFromConfig } from '../config/config.js';
-import { UsageError } from '../config/rubric.js';
+import { applyConfig, findConfig, rubricFromConfig } from '../config/config.js';
+import { bundledRubrics, CURRICULA, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
+import { projectTasks } from '../discover/project-tasks.js';
 import { escapeData } from '../reporters/github.js';
 import { formatReport, isFormat } from '../reporters/index.js';
 
@@ -23,6 +24,20 @@ function whyFailed(result: TaskResult, failOn: string, errors: number): string |
   if (failOn === 'pending' && result.verdict === 'pending') return `pending review: ${score}, ${result.manualPoints} points await a person and could lift it over ${result.threshold}% (fail-on: pending).`;
   if (failOn === 'error' && errors) return `${errors} error finding${errors === 1 ? '' : 's'} (fail-on: error), though the verdict is ${verdictText(result.verdict)}.`;
   return null;
+}
+
+/**
+ * The rubrics the Action grades: `task` may name a rubric (bundled, or a JSON file) as before, or
+ * tasks of the project ("0,3", "scale_up"); empty: the configuration's rubric, else every task the
+ * repository holds.
+ */
+async function actionRubrics(task: string, curriculum: Curriculum | '', target: string, workspace: string, loaded: Awaited<ReturnType<typeof findConfig>>): Promise<Rubric[]> {
+  const isRubric = task.endsWith('.json') || bundledRubrics().some((r) => r.name === task);
+  if (isRubric || (!task && loaded?.config.rubric)) return [await rubricFromConfig(loaded, { ...(task ? { rubric: task } : {}), cwd: workspace })];
+  const config = loaded?.config ?? {};
+  const tasks = task ? task.split(/[\s,]+/).filter(Boolean) : config.tasks;
+  const chosen = curriculum || config.curriculum;
+  return projectTasks(target, { ...(tasks ? { tasks } : {}), ...(chosen ? { curriculum: chosen } : {}) }).map((rubric) => applyConfig(rubric, config, false));
 }
 
 /** Writes an output file, creating its folder. */
@@ -69,8 +84,10 @@ export async function runAction(env: ActionEnv, write: (text: string) => void): 
     });
     const task = input(env, 'task');
     const loaded = await findConfig(workspace);
-    const rubric = await rubricFromConfig(loaded, { ...(task ? { rubric: task } : {}), cwd: workspace });
-    const report = await lintSubmission(target, { rubrics: [rubric], relativeTo: workspace, ...(minScore !== undefined ? { minScore } : {}) });
+    const curriculum = input(env, 'curriculum');
+    if (curriculum && !(CURRICULA as readonly string[]).includes(curriculum)) throw new UsageError(`curriculum must be one of ${CURRICULA.join(', ')}, not "${curriculum}"`);
+    const rubrics = await actionRubrics(task, curriculum as Curriculum | '', target, workspace, loaded);
+    const report = await lintSubmission(target, { rubrics, relativeTo: workspace, ...(minScore !== undefined ? { minScore } : {}) });
 
     write(formatReport(report, 'github'));
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, formatReport(report, 'markdown'));
@@ -78,19 +95,25 @@ export async function runAction(env: ActionEnv, write: (text: string) => void): 
     if (sarifFile) writeOutput(workspace, sarifFile, formatReport(report, 'sarif'));
     for (const { name, file } of formats) writeOutput(workspace, file, formatReport(report, name));
 
-    const result = report.results[0]!;
-    setOutput(env, 'score', String(result.score));
-    setOutput(env, 'max-score', String(result.maxScore));
-    setOutput(env, 'manual-points', String(result.manualPoints));
-    setOutput(env, 'passed', String(result.passed));
-    setOutput(env, 'verdict', result.verdict);
+    // The outputs are the project's: points summed over the tasks graded, passed when every task passed,
+    // the worst verdict; `tasks` holds each task's figures.
+    const results = report.results;
+    const sum = (pick: (r: TaskResult) => number) => Math.round(100 * results.reduce((n, r) => n + pick(r), 0)) / 100;
+    setOutput(env, 'score', String(sum((r) => r.score)));
+    setOutput(env, 'max-score', String(sum((r) => r.maxScore)));
+    setOutput(env, 'manual-points', String(sum((r) => r.manualPoints)));
+    setOutput(env, 'passed', String(results.every((r) => r.passed)));
+    setOutput(env, 'verdict', results.some((r) => r.verdict === 'failed') ? 'failed' : results.some((r) => r.verdict === 'pending') ? 'pending' : 'passed');
+    setOutput(env, 'tasks', JSON.stringify(results.map((r) => ({ task: r.task, score: r.score, maxScore: r.maxScore, manualPoints: r.manualPoints, passed: r.passed, verdict: r.verdict }))));
 
-    const errors = result.rules.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-    const why = failOn === 'never' ? null : whyFailed(result, failOn, errors);
-    if (!why) return 0;
-    // One line that says why the step failed, beside the score notice.
-    write(`::error title=infralint::${escapeData(why)}\n`);
-    return 1;
+    const whys = failOn === 'never' ? [] : results.flatMap((result) => {
+      const errors = result.rules.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+      const why = whyFailed(result, failOn, errors);
+      return why ? [results.length > 1 ? `${result.task} ${why}` : why] : [];
+    });
+    // One line per task that says why the step failed, beside the score notices.
+    for (const why of whys) write(`::error title=infralint::${escapeData(why)}\n`);
+    return whys.length ? 1 : 0;
   } catch (error) {
     const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
     write(`::error title=infralint::${escapeData(message)}\n`);

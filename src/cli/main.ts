@@ -11,7 +11,6 @@ import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import { detectCurriculum } from '../discover/project-tasks.js';
-import { listDir } from '../read/fs-probes.js';
 import type { Verdict } from '../score/score.js';
 import { didYouMean } from '../edit-distance.js';
 import { repositoryRoot } from './repository.js';
@@ -191,7 +190,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   ).action(async (dir: string, opts: GradeCommandOptions) => {
     const lint = lintOptionsFrom(opts);
     const cohort = path.resolve(io.cwd, dir);
-    const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...projectTarget(cohort, opts), allTasks: true, curriculum: opts.curriculum ?? cohortCurriculum(cohort) });
+    const { listCohort } = await import('../grade/cohort.js');
+    const members = listCohort(cohort).filter((entry) => !entry.problem).map((entry) => entry.dir);
+    const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...projectTarget(cohort, opts), members, curriculum: opts.curriculum ?? cohortCurriculum(members) });
     const { runGrade } = await import('./grade-command.js');
     exitCode = await runGrade(dir, opts, { rubrics, lint }, io, io.stderrIsTTY ?? false);
   });
@@ -264,13 +265,7 @@ function projectTarget(target: string, opts: GradingOptionValues): ProjectTarget
 }
 
 /** The curriculum most of a cohort's repositories follow (a cohort is one version of the project). */
-function cohortCurriculum(cohort: string): Curriculum {
-  let mermaid = 0;
-  let classic = 0;
-  for (const entry of listDir(cohort)) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    if (detectCurriculum(path.join(cohort, entry.name)) === 'mermaid') mermaid++;
-    else classic++;
-  }
-  return mermaid > classic ? 'mermaid' : 'classic';
+function cohortCurriculum(members: string[]): Curriculum {
+  const mermaid = members.filter((m) => detectCurriculum(m) === 'mermaid').length;
+  return mermaid > members.length - mermaid ? 'mermaid' : 'classic';
 }

@@ -79,8 +79,8 @@ export interface ProjectTarget {
   target: string;
   tasks?: string[];
   curriculum?: Curriculum;
-  /** Every task of the project, found or not (a gradebook's columns). */
-  allTasks?: boolean;
+  /** The folders whose tasks count together (a cohort's repositories). */
+  members?: string[];
 }
 
 /**
@@ -94,7 +94,7 @@ export async function chooseRubrics(opts: GradingOptionValues, names: string[], 
   if (!names.length && !config.rubric) {
     const tasks = project.tasks ?? config.tasks;
     const curriculum = project.curriculum ?? config.curriculum;
-    const found = projectTasks(project.target, { ...(tasks ? { tasks } : {}), ...(curriculum ? { curriculum } : {}), ...(project.allTasks ? { allTasks: true } : {}) });
+    const found = projectTasks(project.target, { ...(tasks ? { tasks } : {}), ...(curriculum ? { curriculum } : {}), ...(project.members ? { members: project.members } : {}) });
     // A rule setting applies to every task that has the rule, and must name a rule of one of them.
     for (const id of Object.keys(config.rules ?? {})) {
       if (!found.some((r) => r.rules.some((rule) => rule.id === id))) throw new UsageError(`configuration: rule "${id}" is in none of the rubrics graded (${found.map((r) => r.task).join(', ')})`);

@@ -9,10 +9,10 @@ export interface ProjectChoice {
   /** Task names (or their number: "0", "3") to grade, narrowing the project's. */
   tasks?: string[];
   /**
-   * Every task of the project even when the submission lacks it (a gradebook needs the same
-   * columns for every student); default: only the tasks the submission holds.
+   * Folders whose tasks count together (a cohort's repositories: a gradebook needs the same
+   * columns for every student): the tasks any of them holds. Default: the target's own.
    */
-  allTasks?: boolean;
+  members?: string[];
 }
 
 /**
@@ -23,17 +23,23 @@ export interface ProjectChoice {
 export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric[] {
   const curriculum = choice.curriculum ?? detectCurriculum(target);
   const all = narrow(projectRubrics(curriculum), choice.tasks, curriculum);
-  if (choice.allTasks) return all;
+  if (choice.members) {
+    const found = all.filter((rubric) => choice.members!.some((member) => holdsTask(member, rubric)));
+    return found.length ? found : all;
+  }
   if (entryKind(path.resolve(target)) !== 'dir') {
     const name = normaliseName(path.basename(target));
     const own = all.filter((r) => r.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r.task)));
     return own.length ? own : all;
   }
-  const found = all.filter((rubric) => {
-    const located = locateTask(target, rubric);
-    return located.taskFile !== null || located.misnamed.length > 0;
-  });
+  const found = all.filter((rubric) => holdsTask(target, rubric));
   return found.length ? found : all;
+}
+
+/** The folder holds the task's file, or one misnamed for it. */
+function holdsTask(folder: string, rubric: Rubric): boolean {
+  const located = locateTask(folder, rubric);
+  return located.taskFile !== null || located.misnamed.length > 0;
 }
 
 /** `--task 0`, `--task 0-simple_web_stack`, `--task scale_up`: the rubrics named, or a usage error naming the known tasks. */
