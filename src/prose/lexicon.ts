@@ -92,7 +92,7 @@ export const CAUSE_MARKERS = [
 export const CONSEQUENCE_MARKERS = [
   'that is why', 'this is why', 'which is why', 'that s why', 'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'means', 'meaning', 'this way', 'that way',
   'thereby', 'in turn', 'like this', 'donc', 'alors', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela',
-  'de cette (?:facon|maniere)',
+  'de cette (?:facon|maniere)', 'lead(?:s|ing)? to', 'led to', 'result(?:s|ed|ing)? in', 'caus(?:es|ed|ing)', 'entrain\\w*', 'provoqu\\w*',
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
 export const ENABLING_VERBS = [

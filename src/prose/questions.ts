@@ -13,7 +13,7 @@ import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { APP_SERVER_NAMES, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, WEB_SERVER_NAMES, CERTIFICATE_NAMES } from './lexicon.js';
 import { reasonIn } from './reasons.js';
-import { proseText, sentencesOf } from './sentences.js';
+import { hasFiniteVerb, proseText, sentencesOf } from './sentences.js';
 
 /** One question of a rubric's explanation requirement (rules/<task>.json, options.questions). */
 export interface Question {
@@ -27,6 +27,8 @@ export interface Question {
   answer: string[] | string[][];
   /** The answer must give a reason, a purpose or a consequence, in its sentence or the next. */
   reason?: boolean;
+  /** The answer must be a statement (a finite verb), not a label that names it ("Downtime when maintenance needed"). */
+  statement?: boolean;
   /**
    * A hedge or the wrong fact ("either", "CNAME"): a sentence stating the answer beside one of these
    * spoils the answer in its whole section ("www is either an A record or a CNAME:" then a list of
@@ -119,7 +121,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   const states = (plain: string) => groups.every((g) => g.test(plain));
   const spoiled = question.reject?.length ? spoiledSections(prose, states, termsPattern(question.reject)) : new Set<string>();
   let mentionedAt: QuestionReading['mentionedAt'] = null;
-  for (const block of prose.blocks) {
+  for (const [index, block] of prose.blocks.entries()) {
     if (spoiled.has(sectionOf(block))) continue;
     if (block.kind === 'heading') {
       if (about && !mentionedAt && about.test(block.norm)) mentionedAt = { file: block.file, line: block.line };
@@ -134,13 +136,34 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       // A question copied from the task ("What is a server?") is not its answer.
       if (asks) continue;
       const isAbout = framed || named || (i > 0 && about!.test(sentences[i - 1]!.plain)) || about!.test(sentences[0]!.plain);
-      if (!isAbout || !states(plain)) continue;
+      if (!isAbout || !states(plain) || (question.statement && !hasFiniteVerb(plain))) continue;
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."
-      if (question.reason && !reasonIn(plain) && !(sentences[i + 1] && reasonIn(sentences[i + 1]!.plain))) continue;
+      // A bare name ("- Single point of failure") is a label: the list item or paragraph after it goes on about it.
+      const next = sentences[i + 1]?.plain ?? (hasFiniteVerb(plain) ? undefined : firstSentenceAfter(prose, index));
+      if (question.reason && !givesReason(plain) && !(next !== undefined && givesReason(next))) continue;
       return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
     }
   }
   return { answeredAt: null, mentionedAt };
+}
+
+/**
+ * A reason, purpose or consequence. A problem counts when a sentence states it ("if it dies the
+ * site goes down"), not when a label names it ("SPOF (single point of failure)", "Downtime when
+ * maintenance needed"): the name is what the question asks about, not its explanation.
+ */
+function givesReason(plain: string): boolean {
+  const reason = reasonIn(plain);
+  if (reason === null || reason.kind === 'quality') return false;
+  return reason.kind !== 'problem' || hasFiniteVerb(plain);
+}
+
+/** The first sentence of the block after `index`, when it is in the same section. */
+function firstSentenceAfter(prose: ProseAnalysis, index: number): string | undefined {
+  const block = prose.blocks[index]!;
+  const next = prose.blocks[index + 1];
+  if (!next || next.kind === 'heading' || sectionOf(next) !== sectionOf(block)) return undefined;
+  return sentencesRead(next.text)[0]?.plain;
 }
 
 function sectionOf(block: AnalysedBlock): string {

@@ -47,6 +47,13 @@ const FINITE = new RegExp(`\\b(?:${[
   'est|sont|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet',
 ].join('|')})\\b`, 'i');
 
+/** Whether a plain text states something (has a finite verb), rather than naming it: "SPOF (single point of failure)" does not. */
+export function hasFiniteVerb(plain: string): boolean {
+  return FINITE.test(plain) || NEGATED_FINITE.test(plain);
+}
+// Negated forms and verbs of consequence the clause splitter does not need (it only tells clauses from list items).
+const NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks?|ne peut|n est|cause|caused|require|required|lead|led|result|mean|happens?|occurs?|exceeds?|affects?|stops?|stop|become|go|fail|crash|need)\b/;
+
 /** The sentences of a text: at . ! ? followed by a space, or at a line that opens a bullet. */
 export function sentencesOf(text: string): string[] {
   const sentences: string[] = [];

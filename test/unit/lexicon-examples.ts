@@ -158,8 +158,9 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'alors le deuxieme prend le trafic',
       'therefore', 'thus', 'hence', 'as a result', 'consequently', 'which means', 'this means', 'that means', 'it means', 'meaning', 'this way', 'that way', 'thereby', 'in turn',
       'like this', 'donc', 'ainsi', 'par consequent', 'ce qui', 'de ce fait', 'c est pourquoi', 'comme ca', 'comme cela', 'de cette facon',
+      'a crash leads to downtime', 'leading to errors', 'it led to an outage', 'it results in lost requests', 'resulting in timeouts', 'it causes errors', 'causing slow pages', 'cela entraine une panne', 'ce qui provoque des erreurs',
     ],
-    miss: ['the result of the query', 'the mean response time', 'ce serveur'],
+    miss: ['the result of the query', 'the mean response time', 'ce serveur', 'the lead developer', 'a good cause'],
   },
   ENABLING_VERBS: {
     match: [
