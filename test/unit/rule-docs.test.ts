@@ -2,12 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import { lintSubmission } from '../../src/api/lint-submission.js';
 import path from 'node:path';
-import { loadRubric } from '../../src/config/rubric.js';
+import { bundledRubrics, loadRubric } from '../../src/config/rubric.js';
+import { spawnSync } from 'node:child_process';
 import { RULES } from '../../src/rules/registry.js';
 import { PROJECT } from '../helpers/paths.js';
 
+/** Every id a user meets: the rule modules, and the ids the bundled rubrics grade them under. */
+const RUBRICS = bundledRubrics().map((r) => loadRubric(r.name));
+const DOCUMENTED = [...new Set([...RULES.keys(), ...RUBRICS.flatMap((r) => r.rules.map((rule) => rule.id))])].sort();
+
 describe('rule documentation', () => {
-  it.each([...RULES.keys()])('%s has a doc page with every section', (id) => {
+  it.each(DOCUMENTED)('%s has a doc page with every section', (id) => {
     const file = path.join(PROJECT, 'rules', 'docs', `${id}.md`);
     expect(existsSync(file)).toBe(true);
     const doc = readFileSync(file, 'utf8');
@@ -15,10 +20,14 @@ describe('rule documentation', () => {
     for (const section of ['## What it checks', '## Why', '## Passes', '## Fails', '## How to fix']) expect(doc).toContain(section);
   });
 
-  it('every rule of the bundled rubric exists, with the spec weights summing to 100', () => {
-    const rubric = loadRubric('3-scale_up');
-    expect(rubric.rules.map((r) => r.id).sort()).toEqual([...RULES.keys()].sort());
+  it.each(RUBRICS.map((r) => [r.title, r] as const))('%s: the weights sum to 100', (_title, rubric) => {
     expect(rubric.rules.reduce((n, r) => n + r.weight, 0)).toBe(100);
+  });
+
+  it('the pages generated from the rubrics\' questions are up to date (node scripts/generate-rule-docs.mjs)', () => {
+    const run = spawnSync(process.execPath, [path.join(PROJECT, 'scripts', 'generate-rule-docs.mjs'), '--check'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 
   it('the README rule table lists every rule with its weight', () => {
@@ -28,20 +37,24 @@ describe('rule documentation', () => {
 });
 
 describe('rule documentation examples give the documented status', () => {
-  function example(doc: string, section: 'Passes' | 'Fails'): { file: string; content: string } {
+  function example(doc: string, section: 'Passes' | 'Fails'): { file: string; check: string | null; content: string } {
     // The example is the four-backtick markdown block right under the heading (it may hold headings).
     const block = new RegExp(`## ${section}\\n\`\`\`\`markdown\\n([\\s\\S]*?)\\n\`\`\`\``).exec(doc)?.[1];
     if (block === undefined) throw new Error(`no \`\`\`\`markdown example under "## ${section}"`);
-    const file = /^<!-- file: (\S+) -->\n/.exec(block)?.[1] ?? '3-scale_up.md';
-    return { file, content: block.replace(/^<!-- file: \S+ -->\n/, '') };
+    const file = /<!-- file: (\S+) -->\n/.exec(block)?.[1] ?? '3-scale_up.md';
+    // A generic rule's page names the rubric entry its example is graded under: <!-- check: explain-specifics -->.
+    const check = /<!-- check: (\S+) -->\n/.exec(block)?.[1] ?? null;
+    return { file, check, content: block.replace(/^(?:<!-- (?:file|check): \S+ -->\n)+/, '') };
   }
-  it.each([...RULES.keys()].flatMap((id) => [[id, 'Passes'], [id, 'Fails']] as const))('%s: the "%s" example', async (id, section) => {
+  it.each(DOCUMENTED.flatMap((id) => [[id, 'Passes'], [id, 'Fails']] as const))('%s: the "%s" example', async (id, section) => {
     const doc = readFileSync(path.join(PROJECT, 'rules', 'docs', `${id}.md`), 'utf8');
-    const { file, content } = example(doc, section);
+    const { file, check, content } = example(doc, section);
     const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-doc-'));
     mkdirSync(path.join(root, 'web_infrastructure_design'));
     writeFileSync(path.join(root, 'web_infrastructure_design', file), content);
-    const result = (await lintSubmission(root)).results[0]!;
-    expect(result.rules.find((r) => r.id === id)?.status).toBe(section === 'Passes' ? 'pass' : 'fail');
+    // Graded by the bundled rubric of the task the example's file belongs to.
+    const rubric = RUBRICS.find((r) => !r.variantOf && r.fileNames.includes(file)) ?? RUBRICS.find((r) => r.task === '3-scale_up' && !r.variantOf)!;
+    const result = (await lintSubmission(root, { rubrics: [rubric] })).results[0]!;
+    expect(result.rules.find((r) => r.id === (check ?? id))?.status).toBe(section === 'Passes' ? 'pass' : 'fail');
   });
 });
