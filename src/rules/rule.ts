@@ -17,6 +17,11 @@ export interface RuleMeta {
   whenTaskMissing: 'fail' | 'pass';
   /** Status when there is no diagram of any kind (diagram-based rules only). */
   whenNoDiagram?: 'fail' | 'pass';
+  /**
+   * Judges the diagrams' text rather than their graph: graded whenever there is Mermaid text (a
+   * fence, or a `.mmd` file), even text that builds no graph, instead of awaiting a person.
+   */
+  judgesText?: boolean;
 }
 
 export interface RuleFinding {
