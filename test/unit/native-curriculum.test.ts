@@ -243,7 +243,7 @@ describe('a .mmd file that is not Mermaid', () => {
     expect(s['task-file']).toBe('pass');
     expect(s['diagram-renders']).toBe('fail');
     expect(s['diagram-present']).toBe('manual');
-    for (const id of ['lb-pair', 'lb-cluster', 'web-tier', 'app-tier', 'db-tier', 'server-added', 'request-flow']) expect(s[id]).toBe('manual');
+    for (const id of ['lb-pair', 'lb-cluster', 'web-tier', 'app-tier', 'db-tier', 'request-flow']) expect(s[id]).toBe('manual');
     const renders = result.rules.find((r) => r.id === 'diagram-renders')!;
     expect(renders.findings[0]).toMatchObject({ file: 'web_infrastructure_design/separated_tiers.mmd', line: 3, severity: 'error' });
     expect(renders.findings[0]!.message).toContain('is not Mermaid');
