@@ -207,6 +207,16 @@ describe('the native rubrics', () => {
     }
   });
 
+  it('task 1 asks for one load balancer, and says so when there is none', async () => {
+    const root = repo({
+      'web_infrastructure_design/redundant_web_tier.mmd': 'flowchart LR\n  u["User"] --> s["www.foobar.com"] -->|"A record → 8.8.8.8"| w1["Web server (Nginx)"]\n  s --> w2["Web server (Nginx)"]\n',
+      'web_infrastructure_design/README.md': '## 1. Add Redundancy and Traffic Distribution\n\nTwo servers.\n',
+    });
+    const rule = (await lintSubmission(root, { rubrics: ['redundant_web_tier'] })).results[0]!.rules.find((r) => r.id === 'lb-present')!;
+    expect(rule.status).toBe('fail');
+    expect(rule.findings[0]!.hint).toContain('Load balancer (HAProxy)');
+  });
+
   it('the complete example\'s task 3 explanations are found in its own section', async () => {
     const result = (await lintSubmission(COMPLETE, { rubrics: ['separated_tiers'] })).results[0]!;
     const explain = result.rules.find((r) => r.id === 'explain-additions')!;
