@@ -2,10 +2,13 @@
 export { lintSubmission, gradeSubmission } from './api/lint-submission.js';
 export type { LintReport, LintOptions, TaskResult, RuleResult, DiagramSummary } from './api/lint-submission.js';
 export { loadSubmission } from './api/load-submission.js';
+export { detectCurriculum, explainCurriculum } from './api/detect-curriculum.js';
+export type { CurriculumDetection } from './api/detect-curriculum.js';
 export { loadRubric, validateRubric, UsageError } from './config/rubric.js';
 export { findConfig, applyConfig, rubricFromConfig } from './config/config.js';
 export type { InfralintConfig } from './config/config.js';
-export type { Rubric, RubricRule } from './config/rubric.js';
+export type { Rubric, RubricRule, Curriculum } from './config/rubric.js';
+export { bundledRubrics, projectRubrics, CURRICULA } from './config/rubric.js';
 export { parseDiagram } from './diagrams/parse-diagram.js';
 export { toOracleGraph } from './diagrams/oracle-record.js';
 export type { DiagramParse, DiagramError } from './diagrams/types.js';

@@ -186,7 +186,7 @@ export function gradeSubmission(submission: LoadedSubmission, rubric: Rubric, op
       // An empty task file is there but says nothing: the message must not call it missing.
       const why = submission.taskFile ? 'the task file is empty' : 'the task file is missing';
       outcome = { status: rule.meta.whenTaskMissing, message: rule.meta.whenTaskMissing === 'pass' ? `Nothing to check: ${why}.` : `Not graded: ${why}.` };
-    } else if (rule.meta.diagramBased && graphs.length === 0) {
+    } else if (rule.meta.diagramBased && graphs.length === 0 && !(rule.meta.judgesText && submission.diagrams.length > 0)) {
       outcome = hasVisual
         ? { status: 'manual', message: 'The diagram is an image or a format infralint does not read: a person must check this.' }
         : { status: rule.meta.whenNoDiagram ?? 'fail', message: rule.meta.whenNoDiagram === 'pass' ? 'No diagram to contradict.' : 'No diagram to check.' };

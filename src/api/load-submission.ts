@@ -8,14 +8,18 @@ import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes
 import { isInside, toRelative, type ReadFile } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
+import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
 
 export interface SubmissionFile {
   relPath: string;
   read: ReadFile;
   /** Null for `.mmd` files. */
   markdown: MarkdownDocument | null;
-  /** How it joined the submission. */
-  role: 'task' | 'linked' | 'sibling';
+  /**
+   * How it joined the submission. `section`: the part of the project's README that holds the task's
+   * explanations (its text and markdown are that section only, at the README's line numbers).
+   */
+  role: 'task' | 'linked' | 'sibling' | 'section';
 }
 
 export interface Diagram extends DiagramSource {
@@ -42,6 +46,21 @@ export interface LoadedSubmission {
   notices: Notice[];
   /** Where the answer was found instead of the task file (a README section), if anywhere. */
   readmeSection: { file: string; line: number } | null;
+  /**
+   * For a task whose explanations are a section of the project's README (the rubric's
+   * `answerSection`): where that section is. Null for other tasks, or when the README has none.
+   */
+  answerSection: AnswerSection | null;
+}
+
+export interface AnswerSection {
+  file: string;
+  heading: string;
+  /** The heading's line and the section's last line (1-based, inclusive). */
+  line: number;
+  endLine: number;
+  /** Mermaid blocks in the section (the diagram belongs in the task's own file, but a student may put it here). */
+  mermaidLines: number[];
 }
 
 const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
@@ -52,7 +71,7 @@ const GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree
 /** Reads everything that belongs to one task of a submission. Never throws for bad input. */
 export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number): Promise<LoadedSubmission> {
   const located = locateTask(target, location);
-  const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null };
+  const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = new Set<string>();
   const root = located.root;
 
@@ -86,8 +105,15 @@ export async function loadSubmission(target: string, location: TaskLocation, max
       for (const linked of loaded.files.slice(before)) followLinks(loaded, linked, () => null);
       for (const sibling of loaded.files.filter((f) => f.role === 'sibling')) followLinks(loaded, sibling, () => null);
     }
-  } else {
+  } else if (!location.answerSection?.length) {
     findReadmeSection(loaded, location);
+  }
+  if (location.answerSection?.length) {
+    const section = loadAnswerSection(loaded, location.answerSection, maxBytes);
+    if (section) {
+      loaded.files.push(section);
+      followLinks(loaded, section, () => null);
+    }
   }
 
   for (const name of located.siblings) {
@@ -101,11 +127,17 @@ export async function loadSubmission(target: string, location: TaskLocation, max
     const sources: DiagramSource[] = file.markdown
       ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
       : [{ file: file.relPath, origin: 'file', text: file.read.text, line: 1, indent: 0, closed: true }];
-    for (const source of sources) {
-      loaded.diagrams.push({ ...source, index: loaded.diagrams.length, parse: await parseDiagram(source.text) });
+    // A README section holds the explanations: the task's diagram is its own file, so a copy drawn
+    // in the section is not graded (it is only kept apart from ASCII art).
+    const parsed: Diagram[] = [];
+    if (file.role !== 'section') {
+      for (const source of sources) parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: await parseDiagram(source.text) });
+      loaded.diagrams.push(...parsed);
     }
-    // ASCII art anywhere in the file, in a code block or not (diagrams excluded).
-    const art = findAsciiArt(file.read.text, sources);
+    // ASCII art anywhere in the file, in a code block or not (diagrams excluded). A `.mmd` file is
+    // Mermaid source by its name: when it is no Mermaid at all, a text drawing in it is ASCII art.
+    const notMermaid = !file.markdown && parsed.every((d) => d.parse.kind === 'unknown');
+    const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
   }
   return loaded;
@@ -243,6 +275,64 @@ function localFileForRepoPath(root: string, repoPath: string): string | null {
     if (isInside(root, candidate) && exists(candidate)) return candidate;
   }
   return null;
+}
+
+/**
+ * The task's section of the project's README (the rubric's `answerSection`): a file of the
+ * submission whose text and markdown hold only that section, at the README's own line numbers, so
+ * that other tasks' explanations never count and every position stays right.
+ */
+function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes?: number): SubmissionFile | null {
+  const { root, projectDir, siblings, expectedRelPath } = loaded.located;
+  const title = sectionTitle(entries);
+  const name = siblings.find((n) => n === 'README.md') ?? siblings.find((n) => /^readme\.(md|markdown)$/i.test(n));
+  if (name === undefined) {
+    loaded.notices.push({
+      ruleId: 'task-file',
+      message: `No README.md beside ${expectedRelPath}: this task's explanations belong in a section of it.`,
+      severity: 'warning',
+      file: toRelative(root, path.join(projectDir, 'README.md')),
+      line: 1,
+      column: 1,
+      hint: `Create README.md with a section \`${title}\` that answers the task's questions.`,
+    });
+    return null;
+  }
+  const outcome = readSubmissionFile(root, path.join(projectDir, name), maxBytes);
+  loaded.notices.push(...outcome.notices);
+  if (!outcome.ok) return null;
+  const { text } = outcome.file;
+  const whole = parseMarkdown(text);
+  const range = findSection(whole.headings, entries, text.split('\n').length);
+  if (!range) {
+    loaded.notices.push({
+      ruleId: 'task-file',
+      message: `${outcome.file.relPath} has no section for this task, so its explanations were not found.`,
+      severity: 'warning',
+      file: outcome.file.relPath,
+      line: 1,
+      column: 1,
+      hint: `Answer the task's questions under a heading \`${title}\`: only the text down to the next heading of the same level counts.`,
+    });
+    return null;
+  }
+  const sectionText = keepLines(text, range.heading.line, range.endLine);
+  const markdown = parseMarkdown(sectionText);
+  loaded.answerSection = {
+    file: outcome.file.relPath,
+    heading: range.heading.text,
+    line: range.heading.line,
+    endLine: range.endLine,
+    mermaidLines: markdown.fences.filter((f) => /^mermaid\b/.test(f.lang)).map((f) => f.line),
+  };
+  return { relPath: outcome.file.relPath, read: { ...outcome.file, text: sectionText }, markdown, role: 'section' };
+}
+
+/** The heading a student should write: `## 0. Model a Single-Server Web Stack` from the rubric's entries. */
+function sectionTitle(entries: string[]): string {
+  const number = entries.find(isNumberEntry)?.trim().replace(/\.?$/, '.');
+  const words = entries.find((e) => !isNumberEntry(e)) ?? '';
+  return `## ${[number, words].filter(Boolean).join(' ')}`;
 }
 
 /** Without a task file, a README section titled for the task is what the student wrote instead. */

@@ -10,7 +10,7 @@ import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
-import { detectCurriculum } from '../discover/project-tasks.js';
+import { detectCurriculum } from '../api/detect-curriculum.js';
 import type { Verdict } from '../score/score.js';
 import { didYouMean } from '../edit-distance.js';
 import { repositoryRoot } from './repository.js';

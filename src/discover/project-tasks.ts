@@ -2,6 +2,7 @@ import path from 'node:path';
 import { entryKind } from '../read/fs-probes.js';
 import { locateTask, normaliseName } from './locate-task.js';
 import { projectRubrics, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
+import { detectCurriculum } from '../api/detect-curriculum.js';
 
 export interface ProjectChoice {
   /** The curriculum to grade; default: the one the submission's layout follows. */
@@ -51,14 +52,4 @@ function narrow(rubrics: Rubric[], tasks: string[] | undefined, curriculum: Curr
     if (!match) throw new UsageError(`--task: no task "${wanted}" in the ${curriculum} curriculum (tasks: ${rubrics.map((r) => r.task).join(', ')})`);
     return match;
   });
-}
-
-/**
- * Which version of the project a submission follows: Mermaid-native when its project folder holds
- * one of that curriculum's task files, classic otherwise.
- */
-export function detectCurriculum(target: string): Curriculum {
-  const native = projectRubrics('mermaid');
-  const holdsNative = native.some((rubric) => locateTask(target, rubric).taskFile !== null);
-  return holdsNative ? 'mermaid' : 'classic';
 }

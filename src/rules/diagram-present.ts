@@ -23,17 +23,23 @@ export const diagramPresent: RuleModule = {
       }));
       return { status: 'pass', message: `${readable.length} Mermaid diagram${readable.length === 1 ? '' : 's'} (${where}).`, findings };
     }
-    const visual = submission.visuals[0];
+    // A `.mmd` file that is no Mermaid at all but a text drawing: said first, it is what the student must change.
+    const drawnMmd = submission.visuals.filter((v) => v.kind === 'ascii-art' && submission.diagrams.some((d) => d.file === v.file && d.origin === 'file'));
+    const visual = drawnMmd[0] ?? submission.visuals[0];
     if (visual) {
       const what = visual.kind === 'ascii-art' ? 'ASCII art' : visual.kind === 'image-file' ? `the image file ${visual.target}` : `an image or link (${visual.target})`;
       return {
         status: 'manual',
-        message: `The diagram is ${what}: a person must look at it.`,
+        message: drawnMmd.length ? `${visual.file} is ASCII art, not Mermaid: a person must look at it.` : `The diagram is ${what}: a person must look at it.`,
         findings: [{
-          message: `The diagram is ${what}, which infralint cannot read; the diagram rules await a mentor's review.`,
+          message: drawnMmd.length
+            ? `${visual.file} holds ASCII art, not Mermaid source, which infralint cannot read; the diagram rules await a mentor's review.`
+            : `The diagram is ${what}, which infralint cannot read; the diagram rules await a mentor's review.`,
           severity: 'info',
           at: { file: visual.file, line: visual.line, column: 1 },
-          hint: 'Draw it in a ```mermaid block as well, and infralint can check it before you submit.',
+          hint: drawnMmd.length
+            ? 'Write the diagram in Mermaid (`flowchart LR` ...) in this file, and infralint can check it before you submit.'
+            : 'Draw it in a ```mermaid block as well, and infralint can check it before you submit.',
         }],
       };
     }

@@ -7,14 +7,24 @@ export const diagramRenders: RuleModule = {
     description: 'Every Mermaid block parses exactly as the real Mermaid parser would (so it renders on GitHub).',
     diagramBased: true,
     whenTaskMissing: 'fail',
+    judgesText: true,
   },
-  check({ submission }) {
+  check({ submission, graphs }) {
     const findings: RuleFinding[] = [];
     let broken = 0;
     for (const d of submission.diagrams) {
       const at = (line: number, column: number) => ({ file: d.file, line: d.line + line - 1, column: column + d.indent });
       let bad = false;
-      if (!d.parse.valid) {
+      const drawing = d.origin === 'file' && d.parse.kind === 'unknown' ? submission.visuals.find((v) => v.kind === 'ascii-art' && v.file === d.file) : undefined;
+      if (drawing) {
+        // A `.mmd` file is Mermaid source by its name: a drawing in it is no diagram Mermaid can render.
+        bad = true;
+        findings.push({
+          message: `${d.file} is not Mermaid: it holds a drawing made of text (ASCII art), which Mermaid cannot render; a person must look at it.`,
+          at: { file: d.file, line: drawing.line, column: 1 },
+          hint: 'Write the diagram in Mermaid in this file, starting with a diagram type, e.g. `flowchart LR` then `User --> DNS --> Web["Web server (Nginx)"]`.',
+        });
+      } else if (!d.parse.valid) {
         bad = true;
         // The first error is the one Mermaid reports; later ones come from our recovery and are
         // shown too, so that a student can fix several typos in one round.
@@ -44,6 +54,8 @@ export const diagramRenders: RuleModule = {
       if (bad) broken++;
     }
     const total = submission.diagrams.length;
+    // Only diagram types infralint does not parse: nothing was judged, a person must look.
+    if (broken === 0 && graphs.length === 0) return { status: 'manual', message: 'The diagram is of a type infralint does not read: a person must check this.', findings };
     if (broken === 0) return { status: 'pass', message: `${total === 1 ? 'The diagram renders' : `All ${total} diagrams render`}.`, findings };
     return { status: 'fail', message: `${broken} of ${total} diagram${total === 1 ? '' : 's'} will not render on GitHub.`, findings };
   },

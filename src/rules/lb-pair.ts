@@ -16,10 +16,10 @@ export const lbPair: RuleModule = {
         status: 'fail',
         message: count === 0 ? 'No load balancer in the diagram.' : `Only ${plural(count, 'load balancer')} (${names}); the task asks for ${min}.`,
         findings: [{
-          message: count === 0 ? 'The diagram has no load balancer.' : `Only ${plural(count, 'load balancer')} (${names}): task 3 adds a second one.`,
+          message: count === 0 ? 'The diagram has no load balancer.' : `Only ${plural(count, 'load balancer')} (${names}): the task asks for ${min}.`,
           at: lbs[0]?.source ?? { file: graph.file, line: graph.line, column: 1 },
           hint: count === 0
-            ? 'Add two HAProxy load balancers, e.g. `LB1[HAProxy 1]` and `LB2[HAProxy 2]`.'
+            ? (min === 1 ? 'Add the load balancer in front of the servers, e.g. `LB["Load balancer (HAProxy)"]`.' : 'Add two HAProxy load balancers, e.g. `LB1[HAProxy 1]` and `LB2[HAProxy 2]`.')
             : 'Draw the second load balancer as its own node (e.g. `LB2[HAProxy 2]`); a single node named "cluster" counts as one unless it says how many (e.g. "HAProxy x2").',
         }],
       };

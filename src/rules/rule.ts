@@ -19,6 +19,11 @@ export interface RuleMeta {
   whenNoDiagram?: 'fail' | 'pass';
   /** What is wrong with a rubric's options for this rule, if anything: checked when the rubric is loaded. */
   checkOptions?: (options: Readonly<Record<string, unknown>>) => string | null;
+  /**
+   * Judges the diagrams' text rather than their graph: graded whenever there is Mermaid text (a
+   * fence, or a `.mmd` file), even text that builds no graph, instead of awaiting a person.
+   */
+  judgesText?: boolean;
 }
 
 export interface RuleFinding {

@@ -43,6 +43,15 @@ export const taskFile: RuleModule = {
         hint: `Move this section into ${expected}.`,
       });
     }
+    const drawnInReadme = submission.answerSection?.mermaidLines[0];
+    if (drawnInReadme !== undefined) {
+      // The curriculum whose explanations are a README section: the diagram itself has a file of its own.
+      findings.push({
+        message: `The diagram is drawn in ${submission.answerSection!.file}, but the task expects it in its own file, ${expected}.`,
+        at: { file: submission.answerSection!.file, line: drawnInReadme, column: 1 },
+        hint: `Copy the Mermaid code (without the \`\`\` fence lines) into ${expected}.`,
+      });
+    }
     if (findings.length === 0) {
       findings.push({ message: `No task file: expected ${expected}.`, at: { file: expected, line: 1, column: 1 }, hint: `Create ${expected} with your diagram and explanations.` });
     }
