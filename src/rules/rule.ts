@@ -17,6 +17,8 @@ export interface RuleMeta {
   whenTaskMissing: 'fail' | 'pass';
   /** Status when there is no diagram of any kind (diagram-based rules only). */
   whenNoDiagram?: 'fail' | 'pass';
+  /** What is wrong with a rubric's options for this rule (null when they are right): a rubric that gets them wrong is a usage error. */
+  validateOptions?(options: Readonly<Record<string, unknown>>): string | null;
 }
 
 export interface RuleFinding {
