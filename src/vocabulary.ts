@@ -30,9 +30,9 @@ export const APP_SERVER_NAMES = [
 ] as const;
 export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
 export const FIREWALL_NAMES = ['firewalls?', 'fire walls?', 'ufw', 'iptables', 'pare ?feux?'] as const;
-export const MONITORING_NAMES = [
-  'monitoring', 'sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix', 'surveillance', 'supervision',
-] as const;
+/** Monitoring products: named alone, the service; with an agent word ("Datadog agent"), its agent. */
+export const MONITORING_PRODUCTS = ['sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix'] as const;
+export const MONITORING_NAMES = ['monitoring', ...MONITORING_PRODUCTS, 'surveillance', 'supervision'] as const;
 /** What makes a monitoring box the agent on a server rather than the service it reports to: "Monitoring client", "Sumo Logic collector". */
 export const MONITORING_AGENT_NAMES = [
   'clients?', 'agents?', '(?:data |log |metrics? )?collectors?', 'exporters?', 'forwarders?', 'shippers?', '(?:file|metric)beats?', 'daemons?', 'probes?', 'collecteurs?',

@@ -32,7 +32,7 @@ const VOCABULARY: [Role, RegExp][] = [
   )],
   ['database', anyOf(...DATABASE_NAMES, 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
   ['firewall', anyOf(...FIREWALL_NAMES, 'fws?', 'waf')],
-  ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector')],
+  ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector', '(?:node )?exporters?')],
   ['dns', /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
   ['client', /\b(users?|clients?|browsers?|customers?|visitors?|end ?users?|computers?|laptops?|mobiles?|person|people|requester)\b/],
   ['internet', /\b(internet|web ?traffic|wan|cloud)\b/],

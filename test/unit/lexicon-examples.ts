@@ -48,6 +48,10 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['the agent monitors the qps', 'logs and metrics', 'a health check'],
   },
+  MONITORING_PRODUCTS: {
+    match: ['sumo logic collects the logs', 'sumologic', 'a datadog agent', 'new relic', 'prometheus scrapes the servers', 'a grafana dashboard', 'nagios', 'zabbix'],
+    miss: ['the monitoring service', 'a log collector', 'an uptime check'],
+  },
   MONITORING_AGENT_NAMES: {
     match: [
       'a monitoring client on each server', 'the sumo logic agent', 'a data collector for sumo logic', 'the node exporter', 'a log forwarder', 'a log shipper', 'filebeat',

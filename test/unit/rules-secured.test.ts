@@ -64,6 +64,10 @@ ruleTester('monitoring', [
   },
   { name: 'the service alone', markdown: flow('  S1[Server 1] --> SUMO[Sumo Logic platform]\n  S2[Server 2] --> SUMO\n  S3[Server 3] --> SUMO'), status: 'fail', message: 'Only the monitoring service' },
   { name: 'a sequence tool polling the servers', markdown: mermaid('sequenceDiagram\n  participant M as Monitoring tools\n  M->>Web1: collect metrics\n  M->>Web2: collect metrics\n  M->>DB: collect metrics'), status: 'fail', message: 'Only the monitoring service' },
+  { name: 'exporters reporting to Prometheus, with Grafana beside it', markdown: flow('  G[Grafana] --- P[Prometheus]\n  E1[Node exporter] --> P\n  E2[Node exporter] --> P\n  E3[Node exporter] --> P'), status: 'pass', message: 'reporting to `G` ("Grafana"), `P` ("Prometheus")' },
+  { name: 'a product drawn beside each server', markdown: flow('  S1[Server 1] --- D1[Datadog]\n  S2[Server 2] --- D2[Datadog]\n  S3[Server 3] --- D3[Datadog]'), status: 'pass' },
+  { name: 'a product drawn once is the service', markdown: flow('  S1[Server 1] --- D[Datadog]\n  S2[Server 2] --- D\n  S3[Server 3] --- D'), status: 'fail', message: 'Only the monitoring service (`D` ("Datadog"))' },
+  { name: 'a dashboard beside the service is no client', markdown: flow('  G[Grafana] --- P[Prometheus]\n  E1[Monitoring agent] --> P\n  E2[Monitoring agent] --> P'), status: 'fail', message: 'Only 2 machines' },
   { name: 'two clients', markdown: flow('  M1[Monitoring agent] --> S[Datadog]\n  M2[Monitoring agent] --> S'), status: 'fail', message: 'Only 2 machines' },
   {
     name: 'three clients on one server are one server monitored',
