@@ -20,16 +20,22 @@ export const https: RuleModule = {
   },
 };
 
+/** What a label shows once rendered: the text of HTML tags, not their attributes (`<a href="https://...">`). */
+function shownText(text: string): string {
+  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 function findHttps(graph: DiagramGraph): RuleOutcome {
   const pattern = rolePattern('certificate')!;
-  const shown = graph.texts.find((t) => affirms(t.text, pattern));
-  if (shown) return { status: 'pass', message: `HTTPS is shown: "${shown.text.trim()}" (${shown.source.file}:${shown.source.line}).` };
-  const denied = graph.texts.find((t) => pattern.test(plainText(t.text)));
+  const texts = graph.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
+  const shown = texts.find((t) => affirms(t.text, pattern));
+  if (shown) return { status: 'pass', message: `HTTPS is shown: "${shown.text}" (${shown.source.file}:${shown.source.line}).` };
+  const denied = texts.find((t) => pattern.test(plainText(t.text)));
   return {
     status: 'fail',
-    message: denied ? `The diagram says HTTPS is absent ("${denied.text.trim()}").` : 'No HTTPS, SSL/TLS or certificate in the diagram.',
+    message: denied ? `The diagram says HTTPS is absent ("${denied.text}").` : 'No HTTPS, SSL/TLS or certificate in the diagram.',
     findings: [{
-      message: denied ? `"${denied.text.trim()}" says the site is not served over HTTPS.` : 'Nothing in the diagram shows that www.foobar.com is served over HTTPS.',
+      message: denied ? `"${denied.text}" says the site is not served over HTTPS.` : 'Nothing in the diagram shows that www.foobar.com is served over HTTPS.',
       at: denied?.source ?? { file: graph.file, line: graph.line, column: 1 },
       hint: 'Label the user\'s arrow `User -->|HTTPS| LB[HAProxy]`, or draw the certificate: `CERT[SSL certificate for www.foobar.com] --- LB`.',
     }],

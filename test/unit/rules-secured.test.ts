@@ -30,6 +30,8 @@ ruleTester('https', [
   { name: 'SSL termination on the load balancer', markdown: flow('  U[User] --> LB[HAProxy + SSL termination]'), status: 'pass' },
   { name: 'TLS in a sequence message', markdown: mermaid('sequenceDiagram\n  User->>HAProxy: GET / over TLS'), status: 'pass' },
   { name: 'port 443', markdown: flow('  U[User] -->|port 443| LB[HAProxy]'), status: 'pass' },
+  { name: 'the address the user types', markdown: flow('  U["https://www.foobar.com"] --> LB[HAProxy]'), status: 'pass' },
+  { name: 'a link hidden in a label is not shown', markdown: flow('  U[User] --> LB["<a href=https://haproxy.org>HAProxy</a>"]'), status: 'fail', message: 'No HTTPS' },
   { name: 'plain HTTP', markdown: flow('  U[User] -->|HTTP| LB[HAProxy] -->|Decrypted HTTP| W[Nginx]'), status: 'fail', message: 'No HTTPS' },
   { name: 'a note saying it is missing', markdown: mermaid('sequenceDiagram\n  User->>LB: GET /\n  Note over User: Issues: No HTTPS'), status: 'fail', message: 'absent' },
   { name: 'an edge without SSL', markdown: flow('  U[User] -->|HTTP without SSL| LB[HAProxy]'), status: 'fail' },
