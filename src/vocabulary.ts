@@ -30,8 +30,18 @@ export const APP_SERVER_NAMES = [
 ] as const;
 export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
 export const FIREWALL_NAMES = ['firewalls?', 'fire walls?', 'ufw', 'iptables', 'pare ?feux?'] as const;
-export const MONITORING_NAMES = [
-  'monitoring', 'sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix', 'surveillance', 'supervision',
+/** Monitoring products: named alone, the service; with an agent word ("Datadog agent"), its agent. */
+export const MONITORING_PRODUCTS = ['sumo ?logic', 'datadog', 'new ?relic', 'prometheus', 'grafana', 'nagios', 'zabbix'] as const;
+export const MONITORING_NAMES = ['monitoring', ...MONITORING_PRODUCTS, 'surveillance', 'supervision'] as const;
+/** What makes a monitoring box the agent on a server rather than the service it reports to: "Monitoring client", "Sumo Logic collector". */
+export const MONITORING_AGENT_NAMES = [
+  'clients?', 'agents?', '(?:data |log |metrics? )?collectors?', 'exporters?', 'forwarders?', 'shippers?', '(?:file|metric)beats?', 'daemons?', 'probes?', 'collecteurs?',
+  'sondes?',
+] as const;
+/** What makes a monitoring box the central service the agents report to: "Monitoring service", "Sumo Logic platform", "external monitoring". */
+export const MONITORING_SERVICE_NAMES = [
+  'services?', 'platforms?', 'dashboards?', 'tools?', 'systems?', 'saas', 'consoles?', 'central\\w*', 'external', 'remote', 'plateformes?', 'outils?',
+  'tableaux? de bord',
 ] as const;
 export const CERTIFICATE_NAMES = ['ssl', 'tls', 'https', 'certificats?', 'certificates?'] as const;
 /** Generic names of a machine. */

@@ -33695,7 +33695,7 @@ var require_schemes = __commonJS({
         serialize: httpSerialize
       }
     );
-    var https = (
+    var https2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "https",
@@ -33744,7 +33744,7 @@ var require_schemes = __commonJS({
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
         http,
-        https,
+        https: https2,
         ws,
         wss,
         urn,
@@ -36951,17 +36951,35 @@ var APP_SERVER_NAMES = [
 ];
 var DATABASE_NAMES = ["data ?bases?", "dbs?", "my ?sql", "mariadb", "postgre ?s\\w*", "mongo ?db", "bases? de donnees"];
 var FIREWALL_NAMES = ["firewalls?", "fire walls?", "ufw", "iptables", "pare ?feux?"];
-var MONITORING_NAMES = [
-  "monitoring",
-  "sumo ?logic",
-  "datadog",
-  "new ?relic",
-  "prometheus",
-  "grafana",
-  "nagios",
-  "zabbix",
-  "surveillance",
-  "supervision"
+var MONITORING_PRODUCTS = ["sumo ?logic", "datadog", "new ?relic", "prometheus", "grafana", "nagios", "zabbix"];
+var MONITORING_NAMES = ["monitoring", ...MONITORING_PRODUCTS, "surveillance", "supervision"];
+var MONITORING_AGENT_NAMES = [
+  "clients?",
+  "agents?",
+  "(?:data |log |metrics? )?collectors?",
+  "exporters?",
+  "forwarders?",
+  "shippers?",
+  "(?:file|metric)beats?",
+  "daemons?",
+  "probes?",
+  "collecteurs?",
+  "sondes?"
+];
+var MONITORING_SERVICE_NAMES = [
+  "services?",
+  "platforms?",
+  "dashboards?",
+  "tools?",
+  "systems?",
+  "saas",
+  "consoles?",
+  "central\\w*",
+  "external",
+  "remote",
+  "plateformes?",
+  "outils?",
+  "tableaux? de bord"
 ];
 var CERTIFICATE_NAMES = ["ssl", "tls", "https", "certificats?", "certificates?"];
 var MACHINE_NAMES = ["servers?", "machines?", "hosts?", "boxe?s?", "nodes?", "instances?", "vms?", "droplets?", "serveurs?"];
@@ -37002,6 +37020,22 @@ var ACTIVE_PASSIVE_TERMS = [
 ];
 
 // src/graph/roles.ts
+var ROLES = [
+  "load-balancer",
+  "web-server",
+  "app-server",
+  "database",
+  "firewall",
+  "monitoring",
+  "dns",
+  "client",
+  "internet",
+  "cdn",
+  "cache",
+  "certificate",
+  "server",
+  "other"
+];
 var TIER_ROLES = ["web-server", "app-server", "database"];
 var ENTRY_ROLES = ["client", "internet", "dns", "cdn"];
 var VOCABULARY = [
@@ -37009,6 +37043,7 @@ var VOCABULARY = [
   ["web-server", anyOf(...WEB_SERVER_NAMES, "iis", "caddy", "lighttpd", "static (?:content )?server")],
   ["app-server", anyOf(
     ...APP_SERVER_NAMES,
+    "apps?",
     "application ?layer",
     "nodejs",
     "express",
@@ -37029,13 +37064,13 @@ var VOCABULARY = [
   )],
   ["database", anyOf(...DATABASE_NAMES, "psql", "mongo\\w*", "sql ?server", "sqlite", "primary", "replicas?", "master", "slaves?", "rds", "dbms", "sql")],
   ["firewall", anyOf(...FIREWALL_NAMES, "fws?", "waf")],
-  ["monitoring", anyOf(...MONITORING_NAMES, "monitor\\w*", "sumologic", "metrics", "telemetry", "data ?collector", "log ?collector")],
+  ["monitoring", anyOf(...MONITORING_NAMES, "monitor\\w*", "sumologic", "metrics", "telemetry", "data ?collector", "log ?collector", "(?:node )?exporters?")],
   ["dns", /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
   ["client", /\b(users?|clients?|browsers?|customers?|visitors?|end ?users?|computers?|laptops?|mobiles?|person|people|requester)\b/],
   ["internet", /\b(internet|web ?traffic|wan|cloud)\b/],
   ["cdn", /\b(cdn|cloudflare|akamai|cloudfront)\b/],
   ["cache", /\b(cache|caching|redis|memcached?|varnish)\b/],
-  ["certificate", anyOf(...CERTIFICATE_NAMES, "certs?")],
+  ["certificate", anyOf(...CERTIFICATE_NAMES, "certs?", "(?:port )?443")],
   ["server", anyOf(...MACHINE_NAMES, "ec2")]
 ];
 var normaliseText = cachedByString(normalise);
@@ -37102,6 +37137,9 @@ function inferRoles(text3, hints = {}) {
 }
 var RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
 var SERVER_ROLES = ["web-server", "app-server", "database", "load-balancer"];
+function rolePattern(role) {
+  return VOCABULARY.find(([r3]) => r3 === role)?.[1];
+}
 function positionOf(role, norm) {
   const pattern = VOCABULARY.find(([r3]) => r3 === role)[1];
   return pattern.exec(norm)?.index ?? Infinity;
@@ -37123,6 +37161,7 @@ function resolveConflicts(found, norm) {
   if (found.has("certificate") && found.size > 1) found.delete("certificate");
   if (found.has("dns") && (found.has("load-balancer") || found.has("web-server") || found.has("app-server") || found.has("database"))) found.delete("dns");
   if (found.has("internet") && found.has("client")) found.delete("internet");
+  if (found.has("client") && found.has("app-server") && !/\bapp(?:lication)? ?servers?\b/.test(norm)) found.delete("app-server");
   if (found.has("cache") && found.has("database") && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete("database");
   const specific = [...found].some((r3) => r3 !== "server" && r3 !== "certificate");
   if (specific) found.delete("server");
@@ -37132,7 +37171,7 @@ function inferMultiplicity(text3) {
   const norm = text3.toLowerCase();
   const times = /(?:\bx\s?(\d)\b|\b(\d)\s?x\b|×\s?(\d)|(\d)\s?×)/.exec(norm);
   if (times) return Number(times[1] ?? times[2] ?? times[3] ?? times[4]);
-  const counted = /\b(two|three|four|2|3|4)\s+(?:\w+\s+)?(load ?balancers?|haproxy|lbs|servers|instances|nodes|replicas)\b/.exec(norm);
+  const counted = /\b(two|three|four|2|3|4)\s+(?:\w+\s+)?(load ?balancers?|haproxy|lbs|servers|instances|nodes|replicas|firewalls|agents|clients|collectors)\b/.exec(norm);
   if (counted) return WORD_NUMBERS[counted[1]] ?? Number(counted[1]);
   const joined = /\b(lb|load balancer|haproxy|server|web|app|db)\s?(\d)\s*(?:\+|&|and|,)\s*(?:\1\s?)?(\d)\b/.exec(norm);
   if (joined) return 2;
@@ -37165,130 +37204,6 @@ var CLUSTER_WORDS = anyOf(
   "redundan\\w*",
   "pair"
 );
-
-// src/rules/diagram-helpers.ts
-var RANK = { fail: 0, manual: 0, partial: 1, pass: 2 };
-function bestOverDiagrams(graphs, check) {
-  let best = null;
-  for (const graph2 of graphs) {
-    const outcome = check(graph2);
-    if (!best || RANK[outcome.status] > RANK[best.status] || outcome.status === best.status && (outcome.fraction ?? 0) > (best.fraction ?? 0)) {
-      best = outcome;
-    }
-  }
-  return best ?? { status: "fail", message: "No diagram could be read." };
-}
-function describe(component) {
-  return component.label === component.id ? `\`${component.id}\`` : `\`${component.id}\` ("${component.label}")`;
-}
-function roleName(role) {
-  return ROLE_NAMES[role];
-}
-var ROLE_NAMES = {
-  "load-balancer": "load balancer",
-  "web-server": "web server",
-  "app-server": "application server",
-  database: "database",
-  firewall: "firewall",
-  monitoring: "monitoring client",
-  dns: "DNS",
-  client: "user/client",
-  internet: "internet",
-  cdn: "CDN",
-  cache: "cache",
-  certificate: "SSL certificate",
-  server: "server",
-  other: "unclassified component"
-};
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/rules/tier-rule.ts
-var HINTS = {
-  "web-server": "Give the web server (Nginx) a server of its own, e.g. `WEB[Server 1: Nginx]`.",
-  "app-server": "Give the application server (Gunicorn, Node...) a server of its own, e.g. `APP[Server 2: Gunicorn]`.",
-  database: 'Give the database a server of its own, e.g. `DB[("Server 3: MySQL")]`.'
-};
-function tierRule(id, role, description) {
-  return {
-    meta: { id, description, diagramBased: true, whenTaskMissing: "fail" },
-    check(context) {
-      return bestOverDiagrams(context.graphs, (graph2) => checkTier(graph2, role));
-    }
-  };
-}
-function checkTier(graph2, role) {
-  const name = roleName(role);
-  const found = componentsWithRole(graph2, role);
-  if (found.length === 0) {
-    return {
-      status: "fail",
-      message: `No ${name} in the diagram.`,
-      findings: [{ message: `The diagram has no ${name}.`, at: { file: graph2.file, line: graph2.line, column: 1 }, ...HINTS[role] ? { hint: HINTS[role] } : {} }]
-    };
-  }
-  const others = /* @__PURE__ */ new Set([...TIER_ROLES.filter((r3) => r3 !== role), "load-balancer"]);
-  for (const c of found) {
-    const host2 = hostOf(graph2, c);
-    const sharing2 = (host2?.roles ?? c.roles).filter((r3) => others.has(r3));
-    if (sharing2.length === 0) return { status: "pass", message: `${describe(c)} is ${/^[aeiou]/.test(name) ? "an" : "a"} ${name} on a server of its own.` };
-  }
-  const first2 = found[0];
-  const host = hostOf(graph2, first2);
-  const sharing = (host?.roles ?? first2.roles).filter((r3) => others.has(r3)).map(roleName);
-  return {
-    status: "fail",
-    message: `The ${name} shares its server with the ${sharing.join(" and ")}.`,
-    findings: [{
-      message: `${describe(first2)} runs the ${name} on the same server as the ${sharing.join(" and ")}${host && host.key !== first2.key ? ` ("${host.label}")` : ""}.`,
-      at: first2.source,
-      ...HINTS[role] ? { hint: HINTS[role] } : {}
-    }]
-  };
-}
-
-// src/rules/app-tier.ts
-var appTier = tierRule("app-tier", "app-server", 'An application server (Gunicorn, uWSGI, Node, PHP-FPM, Tomcat, "application server") on a server of its own.');
-
-// src/rules/rule.ts
-function numberOption(context, name, fallback) {
-  const value = context.options[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
-}
-function outcomeFromShare(found, total, message2, findings = []) {
-  if (found >= total) return { status: "pass", message: message2, findings };
-  if (found <= 0) return { status: "fail", message: message2, findings };
-  return { status: "partial", fraction: found / total, message: message2, findings };
-}
-
-// src/rules/carried-over.ts
-var ELEMENTS = [
-  { name: "firewalls", role: "firewall", text: /\b(firewalls?|fw|ufw|iptables|waf)\b/, hint: "Draw the firewalls of task 2 (e.g. `FW1{{Firewall}}` in front of each server)." },
-  { name: "HTTPS / SSL certificate", role: "certificate", text: /\b(https|ssl|tls|certificates?|certs?|443)\b/, hint: "Show HTTPS: label the user's arrow `-->|HTTPS| LB1` or add the SSL certificate." },
-  { name: "monitoring clients", role: "monitoring", text: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/, hint: "Draw the monitoring clients of task 2 (e.g. `MON1[Monitoring client]` on each server)." }
-];
-var carriedOver = {
-  meta: {
-    id: "carried-over",
-    description: "What task 2 added is still there: firewalls, HTTPS/SSL certificate, monitoring clients (partial credit per element).",
-    diagramBased: true,
-    whenTaskMissing: "fail"
-  },
-  check(context) {
-    return bestOverDiagrams(context.graphs, (graph2) => {
-      const missing = ELEMENTS.filter((el) => !graph2.components.some((c) => c.roles.includes(el.role)) && !graph2.texts.some((t) => el.text.test(normaliseText(t.text))));
-      const found = ELEMENTS.length - missing.length;
-      const message2 = missing.length ? `Missing from the diagram: ${missing.map((m) => m.name).join(", ")}.` : "Firewalls, HTTPS and monitoring are all still there.";
-      return outcomeFromShare(
-        found,
-        ELEMENTS.length,
-        message2,
-        missing.map((m) => ({ message: `Task 2's ${m.name} are not in the diagram.`, severity: "warning", at: { file: graph2.file, line: graph2.line, column: 1 }, hint: m.hint }))
-      );
-    });
-  }
-};
 
 // src/prose/lexicon.ts
 var PAIR_MODIFIERS = [
@@ -38109,93 +38024,6 @@ var FUNCTION_WORDS = {
 };
 var READ_LANGUAGES = ["en", "fr"];
 
-// src/prose/elements.ts
-var LB = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
-var MACHINE = `(?:${MACHINE_NAMES.join("|")})`;
-var TIER_WORD = "(?:web|app|application|database|db|data|my ?sql|nginx|gunicorn|haproxy|lbs?|balanc\\w*|proxy|monitoring|firewall)";
-var NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
-var PATTERNS = [
-  ["lb-cluster", everyOf(
-    `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB}`,
-    `${LB} ?(?:#|no |n\xB0 ?|numero |number )?(?:[0-9]|one|two|deux)`,
-    `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
-    `(?:${CLUSTER_TERMS.join("|")})`,
-    "(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?",
-    "la paire"
-  ), /balanc|lb|haproxy|ha proxy|cluster|activ|keepalived|vrrp|heartbeat|fail|stand|floating|virtual|vip|grappe|basculement|ip |backup|secondary|paire|repartiteur|equilibr|passive/],
-  ["added-server", everyOf(
-    `(?:${ADDED_MODIFIERS.join("|")})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
-    `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join("|")})`,
-    `${MACHINE} (?:that |which )?(?:we|i|they) (?:have |had |just )?(?:added|ajoute\\w*)`,
-    // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
-    `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
-    `(?:${ADD_VERBS.join("|")})(?: also| then| now| just| aussi)? (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
-    "(?:1|one|un) (?:more |extra |additional |new )?(?:server|machine|serveur)(?= (?:is|was|has been|are|were) added| added|$)",
-    "(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)"
-  ), /server|machine|host|box|node|instance|vm|droplet|serveur/],
-  ["server-pool", everyOf("(?:web|app|application|back ?end) ?servers", "(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)")],
-  ["load-balancer", everyOf(LB)],
-  ["web-server", everyOf(...WEB_SERVER_NAMES)],
-  ["app-server", everyOf(...APP_SERVER_NAMES)],
-  ["database", everyOf(...DATABASE_NAMES)],
-  ["firewall", everyOf(...FIREWALL_NAMES)],
-  ["monitoring", everyOf(...MONITORING_NAMES, "monitoring (?:client|agent|tool|system)s?")],
-  ["certificate", everyOf(...CERTIFICATE_NAMES)]
-];
-var SPLIT = everyOf(...SPLIT_TERMS);
-var SPLIT_PART = anyOf(...SPLIT_PARTS);
-var NOT_A_SPLIT = everyOf(...NOT_SPLIT);
-var OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
-var ORDINAL_ONE = /\b(?:(?:a|the|one) (second|2nd|other|backup|standby|third|3rd|fourth|4th|new|extra|additional) one|(two of them|both of them))\b/g;
-var LB_NAME = anyOf(...LOAD_BALANCER_NAMES);
-var MACHINE_NAME = anyOf(...MACHINE_NAMES);
-var NUMBERED_SERVER = new RegExp(`\\b${MACHINE} ?(?:#|no |n\xB0 ?|number |numero )?(?:[3-9]|three|c)\\b`, "g");
-var FIRST_SERVERS = [new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:1|one|a)\\b`), new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:2|two|b)\\b`)];
-function numbersServers(plain) {
-  return FIRST_SERVERS.every((p) => p.test(plain));
-}
-function mentionsOf(plain, serversNumbered = true, label = false, preceding = "") {
-  const ordinal = (plain.includes(" one") || plain.includes(" of them")) && ORDINAL_ONE.test(plain);
-  ORDINAL_ONE.lastIndex = 0;
-  if (ordinal) return findMentions(plain, serversNumbered, label, preceding);
-  return MENTIONS_READ[(serversNumbered ? 1 : 0) + (label ? 2 : 0)](plain);
-}
-var MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, "")));
-function findMentions(plain, serversNumbered, label, preceding) {
-  const mentions = [];
-  const taken = [];
-  for (const [topic, pattern, needs] of PATTERNS) {
-    if (needs && !needs.test(plain)) continue;
-    pattern.lastIndex = 0;
-    for (const m of plain.matchAll(pattern)) {
-      const end = m.index + m[0].length;
-      if (topic === "lb-cluster" && /cluster/.test(m[0]) && OTHER_CLUSTER.test(plain.slice(Math.max(0, m.index - 20), end + 20))) continue;
-      if (topic === "load-balancer" && taken.some(([s, e]) => m.index < e && end > s)) continue;
-      if (topic === "lb-cluster" || topic === "added-server") taken.push([m.index, end]);
-      mentions.push({ topic, index: m.index });
-    }
-  }
-  if (!serversNumbered) for (const m of plain.matchAll(NUMBERED_SERVER)) mentions.push({ topic: "added-server", index: m.index });
-  for (const m of plain.matchAll(ORDINAL_ONE)) {
-    const before = `${preceding} ${plain.slice(0, m.index)}`;
-    const word = m[1] ?? m[2];
-    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: "lb-cluster", index: m.index });
-    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: "added-server", index: m.index });
-  }
-  const cleaned = plain.replace(NOT_A_SPLIT, (s) => " ".repeat(s.length));
-  if (SPLIT_PART.test(cleaned) || label) for (const m of cleaned.matchAll(SPLIT)) mentions.push({ topic: "split", index: m.index });
-  return mentions.sort((a, b) => a.index - b.index);
-}
-function topicsOf(plain, serversNumbered = true, label = false) {
-  return new Set(mentionsOf(plain, serversNumbered, label).map((m) => m.topic));
-}
-var ADDITIONS = ["lb-cluster", "added-server", "split"];
-var PARTS_OF = {
-  "lb-cluster": ["load-balancer"],
-  "added-server": ["web-server", "app-server", "database", "server-pool", "split"],
-  split: ["web-server", "app-server", "database", "server-pool", "added-server"]
-};
-
 // src/prose/sentences.ts
 var plainText = cachedByString(readPlainText);
 function readPlainText(text3) {
@@ -38298,6 +38126,326 @@ function commaSegments(raw) {
   return segments.filter((s) => s.trim());
 }
 
+// src/rules/diagram-helpers.ts
+var RANK = { fail: 0, manual: 0, partial: 1, pass: 2 };
+function bestOverDiagrams(graphs, check) {
+  let best = null;
+  for (const graph2 of graphs) {
+    const outcome = check(graph2);
+    if (!best || RANK[outcome.status] > RANK[best.status] || outcome.status === best.status && (outcome.fraction ?? 0) > (best.fraction ?? 0)) {
+      best = outcome;
+    }
+  }
+  return best ?? { status: "fail", message: "No diagram could be read." };
+}
+function describe(component) {
+  return component.label === component.id ? `\`${component.id}\`` : `\`${component.id}\` ("${component.label}")`;
+}
+function roleName(role) {
+  return ROLE_NAMES[role];
+}
+var ROLE_NAMES = {
+  "load-balancer": "load balancer",
+  "web-server": "web server",
+  "app-server": "application server",
+  database: "database",
+  firewall: "firewall",
+  monitoring: "monitoring client",
+  dns: "DNS",
+  client: "user/client",
+  internet: "internet",
+  cdn: "CDN",
+  cache: "cache",
+  certificate: "SSL certificate",
+  server: "server",
+  other: "unclassified component"
+};
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+var NEGATED_BEFORE = new RegExp(`\\b(?:${NEGATIONS.join("|")})(?: \\w+){0,2} $`);
+var NEGATED_AFTER = /^ (?:(?:is|are) )?(?:missing|absent|none|lacking|disabled|not (?:\w+ )?(?:configured|enabled|used|set up|installed|present|implemented|available))\b/;
+function affirms(text3, pattern) {
+  const plain = plainText(text3);
+  for (const m of plain.matchAll(new RegExp(`(?:${pattern.source})(?: (?:${pattern.source}))*`, "g"))) {
+    if (!NEGATED_BEFORE.test(plain.slice(0, m.index)) && !NEGATED_AFTER.test(plain.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+// src/rules/tier-rule.ts
+var HINTS = {
+  "web-server": "Give the web server (Nginx) a server of its own, e.g. `WEB[Server 1: Nginx]`.",
+  "app-server": "Give the application server (Gunicorn, Node...) a server of its own, e.g. `APP[Server 2: Gunicorn]`.",
+  database: 'Give the database a server of its own, e.g. `DB[("Server 3: MySQL")]`.'
+};
+function tierRule(id, role, description) {
+  return {
+    meta: { id, description, diagramBased: true, whenTaskMissing: "fail" },
+    check(context) {
+      return bestOverDiagrams(context.graphs, (graph2) => checkTier(graph2, role));
+    }
+  };
+}
+function checkTier(graph2, role) {
+  const name = roleName(role);
+  const found = componentsWithRole(graph2, role);
+  if (found.length === 0) {
+    return {
+      status: "fail",
+      message: `No ${name} in the diagram.`,
+      findings: [{ message: `The diagram has no ${name}.`, at: { file: graph2.file, line: graph2.line, column: 1 }, ...HINTS[role] ? { hint: HINTS[role] } : {} }]
+    };
+  }
+  const others = /* @__PURE__ */ new Set([...TIER_ROLES.filter((r3) => r3 !== role), "load-balancer"]);
+  for (const c of found) {
+    const host2 = hostOf(graph2, c);
+    const sharing2 = (host2?.roles ?? c.roles).filter((r3) => others.has(r3));
+    if (sharing2.length === 0) return { status: "pass", message: `${describe(c)} is ${/^[aeiou]/.test(name) ? "an" : "a"} ${name} on a server of its own.` };
+  }
+  const first2 = found[0];
+  const host = hostOf(graph2, first2);
+  const sharing = (host?.roles ?? first2.roles).filter((r3) => others.has(r3)).map(roleName);
+  return {
+    status: "fail",
+    message: `The ${name} shares its server with the ${sharing.join(" and ")}.`,
+    findings: [{
+      message: `${describe(first2)} runs the ${name} on the same server as the ${sharing.join(" and ")}${host && host.key !== first2.key ? ` ("${host.label}")` : ""}.`,
+      at: first2.source,
+      ...HINTS[role] ? { hint: HINTS[role] } : {}
+    }]
+  };
+}
+
+// src/rules/app-tier.ts
+var appTier = tierRule("app-tier", "app-server", 'An application server (Gunicorn, uWSGI, Node, PHP-FPM, Tomcat, "application server") on a server of its own.');
+
+// src/rules/rule.ts
+function numberOption(context, name, fallback) {
+  const value = context.options[name];
+  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+function outcomeFromShare(found, total, message2, findings = []) {
+  if (found >= total) return { status: "pass", message: message2, findings };
+  if (found <= 0) return { status: "fail", message: message2, findings };
+  return { status: "partial", fraction: found / total, message: message2, findings };
+}
+
+// src/rules/base-carried.ts
+var DEFAULT_ROLES = ["load-balancer", "web-server", "app-server", "database"];
+var SERVER_ROLES2 = ["web-server", "app-server", "database", "server"];
+var HINTS2 = {
+  "load-balancer": "Keep the load balancer in front of the servers: `U[User] --> LB[HAProxy]`.",
+  "web-server": "Keep a web server on each server: `WEB1[Nginx]` inside `subgraph S1[Server 1]`.",
+  "app-server": "Keep an application server on each server: `APP1[Application server]` inside `subgraph S1[Server 1]`.",
+  database: "Keep the database: `DB1[(MySQL Primary)]` inside `subgraph S1[Server 1]`."
+};
+var baseCarried = {
+  meta: {
+    id: "base-carried",
+    description: "The previous task's infrastructure is still there (across all diagrams): a load balancer, `minServers` servers, web server, application server and database.",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      if (options.roles !== void 0 && !(Array.isArray(options.roles) && options.roles.every((r3) => ROLES.includes(r3)))) return `option "roles" must list roles among ${ROLES.join(", ")}`;
+      if (options.minServers !== void 0 && !(typeof options.minServers === "number" && Number.isInteger(options.minServers) && options.minServers >= 0)) return 'option "minServers" must be a whole number >= 0';
+      return null;
+    }
+  },
+  check(context) {
+    const roles = Array.isArray(context.options.roles) ? context.options.roles : DEFAULT_ROLES;
+    const minServers = numberOption(context, "minServers", 2);
+    const { graphs } = context;
+    const first2 = graphs[0];
+    const at2 = { file: first2.file, line: first2.line, column: 1 };
+    const missing = roles.filter((role) => !graphs.some((g) => componentsWithRole(g, role).length > 0));
+    const best = graphs.map((g) => ({ graph: g, n: serverCount(g) })).reduce((a, b) => b.n > a.n ? b : a);
+    const findings = missing.map((role) => ({
+      message: `No ${roleName(role)} in ${graphs.length > 1 ? "any diagram" : "the diagram"}: the previous task's infrastructure had one.`,
+      at: at2,
+      ...HINTS2[role] ? { hint: HINTS2[role] } : {}
+    }));
+    if (best.n < minServers) {
+      findings.push({
+        message: `${best.n === 0 ? "No server" : `Only ${plural(best.n, "server")}`} besides the load balancer: the previous task's infrastructure had ${minServers}.`,
+        at: { file: best.graph.file, line: best.graph.line, column: 1 },
+        hint: "Draw each server as a subgraph holding its components: `subgraph S1[Server 1]` ... `end`, `subgraph S2[Server 2]` ... `end`."
+      });
+    }
+    const kept = [plural(best.n, "server"), ...roles.map((r3) => `${/^[aeiou]/.test(roleName(r3)) ? "an" : "a"} ${roleName(r3)}`)].join(", ");
+    if (findings.length === 0) return { status: "pass", message: `The previous task's infrastructure is still there: ${kept}.` };
+    const lacking = [...missing.map(roleName), ...best.n < minServers ? [`${minServers} servers (${best.n} drawn)`] : []];
+    return { status: "fail", message: `The previous task's infrastructure is incomplete: missing ${lacking.join(", ")}.`, findings };
+  }
+};
+function serverCount(graph2) {
+  return serverMachines(graph2, SERVER_ROLES2).total;
+}
+
+// src/rules/carried-over.ts
+var ELEMENTS = [
+  { name: "firewalls", role: "firewall", text: /\b(firewalls?|fw|ufw|iptables|waf)\b/, hint: "Draw the firewalls of task 2 (e.g. `FW1{{Firewall}}` in front of each server)." },
+  { name: "HTTPS / SSL certificate", role: "certificate", text: /\b(https|ssl|tls|certificates?|certs?|443)\b/, hint: "Show HTTPS: label the user's arrow `-->|HTTPS| LB1` or add the SSL certificate." },
+  { name: "monitoring clients", role: "monitoring", text: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/, hint: "Draw the monitoring clients of task 2 (e.g. `MON1[Monitoring client]` on each server)." }
+];
+var carriedOver = {
+  meta: {
+    id: "carried-over",
+    description: "What task 2 added is still there: firewalls, HTTPS/SSL certificate, monitoring clients (partial credit per element).",
+    diagramBased: true,
+    whenTaskMissing: "fail"
+  },
+  check(context) {
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const missing = ELEMENTS.filter((el) => !graph2.components.some((c) => c.roles.includes(el.role)) && !graph2.texts.some((t) => el.text.test(normaliseText(t.text))));
+      const found = ELEMENTS.length - missing.length;
+      const message2 = missing.length ? `Missing from the diagram: ${missing.map((m) => m.name).join(", ")}.` : "Firewalls, HTTPS and monitoring are all still there.";
+      return outcomeFromShare(
+        found,
+        ELEMENTS.length,
+        message2,
+        missing.map((m) => ({ message: `Task 2's ${m.name} are not in the diagram.`, severity: "warning", at: { file: graph2.file, line: graph2.line, column: 1 }, hint: m.hint }))
+      );
+    });
+  }
+};
+
+// src/rules/component-count.ts
+var componentCount = {
+  meta: {
+    id: "component-count",
+    description: 'At least `min` components of the role `role` (nodes, or a node stating a count such as "Firewall x3").',
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      if (!ROLES.includes(options.role)) return `option "role" must be one of ${ROLES.join(", ")}`;
+      if (options.min !== void 0 && !(typeof options.min === "number" && Number.isInteger(options.min) && options.min >= 1)) return 'option "min" must be a whole number >= 1';
+      return null;
+    }
+  },
+  check(context) {
+    const role = context.options.role;
+    const min2 = numberOption(context, "min", 1);
+    return bestOverDiagrams(context.graphs, (graph2) => countComponents(graph2, role, min2));
+  }
+};
+function componentsOfRole(graph2, role) {
+  const pattern = rolePattern(role);
+  const there = (text3) => !pattern || !pattern.test(plainText(text3)) || affirms(text3, pattern);
+  const components = componentsWithRole(graph2, role).filter((c) => there(c.label));
+  const groups = graph2.groups.filter(
+    (g) => inferRoles(g.title).includes(role) && there(g.title) && !g.members.some((k) => components.some((c) => c.key === k))
+  );
+  const count = components.reduce((n, c) => n + c.multiplicity, 0) + groups.reduce((n, g) => n + inferMultiplicity(g.title), 0);
+  return { found: [...components, ...groups], count };
+}
+function nameOf(item) {
+  return "title" in item ? `the group "${item.title}"` : describe(item);
+}
+function countComponents(graph2, role, min2) {
+  const { found, count } = componentsOfRole(graph2, role);
+  const name = roleName(role);
+  const names = found.map(nameOf).join(", ");
+  if (count >= min2) return { status: "pass", message: `${plural(count, name)}: ${names}.` };
+  const title = name.charAt(0).toUpperCase() + name.slice(1);
+  return {
+    status: "fail",
+    message: count === 0 ? `No ${name} in the diagram; the task asks for ${min2}.` : `Only ${plural(count, name)} (${names}); the task asks for ${min2}.`,
+    findings: [{
+      message: count === 0 ? `The diagram has no ${name}.` : `Only ${plural(count, name)} in the diagram (${names}): the task asks for ${min2}.`,
+      at: found[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Draw ${min2} ${name}s, each its own node (e.g. \`X1[${title} 1]\`, \`X2[${title} 2]\`), or one node that states the count (e.g. \`X[${title} x${min2}]\`).`
+    }]
+  };
+}
+
+// src/prose/elements.ts
+var LB = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
+var MACHINE = `(?:${MACHINE_NAMES.join("|")})`;
+var TIER_WORD = "(?:web|app|application|database|db|data|my ?sql|nginx|gunicorn|haproxy|lbs?|balanc\\w*|proxy|monitoring|firewall)";
+var NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
+var PATTERNS = [
+  ["lb-cluster", everyOf(
+    `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB}`,
+    `${LB} ?(?:#|no |n\xB0 ?|numero |number )?(?:[0-9]|one|two|deux)`,
+    `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
+    `(?:${CLUSTER_TERMS.join("|")})`,
+    "(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?",
+    "la paire"
+  ), /balanc|lb|haproxy|ha proxy|cluster|activ|keepalived|vrrp|heartbeat|fail|stand|floating|virtual|vip|grappe|basculement|ip |backup|secondary|paire|repartiteur|equilibr|passive/],
+  ["added-server", everyOf(
+    `(?:${ADDED_MODIFIERS.join("|")})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join("|")})`,
+    `${MACHINE} (?:that |which )?(?:we|i|they) (?:have |had |just )?(?:added|ajoute\\w*)`,
+    // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
+    `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
+    `(?:${ADD_VERBS.join("|")})(?: also| then| now| just| aussi)? (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
+    "(?:1|one|un) (?:more |extra |additional |new )?(?:server|machine|serveur)(?= (?:is|was|has been|are|were) added| added|$)",
+    "(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)"
+  ), /server|machine|host|box|node|instance|vm|droplet|serveur/],
+  ["server-pool", everyOf("(?:web|app|application|back ?end) ?servers", "(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)")],
+  ["load-balancer", everyOf(LB)],
+  ["web-server", everyOf(...WEB_SERVER_NAMES)],
+  ["app-server", everyOf(...APP_SERVER_NAMES)],
+  ["database", everyOf(...DATABASE_NAMES)],
+  ["firewall", everyOf(...FIREWALL_NAMES)],
+  ["monitoring", everyOf(...MONITORING_NAMES, "monitoring (?:client|agent|tool|system)s?")],
+  ["certificate", everyOf(...CERTIFICATE_NAMES)]
+];
+var SPLIT = everyOf(...SPLIT_TERMS);
+var SPLIT_PART = anyOf(...SPLIT_PARTS);
+var NOT_A_SPLIT = everyOf(...NOT_SPLIT);
+var OTHER_CLUSTER = anyOf(...OTHER_CLUSTERS);
+var ORDINAL_ONE = /\b(?:(?:a|the|one) (second|2nd|other|backup|standby|third|3rd|fourth|4th|new|extra|additional) one|(two of them|both of them))\b/g;
+var LB_NAME = anyOf(...LOAD_BALANCER_NAMES);
+var MACHINE_NAME = anyOf(...MACHINE_NAMES);
+var NUMBERED_SERVER = new RegExp(`\\b${MACHINE} ?(?:#|no |n\xB0 ?|number |numero )?(?:[3-9]|three|c)\\b`, "g");
+var FIRST_SERVERS = [new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:1|one|a)\\b`), new RegExp(`\\b${MACHINE} ?(?:#|no )?(?:2|two|b)\\b`)];
+function numbersServers(plain) {
+  return FIRST_SERVERS.every((p) => p.test(plain));
+}
+function mentionsOf(plain, serversNumbered = true, label = false, preceding = "") {
+  const ordinal = (plain.includes(" one") || plain.includes(" of them")) && ORDINAL_ONE.test(plain);
+  ORDINAL_ONE.lastIndex = 0;
+  if (ordinal) return findMentions(plain, serversNumbered, label, preceding);
+  return MENTIONS_READ[(serversNumbered ? 1 : 0) + (label ? 2 : 0)](plain);
+}
+var MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, "")));
+function findMentions(plain, serversNumbered, label, preceding) {
+  const mentions = [];
+  const taken = [];
+  for (const [topic, pattern, needs] of PATTERNS) {
+    if (needs && !needs.test(plain)) continue;
+    pattern.lastIndex = 0;
+    for (const m of plain.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      if (topic === "lb-cluster" && /cluster/.test(m[0]) && OTHER_CLUSTER.test(plain.slice(Math.max(0, m.index - 20), end + 20))) continue;
+      if (topic === "load-balancer" && taken.some(([s, e]) => m.index < e && end > s)) continue;
+      if (topic === "lb-cluster" || topic === "added-server") taken.push([m.index, end]);
+      mentions.push({ topic, index: m.index });
+    }
+  }
+  if (!serversNumbered) for (const m of plain.matchAll(NUMBERED_SERVER)) mentions.push({ topic: "added-server", index: m.index });
+  for (const m of plain.matchAll(ORDINAL_ONE)) {
+    const before = `${preceding} ${plain.slice(0, m.index)}`;
+    const word = m[1] ?? m[2];
+    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: "lb-cluster", index: m.index });
+    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: "added-server", index: m.index });
+  }
+  const cleaned = plain.replace(NOT_A_SPLIT, (s) => " ".repeat(s.length));
+  if (SPLIT_PART.test(cleaned) || label) for (const m of cleaned.matchAll(SPLIT)) mentions.push({ topic: "split", index: m.index });
+  return mentions.sort((a, b) => a.index - b.index);
+}
+function topicsOf(plain, serversNumbered = true, label = false) {
+  return new Set(mentionsOf(plain, serversNumbered, label).map((m) => m.topic));
+}
+var ADDITIONS = ["lb-cluster", "added-server", "split"];
+var PARTS_OF = {
+  "lb-cluster": ["load-balancer"],
+  "added-server": ["web-server", "app-server", "database", "server-pool", "split"],
+  split: ["web-server", "app-server", "database", "server-pool", "added-server"]
+};
+
 // src/prose/claims.ts
 var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
 var ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
@@ -38367,11 +38515,11 @@ function modeClaims(plain, where) {
   if (ELSEWHERE_MODE.test(plain)) return [];
   if (ACTIVE_ACTIVE.test(plain)) return [{ kind: "cluster-mode", mode: "active-active", ...where }];
   const passive = ACTIVE_PASSIVE.exec(plain);
-  if (passive && !OTHER_CLUSTER2.test(plain) && !NEGATED_BEFORE.test(plain.slice(0, passive.index))) return [{ kind: "cluster-mode", mode: "active-passive", ...where }];
+  if (passive && !OTHER_CLUSTER2.test(plain) && !NEGATED_BEFORE2.test(plain.slice(0, passive.index))) return [{ kind: "cluster-mode", mode: "active-passive", ...where }];
   return [];
 }
 var ELSEWHERE_MODE = anyOf("could", "would", "might", "future", "later", "task ?[0-2]", "previous\\w*", "either", "or active", "vs", "versus");
-var NEGATED_BEFORE = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
+var NEGATED_BEFORE2 = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
 function clauseClaims(plain, clause, block4, where) {
   const claims = [];
   const { raw } = clause;
@@ -38792,7 +38940,7 @@ var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "w
 var FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 var PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
 var NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|don t|do not) (?:\w+ )?(?:stops?|go(?:es)? down|fails?|falls?|breaks?|crash\w*|dies?)\s*$/;
-var NEGATED_BEFORE2 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
+var NEGATED_BEFORE3 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
 var NEED = anyOf(...NEED_MARKERS);
 var QUALITY = `(?:${QUALITIES.join("|")})`;
 var ANY_QUALITY = anyOf(QUALITY);
@@ -38862,7 +39010,7 @@ function findReason(plain, why) {
   const at2 = (pattern) => pattern.exec(plain)?.index ?? -1;
   const condition = at2(CONDITION2);
   const continues = at2(CONTINUES);
-  const negated = (index) => index > 0 && NEGATED_BEFORE2.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
+  const negated = (index) => index > 0 && NEGATED_BEFORE3.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
   if (negated(continues) || negated(condition)) return null;
   const counterfactual = at2(COUNTERFACTUAL);
   const whole = [
@@ -44956,6 +45104,38 @@ var explainWebVsApp = {
   }
 };
 
+// src/rules/https.ts
+var https = {
+  meta: {
+    id: "https",
+    description: "HTTPS / SSL certificate shown (a certificate node, an HTTPS/SSL/TLS edge or label on the way in).",
+    diagramBased: true,
+    whenTaskMissing: "fail"
+  },
+  check(context) {
+    return bestOverDiagrams(context.graphs, findHttps);
+  }
+};
+function shownText(text3) {
+  return text3.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+}
+function findHttps(graph2) {
+  const pattern = rolePattern("certificate");
+  const texts = graph2.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
+  const shown = texts.find((t) => affirms(t.text, pattern));
+  if (shown) return { status: "pass", message: `HTTPS is shown: "${shown.text}" (${shown.source.file}:${shown.source.line}).` };
+  const denied = texts.find((t) => pattern.test(plainText(t.text)));
+  return {
+    status: "fail",
+    message: denied ? `The diagram says HTTPS is absent ("${denied.text}").` : "No HTTPS, SSL/TLS or certificate in the diagram.",
+    findings: [{
+      message: denied ? `"${denied.text}" says the site is not served over HTTPS.` : "Nothing in the diagram shows that www.foobar.com is served over HTTPS.",
+      at: denied?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: "Label the user's arrow `User -->|HTTPS| LB[HAProxy]`, or draw the certificate: `CERT[SSL certificate for www.foobar.com] --- LB`."
+    }]
+  };
+}
+
 // src/rules/lb-pair.ts
 var lbPair = {
   meta: { id: "lb-pair", description: "Two or more load balancers (HAProxy or any load balancer).", diagramBased: true, whenTaskMissing: "fail" },
@@ -44978,6 +45158,86 @@ var lbPair = {
     });
   }
 };
+
+// src/graph/monitoring.ts
+var MONITOR = rolePattern("monitoring");
+var PRODUCTS = everyOf(...MONITORING_PRODUCTS);
+var SERVICE_WORD = `(?:${MONITORING_SERVICE_NAMES.join("|")})`;
+var AGENT = anyOf(...MONITORING_AGENT_NAMES);
+var SERVICE = new RegExp(`\\b(?:${MONITOR.source})(?: [a-z]\\w*)? (?:${SERVICE_WORD}|servers?|serveurs?)\\b(?! \\d)|\\b${SERVICE_WORD} (?:de |of |for )?(?:${MONITOR.source})`);
+var MACHINE_ROLES = ["load-balancer", "web-server", "app-server", "database", "server", "firewall", "cache"];
+function readMonitoring(graph2) {
+  const monitors = graph2.components.filter((c) => c.roles.includes("monitoring"));
+  const keys2 = new Set(monitors.map((c) => c.key));
+  const drawn = /* @__PURE__ */ new Map();
+  for (const c of monitors) drawn.set(sameBox(c), (drawn.get(sameBox(c)) ?? 0) + 1);
+  const agents = [];
+  const services = [];
+  for (const c of monitors) (isAgent(graph2, c, keys2, drawn.get(sameBox(c)) > 1) ? agents : services).push(c);
+  return { agents, services };
+}
+function isAgent(graph2, c, monitorKeys, repeated) {
+  const label = normaliseText(c.label);
+  if (AGENT.test(label)) return true;
+  if (c.roles.some((r3) => MACHINE_ROLES.includes(r3))) return true;
+  if (SERVICE.test(label)) return false;
+  const peers = new Set(graph2.edges.flatMap((e) => e.from === c.key && monitorKeys.has(e.to) ? [e.to] : e.to === c.key && monitorKeys.has(e.from) ? [e.from] : []));
+  peers.delete(c.key);
+  if (peers.size >= 2) return false;
+  if (sharesMachine(graph2, c)) return true;
+  const withoutProducts = label.replace(PRODUCTS, " ");
+  return repeated || withoutProducts === label || MONITOR.test(withoutProducts);
+}
+function sharesMachine(graph2, c) {
+  const host = hostOf(graph2, c);
+  if (!host || host.key === c.key) return false;
+  return host.components.some((k) => k !== c.key && graph2.components.find((o) => o.key === k)?.roles.some((r3) => r3 !== "monitoring"));
+}
+function sameBox(c) {
+  return normaliseText(c.label).replace(/\b\d+\b/g, "").trim();
+}
+
+// src/rules/monitoring.ts
+var HINT = "Draw a monitoring client on each server, inside its subgraph, sending to the service: `MC1[Monitoring client] -.-> SUMO[Sumo Logic]`.";
+var monitoring = {
+  meta: {
+    id: "monitoring",
+    description: "At least `min` monitoring clients (agents, collectors), one per server; a monitoring service alone does not count.",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return options.min === void 0 || typeof options.min === "number" && Number.isInteger(options.min) && options.min >= 1 ? null : 'option "min" must be a whole number >= 1';
+    }
+  },
+  check(context) {
+    const min2 = numberOption(context, "min", 1);
+    return bestOverDiagrams(context.graphs, (graph2) => countAgents(graph2, min2));
+  }
+};
+function monitoringClients(graph2) {
+  const pattern = rolePattern("monitoring");
+  const { agents: all2, services } = readMonitoring(graph2);
+  const agents = all2.filter((c) => !pattern.test(plainText(c.label)) || affirms(c.label, pattern));
+  const perMachine = /* @__PURE__ */ new Map();
+  for (const c of agents) {
+    const key = c.host === c.key ? c.key : c.host;
+    perMachine.set(key, Math.max(perMachine.get(key) ?? 0, c.multiplicity));
+  }
+  return { agents, services, count: [...perMachine.values()].reduce((n, m) => n + m, 0) };
+}
+function countAgents(graph2, min2) {
+  const { agents, services, count } = monitoringClients(graph2);
+  const names = agents.map(describe).join(", ");
+  const reporting = services.length ? `, reporting to ${services.map(describe).join(", ")}` : "";
+  if (count >= min2) return { status: "pass", message: `${plural(count, "machine")} with a monitoring client: ${names}${reporting}.` };
+  const at2 = (agents[0] ?? services[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  if (count === 0) {
+    const message3 = services.length ? `Only the monitoring service (${services.map(describe).join(", ")}): no monitoring client on the servers; the task asks for ${min2}.` : `No monitoring client in the diagram; the task asks for ${min2}.`;
+    return { status: "fail", message: message3, findings: [{ message: message3, at: at2, hint: HINT }] };
+  }
+  const message2 = `Only ${plural(count, "machine")} with a monitoring client (${names}); the task asks for ${min2}, one per server.`;
+  return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT }] };
+}
 
 // src/multimap.ts
 function pushTo(map3, key, value) {
@@ -45479,7 +45739,11 @@ var RULES = new Map(
     explainAdditions,
     explainWebVsApp,
     consistency,
-    english
+    english,
+    componentCount,
+    https,
+    monitoring,
+    baseCarried
   ].map((rule) => [rule.meta.id, rule])
 );
 
@@ -45546,6 +45810,8 @@ function validateRubric(data, source) {
     const module2 = rule.rule ?? rule.id;
     if (!RULES.has(module2)) fail(`rules[${i}]: unknown rule "${module2}"${didYouMean(module2, [...RULES.keys()])} (known: ${[...RULES.keys()].join(", ")})`);
     if (typeof rule.weight !== "number" || rule.weight < 0) fail(`rules[${i}] (${rule.id}): "weight" must be a number >= 0`);
+    const wrong = RULES.get(module2).meta.validateOptions?.(rule.options ?? {});
+    if (wrong) fail(`rules[${i}] (${rule.id}): ${wrong}`);
   }
   const ids = r3.rules.map((rule) => rule.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -52171,6 +52437,10 @@ function applyConfig(rubric, config2) {
   });
   for (const id of Object.keys(config2.rules ?? {})) {
     if (!rubric.rules.some((r3) => r3.id === id)) throw new UsageError(`configuration: rule "${id}" is not in rubric ${rubric.title}`);
+  }
+  for (const rule of rules) {
+    const wrong = ruleModuleOf(rule).meta.validateOptions?.(rule.options ?? {});
+    if (wrong) throw new UsageError(`configuration: rule "${rule.id}": ${wrong}`);
   }
   return { ...rubric, rules, ...config2.passThreshold !== void 0 ? { passThreshold: config2.passThreshold } : {} };
 }

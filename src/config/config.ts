@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadRubric, rulesDir, UsageError, type Curriculum, type Rubric } from './rubric.js';
+import { loadRubric, ruleModuleOf, rulesDir, UsageError, type Curriculum, type Rubric } from './rubric.js';
 
 /** What a configuration file may say (see rules/config.schema.json). */
 export interface InfralintConfig {
@@ -120,6 +120,10 @@ export function applyConfig(rubric: Rubric, config: InfralintConfig, strict = tr
   });
   for (const id of strict ? Object.keys(config.rules ?? {}) : []) {
     if (!rubric.rules.some((r) => r.id === id)) throw new UsageError(`configuration: rule "${id}" is not in rubric ${rubric.title}`);
+  }
+  for (const rule of rules) {
+    const wrong = ruleModuleOf(rule).meta.validateOptions?.(rule.options ?? {});
+    if (wrong) throw new UsageError(`configuration: rule "${rule.id}": ${wrong}`);
   }
   return { ...rubric, rules, ...(config.passThreshold !== undefined ? { passThreshold: config.passThreshold } : {}) };
 }

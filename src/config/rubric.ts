@@ -99,9 +99,9 @@ export function validateRubric(data: unknown, source: string): Rubric {
     if (!rule || typeof rule.id !== 'string') fail(`rules[${i}].id must be a string`);
     const module = rule.rule ?? rule.id;
     if (!RULES.has(module)) fail(`rules[${i}]: unknown rule "${module}"${didYouMean(module, [...RULES.keys()])} (known: ${[...RULES.keys()].join(', ')})`);
-    const problem = RULES.get(module)!.meta.checkOptions?.(rule.options ?? {});
-    if (problem) fail(`rules[${i}] (${rule.id}): ${problem}`);
     if (typeof rule.weight !== 'number' || rule.weight < 0) fail(`rules[${i}] (${rule.id}): "weight" must be a number >= 0`);
+    const wrong = RULES.get(module)!.meta.validateOptions?.(rule.options ?? {});
+    if (wrong) fail(`rules[${i}] (${rule.id}): ${wrong}`);
   }
   const ids = r.rules!.map((rule) => rule.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);

@@ -10,9 +10,11 @@ import {
   WEB_SERVER_NAMES,
 } from '../vocabulary.js';
 
-export type Role =
-  | 'load-balancer' | 'web-server' | 'app-server' | 'database' | 'firewall' | 'monitoring' | 'dns' | 'client'
-  | 'internet' | 'cdn' | 'cache' | 'certificate' | 'server' | 'other';
+/** Every role, for options that name one (`{ "role": "firewall" }`). */
+export const ROLES = [
+  'load-balancer', 'web-server', 'app-server', 'database', 'firewall', 'monitoring', 'dns', 'client', 'internet', 'cdn', 'cache', 'certificate', 'server', 'other',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 /** The roles that make a machine a tier of the stack (the ones that must not share a host). */
 export const TIER_ROLES: readonly Role[] = ['web-server', 'app-server', 'database'];
@@ -25,18 +27,18 @@ const VOCABULARY: [Role, RegExp][] = [
   ['load-balancer', anyOf(...LOAD_BALANCER_NAMES, 'keepalived', 'elb', 'alb', 'nlb', 'traefik', 'reverse proxy lb')],
   ['web-server', anyOf(...WEB_SERVER_NAMES, 'iis', 'caddy', 'lighttpd', 'static (?:content )?server')],
   ['app-server', anyOf(
-    ...APP_SERVER_NAMES, 'application ?layer', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
+    ...APP_SERVER_NAMES, 'apps?', 'application ?layer', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
     'api ?server', 'app(?:lication)? ?code', 'code ?base', 'app(?:lication)? ?files', 'appserver',
   )],
   ['database', anyOf(...DATABASE_NAMES, 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
   ['firewall', anyOf(...FIREWALL_NAMES, 'fws?', 'waf')],
-  ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector')],
+  ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector', '(?:node )?exporters?')],
   ['dns', /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
   ['client', /\b(users?|clients?|browsers?|customers?|visitors?|end ?users?|computers?|laptops?|mobiles?|person|people|requester)\b/],
   ['internet', /\b(internet|web ?traffic|wan|cloud)\b/],
   ['cdn', /\b(cdn|cloudflare|akamai|cloudfront)\b/],
   ['cache', /\b(cache|caching|redis|memcached?|varnish)\b/],
-  ['certificate', anyOf(...CERTIFICATE_NAMES, 'certs?')],
+  ['certificate', anyOf(...CERTIFICATE_NAMES, 'certs?', '(?:port )?443')],
   ['server', anyOf(...MACHINE_NAMES, 'ec2')],
 ];
 
@@ -134,6 +136,11 @@ const RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding
 
 const SERVER_ROLES: Role[] = ['web-server', 'app-server', 'database', 'load-balancer'];
 
+/** The words that give a label `role` (matched against normalised text). */
+export function rolePattern(role: Role): RegExp | undefined {
+  return VOCABULARY.find(([r]) => r === role)?.[1];
+}
+
 /** Where the first word of `role`'s vocabulary stands in `norm` (Infinity when absent). */
 function positionOf(role: Role, norm: string): number {
   const pattern = VOCABULARY.find(([r]) => r === role)![1];
@@ -162,6 +169,8 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   if (found.has('certificate') && found.size > 1) found.delete('certificate');
   if (found.has('dns') && (found.has('load-balancer') || found.has('web-server') || found.has('app-server') || found.has('database'))) found.delete('dns');
   if (found.has('internet') && found.has('client')) found.delete('internet');
+  // "Mobile app", "Web app users": the app the user holds, not an application server.
+  if (found.has('client') && found.has('app-server') && !/\bapp(?:lication)? ?servers?\b/.test(norm)) found.delete('app-server');
   if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete('database');
   const specific = [...found].some((r) => r !== 'server' && r !== 'certificate');
   if (specific) found.delete('server');
@@ -173,7 +182,7 @@ export function inferMultiplicity(text: string): number {
   const norm = text.toLowerCase();
   const times = /(?:\bx\s?(\d)\b|\b(\d)\s?x\b|×\s?(\d)|(\d)\s?×)/.exec(norm);
   if (times) return Number(times[1] ?? times[2] ?? times[3] ?? times[4]);
-  const counted = /\b(two|three|four|2|3|4)\s+(?:\w+\s+)?(load ?balancers?|haproxy|lbs|servers|instances|nodes|replicas)\b/.exec(norm);
+  const counted = /\b(two|three|four|2|3|4)\s+(?:\w+\s+)?(load ?balancers?|haproxy|lbs|servers|instances|nodes|replicas|firewalls|agents|clients|collectors)\b/.exec(norm);
   if (counted) return WORD_NUMBERS[counted[1]!] ?? Number(counted[1]);
   const joined = /\b(lb|load balancer|haproxy|server|web|app|db)\s?(\d)\s*(?:\+|&|and|,)\s*(?:\1\s?)?(\d)\b/.exec(norm);
   if (joined) return 2;

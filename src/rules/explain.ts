@@ -14,7 +14,7 @@ export const explain: RuleModule = {
     description: 'The prose answers the questions of the task: each one stated in a sentence about its subject, with a reason where the task asks why.',
     diagramBased: false,
     whenTaskMissing: 'fail',
-    checkOptions: (options) => questionsProblem(options.questions),
+    validateOptions: (options) => questionsProblem(options.questions),
   },
   check(context) {
     const questions = context.options.questions as Question[];

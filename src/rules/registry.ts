@@ -1,5 +1,7 @@
 import { appTier } from './app-tier.js';
+import { baseCarried } from './base-carried.js';
 import { carriedOver } from './carried-over.js';
+import { componentCount } from './component-count.js';
 import { consistency } from './consistency.js';
 import { dbTier } from './db-tier.js';
 import { diagramPresent } from './diagram-present.js';
@@ -8,8 +10,10 @@ import { english } from './english.js';
 import { explain } from './explain.js';
 import { explainAdditions } from './explain-additions.js';
 import { explainWebVsApp } from './explain-web-vs-app.js';
+import { https } from './https.js';
 import { lbCluster } from './lb-cluster.js';
 import { lbPair } from './lb-pair.js';
+import { monitoring } from './monitoring.js';
 import { requestFlow } from './request-flow.js';
 import type { RuleModule } from './rule.js';
 import { serverAdded } from './server-added.js';
@@ -20,6 +24,6 @@ import { webTier } from './web-tier.js';
 export const RULES: ReadonlyMap<string, RuleModule> = new Map(
   [
     taskFile, diagramPresent, diagramRenders, lbPair, lbCluster, webTier, appTier, dbTier, serverAdded, requestFlow,
-    carriedOver, explainAdditions, explainWebVsApp, consistency, english, explain,
+    carriedOver, explainAdditions, explainWebVsApp, consistency, english, explain, componentCount, https, monitoring, baseCarried,
   ].map((rule) => [rule.meta.id, rule]),
 );

@@ -17,8 +17,8 @@ export interface RuleMeta {
   whenTaskMissing: 'fail' | 'pass';
   /** Status when there is no diagram of any kind (diagram-based rules only). */
   whenNoDiagram?: 'fail' | 'pass';
-  /** What is wrong with a rubric's options for this rule, if anything: checked when the rubric is loaded. */
-  checkOptions?: (options: Readonly<Record<string, unknown>>) => string | null;
+  /** What is wrong with a rubric's options for this rule (null when they are right): a rubric that gets them wrong is a usage error. */
+  validateOptions?(options: Readonly<Record<string, unknown>>): string | null;
   /**
    * Judges the diagrams' text rather than their graph: graded whenever there is Mermaid text (a
    * fence, or a `.mmd` file), even text that builds no graph, instead of awaiting a person.

@@ -48,6 +48,24 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['the agent monitors the qps', 'logs and metrics', 'a health check'],
   },
+  MONITORING_PRODUCTS: {
+    match: ['sumo logic collects the logs', 'sumologic', 'a datadog agent', 'new relic', 'prometheus scrapes the servers', 'a grafana dashboard', 'nagios', 'zabbix'],
+    miss: ['the monitoring service', 'a log collector', 'an uptime check'],
+  },
+  MONITORING_AGENT_NAMES: {
+    match: [
+      'a monitoring client on each server', 'the sumo logic agent', 'a data collector for sumo logic', 'the node exporter', 'a log forwarder', 'a log shipper', 'filebeat',
+      'the datadog daemon', 'a probe', 'un collecteur de donnees', 'une sonde',
+    ],
+    miss: ['the monitoring service', 'sumo logic collects the logs', 'a dashboard of the qps'],
+  },
+  MONITORING_SERVICE_NAMES: {
+    match: [
+      'the monitoring service', 'the sumo logic platform', 'a grafana dashboard', 'monitoring tools', 'the monitoring system', 'a saas', 'the datadog console',
+      'centralised monitoring', 'an external monitoring', 'remote monitoring', 'la plateforme de supervision', 'un outil de supervision', 'un tableau de bord',
+    ],
+    miss: ['the monitoring client', 'a sumo logic agent on server 1', 'the web server'],
+  },
   CERTIFICATE_NAMES: {
     match: ['an ssl certificate', 'tls termination', 'served over https', 'le certificat', 'des certificats'],
     miss: ['plain http on port 80', 'the cert is renewed', 'a certification'],

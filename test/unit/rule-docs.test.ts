@@ -24,6 +24,11 @@ describe('rule documentation', () => {
     expect(rubric.rules.reduce((n, r) => n + r.weight, 0)).toBe(100);
   });
 
+  it('every rule is graded by some bundled rubric', () => {
+    const used = new Set(bundledRubrics().flatMap(({ name }) => loadRubric(name).rules.map((r) => r.rule ?? r.id)));
+    expect([...RULES.keys()].filter((id) => !used.has(id))).toEqual([]);
+  });
+
   it('the pages generated from the rubrics\' questions are up to date (node scripts/generate-rule-docs.mjs)', () => {
     const run = spawnSync(process.execPath, [path.join(PROJECT, 'scripts', 'generate-rule-docs.mjs'), '--check'], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
@@ -52,9 +57,11 @@ describe('rule documentation examples give the documented status', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-doc-'));
     mkdirSync(path.join(root, 'web_infrastructure_design'));
     writeFileSync(path.join(root, 'web_infrastructure_design', file), content);
-    // Graded by the bundled rubric of the task the example's file belongs to.
+    // Graded by the bundled rubric of the task the example's file belongs to, under the entry it documents
+    // (a generic rule's page documents the entries that use it, or names one: <!-- check: id -->).
     const rubric = RUBRICS.find((r) => !r.variantOf && r.fileNames.includes(file)) ?? RUBRICS.find((r) => r.task === '3-scale_up' && !r.variantOf)!;
+    const entryId = check ?? rubric.rules.find((r) => r.id === id)?.id ?? rubric.rules.find((r) => (r.rule ?? r.id) === id)?.id ?? id;
     const result = (await lintSubmission(root, { rubrics: [rubric] })).results[0]!;
-    expect(result.rules.find((r) => r.id === (check ?? id))?.status).toBe(section === 'Passes' ? 'pass' : 'fail');
+    expect(result.rules.find((r) => r.id === entryId)?.status).toBe(section === 'Passes' ? 'pass' : 'fail');
   });
 });
