@@ -30,14 +30,23 @@ export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 
 /** The doc of a rule, or the row of a Mermaid error code; an unknown id gets the nearest known ones. */
 export function explain(id: string): string {
-  if (RULES.has(id)) {
-    const doc = path.join(rulesDir(), 'docs', `${id}.md`);
-    return existsSync(doc) ? readFileSync(doc, 'utf8') : `${id}: ${RULES.get(id)!.meta.description}\n${ruleDocsUrl(id)}\n`;
+  const ownDoc = path.join(rulesDir(), 'docs', `${id}.md`);
+  if (existsSync(ownDoc) && /^[a-z0-9-]+$/.test(id)) return readFileSync(ownDoc, 'utf8');
+  if (RULES.has(id)) return `${id}: ${RULES.get(id)!.meta.description}\n${ruleDocsUrl(id)}\n`;
+  // An id a rubric grades with a generic rule ("firewalls" with component-count): that rule's page, and what the task asks.
+  const entries = bundledRubrics().flatMap(({ name }) => loadRubric(name).rules.map((entry) => ({ entry, task: name })));
+  const use = entries.find(({ entry }) => entry.id === id);
+  if (use) {
+    const module = use.entry.rule ?? use.entry.id;
+    const doc = path.join(rulesDir(), 'docs', `${module}.md`);
+    const head = `${id} (task ${use.task}, graded by the rule ${module}${use.entry.options ? ` with ${JSON.stringify(use.entry.options)}` : ''})\n${use.entry.description ?? ''}\n\n`;
+    return head + (existsSync(doc) ? readFileSync(doc, 'utf8') : `${ruleDocsUrl(module)}\n`);
   }
   const codes = mermaidErrorCodes();
   const row = codes.get(id);
   if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
-  throw new UsageError(`unknown rule or error code "${id}"${didYouMean(id, [...RULES.keys(), ...codes.keys()])}; rules: ${[...RULES.keys()].join(', ')}`);
+  const known = [...new Set([...RULES.keys(), ...entries.map(({ entry }) => entry.id)])];
+  throw new UsageError(`unknown rule or error code "${id}"${didYouMean(id, [...known, ...codes.keys()])}; rules: ${known.join(', ')}`);
 }
 
 /** The error codes of rules/docs/mermaid-errors.md, from its table: code -> meaning, example, fix. */

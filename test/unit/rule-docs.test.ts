@@ -9,7 +9,9 @@ import { PROJECT } from '../helpers/paths.js';
 
 /** Every id a user meets: the rule modules, and the ids the bundled rubrics grade them under. */
 const RUBRICS = bundledRubrics().map((r) => loadRubric(r.name));
-const DOCUMENTED = [...new Set([...RULES.keys(), ...RUBRICS.flatMap((r) => r.rules.map((rule) => rule.id))])].sort();
+// An entry graded by a generic rule with options (firewalls: component-count) is documented by that rule's page;
+// one graded by questions (explain) has a page generated from them.
+const DOCUMENTED = [...new Set([...RULES.keys(), ...RUBRICS.flatMap((r) => r.rules.filter((rule) => !rule.rule || rule.rule === 'explain').map((rule) => rule.id))])].sort();
 
 describe('rule documentation', () => {
   it.each(DOCUMENTED)('%s has a doc page with every section', (id) => {
