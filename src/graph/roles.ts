@@ -6,13 +6,18 @@
 import { cachedByString } from '../bounded-cache.js';
 import { isRegexSpace } from '../chars.js';
 import {
-  ACTIVE_PASSIVE_TERMS, anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES,
+  ACTIVE_PASSIVE_TERMS, anyOf, APP_SERVER_NAMES, everyOf, CERTIFICATE_NAMES, CLUSTER_TERMS, CODE_BASE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES,
   WEB_SERVER_NAMES,
 } from '../vocabulary.js';
 
 export type Role =
-  | 'load-balancer' | 'web-server' | 'app-server' | 'database' | 'firewall' | 'monitoring' | 'dns' | 'client'
+  | 'load-balancer' | 'web-server' | 'app-server' | 'code-base' | 'database' | 'firewall' | 'monitoring' | 'dns' | 'client'
   | 'internet' | 'cdn' | 'cache' | 'certificate' | 'server' | 'other';
+
+/** Every role, for options that name one (`{ "role": "web-server" }`). */
+export const ROLES: readonly Role[] = [
+  'load-balancer', 'web-server', 'app-server', 'code-base', 'database', 'firewall', 'monitoring', 'dns', 'client', 'internet', 'cdn', 'cache', 'certificate', 'server', 'other',
+];
 
 /** The roles that make a machine a tier of the stack (the ones that must not share a host). */
 export const TIER_ROLES: readonly Role[] = ['web-server', 'app-server', 'database'];
@@ -26,8 +31,10 @@ const VOCABULARY: [Role, RegExp][] = [
   ['web-server', anyOf(...WEB_SERVER_NAMES, 'iis', 'caddy', 'lighttpd', 'static (?:content )?server')],
   ['app-server', anyOf(
     ...APP_SERVER_NAMES, 'application ?layer', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
-    'api ?server', 'app(?:lication)? ?code', 'code ?base', 'app(?:lication)? ?files', 'appserver',
+    'api ?server', 'appserver', 'apps?',
   )],
+  // The application's files: what the application server runs, not a server of its own.
+  ['code-base', anyOf(...CODE_BASE_NAMES)],
   ['database', anyOf(...DATABASE_NAMES, 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
   ['firewall', anyOf(...FIREWALL_NAMES, 'fws?', 'waf')],
   ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector')],
@@ -120,7 +127,9 @@ const ICON_ROLES: Record<string, Role> = {
  */
 export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
   // "DNS: resolves to the load balancer IPs": what follows a relation names another component.
-  const norm = normaliseText(text).replace(RELATION, '').trim() || normaliseText(text);
+  // An arrow inside a label is a relation too ("DNS: foobar.com → load balancer IP").
+  const related = ARROW.test(text) ? text.replace(ARROW, ' points to ') : text;
+  const norm = normaliseText(related).replace(RELATION, '').trim() || normaliseText(text);
   const found = new Set<Role>();
   for (const [role, pattern] of VOCABULARY) if (pattern.test(norm)) found.add(role);
   if (hints.shape === 'cylinder' || hints.shape === 'cyl' || hints.shape === 'db' || hints.shape === 'lin-cyl') found.add('database');
@@ -130,15 +139,26 @@ export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
   return [...found];
 }
 
+/** True when `text` (a title, an arrow's label, a note) names `role` anywhere: "runs the code base". */
+export function namesRole(text: string, role: Role): boolean {
+  return VOCABULARY.some(([r]) => r === role) && patternOf(role).test(normaliseText(text));
+}
+
+const ARROW = /\s*(?:→|⟶|➔|➜|⇒|-+>|=+>)\s*/;
 const RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
 
 const SERVER_ROLES: Role[] = ['web-server', 'app-server', 'database', 'load-balancer'];
 
+function patternOf(role: Role): RegExp {
+  return VOCABULARY.find(([r]) => r === role)![1];
+}
+
 /** Where the first word of `role`'s vocabulary stands in `norm` (Infinity when absent). */
 function positionOf(role: Role, norm: string): number {
-  const pattern = VOCABULARY.find(([r]) => r === role)![1];
-  return pattern.exec(norm)?.index ?? Infinity;
+  return patternOf(role).exec(norm)?.index ?? Infinity;
 }
+
+const EVERY_CODE_BASE_NAME = everyOf(...CODE_BASE_NAMES);
 
 /** Where two vocabularies overlap, the more specific reading wins. */
 function resolveConflicts(found: Set<Role>, norm: string): void {
@@ -149,6 +169,10 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   }
   if (found.has('app-server') && found.has('web-server') && /\bweb ?app(lication)? ?servers?\b/.test(norm) && !/\bnginx|apache|web ?servers?\b/.test(norm.replace(/web ?app(lication)? ?servers?/, ''))) {
     found.delete('web-server');
+  }
+  // "App files", "Application code": the application's files, not its server.
+  if (found.has('code-base') && found.has('app-server') && !patternOf('app-server').test(norm.replace(EVERY_CODE_BASE_NAME, ' '))) {
+    found.delete('app-server');
   }
   if (found.has('monitoring') || found.has('firewall')) {
     // "MySQL monitoring agent", "DB firewall": what it watches or guards is not what it is.
@@ -163,7 +187,8 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   if (found.has('dns') && (found.has('load-balancer') || found.has('web-server') || found.has('app-server') || found.has('database'))) found.delete('dns');
   if (found.has('internet') && found.has('client')) found.delete('internet');
   if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete('database');
-  const specific = [...found].some((r) => r !== 'server' && r !== 'certificate');
+  // "Server 1 (code base)" is still a machine: the files say what it holds, not what it is.
+  const specific = [...found].some((r) => r !== 'server' && r !== 'certificate' && r !== 'code-base');
   if (specific) found.delete('server');
   if (found.has('database') && /\bsql\b/.test(norm) && found.size > 1 && !/\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*)\b/.test(norm)) found.delete('database');
 }
