@@ -31,6 +31,7 @@ const ROLE_NAMES: Record<Role, string> = {
   'load-balancer': 'load balancer',
   'web-server': 'web server',
   'app-server': 'application server',
+  'code-base': 'code base',
   database: 'database',
   firewall: 'firewall',
   monitoring: 'monitoring client',
@@ -46,4 +47,23 @@ const ROLE_NAMES: Record<Role, string> = {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A Mermaid node for each role: the examples of fix hints. */
+export const ROLE_EXAMPLES: Partial<Record<Role, string>> = {
+  'load-balancer': 'LB[HAProxy load balancer]',
+  'web-server': 'WEB[Nginx web server]',
+  'app-server': 'APP[Application server]',
+  'code-base': 'CODE[Application files - code base]',
+  database: 'DB[(MySQL database)]',
+  firewall: 'FW{{Firewall}}',
+  monitoring: 'MON[Monitoring client]',
+  dns: 'DNS[DNS: www.foobar.com]',
+  client: 'U((User))',
+  certificate: 'SSL[SSL certificate]',
+};
+
+/** "a web server", "an application server". */
+export function withArticle(name: string): string {
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
 }

@@ -1,9 +1,12 @@
 import { appTier } from './app-tier.js';
 import { carriedOver } from './carried-over.js';
+import { componentPresent } from './component-present.js';
 import { consistency } from './consistency.js';
+import { dbPrimaryReplica } from './db-primary-replica.js';
 import { dbTier } from './db-tier.js';
 import { diagramPresent } from './diagram-present.js';
 import { diagramRenders } from './diagram-renders.js';
+import { domainDns } from './domain-dns.js';
 import { english } from './english.js';
 import { explainAdditions } from './explain-additions.js';
 import { explainWebVsApp } from './explain-web-vs-app.js';
@@ -12,6 +15,9 @@ import { lbPair } from './lb-pair.js';
 import { requestFlow } from './request-flow.js';
 import type { RuleModule } from './rule.js';
 import { serverAdded } from './server-added.js';
+import { serverCount } from './server-count.js';
+import { serverStack } from './server-stack.js';
+import { singleServer } from './single-server.js';
 import { taskFile } from './task-file.js';
 import { webTier } from './web-tier.js';
 
@@ -20,5 +26,6 @@ export const RULES: ReadonlyMap<string, RuleModule> = new Map(
   [
     taskFile, diagramPresent, diagramRenders, lbPair, lbCluster, webTier, appTier, dbTier, serverAdded, requestFlow,
     carriedOver, explainAdditions, explainWebVsApp, consistency, english,
+    componentPresent, singleServer, domainDns, serverCount, serverStack, dbPrimaryReplica,
   ].map((rule) => [rule.meta.id, rule]),
 );
