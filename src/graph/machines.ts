@@ -1,7 +1,7 @@
 import { pushTo } from '../multimap.js';
 import type { SourcePosition } from '../types.js';
 import type { Component, DiagramGraph } from './model.js';
-import { ENTRY_ROLES, normaliseText, TIER_ROLES, type Role } from './roles.js';
+import { ENTRY_ROLES, normaliseText, TIER_ROLES, titleNamesOneMachine, type Role } from './roles.js';
 
 /**
  * A machine of the drawing, read from its structure. Students draw a server three ways: a box
@@ -42,12 +42,23 @@ export function machinesOf(graph: DiagramGraph): Machine[] {
   const byKey = new Map(graph.components.map((c) => [c.key, c]));
   const machines: Machine[] = [];
   const placed = new Set<string>();
+  const box = (key: string, label: string, components: Component[], source: SourcePosition) => {
+    for (const c of components) placed.add(c.key);
+    const roles = [...new Set(components.flatMap((c) => c.roles))];
+    machines.push({ key, label, kind: 'group', components, roles, multiplicity: Math.max(1, ...components.map((c) => c.multiplicity)), source });
+  };
+  // A box titled as one server around boxes of its parts ("Server 8.8.8.8" holding "Web server",
+  // "App server"): the outer box is the machine. Numbered inner boxes ("Server 1") are machines.
+  for (const outer of graph.groups) {
+    if (outer.kind === 'host' || !outer.members.length || !titleNamesOneMachine(outer.title) || outer.members.some((k) => placed.has(k))) continue;
+    const inner = graph.hosts.filter((h) => !byKey.has(h.key) && h.components.every((k) => outer.members.includes(k)));
+    if (inner.some((h) => numberedMachine(h.label) !== null)) continue;
+    box(outer.key, outer.title, outer.members.map((k) => byKey.get(k)!).filter(Boolean), outer.source);
+  }
   // Boxes around components.
   for (const host of graph.hosts) {
-    if (byKey.has(host.key)) continue;
-    const components = host.components.map((k) => byKey.get(k)!).filter(Boolean);
-    for (const c of components) placed.add(c.key);
-    machines.push({ key: host.key, label: host.label, kind: 'group', components, roles: [...host.roles], multiplicity: Math.max(1, ...components.map((c) => c.multiplicity)), source: host.source });
+    if (byKey.has(host.key) || host.components.some((k) => placed.has(k))) continue;
+    box(host.key, host.label, host.components.map((k) => byKey.get(k)!).filter(Boolean), host.source);
   }
   // Server nodes and the components only they lead to.
   const servers = graph.components.filter((c) => !placed.has(c.key) && isServerNode(c));

@@ -50,6 +50,10 @@ describe('machines of a drawing', () => {
       ['MySQL', 'component', ['D']],
     ]);
   });
+  it('numbered boxes inside a box are machines of their own', async () => {
+    const found = await machines('flowchart LR\n  subgraph B[Backend server]\n    subgraph S1[Server 1]\n      W1[Nginx]\n    end\n    subgraph S2[Server 2]\n      W2[Nginx]\n    end\n  end');
+    expect(found.map((m) => m.label)).toEqual(['Server 1', 'Server 2']);
+  });
   it('a component two server nodes lead to belongs to neither', async () => {
     const found = await machines('flowchart LR\n  S1[Server 1] --> W[Nginx]\n  S2[Server 2] --> W');
     expect(found.find((m) => m.label === 'Nginx')?.kind).toBe('component');
@@ -80,6 +84,7 @@ ruleTester('single-server', [
   { name: 'the database outside the server box', markdown: flow('subgraph S[Server]', '  W[Nginx] --> A[App server]', 'end', 'A --> D[(MySQL)]'), status: 'fail', message: 'outside the server' },
   { name: 'trap: "Server 1" drawn as a node and as the box is one machine', markdown: flow('U[User] --> S1[Server 1]', 'subgraph Server 1', '  W[Nginx] --> A[App server] --> D[(MySQL)]', 'end'), status: 'pass' },
   { name: 'trap: a DNS server and the user\'s computer are not servers of the stack', markdown: flow('C[User computer] --> N[DNS server] --> S[Server] --> W[Nginx] --> A[App server] --> D[(MySQL)]'), status: 'pass' },
+  { name: 'a server box around boxes of its parts is one machine', markdown: flow('U[User] --> W', 'subgraph S["Server 8.8.8.8"]', '  subgraph WS[Web server]', '    W[Nginx]', '  end', '  subgraph AS[App server]', '    A[Gunicorn]', '  end', '  subgraph DBS[Database]', '    D[(MySQL)]', '  end', 'end', 'W --> A --> D'), status: 'pass', message: 'One server, "Server 8.8.8.8"' },
   { name: 'nothing of a stack', markdown: flow('U[User] --> N[DNS]'), status: 'fail' },
 ], T0);
 
