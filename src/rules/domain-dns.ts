@@ -53,7 +53,7 @@ function checkDomain(graph: DiagramGraph, domain: string, ip: string): RuleOutco
     status: 'fail',
     message: `The diagram shows ${missing}.`,
     findings: [{
-      message: `The diagram shows ${missing}${dns ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ''}.`,
+      message: `The diagram shows ${missing}${dns && !named ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ''}.`,
       at,
       hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example} --> Server\`.`,
     }],

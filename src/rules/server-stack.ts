@@ -30,7 +30,7 @@ function checkStacks(graph: DiagramGraph, min: number, roles: readonly Role[]): 
   const stack = roles.map((r) => withArticle(roleName(r))).join(' and ');
   if (total >= min) return { status: 'pass', message: `${plural(total, 'server')} run${total === 1 ? 's' : ''} ${stack}: ${full.map((m) => `"${m.label}"`).join(', ')}.` };
   const partial = machines.filter((m) => !full.includes(m) && roles.some((r) => m.roles.includes(r)));
-  const example = 'subgraph S1["Server 1"]\n    W1[Nginx] --> A1[Application server]\n  end';
+  const example = '`subgraph S1["Server 1"]` with `W1[Nginx] --> A1[Application server]` inside, then `end`';
   return {
     status: 'fail',
     message: total === 0 ? `No server runs both ${stack}.` : `Only ${plural(total, 'server')} run${total === 1 ? 's' : ''} both ${stack}; the task asks for ${min}.`,
@@ -38,8 +38,8 @@ function checkStacks(graph: DiagramGraph, min: number, roles: readonly Role[]): 
       ? partial.slice(0, 4).map((m) => ({
         message: `"${m.label}" runs ${roles.filter((r) => m.roles.includes(r)).map((r) => withArticle(roleName(r))).join(' and ')} but no ${roles.filter((r) => !m.roles.includes(r)).map(roleName).join(' or ')}: each server needs the whole stack.`,
         at: m.source,
-        hint: `Put both on each server's box:\n  ${example}`,
+        hint: `Put both on each server's box: ${example}; the same for the other server.`,
       }))
-      : [{ message: `No server of the diagram runs ${stack}.`, at: { file: graph.file, line: graph.line, column: 1 }, hint: `Draw each server as a box holding its stack:\n  ${example}` }],
+      : [{ message: `No server of the diagram runs ${stack}.`, at: { file: graph.file, line: graph.line, column: 1 }, hint: `Draw each server as a box holding its stack: ${example}; the same for the other server.` }],
   };
 }
