@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { lintSubmission, type LintReport } from '../api/lint-submission.js';
 import { TOOL, ruleDocsUrl } from '../api/tool.js';
-import { loadRubric, ruleModuleOf, rulesDir, UsageError } from '../config/rubric.js';
+import { bundledRubrics, loadRubric, ruleModuleOf, rulesDir, UsageError } from '../config/rubric.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
@@ -32,6 +32,13 @@ export function explain(id: string): string {
   if (RULES.has(id)) {
     const doc = path.join(rulesDir(), 'docs', `${id}.md`);
     return existsSync(doc) ? readFileSync(doc, 'utf8') : `${id}: ${RULES.get(id)!.meta.description}\n${ruleDocsUrl(id)}\n`;
+  }
+  // A rubric's own id for a generic rule ("app-files" is component-present with the code-base role).
+  const entries = bundledRubrics().flatMap((b) => loadRubric(b.name).rules.filter((r) => r.id === id && r.rule && RULES.has(r.rule)).map((r) => ({ task: b.task, entry: r })));
+  if (entries.length) {
+    const module = entries[0]!.entry.rule!;
+    const uses = entries.map(({ task, entry }) => `- ${task}: ${entry.description ?? RULES.get(module)!.meta.description}${entry.options ? ` (options ${JSON.stringify(entry.options)})` : ''}`);
+    return `${id}: graded by the rule ${module}.\n${uses.join('\n')}\n\n${explain(module)}`;
   }
   const codes = mermaidErrorCodes();
   const row = codes.get(id);

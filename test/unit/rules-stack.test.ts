@@ -1,5 +1,6 @@
 // The diagram rules of tasks 0 (simple web stack) and 1 (distributed web infrastructure).
 import { lintSubmission } from '../../src/api/lint-submission.js';
+import { explain } from '../../src/cli/main.js';
 import { loadRubric, type Rubric } from '../../src/config/rubric.js';
 import { buildDiagramGraph } from '../../src/graph/build-graph.js';
 import { machinesOf } from '../../src/graph/machines.js';
@@ -237,5 +238,14 @@ describe('rule options', () => {
     ), T0);
     const diagramRules = ['single-server', 'web-server', 'app-server', 'app-files', 'database', 'domain-dns', 'request-flow'];
     expect(result.rules.filter((r) => diagramRules.includes(r.id)).map((r) => [r.id, r.status])).toEqual(diagramRules.map((id) => [id, 'pass']));
+  });
+});
+
+describe('explain', () => {
+  it('explains a rubric\'s own id for a generic rule with the rule\'s page and the task\'s options', () => {
+    const text = explain('app-files');
+    expect(text).toContain('app-files: graded by the rule component-present.');
+    expect(text).toContain('0-simple_web_stack: The application files / code base appear');
+    expect(text).toContain('# component-present');
   });
 });
