@@ -38947,7 +38947,7 @@ function checkDomain(graph2, domain, ip) {
     status: "fail",
     message: `The diagram shows ${missing}.`,
     findings: [{
-      message: `The diagram shows ${missing}${dns ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
+      message: `The diagram shows ${missing}${dns && !named2 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
       at: at2,
       hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example} --> Server\`.`
     }]
@@ -45465,17 +45465,15 @@ function checkStacks(graph2, min2, roles) {
   const stack = roles.map((r3) => withArticle(roleName(r3))).join(" and ");
   if (total >= min2) return { status: "pass", message: `${plural(total, "server")} run${total === 1 ? "s" : ""} ${stack}: ${full.map((m) => `"${m.label}"`).join(", ")}.` };
   const partial = machines.filter((m) => !full.includes(m) && roles.some((r3) => m.roles.includes(r3)));
-  const example = 'subgraph S1["Server 1"]\n    W1[Nginx] --> A1[Application server]\n  end';
+  const example = '`subgraph S1["Server 1"]` with `W1[Nginx] --> A1[Application server]` inside, then `end`';
   return {
     status: "fail",
     message: total === 0 ? `No server runs both ${stack}.` : `Only ${plural(total, "server")} run${total === 1 ? "s" : ""} both ${stack}; the task asks for ${min2}.`,
     findings: partial.length ? partial.slice(0, 4).map((m) => ({
       message: `"${m.label}" runs ${roles.filter((r3) => m.roles.includes(r3)).map((r3) => withArticle(roleName(r3))).join(" and ")} but no ${roles.filter((r3) => !m.roles.includes(r3)).map(roleName).join(" or ")}: each server needs the whole stack.`,
       at: m.source,
-      hint: `Put both on each server's box:
-  ${example}`
-    })) : [{ message: `No server of the diagram runs ${stack}.`, at: { file: graph2.file, line: graph2.line, column: 1 }, hint: `Draw each server as a box holding its stack:
-  ${example}` }]
+      hint: `Put both on each server's box: ${example}; the same for the other server.`
+    })) : [{ message: `No server of the diagram runs ${stack}.`, at: { file: graph2.file, line: graph2.line, column: 1 }, hint: `Draw each server as a box holding its stack: ${example}; the same for the other server.` }]
   };
 }
 
