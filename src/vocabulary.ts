@@ -25,8 +25,16 @@ export const WEB_SERVER_NAMES = [
   'serveurs? frontaux',
 ] as const;
 export const APP_SERVER_NAMES = [
-  'app(?:lication)? ?servers?', 'app(?:lication)? ?srvs?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'uwsgi', 'unicorn',
+  'app(?:lication)? ?servers?', 'app(?:lication)? ?srvs?', 'ap{1,2}li?cati?on ?servers?', 'app ?tier', 'application ?tier', 'app ?layer', 'gunicorn', 'u ?wsgi', 'unicorn',
   'puma', 'node ?\\.? ?js', 'php ?fpm', 'tomcat', 'serveurs? d ?applications?', 'serveurs? applicatifs?',
+] as const;
+/**
+ * The application's files (the code base the application server runs). A box named with the word
+ * "code" ("Python code", "Server code") is the code; "status code" and the like are not.
+ */
+export const CODE_BASE_NAMES = [
+  'code ?bases?', 'source ?code', '(?:app(?:lication)?|web ?(?:site|app)|site|project|source|code) ?files', 'app(?:lication)? ?code',
+  '(?<!(?:status|response|error|http|exit|return|qr|zip|postal|country|area) )code', 'fichiers? (?:de l ?)?applications?', 'code source',
 ] as const;
 export const DATABASE_NAMES = ['data ?bases?', 'dbs?', 'my ?sql', 'mariadb', 'postgre ?s\\w*', 'mongo ?db', 'bases? de donnees'] as const;
 export const FIREWALL_NAMES = ['firewalls?', 'fire walls?', 'ufw', 'iptables', 'pare ?feux?'] as const;
@@ -46,6 +54,14 @@ export const MONITORING_SERVICE_NAMES = [
 export const CERTIFICATE_NAMES = ['ssl', 'tls', 'https', 'certificats?', 'certificates?'] as const;
 /** Generic names of a machine. */
 export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nodes?', 'instances?', 'vms?', 'droplets?', 'serveurs?'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// A database cluster: the node that takes the writes and the copies that follow it.
+
+export const DB_PRIMARY_NAMES = ['primary', 'master', 'main', 'writer', 'leader', 'principale?', 'maitre'] as const;
+export const DB_REPLICA_NAMES = ['replicas?', 'slaves?', 'secondary', 'standby', 'followers?', 'readers?', 'read ?only', 'repliques?', 'esclaves?'] as const;
+/** Words of a link or a box that say data is copied from one database to another. */
+export const REPLICATION_TERMS = ['replicat\\w*', 'sync\\w*', 'binlog', 'primary ?replica', 'master ?slave'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // A pair of load balancers.

@@ -33,19 +33,17 @@ export function explain(id: string): string {
   const ownDoc = path.join(rulesDir(), 'docs', `${id}.md`);
   if (existsSync(ownDoc) && /^[a-z0-9-]+$/.test(id)) return readFileSync(ownDoc, 'utf8');
   if (RULES.has(id)) return `${id}: ${RULES.get(id)!.meta.description}\n${ruleDocsUrl(id)}\n`;
-  // An id a rubric grades with a generic rule ("firewalls" with component-count): that rule's page, and what the task asks.
-  const entries = bundledRubrics().flatMap(({ name }) => loadRubric(name).rules.map((entry) => ({ entry, task: name })));
-  const use = entries.find(({ entry }) => entry.id === id);
-  if (use) {
-    const module = use.entry.rule ?? use.entry.id;
-    const doc = path.join(rulesDir(), 'docs', `${module}.md`);
-    const head = `${id} (task ${use.task}, graded by the rule ${module}${use.entry.options ? ` with ${JSON.stringify(use.entry.options)}` : ''})\n${use.entry.description ?? ''}\n\n`;
-    return head + (existsSync(doc) ? readFileSync(doc, 'utf8') : `${ruleDocsUrl(module)}\n`);
+  // A rubric's own id for a generic rule ("app-files" is component-present with the code-base role).
+  const entries = bundledRubrics().flatMap((b) => loadRubric(b.name).rules.filter((r) => r.id === id && r.rule && RULES.has(r.rule)).map((r) => ({ task: b.task, entry: r })));
+  if (entries.length) {
+    const module = entries[0]!.entry.rule!;
+    const uses = entries.map(({ task, entry }) => `- ${task}: ${entry.description ?? RULES.get(module)!.meta.description}${entry.options ? ` (options ${JSON.stringify(entry.options)})` : ''}`);
+    return `${id}: graded by the rule ${module}.\n${uses.join('\n')}\n\n${explain(module)}`;
   }
   const codes = mermaidErrorCodes();
   const row = codes.get(id);
   if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
-  const known = [...new Set([...RULES.keys(), ...entries.map(({ entry }) => entry.id)])];
+  const known = [...new Set([...RULES.keys(), ...bundledRubrics().flatMap((b) => loadRubric(b.name).rules.map((r) => r.id))])];
   throw new UsageError(`unknown rule or error code "${id}"${didYouMean(id, [...known, ...codes.keys()])}; rules: ${known.join(', ')}`);
 }
 

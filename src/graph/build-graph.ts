@@ -82,15 +82,18 @@ class GraphBuilder {
     this.texts.push({ text: label, source: this.at(pos) });
   }
 
-  private addEdge(from: string, to: string, label: string, directed: boolean, kind: Edge['kind'], pos: DiagramPos): void {
-    this.edges.push({ from: this.key(from), to: this.key(to), label, directed, kind, diagram: this.placement.index, source: this.at(pos) });
+  private addEdge(from: string, to: string, label: string, directed: boolean, kind: Edge['kind'], pos: DiagramPos, viaGroup?: string): void {
+    this.edges.push({ from: this.key(from), to: this.key(to), label, directed, kind, ...(viaGroup ? { viaGroup } : {}), diagram: this.placement.index, source: this.at(pos) });
     if (label) this.texts.push({ text: label, source: this.at(pos) });
   }
 
   fromFlowchart(ast: FlowchartAst): void {
     const subgraphIds = new Set(ast.subgraphs.map((s) => s.id));
+    // A node whose id is a subgraph's is that subgraph: Mermaid draws the group (with the group's
+    // title) and an edge to it reaches the group. `B --> C` with `subgraph C [Web Server 1]`.
+    const holding = new Set(ast.subgraphs.filter((s) => s.nodes.length > 0).map((s) => s.id));
     for (const v of ast.vertices.values()) {
-      if (subgraphIds.has(v.id) && v.label === v.id && v.shape === null) continue; // an edge to a subgraph
+      if (holding.has(v.id) || (subgraphIds.has(v.id) && v.label === v.id && v.shape === null)) continue;
       this.addComponent(v.id, v.label, v.pos, componentRoles(v.id, v.label, { shape: v.shape, ...(v.icon ? { icon: v.icon } : {}) }));
     }
     const raw: RawGroup[] = ast.subgraphs.map((s) => ({
@@ -106,7 +109,9 @@ class GraphBuilder {
       const froms = this.expand(e.from, raw);
       const tos = this.expand(e.to, raw);
       const directed = e.type !== 'arrow_open' && !e.type.startsWith('double');
-      for (const f of froms) for (const t of tos) this.addEdge(f, t, e.label, directed, 'link', e.pos);
+      const group = tos[0] !== e.to || tos.length > 1 ? e.to : froms[0] !== e.from || froms.length > 1 ? e.from : null;
+      const viaGroup = group === null ? undefined : this.key(`group:${group}`);
+      for (const f of froms) for (const t of tos) this.addEdge(f, t, e.label, directed, 'link', e.pos, viaGroup);
     }
   }
 

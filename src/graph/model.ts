@@ -34,6 +34,8 @@ export interface Edge {
   directed: boolean;
   /** `message` for sequence messages, `note` for a note spanning two participants, `link` otherwise. */
   kind: 'link' | 'message' | 'note';
+  /** Drawn to (or from) a subgraph, this group's key: one arrow reaching each node inside it. */
+  viaGroup?: string;
   diagram: number;
   source: SourcePosition;
 }

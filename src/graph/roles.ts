@@ -6,13 +6,13 @@
 import { cachedByString } from '../bounded-cache.js';
 import { isRegexSpace } from '../chars.js';
 import {
-  ACTIVE_PASSIVE_TERMS, anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES,
+  ACTIVE_PASSIVE_TERMS, anyOf, APP_SERVER_NAMES, everyOf, CERTIFICATE_NAMES, CLUSTER_TERMS, CODE_BASE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES,
   WEB_SERVER_NAMES,
 } from '../vocabulary.js';
 
 /** Every role, for options that name one (`{ "role": "firewall" }`). */
 export const ROLES = [
-  'load-balancer', 'web-server', 'app-server', 'database', 'firewall', 'monitoring', 'dns', 'client', 'internet', 'cdn', 'cache', 'certificate', 'server', 'other',
+  'load-balancer', 'web-server', 'app-server', 'code-base', 'database', 'firewall', 'monitoring', 'dns', 'client', 'internet', 'cdn', 'cache', 'certificate', 'server', 'other',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -27,9 +27,11 @@ const VOCABULARY: [Role, RegExp][] = [
   ['load-balancer', anyOf(...LOAD_BALANCER_NAMES, 'keepalived', 'elb', 'alb', 'nlb', 'traefik', 'reverse proxy lb')],
   ['web-server', anyOf(...WEB_SERVER_NAMES, 'iis', 'caddy', 'lighttpd', 'static (?:content )?server')],
   ['app-server', anyOf(
-    ...APP_SERVER_NAMES, 'apps?', 'application ?layer', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
-    'api ?server', 'app(?:lication)? ?code', 'code ?base', 'app(?:lication)? ?files', 'appserver',
+    ...APP_SERVER_NAMES, 'application ?layer', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
+    'api ?server', 'appserver', 'apps?',
   )],
+  // The application's files: what the application server runs, not a server of its own.
+  ['code-base', anyOf(...CODE_BASE_NAMES)],
   ['database', anyOf(...DATABASE_NAMES, 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
   ['firewall', anyOf(...FIREWALL_NAMES, 'fws?', 'waf')],
   ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector', '(?:node )?exporters?')],
@@ -122,7 +124,9 @@ const ICON_ROLES: Record<string, Role> = {
  */
 export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
   // "DNS: resolves to the load balancer IPs": what follows a relation names another component.
-  const norm = normaliseText(text).replace(RELATION, '').trim() || normaliseText(text);
+  // An arrow inside a label is a relation too ("DNS: foobar.com → load balancer IP").
+  const related = ARROW.test(text) ? text.replace(ARROW, ' points to ') : text;
+  const norm = normaliseText(related).replace(RELATION, '').trim() || normaliseText(text);
   const found = new Set<Role>();
   for (const [role, pattern] of VOCABULARY) if (pattern.test(norm)) found.add(role);
   if (hints.shape === 'cylinder' || hints.shape === 'cyl' || hints.shape === 'db' || hints.shape === 'lin-cyl') found.add('database');
@@ -132,6 +136,12 @@ export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
   return [...found];
 }
 
+/** True when `text` (a title, an arrow's label, a note) names `role` anywhere: "runs the code base". */
+export function namesRole(text: string, role: Role): boolean {
+  return VOCABULARY.some(([r]) => r === role) && patternOf(role).test(normaliseText(text));
+}
+
+const ARROW = /\s*(?:→|⟶|➔|➜|⇒|-+>|=+>)\s*/;
 const RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
 
 const SERVER_ROLES: Role[] = ['web-server', 'app-server', 'database', 'load-balancer'];
@@ -141,11 +151,16 @@ export function rolePattern(role: Role): RegExp | undefined {
   return VOCABULARY.find(([r]) => r === role)?.[1];
 }
 
+function patternOf(role: Role): RegExp {
+  return VOCABULARY.find(([r]) => r === role)![1];
+}
+
 /** Where the first word of `role`'s vocabulary stands in `norm` (Infinity when absent). */
 function positionOf(role: Role, norm: string): number {
-  const pattern = VOCABULARY.find(([r]) => r === role)![1];
-  return pattern.exec(norm)?.index ?? Infinity;
+  return patternOf(role).exec(norm)?.index ?? Infinity;
 }
+
+const EVERY_CODE_BASE_NAME = everyOf(...CODE_BASE_NAMES);
 
 /** Where two vocabularies overlap, the more specific reading wins. */
 function resolveConflicts(found: Set<Role>, norm: string): void {
@@ -156,6 +171,10 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   }
   if (found.has('app-server') && found.has('web-server') && /\bweb ?app(lication)? ?servers?\b/.test(norm) && !/\bnginx|apache|web ?servers?\b/.test(norm.replace(/web ?app(lication)? ?servers?/, ''))) {
     found.delete('web-server');
+  }
+  // "App files", "Application code": the application's files, not its server.
+  if (found.has('code-base') && found.has('app-server') && !patternOf('app-server').test(norm.replace(EVERY_CODE_BASE_NAME, ' '))) {
+    found.delete('app-server');
   }
   if (found.has('monitoring') || found.has('firewall')) {
     // "MySQL monitoring agent", "DB firewall": what it watches or guards is not what it is.
@@ -172,7 +191,8 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   // "Mobile app", "Web app users": the app the user holds, not an application server.
   if (found.has('client') && found.has('app-server') && !/\bapp(?:lication)? ?servers?\b/.test(norm)) found.delete('app-server');
   if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete('database');
-  const specific = [...found].some((r) => r !== 'server' && r !== 'certificate');
+  // "Server 1 (code base)" is still a machine: the files say what it holds, not what it is.
+  const specific = [...found].some((r) => r !== 'server' && r !== 'certificate' && r !== 'code-base');
   if (specific) found.delete('server');
   if (found.has('database') && /\bsql\b/.test(norm) && found.size > 1 && !/\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*)\b/.test(norm)) found.delete('database');
 }

@@ -33,6 +33,7 @@ const ROLE_NAMES: Record<Role, string> = {
   'load-balancer': 'load balancer',
   'web-server': 'web server',
   'app-server': 'application server',
+  'code-base': 'code base',
   database: 'database',
   firewall: 'firewall',
   monitoring: 'monitoring client',
@@ -64,4 +65,23 @@ export function affirms(text: string, pattern: RegExp): boolean {
     if (!NEGATED_BEFORE.test(plain.slice(0, m.index)) && !NEGATED_AFTER.test(plain.slice(m.index + m[0].length))) return true;
   }
   return false;
+}
+
+/** A Mermaid node for each role: the examples of fix hints. */
+export const ROLE_EXAMPLES: Partial<Record<Role, string>> = {
+  'load-balancer': 'LB[HAProxy load balancer]',
+  'web-server': 'WEB[Nginx web server]',
+  'app-server': 'APP[Application server]',
+  'code-base': 'CODE[Application files - code base]',
+  database: 'DB[(MySQL database)]',
+  firewall: 'FW{{Firewall}}',
+  monitoring: 'MON[Monitoring client]',
+  dns: 'DNS[DNS: www.foobar.com]',
+  client: 'U((User))',
+  certificate: 'SSL[SSL certificate]',
+};
+
+/** "a web server", "an application server". */
+export function withArticle(name: string): string {
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
 }

@@ -2,10 +2,13 @@ import { appTier } from './app-tier.js';
 import { baseCarried } from './base-carried.js';
 import { carriedOver } from './carried-over.js';
 import { componentCount } from './component-count.js';
+import { componentPresent } from './component-present.js';
 import { consistency } from './consistency.js';
+import { dbPrimaryReplica } from './db-primary-replica.js';
 import { dbTier } from './db-tier.js';
 import { diagramPresent } from './diagram-present.js';
 import { diagramRenders } from './diagram-renders.js';
+import { domainDns } from './domain-dns.js';
 import { english } from './english.js';
 import { explain } from './explain.js';
 import { explainAdditions } from './explain-additions.js';
@@ -17,6 +20,9 @@ import { monitoring } from './monitoring.js';
 import { requestFlow } from './request-flow.js';
 import type { RuleModule } from './rule.js';
 import { serverAdded } from './server-added.js';
+import { serverCount } from './server-count.js';
+import { serverStack } from './server-stack.js';
+import { singleServer } from './single-server.js';
 import { taskFile } from './task-file.js';
 import { webTier } from './web-tier.js';
 
@@ -25,5 +31,6 @@ export const RULES: ReadonlyMap<string, RuleModule> = new Map(
   [
     taskFile, diagramPresent, diagramRenders, lbPair, lbCluster, webTier, appTier, dbTier, serverAdded, requestFlow,
     carriedOver, explainAdditions, explainWebVsApp, consistency, english, explain, componentCount, https, monitoring, baseCarried,
+    componentPresent, singleServer, domainDns, serverCount, serverStack, dbPrimaryReplica,
   ].map((rule) => [rule.meta.id, rule]),
 );

@@ -3,6 +3,7 @@ import type { DiagramGraph } from '../graph/model.js';
 import type { ProseAnalysis } from '../prose/analyze-prose.js';
 import type { Severity, SourcePosition } from '../types.js';
 import type { Identity } from '../graph/identify-components.js';
+import { ROLES, type Role } from '../graph/roles.js';
 
 export interface RuleMeta {
   id: string;
@@ -64,6 +65,28 @@ export interface RuleModule {
 export function numberOption(context: RuleContext, name: string, fallback: number): number {
   const value = context.options[name];
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** A role named by an option (`{ "role": "web-server" }`): the rubric's mistake is reported, not guessed. */
+export function roleOption(context: RuleContext, name: string, fallback?: Role): Role {
+  const value = context.options[name] ?? fallback;
+  if (typeof value === 'string' && (ROLES as readonly string[]).includes(value)) return value as Role;
+  throw new Error(`option "${name}" must be one of ${ROLES.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+/** A list of roles named by an option (`{ "steps": ["web-server", "database"] }`). */
+export function rolesOption(context: RuleContext, name: string, fallback: readonly Role[]): Role[] {
+  const value = context.options[name];
+  if (value === undefined) return [...fallback];
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && (ROLES as readonly string[]).includes(v))) return value as Role[];
+  throw new Error(`option "${name}" must be a non-empty list of roles (${ROLES.join(', ')}), got ${JSON.stringify(value)}`);
+}
+
+/** A text option the rubric must give (the task's domain name, its IP). */
+export function textOption(context: RuleContext, name: string): string {
+  const value = context.options[name];
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  throw new Error(`option "${name}" must be a non-empty string (got ${JSON.stringify(value)})`);
 }
 
 /** Counts from a fraction: all = pass, none = fail, some = partial. */

@@ -31,11 +31,33 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['the application layer of the osi model', 'the application code', 'the mobile app'],
   },
+  CODE_BASE_NAMES: {
+    match: [
+      'the code base', 'two codebases', 'the source code of the site', 'the application files', 'app files', 'website files', 'web app files', 'site files',
+      'project files', 'source files', 'code files', 'the application code', 'app code', 'the python code', 'les fichiers de l application', 'le code source',
+    ],
+    miss: ['the http status code 200', 'a qr code on the page', 'the static files', 'the log files'],
+  },
   DATABASE_NAMES: {
     match: [
       'the database stores the data', 'two data bases', 'the db primary', 'mysql replica', 'my sql', 'mariadb', 'postgresql', 'mongodb', 'la base de donnees',
     ],
     miss: ['the data is replicated', 'sql queries', 'les donnees des utilisateurs'],
+  },
+  DB_PRIMARY_NAMES: {
+    match: ['mysql primary', 'the master database', 'the main db', 'the writer node', 'the leader', 'la base principale', 'le serveur principal', 'le maitre'],
+    miss: ['mysql replica', 'the slave database', 'the secondary node'],
+  },
+  DB_REPLICA_NAMES: {
+    match: [
+      'mysql replica', 'two replicas', 'the slave database', 'two slaves', 'the secondary node', 'a standby database', 'a follower', 'two followers', 'the reader node',
+      'two readers', 'a read only copy', 'la replique', 'deux repliques', 'l esclave', 'deux esclaves',
+    ],
+    miss: ['mysql primary', 'the master database', 'the main db'],
+  },
+  REPLICATION_TERMS: {
+    match: ['the primary replicates to the replica', 'the databases are synced', 'the binlog is shipped', 'a primary replica cluster', 'a master slave pair'],
+    miss: ['the primary takes the writes', 'two databases', 'the replica serves reads'],
   },
   FIREWALL_NAMES: {
     match: ['three firewalls', 'a fire wall in front of each server', 'ufw allows port 443', 'iptables rules', 'un pare feu', 'des parefeux'],

@@ -6,6 +6,7 @@ export const ROLE_COLOURS: Record<string, string> = {
   'load-balancer': '#f6c344',
   'web-server': '#7cc4f4',
   'app-server': '#8fd19e',
+  'code-base': '#d8f0dd',
   database: '#c9a0dc',
   firewall: '#f4978e',
   monitoring: '#d5d5d5',
@@ -18,7 +19,7 @@ export const ROLE_COLOURS: Record<string, string> = {
   server: '#ffffff',
   other: '#ffffff',
 };
-const PRIORITY = ['load-balancer', 'database', 'app-server', 'web-server', 'firewall', 'monitoring', 'certificate', 'cache', 'dns', 'client', 'internet', 'cdn', 'server'];
+const PRIORITY = ['load-balancer', 'database', 'app-server', 'web-server', 'code-base', 'firewall', 'monitoring', 'certificate', 'cache', 'dns', 'client', 'internet', 'cdn', 'server'];
 
 /** What a failing rule says is missing, drawn as a dashed red placeholder. */
 const MISSING_BY_RULE: Record<string, { role: string; label: string }> = {
