@@ -46420,7 +46420,7 @@ var bundledIndex = null;
 function bundledRubrics() {
   bundledIndex ??= readdirSync2(rulesDir()).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => {
     const rubric = loadRubric(f.slice(0, -".json".length));
-    return { name: f.slice(0, -".json".length), task: rubric.task, curriculum: rubric.curriculum ?? "classic", order: rubric.order ?? 0, ...rubric.variantOf ? { variantOf: rubric.variantOf } : {} };
+    return { name: f.slice(0, -".json".length), task: rubric.task, curriculum: rubric.curriculum ?? "classic", order: rubric.order ?? 0, ...rubric.variantOf ? { variantOf: rubric.variantOf } : {}, ...rubric.draft ? { draft: rubric.draft } : {} };
   }).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   return bundledIndex;
 }

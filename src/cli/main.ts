@@ -222,7 +222,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--rubric <name|file>', 'the rubric whose rules to list (a name in rules/ or a JSON file)')
     .action((opts: { rubric?: string }) => {
       if (!opts.rubric) {
-        for (const r of bundledRubrics()) io.stdout(`${r.name.padEnd(44)} ${r.curriculum.padEnd(8)} task ${r.order}${r.variantOf ? ` (variant of ${r.variantOf})` : ''}\n`);
+        for (const r of bundledRubrics()) io.stdout(`${r.name.padEnd(44)} ${r.curriculum.padEnd(8)} task ${r.order}${r.variantOf ? ` (variant of ${r.variantOf})` : ''}${r.draft ? ` (draft: ${r.draft})` : ''}\n`);
         io.stdout('\nList a rubric\'s rules with: infralint rules --rubric <name>\n');
         return;
       }

@@ -39,6 +39,8 @@ export interface Rubric extends TaskLocation {
   order?: number;
   /** A variant of another rubric of the same task (an older curriculum): never chosen by default. */
   variantOf?: string;
+  /** Set while the rubric lacks some of its task's rules: what is missing (its weights need not sum to 100). */
+  draft?: string;
   passThreshold: number;
   rules: RubricRule[];
 }
@@ -115,14 +117,23 @@ export function ruleModuleOf(entry: RubricRule): RuleModule {
 }
 
 /** The rubrics bundled in rules/, read once per process (names and metadata only; each load parses anew). */
-let bundledIndex: { name: string; task: string; curriculum: Curriculum; order: number; variantOf?: string }[] | null = null;
+let bundledIndex: BundledRubric[] | null = null;
 
-export function bundledRubrics(): { name: string; task: string; curriculum: Curriculum; order: number; variantOf?: string }[] {
+export interface BundledRubric {
+  name: string;
+  task: string;
+  curriculum: Curriculum;
+  order: number;
+  variantOf?: string;
+  draft?: string;
+}
+
+export function bundledRubrics(): BundledRubric[] {
   bundledIndex ??= readdirSync(rulesDir())
     .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
     .map((f) => {
       const rubric = loadRubric(f.slice(0, -'.json'.length));
-      return { name: f.slice(0, -'.json'.length), task: rubric.task, curriculum: rubric.curriculum ?? 'classic', order: rubric.order ?? 0, ...(rubric.variantOf ? { variantOf: rubric.variantOf } : {}) };
+      return { name: f.slice(0, -'.json'.length), task: rubric.task, curriculum: rubric.curriculum ?? 'classic', order: rubric.order ?? 0, ...(rubric.variantOf ? { variantOf: rubric.variantOf } : {}), ...(rubric.draft ? { draft: rubric.draft } : {}) };
     })
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   return bundledIndex;

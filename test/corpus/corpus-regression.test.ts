@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintSubmission } from '../../src/api/lint-submission.js';
+import { loadRubric } from '../../src/config/rubric.js';
 import { HAS_SHARED, SHARED } from '../helpers/paths.js';
 
 interface ManifestEntry {
@@ -58,8 +59,13 @@ describeCorpus('real student submissions (shared/corpus/real)', () => {
         if (allPass && got === 'fail') fullyCorrectFailures.push(`${id} ${rule}`);
       }
     }
-    expect(agree / total).toBeGreaterThanOrEqual(0.95);
-    const belowNinety = [...perRule].filter(([, s]) => s.agree / s.total < 0.9).map(([rule, s]) => `${rule} ${s.agree}/${s.total}`);
+    // A draft rubric lacks some rules (see its "draft"): the floors hold for the rules it has.
+    const draft = Boolean(loadRubric(task).draft);
+    const graded = [...perRule].filter(([rule]) => !draft || loadRubric(task).rules.some((r) => r.id === rule));
+    const gradedAgree = graded.reduce((n, [, s]) => n + s.agree, 0);
+    const gradedTotal = graded.reduce((n, [, s]) => n + s.total, 0);
+    expect(draft ? gradedAgree / gradedTotal : agree / total).toBeGreaterThanOrEqual(0.95);
+    const belowNinety = graded.filter(([, s]) => s.agree / s.total < 0.9).map(([rule, s]) => `${rule} ${s.agree}/${s.total}`);
     expect(belowNinety).toEqual([]);
     expect(fullyCorrectFailures).toEqual([]);
   });

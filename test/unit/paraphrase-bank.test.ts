@@ -8,7 +8,8 @@ import { PROJECT } from '../helpers/paths.js';
 // bench:accuracy` only, as a measure of what the banks here do not teach.
 describe('paraphrase banks', () => {
   it('every case gets what a careful mentor gives it', async () => {
-    const score = await scoreBanks(bankFiles(path.join(PROJECT, 'test', 'paraphrase-bank')), lintSubmission);
+    // Task 3's banks are held at 100%; the banks of tasks 0-2 (<task>.yaml) are a figure of npm run bench:accuracy, not a target.
+    const score = await scoreBanks(bankFiles(path.join(PROJECT, 'test', 'paraphrase-bank')).filter((f) => !/^\d/.test(path.basename(f))), lintSubmission);
     expect(score.cases).toBeGreaterThan(250);
     expect(score.disagreements.map((d) => `${d.file} "${d.name}" ${d.rule}: wanted ${d.wanted}, got ${d.got} (${d.message})`)).toEqual([]);
   });
