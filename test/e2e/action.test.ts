@@ -28,7 +28,10 @@ describe('GitHub Action (bundled, as the runner runs it)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^::error file=web_infrastructure_design\/3-scale_up\.md,line=13,col=34,/m);
     expect(r.summary).toMatch(/^## infralint: 3-scale\\_up — 88\.33\/100, \*\*passed\*\*/);
-    expect(r.outputs).toEqual({ score: '88.33', 'max-score': '100', 'manual-points': '0', passed: 'true', verdict: 'passed' });
+    expect(r.outputs).toEqual({
+      score: '88.33', 'max-score': '100', 'manual-points': '0', passed: 'true', verdict: 'passed',
+      tasks: JSON.stringify([{ task: '3-scale_up', score: 88.33, maxScore: 100, manualPoints: 0, passed: true, verdict: 'passed' }]),
+    });
   });
 
   it('an image-only submission is pending review, not passed: passed=false, verdict=pending, and fails the step only with fail-on: pending', () => {
@@ -126,8 +129,8 @@ describe('infralint init and pre-commit', () => {
   it('action.yml declares the inputs and outputs the Action reads and writes', async () => {
     const { load } = await import('js-yaml');
     const action = load(readFileSync(path.join(PROJECT, 'action.yml'), 'utf8')) as { inputs: object; outputs: object; runs: { main: string } };
-    expect(Object.keys(action.inputs).sort()).toEqual(['fail-on', 'format', 'min-score', 'path', 'sarif-file', 'task']);
-    expect(Object.keys(action.outputs).sort()).toEqual(['manual-points', 'max-score', 'passed', 'score', 'verdict']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['curriculum', 'fail-on', 'format', 'min-score', 'path', 'sarif-file', 'task']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['manual-points', 'max-score', 'passed', 'score', 'tasks', 'verdict']);
     expect(action.runs.main).toBe('action/dist/index.mjs');
   });
 });
