@@ -121,14 +121,18 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   const states = (plain: string) => groups.every((g) => g.test(plain));
   const spoiled = question.reject?.length ? spoiledSections(prose, states, termsPattern(question.reject)) : new Set<string>();
   let mentionedAt: QuestionReading['mentionedAt'] = null;
+  let asked: { section: string; index: number; plain: string } | null = null;
   for (const [index, block] of prose.blocks.entries()) {
     if (spoiled.has(sectionOf(block))) continue;
     if (block.kind === 'heading') {
       if (about && !mentionedAt && about.test(block.norm)) mentionedAt = { file: block.file, line: block.line };
       continue;
     }
-    const framed = about === null || frameOf(block).some((text) => about.test(text));
     const sentences = sentencesRead(block.text);
+    // A line that asks ("Q: What is a server?") heads the answer under it, as a heading does.
+    if (asked && (asked.section !== sectionOf(block) || asked.index !== index - 1)) asked = null;
+    const framed = about === null || frameOf(block).some((text) => about.test(text)) || (asked !== null && about.test(asked.plain));
+    if (sentences.length && sentences[sentences.length - 1]!.asks) asked = { section: sectionOf(block), index, plain: sentences.map((x) => x.plain).join(' ') };
     for (let i = 0; i < sentences.length; i++) {
       const { plain, asks } = sentences[i]!;
       const named = about !== null && about.test(plain);
