@@ -45241,14 +45241,17 @@ function readQuestion(prose, question) {
   const states = (plain) => groups.every((g) => g.test(plain));
   const spoiled = question.reject?.length ? spoiledSections(prose, states, termsPattern(question.reject)) : /* @__PURE__ */ new Set();
   let mentionedAt = null;
+  let asked = null;
   for (const [index, block4] of prose.blocks.entries()) {
     if (spoiled.has(sectionOf(block4))) continue;
     if (block4.kind === "heading") {
       if (about && !mentionedAt && about.test(block4.norm)) mentionedAt = { file: block4.file, line: block4.line };
       continue;
     }
-    const framed = about === null || frameOf(block4).some((text3) => about.test(text3));
     const sentences = sentencesRead(block4.text);
+    if (asked && (asked.section !== sectionOf(block4) || asked.index !== index - 1)) asked = null;
+    const framed = about === null || frameOf(block4).some((text3) => about.test(text3)) || asked !== null && about.test(asked.plain);
+    if (sentences.length && sentences[sentences.length - 1].asks) asked = { section: sectionOf(block4), index, plain: sentences.map((x) => x.plain).join(" ") };
     for (let i = 0; i < sentences.length; i++) {
       const { plain, asks } = sentences[i];
       const named2 = about !== null && about.test(plain);

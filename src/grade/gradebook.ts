@@ -88,7 +88,7 @@ export class ProjectCsv {
 }
 
 /** The project's total over `tasks`: points won, the points of every task, the share, tasks passed. */
-export function projectTotal(entry: Pick<GradebookEntry, 'tasks'>, tasks: readonly string[]): { score: number; maxScore: number; percent: number; passed: number; manualPoints: number } {
+export function projectTotal(entry: { tasks: readonly { task: string; score: number; maxScore: number; manualPoints: number; passed: boolean }[] }, tasks: readonly string[]): { score: number; maxScore: number; percent: number; passed: number; manualPoints: number } {
   let score = 0;
   let maxScore = 0;
   let passed = 0;

@@ -1,7 +1,7 @@
 import { ruleDocsUrl, TOOL } from '../../api/tool.js';
 import type { RuleStatus } from '../../types.js';
 import type { AtomicFile } from '../atomic-file.js';
-import { describeSimilar, type SimilarTo } from '../gradebook.js';
+import { describeSimilar, projectTotal, type SimilarTo } from '../gradebook.js';
 import type { GradedTask, ResultsHeader, StudentRecord } from '../record.js';
 import type { SimilarityResult } from '../similarity/find-similar.js';
 import type { CohortSummary, TaskSummary } from '../summary.js';
@@ -71,10 +71,10 @@ export async function writeHtmlReport(out: AtomicFile, input: ReportInput): Prom
   out.write(reviewSection(summary));
   out.write(similaritySection(input.similarity));
 
-  out.write(`<h2 id="students">Students</h2>\n<table><tr><th>student</th><th>name</th>${input.header.tasks.map((t) => `<th>${h(t)}</th>`).join('')}<th>status</th><th>similar to</th></tr>\n`);
+  out.write(`<h2 id="students">Students</h2>\n<table><tr><th>student</th><th>name</th>${input.header.tasks.map((t) => `<th>${h(t)}</th>`).join('')}${input.header.tasks.length > 1 ? '<th>project</th>' : ''}<th>status</th><th>similar to</th></tr>\n`);
   let index = 0;
   for await (const record of input.records()) {
-    out.write(`<tr><td><a href="#s${index}">${h(record.student)}</a></td><td>${h(record.name)}</td>${input.header.tasks.map((t) => `<td class="num">${scoreCell(record.tasks.find((x) => x.task === t))}</td>`).join('')}<td>${record.status === 'error' ? '<span class="error">error</span>' : 'graded'}</td><td>${h(describeSimilar(input.similar.get(record.student)))}</td></tr>\n`);
+    out.write(`<tr><td><a href="#s${index}">${h(record.student)}</a></td><td>${h(record.name)}</td>${input.header.tasks.map((t) => `<td class="num">${scoreCell(record.tasks.find((x) => x.task === t))}</td>`).join('')}${input.header.tasks.length > 1 ? `<td class="num">${projectCell(record, input.header.tasks)}</td>` : ''}<td>${record.status === 'error' ? '<span class="error">error</span>' : 'graded'}</td><td>${h(describeSimilar(input.similar.get(record.student)))}</td></tr>\n`);
     index++;
   }
   out.write('</table>\n');
@@ -86,6 +86,12 @@ export async function writeHtmlReport(out: AtomicFile, input: ReportInput): Prom
     index++;
   }
   out.write('</body></html>\n');
+}
+
+/** The project's total: every task counted, a missing one as 0. */
+function projectCell(record: StudentRecord, tasks: readonly string[]): string {
+  const total = projectTotal(record, tasks);
+  return `${Math.round(100 * total.score) / 100}/${total.maxScore} (${total.percent}%)`;
 }
 
 function scoreCell(task: GradedTask | undefined): string {
