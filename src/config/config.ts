@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadRubric, ruleModuleOf, rulesDir, UsageError, type Curriculum, type Rubric } from './rubric.js';
+import { UsageError } from '../errors.js';
+import { loadRubric, ruleModuleOf, rulesDir, type Curriculum, type Rubric } from './rubric.js';
 
 /** What a configuration file may say (see rules/config.schema.json). */
 export interface InfralintConfig {
