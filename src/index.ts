@@ -1,10 +1,12 @@
 /** infralint's library API: what the CLI, the GitHub Action and bulk grading all call. */
 export { lintSubmission, gradeSubmission } from './api/lint-submission.js';
-export type { LintReport, LintOptions, TaskResult, RuleResult, DiagramSummary } from './api/lint-submission.js';
-export { loadSubmission } from './api/load-submission.js';
-export { detectCurriculum, explainCurriculum } from './api/detect-curriculum.js';
-export type { CurriculumDetection } from './api/detect-curriculum.js';
-export { loadRubric, validateRubric, UsageError } from './config/rubric.js';
+export type { LintOptions } from './api/lint-submission.js';
+export type { LintReport, TaskResult, RuleResult, DiagramSummary } from './report/model.js';
+export { loadSubmission } from './submission/load-submission.js';
+export { detectCurriculum, explainCurriculum } from './discover/detect-curriculum.js';
+export type { CurriculumDetection } from './discover/detect-curriculum.js';
+export { UsageError } from './errors.js';
+export { loadRubric, validateRubric } from './config/rubric.js';
 export { findConfig, applyConfig, rubricFromConfig } from './config/config.js';
 export type { InfralintConfig } from './config/config.js';
 export type { Rubric, RubricRule, Curriculum } from './config/rubric.js';

@@ -1,9 +1,11 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { lintSubmission, type TaskResult } from '../api/lint-submission.js';
+import { lintSubmission } from '../api/lint-submission.js';
+import type { TaskResult } from '../report/model.js';
 import { verdictText } from '../score/score.js';
 import { applyConfig, findConfig, rubricFromConfig } from '../config/config.js';
-import { bundledRubrics, CURRICULA, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
+import { bundledRubrics, CURRICULA, type Curriculum, type Rubric } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
 import { projectTasks } from '../discover/project-tasks.js';
 import { escapeData } from '../reporters/github.js';
 import { formatReport, isFormat } from '../reporters/index.js';

@@ -5,7 +5,7 @@ import { gradeCohort, type GradeCohortResult } from '../grade/grade-cohort.js';
 import type { GradeSettings } from '../grade/grade-student.js';
 import { mergePartials } from '../grade/merge-partials.js';
 import type { OutputResult } from '../grade/write-outputs.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './io.js';
 import type { GradingOptionValues } from './shared-options.js';
 
 export interface GradeCommandOptions extends GradingOptionValues {

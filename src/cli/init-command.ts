@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../config/rubric.js';
-import type { CliIO } from './main.js';
+import { UsageError } from '../errors.js';
+import type { CliIO } from './io.js';
 import { repositoryRoot } from './repository.js';
 
 /**

@@ -1,30 +1,22 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { lintSubmission, type LintReport } from '../api/lint-submission.js';
-import { TOOL, ruleDocsUrl } from '../api/tool.js';
-import { bundledRubrics, loadRubric, ruleModuleOf, rulesDir, UsageError, type Curriculum } from '../config/rubric.js';
+import { lintSubmission } from '../api/lint-submission.js';
+import type { LintReport } from '../report/model.js';
+import { TOOL, ruleDocsUrl } from '../tool.js';
+import { bundledRubrics, loadRubric, ruleModuleOf, rulesDir, type Curriculum } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
-import { detectCurriculum } from '../api/detect-curriculum.js';
+import { detectCurriculum } from '../discover/detect-curriculum.js';
 import type { Verdict } from '../score/score.js';
 import { didYouMean } from '../edit-distance.js';
 import { repositoryRoot } from './repository.js';
-
-/** Where the CLI writes; tests pass their own. */
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  isTTY: boolean;
-  /** Whether stderr is a terminal (progress bars). */
-  stderrIsTTY?: boolean;
-}
+import type { CliIO } from './io.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 

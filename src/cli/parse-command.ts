@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { UsageError } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
 import { extractDiagrams, type DiagramSource } from '../diagrams/extract.js';
 import { oracleDiagramType, toOracleGraph } from '../diagrams/oracle-record.js';
 import { parseDiagram } from '../diagrams/parse-diagram.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { safeRead } from '../read/safe-read.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './io.js';
 
 /** `infralint parse FILE`: each diagram's verdict, first error and graph (in the oracle's shape). */
 export async function runParse(file: string, format: 'text' | 'json', io: CliIO): Promise<number> {

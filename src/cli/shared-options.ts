@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { LintOptions } from '../api/lint-submission.js';
 import { applyConfig, findConfig, rubricFromConfig } from '../config/config.js';
-import { CURRICULA, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
+import { CURRICULA, type Curriculum, type Rubric } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
 import { projectTasks } from '../discover/project-tasks.js';
 import { RULES } from '../rules/registry.js';
 import { didYouMean } from '../edit-distance.js';

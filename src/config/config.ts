@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadRubric, ruleModuleOf, rulesDir, UsageError, type Curriculum, type Rubric } from './rubric.js';
+import { UsageError } from '../errors.js';
+import { loadRubric, ruleModuleOf, rulesDir, type Curriculum, type Rubric } from './rubric.js';
 
-/** What a configuration file may say (see rules/config.schema.json). */
+/** What a configuration file may say (rules/config.schema.json, generated from config-schema.ts). */
 export interface InfralintConfig {
   rubric?: string;
   /** The curriculum to grade when no rubric is named (default: detected from the layout). */

@@ -5,6 +5,7 @@ import type { TaskLocation } from '../discover/locate-task.js';
 import { RULES } from '../rules/registry.js';
 import type { RuleModule } from '../rules/rule.js';
 import { didYouMean } from '../edit-distance.js';
+import { UsageError } from '../errors.js';
 
 export interface RubricRule {
   /** The id reported for this entry (a column of the gradebook, a doc page). */
@@ -45,8 +46,7 @@ export interface Rubric extends TaskLocation {
   rules: RubricRule[];
 }
 
-/** Raised for a rubric or option the user got wrong: reported as a usage error (exit 2). */
-export class UsageError extends Error {}
+export { UsageError } from '../errors.js';
 
 /** The folder holding the bundled rubrics and rule docs (`rules/` at the package root). */
 let foundRulesDir: string | null = null;

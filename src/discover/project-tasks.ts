@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { entryKind } from '../read/fs-probes.js';
 import { locateTask, normaliseName } from './locate-task.js';
-import { projectRubrics, UsageError, type Curriculum, type Rubric } from '../config/rubric.js';
-import { detectCurriculum } from '../api/detect-curriculum.js';
+import { projectRubrics, type Curriculum, type Rubric } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
+import { detectCurriculum } from './detect-curriculum.js';
 
 export interface ProjectChoice {
   /** The curriculum to grade; default: the one the submission's layout follows. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { UsageError } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
 import { fnv1a } from './similarity/features.js';
 
 export interface CohortEntry {

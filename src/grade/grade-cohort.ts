@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { TOOL } from '../api/tool.js';
+import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
 import { AtomicFile } from './atomic-file.js';
 import { listCohort, readManifest, shardOf, type Shard } from './cohort.js';

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { lintSubmission, type LintOptions, type TaskResult } from '../api/lint-submission.js';
-import type { LoadedSubmission } from '../api/load-submission.js';
-import { TOOL } from '../api/tool.js';
+import { lintSubmission, type LintOptions } from '../api/lint-submission.js';
+import type { TaskResult } from '../report/model.js';
+import type { LoadedSubmission } from '../submission/model.js';
+import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
 import { probesUnchanged, recordProbes } from '../read/fs-probes.js';
 import { formatMarkdown } from '../reporters/markdown.js';

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
 import { AtomicFile } from './atomic-file.js';
 import { openResults, mergeSorted, RESULTS_FILE, type ResultsReader } from './results-file.js';
 import { digestRecord } from './record-digest.js';

@@ -1,4 +1,4 @@
-import type { RuleResult, TaskResult } from '../api/lint-submission.js';
+import type { RuleResult, TaskResult } from '../report/model.js';
 import type { Probe } from '../read/fs-probes.js';
 
 /** One rule of one task, as the gradebook keeps it. */

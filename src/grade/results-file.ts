@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { UsageError } from '../config/rubric.js';
+import { UsageError } from '../errors.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 
 /** The file each run (or shard) writes: a header line, then one student per line, sorted by student. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { jsonLines } from './results-file.js';
 import path from 'node:path';
-import { TOOL } from '../api/tool.js';
+import { TOOL } from '../tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
 import { GradebookCsv, ProjectCsv, projectTotal, similarByStudent, type GradebookEntry } from './gradebook.js';
 import { feedbackFileName, type RecordDigest } from './record-digest.js';

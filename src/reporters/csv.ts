@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { LintReport } from '../api/lint-submission.js';
+import type { LintReport } from '../report/model.js';
 
 /** Spreadsheet programs run cells starting with these as formulas: student text must not. */
 export function spreadsheetSafe(value: unknown): unknown {

@@ -1,5 +1,5 @@
 import { verdictText } from '../score/score.js';
-import type { LintReport } from '../api/lint-submission.js';
+import type { LintReport } from '../report/model.js';
 import type { Finding, Severity } from '../types.js';
 
 /** GitHub shows a limited number of annotations per step: past this many, one notice says how many more. */

@@ -1,5 +1,5 @@
 import { verdictText } from '../score/score.js';
-import type { LintReport } from '../api/lint-submission.js';
+import type { LintReport } from '../report/model.js';
 
 /**
  * Gradescope autograder results.json: a test per rule with score and max_score, the rule's message

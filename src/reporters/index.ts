@@ -1,4 +1,4 @@
-import type { LintReport } from '../api/lint-submission.js';
+import type { LintReport } from '../report/model.js';
 import { makeChalk } from './colour.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';

@@ -1,4 +1,4 @@
-import type { LintReport } from '../api/lint-submission.js';
+import type { LintReport } from '../report/model.js';
 
 /** The JSON contract: stable keys, paths relative to the submission, no machine-specific data. */
 export function formatJson(report: LintReport): string {

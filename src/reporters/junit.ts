@@ -1,4 +1,4 @@
-import type { LintReport } from '../api/lint-submission.js';
+import type { LintReport } from '../report/model.js';
 import { escapeXml } from './escape-xml.js';
 
 /** JUnit XML: a test suite per task, a test case per rule; fail and partial are failures. */

@@ -1,6 +1,6 @@
 import { verdictText } from '../score/score.js';
-import type { LintReport, TaskResult } from '../api/lint-submission.js';
-import { ruleDocsUrl } from '../api/tool.js';
+import type { LintReport, TaskResult } from '../report/model.js';
+import { ruleDocsUrl } from '../tool.js';
 import type { RuleStatus } from '../types.js';
 
 const ICON: Record<RuleStatus, string> = { pass: '✅', fail: '❌', partial: '🟡', manual: '👀', skipped: '⏭️' };

@@ -1,5 +1,5 @@
-import type { LintReport } from '../api/lint-submission.js';
-import { ruleDocsUrl, TOOL } from '../api/tool.js';
+import type { LintReport } from '../report/model.js';
+import { ruleDocsUrl, TOOL } from '../tool.js';
 import type { Severity } from '../types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import type { LintReport, RuleResult, TaskResult } from '../api/lint-submission.js';
-import { ruleDocsUrl } from '../api/tool.js';
+import type { LintReport, RuleResult, TaskResult } from '../report/model.js';
+import { ruleDocsUrl } from '../tool.js';
 import type { Finding, RuleStatus } from '../types.js';
 
 const MARKS: Record<RuleStatus, string> = { pass: '✔', fail: '✖', partial: '◐', manual: '?', skipped: '-' };

@@ -1,4 +1,4 @@
-import type { LoadedSubmission } from '../api/load-submission.js';
+import type { LoadedSubmission } from '../submission/model.js';
 import type { DiagramGraph } from '../graph/model.js';
 import type { ProseAnalysis } from '../prose/analyze-prose.js';
 import type { Severity, SourcePosition } from '../types.js';

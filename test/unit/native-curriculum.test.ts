@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { detectCurriculum, explainCurriculum } from '../../src/api/detect-curriculum.js';
+import { detectCurriculum, explainCurriculum } from '../../src/discover/detect-curriculum.js';
 import { lintSubmission, type TaskResult } from '../../src/api/lint-submission.js';
-import { loadSubmission } from '../../src/api/load-submission.js';
+import { loadSubmission } from '../../src/submission/load-submission.js';
 import { rubricFromConfig } from '../../src/config/config.js';
 import { bundledRubrics, loadRubric, projectRubrics } from '../../src/config/rubric.js';
 import { findSection, headingMatches } from '../../src/discover/answer-section.js';

@@ -2,7 +2,7 @@ import { randomStrings } from '../helpers/random-strings.js';
 import { countWords } from '../../src/prose/analyze-prose.js';
 import { FUNCTION_WORDS } from '../../src/prose/lexicon.js';
 import { clausesOf } from '../../src/prose/sentences.js';
-import { isTranslation } from '../../src/api/load-submission.js';
+import { isTranslation } from '../../src/submission/load-submission.js';
 
 describe('clauses', () => {
   it('cuts coordinated independent clauses on the text as written, not lists, brackets or verb phrases', () => {

@@ -1,4 +1,4 @@
-import { ruleDocsUrl, TOOL } from '../../api/tool.js';
+import { ruleDocsUrl, TOOL } from '../../tool.js';
 import type { RuleStatus } from '../../types.js';
 import type { AtomicFile } from '../atomic-file.js';
 import { describeSimilar, projectTotal, type SimilarTo } from '../gradebook.js';

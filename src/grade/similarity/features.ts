@@ -1,4 +1,4 @@
-import type { TaskResult } from '../../api/lint-submission.js';
+import type { TaskResult } from '../../report/model.js';
 import type { GraphShape, SimilarityFeatures } from '../record.js';
 
 /** Shingles of this many words: long enough that common phrases rarely collide, short enough to survive edits. */

@@ -1,67 +1,14 @@
 import path from 'node:path';
-import { IMAGE_EXTENSIONS, locateTask, normaliseName, type LocatedTask, type TaskLocation } from '../discover/locate-task.js';
+import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '../discover/locate-task.js';
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
 import { parseDiagram } from '../diagrams/parse-diagram.js';
-import type { DiagramParse } from '../diagrams/types.js';
-import { parseMarkdown, type MarkdownDocument } from '../markdown/parse-markdown.js';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
-import { isInside, toRelative, type ReadFile } from '../read/safe-read.js';
+import { isInside, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
-
-export interface SubmissionFile {
-  relPath: string;
-  read: ReadFile;
-  /** Null for `.mmd` files. */
-  markdown: MarkdownDocument | null;
-  /**
-   * How it joined the submission. `section`: the part of the project's README that holds the task's
-   * explanations (its text and markdown are that section only, at the README's line numbers).
-   */
-  role: 'task' | 'linked' | 'sibling' | 'section';
-}
-
-export interface Diagram extends DiagramSource {
-  index: number;
-  parse: DiagramParse;
-}
-
-/** A diagram a person must look at: an image, an image URL, a drawing-tool link, ASCII art. */
-export interface VisualDiagram {
-  file: string;
-  line: number;
-  target: string;
-  kind: 'image' | 'image-url' | 'image-file' | 'drawing-link' | 'ascii-art';
-}
-
-export interface LoadedSubmission {
-  task: string;
-  located: LocatedTask;
-  taskFile: SubmissionFile | null;
-  files: SubmissionFile[];
-  diagrams: Diagram[];
-  visuals: VisualDiagram[];
-  /** Problems met while reading (refused links, binary files...): reported, never fatal. */
-  notices: Notice[];
-  /** Where the answer was found instead of the task file (a README section), if anywhere. */
-  readmeSection: { file: string; line: number } | null;
-  /**
-   * For a task whose explanations are a section of the project's README (the rubric's
-   * `answerSection`): where that section is. Null for other tasks, or when the README has none.
-   */
-  answerSection: AnswerSection | null;
-}
-
-export interface AnswerSection {
-  file: string;
-  heading: string;
-  /** The heading's line and the section's last line (1-based, inclusive). */
-  line: number;
-  endLine: number;
-  /** Mermaid blocks in the section (the diagram belongs in the task's own file, but a student may put it here). */
-  mermaidLines: number[];
-}
+import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
 
 const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
 const DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package's version, from package.json above this module (dist/api/ or the dist/ bundle). */
+/** The package's version, from the package.json above this module (dist/tool.js, a dist/ bundle, or the Action's action/dist/ bundle). */
 function readVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of ['../../package.json', '../package.json']) {
+  for (const candidate of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(path.resolve(here, candidate), 'utf8')) as { name?: string; version: string };
       if (pkg.name === 'infralint') return pkg.version;
