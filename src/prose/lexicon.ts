@@ -238,6 +238,16 @@ export const DESIGN_STATEMENTS = [
   'the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)', '(?:is|are|was|were) (?:added|used|deployed|installed|placed)',
   'consists? of', 'includes?', 'contains?',
 ] as const;
+/**
+ * Words that apply a statement to this design, not to a concept in general: "our setup is
+ * active-active", "Active-Active (used here)", "this infrastructure uses round robin".
+ */
+export const THIS_DESIGN = [
+  'here', 'our', 'ours', 'my', 'we (?:use|have|chose|picked|run|configured|set|went|opted|assum\\w*|implement\\w*)',
+  '(?:this|the) (?:design|infrastructure|infra|setup|set up|architecture|configuration|config|system|stack|project|solution|case|diagram)(?! (?:where|when|in which))',
+  '(?:is|are) (?:\\w+ )?(?:used|configured|set up|chosen|implemented|applied|in use|in place|adopted)', 'currently', 'in use', 'in place',
+  'ici', 'notre', 'nos', 'nous', 'mon', 'ma', 'mes', 'cette (?:infrastructure|architecture|configuration|installation)', 'utilise\\w*', 'choisi\\w*', 'en place',
+] as const;
 /** What was carried over from task 2 is in this design: "we kept the firewalls from task 2". */
 export const CARRIED_OVER = ['kept', 'keep', 'still', 'carried (?:over )?from', 'carry over', 'retain\\w*', 'reuse\\w*', 'conserv\\w*'] as const;
 /** Section labels that ask "why": a quality or a problem under them answers it. */

@@ -47,6 +47,11 @@ const FINITE = new RegExp(`\\b(?:${[
   'est|sont|ont|peut|peuvent|sera|seront|gere|sert|execute|envoie|recoit|permet',
 ].join('|')})\\b`, 'i');
 
+/** Whether a plain text has a finite verb: a statement ("HAProxy is alone"), not a label or a list entry ("Single point of failure"). */
+export function hasFiniteVerb(plain: string): boolean {
+  return FINITE.test(plain);
+}
+
 /** The sentences of a text: at . ! ? followed by a space, or at a line that opens a bullet. */
 export function sentencesOf(text: string): string[] {
   const sentences: string[] = [];

@@ -53,7 +53,7 @@ function questionsProblem(questions: unknown): string | null {
   if (!Array.isArray(questions) || questions.length === 0) return 'needs a non-empty "questions" option';
   const ids = new Set<string>();
   for (const [i, q] of (questions as Partial<Question>[]).entries()) {
-    if (!q || typeof q.id !== 'string' || typeof q.name !== 'string' || !Array.isArray(q.answer)) return `questions[${i}] needs an "id", a "name" and an "answer"`;
+    if (!q || typeof q.id !== 'string' || typeof q.name !== 'string' || !(Array.isArray(q.answer) || Array.isArray(q.choices))) return `questions[${i}] needs an "id", a "name" and an "answer" (or "choices")`;
     if (ids.has(q.id)) return `question "${q.id}" is listed twice`;
     ids.add(q.id);
     const problem = questionProblem(q as Question);
