@@ -96,7 +96,7 @@ export const CONSEQUENCE_MARKERS = [
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
 export const ENABLING_VERBS = [
-  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', '(?:mak(?:es|ing)|made) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible',
+  'let(?:s|ting)?(?! s\\b)', 'allow(?:s|ed|ing)?', '(?:mak(?:es|ing)|made) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible',
   'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)', 'permet\\w*', 'permettr\\w*', 'rend possible',
 ] as const;
 /** Effect verbs: what an element does to a quality or a problem ("removes the SPOF", "improves uptime"). */
@@ -205,6 +205,8 @@ export const TASK_STATEMENT = [
   'why you are adding', 'you must add', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
   '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)',
 ] as const;
+/** A lead-in to the task's list of requirements, copied: "You must add:", "Requirements:". */
+export const TASK_REQUIREMENTS = ['(?:you )?must (?:add|have|use|include)', 'requirements?', 'vous devez (?:ajouter|avoir|utiliser)', 'exigences?'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
 export const FUTURE = [
   'add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)',

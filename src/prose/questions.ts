@@ -14,10 +14,10 @@
 import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUTURE, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, TASK_STATEMENT, THIS_DESIGN,
+  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUTURE, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, TASK_REQUIREMENTS, TASK_STATEMENT, THIS_DESIGN,
   WEB_SERVER_NAMES, WHY_LABELS,
 } from './lexicon.js';
-import { reasonIn } from './reasons.js';
+import { reasonIn, type ReasonKind } from './reasons.js';
 import { clausesOf, hasFiniteVerb, proseText, sentencesOf, withoutAccents } from './sentences.js';
 
 /** One question of a rubric's explanation requirement (rules/<task>.json, options.questions). */
@@ -46,6 +46,12 @@ export interface Question {
    */
   answer?: AnswerGroup[] | string[];
   /**
+   * Another way to answer, read the same way: "a QPS measure and a means, in one sentence" or "a
+   * request log or status page, under a QPS heading" (the first needs its terms together, the
+   * second is specific enough under its subject).
+   */
+  orAnswer?: AnswerGroup[] | string[];
+  /**
    * The answer is one option among several (active-active or active-passive): one list of terms each,
    * instead of `answer`. A sentence answers when it names one option and sets the others aside, and
    * applies it to this design: the prose names no other option, or the sentence says it is this
@@ -57,6 +63,12 @@ export interface Question {
   choices?: Choice[];
   /** The answer must give a reason, a purpose or a consequence, in its sentence or the next. */
   reason?: boolean;
+  /**
+   * The question asks why an element is there: besides the answer's terms (what it is for), any
+   * reason given in a sentence about it answers ("so that nobody on the wifi can read it", "without
+   * them anyone could reach MySQL"), except under a heading that lists problems.
+   */
+  why?: boolean;
   /**
    * Words that turn a sentence against its answer: the issue said to be solved ("eliminates the
    * SPOF", "to avoid a single point of failure"). A sentence with one of these, not set aside, does
@@ -141,7 +153,8 @@ function matchesOf(pattern: RegExp, plain: string): { start: number; end: number
 /** Checks a question's terms and names a bad one: a rubric author's mistake is a usage error, not a crash. */
 export function questionProblem(question: Question): string | null {
   try {
-    const lists = [question.about ?? [], question.notAbout ?? [], question.cancelledBy ?? [], ...answerGroups(question).flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
+    const lists = [question.about ?? [], question.notAbout ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
@@ -152,7 +165,11 @@ export function questionProblem(question: Question): string | null {
 }
 
 function answerGroups(question: Question): AnswerGroup[] {
-  const answer = question.answer ?? [];
+  return groupsOf(question.answer ?? []);
+}
+
+/** An answer's groups: a list of terms is one group. */
+function groupsOf(answer: AnswerGroup[] | string[]): AnswerGroup[] {
   if (!answer.length) return [];
   return typeof answer[0] === 'string' ? [answer as string[]] : (answer as AnswerGroup[]).filter((g) => (Array.isArray(g) ? g.length : g.terms.length && g.of.length));
 }
@@ -171,6 +188,7 @@ const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
 /** An interrogative opening: "What distribution algorithm your load balancer is configured with". */
 const INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
 const TASK = anyOf(...TASK_STATEMENT);
+const REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
 
 /**
  * A sentence that asks rather than answers: it ends with a question mark, or opens like a question
@@ -194,31 +212,38 @@ interface Reader {
   about: RegExp | null;
   notAbout: RegExp | null;
   cancelledBy: RegExp | null;
+}
+
+/** One way to answer, compiled: its groups. */
+interface Answer {
   groups: { of: RegExp | null; terms: RegExp }[];
   /** Subjects of the facts of a contrast, one per group (null for a group of no subject). */
   subjects: (RegExp | null)[];
 }
 
 function readerOf(question: Question): Reader {
-  const groups = answerGroups(question).map((g) => (Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) }));
   return {
     about: question.about?.length ? termsPattern(question.about) : null,
     notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
     cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
-    groups,
-    subjects: groups.map((g) => g.of),
   };
+}
+
+function answerOf(groups: AnswerGroup[]): Answer {
+  const compiledGroups = groups.map((g) => (Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) }));
+  return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
 }
 
 /** Reads the whole prose for one question. */
 export function readQuestion(prose: ProseAnalysis, question: Question): QuestionReading {
   const reader = readerOf(question);
   const { about } = reader;
+  const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
-  const states = (sentence: ReadSentence, context: string[]) => (choices ? choices.named(sentence.plain).length > 0 : groupsStated(reader, sentence, context).size > 0);
+  const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
   const spoiled = question.reject?.length ? spoiledSections(prose, states, termsPattern(question.reject)) : new Set<string>();
   let mentionedAt: QuestionReading['mentionedAt'] = null;
-  // The groups of a contrast stated so far in each section, and whether one of their sentences gave a reason.
+  // The groups of a contrast stated so far in each section (for each answer), and whether one of their sentences gave a reason.
   const contrasts = new Map<string, { groups: Set<number>; reasoned: boolean }>();
   const blocks = prose.blocks;
   for (let b = 0; b < blocks.length; b++) {
@@ -229,12 +254,11 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (about && !mentionedAt && about.test(block.norm)) mentionedAt = { file: block.file, line: block.line };
       const parents = block.headingPath.map((h) => proseText(h));
       // A heading may give the option itself: "## Load balancer setup: Active-Active".
-      if (choices?.chosenInHeading(block.text, (index) => aboutElse(reader, block.norm, index, parents))) return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
+      if (choices?.chosenInHeading(block.text, (index) => aboutElse(reader, block.norm, index, { frames: parents, before: [] }))) return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
       // A heading over its own text states what it names ("## Round Robin" then how it works); a reason is never a heading's.
       if (!choices && !question.reason && headsText(block, blocks[b + 1]) && !asks(block.text) && (!about || about.test(block.norm) || parents.some((h) => about.test(h)))) {
-        const stated = groupsStated(reader, { raw: block.text, plain: block.norm, asks: false }, parents);
-        for (const g of stated) if (aboutElse(reader, block.norm, firstIndex(reader.groups[g]!.terms, block.norm), parents)) stated.delete(g);
-        if (stated.size === reader.groups.length) return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
+        const heading: ReadSentence = { raw: block.text, plain: block.norm, asks: false };
+        if (answers.some((a) => groupsStated(reader, a, heading, { frames: parents, before: [] }).size === a.groups.length)) return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
       }
       continue;
     }
@@ -242,48 +266,64 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
     // ("- Single points of failure" then "- The load balancer (only one)").
     const itemBefore = block.kind === 'list-item' && before?.kind === 'list-item' && sectionOf(before) === sectionOf(block) && sameList(before, block) && !hasFiniteVerb(before.norm) ? before.norm : null;
     const frames = [...frameOf(block), ...(itemBefore ? [itemBefore] : [])];
+    const copiedList = [block.title?.split(' / ').pop(), ...(block.listPath ?? [])].some((lead) => lead !== undefined && REQUIREMENTS.test(proseText(lead)));
     const sentences = sentencesOfBlock(block);
     for (let i = 0; i < sentences.length; i++) {
       const { sentence, cell } = sentences[i]!;
       const { plain, asks } = sentence;
       // Nearest last: the headings, title and list items above, a cell's column header and row head, the sentence before.
-      const context = [...frames, ...cellFrames(block, cell), ...(i > 0 ? [sentences[0]!.sentence.plain, sentences[i - 1]!.sentence.plain] : [])];
+      const context: Context = { frames: [...frames, ...cellFrames(block, cell)], before: i > 0 ? [sentences[0]!.sentence.plain, sentences[i - 1]!.sentence.plain] : [] };
       const named = about !== null && about.test(plain);
       if (named && !mentionedAt) mentionedAt = { file: block.file, line: block.line };
-      // A question copied from the task ("What is a server?") is not its answer.
-      if (asks) continue;
-      if (about && !named && !context.some((text) => about.test(text))) continue;
+      // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
+      if (asks || copiedList) continue;
+      if (about && !named && !textsOf(context).some((text) => about.test(text))) continue;
       const answeredAt = { file: block.file, line: block.line };
       if (choices) {
         const sentenceBefore = i > 0 && sentences[i - 1]!.cell === cell ? sentences[i - 1]!.sentence : null;
         if (choices.chosenIn(sentence, sentenceBefore, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt, mentionedAt };
         continue;
       }
-      const stated = groupsStated(reader, sentence, context);
-      for (const g of stated) if (aboutElse(reader, plain, firstIndex(reader.groups[g]!.terms, plain), context)) stated.delete(g);
-      if (!stated.size) continue;
-      // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."
       // Under a label that asks why ("Why:", a "Reason" column), a quality is the reason: "Server 2: redundancy".
-      const why = context.some((text) => WHY.test(text));
+      const why = textsOf(context).some((text) => WHY.test(text));
+      const stated = answers.map((a) => groupsStated(reader, a, sentence, context));
+      if (stated.every((g) => !g.size)) {
+        // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
+        // it"), outside the sections that list problems, where a reason explains a problem.
+        const reason = question.why && !block.inIssuesSection && !FUTURE_REMARK.test(plain) ? reasonIn(plain, why) : null;
+        if (reason && WHY_KINDS.has(reason.kind) && !aboutElse(reader, plain, reason.index, context)) return { answeredAt, mentionedAt };
+        continue;
+      }
+      // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."
       const next = sentences[i + 1]?.sentence.plain;
       // A remark about later ("more servers can be added if needed") is no reason for this design.
       const reasoned = !question.reason || (!FUTURE_REMARK.test(plain) && (reasonIn(plain, why) !== null || (next !== undefined && reasonIn(next, why) !== null)));
-      if (stated.size === reader.groups.length) {
-        if (reasoned) return { answeredAt, mentionedAt };
-        continue;
+      for (const [a, answer] of answers.entries()) {
+        const groups = stated[a]!;
+        if (!groups.size) continue;
+        if (groups.size === answer.groups.length) {
+          if (reasoned) return { answeredAt, mentionedAt };
+          continue;
+        }
+        const key = `${a}\u0000${sectionOf(block)}`;
+        const contrast = contrasts.get(key) ?? { groups: new Set<number>(), reasoned: false };
+        for (const g of groups) contrast.groups.add(g);
+        contrast.reasoned ||= reasoned;
+        contrasts.set(key, contrast);
+        if (contrast.groups.size === answer.groups.length && contrast.reasoned) return { answeredAt, mentionedAt };
       }
-      const section = sectionOf(block);
-      const contrast = contrasts.get(section) ?? { groups: new Set<number>(), reasoned: false };
-      for (const g of stated) contrast.groups.add(g);
-      contrast.reasoned ||= reasoned;
-      contrasts.set(section, contrast);
-      if (contrast.groups.size === reader.groups.length && contrast.reasoned) return { answeredAt, mentionedAt };
     }
   }
   return { answeredAt: null, mentionedAt };
 }
 
 const WHY = anyOf(...WHY_LABELS);
+/**
+ * The reasons that say why an element is there by their shape. A quality under a why-label ("Why: secure"), an
+ * effect ("is kept in git"), a need ("what the requirements ask for") or a problem named ("tails the error log")
+ * says it only with the answer's own terms.
+ */
+const WHY_KINDS: ReadonlySet<ReasonKind> = new Set(['purpose', 'cause', 'consequence', 'condition', 'counterfactual', 'enabling', 'contrast']);
 const FUTURE_REMARK = anyOf(...FUTURE);
 
 /** A heading with text of its own under it. */
@@ -298,16 +338,25 @@ function sameList(a: AnalysedBlock, b: AnalysedBlock): boolean {
   return pa.length === pb.length && pa.every((x, k) => x === pb[k]);
 }
 
-function firstIndex(pattern: RegExp, plain: string): number {
-  return pattern.exec(plain)?.index ?? plain.length;
+/** What a sentence is read under: the frames of its block (headings, title, list items, cells), then the sentences before it. */
+interface Context {
+  frames: string[];
+  before: string[];
+}
+
+/** Nearest last. */
+function textsOf(context: Context): string[] {
+  return [...context.frames, ...context.before];
 }
 
 /**
  * Whether the sentence is about another subject than the question's: the first subject it names
- * before its answer (at `index`) is one of the question's others, or, naming neither, the nearest
- * frame that names one names another first.
+ * before its answer (at `index`) is one of the question's others; naming none, the nearest frame or
+ * sentence before that names one says which ("It runs active-passive" under "Database cluster").
+ * A sentence that names the question's subject only as an object ("spreads the requests between
+ * the two servers") is read under its frames alone, not under the sentence before it.
  */
-function aboutElse(reader: Reader, plain: string, index: number, context: string[]): boolean {
+function aboutElse(reader: Reader, plain: string, index: number, context: Context): boolean {
   const { about, notAbout } = reader;
   if (!notAbout) return false;
   // The first subject a text names, not counting a thing named as an object ("spreads the requests between the two servers").
@@ -319,10 +368,11 @@ function aboutElse(reader: Reader, plain: string, index: number, context: string
   };
   const own = first(plain.slice(0, index));
   if (own) return own === 'else';
-  // "It runs active-passive" under "Database cluster": the nearest frame that names a subject says which.
-  if (about && matchesOf(about, plain).some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
-  for (let k = context.length - 1; k >= 0; k--) {
-    const framed = first(context[k]!);
+  const mentions = about ? matchesOf(about, plain) : [];
+  if (mentions.some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
+  const texts = mentions.length ? context.frames : textsOf(context);
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const framed = first(texts[k]!);
     if (framed) return framed === 'else';
   }
   return false;
@@ -334,35 +384,40 @@ function aboutElse(reader: Reader, plain: string, index: number, context: string
  * the replica"), else the nearest one named before it, else the nearest after, else the subject of
  * the nearest frame that names one ("**Primary**: takes every write").
  */
-function groupsStated(reader: Reader, sentence: ReadSentence, context: string[]): Set<number> {
+function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, context: Context): Set<number> {
   const stated = new Set<number>();
   const { plain } = sentence;
   if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
-  reader.groups.forEach((group, g) => {
-    if (!group.of) {
-      if (group.terms.test(plain)) stated.add(g);
-      return;
-    }
-    // Who does what is read clause by clause: "the primary takes the writes; the replica is read-only".
-    const clauses = reader.subjects.some((subject) => subject?.test(plain)) ? clausesOf(sentence.raw).map((c) => c.plain) : [plain];
-    for (const [c, clause] of clauses.entries()) {
-      const mentions = reader.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
-      const around = c > 0 ? [...context, clauses[c - 1]!] : context;
-      if (matchesOf(group.terms, clause).some((term) => subjectOf(term, mentions, clause, reader, around) === g)) {
-        stated.add(g);
-        return;
-      }
-    }
-  });
+  // Read clause by clause: "the firewalls keep scanners out, whereas the certificate lets browsers check the site";
+  // "the primary takes the writes; the replica is read-only".
+  const clauses = clausesOf(sentence.raw);
+  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
+  for (const [c, clause] of plains.entries()) {
+    const around: Context = { frames: context.frames, before: [...context.before, ...plains.slice(0, c)] };
+    const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
+    // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
+    const bare = clauses[c] && clauses[c]!.raw.includes('(') ? proseText(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
+    answer.groups.forEach((group, g) => {
+      if (stated.has(g)) return;
+      const terms = matchesOf(group.terms, clause);
+      // A fact about one subject of a contrast counts where that subject is the one it is said of.
+      const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
+      if (!said.length) return;
+      const inBare = matchesOf(group.terms, bare)[0];
+      if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
+    });
+  }
   return stated;
 }
 
 /** A term, then a few words ending in a preposition, then its subject: "writes go to the primary". */
 const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
 
-const OBJECT_OF = /\b(?:to|from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|for|sur|vers|depuis|a|au|aux|du|de|des|avec|par|entre)(?: (?:the|a|an|its|both|all|le|la|les|l))? $/;
+// "spreads the requests between the two servers", "sends them to the primary": a thing named after a preposition is an
+// object ("to monitor" is a verb: "to" and "for" need a determiner; one word may stand between it and the name: "the two").
+const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|sur|vers|depuis|du|de|des|avec|par|entre)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
 
-function subjectOf(term: { start: number; end: number }, mentions: { start: number; end: number; k: number }[], plain: string, reader: Reader, context: string[]): number {
+function subjectOf(term: { start: number; end: number }, mentions: { start: number; end: number; k: number }[], plain: string, answer: Answer, context: Context): number {
   const after = mentions.filter((m) => m.start >= term.end).sort((a, b) => a.start - b.start);
   const goesTo = after[0] && GOES_TO.test(plain.slice(term.end, after[0].start)) ? after[0] : undefined;
   if (goesTo) return goesTo.k;
@@ -370,9 +425,10 @@ function subjectOf(term: { start: number; end: number }, mentions: { start: numb
   const before = mentions.filter((m) => m.end <= term.start && !OBJECT_OF.test(plain.slice(0, m.start))).sort((a, b) => b.end - a.end);
   if (before[0]) return before[0].k;
   if (after[0]) return after[0].k;
-  for (let c = context.length - 1; c >= 0; c--) {
-    const framed = reader.subjects
-      .map((subject, k) => ({ k, at: subject ? (subject.exec(context[c]!)?.index ?? -1) : -1 }))
+  const texts = textsOf(context);
+  for (let c = texts.length - 1; c >= 0; c--) {
+    const framed = answer.subjects
+      .map((subject, k) => ({ k, at: subject ? (subject.exec(texts[c]!)?.index ?? -1) : -1 }))
       .filter((x) => x.at >= 0)
       .sort((a, b) => a.at - b.at);
     if (framed[0]) return framed[0].k;
@@ -505,7 +561,7 @@ const SET_ASIDE = new RegExp(`\\b(?:${[
 ].join('|')})(?: \\w+){0,2} $`);
 
 /** The sections where a sentence states (part of) the answer beside a hedge or the wrong fact that it does not set aside. */
-function spoiledSections(prose: ProseAnalysis, states: (sentence: ReadSentence, context: string[]) => boolean, reject: RegExp): Set<string> {
+function spoiledSections(prose: ProseAnalysis, states: (sentence: ReadSentence, context: Context) => boolean, reject: RegExp): Set<string> {
   const spoiled = new Set<string>();
   const global = new RegExp(reject.source, 'g');
   for (const block of prose.blocks) {
@@ -513,7 +569,7 @@ function spoiledSections(prose: ProseAnalysis, states: (sentence: ReadSentence, 
     const frames = frameOf(block);
     for (const { sentence } of sentencesOfBlock(block)) {
       const { plain } = sentence;
-      if (!states(sentence, frames)) continue;
+      if (!states(sentence, { frames, before: [] })) continue;
       if ([...plain.matchAll(global)].some((m) => !SET_ASIDE.test(plain.slice(0, m.index)))) spoiled.add(sectionOf(block));
     }
   }

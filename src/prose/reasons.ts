@@ -94,6 +94,8 @@ export function purposeInfinitive(plain: string): number {
     const word = m[1]!;
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
+    // "It has to be renewed" is an obligation, "a user wants to access the site" a wish, not a purpose.
+    if (/\b(?:has|have|had|having|ought|got|going|wants?|wanted|wanting|tries|try|tried|trying|likes?|would like)$/.test(before)) continue;
     // "two servers used to do all the work" is a past habit, "is used to serve" a purpose.
     if (/\bused$/.test(before) && !/\b(?:is|are|was|were|be|been|being)(?: \w+)? used$/.test(before)) continue;
     // "to host" is a verb however often "host" is a noun.

@@ -167,7 +167,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'it lets the other take over', 'it allows scaling', 'it makes room for more traffic', 'it enables https', 'ufw permits port 443', 'it makes it possible', 'making possible', 'it gives us the ability to scale', 'permet de',
       'permettra', 'rend possible',
     ],
-    miss: ['a permission error', 'it makes it impossible'],
+    miss: ['a permission error', 'it makes it impossible', 'a free certificate from let s encrypt'],
   },
   EFFECT_VERBS: {
     match: [
@@ -406,6 +406,10 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'afin que le site reste', 'car un seul suffit pas', 'parce qu il tombe', 'parce que le trafic', 'puisqu il y a', 'puisque le serveur',
     ],
     miss: ['the whereabouts of the server', 'sincerely yours', 'asynchronous jobs'],
+  },
+  TASK_REQUIREMENTS: {
+    match: ['you must add', 'must have', 'you must use', 'must include', 'requirements', 'requirement', 'vous devez ajouter', 'exigences'],
+    miss: ['why you are adding it', 'the firewall is required', 'we added three firewalls'],
   },
   DESIGN_STATEMENTS: {
     match: [
