@@ -205,6 +205,8 @@ export const TASK_STATEMENT = [
   'why you are adding', 'you must add', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
   '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)',
 ] as const;
+/** Names of products whose words are concepts: "a certificate from Let's Encrypt" says nothing of encryption. */
+export const PRODUCT_NAMES = ['let ?s ?encrypt', 'zero ?ssl'] as const;
 /** A lead-in to the task's list of requirements, copied: "You must add:", "Requirements:". */
 export const TASK_REQUIREMENTS = ['(?:you )?must (?:add|have|use|include)', 'requirements?', 'vous devez (?:ajouter|avoir|utiliser)', 'exigences?'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */

@@ -14,7 +14,7 @@
 import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUTURE, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, TASK_REQUIREMENTS, TASK_STATEMENT, THIS_DESIGN,
+  anyOf, APP_SERVER_NAMES, everyOf, PRODUCT_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUTURE, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, TASK_REQUIREMENTS, TASK_STATEMENT, THIS_DESIGN,
   WEB_SERVER_NAMES, WHY_LABELS,
 } from './lexicon.js';
 import { reasonIn, type ReasonKind } from './reasons.js';
@@ -181,9 +181,15 @@ interface ReadSentence {
   asks: boolean;
 }
 
+// A product's name is no statement: "a certificate from Let's Encrypt" encrypts nothing.
 const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
-  Object.freeze(sentencesOf(text).map((raw) => ({ raw, plain: proseText(raw), asks: asks(raw) }))),
+  Object.freeze(sentencesOf(text).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) }))),
 );
+const PRODUCTS = everyOf(...PRODUCT_NAMES);
+
+function plainOf(raw: string): string {
+  return proseText(raw).replace(PRODUCTS, 'product');
+}
 
 /** An interrogative opening: "What distribution algorithm your load balancer is configured with". */
 const INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
@@ -391,12 +397,12 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
   // Read clause by clause: "the firewalls keep scanners out, whereas the certificate lets browsers check the site";
   // "the primary takes the writes; the replica is read-only".
   const clauses = clausesOf(sentence.raw);
-  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
+  const plains = clauses.length ? clauses.map((c) => plainOf(c.raw)) : [plain];
   for (const [c, clause] of plains.entries()) {
     const around: Context = { frames: context.frames, before: [...context.before, ...plains.slice(0, c)] };
     const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
-    const bare = clauses[c] && clauses[c]!.raw.includes('(') ? proseText(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
+    const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
       const terms = matchesOf(group.terms, clause);

@@ -407,6 +407,10 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['the whereabouts of the server', 'sincerely yours', 'asynchronous jobs'],
   },
+  PRODUCT_NAMES: {
+    match: ['a free certificate from let s encrypt', 'letsencrypt with certbot', 'a zerossl certificate', 'zero ssl'],
+    miss: ['it encrypts the traffic', 'we encrypt everything with ssl'],
+  },
   TASK_REQUIREMENTS: {
     match: ['you must add', 'must have', 'you must use', 'must include', 'requirements', 'requirement', 'vous devez ajouter', 'exigences'],
     miss: ['why you are adding it', 'the firewall is required', 'we added three firewalls'],
