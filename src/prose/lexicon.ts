@@ -248,7 +248,8 @@ export const DESIGN_STATEMENTS = [
  */
 export const THIS_DESIGN = [
   'here', 'our', 'ours', 'my', 'we (?:use|have|chose|picked|run|configured|set|went|opted|assum\\w*|implement\\w*)',
-  '(?:this|the) (?:design|infrastructure|infra|setup|set up|architecture|configuration|config|system|stack|project|solution|case|diagram)(?! (?:where|when|in which))',
+  '(?:this|the) (?:design|infrastructure|infra|setup|set up|architecture|system|stack|project|solution|case|diagram)(?! (?:where|when|in which))',
+  '(?:this|the) (?:configuration|config)(?! (?:where|when|in which))',
   '(?:is|are) (?:\\w+ )?(?:used|configured|set up|chosen|implemented|applied|in use|in place|adopted)', 'currently', 'in use', 'in place',
   'ici', 'notre', 'nos', 'nous', 'mon', 'ma', 'mes', 'cette (?:infrastructure|architecture|configuration|installation)', 'utilise\\w*', 'choisi\\w*', 'en place',
 ] as const;
