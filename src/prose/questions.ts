@@ -11,14 +11,15 @@
  * any letters ("replicat*"), and a word `@name` stands for a vocabulary of the lexicon (`@web-server`,
  * "second @server").
  */
-import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
-import {
-  anyOf, APP_SERVER_NAMES, everyOf, PRODUCT_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUTURE, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, TASK_REQUIREMENTS, TASK_STATEMENT, THIS_DESIGN,
-  WEB_SERVER_NAMES, WHY_LABELS,
-} from './lexicon.js';
+import { anyOf, FUTURE, TASK_REQUIREMENTS, WHY_LABELS } from './lexicon.js';
+import { readChoices, type Choice } from './question-choices.js';
+import { asks, clausesRead, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { reasonIn, type ReasonKind } from './reasons.js';
-import { clausesOf, hasFiniteVerb, proseText, sentencesOf, withoutAccents } from './sentences.js';
+import { hasFiniteVerb, proseText } from './sentences.js';
+
+export type { Choice } from './question-choices.js';
+export { termsPattern, VOCABULARY_NAMES } from './question-text.js';
 
 /** One question of a rubric's explanation requirement (rules/<task>.json, options.questions). */
 export interface Question {
@@ -88,66 +89,11 @@ export interface Question {
 /** A group of answer terms, or a fact about one subject of a contrast (see Question.answer). */
 export type AnswerGroup = string[] | { of: string[]; terms: string[] };
 
-/** One option of a question that asks which one this design is (see Question.choices). */
-export interface Choice {
-  terms: string[];
-  /** What, stated in the student's own text, contradicts the option. */
-  contradictedBy?: string[];
-}
-
 /** Where a question was answered, or where it was only asked or named. */
 export interface QuestionReading {
   answeredAt: { file: string; line: number } | null;
   /** A heading or sentence naming the subject without answering: "asked but not answered". */
   mentionedAt: { file: string; line: number } | null;
-}
-
-/** Vocabularies a rubric may name with `@name`. */
-const VOCABULARIES: Record<string, readonly string[]> = {
-  'load-balancer': LOAD_BALANCER_NAMES,
-  'web-server': WEB_SERVER_NAMES,
-  'app-server': APP_SERVER_NAMES,
-  database: DATABASE_NAMES,
-  firewall: FIREWALL_NAMES,
-  monitoring: MONITORING_NAMES,
-  certificate: CERTIFICATE_NAMES,
-  server: MACHINE_NAMES,
-  negation: NEGATIONS,
-};
-
-export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);
-
-/** A rubric term as a pattern source: a phrase whose words may end with `*` or be a vocabulary (`@server`, "second @server"). */
-function termSource(term: string): string {
-  return term
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => {
-      if (!word.startsWith('@')) return word.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('\\w*');
-      const words = VOCABULARIES[word.slice(1)];
-      if (!words) throw new Error(`unknown vocabulary "${word}" (known: ${VOCABULARY_NAMES.map((n) => `@${n}`).join(', ')})`);
-      return `(?:${words.join('|')})`;
-    })
-    .join(' ');
-}
-
-/** Terms compiled once per distinct list: a rubric's questions are read for every student. */
-const compiled = new Map<string, RegExp>();
-
-export function termsPattern(terms: readonly string[]): RegExp {
-  const key = terms.join('\u0000');
-  let pattern = compiled.get(key);
-  if (!pattern) {
-    pattern = new RegExp(`\\b(?:${terms.map(termSource).join('|')})\\b`);
-    compiled.set(key, pattern);
-  }
-  return pattern;
-}
-
-/** Every match of a pattern: where each starts and ends. */
-function matchesOf(pattern: RegExp, plain: string): { start: number; end: number }[] {
-  return [...plain.matchAll(new RegExp(pattern.source, 'g'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** Checks a question's terms and names a bad one: a rubric author's mistake is a usage error, not a crash. */
@@ -174,44 +120,7 @@ function groupsOf(answer: AnswerGroup[] | string[]): AnswerGroup[] {
   return typeof answer[0] === 'string' ? [answer as string[]] : (answer as AnswerGroup[]).filter((g) => (Array.isArray(g) ? g.length : g.terms.length && g.of.length));
 }
 
-/** A sentence as read: as written, plain text, and whether it asks rather than states. */
-interface ReadSentence {
-  raw: string;
-  plain: string;
-  asks: boolean;
-}
-
-// A product's name is no statement: "a certificate from Let's Encrypt" encrypts nothing.
-const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
-  Object.freeze(sentencesOf(text).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) }))),
-);
-const PRODUCTS = everyOf(...PRODUCT_NAMES);
-
-function plainOf(raw: string): string {
-  return proseText(raw).replace(PRODUCTS, 'product');
-}
-
-/** An interrogative opening: "What distribution algorithm your load balancer is configured with". */
-const INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
-const TASK = anyOf(...TASK_STATEMENT);
 const REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
-
-/**
- * A sentence that asks rather than answers: it ends with a question mark, or opens like a question
- * and gives no answer after a colon (the task's questions copied without "?"), or speaks of the task.
- */
-function asks(raw: string): boolean {
-  if (/\?\s*$/.test(raw)) return true;
-  const plain = proseText(raw);
-  if (TASK.test(plain)) return true;
-  return INTERROGATIVE.test(plain) && !/[:=–—]\s*\S|\s-\s*\S/.test(raw);
-}
-
-/** The sentences of a block: a table row's cell by cell (a cell is read under its row's first cell and its column's header). */
-function sentencesOfBlock(block: AnalysedBlock): { sentence: ReadSentence; cell: number }[] {
-  if (block.kind === 'table-row' && block.cells) return block.cells.flatMap((cell, k) => sentencesRead(cell).map((sentence) => ({ sentence, cell: k })));
-  return sentencesRead(block.text).map((sentence) => ({ sentence, cell: -1 }));
-}
 
 /** A question compiled: its patterns. */
 interface Reader {
@@ -240,83 +149,139 @@ function answerOf(groups: AnswerGroup[]): Answer {
   return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
 }
 
+/** A sentence ready to be read for any question: its place and what it is read under. */
+interface PreparedSentence {
+  sentence: ReadSentence;
+  /** Its table cell, -1 outside a table row. */
+  cell: number;
+  context: Context;
+  /** The sentence before it in the same cell or block. */
+  before: ReadSentence | null;
+  /** The next sentence of its block. */
+  next: string | undefined;
+}
+
+/** A block ready to be read for any question: what every question reads of it, computed once per submission. */
+interface PreparedBlock {
+  block: AnalysedBlock;
+  section: string;
+  /** Its frames, nearest last (headings, title, list items, the label item before it in a flat list); a heading's: its parents. */
+  frames: string[];
+  /** A heading with text of its own under it, that asks nothing: it may state what it names ("## Round Robin"). */
+  statingHeading: boolean;
+  /** It is an item of the task's requirement list copied ("You must add:"). */
+  copiedList: boolean;
+  sentences: PreparedSentence[];
+}
+
+const preparedProse = new WeakMap<ProseAnalysis, PreparedBlock[]>();
+
+/** The blocks of a submission as every question reads them (the same prose is read for every question of every rule). */
+function prepared(prose: ProseAnalysis): PreparedBlock[] {
+  let blocks = preparedProse.get(prose);
+  if (blocks) return blocks;
+  blocks = prose.blocks.map((block, b) => {
+    const section = sectionOf(block);
+    if (block.kind === 'heading') {
+      const frames = block.headingPath.map((h) => proseText(h));
+      return { block, section, frames, statingHeading: headsText(block, prose.blocks[b + 1]) && !asks(block.text), copiedList: false, sentences: [] };
+    }
+    // A flat list read as a nested one: an item follows the item before it as a sentence follows another
+    // ("- Single points of failure" then "- The load balancer (only one)").
+    const before = b > 0 ? prose.blocks[b - 1]! : null;
+    const itemBefore = block.kind === 'list-item' && before?.kind === 'list-item' && sectionOf(before) === section && sameList(before, block) && !hasFiniteVerb(before.norm) ? before.norm : null;
+    const frames = [...frameOf(block), ...(itemBefore ? [itemBefore] : [])];
+    const copiedList = [block.title?.split(' / ').pop(), ...(block.listPath ?? [])].some((lead) => lead !== undefined && REQUIREMENTS.test(proseText(lead)));
+    const read = sentencesOfBlock(block);
+    const cellFramesOf = new Map<number, string[]>();
+    const sentences = read.map(({ sentence, cell }, i): PreparedSentence => {
+      let cellFrames = cellFramesOf.get(cell);
+      if (!cellFrames) {
+        cellFrames = [...frames, ...framesOfCell(block, cell)];
+        cellFramesOf.set(cell, cellFrames);
+      }
+      // Nearest last: the headings, title and list items above, a cell's column header and row head, the sentences before.
+      const context = contextOf(cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
+      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : null, next: read[i + 1]?.sentence.plain };
+    });
+    return { block, section, frames, statingHeading: false, copiedList, sentences };
+  });
+  preparedProse.set(prose, blocks);
+  return blocks;
+}
+
 /** Reads the whole prose for one question. */
 export function readQuestion(prose: ProseAnalysis, question: Question): QuestionReading {
   const reader = readerOf(question);
   const { about } = reader;
   const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
+  const blocks = prepared(prose);
   const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
-  const spoiled = question.reject?.length ? spoiledSections(prose, states, termsPattern(question.reject)) : new Set<string>();
+  const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
+  // Whether a text names the subject, asked once per distinct text (a frame is shared by every sentence under it).
+  const namedIn = new Map<string, boolean>();
+  const names = (text: string) => {
+    let found = namedIn.get(text);
+    if (found === undefined) {
+      found = about!.test(text);
+      namedIn.set(text, found);
+    }
+    return found;
+  };
   let mentionedAt: QuestionReading['mentionedAt'] = null;
   // The groups of a contrast stated so far in each section (for each answer), and whether one of their sentences gave a reason.
   const contrasts = new Map<string, { groups: Set<number>; reasoned: boolean }>();
-  const blocks = prose.blocks;
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b]!;
-    const before = b > 0 ? blocks[b - 1]! : null;
-    if (spoiled.has(sectionOf(block))) continue;
+  for (const { block, section, frames, statingHeading, copiedList, sentences } of blocks) {
+    if (spoiled?.has(section)) continue;
+    const at = { file: block.file, line: block.line };
     if (block.kind === 'heading') {
-      if (about && !mentionedAt && about.test(block.norm)) mentionedAt = { file: block.file, line: block.line };
-      const parents = block.headingPath.map((h) => proseText(h));
+      if (about && !mentionedAt && about.test(block.norm)) mentionedAt = at;
+      const headingContext = contextOf(frames, []);
       // A heading may give the option itself: "## Load balancer setup: Active-Active".
-      if (choices?.chosenInHeading(block.text, (index) => aboutElse(reader, block.norm, index, { frames: parents, before: [] }))) return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
+      if (choices?.chosenInHeading(block.text, (index) => aboutElse(reader, block.norm, index, headingContext))) return { answeredAt: at, mentionedAt };
       // A heading over its own text states what it names ("## Round Robin" then how it works); a reason is never a heading's.
-      if (!choices && !question.reason && headsText(block, blocks[b + 1]) && !asks(block.text) && (!about || about.test(block.norm) || parents.some((h) => about.test(h)))) {
+      if (!choices && !question.reason && statingHeading && (!about || names(block.norm) || frames.some(names))) {
         const heading: ReadSentence = { raw: block.text, plain: block.norm, asks: false };
-        if (answers.some((a) => groupsStated(reader, a, heading, { frames: parents, before: [] }).size === a.groups.length)) return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
+        if (answers.some((a) => groupsStated(reader, a, heading, headingContext).size === a.groups.length)) return { answeredAt: at, mentionedAt };
       }
       continue;
     }
-    // A flat list read as a nested one: an item follows the item before it as a sentence follows another
-    // ("- Single points of failure" then "- The load balancer (only one)").
-    const itemBefore = block.kind === 'list-item' && before?.kind === 'list-item' && sectionOf(before) === sectionOf(block) && sameList(before, block) && !hasFiniteVerb(before.norm) ? before.norm : null;
-    const frames = [...frameOf(block), ...(itemBefore ? [itemBefore] : [])];
-    const copiedList = [block.title?.split(' / ').pop(), ...(block.listPath ?? [])].some((lead) => lead !== undefined && REQUIREMENTS.test(proseText(lead)));
-    const sentences = sentencesOfBlock(block);
-    for (let i = 0; i < sentences.length; i++) {
-      const { sentence, cell } = sentences[i]!;
-      const { plain, asks } = sentence;
-      // Nearest last: the headings, title and list items above, a cell's column header and row head, the sentence before.
-      const context: Context = { frames: [...frames, ...cellFrames(block, cell)], before: i > 0 ? [sentences[0]!.sentence.plain, sentences[i - 1]!.sentence.plain] : [] };
+    for (const { sentence, cell, context, before, next } of sentences) {
+      const { plain } = sentence;
       const named = about !== null && about.test(plain);
-      if (named && !mentionedAt) mentionedAt = { file: block.file, line: block.line };
+      if (named && !mentionedAt) mentionedAt = at;
       // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
-      if (asks || copiedList) continue;
-      if (about && !named && !textsOf(context).some((text) => about.test(text))) continue;
-      const answeredAt = { file: block.file, line: block.line };
+      if (sentence.asks || copiedList) continue;
+      if (about && !named && !context.all.some(names)) continue;
       if (choices) {
-        const sentenceBefore = i > 0 && sentences[i - 1]!.cell === cell ? sentences[i - 1]!.sentence : null;
-        if (choices.chosenIn(sentence, sentenceBefore, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt, mentionedAt };
+        if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at, mentionedAt };
         continue;
       }
-      // Under a label that asks why ("Why:", a "Reason" column), a quality is the reason: "Server 2: redundancy".
-      const why = textsOf(context).some((text) => WHY.test(text));
       const stated = answers.map((a) => groupsStated(reader, a, sentence, context));
       if (stated.every((g) => !g.size)) {
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
-        const reason = question.why && !block.inIssuesSection && !FUTURE_REMARK.test(plain) ? reasonIn(plain, why) : null;
-        if (reason && WHY_KINDS.has(reason.kind) && !aboutElse(reader, plain, reason.index, context)) return { answeredAt, mentionedAt };
+        const reason = question.why && !block.inIssuesSection && !FUTURE_REMARK.test(plain) ? reasonIn(plain, context.why) : null;
+        if (reason && WHY_KINDS.has(reason.kind) && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at, mentionedAt };
         continue;
       }
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."
-      const next = sentences[i + 1]?.sentence.plain;
       // A remark about later ("more servers can be added if needed") is no reason for this design.
-      const reasoned = !question.reason || (!FUTURE_REMARK.test(plain) && (reasonIn(plain, why) !== null || (next !== undefined && reasonIn(next, why) !== null)));
+      const reasoned = !question.reason || (!FUTURE_REMARK.test(plain) && (reasonIn(plain, context.why) !== null || (next !== undefined && reasonIn(next, context.why) !== null)));
       for (const [a, answer] of answers.entries()) {
         const groups = stated[a]!;
         if (!groups.size) continue;
         if (groups.size === answer.groups.length) {
-          if (reasoned) return { answeredAt, mentionedAt };
+          if (reasoned) return { answeredAt: at, mentionedAt };
           continue;
         }
-        const key = `${a}\u0000${sectionOf(block)}`;
+        const key = `${a}\u0000${section}`;
         const contrast = contrasts.get(key) ?? { groups: new Set<number>(), reasoned: false };
         for (const g of groups) contrast.groups.add(g);
         contrast.reasoned ||= reasoned;
         contrasts.set(key, contrast);
-        if (contrast.groups.size === answer.groups.length && contrast.reasoned) return { answeredAt, mentionedAt };
+        if (contrast.groups.size === answer.groups.length && contrast.reasoned) return { answeredAt: at, mentionedAt };
       }
     }
   }
@@ -348,11 +313,15 @@ function sameList(a: AnalysedBlock, b: AnalysedBlock): boolean {
 interface Context {
   frames: string[];
   before: string[];
+  /** Both, nearest last. */
+  all: string[];
+  /** One of them asks why ("Why:", a "Reason" column): a quality is then a reason ("Server 2: redundancy"). */
+  why: boolean;
 }
 
-/** Nearest last. */
-function textsOf(context: Context): string[] {
-  return [...context.frames, ...context.before];
+function contextOf(frames: string[], before: string[]): Context {
+  const all = before.length ? [...frames, ...before] : frames;
+  return { frames, before, all, why: all.some((text) => WHY.test(text)) };
 }
 
 /**
@@ -376,7 +345,7 @@ function aboutElse(reader: Reader, plain: string, index: number, context: Contex
   if (own) return own === 'else';
   const mentions = about ? matchesOf(about, plain) : [];
   if (mentions.some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
-  const texts = mentions.length ? context.frames : textsOf(context);
+  const texts = mentions.length ? context.frames : context.all;
   for (let k = texts.length - 1; k >= 0; k--) {
     const framed = first(texts[k]!);
     if (framed) return framed === 'else';
@@ -396,10 +365,10 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
   if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
   // Read clause by clause: "the firewalls keep scanners out, whereas the certificate lets browsers check the site";
   // "the primary takes the writes; the replica is read-only".
-  const clauses = clausesOf(sentence.raw);
-  const plains = clauses.length ? clauses.map((c) => plainOf(c.raw)) : [plain];
+  const clauses = clausesRead(sentence.raw);
+  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
   for (const [c, clause] of plains.entries()) {
-    const around: Context = { frames: context.frames, before: [...context.before, ...plains.slice(0, c)] };
+    const around = c > 0 ? contextOf(context.frames, [...context.before, ...plains.slice(0, c)]) : context;
     const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
     const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
@@ -431,7 +400,7 @@ function subjectOf(term: { start: number; end: number }, mentions: { start: numb
   const before = mentions.filter((m) => m.end <= term.start && !OBJECT_OF.test(plain.slice(0, m.start))).sort((a, b) => b.end - a.end);
   if (before[0]) return before[0].k;
   if (after[0]) return after[0].k;
-  const texts = textsOf(context);
+  const texts = context.all;
   for (let c = texts.length - 1; c >= 0; c--) {
     const framed = answer.subjects
       .map((subject, k) => ({ k, at: subject ? (subject.exec(texts[c]!)?.index ?? -1) : -1 }))
@@ -442,141 +411,18 @@ function subjectOf(term: { start: number; end: number }, mentions: { start: numb
   return -1;
 }
 
-/** How a question of choices is read over the whole prose (see Question.choices). */
-interface ChoicesReading {
-  /** The options a sentence names and does not set aside. */
-  named(plain: string): number[];
-  /**
-   * Whether the sentence applies exactly one option, uncontradicted, to this design; `before` is the
-   * sentence before it in its block, `rowHead` the first cell of its table row.
-   */
-  chosenIn(sentence: ReadSentence, before: ReadSentence | null, rowHead: string | null, aboutElse: (index: number) => boolean): boolean;
-  /** Whether a heading gives the option as its answer ("Load balancer setup: Active-Active") or says it is this design's. */
-  chosenInHeading(text: string, aboutElse: (index: number) => boolean): boolean;
-}
-
-const THIS = anyOf(...THIS_DESIGN);
-/** Words around a bare option: "Active-Active setup.", "Mode: active-active". */
-const FILLER = /\b(?:the|a|an|is|it|its|it s|setup|set up|mode|configuration|config|one|answer|le|la|un|une|est|c est)\b/g;
-/** "Active-Active: both servers..." or "**Active-Passive** - one waits": a label that the rest of the sentence defines. */
-const LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
-/** "In an Active-Passive setup, ...", "With active-active ...": an option set up as a case, not as this design. */
-const AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contrast|conversely|en revanche|par contre|a l inverse) )?(?:in|with|for|under|en|avec|dans|pour)(?: (?:an?|the|un|une|le|la|l))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
-const SETUP_WORDS = '(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?';
-
-/**
- * "..., whereas in an active-passive cluster, the backup waits": an option in a phrase that opens a
- * clause of its own (read on the text as written, its commas kept), a case set up, not this design
- * ("the servers operate in an active-active setup because ..." states the design).
- */
-function caseOpening(raw: string, option: RegExp): boolean {
-  const text = withoutAccents(raw.toLowerCase()).replace(/[-–—_*'’`]/g, ' ').replace(/\s+/g, ' ');
-  return new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option.source}(?: ${SETUP_WORDS})? ?[,:]`).test(text);
-}
-
-/** "The advantages of an active-active cluster": an option named as a kind of setup. */
-const KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
-/** "Active-active clusters give ...", "les clusters actif-actif": an option in the plural is a kind of setup, not this one. */
-const PLURAL_BEFORE = /\b(?:clusters|setups|configurations|architectures|systemes)(?: \w+)? $/;
-const PLURAL_AFTER = /^ (?:clusters|setups|configurations|architectures|systems|systemes)\b/;
-const DEFINING = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|architectures?|systems?))? (?:means?|is when|is where|is a|is an|refers?|describes?|involves?|consists?|signifie|consiste|designe)\b/;
-const NEGATED_BEFORE_END = /\b(?:not|no|never|isn t|aren t|pas|non|jamais)(?: \w+){1,3}$/;
-const HYPOTHETICAL = /\b(?:would|could|might|pourrai\w*|serai\w*|aurai\w*)\b/;
-
-function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesReading {
-  const patterns = choices.map((c) => termsPattern(c.terms));
-  const contradictions = choices.map((c) => (c.contradictedBy?.length ? termsPattern(c.contradictedBy) : null));
-  const namedIn = (plain: string): number[] => patterns.flatMap((p, k) => (matchesOf(p, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))) ? [k] : []));
-  const mentioned = (plain: string) => patterns.some((p) => p.test(plain));
-  const mentionedAnywhere = new Set<number>();
-  const contradicted = new Set<number>();
-  for (const block of prose.blocks) {
-    if (block.kind === 'heading') continue;
-    for (const { sentence: { plain, asks } } of sentencesOfBlock(block)) {
-      if (asks) continue;
-      patterns.forEach((p, k) => {
-        if (p.test(plain)) mentionedAnywhere.add(k);
-      });
-      // "HAProxy alternates requests between both servers" contradicts active-passive; a sentence defining an option does not.
-      if (mentioned(plain)) continue;
-      contradictions.forEach((c, k) => {
-        if (c?.test(plain)) contradicted.add(k);
-      });
-    }
-  }
-  /** The option a sentence names, when it names exactly one and does not reject it ("Active-Passive (not used here)"). */
-  const oneOption = (plain: string, aboutElse: (index: number) => boolean): number | null => {
-    const named = namedIn(plain);
-    if (named.length !== 1 || contradicted.has(named[0]!)) return null;
-    const at = patterns[named[0]!]!.exec(plain)!.index;
-    return aboutElse(at) ? null : named[0]!;
-  };
-  // "Active-Passive (not used here)" rejects the option.
-  const appliedHere = (plain: string) => {
-    const m = THIS.exec(plain);
-    return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
-  };
-  /** The label a sentence opens with, when it has one, in plain text. */
-  // "It is Active-Active: ..." states before its colon: a label names, it does not say.
-  const labelOf = (raw: string) => {
-    const m = LEADING_LABEL.exec(raw);
-    const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
-    return label !== null && !hasFiniteVerb(label) ? label : null;
-  };
-  return {
-    named: namedIn,
-    chosenIn({ raw, plain }, before, rowHead, aboutElse) {
-      const k = oneOption(plain, aboutElse);
-      if (k === null) {
-        // "Active-Active: both servers take requests. This is the case here.": the sentence before gave the option.
-        return !mentioned(plain) && before !== null && appliedHere(plain) && oneOption(before.plain, aboutElse) !== null;
-      }
-      const pattern = patterns[k]!;
-      if (mentionedAnywhere.size === 1 || appliedHere(plain)) return true;
-      // "Active-Active: both servers serve at once" defines the option; after "Setup:" or "A:" the rest is read on its own.
-      const label = labelOf(raw);
-      if (label !== null && mentioned(label)) return false;
-      const body = label !== null ? proseText(raw.slice(LEADING_LABEL.exec(raw)![0].length)) : plain;
-      const at = matchesOf(pattern, body)[0];
-      if (!at) return false;
-      if (patterns.some((p, j) => j !== k && p.test(body))) return true;
-      if (!body.replace(new RegExp(pattern.source, 'g'), ' ').replace(FILLER, ' ').trim()) return true;
-      if (rowHead !== null && appliedHere(rowHead) && !mentioned(rowHead)) return true;
-      // Defining each option in turn chooses none: "In an Active-Passive setup, one would wait"; "Active-active means ...".
-      const opening = body.slice(0, at.start);
-      return !AS_A_CASE.test(opening) && !caseOpening(raw, pattern) && !KIND_OF.test(opening) && !PLURAL_BEFORE.test(opening) && !PLURAL_AFTER.test(body.slice(at.end))
-        && !DEFINING.test(body.slice(at.end)) && !HYPOTHETICAL.test(body);
-    },
-    chosenInHeading(text, aboutElse) {
-      const plain = proseText(text);
-      if (oneOption(plain, aboutElse) === null) return false;
-      const label = labelOf(text);
-      return appliedHere(plain) || (label !== null && !mentioned(label));
-    },
-  };
-}
-
 function sectionOf(block: AnalysedBlock): string {
   return `${block.file}\u0000${block.headingPath.join('\u0000')}`;
 }
 
-/** "not", "rather than", "whereas" just before a word: the sentence sets it aside (or contrasts it with what it states). */
-const SET_ASIDE = new RegExp(`\\b(?:${[
-  ...NEGATIONS, 'rather than', 'instead of', 'unlike', 'whereas', 'while', 'compared to', 'as opposed to', 'contrary to', 'in contrast to', 'pas', 'non', 'plutot que', 'au lieu d\\w*',
-  'alors que', 'tandis que', 'contrairement a',
-].join('|')})(?: \\w+){0,2} $`);
-
 /** The sections where a sentence states (part of) the answer beside a hedge or the wrong fact that it does not set aside. */
-function spoiledSections(prose: ProseAnalysis, states: (sentence: ReadSentence, context: Context) => boolean, reject: RegExp): Set<string> {
+function spoiledSections(blocks: PreparedBlock[], states: (sentence: ReadSentence, context: Context) => boolean, reject: RegExp): Set<string> {
   const spoiled = new Set<string>();
-  const global = new RegExp(reject.source, 'g');
-  for (const block of prose.blocks) {
-    if (block.kind === 'heading') continue;
-    const frames = frameOf(block);
-    for (const { sentence } of sentencesOfBlock(block)) {
+  for (const { section, sentences } of blocks) {
+    for (const { sentence, context } of sentences) {
       const { plain } = sentence;
-      if (!states(sentence, { frames, before: [] })) continue;
-      if ([...plain.matchAll(global)].some((m) => !SET_ASIDE.test(plain.slice(0, m.index)))) spoiled.add(sectionOf(block));
+      if (!states(sentence, context)) continue;
+      if (matchesOf(reject, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) spoiled.add(section);
     }
   }
   return spoiled;
@@ -590,7 +436,7 @@ function frameOf(block: AnalysedBlock): string[] {
 }
 
 /** What a table cell sits under besides its block's frame: its column's header, then its row's first cell. */
-function cellFrames(block: AnalysedBlock, cell: number): string[] {
+function framesOfCell(block: AnalysedBlock, cell: number): string[] {
   if (cell < 0) return [];
   const header = block.header?.[cell];
   return [...(header ? [proseText(header)] : []), ...(cell > 0 && block.cells?.[0] ? [proseText(block.cells[0])] : [])];
