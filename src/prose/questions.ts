@@ -67,7 +67,8 @@ export interface Question {
   /**
    * The question asks why an element is there: besides the answer's terms (what it is for), any
    * reason given in a sentence about it answers ("so that nobody on the wifi can read it", "without
-   * them anyone could reach MySQL"), except under a heading that lists problems.
+   * them anyone could reach MySQL"), except under a heading that lists problems, and except a reason
+   * that names the element again ("a certificate to serve the site over HTTPS": the task's words).
    */
   why?: boolean;
   /**
@@ -262,8 +263,10 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (stated.every((g) => !g.size)) {
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
+        // A reason that names the element again is circular: "a certificate to serve the site over HTTPS" (the task's words).
         const reason = question.why && !block.inIssuesSection && !FUTURE_REMARK.test(plain) ? reasonIn(plain, context.why) : null;
-        if (reason && WHY_KINDS.has(reason.kind) && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at, mentionedAt };
+        const circular = reason !== null && about !== null && about.test(plain.slice(reason.index));
+        if (reason && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at, mentionedAt };
         continue;
       }
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."

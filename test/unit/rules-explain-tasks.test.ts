@@ -36,6 +36,7 @@ ruleTester('explain-additions', [
     markdown: '# Pourquoi\n\n- Un deuxième serveur : si le premier tombe en panne, le site reste en ligne grâce à l\'autre.\n- HAProxy : il répartit les requêtes entre les deux serveurs pour qu\'aucun ne soit surchargé.\n- La réplique MySQL : elle garde une copie des données en cas de perte du primaire et répond aux lectures.\n',
     status: 'pass',
   },
+  { name: 'trap: the additions named, no reason', markdown: '# Task 1\n\nWe added a second server, a load balancer (HAProxy) and a replica.\n', status: 'fail' },
   {
     name: 'trap: a remark about adding servers later',
     markdown: '# Load balancer\n\n- Purpose: spreads the traffic over the servers.\n- Scalability: new servers can be added easily to the pool.\n',
@@ -49,6 +50,7 @@ ruleTester('explain-lb-algorithm', [
   { name: 'round robin with its effect only', markdown: '# Algorithm\n\nWe use round robin, which spreads the load evenly over the servers.\n', status: 'partial', message: 'Not answered: how the distribution algorithm works' },
   { name: 'named in a heading, explained under it', markdown: '# Algorithm\n\n## Round Robin\n\nEach request goes to the following server in the list, and the list starts over after the last one.\n', status: 'pass' },
   { name: 'source hashing', markdown: '# Algorithm\n\nHAProxy balances with the source algorithm: it hashes the client IP, so a visitor always lands on the same server.\n', status: 'pass' },
+  { name: 'trap: an algorithm\'s name is not how it works', markdown: '# LB\n\nWe configured weighted round robin, or IP hash, or least connections.\n', status: 'partial', message: 'Not answered: how the distribution algorithm works' },
   { name: 'trap: a citation "Source:" names no algorithm', markdown: '# Notes\n\nHAProxy spreads the load over several web servers.\nSource: a blog post about HAProxy.\n', status: 'fail' },
 ], T1);
 
@@ -93,6 +95,7 @@ ruleTester('explain-additions', [
     markdown: '# Added\n\n- Firewalls: ufw on each server, managed with Ansible.\n- SSL certificate: from Let\'s Encrypt, renewed by certbot.\n- Monitoring clients: the Sumo Logic collector, version 19, ships the logs to Sumo Logic.\n',
     status: 'fail',
   },
+  { name: 'trap: the task\'s words as a purpose', markdown: '# Task 2\n\nWe added 1 SSL certificate to serve www.foobar.com over HTTPS.\n', status: 'fail' },
   { name: 'trap: the task\'s requirement list', markdown: '# Task\n\nYou must add:\n- 3 firewalls\n- 1 SSL certificate to serve www.foobar.com over HTTPS\n- 3 monitoring clients\n', status: 'fail' },
 ], T2);
 
