@@ -18,6 +18,8 @@ export interface Choice {
 export interface ChoicesReading {
   /** The options a sentence names and does not set aside. */
   named(plain: string): number[];
+  /** Where the student's own text contradicts the one option the sentence names ("our setup is active-passive" beside "round robin"). */
+  contradiction(plain: string): { file: string; line: number } | null;
   /**
    * Whether the sentence applies exactly one option, uncontradicted, to this design; `before` is the
    * sentence before it in its block, `rowHead` the first cell of its table row.
@@ -61,7 +63,8 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
   const namedIn = (plain: string): number[] => patterns.flatMap((p, k) => (matchesOf(p, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))) ? [k] : []));
   const mentioned = (plain: string) => patterns.some((p) => p.test(plain));
   const mentionedAnywhere = new Set<number>();
-  const contradicted = new Set<number>();
+  // Where the student's own text contradicts each option: the first such line.
+  const contradicted = new Map<number, { file: string; line: number }>();
   for (const block of prose.blocks) {
     if (block.kind === 'heading') continue;
     for (const { sentence: { plain, asks } } of sentencesOfBlock(block)) {
@@ -72,7 +75,7 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
       // "HAProxy alternates requests between both servers" contradicts active-passive; a sentence defining an option does not.
       if (mentioned(plain)) continue;
       contradictions.forEach((c, k) => {
-        if (c?.test(plain)) contradicted.add(k);
+        if (c?.test(plain) && !contradicted.has(k)) contradicted.set(k, { file: block.file, line: block.line });
       });
     }
   }
@@ -97,6 +100,10 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
   };
   return {
     named: namedIn,
+    contradiction(plain) {
+      const named = namedIn(plain);
+      return named.length === 1 ? (contradicted.get(named[0]!) ?? null) : null;
+    },
     chosenIn({ raw, plain }, before, rowHead, aboutElse) {
       const k = oneOption(plain, aboutElse);
       if (k === null) {

@@ -95,6 +95,8 @@ export interface QuestionReading {
   answeredAt: { file: string; line: number } | null;
   /** A heading or sentence naming the subject without answering: "asked but not answered". */
   mentionedAt: { file: string; line: number } | null;
+  /** An option stated (`at`) that the student's own text contradicts (`by`): see Question.choices. */
+  contradicted?: { at: { file: string; line: number }; by: { file: string; line: number } };
 }
 
 /** Checks a question's terms and names a bad one: a rubric author's mistake is a usage error, not a crash. */
@@ -231,6 +233,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
     return found;
   };
   let mentionedAt: QuestionReading['mentionedAt'] = null;
+  let contradicted: QuestionReading['contradicted'];
   // The groups of a contrast stated so far in each section (for each answer), and whether one of their sentences gave a reason.
   const contrasts = new Map<string, { groups: Set<number>; reasoned: boolean }>();
   for (const { block, section, frames, statingHeading, copiedList, sentences } of blocks) {
@@ -257,6 +260,8 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (about && !named && !context.all.some(names)) continue;
       if (choices) {
         if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at, mentionedAt };
+        const by = contradicted ? null : choices.contradiction(plain);
+        if (by) contradicted = { at, by };
         continue;
       }
       const stated = answers.map((a) => groupsStated(reader, a, sentence, context));
@@ -288,7 +293,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       }
     }
   }
-  return { answeredAt: null, mentionedAt };
+  return { answeredAt: null, mentionedAt, ...(contradicted ? { contradicted } : {}) };
 }
 
 const WHY = anyOf(...WHY_LABELS);

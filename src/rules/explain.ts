@@ -31,12 +31,15 @@ export const explain: RuleModule = {
         answered.push(`${question.name} (line ${reading.answeredAt.line})`);
         continue;
       }
-      const wants = question.reason ? 'with a reason or a consequence' : 'with the answer itself';
+      const wants = question.reason || question.why ? 'with a reason or a consequence' : 'with the answer itself';
+      const { contradicted } = reading;
       findings.push({
-        message: reading.mentionedAt
-          ? `Not answered: ${question.name}. It is named (line ${reading.mentionedAt.line}), but no sentence about it answers ${wants}.`
-          : `Not answered: ${question.name}.`,
-        at: reading.mentionedAt ? { ...reading.mentionedAt, column: 1 } : at,
+        message: contradicted
+          ? `Not answered: ${question.name}. Line ${contradicted.at.line} states an answer that your own text contradicts (line ${contradicted.by.line}): say which one this design really is.`
+          : reading.mentionedAt
+            ? `Not answered: ${question.name}. It is named (line ${reading.mentionedAt.line}), but no sentence about it answers ${wants}.`
+            : `Not answered: ${question.name}.`,
+        at: contradicted ? { ...contradicted.at, column: 1 } : reading.mentionedAt ? { ...reading.mentionedAt, column: 1 } : at,
         ...(question.hint ? { hint: question.hint } : {}),
       });
     }

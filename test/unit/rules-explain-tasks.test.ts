@@ -1,7 +1,7 @@
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import { analyseProse } from '../../src/prose/analyze-prose.js';
 import { questionProblem, readQuestion, type Question } from '../../src/prose/questions.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { lintMarkdown, ruleTester } from '../helpers/rule-tester.js';
 
 // The explanation rules of tasks 1 and 2 (rules/1-*.json, rules/2-*.json: the generic `explain` rule with
 // each task's questions as data), and the reading rules of prose/questions.ts they rely on.
@@ -137,6 +137,14 @@ function answered(markdown: string, question: Omit<Question, 'id' | 'name'>): bo
   const prose = analyseProse([{ file: 'x.md', blocks: parseMarkdown(markdown).prose }]);
   return readQuestion(prose, { id: 'q', name: 'q', ...question }).answeredAt !== null;
 }
+
+describe('explain: findings', () => {
+  it('a stated option the student\'s own text contradicts is pointed at, with the contradicting line', async () => {
+    const result = await lintMarkdown('# Load balancer\n\nRound robin alternates the requests between server 1 and server 2.\n\nThis setup is active-passive.\n', T1);
+    const finding = result.rules.find((r) => r.id === 'explain-active-mode')!.findings.find((f) => /contradicts/.test(f.message));
+    expect(finding).toMatchObject({ line: 5, message: expect.stringContaining('your own text contradicts (line 3)') });
+  });
+});
 
 describe('questions: reading rules', () => {
   it('a vocabulary may stand for a word inside a phrase', () => {
