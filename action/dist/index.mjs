@@ -37432,7 +37432,7 @@ var CONSEQUENCE_MARKERS = [
   "provoqu\\w*"
 ];
 var ENABLING_VERBS = [
-  "let(?:s|ting)?",
+  "let(?:s|ting)?(?! s\\b)",
   "allow(?:s|ed|ing)?",
   "(?:mak(?:es|ing)|made) room for",
   "enabl(?:e|es|ed|ing)",
@@ -37774,6 +37774,8 @@ var TASK_STATEMENT = [
   "pourquoi vous l ajoutez",
   "(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)"
 ];
+var PRODUCT_NAMES = ["let ?s ?encrypt", "zero ?ssl"];
+var TASK_REQUIREMENTS = ["(?:you )?must (?:add|have|use|include)", "requirements?", "vous devez (?:ajouter|avoir|utiliser)", "exigences?"];
 var FUTURE = [
   "add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)",
   "later",
@@ -37873,6 +37875,30 @@ var DESIGN_STATEMENTS = [
   "consists? of",
   "includes?",
   "contains?"
+];
+var THIS_DESIGN = [
+  "here",
+  "our",
+  "ours",
+  "my",
+  "we (?:use|have|chose|picked|run|configured|set|went|opted|assum\\w*|implement\\w*)",
+  "(?:this|the) (?:design|infrastructure|infra|setup|set up|architecture|system|stack|project|solution|case|diagram)(?! (?:where|when|in which))",
+  "(?:this|the) (?:configuration|config)(?! (?:where|when|in which))",
+  "(?:is|are) (?:\\w+ )?(?:used|configured|set up|chosen|implemented|applied|in use|in place|adopted)",
+  "currently",
+  "in use",
+  "in place",
+  "ici",
+  "notre",
+  "nos",
+  "nous",
+  "mon",
+  "ma",
+  "mes",
+  "cette (?:infrastructure|architecture|configuration|installation)",
+  "utilise\\w*",
+  "choisi\\w*",
+  "en place"
 ];
 var CARRIED_OVER = ["kept", "keep", "still", "carried (?:over )?from", "carry over", "retain\\w*", "reuse\\w*", "conserv\\w*"];
 var WHY_LABELS = [
@@ -39164,13 +39190,15 @@ var NOT_A_VERB = new Set(
 );
 var MOTION_BEFORE_TO = /\b(?:from|up|due|according|next|close|similar|compared|access|connections?|requests?|traffic|routes?|routed|routing|forward\w*|sends?|sent|sending|redirect\w*|point\w*|connect\w*|goes|go|going|went|pass\w*|prox\w*|respond\w*|repl\w*|return\w*|talks?|talking|listen\w*|belongs?|linked|attached|related|relative|opposed|prior|exposed|open|closed|calls?|writes?|reads?|delivers?|delivered|distribut\w*|spread\w*|dispatch\w*|send|mapped|maps?|resolv\w*|switch\w*|moved?|migrat\w*|added|add|adding|assigned|dedicated|specific|unique|limited|restricted|visible|available|known|equal|identical|near|addition|thanks|in|out)$/;
 var COMPONENT_WORD = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+var COMPONENT_NEXT = new RegExp(`^(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MONITORING_NAMES, ...FIREWALL_NAMES].join("|")})\\b`);
 function purposeInfinitive(plain) {
   for (const m of plain.matchAll(/\b(?:to|pour) (\w+)/g)) {
     const word = m[1];
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
+    if (/\b(?:has|have|had|having|ought|got|going|wants?|wanted|wanting|tries|try|tried|trying|likes?|would like)$/.test(before)) continue;
     if (/\bused$/.test(before) && !/\b(?:is|are|was|were|be|been|being)(?: \w+)? used$/.test(before)) continue;
-    if (word !== "host" && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word))) continue;
+    if (word !== "host" && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word) || COMPONENT_NEXT.test(plain.slice(m.index + m[0].length - word.length)))) continue;
     if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
     if (/\b(?:added|add|adding)$/.test(before) && NOT_A_VERB.has(word)) continue;
     return m.index;
@@ -45118,6 +45146,8 @@ function analyseProse(sources) {
         norm,
         headingPath: block4.headingPath,
         ...block4.listPath ? { listPath: block4.listPath } : {},
+        ...block4.cells ? { cells: block4.cells } : {},
+        ...block4.header ? { header: block4.header } : {},
         ...title ? { title: title.text } : {},
         topics: topicsOf(norm, doc.serversNumbered),
         headingTopics,
@@ -45186,7 +45216,7 @@ function stripEnumerator(norm) {
   return norm.replace(/^(\d+|[a-z])[.)]\s+/, "");
 }
 
-// src/prose/questions.ts
+// src/prose/question-text.ts
 var VOCABULARIES = {
   "load-balancer": LOAD_BALANCER_NAMES,
   "web-server": WEB_SERVER_NAMES,
@@ -45200,13 +45230,12 @@ var VOCABULARIES = {
 };
 var VOCABULARY_NAMES = Object.keys(VOCABULARIES);
 function termSource(term) {
-  const trimmed2 = term.trim().toLowerCase();
-  if (trimmed2.startsWith("@")) {
-    const words = VOCABULARIES[trimmed2.slice(1)];
-    if (!words) throw new Error(`unknown vocabulary "${trimmed2}" (known: ${VOCABULARY_NAMES.map((n) => `@${n}`).join(", ")})`);
+  return term.trim().toLowerCase().split(/\s+/).map((word) => {
+    if (!word.startsWith("@")) return word.split("*").map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\w*");
+    const words = VOCABULARIES[word.slice(1)];
+    if (!words) throw new Error(`unknown vocabulary "${word}" (known: ${VOCABULARY_NAMES.map((n) => `@${n}`).join(", ")})`);
     return `(?:${words.join("|")})`;
-  }
-  return trimmed2.split(/\s+/).map((word) => word.split("*").map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\w*")).join(" ");
+  }).join(" ");
 }
 var compiled = /* @__PURE__ */ new Map();
 function termsPattern(terms) {
@@ -45218,82 +45247,374 @@ function termsPattern(terms) {
   }
   return pattern;
 }
+var globals = /* @__PURE__ */ new WeakMap();
+function matchesOf(pattern, plain) {
+  let global2 = globals.get(pattern);
+  if (!global2) {
+    global2 = new RegExp(pattern.source, "g");
+    globals.set(pattern, global2);
+  }
+  return [...plain.matchAll(global2)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+var sentencesRead = cachedByString(
+  (text3) => Object.freeze(sentencesOf(text3).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) })))
+);
+var PRODUCTS = everyOf(...PRODUCT_NAMES);
+function plainOf(raw) {
+  return proseText(raw).replace(PRODUCTS, "product");
+}
+var clausesRead = cachedByString(
+  (raw) => Object.freeze(clausesOf(raw).map((c) => ({ raw: c.raw, plain: plainOf(c.raw) })))
+);
+var INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
+var TASK2 = anyOf(...TASK_STATEMENT);
+function asks(raw) {
+  if (/\?\s*$/.test(raw)) return true;
+  const plain = proseText(raw);
+  if (TASK2.test(plain)) return true;
+  return INTERROGATIVE.test(plain) && !/[:=–—]\s*\S|\s-\s*\S/.test(raw);
+}
+function sentencesOfBlock(block4) {
+  if (block4.kind === "table-row" && block4.cells) return block4.cells.flatMap((cell, k) => sentencesRead(cell).map((sentence) => ({ sentence, cell: k })));
+  return sentencesRead(block4.text).map((sentence) => ({ sentence, cell: -1 }));
+}
+var SET_ASIDE = new RegExp(`\\b(?:${[
+  ...NEGATIONS,
+  "rather than",
+  "instead of",
+  "unlike",
+  "whereas",
+  "while",
+  "compared to",
+  "as opposed to",
+  "contrary to",
+  "in contrast to",
+  "pas",
+  "non",
+  "plutot que",
+  "au lieu d\\w*",
+  "alors que",
+  "tandis que",
+  "contrairement a"
+].join("|")})(?: \\w+){0,2} $`);
+
+// src/prose/question-choices.ts
+var THIS = anyOf(...THIS_DESIGN);
+var FILLER = /\b(?:the|a|an|is|it|its|it s|setup|set up|mode|configuration|config|one|answer|le|la|un|une|est|c est)\b/g;
+var LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
+var AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contrast|conversely|en revanche|par contre|a l inverse) )?(?:in|with|for|under|en|avec|dans|pour)(?: (?:an?|the|un|une|le|la|l))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
+var SETUP_WORDS = "(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?";
+function caseOpening(raw, option2) {
+  const text3 = withoutAccents(raw.toLowerCase()).replace(/[-–—_*'’`]/g, " ").replace(/\s+/g, " ");
+  return new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option2.source}(?: ${SETUP_WORDS})? ?[,:]`).test(text3);
+}
+var KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
+var PLURAL_BEFORE = /\b(?:clusters|setups|configurations|architectures|systemes)(?: \w+)? $/;
+var PLURAL_AFTER = /^ (?:clusters|setups|configurations|architectures|systems|systemes)\b/;
+var DEFINING = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|architectures?|systems?))? (?:means?|is when|is where|is a|is an|refers?|describes?|involves?|consists?|signifie|consiste|designe)\b/;
+var NEGATED_BEFORE_END = /\b(?:not|no|never|isn t|aren t|pas|non|jamais)(?: \w+){1,3}$/;
+var HYPOTHETICAL2 = /\b(?:would|could|might|pourrai\w*|serai\w*|aurai\w*)\b/;
+function readChoices(prose, choices) {
+  const patterns = choices.map((c) => termsPattern(c.terms));
+  const contradictions = choices.map((c) => c.contradictedBy?.length ? termsPattern(c.contradictedBy) : null);
+  const namedIn = (plain) => patterns.flatMap((p, k) => matchesOf(p, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))) ? [k] : []);
+  const mentioned = (plain) => patterns.some((p) => p.test(plain));
+  const mentionedAnywhere = /* @__PURE__ */ new Set();
+  const contradicted = /* @__PURE__ */ new Map();
+  for (const block4 of prose.blocks) {
+    if (block4.kind === "heading") continue;
+    for (const { sentence: { plain, asks: asks2 } } of sentencesOfBlock(block4)) {
+      if (asks2) continue;
+      patterns.forEach((p, k) => {
+        if (p.test(plain)) mentionedAnywhere.add(k);
+      });
+      if (mentioned(plain)) continue;
+      contradictions.forEach((c, k) => {
+        if (c?.test(plain) && !contradicted.has(k)) contradicted.set(k, { file: block4.file, line: block4.line });
+      });
+    }
+  }
+  const oneOption = (plain, aboutElse2) => {
+    const named2 = namedIn(plain);
+    if (named2.length !== 1 || contradicted.has(named2[0])) return null;
+    const at2 = patterns[named2[0]].exec(plain).index;
+    return aboutElse2(at2) ? null : named2[0];
+  };
+  const appliedHere = (plain) => {
+    const m = THIS.exec(plain);
+    return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
+  };
+  const labelOf2 = (raw) => {
+    const m = LEADING_LABEL.exec(raw);
+    const label = m && m[1].trim().split(/\s+/).length <= 6 ? proseText(m[1]) : null;
+    return label !== null && !hasFiniteVerb(label) ? label : null;
+  };
+  return {
+    named: namedIn,
+    contradiction(plain) {
+      const named2 = namedIn(plain);
+      return named2.length === 1 ? contradicted.get(named2[0]) ?? null : null;
+    },
+    chosenIn({ raw, plain }, before, rowHead2, aboutElse2) {
+      const k = oneOption(plain, aboutElse2);
+      if (k === null) {
+        return !mentioned(plain) && before !== null && appliedHere(plain) && oneOption(before.plain, aboutElse2) !== null;
+      }
+      const pattern = patterns[k];
+      if (mentionedAnywhere.size === 1 || appliedHere(plain)) return true;
+      const label = labelOf2(raw);
+      if (label !== null && mentioned(label)) return false;
+      const body = label !== null ? proseText(raw.slice(LEADING_LABEL.exec(raw)[0].length)) : plain;
+      const at2 = matchesOf(pattern, body)[0];
+      if (!at2) return false;
+      if (patterns.some((p, j) => j !== k && p.test(body))) return true;
+      if (!body.replace(new RegExp(pattern.source, "g"), " ").replace(FILLER, " ").trim()) return true;
+      if (rowHead2 !== null && appliedHere(rowHead2) && !mentioned(rowHead2)) return true;
+      const opening = body.slice(0, at2.start);
+      return !AS_A_CASE.test(opening) && !caseOpening(raw, pattern) && !KIND_OF.test(opening) && !PLURAL_BEFORE.test(opening) && !PLURAL_AFTER.test(body.slice(at2.end)) && !DEFINING.test(body.slice(at2.end)) && !HYPOTHETICAL2.test(body);
+    },
+    chosenInHeading(text3, aboutElse2) {
+      const plain = proseText(text3);
+      if (oneOption(plain, aboutElse2) === null) return false;
+      const label = labelOf2(text3);
+      return appliedHere(plain) || label !== null && !mentioned(label);
+    }
+  };
+}
+
+// src/prose/questions.ts
 function questionProblem(question) {
   try {
-    for (const list2 of [question.about ?? [], ...answerGroups(question), question.reject ?? []]) if (list2.length) termsPattern(list2);
+    const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
+    const lists = [question.about ?? [], question.notAbout ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => Array.isArray(g) ? [g] : [g.of, g.terms]), question.reject ?? []];
+    for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
+    for (const list2 of lists) if (list2.length) termsPattern(list2);
   } catch (error) {
     return error.message;
   }
+  if (question.choices) return question.choices.length >= 2 && question.choices.every((c) => c.terms?.length) ? null : "its choices need at least two options, each with terms";
   return answerGroups(question).length ? null : "it has no answer terms";
 }
 function answerGroups(question) {
-  const answer = question.answer;
-  if (!answer.length) return [];
-  return typeof answer[0] === "string" ? [answer] : answer.filter((g) => g.length);
+  return groupsOf(question.answer ?? []);
 }
-var sentencesRead = cachedByString(
-  (text3) => Object.freeze(sentencesOf(text3).map((raw) => ({ plain: proseText(raw), asks: /\?\s*$/.test(raw) })))
-);
-function readQuestion(prose, question) {
-  const about = question.about?.length ? termsPattern(question.about) : null;
-  const groups = answerGroups(question).map((g) => termsPattern(g));
-  const states = (plain) => groups.every((g) => g.test(plain));
-  const spoiled = question.reject?.length ? spoiledSections(prose, states, termsPattern(question.reject)) : /* @__PURE__ */ new Set();
-  let mentionedAt = null;
-  let asked = null;
-  for (const [index, block4] of prose.blocks.entries()) {
-    if (spoiled.has(sectionOf(block4))) continue;
+function groupsOf(answer) {
+  if (!answer.length) return [];
+  return typeof answer[0] === "string" ? [answer] : answer.filter((g) => Array.isArray(g) ? g.length : g.terms.length && g.of.length);
+}
+var REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
+function readerOf(question) {
+  return {
+    about: question.about?.length ? termsPattern(question.about) : null,
+    notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
+    cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null
+  };
+}
+function answerOf(groups) {
+  const compiledGroups = groups.map((g) => Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) });
+  return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
+}
+var preparedProse = /* @__PURE__ */ new WeakMap();
+function prepared(prose) {
+  let blocks = preparedProse.get(prose);
+  if (blocks) return blocks;
+  blocks = prose.blocks.map((block4, b) => {
+    const section = sectionOf(block4);
     if (block4.kind === "heading") {
-      if (about && !mentionedAt && about.test(block4.norm)) mentionedAt = { file: block4.file, line: block4.line };
+      const frames2 = block4.headingPath.map((h) => proseText(h));
+      return { block: block4, section, frames: frames2, statingHeading: headsText(block4, prose.blocks[b + 1]) && !asks(block4.text), copiedList: false, sentences: [] };
+    }
+    const before = b > 0 ? prose.blocks[b - 1] : null;
+    const itemBefore = block4.kind === "list-item" && before?.kind === "list-item" && sectionOf(before) === section && sameList(before, block4) && !hasFiniteVerb(before.norm) ? before.norm : null;
+    const askedBefore = before && before.kind !== "heading" && sectionOf(before) === section && /\?\s*$/.test(before.text) ? before.norm : null;
+    const frames = [...frameOf(block4), ...askedBefore ? [askedBefore] : [], ...itemBefore ? [itemBefore] : []];
+    const copiedList = [block4.title?.split(" / ").pop(), ...block4.listPath ?? []].some((lead) => lead !== void 0 && REQUIREMENTS.test(proseText(lead)));
+    const read = sentencesOfBlock(block4);
+    const cellFramesOf = /* @__PURE__ */ new Map();
+    const sentences = read.map(({ sentence, cell }, i) => {
+      let cellFrames = cellFramesOf.get(cell);
+      if (!cellFrames) {
+        cellFrames = [...frames, ...framesOfCell(block4, cell)];
+        cellFramesOf.set(cell, cellFrames);
+      }
+      const context = contextOf2(cellFrames, i > 0 ? [read[0].sentence.plain, read[i - 1].sentence.plain] : []);
+      return { sentence, cell, context, before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : null, next: read[i + 1]?.sentence.plain };
+    });
+    return { block: block4, section, frames, statingHeading: false, copiedList, sentences };
+  });
+  preparedProse.set(prose, blocks);
+  return blocks;
+}
+function readQuestion(prose, question) {
+  const reader = readerOf(question);
+  const { about } = reader;
+  const answers = [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf);
+  const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
+  const blocks = prepared(prose);
+  const states = (sentence, context) => choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0);
+  const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
+  const namedIn = /* @__PURE__ */ new Map();
+  const names = (text3) => {
+    let found = namedIn.get(text3);
+    if (found === void 0) {
+      found = about.test(text3);
+      namedIn.set(text3, found);
+    }
+    return found;
+  };
+  let mentionedAt = null;
+  let contradicted;
+  const contrasts = /* @__PURE__ */ new Map();
+  for (const { block: block4, section, frames, statingHeading, copiedList, sentences } of blocks) {
+    if (spoiled?.has(section)) continue;
+    const at2 = { file: block4.file, line: block4.line };
+    if (block4.kind === "heading") {
+      if (about && !mentionedAt && about.test(block4.norm)) mentionedAt = at2;
+      const headingContext = contextOf2(frames, []);
+      if (choices?.chosenInHeading(block4.text, (index) => aboutElse(reader, block4.norm, index, headingContext))) return { answeredAt: at2, mentionedAt };
+      if (!choices && !question.reason && statingHeading && (!about || names(block4.norm) || frames.some(names))) {
+        const heading2 = { raw: block4.text, plain: block4.norm, asks: false };
+        if (answers.some((a) => groupsStated(reader, a, heading2, headingContext).size === a.groups.length)) return { answeredAt: at2, mentionedAt };
+      }
       continue;
     }
-    const sentences = sentencesRead(block4.text);
-    if (asked && (asked.section !== sectionOf(block4) || asked.index !== index - 1)) asked = null;
-    const framed = about === null || frameOf(block4).some((text3) => about.test(text3)) || asked !== null && about.test(asked.plain);
-    if (sentences.length && sentences[sentences.length - 1].asks) asked = { section: sectionOf(block4), index, plain: sentences.map((x) => x.plain).join(" ") };
-    for (let i = 0; i < sentences.length; i++) {
-      const { plain, asks } = sentences[i];
+    for (const { sentence, cell, context, before, next } of sentences) {
+      const { plain } = sentence;
       const named2 = about !== null && about.test(plain);
-      if (named2 && !mentionedAt) mentionedAt = { file: block4.file, line: block4.line };
-      if (asks) continue;
-      const isAbout = framed || named2 || i > 0 && about.test(sentences[i - 1].plain) || about.test(sentences[0].plain);
-      if (!isAbout || !states(plain) || question.statement && !hasFiniteVerb(plain)) continue;
-      const next = sentences[i + 1]?.plain ?? (hasFiniteVerb(plain) ? void 0 : firstSentenceAfter(prose, index));
-      if (question.reason && !givesReason(plain) && !(next !== void 0 && givesReason(next))) continue;
-      return { answeredAt: { file: block4.file, line: block4.line }, mentionedAt };
+      if (named2 && !mentionedAt) mentionedAt = at2;
+      if (sentence.asks || copiedList) continue;
+      if (about && !named2 && !context.all.some(names)) continue;
+      if (choices) {
+        if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block4) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at2, mentionedAt };
+        const by = contradicted ? null : choices.contradiction(plain);
+        if (by) contradicted = { at: at2, by };
+        continue;
+      }
+      const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => /* @__PURE__ */ new Set()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      if (stated.every((g) => !g.size)) {
+        const reason = question.why && !block4.inIssuesSection && !FUTURE_REMARK2.test(plain) ? reasonIn(plain, context.why) : null;
+        const circular = reason !== null && about !== null && about.test(plain.slice(reason.index));
+        if (reason && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at2, mentionedAt };
+        continue;
+      }
+      const reasoned = !question.reason || !FUTURE_REMARK2.test(plain) && (givesReason(plain, context.why) || next !== void 0 && givesReason(next, context.why));
+      for (const [a, answer] of answers.entries()) {
+        const groups = stated[a];
+        if (!groups.size) continue;
+        if (groups.size === answer.groups.length) {
+          if (reasoned) return { answeredAt: at2, mentionedAt };
+          continue;
+        }
+        const key = `${a}\0${section}`;
+        const contrast = contrasts.get(key) ?? { groups: /* @__PURE__ */ new Set(), reasoned: false };
+        for (const g of groups) contrast.groups.add(g);
+        contrast.reasoned ||= reasoned;
+        contrasts.set(key, contrast);
+        if (contrast.groups.size === answer.groups.length && contrast.reasoned) return { answeredAt: at2, mentionedAt };
+      }
     }
   }
-  return { answeredAt: null, mentionedAt };
+  return { answeredAt: null, mentionedAt, ...contradicted ? { contradicted } : {} };
 }
-function givesReason(plain) {
-  const reason = reasonIn(plain);
-  if (reason === null || reason.kind === "quality") return false;
-  return reason.kind !== "problem" || hasFiniteVerb(plain);
+function givesReason(plain, why) {
+  const reason = reasonIn(plain, why);
+  return reason !== null && (reason.kind !== "problem" || hasFiniteVerb(plain));
 }
-function firstSentenceAfter(prose, index) {
-  const block4 = prose.blocks[index];
-  const next = prose.blocks[index + 1];
-  if (!next || next.kind === "heading" || sectionOf(next) !== sectionOf(block4)) return void 0;
-  return sentencesRead(next.text)[0]?.plain;
+var WHY2 = anyOf(...WHY_LABELS);
+var WHY_KINDS = /* @__PURE__ */ new Set(["purpose", "cause", "consequence", "condition", "counterfactual", "enabling", "contrast"]);
+var FUTURE_REMARK2 = anyOf(...FUTURE);
+function headsText(heading2, next) {
+  return next !== void 0 && next.kind !== "heading" && next.file === heading2.file && next.headingPath[next.headingPath.length - 1] === heading2.text;
+}
+function sameList(a, b) {
+  const pa = a.listPath ?? [];
+  const pb = b.listPath ?? [];
+  return pa.length === pb.length && pa.every((x, k) => x === pb[k]);
+}
+function contextOf2(frames, before) {
+  const all2 = before.length ? [...frames, ...before] : frames;
+  return { frames, before, all: all2, why: all2.some((text3) => WHY2.test(text3)) };
+}
+function aboutElse(reader, plain, index, context) {
+  const { about, notAbout } = reader;
+  if (!notAbout) return false;
+  const first2 = (text3) => {
+    const subjects = [...matchesOf(notAbout, text3).map((m) => ({ ...m, other: true })), ...about ? matchesOf(about, text3).map((m) => ({ ...m, other: false })) : []].filter((m) => !OBJECT_OF.test(text3.slice(0, m.start))).sort((a, b) => a.start - b.start);
+    return subjects[0] ? subjects[0].other ? "else" : "about" : null;
+  };
+  const own = first2(plain.slice(0, index));
+  if (own) return own === "else";
+  const mentions = about ? matchesOf(about, plain) : [];
+  if (mentions.some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
+  const texts = mentions.length ? context.frames : context.all;
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const framed = first2(texts[k]);
+    if (framed) return framed === "else";
+  }
+  return false;
+}
+function groupsStated(reader, answer, sentence, context) {
+  const stated = /* @__PURE__ */ new Set();
+  const { plain } = sentence;
+  if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
+  const clauses = clausesRead(sentence.raw);
+  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
+  for (const [c, clause] of plains.entries()) {
+    const around = c > 0 ? contextOf2(context.frames, [...context.before, ...plains.slice(0, c)]) : context;
+    const mentions = answer.subjects.flatMap((subject, k) => subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []);
+    const bare = clauses[c] && clauses[c].raw.includes("(") ? plainOf(clauses[c].raw.replace(/\([^()]*\)/g, " ")) : clause;
+    answer.groups.forEach((group, g) => {
+      if (stated.has(g)) return;
+      const terms = matchesOf(group.terms, clause);
+      const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
+      if (!said.length) return;
+      const inBare = matchesOf(group.terms, bare)[0];
+      if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0].start, around)) stated.add(g);
+    });
+  }
+  return stated;
+}
+var GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
+var OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|sur|vers|depuis|du|de|des|avec|par|entre)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
+function subjectOf(term, mentions, plain, answer, context) {
+  const after = mentions.filter((m) => m.start >= term.end).sort((a, b) => a.start - b.start);
+  const goesTo = after[0] && GOES_TO.test(plain.slice(term.end, after[0].start)) ? after[0] : void 0;
+  if (goesTo) return goesTo.k;
+  const before = mentions.filter((m) => m.end <= term.start && !OBJECT_OF.test(plain.slice(0, m.start))).sort((a, b) => b.end - a.end);
+  if (before[0]) return before[0].k;
+  if (after[0]) return after[0].k;
+  const texts = context.all;
+  for (let c = texts.length - 1; c >= 0; c--) {
+    const framed = answer.subjects.map((subject, k) => ({ k, at: subject ? subject.exec(texts[c])?.index ?? -1 : -1 })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at);
+    if (framed[0]) return framed[0].k;
+  }
+  return -1;
 }
 function sectionOf(block4) {
   return `${block4.file}\0${block4.headingPath.join("\0")}`;
 }
-var SET_ASIDE = new RegExp(`\\b(?:${[...NEGATIONS, "rather than", "instead of", "unlike", "pas", "non", "plutot que", "au lieu d\\w*"].join("|")})(?: \\w+){0,2} $`);
-function spoiledSections(prose, states, reject) {
+function spoiledSections(blocks, states, reject) {
   const spoiled = /* @__PURE__ */ new Set();
-  const global2 = new RegExp(reject.source, "g");
-  for (const block4 of prose.blocks) {
-    if (block4.kind === "heading") continue;
-    for (const { plain } of sentencesRead(block4.text)) {
-      if (!states(plain)) continue;
-      if ([...plain.matchAll(global2)].some((m) => !SET_ASIDE.test(plain.slice(0, m.index)))) spoiled.add(sectionOf(block4));
+  for (const { section, sentences } of blocks) {
+    for (const { sentence, context } of sentences) {
+      const { plain } = sentence;
+      if (!states(sentence, context)) continue;
+      if (matchesOf(reject, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) spoiled.add(section);
     }
   }
   return spoiled;
 }
 function frameOf(block4) {
-  return [...block4.headingPath.map((h) => proseText(h)), ...block4.title ? [proseText(block4.title)] : [], ...(block4.listPath ?? []).map((l) => proseText(l))];
+  const title = block4.title?.split(" / ").pop();
+  return [...block4.headingPath.map((h) => proseText(h)), ...title ? [proseText(title)] : [], ...(block4.listPath ?? []).map((l) => proseText(l))];
+}
+function framesOfCell(block4, cell) {
+  if (cell < 0) return [];
+  const header = block4.header?.[cell];
+  return [...header ? [proseText(header)] : [], ...cell > 0 && block4.cells?.[0] ? [proseText(block4.cells[0])] : []];
+}
+function rowHead(block4) {
+  return block4.cells?.[0] ? proseText(block4.cells[0]) : null;
 }
 
 // src/rules/prose-helpers.ts
@@ -45329,10 +45650,11 @@ var explain = {
         answered.push(`${question.name} (line ${reading.answeredAt.line})`);
         continue;
       }
-      const wants = question.reason ? "with a reason or a consequence" : "with the answer itself";
+      const wants = question.reason || question.why ? "with a reason or a consequence" : "with the answer itself";
+      const { contradicted } = reading;
       findings.push({
-        message: reading.mentionedAt ? `Not answered: ${question.name}. It is named (line ${reading.mentionedAt.line}), but no sentence about it answers ${wants}.` : `Not answered: ${question.name}.`,
-        at: reading.mentionedAt ? { ...reading.mentionedAt, column: 1 } : at2,
+        message: contradicted ? `Not answered: ${question.name}. Line ${contradicted.at.line} states an answer that your own text contradicts (line ${contradicted.by.line}): say which one this design really is.` : reading.mentionedAt ? `Not answered: ${question.name}. It is named (line ${reading.mentionedAt.line}), but no sentence about it answers ${wants}.` : `Not answered: ${question.name}.`,
+        at: contradicted ? { ...contradicted.at, column: 1 } : reading.mentionedAt ? { ...reading.mentionedAt, column: 1 } : at2,
         ...question.hint ? { hint: question.hint } : {}
       });
     }
@@ -45345,7 +45667,7 @@ function questionsProblem(questions) {
   if (!Array.isArray(questions) || questions.length === 0) return 'needs a non-empty "questions" option';
   const ids = /* @__PURE__ */ new Set();
   for (const [i, q] of questions.entries()) {
-    if (!q || typeof q.id !== "string" || typeof q.name !== "string" || !Array.isArray(q.answer)) return `questions[${i}] needs an "id", a "name" and an "answer"`;
+    if (!q || typeof q.id !== "string" || typeof q.name !== "string" || !(Array.isArray(q.answer) || Array.isArray(q.choices))) return `questions[${i}] needs an "id", a "name" and an "answer" (or "choices")`;
     if (ids.has(q.id)) return `question "${q.id}" is listed twice`;
     ids.add(q.id);
     const problem = questionProblem(q);
@@ -45403,7 +45725,7 @@ var ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 function sideOf(topic) {
   return topic === "web-server" ? "web" : topic === "app-server" ? "app" : null;
 }
-function subjectOf(plain, carried) {
+function subjectOf2(plain, carried) {
   for (const m of mentionsOf(plain)) {
     const side = sideOf(m.topic);
     if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
@@ -45417,7 +45739,7 @@ function characterisations(clause, found) {
   for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
     const plain = plainText(segment);
     const ordinal = ORDINAL.exec(plain);
-    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
+    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf2(plain, subject);
     if (!RELATIVE.test(plain)) subject = side;
     if (side === "web" && WEB.test(plain)) found.add("web");
     if (side === "app" && APP.test(plain)) found.add("app");
@@ -45515,7 +45837,7 @@ var lbPair = {
 
 // src/graph/monitoring.ts
 var MONITOR = rolePattern("monitoring");
-var PRODUCTS = everyOf(...MONITORING_PRODUCTS);
+var PRODUCTS2 = everyOf(...MONITORING_PRODUCTS);
 var SERVICE_WORD = `(?:${MONITORING_SERVICE_NAMES.join("|")})`;
 var AGENT = anyOf(...MONITORING_AGENT_NAMES);
 var SERVICE = new RegExp(`\\b(?:${MONITOR.source})(?: [a-z]\\w*)? (?:${SERVICE_WORD}|servers?|serveurs?)\\b(?! \\d)|\\b${SERVICE_WORD} (?:de |of |for )?(?:${MONITOR.source})`);
@@ -45539,7 +45861,7 @@ function isAgent(graph2, c, monitorKeys, repeated) {
   peers.delete(c.key);
   if (peers.size >= 2) return false;
   if (sharesMachine(graph2, c)) return true;
-  const withoutProducts = label.replace(PRODUCTS, " ");
+  const withoutProducts = label.replace(PRODUCTS2, " ");
   return repeated || withoutProducts === label || MONITOR.test(withoutProducts);
 }
 function sharesMachine(graph2, c) {
@@ -47241,8 +47563,8 @@ function prepareMermaidSource(input2, options = { encodeEntities: true }) {
 function decodeEntityPlaceholders(text3) {
   return text3.replace(/\uFB02\u00B0\u00B0/g, "&#").replace(/\uFB02\u00B0/g, "&").replace(/\u00B6\u00DF/g, ";");
 }
-function diagramTypeWord(prepared) {
-  let text3 = prepared.text;
+function diagramTypeWord(prepared2) {
+  let text3 = prepared2.text;
   const late = matchFrontMatter(text3);
   if (late) text3 = text3.slice(late.length);
   text3 = text3.replace(COMMENT_LINE, "").trimStart();
@@ -47260,9 +47582,9 @@ var KINDS = [
   ]
 ];
 function detectDiagramType(raw) {
-  const prepared = prepareMermaidSource(raw, { encodeEntities: false });
-  if (prepared.frontMatterError) return { kind: "unknown", typeWord: "---" };
-  const word = diagramTypeWord(prepared);
+  const prepared2 = prepareMermaidSource(raw, { encodeEntities: false });
+  if (prepared2.frontMatterError) return { kind: "unknown", typeWord: "---" };
+  const word = diagramTypeWord(prepared2);
   const firstLine = word ?? "";
   for (const [re, kind] of KINDS) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)[0] };
   if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: "flowchart", typeWord: word };
@@ -52185,19 +52507,19 @@ function flowchartRepairs(tokens, at2) {
 
 // src/diagrams/flowchart/parse-flowchart.ts
 function parseFlowchart(raw) {
-  const prepared = prepareMermaidSource(raw);
-  const lines = new LineIndex(prepared.raw);
-  const source = replaceAll({ text: prepared.text, origin: prepared.origin }, /\}\s*\n/g, () => "}\n");
-  const positionIn = (ed) => (offset) => lines.at(ed.origin[Math.max(0, Math.min(offset, ed.origin.length - 1))] ?? prepared.raw.length);
-  if (prepared.frontMatterError) {
-    const blankFirst = /^\s*\n\s*---/.test(prepared.raw);
+  const prepared2 = prepareMermaidSource(raw);
+  const lines = new LineIndex(prepared2.raw);
+  const source = replaceAll({ text: prepared2.text, origin: prepared2.origin }, /\}\s*\n/g, () => "}\n");
+  const positionIn = (ed) => (offset) => lines.at(ed.origin[Math.max(0, Math.min(offset, ed.origin.length - 1))] ?? prepared2.raw.length);
+  if (prepared2.frontMatterError) {
+    const blankFirst = /^\s*\n\s*---/.test(prepared2.raw);
     return {
       kind: "flowchart",
       typeWord: null,
       valid: false,
       errors: [{
         code: blankFirst ? "front-matter-not-first" : "unclosed-front-matter",
-        message: blankFirst ? "Front matter (---) must be the very first line of the diagram: blank lines before it make Mermaid reject the diagram." : prepared.frontMatterError,
+        message: blankFirst ? "Front matter (---) must be the very first line of the diagram: blank lines before it make Mermaid reject the diagram." : prepared2.frontMatterError,
         line: 1,
         column: 1,
         hint: blankFirst ? "Remove the blank lines above the opening ---." : "Close the front matter with a line holding only ---, or remove the opening ---."
@@ -52207,7 +52529,7 @@ function parseFlowchart(raw) {
   }
   const faithful = runFlowchartParse(source.text, positionIn(source), false);
   const typeWord = faithful.tokens.find((t) => t.type === "GRAPH")?.text ?? null;
-  const first2 = firstError(faithful, prepared.raw, positionIn(source), lines);
+  const first2 = firstError(faithful, prepared2.raw, positionIn(source), lines);
   if (!first2) return { kind: "flowchart", typeWord, valid: true, errors: [], ast: faithful.db.toAst() };
   const mended = mendText(source);
   const repaired = runFlowchartParse(mended.text, positionIn(mended), true);
@@ -52711,10 +53033,10 @@ function sequenceRepairs(tokens, at2) {
   return repairs;
 }
 function parseSequence(raw) {
-  const prepared = prepareMermaidSource(raw);
-  const lines = new LineIndex(prepared.raw);
-  const source = { text: prepared.text, origin: prepared.origin };
-  const position = (ed) => (offset) => lines.at(ed.origin[Math.max(0, Math.min(offset, ed.origin.length - 1))] ?? prepared.raw.length);
+  const prepared2 = prepareMermaidSource(raw);
+  const lines = new LineIndex(prepared2.raw);
+  const source = { text: prepared2.text, origin: prepared2.origin };
+  const position = (ed) => (offset) => lines.at(ed.origin[Math.max(0, Math.min(offset, ed.origin.length - 1))] ?? prepared2.raw.length);
   const pos = position(source);
   const faithful = run(source.text, false);
   const typeWord = faithful.tokens.find((t) => t.type === "SD")?.text ?? null;

@@ -50,6 +50,9 @@ export interface AnalysedBlock {
   headingPath: string[];
   /** Lead texts of the list items it is nested under. */
   listPath?: string[];
+  /** A table row's cells, and its table's header cells. */
+  cells?: string[];
+  header?: string[];
   /** The title line heading it, when it has one ("1. Additional Server" in a plain-text answer). */
   title?: string;
   /** Topics of the block's own text. */
@@ -446,6 +449,8 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         norm,
         headingPath: block.headingPath,
         ...(block.listPath ? { listPath: block.listPath } : {}),
+        ...(block.cells ? { cells: block.cells } : {}),
+        ...(block.header ? { header: block.header } : {}),
         ...(title ? { title: title.text } : {}),
         topics: topicsOf(norm, doc.serversNumbered),
         headingTopics,

@@ -96,7 +96,7 @@ export const CONSEQUENCE_MARKERS = [
 ] as const;
 /** Enabling verbs: "lets", "allows", "makes it possible". */
 export const ENABLING_VERBS = [
-  'let(?:s|ting)?', 'allow(?:s|ed|ing)?', '(?:mak(?:es|ing)|made) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible',
+  'let(?:s|ting)?(?! s\\b)', 'allow(?:s|ed|ing)?', '(?:mak(?:es|ing)|made) room for', 'enabl(?:e|es|ed|ing)', 'permit(?:s|ted|ting)?', 'makes? (?:it )?possible',
   'making (?:it )?possible', 'gives? (?:us )?the (?:ability|option|chance)', 'permet\\w*', 'permettr\\w*', 'rend possible',
 ] as const;
 /** Effect verbs: what an element does to a quality or a problem ("removes the SPOF", "improves uptime"). */
@@ -205,6 +205,10 @@ export const TASK_STATEMENT = [
   'why you are adding', 'you must add', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
   '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)',
 ] as const;
+/** Names of products whose words are concepts: "a certificate from Let's Encrypt" says nothing of encryption. */
+export const PRODUCT_NAMES = ['let ?s ?encrypt', 'zero ?ssl'] as const;
+/** A lead-in to the task's list of requirements, copied: "You must add:", "Requirements:". */
+export const TASK_REQUIREMENTS = ['(?:you )?must (?:add|have|use|include)', 'requirements?', 'vous devez (?:ajouter|avoir|utiliser)', 'exigences?'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */
 export const FUTURE = [
   'add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)',
@@ -237,6 +241,17 @@ export const DESIGN_STATEMENTS = [
   'we (?:use|have|added|add|run|deploy)', 'our', 'there (?:is|are)', 'this (?:design|infrastructure|setup|architecture)',
   'the (?:design|infrastructure|setup|architecture) (?:has|uses|includes|contains)', '(?:is|are|was|were) (?:added|used|deployed|installed|placed)',
   'consists? of', 'includes?', 'contains?',
+] as const;
+/**
+ * Words that apply a statement to this design, not to a concept in general: "our setup is
+ * active-active", "Active-Active (used here)", "this infrastructure uses round robin".
+ */
+export const THIS_DESIGN = [
+  'here', 'our', 'ours', 'my', 'we (?:use|have|chose|picked|run|configured|set|went|opted|assum\\w*|implement\\w*)',
+  '(?:this|the) (?:design|infrastructure|infra|setup|set up|architecture|system|stack|project|solution|case|diagram)(?! (?:where|when|in which))',
+  '(?:this|the) (?:configuration|config)(?! (?:where|when|in which))',
+  '(?:is|are) (?:\\w+ )?(?:used|configured|set up|chosen|implemented|applied|in use|in place|adopted)', 'currently', 'in use', 'in place',
+  'ici', 'notre', 'nos', 'nous', 'mon', 'ma', 'mes', 'cette (?:infrastructure|architecture|configuration|installation)', 'utilise\\w*', 'choisi\\w*', 'en place',
 ] as const;
 /** What was carried over from task 2 is in this design: "we kept the firewalls from task 2". */
 export const CARRIED_OVER = ['kept', 'keep', 'still', 'carried (?:over )?from', 'carry over', 'retain\\w*', 'reuse\\w*', 'conserv\\w*'] as const;

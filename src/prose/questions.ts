@@ -1,19 +1,25 @@
 /**
  * Whether the prose answers a question a rubric asks ("what a server is", "which DNS record www
  * is"), read the way a mentor reads: a sentence answers when it is about the question's subject
- * (it names it, or sits under a heading, list item or label that does, or follows a sentence that
- * does) and states the answer; some questions want a reason, purpose or consequence, and some
- * answers are spoilt by a hedge or the wrong fact in the same sentence ("a CNAME or an A record").
+ * (it names it, or sits under a heading, list item, label or table cell that does, or follows a
+ * sentence that does) and states the answer; some questions want a reason, purpose or consequence,
+ * and some answers are spoilt by a hedge or the wrong fact in the same sentence ("a CNAME or an A
+ * record").
  *
  * The questions are rubric data, so their words are too: each term is a phrase over plain text
  * (lower case, no accents, punctuation read as spaces: "TCP/IP" is "tcp ip"), `*` ends a word with
- * any letters ("replicat*"), and `@name` stands for a vocabulary of the lexicon (`@web-server`).
+ * any letters ("replicat*"), and a word `@name` stands for a vocabulary of the lexicon (`@web-server`,
+ * "second @server").
  */
-import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
-import { APP_SERVER_NAMES, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, WEB_SERVER_NAMES, CERTIFICATE_NAMES } from './lexicon.js';
-import { reasonIn } from './reasons.js';
-import { hasFiniteVerb, proseText, sentencesOf } from './sentences.js';
+import { anyOf, FUTURE, TASK_REQUIREMENTS, WHY_LABELS } from './lexicon.js';
+import { readChoices, type Choice } from './question-choices.js';
+import { asks, clausesRead, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { reasonIn, type ReasonKind } from './reasons.js';
+import { hasFiniteVerb, proseText } from './sentences.js';
+
+export type { Choice } from './question-choices.js';
+export { termsPattern, VOCABULARY_NAMES } from './question-text.js';
 
 /** One question of a rubric's explanation requirement (rules/<task>.json, options.questions). */
 export interface Question {
@@ -23,12 +29,60 @@ export interface Question {
   name: string;
   /** What the answer is about: the sentence or what it sits under names one. None: any sentence. */
   about?: string[];
-  /** What the answer states: one term of each group (a list of terms is one group). */
-  answer: string[] | string[][];
-  /** The answer must give a reason, a purpose or a consequence, in its sentence or the next. */
+  /**
+   * Other subjects, whose sentences answer other questions ("the database" for the load balancer's
+   * mode): a sentence whose first subject named before its answer is one of these is about that one
+   * ("Our database is active-passive" says nothing of the load balancer; "HAProxy spreads the traffic
+   * over both servers" explains HAProxy, not the second server). A sentence that names neither
+   * subject takes the nearest frame (label, list item, cell, heading) that does.
+   */
+  notAbout?: string[];
+  /**
+   * What the answer states: one term of each group (a list of terms is one group). Several groups are
+   * a contrast: they may be stated by several sentences about the subject in one section, as students
+   * set them out in a list or a table ("Primary: takes the writes." / "Replica: serves the reads.").
+   * A group `{ of, terms }` is a fact about one subject of the contrast: its term counts only where
+   * that subject is the one it is said of (the nearest one before it, or the one it goes to: "writes go
+   * to the primary"), so that roles swapped ("the replica takes the writes") state nothing.
+   */
+  answer?: AnswerGroup[] | string[];
+  /**
+   * Another way to answer, read the same way: "a QPS measure and a means, in one sentence" or "a
+   * request log or status page, under a QPS heading" (the first needs its terms together, the
+   * second is specific enough under its subject).
+   */
+  orAnswer?: AnswerGroup[] | string[];
+  /**
+   * The answer is one option among several (active-active or active-passive): one list of terms each,
+   * instead of `answer`. A sentence answers when it names one option and sets the others aside, and
+   * applies it to this design: the prose names no other option, or the sentence says it is this
+   * design's ("here", "our setup", "is used"), or sets another option aside ("rather than"), or is the
+   * bare option ("Active-Active.", a table cell), or a table row headed by this design holds it.
+   * Defining each option in turn chooses none. An option is not answered when the student's own text
+   * contradicts it: a sentence naming no option states one of its `contradictedBy` terms.
+   */
+  choices?: Choice[];
+  /**
+   * The answer must give a reason, a purpose or a consequence, in its sentence or the next. A problem
+   * counts when a sentence states it ("if it dies the site goes down"), not when a label names it
+   * ("SPOF (single point of failure)"): the name is what the question asks about.
+   */
   reason?: boolean;
   /** The answer must be a statement (a finite verb), not a label that names it ("Downtime when maintenance needed"). */
   statement?: boolean;
+  /**
+   * The question asks why an element is there: besides the answer's terms (what it is for), any
+   * reason given in a sentence about it answers ("so that nobody on the wifi can read it", "without
+   * them anyone could reach MySQL"), except under a heading that lists problems, and except a reason
+   * that names the element again ("a certificate to serve the site over HTTPS": the task's words).
+   */
+  why?: boolean;
+  /**
+   * Words that turn a sentence against its answer: the issue said to be solved ("eliminates the
+   * SPOF", "to avoid a single point of failure"). A sentence with one of these, not set aside, does
+   * not answer (and, unlike `reject`, spoils nothing else).
+   */
+  cancelledBy?: string[];
   /**
    * A hedge or the wrong fact ("either", "CNAME"): a sentence stating the answer beside one of these
    * spoils the answer in its whole section ("www is either an A record or a CNAME:" then a list of
@@ -39,159 +93,377 @@ export interface Question {
   hint?: string;
 }
 
+/** A group of answer terms, or a fact about one subject of a contrast (see Question.answer). */
+export type AnswerGroup = string[] | { of: string[]; terms: string[] };
+
 /** Where a question was answered, or where it was only asked or named. */
 export interface QuestionReading {
   answeredAt: { file: string; line: number } | null;
   /** A heading or sentence naming the subject without answering: "asked but not answered". */
   mentionedAt: { file: string; line: number } | null;
-}
-
-/** Vocabularies a rubric may name with `@name`. */
-const VOCABULARIES: Record<string, readonly string[]> = {
-  'load-balancer': LOAD_BALANCER_NAMES,
-  'web-server': WEB_SERVER_NAMES,
-  'app-server': APP_SERVER_NAMES,
-  database: DATABASE_NAMES,
-  firewall: FIREWALL_NAMES,
-  monitoring: MONITORING_NAMES,
-  certificate: CERTIFICATE_NAMES,
-  server: MACHINE_NAMES,
-  negation: NEGATIONS,
-};
-
-export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);
-
-/** A rubric term as a pattern source: `@name`, or a phrase with `*` word endings. */
-function termSource(term: string): string {
-  const trimmed = term.trim().toLowerCase();
-  if (trimmed.startsWith('@')) {
-    const words = VOCABULARIES[trimmed.slice(1)];
-    if (!words) throw new Error(`unknown vocabulary "${trimmed}" (known: ${VOCABULARY_NAMES.map((n) => `@${n}`).join(', ')})`);
-    return `(?:${words.join('|')})`;
-  }
-  return trimmed
-    .split(/\s+/)
-    .map((word) => word.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('\\w*'))
-    .join(' ');
-}
-
-/** Terms compiled once per distinct list: a rubric's questions are read for every student. */
-const compiled = new Map<string, RegExp>();
-
-export function termsPattern(terms: readonly string[]): RegExp {
-  const key = terms.join('\u0000');
-  let pattern = compiled.get(key);
-  if (!pattern) {
-    pattern = new RegExp(`\\b(?:${terms.map(termSource).join('|')})\\b`);
-    compiled.set(key, pattern);
-  }
-  return pattern;
+  /** An option stated (`at`) that the student's own text contradicts (`by`): see Question.choices. */
+  contradicted?: { at: { file: string; line: number }; by: { file: string; line: number } };
 }
 
 /** Checks a question's terms and names a bad one: a rubric author's mistake is a usage error, not a crash. */
 export function questionProblem(question: Question): string | null {
   try {
-    for (const list of [question.about ?? [], ...answerGroups(question), question.reject ?? []]) if (list.length) termsPattern(list);
+    const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
+    const lists = [question.about ?? [], question.notAbout ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
+    for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
     return (error as Error).message;
   }
+  if (question.choices) return question.choices.length >= 2 && question.choices.every((c) => c.terms?.length) ? null : 'its choices need at least two options, each with terms';
   return answerGroups(question).length ? null : 'it has no answer terms';
 }
 
-function answerGroups(question: Question): string[][] {
-  const answer = question.answer;
+function answerGroups(question: Question): AnswerGroup[] {
+  return groupsOf(question.answer ?? []);
+}
+
+/** An answer's groups: a list of terms is one group. */
+function groupsOf(answer: AnswerGroup[] | string[]): AnswerGroup[] {
   if (!answer.length) return [];
-  return typeof answer[0] === 'string' ? [answer as string[]] : (answer as string[][]).filter((g) => g.length);
+  return typeof answer[0] === 'string' ? [answer as string[]] : (answer as AnswerGroup[]).filter((g) => (Array.isArray(g) ? g.length : g.terms.length && g.of.length));
 }
 
-/** A sentence as read: plain text, and whether it asks rather than states. */
-interface ReadSentence {
-  plain: string;
-  asks: boolean;
+const REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
+
+/** A question compiled: its patterns. */
+interface Reader {
+  about: RegExp | null;
+  notAbout: RegExp | null;
+  cancelledBy: RegExp | null;
 }
 
-const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
-  Object.freeze(sentencesOf(text).map((raw) => ({ plain: proseText(raw), asks: /\?\s*$/.test(raw) }))),
-);
+/** One way to answer, compiled: its groups. */
+interface Answer {
+  groups: { of: RegExp | null; terms: RegExp }[];
+  /** Subjects of the facts of a contrast, one per group (null for a group of no subject). */
+  subjects: (RegExp | null)[];
+}
+
+function readerOf(question: Question): Reader {
+  return {
+    about: question.about?.length ? termsPattern(question.about) : null,
+    notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
+    cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
+  };
+}
+
+function answerOf(groups: AnswerGroup[]): Answer {
+  const compiledGroups = groups.map((g) => (Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) }));
+  return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
+}
+
+/** A sentence ready to be read for any question: its place and what it is read under. */
+interface PreparedSentence {
+  sentence: ReadSentence;
+  /** Its table cell, -1 outside a table row. */
+  cell: number;
+  context: Context;
+  /** The sentence before it in the same cell or block. */
+  before: ReadSentence | null;
+  /** The next sentence of its block. */
+  next: string | undefined;
+}
+
+/** A block ready to be read for any question: what every question reads of it, computed once per submission. */
+interface PreparedBlock {
+  block: AnalysedBlock;
+  section: string;
+  /** Its frames, nearest last (headings, title, list items, the label item before it in a flat list); a heading's: its parents. */
+  frames: string[];
+  /** A heading with text of its own under it, that asks nothing: it may state what it names ("## Round Robin"). */
+  statingHeading: boolean;
+  /** It is an item of the task's requirement list copied ("You must add:"). */
+  copiedList: boolean;
+  sentences: PreparedSentence[];
+}
+
+const preparedProse = new WeakMap<ProseAnalysis, PreparedBlock[]>();
+
+/** The blocks of a submission as every question reads them (the same prose is read for every question of every rule). */
+function prepared(prose: ProseAnalysis): PreparedBlock[] {
+  let blocks = preparedProse.get(prose);
+  if (blocks) return blocks;
+  blocks = prose.blocks.map((block, b) => {
+    const section = sectionOf(block);
+    if (block.kind === 'heading') {
+      const frames = block.headingPath.map((h) => proseText(h));
+      return { block, section, frames, statingHeading: headsText(block, prose.blocks[b + 1]) && !asks(block.text), copiedList: false, sentences: [] };
+    }
+    // A flat list read as a nested one: an item follows the item before it as a sentence follows another
+    // ("- Single points of failure" then "- The load balancer (only one)").
+    const before = b > 0 ? prose.blocks[b - 1]! : null;
+    const itemBefore = block.kind === 'list-item' && before?.kind === 'list-item' && sectionOf(before) === section && sameList(before, block) && !hasFiniteVerb(before.norm) ? before.norm : null;
+    // A line that asks ("Q: What is a server?") heads the answer under it, as a heading does.
+    const askedBefore = before && before.kind !== 'heading' && sectionOf(before) === section && /\?\s*$/.test(before.text) ? before.norm : null;
+    const frames = [...frameOf(block), ...(askedBefore ? [askedBefore] : []), ...(itemBefore ? [itemBefore] : [])];
+    const copiedList = [block.title?.split(' / ').pop(), ...(block.listPath ?? [])].some((lead) => lead !== undefined && REQUIREMENTS.test(proseText(lead)));
+    const read = sentencesOfBlock(block);
+    const cellFramesOf = new Map<number, string[]>();
+    const sentences = read.map(({ sentence, cell }, i): PreparedSentence => {
+      let cellFrames = cellFramesOf.get(cell);
+      if (!cellFrames) {
+        cellFrames = [...frames, ...framesOfCell(block, cell)];
+        cellFramesOf.set(cell, cellFrames);
+      }
+      // Nearest last: the headings, title and list items above, a cell's column header and row head, the sentences before.
+      const context = contextOf(cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
+      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : null, next: read[i + 1]?.sentence.plain };
+    });
+    return { block, section, frames, statingHeading: false, copiedList, sentences };
+  });
+  preparedProse.set(prose, blocks);
+  return blocks;
+}
 
 /** Reads the whole prose for one question. */
 export function readQuestion(prose: ProseAnalysis, question: Question): QuestionReading {
-  const about = question.about?.length ? termsPattern(question.about) : null;
-  const groups = answerGroups(question).map((g) => termsPattern(g));
-  const states = (plain: string) => groups.every((g) => g.test(plain));
-  const spoiled = question.reject?.length ? spoiledSections(prose, states, termsPattern(question.reject)) : new Set<string>();
+  const reader = readerOf(question);
+  const { about } = reader;
+  const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
+  const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
+  const blocks = prepared(prose);
+  const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
+  const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
+  // Whether a text names the subject, asked once per distinct text (a frame is shared by every sentence under it).
+  const namedIn = new Map<string, boolean>();
+  const names = (text: string) => {
+    let found = namedIn.get(text);
+    if (found === undefined) {
+      found = about!.test(text);
+      namedIn.set(text, found);
+    }
+    return found;
+  };
   let mentionedAt: QuestionReading['mentionedAt'] = null;
-  let asked: { section: string; index: number; plain: string } | null = null;
-  for (const [index, block] of prose.blocks.entries()) {
-    if (spoiled.has(sectionOf(block))) continue;
+  let contradicted: QuestionReading['contradicted'];
+  // The groups of a contrast stated so far in each section (for each answer), and whether one of their sentences gave a reason.
+  const contrasts = new Map<string, { groups: Set<number>; reasoned: boolean }>();
+  for (const { block, section, frames, statingHeading, copiedList, sentences } of blocks) {
+    if (spoiled?.has(section)) continue;
+    const at = { file: block.file, line: block.line };
     if (block.kind === 'heading') {
-      if (about && !mentionedAt && about.test(block.norm)) mentionedAt = { file: block.file, line: block.line };
+      if (about && !mentionedAt && about.test(block.norm)) mentionedAt = at;
+      const headingContext = contextOf(frames, []);
+      // A heading may give the option itself: "## Load balancer setup: Active-Active".
+      if (choices?.chosenInHeading(block.text, (index) => aboutElse(reader, block.norm, index, headingContext))) return { answeredAt: at, mentionedAt };
+      // A heading over its own text states what it names ("## Round Robin" then how it works); a reason is never a heading's.
+      if (!choices && !question.reason && statingHeading && (!about || names(block.norm) || frames.some(names))) {
+        const heading: ReadSentence = { raw: block.text, plain: block.norm, asks: false };
+        if (answers.some((a) => groupsStated(reader, a, heading, headingContext).size === a.groups.length)) return { answeredAt: at, mentionedAt };
+      }
       continue;
     }
-    const sentences = sentencesRead(block.text);
-    // A line that asks ("Q: What is a server?") heads the answer under it, as a heading does.
-    if (asked && (asked.section !== sectionOf(block) || asked.index !== index - 1)) asked = null;
-    const framed = about === null || frameOf(block).some((text) => about.test(text)) || (asked !== null && about.test(asked.plain));
-    if (sentences.length && sentences[sentences.length - 1]!.asks) asked = { section: sectionOf(block), index, plain: sentences.map((x) => x.plain).join(' ') };
-    for (let i = 0; i < sentences.length; i++) {
-      const { plain, asks } = sentences[i]!;
+    for (const { sentence, cell, context, before, next } of sentences) {
+      const { plain } = sentence;
       const named = about !== null && about.test(plain);
-      if (named && !mentionedAt) mentionedAt = { file: block.file, line: block.line };
-      // A question copied from the task ("What is a server?") is not its answer.
-      if (asks) continue;
-      const isAbout = framed || named || (i > 0 && about!.test(sentences[i - 1]!.plain)) || about!.test(sentences[0]!.plain);
-      if (!isAbout || !states(plain) || (question.statement && !hasFiniteVerb(plain))) continue;
+      if (named && !mentionedAt) mentionedAt = at;
+      // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
+      if (sentence.asks || copiedList) continue;
+      if (about && !named && !context.all.some(names)) continue;
+      if (choices) {
+        if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at, mentionedAt };
+        const by = contradicted ? null : choices.contradiction(plain);
+        if (by) contradicted = { at, by };
+        continue;
+      }
+      const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => new Set<number>()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      if (stated.every((g) => !g.size)) {
+        // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
+        // it"), outside the sections that list problems, where a reason explains a problem.
+        // A reason that names the element again is circular: "a certificate to serve the site over HTTPS" (the task's words).
+        const reason = question.why && !block.inIssuesSection && !FUTURE_REMARK.test(plain) ? reasonIn(plain, context.why) : null;
+        const circular = reason !== null && about !== null && about.test(plain.slice(reason.index));
+        if (reason && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at, mentionedAt };
+        continue;
+      }
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."
-      // A bare name ("- Single point of failure") is a label: the list item or paragraph after it goes on about it.
-      const next = sentences[i + 1]?.plain ?? (hasFiniteVerb(plain) ? undefined : firstSentenceAfter(prose, index));
-      if (question.reason && !givesReason(plain) && !(next !== undefined && givesReason(next))) continue;
-      return { answeredAt: { file: block.file, line: block.line }, mentionedAt };
+      // A remark about later ("more servers can be added if needed") is no reason for this design.
+      const reasoned = !question.reason || (!FUTURE_REMARK.test(plain) && (givesReason(plain, context.why) || (next !== undefined && givesReason(next, context.why))));
+      for (const [a, answer] of answers.entries()) {
+        const groups = stated[a]!;
+        if (!groups.size) continue;
+        if (groups.size === answer.groups.length) {
+          if (reasoned) return { answeredAt: at, mentionedAt };
+          continue;
+        }
+        const key = `${a}\u0000${section}`;
+        const contrast = contrasts.get(key) ?? { groups: new Set<number>(), reasoned: false };
+        for (const g of groups) contrast.groups.add(g);
+        contrast.reasoned ||= reasoned;
+        contrasts.set(key, contrast);
+        if (contrast.groups.size === answer.groups.length && contrast.reasoned) return { answeredAt: at, mentionedAt };
+      }
     }
   }
-  return { answeredAt: null, mentionedAt };
+  return { answeredAt: null, mentionedAt, ...(contradicted ? { contradicted } : {}) };
+}
+
+/** A reason, purpose or consequence; a problem only as a statement ("SPOF (single point of failure)" names one). */
+function givesReason(plain: string, why: boolean): boolean {
+  const reason = reasonIn(plain, why);
+  return reason !== null && (reason.kind !== 'problem' || hasFiniteVerb(plain));
+}
+
+const WHY = anyOf(...WHY_LABELS);
+/**
+ * The reasons that say why an element is there by their shape. A quality under a why-label ("Why: secure"), an
+ * effect ("is kept in git"), a need ("what the requirements ask for") or a problem named ("tails the error log")
+ * says it only with the answer's own terms.
+ */
+const WHY_KINDS: ReadonlySet<ReasonKind> = new Set(['purpose', 'cause', 'consequence', 'condition', 'counterfactual', 'enabling', 'contrast']);
+const FUTURE_REMARK = anyOf(...FUTURE);
+
+/** A heading with text of its own under it. */
+function headsText(heading: AnalysedBlock, next: AnalysedBlock | undefined): boolean {
+  return next !== undefined && next.kind !== 'heading' && next.file === heading.file && next.headingPath[next.headingPath.length - 1] === heading.text;
+}
+
+/** Two list items of one list: nested under the same items. */
+function sameList(a: AnalysedBlock, b: AnalysedBlock): boolean {
+  const pa = a.listPath ?? [];
+  const pb = b.listPath ?? [];
+  return pa.length === pb.length && pa.every((x, k) => x === pb[k]);
+}
+
+/** What a sentence is read under: the frames of its block (headings, title, list items, cells), then the sentences before it. */
+interface Context {
+  frames: string[];
+  before: string[];
+  /** Both, nearest last. */
+  all: string[];
+  /** One of them asks why ("Why:", a "Reason" column): a quality is then a reason ("Server 2: redundancy"). */
+  why: boolean;
+}
+
+function contextOf(frames: string[], before: string[]): Context {
+  const all = before.length ? [...frames, ...before] : frames;
+  return { frames, before, all, why: all.some((text) => WHY.test(text)) };
 }
 
 /**
- * A reason, purpose or consequence. A problem counts when a sentence states it ("if it dies the
- * site goes down"), not when a label names it ("SPOF (single point of failure)", "Downtime when
- * maintenance needed"): the name is what the question asks about, not its explanation.
+ * Whether the sentence is about another subject than the question's: the first subject it names
+ * before its answer (at `index`) is one of the question's others; naming none, the nearest frame or
+ * sentence before that names one says which ("It runs active-passive" under "Database cluster").
+ * A sentence that names the question's subject only as an object ("spreads the requests between
+ * the two servers") is read under its frames alone, not under the sentence before it.
  */
-function givesReason(plain: string): boolean {
-  const reason = reasonIn(plain);
-  if (reason === null || reason.kind === 'quality') return false;
-  return reason.kind !== 'problem' || hasFiniteVerb(plain);
+function aboutElse(reader: Reader, plain: string, index: number, context: Context): boolean {
+  const { about, notAbout } = reader;
+  if (!notAbout) return false;
+  // The first subject a text names, not counting a thing named as an object ("spreads the requests between the two servers").
+  const first = (text: string): 'about' | 'else' | null => {
+    const subjects = [...matchesOf(notAbout, text).map((m) => ({ ...m, other: true })), ...(about ? matchesOf(about, text).map((m) => ({ ...m, other: false })) : [])]
+      .filter((m) => !OBJECT_OF.test(text.slice(0, m.start)))
+      .sort((a, b) => a.start - b.start);
+    return subjects[0] ? (subjects[0].other ? 'else' : 'about') : null;
+  };
+  const own = first(plain.slice(0, index));
+  if (own) return own === 'else';
+  const mentions = about ? matchesOf(about, plain) : [];
+  if (mentions.some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
+  const texts = mentions.length ? context.frames : context.all;
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const framed = first(texts[k]!);
+    if (framed) return framed === 'else';
+  }
+  return false;
 }
 
-/** The first sentence of the block after `index`, when it is in the same section. */
-function firstSentenceAfter(prose: ProseAnalysis, index: number): string | undefined {
-  const block = prose.blocks[index]!;
-  const next = prose.blocks[index + 1];
-  if (!next || next.kind === 'heading' || sectionOf(next) !== sectionOf(block)) return undefined;
-  return sentencesRead(next.text)[0]?.plain;
+/**
+ * The groups of the answer a sentence states. A fact about one subject of a contrast counts where
+ * its term is said of that subject: the subject it goes to ("writes go to the primary", "reads from
+ * the replica"), else the nearest one named before it, else the nearest after, else the subject of
+ * the nearest frame that names one ("**Primary**: takes every write").
+ */
+function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, context: Context): Set<number> {
+  const stated = new Set<number>();
+  const { plain } = sentence;
+  if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
+  // Read clause by clause: "the firewalls keep scanners out, whereas the certificate lets browsers check the site";
+  // "the primary takes the writes; the replica is read-only".
+  const clauses = clausesRead(sentence.raw);
+  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
+  for (const [c, clause] of plains.entries()) {
+    const around = c > 0 ? contextOf(context.frames, [...context.before, ...plains.slice(0, c)]) : context;
+    const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
+    // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
+    const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
+    answer.groups.forEach((group, g) => {
+      if (stated.has(g)) return;
+      const terms = matchesOf(group.terms, clause);
+      // A fact about one subject of a contrast counts where that subject is the one it is said of.
+      const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
+      if (!said.length) return;
+      const inBare = matchesOf(group.terms, bare)[0];
+      if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
+    });
+  }
+  return stated;
+}
+
+/** A term, then a few words ending in a preposition, then its subject: "writes go to the primary". */
+const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
+
+// "spreads the requests between the two servers", "sends them to the primary": a thing named after a preposition is an
+// object ("to monitor" is a verb: "to" and "for" need a determiner; one word may stand between it and the name: "the two").
+const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|sur|vers|depuis|du|de|des|avec|par|entre)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
+
+function subjectOf(term: { start: number; end: number }, mentions: { start: number; end: number; k: number }[], plain: string, answer: Answer, context: Context): number {
+  const after = mentions.filter((m) => m.start >= term.end).sort((a, b) => a.start - b.start);
+  const goesTo = after[0] && GOES_TO.test(plain.slice(term.end, after[0].start)) ? after[0] : undefined;
+  if (goesTo) return goesTo.k;
+  // "The replica copies data from the primary and handles reads": a subject after a preposition is an object, not who does what follows.
+  const before = mentions.filter((m) => m.end <= term.start && !OBJECT_OF.test(plain.slice(0, m.start))).sort((a, b) => b.end - a.end);
+  if (before[0]) return before[0].k;
+  if (after[0]) return after[0].k;
+  const texts = context.all;
+  for (let c = texts.length - 1; c >= 0; c--) {
+    const framed = answer.subjects
+      .map((subject, k) => ({ k, at: subject ? (subject.exec(texts[c]!)?.index ?? -1) : -1 }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at);
+    if (framed[0]) return framed[0].k;
+  }
+  return -1;
 }
 
 function sectionOf(block: AnalysedBlock): string {
   return `${block.file}\u0000${block.headingPath.join('\u0000')}`;
 }
 
-/** "not", "rather than", "instead of" just before a word: the sentence sets it aside. */
-const SET_ASIDE = new RegExp(`\\b(?:${[...NEGATIONS, 'rather than', 'instead of', 'unlike', 'pas', 'non', 'plutot que', 'au lieu d\\w*'].join('|')})(?: \\w+){0,2} $`);
-
-/** The sections where a sentence states the answer beside a hedge or the wrong fact that it does not set aside. */
-function spoiledSections(prose: ProseAnalysis, states: (plain: string) => boolean, reject: RegExp): Set<string> {
+/** The sections where a sentence states (part of) the answer beside a hedge or the wrong fact that it does not set aside. */
+function spoiledSections(blocks: PreparedBlock[], states: (sentence: ReadSentence, context: Context) => boolean, reject: RegExp): Set<string> {
   const spoiled = new Set<string>();
-  const global = new RegExp(reject.source, 'g');
-  for (const block of prose.blocks) {
-    if (block.kind === 'heading') continue;
-    for (const { plain } of sentencesRead(block.text)) {
-      if (!states(plain)) continue;
-      if ([...plain.matchAll(global)].some((m) => !SET_ASIDE.test(plain.slice(0, m.index)))) spoiled.add(sectionOf(block));
+  for (const { section, sentences } of blocks) {
+    for (const { sentence, context } of sentences) {
+      const { plain } = sentence;
+      if (!states(sentence, context)) continue;
+      if (matchesOf(reject, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) spoiled.add(section);
     }
   }
   return spoiled;
 }
 
-/** What a block sits under: its headings, the title line above it, the list items it is nested in. */
+/** What a block sits under, nearest last: its headings, the title line above it, the list items it is nested in. */
 function frameOf(block: AnalysedBlock): string[] {
-  return [...block.headingPath.map((h) => proseText(h)), ...(block.title ? [proseText(block.title)] : []), ...(block.listPath ?? []).map((l) => proseText(l))];
+  // A title line is read as the line it is ("Issues:"), not with the titles the analysis chained above it ("Primary-Replica: / Issues:").
+  const title = block.title?.split(' / ').pop();
+  return [...block.headingPath.map((h) => proseText(h)), ...(title ? [proseText(title)] : []), ...(block.listPath ?? []).map((l) => proseText(l))];
+}
+
+/** What a table cell sits under besides its block's frame: its column's header, then its row's first cell. */
+function framesOfCell(block: AnalysedBlock, cell: number): string[] {
+  if (cell < 0) return [];
+  const header = block.header?.[cell];
+  return [...(header ? [proseText(header)] : []), ...(cell > 0 && block.cells?.[0] ? [proseText(block.cells[0])] : [])];
+}
+
+function rowHead(block: AnalysedBlock): string | null {
+  return block.cells?.[0] ? proseText(block.cells[0]) : null;
 }

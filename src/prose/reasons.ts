@@ -10,7 +10,8 @@
 import { cachedByString } from '../bounded-cache.js';
 import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAPACITY_PROBLEMS, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS,
-  DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, GENERIC_STATEMENTS, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, FIREWALL_NAMES, GENERIC_STATEMENTS, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  MONITORING_NAMES,
   MODALS, NEED_MARKERS, NOW_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS, TASK_STATEMENT, WEB_SERVER_NAMES, WITH_IT,
 } from './lexicon.js';
 
@@ -87,6 +88,8 @@ const NOT_A_VERB = new Set(
 );
 const MOTION_BEFORE_TO = /\b(?:from|up|due|according|next|close|similar|compared|access|connections?|requests?|traffic|routes?|routed|routing|forward\w*|sends?|sent|sending|redirect\w*|point\w*|connect\w*|goes|go|going|went|pass\w*|prox\w*|respond\w*|repl\w*|return\w*|talks?|talking|listen\w*|belongs?|linked|attached|related|relative|opposed|prior|exposed|open|closed|calls?|writes?|reads?|delivers?|delivered|distribut\w*|spread\w*|dispatch\w*|send|mapped|maps?|resolv\w*|switch\w*|moved?|migrat\w*|added|add|adding|assigned|dedicated|specific|unique|limited|restricted|visible|available|known|equal|identical|near|addition|thanks|in|out)$/;
 const COMPONENT_WORD = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES);
+/** A component or a service named right after "to": "ships the logs to Sumo Logic" is a destination. */
+const COMPONENT_NEXT = new RegExp(`^(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MONITORING_NAMES, ...FIREWALL_NAMES].join('|')})\\b`);
 
 /** Where a purpose infinitive ("to give", "to avoid") starts in `plain`, or -1. */
 export function purposeInfinitive(plain: string): number {
@@ -94,10 +97,12 @@ export function purposeInfinitive(plain: string): number {
     const word = m[1]!;
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
+    // "It has to be renewed" is an obligation, "a user wants to access the site" a wish, not a purpose.
+    if (/\b(?:has|have|had|having|ought|got|going|wants?|wanted|wanting|tries|try|tried|trying|likes?|would like)$/.test(before)) continue;
     // "two servers used to do all the work" is a past habit, "is used to serve" a purpose.
     if (/\bused$/.test(before) && !/\b(?:is|are|was|were|be|been|being)(?: \w+)? used$/.test(before)) continue;
     // "to host" is a verb however often "host" is a noun.
-    if (word !== 'host' && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word))) continue;
+    if (word !== 'host' && (NOT_A_VERB.has(word) || /^\d/.test(word) || COMPONENT_WORD.test(word) || COMPONENT_NEXT.test(plain.slice(m.index + m[0].length - word.length)))) continue;
     if (/(?:[^s]s|tion|ment|ness|ity|ance|ence|ers)$/.test(word) && !/^(?:focus|access|process|address|pass|bypass|miss)$/.test(word)) continue;
     // "added to the cluster": "added to" + noun is a place; "added to give" is a purpose.
     if (/\b(?:added|add|adding)$/.test(before) && NOT_A_VERB.has(word)) continue;

@@ -31,12 +31,15 @@ export const explain: RuleModule = {
         answered.push(`${question.name} (line ${reading.answeredAt.line})`);
         continue;
       }
-      const wants = question.reason ? 'with a reason or a consequence' : 'with the answer itself';
+      const wants = question.reason || question.why ? 'with a reason or a consequence' : 'with the answer itself';
+      const { contradicted } = reading;
       findings.push({
-        message: reading.mentionedAt
-          ? `Not answered: ${question.name}. It is named (line ${reading.mentionedAt.line}), but no sentence about it answers ${wants}.`
-          : `Not answered: ${question.name}.`,
-        at: reading.mentionedAt ? { ...reading.mentionedAt, column: 1 } : at,
+        message: contradicted
+          ? `Not answered: ${question.name}. Line ${contradicted.at.line} states an answer that your own text contradicts (line ${contradicted.by.line}): say which one this design really is.`
+          : reading.mentionedAt
+            ? `Not answered: ${question.name}. It is named (line ${reading.mentionedAt.line}), but no sentence about it answers ${wants}.`
+            : `Not answered: ${question.name}.`,
+        at: contradicted ? { ...contradicted.at, column: 1 } : reading.mentionedAt ? { ...reading.mentionedAt, column: 1 } : at,
         ...(question.hint ? { hint: question.hint } : {}),
       });
     }
@@ -53,7 +56,7 @@ function questionsProblem(questions: unknown): string | null {
   if (!Array.isArray(questions) || questions.length === 0) return 'needs a non-empty "questions" option';
   const ids = new Set<string>();
   for (const [i, q] of (questions as Partial<Question>[]).entries()) {
-    if (!q || typeof q.id !== 'string' || typeof q.name !== 'string' || !Array.isArray(q.answer)) return `questions[${i}] needs an "id", a "name" and an "answer"`;
+    if (!q || typeof q.id !== 'string' || typeof q.name !== 'string' || !(Array.isArray(q.answer) || Array.isArray(q.choices))) return `questions[${i}] needs an "id", a "name" and an "answer" (or "choices")`;
     if (ids.has(q.id)) return `question "${q.id}" is listed twice`;
     ids.add(q.id);
     const problem = questionProblem(q as Question);

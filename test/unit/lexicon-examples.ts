@@ -208,7 +208,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'it lets the other take over', 'it allows scaling', 'it makes room for more traffic', 'it enables https', 'ufw permits port 443', 'it makes it possible', 'making possible', 'it gives us the ability to scale', 'permet de',
       'permettra', 'rend possible',
     ],
-    miss: ['a permission error', 'it makes it impossible'],
+    miss: ['a permission error', 'it makes it impossible', 'a free certificate from let s encrypt'],
   },
   EFFECT_VERBS: {
     match: [
@@ -447,6 +447,23 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'afin que le site reste', 'car un seul suffit pas', 'parce qu il tombe', 'parce que le trafic', 'puisqu il y a', 'puisque le serveur',
     ],
     miss: ['the whereabouts of the server', 'sincerely yours', 'asynchronous jobs'],
+  },
+  PRODUCT_NAMES: {
+    match: ['a free certificate from let s encrypt', 'letsencrypt with certbot', 'a zerossl certificate', 'zero ssl'],
+    miss: ['it encrypts the traffic', 'we encrypt everything with ssl'],
+  },
+  THIS_DESIGN: {
+    match: [
+      'active active is used here', 'our load balancer is active active', 'ours is active passive', 'my setup', 'we use round robin', 'we chose active active', 'we assume active active',
+      'this infrastructure uses round robin', 'the setup is active active', 'this configuration', 'the config is active passive', 'haproxy is configured in active active',
+      'it is currently active active', 'active active is in use', 'a failover is in place', 'ici le mode est actif actif', 'notre haproxy', 'nos serveurs', 'nous utilisons',
+      'mon infrastructure', 'ma configuration', 'mes serveurs', 'cette infrastructure est active active', 'le mode utilise', 'le mode choisi', 'le basculement est en place',
+    ],
+    miss: ['in an active active setup every node serves', 'active passive means one node waits', 'the advantages of an active active cluster', 'a setup where one node waits'],
+  },
+  TASK_REQUIREMENTS: {
+    match: ['you must add', 'must have', 'you must use', 'must include', 'requirements', 'requirement', 'vous devez ajouter', 'exigences'],
+    miss: ['why you are adding it', 'the firewall is required', 'we added three firewalls'],
   },
   DESIGN_STATEMENTS: {
     match: [

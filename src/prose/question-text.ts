@@ -1,0 +1,118 @@
+/**
+ * The words and sentences of the explanation questions (see questions.ts): rubric terms compiled to
+ * patterns over plain text, and sentences as the question reader reads them (a table row cell by
+ * cell, a product's name read as no statement, the task's own questions recognised).
+ */
+import { cachedByString } from '../bounded-cache.js';
+import type { AnalysedBlock } from './analyze-prose.js';
+import {
+  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, PRODUCT_NAMES, TASK_STATEMENT,
+  WEB_SERVER_NAMES,
+} from './lexicon.js';
+import { clausesOf, proseText, sentencesOf } from './sentences.js';
+
+/** Vocabularies a rubric may name with `@name`. */
+const VOCABULARIES: Record<string, readonly string[]> = {
+  'load-balancer': LOAD_BALANCER_NAMES,
+  'web-server': WEB_SERVER_NAMES,
+  'app-server': APP_SERVER_NAMES,
+  database: DATABASE_NAMES,
+  firewall: FIREWALL_NAMES,
+  monitoring: MONITORING_NAMES,
+  certificate: CERTIFICATE_NAMES,
+  server: MACHINE_NAMES,
+  negation: NEGATIONS,
+};
+
+export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);
+
+/** A rubric term as a pattern source: a phrase whose words may end with `*` or be a vocabulary (`@server`, "second @server"). */
+function termSource(term: string): string {
+  return term
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => {
+      if (!word.startsWith('@')) return word.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('\\w*');
+      const words = VOCABULARIES[word.slice(1)];
+      if (!words) throw new Error(`unknown vocabulary "${word}" (known: ${VOCABULARY_NAMES.map((n) => `@${n}`).join(', ')})`);
+      return `(?:${words.join('|')})`;
+    })
+    .join(' ');
+}
+
+/** Terms compiled once per distinct list: a rubric's questions are read for every student. */
+const compiled = new Map<string, RegExp>();
+
+export function termsPattern(terms: readonly string[]): RegExp {
+  const key = terms.join('\u0000');
+  let pattern = compiled.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`\\b(?:${terms.map(termSource).join('|')})\\b`);
+    compiled.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** The global twin of each pattern, made once. */
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** Every match of a pattern: where each starts and ends. */
+export function matchesOf(pattern: RegExp, plain: string): { start: number; end: number }[] {
+  let global = globals.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'g');
+    globals.set(pattern, global);
+  }
+  return [...plain.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** A sentence as read: as written, plain text, and whether it asks rather than states. */
+export interface ReadSentence {
+  raw: string;
+  plain: string;
+  asks: boolean;
+}
+
+// A product's name is no statement: "a certificate from Let's Encrypt" encrypts nothing.
+const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
+  Object.freeze(sentencesOf(text).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) }))),
+);
+const PRODUCTS = everyOf(...PRODUCT_NAMES);
+
+export function plainOf(raw: string): string {
+  return proseText(raw).replace(PRODUCTS, 'product');
+}
+
+/** The clauses of a sentence, as written and in plain text: "the primary takes the writes; the replica is read-only". */
+export const clausesRead = cachedByString((raw: string): readonly { raw: string; plain: string }[] =>
+  Object.freeze(clausesOf(raw).map((c) => ({ raw: c.raw, plain: plainOf(c.raw) }))),
+);
+
+/** An interrogative opening: "What distribution algorithm your load balancer is configured with". */
+const INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
+const TASK = anyOf(...TASK_STATEMENT);
+
+/**
+ * A sentence that asks rather than answers: it ends with a question mark, or opens like a question
+ * and gives no answer after a colon (the task's questions copied without "?"), or speaks of the task.
+ */
+export function asks(raw: string): boolean {
+  if (/\?\s*$/.test(raw)) return true;
+  const plain = proseText(raw);
+  if (TASK.test(plain)) return true;
+  return INTERROGATIVE.test(plain) && !/[:=–—]\s*\S|\s-\s*\S/.test(raw);
+}
+
+/** The sentences of a block: a table row's cell by cell (a cell is read under its row's first cell and its column's header). */
+export function sentencesOfBlock(block: AnalysedBlock): { sentence: ReadSentence; cell: number }[] {
+  if (block.kind === 'table-row' && block.cells) return block.cells.flatMap((cell, k) => sentencesRead(cell).map((sentence) => ({ sentence, cell: k })));
+  return sentencesRead(block.text).map((sentence) => ({ sentence, cell: -1 }));
+}
+
+/** "not", "rather than", "whereas" just before a word: the sentence sets it aside (or contrasts it with what it states). */
+export const SET_ASIDE = new RegExp(`\\b(?:${[
+  ...NEGATIONS, 'rather than', 'instead of', 'unlike', 'whereas', 'while', 'compared to', 'as opposed to', 'contrary to', 'in contrast to', 'pas', 'non', 'plutot que', 'au lieu d\\w*',
+  'alors que', 'tandis que', 'contrairement a',
+].join('|')})(?: \\w+){0,2} $`);
+
