@@ -37,8 +37,11 @@ export const componentCount: RuleModule = {
       const counted = countComponents(graph, role, min);
       if (counted.status !== 'pass') return counted;
       const { found, count } = componentsOfRole(graph, role);
-      if (count > max) return tooMany(graph, role, found, count, max);
-      return inFrontOf.length ? checkPositions(graph, role, found, inFrontOf, counted) : counted;
+      const positions = inFrontOf.length ? checkPositions(graph, role, found, inFrontOf, counted) : counted;
+      if (count <= max) return positions;
+      // Too many, and where they stand: both said at once.
+      const many = tooMany(role, found, count, max);
+      return positions.status === 'pass' ? many : { ...many, message: `${many.message} ${positions.message}`, findings: [...many.findings!, ...(positions.findings ?? [])] };
     });
   },
 };
@@ -82,10 +85,11 @@ function entryOf(m: Machine, targets: readonly Role[]): string {
   return m.components.find((c) => c.roles.some((r) => targets.includes(r)))?.id ?? m.label;
 }
 
-function tooMany(graph: DiagramGraph, role: Role, found: (Component | Group)[], count: number, max: number): RuleOutcome {
+function tooMany(role: Role, found: (Component | Group)[], count: number, max: number): RuleOutcome {
   const name = roleName(role);
   const message = `${plural(count, name)} (${found.map(nameOf).join(', ')}); the task asks for ${max === 1 ? 'one' : `exactly ${max}`}.`;
-  return { status: 'fail', message, findings: [{ message: `${plural(count, name)} in the diagram: the task asks for ${max === 1 ? 'one' : `exactly ${max}`}.`, at: found[max]?.source ?? found[0]!.source, hint: `Keep ${max} ${name}${max === 1 ? '' : 's'} where the task puts them and remove the others.` }] };
+  const last = found.at(-1)!;
+  return { status: 'fail', message, findings: [{ message: `${plural(count, name)} in the diagram: the task asks for ${max === 1 ? 'one' : `exactly ${max}`}.`, at: found[max]?.source ?? found[0]!.source, hint: `Keep ${max} ${name}${max === 1 ? '' : 's'} where the task puts them and remove the others, e.g. \`${'title' in last ? last.title : last.id}\` and its arrows.` }] };
 }
 
 /**
@@ -132,10 +136,10 @@ function checkPositions(graph: DiagramGraph, role: Role, found: (Component | Gro
     ...stray.map((item) => ({
       message: fronts(item).length
         ? `${nameOf(item)} guards what another ${name} already guards: the task puts one in front of ${places}.`
-        : `${nameOf(item)} is not in front of ${places.replace(/each /g, 'a ')}: nothing it leads to is one.`,
+        : `${nameOf(item)} is not in front of ${targets.map((r) => withArticle(roleName(r))).join(' or ')}: nothing it leads to is one.`,
       at: item.source,
       hint: `Place each ${name} just before what it protects${bare[0] ? `, e.g. \`${'title' in item ? 'X' : item.id} --> ${entryOf(bare[0], targets)}\`` : ''}; ${withArticle(name)} that protects nothing of its own can go.`,
     })),
   ];
-  return { status: 'fail', message: `The ${name}s are not where the task puts them: ${bare.length ? `${bare.map((m) => `"${m.label}"`).join(', ')} ${bare.length === 1 ? 'has' : 'have'} none in front` : ''}${bare.length && stray.length ? '; ' : ''}${stray.length ? `${stray.map(nameOf).join(', ')} guard${stray.length === 1 ? 's' : ''} nothing of its own` : ''}.`, findings };
+  return { status: 'fail', message: `The ${name}s are not where the task puts them: ${bare.length ? `${bare.map((m) => `"${m.label}"`).join(', ')} ${bare.length === 1 ? 'has' : 'have'} none in front` : ''}${bare.length && stray.length ? '; ' : ''}${stray.length ? `${stray.map(nameOf).join(', ')} guard${stray.length === 1 ? 's nothing of its own' : ' nothing of their own'}` : ''}.`, findings };
 }

@@ -49,7 +49,7 @@ function checkLink(graph: DiagramGraph, label: string, pair: RuleOutcome): RuleO
   const other = between[0];
   return {
     status: 'fail',
-    message: other ? `The databases are linked by "${shownLabel(other.label) || '(no label)'}", not "${label}".` : `No "${label}" arrow between the databases.`,
+    message: other ? `The databases are linked by ${other.label ? `"${shownLabel(other.label)}"` : 'an arrow with no label'}, not "${label}".` : `No "${label}" arrow between the databases.`,
     findings: [{
       message: other
         ? `The arrow between ${describe(byKey.get(other.from)!)} and ${describe(byKey.get(other.to)!)} ${other.label ? `says "${shownLabel(other.label)}"` : 'has no label'}: the task asks for a "${label}" arrow from the primary to the replica.`

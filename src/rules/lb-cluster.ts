@@ -41,7 +41,7 @@ function labelledLink(graph: DiagramGraph, label: string): RuleOutcome {
   const seen = evidence.status === 'pass' ? ` (${evidence.message.replace(/\.$/, '').replace(/^The load balancers are /, 'they are ')})` : '';
   return {
     status: 'fail',
-    message: other ? `The load balancers are linked by "${shownLabel(other.label) || '(no label)'}", not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
+    message: other ? `The load balancers are linked by ${other.label ? `"${shownLabel(other.label)}"` : 'an arrow with no label'}, not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
     findings: [{
       message: other
         ? `The link between the load balancers ${other.label ? `says "${shownLabel(other.label)}"` : 'has no label'}: the task asks for a "${label}" link between them.`
