@@ -50,7 +50,7 @@ function checkDomain(graph: DiagramGraph, domain: string, ip: string): RuleOutco
   const named = find(domainPattern);
   const address = find(ipPattern);
   if (named && address) {
-    return { status: 'pass', message: named === address ? `"${named.text}" resolves the domain to ${ip}.` : `The diagram names the domain ("${named.text}") and the IP ("${address.text}").` };
+    return { status: 'pass', message: named === address ? `"${shownLabel(named.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named.text)}") and the IP ("${shownLabel(address.text)}").` };
   }
   const dns = componentsWithRole(graph, 'dns')[0];
   const at: SourcePosition = dns?.source ?? named?.source ?? address?.source ?? { file: graph.file, line: graph.line, column: 1 };
