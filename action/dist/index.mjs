@@ -36863,6 +36863,49 @@ import { readFileSync, existsSync as existsSync2, readdirSync as readdirSync2 } 
 import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/graph/labels.ts
+var NAMED = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  rarr: "\u2192",
+  larr: "\u2190",
+  harr: "\u2194",
+  rArr: "\u21D2",
+  lArr: "\u21D0",
+  hArr: "\u21D4",
+  ndash: "\u2013",
+  mdash: "\u2014",
+  hellip: "\u2026",
+  middot: "\xB7",
+  times: "\xD7",
+  bull: "\u2022"
+};
+function shownLabel(text3) {
+  return text3.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, " ").replace(/[&#]#?(\d+);/g, (m, code2) => m.startsWith("&#") || m.startsWith("#") ? String.fromCodePoint(Number(code2)) : m).replace(/[&#]#?x([0-9a-f]+);/gi, (_m, code2) => String.fromCodePoint(parseInt(code2, 16))).replace(/[&#]([a-z]+);/gi, (m, name) => NAMED[name] ?? NAMED[name.toLowerCase()] ?? m).replace(/\*\*|__|`/g, "").replace(/\\\./g, ".").replace(/\s+/g, " ").trim();
+}
+var ARROWS = /\s*(?:-+>|=+>|[→⟶➔➜➝⇒⟹])\s*/g;
+function labelForm(text3) {
+  return shownLabel(text3).toLowerCase().replace(/^["'“”‘’]+|["'“”‘’]+$/g, "").replace(ARROWS, "\u2192").replace(/\s*([^\p{L}\p{N}\s])\s*/gu, "$1").replace(/\s+/g, " ").trim();
+}
+function labelHas(label, prescribed) {
+  const have = labelForm(label);
+  const want = labelForm(prescribed);
+  if (!want) return false;
+  for (let at2 = have.indexOf(want); at2 >= 0; at2 = have.indexOf(want, at2 + 1)) {
+    const before = have.charAt(at2 - 1);
+    const after = have.charAt(at2 + want.length);
+    if (!isWordChar(before, want.charAt(0)) && !isWordChar(after, want.charAt(want.length - 1))) return true;
+  }
+  return false;
+}
+function isWordChar(neighbour, edge) {
+  return neighbour !== "" && /[\p{L}\p{N}]/u.test(neighbour) && /[\p{L}\p{N}]/u.test(edge);
+}
+
 // src/graph/model.ts
 function componentsWithRole(graph2, role) {
   return graph2.components.filter((c) => c.roles.includes(role));
@@ -38104,7 +38147,7 @@ var FINITE = new RegExp(`\\b(?:${[
 function hasFiniteVerb(plain) {
   return FINITE.test(plain) || NEGATED_FINITE.test(plain);
 }
-var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks?|ne peut|n est|cause|caused|require|required|lead|led|result|mean|happens?|occurs?|exceeds?|affects?|stops?|stop|become|go|fail|crash|need)\b/;
+var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks?|ne peut|n est|causes?|caused|require|required|lead|led|result|means?|happens?|occurs?|exceeds?|affects?|stops?|stop|become|go|fail|crash|need|comes|costs|restarts|compete|competes|shares|share|maps|points|translates|resolves|get)\b/;
 function sentencesOf(text3) {
   const sentences = [];
   let start = 0;
@@ -38255,11 +38298,42 @@ var HINTS = {
 };
 function tierRule(id, role, description) {
   return {
-    meta: { id, description, diagramBased: true, whenTaskMissing: "fail" },
+    meta: {
+      id,
+      description,
+      diagramBased: true,
+      whenTaskMissing: "fail",
+      validateOptions(options) {
+        return options.group === void 0 || typeof options.group === "string" && options.group.trim() !== "" ? null : 'option "group" must be a non-empty string';
+      }
+    },
     check(context) {
-      return bestOverDiagrams(context.graphs, (graph2) => checkTier(graph2, role));
+      const group = typeof context.options.group === "string" ? context.options.group : null;
+      return bestOverDiagrams(context.graphs, (graph2) => {
+        const tier = checkTier(graph2, role);
+        return tier.status === "pass" && group ? checkGroup(graph2, role, group, tier) : tier;
+      });
     }
   };
+}
+function checkGroup(graph2, role, title, tier) {
+  const name = roleName(role);
+  const found = componentsWithRole(graph2, role);
+  const groups = graph2.groups.filter((g) => labelHas(g.title, title));
+  const group = groups.find((g) => found.some((c) => g.members.includes(c.key))) ?? groups[0];
+  const example2 = `\`subgraph tier["${title}"]\`, the ${name}s inside, then \`end\``;
+  if (!group) {
+    return { status: "fail", message: `No group titled "${title}".`, findings: [{ message: `The task asks for the ${name}s inside a group (subgraph) titled "${title}"; the diagram has none.`, at: found[0].source, hint: `Group them: ${example2}.` }] };
+  }
+  const outside = found.filter((c) => !group.members.includes(c.key));
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const strangers = group.members.map((k) => byKey.get(k)).filter((c) => c && !c.roles.includes(role) && c.roles.some((r3) => TIER_ROLES.includes(r3) || r3 === "load-balancer"));
+  if (!outside.length && !strangers.length) return { ...tier, message: `${tier.message.replace(/\.$/, "")}, in the group "${group.title}".` };
+  const findings = [
+    ...outside.map((c) => ({ message: `${describe(c)} is ${/^[aeiou]/.test(name) ? "an" : "a"} ${name} outside the group "${group.title}".`, at: c.source, hint: `Move it into the tier: list \`${c.id}\` between \`subgraph\` and \`end\` of "${group.title}".` })),
+    ...strangers.map((c) => ({ message: `${describe(c)} is in the group "${group.title}" but is not ${/^[aeiou]/.test(name) ? "an" : "a"} ${name}: each tier holds its own servers.`, at: c.source, hint: `Move ${describe(c)} to its own tier's group.` }))
+  ];
+  return { status: "fail", message: `The group "${group.title}" ${outside.length ? `leaves out ${outside.map(describe).join(", ")}` : `also holds ${strangers.map(describe).join(", ")}`}.`, findings };
 }
 function checkTier(graph2, role) {
   const name = roleName(role);
@@ -38400,6 +38474,88 @@ var carriedOver = {
   }
 };
 
+// src/multimap.ts
+function pushTo(map3, key, value) {
+  const list2 = map3.get(key);
+  if (list2) list2.push(value);
+  else map3.set(key, [value]);
+}
+
+// src/graph/machines.ts
+var MACHINE_ROLES = [...TIER_ROLES, "load-balancer"];
+var OUTSIDE = [...ENTRY_ROLES, "load-balancer"];
+function isServerNode(c) {
+  return c.roles.includes("server");
+}
+function numberedMachine(label) {
+  const m = /\b(server|host|machine|vm|instance|droplet|serveur)\s?(\d{1,2})\b(?!\.\d)/.exec(normaliseText(label));
+  return m ? `${m[1]} ${m[2]}` : null;
+}
+function machinesOf(graph2) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const machines = [];
+  const placed = /* @__PURE__ */ new Set();
+  const box = (key, label, components, source) => {
+    for (const c of components) placed.add(c.key);
+    const roles = [...new Set(components.flatMap((c) => c.roles))];
+    machines.push({ key, label, kind: "group", components, roles, multiplicity: Math.max(1, ...components.map((c) => c.multiplicity)), source });
+  };
+  for (const outer of graph2.groups) {
+    if (outer.kind === "host" || !outer.members.length || !titleNamesOneMachine(outer.title) || outer.members.some((k) => placed.has(k))) continue;
+    const inner = graph2.hosts.filter((h) => !byKey.has(h.key) && h.components.every((k) => outer.members.includes(k)));
+    if (inner.some((h) => numberedMachine(h.label) !== null)) continue;
+    box(outer.key, outer.title, outer.members.map((k) => byKey.get(k)).filter(Boolean), outer.source);
+  }
+  for (const host of graph2.hosts) {
+    if (byKey.has(host.key) || host.components.some((k) => placed.has(k))) continue;
+    box(host.key, host.label, host.components.map((k) => byKey.get(k)).filter(Boolean), host.source);
+  }
+  const servers = graph2.components.filter((c) => !placed.has(c.key) && isServerNode(c));
+  const reachedBy = /* @__PURE__ */ new Map();
+  const next = neighbours(graph2);
+  for (const server of servers) {
+    const seen = /* @__PURE__ */ new Set([server.key]);
+    const queue = [server.key];
+    for (let head = 0; head < queue.length; head++) {
+      for (const n of next.get(queue[head]) ?? []) {
+        const c = byKey.get(n);
+        if (!c || seen.has(n) || placed.has(n) || isServerNode(c) || c.roles.some((r3) => OUTSIDE.includes(r3))) continue;
+        seen.add(n);
+        queue.push(n);
+        pushTo(reachedBy, n, server.key);
+      }
+    }
+  }
+  for (const server of servers) {
+    const components = [server, ...graph2.components.filter((c) => reachedBy.get(c.key)?.length === 1 && reachedBy.get(c.key)[0] === server.key)];
+    for (const c of components) placed.add(c.key);
+    const roles = [...new Set(components.flatMap((c) => c.roles))];
+    machines.push({ key: server.key, label: server.label, kind: "server-node", components, roles, multiplicity: server.multiplicity, source: server.source });
+  }
+  for (const c of graph2.components) {
+    if (placed.has(c.key) || !c.roles.some((r3) => MACHINE_ROLES.includes(r3))) continue;
+    machines.push({ key: c.key, label: c.label, kind: "component", components: [c], roles: [...c.roles], multiplicity: c.multiplicity, source: c.source });
+  }
+  return mergeNamesakes(machines);
+}
+function mergeNamesakes(machines) {
+  const name = (m) => normaliseText(m.label);
+  return machines.filter((m) => !(m.kind === "server-node" && m.components.length === 1 && machines.some((o) => o !== m && o.kind !== "server-node" && name(o) === name(m))));
+}
+function neighbours(graph2) {
+  const next = /* @__PURE__ */ new Map();
+  const link2 = (a, b) => pushTo(next, a, b);
+  for (const e of graph2.edges) {
+    if (e.kind === "note") continue;
+    link2(e.from, e.to);
+    if (!e.directed) link2(e.to, e.from);
+  }
+  return next;
+}
+function machineCount(machines) {
+  return machines.reduce((n, m) => n + m.multiplicity, 0);
+}
+
 // src/rules/component-count.ts
 var componentCount = {
   meta: {
@@ -38410,13 +38566,27 @@ var componentCount = {
     validateOptions(options) {
       if (!ROLES.includes(options.role)) return `option "role" must be one of ${ROLES.join(", ")}`;
       if (options.min !== void 0 && !(typeof options.min === "number" && Number.isInteger(options.min) && options.min >= 1)) return 'option "min" must be a whole number >= 1';
+      if (options.max !== void 0 && !(typeof options.max === "number" && Number.isInteger(options.max) && options.max >= (options.min ?? 1))) return 'option "max" must be a whole number >= min';
+      if (options.inFrontOf !== void 0 && !(Array.isArray(options.inFrontOf) && options.inFrontOf.length > 0 && options.inFrontOf.every((r3) => ROLES.includes(r3)))) {
+        return `option "inFrontOf" must be a non-empty list of roles among ${ROLES.join(", ")}`;
+      }
       return null;
     }
   },
   check(context) {
     const role = context.options.role;
     const min2 = numberOption(context, "min", 1);
-    return bestOverDiagrams(context.graphs, (graph2) => countComponents(graph2, role, min2));
+    const max = numberOption(context, "max", Infinity);
+    const inFrontOf = Array.isArray(context.options.inFrontOf) ? context.options.inFrontOf : [];
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const counted = countComponents(graph2, role, min2);
+      if (counted.status !== "pass") return counted;
+      const { found, count } = componentsOfRole(graph2, role);
+      const positions = inFrontOf.length ? checkPositions(graph2, role, found, inFrontOf, counted) : counted;
+      if (count <= max) return positions;
+      const many = tooMany(role, found, count, max);
+      return positions.status === "pass" ? many : { ...many, message: `${many.message} ${positions.message}`, findings: [...many.findings, ...positions.findings ?? []] };
+    });
   }
 };
 function componentsOfRole(graph2, role) {
@@ -38448,6 +38618,57 @@ function countComponents(graph2, role, min2) {
     }]
   };
 }
+function entryOf(m, targets) {
+  return m.components.find((c) => c.roles.some((r3) => targets.includes(r3)))?.id ?? m.label;
+}
+function tooMany(role, found, count, max) {
+  const name = roleName(role);
+  const message2 = `${plural(count, name)} (${found.map(nameOf).join(", ")}); the task asks for ${max === 1 ? "one" : `exactly ${max}`}.`;
+  const last = found.at(-1);
+  return { status: "fail", message: message2, findings: [{ message: `${plural(count, name)} in the diagram: the task asks for ${max === 1 ? "one" : `exactly ${max}`}.`, at: found[max]?.source ?? found[0].source, hint: `Keep ${max} ${name}${max === 1 ? "" : "s"} where the task puts them and remove the others, e.g. \`${"title" in last ? last.title : last.id}\` and its arrows.` }] };
+}
+function checkPositions(graph2, role, found, targets, counted) {
+  const name = roleName(role);
+  const machines = machinesOf(graph2).filter((m) => m.roles.some((r3) => targets.includes(r3)) && !m.components.every((c) => c.roles.includes(role)));
+  const fronts = (item) => machines.filter((m) => {
+    if ("title" in item) return m.components.some((c) => item.members.includes(c.key));
+    return graph2.edges.some((e) => e.kind !== "note" && m.components.some((c) => c.key !== item.key && (e.from === item.key && e.to === c.key || !e.directed && e.to === item.key && e.from === c.key)));
+  });
+  const units = found.flatMap((item) => Array.from({ length: "title" in item ? inferMultiplicity(item.title) : item.multiplicity }, () => ({ item, fronts: fronts(item) })));
+  const owner = /* @__PURE__ */ new Map();
+  const assign3 = (u, seen) => {
+    for (const m of units[u].fronts) {
+      if (seen.has(m.key)) continue;
+      seen.add(m.key);
+      const holder = owner.get(m.key);
+      if (holder === void 0 || assign3(holder, seen)) {
+        owner.set(m.key, u);
+        return true;
+      }
+    }
+    return false;
+  };
+  units.forEach((_u, i) => assign3(i, /* @__PURE__ */ new Set()));
+  const guarded = new Set(owner.values());
+  const bare = machines.filter((m) => !owner.has(m.key));
+  const stray = [...new Set(units.filter((_u, i) => !guarded.has(i)).map((u) => u.item))];
+  const places = targets.map((r3) => `each ${roleName(r3)}`).join(" and ");
+  if (!bare.length && !stray.length) return { ...counted, message: `${counted.message.replace(/\.$/, "")}, one in front of ${places}.` };
+  const example2 = ROLE_EXAMPLES[role] ?? `X[${name}]`;
+  const findings = [
+    ...bare.map((m) => ({
+      message: `Nothing of its own guards "${m.label}": the task puts ${withArticle(name)} in front of ${places}.`,
+      at: m.source,
+      hint: `Draw ${withArticle(name)} on the way in to it: \`${example2} --> ${entryOf(m, targets)}\`.`
+    })),
+    ...stray.map((item) => ({
+      message: fronts(item).length ? `${nameOf(item)} guards what another ${name} already guards: the task puts one in front of ${places}.` : `${nameOf(item)} is not in front of ${targets.map((r3) => withArticle(roleName(r3))).join(" or ")}: nothing it leads to is one.`,
+      at: item.source,
+      hint: `Place each ${name} just before what it protects${bare[0] ? `, e.g. \`${"title" in item ? "X" : item.id} --> ${entryOf(bare[0], targets)}\`` : ""}; ${withArticle(name)} that protects nothing of its own can go.`
+    }))
+  ];
+  return { status: "fail", message: `The ${name}s are not where the task puts them: ${bare.length ? `${bare.map((m) => `"${m.label}"`).join(", ")} ${bare.length === 1 ? "has" : "have"} none in front` : ""}${bare.length && stray.length ? "; " : ""}${stray.length ? `${stray.map(nameOf).join(", ")} guard${stray.length === 1 ? "s nothing of its own" : " nothing of their own"}` : ""}.`, findings };
+}
 
 // src/rules/component-present.ts
 var componentPresent = {
@@ -38475,7 +38696,7 @@ function checkPresent(graph2, role, min2, inLabels) {
     const named2 = graph2.texts.find((t) => namesRole(t.text, role));
     if (named2) return { status: "pass", message: `The diagram names the ${name}: "${named2.text}".` };
   }
-  const example = ROLE_EXAMPLES[role];
+  const example2 = ROLE_EXAMPLES[role];
   const at2 = found[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
   if (count === 0) {
     return {
@@ -38484,14 +38705,14 @@ function checkPresent(graph2, role, min2, inLabels) {
       findings: [{
         message: `The diagram has no ${name}${inLabels ? ", and no label names one" : ""}.`,
         at: at2,
-        hint: example ? `Draw it as a node of its own, e.g. \`${example}\`, and link it to the rest of the design.` : `Draw the ${name} as a node of its own.`
+        hint: example2 ? `Draw it as a node of its own, e.g. \`${example2}\`, and link it to the rest of the design.` : `Draw the ${name} as a node of its own.`
       }]
     };
   }
   return {
     status: "fail",
     message: `Only ${plural(count, name)} (${found.map(describe).join(", ")}); the task asks for ${min2}.`,
-    findings: [{ message: `Only ${plural(count, name)} in the diagram; the task asks for ${min2}.`, at: at2, hint: `Draw each ${name} as its own node${example ? `, e.g. \`${example.replace(/\[/, "2[")}\`` : ""}.` }]
+    findings: [{ message: `Only ${plural(count, name)} in the diagram; the task asks for ${min2}.`, at: at2, hint: `Draw each ${name} as its own node${example2 ? `, e.g. \`${example2.replace(/\[/, "2[")}\`` : ""}.` }]
   };
 }
 
@@ -38718,12 +38939,38 @@ var lbCluster = {
     id: "lb-cluster",
     description: "The load balancers are configured as a cluster: a group around them, a link between them, a shared virtual IP, or cluster/active/passive/failover labels.",
     diagramBased: true,
-    whenTaskMissing: "fail"
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return options.link === void 0 || typeof options.link === "string" && options.link.trim() !== "" ? null : 'option "link" must be a non-empty string';
+    }
   },
   check(context) {
-    return bestOverDiagrams(context.graphs, clusterEvidence);
+    const link2 = typeof context.options.link === "string" ? context.options.link : null;
+    return bestOverDiagrams(context.graphs, (graph2) => link2 ? labelledLink(graph2, link2) : clusterEvidence(graph2));
   }
 };
+function labelledLink(graph2, label) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const keys2 = new Set(lbs.map((c) => c.key));
+  const byKey = new Map(lbs.map((c) => [c.key, c]));
+  const between = graph2.edges.filter((e) => e.kind !== "note" && e.from !== e.to && keys2.has(e.from) && keys2.has(e.to));
+  const right = between.find((e) => labelHas(e.label, label));
+  if (right) return { status: "pass", message: `${describe(byKey.get(right.from))} and ${describe(byKey.get(right.to))} are linked by "${shownLabel(right.label)}".` };
+  const evidence = clusterEvidence(graph2);
+  if (lbs.length < 2) return evidence.status === "pass" ? { status: "fail", message: "A single load balancer cannot form a cluster.", findings: [{ message: `Only ${lbs[0] ? describe(lbs[0]) : "one load balancer"}: a "${label}" link needs two load balancers.`, at: lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 } }] } : evidence;
+  const [a, b] = lbs;
+  const other = between[0];
+  const seen = evidence.status === "pass" ? ` (${evidence.message.replace(/\.$/, "").replace(/^The load balancers are /, "they are ")})` : "";
+  return {
+    status: "fail",
+    message: other ? `The load balancers are linked by ${other.label ? `"${shownLabel(other.label)}"` : "an arrow with no label"}, not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
+    findings: [{
+      message: other ? `The link between the load balancers ${other.label ? `says "${shownLabel(other.label)}"` : "has no label"}: the task asks for a "${label}" link between them.` : `Nothing links ${describe(a)} and ${describe(b)}${seen}: the task asks for a "${label}" link between them.`,
+      at: other?.source ?? a.source,
+      hint: `Link the two load balancers: \`${a.id} <-->|"${label}"| ${b.id}\`.`
+    }]
+  };
+}
 function clusterEvidence(graph2) {
   const lbs = componentsWithRole(graph2, "load-balancer");
   const at2 = lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
@@ -38956,12 +39203,40 @@ var dbPrimaryReplica = {
     id: "db-primary-replica",
     description: "The database is drawn or labelled as a Primary-Replica (Master-Slave) pair, or two databases are linked by replication.",
     diagramBased: true,
-    whenTaskMissing: "fail"
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return options.link === void 0 || typeof options.link === "string" && options.link.trim() !== "" ? null : 'option "link" must be a non-empty string';
+    }
   },
   check(context) {
-    return bestOverDiagrams(context.graphs, checkPair);
+    const link2 = typeof context.options.link === "string" ? context.options.link : null;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const pair = checkPair(graph2);
+      return pair.status === "pass" && link2 ? checkLink(graph2, link2, pair) : pair;
+    });
   }
 };
+function checkLink(graph2, label, pair) {
+  const dbs = componentsWithRole(graph2, "database");
+  const keys2 = new Set(dbs.map((c) => c.key));
+  const byKey = new Map(dbs.map((c) => [c.key, c]));
+  const between = graph2.edges.filter((e) => e.kind !== "note" && e.from !== e.to && keys2.has(e.from) && keys2.has(e.to));
+  const right = between.find((e) => labelHas(e.label, label));
+  if (right) return { ...pair, message: `${pair.message.replace(/\.$/, "")}, linked by "${shownLabel(right.label)}".` };
+  const primary = dbs.find((c) => PRIMARY.test(normaliseText(c.label)) && !REPLICA2.test(normaliseText(c.label))) ?? dbs[0];
+  const replica = dbs.find((c) => c !== primary && REPLICA2.test(normaliseText(c.label))) ?? dbs.find((c) => c !== primary);
+  const example2 = `\`${primary.id} -->|"${label}"| ${replica?.id ?? "replica"}\``;
+  const other = between[0];
+  return {
+    status: "fail",
+    message: other ? `The databases are linked by ${other.label ? `"${shownLabel(other.label)}"` : "an arrow with no label"}, not "${label}".` : `No "${label}" arrow between the databases.`,
+    findings: [{
+      message: other ? `The arrow between ${describe(byKey.get(other.from))} and ${describe(byKey.get(other.to))} ${other.label ? `says "${shownLabel(other.label)}"` : "has no label"}: the task asks for a "${label}" arrow from the primary to the replica.` : `Nothing links ${describe(primary)} to ${replica ? describe(replica) : "a replica"}: the task asks for a "${label}" arrow from the primary to the replica.`,
+      at: other?.source ?? primary.source,
+      hint: `Draw the copy from the primary to the replica: ${example2}.`
+    }]
+  };
+}
 function checkPair(graph2) {
   const dbs = componentsWithRole(graph2, "database");
   const at2 = dbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
@@ -39094,16 +39369,25 @@ var domainDns = {
     id: "domain-dns",
     description: "The domain name and its resolution to the server's IP appear in the diagram (a DNS node, an arrow's label or a node label with the IP).",
     diagramBased: true,
-    whenTaskMissing: "fail"
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      for (const name of ["domain", "ip"]) if (typeof options[name] !== "string" || !options[name].trim()) return `option "${name}" must be a non-empty string`;
+      if (options.edgeLabel !== void 0 && (typeof options.edgeLabel !== "string" || !options.edgeLabel.trim())) return 'option "edgeLabel" must be a non-empty string';
+      return null;
+    }
   },
   check(context) {
     const domain = textOption(context, "domain");
     const ip = textOption(context, "ip");
-    return bestOverDiagrams(context.graphs, (graph2) => checkDomain(graph2, domain, ip));
+    const edgeLabel = typeof context.options.edgeLabel === "string" ? context.options.edgeLabel : null;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const outcome = checkDomain(graph2, domain, ip);
+      return outcome.status === "pass" && edgeLabel ? checkRecordArrow(graph2, edgeLabel, outcome) : outcome;
+    });
   }
 };
 function renderedText(text3) {
-  return text3.replace(/&#(\d+);/g, (_m, code2) => String.fromCodePoint(Number(code2))).replace(/&#x([0-9a-f]+);/gi, (_m, code2) => String.fromCodePoint(parseInt(code2, 16))).replace(/&(amp|lt|gt|quot|nbsp);/g, (_m, name) => ({ amp: "&", lt: "<", gt: ">", quot: '"', nbsp: " " })[name]).replace(/\\\./g, ".").toLowerCase();
+  return shownLabel(text3).toLowerCase();
 }
 var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function checkDomain(graph2, domain, ip) {
@@ -39114,11 +39398,11 @@ function checkDomain(graph2, domain, ip) {
   const named2 = find(domainPattern);
   const address = find(ipPattern);
   if (named2 && address) {
-    return { status: "pass", message: named2 === address ? `"${named2.text}" resolves the domain to ${ip}.` : `The diagram names the domain ("${named2.text}") and the IP ("${address.text}").` };
+    return { status: "pass", message: named2 === address ? `"${shownLabel(named2.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named2.text)}") and the IP ("${shownLabel(address.text)}").` };
   }
   const dns = componentsWithRole(graph2, "dns")[0];
   const at2 = dns?.source ?? named2?.source ?? address?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  const example = `DNS["DNS: www.${bare} -> ${ip} (A record)"]`;
+  const example2 = `DNS["DNS: www.${bare} -> ${ip} (A record)"]`;
   const missing = !named2 && !address ? `neither the domain ${bare} nor the IP ${ip}` : !named2 ? `the IP ${ip} but not the domain ${bare}` : `the domain ${bare} but not the IP ${ip} it resolves to`;
   return {
     status: "fail",
@@ -39126,7 +39410,28 @@ function checkDomain(graph2, domain, ip) {
     findings: [{
       message: `The diagram shows ${missing}${dns && !named2 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
       at: at2,
-      hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example} --> Server\`.`
+      hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example2} --> Server\`.`
+    }]
+  };
+}
+function checkRecordArrow(graph2, label, found) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const isDns = (c) => c?.roles.includes("dns") === true;
+  const leadsIn = (c) => c !== void 0 && !c.roles.some((r3) => r3 === "dns" || r3 === "client" || r3 === "internet");
+  const resolving = graph2.edges.filter((e) => e.kind !== "note" && (isDns(byKey.get(e.from)) && leadsIn(byKey.get(e.to)) || !e.directed && isDns(byKey.get(e.to)) && leadsIn(byKey.get(e.from))));
+  const right = resolving.find((e) => labelHas(e.label, label));
+  const name = (key) => byKey.get(key)?.id ?? key;
+  if (right) return { status: "pass", message: `${found.message.replace(/\.$/, "")}; the arrow \`${name(right.from)} --> ${name(right.to)}\` says "${shownLabel(right.label)}".` };
+  const elsewhere = graph2.edges.find((e) => labelHas(e.label, label));
+  const domain = componentsWithRole(graph2, "dns")[0];
+  const example2 = `\`${domain?.id ?? "site"} -->|"${label}"| ${resolving[0] ? name(resolving[0].to) : "web"}\``;
+  return {
+    status: "fail",
+    message: elsewhere ? `"${label}" is on \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`, not on the arrow from the domain to the server.` : `No arrow from the domain to the server says "${label}".`,
+    findings: [{
+      message: elsewhere ? `The label "${label}" is on the arrow \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`: the task puts it on the arrow from the domain (or DNS) to the server the name resolves to.` : resolving[0] ? `The arrow \`${name(resolving[0].from)} --> ${name(resolving[0].to)}\` leads from the domain to the server, but does not say "${label}".` : `No arrow leads from the domain (or DNS) to the server, so nothing says "${label}".`,
+      at: (elsewhere ?? resolving[0])?.source ?? domain?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Label the arrow from the domain to the server: ${example2}.`
     }]
   };
 }
@@ -45786,12 +46091,41 @@ var https = {
     id: "https",
     description: "HTTPS / SSL certificate shown (a certificate node, an HTTPS/SSL/TLS edge or label on the way in).",
     diagramBased: true,
-    whenTaskMissing: "fail"
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return options.entry === void 0 || typeof options.entry === "boolean" ? null : 'option "entry" must be true or false';
+    }
   },
   check(context) {
-    return bestOverDiagrams(context.graphs, findHttps);
+    const entry = context.options.entry === true;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const found = findHttps(graph2);
+      return entry && found.status === "pass" ? onTheWayIn(graph2, found) : found;
+    });
   }
 };
+function onTheWayIn(graph2, found) {
+  const pattern = rolePattern("certificate");
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const outside = (key) => byKey.get(key)?.roles.some((r3) => ENTRY_ROLES.includes(r3)) === true;
+  const id = (key) => byKey.get(key)?.id ?? key;
+  const secured = graph2.edges.filter((e) => e.kind !== "note" && affirms(shownText(e.label), pattern));
+  const entry = secured.find((e) => outside(e.from) || outside(e.to));
+  if (entry) return { status: "pass", message: `HTTPS on the way in: \`${id(entry.from)} --> ${id(entry.to)}\` says "${shownText(entry.label)}".` };
+  const user = graph2.components.find((c) => c.roles.includes("client")) ?? graph2.components.find((c) => outside(c.key));
+  const first2 = user ? graph2.edges.find((e) => e.kind !== "note" && (e.from === user.key || !e.directed && e.to === user.key) && !outside(e.from === user.key ? e.to : e.from)) : void 0;
+  const where = secured[0] ? `on \`${id(secured[0].from)} --> ${id(secured[0].to)}\`, inside the infrastructure` : `only ${found.message.replace(/^HTTPS is shown: /, "as ").replace(/\.$/, "")}`;
+  const arrow = first2 ? `\`${id(first2.from)} -->|"HTTPS"| ${id(first2.to)}\`` : '`user -->|"HTTPS"| entry`';
+  return {
+    status: "fail",
+    message: `HTTPS is drawn ${where}, not on the user's connection.`,
+    findings: [{
+      message: `HTTPS is drawn ${where}: the task asks for it on the user's connection to the entry of the infrastructure, before the load balancer.`,
+      at: (first2 ?? secured[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Label the user's arrow into the infrastructure: ${arrow}.`
+    }]
+  };
+}
 function shownText(text3) {
   return text3.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
 }
@@ -45841,7 +46175,7 @@ var PRODUCTS2 = everyOf(...MONITORING_PRODUCTS);
 var SERVICE_WORD = `(?:${MONITORING_SERVICE_NAMES.join("|")})`;
 var AGENT = anyOf(...MONITORING_AGENT_NAMES);
 var SERVICE = new RegExp(`\\b(?:${MONITOR.source})(?: [a-z]\\w*)? (?:${SERVICE_WORD}|servers?|serveurs?)\\b(?! \\d)|\\b${SERVICE_WORD} (?:de |of |for )?(?:${MONITOR.source})`);
-var MACHINE_ROLES = ["load-balancer", "web-server", "app-server", "database", "server", "firewall", "cache"];
+var MACHINE_ROLES2 = ["load-balancer", "web-server", "app-server", "database", "server", "firewall", "cache"];
 function readMonitoring(graph2) {
   const monitors = graph2.components.filter((c) => c.roles.includes("monitoring"));
   const keys2 = new Set(monitors.map((c) => c.key));
@@ -45855,7 +46189,7 @@ function readMonitoring(graph2) {
 function isAgent(graph2, c, monitorKeys, repeated) {
   const label = normaliseText(c.label);
   if (AGENT.test(label)) return true;
-  if (c.roles.some((r3) => MACHINE_ROLES.includes(r3))) return true;
+  if (c.roles.some((r3) => MACHINE_ROLES2.includes(r3))) return true;
   if (SERVICE.test(label)) return false;
   const peers = new Set(graph2.edges.flatMap((e) => e.from === c.key && monitorKeys.has(e.to) ? [e.to] : e.to === c.key && monitorKeys.has(e.from) ? [e.from] : []));
   peers.delete(c.key);
@@ -45882,14 +46216,73 @@ var monitoring = {
     diagramBased: true,
     whenTaskMissing: "fail",
     validateOptions(options) {
-      return options.min === void 0 || typeof options.min === "number" && Number.isInteger(options.min) && options.min >= 1 ? null : 'option "min" must be a whole number >= 1';
+      const whole = (v3) => typeof v3 === "number" && Number.isInteger(v3) && v3 >= 1;
+      if (options.min !== void 0 && !whole(options.min)) return 'option "min" must be a whole number >= 1';
+      if (options.flows === void 0) return null;
+      const flows = options.flows;
+      if (!flows || typeof flows !== "object" || Array.isArray(flows)) return 'option "flows" must be an object ({ "min", "label", "from" })';
+      const unknown = Object.keys(flows).filter((k) => !["min", "label", "from"].includes(k));
+      if (unknown.length) return `option "flows": unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: min, label, from)`;
+      if (flows.min !== void 0 && !whole(flows.min)) return 'option "flows.min" must be a whole number >= 1';
+      if (flows.label !== void 0 && (typeof flows.label !== "string" || !flows.label.trim())) return 'option "flows.label" must be a non-empty string';
+      if (flows.from !== void 0 && !ROLES.includes(flows.from)) return `option "flows.from" must be one of ${ROLES.join(", ")}`;
+      if (flows.from === void 0 !== (flows.label === void 0)) return 'options "flows.label" and "flows.from" go together';
+      return null;
     }
   },
   check(context) {
+    const flows = context.options.flows;
+    if (flows) return bestOverDiagrams(context.graphs, (graph2) => checkFlows(graph2, flows));
     const min2 = numberOption(context, "min", 1);
     return bestOverDiagrams(context.graphs, (graph2) => countAgents(graph2, min2));
   }
 };
+function flowsInto(graph2, target) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const flows = [];
+  for (const e of graph2.edges) {
+    if (e.kind === "note" || e.from === e.to) continue;
+    const senderKey = e.to === target.key ? e.from : !e.directed && e.from === target.key ? e.to : null;
+    const sender = senderKey ? byKey.get(senderKey) : void 0;
+    if (sender) flows.push({ edge: e, sender });
+  }
+  return flows;
+}
+var FLOWS_HINT = 'Draw the monitoring system and the metrics flowing into it: `mon["Monitoring system"]`, `web1 -.->|"QPS metrics"| mon`.';
+function checkFlows(graph2, option2) {
+  const min2 = option2.min ?? 1;
+  const { services, agents } = readMonitoring(graph2);
+  const at2 = { file: graph2.file, line: graph2.line, column: 1 };
+  const candidates = [...services, ...agents].map((c) => ({ system: c, flows: flowsInto(graph2, c) }));
+  const best = candidates.reduce((a, b) => !a || b.flows.length > a.flows.length || b.flows.length === a.flows.length && services.includes(b.system) && !services.includes(a.system) ? b : a, null);
+  if (!best) return { status: "fail", message: "No monitoring system in the diagram.", findings: [{ message: "The diagram has no monitoring system.", at: at2, hint: FLOWS_HINT }] };
+  const senders = [...new Set(best.flows.map((f) => f.sender))];
+  const system = describe(best.system);
+  if (senders.length < min2) {
+    const leaving = graph2.edges.some((e) => e.directed && e.from === best.system.key);
+    const message2 = senders.length === 0 ? `${system} receives no flow${leaving ? ": its arrows point away from it" : ""}.` : `${system} receives flows from ${plural(senders.length, "component")} (${senders.map(describe).join(", ")}); the task asks for ${min2}.`;
+    return { status: "fail", message: message2, findings: [{ message: `${message2} The monitoring system is where the metrics go: draw each flow as an arrow into it.`, at: best.system.source, hint: FLOWS_HINT }] };
+  }
+  const received = `${system} receives flows from ${plural(senders.length, "component")}`;
+  if (!option2.label || !option2.from) return { status: "pass", message: `${received}: ${senders.map(describe).join(", ")}.` };
+  const from = option2.from;
+  const sentBy = (c) => c.roles.includes(from) || hostOf(graph2, c)?.roles.includes(from) === true && c.roles.includes("monitoring");
+  const labelled = best.flows.filter((f) => labelHas(f.edge.label, option2.label));
+  const right = labelled.find((f) => sentBy(f.sender));
+  if (right) return { status: "pass", message: `${received}, "${shownLabel(right.edge.label)}" from ${describe(right.sender)}.` };
+  const name = withArticle(roleName(from));
+  const wrong = labelled[0];
+  const fromRole = best.flows.find((f) => sentBy(f.sender));
+  return {
+    status: "fail",
+    message: wrong ? `"${option2.label}" comes from ${describe(wrong.sender)}, not from ${name}.` : `No flow into ${system} is labelled "${option2.label}".`,
+    findings: [{
+      message: wrong ? `The "${option2.label}" flow comes from ${describe(wrong.sender)}: the task asks for it from ${name}.` : `${received}, but none is labelled "${option2.label}": the task asks for one from ${name}${fromRole ? ` (e.g. the arrow from ${describe(fromRole.sender)})` : ""}.`,
+      at: (wrong ?? fromRole)?.edge.source ?? best.system.source,
+      hint: `Label the flow from ${name}: \`${fromRole?.sender.id ?? "web1"} -.->|"${option2.label}"| ${best.system.id}\`.`
+    }]
+  };
+}
 function monitoringClients(graph2) {
   const pattern = rolePattern("monitoring");
   const { agents: all2, services } = readMonitoring(graph2);
@@ -45915,11 +46308,117 @@ function countAgents(graph2, min2) {
   return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT2 }] };
 }
 
-// src/multimap.ts
-function pushTo(map3, key, value) {
-  const list2 = map3.get(key);
-  if (list2) list2.push(value);
-  else map3.set(key, [value]);
+// src/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length];
+}
+function didYouMean(id, known) {
+  const near = known.map((k) => ({ k, d: editDistance(id.toLowerCase(), k.toLowerCase()) })).filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3);
+  return near.length ? ` (did you mean ${near.map((x) => x.k).join(", ")}?)` : "";
+}
+
+// src/rules/prescribed-labels.ts
+var KINDS = ["nodes", "edges", "groups"];
+var prescribedLabels = {
+  meta: {
+    id: "prescribed-labels",
+    description: "The node labels, arrow labels and group titles the task prescribes are in the diagram, as the task writes them (case, spacing and the arrow's spelling aside).",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      const unknown = Object.keys(options).filter((k) => !KINDS.includes(k));
+      if (unknown.length) return `unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (known: ${KINDS.join(", ")})`;
+      let total = 0;
+      for (const kind of KINDS) {
+        const list2 = options[kind];
+        if (list2 === void 0) continue;
+        if (!Array.isArray(list2)) return `option "${kind}" must be a list of labels`;
+        for (const entry of list2) {
+          const ok = typeof entry === "string" && entry.trim() !== "" || Array.isArray(entry) && entry.length > 0 && entry.every((s) => typeof s === "string" && s.trim() !== "");
+          if (!ok) return `option "${kind}": each entry must be a label or a non-empty list of spellings (got ${JSON.stringify(entry)})`;
+          total++;
+        }
+      }
+      return total === 0 ? 'needs at least one label in "nodes", "edges" or "groups"' : null;
+    }
+  },
+  check(context) {
+    const wanted = KINDS.flatMap((kind) => (context.options[kind] ?? []).map((entry) => ({ kind, spellings: typeof entry === "string" ? [entry] : entry })));
+    return bestOverDiagrams(context.graphs, (graph2) => checkLabels(graph2, wanted));
+  }
+};
+function placesOf(graph2, kind) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const groups = (g) => ({ text: g.title, source: g.source, name: `the group "${shownLabel(g.title)}"` });
+  const arrow = (e) => ({ text: e.label, source: e.source, name: `the arrow ${arrowName(e, byKey)}` });
+  if (kind === "edges") return uniqueBySource(graph2.edges.filter((e) => e.label).map(arrow));
+  if (kind === "groups") return graph2.groups.filter((g) => g.title).map(groups);
+  return [...graph2.components.map((c) => ({ text: c.label, source: c.source, name: describe(c), component: c })), ...graph2.groups.filter((g) => g.title).map(groups)];
+}
+function uniqueBySource(places) {
+  const seen = /* @__PURE__ */ new Set();
+  return places.filter((p) => {
+    const key = `${p.source.line}:${p.source.column}:${p.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function arrowName(e, byKey) {
+  const id = (key) => byKey.get(key)?.id ?? key.slice(key.indexOf(":") + 1);
+  return `\`${id(e.from)} ${e.directed ? "-->" : "---"} ${id(e.to)}\` ("${shownLabel(e.label)}")`;
+}
+function checkLabels(graph2, wanted) {
+  const places = new Map(KINDS.map((kind) => [kind, placesOf(graph2, kind)]));
+  const matches = (place, w) => w.spellings.some((s) => labelHas(place.text, s));
+  const missing = wanted.filter((w) => !places.get(w.kind).some((p) => matches(p, w)));
+  const found = wanted.length - missing.length;
+  const findings = missing.map((w) => {
+    const free = places.get(w.kind).filter((p) => !wanted.some((o) => o.kind === w.kind && matches(p, o)));
+    const near = closest(w, free);
+    return missingLabel(w, near, { file: graph2.file, line: graph2.line, column: 1 });
+  });
+  const quoted = (w) => `\`${w.spellings[0]}\``;
+  const message2 = missing.length === 0 ? `Every label the task prescribes is in the diagram (${wanted.length} of ${wanted.length}).` : `${found} of ${wanted.length} prescribed labels are in the diagram; missing: ${missing.map(quoted).join(", ")}.`;
+  return outcomeFromShare(found, wanted.length, message2, findings);
+}
+function closest(w, places) {
+  const roles = inferRoles(w.spellings[0]).filter((r3) => r3 !== "server" && r3 !== "other");
+  if (w.kind === "nodes" && roles.length) {
+    const sameRole = places.find((p) => p.component && roles.every((r3) => p.component.roles.includes(r3)));
+    if (sameRole) return sameRole;
+  }
+  const want = labelForm(w.spellings[0]);
+  let best = null;
+  for (const place of places) {
+    const d = editDistance(labelForm(place.text), want);
+    if (d <= Math.max(2, Math.floor(want.length / 4)) && (!best || d < best.d)) best = { place, d };
+  }
+  return best?.place ?? null;
+}
+var WHAT = { nodes: "a node labelled", edges: "an arrow labelled", groups: "a group (subgraph) titled" };
+function missingLabel(w, near, start) {
+  const [label, ...others] = w.spellings;
+  const also = others.length ? ` (${others.map((o) => `\`${o}\``).join(" or ")} count${others.length === 1 ? "s" : ""} too)` : "";
+  const where = near ? `: ${near.name} comes closest` : w.kind === "edges" ? ": no arrow has that label" : w.kind === "groups" ? ": no group has that title" : ": no node has that label";
+  return {
+    message: `The task asks for ${WHAT[w.kind]} \`${label}\`${also}${where}.`,
+    at: near?.source ?? start,
+    hint: `Copy the label exactly as the task writes it, spelling included: ${example(w.kind, label, near)}.`
+  };
+}
+function example(kind, label, near) {
+  const quoted = `"${label.replace(/"/g, "#quot;")}"`;
+  if (kind === "edges") return `\`A -->|${quoted}| B\``;
+  if (kind === "groups") return `\`subgraph tier[${quoted}]\` ... \`end\``;
+  const id = near?.component?.id ?? (label.replace(/[^A-Za-z]/g, "").slice(0, 8) || "node");
+  return `\`${id}[${quoted}]\``;
 }
 
 // src/rules/request-flow.ts
@@ -45931,13 +46430,34 @@ var requestFlow = {
     id: "request-flow",
     description: "A directed path from the entry (user, browser, DNS, internet) through a load balancer to a web server, an application server, then the database.",
     diagramBased: true,
-    whenTaskMissing: "fail"
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      if (options.steps !== void 0 && !(Array.isArray(options.steps) && options.steps.length > 0 && options.steps.every((r3) => ROLES.includes(r3)))) {
+        return `option "steps" must be a non-empty list of roles among ${ROLES.join(", ")}`;
+      }
+      for (const name of ["directed", "response"]) if (options[name] !== void 0 && typeof options[name] !== "boolean") return `option "${name}" must be true or false`;
+      return null;
+    }
   },
   check(context) {
     const steps = rolesOption(context, "steps", DEFAULT_STEPS);
-    return bestOverDiagrams(context.graphs, (graph2) => followRequest(graph2, steps));
+    const directed = context.options.directed === true;
+    const response = context.options.response === true;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const request = followRequest(graph2, steps, directed);
+      return response && request.status === "pass" ? followResponse(graph2, steps, request) : request;
+    });
   }
 };
+function linksOf(graph2, arrowsOnly, skip2 = () => false) {
+  const next = /* @__PURE__ */ new Map();
+  for (const e of graph2.edges) {
+    if (e.kind === "note" || skip2(e) || arrowsOnly && !e.directed && !e.bothWays) continue;
+    pushTo(next, e.from, e.to);
+    if (!e.directed) pushTo(next, e.to, e.from);
+  }
+  return next;
+}
 function stepOf(c, current, steps) {
   let step = current;
   while (step < steps.length && c.roles.includes(steps[step])) step++;
@@ -45946,18 +46466,12 @@ function stepOf(c, current, steps) {
   if (c.roles.every((r3) => PASS_THROUGH.includes(r3))) return current;
   return null;
 }
-function followRequest(graph2, steps) {
+function followRequest(graph2, steps, arrowsOnly) {
   const stepNames = ["the entry (user, DNS, internet)", ...steps.map(roleName)];
   const path13 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
   const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const next = /* @__PURE__ */ new Map();
-  const link2 = (a, b) => pushTo(next, a, b);
-  for (const e of graph2.edges) {
-    if (e.kind === "note") continue;
-    link2(e.from, e.to);
-    if (!e.directed) link2(e.to, e.from);
-  }
-  for (const h of graph2.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) link2(a, b);
+  const next = linksOf(graph2, arrowsOnly);
+  for (const h of graph2.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) pushTo(next, a, b);
   const entries = graph2.components.filter((c) => c.roles.some((r3) => ENTRY_ROLES.includes(r3)));
   const findings = skippedTiers(graph2, byKey);
   const starts = entries.length ? entries.map((c) => ({ key: c.key, step: 0 })) : graph2.components.filter((c) => c.roles.includes(steps[0])).map((c) => ({ key: c.key, step: 1 }));
@@ -46032,6 +46546,47 @@ function skippedTiers(graph2, byKey) {
   }
   return findings;
 }
+function followResponse(graph2, steps, request) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const users = graph2.components.filter((c) => c.roles.includes("client"));
+  const starts = graph2.components.filter((c) => c.roles.some((r3) => steps.includes(r3)));
+  const isDns = (key) => byKey.get(key)?.roles.includes("dns") === true;
+  const reach = (throughDns2) => {
+    const next = linksOf(graph2, true);
+    const via = new Map(starts.map((c) => [c.key, null]));
+    const queue = starts.map((c) => c.key);
+    for (let head = 0; head < queue.length; head++) {
+      const key = queue[head];
+      for (const n of next.get(key) ?? []) {
+        if (via.has(n) || !throughDns2 && isDns(n)) continue;
+        via.set(n, isDns(n) ? n : via.get(key) ?? null);
+        const user = users.find((u) => u.key === n);
+        if (user) return { user, via: via.get(n) ?? null };
+        if (!byKey.get(n)?.roles.includes("client")) queue.push(n);
+      }
+    }
+    return null;
+  };
+  const at2 = { file: graph2.file, line: graph2.line, column: 1 };
+  const first2 = starts.find((c) => c.roles.includes(steps[0])) ?? starts[0];
+  const example2 = `\`${first2?.id ?? "web"} -.->|"response"| ${users[0]?.id ?? "user"}\``;
+  if (!users.length) {
+    return { status: "fail", message: "No user in the diagram for the response to go back to.", findings: [...request.findings ?? [], { message: "The diagram has no user (browser, client) for the response to go back to.", at: at2, hint: `Draw the user and the response arrow back to it: \`user["User"]\`, then ${example2}.` }] };
+  }
+  const direct = reach(false);
+  if (direct) return { ...request, message: `${request.message.replace(/\.$/, "")}, and the response comes back to ${describe(direct.user)}.` };
+  const throughDns = reach(true);
+  const dns = throughDns?.via ? byKey.get(throughDns.via) : void 0;
+  return {
+    status: "fail",
+    message: dns ? `The response goes back to the user through ${describe(dns)}.` : "No directed arrow brings the response back to the user.",
+    findings: [...request.findings ?? [], {
+      message: dns ? `The response reaches the user only through ${describe(dns)}: DNS answers the name lookup, the response goes from the server straight back to the user.` : "The request path is drawn, but no arrow brings the response back to the user: the task asks for the response path too, as directed arrows.",
+      at: dns?.source ?? first2?.source ?? at2,
+      hint: `Draw the response as its own arrow back to the user, e.g. ${example2}.`
+    }]
+  };
+}
 
 // src/rules/server-added.ts
 var serverAdded = {
@@ -46074,81 +46629,6 @@ function countServers(graph2, min2, roles, oneRoleEach) {
       hint: "Split the components onto their own servers."
     }))
   };
-}
-
-// src/graph/machines.ts
-var MACHINE_ROLES2 = [...TIER_ROLES, "load-balancer"];
-var OUTSIDE = [...ENTRY_ROLES, "load-balancer"];
-function isServerNode(c) {
-  return c.roles.includes("server");
-}
-function numberedMachine(label) {
-  const m = /\b(server|host|machine|vm|instance|droplet|serveur)\s?(\d{1,2})\b(?!\.\d)/.exec(normaliseText(label));
-  return m ? `${m[1]} ${m[2]}` : null;
-}
-function machinesOf(graph2) {
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const machines = [];
-  const placed = /* @__PURE__ */ new Set();
-  const box = (key, label, components, source) => {
-    for (const c of components) placed.add(c.key);
-    const roles = [...new Set(components.flatMap((c) => c.roles))];
-    machines.push({ key, label, kind: "group", components, roles, multiplicity: Math.max(1, ...components.map((c) => c.multiplicity)), source });
-  };
-  for (const outer of graph2.groups) {
-    if (outer.kind === "host" || !outer.members.length || !titleNamesOneMachine(outer.title) || outer.members.some((k) => placed.has(k))) continue;
-    const inner = graph2.hosts.filter((h) => !byKey.has(h.key) && h.components.every((k) => outer.members.includes(k)));
-    if (inner.some((h) => numberedMachine(h.label) !== null)) continue;
-    box(outer.key, outer.title, outer.members.map((k) => byKey.get(k)).filter(Boolean), outer.source);
-  }
-  for (const host of graph2.hosts) {
-    if (byKey.has(host.key) || host.components.some((k) => placed.has(k))) continue;
-    box(host.key, host.label, host.components.map((k) => byKey.get(k)).filter(Boolean), host.source);
-  }
-  const servers = graph2.components.filter((c) => !placed.has(c.key) && isServerNode(c));
-  const reachedBy = /* @__PURE__ */ new Map();
-  const next = neighbours(graph2);
-  for (const server of servers) {
-    const seen = /* @__PURE__ */ new Set([server.key]);
-    const queue = [server.key];
-    for (let head = 0; head < queue.length; head++) {
-      for (const n of next.get(queue[head]) ?? []) {
-        const c = byKey.get(n);
-        if (!c || seen.has(n) || placed.has(n) || isServerNode(c) || c.roles.some((r3) => OUTSIDE.includes(r3))) continue;
-        seen.add(n);
-        queue.push(n);
-        pushTo(reachedBy, n, server.key);
-      }
-    }
-  }
-  for (const server of servers) {
-    const components = [server, ...graph2.components.filter((c) => reachedBy.get(c.key)?.length === 1 && reachedBy.get(c.key)[0] === server.key)];
-    for (const c of components) placed.add(c.key);
-    const roles = [...new Set(components.flatMap((c) => c.roles))];
-    machines.push({ key: server.key, label: server.label, kind: "server-node", components, roles, multiplicity: server.multiplicity, source: server.source });
-  }
-  for (const c of graph2.components) {
-    if (placed.has(c.key) || !c.roles.some((r3) => MACHINE_ROLES2.includes(r3))) continue;
-    machines.push({ key: c.key, label: c.label, kind: "component", components: [c], roles: [...c.roles], multiplicity: c.multiplicity, source: c.source });
-  }
-  return mergeNamesakes(machines);
-}
-function mergeNamesakes(machines) {
-  const name = (m) => normaliseText(m.label);
-  return machines.filter((m) => !(m.kind === "server-node" && m.components.length === 1 && machines.some((o) => o !== m && o.kind !== "server-node" && name(o) === name(m))));
-}
-function neighbours(graph2) {
-  const next = /* @__PURE__ */ new Map();
-  const link2 = (a, b) => pushTo(next, a, b);
-  for (const e of graph2.edges) {
-    if (e.kind === "note") continue;
-    link2(e.from, e.to);
-    if (!e.directed) link2(e.to, e.from);
-  }
-  return next;
-}
-function machineCount(machines) {
-  return machines.reduce((n, m) => n + m.multiplicity, 0);
 }
 
 // src/rules/server-count.ts
@@ -46194,31 +46674,68 @@ var serverStack = {
     id: "server-stack",
     description: "Each of the (at least two) servers runs a web server and an application server.",
     diagramBased: true,
-    whenTaskMissing: "fail"
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      if (options.min !== void 0 && !(typeof options.min === "number" && Number.isInteger(options.min) && options.min >= 1)) return 'option "min" must be a whole number >= 1';
+      if (options.roles !== void 0 && !(Array.isArray(options.roles) && options.roles.length > 0 && options.roles.every((r3) => ROLES.includes(r3)))) {
+        return `option "roles" must be a non-empty list of roles among ${ROLES.join(", ")}`;
+      }
+      if (options.boundary !== void 0 && typeof options.boundary !== "boolean") return 'option "boundary" must be true or false';
+      return null;
+    }
   },
   check(context) {
     const min2 = numberOption(context, "min", 2);
     const roles = rolesOption(context, "roles", ["web-server", "app-server"]);
-    return bestOverDiagrams(context.graphs, (graph2) => checkStacks(graph2, min2, roles));
+    const boundary = context.options.boundary === true;
+    return bestOverDiagrams(context.graphs, (graph2) => checkStacks(graph2, min2, roles, boundary));
   }
 };
-function checkStacks(graph2, min2, roles) {
+function checkStacks(graph2, min2, roles, boundary) {
   const machines = machinesOf(graph2).filter((m) => !m.roles.includes("load-balancer"));
+  const stack = roles.map((r3) => withArticle(roleName(r3))).join(" and ");
+  if (boundary) {
+    const outcome = checkBoundaries(graph2, machines, min2, roles, stack);
+    if (outcome) return outcome;
+  }
   const full = machines.filter((m) => roles.every((r3) => m.roles.includes(r3)));
   const total = machineCount(full);
-  const stack = roles.map((r3) => withArticle(roleName(r3))).join(" and ");
   if (total >= min2) return { status: "pass", message: `${plural(total, "server")} run${total === 1 ? "s" : ""} ${stack}: ${full.map((m) => `"${m.label}"`).join(", ")}.` };
   const partial = machines.filter((m) => !full.includes(m) && roles.some((r3) => m.roles.includes(r3)));
-  const example = '`subgraph S1["Server 1"]` with `W1[Nginx] --> A1[Application server]` inside, then `end`';
+  const example2 = '`subgraph S1["Server 1"]` with `W1[Nginx] --> A1[Application server]` inside, then `end`';
   return {
     status: "fail",
     message: total === 0 ? `No server runs both ${stack}.` : `Only ${plural(total, "server")} run${total === 1 ? "s" : ""} both ${stack}; the task asks for ${min2}.`,
     findings: partial.length ? partial.slice(0, 4).map((m) => ({
       message: `"${m.label}" runs ${roles.filter((r3) => m.roles.includes(r3)).map((r3) => withArticle(roleName(r3))).join(" and ")} but no ${roles.filter((r3) => !m.roles.includes(r3)).map(roleName).join(" or ")}: each server needs the whole stack.`,
       at: m.source,
-      hint: `Put both on each server's box: ${example}; the same for the other server.`
-    })) : [{ message: `No server of the diagram runs ${stack}.`, at: { file: graph2.file, line: graph2.line, column: 1 }, hint: `Draw each server as a box holding its stack: ${example}; the same for the other server.` }]
+      hint: `Put both on each server's box: ${example2}; the same for the other server.`
+    })) : [{ message: `No server of the diagram runs ${stack}.`, at: { file: graph2.file, line: graph2.line, column: 1 }, hint: `Draw each server as a box holding its stack: ${example2}; the same for the other server.` }]
   };
+}
+function checkBoundaries(graph2, machines, min2, roles, stack) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const holdsStack = (keys2) => roles.every((r3) => keys2.some((k) => byKey.get(k)?.roles.includes(r3)));
+  const outside = (keys2) => keys2.some((k) => byKey.get(k)?.roles.some((r3) => r3 === "load-balancer" || ENTRY_ROLES.includes(r3)));
+  const holding = graph2.groups.filter((g) => holdsStack(g.members) && !outside(g.members));
+  const smallest = holding.filter((g) => !holding.some((o) => o !== g && o.members.length < g.members.length && o.members.every((k) => g.members.includes(k))));
+  const total = smallest.reduce((n, g) => n + Math.max(1, ...g.members.map((k) => byKey.get(k)?.multiplicity ?? 1)), 0);
+  if (total >= min2) return { status: "pass", message: `${boxes(total)} hold${total === 1 ? "s" : ""} ${stack}: ${smallest.map((g) => `"${g.title || g.key}"`).join(", ")}.` };
+  const nodes = machines.filter((m) => m.kind !== "group" && roles.every((r3) => m.roles.includes(r3)));
+  if (!smallest.length && !nodes.length) return null;
+  const example2 = '`subgraph nodeA["Node A"]` with `webA["Web server (Nginx)"] --> appA["Application server"]` inside, then `end`';
+  return {
+    status: "fail",
+    message: `${smallest.length ? `Only ${boxes(total)} hold${total === 1 ? "s" : ""}` : "No box holds"} ${stack}; the task asks for ${min2}, each a boundary (a subgraph) of its own.`,
+    findings: nodes.length ? nodes.slice(0, 4).map((m) => ({
+      message: `"${m.label}" runs ${stack} as one node: the task asks for each server as a boundary (a subgraph) holding them.`,
+      at: m.source,
+      hint: `Draw it as a box: ${example2}.`
+    })) : [{ message: `Only ${boxes(total)} hold${total === 1 ? "s" : ""} ${stack}; the task asks for ${min2}.`, at: smallest[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 }, hint: `Draw each server as its own box: ${example2}; the same for the other one.` }]
+  };
+}
+function boxes(n) {
+  return `${n} box${n === 1 ? "" : "es"}`;
 }
 
 // src/rules/single-server.ts
@@ -46228,13 +46745,22 @@ var singleServer = {
     id: "single-server",
     description: "Exactly one server machine hosts the web server, the application server and the database; no second machine, no load balancer.",
     diagramBased: true,
-    whenTaskMissing: "fail"
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      if (options.boundary !== void 0 && typeof options.boundary !== "boolean") return 'option "boundary" must be true or false';
+      if (options.holds !== void 0 && !(Array.isArray(options.holds) && options.holds.length > 0 && options.holds.every((r3) => ROLES.includes(r3)))) {
+        return `option "holds" must be a non-empty list of roles among ${ROLES.join(", ")}`;
+      }
+      return null;
+    }
   },
   check(context) {
-    return bestOverDiagrams(context.graphs, checkSingle);
+    const holds = rolesOption(context, "holds", TIER_ROLES);
+    const boundary = context.options.boundary === true;
+    return bestOverDiagrams(context.graphs, (graph2) => checkSingle(graph2, holds, boundary));
   }
 };
-function checkSingle(graph2) {
+function checkSingle(graph2, holds, boundary) {
   const at2 = { file: graph2.file, line: graph2.line, column: 1 };
   const lbs = componentsWithRole(graph2, "load-balancer");
   if (lbs.length) {
@@ -46256,7 +46782,7 @@ function checkSingle(graph2) {
       findings: [{ message: `The diagram draws ${plural(total, "server machine")}: ${names}.`, at: distinct[1]?.source ?? distinct[0].source, hint: HINT3 }]
     };
   }
-  const tiers = graph2.components.filter((c) => c.roles.some((r3) => TIER_ROLES.includes(r3)));
+  const tiers = graph2.components.filter((c) => c.roles.some((r3) => holds.includes(r3)));
   const server = distinct[0];
   if (server?.kind === "group") {
     const outside = tiers.filter((c) => !server.components.includes(c));
@@ -46265,7 +46791,7 @@ function checkSingle(graph2) {
         status: "fail",
         message: `${outside.map(describe).join(", ")} ${outside.length === 1 ? "is" : "are"} drawn outside the server "${server.label}".`,
         findings: outside.map((c) => ({
-          message: `${describe(c)} (${c.roles.filter((r3) => TIER_ROLES.includes(r3)).map(roleName).join(", ")}) is outside the server "${server.label}": in a one-server design it runs on that server.`,
+          message: `${describe(c)} (${c.roles.filter((r3) => holds.includes(r3)).map(roleName).join(", ")}) is outside the server "${server.label}": in a one-server design it runs on that server.`,
           at: c.source,
           hint: `Move it inside the server's box: list \`${c.id}\` between \`subgraph\` and \`end\`.`
         }))
@@ -46275,6 +46801,7 @@ function checkSingle(graph2) {
   if (!server && tiers.length === 0) {
     return { status: "fail", message: "The diagram has no server and no web server, application server or database.", findings: [{ message: "Nothing in the diagram is a server or a component of the stack.", at: at2, hint: HINT3 }] };
   }
+  if (boundary && server?.kind !== "group") return boxAround(graph2, tiers, holds, server?.label ?? null);
   return {
     status: "pass",
     message: server ? `One server, "${server.label}", hosts the stack.` : "The stack is drawn with no second machine and no load balancer."
@@ -46289,6 +46816,24 @@ function distinctByNumber(machines) {
     seen.add(name);
     return true;
   });
+}
+function boxAround(graph2, stack, holds, server) {
+  const entry = new Set(graph2.components.filter((c) => c.roles.some((r3) => ENTRY_ROLES.includes(r3))).map((c) => c.key));
+  const box = graph2.groups.find((g) => stack.every((c) => g.members.includes(c.key)) && !g.members.some((k) => entry.has(k)));
+  if (box) return { status: "pass", message: `One server boundary, "${box.title || box.key}", holds the stack.` };
+  const names = holds.map(roleName);
+  const listed2 = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+  const partial = graph2.groups.filter((g) => stack.some((c) => g.members.includes(c.key)));
+  const outside = partial.length ? stack.filter((c) => !partial[0].members.includes(c.key)) : [];
+  return {
+    status: "fail",
+    message: partial.length ? `The server boundary "${partial[0].title}" leaves out ${outside.map(describe).join(", ")}.` : `No server boundary: the ${listed2} are not drawn inside a box${server ? ` (the server is the node "${server}")` : ""}.`,
+    findings: [{
+      message: partial.length ? `${outside.map(describe).join(", ")} ${outside.length === 1 ? "is" : "are"} outside the box "${partial[0].title}": the task asks for one server boundary holding the ${listed2}.` : `The task asks for an explicit server boundary (a subgraph) holding the ${listed2}; the diagram draws them without one.`,
+      at: (outside[0] ?? stack[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Wrap them in a subgraph: \`subgraph server["Server (8.8.8.8)"]\`, the ${listed2} inside, then \`end\`.`
+    }]
+  };
 }
 
 // src/rules/task-file.ts
@@ -46661,24 +47206,10 @@ var RULES = new Map(
     domainDns,
     serverCount2,
     serverStack,
-    dbPrimaryReplica
+    dbPrimaryReplica,
+    prescribedLabels
   ].map((rule) => [rule.meta.id, rule])
 );
-
-// src/edit-distance.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = row;
-  }
-  return previous[b.length];
-}
-function didYouMean(id, known) {
-  const near = known.map((k) => ({ k, d: editDistance(id.toLowerCase(), k.toLowerCase()) })).filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3);
-  return near.length ? ` (did you mean ${near.map((x) => x.k).join(", ")}?)` : "";
-}
 
 // src/errors.ts
 var UsageError = class extends Error {
@@ -46918,9 +47449,9 @@ function identifyComponents(graphs) {
   const ordered = [...graphs].sort((a, b) => b.components.length - a.components.length || a.diagram - b.diagram);
   const identities = [];
   for (const graph2 of ordered) {
-    const boxes = graph2.components.map(named);
+    const boxes2 = graph2.components.map(named);
     const candidates = [];
-    for (const box of boxes) {
+    for (const box of boxes2) {
       identities.forEach((identity2, index) => {
         if (identity2.diagrams.has(graph2.diagram)) return;
         const score2 = matchScore(box, identity2.representative);
@@ -46938,7 +47469,7 @@ function identifyComponents(graphs) {
       claimed.add(identity2);
       placed.add(box.component.key);
     }
-    for (const box of boxes) {
+    for (const box of boxes2) {
       if (placed.has(box.component.key)) continue;
       identities.push({ key: box.component.key, members: [box.component], representative: box, first: FIRST_OF_PAIR.test(`${box.label} ${box.id}`), diagrams: /* @__PURE__ */ new Set([graph2.diagram]) });
     }
@@ -47067,8 +47598,18 @@ var GraphBuilder = class {
     });
     this.texts.push({ text: label, source: this.at(pos) });
   }
-  addEdge(from, to, label, directed, kind, pos, viaGroup) {
-    this.edges.push({ from: this.key(from), to: this.key(to), label, directed, kind, ...viaGroup ? { viaGroup } : {}, diagram: this.placement.index, source: this.at(pos) });
+  addEdge(from, to, label, directed, kind, pos, viaGroup, bothWays = false) {
+    this.edges.push({
+      from: this.key(from),
+      to: this.key(to),
+      label,
+      directed,
+      ...bothWays ? { bothWays } : {},
+      kind,
+      ...viaGroup ? { viaGroup } : {},
+      diagram: this.placement.index,
+      source: this.at(pos)
+    });
     if (label) this.texts.push({ text: label, source: this.at(pos) });
   }
   fromFlowchart(ast) {
@@ -47093,7 +47634,8 @@ var GraphBuilder = class {
       const directed = e.type !== "arrow_open" && !e.type.startsWith("double");
       const group = tos[0] !== e.to || tos.length > 1 ? e.to : froms[0] !== e.from || froms.length > 1 ? e.from : null;
       const viaGroup = group === null ? void 0 : this.key(`group:${group}`);
-      for (const f of froms) for (const t of tos) this.addEdge(f, t, e.label, directed, "link", e.pos, viaGroup);
+      const bothWays = e.type.startsWith("double");
+      for (const f of froms) for (const t of tos) this.addEdge(f, t, e.label, directed, "link", e.pos, viaGroup, bothWays);
     }
   }
   /** An edge to a subgraph reaches every node inside it. */
@@ -47145,7 +47687,7 @@ var GraphBuilder = class {
     };
     for (const e of ast.edges) {
       if (junctions.has(e.from) && junctions.has(e.to)) continue;
-      for (const f of linked(e.from)) for (const t of linked(e.to)) if (f !== t) this.addEdge(f, t, e.title, e.directed && !e.bidirectional, "link", e.pos);
+      for (const f of linked(e.from)) for (const t of linked(e.to)) if (f !== t) this.addEdge(f, t, e.title, e.directed && !e.bidirectional, "link", e.pos, void 0, e.bidirectional);
     }
     const raw = ast.groups.map((g) => ({
       id: g.id,
@@ -47572,7 +48114,7 @@ function diagramTypeWord(prepared2) {
 }
 
 // src/diagrams/detect.ts
-var KINDS = [
+var KINDS2 = [
   [/^(graph|flowchart|flowchart-elk)\b/, "flowchart"],
   [/^sequenceDiagram\b/, "sequence"],
   [/^architecture-beta\b/, "architecture"],
@@ -47586,7 +48128,7 @@ function detectDiagramType(raw) {
   if (prepared2.frontMatterError) return { kind: "unknown", typeWord: "---" };
   const word = diagramTypeWord(prepared2);
   const firstLine = word ?? "";
-  for (const [re, kind] of KINDS) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)[0] };
+  for (const [re, kind] of KINDS2) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)[0] };
   if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: "flowchart", typeWord: word };
   if (/^sequencediagram\b/i.test(firstLine)) return { kind: "sequence", typeWord: word };
   return { kind: "unknown", typeWord: word };
@@ -51332,14 +51874,14 @@ var ALLOWED = /* @__PURE__ */ new Set([
 var VOID = /* @__PURE__ */ new Set(["br", "hr", "img"]);
 var DROP_WITH_CONTENT = /* @__PURE__ */ new Set(["script", "style", "iframe", "object", "embed", "template", "noscript", "title", "textarea", "xmp", "noembed", "noframes"]);
 var ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
-var NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\xA0" };
+var NAMED2 = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\xA0" };
 function decodeText(text3) {
   return text3.replace(ENTITY, (m, body) => {
     if (body[0] === "#") {
       const code2 = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return Number.isFinite(code2) && code2 > 0 && code2 < 1114112 ? String.fromCodePoint(code2) : m;
     }
-    return NAMED[body.toLowerCase()] ?? m;
+    return NAMED2[body.toLowerCase()] ?? m;
   });
 }
 function encodeText(text3) {
@@ -52877,7 +53419,7 @@ var begin = (state) => (lx) => {
   lx.stack.push(state);
 };
 var ACTOR_IN_MESSAGE = /[^/\\+()+<\->:\n,;]+((?!(-x|--x|-\)|--\)|-\|\\|-\\|-\/|-\/\/|-\|\/|\/\|-|\\\|-|\/\/-|\\\\-|\/\|-|--\|\\|--|\(\)))-*[^+<\->:\n,;]+)*/;
-var ARROWS = [
+var ARROWS2 = [
   ["->>", "SOLID_ARROW"],
   ["<<->>", "BIDIRECTIONAL_SOLID_ARROW"],
   ["-->>", "DOTTED_ARROW"],
@@ -52969,7 +53511,7 @@ var RULES3 = [
   { match: /,/y, states: ["INITIAL"], action: ret(",") },
   { match: /;/y, states: ["INITIAL"], action: ret("NEWLINE") },
   { match: new RegExp(ACTOR_IN_MESSAGE.source, "yi"), states: ["INITIAL"], action: trimmed("ACTOR") },
-  ...ARROWS.map(([arrow, type2]) => ({ match: new RegExp(escape5(arrow), "yi"), states: ["INITIAL"], action: ret(type2) })),
+  ...ARROWS2.map(([arrow, type2]) => ({ match: new RegExp(escape5(arrow), "yi"), states: ["INITIAL"], action: ret(type2) })),
   { match: /:(?:(?:no)?wrap)?[^#\n;]*/yi, states: ["INITIAL"], action: ret("TXT") },
   { match: /:/y, states: ["INITIAL"], action: ret("TXT") },
   { match: /\+/y, states: ["INITIAL"], action: ret("+") },

@@ -82,8 +82,10 @@ class GraphBuilder {
     this.texts.push({ text: label, source: this.at(pos) });
   }
 
-  private addEdge(from: string, to: string, label: string, directed: boolean, kind: Edge['kind'], pos: DiagramPos, viaGroup?: string): void {
-    this.edges.push({ from: this.key(from), to: this.key(to), label, directed, kind, ...(viaGroup ? { viaGroup } : {}), diagram: this.placement.index, source: this.at(pos) });
+  private addEdge(from: string, to: string, label: string, directed: boolean, kind: Edge['kind'], pos: DiagramPos, viaGroup?: string, bothWays = false): void {
+    this.edges.push({
+      from: this.key(from), to: this.key(to), label, directed, ...(bothWays ? { bothWays } : {}), kind, ...(viaGroup ? { viaGroup } : {}), diagram: this.placement.index, source: this.at(pos),
+    });
     if (label) this.texts.push({ text: label, source: this.at(pos) });
   }
 
@@ -111,7 +113,8 @@ class GraphBuilder {
       const directed = e.type !== 'arrow_open' && !e.type.startsWith('double');
       const group = tos[0] !== e.to || tos.length > 1 ? e.to : froms[0] !== e.from || froms.length > 1 ? e.from : null;
       const viaGroup = group === null ? undefined : this.key(`group:${group}`);
-      for (const f of froms) for (const t of tos) this.addEdge(f, t, e.label, directed, 'link', e.pos, viaGroup);
+      const bothWays = e.type.startsWith('double');
+      for (const f of froms) for (const t of tos) this.addEdge(f, t, e.label, directed, 'link', e.pos, viaGroup, bothWays);
     }
   }
 
@@ -170,7 +173,7 @@ class GraphBuilder {
     };
     for (const e of ast.edges) {
       if (junctions.has(e.from) && junctions.has(e.to)) continue;
-      for (const f of linked(e.from)) for (const t of linked(e.to)) if (f !== t) this.addEdge(f, t, e.title, e.directed && !e.bidirectional, 'link', e.pos);
+      for (const f of linked(e.from)) for (const t of linked(e.to)) if (f !== t) this.addEdge(f, t, e.title, e.directed && !e.bidirectional, 'link', e.pos, undefined, e.bidirectional);
     }
     const raw: RawGroup[] = ast.groups.map((g) => ({
       id: g.id,

@@ -32,6 +32,8 @@ export interface Edge {
   label: string;
   /** False for `---` links and architecture edges without arrows: they count both ways. */
   directed: boolean;
+  /** Drawn with an arrowhead at each end (`<-->`): not directed, but an arrow both ways, unlike `---`. */
+  bothWays?: boolean;
   /** `message` for sequence messages, `note` for a note spanning two participants, `link` otherwise. */
   kind: 'link' | 'message' | 'note';
   /** Drawn to (or from) a subgraph, this group's key: one arrow reaching each node inside it. */

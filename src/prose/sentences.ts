@@ -51,8 +51,9 @@ const FINITE = new RegExp(`\\b(?:${[
 export function hasFiniteVerb(plain: string): boolean {
   return FINITE.test(plain) || NEGATED_FINITE.test(plain);
 }
-// Negated forms and verbs of consequence the clause splitter does not need (it only tells clauses from list items).
-const NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks?|ne peut|n est|cause|caused|require|required|lead|led|result|mean|happens?|occurs?|exceeds?|affects?|stops?|stop|become|go|fail|crash|need)\b/;
+// Negated forms and verbs of consequence the clause splitter does not need (it only tells clauses from list items):
+// "deploying means restarting", "it restarts the services", "redundancy comes with a cost", "they compete for memory".
+const NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks?|ne peut|n est|causes?|caused|require|required|lead|led|result|means?|happens?|occurs?|exceeds?|affects?|stops?|stop|become|go|fail|crash|need|comes|costs|restarts|compete|competes|shares|share|maps|points|translates|resolves|get)\b/;
 
 /** The sentences of a text: at . ! ? followed by a space, or at a line that opens a bullet. */
 export function sentencesOf(text: string): string[] {

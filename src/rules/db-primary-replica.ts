@@ -1,3 +1,4 @@
+import { labelHas, shownLabel } from '../graph/labels.js';
 import { componentsWithRole, type Component, type DiagramGraph } from '../graph/model.js';
 import { normaliseText } from '../graph/roles.js';
 import { anyOf, DB_PRIMARY_NAMES, DB_REPLICA_NAMES, REPLICATION_TERMS } from '../vocabulary.js';
@@ -12,7 +13,8 @@ const HINT = 'Label the two databases by their part: `DB1[("MySQL Primary")] -->
 /**
  * The database is a Primary-Replica (Master-Slave) pair: a primary and a replica drawn, one
  * database labelled as the pair ("MySQL Master-Slave"), a group of databases titled so, or a
- * replication link between two databases.
+ * replication link between two databases. With the option `link` (`"replication"`), two databases
+ * must also be linked by an arrow with that label.
  */
 export const dbPrimaryReplica: RuleModule = {
   meta: {
@@ -20,11 +22,43 @@ export const dbPrimaryReplica: RuleModule = {
     description: 'The database is drawn or labelled as a Primary-Replica (Master-Slave) pair, or two databases are linked by replication.',
     diagramBased: true,
     whenTaskMissing: 'fail',
+    validateOptions(options) {
+      return options.link === undefined || (typeof options.link === 'string' && options.link.trim() !== '') ? null : 'option "link" must be a non-empty string';
+    },
   },
   check(context) {
-    return bestOverDiagrams(context.graphs, checkPair);
+    const link = typeof context.options.link === 'string' ? context.options.link : null;
+    return bestOverDiagrams(context.graphs, (graph) => {
+      const pair = checkPair(graph);
+      return pair.status === 'pass' && link ? checkLink(graph, link, pair) : pair;
+    });
   },
 };
+
+/** Two databases are linked by an arrow saying `label` ("replication"). */
+function checkLink(graph: DiagramGraph, label: string, pair: RuleOutcome): RuleOutcome {
+  const dbs = componentsWithRole(graph, 'database');
+  const keys = new Set(dbs.map((c) => c.key));
+  const byKey = new Map(dbs.map((c) => [c.key, c]));
+  const between = graph.edges.filter((e) => e.kind !== 'note' && e.from !== e.to && keys.has(e.from) && keys.has(e.to));
+  const right = between.find((e) => labelHas(e.label, label));
+  if (right) return { ...pair, message: `${pair.message.replace(/\.$/, '')}, linked by "${shownLabel(right.label)}".` };
+  const primary = dbs.find((c) => PRIMARY.test(normaliseText(c.label)) && !REPLICA.test(normaliseText(c.label))) ?? dbs[0]!;
+  const replica = dbs.find((c) => c !== primary && REPLICA.test(normaliseText(c.label))) ?? dbs.find((c) => c !== primary);
+  const example = `\`${primary.id} -->|"${label}"| ${replica?.id ?? 'replica'}\``;
+  const other = between[0];
+  return {
+    status: 'fail',
+    message: other ? `The databases are linked by ${other.label ? `"${shownLabel(other.label)}"` : 'an arrow with no label'}, not "${label}".` : `No "${label}" arrow between the databases.`,
+    findings: [{
+      message: other
+        ? `The arrow between ${describe(byKey.get(other.from)!)} and ${describe(byKey.get(other.to)!)} ${other.label ? `says "${shownLabel(other.label)}"` : 'has no label'}: the task asks for a "${label}" arrow from the primary to the replica.`
+        : `Nothing links ${describe(primary)} to ${replica ? describe(replica) : 'a replica'}: the task asks for a "${label}" arrow from the primary to the replica.`,
+      at: other?.source ?? primary.source,
+      hint: `Draw the copy from the primary to the replica: ${example}.`,
+    }],
+  };
+}
 
 function checkPair(graph: DiagramGraph): RuleOutcome {
   const dbs = componentsWithRole(graph, 'database');

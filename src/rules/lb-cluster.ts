@@ -1,3 +1,4 @@
+import { labelHas, shownLabel } from '../graph/labels.js';
 import { componentsWithRole, type DiagramGraph } from '../graph/model.js';
 import { CLUSTER_WORDS, normaliseText } from '../graph/roles.js';
 import { bestOverDiagrams, describe } from './diagram-helpers.js';
@@ -5,18 +6,51 @@ import type { RuleModule, RuleOutcome } from './rule.js';
 
 const VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
 
-/** The load balancers are configured as a cluster, and the diagram shows it. */
+/**
+ * The load balancers are configured as a cluster, and the diagram shows it. With the option `link`
+ * (`"failover"`), the sign must be a link between two load balancers with that label.
+ */
 export const lbCluster: RuleModule = {
   meta: {
     id: 'lb-cluster',
     description: 'The load balancers are configured as a cluster: a group around them, a link between them, a shared virtual IP, or cluster/active/passive/failover labels.',
     diagramBased: true,
     whenTaskMissing: 'fail',
+    validateOptions(options) {
+      return options.link === undefined || (typeof options.link === 'string' && options.link.trim() !== '') ? null : 'option "link" must be a non-empty string';
+    },
   },
   check(context) {
-    return bestOverDiagrams(context.graphs, clusterEvidence);
+    const link = typeof context.options.link === 'string' ? context.options.link : null;
+    return bestOverDiagrams(context.graphs, (graph) => (link ? labelledLink(graph, link) : clusterEvidence(graph)));
   },
 };
+
+/** Two load balancers linked by an arrow saying `label`; other signs of a cluster are named in the finding. */
+function labelledLink(graph: DiagramGraph, label: string): RuleOutcome {
+  const lbs = componentsWithRole(graph, 'load-balancer');
+  const keys = new Set(lbs.map((c) => c.key));
+  const byKey = new Map(lbs.map((c) => [c.key, c]));
+  const between = graph.edges.filter((e) => e.kind !== 'note' && e.from !== e.to && keys.has(e.from) && keys.has(e.to));
+  const right = between.find((e) => labelHas(e.label, label));
+  if (right) return { status: 'pass', message: `${describe(byKey.get(right.from)!)} and ${describe(byKey.get(right.to)!)} are linked by "${shownLabel(right.label)}".` };
+  const evidence = clusterEvidence(graph);
+  if (lbs.length < 2) return evidence.status === 'pass' ? { status: 'fail', message: 'A single load balancer cannot form a cluster.', findings: [{ message: `Only ${lbs[0] ? describe(lbs[0]) : 'one load balancer'}: a "${label}" link needs two load balancers.`, at: lbs[0]?.source ?? { file: graph.file, line: graph.line, column: 1 } }] } : evidence;
+  const [a, b] = lbs;
+  const other = between[0];
+  const seen = evidence.status === 'pass' ? ` (${evidence.message.replace(/\.$/, '').replace(/^The load balancers are /, 'they are ')})` : '';
+  return {
+    status: 'fail',
+    message: other ? `The load balancers are linked by ${other.label ? `"${shownLabel(other.label)}"` : 'an arrow with no label'}, not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
+    findings: [{
+      message: other
+        ? `The link between the load balancers ${other.label ? `says "${shownLabel(other.label)}"` : 'has no label'}: the task asks for a "${label}" link between them.`
+        : `Nothing links ${describe(a!)} and ${describe(b!)}${seen}: the task asks for a "${label}" link between them.`,
+      at: other?.source ?? a!.source,
+      hint: `Link the two load balancers: \`${a!.id} <-->|"${label}"| ${b!.id}\`.`,
+    }],
+  };
+}
 
 export function clusterEvidence(graph: DiagramGraph): RuleOutcome {
   const lbs = componentsWithRole(graph, 'load-balancer');

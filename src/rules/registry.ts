@@ -17,6 +17,7 @@ import { https } from './https.js';
 import { lbCluster } from './lb-cluster.js';
 import { lbPair } from './lb-pair.js';
 import { monitoring } from './monitoring.js';
+import { prescribedLabels } from './prescribed-labels.js';
 import { requestFlow } from './request-flow.js';
 import type { RuleModule } from './rule.js';
 import { serverAdded } from './server-added.js';
@@ -31,6 +32,6 @@ export const RULES: ReadonlyMap<string, RuleModule> = new Map(
   [
     taskFile, diagramPresent, diagramRenders, lbPair, lbCluster, webTier, appTier, dbTier, serverAdded, requestFlow,
     carriedOver, explainAdditions, explainWebVsApp, consistency, english, explain, componentCount, https, monitoring, baseCarried,
-    componentPresent, singleServer, domainDns, serverCount, serverStack, dbPrimaryReplica,
+    componentPresent, singleServer, domainDns, serverCount, serverStack, dbPrimaryReplica, prescribedLabels,
   ].map((rule) => [rule.meta.id, rule]),
 );

@@ -1,5 +1,5 @@
-import type { Component, DiagramGraph } from '../graph/model.js';
-import { ENTRY_ROLES, normaliseText, type Role } from '../graph/roles.js';
+import type { Component, DiagramGraph, Edge } from '../graph/model.js';
+import { ENTRY_ROLES, normaliseText, ROLES, type Role } from '../graph/roles.js';
 import { bestOverDiagrams, describe, ROLE_EXAMPLES, roleName, withArticle } from './diagram-helpers.js';
 import { rolesOption, type RuleFinding, type RuleModule, type RuleOutcome } from './rule.js';
 import { pushTo } from '../multimap.js';
@@ -15,6 +15,9 @@ const STEP_NODES: Partial<Record<Role, string>> = { 'load-balancer': 'LB', 'web-
  * A directed path from the entry through each of the rubric's steps in order (default: load
  * balancer, web server, application server, database). A DNS lookup may sit on the path or beside
  * it (the user asks DNS, then goes to the server); a DNS branch that leads nowhere is no way in.
+ * Options: `directed`, only arrows count (a `---` link no longer counts both ways; `<-->` does);
+ * `response`, a directed path also brings the response back from the stack to the user, and not
+ * through DNS.
  */
 export const requestFlow: RuleModule = {
   meta: {
@@ -22,12 +25,35 @@ export const requestFlow: RuleModule = {
     description: 'A directed path from the entry (user, browser, DNS, internet) through a load balancer to a web server, an application server, then the database.',
     diagramBased: true,
     whenTaskMissing: 'fail',
+    validateOptions(options) {
+      if (options.steps !== undefined && !(Array.isArray(options.steps) && options.steps.length > 0 && options.steps.every((r) => ROLES.includes(r as Role)))) {
+        return `option "steps" must be a non-empty list of roles among ${ROLES.join(', ')}`;
+      }
+      for (const name of ['directed', 'response']) if (options[name] !== undefined && typeof options[name] !== 'boolean') return `option "${name}" must be true or false`;
+      return null;
+    },
   },
   check(context) {
     const steps = rolesOption(context, 'steps', DEFAULT_STEPS);
-    return bestOverDiagrams(context.graphs, (graph) => followRequest(graph, steps));
+    const directed = context.options.directed === true;
+    const response = context.options.response === true;
+    return bestOverDiagrams(context.graphs, (graph) => {
+      const request = followRequest(graph, steps, directed);
+      return response && request.status === 'pass' ? followResponse(graph, steps, request) : request;
+    });
   },
 };
+
+/** Where each box's arrows lead: `---` links both ways unless only arrows count; `<-->` both ways. */
+function linksOf(graph: DiagramGraph, arrowsOnly: boolean, skip: (e: Edge) => boolean = () => false): Map<string, string[]> {
+  const next = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    if (e.kind === 'note' || skip(e) || (arrowsOnly && !e.directed && !e.bothWays)) continue;
+    pushTo(next, e.from, e.to);
+    if (!e.directed) pushTo(next, e.to, e.from);
+  }
+  return next;
+}
 
 function stepOf(c: Component, current: number, steps: readonly Role[]): number | null {
   // A box may hold several steps ("Server: Nginx + Gunicorn"): walk through all it holds in order.
@@ -39,19 +65,13 @@ function stepOf(c: Component, current: number, steps: readonly Role[]): number |
   return null;
 }
 
-function followRequest(graph: DiagramGraph, steps: readonly Role[]): RuleOutcome {
+function followRequest(graph: DiagramGraph, steps: readonly Role[], arrowsOnly: boolean): RuleOutcome {
   const stepNames = ['the entry (user, DNS, internet)', ...steps.map(roleName)];
   const path = ['User', ...steps.map((r) => STEP_NODES[r] ?? roleName(r))].join(' --> ');
   const byKey = new Map(graph.components.map((c) => [c.key, c]));
-  const next = new Map<string, string[]>();
-  const link = (a: string, b: string) => pushTo(next, a, b);
-  for (const e of graph.edges) {
-    if (e.kind === 'note') continue;
-    link(e.from, e.to);
-    if (!e.directed) link(e.to, e.from);
-  }
+  const next = linksOf(graph, arrowsOnly);
   // Components on one machine reach each other without an arrow.
-  for (const h of graph.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) link(a, b);
+  for (const h of graph.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) pushTo(next, a, b);
 
   const entries = graph.components.filter((c) => c.roles.some((r) => ENTRY_ROLES.includes(r)));
   const findings = skippedTiers(graph, byKey);
@@ -142,4 +162,53 @@ function skippedTiers(graph: DiagramGraph, byKey: Map<string, Component>): RuleF
     }
   }
   return findings;
+}
+
+/**
+ * The response comes back: a directed path from a box of the stack (any step) to the user that
+ * does not go through DNS (DNS answers the name lookup; the pages come from the servers).
+ */
+function followResponse(graph: DiagramGraph, steps: readonly Role[], request: RuleOutcome): RuleOutcome {
+  const byKey = new Map(graph.components.map((c) => [c.key, c]));
+  const users = graph.components.filter((c) => c.roles.includes('client'));
+  const starts = graph.components.filter((c) => c.roles.some((r) => steps.includes(r)));
+  const isDns = (key: string) => byKey.get(key)?.roles.includes('dns') === true;
+  const reach = (throughDns: boolean): { user: Component; via: string | null } | null => {
+    const next = linksOf(graph, true);
+    const via = new Map<string, string | null>(starts.map((c) => [c.key, null]));
+    const queue = starts.map((c) => c.key);
+    for (let head = 0; head < queue.length; head++) {
+      const key = queue[head]!;
+      for (const n of next.get(key) ?? []) {
+        if (via.has(n) || (!throughDns && isDns(n))) continue;
+        via.set(n, isDns(n) ? n : via.get(key) ?? null);
+        const user = users.find((u) => u.key === n);
+        if (user) return { user, via: via.get(n) ?? null };
+        // The response stops at the user: it does not go on from the entry boxes.
+        if (!byKey.get(n)?.roles.includes('client')) queue.push(n);
+      }
+    }
+    return null;
+  };
+  const at = { file: graph.file, line: graph.line, column: 1 };
+  const first = starts.find((c) => c.roles.includes(steps[0]!)) ?? starts[0];
+  const example = `\`${first?.id ?? 'web'} -.->|"response"| ${users[0]?.id ?? 'user'}\``;
+  if (!users.length) {
+    return { status: 'fail', message: 'No user in the diagram for the response to go back to.', findings: [...(request.findings ?? []), { message: 'The diagram has no user (browser, client) for the response to go back to.', at, hint: `Draw the user and the response arrow back to it: \`user["User"]\`, then ${example}.` }] };
+  }
+  const direct = reach(false);
+  if (direct) return { ...request, message: `${request.message.replace(/\.$/, '')}, and the response comes back to ${describe(direct.user)}.` };
+  const throughDns = reach(true);
+  const dns = throughDns?.via ? byKey.get(throughDns.via) : undefined;
+  return {
+    status: 'fail',
+    message: dns ? `The response goes back to the user through ${describe(dns)}.` : 'No directed arrow brings the response back to the user.',
+    findings: [...(request.findings ?? []), {
+      message: dns
+        ? `The response reaches the user only through ${describe(dns)}: DNS answers the name lookup, the response goes from the server straight back to the user.`
+        : 'The request path is drawn, but no arrow brings the response back to the user: the task asks for the response path too, as directed arrows.',
+      at: dns?.source ?? first?.source ?? at,
+      hint: `Draw the response as its own arrow back to the user, e.g. ${example}.`,
+    }],
+  };
 }

@@ -1,3 +1,4 @@
+import { labelHas } from '../graph/labels.js';
 import { componentsWithRole, hostOf, type DiagramGraph } from '../graph/model.js';
 import { TIER_ROLES, type Role } from '../graph/roles.js';
 import { bestOverDiagrams, describe, roleName } from './diagram-helpers.js';
@@ -11,15 +12,50 @@ const HINTS: Partial<Record<Role, string>> = {
 
 /**
  * The three tier rules (web, application, database) differ only in the role they look at: one
- * factory makes all three, so the host logic lives in one place.
+ * factory makes all three, so the host logic lives in one place. With the option `group` (`"Web
+ * tier"`), the tier is also drawn as a group of that title holding every component of the role and
+ * none of the other tiers.
  */
 export function tierRule(id: string, role: Role, description: string): RuleModule {
   return {
-    meta: { id, description, diagramBased: true, whenTaskMissing: 'fail' },
+    meta: {
+      id,
+      description,
+      diagramBased: true,
+      whenTaskMissing: 'fail',
+      validateOptions(options) {
+        return options.group === undefined || (typeof options.group === 'string' && options.group.trim() !== '') ? null : 'option "group" must be a non-empty string';
+      },
+    },
     check(context) {
-      return bestOverDiagrams(context.graphs, (graph) => checkTier(graph, role));
+      const group = typeof context.options.group === 'string' ? context.options.group : null;
+      return bestOverDiagrams(context.graphs, (graph) => {
+        const tier = checkTier(graph, role);
+        return tier.status === 'pass' && group ? checkGroup(graph, role, group, tier) : tier;
+      });
     },
   };
+}
+
+/** The tier's group: titled as the task says, holding the role's components and no other tier's. */
+function checkGroup(graph: DiagramGraph, role: Role, title: string, tier: RuleOutcome): RuleOutcome {
+  const name = roleName(role);
+  const found = componentsWithRole(graph, role);
+  const groups = graph.groups.filter((g) => labelHas(g.title, title));
+  const group = groups.find((g) => found.some((c) => g.members.includes(c.key))) ?? groups[0];
+  const example = `\`subgraph tier["${title}"]\`, the ${name}s inside, then \`end\``;
+  if (!group) {
+    return { status: 'fail', message: `No group titled "${title}".`, findings: [{ message: `The task asks for the ${name}s inside a group (subgraph) titled "${title}"; the diagram has none.`, at: found[0]!.source, hint: `Group them: ${example}.` }] };
+  }
+  const outside = found.filter((c) => !group.members.includes(c.key));
+  const byKey = new Map(graph.components.map((c) => [c.key, c]));
+  const strangers = group.members.map((k) => byKey.get(k)!).filter((c) => c && !c.roles.includes(role) && c.roles.some((r) => TIER_ROLES.includes(r) || r === 'load-balancer'));
+  if (!outside.length && !strangers.length) return { ...tier, message: `${tier.message.replace(/\.$/, '')}, in the group "${group.title}".` };
+  const findings = [
+    ...outside.map((c) => ({ message: `${describe(c)} is ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} outside the group "${group.title}".`, at: c.source, hint: `Move it into the tier: list \`${c.id}\` between \`subgraph\` and \`end\` of "${group.title}".` })),
+    ...strangers.map((c) => ({ message: `${describe(c)} is in the group "${group.title}" but is not ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}: each tier holds its own servers.`, at: c.source, hint: `Move ${describe(c)} to its own tier's group.` })),
+  ];
+  return { status: 'fail', message: `The group "${group.title}" ${outside.length ? `leaves out ${outside.map(describe).join(', ')}` : `also holds ${strangers.map(describe).join(', ')}`}.`, findings };
 }
 
 function checkTier(graph: DiagramGraph, role: Role): RuleOutcome {
