@@ -63,7 +63,11 @@ function page(id, uses) {
     `<!-- file: ${first.rubric.fileNames.find((f) => f.endsWith('.md')) ?? first.rubric.fileNames[0]} -->`,
     `# ${first.rubric.task}`,
     '',
-    ...first.entry.options.questions.flatMap((q) => [`## ${capitalise(q.name)}`, 'TODO', '']),
+    // What a student hands in before writing the answers: the task's list of topics, nothing said about them.
+    '## Explanations',
+    '',
+    'TODO: answer the questions of the task.',
+    '',
     '````',
     '',
     '## How to fix',

@@ -38147,7 +38147,7 @@ var FINITE = new RegExp(`\\b(?:${[
 function hasFiniteVerb(plain) {
   return FINITE.test(plain) || NEGATED_FINITE.test(plain);
 }
-var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks?|ne peut|n est|causes?|caused|require|required|lead|led|result|means?|happens?|occurs?|exceeds?|affects?|stops?|stop|become|go|fail|crash|need|comes|costs|restarts|compete|competes|shares|share|maps|points|translates|resolves|get)\b/;
+var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get)\b/;
 function sentencesOf(text3) {
   const sentences = [];
   let start = 0;
@@ -45727,7 +45727,7 @@ function prepared(prose) {
     const section = sectionOf(block4);
     if (block4.kind === "heading") {
       const frames2 = block4.headingPath.map((h) => proseText(h));
-      return { block: block4, section, frames: frames2, statingHeading: headsText(block4, prose.blocks[b + 1]) && !asks(block4.text), copiedList: false, sentences: [] };
+      return { block: block4, section, frames: frames2, statingHeading: headsText(block4, prose.blocks[b + 1]) && !asks(block4.text), copiedList: false, continuesLabel: false, sentences: [] };
     }
     const before = b > 0 ? prose.blocks[b - 1] : null;
     const itemBefore = block4.kind === "list-item" && before?.kind === "list-item" && sectionOf(before) === section && sameList(before, block4) && !hasFiniteVerb(before.norm) ? before.norm : null;
@@ -45745,7 +45745,7 @@ function prepared(prose) {
       const context = contextOf2(cellFrames, i > 0 ? [read[0].sentence.plain, read[i - 1].sentence.plain] : []);
       return { sentence, cell, context, before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : null, next: read[i + 1]?.sentence.plain };
     });
-    return { block: block4, section, frames, statingHeading: false, copiedList, sentences };
+    return { block: block4, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
   });
   preparedProse.set(prose, blocks);
   return blocks;
@@ -45770,7 +45770,7 @@ function readQuestion(prose, question) {
   let mentionedAt = null;
   let contradicted;
   const contrasts = /* @__PURE__ */ new Map();
-  for (const { block: block4, section, frames, statingHeading, copiedList, sentences } of blocks) {
+  for (const { block: block4, section, frames, statingHeading, copiedList, continuesLabel, sentences } of blocks) {
     if (spoiled?.has(section)) continue;
     const at2 = { file: block4.file, line: block4.line };
     if (block4.kind === "heading") {
@@ -45802,7 +45802,7 @@ function readQuestion(prose, question) {
         if (reason && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at2, mentionedAt };
         continue;
       }
-      const reasoned = !question.reason || !FUTURE_REMARK2.test(plain) && (givesReason(plain, context.why) || next !== void 0 && givesReason(next, context.why));
+      const reasoned = !question.reason || !FUTURE_REMARK2.test(plain) && (givesReason(plain, context.why, continuesLabel) || next !== void 0 && givesReason(next, context.why, true));
       for (const [a, answer] of answers.entries()) {
         const groups = stated[a];
         if (!groups.size) continue;
@@ -45821,9 +45821,9 @@ function readQuestion(prose, question) {
   }
   return { answeredAt: null, mentionedAt, ...contradicted ? { contradicted } : {} };
 }
-function givesReason(plain, why) {
+function givesReason(plain, why, continuing) {
   const reason = reasonIn(plain, why);
-  return reason !== null && (reason.kind !== "problem" || hasFiniteVerb(plain));
+  return reason !== null && (reason.kind !== "problem" || continuing || hasFiniteVerb(plain));
 }
 var WHY2 = anyOf(...WHY_LABELS);
 var WHY_KINDS = /* @__PURE__ */ new Set(["purpose", "cause", "consequence", "condition", "counterfactual", "enabling", "contrast"]);

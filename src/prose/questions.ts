@@ -180,6 +180,8 @@ interface PreparedBlock {
   statingHeading: boolean;
   /** It is an item of the task's requirement list copied ("You must add:"). */
   copiedList: boolean;
+  /** A list item that goes on about the bare label item before it ("- No monitoring" then "- Failures seen only by users"). */
+  continuesLabel: boolean;
   sentences: PreparedSentence[];
 }
 
@@ -193,7 +195,7 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
     const section = sectionOf(block);
     if (block.kind === 'heading') {
       const frames = block.headingPath.map((h) => proseText(h));
-      return { block, section, frames, statingHeading: headsText(block, prose.blocks[b + 1]) && !asks(block.text), copiedList: false, sentences: [] };
+      return { block, section, frames, statingHeading: headsText(block, prose.blocks[b + 1]) && !asks(block.text), copiedList: false, continuesLabel: false, sentences: [] };
     }
     // A flat list read as a nested one: an item follows the item before it as a sentence follows another
     // ("- Single points of failure" then "- The load balancer (only one)").
@@ -215,7 +217,7 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
       const context = contextOf(cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
       return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : null, next: read[i + 1]?.sentence.plain };
     });
-    return { block, section, frames, statingHeading: false, copiedList, sentences };
+    return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
   });
   preparedProse.set(prose, blocks);
   return blocks;
@@ -244,7 +246,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   let contradicted: QuestionReading['contradicted'];
   // The groups of a contrast stated so far in each section (for each answer), and whether one of their sentences gave a reason.
   const contrasts = new Map<string, { groups: Set<number>; reasoned: boolean }>();
-  for (const { block, section, frames, statingHeading, copiedList, sentences } of blocks) {
+  for (const { block, section, frames, statingHeading, copiedList, continuesLabel, sentences } of blocks) {
     if (spoiled?.has(section)) continue;
     const at = { file: block.file, line: block.line };
     if (block.kind === 'heading') {
@@ -284,7 +286,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       }
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."
       // A remark about later ("more servers can be added if needed") is no reason for this design.
-      const reasoned = !question.reason || (!FUTURE_REMARK.test(plain) && (givesReason(plain, context.why) || (next !== undefined && givesReason(next, context.why))));
+      const reasoned = !question.reason || (!FUTURE_REMARK.test(plain) && (givesReason(plain, context.why, continuesLabel) || (next !== undefined && givesReason(next, context.why, true))));
       for (const [a, answer] of answers.entries()) {
         const groups = stated[a]!;
         if (!groups.size) continue;
@@ -304,10 +306,15 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   return { answeredAt: null, mentionedAt, ...(contradicted ? { contradicted } : {}) };
 }
 
-/** A reason, purpose or consequence; a problem only as a statement ("SPOF (single point of failure)" names one). */
-function givesReason(plain: string, why: boolean): boolean {
+/**
+ * A reason, purpose or consequence. A problem counts as a statement ("if it dies the site goes
+ * down"), or as what follows a label (`continuing`: the sentence after it, the item after a bare
+ * label item: "- No monitoring" / "- Failures seen only by users"); a problem that names itself
+ * ("SPOF (single point of failure)") is what the question asks about, not its explanation.
+ */
+function givesReason(plain: string, why: boolean, continuing: boolean): boolean {
   const reason = reasonIn(plain, why);
-  return reason !== null && (reason.kind !== 'problem' || hasFiniteVerb(plain));
+  return reason !== null && (reason.kind !== 'problem' || continuing || hasFiniteVerb(plain));
 }
 
 const WHY = anyOf(...WHY_LABELS);
