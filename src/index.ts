@@ -1,6 +1,6 @@
 /** infralint's library API: what the CLI, the GitHub Action and bulk grading all call. */
-export { lintSubmission, gradeSubmission } from './api/lint-submission.js';
-export type { LintOptions } from './api/lint-submission.js';
+export { lintSubmission, lintText, gradeSubmission } from './api/lint-submission.js';
+export type { LintOptions, LintTextOptions } from './api/lint-submission.js';
 export type { LintReport, TaskResult, RuleResult, DiagramSummary } from './report/model.js';
 export { loadSubmission } from './submission/load-submission.js';
 export { detectCurriculum, explainCurriculum } from './discover/detect-curriculum.js';

@@ -53756,6 +53756,10 @@ async function loadSubmission(target, location, maxBytes) {
       loaded.visuals.push({ file: toRelative(root2, path8.join(located.projectDir, name)), line: 1, target: name, kind: "image-file" });
     }
   }
+  await readDiagrams(loaded);
+  return loaded;
+}
+async function readDiagrams(loaded) {
   for (const file of loaded.files) {
     const sources = file.markdown ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath)) : [{ file: file.relPath, origin: "file", text: file.read.text, line: 1, indent: 0, closed: true }];
     const parsed = [];
@@ -53767,7 +53771,6 @@ async function loadSubmission(target, location, maxBytes) {
     const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: "ASCII art", kind: "ascii-art" });
   }
-  return loaded;
 }
 function namedForTask(name, task) {
   const number = /^(\d+)/.exec(task)?.[1];
@@ -53791,10 +53794,9 @@ function followLinks(loaded, file, addFile) {
       const local = github ? localFileForRepoPath(root2, decodeURIComponent(github[1])) : null;
       if (local && TEXT_EXTENSIONS.has(path8.extname(local).toLowerCase())) {
         addFile(local, "linked");
-      } else if (IMAGE_EXTENSIONS.has(ext) || link2.image || IMAGE_IN_URL.test(href)) {
-        loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "image-url" });
-      } else if (DRAWING_HOSTS.test(href) || github && onlyLinks(file)) {
-        loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "drawing-link" });
+      } else {
+        const kind = remoteVisual(href, link2.image, file);
+        if (kind) loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind });
       }
       continue;
     }
@@ -53830,6 +53832,12 @@ function followLinks(loaded, file, addFile) {
     if (image2) loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "image" });
     else addFile(target, "linked");
   }
+}
+function remoteVisual(href, image2, file) {
+  const ext = path8.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+  if (IMAGE_EXTENSIONS.has(ext) || image2 || IMAGE_IN_URL.test(href)) return "image-url";
+  if (DRAWING_HOSTS.test(href) || GITHUB_FILE_URL.test(href) && onlyLinks(file)) return "drawing-link";
+  return null;
 }
 function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
   const where = nearest2 ? `; the nearest file is \`${toRelative(root2, nearest2)}\`` : "";

@@ -7,6 +7,7 @@ import type { LintReport, TaskResult } from '../report/model.js';
 import { rebase } from '../report/rebase.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import type { LoadedSubmission } from '../submission/model.js';
+import { submissionFromText, type TextPlacement } from '../submission/from-text.js';
 import { TOOL } from '../tool.js';
 
 export type { DiagramSummary, GraphComponentJson, GraphEdgeJson, GraphGroupJson, LintReport, RuleResult, TaskResult } from '../report/model.js';
@@ -52,4 +53,20 @@ export async function lintSubmission(target: string, options: LintOptions = {}):
     results.push(options.relativeTo ? rebase(result, options.relativeTo) : result);
   }
   return { tool: { ...TOOL }, results };
+}
+
+export interface LintTextOptions extends RunOptions, TextPlacement {
+  /** The task the text answers: a rubric name (in rules/), a rubric JSON file, or a rubric. */
+  rubric: string | Rubric;
+}
+
+/**
+ * Lints one task file held in memory (an editor's unsaved buffer, a test case) against a rubric:
+ * nothing is read from disk, so local links lead nowhere and a local image is taken as present.
+ * The result is the one `lintSubmission` gives a repository holding only that file.
+ */
+export async function lintText(text: string, options: LintTextOptions): Promise<TaskResult> {
+  const rubric = typeof options.rubric === 'string' ? loadRubric(options.rubric) : options.rubric;
+  const submission = await submissionFromText(text, rubric, options);
+  return runRubric(submission, rubric, options);
 }

@@ -70,6 +70,15 @@ export async function loadSubmission(target: string, location: TaskLocation, max
     }
   }
 
+  await readDiagrams(loaded);
+  return loaded;
+}
+
+/**
+ * The diagrams of every file of a submission, parsed, and the ASCII art found around them (what a
+ * person must look at): the last step of loading, whether the files came from disk or from memory.
+ */
+export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
   for (const file of loaded.files) {
     const sources: DiagramSource[] = file.markdown
       ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
@@ -87,7 +96,6 @@ export async function loadSubmission(target: string, location: TaskLocation, max
     const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
   }
-  return loaded;
 }
 
 /** `3-scale_up.png`, `scale_up.jpg`, `task_3.png`, `3-diagram.png`: an image named for this task. */
@@ -116,11 +124,9 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
       const local = github ? localFileForRepoPath(root, decodeURIComponent(github[1]!)) : null;
       if (local && TEXT_EXTENSIONS.has(path.extname(local).toLowerCase())) {
         addFile(local, 'linked');
-      } else if (IMAGE_EXTENSIONS.has(ext) || link.image || IMAGE_IN_URL.test(href)) {
-        loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image-url' });
-      } else if (DRAWING_HOSTS.test(href) || (github && onlyLinks(file))) {
-        // A drawing tool, or the student's own file on GitHub that is not in the folder: a person must open it.
-        loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'drawing-link' });
+      } else {
+        const kind = remoteVisual(href, link.image, file);
+        if (kind) loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind });
       }
       continue;
     }
@@ -159,6 +165,17 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
     if (image) loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image' });
     else addFile(target, 'linked');
   }
+}
+
+/**
+ * What a remote link shows, if it is a diagram a person must look at: an image URL, or a drawing
+ * tool (or the student's own file on GitHub, in a file that is nothing but links).
+ */
+export function remoteVisual(href: string, image: boolean, file: SubmissionFile): 'image-url' | 'drawing-link' | null {
+  const ext = path.extname(href.replace(/[?#].*$/, '')).toLowerCase();
+  if (IMAGE_EXTENSIONS.has(ext) || image || IMAGE_IN_URL.test(href)) return 'image-url';
+  if (DRAWING_HOSTS.test(href) || (GITHUB_FILE_URL.test(href) && onlyLinks(file))) return 'drawing-link';
+  return null;
 }
 
 /** A finding for a link to a file the repository lacks, with the nearest file that exists. */
