@@ -24,12 +24,17 @@ function printRules(perRule) {
 }
 
 const banks = process.argv.includes('--no-banks') ? [] : [['paraphrase bank', path.join(here, '../test/paraphrase-bank')], ['held-out bank', path.join(here, '../test/paraphrase-bank/held-out')]];
+/** A bank file's task: `<task>.yaml` or `<task>.<more>.yaml` for tasks 0-2, task 3's otherwise. */
+const taskOfBank = (file) => /^(\d-[^.]+)/.exec(path.basename(file))?.[1] ?? '3-scale_up';
 for (const [title, dir] of banks) {
-  const score = await scoreBanks(bankFiles(dir), lintSubmission);
-  console.log(`${title}: ${score.agree}/${score.total} (${((100 * score.agree) / score.total).toFixed(1)}%) over ${score.cases} cases`);
-  printRules(score.perRule);
-  if (showAll || only) for (const d of score.disagreements.filter((x) => !only || x.rule === only)) console.log(`  ${d.rule} ${d.file} "${d.name}": wanted ${d.wanted}, infralint ${d.got} | ${d.message}`);
-  console.log('');
+  const files = bankFiles(dir);
+  for (const task of [...new Set(files.map(taskOfBank))].sort()) {
+    const score = await scoreBanks(files.filter((f) => taskOfBank(f) === task), lintSubmission);
+    console.log(`${title} ${task}: ${score.agree}/${score.total} (${((100 * score.agree) / score.total).toFixed(1)}%) over ${score.cases} cases`);
+    printRules(score.perRule);
+    if (showAll || only) for (const d of score.disagreements.filter((x) => !only || x.rule.endsWith(only))) console.log(`  ${d.rule} ${d.file} "${d.name}": wanted ${d.wanted}, infralint ${d.got} | ${d.message}`);
+    console.log('');
+  }
 }
 
 /** The labelled tasks: labels.json is task 3's, labels-<task>.json the others'. */
