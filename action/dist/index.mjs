@@ -38290,6 +38290,41 @@ function withArticle(name) {
   return `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`;
 }
 
+// src/rules/rule.ts
+function numberOption(context, name, fallback) {
+  const value = context.options[name];
+  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+function roleOption(context, name, fallback) {
+  const value = context.options[name] ?? fallback;
+  if (typeof value === "string" && ROLES.includes(value)) return value;
+  throw new Error(`option "${name}" must be one of ${ROLES.join(", ")} (got ${JSON.stringify(value)})`);
+}
+function rolesOption(context, name, fallback) {
+  const value = context.options[name];
+  if (value === void 0) return [...fallback];
+  if (Array.isArray(value) && value.length > 0 && value.every((v3) => typeof v3 === "string" && ROLES.includes(v3))) return value;
+  throw new Error(`option "${name}" must be a non-empty list of roles (${ROLES.join(", ")}), got ${JSON.stringify(value)}`);
+}
+function textOption(context, name) {
+  const value = context.options[name];
+  if (typeof value === "string" && value.trim()) return value.trim();
+  throw new Error(`option "${name}" must be a non-empty string (got ${JSON.stringify(value)})`);
+}
+function textOptionsProblem(options, optional2, required = []) {
+  for (const name of [...required, ...optional2]) {
+    const value = options[name];
+    if (value === void 0 && !required.includes(name)) continue;
+    if (typeof value !== "string" || !value.trim()) return `option "${name}" must be a non-empty string`;
+  }
+  return null;
+}
+function outcomeFromShare(found, total, message2, findings = []) {
+  if (found >= total) return { status: "pass", message: message2, findings };
+  if (found <= 0) return { status: "fail", message: message2, findings };
+  return { status: "partial", fraction: found / total, message: message2, findings };
+}
+
 // src/rules/tier-rule.ts
 var HINTS = {
   "web-server": "Give the web server (Nginx) a server of its own, e.g. `WEB[Server 1: Nginx]`.",
@@ -38304,7 +38339,7 @@ function tierRule(id, role, description) {
       diagramBased: true,
       whenTaskMissing: "fail",
       validateOptions(options) {
-        return options.group === void 0 || typeof options.group === "string" && options.group.trim() !== "" ? null : 'option "group" must be a non-empty string';
+        return textOptionsProblem(options, ["group"]);
       }
     },
     check(context) {
@@ -38367,33 +38402,6 @@ function checkTier(graph2, role) {
 
 // src/rules/app-tier.ts
 var appTier = tierRule("app-tier", "app-server", 'An application server (Gunicorn, uWSGI, Node, PHP-FPM, Tomcat, "application server") on a server of its own.');
-
-// src/rules/rule.ts
-function numberOption(context, name, fallback) {
-  const value = context.options[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
-}
-function roleOption(context, name, fallback) {
-  const value = context.options[name] ?? fallback;
-  if (typeof value === "string" && ROLES.includes(value)) return value;
-  throw new Error(`option "${name}" must be one of ${ROLES.join(", ")} (got ${JSON.stringify(value)})`);
-}
-function rolesOption(context, name, fallback) {
-  const value = context.options[name];
-  if (value === void 0) return [...fallback];
-  if (Array.isArray(value) && value.length > 0 && value.every((v3) => typeof v3 === "string" && ROLES.includes(v3))) return value;
-  throw new Error(`option "${name}" must be a non-empty list of roles (${ROLES.join(", ")}), got ${JSON.stringify(value)}`);
-}
-function textOption(context, name) {
-  const value = context.options[name];
-  if (typeof value === "string" && value.trim()) return value.trim();
-  throw new Error(`option "${name}" must be a non-empty string (got ${JSON.stringify(value)})`);
-}
-function outcomeFromShare(found, total, message2, findings = []) {
-  if (found >= total) return { status: "pass", message: message2, findings };
-  if (found <= 0) return { status: "fail", message: message2, findings };
-  return { status: "partial", fraction: found / total, message: message2, findings };
-}
 
 // src/rules/base-carried.ts
 var DEFAULT_ROLES = ["load-balancer", "web-server", "app-server", "database"];
@@ -38941,7 +38949,7 @@ var lbCluster = {
     diagramBased: true,
     whenTaskMissing: "fail",
     validateOptions(options) {
-      return options.link === void 0 || typeof options.link === "string" && options.link.trim() !== "" ? null : 'option "link" must be a non-empty string';
+      return textOptionsProblem(options, ["link"]);
     }
   },
   check(context) {
@@ -39205,7 +39213,7 @@ var dbPrimaryReplica = {
     diagramBased: true,
     whenTaskMissing: "fail",
     validateOptions(options) {
-      return options.link === void 0 || typeof options.link === "string" && options.link.trim() !== "" ? null : 'option "link" must be a non-empty string';
+      return textOptionsProblem(options, ["link"]);
     }
   },
   check(context) {
@@ -39370,11 +39378,7 @@ var domainDns = {
     description: "The domain name and its resolution to the server's IP appear in the diagram (a DNS node, an arrow's label or a node label with the IP).",
     diagramBased: true,
     whenTaskMissing: "fail",
-    validateOptions(options) {
-      for (const name of ["domain", "ip"]) if (typeof options[name] !== "string" || !options[name].trim()) return `option "${name}" must be a non-empty string`;
-      if (options.edgeLabel !== void 0 && (typeof options.edgeLabel !== "string" || !options.edgeLabel.trim())) return 'option "edgeLabel" must be a non-empty string';
-      return null;
-    }
+    validateOptions: (options) => textOptionsProblem(options, ["edgeLabel"], ["domain", "ip"])
   },
   check(context) {
     const domain = textOption(context, "domain");

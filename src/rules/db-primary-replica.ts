@@ -3,7 +3,7 @@ import { componentsWithRole, type Component, type DiagramGraph } from '../graph/
 import { normaliseText } from '../graph/roles.js';
 import { anyOf, DB_PRIMARY_NAMES, DB_REPLICA_NAMES, REPLICATION_TERMS } from '../vocabulary.js';
 import { bestOverDiagrams, describe } from './diagram-helpers.js';
-import type { RuleModule, RuleOutcome } from './rule.js';
+import { textOptionsProblem, type RuleModule, type RuleOutcome } from './rule.js';
 
 const PRIMARY = anyOf(...DB_PRIMARY_NAMES);
 const REPLICA = anyOf(...DB_REPLICA_NAMES);
@@ -23,7 +23,7 @@ export const dbPrimaryReplica: RuleModule = {
     diagramBased: true,
     whenTaskMissing: 'fail',
     validateOptions(options) {
-      return options.link === undefined || (typeof options.link === 'string' && options.link.trim() !== '') ? null : 'option "link" must be a non-empty string';
+      return textOptionsProblem(options, ['link']);
     },
   },
   check(context) {

@@ -2,7 +2,7 @@ import { labelHas, shownLabel } from '../graph/labels.js';
 import { componentsWithRole, type Component, type DiagramGraph } from '../graph/model.js';
 import type { SourcePosition } from '../types.js';
 import { bestOverDiagrams } from './diagram-helpers.js';
-import { textOption, type RuleModule, type RuleOutcome } from './rule.js';
+import { textOption, textOptionsProblem, type RuleModule, type RuleOutcome } from './rule.js';
 
 /**
  * The domain and its resolution to the server's IP are in the diagram: both the domain (option
@@ -17,11 +17,7 @@ export const domainDns: RuleModule = {
     description: 'The domain name and its resolution to the server\'s IP appear in the diagram (a DNS node, an arrow\'s label or a node label with the IP).',
     diagramBased: true,
     whenTaskMissing: 'fail',
-    validateOptions(options) {
-      for (const name of ['domain', 'ip']) if (typeof options[name] !== 'string' || !(options[name] as string).trim()) return `option "${name}" must be a non-empty string`;
-      if (options.edgeLabel !== undefined && (typeof options.edgeLabel !== 'string' || !options.edgeLabel.trim())) return 'option "edgeLabel" must be a non-empty string';
-      return null;
-    },
+    validateOptions: (options) => textOptionsProblem(options, ['edgeLabel'], ['domain', 'ip']),
   },
   check(context) {
     const domain = textOption(context, 'domain');

@@ -2,7 +2,7 @@ import { labelHas, shownLabel } from '../graph/labels.js';
 import { componentsWithRole, type DiagramGraph } from '../graph/model.js';
 import { CLUSTER_WORDS, normaliseText } from '../graph/roles.js';
 import { bestOverDiagrams, describe } from './diagram-helpers.js';
-import type { RuleModule, RuleOutcome } from './rule.js';
+import { textOptionsProblem, type RuleModule, type RuleOutcome } from './rule.js';
 
 const VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
 
@@ -17,7 +17,7 @@ export const lbCluster: RuleModule = {
     diagramBased: true,
     whenTaskMissing: 'fail',
     validateOptions(options) {
-      return options.link === undefined || (typeof options.link === 'string' && options.link.trim() !== '') ? null : 'option "link" must be a non-empty string';
+      return textOptionsProblem(options, ['link']);
     },
   },
   check(context) {

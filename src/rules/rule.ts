@@ -89,6 +89,16 @@ export function textOption(context: RuleContext, name: string): string {
   throw new Error(`option "${name}" must be a non-empty string (got ${JSON.stringify(value)})`);
 }
 
+/** What is wrong with text options, for validateOptions: `required` ones must be there, every one given must be non-empty text. */
+export function textOptionsProblem(options: Readonly<Record<string, unknown>>, optional: readonly string[], required: readonly string[] = []): string | null {
+  for (const name of [...required, ...optional]) {
+    const value = options[name];
+    if (value === undefined && !required.includes(name)) continue;
+    if (typeof value !== 'string' || !value.trim()) return `option "${name}" must be a non-empty string`;
+  }
+  return null;
+}
+
 /** Counts from a fraction: all = pass, none = fail, some = partial. */
 export function outcomeFromShare(found: number, total: number, message: string, findings: RuleFinding[] = []): RuleOutcome {
   if (found >= total) return { status: 'pass', message, findings };

@@ -2,7 +2,7 @@ import { labelHas } from '../graph/labels.js';
 import { componentsWithRole, hostOf, type DiagramGraph } from '../graph/model.js';
 import { TIER_ROLES, type Role } from '../graph/roles.js';
 import { bestOverDiagrams, describe, roleName } from './diagram-helpers.js';
-import type { RuleModule, RuleOutcome } from './rule.js';
+import { textOptionsProblem, type RuleModule, type RuleOutcome } from './rule.js';
 
 const HINTS: Partial<Record<Role, string>> = {
   'web-server': 'Give the web server (Nginx) a server of its own, e.g. `WEB[Server 1: Nginx]`.',
@@ -24,7 +24,7 @@ export function tierRule(id: string, role: Role, description: string): RuleModul
       diagramBased: true,
       whenTaskMissing: 'fail',
       validateOptions(options) {
-        return options.group === undefined || (typeof options.group === 'string' && options.group.trim() !== '') ? null : 'option "group" must be a non-empty string';
+        return textOptionsProblem(options, ['group']);
       },
     },
     check(context) {
