@@ -21,7 +21,7 @@ export const https: RuleModule = {
 };
 
 /** What a label shows once rendered: the text of HTML tags, not their attributes (`<a href="https://...">`). */
-function shownText(text: string): string {
+export function shownText(text: string): string {
   return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -1,0 +1,147 @@
+/**
+ * Claims about securing and monitoring a design: how many firewalls and monitoring clients there
+ * are, that the site has no HTTPS, where SSL stops (at the load balancer, leaving the traffic
+ * behind it in clear, or on the servers), and that every server runs the whole stack. What an
+ * issues section says of this design is a claim too ("the traffic behind the load balancer is
+ * unencrypted"); a hypothetical ("if SSL is terminated at the load balancer, ...") is not.
+ */
+import { assertionOf, MANY, negatedAt, numberOf, type Where } from './claim-reading.js';
+import {
+  anyOf, BEHIND_THE_LB, CERTIFICATE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MODALS, MONITORING_AGENT_NAMES, MONITORING_NAMES, PLAIN_TRAFFIC, SSL_ENDS,
+  TASK_STATEMENT,
+} from './lexicon.js';
+import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
+
+export type SecuredClaim =
+  | ({ kind: 'component-count'; role: 'firewall' | 'monitoring'; n: number } & Where)
+  | ({ kind: 'no-https' } & Where)
+  | ({ kind: 'ssl-termination'; at: 'load-balancer' | 'servers' } & Where)
+  | ({ kind: 'same-stack' } & Where);
+
+// ---------------------------------------------------------------------------------------------
+// Counts of firewalls and monitoring clients.
+
+const FIREWALLS = '(?:firewalls|fire walls|pare ?feux)';
+const AGENT_NOUNS = MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)).join('|');
+const MONITOR_WORD = `(?:${MONITORING_NAMES.join('|')}|monitor\\w*)`;
+/** "monitoring clients", "Sumo Logic collectors", "agents": a client needs a monitoring word, an agent does not. */
+const AGENTS = `(?:(?:${MONITOR_WORD} )(?:\\w+ )?(?:clients?|${AGENT_NOUNS})|(?:${AGENT_NOUNS}))`;
+/** "three firewalls", "3 Sumo Logic collectors", "two more firewalls" (not "two firewalls per server"). */
+const COUNT_BEFORE = everyOf(`(${MANY}) (?:(?:more|new|extra|additional|separate|dedicated|distinct|hardware|software|network|host|ufw) )?(?:(${FIREWALLS})|(${AGENTS}))(?! (?:per|for each|on each|in each|each|par))`);
+/** "Firewalls (3 total)", "Monitoring agents (3)", "Firewall x3", as written. */
+const COUNT_AFTER = new RegExp(`\\b(?:(firewalls?|fire walls?|pare ?feux)|(${AGENTS}))\\s*(?:\\((\\d)(?:\\s*(?:in )?total)?\\)|[x×]\\s?(\\d)\\b)`, 'gi');
+/**
+ * A second count joined to the first: "two firewalls in front of the servers and one in front of
+ * HAProxy" counts part of them ("three collectors: one on HAProxy and one on each server" counts all).
+ */
+const AND_MORE = /^(?! one\b)[^.]*?\b(?:and|plus) (?:one|1|another|a third)\b/;
+const TASK = anyOf(...TASK_STATEMENT);
+
+export function componentCountClaims(statement: string, raw: string, where: Where): SecuredClaim[] {
+  if (TASK.test(statement)) return [];
+  const claims: SecuredClaim[] = [];
+  for (const m of statement.matchAll(COUNT_BEFORE)) {
+    if (negatedAt(statement, m.index) || AND_MORE.test(statement.slice(m.index + m[0].length))) continue;
+    claims.push({ kind: 'component-count', role: m[2] ? 'firewall' : 'monitoring', n: numberOf(m[1]!), ...where });
+  }
+  for (const m of raw.matchAll(COUNT_AFTER)) {
+    claims.push({ kind: 'component-count', role: m[1] ? 'firewall' : 'monitoring', n: Number(m[3] ?? m[4]), ...where });
+  }
+  return claims;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTPS and where SSL stops.
+
+const LB = `(?:${LOAD_BALANCER_NAMES.join('|')})`;
+const SSL = `(?:${CERTIFICATE_NAMES.join('|')}|encryption)`;
+const HTTPS = anyOf(...CERTIFICATE_NAMES);
+const BEHIND = anyOf(...BEHIND_THE_LB);
+const PLAIN = anyOf(...PLAIN_TRAFFIC);
+/** Traffic sent in clear (not "decrypted by Nginx", which is where SSL stops). */
+const UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test(w) || /^(?:un|not|non)/.test(w)));
+const ENDS = `(?:${SSL_ENDS.join('|')})`;
+/** The site has no HTTPS: "no HTTPS", "HTTPS is not configured", "served over plain HTTP" (not "without HTTPS, passwords leak"). */
+const NO_HTTPS = anyOf(
+  `(?:no|not|lacks?|lacking|missing|absence of|lack of|pas de|aucun\\w*|sans) (?:(?:valid|secure|proper|an?|any|the|ssl|tls|https|le|la|de) )?(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
+  `${SSL}(?: (?:certificates?|encryption|connections?|support))? (?:is |are )?(?:not (?:configured|enabled|used|set ?up|installed|present|implemented|available|in place)|missing|absent|disabled)`,
+  '(?:only|plain|unencrypted|simple) http(?! s)', 'http only',
+);
+/** SSL stops at the load balancer: "SSL is terminated at HAProxy", "HAProxy decrypts the traffic", "decrypted at the LB". */
+const ENDS_AT_LB = anyOf(
+  `${SSL}(?: \\w+){0,3} (?:is |gets |being |are )?${ENDS} (?:at|on|in|by) (?:the |our )?${LB}`,
+  `${LB}(?: \\w+){0,2} (?:terminates|decrypts|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`,
+  `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB}`,
+);
+/**
+ * SSL goes on past the load balancer: "SSL ends on the web servers", "HAProxy passes the encrypted
+ * stream through", "the certificate is installed on both Nginx servers".
+ */
+const PAST_THE_LB = anyOf(
+  `${SSL}(?: \\w+){0,3} (?:is |gets |are )?${ENDS} (?:on|at|in|by) (?:the |each |both |every |our )?(?:web|nginx|apache|back ?end|app\\w*|upstream)`,
+  `pass(?:es|ed|ing)? (?:\\w+ ){0,4}(?:encrypted|ssl|tls|https)\\w* (?:\\w+ )?through`, 'ssl pass ?through', 'tls pass ?through', 'tcp mode',
+  `(?:certificates?|ssl|tls)(?: \\w+){0,3} (?:is |are )?installed on (?:the |each |both |every )?(?:web|nginx|apache|back ?end|app\\w*)`,
+);
+/** A modal leaves what follows it unsaid: "attackers could read the traffic". */
+const MODAL = anyOf(...MODALS, 'might', 'would', 'should', 'pourrait');
+
+/** What a clause of any section (issues included) claims about HTTPS and where SSL stops. */
+export function encryptionClaims(plain: string, where: Where): SecuredClaim[] {
+  // "Without HTTPS, passwords can be sniffed" is what HTTPS prevents, not its absence.
+  if (/^(?:without|sans)\b/.test(plain)) return [];
+  const said = assertedPart(plain);
+  if (!said) return [];
+  const behind = BEHIND.test(said);
+  const endsAtLb = ENDS_AT_LB.exec(said);
+  // "No HTTPS between the load balancer and the servers" is where SSL stops, not a site without HTTPS.
+  if ((endsAtLb && !negatedAt(said, endsAtLb.index)) || (behind && (PLAIN.test(said) || NO_HTTPS.test(said)))) return [{ kind: 'ssl-termination', at: 'load-balancer', ...where }];
+  const pastLb = PAST_THE_LB.exec(said);
+  if (pastLb && !negatedAt(said, pastLb.index)) return [{ kind: 'ssl-termination', at: 'servers', ...where }];
+  if (NO_HTTPS.test(said) || UNENCRYPTED.test(said)) return [{ kind: 'no-https', ...where }];
+  return [];
+}
+
+/** What a clause says before a modal or a condition: "SSL stops at HAProxy, so attackers could read ..." says where SSL stops. */
+function assertedPart(plain: string): string {
+  const modal = MODAL.exec(plain);
+  return assertionOf(modal ? plain.slice(0, modal.index) : plain).trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every server runs the whole stack.
+
+const SERVERS = '(?:servers?|machines?|nodes?|hosts?|serveurs?)';
+const EVERY_SERVER = `(?:each|every|all|both|chaque|tous les)(?: (?:of )?(?:the|our|my|these|those|les|nos))?(?: (?:two|2|three|3|deux|trois))?(?: (?:web|back ?end|app\\w*|application))? ${SERVERS}`;
+const HOLDS = '(?:has|have|had|runs?|running|contains?|carr(?:y|ies)|hosts?|hold|holds|includes?|got|gets?|keeps?|with|ont|contient|contiennent|heberge\\w*)';
+const WHOLE_STACK = '(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?|base de donnees|all (?:the )?(?:same )?(?:components|services|software)|(?:the )?same (?:components|stack|software|services|setup)|(?:full|whole|complete|entire) stack|every component)';
+/** "Each server runs its own MySQL", "all servers have the same components", "a database on each server". */
+const SAME_STACK = anyOf(
+  `${EVERY_SERVER}(?: \\w+){0,2}? ${HOLDS}(?: \\w+){0,8}? ${WHOLE_STACK}`,
+  `(?:my ?sql|data ?bases?|dbs?)(?: \\w+){0,3} (?:on|in|sur) (?:each|every|both|all|chaque)(?: of)?(?: the| our)? ${SERVERS}`,
+  `${SERVERS} (?:with|having|that have|which have|that run|which run|contain|have|run|carry) (?:all )?(?:the )?same (?:components|stack|software|services)`,
+  `${SERVERS} (?:contain|have|run|carry|host|hold) (?:all|every) (?:the )?(?:components|services|tiers|parts)`,
+  `identical (?:full ?stack )?(?:servers|machines)`,
+);
+/** A general remark, not this design: "Having servers with the same components ...". */
+const GENERAL = /^(?:having|to have|avoid\w*|when|if)\b/;
+
+export function sameStackClaims(raw: string, plain: string, where: Where): SecuredClaim[] {
+  if (GENERAL.test(plain)) return [];
+  // Read part by part: "each server runs Nginx and the app, MySQL has its own server" says nothing of MySQL on each.
+  for (const part of listParts(raw)) {
+    const said = assertedPart(proseText(part));
+    const m = SAME_STACK.exec(said);
+    if (m && !negatedAt(said, m.index) && !/\b(?:no|not|never|without|no longer)\b/.test(m[0])) return [{ kind: 'same-stack', ...where }];
+  }
+  return [];
+}
+
+/** A clause cut at its commas, a list kept whole: "Each server has web, application, and database" is one part. */
+function listParts(raw: string): string[] {
+  const parts: string[] = [];
+  for (const segment of commaSegments(raw)) {
+    if (parts.length && !hasFiniteVerb(proseText(segment))) parts[parts.length - 1] += `,${segment}`;
+    else parts.push(segment);
+  }
+  return parts;
+}

@@ -1,0 +1,167 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+// consistency on tasks 0-2: what each task's rubric lists for it (its option `checks`), read in the
+// many ways students write, with the traps of the labelling guide (hypotheticals, definitions,
+// negations, generic labels).
+
+const md = (title: string, diagram: string, prose: string) => `# ${title}\n\n\`\`\`mermaid\n${diagram}\n\`\`\`\n\n${prose}\n`;
+
+const T0 = '0-simple_web_stack';
+const ONE_BOX = 'flowchart LR\n  U[User] -->|"www.foobar.com"| DNS[DNS]\n  DNS -->|"8.8.8.8"| U\n  U --> N\n  subgraph S["Server 8.8.8.8"]\n    N[Nginx] --> A[App server] --> D[(MySQL)]\n  end';
+const A_RECORD_BOX = 'flowchart LR\n  U[User] --> DNS[DNS]\n  DNS -->|"A record: www.foobar.com -> 8.8.8.8"| U\n  U --> N\n  subgraph S["Server 8.8.8.8"]\n    N[Nginx] --> A[App server] --> D[(MySQL)]\n  end';
+const TWO_BOXES = 'flowchart LR\n  U[User] --> N\n  subgraph S1["Server 1"]\n    N[Nginx] --> A[App server]\n  end\n  subgraph S2["Server 2"]\n    D[(MySQL)]\n  end\n  A --> D';
+
+ruleTester('consistency', [
+  { name: 'the stack on one machine, two server boxes drawn', markdown: md('Simple web stack', TWO_BOXES, 'All three components live on one machine.'), status: 'fail', message: 'one server' },
+  { name: 'hosted on a single server, one box drawn', markdown: md('Simple web stack', ONE_BOX, 'The website is hosted on a single server at 8.8.8.8.'), status: 'pass' },
+  {
+    name: 'an unboxed stack is one server',
+    markdown: md('Simple web stack', 'flowchart LR\n  U[User] --> N[Nginx] --> A[Gunicorn] --> D[(MySQL)]', 'Everything runs on one server: Nginx, Gunicorn and MySQL.'),
+    status: 'pass',
+  },
+  { name: 'a single server as the risk is no count', markdown: md('Simple web stack', TWO_BOXES, 'If this single server goes down, the whole site is down.'), status: 'pass' },
+  { name: 'a CNAME to the IP, the diagram labels an A record', markdown: md('Simple web stack', A_RECORD_BOX, 'www is a CNAME record that points to 8.8.8.8.'), status: 'fail', message: 'CNAME' },
+  {
+    name: 'a CNAME with no target, the diagram resolves www to the IP',
+    markdown: md('Simple web stack', ONE_BOX, '## DNS record\nThe www subdomain is a CNAME.'),
+    status: 'fail',
+    message: 'straight to the server\'s IP',
+  },
+  {
+    name: 'a CNAME to the bare domain whose A record holds the IP: a chain',
+    markdown: md('Simple web stack', A_RECORD_BOX, 'www is a CNAME for foobar.com, and foobar.com has an A record pointing to 8.8.8.8.'),
+    status: 'pass',
+  },
+  { name: 'an A record in prose and diagram', markdown: md('Simple web stack', A_RECORD_BOX, 'The www record is an A record: it maps the name to the IP.'), status: 'pass' },
+  { name: 'an A record, not a CNAME', markdown: md('Simple web stack', A_RECORD_BOX, 'www is an A record, not a CNAME.'), status: 'pass' },
+  { name: 'hedged between the two record types', markdown: md('Simple web stack', A_RECORD_BOX, 'www can be a CNAME or an A record.'), status: 'pass' },
+  {
+    name: 'an A record in prose, the diagram labels a CNAME',
+    markdown: md('Simple web stack', 'flowchart LR\n  U[User] -->|"CNAME www.foobar.com"| DNS[DNS]\n  DNS --> S["Server 8.8.8.8: Nginx, app, MySQL"]', 'In www.foobar.com, www is an A record.'),
+    status: 'fail',
+    message: 'labels it a CNAME',
+  },
+  {
+    name: 'a CNAME to a name with no IP in the diagram',
+    markdown: md('Simple web stack', 'flowchart LR\n  U[User] --> DNS[DNS] --> N\n  subgraph S[Server]\n    N[Nginx] --> A[App] --> D[(MySQL)]\n  end', 'www is a CNAME pointing to foobar.com.'),
+    status: 'pass',
+  },
+], T0);
+
+const T1 = '1-distributed_web_infrastructure';
+const TASK1 = (s1: string, s2: string, edges = 'LB --> S1\n  LB --> S2') =>
+  `flowchart TD\n  U[User] -->|HTTP| LB[HAProxy]\n  ${edges}\n  S1["${s1}"]\n  S2["${s2}"]`;
+const AGREED = TASK1('Server 1: Nginx, app, MySQL primary', 'Server 2: Nginx, app, MySQL replica');
+
+ruleTester('consistency', [
+  { name: 'two HAProxy in the prose, one drawn', markdown: md('Distributed', AGREED, 'Two HAProxy instances share the incoming traffic.'), status: 'fail', message: 'load balancer' },
+  {
+    name: 'mode definitions under a comparison speak of no load balancer of this design',
+    markdown: md('Distributed', AGREED, '## Active-Active vs Active-Passive\nActive-Active: both load balancers handle traffic at once.\nActive-Passive: one load balancer waits as a standby.'),
+    status: 'pass',
+  },
+  { name: 'three servers counting HAProxy\'s machine', markdown: md('Distributed', AGREED, 'The design needs three servers: one for HAProxy and two for the stack.'), status: 'pass' },
+  { name: 'HAProxy spreads traffic over four servers, two drawn', markdown: md('Distributed', AGREED, 'HAProxy spreads the requests over four servers.'), status: 'fail', message: 'counts 4 servers' },
+  { name: 'the load balancer sends to the two servers', markdown: md('Distributed', AGREED, 'The load balancer distributes the traffic across the two servers.'), status: 'pass' },
+  {
+    name: 'active-active in the prose, a standby server drawn',
+    markdown: md('Distributed', TASK1('Server 1: Nginx, app, MySQL primary', 'Server 2: Nginx, app, MySQL replica', 'LB --> S1\n  LB -.->|standby| S2'), 'The setup is active-active: HAProxy sends requests to both servers.'),
+    status: 'fail',
+    message: 'active-passive',
+  },
+  {
+    name: 'a hot standby in the prose, both servers drawn active',
+    markdown: md('Distributed', TASK1('Server 1 (active): Nginx, app, MySQL primary', 'Server 2 (active): Nginx, app, MySQL replica'), 'We run it as active-passive: server 2 is a hot standby.'),
+    status: 'fail',
+    message: 'active-active',
+  },
+  {
+    name: 'the database\'s master-slave words are not the servers\' mode',
+    markdown: md('Distributed', TASK1('Server 1: Nginx, app, MySQL master', 'Server 2: Nginx, app, MySQL slave (standby)'), 'The load balancer is active-active. The MySQL master-slave pair keeps a standby copy.'),
+    status: 'pass',
+  },
+  {
+    name: 'the primary said to be on server 2, drawn on server 1',
+    markdown: md('Distributed', AGREED, 'The primary database runs on Server 2; Server 1 keeps the replica.'),
+    status: 'fail',
+    message: 'primary database on server 2',
+  },
+  { name: 'the master on server 1 and the slave on server 2, as drawn', markdown: md('Distributed', AGREED, 'Server 1 hosts the MySQL master and Server 2 hosts the slave.'), status: 'pass' },
+  { name: 'roles with no server named', markdown: md('Distributed', AGREED, 'The primary takes the writes and the replica serves reads.'), status: 'pass' },
+  {
+    name: 'plain HTTP in the issues, an HTTPS arrow drawn',
+    markdown: md('Distributed', AGREED.replace('|HTTP|', '|HTTPS|'), '## Issues\n- Security: the site is served over plain HTTP and there is no SSL certificate.'),
+    status: 'fail',
+    message: 'no HTTPS',
+  },
+  { name: 'no HTTPS in the issues, HTTP drawn', markdown: md('Distributed', AGREED, '## Issues\n- No firewall and no HTTPS.'), status: 'pass' },
+  {
+    name: 'what HTTPS would prevent is not its absence',
+    markdown: md('Distributed', AGREED.replace('|HTTP|', '|HTTPS|'), '## Why HTTPS\nWithout HTTPS, passwords could be read on the way.'),
+    status: 'pass',
+  },
+  {
+    name: 'unencrypted traffic in the issues, the load balancer labelled SSL',
+    markdown: md('Distributed', AGREED.replace('LB[HAProxy]', 'LB["HAProxy (SSL)"]'), '## Issues\nThe traffic is not encrypted, so anyone on the network can read it.'),
+    status: 'fail',
+    message: 'no HTTPS',
+  },
+], T1);
+
+const T2 = '2-secured_and_monitored_web_infrastructure';
+const SECURED = (behind = 'HTTP', extraFirewall = '') => [
+  'flowchart LR',
+  '  U[User] -->|HTTPS| F1[Firewall 1]',
+  '  F1 --> LB["HAProxy + SSL certificate"]',
+  `  LB -->|${behind}| F2[Firewall 2] --> S1`,
+  `  LB -->|${behind}| F3[Firewall 3] --> S2`,
+  extraFirewall,
+  '  subgraph S1["Server 1"]\n    W1[Nginx] --> A1[App] --> D1[(MySQL primary)]\n    M1[Monitoring agent]\n  end',
+  '  subgraph S2["Server 2"]\n    W2[Nginx] --> A2[App] --> D2[(MySQL replica)]\n    M2[Monitoring agent]\n  end',
+  '  M0[Monitoring agent] --- LB',
+].filter(Boolean).join('\n');
+const SEPARATE_DB = [
+  'flowchart LR',
+  '  U[User] -->|HTTPS| F1[Firewall 1] --> LB[HAProxy]',
+  '  LB --> F2[Firewall 2] --> S1["Server 1: Nginx + app"]',
+  '  LB --> F3[Firewall 3] --> S2["Server 2: Nginx + app"]',
+  '  S1 --> DB',
+  '  S2 --> DB',
+  '  subgraph DBS["Database server"]\n    DB[(MySQL)]\n  end',
+].join('\n');
+
+ruleTester('consistency', [
+  { name: 'everything agrees', markdown: md('Secured', SECURED(), 'Three firewalls and three monitoring agents protect and watch the design. SSL ends at HAProxy: the hop to the servers is plain HTTP.'), status: 'pass' },
+  { name: 'three firewalls said, four drawn', markdown: md('Secured', SECURED('HTTP', '  S2 --> F4[Firewall 4]'), 'We placed 3 firewalls.'), status: 'fail', message: 'counts 3 firewalls' },
+  { name: 'a count in a heading', markdown: md('Secured', SECURED('HTTP', '  S2 --> F4[Firewall 4]'), '## Firewalls (3)\nThey filter the traffic.'), status: 'fail', message: 'counts 3 firewalls' },
+  { name: 'a count in parts', markdown: md('Secured', SECURED(), 'Two firewalls guard the servers and one guards HAProxy.'), status: 'pass' },
+  { name: 'a firewall on each server counts nothing', markdown: md('Secured', SECURED(), 'Each server has its own firewall.'), status: 'pass' },
+  { name: 'four agents said, three drawn', markdown: md('Secured', SECURED(), 'Four monitoring agents send metrics to Sumo Logic.'), status: 'fail', message: 'counts 4 monitoring clients' },
+  { name: 'three collectors broken down', markdown: md('Secured', SECURED(), 'We run three Sumo Logic collectors: one on HAProxy and one on each server.'), status: 'pass' },
+  {
+    name: 'unencrypted behind the load balancer, HTTPS drawn behind it',
+    markdown: md('Secured', SECURED('HTTPS'), '## Issues\nHAProxy terminates SSL, so the requests it forwards to the servers are plain HTTP.'),
+    status: 'fail',
+    message: 'SSL stops at the load balancer',
+  },
+  { name: 'unencrypted behind the load balancer, HTTP drawn behind it', markdown: md('Secured', SECURED('HTTP'), '## Issues\nHAProxy terminates SSL, so the requests it forwards to the servers are plain HTTP.'), status: 'pass' },
+  {
+    name: 'a hypothetical termination is no claim',
+    markdown: md('Secured', SECURED('HTTPS'), '## Issues\nIf SSL were terminated at the load balancer, the traffic behind it would travel unencrypted.'),
+    status: 'pass',
+  },
+  {
+    name: 'SSL said to end on the servers, the diagram ends it at HAProxy',
+    markdown: md('Secured', SECURED('HTTP').replace('HAProxy + SSL certificate', 'HAProxy - SSL termination'), 'SSL termination happens on the Nginx servers: HAProxy passes the encrypted stream through.'),
+    status: 'fail',
+    message: 'SSL goes on to the servers',
+  },
+  { name: 'every server runs MySQL, a database server drawn', markdown: md('Secured', SEPARATE_DB, '## Issues\nBoth servers run Nginx, the app and MySQL, so they compete for memory.'), status: 'fail', message: 'whole stack' },
+  { name: 'every server runs MySQL, as drawn', markdown: md('Secured', SECURED(), '## Issues\nAll servers have the same components: web server, application server and database.'), status: 'pass' },
+  { name: 'a general remark on identical servers', markdown: md('Secured', SEPARATE_DB, '## Issues\nHaving servers with all the same components might be a problem.'), status: 'pass' },
+  {
+    name: 'each server runs the web tier, MySQL on its own server',
+    markdown: md('Secured', SEPARATE_DB, 'Each server runs Nginx and the application, MySQL has its own server.'),
+    status: 'pass',
+  },
+], T2);
