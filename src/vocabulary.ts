@@ -60,7 +60,8 @@ export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nod
 // a CNAME to another name). "A record" written with a capital A is read from the text as written.
 
 export const DNS_A_RECORD_NAMES = [
-  'an a records?', 'address records?', '(?:dns )?records? (?:of )?type a', 'type a records?', 'a type records?', 'enregistrements? (?:de type )?a',
+  'an a records?', 'address records?', '(?:dns )?records? (?:is )?(?:of )?type a', 'type a records?', 'a type records?', 'enregistrements? (?:de type )?a',
+  'type of (?:dns )?record (?:is|=) a(?! (?:cname|canonical|record|type|dns))', 'of type a(?! cname)',
 ] as const;
 export const DNS_CNAME_NAMES = ['cnames?', 'canonical names?', 'c name'] as const;
 

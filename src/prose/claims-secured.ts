@@ -8,12 +8,13 @@
 import { assertionOf, MANY, negatedAt, numberOf, type Where } from './claim-reading.js';
 import {
   anyOf, BEHIND_THE_LB, CERTIFICATE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MODALS, MONITORING_AGENT_NAMES, MONITORING_NAMES, PLAIN_TRAFFIC, SSL_ENDS,
-  TASK_STATEMENT,
+  SOLVED_LABELS, TASK_STATEMENT,
 } from './lexicon.js';
 import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
 
 export type SecuredClaim =
   | ({ kind: 'component-count'; role: 'firewall' | 'monitoring'; n: number } & Where)
+  | ({ kind: 'lb-monitored' } & Where)
   | ({ kind: 'no-https' } & Where)
   | ({ kind: 'ssl-termination'; at: 'load-balancer' | 'servers' } & Where)
   | ({ kind: 'same-stack' } & Where);
@@ -27,9 +28,12 @@ const MONITOR_WORD = `(?:${MONITORING_NAMES.join('|')}|monitor\\w*)`;
 /** "monitoring clients", "Sumo Logic collectors", "agents": a client needs a monitoring word, an agent does not. */
 const AGENTS = `(?:(?:${MONITOR_WORD} )(?:\\w+ )?(?:clients?|${AGENT_NOUNS})|(?:${AGENT_NOUNS}))`;
 /** "three firewalls", "3 Sumo Logic collectors", "two more firewalls" (not "two firewalls per server"). */
-const COUNT_BEFORE = everyOf(`(${MANY}) (?:(?:more|new|extra|additional|separate|dedicated|distinct|hardware|software|network|host|ufw) )?(?:(${FIREWALLS})|(${AGENTS}))(?! (?:per|for each|on each|in each|each|par))`);
+// "two more firewalls", "two new agents" count the added ones, not all of them.
+const COUNT_BEFORE = everyOf(`(${MANY}) (?:(?:separate|dedicated|distinct|hardware|software|network|host|ufw) )?(?:(${FIREWALLS})|(${AGENTS}))(?! (?:per|for each|on each|in each|each|par))`);
 /** "Firewalls (3 total)", "Monitoring agents (3)", "Firewall x3", as written. */
-const COUNT_AFTER = new RegExp(`\\b(?:(firewalls?|fire walls?|pare ?feux)|(${AGENTS}))\\s*(?:\\((\\d)(?:\\s*(?:in )?total)?\\)|[x×]\\s?(\\d)\\b)`, 'gi');
+const COUNT_AFTER = new RegExp(`\\b(?:(firewalls?|fire walls?|pare ?feux)|(${AGENTS}))\\s*(?:\\((\\d)(?:\\s*(?:in )?total)?\\)|[x×]\\s?(\\d)\\b|:\\s*(\\d)(?=\\s*(?:$|[(,.;–-])))`, 'gi');
+/** "3x firewalls", "×3 agents". */
+const TIMES_BEFORE = new RegExp(`(?:\\b(\\d)\\s?[x×]|[x×]\\s?(\\d))\\s+(?:(firewalls?|fire walls?)|(${AGENTS}))\\b`, 'gi');
 /**
  * A second count joined to the first: "two firewalls in front of the servers and one in front of
  * HAProxy" counts part of them ("three collectors: one on HAProxy and one on each server" counts all).
@@ -45,9 +49,25 @@ export function componentCountClaims(statement: string, raw: string, where: Wher
     claims.push({ kind: 'component-count', role: m[2] ? 'firewall' : 'monitoring', n: numberOf(m[1]!), ...where });
   }
   for (const m of raw.matchAll(COUNT_AFTER)) {
-    claims.push({ kind: 'component-count', role: m[1] ? 'firewall' : 'monitoring', n: Number(m[3] ?? m[4]), ...where });
+    claims.push({ kind: 'component-count', role: m[1] ? 'firewall' : 'monitoring', n: Number(m[3] ?? m[4] ?? m[5]), ...where });
+  }
+  for (const m of raw.matchAll(TIMES_BEFORE)) {
+    claims.push({ kind: 'component-count', role: m[3] ? 'firewall' : 'monitoring', n: Number(m[1] ?? m[2]), ...where });
   }
   return claims;
+}
+
+/**
+ * A monitoring client on the load balancer's machine: "a Sumo Logic agent also runs on HAProxy",
+ * "three collectors: one on the load balancer and one on each server" (not "the load balancer
+ * monitors its backends").
+ */
+const ON_THE_LB = new RegExp(`\\b(?:${AGENTS}|one|another)(?: (?:also|too|is|runs?|sits?|installed|placed|deployed|running))*(?: \\w+)? (?:on|in|for|at|sur) (?:the |our )?(?:${LOAD_BALANCER_NAMES.join('|')})`);
+const MONITORING_TALK = new RegExp(`\\b(?:${MONITOR_WORD}|${AGENT_NOUNS})\\b`);
+
+export function lbMonitoredClaims(statement: string, where: Where): SecuredClaim[] {
+  const m = ON_THE_LB.exec(statement);
+  return m && MONITORING_TALK.test(statement) && !negatedAt(statement, m.index) ? [{ kind: 'lb-monitored', ...where }] : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -63,14 +83,16 @@ const UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test
 const ENDS = `(?:${SSL_ENDS.join('|')})`;
 /** The site has no HTTPS: "no HTTPS", "HTTPS is not configured", "served over plain HTTP" (not "without HTTPS, passwords leak"). */
 const NO_HTTPS = anyOf(
-  `(?:no|not|lacks?|lacking|missing|absence of|lack of|pas de|aucun\\w*|sans) (?:(?:valid|secure|proper|an?|any|the|ssl|tls|https|le|la|de) )?(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
+  `(?:no|not|never|lacks?|lacking|missing|absence of|lack of|isn t|aren t|don t|doesn t|do not|does not|pas de|aucun\\w*|sans)`
+    + ` (?:(?:use|uses|using|used|served|serve|have|has|had|support\\w*|over|via|through|with|any|an?|the|valid|secure|proper|encrypted|configured|enabled|implement\\w*|le|la|de|en|utilis\\w*) ){0,2}`
+    + `(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
   `${SSL}(?: (?:certificates?|encryption|connections?|support))? (?:is |are )?(?:not (?:configured|enabled|used|set ?up|installed|present|implemented|available|in place)|missing|absent|disabled)`,
   '(?:only|plain|unencrypted|simple) http(?! s)', 'http only',
 );
 /** SSL stops at the load balancer: "SSL is terminated at HAProxy", "HAProxy decrypts the traffic", "decrypted at the LB". */
 const ENDS_AT_LB = anyOf(
   `${SSL}(?: \\w+){0,3} (?:is |gets |being |are )?${ENDS} (?:at|on|in|by) (?:the |our )?${LB}`,
-  `${LB}(?: \\w+){0,2} (?:terminates|decrypts|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`,
+  `${LB}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`, `${LB}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
   `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB}`,
 );
 /**
@@ -81,6 +103,18 @@ const PAST_THE_LB = anyOf(
   `${SSL}(?: \\w+){0,3} (?:is |gets |are )?${ENDS} (?:on|at|in|by) (?:the |each |both |every |our )?(?:web|nginx|apache|back ?end|app\\w*|upstream)`,
   `pass(?:es|ed|ing)? (?:\\w+ ){0,4}(?:encrypted|ssl|tls|https)\\w* (?:\\w+ )?through`, 'ssl pass ?through', 'tls pass ?through', 'tcp mode',
   `(?:certificates?|ssl|tls)(?: \\w+){0,3} (?:is |are )?installed on (?:the |each |both |every )?(?:web|nginx|apache|back ?end|app\\w*)`,
+  '(?:stays?|remains?|kept|keeps? it|still) (?:\\w+ )?encrypted (?:\\w+ ){0,4}(?:to|until|up to|as far as) (?:the |each |both )?(?:web |app\\w* |back ?end |nginx )?(?:servers?|back ?ends?)',
+  '(?:is|are|uses?|provides?|with|ensures?|keeps?) end ?to ?end (?:encrypt\\w*|ssl|tls|https)',
+);
+/** Decrypted at the load balancer and encrypted again on the way to the servers. */
+const RE_ENCRYPTED = anyOf('re ?encrypt\\w*', 'chiffre\\w* a nouveau', 'rechiffr\\w*');
+/**
+ * A fix proposed, not this design: "Better: use SSL passthrough", "Solution: re-encrypt to the
+ * backend", "Consider end-to-end TLS".
+ */
+const SUGGESTION = new RegExp(
+  `^(?:(?:a |the )?(?:better|best practice|${SOLVED_LABELS.join('|')}|recommend\\w*|instead|alternatively|ideally|to (?:fix|solve|avoid) (?:this|it))\\b`
+  + '|^(?:use|consider|add|implement|enable|switch|configure|set up|deploy|install|move|re ?encrypt|adopt|prefer|utilise\\w*|ajouter|mettre en place)\\b)',
 );
 /** A modal leaves what follows it unsaid: "attackers could read the traffic". */
 const MODAL = anyOf(...MODALS, 'might', 'would', 'should', 'pourrait');
@@ -88,10 +122,12 @@ const MODAL = anyOf(...MODALS, 'might', 'would', 'should', 'pourrait');
 /** What a clause of any section (issues included) claims about HTTPS and where SSL stops. */
 export function encryptionClaims(plain: string, where: Where): SecuredClaim[] {
   // "Without HTTPS, passwords can be sniffed" is what HTTPS prevents, not its absence.
-  if (/^(?:without|sans)\b/.test(plain)) return [];
+  if (/^(?:without|sans)\b/.test(plain) || SUGGESTION.test(plain)) return [];
   const said = assertedPart(plain);
   if (!said) return [];
   const behind = BEHIND.test(said);
+  const again = RE_ENCRYPTED.exec(said);
+  if (again && !negatedAt(said, again.index)) return [{ kind: 'ssl-termination', at: 'servers', ...where }];
   const endsAtLb = ENDS_AT_LB.exec(said);
   // "No HTTPS between the load balancer and the servers" is where SSL stops, not a site without HTTPS.
   if ((endsAtLb && !negatedAt(said, endsAtLb.index)) || (behind && (PLAIN.test(said) || NO_HTTPS.test(said)))) return [{ kind: 'ssl-termination', at: 'load-balancer', ...where }];
@@ -119,19 +155,22 @@ const SAME_STACK = anyOf(
   `${EVERY_SERVER}(?: \\w+){0,2}? ${HOLDS}(?: \\w+){0,8}? ${WHOLE_STACK}`,
   `(?:my ?sql|data ?bases?|dbs?)(?: \\w+){0,3} (?:on|in|sur) (?:each|every|both|all|chaque)(?: of)?(?: the| our)? ${SERVERS}`,
   `${SERVERS} (?:with|having|that have|which have|that run|which run|contain|have|run|carry) (?:all )?(?:the )?same (?:components|stack|software|services)`,
+  `(?:my ?sql|data ?bases?|dbs?) (?:per|for each|on each|sur chaque) ${SERVERS}`, `${EVERY_SERVER} (?:is|are) (?:\\w+ )?(?:full ?stack|identical)`,
   `${SERVERS} (?:contain|have|run|carry|host|hold) (?:all|every) (?:the )?(?:components|services|tiers|parts)`,
-  `identical (?:full ?stack )?(?:servers|machines)`,
+  `identical (?:full ?stack )?(?:servers|machines)`, `${SERVERS} (?:are|look) (?:all |fully |completely )?identical`,
 );
+/** What links a server to a database is not a database on it: "each server has a connection to the database". */
+const LINKED = /\b(?:to|from|access|connections?|links?|queries|through|via|reach\w*|talks?|connects?)\b/;
 /** A general remark, not this design: "Having servers with the same components ...". */
 const GENERAL = /^(?:having|to have|avoid\w*|when|if)\b/;
 
 export function sameStackClaims(raw: string, plain: string, where: Where): SecuredClaim[] {
-  if (GENERAL.test(plain)) return [];
+  if (GENERAL.test(plain) || SUGGESTION.test(plain)) return [];
   // Read part by part: "each server runs Nginx and the app, MySQL has its own server" says nothing of MySQL on each.
   for (const part of listParts(raw)) {
     const said = assertedPart(proseText(part));
     const m = SAME_STACK.exec(said);
-    if (m && !negatedAt(said, m.index) && !/\b(?:no|not|never|without|no longer)\b/.test(m[0])) return [{ kind: 'same-stack', ...where }];
+    if (m && !negatedAt(said, m.index) && !/\b(?:no|not|never|without|no longer)\b/.test(m[0]) && !LINKED.test(m[0])) return [{ kind: 'same-stack', ...where }];
   }
   return [];
 }

@@ -22,8 +22,8 @@ export type StackClaim =
 // ---------------------------------------------------------------------------------------------
 // One machine.
 
-const ONE = '(?:a single|one single|the single|our single|only one|just one|one|1|a lone|un seul|une seule)';
-const MACHINE_NOUN = '(?:physical |virtual |dedicated |linux |ubuntu )?(?:server|machine|host|vm|serveur)';
+const ONE = '(?:a single|one single|the single|our single|only one|just one|one|1|a lone|the same|un seul|une seule|le meme|la meme)';
+const MACHINE_NOUN = '(?:physical |virtual |dedicated |linux |ubuntu )?(?:server|machine|host|box|vm|computer|serveur)';
 /** What a design does with its machine: "runs on", "is hosted on", "shares", "uses", "has", "tourne sur". */
 const ON_IT = '(?:runs?|running|run|hosted|hosts?|lives?|sits?|shares?|sharing|uses?|using|has|have|relies|rely|consists?|deployed|installed|located|stored|fits?|(?:is|are|all|together|both|everything)(?: all| together| both)?|tourne\\w*|heberge\\w*|est|sont)';
 /**
@@ -34,7 +34,9 @@ const ON_IT = '(?:runs?|running|run|hosted|hosts?|lives?|sits?|shares?|sharing|u
  */
 const ONE_MACHINE = new RegExp(
   `\\b${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))`
-  + `|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b`,
+  + `|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b`
+  // "Our single server runs Nginx, the application and MySQL."
+  + `|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|hosts|holds|contains|has|handles|serves|carries|is used|does)\\b`,
 );
 const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 
@@ -49,20 +51,21 @@ export function oneMachineClaim(statement: string, clausePlain: string): boolean
 
 const A_RECORD = anyOf(...DNS_A_RECORD_NAMES);
 /** "A record" with its capital A, as written: lower-cased, "a record" is any record. */
-const A_RECORD_AS_WRITTEN = /\bA[- ]?[Rr]ecords?\b|\b[Rr]ecords? (?:of )?type "?A\b/;
+const A_RECORD_AS_WRITTEN = /\bA[- ]?[Rr]ecords?\b|\b[Rr]ecords? (?:of )?type "?A\b|\(A\)|\bA\s*(?::|=|->|→)\s*\d{1,3}\./;
 const CNAME = anyOf(...DNS_CNAME_NAMES);
-/** What a claim about the record speaks of: www, or a section about the record. */
-const ABOUT_WWW = /\b(?:www|subdomain|sub domain|sous domaine)\b/;
+/** What a claim about the record speaks of: www, or a section about the record (the task asks for www's). */
+const ABOUT_WWW = /\b(?:www|subdomain|sub domain|sous domaine|records?|enregistrements?)\b/;
 const TASK = anyOf(...TASK_STATEMENT);
 /** Where a CNAME points: a name (the bare domain, another name) or an address. */
-const NAME_TARGET = /\b(?:to|of|for|at|towards|vers) (?:the )?(?:(?:root|main|apex|naked|bare|base|canonical|primary) )?(?:domain|hostname|host name|name|[a-z0-9-]+ (?:com|org|net|io))\b|\banother (?:domain )?name\b|\balias\b/;
+const NAME_TARGET = /\b(?:to|of|for|at|towards|vers) (?:the )?(?:(?:root|main|apex|naked|bare|base|canonical|primary) )?(?:domain|hostname|host name|name|[a-z0-9-]+[ .](?:com|org|net|io))\b|\banother (?:domain )?name\b|\balias\b/;
 const IP_TARGET = /\b(?:ip|ips|address|adresse)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/;
 
 /** Whether a text names the A record (plain text, and the text as written for "A record"). */
 export function namesARecord(raw: string, plain: string): number {
   const m = A_RECORD.exec(plain);
   if (m) return m.index;
-  return A_RECORD_AS_WRITTEN.test(raw) ? plain.search(/\ba (?:type )?records?\b|\brecords? (?:of )?type a\b/) : -1;
+  const written = A_RECORD_AS_WRITTEN.exec(raw);
+  return written ? Math.max(0, plain.search(/\ba (?:type )?records?\b|\brecords? (?:of )?type a\b/)) : -1;
 }
 
 export function namesCname(plain: string): number {
@@ -102,7 +105,7 @@ const DB_WORD = '(?:(?:my ?sql|data ?base|db|bdd|base de donnees) )';
 /** "Server 1 holds the primary database", "Server 2 (Replica)", "Server 1 - MySQL primary". */
 const MACHINE_THEN_ROLE = everyOf(`${NUMBERED} (?:(?:is|as|holds|hosts|runs|has|contains|with|acts as|keeps|carries)(?: the| a| an| its)? )?${DB_WORD}?${ROLE}`);
 /** "The primary is on Server 1", "the replica (on Server 2)", "MySQL primary runs on server 1". */
-const ROLE_THEN_MACHINE = everyOf(`${ROLE} ${DB_WORD}?(?:(?:is|sits|lives|runs|resides|stays|being|est) )?(?:(?:located|hosted|installed|placed) )?(?:on|in|at|sur) (?:the )?${NUMBERED}`);
+const ROLE_THEN_MACHINE = everyOf(`${ROLE} ${DB_WORD}?(?:(?:(?:is|sits|lives|runs|resides|stays|being|est) )?(?:(?:located|hosted|installed|placed) )?(?:on|in|at|sur) (?:the )?)?${NUMBERED}`);
 const ANY_NUMBERED = everyOf(NUMBERED);
 const ANY_ROLE = everyOf(ROLE);
 const SEGMENT = /,|;|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\bet\b/;

@@ -12,7 +12,7 @@
  */
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { CARRIED, ELSEWHERE, NEGATED, negatedAt, NUMBER, opensWithCondition, statementOf, type Where } from './claim-reading.js';
-import { componentCountClaims, encryptionClaims, sameStackClaims, type SecuredClaim } from './claims-secured.js';
+import { componentCountClaims, encryptionClaims, lbMonitoredClaims, sameStackClaims, type SecuredClaim } from './claims-secured.js';
 import { dbRoleClaims, dnsRecordClaims, oneMachineClaim, type StackClaim } from './claims-stack.js';
 import { mentionsOf, type Topic } from './elements.js';
 import {
@@ -94,12 +94,13 @@ export function claimsOf(prose: ProseAnalysis): Claim[] {
       if (/\?\s*$/.test(clause.raw)) continue;
       const where = { file: block.file, line: block.line };
       // What any section, the issues included, says of HTTPS and of the servers' stacks.
-      if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where), ...sameStackClaims(clause.raw, clause.plain, where));
+      // A heading names an issue ("SSL termination at the load balancer") rather than states it.
+      if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where).filter((c) => block.kind !== 'heading' || c.kind !== 'ssl-termination'), ...sameStackClaims(clause.raw, clause.plain, where));
       if (block.inIssuesSection) continue;
       claims.push(...modeClaims(clause.plain, where));
       const statement = statementOf(clause);
       if (statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement))) {
-        if (!defining) claims.push(...clauseClaims(statement, clause, block, where), ...componentCountClaims(statement, clause.raw, where));
+        if (!defining) claims.push(...clauseClaims(statement, clause, block, where), ...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
         claims.push(...dnsRecordClaims(statement, clause.raw, block, where), ...dbRoleClaims(clause.raw, where));
       }
     }

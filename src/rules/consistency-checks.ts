@@ -159,7 +159,8 @@ export function dnsRecordConflicts(claims: Claim[], { graphs }: RuleContext): Ru
       }];
     }
     if (claim.record !== 'CNAME' || cname) continue;
-    if (a) {
+    // "www is a CNAME to foobar.com" beside "A record: 8.8.8.8": the A record may be foobar.com's.
+    if (a && (said.some((c) => c.target !== 'name') || /\bwww\b/.test(plainText(a.text)))) {
       return [{
         message: `The prose calls www a CNAME (${place(claim)}) but the diagram labels it an A record ("${a.text}").`,
         at: a.source,
@@ -181,6 +182,7 @@ export function dnsRecordConflicts(claims: Claim[], { graphs }: RuleContext): Ru
 // HTTPS, and where SSL stops.
 
 const CERTIFICATE = rolePattern('certificate')!;
+const FIREWALL = rolePattern('firewall')!;
 /** "HTTP/HTTPS", "HTTP or HTTPS", "HTTP(S)": either protocol, a claim of neither. */
 const EITHER_PROTOCOL = /\bhttps? (?:or |and |ou )?https?\b|\bhttp s\b/;
 const PLAIN = anyOf(...PLAIN_TRAFFIC, 'http(?! s\\b)', 'port 80', 'plain');
@@ -226,22 +228,25 @@ function hopsBehind(graph: DiagramGraph): { encrypted?: { text: string; at: Sour
       if (e.kind === 'note') continue;
       const to = e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
       if (to === null || seen.has(to) || byKey.get(to)?.roles.includes('load-balancer')) continue;
-      if (ENTRY.some((r) => byKey.get(to)?.roles.includes(r))) continue;
+      // The way back to the user, and the metrics sent to a monitoring service, are no hop to the servers.
+      if (AWAY.some((r) => byKey.get(to)?.roles.includes(r))) continue;
       hops.push(e);
       seen.add(to);
       if (!stops(byKey.get(to))) queue.push(to);
     }
   }
-  const encrypted = hops.find((e) => showsHttps(e.label));
-  const plainHop = hops.find((e) => e.label && !showsHttps(e.label) && PLAIN.test(plainText(shownText(e.label))));
+  // "SSL terminated here" on an arrow says where SSL ends, not that the arrow is encrypted.
+  const ends = (label: string) => TERMINATES.test(plainText(label)) || PLAIN.test(plainText(shownText(label)));
+  const encrypted = hops.find((e) => showsHttps(e.label) && !ends(e.label));
+  const plainHop = hops.find((e) => e.label && (!showsHttps(e.label) || TERMINATES.test(plainText(e.label))) && ends(e.label));
   const ending = lbs.find((c) => CERTIFICATE.test(plainText(c.label)) && TERMINATES.test(plainText(c.label)));
   return {
     ...(encrypted ? { encrypted: { text: encrypted.label, at: encrypted.source } } : {}),
     ...(plainHop ? { plain: { text: plainHop.label, at: plainHop.source } } : ending ? { plain: { text: ending.label, at: ending.source } } : {}),
   };
 }
-const STOP_ROLES: readonly Role[] = ['web-server', 'app-server', 'database', 'server', 'code-base', 'monitoring'];
-const ENTRY: readonly Role[] = ['client', 'internet', 'dns', 'cdn'];
+const STOP_ROLES: readonly Role[] = ['web-server', 'app-server', 'database', 'server', 'code-base'];
+const AWAY: readonly Role[] = ['client', 'internet', 'dns', 'cdn', 'monitoring'];
 
 /** "The traffic behind the load balancer is unencrypted" beside HTTPS arrows behind it, and the reverse. */
 export function sslConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
@@ -273,7 +278,8 @@ export function sslConflicts(claims: Claim[], { graphs }: RuleContext): RuleFind
 // How many firewalls and monitoring clients.
 
 function drawnCounts(graph: DiagramGraph, role: 'firewall' | 'monitoring'): number[] {
-  if (role === 'firewall') return [componentsOfRole(graph, 'firewall').count];
+  // Boxes and groups, or every label that names one ("Server 1 -->|firewall| ...").
+  if (role === 'firewall') return [componentsOfRole(graph, 'firewall').count, graph.texts.filter((t) => affirms(t.text, FIREWALL)).length];
   const { agents, count } = monitoringClients(graph);
   // One per machine, or every agent drawn.
   return [count, agents.reduce((n, c) => n + c.multiplicity, 0)];
@@ -297,6 +303,30 @@ function countConflicts(role: 'firewall' | 'monitoring', claims: Claim[], { grap
 
 export const firewallCountConflicts = (claims: Claim[], context: RuleContext) => countConflicts('firewall', claims, context);
 export const monitoringCountConflicts = (claims: Claim[], context: RuleContext) => countConflicts('monitoring', claims, context);
+
+/** Whether a monitoring client sits on a load balancer's machine: in its box, linked to it, or named in its label. */
+function lbAgent(graph: DiagramGraph): boolean {
+  const lbs = componentsWithRole(graph, 'load-balancer');
+  if (lbs.some((c) => c.roles.includes('monitoring'))) return true;
+  const lbKeys = new Set(lbs.map((c) => c.key));
+  const lbHosts = new Set(lbs.filter((c) => c.host !== c.key).map((c) => c.host));
+  return monitoringClients(graph).agents.some((a) => (a.host !== a.key && lbHosts.has(a.host))
+    || graph.edges.some((e) => (e.from === a.key && lbKeys.has(e.to)) || (e.to === a.key && lbKeys.has(e.from)))
+    || LB_WORD.test(plainText(a.label)));
+}
+const LB_WORD = rolePattern('load-balancer')!;
+
+/** "One agent runs on the load balancer" beside a diagram with no monitoring client there. */
+export function lbMonitoredConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
+  const claim = ofKind(claims, 'lb-monitored')[0];
+  if (!claim || !graphs.some((g) => componentsWithRole(g, 'load-balancer').length) || graphs.some(lbAgent)) return [];
+  const graph = graphs.find((g) => componentsWithRole(g, 'load-balancer').length)!;
+  return [{
+    message: `The prose puts a monitoring client on the load balancer (${place(claim)}) but the diagram draws none there.`,
+    at: componentsWithRole(graph, 'load-balancer')[0]!.source,
+    hint: 'Draw the load balancer\'s client beside it: `MC0[Monitoring client] --- LB`, or put both in the load balancer\'s box.',
+  }];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Every server runs the whole stack.

@@ -5,7 +5,7 @@ import { ACTIVE_ACTIVE, ACTIVE_PASSIVE, claimedClusterMode, claimsOf, type Claim
 import { plainText } from '../prose/sentences.js';
 import { clusterEvidence } from './lb-cluster.js';
 import {
-  dbRoleConflicts, dnsRecordConflicts, firewallCountConflicts, httpsConflicts, monitoringCountConflicts, oneServerConflicts, sameStackConflicts, serverModeConflicts,
+  dbRoleConflicts, dnsRecordConflicts, firewallCountConflicts, httpsConflicts, lbMonitoredConflicts, monitoringCountConflicts, oneServerConflicts, sameStackConflicts, serverModeConflicts,
   sslConflicts,
 } from './consistency-checks.js';
 import { plural, roleName } from './diagram-helpers.js';
@@ -30,6 +30,7 @@ const CHECKS: Record<string, Check> = {
   components: missingClaimedComponents,
   'firewall-count': firewallCountConflicts,
   'monitoring-count': monitoringCountConflicts,
+  'lb-monitored': lbMonitoredConflicts,
   'db-roles': dbRoleConflicts,
   'dns-record': dnsRecordConflicts,
   'no-https': httpsConflicts,

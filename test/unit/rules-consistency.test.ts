@@ -46,6 +46,20 @@ ruleTester('consistency', [
     markdown: md('Simple web stack', 'flowchart LR\n  U[User] --> DNS[DNS] --> N\n  subgraph S[Server]\n    N[Nginx] --> A[App] --> D[(MySQL)]\n  end', 'www is a CNAME pointing to foobar.com.'),
     status: 'pass',
   },
+  { name: 'two tiers on the same machine, drawn apart', markdown: md('Simple web stack', TWO_BOXES, 'Nginx and MySQL run on the same machine.'), status: 'fail', message: 'one server' },
+  { name: 'our single server, one box', markdown: md('Simple web stack', ONE_BOX, 'Our single server runs the whole stack.'), status: 'pass' },
+  { name: 'a single server hosts everything, two boxes', markdown: md('Simple web stack', TWO_BOXES, 'A single server hosts everything.'), status: 'fail', message: 'one server' },
+  {
+    name: 'a CNAME to the bare domain beside the bare domain\'s A record',
+    markdown: md('Simple web stack', A_RECORD_BOX.replace('A record: www.foobar.com -> 8.8.8.8', 'A record: foobar.com -> 8.8.8.8'), 'www is a CNAME pointing to foobar.com.'),
+    status: 'pass',
+  },
+  {
+    name: 'the record type of www said as a type',
+    markdown: md('Simple web stack', 'flowchart LR\n  U[User] -->|"CNAME www.foobar.com"| DNS[DNS]\n  DNS --> S["Server 8.8.8.8: Nginx, app, MySQL"]', 'The DNS record for www is of type A.'),
+    status: 'fail',
+    message: 'labels it a CNAME',
+  },
 ], T0);
 
 const T1 = '1-distributed_web_infrastructure';
@@ -106,6 +120,8 @@ ruleTester('consistency', [
     status: 'fail',
     message: 'no HTTPS',
   },
+  { name: 'we do not use HTTPS, an HTTPS arrow drawn', markdown: md('Distributed', AGREED.replace('|HTTP|', '|HTTPS|'), '## Security\nWe do not use HTTPS yet, so the traffic can be read.'), status: 'fail', message: 'no HTTPS' },
+  { name: 'the primary and the replica named by their servers in brackets', markdown: md('Distributed', AGREED, 'The replica (server 1) copies the primary (server 2).'), status: 'fail', message: 'replica database on server 1' },
 ], T1);
 
 const T2 = '2-secured_and_monitored_web_infrastructure';
@@ -162,6 +178,17 @@ ruleTester('consistency', [
   {
     name: 'each server runs the web tier, MySQL on its own server',
     markdown: md('Secured', SEPARATE_DB, 'Each server runs Nginx and the application, MySQL has its own server.'),
+    status: 'pass',
+  },
+  { name: 'a count after a colon', markdown: md('Secured', SECURED(), '- Firewalls: 3 (one in front of each machine)'), status: 'pass' },
+  { name: 'a count written 3x, two drawn', markdown: md('Secured', SECURED().replace('  LB -->|HTTP| F3[Firewall 3] --> S2', '  LB -->|HTTP| S2'), '- 3x firewalls'), status: 'fail', message: 'counts 3 firewalls' },
+  { name: 'the firewalls added are not all of them', markdown: md('Secured', SECURED(), 'We added two more firewalls to the one in front of HAProxy.'), status: 'pass' },
+  { name: 'a connection to the database is no database on each server', markdown: md('Secured', SEPARATE_DB, 'Each server has a connection to the MySQL database.'), status: 'pass' },
+  { name: 'a fix proposed is no claim', markdown: md('Secured', SECURED('HTTP'), '## Issues\nBetter: use SSL passthrough so the traffic stays encrypted up to the servers.'), status: 'pass' },
+  { name: 'identical servers, a database server drawn', markdown: md('Secured', SEPARATE_DB, '## Issues\nThe servers are identical: Nginx, app and MySQL on each.'), status: 'fail', message: 'whole stack' },
+  {
+    name: 'metrics sent over HTTPS are not a hop to the servers',
+    markdown: md('Secured', `${SECURED('HTTP')}\n  LB -->|HTTPS| SL[Sumo Logic]`, '## Issues\nSSL stops at HAProxy: the traffic behind it is plain HTTP.'),
     status: 'pass',
   },
 ], T2);
