@@ -17,7 +17,7 @@ export type SecuredClaim =
   | ({ kind: 'lb-monitored' } & Where)
   | ({ kind: 'no-https' } & Where)
   | ({ kind: 'ssl-termination'; at: 'load-balancer' | 'servers' } & Where)
-  | ({ kind: 'same-stack' } & Where);
+  | ({ kind: 'same-stack'; apart?: boolean } & Where);
 
 // ---------------------------------------------------------------------------------------------
 // Counts of firewalls and monitoring clients.
@@ -62,7 +62,7 @@ export function componentCountClaims(statement: string, raw: string, where: Wher
  * "three collectors: one on the load balancer and one on each server" (not "the load balancer
  * monitors its backends").
  */
-const ON_THE_LB = new RegExp(`\\b(?:${AGENTS}|one|another)(?: (?:also|too|is|runs?|sits?|installed|placed|deployed|running))*(?: \\w+)? (?:on|in|for|at|sur) (?:the |our )?(?:${LOAD_BALANCER_NAMES.join('|')})`);
+const ON_THE_LB = new RegExp(`\\b(?:${AGENTS}|one|another)(?: (?:also|too|is|runs?|sits?|installed|placed|deployed|running))*(?: \\w+){0,2}? (?:on|in|for|at|sur) (?:the |our )?(?:${LOAD_BALANCER_NAMES.join('|')})`);
 const MONITORING_TALK = new RegExp(`\\b(?:${MONITOR_WORD}|${AGENT_NOUNS})\\b`);
 
 export function lbMonitoredClaims(statement: string, where: Where): SecuredClaim[] {
@@ -161,6 +161,11 @@ const SAME_STACK = anyOf(
 );
 /** What links a server to a database is not a database on it: "each server has a connection to the database". */
 const LINKED = /\b(?:to|from|access|connections?|links?|queries|through|via|reach\w*|talks?|connects?)\b/;
+/** The reverse: "MySQL runs on its own server", "a dedicated database server". */
+const DB_APART = anyOf(
+  `(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?)(?: \\w+){0,3}? (?:on|in|sur) (?:its own|their own|a separate|a dedicated|another|a different|a distinct|son propre|un serveur (?:separe|dedie))(?: \\w+)? (?:server|machine|host|box|vm|serveur)`,
+  `(?:separate|dedicated|distinct|standalone|own) (?:my ?sql|mariadb|data ?base|db) (?:server|machine|host)`,
+);
 /** A general remark, not this design: "Having servers with the same components ...". */
 const GENERAL = /^(?:having|to have|avoid\w*|when|if)\b/;
 
@@ -171,6 +176,8 @@ export function sameStackClaims(raw: string, plain: string, where: Where): Secur
     const said = assertedPart(proseText(part));
     const m = SAME_STACK.exec(said);
     if (m && !negatedAt(said, m.index) && !/\b(?:no|not|never|without|no longer)\b/.test(m[0]) && !LINKED.test(m[0])) return [{ kind: 'same-stack', ...where }];
+    const apart = DB_APART.exec(said);
+    if (apart && !negatedAt(said, apart.index)) return [{ kind: 'same-stack', apart: true, ...where }];
   }
   return [];
 }

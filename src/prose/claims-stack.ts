@@ -16,6 +16,7 @@ export type DbRole = 'primary' | 'replica';
 
 export type StackClaim =
   | ({ kind: 'one-server' } & Where)
+  | ({ kind: 'named-server'; n: number } & Where)
   | ({ kind: 'dns-record'; record: DnsRecord; target?: 'ip' | 'name' } & Where)
   | ({ kind: 'db-role'; machine: number; role: DbRole } & Where);
 
@@ -44,6 +45,14 @@ const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 export function oneMachineClaim(statement: string, clausePlain: string): boolean {
   const m = ONE_MACHINE.exec(statement);
   return m !== null && !negatedAt(statement, m.index) && !RISK.test(clausePlain);
+}
+
+/** "Server 2 runs MySQL": a design that names its second server has two. */
+const NAMED_SERVER = /\b(?:server|machine|host|vm|instance|serveur) ?(?:#|no |number )?([2-9])\b(?!\.\d)/g;
+
+export function namedServerClaims(statement: string, where: Where): StackClaim[] {
+  const numbers = [...statement.matchAll(NAMED_SERVER)].filter((m) => !negatedAt(statement, m.index)).map((m) => Number(m[1]));
+  return numbers.length ? [{ kind: 'named-server', n: Math.max(...numbers), ...where }] : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +109,10 @@ export function dnsRecordClaims(statement: string, raw: string, block: AnalysedB
 const PRIMARY = `(?:${DB_PRIMARY_NAMES.filter((n) => !/main|writer|leader/.test(n)).join('|')})`;
 const REPLICA = `(?:${DB_REPLICA_NAMES.filter((n) => !/reader|read|standby|follower/.test(n)).join('|')})`;
 const ROLE = `(${PRIMARY}|${REPLICA})`;
-const NUMBERED = '(?:server|host|machine|node|vm|instance|serveur|web|srv) ?(?:#|no )?(\\d{1,2})';
+/** "Server 1", "web-02", "the first server" (two groups: a number, an ordinal). */
+const NUMBERED = '(?:(?:server|host|machine|node|vm|instance|serveur|web|srv) ?(?:#|no )?(\\d{1,2})|(first|second|third|1st|2nd|3rd|premier|second) (?:server|machine|host|node|serveur))';
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, premier: 1, second: 2, '2nd': 2, third: 3, '3rd': 3 };
+const numberAt = (m: RegExpMatchArray, group: number) => Number(m[group] ?? ORDINALS[m[group + 1]!]);
 const DB_WORD = '(?:(?:my ?sql|data ?base|db|bdd|base de donnees) )';
 /** "Server 1 holds the primary database", "Server 2 (Replica)", "Server 1 - MySQL primary". */
 const MACHINE_THEN_ROLE = everyOf(`${NUMBERED} (?:(?:is|as|holds|hosts|runs|has|contains|with|acts as|keeps|carries)(?: the| a| an| its)? )?${DB_WORD}?${ROLE}`);
@@ -125,11 +137,11 @@ export function dbRoleClaims(raw: string, where: Where): StackClaim[] {
   for (const segment of raw.split(SEGMENT)) {
     const plain = plainText(segment);
     const found: [number, DbRole][] = [];
-    for (const m of plain.matchAll(MACHINE_THEN_ROLE)) if (!negatedAt(plain, m.index)) found.push([Number(m[1]), roleOf(m[2]!)]);
-    for (const m of plain.matchAll(ROLE_THEN_MACHINE)) if (!negatedAt(plain, m.index)) found.push([Number(m[2]), roleOf(m[1]!)]);
+    for (const m of plain.matchAll(MACHINE_THEN_ROLE)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 1), roleOf(m[3]!)]);
+    for (const m of plain.matchAll(ROLE_THEN_MACHINE)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 2), roleOf(m[1]!)]);
     if (!found.length && !NEGATED_SEGMENT.test(plain)) {
       // One server and one role, alone in their part of the sentence: "Server 2 receives the replicated data (replica)".
-      const machines = new Set([...plain.matchAll(ANY_NUMBERED)].map((m) => Number(m[1])));
+      const machines = new Set([...plain.matchAll(ANY_NUMBERED)].map((m) => numberAt(m, 1)));
       const named = new Set([...plain.matchAll(ANY_ROLE)].map((m) => roleOf(m[1]!)));
       if (machines.size === 1 && named.size === 1) found.push([[...machines][0]!, [...named][0]!]);
     }

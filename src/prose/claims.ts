@@ -13,7 +13,7 @@
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { CARRIED, ELSEWHERE, NEGATED, negatedAt, NUMBER, opensWithCondition, statementOf, type Where } from './claim-reading.js';
 import { componentCountClaims, encryptionClaims, lbMonitoredClaims, sameStackClaims, type SecuredClaim } from './claims-secured.js';
-import { dbRoleClaims, dnsRecordClaims, oneMachineClaim, type StackClaim } from './claims-stack.js';
+import { dbRoleClaims, dnsRecordClaims, namedServerClaims, oneMachineClaim, type StackClaim } from './claims-stack.js';
 import { mentionsOf, type Topic } from './elements.js';
 import {
   ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CLUSTER_TERMS, DEFINITION_LABELS, DESIGN_STATEMENTS, everyOf, FAILURE_PROBLEMS, FAILURES, LOAD_BALANCER_NAMES, OTHER_CLUSTERS,
@@ -96,13 +96,15 @@ export function claimsOf(prose: ProseAnalysis): Claim[] {
       // What any section, the issues included, says of HTTPS and of the servers' stacks.
       // A heading names an issue ("SSL termination at the load balancer") rather than states it.
       if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where).filter((c) => block.kind !== 'heading' || c.kind !== 'ssl-termination'), ...sameStackClaims(clause.raw, clause.plain, where));
+      const statement = statementOf(clause);
+      const states = statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement));
+      // Counts of firewalls and monitoring clients are claims wherever they stand ("Issues: our three firewalls ...").
+      if (states && !defining) claims.push(...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
       if (block.inIssuesSection) continue;
       claims.push(...modeClaims(clause.plain, where));
-      const statement = statementOf(clause);
-      if (statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement))) {
-        if (!defining) claims.push(...clauseClaims(statement, clause, block, where), ...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
-        claims.push(...dnsRecordClaims(statement, clause.raw, block, where), ...dbRoleClaims(clause.raw, where));
-      }
+      if (!states) continue;
+      if (!defining) claims.push(...clauseClaims(statement, clause, block, where));
+      claims.push(...dnsRecordClaims(statement, clause.raw, block, where), ...dbRoleClaims(clause.raw, where), ...namedServerClaims(statement, where));
     }
   }
   return claims;

@@ -5,8 +5,8 @@
  * stack. Each compares claims of the prose (prose/claims.ts) with what the diagrams draw.
  */
 import { drawnAsMachine, drawnServerCount, machinesOf, numberedMachine } from '../graph/machines.js';
-import { componentsWithRole, type Component, type DiagramGraph } from '../graph/model.js';
-import { rolePattern, type Role } from '../graph/roles.js';
+import { componentsWithRole, countWithRole, serverMachines, type Component, type DiagramGraph } from '../graph/model.js';
+import { rolePattern, TIER_ROLES, type Role } from '../graph/roles.js';
 import { claimedClusterMode, type Claim, type ClusterMode } from '../prose/claims.js';
 import { dbRoleOf, namesARecord, namesCname } from '../prose/claims-stack.js';
 import { anyOf, PLAIN_TRAFFIC, SSL_ENDS } from '../prose/lexicon.js';
@@ -32,6 +32,7 @@ const DATABASE_PART = /\b(?:(?:my ?sql|mariadb|postgre ?s\w*|data ?base|db|bdd)(
 const PASSIVE_SERVER = /\b(?:passive|backup|standby|stand by|hot spare|spare|secours|passif|inactive|idle|failover only)\b/;
 const ACTIVE_BOTH = /\b(?:active ?active|actif ?actif)\b/;
 const ACTIVE = /\b(?:active|actif)\b/;
+const SHARES_LOAD = /\b(?:round ?robin|least ?conn\w*|weighted|(?:source|ip) ?hash)\b|\b\d{1,3} ?%/;
 
 /** The mode the diagram gives the machines a load balancer sends to: one marked backup, or all marked active. */
 function drawnServerMode(graph: DiagramGraph): { mode: ClusterMode; text: string; at: SourcePosition } | null {
@@ -52,8 +53,11 @@ function drawnServerMode(graph: DiagramGraph): { mode: ClusterMode; text: string
     const both = texts.find((t) => ACTIVE_BOTH.test(read(t.text)));
     if (both) return { mode: 'active-active', text: both.text, at: both.at };
   }
-  const active = [...targets.values()].map((texts) => texts.find((t) => ACTIVE.test(read(t.text)))).filter((t) => t !== undefined);
-  if (targets.size >= 2 && active.length === targets.size) return { mode: 'active-active', text: active.map((t) => t.text).join('", "'), at: active[0]!.at };
+  // Every server marked active, or every arrow to them sharing the load ("round robin", "50%").
+  for (const word of [ACTIVE, SHARES_LOAD]) {
+    const marked = [...targets.values()].map((texts) => texts.find((t) => word.test(read(t.text)))).filter((t) => t !== undefined);
+    if (targets.size >= 2 && marked.length === targets.size) return { mode: 'active-active', text: [...new Set(marked.map((t) => t.text))].join('", "'), at: marked[0]!.at };
+  }
   return null;
 }
 
@@ -92,6 +96,23 @@ export function oneServerConflicts(claims: Claim[], { graphs }: RuleContext): Ru
     }];
   }
   return [];
+}
+
+/** The prose names "Server 2" beside a diagram that draws fewer servers than that. */
+export function namedServerConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
+  const claim = ofKind(claims, 'named-server').reduce<Found<'named-server'> | null>((a, b) => (!a || b.n > a.n ? b : a), null);
+  if (!claim) return [];
+  // Every way of counting: the machines drawn, the boxes holding a tier, the load balancers' machines with them.
+  const most = Math.max(...graphs.map((g) => {
+    const { drawn, pipelines } = drawnServerCount(g);
+    return Math.max(drawn, pipelines, serverMachines(g, [...TIER_ROLES, 'server']).total) + countWithRole(g, 'load-balancer');
+  }));
+  if (most >= claim.n) return [];
+  return [{
+    message: `The prose names server ${claim.n} (${place(claim)}) but the diagram draws ${plural(most, 'server')}.`,
+    at: { file: claim.file, line: claim.line, column: 1 },
+    hint: 'Make them agree: describe the servers the diagram draws, or draw each server the prose names.',
+  }];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,10 +352,15 @@ export function lbMonitoredConflicts(claims: Claim[], { graphs }: RuleContext): 
 // ---------------------------------------------------------------------------------------------
 // Every server runs the whole stack.
 
-/** "Every server runs its own MySQL" beside a diagram that puts the database on a machine of its own. */
+/**
+ * "Every server runs its own MySQL" beside a diagram that puts the database on a machine of its own,
+ * and "MySQL has a server of its own" beside a diagram that runs it on every server.
+ */
 export function sameStackConflicts(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
-  const claim = ofKind(claims, 'same-stack')[0];
-  if (!claim) return [];
+  const said = ofKind(claims, 'same-stack');
+  // Both said is no clear claim of either.
+  if (new Set(said.map((c) => Boolean(c.apart))).size !== 1) return [];
+  const claim = said[0]!;
   for (const graph of graphs) {
     const machines = machinesOf(graph).filter((m) => !m.roles.includes('load-balancer'));
     const serving = machines.filter((m) => m.roles.includes('web-server') || m.roles.includes('app-server'));
@@ -343,12 +369,21 @@ export function sameStackConflicts(claims: Claim[], { graphs }: RuleContext): Ru
     const without = serving.filter((m) => !m.roles.includes('database'));
     // A database server drawn as one (a box, "DB Server 3"); a bare database box may sit on any server.
     const apart = machines.find((m) => m.roles.includes('database') && !serving.includes(m) && drawnAsMachine(m));
-    if (!without.length || !apart) continue;
-    return [{
-      message: `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram puts the database on "${apart.label}", apart from "${without[0]!.label}".`,
-      at: apart.source,
-      hint: 'Make them agree: describe the separate database server the diagram draws, or draw a database inside each server\'s box.',
-    }];
+    if (!claim.apart && without.length && apart) {
+      return [{
+        message: `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram puts the database on "${apart.label}", apart from "${without[0]!.label}".`,
+        at: apart.source,
+        hint: 'Make them agree: describe the separate database server the diagram draws, or draw a database inside each server\'s box.',
+      }];
+    }
+    const bare = machines.some((m) => m.roles.includes('database') && !serving.includes(m));
+    if (claim.apart && !without.length && !bare) {
+      return [{
+        message: `The prose gives the database a server of its own (${place(claim)}) but the diagram runs it on "${serving[0]!.label}" beside the web and application servers.`,
+        at: serving[0]!.source,
+        hint: 'Make them agree: draw the database on its own server (`subgraph DB["Database server"]`), or describe the database on each server.',
+      }];
+    }
   }
   return [];
 }

@@ -5,7 +5,7 @@ import { ACTIVE_ACTIVE, ACTIVE_PASSIVE, claimedClusterMode, claimsOf, type Claim
 import { plainText } from '../prose/sentences.js';
 import { clusterEvidence } from './lb-cluster.js';
 import {
-  dbRoleConflicts, dnsRecordConflicts, firewallCountConflicts, httpsConflicts, lbMonitoredConflicts, monitoringCountConflicts, oneServerConflicts, sameStackConflicts, serverModeConflicts,
+  dbRoleConflicts, dnsRecordConflicts, firewallCountConflicts, httpsConflicts, lbMonitoredConflicts, monitoringCountConflicts, namedServerConflicts, oneServerConflicts, sameStackConflicts, serverModeConflicts,
   sslConflicts,
 } from './consistency-checks.js';
 import { plural, roleName } from './diagram-helpers.js';
@@ -25,6 +25,7 @@ const CHECKS: Record<string, Check> = {
   'lb-count': lbCountConflicts,
   'server-count': serverCountConflicts,
   'one-server': oneServerConflicts,
+  'named-servers': namedServerConflicts,
   'own-servers': ownServerConflicts,
   'same-stack': sameStackConflicts,
   components: missingClaimedComponents,

@@ -46,6 +46,8 @@ ruleTester('consistency', [
     markdown: md('Simple web stack', 'flowchart LR\n  U[User] --> DNS[DNS] --> N\n  subgraph S[Server]\n    N[Nginx] --> A[App] --> D[(MySQL)]\n  end', 'www is a CNAME pointing to foobar.com.'),
     status: 'pass',
   },
+  { name: 'the prose names a second server, one box drawn', markdown: md('Simple web stack', ONE_BOX, 'Nginx runs on Server 1 and MySQL on Server 2.'), status: 'fail', message: 'names server 2' },
+  { name: 'a second server in the future', markdown: md('Simple web stack', ONE_BOX, 'Later we could move MySQL to Server 2.'), status: 'pass' },
   { name: 'two tiers on the same machine, drawn apart', markdown: md('Simple web stack', TWO_BOXES, 'Nginx and MySQL run on the same machine.'), status: 'fail', message: 'one server' },
   { name: 'our single server, one box', markdown: md('Simple web stack', ONE_BOX, 'Our single server runs the whole stack.'), status: 'pass' },
   { name: 'a single server hosts everything, two boxes', markdown: md('Simple web stack', TWO_BOXES, 'A single server hosts everything.'), status: 'fail', message: 'one server' },
@@ -121,6 +123,13 @@ ruleTester('consistency', [
     message: 'no HTTPS',
   },
   { name: 'we do not use HTTPS, an HTTPS arrow drawn', markdown: md('Distributed', AGREED.replace('|HTTP|', '|HTTPS|'), '## Security\nWe do not use HTTPS yet, so the traffic can be read.'), status: 'fail', message: 'no HTTPS' },
+  {
+    name: 'active-passive in the prose, round robin drawn to both servers',
+    markdown: md('Distributed', TASK1('Server 1: Nginx, app, MySQL primary', 'Server 2: Nginx, app, MySQL replica', 'LB -->|round robin| S1\n  LB -->|round robin| S2'), 'Our setup is active-passive: Server 2 only takes over when Server 1 fails.'),
+    status: 'fail',
+    message: 'active-active',
+  },
+  { name: 'the replica on the first server, the primary drawn there', markdown: md('Distributed', AGREED, 'The replica lives on the first server.'), status: 'fail', message: 'replica database on server 1' },
   { name: 'the primary and the replica named by their servers in brackets', markdown: md('Distributed', AGREED, 'The replica (server 1) copies the primary (server 2).'), status: 'fail', message: 'replica database on server 1' },
 ], T1);
 
@@ -174,6 +183,9 @@ ruleTester('consistency', [
   },
   { name: 'every server runs MySQL, a database server drawn', markdown: md('Secured', SEPARATE_DB, '## Issues\nBoth servers run Nginx, the app and MySQL, so they compete for memory.'), status: 'fail', message: 'whole stack' },
   { name: 'every server runs MySQL, as drawn', markdown: md('Secured', SECURED(), '## Issues\nAll servers have the same components: web server, application server and database.'), status: 'pass' },
+  { name: 'MySQL on a server of its own, drawn on each server', markdown: md('Secured', SECURED(), 'MySQL runs on a dedicated server, away from the web tier.'), status: 'fail', message: 'server of its own' },
+  { name: 'MySQL on a server of its own, as drawn', markdown: md('Secured', SEPARATE_DB, 'MySQL runs on a dedicated server, away from the web tier.'), status: 'pass' },
+  { name: 'a dedicated database server proposed', markdown: md('Secured', SECURED(), '## Issues\nMove the database to a dedicated server so it does not compete with Nginx.'), status: 'pass' },
   { name: 'a general remark on identical servers', markdown: md('Secured', SEPARATE_DB, '## Issues\nHaving servers with all the same components might be a problem.'), status: 'pass' },
   {
     name: 'each server runs the web tier, MySQL on its own server',
