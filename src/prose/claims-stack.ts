@@ -37,7 +37,7 @@ const ONE_MACHINE = new RegExp(
   `\\b${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))`
   + `|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b`
   // "Our single server runs Nginx, the application and MySQL."
-  + `|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|hosts|holds|contains|has|handles|serves|carries|is used|does)\\b`,
+  + `|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)\\b`,
 );
 const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 
@@ -47,11 +47,16 @@ export function oneMachineClaim(statement: string, clausePlain: string): boolean
   return m !== null && !negatedAt(statement, m.index) && !RISK.test(clausePlain);
 }
 
-/** "Server 2 runs MySQL": a design that names its second server has two. */
-const NAMED_SERVER = /\b(?:server|machine|host|vm|instance|serveur) ?(?:#|no |number )?([2-9])\b(?!\.\d)/g;
+/** "Server 2 runs MySQL", "the second server holds the database": a design that names its second server has two. */
+const NAMED_SERVER = /\b(?:(?:server|machine|host|vm|instance|serveur) ?(?:#|no |number )?([2-9])\b(?!\.\d)|(second|2nd|third|3rd|deuxieme|troisieme) (?:server|machine|host|serveur)\b)/g;
+const ORDINAL_NUMBER: Record<string, number> = { second: 2, '2nd': 2, deuxieme: 2, third: 3, '3rd': 3, troisieme: 3 };
+/** A server still to come: "add a second server", "we need a third machine". */
+const TO_COME = /\b(?:add|adds|adding|added|need|needs|needed|requir\w*|introduc\w*|deploy\w*|buy|get|with|ajout\w*)(?: \w+){0,2} $/;
 
 export function namedServerClaims(statement: string, where: Where): StackClaim[] {
-  const numbers = [...statement.matchAll(NAMED_SERVER)].filter((m) => !negatedAt(statement, m.index)).map((m) => Number(m[1]));
+  const numbers = [...statement.matchAll(NAMED_SERVER)]
+    .filter((m) => !negatedAt(statement, m.index) && !(m[2] && TO_COME.test(statement.slice(0, m.index))))
+    .map((m) => (m[1] ? Number(m[1]) : ORDINAL_NUMBER[m[2]!]!));
   return numbers.length ? [{ kind: 'named-server', n: Math.max(...numbers), ...where }] : [];
 }
 

@@ -240,8 +240,9 @@ function hopsBehind(graph: DiagramGraph): { encrypted?: { text: string; at: Sour
   const lbs = componentsWithRole(graph, 'load-balancer');
   const byKey = new Map(graph.components.map((c) => [c.key, c]));
   const stops = (c: Component | undefined) => !c || c.roles.some((r) => STOP_ROLES.includes(r));
-  const seen = new Set(lbs.map((c) => c.key));
-  const queue = [...seen];
+  // What stands in front of the load balancers (the user's firewall, `FW1 --- LB`) is not behind them.
+  const seen = new Set([...inFront(graph, byKey), ...lbs.map((c) => c.key)]);
+  const queue = lbs.map((c) => c.key);
   const hops = [];
   for (let head = 0; head < queue.length; head++) {
     const from = queue[head]!;
@@ -265,6 +266,21 @@ function hopsBehind(graph: DiagramGraph): { encrypted?: { text: string; at: Sour
     ...(encrypted ? { encrypted: { text: encrypted.label, at: encrypted.source } } : {}),
     ...(plainHop ? { plain: { text: plainHop.label, at: plainHop.source } } : ending ? { plain: { text: ending.label, at: ending.source } } : {}),
   };
+}
+/** The boxes a request meets from the entry (user, internet, DNS) before a load balancer. */
+function inFront(graph: DiagramGraph, byKey: Map<string, Component>): Set<string> {
+  const entry = graph.components.filter((c) => c.roles.some((r) => AWAY.includes(r) && r !== 'monitoring')).map((c) => c.key);
+  const front = new Set(entry);
+  for (let head = 0, queue = [...entry]; head < queue.length; head++) {
+    const from = queue[head]!;
+    for (const e of graph.edges) {
+      const to = e.kind === 'note' ? null : e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
+      if (to === null || front.has(to) || byKey.get(to)?.roles.includes('load-balancer')) continue;
+      front.add(to);
+      queue.push(to);
+    }
+  }
+  return front;
 }
 const STOP_ROLES: readonly Role[] = ['web-server', 'app-server', 'database', 'server', 'code-base'];
 const AWAY: readonly Role[] = ['client', 'internet', 'dns', 'cdn', 'monitoring'];
@@ -367,12 +383,17 @@ export function sameStackConflicts(claims: Claim[], { graphs }: RuleContext): Ru
     // Bare boxes (`Nginx --> App --> MySQL`) say nothing of which machine runs what.
     if (!serving.length || !serving.every(drawnAsMachine)) continue;
     const without = serving.filter((m) => !m.roles.includes('database'));
-    // A database server drawn as one (a box, "DB Server 3"); a bare database box may sit on any server.
-    const apart = machines.find((m) => m.roles.includes('database') && !serving.includes(m) && drawnAsMachine(m));
-    if (!claim.apart && without.length && apart) {
+    // Servers drawn as boxes say what runs on each: a database outside every box runs on none of them.
+    // Server nodes leave a database two of them lead to on neither: only a database server drawn as one is apart.
+    const boxes = serving.every((m) => m.kind === 'group');
+    const apart = machines.find((m) => m.roles.includes('database') && !serving.includes(m) && (boxes || drawnAsMachine(m)));
+    const anyDb = graph.components.some((c) => c.roles.includes('database'));
+    if (!claim.apart && without.length && (apart || (boxes && anyDb))) {
       return [{
-        message: `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram puts the database on "${apart.label}", apart from "${without[0]!.label}".`,
-        at: apart.source,
+        message: apart
+          ? `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram puts the database on "${apart.label}", apart from "${without[0]!.label}".`
+          : `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram draws no database on "${without[0]!.label}".`,
+        at: apart?.source ?? without[0]!.source,
         hint: 'Make them agree: describe the separate database server the diagram draws, or draw a database inside each server\'s box.',
       }];
     }

@@ -47,6 +47,9 @@ ruleTester('consistency', [
     status: 'pass',
   },
   { name: 'the prose names a second server, one box drawn', markdown: md('Simple web stack', ONE_BOX, 'Nginx runs on Server 1 and MySQL on Server 2.'), status: 'fail', message: 'names server 2' },
+  { name: 'the second server named', markdown: md('Simple web stack', ONE_BOX, 'The second server holds the MySQL database.'), status: 'fail', message: 'names server 2' },
+  { name: 'a second server to add', markdown: md('Simple web stack', ONE_BOX, 'To remove the SPOF, add a second server behind a load balancer.'), status: 'pass' },
+  { name: 'a single server hosting the stack, two boxes', markdown: md('Simple web stack', TWO_BOXES, 'Single server hosting Nginx, the application and MySQL.'), status: 'fail', message: 'one server' },
   { name: 'a second server in the future', markdown: md('Simple web stack', ONE_BOX, 'Later we could move MySQL to Server 2.'), status: 'pass' },
   { name: 'two tiers on the same machine, drawn apart', markdown: md('Simple web stack', TWO_BOXES, 'Nginx and MySQL run on the same machine.'), status: 'fail', message: 'one server' },
   { name: 'our single server, one box', markdown: md('Simple web stack', ONE_BOX, 'Our single server runs the whole stack.'), status: 'pass' },
@@ -186,6 +189,18 @@ ruleTester('consistency', [
   { name: 'MySQL on a server of its own, drawn on each server', markdown: md('Secured', SECURED(), 'MySQL runs on a dedicated server, away from the web tier.'), status: 'fail', message: 'server of its own' },
   { name: 'MySQL on a server of its own, as drawn', markdown: md('Secured', SEPARATE_DB, 'MySQL runs on a dedicated server, away from the web tier.'), status: 'pass' },
   { name: 'a dedicated database server proposed', markdown: md('Secured', SECURED(), '## Issues\nMove the database to a dedicated server so it does not compete with Nginx.'), status: 'pass' },
+  {
+    name: 'every server runs MySQL, a bare database outside the server boxes',
+    markdown: md('Secured', 'flowchart LR\n  U[User] --> LB[HAProxy]\n  LB --> W1\n  LB --> W2\n  subgraph S1["Server 1"]\n    W1[Nginx] --> A1[App]\n  end\n  subgraph S2["Server 2"]\n    W2[Nginx] --> A2[App]\n  end\n  A1 --> DB[(MySQL)]\n  A2 --> DB', 'Each server runs its own MySQL database.'),
+    status: 'fail',
+    message: 'whole stack',
+  },
+  {
+    name: 'every server runs MySQL, the second box holds none',
+    markdown: md('Secured', 'flowchart LR\n  U[User] --> LB[HAProxy]\n  LB --> W1\n  LB --> W2\n  subgraph S1["Server 1"]\n    W1[Nginx] --> A1[App] --> D1[(MySQL)]\n  end\n  subgraph S2["Server 2"]\n    W2[Nginx] --> A2[App]\n  end\n  A2 --> D1', 'Each server runs its own MySQL database.'),
+    status: 'fail',
+    message: 'no database on "Server 2"',
+  },
   { name: 'a general remark on identical servers', markdown: md('Secured', SEPARATE_DB, '## Issues\nHaving servers with all the same components might be a problem.'), status: 'pass' },
   {
     name: 'each server runs the web tier, MySQL on its own server',
@@ -198,6 +213,11 @@ ruleTester('consistency', [
   { name: 'a connection to the database is no database on each server', markdown: md('Secured', SEPARATE_DB, 'Each server has a connection to the MySQL database.'), status: 'pass' },
   { name: 'a fix proposed is no claim', markdown: md('Secured', SECURED('HTTP'), '## Issues\nBetter: use SSL passthrough so the traffic stays encrypted up to the servers.'), status: 'pass' },
   { name: 'identical servers, a database server drawn', markdown: md('Secured', SEPARATE_DB, '## Issues\nThe servers are identical: Nginx, app and MySQL on each.'), status: 'fail', message: 'whole stack' },
+  {
+    name: 'the user\'s firewall linked both ways stands in front of the load balancer',
+    markdown: md('Secured', 'flowchart LR\n  U[User] --> F1[Firewall 1]\n  F1 ---|HTTPS| LB[HAProxy + SSL]\n  LB -->|HTTP| S1["Server 1: Nginx, app, MySQL"]\n  LB -->|HTTP| S2["Server 2: Nginx, app, MySQL"]', '## Issues\nSSL is terminated at HAProxy, so the traffic to the servers is in clear text.'),
+    status: 'pass',
+  },
   {
     name: 'metrics sent over HTTPS are not a hop to the servers',
     markdown: md('Secured', `${SECURED('HTTP')}\n  LB -->|HTTPS| SL[Sumo Logic]`, '## Issues\nSSL stops at HAProxy: the traffic behind it is plain HTTP.'),
