@@ -91,7 +91,7 @@ const NO_HTTPS = anyOf(
 );
 /** SSL stops at the load balancer: "SSL is terminated at HAProxy", "HAProxy decrypts the traffic", "decrypted at the LB". */
 const ENDS_AT_LB = anyOf(
-  `${SSL}(?: \\w+){0,3} (?:is |gets |being |are )?${ENDS} (?:at|on|in|by) (?:the |our )?${LB}`,
+  `${SSL}(?: \\w+){0,3} (?:is |gets |being |are |est )?${ENDS} (?:at|on|in|by|au niveau du|au niveau de l|sur le|sur l|par le|par l|au) (?:the |our )?${LB}`,
   `${LB}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`, `${LB}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
   `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB}`,
 );

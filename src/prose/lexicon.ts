@@ -288,11 +288,12 @@ export const PLAIN_TRAFFIC = [
   'en clair', 'dechiffre\\w*',
 ] as const;
 /** Where SSL stops: "SSL is terminated at HAProxy", "TLS ends on the web servers", "HAProxy offloads SSL". */
-export const SSL_ENDS = ['terminat\\w*', 'ends?', 'ended', 'stops?', 'stopped', 'offload\\w*', 'decrypt\\w*', 'unwrap\\w*', 'dechiffr\\w*'] as const;
+export const SSL_ENDS = ['terminat\\w*', 'ends?', 'ended', 'stops?', 'stopped', 'offload\\w*', 'decrypt\\w*', 'unwrap\\w*', 'dechiffr\\w*', 'termine\\w*', 'arrete\\w*'] as const;
 /** The hops behind the load balancer: "between HAProxy and the servers", "to the backend", "the internal network". */
 export const BEHIND_THE_LB = [
   '(?:behind|after|past|downstream of|derriere) (?:the |our |le |la )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy)',
-  'between (?:the |our )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy) and', 'from (?:the )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?) to',
+  '(?:between|entre) (?:the |our |le |la |l )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy|repartiteur\\w*(?: de charge)?) (?:and|et)',
+  'from (?:the )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?) to',
   '(?:to|towards|with|reaching|vers) (?:the |our |each |both )?(?:back ?ends?|upstreams?|web servers?|app(?:lication)? servers?|servers)',
   'internal(?:ly)?', 'back ?end (?:traffic|servers?|network)', 'interne?s?',
 ] as const;

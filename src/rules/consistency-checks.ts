@@ -9,7 +9,7 @@ import { componentsWithRole, countWithRole, serverMachines, type Component, type
 import { rolePattern, TIER_ROLES, type Role } from '../graph/roles.js';
 import { claimedClusterMode, type Claim, type ClusterMode } from '../prose/claims.js';
 import { dbRoleOf, namesARecord, namesCname } from '../prose/claims-stack.js';
-import { anyOf, PLAIN_TRAFFIC, SSL_ENDS } from '../prose/lexicon.js';
+import { anyOf, MONITORING_AGENT_NAMES, PLAIN_TRAFFIC, SSL_ENDS } from '../prose/lexicon.js';
 import { plainText } from '../prose/sentences.js';
 import type { SourcePosition } from '../types.js';
 import { componentsOfRole } from './component-count.js';
@@ -314,12 +314,20 @@ export function sslConflicts(claims: Claim[], { graphs }: RuleContext): RuleFind
 // ---------------------------------------------------------------------------------------------
 // How many firewalls and monitoring clients.
 
+/** The monitoring clients of a diagram, and the boxes named as an agent ("Sumo collector", "Server 1: Nginx + App + Agent"). */
+function agentsOf(graph: DiagramGraph): Component[] {
+  const { agents } = monitoringClients(graph);
+  return [...agents, ...graph.components.filter((c) => !agents.includes(c) && AGENT_WORD.test(plainText(c.label)))];
+}
+const AGENT_WORD = anyOf(...MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)));
+
 function drawnCounts(graph: DiagramGraph, role: 'firewall' | 'monitoring'): number[] {
   // Boxes and groups, or every label that names one ("Server 1 -->|firewall| ...").
   if (role === 'firewall') return [componentsOfRole(graph, 'firewall').count, graph.texts.filter((t) => affirms(t.text, FIREWALL)).length];
   const { agents, count } = monitoringClients(graph);
-  // One per machine, or every agent drawn.
-  return [count, agents.reduce((n, c) => n + c.multiplicity, 0)];
+  const named = agentsOf(graph);
+  // One per machine, every agent drawn, or every box named as an agent.
+  return [count, agents.reduce((n, c) => n + c.multiplicity, 0), new Set(named.map((c) => c.host)).size];
 }
 
 function countConflicts(role: 'firewall' | 'monitoring', claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
@@ -328,7 +336,8 @@ function countConflicts(role: 'firewall' | 'monitoring', claims: Claim[], { grap
   for (const claim of said) {
     if (drawn.some((d) => d.counts.includes(claim.n))) continue;
     const name = roleName(role);
-    const shown = drawn.map((d) => d.counts[0]!);
+    // The reading closest to a count as drawn: the largest.
+    const shown = drawn.map((d) => Math.max(...d.counts));
     return [{
       message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown)].join(' or ')}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
@@ -344,10 +353,10 @@ export const monitoringCountConflicts = (claims: Claim[], context: RuleContext) 
 /** Whether a monitoring client sits on a load balancer's machine: in its box, linked to it, or named in its label. */
 function lbAgent(graph: DiagramGraph): boolean {
   const lbs = componentsWithRole(graph, 'load-balancer');
-  if (lbs.some((c) => c.roles.includes('monitoring'))) return true;
+  if (lbs.some((c) => c.roles.includes('monitoring') || AGENT_WORD.test(plainText(c.label)))) return true;
   const lbKeys = new Set(lbs.map((c) => c.key));
   const lbHosts = new Set(lbs.filter((c) => c.host !== c.key).map((c) => c.host));
-  return monitoringClients(graph).agents.some((a) => (a.host !== a.key && lbHosts.has(a.host))
+  return agentsOf(graph).some((a) => (a.host !== a.key && lbHosts.has(a.host))
     || graph.edges.some((e) => (e.from === a.key && lbKeys.has(e.to)) || (e.to === a.key && lbKeys.has(e.from)))
     || LB_WORD.test(plainText(a.label)));
 }

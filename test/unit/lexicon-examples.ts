@@ -497,13 +497,13 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   SSL_ENDS: {
     match: [
       'ssl termination', 'ssl ends at haproxy', 'it ended there', 'tls stops there', 'it stopped at the lb', 'ssl offloading', 'haproxy decrypts', 'it unwraps tls',
-      'ssl dechiffre',
+      'ssl dechiffre', 'le ssl est termine au load balancer', 'le tls s arrete a haproxy',
     ],
     miss: ['ssl encrypts the traffic', 'the certificate is renewed', 'https passes through'],
   },
   BEHIND_THE_LB: {
     match: [
-      'behind the load balancer', 'between haproxy and the servers', 'from the lb to the servers', 'to the backend', 'internal traffic', 'backend traffic', 'le reseau interne',
+      'behind the load balancer', 'between haproxy and the servers', 'entre haproxy et les serveurs', 'from the lb to the servers', 'to the backend', 'internal traffic', 'backend traffic', 'le reseau interne',
     ],
     miss: ['between the user and haproxy', 'from the user to the load balancer', 'in front of the load balancer'],
   },
