@@ -41,9 +41,19 @@ const TIMES_BEFORE = new RegExp(`(?:\\b(\\d)\\s?[x×]|[x×]\\s?(\\d))\\s+(?:(fir
 const AND_MORE = /^(?! one\b)[^.]*?\b(?:and|plus) (?:one|1|another|a third)\b/;
 const TASK = anyOf(...TASK_STATEMENT);
 
+/** "one firewall before each machine, three in total": a total, for the one counted thing the clause names. */
+const TOTAL = new RegExp(`\\b(${MANY}) (?:in )?(?:total|en tout|au total)\\b|\\b(?:a total of|in total|au total) (${MANY})\\b`);
+const NAMES_FIREWALL = new RegExp(`\\b(?:${FIREWALL_NAMES.join('|')})\\b`);
+const NAMES_AGENT = new RegExp(`\\b${AGENTS}\\b`);
+
 export function componentCountClaims(statement: string, raw: string, where: Where): SecuredClaim[] {
   if (TASK.test(statement)) return [];
   const claims: SecuredClaim[] = [];
+  const total = TOTAL.exec(statement);
+  if (total && NAMES_FIREWALL.test(statement) !== NAMES_AGENT.test(statement)) {
+    claims.push({ kind: 'component-count', role: NAMES_FIREWALL.test(statement) ? 'firewall' : 'monitoring', n: numberOf(total[1] ?? total[2]!), ...where });
+    return claims;
+  }
   for (const m of statement.matchAll(COUNT_BEFORE)) {
     if (negatedAt(statement, m.index) || AND_MORE.test(statement.slice(m.index + m[0].length))) continue;
     claims.push({ kind: 'component-count', role: m[2] ? 'firewall' : 'monitoring', n: numberOf(m[1]!), ...where });
@@ -94,6 +104,9 @@ const ENDS_AT_LB = anyOf(
   `${SSL}(?: \\w+){0,3} (?:is |gets |being |are |est )?${ENDS} (?:at|on|in|by|au niveau du|au niveau de l|sur le|sur l|par le|par l|au) (?:the |our )?${LB}`,
   `${LB}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`, `${LB}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
   `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB}`,
+  // "HAProxy forwards the requests to the servers over HTTP", "the backends get plain HTTP".
+  `${LB}(?: \\w+){0,6} (?:forward|send|pass|relay|proxie|proxy|rout|transmet|envoie)\\w*(?: \\w+){0,7} (?:over |via |in |as |using |with |en )?(?:plain |clear |simple )?http(?! s)`,
+  `(?:back ?ends?|servers?|serveurs?)(?: \\w+){0,2} (?:gets?|receives?|speaks?|talks?|only see|recoivent|recoit)(?: \\w+){0,2} (?:plain |clear |simple )?http(?! s)`,
 );
 /**
  * SSL goes on past the load balancer: "SSL ends on the web servers", "HAProxy passes the encrypted

@@ -294,7 +294,7 @@ export const BEHIND_THE_LB = [
   '(?:behind|after|past|downstream of|derriere) (?:the |our |le |la )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy)',
   '(?:between|entre) (?:the |our |le |la |l )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy|repartiteur\\w*(?: de charge)?) (?:and|et)',
   'from (?:the )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?) to',
-  '(?:to|towards|with|reaching|vers) (?:the |our |each |both )?(?:back ?ends?|upstreams?|web servers?|app(?:lication)? servers?|servers)',
+  '(?:to|towards|with|reaching|vers) (?:the |our |each |both )?(?:two |2 |deux )?(?:back ?ends?|upstreams?|web servers?|app(?:lication)? servers?|servers)',
   'internal(?:ly)?', 'back ?end (?:traffic|servers?|network)', 'interne?s?',
 ] as const;
 

@@ -244,6 +244,7 @@ function hopsBehind(graph: DiagramGraph): { encrypted?: { text: string; at: Sour
   const seen = new Set([...inFront(graph, byKey), ...lbs.map((c) => c.key)]);
   const queue = lbs.map((c) => c.key);
   const hops = [];
+  const reached: Component[] = [];
   for (let head = 0; head < queue.length; head++) {
     const from = queue[head]!;
     for (const e of graph.edges) {
@@ -255,11 +256,15 @@ function hopsBehind(graph: DiagramGraph): { encrypted?: { text: string; at: Sour
       hops.push(e);
       seen.add(to);
       if (!stops(byKey.get(to))) queue.push(to);
+      else if (byKey.has(to)) reached.push(byKey.get(to)!);
     }
   }
   // "SSL terminated here" on an arrow says where SSL ends, not that the arrow is encrypted.
   const ends = (label: string) => TERMINATES.test(plainText(label)) || PLAIN.test(plainText(shownText(label)));
-  const encrypted = hops.find((e) => showsHttps(e.label) && !ends(e.label));
+  // The servers reached hold a certificate ("Server 1 (Nginx + SSL)", a certificate box in a server's box): SSL goes on to them.
+  const onServer = reached.flatMap((c) => [c, ...graph.components.filter((o) => o.host === c.host && c.host !== c.key)])
+    .find((c) => c.roles.includes('certificate') || (showsHttps(c.label) && !ends(c.label)));
+  const encrypted = hops.find((e) => showsHttps(e.label) && !ends(e.label)) ?? (onServer ? { label: onServer.label, source: onServer.source } : undefined);
   const plainHop = hops.find((e) => e.label && (!showsHttps(e.label) || TERMINATES.test(plainText(e.label))) && ends(e.label));
   const ending = lbs.find((c) => CERTIFICATE.test(plainText(c.label)) && TERMINATES.test(plainText(c.label)));
   return {

@@ -219,6 +219,13 @@ ruleTester('consistency', [
     status: 'pass',
   },
   {
+    name: 'plain HTTP forwarded by HAProxy, certificates drawn on the servers',
+    markdown: md('Secured', 'flowchart LR\n  U[User] -->|HTTPS| LB[HAProxy]\n  LB --> S1["Server 1: Nginx + SSL certificate, app, MySQL"]\n  LB --> S2["Server 2: Nginx + SSL certificate, app, MySQL"]', 'HAProxy forwards the requests to the two servers over plain HTTP.'),
+    status: 'fail',
+    message: 'SSL stops at the load balancer',
+  },
+  { name: 'a total for the firewalls, four drawn', markdown: md('Secured', SECURED('HTTP', '  S2 --> F4[Firewall 4]'), 'One firewall stands in front of each machine, three in total.'), status: 'fail', message: 'counts 3 firewalls' },
+  {
     name: 'metrics sent over HTTPS are not a hop to the servers',
     markdown: md('Secured', `${SECURED('HTTP')}\n  LB -->|HTTPS| SL[Sumo Logic]`, '## Issues\nSSL stops at HAProxy: the traffic behind it is plain HTTP.'),
     status: 'pass',
