@@ -4,10 +4,8 @@ import { CLUSTER_WORDS, normaliseText, TIER_ROLES, type Role } from '../graph/ro
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE, claimedClusterMode, claimsOf, type Claim, type ClusterMode } from '../prose/claims.js';
 import { plainText } from '../prose/sentences.js';
 import { clusterEvidence } from './lb-cluster.js';
-import {
-  dbRoleConflicts, dnsRecordConflicts, firewallCountConflicts, httpsConflicts, lbMonitoredConflicts, monitoringCountConflicts, namedServerConflicts, oneServerConflicts, sameStackConflicts, serverModeConflicts,
-  sslConflicts,
-} from './consistency-checks.js';
+import { firewallCountConflicts, httpsConflicts, lbMonitoredConflicts, monitoringCountConflicts, sameStackConflicts, sslConflicts } from './consistency-secured.js';
+import { dbRoleConflicts, dnsRecordConflicts, namedServerConflicts, oneServerConflicts, serverModeConflicts } from './consistency-stack.js';
 import { plural, roleName } from './diagram-helpers.js';
 import type { RuleContext, RuleFinding, RuleModule } from './rule.js';
 
