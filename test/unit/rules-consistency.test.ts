@@ -1,4 +1,5 @@
-import { ruleTester } from '../helpers/rule-tester.js';
+import { UsageError, validateRubric } from '../../src/config/rubric.js';
+import { lintMarkdown, ruleTester } from '../helpers/rule-tester.js';
 
 // consistency on tasks 0-2: what each task's rubric lists for it (its option `checks`), read in the
 // many ways students write, with the traps of the labelling guide (hypotheticals, definitions,
@@ -231,3 +232,31 @@ ruleTester('consistency', [
     status: 'pass',
   },
 ], T2);
+
+describe('consistency options', () => {
+  const rubric = (options: Record<string, unknown>) => ({
+    task: 'x', fileNames: ['x.md'], projectDirs: ['p'], passThreshold: 70, rules: [{ id: 'consistency', weight: 5, options }],
+  });
+
+  it('accepts a list of the checks it knows', () => {
+    expect(() => validateRubric(rubric({ checks: ['one-server', 'dns-record', 'diagrams'] }), 'r.json')).not.toThrow();
+  });
+
+  it('refuses an unknown check or an empty list as a usage error', () => {
+    expect(() => validateRubric(rubric({ checks: ['dns'] }), 'r.json')).toThrow(UsageError);
+    expect(() => validateRubric(rubric({ checks: [] }), 'r.json')).toThrow(/option "checks" must list some of/);
+  });
+
+  it('a rubric that names no check makes task 3\'s only: a CNAME beside an A record is not compared', async () => {
+    const markdown = md('Scale up', A_RECORD_BOX, 'www is a CNAME record that points to 8.8.8.8.');
+    expect((await lintMarkdown(markdown)).rules.find((r) => r.id === 'consistency')!.status).toBe('pass');
+    expect((await lintMarkdown(markdown, T0)).rules.find((r) => r.id === 'consistency')!.status).toBe('fail');
+  });
+
+  it('points at the claim or at the diagram box that contradicts it', async () => {
+    const result = await lintMarkdown(md('Distributed', AGREED, 'The primary database runs on Server 2; Server 1 keeps the replica.'), T1);
+    const finding = result.rules.find((r) => r.id === 'consistency')!.findings[0]!;
+    expect(finding).toMatchObject({ file: `web_infrastructure_design/${T1}.md`, line: 7, column: 10 });
+    expect(finding.hint).toContain('MySQL Primary');
+  });
+});
