@@ -56,6 +56,16 @@ export const CERTIFICATE_NAMES = ['ssl', 'tls', 'https', 'certificats?', 'certif
 export const MACHINE_NAMES = ['servers?', 'machines?', 'hosts?', 'boxe?s?', 'nodes?', 'instances?', 'vms?', 'droplets?', 'serveurs?'] as const;
 
 // ---------------------------------------------------------------------------------------------
+// DNS records: the type of the record a name resolves by (an A record maps a name to an IP address,
+// a CNAME to another name). "A record" written with a capital A is read from the text as written.
+
+export const DNS_A_RECORD_NAMES = [
+  'an a records?', 'address records?', '(?:dns )?records? (?:is )?(?:of )?type a', 'type a records?', 'a type records?', 'enregistrements? (?:de type )?a',
+  'type of (?:dns )?record (?:is|=) a(?! (?:cname|canonical|record|type|dns))', 'of type a(?! cname)',
+] as const;
+export const DNS_CNAME_NAMES = ['cnames?', 'canonical names?', 'c name'] as const;
+
+// ---------------------------------------------------------------------------------------------
 // A database cluster: the node that takes the writes and the copies that follow it.
 
 export const DB_PRIMARY_NAMES = ['primary', 'master', 'main', 'writer', 'leader', 'principale?', 'maitre'] as const;

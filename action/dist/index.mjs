@@ -1299,10 +1299,10 @@ function PRINT_WARNING(msg) {
   }
 }
 function timer(func) {
-  const start = (/* @__PURE__ */ new Date()).getTime();
+  const start2 = (/* @__PURE__ */ new Date()).getTime();
   const val = func();
   const end = (/* @__PURE__ */ new Date()).getTime();
-  const total = end - start;
+  const total = end - start2;
   return { time: total, value: val };
 }
 function toFastProperties(toBecomeFast) {
@@ -4532,14 +4532,14 @@ function createRuleStartAndStopATNStates(atn, rules) {
   const ruleLength = rules.length;
   for (let i = 0; i < ruleLength; i++) {
     const rule = rules[i];
-    const start = newState(atn, rule, void 0, {
+    const start2 = newState(atn, rule, void 0, {
       type: ATN_RULE_START
     });
     const stop = newState(atn, rule, void 0, {
       type: ATN_RULE_STOP
     });
-    start.stop = stop;
-    atn.ruleToStartState.set(rule, start);
+    start2.stop = stop;
+    atn.ruleToStartState.set(rule, start2);
     atn.ruleToStopState.set(rule, stop);
   }
 }
@@ -4599,20 +4599,20 @@ function repetitionMandatorySep(atn, rule, repetition2) {
   return plus(atn, rule, repetition2, handle, sep);
 }
 function alternation(atn, rule, alternation2) {
-  const start = newState(atn, rule, alternation2, {
+  const start2 = newState(atn, rule, alternation2, {
     type: ATN_BASIC
   });
-  defineDecisionState(atn, start);
+  defineDecisionState(atn, start2);
   const alts = map_default(alternation2.definition, (e) => atom(atn, rule, e));
-  const handle = makeAlts(atn, rule, start, alternation2, ...alts);
+  const handle = makeAlts(atn, rule, start2, alternation2, ...alts);
   return handle;
 }
 function option(atn, rule, option2) {
-  const start = newState(atn, rule, option2, {
+  const start2 = newState(atn, rule, option2, {
     type: ATN_BASIC
   });
-  defineDecisionState(atn, start);
-  const handle = makeAlts(atn, rule, start, option2, block2(atn, rule, option2));
+  defineDecisionState(atn, start2);
+  const handle = makeAlts(atn, rule, start2, option2, block2(atn, rule, option2));
   return optional(atn, rule, option2, handle);
 }
 function block2(atn, rule, block22) {
@@ -4653,7 +4653,7 @@ function plus(atn, rule, plus2, handle, sep) {
   };
 }
 function star(atn, rule, star2, handle, sep) {
-  const start = handle.left;
+  const start2 = handle.left;
   const end = handle.right;
   const entry = newState(atn, rule, star2, {
     type: ATN_STAR_LOOP_ENTRY
@@ -4667,13 +4667,13 @@ function star(atn, rule, star2, handle, sep) {
   });
   entry.loopback = loop;
   loopEnd.loopback = loop;
-  epsilon(entry, start);
+  epsilon(entry, start2);
   epsilon(entry, loopEnd);
   epsilon(end, loop);
   if (sep !== void 0) {
     epsilon(loop, loopEnd);
     epsilon(loop, sep.left);
-    epsilon(sep.right, start);
+    epsilon(sep.right, start2);
   } else {
     epsilon(loop, entry);
   }
@@ -4684,10 +4684,10 @@ function star(atn, rule, star2, handle, sep) {
   };
 }
 function optional(atn, rule, optional2, handle) {
-  const start = handle.left;
+  const start2 = handle.left;
   const end = handle.right;
-  epsilon(start, end);
-  atn.decisionMap[buildATNKey(rule, "Option", optional2.idx)] = start;
+  epsilon(start2, end);
+  atn.decisionMap[buildATNKey(rule, "Option", optional2.idx)] = start2;
   return handle;
 }
 function defineDecisionState(atn, state) {
@@ -4695,25 +4695,25 @@ function defineDecisionState(atn, state) {
   state.decision = atn.decisionStates.length - 1;
   return state.decision;
 }
-function makeAlts(atn, rule, start, production, ...alts) {
+function makeAlts(atn, rule, start2, production, ...alts) {
   const end = newState(atn, rule, production, {
     type: ATN_BLOCK_END,
-    start
+    start: start2
   });
-  start.end = end;
+  start2.end = end;
   for (const alt of alts) {
     if (alt !== void 0) {
-      epsilon(start, alt.left);
+      epsilon(start2, alt.left);
       epsilon(alt.right, end);
     } else {
-      epsilon(start, end);
+      epsilon(start2, end);
     }
   }
   const handle = {
-    left: start,
+    left: start2,
     right: end
   };
-  atn.decisionMap[buildATNKey(rule, getProdType2(production), production.idx)] = start;
+  atn.decisionMap[buildATNKey(rule, getProdType2(production), production.idx)] = start2;
   return handle;
 }
 function getProdType2(production) {
@@ -4777,14 +4777,14 @@ function tokenRef(atn, rule, tokenType, production) {
 }
 function ruleRef(atn, currentRule, nonTerminal) {
   const rule = nonTerminal.referencedRule;
-  const start = atn.ruleToStartState.get(rule);
+  const start2 = atn.ruleToStartState.get(rule);
   const left = newState(atn, currentRule, nonTerminal, {
     type: ATN_BASIC
   });
   const right = newState(atn, currentRule, nonTerminal, {
     type: ATN_BASIC
   });
-  const call = new RuleTransition(start, rule, right);
+  const call = new RuleTransition(start2, rule, right);
   addTransition(left, call);
   return {
     left,
@@ -4792,12 +4792,12 @@ function ruleRef(atn, currentRule, nonTerminal) {
   };
 }
 function buildRuleHandle(atn, rule, block22) {
-  const start = atn.ruleToStartState.get(rule);
-  epsilon(start, block22.left);
+  const start2 = atn.ruleToStartState.get(rule);
+  epsilon(start2, block22.left);
   const stop = atn.ruleToStopState.get(rule);
   epsilon(block22.right, stop);
   const handle = {
-    left: start,
+    left: start2,
     right: stop
   };
   return handle;
@@ -5075,10 +5075,10 @@ function buildCallers(atn) {
   }
   return callers;
 }
-function firstSet(start, callers) {
+function firstSet(start2, callers) {
   const result = /* @__PURE__ */ new Set();
   const visited = /* @__PURE__ */ new Set();
-  const queue = [start];
+  const queue = [start2];
   while (queue.length > 0) {
     const current = queue.shift();
     if (visited.has(current)) {
@@ -5133,13 +5133,13 @@ function initATNSimulator(atn) {
 }
 function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete) {
   const dfa = dfaCaches[decision](predicateSet);
-  let start = dfa.start;
-  if (start === void 0) {
+  let start2 = dfa.start;
+  if (start2 === void 0) {
     const closure2 = computeStartState(dfa.atnStartState);
-    start = addDFAState(dfa, newDFAState(closure2));
-    dfa.start = start;
+    start2 = addDFAState(dfa, newDFAState(closure2));
+    dfa.start = start2;
   }
-  const alt = performLookahead.apply(this, [dfa, start, predicateSet, logging, incomplete]);
+  const alt = performLookahead.apply(this, [dfa, start2, predicateSet, logging, incomplete]);
   return alt;
 }
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
@@ -5982,10 +5982,10 @@ function isEOL(char) {
   return char === 13 || char === 10;
 }
 function getWellformedRange(range2) {
-  const start = range2.start;
+  const start2 = range2.start;
   const end = range2.end;
-  if (start.line > end.line || start.line === end.line && start.character > end.character) {
-    return { start: end, end: start };
+  if (start2.line > end.line || start2.line === end.line && start2.character > end.character) {
+    return { start: end, end: start2 };
   }
   return range2;
 }
@@ -6064,15 +6064,15 @@ function isIMultiModeLexerDefinition(tokenVocabulary) {
 function isTokenTypeDictionary(tokenVocabulary) {
   return !isTokenTypeArray(tokenVocabulary) && !isIMultiModeLexerDefinition(tokenVocabulary);
 }
-function parseJSDoc(node, start, options) {
+function parseJSDoc(node, start2, options) {
   let opts;
   let position;
   if (typeof node === "string") {
-    position = start;
+    position = start2;
     opts = options;
   } else {
     position = node.range.start;
-    opts = start;
+    opts = start2;
   }
   if (!position) {
     position = Position.create(0, 0);
@@ -6155,12 +6155,12 @@ function tokenize(context) {
       if (tagMatch) {
         const fullMatch = tagMatch[0];
         const value = tagMatch[1];
-        const start = Position.create(currentLine, currentCharacter + index);
+        const start2 = Position.create(currentLine, currentCharacter + index);
         const end = Position.create(currentLine, currentCharacter + index + fullMatch.length);
         tokens.push({
           type: "tag",
           content: value,
-          range: Range.create(start, end)
+          range: Range.create(start2, end)
         });
         index += fullMatch.length;
         index = skipWhitespace(line, index);
@@ -6182,12 +6182,12 @@ function tokenize(context) {
 function buildInlineTokens(tags, line, lineIndex, characterIndex) {
   const tokens = [];
   if (tags.length === 0) {
-    const start = Position.create(lineIndex, characterIndex);
+    const start2 = Position.create(lineIndex, characterIndex);
     const end = Position.create(lineIndex, characterIndex + line.length);
     tokens.push({
       type: "text",
       content: line,
-      range: Range.create(start, end)
+      range: Range.create(start2, end)
     });
   } else {
     let lastIndex = 0;
@@ -6264,9 +6264,9 @@ function parseJSDocComment(context) {
       elements.push(element);
     }
   }
-  const start = elements[0]?.range.start ?? startPosition;
+  const start2 = elements[0]?.range.start ?? startPosition;
   const end = elements[elements.length - 1]?.range.end ?? startPosition;
-  return new JSDocCommentImpl(elements, Range.create(start, end));
+  return new JSDocCommentImpl(elements, Range.create(start2, end));
 }
 function parseJSDocElement(context, last) {
   const next = context.tokens[context.index];
@@ -6339,17 +6339,17 @@ function normalizeOptions(options) {
       line: "*"
     });
   }
-  const { start, end, line } = options;
+  const { start: start2, end, line } = options;
   return {
-    start: normalizeOption(start, true),
+    start: normalizeOption(start2, true),
     end: normalizeOption(end, false),
     line: normalizeOption(line, true)
   };
 }
-function normalizeOption(option2, start) {
+function normalizeOption(option2, start2) {
   if (typeof option2 === "string" || typeof option2 === "object") {
     const escaped = typeof option2 === "string" ? escapeRegExp(option2) : option2.source;
-    if (start) {
+    if (start2) {
       return new RegExp(`^\\s*${escaped}`);
     } else {
       return new RegExp(`\\s*${escaped}\\s*$`);
@@ -11574,9 +11574,9 @@ ${JSON.stringify(message2, null, 4)}`);
           }
           getText(range2) {
             if (range2) {
-              const start = this.offsetAt(range2.start);
+              const start2 = this.offsetAt(range2.start);
               const end = this.offsetAt(range2.end);
-              return this._content.substring(start, end);
+              return this._content.substring(start2, end);
             }
             return this._content;
           }
@@ -12577,8 +12577,8 @@ ${JSON.stringify(message2, null, 4)}`);
           }
           __name(is, "is");
           NotebookCellArrayChange2.is = is;
-          function create(start, deleteCount, cells) {
-            const result = { start, deleteCount };
+          function create(start2, deleteCount, cells) {
+            const result = { start: start2, deleteCount };
             if (cells !== void 0) {
               result.cells = cells;
             }
@@ -21646,9 +21646,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       }
       getText(range2) {
         if (range2) {
-          const start = this.offsetAt(range2.start);
+          const start2 = this.offsetAt(range2.start);
           const end = this.offsetAt(range2.end);
-          return this._content.substring(start, end);
+          return this._content.substring(start2, end);
         }
         return this._content;
       }
@@ -25449,9 +25449,9 @@ ${content}`;
           cstNode.tokenType = node.tokenType.name;
           cstNode.offset = node.offset;
           cstNode.length = node.length;
-          const { start, end } = node.range;
-          cstNode.startLine = start.line;
-          cstNode.startColumn = start.character;
+          const { start: start2, end } = node.range;
+          cstNode.startLine = start2.line;
+          cstNode.startColumn = start2.character;
           cstNode.endLine = end.line;
           cstNode.endColumn = end.character;
         }
@@ -37034,6 +37034,17 @@ var MONITORING_SERVICE_NAMES = [
 ];
 var CERTIFICATE_NAMES = ["ssl", "tls", "https", "certificats?", "certificates?"];
 var MACHINE_NAMES = ["servers?", "machines?", "hosts?", "boxe?s?", "nodes?", "instances?", "vms?", "droplets?", "serveurs?"];
+var DNS_A_RECORD_NAMES = [
+  "an a records?",
+  "address records?",
+  "(?:dns )?records? (?:is )?(?:of )?type a",
+  "type a records?",
+  "a type records?",
+  "enregistrements? (?:de type )?a",
+  "type of (?:dns )?record (?:is|=) a(?! (?:cname|canonical|record|type|dns))",
+  "of type a(?! cname)"
+];
+var DNS_CNAME_NAMES = ["cnames?", "canonical names?", "c name"];
 var DB_PRIMARY_NAMES = ["primary", "master", "main", "writer", "leader", "principale?", "maitre"];
 var DB_REPLICA_NAMES = ["replicas?", "slaves?", "secondary", "standby", "followers?", "readers?", "read ?only", "repliques?", "esclaves?"];
 var REPLICATION_TERMS = ["replicat\\w*", "sync\\w*", "binlog", "primary ?replica", "master ?slave"];
@@ -38027,6 +38038,19 @@ var NEGATIONS = [
   "sans",
   "ni"
 ];
+var DEFINITION_LABELS = [
+  "key concepts?",
+  "concepts?",
+  "definitions?",
+  "glossary",
+  "terminology",
+  "vs",
+  "versus",
+  "compared to",
+  "comparison",
+  "glossaire",
+  "lexique"
+];
 var NOT_THIS_DESIGN = [
   "at least",
   "up to",
@@ -38048,6 +38072,29 @@ var NOT_THIS_DESIGN = [
   "what if",
   "in case",
   "suppose"
+];
+var PLAIN_TRAFFIC = [
+  "un ?encrypted",
+  "not (?:\\w+ )?encrypted",
+  "decrypted",
+  "in (?:clear|plain) ?text",
+  "clear ?text",
+  "plain ?text",
+  "plain http",
+  "in the clear",
+  "non chiffre\\w*",
+  "en clair",
+  "dechiffre\\w*"
+];
+var SSL_ENDS = ["terminat\\w*", "ends?", "ended", "stops?", "stopped", "offload\\w*", "decrypt\\w*", "unwrap\\w*", "dechiffr\\w*", "termine\\w*", "arrete\\w*"];
+var BEHIND_THE_LB = [
+  "(?:behind|after|past|downstream of|derriere) (?:the |our |le |la )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy)",
+  "(?:between|entre) (?:the |our |le |la |l )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy|repartiteur\\w*(?: de charge)?) (?:and|et)",
+  "from (?:the )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?) to",
+  "(?:to|towards|with|reaching|vers) (?:the |our |each |both )?(?:two |2 |deux )?(?:back ?ends?|upstreams?|web servers?|app(?:lication)? servers?|servers)",
+  "internal(?:ly)?",
+  "back ?end (?:traffic|servers?|network)",
+  "interne?s?"
 ];
 var PASSIVE_BEHAVIOUR = [
   "waits",
@@ -38150,17 +38197,17 @@ function hasFiniteVerb(plain) {
 var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get)\b/;
 function sentencesOf(text3) {
   const sentences = [];
-  let start = 0;
+  let start2 = 0;
   for (let i = 0; i < text3.length; i++) {
     const c = text3[i];
-    const end = (c === "." || c === "!" || c === "?") && /\s/.test(text3[i + 1] ?? " ") && !ABBREVIATION.test(text3.slice(Math.max(start, i - 8), i + 1));
+    const end = (c === "." || c === "!" || c === "?") && /\s/.test(text3[i + 1] ?? " ") && !ABBREVIATION.test(text3.slice(Math.max(start2, i - 8), i + 1));
     const bullet = c === "\n" && /^\s*(?:[-*•+]|\d+[.)])\s/.test(text3.slice(i + 1, i + 8));
     if (!end && !bullet) continue;
-    const sentence = text3.slice(start, i + 1).trim();
+    const sentence = text3.slice(start2, i + 1).trim();
     if (sentence) sentences.push(sentence);
-    start = i + 1;
+    start2 = i + 1;
   }
-  const rest = text3.slice(start).trim();
+  const rest = text3.slice(start2).trim();
   if (rest) sentences.push(rest);
   return sentences;
 }
@@ -38187,18 +38234,18 @@ function clausesOf(text3) {
 }
 function splitCoordinated(sentence) {
   const parts = [];
-  let start = 0;
+  let start2 = 0;
   COORDINATOR.lastIndex = 0;
   for (let match2 = COORDINATOR.exec(sentence); match2; match2 = COORDINATOR.exec(sentence)) {
     if (depthAt(sentence, match2.index) > 0) continue;
-    const left = sentence.slice(start, match2.index);
+    const left = sentence.slice(start2, match2.index);
     const right = sentence.slice(match2.index + match2[0].length);
     const semicolon = match2[0].includes(";") || match2[0].includes("/") || /whereas|while|whilst|but|mais|tandis|alors/i.test(match2[0]);
     if (!semicolon && (!FINITE.test(plainText(left)) || !FINITE.test(plainText(right)))) continue;
     parts.push(left);
-    start = match2.index + match2[0].length;
+    start2 = match2.index + match2[0].length;
   }
-  parts.push(sentence.slice(start));
+  parts.push(sentence.slice(start2));
   return parts.filter((p) => p.trim());
 }
 function depthAt(text3, index) {
@@ -38213,17 +38260,17 @@ function depthAt(text3, index) {
 function commaSegments(raw) {
   const segments = [];
   let depth = 0;
-  let start = 0;
+  let start2 = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     else if (c === "," && depth === 0) {
-      segments.push(raw.slice(start, i));
-      start = i + 1;
+      segments.push(raw.slice(start2, i));
+      start2 = i + 1;
     }
   }
-  segments.push(raw.slice(start));
+  segments.push(raw.slice(start2));
   return segments.filter((s) => s.trim());
 }
 
@@ -38563,6 +38610,15 @@ function neighbours(graph2) {
 function machineCount(machines) {
   return machines.reduce((n, m) => n + m.multiplicity, 0);
 }
+function drawnAsMachine(m) {
+  return m.kind !== "component" || numberedMachine(m.label) !== null || m.roles.includes("server") || m.roles.filter((r3) => TIER_ROLES.includes(r3)).length >= 2;
+}
+function drawnServerCount(graph2) {
+  const roles = [...TIER_ROLES, "server"];
+  const machines = machinesOf(graph2).filter((m) => !m.roles.includes("load-balancer") && m.roles.some((r3) => roles.includes(r3)));
+  const drawn = machineCount(machines.filter(drawnAsMachine));
+  return { drawn, pipelines: drawn || Math.max(0, ...TIER_ROLES.map((r3) => machineCount(machines.filter((m) => m.roles.includes(r3))))) };
+}
 
 // src/rules/component-count.ts
 var componentCount = {
@@ -38724,16 +38780,289 @@ function checkPresent(graph2, role, min2, inLabels) {
   };
 }
 
-// src/prose/elements.ts
+// src/prose/claim-reading.ts
+var ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
+var CARRIED = anyOf(...CARRIED_OVER);
+var CONDITION = anyOf(...CONDITION_MARKERS);
+var NEGATED = anyOf(...NEGATIONS);
+var NEGATION_REACH = 30;
+var NUMBER = {
+  one: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5
+};
+var MANY = "(?:two|three|four|five|six|seven|eight|nine|deux|trois|quatre|cinq|[2-9])";
+function numberOf(word) {
+  return NUMBER[word] ?? Number(word);
+}
+function negatedAt(plain, index) {
+  return NEGATED.test(plain.slice(Math.max(0, index - NEGATION_REACH), index));
+}
+function statementOf(clause) {
+  const condition = CONDITION.exec(clause.plain);
+  if (!condition) return clause.plain;
+  if (condition.index > 0) return clause.plain.slice(0, condition.index);
+  const comma = clause.raw.indexOf(",");
+  return comma < 0 ? "" : plainText(clause.raw.slice(comma + 1)).replace(CONDITION_AND_AFTER, "");
+}
+var CONDITION_AND_AFTER = new RegExp(`${CONDITION.source}.*$`);
+function opensWithCondition(plain) {
+  return OPENS_WITH_CONDITION.test(plain);
+}
+var OPENS_WITH_CONDITION = new RegExp(`^(?:(?:and|but|so|also|even|only|et|mais) )?(?:${CONDITION_MARKERS.join("|")})\\b`);
+function assertionOf(plain) {
+  const condition = CONDITION.exec(plain);
+  return condition ? plain.slice(0, condition.index) : plain;
+}
+
+// src/prose/claims-secured.ts
+var FIREWALLS = "(?:firewalls|fire walls|pare ?feux)";
+var AGENT_NOUNS = MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)).join("|");
+var MONITOR_WORD = `(?:${MONITORING_NAMES.join("|")}|monitor\\w*)`;
+var AGENTS = `(?:(?:${MONITOR_WORD} )(?:\\w+ )?(?:clients?|${AGENT_NOUNS})|(?:${AGENT_NOUNS}))`;
+var COUNT_BEFORE = everyOf(`(${MANY}) (?:(?:separate|dedicated|distinct|hardware|software|network|host|ufw) )?(?:(${FIREWALLS})|(${AGENTS}))(?! (?:per|for each|on each|in each|each|par))`);
+var COUNT_AFTER = new RegExp(`\\b(?:(firewalls?|fire walls?|pare ?feux)|(${AGENTS}))\\s*(?:\\((\\d)(?:\\s*(?:in )?total)?\\)|[x\xD7]\\s?(\\d)\\b|:\\s*(\\d)(?=\\s*(?:$|[(,.;\u2013-])))`, "gi");
+var TIMES_BEFORE = new RegExp(`(?:\\b(\\d)\\s?[x\xD7]|[x\xD7]\\s?(\\d))\\s+(?:(firewalls?|fire walls?)|(${AGENTS}))\\b`, "gi");
+var AND_MORE = /^(?! one\b)[^.]*?\b(?:and|plus) (?:one|1|another|a third)\b/;
+var TASK = anyOf(...TASK_STATEMENT);
+var TOTAL = new RegExp(`\\b(${MANY}) (?:in )?(?:total|en tout|au total)\\b|\\b(?:a total of|in total|au total) (${MANY})\\b`);
+var NAMES_FIREWALL = new RegExp(`\\b(?:${FIREWALL_NAMES.join("|")})\\b`);
+var NAMES_AGENT = new RegExp(`\\b${AGENTS}\\b`);
+function componentCountClaims(statement, raw, where) {
+  if (TASK.test(statement)) return [];
+  const claims = [];
+  const total = TOTAL.exec(statement);
+  if (total && NAMES_FIREWALL.test(statement) !== NAMES_AGENT.test(statement)) {
+    claims.push({ kind: "component-count", role: NAMES_FIREWALL.test(statement) ? "firewall" : "monitoring", n: numberOf(total[1] ?? total[2]), ...where });
+    return claims;
+  }
+  for (const m of statement.matchAll(COUNT_BEFORE)) {
+    if (negatedAt(statement, m.index) || AND_MORE.test(statement.slice(m.index + m[0].length))) continue;
+    claims.push({ kind: "component-count", role: m[2] ? "firewall" : "monitoring", n: numberOf(m[1]), ...where });
+  }
+  for (const m of raw.matchAll(COUNT_AFTER)) {
+    claims.push({ kind: "component-count", role: m[1] ? "firewall" : "monitoring", n: Number(m[3] ?? m[4] ?? m[5]), ...where });
+  }
+  for (const m of raw.matchAll(TIMES_BEFORE)) {
+    claims.push({ kind: "component-count", role: m[3] ? "firewall" : "monitoring", n: Number(m[1] ?? m[2]), ...where });
+  }
+  return claims;
+}
+var ON_THE_LB = new RegExp(`\\b(?:${AGENTS}|one|another)(?: (?:also|too|is|runs?|sits?|installed|placed|deployed|running))*(?: \\w+){0,2}? (?:on|in|for|at|sur) (?:the |our )?(?:${LOAD_BALANCER_NAMES.join("|")})`);
+var MONITORING_TALK = new RegExp(`\\b(?:${MONITOR_WORD}|${AGENT_NOUNS})\\b`);
+function lbMonitoredClaims(statement, where) {
+  const m = ON_THE_LB.exec(statement);
+  return m && MONITORING_TALK.test(statement) && !negatedAt(statement, m.index) ? [{ kind: "lb-monitored", ...where }] : [];
+}
 var LB = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
+var SSL = `(?:${CERTIFICATE_NAMES.join("|")}|encryption)`;
+var HTTPS = anyOf(...CERTIFICATE_NAMES);
+var BEHIND = anyOf(...BEHIND_THE_LB);
+var PLAIN = anyOf(...PLAIN_TRAFFIC);
+var UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test(w) || /^(?:un|not|non)/.test(w)));
+var ENDS = `(?:${SSL_ENDS.join("|")})`;
+var NO_HTTPS = anyOf(
+  `(?:no|not|never|lacks?|lacking|missing|absence of|lack of|isn t|aren t|don t|doesn t|do not|does not|pas de|aucun\\w*|sans) (?:(?:use|uses|using|used|served|serve|have|has|had|support\\w*|over|via|through|with|any|an?|the|valid|secure|proper|encrypted|configured|enabled|implement\\w*|le|la|de|en|utilis\\w*) ){0,2}(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
+  `${SSL}(?: (?:certificates?|encryption|connections?|support))? (?:is |are )?(?:not (?:configured|enabled|used|set ?up|installed|present|implemented|available|in place)|missing|absent|disabled)`,
+  "(?:only|plain|unencrypted|simple) http(?! s)",
+  "http only"
+);
+var ENDS_AT_LB = anyOf(
+  `${SSL}(?: \\w+){0,3} (?:is |gets |being |are |est )?${ENDS} (?:at|on|in|by|au niveau du|au niveau de l|sur le|sur l|par le|par l|au) (?:the |our )?${LB}`,
+  `${LB}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`,
+  `${LB}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
+  `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB}`,
+  // "HAProxy forwards the requests to the servers over HTTP", "the backends get plain HTTP".
+  `${LB}(?: \\w+){0,6} (?:forward|send|pass|relay|proxie|proxy|rout|transmet|envoie)\\w*(?: \\w+){0,7} (?:over |via |in |as |using |with |en )?(?:plain |clear |simple )?http(?! s)`,
+  `(?:back ?ends?|servers?|serveurs?)(?: \\w+){0,2} (?:gets?|receives?|speaks?|talks?|only see|recoivent|recoit)(?: \\w+){0,2} (?:plain |clear |simple )?http(?! s)`
+);
+var PAST_THE_LB = anyOf(
+  `${SSL}(?: \\w+){0,3} (?:is |gets |are )?${ENDS} (?:on|at|in|by) (?:the |each |both |every |our )?(?:web|nginx|apache|back ?end|app\\w*|upstream)`,
+  `pass(?:es|ed|ing)? (?:\\w+ ){0,4}(?:encrypted|ssl|tls|https)\\w* (?:\\w+ )?through`,
+  "ssl pass ?through",
+  "tls pass ?through",
+  "tcp mode",
+  `(?:certificates?|ssl|tls)(?: \\w+){0,3} (?:is |are )?installed on (?:the |each |both |every )?(?:web|nginx|apache|back ?end|app\\w*)`,
+  "(?:stays?|remains?|kept|keeps? it|still) (?:\\w+ )?encrypted (?:\\w+ ){0,4}(?:to|until|up to|as far as) (?:the |each |both )?(?:web |app\\w* |back ?end |nginx )?(?:servers?|back ?ends?)",
+  "(?:is|are|uses?|provides?|with|ensures?|keeps?) end ?to ?end (?:encrypt\\w*|ssl|tls|https)"
+);
+var RE_ENCRYPTED = anyOf("re ?encrypt\\w*", "chiffre\\w* a nouveau", "rechiffr\\w*");
+var SUGGESTION = new RegExp(
+  `^(?:(?:a |the )?(?:better|best practice|${SOLVED_LABELS.join("|")}|recommend\\w*|instead|alternatively|ideally|to (?:fix|solve|avoid) (?:this|it))\\b|^(?:use|consider|add|implement|enable|switch|configure|set up|deploy|install|move|re ?encrypt|adopt|prefer|utilise\\w*|ajouter|mettre en place)\\b)`
+);
+var MODAL = anyOf(...MODALS, "might", "would", "should", "pourrait");
+function encryptionClaims(plain, where) {
+  if (/^(?:without|sans)\b/.test(plain) || SUGGESTION.test(plain)) return [];
+  const said = assertedPart(plain);
+  if (!said) return [];
+  const behind = BEHIND.test(said);
+  const again = RE_ENCRYPTED.exec(said);
+  if (again && !negatedAt(said, again.index)) return [{ kind: "ssl-termination", at: "servers", ...where }];
+  const endsAtLb = ENDS_AT_LB.exec(said);
+  if (endsAtLb && !negatedAt(said, endsAtLb.index) || behind && (PLAIN.test(said) || NO_HTTPS.test(said))) return [{ kind: "ssl-termination", at: "load-balancer", ...where }];
+  const pastLb = PAST_THE_LB.exec(said);
+  if (pastLb && !negatedAt(said, pastLb.index)) return [{ kind: "ssl-termination", at: "servers", ...where }];
+  if (NO_HTTPS.test(said) || UNENCRYPTED.test(said)) return [{ kind: "no-https", ...where }];
+  return [];
+}
+function assertedPart(plain) {
+  const modal = MODAL.exec(plain);
+  return assertionOf(modal ? plain.slice(0, modal.index) : plain).trim();
+}
+var SERVERS = "(?:servers?|machines?|nodes?|hosts?|serveurs?)";
+var EVERY_SERVER = `(?:each|every|all|both|chaque|tous les)(?: (?:of )?(?:the|our|my|these|those|les|nos))?(?: (?:two|2|three|3|deux|trois))?(?: (?:web|back ?end|app\\w*|application))? ${SERVERS}`;
+var HOLDS = "(?:has|have|had|runs?|running|contains?|carr(?:y|ies)|hosts?|hold|holds|includes?|got|gets?|keeps?|with|ont|contient|contiennent|heberge\\w*)";
+var WHOLE_STACK = "(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?|base de donnees|all (?:the )?(?:same )?(?:components|services|software)|(?:the )?same (?:components|stack|software|services|setup)|(?:full|whole|complete|entire) stack|every component)";
+var SAME_STACK = anyOf(
+  `${EVERY_SERVER}(?: \\w+){0,2}? ${HOLDS}(?: \\w+){0,8}? ${WHOLE_STACK}`,
+  `(?:my ?sql|data ?bases?|dbs?)(?: \\w+){0,3} (?:on|in|sur) (?:each|every|both|all|chaque)(?: of)?(?: the| our)? ${SERVERS}`,
+  `${SERVERS} (?:with|having|that have|which have|that run|which run|contain|have|run|carry) (?:all )?(?:the )?same (?:components|stack|software|services)`,
+  `(?:my ?sql|data ?bases?|dbs?) (?:per|for each|on each|sur chaque) ${SERVERS}`,
+  `${EVERY_SERVER} (?:is|are) (?:\\w+ )?(?:full ?stack|identical)`,
+  `${SERVERS} (?:contain|have|run|carry|host|hold) (?:all|every) (?:the )?(?:components|services|tiers|parts)`,
+  `identical (?:full ?stack )?(?:servers|machines)`,
+  `${SERVERS} (?:are|look) (?:all |fully |completely )?identical`
+);
+var LINKED = /\b(?:to|from|access|connections?|links?|queries|through|via|reach\w*|talks?|connects?)\b/;
+var DB_APART = anyOf(
+  `(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?)(?: \\w+){0,3}? (?:on|in|sur) (?:its own|their own|a separate|a dedicated|another|a different|a distinct|son propre|un serveur (?:separe|dedie))(?: \\w+)? (?:server|machine|host|box|vm|serveur)`,
+  `(?:separate|dedicated|distinct|standalone|own) (?:my ?sql|mariadb|data ?base|db) (?:server|machine|host)`
+);
+var GENERAL = /^(?:having|to have|avoid\w*|when|if)\b/;
+function sameStackClaims(raw, plain, where) {
+  if (GENERAL.test(plain) || SUGGESTION.test(plain)) return [];
+  for (const part of listParts(raw)) {
+    const said = assertedPart(proseText(part));
+    const m = SAME_STACK.exec(said);
+    if (m && !negatedAt(said, m.index) && !/\b(?:no|not|never|without|no longer)\b/.test(m[0]) && !LINKED.test(m[0])) return [{ kind: "same-stack", ...where }];
+    const apart = DB_APART.exec(said);
+    if (apart && !negatedAt(said, apart.index)) return [{ kind: "same-stack", apart: true, ...where }];
+  }
+  return [];
+}
+function listParts(raw) {
+  const parts = [];
+  for (const segment of commaSegments(raw)) {
+    if (parts.length && !hasFiniteVerb(proseText(segment))) parts[parts.length - 1] += `,${segment}`;
+    else parts.push(segment);
+  }
+  return parts;
+}
+
+// src/prose/claims-stack.ts
+var ONE = "(?:a single|one single|the single|our single|only one|just one|one|1|a lone|the same|un seul|une seule|le meme|la meme)";
+var MACHINE_NOUN = "(?:physical |virtual |dedicated |linux |ubuntu )?(?:server|machine|host|box|vm|computer|serveur)";
+var ON_IT = "(?:runs?|running|run|hosted|hosts?|lives?|sits?|shares?|sharing|uses?|using|has|have|relies|rely|consists?|deployed|installed|located|stored|fits?|(?:is|are|all|together|both|everything)(?: all| together| both)?|tourne\\w*|heberge\\w*|est|sont)";
+var ONE_MACHINE = new RegExp(
+  `\\b${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)\\b`
+);
+var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+function oneMachineClaim(statement, clausePlain) {
+  const m = ONE_MACHINE.exec(statement);
+  return m !== null && !negatedAt(statement, m.index) && !RISK.test(clausePlain);
+}
+var NAMED_SERVER = /\b(?:(?:server|machine|host|vm|instance|serveur) ?(?:#|no |number )?([2-9])\b(?!\.\d)|(second|2nd|third|3rd|deuxieme|troisieme) (?:server|machine|host|serveur)\b)/g;
+var ORDINAL_NUMBER = { second: 2, "2nd": 2, deuxieme: 2, third: 3, "3rd": 3, troisieme: 3 };
+var TO_COME = /\b(?:add|adds|adding|added|need|needs|needed|requir\w*|introduc\w*|deploy\w*|buy|get|with|ajout\w*)(?: \w+){0,2} $/;
+function namedServerClaims(statement, where) {
+  const numbers = [...statement.matchAll(NAMED_SERVER)].filter((m) => !negatedAt(statement, m.index) && !(m[2] && TO_COME.test(statement.slice(0, m.index)))).map((m) => m[1] ? Number(m[1]) : ORDINAL_NUMBER[m[2]]);
+  return numbers.length ? [{ kind: "named-server", n: Math.max(...numbers), ...where }] : [];
+}
+var A_RECORD = anyOf(...DNS_A_RECORD_NAMES);
+var A_RECORD_AS_WRITTEN = /\bA[- ]?[Rr]ecords?\b|\b[Rr]ecords? (?:of )?type "?A\b|\(A\)|\bA\s*(?::|=|->|→)\s*\d{1,3}\./;
+var CNAME = anyOf(...DNS_CNAME_NAMES);
+var ABOUT_WWW = /\b(?:www|subdomain|sub domain|sous domaine|records?|enregistrements?)\b/;
+var TASK2 = anyOf(...TASK_STATEMENT);
+var NAME_TARGET = /\b(?:to|of|for|at|towards|vers) (?:the )?(?:(?:root|main|apex|naked|bare|base|canonical|primary) )?(?:domain|hostname|host name|name|[a-z0-9-]+[ .](?:com|org|net|io))\b|\banother (?:domain )?name\b|\balias\b/;
+var IP_TARGET = /\b(?:ip|ips|address|adresse)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/;
+function namesARecord(raw, plain) {
+  const m = A_RECORD.exec(plain);
+  if (m) return m.index;
+  const written = A_RECORD_AS_WRITTEN.exec(raw);
+  return written ? Math.max(0, plain.search(/\ba (?:type )?records?\b|\brecords? (?:of )?type a\b/)) : -1;
+}
+function namesCname(plain) {
+  const m = CNAME.exec(plain);
+  return m ? m.index : -1;
+}
+function dnsRecordClaims(statement, raw, block4, where) {
+  if (TASK2.test(statement)) return [];
+  const context = [...block4.headingPath, ...block4.listPath ?? [], block4.title ?? ""].map(plainText).join(" ");
+  if (!ABOUT_WWW.test(block4.norm) && !ABOUT_WWW.test(context)) return [];
+  const claims = [];
+  const a = namesARecord(raw, statement);
+  if (a >= 0 && !negatedAt(statement, a)) claims.push({ kind: "dns-record", record: "A", ...where });
+  const c = namesCname(statement);
+  if (c >= 0 && !negatedAt(statement, c)) {
+    const after = statement.slice(c);
+    const name = NAME_TARGET.exec(after.replace(/^\S+/, ""));
+    const ip = IP_TARGET.exec(after);
+    const target = name && (!ip || name.index < ip.index) ? "name" : ip ? "ip" : void 0;
+    claims.push({ kind: "dns-record", record: "CNAME", ...target ? { target } : {}, ...where });
+  }
+  return claims;
+}
+var PRIMARY = `(?:${DB_PRIMARY_NAMES.filter((n) => !/main|writer|leader/.test(n)).join("|")})`;
+var REPLICA = `(?:${DB_REPLICA_NAMES.filter((n) => !/reader|read|standby|follower/.test(n)).join("|")})`;
+var ROLE = `(${PRIMARY}|${REPLICA})`;
+var NUMBERED = "(?:(?:server|host|machine|node|vm|instance|serveur|web|srv) ?(?:#|no )?(\\d{1,2})|(first|second|third|1st|2nd|3rd|premier|second) (?:server|machine|host|node|serveur))";
+var ORDINALS = { first: 1, "1st": 1, premier: 1, second: 2, "2nd": 2, third: 3, "3rd": 3 };
+var numberAt = (m, group) => Number(m[group] ?? ORDINALS[m[group + 1]]);
+var DB_WORD = "(?:(?:my ?sql|data ?base|db|bdd|base de donnees) )";
+var MACHINE_THEN_ROLE = everyOf(`${NUMBERED} (?:(?:is|as|holds|hosts|runs|has|contains|with|acts as|keeps|carries)(?: the| a| an| its)? )?${DB_WORD}?${ROLE}`);
+var ROLE_THEN_MACHINE = everyOf(`${ROLE} ${DB_WORD}?(?:(?:(?:is|sits|lives|runs|resides|stays|being|est) )?(?:(?:located|hosted|installed|placed) )?(?:on|in|at|sur) (?:the )?)?${NUMBERED}`);
+var ANY_NUMBERED = everyOf(NUMBERED);
+var ANY_ROLE = everyOf(ROLE);
+var SEGMENT = /,|;|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\bet\b/;
+var IS_PRIMARY = new RegExp(`^${PRIMARY}$`);
+function roleOf(word) {
+  return IS_PRIMARY.test(word) ? "primary" : "replica";
+}
+function dbRoleClaims(raw, where) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const segment of raw.split(SEGMENT)) {
+    const plain = plainText(segment);
+    const found = [];
+    for (const m of plain.matchAll(MACHINE_THEN_ROLE)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 1), roleOf(m[3])]);
+    for (const m of plain.matchAll(ROLE_THEN_MACHINE)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 2), roleOf(m[1])]);
+    if (!found.length && !NEGATED_SEGMENT.test(plain)) {
+      const machines = new Set([...plain.matchAll(ANY_NUMBERED)].map((m) => numberAt(m, 1)));
+      const named2 = new Set([...plain.matchAll(ANY_ROLE)].map((m) => roleOf(m[1])));
+      if (machines.size === 1 && named2.size === 1) found.push([[...machines][0], [...named2][0]]);
+    }
+    for (const [machine, role] of found) roles.set(machine, (roles.get(machine) ?? /* @__PURE__ */ new Set()).add(role));
+  }
+  return [...roles].filter(([, said]) => said.size === 1).map(([machine, said]) => ({ kind: "db-role", machine, role: [...said][0], ...where }));
+}
+var NEGATED_SEGMENT = /\b(?:no|not|never|without|neither|nor|isn t|doesn t)\b/;
+var PRIMARY_WORD = new RegExp(`\\b${PRIMARY}\\b`);
+var REPLICA_WORD = new RegExp(`\\b${REPLICA}\\b`);
+function dbRoleOf(plain) {
+  const primary = PRIMARY_WORD.test(plain);
+  return primary === REPLICA_WORD.test(plain) ? null : primary ? "primary" : "replica";
+}
+
+// src/prose/elements.ts
+var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
 var MACHINE = `(?:${MACHINE_NAMES.join("|")})`;
 var TIER_WORD = "(?:web|app|application|database|db|data|my ?sql|nginx|gunicorn|haproxy|lbs?|balanc\\w*|proxy|monitoring|firewall)";
 var NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
 var PATTERNS = [
   ["lb-cluster", everyOf(
-    `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB}`,
-    `${LB} ?(?:#|no |n\xB0 ?|numero |number )?(?:[0-9]|one|two|deux)`,
-    `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
+    `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB2}`,
+    `${LB2} ?(?:#|no |n\xB0 ?|numero |number )?(?:[0-9]|one|two|deux)`,
+    `${LB2}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
     `(?:${CLUSTER_TERMS.join("|")})`,
     "(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?",
     "la paire"
@@ -38749,7 +39078,7 @@ var PATTERNS = [
     "(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)"
   ), /server|machine|host|box|node|instance|vm|droplet|serveur/],
   ["server-pool", everyOf("(?:web|app|application|back ?end) ?servers", "(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)")],
-  ["load-balancer", everyOf(LB)],
+  ["load-balancer", everyOf(LB2)],
   ["web-server", everyOf(...WEB_SERVER_NAMES)],
   ["app-server", everyOf(...APP_SERVER_NAMES)],
   ["database", everyOf(...DATABASE_NAMES)],
@@ -38812,22 +39141,17 @@ var PARTS_OF = {
 };
 
 // src/prose/claims.ts
-var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
-var ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
-var CARRIED = anyOf(...CARRIED_OVER);
-var CONDITION = anyOf(...CONDITION_MARKERS);
-var NEGATED = anyOf(...NEGATIONS);
-var NUMBER = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, deux: 2, trois: 3, quatre: 4, cinq: 5 };
+var LB3 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
 var COUNT = "(a single|single|only one|just one|one single|(?:has|have|uses?|runs?|there is|contains?|includes?) (?:one|1)|un seul|une seule|two|three|four|deux|trois|quatre|[2-4])";
-var LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveurs?)\\w+ )?${LB2}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
-var PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB2}`, `${LB2} ?(?:#|no )?2`, `${LB2} pair`);
+var LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveurs?)\\w+ )?${LB3}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
+var PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB3}`, `${LB3} ?(?:#|no )?2`, `${LB3} pair`);
 var CLUSTER = anyOf(...CLUSTER_TERMS);
-var NEGATION_REACH = 30;
-var REPLICA = anyOf("(?:my ?sql|data ?base|db) (?:replicas?|slaves?|secondary)", "replicas?", "slaves?", "read replicas?");
+var REPLICA2 = anyOf("(?:my ?sql|data ?base|db) (?:replicas?|slaves?|secondary)", "replicas?", "slaves?", "read replicas?");
 var LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
-var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+var RISK2 = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 var HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
-var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to|derriere) (?:the |both |our |le |les )?(?:two |deux )?${LB2}|^(?:behind|derriere) (?!the firewall)`);
+var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to|derriere) (?:the |both |our |le |les )?(?:two |deux )?${LB3}|^(?:behind|derriere) (?!the firewall)`);
+var SENT_TO = /\b(?:to|across|between|among|amongst|over|onto|towards)(?: (?:one|each|both|all|any|either) of)?(?: the| our| its| his| their)? $/;
 var OTHER_CLUSTER2 = anyOf(...OTHER_CLUSTERS);
 var ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
 var ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
@@ -38847,81 +39171,90 @@ var TIER_OF = {
   "de base de donnees": "database"
 };
 var SERVER_COUNT = everyOf(
-  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) (?:web |app |application |database |db )?)?(?:(?:new|dedicated|separate|distinct|physical|different|individual|linux|gnu linux|total) )?(?:servers|serveurs|machines)|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join("|")})`
+  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) (?:web |app |application |database |db )?)?(?:(?:new|dedicated|separate|distinct|physical|different|individual|identical|similar|back ?end|linux|gnu linux|total) )?(?:servers|serveurs|machines)|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join("|")})`
 );
 var TIER_WORDS = new RegExp(`\\b(?:${Object.keys(TIER_OF).join("|")})\\b`, "g");
 var NAMED_TIERS_COUNTED = new RegExp(`(?:${Object.keys(TIER_OF).join("|")})\\b.*\\b(?:are|sont|on|sur)(?: \\w+)? $`);
-var LB_SCOPED = new RegExp(`${LB2}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB2}`, "i");
+var LB_SCOPED = new RegExp(`${LB3}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB3}`, "i");
 var STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
+var DEFINING = anyOf(...DEFINITION_LABELS);
 function claimsOf(prose) {
   const claims = [];
   for (const block4 of prose.blocks) {
-    if (block4.inIssuesSection) continue;
     if (block4.kind === "heading" && /\?\s*$/.test(block4.text)) continue;
+    let hypothetical = false;
+    let sentence = -1;
+    const defining = DEFINING.test(plainText([...block4.headingPath, block4.title ?? "", ...block4.listPath ?? []].join(" | ")));
     for (const clause of clausesOf(block4.text)) {
+      if (clause.sentence !== sentence) {
+        sentence = clause.sentence;
+        hypothetical = opensWithCondition(clause.plain);
+      }
       if (/\?\s*$/.test(clause.raw)) continue;
       const where = { file: block4.file, line: block4.line };
-      claims.push(...modeClaims(clause.plain, where));
+      if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where).filter((c) => block4.kind !== "heading" || c.kind !== "ssl-termination"), ...sameStackClaims(clause.raw, clause.plain, where));
       const statement = statementOf(clause);
-      if (statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement))) claims.push(...clauseClaims(statement, clause, block4, where));
+      const states = statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement));
+      if (states && !defining) claims.push(...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
+      if (block4.inIssuesSection) continue;
+      claims.push(...modeClaims(clause.plain, where));
+      if (!states) continue;
+      if (!defining) claims.push(...clauseClaims(statement, clause, block4, where));
+      claims.push(...dnsRecordClaims(statement, clause.raw, block4, where), ...dbRoleClaims(clause.raw, where), ...namedServerClaims(statement, where));
     }
   }
   return claims;
 }
-function statementOf(clause) {
-  const condition = CONDITION.exec(clause.plain);
-  if (!condition) return clause.plain;
-  if (condition.index > 0) return clause.plain.slice(0, condition.index);
-  const comma = clause.raw.indexOf(",");
-  return comma < 0 ? "" : plainText(clause.raw.slice(comma + 1)).replace(CONDITION_AND_AFTER, "");
-}
-var CONDITION_AND_AFTER = new RegExp(`${CONDITION.source}.*$`);
 function modeClaims(plain, where) {
   if (ELSEWHERE_MODE.test(plain)) return [];
-  if (ACTIVE_ACTIVE.test(plain)) return [{ kind: "cluster-mode", mode: "active-active", ...where }];
+  const database = DATABASE_MODE.test(plain) && !LB_NAMED.test(plain) ? { database: true } : {};
+  if (ACTIVE_ACTIVE.test(plain)) return [{ kind: "cluster-mode", mode: "active-active", ...database, ...where }];
   const passive = ACTIVE_PASSIVE.exec(plain);
-  if (passive && !OTHER_CLUSTER2.test(plain) && !NEGATED_BEFORE2.test(plain.slice(0, passive.index))) return [{ kind: "cluster-mode", mode: "active-passive", ...where }];
+  if (passive && !OTHER_CLUSTER2.test(plain) && !NEGATED_BEFORE2.test(plain.slice(0, passive.index))) return [{ kind: "cluster-mode", mode: "active-passive", ...database, ...where }];
   return [];
 }
+var DATABASE_MODE = /\b(?:my ?sql|data ?bases?|dbs?|master|slaves?|primary|replicas?)\b/;
 var ELSEWHERE_MODE = anyOf("could", "would", "might", "future", "later", "task ?[0-2]", "previous\\w*", "either", "or active", "vs", "versus");
 var NEGATED_BEFORE2 = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
 function clauseClaims(plain, clause, block4, where) {
   const claims = [];
   const { raw } = clause;
-  const negatedAt = (index) => NEGATED.test(plain.slice(Math.max(0, index - NEGATION_REACH), index));
+  const denied = (index) => negatedAt(plain, index);
   const negated = (pattern) => {
     const m = pattern.exec(plain);
-    return m !== null && negatedAt(m.index);
+    return m !== null && denied(m.index);
   };
   const counted = LB_COUNT.exec(plain);
-  const n = counted && !negatedAt(counted.index) ? countOf(counted[1]) : 0;
+  const n = counted && !denied(counted.index) ? countOf(counted[1]) : 0;
   if (n > 2) claims.push({ kind: "lb-count", n, ...where });
   else if (PAIR_OF_LBS.test(plain) && !negated(PAIR_OF_LBS)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
-  else if (n && !(n === 1 && (RISK.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
+  else if (n && !(n === 1 && (RISK2.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
   if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated(CLUSTER)) claims.push({ kind: "cluster", ...where });
   if (block4.kind !== "heading" && !NEGATED.test(plain) && !LB_SCOPED.test(withoutAccents(raw))) {
     for (const m of plain.matchAll(SERVER_COUNT)) {
       if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
       const before = plain.slice(0, m.index);
-      if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain)) continue;
+      const sentTo = SENT_TO.test(before);
+      if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain) && !sentTo) continue;
       const counted2 = NAMED_TIERS_COUNTED.test(before) ? new Set([...before.matchAll(TIER_WORDS)].map((t) => TIER_OF[t[0]])) : null;
       if (counted2 && counted2.size !== 1) continue;
       const tier = m[2] ?? m[4];
       const count = m[1] ?? m[3];
       const role = counted2 ? [...counted2][0] : tier ? TIER_OF[tier] ?? "server" : "server";
       const behind = BEHIND_LBS.exec(plain);
-      const next = behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
+      const next = sentTo || behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
       claims.push({ kind: "server-count", role, n: NUMBER[count] ?? Number(count), ...next ? { behind: true } : {}, ...where });
     }
   }
+  if (block4.kind !== "heading" && oneMachineClaim(plain, clause.plain)) claims.push({ kind: "one-server", ...where });
   const mentions = mentionsOf(plain);
   const split = mentions.find((m) => m.topic === "split");
-  if (split && !negatedAt(split.index)) claims.push({ kind: "own-servers", ...where });
-  const replica = REPLICA.exec(plain);
-  if (replica && !negatedAt(replica.index)) claims.push({ kind: "server-count", role: "database", n: 2, atLeast: true, ...where });
+  if (split && !denied(split.index)) claims.push({ kind: "own-servers", ...where });
+  const replica = REPLICA2.exec(plain);
+  if (replica && !denied(replica.index)) claims.push({ kind: "server-count", role: "database", n: 2, atLeast: true, ...where });
   if (block4.kind !== "heading") {
     for (const m of mentions) {
-      if (!CLAIMABLE.includes(m.topic) || negatedAt(m.index)) continue;
+      if (!CLAIMABLE.includes(m.topic) || denied(m.index)) continue;
       if ((m.topic === "web-server" || m.topic === "app-server") && !STATES_DESIGN.test(plain)) continue;
       claims.push({ kind: "component", role: m.topic, ...where });
     }
@@ -38934,8 +39267,8 @@ function countOf(words) {
   return NUMBER[last] ?? Number(last);
 }
 var CLAIMABLE = ["firewall", "monitoring", "database", "web-server", "app-server"];
-function claimedClusterMode(claims) {
-  const modes = claims.filter((c) => c.kind === "cluster-mode");
+function claimedClusterMode(claims, aboutServers = false) {
+  const modes = claims.filter((c) => c.kind === "cluster-mode" && !(aboutServers && c.database));
   const distinct = new Set(modes.map((c) => c.mode));
   return distinct.size === 1 ? { mode: modes[0].mode, at: modes[0] } : null;
 }
@@ -39007,7 +39340,612 @@ function clusterEvidence(graph2) {
   };
 }
 
+// src/rules/domain-dns.ts
+var domainDns = {
+  meta: {
+    id: "domain-dns",
+    description: "The domain name and its resolution to the server's IP appear in the diagram (a DNS node, an arrow's label or a node label with the IP).",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions: (options) => textOptionsProblem(options, ["edgeLabel"], ["domain", "ip"])
+  },
+  check(context) {
+    const domain = textOption(context, "domain");
+    const ip = textOption(context, "ip");
+    const edgeLabel = typeof context.options.edgeLabel === "string" ? context.options.edgeLabel : null;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const outcome = checkDomain(graph2, domain, ip);
+      return outcome.status === "pass" && edgeLabel ? checkRecordArrow(graph2, edgeLabel, outcome) : outcome;
+    });
+  }
+};
+function renderedText(text3) {
+  return shownLabel(text3).toLowerCase();
+}
+var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function checkDomain(graph2, domain, ip) {
+  const bare = domain.toLowerCase().replace(/^www\./, "");
+  const domainPattern = new RegExp(`(?:^|[^a-z0-9-]|www)${escape2(bare)}(?![a-z0-9-])`);
+  const ipPattern = new RegExp(`(?<![\\d.])${escape2(ip)}(?!\\.?\\d)`);
+  const find = (pattern) => graph2.texts.find((t) => pattern.test(renderedText(t.text)));
+  const named2 = find(domainPattern);
+  const address = find(ipPattern);
+  if (named2 && address) {
+    return { status: "pass", message: named2 === address ? `"${shownLabel(named2.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named2.text)}") and the IP ("${shownLabel(address.text)}").` };
+  }
+  const dns = componentsWithRole(graph2, "dns")[0];
+  const at2 = dns?.source ?? named2?.source ?? address?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  const example2 = `DNS["DNS: www.${bare} -> ${ip} (A record)"]`;
+  const missing = !named2 && !address ? `neither the domain ${bare} nor the IP ${ip}` : !named2 ? `the IP ${ip} but not the domain ${bare}` : `the domain ${bare} but not the IP ${ip} it resolves to`;
+  return {
+    status: "fail",
+    message: `The diagram shows ${missing}.`,
+    findings: [{
+      message: `The diagram shows ${missing}${dns && !named2 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
+      at: at2,
+      hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example2} --> Server\`.`
+    }]
+  };
+}
+function checkRecordArrow(graph2, label, found) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const isDns = (c) => c?.roles.includes("dns") === true;
+  const leadsIn = (c) => c !== void 0 && !c.roles.some((r3) => r3 === "dns" || r3 === "client" || r3 === "internet");
+  const resolving = graph2.edges.filter((e) => e.kind !== "note" && (isDns(byKey.get(e.from)) && leadsIn(byKey.get(e.to)) || !e.directed && isDns(byKey.get(e.to)) && leadsIn(byKey.get(e.from))));
+  const right = resolving.find((e) => labelHas(e.label, label));
+  const name = (key) => byKey.get(key)?.id ?? key;
+  if (right) return { status: "pass", message: `${found.message.replace(/\.$/, "")}; the arrow \`${name(right.from)} --> ${name(right.to)}\` says "${shownLabel(right.label)}".` };
+  const elsewhere = graph2.edges.find((e) => labelHas(e.label, label));
+  const domain = componentsWithRole(graph2, "dns")[0];
+  const example2 = `\`${domain?.id ?? "site"} -->|"${label}"| ${resolving[0] ? name(resolving[0].to) : "web"}\``;
+  return {
+    status: "fail",
+    message: elsewhere ? `"${label}" is on \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`, not on the arrow from the domain to the server.` : `No arrow from the domain to the server says "${label}".`,
+    findings: [{
+      message: elsewhere ? `The label "${label}" is on the arrow \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`: the task puts it on the arrow from the domain (or DNS) to the server the name resolves to.` : resolving[0] ? `The arrow \`${name(resolving[0].from)} --> ${name(resolving[0].to)}\` leads from the domain to the server, but does not say "${label}".` : `No arrow leads from the domain (or DNS) to the server, so nothing says "${label}".`,
+      at: (elsewhere ?? resolving[0])?.source ?? domain?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Label the arrow from the domain to the server: ${example2}.`
+    }]
+  };
+}
+
+// src/rules/consistency-stack.ts
+var ofKind = (claims, kind) => claims.filter((c) => c.kind === kind);
+var place = (w) => `${w.file}:${w.line}`;
+var start = (graph2) => ({ file: graph2.file, line: graph2.line, column: 1 });
+var DATABASE_PART = /\b(?:(?:my ?sql|mariadb|postgre ?s\w*|data ?base|db|bdd)(?: \w+)? (?:primary|master|replica|slave|secondary|standby|backup|read only)|(?:primary|master|replica|slave|secondary|standby|backup) (?:my ?sql|data ?base|db))\b/g;
+var PASSIVE_SERVER = /\b(?:passive|backup|standby|stand by|hot spare|spare|secours|passif|inactive|idle|failover only)\b/;
+var ACTIVE_BOTH = /\b(?:active ?active|actif ?actif)\b/;
+var ACTIVE = /\b(?:active|actif)\b/;
+var SHARES_LOAD = /\b(?:round ?robin|least ?conn\w*|weighted|(?:source|ip) ?hash)\b|\b\d{1,3} ?%/;
+function drawnServerMode(graph2) {
+  const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
+  if (!lbKeys.size) return null;
+  const fed = graph2.edges.filter((e) => lbKeys.has(e.from) && !lbKeys.has(e.to) && e.kind !== "note");
+  const machines = machinesOf(graph2);
+  const targets = /* @__PURE__ */ new Map();
+  for (const e of fed) {
+    const machine = machines.find((m) => m.components.some((c) => c.key === e.to));
+    const texts = [{ text: e.label, at: e.source }, ...machine ? [{ text: machine.label, at: machine.source }, ...machine.components.filter((c) => !c.roles.includes("database")).map((c) => ({ text: c.label, at: c.source }))] : []];
+    targets.set(machine?.key ?? e.to, [...targets.get(machine?.key ?? e.to) ?? [], ...texts]);
+  }
+  const read = (text3) => plainText(text3).replace(DATABASE_PART, " ");
+  for (const texts of targets.values()) {
+    const passive = texts.find((t) => PASSIVE_SERVER.test(read(t.text)));
+    if (passive) return { mode: "active-passive", text: passive.text, at: passive.at };
+    const both = texts.find((t) => ACTIVE_BOTH.test(read(t.text)));
+    if (both) return { mode: "active-active", text: both.text, at: both.at };
+  }
+  for (const word of [ACTIVE, SHARES_LOAD]) {
+    const marked = [...targets.values()].map((texts) => texts.find((t) => word.test(read(t.text)))).filter((t) => t !== void 0);
+    if (targets.size >= 2 && marked.length === targets.size) return { mode: "active-active", text: [...new Set(marked.map((t) => t.text))].join('", "'), at: marked[0].at };
+  }
+  return null;
+}
+function serverModeConflicts(claims, { graphs }) {
+  const claimed = claimedClusterMode(claims, true);
+  if (!claimed) return [];
+  for (const graph2 of graphs) {
+    const drawn = drawnServerMode(graph2);
+    if (!drawn || drawn.mode === claimed.mode) continue;
+    return [{
+      message: `The prose says the servers run ${claimed.mode} (${place(claimed.at)}) but the diagram marks them "${drawn.text}" (${drawn.mode}).`,
+      at: drawn.at,
+      hint: drawn.mode === "active-passive" ? 'Make them agree: describe the active-passive setup the diagram draws, or draw both servers receiving traffic (`LB --> S1`, `LB --> S2`, no "backup").' : "Make them agree: describe both servers as active, or mark the standby one in the diagram (`LB -.->|backup| S2`)."
+    }];
+  }
+  return [];
+}
+function oneServerConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "one-server")[0];
+  if (!claim) return [];
+  for (const graph2 of graphs) {
+    const { pipelines } = drawnServerCount(graph2);
+    if (pipelines < 2) continue;
+    return [{
+      message: `The prose puts the whole stack on one server (${place(claim)}) but the diagram (${graph2.file}:${graph2.line}) draws ${plural(pipelines, "server")}.`,
+      at: start(graph2),
+      hint: 'Make them agree: draw one server box holding the web server, the application server and the database (`subgraph S["Server 8.8.8.8"]` ... `end`).'
+    }];
+  }
+  return [];
+}
+function namedServerConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "named-server").reduce((a, b) => !a || b.n > a.n ? b : a, null);
+  if (!claim) return [];
+  const most = Math.max(...graphs.map((g) => {
+    const { drawn, pipelines } = drawnServerCount(g);
+    return Math.max(drawn, pipelines, serverMachines(g, [...TIER_ROLES, "server"]).total) + countWithRole(g, "load-balancer");
+  }));
+  if (most >= claim.n) return [];
+  return [{
+    message: `The prose names server ${claim.n} (${place(claim)}) but the diagram draws ${plural(most, "server")}.`,
+    at: { file: claim.file, line: claim.line, column: 1 },
+    hint: "Make them agree: describe the servers the diagram draws, or draw each server the prose names."
+  }];
+}
+function drawnDbRoles(graph2) {
+  const roles = [];
+  for (const m of machinesOf(graph2)) {
+    const number = numberedMachine(m.label)?.split(" ")[1];
+    if (!number || !m.roles.includes("database")) continue;
+    const dbs = m.components.filter((c) => c.roles.includes("database"));
+    const found = [...new Set(dbs.map((c) => dbRoleOf(plainText(c.label))).filter((r3) => r3 !== null))];
+    if (found.length === 1) roles.push({ machine: Number(number), role: found[0], label: m.label, at: dbs[0].source });
+  }
+  return roles;
+}
+function dbRoleConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "db-role");
+  if (!said.length) return [];
+  for (const graph2 of graphs) {
+    const drawn = drawnDbRoles(graph2);
+    for (const claim of said) {
+      const other = drawn.find((d) => d.machine === claim.machine && d.role !== claim.role);
+      if (!other) continue;
+      return [{
+        message: `The prose puts the ${claim.role} database on server ${claim.machine} (${place(claim)}) but the diagram's "${other.label}" holds the ${other.role}.`,
+        at: other.at,
+        hint: 'Make them agree: swap the roles in the prose, or label the databases in the diagram (`DB1[("MySQL Primary")]` on the server the prose names).'
+      }];
+    }
+  }
+  return [];
+}
+var IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/;
+var DOMAIN = /\bwww\b|\b[a-z0-9-]+\.(?:com|org|net|io)\b/;
+function resolvesToAddress(graph2) {
+  const texts = graph2.texts.map((t) => renderedText(t.text));
+  return texts.some((t) => IPV4.test(t)) && (componentsWithRole(graph2, "dns").length > 0 || texts.some((t) => DOMAIN.test(t)));
+}
+function dnsRecordConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "dns-record");
+  const records = new Set(said.map((c) => c.record));
+  if (records.size !== 1) return [];
+  const claim = said[0];
+  for (const graph2 of graphs) {
+    const a = graph2.texts.find((t) => namesARecord(t.text, plainText(t.text)) >= 0);
+    const cname = graph2.texts.find((t) => namesCname(plainText(t.text)) >= 0);
+    if (claim.record === "A" && cname && !a) {
+      return [{
+        message: `The prose calls www an A record (${place(claim)}) but the diagram labels it a CNAME ("${cname.text}").`,
+        at: cname.source,
+        hint: 'www points to the server\'s IP, which is what an A record does: label the lookup `DNS -->|"A record: 8.8.8.8"| User`.'
+      }];
+    }
+    if (claim.record !== "CNAME" || cname) continue;
+    if (a && (said.some((c) => c.target !== "name") || /\bwww\b/.test(plainText(a.text)))) {
+      return [{
+        message: `The prose calls www a CNAME (${place(claim)}) but the diagram labels it an A record ("${a.text}").`,
+        at: a.source,
+        hint: "Make them agree: www points to the IP 8.8.8.8, so it is an A record (a CNAME points to another name, never to an IP)."
+      }];
+    }
+    if (said.every((c) => c.target !== "name") && resolvesToAddress(graph2)) {
+      return [{
+        message: `The prose calls www a CNAME (${place(claim)}) but the diagram resolves www straight to the server's IP, which is what an A record does.`,
+        at: componentsWithRole(graph2, "dns")[0]?.source ?? start(graph2),
+        hint: "A CNAME points to another name, never to an IP: call www an A record in the prose, or draw the CNAME's target name."
+      }];
+    }
+  }
+  return [];
+}
+
+// src/rules/https.ts
+var https = {
+  meta: {
+    id: "https",
+    description: "HTTPS / SSL certificate shown (a certificate node, an HTTPS/SSL/TLS edge or label on the way in).",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return options.entry === void 0 || typeof options.entry === "boolean" ? null : 'option "entry" must be true or false';
+    }
+  },
+  check(context) {
+    const entry = context.options.entry === true;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const found = findHttps(graph2);
+      return entry && found.status === "pass" ? onTheWayIn(graph2, found) : found;
+    });
+  }
+};
+function onTheWayIn(graph2, found) {
+  const pattern = rolePattern("certificate");
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const outside = (key) => byKey.get(key)?.roles.some((r3) => ENTRY_ROLES.includes(r3)) === true;
+  const id = (key) => byKey.get(key)?.id ?? key;
+  const secured = graph2.edges.filter((e) => e.kind !== "note" && affirms(shownText(e.label), pattern));
+  const entry = secured.find((e) => outside(e.from) || outside(e.to));
+  if (entry) return { status: "pass", message: `HTTPS on the way in: \`${id(entry.from)} --> ${id(entry.to)}\` says "${shownText(entry.label)}".` };
+  const user = graph2.components.find((c) => c.roles.includes("client")) ?? graph2.components.find((c) => outside(c.key));
+  const first2 = user ? graph2.edges.find((e) => e.kind !== "note" && (e.from === user.key || !e.directed && e.to === user.key) && !outside(e.from === user.key ? e.to : e.from)) : void 0;
+  const where = secured[0] ? `on \`${id(secured[0].from)} --> ${id(secured[0].to)}\`, inside the infrastructure` : `only ${found.message.replace(/^HTTPS is shown: /, "as ").replace(/\.$/, "")}`;
+  const arrow = first2 ? `\`${id(first2.from)} -->|"HTTPS"| ${id(first2.to)}\`` : '`user -->|"HTTPS"| entry`';
+  return {
+    status: "fail",
+    message: `HTTPS is drawn ${where}, not on the user's connection.`,
+    findings: [{
+      message: `HTTPS is drawn ${where}: the task asks for it on the user's connection to the entry of the infrastructure, before the load balancer.`,
+      at: (first2 ?? secured[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Label the user's arrow into the infrastructure: ${arrow}.`
+    }]
+  };
+}
+function shownText(text3) {
+  return text3.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+}
+function findHttps(graph2) {
+  const pattern = rolePattern("certificate");
+  const texts = graph2.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
+  const shown = texts.find((t) => affirms(t.text, pattern));
+  if (shown) return { status: "pass", message: `HTTPS is shown: "${shown.text}" (${shown.source.file}:${shown.source.line}).` };
+  const denied = texts.find((t) => pattern.test(plainText(t.text)));
+  return {
+    status: "fail",
+    message: denied ? `The diagram says HTTPS is absent ("${denied.text}").` : "No HTTPS, SSL/TLS or certificate in the diagram.",
+    findings: [{
+      message: denied ? `"${denied.text}" says the site is not served over HTTPS.` : "Nothing in the diagram shows that www.foobar.com is served over HTTPS.",
+      at: denied?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: "Label the user's arrow `User -->|HTTPS| LB[HAProxy]`, or draw the certificate: `CERT[SSL certificate for www.foobar.com] --- LB`."
+    }]
+  };
+}
+
+// src/graph/monitoring.ts
+var MONITOR = rolePattern("monitoring");
+var PRODUCTS = everyOf(...MONITORING_PRODUCTS);
+var SERVICE_WORD = `(?:${MONITORING_SERVICE_NAMES.join("|")})`;
+var AGENT = anyOf(...MONITORING_AGENT_NAMES);
+var SERVICE = new RegExp(`\\b(?:${MONITOR.source})(?: [a-z]\\w*)? (?:${SERVICE_WORD}|servers?|serveurs?)\\b(?! \\d)|\\b${SERVICE_WORD} (?:de |of |for )?(?:${MONITOR.source})`);
+var MACHINE_ROLES2 = ["load-balancer", "web-server", "app-server", "database", "server", "firewall", "cache"];
+function readMonitoring(graph2) {
+  const monitors = graph2.components.filter((c) => c.roles.includes("monitoring"));
+  const keys2 = new Set(monitors.map((c) => c.key));
+  const drawn = /* @__PURE__ */ new Map();
+  for (const c of monitors) drawn.set(sameBox(c), (drawn.get(sameBox(c)) ?? 0) + 1);
+  const agents = [];
+  const services = [];
+  for (const c of monitors) (isAgent(graph2, c, keys2, drawn.get(sameBox(c)) > 1) ? agents : services).push(c);
+  return { agents, services };
+}
+function isAgent(graph2, c, monitorKeys, repeated) {
+  const label = normaliseText(c.label);
+  if (AGENT.test(label)) return true;
+  if (c.roles.some((r3) => MACHINE_ROLES2.includes(r3))) return true;
+  if (SERVICE.test(label)) return false;
+  const peers = new Set(graph2.edges.flatMap((e) => e.from === c.key && monitorKeys.has(e.to) ? [e.to] : e.to === c.key && monitorKeys.has(e.from) ? [e.from] : []));
+  peers.delete(c.key);
+  if (peers.size >= 2) return false;
+  if (sharesMachine(graph2, c)) return true;
+  const withoutProducts = label.replace(PRODUCTS, " ");
+  return repeated || withoutProducts === label || MONITOR.test(withoutProducts);
+}
+function sharesMachine(graph2, c) {
+  const host = hostOf(graph2, c);
+  if (!host || host.key === c.key) return false;
+  return host.components.some((k) => k !== c.key && graph2.components.find((o) => o.key === k)?.roles.some((r3) => r3 !== "monitoring"));
+}
+function sameBox(c) {
+  return normaliseText(c.label).replace(/\b\d+\b/g, "").trim();
+}
+
+// src/rules/monitoring.ts
+var HINT = "Draw a monitoring client on each server, inside its subgraph, sending to the service: `MC1[Monitoring client] -.-> SUMO[Sumo Logic]`.";
+var monitoring = {
+  meta: {
+    id: "monitoring",
+    description: "At least `min` monitoring clients (agents, collectors), one per server; a monitoring service alone does not count.",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      const whole = (v3) => typeof v3 === "number" && Number.isInteger(v3) && v3 >= 1;
+      if (options.min !== void 0 && !whole(options.min)) return 'option "min" must be a whole number >= 1';
+      if (options.flows === void 0) return null;
+      const flows = options.flows;
+      if (!flows || typeof flows !== "object" || Array.isArray(flows)) return 'option "flows" must be an object ({ "min", "label", "from" })';
+      const unknown = Object.keys(flows).filter((k) => !["min", "label", "from"].includes(k));
+      if (unknown.length) return `option "flows": unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: min, label, from)`;
+      if (flows.min !== void 0 && !whole(flows.min)) return 'option "flows.min" must be a whole number >= 1';
+      if (flows.label !== void 0 && (typeof flows.label !== "string" || !flows.label.trim())) return 'option "flows.label" must be a non-empty string';
+      if (flows.from !== void 0 && !ROLES.includes(flows.from)) return `option "flows.from" must be one of ${ROLES.join(", ")}`;
+      if (flows.from === void 0 !== (flows.label === void 0)) return 'options "flows.label" and "flows.from" go together';
+      return null;
+    }
+  },
+  check(context) {
+    const flows = context.options.flows;
+    if (flows) return bestOverDiagrams(context.graphs, (graph2) => checkFlows(graph2, flows));
+    const min2 = numberOption(context, "min", 1);
+    return bestOverDiagrams(context.graphs, (graph2) => countAgents(graph2, min2));
+  }
+};
+function flowsInto(graph2, target) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const flows = [];
+  for (const e of graph2.edges) {
+    if (e.kind === "note" || e.from === e.to) continue;
+    const senderKey = e.to === target.key ? e.from : !e.directed && e.from === target.key ? e.to : null;
+    const sender = senderKey ? byKey.get(senderKey) : void 0;
+    if (sender) flows.push({ edge: e, sender });
+  }
+  return flows;
+}
+var FLOWS_HINT = 'Draw the monitoring system and the metrics flowing into it: `mon["Monitoring system"]`, `web1 -.->|"QPS metrics"| mon`.';
+function checkFlows(graph2, option2) {
+  const min2 = option2.min ?? 1;
+  const { services, agents } = readMonitoring(graph2);
+  const at2 = { file: graph2.file, line: graph2.line, column: 1 };
+  const candidates = [...services, ...agents].map((c) => ({ system: c, flows: flowsInto(graph2, c) }));
+  const best = candidates.reduce((a, b) => !a || b.flows.length > a.flows.length || b.flows.length === a.flows.length && services.includes(b.system) && !services.includes(a.system) ? b : a, null);
+  if (!best) return { status: "fail", message: "No monitoring system in the diagram.", findings: [{ message: "The diagram has no monitoring system.", at: at2, hint: FLOWS_HINT }] };
+  const senders = [...new Set(best.flows.map((f) => f.sender))];
+  const system = describe(best.system);
+  if (senders.length < min2) {
+    const leaving = graph2.edges.some((e) => e.directed && e.from === best.system.key);
+    const message2 = senders.length === 0 ? `${system} receives no flow${leaving ? ": its arrows point away from it" : ""}.` : `${system} receives flows from ${plural(senders.length, "component")} (${senders.map(describe).join(", ")}); the task asks for ${min2}.`;
+    return { status: "fail", message: message2, findings: [{ message: `${message2} The monitoring system is where the metrics go: draw each flow as an arrow into it.`, at: best.system.source, hint: FLOWS_HINT }] };
+  }
+  const received = `${system} receives flows from ${plural(senders.length, "component")}`;
+  if (!option2.label || !option2.from) return { status: "pass", message: `${received}: ${senders.map(describe).join(", ")}.` };
+  const from = option2.from;
+  const sentBy = (c) => c.roles.includes(from) || hostOf(graph2, c)?.roles.includes(from) === true && c.roles.includes("monitoring");
+  const labelled = best.flows.filter((f) => labelHas(f.edge.label, option2.label));
+  const right = labelled.find((f) => sentBy(f.sender));
+  if (right) return { status: "pass", message: `${received}, "${shownLabel(right.edge.label)}" from ${describe(right.sender)}.` };
+  const name = withArticle(roleName(from));
+  const wrong = labelled[0];
+  const fromRole = best.flows.find((f) => sentBy(f.sender));
+  return {
+    status: "fail",
+    message: wrong ? `"${option2.label}" comes from ${describe(wrong.sender)}, not from ${name}.` : `No flow into ${system} is labelled "${option2.label}".`,
+    findings: [{
+      message: wrong ? `The "${option2.label}" flow comes from ${describe(wrong.sender)}: the task asks for it from ${name}.` : `${received}, but none is labelled "${option2.label}": the task asks for one from ${name}${fromRole ? ` (e.g. the arrow from ${describe(fromRole.sender)})` : ""}.`,
+      at: (wrong ?? fromRole)?.edge.source ?? best.system.source,
+      hint: `Label the flow from ${name}: \`${fromRole?.sender.id ?? "web1"} -.->|"${option2.label}"| ${best.system.id}\`.`
+    }]
+  };
+}
+function monitoringClients(graph2) {
+  const pattern = rolePattern("monitoring");
+  const { agents: all2, services } = readMonitoring(graph2);
+  const agents = all2.filter((c) => !pattern.test(plainText(c.label)) || affirms(c.label, pattern));
+  const perMachine = /* @__PURE__ */ new Map();
+  for (const c of agents) {
+    const key = c.host === c.key ? c.key : c.host;
+    perMachine.set(key, Math.max(perMachine.get(key) ?? 0, c.multiplicity));
+  }
+  return { agents, services, count: [...perMachine.values()].reduce((n, m) => n + m, 0) };
+}
+function countAgents(graph2, min2) {
+  const { agents, services, count } = monitoringClients(graph2);
+  const names = agents.map(describe).join(", ");
+  const reporting = services.length ? `, reporting to ${services.map(describe).join(", ")}` : "";
+  if (count >= min2) return { status: "pass", message: `${plural(count, "machine")} with a monitoring client: ${names}${reporting}.` };
+  const at2 = (agents[0] ?? services[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  if (count === 0) {
+    const message3 = services.length ? `Only the monitoring service (${services.map(describe).join(", ")}): no monitoring client on the servers; the task asks for ${min2}.` : `No monitoring client in the diagram; the task asks for ${min2}.`;
+    return { status: "fail", message: message3, findings: [{ message: message3, at: at2, hint: HINT }] };
+  }
+  const message2 = `Only ${plural(count, "machine")} with a monitoring client (${names}); the task asks for ${min2}, one per server.`;
+  return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT }] };
+}
+
+// src/rules/consistency-secured.ts
+var CERTIFICATE = rolePattern("certificate");
+var FIREWALL = rolePattern("firewall");
+var EITHER_PROTOCOL = /\bhttps? (?:or |and |ou )?https?\b|\bhttp s\b/;
+var PLAIN2 = anyOf(...PLAIN_TRAFFIC, "http(?! s\\b)", "port 80", "plain");
+var TERMINATES = new RegExp(`\\b(?:${SSL_ENDS.join("|")})\\b`);
+function showsHttps(text3) {
+  const shown = shownText(text3);
+  return affirms(shown, CERTIFICATE) && !EITHER_PROTOCOL.test(plainText(shown));
+}
+function httpsConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "no-https")[0];
+  if (!claim) return [];
+  for (const graph2 of graphs) {
+    const shown = graph2.texts.find((t) => showsHttps(t.text));
+    if (!shown) continue;
+    return [{
+      message: `The prose says the site has no HTTPS (${place(claim)}) but the diagram labels "${shownText(shown.text)}".`,
+      at: shown.source,
+      hint: "Make them agree: label the arrows with the protocol the design really uses (`User -->|HTTP| LB`), or describe the HTTPS the diagram draws."
+    }];
+  }
+  return [];
+}
+function hopsBehind(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const stops = (c) => !c || c.roles.some((r3) => STOP_ROLES.includes(r3));
+  const seen = /* @__PURE__ */ new Set([...inFront(graph2, byKey), ...lbs.map((c) => c.key)]);
+  const queue = lbs.map((c) => c.key);
+  const hops = [];
+  const reached = [];
+  for (let head = 0; head < queue.length; head++) {
+    const from = queue[head];
+    for (const e of graph2.edges) {
+      if (e.kind === "note") continue;
+      const to = e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
+      if (to === null || seen.has(to) || byKey.get(to)?.roles.includes("load-balancer")) continue;
+      if (AWAY.some((r3) => byKey.get(to)?.roles.includes(r3))) continue;
+      hops.push(e);
+      seen.add(to);
+      if (!stops(byKey.get(to))) queue.push(to);
+      else if (byKey.has(to)) reached.push(byKey.get(to));
+    }
+  }
+  const ends = (label) => TERMINATES.test(plainText(label)) || PLAIN2.test(plainText(shownText(label)));
+  const onServer = reached.flatMap((c) => [c, ...graph2.components.filter((o) => o.host === c.host && c.host !== c.key)]).find((c) => c.roles.includes("certificate") || showsHttps(c.label) && !ends(c.label));
+  const encrypted = hops.find((e) => showsHttps(e.label) && !ends(e.label)) ?? (onServer ? { label: onServer.label, source: onServer.source } : void 0);
+  const plainHop = hops.find((e) => e.label && (!showsHttps(e.label) || TERMINATES.test(plainText(e.label))) && ends(e.label));
+  const ending = lbs.find((c) => CERTIFICATE.test(plainText(c.label)) && TERMINATES.test(plainText(c.label)));
+  return {
+    ...encrypted ? { encrypted: { text: encrypted.label, at: encrypted.source } } : {},
+    ...plainHop ? { plain: { text: plainHop.label, at: plainHop.source } } : ending ? { plain: { text: ending.label, at: ending.source } } : {}
+  };
+}
+function inFront(graph2, byKey) {
+  const entry = graph2.components.filter((c) => c.roles.some((r3) => AWAY.includes(r3) && r3 !== "monitoring")).map((c) => c.key);
+  const front = new Set(entry);
+  for (let head = 0, queue = [...entry]; head < queue.length; head++) {
+    const from = queue[head];
+    for (const e of graph2.edges) {
+      const to = e.kind === "note" ? null : e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
+      if (to === null || front.has(to) || byKey.get(to)?.roles.includes("load-balancer")) continue;
+      front.add(to);
+      queue.push(to);
+    }
+  }
+  return front;
+}
+var STOP_ROLES = ["web-server", "app-server", "database", "server", "code-base"];
+var AWAY = ["client", "internet", "dns", "cdn", "monitoring"];
+function sslConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "ssl-termination");
+  const ats = new Set(said.map((c) => c.at));
+  if (ats.size !== 1) return [];
+  const claim = said[0];
+  for (const graph2 of graphs) {
+    const { encrypted, plain } = hopsBehind(graph2);
+    if (claim.at === "load-balancer" && encrypted && !plain) {
+      return [{
+        message: `The prose says SSL stops at the load balancer and the traffic behind it is unencrypted (${place(claim)}) but the diagram labels the hop behind it "${encrypted.text}".`,
+        at: encrypted.at,
+        hint: "Make them agree: label the arrows behind the load balancer with what travels on them (`LB -->|HTTP| S1`), or describe the re-encryption the diagram draws."
+      }];
+    }
+    if (claim.at === "servers" && plain && !encrypted) {
+      return [{
+        message: `The prose says SSL goes on to the servers (${place(claim)}) but the diagram ends it at the load balancer ("${plain.text}").`,
+        at: plain.at,
+        hint: "Make them agree: label the hops behind the load balancer `HTTPS` and put the certificate on the servers, or describe SSL terminating at the load balancer."
+      }];
+    }
+  }
+  return [];
+}
+function agentsOf(graph2) {
+  const { agents } = monitoringClients(graph2);
+  return [...agents, ...graph2.components.filter((c) => !agents.includes(c) && AGENT_WORD.test(plainText(c.label)))];
+}
+var AGENT_WORD = anyOf(...MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)));
+function drawnCounts(graph2, role) {
+  if (role === "firewall") return [componentsOfRole(graph2, "firewall").count, graph2.texts.filter((t) => affirms(t.text, FIREWALL)).length];
+  const { agents, count } = monitoringClients(graph2);
+  const named2 = agentsOf(graph2);
+  return [count, agents.reduce((n, c) => n + c.multiplicity, 0), new Set(named2.map((c) => c.host)).size];
+}
+function countConflicts(role, claims, { graphs }) {
+  const said = ofKind(claims, "component-count").filter((c) => c.role === role);
+  const drawn = graphs.map((g) => ({ graph: g, counts: drawnCounts(g, role) }));
+  for (const claim of said) {
+    if (drawn.some((d) => d.counts.includes(claim.n))) continue;
+    const name = roleName(role);
+    const shown = drawn.map((d) => Math.max(...d.counts));
+    return [{
+      message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown)].join(" or ")}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Make the count in the prose match the diagram, or draw the ${name}s the prose describes (one node each, or one node stating the count: \`X["${name.charAt(0).toUpperCase() + name.slice(1)} x${claim.n}"]\`).`
+    }];
+  }
+  return [];
+}
+var firewallCountConflicts = (claims, context) => countConflicts("firewall", claims, context);
+var monitoringCountConflicts = (claims, context) => countConflicts("monitoring", claims, context);
+function lbAgent(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  if (lbs.some((c) => c.roles.includes("monitoring") || AGENT_WORD.test(plainText(c.label)))) return true;
+  const lbKeys = new Set(lbs.map((c) => c.key));
+  const lbHosts = new Set(lbs.filter((c) => c.host !== c.key).map((c) => c.host));
+  return agentsOf(graph2).some((a) => a.host !== a.key && lbHosts.has(a.host) || graph2.edges.some((e) => e.from === a.key && lbKeys.has(e.to) || e.to === a.key && lbKeys.has(e.from)) || LB_WORD.test(plainText(a.label)));
+}
+var LB_WORD = rolePattern("load-balancer");
+function lbMonitoredConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "lb-monitored")[0];
+  if (!claim || !graphs.some((g) => componentsWithRole(g, "load-balancer").length) || graphs.some(lbAgent)) return [];
+  const graph2 = graphs.find((g) => componentsWithRole(g, "load-balancer").length);
+  return [{
+    message: `The prose puts a monitoring client on the load balancer (${place(claim)}) but the diagram draws none there.`,
+    at: componentsWithRole(graph2, "load-balancer")[0].source,
+    hint: "Draw the load balancer's client beside it: `MC0[Monitoring client] --- LB`, or put both in the load balancer's box."
+  }];
+}
+function sameStackConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "same-stack");
+  if (new Set(said.map((c) => Boolean(c.apart))).size !== 1) return [];
+  const claim = said[0];
+  for (const graph2 of graphs) {
+    const machines = machinesOf(graph2).filter((m) => !m.roles.includes("load-balancer"));
+    const serving = machines.filter((m) => m.roles.includes("web-server") || m.roles.includes("app-server"));
+    if (!serving.length || !serving.every(drawnAsMachine)) continue;
+    const without = serving.filter((m) => !m.roles.includes("database"));
+    const boxes2 = serving.every((m) => m.kind === "group");
+    const apart = machines.find((m) => m.roles.includes("database") && !serving.includes(m) && (boxes2 || drawnAsMachine(m)));
+    const anyDb = graph2.components.some((c) => c.roles.includes("database"));
+    if (!claim.apart && without.length && (apart || boxes2 && anyDb)) {
+      return [{
+        message: apart ? `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram puts the database on "${apart.label}", apart from "${without[0].label}".` : `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram draws no database on "${without[0].label}".`,
+        at: apart?.source ?? without[0].source,
+        hint: "Make them agree: describe the separate database server the diagram draws, or draw a database inside each server's box."
+      }];
+    }
+    const bare = machines.some((m) => m.roles.includes("database") && !serving.includes(m));
+    if (claim.apart && !without.length && !bare) {
+      return [{
+        message: `The prose gives the database a server of its own (${place(claim)}) but the diagram runs it on "${serving[0].label}" beside the web and application servers.`,
+        at: serving[0].source,
+        hint: 'Make them agree: draw the database on its own server (`subgraph DB["Database server"]`), or describe the database on each server.'
+      }];
+    }
+  }
+  return [];
+}
+
 // src/rules/consistency.ts
+var CHECKS = {
+  "cluster-mode": clusterModeConflicts,
+  "server-mode": serverModeConflicts,
+  cluster: clusterConflicts,
+  diagrams: (_claims, context) => diagramCountConflicts(context),
+  "lb-count": lbCountConflicts,
+  "server-count": serverCountConflicts,
+  "one-server": oneServerConflicts,
+  "named-servers": namedServerConflicts,
+  "own-servers": ownServerConflicts,
+  "same-stack": sameStackConflicts,
+  components: missingClaimedComponents,
+  "firewall-count": firewallCountConflicts,
+  "monitoring-count": monitoringCountConflicts,
+  "lb-monitored": lbMonitoredConflicts,
+  "db-roles": dbRoleConflicts,
+  "dns-record": dnsRecordConflicts,
+  "no-https": httpsConflicts,
+  "ssl-termination": sslConflicts
+};
+var DEFAULT_CHECKS = ["cluster-mode", "cluster", "diagrams", "lb-count", "server-count", "own-servers", "components"];
 function diagramClusterMode(graph2) {
   const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
   const texts = [
@@ -39030,19 +39968,18 @@ var consistency = {
     description: "What the prose claims agrees with the diagram(s), and the diagrams of one submission agree with each other.",
     diagramBased: true,
     whenTaskMissing: "pass",
-    whenNoDiagram: "pass"
+    whenNoDiagram: "pass",
+    validateOptions(options) {
+      const { checks } = options;
+      if (checks === void 0) return null;
+      const names = Object.keys(CHECKS);
+      return Array.isArray(checks) && checks.length > 0 && checks.every((c) => typeof c === "string" && names.includes(c)) ? null : `option "checks" must list some of ${names.join(", ")}`;
+    }
   },
   check(context) {
     const claims = claimsOf(context.prose);
-    const findings = [
-      ...clusterModeConflicts(claims, context),
-      ...clusterConflicts(claims, context),
-      ...diagramCountConflicts(context),
-      ...lbCountConflicts(claims, context),
-      ...serverCountConflicts(claims, context),
-      ...ownServerConflicts(claims, context),
-      ...missingClaimedComponents(claims, context)
-    ];
+    const wanted = Array.isArray(context.options.checks) ? context.options.checks : DEFAULT_CHECKS;
+    const findings = Object.entries(CHECKS).filter(([name]) => wanted.includes(name)).flatMap(([, check]) => check(claims, context));
     if (findings.length === 0) return { status: "pass", message: "Prose and diagrams agree." };
     return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
   }
@@ -39101,7 +40038,7 @@ function tierHosting(graph2) {
       const hostsB = hosts.get(b);
       if (!hostsA.size || !hostsB.size) continue;
       if ([...hostsA].some((h) => hostsB.has(h))) shared2.add(`${a}+${b}`);
-      else apart.add(`${a}+${b}`);
+      else if (graph2.type !== "sequence") apart.add(`${a}+${b}`);
     }
   }
   return { shared: shared2, apart };
@@ -39149,9 +40086,10 @@ function serverCountConflicts(claims, { graphs }) {
     if (claim.kind !== "server-count") continue;
     const readings = graphs.flatMap((g) => {
       if (claim.role !== "server") return [countWithRole(g, claim.role)];
-      const tiers = serverMachines(g, [...TIER_ROLES, "server"]).total;
+      const { drawn } = drawnServerCount(g);
+      const servers = [.../* @__PURE__ */ new Set([serverMachines(g, [...TIER_ROLES, "server"]).total, ...drawn ? [drawn] : []])];
       const lbs = countWithRole(g, "load-balancer");
-      return claim.behind ? [tiers] : [tiers, tiers + Math.min(1, lbs), tiers + lbs];
+      return claim.behind ? servers : servers.flatMap((n) => [n, n + Math.min(1, lbs), n + lbs]);
     });
     if (claim.atLeast ? readings.some((n) => n >= claim.n) : readings.includes(claim.n)) continue;
     const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
@@ -39202,10 +40140,10 @@ function missingClaimedComponents(claims, { graphs }) {
 }
 
 // src/rules/db-primary-replica.ts
-var PRIMARY = anyOf(...DB_PRIMARY_NAMES);
-var REPLICA2 = anyOf(...DB_REPLICA_NAMES);
+var PRIMARY2 = anyOf(...DB_PRIMARY_NAMES);
+var REPLICA3 = anyOf(...DB_REPLICA_NAMES);
 var REPLICATION = anyOf(...REPLICATION_TERMS);
-var HINT = 'Label the two databases by their part: `DB1[("MySQL Primary")] -->|replication| DB2[("MySQL Replica")]`.';
+var HINT2 = 'Label the two databases by their part: `DB1[("MySQL Primary")] -->|replication| DB2[("MySQL Replica")]`.';
 var dbPrimaryReplica = {
   meta: {
     id: "db-primary-replica",
@@ -39231,8 +40169,8 @@ function checkLink(graph2, label, pair) {
   const between = graph2.edges.filter((e) => e.kind !== "note" && e.from !== e.to && keys2.has(e.from) && keys2.has(e.to));
   const right = between.find((e) => labelHas(e.label, label));
   if (right) return { ...pair, message: `${pair.message.replace(/\.$/, "")}, linked by "${shownLabel(right.label)}".` };
-  const primary = dbs.find((c) => PRIMARY.test(normaliseText(c.label)) && !REPLICA2.test(normaliseText(c.label))) ?? dbs[0];
-  const replica = dbs.find((c) => c !== primary && REPLICA2.test(normaliseText(c.label))) ?? dbs.find((c) => c !== primary);
+  const primary = dbs.find((c) => PRIMARY2.test(normaliseText(c.label)) && !REPLICA3.test(normaliseText(c.label))) ?? dbs[0];
+  const replica = dbs.find((c) => c !== primary && REPLICA3.test(normaliseText(c.label))) ?? dbs.find((c) => c !== primary);
   const example2 = `\`${primary.id} -->|"${label}"| ${replica?.id ?? "replica"}\``;
   const other = between[0];
   return {
@@ -39248,15 +40186,15 @@ function checkLink(graph2, label, pair) {
 function checkPair(graph2) {
   const dbs = componentsWithRole(graph2, "database");
   const at2 = dbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  if (!dbs.length) return { status: "fail", message: "No database in the diagram.", findings: [{ message: "The diagram has no database.", at: at2, hint: HINT }] };
+  if (!dbs.length) return { status: "fail", message: "No database in the diagram.", findings: [{ message: "The diagram has no database.", at: at2, hint: HINT2 }] };
   const text3 = (c) => normaliseText(c.label);
-  const primary = dbs.find((c) => PRIMARY.test(text3(c)) && !REPLICA2.test(text3(c)));
-  const replica = dbs.find((c) => c !== primary && REPLICA2.test(text3(c)));
+  const primary = dbs.find((c) => PRIMARY2.test(text3(c)) && !REPLICA3.test(text3(c)));
+  const replica = dbs.find((c) => c !== primary && REPLICA3.test(text3(c)));
   if (primary && replica) return { status: "pass", message: `${describe(primary)} and ${describe(replica)} form a primary-replica pair.` };
-  const both = dbs.find((c) => PRIMARY.test(text3(c)) && REPLICA2.test(text3(c)) || REPLICATION.test(text3(c)));
+  const both = dbs.find((c) => PRIMARY2.test(text3(c)) && REPLICA3.test(text3(c)) || REPLICATION.test(text3(c)));
   if (both) return { status: "pass", message: `${describe(both)} is labelled as a primary-replica pair.` };
   const keys2 = new Set(dbs.map((c) => c.key));
-  const group = graph2.groups.find((g) => g.members.some((m) => keys2.has(m)) && (REPLICATION.test(normaliseText(g.title)) || PRIMARY.test(normaliseText(g.title)) && REPLICA2.test(normaliseText(g.title))));
+  const group = graph2.groups.find((g) => g.members.some((m) => keys2.has(m)) && (REPLICATION.test(normaliseText(g.title)) || PRIMARY2.test(normaliseText(g.title)) && REPLICA3.test(normaliseText(g.title))));
   if (group) return { status: "pass", message: `The databases are grouped as "${group.title}".` };
   const link2 = graph2.edges.find((e) => e.from !== e.to && keys2.has(e.from) && keys2.has(e.to) && REPLICATION.test(normaliseText(e.label)));
   if (link2) return { status: "pass", message: `Two databases are linked by "${link2.label}".` };
@@ -39266,7 +40204,7 @@ function checkPair(graph2) {
     findings: [{
       message: dbs.length === 1 ? `${describe(dbs[0])} is a single database: the design needs a primary and a replica.` : `Nothing says which of ${dbs.map(describe).join(", ")} is the primary and which the replica.`,
       at: at2,
-      hint: HINT
+      hint: HINT2
     }]
   };
 }
@@ -39371,75 +40309,6 @@ var diagramRenders = {
   }
 };
 
-// src/rules/domain-dns.ts
-var domainDns = {
-  meta: {
-    id: "domain-dns",
-    description: "The domain name and its resolution to the server's IP appear in the diagram (a DNS node, an arrow's label or a node label with the IP).",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions: (options) => textOptionsProblem(options, ["edgeLabel"], ["domain", "ip"])
-  },
-  check(context) {
-    const domain = textOption(context, "domain");
-    const ip = textOption(context, "ip");
-    const edgeLabel = typeof context.options.edgeLabel === "string" ? context.options.edgeLabel : null;
-    return bestOverDiagrams(context.graphs, (graph2) => {
-      const outcome = checkDomain(graph2, domain, ip);
-      return outcome.status === "pass" && edgeLabel ? checkRecordArrow(graph2, edgeLabel, outcome) : outcome;
-    });
-  }
-};
-function renderedText(text3) {
-  return shownLabel(text3).toLowerCase();
-}
-var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function checkDomain(graph2, domain, ip) {
-  const bare = domain.toLowerCase().replace(/^www\./, "");
-  const domainPattern = new RegExp(`(?:^|[^a-z0-9-]|www)${escape2(bare)}(?![a-z0-9-])`);
-  const ipPattern = new RegExp(`(?<![\\d.])${escape2(ip)}(?!\\.?\\d)`);
-  const find = (pattern) => graph2.texts.find((t) => pattern.test(renderedText(t.text)));
-  const named2 = find(domainPattern);
-  const address = find(ipPattern);
-  if (named2 && address) {
-    return { status: "pass", message: named2 === address ? `"${shownLabel(named2.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named2.text)}") and the IP ("${shownLabel(address.text)}").` };
-  }
-  const dns = componentsWithRole(graph2, "dns")[0];
-  const at2 = dns?.source ?? named2?.source ?? address?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  const example2 = `DNS["DNS: www.${bare} -> ${ip} (A record)"]`;
-  const missing = !named2 && !address ? `neither the domain ${bare} nor the IP ${ip}` : !named2 ? `the IP ${ip} but not the domain ${bare}` : `the domain ${bare} but not the IP ${ip} it resolves to`;
-  return {
-    status: "fail",
-    message: `The diagram shows ${missing}.`,
-    findings: [{
-      message: `The diagram shows ${missing}${dns && !named2 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
-      at: at2,
-      hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example2} --> Server\`.`
-    }]
-  };
-}
-function checkRecordArrow(graph2, label, found) {
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const isDns = (c) => c?.roles.includes("dns") === true;
-  const leadsIn = (c) => c !== void 0 && !c.roles.some((r3) => r3 === "dns" || r3 === "client" || r3 === "internet");
-  const resolving = graph2.edges.filter((e) => e.kind !== "note" && (isDns(byKey.get(e.from)) && leadsIn(byKey.get(e.to)) || !e.directed && isDns(byKey.get(e.to)) && leadsIn(byKey.get(e.from))));
-  const right = resolving.find((e) => labelHas(e.label, label));
-  const name = (key) => byKey.get(key)?.id ?? key;
-  if (right) return { status: "pass", message: `${found.message.replace(/\.$/, "")}; the arrow \`${name(right.from)} --> ${name(right.to)}\` says "${shownLabel(right.label)}".` };
-  const elsewhere = graph2.edges.find((e) => labelHas(e.label, label));
-  const domain = componentsWithRole(graph2, "dns")[0];
-  const example2 = `\`${domain?.id ?? "site"} -->|"${label}"| ${resolving[0] ? name(resolving[0].to) : "web"}\``;
-  return {
-    status: "fail",
-    message: elsewhere ? `"${label}" is on \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`, not on the arrow from the domain to the server.` : `No arrow from the domain to the server says "${label}".`,
-    findings: [{
-      message: elsewhere ? `The label "${label}" is on the arrow \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`: the task puts it on the arrow from the domain (or DNS) to the server the name resolves to.` : resolving[0] ? `The arrow \`${name(resolving[0].from)} --> ${name(resolving[0].to)}\` leads from the domain to the server, but does not say "${label}".` : `No arrow leads from the domain (or DNS) to the server, so nothing says "${label}".`,
-      at: (elsewhere ?? resolving[0])?.source ?? domain?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
-      hint: `Label the arrow from the domain to the server: ${example2}.`
-    }]
-  };
-}
-
 // src/rules/english.ts
 var english = {
   meta: { id: "english", description: "The prose is written in English.", diagramBased: false, whenTaskMissing: "pass" },
@@ -39483,15 +40352,15 @@ var AIMED_QUALITY = anyOf(
 );
 var REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 var CAPABILITY = anyOf(...INDEPENDENCE);
-var MODAL = anyOf(...MODALS);
+var MODAL2 = anyOf(...MODALS);
 var RESULT_FIRST = /^(?:that is why|this is why|which is why|that s why|c est pourquoi|voila pourquoi)\b/;
 var WITH_IT_FIRST = new RegExp(`^(?:${WITH_IT.join("|")})\\b`);
-var ROLE = anyOf(...ROLE_STATEMENTS);
+var ROLE2 = anyOf(...ROLE_STATEMENTS);
 var BEFORE = anyOf(...BEFORE_MARKERS);
 var NOW = anyOf(...NOW_MARKERS);
 var CONTAINED = anyOf(...CONTAINMENT);
 var ISOLATED = anyOf(...ISOLATION);
-var TASK = anyOf(...TASK_STATEMENT);
+var TASK3 = anyOf(...TASK_STATEMENT);
 var GENERIC = anyOf(...GENERIC_STATEMENTS);
 var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 var NOT_A_VERB = new Set(
@@ -39533,7 +40402,7 @@ function reasonIn(plain, why = false) {
 var readReason = cachedByString((plain) => findReason(plain, false));
 var readReasonWhy = cachedByString((plain) => findReason(plain, true));
 function findReason(plain, why) {
-  if (TASK.test(plain) || GENERIC.test(plain)) return null;
+  if (TASK3.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
   const found = (kind, index, whole2 = false) => {
     if (!whole2 && ONLY_THE_TASK.test(plain.slice(index))) return null;
@@ -39566,14 +40435,14 @@ function findReason(plain, why) {
     ["effect", at2(EFFECT)],
     ["quality", at2(AIMED_QUALITY)],
     // What the change makes possible: "each tier can be scaled independently", "app servers can scale horizontally".
-    ["capability", CAPABILITY.test(plain) && (MODAL.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at2(CAPABILITY) : -1],
-    ["capability", MODAL.test(plain) && REDUNDANCY.test(plain) ? at2(MODAL) : -1]
+    ["capability", CAPABILITY.test(plain) && (MODAL2.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at2(CAPABILITY) : -1],
+    ["capability", MODAL2.test(plain) && REDUNDANCY.test(plain) ? at2(MODAL2) : -1]
   ];
   const opensWithGerund = /^\w+ing\b/.test(plain);
   const usable = candidates.filter(([kind, index]) => index > 0 || index === 0 && !(opensWithGerund && (kind === "effect" || kind === "enabling")));
   const need = at2(NEED);
   const first2 = [...whole.filter(([, i]) => i >= 0).map(([k, i]) => [k, i, true]), ...usable.map(([k, i]) => [k, i, false]), ...need >= 0 ? [["need", need, true]] : []].sort((a, b) => a[1] - b[1] || Number(b[2]) - Number(a[2]))[0];
-  if (first2 && first2[0] === "purpose" && ROLE.test(plain.slice(0, first2[1]))) return null;
+  if (first2 && first2[0] === "purpose" && ROLE2.test(plain.slice(0, first2[1]))) return null;
   if (first2) return found(first2[0], first2[1], first2[2]);
   if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain))) return found("answer", 0, true);
   if (why && ISOLATED.test(plain)) return { ...found("answer", 0, true), byIsolation: true };
@@ -40181,10 +41050,10 @@ var EntityDecoder = class {
     this.state = EntityDecoderState.NumericDecimal;
     return this.stateNumericDecimal(str2, offset);
   }
-  addToNumericResult(str2, start, end, base) {
-    if (start !== end) {
-      const digitCount = end - start;
-      this.result = this.result * Math.pow(base, digitCount) + parseInt(str2.substr(start, digitCount), base);
+  addToNumericResult(str2, start2, end, base) {
+    if (start2 !== end) {
+      const digitCount = end - start2;
+      this.result = this.result * Math.pow(base, digitCount) + parseInt(str2.substr(start2, digitCount), base);
       this.consumed += digitCount;
     }
   }
@@ -40701,19 +41570,19 @@ function isAsciiTrimmable(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 function asciiTrim(str2) {
-  let start = 0;
-  for (; start < str2.length; start++) {
-    if (!isAsciiTrimmable(str2.charCodeAt(start))) {
+  let start2 = 0;
+  for (; start2 < str2.length; start2++) {
+    if (!isAsciiTrimmable(str2.charCodeAt(start2))) {
       break;
     }
   }
   let end = str2.length - 1;
-  for (; end >= start; end--) {
+  for (; end >= start2; end--) {
     if (!isAsciiTrimmable(str2.charCodeAt(end))) {
       break;
     }
   }
-  return str2.slice(start, end + 1);
+  return str2.slice(start2, end + 1);
 }
 var lib = { mdurl: mdurl_exports, ucmicro: uc_exports };
 
@@ -40726,11 +41595,11 @@ __export(helpers_exports, {
 });
 
 // node_modules/markdown-it/lib/helpers/parse_link_label.mjs
-function parseLinkLabel(state, start, disableNested) {
+function parseLinkLabel(state, start2, disableNested) {
   let level, found, marker, prevPos;
   const max = state.posMax;
   const oldPos = state.pos;
-  state.pos = start + 1;
+  state.pos = start2 + 1;
   level = 1;
   while (state.pos < max) {
     marker = state.src.charCodeAt(state.pos);
@@ -40761,9 +41630,9 @@ function parseLinkLabel(state, start, disableNested) {
 }
 
 // node_modules/markdown-it/lib/helpers/parse_link_destination.mjs
-function parseLinkDestination(str2, start, max) {
+function parseLinkDestination(str2, start2, max) {
   let code2;
-  let pos = start;
+  let pos = start2;
   const result = {
     ok: false,
     pos: 0,
@@ -40781,7 +41650,7 @@ function parseLinkDestination(str2, start, max) {
       }
       if (code2 === 62) {
         result.pos = pos + 1;
-        result.str = unescapeAll(str2.slice(start + 1, pos));
+        result.str = unescapeAll(str2.slice(start2 + 1, pos));
         result.ok = true;
         return result;
       }
@@ -40824,22 +41693,22 @@ function parseLinkDestination(str2, start, max) {
     }
     pos++;
   }
-  if (start === pos) {
+  if (start2 === pos) {
     return result;
   }
   if (level !== 0) {
     return result;
   }
-  result.str = unescapeAll(str2.slice(start, pos));
+  result.str = unescapeAll(str2.slice(start2, pos));
   result.pos = pos;
   result.ok = true;
   return result;
 }
 
 // node_modules/markdown-it/lib/helpers/parse_link_title.mjs
-function parseLinkTitle(str2, start, max, prev_state) {
+function parseLinkTitle(str2, start2, max, prev_state) {
   let code2;
-  let pos = start;
+  let pos = start2;
   const state = {
     // if `true`, this is a valid link title
     ok: false,
@@ -40863,7 +41732,7 @@ function parseLinkTitle(str2, start, max, prev_state) {
     if (marker !== 34 && marker !== 39 && marker !== 40) {
       return state;
     }
-    start++;
+    start2++;
     pos++;
     if (marker === 40) {
       marker = 41;
@@ -40874,7 +41743,7 @@ function parseLinkTitle(str2, start, max, prev_state) {
     code2 = str2.charCodeAt(pos);
     if (code2 === state.marker) {
       state.pos = pos + 1;
-      state.str += unescapeAll(str2.slice(start, pos));
+      state.str += unescapeAll(str2.slice(start2, pos));
       state.ok = true;
       return state;
     } else if (code2 === 40 && state.marker === 41) {
@@ -40885,7 +41754,7 @@ function parseLinkTitle(str2, start, max, prev_state) {
     pos++;
   }
   state.can_continue = true;
-  state.str += unescapeAll(str2.slice(start, pos));
+  state.str += unescapeAll(str2.slice(start2, pos));
   return state;
 }
 
@@ -41739,7 +42608,7 @@ function StateBlock(src, md, env2, tokens) {
   this.parentType = "root";
   this.level = 0;
   const s = this.src;
-  for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+  for (let start2 = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
     const ch = s.charCodeAt(pos);
     if (!indent_found) {
       if (isSpace(ch)) {
@@ -41758,7 +42627,7 @@ function StateBlock(src, md, env2, tokens) {
       if (ch !== 10) {
         pos++;
       }
-      this.bMarks.push(start);
+      this.bMarks.push(start2);
       this.eMarks.push(pos);
       this.tShift.push(indent);
       this.sCount.push(offset);
@@ -41766,7 +42635,7 @@ function StateBlock(src, md, env2, tokens) {
       indent_found = false;
       indent = 0;
       offset = 0;
-      start = pos + 1;
+      start2 = pos + 1;
     }
   }
   this.bMarks.push(s.length);
@@ -42337,9 +43206,9 @@ function skipBulletListMarker(state, startLine) {
   return pos;
 }
 function skipOrderedListMarker(state, startLine) {
-  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const start2 = state.bMarks[startLine] + state.tShift[startLine];
   const max = state.eMarks[startLine];
-  let pos = start;
+  let pos = start2;
   if (pos + 1 >= max) {
     return -1;
   }
@@ -42353,7 +43222,7 @@ function skipOrderedListMarker(state, startLine) {
     }
     ch = state.src.charCodeAt(pos++);
     if (ch >= 48 && ch <= 57) {
-      if (pos - start >= 10) {
+      if (pos - start2 >= 10) {
         return -1;
       }
       continue;
@@ -42382,7 +43251,7 @@ function markTightParagraphs(state, idx) {
   }
 }
 function list(state, startLine, endLine, silent) {
-  let max, pos, start, token;
+  let max, pos, start2, token;
   let nextLine = startLine;
   let tight = true;
   if (state.sCount[nextLine] - state.blkIndent >= 4) {
@@ -42402,8 +43271,8 @@ function list(state, startLine, endLine, silent) {
   let posAfterMarker;
   if ((posAfterMarker = skipOrderedListMarker(state, nextLine)) >= 0) {
     isOrdered = true;
-    start = state.bMarks[nextLine] + state.tShift[nextLine];
-    markerValue = Number(state.src.slice(start, posAfterMarker - 1));
+    start2 = state.bMarks[nextLine] + state.tShift[nextLine];
+    markerValue = Number(state.src.slice(start2, posAfterMarker - 1));
     if (isTerminatingParagraph && markerValue !== 1) return false;
   } else if ((posAfterMarker = skipBulletListMarker(state, nextLine)) >= 0) {
     isOrdered = false;
@@ -42465,7 +43334,7 @@ function list(state, startLine, endLine, silent) {
     const itemLines = [nextLine, 0];
     token.map = itemLines;
     if (isOrdered) {
-      token.info = state.src.slice(start, posAfterMarker - 1);
+      token.info = state.src.slice(start2, posAfterMarker - 1);
     }
     const oldTight = state.tight;
     const oldTShift = state.tShift[nextLine];
@@ -42518,7 +43387,7 @@ function list(state, startLine, endLine, silent) {
       if (posAfterMarker < 0) {
         break;
       }
-      start = state.bMarks[nextLine] + state.tShift[nextLine];
+      start2 = state.bMarks[nextLine] + state.tShift[nextLine];
     } else {
       posAfterMarker = skipBulletListMarker(state, nextLine);
       if (posAfterMarker < 0) {
@@ -43155,31 +44024,31 @@ StateInline.prototype.push = function(type2, tag, nesting) {
   this.tokens_meta.push(token_meta);
   return token;
 };
-StateInline.prototype.scanDelims = function(start, canSplitWord) {
+StateInline.prototype.scanDelims = function(start2, canSplitWord) {
   const max = this.posMax;
-  const marker = this.src.charCodeAt(start);
+  const marker = this.src.charCodeAt(start2);
   let lastChar;
-  if (start === 0) {
+  if (start2 === 0) {
     lastChar = 32;
-  } else if (start === 1) {
+  } else if (start2 === 1) {
     lastChar = this.src.charCodeAt(0);
     if ((lastChar & 63488) === 55296) {
       lastChar = 65533;
     }
   } else {
-    lastChar = this.src.charCodeAt(start - 1);
+    lastChar = this.src.charCodeAt(start2 - 1);
     if ((lastChar & 64512) === 56320) {
-      const highSurr = this.src.charCodeAt(start - 2);
+      const highSurr = this.src.charCodeAt(start2 - 2);
       lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
     } else if ((lastChar & 64512) === 55296) {
       lastChar = 65533;
     }
   }
-  let pos = start;
+  let pos = start2;
   while (pos < max && this.src.charCodeAt(pos) === marker) {
     pos++;
   }
-  const count = pos - start;
+  const count = pos - start2;
   let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
   if ((nextChar & 64512) === 55296) {
     const lowSurr = this.src.charCodeAt(pos + 1);
@@ -43397,15 +44266,15 @@ function backtick(state, silent) {
   if (ch !== 96) {
     return false;
   }
-  const start = pos;
+  const start2 = pos;
   pos++;
   const max = state.posMax;
   while (pos < max && state.src.charCodeAt(pos) === 96) {
     pos++;
   }
-  const marker = state.src.slice(start, pos);
+  const marker = state.src.slice(start2, pos);
   const openerLength = marker.length;
-  if (state.backticksScanned && (state.backticks[openerLength] || 0) <= start) {
+  if (state.backticksScanned && (state.backticks[openerLength] || 0) <= start2) {
     if (!silent) state.pending += marker;
     state.pos += openerLength;
     return true;
@@ -43437,8 +44306,8 @@ function backtick(state, silent) {
 
 // node_modules/markdown-it/lib/rules_inline/strikethrough.mjs
 function strikethrough_tokenize(state, silent) {
-  const start = state.pos;
-  const marker = state.src.charCodeAt(start);
+  const start2 = state.pos;
+  const marker = state.src.charCodeAt(start2);
   if (silent) {
     return false;
   }
@@ -43533,8 +44402,8 @@ var strikethrough_default = {
 
 // node_modules/markdown-it/lib/rules_inline/emphasis.mjs
 function emphasis_tokenize(state, silent) {
-  const start = state.pos;
-  const marker = state.src.charCodeAt(start);
+  const start2 = state.pos;
+  const marker = state.src.charCodeAt(start2);
   if (silent) {
     return false;
   }
@@ -43623,7 +44492,7 @@ function link(state, silent) {
   let code2, label, res, ref;
   let href = "";
   let title = "";
-  let start = state.pos;
+  let start2 = state.pos;
   let parseReference = true;
   if (state.src.charCodeAt(state.pos) !== 91) {
     return false;
@@ -43648,7 +44517,7 @@ function link(state, silent) {
     if (pos >= max) {
       return false;
     }
-    start = pos;
+    start2 = pos;
     res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
     if (res.ok) {
       href = state.md.normalizeLink(res.str);
@@ -43657,7 +44526,7 @@ function link(state, silent) {
       } else {
         href = "";
       }
-      start = pos;
+      start2 = pos;
       for (; pos < max; pos++) {
         code2 = state.src.charCodeAt(pos);
         if (!isSpace(code2) && code2 !== 10) {
@@ -43665,7 +44534,7 @@ function link(state, silent) {
         }
       }
       res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
-      if (pos < max && start !== pos && res.ok) {
+      if (pos < max && start2 !== pos && res.ok) {
         title = res.str;
         pos = res.pos;
         for (; pos < max; pos++) {
@@ -43686,10 +44555,10 @@ function link(state, silent) {
       return false;
     }
     if (pos < max && state.src.charCodeAt(pos) === 91) {
-      start = pos + 1;
+      start2 = pos + 1;
       pos = state.md.helpers.parseLinkLabel(state, pos);
       if (pos >= 0) {
-        label = state.src.slice(start, pos++);
+        label = state.src.slice(start2, pos++);
       } else {
         pos = labelEnd + 1;
       }
@@ -43728,7 +44597,7 @@ function link(state, silent) {
 
 // node_modules/markdown-it/lib/rules_inline/image.mjs
 function image(state, silent) {
-  let code2, content, label, pos, ref, res, title, start;
+  let code2, content, label, pos, ref, res, title, start2;
   let href = "";
   const oldPos = state.pos;
   const max = state.posMax;
@@ -43755,7 +44624,7 @@ function image(state, silent) {
     if (pos >= max) {
       return false;
     }
-    start = pos;
+    start2 = pos;
     res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
     if (res.ok) {
       href = state.md.normalizeLink(res.str);
@@ -43765,7 +44634,7 @@ function image(state, silent) {
         href = "";
       }
     }
-    start = pos;
+    start2 = pos;
     for (; pos < max; pos++) {
       code2 = state.src.charCodeAt(pos);
       if (!isSpace(code2) && code2 !== 10) {
@@ -43773,7 +44642,7 @@ function image(state, silent) {
       }
     }
     res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
-    if (pos < max && start !== pos && res.ok) {
+    if (pos < max && start2 !== pos && res.ok) {
       title = res.str;
       pos = res.pos;
       for (; pos < max; pos++) {
@@ -43795,10 +44664,10 @@ function image(state, silent) {
       return false;
     }
     if (pos < max && state.src.charCodeAt(pos) === 91) {
-      start = pos + 1;
+      start2 = pos + 1;
       pos = state.md.helpers.parseLinkLabel(state, pos);
       if (pos >= 0) {
-        label = state.src.slice(start, pos++);
+        label = state.src.slice(start2, pos++);
       } else {
         pos = labelEnd + 1;
       }
@@ -43847,7 +44716,7 @@ function autolink(state, silent) {
   if (state.src.charCodeAt(pos) !== 60) {
     return false;
   }
-  const start = state.pos;
+  const start2 = state.pos;
   const max = state.posMax;
   for (; ; ) {
     if (++pos >= max) return false;
@@ -43855,7 +44724,7 @@ function autolink(state, silent) {
     if (ch === 60) return false;
     if (ch === 62) break;
   }
-  const url = state.src.slice(start + 1, pos);
+  const url = state.src.slice(start2 + 1, pos);
   if (AUTOLINK_RE.test(url)) {
     const fullUrl = state.md.normalizeLink(url);
     if (!state.md.validateLink(fullUrl)) {
@@ -43910,7 +44779,7 @@ function isLetter(ch) {
 }
 function scanSpecial(state, pos) {
   const src = state.src;
-  let start;
+  let start2;
   let terminator;
   if (src.startsWith("<!--", pos)) {
     if (src.startsWith(">", pos + 4)) {
@@ -43919,16 +44788,16 @@ function scanSpecial(state, pos) {
     if (src.startsWith("->", pos + 4)) {
       return pos + 6;
     }
-    start = pos + 4;
+    start2 = pos + 4;
     terminator = "-->";
   } else if (src.startsWith("<![CDATA[", pos)) {
-    start = pos + 9;
+    start2 = pos + 9;
     terminator = "]]>";
   } else if (src.charCodeAt(pos + 1) === 63) {
-    start = pos + 2;
+    start2 = pos + 2;
     terminator = "?>";
   } else if (isLetter(src.charCodeAt(pos + 2))) {
-    start = pos + 3;
+    start2 = pos + 3;
     terminator = ">";
   } else {
     return -1;
@@ -43936,7 +44805,7 @@ function scanSpecial(state, pos) {
   if (state.skipHtmlSpecial) {
     return -1;
   }
-  const end = src.indexOf(terminator, start);
+  const end = src.indexOf(terminator, start2);
   if (end < 0) {
     state.skipHtmlSpecial = true;
     return -1;
@@ -45089,14 +45958,14 @@ function parseMarkdown(text3) {
       case "code_block": {
         if (!isIndentedProse(token.content)) break;
         const blockLines = token.content.split("\n");
-        let start = 0;
+        let start2 = 0;
         for (let k = 0; k <= blockLines.length; k++) {
           if (k < blockLines.length && blockLines[k].trim()) continue;
-          const paragraph2 = blockLines.slice(start, k).map((l) => l.trim());
+          const paragraph2 = blockLines.slice(start2, k).map((l) => l.trim());
           if (paragraph2.length) {
-            for (const piece of paragraphPieces(paragraph2, line + start)) doc.prose.push({ kind: "paragraph", text: piece.text, line: piece.line, headingPath: pathOf() });
+            for (const piece of paragraphPieces(paragraph2, line + start2)) doc.prose.push({ kind: "paragraph", text: piece.text, line: piece.line, headingPath: pathOf() });
           }
-          start = k + 1;
+          start2 = k + 1;
         }
         break;
       }
@@ -45173,20 +46042,20 @@ var LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|
 function paragraphPieces(lines, firstLine) {
   if (lines.filter((l) => ENTRY_MARK.test(l)).length >= 2) return lines.map((text3, k) => ({ text: text3, line: firstLine + k })).filter((p) => p.text.trim());
   const pieces = [];
-  let start = 0;
+  let start2 = 0;
   for (let i = 0; i < lines.length - 1; i++) {
     const isTitle = looksLikeTitle(lines[i]) && /^\s*[A-Z0-9]/.test(lines[i + 1]);
-    const startsUnit = i === start || /[.!?:]$/.test(lines[i - 1].trim());
+    const startsUnit = i === start2 || /[.!?:]$/.test(lines[i - 1].trim());
     if (isTitle && startsUnit) {
-      if (i > start) pieces.push({ text: lines.slice(start, i).join(" "), line: firstLine + start });
+      if (i > start2) pieces.push({ text: lines.slice(start2, i).join(" "), line: firstLine + start2 });
       pieces.push({ text: lines[i], line: firstLine + i });
-      start = i + 1;
+      start2 = i + 1;
     } else if (LABEL_LINE.test(lines[i + 1])) {
-      pieces.push({ text: lines.slice(start, i + 1).join(" "), line: firstLine + start });
-      start = i + 1;
+      pieces.push({ text: lines.slice(start2, i + 1).join(" "), line: firstLine + start2 });
+      start2 = i + 1;
     }
   }
-  pieces.push({ text: lines.slice(start).join(" "), line: firstLine + start });
+  pieces.push({ text: lines.slice(start2).join(" "), line: firstLine + start2 });
   return pieces;
 }
 
@@ -45397,19 +46266,19 @@ function countWords(text3) {
   const lower = text3.toLowerCase();
   const byLanguage = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let words = 0;
-  let start = -1;
+  let start2 = -1;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && isLatinWordCode(lower.charCodeAt(i))) {
-      if (start < 0) start = i;
+      if (start2 < 0) start2 = i;
       continue;
     }
-    if (start < 0) continue;
+    if (start2 < 0) continue;
     words++;
-    if (i - start <= LONGEST_FUNCTION_WORD) {
-      const language = LANGUAGE_OF.get(lower.slice(start, i));
+    if (i - start2 <= LONGEST_FUNCTION_WORD) {
+      const language = LANGUAGE_OF.get(lower.slice(start2, i));
       if (language) byLanguage[language]++;
     }
-    start = -1;
+    start2 = -1;
   }
   const english2 = byLanguage.en;
   return { words, english: english2, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
@@ -45568,19 +46437,19 @@ function matchesOf(pattern, plain) {
 var sentencesRead = cachedByString(
   (text3) => Object.freeze(sentencesOf(text3).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) })))
 );
-var PRODUCTS = everyOf(...PRODUCT_NAMES);
+var PRODUCTS2 = everyOf(...PRODUCT_NAMES);
 function plainOf(raw) {
-  return proseText(raw).replace(PRODUCTS, "product");
+  return proseText(raw).replace(PRODUCTS2, "product");
 }
 var clausesRead = cachedByString(
   (raw) => Object.freeze(clausesOf(raw).map((c) => ({ raw: c.raw, plain: plainOf(c.raw) })))
 );
 var INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
-var TASK2 = anyOf(...TASK_STATEMENT);
+var TASK4 = anyOf(...TASK_STATEMENT);
 function asks(raw) {
   if (/\?\s*$/.test(raw)) return true;
   const plain = proseText(raw);
-  if (TASK2.test(plain)) return true;
+  if (TASK4.test(plain)) return true;
   return INTERROGATIVE.test(plain) && !/[:=–—]\s*\S|\s-\s*\S/.test(raw);
 }
 function sentencesOfBlock(block4) {
@@ -45620,7 +46489,7 @@ function caseOpening(raw, option2) {
 var KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
 var PLURAL_BEFORE = /\b(?:clusters|setups|configurations|architectures|systemes)(?: \w+)? $/;
 var PLURAL_AFTER = /^ (?:clusters|setups|configurations|architectures|systems|systemes)\b/;
-var DEFINING = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|architectures?|systems?))? (?:means?|is when|is where|is a|is an|refers?|describes?|involves?|consists?|signifie|consiste|designe)\b/;
+var DEFINING2 = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|architectures?|systems?))? (?:means?|is when|is where|is a|is an|refers?|describes?|involves?|consists?|signifie|consiste|designe)\b/;
 var NEGATED_BEFORE_END = /\b(?:not|no|never|isn t|aren t|pas|non|jamais)(?: \w+){1,3}$/;
 var HYPOTHETICAL2 = /\b(?:would|could|might|pourrai\w*|serai\w*|aurai\w*)\b/;
 function readChoices(prose, choices) {
@@ -45680,7 +46549,7 @@ function readChoices(prose, choices) {
       if (!body.replace(new RegExp(pattern.source, "g"), " ").replace(FILLER, " ").trim()) return true;
       if (rowHead2 !== null && appliedHere(rowHead2) && !mentioned(rowHead2)) return true;
       const opening = body.slice(0, at2.start);
-      return !AS_A_CASE.test(opening) && !caseOpening(raw, pattern) && !KIND_OF.test(opening) && !PLURAL_BEFORE.test(opening) && !PLURAL_AFTER.test(body.slice(at2.end)) && !DEFINING.test(body.slice(at2.end)) && !HYPOTHETICAL2.test(body);
+      return !AS_A_CASE.test(opening) && !caseOpening(raw, pattern) && !KIND_OF.test(opening) && !PLURAL_BEFORE.test(opening) && !PLURAL_AFTER.test(body.slice(at2.end)) && !DEFINING2.test(body.slice(at2.end)) && !HYPOTHETICAL2.test(body);
     },
     chosenInHeading(text3, aboutElse2) {
       const plain = proseText(text3);
@@ -46089,67 +46958,6 @@ var explainWebVsApp = {
   }
 };
 
-// src/rules/https.ts
-var https = {
-  meta: {
-    id: "https",
-    description: "HTTPS / SSL certificate shown (a certificate node, an HTTPS/SSL/TLS edge or label on the way in).",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions(options) {
-      return options.entry === void 0 || typeof options.entry === "boolean" ? null : 'option "entry" must be true or false';
-    }
-  },
-  check(context) {
-    const entry = context.options.entry === true;
-    return bestOverDiagrams(context.graphs, (graph2) => {
-      const found = findHttps(graph2);
-      return entry && found.status === "pass" ? onTheWayIn(graph2, found) : found;
-    });
-  }
-};
-function onTheWayIn(graph2, found) {
-  const pattern = rolePattern("certificate");
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const outside = (key) => byKey.get(key)?.roles.some((r3) => ENTRY_ROLES.includes(r3)) === true;
-  const id = (key) => byKey.get(key)?.id ?? key;
-  const secured = graph2.edges.filter((e) => e.kind !== "note" && affirms(shownText(e.label), pattern));
-  const entry = secured.find((e) => outside(e.from) || outside(e.to));
-  if (entry) return { status: "pass", message: `HTTPS on the way in: \`${id(entry.from)} --> ${id(entry.to)}\` says "${shownText(entry.label)}".` };
-  const user = graph2.components.find((c) => c.roles.includes("client")) ?? graph2.components.find((c) => outside(c.key));
-  const first2 = user ? graph2.edges.find((e) => e.kind !== "note" && (e.from === user.key || !e.directed && e.to === user.key) && !outside(e.from === user.key ? e.to : e.from)) : void 0;
-  const where = secured[0] ? `on \`${id(secured[0].from)} --> ${id(secured[0].to)}\`, inside the infrastructure` : `only ${found.message.replace(/^HTTPS is shown: /, "as ").replace(/\.$/, "")}`;
-  const arrow = first2 ? `\`${id(first2.from)} -->|"HTTPS"| ${id(first2.to)}\`` : '`user -->|"HTTPS"| entry`';
-  return {
-    status: "fail",
-    message: `HTTPS is drawn ${where}, not on the user's connection.`,
-    findings: [{
-      message: `HTTPS is drawn ${where}: the task asks for it on the user's connection to the entry of the infrastructure, before the load balancer.`,
-      at: (first2 ?? secured[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
-      hint: `Label the user's arrow into the infrastructure: ${arrow}.`
-    }]
-  };
-}
-function shownText(text3) {
-  return text3.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-}
-function findHttps(graph2) {
-  const pattern = rolePattern("certificate");
-  const texts = graph2.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
-  const shown = texts.find((t) => affirms(t.text, pattern));
-  if (shown) return { status: "pass", message: `HTTPS is shown: "${shown.text}" (${shown.source.file}:${shown.source.line}).` };
-  const denied = texts.find((t) => pattern.test(plainText(t.text)));
-  return {
-    status: "fail",
-    message: denied ? `The diagram says HTTPS is absent ("${denied.text}").` : "No HTTPS, SSL/TLS or certificate in the diagram.",
-    findings: [{
-      message: denied ? `"${denied.text}" says the site is not served over HTTPS.` : "Nothing in the diagram shows that www.foobar.com is served over HTTPS.",
-      at: denied?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
-      hint: "Label the user's arrow `User -->|HTTPS| LB[HAProxy]`, or draw the certificate: `CERT[SSL certificate for www.foobar.com] --- LB`."
-    }]
-  };
-}
-
 // src/rules/lb-pair.ts
 var lbPair = {
   meta: { id: "lb-pair", description: "Two or more load balancers (HAProxy or any load balancer).", diagramBased: true, whenTaskMissing: "fail" },
@@ -46172,145 +46980,6 @@ var lbPair = {
     });
   }
 };
-
-// src/graph/monitoring.ts
-var MONITOR = rolePattern("monitoring");
-var PRODUCTS2 = everyOf(...MONITORING_PRODUCTS);
-var SERVICE_WORD = `(?:${MONITORING_SERVICE_NAMES.join("|")})`;
-var AGENT = anyOf(...MONITORING_AGENT_NAMES);
-var SERVICE = new RegExp(`\\b(?:${MONITOR.source})(?: [a-z]\\w*)? (?:${SERVICE_WORD}|servers?|serveurs?)\\b(?! \\d)|\\b${SERVICE_WORD} (?:de |of |for )?(?:${MONITOR.source})`);
-var MACHINE_ROLES2 = ["load-balancer", "web-server", "app-server", "database", "server", "firewall", "cache"];
-function readMonitoring(graph2) {
-  const monitors = graph2.components.filter((c) => c.roles.includes("monitoring"));
-  const keys2 = new Set(monitors.map((c) => c.key));
-  const drawn = /* @__PURE__ */ new Map();
-  for (const c of monitors) drawn.set(sameBox(c), (drawn.get(sameBox(c)) ?? 0) + 1);
-  const agents = [];
-  const services = [];
-  for (const c of monitors) (isAgent(graph2, c, keys2, drawn.get(sameBox(c)) > 1) ? agents : services).push(c);
-  return { agents, services };
-}
-function isAgent(graph2, c, monitorKeys, repeated) {
-  const label = normaliseText(c.label);
-  if (AGENT.test(label)) return true;
-  if (c.roles.some((r3) => MACHINE_ROLES2.includes(r3))) return true;
-  if (SERVICE.test(label)) return false;
-  const peers = new Set(graph2.edges.flatMap((e) => e.from === c.key && monitorKeys.has(e.to) ? [e.to] : e.to === c.key && monitorKeys.has(e.from) ? [e.from] : []));
-  peers.delete(c.key);
-  if (peers.size >= 2) return false;
-  if (sharesMachine(graph2, c)) return true;
-  const withoutProducts = label.replace(PRODUCTS2, " ");
-  return repeated || withoutProducts === label || MONITOR.test(withoutProducts);
-}
-function sharesMachine(graph2, c) {
-  const host = hostOf(graph2, c);
-  if (!host || host.key === c.key) return false;
-  return host.components.some((k) => k !== c.key && graph2.components.find((o) => o.key === k)?.roles.some((r3) => r3 !== "monitoring"));
-}
-function sameBox(c) {
-  return normaliseText(c.label).replace(/\b\d+\b/g, "").trim();
-}
-
-// src/rules/monitoring.ts
-var HINT2 = "Draw a monitoring client on each server, inside its subgraph, sending to the service: `MC1[Monitoring client] -.-> SUMO[Sumo Logic]`.";
-var monitoring = {
-  meta: {
-    id: "monitoring",
-    description: "At least `min` monitoring clients (agents, collectors), one per server; a monitoring service alone does not count.",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions(options) {
-      const whole = (v3) => typeof v3 === "number" && Number.isInteger(v3) && v3 >= 1;
-      if (options.min !== void 0 && !whole(options.min)) return 'option "min" must be a whole number >= 1';
-      if (options.flows === void 0) return null;
-      const flows = options.flows;
-      if (!flows || typeof flows !== "object" || Array.isArray(flows)) return 'option "flows" must be an object ({ "min", "label", "from" })';
-      const unknown = Object.keys(flows).filter((k) => !["min", "label", "from"].includes(k));
-      if (unknown.length) return `option "flows": unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: min, label, from)`;
-      if (flows.min !== void 0 && !whole(flows.min)) return 'option "flows.min" must be a whole number >= 1';
-      if (flows.label !== void 0 && (typeof flows.label !== "string" || !flows.label.trim())) return 'option "flows.label" must be a non-empty string';
-      if (flows.from !== void 0 && !ROLES.includes(flows.from)) return `option "flows.from" must be one of ${ROLES.join(", ")}`;
-      if (flows.from === void 0 !== (flows.label === void 0)) return 'options "flows.label" and "flows.from" go together';
-      return null;
-    }
-  },
-  check(context) {
-    const flows = context.options.flows;
-    if (flows) return bestOverDiagrams(context.graphs, (graph2) => checkFlows(graph2, flows));
-    const min2 = numberOption(context, "min", 1);
-    return bestOverDiagrams(context.graphs, (graph2) => countAgents(graph2, min2));
-  }
-};
-function flowsInto(graph2, target) {
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const flows = [];
-  for (const e of graph2.edges) {
-    if (e.kind === "note" || e.from === e.to) continue;
-    const senderKey = e.to === target.key ? e.from : !e.directed && e.from === target.key ? e.to : null;
-    const sender = senderKey ? byKey.get(senderKey) : void 0;
-    if (sender) flows.push({ edge: e, sender });
-  }
-  return flows;
-}
-var FLOWS_HINT = 'Draw the monitoring system and the metrics flowing into it: `mon["Monitoring system"]`, `web1 -.->|"QPS metrics"| mon`.';
-function checkFlows(graph2, option2) {
-  const min2 = option2.min ?? 1;
-  const { services, agents } = readMonitoring(graph2);
-  const at2 = { file: graph2.file, line: graph2.line, column: 1 };
-  const candidates = [...services, ...agents].map((c) => ({ system: c, flows: flowsInto(graph2, c) }));
-  const best = candidates.reduce((a, b) => !a || b.flows.length > a.flows.length || b.flows.length === a.flows.length && services.includes(b.system) && !services.includes(a.system) ? b : a, null);
-  if (!best) return { status: "fail", message: "No monitoring system in the diagram.", findings: [{ message: "The diagram has no monitoring system.", at: at2, hint: FLOWS_HINT }] };
-  const senders = [...new Set(best.flows.map((f) => f.sender))];
-  const system = describe(best.system);
-  if (senders.length < min2) {
-    const leaving = graph2.edges.some((e) => e.directed && e.from === best.system.key);
-    const message2 = senders.length === 0 ? `${system} receives no flow${leaving ? ": its arrows point away from it" : ""}.` : `${system} receives flows from ${plural(senders.length, "component")} (${senders.map(describe).join(", ")}); the task asks for ${min2}.`;
-    return { status: "fail", message: message2, findings: [{ message: `${message2} The monitoring system is where the metrics go: draw each flow as an arrow into it.`, at: best.system.source, hint: FLOWS_HINT }] };
-  }
-  const received = `${system} receives flows from ${plural(senders.length, "component")}`;
-  if (!option2.label || !option2.from) return { status: "pass", message: `${received}: ${senders.map(describe).join(", ")}.` };
-  const from = option2.from;
-  const sentBy = (c) => c.roles.includes(from) || hostOf(graph2, c)?.roles.includes(from) === true && c.roles.includes("monitoring");
-  const labelled = best.flows.filter((f) => labelHas(f.edge.label, option2.label));
-  const right = labelled.find((f) => sentBy(f.sender));
-  if (right) return { status: "pass", message: `${received}, "${shownLabel(right.edge.label)}" from ${describe(right.sender)}.` };
-  const name = withArticle(roleName(from));
-  const wrong = labelled[0];
-  const fromRole = best.flows.find((f) => sentBy(f.sender));
-  return {
-    status: "fail",
-    message: wrong ? `"${option2.label}" comes from ${describe(wrong.sender)}, not from ${name}.` : `No flow into ${system} is labelled "${option2.label}".`,
-    findings: [{
-      message: wrong ? `The "${option2.label}" flow comes from ${describe(wrong.sender)}: the task asks for it from ${name}.` : `${received}, but none is labelled "${option2.label}": the task asks for one from ${name}${fromRole ? ` (e.g. the arrow from ${describe(fromRole.sender)})` : ""}.`,
-      at: (wrong ?? fromRole)?.edge.source ?? best.system.source,
-      hint: `Label the flow from ${name}: \`${fromRole?.sender.id ?? "web1"} -.->|"${option2.label}"| ${best.system.id}\`.`
-    }]
-  };
-}
-function monitoringClients(graph2) {
-  const pattern = rolePattern("monitoring");
-  const { agents: all2, services } = readMonitoring(graph2);
-  const agents = all2.filter((c) => !pattern.test(plainText(c.label)) || affirms(c.label, pattern));
-  const perMachine = /* @__PURE__ */ new Map();
-  for (const c of agents) {
-    const key = c.host === c.key ? c.key : c.host;
-    perMachine.set(key, Math.max(perMachine.get(key) ?? 0, c.multiplicity));
-  }
-  return { agents, services, count: [...perMachine.values()].reduce((n, m) => n + m, 0) };
-}
-function countAgents(graph2, min2) {
-  const { agents, services, count } = monitoringClients(graph2);
-  const names = agents.map(describe).join(", ");
-  const reporting = services.length ? `, reporting to ${services.map(describe).join(", ")}` : "";
-  if (count >= min2) return { status: "pass", message: `${plural(count, "machine")} with a monitoring client: ${names}${reporting}.` };
-  const at2 = (agents[0] ?? services[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  if (count === 0) {
-    const message3 = services.length ? `Only the monitoring service (${services.map(describe).join(", ")}): no monitoring client on the servers; the task asks for ${min2}.` : `No monitoring client in the diagram; the task asks for ${min2}.`;
-    return { status: "fail", message: message3, findings: [{ message: message3, at: at2, hint: HINT2 }] };
-  }
-  const message2 = `Only ${plural(count, "machine")} with a monitoring client (${names}); the task asks for ${min2}, one per server.`;
-  return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT2 }] };
-}
 
 // src/edit-distance.ts
 function editDistance(a, b) {
@@ -46380,7 +47049,7 @@ function arrowName(e, byKey) {
 }
 function checkLabels(graph2, wanted) {
   const places = new Map(KINDS.map((kind) => [kind, placesOf(graph2, kind)]));
-  const matches = (place, w) => w.spellings.some((s) => labelHas(place.text, s));
+  const matches = (place2, w) => w.spellings.some((s) => labelHas(place2.text, s));
   const missing = wanted.filter((w) => !places.get(w.kind).some((p) => matches(p, w)));
   const found = wanted.length - missing.length;
   const findings = missing.map((w) => {
@@ -46400,20 +47069,20 @@ function closest(w, places) {
   }
   const want = labelForm(w.spellings[0]);
   let best = null;
-  for (const place of places) {
-    const d = editDistance(labelForm(place.text), want);
-    if (d <= Math.max(2, Math.floor(want.length / 4)) && (!best || d < best.d)) best = { place, d };
+  for (const place2 of places) {
+    const d = editDistance(labelForm(place2.text), want);
+    if (d <= Math.max(2, Math.floor(want.length / 4)) && (!best || d < best.d)) best = { place: place2, d };
   }
   return best?.place ?? null;
 }
 var WHAT = { nodes: "a node labelled", edges: "an arrow labelled", groups: "a group (subgraph) titled" };
-function missingLabel(w, near, start) {
+function missingLabel(w, near, start2) {
   const [label, ...others] = w.spellings;
   const also = others.length ? ` (${others.map((o) => `\`${o}\``).join(" or ")} count${others.length === 1 ? "s" : ""} too)` : "";
   const where = near ? `: ${near.name} comes closest` : w.kind === "edges" ? ": no arrow has that label" : w.kind === "groups" ? ": no group has that title" : ": no node has that label";
   return {
     message: `The task asks for ${WHAT[w.kind]} \`${label}\`${also}${where}.`,
-    at: near?.source ?? start,
+    at: near?.source ?? start2,
     hint: `Copy the label exactly as the task writes it, spelling included: ${example(w.kind, label, near)}.`
   };
 }
@@ -47320,9 +47989,9 @@ function findSection(headings, entries, lineCount) {
     if (!best || s > best.score || s === best.score && heading2.level < best.heading.level) best = { heading: heading2, score: s };
   }
   if (!best) return null;
-  const start = best.heading;
-  const next = headings.find((h) => h.line > start.line && h.level <= start.level);
-  return { heading: start, endLine: next ? next.line - 1 : lineCount };
+  const start2 = best.heading;
+  const next = headings.find((h) => h.line > start2.line && h.level <= start2.level);
+  return { heading: start2, endLine: next ? next.line - 1 : lineCount };
 }
 function namesTask(headings, entries) {
   return headings.find((h) => score(h, entries, true) > 0) ?? null;
@@ -47929,15 +48598,15 @@ function findAsciiArt(text3, diagrams) {
   const ranges = diagrams.map((d) => [d.line, d.line + d.text.split("\n").length]);
   const inDiagram = (n) => ranges.some(([from, to]) => n >= from && n < to);
   let run2 = 0;
-  let start = 0;
+  let start2 = 0;
   let gap = 0;
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
     if (!inDiagram(n) && ART_LINE.test(lines[i])) {
-      if (run2 === 0) start = n;
+      if (run2 === 0) start2 = n;
       run2++;
       gap = 0;
-      if (run2 >= 3) return start;
+      if (run2 >= 3) return start2;
     } else if (run2 > 0 && gap === 0 && lines[i].trim()) {
       gap++;
     } else {
@@ -47950,8 +48619,8 @@ function findAsciiArt(text3, diagrams) {
 
 // src/diagrams/architecture/parse-architecture.ts
 function posOf(node) {
-  const start = node.$cstNode?.range.start;
-  return start ? { line: start.line + 1, column: start.character + 1 } : { line: 1, column: 1 };
+  const start2 = node.$cstNode?.range.start;
+  return start2 ? { line: start2.line + 1, column: start2.character + 1 } : { line: 1, column: 1 };
 }
 async function parseArchitecture(raw) {
   const { parse: parse2 } = await Promise.resolve().then(() => (init_mermaid_parser_core(), mermaid_parser_core_exports));
@@ -48034,8 +48703,8 @@ function replaceAll(src, re, replace2) {
   for (let k = last; k < src.text.length; k++) origin.push(src.origin[k]);
   return { text: text3, origin };
 }
-function sliceFrom(src, start) {
-  return { text: src.text.slice(start), origin: src.origin.slice(start) };
+function sliceFrom(src, start2) {
+  return { text: src.text.slice(start2), origin: src.origin.slice(start2) };
 }
 var DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
 var COMMENT_LINE = /^\s*%%(?!{)[^\n]+\n?/gm;
@@ -48730,17 +49399,17 @@ function runGrammar(tables3, rules, tokens, options) {
     shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
     reduce: (prod, args) => {
       const rule = rules[prod - 1];
-      const start = args[0]?.start ?? -1;
+      const start2 = args[0]?.start ?? -1;
       let value = args[0]?.value;
       if (rule.action) {
         try {
-          value = act(rule, args, start);
+          value = act(rule, args, start2);
         } catch (error) {
-          onActionError?.(error, start);
+          onActionError?.(error, start2);
           value = void 0;
         }
       }
-      return { value, start, end: args[args.length - 1]?.end ?? -1 };
+      return { value, start: start2, end: args[args.length - 1]?.end ?? -1 };
     }
   });
 }
@@ -50007,9 +50676,9 @@ function requireLoader() {
       state.tagMap[handle] = prefix;
     }
   };
-  function captureSegment(state, start, end, checkJson) {
-    if (start < end) {
-      const _result = state.input.slice(start, end);
+  function captureSegment(state, start2, end, checkJson) {
+    if (start2 < end) {
+      const _result = state.input.slice(start2, end);
       if (checkJson) {
         for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
           const _character = _result.charCodeAt(_position);
@@ -51440,25 +52109,25 @@ function requireDumper() {
     if (line === "" || line[0] === " ") return line;
     const breakRe = / [^ ]/g;
     let match2;
-    let start = 0;
+    let start2 = 0;
     let end;
     let curr = 0;
     let next = 0;
     let result = "";
     while (match2 = breakRe.exec(line)) {
       next = match2.index;
-      if (next - start > width) {
-        end = curr > start ? curr : next;
-        result += "\n" + line.slice(start, end);
-        start = end + 1;
+      if (next - start2 > width) {
+        end = curr > start2 ? curr : next;
+        result += "\n" + line.slice(start2, end);
+        start2 = end + 1;
       }
       curr = next;
     }
     result += "\n";
-    if (line.length - start > width && curr > start) {
-      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    if (line.length - start2 > width && curr > start2) {
+      result += line.slice(start2, curr) + "\n" + line.slice(curr + 1);
     } else {
-      result += line.slice(start);
+      result += line.slice(start2);
     }
     return result.slice(1);
   }
@@ -52167,10 +52836,10 @@ ${metadata}
   setClass(ids, className) {
     for (const id of ids.split(",")) this.vertices.get(id)?.classes.push(className);
   }
-  destructLink(end, start) {
+  destructLink(end, start2) {
     const info = destructEndLink(end);
-    if (start === void 0 || start === null) return info;
-    const startInfo = destructStartLink(start);
+    if (start2 === void 0 || start2 === null) return info;
+    const startInfo = destructStartLink(start2);
     if (startInfo.stroke !== info.stroke) return { type: "INVALID", stroke: "INVALID" };
     let type2;
     if (startInfo.type === "arrow_open") type2 = info.type;
@@ -52183,14 +52852,14 @@ ${metadata}
   }
   addLink(starts, ends, link2, offset) {
     const id = link2.id?.replace("@", "");
-    for (const start of starts) {
+    for (const start2 of starts) {
       for (const end of ends) {
-        const useId = start === starts[starts.length - 1] && end === ends[0] ? id : void 0;
-        this.addSingleLink(start, end, link2, useId, offset);
+        const useId = start2 === starts[starts.length - 1] && end === ends[0] ? id : void 0;
+        this.addSingleLink(start2, end, link2, useId, offset);
       }
     }
   }
-  addSingleLink(start, end, link2, id, offset) {
+  addSingleLink(start2, end, link2, id, offset) {
     let label = "";
     let labelType = "text";
     if (link2.text !== void 0) {
@@ -52201,17 +52870,17 @@ ${metadata}
     }
     const length = link2.length === void 0 ? 1 : Math.min(link2.length, 10);
     let edgeId;
-    const pair = `${start}\0${end}`;
+    const pair = `${start2}\0${end}`;
     const existing = this.edgeCounts.get(pair) ?? 0;
     if (id && !this.edgeIds.has(id)) edgeId = id;
-    else edgeId = `L_${start}_${end}_${existing === 0 ? 0 : existing + 1}`;
+    else edgeId = `L_${start2}_${end}_${existing === 0 ? 0 : existing + 1}`;
     if (this.edges.length >= MAX_EDGES) {
       if (this.lenient) return;
       throw new DiagramSemanticError(`Edge limit exceeded. ${this.edges.length} edges found, but the limit is ${MAX_EDGES}.`, offset, "too-many-edges", "Mermaid draws at most 500 edges: split the diagram.");
     }
     this.edgeIds.add(edgeId);
     this.edgeCounts.set(pair, existing + 1);
-    this.edges.push({ id: edgeId, from: start, to: end, label, labelType, type: link2.type, stroke: link2.stroke, length, pos: this.position(offset) });
+    this.edges.push({ id: edgeId, from: start2, to: end, label, labelType, type: link2.type, stroke: link2.stroke, length, pos: this.position(offset) });
   }
   updateLink(positions) {
     for (const p of positions) {
@@ -52319,8 +52988,8 @@ function r(lhs, rhs, action) {
 function alternatives(lhs, symbols) {
   return symbols.map((s) => r(lhs, s));
 }
-var vertexShape = (shape, idIndex, textIndex) => (db, $, start) => {
-  db.addVertex(v($[idIndex]), start, v($[textIndex]), shape);
+var vertexShape = (shape, idIndex, textIndex) => (db, $, start2) => {
+  db.addVertex(v($[idIndex]), start2, v($[textIndex]), shape);
   return v($[idIndex]);
 };
 var addNodeLink = (stmt, link2, node, data) => (db, $) => {
@@ -52408,8 +53077,8 @@ var FLOWCHART_RULES = [
   r("vertex", "idString INVTRAPSTART text INVTRAPEND", vertexShape("inv_trapezoid", 0, 2)),
   r("vertex", "idString TRAPSTART text INVTRAPEND", vertexShape("lean_right", 0, 2)),
   r("vertex", "idString INVTRAPSTART text TRAPEND", vertexShape("lean_left", 0, 2)),
-  r("vertex", "idString", (db, $, start) => {
-    db.addVertex(v($[0]), start);
+  r("vertex", "idString", (db, $, start2) => {
+    db.addVertex(v($[0]), start2);
     return v($[0]);
   }),
   r("link", "linkStatement arrowText", (_db, $) => ({ ...v($[0]), text: v($[1]) })),
@@ -52810,12 +53479,12 @@ function spaced(body) {
 function direction(dir) {
   return (ctx, at2) => {
     const line = ctx.lineOf(at2);
-    const start = ctx.directionStarts.get(line)?.get(dir) ?? -1;
-    if (start < at2) return -1;
+    const start2 = ctx.directionStarts.get(line)?.get(dir) ?? -1;
+    if (start2 < at2) return -1;
     const word = /direction\s+/y;
-    word.lastIndex = start;
+    word.lastIndex = start2;
     const m = word.exec(ctx.text);
-    return ctx.lineEnd(start + m[0].length + dir.length) - at2;
+    return ctx.lineEnd(start2 + m[0].length + dir.length) - at2;
   };
 }
 var linkId = (ctx, at2) => {
@@ -53010,10 +53679,10 @@ function runFlowchartParse(text3, position, repair) {
   let syntaxErrors = [];
   try {
     syntaxErrors = runGrammar(t, FLOWCHART_RULES, tokens, {
-      act: (rule, args, start) => rule.action(db, args, start),
-      onActionError: (error, start) => {
+      act: (rule, args, start2) => rule.action(db, args, start2),
+      onActionError: (error, start2) => {
         if (!(error instanceof DiagramSemanticError)) return;
-        semanticErrors.push(error.offset ? error : new DiagramSemanticError(error.message, start, error.code, error.hint));
+        semanticErrors.push(error.offset ? error : new DiagramSemanticError(error.message, start2, error.code, error.hint));
         if (!repair) throw new StopParse();
       },
       separators: SEPARATORS,

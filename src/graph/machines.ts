@@ -115,3 +115,24 @@ function neighbours(graph: DiagramGraph): Map<string, string[]> {
 export function machineCount(machines: readonly Machine[]): number {
   return machines.reduce((n, m) => n + m.multiplicity, 0);
 }
+
+/**
+ * A machine the drawing shows as one: a box around components, a server node, or a node whose
+ * label names a machine ("Server 1 - Nginx") or several tiers ("Nginx + Gunicorn + MySQL"). A bare
+ * `W[Nginx]` is a machine only because nothing else holds it: it says nothing of where it runs.
+ */
+export function drawnAsMachine(m: Machine): boolean {
+  return m.kind !== 'component' || numberedMachine(m.label) !== null || m.roles.includes('server') || m.roles.filter((r) => TIER_ROLES.includes(r)).length >= 2;
+}
+
+/**
+ * How many servers a diagram draws besides the load balancers. `drawn`: the machines drawn as such
+ * (0 when it draws none); `pipelines`: the same, or for bare boxes (`Nginx --> App --> MySQL`) the
+ * role drawn most often, which reads an unboxed stack as one server.
+ */
+export function drawnServerCount(graph: DiagramGraph): { drawn: number; pipelines: number } {
+  const roles: readonly Role[] = [...TIER_ROLES, 'server'];
+  const machines = machinesOf(graph).filter((m) => !m.roles.includes('load-balancer') && m.roles.some((r) => roles.includes(r)));
+  const drawn = machineCount(machines.filter(drawnAsMachine));
+  return { drawn, pipelines: drawn || Math.max(0, ...TIER_ROLES.map((r) => machineCount(machines.filter((m) => m.roles.includes(r))))) };
+}

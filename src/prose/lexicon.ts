@@ -284,10 +284,33 @@ export const NEGATIONS = [
   'no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'never', 'none', 'neither', 'nor',
   'pas de', 'aucune?', 'sans', 'ni',
 ] as const;
+/** Sections that define terms or compare options rather than describe this design: "Key concepts", "Active-Active vs Active-Passive". */
+export const DEFINITION_LABELS = [
+  'key concepts?', 'concepts?', 'definitions?', 'glossary', 'terminology', 'vs', 'versus', 'compared to', 'comparison', 'glossaire', 'lexique',
+] as const;
 /** Words that put a statement in another design, a question or the future: not a claim about this one. */
 export const NOT_THIS_DESIGN = [
   'at least', 'up to', 'previous\\w*', 'before', 'earlier', 'task ?[0-2]', 'old', 'could', 'would', 'might', 'future', 'later', 'in the future',
   'instead of', 'if', 'when', 'should', 'what if', 'in case', 'suppose',
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Encryption: where the traffic travels encrypted, and where SSL stops.
+
+/** Traffic that travels without encryption: "the traffic behind HAProxy is unencrypted", "in clear text". */
+export const PLAIN_TRAFFIC = [
+  'un ?encrypted', 'not (?:\\w+ )?encrypted', 'decrypted', 'in (?:clear|plain) ?text', 'clear ?text', 'plain ?text', 'plain http', 'in the clear', 'non chiffre\\w*',
+  'en clair', 'dechiffre\\w*',
+] as const;
+/** Where SSL stops: "SSL is terminated at HAProxy", "TLS ends on the web servers", "HAProxy offloads SSL". */
+export const SSL_ENDS = ['terminat\\w*', 'ends?', 'ended', 'stops?', 'stopped', 'offload\\w*', 'decrypt\\w*', 'unwrap\\w*', 'dechiffr\\w*', 'termine\\w*', 'arrete\\w*'] as const;
+/** The hops behind the load balancer: "between HAProxy and the servers", "to the backend", "the internal network". */
+export const BEHIND_THE_LB = [
+  '(?:behind|after|past|downstream of|derriere) (?:the |our |le |la )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy)',
+  '(?:between|entre) (?:the |our |le |la |l )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?|proxy|repartiteur\\w*(?: de charge)?) (?:and|et)',
+  'from (?:the )?(?:load ?balanc\\w*|haproxy|lbs?|balancers?) to',
+  '(?:to|towards|with|reaching|vers) (?:the |our |each |both )?(?:two |2 |deux )?(?:back ?ends?|upstreams?|web servers?|app(?:lication)? servers?|servers)',
+  'internal(?:ly)?', 'back ?end (?:traffic|servers?|network)', 'interne?s?',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

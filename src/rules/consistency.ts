@@ -1,10 +1,42 @@
+import { drawnServerCount } from '../graph/machines.js';
 import { componentsWithRole, countWithRole, serverMachines, type DiagramGraph } from '../graph/model.js';
 import { CLUSTER_WORDS, normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE, claimedClusterMode, claimsOf, type Claim, type ClusterMode } from '../prose/claims.js';
 import { plainText } from '../prose/sentences.js';
 import { clusterEvidence } from './lb-cluster.js';
+import { firewallCountConflicts, httpsConflicts, lbMonitoredConflicts, monitoringCountConflicts, sameStackConflicts, sslConflicts } from './consistency-secured.js';
+import { dbRoleConflicts, dnsRecordConflicts, namedServerConflicts, oneServerConflicts, serverModeConflicts } from './consistency-stack.js';
 import { plural, roleName } from './diagram-helpers.js';
 import type { RuleContext, RuleFinding, RuleModule } from './rule.js';
+
+type Check = (claims: Claim[], context: RuleContext) => RuleFinding[];
+
+/**
+ * What the rule compares, by name: a rubric picks the ones its task's claims are about (option
+ * `checks`), in this order.
+ */
+const CHECKS: Record<string, Check> = {
+  'cluster-mode': clusterModeConflicts,
+  'server-mode': serverModeConflicts,
+  cluster: clusterConflicts,
+  diagrams: (_claims, context) => diagramCountConflicts(context),
+  'lb-count': lbCountConflicts,
+  'server-count': serverCountConflicts,
+  'one-server': oneServerConflicts,
+  'named-servers': namedServerConflicts,
+  'own-servers': ownServerConflicts,
+  'same-stack': sameStackConflicts,
+  components: missingClaimedComponents,
+  'firewall-count': firewallCountConflicts,
+  'monitoring-count': monitoringCountConflicts,
+  'lb-monitored': lbMonitoredConflicts,
+  'db-roles': dbRoleConflicts,
+  'dns-record': dnsRecordConflicts,
+  'no-https': httpsConflicts,
+  'ssl-termination': sslConflicts,
+};
+/** What a rubric that names none compares: the load balancers, their cluster, the servers and the components (task 3's claims). */
+const DEFAULT_CHECKS = ['cluster-mode', 'cluster', 'diagrams', 'lb-count', 'server-count', 'own-servers', 'components'];
 
 /** The cluster mode the diagram shows, from the words around its load balancers. */
 function diagramClusterMode(graph: DiagramGraph): { mode: ClusterMode; text: string; at: RuleFinding['at'] } | null {
@@ -33,13 +65,17 @@ export const consistency: RuleModule = {
     diagramBased: true,
     whenTaskMissing: 'pass',
     whenNoDiagram: 'pass',
+    validateOptions(options) {
+      const { checks } = options;
+      if (checks === undefined) return null;
+      const names = Object.keys(CHECKS);
+      return Array.isArray(checks) && checks.length > 0 && checks.every((c) => typeof c === 'string' && names.includes(c)) ? null : `option "checks" must list some of ${names.join(', ')}`;
+    },
   },
   check(context) {
     const claims = claimsOf(context.prose);
-    const findings = [
-      ...clusterModeConflicts(claims, context), ...clusterConflicts(claims, context), ...diagramCountConflicts(context), ...lbCountConflicts(claims, context),
-      ...serverCountConflicts(claims, context), ...ownServerConflicts(claims, context), ...missingClaimedComponents(claims, context),
-    ];
+    const wanted = Array.isArray(context.options.checks) ? (context.options.checks as string[]) : DEFAULT_CHECKS;
+    const findings = Object.entries(CHECKS).filter(([name]) => wanted.includes(name)).flatMap(([, check]) => check(claims, context));
     if (findings.length === 0) return { status: 'pass', message: 'Prose and diagrams agree.' };
     return { status: 'fail', message: findings.map((f) => f.message).join(' '), findings };
   },
@@ -107,7 +143,8 @@ function tierHosting(graph: DiagramGraph): { shared: Set<string>; apart: Set<str
       const hostsB = hosts.get(b)!;
       if (!hostsA.size || !hostsB.size) continue;
       if ([...hostsA].some((h) => hostsB.has(h))) shared.add(`${a}+${b}`);
-      else apart.add(`${a}+${b}`);
+      // A sequence diagram's participants are not machines: apart there says nothing of where they run.
+      else if (graph.type !== 'sequence') apart.add(`${a}+${b}`);
     }
   }
   return { shared, apart };
@@ -164,9 +201,11 @@ function serverCountConflicts(claims: Claim[], { graphs }: RuleContext): RuleFin
     const readings = graphs.flatMap((g) => {
       if (claim.role !== 'server') return [countWithRole(g, claim.role)];
       // "Servers" may count none, one (the first HAProxy, as in task 1) or all of the load balancers.
-      const tiers = serverMachines(g, [...TIER_ROLES, 'server']).total;
+      // The boxes holding a tier, or the machines as drawn (an unboxed stack is one server, "Server 1" drawn twice is one).
+      const { drawn } = drawnServerCount(g);
+      const servers = [...new Set([serverMachines(g, [...TIER_ROLES, 'server']).total, ...(drawn ? [drawn] : [])])];
       const lbs = countWithRole(g, 'load-balancer');
-      return claim.behind ? [tiers] : [tiers, tiers + Math.min(1, lbs), tiers + lbs];
+      return claim.behind ? servers : servers.flatMap((n) => [n, n + Math.min(1, lbs), n + lbs]);
     });
     if (claim.atLeast ? readings.some((n) => n >= claim.n) : readings.includes(claim.n)) continue;
     const what = claim.role === 'server' ? 'servers' : `${roleName(claim.role)}s`;

@@ -54,7 +54,7 @@ function onTheWayIn(graph: DiagramGraph, found: { message: string }): ReturnType
 }
 
 /** What a label shows once rendered: the text of HTML tags, not their attributes (`<a href="https://...">`). */
-function shownText(text: string): string {
+export function shownText(text: string): string {
   return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -493,4 +493,39 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['we added a server to grow', 'the second haproxy takes over', 'it is the third server'],
   },
+  DNS_A_RECORD_NAMES: {
+    match: [
+      'www is an a record', 'an address record', 'the dns record is of type a', 'a type a record', 'it is an a type record', 'un enregistrement de type a',
+      'the type of record is a', 'www is of type a',
+    ],
+    miss: ['a cname record', 'the dns keeps a record of the domain', 'the type of record is a cname'],
+  },
+  DNS_CNAME_NAMES: {
+    match: ['www is a cname', 'two cnames', 'a canonical name record', 'a c name'],
+    miss: ['the domain name', 'an a record', 'the canonical url'],
+  },
+  PLAIN_TRAFFIC: {
+    match: [
+      'the traffic is unencrypted', 'it travels un encrypted', 'it is not encrypted', 'decrypted at haproxy', 'sent in clear text', 'cleartext passwords', 'plaintext data',
+      'plain http behind it', 'it travels in the clear', 'le trafic non chiffre', 'les donnees passent en clair', 'dechiffre par haproxy',
+    ],
+    miss: ['encrypted with tls', 'the traffic is encrypted', 'https everywhere'],
+  },
+  SSL_ENDS: {
+    match: [
+      'ssl termination', 'ssl ends at haproxy', 'it ended there', 'tls stops there', 'it stopped at the lb', 'ssl offloading', 'haproxy decrypts', 'it unwraps tls',
+      'ssl dechiffre', 'le ssl est termine au load balancer', 'le tls s arrete a haproxy',
+    ],
+    miss: ['ssl encrypts the traffic', 'the certificate is renewed', 'https passes through'],
+  },
+  BEHIND_THE_LB: {
+    match: [
+      'behind the load balancer', 'between haproxy and the servers', 'entre haproxy et les serveurs', 'from the lb to the servers', 'to the backend', 'internal traffic', 'backend traffic', 'le reseau interne',
+    ],
+    miss: ['between the user and haproxy', 'from the user to the load balancer', 'in front of the load balancer'],
+  },
+  DEFINITION_LABELS: {
+    match: ['key concepts', 'concepts', 'definitions', 'glossary', 'terminology', 'active active vs active passive', 'active active versus active passive', 'compared to', 'comparison', 'glossaire', 'lexique'],
+    miss: ['our design', 'how it works', 'the load balancer'],
+  },
 };
