@@ -38194,7 +38194,7 @@ var FINITE = new RegExp(`\\b(?:${[
 function hasFiniteVerb(plain) {
   return FINITE.test(plain) || NEGATED_FINITE.test(plain);
 }
-var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get)\b/;
+var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|mean|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get)\b/;
 function sentencesOf(text3) {
   const sentences = [];
   let start2 = 0;
