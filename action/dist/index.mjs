@@ -47804,7 +47804,7 @@ function findMisnamed(root2, projectDir, entries, location) {
 var taskFile = {
   meta: {
     id: "task-file",
-    description: "The task file (`3-scale_up` or `3-scale_up.md`) exists in the project folder and is not empty.",
+    description: "The task file exists under a name the task accepts (e.g. `3-scale_up` or `3-scale_up.md`), in the project folder, and is not empty.",
     diagramBased: false,
     whenTaskMissing: "fail"
   },
@@ -54713,7 +54713,8 @@ async function validateConfig(data, source) {
 }
 async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
-  const name = choice.rubric ?? config2.rubric ?? "3-scale_up";
+  const name = choice.rubric ?? config2.rubric;
+  if (!name) throw new UsageError(`no rubric chosen: name one (--rubric, the configuration's "rubric"), or grade the project's tasks`);
   const base = choice.rubric || !loaded ? choice.cwd : path10.dirname(loaded.source);
   const isFile = name.endsWith(".json");
   const file = isFile ? path10.resolve(base, name) : name;

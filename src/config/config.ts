@@ -91,12 +91,13 @@ export interface RubricChoice {
 
 /**
  * The rubric to grade with: the one chosen where infralint runs, else the configuration's (a file
- * path there is relative to the configuration file), else 3-scale_up; with the configuration's rule
- * settings and threshold applied.
+ * path there is relative to the configuration file), with the configuration's rule settings and
+ * threshold applied. Without either, the project's tasks are graded instead (see projectTasks).
  */
 export async function rubricFromConfig(loaded: LoadedConfig | null, choice: RubricChoice = { cwd: process.cwd() }): Promise<Rubric> {
   const config = loaded?.config ?? {};
-  const name = choice.rubric ?? config.rubric ?? '3-scale_up';
+  const name = choice.rubric ?? config.rubric;
+  if (!name) throw new UsageError('no rubric chosen: name one (--rubric, the configuration\'s "rubric"), or grade the project\'s tasks');
   const base = choice.rubric || !loaded ? choice.cwd : path.dirname(loaded.source);
   const isFile = name.endsWith('.json');
   const file = isFile ? path.resolve(base, name) : name;

@@ -6,7 +6,7 @@ import type { RuleModule } from './rule.js';
 export const taskFile: RuleModule = {
   meta: {
     id: 'task-file',
-    description: 'The task file (`3-scale_up` or `3-scale_up.md`) exists in the project folder and is not empty.',
+    description: 'The task file exists under a name the task accepts (e.g. `3-scale_up` or `3-scale_up.md`), in the project folder, and is not empty.',
     diagramBased: false,
     whenTaskMissing: 'fail',
   },

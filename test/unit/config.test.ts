@@ -39,7 +39,7 @@ describe('configuration', () => {
     const root = dirWith({});
     mkdirSync(path.join(root, 'web_infrastructure_design'));
     writeFileSync(path.join(root, 'web_infrastructure_design', '3-scale_up.md'), '# x\n');
-    const rubric = await rubricFromConfig({ config: { rules: { 'carried-over': 'off' } }, source: path.join(root, '.infralintrc.json') }, { cwd: root });
+    const rubric = await rubricFromConfig({ config: { rules: { 'carried-over': 'off' } }, source: path.join(root, '.infralintrc.json') }, { rubric: '3-scale_up', cwd: root });
     const result = (await lintSubmission(root, { rubrics: [rubric] })).results[0]!;
     expect(result.rules.find((r) => r.id === 'carried-over')?.status).toBe('skipped');
     expect(result.maxScore).toBe(95);
