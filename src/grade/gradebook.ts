@@ -102,7 +102,9 @@ export function projectTotal(entry: { tasks: readonly { task: string; score: num
     manualPoints += task.manualPoints;
     if (task.passed) passed++;
   }
-  return { score, maxScore, percent: maxScore ? Math.round((1000 * score) / maxScore) / 10 : 0, passed, manualPoints };
+  // Task scores have two decimals: so has their sum (no 332.53000000000003 in a spreadsheet).
+  const round = (n: number) => Math.round(100 * n) / 100;
+  return { score: round(score), maxScore, percent: maxScore ? Math.round((1000 * score) / maxScore) / 10 : 0, passed, manualPoints: round(manualPoints) };
 }
 
 /** A student's gradebook entry: what the gradebooks and the cohort summary keep of a record. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
@@ -31,6 +31,8 @@ export interface OutputResult {
 export interface PendingOutputs {
   files: AtomicFile[];
   folders: AtomicFolder[];
+  /** Outputs of an earlier run this one does not write (report.html with --no-report): removed with the commit, so none is stale. */
+  stale?: string[];
 }
 
 /**
@@ -115,6 +117,8 @@ export class CohortOutputs {
       this.pending.files.push(html);
       await writeHtmlReport(html, { header: this.header, summary, similarity, similar, records });
       html.close();
+    } else {
+      (this.pending.stale ??= []).push(path.join(this.options.out, 'report.html'));
     }
     return {
       summary,
@@ -133,6 +137,7 @@ export class CohortOutputs {
 export function commitOutputs(pending: PendingOutputs): void {
   for (const folder of pending.folders) folder.commit();
   for (const file of pending.files) file.commit();
+  for (const stale of pending.stale ?? []) rmSync(stale, { force: true });
 }
 
 export function discardOutputs(pending: PendingOutputs): void {

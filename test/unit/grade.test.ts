@@ -198,6 +198,25 @@ describe('gradeCohort (in-process)', () => {
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('grades a cohort on every task its students hold, with one project row per student, and --no-report removes an earlier report', async () => {
+    const dir = makeCohort({
+      zero: { 'web_infrastructure_design/0-simple_web_stack.md': '# 0-simple_web_stack\n\nA server is a computer.\n' },
+      both: { 'web_infrastructure_design/0-simple_web_stack.md': '# 0\n', 'web_infrastructure_design/3-scale_up.md': '# 3\n' },
+    });
+    const out = tmp();
+    const { listCohort: list } = await import('../../src/grade/cohort.js');
+    const { projectTasks } = await import('../../src/discover/project-tasks.js');
+    const rubrics = projectTasks(dir, { members: list(dir).map((e) => e.dir) });
+    expect(rubrics.map((r) => r.task)).toEqual(['0-simple_web_stack', '3-scale_up']);
+    await gradeCohort({ dir, out, rubrics, jobs: 0 });
+    expect(existsSync(path.join(out, 'report.html'))).toBe(true);
+    const rows = readFileSync(path.join(out, 'project.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toMatch(/^student,name,email,status,0-simple_web_stack score,0-simple_web_stack verdict,3-scale_up score,3-scale_up verdict,project_score,project_max,/);
+    expect(rows.find((r) => r.startsWith('zero,'))).toMatch(/^zero,,,graded,[\d.]+,failed,0,failed,[\d.]+,200,/);
+    await gradeCohort({ dir, out, rubrics, jobs: 0, report: false });
+    expect(existsSync(path.join(out, 'report.html'))).toBe(false);
+  });
+
   it('flags students who copied each other, in the gradebook and the report', async () => {
     const shared = essay(7, 150);
     const students: Record<string, Record<string, string>> = { ana: ownSubmission(shared), ben: ownSubmission(shared.replace(/\bserver\b/g, 'machine')) };
