@@ -1,7 +1,7 @@
 import type { ArchitectureAst, DiagramAst, FlowchartAst, SequenceAst, DiagramPos } from '../diagrams/types.js';
 import type { SourcePosition } from '../types.js';
 import type { Component, DiagramGraph, Edge, Group, GroupKind, Host } from './model.js';
-import { inferMultiplicity, inferRoles, titleNamesCluster, titleNamesOneMachine, type Role, type RoleHints } from './roles.js';
+import { inferMultiplicity, inferRoles, TIER_ROLES, tierOfTitle, titleNamesCluster, titleNamesOneMachine, type Role, type RoleHints } from './roles.js';
 
 /** Where a diagram sits in its file, to turn diagram positions into file positions. */
 export interface DiagramPlacement {
@@ -188,6 +188,7 @@ class GraphBuilder {
   /** Turns subgraphs/boxes/groups into groups, and host-like ones into shared hosts. */
   private addGroups(raw: RawGroup[]): void {
     const byId = new Map(raw.map((g) => [g.id, g]));
+    const tiers: { role: Role; members: string[] }[] = [];
     const allMembers = (g: RawGroup, depth = 0): string[] =>
       depth > 8 ? [] : [...g.members, ...g.nested.flatMap((n) => (byId.has(n) ? allMembers(byId.get(n)!, depth + 1) : []))];
     for (const g of raw) {
@@ -195,9 +196,12 @@ class GraphBuilder {
       const memberRoles = members.flatMap((k) => this.components.get(k)!.roles);
       let kind: GroupKind = 'zone';
       if (g.nested.length === 0 && titleNamesOneMachine(g.title) && members.length > 0) kind = 'host';
-      else if (titleNamesCluster(g.title) || memberRoles.filter((r) => r === 'load-balancer').length >= 2) kind = 'cluster';
+      // A cluster: titled so, or the load balancers alone (a group around the whole design is a zone).
+      else if (titleNamesCluster(g.title) || (memberRoles.filter((r) => r === 'load-balancer').length >= 2 && !memberRoles.some((r) => TIER_ROLES.includes(r)))) kind = 'cluster';
       this.groups.push({ key: this.key(`group:${g.id}`), title: g.title, kind, members, diagram: this.placement.index, source: this.at(g.pos) });
       this.texts.push({ text: g.title, source: this.at(g.pos) });
+      const tier = kind === 'host' ? null : tierOfTitle(g.title);
+      if (tier) tiers.push({ role: tier, members });
       if (kind === 'host') {
         const hostKey = this.key(`host:${g.id}`);
         const titleRoles = inferRoles(g.title).filter((r) => r !== 'server');
@@ -209,6 +213,14 @@ class GraphBuilder {
             if (c.roles.every((r) => r === 'other' || r === 'server')) c.roles = titleRoles;
           }
         }
+      }
+    }
+    // A box inside a group named for a tier ("App 1" inside "Application tier") has that tier's role,
+    // unless its own label or its server's title says what it is.
+    for (const { role, members } of tiers) {
+      for (const k of members) {
+        const c = this.components.get(k)!;
+        if (c.roles.every((r) => r === 'other' || r === 'server')) c.roles = [role];
       }
     }
   }

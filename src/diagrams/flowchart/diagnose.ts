@@ -96,7 +96,12 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
   } else if (OPENERS.includes(token.type) && previous?.type === 'SPACE' && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
     main = base('space-before-shape', `A space between the node id \`${beforePrevious.text}\` and \`${token.text.trim()}\` is not allowed.`, `Write \`${beforePrevious.text}${token.text.trim()}...\` with no space.`);
   } else if (token.type === 'INVALID' && previous?.type === 'GRAPH') {
-    main = base('bad-direction', 'This is not a flowchart direction (TB, TD, BT, RL or LR); directions are case-sensitive.', `Write \`${previous.text} TD\` or \`${previous.text} LR\` (upper case).`);
+    const written = /^[ \t]*([^\s;]*)/.exec(ctx.raw.slice(rawOffset))![1]!;
+    const meant = /^(tb|td|bt|rl|lr)$/i.test(written) ? written.toUpperCase() : null;
+    main = meant
+      ? base('bad-direction', `\`${written}\` is not a flowchart direction: directions are upper case. Did you mean \`${previous.text.trim()} ${meant}\`?`, `Write \`${previous.text.trim()} ${meant}\`.`)
+      : base('bad-direction', 'This is not a flowchart direction (TB, TD, BT, RL or LR); directions are case-sensitive.', `Write \`${previous.text.trim()} TD\` or \`${previous.text.trim()} LR\` (upper case).`);
+    if (meant) main = { ...main, text: written };
   } else if (token.type === '$end' || token.type === 'EOF') {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
     if (open.subgraph) {

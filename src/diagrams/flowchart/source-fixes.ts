@@ -44,6 +44,8 @@ export function quotedLabelFix(raw: string, rawOffset: number, pipe: boolean): s
 /** The repairs a mentor would make to read the diagram the student meant. */
 export function mendText(source: Editable): Editable {
   let ed = source;
+  // `graph td` meant `graph TD`: directions are upper case.
+  ed = replaceAll(ed, /^(graph|flowchart(?:-elk)?)([ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/gi, (m) => `${m[1]}${m[2]}${m[3]!.toUpperCase()}`);
   // `A -> B` meant `A --> B`.
   ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
   // Trailing `%%` comments.
