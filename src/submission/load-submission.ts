@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '../discover/locate-task.js';
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
-import { parseDiagram } from '../diagrams/parse-diagram.js';
+import { readFenceContent } from '../diagrams/open-fence.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, toRelative } from '../read/safe-read.js';
@@ -87,7 +87,10 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     // in the section is not graded (it is only kept apart from ASCII art).
     const parsed: Diagram[] = [];
     if (file.role !== 'section') {
-      for (const source of sources) parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: await parseDiagram(source.text) });
+      for (const found of sources) {
+        const { source, parse } = await readFenceContent(found);
+        parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse });
+      }
       loaded.diagrams.push(...parsed);
     }
     // ASCII art anywhere in the file, in a code block or not (diagrams excluded). A `.mmd` file is
