@@ -30,7 +30,7 @@ export const diagramRenders: RuleModule = {
         // shown too, so that a student can fix several typos in one round.
         for (const [i, e] of d.parse.errors.slice(0, 5).entries()) {
           findings.push({
-            message: `${i === 0 ? '' : 'Also: '}${e.message}${e.text && !e.message.includes(e.text) ? ` (at \`${e.text}\`)` : ''} [${e.code}]`,
+            message: `${i === 0 ? '' : 'Also: '}${e.message}${e.text?.trim() && !e.message.includes(e.text) ? ` (at \`${e.text.trim()}\`)` : ''} [${e.code}]`,
             severity: i === 0 ? 'error' : 'warning',
             at: at(e.line, e.column),
             ...(e.hint ? { hint: e.hint } : {}),
