@@ -32,7 +32,8 @@ export const diagramRenders: RuleModule = {
           findings.push({
             message: `${i === 0 ? '' : 'Also: '}${e.message}${e.text?.trim() && !e.message.includes(e.text) ? ` (at \`${e.text.trim()}\`)` : ''} [${e.code}]`,
             severity: i === 0 ? 'error' : 'warning',
-            at: at(e.line, e.column),
+            // At the mistake itself when Mermaid fails later (an unclosed subgraph: at its `subgraph`).
+            at: at(e.cause?.line ?? e.line, e.cause?.column ?? e.column),
             ...(e.hint ? { hint: e.hint } : {}),
           });
         }

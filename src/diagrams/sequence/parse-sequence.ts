@@ -4,7 +4,7 @@ import { runGrammar } from '../lr/run-grammar.js';
 import { loadOrBuildTables } from '../lr/table-cache.js';
 import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
 import { LineIndex } from '../line-index.js';
-import type { DiagramError, DiagramParse } from '../types.js';
+import type { DiagramError, DiagramParse, SequenceAst } from '../types.js';
 import { SEQUENCE_RULES } from './grammar.js';
 import { lexSequence } from './lexer.js';
 import { SequenceDb, SequenceSemanticError } from './sequence-db.js';
@@ -106,7 +106,29 @@ export function parseSequence(raw: string): DiagramParse {
   const repaired = run(mended.text, true);
   const db = new SequenceDb(position(mended), true);
   db.apply(repaired.statements);
-  return { kind: 'sequence', typeWord, valid: false, errors, ast: db.toAst() };
+  return { kind: 'sequence', typeWord, valid: false, errors, ast: unmangled(db.toAst(), prepared.raw) };
+}
+
+/**
+ * The repair pass reads a participant named like a keyword (`Alt`, `End`) by renaming it `Alt_`
+ * (mendSequence); the graph and its findings must speak the student's name.
+ */
+function unmangled(ast: SequenceAst, raw: string): SequenceAst {
+  const renamed = new Map<string, string>();
+  for (const p of ast.participants) {
+    const name = p.id.slice(0, -1);
+    if (p.id.endsWith('_') && KEYWORD_TOKENS.has(name.toLowerCase()) && !raw.includes(p.id)) renamed.set(p.id, name);
+  }
+  if (!renamed.size) return ast;
+  const r = (id: string) => renamed.get(id) ?? id;
+  return {
+    ...ast,
+    participants: ast.participants.map((p) => ({ ...p, id: r(p.id), label: r(p.label) })),
+    boxes: ast.boxes.map((b) => ({ ...b, participants: b.participants.map(r) })),
+    messages: ast.messages.map((m) => ({ ...m, from: r(m.from), to: r(m.to) })),
+    notes: ast.notes.map((n) => ({ ...n, actors: n.actors.map(r) })),
+    activations: ast.activations.map((a) => ({ ...a, participant: r(a.participant) })),
+  };
 }
 
 /** The repairs a mentor would make: a participant named like a keyword, a message without `:`. */
@@ -205,15 +227,13 @@ function diagnoseSequence(error: SyntaxErrorAt, tokens: Token[], position: (offs
       const rest = before[before.indexOf(open) + 1];
       if (rest?.type === 'restOfLine' && /^\s*(<<)?-{1,2}(>>|>|x|\))/.test(rest.text)) {
         const word = open.text.trim();
-        return [
-          base('keyword-as-participant', `\`${word}\` is a Mermaid keyword (in any letter case), so \`${word}${rest.text.trim().split(':')[0]}\` opened a block instead of sending a message.`, `Rename the participant: \`participant P as ${word}\`, then \`P${rest.text.trim().split(':')[0]}\`.`),
-          { code: 'keyword-as-participant', message: `\`${word}\` here is read as the keyword \`${word.toLowerCase()}\`.`, ...position(open.start), text: word, hint: `Rename the participant: \`participant P as ${word}\`.` },
-        ];
+        return [{
+          ...base('keyword-as-participant', `\`${word}\` is a Mermaid keyword (in any letter case), so \`${word}${rest.text.trim().split(':')[0]}\` opened a block instead of sending a message.`, `Rename the participant: \`participant P as ${word}\`, then \`P${rest.text.trim().split(':')[0]}\`.`),
+          text: word,
+          cause: position(open.start),
+        }];
       }
-      return [
-        base('unclosed-block', `\`${open.text.trim()}\` is never closed with \`end\`.`, 'Add a line holding only `end` after the block.'),
-        { code: 'unclosed-block', message: `This \`${open.text.trim()}\` block is never closed.`, ...position(open.start), text: open.text.trim(), hint: 'Add `end` after its last message.' },
-      ];
+      return [{ ...base('unclosed-block', `This \`${open.text.trim()}\` block is never closed with \`end\`.`, 'Add a line holding only `end` after its last message.'), text: open.text.trim(), cause: position(open.start) }];
     }
   }
   if (token.type === 'end') return [base('end-without-block', '`end` closes nothing: no loop, alt, opt, par, critical, break, rect or box is open.', 'Remove this `end`, or check the block above it.')];
