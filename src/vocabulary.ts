@@ -103,5 +103,5 @@ export const NEGATIONS = [
 ] as const;
 /** After a mention, words that say it is absent: "SSL: missing", "firewall not configured". */
 export const ABSENT_AFTER = [
-  '(?:(?:is|are) )?(?:missing|absent|none|lacking|disabled|not (?:\\w+ )?(?:configured|enabled|used|set up|installed|present|implemented|available))',
+  '(?:(?:is|are) )?(?:missing|absent|none|lacking|disabled|not (?:yet |been )?(?:configured|enabled|used|set up|installed|present|implemented|available))',
 ] as const;

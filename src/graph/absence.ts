@@ -7,8 +7,8 @@ import { ABSENT_AFTER, NEGATIONS } from '../vocabulary.js';
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.join('|')})\\b`);
 /** A negation, then at most two words, right before the mention: "no firewall", "without any SSL". */
 const NEGATED_BEFORE = new RegExp(`\\b(?:${NEGATIONS.join('|')})(?: \\w+){0,2} $`);
-/** Absence said after the mention: "SSL: missing", "firewall not configured". */
-const NEGATED_AFTER = new RegExp(`^ (?:${ABSENT_AFTER.join('|')})\\b`);
+/** Absence said after the mention, a word or two on: "SSL: missing", "monitoring agent not installed". */
+const NEGATED_AFTER = new RegExp(`^(?: \\w+){0,2} (?:${ABSENT_AFTER.join('|')})\\b`);
 
 const runs = new Map<string, RegExp>();
 /** A run of the pattern's words is one mention: "SSL certificate: missing". */

@@ -33,7 +33,7 @@ const VOCABULARY: [Role, RegExp][] = [
   )],
   // The application's files: what the application server runs, not a server of its own.
   ['code-base', anyOf(...CODE_BASE_NAMES)],
-  ['database', anyOf(...DATABASE_NAMES, '(?:data|storage|persistence) ?(?:tier|layer)', 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
+  ['database', anyOf(...DATABASE_NAMES, '(?:data|storage|persistence) ?(?:tier|layer)', 'db ?servers?', 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
   ['firewall', anyOf(...FIREWALL_NAMES, 'fws?', 'waf')],
   ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector', '(?:node )?exporters?')],
   ['dns', /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
@@ -111,6 +111,16 @@ export interface RoleHints {
   icon?: string | null;
 }
 
+/** Lower case, separators as spaces, the words kept whole ("DataDog" -> "datadog"): see normaliseText for the split form. */
+const asWritten = cachedByString((text: string) =>
+  text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+    .toLowerCase()
+    .replace(/[_\-/\\|:;,()[\]{}"'`*#+=<>~\s]+/g, ' ')
+    .trim(),
+);
+
 const ICON_ROLES: Record<string, Role> = {
   database: 'database',
   disk: 'database',
@@ -128,13 +138,16 @@ export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
   // An arrow inside a label is a relation too ("DNS: foobar.com → load balancer IP").
   const related = ARROW.test(text) ? text.replace(ARROW, ' points to ') : text;
   const norm = normaliseText(related).replace(RELATION, '').trim() || normaliseText(text);
+  // The label as written, its words not split: "DataDog", "CloudFlare", "DBServer" are the names
+  // students give products and machines, which "data dog", "cloud flare" no longer say.
+  const written = asWritten(related).replace(RELATION, '').trim();
   const found = new Set<Role>();
   // "No firewall yet" is no firewall: what a label says is absent is not what the box is.
-  for (const [role, pattern] of VOCABULARY) if (affirmedIn(norm, pattern)) found.add(role);
+  for (const [role, pattern] of VOCABULARY) if (affirmedIn(norm, pattern) || (written !== norm && affirmedIn(written, pattern))) found.add(role);
   if (hints.shape === 'cylinder' || hints.shape === 'cyl' || hints.shape === 'db' || hints.shape === 'lin-cyl') found.add('database');
   const iconRole = hints.icon ? ICON_ROLES[hints.icon.replace(/^.*:/, '').toLowerCase()] : undefined;
   if (iconRole) found.add(iconRole);
-  resolveConflicts(found, norm);
+  resolveConflicts(found, norm, related);
   return [...found];
 }
 
@@ -168,7 +181,7 @@ function positionOf(role: Role, norm: string): number {
 const EVERY_CODE_BASE_NAME = everyOf(...CODE_BASE_NAMES);
 
 /** Where two vocabularies overlap, the more specific reading wins. */
-function resolveConflicts(found: Set<Role>, norm: string): void {
+function resolveConflicts(found: Set<Role>, norm: string, raw: string): void {
   if (found.has('load-balancer')) {
     // "Nginx load balancer", "Primary LB", "LB master": the balancer, not a web server or database.
     if (!/\bweb ?servers?\b/.test(norm)) found.delete('web-server');
@@ -193,6 +206,10 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   if (found.has('certificate') && found.size > 1) found.delete('certificate');
   if (found.has('dns') && (found.has('load-balancer') || found.has('web-server') || found.has('app-server') || found.has('database'))) found.delete('dns');
   if (found.has('internet') && found.has('client')) found.delete('internet');
+  // "CloudFlare", "Cloud CDN": the CDN in front, not the internet.
+  if (found.has('cdn')) found.delete('internet');
+  // "Apache Tomcat" is one product, an application server ("Apache + Tomcat" are two).
+  if (found.has('web-server') && found.has('app-server') && /\bapache[ -]?tomcat\b/i.test(raw) && !/\bnginx|web ?servers?|httpd\b/.test(norm)) found.delete('web-server');
   // "Mobile app", "Web app users": the app the user holds, not an application server.
   if (found.has('client') && found.has('app-server') && !/\bapp(?:lication)? ?servers?\b/.test(norm)) found.delete('app-server');
   if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete('database');

@@ -1,4 +1,5 @@
-import type { Component, DiagramGraph } from '../graph/model.js';
+import { shownLabel } from '../graph/labels.js';
+import type { Component, DiagramGraph, Group } from '../graph/model.js';
 import type { Role } from '../graph/roles.js';
 import { affirmedIn } from '../graph/absence.js';
 import { plainText } from '../prose/sentences.js';
@@ -19,6 +20,12 @@ export function bestOverDiagrams(graphs: DiagramGraph[], check: (graph: DiagramG
     }
   }
   return best ?? { status: 'fail', message: 'No diagram could be read.' };
+}
+
+/** A group as the student named it: its title, else its id (a sequence `box` without a title has neither). */
+export function groupName(group: Group): string {
+  const id = group.key.slice(group.key.indexOf('group:') + 'group:'.length);
+  return shownLabel(group.title) || (group.kind !== 'host' && /^box\d+$/.test(id) && !group.title ? 'untitled box' : id);
 }
 
 export function describe(component: Component): string {

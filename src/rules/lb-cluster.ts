@@ -1,7 +1,7 @@
 import { labelHas, shownLabel } from '../graph/labels.js';
 import { componentsWithRole, type Component, type DiagramGraph, type Edge, type Group } from '../graph/model.js';
 import { CLUSTER_WORDS, TIER_ROLES } from '../graph/roles.js';
-import { affirms, bestOverDiagrams, describe } from './diagram-helpers.js';
+import { affirms, bestOverDiagrams, describe, groupName } from './diagram-helpers.js';
 import { textOptionsProblem, type RuleModule, type RuleOutcome } from './rule.js';
 
 const VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
@@ -73,11 +73,6 @@ function inSeries(graph: DiagramGraph, link: Edge, lbKeys: ReadonlySet<string>):
   const byKey = new Map(graph.components.map((c) => [c.key, c]));
   const onward = graph.edges.filter((e) => e.kind !== 'note' && e.from === link.from && !lbKeys.has(e.to) && !byKey.get(e.to)?.roles.some((r) => r === 'monitoring' || r === 'client' || r === 'dns'));
   return onward.length === 0 && graph.edges.some((e) => e.kind !== 'note' && e.from === link.to && !lbKeys.has(e.to));
-}
-
-/** A group as the student named it: its title, else its id. */
-function groupName(group: Group): string {
-  return shownLabel(group.title) || group.key.slice(group.key.indexOf('group:') + 'group:'.length);
 }
 
 /** Groups holding two load balancers, or one under a cluster title. */

@@ -403,7 +403,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   ABSENT_AFTER: {
     match: ['ssl missing', 'firewalls are absent', 'monitoring none', 'firewall is disabled', 'monitoring not configured', 'agent not yet installed', 'https not set up'],
-    miss: ['firewall configured', 'monitoring is enabled on every server'],
+    miss: ['firewall configured', 'monitoring is enabled on every server', 'database not publicly available'],
   },
   NOT_THIS_DESIGN: {
     match: [
