@@ -52,6 +52,8 @@ class GraphBuilder {
   private readonly edges: Edge[] = [];
   private readonly groups: Group[] = [];
   private readonly texts: DiagramGraph['texts'] = [];
+  /** Groups named for a tier, and the role they give the boxes inside them. */
+  private readonly tiers: { role: Role; members: string[] }[] = [];
 
   constructor(
     private readonly placement: DiagramPlacement,
@@ -188,7 +190,6 @@ class GraphBuilder {
   /** Turns subgraphs/boxes/groups into groups, and host-like ones into shared hosts. */
   private addGroups(raw: RawGroup[]): void {
     const byId = new Map(raw.map((g) => [g.id, g]));
-    const tiers: { role: Role; members: string[] }[] = [];
     const allMembers = (g: RawGroup, depth = 0): string[] =>
       depth > 8 ? [] : [...g.members, ...g.nested.flatMap((n) => (byId.has(n) ? allMembers(byId.get(n)!, depth + 1) : []))];
     for (const g of raw) {
@@ -201,7 +202,7 @@ class GraphBuilder {
       this.groups.push({ key: this.key(`group:${g.id}`), title: g.title, kind, members, diagram: this.placement.index, source: this.at(g.pos) });
       this.texts.push({ text: g.title, source: this.at(g.pos) });
       const tier = kind === 'host' ? null : tierOfTitle(g.title);
-      if (tier) tiers.push({ role: tier, members });
+      if (tier) this.tiers.push({ role: tier, members });
       if (kind === 'host') {
         const hostKey = this.key(`host:${g.id}`);
         const titleRoles = inferRoles(g.title).filter((r) => r !== 'server');
@@ -215,17 +216,32 @@ class GraphBuilder {
         }
       }
     }
-    // A box inside a group named for a tier ("App 1" inside "Application tier") has that tier's role,
-    // unless its own label or its server's title says what it is.
-    for (const { role, members } of tiers) {
+  }
+
+  /**
+   * A box inside a group named for a tier ("App 1" inside "Application tier") has that tier's role,
+   * unless its own label or its server's title says what it is. A box named only as a machine
+   * ("Node 1", "Server 2") is that tier's machine too, unless it leads to parts of its own outside
+   * the tiers (`S1[Server 1] --> N1[Nginx]`): then it is a server drawn as a node (machines.ts).
+   */
+  private inheritTiers(): void {
+    const inTier = new Set(this.tiers.flatMap((t) => t.members));
+    const leadsToParts = (key: string) =>
+      this.edges.some((e) => {
+        const other = e.from === key ? e.to : !e.directed && e.to === key ? e.from : null;
+        const part = other === null ? undefined : this.components.get(other);
+        return !!part && !inTier.has(part.key) && part.roles.some((r) => TIER_ROLES.includes(r));
+      });
+    for (const { role, members } of this.tiers) {
       for (const k of members) {
         const c = this.components.get(k)!;
-        if (c.roles.every((r) => r === 'other' || r === 'server')) c.roles = [role];
+        if (c.roles.every((r) => r === 'other') || (c.roles.every((r) => r === 'server') && !leadsToParts(k))) c.roles = [role];
       }
     }
   }
 
   finish(): DiagramGraph {
+    this.inheritTiers();
     const components = [...this.components.values()];
     const hosts = new Map<string, Host>();
     for (const c of components) {

@@ -39,7 +39,7 @@ function labelledLink(graph: DiagramGraph, label: string): RuleOutcome {
   const [a, b] = lbs;
   const other = between[0];
   const sign = clusterSign(graph);
-  const seen = sign ? ` (they are ${sign.sign})` : '';
+  const seen = sign ? ` (they ${sign.sign.replace(/^is /, 'are ')})` : '';
   return {
     status: 'fail',
     message: other ? `The load balancers are linked by ${other.label ? `"${shownLabel(other.label)}"` : 'an arrow with no label'}, not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
@@ -87,7 +87,7 @@ function lbLinks(graph: DiagramGraph, keys: ReadonlySet<string>): Edge[] {
 
 /**
  * The first sign, about the load balancers themselves, that they work as a cluster: who shows it
- * ("`LB1` and `LB2` are", "The load balancers are") and what it is ("grouped in "HAProxy cluster"").
+ * ("`LB1` and `LB2`", "The load balancers") and what it is ("are grouped in "HAProxy cluster"").
  */
 export function clusterSign(graph: DiagramGraph): { who: string; sign: string } | null {
   const lbs = componentsWithRole(graph, 'load-balancer');
@@ -96,18 +96,18 @@ export function clusterSign(graph: DiagramGraph): { who: string; sign: string } 
   const group = lbGroups(graph, keys).find((g) => !holdsStack(graph, g.members));
   if (group) {
     const inside = lbs.filter((c) => group.members.includes(c.key));
-    return { who: inside.length >= 2 ? `${inside.map(describe).join(' and ')} are` : `${describe(inside[0]!)} is`, sign: `grouped in "${groupName(group)}"` };
+    return inside.length >= 2 ? { who: inside.map(describe).join(' and '), sign: `are grouped in "${groupName(group)}"` } : { who: describe(inside[0]!), sign: `is grouped in "${groupName(group)}"` };
   }
   const link = lbLinks(graph, keys).find((e) => !inSeries(graph, e, keys));
-  if (link) return { who: `${describe(byKey.get(link.from)!)} and ${describe(byKey.get(link.to)!)} are`, sign: `linked to each other${link.label ? ` ("${shownLabel(link.label)}")` : ''}` };
+  if (link) return { who: `${describe(byKey.get(link.from)!)} and ${describe(byKey.get(link.to)!)}`, sign: `are linked to each other${link.label ? ` ("${shownLabel(link.label)}")` : ''}` };
   const vip = graph.components.find((c) => !keys.has(c.key) && affirms(c.label, VIRTUAL_IP) && graph.edges.filter((e) => (e.from === c.key && keys.has(e.to)) || (e.to === c.key && keys.has(e.from))).length >= 2);
-  if (vip) return { who: 'The load balancers are', sign: `sharing a virtual IP (${describe(vip)})` };
+  if (vip) return { who: 'The load balancers', sign: `share a virtual IP (${describe(vip)})` };
   const labelled = lbs.find((c) => affirms(c.label, CLUSTER_WORDS));
-  if (labelled) return { who: 'The load balancers are', sign: `labelled as cluster members (${describe(labelled)})` };
+  if (labelled) return { who: 'The load balancers', sign: `are labelled as cluster members (${describe(labelled)})` };
   const edgeLabel = graph.edges.find((e) => (keys.has(e.from) || keys.has(e.to)) && affirms(e.label, CLUSTER_WORDS));
-  if (edgeLabel) return { who: 'The load balancers are', sign: `named as a cluster by an arrow saying "${shownLabel(edgeLabel.label)}"` };
+  if (edgeLabel) return { who: 'The load balancers', sign: `are named as a cluster by an arrow saying "${shownLabel(edgeLabel.label)}"` };
   const text = lbs.length >= 2 ? graph.texts.find((t) => affirms(t.text, VIRTUAL_IP)) : undefined;
-  if (text) return { who: 'The load balancers are', sign: `named as a cluster by the diagram's "${shownLabel(text.text)}"` };
+  if (text) return { who: 'The load balancers', sign: `are named as a cluster by the diagram's "${shownLabel(text.text)}"` };
   return null;
 }
 
@@ -136,14 +136,14 @@ export function clusterEvidence(graph: DiagramGraph): RuleOutcome {
   const why = series
     ? { message: `${both(series.from, series.to)} are chained one after the other on the request path: the request goes through both, so neither backs the other up.`, at: series.source }
     : around
-      ? { message: `The group "${groupName(around)}" holds the whole design (${describe(holdsStack(graph, around.members)!)} too), not just the load balancers: it does not show that ${lbs.map(describe).join(' and ')} work as a cluster.`, at: around.source }
+      ? { message: `The group "${groupName(around)}" holds more than the load balancers (${describe(holdsStack(graph, around.members)!)} too): a group shows a cluster only when it is around the load balancers themselves, so it does not show that ${lbs.map(describe).join(' and ')} work as one.`, at: around.source }
       : { message: `Nothing in the diagram shows that ${lbs.map(describe).join(' and ')} work as a cluster.`, at };
   return {
     status: 'fail',
     message: series
       ? 'The load balancers are chained in series on the request path, not clustered.'
       : around
-        ? `The load balancers are only grouped with the rest of the design ("${groupName(around)}"), not as a cluster of their own.`
+        ? `The load balancers are only grouped with other servers ("${groupName(around)}"), not as a cluster of their own.`
         : 'The load balancers are drawn side by side with nothing tying them into a cluster.',
     findings: [{ ...why, hint: HINT }],
   };

@@ -63,6 +63,22 @@ describe('roles from tier groups', () => {
     { name: '"Node 2" inside "Database tier"', markdown: tiers('Web tier', 'Application tier', 'Database tier'), status: 'pass', message: '`D1` ("Node 2") is a database' },
     { name: 'a data tier', markdown: tiers('Web tier', 'Application tier', 'Data tier'), status: 'pass' },
   ]);
+  const machines = flow(
+    '  U[User] -->|HTTPS| LB1[HAProxy 1]\n  LB1 <-->|heartbeat| LB2[HAProxy 2]\n  LB1 --> S1\n' +
+      '  subgraph WT["Web tier"]\n    S1[Server 1]\n  end\n  subgraph AT["Application tier"]\n    A1[App 1]\n  end\n  subgraph DT["Database tier"]\n    D1[Server 3]\n  end\n  S1 --> A1 --> D1',
+  );
+  ruleTester('app-tier', [{ name: 'a machine of the web tier does not take in the next tier\'s box', markdown: machines, status: 'pass', message: '`A1` ("App 1")' }]);
+  ruleTester('web-tier', [{ name: '"Server 1" inside "Web tier" is the web server\'s machine', markdown: machines, status: 'pass', message: '`S1` ("Server 1")' }]);
+  ruleTester(
+    'server-stack',
+    [{
+      name: 'a server node leading to its parts stays the machine of its parts',
+      markdown: flow('  U[User] --> LB[HAProxy]\n  subgraph WS["Web servers"]\n    S1[Server 1]\n    S2[Server 2]\n  end\n  LB --> S1 & S2\n  S1 --> N1[Nginx] --> A1[App server] --> D[(MySQL)]\n  S2 --> N2[Nginx] --> A2[App server] --> D'),
+      status: 'pass',
+      message: '"Server 1", "Server 2"',
+    }],
+    '1-distributed_web_infrastructure',
+  );
   ruleTester('server-added', [{ name: 'three tier groups, one server each', markdown: tiers('Web tier', 'Application tier', 'Database tier'), status: 'pass' }]);
   ruleTester('request-flow', [{ name: 'through the tier groups', markdown: tiers('Web tier', 'Application tier', 'Database tier'), status: 'pass' }]);
   ruleTester('carried-over', [
@@ -84,8 +100,8 @@ describe('lb-cluster: evidence about the load balancers themselves', () => {
       name: 'a group around the whole infrastructure is no cluster',
       markdown: flow(`  subgraph Infra["Infrastructure"]\n    U[User] --> LB1[HAProxy 1]\n    U --> LB2[HAProxy 2]\n    LB1 & LB2 --> W1\n${stack}\n  end`),
       status: 'fail',
-      message: 'only grouped with the rest of the design ("Infrastructure")',
-      findings: [{ line: 5, column: 3, message: 'holds the whole design' }],
+      message: 'only grouped with other servers ("Infrastructure")',
+      findings: [{ line: 5, column: 3, message: 'holds more than the load balancers' }],
     },
     {
       name: 'a cluster title does not make a group around everything a cluster',
