@@ -1,7 +1,7 @@
 import type { ArchitectureAst, DiagramAst, FlowchartAst, SequenceAst, DiagramPos } from '../diagrams/types.js';
 import type { SourcePosition } from '../types.js';
 import type { Component, DiagramGraph, Edge, Group, GroupKind, Host } from './model.js';
-import { inferMultiplicity, inferRoles, TIER_ROLES, tierOfTitle, titleNamesCluster, titleNamesOneMachine, type Role, type RoleHints } from './roles.js';
+import { inferMultiplicity, inferRoles, normaliseText, TIER_ROLES, tierOfTitle, titleNamesCluster, titleNamesOneMachine, type Role, type RoleHints } from './roles.js';
 
 /** Where a diagram sits in its file, to turn diagram positions into file positions. */
 export interface DiagramPlacement {
@@ -33,9 +33,15 @@ export function buildDiagramGraph(ast: DiagramAst, placement: DiagramPlacement):
 function componentRoles(id: string, label: string, hints: RoleHints): Role[] {
   const roles = inferRoles(label, hints);
   const generic = roles.length === 0 || (roles.length === 1 && roles[0] === 'server');
-  const idRoles = generic && id !== label ? inferRoles(id) : [];
+  const idRoles = generic ? rolesOfId(id) : [];
   const merged = [...new Set([...roles.filter((r) => !(r === 'server' && idRoles.length)), ...idRoles])];
   return merged.length ? merged : ['other'];
+}
+
+/** What an id says: the role words of a label, and the short names ids give web servers (`Web1`, `WS2`). */
+function rolesOfId(id: string): Role[] {
+  const roles = inferRoles(id);
+  return roles.length === 0 && /^(?:web|ws \d+)(?: \d+)?$/.test(normaliseText(id)) ? ['web-server'] : roles;
 }
 
 interface RawGroup {

@@ -27,6 +27,10 @@ describe('roles from the label as written', () => {
     { name: 'PHP-FPM', markdown: design('PHP-FPM'), status: 'pass' },
     { name: 'a box saying there is no app server', markdown: design('No app server yet'), status: 'fail', message: 'No application server' },
   ]);
+  ruleTester('web-tier', [
+    { name: 'the id says what a generic label does not: Web1[Server 1]', markdown: design('Gunicorn').replace('W1[Nginx]', 'Web1[Server 1]').replace('W1 -->', 'Web1 -->'), status: 'pass', message: '`Web1` ("Server 1") is a web server' },
+    { name: 'a bare id WS2', markdown: design('Gunicorn').replace('W1[Nginx]', 'WS2').replace('W1 -->', 'WS2 -->'), status: 'pass' },
+  ]);
   ruleTester('db-tier', [
     { name: 'PostgreSQL in a plain box', markdown: design('Gunicorn').replace('D1[(MySQL)]', 'D1[PostgreSQL]'), status: 'pass' },
     { name: 'MariaDB', markdown: design('Gunicorn').replace('D1[(MySQL)]', 'D1[MariaDB]'), status: 'pass' },
