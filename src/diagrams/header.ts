@@ -55,6 +55,11 @@ const FLOW_STATEMENT = /^\s*[\w.-]+(?:\s*[[({][^\n]*?[\])}])?\s*(?:-->|---|==>|-
 /** A sequence declaration or message (`A->>B: text`). */
 const SEQUENCE_STATEMENT = /^\s*(?:participant|actor)\s+\S|^\s*[\w.-][^\n:]*?(?:->>|-->>|-x|--x|-\))[^\n]*:/;
 
+/** A line that reads as a Mermaid statement (a link, a message, a block keyword), not as prose. */
+export function looksLikeStatement(line: string): boolean {
+  return FLOW_STATEMENT.test(line) || SEQUENCE_STATEMENT.test(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
+}
+
 /**
  * A diagram written with no type word at all: the type its lines are written in, or null. Two
  * statements of one type at least, so that a text drawing (ASCII art) is not taken for Mermaid.

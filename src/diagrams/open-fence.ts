@@ -1,4 +1,5 @@
 import type { DiagramSource } from './extract.js';
+import { looksLikeStatement } from './header.js';
 import { parseDiagram } from './parse-diagram.js';
 import type { DiagramParse } from './types.js';
 
@@ -21,11 +22,21 @@ export async function readFenceContent(source: DiagramSource): Promise<{ source:
     const blankBefore = !lines[i - 1]!.trim() && lines[i]!.trim() !== '';
     if (blankBefore || /^\s{0,3}#{1,6}\s/.test(lines[i]!)) cuts.push(i);
   }
-  for (const cut of cuts.reverse().slice(0, MAX_TRIES)) {
+  for (const cut of [...cuts].reverse().slice(0, MAX_TRIES)) {
     const text = lines.slice(0, cut).join('\n').trimEnd();
     if (!text.trim()) continue;
     const prefix = await parseDiagram(text);
     if (prefix.valid) return { source: { ...source, text, swallowedFrom: source.line + cut }, parse: prefix };
+  }
+  // The diagram has a mistake of its own: it ends where nothing after reads as Mermaid any more,
+  // and keeps its first error (the swallowed prose is a second mistake, not more errors).
+  const firstError = parse.errors[0]?.line ?? 1;
+  for (const cut of cuts.filter((c) => c >= firstError).slice(0, MAX_TRIES)) {
+    if (lines.slice(cut).some(looksLikeStatement)) continue;
+    const text = lines.slice(0, cut).join('\n').trimEnd();
+    const prefix = await parseDiagram(text);
+    if (prefix.errors[0]?.line === firstError && prefix.errors[0].code === parse.errors[0]?.code) return { source: { ...source, text, swallowedFrom: source.line + cut }, parse: prefix };
+    break;
   }
   return { source, parse };
 }

@@ -247,6 +247,14 @@ describe('an open fence, graded as GitHub renders it', () => {
     { name: 'the diagram before the swallowed text is graded', markdown: `# Scale up\n\n${diagram}\nWe added a second load balancer so that one failure does not stop the site.\n`, status: 'pass' },
   ]);
 
+  it('a diagram with a mistake of its own, then prose: two findings, one per mistake', async () => {
+    const broken = '```mermaid\nflowchart TD\n  U[User] --> LB1[HAProxy 1]\n  LB1 --> DB[Database (MySQL)]\n';
+    const result = await lintText(`# Scale up\n\n${broken}\nWe added a second load balancer so that one failure does not stop the site.\n\n## Why\nMore text.\n`, { rubric: '3-scale_up' });
+    const renders = result.rules.find((r) => r.id === 'diagram-renders')!;
+    expect(renders.findings.map((f) => [f.line, f.message.slice(0, 30)])).toEqual([[6, '`(` inside an unquoted node la'], [8, 'The ```mermaid fence opened on']]);
+    expect(result.rules.find((r) => r.id === 'diagram-present')!.findings).toEqual([]);
+  });
+
   it('the swallowed prose gives no "cannot tell what" finding per word', async () => {
     const result = await lintText(`# Scale up\n\n${diagram}\nwe added one more server so that the load is spread.\n`, { rubric: '3-scale_up' });
     const present = result.rules.find((r) => r.id === 'diagram-present')!;
