@@ -182,6 +182,8 @@ const EVERY_CODE_BASE_NAME = everyOf(...CODE_BASE_NAMES);
 
 /** Where two vocabularies overlap, the more specific reading wins. */
 function resolveConflicts(found: Set<Role>, norm: string, raw: string): void {
+  // "Keepalived VIP", "Virtual IP": the address the balancers share, not a balancer of its own.
+  if (found.has('load-balancer') && /\b(?:vip|virtual ?ip|floating ?ip|shared ?ip)\b/.test(norm) && !patternOf('load-balancer').test(norm.replace(/\bkeepalived\b/g, ' '))) found.delete('load-balancer');
   if (found.has('load-balancer')) {
     // "Nginx load balancer", "Primary LB", "LB master": the balancer, not a web server or database.
     if (!/\bweb ?servers?\b/.test(norm)) found.delete('web-server');

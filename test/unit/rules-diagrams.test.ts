@@ -93,6 +93,9 @@ describe('roles from tier groups', () => {
 
 describe('lb-cluster: evidence about the load balancers themselves', () => {
   const stack = '  W1[Nginx] --> A1[Gunicorn] --> D1[(MySQL)]';
+  ruleTester('lb-pair', [
+    { name: 'a keepalived VIP is not counted', markdown: flow(`  U[User] --> VIP[Keepalived VIP]\n  VIP --> LB1[HAProxy 1]\n  VIP --> LB2[HAProxy 2]\n  LB1 & LB2 --> W1\n${stack}`), status: 'pass', message: '2 load balancers: `LB1` ("HAProxy 1"), `LB2` ("HAProxy 2").' },
+  ]);
   ruleTester('lb-cluster', [
     {
       name: 'a group around the load balancers, named in the message',
@@ -146,6 +149,12 @@ describe('lb-cluster: evidence about the load balancers themselves', () => {
       name: 'a note over both that is not about clustering',
       markdown: mermaid('sequenceDiagram\n  participant LB1 as HAProxy 1\n  participant LB2 as HAProxy 2\n  User->>LB1: HTTPS\n  User->>LB2: HTTPS\n  Note over LB1,LB2: both forward to the web server'),
       status: 'fail',
+    },
+    {
+      name: 'a keepalived VIP is the address they share, not a third balancer',
+      markdown: flow(`  U[User] --> VIP[Keepalived VIP]\n  VIP --> LB1[HAProxy primary]\n  VIP -.-> LB2[HAProxy standby]\n  LB1 & LB2 --> W1\n${stack}`),
+      status: 'pass',
+      message: 'share a virtual IP (`VIP` ("Keepalived VIP"))',
     },
     {
       name: 'a label saying there is no failover',
