@@ -40,7 +40,7 @@ export function meantTypeWord(written: string): MeantType | null {
   // The direction glued to the type: `graphTD`, `flowchartLR`.
   const glued = /^(graph|flowchart)(tb|td|bt|rl|lr)$/.exec(word);
   if (glued) return { word: `${glued[1]} ${glued[2]!.toUpperCase()}`, kind: 'flowchart', by: 'spelling' };
-  // A word glued to its direction ("graphTD") or a typo: the closest type within a typo or two.
+  // A typo: the closest type within one typo (two for words longer than four letters).
   const allowed = word.length <= 4 ? 1 : 2;
   let best: { word: string; kind: DiagramKind; distance: number } | null = null;
   for (const t of all) {
@@ -80,7 +80,7 @@ export function headerError(written: string, meant: MeantType, at: DiagramPos): 
       : meant.by === 'spelling'
         ? `\`${written}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?`
         : `The diagram has no type on its first line (\`${written}\` is not one), so Mermaid cannot draw it. Did you mean to start with \`${fix}\`?`;
-  const hint = meant.by === 'content' ? `Add a first line \`${fix}\` above \`${written}\`.` : `Write \`${meant.word}\`${meant.kind === 'flowchart' ? ' (e.g. `flowchart TD`)' : ''} on the first line.`;
+  const hint = meant.by === 'content' ? `Add a first line \`${fix}\` above \`${written}\`.` : `Write \`${meant.word}\`${/^(graph|flowchart)$/.test(meant.word) ? ` with its direction (e.g. \`${meant.word} TD\`)` : ''} on the first line.`;
   return { code: meant.by === 'content' ? 'missing-diagram-type' : 'misspelt-diagram-type', message, ...at, text: written, hint };
 }
 
