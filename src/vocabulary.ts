@@ -92,3 +92,16 @@ export const ACTIVE_PASSIVE_TERMS = [
   'actif ?passif', 'passif', 'secours',
 ] as const;
 
+
+// ---------------------------------------------------------------------------------------------
+// Absence: what a text says is not there ("No firewall", "Known gap: no monitoring yet").
+
+/** A negation close to a mention: "there is no firewall", "without monitoring". */
+export const NEGATIONS = [
+  'no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'never', 'none', 'neither', 'nor',
+  'pas de', 'aucune?', 'sans', 'ni',
+] as const;
+/** After a mention, words that say it is absent: "SSL: missing", "firewall not configured". */
+export const ABSENT_AFTER = [
+  '(?:(?:is|are) )?(?:missing|absent|none|lacking|disabled|not (?:yet |been )?(?:configured|enabled|used|set up|installed|present|implemented|available))',
+] as const;

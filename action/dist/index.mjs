@@ -1785,12 +1785,12 @@ function analyzeTokenTypes(tokenTypes, options) {
   tracer("misc mapping", () => {
     patternIdxToType = onlyRelevantTypes.map((currType) => currType.tokenTypeIdx);
     patternIdxToGroup = onlyRelevantTypes.map((clazz) => {
-      const groupName = clazz.GROUP;
-      if (groupName === Lexer.SKIPPED) {
+      const groupName2 = clazz.GROUP;
+      if (groupName2 === Lexer.SKIPPED) {
         return void 0;
-      } else if (typeof groupName === "string") {
-        return groupName;
-      } else if (groupName === void 0) {
+      } else if (typeof groupName2 === "string") {
+        return groupName2;
+      } else if (groupName2 === void 0) {
         return false;
       } else {
         throw Error("non exhaustive match");
@@ -1828,9 +1828,9 @@ function analyzeTokenTypes(tokenTypes, options) {
     patternIdxToIsCustom = onlyRelevantTypes.map(isCustomPattern);
     patternIdxToShort = allTransformedPatterns.map(isShortPattern);
     emptyGroups = onlyRelevantTypes.reduce((acc, clazz) => {
-      const groupName = clazz.GROUP;
-      if (typeof groupName === "string" && !(groupName === Lexer.SKIPPED)) {
-        acc[groupName] = [];
+      const groupName2 = clazz.GROUP;
+      if (typeof groupName2 === "string" && !(groupName2 === Lexer.SKIPPED)) {
+        acc[groupName2] = [];
       }
       return acc;
     }, {});
@@ -2468,12 +2468,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path13, nextNode) {
-  path13.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path14, nextNode) {
+  path14.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path13.concat(nextNode);
+    const newPath = path14.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -2998,10 +2998,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path13) {
+function pathToHashKeys(path14) {
   let keys2 = [""];
-  for (let i = 0; i < path13.length; i++) {
-    const tokType = path13[i];
+  for (let i = 0; i < path14.length; i++) {
+    const tokType = path14[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -3206,7 +3206,7 @@ function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path13 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path14 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -3218,16 +3218,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path13 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path13
+          leftRecursionPath: path14
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName
       });
     }
-    const excluded = path13.concat([topRule]);
+    const excluded = path14.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path13];
+      const newPath = [...path14];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -4378,26 +4378,26 @@ function toKey(value) {
   var result = value + "";
   return result == "0" && 1 / value == -INFINITY22 ? "-0" : result;
 }
-function baseGet(object, path13) {
-  path13 = castPath_default(path13, object);
-  var index = 0, length = path13.length;
+function baseGet(object, path14) {
+  path14 = castPath_default(path14, object);
+  var index = 0, length = path14.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path13[index++])];
+    object = object[toKey_default(path14[index++])];
   }
   return index && index == length ? object : void 0;
 }
-function get(object, path13, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path13);
+function get(object, path14, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path14);
   return result === void 0 ? defaultValue : result;
 }
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
-function hasPath(object, path13, hasFunc) {
-  path13 = castPath_default(path13, object);
-  var index = -1, length = path13.length, result = false;
+function hasPath(object, path14, hasFunc) {
+  path14 = castPath_default(path14, object);
+  var index = -1, length = path14.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path13[index]);
+    var key = toKey_default(path14[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -4409,16 +4409,16 @@ function hasPath(object, path13, hasFunc) {
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
 }
-function hasIn(object, path13) {
-  return object != null && hasPath_default(object, path13, baseHasIn_default);
+function hasIn(object, path14) {
+  return object != null && hasPath_default(object, path14, baseHasIn_default);
 }
-function baseMatchesProperty(path13, srcValue) {
-  if (isKey_default(path13) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path13), srcValue);
+function baseMatchesProperty(path14, srcValue) {
+  if (isKey_default(path14) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path14), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path13);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path13) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path14);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path14) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 function identity(value) {
@@ -4429,13 +4429,13 @@ function baseProperty(key) {
     return object == null ? void 0 : object[key];
   };
 }
-function basePropertyDeep(path13) {
+function basePropertyDeep(path14) {
   return function(object) {
-    return baseGet_default(object, path13);
+    return baseGet_default(object, path14);
   };
 }
-function property(path13) {
-  return isKey_default(path13) ? baseProperty_default(toKey_default(path13)) : basePropertyDeep_default(path13);
+function property(path14) {
+  return isKey_default(path14) ? baseProperty_default(toKey_default(path14)) : basePropertyDeep_default(path14);
 }
 function baseIteratee(value) {
   if (typeof value == "function") {
@@ -5145,7 +5145,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path13 = [];
+  const path14 = [];
   let t = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t);
@@ -5153,7 +5153,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path13, previousD, t);
+      return buildAdaptivePredictError(path14, previousD, t);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t, EOF)) {
@@ -5165,7 +5165,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path13.push(t);
+    path14.push(t);
     t = this.LA(i++);
   }
 }
@@ -5238,13 +5238,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path13, previous, current) {
+function buildAdaptivePredictError(path14, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path13
+    tokenPath: path14
   };
 }
 function getExistingTargetState(state, token) {
@@ -17311,10 +17311,10 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "AbstractNextPossibleTokensWalker");
       }
-      constructor(topProd, path13) {
+      constructor(topProd, path14) {
         super();
         this.topProd = topProd;
-        this.path = path13;
+        this.path = path14;
         this.possibleTokTypes = [];
         this.nextProductionName = "";
         this.nextProductionOccurrence = 0;
@@ -17361,9 +17361,9 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "NextAfterTokenWalker");
       }
-      constructor(topProd, path13) {
-        super(topProd, path13);
-        this.path = path13;
+      constructor(topProd, path14) {
+        super(topProd, path14);
+        this.path = path14;
         this.nextTerminalName = "";
         this.nextTerminalOccurrence = 0;
         this.nextTerminalName = this.path.lastTok.name;
@@ -20348,7 +20348,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           occurrence: prodOccurrence,
           prodType: "Alternation",
           rule
-        }), (currAlt) => map_default(currAlt, (path13) => path13[0]));
+        }), (currAlt) => map_default(currAlt, (path14) => path14[0]));
         if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
           const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
             forEach_default(currAlt, (currTokType) => {
@@ -22944,12 +22944,12 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           const nameNode = this.nameProvider.getNameNode(selfNode);
           if (nameNode) {
             const doc = getDocument(selfNode);
-            const path13 = this.nodeLocator.getAstNodePath(selfNode);
+            const path14 = this.nodeLocator.getAstNodePath(selfNode);
             references.push({
               sourceUri: doc.uri,
-              sourcePath: path13,
+              sourcePath: path14,
               targetUri: doc.uri,
-              targetPath: path13,
+              targetPath: path14,
               segment: toDocumentSegment(nameNode),
               local: true
             });
@@ -24159,9 +24159,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       createDescription(node, name, document) {
         const doc = document ?? getDocument(node);
         name ?? (name = this.nameProvider.getName(node));
-        const path13 = this.astNodeLocator.getAstNodePath(node);
+        const path14 = this.astNodeLocator.getAstNodePath(node);
         if (!name) {
-          throw new Error(`Node at path ${path13} has no name.`);
+          throw new Error(`Node at path ${path14} has no name.`);
         }
         let nameNodeSegment;
         const nameSegmentGetter = /* @__PURE__ */ __name(() => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode)), "nameSegmentGetter");
@@ -24174,7 +24174,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           selectionSegment: toDocumentSegment(node.$cstNode),
           type: node.$type,
           documentUri: doc.uri,
-          path: path13
+          path: path14
         };
       }
     };
@@ -24252,8 +24252,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         }
         return $containerProperty;
       }
-      getAstNode(node, path13) {
-        const segments = path13.split(this.segmentSeparator);
+      getAstNode(node, path14) {
+        const segments = path14.split(this.segmentSeparator);
         return segments.reduce((previousValue, currentValue) => {
           if (!previousValue || currentValue.length === 0) {
             return previousValue;
@@ -33184,8 +33184,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path13) {
-      let input2 = path13;
+    function removeDotSegments(path14) {
+      let input2 = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -33259,11 +33259,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path13) {
-      if (path13 === "" || path13[0] === "/") {
-        return removeDotSegments(path13);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path13.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33626,8 +33626,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36853,7 +36853,7 @@ var require_ajv = __commonJS({
 
 // src/action/run-action.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/api/lint-submission.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -37083,6 +37083,53 @@ var ACTIVE_PASSIVE_TERMS = [
   "passif",
   "secours"
 ];
+var NEGATIONS = [
+  "no",
+  "not",
+  "without",
+  "lacks?",
+  "lacking",
+  "missing",
+  "absent",
+  "isn t",
+  "isnt",
+  "doesn t",
+  "doesnt",
+  "don t",
+  "never",
+  "none",
+  "neither",
+  "nor",
+  "pas de",
+  "aucune?",
+  "sans",
+  "ni"
+];
+var ABSENT_AFTER = [
+  "(?:(?:is|are) )?(?:missing|absent|none|lacking|disabled|not (?:yet |been )?(?:configured|enabled|used|set up|installed|present|implemented|available))"
+];
+
+// src/graph/absence.ts
+var NEGATION = new RegExp(`\\b(?:${NEGATIONS.join("|")})\\b`);
+var NEGATED_BEFORE = new RegExp(`\\b(?:${NEGATIONS.join("|")})(?: \\w+){0,2} $`);
+var NEGATED_AFTER = new RegExp(`^(?: \\w+){0,2} (?:${ABSENT_AFTER.join("|")})\\b`);
+var runs = /* @__PURE__ */ new Map();
+function runOf(pattern) {
+  let run2 = runs.get(pattern.source);
+  if (!run2) {
+    run2 = new RegExp(`(?:${pattern.source})(?: (?:${pattern.source}))*`, "g");
+    runs.set(pattern.source, run2);
+  }
+  return run2;
+}
+function affirmedIn(norm, pattern) {
+  if (!pattern.test(norm)) return false;
+  if (!NEGATION.test(norm) && !/\b(?:missing|absent|none|lacking|disabled)\b/.test(norm)) return true;
+  for (const m of norm.matchAll(runOf(pattern))) {
+    if (!NEGATED_BEFORE.test(norm.slice(0, m.index)) && !NEGATED_AFTER.test(norm.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
 
 // src/graph/roles.ts
 var ROLES = [
@@ -37106,10 +37153,11 @@ var TIER_ROLES = ["web-server", "app-server", "database"];
 var ENTRY_ROLES = ["client", "internet", "dns", "cdn"];
 var VOCABULARY = [
   ["load-balancer", anyOf(...LOAD_BALANCER_NAMES, "keepalived", "elb", "alb", "nlb", "traefik", "reverse proxy lb")],
-  ["web-server", anyOf(...WEB_SERVER_NAMES, "iis", "caddy", "lighttpd", "static (?:content )?server")],
+  ["web-server", anyOf(...WEB_SERVER_NAMES, "iis", "caddy", "lighttpd", "static (?:content )?server", "presentation ?(?:tier|layer)")],
   ["app-server", anyOf(
     ...APP_SERVER_NAMES,
     "application ?layer",
+    "(?:business|logic) ?(?:tier|layer)",
     "nodejs",
     "express",
     "django",
@@ -37127,7 +37175,7 @@ var VOCABULARY = [
   )],
   // The application's files: what the application server runs, not a server of its own.
   ["code-base", anyOf(...CODE_BASE_NAMES)],
-  ["database", anyOf(...DATABASE_NAMES, "psql", "mongo\\w*", "sql ?server", "sqlite", "primary", "replicas?", "master", "slaves?", "rds", "dbms", "sql")],
+  ["database", anyOf(...DATABASE_NAMES, "(?:data|storage|persistence) ?(?:tier|layer)", "db ?servers?", "psql", "mongo\\w*", "sql ?server", "sqlite", "primary", "replicas?", "master", "slaves?", "rds", "dbms", "sql")],
   ["firewall", anyOf(...FIREWALL_NAMES, "fws?", "waf")],
   ["monitoring", anyOf(...MONITORING_NAMES, "monitor\\w*", "sumologic", "metrics", "telemetry", "data ?collector", "log ?collector", "(?:node )?exporters?")],
   ["dns", /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
@@ -37183,6 +37231,9 @@ function asciiKind(code2) {
 }
 var SEPARATOR = new Uint8Array(128);
 for (const c of "_-/\\|:;,()[]{}\"'`*#+=<>~") SEPARATOR[c.charCodeAt(0)] = 1;
+var asWritten = cachedByString(
+  (text3) => text3.replace(/<br\s*\/?>/gi, " ").replace(/&[a-z]+;|&#\d+;/gi, " ").toLowerCase().replace(/[_\-/\\|:;,()[\]{}"'`*#+=<>~\s]+/g, " ").trim()
+);
 var ICON_ROLES = {
   database: "database",
   disk: "database",
@@ -37193,16 +37244,17 @@ var ICON_ROLES = {
 function inferRoles(text3, hints = {}) {
   const related = ARROW.test(text3) ? text3.replace(ARROW, " points to ") : text3;
   const norm = normaliseText(related).replace(RELATION, "").trim() || normaliseText(text3);
+  const written = asWritten(related).replace(RELATION, "").trim();
   const found = /* @__PURE__ */ new Set();
-  for (const [role, pattern] of VOCABULARY) if (pattern.test(norm)) found.add(role);
+  for (const [role, pattern] of VOCABULARY) if (affirmedIn(norm, pattern) || written !== norm && affirmedIn(written, pattern)) found.add(role);
   if (hints.shape === "cylinder" || hints.shape === "cyl" || hints.shape === "db" || hints.shape === "lin-cyl") found.add("database");
   const iconRole = hints.icon ? ICON_ROLES[hints.icon.replace(/^.*:/, "").toLowerCase()] : void 0;
   if (iconRole) found.add(iconRole);
-  resolveConflicts(found, norm);
+  resolveConflicts(found, norm, related);
   return [...found];
 }
 function namesRole(text3, role) {
-  return VOCABULARY.some(([r3]) => r3 === role) && patternOf(role).test(normaliseText(text3));
+  return VOCABULARY.some(([r3]) => r3 === role) && affirmedIn(normaliseText(text3), patternOf(role));
 }
 var ARROW = /\s*(?:→|⟶|➔|➜|⇒|-+>|=+>)\s*/;
 var RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
@@ -37217,7 +37269,8 @@ function positionOf(role, norm) {
   return patternOf(role).exec(norm)?.index ?? Infinity;
 }
 var EVERY_CODE_BASE_NAME = everyOf(...CODE_BASE_NAMES);
-function resolveConflicts(found, norm) {
+function resolveConflicts(found, norm, raw) {
+  if (found.has("load-balancer") && /\b(?:vip|virtual ?ip|floating ?ip|shared ?ip)\b/.test(norm) && !patternOf("load-balancer").test(norm.replace(/\bkeepalived\b/g, " "))) found.delete("load-balancer");
   if (found.has("load-balancer")) {
     if (!/\bweb ?servers?\b/.test(norm)) found.delete("web-server");
     if (!/\b(data ?bases?|dbs?|my ?sql|mariadb|postgre ?s\w*)\b/.test(norm)) found.delete("database");
@@ -37237,6 +37290,8 @@ function resolveConflicts(found, norm) {
   if (found.has("certificate") && found.size > 1) found.delete("certificate");
   if (found.has("dns") && (found.has("load-balancer") || found.has("web-server") || found.has("app-server") || found.has("database"))) found.delete("dns");
   if (found.has("internet") && found.has("client")) found.delete("internet");
+  if (found.has("cdn")) found.delete("internet");
+  if (found.has("web-server") && found.has("app-server") && /\bapache[ -]?tomcat\b/i.test(raw) && !/\bnginx|web ?servers?|httpd\b/.test(norm)) found.delete("web-server");
   if (found.has("client") && found.has("app-server") && !/\bapp(?:lication)? ?servers?\b/.test(norm)) found.delete("app-server");
   if (found.has("cache") && found.has("database") && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete("database");
   const specific = [...found].some((r3) => r3 !== "server" && r3 !== "certificate" && r3 !== "code-base");
@@ -37260,6 +37315,13 @@ function titleNamesOneMachine(title) {
     return false;
   }
   return /\b(server|host|machine|vm|instance|droplet|box|node)\b/.test(norm);
+}
+var GROUP_TIER_ROLES = [...TIER_ROLES, "load-balancer"];
+function tierOfTitle(title) {
+  const norm = normaliseText(title);
+  if (!/\b(tiers?|layers?|clusters?|pools?|farms?|groups?|servers|nodes|instances|fleet)\b/.test(norm)) return null;
+  const roles = inferRoles(title).filter((r3) => GROUP_TIER_ROLES.includes(r3));
+  return roles.length === 1 ? roles[0] : null;
 }
 function titleNamesCluster(text3) {
   return CLUSTER_WORDS.test(normaliseText(text3));
@@ -38016,28 +38078,6 @@ var PAIR_REFERENCES = [
   "each other",
   "l autre"
 ];
-var NEGATIONS = [
-  "no",
-  "not",
-  "without",
-  "lacks?",
-  "lacking",
-  "missing",
-  "absent",
-  "isn t",
-  "isnt",
-  "doesn t",
-  "doesnt",
-  "don t",
-  "never",
-  "none",
-  "neither",
-  "nor",
-  "pas de",
-  "aucune?",
-  "sans",
-  "ni"
-];
 var DEFINITION_LABELS = [
   "key concepts?",
   "concepts?",
@@ -38286,6 +38326,10 @@ function bestOverDiagrams(graphs, check) {
   }
   return best ?? { status: "fail", message: "No diagram could be read." };
 }
+function groupName(group) {
+  const id = group.key.slice(group.key.indexOf("group:") + "group:".length);
+  return shownLabel(group.title) || (group.kind !== "host" && /^box\d+$/.test(id) && !group.title ? "untitled box" : id);
+}
 function describe(component) {
   return component.label === component.id ? `\`${component.id}\`` : `\`${component.id}\` ("${component.label}")`;
 }
@@ -38312,14 +38356,8 @@ var ROLE_NAMES = {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-var NEGATED_BEFORE = new RegExp(`\\b(?:${NEGATIONS.join("|")})(?: \\w+){0,2} $`);
-var NEGATED_AFTER = /^ (?:(?:is|are) )?(?:missing|absent|none|lacking|disabled|not (?:\w+ )?(?:configured|enabled|used|set up|installed|present|implemented|available))\b/;
 function affirms(text3, pattern) {
-  const plain = plainText(text3);
-  for (const m of plain.matchAll(new RegExp(`(?:${pattern.source})(?: (?:${pattern.source}))*`, "g"))) {
-    if (!NEGATED_BEFORE.test(plain.slice(0, m.index)) && !NEGATED_AFTER.test(plain.slice(m.index + m[0].length))) return true;
-  }
-  return false;
+  return affirmedIn(plainText(text3), pattern);
 }
 var ROLE_EXAMPLES = {
   "load-balancer": "LB[HAProxy load balancer]",
@@ -38503,29 +38541,32 @@ function serverCount(graph2) {
 
 // src/rules/carried-over.ts
 var ELEMENTS = [
-  { name: "firewalls", role: "firewall", text: /\b(firewalls?|fw|ufw|iptables|waf)\b/, hint: "Draw the firewalls of task 2 (e.g. `FW1{{Firewall}}` in front of each server)." },
-  { name: "HTTPS / SSL certificate", role: "certificate", text: /\b(https|ssl|tls|certificates?|certs?|443)\b/, hint: "Show HTTPS: label the user's arrow `-->|HTTPS| LB1` or add the SSL certificate." },
-  { name: "monitoring clients", role: "monitoring", text: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/, hint: "Draw the monitoring clients of task 2 (e.g. `MON1[Monitoring client]` on each server)." }
+  { name: "firewalls", role: "firewall", hint: "Draw the firewalls of task 2 (e.g. `FW1{{Firewall}}` in front of each server)." },
+  { name: "HTTPS / SSL certificate", role: "certificate", hint: "Show HTTPS: label the user's arrow `-->|HTTPS| LB1` or add the SSL certificate." },
+  { name: "monitoring clients", role: "monitoring", hint: "Draw the monitoring clients of task 2 (e.g. `MON1[Monitoring client]` on each server)." }
 ];
+function shown(graphs, role) {
+  return graphs.some((graph2) => graph2.components.some((c) => c.roles.includes(role)) || graph2.texts.some((t) => namesRole(t.text, role)));
+}
 var carriedOver = {
   meta: {
     id: "carried-over",
-    description: "What task 2 added is still there: firewalls, HTTPS/SSL certificate, monitoring clients (partial credit per element).",
+    description: "What task 2 added is still there, in any of the diagrams: firewalls, HTTPS/SSL certificate, monitoring clients (partial credit per element).",
     diagramBased: true,
     whenTaskMissing: "fail"
   },
-  check(context) {
-    return bestOverDiagrams(context.graphs, (graph2) => {
-      const missing = ELEMENTS.filter((el) => !graph2.components.some((c) => c.roles.includes(el.role)) && !graph2.texts.some((t) => el.text.test(normaliseText(t.text))));
-      const found = ELEMENTS.length - missing.length;
-      const message2 = missing.length ? `Missing from the diagram: ${missing.map((m) => m.name).join(", ")}.` : "Firewalls, HTTPS and monitoring are all still there.";
-      return outcomeFromShare(
-        found,
-        ELEMENTS.length,
-        message2,
-        missing.map((m) => ({ message: `Task 2's ${m.name} are not in the diagram.`, severity: "warning", at: { file: graph2.file, line: graph2.line, column: 1 }, hint: m.hint }))
-      );
-    });
+  check({ graphs }) {
+    const missing = ELEMENTS.filter((el) => !shown(graphs, el.role));
+    const found = ELEMENTS.length - missing.length;
+    const where = graphs.length > 1 ? "diagrams" : "diagram";
+    const message2 = missing.length ? `Missing from the ${where}: ${missing.map((m) => m.name).join(", ")}.` : "Firewalls, HTTPS and monitoring are all still there.";
+    const at2 = graphs[0] ? { file: graphs[0].file, line: graphs[0].line, column: 1 } : void 0;
+    return outcomeFromShare(
+      found,
+      ELEMENTS.length,
+      message2,
+      missing.map((m) => ({ message: `Task 2's ${m.name} are not in the ${where}.`, severity: "warning", ...at2 ? { at: at2 } : {}, hint: m.hint }))
+    );
   }
 };
 
@@ -39301,7 +39342,8 @@ function labelledLink(graph2, label) {
   if (lbs.length < 2) return evidence.status === "pass" ? { status: "fail", message: "A single load balancer cannot form a cluster.", findings: [{ message: `Only ${lbs[0] ? describe(lbs[0]) : "one load balancer"}: a "${label}" link needs two load balancers.`, at: lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 } }] } : evidence;
   const [a, b] = lbs;
   const other = between[0];
-  const seen = evidence.status === "pass" ? ` (${evidence.message.replace(/\.$/, "").replace(/^The load balancers are /, "they are ")})` : "";
+  const sign = clusterSign(graph2);
+  const seen = sign ? ` (they ${sign.sign.replace(/^is /, "are ")})` : "";
   return {
     status: "fail",
     message: other ? `The load balancers are linked by ${other.label ? `"${shownLabel(other.label)}"` : "an arrow with no label"}, not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
@@ -39312,33 +39354,69 @@ function labelledLink(graph2, label) {
     }]
   };
 }
+function holdsStack(graph2, members) {
+  return members.map((k) => graph2.components.find((c) => c.key === k)).find((c) => !!c && c.roles.some((r3) => TIER_ROLES.includes(r3)));
+}
+function saysCluster(text3) {
+  return affirms(text3, CLUSTER_WORDS) || affirms(text3, VIRTUAL_IP);
+}
+function inSeries(graph2, link2, lbKeys) {
+  if (!link2.directed || link2.bothWays || saysCluster(link2.label)) return false;
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const onward = graph2.edges.filter((e) => e.kind !== "note" && e.from === link2.from && !lbKeys.has(e.to) && !byKey.get(e.to)?.roles.some((r3) => r3 === "monitoring" || r3 === "client" || r3 === "dns"));
+  return onward.length === 0 && graph2.edges.some((e) => e.kind !== "note" && e.from === link2.to && !lbKeys.has(e.to));
+}
+function lbGroups(graph2, keys2) {
+  return graph2.groups.filter((g) => g.members.filter((m) => keys2.has(m)).length >= 2 || g.members.some((m) => keys2.has(m)) && saysCluster(g.title));
+}
+function lbLinks(graph2, keys2) {
+  return graph2.edges.filter((e) => keys2.has(e.from) && keys2.has(e.to) && e.from !== e.to && (e.kind !== "note" || saysCluster(e.label)));
+}
+function clusterSign(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const keys2 = new Set(lbs.map((c) => c.key));
+  const byKey = new Map(lbs.map((c) => [c.key, c]));
+  const group = lbGroups(graph2, keys2).find((g) => !holdsStack(graph2, g.members));
+  if (group) {
+    const inside = lbs.filter((c) => group.members.includes(c.key));
+    return inside.length >= 2 ? { who: inside.map(describe).join(" and "), sign: `are grouped in "${groupName(group)}"` } : { who: describe(inside[0]), sign: `is grouped in "${groupName(group)}"` };
+  }
+  const link2 = lbLinks(graph2, keys2).find((e) => !inSeries(graph2, e, keys2));
+  if (link2) return { who: `${describe(byKey.get(link2.from))} and ${describe(byKey.get(link2.to))}`, sign: `are linked to each other${link2.label ? ` ("${shownLabel(link2.label)}")` : ""}` };
+  const vip = graph2.components.find((c) => !keys2.has(c.key) && affirms(c.label, VIRTUAL_IP) && graph2.edges.filter((e) => e.from === c.key && keys2.has(e.to) || e.to === c.key && keys2.has(e.from)).length >= 2);
+  if (vip) return { who: "The load balancers", sign: `share a virtual IP (${describe(vip)})` };
+  const labelled = lbs.find((c) => affirms(c.label, CLUSTER_WORDS));
+  if (labelled) return { who: "The load balancers", sign: `are labelled as cluster members (${describe(labelled)})` };
+  const edgeLabel = graph2.edges.find((e) => (keys2.has(e.from) || keys2.has(e.to)) && affirms(e.label, CLUSTER_WORDS));
+  if (edgeLabel) return { who: "The load balancers", sign: `are named as a cluster by an arrow saying "${shownLabel(edgeLabel.label)}"` };
+  const text3 = lbs.length >= 2 ? graph2.texts.find((t) => affirms(t.text, VIRTUAL_IP)) : void 0;
+  if (text3) return { who: "The load balancers", sign: `are named as a cluster by the diagram's "${shownLabel(text3.text)}"` };
+  return null;
+}
 function clusterEvidence(graph2) {
   const lbs = componentsWithRole(graph2, "load-balancer");
   const at2 = lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
   if (lbs.length === 0) return { status: "fail", message: "No load balancer, so no cluster.", findings: [{ message: "The diagram has no load balancer to cluster.", at: at2 }] };
+  const found = clusterSign(graph2);
+  if (found) return { status: "pass", message: `${found.who} ${found.sign}.` };
   const keys2 = new Set(lbs.map((c) => c.key));
-  const group = graph2.groups.find((g) => g.members.filter((m) => keys2.has(m)).length >= 2 || g.kind === "cluster" && g.members.some((m) => keys2.has(m)) && CLUSTER_WORDS.test(normaliseText(g.title)));
-  if (group) return { status: "pass", message: `The load balancers are grouped in "${group.title || group.key}".` };
-  const link2 = graph2.edges.find((e) => keys2.has(e.from) && keys2.has(e.to) && e.from !== e.to);
-  if (link2) return { status: "pass", message: `The load balancers are linked to each other${link2.label ? ` ("${link2.label}")` : ""}.` };
-  const vip = graph2.components.find((c) => !keys2.has(c.key) && VIRTUAL_IP.test(normaliseText(c.label)) && graph2.edges.filter((e) => e.from === c.key && keys2.has(e.to) || e.to === c.key && keys2.has(e.from)).length >= 2);
-  if (vip) return { status: "pass", message: `The load balancers share a virtual IP (${describe(vip)}).` };
-  const labelled = lbs.find((c) => CLUSTER_WORDS.test(normaliseText(c.label)));
-  if (labelled) return { status: "pass", message: `The load balancer ${describe(labelled)} is labelled as a cluster member.` };
-  const edgeLabel = graph2.edges.find((e) => (keys2.has(e.from) || keys2.has(e.to)) && CLUSTER_WORDS.test(normaliseText(e.label)));
-  if (edgeLabel) return { status: "pass", message: `An arrow of a load balancer says "${edgeLabel.label}".` };
-  const text3 = lbs.length >= 2 ? graph2.texts.find((t) => VIRTUAL_IP.test(normaliseText(t.text))) : void 0;
-  if (text3) return { status: "pass", message: `The diagram mentions "${text3.text}".` };
+  const byKey = new Map(lbs.map((c) => [c.key, c]));
+  const both = (a, b) => `${describe(byKey.get(a))} and ${describe(byKey.get(b))}`;
+  const groups = lbGroups(graph2, keys2);
+  const links = lbLinks(graph2, keys2);
+  if (lbs.length < 2) {
+    return { status: "fail", message: "A single load balancer cannot form a cluster.", findings: [{ message: `Only ${describe(lbs[0])}: a cluster needs two load balancers.`, at: at2, hint: HINT }] };
+  }
+  const series = links.find((e) => inSeries(graph2, e, keys2));
+  const around = groups[0];
+  const why = series ? { message: `${both(series.from, series.to)} are chained one after the other on the request path: the request goes through both, so neither backs the other up.`, at: series.source } : around ? { message: `The group "${groupName(around)}" holds more than the load balancers (${describe(holdsStack(graph2, around.members))} too): a group shows a cluster only when it is around the load balancers themselves, so it does not show that ${lbs.map(describe).join(" and ")} work as one.`, at: around.source } : { message: `Nothing in the diagram shows that ${lbs.map(describe).join(" and ")} work as a cluster.`, at: at2 };
   return {
     status: "fail",
-    message: lbs.length >= 2 ? "The load balancers are drawn side by side with nothing tying them into a cluster." : "A single load balancer cannot form a cluster.",
-    findings: [{
-      message: lbs.length >= 2 ? `Nothing in the diagram shows that ${lbs.map(describe).join(" and ")} work as a cluster.` : `Only ${describe(lbs[0])}: a cluster needs two load balancers.`,
-      at: at2,
-      hint: 'Put both load balancers in a `subgraph LB_Cluster["HAProxy cluster (active-passive)"]`, or link them: `LB1 <-->|heartbeat / VRRP| LB2`.'
-    }]
+    message: series ? "The load balancers are chained in series on the request path, not clustered." : around ? `The load balancers are only grouped with other servers ("${groupName(around)}"), not as a cluster of their own.` : "The load balancers are drawn side by side with nothing tying them into a cluster.",
+    findings: [{ ...why, hint: HINT }]
   };
 }
+var HINT = 'Put both load balancers, and only them, in a `subgraph LB_Cluster["HAProxy cluster (active-passive)"]`, or link them: `LB1 <-->|heartbeat / VRRP| LB2`.';
 
 // src/rules/domain-dns.ts
 var domainDns = {
@@ -39599,8 +39677,8 @@ function shownText(text3) {
 function findHttps(graph2) {
   const pattern = rolePattern("certificate");
   const texts = graph2.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
-  const shown = texts.find((t) => affirms(t.text, pattern));
-  if (shown) return { status: "pass", message: `HTTPS is shown: "${shown.text}" (${shown.source.file}:${shown.source.line}).` };
+  const shown2 = texts.find((t) => affirms(t.text, pattern));
+  if (shown2) return { status: "pass", message: `HTTPS is shown: "${shown2.text}" (${shown2.source.file}:${shown2.source.line}).` };
   const denied = texts.find((t) => pattern.test(plainText(t.text)));
   return {
     status: "fail",
@@ -39652,7 +39730,7 @@ function sameBox(c) {
 }
 
 // src/rules/monitoring.ts
-var HINT = "Draw a monitoring client on each server, inside its subgraph, sending to the service: `MC1[Monitoring client] -.-> SUMO[Sumo Logic]`.";
+var HINT2 = "Draw a monitoring client on each server, inside its subgraph, sending to the service: `MC1[Monitoring client] -.-> SUMO[Sumo Logic]`.";
 var monitoring = {
   meta: {
     id: "monitoring",
@@ -39746,10 +39824,10 @@ function countAgents(graph2, min2) {
   const at2 = (agents[0] ?? services[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
   if (count === 0) {
     const message3 = services.length ? `Only the monitoring service (${services.map(describe).join(", ")}): no monitoring client on the servers; the task asks for ${min2}.` : `No monitoring client in the diagram; the task asks for ${min2}.`;
-    return { status: "fail", message: message3, findings: [{ message: message3, at: at2, hint: HINT }] };
+    return { status: "fail", message: message3, findings: [{ message: message3, at: at2, hint: HINT2 }] };
   }
   const message2 = `Only ${plural(count, "machine")} with a monitoring client (${names}); the task asks for ${min2}, one per server.`;
-  return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT }] };
+  return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT2 }] };
 }
 
 // src/rules/consistency-secured.ts
@@ -39759,18 +39837,18 @@ var EITHER_PROTOCOL = /\bhttps? (?:or |and |ou )?https?\b|\bhttp s\b/;
 var PLAIN2 = anyOf(...PLAIN_TRAFFIC, "http(?! s\\b)", "port 80", "plain");
 var TERMINATES = new RegExp(`\\b(?:${SSL_ENDS.join("|")})\\b`);
 function showsHttps(text3) {
-  const shown = shownText(text3);
-  return affirms(shown, CERTIFICATE) && !EITHER_PROTOCOL.test(plainText(shown));
+  const shown2 = shownText(text3);
+  return affirms(shown2, CERTIFICATE) && !EITHER_PROTOCOL.test(plainText(shown2));
 }
 function httpsConflicts(claims, { graphs }) {
   const claim = ofKind(claims, "no-https")[0];
   if (!claim) return [];
   for (const graph2 of graphs) {
-    const shown = graph2.texts.find((t) => showsHttps(t.text));
-    if (!shown) continue;
+    const shown2 = graph2.texts.find((t) => showsHttps(t.text));
+    if (!shown2) continue;
     return [{
-      message: `The prose says the site has no HTTPS (${place(claim)}) but the diagram labels "${shownText(shown.text)}".`,
-      at: shown.source,
+      message: `The prose says the site has no HTTPS (${place(claim)}) but the diagram labels "${shownText(shown2.text)}".`,
+      at: shown2.source,
       hint: "Make them agree: label the arrows with the protocol the design really uses (`User -->|HTTP| LB`), or describe the HTTPS the diagram draws."
     }];
   }
@@ -39864,9 +39942,9 @@ function countConflicts(role, claims, { graphs }) {
   for (const claim of said) {
     if (drawn.some((d) => d.counts.includes(claim.n))) continue;
     const name = roleName(role);
-    const shown = drawn.map((d) => Math.max(...d.counts));
+    const shown2 = drawn.map((d) => Math.max(...d.counts));
     return [{
-      message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown)].join(" or ")}.`,
+      message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown2)].join(" or ")}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
       hint: `Make the count in the prose match the diagram, or draw the ${name}s the prose describes (one node each, or one node stating the count: \`X["${name.charAt(0).toUpperCase() + name.slice(1)} x${claim.n}"]\`).`
     }];
@@ -40115,10 +40193,7 @@ function ownServerConflicts(claims, { graphs }) {
   }
   return [];
 }
-var DRAWN_AS = {
-  firewall: /\b(firewalls?|fw|ufw|iptables|waf)\b/,
-  monitoring: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/
-};
+var DRAWN_AS_LABEL = ["firewall", "monitoring"];
 function missingClaimedComponents(claims, { graphs }) {
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
@@ -40126,8 +40201,7 @@ function missingClaimedComponents(claims, { graphs }) {
     if (claim.kind !== "component" || seen.has(claim.role)) continue;
     seen.add(claim.role);
     const role = claim.role;
-    const text3 = DRAWN_AS[role];
-    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || text3 && g.texts.some((t) => text3.test(normaliseText(t.text))));
+    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || DRAWN_AS_LABEL.includes(role) && g.texts.some((t) => namesRole(t.text, role)));
     if (drawn) continue;
     const name = role === "monitoring" ? "monitoring" : `${roleName(role)}s`;
     findings.push({
@@ -40143,7 +40217,7 @@ function missingClaimedComponents(claims, { graphs }) {
 var PRIMARY2 = anyOf(...DB_PRIMARY_NAMES);
 var REPLICA3 = anyOf(...DB_REPLICA_NAMES);
 var REPLICATION = anyOf(...REPLICATION_TERMS);
-var HINT2 = 'Label the two databases by their part: `DB1[("MySQL Primary")] -->|replication| DB2[("MySQL Replica")]`.';
+var HINT3 = 'Label the two databases by their part: `DB1[("MySQL Primary")] -->|replication| DB2[("MySQL Replica")]`.';
 var dbPrimaryReplica = {
   meta: {
     id: "db-primary-replica",
@@ -40186,7 +40260,7 @@ function checkLink(graph2, label, pair) {
 function checkPair(graph2) {
   const dbs = componentsWithRole(graph2, "database");
   const at2 = dbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  if (!dbs.length) return { status: "fail", message: "No database in the diagram.", findings: [{ message: "The diagram has no database.", at: at2, hint: HINT2 }] };
+  if (!dbs.length) return { status: "fail", message: "No database in the diagram.", findings: [{ message: "The diagram has no database.", at: at2, hint: HINT3 }] };
   const text3 = (c) => normaliseText(c.label);
   const primary = dbs.find((c) => PRIMARY2.test(text3(c)) && !REPLICA3.test(text3(c)));
   const replica = dbs.find((c) => c !== primary && REPLICA3.test(text3(c)));
@@ -40204,7 +40278,7 @@ function checkPair(graph2) {
     findings: [{
       message: dbs.length === 1 ? `${describe(dbs[0])} is a single database: the design needs a primary and a replica.` : `Nothing says which of ${dbs.map(describe).join(", ")} is the primary and which the replica.`,
       at: at2,
-      hint: HINT2
+      hint: HINT3
     }]
   };
 }
@@ -40279,9 +40353,10 @@ var diagramRenders = {
         bad = true;
         for (const [i, e] of d.parse.errors.slice(0, 5).entries()) {
           findings.push({
-            message: `${i === 0 ? "" : "Also: "}${e.message}${e.text && !e.message.includes(e.text) ? ` (at \`${e.text}\`)` : ""} [${e.code}]`,
+            message: `${i === 0 ? "" : "Also: "}${e.message}${e.text?.trim() && !e.message.includes(e.text) ? ` (at \`${e.text.trim()}\`)` : ""} [${e.code}]`,
             severity: i === 0 ? "error" : "warning",
-            at: at2(e.line, e.column),
+            // At the mistake itself when Mermaid fails later (an unclosed subgraph: at its `subgraph`).
+            at: at2(e.cause?.line ?? e.line, e.cause?.column ?? e.column),
             ...e.hint ? { hint: e.hint } : {}
           });
         }
@@ -40293,9 +40368,20 @@ var diagramRenders = {
           at: at2(1, 1),
           hint: "Put the diagram between a line ```mermaid and a line ```."
         });
-      } else if (d.origin === "fence" && !d.closed) {
+      } else if (d.origin === "fence" && !d.closed && d.swallowedFrom !== void 0) {
         bad = true;
-        findings.push({ message: "The ```mermaid fence is never closed, so the rest of the file is swallowed by the diagram.", at: { file: d.file, line: d.line - 1, column: 1 }, hint: "Close the block with a line holding only ```." });
+        findings.push({
+          message: `The \`\`\`mermaid fence opened on line ${d.line - 1} is never closed, so the text from line ${d.swallowedFrom} to the end of the file became part of the diagram, and Mermaid cannot draw it.`,
+          at: { file: d.file, line: d.swallowedFrom, column: 1 },
+          hint: `Close the diagram with a line holding only \`\`\` before line ${d.swallowedFrom}.`
+        });
+      } else if (d.origin === "fence" && !d.closed) {
+        findings.push({
+          message: "The ```mermaid fence is never closed; GitHub closes it at the end of the file, but anything written below it will become part of the diagram.",
+          severity: "info",
+          at: { file: d.file, line: d.line - 1, column: 1 },
+          hint: "Close the block with a line holding only ```."
+        });
       }
       if (d.parse.kind === "unsupported") {
         findings.push({ message: `\`${d.parse.typeWord}\` diagrams are not analysed by infralint; a mentor will read this one.`, severity: "info", at: at2(1, 1) });
@@ -46995,6 +47081,19 @@ function didYouMean(id, known) {
   const near = known.map((k) => ({ k, d: editDistance(id.toLowerCase(), k.toLowerCase()) })).filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3))).sort((a, b) => a.d - b.d).slice(0, 3);
   return near.length ? ` (did you mean ${near.map((x) => x.k).join(", ")}?)` : "";
 }
+function typoDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
+      d[i][j] = best;
+    }
+  }
+  return d[a.length][b.length];
+}
 
 // src/rules/prescribed-labels.ts
 var KINDS = ["nodes", "edges", "groups"];
@@ -47141,7 +47240,7 @@ function stepOf(c, current, steps) {
 }
 function followRequest(graph2, steps, arrowsOnly) {
   const stepNames = ["the entry (user, DNS, internet)", ...steps.map(roleName)];
-  const path13 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
+  const path14 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
   const byKey = new Map(graph2.components.map((c) => [c.key, c]));
   const next = linksOf(graph2, arrowsOnly);
   for (const h of graph2.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) pushTo(next, a, b);
@@ -47177,7 +47276,7 @@ function followRequest(graph2, steps, arrowsOnly) {
   findings.unshift(deadEnd(graph2, queue.filter((q) => q.step === furthest && furthest > 0).map((q) => byKey.get(q.key)), next, stepNames[furthest], steps[furthest]) ?? {
     message: `The request path stops after ${stepNames[furthest]}: no arrow leads on to ${stepNames[furthest + 1] ?? "the next step"}.`,
     at: at2,
-    hint: `Draw the path with arrows: ${path13}.`
+    hint: `Draw the path with arrows: ${path14}.`
   });
   return { status: "fail", message: `The path from the entry stops after ${stepNames[furthest]}.`, findings };
 }
@@ -47388,12 +47487,12 @@ function checkStacks(graph2, min2, roles, boundary) {
 }
 function checkBoundaries(graph2, machines, min2, roles, stack) {
   const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const holdsStack = (keys2) => roles.every((r3) => keys2.some((k) => byKey.get(k)?.roles.includes(r3)));
+  const holdsStack2 = (keys2) => roles.every((r3) => keys2.some((k) => byKey.get(k)?.roles.includes(r3)));
   const outside = (keys2) => keys2.some((k) => byKey.get(k)?.roles.some((r3) => r3 === "load-balancer" || ENTRY_ROLES.includes(r3)));
-  const holding = graph2.groups.filter((g) => holdsStack(g.members) && !outside(g.members));
+  const holding = graph2.groups.filter((g) => holdsStack2(g.members) && !outside(g.members));
   const smallest = holding.filter((g) => !holding.some((o) => o !== g && o.members.length < g.members.length && o.members.every((k) => g.members.includes(k))));
   const total = smallest.reduce((n, g) => n + Math.max(1, ...g.members.map((k) => byKey.get(k)?.multiplicity ?? 1)), 0);
-  if (total >= min2) return { status: "pass", message: `${boxes(total)} hold${total === 1 ? "s" : ""} ${stack}: ${smallest.map((g) => `"${g.title || g.key}"`).join(", ")}.` };
+  if (total >= min2) return { status: "pass", message: `${boxes(total)} hold${total === 1 ? "s" : ""} ${stack}: ${smallest.map((g) => `"${groupName(g)}"`).join(", ")}.` };
   const nodes = machines.filter((m) => m.kind !== "group" && roles.every((r3) => m.roles.includes(r3)));
   if (!smallest.length && !nodes.length) return null;
   const example2 = '`subgraph nodeA["Node A"]` with `webA["Web server (Nginx)"] --> appA["Application server"]` inside, then `end`';
@@ -47412,7 +47511,7 @@ function boxes(n) {
 }
 
 // src/rules/single-server.ts
-var HINT3 = 'Draw one server holding the whole stack: `subgraph Server["Server (8.8.8.8)"]` with the web server, the application server and the database inside.';
+var HINT4 = 'Draw one server holding the whole stack: `subgraph Server["Server (8.8.8.8)"]` with the web server, the application server and the database inside.';
 var singleServer = {
   meta: {
     id: "single-server",
@@ -47440,7 +47539,7 @@ function checkSingle(graph2, holds, boundary) {
     return {
       status: "fail",
       message: `A load balancer (${describe(lbs[0])}) means more than one server.`,
-      findings: [{ message: `${describe(lbs[0])} is a load balancer: a one-server design has none.`, at: lbs[0].source, hint: HINT3 }]
+      findings: [{ message: `${describe(lbs[0])} is a load balancer: a one-server design has none.`, at: lbs[0].source, hint: HINT4 }]
     };
   }
   const machines = machinesOf(graph2);
@@ -47452,7 +47551,7 @@ function checkSingle(graph2, holds, boundary) {
     return {
       status: "fail",
       message: `${plural(total, "server machine")} (${names}); the task has one.`,
-      findings: [{ message: `The diagram draws ${plural(total, "server machine")}: ${names}.`, at: distinct[1]?.source ?? distinct[0].source, hint: HINT3 }]
+      findings: [{ message: `The diagram draws ${plural(total, "server machine")}: ${names}.`, at: distinct[1]?.source ?? distinct[0].source, hint: HINT4 }]
     };
   }
   const tiers = graph2.components.filter((c) => c.roles.some((r3) => holds.includes(r3)));
@@ -47472,7 +47571,7 @@ function checkSingle(graph2, holds, boundary) {
     }
   }
   if (!server && tiers.length === 0) {
-    return { status: "fail", message: "The diagram has no server and no web server, application server or database.", findings: [{ message: "Nothing in the diagram is a server or a component of the stack.", at: at2, hint: HINT3 }] };
+    return { status: "fail", message: "The diagram has no server and no web server, application server or database.", findings: [{ message: "Nothing in the diagram is a server or a component of the stack.", at: at2, hint: HINT4 }] };
   }
   if (boundary && server?.kind !== "group") return boxAround(graph2, tiers, holds, server?.label ?? null);
   return {
@@ -47493,7 +47592,7 @@ function distinctByNumber(machines) {
 function boxAround(graph2, stack, holds, server) {
   const entry = new Set(graph2.components.filter((c) => c.roles.some((r3) => ENTRY_ROLES.includes(r3))).map((c) => c.key));
   const box = graph2.groups.find((g) => stack.every((c) => g.members.includes(c.key)) && !g.members.some((k) => entry.has(k)));
-  if (box) return { status: "pass", message: `One server boundary, "${box.title || box.key}", holds the stack.` };
+  if (box) return { status: "pass", message: `One server boundary, "${groupName(box)}", holds the stack.` };
   const names = holds.map(roleName);
   const listed2 = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
   const partial = graph2.groups.filter((g) => stack.some((c) => g.members.includes(c.key)));
@@ -47646,9 +47745,9 @@ function describeFsError(error) {
 
 // src/read/fs-probes.ts
 var recording = new AsyncLocalStorage();
-function note(op, path13, saw, args) {
+function note(op, path14, saw, args) {
   const probes = recording.getStore();
-  if (probes) probes.push({ op, path: path13, ...args ? { args } : {}, saw: saw() });
+  if (probes) probes.push({ op, path: path14, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
   return hash("sha1", text3, "base64");
@@ -48165,7 +48264,7 @@ function diagramSummaries(diagrams) {
       type: d.parse.typeWord,
       origin: d.origin,
       valid: d.parse.valid,
-      error: e ? { message: e.message, line: d.line + e.line - 1, column: e.column + d.indent, code: e.code } : null
+      error: e ? { message: e.message, line: d.line + e.line - 1, column: e.column + d.indent, code: e.code, ...e.cause ? { cause: { line: d.line + e.cause.line - 1, column: e.cause.column + d.indent } } : {} } : null
     };
   });
 }
@@ -48237,9 +48336,13 @@ function buildDiagramGraph(ast, placement) {
 function componentRoles(id, label, hints) {
   const roles = inferRoles(label, hints);
   const generic = roles.length === 0 || roles.length === 1 && roles[0] === "server";
-  const idRoles = generic && id !== label ? inferRoles(id) : [];
+  const idRoles = generic ? rolesOfId(id) : [];
   const merged = [.../* @__PURE__ */ new Set([...roles.filter((r3) => !(r3 === "server" && idRoles.length)), ...idRoles])];
   return merged.length ? merged : ["other"];
+}
+function rolesOfId(id) {
+  const roles = inferRoles(id);
+  return roles.length === 0 && /^(?:web|ws \d+)(?: \d+)?$/.test(normaliseText(id)) ? ["web-server"] : roles;
 }
 var GraphBuilder = class {
   constructor(placement, type2) {
@@ -48250,6 +48353,8 @@ var GraphBuilder = class {
   edges = [];
   groups = [];
   texts = [];
+  /** Groups named for a tier, and the role they give the boxes inside them. */
+  tiers = [];
   at(pos) {
     return toFilePosition(this.placement, pos);
   }
@@ -48380,9 +48485,11 @@ var GraphBuilder = class {
       const memberRoles = members.flatMap((k) => this.components.get(k).roles);
       let kind = "zone";
       if (g.nested.length === 0 && titleNamesOneMachine(g.title) && members.length > 0) kind = "host";
-      else if (titleNamesCluster(g.title) || memberRoles.filter((r3) => r3 === "load-balancer").length >= 2) kind = "cluster";
+      else if (titleNamesCluster(g.title) || memberRoles.filter((r3) => r3 === "load-balancer").length >= 2 && !memberRoles.some((r3) => TIER_ROLES.includes(r3))) kind = "cluster";
       this.groups.push({ key: this.key(`group:${g.id}`), title: g.title, kind, members, diagram: this.placement.index, source: this.at(g.pos) });
       this.texts.push({ text: g.title, source: this.at(g.pos) });
+      const tier = kind === "host" ? null : tierOfTitle(g.title);
+      if (tier) this.tiers.push({ role: tier, members });
       if (kind === "host") {
         const hostKey = this.key(`host:${g.id}`);
         const titleRoles = inferRoles(g.title).filter((r3) => r3 !== "server");
@@ -48396,7 +48503,28 @@ var GraphBuilder = class {
       }
     }
   }
+  /**
+   * A box inside a group named for a tier ("App 1" inside "Application tier") has that tier's role,
+   * unless its own label or its server's title says what it is. A box named only as a machine
+   * ("Node 1", "Server 2") is that tier's machine too, unless it leads to parts of its own outside
+   * the tiers (`S1[Server 1] --> N1[Nginx]`): then it is a server drawn as a node (machines.ts).
+   */
+  inheritTiers() {
+    const inTier = new Set(this.tiers.flatMap((t) => t.members));
+    const leadsToParts = (key) => this.edges.some((e) => {
+      const other = e.from === key ? e.to : !e.directed && e.to === key ? e.from : null;
+      const part = other === null ? void 0 : this.components.get(other);
+      return !!part && !inTier.has(part.key) && part.roles.some((r3) => TIER_ROLES.includes(r3));
+    });
+    for (const { role, members } of this.tiers) {
+      for (const k of members) {
+        const c = this.components.get(k);
+        if (c.roles.every((r3) => r3 === "other") || c.roles.every((r3) => r3 === "server") && !leadsToParts(k)) c.roles = [role];
+      }
+    }
+  }
   finish() {
+    this.inheritTiers();
     const components = [...this.components.values()];
     const hosts = /* @__PURE__ */ new Map();
     for (const c of components) {
@@ -48542,7 +48670,7 @@ function rebase(result, base) {
 }
 
 // src/submission/load-submission.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/diagrams/extract.ts
 var MERMAID_LANG = /^mermaid(-example)?$/;
@@ -48615,6 +48743,87 @@ function findAsciiArt(text3, diagrams) {
     }
   }
   return null;
+}
+
+// src/diagrams/header.ts
+var READ_TYPES = [
+  { word: "flowchart", kind: "flowchart" },
+  { word: "graph", kind: "flowchart" },
+  { word: "sequenceDiagram", kind: "sequence" },
+  { word: "architecture-beta", kind: "architecture" }
+];
+var OTHER_TYPES = [
+  "classDiagram",
+  "stateDiagram-v2",
+  "stateDiagram",
+  "erDiagram",
+  "gantt",
+  "journey",
+  "gitGraph",
+  "mindmap",
+  "timeline",
+  "quadrantChart",
+  "requirementDiagram",
+  "C4Context",
+  "C4Container",
+  "C4Component",
+  "C4Deployment",
+  "block-beta",
+  "sankey-beta",
+  "xychart-beta",
+  "packet-beta",
+  "kanban",
+  "radar-beta",
+  "treemap-beta"
+];
+function meantTypeWord(written) {
+  const word = written.toLowerCase();
+  const all2 = [...READ_TYPES, ...OTHER_TYPES.map((w) => ({ word: w, kind: "unsupported" }))];
+  const same = all2.find((t) => t.word.toLowerCase() === word);
+  if (same) return { ...same, by: "case" };
+  const glued = /^(graph|flowchart)(tb|td|bt|rl|lr)$/.exec(word);
+  if (glued) return { word: `${glued[1]} ${glued[2].toUpperCase()}`, kind: "flowchart", by: "spelling" };
+  const allowed = word.length <= 4 ? 1 : 2;
+  let best = null;
+  for (const t of all2) {
+    const distance = typoDistance(word, t.word.toLowerCase());
+    if (distance <= allowed && (!best || distance < best.distance)) best = { ...t, distance };
+  }
+  return best ? { word: best.word, kind: best.kind, by: "spelling" } : null;
+}
+var FLOW_STATEMENT = /^\s*[\w.-]+(?:\s*[[({][^\n]*?[\])}])?\s*(?:-->|---|==>|-\.->)(?:\|[^|\n]*\|)?\s*[\w.-]+/;
+var SEQUENCE_STATEMENT = /^\s*(?:participant|actor)\s+\S|^\s*[\w.-][^\n:]*?(?:->>|-->>|-x|--x|-\))[^\n]*:/;
+function looksLikeStatement(line) {
+  return FLOW_STATEMENT.test(line) || SEQUENCE_STATEMENT.test(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
+}
+function meantTypeByContent(text3) {
+  const lines = text3.split("\n");
+  if (lines.filter((l) => SEQUENCE_STATEMENT.test(l)).length >= 2) return { word: "sequenceDiagram", kind: "sequence", by: "content" };
+  if (lines.filter((l) => FLOW_STATEMENT.test(l)).length >= 2) return { word: "flowchart", kind: "flowchart", by: "content" };
+  return null;
+}
+function headerError(written, meant, at2) {
+  const fix = meant.kind === "flowchart" && meant.by === "content" ? "flowchart TD" : meant.word;
+  const message2 = meant.by === "case" ? `\`${written}\` is not a Mermaid diagram type: Mermaid reads the type word in its exact case. Did you mean \`${meant.word}\`?` : meant.by === "spelling" ? `\`${written}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?` : `The diagram has no type on its first line (\`${written}\` is not one), so Mermaid cannot draw it. Did you mean to start with \`${fix}\`?`;
+  const hint = meant.by === "content" ? `Add a first line \`${fix}\` above \`${written}\`.` : `Write \`${meant.word}\`${/^(graph|flowchart)$/.test(meant.word) ? ` with its direction (e.g. \`${meant.word} TD\`)` : ""} on the first line.`;
+  return { code: meant.by === "content" ? "missing-diagram-type" : "misspelt-diagram-type", message: message2, ...at2, text: written, hint };
+}
+function shiftColumns(ast, errors, line, column, delta) {
+  if (delta === 0) return;
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (value) => {
+    if (!value || typeof value !== "object" || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof Map) {
+      for (const v3 of value.values()) visit(v3);
+      return;
+    }
+    const pos = value;
+    if (typeof pos.line === "number" && typeof pos.column === "number" && pos.line === line && pos.column > column) pos.column = Math.max(column, pos.column - delta);
+    for (const v3 of Object.values(value)) visit(v3);
+  };
+  visit(ast);
+  for (const e of errors) visit(e);
 }
 
 // src/diagrams/architecture/parse-architecture.ts
@@ -48802,8 +49011,6 @@ function detectDiagramType(raw) {
   const word = diagramTypeWord(prepared2);
   const firstLine = word ?? "";
   for (const [re, kind] of KINDS2) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)[0] };
-  if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: "flowchart", typeWord: word };
-  if (/^sequencediagram\b/i.test(firstLine)) return { kind: "sequence", typeWord: word };
   return { kind: "unknown", typeWord: word };
 }
 
@@ -48839,6 +49046,7 @@ function quotedLabelFix(raw, rawOffset, pipe) {
 }
 function mendText(source) {
   let ed = source;
+  ed = replaceAll(ed, /^(graph|flowchart(?:-elk)?)([ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/gi, (m) => `${m[1]}${m[2]}${m[3].toUpperCase()}`);
   ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
   ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
     const cut = trailingCommentStart(m[0]);
@@ -48848,11 +49056,15 @@ function mendText(source) {
   ed = replaceAll(ed, /(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu, (m) => `${m[1]}${m[2]}`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
+  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
+  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
+  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}end_`);
   ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
   ed = replaceAll(ed, /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, (m) => `|"${m[1].replace(/"/g, "#quot;")}"|`);
   return ed;
 }
 function trailingCommentStart(line) {
+  if (line.trimStart().startsWith("%%")) return -1;
   let quotes = 0;
   for (let i = 0; i < line.length - 1; i++) {
     if (line[i] === '"') quotes++;
@@ -48952,8 +49164,8 @@ var WORDS = {
 function describeToken(t) {
   if (t.type === "$end" || t.type === "EOF") return "the end of the diagram";
   if (t.type === "NEWLINE") return "the end of the line";
-  const shown = t.text.trim() || t.text;
-  return `\`${shown.length > 24 ? `${shown.slice(0, 24)}\u2026` : shown}\``;
+  const shown2 = t.text.trim() || t.text;
+  return `\`${shown2.length > 24 ? `${shown2.slice(0, 24)}\u2026` : shown2}\``;
 }
 function expectedWords(expected) {
   const words = [...new Set(expected.map((e) => WORDS[e]).filter(Boolean))];
@@ -49011,20 +49223,19 @@ function diagnoseFlowchart(error, ctx) {
   } else if (OPENERS.includes(token.type) && previous?.type === "SPACE" && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
     main = base("space-before-shape", `A space between the node id \`${beforePrevious.text}\` and \`${token.text.trim()}\` is not allowed.`, `Write \`${beforePrevious.text}${token.text.trim()}...\` with no space.`);
   } else if (token.type === "INVALID" && previous?.type === "GRAPH") {
-    main = base("bad-direction", "This is not a flowchart direction (TB, TD, BT, RL or LR); directions are case-sensitive.", `Write \`${previous.text} TD\` or \`${previous.text} LR\` (upper case).`);
+    const written = /^[ \t]*([^\s;]*)/.exec(ctx.raw.slice(rawOffset))[1];
+    const meant = /^(tb|td|bt|rl|lr)$/i.test(written) ? written.toUpperCase() : null;
+    main = meant ? base("bad-direction", `\`${written}\` is not a flowchart direction: directions are upper case. Did you mean \`${previous.text.trim()} ${meant}\`?`, `Write \`${previous.text.trim()} ${meant}\`.`) : base("bad-direction", "This is not a flowchart direction (TB, TD, BT, RL or LR); directions are case-sensitive.", `Write \`${previous.text.trim()} TD\` or \`${previous.text.trim()} LR\` (upper case).`);
+    if (meant) main = { ...main, text: written };
   } else if (token.type === "$end" || token.type === "EOF") {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
     if (open.subgraph) {
-      const p = ctx.position(open.subgraph.start);
-      main = { ...base("unclosed-subgraph", "A subgraph is never closed: Mermaid expects a line with `end`.", "Add a line holding only `end` after the last node of the subgraph."), ...p, text: "subgraph" };
-      main = { ...main, ...at2 };
-      causes.unshift({ code: "unclosed-subgraph", message: "This subgraph is never closed with `end`.", ...p, text: "subgraph", hint: "Add a line holding only `end` after its last node." });
+      main = { ...base("unclosed-subgraph", "This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.", "Add a line holding only `end` after the last node of the subgraph."), text: "subgraph", cause: ctx.position(open.subgraph.start) };
     } else if (open.label) {
-      main = base("unclosed-label", `A label opened with \`${open.label.text.trim()}\` is never closed, so the rest of the diagram became its text.`, "Close the label on the same line (and quote it if it holds brackets).");
-      causes.unshift({ code: "unclosed-label", message: `This label is never closed.`, ...ctx.position(open.label.start), text: open.label.text.trim(), hint: 'Close it on the same line, or quote it: `A["text"]`.' });
+      main = { ...base("unclosed-label", `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
     } else {
-      main = base("unexpected-end", `The diagram ends in the middle of a statement.${expectedWords(expected)}`, "Finish the last statement, e.g. an arrow needs a node after it.");
-      if (lastContent) causes.push({ code: "unexpected-end", message: `The statement here is unfinished (after ${describeToken(lastContent)}).`, ...ctx.position(lastContent.start), text: lastContent.text.trim(), hint: "Finish the statement, e.g. an arrow needs a node after it." });
+      main = base("unexpected-end", `The diagram ends in the middle of a statement${lastContent ? ` (after ${describeToken(lastContent)})` : ""}.${expectedWords(expected)}`, "Finish the last statement, e.g. an arrow needs a node after it.");
+      if (lastContent) main = { ...main, text: lastContent.text.trim(), cause: ctx.position(lastContent.start) };
     }
   } else if (token.type === "INVALID") {
     main = base("unexpected-character", `Mermaid cannot read the character ${describeToken(token)} here.`, 'Remove it, or put the text in a quoted label: `A["..."]`.');
@@ -49032,10 +49243,12 @@ function diagnoseFlowchart(error, ctx) {
     main = base("syntax-error", `Mermaid cannot read ${describeToken(token)} here.${expectedWords(expected)}`);
   }
   const first2 = causes.find((c) => c.line < main.line || c.line === main.line && c.column <= main.column);
-  if (first2 && main.code !== first2.code && !["unquoted-parenthesis-in-label", "unquoted-special-in-label", "end-as-node-id", "space-before-shape", "missing-header"].includes(main.code)) {
-    main = { ...main, code: first2.code, message: first2.line === main.line && first2.column === main.column ? first2.message : `Mermaid stops here, but the cause is on line ${first2.line}: ${first2.message}`, ...first2.hint ? { hint: first2.hint } : {} };
+  const folded = first2 && main.code !== first2.code && !["unquoted-parenthesis-in-label", "unquoted-special-in-label", "end-as-node-id", "space-before-shape", "missing-header", "unclosed-subgraph", "unclosed-label"].includes(main.code) ? first2 : null;
+  if (folded) {
+    const later = folded.line !== main.line ? ` (Mermaid reports it at line ${main.line}.)` : "";
+    main = { ...main, code: folded.code, message: `${folded.message}${later}`, ...folded.text ? { text: folded.text } : {}, ...folded.hint ? { hint: folded.hint } : {}, cause: { line: folded.line, column: folded.column } };
   }
-  return [main, ...causes.filter((c) => c.code !== main.code || c.line !== main.line)];
+  return [main, ...causes.filter((c) => c !== folded && (c.code !== main.code || c.line !== main.line))];
 }
 function rawOffsetOf(ctx, pos) {
   let line = 1;
@@ -53748,8 +53961,20 @@ function parseFlowchart(raw) {
   if (!first2) return { kind: "flowchart", typeWord, valid: true, errors: [], ast: faithful.db.toAst() };
   const mended = mendText(source);
   const repaired = runFlowchartParse(mended.text, positionIn(mended), true);
-  const ast = repaired.db.vertices.size >= faithful.db.vertices.size ? repaired.db.toAst() : faithful.db.toAst();
+  const ast = repaired.db.vertices.size >= faithful.db.vertices.size ? unmangled(repaired.db.toAst(), prepared2.raw) : faithful.db.toAst();
   return { kind: "flowchart", typeWord, valid: false, errors: first2, ast };
+}
+function unmangled(ast, raw) {
+  if (!ast.vertices.has("end_") || /\bend_\b/.test(raw)) return ast;
+  const rename = (id) => id === "end_" ? "end" : id;
+  const vertices = /* @__PURE__ */ new Map();
+  for (const [id, v3] of ast.vertices) vertices.set(rename(id), { ...v3, id: rename(v3.id), label: v3.label === "end_" ? "end" : v3.label });
+  return {
+    ...ast,
+    vertices,
+    edges: ast.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })),
+    subgraphs: ast.subgraphs.map((g) => ({ ...g, nodes: g.nodes.map(rename) }))
+  };
 }
 function firstError(run2, raw, position, lines) {
   const syntax = run2.syntaxErrors[0];
@@ -54270,17 +54495,74 @@ function parseSequence(raw) {
       errors = [{ code: error.code, message: error.message, ...pos(error.offset), ...error.hint ? { hint: error.hint } : {} }];
     }
   }
+  const noColon = errors[0]?.code === "message-without-colon" ? meantMessage(prepared2.raw.split("\n")[errors[0].line - 1] ?? "", source.text) : null;
+  if (noColon) errors = [{ ...errors[0], hint: `Write \`${noColon}\`.` }, ...errors.slice(1)];
   const mended = mendSequence(source);
   const repaired = run(mended.text, true);
   const db = new SequenceDb(position(mended), true);
   db.apply(repaired.statements);
-  return { kind: "sequence", typeWord, valid: false, errors, ast: db.toAst() };
+  return { kind: "sequence", typeWord, valid: false, errors, ast: unmangled2(db.toAst(), prepared2.raw) };
+}
+function unmangled2(ast, raw) {
+  const renamed = /* @__PURE__ */ new Map();
+  for (const p of ast.participants) {
+    const name = p.id.slice(0, -1);
+    if (p.id.endsWith("_") && KEYWORD_TOKENS.has(name.toLowerCase()) && !raw.includes(p.id)) renamed.set(p.id, name);
+  }
+  if (!renamed.size) return ast;
+  const r3 = (id) => renamed.get(id) ?? id;
+  return {
+    ...ast,
+    participants: ast.participants.map((p) => ({ ...p, id: r3(p.id), label: r3(p.label) })),
+    boxes: ast.boxes.map((b) => ({ ...b, participants: b.participants.map(r3) })),
+    messages: ast.messages.map((m) => ({ ...m, from: r3(m.from), to: r3(m.to) })),
+    notes: ast.notes.map((n) => ({ ...n, actors: n.actors.map(r3) })),
+    activations: ast.activations.map((a) => ({ ...a, participant: r3(a.participant) }))
+  };
 }
 function mendSequence(source) {
   let ed = replaceAll(source, /^(\s*)(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/gim, (m) => `${m[1]}${m[2]}_`);
   ed = replaceAll(ed, /(-{1,2}>{1,2}|-{1,2}[x)])\s*[+-]?\s*(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi, (m) => `${m[0]}_`);
-  ed = replaceAll(ed, /^([^\n:%#]*?(?:->>|-->>|->|-->|-x|--x|-\)|--\))[^\n:;#]*?)$/gm, (m) => `${m[1]}:`);
-  return ed;
+  return mendMissingColons(ed);
+}
+var MESSAGE_ARROW = "(?:<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\\)|-\\))";
+var NO_COLON = new RegExp(`^(\\s*[^\\n:%#]*?${MESSAGE_ARROW}[+-]?\\s*)([^\\n:;#]*?)([ \\t]*)$`, "gm");
+var WITH_COLON = new RegExp(`^\\s*([^\\n:%#]*?)\\s*${MESSAGE_ARROW}[+-]?\\s*([^\\n:;#]*?)\\s*:`, "gm");
+var DECLARED = /^\s*(?:participant|actor)\s+(.+?)(?:\s+as\s.*)?\s*$/gim;
+function mendMissingColons(source) {
+  const known = knownParticipants(source.text);
+  return replaceAll(source, NO_COLON, (m) => withColon(m, known));
+}
+function knownParticipants(text3) {
+  const known = /* @__PURE__ */ new Set();
+  for (const m of text3.matchAll(DECLARED)) known.add(m[1].trim());
+  for (const m of text3.matchAll(WITH_COLON)) {
+    known.add(m[1].trim());
+    known.add(m[2].trim());
+  }
+  return known;
+}
+function withColon(m, known) {
+  const receiver = m[2];
+  const words = receiver.split(/(\s+)/);
+  const atEnd = `${m[1]}${receiver}:${m[3].slice(1)}`;
+  if (known.has(receiver.trim()) || words.length < 3) return atEnd;
+  let cut = -1;
+  for (let k = words.length - 3; k >= 0; k -= 2) {
+    if (known.has(words.slice(0, k + 1).join(""))) {
+      cut = k;
+      break;
+    }
+  }
+  if (cut < 0 && words.length >= 5) cut = 0;
+  if (cut < 0) return atEnd;
+  return `${m[1]}${words.slice(0, cut + 1).join("")}:${words[cut + 1].slice(1)}${words.slice(cut + 2).join("")}${m[3]}`;
+}
+function meantMessage(line, text3) {
+  const m = new RegExp(NO_COLON.source).exec(line);
+  if (!m) return null;
+  const fixed = withColon(m, knownParticipants(text3)).trim();
+  return fixed.replace(/:(?=\S)/, ": ");
 }
 var WORDS2 = { TXT: "`:` and the message text", ACTOR: "a participant name", NEWLINE: "end of line", end: "`end`", SD: "`sequenceDiagram`" };
 function diagnoseSequence(error, tokens, position) {
@@ -54288,8 +54570,8 @@ function diagnoseSequence(error, tokens, position) {
   const at2 = position(token.start);
   const found = tokens.indexOf(token);
   const index = found < 0 ? tokens.length : found;
-  const shown = token.text.trim() || token.text;
-  const base = (code2, message2, hint) => ({ code: code2, message: message2, ...at2, ...shown ? { text: shown } : {}, ...hint ? { hint } : {} });
+  const shown2 = token.text.trim();
+  const base = (code2, message2, hint) => ({ code: code2, message: message2, ...at2, ...shown2 ? { text: shown2 } : {}, ...hint ? { hint } : {} });
   const before = tokens.slice(0, index);
   if (!before.some((t) => t.type === "SD") && token.type !== "SD") {
     return [base("missing-header", "A sequence diagram must start with `sequenceDiagram`.", "Put `sequenceDiagram` alone on the first line (the keyword is case-sensitive for detection).")];
@@ -54313,20 +54595,18 @@ function diagnoseSequence(error, tokens, position) {
       const rest = before[before.indexOf(open) + 1];
       if (rest?.type === "restOfLine" && /^\s*(<<)?-{1,2}(>>|>|x|\))/.test(rest.text)) {
         const word = open.text.trim();
-        return [
-          base("keyword-as-participant", `\`${word}\` is a Mermaid keyword (in any letter case), so \`${word}${rest.text.trim().split(":")[0]}\` opened a block instead of sending a message.`, `Rename the participant: \`participant P as ${word}\`, then \`P${rest.text.trim().split(":")[0]}\`.`),
-          { code: "keyword-as-participant", message: `\`${word}\` here is read as the keyword \`${word.toLowerCase()}\`.`, ...position(open.start), text: word, hint: `Rename the participant: \`participant P as ${word}\`.` }
-        ];
+        return [{
+          ...base("keyword-as-participant", `\`${word}\` is a Mermaid keyword (in any letter case), so \`${word}${rest.text.trim().split(":")[0]}\` opened a block instead of sending a message.`, `Rename the participant: \`participant P as ${word}\`, then \`P${rest.text.trim().split(":")[0]}\`.`),
+          text: word,
+          cause: position(open.start)
+        }];
       }
-      return [
-        base("unclosed-block", `\`${open.text.trim()}\` is never closed with \`end\`.`, "Add a line holding only `end` after the block."),
-        { code: "unclosed-block", message: `This \`${open.text.trim()}\` block is never closed.`, ...position(open.start), text: open.text.trim(), hint: "Add `end` after its last message." }
-      ];
+      return [{ ...base("unclosed-block", `This \`${open.text.trim()}\` block is never closed with \`end\`.`, "Add a line holding only `end` after its last message."), text: open.text.trim(), cause: position(open.start) }];
     }
   }
   if (token.type === "end") return [base("end-without-block", "`end` closes nothing: no loop, alt, opt, par, critical, break, rect or box is open.", "Remove this `end`, or check the block above it.")];
   if (KEYWORD_TOKENS.has(token.type) || token.type === "restOfLine" && KEYWORD_TOKENS.has(tokens[index - 1]?.type ?? "")) {
-    const word = KEYWORD_TOKENS.has(token.type) ? shown : tokens[index - 1]?.text.trim() ?? "";
+    const word = KEYWORD_TOKENS.has(token.type) ? shown2 : tokens[index - 1]?.text.trim() ?? "";
     return [base("keyword-as-participant", `\`${word}\` is a Mermaid keyword (in any letter case) and cannot name a participant or start a message.`, `Use another id and the name as a label: \`participant P as ${word}\`.`)];
   }
   if (token.type === "restOfLine" && /(->|-->)/.test(token.text)) {
@@ -54334,12 +54614,19 @@ function diagnoseSequence(error, tokens, position) {
     return [base("keyword-as-participant", `\`${word}\` is a Mermaid keyword (in any letter case) and cannot name a participant.`, `Rename it: \`participant P as ${word}\`.`)];
   }
   const words = [...new Set(expected.map((e) => WORDS2[e]).filter(Boolean))];
-  return [base("syntax-error", `Mermaid cannot read ${token.type === "$end" ? "the end of the diagram" : `\`${shown}\``} here.${words.length ? ` It expected ${words.join(", ")}.` : ""}`)];
+  return [base("syntax-error", `Mermaid cannot read ${token.type === "$end" ? "the end of the diagram" : `\`${shown2}\``} here.${words.length ? ` It expected ${words.join(", ")}.` : ""}`)];
 }
 
 // src/diagrams/parse-diagram.ts
 async function parseDiagram(text3) {
   const { kind, typeWord } = detectDiagramType(text3);
+  if (kind === "unknown" && typeWord && typeWord !== "---") {
+    const recovered = await readAsMeant(text3, typeWord);
+    if (recovered) return recovered;
+  }
+  return parseKnown(text3, kind, typeWord);
+}
+async function parseKnown(text3, kind, typeWord) {
   switch (kind) {
     case "flowchart":
       return parseFlowchart(text3);
@@ -54377,12 +54664,109 @@ async function parseDiagram(text3) {
       };
   }
 }
+async function readAsMeant(raw, written) {
+  const text3 = raw.replace(/\r\n?/g, "\n");
+  const meant = meantTypeWord(written) ?? meantTypeByContent(text3);
+  if (!meant) return null;
+  const at2 = wordPosition(text3, written);
+  const error = headerError(written, meant, { line: at2.line, column: at2.column });
+  if (meant.kind !== "flowchart" && meant.kind !== "sequence" && meant.kind !== "architecture") {
+    return { kind: "unknown", typeWord: written, valid: false, errors: [error], ast: null };
+  }
+  const [from, to, put] = meant.by === "content" ? [at2.offset, at2.offset, `${meant.kind === "flowchart" ? "flowchart TD" : meant.word};`] : [at2.offset, at2.offset + written.length, meant.replacement ?? meant.word];
+  const inner = await parseKnown(text3.slice(0, from) + put + text3.slice(to), meant.kind, meant.word);
+  const errors = inner.errors.map((e) => ({ ...e }));
+  shiftColumns(inner.ast, errors, at2.line, at2.column + put.length - 1, put.length - (to - from));
+  return { kind: meant.kind, typeWord: written, valid: false, errors: [error, ...errors], ast: inner.ast };
+}
+function wordPosition(text3, word) {
+  const lines = text3.split("\n");
+  const fm = matchFrontMatter(text3);
+  let offset = 0;
+  let line = 0;
+  if (fm) {
+    const skipped = text3.slice(0, fm.length).split("\n").length - 1;
+    for (; line < skipped; line++) offset += lines[line].length + 1;
+  }
+  for (; line < lines.length; line++) {
+    const content = lines[line];
+    const column = content.length - content.trimStart().length;
+    if (content.trimStart().startsWith(word)) return { line: line + 1, column: column + 1, offset: offset + column };
+    offset += content.length + 1;
+  }
+  return { line: 1, column: 1, offset: 0 };
+}
 
-// src/submission/load-submission.ts
-var TEXT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".mmd", ".markdown", ".txt", ""]);
+// src/diagrams/open-fence.ts
+var MAX_TRIES = 30;
+async function readFenceContent(source) {
+  const parse2 = await parseDiagram(source.text);
+  if (source.origin !== "fence" || source.closed || parse2.valid) return { source, parse: parse2 };
+  const lines = source.text.split("\n");
+  const cuts = [];
+  for (let i = 1; i < lines.length; i++) {
+    const blankBefore = !lines[i - 1].trim() && lines[i].trim() !== "";
+    if (blankBefore || /^\s{0,3}#{1,6}\s/.test(lines[i])) cuts.push(i);
+  }
+  for (const cut of [...cuts].reverse().slice(0, MAX_TRIES)) {
+    const text3 = lines.slice(0, cut).join("\n").trimEnd();
+    if (!text3.trim()) continue;
+    const prefix = await parseDiagram(text3);
+    if (prefix.valid) return { source: { ...source, text: text3, swallowedFrom: source.line + cut }, parse: prefix };
+  }
+  const firstError2 = parse2.errors[0]?.line ?? 1;
+  for (const cut of cuts.filter((c) => c >= firstError2).slice(0, MAX_TRIES)) {
+    if (lines.slice(cut).some(looksLikeStatement)) continue;
+    const text3 = lines.slice(0, cut).join("\n").trimEnd();
+    const prefix = await parseDiagram(text3);
+    if (prefix.errors[0]?.line === firstError2 && prefix.errors[0].code === parse2.errors[0]?.code) return { source: { ...source, text: text3, swallowedFrom: source.line + cut }, parse: prefix };
+    break;
+  }
+  return { source, parse: parse2 };
+}
+
+// src/submission/remote-links.ts
+import path8 from "node:path";
 var DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
 var IMAGE_IN_URL = /\.(png|jpe?g|gif|svg|webp|bmp)(\b|$)/i;
 var GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree)\/[^/]+\/(.+?)(?:[?#].*)?$/i;
+var NAMES_A_DIAGRAM = /\b(diagrams?|schemas?|sch[eé]mas?|drawings?|sketch|screenshots?|whiteboard|images?|pictures?|photos?|visuals?)\b/i;
+var PLACEHOLDER = /^[a-z]+:\/\/(?:[^/]*\.)?example\.(?:com|org|net)\b|[/=_.-](?:your|yours|insert|placeholder|replace[-_]?me|todo|tbd|x{4,}|link[-_]?here|url[-_]?here|link[-_]?to)(?=[/_.?#=-]|$)/i;
+function isPlaceholder(href) {
+  return PLACEHOLDER.test(href);
+}
+function remoteVisual(href, link2, file) {
+  if (isPlaceholder(href)) return "placeholder";
+  const ext = path8.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+  if (IMAGE_EXTENSIONS.has(ext) || link2.image || IMAGE_IN_URL.test(href)) return "image-url";
+  if (DRAWING_HOSTS.test(href)) return "drawing-link";
+  if (/^https?:\/\//i.test(href) && (onlyLinks(file) || NAMES_A_DIAGRAM.test(link2.text))) return "drawing-link";
+  return null;
+}
+function addRemoteLink(loaded, file, link2) {
+  const href = link2.href.trim();
+  const kind = remoteVisual(href, link2, file);
+  if (kind === "placeholder") {
+    loaded.notices.push({
+      ruleId: "diagram-present",
+      message: `The link \`${href}\` is a template's placeholder, not a diagram: nothing is there to look at.`,
+      severity: "error",
+      file: file.relPath,
+      line: link2.line,
+      column: 1,
+      hint: "Replace it with the link to your own diagram, or better, draw the diagram in a ```mermaid block."
+    });
+  } else if (kind) {
+    loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind });
+  }
+}
+function onlyLinks(file) {
+  const prose = file.markdown?.prose.filter((b) => b.kind !== "heading") ?? [];
+  return prose.every((b) => /^\s*(https?:\/\/\S+\s*)+$/.test(b.text) || b.text.trim().split(/\s+/).length <= 3);
+}
+
+// src/submission/load-submission.ts
+var TEXT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".mmd", ".markdown", ".txt", ""]);
 async function loadSubmission(target, location, maxBytes) {
   const located = locateTask(target, location);
   const loaded = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
@@ -54395,7 +54779,7 @@ async function loadSubmission(target, location, maxBytes) {
     const outcome = readSubmissionFile(root2, abs, maxBytes);
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
-    const ext = path8.extname(abs).toLowerCase();
+    const ext = path9.extname(abs).toLowerCase();
     const file = { relPath: outcome.file.relPath, read: outcome.file, markdown: ext === ".mmd" ? null : parseMarkdown(outcome.file.text), role };
     loaded.files.push(file);
     return file;
@@ -54404,8 +54788,8 @@ async function loadSubmission(target, location, maxBytes) {
     loaded.taskFile = addFile(located.taskFile, "task");
     const wanted = normaliseName(location.task);
     for (const name of located.siblings.sort()) {
-      const ext = path8.extname(name).toLowerCase();
-      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path8.join(located.projectDir, name), "sibling");
+      const ext = path9.extname(name).toLowerCase();
+      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path9.join(located.projectDir, name), "sibling");
     }
     if (loaded.taskFile) {
       const before = loaded.files.length;
@@ -54424,9 +54808,9 @@ async function loadSubmission(target, location, maxBytes) {
     }
   }
   for (const name of located.siblings) {
-    const ext = path8.extname(name).toLowerCase();
+    const ext = path9.extname(name).toLowerCase();
     if (IMAGE_EXTENSIONS.has(ext) && namedForTask(name, location.task)) {
-      loaded.visuals.push({ file: toRelative(root2, path8.join(located.projectDir, name)), line: 1, target: name, kind: "image-file" });
+      loaded.visuals.push({ file: toRelative(root2, path9.join(located.projectDir, name)), line: 1, target: name, kind: "image-file" });
     }
   }
   await readDiagrams(loaded);
@@ -54437,7 +54821,10 @@ async function readDiagrams(loaded) {
     const sources = file.markdown ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath)) : [{ file: file.relPath, origin: "file", text: file.read.text, line: 1, indent: 0, closed: true }];
     const parsed = [];
     if (file.role !== "section") {
-      for (const source of sources) parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: await parseDiagram(source.text) });
+      for (const found of sources) {
+        const { source, parse: parse2 } = await readFenceContent(found);
+        parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: parse2 });
+      }
       loaded.diagrams.push(...parsed);
     }
     const notMermaid = !file.markdown && parsed.every((d) => d.parse.kind === "unknown");
@@ -54452,24 +54839,23 @@ function namedForTask(name, task) {
   return normaliseName(base).includes(words) || number !== void 0 && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base);
 }
 function safeRealpath(p) {
-  return realpath(p) || path8.resolve(p);
+  return realpath(p) || path9.resolve(p);
 }
 function followLinks(loaded, file, addFile) {
   const root2 = loaded.located.root;
-  const baseDir = path8.dirname(file.read.absPath);
+  const baseDir = path9.dirname(file.read.absPath);
   for (const link2 of file.markdown?.links ?? []) {
     const href = link2.href.trim();
     if (!href || href.startsWith("#") || /^(mailto|tel|data|javascript):/i.test(href)) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
-    const ext = path8.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+    const ext = path9.extname(href.replace(/[?#].*$/, "")).toLowerCase();
     if (remote) {
       const github = GITHUB_FILE_URL.exec(href);
       const local = github ? localFileForRepoPath(root2, decodeURIComponent(github[1])) : null;
-      if (local && TEXT_EXTENSIONS.has(path8.extname(local).toLowerCase())) {
+      if (local && TEXT_EXTENSIONS.has(path9.extname(local).toLowerCase())) {
         addFile(local, "linked");
       } else {
-        const kind = remoteVisual(href, link2.image, file);
-        if (kind) loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind });
+        addRemoteLink(loaded, file, link2);
       }
       continue;
     }
@@ -54479,7 +54865,7 @@ function followLinks(loaded, file, addFile) {
     } catch {
       decoded = href;
     }
-    const abs = path8.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
+    const abs = path9.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
     if (!isInside(root2, abs)) {
       loaded.notices.push({
         ruleId: "task-file",
@@ -54497,7 +54883,7 @@ function followLinks(loaded, file, addFile) {
     let target = abs;
     if (!exists(abs)) {
       const nearest2 = nearestFile(root2, abs, image2 ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
-      const sameName = nearest2 !== null && path8.basename(nearest2).toLowerCase() === path8.basename(abs).toLowerCase();
+      const sameName = nearest2 !== null && path9.basename(nearest2).toLowerCase() === path9.basename(abs).toLowerCase();
       loaded.notices.push(missingLinkNotice(root2, file, link2.line, href, nearest2, image2 ? "image" : "file", sameName));
       if (!sameName && !image2) continue;
       target = nearest2 ?? abs;
@@ -54505,12 +54891,6 @@ function followLinks(loaded, file, addFile) {
     if (image2) loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind: "image" });
     else addFile(target, "linked");
   }
-}
-function remoteVisual(href, image2, file) {
-  const ext = path8.extname(href.replace(/[?#].*$/, "")).toLowerCase();
-  if (IMAGE_EXTENSIONS.has(ext) || image2 || IMAGE_IN_URL.test(href)) return "image-url";
-  if (DRAWING_HOSTS.test(href) || GITHUB_FILE_URL.test(href) && onlyLinks(file)) return "drawing-link";
-  return null;
 }
 function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
   const where = nearest2 ? `; the nearest file is \`${toRelative(root2, nearest2)}\`` : "";
@@ -54521,38 +54901,34 @@ function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
     file: file.relPath,
     line,
     column: 1,
-    hint: nearest2 ? `Point the link at the file that exists: \`${path8.relative(path8.dirname(file.read.absPath), nearest2).split(path8.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
+    hint: nearest2 ? `Point the link at the file that exists: \`${path9.relative(path9.dirname(file.read.absPath), nearest2).split(path9.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
   };
 }
 var NEAREST_FOLDERS = 40;
 function nearestFile(root2, wanted, extensions) {
-  const name = path8.basename(wanted).toLowerCase();
+  const name = path9.basename(wanted).toLowerCase();
   const folders = [];
-  for (let dir = path8.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path8.dirname(dir)) {
+  for (let dir = path9.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path9.dirname(dir)) {
     if (!folders.includes(dir)) folders.push(dir);
     if (dir === root2) break;
   }
   for (const dir of [...folders]) {
-    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path8.join(dir, entry.name));
+    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path9.join(dir, entry.name));
   }
   let best = null;
   for (const dir of folders) {
     for (const entry of listDir(dir)) {
-      if (!entry.isFile() || !extensions.has(path8.extname(entry.name).toLowerCase())) continue;
+      if (!entry.isFile() || !extensions.has(path9.extname(entry.name).toLowerCase())) continue;
       const distance = editDistance(name, entry.name.toLowerCase());
-      if (!best || distance < best.distance) best = { path: path8.join(dir, entry.name), distance };
+      if (!best || distance < best.distance) best = { path: path9.join(dir, entry.name), distance };
     }
   }
   return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
 }
-function onlyLinks(file) {
-  const prose = file.markdown?.prose.filter((b) => b.kind !== "heading") ?? [];
-  return prose.every((b) => /^\s*(https?:\/\/\S+\s*)+$/.test(b.text) || b.text.trim().split(/\s+/).length <= 3);
-}
 function localFileForRepoPath(root2, repoPath) {
   const parts = repoPath.split("/").filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
-    const candidate = path8.resolve(root2, ...parts.slice(i));
+    const candidate = path9.resolve(root2, ...parts.slice(i));
     if (isInside(root2, candidate) && exists(candidate)) return candidate;
   }
   return null;
@@ -54566,14 +54942,14 @@ function loadAnswerSection(loaded, entries, maxBytes) {
       ruleId: "task-file",
       message: `No README.md beside ${expectedRelPath}: this task's explanations belong in a section of it.`,
       severity: "warning",
-      file: toRelative(root2, path8.join(projectDir, "README.md")),
+      file: toRelative(root2, path9.join(projectDir, "README.md")),
       line: 1,
       column: 1,
       hint: `Create README.md with a section \`${title}\` that answers the task's questions.`
     });
     return null;
   }
-  const outcome = readSubmissionFile(root2, path8.join(projectDir, name), maxBytes);
+  const outcome = readSubmissionFile(root2, path9.join(projectDir, name), maxBytes);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text: text3 } = outcome.file;
@@ -54608,7 +54984,7 @@ function sectionTitle(entries) {
   return `## ${[number, words].filter(Boolean).join(" ")}`;
 }
 function findReadmeSection(loaded, location) {
-  const readme = path8.join(loaded.located.projectDir, "README.md");
+  const readme = path9.join(loaded.located.projectDir, "README.md");
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme);
   if (!outcome.ok) return;
@@ -54626,13 +55002,13 @@ function isTranslation(name, task) {
 
 // src/tool.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function readVersion() {
-  const here = path9.dirname(fileURLToPath2(import.meta.url));
+  const here = path10.dirname(fileURLToPath2(import.meta.url));
   for (const candidate of ["../package.json", "../../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync3(path9.resolve(here, candidate), "utf8"));
+      const pkg = JSON.parse(readFileSync3(path10.resolve(here, candidate), "utf8"));
       if (pkg.name === "infralint") return pkg.version;
     } catch {
     }
@@ -54661,19 +55037,19 @@ async function lintSubmission(target, options = {}) {
 
 // src/config/config.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var CONFIG_FILES = [".infralintrc.json", "infralint.config.json"];
 async function findConfig(dir, explicit) {
   if (explicit) {
-    const file = path10.resolve(dir, explicit);
+    const file = path11.resolve(dir, explicit);
     if (!existsSync4(file)) throw new UsageError(`--config: no such file: ${explicit}`);
     return { config: await validateConfig(readJson(file), file), source: file };
   }
   for (const name of CONFIG_FILES) {
-    const file = path10.join(dir, name);
+    const file = path11.join(dir, name);
     if (existsSync4(file)) return { config: await validateConfig(readJson(file), file), source: file };
   }
-  const pkg = path10.join(dir, "package.json");
+  const pkg = path11.join(dir, "package.json");
   if (existsSync4(pkg)) {
     const data = readJson(pkg);
     if (data && typeof data === "object" && data.infralint !== void 0) {
@@ -54694,7 +55070,7 @@ async function validateAgainst(schemaFile, data, source) {
   let validate = validators.get(schemaFile);
   if (!validate) {
     const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-    const schema2 = JSON.parse(readFileSync4(path10.join(rulesDir(), schemaFile), "utf8"));
+    const schema2 = JSON.parse(readFileSync4(path11.join(rulesDir(), schemaFile), "utf8"));
     validate = new Ajv({ allErrors: true, strict: false }).compile(schema2);
     validators.set(schemaFile, validate);
   }
@@ -54715,9 +55091,9 @@ async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
   const name = choice.rubric ?? config2.rubric;
   if (!name) throw new UsageError(`no rubric chosen: name one (--rubric, the configuration's "rubric"), or grade the project's tasks`);
-  const base = choice.rubric || !loaded ? choice.cwd : path10.dirname(loaded.source);
+  const base = choice.rubric || !loaded ? choice.cwd : path11.dirname(loaded.source);
   const isFile = name.endsWith(".json");
-  const file = isFile ? path10.resolve(base, name) : name;
+  const file = isFile ? path11.resolve(base, name) : name;
   if (isFile) await validateAgainst("rubric.schema.json", readJson(file), file);
   const rubric = loadRubric(file);
   return applyConfig(rubric, config2);
@@ -54854,7 +55230,7 @@ var backgroundColorNames = Object.keys(styles.bgColor);
 var colorNames = [...foregroundColorNames, ...backgroundColorNames];
 function assembleStyles() {
   const codes = /* @__PURE__ */ new Map();
-  for (const [groupName, group] of Object.entries(styles)) {
+  for (const [groupName2, group] of Object.entries(styles)) {
     for (const [styleName, style] of Object.entries(group)) {
       styles[styleName] = {
         open: `\x1B[${style[0]}m`,
@@ -54863,7 +55239,7 @@ function assembleStyles() {
       group[styleName] = styles[styleName];
       codes.set(style[0], style[1]);
     }
-    Object.defineProperty(styles, groupName, {
+    Object.defineProperty(styles, groupName2, {
       value: group,
       enumerable: false
     });
@@ -55360,7 +55736,7 @@ function formatTask(result) {
 // src/reporters/sarif.ts
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 function formatSarif(report) {
-  const runs = report.results.map((result) => {
+  const runs2 = report.results.map((result) => {
     const ruleIds = result.rules.map((r3) => r3.id);
     return {
       tool: {
@@ -55403,7 +55779,7 @@ function formatSarif(report) {
       properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict }
     };
   });
-  return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs }, null, 2)}
+  return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: runs2 }, null, 2)}
 `;
 }
 
@@ -55506,12 +55882,12 @@ var toKey2 = function(value) {
   const result = `${value}`;
   return result == "0" && 1 / value == -INFINITY ? "-0" : result;
 };
-var get2 = function(object, path13) {
-  path13 = castPath2(path13, object);
+var get2 = function(object, path14) {
+  path14 = castPath2(path14, object);
   let index = 0;
-  const length = path13.length;
+  const length = path14.length;
   while (object != null && index < length) {
-    object = object[toKey2(path13[index++])];
+    object = object[toKey2(path14[index++])];
   }
   return index && index === length ? object : void 0;
 };
@@ -56110,7 +56486,7 @@ function formatGradescope(report) {
 }
 
 // src/reporters/stylish.ts
-import path11 from "node:path";
+import path12 from "node:path";
 var MARKS = { pass: "\u2714", fail: "\u2716", partial: "\u25D0", manual: "?", skipped: "-" };
 function statusColour(c, status) {
   return status === "pass" ? c.green : status === "fail" ? c.red : status === "partial" ? c.yellow : status === "manual" ? c.cyan : c.gray;
@@ -56124,10 +56500,10 @@ function formatStylish(report, c, cwd) {
 }
 function formatTask2(result, c, cwd) {
   const out = [];
-  const shown = (file) => cwd ? path11.relative(cwd, path11.join(result.base, file)).split(path11.sep).join("/") || file : file;
+  const shown2 = (file) => cwd ? path12.relative(cwd, path12.join(result.base, file)).split(path12.sep).join("/") || file : file;
   const findings = result.rules.flatMap((r3) => r3.findings);
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of findings) byFile.set(shown(f.file), [...byFile.get(shown(f.file)) ?? [], f]);
+  for (const f of findings) byFile.set(shown2(f.file), [...byFile.get(shown2(f.file)) ?? [], f]);
   for (const [file, list2] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(c.underline(file));
     list2.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -56140,7 +56516,7 @@ function formatTask2(result, c, cwd) {
   }
   const verdict = result.verdict === "passed" ? c.green.bold("passed") : result.verdict === "pending" ? c.yellow.bold("pending review") : c.red.bold("failed");
   const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : "";
-  out.push(`${c.bold(result.task)} ${c.dim(shown(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
+  out.push(`${c.bold(result.task)} ${c.dim(shown2(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r3) => r3.id.length));
   for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
   const failing = result.rules.filter((r3) => r3.status === "fail" || r3.status === "partial");
@@ -56200,9 +56576,9 @@ async function actionRubrics(task, curriculum, target, workspace, loaded) {
   return projectTasks(target, { ...tasks ? { tasks } : {}, ...chosen ? { curriculum: chosen } : {} }).map((rubric) => applyConfig(rubric, config2, false));
 }
 function writeOutput(workspace, file, text3) {
-  const target = path12.resolve(workspace, file);
+  const target = path13.resolve(workspace, file);
   try {
-    mkdirSync(path12.dirname(target), { recursive: true });
+    mkdirSync(path13.dirname(target), { recursive: true });
     writeFileSync(target, text3);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${error.code ?? error.message}`);
@@ -56222,7 +56598,7 @@ ${delimiter}
 async function runAction(env2, write) {
   try {
     const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-    const target = path12.resolve(workspace, input(env2, "path") || ".");
+    const target = path13.resolve(workspace, input(env2, "path") || ".");
     const failOn = input(env2, "fail-on") || "below-threshold";
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"`);
     const minScoreText = input(env2, "min-score");

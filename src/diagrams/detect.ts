@@ -24,8 +24,6 @@ export function detectDiagramType(raw: string): DetectedType {
   const word = diagramTypeWord(prepared);
   const firstLine = word ?? '';
   for (const [re, kind] of KINDS) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)![0] };
-  // Students often get the case wrong; the flowchart parser explains that better than "unknown".
-  if (/^(graph|flowchart)\b/i.test(firstLine)) return { kind: 'flowchart', typeWord: word };
-  if (/^sequencediagram\b/i.test(firstLine)) return { kind: 'sequence', typeWord: word };
+  // A type word in the wrong case or misspelt is unknown to Mermaid: parseDiagram reads what was meant (header.ts).
   return { kind: 'unknown', typeWord: word };
 }

@@ -19,6 +19,11 @@ export interface DiagramSource {
   indent: number;
   /** For a fence: false when the fence was never closed. */
   closed: boolean;
+  /**
+   * For a fence never closed: the file line where the text it swallowed begins (the paragraphs
+   * after the diagram, see open-fence.ts). `text` then holds the diagram only.
+   */
+  swallowedFrom?: number;
 }
 
 const MERMAID_LANG = /^mermaid(-example)?$/;

@@ -15,6 +15,11 @@ export interface DiagramError {
   /** The offending text, when there is one. */
   text?: string;
   hint?: string;
+  /**
+   * Where the mistake is, when Mermaid fails later than it (at the end of the line or of the
+   * diagram): `line`/`column` stay where Mermaid reports the error, as GitHub shows it.
+   */
+  cause?: DiagramPos;
 }
 
 export type FlowShape =

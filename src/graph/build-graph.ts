@@ -1,7 +1,7 @@
 import type { ArchitectureAst, DiagramAst, FlowchartAst, SequenceAst, DiagramPos } from '../diagrams/types.js';
 import type { SourcePosition } from '../types.js';
 import type { Component, DiagramGraph, Edge, Group, GroupKind, Host } from './model.js';
-import { inferMultiplicity, inferRoles, titleNamesCluster, titleNamesOneMachine, type Role, type RoleHints } from './roles.js';
+import { inferMultiplicity, inferRoles, normaliseText, TIER_ROLES, tierOfTitle, titleNamesCluster, titleNamesOneMachine, type Role, type RoleHints } from './roles.js';
 
 /** Where a diagram sits in its file, to turn diagram positions into file positions. */
 export interface DiagramPlacement {
@@ -33,9 +33,15 @@ export function buildDiagramGraph(ast: DiagramAst, placement: DiagramPlacement):
 function componentRoles(id: string, label: string, hints: RoleHints): Role[] {
   const roles = inferRoles(label, hints);
   const generic = roles.length === 0 || (roles.length === 1 && roles[0] === 'server');
-  const idRoles = generic && id !== label ? inferRoles(id) : [];
+  const idRoles = generic ? rolesOfId(id) : [];
   const merged = [...new Set([...roles.filter((r) => !(r === 'server' && idRoles.length)), ...idRoles])];
   return merged.length ? merged : ['other'];
+}
+
+/** What an id says: the role words of a label, and the short names ids give web servers (`Web1`, `WS2`). */
+function rolesOfId(id: string): Role[] {
+  const roles = inferRoles(id);
+  return roles.length === 0 && /^(?:web|ws \d+)(?: \d+)?$/.test(normaliseText(id)) ? ['web-server'] : roles;
 }
 
 interface RawGroup {
@@ -52,6 +58,8 @@ class GraphBuilder {
   private readonly edges: Edge[] = [];
   private readonly groups: Group[] = [];
   private readonly texts: DiagramGraph['texts'] = [];
+  /** Groups named for a tier, and the role they give the boxes inside them. */
+  private readonly tiers: { role: Role; members: string[] }[] = [];
 
   constructor(
     private readonly placement: DiagramPlacement,
@@ -195,9 +203,12 @@ class GraphBuilder {
       const memberRoles = members.flatMap((k) => this.components.get(k)!.roles);
       let kind: GroupKind = 'zone';
       if (g.nested.length === 0 && titleNamesOneMachine(g.title) && members.length > 0) kind = 'host';
-      else if (titleNamesCluster(g.title) || memberRoles.filter((r) => r === 'load-balancer').length >= 2) kind = 'cluster';
+      // A cluster: titled so, or the load balancers alone (a group around the whole design is a zone).
+      else if (titleNamesCluster(g.title) || (memberRoles.filter((r) => r === 'load-balancer').length >= 2 && !memberRoles.some((r) => TIER_ROLES.includes(r)))) kind = 'cluster';
       this.groups.push({ key: this.key(`group:${g.id}`), title: g.title, kind, members, diagram: this.placement.index, source: this.at(g.pos) });
       this.texts.push({ text: g.title, source: this.at(g.pos) });
+      const tier = kind === 'host' ? null : tierOfTitle(g.title);
+      if (tier) this.tiers.push({ role: tier, members });
       if (kind === 'host') {
         const hostKey = this.key(`host:${g.id}`);
         const titleRoles = inferRoles(g.title).filter((r) => r !== 'server');
@@ -213,7 +224,30 @@ class GraphBuilder {
     }
   }
 
+  /**
+   * A box inside a group named for a tier ("App 1" inside "Application tier") has that tier's role,
+   * unless its own label or its server's title says what it is. A box named only as a machine
+   * ("Node 1", "Server 2") is that tier's machine too, unless it leads to parts of its own outside
+   * the tiers (`S1[Server 1] --> N1[Nginx]`): then it is a server drawn as a node (machines.ts).
+   */
+  private inheritTiers(): void {
+    const inTier = new Set(this.tiers.flatMap((t) => t.members));
+    const leadsToParts = (key: string) =>
+      this.edges.some((e) => {
+        const other = e.from === key ? e.to : !e.directed && e.to === key ? e.from : null;
+        const part = other === null ? undefined : this.components.get(other);
+        return !!part && !inTier.has(part.key) && part.roles.some((r) => TIER_ROLES.includes(r));
+      });
+    for (const { role, members } of this.tiers) {
+      for (const k of members) {
+        const c = this.components.get(k)!;
+        if (c.roles.every((r) => r === 'other') || (c.roles.every((r) => r === 'server') && !leadsToParts(k))) c.roles = [role];
+      }
+    }
+  }
+
   finish(): DiagramGraph {
+    this.inheritTiers();
     const components = [...this.components.values()];
     const hosts = new Map<string, Host>();
     for (const c of components) {

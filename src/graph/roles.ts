@@ -5,6 +5,7 @@
  */
 import { cachedByString } from '../bounded-cache.js';
 import { isRegexSpace } from '../chars.js';
+import { affirmedIn } from './absence.js';
 import {
   ACTIVE_PASSIVE_TERMS, anyOf, APP_SERVER_NAMES, everyOf, CERTIFICATE_NAMES, CLUSTER_TERMS, CODE_BASE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES,
   WEB_SERVER_NAMES,
@@ -25,14 +26,14 @@ export const ENTRY_ROLES: readonly Role[] = ['client', 'internet', 'dns', 'cdn']
 // products and shapes students draw boxes with.
 const VOCABULARY: [Role, RegExp][] = [
   ['load-balancer', anyOf(...LOAD_BALANCER_NAMES, 'keepalived', 'elb', 'alb', 'nlb', 'traefik', 'reverse proxy lb')],
-  ['web-server', anyOf(...WEB_SERVER_NAMES, 'iis', 'caddy', 'lighttpd', 'static (?:content )?server')],
+  ['web-server', anyOf(...WEB_SERVER_NAMES, 'iis', 'caddy', 'lighttpd', 'static (?:content )?server', 'presentation ?(?:tier|layer)')],
   ['app-server', anyOf(
-    ...APP_SERVER_NAMES, 'application ?layer', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
+    ...APP_SERVER_NAMES, 'application ?layer', '(?:business|logic) ?(?:tier|layer)', 'nodejs', 'express', 'django', 'flask', 'rails', 'spring ?boot', 'jboss', 'wildfly', 'passenger', 'backend', 'back ?end',
     'api ?server', 'appserver', 'apps?',
   )],
   // The application's files: what the application server runs, not a server of its own.
   ['code-base', anyOf(...CODE_BASE_NAMES)],
-  ['database', anyOf(...DATABASE_NAMES, 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
+  ['database', anyOf(...DATABASE_NAMES, '(?:data|storage|persistence) ?(?:tier|layer)', 'db ?servers?', 'psql', 'mongo\\w*', 'sql ?server', 'sqlite', 'primary', 'replicas?', 'master', 'slaves?', 'rds', 'dbms', 'sql')],
   ['firewall', anyOf(...FIREWALL_NAMES, 'fws?', 'waf')],
   ['monitoring', anyOf(...MONITORING_NAMES, 'monitor\\w*', 'sumologic', 'metrics', 'telemetry', 'data ?collector', 'log ?collector', '(?:node )?exporters?')],
   ['dns', /\b(dns|domain ?name|route ?53|nameservers?)\b|\bwww\b|\b[\w-]+\.(?:com|org|net|io)\b/],
@@ -110,6 +111,16 @@ export interface RoleHints {
   icon?: string | null;
 }
 
+/** Lower case, separators as spaces, the words kept whole ("DataDog" -> "datadog"): see normaliseText for the split form. */
+const asWritten = cachedByString((text: string) =>
+  text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+    .toLowerCase()
+    .replace(/[_\-/\\|:;,()[\]{}"'`*#+=<>~\s]+/g, ' ')
+    .trim(),
+);
+
 const ICON_ROLES: Record<string, Role> = {
   database: 'database',
   disk: 'database',
@@ -127,18 +138,25 @@ export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
   // An arrow inside a label is a relation too ("DNS: foobar.com → load balancer IP").
   const related = ARROW.test(text) ? text.replace(ARROW, ' points to ') : text;
   const norm = normaliseText(related).replace(RELATION, '').trim() || normaliseText(text);
+  // The label as written, its words not split: "DataDog", "CloudFlare", "DBServer" are the names
+  // students give products and machines, which "data dog", "cloud flare" no longer say.
+  const written = asWritten(related).replace(RELATION, '').trim();
   const found = new Set<Role>();
-  for (const [role, pattern] of VOCABULARY) if (pattern.test(norm)) found.add(role);
+  // "No firewall yet" is no firewall: what a label says is absent is not what the box is.
+  for (const [role, pattern] of VOCABULARY) if (affirmedIn(norm, pattern) || (written !== norm && affirmedIn(written, pattern))) found.add(role);
   if (hints.shape === 'cylinder' || hints.shape === 'cyl' || hints.shape === 'db' || hints.shape === 'lin-cyl') found.add('database');
   const iconRole = hints.icon ? ICON_ROLES[hints.icon.replace(/^.*:/, '').toLowerCase()] : undefined;
   if (iconRole) found.add(iconRole);
-  resolveConflicts(found, norm);
+  resolveConflicts(found, norm, related);
   return [...found];
 }
 
-/** True when `text` (a title, an arrow's label, a note) names `role` anywhere: "runs the code base". */
+/**
+ * True when `text` (a title, an arrow's label, a note) names `role` anywhere as something there:
+ * "runs the code base", "UFW" on an arrow; not "Issues: no firewall".
+ */
 export function namesRole(text: string, role: Role): boolean {
-  return VOCABULARY.some(([r]) => r === role) && patternOf(role).test(normaliseText(text));
+  return VOCABULARY.some(([r]) => r === role) && affirmedIn(normaliseText(text), patternOf(role));
 }
 
 const ARROW = /\s*(?:→|⟶|➔|➜|⇒|-+>|=+>)\s*/;
@@ -163,7 +181,9 @@ function positionOf(role: Role, norm: string): number {
 const EVERY_CODE_BASE_NAME = everyOf(...CODE_BASE_NAMES);
 
 /** Where two vocabularies overlap, the more specific reading wins. */
-function resolveConflicts(found: Set<Role>, norm: string): void {
+function resolveConflicts(found: Set<Role>, norm: string, raw: string): void {
+  // "Keepalived VIP", "Virtual IP": the address the balancers share, not a balancer of its own.
+  if (found.has('load-balancer') && /\b(?:vip|virtual ?ip|floating ?ip|shared ?ip)\b/.test(norm) && !patternOf('load-balancer').test(norm.replace(/\bkeepalived\b/g, ' '))) found.delete('load-balancer');
   if (found.has('load-balancer')) {
     // "Nginx load balancer", "Primary LB", "LB master": the balancer, not a web server or database.
     if (!/\bweb ?servers?\b/.test(norm)) found.delete('web-server');
@@ -188,6 +208,10 @@ function resolveConflicts(found: Set<Role>, norm: string): void {
   if (found.has('certificate') && found.size > 1) found.delete('certificate');
   if (found.has('dns') && (found.has('load-balancer') || found.has('web-server') || found.has('app-server') || found.has('database'))) found.delete('dns');
   if (found.has('internet') && found.has('client')) found.delete('internet');
+  // "CloudFlare", "Cloud CDN": the CDN in front, not the internet.
+  if (found.has('cdn')) found.delete('internet');
+  // "Apache Tomcat" is one product, an application server ("Apache + Tomcat" are two).
+  if (found.has('web-server') && found.has('app-server') && /\bapache[ -]?tomcat\b/i.test(raw) && !/\bnginx|web ?servers?|httpd\b/.test(norm)) found.delete('web-server');
   // "Mobile app", "Web app users": the app the user holds, not an application server.
   if (found.has('client') && found.has('app-server') && !/\bapp(?:lication)? ?servers?\b/.test(norm)) found.delete('app-server');
   if (found.has('cache') && found.has('database') && /\bredis\b/.test(norm) && !/\bdata ?base|my ?sql|sql\b/.test(norm)) found.delete('database');
@@ -218,6 +242,21 @@ export function titleNamesOneMachine(title: string): boolean {
     return false;
   }
   return /\b(server|host|machine|vm|instance|droplet|box|node)\b/.test(norm);
+}
+
+/** The roles a group of machines may stand for: a tier of the stack, or the load balancers. */
+const GROUP_TIER_ROLES: readonly Role[] = [...TIER_ROLES, 'load-balancer'];
+
+/**
+ * The role a group's title gives the boxes inside it when it names one tier as a set of machines:
+ * "Application tier", "Web servers", "DB cluster", "Data layer", "LB pool". A title naming one
+ * machine ("Web Server 1") or no set ("Backend") gives none here.
+ */
+export function tierOfTitle(title: string): Role | null {
+  const norm = normaliseText(title);
+  if (!/\b(tiers?|layers?|clusters?|pools?|farms?|groups?|servers|nodes|instances|fleet)\b/.test(norm)) return null;
+  const roles = inferRoles(title).filter((r) => GROUP_TIER_ROLES.includes(r));
+  return roles.length === 1 ? roles[0]! : null;
 }
 
 /** True when a group title says its members work as a cluster / HA pair. */

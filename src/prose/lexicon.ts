@@ -279,11 +279,6 @@ export const PAIR_REFERENCES = [
   'the other(?: one)?', 'the pair', 'both of them', 'either (?:one|balancer|of them)', 'its (?:twin|partner|peer|sibling|backup|standby)', 'the (?:second|backup|standby|passive|survivor|surviving) one',
   'the survivor', 'each other', 'l autre',
 ] as const;
-/** A negation close to a mention: "there is no firewall", "without monitoring". */
-export const NEGATIONS = [
-  'no', 'not', 'without', 'lacks?', 'lacking', 'missing', 'absent', 'isn t', 'isnt', 'doesn t', 'doesnt', 'don t', 'never', 'none', 'neither', 'nor',
-  'pas de', 'aucune?', 'sans', 'ni',
-] as const;
 /** Sections that define terms or compare options rather than describe this design: "Key concepts", "Active-Active vs Active-Passive". */
 export const DEFINITION_LABELS = [
   'key concepts?', 'concepts?', 'definitions?', 'glossary', 'terminology', 'vs', 'versus', 'compared to', 'comparison', 'glossaire', 'lexique',

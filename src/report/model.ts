@@ -54,7 +54,8 @@ export interface DiagramSummary {
   type: string | null;
   origin: string;
   valid: boolean;
-  error: { message: string; line: number; column: number; code: string } | null;
+  /** `cause`: where the mistake is, when Mermaid reports the error later (at the end of the diagram). */
+  error: { message: string; line: number; column: number; code: string; cause?: { line: number; column: number } } | null;
 }
 
 export interface GraphComponentJson {

@@ -13,7 +13,7 @@ export function diagramSummaries(diagrams: readonly Diagram[]): DiagramSummary[]
       type: d.parse.typeWord,
       origin: d.origin,
       valid: d.parse.valid,
-      error: e ? { message: e.message, line: d.line + e.line - 1, column: e.column + d.indent, code: e.code } : null,
+      error: e ? { message: e.message, line: d.line + e.line - 1, column: e.column + d.indent, code: e.code, ...(e.cause ? { cause: { line: d.line + e.cause.line - 1, column: e.cause.column + d.indent } } : {}) } : null,
     };
   });
 }

@@ -1,6 +1,6 @@
 import { drawnServerCount } from '../graph/machines.js';
 import { componentsWithRole, countWithRole, serverMachines, type DiagramGraph } from '../graph/model.js';
-import { CLUSTER_WORDS, normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
+import { CLUSTER_WORDS, namesRole, normaliseText, TIER_ROLES, type Role } from '../graph/roles.js';
 import { ACTIVE_ACTIVE, ACTIVE_PASSIVE, claimedClusterMode, claimsOf, type Claim, type ClusterMode } from '../prose/claims.js';
 import { plainText } from '../prose/sentences.js';
 import { clusterEvidence } from './lb-cluster.js';
@@ -234,11 +234,8 @@ function ownServerConflicts(claims: Claim[], { graphs }: RuleContext): RuleFindi
   return [];
 }
 
-// What a diagram may show a component by besides a box of its role: a label anywhere ("UFW" on an arrow).
-const DRAWN_AS: Partial<Record<Role, RegExp>> = {
-  firewall: /\b(firewalls?|fw|ufw|iptables|waf)\b/,
-  monitoring: /\b(monitor\w*|sumo ?logic|datadog|new ?relic|prometheus|grafana|nagios|zabbix)\b/,
-};
+// A diagram may show a component by a label anywhere besides a box of its role ("UFW" on an arrow).
+const DRAWN_AS_LABEL: readonly Role[] = ['firewall', 'monitoring'];
 
 /** The prose describes a component of this design that no diagram shows. */
 function missingClaimedComponents(claims: Claim[], { graphs }: RuleContext): RuleFinding[] {
@@ -248,8 +245,7 @@ function missingClaimedComponents(claims: Claim[], { graphs }: RuleContext): Rul
     if (claim.kind !== 'component' || seen.has(claim.role)) continue;
     seen.add(claim.role);
     const role = claim.role as Role;
-    const text = DRAWN_AS[role];
-    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || (text && g.texts.some((t) => text.test(normaliseText(t.text)))));
+    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || (DRAWN_AS_LABEL.includes(role) && g.texts.some((t) => namesRole(t.text, role))));
     if (drawn) continue;
     const name = role === 'monitoring' ? 'monitoring' : `${roleName(role)}s`;
     findings.push({

@@ -1,6 +1,7 @@
-import type { Component, DiagramGraph } from '../graph/model.js';
+import { shownLabel } from '../graph/labels.js';
+import type { Component, DiagramGraph, Group } from '../graph/model.js';
 import type { Role } from '../graph/roles.js';
-import { NEGATIONS } from '../prose/lexicon.js';
+import { affirmedIn } from '../graph/absence.js';
 import { plainText } from '../prose/sentences.js';
 import type { RuleOutcome } from './rule.js';
 
@@ -19,6 +20,12 @@ export function bestOverDiagrams(graphs: DiagramGraph[], check: (graph: DiagramG
     }
   }
   return best ?? { status: 'fail', message: 'No diagram could be read.' };
+}
+
+/** A group as the student named it: its title, else its id (a sequence `box` without a title has neither). */
+export function groupName(group: Group): string {
+  const id = group.key.slice(group.key.indexOf('group:') + 'group:'.length);
+  return shownLabel(group.title) || (group.kind !== 'host' && /^box\d+$/.test(id) && !group.title ? 'untitled box' : id);
 }
 
 export function describe(component: Component): string {
@@ -51,20 +58,12 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-const NEGATED_BEFORE = new RegExp(`\\b(?:${NEGATIONS.join('|')})(?: \\w+){0,2} $`);
-const NEGATED_AFTER = /^ (?:(?:is|are) )?(?:missing|absent|none|lacking|disabled|not (?:\w+ )?(?:configured|enabled|used|set up|installed|present|implemented|available))\b/;
-
 /**
  * True when `pattern` (over normalised text) is in `text` as something there, not as what is
  * absent: "HTTPS", "HAProxy + SSL" are; "No HTTPS", "without SSL", "SSL: missing" are not.
  */
 export function affirms(text: string, pattern: RegExp): boolean {
-  const plain = plainText(text);
-  // A run of the pattern's words is one mention: "SSL certificate: missing".
-  for (const m of plain.matchAll(new RegExp(`(?:${pattern.source})(?: (?:${pattern.source}))*`, 'g'))) {
-    if (!NEGATED_BEFORE.test(plain.slice(0, m.index)) && !NEGATED_AFTER.test(plain.slice(m.index + m[0].length))) return true;
-  }
-  return false;
+  return affirmedIn(plainText(text), pattern);
 }
 
 /** A Mermaid node for each role: the examples of fix hints. */

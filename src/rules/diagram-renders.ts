@@ -30,9 +30,10 @@ export const diagramRenders: RuleModule = {
         // shown too, so that a student can fix several typos in one round.
         for (const [i, e] of d.parse.errors.slice(0, 5).entries()) {
           findings.push({
-            message: `${i === 0 ? '' : 'Also: '}${e.message}${e.text && !e.message.includes(e.text) ? ` (at \`${e.text}\`)` : ''} [${e.code}]`,
+            message: `${i === 0 ? '' : 'Also: '}${e.message}${e.text?.trim() && !e.message.includes(e.text) ? ` (at \`${e.text.trim()}\`)` : ''} [${e.code}]`,
             severity: i === 0 ? 'error' : 'warning',
-            at: at(e.line, e.column),
+            // At the mistake itself when Mermaid fails later (an unclosed subgraph: at its `subgraph`).
+            at: at(e.cause?.line ?? e.line, e.cause?.column ?? e.column),
             ...(e.hint ? { hint: e.hint } : {}),
           });
         }
@@ -44,9 +45,22 @@ export const diagramRenders: RuleModule = {
           at: at(1, 1),
           hint: 'Put the diagram between a line ```mermaid and a line ```.',
         });
-      } else if (d.origin === 'fence' && !d.closed) {
+      } else if (d.origin === 'fence' && !d.closed && d.swallowedFrom !== undefined) {
+        // The one mistake: the text after the diagram became part of it (its parse errors are that text's).
         bad = true;
-        findings.push({ message: 'The ```mermaid fence is never closed, so the rest of the file is swallowed by the diagram.', at: { file: d.file, line: d.line - 1, column: 1 }, hint: 'Close the block with a line holding only ```.' });
+        findings.push({
+          message: `The \`\`\`mermaid fence opened on line ${d.line - 1} is never closed, so the text from line ${d.swallowedFrom} to the end of the file became part of the diagram, and Mermaid cannot draw it.`,
+          at: { file: d.file, line: d.swallowedFrom, column: 1 },
+          hint: `Close the diagram with a line holding only \`\`\` before line ${d.swallowedFrom}.`,
+        });
+      } else if (d.origin === 'fence' && !d.closed) {
+        // GitHub closes the fence at the end of the file: the diagram renders when its content parses.
+        findings.push({
+          message: 'The ```mermaid fence is never closed; GitHub closes it at the end of the file, but anything written below it will become part of the diagram.',
+          severity: 'info',
+          at: { file: d.file, line: d.line - 1, column: 1 },
+          hint: 'Close the block with a line holding only ```.',
+        });
       }
       if (d.parse.kind === 'unsupported') {
         findings.push({ message: `\`${d.parse.typeWord}\` diagrams are not analysed by infralint; a mentor will read this one.`, severity: 'info', at: at(1, 1) });

@@ -1,7 +1,7 @@
 import { machineCount, machinesOf, type Machine } from '../graph/machines.js';
 import type { DiagramGraph } from '../graph/model.js';
 import { ENTRY_ROLES, ROLES, type Role } from '../graph/roles.js';
-import { bestOverDiagrams, plural, roleName, withArticle } from './diagram-helpers.js';
+import { bestOverDiagrams, groupName, plural, roleName, withArticle } from './diagram-helpers.js';
 import { numberOption, rolesOption, type RuleModule, type RuleOutcome } from './rule.js';
 
 /**
@@ -72,7 +72,7 @@ function checkBoundaries(graph: DiagramGraph, machines: Machine[], min: number, 
   const smallest = holding.filter((g) => !holding.some((o) => o !== g && o.members.length < g.members.length && o.members.every((k) => g.members.includes(k))));
   // A box "Servers x2" stands for two.
   const total = smallest.reduce((n, g) => n + Math.max(1, ...g.members.map((k) => byKey.get(k)?.multiplicity ?? 1)), 0);
-  if (total >= min) return { status: 'pass', message: `${boxes(total)} hold${total === 1 ? 's' : ''} ${stack}: ${smallest.map((g) => `"${g.title || g.key}"`).join(', ')}.` };
+  if (total >= min) return { status: 'pass', message: `${boxes(total)} hold${total === 1 ? 's' : ''} ${stack}: ${smallest.map((g) => `"${groupName(g)}"`).join(', ')}.` };
   const nodes = machines.filter((m) => m.kind !== 'group' && roles.every((r) => m.roles.includes(r)));
   if (!smallest.length && !nodes.length) return null;
   const example = '`subgraph nodeA["Node A"]` with `webA["Web server (Nginx)"] --> appA["Application server"]` inside, then `end`';

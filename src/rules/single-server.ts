@@ -1,7 +1,7 @@
 import { machineCount, machinesOf, numberedMachine, type Machine } from '../graph/machines.js';
 import { componentsWithRole, type Component, type DiagramGraph } from '../graph/model.js';
 import { ENTRY_ROLES, ROLES, TIER_ROLES, type Role } from '../graph/roles.js';
-import { bestOverDiagrams, describe, plural, roleName } from './diagram-helpers.js';
+import { bestOverDiagrams, describe, groupName, plural, roleName } from './diagram-helpers.js';
 import { rolesOption, type RuleModule, type RuleOutcome } from './rule.js';
 
 const HINT = 'Draw one server holding the whole stack: `subgraph Server["Server (8.8.8.8)"]` with the web server, the application server and the database inside.';
@@ -103,7 +103,7 @@ function boxAround(graph: DiagramGraph, stack: Component[], holds: readonly Role
   // A box around the user or DNS too is the whole drawing, not the server.
   const entry = new Set(graph.components.filter((c) => c.roles.some((r) => ENTRY_ROLES.includes(r))).map((c) => c.key));
   const box = graph.groups.find((g) => stack.every((c) => g.members.includes(c.key)) && !g.members.some((k) => entry.has(k)));
-  if (box) return { status: 'pass', message: `One server boundary, "${box.title || box.key}", holds the stack.` };
+  if (box) return { status: 'pass', message: `One server boundary, "${groupName(box)}", holds the stack.` };
   const names = holds.map(roleName);
   const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
   const partial = graph.groups.filter((g) => stack.some((c) => g.members.includes(c.key)));

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, type TaskLocation } from '../discover/locate-task.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
-import { readDiagrams, remoteVisual } from './load-submission.js';
+import { readDiagrams } from './load-submission.js';
+import { addRemoteLink } from './remote-links.js';
 import type { LoadedSubmission, SubmissionFile } from './model.js';
 
 /** Where a text is taken to stand in a repository, for positions and messages. */
@@ -46,8 +47,11 @@ export async function submissionFromText(text: string, location: TaskLocation, p
     const href = link.href.trim();
     if (!href || href.startsWith('#')) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
-    const kind = remote ? remoteVisual(href, link.image, file) : link.image || IMAGE_EXTENSIONS.has(path.extname(href.replace(/[?#].*$/, '')).toLowerCase()) ? 'image' : null;
-    if (kind) loaded.visuals.push({ file: relPath, line: link.line, target: href, kind });
+    if (remote) {
+      addRemoteLink(loaded, file, link);
+      continue;
+    }
+    if (link.image || IMAGE_EXTENSIONS.has(path.extname(href.replace(/[?#].*$/, '')).toLowerCase())) loaded.visuals.push({ file: relPath, line: link.line, target: href, kind: 'image' });
   }
   await readDiagrams(loaded);
   return loaded;

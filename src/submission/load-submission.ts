@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '../discover/locate-task.js';
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
-import { parseDiagram } from '../diagrams/parse-diagram.js';
+import { readFenceContent } from '../diagrams/open-fence.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, toRelative } from '../read/safe-read.js';
@@ -9,11 +9,9 @@ import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
 import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
+import { addRemoteLink, GITHUB_FILE_URL } from './remote-links.js';
 
 const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
-const DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
-const IMAGE_IN_URL = /\.(png|jpe?g|gif|svg|webp|bmp)(\b|$)/i;
-const GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree)\/[^/]+\/(.+?)(?:[?#].*)?$/i;
 
 /** Reads everything that belongs to one task of a submission. Never throws for bad input. */
 export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number): Promise<LoadedSubmission> {
@@ -87,7 +85,10 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     // in the section is not graded (it is only kept apart from ASCII art).
     const parsed: Diagram[] = [];
     if (file.role !== 'section') {
-      for (const source of sources) parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: await parseDiagram(source.text) });
+      for (const found of sources) {
+        const { source, parse } = await readFenceContent(found);
+        parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse });
+      }
       loaded.diagrams.push(...parsed);
     }
     // ASCII art anywhere in the file, in a code block or not (diagrams excluded). A `.mmd` file is
@@ -125,8 +126,7 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
       if (local && TEXT_EXTENSIONS.has(path.extname(local).toLowerCase())) {
         addFile(local, 'linked');
       } else {
-        const kind = remoteVisual(href, link.image, file);
-        if (kind) loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind });
+        addRemoteLink(loaded, file, link);
       }
       continue;
     }
@@ -165,17 +165,6 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
     if (image) loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image' });
     else addFile(target, 'linked');
   }
-}
-
-/**
- * What a remote link shows, if it is a diagram a person must look at: an image URL, or a drawing
- * tool (or the student's own file on GitHub, in a file that is nothing but links).
- */
-export function remoteVisual(href: string, image: boolean, file: SubmissionFile): 'image-url' | 'drawing-link' | null {
-  const ext = path.extname(href.replace(/[?#].*$/, '')).toLowerCase();
-  if (IMAGE_EXTENSIONS.has(ext) || image || IMAGE_IN_URL.test(href)) return 'image-url';
-  if (DRAWING_HOSTS.test(href) || (GITHUB_FILE_URL.test(href) && onlyLinks(file))) return 'drawing-link';
-  return null;
 }
 
 /** A finding for a link to a file the repository lacks, with the nearest file that exists. */
@@ -224,12 +213,6 @@ function nearestFile(root: string, wanted: string, extensions: ReadonlySet<strin
   return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
 }
 
-
-/** True when a file is nothing but links (the "URL-only" submission). */
-function onlyLinks(file: SubmissionFile): boolean {
-  const prose = file.markdown?.prose.filter((b) => b.kind !== 'heading') ?? [];
-  return prose.every((b) => /^\s*(https?:\/\/\S+\s*)+$/.test(b.text) || b.text.trim().split(/\s+/).length <= 3);
-}
 
 /** `web_infrastructure_design/3-scale_up.md` in a GitHub URL, found inside a submission rooted anywhere. */
 function localFileForRepoPath(root: string, repoPath: string): string | null {

@@ -72,16 +72,16 @@ describe('flowchart parser', () => {
 
   it('keeps statements after an error (recovery), mending the mistake when it can', () => {
     const a = ast('flowchart LR\n  A --> end\n  B --> C\n  C --> D');
-    expect(a.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['A>end_', 'B>C', 'C>D']);
+    expect(a.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['A>end', 'B>C', 'C>D']);
     const b = ast('flowchart LR\n  A --> B\n  B --> [x]\n  C --> D');
     expect(b.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['A>B', 'C>D']);
   });
 
   it('ignores front matter, directives and comment lines but keeps their lines for positions', () => {
     const r = parseFlowchart('---\ntitle: X\n---\n%%{init: {"theme": "dark"}}%%\n%% a comment\nflowchart LR\n  A --> B(\n');
-    // Mermaid reports the end of the text; the unclosed label itself is named as the cause.
-    expect(r.errors[0]).toMatchObject({ code: 'unclosed-label', line: 8 });
-    expect(r.errors[1]).toMatchObject({ code: 'unclosed-label', line: 7, column: 10 });
+    // Mermaid reports the end of the text; the unclosed label itself is the cause, in the same error.
+    expect(r.errors[0]).toMatchObject({ code: 'unclosed-label', line: 8, cause: { line: 7, column: 10 } });
+    expect(r.errors).toHaveLength(1);
   });
 
   it('accepts quoted and markdown labels with any character', () => {

@@ -401,6 +401,10 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['a notification is sent', 'the node in the north region'],
   },
+  ABSENT_AFTER: {
+    match: ['ssl missing', 'firewalls are absent', 'monitoring none', 'firewall is disabled', 'monitoring not configured', 'agent not yet installed', 'https not set up'],
+    miss: ['firewall configured', 'monitoring is enabled on every server', 'database not publicly available'],
+  },
   NOT_THIS_DESIGN: {
     match: [
       'at least', 'up to', 'the previous design', 'before', 'earlier', 'task 2', 'the old design', 'could', 'would', 'might', 'future', 'later', 'in the future', 'instead of', 'if', 'when',

@@ -96,31 +96,35 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
   } else if (OPENERS.includes(token.type) && previous?.type === 'SPACE' && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
     main = base('space-before-shape', `A space between the node id \`${beforePrevious.text}\` and \`${token.text.trim()}\` is not allowed.`, `Write \`${beforePrevious.text}${token.text.trim()}...\` with no space.`);
   } else if (token.type === 'INVALID' && previous?.type === 'GRAPH') {
-    main = base('bad-direction', 'This is not a flowchart direction (TB, TD, BT, RL or LR); directions are case-sensitive.', `Write \`${previous.text} TD\` or \`${previous.text} LR\` (upper case).`);
+    const written = /^[ \t]*([^\s;]*)/.exec(ctx.raw.slice(rawOffset))![1]!;
+    const meant = /^(tb|td|bt|rl|lr)$/i.test(written) ? written.toUpperCase() : null;
+    main = meant
+      ? base('bad-direction', `\`${written}\` is not a flowchart direction: directions are upper case. Did you mean \`${previous.text.trim()} ${meant}\`?`, `Write \`${previous.text.trim()} ${meant}\`.`)
+      : base('bad-direction', 'This is not a flowchart direction (TB, TD, BT, RL or LR); directions are case-sensitive.', `Write \`${previous.text.trim()} TD\` or \`${previous.text.trim()} LR\` (upper case).`);
+    if (meant) main = { ...main, text: written };
   } else if (token.type === '$end' || token.type === 'EOF') {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
     if (open.subgraph) {
-      const p = ctx.position(open.subgraph.start);
-      main = { ...base('unclosed-subgraph', 'A subgraph is never closed: Mermaid expects a line with `end`.', 'Add a line holding only `end` after the last node of the subgraph.'), ...p, text: 'subgraph' };
-      main = { ...main, ...at };
-      causes.unshift({ code: 'unclosed-subgraph', message: 'This subgraph is never closed with `end`.', ...p, text: 'subgraph', hint: 'Add a line holding only `end` after its last node.' });
+      main = { ...base('unclosed-subgraph', 'This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.', 'Add a line holding only `end` after the last node of the subgraph.'), text: 'subgraph', cause: ctx.position(open.subgraph.start) };
     } else if (open.label) {
-      main = base('unclosed-label', `A label opened with \`${open.label.text.trim()}\` is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets).');
-      causes.unshift({ code: 'unclosed-label', message: `This label is never closed.`, ...ctx.position(open.label.start), text: open.label.text.trim(), hint: 'Close it on the same line, or quote it: `A["text"]`.' });
+      main = { ...base('unclosed-label', `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
     } else {
-      main = base('unexpected-end', `The diagram ends in the middle of a statement.${expectedWords(expected)}`, 'Finish the last statement, e.g. an arrow needs a node after it.');
-      if (lastContent) causes.push({ code: 'unexpected-end', message: `The statement here is unfinished (after ${describeToken(lastContent)}).`, ...ctx.position(lastContent.start), text: lastContent.text.trim(), hint: 'Finish the statement, e.g. an arrow needs a node after it.' });
+      main = base('unexpected-end', `The diagram ends in the middle of a statement${lastContent ? ` (after ${describeToken(lastContent)})` : ''}.${expectedWords(expected)}`, 'Finish the last statement, e.g. an arrow needs a node after it.');
+      if (lastContent) main = { ...main, text: lastContent.text.trim(), cause: ctx.position(lastContent.start) };
     }
   } else if (token.type === 'INVALID') {
     main = base('unexpected-character', `Mermaid cannot read the character ${describeToken(token)} here.`, 'Remove it, or put the text in a quoted label: `A["..."]`.');
   } else {
     main = base('syntax-error', `Mermaid cannot read ${describeToken(token)} here.${expectedWords(expected)}`);
   }
+  // The real mistake, when it lies before where Mermaid stops: one error, at Mermaid's place, caused there.
   const first = causes.find((c) => c.line < main.line || (c.line === main.line && c.column <= main.column));
-  if (first && main.code !== first.code && !['unquoted-parenthesis-in-label', 'unquoted-special-in-label', 'end-as-node-id', 'space-before-shape', 'missing-header'].includes(main.code)) {
-    main = { ...main, code: first.code, message: first.line === main.line && first.column === main.column ? first.message : `Mermaid stops here, but the cause is on line ${first.line}: ${first.message}`, ...(first.hint ? { hint: first.hint } : {}) };
+  const folded = first && main.code !== first.code && !['unquoted-parenthesis-in-label', 'unquoted-special-in-label', 'end-as-node-id', 'space-before-shape', 'missing-header', 'unclosed-subgraph', 'unclosed-label'].includes(main.code) ? first : null;
+  if (folded) {
+    const later = folded.line !== main.line ? ` (Mermaid reports it at line ${main.line}.)` : '';
+    main = { ...main, code: folded.code, message: `${folded.message}${later}`, ...(folded.text ? { text: folded.text } : {}), ...(folded.hint ? { hint: folded.hint } : {}), cause: { line: folded.line, column: folded.column } };
   }
-  return [main, ...causes.filter((c) => c.code !== main.code || c.line !== main.line)];
+  return [main, ...causes.filter((c) => c !== folded && (c.code !== main.code || c.line !== main.line))];
 }
 
 function rawOffsetOf(ctx: DiagnosisContext, pos: { line: number; column: number }): number {

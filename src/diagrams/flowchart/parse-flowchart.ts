@@ -1,7 +1,7 @@
 import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
 import { mendText } from './source-fixes.js';
 import { LineIndex } from '../line-index.js';
-import type { DiagramError, DiagramParse } from '../types.js';
+import type { DiagramError, DiagramParse, FlowchartAst, FlowVertex } from '../types.js';
 import { diagnoseFlowchart } from './diagnose.js';
 import { runFlowchartParse, type FlowParseRun } from './parse-flowchart-lr.js';
 
@@ -43,8 +43,25 @@ export function parseFlowchart(raw: string): DiagramParse {
 
   const mended = mendText(source);
   const repaired = runFlowchartParse(mended.text, positionIn(mended), true);
-  const ast = repaired.db.vertices.size >= faithful.db.vertices.size ? repaired.db.toAst() : faithful.db.toAst();
+  const ast = repaired.db.vertices.size >= faithful.db.vertices.size ? unmangled(repaired.db.toAst(), prepared.raw) : faithful.db.toAst();
   return { kind: 'flowchart', typeWord, valid: false, errors: first, ast };
+}
+
+/**
+ * The repair pass reads `end` as a node id by renaming it `end_` (source-fixes.ts); the graph and
+ * its findings must speak the student's name, `end`, unless the student wrote `end_` too.
+ */
+function unmangled(ast: FlowchartAst, raw: string): FlowchartAst {
+  if (!ast.vertices.has('end_') || /\bend_\b/.test(raw)) return ast;
+  const rename = (id: string) => (id === 'end_' ? 'end' : id);
+  const vertices = new Map<string, FlowVertex>();
+  for (const [id, v] of ast.vertices) vertices.set(rename(id), { ...v, id: rename(v.id), label: v.label === 'end_' ? 'end' : v.label });
+  return {
+    ...ast,
+    vertices,
+    edges: ast.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })),
+    subgraphs: ast.subgraphs.map((g) => ({ ...g, nodes: g.nodes.map(rename) })),
+  };
 }
 
 function firstError(run: FlowParseRun, raw: string, position: (offset: number) => { line: number; column: number }, lines: LineIndex): DiagramError[] | null {

@@ -44,6 +44,8 @@ export function quotedLabelFix(raw: string, rawOffset: number, pipe: boolean): s
 /** The repairs a mentor would make to read the diagram the student meant. */
 export function mendText(source: Editable): Editable {
   let ed = source;
+  // `graph td` meant `graph TD`: directions are upper case.
+  ed = replaceAll(ed, /^(graph|flowchart(?:-elk)?)([ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/gi, (m) => `${m[1]}${m[2]}${m[3]!.toUpperCase()}`);
   // `A -> B` meant `A --> B`.
   ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
   // Trailing `%%` comments.
@@ -57,6 +59,10 @@ export function mendText(source: Editable): Editable {
   // `end` as a node id.
   ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
+  // `end --> B` at the start of a line, when every subgraph has its own `end` line: a node, not a closing.
+  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
+  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
+  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}end_`);
   // Labels holding brackets, parentheses or quotes: quote them.
   ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
   ed = replaceAll(ed, /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, (m) => `|"${m[1]!.replace(/"/g, '#quot;')}"|`);
@@ -65,6 +71,8 @@ export function mendText(source: Editable): Editable {
 
 /** Where a `%%` comment starts after a statement on this line (outside quotes), or -1. */
 export function trailingCommentStart(line: string): number {
+  // A line that starts with `%%` is a comment or a directive (`%%{init: ...}%%`) of its own.
+  if (line.trimStart().startsWith('%%')) return -1;
   let quotes = 0;
   for (let i = 0; i < line.length - 1; i++) {
     if (line[i] === '"') quotes++;

@@ -4,7 +4,7 @@ import { runGrammar } from '../lr/run-grammar.js';
 import { loadOrBuildTables } from '../lr/table-cache.js';
 import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
 import { LineIndex } from '../line-index.js';
-import type { DiagramError, DiagramParse } from '../types.js';
+import type { DiagramError, DiagramParse, SequenceAst } from '../types.js';
 import { SEQUENCE_RULES } from './grammar.js';
 import { lexSequence } from './lexer.js';
 import { SequenceDb, SequenceSemanticError } from './sequence-db.js';
@@ -100,19 +100,98 @@ export function parseSequence(raw: string): DiagramParse {
       errors = [{ code: error.code, message: error.message, ...pos(error.offset), ...(error.hint ? { hint: error.hint } : {}) }];
     }
   }
+  const noColon = errors[0]?.code === 'message-without-colon' ? meantMessage(prepared.raw.split('\n')[errors[0].line - 1] ?? '', source.text) : null;
+  if (noColon) errors = [{ ...errors[0]!, hint: `Write \`${noColon}\`.` }, ...errors.slice(1)];
   const mended = mendSequence(source);
   const repaired = run(mended.text, true);
   const db = new SequenceDb(position(mended), true);
   db.apply(repaired.statements);
-  return { kind: 'sequence', typeWord, valid: false, errors, ast: db.toAst() };
+  return { kind: 'sequence', typeWord, valid: false, errors, ast: unmangled(db.toAst(), prepared.raw) };
+}
+
+/**
+ * The repair pass reads a participant named like a keyword (`Alt`, `End`) by renaming it `Alt_`
+ * (mendSequence); the graph and its findings must speak the student's name.
+ */
+function unmangled(ast: SequenceAst, raw: string): SequenceAst {
+  const renamed = new Map<string, string>();
+  for (const p of ast.participants) {
+    const name = p.id.slice(0, -1);
+    if (p.id.endsWith('_') && KEYWORD_TOKENS.has(name.toLowerCase()) && !raw.includes(p.id)) renamed.set(p.id, name);
+  }
+  if (!renamed.size) return ast;
+  const r = (id: string) => renamed.get(id) ?? id;
+  return {
+    ...ast,
+    participants: ast.participants.map((p) => ({ ...p, id: r(p.id), label: r(p.label) })),
+    boxes: ast.boxes.map((b) => ({ ...b, participants: b.participants.map(r) })),
+    messages: ast.messages.map((m) => ({ ...m, from: r(m.from), to: r(m.to) })),
+    notes: ast.notes.map((n) => ({ ...n, actors: n.actors.map(r) })),
+    activations: ast.activations.map((a) => ({ ...a, participant: r(a.participant) })),
+  };
 }
 
 /** The repairs a mentor would make: a participant named like a keyword, a message without `:`. */
 function mendSequence(source: Editable): Editable {
   let ed = replaceAll(source, /^(\s*)(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/gim, (m) => `${m[1]}${m[2]}_`);
   ed = replaceAll(ed, /(-{1,2}>{1,2}|-{1,2}[x)])\s*[+-]?\s*(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi, (m) => `${m[0]}_`);
-  ed = replaceAll(ed, /^([^\n:%#]*?(?:->>|-->>|->|-->|-x|--x|-\)|--\))[^\n:;#]*?)$/gm, (m) => `${m[1]}:`);
-  return ed;
+  return mendMissingColons(ed);
+}
+
+const MESSAGE_ARROW = '(?:<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\\)|-\\))';
+/** A message line without `:`: sender, arrow, then the receiver and maybe the text the colon should have cut off. */
+const NO_COLON = new RegExp(`^(\\s*[^\\n:%#]*?${MESSAGE_ARROW}[+-]?\\s*)([^\\n:;#]*?)([ \\t]*)$`, 'gm');
+const WITH_COLON = new RegExp(`^\\s*([^\\n:%#]*?)\\s*${MESSAGE_ARROW}[+-]?\\s*([^\\n:;#]*?)\\s*:`, 'gm');
+const DECLARED = /^\s*(?:participant|actor)\s+(.+?)(?:\s+as\s.*)?\s*$/gim;
+
+/**
+ * A message without `:` (`U->>LB1 HTTPS request`): Mermaid reads a receiver "LB1 HTTPS request" and
+ * fails. The receiver meant is the longest run of its first words that names a participant the
+ * diagram knows (declared, or in a message with its colon), else the first word when the rest reads
+ * as message text; the colon goes in the space after it, so that no participant is made of the text.
+ */
+function mendMissingColons(source: Editable): Editable {
+  const known = knownParticipants(source.text);
+  return replaceAll(source, NO_COLON, (m) => withColon(m, known));
+}
+
+/** The participants a diagram names for sure: declared, or sender and receiver of a message with its colon. */
+function knownParticipants(text: string): Set<string> {
+  const known = new Set<string>();
+  for (const m of text.matchAll(DECLARED)) known.add(m[1]!.trim());
+  for (const m of text.matchAll(WITH_COLON)) {
+    known.add(m[1]!.trim());
+    known.add(m[2]!.trim());
+  }
+  return known;
+}
+
+/** A match of NO_COLON with its colon placed (same length, but for a colon added at the end). */
+function withColon(m: RegExpExecArray | RegExpMatchArray, known: ReadonlySet<string>): string {
+  const receiver = m[2]!;
+  const words = receiver.split(/(\s+)/);
+  const atEnd = `${m[1]}${receiver}:${m[3]!.slice(1)}`;
+  if (known.has(receiver.trim()) || words.length < 3) return atEnd;
+  // words alternate [word, space, word, space, ...]: a cut after word k turns its following space into `:`.
+  let cut = -1;
+  for (let k = words.length - 3; k >= 0; k -= 2) {
+    if (known.has(words.slice(0, k + 1).join(''))) {
+      cut = k;
+      break;
+    }
+  }
+  if (cut < 0 && words.length >= 5) cut = 0;
+  if (cut < 0) return atEnd;
+  return `${m[1]}${words.slice(0, cut + 1).join('')}:${words[cut + 1]!.slice(1)}${words.slice(cut + 2).join('')}${m[3]}`;
+}
+
+/** The line of a message without `:` as it was meant (`U->>LB1: HTTPS request`), for the fix hint. */
+function meantMessage(line: string, text: string): string | null {
+  const m = new RegExp(NO_COLON.source).exec(line);
+  if (!m) return null;
+  const fixed = withColon(m, knownParticipants(text)).trim();
+  // A colon put in place of a space reads better with the space kept.
+  return fixed.replace(/:(?=\S)/, ': ');
 }
 
 const WORDS: Record<string, string> = { TXT: '`:` and the message text', ACTOR: 'a participant name', NEWLINE: 'end of line', end: '`end`', SD: '`sequenceDiagram`' };
@@ -122,7 +201,8 @@ function diagnoseSequence(error: SyntaxErrorAt, tokens: Token[], position: (offs
   const at = position(token.start);
   const found = tokens.indexOf(token);
   const index = found < 0 ? tokens.length : found;
-  const shown = token.text.trim() || token.text;
+  // A line break or the end is no text to show (a raw newline in a message reads as garbage).
+  const shown = token.text.trim();
   const base = (code: string, message: string, hint?: string): DiagramError => ({ code, message, ...at, ...(shown ? { text: shown } : {}), ...(hint ? { hint } : {}) });
   const before = tokens.slice(0, index);
   if (!before.some((t) => t.type === 'SD') && token.type !== 'SD') {
@@ -147,15 +227,13 @@ function diagnoseSequence(error: SyntaxErrorAt, tokens: Token[], position: (offs
       const rest = before[before.indexOf(open) + 1];
       if (rest?.type === 'restOfLine' && /^\s*(<<)?-{1,2}(>>|>|x|\))/.test(rest.text)) {
         const word = open.text.trim();
-        return [
-          base('keyword-as-participant', `\`${word}\` is a Mermaid keyword (in any letter case), so \`${word}${rest.text.trim().split(':')[0]}\` opened a block instead of sending a message.`, `Rename the participant: \`participant P as ${word}\`, then \`P${rest.text.trim().split(':')[0]}\`.`),
-          { code: 'keyword-as-participant', message: `\`${word}\` here is read as the keyword \`${word.toLowerCase()}\`.`, ...position(open.start), text: word, hint: `Rename the participant: \`participant P as ${word}\`.` },
-        ];
+        return [{
+          ...base('keyword-as-participant', `\`${word}\` is a Mermaid keyword (in any letter case), so \`${word}${rest.text.trim().split(':')[0]}\` opened a block instead of sending a message.`, `Rename the participant: \`participant P as ${word}\`, then \`P${rest.text.trim().split(':')[0]}\`.`),
+          text: word,
+          cause: position(open.start),
+        }];
       }
-      return [
-        base('unclosed-block', `\`${open.text.trim()}\` is never closed with \`end\`.`, 'Add a line holding only `end` after the block.'),
-        { code: 'unclosed-block', message: `This \`${open.text.trim()}\` block is never closed.`, ...position(open.start), text: open.text.trim(), hint: 'Add `end` after its last message.' },
-      ];
+      return [{ ...base('unclosed-block', `This \`${open.text.trim()}\` block is never closed with \`end\`.`, 'Add a line holding only `end` after its last message.'), text: open.text.trim(), cause: position(open.start) }];
     }
   }
   if (token.type === 'end') return [base('end-without-block', '`end` closes nothing: no loop, alt, opt, par, critical, break, rect or box is open.', 'Remove this `end`, or check the block above it.')];
