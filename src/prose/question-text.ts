@@ -6,8 +6,8 @@
 import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, PRODUCT_NAMES, TASK_STATEMENT,
-  WEB_SERVER_NAMES,
+  anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
+  PRODUCT_NAMES, STANDBY_BEHAVIOUR, TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
 import { clausesOf, proseText, sentencesOf } from './sentences.js';
 
@@ -22,6 +22,10 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   certificate: CERTIFICATE_NAMES,
   server: MACHINE_NAMES,
   negation: NEGATIONS,
+  outage: OUTAGE,
+  overload: CAPACITY_PROBLEMS,
+  standby: STANDBY_BEHAVIOUR,
+  'denied-issue': DENIED_ISSUES,
 };
 
 export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);

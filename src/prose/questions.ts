@@ -12,7 +12,7 @@
  * "second @server").
  */
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
-import { anyOf, FUTURE, TASK_REQUIREMENTS, WHY_LABELS } from './lexicon.js';
+import { anyOf, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, TASK_REQUIREMENTS, WHY_LABELS } from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
 import { asks, clausesRead, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { reasonIn, type ReasonKind } from './reasons.js';
@@ -89,6 +89,13 @@ export interface Question {
    * both). Said under a negation ("an A record, not a CNAME") it spoils nothing.
    */
   reject?: string[];
+  /**
+   * The task's own words for what it asks, as students receive them ("Downtime when maintenance
+   * needed (like deploying new code web server needs to be restarted)"): a sentence that says nothing
+   * beyond them and the question's name (its other words function words or issue words) restates the
+   * question, it does not answer it ("Downtime when maintenance is needed.", "SPOF is an issue.").
+   */
+  taskWords?: string[];
   /** A concrete example of an answer, for the hint. */
   hint?: string;
 }
@@ -130,6 +137,26 @@ function groupsOf(answer: AnswerGroup[] | string[]): AnswerGroup[] {
 }
 
 const REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
+
+/** Words that say nothing of their own in a restatement: function words, and the words that call something an issue. */
+const FILLERS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
+const ISSUE_WORD = anyOf(...ISSUES_LABELS);
+
+/** The content words of a plain text, reduced to a stem ("restarting", "restarted" -> "restart"; "scale", "scaling" -> "scal"). */
+function contentWords(plain: string): string[] {
+  return plain.split(' ').filter((w) => w && !FILLERS.has(w) && !ISSUE_WORD.test(w)).map((w) => (w.length > 4 ? w.replace(/(?:ing|ed|es|s|e)$/, '') : w));
+}
+
+/**
+ * Whether a sentence says nothing beyond the task's words: every content word is one of them (a stem
+ * one is a prefix of: "termination", "terminating"), but for one word where it repeats two or more
+ * ("It cannot scale well if there is too much incoming traffic").
+ */
+function restates(plain: string, taskWords: string[]): boolean {
+  const words = contentWords(plain);
+  const own = words.filter((w) => !taskWords.some((t) => t === w || (Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))))).length;
+  return own === 0 || (own === 1 && words.length - own >= 2);
+}
 
 /** A question compiled: its patterns. */
 interface Reader {
@@ -230,6 +257,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
   const blocks = prepared(prose);
+  const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null;
   const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
   const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
   // Whether a text names the subject, asked once per distinct text (a frame is shared by every sentence under it).
@@ -267,6 +295,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (named && !mentionedAt) mentionedAt = at;
       // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
       if (sentence.asks || copiedList) continue;
+      if (restated && restates(plain, restated)) continue;
       if (about && !named && !context.all.some(names)) continue;
       if (choices) {
         if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at, mentionedAt };
@@ -275,6 +304,13 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         continue;
       }
       const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => new Set<number>()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      // A table row is one statement: what its head or its column's header states goes with the cell's own ("| Heavy traffic | the machine saturates |").
+      if (cell >= 0) {
+        for (const [a, answer] of answers.entries()) {
+          if (!stated[a]!.size || stated[a]!.size === answer.groups.length) continue;
+          for (const frame of framesOfCell(block, cell)) for (const g of groupsStated(reader, answer, { raw: frame, plain: frame, asks: false }, context)) stated[a]!.add(g);
+        }
+      }
       if (stated.every((g) => !g.size)) {
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
