@@ -228,7 +228,7 @@ export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are ab
 export const TASK_STATEMENT = [
   '(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)',
   '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics',
-  'why you are adding', 'you must add', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
+  'why you are adding', 'you must (?:add|use|have|include)', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
   '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)',
 ] as const;
 /** Names of products whose words are concepts: "a certificate from Let's Encrypt" says nothing of encryption. */

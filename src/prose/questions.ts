@@ -12,7 +12,10 @@
  * "second @server").
  */
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
-import { anyOf, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, TASK_REQUIREMENTS, WHY_LABELS } from './lexicon.js';
+import {
+  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  MONITORING_NAMES, TASK_REQUIREMENTS, WEB_SERVER_NAMES, WHY_LABELS,
+} from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
 import { asks, clausesRead, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { reasonIn, type ReasonKind } from './reasons.js';
@@ -90,6 +93,11 @@ export interface Question {
    */
   reject?: string[];
   /**
+   * Whose an answer term is when one of these qualifies it: "the user's computer", "the computer of
+   * the client" speak of the user's machine, not of what a server is.
+   */
+  notOf?: string[];
+  /**
    * The task's own words for what it asks, as students receive them ("Downtime when maintenance
    * needed (like deploying new code web server needs to be restarted)"): a sentence that says nothing
    * beyond them and the question's name (its other words function words or issue words) restates the
@@ -116,7 +124,7 @@ export interface QuestionReading {
 export function questionProblem(question: Question): string | null {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.notAbout ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
@@ -137,6 +145,16 @@ function groupsOf(answer: AnswerGroup[] | string[]): AnswerGroup[] {
 }
 
 const REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
+
+const NAMES = new RegExp(
+  `\\b(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...CODE_BASE_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES].join('|')}|\\d+|x|and|or|the|a|an|one|two|three|our|its|et|le|la|les|un|une|des|de|du)\\b`,
+  'g',
+);
+
+/** A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2". */
+function namesOnly(plain: string): boolean {
+  return !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, '');
+}
 
 /** Words that say nothing of their own in a restatement: function words, and the words that call something an issue. */
 const FILLERS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
@@ -163,6 +181,9 @@ interface Reader {
   about: RegExp | null;
   notAbout: RegExp | null;
   cancelledBy: RegExp | null;
+  /** A term qualified by one of these is theirs: "the user's computer" (see Question.notOf). */
+  ownedBefore: RegExp | null;
+  ownedAfter: RegExp | null;
 }
 
 /** One way to answer, compiled: its groups. */
@@ -177,6 +198,8 @@ function readerOf(question: Question): Reader {
     about: question.about?.length ? termsPattern(question.about) : null,
     notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
     cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
+    ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
+    ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null,
   };
 }
 
@@ -240,8 +263,10 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
         cellFrames = [...frames, ...framesOfCell(block, cell)];
         cellFramesOf.set(cell, cellFrames);
       }
+      // A question asked earlier in the block heads what follows it: "4. What is the role of the web server? It receives the requests...".
+      const asked = read.slice(0, i).filter((r) => r.cell === cell && r.sentence.asks).map((r) => r.sentence.plain);
       // Nearest last: the headings, title and list items above, a cell's column header and row head, the sentences before.
-      const context = contextOf(cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
+      const context = contextOf(asked.length ? [...cellFrames, ...asked] : cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
       return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : null, next: read[i + 1]?.sentence.plain };
     });
     return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
@@ -294,7 +319,8 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       const named = about !== null && about.test(plain);
       if (named && !mentionedAt) mentionedAt = at;
       // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
-      if (sentence.asks || copiedList) continue;
+      // A question copied from the task ("What is a server?") is no answer, nor a bare name ("- code base", "Nginx (web server)").
+      if (sentence.asks || copiedList || namesOnly(plain)) continue;
       if (restated && restates(plain, restated)) continue;
       if (about && !named && !context.all.some(names)) continue;
       if (choices) {
@@ -398,11 +424,13 @@ function contextOf(frames: string[], before: string[]): Context {
  */
 function aboutElse(reader: Reader, plain: string, index: number, context: Context): boolean {
   const { about, notAbout } = reader;
-  if (!notAbout) return false;
+  // "Nginx, the app server and MySQL respectively serve files, run the code and store the data": each subject has its own part.
+  if (!notAbout || RESPECTIVELY.test(plain)) return false;
   // The first subject a text names, not counting a thing named as an object ("spreads the requests between the two servers").
-  const first = (text: string): 'about' | 'else' | null => {
+  // A frame is about what it names, object or not: "## Role of the web server".
+  const first = (text: string, frame = false): 'about' | 'else' | null => {
     const subjects = [...matchesOf(notAbout, text).map((m) => ({ ...m, other: true })), ...(about ? matchesOf(about, text).map((m) => ({ ...m, other: false })) : [])]
-      .filter((m) => !OBJECT_OF.test(text.slice(0, m.start)))
+      .filter((m) => frame || !OBJECT_OF.test(text.slice(0, m.start)))
       .sort((a, b) => a.start - b.start);
     return subjects[0] ? (subjects[0].other ? 'else' : 'about') : null;
   };
@@ -412,7 +440,7 @@ function aboutElse(reader: Reader, plain: string, index: number, context: Contex
   if (mentions.some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
   const texts = mentions.length ? context.frames : context.all;
   for (let k = texts.length - 1; k >= 0; k--) {
-    const framed = first(texts[k]!);
+    const framed = first(texts[k]!, k < context.frames.length);
     if (framed) return framed === 'else';
   }
   return false;
@@ -433,29 +461,45 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
   const clauses = clausesRead(sentence.raw);
   const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
   for (const [c, clause] of plains.entries()) {
-    const around = c > 0 ? contextOf(context.frames, [...context.before, ...plains.slice(0, c)]) : context;
+    // The clauses before are the same sentence: their subject goes on ("Nginx serves the files; dynamic ones go to the app server").
+    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : context;
     const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
     const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
-      const terms = matchesOf(group.terms, clause);
+      // "the user's computer" is the user's, not what the question asks of its subject.
+      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)));
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
       const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
       if (!said.length) return;
+      // A relative clause is said of what the clause before named last: "...hands the rest to the application server, which runs the code".
+      const antecedent = c > 0 && RELATIVE.test(clause) ? lastSubject(reader, plains[c - 1]!) : '';
+      const text = antecedent ? `${antecedent} ${clause}` : '';
       const inBare = matchesOf(group.terms, bare)[0];
-      if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
+      if (text) {
+        if (!aboutElse(reader, text, antecedent.length + 1 + said[0]!.start, around)) stated.add(g);
+      } else if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
     });
   }
   return stated;
 }
 
+const RESPECTIVELY = /\b(?:respectively|respectivement)\b/;
+const RELATIVE = /^(?:which|who|qui|lequel|laquelle)\b/;
+
+/** The subject a clause names last, object or not ("...hands the rest to the application server"), or ''. */
+function lastSubject(reader: Reader, plain: string): string {
+  const found = [...(reader.notAbout ? matchesOf(reader.notAbout, plain) : []), ...(reader.about ? matchesOf(reader.about, plain) : [])].sort((a, b) => b.start - a.start)[0];
+  return found ? plain.slice(found.start, found.end) : '';
+}
+
 /** A term, then a few words ending in a preposition, then its subject: "writes go to the primary". */
 const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
 
-// "spreads the requests between the two servers", "sends them to the primary": a thing named after a preposition is an
+// "spreads the requests between the two servers", "sends them to the primary", "unlike Nginx": a thing named after a preposition is an
 // object ("to monitor" is a verb: "to" and "for" need a determiner; one word may stand between it and the name: "the two").
-const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|sur|vers|depuis|du|de|des|avec|par|entre)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
+const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|unlike|like|besides|sur|vers|depuis|du|de|des|avec|par|entre|contrairement a)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
 
 function subjectOf(term: { start: number; end: number }, mentions: { start: number; end: number; k: number }[], plain: string, answer: Answer, context: Context): number {
   const after = mentions.filter((m) => m.start >= term.end).sort((a, b) => a.start - b.start);
@@ -487,7 +531,9 @@ function spoiledSections(blocks: PreparedBlock[], states: (sentence: ReadSentenc
     for (const { sentence, context } of sentences) {
       const { plain } = sentence;
       if (!states(sentence, context)) continue;
-      if (matchesOf(reject, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) spoiled.add(section);
+      // "it is not a CNAME, since a CNAME can only point to a name": once ruled out, the wrong fact is talked about, not stated.
+      const first = matchesOf(reject, plain)[0];
+      if (first && !SET_ASIDE.test(plain.slice(0, first.start))) spoiled.add(section);
     }
   }
   return spoiled;
@@ -504,7 +550,10 @@ function frameOf(block: AnalysedBlock): string[] {
 function framesOfCell(block: AnalysedBlock, cell: number): string[] {
   if (cell < 0) return [];
   const header = block.header?.[cell];
-  return [...(header ? [proseText(header)] : []), ...(cell > 0 && block.cells?.[0] ? [proseText(block.cells[0])] : [])];
+  // A row head that names (no verb) is read under the rest of its row: "| TCP/IP + HTTP | what the server uses to talk to the browser |".
+  const head = block.cells?.[0];
+  const rowOfHead = cell === 0 && head !== undefined && !hasFiniteVerb(proseText(head)) ? block.cells!.slice(1).map((c) => proseText(c)) : [];
+  return [...(header ? [proseText(header)] : []), ...rowOfHead, ...(cell > 0 && head ? [proseText(head)] : [])];
 }
 
 function rowHead(block: AnalysedBlock): string | null {
