@@ -238,7 +238,7 @@ export const TASK_REQUIREMENTS = ['(?:you )?must (?:add|have|use|include)', 'req
 /** A remark about scaling later, not about this design: "we could add more servers later". */
 export const FUTURE = [
   'add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)',
-  '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir',
+  '(?:could|can|may|might|would) (?:easily |also |later )?add', '(?:could|can|may|might) be (?:easily )?added', 'plus tard', 'a l avenir',
 ] as const;
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */
 export const BEFORE_MARKERS = ['before', 'previously', 'used to', 'in task ?2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'] as const;
@@ -330,6 +330,7 @@ export const PASSIVE_BEHAVIOUR = [
 export const STANDBY_BEHAVIOUR = [
   ...PASSIVE_BEHAVIOUR, 'stand(?:s|ing)? ?by', 'wait(?:s|ing|ed)?', 'until (?:\\w+ ){0,4}(?:fails?|dies|goes down|crashes|is down|stops|breaks)',
   'only (?:\\w+ ){0,3}(?:when|if|after|once|on|in case)\\b', 'takes? (?:\\w+ ){0,2}(?:place|over)', 'en (?:attente|veille)', 'attend\\w*', 'jusqu a ce qu',
+  'unless', 'unused', 'not used', 'does nothing', 'on hold', 'in reserve', 'hot spare', 'sits? ready',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ export interface ChoicesReading {
    * sentence before it in its block, `rowHead` the first cell of its table row.
    */
   chosenIn(sentence: ReadSentence, before: ReadSentence | null, rowHead: string | null, aboutElse: (index: number) => boolean): boolean;
+  /** Whether a text is an option and nothing more ("Active-Active.", "the active-active setup"). */
+  bare(plain: string): boolean;
   /** Whether a heading gives the option as its answer ("Load balancer setup: Active-Active") or says it is this design's. */
   chosenInHeading(text: string, aboutElse: (index: number) => boolean): boolean;
 }
@@ -98,13 +100,22 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
     const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
     return label !== null && !hasFiniteVerb(label) ? label : null;
   };
+  const bare = (plain: string) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text, p) => text.replace(new RegExp(p.source, 'g'), ' '), plain).replace(FILLER, ' ').trim();
   return {
     named: namedIn,
+    bare,
     contradiction(plain) {
       const named = namedIn(plain);
       return named.length === 1 ? (contradicted.get(named[0]!) ?? null) : null;
     },
     chosenIn({ raw, plain }, before, rowHead, aboutElse) {
+      // "Active-Active vs Active-Passive: our load balancer runs both servers active-active": a label naming the options asks, the rest answers.
+      const asked = labelOf(raw);
+      if (asked !== null && patterns.filter((p) => p.test(asked)).length >= 2) {
+        const body = raw.slice(LEADING_LABEL.exec(raw)![0].length);
+        const bodyPlain = proseText(body);
+        return bodyPlain !== plain && this.chosenIn({ raw: body, plain: bodyPlain, asks: false }, before, rowHead, (index) => aboutElse(index + plain.length - bodyPlain.length));
+      }
       const k = oneOption(plain, aboutElse);
       if (k === null) {
         // "Active-Active: both servers take requests. This is the case here.": the sentence before gave the option.

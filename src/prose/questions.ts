@@ -324,7 +324,15 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (restated && restates(plain, restated)) continue;
       if (about && !named && !context.all.some(names)) continue;
       if (choices) {
+        // A table's header cell or row head naming an option titles a column or a row ("| | Active-Active | Active-Passive |"), it chooses nothing.
+        if (block.kind === 'table-row' && (!block.header || cell === 0) && choices.bare(plain)) continue;
         if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at, mentionedAt };
+        // A sentence that states this design's option in one clause and sets out the other in the next: "Ours is active-active, both
+        // serve at once; in active-passive one would wait".
+        const clauses = clausesRead(sentence.raw);
+        if (clauses.length > 1 && clauses.some((c, k) => choices.chosenIn({ raw: c.raw, plain: c.plain, asks: false }, k > 0 ? { raw: clauses[k - 1]!.raw, plain: clauses[k - 1]!.plain, asks: false } : before, null, (index) => aboutElse(reader, c.plain, index, context)))) {
+          return { answeredAt: at, mentionedAt };
+        }
         const by = contradicted ? null : choices.contradiction(plain);
         if (by) contradicted = { at, by };
         continue;
@@ -499,7 +507,7 @@ const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|ve
 
 // "spreads the requests between the two servers", "sends them to the primary", "unlike Nginx": a thing named after a preposition is an
 // object ("to monitor" is a verb: "to" and "for" need a determiner; one word may stand between it and the name: "the two").
-const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|unlike|like|besides|sur|vers|depuis|du|de|des|avec|par|entre|contrairement a)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
+const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|unlike|like|besides|sur|vers|depuis|du|de|des|avec|par|entre|contrairement a)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+){0,3})?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
 
 function subjectOf(term: { start: number; end: number }, mentions: { start: number; end: number; k: number }[], plain: string, answer: Answer, context: Context): number {
   const after = mentions.filter((m) => m.start >= term.end).sort((a, b) => a.start - b.start);

@@ -358,7 +358,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     miss: ['the load balancer requires a vip', 'the app server s task is to run code'],
   },
   FUTURE: {
-    match: [
+    match: [ 'new servers can be added easily',
       'we can keep adding more servers', 'adding more app nodes',
        'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if the traffic grows', 'we can easily add', 'plus tard', 'a l avenir',
     ],
@@ -441,6 +441,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'the other waits', 'one node is idle', 'it stays ready', 'it only takes over when the first fails', 'the second stays on standby', 'one server is standing by',
       'the passive one is waiting', 'it receives nothing until the active one goes down', 'it would only be used when the first fails', 'then it takes its place',
       'it takes over', 'l autre reste en attente', 'il attend', 'jusqu a ce qu il tombe',
+      'server 2 does nothing unless server 1 is down', 'it keeps a node unused', 'a node not used', 'it stays on hold', 'one kept in reserve', 'a hot spare', 'it sits ready',
     ],
     miss: ['both servers serve at the same time', 'the load is shared', 'each node handles traffic'],
   },
