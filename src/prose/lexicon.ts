@@ -331,6 +331,7 @@ export const STANDBY_BEHAVIOUR = [
   ...PASSIVE_BEHAVIOUR, 'stand(?:s|ing)? ?by', 'wait(?:s|ing|ed)?', 'until (?:\\w+ ){0,4}(?:fails?|dies|goes down|crashes|is down|stops|breaks)',
   'only (?:\\w+ ){0,3}(?:when|if|after|once|on|in case)\\b', 'takes? (?:\\w+ ){0,2}(?:place|over)', 'en (?:attente|veille)', 'attend\\w*', 'jusqu a ce qu',
   'unless', 'unused', 'not used', 'does nothing', 'on hold', 'in reserve', 'hot spare', 'sits? ready',
+  'becom\\w* active', '(?:is|gets?|be) (?:promoted|activated)', 'only (?:the )?(?:active|primary|main|first) (?:one|node|server)s?',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@
  */
 import type { ProseAnalysis } from './analyze-prose.js';
 import { anyOf, THIS_DESIGN } from './lexicon.js';
-import { matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
-import { hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
+import { clausesRead, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { commaSegments, hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
 
 /** One option of a question that asks which one this design is (see Question.choices). */
 export interface Choice {
@@ -27,6 +27,12 @@ export interface ChoicesReading {
   chosenIn(sentence: ReadSentence, before: ReadSentence | null, rowHead: string | null, aboutElse: (index: number) => boolean): boolean;
   /** Whether a text is an option and nothing more ("Active-Active.", "the active-active setup"). */
   bare(plain: string): boolean;
+  /**
+   * The pieces of a sentence that may state an option apart from the rest: its clauses, and the
+   * comma-spliced parts of a clause that names several ("it's active-active because both work,
+   * active-passive is when one waits"), after a label that names them all.
+   */
+  pieces(raw: string): ReadSentence[];
   /** Whether a heading gives the option as its answer ("Load balancer setup: Active-Active") or says it is this design's. */
   chosenInHeading(text: string, aboutElse: (index: number) => boolean): boolean;
 }
@@ -59,6 +65,13 @@ const DEFINING = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|arch
 const NEGATED_BEFORE_END = /\b(?:not|no|never|isn t|aren t|pas|non|jamais)(?: \w+){1,3}$/;
 const HYPOTHETICAL = /\b(?:would|could|might|pourrai\w*|serai\w*|aurai\w*)\b/;
 
+/** The label a sentence opens with, when it has one, in plain text. "It is Active-Active: ..." states before its colon: a label names, it does not say. */
+function labelOf(raw: string): string | null {
+  const m = LEADING_LABEL.exec(raw);
+  const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
+  return label !== null && !hasFiniteVerb(label) ? label : null;
+}
+
 export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesReading {
   const patterns = choices.map((c) => termsPattern(c.terms));
   const contradictions = choices.map((c) => (c.contradictedBy?.length ? termsPattern(c.contradictedBy) : null));
@@ -81,6 +94,19 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
       });
     }
   }
+  // The options the prose sets out as labels ("Active-Passive: one server waits"): a label of an option defines it, unless it alone answers a question.
+  const labelled = new Set<number>();
+  for (const block of prose.blocks) {
+    if (block.kind === 'heading') continue;
+    for (const { sentence } of sentencesOfBlock(block)) {
+      const label = labelOf(sentence.raw);
+      if (label === null) continue;
+      const named = patterns.flatMap((p, k) => (p.test(label) ? [k] : []));
+      if (named.length === 1) labelled.add(named[0]!);
+    }
+  }
+  /** Whether a text asks which option: a question, or a text naming several ("Active-Active or Active-Passive"). */
+  const asksWhich = (text: { raw: string; plain: string; asks?: boolean } | null) => text !== null && (text.asks === true || /\?\s*$/.test(text.raw) || patterns.filter((p) => p.test(text.plain)).length >= 2);
   /** The option a sentence names, when it names exactly one and does not reject it ("Active-Passive (not used here)"). */
   const oneOption = (plain: string, aboutElse: (index: number) => boolean): number | null => {
     const named = namedIn(plain);
@@ -93,17 +119,16 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
     const m = THIS.exec(plain);
     return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
   };
-  /** The label a sentence opens with, when it has one, in plain text. */
-  // "It is Active-Active: ..." states before its colon: a label names, it does not say.
-  const labelOf = (raw: string) => {
-    const m = LEADING_LABEL.exec(raw);
-    const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
-    return label !== null && !hasFiniteVerb(label) ? label : null;
-  };
   const bare = (plain: string) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text, p) => text.replace(new RegExp(p.source, 'g'), ' '), plain).replace(FILLER, ' ').trim();
+  const pieces = (raw: string): ReadSentence[] => {
+    const label = labelOf(raw);
+    const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)![0].length) : raw;
+    return clausesRead(body).flatMap((c) => (namedIn(c.plain).length >= 2 ? commaSegments(c.raw).map((r) => ({ raw: r, plain: proseText(r), asks: false })) : [{ raw: c.raw, plain: c.plain, asks: false }]));
+  };
   return {
     named: namedIn,
     bare,
+    pieces,
     contradiction(plain) {
       const named = namedIn(plain);
       return named.length === 1 ? (contradicted.get(named[0]!) ?? null) : null;
@@ -125,7 +150,9 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
       if (mentionedAnywhere.size === 1 || appliedHere(plain)) return true;
       // "Active-Active: both servers serve at once" defines the option; after "Setup:" or "A:" the rest is read on its own.
       const label = labelOf(raw);
-      if (label !== null && mentioned(label)) return false;
+      // "| Active-Active or Active-Passive? | Active-Active: both servers take traffic |": the label answers the question asked
+      // right before it, when the prose sets out no other option as a label.
+      if (label !== null && mentioned(label)) return (asksWhich(before) || asksWhich(rowHead === null ? null : { raw: rowHead, plain: rowHead })) && patterns.every((_, j) => j === k || !labelled.has(j)) && namedIn(label).length === 1;
       const body = label !== null ? proseText(raw.slice(LEADING_LABEL.exec(raw)![0].length)) : plain;
       const at = matchesOf(pattern, body)[0];
       if (!at) return false;

@@ -214,7 +214,7 @@ interface PreparedSentence {
   /** Its table cell, -1 outside a table row. */
   cell: number;
   context: Context;
-  /** The sentence before it in the same cell or block. */
+  /** The sentence before it in the same cell or block; for a block's first sentence, the heading right above it. */
   before: ReadSentence | null;
   /** The next sentence of its block. */
   next: string | undefined;
@@ -267,7 +267,9 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
       const asked = read.slice(0, i).filter((r) => r.cell === cell && r.sentence.asks).map((r) => r.sentence.plain);
       // Nearest last: the headings, title and list items above, a cell's column header and row head, the sentences before.
       const context = contextOf(asked.length ? [...cellFrames, ...asked] : cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
-      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : null, next: read[i + 1]?.sentence.plain };
+      // The first sentence under a heading follows it: "## Active-Active" then "Our load balancer sends requests to both servers".
+      const headingAbove = i === 0 && cell < 0 && before?.kind === 'heading' ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
+      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain };
     });
     return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
   });
@@ -329,8 +331,8 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at, mentionedAt };
         // A sentence that states this design's option in one clause and sets out the other in the next: "Ours is active-active, both
         // serve at once; in active-passive one would wait".
-        const clauses = clausesRead(sentence.raw);
-        if (clauses.length > 1 && clauses.some((c, k) => choices.chosenIn({ raw: c.raw, plain: c.plain, asks: false }, k > 0 ? { raw: clauses[k - 1]!.raw, plain: clauses[k - 1]!.plain, asks: false } : before, null, (index) => aboutElse(reader, c.plain, index, context)))) {
+        const pieces = choices.pieces(sentence.raw);
+        if (pieces.length > 1 && pieces.some((piece, k) => choices.chosenIn(piece, k > 0 ? pieces[k - 1]! : before, null, (index) => aboutElse(reader, piece.plain, index, context)))) {
           return { answeredAt: at, mentionedAt };
         }
         const by = contradicted ? null : choices.contradiction(plain);

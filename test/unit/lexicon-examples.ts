@@ -442,6 +442,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'the passive one is waiting', 'it receives nothing until the active one goes down', 'it would only be used when the first fails', 'then it takes its place',
       'it takes over', 'l autre reste en attente', 'il attend', 'jusqu a ce qu il tombe',
       'server 2 does nothing unless server 1 is down', 'it keeps a node unused', 'a node not used', 'it stays on hold', 'one kept in reserve', 'a hot spare', 'it sits ready',
+      'it becomes active if the primary crashes', 'the standby is promoted', 'only the active one does',
     ],
     miss: ['both servers serve at the same time', 'the load is shared', 'each node handles traffic'],
   },
