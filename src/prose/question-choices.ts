@@ -4,7 +4,7 @@
  */
 import type { ProseAnalysis } from './analyze-prose.js';
 import { anyOf, THIS_DESIGN } from './lexicon.js';
-import { clausesRead, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { clausesRead, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { commaSegments, hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
 
 /** One option of a question that asks which one this design is (see Question.choices). */
@@ -40,8 +40,6 @@ export interface ChoicesReading {
 const THIS = anyOf(...THIS_DESIGN);
 /** Words around a bare option: "Active-Active setup.", "Mode: active-active". */
 const FILLER = /\b(?:the|a|an|is|it|its|it s|setup|set up|mode|configuration|config|one|answer|le|la|un|une|est|c est)\b/g;
-/** "Active-Active: both servers..." or "**Active-Passive** - one waits": a label that the rest of the sentence defines. */
-const LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
 /** "In an Active-Passive setup, ...", "With active-active ...": an option set up as a case, not as this design. */
 const AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contrast|conversely|en revanche|par contre|a l inverse) )?(?:in|with|for|under|en|avec|dans|pour)(?: (?:an?|the|un|une|le|la|l))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
 const SETUP_WORDS = '(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?';
@@ -64,13 +62,6 @@ const PLURAL_AFTER = /^ (?:clusters|setups|configurations|architectures|systems|
 const DEFINING = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|architectures?|systems?))? (?:means?|is when|is where|is a|is an|refers?|describes?|involves?|consists?|signifie|consiste|designe)\b/;
 const NEGATED_BEFORE_END = /\b(?:not|no|never|isn t|aren t|pas|non|jamais)(?: \w+){1,3}$/;
 const HYPOTHETICAL = /\b(?:would|could|might|pourrai\w*|serai\w*|aurai\w*)\b/;
-
-/** The label a sentence opens with, when it has one, in plain text. "It is Active-Active: ..." states before its colon: a label names, it does not say. */
-function labelOf(raw: string): string | null {
-  const m = LEADING_LABEL.exec(raw);
-  const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
-  return label !== null && !hasFiniteVerb(label) ? label : null;
-}
 
 export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesReading {
   const patterns = choices.map((c) => termsPattern(c.terms));

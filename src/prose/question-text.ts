@@ -145,3 +145,12 @@ export const SET_ASIDE = new RegExp(`\\b(?:${[
   'alors que', 'tandis que', 'contrairement a',
 ].join('|')})(?: \\w+){0,2} $`);
 
+/** "Active-Active: both servers..." or "**Active-Passive** - one waits": a label that the rest of the sentence speaks of. */
+export const LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
+
+/** The label a sentence opens with, when it has one, in plain text. "It is Active-Active: ..." states before its colon: a label names, it does not say. */
+export function labelOf(raw: string): string | null {
+  const m = LEADING_LABEL.exec(raw);
+  const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
+  return label !== null && !hasFiniteVerb(label) ? label : null;
+}

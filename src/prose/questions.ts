@@ -17,7 +17,7 @@ import {
   MONITORING_NAMES, TASK_REQUIREMENTS, WEB_SERVER_NAMES, WHY_LABELS,
 } from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
-import { asks, clausesRead, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { asks, clausesRead, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { reasonIn, type ReasonKind } from './reasons.js';
 import { hasFiniteVerb, proseText } from './sentences.js';
 
@@ -93,6 +93,14 @@ export interface Question {
    */
   reject?: string[];
   /**
+   * The sections of other questions: a sentence whose nearest frame (heading, label, list item, cell
+   * header, or its own lead label) that names a subject names one of these (and does not ask why)
+   * answers this question only by a reason that names the element. What HAProxy does under
+   * "Algorithm" or "Active-Active or Active-Passive" says how it picks a server or which mode it
+   * gives, not why it was added.
+   */
+  notUnder?: string[];
+  /**
    * Whose an answer term is when one of these qualifies it: "the user's computer", "the computer of
    * the client" speak of the user's machine, not of what a server is.
    */
@@ -124,7 +132,7 @@ export interface QuestionReading {
 export function questionProblem(question: Question): string | null {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
@@ -184,6 +192,7 @@ interface Reader {
   /** A term qualified by one of these is theirs: "the user's computer" (see Question.notOf). */
   ownedBefore: RegExp | null;
   ownedAfter: RegExp | null;
+  notUnder: RegExp | null;
 }
 
 /** One way to answer, compiled: its groups. */
@@ -198,6 +207,7 @@ function readerOf(question: Question): Reader {
     about: question.about?.length ? termsPattern(question.about) : null,
     notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
     cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
+    notUnder: question.notUnder?.length ? termsPattern(question.notUnder) : null,
     ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
     ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null,
   };
@@ -347,6 +357,14 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
           for (const frame of framesOfCell(block, cell)) for (const g of groupsStated(reader, answer, { raw: frame, plain: frame, asks: false }, context)) stated[a]!.add(g);
         }
       }
+      // Under another question's section, what the element does answers that question ("Algorithm: HAProxy sends each request to
+      // the next server"); a reason the sentence gives of the element itself still answers this one ("the replica can take reads to
+      // prevent the primary from overloading").
+      if (reader.notUnder && underOther(reader, sentence.raw, context)) {
+        const reason = named ? reasonIn(plain, context.why) : null;
+        // "The load balancer enables an active-active setup" gives the other question's answer, not a reason for this one.
+        if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === 'effect') || reader.notUnder.test(plain.slice(reason.index))) continue;
+      }
       if (stated.every((g) => !g.size)) {
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
@@ -397,6 +415,19 @@ const WHY = anyOf(...WHY_LABELS);
  */
 const WHY_KINDS: ReadonlySet<ReasonKind> = new Set(['purpose', 'cause', 'consequence', 'condition', 'counterfactual', 'enabling', 'contrast']);
 const FUTURE_REMARK = anyOf(...FUTURE);
+
+/** Whether a sentence sits under another question's section (see Question.notUnder): its nearest frame naming a subject names one of those. */
+function underOther(reader: Reader, raw: string, context: Context): boolean {
+  const label = labelOf(raw);
+  const texts = label !== null ? [...context.frames, label] : context.frames;
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const text = texts[k]!;
+    if (WHY.test(text)) return false;
+    if (reader.notUnder!.test(text)) return true;
+    if (reader.about?.test(text)) return false;
+  }
+  return false;
+}
 
 /** A heading with text of its own under it. */
 function headsText(heading: AnalysedBlock, next: AnalysedBlock | undefined): boolean {
