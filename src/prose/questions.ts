@@ -536,7 +536,7 @@ function lastSubject(reader: Reader, plain: string): string {
 }
 
 /** A term, then a few words ending in a preposition, then its subject: "writes go to the primary". */
-const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
+const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|in|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
 
 // "spreads the requests between the two servers", "sends them to the primary", "unlike Nginx": a thing named after a preposition is an
 // object ("to monitor" is a verb: "to" and "for" need a determiner; one word may stand between it and the name: "the two").
