@@ -76,8 +76,8 @@ export interface Question {
   /**
    * The question asks why an element is there: besides the answer's terms (what it is for), any
    * reason given in a sentence about it answers ("so that nobody on the wifi can read it", "without
-   * them anyone could reach MySQL"), except under a heading that lists problems, and except a reason
-   * that names the element again ("a certificate to serve the site over HTTPS": the task's words).
+   * them anyone could reach MySQL"), except a reason that names the element again ("a certificate to
+   * serve the site over HTTPS": the task's words). A section that lists problems answers nothing of it.
    */
   why?: boolean;
   /**
@@ -335,6 +335,9 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (sentence.asks || copiedList || namesOnly(plain)) continue;
       if (restated && restates(plain, restated)) continue;
       if (about && !named && !context.all.some(names)) continue;
+      // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
+      // balancer is not encrypted" gives no reason for the certificate).
+      if (question.why && block.inIssuesSection) continue;
       if (choices) {
         // A table's header cell or row head naming an option titles a column or a row ("| | Active-Active | Active-Passive |"), it chooses nothing.
         if (block.kind === 'table-row' && (!block.header || cell === 0) && choices.bare(plain)) continue;
