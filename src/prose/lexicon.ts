@@ -168,7 +168,8 @@ export const FAILURES = [
 export const OUTAGE = [
   '(?:is|are|was|were|goes|go|went|gone|be|being|been|stays?|stayed) (?:\\w+ )?down', 'downtime', 'offline', 'outages?', 'unavailab\\w*', 'not available', 'unreachable',
   'not reachable', 'inaccessib\\w*', 'not accessible', 'unresponsive', 'interrupt\\w*', 'disrupt\\w*', 'locked out', 'disconnect\\w*', '(?:cut|cuts|cutting) (?:\\w+ ){0,3}off',
-  '(?:users?|customers?|visitors?|clients?|people|everyone|anyone) (?:\\w+ )?(?:cannot|can not|can t|could not|couldn t|(?:are|is) unable to|won t be able to)', 'los(?:e|es|t|ing) (?:\\w+ )?access',
+  '(?:users?|customers?|visitors?|clients?|people|everyone|anyone) (?:\\w+ )?(?:cannot|can not|can t|could not|couldn t|(?:are|is) unable to|won t be able to)',
+  '(?:users?|customers?|visitors?|clients?) (?:will |would |must |have to |has to )*wait', 'los(?:e|es|t|ing) (?:\\w+ )?access',
   '(?:requests?|visitors?|users?|connections?|orders?) (?:\\w+ ){0,4}(?:are|is|get|gets|were|was) (?:lost|dropped|refused|rejected)',
   '(?:stops?|stopped|kills?|killed) (?:the |our )?(?:whole |entire )?(?:website|site|service|application|app)\\b', 'everything (?:stops|is down|fails)',
   '(?:cannot|can not|can t|could not|couldn t|unable to|not able to) (?:\\w+ ){0,2}(?:access|reach|load|open|use|visit|connect|browse|get to)',
