@@ -37708,6 +37708,8 @@ var CAPACITY_PROBLEMS = [
   "too (?:much|many|busy|slow)",
   "(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough",
   "(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb|host|hold|fit|carry|run)",
+  "(?:not (?:be )?able|unable) to (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)",
+  "exceed\\w*",
   "at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)",
   "near (?:their|its) limits?",
   "saturat\\w*",
@@ -37769,7 +37771,69 @@ var FAILURES = [
   "defaillan\\w*",
   "plant\\w*",
   "ne repond plus",
-  "indisponible"
+  "indisponible",
+  "los(?:es|t|e|ing) (?:its |their |the )?(?:power|network|connection|connectivity|disk)",
+  "power (?:cut|outage|failure|loss)",
+  "faults?"
+];
+var OUTAGE = [
+  "(?:is|are|was|were|goes|go|went|gone|be|being|been|stays?|stayed) (?:\\w+ )?down",
+  "downtime",
+  "offline",
+  "outages?",
+  "unavailab\\w*",
+  "not available",
+  "unreachable",
+  "not reachable",
+  "inaccessib\\w*",
+  "not accessible",
+  "unresponsive",
+  "interrupt\\w*",
+  "disrupt\\w*",
+  "locked out",
+  "disconnect\\w*",
+  "(?:cut|cuts|cutting) (?:\\w+ ){0,3}off",
+  "(?:users?|customers?|visitors?|clients?|people|everyone|anyone) (?:\\w+ )?(?:cannot|can not|can t|could not|couldn t|(?:are|is) unable to|won t be able to)",
+  "(?:users?|customers?|visitors?|clients?) (?:will |would |must |have to |has to )*wait",
+  "los(?:e|es|t|ing) (?:\\w+ )?access",
+  "(?:requests?|visitors?|users?|connections?|orders?) (?:\\w+ ){0,4}(?:are|is|get|gets|were|was) (?:lost|dropped|refused|rejected)",
+  "(?:stops?|stopped|kills?|killed) (?:the |our )?(?:whole |entire )?(?:website|site|service|application|app)\\b",
+  "everything (?:stops|is down|fails)",
+  "(?:cannot|can not|can t|could not|couldn t|unable to|not able to) (?:\\w+ ){0,2}(?:access|reach|load|open|use|visit|connect|browse|get to)",
+  "(?:cannot|can not|can t|could not|couldn t) be (?:reached|accessed|used|loaded|opened)",
+  "(?:nobody|no one|noone|no (?:user|visitor|client|request)s?) (?:\\w+ )?(?:can|could|is able|gets? through)",
+  "error(?:s| pages?)?",
+  "50[234]",
+  "bad gateway",
+  "(?:stops?|stopped|stopping) (?:answering|responding|working|serving|loading)",
+  "(?:does|do|did|will|would) not (?:respond|answer|load|work)",
+  "(?:doesn t|don t|didn t|won t|wouldn t) (?:respond|answer|load|work)",
+  "there (?:is|s|was) no (?:more )?(?:website|site|service)",
+  "no (?:website|site|service) at all",
+  "see nothing",
+  "disappear\\w*",
+  "(?:is|was|are|were) gone",
+  "goes dark",
+  "(?:site|website|service) down",
+  "(?:takes?|took|taking|bring\\w*|brought) (?:\\w+ ){0,3}(?:down|offline)",
+  "indisponib\\w*",
+  "hors ligne",
+  "coupe\\w*",
+  "coupure\\w*",
+  "interrompu\\w*",
+  "ne (?:peut|peuvent|pourra\\w*) (?:plus )?(?:acceder|joindre|utiliser)",
+  "plus accessible"
+];
+var DENIED_ISSUES = [
+  "no (?:real |actual )?(?:downtime|interruption|outage)s?",
+  "zero downtime",
+  "without (?:any )?(?:downtime|interruption|outage)s?",
+  "(?:is|are|was|were) (?:not|never) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)",
+  "(?:isn t|aren t|wasn t) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)",
+  "no (?:real )?(?:problem|issue)s? (?:here|with|for)",
+  "pas (?:vraiment )?(?:un|de) (?:probleme|souci)",
+  "aucun (?:vrai )?probleme",
+  "sans (?:interruption|coupure)"
 ];
 var CONTINUITY = [
   "takes? over",
@@ -37883,7 +37947,7 @@ var TASK_STATEMENT = [
   "(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)",
   "explain (?:some )?specifics",
   "why you are adding",
-  "you must add",
+  "you must (?:add|use|have|include)",
   "(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)",
   "vous devez",
   "etre capable d expliquer",
@@ -37901,6 +37965,7 @@ var FUTURE = [
   "as needed",
   "if (?:the )?(?:traffic|load) (?:grows|increases)",
   "(?:could|can|may|might|would) (?:easily |also |later )?add",
+  "(?:could|can|may|might) be (?:easily )?added",
   "plus tard",
   "a l avenir"
 ];
@@ -38032,7 +38097,12 @@ var WHY_LABELS = [
   "objectif",
   "avantages?",
   "le but",
-  "interet"
+  "interet",
+  "consequences?",
+  "effects?",
+  "impacts?",
+  "what happens",
+  "risks? for (?:the )?users"
 ];
 var ISSUES_LABELS = [
   "issues?",
@@ -38142,6 +38212,28 @@ var PASSIVE_BEHAVIOUR = [
   "stays? ready",
   "only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)"
 ];
+var STANDBY_BEHAVIOUR = [
+  ...PASSIVE_BEHAVIOUR,
+  "stand(?:s|ing)? ?by",
+  "wait(?:s|ing|ed)?",
+  "until (?:\\w+ ){0,4}(?:fails?|dies|goes down|crashes|is down|stops|breaks)",
+  "only (?:\\w+ ){0,3}(?:when|if|after|once|on|in case)\\b",
+  "takes? (?:\\w+ ){0,2}(?:place|over)",
+  "en (?:attente|veille)",
+  "attend\\w*",
+  "jusqu a ce qu",
+  "unless",
+  "unused",
+  "not used",
+  "does nothing",
+  "on hold",
+  "in reserve",
+  "hot spare",
+  "sits? ready",
+  "becom\\w* active",
+  "(?:is|gets?|be) (?:promoted|activated)",
+  "only (?:the )?(?:active|primary|main|first) (?:one|node|server)s?"
+];
 var WEB_TRAITS = [
   "static\\w*",
   "https?",
@@ -38200,7 +38292,7 @@ var APP_TRAITS = [
   "calcul\\w*"
 ];
 var FUNCTION_WORDS = {
-  en: "the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use".split(" "),
+  en: "the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than also has have was were but we our more used uses use there here too much many very just then would could should may might must do does been being such".split(" "),
   fr: "le la les de des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou \xEAtre".split(" "),
   es: "el los las del y es por con para una uno se su sus al lo como m\xE1s est\xE1 son".split(" "),
   de: "der die das und ist mit f\xFCr nicht ein eine zu den dem von auf sich auch".split(" "),
@@ -38234,7 +38326,7 @@ var FINITE = new RegExp(`\\b(?:${[
 function hasFiniteVerb(plain) {
   return FINITE.test(plain) || NEGATED_FINITE.test(plain);
 }
-var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|mean|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get)\b/;
+var NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|mean|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get|brings|kills|causes|requires|overloads|overwhelms|slows|loses|lose|saturates|freezes)\b/;
 function sentencesOf(text3) {
   const sentences = [];
   let start2 = 0;
@@ -40419,13 +40511,14 @@ var EFFECT = anyOf(...EFFECT_VERBS);
 var CONDITION2 = anyOf(...CONDITION_MARKERS);
 var FAILURE = anyOf(...FAILURES);
 var CONTINUES = anyOf(...CONTINUITY);
+var OUTAGE_OF = anyOf(...OUTAGE);
 var COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
 var STRONG_COUNTERFACTUAL = anyOf("no longer", "not anymore", "ne \\w+ plus", "n \\w+ plus", "(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*");
 var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "will not", "won t", "(?:ser|pourr|devr|aur)(?:ait|aient)");
 var FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 var PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
 var NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|don t|do not) (?:\w+ )?(?:stops?|go(?:es)? down|fails?|falls?|breaks?|crash\w*|dies?)\s*$/;
-var NEGATED_BEFORE3 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
+var NEGATED_BEFORE3 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: (?!(?:so|and|but|because|therefore|thus)\b)\w+){0,2}\s*$/;
 var NEED = anyOf(...NEED_MARKERS);
 var QUALITY = `(?:${QUALITIES.join("|")})`;
 var ANY_QUALITY = anyOf(QUALITY);
@@ -40500,8 +40593,16 @@ function findReason(plain, why) {
   const negated = (index) => index > 0 && NEGATED_BEFORE3.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
   if (negated(continues) || negated(condition)) return null;
   const counterfactual = at2(COUNTERFACTUAL);
+  const failure = at2(FAILURE);
+  const outageAfter = (index) => {
+    if (index < 0) return false;
+    const m = FAILURE.exec(plain.slice(index));
+    const from = index + (m ? m.index + m[0].length : 0);
+    return OUTAGE_OF.test(plain.slice(from));
+  };
   const whole = [
-    ["condition", condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0) ? condition : -1],
+    ["condition", condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0 || outageAfter(condition)) ? condition : -1],
+    ["consequence", outageAfter(failure) ? failure : -1],
     ["condition", continues],
     ["counterfactual", counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain)) ? counterfactual : -1],
     ["problem", at2(PROBLEM)],
@@ -40530,7 +40631,7 @@ function findReason(plain, why) {
   const first2 = [...whole.filter(([, i]) => i >= 0).map(([k, i]) => [k, i, true]), ...usable.map(([k, i]) => [k, i, false]), ...need >= 0 ? [["need", need, true]] : []].sort((a, b) => a[1] - b[1] || Number(b[2]) - Number(a[2]))[0];
   if (first2 && first2[0] === "purpose" && ROLE2.test(plain.slice(0, first2[1]))) return null;
   if (first2) return found(first2[0], first2[1], first2[2]);
-  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain))) return found("answer", 0, true);
+  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain) || OUTAGE_OF.test(plain))) return found("answer", 0, true);
   if (why && ISOLATED.test(plain)) return { ...found("answer", 0, true), byIsolation: true };
   return null;
 }
@@ -46125,6 +46226,13 @@ function looksLikeTitle(line) {
 var OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
 var ENTRY_MARK = /\b(?:why|reason|because|pourquoi|raison)\s*:|\s(?:->|→|=>)\s/i;
 var LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|→|=>|=))\s+\S/;
+var COMPONENT_WORD2 = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES, ...MACHINE_NAMES);
+function endsStatement(line, next) {
+  const end = line.trimEnd();
+  if (!end || /[.!?:;,(\-–—/&+=|]$/.test(end) || OPEN_ENDED.test(end)) return false;
+  const first2 = /^\s*([A-Z][a-z]+)\b/.exec(next)?.[1];
+  return first2 !== void 0 && !COMPONENT_WORD2.test(first2.toLowerCase()) && hasFiniteVerb(plainText(end)) && hasFiniteVerb(plainText(next));
+}
 function paragraphPieces(lines, firstLine) {
   if (lines.filter((l) => ENTRY_MARK.test(l)).length >= 2) return lines.map((text3, k) => ({ text: text3, line: firstLine + k })).filter((p) => p.text.trim());
   const pieces = [];
@@ -46136,7 +46244,7 @@ function paragraphPieces(lines, firstLine) {
       if (i > start2) pieces.push({ text: lines.slice(start2, i).join(" "), line: firstLine + start2 });
       pieces.push({ text: lines[i], line: firstLine + i });
       start2 = i + 1;
-    } else if (LABEL_LINE.test(lines[i + 1])) {
+    } else if (LABEL_LINE.test(lines[i + 1]) || endsStatement(lines[i], lines[i + 1])) {
       pieces.push({ text: lines.slice(start2, i + 1).join(" "), line: firstLine + start2 });
       start2 = i + 1;
     }
@@ -46490,7 +46598,11 @@ var VOCABULARIES = {
   monitoring: MONITORING_NAMES,
   certificate: CERTIFICATE_NAMES,
   server: MACHINE_NAMES,
-  negation: NEGATIONS
+  negation: NEGATIONS,
+  outage: OUTAGE,
+  overload: CAPACITY_PROBLEMS,
+  standby: STANDBY_BEHAVIOUR,
+  "denied-issue": DENIED_ISSUES
 };
 var VOCABULARY_NAMES = Object.keys(VOCABULARIES);
 function termSource(term) {
@@ -46528,8 +46640,25 @@ function plainOf(raw) {
   return proseText(raw).replace(PRODUCTS2, "product");
 }
 var clausesRead = cachedByString(
-  (raw) => Object.freeze(clausesOf(raw).map((c) => ({ raw: c.raw, plain: plainOf(c.raw) })))
+  (raw) => Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r3) => ({ raw: r3, plain: plainOf(r3) })))
 );
+function relativesOf(raw) {
+  const parts = [];
+  let start2 = 0;
+  for (const m of raw.matchAll(/,\s+(?=(?:which|who|qui)\s)/gi)) {
+    if (m.index < start2) continue;
+    const before = raw.slice(0, m.index);
+    if ((before.match(/\(/g)?.length ?? 0) !== (before.match(/\)/g)?.length ?? 0)) continue;
+    const from = m.index + m[0].length;
+    const comma = raw.slice(from).search(/,\s/);
+    const end = comma < 0 ? raw.length : from + comma;
+    if (!hasFiniteVerb(proseText(raw.slice(from, end)))) continue;
+    parts.push(raw.slice(start2, m.index), raw.slice(from, end));
+    start2 = comma < 0 ? raw.length : end + 1;
+  }
+  parts.push(raw.slice(start2));
+  return parts.filter((p) => p.trim());
+}
 var INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
 var TASK4 = anyOf(...TASK_STATEMENT);
 function asks(raw) {
@@ -46561,11 +46690,16 @@ var SET_ASIDE = new RegExp(`\\b(?:${[
   "tandis que",
   "contrairement a"
 ].join("|")})(?: \\w+){0,2} $`);
+var LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
+function labelOf2(raw) {
+  const m = LEADING_LABEL.exec(raw);
+  const label = m && m[1].trim().split(/\s+/).length <= 6 ? proseText(m[1]) : null;
+  return label !== null && !hasFiniteVerb(label) ? label : null;
+}
 
 // src/prose/question-choices.ts
 var THIS = anyOf(...THIS_DESIGN);
 var FILLER = /\b(?:the|a|an|is|it|its|it s|setup|set up|mode|configuration|config|one|answer|le|la|un|une|est|c est)\b/g;
-var LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
 var AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contrast|conversely|en revanche|par contre|a l inverse) )?(?:in|with|for|under|en|avec|dans|pour)(?: (?:an?|the|un|une|le|la|l))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
 var SETUP_WORDS = "(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?";
 function caseOpening(raw, option2) {
@@ -46598,6 +46732,17 @@ function readChoices(prose, choices) {
       });
     }
   }
+  const labelled = /* @__PURE__ */ new Set();
+  for (const block4 of prose.blocks) {
+    if (block4.kind === "heading") continue;
+    for (const { sentence } of sentencesOfBlock(block4)) {
+      const label = labelOf2(sentence.raw);
+      if (label === null) continue;
+      const named2 = patterns.flatMap((p, k) => p.test(label) ? [k] : []);
+      if (named2.length === 1) labelled.add(named2[0]);
+    }
+  }
+  const asksWhich = (text3) => text3 !== null && (text3.asks === true || /\?\s*$/.test(text3.raw) || patterns.filter((p) => p.test(text3.plain)).length >= 2);
   const oneOption = (plain, aboutElse2) => {
     const named2 = namedIn(plain);
     if (named2.length !== 1 || contradicted.has(named2[0])) return null;
@@ -46608,18 +46753,27 @@ function readChoices(prose, choices) {
     const m = THIS.exec(plain);
     return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
   };
-  const labelOf2 = (raw) => {
-    const m = LEADING_LABEL.exec(raw);
-    const label = m && m[1].trim().split(/\s+/).length <= 6 ? proseText(m[1]) : null;
-    return label !== null && !hasFiniteVerb(label) ? label : null;
+  const bare = (plain) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text3, p) => text3.replace(new RegExp(p.source, "g"), " "), plain).replace(FILLER, " ").trim();
+  const pieces = (raw) => {
+    const label = labelOf2(raw);
+    const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)[0].length) : raw;
+    return clausesRead(body).flatMap((c) => namedIn(c.plain).length >= 2 ? commaSegments(c.raw).map((r3) => ({ raw: r3, plain: proseText(r3), asks: false })) : [{ raw: c.raw, plain: c.plain, asks: false }]);
   };
   return {
     named: namedIn,
+    bare,
+    pieces,
     contradiction(plain) {
       const named2 = namedIn(plain);
       return named2.length === 1 ? contradicted.get(named2[0]) ?? null : null;
     },
     chosenIn({ raw, plain }, before, rowHead2, aboutElse2) {
+      const asked = labelOf2(raw);
+      if (asked !== null && patterns.filter((p) => p.test(asked)).length >= 2) {
+        const body2 = raw.slice(LEADING_LABEL.exec(raw)[0].length);
+        const bodyPlain = proseText(body2);
+        return bodyPlain !== plain && this.chosenIn({ raw: body2, plain: bodyPlain, asks: false }, before, rowHead2, (index) => aboutElse2(index + plain.length - bodyPlain.length));
+      }
       const k = oneOption(plain, aboutElse2);
       if (k === null) {
         return !mentioned(plain) && before !== null && appliedHere(plain) && oneOption(before.plain, aboutElse2) !== null;
@@ -46627,7 +46781,7 @@ function readChoices(prose, choices) {
       const pattern = patterns[k];
       if (mentionedAnywhere.size === 1 || appliedHere(plain)) return true;
       const label = labelOf2(raw);
-      if (label !== null && mentioned(label)) return false;
+      if (label !== null && mentioned(label)) return (asksWhich(before) || asksWhich(rowHead2 === null ? null : { raw: rowHead2, plain: rowHead2 })) && patterns.every((_, j) => j === k || !labelled.has(j)) && namedIn(label).length === 1;
       const body = label !== null ? proseText(raw.slice(LEADING_LABEL.exec(raw)[0].length)) : plain;
       const at2 = matchesOf(pattern, body)[0];
       if (!at2) return false;
@@ -46650,7 +46804,7 @@ function readChoices(prose, choices) {
 function questionProblem(question) {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.notAbout ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => Array.isArray(g) ? [g] : [g.of, g.terms]), question.reject ?? []];
+    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => Array.isArray(g) ? [g] : [g.of, g.terms]), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list2 of lists) if (list2.length) termsPattern(list2);
   } catch (error) {
@@ -46667,11 +46821,31 @@ function groupsOf(answer) {
   return typeof answer[0] === "string" ? [answer] : answer.filter((g) => Array.isArray(g) ? g.length : g.terms.length && g.of.length);
 }
 var REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
+var NAMES = new RegExp(
+  `\\b(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...CODE_BASE_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES].join("|")}|\\d+|x|and|or|the|a|an|one|two|three|our|its|et|le|la|les|un|une|des|de|du)\\b`,
+  "g"
+);
+function namesOnly(plain) {
+  return !plain.replace(NAMES, " ").replace(/[^a-z]+/g, "");
+}
+var FILLERS = /* @__PURE__ */ new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
+var ISSUE_WORD = anyOf(...ISSUES_LABELS);
+function contentWords(plain) {
+  return plain.split(" ").filter((w) => w && !FILLERS.has(w) && !ISSUE_WORD.test(w)).map((w) => w.length > 4 ? w.replace(/(?:ing|ed|es|s|e)$/, "") : w);
+}
+function restates(plain, taskWords) {
+  const words = contentWords(plain);
+  const own = words.filter((w) => !taskWords.some((t) => t === w || Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t)))).length;
+  return own === 0 || own === 1 && words.length - own >= 2;
+}
 function readerOf(question) {
   return {
     about: question.about?.length ? termsPattern(question.about) : null,
     notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
-    cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null
+    cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
+    notUnder: question.notUnder?.length ? termsPattern(question.notUnder) : null,
+    ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
+    ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null
   };
 }
 function answerOf(groups) {
@@ -46701,8 +46875,10 @@ function prepared(prose) {
         cellFrames = [...frames, ...framesOfCell(block4, cell)];
         cellFramesOf.set(cell, cellFrames);
       }
-      const context = contextOf2(cellFrames, i > 0 ? [read[0].sentence.plain, read[i - 1].sentence.plain] : []);
-      return { sentence, cell, context, before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : null, next: read[i + 1]?.sentence.plain };
+      const asked = read.slice(0, i).filter((r3) => r3.cell === cell && r3.sentence.asks).map((r3) => r3.sentence.plain);
+      const context = contextOf2(asked.length ? [...cellFrames, ...asked] : cellFrames, i > 0 ? [read[0].sentence.plain, read[i - 1].sentence.plain] : []);
+      const headingAbove = i === 0 && cell < 0 && before?.kind === "heading" ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
+      return { sentence, cell, context, before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : headingAbove, next: read[i + 1]?.sentence.plain };
     });
     return { block: block4, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
   });
@@ -46715,6 +46891,7 @@ function readQuestion(prose, question) {
   const answers = [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
   const blocks = prepared(prose);
+  const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join(". "))) : null;
   const states = (sentence, context) => choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0);
   const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
   const namedIn = /* @__PURE__ */ new Map();
@@ -46746,15 +46923,32 @@ function readQuestion(prose, question) {
       const { plain } = sentence;
       const named2 = about !== null && about.test(plain);
       if (named2 && !mentionedAt) mentionedAt = at2;
-      if (sentence.asks || copiedList) continue;
+      if (sentence.asks || copiedList || namesOnly(plain)) continue;
+      if (restated && restates(plain, restated)) continue;
       if (about && !named2 && !context.all.some(names)) continue;
+      if (question.why && block4.inIssuesSection) continue;
       if (choices) {
+        if (block4.kind === "table-row" && (!block4.header || cell === 0) && choices.bare(plain)) continue;
         if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block4) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at2, mentionedAt };
+        const pieces = choices.pieces(sentence.raw);
+        if (pieces.length > 1 && pieces.some((piece, k) => choices.chosenIn(piece, k > 0 ? pieces[k - 1] : before, null, (index) => aboutElse(reader, piece.plain, index, context)))) {
+          return { answeredAt: at2, mentionedAt };
+        }
         const by = contradicted ? null : choices.contradiction(plain);
         if (by) contradicted = { at: at2, by };
         continue;
       }
       const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => /* @__PURE__ */ new Set()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      if (cell >= 0) {
+        for (const [a, answer] of answers.entries()) {
+          if (!stated[a].size || stated[a].size === answer.groups.length) continue;
+          for (const frame of framesOfCell(block4, cell)) for (const g of groupsStated(reader, answer, { raw: frame, plain: frame, asks: false }, context)) stated[a].add(g);
+        }
+      }
+      if (reader.notUnder && underOther(reader, sentence.raw, context)) {
+        const reason = named2 ? reasonIn(plain, context.why) : null;
+        if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === "effect") || reader.notUnder.test(plain.slice(reason.index))) continue;
+      }
       if (stated.every((g) => !g.size)) {
         const reason = question.why && !block4.inIssuesSection && !FUTURE_REMARK2.test(plain) ? reasonIn(plain, context.why) : null;
         const circular = reason !== null && about !== null && about.test(plain.slice(reason.index));
@@ -46787,6 +46981,17 @@ function givesReason(plain, why, continuing) {
 var WHY2 = anyOf(...WHY_LABELS);
 var WHY_KINDS = /* @__PURE__ */ new Set(["purpose", "cause", "consequence", "condition", "counterfactual", "enabling", "contrast"]);
 var FUTURE_REMARK2 = anyOf(...FUTURE);
+function underOther(reader, raw, context) {
+  const label = labelOf2(raw);
+  const texts = label !== null ? [...context.frames, label] : context.frames;
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const text3 = texts[k];
+    if (WHY2.test(text3)) return false;
+    if (reader.notUnder.test(text3)) return true;
+    if (reader.about?.test(text3)) return false;
+  }
+  return false;
+}
 function headsText(heading2, next) {
   return next !== void 0 && next.kind !== "heading" && next.file === heading2.file && next.headingPath[next.headingPath.length - 1] === heading2.text;
 }
@@ -46801,9 +47006,9 @@ function contextOf2(frames, before) {
 }
 function aboutElse(reader, plain, index, context) {
   const { about, notAbout } = reader;
-  if (!notAbout) return false;
-  const first2 = (text3) => {
-    const subjects = [...matchesOf(notAbout, text3).map((m) => ({ ...m, other: true })), ...about ? matchesOf(about, text3).map((m) => ({ ...m, other: false })) : []].filter((m) => !OBJECT_OF.test(text3.slice(0, m.start))).sort((a, b) => a.start - b.start);
+  if (!notAbout || RESPECTIVELY.test(plain)) return false;
+  const first2 = (text3, frame = false) => {
+    const subjects = [...matchesOf(notAbout, text3).map((m) => ({ ...m, other: true })), ...about ? matchesOf(about, text3).map((m) => ({ ...m, other: false })) : []].filter((m) => frame || !OBJECT_OF.test(text3.slice(0, m.start))).sort((a, b) => a.start - b.start);
     return subjects[0] ? subjects[0].other ? "else" : "about" : null;
   };
   const own = first2(plain.slice(0, index));
@@ -46812,7 +47017,7 @@ function aboutElse(reader, plain, index, context) {
   if (mentions.some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
   const texts = mentions.length ? context.frames : context.all;
   for (let k = texts.length - 1; k >= 0; k--) {
-    const framed = first2(texts[k]);
+    const framed = first2(texts[k], k < context.frames.length);
     if (framed) return framed === "else";
   }
   return false;
@@ -46824,22 +47029,32 @@ function groupsStated(reader, answer, sentence, context) {
   const clauses = clausesRead(sentence.raw);
   const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
   for (const [c, clause] of plains.entries()) {
-    const around = c > 0 ? contextOf2(context.frames, [...context.before, ...plains.slice(0, c)]) : context;
+    const around = c > 0 ? contextOf2([...context.frames, ...plains.slice(0, c)], context.before) : context;
     const mentions = answer.subjects.flatMap((subject, k) => subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []);
     const bare = clauses[c] && clauses[c].raw.includes("(") ? plainOf(clauses[c].raw.replace(/\([^()]*\)/g, " ")) : clause;
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
-      const terms = matchesOf(group.terms, clause);
+      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)));
       const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
       if (!said.length) return;
+      const antecedent = c > 0 && RELATIVE.test(clause) ? lastSubject(reader, plains[c - 1]) : "";
+      const text3 = antecedent ? `${antecedent} ${clause}` : "";
       const inBare = matchesOf(group.terms, bare)[0];
-      if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0].start, around)) stated.add(g);
+      if (text3) {
+        if (!aboutElse(reader, text3, antecedent.length + 1 + said[0].start, around)) stated.add(g);
+      } else if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0].start, around)) stated.add(g);
     });
   }
   return stated;
 }
-var GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
-var OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|sur|vers|depuis|du|de|des|avec|par|entre)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
+var RESPECTIVELY = /\b(?:respectively|respectivement)\b/;
+var RELATIVE = /^(?:which|who|qui|lequel|laquelle)\b/;
+function lastSubject(reader, plain) {
+  const found = [...reader.notAbout ? matchesOf(reader.notAbout, plain) : [], ...reader.about ? matchesOf(reader.about, plain) : []].sort((a, b) => b.start - a.start)[0];
+  return found ? plain.slice(found.start, found.end) : "";
+}
+var GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|in|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
+var OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|unlike|like|besides|sur|vers|depuis|du|de|des|avec|par|entre|contrairement a)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+){0,3})?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
 function subjectOf(term, mentions, plain, answer, context) {
   const after = mentions.filter((m) => m.start >= term.end).sort((a, b) => a.start - b.start);
   const goesTo = after[0] && GOES_TO.test(plain.slice(term.end, after[0].start)) ? after[0] : void 0;
@@ -46863,7 +47078,8 @@ function spoiledSections(blocks, states, reject) {
     for (const { sentence, context } of sentences) {
       const { plain } = sentence;
       if (!states(sentence, context)) continue;
-      if (matchesOf(reject, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) spoiled.add(section);
+      const first2 = matchesOf(reject, plain)[0];
+      if (first2 && !SET_ASIDE.test(plain.slice(0, first2.start))) spoiled.add(section);
     }
   }
   return spoiled;
@@ -46875,7 +47091,9 @@ function frameOf(block4) {
 function framesOfCell(block4, cell) {
   if (cell < 0) return [];
   const header = block4.header?.[cell];
-  return [...header ? [proseText(header)] : [], ...cell > 0 && block4.cells?.[0] ? [proseText(block4.cells[0])] : []];
+  const head = block4.cells?.[0];
+  const rowOfHead = cell === 0 && head !== void 0 && !hasFiniteVerb(proseText(head)) ? block4.cells.slice(1).map((c) => proseText(c)) : [];
+  return [...header ? [proseText(header)] : [], ...rowOfHead, ...cell > 0 && head ? [proseText(head)] : []];
 }
 function rowHead(block4) {
   return block4.cells?.[0] ? proseText(block4.cells[0]) : null;
@@ -46984,7 +47202,7 @@ function capitalise(s) {
 var WEB = anyOf(...WEB_TRAITS);
 var APP = anyOf(...APP_TRAITS);
 var OBJECT_BEFORE = /\b(?:to|from|with|towards|via|behind|than|by|unlike|vers|au|aux|du|par|avec|contrairement a)(?: (?:the|an?|its|their|le|la|les|l))?\s*$/;
-var RELATIVE = /^(?:which|that|who|where|qui|ou)\b/;
+var RELATIVE2 = /^(?:which|that|who|where|qui|ou)\b/;
 var ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 function sideOf(topic) {
   return topic === "web-server" ? "web" : topic === "app-server" ? "app" : null;
@@ -47003,8 +47221,8 @@ function characterisations(clause, found) {
   for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
     const plain = plainText(segment);
     const ordinal = ORDINAL.exec(plain);
-    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf2(plain, subject);
-    if (!RELATIVE.test(plain)) subject = side;
+    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE2.test(plain) ? lastNamed ?? subject : subjectOf2(plain, subject);
+    if (!RELATIVE2.test(plain)) subject = side;
     if (side === "web" && WEB.test(plain)) found.add("web");
     if (side === "app" && APP.test(plain)) found.add("app");
     const named2 = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s) => s !== null);

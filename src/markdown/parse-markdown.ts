@@ -1,5 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import {
+  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, WEB_SERVER_NAMES,
+} from '../vocabulary.js';
+import { hasFiniteVerb, plainText } from '../prose/sentences.js';
 import { ART_LINE, looksLikeDiagramHeader } from './drawn-lines.js';
 
 export interface Heading {
@@ -277,6 +281,23 @@ const ENTRY_MARK = /\b(?:why|reason|because|pourquoi|raison)\s*:|\s(?:->|→|=>)
 // "Web server: ...", and in plain-text notes "2nd LB -> ..." or "web srv = ...".
 const LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|→|=>|=))\s+\S/;
 
+/** The names of the design's components: a wrapped line may open with one ("...is sent to the load balancer,\nHAProxy..."). */
+const COMPONENT_WORD = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES, ...MACHINE_NAMES);
+
+/**
+ * Plain-text notes write one statement a line, without a full stop: "...it would be a disaster if it
+ * goes down" then "After each update the web server should go down". A line that states something (a
+ * finite verb) and ends on no punctuation and no word needing what follows, followed by a line that
+ * states something too and opens with a capitalised word that is no component's name ("Nginx serves
+ * files" may be a wrapped sentence's end), ends its statement.
+ */
+function endsStatement(line: string, next: string): boolean {
+  const end = line.trimEnd();
+  if (!end || /[.!?:;,(\-–—/&+=|]$/.test(end) || OPEN_ENDED.test(end)) return false;
+  const first = /^\s*([A-Z][a-z]+)\b/.exec(next)?.[1];
+  return first !== undefined && !COMPONENT_WORD.test(first.toLowerCase()) && hasFiniteVerb(plainText(end)) && hasFiniteVerb(plainText(next));
+}
+
 /**
  * Plain-text answers put a title on its own line right above its text, with no blank line:
  * "Issues With This Infrastructure" then "Elevated maintenance costs." Such a line (short, no
@@ -296,7 +317,7 @@ function paragraphPieces(lines: string[], firstLine: number): { text: string; li
       if (i > start) pieces.push({ text: lines.slice(start, i).join(' '), line: firstLine + start });
       pieces.push({ text: lines[i]!, line: firstLine + i });
       start = i + 1;
-    } else if (LABEL_LINE.test(lines[i + 1]!)) {
+    } else if (LABEL_LINE.test(lines[i + 1]!) || endsStatement(lines[i]!, lines[i + 1]!)) {
       // "Separate Web Server: ..." on the next line starts an entry of its own.
       pieces.push({ text: lines.slice(start, i + 1).join(' '), line: firstLine + start });
       start = i + 1;

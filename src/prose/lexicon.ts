@@ -138,6 +138,7 @@ export const CAPACITY_PROBLEMS = [
   'than (?:\\w+ ){0,4}(?:can|could) (?:handle|take|serve|carry|cope)', 'too (?:much|many|busy|slow)',
   '(?:not|isn t|aren t|wasn t|weren t|no longer|never) (?:\\w+ ){0,2}enough',
   '(?:cannot|can not|can t|could not|couldn t) (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb|host|hold|fit|carry|run)',
+  '(?:not (?:be )?able|unable) to (?:\\w+ )?(?:answer|handle|serve|keep up|cope|absorb)', 'exceed\\w*',
   'at (?:full|100 ?%|their|its) (?:\\w+ )?(?:capacity|limit|cpu)', 'near (?:their|its) limits?', 'saturat\\w*', 'goulots? d etranglement',
   'surcharg\\w*',
 ] as const;
@@ -157,7 +158,33 @@ export const FAILURES = [
   'crash\\w*', 'go(?:es)? down', 'went down', 'is down', 'are down', 'break(?:s|ing)?', 'broke(?:n)?', 'stop(?:s|ped)?',
   'goes? (?:silent|dark|away|quiet)', 's arret\\w*', 'arret\\w* de fonctionner', 'becomes? unavailable', 'is unavailable', 'unreachable', 'is lost',
   '(?:goes?|went|gone) offline', 'is offline', 'hangs?', 'maintenance', 'tomb\\w* en panne', 'tomb(?:e|ent|er)', 'en panne', 'panne',
-  'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible',
+  'defaillan\\w*', 'plant\\w*', 'ne repond plus', 'indisponible', 'los(?:es|t|e|ing) (?:its |their |the )?(?:power|network|connection|connectivity|disk)',
+  'power (?:cut|outage|failure|loss)', 'faults?',
+] as const;
+/**
+ * The service lost to its users, what a failure, a restart or an overload costs them: "the site is
+ * down", "nobody can reach foobar.com", "visitors get a 502 error", "users are locked out".
+ */
+export const OUTAGE = [
+  '(?:is|are|was|were|goes|go|went|gone|be|being|been|stays?|stayed) (?:\\w+ )?down', 'downtime', 'offline', 'outages?', 'unavailab\\w*', 'not available', 'unreachable',
+  'not reachable', 'inaccessib\\w*', 'not accessible', 'unresponsive', 'interrupt\\w*', 'disrupt\\w*', 'locked out', 'disconnect\\w*', '(?:cut|cuts|cutting) (?:\\w+ ){0,3}off',
+  '(?:users?|customers?|visitors?|clients?|people|everyone|anyone) (?:\\w+ )?(?:cannot|can not|can t|could not|couldn t|(?:are|is) unable to|won t be able to)',
+  '(?:users?|customers?|visitors?|clients?) (?:will |would |must |have to |has to )*wait', 'los(?:e|es|t|ing) (?:\\w+ )?access',
+  '(?:requests?|visitors?|users?|connections?|orders?) (?:\\w+ ){0,4}(?:are|is|get|gets|were|was) (?:lost|dropped|refused|rejected)',
+  '(?:stops?|stopped|kills?|killed) (?:the |our )?(?:whole |entire )?(?:website|site|service|application|app)\\b', 'everything (?:stops|is down|fails)',
+  '(?:cannot|can not|can t|could not|couldn t|unable to|not able to) (?:\\w+ ){0,2}(?:access|reach|load|open|use|visit|connect|browse|get to)',
+  '(?:cannot|can not|can t|could not|couldn t) be (?:reached|accessed|used|loaded|opened)',
+  '(?:nobody|no one|noone|no (?:user|visitor|client|request)s?) (?:\\w+ )?(?:can|could|is able|gets? through)', 'error(?:s| pages?)?', '50[234]', 'bad gateway',
+  '(?:stops?|stopped|stopping) (?:answering|responding|working|serving|loading)', '(?:does|do|did|will|would) not (?:respond|answer|load|work)',
+  '(?:doesn t|don t|didn t|won t|wouldn t) (?:respond|answer|load|work)', 'there (?:is|s|was) no (?:more )?(?:website|site|service)', 'no (?:website|site|service) at all', 'see nothing', 'disappear\\w*',
+  '(?:is|was|are|were) gone', 'goes dark', '(?:site|website|service) down', '(?:takes?|took|taking|bring\\w*|brought) (?:\\w+ ){0,3}(?:down|offline)', 'indisponib\\w*', 'hors ligne', 'coupe\\w*', 'coupure\\w*',
+  'interrompu\\w*', 'ne (?:peut|peuvent|pourra\\w*) (?:plus )?(?:acceder|joindre|utiliser)', 'plus accessible',
+] as const;
+/** An issue said not to be one: "there is no downtime", "scaling is not really a problem here". */
+export const DENIED_ISSUES = [
+  'no (?:real |actual )?(?:downtime|interruption|outage)s?', 'zero downtime', 'without (?:any )?(?:downtime|interruption|outage)s?',
+  '(?:is|are|was|were) (?:not|never) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)', '(?:isn t|aren t|wasn t) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)',
+  'no (?:real )?(?:problem|issue)s? (?:here|with|for)', 'pas (?:vraiment )?(?:un|de) (?:probleme|souci)', 'aucun (?:vrai )?probleme', 'sans (?:interruption|coupure)',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
 export const CONTINUITY = [
@@ -202,7 +229,7 @@ export const MODALS = ['can', 'could', 'may', 'will be able', 'is able', 'are ab
 export const TASK_STATEMENT = [
   '(?:the |this )?(?:task|project|assignment|exercise|requirement|instructions?|curriculum) (?:says|asks|requires|wants|needs)',
   '(?:we are|you are|i was|we were|you must|you need to|must be able to|be able to) (?:asked|required|explain)', 'explain (?:some )?specifics',
-  'why you are adding', 'you must add', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
+  'why you are adding', 'you must (?:add|use|have|include)', '(?:as|like) (?:the|this) (?:task|project|assignment|exercise) (?:asked|asks|said|says|wants|wanted|required|requires)', 'vous devez', 'etre capable d expliquer', 'pourquoi vous l ajoutez',
   '(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)',
 ] as const;
 /** Names of products whose words are concepts: "a certificate from Let's Encrypt" says nothing of encryption. */
@@ -212,7 +239,7 @@ export const TASK_REQUIREMENTS = ['(?:you )?must (?:add|have|use|include)', 'req
 /** A remark about scaling later, not about this design: "we could add more servers later". */
 export const FUTURE = [
   'add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)', 'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if (?:the )?(?:traffic|load) (?:grows|increases)',
-  '(?:could|can|may|might|would) (?:easily |also |later )?add', 'plus tard', 'a l avenir',
+  '(?:could|can|may|might|would) (?:easily |also |later )?add', '(?:could|can|may|might) be (?:easily )?added', 'plus tard', 'a l avenir',
 ] as const;
 /** The old design, contrasted with this one: "before, all three shared one machine; now each has its own". */
 export const BEFORE_MARKERS = ['before', 'previously', 'used to', 'in task ?2', 'earlier', 'formerly', 'originally', 'avant', 'auparavant'] as const;
@@ -255,10 +282,10 @@ export const THIS_DESIGN = [
 ] as const;
 /** What was carried over from task 2 is in this design: "we kept the firewalls from task 2". */
 export const CARRIED_OVER = ['kept', 'keep', 'still', 'carried (?:over )?from', 'carry over', 'retain\\w*', 'reuse\\w*', 'conserv\\w*'] as const;
-/** Section labels that ask "why": a quality or a problem under them answers it. */
+/** Section labels that ask "why" or "what follows": a quality, a problem or an outage under them answers it ("Effect: site down"). */
 export const WHY_LABELS = [
   'why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif',
-  'avantages?', 'le but', 'interet',
+  'avantages?', 'le but', 'interet', 'consequences?', 'effects?', 'impacts?', 'what happens', 'risks? for (?:the )?users',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -315,6 +342,16 @@ export const BEHIND_THE_LB = [
 export const PASSIVE_BEHAVIOUR = [
   'waits', 'idle', 'stays? ready', 'only (?:\\w+ ){0,4}(?:when|if|after|once)(?: \\w+){0,4} (?:fails|dies|goes down|crashes|is down|stops)',
 ] as const;
+/**
+ * What the passive one of an active-passive pair does, said of it: "waits on standby", "takes its
+ * place", "receives nothing until the active one goes down", "would only be used when the first fails".
+ */
+export const STANDBY_BEHAVIOUR = [
+  ...PASSIVE_BEHAVIOUR, 'stand(?:s|ing)? ?by', 'wait(?:s|ing|ed)?', 'until (?:\\w+ ){0,4}(?:fails?|dies|goes down|crashes|is down|stops|breaks)',
+  'only (?:\\w+ ){0,3}(?:when|if|after|once|on|in case)\\b', 'takes? (?:\\w+ ){0,2}(?:place|over)', 'en (?:attente|veille)', 'attend\\w*', 'jusqu a ce qu',
+  'unless', 'unused', 'not used', 'does nothing', 'on hold', 'in reserve', 'hot spare', 'sits? ready',
+  'becom\\w* active', '(?:is|gets?|be) (?:promoted|activated)', 'only (?:the )?(?:active|primary|main|first) (?:one|node|server)s?',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Web server and application server, characterised.
@@ -338,7 +375,7 @@ export const APP_TRAITS = [
 
 export const FUNCTION_WORDS: Record<'en' | 'fr' | 'es' | 'de' | 'pt', readonly string[]> = {
   en: ('the and is are of to in for with that this it on as be by an or from which when each one all its their can will if not into so than '
-    + 'also has have was were but we our more used uses use').split(' '),
+    + 'also has have was were but we our more used uses use there here too much many very just then would could should may might must do does been being such').split(' '),
   fr: 'le la les de des du un une est et en pour avec dans sur que qui pas sont au aux ce cette ces il elle nous vous ils leur leurs par plus ou être'.split(' '),
   es: 'el los las del y es por con para una uno se su sus al lo como más está son'.split(' '),
   de: 'der die das und ist mit für nicht ein eine zu den dem von auf sich auch'.split(' '),

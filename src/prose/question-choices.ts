@@ -4,8 +4,8 @@
  */
 import type { ProseAnalysis } from './analyze-prose.js';
 import { anyOf, THIS_DESIGN } from './lexicon.js';
-import { matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
-import { hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
+import { clausesRead, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { commaSegments, hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
 
 /** One option of a question that asks which one this design is (see Question.choices). */
 export interface Choice {
@@ -25,6 +25,14 @@ export interface ChoicesReading {
    * sentence before it in its block, `rowHead` the first cell of its table row.
    */
   chosenIn(sentence: ReadSentence, before: ReadSentence | null, rowHead: string | null, aboutElse: (index: number) => boolean): boolean;
+  /** Whether a text is an option and nothing more ("Active-Active.", "the active-active setup"). */
+  bare(plain: string): boolean;
+  /**
+   * The pieces of a sentence that may state an option apart from the rest: its clauses, and the
+   * comma-spliced parts of a clause that names several ("it's active-active because both work,
+   * active-passive is when one waits"), after a label that names them all.
+   */
+  pieces(raw: string): ReadSentence[];
   /** Whether a heading gives the option as its answer ("Load balancer setup: Active-Active") or says it is this design's. */
   chosenInHeading(text: string, aboutElse: (index: number) => boolean): boolean;
 }
@@ -32,8 +40,6 @@ export interface ChoicesReading {
 const THIS = anyOf(...THIS_DESIGN);
 /** Words around a bare option: "Active-Active setup.", "Mode: active-active". */
 const FILLER = /\b(?:the|a|an|is|it|its|it s|setup|set up|mode|configuration|config|one|answer|le|la|un|une|est|c est)\b/g;
-/** "Active-Active: both servers..." or "**Active-Passive** - one waits": a label that the rest of the sentence defines. */
-const LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
 /** "In an Active-Passive setup, ...", "With active-active ...": an option set up as a case, not as this design. */
 const AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contrast|conversely|en revanche|par contre|a l inverse) )?(?:in|with|for|under|en|avec|dans|pour)(?: (?:an?|the|un|une|le|la|l))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
 const SETUP_WORDS = '(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?';
@@ -79,6 +85,19 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
       });
     }
   }
+  // The options the prose sets out as labels ("Active-Passive: one server waits"): a label of an option defines it, unless it alone answers a question.
+  const labelled = new Set<number>();
+  for (const block of prose.blocks) {
+    if (block.kind === 'heading') continue;
+    for (const { sentence } of sentencesOfBlock(block)) {
+      const label = labelOf(sentence.raw);
+      if (label === null) continue;
+      const named = patterns.flatMap((p, k) => (p.test(label) ? [k] : []));
+      if (named.length === 1) labelled.add(named[0]!);
+    }
+  }
+  /** Whether a text asks which option: a question, or a text naming several ("Active-Active or Active-Passive"). */
+  const asksWhich = (text: { raw: string; plain: string; asks?: boolean } | null) => text !== null && (text.asks === true || /\?\s*$/.test(text.raw) || patterns.filter((p) => p.test(text.plain)).length >= 2);
   /** The option a sentence names, when it names exactly one and does not reject it ("Active-Passive (not used here)"). */
   const oneOption = (plain: string, aboutElse: (index: number) => boolean): number | null => {
     const named = namedIn(plain);
@@ -91,20 +110,28 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
     const m = THIS.exec(plain);
     return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
   };
-  /** The label a sentence opens with, when it has one, in plain text. */
-  // "It is Active-Active: ..." states before its colon: a label names, it does not say.
-  const labelOf = (raw: string) => {
-    const m = LEADING_LABEL.exec(raw);
-    const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
-    return label !== null && !hasFiniteVerb(label) ? label : null;
+  const bare = (plain: string) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text, p) => text.replace(new RegExp(p.source, 'g'), ' '), plain).replace(FILLER, ' ').trim();
+  const pieces = (raw: string): ReadSentence[] => {
+    const label = labelOf(raw);
+    const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)![0].length) : raw;
+    return clausesRead(body).flatMap((c) => (namedIn(c.plain).length >= 2 ? commaSegments(c.raw).map((r) => ({ raw: r, plain: proseText(r), asks: false })) : [{ raw: c.raw, plain: c.plain, asks: false }]));
   };
   return {
     named: namedIn,
+    bare,
+    pieces,
     contradiction(plain) {
       const named = namedIn(plain);
       return named.length === 1 ? (contradicted.get(named[0]!) ?? null) : null;
     },
     chosenIn({ raw, plain }, before, rowHead, aboutElse) {
+      // "Active-Active vs Active-Passive: our load balancer runs both servers active-active": a label naming the options asks, the rest answers.
+      const asked = labelOf(raw);
+      if (asked !== null && patterns.filter((p) => p.test(asked)).length >= 2) {
+        const body = raw.slice(LEADING_LABEL.exec(raw)![0].length);
+        const bodyPlain = proseText(body);
+        return bodyPlain !== plain && this.chosenIn({ raw: body, plain: bodyPlain, asks: false }, before, rowHead, (index) => aboutElse(index + plain.length - bodyPlain.length));
+      }
       const k = oneOption(plain, aboutElse);
       if (k === null) {
         // "Active-Active: both servers take requests. This is the case here.": the sentence before gave the option.
@@ -114,7 +141,9 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
       if (mentionedAnywhere.size === 1 || appliedHere(plain)) return true;
       // "Active-Active: both servers serve at once" defines the option; after "Setup:" or "A:" the rest is read on its own.
       const label = labelOf(raw);
-      if (label !== null && mentioned(label)) return false;
+      // "| Active-Active or Active-Passive? | Active-Active: both servers take traffic |": the label answers the question asked
+      // right before it, when the prose sets out no other option as a label.
+      if (label !== null && mentioned(label)) return (asksWhich(before) || asksWhich(rowHead === null ? null : { raw: rowHead, plain: rowHead })) && patterns.every((_, j) => j === k || !labelled.has(j)) && namedIn(label).length === 1;
       const body = label !== null ? proseText(raw.slice(LEADING_LABEL.exec(raw)![0].length)) : plain;
       const at = matchesOf(pattern, body)[0];
       if (!at) return false;

@@ -6,10 +6,10 @@
 import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, PRODUCT_NAMES, TASK_STATEMENT,
-  WEB_SERVER_NAMES,
+  anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
+  PRODUCT_NAMES, STANDBY_BEHAVIOUR, TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
-import { clausesOf, proseText, sentencesOf } from './sentences.js';
+import { clausesOf, hasFiniteVerb, proseText, sentencesOf } from './sentences.js';
 
 /** Vocabularies a rubric may name with `@name`. */
 const VOCABULARIES: Record<string, readonly string[]> = {
@@ -22,6 +22,10 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   certificate: CERTIFICATE_NAMES,
   server: MACHINE_NAMES,
   negation: NEGATIONS,
+  outage: OUTAGE,
+  overload: CAPACITY_PROBLEMS,
+  standby: STANDBY_BEHAVIOUR,
+  'denied-issue': DENIED_ISSUES,
 };
 
 export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);
@@ -84,10 +88,35 @@ export function plainOf(raw: string): string {
   return proseText(raw).replace(PRODUCTS, 'product');
 }
 
-/** The clauses of a sentence, as written and in plain text: "the primary takes the writes; the replica is read-only". */
+/**
+ * The clauses of a sentence, as written and in plain text: "the primary takes the writes; the replica
+ * is read-only"; a relative clause apart ("...to the application server, which runs the code").
+ */
 export const clausesRead = cachedByString((raw: string): readonly { raw: string; plain: string }[] =>
-  Object.freeze(clausesOf(raw).map((c) => ({ raw: c.raw, plain: plainOf(c.raw) }))),
+  Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r) => ({ raw: r, plain: plainOf(r) }))),
 );
+
+/**
+ * A clause cut around ", which ..." / ", who ..." outside brackets: the relative runs to its next comma,
+ * where the main clause may go on ("Unlike Nginx, which only hands out files, the app server runs the code").
+ */
+function relativesOf(raw: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of raw.matchAll(/,\s+(?=(?:which|who|qui)\s)/gi)) {
+    if (m.index < start) continue;
+    const before = raw.slice(0, m.index);
+    if ((before.match(/\(/g)?.length ?? 0) !== (before.match(/\)/g)?.length ?? 0)) continue;
+    const from = m.index + m[0].length;
+    const comma = raw.slice(from).search(/,\s/);
+    const end = comma < 0 ? raw.length : from + comma;
+    if (!hasFiniteVerb(proseText(raw.slice(from, end)))) continue;
+    parts.push(raw.slice(start, m.index), raw.slice(from, end));
+    start = comma < 0 ? raw.length : end + 1;
+  }
+  parts.push(raw.slice(start));
+  return parts.filter((p) => p.trim());
+}
 
 /** An interrogative opening: "What distribution algorithm your load balancer is configured with". */
 const INTERROGATIVE = /^(?:what|how|why|where|whether|(?:is|are|does|do) (?:your|you)|quel\w*|comment|pourquoi|est ce)\b/;
@@ -116,3 +145,12 @@ export const SET_ASIDE = new RegExp(`\\b(?:${[
   'alors que', 'tandis que', 'contrairement a',
 ].join('|')})(?: \\w+){0,2} $`);
 
+/** "Active-Active: both servers..." or "**Active-Passive** - one waits": a label that the rest of the sentence speaks of. */
+export const LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
+
+/** The label a sentence opens with, when it has one, in plain text. "It is Active-Active: ..." states before its colon: a label names, it does not say. */
+export function labelOf(raw: string): string | null {
+  const m = LEADING_LABEL.exec(raw);
+  const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
+  return label !== null && !hasFiniteVerb(label) ? label : null;
+}

@@ -12,9 +12,12 @@
  * "second @server").
  */
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
-import { anyOf, FUTURE, TASK_REQUIREMENTS, WHY_LABELS } from './lexicon.js';
+import {
+  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  MONITORING_NAMES, TASK_REQUIREMENTS, WEB_SERVER_NAMES, WHY_LABELS,
+} from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
-import { asks, clausesRead, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { asks, clausesRead, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { reasonIn, type ReasonKind } from './reasons.js';
 import { hasFiniteVerb, proseText } from './sentences.js';
 
@@ -73,8 +76,8 @@ export interface Question {
   /**
    * The question asks why an element is there: besides the answer's terms (what it is for), any
    * reason given in a sentence about it answers ("so that nobody on the wifi can read it", "without
-   * them anyone could reach MySQL"), except under a heading that lists problems, and except a reason
-   * that names the element again ("a certificate to serve the site over HTTPS": the task's words).
+   * them anyone could reach MySQL"), except a reason that names the element again ("a certificate to
+   * serve the site over HTTPS": the task's words). A section that lists problems answers nothing of it.
    */
   why?: boolean;
   /**
@@ -89,6 +92,26 @@ export interface Question {
    * both). Said under a negation ("an A record, not a CNAME") it spoils nothing.
    */
   reject?: string[];
+  /**
+   * The sections of other questions: a sentence whose nearest frame (heading, label, list item, cell
+   * header, or its own lead label) that names a subject names one of these (and does not ask why)
+   * answers this question only by a reason that names the element. What HAProxy does under
+   * "Algorithm" or "Active-Active or Active-Passive" says how it picks a server or which mode it
+   * gives, not why it was added.
+   */
+  notUnder?: string[];
+  /**
+   * Whose an answer term is when one of these qualifies it: "the user's computer", "the computer of
+   * the client" speak of the user's machine, not of what a server is.
+   */
+  notOf?: string[];
+  /**
+   * The task's own words for what it asks, as students receive them ("Downtime when maintenance
+   * needed (like deploying new code web server needs to be restarted)"): a sentence that says nothing
+   * beyond them and the question's name (its other words function words or issue words) restates the
+   * question, it does not answer it ("Downtime when maintenance is needed.", "SPOF is an issue.").
+   */
+  taskWords?: string[];
   /** A concrete example of an answer, for the hint. */
   hint?: string;
 }
@@ -109,7 +132,7 @@ export interface QuestionReading {
 export function questionProblem(question: Question): string | null {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.notAbout ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
@@ -131,11 +154,45 @@ function groupsOf(answer: AnswerGroup[] | string[]): AnswerGroup[] {
 
 const REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
 
+const NAMES = new RegExp(
+  `\\b(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...CODE_BASE_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES].join('|')}|\\d+|x|and|or|the|a|an|one|two|three|our|its|et|le|la|les|un|une|des|de|du)\\b`,
+  'g',
+);
+
+/** A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2". */
+function namesOnly(plain: string): boolean {
+  return !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, '');
+}
+
+/** Words that say nothing of their own in a restatement: function words, and the words that call something an issue. */
+const FILLERS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
+const ISSUE_WORD = anyOf(...ISSUES_LABELS);
+
+/** The content words of a plain text, reduced to a stem ("restarting", "restarted" -> "restart"; "scale", "scaling" -> "scal"). */
+function contentWords(plain: string): string[] {
+  return plain.split(' ').filter((w) => w && !FILLERS.has(w) && !ISSUE_WORD.test(w)).map((w) => (w.length > 4 ? w.replace(/(?:ing|ed|es|s|e)$/, '') : w));
+}
+
+/**
+ * Whether a sentence says nothing beyond the task's words: every content word is one of them (a stem
+ * one is a prefix of: "termination", "terminating"), but for one word where it repeats two or more
+ * ("It cannot scale well if there is too much incoming traffic").
+ */
+function restates(plain: string, taskWords: string[]): boolean {
+  const words = contentWords(plain);
+  const own = words.filter((w) => !taskWords.some((t) => t === w || (Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))))).length;
+  return own === 0 || (own === 1 && words.length - own >= 2);
+}
+
 /** A question compiled: its patterns. */
 interface Reader {
   about: RegExp | null;
   notAbout: RegExp | null;
   cancelledBy: RegExp | null;
+  /** A term qualified by one of these is theirs: "the user's computer" (see Question.notOf). */
+  ownedBefore: RegExp | null;
+  ownedAfter: RegExp | null;
+  notUnder: RegExp | null;
 }
 
 /** One way to answer, compiled: its groups. */
@@ -150,6 +207,9 @@ function readerOf(question: Question): Reader {
     about: question.about?.length ? termsPattern(question.about) : null,
     notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
     cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
+    notUnder: question.notUnder?.length ? termsPattern(question.notUnder) : null,
+    ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
+    ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null,
   };
 }
 
@@ -164,7 +224,7 @@ interface PreparedSentence {
   /** Its table cell, -1 outside a table row. */
   cell: number;
   context: Context;
-  /** The sentence before it in the same cell or block. */
+  /** The sentence before it in the same cell or block; for a block's first sentence, the heading right above it. */
   before: ReadSentence | null;
   /** The next sentence of its block. */
   next: string | undefined;
@@ -213,9 +273,13 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
         cellFrames = [...frames, ...framesOfCell(block, cell)];
         cellFramesOf.set(cell, cellFrames);
       }
+      // A question asked earlier in the block heads what follows it: "4. What is the role of the web server? It receives the requests...".
+      const asked = read.slice(0, i).filter((r) => r.cell === cell && r.sentence.asks).map((r) => r.sentence.plain);
       // Nearest last: the headings, title and list items above, a cell's column header and row head, the sentences before.
-      const context = contextOf(cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
-      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : null, next: read[i + 1]?.sentence.plain };
+      const context = contextOf(asked.length ? [...cellFrames, ...asked] : cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
+      // The first sentence under a heading follows it: "## Active-Active" then "Our load balancer sends requests to both servers".
+      const headingAbove = i === 0 && cell < 0 && before?.kind === 'heading' ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
+      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain };
     });
     return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
   });
@@ -230,6 +294,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
   const blocks = prepared(prose);
+  const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null;
   const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
   const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
   // Whether a text names the subject, asked once per distinct text (a frame is shared by every sentence under it).
@@ -266,15 +331,43 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       const named = about !== null && about.test(plain);
       if (named && !mentionedAt) mentionedAt = at;
       // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
-      if (sentence.asks || copiedList) continue;
+      // A question copied from the task ("What is a server?") is no answer, nor a bare name ("- code base", "Nginx (web server)").
+      if (sentence.asks || copiedList || namesOnly(plain)) continue;
+      if (restated && restates(plain, restated)) continue;
       if (about && !named && !context.all.some(names)) continue;
+      // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
+      // balancer is not encrypted" gives no reason for the certificate).
+      if (question.why && block.inIssuesSection) continue;
       if (choices) {
+        // A table's header cell or row head naming an option titles a column or a row ("| | Active-Active | Active-Passive |"), it chooses nothing.
+        if (block.kind === 'table-row' && (!block.header || cell === 0) && choices.bare(plain)) continue;
         if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at, mentionedAt };
+        // A sentence that states this design's option in one clause and sets out the other in the next: "Ours is active-active, both
+        // serve at once; in active-passive one would wait".
+        const pieces = choices.pieces(sentence.raw);
+        if (pieces.length > 1 && pieces.some((piece, k) => choices.chosenIn(piece, k > 0 ? pieces[k - 1]! : before, null, (index) => aboutElse(reader, piece.plain, index, context)))) {
+          return { answeredAt: at, mentionedAt };
+        }
         const by = contradicted ? null : choices.contradiction(plain);
         if (by) contradicted = { at, by };
         continue;
       }
       const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => new Set<number>()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      // A table row is one statement: what its head or its column's header states goes with the cell's own ("| Heavy traffic | the machine saturates |").
+      if (cell >= 0) {
+        for (const [a, answer] of answers.entries()) {
+          if (!stated[a]!.size || stated[a]!.size === answer.groups.length) continue;
+          for (const frame of framesOfCell(block, cell)) for (const g of groupsStated(reader, answer, { raw: frame, plain: frame, asks: false }, context)) stated[a]!.add(g);
+        }
+      }
+      // Under another question's section, what the element does answers that question ("Algorithm: HAProxy sends each request to
+      // the next server"); a reason the sentence gives of the element itself still answers this one ("the replica can take reads to
+      // prevent the primary from overloading").
+      if (reader.notUnder && underOther(reader, sentence.raw, context)) {
+        const reason = named ? reasonIn(plain, context.why) : null;
+        // "The load balancer enables an active-active setup" gives the other question's answer, not a reason for this one.
+        if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === 'effect') || reader.notUnder.test(plain.slice(reason.index))) continue;
+      }
       if (stated.every((g) => !g.size)) {
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
@@ -326,6 +419,19 @@ const WHY = anyOf(...WHY_LABELS);
 const WHY_KINDS: ReadonlySet<ReasonKind> = new Set(['purpose', 'cause', 'consequence', 'condition', 'counterfactual', 'enabling', 'contrast']);
 const FUTURE_REMARK = anyOf(...FUTURE);
 
+/** Whether a sentence sits under another question's section (see Question.notUnder): its nearest frame naming a subject names one of those. */
+function underOther(reader: Reader, raw: string, context: Context): boolean {
+  const label = labelOf(raw);
+  const texts = label !== null ? [...context.frames, label] : context.frames;
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const text = texts[k]!;
+    if (WHY.test(text)) return false;
+    if (reader.notUnder!.test(text)) return true;
+    if (reader.about?.test(text)) return false;
+  }
+  return false;
+}
+
 /** A heading with text of its own under it. */
 function headsText(heading: AnalysedBlock, next: AnalysedBlock | undefined): boolean {
   return next !== undefined && next.kind !== 'heading' && next.file === heading.file && next.headingPath[next.headingPath.length - 1] === heading.text;
@@ -362,11 +468,13 @@ function contextOf(frames: string[], before: string[]): Context {
  */
 function aboutElse(reader: Reader, plain: string, index: number, context: Context): boolean {
   const { about, notAbout } = reader;
-  if (!notAbout) return false;
+  // "Nginx, the app server and MySQL respectively serve files, run the code and store the data": each subject has its own part.
+  if (!notAbout || RESPECTIVELY.test(plain)) return false;
   // The first subject a text names, not counting a thing named as an object ("spreads the requests between the two servers").
-  const first = (text: string): 'about' | 'else' | null => {
+  // A frame is about what it names, object or not: "## Role of the web server".
+  const first = (text: string, frame = false): 'about' | 'else' | null => {
     const subjects = [...matchesOf(notAbout, text).map((m) => ({ ...m, other: true })), ...(about ? matchesOf(about, text).map((m) => ({ ...m, other: false })) : [])]
-      .filter((m) => !OBJECT_OF.test(text.slice(0, m.start)))
+      .filter((m) => frame || !OBJECT_OF.test(text.slice(0, m.start)))
       .sort((a, b) => a.start - b.start);
     return subjects[0] ? (subjects[0].other ? 'else' : 'about') : null;
   };
@@ -376,7 +484,7 @@ function aboutElse(reader: Reader, plain: string, index: number, context: Contex
   if (mentions.some((m) => !OBJECT_OF.test(plain.slice(0, m.start)))) return false;
   const texts = mentions.length ? context.frames : context.all;
   for (let k = texts.length - 1; k >= 0; k--) {
-    const framed = first(texts[k]!);
+    const framed = first(texts[k]!, k < context.frames.length);
     if (framed) return framed === 'else';
   }
   return false;
@@ -397,29 +505,45 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
   const clauses = clausesRead(sentence.raw);
   const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
   for (const [c, clause] of plains.entries()) {
-    const around = c > 0 ? contextOf(context.frames, [...context.before, ...plains.slice(0, c)]) : context;
+    // The clauses before are the same sentence: their subject goes on ("Nginx serves the files; dynamic ones go to the app server").
+    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : context;
     const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
     const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
-      const terms = matchesOf(group.terms, clause);
+      // "the user's computer" is the user's, not what the question asks of its subject.
+      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)));
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
       const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
       if (!said.length) return;
+      // A relative clause is said of what the clause before named last: "...hands the rest to the application server, which runs the code".
+      const antecedent = c > 0 && RELATIVE.test(clause) ? lastSubject(reader, plains[c - 1]!) : '';
+      const text = antecedent ? `${antecedent} ${clause}` : '';
       const inBare = matchesOf(group.terms, bare)[0];
-      if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
+      if (text) {
+        if (!aboutElse(reader, text, antecedent.length + 1 + said[0]!.start, around)) stated.add(g);
+      } else if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
     });
   }
   return stated;
 }
 
-/** A term, then a few words ending in a preposition, then its subject: "writes go to the primary". */
-const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
+const RESPECTIVELY = /\b(?:respectively|respectivement)\b/;
+const RELATIVE = /^(?:which|who|qui|lequel|laquelle)\b/;
 
-// "spreads the requests between the two servers", "sends them to the primary": a thing named after a preposition is an
+/** The subject a clause names last, object or not ("...hands the rest to the application server"), or ''. */
+function lastSubject(reader: Reader, plain: string): string {
+  const found = [...(reader.notAbout ? matchesOf(reader.notAbout, plain) : []), ...(reader.about ? matchesOf(reader.about, plain) : [])].sort((a, b) => b.start - a.start)[0];
+  return found ? plain.slice(found.start, found.end) : '';
+}
+
+/** A term, then a few words ending in a preposition, then its subject: "writes go to the primary". */
+const GOES_TO = /^ (?:\w+ ){0,2}(?:to|from|in|on|onto|into|at|by|via|against|sur|vers|depuis|a|au|aux|par|dans)(?: (?:the|a|an|its|le|la|les|l|du|des))? $/;
+
+// "spreads the requests between the two servers", "sends them to the primary", "unlike Nginx": a thing named after a preposition is an
 // object ("to monitor" is a verb: "to" and "for" need a determiner; one word may stand between it and the name: "the two").
-const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|sur|vers|depuis|du|de|des|avec|par|entre)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?)?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
+const OBJECT_OF = /\b(?:(?:from|of|on|onto|into|with|by|than|via|at|between|across|over|among|behind|unlike|like|besides|sur|vers|depuis|du|de|des|avec|par|entre|contrairement a)(?: (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+){0,3})?|(?:to|for|a|au|aux|pour) (?:the|a|an|its|both|all|each|every|our|their|le|la|les|l)(?: \w+)?) $/;
 
 function subjectOf(term: { start: number; end: number }, mentions: { start: number; end: number; k: number }[], plain: string, answer: Answer, context: Context): number {
   const after = mentions.filter((m) => m.start >= term.end).sort((a, b) => a.start - b.start);
@@ -451,7 +575,9 @@ function spoiledSections(blocks: PreparedBlock[], states: (sentence: ReadSentenc
     for (const { sentence, context } of sentences) {
       const { plain } = sentence;
       if (!states(sentence, context)) continue;
-      if (matchesOf(reject, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) spoiled.add(section);
+      // "it is not a CNAME, since a CNAME can only point to a name": once ruled out, the wrong fact is talked about, not stated.
+      const first = matchesOf(reject, plain)[0];
+      if (first && !SET_ASIDE.test(plain.slice(0, first.start))) spoiled.add(section);
     }
   }
   return spoiled;
@@ -468,7 +594,10 @@ function frameOf(block: AnalysedBlock): string[] {
 function framesOfCell(block: AnalysedBlock, cell: number): string[] {
   if (cell < 0) return [];
   const header = block.header?.[cell];
-  return [...(header ? [proseText(header)] : []), ...(cell > 0 && block.cells?.[0] ? [proseText(block.cells[0])] : [])];
+  // A row head that names (no verb) is read under the rest of its row: "| TCP/IP + HTTP | what the server uses to talk to the browser |".
+  const head = block.cells?.[0];
+  const rowOfHead = cell === 0 && head !== undefined && !hasFiniteVerb(proseText(head)) ? block.cells!.slice(1).map((c) => proseText(c)) : [];
+  return [...(header ? [proseText(header)] : []), ...rowOfHead, ...(cell > 0 && head ? [proseText(head)] : [])];
 }
 
 function rowHead(block: AnalysedBlock): string | null {

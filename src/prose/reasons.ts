@@ -12,7 +12,7 @@ import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAPACITY_PROBLEMS, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS,
   DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, FIREWALL_NAMES, GENERIC_STATEMENTS, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES,
-  MODALS, NEED_MARKERS, NOW_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS, TASK_STATEMENT, WEB_SERVER_NAMES, WITH_IT,
+  MODALS, OUTAGE, NEED_MARKERS, NOW_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS, TASK_STATEMENT, WEB_SERVER_NAMES, WITH_IT,
 } from './lexicon.js';
 
 export type ReasonKind =
@@ -47,13 +47,15 @@ const EFFECT = anyOf(...EFFECT_VERBS);
 const CONDITION = anyOf(...CONDITION_MARKERS);
 const FAILURE = anyOf(...FAILURES);
 const CONTINUES = anyOf(...CONTINUITY);
+const OUTAGE_OF = anyOf(...OUTAGE);
 const COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
 const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'ne \\w+ plus', 'n \\w+ plus', '(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*');
 const HYPOTHETICAL = anyOf('would', 'could not', 'couldn t', 'cannot', 'can t', 'will not', 'won t', '(?:ser|pourr|devr|aur)(?:ait|aient)');
 const FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 const PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
 const NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|don t|do not) (?:\w+ )?(?:stops?|go(?:es)? down|fails?|falls?|breaks?|crash\w*|dies?)\s*$/;
-const NEGATED_BEFORE = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: \w+){0,2}\s*$/;
+// The negation is the clause's own: "no redundancy, so when it fails" negates the redundancy, not the condition.
+const NEGATED_BEFORE = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: (?!(?:so|and|but|because|therefore|thus)\b)\w+){0,2}\s*$/;
 const NEED = anyOf(...NEED_MARKERS);
 const QUALITY = `(?:${QUALITIES.join('|')})`;
 const ANY_QUALITY = anyOf(QUALITY);
@@ -160,8 +162,17 @@ function findReason(plain: string, why: boolean): Reason | null {
   if (negated(continues) || negated(condition)) return null;
   const counterfactual = at(COUNTERFACTUAL);
   // A failure and what survives it, a counterfactual, a problem: about every element of the clause.
+  // What the service loses after a failure or a condition: "if it loses power, nobody can load the site", "a crash stops the whole website".
+  const failure = at(FAILURE);
+  const outageAfter = (index: number) => {
+    if (index < 0) return false;
+    const m = FAILURE.exec(plain.slice(index));
+    const from = index + (m ? m.index + m[0].length : 0);
+    return OUTAGE_OF.test(plain.slice(from));
+  };
   const whole: [ReasonKind, number][] = [
-    ['condition', condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0) ? condition : -1],
+    ['condition', condition >= 0 && (FAILURE.test(plain.slice(condition)) || continues >= 0 || outageAfter(condition)) ? condition : -1],
+    ['consequence', outageAfter(failure) ? failure : -1],
     ['condition', continues],
     ['counterfactual', counterfactual >= 0 && (STRONG_COUNTERFACTUAL.test(plain) || FAILURE.test(plain) || PROBLEM.test(plain) || HYPOTHETICAL.test(plain)) ? counterfactual : -1],
     ['problem', at(PROBLEM)],
@@ -199,7 +210,7 @@ function findReason(plain: string, why: boolean): Reason | null {
   if (first && first[0] === 'purpose' && ROLE.test(plain.slice(0, first[1]))) return null;
   if (first) return found(first[0], first[1], first[2]);
   // Under "Why:" or "Benefits", a quality is the answer.
-  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain))) return found('answer', 0, true);
+  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain) || OUTAGE_OF.test(plain))) return found('answer', 0, true);
   if (why && ISOLATED.test(plain)) return { ...found('answer', 0, true)!, byIsolation: true };
   return null;
 }

@@ -54,7 +54,7 @@ export function hasFiniteVerb(plain: string): boolean {
 // Negated forms and verbs of consequence the clause splitter does not need (it only tells clauses from list items):
 // "deploying means restarting", "it restarts the services", "redundancy comes with a cost", "they compete for memory".
 // Never a word that is also a noun (points, costs, shares, result, need): "Single points of failure" names, it does not state.
-const NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|mean|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get)\b/;
+const NEGATED_FINITE = /\b(?:cannot|can t|won t|don t|doesn t|isn t|aren t|wasn t|couldn t|lacks|ne peut|n est|caused|require|required|led|mean|means|happens|occurs|exceeds|affects|become|go|fail|crash|comes|restarts|compete|competes|translates|resolves|get|brings|kills|causes|requires|overloads|overwhelms|slows|loses|lose|saturates|freezes)\b/;
 
 /** The sentences of a text: at . ! ? followed by a space, or at a line that opens a bullet. */
 export function sentencesOf(text: string): string[] {

@@ -253,6 +253,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   },
   CAPACITY_PROBLEMS: {
     match: [
+      'it would not be able to handle the traffic', 'traffic exceeding the capacity',
       'two machines could not host three components', 'one box cannot hold them all',
       'a bottleneck', 'overloaded', 'cpu contention', 'they compete for memory', 'fighting for ram', 'it interferes', 'starved', 'timeouts', 'it slows everything down', 'the app is slowed by the database', '502 errors',
       'noisy neighbours', 'waiting for the database', 'more requests than one server can handle', 'too many requests', 'not enough memory', 'it cannot handle the load',
@@ -276,9 +277,28 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'a long query could freeze the page', 'if the first one is off', 'when it is switched off',
       'if lb 1 fails', 'if it dies', 'the loss of lb 1', 'losing one server', 'if it is gone', 'dying', 'dead', 'it crashes', 'it goes down', 'it went down', 'it is down', 'both are down', 'it breaks', 'it is broken', 'it stops',
       'it goes silent', 'il s arrete', 'il arrete de fonctionner', 'it becomes unavailable', 'it is unavailable', 'unreachable', 'it is lost', 'it goes offline', 'it is offline', 'it hangs',
-      'maintenance', 'il tombe en panne', 'il tombe', 'en panne', 'une panne', 'une defaillance', 'il plante', 'il ne repond plus', 'indisponible', 'crash',
+      'maintenance', 'il tombe en panne', 'il tombe', 'en panne', 'une panne', 'une defaillance', 'il plante', 'il ne repond plus', 'indisponible', 'crash', 'if it loses power', 'a power cut', 'a hardware fault',
     ],
     miss: ['automatic failover', 'the backup server takes over', 'a healthy server'],
+  },
+  OUTAGE: {
+    match: [
+      'the site is down', 'the whole website goes down', 'downtime for every deploy', 'the site is offline', 'a short outage', 'the site is unavailable', 'it is not available',
+      'foobar com is unreachable', 'the site is not reachable', 'the site is inaccessible', 'the page is not accessible', 'the server becomes unresponsive',
+      'the service is interrupted', 'it disrupts the visitors', 'users are locked out', 'the users are disconnected', 'customers can t place orders', 'the users will have to wait', 'visitors are cut off', 'the users lose access', 'users cannot load any page', 'the site cannot be reached', 'it cuts the site off', 'the requests arriving are lost', 'a crash stops the whole website', 'then everything stops', 'no website at all',
+      'nobody can use the website', 'no visitor can reach either server', 'visitors get a 502 error', 'an error page', '503 service', 'a bad gateway page',
+      'the site stops answering', 'the website does not respond', 'the site doesn t load', 'there is no website', 'users see nothing at all', 'the site disappears',
+      'the site is gone', 'the site goes dark', 'server down site down', 'it takes the whole site offline', 'it brings the whole website down', 'le site est indisponible', 'le site est hors ligne',
+      'le site est coupe', 'une coupure', 'le service est interrompu', 'les utilisateurs ne peuvent plus acceder au site', 'le site n est plus accessible',
+    ],
+    miss: ['the site slows when traffic grows', 'the server restarts at night', 'the errand of the user', 'no website configuration change'],
+  },
+  DENIED_ISSUES: {
+    match: [
+      'there is no downtime', 'zero downtime deploys', 'without any interruption', 'scaling is not really a problem here', 'this isn t an issue', 'no real problem with scaling',
+      'ce n est pas vraiment un probleme', 'aucun probleme', 'sans coupure',
+    ],
+    miss: ['the downtime is a problem', 'it is a real issue for users', 'no monitoring is a concern'],
   },
   CONTINUITY: {
     match: [
@@ -338,7 +358,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     miss: ['the load balancer requires a vip', 'the app server s task is to run code'],
   },
   FUTURE: {
-    match: [
+    match: [ 'new servers can be added easily',
       'we can keep adding more servers', 'adding more app nodes',
        'later', 'in the future', 'if needed', 'when needed', 'as needed', 'if the traffic grows', 'we can easily add', 'plus tard', 'a l avenir',
     ],
@@ -369,6 +389,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   WHY_LABELS: {
     match: [
       'why', 'reasons', 'purpose', 'rationale', 'justification', 'benefits', 'advantages', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif', 'avantages', 'le but', 'interet',
+      'consequence', 'effect', 'impact on users', 'what happens', 'risk for users',
     ],
     miss: ['how it works', 'description of the design', 'components'],
   },
@@ -418,6 +439,16 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   PASSIVE_BEHAVIOUR: {
     match: ['haproxy 2 waits', 'it stays idle', 'it stays ready', 'it only takes over when haproxy 1 fails'],
     miss: ['waiting for requests', 'the only load balancer'],
+  },
+  STANDBY_BEHAVIOUR: {
+    match: [
+      'the other waits', 'one node is idle', 'it stays ready', 'it only takes over when the first fails', 'the second stays on standby', 'one server is standing by',
+      'the passive one is waiting', 'it receives nothing until the active one goes down', 'it would only be used when the first fails', 'then it takes its place',
+      'it takes over', 'l autre reste en attente', 'il attend', 'jusqu a ce qu il tombe',
+      'server 2 does nothing unless server 1 is down', 'it keeps a node unused', 'a node not used', 'it stays on hold', 'one kept in reserve', 'a hot spare', 'it sits ready',
+      'it becomes active if the primary crashes', 'the standby is promoted', 'only the active one does',
+    ],
+    miss: ['both servers serve at the same time', 'the load is shared', 'each node handles traffic'],
   },
   WEB_TRAITS: {
     match: [
