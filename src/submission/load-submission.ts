@@ -121,7 +121,7 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
     const ext = path.extname(href.replace(/[?#].*$/, '')).toLowerCase();
     if (remote) {
       const github = GITHUB_FILE_URL.exec(href);
-      const local = github ? localFileForRepoPath(root, decodeURIComponent(github[1]!)) : null;
+      const local = github ? localFileForRepoPath(root, decodeOr(github[1]!)) : null;
       if (local && TEXT_EXTENSIONS.has(path.extname(local).toLowerCase())) {
         addFile(local, 'linked');
       } else {
@@ -130,12 +130,7 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
       }
       continue;
     }
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(href.replace(/[?#].*$/, ''));
-    } catch {
-      decoded = href;
-    }
+    const decoded = decodeOr(href.replace(/[?#].*$/, ''), href);
     const abs = path.resolve(decoded.startsWith('/') ? root : baseDir, decoded.replace(/^\/+/, ''));
     if (!isInside(root, abs)) {
       loaded.notices.push({
@@ -228,12 +223,35 @@ function nearestFile(root: string, wanted: string, extensions: ReadonlySet<strin
 /** True when a file is nothing but links (the "URL-only" submission). */
 function onlyLinks(file: SubmissionFile): boolean {
   const prose = file.markdown?.prose.filter((b) => b.kind !== 'heading') ?? [];
-  return prose.every((b) => /^\s*(https?:\/\/\S+\s*)+$/.test(b.text) || b.text.trim().split(/\s+/).length <= 3);
+  return prose.every((b) => isOnlyUrls(b.text) || b.text.trim().split(/\s+/).length <= 3);
 }
+
+/**
+ * True when a text is one or more URLs and nothing else. Word by word, in linear time: the regex
+ * `^\s*(https?:\/\/\S+\s*)+$` it replaces backtracks exponentially on `https://ahttps://a... x`.
+ */
+export function isOnlyUrls(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words[0] !== '' && words.every((w) => /^https?:\/\/\S/.test(w));
+}
+
+/** A link's percent-decoded text, or `fallback` when its encoding is broken (`%E0%A4`). */
+function decodeOr(text: string, fallback = text): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return fallback;
+  }
+}
+
+/** Folders a repository path in a link may descend: real ones hold a handful; the rest are never looked up. */
+export const MAX_REPO_PATH_SEGMENTS = 32;
 
 /** `web_infrastructure_design/3-scale_up.md` in a GitHub URL, found inside a submission rooted anywhere. */
 function localFileForRepoPath(root: string, repoPath: string): string | null {
-  const parts = repoPath.split('/').filter(Boolean);
+  // Only the last segments can name a file of the submission (the first ones are the repository's
+  // own folders): a link with 20,000 segments costs no more than one with 32.
+  const parts = repoPath.split('/').filter(Boolean).slice(-MAX_REPO_PATH_SEGMENTS);
   for (let i = 0; i < parts.length; i++) {
     const candidate = path.resolve(root, ...parts.slice(i));
     if (isInside(root, candidate) && exists(candidate)) return candidate;
