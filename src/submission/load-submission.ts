@@ -8,6 +8,7 @@ import { isInside, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
+import { LIMITS } from './limits.js';
 import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
 
 const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
@@ -22,11 +23,20 @@ export async function loadSubmission(target: string, location: TaskLocation, max
   const seen = new Set<string>();
   const root = located.root;
 
+  let bytesRead = 0;
+  let capped = false;
   const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
+    if (loaded.files.length >= LIMITS.files || bytesRead >= LIMITS.bytes) {
+      // One finding for all the files left unread.
+      if (!capped) loaded.notices.push(capNotice(root, abs, loaded.files.length >= LIMITS.files ? `more than ${LIMITS.files} files belong to this task` : `this task's files hold more than ${LIMITS.bytes / 1024 / 1024} MiB`));
+      capped = true;
+      return null;
+    }
     const outcome = readSubmissionFile(root, abs, maxBytes);
+    if (outcome.ok) bytesRead += outcome.file.bytes;
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
     const ext = path.extname(abs).toLowerCase();
@@ -79,6 +89,7 @@ export async function loadSubmission(target: string, location: TaskLocation, max
  * person must look at): the last step of loading, whether the files came from disk or from memory.
  */
 export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
+  let diagramsCapped = false;
   for (const file of loaded.files) {
     const sources: DiagramSource[] = file.markdown
       ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
@@ -87,7 +98,14 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     // in the section is not graded (it is only kept apart from ASCII art).
     const parsed: Diagram[] = [];
     if (file.role !== 'section') {
-      for (const source of sources) parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: await parseDiagram(source.text) });
+      for (const source of sources) {
+        if (loaded.diagrams.length + parsed.length >= LIMITS.diagrams) {
+          if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `more than ${LIMITS.diagrams} Mermaid diagrams belong to this task`), file: file.relPath, line: source.line });
+          diagramsCapped = true;
+          break;
+        }
+        parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: await parseDiagram(source.text) });
+      }
       loaded.diagrams.push(...parsed);
     }
     // ASCII art anywhere in the file, in a code block or not (diagrams excluded). A `.mmd` file is
@@ -96,6 +114,19 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
   }
+}
+
+/** A cap of LIMITS reached: what was left unread, and that a real answer never needs as much. */
+function capNotice(root: string, abs: string, what: string): Notice {
+  return {
+    ruleId: 'task-file',
+    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file and ${LIMITS.diagrams} diagrams for a task).`,
+    severity: 'warning',
+    file: toRelative(root, abs),
+    line: 1,
+    column: 1,
+    hint: 'Keep the answer in the task file (and a .mmd beside it if you like): a design document is a few files of a few kilobytes.',
+  };
 }
 
 /** `3-scale_up.png`, `scale_up.jpg`, `task_3.png`, `3-diagram.png`: an image named for this task. */
@@ -114,7 +145,11 @@ function safeRealpath(p: string): string {
 function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (abs: string, role: SubmissionFile['role']) => SubmissionFile | null): void {
   const root = loaded.located.root;
   const baseDir = path.dirname(file.read.absPath);
-  for (const link of file.markdown?.links ?? []) {
+  const links = file.markdown?.links ?? [];
+  if (links.length > LIMITS.linksPerFile) {
+    loaded.notices.push({ ...capNotice(root, file.read.absPath, `${file.relPath} holds ${links.length} links`), line: links[LIMITS.linksPerFile]!.line });
+  }
+  for (const link of links.slice(0, LIMITS.linksPerFile)) {
     const href = link.href.trim();
     if (!href || href.startsWith('#') || /^(mailto|tel|data|javascript):/i.test(href)) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
