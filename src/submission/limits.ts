@@ -13,4 +13,11 @@ export const LIMITS = {
   linksPerFile: 500,
   /** Mermaid diagrams parsed for one task. */
   diagrams: 100,
+  /**
+   * Boxes (nodes, subgraphs, participants, services) of all the diagrams of one task that the graph
+   * rules read: matching the boxes of two diagrams costs the product of their numbers.
+   */
+  boxes: 1000,
+  /** Links (edges, messages) of one diagram that the graph rules read. */
+  links: 2000,
 } as const;

@@ -8,6 +8,7 @@ import { isInside, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
+import { boxCount, capDiagram } from './cap-diagram.js';
 import { LIMITS } from './limits.js';
 import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
 
@@ -90,6 +91,8 @@ export async function loadSubmission(target: string, location: TaskLocation, max
  */
 export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
   let diagramsCapped = false;
+  let graphCapped = false;
+  let boxes = 0;
   for (const file of loaded.files) {
     const sources: DiagramSource[] = file.markdown
       ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
@@ -104,7 +107,21 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
           diagramsCapped = true;
           break;
         }
-        parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: await parseDiagram(source.text) });
+        const parse = await parseDiagram(source.text);
+        if (parse.ast) {
+          const capped = capDiagram(parse.ast, Math.max(0, LIMITS.boxes - boxes), LIMITS.links);
+          boxes += boxCount(capped.ast);
+          if (capped.droppedBoxes || capped.droppedLinks) {
+            parse.ast = capped.ast;
+            if (!graphCapped) loaded.notices.push({
+              ...capNotice(loaded.located.root, file.read.absPath, `the diagrams hold more than ${LIMITS.boxes} boxes or a diagram more than ${LIMITS.links} links (${capped.droppedBoxes} boxes and ${capped.droppedLinks} links of this diagram, and any of later ones, are left out of the graph)`),
+              file: file.relPath,
+              line: source.line,
+            });
+            graphCapped = true;
+          }
+        }
+        parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse });
       }
       loaded.diagrams.push(...parsed);
     }
@@ -120,7 +137,7 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
 function capNotice(root: string, abs: string, what: string): Notice {
   return {
     ruleId: 'task-file',
-    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file and ${LIMITS.diagrams} diagrams for a task).`,
+    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file, ${LIMITS.diagrams} diagrams and ${LIMITS.boxes} boxes for a task).`,
     severity: 'warning',
     file: toRelative(root, abs),
     line: 1,

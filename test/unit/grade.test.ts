@@ -153,13 +153,17 @@ describe('results file', () => {
     writeFileSync(file, `${JSON.stringify(long)}\r\nnot json\n`);
     const reader = await openResults(file);
     expect(reader.header.infralint).toBe('grade-results');
-    await expect(reader.records().next()).rejects.toThrow(SyntaxError);
+    // A line that is not a record is refused with the file and the line.
+    await expect(reader.records().next()).rejects.toThrow(/results\.jsonl:2: not valid JSON/);
   });
 
   it('accepts a header with no newline and refuses files infralint did not write', async () => {
     const dir = tmp();
     const only = path.join(dir, 'only.jsonl');
     writeFileSync(only, JSON.stringify(header));
+    // A header alone is a file cut short: its closing line (the count of records) is missing.
+    await expect((await openResults(only)).records().next()).rejects.toThrow(/only\.jsonl:1: the file ends without its closing line/);
+    writeFileSync(only, `${JSON.stringify(header)}\n{"infralint":"grade-results-end","students":0}`);
     expect((await (await openResults(only)).records().next()).done).toBe(true);
     for (const [name, text] of [['empty', ''], ['other', '{"a":1}\n'], ['broken', '{\n']] as const) {
       const file = path.join(dir, `${name}.jsonl`);
