@@ -115,7 +115,7 @@ describe('similarity', () => {
     expect(isomorphic(a, rewired)).toBe(false);
     const none = new Uint32Array();
     const found = findSimilar([{ student: 'y', shingles: none, shape: renamed }, { student: 'z', shingles: none, shape: rewired }, { student: 'x', shingles: none, shape: a }]);
-    expect(found).toEqual({ pairs: [], graphGroups: [['x', 'y']] });
+    expect(found).toEqual({ pairs: [], pairsLeftOut: 0, graphGroups: [['x', 'y']] });
     // A shape shared by many submissions is a common design, not a copy.
     const many = Array.from({ length: 6 }, (_, i) => ({ student: `s${i}`, shingles: none, shape: a }));
     expect(findSimilar(many).graphGroups).toEqual([]);
@@ -209,7 +209,7 @@ describe('gradeCohort (in-process)', () => {
     const out = tmp();
     await gradeCohort({ dir: makeCohort(students), out, rubrics: [loadRubric('3-scale_up')], jobs: 0, report: false });
     const book = JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8'));
-    expect(book.similarity).toEqual({ pairs: [{ a: 'ana', b: 'ben', score: expect.any(Number) }], graphGroups: [] });
+    expect(book.similarity).toEqual({ pairs: [{ a: 'ana', b: 'ben', score: expect.any(Number) }], pairsLeftOut: 0, graphGroups: [] });
     const ana = book.students.find((s: { student: string }) => s.student === 'ana');
     expect(ana.similarTo).toEqual([{ student: 'ben', kind: 'prose', score: expect.any(Number) }]);
     expect(readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toMatch(/^ana,.*,ben \(prose 0\.\d+\),$/m);
