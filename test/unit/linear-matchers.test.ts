@@ -1,6 +1,7 @@
 import { braceThenLineFeeds, commentLines, htmlTags, keywordColourLines, withoutCommentLines, type Match, type Matcher } from '../../src/diagrams/mermaid-source.js';
 import { idSpaceAfterArrow, idSpaceAtLineStart, pipeLabelsToQuote } from '../../src/diagrams/flowchart/source-fixes.js';
 import { tags } from '../../src/diagrams/flowchart/sanitize.js';
+import { KEYWORD_AFTER_ARROW, keywordParticipants, messagesWithoutText } from '../../src/diagrams/sequence/mend-matchers.js';
 import { imgSources } from '../../src/markdown/parse-markdown.js';
 import { isOnlyUrls } from '../../src/submission/load-submission.js';
 
@@ -35,6 +36,29 @@ const CASES: { name: string; re: RegExp; matcher: Matcher; alphabet: string | st
   { name: 'id and space at a line start', re: /^(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gmu, matcher: idSpaceAtLineStart, alphabet: 'aé.- \t\n\n[({)\u2028😀' },
   { name: 'id and space after an arrow', re: /(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu, matcher: idSpaceAfterArrow, alphabet: ['-->', '---', '==>', '-.->', '-', '&', '=', '.', 'a', ' ', '\t', '\n', '[', '(', '{', '😀'] },
   { name: 'pipe labels to quote', re: /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, matcher: pipeLabelsToQuote, alphabet: '||"(a]\n ' },
+  {
+    name: 'sequence: keywords as participants',
+    re: /^(\s*)(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/gim,
+    matcher: keywordParticipants,
+    alphabet: ['alt', 'Loop', 'opt', 'option', 'end', ' ', '\n', '\u2028', '-', '<<', '+', ',', ':', 'x', 'box'],
+  },
+  {
+    name: 'sequence: keywords after an arrow',
+    re: /(-{1,2}>{1,2}|-{1,2}[x)])\s*[+-]?\s*(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi,
+    matcher: (text) => {
+      const out: Match[] = [];
+      KEYWORD_AFTER_ARROW.lastIndex = 0;
+      for (let m = KEYWORD_AFTER_ARROW.exec(text); m; m = KEYWORD_AFTER_ARROW.exec(text)) out.push(m as unknown as Match);
+      return out;
+    },
+    alphabet: ['-', '>', '->>', 'x', ')', ' ', '+', '-', 'loop', 'End', 'a', '\n'],
+  },
+  {
+    name: 'sequence: messages without text',
+    re: /^([^\n:%#]*?(?:->>|-->>|->|-->|-x|--x|-\)|--\))[^\n:;#]*?)$/gm,
+    matcher: messagesWithoutText,
+    alphabet: ['-', '>', '->>', '-->', 'x', ')', ':', ';', '%', '#', '\n', '\r', '\u2028', 'A', ' '],
+  },
   {
     name: 'sanitiser tags',
     re: /<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g,

@@ -6,6 +6,7 @@ import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-sour
 import { LineIndex } from '../line-index.js';
 import type { DiagramError, DiagramParse } from '../types.js';
 import { SEQUENCE_RULES } from './grammar.js';
+import { KEYWORD_AFTER_ARROW, keywordParticipants, messagesWithoutText } from './mend-matchers.js';
 import { lexSequence } from './lexer.js';
 import { SequenceDb, SequenceSemanticError } from './sequence-db.js';
 
@@ -109,9 +110,10 @@ export function parseSequence(raw: string): DiagramParse {
 
 /** The repairs a mentor would make: a participant named like a keyword, a message without `:`. */
 function mendSequence(source: Editable): Editable {
-  let ed = replaceAll(source, /^(\s*)(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/gim, (m) => `${m[1]}${m[2]}_`);
-  ed = replaceAll(ed, /(-{1,2}>{1,2}|-{1,2}[x)])\s*[+-]?\s*(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi, (m) => `${m[0]}_`);
-  ed = replaceAll(ed, /^([^\n:%#]*?(?:->>|-->>|->|-->|-x|--x|-\)|--\))[^\n:;#]*?)$/gm, (m) => `${m[1]}:`);
+  // Linear-time equivalents of the regexes they are named after (see mend-matchers.ts).
+  let ed = replaceAll(source, keywordParticipants, (m) => `${m[1]}${m[2]}_`);
+  ed = replaceAll(ed, KEYWORD_AFTER_ARROW, (m) => `${m[0]}_`);
+  ed = replaceAll(ed, messagesWithoutText, (m) => `${m[1]}:`);
   return ed;
 }
 
