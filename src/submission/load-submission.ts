@@ -272,10 +272,20 @@ function nearestFile(root: string, wanted: string, extensions: ReadonlySet<strin
 }
 
 
-/** True when a file is nothing but links (the "URL-only" submission). */
+const onlyLinksOf = new WeakMap<SubmissionFile, boolean>();
+
+/**
+ * True when a file is nothing but links (the "URL-only" submission). Read once per file: it is
+ * asked for every GitHub link of the file, and a file of 8,000 links made it quadratic.
+ */
 function onlyLinks(file: SubmissionFile): boolean {
-  const prose = file.markdown?.prose.filter((b) => b.kind !== 'heading') ?? [];
-  return prose.every((b) => isOnlyUrls(b.text) || b.text.trim().split(/\s+/).length <= 3);
+  let known = onlyLinksOf.get(file);
+  if (known === undefined) {
+    const prose = file.markdown?.prose.filter((b) => b.kind !== 'heading') ?? [];
+    known = prose.every((b) => isOnlyUrls(b.text) || b.text.trim().split(/\s+/).length <= 3);
+    onlyLinksOf.set(file, known);
+  }
+  return known;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { braceThenLineFeeds, commentLines, htmlTags, keywordColourLines, withoutCommentLines, type Match, type Matcher } from '../../src/diagrams/mermaid-source.js';
-import { idSpaceAfterArrow, idSpaceAtLineStart, pipeLabelsToQuote } from '../../src/diagrams/flowchart/source-fixes.js';
+import { idSpaceAfterArrow, idSpaceAtLineStart, idStartBefore, pipeLabelsToQuote } from '../../src/diagrams/flowchart/source-fixes.js';
 import { tags } from '../../src/diagrams/flowchart/sanitize.js';
 import { KEYWORD_AFTER_ARROW, keywordParticipants, messagesWithoutText } from '../../src/diagrams/sequence/mend-matchers.js';
 import { imgSources } from '../../src/markdown/parse-markdown.js';
@@ -91,6 +91,12 @@ describe('linear matchers equal the regular expressions they replace', () => {
     const re = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
     for (const text of pieces(['<img ', '<IMG', 'src', ' src=', '=', '"', '>', ' ', 'a', 'x.png'], 3000, 12, 9)) {
       expect(imgSources(text)).toEqual([...text.matchAll(re)].map((m) => m[1]));
+    }
+  });
+
+  it('the start of the id before an opener', () => {
+    for (const text of pieces(['a', 'é', '.', '_', '1', ' ', '[', '😀', '-', '\ud800'], 3000, 16, 11)) {
+      for (const at of [0, text.length >> 1, text.length]) expect(idStartBefore(text, at)).toBe(at - (/[\p{L}\w.]*$/u.exec(text.slice(0, at))?.[0].length ?? 0));
     }
   });
 

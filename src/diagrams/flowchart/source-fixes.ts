@@ -194,7 +194,7 @@ function quoteLabelsInLine(line: string): string {
     if (!m) break;
     const at = from + m.index + 1;
     const fix = quotedLabelFix(out, at + 1, false);
-    const idStart = at - (/[\p{L}\w.]*$/u.exec(out.slice(0, at))?.[0].length ?? 0);
+    const idStart = idStartBefore(out, at);
     if (!fix) {
       // An opener never closed on its line: close it before the next arrow (or at the line's end).
       const opener = out[at]!;
@@ -218,6 +218,24 @@ function quoteLabelsInLine(line: string): string {
     }
   }
   return out;
+}
+
+const ID_CHAR = /^[\p{L}\w.]$/u;
+
+/**
+ * Where the run of id characters ending at `at` starts: what `/[\p{L}\w.]*$/u` finds in
+ * `text.slice(0, at)`, read backwards (the regex tries every start of a long run: quadratic).
+ */
+export function idStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0) {
+    const low = text.charCodeAt(i - 1);
+    const pair = low >= 0xdc00 && low <= 0xdfff && i > 1 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+    const width = pair ? 2 : 1;
+    if (!ID_CHAR.test(text.slice(i - width, i))) break;
+    i -= width;
+  }
+  return i;
 }
 
 /** Where the shape that `fix` quotes ends in the line (just after its closer). */
