@@ -2,6 +2,7 @@ import { braceThenLineFeeds, commentLines, htmlTags, keywordColourLines, without
 import { idSpaceAfterArrow, idSpaceAtLineStart, idStartBefore, pipeLabelsToQuote } from '../../src/diagrams/flowchart/source-fixes.js';
 import { tags } from '../../src/diagrams/flowchart/sanitize.js';
 import { KEYWORD_AFTER_ARROW, keywordParticipants, messagesWithoutText } from '../../src/diagrams/sequence/mend-matchers.js';
+import { ART_LINE } from '../../src/markdown/drawn-lines.js';
 import { imgSources } from '../../src/markdown/parse-markdown.js';
 import { isOnlyUrls } from '../../src/submission/load-submission.js';
 
@@ -98,6 +99,11 @@ describe('linear matchers equal the regular expressions they replace', () => {
     for (const text of pieces(['a', 'é', '.', '_', '1', ' ', '[', '😀', '-', '\ud800'], 3000, 16, 11)) {
       for (const at of [0, text.length >> 1, text.length]) expect(idStartBefore(text, at)).toBe(at - (/[\p{L}\w.]*$/u.exec(text.slice(0, at))?.[0].length ?? 0));
     }
+  });
+
+  it('ASCII-art lines', () => {
+    const re = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
+    for (const text of pieces(['-', '+', '>', '<', '=', '|', ' ', '\t', 'a', 'v', '│'], 5000, 14, 12)) expect(ART_LINE.test(text)).toBe(re.test(text));
   });
 
   it('only URLs', () => {
