@@ -21,4 +21,7 @@ if (!existsSync(fileURLToPath(entry))) {
 } else {
   const { main } = await import(entry.href);
   process.exitCode = await main(process.argv.slice(2));
+  // The work is done: a worker thread blocked in a system call (a stuck file system) must not keep
+  // the process, and a CI job, alive. The timer does not itself keep the process up.
+  setTimeout(() => process.exit(), 10_000).unref();
 }

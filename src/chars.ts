@@ -9,3 +9,32 @@ export function isRegexSpace(code: number): boolean {
   if (code < 160) return false;
   return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
+
+/**
+ * Characters that act on a terminal or a reader instead of being shown: C0 controls (ESC starts
+ * colour, screen clearing, OSC 8 links and OSC 52 clipboard writes; CR overwrites a line), DEL, C1
+ * controls (U+009B is a one-character CSI), the line and paragraph separators, and the bidi
+ * embeddings, overrides and isolates that reorder what is shown.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function shown(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Student text made safe to print anywhere: every control character is written out (`\x1b`,
+ * `\u202e`), so that it is seen and never acted on. `keepLayout` keeps tabs, line feeds and CRs.
+ */
+export function printable(text: string, keepLayout = false): string {
+  const re = keepLayout ? CONTROLS_BUT_LAYOUT : CONTROLS;
+  re.lastIndex = 0;
+  return re.test(text) ? text.replace(re, shown) : text;
+}
+
+/** JSON text with the characters JSON.stringify leaves raw but a terminal acts on (C1, bidi) escaped. */
+export function jsonSafe(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -778,8 +778,8 @@ function escapeRegExp(value) {
 }
 function partialMatches(regex, input2) {
   const partial = partialRegExp(regex);
-  const match2 = input2.match(partial);
-  return !!match2 && match2[0].length > 0;
+  const match3 = input2.match(partial);
+  return !!match3 && match3[0].length > 0;
 }
 function partialRegExp(regex) {
   if (typeof regex === "string") {
@@ -2468,12 +2468,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path14, nextNode) {
-  path14.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path15, nextNode) {
+  path15.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path14.concat(nextNode);
+    const newPath = path15.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -2998,10 +2998,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path14) {
+function pathToHashKeys(path15) {
   let keys2 = [""];
-  for (let i = 0; i < path14.length; i++) {
-    const tokType = path14[i];
+  for (let i = 0; i < path15.length; i++) {
+    const tokType = path15[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -3206,7 +3206,7 @@ function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path14 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path15 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -3218,16 +3218,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path14 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path14
+          leftRecursionPath: path15
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName
       });
     }
-    const excluded = path14.concat([topRule]);
+    const excluded = path15.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path14];
+      const newPath = [...path15];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -4378,26 +4378,26 @@ function toKey(value) {
   var result = value + "";
   return result == "0" && 1 / value == -INFINITY22 ? "-0" : result;
 }
-function baseGet(object, path14) {
-  path14 = castPath_default(path14, object);
-  var index = 0, length = path14.length;
+function baseGet(object, path15) {
+  path15 = castPath_default(path15, object);
+  var index = 0, length = path15.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path14[index++])];
+    object = object[toKey_default(path15[index++])];
   }
   return index && index == length ? object : void 0;
 }
-function get(object, path14, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path14);
+function get(object, path15, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path15);
   return result === void 0 ? defaultValue : result;
 }
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
-function hasPath(object, path14, hasFunc) {
-  path14 = castPath_default(path14, object);
-  var index = -1, length = path14.length, result = false;
+function hasPath(object, path15, hasFunc) {
+  path15 = castPath_default(path15, object);
+  var index = -1, length = path15.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path14[index]);
+    var key = toKey_default(path15[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -4409,16 +4409,16 @@ function hasPath(object, path14, hasFunc) {
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
 }
-function hasIn(object, path14) {
-  return object != null && hasPath_default(object, path14, baseHasIn_default);
+function hasIn(object, path15) {
+  return object != null && hasPath_default(object, path15, baseHasIn_default);
 }
-function baseMatchesProperty(path14, srcValue) {
-  if (isKey_default(path14) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path14), srcValue);
+function baseMatchesProperty(path15, srcValue) {
+  if (isKey_default(path15) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path15), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path14);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path14) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path15);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path15) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 function identity(value) {
@@ -4429,13 +4429,13 @@ function baseProperty(key) {
     return object == null ? void 0 : object[key];
   };
 }
-function basePropertyDeep(path14) {
+function basePropertyDeep(path15) {
   return function(object) {
-    return baseGet_default(object, path14);
+    return baseGet_default(object, path15);
   };
 }
-function property(path14) {
-  return isKey_default(path14) ? baseProperty_default(toKey_default(path14)) : basePropertyDeep_default(path14);
+function property(path15) {
+  return isKey_default(path15) ? baseProperty_default(toKey_default(path15)) : basePropertyDeep_default(path15);
 }
 function baseIteratee(value) {
   if (typeof value == "function") {
@@ -5145,7 +5145,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path14 = [];
+  const path15 = [];
   let t = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t);
@@ -5153,7 +5153,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path14, previousD, t);
+      return buildAdaptivePredictError(path15, previousD, t);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t, EOF)) {
@@ -5165,7 +5165,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path14.push(t);
+    path15.push(t);
     t = this.LA(i++);
   }
 }
@@ -5238,13 +5238,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path14, previous, current) {
+function buildAdaptivePredictError(path15, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path14
+    tokenPath: path15
   };
 }
 function getExistingTargetState(state, token) {
@@ -6122,20 +6122,20 @@ function tokenize(context) {
     let line = context.lines[i];
     let index = 0;
     if (first2 && context.options.start) {
-      const match2 = context.options.start?.exec(line);
-      if (match2) {
-        index = match2.index + match2[0].length;
+      const match3 = context.options.start?.exec(line);
+      if (match3) {
+        index = match3.index + match3[0].length;
       }
     } else {
-      const match2 = context.options.line?.exec(line);
-      if (match2) {
-        index = match2.index + match2[0].length;
+      const match3 = context.options.line?.exec(line);
+      if (match3) {
+        index = match3.index + match3[0].length;
       }
     }
     if (last) {
-      const match2 = context.options.end?.exec(line);
-      if (match2) {
-        line = line.substring(0, match2.index);
+      const match3 = context.options.end?.exec(line);
+      if (match3) {
+        line = line.substring(0, match3.index);
       }
     }
     line = line.substring(0, lastCharacter(line));
@@ -6179,9 +6179,9 @@ function tokenize(context) {
   }
   return tokens;
 }
-function buildInlineTokens(tags, line, lineIndex, characterIndex) {
+function buildInlineTokens(tags2, line, lineIndex, characterIndex) {
   const tokens = [];
-  if (tags.length === 0) {
+  if (tags2.length === 0) {
     const start2 = Position.create(lineIndex, characterIndex);
     const end = Position.create(lineIndex, characterIndex + line.length);
     tokens.push({
@@ -6191,8 +6191,8 @@ function buildInlineTokens(tags, line, lineIndex, characterIndex) {
     });
   } else {
     let lastIndex = 0;
-    for (const match2 of tags) {
-      const matchIndex = match2.index;
+    for (const match3 of tags2) {
+      const matchIndex = match3.index;
       const startContent = line.substring(lastIndex, matchIndex);
       if (startContent.length > 0) {
         tokens.push({
@@ -6202,16 +6202,16 @@ function buildInlineTokens(tags, line, lineIndex, characterIndex) {
         });
       }
       let offset = startContent.length + 1;
-      const tagName = match2[1];
+      const tagName = match3[1];
       tokens.push({
         type: "inline-tag",
         content: tagName,
         range: Range.create(Position.create(lineIndex, lastIndex + offset + characterIndex), Position.create(lineIndex, lastIndex + offset + tagName.length + characterIndex))
       });
       offset += tagName.length;
-      if (match2.length === 4) {
-        offset += match2[2].length;
-        const value = match2[3];
+      if (match3.length === 4) {
+        offset += match3[2].length;
+        const value = match3[3];
         tokens.push({
           type: "text",
           content: value,
@@ -6224,7 +6224,7 @@ function buildInlineTokens(tags, line, lineIndex, characterIndex) {
           range: Range.create(Position.create(lineIndex, lastIndex + offset + characterIndex), Position.create(lineIndex, lastIndex + offset + characterIndex))
         });
       }
-      lastIndex = matchIndex + match2[0].length;
+      lastIndex = matchIndex + match3[0].length;
     }
     const endContent = line.substring(lastIndex);
     if (endContent.length > 0) {
@@ -6238,17 +6238,17 @@ function buildInlineTokens(tags, line, lineIndex, characterIndex) {
   return tokens;
 }
 function skipWhitespace(line, index) {
-  const match2 = line.substring(index).match(nonWhitespaceRegex);
-  if (match2) {
-    return index + match2.index;
+  const match3 = line.substring(index).match(nonWhitespaceRegex);
+  if (match3) {
+    return index + match3.index;
   } else {
     return line.length;
   }
 }
 function lastCharacter(line) {
-  const match2 = line.match(whitespaceEndRegex);
-  if (match2 && typeof match2.index === "number") {
-    return match2.index;
+  const match3 = line.match(whitespaceEndRegex);
+  if (match3 && typeof match3.index === "number") {
+    return match3.index;
   }
   return void 0;
 }
@@ -16760,7 +16760,7 @@ ${JSON.stringify(message2, null, 4)}`);
       // this method also used quite a bit of `!` none null assertions because it is too optimized
       // for `tsc` to always understand it is "safe"
       tokenizeInternal(text3, initialMode) {
-        let i, j, k, matchAltImage, longerAlt, matchedImage, payload, altPayload, imageLength, group, tokType, newToken, errLength, msg, match2;
+        let i, j, k, matchAltImage, longerAlt, matchedImage, payload, altPayload, imageLength, group, tokType, newToken, errLength, msg, match3;
         const orgText = text3;
         const orgLength = orgText.length;
         let offset = 0;
@@ -16850,12 +16850,12 @@ ${JSON.stringify(message2, null, 4)}`);
                 }
                 break;
               case CUSTOM_MATCH:
-                match2 = currPattern.exec(orgText, offset, matchedTokens, groups);
-                if (match2 !== null) {
-                  matchedImage = match2[0];
+                match3 = currPattern.exec(orgText, offset, matchedTokens, groups);
+                if (match3 !== null) {
+                  matchedImage = match3[0];
                   imageLength = matchedImage.length;
-                  if (match2.payload !== void 0) {
-                    payload = match2.payload;
+                  if (match3.payload !== void 0) {
+                    payload = match3.payload;
                   }
                 } else {
                   matchedImage = null;
@@ -16890,11 +16890,11 @@ ${JSON.stringify(message2, null, 4)}`);
                   const longerAltPattern = longerAltConfig.pattern;
                   altPayload = null;
                   if (longerAltConfig.matchType === CUSTOM_MATCH) {
-                    match2 = longerAltPattern.exec(orgText, offset, matchedTokens, groups);
-                    if (match2 !== null) {
-                      matchAltImage = match2[0];
-                      if (match2.payload !== void 0) {
-                        altPayload = match2.payload;
+                    match3 = longerAltPattern.exec(orgText, offset, matchedTokens, groups);
+                    if (match3 !== null) {
+                      matchAltImage = match3[0];
+                      if (match3.payload !== void 0) {
+                        altPayload = match3.payload;
                       }
                     } else {
                       matchAltImage = null;
@@ -17311,10 +17311,10 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "AbstractNextPossibleTokensWalker");
       }
-      constructor(topProd, path14) {
+      constructor(topProd, path15) {
         super();
         this.topProd = topProd;
-        this.path = path14;
+        this.path = path15;
         this.possibleTokTypes = [];
         this.nextProductionName = "";
         this.nextProductionOccurrence = 0;
@@ -17361,9 +17361,9 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "NextAfterTokenWalker");
       }
-      constructor(topProd, path14) {
-        super(topProd, path14);
-        this.path = path14;
+      constructor(topProd, path15) {
+        super(topProd, path15);
+        this.path = path15;
         this.nextTerminalName = "";
         this.nextTerminalOccurrence = 0;
         this.nextTerminalName = this.path.lastTok.name;
@@ -20057,8 +20057,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       if (string.charCodeAt(0) === 46) {
         result.push("");
       }
-      string.replace(rePropName, function(match2, number, quote, subString) {
-        result.push(quote ? subString.replace(reEscapeChar, "$1") : number || match2);
+      string.replace(rePropName, function(match3, number, quote, subString) {
+        result.push(quote ? subString.replace(reEscapeChar, "$1") : number || match3);
       });
       return result;
     });
@@ -20348,7 +20348,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           occurrence: prodOccurrence,
           prodType: "Alternation",
           rule
-        }), (currAlt) => map_default(currAlt, (path14) => path14[0]));
+        }), (currAlt) => map_default(currAlt, (path15) => path15[0]));
         if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
           const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
             forEach_default(currAlt, (currTokType) => {
@@ -22944,12 +22944,12 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           const nameNode = this.nameProvider.getNameNode(selfNode);
           if (nameNode) {
             const doc = getDocument(selfNode);
-            const path14 = this.nodeLocator.getAstNodePath(selfNode);
+            const path15 = this.nodeLocator.getAstNodePath(selfNode);
             references.push({
               sourceUri: doc.uri,
-              sourcePath: path14,
+              sourcePath: path15,
               targetUri: doc.uri,
-              targetPath: path14,
+              targetPath: path15,
               segment: toDocumentSegment(nameNode),
               local: true
             });
@@ -24159,9 +24159,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       createDescription(node, name, document) {
         const doc = document ?? getDocument(node);
         name ?? (name = this.nameProvider.getName(node));
-        const path14 = this.astNodeLocator.getAstNodePath(node);
+        const path15 = this.astNodeLocator.getAstNodePath(node);
         if (!name) {
-          throw new Error(`Node at path ${path14} has no name.`);
+          throw new Error(`Node at path ${path15} has no name.`);
         }
         let nameNodeSegment;
         const nameSegmentGetter = /* @__PURE__ */ __name(() => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode)), "nameSegmentGetter");
@@ -24174,7 +24174,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           selectionSegment: toDocumentSegment(node.$cstNode),
           type: node.$type,
           documentUri: doc.uri,
-          path: path14
+          path: path15
         };
       }
     };
@@ -24252,8 +24252,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         }
         return $containerProperty;
       }
-      getAstNode(node, path14) {
-        const segments = path14.split(this.segmentSeparator);
+      getAstNode(node, path15) {
+        const segments = path15.split(this.segmentSeparator);
         return segments.reduce((previousValue, currentValue) => {
           if (!previousValue || currentValue.length === 0) {
             return previousValue;
@@ -28517,15 +28517,15 @@ ${content}`;
         if (regex === void 0) {
           return void 0;
         }
-        const match2 = regex.exec(input2);
-        if (match2 === null) {
+        const match3 = regex.exec(input2);
+        if (match3 === null) {
           return void 0;
         }
-        if (match2[1] !== void 0) {
-          return match2[1].trim().replace(/[\t ]{2,}/gm, " ");
+        if (match3[1] !== void 0) {
+          return match3[1].trim().replace(/[\t ]{2,}/gm, " ");
         }
-        if (match2[2] !== void 0) {
-          return match2[2].replace(/^\s*/gm, "").replace(/\s+$/gm, "").replace(/[\t ]{2,}/gm, " ").replace(/[\n\r]{2,}/gm, "\n");
+        if (match3[2] !== void 0) {
+          return match3[2].replace(/^\s*/gm, "").replace(/\s+$/gm, "").replace(/[\t ]{2,}/gm, " ").replace(/[\n\r]{2,}/gm, "\n");
         }
         return void 0;
       }
@@ -28968,12 +28968,12 @@ var init_chunk_4S7OKTRW = __esm({
           if (typeof input2 !== "string") {
             return input2;
           }
-          const match2 = classDefRegex.exec(input2);
-          if (match2) {
+          const match3 = classDefRegex.exec(input2);
+          if (match3) {
             return {
               $type: "ClassDefStatement",
-              className: match2[1],
-              styleText: match2[2] || void 0
+              className: match3[1],
+              styleText: match3[2] || void 0
             };
           }
         }
@@ -30332,11 +30332,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -30353,10 +30353,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -30417,8 +30417,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -30447,12 +30447,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -30505,12 +30505,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -30533,10 +30533,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -30572,10 +30572,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -30617,11 +30617,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -30922,7 +30922,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -30937,14 +30937,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -32591,18 +32591,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -33184,8 +33184,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input2 = path14;
+    function removeDotSegments(path15) {
+      let input2 = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -33259,11 +33259,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33626,8 +33626,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36853,14 +36853,204 @@ var require_ajv = __commonJS({
 
 // src/action/run-action.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/api/lint-submission.ts
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/config/rubric.ts
 import { readFileSync, existsSync as existsSync2, readdirSync as readdirSync2 } from "node:fs";
-import path4 from "node:path";
+
+// src/read/small-file.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
+
+// src/errors.ts
+var UsageError = class extends Error {
+};
+
+// src/read/safe-read.ts
+import { constants, lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync, statSync } from "node:fs";
+import path from "node:path";
+var DEFAULT_MAX_BYTES = 1024 * 1024;
+function isInside(root2, child) {
+  const rel = path.relative(root2, child);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function toRelative(root2, abs) {
+  return path.relative(root2, abs).split(path.sep).join("/") || path.basename(abs);
+}
+function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES) {
+  const relPath = toRelative(root2, absPath);
+  const at2 = (message2, severity = "error", hint) => ({
+    message: message2,
+    severity,
+    file: relPath,
+    line: 1,
+    column: 1,
+    ...hint ? { hint } : {}
+  });
+  const notRegular = () => at2(`${relPath} is not a regular file (a named pipe, a device or a socket); it was not read.`, "error", "Commit the file itself.");
+  let realRoot;
+  let realFile;
+  try {
+    realRoot = realpathSync.native(root2);
+    const stat = lstatSync(absPath);
+    realFile = stat.isSymbolicLink() ? realpathSync.native(absPath) : absPath;
+    if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
+      return {
+        ok: false,
+        notices: [at2(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, "error", "Commit the file itself instead of a link to it.")]
+      };
+    }
+    if (!isInside(realRoot, realpathSync.native(path.dirname(absPath)))) {
+      return { ok: false, notices: [at2(`${relPath} lies outside the submission folder; it was not read.`)] };
+    }
+  } catch (error) {
+    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
+  }
+  let buffer;
+  let size;
+  try {
+    if (!statSync(realFile).isFile()) return { ok: false, notices: [notRegular()] };
+    const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { ok: false, notices: [notRegular()] };
+      size = stat.size;
+      buffer = Buffer.alloc(Math.min(size, maxBytes));
+      let offset = 0;
+      while (offset < buffer.length) {
+        const n = readSync(fd, buffer, offset, buffer.length - offset, offset);
+        if (n === 0) break;
+        offset += n;
+      }
+      buffer = buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
+  }
+  const notices = [];
+  if (looksBinary(buffer)) {
+    return {
+      ok: false,
+      notices: [at2(`${relPath} is a binary file (it contains NUL bytes), not text; it was not read.`, "error", "The task file must be plain text or markdown.")]
+    };
+  }
+  const truncated = size > maxBytes;
+  if (truncated) {
+    notices.push(at2(`${relPath} is ${formatBytes(size)}; only its first ${formatBytes(maxBytes)} were read.`, "warning", "A design document is a few kilobytes: check that the right file was committed."));
+  }
+  const hadBom = buffer.length >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191;
+  const body = hadBom ? buffer.subarray(3) : buffer;
+  let text3;
+  let invalidUtf8 = false;
+  try {
+    text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    text3 = new TextDecoder("utf-8").decode(body);
+    invalidUtf8 = !truncated || text3.slice(0, -1).includes("\uFFFD");
+    if (invalidUtf8) {
+      const line = firstReplacementLine(text3);
+      notices.push({ ...at2(`${relPath} is not valid UTF-8; undecodable bytes were replaced with U+FFFD.`, "warning", "Save the file as UTF-8."), line });
+    }
+  }
+  const hadCrlf = text3.includes("\r");
+  if (hadCrlf) text3 = text3.replace(/\r\n?/g, "\n");
+  return { ok: true, file: { relPath, absPath, text: text3, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
+}
+function looksBinary(buffer) {
+  const end = Math.min(buffer.length, 8192);
+  for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
+  return false;
+}
+function firstReplacementLine(text3) {
+  const index = text3.indexOf("\uFFFD");
+  if (index < 0) return 1;
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
+  return line;
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
+  return `${n} bytes`;
+}
+function describeFsError(error) {
+  const code2 = error?.code;
+  switch (code2) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    case "EISDIR":
+      return "it is a directory";
+    default:
+      return code2 ?? String(error?.message ?? error);
+  }
+}
+
+// src/read/small-file.ts
+var MAX_SETTINGS_BYTES = 1024 * 1024;
+function readSmallFile(file, options) {
+  const { what, maxBytes = MAX_SETTINGS_BYTES, inside } = options;
+  const shown3 = inside ? path2.relative(inside, file) || path2.basename(file) : file;
+  const fail = (why) => {
+    throw new UsageError(`cannot read the ${what} ${shown3}: ${why}`);
+  };
+  try {
+    if (inside) {
+      const realRoot = realpathSync2.native(inside);
+      if (!isInside(path2.resolve(inside), path2.resolve(file))) fail("it lies outside the workspace");
+      if (lstatSync2(file).isSymbolicLink()) fail("it is a symbolic link; settings are read from a regular file only");
+      if (!isInside(realRoot, realpathSync2.native(path2.dirname(path2.resolve(file))))) fail("it lies outside the workspace");
+    }
+    const stat = statSync2(file);
+    if (!stat.isFile()) fail(stat.isDirectory() ? "it is a directory" : "it is not a regular file (a named pipe, a device or a socket)");
+    if (stat.size > maxBytes) fail(`it is ${stat.size} bytes, over the limit of ${maxBytes}`);
+    const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK | (inside ? constants2.O_NOFOLLOW : 0));
+    try {
+      if (!fstatSync2(fd).isFile()) fail("it is not a regular file");
+      const buffer = Buffer.alloc(maxBytes + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const n = readSync2(fd, buffer, length, buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      if (length > maxBytes) fail(`it is over the limit of ${maxBytes} bytes`);
+      return buffer.subarray(0, length).toString("utf8").replace(/^\uFEFF/, "");
+    } finally {
+      closeSync2(fd);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code2 = error.code;
+    return fail(code2 === "ENOENT" ? "no such file" : code2 === "ELOOP" ? "it is a symbolic link" : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 ?? "unreadable");
+  }
+}
+function parseJsonText(text3, what, shown3) {
+  try {
+    return JSON.parse(text3);
+  } catch (error) {
+    const position = /position (\d+)/.exec(error.message)?.[1];
+    let where = "";
+    if (position !== void 0) {
+      const before = text3.slice(0, Number(position));
+      const line = before.split("\n").length;
+      where = ` at line ${line}, column ${Number(position) - before.lastIndexOf("\n")}`;
+    }
+    throw new UsageError(`cannot read the ${what} ${shown3}: it is not valid JSON${where}`);
+  }
+}
+
+// src/config/rubric.ts
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/graph/labels.ts
@@ -36942,6 +37132,20 @@ function isRegexSpace(code2) {
   if (code2 <= 32) return code2 === 32 || code2 >= 9 && code2 <= 13;
   if (code2 < 160) return false;
   return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
+}
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function shown(ch) {
+  const code2 = ch.charCodeAt(0);
+  return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+function printable(text3, keepLayout = false) {
+  const re = keepLayout ? CONTROLS_BUT_LAYOUT : CONTROLS;
+  re.lastIndex = 0;
+  return re.test(text3) ? text3.replace(re, shown) : text3;
+}
+function jsonSafe(json2) {
+  return json2.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // src/vocabulary.ts
@@ -38312,7 +38516,7 @@ function withoutAccents(text3) {
 var ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)\.$/i;
 var COMPONENT = [...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES].join("|");
 var COORDINATOR = new RegExp(
-  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:=]{1,40}(?::|=|->|\u2192))`,
+  `(?<!\\s)\\s*;\\s*|,?(?<!\\s)\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|(?<!\\s)\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|(?<!\\s)\\s+\\/\\s+(?=[^/:=]{1,40}(?::|=|->|\u2192))`,
   "gi"
 );
 var FINITE = new RegExp(`\\b(?:${[
@@ -38344,14 +38548,14 @@ function sentencesOf(text3) {
   return sentences;
 }
 var LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
-var ARROW2 = /\s*(?:→|⇒|->|=>)\s*/g;
+var ARROW2 = /(?<!\s)\s*(?:→|⇒|->|=>)\s*/g;
 function readArrow(raw) {
   const arrows = raw.match(ARROW2);
   if (arrows?.length !== 1) return raw;
   const after = plainText(raw.slice(raw.search(ARROW_ONCE) + arrows[0].length));
   return after.replace(COUNTS_AND_NAMES, " ").trim() ? raw.replace(ARROW2, ", therefore ") : raw;
 }
-var ARROW_ONCE = /\s*(?:→|⇒|->|=>)\s*/;
+var ARROW_ONCE = /(?<!\s)\s*(?:→|⇒|->|=>)\s*/;
 var COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join("|")})\\b|[.!]`, "g");
 var proseText = cachedByString((raw) => plainText(readArrow(raw.replace(LINK, " "))));
 function clausesOf(text3) {
@@ -38367,22 +38571,25 @@ function clausesOf(text3) {
 function splitCoordinated(sentence) {
   const parts = [];
   let start2 = 0;
+  let depth = 0;
+  let counted = 0;
   COORDINATOR.lastIndex = 0;
-  for (let match2 = COORDINATOR.exec(sentence); match2; match2 = COORDINATOR.exec(sentence)) {
-    if (depthAt(sentence, match2.index) > 0) continue;
-    const left = sentence.slice(start2, match2.index);
-    const right = sentence.slice(match2.index + match2[0].length);
-    const semicolon = match2[0].includes(";") || match2[0].includes("/") || /whereas|while|whilst|but|mais|tandis|alors/i.test(match2[0]);
+  for (let match3 = COORDINATOR.exec(sentence); match3; match3 = COORDINATOR.exec(sentence)) {
+    depth = depthAt(sentence, match3.index, depth, counted);
+    counted = match3.index;
+    if (depth > 0) continue;
+    const left = sentence.slice(start2, match3.index);
+    const right = sentence.slice(match3.index + match3[0].length);
+    const semicolon = match3[0].includes(";") || match3[0].includes("/") || /whereas|while|whilst|but|mais|tandis|alors/i.test(match3[0]);
     if (!semicolon && (!FINITE.test(plainText(left)) || !FINITE.test(plainText(right)))) continue;
     parts.push(left);
-    start2 = match2.index + match2[0].length;
+    start2 = match3.index + match3[0].length;
   }
   parts.push(sentence.slice(start2));
   return parts.filter((p) => p.trim());
 }
-function depthAt(text3, index) {
-  let depth = 0;
-  for (let i = 0; i < index; i++) {
+function depthAt(text3, index, depth = 0, from = 0) {
+  for (let i = from; i < index; i++) {
     const c = text3.charCodeAt(i);
     if (c === 40 || c === 91) depth++;
     else if ((c === 41 || c === 93) && depth > 0) depth--;
@@ -38637,7 +38844,7 @@ var ELEMENTS = [
   { name: "HTTPS / SSL certificate", role: "certificate", hint: "Show HTTPS: label the user's arrow `-->|HTTPS| LB1` or add the SSL certificate." },
   { name: "monitoring clients", role: "monitoring", hint: "Draw the monitoring clients of task 2 (e.g. `MON1[Monitoring client]` on each server)." }
 ];
-function shown(graphs, role) {
+function shown2(graphs, role) {
   return graphs.some((graph2) => graph2.components.some((c) => c.roles.includes(role)) || graph2.texts.some((t) => namesRole(t.text, role)));
 }
 var carriedOver = {
@@ -38648,7 +38855,7 @@ var carriedOver = {
     whenTaskMissing: "fail"
   },
   check({ graphs }) {
-    const missing = ELEMENTS.filter((el) => !shown(graphs, el.role));
+    const missing = ELEMENTS.filter((el) => !shown2(graphs, el.role));
     const found = ELEMENTS.length - missing.length;
     const where = graphs.length > 1 ? "diagrams" : "diagram";
     const message2 = missing.length ? `Missing from the ${where}: ${missing.map((m) => m.name).join(", ")}.` : "Firewalls, HTTPS and monitoring are all still there.";
@@ -38890,8 +39097,8 @@ function checkPresent(graph2, role, min2, inLabels) {
     return { status: "pass", message: min2 === 1 && found.length === 1 ? `${describe(found[0])} is ${withArticle(name)}.` : `${plural(count, name)}: ${found.map(describe).join(", ")}.` };
   }
   if (inLabels && found.length === 0 && min2 <= 1) {
-    const named2 = graph2.texts.find((t) => namesRole(t.text, role));
-    if (named2) return { status: "pass", message: `The diagram names the ${name}: "${named2.text}".` };
+    const named3 = graph2.texts.find((t) => namesRole(t.text, role));
+    if (named3) return { status: "pass", message: `The diagram names the ${name}: "${named3.text}".` };
   }
   const example2 = ROLE_EXAMPLES[role];
   const at2 = found[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
@@ -39171,8 +39378,8 @@ function dbRoleClaims(raw, where) {
     for (const m of plain.matchAll(ROLE_THEN_MACHINE)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 2), roleOf(m[1])]);
     if (!found.length && !NEGATED_SEGMENT.test(plain)) {
       const machines = new Set([...plain.matchAll(ANY_NUMBERED)].map((m) => numberAt(m, 1)));
-      const named2 = new Set([...plain.matchAll(ANY_ROLE)].map((m) => roleOf(m[1])));
-      if (machines.size === 1 && named2.size === 1) found.push([[...machines][0], [...named2][0]]);
+      const named3 = new Set([...plain.matchAll(ANY_ROLE)].map((m) => roleOf(m[1])));
+      if (machines.size === 1 && named3.size === 1) found.push([[...machines][0], [...named3][0]]);
     }
     for (const [machine, role] of found) roles.set(machine, (roles.get(machine) ?? /* @__PURE__ */ new Set()).add(role));
   }
@@ -39538,20 +39745,20 @@ function checkDomain(graph2, domain, ip) {
   const domainPattern = new RegExp(`(?:^|[^a-z0-9-]|www)${escape2(bare)}(?![a-z0-9-])`);
   const ipPattern = new RegExp(`(?<![\\d.])${escape2(ip)}(?!\\.?\\d)`);
   const find = (pattern) => graph2.texts.find((t) => pattern.test(renderedText(t.text)));
-  const named2 = find(domainPattern);
+  const named3 = find(domainPattern);
   const address = find(ipPattern);
-  if (named2 && address) {
-    return { status: "pass", message: named2 === address ? `"${shownLabel(named2.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named2.text)}") and the IP ("${shownLabel(address.text)}").` };
+  if (named3 && address) {
+    return { status: "pass", message: named3 === address ? `"${shownLabel(named3.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named3.text)}") and the IP ("${shownLabel(address.text)}").` };
   }
   const dns = componentsWithRole(graph2, "dns")[0];
-  const at2 = dns?.source ?? named2?.source ?? address?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  const at2 = dns?.source ?? named3?.source ?? address?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
   const example2 = `DNS["DNS: www.${bare} -> ${ip} (A record)"]`;
-  const missing = !named2 && !address ? `neither the domain ${bare} nor the IP ${ip}` : !named2 ? `the IP ${ip} but not the domain ${bare}` : `the domain ${bare} but not the IP ${ip} it resolves to`;
+  const missing = !named3 && !address ? `neither the domain ${bare} nor the IP ${ip}` : !named3 ? `the IP ${ip} but not the domain ${bare}` : `the domain ${bare} but not the IP ${ip} it resolves to`;
   return {
     status: "fail",
     message: `The diagram shows ${missing}.`,
     findings: [{
-      message: `The diagram shows ${missing}${dns && !named2 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
+      message: `The diagram shows ${missing}${dns && !named3 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
       at: at2,
       hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example2} --> Server\`.`
     }]
@@ -39769,8 +39976,8 @@ function shownText(text3) {
 function findHttps(graph2) {
   const pattern = rolePattern("certificate");
   const texts = graph2.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
-  const shown2 = texts.find((t) => affirms(t.text, pattern));
-  if (shown2) return { status: "pass", message: `HTTPS is shown: "${shown2.text}" (${shown2.source.file}:${shown2.source.line}).` };
+  const shown3 = texts.find((t) => affirms(t.text, pattern));
+  if (shown3) return { status: "pass", message: `HTTPS is shown: "${shown3.text}" (${shown3.source.file}:${shown3.source.line}).` };
   const denied = texts.find((t) => pattern.test(plainText(t.text)));
   return {
     status: "fail",
@@ -39929,18 +40136,18 @@ var EITHER_PROTOCOL = /\bhttps? (?:or |and |ou )?https?\b|\bhttp s\b/;
 var PLAIN2 = anyOf(...PLAIN_TRAFFIC, "http(?! s\\b)", "port 80", "plain");
 var TERMINATES = new RegExp(`\\b(?:${SSL_ENDS.join("|")})\\b`);
 function showsHttps(text3) {
-  const shown2 = shownText(text3);
-  return affirms(shown2, CERTIFICATE) && !EITHER_PROTOCOL.test(plainText(shown2));
+  const shown3 = shownText(text3);
+  return affirms(shown3, CERTIFICATE) && !EITHER_PROTOCOL.test(plainText(shown3));
 }
 function httpsConflicts(claims, { graphs }) {
   const claim = ofKind(claims, "no-https")[0];
   if (!claim) return [];
   for (const graph2 of graphs) {
-    const shown2 = graph2.texts.find((t) => showsHttps(t.text));
-    if (!shown2) continue;
+    const shown3 = graph2.texts.find((t) => showsHttps(t.text));
+    if (!shown3) continue;
     return [{
-      message: `The prose says the site has no HTTPS (${place(claim)}) but the diagram labels "${shownText(shown2.text)}".`,
-      at: shown2.source,
+      message: `The prose says the site has no HTTPS (${place(claim)}) but the diagram labels "${shownText(shown3.text)}".`,
+      at: shown3.source,
       hint: "Make them agree: label the arrows with the protocol the design really uses (`User -->|HTTP| LB`), or describe the HTTPS the diagram draws."
     }];
   }
@@ -40025,8 +40232,8 @@ var AGENT_WORD = anyOf(...MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)
 function drawnCounts(graph2, role) {
   if (role === "firewall") return [componentsOfRole(graph2, "firewall").count, graph2.texts.filter((t) => affirms(t.text, FIREWALL)).length];
   const { agents, count } = monitoringClients(graph2);
-  const named2 = agentsOf(graph2);
-  return [count, agents.reduce((n, c) => n + c.multiplicity, 0), new Set(named2.map((c) => c.host)).size];
+  const named3 = agentsOf(graph2);
+  return [count, agents.reduce((n, c) => n + c.multiplicity, 0), new Set(named3.map((c) => c.host)).size];
 }
 function countConflicts(role, claims, { graphs }) {
   const said = ofKind(claims, "component-count").filter((c) => c.role === role);
@@ -40034,9 +40241,9 @@ function countConflicts(role, claims, { graphs }) {
   for (const claim of said) {
     if (drawn.some((d) => d.counts.includes(claim.n))) continue;
     const name = roleName(role);
-    const shown2 = drawn.map((d) => Math.max(...d.counts));
+    const shown3 = drawn.map((d) => Math.max(...d.counts));
     return [{
-      message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown2)].join(" or ")}.`,
+      message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown3)].join(" or ")}.`,
       at: { file: claim.file, line: claim.line, column: 1 },
       hint: `Make the count in the prose match the diagram, or draw the ${name}s the prose describes (one node each, or one node stating the count: \`X["${name.charAt(0).toUpperCase() + name.slice(1)} x${claim.n}"]\`).`
     }];
@@ -41506,15 +41713,15 @@ var getCodePoint = (
 );
 function getEscaper(regex, map3) {
   return function escape6(data) {
-    let match2;
+    let match3;
     let lastIdx = 0;
     let result = "";
-    while (match2 = regex.exec(data)) {
-      if (lastIdx !== match2.index) {
-        result += data.substring(lastIdx, match2.index);
+    while (match3 = regex.exec(data)) {
+      if (lastIdx !== match3.index) {
+        result += data.substring(lastIdx, match3.index);
       }
-      result += map3.get(match2[0].charCodeAt(0));
-      lastIdx = match2.index + 1;
+      result += map3.get(match3[0].charCodeAt(0));
+      lastIdx = match3.index + 1;
     }
     return result + data.substring(lastIdx);
   };
@@ -41616,19 +41823,19 @@ var UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
 var ENTITY_RE = /&([a-z#][a-z0-9]{1,31});/gi;
 var UNESCAPE_ALL_RE = new RegExp(UNESCAPE_MD_RE.source + "|" + ENTITY_RE.source, "gi");
 var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
-function replaceEntityPattern(match2, name) {
+function replaceEntityPattern(match3, name) {
   if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
     const code2 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
     if (isValidEntityCode(code2)) {
       return fromCodePoint2(code2);
     }
-    return match2;
+    return match3;
   }
-  const decoded = decodeHTML(match2);
-  if (decoded !== match2) {
+  const decoded = decodeHTML(match3);
+  if (decoded !== match3) {
     return decoded;
   }
-  return match2;
+  return match3;
 }
 function unescapeMd(str2) {
   if (str2.indexOf("\\") < 0) {
@@ -41640,11 +41847,11 @@ function unescapeAll(str2) {
   if (str2.indexOf("\\") < 0 && str2.indexOf("&") < 0) {
     return str2;
   }
-  return str2.replace(UNESCAPE_ALL_RE, function(match2, escaped, entity2) {
+  return str2.replace(UNESCAPE_ALL_RE, function(match3, escaped, entity2) {
     if (escaped) {
       return escaped;
     }
-    return replaceEntityPattern(match2, entity2);
+    return replaceEntityPattern(match3, entity2);
   });
 }
 var HTML_ESCAPE_TEST_RE = /[&<>"]/;
@@ -42490,7 +42697,7 @@ var SCOPED_ABBR = {
   r: "\xAE",
   tm: "\u2122"
 };
-function replaceFn(match2, name) {
+function replaceFn(match3, name) {
   return SCOPED_ABBR[name.toLowerCase()];
 }
 function replace_scoped(inlineTokens) {
@@ -45013,8 +45220,8 @@ function html_inline(state, silent) {
   if (ch === 33 || ch === 63) {
     end = scanSpecial(state, pos);
   } else if (ch === 47 || isLetter(ch)) {
-    const match2 = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
-    end = match2 ? pos + match2[0].length : -1;
+    const match3 = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
+    end = match3 ? pos + match3[0].length : -1;
   } else {
     return false;
   }
@@ -45041,30 +45248,30 @@ function entity(state, silent) {
   if (pos + 1 >= max) return false;
   const ch = state.src.charCodeAt(pos + 1);
   if (ch === 35) {
-    const match2 = state.src.slice(pos).match(DIGITAL_RE);
-    if (match2) {
+    const match3 = state.src.slice(pos).match(DIGITAL_RE);
+    if (match3) {
       if (!silent) {
-        const code2 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
+        const code2 = match3[1][0].toLowerCase() === "x" ? parseInt(match3[1].slice(1), 16) : parseInt(match3[1], 10);
         const token = state.push("text_special", "", 0);
         token.content = isValidEntityCode(code2) ? fromCodePoint2(code2) : fromCodePoint2(65533);
-        token.markup = match2[0];
+        token.markup = match3[0];
         token.info = "entity";
       }
-      state.pos += match2[0].length;
+      state.pos += match3[0].length;
       return true;
     }
   } else {
-    const match2 = state.src.slice(pos).match(NAMED_RE);
-    if (match2) {
-      const decoded = decodeHTMLStrict(match2[0]);
-      if (decoded !== match2[0]) {
+    const match3 = state.src.slice(pos).match(NAMED_RE);
+    if (match3) {
+      const decoded = decodeHTMLStrict(match3[0]);
+      if (decoded !== match3[0]) {
         if (!silent) {
           const token = state.push("text_special", "", 0);
           token.content = decoded;
-          token.markup = match2[0];
+          token.markup = match3[0];
           token.info = "entity";
         }
-        state.pos += match2[0].length;
+        state.pos += match3[0].length;
         return true;
       }
     }
@@ -45419,8 +45626,8 @@ function createValidator(re) {
   };
 }
 function createNormalizer() {
-  return function(match2, self2) {
-    self2.normalize(match2);
+  return function(match3, self2) {
+    self2.normalize(match3);
   };
 }
 function compile(self2) {
@@ -45650,9 +45857,9 @@ LinkifyIt.prototype.match = function match(text3) {
     if (candidate.index < lastIndex) {
       continue;
     }
-    const match2 = new Match(text3, candidate.schema, candidate.index, candidate.lastIndex);
-    this.__compiled__[match2.schema].normalize(match2, this);
-    result.push(match2);
+    const match3 = new Match(text3, candidate.schema, candidate.index, candidate.lastIndex);
+    this.__compiled__[match3.schema].normalize(match3, this);
+    result.push(match3);
     lastIndex = candidate.lastIndex;
   }
   if (result.length) {
@@ -45666,9 +45873,9 @@ LinkifyIt.prototype.matchAtStart = function matchAtStart(text3) {
   if (!m) return null;
   const len = this.testSchemaAt(text3, m[2], m[0].length);
   if (!len) return null;
-  const match2 = new Match(text3, m[2], m.index + m[1].length, m.index + m[0].length + len);
-  this.__compiled__[match2.schema].normalize(match2, this);
-  return match2;
+  const match3 = new Match(text3, m[2], m.index + m[1].length, m.index + m[0].length + len);
+  this.__compiled__[match3.schema].normalize(match3, this);
+  return match3;
 };
 LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
   list2 = Array.isArray(list2) ? list2 : [list2];
@@ -45684,12 +45891,12 @@ LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
   compile(this);
   return this;
 };
-LinkifyIt.prototype.normalize = function normalize2(match2) {
-  if (!match2.schema) {
-    match2.url = `http://${match2.url}`;
+LinkifyIt.prototype.normalize = function normalize2(match3) {
+  if (!match3.schema) {
+    match3.url = `http://${match3.url}`;
   }
-  if (match2.schema === "mailto:" && !/^mailto:/i.test(match2.url)) {
-    match2.url = `mailto:${match2.url}`;
+  if (match3.schema === "mailto:" && !/^mailto:/i.test(match3.url)) {
+    match3.url = `mailto:${match3.url}`;
   }
 };
 LinkifyIt.prototype.onCompile = function onCompile() {
@@ -46031,7 +46238,7 @@ MarkdownIt.prototype.renderInline = function(src, env2) {
 var lib_default = MarkdownIt;
 
 // src/markdown/drawn-lines.ts
-var ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
+var ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+--|--\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2}|\|\s{3}\s*\S|->|<-|==>/;
 function looksLikeDiagramHeader(line) {
   return /^\s*(graph|flowchart)\s+(TB|TD|BT|RL|LR)\b|^\s*(flowchart|graph)\s*$|^\s*sequenceDiagram\s*$|^\s*architecture-beta\s*$/.test(line);
 }
@@ -46042,7 +46249,41 @@ function markdownIt() {
   shared ??= new lib_default({ html: true, linkify: true });
   return shared;
 }
-var HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+function imgSources(html) {
+  const sources = [];
+  const img = /<img\b/gi;
+  const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+  let srcFrom = -1;
+  let found = null;
+  for (let m = img.exec(html); m; m = img.exec(html)) {
+    const from = m.index + m[0].length;
+    if (srcFrom < 0 || found !== null && found.index < from) {
+      src.lastIndex = from;
+      found = src.exec(html);
+      srcFrom = from;
+    }
+    if (!found) break;
+    const gt = html.indexOf(">", from);
+    if (gt >= 0 && gt < found.index) {
+      img.lastIndex = gt + 1;
+      continue;
+    }
+    sources.push(found[1]);
+    img.lastIndex = found.index + found[0].length;
+  }
+  return sources;
+}
+function stripTags(line) {
+  let out = "";
+  let last = 0;
+  for (let lt = line.indexOf("<"); lt >= 0; lt = line.indexOf("<", last)) {
+    const gt = line.indexOf(">", lt);
+    if (gt < 0) break;
+    out += `${line.slice(last, lt)} `;
+    last = gt + 1;
+  }
+  return out + line.slice(last);
+}
 function parseMarkdown(text3) {
   const tokens = markdownIt().parse(text3, {});
   const doc = { headings: [], prose: [], fences: [], links: [] };
@@ -46157,9 +46398,9 @@ function parseMarkdown(text3) {
         break;
       }
       case "html_block": {
-        for (const match2 of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match2[1], text: "", line, image: true });
+        for (const href of imgSources(token.content)) doc.links.push({ href, text: "", line, image: true });
         token.content.split("\n").forEach((raw, k) => {
-          const text4 = raw.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
+          const text4 = stripTags(raw).replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
           if (text4) doc.prose.push({ kind: /^\s*<h[1-6]/i.test(raw) ? "heading" : "paragraph", text: text4, line: line + k, headingPath: pathOf() });
         });
         break;
@@ -46181,7 +46422,7 @@ function collectLinks(inline2, line, doc) {
       for (let j = k + 1; j < children.length && children[j].type !== "link_close"; j++) text3 += children[j].content;
       doc.links.push({ href: String(child.attrGet("href") ?? ""), text: text3, line, image: false });
     } else if (child.type === "html_inline") {
-      for (const match2 of child.content.matchAll(HTML_IMG)) doc.links.push({ href: match2[1], text: "", line, image: true });
+      for (const href of imgSources(child.content)) doc.links.push({ href, text: "", line, image: true });
     }
   }
 }
@@ -46363,22 +46604,22 @@ function readText(text3, context, carriedIn, doc, sentenceBase = 0) {
     previousPlain = clause.plain;
     if (reason?.byIsolation && mentions.some((m) => m.topic === "split")) reason = null;
     const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain) || NEEDED_IT.test(clause.plain);
-    const { named: named2, predicate, ofRelative } = namesOf(clause, mentions, reason, doc);
-    const underLabel = clause.sentence < (context.fixed ?? 0) && [...named2].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
-    const carried = !ofRelative && (refersBack || named2.size === 0 || underLabel);
+    const { named: named3, predicate, ofRelative } = namesOf(clause, mentions, reason, doc);
+    const underLabel = clause.sentence < (context.fixed ?? 0) && [...named3].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
+    const carried = !ofRelative && (refersBack || named3.size === 0 || underLabel);
     const carriedIn2 = predicate.length ? context.subject : current;
-    const subject = carried ? /* @__PURE__ */ new Set([...carriedIn2, ...[...named2].filter((t) => ADDITIONS.includes(t)), ...predicate]) : /* @__PURE__ */ new Set([...named2, ...predicate]);
+    const subject = carried ? /* @__PURE__ */ new Set([...carriedIn2, ...[...named3].filter((t) => ADDITIONS.includes(t)), ...predicate]) : /* @__PURE__ */ new Set([...named3, ...predicate]);
     if (future) {
       subject.delete("added-server");
-      if (!predicate.length && !named2.has("split") && !named2.has("lb-cluster")) reason = null;
+      if (!predicate.length && !named3.has("split") && !named3.has("lb-cluster")) reason = null;
     }
     const isolated = context.isolation || ISOLATED2.test(clause.plain) || carried && isolatedBefore;
     isolatedBefore = carried ? isolatedBefore || isolated : isolated;
     const frame = context.subject.size ? context.subject : opening ?? /* @__PURE__ */ new Set();
     const others = new Set(mentions.map((m) => m.topic));
     clauses.push({ raw: clause.raw, plain: clause.plain, subject, carried, context: current, reason, isolated, sentence: sentenceBase + clause.sentence, frame, others, underLabel });
-    opening ??= named2.size ? named2 : null;
-    if (!carried || predicate.length || [...named2].some((t) => ADDITIONS.includes(t))) current = subject;
+    opening ??= named3.size ? named3 : null;
+    if (!carried || predicate.length || [...named3].some((t) => ADDITIONS.includes(t))) current = subject;
   }
   return { clauses, last: current };
 }
@@ -46389,11 +46630,11 @@ function namesOf(clause, mentions, reason, doc) {
   const involved = (m) => reason !== null && (FAILURE_SHAPES.includes(reason.kind) || reason.redundancy && m.index >= mainStart) && (m.topic === "lb-cluster" || m.topic === "added-server");
   const predicateNoun = (m) => COPULA_BEFORE.test(clause.plain.slice(Math.max(0, m.index - 24), m.index));
   const added = (m) => ADDING.test(clause.plain.slice(Math.max(mainStart, m.index - 40), m.index));
-  const named2 = new Set(head.filter((m) => atSubject(m) || involved(m) || predicateNoun(m) || added(m)).map((m) => m.topic));
-  for (const t of appositions(clause.raw, doc)) named2.add(t);
+  const named3 = new Set(head.filter((m) => atSubject(m) || involved(m) || predicateNoun(m) || added(m)).map((m) => m.topic));
+  for (const t of appositions(clause.raw, doc)) named3.add(t);
   const ofRelative = reason !== null && relativeNoun(clause, mentions, reason);
-  if (ofRelative) named2.add(head[0].topic);
-  return { named: named2, predicate: head.filter((m) => m.topic === "split").map((m) => m.topic), ofRelative };
+  if (ofRelative) named3.add(head[0].topic);
+  return { named: named3, predicate: head.filter((m) => m.topic === "split").map((m) => m.topic), ofRelative };
 }
 function appositions(raw, doc) {
   if (!raw.includes("(")) return [];
@@ -46548,8 +46789,8 @@ function analyseProse(sources) {
 function readBlock(block4, contexts, carried, doc) {
   if (block4.kind === "table-row" && block4.cells && block4.header) {
     const names = block4.cells.slice(0, 2).map((cell, k) => k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT);
-    const named2 = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
-    const row = named2.subject.size || block4.cells[0]?.trim() ? named2 : { ...named2, subject: carried };
+    const named3 = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
+    const row = named3.subject.size || block4.cells[0]?.trim() ? named3 : { ...named3, subject: carried };
     const clauses = [];
     block4.cells.forEach((cell, k) => {
       const column = contextOf(block4.header[k] ?? "", doc);
@@ -46738,16 +46979,16 @@ function readChoices(prose, choices) {
     for (const { sentence } of sentencesOfBlock(block4)) {
       const label = labelOf2(sentence.raw);
       if (label === null) continue;
-      const named2 = patterns.flatMap((p, k) => p.test(label) ? [k] : []);
-      if (named2.length === 1) labelled.add(named2[0]);
+      const named3 = patterns.flatMap((p, k) => p.test(label) ? [k] : []);
+      if (named3.length === 1) labelled.add(named3[0]);
     }
   }
   const asksWhich = (text3) => text3 !== null && (text3.asks === true || /\?\s*$/.test(text3.raw) || patterns.filter((p) => p.test(text3.plain)).length >= 2);
   const oneOption = (plain, aboutElse2) => {
-    const named2 = namedIn(plain);
-    if (named2.length !== 1 || contradicted.has(named2[0])) return null;
-    const at2 = patterns[named2[0]].exec(plain).index;
-    return aboutElse2(at2) ? null : named2[0];
+    const named3 = namedIn(plain);
+    if (named3.length !== 1 || contradicted.has(named3[0])) return null;
+    const at2 = patterns[named3[0]].exec(plain).index;
+    return aboutElse2(at2) ? null : named3[0];
   };
   const appliedHere = (plain) => {
     const m = THIS.exec(plain);
@@ -46764,8 +47005,8 @@ function readChoices(prose, choices) {
     bare,
     pieces,
     contradiction(plain) {
-      const named2 = namedIn(plain);
-      return named2.length === 1 ? contradicted.get(named2[0]) ?? null : null;
+      const named3 = namedIn(plain);
+      return named3.length === 1 ? contradicted.get(named3[0]) ?? null : null;
     },
     chosenIn({ raw, plain }, before, rowHead2, aboutElse2) {
       const asked = labelOf2(raw);
@@ -46921,11 +47162,11 @@ function readQuestion(prose, question) {
     }
     for (const { sentence, cell, context, before, next } of sentences) {
       const { plain } = sentence;
-      const named2 = about !== null && about.test(plain);
-      if (named2 && !mentionedAt) mentionedAt = at2;
+      const named3 = about !== null && about.test(plain);
+      if (named3 && !mentionedAt) mentionedAt = at2;
       if (sentence.asks || copiedList || namesOnly(plain)) continue;
       if (restated && restates(plain, restated)) continue;
-      if (about && !named2 && !context.all.some(names)) continue;
+      if (about && !named3 && !context.all.some(names)) continue;
       if (question.why && block4.inIssuesSection) continue;
       if (choices) {
         if (block4.kind === "table-row" && (!block4.header || cell === 0) && choices.bare(plain)) continue;
@@ -46946,7 +47187,7 @@ function readQuestion(prose, question) {
         }
       }
       if (reader.notUnder && underOther(reader, sentence.raw, context)) {
-        const reason = named2 ? reasonIn(plain, context.why) : null;
+        const reason = named3 ? reasonIn(plain, context.why) : null;
         if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === "effect") || reader.notUnder.test(plain.slice(reason.index))) continue;
       }
       if (stated.every((g) => !g.size)) {
@@ -47225,8 +47466,8 @@ function characterisations(clause, found) {
     if (!RELATIVE2.test(plain)) subject = side;
     if (side === "web" && WEB.test(plain)) found.add("web");
     if (side === "app" && APP.test(plain)) found.add("app");
-    const named2 = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s) => s !== null);
-    if (named2.length) lastNamed = named2[named2.length - 1];
+    const named3 = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s) => s !== null);
+    if (named3.length) lastNamed = named3[named3.length - 1];
   }
 }
 function bySide(segment) {
@@ -47458,7 +47699,7 @@ function stepOf(c, current, steps) {
 }
 function followRequest(graph2, steps, arrowsOnly) {
   const stepNames = ["the entry (user, DNS, internet)", ...steps.map(roleName)];
-  const path14 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
+  const path15 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
   const byKey = new Map(graph2.components.map((c) => [c.key, c]));
   const next = linksOf(graph2, arrowsOnly);
   for (const h of graph2.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) pushTo(next, a, b);
@@ -47494,7 +47735,7 @@ function followRequest(graph2, steps, arrowsOnly) {
   findings.unshift(deadEnd(graph2, queue.filter((q) => q.step === furthest && furthest > 0).map((q) => byKey.get(q.key)), next, stepNames[furthest], steps[furthest]) ?? {
     message: `The request path stops after ${stepNames[furthest]}: no arrow leads on to ${stepNames[furthest + 1] ?? "the next step"}.`,
     at: at2,
-    hint: `Draw the path with arrows: ${path14}.`
+    hint: `Draw the path with arrows: ${path15}.`
   });
   return { status: "fail", message: `The path from the entry stops after ${stepNames[furthest]}.`, findings };
 }
@@ -47827,145 +48068,19 @@ function boxAround(graph2, stack, holds, server) {
 }
 
 // src/rules/task-file.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/discover/locate-task.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/read/fs-probes.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 import { hash } from "node:crypto";
-import { existsSync, lstatSync as lstatSync2, readdirSync, realpathSync as realpathSync2 } from "node:fs";
-
-// src/read/safe-read.ts
-import { lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync } from "node:fs";
-import path from "node:path";
-var DEFAULT_MAX_BYTES = 1024 * 1024;
-function isInside(root2, child) {
-  const rel = path.relative(root2, child);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
-}
-function toRelative(root2, abs) {
-  return path.relative(root2, abs).split(path.sep).join("/") || path.basename(abs);
-}
-function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES) {
-  const relPath = toRelative(root2, absPath);
-  const at2 = (message2, severity = "error", hint) => ({
-    message: message2,
-    severity,
-    file: relPath,
-    line: 1,
-    column: 1,
-    ...hint ? { hint } : {}
-  });
-  let realRoot;
-  let realFile;
-  try {
-    realRoot = realpathSync.native(root2);
-    const stat = lstatSync(absPath);
-    realFile = stat.isSymbolicLink() ? realpathSync.native(absPath) : absPath;
-    if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
-      return {
-        ok: false,
-        notices: [at2(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, "error", "Commit the file itself instead of a link to it.")]
-      };
-    }
-    if (!isInside(realRoot, realpathSync.native(path.dirname(absPath)))) {
-      return { ok: false, notices: [at2(`${relPath} lies outside the submission folder; it was not read.`)] };
-    }
-  } catch (error) {
-    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
-  }
-  let buffer;
-  let size;
-  try {
-    const fd = openSync(realFile, "r");
-    try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) return { ok: false, notices: [at2(`${relPath} is not a regular file; it was not read.`)] };
-      size = stat.size;
-      buffer = Buffer.alloc(Math.min(size, maxBytes));
-      let offset = 0;
-      while (offset < buffer.length) {
-        const n = readSync(fd, buffer, offset, buffer.length - offset, offset);
-        if (n === 0) break;
-        offset += n;
-      }
-      buffer = buffer.subarray(0, offset);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    return { ok: false, notices: [at2(`${relPath} cannot be read: ${describeFsError(error)}.`)] };
-  }
-  const notices = [];
-  if (looksBinary(buffer)) {
-    return {
-      ok: false,
-      notices: [at2(`${relPath} is a binary file (it contains NUL bytes), not text; it was not read.`, "error", "The task file must be plain text or markdown.")]
-    };
-  }
-  const truncated = size > maxBytes;
-  if (truncated) {
-    notices.push(at2(`${relPath} is ${formatBytes(size)}; only its first ${formatBytes(maxBytes)} were read.`, "warning", "A design document is a few kilobytes: check that the right file was committed."));
-  }
-  const hadBom = buffer.length >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191;
-  const body = hadBom ? buffer.subarray(3) : buffer;
-  let text3;
-  let invalidUtf8 = false;
-  try {
-    text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    text3 = new TextDecoder("utf-8").decode(body);
-    invalidUtf8 = !truncated || text3.slice(0, -1).includes("\uFFFD");
-    if (invalidUtf8) {
-      const line = firstReplacementLine(text3);
-      notices.push({ ...at2(`${relPath} is not valid UTF-8; undecodable bytes were replaced with U+FFFD.`, "warning", "Save the file as UTF-8."), line });
-    }
-  }
-  const hadCrlf = text3.includes("\r");
-  if (hadCrlf) text3 = text3.replace(/\r\n?/g, "\n");
-  return { ok: true, file: { relPath, absPath, text: text3, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
-}
-function looksBinary(buffer) {
-  const end = Math.min(buffer.length, 8192);
-  for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
-  return false;
-}
-function firstReplacementLine(text3) {
-  const index = text3.indexOf("\uFFFD");
-  if (index < 0) return 1;
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text3.charCodeAt(i) === 10) line++;
-  return line;
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
-  return `${n} bytes`;
-}
-function describeFsError(error) {
-  const code2 = error?.code;
-  switch (code2) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    case "EISDIR":
-      return "it is a directory";
-    default:
-      return code2 ?? String(error?.message ?? error);
-  }
-}
-
-// src/read/fs-probes.ts
+import { existsSync, lstatSync as lstatSync3, readdirSync, realpathSync as realpathSync3 } from "node:fs";
 var recording = new AsyncLocalStorage();
-function note(op, path14, saw, args) {
+function note(op, path15, saw, args) {
   const probes = recording.getStore();
-  if (probes) probes.push({ op, path: path14, ...args ? { args } : {}, saw: saw() });
+  if (probes) probes.push({ op, path: path15, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
   return hash("sha1", text3, "base64");
@@ -47979,7 +48094,7 @@ function listNow(dir) {
 }
 function kindNow(p) {
   try {
-    const st = lstatSync2(p);
+    const st = lstatSync3(p);
     return st.isSymbolicLink() ? "link" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
   } catch {
     return "none";
@@ -47987,7 +48102,7 @@ function kindNow(p) {
 }
 function realpathNow(p) {
   try {
-    return realpathSync2.native(p);
+    return realpathSync3.native(p);
   } catch {
     return "";
   }
@@ -48037,7 +48152,7 @@ function isDir(p) {
   return entryKind(p) === "dir";
 }
 function hasSeparator(name) {
-  return name.includes("/") || name.includes(path2.sep);
+  return name.includes("/") || name.includes(path3.sep);
 }
 var Listings = class {
   byDir = /* @__PURE__ */ new Map();
@@ -48052,22 +48167,22 @@ var Listings = class {
   /** A file (or a link to one: it is read with the submission's own checks) named `name` in `dir`. */
   hasFile(dir, name) {
     if (hasSeparator(name)) {
-      const kind = entryKind(path2.join(dir, name));
+      const kind = entryKind(path3.join(dir, name));
       return kind === "file" || kind === "link";
     }
     return this.entries(dir).some((d) => d.name === name && (d.isFile() || d.isSymbolicLink()));
   }
   /** A real folder, not a link to one: symlinked folders are never entered. */
   hasDir(dir, name) {
-    if (hasSeparator(name)) return isDir(path2.join(dir, name));
+    if (hasSeparator(name)) return isDir(path3.join(dir, name));
     return this.entries(dir).some((d) => d.name === name && d.isDirectory());
   }
 };
 function locateTask(target, location) {
-  const abs = path2.resolve(target);
+  const abs = path3.resolve(target);
   if (!isDir(abs)) {
-    const dir = path2.dirname(abs);
-    const base = path2.basename(abs);
+    const dir = path3.dirname(abs);
+    const base = path3.basename(abs);
     const accepted = location.fileNames.includes(base);
     return {
       root: dir,
@@ -48083,8 +48198,8 @@ function locateTask(target, location) {
   const entries = listings.entries(projectDir);
   const names = entries.map((d) => d.name);
   const taskName = location.fileNames.find((name) => listings.hasFile(projectDir, name));
-  const taskFile2 = taskName === void 0 ? null : path2.join(projectDir, taskName);
-  const expectedRelPath = toRelative(abs, path2.join(projectDir, location.fileNames[0] ?? location.task));
+  const taskFile2 = taskName === void 0 ? null : path3.join(projectDir, taskName);
+  const expectedRelPath = toRelative(abs, path3.join(projectDir, location.fileNames[0] ?? location.task));
   const misnamed = taskFile2 ? [] : findMisnamed(abs, projectDir, entries, location);
   return { root: abs, projectDir, taskFile: taskFile2, expectedRelPath: projectDir === abs ? location.fileNames[0] ?? location.task : expectedRelPath, misnamed, siblings: names };
 }
@@ -48092,16 +48207,16 @@ function findProjectDir(root2, location, listings) {
   const holdsTask2 = (dir) => location.fileNames.some((n) => listings.hasFile(dir, n));
   if (holdsTask2(root2)) return root2;
   const projectDir = location.projectDirs.find((name) => listings.hasDir(root2, name));
-  if (projectDir !== void 0) return path2.join(root2, projectDir);
+  if (projectDir !== void 0) return path3.join(root2, projectDir);
   const wanted = normaliseName(location.task);
   if (listings.entries(root2).some((d) => normaliseName(d.name).startsWith(wanted))) return root2;
   for (const first2 of listings.entries(root2)) {
     if (!first2.isDirectory() || first2.name.startsWith(".") || first2.name === "node_modules") continue;
-    const dir = path2.join(root2, first2.name);
+    const dir = path3.join(root2, first2.name);
     if (holdsTask2(dir)) return dir;
     for (const second of listings.entries(dir)) {
       if (!second.isDirectory() || second.name.startsWith(".")) continue;
-      const inner = path2.join(dir, second.name);
+      const inner = path3.join(dir, second.name);
       if (holdsTask2(inner)) return inner;
     }
   }
@@ -48112,7 +48227,7 @@ function findMisnamed(root2, projectDir, entries, location) {
   const found = [];
   for (const entry of entries) {
     if (!normaliseName(entry.name).startsWith(wanted)) continue;
-    found.push({ relPath: toRelative(root2, path2.join(projectDir, entry.name)), kind: entry.isDirectory() ? "directory" : "file" });
+    found.push({ relPath: toRelative(root2, path3.join(projectDir, entry.name)), kind: entry.isDirectory() ? "directory" : "file" });
   }
   return found;
 }
@@ -48141,7 +48256,7 @@ var taskFile = {
     const findings = located.misnamed.map((m) => ({
       message: m.kind === "directory" ? `${m.relPath} is a folder; the task expects a file named ${expected}.` : `Found ${m.relPath}, but the task expects ${expected}.`,
       at: { file: m.relPath, line: 1, column: 1 },
-      hint: m.kind === "directory" ? `Move your answer into a file named ${expected}.` : IMAGE_EXTENSIONS.has(path3.extname(m.relPath).toLowerCase()) ? `Create ${expected} (a text file) that shows it: ![diagram](${path3.basename(m.relPath)})` : `Rename it: git mv ${m.relPath} ${expected}`
+      hint: m.kind === "directory" ? `Move your answer into a file named ${expected}.` : IMAGE_EXTENSIONS.has(path4.extname(m.relPath).toLowerCase()) ? `Create ${expected} (a text file) that shows it: ![diagram](${path4.basename(m.relPath)})` : `Rename it: git mv ${m.relPath} ${expected}`
     }));
     if (readmeSection) {
       findings.push({
@@ -48201,10 +48316,6 @@ var RULES = new Map(
   ].map((rule) => [rule.meta.id, rule])
 );
 
-// src/errors.ts
-var UsageError = class extends Error {
-};
-
 // src/config/rubric.ts
 var CURRICULA = ["classic", "mermaid"];
 var foundRulesDir = null;
@@ -48213,25 +48324,26 @@ function rulesDir() {
   return foundRulesDir;
 }
 function findRulesDir() {
-  const here = path4.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path4.resolve(here, "../../rules"), path4.resolve(here, "../rules"), path4.resolve(here, "rules")]) {
-    if (existsSync2(path4.join(candidate, "rubric.schema.json"))) return candidate;
+  const here = path5.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path5.resolve(here, "../../rules"), path5.resolve(here, "../rules"), path5.resolve(here, "rules")]) {
+    if (existsSync2(path5.join(candidate, "rubric.schema.json"))) return candidate;
   }
-  return path4.resolve(here, "../../rules");
+  return path5.resolve(here, "../../rules");
 }
 var bundledText = /* @__PURE__ */ new Map();
 function loadRubric(nameOrPath) {
   const bundled = !nameOrPath.endsWith(".json") && !/[\\/]/.test(nameOrPath) && !existsSync2(nameOrPath);
-  const file = bundled ? path4.join(rulesDir(), `${nameOrPath}.json`) : path4.resolve(nameOrPath);
+  const file = bundled ? path5.join(rulesDir(), `${nameOrPath}.json`) : path5.resolve(nameOrPath);
   let data;
   try {
     let text3 = bundled ? bundledText.get(nameOrPath) : void 0;
     if (text3 === void 0) {
-      text3 = readFileSync(file, "utf8");
+      text3 = bundled ? readFileSync(file, "utf8") : readSmallFile(file, { what: "rubric" });
       if (bundled) bundledText.set(nameOrPath, text3);
     }
-    data = JSON.parse(text3);
+    data = parseJsonText(text3, "rubric", file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read rubric ${file}: ${error.message}`);
   }
   return validateRubric(data, file);
@@ -48276,10 +48388,10 @@ function projectRubrics(curriculum) {
 }
 
 // src/discover/project-tasks.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/discover/detect-curriculum.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/discover/answer-section.ts
 var NUMBER_ENTRY = /^\s*(\d+)\s*\.?\s*$/;
@@ -48322,13 +48434,13 @@ function detectCurriculum(target) {
   return explainCurriculum(target).curriculum;
 }
 function explainCurriculum(target) {
-  const abs = path5.resolve(target);
+  const abs = path6.resolve(target);
   const native = projectRubrics("mermaid");
   const classic = projectRubrics("classic");
   const kind = entryKind(abs);
   if (kind === "file" || kind === "link") {
-    const base = path5.basename(abs);
-    const dir = path5.dirname(abs);
+    const base = path6.basename(abs);
+    const dir = path6.dirname(abs);
     const nativeTask = native.find((r3) => r3.fileNames.includes(base));
     if (nativeTask) return { curriculum: "mermaid", evidence: base, reason: `${base} is the file of the Mermaid-native task "${nativeTask.title}".` };
     if (classic.some((r3) => r3.fileNames.includes(base))) return { curriculum: "classic", evidence: base, reason: `${base} is a task file of the classic project.` };
@@ -48359,9 +48471,9 @@ function explainFolder(root2, native, classic) {
   for (const dir of projectDirs) {
     const readme = listDir(dir).find((d) => (d.isFile() || d.isSymbolicLink()) && /^readme\.(md|markdown)$/i.test(d.name));
     if (!readme) continue;
-    const heading2 = readmeNamingTasks(root2, path5.join(dir, readme.name), native);
+    const heading2 = readmeNamingTasks(root2, path6.join(dir, readme.name), native);
     if (heading2) {
-      const rel = toRelative(root2, path5.join(dir, readme.name));
+      const rel = toRelative(root2, path6.join(dir, readme.name));
       return { curriculum: "mermaid", evidence: rel, reason: `${rel} has a section for the Mermaid-native task "${heading2.task}" (line ${heading2.line}).` };
     }
   }
@@ -48386,8 +48498,8 @@ function projectTasks(target, choice = {}) {
     const found2 = all2.filter((rubric) => choice.members.some((member) => holdsTask(member, rubric)));
     return found2.length ? found2 : all2;
   }
-  if (entryKind(path6.resolve(target)) !== "dir") {
-    const name = normaliseName(path6.basename(target));
+  if (entryKind(path7.resolve(target)) !== "dir") {
+    const name = normaliseName(path7.basename(target));
     const own = all2.filter((r3) => r3.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r3.task)));
     return own.length ? own : all2;
   }
@@ -48402,9 +48514,9 @@ function narrow(rubrics, tasks, curriculum) {
   if (!tasks?.length) return rubrics;
   return tasks.map((wanted) => {
     const w = normaliseName(wanted);
-    const match2 = rubrics.find((r3) => normaliseName(r3.task) === w || String(r3.order) === w || normaliseName(r3.task).replace(/^\d+/, "") === w);
-    if (!match2) throw new UsageError(`--task: no task "${wanted}" in the ${curriculum} curriculum (tasks: ${rubrics.map((r3) => r3.task).join(", ")})`);
-    return match2;
+    const match3 = rubrics.find((r3) => normaliseName(r3.task) === w || String(r3.order) === w || normaliseName(r3.task).replace(/^\d+/, "") === w);
+    if (!match3) throw new UsageError(`--task: no task "${wanted}" in the ${curriculum} curriculum (tasks: ${rubrics.map((r3) => r3.task).join(", ")})`);
+    return match3;
   });
 }
 
@@ -48868,14 +48980,14 @@ function attachNotices(rules, notices) {
 }
 
 // src/report/rebase.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function rebase(result, base) {
-  const prefix = path7.relative(path7.resolve(base), result.root).split(path7.sep).join("/");
-  if (prefix.startsWith("..") || path7.isAbsolute(prefix)) return result;
+  const prefix = path8.relative(path8.resolve(base), result.root).split(path8.sep).join("/");
+  if (prefix.startsWith("..") || path8.isAbsolute(prefix)) return result;
   const at2 = (file) => prefix ? `${prefix}/${file}` : file;
   return {
     ...result,
-    base: path7.resolve(base),
+    base: path8.resolve(base),
     path: at2(result.path),
     rules: result.rules.map((r3) => ({ ...r3, findings: r3.findings.map((f) => ({ ...f, file: at2(f.file) })) })),
     diagrams: result.diagrams.map((d) => ({ ...d, file: at2(d.file) })),
@@ -48888,7 +49000,7 @@ function rebase(result, base) {
 }
 
 // src/submission/load-submission.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/diagrams/extract.ts
 var MERMAID_LANG = /^mermaid(-example)?$/;
@@ -49073,7 +49185,7 @@ async function parseArchitecture(raw) {
 }
 var ARCH_HINT = "Check the line against `service id(icon)[Title] in group` and `a:R --> L:b`; titles with spaces or punctuation may need simpler wording.";
 function stripTitle(t) {
-  return (t ?? "").replace(/^\[|\]$/g, "").replace(/^"(.*)"$/, "$1").trim();
+  return (typeof t === "string" ? t : "").replace(/^\[|\]$/g, "").replace(/^"(.*)"$/, "$1").trim();
 }
 function safeAst(raw) {
   try {
@@ -49082,15 +49194,18 @@ function safeAst(raw) {
     return null;
   }
 }
+function named2(nodes) {
+  return (nodes ?? []).filter((n) => typeof n?.id === "string" && n.id !== "");
+}
 function toAst(raw) {
   return {
     kind: "architecture",
     services: [
-      ...(raw.services ?? []).map((s) => ({ id: s.id, title: stripTitle(s.title) || s.iconText || s.id, icon: s.icon ?? null, in: s.in ?? null, kind: "service", pos: posOf(s) })),
-      ...(raw.junctions ?? []).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: "junction", pos: posOf(j) }))
+      ...named2(raw.services).map((s) => ({ id: s.id, title: stripTitle(s.title) || (typeof s.iconText === "string" ? s.iconText : "") || s.id, icon: typeof s.icon === "string" ? s.icon : null, in: typeof s.in === "string" ? s.in : null, kind: "service", pos: posOf(s) })),
+      ...named2(raw.junctions).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: "junction", pos: posOf(j) }))
     ],
-    groups: (raw.groups ?? []).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
-    edges: (raw.edges ?? []).map((e) => ({
+    groups: named2(raw.groups).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
+    edges: (raw.edges ?? []).filter((e) => typeof e?.lhsId === "string" && typeof e.rhsId === "string").map((e) => ({
       from: e.lhsId,
       to: e.rhsId,
       title: stripTitle(e.title),
@@ -49102,22 +49217,28 @@ function toAst(raw) {
 }
 
 // src/diagrams/mermaid-source.ts
-function replaceAll(src, re, replace2) {
+function* regexMatches(re, text3) {
   re.lastIndex = 0;
-  let first2 = re.exec(src.text);
-  while (first2 && first2[0].length === 0) {
-    re.lastIndex++;
-    first2 = re.exec(src.text);
-  }
-  if (!first2) return src;
-  let text3 = "";
-  const origin = [];
-  let last = 0;
-  for (let m = first2; m; m = re.exec(src.text)) {
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
+    yield m;
+  }
+}
+function match2(index, ...groups) {
+  return Object.assign(groups, { index });
+}
+function replaceAll(src, re, replace2) {
+  const matches = (re instanceof RegExp ? regexMatches(re, src.text) : re(src.text))[Symbol.iterator]();
+  const first2 = matches.next();
+  if (first2.done) return src;
+  let text3 = "";
+  const origin = [];
+  let last = 0;
+  for (let step = first2; !step.done; step = matches.next()) {
+    const m = step.value;
     text3 += src.text.slice(last, m.index);
     for (let k = last; k < m.index; k++) origin.push(src.origin[k]);
     const replacement = replace2(m);
@@ -49134,8 +49255,89 @@ function sliceFrom(src, start2) {
   return { text: src.text.slice(start2), origin: src.origin.slice(start2) };
 }
 var DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
-var COMMENT_LINE = /^\s*%%(?!{)[^\n]+\n?/gm;
-var HTML_TAG = /<(\w+)([^>]*)>/g;
+function isLineTerminator(code2) {
+  return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
+}
+function* commentLines(text3) {
+  const n = text3.length;
+  let runFrom = -1;
+  let runEnd = -1;
+  for (let start2 = 0; start2 < n; ) {
+    let w;
+    if (start2 >= runFrom && start2 < runEnd) w = runEnd;
+    else {
+      w = start2;
+      while (w < n && isRegexSpace(text3.charCodeAt(w))) w++;
+      runFrom = start2;
+      runEnd = w;
+    }
+    if (text3.charCodeAt(w) === 37 && text3.charCodeAt(w + 1) === 37 && w + 2 < n && text3[w + 2] !== "{" && text3[w + 2] !== "\n") {
+      const feed = text3.indexOf("\n", w + 2);
+      const end = feed < 0 ? n : feed + 1;
+      yield match2(start2, text3.slice(start2, end));
+      start2 = end;
+      continue;
+    }
+    let next = start2;
+    while (next < n && !isLineTerminator(text3.charCodeAt(next))) next++;
+    start2 = next + 1;
+  }
+}
+function withoutCommentLines(text3) {
+  let out = "";
+  let last = 0;
+  for (const m of commentLines(text3)) {
+    out += text3.slice(last, m.index);
+    last = m.index + m[0].length;
+  }
+  return last === 0 ? text3 : out + text3.slice(last);
+}
+function* htmlTags(text3) {
+  for (let lt = text3.indexOf("<"); lt >= 0; lt = text3.indexOf("<", lt + 1)) {
+    let w = lt + 1;
+    while (w < text3.length && isWordChar2(text3.charCodeAt(w))) w++;
+    if (w === lt + 1) continue;
+    const gt = text3.indexOf(">", w);
+    if (gt < 0) return;
+    yield match2(lt, text3.slice(lt, gt + 1), text3.slice(lt + 1, w), text3.slice(w, gt));
+    lt = gt;
+  }
+}
+function* braceThenLineFeeds(text3) {
+  for (let brace = text3.indexOf("}"); brace >= 0; brace = text3.indexOf("}", brace + 1)) {
+    let lastFeed = -1;
+    let i = brace + 1;
+    for (; i < text3.length && isRegexSpace(text3.charCodeAt(i)); i++) if (text3.charCodeAt(i) === 10) lastFeed = i;
+    if (lastFeed >= 0) yield match2(brace, text3.slice(brace, lastFeed + 1));
+  }
+}
+function isWordChar2(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function keywordColourLines(keyword2) {
+  return function* (text3) {
+    const n = text3.length;
+    let at2 = text3.indexOf(keyword2);
+    for (let lineStart = 0; lineStart < n && at2 >= 0; ) {
+      let lineEnd2 = lineStart;
+      while (lineEnd2 < n && !isLineTerminator(text3.charCodeAt(lineEnd2))) lineEnd2++;
+      if (at2 < lineStart) at2 = text3.indexOf(keyword2, lineStart);
+      if (at2 >= 0 && at2 + keyword2.length <= lineEnd2) {
+        const semi = text3.lastIndexOf(";", lineEnd2 - 1);
+        let found = false;
+        let colonInRun = false;
+        for (let i = at2 + keyword2.length; i < semi && !found; i++) {
+          const code2 = text3.charCodeAt(i);
+          if (isRegexSpace(code2)) colonInRun = false;
+          else if (code2 === 58) colonInRun = true;
+          else if (code2 === 35 && colonInRun) found = true;
+        }
+        if (found) yield match2(at2, text3.slice(at2, semi + 1));
+      }
+      lineStart = lineEnd2 + 1;
+    }
+  };
+}
 function matchFrontMatter(text3) {
   const open = /^([^\S\n\r]*)---/.exec(text3);
   if (!open) return null;
@@ -49173,7 +49375,7 @@ function prepareMermaidSource(input2, options = { encodeEntities: true }) {
   const identity2 = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) identity2[i] = i;
   let src = { text: raw, origin: identity2 };
-  src = replaceAll(src, HTML_TAG, (m) => `<${m[1]}${m[2].replace(/="([^"]*)"/g, "='$1'")}>`);
+  src = replaceAll(src, htmlTags, (m) => `<${m[1]}${m[2].replace(/="([^"]*)"/g, "='$1'")}>`);
   let title = null;
   let frontMatterError = null;
   const fm = matchFrontMatter(src.text);
@@ -49181,16 +49383,16 @@ function prepareMermaidSource(input2, options = { encodeEntities: true }) {
     const t = /^\s*title\s*:\s*(.*)$/m.exec(fm.body);
     if (t) title = t[1].trim().replace(/^(["'])(.*)\1$/, "$2");
     src = sliceFrom(src, fm.length);
-  } else if (/^\s*---/.test(src.text) && !matchFrontMatter(src.text.replace(COMMENT_LINE, "").trimStart())) {
+  } else if (/^\s*---/.test(src.text) && !matchFrontMatter(withoutCommentLines(src.text).trimStart())) {
     frontMatterError = "Diagrams beginning with --- are not valid. If you were trying to use a YAML front-matter, please ensure that you've correctly opened and closed the YAML front-matter with un-indented `---` blocks";
   }
   src = replaceAll(src, DIRECTIVE, () => "");
-  src = replaceAll(src, COMMENT_LINE, () => "");
+  src = replaceAll(src, commentLines, () => "");
   const lead = src.text.length - src.text.trimStart().length;
   src = sliceFrom(src, lead);
   if (options.encodeEntities) {
-    src = replaceAll(src, /style.*:\S*#.*;/g, (m) => m[0].slice(0, -1));
-    src = replaceAll(src, /classDef.*:\S*#.*;/g, (m) => m[0].slice(0, -1));
+    src = replaceAll(src, keywordColourLines("style"), (m) => m[0].slice(0, -1));
+    src = replaceAll(src, keywordColourLines("classDef"), (m) => m[0].slice(0, -1));
     src = replaceAll(src, /#\w+;/g, (m) => {
       const inner = m[0].slice(1, -1);
       return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
@@ -49209,7 +49411,7 @@ function diagramTypeWord(prepared2) {
   let text3 = prepared2.text;
   const late = matchFrontMatter(text3);
   if (late) text3 = text3.slice(late.length);
-  text3 = text3.replace(COMMENT_LINE, "").trimStart();
+  text3 = withoutCommentLines(text3).trimStart();
   return /^\S+/.exec(text3)?.[0] ?? null;
 }
 
@@ -49270,16 +49472,99 @@ function mendText(source) {
     const cut = trailingCommentStart(m[0]);
     return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
   });
-  ed = replaceAll(ed, /^(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gmu, (m) => m[1]);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu, (m) => `${m[1]}${m[2]}`);
+  ed = replaceAll(ed, idSpaceAtLineStart, (m) => m[1]);
+  ed = replaceAll(ed, idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
   const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
   const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
   if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}end_`);
   ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
-  ed = replaceAll(ed, /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, (m) => `|"${m[1].replace(/"/g, "#quot;")}"|`);
+  ed = replaceAll(ed, pipeLabelsToQuote, (m) => `|"${m[1].replace(/"/g, "#quot;")}"|`);
   return ed;
+}
+var Runs = class {
+  constructor(text3, sticky) {
+    this.text = text3;
+    this.sticky = sticky;
+  }
+  from = -1;
+  end = -1;
+  /** The end of the run starting at `at` (`at` itself when there is none). */
+  endFrom(at2) {
+    if (at2 === this.from || at2 > this.from && at2 < this.end) return this.end;
+    this.sticky.lastIndex = at2;
+    const m = this.sticky.exec(this.text);
+    this.from = at2;
+    this.end = m ? at2 + m[0].length : at2;
+    return this.end;
+  }
+};
+var OPENERS = /* @__PURE__ */ new Set(["[", "(", "{"]);
+function idThenSpaceThenOpener(text3, words, blanks, at2) {
+  const idEnd = words.endFrom(at2);
+  if (idEnd === at2) return null;
+  const end = blanks.endFrom(idEnd);
+  return end > idEnd && OPENERS.has(text3[end] ?? "") ? { idEnd, end } : null;
+}
+function wordRuns(text3) {
+  return new Runs(text3, /[\p{L}\w.-]+/uy);
+}
+function blankRuns(text3) {
+  return new Runs(text3, /[ \t]+/y);
+}
+function spaceRuns(text3) {
+  return new Runs(text3, /\s+/y);
+}
+function* idSpaceAtLineStart(text3) {
+  const words = wordRuns(text3);
+  const blanks = blankRuns(text3);
+  const spaces = spaceRuns(text3);
+  for (let start2 = 0; start2 < text3.length; ) {
+    const found = idThenSpaceThenOpener(text3, words, blanks, spaces.endFrom(start2));
+    if (found) {
+      yield match2(start2, text3.slice(start2, found.end), text3.slice(start2, found.idEnd));
+      start2 = nextLineStart(text3, found.end);
+      continue;
+    }
+    start2 = nextLineStart(text3, start2);
+  }
+}
+function* idSpaceAfterArrow(text3) {
+  const words = wordRuns(text3);
+  const blanks = blankRuns(text3);
+  const spaces = spaceRuns(text3);
+  for (let at2 = 0; at2 < text3.length; ) {
+    const arrow = ARROWS2.find((a) => text3.startsWith(a, at2));
+    const found = arrow ? idThenSpaceThenOpener(text3, words, blanks, spaces.endFrom(at2 + arrow.length)) : null;
+    if (!arrow || !found) {
+      at2++;
+      continue;
+    }
+    yield match2(at2, text3.slice(at2, found.end), arrow, text3.slice(at2 + arrow.length, found.idEnd));
+    at2 = found.end;
+  }
+}
+var ARROWS2 = ["-->", "---", "==>", "-.->", "&"];
+function isLineTerminator2(code2) {
+  return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
+}
+function nextLineStart(text3, at2) {
+  let i = at2;
+  while (i < text3.length && !isLineTerminator2(text3.charCodeAt(i))) i++;
+  return i + 1;
+}
+function* pipeLabelsToQuote(text3) {
+  for (let open = text3.indexOf("|"); open >= 0; ) {
+    let close = open + 1;
+    while (close < text3.length && text3[close] !== "|" && text3[close] !== "\n") close++;
+    if (text3[open + 1] !== '"' && text3[close] === "|" && /[()[\]{}"]/.test(text3.slice(open + 1, close))) {
+      yield match2(open, text3.slice(open, close + 1), text3.slice(open + 1, close));
+      open = text3.indexOf("|", close + 1);
+    } else {
+      open = text3.indexOf("|", open + 1);
+    }
+  }
 }
 function trailingCommentStart(line) {
   if (line.trimStart().startsWith("%%")) return -1;
@@ -49301,7 +49586,7 @@ function quoteLabelsInLine(line) {
     if (!m) break;
     const at2 = from + m.index + 1;
     const fix = quotedLabelFix(out, at2 + 1, false);
-    const idStart = at2 - (/[\p{L}\w.]*$/u.exec(out.slice(0, at2))?.[0].length ?? 0);
+    const idStart = idStartBefore(out, at2);
     if (!fix) {
       const opener = out[at2];
       const closer = { "[": "]", "(": ")", "{": "}" }[opener];
@@ -49323,6 +49608,18 @@ function quoteLabelsInLine(line) {
     }
   }
   return out;
+}
+var ID_CHAR = /^[\p{L}\w.]$/u;
+function idStartBefore(text3, at2) {
+  let i = at2;
+  while (i > 0) {
+    const low = text3.charCodeAt(i - 1);
+    const pair = low >= 56320 && low <= 57343 && i > 1 && text3.charCodeAt(i - 2) >= 55296 && text3.charCodeAt(i - 2) <= 56319;
+    const width = pair ? 2 : 1;
+    if (!ID_CHAR.test(text3.slice(i - width, i))) break;
+    i -= width;
+  }
+  return i;
 }
 function findShapeEnd(line, idStart, fix) {
   const closer = /[\])}]+$/.exec(fix)[0];
@@ -49356,7 +49653,7 @@ var LineIndex = class {
 
 // src/diagrams/flowchart/diagnose.ts
 var LABEL_CLOSERS = ["SQE", "PE", "DIAMOND_STOP", "STADIUMEND", "SUBROUTINEEND", "CYLINDEREND", "DOUBLECIRCLEEND", "TRAPEND", "INVTRAPEND", "-)"];
-var OPENERS = ["SQS", "PS", "DIAMOND_START", "STADIUMSTART", "SUBROUTINESTART", "CYLINDERSTART", "DOUBLECIRCLESTART", "TRAPSTART", "INVTRAPSTART", "(-", "TAGEND"];
+var OPENERS2 = ["SQS", "PS", "DIAMOND_START", "STADIUMSTART", "SUBROUTINESTART", "CYLINDERSTART", "DOUBLECIRCLESTART", "TRAPSTART", "INVTRAPSTART", "(-", "TAGEND"];
 var ID_TOKENS = ["NODE_STRING", "NUM", "UNICODE_TEXT", "MINUS", "AMP", "COLON", "BRKT", "MULT", "COMMA", "DEFAULT", "DOWN"];
 var WORDS = {
   NEWLINE: "end of line",
@@ -49382,8 +49679,8 @@ var WORDS = {
 function describeToken(t) {
   if (t.type === "$end" || t.type === "EOF") return "the end of the diagram";
   if (t.type === "NEWLINE") return "the end of the line";
-  const shown2 = t.text.trim() || t.text;
-  return `\`${shown2.length > 24 ? `${shown2.slice(0, 24)}\u2026` : shown2}\``;
+  const shown3 = t.text.trim() || t.text;
+  return `\`${shown3.length > 24 ? `${shown3.slice(0, 24)}\u2026` : shown3}\``;
 }
 function expectedWords(expected) {
   const words = [...new Set(expected.map((e) => WORDS[e]).filter(Boolean))];
@@ -49417,7 +49714,7 @@ function diagnoseFlowchart(error, ctx) {
   const previous = index > 0 ? ctx.tokens[index - 1] : void 0;
   const beforePrevious = index > 1 ? ctx.tokens[index - 2] : void 0;
   const inLabel = expected.some((e) => LABEL_CLOSERS.includes(e)) || expected.includes("TEXT");
-  const opener = [...ctx.tokens.slice(0, Math.max(0, index))].reverse().find((t) => t.type === "PIPE" || OPENERS.includes(t.type));
+  const opener = [...ctx.tokens.slice(0, Math.max(0, index))].reverse().find((t) => t.type === "PIPE" || OPENERS2.includes(t.type));
   const inPipe = opener?.type === "PIPE";
   const lineEnd2 = ctx.raw.indexOf("\n", rawOffset);
   const causes = textualCauses(ctx, lineEnd2 < 0 ? ctx.raw.length : lineEnd2);
@@ -49438,7 +49735,7 @@ function diagnoseFlowchart(error, ctx) {
     main = base("unquoted-special-in-label", `${what} inside an unquoted label is not allowed.`, fix ? `Put the label in double quotes: \`${fix}\` (write a quote inside it as #quot;).` : "Put the whole label in double quotes (write a quote inside it as #quot;).");
   } else if (token.type === "end" && (expected.includes("NODE_STRING") || expected.includes("SPACE"))) {
     main = base("end-as-node-id", "`end` is a keyword in Mermaid flowcharts and cannot be a node id.", "Rename the node: `End`, `END` or `endNode` work, or give it a label: `done[end]`.");
-  } else if (OPENERS.includes(token.type) && previous?.type === "SPACE" && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
+  } else if (OPENERS2.includes(token.type) && previous?.type === "SPACE" && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
     main = base("space-before-shape", `A space between the node id \`${beforePrevious.text}\` and \`${token.text.trim()}\` is not allowed.`, `Write \`${beforePrevious.text}${token.text.trim()}...\` with no space.`);
   } else if (token.type === "INVALID" && previous?.type === "GRAPH") {
     const written = /^[ \t]*([^\s;]*)/.exec(ctx.raw.slice(rawOffset))[1];
@@ -49484,7 +49781,7 @@ function unclosed(tokens, before) {
     const t = tokens[i];
     if (t.type === "subgraph") subgraphs.push(t);
     else if (t.type === "end") subgraphs.pop();
-    else if (OPENERS.includes(t.type) && t.type !== "TAGEND") label = t;
+    else if (OPENERS2.includes(t.type) && t.type !== "TAGEND") label = t;
     else if (LABEL_CLOSERS.includes(t.type)) label = null;
   }
   return { subgraph: subgraphs[subgraphs.length - 1] ?? null, label };
@@ -49764,37 +50061,45 @@ function endToken(tokens) {
   const at2 = last ? last.end : 0;
   return { type: END, text: "", start: at2, end: at2 };
 }
-function simulate(tables3, stack, tokens, from, limit, separators) {
-  const states = [...stack];
-  let i = from;
+function simulate(tables3, stack, tokens, limit, separators) {
+  let depth = stack.length;
+  const pushed = [];
+  const top = () => pushed.length ? pushed[pushed.length - 1] : stack[depth - 1];
+  const pop2 = (n) => {
+    const fromPushed = Math.min(n, pushed.length);
+    pushed.length -= fromPushed;
+    depth -= n - fromPushed;
+  };
+  let i = 0;
   let steps = 0;
   while (i < limit && steps++ < 1e4) {
     const token = tokens[i] ?? { type: END, text: "", start: 0, end: 0 };
-    const act = tables3.action[states[states.length - 1]].get(token.type);
-    if (act === void 0) return i - from;
+    const act = tables3.action[top()].get(token.type);
+    if (act === void 0) return i;
     if (act > 0) {
-      states.push(act - 1);
+      pushed.push(act - 1);
       i++;
-      if (separators?.has(token.type)) return limit - from;
+      if (separators?.has(token.type)) return limit;
     } else if (act < 0) {
       const prod = tables3.productions[-act - 1];
-      states.length -= prod.rhs.length;
-      const target = tables3.goto[states[states.length - 1]].get(prod.lhs);
-      if (target === void 0) return i - from;
-      states.push(target);
+      pop2(prod.rhs.length);
+      if (depth <= 0 && !pushed.length) return i;
+      const target = tables3.goto[top()].get(prod.lhs);
+      if (target === void 0) return i;
+      pushed.push(target);
     } else {
-      return limit - from;
+      return limit;
     }
   }
-  return i - from;
+  return i;
 }
 function bestRepair(tables3, stack, tokens, at2, options) {
   let best = null;
   let bestScore = 0;
   for (const repair of options.repairs(tokens, at2)) {
-    const trial = [...tokens.slice(0, at2), ...repair.tokens, ...tokens.slice(at2 + repair.span, at2 + repair.span + LOOKAHEAD)];
-    const limit = Math.min(trial.length, at2 + repair.tokens.length + LOOKAHEAD);
-    const score2 = simulate(tables3, stack, trial, at2, limit, options.separators) - repair.tokens.length;
+    const trial = [...repair.tokens, ...tokens.slice(at2 + repair.span, at2 + repair.span + LOOKAHEAD)];
+    const limit = Math.min(trial.length, repair.tokens.length + LOOKAHEAD);
+    const score2 = simulate(tables3, stack, trial, limit, options.separators) - repair.tokens.length;
     if (score2 > bestScore) {
       best = repair;
       bestScore = score2;
@@ -49968,18 +50273,18 @@ function requireSnippet() {
     if (typeof options.linesBefore !== "number") options.linesBefore = 3;
     if (typeof options.linesAfter !== "number") options.linesAfter = 2;
     const re = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
+    const lineStarts2 = [0];
     const lineEnds = [];
-    let match2;
+    let match3;
     let foundLineNo = -1;
-    while (match2 = re.exec(mark.buffer)) {
-      lineEnds.push(match2.index);
-      lineStarts.push(match2.index + match2[0].length);
-      if (mark.position <= match2.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
+    while (match3 = re.exec(mark.buffer)) {
+      lineEnds.push(match3.index);
+      lineStarts2.push(match3.index + match3[0].length);
+      if (mark.position <= match3.index && foundLineNo < 0) {
+        foundLineNo = lineStarts2.length - 2;
       }
     }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    if (foundLineNo < 0) foundLineNo = lineStarts2.length - 1;
     let result = "";
     const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
     const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
@@ -49987,23 +50292,23 @@ function requireSnippet() {
       if (foundLineNo - i < 0) break;
       const line2 = getLine2(
         mark.buffer,
-        lineStarts[foundLineNo - i],
+        lineStarts2[foundLineNo - i],
         lineEnds[foundLineNo - i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo - i]),
         maxLineLength
       );
       result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
     }
-    const line = getLine2(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    const line = getLine2(mark.buffer, lineStarts2[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
     result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
     result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
     for (let i = 1; i <= options.linesAfter; i++) {
       if (foundLineNo + i >= lineEnds.length) break;
       const line2 = getLine2(
         mark.buffer,
-        lineStarts[foundLineNo + i],
+        lineStarts2[foundLineNo + i],
         lineEnds[foundLineNo + i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo + i]),
         maxLineLength
       );
       result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
@@ -50548,30 +50853,30 @@ function requireTimestamp() {
   function constructYamlTimestamp(data) {
     let fraction = 0;
     let delta = null;
-    let match2 = YAML_DATE_REGEXP.exec(data);
-    if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match2 === null) throw new Error("Date resolve error");
-    const year = +match2[1];
-    const month = +match2[2] - 1;
-    const day = +match2[3];
-    if (!match2[4]) {
+    let match3 = YAML_DATE_REGEXP.exec(data);
+    if (match3 === null) match3 = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match3 === null) throw new Error("Date resolve error");
+    const year = +match3[1];
+    const month = +match3[2] - 1;
+    const day = +match3[3];
+    if (!match3[4]) {
       return new Date(Date.UTC(year, month, day));
     }
-    const hour = +match2[4];
-    const minute = +match2[5];
-    const second = +match2[6];
-    if (match2[7]) {
-      fraction = match2[7].slice(0, 3);
+    const hour = +match3[4];
+    const minute = +match3[5];
+    const second = +match3[6];
+    if (match3[7]) {
+      fraction = match3[7].slice(0, 3);
       while (fraction.length < 3) {
         fraction += "0";
       }
       fraction = +fraction;
     }
-    if (match2[9]) {
-      const tzHour = +match2[10];
-      const tzMinute = +(match2[11] || 0);
+    if (match3[9]) {
+      const tzHour = +match3[10];
+      const tzMinute = +(match3[11] || 0);
       delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match2[9] === "-") delta = -delta;
+      if (match3[9] === "-") delta = -delta;
     }
     const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
     if (delta) date.setTime(date.getTime() - delta);
@@ -51068,12 +51373,12 @@ function requireLoader() {
       if (args.length !== 1) {
         throwError(state, "YAML directive accepts exactly one argument");
       }
-      const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match2 === null) {
+      const match3 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match3 === null) {
         throwError(state, "ill-formed argument of the YAML directive");
       }
-      const major = parseInt(match2[1], 10);
-      const minor = parseInt(match2[2], 10);
+      const major = parseInt(match3[1], 10);
+      const minor = parseInt(match3[2], 10);
       if (major !== 1) {
         throwError(state, "unacceptable YAML version of the document");
       }
@@ -52526,10 +52831,10 @@ function requireDumper() {
     })();
     let prevMoreIndented = string[0] === "\n" || string[0] === " ";
     let moreIndented;
-    let match2;
-    while (match2 = lineRe.exec(string)) {
-      const prefix = match2[1];
-      const line = match2[2];
+    let match3;
+    while (match3 = lineRe.exec(string)) {
+      const prefix = match3[1];
+      const line = match3[2];
       moreIndented = line[0] === " ";
       result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
       prevMoreIndented = moreIndented;
@@ -52539,14 +52844,14 @@ function requireDumper() {
   function foldLine(line, width) {
     if (line === "" || line[0] === " ") return line;
     const breakRe = / [^ ]/g;
-    let match2;
+    let match3;
     let start2 = 0;
     let end;
     let curr = 0;
     let next = 0;
     let result = "";
-    while (match2 = breakRe.exec(line)) {
-      next = match2.index;
+    while (match3 = breakRe.exec(line)) {
+      next = match3.index;
       if (next - start2 > width) {
         end = curr > start2 ? curr : next;
         result += "\n" + line.slice(start2, end);
@@ -52991,13 +53296,25 @@ function decodeText(text3) {
 function encodeText(text3) {
   return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\u00A0/g, "&nbsp;");
 }
+function* tags(text3) {
+  for (let lt = text3.indexOf("<"); lt >= 0; lt = text3.indexOf("<", lt + 1)) {
+    const slash = text3[lt + 1] === "/" ? 1 : 0;
+    const nameStart = lt + 1 + slash;
+    if (!/[a-zA-Z]/.test(text3[nameStart] ?? "")) continue;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < text3.length && /[\w-]/.test(text3[nameEnd])) nameEnd++;
+    const gt = text3.indexOf(">", nameEnd);
+    if (gt < 0) return;
+    yield { index: lt, 0: text3.slice(lt, gt + 1), 1: slash ? "/" : "", 2: text3.slice(nameStart, nameEnd), 3: text3.slice(nameEnd, gt) };
+    lt = gt;
+  }
+}
 function sanitizeLabel(text3) {
   if (!text3 || !text3.includes("<")) return text3;
   let out = "";
   let dropping = null;
-  const tag = /<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g;
   let last = 0;
-  for (let m = tag.exec(text3); m; m = tag.exec(text3)) {
+  for (const m of tags(text3)) {
     const before = text3.slice(last, m.index);
     if (!dropping) out += encodeText(decodeText(before));
     last = m.index + m[0].length;
@@ -53200,6 +53517,9 @@ var FlowDb = class {
   edges = [];
   subgraphs = [];
   subCount = 0;
+  subgraphById = /* @__PURE__ */ new Map();
+  /** Nodes some subgraph already holds (a node belongs to the first subgraph that lists it). */
+  inSubgraph = /* @__PURE__ */ new Set();
   edgeIds = /* @__PURE__ */ new Set();
   edgeCounts = /* @__PURE__ */ new Map();
   setDirection(dir) {
@@ -53226,7 +53546,7 @@ ${metadata}
         throw new DiagramSemanticError(`The @{ ... } block is not valid YAML: ${error.message.split("\n")[0]}`, offset, "bad-shape-data", 'Write it as `id@{ shape: rect, label: "Text" }`.');
       }
     }
-    if (doc && this.subgraphs.some((s) => s.id === id)) return;
+    if (doc && this.subgraphById.has(id)) return;
     if (this.edgeIds.has(id)) return;
     let vertex = this.vertices.get(id);
     if (!vertex) {
@@ -53285,6 +53605,7 @@ ${metadata}
     const id = link2.id?.replace("@", "");
     for (const start2 of starts) {
       for (const end of ends) {
+        if (this.edges.length >= MAX_EDGES && this.lenient) return;
         const useId = start2 === starts[starts.length - 1] && end === ends[0] ? id : void 0;
         this.addSingleLink(start2, end, link2, useId, offset);
       }
@@ -53347,12 +53668,15 @@ ${metadata}
     id ??= `subGraph${this.subCount}`;
     title = sanitizeLabel(title || "");
     this.subCount++;
-    const unique = nodes.filter((n) => !this.subgraphs.some((s) => s.nodes.includes(n))).filter((n) => n !== id);
-    const existing = this.subgraphs.find((s) => s.id === id);
-    if (existing) existing.nodes.push(...unique);
+    const unique = nodes.filter((n) => !this.inSubgraph.has(n) && n !== id);
+    for (const n of unique) this.inSubgraph.add(n);
+    const existing = this.subgraphById.get(id);
+    if (existing) for (const n of unique) existing.nodes.push(n);
     else {
       const t = titleText?.type;
-      this.subgraphs.push({ id, title: title.trim(), dir: dir ?? null, nodes: unique, pos: this.position(offset), labelType: t === "markdown" || t === "string" || t === "text" ? t : "markdown" });
+      const subgraph = { id, title: title.trim(), dir: dir ?? null, nodes: unique, pos: this.position(offset), labelType: t === "markdown" || t === "string" || t === "text" ? t : "markdown" };
+      this.subgraphs.push(subgraph);
+      this.subgraphById.set(id, subgraph);
     }
     return id;
   }
@@ -53423,18 +53747,29 @@ var vertexShape = (shape, idIndex, textIndex) => (db, $, start2) => {
   db.addVertex(v($[idIndex]), start2, v($[textIndex]), shape);
   return v($[idIndex]);
 };
+function statementNodes(statement) {
+  const nodes = [];
+  for (let k = statement.steps.length - 1; k >= 0; k--) for (const id of statement.steps[k]) nodes.push(id);
+  return nodes;
+}
 var addNodeLink = (stmt, link2, node, data) => (db, $) => {
   const nodes = v($[node]);
   if (data !== void 0) db.addVertex(nodes[nodes.length - 1], $[node].start, void 0, void 0, v($[data]));
   const previous = v($[stmt]);
   db.addLink(previous.stmt, nodes, v($[link2]), $[link2].start);
-  return { stmt: nodes, nodes: [...nodes, ...previous.nodes] };
+  previous.steps.push(nodes);
+  return { stmt: nodes, steps: previous.steps };
 };
 var nodeStatement = (node, data) => (db, $) => {
   const nodes = v($[node]);
   if (data !== void 0) db.addVertex(nodes[nodes.length - 1], $[node].start, void 0, void 0, v($[data]));
-  return { stmt: nodes, nodes };
+  return { stmt: nodes, steps: [nodes] };
 };
+function append(list2, item) {
+  if (!Array.isArray(list2)) return [...list2, item];
+  list2.push(item);
+  return list2;
+}
 var concatText = () => (_db, $) => {
   const head = v($[0]);
   return { text: head.text + v($[1]), type: head.type };
@@ -53457,7 +53792,7 @@ var FLOWCHART_RULES = [
   ...alternatives("FirstStmtSeparator", ["SEMI", "NEWLINE", "spaceList NEWLINE"]),
   r("spaceList", "SPACE spaceList"),
   r("spaceList", "SPACE"),
-  r("statement", "vertexStatement separator", (_db, $) => v($[0]).nodes),
+  r("statement", "vertexStatement separator", (_db, $) => statementNodes(v($[0]))),
   ...["styleStatement", "linkStyleStatement", "classDefStatement", "classStatement", "clickStatement"].map((s) => r("statement", `${s} separator`, () => [])),
   r("statement", "subgraph SPACE textNoTags SQS text SQE separator document end", (db, $) => db.addSubGraph(v($[2]), v($[7]), v($[4]), $[0].start)),
   r("statement", "subgraph SPACE textNoTags separator document end", (db, $) => {
@@ -53484,9 +53819,9 @@ var FLOWCHART_RULES = [
   r("node", "node shapeData spaceList AMP spaceList styledVertex", (db, $) => {
     const nodes = v($[0]);
     db.addVertex(nodes[nodes.length - 1], $[0].start, void 0, void 0, v($[1]));
-    return [...nodes, v($[5])];
+    return append(nodes, v($[5]));
   }),
-  r("node", "node spaceList AMP spaceList styledVertex", (_db, $) => [...v($[0]), v($[4])]),
+  r("node", "node spaceList AMP spaceList styledVertex", (_db, $) => append(v($[0]), v($[4]))),
   r("styledVertex", "vertex"),
   r("styledVertex", "vertex STYLE_SEPARATOR idString", (db, $) => {
     db.setClass(v($[0]), v($[2]));
@@ -53560,7 +53895,7 @@ var FLOWCHART_RULES = [
   r("linkStyleStatement", "LINKSTYLE SPACE DEFAULT SPACE INTERPOLATE SPACE alphaNum"),
   r("linkStyleStatement", "LINKSTYLE SPACE numList SPACE INTERPOLATE SPACE alphaNum", (db, $) => db.updateLink(v($[2]))),
   r("numList", "NUM", (_db, $) => [Number(v($[0]))]),
-  r("numList", "numList COMMA NUM", (_db, $) => [...v($[0]), Number(v($[2]))]),
+  r("numList", "numList COMMA NUM", (_db, $) => append(v($[0]), Number(v($[2])))),
   r("stylesOpt", "style"),
   r("stylesOpt", "stylesOpt COMMA style"),
   r("style", "styleComponent"),
@@ -54043,14 +54378,14 @@ function buildContext(text3) {
   const nextNonSpace = new Int32Array(n + 1);
   nextNonSpace[n] = n;
   for (let i = n - 1; i >= 0; i--) nextNonSpace[i] = isRegexSpace(text3.charCodeAt(i)) ? nextNonSpace[i + 1] : i;
-  const lineStarts = [0];
-  for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const lineStarts2 = [0];
+  for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) lineStarts2.push(i + 1);
   const lineOf = (offset) => {
     let lo = 0;
-    let hi = lineStarts.length - 1;
+    let hi = lineStarts2.length - 1;
     while (lo < hi) {
       const mid = lo + hi + 1 >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
+      if (lineStarts2[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -54155,7 +54490,7 @@ function flowchartRepairs(tokens, at2) {
 function parseFlowchart(raw) {
   const prepared2 = prepareMermaidSource(raw);
   const lines = new LineIndex(prepared2.raw);
-  const source = replaceAll({ text: prepared2.text, origin: prepared2.origin }, /\}\s*\n/g, () => "}\n");
+  const source = replaceAll({ text: prepared2.text, origin: prepared2.origin }, braceThenLineFeeds, () => "}\n");
   const positionIn = (ed) => (offset) => lines.at(ed.origin[Math.max(0, Math.min(offset, ed.origin.length - 1))] ?? prepared2.raw.length);
   if (prepared2.frontMatterError) {
     const blankFirst = /^\s*\n\s*---/.test(prepared2.raw);
@@ -54223,9 +54558,9 @@ function isCssColour(value) {
   return /^(rgba?|hsla?)\s*\([^()]*\)$/.test(v3);
 }
 function parseBoxData(str2) {
-  const match2 = /^((?:rgba?|hsla?)\s*\(.*\)|\w*)(.*)$/.exec(str2);
-  let colour = match2?.[1] ? match2[1].trim() : "transparent";
-  let title = match2?.[2] ? match2[2].trim() : void 0;
+  const match3 = /^((?:rgba?|hsla?)\s*\(.*\)|\w*)(.*)$/.exec(str2);
+  let colour = match3?.[1] ? match3[1].trim() : "transparent";
+  let title = match3?.[2] ? match3[2].trim() : void 0;
   if (!isCssColour(colour)) {
     colour = "transparent";
     title = str2.trim();
@@ -54245,17 +54580,24 @@ var SequenceDb = class {
   activeCount = /* @__PURE__ */ new Map();
   lastCreated = null;
   lastDestroyed = null;
+  /**
+   * Applies statements in order, depth first. Blocks nest as deep as the student wrote them (12,000
+   * nested `loop`s overflowed the call stack when this recursed): the walk keeps its own stack.
+   */
   apply(statement) {
-    if (Array.isArray(statement)) {
-      for (const s2 of statement) this.apply(s2);
-      return;
-    }
-    if (!statement || typeof statement !== "object") return;
-    const s = statement;
-    try {
-      this.applyOne(s);
-    } catch (error) {
-      if (!this.lenient) throw error;
+    const pending = [statement];
+    while (pending.length) {
+      const item = pending.pop();
+      if (Array.isArray(item)) {
+        for (let k = item.length - 1; k >= 0; k--) pending.push(item[k]);
+        continue;
+      }
+      if (!item || typeof item !== "object") continue;
+      try {
+        this.applyOne(item);
+      } catch (error) {
+        if (!this.lenient) throw error;
+      }
     }
   }
   applyOne(s) {
@@ -54392,11 +54734,13 @@ var block3 = (kind, end, textIndex = 1) => ($) => {
   const text3 = v2($[textIndex]);
   return [{ type: "block", kind: `${kind}_start`, text: kind === "rect" ? parseMessage(text3).text : parseMessage(text3).text, at: at($) }, ...body, { type: "block", kind: end, text: "", at: at($, 3) }];
 };
-var sections = (kind) => ($) => [
-  ...v2($[0]),
-  { type: "block", kind, text: parseMessage(v2($[2])).text, at: at($, 1) },
-  ...v2($[3])
-];
+var sections = (kind) => ($) => {
+  const list2 = v2($[0]);
+  const marker = { type: "block", kind, text: parseMessage(v2($[2])).text, at: at($, 1) };
+  if (!Array.isArray(list2)) return [...list2, marker, ...v2($[3])];
+  list2.push(marker, v2($[3]));
+  return list2;
+};
 var participant = (draw, aliased) => ($) => ({
   ...v2($[1]),
   type: "addParticipant",
@@ -54520,6 +54864,43 @@ var SEQUENCE_RULES = [
   r2("text2", "TXT", ($) => parseMessage(v2($[0]).trim().substring(1)).text)
 ];
 
+// src/diagrams/sequence/mend-matchers.ts
+function isLineTerminator3(code2) {
+  return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
+}
+function* lineStarts(text3) {
+  yield 0;
+  for (let i = 0; i < text3.length; i++) if (isLineTerminator3(text3.charCodeAt(i))) yield i + 1;
+}
+var KEYWORD_AT_LINE_START = /(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/iy;
+function* keywordParticipants(text3) {
+  let runFrom = -1;
+  let runEnd = -1;
+  let resumeAt = 0;
+  let triedAt = -1;
+  let m = null;
+  for (const start2 of lineStarts(text3)) {
+    if (start2 < resumeAt) continue;
+    let w;
+    if (start2 >= runFrom && start2 < runEnd) w = runEnd;
+    else {
+      w = start2;
+      while (w < text3.length && isRegexSpace(text3.charCodeAt(w))) w++;
+      runFrom = start2;
+      runEnd = w;
+    }
+    if (w !== triedAt) {
+      KEYWORD_AT_LINE_START.lastIndex = w;
+      m = KEYWORD_AT_LINE_START.exec(text3);
+      triedAt = w;
+    }
+    if (!m) continue;
+    yield match2(start2, text3.slice(start2, w + m[0].length), text3.slice(start2, w), m[1]);
+    resumeAt = w + m[0].length;
+  }
+}
+var KEYWORD_AFTER_ARROW = /(-{1,2}>{1,2}|-{1,2}[x)])\s*(?:[+-]\s*)?(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi;
+
 // src/diagrams/sequence/lexer.ts
 var ci = (re) => new RegExp(re.source, "yi");
 var trimmed = (type2, then) => (lx, m) => {
@@ -54535,7 +54916,7 @@ var begin = (state) => (lx) => {
   lx.stack.push(state);
 };
 var ACTOR_IN_MESSAGE = /[^/\\+()+<\->:\n,;]+((?!(-x|--x|-\)|--\)|-\|\\|-\\|-\/|-\/\/|-\|\/|\/\|-|\\\|-|\/\/-|\\\\-|\/\|-|--\|\\|--|\(\)))-*[^+<\->:\n,;]+)*/;
-var ARROWS2 = [
+var ARROWS3 = [
   ["->>", "SOLID_ARROW"],
   ["<<->>", "BIDIRECTIONAL_SOLID_ARROW"],
   ["-->>", "DOTTED_ARROW"],
@@ -54627,7 +55008,7 @@ var RULES3 = [
   { match: /,/y, states: ["INITIAL"], action: ret(",") },
   { match: /;/y, states: ["INITIAL"], action: ret("NEWLINE") },
   { match: new RegExp(ACTOR_IN_MESSAGE.source, "yi"), states: ["INITIAL"], action: trimmed("ACTOR") },
-  ...ARROWS2.map(([arrow, type2]) => ({ match: new RegExp(escape5(arrow), "yi"), states: ["INITIAL"], action: ret(type2) })),
+  ...ARROWS3.map(([arrow, type2]) => ({ match: new RegExp(escape5(arrow), "yi"), states: ["INITIAL"], action: ret(type2) })),
   { match: /:(?:(?:no)?wrap)?[^#\n;]*/yi, states: ["INITIAL"], action: ret("TXT") },
   { match: /:/y, states: ["INITIAL"], action: ret("TXT") },
   { match: /\+/y, states: ["INITIAL"], action: ret("+") },
@@ -54739,17 +55120,31 @@ function unmangled2(ast, raw) {
   };
 }
 function mendSequence(source) {
-  let ed = replaceAll(source, /^(\s*)(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/gim, (m) => `${m[1]}${m[2]}_`);
-  ed = replaceAll(ed, /(-{1,2}>{1,2}|-{1,2}[x)])\s*[+-]?\s*(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi, (m) => `${m[0]}_`);
+  let ed = replaceAll(source, keywordParticipants, (m) => `${m[1]}${m[2]}_`);
+  ed = replaceAll(ed, KEYWORD_AFTER_ARROW, (m) => `${m[0]}_`);
   return mendMissingColons(ed);
 }
 var MESSAGE_ARROW = "(?:<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\\)|-\\))";
-var NO_COLON = new RegExp(`^(\\s*[^\\n:%#]*?${MESSAGE_ARROW}[+-]?\\s*)([^\\n:;#]*?)([ \\t]*)$`, "gm");
+var NO_COLON = new RegExp(`^([ \\t]*[^\\n:%#]*?${MESSAGE_ARROW}[+-]?[ \\t]*)([^\\n:;#]*?)([ \\t]*)$`);
+var MAX_MESSAGE_LINE = 1e3;
+function* messagesWithoutColon(text3) {
+  let start2 = 0;
+  while (start2 <= text3.length) {
+    let end = text3.indexOf("\n", start2);
+    if (end < 0) end = text3.length;
+    const line = text3.slice(start2, end);
+    if (line.length <= MAX_MESSAGE_LINE && !line.includes(":") && line.includes("-")) {
+      const m = NO_COLON.exec(line);
+      if (m) yield Object.assign([...m], { 0: m[0], index: start2 + m.index });
+    }
+    start2 = end + 1;
+  }
+}
 var WITH_COLON = new RegExp(`^\\s*([^\\n:%#]*?)\\s*${MESSAGE_ARROW}[+-]?\\s*([^\\n:;#]*?)\\s*:`, "gm");
 var DECLARED = /^\s*(?:participant|actor)\s+(.+?)(?:\s+as\s.*)?\s*$/gim;
 function mendMissingColons(source) {
   const known = knownParticipants(source.text);
-  return replaceAll(source, NO_COLON, (m) => withColon(m, known));
+  return replaceAll(source, messagesWithoutColon, (m) => withColon(m, known));
 }
 function knownParticipants(text3) {
   const known = /* @__PURE__ */ new Set();
@@ -54788,8 +55183,8 @@ function diagnoseSequence(error, tokens, position) {
   const at2 = position(token.start);
   const found = tokens.indexOf(token);
   const index = found < 0 ? tokens.length : found;
-  const shown2 = token.text.trim();
-  const base = (code2, message2, hint) => ({ code: code2, message: message2, ...at2, ...shown2 ? { text: shown2 } : {}, ...hint ? { hint } : {} });
+  const shown3 = token.text.trim();
+  const base = (code2, message2, hint) => ({ code: code2, message: message2, ...at2, ...shown3 ? { text: shown3 } : {}, ...hint ? { hint } : {} });
   const before = tokens.slice(0, index);
   if (!before.some((t) => t.type === "SD") && token.type !== "SD") {
     return [base("missing-header", "A sequence diagram must start with `sequenceDiagram`.", "Put `sequenceDiagram` alone on the first line (the keyword is case-sensitive for detection).")];
@@ -54824,7 +55219,7 @@ function diagnoseSequence(error, tokens, position) {
   }
   if (token.type === "end") return [base("end-without-block", "`end` closes nothing: no loop, alt, opt, par, critical, break, rect or box is open.", "Remove this `end`, or check the block above it.")];
   if (KEYWORD_TOKENS.has(token.type) || token.type === "restOfLine" && KEYWORD_TOKENS.has(tokens[index - 1]?.type ?? "")) {
-    const word = KEYWORD_TOKENS.has(token.type) ? shown2 : tokens[index - 1]?.text.trim() ?? "";
+    const word = KEYWORD_TOKENS.has(token.type) ? shown3 : tokens[index - 1]?.text.trim() ?? "";
     return [base("keyword-as-participant", `\`${word}\` is a Mermaid keyword (in any letter case) and cannot name a participant or start a message.`, `Use another id and the name as a label: \`participant P as ${word}\`.`)];
   }
   if (token.type === "restOfLine" && /(->|-->)/.test(token.text)) {
@@ -54832,7 +55227,7 @@ function diagnoseSequence(error, tokens, position) {
     return [base("keyword-as-participant", `\`${word}\` is a Mermaid keyword (in any letter case) and cannot name a participant.`, `Rename it: \`participant P as ${word}\`.`)];
   }
   const words = [...new Set(expected.map((e) => WORDS2[e]).filter(Boolean))];
-  return [base("syntax-error", `Mermaid cannot read ${token.type === "$end" ? "the end of the diagram" : `\`${shown2}\``} here.${words.length ? ` It expected ${words.join(", ")}.` : ""}`)];
+  return [base("syntax-error", `Mermaid cannot read ${token.type === "$end" ? "the end of the diagram" : `\`${shown3}\``} here.${words.length ? ` It expected ${words.join(", ")}.` : ""}`)];
 }
 
 // src/diagrams/parse-diagram.ts
@@ -54943,8 +55338,84 @@ async function readFenceContent(source) {
   return { source, parse: parse2 };
 }
 
+// src/submission/cap-diagram.ts
+function capDiagram(ast, boxes2, links) {
+  switch (ast.kind) {
+    case "flowchart":
+      return capFlowchart(ast, boxes2, links);
+    case "sequence":
+      return capSequence(ast, boxes2, links);
+    case "architecture":
+      return capArchitecture(ast, boxes2, links);
+    default:
+      return { ast, droppedBoxes: 0, droppedLinks: 0 };
+  }
+}
+function boxCount(ast) {
+  return ast.kind === "flowchart" ? ast.vertices.size : ast.kind === "sequence" ? ast.participants.length : ast.services.length;
+}
+function capFlowchart(ast, boxes2, links) {
+  if (ast.vertices.size <= boxes2 && ast.edges.length <= links && ast.subgraphs.length <= boxes2) return { ast, droppedBoxes: 0, droppedLinks: 0 };
+  const vertices = new Map([...ast.vertices].slice(0, boxes2));
+  const subgraphs = ast.subgraphs.slice(0, boxes2);
+  const groupIds = new Set(subgraphs.map((s) => s.id));
+  const kept = (id) => vertices.has(id);
+  const edges = ast.edges.filter((e) => kept(e.from) && kept(e.to)).slice(0, links);
+  const cut = subgraphs.map((s) => ({ ...s, nodes: s.nodes.filter((n) => kept(n) || groupIds.has(n)) }));
+  return {
+    ast: { ...ast, vertices, edges, subgraphs: cut },
+    droppedBoxes: ast.vertices.size - vertices.size + ast.subgraphs.length - subgraphs.length,
+    droppedLinks: ast.edges.length - edges.length
+  };
+}
+function capSequence(ast, boxes2, links) {
+  if (ast.participants.length <= boxes2 && ast.messages.length <= links) return { ast, droppedBoxes: 0, droppedLinks: 0 };
+  const participants = ast.participants.slice(0, boxes2);
+  const ids = new Set(participants.map((p) => p.id));
+  const messages = ast.messages.filter((m) => ids.has(m.from) && ids.has(m.to)).slice(0, links);
+  return {
+    ast: {
+      ...ast,
+      participants,
+      messages,
+      boxes: ast.boxes.map((b) => ({ ...b, participants: b.participants.filter((p) => ids.has(p)) })),
+      notes: ast.notes.filter((n) => n.actors.every((a) => ids.has(a))).slice(0, links),
+      blocks: ast.blocks.slice(0, links),
+      activations: ast.activations.filter((a) => ids.has(a.participant)).slice(0, links)
+    },
+    droppedBoxes: ast.participants.length - participants.length,
+    droppedLinks: ast.messages.length - messages.length
+  };
+}
+function capArchitecture(ast, boxes2, links) {
+  if (ast.services.length <= boxes2 && ast.edges.length <= links) return { ast, droppedBoxes: 0, droppedLinks: 0 };
+  const services = ast.services.slice(0, boxes2);
+  const ids = new Set(services.map((s) => s.id));
+  const edges = ast.edges.filter((e) => ids.has(e.from) && ids.has(e.to)).slice(0, links);
+  return { ast: { ...ast, services, edges }, droppedBoxes: ast.services.length - services.length, droppedLinks: ast.edges.length - edges.length };
+}
+
+// src/submission/limits.ts
+var LIMITS = {
+  /** Files read for one task: the task file, its siblings (`3-scale_up.mmd`...), files it links to. */
+  files: 32,
+  /** Bytes read for one task, all files together (each file is also capped by `--max-bytes`). */
+  bytes: 8 * 1024 * 1024,
+  /** Links of one file that are followed or recorded. */
+  linksPerFile: 500,
+  /** Mermaid diagrams parsed for one task. */
+  diagrams: 100,
+  /**
+   * Boxes (nodes, subgraphs, participants, services) of all the diagrams of one task that the graph
+   * rules read: matching the boxes of two diagrams costs the product of their numbers.
+   */
+  boxes: 1e3,
+  /** Links (edges, messages) of one diagram that the graph rules read. */
+  links: 2e3
+};
+
 // src/submission/remote-links.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
 var IMAGE_IN_URL = /\.(png|jpe?g|gif|svg|webp|bmp)(\b|$)/i;
 var GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree)\/[^/]+\/(.+?)(?:[?#].*)?$/i;
@@ -54955,7 +55426,7 @@ function isPlaceholder(href) {
 }
 function remoteVisual(href, link2, file) {
   if (isPlaceholder(href)) return "placeholder";
-  const ext = path8.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+  const ext = path9.extname(href.replace(/[?#].*$/, "")).toLowerCase();
   if (IMAGE_EXTENSIONS.has(ext) || link2.image || IMAGE_IN_URL.test(href)) return "image-url";
   if (DRAWING_HOSTS.test(href)) return "drawing-link";
   if (/^https?:\/\//i.test(href) && (onlyLinks(file) || NAMES_A_DIAGRAM.test(link2.text))) return "drawing-link";
@@ -54978,9 +55449,19 @@ function addRemoteLink(loaded, file, link2) {
     loaded.visuals.push({ file: file.relPath, line: link2.line, target: href, kind });
   }
 }
+var onlyLinksOf = /* @__PURE__ */ new WeakMap();
 function onlyLinks(file) {
-  const prose = file.markdown?.prose.filter((b) => b.kind !== "heading") ?? [];
-  return prose.every((b) => /^\s*(https?:\/\/\S+\s*)+$/.test(b.text) || b.text.trim().split(/\s+/).length <= 3);
+  let known = onlyLinksOf.get(file);
+  if (known === void 0) {
+    const prose = file.markdown?.prose.filter((b) => b.kind !== "heading") ?? [];
+    known = prose.every((b) => isOnlyUrls(b.text) || b.text.trim().split(/\s+/).length <= 3);
+    onlyLinksOf.set(file, known);
+  }
+  return known;
+}
+function isOnlyUrls(text3) {
+  const words = text3.trim().split(/\s+/);
+  return words[0] !== "" && words.every((w) => /^https?:\/\/\S/.test(w));
 }
 
 // src/submission/load-submission.ts
@@ -54990,14 +55471,22 @@ async function loadSubmission(target, location, maxBytes) {
   const loaded = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = /* @__PURE__ */ new Set();
   const root2 = located.root;
+  let bytesRead = 0;
+  let capped = false;
   const addFile = (abs, role) => {
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
+    if (loaded.files.length >= LIMITS.files || bytesRead >= LIMITS.bytes) {
+      if (!capped) loaded.notices.push(capNotice(root2, abs, loaded.files.length >= LIMITS.files ? `more than ${LIMITS.files} files belong to this task` : `this task's files hold more than ${LIMITS.bytes / 1024 / 1024} MiB`));
+      capped = true;
+      return null;
+    }
     const outcome = readSubmissionFile(root2, abs, maxBytes);
+    if (outcome.ok) bytesRead += outcome.file.bytes;
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
-    const ext = path9.extname(abs).toLowerCase();
+    const ext = path10.extname(abs).toLowerCase();
     const file = { relPath: outcome.file.relPath, read: outcome.file, markdown: ext === ".mmd" ? null : parseMarkdown(outcome.file.text), role };
     loaded.files.push(file);
     return file;
@@ -55006,8 +55495,8 @@ async function loadSubmission(target, location, maxBytes) {
     loaded.taskFile = addFile(located.taskFile, "task");
     const wanted = normaliseName(location.task);
     for (const name of located.siblings.sort()) {
-      const ext = path9.extname(name).toLowerCase();
-      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path9.join(located.projectDir, name), "sibling");
+      const ext = path10.extname(name).toLowerCase();
+      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path10.join(located.projectDir, name), "sibling");
     }
     if (loaded.taskFile) {
       const before = loaded.files.length;
@@ -55026,21 +55515,42 @@ async function loadSubmission(target, location, maxBytes) {
     }
   }
   for (const name of located.siblings) {
-    const ext = path9.extname(name).toLowerCase();
+    const ext = path10.extname(name).toLowerCase();
     if (IMAGE_EXTENSIONS.has(ext) && namedForTask(name, location.task)) {
-      loaded.visuals.push({ file: toRelative(root2, path9.join(located.projectDir, name)), line: 1, target: name, kind: "image-file" });
+      loaded.visuals.push({ file: toRelative(root2, path10.join(located.projectDir, name)), line: 1, target: name, kind: "image-file" });
     }
   }
   await readDiagrams(loaded);
   return loaded;
 }
 async function readDiagrams(loaded) {
+  let diagramsCapped = false;
+  let graphCapped = false;
+  let boxes2 = 0;
   for (const file of loaded.files) {
     const sources = file.markdown ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath)) : [{ file: file.relPath, origin: "file", text: file.read.text, line: 1, indent: 0, closed: true }];
     const parsed = [];
     if (file.role !== "section") {
       for (const found of sources) {
+        if (loaded.diagrams.length + parsed.length >= LIMITS.diagrams) {
+          if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `more than ${LIMITS.diagrams} Mermaid diagrams belong to this task`), file: file.relPath, line: found.line });
+          diagramsCapped = true;
+          break;
+        }
         const { source, parse: parse2 } = await readFenceContent(found);
+        if (parse2.ast) {
+          const capped = capDiagram(parse2.ast, Math.max(0, LIMITS.boxes - boxes2), LIMITS.links);
+          boxes2 += boxCount(capped.ast);
+          if (capped.droppedBoxes || capped.droppedLinks) {
+            parse2.ast = capped.ast;
+            if (!graphCapped) loaded.notices.push({
+              ...capNotice(loaded.located.root, file.read.absPath, `the diagrams hold more than ${LIMITS.boxes} boxes or a diagram more than ${LIMITS.links} links (${capped.droppedBoxes} boxes and ${capped.droppedLinks} links of this diagram, and any of later ones, are left out of the graph)`),
+              file: file.relPath,
+              line: source.line
+            });
+            graphCapped = true;
+          }
+        }
         parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse: parse2 });
       }
       loaded.diagrams.push(...parsed);
@@ -55050,6 +55560,17 @@ async function readDiagrams(loaded) {
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: "ASCII art", kind: "ascii-art" });
   }
 }
+function capNotice(root2, abs, what) {
+  return {
+    ruleId: "task-file",
+    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file, ${LIMITS.diagrams} diagrams and ${LIMITS.boxes} boxes for a task).`,
+    severity: "warning",
+    file: toRelative(root2, abs),
+    line: 1,
+    column: 1,
+    hint: "Keep the answer in the task file (and a .mmd beside it if you like): a design document is a few files of a few kilobytes."
+  };
+}
 function namedForTask(name, task) {
   const number = /^(\d+)/.exec(task)?.[1];
   const words = normaliseName(task.replace(/^\d+[-_]?/, ""));
@@ -55057,33 +55578,32 @@ function namedForTask(name, task) {
   return normaliseName(base).includes(words) || number !== void 0 && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base);
 }
 function safeRealpath(p) {
-  return realpath(p) || path9.resolve(p);
+  return realpath(p) || path10.resolve(p);
 }
 function followLinks(loaded, file, addFile) {
   const root2 = loaded.located.root;
-  const baseDir = path9.dirname(file.read.absPath);
-  for (const link2 of file.markdown?.links ?? []) {
+  const baseDir = path10.dirname(file.read.absPath);
+  const links = file.markdown?.links ?? [];
+  if (links.length > LIMITS.linksPerFile) {
+    loaded.notices.push({ ...capNotice(root2, file.read.absPath, `${file.relPath} holds ${links.length} links`), line: links[LIMITS.linksPerFile].line });
+  }
+  for (const link2 of links.slice(0, LIMITS.linksPerFile)) {
     const href = link2.href.trim();
     if (!href || href.startsWith("#") || /^(mailto|tel|data|javascript):/i.test(href)) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
-    const ext = path9.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+    const ext = path10.extname(href.replace(/[?#].*$/, "")).toLowerCase();
     if (remote) {
       const github = GITHUB_FILE_URL.exec(href);
-      const local = github ? localFileForRepoPath(root2, decodeURIComponent(github[1])) : null;
-      if (local && TEXT_EXTENSIONS.has(path9.extname(local).toLowerCase())) {
+      const local = github ? localFileForRepoPath(root2, decodeOr(github[1])) : null;
+      if (local && TEXT_EXTENSIONS.has(path10.extname(local).toLowerCase())) {
         addFile(local, "linked");
       } else {
         addRemoteLink(loaded, file, link2);
       }
       continue;
     }
-    let decoded;
-    try {
-      decoded = decodeURIComponent(href.replace(/[?#].*$/, ""));
-    } catch {
-      decoded = href;
-    }
-    const abs = path9.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
+    const decoded = decodeOr(href.replace(/[?#].*$/, ""), href);
+    const abs = path10.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
     if (!isInside(root2, abs)) {
       loaded.notices.push({
         ruleId: "task-file",
@@ -55101,7 +55621,7 @@ function followLinks(loaded, file, addFile) {
     let target = abs;
     if (!exists(abs)) {
       const nearest2 = nearestFile(root2, abs, image2 ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
-      const sameName = nearest2 !== null && path9.basename(nearest2).toLowerCase() === path9.basename(abs).toLowerCase();
+      const sameName = nearest2 !== null && path10.basename(nearest2).toLowerCase() === path10.basename(abs).toLowerCase();
       loaded.notices.push(missingLinkNotice(root2, file, link2.line, href, nearest2, image2 ? "image" : "file", sameName));
       if (!sameName && !image2) continue;
       target = nearest2 ?? abs;
@@ -55119,34 +55639,42 @@ function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
     file: file.relPath,
     line,
     column: 1,
-    hint: nearest2 ? `Point the link at the file that exists: \`${path9.relative(path9.dirname(file.read.absPath), nearest2).split(path9.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
+    hint: nearest2 ? `Point the link at the file that exists: \`${path10.relative(path10.dirname(file.read.absPath), nearest2).split(path10.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
   };
 }
 var NEAREST_FOLDERS = 40;
 function nearestFile(root2, wanted, extensions) {
-  const name = path9.basename(wanted).toLowerCase();
+  const name = path10.basename(wanted).toLowerCase();
   const folders = [];
-  for (let dir = path9.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path9.dirname(dir)) {
+  for (let dir = path10.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path10.dirname(dir)) {
     if (!folders.includes(dir)) folders.push(dir);
     if (dir === root2) break;
   }
   for (const dir of [...folders]) {
-    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path9.join(dir, entry.name));
+    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path10.join(dir, entry.name));
   }
   let best = null;
   for (const dir of folders) {
     for (const entry of listDir(dir)) {
-      if (!entry.isFile() || !extensions.has(path9.extname(entry.name).toLowerCase())) continue;
+      if (!entry.isFile() || !extensions.has(path10.extname(entry.name).toLowerCase())) continue;
       const distance = editDistance(name, entry.name.toLowerCase());
-      if (!best || distance < best.distance) best = { path: path9.join(dir, entry.name), distance };
+      if (!best || distance < best.distance) best = { path: path10.join(dir, entry.name), distance };
     }
   }
   return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
 }
+function decodeOr(text3, fallback = text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return fallback;
+  }
+}
+var MAX_REPO_PATH_SEGMENTS = 32;
 function localFileForRepoPath(root2, repoPath) {
-  const parts = repoPath.split("/").filter(Boolean);
+  const parts = repoPath.split("/").filter(Boolean).slice(-MAX_REPO_PATH_SEGMENTS);
   for (let i = 0; i < parts.length; i++) {
-    const candidate = path9.resolve(root2, ...parts.slice(i));
+    const candidate = path10.resolve(root2, ...parts.slice(i));
     if (isInside(root2, candidate) && exists(candidate)) return candidate;
   }
   return null;
@@ -55160,14 +55688,14 @@ function loadAnswerSection(loaded, entries, maxBytes) {
       ruleId: "task-file",
       message: `No README.md beside ${expectedRelPath}: this task's explanations belong in a section of it.`,
       severity: "warning",
-      file: toRelative(root2, path9.join(projectDir, "README.md")),
+      file: toRelative(root2, path10.join(projectDir, "README.md")),
       line: 1,
       column: 1,
       hint: `Create README.md with a section \`${title}\` that answers the task's questions.`
     });
     return null;
   }
-  const outcome = readSubmissionFile(root2, path9.join(projectDir, name), maxBytes);
+  const outcome = readSubmissionFile(root2, path10.join(projectDir, name), maxBytes);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text: text3 } = outcome.file;
@@ -55202,7 +55730,7 @@ function sectionTitle(entries) {
   return `## ${[number, words].filter(Boolean).join(" ")}`;
 }
 function findReadmeSection(loaded, location) {
-  const readme = path9.join(loaded.located.projectDir, "README.md");
+  const readme = path10.join(loaded.located.projectDir, "README.md");
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme);
   if (!outcome.ok) return;
@@ -55220,13 +55748,13 @@ function isTranslation(name, task) {
 
 // src/tool.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function readVersion() {
-  const here = path10.dirname(fileURLToPath2(import.meta.url));
+  const here = path11.dirname(fileURLToPath2(import.meta.url));
   for (const candidate of ["../package.json", "../../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync3(path10.resolve(here, candidate), "utf8"));
+      const pkg = JSON.parse(readFileSync3(path11.resolve(here, candidate), "utf8"));
       if (pkg.name === "infralint") return pkg.version;
     } catch {
     }
@@ -55254,41 +55782,49 @@ async function lintSubmission(target, options = {}) {
 }
 
 // src/config/config.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync4, lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import path12 from "node:path";
 var CONFIG_FILES = [".infralintrc.json", "infralint.config.json"];
-async function findConfig(dir, explicit) {
+async function findConfig(dir, explicit, options = {}) {
+  const read = (file, what) => readJson(file, what, options.inside);
   if (explicit) {
-    const file = path11.resolve(dir, explicit);
+    const file = path12.resolve(dir, explicit);
     if (!existsSync4(file)) throw new UsageError(`--config: no such file: ${explicit}`);
-    return { config: await validateConfig(readJson(file), file), source: file };
+    return { config: await validateConfig(read(file, "configuration file"), file), source: file };
   }
   for (const name of CONFIG_FILES) {
-    const file = path11.join(dir, name);
-    if (existsSync4(file)) return { config: await validateConfig(readJson(file), file), source: file };
+    const file = path12.join(dir, name);
+    if (exists2(file)) return { config: await validateConfig(read(file, "configuration file"), file), source: file };
   }
-  const pkg = path11.join(dir, "package.json");
-  if (existsSync4(pkg)) {
-    const data = readJson(pkg);
+  const pkg = path12.join(dir, "package.json");
+  if (exists2(pkg)) {
+    const data = read(pkg, "package.json");
     if (data && typeof data === "object" && data.infralint !== void 0) {
       return { config: await validateConfig(data.infralint, `${pkg} ("infralint" key)`), source: pkg };
     }
   }
   return null;
 }
-function readJson(file) {
+function exists2(file) {
+  return existsSync4(file) || isLink(file);
+}
+function isLink(file) {
   try {
-    return JSON.parse(readFileSync4(file, "utf8"));
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error.message}`);
+    return lstatSync4(file).isSymbolicLink();
+  } catch {
+    return false;
   }
+}
+function readJson(file, what, inside) {
+  const text3 = readSmallFile(file, { what, ...inside ? { inside } : {} });
+  return parseJsonText(text3, what, inside ? path12.relative(inside, file) || file : file);
 }
 var validators = /* @__PURE__ */ new Map();
 async function validateAgainst(schemaFile, data, source) {
   let validate = validators.get(schemaFile);
   if (!validate) {
     const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-    const schema2 = JSON.parse(readFileSync4(path11.join(rulesDir(), schemaFile), "utf8"));
+    const schema2 = JSON.parse(readFileSync4(path12.join(rulesDir(), schemaFile), "utf8"));
     validate = new Ajv({ allErrors: true, strict: false }).compile(schema2);
     validators.set(schemaFile, validate);
   }
@@ -55309,12 +55845,13 @@ async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
   const name = choice.rubric ?? config2.rubric;
   if (!name) throw new UsageError(`no rubric chosen: name one (--rubric, the configuration's "rubric"), or grade the project's tasks`);
-  const base = choice.rubric || !loaded ? choice.cwd : path11.dirname(loaded.source);
+  const base = choice.rubric || !loaded ? choice.cwd : path12.dirname(loaded.source);
   const isFile = name.endsWith(".json");
-  const file = isFile ? path11.resolve(base, name) : name;
-  if (isFile) await validateAgainst("rubric.schema.json", readJson(file), file);
-  const rubric = loadRubric(file);
-  return applyConfig(rubric, config2);
+  const file = isFile ? path12.resolve(base, name) : name;
+  if (!isFile) return applyConfig(loadRubric(file), config2);
+  const data = readJson(file, "rubric", choice.inside);
+  await validateAgainst("rubric.schema.json", data, file);
+  return applyConfig(validateRubric(data, file), config2);
 }
 function applyConfig(rubric, config2, strict = true) {
   const rules = rubric.rules.map((rule) => {
@@ -55342,7 +55879,7 @@ function applyConfig(rubric, config2, strict = true) {
 // src/reporters/github.ts
 var MAX_ANNOTATIONS = 50;
 function escapeData(text3) {
-  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(text3, true).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 function escapeProperty(text3) {
   return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -55365,15 +55902,15 @@ function formatGithub(report) {
 }
 function annotation(f) {
   const props = [
-    `file=${escapeProperty(f.file)}`,
+    `file=${escapeProperty(printable(f.file))}`,
     `line=${Math.max(1, f.line)}`,
     `col=${Math.max(1, f.column)}`,
     ...f.endLine ? [`endLine=${f.endLine}`] : [],
     ...f.endColumn ? [`endColumn=${f.endColumn}`] : [],
     `title=${escapeProperty(`infralint ${f.ruleId}`)}`
   ];
-  const message2 = f.hint ? `${f.message}
-Fix: ${f.hint}` : f.message;
+  const message2 = f.hint ? `${printable(f.message)}
+Fix: ${printable(f.hint)}` : printable(f.message);
   return `::${COMMAND[f.severity]} ${props.join(",")}::${escapeData(message2)}`;
 }
 
@@ -55889,7 +56426,7 @@ function makeChalk(env2 = process.env, isTTY = Boolean(process.stdout.isTTY)) {
 
 // src/reporters/json.ts
 function formatJson(report) {
-  return `${JSON.stringify(
+  return `${jsonSafe(JSON.stringify(
     {
       tool: report.tool,
       results: report.results.map(({ root: _root, ...result }) => ({
@@ -55912,14 +56449,17 @@ function formatJson(report) {
     },
     null,
     2
-  )}
+  ))}
 `;
 }
 
 // src/reporters/markdown.ts
 var ICON = { pass: "\u2705", fail: "\u274C", partial: "\u{1F7E1}", manual: "\u{1F440}", skipped: "\u23ED\uFE0F" };
 function escapeMarkdown(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|#])/g, "\\$1").replace(/\r?\n/g, " ");
+  return printable(text3.replace(/\r\n?|\n/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|#])/g, "\\$1");
+}
+function codeSpan(text3) {
+  return `\`${printable(text3).replace(/`/g, "'")}\``;
 }
 function formatMarkdown(report) {
   return report.results.map(formatTask).join("\n");
@@ -55930,7 +56470,7 @@ function formatTask(result) {
   const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : "";
   out.push(`## infralint: ${escapeMarkdown(result.task)} \u2014 ${result.score}/${result.maxScore}${manual}, ${verdict} (threshold ${result.threshold})`);
   out.push("");
-  out.push(`File: \`${result.path.replace(/`/g, "'")}\``);
+  out.push(`File: ${codeSpan(result.path)}`);
   out.push("");
   out.push("| rule | status | points | |");
   out.push("|---|---|---:|---|");
@@ -55944,7 +56484,7 @@ function formatTask(result) {
     out.push("### What to fix");
     out.push("");
     for (const f of findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
-      out.push(`- \`${f.file.replace(/`/g, "'")}:${f.line}:${f.column}\` ${escapeMarkdown(f.message)} (\`${f.ruleId}\`)${f.hint ? `<br>Fix: ${escapeMarkdown(f.hint)}` : ""}`);
+      out.push(`- ${codeSpan(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${codeSpan(f.ruleId)})${f.hint ? `<br>Fix: ${escapeMarkdown(f.hint)}` : ""}`);
     }
   }
   out.push("");
@@ -55997,13 +56537,13 @@ function formatSarif(report) {
       properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict }
     };
   });
-  return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: runs2 }, null, 2)}
+  return `${jsonSafe(JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: runs2 }, null, 2))}
 `;
 }
 
 // src/reporters/escape-xml.ts
 function escapeXml(text3) {
-  return text3.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return printable(text3, true).replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 // src/reporters/junit.ts
@@ -56013,7 +56553,7 @@ function formatJunit(report) {
     const skipped = result.rules.filter((r3) => r3.status === "skipped" || r3.status === "manual").length;
     const cases = result.rules.map((rule) => {
       const head = `    <testcase classname="infralint.${escapeXml(result.task)}" name="${escapeXml(rule.id)}" time="0">`;
-      const details = rule.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}${f.hint ? ` (fix: ${f.hint})` : ""}`).join("\n");
+      const details = rule.findings.map((f) => `${printable(f.file)}:${f.line}:${f.column} ${printable(f.message)}${f.hint ? ` (fix: ${printable(f.hint)})` : ""}`).join("\n");
       if (rule.status === "fail" || rule.status === "partial") {
         return `${head}
       <failure message="${escapeXml(`${rule.status}: ${rule.points}/${rule.maxPoints} \u2014 ${rule.message}`)}" type="${rule.status}">${escapeXml(details || rule.message)}</failure>
@@ -56077,8 +56617,8 @@ var stringToPath2 = function(string) {
   if (string.charCodeAt(0) === charCodeOfDot) {
     result.push("");
   }
-  string.replace(rePropName2, function(match2, expression, quote, subString) {
-    let key = match2;
+  string.replace(rePropName2, function(match3, expression, quote, subString) {
+    let key = match3;
     if (quote) {
       key = subString.replace(reEscapeChar2, "$1");
     } else if (expression) {
@@ -56100,12 +56640,12 @@ var toKey2 = function(value) {
   const result = `${value}`;
   return result == "0" && 1 / value == -INFINITY ? "-0" : result;
 };
-var get2 = function(object, path14) {
-  path14 = castPath2(path14, object);
+var get2 = function(object, path15) {
+  path15 = castPath2(path15, object);
   let index = 0;
-  const length = path14.length;
+  const length = path15.length;
   while (object != null && index < length) {
-    object = object[toKey2(path14[index++])];
+    object = object[toKey2(path15[index++])];
   }
   return index && index === length ? object : void 0;
 };
@@ -56181,8 +56721,8 @@ var CsvError = class _CsvError extends Error {
 
 // node_modules/csv-stringify/lib/utils/underscore.js
 var underscore = function(str2) {
-  return str2.replace(/([A-Z])/g, function(_, match2) {
-    return "_" + match2.toLowerCase();
+  return str2.replace(/([A-Z])/g, function(_, match3) {
+    return "_" + match3.toLowerCase();
   });
 };
 
@@ -56656,7 +57196,8 @@ var stringify = function(records, opts = {}) {
 
 // src/reporters/csv.ts
 function spreadsheetSafe(value) {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== "string") return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${printable(value)}` : printable(value);
 }
 function ruleCell(rule) {
   if (!rule) return "";
@@ -56699,12 +57240,12 @@ function formatGradescope(report) {
   );
   const score2 = report.results.reduce((n, r3) => n + r3.score, 0);
   const output = report.results.map((r3) => `${r3.task}: ${r3.score}/${r3.maxScore}${r3.manualPoints ? ` (${r3.manualPoints} points await manual review)` : ""}, ${verdictText(r3.verdict)}`).join("\n");
-  return `${JSON.stringify({ score: score2, output, visibility: "visible", stdout_visibility: "hidden", tests }, null, 2)}
+  return `${jsonSafe(JSON.stringify({ score: score2, output, visibility: "visible", stdout_visibility: "hidden", tests }, null, 2))}
 `;
 }
 
 // src/reporters/stylish.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var MARKS = { pass: "\u2714", fail: "\u2716", partial: "\u25D0", manual: "?", skipped: "-" };
 function statusColour(c, status) {
   return status === "pass" ? c.green : status === "fail" ? c.red : status === "partial" ? c.yellow : status === "manual" ? c.cyan : c.gray;
@@ -56718,23 +57259,23 @@ function formatStylish(report, c, cwd) {
 }
 function formatTask2(result, c, cwd) {
   const out = [];
-  const shown2 = (file) => cwd ? path12.relative(cwd, path12.join(result.base, file)).split(path12.sep).join("/") || file : file;
+  const shown3 = (file) => printable(cwd ? path13.relative(cwd, path13.join(result.base, file)).split(path13.sep).join("/") || file : file);
   const findings = result.rules.flatMap((r3) => r3.findings);
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of findings) byFile.set(shown2(f.file), [...byFile.get(shown2(f.file)) ?? [], f]);
+  for (const f of findings) byFile.set(shown3(f.file), [...byFile.get(shown3(f.file)) ?? [], f]);
   for (const [file, list2] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(c.underline(file));
     list2.sort((a, b) => a.line - b.line || a.column - b.column);
     const width = Math.max(...list2.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list2) {
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${f.message}  ${c.dim(f.ruleId)}`);
-      if (f.hint) out.push(`  ${" ".repeat(width)}  ${" ".repeat(7)}  ${c.dim("\u21B3")} ${c.italic(f.hint)}`);
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${printable(f.message)}  ${c.dim(printable(f.ruleId))}`);
+      if (f.hint) out.push(`  ${" ".repeat(width)}  ${" ".repeat(7)}  ${c.dim("\u21B3")} ${c.italic(printable(f.hint))}`);
     }
     out.push("");
   }
   const verdict = result.verdict === "passed" ? c.green.bold("passed") : result.verdict === "pending" ? c.yellow.bold("pending review") : c.red.bold("failed");
   const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : "";
-  out.push(`${c.bold(result.task)} ${c.dim(shown2(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
+  out.push(`${c.bold(printable(result.task))} ${c.dim(shown3(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r3) => r3.id.length));
   for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
   const failing = result.rules.filter((r3) => r3.status === "fail" || r3.status === "partial");
@@ -56749,7 +57290,7 @@ function formatRuleLine(rule, idWidth, c) {
   const colour = statusColour(c, rule.status);
   const points = rule.status === "manual" ? `?/${fmt(rule.maxPoints)}` : rule.status === "skipped" ? `-/${fmt(rule.maxPoints)}` : `${fmt(rule.points)}/${fmt(rule.maxPoints)}`;
   const label = rule.maxPoints === 0 ? rule.severity === "warning" ? "warn" : "gate" : points;
-  return `  ${colour(MARKS[rule.status])} ${rule.id.padEnd(idWidth)}  ${colour(label.padStart(6))}  ${c.dim(rule.message)}`;
+  return `  ${colour(MARKS[rule.status])} ${printable(rule.id).padEnd(idWidth)}  ${colour(label.padStart(6))}  ${c.dim(printable(rule.message))}`;
 }
 function fmt(n) {
   return String(Math.round(n * 100) / 100);
@@ -56787,16 +57328,16 @@ function whyFailed(result, failOn, errors) {
 }
 async function actionRubrics(task, curriculum, target, workspace, loaded) {
   const isRubric = task.endsWith(".json") || bundledRubrics().some((r3) => r3.name === task);
-  if (isRubric || !task && loaded?.config.rubric) return [await rubricFromConfig(loaded, { ...task ? { rubric: task } : {}, cwd: workspace })];
+  if (isRubric || !task && loaded?.config.rubric) return [await rubricFromConfig(loaded, { ...task ? { rubric: task } : {}, cwd: workspace, inside: workspace })];
   const config2 = loaded?.config ?? {};
   const tasks = task ? task.split(/[\s,]+/).filter(Boolean) : config2.tasks;
   const chosen = curriculum || config2.curriculum;
   return projectTasks(target, { ...tasks ? { tasks } : {}, ...chosen ? { curriculum: chosen } : {} }).map((rubric) => applyConfig(rubric, config2, false));
 }
 function writeOutput(workspace, file, text3) {
-  const target = path13.resolve(workspace, file);
+  const target = path14.resolve(workspace, file);
   try {
-    mkdirSync(path13.dirname(target), { recursive: true });
+    mkdirSync(path14.dirname(target), { recursive: true });
     writeFileSync(target, text3);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${error.code ?? error.message}`);
@@ -56816,7 +57357,7 @@ ${delimiter}
 async function runAction(env2, write) {
   try {
     const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-    const target = path13.resolve(workspace, input(env2, "path") || ".");
+    const target = path14.resolve(workspace, input(env2, "path") || ".");
     const failOn = input(env2, "fail-on") || "below-threshold";
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"`);
     const minScoreText = input(env2, "min-score");
@@ -56828,7 +57369,7 @@ async function runAction(env2, write) {
       return { name, file };
     });
     const task = input(env2, "task");
-    const loaded = await findConfig(workspace);
+    const loaded = await findConfig(workspace, void 0, { inside: workspace });
     const curriculum = input(env2, "curriculum");
     if (curriculum && !CURRICULA.includes(curriculum)) throw new UsageError(`curriculum must be one of ${CURRICULA.join(", ")}, not "${curriculum}"`);
     const rubrics = await actionRubrics(task, curriculum, target, workspace, loaded);

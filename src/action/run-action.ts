@@ -35,7 +35,7 @@ function whyFailed(result: TaskResult, failOn: string, errors: number): string |
  */
 async function actionRubrics(task: string, curriculum: Curriculum | '', target: string, workspace: string, loaded: Awaited<ReturnType<typeof findConfig>>): Promise<Rubric[]> {
   const isRubric = task.endsWith('.json') || bundledRubrics().some((r) => r.name === task);
-  if (isRubric || (!task && loaded?.config.rubric)) return [await rubricFromConfig(loaded, { ...(task ? { rubric: task } : {}), cwd: workspace })];
+  if (isRubric || (!task && loaded?.config.rubric)) return [await rubricFromConfig(loaded, { ...(task ? { rubric: task } : {}), cwd: workspace, inside: workspace })];
   const config = loaded?.config ?? {};
   const tasks = task ? task.split(/[\s,]+/).filter(Boolean) : config.tasks;
   const chosen = curriculum || config.curriculum;
@@ -85,7 +85,9 @@ export async function runAction(env: ActionEnv, write: (text: string) => void): 
       return { name, file };
     });
     const task = input(env, 'task');
-    const loaded = await findConfig(workspace);
+    // The workspace is the repository being graded: its settings are read as regular files inside
+    // it, bounded in size, never through a link (a link could show another file in an annotation).
+    const loaded = await findConfig(workspace, undefined, { inside: workspace });
     const curriculum = input(env, 'curriculum');
     if (curriculum && !(CURRICULA as readonly string[]).includes(curriculum)) throw new UsageError(`curriculum must be one of ${CURRICULA.join(', ')}, not "${curriculum}"`);
     const rubrics = await actionRubrics(task, curriculum as Curriculum | '', target, workspace, loaded);

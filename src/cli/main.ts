@@ -1,3 +1,4 @@
+import { printable } from '../chars.js';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -232,10 +233,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.passed : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr(`infralint: ${error.message}\n`);
+      io.stderr(`infralint: ${printable(error.message)}\n`);
       return EXIT.usage;
     }
-    io.stderr(`infralint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`infralint: internal error: ${printable((error as Error)?.message ?? String(error))}\n`);
     if (debug) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
     else io.stderr('(run again with --debug for details, and please report it)\n');
     return EXIT.usage;

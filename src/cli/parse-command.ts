@@ -1,3 +1,4 @@
+import { jsonSafe, printable } from '../chars.js';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { extractDiagrams, type DiagramSource } from '../diagrams/extract.js';
@@ -29,13 +30,14 @@ export async function runParse(file: string, format: 'text' | 'json', io: CliIO)
     });
   }
   if (format === 'json') {
-    io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+    io.stdout(`${jsonSafe(JSON.stringify(records, null, 2))}\n`);
   } else if (records.length === 0) {
-    io.stdout(`${relPath}: no Mermaid diagram found\n`);
+    io.stdout(`${printable(relPath)}: no Mermaid diagram found\n`);
   } else {
+    // The file's own text (its name, quoted tokens) is printed with its control characters written out.
     for (const r of records) {
-      io.stdout(`${r.file}:${r.line} ${r.diagramType ?? 'unknown'} ${r.valid ? 'valid' : 'INVALID'}\n`);
-      if (r.error) io.stdout(`  ${r.file}:${r.error.line}:${r.error.column} ${r.error.message}${r.error.hint ? `\n  hint: ${r.error.hint}` : ''}\n`);
+      io.stdout(`${printable(r.file)}:${r.line} ${printable(r.diagramType ?? 'unknown')} ${r.valid ? 'valid' : 'INVALID'}\n`);
+      if (r.error) io.stdout(`  ${printable(r.file)}:${r.error.line}:${r.error.column} ${printable(r.error.message)}${r.error.hint ? `\n  hint: ${printable(r.error.hint)}` : ''}\n`);
     }
   }
   return records.every((r) => r.valid) ? 0 : 1;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadRubric, ruleModuleOf, rulesDir, type Curriculum, type Rubric } from './rubric.js';
+import { parseJsonText, readSmallFile } from '../read/small-file.js';
+import { loadRubric, ruleModuleOf, rulesDir, validateRubric, type Curriculum, type Rubric } from './rubric.js';
 
 /** What a configuration file may say (rules/config.schema.json, generated from config-schema.ts). */
 export interface InfralintConfig {
@@ -27,19 +28,20 @@ const CONFIG_FILES = ['.infralintrc.json', 'infralint.config.json'];
  * submission cannot turn its own rules off when a mentor grades it): `.infralintrc.json`,
  * `infralint.config.json`, or the `"infralint"` key of package.json.
  */
-export async function findConfig(dir: string, explicit?: string): Promise<LoadedConfig | null> {
+export async function findConfig(dir: string, explicit?: string, options: { inside?: string } = {}): Promise<LoadedConfig | null> {
+  const read = (file: string, what: string) => readJson(file, what, options.inside);
   if (explicit) {
     const file = path.resolve(dir, explicit);
     if (!existsSync(file)) throw new UsageError(`--config: no such file: ${explicit}`);
-    return { config: await validateConfig(readJson(file), file), source: file };
+    return { config: await validateConfig(read(file, 'configuration file'), file), source: file };
   }
   for (const name of CONFIG_FILES) {
     const file = path.join(dir, name);
-    if (existsSync(file)) return { config: await validateConfig(readJson(file), file), source: file };
+    if (exists(file)) return { config: await validateConfig(read(file, 'configuration file'), file), source: file };
   }
   const pkg = path.join(dir, 'package.json');
-  if (existsSync(pkg)) {
-    const data = readJson(pkg) as { infralint?: unknown };
+  if (exists(pkg)) {
+    const data = read(pkg, 'package.json') as { infralint?: unknown };
     if (data && typeof data === 'object' && data.infralint !== undefined) {
       return { config: await validateConfig(data.infralint, `${pkg} ("infralint" key)`), source: pkg };
     }
@@ -47,12 +49,25 @@ export async function findConfig(dir: string, explicit?: string): Promise<Loaded
   return null;
 }
 
-function readJson(file: string): unknown {
+/** A file or a link (even a broken one: reading it says why it is refused). */
+function exists(file: string): boolean {
+  return existsSync(file) || isLink(file);
+}
+function isLink(file: string): boolean {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
+}
+
+/**
+ * A settings file's JSON: a regular file of bounded size (see readSmallFile); with `inside`, a file
+ * of that folder, never a link. Errors say where the JSON is wrong, never what it holds.
+ */
+function readJson(file: string, what: string, inside?: string): unknown {
+  const text = readSmallFile(file, { what, ...(inside ? { inside } : {}) });
+  return parseJsonText(text, what, inside ? path.relative(inside, file) || file : file);
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
@@ -87,6 +102,8 @@ export interface RubricChoice {
   rubric?: string;
   /** Where a rubric file named by the choice is resolved from. */
   cwd: string;
+  /** A folder that rubric files must lie in, as regular files (the Action's workspace). */
+  inside?: string;
 }
 
 /**
@@ -101,9 +118,10 @@ export async function rubricFromConfig(loaded: LoadedConfig | null, choice: Rubr
   const base = choice.rubric || !loaded ? choice.cwd : path.dirname(loaded.source);
   const isFile = name.endsWith('.json');
   const file = isFile ? path.resolve(base, name) : name;
-  if (isFile) await validateAgainst('rubric.schema.json', readJson(file), file);
-  const rubric = loadRubric(file);
-  return applyConfig(rubric, config);
+  if (!isFile) return applyConfig(loadRubric(file), config);
+  const data = readJson(file, 'rubric', choice.inside);
+  await validateAgainst('rubric.schema.json', data, file);
+  return applyConfig(validateRubric(data, file), config);
 }
 
 /** The rubric with the configuration's rule settings and threshold; `strict`: a configured rule the rubric lacks is an error. */

@@ -1,4 +1,5 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { parseJsonText, readSmallFile } from '../read/small-file.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TaskLocation } from '../discover/locate-task.js';
@@ -75,12 +76,14 @@ export function loadRubric(nameOrPath: string): Rubric {
   try {
     let text = bundled ? bundledText.get(nameOrPath) : undefined;
     if (text === undefined) {
-      text = readFileSync(file, 'utf8');
+      // A rubric file is read as a regular file of bounded size: never a pipe or a device.
+      text = bundled ? readFileSync(file, 'utf8') : readSmallFile(file, { what: 'rubric' });
       if (bundled) bundledText.set(nameOrPath, text);
     }
     // Parsed each time: every caller gets its own rubric object to adjust.
-    data = JSON.parse(text);
+    data = parseJsonText(text, 'rubric', file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read rubric ${file}: ${(error as Error).message}`);
   }
   return validateRubric(data, file);

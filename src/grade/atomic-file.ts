@@ -3,6 +3,9 @@ import path from 'node:path';
 
 let counter = 0;
 
+/** The names temporaryName gives (what a run killed before its commit leaves behind). */
+export const TEMPORARY_NAME = /^\..+\.tmp-\d+-\d+$/;
+
 /** A temporary name beside `target`, unique to this process. */
 export function temporaryName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${++counter}`);

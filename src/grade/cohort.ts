@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readSmallFile } from '../read/small-file.js';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
@@ -44,12 +45,8 @@ const FOLDER_COLUMNS = ['folder', 'student', 'id', 'login', 'github', 'username'
  * (folder/student/id/login/github, name, email); without one, the columns are folder, name, email.
  */
 export function readManifest(file: string): Map<string, ManifestEntry> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the manifest ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  // A regular file of bounded size (never a pipe that blocks or a device that never ends).
+  const text = readSmallFile(file, { what: 'manifest', maxBytes: 64 * 1024 * 1024 });
   let rows: string[][];
   try {
     rows = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];

@@ -7,9 +7,10 @@ import { listCohort, readManifest, shardOf, type Shard } from './cohort.js';
 import { errorRecord, settingsKey, type GradeSettings } from './grade-student.js';
 import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { GradeJob, ResultsHeader, StudentRecord } from './record.js';
-import { openResults, resultRecords, RESULTS_FILE } from './results-file.js';
+import { openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
 import { gradeInOrder, type PoolOptions } from './run-pool.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
+import { OutFolder, writeError } from './out-folder.js';
 import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
 
 export interface GradeCohortOptions extends PoolOptions {
@@ -62,12 +63,34 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   const key = settingsKey(settings);
   const header = resultsHeader(options.rubrics, key, shard);
   const resultsPath = path.join(options.out, RESULTS_FILE);
-  const previous = options.resume ? await previousRecords(resultsPath) : new Map<string, StudentRecord>();
+  // One run at a time on a folder; taking it completes or cleans what a killed run left (before
+  // the previous results are read: a commit cut short is completed first).
+  const folder = OutFolder.acquire(options.out);
+  try {
+    const previous = options.resume ? await previousRecords(resultsPath) : new Map<string, StudentRecord>();
+    return await gradeInto(options, { shard, manifest, cohort, settings, header, resultsPath, previous });
+  } catch (error) {
+    throw writeError(error, options.out);
+  } finally {
+    folder.release();
+  }
+}
 
+interface RunPlan {
+  shard: Shard;
+  manifest: Map<string, { name: string; email: string }>;
+  cohort: ReturnType<typeof listCohort>;
+  settings: GradeSettings;
+  header: ResultsHeader;
+  resultsPath: string;
+  previous: Map<string, StudentRecord>;
+}
 
+async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<GradeCohortResult> {
+  const { shard, manifest, cohort, settings, header, resultsPath, previous } = plan;
   const started = performance.now();
   const results = new AtomicFile(resultsPath);
-  const pending: PendingOutputs = { files: [], folders: [] };
+  const pending: PendingOutputs = { files: [results], folders: [] };
   let done = 0;
   let reused = 0;
   let errors = 0;
@@ -107,6 +130,7 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
       done++;
       options.onProgress?.({ done, total: cohort.length, reused, errors });
     }
+    results.write(`${resultsTrailer(cohort.length)}\n`);
     results.close();
     const gradeMs = performance.now() - started;
 
@@ -115,11 +139,12 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
       // The header is already known: only report.html reads the records back, and lazily.
       outputs = await outputWriter.finish(() => resultRecords(results.temp));
     }
-    commitOutputs(pending);
-    results.commit();
+    commitOutputs(pending, options.out);
     return { header, students: cohort.length, reused, errors, outputs, timings: { grade: gradeMs }, resultsFile: resultsPath };
   } catch (error) {
-    results.discard();
+    // The workers are stopped before the temporary outputs are removed: a worker still writing a
+    // feedback file would make the removal fail and hide the error (a full disk said as ENOTEMPTY).
+    await outcomes.return(undefined);
     outputWriter?.discard();
     discardOutputs(pending);
     throw error;

@@ -7,7 +7,7 @@ import type { LoadedSubmission } from '../submission/model.js';
 import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
 import { probesUnchanged, recordProbes } from '../read/fs-probes.js';
-import { formatMarkdown } from '../reporters/markdown.js';
+import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
 import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { GradeJob, GradedTask, StudentRecord } from './record.js';
 import { proseFeatures } from './similarity/features.js';
@@ -90,7 +90,7 @@ export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email'>, m
     status: 'error',
     error: message,
     tasks: [],
-    feedback: `## infralint could not grade this submission\n\n${message.replace(/[<>&]/g, ' ')}\n`,
+    feedback: `## infralint could not grade this submission\n\n${escapeMarkdown(message)}\n`,
     features: { shingles: '', words: 0 },
     inputs: null,
   };

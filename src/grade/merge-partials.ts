@@ -2,9 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { AtomicFile } from './atomic-file.js';
-import { openResults, mergeSorted, RESULTS_FILE, type ResultsReader } from './results-file.js';
+import { openResults, mergeSorted, resultsTrailer, RESULTS_FILE, type ResultsReader } from './results-file.js';
 import { digestRecord } from './record-digest.js';
 import type { ResultsHeader } from './record.js';
+import { OutFolder, writeError } from './out-folder.js';
 import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
 
@@ -43,6 +44,17 @@ export async function mergePartials(options: MergeOptions): Promise<{ header: Re
   if (missing.length) throw new UsageError(`shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing: merge needs every shard of the run`);
 
   const header: ResultsHeader = { ...first, shard: { index: 1, count: 1 } };
+  const folder = OutFolder.acquire(options.out);
+  try {
+    return await mergeInto(options, readers, header);
+  } catch (error) {
+    throw writeError(error, options.out);
+  } finally {
+    folder.release();
+  }
+}
+
+async function mergeInto(options: MergeOptions, readers: ResultsReader[], header: ResultsHeader): Promise<{ header: ResultsHeader; outputs: OutputResult }> {
   const pending: PendingOutputs = { files: [], folders: [] };
   let writer: CohortOutputs | null = null;
   try {
@@ -52,9 +64,14 @@ export async function mergePartials(options: MergeOptions): Promise<{ header: Re
     results.write(`${JSON.stringify(header)}\n`);
     const merged = () => mergeSorted(readers.map((r) => r.records()));
     writer = new CohortOutputs(header, { out: options.out, report: options.report ?? true, copyRecordsTo: results, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
-    for await (const record of merged()) writer.add(digestRecord(record));
+    let students = 0;
+    for await (const record of merged()) {
+      writer.add(digestRecord(record));
+      students++;
+    }
+    results.write(`${resultsTrailer(students)}\n`);
     const outputs = await writer.finish(merged);
-    commitOutputs(pending);
+    commitOutputs(pending, options.out);
     return { header, outputs };
   } catch (error) {
     writer?.discard();

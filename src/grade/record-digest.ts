@@ -1,5 +1,6 @@
 import { gradebookEntry, type GradebookEntry } from './gradebook.js';
 import type { GraphShape, StudentRecord } from './record.js';
+import { sealRecordLine } from './results-file.js';
 import { graphShape } from './similarity/features.js';
 
 /**
@@ -24,7 +25,7 @@ export function digestRecord(record: StudentRecord, feedbackWritten = false): Re
   const graph = record.tasks[0]?.graph;
   return {
     student: record.student,
-    line: JSON.stringify(record),
+    line: sealRecordLine(JSON.stringify(record)),
     entry: gradebookEntry(record),
     shingles: record.features.shingles,
     shape: graph ? graphShape(graph) : null,

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { hash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
@@ -44,24 +45,107 @@ async function firstLine(file: string): Promise<string> {
   }
 }
 
-/** The records of a results file after its header, streamed. */
+/** The last line of a results file: how many records precede it (a file cut short lacks it). */
+export interface ResultsTrailer {
+  infralint: 'grade-results-end';
+  students: number;
+}
+
+export function resultsTrailer(students: number): string {
+  return JSON.stringify({ infralint: 'grade-results-end', students } satisfies ResultsTrailer);
+}
+
+const SEAL = ',"seal":"';
+
+function sealOf(body: string): string {
+  return hash('sha1', body, 'base64');
+}
+
+/**
+ * A record's line, sealed: the JSON of the record with a digest of that JSON appended, so that a
+ * record edited by hand (a score changed) is refused instead of reused.
+ */
+export function sealRecordLine(body: string): string {
+  return `${body.slice(0, -1)}${SEAL}${sealOf(body)}"}`;
+}
+
+/** The record of a sealed line, or why it is not one infralint wrote. */
+function unsealRecordLine(line: string): { record: StudentRecord } | { problem: string } {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return { problem: 'not valid JSON (the file was cut or edited)' };
+  }
+  const at = line.lastIndexOf(SEAL);
+  if (!record || typeof record !== 'object' || at < 0 || typeof (record as { seal?: unknown }).seal !== 'string') return { problem: 'not a record infralint wrote' };
+  const body = `${line.slice(0, at)}}`;
+  if ((record as { seal: string }).seal !== sealOf(body)) return { problem: `the record of "${String((record as { student?: unknown }).student)}" was changed after infralint wrote it` };
+  delete (record as { seal?: string }).seal;
+  const problem = recordProblem(record as Record<string, unknown>);
+  return problem ? { problem } : { record: record as StudentRecord };
+}
+
+/** What is missing from a record (a shape infralint never writes), or null. */
+function recordProblem(r: Record<string, unknown>): string | null {
+  if (typeof r.student !== 'string' || !r.student) return 'a record without a student';
+  if (r.status !== 'graded' && r.status !== 'error') return `the record of "${r.student}" has no status`;
+  if (!Array.isArray(r.tasks) || typeof r.feedback !== 'string' || typeof r.error !== 'string') return `the record of "${r.student}" lacks its tasks, feedback or error`;
+  const features = r.features as { shingles?: unknown } | null;
+  if (!features || typeof features.shingles !== 'string') return `the record of "${r.student}" lacks its similarity features`;
+  const inputs = r.inputs as { config?: unknown; probes?: unknown } | null;
+  if (inputs !== null && (typeof inputs !== 'object' || typeof inputs.config !== 'string' || !Array.isArray(inputs.probes))) return `the record of "${r.student}" lacks its inputs (config and probes)`;
+  return null;
+}
+
+/**
+ * The records of a results file after its header, streamed and checked: each line a sealed record,
+ * students in order and once, and the closing line with their number. Anything else is a
+ * UsageError naming the file and the line, never a silently shorter or altered cohort.
+ */
 export async function* resultRecords(file: string): AsyncGenerator<StudentRecord> {
-  let skipped = false;
+  const fail = (line: number, why: string): never => {
+    throw new UsageError(`${file}:${line}: ${why}; grade again (without --resume), or restore the file infralint wrote`);
+  };
+  let lineNo = 0;
+  let count = 0;
+  let last: string | null = null;
+  let ended = false;
   for await (const line of jsonLines(file)) {
-    if (!skipped) {
-      skipped = true;
+    lineNo++;
+    if (lineNo === 1) continue;
+    if (ended) fail(lineNo, 'text after the closing line');
+    if (line.startsWith('{"infralint":"grade-results-end"')) {
+      let trailer: ResultsTrailer | null = null;
+      try {
+        trailer = JSON.parse(line) as ResultsTrailer;
+      } catch {
+        trailer = null;
+      }
+      if (!trailer || trailer.students !== count) fail(lineNo, `the closing line counts ${trailer?.students ?? '?'} students, but ${count} records precede it (records were removed or added)`);
+      ended = true;
       continue;
     }
-    yield JSON.parse(line) as StudentRecord;
+    const outcome = unsealRecordLine(line);
+    if ('problem' in outcome) return fail(lineNo, outcome.problem);
+    const { record } = outcome;
+    if (last !== null && !(record.student > last)) fail(lineNo, `"${record.student}" is out of order or repeated`);
+    last = record.student;
+    count++;
+    yield record;
   }
+  if (!ended) fail(lineNo, `the file ends without its closing line (${count} records read): the run that wrote it did not finish, or the file was cut`);
 }
 
 /** Opens a results file and checks that it is one infralint wrote; reads only its header line. */
 export async function openResults(file: string): Promise<ResultsReader> {
   let first: string;
   try {
+    // A regular file only: reading a named pipe would wait for a writer forever.
+    if (!statSync(file).isFile()) throw new UsageError(`${file} is not a regular file`);
     first = await firstLine(file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   let header: ResultsHeader | null = null;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { errorRecord, gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
 import { digestRecord } from './record-digest.js';
 import type { GradeJob } from './record.js';
+import type { BatchTask } from './worker.js';
 
 export interface PoolOptions {
   /** Worker threads; 0 grades in this thread (no pool). */
@@ -52,31 +53,41 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024 },
   });
 
-  const runOne = async (batch: GradeJob[], limitMs: number): Promise<CohortOutcome[]> => {
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), limitMs);
-    try {
-      return (await pool.run(batch, { signal: abort.signal })) as CohortOutcome[];
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  // A batch that times out or kills its worker is graded again one student at a time, so that only
-  // the student at fault becomes an error row.
+  // Each batch carries a shared counter the worker sets to the student it is grading; a watchdog
+  // stops the batch (the worker thread is terminated) when one student takes longer than the
+  // timeout. The students before it are graded again, it becomes an error row, and the rest go on:
+  // a slow submission costs one timeout, not one per student of its batch.
+  const tick = Math.min(1000, Math.max(20, Math.floor(timeoutMs / 10)));
   const runBatch = async (batch: GradeJob[]): Promise<CohortOutcome[]> => {
-    try {
-      return await runOne(batch, timeoutMs * batch.length);
-    } catch {
-      const outcomes: CohortOutcome[] = [];
-      for (const job of batch) {
-        try {
-          outcomes.push(...(await runOne([job], timeoutMs)));
-        } catch (error) {
-          const aborted = (error as Error)?.name === 'AbortError';
-          outcomes.push(digestRecord(errorRecord(job, aborted ? `grading took longer than ${timeoutMs / 1000} s; stopped` : `the grading worker failed: ${(error as Error)?.message ?? String(error)}`)));
-        }
+    if (!batch.length) return [];
+    const progress = new Int32Array(new SharedArrayBuffer(4));
+    const abort = new AbortController();
+    let seen = 0;
+    let since = performance.now();
+    const watchdog = setInterval(() => {
+      const now = performance.now();
+      const at = Atomics.load(progress, 0);
+      if (at !== seen) {
+        seen = at;
+        since = now;
+      } else if (at > 0 && now - since > timeoutMs) {
+        abort.abort();
       }
-      return outcomes;
+    }, tick);
+    try {
+      return (await pool.run({ jobs: batch, progress: progress.buffer } satisfies BatchTask, { signal: abort.signal })) as CohortOutcome[];
+    } catch (error) {
+      const at = Atomics.load(progress, 0);
+      const aborted = abort.signal.aborted || (error as Error)?.name === 'AbortError';
+      const why = aborted ? `grading took longer than ${timeoutMs / 1000} s; stopped` : `the grading worker failed: ${(error as Error)?.message ?? String(error)}`;
+      // Before any student started, the worker itself failed: every student of the batch says so.
+      if (at === 0) return batch.map((job) => digestRecord(errorRecord(job, why)));
+      const k = at - 1;
+      const before = await runBatch(batch.slice(0, k));
+      const after = await runBatch(batch.slice(k + 1));
+      return [...before, digestRecord(errorRecord(batch[k]!, why)), ...after];
+    } finally {
+      clearInterval(watchdog);
     }
   };
 
@@ -95,6 +106,7 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     }
   } finally {
     await Promise.allSettled(pending.values());
-    await pool.destroy();
+    // A worker blocked in a system call cannot be terminated: the run does not wait for it.
+    await Promise.race([pool.destroy(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   }
 }

@@ -6,8 +6,20 @@ import type { GradeJob } from './record.js';
 const settings = workerData as GradeSettings;
 const key = settingsKey(settings);
 
-export default async function gradeBatch(jobs: GradeJob[]): Promise<CohortOutcome[]> {
+/** A batch of students, and a shared counter where the worker says which one it is grading. */
+export interface BatchTask {
+  jobs: GradeJob[];
+  /** Int32 at 0: 1 + the index of the student being graded (0 before the first). */
+  progress: SharedArrayBuffer;
+}
+
+export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome[]> {
+  const progress = new Int32Array(task.progress);
   const outcomes: CohortOutcome[] = [];
-  for (const job of jobs) outcomes.push(await gradeForCohort(job, settings, key));
+  for (const [k, job] of task.jobs.entries()) {
+    // The pool's watchdog times each student from here: `--timeout` bounds a student, not a batch.
+    Atomics.store(progress, 0, k + 1);
+    outcomes.push(await gradeForCohort(job, settings, key));
+  }
   return outcomes;
 }

@@ -3,6 +3,7 @@ import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
+import { commitTogether } from './out-folder.js';
 import { GradebookCsv, ProjectCsv, projectTotal, similarByStudent, type GradebookEntry } from './gradebook.js';
 import { feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
@@ -128,19 +129,33 @@ export class CohortOutputs {
     };
   }
 
-  /** Drops what was written so far (the run failed). */
+  /** Drops what was written so far (the run failed); never throws. */
   discard(): void {
-    this.entries.discard();
+    try {
+      this.entries.discard();
+    } catch {
+      // removed by the next run on the folder
+    }
   }
 }
 
-export function commitOutputs(pending: PendingOutputs): void {
-  for (const folder of pending.folders) folder.commit();
-  for (const file of pending.files) file.commit();
+/** Puts every output in place together (see commitTogether: a kill in between is completed later). */
+export function commitOutputs(pending: PendingOutputs, dir: string): void {
+  for (const file of pending.files) file.close();
+  commitTogether(dir, [
+    ...pending.folders.map((f) => ({ kind: 'folder' as const, temp: f.temp, target: f.target })),
+    ...pending.files.map((f) => ({ kind: 'file' as const, temp: f.temp, target: f.target })),
+  ]);
   for (const stale of pending.stale ?? []) rmSync(stale, { force: true });
 }
 
+/** Removes what a failed run wrote; never throws (the run's own error is the one to report). */
 export function discardOutputs(pending: PendingOutputs): void {
-  for (const folder of pending.folders) folder.discard();
-  for (const file of pending.files) file.discard();
+  for (const output of [...pending.folders, ...pending.files]) {
+    try {
+      output.discard();
+    } catch {
+      // left for the next run on the folder, which removes temporary entries
+    }
+  }
 }

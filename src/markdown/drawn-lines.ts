@@ -4,8 +4,12 @@
  * diagrams stage to find ASCII art and Mermaid left outside a fence.
  */
 
-/** A line of an ASCII-art drawing: box-drawing characters, `+---+` borders, arrows, bare `|`. */
-export const ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
+/**
+ * A line of an ASCII-art drawing: box-drawing characters, `+---+` borders, arrows, bare `|`. Only
+ * ever tested, so runs are matched by their ends (`--+` for `-{2,}\+`, `->` for `-{1,}>`): the
+ * same lines, without rescanning a run of dashes from each of its dashes (quadratic).
+ */
+export const ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+--|--\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2}|\|\s{3}\s*\S|->|<-|==>/;
 
 /** True when a line starts like a Mermaid diagram (used to find Mermaid text outside a fence). */
 export function looksLikeDiagramHeader(line: string): boolean {

@@ -67,7 +67,49 @@ function markdownIt(): ReturnType<typeof MarkdownIt> {
   return shared;
 }
 
-const HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+/**
+ * The `src` of every `<img>` of an HTML text, as `/<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi`
+ * finds them, in linear time: the regex scans from each `<img` to the next `>` (400 KB of `<img `
+ * took 37 s). A `src` is the first one after its `<img` and before the next `>`; the first `src`
+ * at or after a point is remembered, since later `<img`s before it find the same one.
+ */
+export function imgSources(html: string): string[] {
+  const sources: string[] = [];
+  const img = /<img\b/gi;
+  const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+  let srcFrom = -1;
+  let found: RegExpExecArray | null = null;
+  for (let m = img.exec(html); m; m = img.exec(html)) {
+    const from = m.index + m[0].length;
+    if (srcFrom < 0 || (found !== null && found.index < from)) {
+      src.lastIndex = from;
+      found = src.exec(html);
+      srcFrom = from;
+    }
+    if (!found) break;
+    const gt = html.indexOf('>', from);
+    if (gt >= 0 && gt < found.index) {
+      img.lastIndex = gt + 1;
+      continue;
+    }
+    sources.push(found[1]!);
+    img.lastIndex = found.index + found[0].length;
+  }
+  return sources;
+}
+
+/** An HTML line with its tags replaced by spaces (`/<[^>]*>/g`, without rescanning when no `>` is left). */
+function stripTags(line: string): string {
+  let out = '';
+  let last = 0;
+  for (let lt = line.indexOf('<'); lt >= 0; lt = line.indexOf('<', last)) {
+    const gt = line.indexOf('>', lt);
+    if (gt < 0) break;
+    out += `${line.slice(last, lt)} `;
+    last = gt + 1;
+  }
+  return out + line.slice(last);
+}
 
 /** Parses markdown (or an extension-less text file) into the units later stages read. */
 export function parseMarkdown(text: string): MarkdownDocument {
@@ -188,10 +230,10 @@ export function parseMarkdown(text: string): MarkdownDocument {
         break;
       }
       case 'html_block': {
-        for (const match of token.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
+        for (const href of imgSources(token.content)) doc.links.push({ href, text: '', line, image: true });
         // Prose written as HTML (`<p>...</p>`, `<h3>...</h3>`) is prose too.
         token.content.split('\n').forEach((raw, k) => {
-          const text = raw.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+          const text = stripTags(raw).replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
           if (text) doc.prose.push({ kind: /^\s*<h[1-6]/i.test(raw) ? 'heading' : 'paragraph', text, line: line + k, headingPath: pathOf() });
         });
         break;
@@ -214,7 +256,7 @@ function collectLinks(inline: Token, line: number, doc: MarkdownDocument): void 
       for (let j = k + 1; j < children.length && children[j]!.type !== 'link_close'; j++) text += children[j]!.content;
       doc.links.push({ href: String(child.attrGet('href') ?? ''), text, line, image: false });
     } else if (child.type === 'html_inline') {
-      for (const match of child.content.matchAll(HTML_IMG)) doc.links.push({ href: match[1]!, text: '', line, image: true });
+      for (const href of imgSources(child.content)) doc.links.push({ href, text: '', line, image: true });
     }
   }
 }

@@ -33,8 +33,10 @@ const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|ex|cf|approx|no|fig|incl|resp|p\.ex)
 // Coordinators that may join two independent clauses: "X does A; it does B", "X is passive, but it ...".
 // "Nginx serves files and Gunicorn runs code": "and" before a component named as the next subject; "A: x / B: y" pairs.
 const COMPONENT = [...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES].join('|');
+// An alternative that starts with spaces is tried only where a run of spaces starts (`(?<!\s)`):
+// it matches there or nowhere in the run, and trying it from every space of a long run was quadratic.
 const COORDINATOR = new RegExp(
-  `\\s*;\\s*|,?\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|\\s+\\/\\s+(?=[^/:=]{1,40}(?::|=|->|→))`,
+  `(?<!\\s)\\s*;\\s*|,?(?<!\\s)\\s+(?:but|while|whereas|whilst|mais|tandis que|alors que)\\s+|,\\s+and\\s+|(?<!\\s)\\s+(?:and|et)\\s+(?=(?:it|they|this|the|each|every|its|their|il|elle|le|la|${COMPONENT})\\b)|(?<!\\s)\\s+\\/\\s+(?=[^/:=]{1,40}(?::|=|->|→))`,
   'gi',
 );
 // A finite verb: what tells an independent clause ("SPOFs have been removed") from a list item.
@@ -75,7 +77,8 @@ export function sentencesOf(text: string): string[] {
 }
 
 const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
-const ARROW = /\s*(?:→|⇒|->|=>)\s*/g;
+// From where a run of spaces starts only (see COORDINATOR).
+const ARROW = /(?<!\s)\s*(?:→|⇒|->|=>)\s*/g;
 
 /**
  * "Added 1 more server → dedicated roles": one arrow between two statements reads as "therefore".
@@ -88,7 +91,7 @@ function readArrow(raw: string): string {
   const after = plainText(raw.slice(raw.search(ARROW_ONCE) + arrows[0]!.length));
   return after.replace(COUNTS_AND_NAMES, ' ').trim() ? raw.replace(ARROW, ', therefore ') : raw;
 }
-const ARROW_ONCE = /\s*(?:→|⇒|->|=>)\s*/;
+const ARROW_ONCE = /(?<!\s)\s*(?:→|⇒|->|=>)\s*/;
 const COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join('|')})\\b|[.!]`, 'g');
 
 /**
@@ -116,9 +119,15 @@ export function clausesOf(text: string): Clause[] {
 function splitCoordinated(sentence: string): string[] {
   const parts: string[] = [];
   let start = 0;
+  // The bracket depth, carried from match to match (matches come in order): recounting it from the
+  // start of the sentence at every coordinator was quadratic.
+  let depth = 0;
+  let counted = 0;
   COORDINATOR.lastIndex = 0;
   for (let match = COORDINATOR.exec(sentence); match; match = COORDINATOR.exec(sentence)) {
-    if (depthAt(sentence, match.index) > 0) continue;
+    depth = depthAt(sentence, match.index, depth, counted);
+    counted = match.index;
+    if (depth > 0) continue;
     const left = sentence.slice(start, match.index);
     const right = sentence.slice(match.index + match[0].length);
     // A semicolon, "/" between two "Label: text" pairs, or a contrast ("whereas", "alors que") always separates.
@@ -131,9 +140,9 @@ function splitCoordinated(sentence: string): string[] {
   return parts.filter((p) => p.trim());
 }
 
-function depthAt(text: string, index: number): number {
-  let depth = 0;
-  for (let i = 0; i < index; i++) {
+/** The bracket depth at `index`, from the depth `depth` at `from`. */
+function depthAt(text: string, index: number, depth = 0, from = 0): number {
+  for (let i = from; i < index; i++) {
     const c = text.charCodeAt(i);
     if (c === 40 || c === 91) depth++;
     else if ((c === 41 || c === 93) && depth > 0) depth--;

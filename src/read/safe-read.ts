@@ -1,4 +1,4 @@
-import { lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync } from 'node:fs';
+import { constants, lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../types.js';
 
@@ -44,6 +44,7 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
     column: 1,
     ...(hint ? { hint } : {}),
   });
+  const notRegular = () => at(`${relPath} is not a regular file (a named pipe, a device or a socket); it was not read.`, 'error', 'Commit the file itself.');
   let realRoot: string;
   let realFile: string;
   try {
@@ -67,10 +68,13 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   let buffer: Buffer;
   let size: number;
   try {
-    const fd = openSync(realFile, 'r');
+    // A named pipe or a device is refused before it is opened: opening a FIFO for reading blocks
+    // until a writer comes, forever. O_NONBLOCK covers a file swapped for a pipe in between.
+    if (!statSync(realFile).isFile()) return { ok: false, notices: [notRegular()] };
+    const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const stat = fstatSync(fd);
-      if (!stat.isFile()) return { ok: false, notices: [at(`${relPath} is not a regular file; it was not read.`)] };
+      if (!stat.isFile()) return { ok: false, notices: [notRegular()] };
       size = stat.size;
       buffer = Buffer.alloc(Math.min(size, maxBytes));
       let offset = 0;

@@ -1,9 +1,14 @@
+import { printable } from '../chars.js';
 import { stringify } from 'csv-stringify/sync';
 import type { LintReport } from '../report/model.js';
 
-/** Spreadsheet programs run cells starting with these as formulas: student text must not. */
+/**
+ * Spreadsheet programs run cells starting with these as formulas: student text must not. Control
+ * characters are written out (a CSV printed to a terminal must not act on it).
+ */
 export function spreadsheetSafe(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${printable(value)}` : printable(value);
 }
 
 /** A rule's cell: its points, or its status when points say nothing (manual, skipped, no weight). */

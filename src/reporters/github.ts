@@ -1,3 +1,4 @@
+import { printable } from '../chars.js';
 import { verdictText } from '../score/score.js';
 import type { LintReport } from '../report/model.js';
 import type { Finding, Severity } from '../types.js';
@@ -5,9 +6,12 @@ import type { Finding, Severity } from '../types.js';
 /** GitHub shows a limited number of annotations per step: past this many, one notice says how many more. */
 export const MAX_ANNOTATIONS = 50;
 
-/** Workflow-command data: `%`, CR and LF are escaped (`%` first, so escapes are not re-read). */
+/**
+ * Workflow-command data: `%`, CR and LF are escaped (`%` first, so escapes are not re-read); other
+ * control characters (ESC...) are written out, since the log shows them to a terminal or a browser.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Workflow-command property values also escape `:` and `,`, which delimit the command. */
@@ -38,13 +42,14 @@ export function formatGithub(report: LintReport): string {
 
 function annotation(f: Finding): string {
   const props = [
-    `file=${escapeProperty(f.file)}`,
+    `file=${escapeProperty(printable(f.file))}`,
     `line=${Math.max(1, f.line)}`,
     `col=${Math.max(1, f.column)}`,
     ...(f.endLine ? [`endLine=${f.endLine}`] : []),
     ...(f.endColumn ? [`endColumn=${f.endColumn}`] : []),
     `title=${escapeProperty(`infralint ${f.ruleId}`)}`,
   ];
-  const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
+  // A line feed in the student's text is written out, so that only ours starts a line.
+  const message = f.hint ? `${printable(f.message)}\nFix: ${printable(f.hint)}` : printable(f.message);
   return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(message)}`;
 }

@@ -1,3 +1,4 @@
+import { jsonSafe } from '../chars.js';
 import { verdictText } from '../score/score.js';
 import type { LintReport } from '../report/model.js';
 
@@ -25,5 +26,5 @@ export function formatGradescope(report: LintReport): string {
   );
   const score = report.results.reduce((n, r) => n + r.score, 0);
   const output = report.results.map((r) => `${r.task}: ${r.score}/${r.maxScore}${r.manualPoints ? ` (${r.manualPoints} points await manual review)` : ''}, ${verdictText(r.verdict)}`).join('\n');
-  return `${JSON.stringify({ score, output, visibility: 'visible', stdout_visibility: 'hidden', tests }, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify({ score, output, visibility: 'visible', stdout_visibility: 'hidden', tests }, null, 2))}\n`;
 }

@@ -1,8 +1,9 @@
+import { jsonSafe } from '../chars.js';
 import type { LintReport } from '../report/model.js';
 
 /** The JSON contract: stable keys, paths relative to the submission, no machine-specific data. */
 export function formatJson(report: LintReport): string {
-  return `${JSON.stringify(
+  return `${jsonSafe(JSON.stringify(
     {
       tool: report.tool,
       results: report.results.map(({ root: _root, ...result }) => ({
@@ -25,5 +26,5 @@ export function formatJson(report: LintReport): string {
     },
     null,
     2,
-  )}\n`;
+  ))}\n`;
 }

@@ -1,4 +1,5 @@
 import type { LintReport } from '../report/model.js';
+import { printable } from '../chars.js';
 import { escapeXml } from './escape-xml.js';
 
 /** JUnit XML: a test suite per task, a test case per rule; fail and partial are failures. */
@@ -8,7 +9,8 @@ export function formatJunit(report: LintReport): string {
     const skipped = result.rules.filter((r) => r.status === 'skipped' || r.status === 'manual').length;
     const cases = result.rules.map((rule) => {
       const head = `    <testcase classname="infralint.${escapeXml(result.task)}" name="${escapeXml(rule.id)}" time="0">`;
-      const details = rule.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}${f.hint ? ` (fix: ${f.hint})` : ''}`).join('\n');
+      // One line per finding: a line feed in a file name or a message is written out.
+      const details = rule.findings.map((f) => `${printable(f.file)}:${f.line}:${f.column} ${printable(f.message)}${f.hint ? ` (fix: ${printable(f.hint)})` : ''}`).join('\n');
       if (rule.status === 'fail' || rule.status === 'partial') {
         return `${head}\n      <failure message="${escapeXml(`${rule.status}: ${rule.points}/${rule.maxPoints} — ${rule.message}`)}" type="${rule.status}">${escapeXml(details || rule.message)}</failure>\n    </testcase>`;
       }

@@ -1,3 +1,4 @@
+import { printable } from '../chars.js';
 import { verdictText } from '../score/score.js';
 import type { LintReport, TaskResult } from '../report/model.js';
 import { ruleDocsUrl } from '../tool.js';
@@ -10,12 +11,19 @@ const ICON: Record<RuleStatus, string> = { pass: '✅', fail: '❌', partial: '�
  * that would break a table cell or start markup are escaped.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return printable(text.replace(/\r\n?|\n/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/([\\`*_[\]|#])/g, '\\$1');
+}
+
+/**
+ * Student text in a code span: on one line (a file name holding a line feed and `## 100/100` must
+ * not start a heading of its own), without backticks, controls written out.
+ */
+export function codeSpan(text: string): string {
+  return `\`${printable(text).replace(/`/g, "'")}\``;
 }
 
 /** A report for $GITHUB_STEP_SUMMARY and for per-student feedback files. */
@@ -29,7 +37,7 @@ function formatTask(result: TaskResult): string {
   const manual = result.manualPoints ? `, ${result.manualPoints} awaiting manual review` : '';
   out.push(`## infralint: ${escapeMarkdown(result.task)} — ${result.score}/${result.maxScore}${manual}, ${verdict} (threshold ${result.threshold})`);
   out.push('');
-  out.push(`File: \`${result.path.replace(/`/g, "'")}\``);
+  out.push(`File: ${codeSpan(result.path)}`);
   out.push('');
   out.push('| rule | status | points | |');
   out.push('|---|---|---:|---|');
@@ -43,7 +51,7 @@ function formatTask(result: TaskResult): string {
     out.push('### What to fix');
     out.push('');
     for (const f of findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
-      out.push(`- \`${f.file.replace(/`/g, "'")}:${f.line}:${f.column}\` ${escapeMarkdown(f.message)} (\`${f.ruleId}\`)${f.hint ? `<br>Fix: ${escapeMarkdown(f.hint)}` : ''}`);
+      out.push(`- ${codeSpan(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${codeSpan(f.ruleId)})${f.hint ? `<br>Fix: ${escapeMarkdown(f.hint)}` : ''}`);
     }
   }
   out.push('');

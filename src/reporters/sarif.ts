@@ -1,3 +1,4 @@
+import { jsonSafe } from '../chars.js';
 import type { LintReport } from '../report/model.js';
 import { ruleDocsUrl, TOOL } from '../tool.js';
 import type { Severity } from '../types.js';
@@ -53,5 +54,5 @@ export function formatSarif(report: LintReport): string {
       properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict },
     };
   });
-  return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2))}\n`;
 }

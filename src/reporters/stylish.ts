@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { LintReport, RuleResult, TaskResult } from '../report/model.js';
+import { printable as p } from '../chars.js';
 import { ruleDocsUrl } from '../tool.js';
 import type { Finding, RuleStatus } from '../types.js';
 
@@ -23,7 +24,9 @@ export function formatStylish(report: LintReport, c: ChalkInstance, cwd?: string
 function formatTask(result: TaskResult, c: ChalkInstance, cwd?: string): string {
   const out: string[] = [];
   // Paths from where the command runs, so that a terminal or an editor opens them.
-  const shown = (file: string) => (cwd ? path.relative(cwd, path.join(result.base, file)).split(path.sep).join('/') || file : file);
+  // Student text (file names, labels, links quoted in messages) is printed with its control
+  // characters written out (p): an ESC from a label must not clear the screen or write the clipboard.
+  const shown = (file: string) => p(cwd ? path.relative(cwd, path.join(result.base, file)).split(path.sep).join('/') || file : file);
   const findings = result.rules.flatMap((r) => r.findings);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(shown(f.file), [...(byFile.get(shown(f.file)) ?? []), f]);
@@ -32,15 +35,15 @@ function formatTask(result: TaskResult, c: ChalkInstance, cwd?: string): string 
     list.sort((a, b) => a.line - b.line || a.column - b.column);
     const width = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list) {
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${f.message}  ${c.dim(f.ruleId)}`);
-      if (f.hint) out.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${c.dim('↳')} ${c.italic(f.hint)}`);
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${p(f.message)}  ${c.dim(p(f.ruleId))}`);
+      if (f.hint) out.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${c.dim('↳')} ${c.italic(p(f.hint))}`);
     }
     out.push('');
   }
 
   const verdict = result.verdict === 'passed' ? c.green.bold('passed') : result.verdict === 'pending' ? c.yellow.bold('pending review') : c.red.bold('failed');
   const manual = result.manualPoints ? c.cyan(`, ${fmt(result.manualPoints)} awaiting manual review`) : '';
-  out.push(`${c.bold(result.task)} ${c.dim(shown(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
+  out.push(`${c.bold(p(result.task))} ${c.dim(shown(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r) => r.id.length));
   for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
   const failing = result.rules.filter((r) => r.status === 'fail' || r.status === 'partial');
@@ -56,7 +59,7 @@ function formatRuleLine(rule: RuleResult, idWidth: number, c: ChalkInstance): st
   const colour = statusColour(c, rule.status);
   const points = rule.status === 'manual' ? `?/${fmt(rule.maxPoints)}` : rule.status === 'skipped' ? `-/${fmt(rule.maxPoints)}` : `${fmt(rule.points)}/${fmt(rule.maxPoints)}`;
   const label = rule.maxPoints === 0 ? (rule.severity === 'warning' ? 'warn' : 'gate') : points;
-  return `  ${colour(MARKS[rule.status])} ${rule.id.padEnd(idWidth)}  ${colour(label.padStart(6))}  ${c.dim(rule.message)}`;
+  return `  ${colour(MARKS[rule.status])} ${p(rule.id).padEnd(idWidth)}  ${colour(label.padStart(6))}  ${c.dim(p(rule.message))}`;
 }
 
 function fmt(n: number): string {

@@ -8,6 +8,8 @@ import { isInside, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
+import { boxCount, capDiagram } from './cap-diagram.js';
+import { LIMITS } from './limits.js';
 import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
 import { addRemoteLink, GITHUB_FILE_URL } from './remote-links.js';
 
@@ -20,11 +22,20 @@ export async function loadSubmission(target: string, location: TaskLocation, max
   const seen = new Set<string>();
   const root = located.root;
 
+  let bytesRead = 0;
+  let capped = false;
   const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
+    if (loaded.files.length >= LIMITS.files || bytesRead >= LIMITS.bytes) {
+      // One finding for all the files left unread.
+      if (!capped) loaded.notices.push(capNotice(root, abs, loaded.files.length >= LIMITS.files ? `more than ${LIMITS.files} files belong to this task` : `this task's files hold more than ${LIMITS.bytes / 1024 / 1024} MiB`));
+      capped = true;
+      return null;
+    }
     const outcome = readSubmissionFile(root, abs, maxBytes);
+    if (outcome.ok) bytesRead += outcome.file.bytes;
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
     const ext = path.extname(abs).toLowerCase();
@@ -77,6 +88,9 @@ export async function loadSubmission(target: string, location: TaskLocation, max
  * person must look at): the last step of loading, whether the files came from disk or from memory.
  */
 export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
+  let diagramsCapped = false;
+  let graphCapped = false;
+  let boxes = 0;
   for (const file of loaded.files) {
     const sources: DiagramSource[] = file.markdown
       ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
@@ -86,7 +100,25 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     const parsed: Diagram[] = [];
     if (file.role !== 'section') {
       for (const found of sources) {
+        if (loaded.diagrams.length + parsed.length >= LIMITS.diagrams) {
+          if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `more than ${LIMITS.diagrams} Mermaid diagrams belong to this task`), file: file.relPath, line: found.line });
+          diagramsCapped = true;
+          break;
+        }
         const { source, parse } = await readFenceContent(found);
+        if (parse.ast) {
+          const capped = capDiagram(parse.ast, Math.max(0, LIMITS.boxes - boxes), LIMITS.links);
+          boxes += boxCount(capped.ast);
+          if (capped.droppedBoxes || capped.droppedLinks) {
+            parse.ast = capped.ast;
+            if (!graphCapped) loaded.notices.push({
+              ...capNotice(loaded.located.root, file.read.absPath, `the diagrams hold more than ${LIMITS.boxes} boxes or a diagram more than ${LIMITS.links} links (${capped.droppedBoxes} boxes and ${capped.droppedLinks} links of this diagram, and any of later ones, are left out of the graph)`),
+              file: file.relPath,
+              line: source.line,
+            });
+            graphCapped = true;
+          }
+        }
         parsed.push({ ...source, index: loaded.diagrams.length + parsed.length, parse });
       }
       loaded.diagrams.push(...parsed);
@@ -97,6 +129,19 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
   }
+}
+
+/** A cap of LIMITS reached: what was left unread, and that a real answer never needs as much. */
+function capNotice(root: string, abs: string, what: string): Notice {
+  return {
+    ruleId: 'task-file',
+    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file, ${LIMITS.diagrams} diagrams and ${LIMITS.boxes} boxes for a task).`,
+    severity: 'warning',
+    file: toRelative(root, abs),
+    line: 1,
+    column: 1,
+    hint: 'Keep the answer in the task file (and a .mmd beside it if you like): a design document is a few files of a few kilobytes.',
+  };
 }
 
 /** `3-scale_up.png`, `scale_up.jpg`, `task_3.png`, `3-diagram.png`: an image named for this task. */
@@ -115,14 +160,18 @@ function safeRealpath(p: string): string {
 function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (abs: string, role: SubmissionFile['role']) => SubmissionFile | null): void {
   const root = loaded.located.root;
   const baseDir = path.dirname(file.read.absPath);
-  for (const link of file.markdown?.links ?? []) {
+  const links = file.markdown?.links ?? [];
+  if (links.length > LIMITS.linksPerFile) {
+    loaded.notices.push({ ...capNotice(root, file.read.absPath, `${file.relPath} holds ${links.length} links`), line: links[LIMITS.linksPerFile]!.line });
+  }
+  for (const link of links.slice(0, LIMITS.linksPerFile)) {
     const href = link.href.trim();
     if (!href || href.startsWith('#') || /^(mailto|tel|data|javascript):/i.test(href)) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
     const ext = path.extname(href.replace(/[?#].*$/, '')).toLowerCase();
     if (remote) {
       const github = GITHUB_FILE_URL.exec(href);
-      const local = github ? localFileForRepoPath(root, decodeURIComponent(github[1]!)) : null;
+      const local = github ? localFileForRepoPath(root, decodeOr(github[1]!)) : null;
       if (local && TEXT_EXTENSIONS.has(path.extname(local).toLowerCase())) {
         addFile(local, 'linked');
       } else {
@@ -130,12 +179,7 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
       }
       continue;
     }
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(href.replace(/[?#].*$/, ''));
-    } catch {
-      decoded = href;
-    }
+    const decoded = decodeOr(href.replace(/[?#].*$/, ''), href);
     const abs = path.resolve(decoded.startsWith('/') ? root : baseDir, decoded.replace(/^\/+/, ''));
     if (!isInside(root, abs)) {
       loaded.notices.push({
@@ -214,9 +258,23 @@ function nearestFile(root: string, wanted: string, extensions: ReadonlySet<strin
 }
 
 
+/** A link's percent-decoded text, or `fallback` when its encoding is broken (`%E0%A4`). */
+function decodeOr(text: string, fallback = text): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return fallback;
+  }
+}
+
+/** Folders a repository path in a link may descend: real ones hold a handful; the rest are never looked up. */
+export const MAX_REPO_PATH_SEGMENTS = 32;
+
 /** `web_infrastructure_design/3-scale_up.md` in a GitHub URL, found inside a submission rooted anywhere. */
 function localFileForRepoPath(root: string, repoPath: string): string | null {
-  const parts = repoPath.split('/').filter(Boolean);
+  // Only the last segments can name a file of the submission (the first ones are the repository's
+  // own folders): a link with 20,000 segments costs no more than one with 32.
+  const parts = repoPath.split('/').filter(Boolean).slice(-MAX_REPO_PATH_SEGMENTS);
   for (let i = 0; i < parts.length; i++) {
     const candidate = path.resolve(root, ...parts.slice(i));
     if (isInside(root, candidate) && exists(candidate)) return candidate;
@@ -303,3 +361,5 @@ export function isTranslation(name: string, task: string): boolean {
   if (!stem.toLowerCase().startsWith(task.toLowerCase())) return false;
   return LANGUAGE_TAG.test(stem.slice(task.length));
 }
+
+export { isOnlyUrls } from './remote-links.js';

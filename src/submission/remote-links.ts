@@ -59,8 +59,27 @@ export function addRemoteLink(loaded: LoadedSubmission, file: SubmissionFile, li
   }
 }
 
-/** True when a file is nothing but links (the "URL-only" submission). */
+const onlyLinksOf = new WeakMap<SubmissionFile, boolean>();
+
+/**
+ * True when a file is nothing but links (the "URL-only" submission). Read once per file: it is
+ * asked for every GitHub link of the file, and a file of 8,000 links made it quadratic.
+ */
 function onlyLinks(file: SubmissionFile): boolean {
-  const prose = file.markdown?.prose.filter((b) => b.kind !== 'heading') ?? [];
-  return prose.every((b) => /^\s*(https?:\/\/\S+\s*)+$/.test(b.text) || b.text.trim().split(/\s+/).length <= 3);
+  let known = onlyLinksOf.get(file);
+  if (known === undefined) {
+    const prose = file.markdown?.prose.filter((b) => b.kind !== 'heading') ?? [];
+    known = prose.every((b) => isOnlyUrls(b.text) || b.text.trim().split(/\s+/).length <= 3);
+    onlyLinksOf.set(file, known);
+  }
+  return known;
+}
+
+/**
+ * True when a text is one or more URLs and nothing else. Word by word, in linear time: the regex
+ * `^\s*(https?:\/\/\S+\s*)+$` it replaces backtracks exponentially on `https://ahttps://a... x`.
+ */
+export function isOnlyUrls(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words[0] !== '' && words.every((w) => /^https?:\/\/\S/.test(w));
 }

@@ -115,7 +115,7 @@ describe('similarity', () => {
     expect(isomorphic(a, rewired)).toBe(false);
     const none = new Uint32Array();
     const found = findSimilar([{ student: 'y', shingles: none, shape: renamed }, { student: 'z', shingles: none, shape: rewired }, { student: 'x', shingles: none, shape: a }]);
-    expect(found).toEqual({ pairs: [], graphGroups: [['x', 'y']] });
+    expect(found).toEqual({ pairs: [], pairsLeftOut: 0, graphGroups: [['x', 'y']] });
     // A shape shared by many submissions is a common design, not a copy.
     const many = Array.from({ length: 6 }, (_, i) => ({ student: `s${i}`, shingles: none, shape: a }));
     expect(findSimilar(many).graphGroups).toEqual([]);
@@ -153,13 +153,17 @@ describe('results file', () => {
     writeFileSync(file, `${JSON.stringify(long)}\r\nnot json\n`);
     const reader = await openResults(file);
     expect(reader.header.infralint).toBe('grade-results');
-    await expect(reader.records().next()).rejects.toThrow(SyntaxError);
+    // A line that is not a record is refused with the file and the line.
+    await expect(reader.records().next()).rejects.toThrow(/results\.jsonl:2: not valid JSON/);
   });
 
   it('accepts a header with no newline and refuses files infralint did not write', async () => {
     const dir = tmp();
     const only = path.join(dir, 'only.jsonl');
     writeFileSync(only, JSON.stringify(header));
+    // A header alone is a file cut short: its closing line (the count of records) is missing.
+    await expect((await openResults(only)).records().next()).rejects.toThrow(/only\.jsonl:1: the file ends without its closing line/);
+    writeFileSync(only, `${JSON.stringify(header)}\n{"infralint":"grade-results-end","students":0}`);
     expect((await (await openResults(only)).records().next()).done).toBe(true);
     for (const [name, text] of [['empty', ''], ['other', '{"a":1}\n'], ['broken', '{\n']] as const) {
       const file = path.join(dir, `${name}.jsonl`);
@@ -224,7 +228,7 @@ describe('gradeCohort (in-process)', () => {
     const out = tmp();
     await gradeCohort({ dir: makeCohort(students), out, rubrics: [loadRubric('3-scale_up')], jobs: 0, report: false });
     const book = JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8'));
-    expect(book.similarity).toEqual({ pairs: [{ a: 'ana', b: 'ben', score: expect.any(Number) }], graphGroups: [] });
+    expect(book.similarity).toEqual({ pairs: [{ a: 'ana', b: 'ben', score: expect.any(Number) }], pairsLeftOut: 0, graphGroups: [] });
     const ana = book.students.find((s: { student: string }) => s.student === 'ana');
     expect(ana.similarTo).toEqual([{ student: 'ben', kind: 'prose', score: expect.any(Number) }]);
     expect(readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toMatch(/^ana,.*,ben \(prose 0\.\d+\),$/m);

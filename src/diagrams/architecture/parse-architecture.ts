@@ -69,7 +69,7 @@ interface RawArchitecture {
 }
 
 function stripTitle(t: string | undefined): string {
-  return (t ?? '').replace(/^\[|\]$/g, '').replace(/^"(.*)"$/, '$1').trim();
+  return (typeof t === 'string' ? t : '').replace(/^\[|\]$/g, '').replace(/^"(.*)"$/, '$1').trim();
 }
 
 function safeAst(raw: RawArchitecture): ArchitectureAst | null {
@@ -80,15 +80,23 @@ function safeAst(raw: RawArchitecture): ArchitectureAst | null {
   }
 }
 
+/**
+ * Nodes that have an id. After a syntax error, Langium's partial value may hold a node whose fields
+ * were never read (`service` alone on a line has no id): such a node is no part of the graph.
+ */
+function named<T extends { id?: unknown }>(nodes: T[] | undefined): (T & { id: string })[] {
+  return (nodes ?? []).filter((n): n is T & { id: string } => typeof n?.id === 'string' && n.id !== '');
+}
+
 function toAst(raw: RawArchitecture): ArchitectureAst {
   return {
     kind: 'architecture',
     services: [
-      ...(raw.services ?? []).map((s) => ({ id: s.id, title: stripTitle(s.title) || s.iconText || s.id, icon: s.icon ?? null, in: s.in ?? null, kind: 'service' as const, pos: posOf(s) })),
-      ...(raw.junctions ?? []).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: 'junction' as const, pos: posOf(j) })),
+      ...named(raw.services).map((s) => ({ id: s.id, title: stripTitle(s.title) || (typeof s.iconText === 'string' ? s.iconText : '') || s.id, icon: typeof s.icon === 'string' ? s.icon : null, in: typeof s.in === 'string' ? s.in : null, kind: 'service' as const, pos: posOf(s) })),
+      ...named(raw.junctions).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: 'junction' as const, pos: posOf(j) })),
     ],
-    groups: (raw.groups ?? []).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
-    edges: (raw.edges ?? []).map((e) => ({
+    groups: named(raw.groups).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
+    edges: (raw.edges ?? []).filter((e) => typeof e?.lhsId === 'string' && typeof e.rhsId === 'string').map((e) => ({
       from: e.lhsId,
       to: e.rhsId,
       title: stripTitle(e.title),

@@ -37,6 +37,9 @@ export class FlowDb {
   readonly edges: EdgeRecord[] = [];
   readonly subgraphs: (FlowSubgraph & { labelType: string })[] = [];
   private subCount = 0;
+  private readonly subgraphById = new Map<string, FlowSubgraph>();
+  /** Nodes some subgraph already holds (a node belongs to the first subgraph that lists it). */
+  private readonly inSubgraph = new Set<string>();
   private readonly edgeIds = new Set<string>();
   private readonly edgeCounts = new Map<string, number>();
   /**
@@ -70,7 +73,7 @@ export class FlowDb {
         throw new SemanticError(`The @{ ... } block is not valid YAML: ${(error as Error).message.split('\n')[0]}`, offset, 'bad-shape-data', 'Write it as `id@{ shape: rect, label: "Text" }`.');
       }
     }
-    if (doc && this.subgraphs.some((s) => s.id === id)) return;
+    if (doc && this.subgraphById.has(id)) return;
     if (this.edgeIds.has(id)) return;
     let vertex = this.vertices.get(id);
     if (!vertex) {
@@ -132,6 +135,8 @@ export class FlowDb {
     const id = link.id?.replace('@', '');
     for (const start of starts) {
       for (const end of ends) {
+        // Past the limit no edge is kept: `A & A & ... --> B & B & ...` must not cost starts x ends.
+        if (this.edges.length >= MAX_EDGES && this.lenient) return;
         const useId = start === starts[starts.length - 1] && end === ends[0] ? id : undefined;
         this.addSingleLink(start, end, link, useId, offset);
       }
@@ -198,12 +203,16 @@ export class FlowDb {
     id ??= `subGraph${this.subCount}`;
     title = sanitizeLabel(title || '');
     this.subCount++;
-    const unique = nodes.filter((n) => !this.subgraphs.some((s) => s.nodes.includes(n))).filter((n) => n !== id);
-    const existing = this.subgraphs.find((s) => s.id === id);
-    if (existing) existing.nodes.push(...unique);
+    // Sets and a map rather than searches of every subgraph: 10,000 nested subgraphs stay linear.
+    const unique = nodes.filter((n) => !this.inSubgraph.has(n) && n !== id);
+    for (const n of unique) this.inSubgraph.add(n);
+    const existing = this.subgraphById.get(id);
+    if (existing) for (const n of unique) existing.nodes.push(n);
     else {
       const t = titleText?.type;
-      this.subgraphs.push({ id, title: title.trim(), dir: dir ?? null, nodes: unique, pos: this.position(offset), labelType: t === 'markdown' || t === 'string' || t === 'text' ? t : 'markdown' });
+      const subgraph = { id, title: title.trim(), dir: dir ?? null, nodes: unique, pos: this.position(offset), labelType: t === 'markdown' || t === 'string' || t === 'text' ? t : 'markdown' };
+      this.subgraphs.push(subgraph);
+      this.subgraphById.set(id, subgraph);
     }
     return id;
   }

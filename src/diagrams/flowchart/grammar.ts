@@ -26,19 +26,49 @@ const vertexShape = (shape: string, idIndex: number, textIndex: number): Action 
   return v<string>($[idIndex]);
 };
 
+/**
+ * A vertex statement being read: the nodes of its last step, and the node lists of all its steps in
+ * the order written. Mermaid's `{ stmt: $3, nodes: $3.concat($1.nodes) }` copies the whole list at
+ * every arrow (quadratic on `A-->A-->...`); the lists are kept apart and joined once, at the end.
+ */
+interface VertexStatement {
+  stmt: string[];
+  steps: string[][];
+}
+
+/** The statement's nodes as Mermaid lists them: the last step's first, the first step's last. */
+function statementNodes(statement: VertexStatement): string[] {
+  const nodes: string[] = [];
+  for (let k = statement.steps.length - 1; k >= 0; k--) for (const id of statement.steps[k]!) nodes.push(id);
+  return nodes;
+}
+
 const addNodeLink = (stmt: number, link: number, node: number, data?: number): Action => (db, $) => {
   const nodes = v<string[]>($[node]);
   if (data !== undefined) db.addVertex(nodes[nodes.length - 1]!, $[node]!.start, undefined, undefined, v<string>($[data]));
-  const previous = v<{ stmt: string[]; nodes: string[] }>($[stmt]);
+  const previous = v<VertexStatement>($[stmt]);
   db.addLink(previous.stmt, nodes, v<LinkInfo>($[link]), $[link]!.start);
-  return { stmt: nodes, nodes: [...nodes, ...previous.nodes] };
+  // The value below it on the stack is consumed by this reduction: its list can be extended in place.
+  previous.steps.push(nodes);
+  return { stmt: nodes, steps: previous.steps };
 };
 
 const nodeStatement = (node: number, data?: number): Action => (db, $) => {
   const nodes = v<string[]>($[node]);
   if (data !== undefined) db.addVertex(nodes[nodes.length - 1]!, $[node]!.start, undefined, undefined, v<string>($[data]));
-  return { stmt: nodes, nodes };
+  return { stmt: nodes, steps: [nodes] };
 };
+
+/**
+ * `[...list, item]` without the copy: the list below on the stack is consumed by the reduction, so
+ * it is extended in place (copying is quadratic on `A & A & ...`). A value left of another shape by
+ * a recovery is spread as before.
+ */
+function append<T>(list: T[], item: T): T[] {
+  if (!Array.isArray(list)) return [...(list as Iterable<T>), item];
+  list.push(item);
+  return list;
+}
 
 const concatText = (): Action => (_db, $) => {
   const head = v<TextValue>($[0]);
@@ -69,7 +99,7 @@ export const FLOWCHART_RULES: Rule[] = [
   ...alternatives('FirstStmtSeparator', ['SEMI', 'NEWLINE', 'spaceList NEWLINE']),
   r('spaceList', 'SPACE spaceList'),
   r('spaceList', 'SPACE'),
-  r('statement', 'vertexStatement separator', (_db, $) => v<{ nodes: string[] }>($[0]).nodes),
+  r('statement', 'vertexStatement separator', (_db, $) => statementNodes(v<VertexStatement>($[0]))),
   ...['styleStatement', 'linkStyleStatement', 'classDefStatement', 'classStatement', 'clickStatement'].map((s) => r('statement', `${s} separator`, () => [])),
   r('statement', 'subgraph SPACE textNoTags SQS text SQE separator document end', (db, $) =>
     db.addSubGraph(v<TextValue>($[2]), v<unknown[]>($[7]), v<TextValue>($[4]), $[0]!.start)),
@@ -97,9 +127,9 @@ export const FLOWCHART_RULES: Rule[] = [
   r('node', 'node shapeData spaceList AMP spaceList styledVertex', (db, $) => {
     const nodes = v<string[]>($[0]);
     db.addVertex(nodes[nodes.length - 1]!, $[0]!.start, undefined, undefined, v<string>($[1]));
-    return [...nodes, v<string>($[5])];
+    return append(nodes, v<string>($[5]));
   }),
-  r('node', 'node spaceList AMP spaceList styledVertex', (_db, $) => [...v<string[]>($[0]), v<string>($[4])]),
+  r('node', 'node spaceList AMP spaceList styledVertex', (_db, $) => append(v<string[]>($[0]), v<string>($[4]))),
   r('styledVertex', 'vertex'),
   r('styledVertex', 'vertex STYLE_SEPARATOR idString', (db, $) => {
     db.setClass(v<string>($[0]), v<string>($[2]));
@@ -163,7 +193,7 @@ export const FLOWCHART_RULES: Rule[] = [
   r('linkStyleStatement', 'LINKSTYLE SPACE DEFAULT SPACE INTERPOLATE SPACE alphaNum'),
   r('linkStyleStatement', 'LINKSTYLE SPACE numList SPACE INTERPOLATE SPACE alphaNum', (db, $) => db.updateLink(v<number[]>($[2]))),
   r('numList', 'NUM', (_db, $) => [Number(v<string>($[0]))]),
-  r('numList', 'numList COMMA NUM', (_db, $) => [...v<number[]>($[0]), Number(v<string>($[2]))]),
+  r('numList', 'numList COMMA NUM', (_db, $) => append(v<number[]>($[0]), Number(v<string>($[2])))),
   r('stylesOpt', 'style'),
   r('stylesOpt', 'stylesOpt COMMA style'),
   r('style', 'styleComponent'),

@@ -1,4 +1,4 @@
-import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
+import { braceThenLineFeeds, prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
 import { mendText } from './source-fixes.js';
 import { LineIndex } from '../line-index.js';
 import type { DiagramError, DiagramParse, FlowchartAst, FlowVertex } from '../types.js';
@@ -16,7 +16,7 @@ import { runFlowchartParse, type FlowParseRun } from './parse-flowchart-lr.js';
 export function parseFlowchart(raw: string): DiagramParse {
   const prepared = prepareMermaidSource(raw);
   const lines = new LineIndex(prepared.raw);
-  const source = replaceAll({ text: prepared.text, origin: prepared.origin }, /\}\s*\n/g, () => '}\n');
+  const source = replaceAll({ text: prepared.text, origin: prepared.origin }, braceThenLineFeeds, () => '}\n');
   const positionIn = (ed: Editable) => (offset: number) => lines.at(ed.origin[Math.max(0, Math.min(offset, ed.origin.length - 1))] ?? prepared.raw.length);
 
   if (prepared.frontMatterError) {

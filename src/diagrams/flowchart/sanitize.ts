@@ -29,13 +29,31 @@ function encodeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00A0/g, '&nbsp;');
 }
 
+/**
+ * The tags of a text, as `/<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g` finds them, in linear time: the regex
+ * scans to the end of the text for a `>` from every `<` when none is left (`A[a<xxx...`).
+ */
+export function* tags(text: string): Iterable<{ index: number; 0: string; 1: string; 2: string; 3: string }> {
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+    const slash = text[lt + 1] === '/' ? 1 : 0;
+    const nameStart = lt + 1 + slash;
+    if (!/[a-zA-Z]/.test(text[nameStart] ?? '')) continue;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < text.length && /[\w-]/.test(text[nameEnd]!)) nameEnd++;
+    const gt = text.indexOf('>', nameEnd);
+    // No `>` after this `<`: none after any later one either.
+    if (gt < 0) return;
+    yield { index: lt, 0: text.slice(lt, gt + 1), 1: slash ? '/' : '', 2: text.slice(nameStart, nameEnd), 3: text.slice(nameEnd, gt) };
+    lt = gt;
+  }
+}
+
 export function sanitizeLabel(text: string): string {
   if (!text || !text.includes('<')) return text;
   let out = '';
   let dropping: string | null = null;
-  const tag = /<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g;
   let last = 0;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+  for (const m of tags(text)) {
     const before = text.slice(last, m.index);
     if (!dropping) out += encodeText(decodeText(before));
     last = m.index + m[0].length;

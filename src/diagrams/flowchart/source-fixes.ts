@@ -1,4 +1,4 @@
-import { replaceAll, type Editable } from '../mermaid-source.js';
+import { match, replaceAll, type Editable, type Match } from '../mermaid-source.js';
 
 /**
  * Text-level knowledge of the mistakes students make in flowcharts: where a label should have been
@@ -54,8 +54,8 @@ export function mendText(source: Editable): Editable {
     return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
   });
   // `DB [Database]`: no space between an id and its shape.
-  ed = replaceAll(ed, /^(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gmu, (m) => m[1]!);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu, (m) => `${m[1]}${m[2]}`);
+  ed = replaceAll(ed, idSpaceAtLineStart, (m) => m[1]!);
+  ed = replaceAll(ed, idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`);
   // `end` as a node id.
   ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
@@ -65,8 +65,117 @@ export function mendText(source: Editable): Editable {
   if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}end_`);
   // Labels holding brackets, parentheses or quotes: quote them.
   ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
-  ed = replaceAll(ed, /\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g, (m) => `|"${m[1]!.replace(/"/g, '#quot;')}"|`);
+  ed = replaceAll(ed, pipeLabelsToQuote, (m) => `|"${m[1]!.replace(/"/g, '#quot;')}"|`);
   return ed;
+}
+
+/** Runs of one kind of character, remembered: a run is scanned once, whatever the starts inside it. */
+class Runs {
+  private from = -1;
+  private end = -1;
+  constructor(
+    private readonly text: string,
+    private readonly sticky: RegExp,
+  ) {}
+  /** The end of the run starting at `at` (`at` itself when there is none). */
+  endFrom(at: number): number {
+    if (at === this.from || (at > this.from && at < this.end)) return this.end;
+    this.sticky.lastIndex = at;
+    const m = this.sticky.exec(this.text);
+    this.from = at;
+    this.end = m ? at + m[0].length : at;
+    return this.end;
+  }
+}
+
+const OPENERS = new Set(['[', '(', '{']);
+
+/** `id  [`: the id's end and the end of the spaces before the opener, or null. */
+function idThenSpaceThenOpener(text: string, words: Runs, blanks: Runs, at: number): { idEnd: number; end: number } | null {
+  const idEnd = words.endFrom(at);
+  if (idEnd === at) return null;
+  const end = blanks.endFrom(idEnd);
+  return end > idEnd && OPENERS.has(text[end] ?? '') ? { idEnd, end } : null;
+}
+
+function wordRuns(text: string): Runs {
+  return new Runs(text, /[\p{L}\w.-]+/uy);
+}
+function blankRuns(text: string): Runs {
+  return new Runs(text, /[ \t]+/y);
+}
+function spaceRuns(text: string): Runs {
+  return new Runs(text, /\s+/y);
+}
+
+/**
+ * `/^(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gmu` in linear time (the regex rescans a run of blank lines
+ * from each of its line starts): a line start, spaces, an id, then spaces or tabs before an opener.
+ */
+export function* idSpaceAtLineStart(text: string): Iterable<Match> {
+  const words = wordRuns(text);
+  const blanks = blankRuns(text);
+  const spaces = spaceRuns(text);
+  for (let start = 0; start < text.length; ) {
+    const found = idThenSpaceThenOpener(text, words, blanks, spaces.endFrom(start));
+    if (found) {
+      yield match(start, text.slice(start, found.end), text.slice(start, found.idEnd));
+      // The match ends before an opener, inside its line.
+      start = nextLineStart(text, found.end);
+      continue;
+    }
+    start = nextLineStart(text, start);
+  }
+}
+
+/**
+ * `/(-->|---|==>|-\.->|&)(\s*[\p{L}\w.-]+)[ \t]+(?=[[({])/gu` in linear time: `-` is an id
+ * character, so after `A--` and 25,000 dashes the regex scanned the rest of the dashes from each.
+ */
+export function* idSpaceAfterArrow(text: string): Iterable<Match> {
+  const words = wordRuns(text);
+  const blanks = blankRuns(text);
+  const spaces = spaceRuns(text);
+  for (let at = 0; at < text.length; ) {
+    const arrow = ARROWS.find((a) => text.startsWith(a, at));
+    const found = arrow ? idThenSpaceThenOpener(text, words, blanks, spaces.endFrom(at + arrow.length)) : null;
+    if (!arrow || !found) {
+      at++;
+      continue;
+    }
+    yield match(at, text.slice(at, found.end), arrow, text.slice(at + arrow.length, found.idEnd));
+    at = found.end;
+  }
+}
+const ARROWS = ['-->', '---', '==>', '-.->', '&'];
+
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/** Where `^` matches next in a multiline regex, after `at`. */
+function nextLineStart(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !isLineTerminator(text.charCodeAt(i))) i++;
+  return i + 1;
+}
+
+/**
+ * `/\|(?!")([^|\n]*[()[\]{}"][^|\n]*)\|/g` in linear time (the regex is quadratic on a `|` followed
+ * by brackets and no closing `|`): an edge label between pipes, unquoted, holding a bracket or quote.
+ */
+export function* pipeLabelsToQuote(text: string): Iterable<Match> {
+  for (let open = text.indexOf('|'); open >= 0; ) {
+    let close = open + 1;
+    while (close < text.length && text[close] !== '|' && text[close] !== '\n') close++;
+    if (text[open + 1] !== '"' && text[close] === '|' && /[()[\]{}"]/.test(text.slice(open + 1, close))) {
+      yield match(open, text.slice(open, close + 1), text.slice(open + 1, close));
+      open = text.indexOf('|', close + 1);
+    } else {
+      // The regex tries the next `|`, which may open a label of its own.
+      open = text.indexOf('|', open + 1);
+    }
+  }
 }
 
 /** Where a `%%` comment starts after a statement on this line (outside quotes), or -1. */
@@ -93,7 +202,7 @@ function quoteLabelsInLine(line: string): string {
     if (!m) break;
     const at = from + m.index + 1;
     const fix = quotedLabelFix(out, at + 1, false);
-    const idStart = at - (/[\p{L}\w.]*$/u.exec(out.slice(0, at))?.[0].length ?? 0);
+    const idStart = idStartBefore(out, at);
     if (!fix) {
       // An opener never closed on its line: close it before the next arrow (or at the line's end).
       const opener = out[at]!;
@@ -117,6 +226,24 @@ function quoteLabelsInLine(line: string): string {
     }
   }
   return out;
+}
+
+const ID_CHAR = /^[\p{L}\w.]$/u;
+
+/**
+ * Where the run of id characters ending at `at` starts: what `/[\p{L}\w.]*$/u` finds in
+ * `text.slice(0, at)`, read backwards (the regex tries every start of a long run: quadratic).
+ */
+export function idStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0) {
+    const low = text.charCodeAt(i - 1);
+    const pair = low >= 0xdc00 && low <= 0xdfff && i > 1 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+    const width = pair ? 2 : 1;
+    if (!ID_CHAR.test(text.slice(i - width, i))) break;
+    i -= width;
+  }
+  return i;
 }
 
 /** Where the shape that `fix` quotes ends in the line (just after its closer). */

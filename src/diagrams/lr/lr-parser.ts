@@ -98,40 +98,53 @@ function endToken(tokens: Token[]): Token {
   return { type: END, text: '', start: at, end: at };
 }
 
-/** How many tokens a parse can consume from `from` with the given stack, without actions. */
-function simulate(tables: LalrTables, stack: number[], tokens: Token[], from: number, limit: number, separators?: ReadonlySet<string>): number {
-  const states = [...stack];
-  let i = from;
+/**
+ * How many tokens a parse can consume from the start of `tokens` with the given stack, without
+ * actions. The stack is not copied (it may be as deep as the input): states popped from it are
+ * counted, states pushed are kept apart.
+ */
+function simulate(tables: LalrTables, stack: readonly number[], tokens: Token[], limit: number, separators?: ReadonlySet<string>): number {
+  let depth = stack.length;
+  const pushed: number[] = [];
+  const top = () => (pushed.length ? pushed[pushed.length - 1]! : stack[depth - 1]!);
+  const pop = (n: number) => {
+    const fromPushed = Math.min(n, pushed.length);
+    pushed.length -= fromPushed;
+    depth -= n - fromPushed;
+  };
+  let i = 0;
   let steps = 0;
   while (i < limit && steps++ < 10000) {
     const token = tokens[i] ?? { type: END, text: '', start: 0, end: 0 };
-    const act = tables.action[states[states.length - 1]!]!.get(token.type);
-    if (act === undefined) return i - from;
+    const act = tables.action[top()]!.get(token.type);
+    if (act === undefined) return i;
     if (act > 0) {
-      states.push(act - 1);
+      pushed.push(act - 1);
       i++;
-      if (separators?.has(token.type)) return limit - from;
+      if (separators?.has(token.type)) return limit;
     } else if (act < 0) {
       const prod = tables.productions[-act - 1]!;
-      states.length -= prod.rhs.length;
-      const target = tables.goto[states[states.length - 1]!]!.get(prod.lhs);
-      if (target === undefined) return i - from;
-      states.push(target);
+      pop(prod.rhs.length);
+      if (depth <= 0 && !pushed.length) return i;
+      const target = tables.goto[top()]!.get(prod.lhs);
+      if (target === undefined) return i;
+      pushed.push(target);
     } else {
-      return limit - from;
+      return limit;
     }
   }
-  return i - from;
+  return i;
 }
 
 function bestRepair<V>(tables: LalrTables, stack: number[], tokens: Token[], at: number, options: LrOptions<V>): Repair | null {
   let best: Repair | null = null;
   let bestScore = 0;
   for (const repair of options.repairs!(tokens, at)) {
-    const trial = [...tokens.slice(0, at), ...repair.tokens, ...tokens.slice(at + repair.span, at + repair.span + LOOKAHEAD)];
-    const limit = Math.min(trial.length, at + repair.tokens.length + LOOKAHEAD);
+    // Only the tokens from the error on: copying the prefix per candidate was quadratic in the input.
+    const trial = [...repair.tokens, ...tokens.slice(at + repair.span, at + repair.span + LOOKAHEAD)];
+    const limit = Math.min(trial.length, repair.tokens.length + LOOKAHEAD);
     // A repair must carry the parse past the edited tokens, and the further the better.
-    const score = simulate(tables, stack, trial, at, limit, options.separators) - repair.tokens.length;
+    const score = simulate(tables, stack, trial, limit, options.separators) - repair.tokens.length;
     if (score > bestScore) {
       best = repair;
       bestScore = score;

@@ -27,11 +27,17 @@ const block = (kind: string, end: string, textIndex = 1): Action => ($) => {
   const text = v<string>($[textIndex]);
   return [{ type: 'block', kind: `${kind}_start`, text: kind === 'rect' ? parseMessage(text).text : parseMessage(text).text, at: at($) }, ...body, { type: 'block', kind: end, text: '', at: at($, 3) }];
 };
-const sections = (kind: string): Action => ($) => [
-  ...v<Statement[]>($[0]),
-  { type: 'block', kind, text: parseMessage(v<string>($[2])).text, at: at($, 1) },
-  ...v<Statement[]>($[3]),
-];
+/**
+ * `document else text sections`: the later sections are kept as one nested list, as Mermaid does
+ * (`$1.concat([else, $4])`), not spread: spreading them at every `else` was quadratic in their number.
+ */
+const sections = (kind: string): Action => ($) => {
+  const list = v<unknown[]>($[0]);
+  const marker = { type: 'block', kind, text: parseMessage(v<string>($[2])).text, at: at($, 1) };
+  if (!Array.isArray(list)) return [...(list as Iterable<unknown>), marker, ...v<Statement[]>($[3])];
+  list.push(marker, v<Statement[]>($[3]));
+  return list;
+};
 const participant = (draw: 'participant' | 'actor', aliased: boolean): Action => ($) => ({
   ...v<Statement>($[1]),
   type: 'addParticipant',

@@ -2,10 +2,11 @@ import type { Grammar, LalrTables } from '../lr/lalr.js';
 import type { Repair, SyntaxErrorAt, Token } from '../lr/lr-parser.js';
 import { runGrammar } from '../lr/run-grammar.js';
 import { loadOrBuildTables } from '../lr/table-cache.js';
-import { prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
+import { prepareMermaidSource, replaceAll, type Editable, type Match } from '../mermaid-source.js';
 import { LineIndex } from '../line-index.js';
 import type { DiagramError, DiagramParse, SequenceAst } from '../types.js';
 import { SEQUENCE_RULES } from './grammar.js';
+import { KEYWORD_AFTER_ARROW, keywordParticipants } from './mend-matchers.js';
 import { lexSequence } from './lexer.js';
 import { SequenceDb, SequenceSemanticError } from './sequence-db.js';
 
@@ -133,14 +134,36 @@ function unmangled(ast: SequenceAst, raw: string): SequenceAst {
 
 /** The repairs a mentor would make: a participant named like a keyword, a message without `:`. */
 function mendSequence(source: Editable): Editable {
-  let ed = replaceAll(source, /^(\s*)(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note|over|create|destroy|activate|deactivate)(?=\s*(?:-|<<|\+|,|:))/gim, (m) => `${m[1]}${m[2]}_`);
-  ed = replaceAll(ed, /(-{1,2}>{1,2}|-{1,2}[x)])\s*[+-]?\s*(alt|loop|opt|par|else|and|end|rect|critical|option|break|box|note)\b/gi, (m) => `${m[0]}_`);
+  // Linear-time equivalents of the regexes they are named after (see mend-matchers.ts).
+  let ed = replaceAll(source, keywordParticipants, (m) => `${m[1]}${m[2]}_`);
+  ed = replaceAll(ed, KEYWORD_AFTER_ARROW, (m) => `${m[0]}_`);
   return mendMissingColons(ed);
 }
 
 const MESSAGE_ARROW = '(?:<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\\)|-\\))';
 /** A message line without `:`: sender, arrow, then the receiver and maybe the text the colon should have cut off. */
-const NO_COLON = new RegExp(`^(\\s*[^\\n:%#]*?${MESSAGE_ARROW}[+-]?\\s*)([^\\n:;#]*?)([ \\t]*)$`, 'gm');
+const NO_COLON = new RegExp(`^([ \\t]*[^\\n:%#]*?${MESSAGE_ARROW}[+-]?[ \\t]*)([^\\n:;#]*?)([ \\t]*)$`);
+/** Longer lines are no message a student wrote: left alone, so that the pattern stays cheap on hostile input. */
+const MAX_MESSAGE_LINE = 1000;
+
+/**
+ * NO_COLON line by line: only lines with an arrow, no `:`, and at most MAX_MESSAGE_LINE characters
+ * are tried, so its backtracking is bounded by the line (a global multiline pattern could run from
+ * every blank line over the next ones).
+ */
+function* messagesWithoutColon(text: string): Iterable<Match> {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.length <= MAX_MESSAGE_LINE && !line.includes(':') && line.includes('-')) {
+      const m = NO_COLON.exec(line);
+      if (m) yield Object.assign([...m], { 0: m[0], index: start + m.index }) as Match;
+    }
+    start = end + 1;
+  }
+}
 const WITH_COLON = new RegExp(`^\\s*([^\\n:%#]*?)\\s*${MESSAGE_ARROW}[+-]?\\s*([^\\n:;#]*?)\\s*:`, 'gm');
 const DECLARED = /^\s*(?:participant|actor)\s+(.+?)(?:\s+as\s.*)?\s*$/gim;
 
@@ -152,7 +175,7 @@ const DECLARED = /^\s*(?:participant|actor)\s+(.+?)(?:\s+as\s.*)?\s*$/gim;
  */
 function mendMissingColons(source: Editable): Editable {
   const known = knownParticipants(source.text);
-  return replaceAll(source, NO_COLON, (m) => withColon(m, known));
+  return replaceAll(source, messagesWithoutColon, (m) => withColon(m, known));
 }
 
 /** The participants a diagram names for sure: declared, or sender and receiver of a message with its colon. */
@@ -167,7 +190,7 @@ function knownParticipants(text: string): Set<string> {
 }
 
 /** A match of NO_COLON with its colon placed (same length, but for a colon added at the end). */
-function withColon(m: RegExpExecArray | RegExpMatchArray, known: ReadonlySet<string>): string {
+function withColon(m: RegExpExecArray | RegExpMatchArray | Match, known: ReadonlySet<string>): string {
   const receiver = m[2]!;
   const words = receiver.split(/(\s+)/);
   const atEnd = `${m[1]}${receiver}:${m[3]!.slice(1)}`;

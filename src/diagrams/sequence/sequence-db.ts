@@ -65,17 +65,24 @@ export class SequenceDb {
     private readonly lenient: boolean,
   ) {}
 
+  /**
+   * Applies statements in order, depth first. Blocks nest as deep as the student wrote them (12,000
+   * nested `loop`s overflowed the call stack when this recursed): the walk keeps its own stack.
+   */
   apply(statement: unknown): void {
-    if (Array.isArray(statement)) {
-      for (const s of statement) this.apply(s);
-      return;
-    }
-    if (!statement || typeof statement !== 'object') return;
-    const s = statement as Statement;
-    try {
-      this.applyOne(s);
-    } catch (error) {
-      if (!this.lenient) throw error;
+    const pending: unknown[] = [statement];
+    while (pending.length) {
+      const item = pending.pop();
+      if (Array.isArray(item)) {
+        for (let k = item.length - 1; k >= 0; k--) pending.push(item[k]);
+        continue;
+      }
+      if (!item || typeof item !== 'object') continue;
+      try {
+        this.applyOne(item as Statement);
+      } catch (error) {
+        if (!this.lenient) throw error;
+      }
     }
   }
 

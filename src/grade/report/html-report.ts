@@ -151,7 +151,7 @@ function similaritySection(similarity: SimilarityResult): string {
     ? `<table><tr><th>submissions</th><th>who</th></tr>${similarity.graphGroups.map((g) => `<tr><td class="num">${g.length}</td><td>${h(g.slice(0, SHOWN_GROUP_MEMBERS).join(', '))}${g.length > SHOWN_GROUP_MEMBERS ? ` and ${g.length - SHOWN_GROUP_MEMBERS} more` : ''}</td></tr>`).join('')}</table>`
     : '<p>No group found.</p>';
   return `<h2>Similar submissions</h2><p class="muted">A signal for a person to look at, not a verdict. Text and graph shapes that many submissions share (the task statement, a common design) are left out.</p>
-<h3>Near-duplicate explanations (${similarity.pairs.length} pairs)</h3><p class="muted">5-word shingles of the prose compared by Jaccard similarity.</p>${pairs}
+<h3>Near-duplicate explanations (${similarity.pairs.length + similarity.pairsLeftOut} pairs${similarity.pairsLeftOut ? `, the ${similarity.pairs.length} most similar listed` : ''})</h3><p class="muted">5-word shingles of the prose compared by Jaccard similarity.</p>${pairs}
 <h3>Identical graphs up to renaming (${similarity.graphGroups.length} groups)</h3><p class="muted">Every label ignored: the same roles linked the same way.</p>${groups}\n`;
 }
 

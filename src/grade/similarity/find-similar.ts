@@ -16,7 +16,10 @@ export interface SimilarPair {
 }
 
 export interface SimilarityResult {
+  /** The near-duplicate pairs, most similar first: at most MAX_SIMILAR_PAIRS of them. */
   pairs: SimilarPair[];
+  /** Pairs found beyond MAX_SIMILAR_PAIRS (a cohort of copies has n² of them), not listed. */
+  pairsLeftOut: number;
   /** Submissions whose graphs are identical up to renaming, each group sorted (a group, not its n² pairs). */
   graphGroups: string[][];
 }
@@ -27,6 +30,12 @@ export interface SimilarityOptions {
   /** A shingle (or graph shape) found in at least this share of the cohort, and in at least 5 submissions, is shared boilerplate (or a common design). */
   commonShare?: number;
 }
+
+/**
+ * Near-duplicate pairs listed at most: 800 copies of one answer are 319,600 pairs (a 65 MB
+ * gradebook), which say no more than their number. Documented in README.md ("Limits").
+ */
+export const MAX_SIMILAR_PAIRS = 5000;
 
 /** Shingles a submission needs, after boilerplate is dropped, to be compared at all (about 25 words of its own). */
 const MIN_SHINGLES = 20;
@@ -41,8 +50,10 @@ const BAND_ROWS = 4;
  */
 export function findSimilar(inputs: SimilarityInput[], options: SimilarityOptions = {}): SimilarityResult {
   const commonCount = Math.max(5, Math.ceil((options.commonShare ?? 0.05) * inputs.length));
+  const { pairs, total } = similarProse(inputs, options.threshold ?? 0.6, commonCount);
   return {
-    pairs: similarProse(inputs, options.threshold ?? 0.6, commonCount).sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)),
+    pairs: pairs.sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)),
+    pairsLeftOut: total - pairs.length,
     graphGroups: identicalGraphs(inputs, commonCount).sort((x, y) => y.length - x.length || cmp(x[0]!, y[0]!)),
   };
 }
@@ -51,34 +62,63 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function similarProse(inputs: SimilarityInput[], threshold: number, commonCount: number): SimilarPair[] {
+/**
+ * Near-duplicate pairs. Identical explanations (after boilerplate) are compared once, as a group:
+ * a cohort of copies costs its number of distinct answers, not the square of its size. Pairs are
+ * listed class by class, most similar first, up to MAX_SIMILAR_PAIRS; `total` counts them all.
+ */
+function similarProse(inputs: SimilarityInput[], threshold: number, commonCount: number): { pairs: SimilarPair[]; total: number } {
   const common = commonShingles(inputs, commonCount);
   const sets = inputs.map((input) => (common.size ? input.shingles.filter((h) => !common.has(h)) : input.shingles));
+  // Groups of identical sets, in input order; a group stands for all its members.
+  const groupOf = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    if (set.length >= MIN_SHINGLES) pushTo(groupOf, Buffer.from(set.buffer, set.byteOffset, set.byteLength).toString('base64'), i);
+  });
+  const groups = [...groupOf.values()];
   const seeds = minhashSeeds();
   const buckets = new Map<string, number[]>();
-  sets.forEach((set, i) => {
-    if (set.length < MIN_SHINGLES) return;
-    const signature = minhash(set, seeds);
+  groups.forEach((members, g) => {
+    const signature = minhash(sets[members[0]!]!, seeds);
     for (let band = 0; band < MINHASH_FUNCTIONS / BAND_ROWS; band++) {
-      pushTo(buckets, `${band}:${signature.slice(band * BAND_ROWS, (band + 1) * BAND_ROWS).join(',')}`, i);
+      pushTo(buckets, `${band}:${signature.slice(band * BAND_ROWS, (band + 1) * BAND_ROWS).join(',')}`, g);
     }
   });
+  // Pairs of groups: a group with itself (identical answers) and two groups found similar.
+  const classes: { x: number; y: number; score: number }[] = [];
+  groups.forEach((members, g) => {
+    if (members.length > 1) classes.push({ x: g, y: g, score: 1 });
+  });
   const checked = new Set<number>();
-  const pairs: SimilarPair[] = [];
   for (const bucket of buckets.values()) {
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const i = bucket[x]!;
-        const j = bucket[y]!;
-        const key = i * inputs.length + j;
+    for (let p = 0; p < bucket.length; p++) {
+      for (let q = p + 1; q < bucket.length; q++) {
+        const x = bucket[p]!;
+        const y = bucket[q]!;
+        const key = x * groups.length + y;
         if (checked.has(key)) continue;
         checked.add(key);
-        const score = jaccard(sets[i]!, sets[j]!);
-        if (score >= threshold) pairs.push({ a: inputs[i]!.student, b: inputs[j]!.student, score: Math.round(score * 100) / 100 });
+        const score = jaccard(sets[groups[x]![0]!]!, sets[groups[y]![0]!]!);
+        if (score >= threshold) classes.push({ x, y, score: Math.round(score * 100) / 100 });
       }
     }
   }
-  return pairs;
+  const name = (g: number) => inputs[groups[g]![0]!]!.student;
+  classes.sort((c, d) => d.score - c.score || cmp(name(c.x), name(d.x)) || cmp(name(c.y), name(d.y)));
+  const pairs: SimilarPair[] = [];
+  let total = 0;
+  for (const { x, y, score } of classes) {
+    const a = groups[x]!;
+    const b = groups[y]!;
+    total += x === y ? (a.length * (a.length - 1)) / 2 : a.length * b.length;
+    for (let p = 0; p < a.length && pairs.length < MAX_SIMILAR_PAIRS; p++) {
+      for (let q = x === y ? p + 1 : 0; q < b.length && pairs.length < MAX_SIMILAR_PAIRS; q++) {
+        const [first, second] = [inputs[a[p]!]!.student, inputs[b[q]!]!.student].sort(cmp);
+        pairs.push({ a: first!, b: second!, score });
+      }
+    }
+  }
+  return { pairs, total };
 }
 
 /** Shingles found in at least `minCount` submissions. Sorting one flat array keeps memory to 4 bytes a shingle. */
