@@ -55140,18 +55140,23 @@ function* messagesWithoutColon(text3) {
     start2 = end + 1;
   }
 }
-var WITH_COLON = new RegExp(`^\\s*([^\\n:%#]*?)\\s*${MESSAGE_ARROW}[+-]?\\s*([^\\n:;#]*?)\\s*:`, "gm");
-var DECLARED = /^\s*(?:participant|actor)\s+(.+?)(?:\s+as\s.*)?\s*$/gim;
+var WITH_COLON = new RegExp(`^[ \\t]*([^\\n:%#]*?)[ \\t]*${MESSAGE_ARROW}[+-]?[ \\t]*([^\\n:;#]*?)[ \\t]*:`);
+var DECLARED = /^[ \t]*(?:participant|actor)[ \t]+([^\n]+?)(?:[ \t]+as[ \t][^\n]*)?[ \t]*$/i;
 function mendMissingColons(source) {
   const known = knownParticipants(source.text);
   return replaceAll(source, messagesWithoutColon, (m) => withColon(m, known));
 }
 function knownParticipants(text3) {
   const known = /* @__PURE__ */ new Set();
-  for (const m of text3.matchAll(DECLARED)) known.add(m[1].trim());
-  for (const m of text3.matchAll(WITH_COLON)) {
-    known.add(m[1].trim());
-    known.add(m[2].trim());
+  for (const line of text3.split("\n")) {
+    if (line.length > MAX_MESSAGE_LINE) continue;
+    const declared = DECLARED.exec(line);
+    if (declared) known.add(declared[1].trim());
+    const message2 = line.includes(":") ? WITH_COLON.exec(line) : null;
+    if (message2) {
+      known.add(message2[1].trim());
+      known.add(message2[2].trim());
+    }
   }
   return known;
 }

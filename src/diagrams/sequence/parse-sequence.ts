@@ -164,8 +164,9 @@ function* messagesWithoutColon(text: string): Iterable<Match> {
     start = end + 1;
   }
 }
-const WITH_COLON = new RegExp(`^\\s*([^\\n:%#]*?)\\s*${MESSAGE_ARROW}[+-]?\\s*([^\\n:;#]*?)\\s*:`, 'gm');
-const DECLARED = /^\s*(?:participant|actor)\s+(.+?)(?:\s+as\s.*)?\s*$/gim;
+// Blanks within a line only ([ \t], never \s): a pattern that may cross newlines runs from every blank line over the next ones.
+const WITH_COLON = new RegExp(`^[ \\t]*([^\\n:%#]*?)[ \\t]*${MESSAGE_ARROW}[+-]?[ \\t]*([^\\n:;#]*?)[ \\t]*:`);
+const DECLARED = /^[ \t]*(?:participant|actor)[ \t]+([^\n]+?)(?:[ \t]+as[ \t][^\n]*)?[ \t]*$/i;
 
 /**
  * A message without `:` (`U->>LB1 HTTPS request`): Mermaid reads a receiver "LB1 HTTPS request" and
@@ -181,10 +182,16 @@ function mendMissingColons(source: Editable): Editable {
 /** The participants a diagram names for sure: declared, or sender and receiver of a message with its colon. */
 function knownParticipants(text: string): Set<string> {
   const known = new Set<string>();
-  for (const m of text.matchAll(DECLARED)) known.add(m[1]!.trim());
-  for (const m of text.matchAll(WITH_COLON)) {
-    known.add(m[1]!.trim());
-    known.add(m[2]!.trim());
+  // Line by line, lines of a length a student writes only: the patterns' backtracking stays bounded by the line.
+  for (const line of text.split('\n')) {
+    if (line.length > MAX_MESSAGE_LINE) continue;
+    const declared = DECLARED.exec(line);
+    if (declared) known.add(declared[1]!.trim());
+    const message = line.includes(':') ? WITH_COLON.exec(line) : null;
+    if (message) {
+      known.add(message[1]!.trim());
+      known.add(message[2]!.trim());
+    }
   }
   return known;
 }
