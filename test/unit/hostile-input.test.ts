@@ -60,6 +60,13 @@ describe('super-linear time on small inputs (each was 15 s to 75 s of CPU)', () 
     ['50,000 `%%` comment lines and `<br>`s', () => text(fenced(`flowchart TD\n${'%% c\n'.repeat(50_000)}A["${'a<br>'.repeat(50_000)}"]`))],
     ['a sequence diagram with 50,000 `else` sections', () => text(fenced(`sequenceDiagram\nalt x\n${'A->>B: m\nelse y\n'.repeat(50_000)}end`))],
     ['`->` followed by 100 KB of spaces in a sequence diagram (mend regex)', () => text(fenced(`sequenceDiagram\nA->${' '.repeat(100_000)}`))],
+    // Found by the adversarial suite's fuzzer (bench/adversarial.mjs), each a few seconds to minutes before.
+    ['16,000 GitHub links (the only-links test per link)', () => text(`# 3\n\n${'https://github.com/a/b/blob/main/x.md '.repeat(16_000)}\n`)],
+    ['`sequenceDiagram` 10,000 times then `[` (the id before an opener)', () => text(fenced(`graph TD;A_${'sequenceDiagram'.repeat(10_000)}[`))],
+    ['`graph T`, 60,000 tabs and `D` (the lexer\'s direction state)', () => text(fenced(`graph T${'\t'.repeat(60_000)}D`))],
+    ['10,000 title lines in a row (a chain of titles)', () => text(`# t\n\nSome intro text here.\n${'Loop x\n'.repeat(10_000)}`)],
+    ['an indented line of 200,000 dashes (ASCII-art test)', () => text(`# 3\n\n    ${'-'.repeat(200_000)}\n`)],
+    ['one sentence of 8,000 coordinators and arrows (clause splitting)', () => text(`# 3\n\n${'(nginx serves files and it forwards requests ;   a ->    b '.repeat(4000)}\n`)],
   ];
   for (const [name, run] of cases) {
     it(name, async () => {
