@@ -45,7 +45,7 @@ export const FAMILIES = {
   'arrows without text': (b) => fence(`sequenceDiagram\n${fill('->', b)};`),
   'architecture services': (b) => fence(`architecture-beta\n${lines(b, (i) => `service s${i}(server)[S ${i}]`)}`),
   // Markdown and prose
-  'URLs then a word': (b) => `# 3\n\nhttps://github.com/me/repo/blob/main/nothere.md\n\n${fill('https://a', Math.min(b, 4000))} x\n`,
+  'URLs then a word': (b) => `# 3\n\nhttps://github.com/me/repo/blob/main/nothere.md\n\n${fill('https://a', b)} x\n`,
   'GitHub links': (b) => `# 3\n\n${fill('https://github.com/a/b/blob/main/x.md ', b)}\n`,
   'long GitHub path': (b) => `# 3\n\n[x](https://github.com/a/b/blob/main/${fill('a/', b)}x.md)\n`,
   '< in an HTML block': (b) => `<div>\n<p ${'<'.repeat(b)}`,
