@@ -37,6 +37,8 @@ export const FAMILIES = {
   'labels to quote': (b) => fence(`flowchart TD\n${fill('A[a(b] ', b)}`),
   'words before an opener': (b) => fence(`flowchart TD\n${fill('sequenceDiagram', b)}[`),
   'pipe labels': (b) => fence(`flowchart TD\nA -->|${fill('(', b)}`),
+  'quotes in a label': (b) => fence(`flowchart TD\nA[${"'".repeat(b)}x]`),
+  'closers after a label': (b) => fence(`flowchart TD\nA[/x] -->|y| B(z${'\u007d'.repeat(b)}`),
   // Sequence and architecture diagrams
   'messages': (b) => fence(`sequenceDiagram\n${fill('A->>B: hello\n', b)}`),
   'nested loops': (b) => fence(`sequenceDiagram\n${fill('loop x\n', b / 2)}A->>B: hi\n${fill('end\n', b / 2)}`),
@@ -44,6 +46,7 @@ export const FAMILIES = {
   'arrow then spaces': (b) => fence(`sequenceDiagram\nA->${' '.repeat(b)}`),
   'arrows without text': (b) => fence(`sequenceDiagram\n${fill('->', b)};`),
   'architecture services': (b) => fence(`architecture-beta\n${lines(b, (i) => `service s${i}(server)[S ${i}]`)}`),
+  'architecture junk': (b) => fence(`architecture-beta\n    service a(server)[A]\n    ${fill('#35;', b)}`),
   // Markdown and prose
   'URLs then a word': (b) => `# 3\n\nhttps://github.com/me/repo/blob/main/nothere.md\n\n${fill('https://a', b)} x\n`,
   'GitHub links': (b) => `# 3\n\n${fill('https://github.com/a/b/blob/main/x.md ', b)}\n`,

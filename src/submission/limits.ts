@@ -20,4 +20,9 @@ export const LIMITS = {
   boxes: 1000,
   /** Links (edges, messages) of one diagram that the graph rules read. */
   links: 2000,
+  /**
+   * Bytes of architecture-beta diagrams handed to Mermaid's parser for one task (each diagram is
+   * also capped at 64 KB): that parser costs about 30 µs a byte of broken input.
+   */
+  architectureBytes: 128 * 1024,
 } as const;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '../discover/locate-task.js';
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
+import { detectDiagramType } from '../diagrams/detect.js';
 import { parseDiagram } from '../diagrams/parse-diagram.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
@@ -93,6 +94,7 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
   let diagramsCapped = false;
   let graphCapped = false;
   let boxes = 0;
+  let architectureBytes = 0;
   for (const file of loaded.files) {
     const sources: DiagramSource[] = file.markdown
       ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
@@ -106,6 +108,14 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
           if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `more than ${LIMITS.diagrams} Mermaid diagrams belong to this task`), file: file.relPath, line: source.line });
           diagramsCapped = true;
           break;
+        }
+        if (detectDiagramType(source.text).kind === 'architecture') {
+          architectureBytes += source.text.length;
+          if (architectureBytes > LIMITS.architectureBytes) {
+            if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `the architecture-beta diagrams of this task hold more than ${LIMITS.architectureBytes / 1024} KB`), file: file.relPath, line: source.line });
+            diagramsCapped = true;
+            continue;
+          }
         }
         const parse = await parseDiagram(source.text);
         if (parse.ast) {
