@@ -10,7 +10,7 @@ import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
 import { boxCount, capDiagram } from './cap-diagram.js';
-import { LIMITS } from './limits.js';
+import { capNotice, LIMITS } from './limits.js';
 import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
 
 const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
@@ -141,19 +141,6 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
   }
-}
-
-/** A cap of LIMITS reached: what was left unread, and that a real answer never needs as much. */
-function capNotice(root: string, abs: string, what: string): Notice {
-  return {
-    ruleId: 'task-file',
-    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file, ${LIMITS.diagrams} diagrams and ${LIMITS.boxes} boxes for a task).`,
-    severity: 'warning',
-    file: toRelative(root, abs),
-    line: 1,
-    column: 1,
-    hint: 'Keep the answer in the task file (and a .mmd beside it if you like): a design document is a few files of a few kilobytes.',
-  };
 }
 
 /** `3-scale_up.png`, `scale_up.jpg`, `task_3.png`, `3-diagram.png`: an image named for this task. */
