@@ -17,7 +17,7 @@ export function isRegexSpace(code: number): boolean {
  * embeddings, overrides and isolates that reorder what is shown.
  */
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function shown(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -26,7 +26,7 @@ function shown(ch: string): string {
 
 /**
  * Student text made safe to print anywhere: every control character is written out (`\x1b`,
- * `\u202e`), so that it is seen and never acted on. `keepLayout` keeps tabs, line feeds and CRs.
+ * `\u202e`), so that it is seen and never acted on. `keepLayout` keeps tabs and line feeds (a CR, which overwrites a line, is written out).
  */
 export function printable(text: string, keepLayout = false): string {
   const re = keepLayout ? CONTROLS_BUT_LAYOUT : CONTROLS;

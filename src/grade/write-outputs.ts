@@ -91,7 +91,8 @@ export class CohortOutputs {
     const projectCsv = new ProjectCsv(this.header);
     csv.write(gradebook.head());
     projectFile.write(projectCsv.head());
-    json.write(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(this.header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`);
+    // jsonSafe: the C1 and bidi controls JSON.stringify leaves raw are escaped (the file may be printed).
+    json.write(jsonSafe(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(this.header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`));
     let first = true;
     try {
       for await (const line of jsonLines(this.entries.temp)) {
@@ -99,7 +100,7 @@ export class CohortOutputs {
         const mine = similar.get(entry.student);
         csv.write(gradebook.rows(entry, mine));
         projectFile.write(projectCsv.row(entry, mine));
-        json.write(`${first ? '\n' : ',\n'}${JSON.stringify({ ...entry, project: projectTotal(entry, this.header.tasks), similarTo: mine ?? [] })}`);
+        json.write(`${first ? '\n' : ',\n'}${jsonSafe(JSON.stringify({ ...entry, project: projectTotal(entry, this.header.tasks), similarTo: mine ?? [] }))}`);
         first = false;
       }
     } finally {

@@ -131,6 +131,19 @@ interface DocumentFacts {
   serversNumbered: boolean;
 }
 
+/** A chain of titles kept to this length: 5,000 title lines in a row made a text read 5,000 times. */
+const MAX_TITLE_CHAIN = 1000;
+
+/** "Parent / child": the child title under its parents, the farthest parents dropped past MAX_TITLE_CHAIN. */
+function nestedTitle(parent: string, child: string): string {
+  let head = parent;
+  while (head && head.length + child.length + 3 > MAX_TITLE_CHAIN) {
+    const cut = head.indexOf(' / ');
+    head = cut < 0 ? '' : head.slice(cut + 3);
+  }
+  return head ? `${head} / ${child}` : child;
+}
+
 /** What a label, heading or cell says the text under it is about. */
 function contextOf(text: string, doc: DocumentFacts): Context {
   const plain = stripEnumerator(proseText(text));
@@ -464,7 +477,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         const own = topicsOf(stripEnumerator(norm), doc.serversNumbered);
         // A generic label under a title ("Role:", "Why?") keeps the subject of the title above it.
         const parent = own.size === 0 && title?.covers(block) ? title : null;
-        title = { ...next, text: parent ? `${parent.text} / ${block.text}` : block.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
+        title = { ...next, text: parent ? nestedTitle(parent.text, block.text) : block.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
       } else if (block.kind === 'heading') title = null;
       // A link is no prose: a file that is only a URL has nothing to be in English.
       const counted = countWords(block.text.replace(LINK_TEXT, ' '));

@@ -100,11 +100,32 @@ const COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[.
  */
 export const proseText = cachedByString((raw: string): string => plainText(readArrow(raw.replace(LINK, ' '))));
 
+/**
+ * The longest sentence read as one: longer runs without a full stop (a pasted log, 500 KB of "and")
+ * are read in pieces of this size, cut at a space. Splitting a sentence at its coordinators reads
+ * what follows each one, so a sentence costs the square of its length.
+ */
+const MAX_SENTENCE = 2000;
+
+function pieces(sentence: string): string[] {
+  if (sentence.length <= MAX_SENTENCE) return [sentence];
+  const out: string[] = [];
+  let start = 0;
+  while (sentence.length - start > MAX_SENTENCE) {
+    const space = sentence.lastIndexOf(' ', start + MAX_SENTENCE);
+    const end = space > start ? space : start + MAX_SENTENCE;
+    out.push(sentence.slice(start, end));
+    start = end;
+  }
+  out.push(sentence.slice(start));
+  return out;
+}
+
 /** The clauses of a text, sentence by sentence. */
 export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   sentencesOf(text).forEach((sentence, index) => {
-    for (const raw of splitCoordinated(sentence)) {
+    for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
       const plain = proseText(raw);
       if (plain) clauses.push({ raw, plain, sentence: index });
     }

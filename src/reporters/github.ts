@@ -11,7 +11,7 @@ export const MAX_ANNOTATIONS = 50;
  * control characters (ESC...) are written out, since the log shows them to a terminal or a browser.
  */
 export function escapeData(text: string): string {
-  return printable(text, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Workflow-command property values also escape `:` and `,`, which delimit the command. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '../discover/locate-task.js';
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
+import { detectDiagramType } from '../diagrams/detect.js';
 import { readFenceContent } from '../diagrams/open-fence.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
@@ -9,7 +10,7 @@ import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
 import { boxCount, capDiagram } from './cap-diagram.js';
-import { LIMITS } from './limits.js';
+import { capNotice, LIMITS } from './limits.js';
 import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
 import { addRemoteLink, GITHUB_FILE_URL } from './remote-links.js';
 
@@ -91,6 +92,7 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
   let diagramsCapped = false;
   let graphCapped = false;
   let boxes = 0;
+  let architectureBytes = 0;
   for (const file of loaded.files) {
     const sources: DiagramSource[] = file.markdown
       ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath))
@@ -104,6 +106,14 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
           if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `more than ${LIMITS.diagrams} Mermaid diagrams belong to this task`), file: file.relPath, line: found.line });
           diagramsCapped = true;
           break;
+        }
+        if (detectDiagramType(found.text).kind === 'architecture') {
+          architectureBytes += found.text.length;
+          if (architectureBytes > LIMITS.architectureBytes) {
+            if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `the architecture-beta diagrams of this task hold more than ${LIMITS.architectureBytes / 1024} KB`), file: file.relPath, line: found.line });
+            diagramsCapped = true;
+            continue;
+          }
         }
         const { source, parse } = await readFenceContent(found);
         if (parse.ast) {
@@ -129,19 +139,6 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
     const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: 'ASCII art', kind: 'ascii-art' });
   }
-}
-
-/** A cap of LIMITS reached: what was left unread, and that a real answer never needs as much. */
-function capNotice(root: string, abs: string, what: string): Notice {
-  return {
-    ruleId: 'task-file',
-    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file, ${LIMITS.diagrams} diagrams and ${LIMITS.boxes} boxes for a task).`,
-    severity: 'warning',
-    file: toRelative(root, abs),
-    line: 1,
-    column: 1,
-    hint: 'Keep the answer in the task file (and a .mmd beside it if you like): a design document is a few files of a few kilobytes.',
-  };
 }
 
 /** `3-scale_up.png`, `scale_up.jpg`, `task_3.png`, `3-diagram.png`: an image named for this task. */

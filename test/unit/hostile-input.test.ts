@@ -46,7 +46,7 @@ describe('super-linear time on small inputs (each was 15 s to 75 s of CPU)', () 
     ['`A & A & ... --> B` (list copies in the grammar, edges past the cap)', () => text(fenced(`flowchart TD\n${Array(25_000).fill('A').join(' & ')} --> B`))],
     ['one line `A-->A-->...` of 128 KB (statement node lists)', () => text(fenced(`flowchart TD\n${Array(32_000).fill('A').join('-->')}`))],
     ['`A--` then 100 KB of dashes (mend regex)', () => text(fenced(`flowchart TD\nA--${'-'.repeat(100_000)}`))],
-    ['`<div>` then `<p ` and 100 KB of `<` (markdown tag stripping)', () => text(`<div>\n<p ${'<'.repeat(100_000)}`)],
+    ['`<div>` then `<p ` and 150 KB of `<` (markdown tag stripping)', () => text(`<div>\n<p ${'<'.repeat(150_000)}`)],
     ['400 KB of `<img ` (markdown img regex, Mermaid tag regex)', async () => {
       parseMarkdown(`<img ${'<img '.repeat(80_000)}`);
       await parseDiagram('<img '.repeat(80_000));
@@ -60,6 +60,16 @@ describe('super-linear time on small inputs (each was 15 s to 75 s of CPU)', () 
     ['50,000 `%%` comment lines and `<br>`s', () => text(fenced(`flowchart TD\n${'%% c\n'.repeat(50_000)}A["${'a<br>'.repeat(50_000)}"]`))],
     ['a sequence diagram with 50,000 `else` sections', () => text(fenced(`sequenceDiagram\nalt x\n${'A->>B: m\nelse y\n'.repeat(50_000)}end`))],
     ['`->` followed by 100 KB of spaces in a sequence diagram (mend regex)', () => text(fenced(`sequenceDiagram\nA->${' '.repeat(100_000)}`))],
+    // Found by the adversarial suite's fuzzer (bench/adversarial.mjs), each a few seconds to minutes before.
+    ['16,000 GitHub links (the only-links test per link)', () => text(`# 3\n\n${'https://github.com/a/b/blob/main/x.md '.repeat(16_000)}\n`)],
+    ['a 120 KB id, `-x-->` and a label to quote (the id before an opener)', () => text(fenced(`graph TD;A_${'sequenceDiagram'.repeat(8000)}-x-->B(((This node ));`))],
+    ['`graph T`, 60,000 tabs and `D` (the lexer\'s direction state)', () => text(fenced(`graph T${'\t'.repeat(60_000)}D`))],
+    ['10,000 title lines in a row (a chain of titles)', () => text(`# t\n\nSome intro text here.\n${'Loop x\n'.repeat(10_000)}`)],
+    ['an indented line of 200,000 dashes (ASCII-art test)', () => text(`# 3\n\n    ${'-'.repeat(200_000)}\n`)],
+    ['one sentence of 8,000 coordinators (clause splitting)', () => text(`# 3\n\n${'nginx serves files and it forwards requests and the db stores data '.repeat(4000)}\n`)],
+    ['one sentence of runs of spaces, coordinators and arrows (clause splitting)', () => text(`# 3\n\n${'(nginx serves files and it forwards requests ;   a ->    b '.repeat(4000)}\n`)],
+    ['100,000 closers after a label (the closers ending a quoted label)', () => text(fenced(`flowchart TD\nA[/x] -->|y| B(z${'}'.repeat(100_000)}`))],
+    ['250,000 `#35;` in an architecture diagram (Mermaid\'s own parser)', () => text(fenced(`architecture-beta\n    service a(server)[A]\n    ${'#35;'.repeat(250_000)}`))],
   ];
   for (const [name, run] of cases) {
     it(name, async () => {

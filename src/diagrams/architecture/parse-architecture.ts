@@ -14,8 +14,25 @@ function posOf(node: CstRange): DiagramPos {
  * tens of milliseconds, and most submissions have no architecture diagram.
  */
 export async function parseArchitecture(raw: string): Promise<DiagramParse> {
-  const { parse } = await import('@mermaid-js/parser');
   const text = raw.replace(/\r\n?/g, '\n');
+  // Mermaid's parser recovers from each bad token by throwing: about 30 µs a byte of junk, so 1 MB
+  // took half a minute. A real architecture diagram is a few kilobytes; a larger one is not read.
+  if (text.length > MAX_ARCHITECTURE_BYTES) {
+    return {
+      kind: 'architecture',
+      typeWord: 'architecture-beta',
+      valid: false,
+      errors: [{
+        code: 'architecture-too-large',
+        message: `This architecture-beta diagram is ${Math.round(text.length / 1024)} KB; infralint reads one of at most ${MAX_ARCHITECTURE_BYTES / 1024} KB.`,
+        line: 1,
+        column: 1,
+        hint: 'An architecture diagram of a web stack is a few dozen lines: check that the right text is in the block.',
+      }],
+      ast: null,
+    };
+  }
+  const { parse } = await import('@mermaid-js/parser');
   try {
     const result = (await parse('architecture', text)) as unknown as RawArchitecture;
     return { kind: 'architecture', typeWord: 'architecture-beta', valid: true, errors: [], ast: toAst(result) };
@@ -35,6 +52,9 @@ export async function parseArchitecture(raw: string): Promise<DiagramParse> {
     return { kind: 'architecture', typeWord: 'architecture-beta', valid: false, errors, ast };
   }
 }
+
+/** The largest architecture-beta diagram handed to Mermaid's parser (see parseArchitecture). */
+export const MAX_ARCHITECTURE_BYTES = 64 * 1024;
 
 const ARCH_HINT = 'Check the line against `service id(icon)[Title] in group` and `a:R --> L:b`; titles with spaces or punctuation may need simpler wording.';
 

@@ -19,6 +19,8 @@ interface LexContext {
   lineEnd: (offset: number) => number;
   /** For each offset inside a run of link-id characters, the last usable `@` of the run. */
   linkIdAt: Int32Array;
+  /** The offset of the last line feed before each offset (-1 for none). */
+  lastFeedBefore: Int32Array;
 }
 
 type Rule = LexRule<LexContext>;
@@ -42,6 +44,26 @@ function spaced(body: RegExp): (ctx: LexContext, at: number) => number {
     return ctx.nextNonSpace[q + m[0].length]! - at;
   };
 }
+
+/**
+ * `\s*<body>` where body starts with a non-space character: the spaces are skipped with the
+ * context, not rescanned from every space of a run (the `dir` state tries these rules at each
+ * character of `graph T` and a long run of tabs: quadratic as regexes).
+ */
+function afterSpaces(body: RegExp): (ctx: LexContext, at: number) => number {
+  return (ctx, at) => {
+    const q = ctx.nextNonSpace[at]!;
+    body.lastIndex = q;
+    const m = body.exec(ctx.text);
+    return m ? q + m[0].length - at : -1;
+  };
+}
+
+/** `(\r?\n)*\s*\n`: the spaces from `at` hold a line feed; the match ends at the last one of the run. */
+const feedsInSpaces = (ctx: LexContext, at: number): number => {
+  const feed = ctx.lastFeedBefore[ctx.nextNonSpace[at]!]!;
+  return feed >= at ? feed + 1 - at : -1;
+};
 
 /** `.*direction\s+XX[^\n]*`: some `direction XX` starts on this line at or after `at`. */
 function direction(dir: string): (ctx: LexContext, at: number) => number {
@@ -109,10 +131,10 @@ const RULES: Rule[] = [
   { match: /subgraph\b/y, states: ['INITIAL'], action: ret('subgraph') },
   { match: /end\b\s*/y, states: ['INITIAL'], action: ret('end') },
   { match: /(_self|_blank|_parent|_top)\b/y, states: ['INITIAL'], action: ret('LINK_TARGET') },
-  { match: /(\r?\n)*\s*\n/y, states: ['dir'], action: pop('NODIR') },
-  { match: /\s*(LR|RL|TB|BT|TD|BR)\b/y, states: ['dir'], action: pop('DIR') },
-  { match: /\s*[<>^]/y, states: ['dir'], action: pop('DIR') },
-  { match: /\s*v\b/y, states: ['dir'], action: pop('DIR') },
+  { match: feedsInSpaces, states: ['dir'], action: pop('NODIR') },
+  { match: afterSpaces(/(LR|RL|TB|BT|TD|BR)\b/y), states: ['dir'], action: pop('DIR') },
+  { match: afterSpaces(/[<>^]/y), states: ['dir'], action: pop('DIR') },
+  { match: afterSpaces(/v\b/y), states: ['dir'], action: pop('DIR') },
   { match: direction('TB'), states: ['INITIAL'], action: ret('direction_tb') },
   { match: direction('BT'), states: ['INITIAL'], action: ret('direction_bt') },
   { match: direction('RL'), states: ['INITIAL'], action: ret('direction_rl') },
@@ -233,7 +255,10 @@ function buildContext(text: string): LexContext {
     if (last > 0) for (let k = i; k < last; k++) linkIdAt[k] = last;
     i = j;
   }
-  return { text, nextNonSpace, directionStarts, lineOf, lineEnd, linkIdAt };
+  const lastFeedBefore = new Int32Array(n + 1);
+  lastFeedBefore[0] = -1;
+  for (let i = 1; i <= n; i++) lastFeedBefore[i] = text.charCodeAt(i - 1) === 10 ? i - 1 : lastFeedBefore[i - 1]!;
+  return { text, nextNonSpace, directionStarts, lineOf, lineEnd, linkIdAt, lastFeedBefore };
 }
 
 /** Tokenises a prepared flowchart text. Unmatched characters become `INVALID` tokens. */

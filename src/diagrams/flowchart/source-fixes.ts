@@ -248,7 +248,10 @@ export function idStartBefore(text: string, at: number): number {
 
 /** Where the shape that `fix` quotes ends in the line (just after its closer). */
 function findShapeEnd(line: string, idStart: number, fix: string): number {
-  const closer = /[\])}]+$/.exec(fix)![0];
+  // The run of closers ending `fix` (`/[\])}]+$/` tries every start of a long run: quadratic).
+  let from = fix.length;
+  while (from > 0 && ']})'.includes(fix[from - 1]!)) from--;
+  const closer = fix.slice(from);
   const arrow = line.slice(idStart).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
   const limit = arrow < 0 ? line.length : idStart + arrow;
   const close = line.lastIndexOf(closer, limit - closer.length);

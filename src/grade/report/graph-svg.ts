@@ -1,3 +1,4 @@
+import { printable } from '../../chars.js';
 import type { Graphviz } from '@hpcc-js/wasm-graphviz';
 import type { GradedTask } from '../record.js';
 
@@ -31,9 +32,12 @@ const MISSING_BY_RULE: Record<string, { role: string; label: string }> = {
 
 const MAX_LABEL = 48;
 
-/** A DOT string literal: quotes and backslashes escaped (Graphviz also reads `\N`, `\G`... in labels). */
+/**
+ * A DOT string literal: quotes and backslashes escaped (Graphviz also reads `\N`, `\G`... in labels),
+ * control characters written out (Graphviz copies them into the SVG's text).
+ */
 function dotString(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = printable(text.replace(/\s+/g, ' ').trim());
   const short = oneLine.length > MAX_LABEL ? `${oneLine.slice(0, MAX_LABEL - 1)}…` : oneLine;
   return `"${short.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
