@@ -2,7 +2,7 @@
 // vX.Y.Z, with the moving major tag (v1) following it, so that `npm install -g git+URL#v1`, `npx`, the
 // pre-commit hook (rev: v1.2.3) and `uses: owner/infralint@v1` all run without building.
 // Usage: node scripts/release.mjs 1.2.3 [--no-build]   (then: git push origin v1.2.3 && git push -f origin v1)
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const version = process.argv[2];
@@ -16,7 +16,13 @@ const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
 mkdirSync('lib', { recursive: true });
 for (const file of ['infralint.mjs', 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
 git('checkout', '--detach');
-git('add', '-f', 'lib', 'action/dist');
+// A release runs from lib/: nothing to build, so no `prepare` script (its output on stdout is read as
+// the tarball's name by pre-commit's `npm pack`) and no devDependencies for an installer to fetch.
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+delete manifest.scripts.prepare;
+delete manifest.devDependencies;
+writeFileSync('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
+git('add', '-f', 'lib', 'action/dist', 'package.json');
 git('commit', '-m', `Release v${version}: the bundled CLI in lib/`);
 git('tag', '-f', `v${version}`);
 git('tag', '-f', `v${version.split('.')[0]}`);

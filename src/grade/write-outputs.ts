@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { jsonLines } from './results-file.js';
+import { jsonSafe } from '../chars.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
