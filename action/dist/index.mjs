@@ -37134,7 +37134,7 @@ function isRegexSpace(code2) {
   return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
 }
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function shown(ch) {
   const code2 = ch.charCodeAt(0);
   return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
@@ -38558,10 +38558,24 @@ function readArrow(raw) {
 var ARROW_ONCE = /(?<!\s)\s*(?:→|⇒|->|=>)\s*/;
 var COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join("|")})\\b|[.!]`, "g");
 var proseText = cachedByString((raw) => plainText(readArrow(raw.replace(LINK, " "))));
+var MAX_SENTENCE = 2e3;
+function pieces(sentence) {
+  if (sentence.length <= MAX_SENTENCE) return [sentence];
+  const out = [];
+  let start2 = 0;
+  while (sentence.length - start2 > MAX_SENTENCE) {
+    const space = sentence.lastIndexOf(" ", start2 + MAX_SENTENCE);
+    const end = space > start2 ? space : start2 + MAX_SENTENCE;
+    out.push(sentence.slice(start2, end));
+    start2 = end;
+  }
+  out.push(sentence.slice(start2));
+  return out;
+}
 function clausesOf(text3) {
   const clauses = [];
   sentencesOf(text3).forEach((sentence, index) => {
-    for (const raw of splitCoordinated(sentence)) {
+    for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
       const plain = proseText(raw);
       if (plain) clauses.push({ raw, plain, sentence: index });
     }
@@ -46476,22 +46490,22 @@ function endsStatement(line, next) {
 }
 function paragraphPieces(lines, firstLine) {
   if (lines.filter((l) => ENTRY_MARK.test(l)).length >= 2) return lines.map((text3, k) => ({ text: text3, line: firstLine + k })).filter((p) => p.text.trim());
-  const pieces = [];
+  const pieces2 = [];
   let start2 = 0;
   for (let i = 0; i < lines.length - 1; i++) {
     const isTitle = looksLikeTitle(lines[i]) && /^\s*[A-Z0-9]/.test(lines[i + 1]);
     const startsUnit = i === start2 || /[.!?:]$/.test(lines[i - 1].trim());
     if (isTitle && startsUnit) {
-      if (i > start2) pieces.push({ text: lines.slice(start2, i).join(" "), line: firstLine + start2 });
-      pieces.push({ text: lines[i], line: firstLine + i });
+      if (i > start2) pieces2.push({ text: lines.slice(start2, i).join(" "), line: firstLine + start2 });
+      pieces2.push({ text: lines[i], line: firstLine + i });
       start2 = i + 1;
     } else if (LABEL_LINE.test(lines[i + 1]) || endsStatement(lines[i], lines[i + 1])) {
-      pieces.push({ text: lines.slice(start2, i + 1).join(" "), line: firstLine + start2 });
+      pieces2.push({ text: lines.slice(start2, i + 1).join(" "), line: firstLine + start2 });
       start2 = i + 1;
     }
   }
-  pieces.push({ text: lines.slice(start2).join(" "), line: firstLine + start2 });
-  return pieces;
+  pieces2.push({ text: lines.slice(start2).join(" "), line: firstLine + start2 });
+  return pieces2;
 }
 
 // src/prose/titles.ts
@@ -46537,6 +46551,15 @@ var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-–—]|->|→|=>|=)\s)\s*(?=\
 var MAX_LABEL_WORDS = 7;
 var LINK_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 var NO_CONTEXT = { subject: /* @__PURE__ */ new Set(), why: false, isolation: false };
+var MAX_TITLE_CHAIN = 1e3;
+function nestedTitle(parent, child) {
+  let head = parent;
+  while (head && head.length + child.length + 3 > MAX_TITLE_CHAIN) {
+    const cut = head.indexOf(" / ");
+    head = cut < 0 ? "" : head.slice(cut + 3);
+  }
+  return head ? `${head} / ${child}` : child;
+}
 function contextOf(text3, doc) {
   const plain = stripEnumerator(proseText(text3));
   return { subject: topicsOf(plain, doc.serversNumbered, true), why: WHY.test(plain), isolation: ISOLATED2.test(plain) };
@@ -46772,7 +46795,7 @@ function analyseProse(sources) {
       if (next) {
         const own = topicsOf(stripEnumerator(norm), doc.serversNumbered);
         const parent = own.size === 0 && title?.covers(block4) ? title : null;
-        title = { ...next, text: parent ? `${parent.text} / ${block4.text}` : block4.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
+        title = { ...next, text: parent ? nestedTitle(parent.text, block4.text) : block4.text, topics: parent ? parent.topics : own, issues: (title?.issues ?? false) || isIssuesLabel(norm) };
       } else if (block4.kind === "heading") title = null;
       const counted = countWords(block4.text.replace(LINK_TEXT, " "));
       wordCount += counted.words;
@@ -46995,7 +47018,7 @@ function readChoices(prose, choices) {
     return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
   };
   const bare = (plain) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text3, p) => text3.replace(new RegExp(p.source, "g"), " "), plain).replace(FILLER, " ").trim();
-  const pieces = (raw) => {
+  const pieces2 = (raw) => {
     const label = labelOf2(raw);
     const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)[0].length) : raw;
     return clausesRead(body).flatMap((c) => namedIn(c.plain).length >= 2 ? commaSegments(c.raw).map((r3) => ({ raw: r3, plain: proseText(r3), asks: false })) : [{ raw: c.raw, plain: c.plain, asks: false }]);
@@ -47003,7 +47026,7 @@ function readChoices(prose, choices) {
   return {
     named: namedIn,
     bare,
-    pieces,
+    pieces: pieces2,
     contradiction(plain) {
       const named3 = namedIn(plain);
       return named3.length === 1 ? contradicted.get(named3[0]) ?? null : null;
@@ -47171,8 +47194,8 @@ function readQuestion(prose, question) {
       if (choices) {
         if (block4.kind === "table-row" && (!block4.header || cell === 0) && choices.bare(plain)) continue;
         if (choices.chosenIn(sentence, before, cell > 0 ? rowHead(block4) : null, (index) => aboutElse(reader, plain, index, context))) return { answeredAt: at2, mentionedAt };
-        const pieces = choices.pieces(sentence.raw);
-        if (pieces.length > 1 && pieces.some((piece, k) => choices.chosenIn(piece, k > 0 ? pieces[k - 1] : before, null, (index) => aboutElse(reader, piece.plain, index, context)))) {
+        const pieces2 = choices.pieces(sentence.raw);
+        if (pieces2.length > 1 && pieces2.some((piece, k) => choices.chosenIn(piece, k > 0 ? pieces2[k - 1] : before, null, (index) => aboutElse(reader, piece.plain, index, context)))) {
           return { answeredAt: at2, mentionedAt };
         }
         const by = contradicted ? null : choices.contradiction(plain);
@@ -48499,12 +48522,15 @@ function projectTasks(target, choice = {}) {
     return found2.length ? found2 : all2;
   }
   if (entryKind(path7.resolve(target)) !== "dir") {
-    const name = normaliseName(path7.basename(target));
-    const own = all2.filter((r3) => r3.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r3.task)));
+    const own = tasksNamedBy(target, all2);
     return own.length ? own : all2;
   }
   const found = all2.filter((rubric) => holdsTask(target, rubric));
   return found.length ? found : all2;
+}
+function tasksNamedBy(file, rubrics) {
+  const name = normaliseName(path7.basename(file));
+  return rubrics.filter((r3) => r3.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r3.task)));
 }
 function holdsTask(folder, rubric) {
   const located = locateTask(folder, rubric);
@@ -48512,12 +48538,13 @@ function holdsTask(folder, rubric) {
 }
 function narrow(rubrics, tasks, curriculum) {
   if (!tasks?.length) return rubrics;
-  return tasks.map((wanted) => {
+  const named3 = tasks.map((wanted) => {
     const w = normaliseName(wanted);
     const match3 = rubrics.find((r3) => normaliseName(r3.task) === w || String(r3.order) === w || normaliseName(r3.task).replace(/^\d+/, "") === w);
     if (!match3) throw new UsageError(`--task: no task "${wanted}" in the ${curriculum} curriculum (tasks: ${rubrics.map((r3) => r3.task).join(", ")})`);
     return match3;
   });
+  return rubrics.filter((r3) => named3.includes(r3));
 }
 
 // src/graph/identify-components.ts
@@ -49075,147 +49102,6 @@ function findAsciiArt(text3, diagrams) {
   return null;
 }
 
-// src/diagrams/header.ts
-var READ_TYPES = [
-  { word: "flowchart", kind: "flowchart" },
-  { word: "graph", kind: "flowchart" },
-  { word: "sequenceDiagram", kind: "sequence" },
-  { word: "architecture-beta", kind: "architecture" }
-];
-var OTHER_TYPES = [
-  "classDiagram",
-  "stateDiagram-v2",
-  "stateDiagram",
-  "erDiagram",
-  "gantt",
-  "journey",
-  "gitGraph",
-  "mindmap",
-  "timeline",
-  "quadrantChart",
-  "requirementDiagram",
-  "C4Context",
-  "C4Container",
-  "C4Component",
-  "C4Deployment",
-  "block-beta",
-  "sankey-beta",
-  "xychart-beta",
-  "packet-beta",
-  "kanban",
-  "radar-beta",
-  "treemap-beta"
-];
-function meantTypeWord(written) {
-  const word = written.toLowerCase();
-  const all2 = [...READ_TYPES, ...OTHER_TYPES.map((w) => ({ word: w, kind: "unsupported" }))];
-  const same = all2.find((t) => t.word.toLowerCase() === word);
-  if (same) return { ...same, by: "case" };
-  const glued = /^(graph|flowchart)(tb|td|bt|rl|lr)$/.exec(word);
-  if (glued) return { word: `${glued[1]} ${glued[2].toUpperCase()}`, kind: "flowchart", by: "spelling" };
-  const allowed = word.length <= 4 ? 1 : 2;
-  let best = null;
-  for (const t of all2) {
-    const distance = typoDistance(word, t.word.toLowerCase());
-    if (distance <= allowed && (!best || distance < best.distance)) best = { ...t, distance };
-  }
-  return best ? { word: best.word, kind: best.kind, by: "spelling" } : null;
-}
-var FLOW_STATEMENT = /^\s*[\w.-]+(?:\s*[[({][^\n]*?[\])}])?\s*(?:-->|---|==>|-\.->)(?:\|[^|\n]*\|)?\s*[\w.-]+/;
-var SEQUENCE_STATEMENT = /^\s*(?:participant|actor)\s+\S|^\s*[\w.-][^\n:]*?(?:->>|-->>|-x|--x|-\))[^\n]*:/;
-function looksLikeStatement(line) {
-  return FLOW_STATEMENT.test(line) || SEQUENCE_STATEMENT.test(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
-}
-function meantTypeByContent(text3) {
-  const lines = text3.split("\n");
-  if (lines.filter((l) => SEQUENCE_STATEMENT.test(l)).length >= 2) return { word: "sequenceDiagram", kind: "sequence", by: "content" };
-  if (lines.filter((l) => FLOW_STATEMENT.test(l)).length >= 2) return { word: "flowchart", kind: "flowchart", by: "content" };
-  return null;
-}
-function headerError(written, meant, at2) {
-  const fix = meant.kind === "flowchart" && meant.by === "content" ? "flowchart TD" : meant.word;
-  const message2 = meant.by === "case" ? `\`${written}\` is not a Mermaid diagram type: Mermaid reads the type word in its exact case. Did you mean \`${meant.word}\`?` : meant.by === "spelling" ? `\`${written}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?` : `The diagram has no type on its first line (\`${written}\` is not one), so Mermaid cannot draw it. Did you mean to start with \`${fix}\`?`;
-  const hint = meant.by === "content" ? `Add a first line \`${fix}\` above \`${written}\`.` : `Write \`${meant.word}\`${/^(graph|flowchart)$/.test(meant.word) ? ` with its direction (e.g. \`${meant.word} TD\`)` : ""} on the first line.`;
-  return { code: meant.by === "content" ? "missing-diagram-type" : "misspelt-diagram-type", message: message2, ...at2, text: written, hint };
-}
-function shiftColumns(ast, errors, line, column, delta) {
-  if (delta === 0) return;
-  const seen = /* @__PURE__ */ new Set();
-  const visit = (value) => {
-    if (!value || typeof value !== "object" || seen.has(value)) return;
-    seen.add(value);
-    if (value instanceof Map) {
-      for (const v3 of value.values()) visit(v3);
-      return;
-    }
-    const pos = value;
-    if (typeof pos.line === "number" && typeof pos.column === "number" && pos.line === line && pos.column > column) pos.column = Math.max(column, pos.column - delta);
-    for (const v3 of Object.values(value)) visit(v3);
-  };
-  visit(ast);
-  for (const e of errors) visit(e);
-}
-
-// src/diagrams/architecture/parse-architecture.ts
-function posOf(node) {
-  const start2 = node.$cstNode?.range.start;
-  return start2 ? { line: start2.line + 1, column: start2.character + 1 } : { line: 1, column: 1 };
-}
-async function parseArchitecture(raw) {
-  const { parse: parse2 } = await Promise.resolve().then(() => (init_mermaid_parser_core(), mermaid_parser_core_exports));
-  const text3 = raw.replace(/\r\n?/g, "\n");
-  try {
-    const result = await parse2("architecture", text3);
-    return { kind: "architecture", typeWord: "architecture-beta", valid: true, errors: [], ast: toAst(result) };
-  } catch (error) {
-    const detail = error;
-    const errors = [];
-    for (const e of detail.result?.lexerErrors ?? []) {
-      errors.push({ code: "architecture-syntax", message: e.message, line: e.line ?? 1, column: e.column ?? 1, hint: ARCH_HINT });
-    }
-    for (const e of detail.result?.parserErrors ?? []) {
-      const line = Number.isFinite(e.token?.startLine) ? e.token.startLine : 1;
-      const column = Number.isFinite(e.token?.startColumn) ? e.token.startColumn : 1;
-      errors.push({ code: "architecture-syntax", message: e.message, line, column, ...e.token?.image ? { text: e.token.image } : {}, hint: ARCH_HINT });
-    }
-    if (errors.length === 0) errors.push({ code: "architecture-syntax", message: String(detail.message ?? error), line: 1, column: 1 });
-    const ast = detail.result?.value ? safeAst(detail.result.value) : null;
-    return { kind: "architecture", typeWord: "architecture-beta", valid: false, errors, ast };
-  }
-}
-var ARCH_HINT = "Check the line against `service id(icon)[Title] in group` and `a:R --> L:b`; titles with spaces or punctuation may need simpler wording.";
-function stripTitle(t) {
-  return (typeof t === "string" ? t : "").replace(/^\[|\]$/g, "").replace(/^"(.*)"$/, "$1").trim();
-}
-function safeAst(raw) {
-  try {
-    return toAst(raw);
-  } catch {
-    return null;
-  }
-}
-function named2(nodes) {
-  return (nodes ?? []).filter((n) => typeof n?.id === "string" && n.id !== "");
-}
-function toAst(raw) {
-  return {
-    kind: "architecture",
-    services: [
-      ...named2(raw.services).map((s) => ({ id: s.id, title: stripTitle(s.title) || (typeof s.iconText === "string" ? s.iconText : "") || s.id, icon: typeof s.icon === "string" ? s.icon : null, in: typeof s.in === "string" ? s.in : null, kind: "service", pos: posOf(s) })),
-      ...named2(raw.junctions).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: "junction", pos: posOf(j) }))
-    ],
-    groups: named2(raw.groups).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
-    edges: (raw.edges ?? []).filter((e) => typeof e?.lhsId === "string" && typeof e.rhsId === "string").map((e) => ({
-      from: e.lhsId,
-      to: e.rhsId,
-      title: stripTitle(e.title),
-      directed: Boolean(e.lhsInto || e.rhsInto),
-      bidirectional: Boolean(e.lhsInto && e.rhsInto) || !(e.lhsInto || e.rhsInto),
-      pos: posOf(e)
-    }))
-  };
-}
-
 // src/diagrams/mermaid-source.ts
 function* regexMatches(re, text3) {
   re.lastIndex = 0;
@@ -49434,6 +49320,163 @@ function detectDiagramType(raw) {
   return { kind: "unknown", typeWord: word };
 }
 
+// src/diagrams/header.ts
+var READ_TYPES = [
+  { word: "flowchart", kind: "flowchart" },
+  { word: "graph", kind: "flowchart" },
+  { word: "sequenceDiagram", kind: "sequence" },
+  { word: "architecture-beta", kind: "architecture" }
+];
+var OTHER_TYPES = [
+  "classDiagram",
+  "stateDiagram-v2",
+  "stateDiagram",
+  "erDiagram",
+  "gantt",
+  "journey",
+  "gitGraph",
+  "mindmap",
+  "timeline",
+  "quadrantChart",
+  "requirementDiagram",
+  "C4Context",
+  "C4Container",
+  "C4Component",
+  "C4Deployment",
+  "block-beta",
+  "sankey-beta",
+  "xychart-beta",
+  "packet-beta",
+  "kanban",
+  "radar-beta",
+  "treemap-beta"
+];
+function meantTypeWord(written) {
+  const word = written.toLowerCase();
+  const all2 = [...READ_TYPES, ...OTHER_TYPES.map((w) => ({ word: w, kind: "unsupported" }))];
+  const same = all2.find((t) => t.word.toLowerCase() === word);
+  if (same) return { ...same, by: "case" };
+  const glued = /^(graph|flowchart)(tb|td|bt|rl|lr)$/.exec(word);
+  if (glued) return { word: `${glued[1]} ${glued[2].toUpperCase()}`, kind: "flowchart", by: "spelling" };
+  const allowed = word.length <= 4 ? 1 : 2;
+  let best = null;
+  for (const t of all2) {
+    const distance = typoDistance(word, t.word.toLowerCase());
+    if (distance <= allowed && (!best || distance < best.distance)) best = { ...t, distance };
+  }
+  return best ? { word: best.word, kind: best.kind, by: "spelling" } : null;
+}
+var FLOW_STATEMENT = /^\s*[\w.-]+(?:\s*[[({][^\n]*?[\])}])?\s*(?:-->|---|==>|-\.->)(?:\|[^|\n]*\|)?\s*[\w.-]+/;
+var SEQUENCE_STATEMENT = /^\s*(?:participant|actor)\s+\S|^\s*[\w.-][^\n:]*?(?:->>|-->>|-x|--x|-\))[^\n]*:/;
+function looksLikeStatement(line) {
+  return FLOW_STATEMENT.test(line) || SEQUENCE_STATEMENT.test(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
+}
+function meantTypeByContent(text3) {
+  const lines = text3.split("\n");
+  if (lines.filter((l) => SEQUENCE_STATEMENT.test(l)).length >= 2) return { word: "sequenceDiagram", kind: "sequence", by: "content" };
+  if (lines.filter((l) => FLOW_STATEMENT.test(l)).length >= 2) return { word: "flowchart", kind: "flowchart", by: "content" };
+  return null;
+}
+function headerError(written, meant, at2) {
+  const fix = meant.kind === "flowchart" && meant.by === "content" ? "flowchart TD" : meant.word;
+  const message2 = meant.by === "case" ? `\`${written}\` is not a Mermaid diagram type: Mermaid reads the type word in its exact case. Did you mean \`${meant.word}\`?` : meant.by === "spelling" ? `\`${written}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?` : `The diagram has no type on its first line (\`${written}\` is not one), so Mermaid cannot draw it. Did you mean to start with \`${fix}\`?`;
+  const hint = meant.by === "content" ? `Add a first line \`${fix}\` above \`${written}\`.` : `Write \`${meant.word}\`${/^(graph|flowchart)$/.test(meant.word) ? ` with its direction (e.g. \`${meant.word} TD\`)` : ""} on the first line.`;
+  return { code: meant.by === "content" ? "missing-diagram-type" : "misspelt-diagram-type", message: message2, ...at2, text: written, hint };
+}
+function shiftColumns(ast, errors, line, column, delta) {
+  if (delta === 0) return;
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (value) => {
+    if (!value || typeof value !== "object" || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof Map) {
+      for (const v3 of value.values()) visit(v3);
+      return;
+    }
+    const pos = value;
+    if (typeof pos.line === "number" && typeof pos.column === "number" && pos.line === line && pos.column > column) pos.column = Math.max(column, pos.column - delta);
+    for (const v3 of Object.values(value)) visit(v3);
+  };
+  visit(ast);
+  for (const e of errors) visit(e);
+}
+
+// src/diagrams/architecture/parse-architecture.ts
+function posOf(node) {
+  const start2 = node.$cstNode?.range.start;
+  return start2 ? { line: start2.line + 1, column: start2.character + 1 } : { line: 1, column: 1 };
+}
+async function parseArchitecture(raw) {
+  const text3 = raw.replace(/\r\n?/g, "\n");
+  if (text3.length > MAX_ARCHITECTURE_BYTES) {
+    return {
+      kind: "architecture",
+      typeWord: "architecture-beta",
+      valid: false,
+      errors: [{
+        code: "architecture-too-large",
+        message: `This architecture-beta diagram is ${Math.round(text3.length / 1024)} KB; infralint reads one of at most ${MAX_ARCHITECTURE_BYTES / 1024} KB.`,
+        line: 1,
+        column: 1,
+        hint: "An architecture diagram of a web stack is a few dozen lines: check that the right text is in the block."
+      }],
+      ast: null
+    };
+  }
+  const { parse: parse2 } = await Promise.resolve().then(() => (init_mermaid_parser_core(), mermaid_parser_core_exports));
+  try {
+    const result = await parse2("architecture", text3);
+    return { kind: "architecture", typeWord: "architecture-beta", valid: true, errors: [], ast: toAst(result) };
+  } catch (error) {
+    const detail = error;
+    const errors = [];
+    for (const e of detail.result?.lexerErrors ?? []) {
+      errors.push({ code: "architecture-syntax", message: e.message, line: e.line ?? 1, column: e.column ?? 1, hint: ARCH_HINT });
+    }
+    for (const e of detail.result?.parserErrors ?? []) {
+      const line = Number.isFinite(e.token?.startLine) ? e.token.startLine : 1;
+      const column = Number.isFinite(e.token?.startColumn) ? e.token.startColumn : 1;
+      errors.push({ code: "architecture-syntax", message: e.message, line, column, ...e.token?.image ? { text: e.token.image } : {}, hint: ARCH_HINT });
+    }
+    if (errors.length === 0) errors.push({ code: "architecture-syntax", message: String(detail.message ?? error), line: 1, column: 1 });
+    const ast = detail.result?.value ? safeAst(detail.result.value) : null;
+    return { kind: "architecture", typeWord: "architecture-beta", valid: false, errors, ast };
+  }
+}
+var MAX_ARCHITECTURE_BYTES = 64 * 1024;
+var ARCH_HINT = "Check the line against `service id(icon)[Title] in group` and `a:R --> L:b`; titles with spaces or punctuation may need simpler wording.";
+function stripTitle(t) {
+  return (typeof t === "string" ? t : "").replace(/^\[|\]$/g, "").replace(/^"(.*)"$/, "$1").trim();
+}
+function safeAst(raw) {
+  try {
+    return toAst(raw);
+  } catch {
+    return null;
+  }
+}
+function named2(nodes) {
+  return (nodes ?? []).filter((n) => typeof n?.id === "string" && n.id !== "");
+}
+function toAst(raw) {
+  return {
+    kind: "architecture",
+    services: [
+      ...named2(raw.services).map((s) => ({ id: s.id, title: stripTitle(s.title) || (typeof s.iconText === "string" ? s.iconText : "") || s.id, icon: typeof s.icon === "string" ? s.icon : null, in: typeof s.in === "string" ? s.in : null, kind: "service", pos: posOf(s) })),
+      ...named2(raw.junctions).map((j) => ({ id: j.id, title: j.id, icon: null, in: j.in ?? null, kind: "junction", pos: posOf(j) }))
+    ],
+    groups: named2(raw.groups).map((g) => ({ id: g.id, title: stripTitle(g.title) || g.id, icon: g.icon ?? null, in: g.in ?? null, pos: posOf(g) })),
+    edges: (raw.edges ?? []).filter((e) => typeof e?.lhsId === "string" && typeof e.rhsId === "string").map((e) => ({
+      from: e.lhsId,
+      to: e.rhsId,
+      title: stripTitle(e.title),
+      directed: Boolean(e.lhsInto || e.rhsInto),
+      bidirectional: Boolean(e.lhsInto && e.rhsInto) || !(e.lhsInto || e.rhsInto),
+      pos: posOf(e)
+    }))
+  };
+}
+
 // src/diagrams/flowchart/source-fixes.ts
 var OPEN_TO_CLOSE = { "[": "]", "(": ")", "{": "}" };
 function quotedLabelFix(raw, rawOffset, pipe) {
@@ -49622,7 +49665,9 @@ function idStartBefore(text3, at2) {
   return i;
 }
 function findShapeEnd(line, idStart, fix) {
-  const closer = /[\])}]+$/.exec(fix)[0];
+  let from = fix.length;
+  while (from > 0 && "]})".includes(fix[from - 1])) from--;
+  const closer = fix.slice(from);
   const arrow = line.slice(idStart).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
   const limit = arrow < 0 ? line.length : idStart + arrow;
   const close = line.lastIndexOf(closer, limit - closer.length);
@@ -54242,6 +54287,18 @@ function spaced(body) {
     return ctx.nextNonSpace[q + m[0].length] - at2;
   };
 }
+function afterSpaces(body) {
+  return (ctx, at2) => {
+    const q = ctx.nextNonSpace[at2];
+    body.lastIndex = q;
+    const m = body.exec(ctx.text);
+    return m ? q + m[0].length - at2 : -1;
+  };
+}
+var feedsInSpaces = (ctx, at2) => {
+  const feed = ctx.lastFeedBefore[ctx.nextNonSpace[at2]];
+  return feed >= at2 ? feed + 1 - at2 : -1;
+};
 function direction(dir) {
   return (ctx, at2) => {
     const line = ctx.lineOf(at2);
@@ -54301,10 +54358,10 @@ var RULES2 = [
   { match: /subgraph\b/y, states: ["INITIAL"], action: ret("subgraph") },
   { match: /end\b\s*/y, states: ["INITIAL"], action: ret("end") },
   { match: /(_self|_blank|_parent|_top)\b/y, states: ["INITIAL"], action: ret("LINK_TARGET") },
-  { match: /(\r?\n)*\s*\n/y, states: ["dir"], action: pop("NODIR") },
-  { match: /\s*(LR|RL|TB|BT|TD|BR)\b/y, states: ["dir"], action: pop("DIR") },
-  { match: /\s*[<>^]/y, states: ["dir"], action: pop("DIR") },
-  { match: /\s*v\b/y, states: ["dir"], action: pop("DIR") },
+  { match: feedsInSpaces, states: ["dir"], action: pop("NODIR") },
+  { match: afterSpaces(/(LR|RL|TB|BT|TD|BR)\b/y), states: ["dir"], action: pop("DIR") },
+  { match: afterSpaces(/[<>^]/y), states: ["dir"], action: pop("DIR") },
+  { match: afterSpaces(/v\b/y), states: ["dir"], action: pop("DIR") },
   { match: direction("TB"), states: ["INITIAL"], action: ret("direction_tb") },
   { match: direction("BT"), states: ["INITIAL"], action: ret("direction_bt") },
   { match: direction("RL"), states: ["INITIAL"], action: ret("direction_rl") },
@@ -54421,7 +54478,10 @@ function buildContext(text3) {
     if (last > 0) for (let k = i; k < last; k++) linkIdAt[k] = last;
     i = j;
   }
-  return { text: text3, nextNonSpace, directionStarts, lineOf, lineEnd: lineEnd2, linkIdAt };
+  const lastFeedBefore = new Int32Array(n + 1);
+  lastFeedBefore[0] = -1;
+  for (let i = 1; i <= n; i++) lastFeedBefore[i] = text3.charCodeAt(i - 1) === 10 ? i - 1 : lastFeedBefore[i - 1];
+  return { text: text3, nextNonSpace, directionStarts, lineOf, lineEnd: lineEnd2, linkIdAt, lastFeedBefore };
 }
 function lexFlowchart(text3) {
   return { tokens: runStateLexer(text3, RULES2, buildContext(text3), { endToken: "EOF" }) };
@@ -55416,8 +55476,24 @@ var LIMITS = {
    */
   boxes: 1e3,
   /** Links (edges, messages) of one diagram that the graph rules read. */
-  links: 2e3
+  links: 2e3,
+  /**
+   * Bytes of architecture-beta diagrams handed to Mermaid's parser for one task (each diagram is
+   * also capped at 64 KB): that parser costs about 30 µs a byte of broken input.
+   */
+  architectureBytes: 128 * 1024
 };
+function capNotice(root2, abs, what) {
+  return {
+    ruleId: "task-file",
+    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file, ${LIMITS.diagrams} diagrams and ${LIMITS.boxes} boxes for a task).`,
+    severity: "warning",
+    file: toRelative(root2, abs),
+    line: 1,
+    column: 1,
+    hint: "Keep the answer in the task file (and a .mmd beside it if you like): a design document is a few files of a few kilobytes."
+  };
+}
 
 // src/submission/remote-links.ts
 import path9 from "node:path";
@@ -55532,6 +55608,7 @@ async function readDiagrams(loaded) {
   let diagramsCapped = false;
   let graphCapped = false;
   let boxes2 = 0;
+  let architectureBytes = 0;
   for (const file of loaded.files) {
     const sources = file.markdown ? extractDiagrams(file.relPath, file.read.text, file.markdown, /\.(md|markdown)$/i.test(file.relPath)) : [{ file: file.relPath, origin: "file", text: file.read.text, line: 1, indent: 0, closed: true }];
     const parsed = [];
@@ -55541,6 +55618,14 @@ async function readDiagrams(loaded) {
           if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `more than ${LIMITS.diagrams} Mermaid diagrams belong to this task`), file: file.relPath, line: found.line });
           diagramsCapped = true;
           break;
+        }
+        if (detectDiagramType(found.text).kind === "architecture") {
+          architectureBytes += found.text.length;
+          if (architectureBytes > LIMITS.architectureBytes) {
+            if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `the architecture-beta diagrams of this task hold more than ${LIMITS.architectureBytes / 1024} KB`), file: file.relPath, line: found.line });
+            diagramsCapped = true;
+            continue;
+          }
         }
         const { source, parse: parse2 } = await readFenceContent(found);
         if (parse2.ast) {
@@ -55564,17 +55649,6 @@ async function readDiagrams(loaded) {
     const art = findAsciiArt(file.read.text, notMermaid ? [] : sources);
     if (art !== null) loaded.visuals.push({ file: file.relPath, line: art, target: "ASCII art", kind: "ascii-art" });
   }
-}
-function capNotice(root2, abs, what) {
-  return {
-    ruleId: "task-file",
-    message: `Not everything was read: ${what} (infralint reads at most ${LIMITS.files} files, ${LIMITS.bytes / 1024 / 1024} MiB, ${LIMITS.linksPerFile} links a file, ${LIMITS.diagrams} diagrams and ${LIMITS.boxes} boxes for a task).`,
-    severity: "warning",
-    file: toRelative(root2, abs),
-    line: 1,
-    column: 1,
-    hint: "Keep the answer in the task file (and a .mmd beside it if you like): a design document is a few files of a few kilobytes."
-  };
 }
 function namedForTask(name, task) {
   const number = /^(\d+)/.exec(task)?.[1];
@@ -55884,7 +55958,7 @@ function applyConfig(rubric, config2, strict = true) {
 // src/reporters/github.ts
 var MAX_ANNOTATIONS = 50;
 function escapeData(text3) {
-  return printable(text3, true).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 function escapeProperty(text3) {
   return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");

@@ -14,6 +14,7 @@ import { runInit } from './init-command.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import { detectCurriculum } from '../discover/detect-curriculum.js';
+import { filesTarget } from '../discover/project-tasks.js';
 import type { Verdict } from '../score/score.js';
 import { didYouMean } from '../edit-distance.js';
 import { repositoryRoot } from './repository.js';
@@ -134,15 +135,18 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     program
       .command('check', { isDefault: true })
       .description('check one submission: a repository, its web_infrastructure_design/ folder, or the task file')
-      .argument('[path]', 'what to check', '.')
+      .argument('[paths...]', 'what to check; several task files of one folder (as a pre-commit hook passes them) are checked on their own tasks', ['.'])
       .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
       .option('--rubric <name|file>', 'rubric to grade against instead of the project\'s tasks: a name in rules/ (see `infralint rules --list`) or a JSON file')
       .option('--fail-on-pending', 'exit 1 when the verdict awaits a person (points awaiting review could change it), not only when it failed'),
-  ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean }) => {
+  ).action(async (targets: string[], opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean }) => {
     const lint = lintOptionsFrom(opts);
-    const absolute = path.resolve(io.cwd, target);
-    if (!existsSync(absolute)) throw new UsageError(`no such file or directory: ${target}`);
-    const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd, projectTarget(absolute, opts));
+    const missing = targets.find((t) => !existsSync(path.resolve(io.cwd, t)));
+    if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
+    const files = targets.length > 1 ? filesTarget(targets.map((t) => path.resolve(io.cwd, t)), opts.curriculum) : null;
+    if (targets.length > 1 && !files) throw new UsageError(`none of the ${targets.length} files given is a task's file: give one path (a repository, its project folder or a task file)`);
+    const absolute = files?.folder ?? path.resolve(io.cwd, targets[0]!);
+    const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd, projectTarget(absolute, files && !opts.task ? { ...opts, task: files.tasks } : opts));
     const report = await lintSubmission(absolute, { rubrics, ...lint, relativeTo: repositoryRoot(absolute) ?? io.cwd });
     writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
     exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);

@@ -30,12 +30,30 @@ export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric
     return found.length ? found : all;
   }
   if (entryKind(path.resolve(target)) !== 'dir') {
-    const name = normaliseName(path.basename(target));
-    const own = all.filter((r) => r.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r.task)));
+    const own = tasksNamedBy(target, all);
     return own.length ? own : all;
   }
   const found = all.filter((rubric) => holdsTask(target, rubric));
   return found.length ? found : all;
+}
+
+/** The rubrics a file belongs to by its name: `3-scale_up.md`, `3-scale_up.png`, `0-simple_web_stack`. */
+export function tasksNamedBy(file: string, rubrics: Rubric[]): Rubric[] {
+  const name = normaliseName(path.basename(file));
+  return rubrics.filter((r) => r.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r.task)));
+}
+
+/**
+ * Several files of one project folder (what a pre-commit hook passes: the files a commit changes):
+ * the folder, and the tasks those files belong to, so that a commit is checked on its own tasks and
+ * an unfinished other task does not block it. Null when the files name no task.
+ */
+export function filesTarget(files: string[], curriculum?: Curriculum): { folder: string; tasks: string[] } | null {
+  const folders = [...new Set(files.map((f) => path.dirname(path.resolve(f))))];
+  if (folders.length > 1) throw new UsageError(`the files given are in ${folders.length} folders: give the files of one project folder, or the folder itself`);
+  const rubrics = projectRubrics(curriculum ?? detectCurriculum(folders[0]!));
+  const tasks = [...new Set(files.flatMap((f) => tasksNamedBy(f, rubrics).map((r) => r.task)))];
+  return tasks.length ? { folder: folders[0]!, tasks } : null;
 }
 
 /** The folder holds the task's file, or one misnamed for it. */
@@ -47,10 +65,11 @@ function holdsTask(folder: string, rubric: Rubric): boolean {
 /** `--task 0`, `--task 0-simple_web_stack`, `--task scale_up`: the rubrics named, or a usage error naming the known tasks. */
 function narrow(rubrics: Rubric[], tasks: string[] | undefined, curriculum: Curriculum): Rubric[] {
   if (!tasks?.length) return rubrics;
-  return tasks.map((wanted) => {
+  const named = tasks.map((wanted) => {
     const w = normaliseName(wanted);
     const match = rubrics.find((r) => normaliseName(r.task) === w || String(r.order) === w || normaliseName(r.task).replace(/^\d+/, '') === w);
     if (!match) throw new UsageError(`--task: no task "${wanted}" in the ${curriculum} curriculum (tasks: ${rubrics.map((r) => r.task).join(', ')})`);
     return match;
   });
+  return rubrics.filter((r) => named.includes(r));
 }

@@ -116,14 +116,14 @@ describe('infralint init and pre-commit', () => {
     expect(workflow).toContain("paths: ['web_infrastructure_design/**', '0x09-web_infrastructure_design/**'");
   });
 
-  it('ships a pre-commit hook that runs infralint check', async () => {
+  it('ships a pre-commit hook that checks the task files a commit changes', async () => {
     const { load } = await import('js-yaml');
-    const hooks = load(readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
-    expect(hooks[0]).toMatchObject({ id: 'infralint', entry: 'infralint check', language: 'node' });
-    // It runs on the task's own files, not on every commit of the project folder (tasks 0-2 live there too).
+    const hooks = load(readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
+    expect(hooks[0]).toMatchObject({ id: 'infralint', entry: 'infralint check', language: 'node', pass_filenames: true });
+    // Every task's own files, classic and Mermaid-native; not the README or other files of the folder.
     const files = new RegExp(hooks[0]!.files);
-    for (const f of ['web_infrastructure_design/3-scale_up', 'web_infrastructure_design/3-scale_up.md', '0x09-web_infrastructure_design/3-scale_up.mmd', 'web_infrastructure_design/3-scale_up.png']) expect([f, files.test(f)]).toEqual([f, true]);
-    for (const f of ['web_infrastructure_design/0-simple_web_stack', 'web_infrastructure_design/2-secured_and_monitored_web_infrastructure.md', 'web_infrastructure_design/README.md']) expect([f, files.test(f)]).toEqual([f, false]);
+    for (const f of ['web_infrastructure_design/3-scale_up', 'web_infrastructure_design/3-scale_up.md', '0x09-web_infrastructure_design/3-scale_up.mmd', 'web_infrastructure_design/3-scale_up.png', 'web_infrastructure_design/0-simple_web_stack', 'web_infrastructure_design/2-secured_and_monitored_web_infrastructure.md', 'web_infrastructure_design/separated_tiers.mmd']) expect([f, files.test(f)]).toEqual([f, true]);
+    for (const f of ['web_infrastructure_design/README.md', 'web_infrastructure_design/images/diagram.png', 'other/3-scale_up.md', 'web_infrastructure_design/notes.md']) expect([f, files.test(f)]).toEqual([f, false]);
   });
 
   it('action.yml declares the inputs and outputs the Action reads and writes', async () => {

@@ -95,6 +95,22 @@ describe('infralint CLI (built binary)', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).results[0].score).toBe(100);
   });
 
+  it('checks several task files of one folder on their own tasks (what a pre-commit hook passes)', () => {
+    const repo = tmpRepo({ 'web_infrastructure_design/0-simple_web_stack': '# unfinished\n' });
+    const folder = path.join(repo, 'web_infrastructure_design');
+    cpSync(path.join(FIXTURES, 'worked-example', 'web_infrastructure_design'), folder, { recursive: true });
+    writeFileSync(path.join(folder, 'README.md'), '# Web infrastructure design\n');
+    const only3 = run(['check', path.join(folder, '3-scale_up.md'), path.join(folder, 'README.md')], { NO_COLOR: '1' });
+    expect([only3.code, only3.stdout]).toEqual([0, expect.stringMatching(/3-scale_up .* passed/)]);
+    expect(only3.stdout).not.toContain('0-simple_web_stack');
+    const both = run(['check', path.join(folder, '3-scale_up.md'), path.join(folder, '0-simple_web_stack')], { NO_COLOR: '1' });
+    expect([both.code, both.stdout]).toEqual([1, expect.stringMatching(/0-simple_web_stack .* failed[\s\S]*3-scale_up .* passed/)]);
+    const none = run(['check', path.join(folder, 'README.md'), path.join(folder, 'README.md')]);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining("none of the 2 files given is a task's file")]);
+    const twoFolders = run(['check', path.join(folder, '3-scale_up.md'), path.join(FIXTURES, 'complete-flowchart', 'web_infrastructure_design', '3-scale_up')]);
+    expect([twoFolders.code, twoFolders.stderr]).toEqual([2, expect.stringContaining('the files given are in 2 folders')]);
+  });
+
   it.each([
     [['check', '/no/such/path'], /no such file or directory/],
     [['check', '.', '--format', 'nope'], /unknown format "nope"/],

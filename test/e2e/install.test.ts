@@ -46,4 +46,30 @@ describe('installing a release', () => {
     const r = spawnSync(path.join(prefix, 'bin', 'infralint'), ['check', path.join(FIXTURES, 'worked-example')], { encoding: 'utf8' });
     expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/88\.33\/100 {2}passed/)]);
   }, 300000);
+
+  // pre-commit itself (Debian's package; .ci/run installs it and sets INFRALINT_REQUIRE_PRECOMMIT so
+  // that CI cannot skip this): it clones the tag, installs it with npm and runs the hook on a commit.
+  const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+  if (!preCommit && process.env.INFRALINT_REQUIRE_PRECOMMIT) throw new Error('pre-commit is not installed, and INFRALINT_REQUIRE_PRECOMMIT is set');
+  (preCommit ? it : it.skip)('runs as a pre-commit hook, on the tasks a commit changes', () => {
+    const student = path.join(work, 'student');
+    const folder = path.join(student, 'web_infrastructure_design');
+    mkdirSync(folder, { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: student, env });
+    copyFileSync(path.join(FIXTURES, 'worked-example', 'web_infrastructure_design', '3-scale_up.md'), path.join(folder, '3-scale_up.md'));
+    writeFileSync(path.join(folder, '0-simple_web_stack'), '# not started yet\n');
+    writeFileSync(path.join(student, '.pre-commit-config.yaml'), `repos:\n  - repo: file://${clone}\n    rev: v9.9.9\n    hooks:\n      - id: infralint\n`);
+    execFileSync('git', ['add', '-A'], { cwd: student, env });
+    const hookEnv = { ...env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), NO_COLOR: '1' };
+    const hook = (files: string[]) => spawnSync('pre-commit', ['run', '--files', ...files], { cwd: student, env: hookEnv, encoding: 'utf8', timeout: 280000 });
+    // Task 3's file changed: task 3 is checked (and passes); the unfinished task 0 does not block it.
+    const task3 = hook(['web_infrastructure_design/3-scale_up.md']);
+    expect([task3.status, task3.stdout]).toEqual([0, expect.stringMatching(/infralint\.+Passed/)]);
+    // Task 0's file changed: task 0 is checked, and fails the commit with its findings.
+    const task0 = hook(['web_infrastructure_design/0-simple_web_stack']);
+    expect([task0.status, task0.stdout]).toEqual([1, expect.stringMatching(/0-simple_web_stack .*failed/)]);
+    expect(task0.stdout).not.toContain('3-scale_up.md');
+    // Nothing of the project's tasks changed: the hook does not run.
+    expect(hook(['.pre-commit-config.yaml']).stdout).toMatch(/infralint\.+\(no files to check\)Skipped/);
+  }, 300000);
 });
