@@ -38,6 +38,11 @@ describe('installing a release', () => {
     expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/88\.33\/100 {2}passed/)]);
   }, 300000);
 
+  it('runs with npx from a git URL, as the README says a student can', () => {
+    const r = spawnSync('npx', ['-y', `git+file://${clone}#v9.9.9`, 'check', path.join(FIXTURES, 'worked-example')], { cwd: work, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 240000 });
+    expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/88\.33\/100 {2}passed/)]);
+  }, 300000);
+
   it('installs globally from the release archive, and runs', () => {
     const archive = path.join(work, 'infralint-9.9.9.tar.gz');
     execFileSync('git', ['archive', '--format=tar.gz', '--prefix=infralint-9.9.9/', '-o', archive, 'v9.9.9'], { cwd: clone });
