@@ -92,6 +92,11 @@ export function readRoster(file: string, what = 'roster'): Roster {
       warnings.push(`${file}:${line}: a row without a login was skipped`);
       return;
     }
+    // The login names a folder, a feedback file and a row: never a path, a hidden name or a control character.
+    if (/[\\/\0-\x1f\x7f]/.test(login) || login.startsWith('.')) {
+      warnings.push(`${file}:${line}: "${login}" cannot be a folder name (a path, a hidden name or a control character); the row was skipped`);
+      return;
+    }
     const key = login.toLowerCase();
     if (seenAt.has(key)) {
       // The first row stands: a later one is more likely a copy-paste slip than a correction.
