@@ -121,6 +121,8 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
   let reused = 0;
   let errors = 0;
   let notSubmitted = 0;
+  /** Whether results.jsonl was written whole (closed with its count). */
+  let complete = false;
   // The outputs are written while the workers grade, each worker writing the feedback files of the
   // students it grades. A shard's outputs are written by `merge`.
   const outputWriter = shard.count === 1
@@ -166,20 +168,24 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
     }
     results.write(`${resultsTrailer(cohort.length)}\n`);
     results.close();
+    complete = true;
     const gradeMs = performance.now() - started;
 
     let outputs: OutputResult | null = null;
     if (outputWriter) {
+      // A stop asked for while the outputs are written (report.html takes seconds) is one too.
+      throwIfAborted(options.signal);
       // The header is already known: only report.html reads the records back, and lazily.
       outputs = await outputWriter.finish(() => resultRecords(results.temp));
     }
+    throwIfAborted(options.signal);
     commitOutputs(pending, options.out);
     return { header, students: cohort.length, reused, errors, notSubmitted, outputs, timings: { grade: gradeMs }, resultsFile: resultsPath };
   } catch (error) {
     // The workers are stopped before the temporary outputs are removed: a worker still writing a
     // feedback file would make the removal fail and hide the error (a full disk said as ENOTEMPTY).
     await outcomes.return(undefined);
-    if (error instanceof Interrupted) error.kept = keepInterrupted(results, done, options.out);
+    if (error instanceof Interrupted) error.kept = keepInterrupted(results, done, options.out, complete);
     outputWriter?.discard();
     discardOutputs(pending);
     throw error;
@@ -199,16 +205,21 @@ function planFields(student: { name: string; email: string; commit: string; rost
  * count, as any results file) that `--resume` reads: an interrupted run loses no work, and leaves
  * the previous outputs as they were. Returns how many were kept.
  */
-function keepInterrupted(results: AtomicFile, done: number, out: string): number {
-  if (!done) return 0;
+function keepInterrupted(results: AtomicFile, done: number, out: string, whole: boolean): number {
+  if (done === 0) return 0;
   try {
-    results.write(`${resultsTrailer(done)}\n`);
+    // Whole: every student was graded (the stop came while the outputs were written).
+    if (!whole) results.write(`${resultsTrailer(done)}\n`);
     results.close();
     renameSync(results.temp, path.join(out, INTERRUPTED_FILE));
     return done;
   } catch {
     return 0;
   }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Interrupted(String(signal.reason ?? 'interrupted'));
 }
 
 /** The previous run's records, by student (and those of an interrupted run after it), when their settings could still match. */

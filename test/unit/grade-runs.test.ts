@@ -78,6 +78,16 @@ describe('an interrupted run', () => {
     expect(resumed.reused).toBe(2);
     expect(existsSync(path.join(out, INTERRUPTED_FILE))).toBe(false);
   });
+
+  it('stopped while writing the outputs, keeps every student', async () => {
+    const dir = makeCohort({ a: ownSubmission(essay(1)), b: ownSubmission(essay(2)) });
+    const out = tmp();
+    const controller = new AbortController();
+    const stopped = grade(dir, out, { signal: controller.signal, onProgress: (p) => p.done === p.total && controller.abort('SIGTERM') });
+    await expect(stopped).rejects.toMatchObject({ kept: 2, signal: 'SIGTERM' });
+    expect(readdirSync(out)).toEqual([INTERRUPTED_FILE]);
+    expect((await grade(dir, out, { resume: true })).reused).toBe(2);
+  });
 });
 
 describe('gradebook rows', () => {
