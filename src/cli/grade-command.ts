@@ -95,7 +95,7 @@ function describeOutputs(outputs: OutputResult, io: CliIO): void {
   const { pairs, pairsLeftOut, graphGroups } = outputs.similarity;
   const grouped = graphGroups.reduce((n, g) => n + g.length, 0);
   const listed = pairsLeftOut ? ` (${pairs.length} listed)` : '';
-  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${pairs.length + pairsLeftOut} near-duplicate explanation pairs${listed}, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
+  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${outputs.summary.notSubmitted.length} not submitted, ${pairs.length + pairsLeftOut} near-duplicate explanation pairs${listed}, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
   for (const file of outputs.files) io.stdout(`  wrote ${shortPath(file, io)}\n`);
 }
 

@@ -86,8 +86,10 @@ async function collectOne(student: RosterEntry, options: CollectOptions): Promis
     if (!origin.ok || origin.stdout.trim() !== url) return outcome('failed', `${folder} is a clone of ${origin.stdout.trim() || 'another repository'}, not ${url}: left as it is`);
     const fetched = await git(['fetch', '--quiet', '--depth', '1', '--filter=blob:none', '--no-tags', 'origin', 'HEAD']);
     if (!fetched.ok) {
+      // The clone stays as it was (the student's earlier work, graded as such): its commit is recorded.
       const failure = describeGitFailure(fetched, options.timeoutMs);
-      return outcome(failure.kind, failure.message);
+      const held = await git(['rev-parse', '--verify', '--quiet', 'HEAD']);
+      return outcome(failure.kind, `${failure.message}; not updated${held.ok ? `: the folder holds the commit collected before` : ''}`, held.ok ? held.stdout.trim() : '');
     }
     // The checkout becomes the fetched commit exactly: files changed or added by hand are undone.
     for (const step of [['reset', '--quiet', '--hard', 'FETCH_HEAD'], ['clean', '-ffdxq']]) {

@@ -71,10 +71,10 @@ export class GradebookExport {
   constructor(readonly format: ExportFormat, private readonly title: string, private readonly tasks: readonly string[]) {}
 
   head(): string {
-    if (this.format === 'canvas') {
-      return stringify([['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', this.title], ['    Points Possible', '', '', '', '', 100]]);
-    }
-    return stringify([['Email address', 'Username', 'ID number', 'Full name', this.title, `${this.title} feedback`]]);
+    const rows = this.format === 'canvas'
+      ? [['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', this.title], ['    Points Possible', '', '', '', '', 100]]
+      : [['Email address', 'Username', 'ID number', 'Full name', this.title, `${this.title} feedback`]];
+    return stringify(rows.map((row) => row.map(spreadsheetSafe)));
   }
 
   row(entry: GradebookEntry): string {

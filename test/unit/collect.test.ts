@@ -79,6 +79,13 @@ describe('infralint collect (local repositories)', () => {
     expect(readFileSync(path.join(dir, 'alice', TASK), 'utf8')).toMatch(/second try/);
     expect(existsSync(path.join(dir, 'alice', 'web_infrastructure_design', 'stray.md'))).toBe(false);
     expect(by.ghost).toMatchObject({ status: 'failed', message: expect.stringMatching(/exists and is not a clone: left as it is/) });
+
+    // A repository gone private (or deleted) after it was collected: the clone is kept, with its commit.
+    const { renameSync } = await import('node:fs');
+    renameSync(path.join(root, 'Bob.git'), path.join(root, 'Bob-private.git'));
+    const later = await collectCohort(options(root, dir, roster));
+    expect(later.manifest.students.find((s) => s.login === 'Bob')).toMatchObject({ status: 'missing', commit: by.Bob!.commit, message: expect.stringMatching(/private.*; not updated: the folder holds the commit collected before$/) });
+    renameSync(path.join(root, 'Bob-private.git'), path.join(root, 'Bob.git'));
   });
 
   it('is read by grade: the commit in the gradebook, and a row for each student without a repository', async () => {
