@@ -5,7 +5,7 @@ import type { Rubric } from '../config/rubric.js';
 import { AtomicFile } from './atomic-file.js';
 import { shardOf, type Shard } from './cohort.js';
 import { planCohort, type CohortPlan, type PlannedStudent } from './cohort-plan.js';
-import { errorRecord, notSubmittedRecord, settingsKey, settingsSummary, type GradeSettings } from './grade-student.js';
+import { errorRecord, extras, notSubmittedRecord, settingsKey, settingsSummary, type GradeSettings } from './grade-student.js';
 import { Interrupted } from '../errors.js';
 import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { CohortIdentity, GradeJob, ResultsHeader, StudentRecord } from './record.js';
@@ -137,7 +137,7 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
     }));
   const aborted = whenAborted(options.signal);
   aborted.catch(() => undefined);
-  const outcomes = gradeInOrder(jobs, settings, { ...options, ...(options.signal ? { signal: options.signal } : {}) });
+  const outcomes = gradeInOrder(jobs, settings, options);
   try {
     results.write(`${JSON.stringify(header)}\n`);
     for (const entry of cohort) {
@@ -153,8 +153,9 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
         if (next.done) throw new Error('the worker pool returned fewer results than students');
         const outcome = next.value;
         if ('reused' in outcome) {
+          // Names, commit and roster columns are this run's (the roster may have changed since).
           const { commit: _commit, rosterColumns: _columns, ...kept } = previous.get(entry.student)!;
-          digest = digestRecord({ ...kept, ...planFields(student) });
+          digest = digestRecord({ ...kept, name: student.name, email: student.email, ...extras(student) });
           reused++;
         } else {
           digest = outcome;
@@ -193,11 +194,6 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
     // Stops the worker pool however the loop ended.
     await outcomes.return(undefined);
   }
-}
-
-/** The fields a record takes from this run's plan rather than from the run that graded it. */
-function planFields(student: { name: string; email: string; commit: string; rosterColumns: Record<string, string> }): Partial<StudentRecord> {
-  return { name: student.name, email: student.email, ...(student.commit ? { commit: student.commit } : {}), ...(Object.keys(student.rosterColumns).length ? { rosterColumns: student.rosterColumns } : {}) };
 }
 
 /**

@@ -95,7 +95,7 @@ export async function gradeForCohort(job: GradeJob, settings: GradeSettings, key
 }
 
 /** What a record carries from the run's plan besides the name: the commit collected and the roster's columns. */
-function extras(job: Pick<GradeJob, 'commit' | 'rosterColumns'>): Pick<StudentRecord, 'commit' | 'rosterColumns'> {
+export function extras(job: Pick<GradeJob, 'commit' | 'rosterColumns'>): Pick<StudentRecord, 'commit' | 'rosterColumns'> {
   return { ...(job.commit ? { commit: job.commit } : {}), ...(job.rosterColumns && Object.keys(job.rosterColumns).length ? { rosterColumns: job.rosterColumns } : {}) };
 }
 

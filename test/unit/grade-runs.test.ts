@@ -26,9 +26,13 @@ describe('results keyed to the cohort folder', () => {
     const moved = tmp();
     cpSync(first, moved, { recursive: true });
     writeFileSync(path.join(moved, 'bob', 'web_infrastructure_design/3-scale_up.md'), '# Scale up\n\nnothing left\n');
-    const again = await grade(moved, out, { resume: true });
+    const roster = path.join(tmp(), 'roster.csv');
+    writeFileSync(roster, 'login,name,email\nalice,Alice Renamed,alice@x.io\n');
+    const again = await grade(moved, out, { resume: true, manifest: roster });
     expect(again.reused).toBe(2);
     const rows = csv(path.join(out, 'gradebook.csv'));
+    // A reused result takes this run's roster.
+    expect(rows.find((r) => r[0] === 'alice')!.slice(1, 3)).toEqual(['Alice Renamed', 'alice@x.io']);
     const scoreAt = rows[0]!.indexOf('score');
     expect(rows.find((r) => r[0] === 'carol')![scoreAt]).toBe('100');
     expect(Number(rows.find((r) => r[0] === 'bob')![scoreAt])).toBeLessThan(20);
