@@ -7,6 +7,7 @@ import { gradeCohort, type GradeCohortOptions } from '../../src/grade/grade-coho
 import { mergePartials } from '../../src/grade/merge-partials.js';
 import { INTERRUPTED_FILE, RESULTS_FILE } from '../../src/grade/results-file.js';
 import { makeCohort, ownSubmission } from '../helpers/cohort.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'infralint-runs-'));
 const rubrics = [loadRubric('3-scale_up')];
@@ -100,7 +101,8 @@ describe('gradebook rows', () => {
     student2: ownSubmission(essay(2)),
     Émile: ownSubmission(essay(3)),
     alice: 'complete-flowchart',
-    broken: { 'web_infrastructure_design/3-scale_up.md': Buffer.from([0, 1, 2, 3, 0, 0]) },
+    // A full-marks submission with undecodable bytes: an error row (a person must look), which used to say 100 and passed.
+    broken: { 'web_infrastructure_design/3-scale_up': Buffer.concat([readFileSync(path.join(FIXTURES, 'complete-flowchart/web_infrastructure_design/3-scale_up')), Buffer.from([0xff, 0xfe, 0x0a])]) },
     zoe: 'image-only',
   });
   const roster = path.join(tmp(), 'roster.csv');
@@ -118,6 +120,7 @@ describe('gradebook rows', () => {
     const broken = rows.find((r) => r[0] === 'broken')!;
     const cell = (name: string) => broken[head.indexOf(name)];
     expect([cell('status'), cell('score'), cell('passed'), cell('verdict')]).toEqual(['error', '', 'false', 'error']);
+    expect(cell('error')).toMatch(/not valid UTF-8/);
     expect(head.slice(head.indexOf('task-file'), head.indexOf('similar_to')).map((id) => cell(id))).toEqual(head.slice(head.indexOf('task-file'), head.indexOf('similar_to')).map(() => ''));
     const project = csv(path.join(out, 'project.csv'));
     const p = project.find((r) => r[0] === 'broken')!;
