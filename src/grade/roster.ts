@@ -66,7 +66,9 @@ export function readRoster(file: string, what = 'roster'): Roster {
   if (!rows.length) throw new UsageError(`the ${what} ${file} lists no student`);
   const first = rows[0]!.map(normaliseHeader);
   const known = [...LOGIN_COLUMNS, ...NAME_COLUMNS, ...EMAIL_COLUMNS];
-  const headed = first.some((cell) => known.includes(cell));
+  // "GitHub ID", "Github account": any header naming GitHub is the login column, when no exact name is there.
+  const githubAt = first.findIndex((cell) => cell.includes('github'));
+  const headed = first.some((cell) => known.includes(cell)) || githubAt >= 0;
   const columnOf = (names: string[]) => {
     for (const name of names) {
       const at = first.indexOf(name);
@@ -74,7 +76,8 @@ export function readRoster(file: string, what = 'roster'): Roster {
     }
     return -1;
   };
-  const loginAt = headed ? columnOf(LOGIN_COLUMNS) : 0;
+  const exactLoginAt = columnOf(LOGIN_COLUMNS);
+  const loginAt = !headed ? 0 : exactLoginAt >= 0 ? exactLoginAt : githubAt;
   if (loginAt < 0) {
     throw new UsageError(`the ${what} ${file} has a header (${rows[0]!.join(', ')}) but no login column: name the column of GitHub logins (folders) "login", "github" or "folder"`);
   }

@@ -23,6 +23,10 @@ describe('roster', () => {
     expect(detectDelimiter('a;b;"c,d,e"\n1,2,3,4,5')).toBe(';');
   });
 
+  it('takes a header naming GitHub in any words as the login column', () => {
+    expect(readRoster(rosterFile('Full Name,GitHub ID\nAlice A,alice\n')).entries.get('alice')).toMatchObject({ login: 'alice', name: 'Alice A' });
+  });
+
   it('reads a file of logins alone, and positional columns without a header', () => {
     expect([...readRoster(rosterFile('alice\nbob\n\ncarol\n')).entries.keys()]).toEqual(['alice', 'bob', 'carol']);
     expect(readRoster(rosterFile('bob,Bob B,bob@x.io\n')).entries.get('bob')).toMatchObject({ name: 'Bob B', email: 'bob@x.io' });
