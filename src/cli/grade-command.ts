@@ -12,9 +12,9 @@ import { Interrupted, UsageError } from '../errors.js';
 import type { CohortPlan } from '../grade/cohort-plan.js';
 import { DEFAULT_EXPORT_TITLE, type ExportFormat, type ExportSettings } from '../grade/exports.js';
 import { INTERRUPTED_FILE } from '../grade/results-file.js';
+import type { GradingOptionValues } from './shared-options.js';
 
 type GradeProgress = { done: number; total: number; reused: number; errors: number };
-import type { GradingOptionValues } from './shared-options.js';
 
 export interface GradeCommandOptions extends GradingOptionValues {
   out: string;
