@@ -6,7 +6,15 @@ import type { GradeSettings } from '../grade/grade-student.js';
 import { mergePartials } from '../grade/merge-partials.js';
 import type { OutputResult } from '../grade/write-outputs.js';
 import type { CliIO } from './io.js';
+import { progressReporter } from './progress.js';
+import { printable } from '../chars.js';
+import { Interrupted, UsageError } from '../errors.js';
+import type { CohortPlan } from '../grade/cohort-plan.js';
+import { DEFAULT_EXPORT_TITLE, type ExportFormat, type ExportSettings } from '../grade/exports.js';
+import { INTERRUPTED_FILE } from '../grade/results-file.js';
 import type { GradingOptionValues } from './shared-options.js';
+
+type GradeProgress = { done: number; total: number; reused: number; errors: number };
 
 export interface GradeCommandOptions extends GradingOptionValues {
   out: string;
@@ -18,39 +26,60 @@ export interface GradeCommandOptions extends GradingOptionValues {
   rubric?: string[];
   timeout?: number;
   similarity?: number;
+  export?: ExportFormat[];
+  exportTitle?: string;
+  bom: boolean;
 }
 
-/** Progress on stderr: a bar on a terminal, a line every 10% (or 5 s) otherwise, for CI logs. */
-async function progressReporter(io: CliIO, stderrIsTTY: boolean): Promise<{ update: (p: { done: number; total: number; reused: number; errors: number }) => void; stop: () => void }> {
-  const started = Date.now();
-  if (stderrIsTTY) {
-    const { SingleBar, Presets } = await import('cli-progress');
-    const bar = new SingleBar({ format: 'grading [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {errors} errors, {reused} reused', hideCursor: true, etaBuffer: 200, fps: 10 }, Presets.shades_classic);
-    let startedBar = false;
-    return {
-      update: (p) => {
-        if (!startedBar) {
-          bar.start(p.total, 0, { rate: 0, errors: 0, reused: 0 });
-          startedBar = true;
-        }
-        bar.update(p.done, { rate: Math.round(p.done / Math.max(0.001, (Date.now() - started) / 1000)), errors: p.errors, reused: p.reused });
-      },
-      stop: () => bar.stop(),
-    };
+export interface MergeCommandOptions {
+  out: string;
+  report: boolean;
+  similarity?: number;
+  export?: ExportFormat[];
+  exportTitle?: string;
+  bom: boolean;
+}
+
+/** The export settings of the options, when any format is asked for. */
+function exportsOf(opts: { export?: ExportFormat[]; exportTitle?: string }): { exports: ExportSettings } | Record<string, never> {
+  return opts.export?.length ? { exports: { formats: opts.export, title: opts.exportTitle ?? DEFAULT_EXPORT_TITLE } } : {};
+}
+
+/**
+ * Worker threads: the cores there are at most (more threads than cores only share them, and each
+ * costs its memory and warm-up), said when a larger number is capped. --timeout needs threads:
+ * a student graded in this thread cannot be stopped.
+ */
+function workerThreads(opts: GradeCommandOptions, io: CliIO): number {
+  const cores = availableParallelism();
+  if (opts.jobs === 0 && opts.timeout !== undefined) throw new UsageError('--timeout needs worker threads: with --jobs 0 each student is graded in the main thread, where it cannot be stopped (drop --jobs 0, or --timeout)');
+  if (opts.jobs === undefined) return cores;
+  if (opts.jobs > cores) {
+    io.stderr(`infralint grade: --jobs ${opts.jobs} capped at ${cores}, the cores available\n`);
+    return cores;
   }
-  let nextShare = 0.1;
-  let lastAt = started;
-  return {
-    update: (p) => {
-      const now = Date.now();
-      if (p.done / p.total < nextShare && now - lastAt < 5000 && p.done !== p.total) return;
-      while (nextShare <= p.done / p.total) nextShare += 0.1;
-      lastAt = now;
-      const rate = Math.round(p.done / Math.max(0.001, (now - started) / 1000));
-      io.stderr(`infralint grade: ${p.done}/${p.total} graded (${rate}/s, ${p.errors} errors, ${p.reused} reused)\n`);
-    },
-    stop: () => undefined,
+  return opts.jobs;
+}
+
+/**
+ * Ctrl-C or SIGTERM stops the run: what was graded is kept for --resume, temporary files are
+ * removed. A second Ctrl-C quits at once (the handler is gone after the first).
+ */
+function stopOnSignals(io: CliIO): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
+    const handler = () => {
+      io.stderr(`\ninfralint grade: ${name}: stopping and keeping the students graded so far (press Ctrl-C again to quit at once)\n`);
+      dispose();
+      controller.abort(name);
+    };
+    process.once(name, handler);
+    return [name, handler] as const;
+  });
+  const dispose = () => {
+    for (const [name, handler] of handlers) process.removeListener(name, handler);
   };
+  return { signal: controller.signal, dispose };
 }
 
 /** Relative to where infralint runs when inside it, absolute otherwise. */
@@ -66,13 +95,16 @@ function describeOutputs(outputs: OutputResult, io: CliIO): void {
   const { pairs, pairsLeftOut, graphGroups } = outputs.similarity;
   const grouped = graphGroups.reduce((n, g) => n + g.length, 0);
   const listed = pairsLeftOut ? ` (${pairs.length} listed)` : '';
-  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${pairs.length + pairsLeftOut} near-duplicate explanation pairs${listed}, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
+  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${outputs.summary.notSubmitted.length} not submitted, ${pairs.length + pairsLeftOut} near-duplicate explanation pairs${listed}, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
   for (const file of outputs.files) io.stdout(`  wrote ${shortPath(file, io)}\n`);
 }
 
 /** `infralint grade <dir>`: exit 0 when every submission was graded, 1 when some became error rows. */
-export async function runGrade(dir: string, opts: GradeCommandOptions, settings: GradeSettings, io: CliIO, stderrIsTTY: boolean): Promise<number> {
-  const progress = await progressReporter(io, stderrIsTTY);
+export async function runGrade(dir: string, opts: GradeCommandOptions, settings: GradeSettings, io: CliIO, stderrIsTTY: boolean, plan?: CohortPlan): Promise<number> {
+  const jobs = workerThreads(opts, io);
+  for (const warning of plan?.warnings ?? []) io.stderr(`infralint grade: warning: ${printable(warning)}\n`);
+  const progress = await progressReporter<GradeProgress>(io, stderrIsTTY, 'grade', 'graded', (p) => `${p.errors} errors, ${p.reused} reused`);
+  const stop = stopOnSignals(io);
   let result: GradeCohortResult;
   try {
     result = await gradeCohort({
@@ -80,7 +112,12 @@ export async function runGrade(dir: string, opts: GradeCommandOptions, settings:
       out: path.resolve(io.cwd, opts.out),
       rubrics: settings.rubrics,
       lint: settings.lint,
-      jobs: opts.jobs ?? availableParallelism(),
+      ...(plan ? { plan } : {}),
+      signal: stop.signal,
+      onWarning: (message) => io.stderr(`infralint grade: warning: ${printable(message)}\n`),
+      ...exportsOf(opts),
+      bom: opts.bom,
+      jobs,
       ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}),
       ...(opts.shard ? { shard: parseShard(opts.shard) } : {}),
       resume: Boolean(opts.resume),
@@ -89,22 +126,31 @@ export async function runGrade(dir: string, opts: GradeCommandOptions, settings:
       ...(opts.similarity !== undefined ? { similarity: { threshold: opts.similarity } } : {}),
       onProgress: progress.update,
     });
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+    progress.stop();
+    const kept = error.kept ? `${error.kept} students kept in ${shortPath(path.join(path.resolve(io.cwd, opts.out), INTERRUPTED_FILE), io)}: run again with --resume to reuse them` : 'no student was graded yet';
+    io.stderr(`infralint grade: interrupted; the previous outputs are untouched; ${kept}\n`);
+    return error.signal === 'SIGTERM' ? 143 : 130;
   } finally {
     progress.stop();
+    stop.dispose();
   }
   const seconds = result.timings.grade / 1000;
   const shard = result.header.shard;
-  io.stdout(`Graded ${result.students} submissions${shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : ''} in ${seconds.toFixed(1)} s (${Math.round(result.students / Math.max(seconds, 0.001))}/s), ${result.errors} errors, ${result.reused} reused\n`);
+  io.stdout(`Graded ${result.students} students${shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : ''} in ${seconds.toFixed(1)} s (${Math.round(result.students / Math.max(seconds, 0.001))}/s), ${result.errors} errors, ${result.reused} reused${result.notSubmitted ? `, ${result.notSubmitted} not submitted` : ''}\n`);
   if (result.outputs) describeOutputs(result.outputs, io);
   else io.stdout(`  wrote ${shortPath(result.resultsFile, io)}: run \`infralint merge\` on every shard's results to build the gradebook\n`);
   return result.errors ? 1 : 0;
 }
 
-export async function runMerge(partials: string[], opts: { out: string; report: boolean; similarity?: number }, io: CliIO): Promise<number> {
+export async function runMerge(partials: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
   const { outputs } = await mergePartials({
     partials: partials.map((p) => path.resolve(io.cwd, p)),
     out: path.resolve(io.cwd, opts.out),
     report: opts.report,
+    bom: opts.bom,
+    ...exportsOf(opts),
     ...(opts.similarity !== undefined ? { similarity: { threshold: opts.similarity } } : {}),
   });
   io.stdout(`Merged ${outputs.summary.students} submissions from ${partials.length} results files\n`);

@@ -11,8 +11,9 @@ import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
-import type { GradeCommandOptions } from './grade-command.js';
-import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
+import type { GradeCommandOptions, MergeCommandOptions } from './grade-command.js';
+import type { CollectCommandOptions } from './collect-command.js';
+import { addGradebookOptions, addGradingOptions, chooseRubrics, lintOptionsFrom, MAX_TIMEOUT_SECONDS, parseShare, positiveInteger, secondsUpTo, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import { detectCurriculum } from '../discover/detect-curriculum.js';
 import { filesTarget } from '../discover/project-tasks.js';
 import type { Verdict } from '../score/score.js';
@@ -177,40 +178,59 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       exitCode = runInit(Boolean(opts.force), io);
     });
 
-  addGradingOptions(
+  addGradebookOptions(addGradingOptions(
     program
       .command('grade')
       .description('grade a cohort: every folder inside <dir> is one student\'s repository')
       .argument('<dir>', 'folder of student repositories')
       .option('-o, --out <dir>', 'where to write gradebook.csv/json, feedback/, report.html and results.jsonl', 'infralint-grades')
       .option('-j, --jobs <n>', 'worker threads (default: the number of CPU cores; 0 grades in the main thread)', positiveInteger('--jobs', 0))
-      .option('--manifest <csv>', 'CSV mapping folders to student names and emails (columns folder,name,email)')
+      .option('--manifest <csv>', 'roster CSV: a login column (login, github or folder; matched to folders in any letter case), name, email, any ids; comma, semicolon or tab separated (default: the roster `infralint collect` recorded)')
       .option('--shard <K/N>', 'grade only shard K of N (deterministic by folder name) and write a partial results file for `merge`')
       .option('--resume', 'reuse the previous results of students whose files did not change')
       .option('--no-report', 'skip report.html (the slowest output)')
       .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else every task of the project)', (v: string, prev?: string[]) => [...(prev ?? []), v])
-      .option('--timeout <seconds>', 'a submission taking longer becomes an error row (default 30)', positiveInteger('--timeout'))
+      .option('--timeout <seconds>', `a submission taking longer becomes an error row (default 30, at most ${MAX_TIMEOUT_SECONDS}; needs worker threads)`, secondsUpTo('--timeout', MAX_TIMEOUT_SECONDS))
       .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged as near-duplicates (default 0.6)', parseShare),
-  ).action(async (dir: string, opts: GradeCommandOptions) => {
-    const lint = lintOptionsFrom(opts);
-    const cohort = path.resolve(io.cwd, dir);
-    const { listCohort } = await import('../grade/cohort.js');
-    const members = listCohort(cohort).filter((entry) => !entry.problem).map((entry) => entry.dir);
-    const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...projectTarget(cohort, opts), members, curriculum: opts.curriculum ?? cohortCurriculum(members) });
-    const { runGrade } = await import('./grade-command.js');
-    exitCode = await runGrade(dir, opts, { rubrics, lint }, io, io.stderrIsTTY ?? false);
+  ))
+    .action(async (dir: string, opts: GradeCommandOptions) => {
+      const lint = lintOptionsFrom(opts);
+      const cohort = path.resolve(io.cwd, dir);
+      const { planCohort } = await import('../grade/cohort-plan.js');
+      // The students are planned before the rubrics are chosen (a single repository or an empty
+      // folder is refused before anything else), against every bundled rubric's locations.
+      const plan = planCohort({ dir: cohort, out: path.resolve(io.cwd, opts.out), ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}), locations: bundledRubrics().map((b) => loadRubric(b.name)) });
+      const members = plan.students.filter((entry) => !entry.problem && !entry.notSubmitted).map((entry) => entry.dir);
+      const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...projectTarget(cohort, opts), members, curriculum: opts.curriculum ?? cohortCurriculum(members) });
+      const { runGrade } = await import('./grade-command.js');
+      exitCode = await runGrade(dir, opts, { rubrics, lint }, io, io.stderrIsTTY ?? false, plan);
+    });
+
+  addGradebookOptions(
+    program
+      .command('merge')
+      .description('build the outputs of one run from the results of its shards (`grade --shard K/N`)')
+      .argument('<partials...>', 'results.jsonl files, or the --out folders of the shards')
+      .option('-o, --out <dir>', 'where to write the outputs', 'infralint-grades')
+      .option('--no-report', 'skip report.html')
+      .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged (default 0.6)', parseShare),
+  ).action(async (partials: string[], opts: MergeCommandOptions) => {
+    const { runMerge } = await import('./grade-command.js');
+    exitCode = await runMerge(partials, opts, io);
   });
 
   program
-    .command('merge')
-    .description('build the outputs of one run from the results of its shards (`grade --shard K/N`)')
-    .argument('<partials...>', 'results.jsonl files, or the --out folders of the shards')
-    .option('-o, --out <dir>', 'where to write the outputs', 'infralint-grades')
-    .option('--no-report', 'skip report.html')
-    .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged (default 0.6)', parseShare)
-    .action(async (partials: string[], opts: { out: string; report: boolean; similarity?: number }) => {
-      const { runMerge } = await import('./grade-command.js');
-      exitCode = await runMerge(partials, opts, io);
+    .command('collect')
+    .description('clone (shallow, only the project folder) or update every student\'s repository of a roster into a cohort folder, and record the commit of each')
+    .argument('<roster>', 'CSV of the students: a login column (login, github or folder), and name, email or any ids')
+    .requiredOption('--repo <template>', 'repository URL with {login} for the student\'s login, e.g. https://github.com/{login}/alx-system_engineering-devops or file:///srv/repos/{login}.git')
+    .option('-d, --dir <folder>', 'the cohort folder, one folder per student (then: infralint grade <folder>)', 'cohort')
+    .option('--path <folder>', 'project folder to check out, repeatable (default: the rubrics\' project folders; "." for the whole repository)', (v: string, prev?: string[]) => [...(prev ?? []), v])
+    .option('-j, --jobs <n>', 'repositories fetched at once (default 8)', positiveInteger('--jobs'))
+    .option('--timeout <seconds>', `each git command is stopped after this long (default 120, at most ${MAX_TIMEOUT_SECONDS})`, secondsUpTo('--timeout', MAX_TIMEOUT_SECONDS))
+    .action(async (roster: string, opts: CollectCommandOptions) => {
+      const { runCollect } = await import('./collect-command.js');
+      exitCode = await runCollect(roster, opts, io);
     });
 
   program

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { projectTasks } from '../discover/project-tasks.js';
 import { RULES } from '../rules/registry.js';
 import { didYouMean } from '../edit-distance.js';
+import { DEFAULT_EXPORT_TITLE, EXPORT_FORMATS, parseExportFormats, type ExportFormat } from '../grade/exports.js';
 
 // Options `check` and `grade` share, and their value parsers: a bad value is a usage error (exit 2)
 // with the option's name.
@@ -26,6 +27,26 @@ export function positiveInteger(option: string, min = 1): (value: string) => num
     if (!Number.isInteger(n) || n < min) throw new UsageError(`${option} must be an integer of at least ${min}, not "${value}"`);
     return n;
   };
+}
+
+/** Longer than a day is a typo (or milliseconds): and Node's timers overflow past 24.8 days. */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+/** A number of seconds from 1 to `max`: outside that range, a usage error rather than a timer that fires at once. */
+export function secondsUpTo(option: string, max: number): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${option} must be a whole number of seconds from 1 to ${max}, not "${value}"`);
+    return n;
+  };
+}
+
+/** The options of the commands that write gradebooks (grade, merge): exports and the byte order mark. */
+export function addGradebookOptions(command: Command): Command {
+  return command
+    .option('--export <formats>', `also write gradebook imports, comma-separated: ${EXPORT_FORMATS.join(', ')} (canvas.csv, moodle.csv)`, (v: string, prev?: ExportFormat[]) => parseExportFormats(v, prev))
+    .option('--export-title <title>', `the assignment (Canvas) or grade item (Moodle) the exports fill (default "${DEFAULT_EXPORT_TITLE}")`)
+    .option('--no-bom', 'write the CSV files without a UTF-8 byte order mark (by default they begin with one, so that Excel reads names as UTF-8)');
 }
 
 export function checkRuleIds(ids: string[] | undefined): void {

@@ -1,7 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readSmallFile } from '../read/small-file.js';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { fnv1a } from './similarity/features.js';
 
@@ -31,40 +29,6 @@ export function listCohort(dir: string): CohortEntry[] {
     else if (entry.isSymbolicLink()) cohort.push({ student: entry.name, dir: path.join(dir, entry.name), problem: 'the submission is a symbolic link; it was not followed' });
   }
   return cohort.sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
-}
-
-export interface ManifestEntry {
-  name: string;
-  email: string;
-}
-
-const FOLDER_COLUMNS = ['folder', 'student', 'id', 'login', 'github', 'username', 'repo', 'directory'];
-
-/**
- * `--manifest students.csv`: maps folders to names and emails. A header row names the columns
- * (folder/student/id/login/github, name, email); without one, the columns are folder, name, email.
- */
-export function readManifest(file: string): Map<string, ManifestEntry> {
-  // A regular file of bounded size (never a pipe that blocks or a device that never ends).
-  const text = readSmallFile(file, { what: 'manifest', maxBytes: 64 * 1024 * 1024 });
-  let rows: string[][];
-  try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-  } catch (error) {
-    throw new UsageError(`the manifest ${file} is not valid CSV: ${(error as Error).message}`);
-  }
-  const first = (rows[0] ?? []).map((c) => c.toLowerCase());
-  const headed = first.some((c) => FOLDER_COLUMNS.includes(c));
-  const folderAt = headed ? first.findIndex((c) => FOLDER_COLUMNS.includes(c)) : 0;
-  const nameAt = headed ? first.findIndex((c) => c === 'name' || c === 'full name' || c === 'full_name') : 1;
-  const emailAt = headed ? first.findIndex((c) => c === 'email' || c === 'e-mail' || c === 'mail') : 2;
-  const manifest = new Map<string, ManifestEntry>();
-  for (const row of headed ? rows.slice(1) : rows) {
-    const folder = row[folderAt];
-    if (!folder) continue;
-    manifest.set(folder, { name: nameAt >= 0 ? row[nameAt] ?? '' : '', email: emailAt >= 0 ? row[emailAt] ?? '' : '' });
-  }
-  return manifest;
 }
 
 export interface Shard {

@@ -1,17 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
 import { AtomicFile } from './atomic-file.js';
-import { listCohort, readManifest, shardOf, type Shard } from './cohort.js';
-import { errorRecord, settingsKey, type GradeSettings } from './grade-student.js';
+import { shardOf, type Shard } from './cohort.js';
+import { planCohort, type CohortPlan, type PlannedStudent } from './cohort-plan.js';
+import { errorRecord, extras, notSubmittedRecord, settingsKey, settingsSummary, type GradeSettings } from './grade-student.js';
+import { Interrupted } from '../errors.js';
 import { digestRecord, type RecordDigest } from './record-digest.js';
-import type { GradeJob, ResultsHeader, StudentRecord } from './record.js';
-import { openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
+import type { CohortIdentity, GradeJob, ResultsHeader, StudentRecord } from './record.js';
+import { INTERRUPTED_FILE, openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
 import { gradeInOrder, type PoolOptions } from './run-pool.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
 import { OutFolder, writeError } from './out-folder.js';
-import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
+import { CohortOutputs, commitOutputs, discardOutputs, type OutputOptions, type OutputResult, type PendingOutputs } from './write-outputs.js';
 
 export interface GradeCohortOptions extends PoolOptions {
   /** The folder holding one folder per student. */
@@ -19,14 +21,24 @@ export interface GradeCohortOptions extends PoolOptions {
   out: string;
   rubrics: Rubric[];
   lint?: GradeSettings['lint'];
-  /** CSV mapping folders to names and emails. */
+  /** CSV roster mapping folders to names and emails (else the collect manifest's, when there is one). */
   manifest?: string;
+  /** The students, when the caller planned them already (the CLI does, to choose the rubrics). */
+  plan?: CohortPlan;
   shard?: Shard;
   /** Reuse the previous run's result of every student whose files did not change. */
   resume?: boolean;
   report?: boolean;
   similarity?: SimilarityOptions;
+  /** Gradebook exports besides gradebook.csv (canvas, moodle). */
+  exports?: OutputOptions['exports'];
+  /** Write the CSV files with a UTF-8 byte order mark (default true: spreadsheet programs then read them as UTF-8). */
+  bom?: boolean;
+  /** Stops the run: what was graded is kept for --resume (see INTERRUPTED_FILE), and Interrupted is thrown. */
+  signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number; reused: number; errors: number }) => void;
+  /** What the mentor should know (students without a folder, folders not in the roster...). */
+  onWarning?: (message: string) => void;
 }
 
 export interface GradeCohortResult {
@@ -34,13 +46,15 @@ export interface GradeCohortResult {
   students: number;
   reused: number;
   errors: number;
+  notSubmitted: number;
   /** Null for a shard: its outputs are written by `merge`. */
   outputs: OutputResult | null;
   timings: { grade: number };
   resultsFile: string;
 }
 
-export function resultsHeader(rubrics: Rubric[], key: string, shard: Shard): ResultsHeader {
+export function resultsHeader(settings: GradeSettings, key: string, shard: Shard, cohort?: CohortIdentity): ResultsHeader {
+  const { rubrics } = settings;
   return {
     infralint: 'grade-results',
     version: TOOL.version,
@@ -48,6 +62,8 @@ export function resultsHeader(rubrics: Rubric[], key: string, shard: Shard): Res
     shard: { index: shard.index, count: shard.count },
     tasks: rubrics.map((r) => r.task),
     rules: Object.fromEntries(rubrics.map((r) => [r.task, r.rules.map((x) => x.id)])),
+    settings: settingsSummary(settings),
+    ...(cohort ? { cohort } : {}),
   };
 }
 
@@ -57,18 +73,19 @@ export function resultsHeader(rubrics: Rubric[], key: string, shard: Shard): Res
  */
 export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCohortResult> {
   const shard = options.shard ?? { index: 1, count: 1 };
-  const manifest = options.manifest ? readManifest(options.manifest) : new Map();
-  const cohort = listCohort(options.dir).filter((entry) => shard.count === 1 || shardOf(entry.student, shard.count) === shard.index);
+  const plan = options.plan ?? planCohort({ dir: options.dir, out: options.out, ...(options.manifest ? { manifest: options.manifest } : {}), locations: options.rubrics });
+  if (!options.plan) for (const warning of plan.warnings) options.onWarning?.(warning);
+  const cohort = plan.students.filter((entry) => shard.count === 1 || shardOf(entry.student, shard.count) === shard.index);
   const settings: GradeSettings = { rubrics: options.rubrics, lint: options.lint ?? {} };
   const key = settingsKey(settings);
-  const header = resultsHeader(options.rubrics, key, shard);
+  const header = resultsHeader(settings, key, shard, plan.identity);
   const resultsPath = path.join(options.out, RESULTS_FILE);
   // One run at a time on a folder; taking it completes or cleans what a killed run left (before
   // the previous results are read: a commit cut short is completed first).
   const folder = OutFolder.acquire(options.out);
   try {
-    const previous = options.resume ? await previousRecords(resultsPath) : new Map<string, StudentRecord>();
-    return await gradeInto(options, { shard, manifest, cohort, settings, header, resultsPath, previous });
+    const previous = options.resume ? await previousRecords(options.out) : new Map<string, StudentRecord>();
+    return await gradeInto(options, { shard, cohort, settings, header, resultsPath, previous });
   } catch (error) {
     throw writeError(error, options.out);
   } finally {
@@ -78,47 +95,67 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
 
 interface RunPlan {
   shard: Shard;
-  manifest: Map<string, { name: string; email: string }>;
-  cohort: ReturnType<typeof listCohort>;
+  cohort: PlannedStudent[];
   settings: GradeSettings;
   header: ResultsHeader;
   resultsPath: string;
   previous: Map<string, StudentRecord>;
 }
 
+/** Rejects when the signal fires: raced with each wait for a result, so that a stop is not held up by a slow student. */
+function whenAborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    if (!signal) return;
+    const fire = () => reject(new Interrupted(String(signal.reason ?? 'interrupted')));
+    if (signal.aborted) fire();
+    else signal.addEventListener('abort', fire, { once: true });
+  });
+}
+
 async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<GradeCohortResult> {
-  const { shard, manifest, cohort, settings, header, resultsPath, previous } = plan;
+  const { shard, cohort, settings, header, resultsPath, previous } = plan;
   const started = performance.now();
   const results = new AtomicFile(resultsPath);
-  const pending: PendingOutputs = { files: [results], folders: [] };
+  const pending: PendingOutputs = { files: [results], folders: [], stale: [path.join(options.out, INTERRUPTED_FILE)] };
   let done = 0;
   let reused = 0;
   let errors = 0;
+  let notSubmitted = 0;
+  /** Whether results.jsonl was written whole (closed with its count). */
+  let complete = false;
   // The outputs are written while the workers grade, each worker writing the feedback files of the
   // students it grades. A shard's outputs are written by `merge`.
   const outputWriter = shard.count === 1
-    ? new CohortOutputs(header, { out: options.out, report: options.report ?? true, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending)
+    ? new CohortOutputs(header, { out: options.out, report: options.report ?? true, bom: options.bom ?? true, ...(options.exports ? { exports: options.exports } : {}), ...(options.similarity ? { similarity: options.similarity } : {}) }, pending)
     : null;
-  const person = (student: string) => ({ name: manifest.get(student)?.name ?? '', email: manifest.get(student)?.email ?? '' });
+  const carried = (entry: PlannedStudent) => ({ name: entry.name, email: entry.email, commit: entry.commit, rosterColumns: entry.rosterColumns });
   const jobs: GradeJob[] = cohort
-    .filter((entry) => !entry.problem)
+    .filter((entry) => !entry.problem && !entry.notSubmitted)
     .map((entry) => ({
-      student: entry.student, dir: entry.dir, ...person(entry.student), previous: previous.get(entry.student)?.inputs ?? null,
+      student: entry.student, dir: entry.dir, ...carried(entry), previous: previous.get(entry.student)?.inputs ?? null,
       ...(outputWriter ? { feedbackFolder: outputWriter.feedbackFolder } : {}),
     }));
+  const aborted = whenAborted(options.signal);
+  aborted.catch(() => undefined);
   const outcomes = gradeInOrder(jobs, settings, options);
   try {
     results.write(`${JSON.stringify(header)}\n`);
     for (const entry of cohort) {
       let digest: RecordDigest;
-      if (entry.problem) {
-        digest = digestRecord(errorRecord({ student: entry.student, ...person(entry.student) }, entry.problem));
+      const student = { student: entry.student, ...carried(entry) };
+      if (entry.notSubmitted) {
+        digest = digestRecord(notSubmittedRecord(student, entry.notSubmitted));
+        notSubmitted++;
+      } else if (entry.problem) {
+        digest = digestRecord(errorRecord(student, entry.problem));
       } else {
-        const next = await outcomes.next();
+        const next = await Promise.race([outcomes.next(), aborted]);
         if (next.done) throw new Error('the worker pool returned fewer results than students');
         const outcome = next.value;
         if ('reused' in outcome) {
-          digest = digestRecord({ ...previous.get(entry.student)!, ...person(entry.student) });
+          // Names, commit and roster columns are this run's (the roster may have changed since).
+          const { commit: _commit, rosterColumns: _columns, ...kept } = previous.get(entry.student)!;
+          digest = digestRecord({ ...kept, name: student.name, email: student.email, ...extras(student) });
           reused++;
         } else {
           digest = outcome;
@@ -132,19 +169,24 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
     }
     results.write(`${resultsTrailer(cohort.length)}\n`);
     results.close();
+    complete = true;
     const gradeMs = performance.now() - started;
 
     let outputs: OutputResult | null = null;
     if (outputWriter) {
+      // A stop asked for while the outputs are written (report.html takes seconds) is one too.
+      throwIfAborted(options.signal);
       // The header is already known: only report.html reads the records back, and lazily.
       outputs = await outputWriter.finish(() => resultRecords(results.temp));
     }
+    throwIfAborted(options.signal);
     commitOutputs(pending, options.out);
-    return { header, students: cohort.length, reused, errors, outputs, timings: { grade: gradeMs }, resultsFile: resultsPath };
+    return { header, students: cohort.length, reused, errors, notSubmitted, outputs, timings: { grade: gradeMs }, resultsFile: resultsPath };
   } catch (error) {
     // The workers are stopped before the temporary outputs are removed: a worker still writing a
     // feedback file would make the removal fail and hide the error (a full disk said as ENOTEMPTY).
     await outcomes.return(undefined);
+    if (error instanceof Interrupted) error.kept = keepInterrupted(results, done, options.out, complete);
     outputWriter?.discard();
     discardOutputs(pending);
     throw error;
@@ -154,11 +196,35 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
   }
 }
 
-/** The previous run's records, by student, when its settings could still match. */
-async function previousRecords(file: string): Promise<Map<string, StudentRecord>> {
+/**
+ * The students graded before an interruption, kept as a results file of their own (closed with its
+ * count, as any results file) that `--resume` reads: an interrupted run loses no work, and leaves
+ * the previous outputs as they were. Returns how many were kept.
+ */
+function keepInterrupted(results: AtomicFile, done: number, out: string, whole: boolean): number {
+  if (done === 0) return 0;
+  try {
+    // Whole: every student was graded (the stop came while the outputs were written).
+    if (!whole) results.write(`${resultsTrailer(done)}\n`);
+    results.close();
+    renameSync(results.temp, path.join(out, INTERRUPTED_FILE));
+    return done;
+  } catch {
+    return 0;
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Interrupted(String(signal.reason ?? 'interrupted'));
+}
+
+/** The previous run's records, by student (and those of an interrupted run after it), when their settings could still match. */
+async function previousRecords(out: string): Promise<Map<string, StudentRecord>> {
   const map = new Map<string, StudentRecord>();
-  if (!existsSync(file)) return map;
-  const reader = await openResults(file);
-  for await (const record of reader.records()) if (record.inputs) map.set(record.student, record);
+  for (const file of [path.join(out, RESULTS_FILE), path.join(out, INTERRUPTED_FILE)]) {
+    if (!existsSync(file)) continue;
+    const reader = await openResults(file);
+    for await (const record of reader.records()) if (record.inputs) map.set(record.student, record);
+  }
   return map;
 }

@@ -6,10 +6,10 @@ import type { TaskResult } from '../report/model.js';
 import type { LoadedSubmission } from '../submission/model.js';
 import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
-import { probesUnchanged, recordProbes } from '../read/fs-probes.js';
+import { portableProbes, portableProbesUnchanged, recordProbes } from '../read/fs-probes.js';
 import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
 import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
-import type { GradeJob, GradedTask, StudentRecord } from './record.js';
+import type { GradeJob, GradedTask, GradingSettingsSummary, StudentRecord } from './record.js';
 import { proseFeatures } from './similarity/features.js';
 
 /** What every student of a run is graded with (sent once to each worker). */
@@ -23,6 +23,17 @@ export function settingsKey(settings: GradeSettings): string {
   return createHash('sha1').update(JSON.stringify({ version: TOOL.version, ...settings })).digest('hex');
 }
 
+/** The settings as the results header keeps them: merge names the one that differs between shards. */
+export function settingsSummary(settings: GradeSettings): GradingSettingsSummary {
+  return {
+    version: TOOL.version,
+    rubrics: Object.fromEntries(settings.rubrics.map((r) => [r.task, createHash('sha1').update(JSON.stringify(r)).digest('hex').slice(0, 16)])),
+    minScore: settings.lint.minScore ?? null,
+    disable: [...(settings.lint.disable ?? [])].sort(),
+    maxBytes: settings.lint.maxBytes ?? null,
+  };
+}
+
 export type GradeOutcome = StudentRecord | { student: string; reused: true };
 
 /**
@@ -30,8 +41,9 @@ export type GradeOutcome = StudentRecord | { student: string; reused: true };
  * wrong becomes a record with status `error` and the reason, and the batch goes on.
  */
 export async function gradeStudent(job: GradeJob, settings: GradeSettings, key = settingsKey(settings)): Promise<GradeOutcome> {
-  if (job.previous && job.previous.config === key && probesUnchanged(job.previous.probes)) return { student: job.student, reused: true };
-  const base = { student: job.student, name: job.name, email: job.email };
+  // Probes are kept relative to the student's folder: a cohort moved or cloned again is recognised.
+  if (job.previous && job.previous.config === key && portableProbesUnchanged(job.previous.probes, job.dir)) return { student: job.student, reused: true };
+  const base = { student: job.student, name: job.name, email: job.email, ...extras(job) };
   let prose = '';
   const problems: string[] = [];
   try {
@@ -45,7 +57,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
         },
       }),
     );
-    const tasks = report.results.map(gradedTask);
+    const tasks = report.results.map((result) => gradedTask(result, job.dir));
     return {
       ...base,
       status: problems.length ? 'error' : 'graded',
@@ -53,7 +65,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       tasks,
       feedback: formatMarkdown(report),
       features: proseFeatures(prose),
-      inputs: { config: key, probes },
+      inputs: { config: key, probes: portableProbes(probes, job.dir) },
     };
   } catch (error) {
     return errorRecord(job, `infralint could not grade this submission: ${(error as Error)?.message ?? String(error)}`);
@@ -82,11 +94,22 @@ export async function gradeForCohort(job: GradeJob, settings: GradeSettings, key
   return digestRecord(outcome, written);
 }
 
-export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email'>, message: string): StudentRecord {
+/** What a record carries from the run's plan besides the name: the commit collected and the roster's columns. */
+export function extras(job: Pick<GradeJob, 'commit' | 'rosterColumns'>): Pick<StudentRecord, 'commit' | 'rosterColumns'> {
+  return { ...(job.commit ? { commit: job.commit } : {}), ...(job.rosterColumns && Object.keys(job.rosterColumns).length ? { rosterColumns: job.rosterColumns } : {}) };
+}
+
+/** A roster student without a submission: a row of its own, so that every student is accounted for. */
+export function notSubmittedRecord(job: Pick<GradeJob, 'student' | 'name' | 'email' | 'commit' | 'rosterColumns'>, message: string): StudentRecord {
+  return { ...errorRecord(job, message), status: 'not-submitted', feedback: `## No submission\n\n${escapeMarkdown(message)}\n` };
+}
+
+export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email' | 'commit' | 'rosterColumns'>, message: string): StudentRecord {
   return {
     student: job.student,
     name: job.name,
     email: job.email,
+    ...extras(job),
     status: 'error',
     error: message,
     tasks: [],
@@ -96,8 +119,10 @@ export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email'>, m
   };
 }
 
-function gradedTask({ root: _root, rules, ...task }: TaskResult): GradedTask {
-  return { ...task, rules: rules.map(({ id, status, points, maxPoints, message, findings }) => ({ id, status, points, maxPoints, message, findings })) };
+/** A task's result without machine paths: `base` relative to the student's folder ('.' for the folder itself). */
+function gradedTask({ root: _root, rules, ...task }: TaskResult, dir: string): GradedTask {
+  const base = path.relative(dir, task.base);
+  return { ...task, base: base === '' ? '.' : base.startsWith('..') || path.isAbsolute(base) ? '' : base, rules: rules.map(({ id, status, points, maxPoints, message, findings }) => ({ id, status, points, maxPoints, message, findings })) };
 }
 
 /** The prose of the task's files: what near-duplicate detection compares. */

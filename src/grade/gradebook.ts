@@ -45,16 +45,24 @@ export class GradebookCsv {
   }
 
   head(): string {
-    return stringify([['student', 'name', 'email', 'task', 'status', 'score', 'max_score', 'manual_points', 'threshold', 'passed', 'verdict', ...this.ruleColumns, 'similar_to', 'error']]);
+    return stringify([['student', 'name', 'email', 'commit', 'task', 'status', 'score', 'max_score', 'manual_points', 'threshold', 'passed', 'verdict', ...this.ruleColumns, 'similar_to', 'error']]);
   }
 
-  /** The rows of one student, from their gradebook entry (so the record itself need not be kept). */
+  /**
+   * The rows of one student, from their gradebook entry (so the record itself need not be kept).
+   * A row not graded (error, not submitted, a task missing from an error row) has no score and no
+   * rule cell, is not passed, and says its status as its verdict; a student who handed nothing in
+   * scores 0.
+   */
   rows(entry: GradebookEntry, similar: SimilarTo[] | undefined): string {
-    const common = [entry.student, entry.name, entry.email];
+    const common = [entry.student, entry.name, entry.email, entry.commit ?? ''];
     const tail = [describeSimilar(similar), entry.error ?? ''];
     const rows = this.header.tasks.map((taskName) => {
       const task = entry.tasks.find((t) => t.task === taskName);
-      if (!task) return [...common, taskName, 'error', '', '', '', '', '', '', ...this.ruleColumns.map(() => ''), ...tail];
+      if (!task) {
+        const status = entry.status === 'graded' ? 'error' : entry.status;
+        return [...common, taskName, status, status === 'not-submitted' ? 0 : '', '', '', '', 'false', status, ...this.ruleColumns.map(() => ''), ...tail];
+      }
       return [
         ...common, task.task, entry.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed), task.verdict,
         ...this.ruleColumns.map((id) => ruleCell(task.rules[id])),
@@ -73,16 +81,18 @@ export class ProjectCsv {
   constructor(private readonly header: ResultsHeader) {}
 
   head(): string {
-    return stringify([['student', 'name', 'email', 'status', ...this.header.tasks.flatMap((t) => [`${t} score`, `${t} verdict`]), 'project_score', 'project_max', 'project_percent', 'tasks_passed', 'manual_points', 'similar_to', 'error']]);
+    return stringify([['student', 'name', 'email', 'commit', 'status', ...this.header.tasks.flatMap((t) => [`${t} score`, `${t} verdict`]), 'project_score', 'project_max', 'project_percent', 'tasks_passed', 'manual_points', 'similar_to', 'error']]);
   }
 
   row(entry: GradebookEntry, similar: SimilarTo[] | undefined): string {
     const project = projectTotal(entry, this.header.tasks);
     const cells = this.header.tasks.flatMap((taskName) => {
       const task = entry.tasks.find((t) => t.task === taskName);
-      return task ? [String(task.score), task.verdict] : ['', entry.status === 'error' ? 'error' : 'missing'];
+      return task ? [String(task.score), task.verdict] : [entry.status === 'not-submitted' ? '0' : '', entry.status === 'graded' ? 'missing' : entry.status];
     });
-    const row = [entry.student, entry.name, entry.email, entry.status, ...cells, project.score, project.maxScore, project.percent, project.passed, project.manualPoints, describeSimilar(similar), entry.error ?? ''];
+    // An error row has no score (a person must look); a student who handed nothing in has 0.
+    const totals = entry.status === 'error' ? ['', project.maxScore, '', 0, ''] : [project.score, project.maxScore, project.percent, project.passed, project.manualPoints];
+    const row = [entry.student, entry.name, entry.email, entry.commit ?? '', entry.status, ...cells, ...totals, describeSimilar(similar), entry.error ?? ''];
     return stringify([row.map(spreadsheetSafe)]);
   }
 }
@@ -110,14 +120,20 @@ export function projectTotal(entry: { tasks: readonly { task: string; score: num
 /** A student's gradebook entry: what the gradebooks and the cohort summary keep of a record. */
 export type GradebookEntry = ReturnType<typeof gradebookEntry>;
 
+/**
+ * Only a graded student has task results in the gradebooks: the scores of an error row (a task file
+ * cut short, a rule that crashed) are not a grade, and are left to the feedback file and the report.
+ */
 export function gradebookEntry(record: StudentRecord) {
   return {
     student: record.student,
     name: record.name,
     email: record.email,
     status: record.status,
+    ...(record.commit ? { commit: record.commit } : {}),
+    ...(record.rosterColumns ? { rosterColumns: record.rosterColumns } : {}),
     ...(record.error ? { error: record.error } : {}),
-    tasks: record.tasks.map((t) => ({
+    tasks: (record.status === 'graded' ? record.tasks : []).map((t) => ({
       task: t.task,
       path: t.path,
       score: t.score,
@@ -129,4 +145,13 @@ export function gradebookEntry(record: StudentRecord) {
       rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message }])) as Record<string, { status: RuleStatus; points: number; maxPoints: number; message: string }>,
     })),
   };
+}
+
+/**
+ * The order of the rows of every CSV: natural (student2 before student10) and by the locale's
+ * letters (é beside e), then by code point so that two runs always agree.
+ */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+export function naturalOrder(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -6,7 +6,8 @@ import { openResults, mergeSorted, resultsTrailer, RESULTS_FILE, type ResultsRea
 import { digestRecord } from './record-digest.js';
 import type { ResultsHeader } from './record.js';
 import { OutFolder, writeError } from './out-folder.js';
-import { CohortOutputs, commitOutputs, discardOutputs, type OutputResult, type PendingOutputs } from './write-outputs.js';
+import { CohortOutputs, commitOutputs, discardOutputs, type OutputOptions, type OutputResult, type PendingOutputs } from './write-outputs.js';
+import { headerDifference } from './merge-checks.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
 
 export interface MergeOptions {
@@ -15,6 +16,8 @@ export interface MergeOptions {
   out: string;
   report?: boolean;
   similarity?: SimilarityOptions;
+  bom?: boolean;
+  exports?: OutputOptions['exports'];
 }
 
 /**
@@ -32,9 +35,8 @@ export async function mergePartials(options: MergeOptions): Promise<{ header: Re
   const seen = new Map<number, string>();
   for (const reader of readers) {
     const h = reader.header;
-    if (h.config !== first.config || h.version !== first.version) {
-      throw new UsageError(`${reader.file} was graded with other settings or another infralint version than ${readers[0]!.file}; grade every shard the same way`);
-    }
+    const difference = headerDifference(readers[0]!, reader);
+    if (difference) throw new UsageError(`cannot merge: ${difference}; grade every shard of one cohort the same way`);
     if (h.shard.count !== first.shard.count) throw new UsageError(`${reader.file} is shard ${h.shard.index}/${h.shard.count}, but ${readers[0]!.file} is one of ${first.shard.count}`);
     if (seen.has(h.shard.index)) throw new UsageError(`shard ${h.shard.index}/${h.shard.count} is given twice (${seen.get(h.shard.index)} and ${reader.file})`);
     seen.set(h.shard.index, reader.file);
@@ -63,7 +65,7 @@ async function mergeInto(options: MergeOptions, readers: ResultsReader[], header
     pending.files.push(results);
     results.write(`${JSON.stringify(header)}\n`);
     const merged = () => mergeSorted(readers.map((r) => r.records()));
-    writer = new CohortOutputs(header, { out: options.out, report: options.report ?? true, copyRecordsTo: results, ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
+    writer = new CohortOutputs(header, { out: options.out, report: options.report ?? true, copyRecordsTo: results, bom: options.bom ?? true, ...(options.exports ? { exports: options.exports } : {}), ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
     let students = 0;
     for await (const record of merged()) {
       writer.add(digestRecord(record));

@@ -17,10 +17,17 @@ export interface StudentRecord {
   student: string;
   name: string;
   email: string;
-  /** `graded`, or `error` when a person must look (unreadable, enormous or binary task file, a crash). */
-  status: 'graded' | 'error';
-  /** Why the status is `error`. */
+  /**
+   * `graded`; `error` when a person must look (unreadable, enormous or binary task file, a crash);
+   * `not-submitted` for a roster student without a folder (or whose repository could not be collected).
+   */
+  status: StudentStatus;
+  /** Why the status is `error` or `not-submitted`. */
   error: string;
+  /** The commit graded, when the cohort was collected by `infralint collect` (absent otherwise). */
+  commit?: string;
+  /** The roster's columns for this student (ids and sections the gradebook exports need). */
+  rosterColumns?: Record<string, string>;
   tasks: GradedTask[];
   /** The Markdown the student would see from `infralint check`. */
   feedback: string;
@@ -55,7 +62,30 @@ export interface ResultsHeader {
   tasks: string[];
   /** The rule ids of each task, in rubric order (the gradebook's columns). */
   rules: Record<string, string[]>;
+  /** The settings behind `config`, so that merge can say which one differs. */
+  settings?: GradingSettingsSummary;
+  /** The cohort graded (whatever folder it is in): merge refuses shards of different cohorts. */
+  cohort?: CohortIdentity;
 }
+
+export interface GradingSettingsSummary {
+  version: string;
+  /** A digest of each task's rubric (with the configuration applied). */
+  rubrics: Record<string, string>;
+  minScore: number | null;
+  disable: string[];
+  maxBytes: number | null;
+}
+
+export interface CohortIdentity {
+  /** Students of the whole cohort (every shard), and a digest of their names. */
+  students: number;
+  listing: string;
+  /** A digest of the roster's logins, or null without a roster. */
+  roster: string | null;
+}
+
+export type StudentStatus = 'graded' | 'error' | 'not-submitted';
 
 /** One unit of work: a student's folder. */
 export interface GradeJob {
@@ -65,6 +95,9 @@ export interface GradeJob {
   email: string;
   /** The previous run's inputs for this student, when resuming. */
   previous: { config: string; probes: Probe[] } | null;
+  /** The commit collected, and the roster's columns: carried into the record. */
+  commit?: string;
+  rosterColumns?: Record<string, string>;
   /** The (temporary) feedback folder of the run, when the worker is to write the student's feedback file. */
   feedbackFolder?: string;
 }

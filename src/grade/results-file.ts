@@ -8,6 +8,9 @@ import type { ResultsHeader, StudentRecord } from './record.js';
 /** The file each run (or shard) writes: a header line, then one student per line, sorted by student. */
 export const RESULTS_FILE = 'results.jsonl';
 
+/** The students an interrupted run had graded (a results file closed with their count): `--resume` reuses them. */
+export const INTERRUPTED_FILE = 'results.interrupted.jsonl';
+
 export interface ResultsReader {
   file: string;
   header: ResultsHeader;
@@ -89,7 +92,7 @@ function unsealRecordLine(line: string): { record: StudentRecord } | { problem: 
 /** What is missing from a record (a shape infralint never writes), or null. */
 function recordProblem(r: Record<string, unknown>): string | null {
   if (typeof r.student !== 'string' || !r.student) return 'a record without a student';
-  if (r.status !== 'graded' && r.status !== 'error') return `the record of "${r.student}" has no status`;
+  if (r.status !== 'graded' && r.status !== 'error' && r.status !== 'not-submitted') return `the record of "${r.student}" has no status`;
   if (!Array.isArray(r.tasks) || typeof r.feedback !== 'string' || typeof r.error !== 'string') return `the record of "${r.student}" lacks its tasks, feedback or error`;
   const features = r.features as { shingles?: unknown } | null;
   if (!features || typeof features.shingles !== 'string') return `the record of "${r.student}" lacks its similarity features`;

@@ -12,6 +12,8 @@ export interface PoolOptions {
   batchSize?: number;
   /** A student taking longer than this (ms) becomes an error row. */
   timeoutMs?: number;
+  /** Stops the pool at once (its workers terminated): the run was interrupted. */
+  signal?: AbortSignal;
   /** Memory cap of each worker (MiB of old generation): a pathological submission cannot exhaust the machine. */
   maxWorkerMemoryMb?: number;
 }
@@ -91,6 +93,10 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     }
   };
 
+  // An interrupted run does not wait for the batches in flight: their workers are terminated.
+  const stop = () => void pool.destroy().catch(() => undefined);
+  options.signal?.addEventListener('abort', stop, { once: true });
+
   const window = threads * 4;
   const pending = new Map<number, Promise<CohortOutcome[]>>();
   let next = 0;
@@ -105,6 +111,8 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
       yield* outcomes;
     }
   } finally {
+    options.signal?.removeEventListener('abort', stop);
+    if (options.signal?.aborted) stop();
     await Promise.allSettled(pending.values());
     // A worker blocked in a system call cannot be terminated: the run does not wait for it.
     await Promise.race([pool.destroy(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);

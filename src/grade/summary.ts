@@ -25,6 +25,8 @@ export interface TaskSummary {
 export interface CohortSummary {
   students: number;
   errors: { student: string; message: string }[];
+  /** Roster students without a submission (no folder, repository missing or private), with why. */
+  notSubmitted: { student: string; message: string }[];
   /** Students with points awaiting a person (image-only diagrams...), with how many. */
   manualReview: { student: string; task: string; points: number }[];
   tasks: TaskSummary[];
@@ -36,6 +38,7 @@ const STATUSES: RuleStatus[] = ['pass', 'partial', 'fail', 'manual', 'skipped'];
 export class SummaryBuilder {
   private students = 0;
   private errors: CohortSummary['errors'] = [];
+  private notSubmitted: CohortSummary['notSubmitted'] = [];
   private manual: CohortSummary['manualReview'] = [];
   private tasks = new Map<string, { percents: number[]; passed: number; pending: number; rules: Map<string, Record<RuleStatus, number>> }>();
 
@@ -49,6 +52,7 @@ export class SummaryBuilder {
   add(entry: GradebookEntry): void {
     this.students++;
     if (entry.status === 'error') this.errors.push({ student: entry.student, message: entry.error ?? '' });
+    if (entry.status === 'not-submitted') this.notSubmitted.push({ student: entry.student, message: entry.error ?? '' });
     for (const task of entry.tasks) {
       const totals = this.tasks.get(task.task);
       if (!totals) continue;
@@ -67,6 +71,7 @@ export class SummaryBuilder {
     return {
       students: this.students,
       errors: this.errors,
+      notSubmitted: this.notSubmitted,
       manualReview: this.manual,
       tasks: [...this.tasks.entries()].map(([task, entry]) => {
         const sorted = [...entry.percents].sort((a, b) => a - b);

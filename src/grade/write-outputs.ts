@@ -1,11 +1,11 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { jsonLines } from './results-file.js';
+import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { jsonSafe } from '../chars.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
 import { commitTogether } from './out-folder.js';
-import { GradebookCsv, ProjectCsv, projectTotal, similarByStudent, type GradebookEntry } from './gradebook.js';
+import { GradebookCsv, naturalOrder, ProjectCsv, projectTotal, similarByStudent, type GradebookEntry } from './gradebook.js';
+import { exportFileName, GradebookExport, type ExportSettings } from './exports.js';
 import { feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import { decodeShingles } from './similarity/features.js';
@@ -19,6 +19,10 @@ export interface OutputOptions {
   similarity?: SimilarityOptions;
   /** Also copy every record here during the first read (merge writes its merged results.jsonl so). */
   copyRecordsTo?: AtomicFile;
+  /** Begin every CSV with a UTF-8 byte order mark, so that Excel reads names as UTF-8 (others ignore it). */
+  bom?: boolean;
+  /** Gradebook imports written beside gradebook.csv. */
+  exports?: ExportSettings;
 }
 
 export interface OutputResult {
@@ -51,6 +55,9 @@ export class CohortOutputs {
   private readonly similarityInputs: SimilarityInput[] = [];
   private readonly feedback: AtomicFolder;
   private readonly entries: AtomicFile;
+  /** Where each student's entry is in `entries` (byte offset and length): the rows are written in natural order from it. */
+  private readonly entryAt: { student: string; at: number; length: number }[] = [];
+  private entriesBytes = 0;
 
   constructor(private readonly header: ResultsHeader, private readonly options: OutputOptions, private readonly pending: PendingOutputs) {
     this.summary = new SummaryBuilder(header);
@@ -71,7 +78,11 @@ export class CohortOutputs {
     this.summary.add(digest.entry);
     this.similarityInputs.push({ student: digest.student, shingles: decodeShingles(digest.shingles), shape: digest.shape });
     if (digest.feedback !== null) writeFileSync(path.join(this.feedback.temp, feedbackFileName(digest.student)), digest.feedback);
-    this.entries.write(`${JSON.stringify(digest.entry)}\n`);
+    const line = `${JSON.stringify(digest.entry)}\n`;
+    const length = Buffer.byteLength(line);
+    this.entryAt.push({ student: digest.student, at: this.entriesBytes, length });
+    this.entriesBytes += length;
+    this.entries.write(line);
     this.busyMs += performance.now() - started;
   }
 
@@ -90,17 +101,26 @@ export class CohortOutputs {
     this.pending.files.push(csv, json, projectFile);
     const gradebook = new GradebookCsv(this.header);
     const projectCsv = new ProjectCsv(this.header);
-    csv.write(gradebook.head());
-    projectFile.write(projectCsv.head());
+    const bom = this.options.bom ? '\uFEFF' : '';
+    csv.write(bom + gradebook.head());
+    projectFile.write(bom + projectCsv.head());
+    const exports = (this.options.exports?.formats ?? []).map((format) => {
+      const file = new AtomicFile(path.join(this.options.out, exportFileName(format)));
+      this.pending.files.push(file);
+      const writer = new GradebookExport(format, this.options.exports!.title, this.header.tasks);
+      file.write(bom + writer.head());
+      return { file, writer };
+    });
     // jsonSafe: the C1 and bidi controls JSON.stringify leaves raw are escaped (the file may be printed).
     json.write(jsonSafe(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(this.header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`));
     let first = true;
     try {
-      for await (const line of jsonLines(this.entries.temp)) {
+      for (const line of this.entriesInOrder()) {
         const entry = JSON.parse(line) as GradebookEntry;
         const mine = similar.get(entry.student);
         csv.write(gradebook.rows(entry, mine));
         projectFile.write(projectCsv.row(entry, mine));
+        for (const { file, writer } of exports) file.write(writer.row(entry));
         json.write(`${first ? '\n' : ',\n'}${jsonSafe(JSON.stringify({ ...entry, project: projectTotal(entry, this.header.tasks), similarTo: mine ?? [] }))}`);
         first = false;
       }
@@ -110,6 +130,7 @@ export class CohortOutputs {
     json.write('\n]}\n');
     csv.close();
     projectFile.close();
+    for (const { file } of exports) file.close();
     json.close();
     const gradebookMs = this.busyMs + performance.now() - started;
 
@@ -129,6 +150,26 @@ export class CohortOutputs {
       timings: { gradebook: gradebookMs, report: performance.now() - reportStarted },
       files: [...this.pending.files.map((f) => f.target), ...this.pending.folders.map((f) => f.target)],
     };
+  }
+
+  /**
+   * The gradebook entries in natural order of the students (results files keep code-point order,
+   * which every machine agrees on; people read the gradebooks). Read back one at a time by
+   * position: memory holds the names, not the entries.
+   */
+  private *entriesInOrder(): Generator<string> {
+    this.entries.close();
+    const order = [...this.entryAt].sort((a, b) => naturalOrder(a.student, b.student));
+    const fd = openSync(this.entries.temp, 'r');
+    try {
+      for (const { at, length } of order) {
+        const buffer = Buffer.alloc(length);
+        readSync(fd, buffer, 0, length, at);
+        yield buffer.toString('utf8');
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Drops what was written so far (the run failed); never throws. */

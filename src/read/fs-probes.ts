@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { hash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { safeRead, type ReadOutcome } from './safe-read.js';
 
 /**
@@ -136,4 +137,35 @@ export function probesUnchanged(probes: Probe[]): boolean {
     if (now !== probe.saw) return false;
   }
   return true;
+}
+
+/**
+ * The probes with their paths relative to `base` (the student's folder): a result then depends on
+ * what the folder holds, not where it is, so a cohort cloned again into another folder reuses the
+ * results of every student whose files are the same. A path outside `base` stays absolute.
+ */
+export function portableProbes(probes: Probe[], base: string): Probe[] {
+  const realBase = realpathNow(base) || base;
+  const rel = (from: string, p: string) => {
+    const r = relative(from, p);
+    return r === '' ? '.' : r.startsWith('..') || isAbsolute(r) ? p : r;
+  };
+  return probes.map((probe) => ({
+    ...probe,
+    path: rel(base, probe.path),
+    ...(probe.op === 'read' && probe.args ? { args: [rel(base, String(probe.args[0])), ...probe.args.slice(1)] } : {}),
+    ...(probe.op === 'realpath' && probe.saw ? { saw: rel(realBase, probe.saw) } : {}),
+  }));
+}
+
+/** probesUnchanged for probes made portable against a folder, checked where that folder now is. */
+export function portableProbesUnchanged(probes: Probe[], base: string): boolean {
+  const realBase = realpathNow(base) || base;
+  const abs = (from: string, p: string) => (isAbsolute(p) ? p : resolve(from, p));
+  return probesUnchanged(probes.map((probe) => ({
+    ...probe,
+    path: abs(base, probe.path),
+    ...(probe.op === 'read' && probe.args ? { args: [abs(base, String(probe.args[0])), ...probe.args.slice(1)] } : {}),
+    ...(probe.op === 'realpath' && probe.saw ? { saw: abs(realBase, probe.saw) } : {}),
+  })));
 }

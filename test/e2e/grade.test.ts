@@ -13,10 +13,10 @@ function run(args: string[], cwd?: string) {
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'infralint-grade-e2e-'));
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 
-/** Every output file of a run, by relative path (results.jsonl holds machine paths: left out). */
+/** Every output file of a run, by relative path (results.jsonl too: it holds no machine path). */
 function outputs(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of ['gradebook.csv', 'gradebook.json', 'report.html']) files[name] = read(dir, name);
+  for (const name of ['gradebook.csv', 'gradebook.json', 'report.html', 'results.jsonl']) files[name] = read(dir, name);
   for (const name of readdirSync(path.join(dir, 'feedback'))) files[`feedback/${name}`] = read(dir, `feedback/${name}`);
   return files;
 }
@@ -40,12 +40,12 @@ describe('infralint grade (built binary, worker threads)', () => {
   it('grades every student, reports the broken one as an error row, and says where it wrote', () => {
     expect(first.stderr).toMatch(/infralint grade: 8\/8 graded/);
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/^Graded 8 submissions in [\d.]+ s \(\d+\/s\), 1 errors, 0 reused$/m);
+    expect(first.stdout).toMatch(/^Graded 8 students in [\d.]+ s \(\d+\/s\), 1 errors, 0 reused$/m);
     expect(first.stdout).toMatch(/wrote .*gradebook\.csv/);
     const csv = read(out, 'gradebook.csv').trim().split('\n');
     expect(csv).toHaveLength(9);
     expect(csv.find((l) => l.startsWith('heidi,'))).toMatch(/,error,.*binary file/);
-    expect(csv.find((l) => l.startsWith('alice,'))).toMatch(/^alice,,,3-scale_up,graded,100,100,0,70,true,passed,pass,10,5,/);
+    expect(csv.find((l) => l.startsWith('alice,'))).toMatch(/^alice,,,,3-scale_up,graded,100,100,0,70,true,passed,pass,10,5,/);
   });
 
   it('gives each student the feedback `infralint check` gives them', () => {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { loadRubric } from '../../src/config/rubric.js';
 import { AtomicFile } from '../../src/grade/atomic-file.js';
 import { openResults } from '../../src/grade/results-file.js';
-import { listCohort, parseShard, readManifest, shardOf } from '../../src/grade/cohort.js';
+import { listCohort, parseShard, shardOf } from '../../src/grade/cohort.js';
+import { readRoster } from '../../src/grade/roster.js';
 import { gradeCohort } from '../../src/grade/grade-cohort.js';
 import { decodeShingles, encodeShingles, fnv1a, graphShape, normalisedWords, shingleHashes, wordHashes } from '../../src/grade/similarity/features.js';
 import { findSimilar, jaccard } from '../../src/grade/similarity/find-similar.js';
@@ -41,9 +42,9 @@ describe('cohort discovery', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a.csv'), 'Email,GitHub,Name\nal@x.io,alice,"Alice, A."\n');
     writeFileSync(path.join(dir, 'b.csv'), 'bob,Bob B,bob@x.io\n');
-    expect(readManifest(path.join(dir, 'a.csv')).get('alice')).toEqual({ name: 'Alice, A.', email: 'al@x.io' });
-    expect(readManifest(path.join(dir, 'b.csv')).get('bob')).toEqual({ name: 'Bob B', email: 'bob@x.io' });
-    expect(() => readManifest(path.join(dir, 'missing.csv'))).toThrow(/cannot read the manifest/);
+    expect(readRoster(path.join(dir, 'a.csv')).entries.get('alice')).toMatchObject({ login: 'alice', name: 'Alice, A.', email: 'al@x.io' });
+    expect(readRoster(path.join(dir, 'b.csv')).entries.get('bob')).toMatchObject({ login: 'bob', name: 'Bob B', email: 'bob@x.io' });
+    expect(() => readRoster(path.join(dir, 'missing.csv'), 'manifest')).toThrow(/cannot read the manifest/);
   });
 
   it('parses shards and spreads students over them deterministically', () => {
@@ -197,7 +198,7 @@ describe('gradeCohort (in-process)', () => {
     expect(readdirSync(path.join(out, 'feedback')).sort()).toEqual(['binary.md', 'empty.md', 'good.md', 'huge.md', 'imageonly.md']);
     const csv = readFileSync(path.join(out, 'gradebook.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(6);
-    expect(csv[0]).toMatch(/^student,name,email,task,status,score,max_score,manual_points,threshold,passed,verdict,task-file,/);
+    expect(csv[0]).toMatch(/^student,name,email,commit,task,status,score,max_score,manual_points,threshold,passed,verdict,task-file,/);
     expect(existsSync(path.join(out, 'report.html'))).toBe(true);
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
@@ -215,8 +216,8 @@ describe('gradeCohort (in-process)', () => {
     await gradeCohort({ dir, out, rubrics, jobs: 0 });
     expect(existsSync(path.join(out, 'report.html'))).toBe(true);
     const rows = readFileSync(path.join(out, 'project.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toMatch(/^student,name,email,status,0-simple_web_stack score,0-simple_web_stack verdict,3-scale_up score,3-scale_up verdict,project_score,project_max,/);
-    expect(rows.find((r) => r.startsWith('zero,'))).toMatch(/^zero,,,graded,[\d.]+,failed,0,failed,[\d.]+,200,/);
+    expect(rows[0]).toMatch(/^student,name,email,commit,status,0-simple_web_stack score,0-simple_web_stack verdict,3-scale_up score,3-scale_up verdict,project_score,project_max,/);
+    expect(rows.find((r) => r.startsWith('zero,'))).toMatch(/^zero,,,,graded,[\d.]+,failed,0,failed,[\d.]+,200,/);
     await gradeCohort({ dir, out, rubrics, jobs: 0, report: false });
     expect(existsSync(path.join(out, 'report.html'))).toBe(false);
   });
