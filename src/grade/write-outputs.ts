@@ -1,4 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { jsonSafe } from '../chars.js';
+import { DecisionsInForce, type ReviewOutcome } from './review/decisions-in-force.js';
 import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
@@ -26,6 +28,8 @@ export interface OutputResult {
   /** Milliseconds spent on the gradebook and feedback, and on the HTML report. */
   timings: { gradebook: number; report: number };
   files: string[];
+  /** The reviewers' decisions of the output folder: applied, stale, set aside. */
+  review: ReviewOutcome;
 }
 
 /** Files that go into place together once everything is written. */
@@ -50,8 +54,11 @@ export class CohortOutputs {
   private readonly similarityInputs: SimilarityInput[] = [];
   private readonly feedback: AtomicFolder;
   private readonly entries: AtomicFile;
+  private readonly decisions: DecisionsInForce;
 
   constructor(private readonly header: ResultsHeader, private readonly options: OutputOptions, private readonly pending: PendingOutputs) {
+    // First: an invalid decisions file stops the run before anything is written.
+    this.decisions = DecisionsInForce.load(options.out);
     this.summary = new SummaryBuilder(header);
     this.feedback = new AtomicFolder(path.join(options.out, 'feedback'));
     pending.folders.push(this.feedback);
@@ -64,8 +71,9 @@ export class CohortOutputs {
     return this.feedback.temp;
   }
 
-  add(digest: RecordDigest): void {
+  add(graded: RecordDigest): void {
     const started = performance.now();
+    const digest = this.decisions.decideDigest(graded);
     this.options.copyRecordsTo?.write(`${digest.line}\n`);
     this.summary.add(digest.entry);
     this.similarityInputs.push({ student: digest.student, shingles: decodeShingles(digest.shingles), shape: digest.shape });
@@ -117,7 +125,7 @@ export class CohortOutputs {
       const { writeHtmlReport } = await import('./report/html-report.js');
       const html = new AtomicFile(path.join(this.options.out, 'report.html'));
       this.pending.files.push(html);
-      await writeHtmlReport(html, { header: this.header, summary, similarity, similar, records });
+      await writeHtmlReport(html, { header: this.header, summary, similarity, similar, records: this.decisions.decideRecords(records) });
       html.close();
     } else {
       (this.pending.stale ??= []).push(path.join(this.options.out, 'report.html'));
@@ -127,6 +135,7 @@ export class CohortOutputs {
       similarity,
       timings: { gradebook: gradebookMs, report: performance.now() - reportStarted },
       files: [...this.pending.files.map((f) => f.target), ...this.pending.folders.map((f) => f.target)],
+      review: this.decisions.result(),
     };
   }
 

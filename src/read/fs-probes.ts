@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { hash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { safeRead, type ReadOutcome } from './safe-read.js';
+import { readSubmissionBytes, type BytesOutcome } from './safe-bytes.js';
 
 /**
  * Every look at the file system a submission's loading makes, and what it saw. A result depends on
@@ -9,7 +10,7 @@ import { safeRead, type ReadOutcome } from './safe-read.js';
  * still sees the same thing: `infralint grade --resume` without re-parsing unchanged submissions.
  */
 export interface Probe {
-  op: 'list' | 'kind' | 'exists' | 'realpath' | 'read';
+  op: 'list' | 'kind' | 'exists' | 'realpath' | 'read' | 'bytes';
   path: string;
   /** Extra arguments (for `read`: the root and the byte cap). */
   args?: (string | number)[];
@@ -108,6 +109,28 @@ export function readSubmissionFile(root: string, absPath: string, maxBytes?: num
   return outcome;
 }
 
+function bytesDigest(outcome: BytesOutcome): string {
+  return outcome.ok ? hash('sha1', outcome.bytes, 'base64') : `no: ${outcome.why}`;
+}
+
+/**
+ * A digest of a binary file of the submission (an image a person reviews), remembered: an image
+ * changed since a mentor's decision makes the submission's digest change, and `--resume` regrade it.
+ */
+export function digestSubmissionBytes(root: string, absPath: string): string {
+  const saw = bytesDigest(readSubmissionBytes(root, absPath));
+  note('bytes', absPath, () => saw, [root]);
+  return saw;
+}
+
+/**
+ * A digest of everything the probes saw, without the paths they looked at: the same submission
+ * gives the same digest wherever its cohort folder lies (a realpath is a machine path: left out).
+ */
+export function probesDigest(probes: readonly Probe[]): string {
+  return digest(probes.filter((p) => p.op !== 'realpath').map((p) => `${p.op}:${p.saw}`).join('\n'));
+}
+
 /** True when every probe still sees what it saw. */
 export function probesUnchanged(probes: Probe[]): boolean {
   for (const probe of probes) {
@@ -130,6 +153,9 @@ export function probesUnchanged(probes: Probe[]): boolean {
         now = readDigest(safeRead(String(root), probe.path, typeof maxBytes === 'number' ? maxBytes : undefined));
         break;
       }
+      case 'bytes':
+        now = bytesDigest(readSubmissionBytes(String(probe.args?.[0]), probe.path));
+        break;
       default:
         return false;
     }

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { escapeXml } from '../../reporters/escape-xml.js';
+import { ruleDocsUrl, TOOL } from '../../tool.js';
+import { verdictText } from '../../score/score.js';
+import type { GradedRule, GradedTask, ReviewVisual } from '../record.js';
+import type { Awaiting, ReviewQueue } from './review-queue.js';
+import { REVIEW_SCRIPT } from './review-script.js';
+
+const h = (text: string | number): string => escapeXml(String(text));
+
+/** Image types a browser shows, by extension; any other file of the submission is never served. */
+export const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.bmp': 'image/bmp',
+};
+
+/** The images of a student's repository the page shows, once each, in the order of the tasks. */
+export function localImages(student: Awaiting): { task: string; path: string; type: string }[] {
+  const seen = new Set<string>();
+  const images: { task: string; path: string; type: string }[] = [];
+  for (const task of student.record.tasks) {
+    for (const visual of task.visuals ?? []) {
+      const type = visual.path ? IMAGE_TYPES[path.extname(visual.path).toLowerCase()] : undefined;
+      if (!visual.path || !type || seen.has(visual.path)) continue;
+      seen.add(visual.path);
+      images.push({ task: task.task, path: visual.path, type });
+    }
+  }
+  return images;
+}
+
+const STYLE = `
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1200px;padding:1rem 1.5rem;color:#1f2328}
+section.student{border:1px solid #d0d7de;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}
+.images img{max-width:100%;max-height:480px;border:1px solid #d0d7de;margin:.3rem 0;display:block}
+form.rule{border-top:1px solid #eaeef2;padding:.4rem 0}form.rule label{margin-right:.8rem}
+form.rule input[type=text]{width:28rem;max-width:100%}.muted{color:#57606a}.stale{color:#9a6700;font-weight:600}
+.decided{color:#1a7f37;font-weight:600}.saved{color:#1a7f37}.failed{color:#c62828}code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}
+`;
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The page's Content-Security-Policy: its one style and one script pinned by hash, images from
+ * the server only (a remote image URL is a link, never loaded), requests to the server only.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `style-src ${sha256(STYLE)}`,
+  `script-src ${sha256(REVIEW_SCRIPT)}`,
+  "img-src 'self'",
+  "connect-src 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The review page: every student awaiting a person, their images and links, a checklist of the rules to decide. */
+export function reviewPage(queue: ReviewQueue, reviewer: string): string {
+  const pending = queue.students.filter((s) => undecidedCount(s) > 0).length;
+  const parts = [
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>infralint review: ${pending} awaiting</title><style>${STYLE}</style></head><body>`,
+    `<h1>infralint review</h1>`,
+    `<p>${queue.students.length} students have rules only a person can judge; ${pending} still have some undecided. Each decision is saved to <code>${h(path.join(queue.grades, 'decisions.jsonl'))}</code> and applied by the next <code>infralint grade</code>, <code>merge</code> or <code>--resume</code>.</p>`,
+    `<p><label>Reviewer <input type="text" id="reviewer" value="${h(reviewer)}" maxlength="200"></label></p>`,
+  ];
+  queue.students.forEach((student, n) => parts.push(studentSection(student, n)));
+  parts.push(`<p class="muted">${h(TOOL.name)} ${h(TOOL.version)}</p><script>${REVIEW_SCRIPT}</script></body></html>\n`);
+  return parts.join('\n');
+}
+
+function undecidedCount(student: Awaiting): number {
+  return student.decided.record.tasks.reduce((n, t) => n + t.rules.filter((r) => r.status === 'manual').length, 0);
+}
+
+function studentSection(student: Awaiting, n: number): string {
+  const { record } = student;
+  const who = record.name ? `${h(record.name)} <span class="muted">(${h(record.student)})</span>` : h(record.student);
+  const undecided = undecidedCount(student);
+  const parts = [`<section class="student" id="student-${n}"><h2>${who} <span class="muted">${undecided ? `${undecided} to decide` : 'all decided'}</span></h2>`];
+  const images = localImages(student);
+  if (images.length) {
+    parts.push('<div class="images">');
+    images.forEach((image, k) => parts.push(`<figure><a href="/image/${n}/${k}" target="_blank" rel="noopener"><img src="/image/${n}/${k}" alt="${h(image.path)}" loading="lazy"></a><figcaption><code>${h(image.path)}</code></figcaption></figure>`));
+    parts.push('</div>');
+  }
+  student.decided.record.tasks.forEach((task, t) => {
+    const original = record.tasks.find((t) => t.task === task.task);
+    const reviewable = task.rules.filter((r) => original?.rules.find((o) => o.id === r.id)?.status === 'manual');
+    if (!reviewable.length) return;
+    const scoreId = `score-${n}-${t}`;
+    parts.push(`<h3>${h(task.task)}: <span id="${scoreId}">${h(scoreLine(task))}</span> <span class="muted">(${h(task.path)})</span></h3>`);
+    parts.push(otherVisuals(task.visuals ?? []));
+    for (const rule of reviewable) parts.push(ruleForm(student, task, rule, scoreId));
+  });
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+export function scoreLine(task: Pick<GradedTask, 'score' | 'maxScore' | 'manualPoints' | 'verdict'>): string {
+  return `${task.score}/${task.maxScore}${task.manualPoints ? `, ${task.manualPoints} awaiting review` : ''}, ${verdictText(task.verdict)}`;
+}
+
+/** Remote images and drawing links as links (the page never loads them), missing and unshown files as text. */
+function otherVisuals(visuals: readonly ReviewVisual[]): string {
+  const items = visuals.map((v) => {
+    const where = `<span class="muted">${h(v.file)}:${h(v.line)}</span>`;
+    if (v.kind === 'image-url' || v.kind === 'drawing-link') {
+      const link = /^https?:\/\//i.test(v.target) ? `<a href="${h(v.target)}" target="_blank" rel="noopener noreferrer">${h(v.target)}</a>` : `<code>${h(v.target)}</code>`;
+      return `<li>${v.kind === 'image-url' ? 'remote image' : 'drawing'}: ${link} ${where}</li>`;
+    }
+    if (v.kind === 'ascii-art') return `<li>ASCII art ${where}</li>`;
+    if (v.path && !IMAGE_TYPES[path.extname(v.path).toLowerCase()]) return `<li>a file a browser does not show: <code>${h(v.path)}</code> (open it in the repository) ${where}</li>`;
+    return '';
+  });
+  const shown = items.filter(Boolean);
+  return shown.length ? `<ul>${shown.join('')}</ul>` : '';
+}
+
+/** What the page says of a decided rule (also the server's answer to a saved decision). */
+export function decidedState(rule: GradedRule): string {
+  return `${rule.status} (${rule.points}/${rule.maxPoints}), decided by ${rule.decidedBy ?? ''} at ${rule.decidedAt ?? ''}`;
+}
+
+function ruleForm(student: Awaiting, task: GradedTask, rule: GradedRule, scoreId: string): string {
+  const stale = student.decided.stale.find((d) => d.task === task.task && d.rule === rule.id);
+  const state = rule.decidedBy !== undefined
+    ? `<span class="decided">${h(decidedState(rule))}</span>`
+    : stale
+      ? `<span class="stale">stale: ${h(stale.reviewer)} decided ${h(stale.status)} at ${h(stale.time)}, before the submission changed; decide again</span>`
+      : `<span class="muted">awaiting a decision (${h(rule.maxPoints)} points)</span>`;
+  const statuses = ['pass', ...(rule.partialCredit ? ['partial'] : []), 'fail'];
+  const radios = statuses.map((s) => `<label><input type="radio" name="status" value="${s}"${rule.decidedBy !== undefined && rule.status === s ? ' checked' : ''} required> ${s}</label>`).join('');
+  return [
+    `<form class="rule" data-student="${h(student.record.student)}" data-task="${h(task.task)}" data-rule="${h(rule.id)}" data-score="${scoreId}">`,
+    `<div><a href="${h(ruleDocsUrl(rule.id))}" target="_blank" rel="noopener noreferrer"><code>${h(rule.id)}</code></a> ${h(rule.description ?? rule.message)} <span data-state>${state}</span></div>`,
+    `<div>${radios}<label>Note <input type="text" name="note" maxlength="4000" value="${h(rule.note ?? '')}"></label><button type="submit">Save</button> <span data-result role="status"></span></div>`,
+    '</form>',
+  ].join('');
+}
