@@ -15,10 +15,8 @@ export type BytesOutcome = { ok: true; bytes: Buffer } | { ok: false; why: strin
  */
 export function readSubmissionBytes(root: string, absPath: string, maxBytes = MAX_IMAGE_BYTES): BytesOutcome {
   try {
-    const realRoot = realpathSync.native(root);
-    if (!isInside(path.resolve(root), path.resolve(absPath))) return { ok: false, why: 'it lies outside the submission folder' };
-    if (lstatSync(absPath).isSymbolicLink()) return { ok: false, why: 'it is a symbolic link' };
-    if (!isInside(realRoot, realpathSync.native(path.dirname(absPath)))) return { ok: false, why: 'it lies outside the submission folder' };
+    const refused = placeProblem(root, absPath);
+    if (refused) return { ok: false, why: refused };
     // O_NOFOLLOW: a file swapped for a link after the look above is refused; O_NONBLOCK: a pipe never blocks.
     const fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     try {
@@ -37,7 +35,33 @@ export function readSubmissionBytes(root: string, absPath: string, maxBytes = MA
       closeSync(fd);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException)?.code;
-    return { ok: false, why: code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'it is a symbolic link' : `it cannot be read (${code ?? 'unknown error'})` };
+    return { ok: false, why: fsProblem(error) };
   }
+}
+
+/** Why `readSubmissionBytes` would refuse the file, looking without reading it (null: it would read it). */
+export function bytesProblem(root: string, absPath: string, maxBytes = MAX_IMAGE_BYTES): string | null {
+  try {
+    const refused = placeProblem(root, absPath);
+    if (refused) return refused;
+    const stat = lstatSync(absPath);
+    if (!stat.isFile()) return 'it is not a regular file';
+    return stat.size > maxBytes ? `it is ${stat.size} bytes, over the limit of ${maxBytes}` : null;
+  } catch (error) {
+    return fsProblem(error);
+  }
+}
+
+/** A path outside the folder, a symbolic link, or a folder on the way leading out; null when none. */
+function placeProblem(root: string, absPath: string): string | null {
+  const realRoot = realpathSync.native(root);
+  if (!isInside(path.resolve(root), path.resolve(absPath))) return 'it lies outside the submission folder';
+  if (lstatSync(absPath).isSymbolicLink()) return 'it is a symbolic link';
+  if (!isInside(realRoot, realpathSync.native(path.dirname(absPath)))) return 'it lies outside the submission folder';
+  return null;
+}
+
+function fsProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code === 'ENOENT' ? 'it is not in the repository' : code === 'ELOOP' ? 'it is a symbolic link' : `it cannot be read (${code ?? 'unknown error'})`;
 }

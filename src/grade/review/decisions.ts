@@ -34,7 +34,7 @@ const FIELDS = ['student', 'task', 'rule', 'status', 'note', 'reviewer', 'time',
 const REQUIRED = ['student', 'task', 'rule', 'status', 'reviewer', 'time'] as const;
 /** A decisions file past this is not one a cohort's mentors wrote (50,000 decisions is ~15 MB). */
 const MAX_DECISIONS_BYTES = 64 * 1024 * 1024;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const MAX_TEXT = 4000;
 
 /** The decision an entry states, or why it is not one (checked as the schema says, with plain words). */

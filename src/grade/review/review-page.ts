@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { escapeXml } from '../../reporters/escape-xml.js';
+import { bytesProblem } from '../../read/safe-bytes.js';
 import { ruleDocsUrl, TOOL } from '../../tool.js';
 import { verdictText } from '../../score/score.js';
 import type { GradedRule, GradedTask, ReviewVisual } from '../record.js';
@@ -73,7 +74,7 @@ export function reviewPage(queue: ReviewQueue, reviewer: string): string {
     `<p>${queue.students.length} students have rules only a person can judge; ${pending} still have some undecided. Each decision is saved to <code>${h(path.join(queue.grades, 'decisions.jsonl'))}</code> and applied by the next <code>infralint grade</code>, <code>merge</code> or <code>--resume</code>.</p>`,
     `<p><label>Reviewer <input type="text" id="reviewer" value="${h(reviewer)}" maxlength="200"></label></p>`,
   ];
-  queue.students.forEach((student, n) => parts.push(studentSection(student, n)));
+  queue.students.forEach((student, n) => parts.push(studentSection(queue, student, n)));
   parts.push(`<p class="muted">${h(TOOL.name)} ${h(TOOL.version)}</p><script>${REVIEW_SCRIPT}</script></body></html>\n`);
   return parts.join('\n');
 }
@@ -82,7 +83,7 @@ function undecidedCount(student: Awaiting): number {
   return student.decided.record.tasks.reduce((n, t) => n + t.rules.filter((r) => r.status === 'manual').length, 0);
 }
 
-function studentSection(student: Awaiting, n: number): string {
+function studentSection(queue: ReviewQueue, student: Awaiting, n: number): string {
   const { record } = student;
   const who = record.name ? `${h(record.name)} <span class="muted">(${h(record.student)})</span>` : h(record.student);
   const undecided = undecidedCount(student);
@@ -90,7 +91,14 @@ function studentSection(student: Awaiting, n: number): string {
   const images = localImages(student);
   if (images.length) {
     parts.push('<div class="images">');
-    images.forEach((image, k) => parts.push(`<figure><a href="/image/${n}/${k}" target="_blank" rel="noopener"><img src="/image/${n}/${k}" alt="${h(image.path)}" loading="lazy"></a><figcaption><code>${h(image.path)}</code></figcaption></figure>`));
+    const folder = path.join(queue.cohort, record.student);
+    images.forEach((image, k) => {
+      // Looked at, not read: a missing image, or a link out of the folder, is said rather than shown broken.
+      const problem = bytesProblem(folder, path.resolve(folder, image.path));
+      parts.push(problem
+        ? `<p><code>${h(image.path)}</code>: not shown, ${h(problem)}</p>`
+        : `<figure><a href="/image/${n}/${k}" target="_blank" rel="noopener"><img src="/image/${n}/${k}" alt="${h(image.path)}" loading="lazy"></a><figcaption><code>${h(image.path)}</code></figcaption></figure>`);
+    });
     parts.push('</div>');
   }
   student.decided.record.tasks.forEach((task, t) => {

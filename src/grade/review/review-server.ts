@@ -109,8 +109,9 @@ function readBody(request: IncomingMessage, response: ServerResponse, then: (bod
     size += chunk.length;
     if (size > MAX_BODY && !refused) {
       refused = true;
+      // The connection is closed once the answer is sent: the rest of the body is not read.
+      response.setHeader('Connection', 'close');
       sendJson(response, 413, { error: 'a decision is at most 64 KiB' });
-      request.destroy();
     } else if (!refused) chunks.push(chunk);
   });
   request.on('end', () => {
