@@ -3,7 +3,7 @@ import path from 'node:path';
 import { printable } from '../chars.js';
 import { UsageError } from '../errors.js';
 import { loadReviewQueue } from '../grade/review/review-queue.js';
-import { startReviewServer } from '../grade/review/review-server.js';
+import { checkLoopback, startReviewServer } from '../grade/review/review-server.js';
 import type { CliIO } from './io.js';
 
 export interface ReviewCommandOptions {
@@ -27,6 +27,7 @@ function defaultReviewer(io: CliIO): string {
  * then exits 0. `stop` (tests) replaces the signals.
  */
 export async function runReview(grades: string, opts: ReviewCommandOptions, io: CliIO, stop?: Promise<void>): Promise<number> {
+  checkLoopback(opts.host);
   if (opts.port !== undefined && opts.port > 65535) throw new UsageError(`--port must be at most 65535, not ${opts.port}`);
   const queue = await loadReviewQueue(path.resolve(io.cwd, grades), opts.cohort ? path.resolve(io.cwd, opts.cohort) : undefined);
   const review = await startReviewServer(queue, { host: opts.host, ...(opts.port !== undefined ? { port: opts.port } : {}), reviewer: opts.reviewer ?? defaultReviewer(io) });

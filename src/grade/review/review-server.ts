@@ -42,9 +42,14 @@ const COMMON_HEADERS = {
  * host (DNS rebinding) and posts from another origin (a page elsewhere making the browser post) are
  * refused; nothing else is served.
  */
+/** Refuses any address but this machine's (a UsageError). */
+export function checkLoopback(host: string): void {
+  if (!LOOPBACK.has(host)) throw new UsageError(`review serves this machine only: --host must be 127.0.0.1, ::1 or localhost (got "${host}")`);
+}
+
 export async function startReviewServer(queue: ReviewQueue, options: ReviewServerOptions): Promise<RunningReview> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) throw new UsageError(`review serves this machine only: --host must be 127.0.0.1, ::1 or localhost (got "${host}")`);
+  checkLoopback(host);
   const server = createServer((request, response) => {
     try {
       route(queue, options, request, response, server);
