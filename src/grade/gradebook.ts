@@ -94,7 +94,8 @@ export class ProjectCsv {
  */
 function projectFinal(entry: GradebookEntry, tasks: readonly string[], score: number): number | '' {
   if (entry.status === 'error') return '';
-  return tasks.every((name) => { const task = entry.tasks.find((t) => t.task === name); return !task || task.final !== null; }) ? score : '';
+  const awaiting = tasks.some((name) => entry.tasks.find((t) => t.task === name)?.final === null);
+  return awaiting ? '' : score;
 }
 
 /** The project's total over `tasks`: points won, the points of every task, the share, tasks passed. */
