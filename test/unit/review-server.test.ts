@@ -6,6 +6,8 @@ import { loadRubric } from '../../src/config/rubric.js';
 import { gradeCohort } from '../../src/grade/grade-cohort.js';
 import { loadReviewQueue, type ReviewQueue } from '../../src/grade/review/review-queue.js';
 import { startReviewServer, type RunningReview } from '../../src/grade/review/review-server.js';
+import { reviewPage, STUDENTS_PER_PAGE } from '../../src/grade/review/review-page.js';
+import { applyDecisions } from '../../src/grade/review/apply-decisions.js';
 import { readSubmissionBytes } from '../../src/read/safe-bytes.js';
 import { makeCohort } from '../helpers/cohort.js';
 
@@ -106,6 +108,21 @@ describe('infralint review: the server', () => {
     expect((await post({ ...decision, reviewer: ' ' })).status).toBe(400);
     expect((await post({ ...decision, note: 'x'.repeat(70 * 1024) })).status).toBe(413);
     await expect(startReviewServer(queue, { host: '0.0.0.0', reviewer: 'ann' })).rejects.toThrow(/this machine only/);
+  });
+
+  it('pages a large queue, and lists only the students with a rule undecided when asked', () => {
+    const carol = queue.students.find((s) => s.record.student === 'carol')!;
+    const manual = carol.record.tasks[0]!.rules.filter((r) => r.status === 'manual');
+    const decided = { record: carol.record, decided: applyDecisions(carol.record, manual.map((r) => ({ student: 'carol', task: '3-scale_up', rule: r.id, status: 'pass' as const, note: '', reviewer: 'ann', time: '2026-12-01T10:00:00Z', source: 'x:1' }))) };
+    const big = { ...queue, students: Array.from({ length: 2 * STUDENTS_PER_PAGE + 7 }, (_, i) => (i % 2 ? decided : carol)) };
+    const sections = (html: string) => html.match(/<section class="student" id="student-(\d+)"/g)!.map((m) => Number(/(\d+)"$/.exec(m)![1]));
+    expect(sections(reviewPage(big, 'ann'))).toEqual(Array.from({ length: STUDENTS_PER_PAGE }, (_, i) => i));
+    expect(sections(reviewPage(big, 'ann', { page: 3, undecidedOnly: false }))).toHaveLength(7);
+    expect(sections(reviewPage(big, 'ann', { page: 99, undecidedOnly: false }))).toHaveLength(7);
+    const undecided = sections(reviewPage(big, 'ann', { page: 2, undecidedOnly: true }));
+    expect(undecided).toHaveLength(4);
+    expect(undecided.every((n) => n % 2 === 0)).toBe(true);
+    expect(reviewPage(big, 'ann', { page: 2, undecidedOnly: true })).toContain('<a href="/?page=1&amp;undecided=1">1</a> <strong>2</strong>');
   });
 
   it('appends a valid decision with the time and the submission digest, and answers with the task\'s new score', async () => {

@@ -64,19 +64,44 @@ export const PAGE_CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-/** The review page: every student awaiting a person, their images and links, a checklist of the rules to decide. */
-export function reviewPage(queue: ReviewQueue, reviewer: string): string {
-  const pending = queue.students.filter((s) => undecidedCount(s) > 0).length;
+/** Students per page: a page of a 2,000-student cohort stays a few hundred KB. */
+export const STUDENTS_PER_PAGE = 50;
+
+export interface PageChoice {
+  /** 1-based. */
+  page: number;
+  /** Only the students with a rule still undecided. */
+  undecidedOnly: boolean;
+}
+
+/**
+ * A page of the review: students awaiting a person (every one, or only those with a rule still
+ * undecided), their images and links, and a checklist of the rules to decide. Each student keeps
+ * their index in the queue (the image URLs), whichever page shows them.
+ */
+export function reviewPage(queue: ReviewQueue, reviewer: string, choice: PageChoice = { page: 1, undecidedOnly: false }): string {
+  const undecided = queue.students.filter((s) => undecidedCount(s) > 0).length;
+  const listed = queue.students.map((student, n) => ({ student, n })).filter(({ student }) => !choice.undecidedOnly || undecidedCount(student) > 0);
+  const pages = Math.max(1, Math.ceil(listed.length / STUDENTS_PER_PAGE));
+  const page = Math.min(Math.max(1, choice.page), pages);
+  const nav = pageLinks(page, pages, choice.undecidedOnly);
   const parts = [
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<title>infralint review: ${pending} awaiting</title><style>${STYLE}</style></head><body>`,
+    `<title>infralint review: ${undecided} awaiting</title><style>${STYLE}</style></head><body>`,
     `<h1>infralint review</h1>`,
-    `<p>${queue.students.length} students have rules only a person can judge; ${pending} still have some undecided. Each decision is saved to <code>${h(path.join(queue.grades, 'decisions.jsonl'))}</code> and applied by the next <code>infralint grade</code>, <code>merge</code> or <code>--resume</code>.</p>`,
-    `<p><label>Reviewer <input type="text" id="reviewer" value="${h(reviewer)}" maxlength="200"></label></p>`,
+    `<p>${queue.students.length} students have rules only a person can judge; ${undecided} still have some undecided. Each decision is saved to <code>${h(path.join(queue.grades, 'decisions.jsonl'))}</code> and applied by the next <code>infralint grade</code>, <code>merge</code> or <code>--resume</code>.</p>`,
+    `<p><label>Reviewer <input type="text" id="reviewer" value="${h(reviewer)}" maxlength="200"></label> · ${choice.undecidedOnly ? '<a href="/">show every student</a>' : '<a href="/?undecided=1">show only students with undecided rules</a>'}</p>`,
+    nav,
   ];
-  queue.students.forEach((student, n) => parts.push(studentSection(queue, student, n)));
-  parts.push(`<p class="muted">${h(TOOL.name)} ${h(TOOL.version)}</p><script>${REVIEW_SCRIPT}</script></body></html>\n`);
+  for (const { student, n } of listed.slice((page - 1) * STUDENTS_PER_PAGE, page * STUDENTS_PER_PAGE)) parts.push(studentSection(queue, student, n));
+  parts.push(nav, `<p class="muted">${h(TOOL.name)} ${h(TOOL.version)}</p><script>${REVIEW_SCRIPT}</script></body></html>\n`);
   return parts.join('\n');
+}
+
+function pageLinks(page: number, pages: number, undecidedOnly: boolean): string {
+  if (pages === 1) return '';
+  const link = (k: number) => (k === page ? `<strong>${k}</strong>` : `<a href="/?page=${k}${undecidedOnly ? '&amp;undecided=1' : ''}">${k}</a>`);
+  return `<nav>Page ${Array.from({ length: pages }, (_, i) => link(i + 1)).join(' ')}</nav>`;
 }
 
 function undecidedCount(student: Awaiting): number {

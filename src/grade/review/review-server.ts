@@ -80,7 +80,8 @@ function route(queue: ReviewQueue, options: ReviewServerOptions, request: Incomi
   if (!origins.has(request.headers.host ?? '')) return send(response, 421, 'text/plain; charset=utf-8', 'this server answers requests for 127.0.0.1 only');
   const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
   if (request.method === 'GET' && url.pathname === '/') {
-    return send(response, 200, 'text/html; charset=utf-8', reviewPage(queue, options.reviewer), { 'Content-Security-Policy': PAGE_CSP });
+    const choice = { page: Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1, undecidedOnly: url.searchParams.get('undecided') === '1' };
+    return send(response, 200, 'text/html; charset=utf-8', reviewPage(queue, options.reviewer, choice), { 'Content-Security-Policy': PAGE_CSP });
   }
   const image = /^\/image\/(\d+)\/(\d+)$/.exec(url.pathname);
   if (request.method === 'GET' && image) return serveImage(queue, Number(image[1]), Number(image[2]), response);
