@@ -48,6 +48,7 @@ describe('the decisions file: parse and validate', () => {
       ['dave', 'ann', 'two LBs, not clustered', 'decisions.csv:3'],
     ]);
     expect(() => parseDecisions(`${csv}ann,erin,3-scale_up,lb-pair,maybe,2026-12-01T10:00:00Z,\r\n`, 'decisions.csv')).toThrow(/^decisions\.csv:4: "status" must be one of/);
+    expect(parseDecisions('student;task;rule;status;reviewer;time;note\ncarol;3-scale_up;lb-pair;fail;ann;2026-12-01T10:00:00Z;"one LB, no cluster"\n', 'decisions.csv')[0]).toMatchObject({ rule: 'lb-pair', status: 'fail', note: 'one LB, no cluster' });
     expect(() => parseDecisions('student,task,rule,status\ncarol,t,r,pass\n', 'decisions.csv')).toThrow(/^decisions\.csv:1: the header lacks the columns reviewer, time/);
     expect(() => parseDecisions('student,task,rule,status,reviewer,time\ncarol,t,r,pass\n', 'decisions.csv')).toThrow(/^decisions\.csv:2: not valid CSV/);
   });

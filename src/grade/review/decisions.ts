@@ -160,15 +160,18 @@ function lineAt(text: string, index: number): number {
 }
 
 function csvEntries(text: string, fail: Fail): Entry[] {
+  const header = text.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '';
+  // A spreadsheet set to a European locale saves with semicolons.
+  const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    rows = parseCsv(text, { bom: true, columns: (names: string[]) => names.map((n) => n.trim().toLowerCase()), skip_empty_lines: true, info: true, relax_column_count: false, trim: true });
+    rows = parseCsv(text, { bom: true, delimiter, columns: (names: string[]) => names.map((n) => n.trim().toLowerCase()), skip_empty_lines: true, info: true, relax_column_count: false, trim: true });
   } catch (error) {
     const at = (error as { lines?: number }).lines;
     return fail(typeof at === 'number' ? at : 1, `not valid CSV (${(error as Error).message})`);
   }
-  const header = text.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '';
-  const missing = REQUIRED.filter((f) => !header.toLowerCase().split(/[,;]/).map((h) => h.trim().replace(/^"|"$/g, '')).includes(f));
+  const columns = header.toLowerCase().split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
+  const missing = REQUIRED.filter((f) => !columns.includes(f));
   if (missing.length) fail(1, `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (a header line naming the columns, comma-separated)`);
   // Empty cells are absent fields (a spreadsheet writes every column of every row).
   return rows.map(({ record, info }) => ({ line: info.lines, value: Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '')) }));
