@@ -112,7 +112,7 @@ function studentSection(queue: ReviewQueue, student: Awaiting, n: number): strin
   const { record } = student;
   const who = record.name ? `${h(record.name)} <span class="muted">(${h(record.student)})</span>` : h(record.student);
   const undecided = undecidedCount(student);
-  const parts = [`<section class="student" id="student-${n}"><h2>${who} <span class="muted">${undecided ? `${undecided} to decide` : 'all decided'}</span></h2>`];
+  const parts = [`<section class="student" id="student-${n}"><h2>${who} <span class="muted">${undecided ? `${undecided} rule${undecided > 1 ? 's' : ''} to decide` : 'all decided'}</span></h2>`];
   const images = localImages(student);
   if (images.length) {
     parts.push('<div class="images">');
@@ -172,7 +172,8 @@ function ruleForm(student: Awaiting, task: GradedTask, rule: GradedRule, scoreId
       ? `<span class="stale">stale: ${h(stale.reviewer)} decided ${h(stale.status)} at ${h(stale.time)}, before the submission changed; decide again</span>`
       : `<span class="muted">awaiting a decision (${h(rule.maxPoints)} points)</span>`;
   const statuses = ['pass', ...(rule.partialCredit ? ['partial'] : []), 'fail'];
-  const radios = statuses.map((s) => `<label><input type="radio" name="status" value="${s}"${rule.decidedBy !== undefined && rule.status === s ? ' checked' : ''} required> ${s}</label>`).join('');
+  const shown: Record<string, string> = { pass: 'pass', partial: 'partial (half the points)', fail: 'fail' };
+  const radios = statuses.map((s) => `<label><input type="radio" name="status" value="${s}"${rule.decidedBy !== undefined && rule.status === s ? ' checked' : ''} required> ${shown[s]}</label>`).join('');
   return [
     `<form class="rule" data-student="${h(student.record.student)}" data-task="${h(task.task)}" data-rule="${h(rule.id)}" data-score="${scoreId}">`,
     `<div><a href="${h(ruleDocsUrl(rule.id))}" target="_blank" rel="noopener noreferrer"><code>${h(rule.id)}</code></a> ${h(rule.description ?? rule.message)} <span data-state>${state}</span></div>`,
