@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeCohort } from '../helpers/cohort.js';
@@ -103,6 +103,17 @@ describe('review decisions across runs (built binary)', () => {
     const merged = run(['merge', ...shards, '--out', out]);
     expect(merged.stdout).toContain(`${manualRules.length + 1} review decisions applied`);
     expect(read(out, 'gradebook.csv')).toBe(before);
+  });
+
+  it('keeps them when the cohort is cloned again into another folder (the digest is of content, not paths)', () => {
+    const before = read(out, 'gradebook.csv');
+    const moved = path.join(tmp('moved'), 'cohort');
+    cpSync(cohort, moved, { recursive: true });
+    const again = run(['grade', moved, '--out', out, '--jobs', '2']);
+    expect(again.stdout).toContain(`${manualRules.length + 1} review decisions applied, 0 stale, 0 set aside`);
+    expect(read(out, 'gradebook.csv')).toBe(before);
+    // Back to the original folder for what follows.
+    expect(run(['grade', cohort, '--out', out, '--jobs', '2']).code).toBe(0);
   });
 
   it('flags a decision as stale when the submission changed since, and leaves the rule to a person again', () => {
