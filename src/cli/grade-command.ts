@@ -96,7 +96,20 @@ function describeOutputs(outputs: OutputResult, io: CliIO): void {
   const grouped = graphGroups.reduce((n, g) => n + g.length, 0);
   const listed = pairsLeftOut ? ` (${pairs.length} listed)` : '';
   io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${outputs.summary.notSubmitted.length} not submitted, ${pairs.length + pairsLeftOut} near-duplicate explanation pairs${listed}, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
+  describeReview(outputs, io);
   for (const file of outputs.files) io.stdout(`  wrote ${shortPath(file, io)}\n`);
+}
+
+/** The reviewers' decisions: how many were applied, and each one not applied with why (on stderr). */
+function describeReview({ review }: OutputResult, io: CliIO): void {
+  if (!review.applied && !review.stale.length && !review.setAside.length) return;
+  io.stdout(`${review.applied} review decisions applied, ${review.stale.length} stale, ${review.setAside.length} set aside\n`);
+  for (const { student, decision } of review.stale) {
+    io.stderr(`infralint: stale decision (${printable(decision.source)}): ${printable(student)} changed their submission since ${printable(decision.reviewer)} decided ${printable(decision.task)} ${printable(decision.rule)}; it awaits review again\n`);
+  }
+  for (const { student, decision, why } of review.setAside) {
+    io.stderr(`infralint: decision not applied (${printable(decision.source)}): ${printable(student)} ${printable(decision.task)} ${printable(decision.rule)}: ${why}\n`);
+  }
 }
 
 /** `infralint grade <dir>`: exit 0 when every submission was graded, 1 when some became error rows. */

@@ -13,6 +13,7 @@ import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
 import type { GradeCommandOptions, MergeCommandOptions } from './grade-command.js';
 import type { CollectCommandOptions } from './collect-command.js';
+import type { ReviewCommandOptions } from './review-command.js';
 import { addGradebookOptions, addGradingOptions, chooseRubrics, lintOptionsFrom, MAX_TIMEOUT_SECONDS, parseShare, positiveInteger, secondsUpTo, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import { detectCurriculum } from '../discover/detect-curriculum.js';
 import { filesTarget } from '../discover/project-tasks.js';
@@ -231,6 +232,19 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .action(async (roster: string, opts: CollectCommandOptions) => {
       const { runCollect } = await import('./collect-command.js');
       exitCode = await runCollect(roster, opts, io);
+    });
+
+  program
+    .command('review')
+    .description('serve, on this machine only, a page to review what only a person can judge (images, links) and record the decisions that grade, merge and --resume apply')
+    .argument('<grades>', 'the --out folder of `infralint grade` (or of `merge`)')
+    .option('--cohort <dir>', 'the folder of student repositories that was graded (default: the one the results name)')
+    .option('--port <n>', 'port to listen on (default: a free one)', positiveInteger('--port'))
+    .option('--host <host>', 'loopback address to listen on: 127.0.0.1, ::1 or localhost', '127.0.0.1')
+    .option('--reviewer <name>', 'the name recorded with each decision (default: $INFRALINT_REVIEWER, else your login)')
+    .action(async (grades: string, opts: ReviewCommandOptions) => {
+      const { runReview } = await import('./review-command.js');
+      exitCode = await runReview(grades, opts, io);
     });
 
   program

@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
@@ -9,7 +9,7 @@ import { errorRecord, extras, notSubmittedRecord, settingsKey, settingsSummary, 
 import { Interrupted } from '../errors.js';
 import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { CohortIdentity, GradeJob, ResultsHeader, StudentRecord } from './record.js';
-import { INTERRUPTED_FILE, openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
+import { COHORT_FOLDER_FILE, INTERRUPTED_FILE, openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
 import { gradeInOrder, type PoolOptions } from './run-pool.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
 import { OutFolder, writeError } from './out-folder.js';
@@ -85,7 +85,10 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   const folder = OutFolder.acquire(options.out);
   try {
     const previous = options.resume ? await previousRecords(options.out) : new Map<string, StudentRecord>();
-    return await gradeInto(options, { shard, cohort, settings, header, resultsPath, previous });
+    const result = await gradeInto(options, { shard, cohort, settings, header, resultsPath, previous });
+    // Where `review` finds the submissions by default (the results keep no machine path).
+    if (shard.count === 1) writeFileSync(path.join(options.out, COHORT_FOLDER_FILE), `${realCohortFolder(options.dir)}\n`);
+    return result;
   } catch (error) {
     throw writeError(error, options.out);
   } finally {
@@ -227,4 +230,13 @@ async function previousRecords(out: string): Promise<Map<string, StudentRecord>>
     for await (const record of reader.records()) if (record.inputs) map.set(record.student, record);
   }
   return map;
+}
+
+/** The cohort's folder with its links resolved: two runs on one cohort record the same folder. */
+function realCohortFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
 }

@@ -6,10 +6,11 @@ import type { TaskResult } from '../report/model.js';
 import type { LoadedSubmission } from '../submission/model.js';
 import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
-import { portableProbes, portableProbesUnchanged, recordProbes } from '../read/fs-probes.js';
+import { digestSubmissionBytes, portableProbes, portableProbesUnchanged, probesDigest, recordProbes } from '../read/fs-probes.js';
+import { ruleModuleOf } from '../config/rubric.js';
 import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
 import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
-import type { GradeJob, GradedTask, GradingSettingsSummary, StudentRecord } from './record.js';
+import type { GradeJob, GradedTask, GradingSettingsSummary, ReviewVisual, StudentRecord } from './record.js';
 import { proseFeatures } from './similarity/features.js';
 
 /** What every student of a run is graded with (sent once to each worker). */
@@ -46,6 +47,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
   const base = { student: job.student, name: job.name, email: job.email, ...extras(job) };
   let prose = '';
   const problems: string[] = [];
+  const visuals = new Map<string, ReviewVisual[]>();
   try {
     const { value: report, probes } = await recordProbes(() =>
       lintSubmission(job.dir, {
@@ -54,10 +56,11 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
         onTask: (submission, result) => {
           if (!prose) prose = proseOf(submission);
           problems.push(...unreadable(submission, result));
+          visuals.set(result.task, reviewVisuals(job.dir, submission));
         },
       }),
     );
-    const tasks = report.results.map((result) => gradedTask(result, job.dir));
+    const tasks = report.results.map((result) => gradedTask(result, job.dir, settings, visuals.get(result.task) ?? []));
     return {
       ...base,
       status: problems.length ? 'error' : 'graded',
@@ -66,6 +69,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       feedback: formatMarkdown(report),
       features: proseFeatures(prose),
       inputs: { config: key, probes: portableProbes(probes, job.dir) },
+      digest: probesDigest(probes),
     };
   } catch (error) {
     return errorRecord(job, `infralint could not grade this submission: ${(error as Error)?.message ?? String(error)}`);
@@ -119,10 +123,45 @@ export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email' | '
   };
 }
 
-/** A task's result without machine paths: `base` relative to the student's folder ('.' for the folder itself). */
-function gradedTask({ root: _root, rules, ...task }: TaskResult, dir: string): GradedTask {
+/**
+ * A task's result without machine paths (`base` relative to the student's folder, '.' for the
+ * folder itself), with what a reviewer needs for the rules awaiting one.
+ */
+function gradedTask({ root: _root, rules, ...task }: TaskResult, dir: string, settings: GradeSettings, visuals: ReviewVisual[]): GradedTask {
+  const rubric = settings.rubrics.find((r) => r.task === task.task);
   const base = path.relative(dir, task.base);
-  return { ...task, base: base === '' ? '.' : base.startsWith('..') || path.isAbsolute(base) ? '' : base, rules: rules.map(({ id, status, points, maxPoints, message, findings }) => ({ id, status, points, maxPoints, message, findings })) };
+  return {
+    ...task,
+    base: base === '' ? '.' : base.startsWith('..') || path.isAbsolute(base) ? '' : base,
+    rules: rules.map(({ id, status, points, maxPoints, message, findings, description }) => {
+      const entry = rubric?.rules.find((r) => r.id === id);
+      // What a reviewer needs, kept only for the rules awaiting one (the records stay small).
+      const review = status === 'manual' ? { description, ...(entry && ruleModuleOf(entry).meta.partialCredit ? { partialCredit: true as const } : {}) } : {};
+      return { id, status, points, maxPoints, message, findings, ...review };
+    }),
+    ...(visuals.length ? { visuals } : {}),
+  };
+}
+
+/**
+ * The images and links of a task a person must look at, with each local image's path in the
+ * student's folder; each local image is digested (a recorded probe), so that the submission's
+ * digest changes with the image and `--resume` regrades it.
+ */
+function reviewVisuals(studentDir: string, submission: LoadedSubmission): ReviewVisual[] {
+  const root = submission.located.root;
+  return submission.visuals.map((v) => {
+    const visual: ReviewVisual = { kind: v.kind, file: toForward(path.relative(studentDir, path.join(root, v.file))), line: v.line, target: v.target };
+    if (v.localPath) {
+      digestSubmissionBytes(studentDir, v.localPath);
+      visual.path = toForward(path.relative(studentDir, v.localPath));
+    }
+    return visual;
+  });
+}
+
+function toForward(p: string): string {
+  return p.split(path.sep).join('/');
 }
 
 /** The prose of the task's files: what near-duplicate detection compares. */

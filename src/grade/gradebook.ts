@@ -45,7 +45,7 @@ export class GradebookCsv {
   }
 
   head(): string {
-    return stringify([['student', 'name', 'email', 'commit', 'task', 'status', 'score', 'max_score', 'manual_points', 'threshold', 'passed', 'verdict', ...this.ruleColumns, 'similar_to', 'error']]);
+    return stringify([['student', 'name', 'email', 'commit', 'task', 'status', 'score', 'max_score', 'manual_points', 'threshold', 'passed', 'verdict', ...this.ruleColumns, 'similar_to', 'error', 'final']]);
   }
 
   /**
@@ -61,12 +61,13 @@ export class GradebookCsv {
       const task = entry.tasks.find((t) => t.task === taskName);
       if (!task) {
         const status = entry.status === 'graded' ? 'error' : entry.status;
-        return [...common, taskName, status, status === 'not-submitted' ? 0 : '', '', '', '', 'false', status, ...this.ruleColumns.map(() => ''), ...tail];
+        return [...common, taskName, status, status === 'not-submitted' ? 0 : '', '', '', '', 'false', status, ...this.ruleColumns.map(() => ''), ...tail, ''];
       }
       return [
         ...common, task.task, entry.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed), task.verdict,
         ...this.ruleColumns.map((id) => ruleCell(task.rules[id])),
         ...tail,
+        task.final ?? '',
       ];
     });
     return stringify(rows.map((row) => row.map(spreadsheetSafe)));
@@ -81,7 +82,7 @@ export class ProjectCsv {
   constructor(private readonly header: ResultsHeader) {}
 
   head(): string {
-    return stringify([['student', 'name', 'email', 'commit', 'status', ...this.header.tasks.flatMap((t) => [`${t} score`, `${t} verdict`]), 'project_score', 'project_max', 'project_percent', 'tasks_passed', 'manual_points', 'similar_to', 'error']]);
+    return stringify([['student', 'name', 'email', 'commit', 'status', ...this.header.tasks.flatMap((t) => [`${t} score`, `${t} verdict`]), 'project_score', 'project_max', 'project_percent', 'tasks_passed', 'manual_points', 'similar_to', 'error', 'final']]);
   }
 
   row(entry: GradebookEntry, similar: SimilarTo[] | undefined): string {
@@ -92,9 +93,19 @@ export class ProjectCsv {
     });
     // An error row has no score (a person must look); a student who handed nothing in has 0.
     const totals = entry.status === 'error' ? ['', project.maxScore, '', 0, ''] : [project.score, project.maxScore, project.percent, project.passed, project.manualPoints];
-    const row = [entry.student, entry.name, entry.email, entry.commit ?? '', entry.status, ...cells, ...totals, describeSimilar(similar), entry.error ?? ''];
+    const row = [entry.student, entry.name, entry.email, entry.commit ?? '', entry.status, ...cells, ...totals, describeSimilar(similar), entry.error ?? '', projectFinal(entry, this.header.tasks, project.score)];
     return stringify([row.map(spreadsheetSafe)]);
   }
+}
+
+/**
+ * The project's final score: its total once no task awaits a person (a task missing counts 0, as
+ * in the total), empty while points await review or the submission could not be graded.
+ */
+function projectFinal(entry: GradebookEntry, tasks: readonly string[], score: number): number | '' {
+  if (entry.status === 'error') return '';
+  const awaiting = tasks.some((name) => entry.tasks.find((t) => t.task === name)?.final === null);
+  return awaiting ? '' : score;
 }
 
 /** The project's total over `tasks`: points won, the points of every task, the share, tasks passed. */
@@ -120,6 +131,16 @@ export function projectTotal(entry: { tasks: readonly { task: string; score: num
 /** A student's gradebook entry: what the gradebooks and the cohort summary keep of a record. */
 export type GradebookEntry = ReturnType<typeof gradebookEntry>;
 
+/** A task's final score: its score once no point awaits a person and it was graded whole, else null. */
+function finalScore(record: StudentRecord, task: StudentRecord['tasks'][number]): number | null {
+  return record.status === 'graded' && task.manualPoints === 0 ? task.score : null;
+}
+
+/** A rule's audit trail in the gradebook: who decided it by hand, when, and the note. */
+function decidedFields(rule: StudentRecord['tasks'][number]['rules'][number]): Partial<Pick<Required<typeof rule>, 'decidedBy' | 'decidedAt' | 'note'>> {
+  return rule.decidedBy === undefined ? {} : { decidedBy: rule.decidedBy, decidedAt: rule.decidedAt ?? '', note: rule.note ?? '' };
+}
+
 /**
  * Only a graded student has task results in the gradebooks: the scores of an error row (a task file
  * cut short, a rule that crashed) are not a grade, and are left to the feedback file and the report.
@@ -142,8 +163,10 @@ export function gradebookEntry(record: StudentRecord) {
       threshold: t.threshold,
       passed: t.passed,
       verdict: t.verdict,
-      rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message }])) as Record<string, { status: RuleStatus; points: number; maxPoints: number; message: string }>,
+      final: finalScore(record, t),
+      rules: Object.fromEntries(t.rules.map((r) => [r.id, { status: r.status, points: r.points, maxPoints: r.maxPoints, message: r.message, ...decidedFields(r) }])) as Record<string, { status: RuleStatus; points: number; maxPoints: number; message: string; decidedBy?: string; decidedAt?: string; note?: string }>,
     })),
+    ...(record.staleDecisions?.length ? { staleDecisions: record.staleDecisions } : {}),
   };
 }
 

@@ -2,10 +2,35 @@ import type { RuleResult, TaskResult } from '../report/model.js';
 import type { Probe } from '../read/fs-probes.js';
 
 /** One rule of one task, as the gradebook keeps it. */
-export type GradedRule = Pick<RuleResult, 'id' | 'status' | 'points' | 'maxPoints' | 'message'> & { findings: RuleResult['findings'] };
+export type GradedRule = Pick<RuleResult, 'id' | 'status' | 'points' | 'maxPoints' | 'message'> & {
+  findings: RuleResult['findings'];
+  /** For a rule awaiting a person: what passes (the reviewer's checklist item). */
+  description?: string;
+  /** A reviewer may award part of the points (the rule grants partial credit). */
+  partialCredit?: true;
+} & Partial<Decided>;
+
+/** Who decided a rule by hand, when, and why (set on the outputs' copy of a record, never in results.jsonl). */
+export interface Decided {
+  decidedBy: string;
+  decidedAt: string;
+  note: string;
+}
+
+/** An image or a link a person must look at, as a reviewer is shown it. */
+export interface ReviewVisual {
+  kind: 'image' | 'image-url' | 'image-file' | 'drawing-link' | 'ascii-art';
+  /** Where the submission shows it (file relative to the student's folder, line). */
+  file: string;
+  line: number;
+  /** What the submission wrote (a link's target, a file name). */
+  target: string;
+  /** For an image in the repository: its path relative to the student's folder (forward slashes). */
+  path?: string;
+}
 
 /** One task of one student: the library's result without machine-specific paths. */
-export type GradedTask = Omit<TaskResult, 'root' | 'rules'> & { rules: GradedRule[] };
+export type GradedTask = Omit<TaskResult, 'root' | 'rules'> & { rules: GradedRule[]; visuals?: ReviewVisual[] };
 
 /**
  * Everything bulk grading keeps about one student: enough to write every output (gradebook,
@@ -35,6 +60,13 @@ export interface StudentRecord {
   features: SimilarityFeatures;
   /** What the result depends on, to reuse it when nothing changed (`--resume`). */
   inputs: { config: string; probes: Probe[] } | null;
+  /**
+   * A digest of the submission's content (its files and images, not where they lie): a reviewer's
+   * decision records it, and one made on another content is stale. Absent from older records.
+   */
+  digest?: string;
+  /** Reviewers' decisions made on another content of the submission (outputs' copy only: see applyDecisions). */
+  staleDecisions?: { task: string; rule: string; status: string; decidedBy: string; decidedAt: string }[];
 }
 
 export interface SimilarityFeatures {

@@ -10,6 +10,8 @@ export const RESULTS_FILE = 'results.jsonl';
 
 /** The students an interrupted run had graded (a results file closed with their count): `--resume` reuses them. */
 export const INTERRUPTED_FILE = 'results.interrupted.jsonl';
+/** The cohort folder a grades folder was graded from, absolute: only `review`'s default. */
+export const COHORT_FOLDER_FILE = 'cohort-folder.txt';
 
 export interface ResultsReader {
   file: string;

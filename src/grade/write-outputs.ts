@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { jsonSafe } from '../chars.js';
+import { DecisionsInForce, type ReviewOutcome } from './review/decisions-in-force.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
@@ -31,6 +32,8 @@ export interface OutputResult {
   /** Milliseconds spent on the gradebook and feedback, and on the HTML report. */
   timings: { gradebook: number; report: number };
   files: string[];
+  /** The reviewers' decisions of the output folder: applied, stale, set aside. */
+  review: ReviewOutcome;
 }
 
 /** Files that go into place together once everything is written. */
@@ -58,8 +61,11 @@ export class CohortOutputs {
   /** Where each student's entry is in `entries` (byte offset and length): the rows are written in natural order from it. */
   private readonly entryAt: { student: string; at: number; length: number }[] = [];
   private entriesBytes = 0;
+  private readonly decisions: DecisionsInForce;
 
   constructor(private readonly header: ResultsHeader, private readonly options: OutputOptions, private readonly pending: PendingOutputs) {
+    // First: an invalid decisions file stops the run before anything is written.
+    this.decisions = DecisionsInForce.load(options.out);
     this.summary = new SummaryBuilder(header);
     this.feedback = new AtomicFolder(path.join(options.out, 'feedback'));
     pending.folders.push(this.feedback);
@@ -72,8 +78,9 @@ export class CohortOutputs {
     return this.feedback.temp;
   }
 
-  add(digest: RecordDigest): void {
+  add(graded: RecordDigest): void {
     const started = performance.now();
+    const digest = this.decisions.decideDigest(graded);
     this.options.copyRecordsTo?.write(`${digest.line}\n`);
     this.summary.add(digest.entry);
     this.similarityInputs.push({ student: digest.student, shingles: decodeShingles(digest.shingles), shape: digest.shape });
@@ -139,7 +146,7 @@ export class CohortOutputs {
       const { writeHtmlReport } = await import('./report/html-report.js');
       const html = new AtomicFile(path.join(this.options.out, 'report.html'));
       this.pending.files.push(html);
-      await writeHtmlReport(html, { header: this.header, summary, similarity, similar, records });
+      await writeHtmlReport(html, { header: this.header, summary, similarity, similar, records: this.decisions.decideRecords(records) });
       html.close();
     } else {
       (this.pending.stale ??= []).push(path.join(this.options.out, 'report.html'));
@@ -149,6 +156,7 @@ export class CohortOutputs {
       similarity,
       timings: { gradebook: gradebookMs, report: performance.now() - reportStarted },
       files: [...this.pending.files.map((f) => f.target), ...this.pending.folders.map((f) => f.target)],
+      review: this.decisions.result(),
     };
   }
 

@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { safeRead, type ReadOutcome } from './safe-read.js';
+import { readSubmissionBytes, type BytesOutcome } from './safe-bytes.js';
 
 /**
  * Every look at the file system a submission's loading makes, and what it saw. A result depends on
@@ -10,7 +11,7 @@ import { safeRead, type ReadOutcome } from './safe-read.js';
  * still sees the same thing: `infralint grade --resume` without re-parsing unchanged submissions.
  */
 export interface Probe {
-  op: 'list' | 'kind' | 'exists' | 'realpath' | 'read';
+  op: 'list' | 'kind' | 'exists' | 'realpath' | 'read' | 'bytes';
   path: string;
   /** Extra arguments (for `read`: the root and the byte cap). */
   args?: (string | number)[];
@@ -109,6 +110,28 @@ export function readSubmissionFile(root: string, absPath: string, maxBytes?: num
   return outcome;
 }
 
+function bytesDigest(outcome: BytesOutcome): string {
+  return outcome.ok ? hash('sha1', outcome.bytes, 'base64') : `no: ${outcome.why}`;
+}
+
+/**
+ * A digest of a binary file of the submission (an image a person reviews), remembered: an image
+ * changed since a mentor's decision makes the submission's digest change, and `--resume` regrade it.
+ */
+export function digestSubmissionBytes(root: string, absPath: string): string {
+  const saw = bytesDigest(readSubmissionBytes(root, absPath));
+  note('bytes', absPath, () => saw, [root]);
+  return saw;
+}
+
+/**
+ * A digest of everything the probes saw, without the paths they looked at: the same submission
+ * gives the same digest wherever its cohort folder lies (a realpath is a machine path: left out).
+ */
+export function probesDigest(probes: readonly Probe[]): string {
+  return digest(probes.filter((p) => p.op !== 'realpath').map((p) => `${p.op}:${p.saw}`).join('\n'));
+}
+
 /** True when every probe still sees what it saw. */
 export function probesUnchanged(probes: Probe[]): boolean {
   for (const probe of probes) {
@@ -131,6 +154,9 @@ export function probesUnchanged(probes: Probe[]): boolean {
         now = readDigest(safeRead(String(root), probe.path, typeof maxBytes === 'number' ? maxBytes : undefined));
         break;
       }
+      case 'bytes':
+        now = bytesDigest(readSubmissionBytes(String(probe.args?.[0]), probe.path));
+        break;
       default:
         return false;
     }
@@ -138,6 +164,9 @@ export function probesUnchanged(probes: Probe[]): boolean {
   }
   return true;
 }
+
+/** The probes whose first argument is the root a file was read under (a path like the probe's own). */
+const ROOTED_OPS: ReadonlySet<Probe['op']> = new Set(['read', 'bytes']);
 
 /**
  * The probes with their paths relative to `base` (the student's folder): a result then depends on
@@ -153,7 +182,7 @@ export function portableProbes(probes: Probe[], base: string): Probe[] {
   return probes.map((probe) => ({
     ...probe,
     path: rel(base, probe.path),
-    ...(probe.op === 'read' && probe.args ? { args: [rel(base, String(probe.args[0])), ...probe.args.slice(1)] } : {}),
+    ...(ROOTED_OPS.has(probe.op) && probe.args ? { args: [rel(base, String(probe.args[0])), ...probe.args.slice(1)] } : {}),
     ...(probe.op === 'realpath' && probe.saw ? { saw: rel(realBase, probe.saw) } : {}),
   }));
 }
@@ -165,7 +194,7 @@ export function portableProbesUnchanged(probes: Probe[], base: string): boolean 
   return probesUnchanged(probes.map((probe) => ({
     ...probe,
     path: abs(base, probe.path),
-    ...(probe.op === 'read' && probe.args ? { args: [abs(base, String(probe.args[0])), ...probe.args.slice(1)] } : {}),
+    ...(ROOTED_OPS.has(probe.op) && probe.args ? { args: [abs(base, String(probe.args[0])), ...probe.args.slice(1)] } : {}),
     ...(probe.op === 'realpath' && probe.saw ? { saw: abs(realBase, probe.saw) } : {}),
   })));
 }

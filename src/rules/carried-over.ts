@@ -23,6 +23,7 @@ export const carriedOver: RuleModule = {
     description: 'What task 2 added is still there, in any of the diagrams: firewalls, HTTPS/SSL certificate, monitoring clients (partial credit per element).',
     diagramBased: true,
     whenTaskMissing: 'fail',
+    partialCredit: true,
   },
   check({ graphs }) {
     const missing = ELEMENTS.filter((el) => !shown(graphs, el.role));

@@ -16,6 +16,7 @@ export const explainAdditions: RuleModule = {
     description: 'The prose says why each added element is added: the second load balancer / cluster, the additional server, the split of web/app/database.',
     diagramBased: false,
     whenTaskMissing: 'fail',
+    partialCredit: true,
   },
   check({ prose, submission, options }) {
     if (!readsLanguage(prose)) return unreadLanguage(prose);

@@ -14,6 +14,7 @@ export const explain: RuleModule = {
     description: 'The prose answers the questions of the task: each one stated in a sentence about its subject, with a reason where the task asks why.',
     diagramBased: false,
     whenTaskMissing: 'fail',
+    partialCredit: true,
     validateOptions: (options) => questionsProblem(options.questions),
   },
   check(context) {

@@ -26,6 +26,7 @@ export const prescribedLabels: RuleModule = {
     description: 'The node labels, arrow labels and group titles the task prescribes are in the diagram, as the task writes them (case, spacing and the arrow\'s spelling aside).',
     diagramBased: true,
     whenTaskMissing: 'fail',
+    partialCredit: true,
     validateOptions(options) {
       const unknown = Object.keys(options).filter((k) => !(KINDS as readonly string[]).includes(k));
       if (unknown.length) return `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${KINDS.join(', ')})`;

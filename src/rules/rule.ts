@@ -25,6 +25,8 @@ export interface RuleMeta {
    * fence, or a `.mmd` file), even text that builds no graph, instead of awaiting a person.
    */
   judgesText?: boolean;
+  /** The rule grants part of its points (some of what it checks is there): a reviewer may award `partial`. */
+  partialCredit?: boolean;
 }
 
 export interface RuleFinding {

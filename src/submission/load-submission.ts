@@ -76,7 +76,7 @@ export async function loadSubmission(target: string, location: TaskLocation, max
   for (const name of located.siblings) {
     const ext = path.extname(name).toLowerCase();
     if (IMAGE_EXTENSIONS.has(ext) && namedForTask(name, location.task)) {
-      loaded.visuals.push({ file: toRelative(root, path.join(located.projectDir, name)), line: 1, target: name, kind: 'image-file' });
+      loaded.visuals.push({ file: toRelative(root, path.join(located.projectDir, name)), line: 1, target: name, kind: 'image-file', localPath: path.join(located.projectDir, name) });
     }
   }
 
@@ -203,7 +203,7 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
       if (!sameName && !image) continue;
       target = nearest ?? abs;
     }
-    if (image) loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image' });
+    if (image) loaded.visuals.push({ file: file.relPath, line: link.line, target: href, kind: 'image', localPath: target });
     else addFile(target, 'linked');
   }
 }

@@ -33,6 +33,8 @@ export interface VisualDiagram {
   line: number;
   target: string;
   kind: 'image' | 'image-url' | 'image-file' | 'drawing-link' | 'ascii-art';
+  /** For an image in the repository: its absolute path (the file a link names, or the nearest one found). */
+  localPath?: string;
 }
 
 export interface LoadedSubmission {

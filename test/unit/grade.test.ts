@@ -232,7 +232,7 @@ describe('gradeCohort (in-process)', () => {
     expect(book.similarity).toEqual({ pairs: [{ a: 'ana', b: 'ben', score: expect.any(Number) }], pairsLeftOut: 0, graphGroups: [] });
     const ana = book.students.find((s: { student: string }) => s.student === 'ana');
     expect(ana.similarTo).toEqual([{ student: 'ben', kind: 'prose', score: expect.any(Number) }]);
-    expect(readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toMatch(/^ana,.*,ben \(prose 0\.\d+\),$/m);
+    expect(readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toMatch(/^ana,.*,ben \(prose 0\.\d+\),,5$/m);
     expect(existsSync(path.join(out, 'report.html'))).toBe(false);
   });
 });
