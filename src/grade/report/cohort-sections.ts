@@ -30,7 +30,7 @@ function histogramSvg(histogram: number[]): string {
       return `<rect x="${x + 2}" y="${y}" width="${bar - 4}" height="${barHeight}" fill="${i >= 7 ? '#2e7d32' : '#5b8def'}"><title>${i * 10}-${i === 9 ? 100 : i * 10 + 9}%: ${count}</title></rect><text x="${x + bar / 2}" y="${y - 3}" font-size="10" text-anchor="middle">${count}</text><text x="${x + bar / 2}" y="${height - 4}" font-size="10" text-anchor="middle">${i * 10}</text>`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="score histogram">${bars}</svg>`;
+  return `<svg width="${width}" height="${height}" role="img" aria-label="score histogram">${bars}</svg>`;
 }
 
 /**

@@ -154,7 +154,7 @@ export function compactSvg(svg: string): CompactSvg {
     .replace(/ font-size="10\.00"/g, '')
     .replace(/ font-size="(\d+)\.00"/g, ' font-size="$1"')
     .replace(/ transform="scale\(1 1\) rotate\(0\) (translate\([^)]*\))"/g, ' transform="$1"')
-    .replace(/ (d|points|x|y)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${roundNumbers(value)}"`)
+    .replace(/ (d|points|x|y|transform)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${roundNumbers(value)}"`)
     .replace(/<path([^>]*?) d="([^"]*)"\/>/g, (path: string, attributes: string, d: string) => roundedBoxAsRect(attributes, d) ?? path)
     .replace(/>\s+</g, '><')
     .trim();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PAGE_SIZE } from './students.js';
+import { PAGE_SIZE } from './report-style.js';
 
 /**
  * The report's one script: sorting, filtering and paging of the students table, the drill-down

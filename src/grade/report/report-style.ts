@@ -25,6 +25,9 @@ export const VERDICT_TEXT: Record<Verdict | 'error' | 'missing', string> = {
   missing: '– not handed in',
 };
 
+/** Rows shown per page, by the script and by the style that hides the rest before the script runs. */
+export const PAGE_SIZE = 50;
+
 export const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1200px;padding:1rem 1.5rem;color:#1f2328}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}
@@ -48,7 +51,8 @@ th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] bu
 figure.graph{margin:.5rem 0}figure.graph svg.fit{max-width:100%;height:auto}
 .scroll{overflow:auto;max-height:85vh;border:1px solid #d0d7de}
 svg.defs{position:absolute;width:0;height:0;overflow:hidden}
-.js #students:not(.paged) tbody tr:nth-child(n+51){display:none}
-.js #sections:not(.paged)>details:nth-of-type(n+51){display:none}
+/* Scripts on, until the script has paged the table: its first page only, and those students' sections. */
+.js #students:not(.paged) tbody tr:nth-child(n+${PAGE_SIZE + 1}){display:none}
+.js #sections:not(.paged)>details:nth-of-type(n+${PAGE_SIZE + 1}){display:none}
 @media print{#controls{display:none}}
 `;

@@ -12,9 +12,6 @@ const h = (text: string | number): string => escapeXml(String(text));
 export const studentAnchor = (index: number): string => `s${index}`;
 export const studentLink = (index: number, student: string): string => `<a href="#${studentAnchor(index)}">${h(student)}</a>`;
 
-/** Rows shown per page, by the script and by the style that hides the rest before the script runs. */
-export const PAGE_SIZE = 50;
-
 const LEGEND = `Rule columns: ${STATUSES.map((s) => `<span class="k-${s}">${STATUS_TEXT[s].symbol}</span> ${STATUS_TEXT[s].word}`).join(', ')}; blank: the rule did not run. "Review": points that wait for a person, not counted as won.`;
 
 /**
