@@ -1,19 +1,31 @@
-// `npm run bench:report`: how fast report.html opens in Chromium (Debian's /usr/bin/chromium, or
-// CHROMIUM_PATH) driven by playwright-core. Usage: node bench/report-open.mjs <report.html> [runs]
-// Grades nothing: point it at the report of a graded cohort (bench/synthetic-cohort.mjs makes one).
+// `npm run bench:report`: how big report.html is and how fast it opens in Chromium (Debian's
+// /usr/bin/chromium, or CHROMIUM_PATH) driven by playwright-core.
+// Usage: node bench/report-open.mjs [report.html] [runs]. Without a report, grades a synthetic
+// cohort of SIZE students (default 2,000; bench/synthetic-cohort.mjs, seeded) with 2 workers first.
 // The page is opened at #students-h, the students table, as a mentor jumping to it would.
 // Prints the file's size, then per run: time to the load event, to the first contentful paint, to
 // the students table painted (Element Timing on the table's caption), and to the report's own
-// `report-ready` mark (its script has paginated the table); the median of the runs last.
-import { statSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+// `report-ready` mark (its script has paged the table); the median of the runs last.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { generateCohort } from './synthetic-cohort.mjs';
 
-const file = process.argv[2];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+let file = process.argv[2];
 const runs = Number(process.argv[3] ?? 5);
+let work = null;
 if (!file) {
-  console.error('usage: node bench/report-open.mjs <report.html> [runs]');
-  process.exit(2);
+  const size = Number(process.env.SIZE ?? 2000);
+  work = mkdtempSync(path.join(process.env.BENCH_DIR ?? tmpdir(), 'infralint-bench-report-'));
+  generateCohort(path.join(work, 'cohort'), size);
+  const started = performance.now();
+  execFileSync(process.execPath, [path.join(root, 'bin/infralint.js'), 'grade', path.join(work, 'cohort'), '--out', path.join(work, 'out'), '--jobs', '2'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log(`graded ${size} synthetic students in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  file = path.join(work, 'out', 'report.html');
 }
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -53,4 +65,5 @@ try {
   console.log(`median of ${runs}: load ${ms(median('load'))}, first paint ${ms(median('fcp'))}, students table painted ${ms(median('table'))}, script ready ${ms(median('ready'))}`);
 } finally {
   await browser.close();
+  if (work) rmSync(work, { recursive: true, force: true });
 }

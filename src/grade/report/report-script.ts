@@ -24,10 +24,14 @@ function el(tag, props, kids) {
   (kids || []).forEach(function (kid) { node.append(kid); });
   return node;
 }
+function labelled(text, control) {
+  control.id = 'c-' + text.toLowerCase().replace(/ /g, '-');
+  return el('span', {}, [el('label', { htmlFor: control.id, textContent: text }), ' ', control]);
+}
 function select(label, options, onChange) {
   var s = el('select', {}, options.map(function (o) { return el('option', { value: o[0], textContent: o[1] }); }));
   s.addEventListener('change', onChange);
-  return { control: s, label: el('label', {}, [label + ' ', s]) };
+  return { control: s, label: labelled(label, s) };
 }
 function ruleStatus(cell) {
   var m = cell && /(?:^| )k-(\w+)/.exec(cell.className);
@@ -106,7 +110,7 @@ function ready() {
   var ruleOptions = [['-1', 'any rule']];
   heads.forEach(function (th, col) { if (th.dataset.rule) ruleOptions.push([String(col), th.title]); });
   var rule = select('Rule', ruleOptions, function () { state.rule = Number(rule.control.value); state.page = 0; apply(); });
-  var status = select('is', [['', 'any status'], ['fail', 'fail'], ['partial', 'partial'], ['manual', 'review'], ['notpass', 'fail, partial or review'], ['pass', 'pass'], ['skipped', 'skipped'], ['none', 'did not run']], function () { state.status = status.control.value; state.page = 0; apply(); });
+  var status = select('Rule status', [['', 'any status'], ['fail', 'fail'], ['partial', 'partial'], ['manual', 'review'], ['notpass', 'fail, partial or review'], ['pass', 'pass'], ['skipped', 'skipped'], ['none', 'did not run']], function () { state.status = status.control.value; state.page = 0; apply(); });
   var size = select('Per page', [[String(PAGE), String(PAGE)], ['200', '200'], ['1000', '1000'], ['0', 'all']], function () { state.size = Number(size.control.value) || rows.length || 1; state.page = 0; apply(); });
   var prev = el('button', { type: 'button', textContent: '‹ previous' });
   var next = el('button', { type: 'button', textContent: 'next ›' });
@@ -121,7 +125,7 @@ function ready() {
   prev.addEventListener('click', function () { state.page--; apply(); });
   next.addEventListener('click', function () { state.page++; apply(); });
   clear.addEventListener('click', function () { filter(-1, ''); search.value = ''; state.query = ''; verdict.control.value = ''; state.verdict = ''; apply(); });
-  controls.append(el('label', {}, ['Search ', search]), verdict.label, rule.label, status.label, size.label, clear, prev, next, info);
+  controls.append(labelled('Search', search), verdict.label, rule.label, status.label, size.label, clear, prev, next, info);
 
   heads.forEach(function (th, col) {
     if (!th.dataset.sort) return;
