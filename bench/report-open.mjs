@@ -6,7 +6,7 @@
 // Prints the file's size, then per run: time to the load event, to the first contentful paint, to
 // the students table painted (Element Timing on the table's caption), and to the report's own
 // `report-ready` mark (its script has paged the table); the median of the runs last.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,9 @@ if (!file) {
   work = mkdtempSync(path.join(process.env.BENCH_DIR ?? tmpdir(), 'infralint-bench-report-'));
   generateCohort(path.join(work, 'cohort'), size);
   const started = performance.now();
-  execFileSync(process.execPath, [path.join(root, 'bin/infralint.js'), 'grade', path.join(work, 'cohort'), '--out', path.join(work, 'out'), '--jobs', '2'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Exit 1 is expected: the cohort holds broken submissions (error rows); 2 is a failure to grade.
+  const graded = spawnSync(process.execPath, [path.join(root, 'bin/infralint.js'), 'grade', path.join(work, 'cohort'), '--out', path.join(work, 'out'), '--jobs', '2'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (graded.status !== 0 && graded.status !== 1) throw new Error(`infralint grade failed (exit ${graded.status}): ${graded.stderr}`);
   console.log(`graded ${size} synthetic students in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   file = path.join(work, 'out', 'report.html');
 }

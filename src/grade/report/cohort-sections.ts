@@ -55,7 +55,11 @@ export function taskSection(task: TaskSummary, t: number, index: CohortIndex): s
 ${drillSection(task, t, index)}`;
 }
 
-/** Per rule, who failed, half-met or waits for review on it: a disclosure each, links to the students. */
+/**
+ * Per rule, who failed, half-met or waits for review on it: a disclosure each, links to the
+ * students. The lists are kept as <noscript> text with scripts on (thousands of links in a large
+ * cohort), built when opened, as the students' sections are (students.ts).
+ */
 function drillSection(task: TaskSummary, t: number, index: CohortIndex): string {
   const lists = task.rules.map((r, k) => {
     const drill: RuleDrill = index.drill[t]?.[k] ?? { fail: [], partial: [], manual: [] };
@@ -64,7 +68,7 @@ function drillSection(task: TaskSummary, t: number, index: CohortIndex): string 
       .map((status) => `<p><span class="k-${status}">${STATUS_TEXT[status].symbol} ${STATUS_TEXT[status].word}</span> (${drill[status].length}): <span class="who" data-rule="${t}:${k}" data-status="${status}">${drill[status].map((i) => studentLink(i, index.rows[i]!.student)).join(', ')}</span></p>`)
       .join('');
     const counts = `${drill.fail.length} failed, ${drill.partial.length} partial, ${drill.manual.length} pending review`;
-    return `<details id="${ruleAnchor(t, k)}"><summary><code>${h(r.rule)}</code>: ${counts}</summary><p class="muted">What it checks: <code>infralint explain ${h(r.rule)}</code>.</p>${groups || '<p>Nobody: every submission met it or it did not run.</p>'}</details>`;
+    return `<details id="${ruleAnchor(t, k)}"><summary><code>${h(r.rule)}</code>: ${counts}</summary><noscript><p class="muted">What it checks: <code>infralint explain ${h(r.rule)}</code>.</p>${groups || '<p>Nobody: every submission met it or it did not run.</p>'}</noscript></details>`;
   });
   return `<h3>Who fails each rule</h3><div class="drill">${lists.join('\n')}</div>\n`;
 }

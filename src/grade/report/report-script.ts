@@ -42,9 +42,14 @@ function parseInto(holder) {
   t.innerHTML = holder.textContent;
   return t.content;
 }
+/** What ready() adds to a section once built (the drill-down's buttons). */
+var onBuilt = function () {};
 function build(section) {
   var body = section.querySelector(':scope > noscript');
-  if (body) body.replaceWith(parseInto(body));
+  if (body) {
+    body.replaceWith(parseInto(body));
+    onBuilt(section);
+  }
   drawIn(section);
 }
 function drawIn(scope) {
@@ -144,13 +149,15 @@ function ready() {
     state.rule = col; state.status = wanted; state.page = 0;
     rule.control.value = String(col); status.control.value = wanted;
   }
-  document.querySelectorAll('.who[data-rule]').forEach(function (who) {
-    var col = heads.findIndex(function (th) { return th.dataset.rule === who.dataset.rule; });
-    if (col < 0) return;
-    var button = el('button', { type: 'button', textContent: 'show them in the table' });
-    button.addEventListener('click', function () { filter(col, who.dataset.status); apply(); table.scrollIntoView(); });
-    who.after(' ', button);
-  });
+  onBuilt = function (section) {
+    section.querySelectorAll('.who[data-rule]').forEach(function (who) {
+      var col = heads.findIndex(function (th) { return th.dataset.rule === who.dataset.rule; });
+      if (col < 0) return;
+      var button = el('button', { type: 'button', textContent: 'show them in the table' });
+      button.addEventListener('click', function () { filter(col, who.dataset.status); apply(); table.scrollIntoView(); });
+      who.after(' ', button);
+    });
+  };
 
   function apply() {
     var list = rows.filter(matches).sort(compare);

@@ -23,7 +23,7 @@ export function writeStudentsTable(write: (html: string) => void, header: Result
   const multi = header.tasks.length > 1;
   const heads = [
     '<th data-sort="text">student</th><th data-sort="text">name</th>',
-    ...header.tasks.map((task, t) => `<th data-sort="num">${h(task)}</th><th data-sort="text" data-verdict="${t}">verdict</th>${(header.rules[task] ?? []).map((rule, k) => `<th class="rh" data-sort="rule" data-rule="${t}:${k}" title="${h(`${task}: ${rule}`)}"><span>${h(rule)}</span></th>`).join('')}`),
+    ...header.tasks.map((task, t) => `<th data-sort="num">${h(task)}</th><th data-sort="text">verdict</th>${(header.rules[task] ?? []).map((rule, k) => `<th class="rh" data-sort="rule" data-rule="${t}:${k}" title="${h(`${task}: ${rule}`)}"><span>${h(rule)}</span></th>`).join('')}`),
     multi ? '<th data-sort="num">project</th>' : '',
     '<th data-sort="text">status</th><th data-sort="text">similar to</th>',
   ];
