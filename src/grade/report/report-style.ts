@@ -40,7 +40,7 @@ details{border:1px solid #d0d7de;border-radius:6px;margin:.4rem 0;padding:.3rem 
 .k-pass{color:#2e7d32}.k-fail{color:#c62828}.k-partial{color:#9a6700}.k-manual{color:#1565c0}.k-skipped{color:#777}
 .v-passed{color:#2e7d32}.v-failed,.v-error{color:#c62828}.v-pending{color:#1565c0}
 .wide{overflow-x:auto;max-width:100%}
-#students{font-size:13px}#students td{white-space:nowrap}#students td.rc{text-align:center;font-weight:700;padding:.2rem .3rem}
+#students{font-size:13px}#students td{white-space:nowrap}#students td.rc,#students td[class^="k-"]{text-align:center;font-weight:700;padding:.2rem .3rem}
 #students th.rh{vertical-align:bottom;padding:.3rem .15rem}#students th.rh span,#students th.rh button{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}
 #students caption{text-align:left;font-weight:600;padding:.3rem 0}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit;text-align:inherit}
