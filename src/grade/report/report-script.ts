@@ -155,7 +155,7 @@ function ready() {
       if (col < 0) return;
       var button = el('button', { type: 'button', textContent: 'show them in the table' });
       button.addEventListener('click', function () { filter(col, who.dataset.status); apply(); table.scrollIntoView(); });
-      who.after(' ', button);
+      who.before(button, ' ');
     });
   };
 
