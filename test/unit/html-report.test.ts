@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadRubric } from '../../src/config/rubric.js';
@@ -17,7 +17,7 @@ interface Gradebook {
   students: { student: string; status: string; tasks: { task: string; verdict: string; passed: boolean; rules: Record<string, { status: string }> }[] }[];
 }
 
-/** A cohort with a pass, a failure, an image-only (pending review) submission, a missing task and hostile text; graded with its report. */
+/** A cohort with a pass, a failure, an image-only (pending review) submission, an empty one, an error row and hostile text; graded with its report. */
 async function gradedReport(): Promise<{ html: string; book: Gradebook; tree: HtmlTree }> {
   const diagram = ['```mermaid', 'flowchart LR', `  U[User] --> L1["${HOSTILE_LABEL}"] & L2[HAProxy 2]`, '  L1 --> W[Nginx web server]', '  L2 --> W', '  W --> A[Gunicorn app server] --> D[(MySQL database)]', '```'].join('\n');
   const dir = makeCohort({
@@ -28,6 +28,8 @@ async function gradedReport(): Promise<{ html: string; book: Gradebook; tree: Ht
     empty: {},
     [HOSTILE_ID]: { 'web_infrastructure_design/3-scale_up.md': `# Scale up ${HOSTILE_NAME}\n\n${diagram}\n\nWe add a load balancer ${HOSTILE_NAME}.\n` },
   });
+  // A student folder that is a link out of the cohort: an error row with no task graded.
+  symlinkSync(os.tmpdir(), path.join(dir, 'linked'));
   const out = mkdtempSync(path.join(os.tmpdir(), 'infralint-report-unit-'));
   await gradeCohort({ dir, out, rubrics: [loadRubric('3-scale_up')], jobs: 0 });
   const html = readFileSync(path.join(out, 'report.html'), 'utf8');
@@ -115,12 +117,13 @@ describe('report.html structure', () => {
       const task = book.students.find((s) => s.student === cells[0])!.tasks[0];
       expect(cells).toHaveLength(heads.length);
       if (!task) {
-        expect(cells[3]).toBe('– not handed in');
+        expect(cells.slice(2)).toEqual(['–', '– not handed in', ...rules.map(() => ''), '! error', '']);
         continue;
       }
       expect(cells[3]).toBe(words[task.verdict]);
       expect(cells.slice(4, 4 + rules.length)).toEqual(rules.map((rule) => symbols[task.rules[rule]!.status]));
     }
+    expect(book.students.find((s) => s.student === 'linked')).toMatchObject({ status: 'error', tasks: [] });
     expect(book.students.find((s) => s.student === 'imageonly')!.tasks[0]).toMatchObject({ verdict: 'pending', passed: false });
     const pendingRow = rows.find((r) => text(tree.all('td', undefined, r)[0]!) === 'imageonly')!;
     expect(text(pendingRow)).not.toMatch(/passed/);
@@ -165,6 +168,35 @@ describe('report.html structure', () => {
     const scripted = new HtmlTree(html, true);
     expect(scripted.all('noscript').length).toBe((html.match(/<noscript/g) ?? []).length);
     expect(scripted.all('details').length).toBe(tree.all('details').filter((d) => closest(d.parentNode!, 'noscript') === null).length);
+  });
+});
+
+describe('report.html of a project of several tasks', () => {
+  it('has a score, verdict and rule columns per task, and a project total', async () => {
+    const dir = makeCohort({
+      zero: { 'web_infrastructure_design/0-simple_web_stack.md': '# 0-simple_web_stack\n\nA server is a computer.\n' },
+      both: 'complete-flowchart',
+    });
+    const out = mkdtempSync(path.join(os.tmpdir(), 'infralint-report-unit-'));
+    const rubrics = [loadRubric('0-simple_web_stack'), loadRubric('3-scale_up')];
+    await gradeCohort({ dir, out, rubrics, jobs: 0 });
+    const tree = new HtmlTree(readFileSync(path.join(out, 'report.html'), 'utf8'));
+    const table = tree.byId('students')!;
+    const heads = tree.all('th', undefined, table).map(text);
+    const rules = rubrics.map((r) => r.rules.map((rule) => rule.id));
+    expect(heads).toEqual(['student', 'name', '0-simple_web_stack', 'verdict', ...rules[0]!, '3-scale_up', 'verdict', ...rules[1]!, 'project', 'status', 'similar to']);
+    // Rule headers say which task they belong to; drill-down anchors are per task.
+    expect(tree.all('th', (th) => attr(th, 'data-rule') === `1:0`, table).map((th) => attr(th, 'title'))).toEqual([`3-scale_up: ${rules[1]![0]}`]);
+    expect(tree.byId(`r1-${rules[1]!.length - 1}`)).toBeDefined();
+    const rows = tree.all('tr', (tr) => closest(tr, 'tbody') !== null, table).map((tr) => tree.all('td', undefined, tr).map(text));
+    const zero = rows.find((r) => r[0] === 'zero')!;
+    expect(zero).toHaveLength(heads.length);
+    const scaleUp = heads.indexOf('3-scale_up');
+    // A task without its file is graded 0 (its task-file gate fails), each rule in its column.
+    expect(zero.slice(scaleUp, scaleUp + 3)).toEqual(['0/100', '✗ failed', '✗']);
+    const both = rows.find((r) => r[0] === 'both')!;
+    expect(both.slice(scaleUp, scaleUp + 2)).toEqual(['100/100', '✓ passed']);
+    expect(zero[heads.indexOf('project')]).toMatch(/^[\d.]+\/200 \([\d.]+%\)$/);
   });
 });
 
