@@ -2,6 +2,7 @@
 // image targets, file names, folder names, a manifest), and each output format checked for them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseHtml } from 'parse5';
 
 const ESC = '\u001b';
 export const PAYLOADS = [
@@ -136,6 +137,13 @@ export async function formatProblem(format, out, { tasks = 1, parseCsv, parseXml
   }
 }
 
+/** How many elements of each tag a parse5 tree holds. */
+function tagCounts(node, counts = {}) {
+  if (node.tagName) counts[node.tagName] = (counts[node.tagName] ?? 0) + 1;
+  for (const child of node.childNodes ?? []) tagCounts(child, counts);
+  return counts;
+}
+
 /** Problems of a report.html: scripts, handlers, frames or javascript: links that are not the report's own. */
 export function htmlProblems(html, baseline, JSDOM) {
   const { document } = new JSDOM(html).window;
@@ -147,6 +155,11 @@ export function htmlProblems(html, baseline, JSDOM) {
   if (document.querySelector('iframe, object, embed')) problems.push('a frame');
   if ([...document.querySelectorAll('[href],[src]')].some((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? ''))) problems.push('a javascript: link');
   if (rawControls(html)) problems.push('raw control character');
+  // Scripts on, a <noscript> is raw text up to the first </noscript>: the report keeps students'
+  // sections there, so student text must not end one early (the same elements in both readings).
+  const scripted = tagCounts(parseHtml(html, { scriptingEnabled: true }));
+  const outside = (selector) => [...document.querySelectorAll(selector)].filter((el) => !el.parentElement?.closest('noscript')).length;
+  if (scripted.noscript !== outside('noscript') || (scripted.details ?? 0) !== outside('details')) problems.push('a <noscript> ended early');
   return problems;
 }
 

@@ -88,9 +88,79 @@ export function taskDot(task: GradedTask): string {
   return lines.join('\n');
 }
 
-/** Renders DOT with Graphviz and keeps only the <svg> element, for inlining. */
+/** Renders DOT with Graphviz and keeps only the <svg> element. */
 export function renderSvg(graphviz: Graphviz, dot: string): string {
   const svg = graphviz.dot(dot);
   const start = svg.indexOf('<svg');
   return svg.slice(start).replace(/<!--[\s\S]*?-->/g, '');
+}
+
+/** A drawing reduced to what the report needs: its size in points and the elements that draw it. */
+export interface CompactSvg {
+  width: number;
+  height: number;
+  /** The drawing's elements, wrapped in one <g> that carries the defaults they no longer repeat. */
+  body: string;
+}
+
+/** Coordinates to whole points: a point is 1/72 inch, below what a person sees at natural size. */
+const roundNumbers = (value: string): string => value.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n))));
+
+/**
+ * Graphviz draws a rounded box as a closed path of 25 points, every one on the box's edges: the
+ * same box as a <rect> is a third of the bytes. Other paths (edges, other shapes) are kept.
+ */
+function roundedBoxAsRect(attributes: string, d: string): string | null {
+  const numbers = d.match(/-?\d+(?:\.\d+)?/g)?.map(Number);
+  if (!/^M[^MC]+C[^MCLZz]+$/.test(d) || numbers?.length !== 50) return null;
+  const xs = numbers.filter((_, i) => i % 2 === 0);
+  const ys = numbers.filter((_, i) => i % 2 === 1);
+  const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const onEdge = xs.every((x, i) => x === left || x === right || ys[i] === top || ys[i] === bottom);
+  if (!onEdge || xs[0] !== xs[24] || ys[0] !== ys[24]) return null;
+  const radius = Math.max(0, Math.min(right - xs[0]!, xs[3]! - left));
+  return `<rect${attributes} x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" rx="${radius}"/>`;
+}
+
+/** Drops the <g> wrappers left without attributes (and their closing tags), keeping the others. */
+function dropBareGroups(svg: string): string {
+  const bare: boolean[] = [];
+  return svg.replace(/<g( [^>]*)?>|<\/g>/g, (tag: string, attributes: string | undefined) => {
+    if (tag === '</g>') return bare.pop() ? '' : tag;
+    bare.push(!attributes);
+    return attributes ? tag : '';
+  });
+}
+
+/**
+ * Graphviz's SVG without what the report does not use, about a third of its size: titles (node
+ * ids), ids and classes, whitespace between elements, decimals of coordinates, bare groups, rounded
+ * boxes as rects, and the font attributes every text repeats (set once on the wrapping group).
+ * Student text sits in <text> content, which Graphviz escapes (no raw quote or angle bracket), so
+ * the tag and attribute patterns below cannot match inside it.
+ */
+export function compactSvg(svg: string): CompactSvg {
+  const size = /^<svg width="([\d.]+)pt" height="([\d.]+)pt"/.exec(svg);
+  const open = svg.indexOf('>', svg.indexOf('<svg')) + 1;
+  const close = svg.lastIndexOf('</svg>');
+  if (!size || open <= 0 || close < open) throw new Error('Graphviz returned an SVG infralint does not recognise');
+  const inner = svg
+    .slice(open, close)
+    .replace(/<title>[^<]*<\/title>/g, '')
+    .replace(/ (?:id|class)="[^"]*"/g, '')
+    .replace(/ xml:space="preserve"/g, '')
+    .replace(/ font-family="Helvetica,sans-Serif"/g, '')
+    .replace(/ text-anchor="middle"/g, '')
+    .replace(/ font-size="10\.00"/g, '')
+    .replace(/ font-size="(\d+)\.00"/g, ' font-size="$1"')
+    .replace(/ transform="scale\(1 1\) rotate\(0\) (translate\([^)]*\))"/g, ' transform="$1"')
+    .replace(/ (d|points|x|y|transform)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${roundNumbers(value)}"`)
+    .replace(/<path([^>]*?) d="([^"]*)"\/>/g, (path: string, attributes: string, d: string) => roundedBoxAsRect(attributes, d) ?? path)
+    .replace(/>\s+</g, '><')
+    .trim();
+  return {
+    width: Math.ceil(Number(size[1])),
+    height: Math.ceil(Number(size[2])),
+    body: `<g font-family="Helvetica,Arial,sans-serif" font-size="10" text-anchor="middle">${dropBareGroups(inner)}</g>`,
+  };
 }
