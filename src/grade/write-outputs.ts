@@ -1,4 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { jsonSafe } from '../chars.js';
 import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
