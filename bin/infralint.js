@@ -19,7 +19,8 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('infralint: not built yet; run `npm ci` (or `npm run build`) in the infralint folder first.\n');
   process.exitCode = 2;
 } else {
-  const { main } = await import(entry.href);
+  const { main, compileRegexpsOnce } = await import(entry.href);
+  compileRegexpsOnce?.();
   process.exitCode = await main(process.argv.slice(2));
   // The work is done: a worker thread blocked in a system call (a stuck file system) must not keep
   // the process, and a CI job, alive. The timer does not itself keep the process up.
