@@ -25,3 +25,25 @@ export const ACTION_BUILD = {
   entryPoints: ['src/action/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
   outfile: 'action/dist/index.mjs', banner, legalComments: 'none', logLevel: 'warning',
 };
+
+/**
+ * Escapes every character outside ASCII as \uXXXX: esbuild leaves some raw (in regular expression
+ * literals and comments), and one such character makes V8 hold the whole bundle's source as a
+ * two-byte string (twice the memory, a slower scan on every start). In a string, a regular
+ * expression (with or without the u flag: an escaped surrogate pair is one code point there), an
+ * identifier or a comment, the escape means what the character meant; a character escaped by a
+ * backslash (`\→` in a regular expression) is replaced with its backslash.
+ */
+export function asciiOnly(text) {
+  return text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => {
+    const escape = `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return slashes.length % 2 ? slashes.slice(1) + escape : slashes + escape;
+  });
+}
+
+/** Builds with esbuild's options and writes the output ASCII-only (see asciiOnly). */
+export async function bundle(build, options) {
+  const { writeFileSync } = await import('node:fs');
+  const result = await build({ ...options, write: false });
+  for (const file of result.outputFiles) writeFileSync(file.path, asciiOnly(file.text));
+}

@@ -4,19 +4,19 @@
 import { build } from 'esbuild';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD } from './bundle-options.mjs';
+import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD, bundle } from './bundle-options.mjs';
 
 function copyTables(dir) {
   copyFileSync('dist/diagrams/flowchart/flowchart-tables.json', path.join(dir, 'flowchart-tables.json'));
   copyFileSync('dist/diagrams/sequence/sequence-tables.json', path.join(dir, 'sequence-tables.json'));
 }
 
-await build(CLI_BUILD);
-await build(WORKER_BUILD);
+await bundle(build, CLI_BUILD);
+await bundle(build, WORKER_BUILD);
 copyTables('dist');
 console.log('bundled dist/infralint.mjs and dist/grade-worker.mjs');
 if (process.argv.includes('--action')) {
-  await build(ACTION_BUILD);
+  await bundle(build, ACTION_BUILD);
   copyTables('action/dist');
   console.log('bundled action/dist/index.mjs');
 }

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { hash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { safeRead, type ReadOutcome } from './safe-read.js';
 
@@ -36,8 +35,9 @@ function note(op: Probe['op'], path: string, saw: () => string, args?: Probe['ar
 }
 
 function digest(text: string): string {
-  // The one-shot form: a hash object per probe costs more than the hashing of a small file.
-  return hash('sha1', text, 'base64');
+  // The one-shot form: a hash object per probe costs more than the hashing of a small file. Crypto
+  // is loaded here, on the first probe recorded: `check` records none and need not load it.
+  return process.getBuiltinModule('node:crypto').hash('sha1', text, 'base64');
 }
 
 function listNow(dir: string): Dirent[] {
