@@ -67,11 +67,11 @@ export class CohortOutputs {
 
   add(digest: RecordDigest): void {
     const started = performance.now();
-    this.options.copyRecordsTo?.write(`${digest.line}\n`);
-    this.summary.add(digest.entry);
+    this.options.copyRecordsTo?.write(digest.line);
+    this.summary.add(digest.tally);
     this.similarityInputs.push({ student: digest.student, shingles: decodeShingles(digest.shingles), shape: digest.shape });
     if (digest.feedback !== null) writeFileSync(path.join(this.feedback.temp, feedbackFileName(digest.student)), digest.feedback);
-    this.entries.write(`${JSON.stringify(digest.entry)}\n`);
+    this.entries.write(digest.entry);
     this.busyMs += performance.now() - started;
   }
 
