@@ -14,7 +14,7 @@ const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build:action'], { stdio: 'inherit' });
 const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
 mkdirSync('lib', { recursive: true });
-for (const file of ['infralint.mjs', 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
+for (const file of ['infralint.cjs', 'infralint.cache', 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
 git('checkout', '--detach');
 git('add', '-f', 'lib', 'action/dist');
 git('commit', '-m', `Release v${version}: the bundled CLI in lib/`);
