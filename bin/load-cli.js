@@ -9,9 +9,13 @@ const Module = process.getBuiltinModule('node:module');
 const path = process.getBuiltinModule('node:path');
 const vm = process.getBuiltinModule('node:vm');
 
-/** The code cache beside a bundle (`infralint.cjs` -> `infralint.cache`). */
+/**
+ * The code cache beside a bundle for this V8 (`infralint.cjs` -> `infralint.v8-12.4.254.21-node.33.cache`):
+ * V8 accepts only a cache it made itself, so each Node version has its own file, and a build may
+ * leave one for each Node it was warmed with (scripts/warm-code-cache.mjs).
+ */
 export function cacheFileOf(bundle) {
-  return bundle.replace(/\.cjs$/, '.cache');
+  return bundle.replace(/\.cjs$/, `.v8-${process.versions.v8}.cache`);
 }
 
 /**

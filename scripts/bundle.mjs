@@ -3,7 +3,7 @@
 // The parse tables are copied beside each bundle, where it looks for them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD, bundle, lazyImportsThroughLoader } from './bundle-options.mjs';
 
@@ -15,9 +15,11 @@ function copyTables(dir) {
 await bundle(build, CLI_BUILD, lazyImportsThroughLoader);
 await bundle(build, WORKER_BUILD);
 copyTables('dist');
-// In its own process: the cache holds what a cold check compiles, nothing of this script.
+// In its own process: the cache holds what a cold check compiles, nothing of this script. The
+// caches of the previous bundle are useless (V8 would reject them): removed first.
+for (const f of readdirSync('dist').filter((n) => /^infralint\..*\.cache$/.test(n))) rmSync(path.join('dist', f));
 execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
-console.log('bundled dist/infralint.cjs (with its code cache, dist/infralint.cache) and dist/grade-worker.mjs');
+console.log('bundled dist/infralint.cjs (with its code cache for this Node)  and dist/grade-worker.mjs');
 if (process.argv.includes('--action')) {
   await bundle(build, ACTION_BUILD);
   copyTables('action/dist');
