@@ -48,7 +48,8 @@ try {
       const perStudentMs = (seconds) => (1000 * seconds) / n;
       // With workers, the main thread only collects and writes: its CPU per student caps a run on many cores.
       const main = r.mainCpuSeconds === null ? '' : jobs
-        ? `, main thread ${perStudentMs(r.mainCpuSeconds).toFixed(3)} ms/student (ceiling on many cores: ~${Math.round(n / r.mainCpuSeconds)} students/s)`
+        ? `, main thread ${perStudentMs(r.mainCpuSeconds).toFixed(3)} ms/student (ceiling on many cores: ~${Math.round(n / r.mainCpuSeconds)} students/s;`
+          + ` ${perStudentMs(r.loopMainCpuSeconds ?? 0).toFixed(3)} ms/student while records arrive, the rest is the run's start and its end: similarity and gradebooks)`
         : '';
       console.log(''.padStart(6), `  CPU ${perStudentMs(r.cpuSeconds).toFixed(2)} ms/student, every thread${main}`);
     }
