@@ -81,11 +81,23 @@ if (process.argv[2] === '--floor') {
   const started = performance.now();
   // The main thread's CPU while records arrive (from the first to the last): its cost per student,
   // without the start (imports, listing, the pool) and the end (similarity, gradebooks) of the run.
+  // And the whole process's CPU at the middle and at the end of the records: the second half's CPU
+  // per student is the steady state, and what the first half cost beyond it is the workers' warm-up.
   let loopFrom = null;
   let loopMainCpuSeconds = null;
+  let halfCpu = null;
+  let steadyCpuMsPerStudent = null;
+  let warmUpCpuSeconds = null;
+  const processCpu = () => { const u = process.cpuUsage(cpuAtStart); return (u.user + u.system) / 1e6; };
   const onProgress = ({ done, total }) => {
     if (done === 1) loopFrom = mainThreadSeconds();
+    if (done === Math.floor(total / 2)) halfCpu = processCpu();
     if (done === total && loopFrom !== null) loopMainCpuSeconds = mainThreadSeconds() - loopFrom;
+    if (done === total && halfCpu !== null) {
+      const steady = (processCpu() - halfCpu) / (total - Math.floor(total / 2));
+      steadyCpuMsPerStudent = 1000 * steady;
+      warmUpCpuSeconds = halfCpu - steady * Math.floor(total / 2);
+    }
   };
   const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report'), onProgress });
   const seconds = (performance.now() - started) / 1000;
@@ -97,5 +109,7 @@ if (process.argv[2] === '--floor') {
     peakMb: peakMb(),
     ...cpuFigures(),
     loopMainCpuSeconds,
+    steadyCpuMsPerStudent,
+    warmUpCpuSeconds,
   }));
 }
