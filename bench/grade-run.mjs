@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import MarkdownIt from 'markdown-it';
 import { gradeCohort } from '../dist/grade/grade-cohort.js';
 import { loadRubric } from '../dist/config/rubric.js';
+import { compileRegexpsOnce } from '../dist/regexp-compilation.js';
 import { taskFiles } from './synthetic-cohort.mjs';
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -38,6 +39,8 @@ function mainThreadSeconds() {
     return null;
   }
 }
+// As `infralint grade` runs (bin/infralint.js sets it for the process and its workers).
+compileRegexpsOnce();
 const stealAtStart = stealTicks();
 const cpuAtStart = process.cpuUsage();
 const mainAtStart = mainThreadSeconds();
@@ -76,7 +79,27 @@ if (process.argv[2] === '--floor') {
 } else {
   const [cohort, out, jobs] = process.argv.slice(2);
   const started = performance.now();
-  const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report') });
+  // The main thread's CPU while records arrive (from the first to the last): its cost per student,
+  // without the start (imports, listing, the pool) and the end (similarity, gradebooks) of the run.
+  // And the whole process's CPU at the middle and at the end of the records: the second half's CPU
+  // per student is the steady state, and what the first half cost beyond it is the workers' warm-up.
+  let loopFrom = null;
+  let loopMainCpuSeconds = null;
+  let halfCpu = null;
+  let steadyCpuMsPerStudent = null;
+  let warmUpCpuSeconds = null;
+  const processCpu = () => { const u = process.cpuUsage(cpuAtStart); return (u.user + u.system) / 1e6; };
+  const onProgress = ({ done, total }) => {
+    if (done === 1) loopFrom = mainThreadSeconds();
+    if (done === Math.floor(total / 2)) halfCpu = processCpu();
+    if (done === total && loopFrom !== null) loopMainCpuSeconds = mainThreadSeconds() - loopFrom;
+    if (done === total && halfCpu !== null) {
+      const steady = (processCpu() - halfCpu) / (total - Math.floor(total / 2));
+      steadyCpuMsPerStudent = 1000 * steady;
+      warmUpCpuSeconds = halfCpu - steady * Math.floor(total / 2);
+    }
+  };
+  const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report'), onProgress });
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({
     students: result.students, errors: result.errors, seconds,
@@ -85,5 +108,8 @@ if (process.argv[2] === '--floor') {
     reportSeconds: result.outputs.timings.report / 1000,
     peakMb: peakMb(),
     ...cpuFigures(),
+    loopMainCpuSeconds,
+    steadyCpuMsPerStudent,
+    warmUpCpuSeconds,
   }));
 }

@@ -48,9 +48,12 @@ try {
       const perStudentMs = (seconds) => (1000 * seconds) / n;
       // With workers, the main thread only collects and writes: its CPU per student caps a run on many cores.
       const main = r.mainCpuSeconds === null ? '' : jobs
-        ? `, main thread ${perStudentMs(r.mainCpuSeconds).toFixed(3)} ms/student (ceiling on many cores: ~${Math.round(n / r.mainCpuSeconds)} students/s)`
+        ? `, main thread ${perStudentMs(r.mainCpuSeconds).toFixed(3)} ms/student (ceiling on many cores: ~${Math.round(n / r.mainCpuSeconds)} students/s;`
+          + ` ${perStudentMs(r.loopMainCpuSeconds ?? 0).toFixed(3)} ms/student while records arrive, the rest is the run's start and its end: similarity and gradebooks)`
         : '';
       console.log(''.padStart(6), `  CPU ${perStudentMs(r.cpuSeconds).toFixed(2)} ms/student, every thread${main}`);
+      // Steady state: the second half of the records; warm-up: what the first half cost beyond it (the start of the run and every thread's first students).
+      if (r.steadyCpuMsPerStudent !== null) console.log(''.padStart(6), `  steady state ${r.steadyCpuMsPerStudent.toFixed(2)} ms CPU/student; warm-up ${r.warmUpCpuSeconds.toFixed(2)} s CPU in all (${jobs ? `${(r.warmUpCpuSeconds / jobs).toFixed(2)} s a worker` : 'one thread'})`);
     }
     console.log(''.padStart(6), `the disk alone: creating ${n} feedback-sized files (3.3 KB) there takes ${fileCreation(n).toFixed(2)} s`);
     const withReport = run(cohort, path.join(work, `out-${n}-report`), '2', '--report');

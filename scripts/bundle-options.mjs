@@ -6,12 +6,19 @@ const banner = { js: "import { createRequire as __infralintCreateRequire } from 
  * `check` does not pay for them: @mermaid-js/parser (architecture-beta only), and what bulk grading
  * alone uses (worker pool, progress bar, Graphviz with its WebAssembly).
  */
-const LAZY = ['@mermaid-js/parser', 'piscina', 'cli-progress', '@hpcc-js/wasm-graphviz'];
+export const LAZY = ['@mermaid-js/parser', 'piscina', 'cli-progress', '@hpcc-js/wasm-graphviz'];
 
-/** The CLI: one file. */
+/**
+ * The CLI: one CommonJS script, run by bin/load-cli.js with the V8 code cache the build makes
+ * (scripts/warm-code-cache.mjs); `import.meta.url` is the script's own URL. A script run that way
+ * cannot itself import() (Node would ask for --experimental-vm-modules), so its imports of the lazy
+ * packages go through the loader's own import (see lazyImportsThroughLoader).
+ */
 export const CLI_BUILD = {
-  entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-  outfile: 'dist/infralint.mjs', external: LAZY, banner, logLevel: 'warning',
+  entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+  outfile: 'dist/infralint.cjs', external: LAZY, logLevel: 'warning',
+  banner: { js: "const __infralintUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__infralintUrl' },
 };
 
 /** The worker threads of `infralint grade`: one file each loads fast. */
@@ -25,3 +32,38 @@ export const ACTION_BUILD = {
   entryPoints: ['src/action/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
   outfile: 'action/dist/index.mjs', banner, legalComments: 'none', logLevel: 'warning',
 };
+
+/**
+ * Escapes every character outside ASCII as \uXXXX: esbuild leaves some raw (in regular expression
+ * literals and comments), and one such character makes V8 hold the whole bundle's source as a
+ * two-byte string (twice the memory, a slower scan on every start). In a string, a regular
+ * expression (with or without the u flag: an escaped surrogate pair is one code point there), an
+ * identifier or a comment, the escape means what the character meant; a character escaped by a
+ * backslash (`\→` in a regular expression) is replaced with its backslash.
+ */
+export function asciiOnly(text) {
+  return text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => {
+    const escape = `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return slashes.length % 2 ? slashes.slice(1) + escape : slashes + escape;
+  });
+}
+
+/**
+ * The CLI script's `import("<lazy package>")` calls made calls of the loader's import function
+ * (`__infralintImport`, a parameter of the wrapper bin/load-cli.js runs the script in); any other
+ * import() left in the script fails the build, since it could not run.
+ */
+export function lazyImportsThroughLoader(text) {
+  let out = text;
+  for (const specifier of LAZY) out = out.split(`import(${JSON.stringify(specifier)})`).join(`__infralintImport(${JSON.stringify(specifier)})`);
+  const left = /\bimport\s*\(\s*[^)]{0,80}/.exec(out);
+  if (left) throw new Error(`the CLI bundle imports something that is not a lazy package (${left[0]}): add it to LAZY or import it statically`);
+  return out;
+}
+
+/** Builds with esbuild's options and writes the output ASCII-only (see asciiOnly); `transform` then applies. */
+export async function bundle(build, options, transform = (text) => text) {
+  const { writeFileSync } = await import('node:fs');
+  const result = await build({ ...options, write: false });
+  for (const file of result.outputFiles) writeFileSync(file.path, transform(asciiOnly(file.text)));
+}

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-if (existsSync(new URL('../lib/infralint.mjs', import.meta.url))) {
+if (existsSync(new URL('../lib/infralint.cjs', import.meta.url))) {
   console.log('infralint: using the bundled CLI in lib/ (a release); nothing to build');
   process.exit(0);
 }

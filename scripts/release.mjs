@@ -2,7 +2,7 @@
 // vX.Y.Z, with the moving major tag (v1) following it, so that `npm install -g git+URL#v1`, `npx`, the
 // pre-commit hook (rev: v1.2.3) and `uses: owner/infralint@v1` all run without building.
 // Usage: node scripts/release.mjs 1.2.3 [--no-build]   (then: git push origin v1.2.3 && git push -f origin v1)
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const version = process.argv[2];
@@ -14,7 +14,9 @@ const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build:action'], { stdio: 'inherit' });
 const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
 mkdirSync('lib', { recursive: true });
-for (const file of ['infralint.mjs', 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
+// With the code caches the build made (one per Node version it was warmed with: see scripts/warm-code-cache.mjs).
+const caches = readdirSync('dist').filter((f) => /^infralint\..*\.cache$/.test(f));
+for (const file of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
 git('checkout', '--detach');
 // A release runs from lib/: nothing to build, so no `prepare` script (its output on stdout is read as
 // the tarball's name by pre-commit's `npm pack`) and no devDependencies for an installer to fetch.

@@ -30983,10 +30983,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash[item] = true;
+      return hash;
     }
     exports2.toHash = toHash;
     function alwaysValidSchema(it, schema2) {
@@ -36851,6 +36851,12 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/regexp-compilation.ts
+import { setFlagsFromString } from "node:v8";
+function compileRegexpsOnce() {
+  setFlagsFromString("--no-regexp-tier-up");
+}
+
 // src/action/run-action.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path14 from "node:path";
@@ -37077,9 +37083,9 @@ var NAMED = {
 function shownLabel(text3) {
   return text3.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, " ").replace(/[&#]#?(\d+);/g, (m, code2) => m.startsWith("&#") || m.startsWith("#") ? String.fromCodePoint(Number(code2)) : m).replace(/[&#]#?x([0-9a-f]+);/gi, (_m, code2) => String.fromCodePoint(parseInt(code2, 16))).replace(/[&#]([a-z]+);/gi, (m, name) => NAMED[name] ?? NAMED[name.toLowerCase()] ?? m).replace(/\*\*|__|`/g, "").replace(/\\\./g, ".").replace(/\s+/g, " ").trim();
 }
-var ARROWS = /\s*(?:-+>|=+>|[→⟶➔➜➝⇒⟹])\s*/g;
+var ARROWS = /\s*(?:-+>|=+>|[\u2192\u27f6\u2794\u279c\u279d\u21d2\u27f9])\s*/g;
 function labelForm(text3) {
-  return shownLabel(text3).toLowerCase().replace(/^["'“”‘’]+|["'“”‘’]+$/g, "").replace(ARROWS, "\u2192").replace(/\s*([^\p{L}\p{N}\s])\s*/gu, "$1").replace(/\s+/g, " ").trim();
+  return shownLabel(text3).toLowerCase().replace(/^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019]+$/g, "").replace(ARROWS, "\u2192").replace(/\s*([^\p{L}\p{N}\s])\s*/gu, "$1").replace(/\s+/g, " ").trim();
 }
 function labelHas(label, prescribed) {
   const have = labelForm(label);
@@ -37460,7 +37466,7 @@ function inferRoles(text3, hints = {}) {
 function namesRole(text3, role) {
   return VOCABULARY.some(([r3]) => r3 === role) && affirmedIn(normaliseText(text3), patternOf(role));
 }
-var ARROW = /\s*(?:→|⟶|➔|➜|⇒|-+>|=+>)\s*/;
+var ARROW = /\s*(?:\u2192|\u27f6|\u2794|\u279c|\u21d2|-+>|=+>)\s*/;
 var RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
 var SERVER_ROLES = ["web-server", "app-server", "database", "load-balancer"];
 function rolePattern(role) {
@@ -37504,7 +37510,7 @@ function resolveConflicts(found, norm, raw) {
 }
 function inferMultiplicity(text3) {
   const norm = text3.toLowerCase();
-  const times = /(?:\bx\s?(\d)\b|\b(\d)\s?x\b|×\s?(\d)|(\d)\s?×)/.exec(norm);
+  const times = /(?:\bx\s?(\d)\b|\b(\d)\s?x\b|\u00d7\s?(\d)|(\d)\s?\u00d7)/.exec(norm);
   if (times) return Number(times[1] ?? times[2] ?? times[3] ?? times[4]);
   const counted = /\b(two|three|four|2|3|4)\s+(?:\w+\s+)?(load ?balancers?|haproxy|lbs|servers|instances|nodes|replicas|firewalls|agents|clients|collectors)\b/.exec(norm);
   if (counted) return WORD_NUMBERS[counted[1]] ?? Number(counted[1]);
@@ -38537,7 +38543,7 @@ function sentencesOf(text3) {
   for (let i = 0; i < text3.length; i++) {
     const c = text3[i];
     const end = (c === "." || c === "!" || c === "?") && /\s/.test(text3[i + 1] ?? " ") && !ABBREVIATION.test(text3.slice(Math.max(start2, i - 8), i + 1));
-    const bullet = c === "\n" && /^\s*(?:[-*•+]|\d+[.)])\s/.test(text3.slice(i + 1, i + 8));
+    const bullet = c === "\n" && /^\s*(?:[-*\u2022+]|\d+[.)])\s/.test(text3.slice(i + 1, i + 8));
     if (!end && !bullet) continue;
     const sentence = text3.slice(start2, i + 1).trim();
     if (sentence) sentences.push(sentence);
@@ -38548,14 +38554,14 @@ function sentencesOf(text3) {
   return sentences;
 }
 var LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
-var ARROW2 = /(?<!\s)\s*(?:→|⇒|->|=>)\s*/g;
+var ARROW2 = /(?<!\s)\s*(?:\u2192|\u21d2|->|=>)\s*/g;
 function readArrow(raw) {
   const arrows = raw.match(ARROW2);
   if (arrows?.length !== 1) return raw;
   const after = plainText(raw.slice(raw.search(ARROW_ONCE) + arrows[0].length));
   return after.replace(COUNTS_AND_NAMES, " ").trim() ? raw.replace(ARROW2, ", therefore ") : raw;
 }
-var ARROW_ONCE = /(?<!\s)\s*(?:→|⇒|->|=>)\s*/;
+var ARROW_ONCE = /(?<!\s)\s*(?:\u2192|\u21d2|->|=>)\s*/;
 var COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join("|")})\\b|[.!]`, "g");
 var proseText = cachedByString((raw) => plainText(readArrow(raw.replace(LINK, " "))));
 var MAX_SENTENCE = 2e3;
@@ -39335,7 +39341,7 @@ function namedServerClaims(statement, where) {
   return numbers.length ? [{ kind: "named-server", n: Math.max(...numbers), ...where }] : [];
 }
 var A_RECORD = anyOf(...DNS_A_RECORD_NAMES);
-var A_RECORD_AS_WRITTEN = /\bA[- ]?[Rr]ecords?\b|\b[Rr]ecords? (?:of )?type "?A\b|\(A\)|\bA\s*(?::|=|->|→)\s*\d{1,3}\./;
+var A_RECORD_AS_WRITTEN = /\bA[- ]?[Rr]ecords?\b|\b[Rr]ecords? (?:of )?type "?A\b|\(A\)|\bA\s*(?::|=|->|\u2192)\s*\d{1,3}\./;
 var CNAME = anyOf(...DNS_CNAME_NAMES);
 var ABOUT_WWW = /\b(?:www|subdomain|sub domain|sous domaine|records?|enregistrements?)\b/;
 var TASK2 = anyOf(...TASK_STATEMENT);
@@ -39426,7 +39432,7 @@ var PATTERNS = [
     `(?:${ADDED_MODIFIERS.join("|")})(?: \\w+){0,1} ${NOT_BEFORE_MACHINE}${MACHINE}`,
     `${MACHINE} (?:${ADDED_MODIFIERS_AFTER.join("|")})`,
     `${MACHINE} (?:that |which )?(?:we|i|they) (?:have |had |just )?(?:added|ajoute\\w*)`,
-    // "Server 3 was added", "Server 3 – added to...": a numbered server is the added one only when said so.
+    // "Server 3 was added", "Server 3 \u2013 added to...": a numbered server is the added one only when said so.
     `${MACHINE}(?: ?(?:#|no )?[0-9a-z]{1,2})? (?:(?:was|were|is|are|has been|have been|got|gets|est|a ete|sont) )?(?:just |newly |also |then )?(?:added|ajoute\\w*)`,
     `(?:${ADD_VERBS.join("|")})(?: also| then| now| just| aussi)? (?:a|an|one|1|another|two|2|a third|an extra|un|une|deux)(?: more| extra| additional| new| third| plus)? ${NOT_BEFORE_MACHINE}${MACHINE}`,
     "(?:1|one|un) (?:more |extra |additional |new )?(?:server|machine|serveur)(?= (?:is|was|has been|are|were) added| added|$)",
@@ -41204,10 +41210,10 @@ Url.prototype.parse = function(url, slashesDenoteHost) {
       this.hostname = this.hostname.substr(1, this.hostname.length - 2);
     }
   }
-  const hash2 = rest.indexOf("#");
-  if (hash2 !== -1) {
-    this.hash = rest.substr(hash2);
-    rest = rest.slice(0, hash2);
+  const hash = rest.indexOf("#");
+  if (hash !== -1) {
+    this.hash = rest.substr(hash);
+    rest = rest.slice(0, hash);
   }
   const qm = rest.indexOf("?");
   if (qm !== -1) {
@@ -41971,7 +41977,7 @@ function isMdAsciiPunct(ch) {
 function normalizeReference(str2) {
   str2 = str2.trim().replace(/\s+/g, " ");
   if ("\u1E9E".toLowerCase() === "\u1E7E") {
-    str2 = str2.replace(/ẞ/g, "\xDF");
+    str2 = str2.replace(/\u1e9e/g, "\xDF");
   }
   return str2.toLowerCase().toUpperCase();
 }
@@ -42736,7 +42742,7 @@ function replace_rare(inlineTokens) {
     const token = inlineTokens[i];
     if (token.type === "text" && !inside_autolink) {
       if (RARE_RE.test(token.content)) {
-        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
+        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])\u2026/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
       }
     }
     if (token.type === "link_open" && token.info === "auto") {
@@ -45939,10 +45945,10 @@ var default_default = {
     // Double + single quotes replacement pairs, when typographer enabled,
     // and smartquotes on. Could be either a String or an Array.
     //
-    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+    // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
     quotes: "\u201C\u201D\u2018\u2019",
-    /* “”‘’ */
+    /* \u201c\u201d\u2018\u2019 */
     // Highlighter function. Should return escaped HTML,
     // or '' if the source string is not changed and should be escaped externaly.
     // If result starts with <pre... internal wrapper is skipped.
@@ -45978,10 +45984,10 @@ var zero_default = {
     // Double + single quotes replacement pairs, when typographer enabled,
     // and smartquotes on. Could be either a String or an Array.
     //
-    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+    // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
     quotes: "\u201C\u201D\u2018\u2019",
-    /* “”‘’ */
+    /* \u201c\u201d\u2018\u2019 */
     // Highlighter function. Should return escaped HTML,
     // or '' if the source string is not changed and should be escaped externaly.
     // If result starts with <pre... internal wrapper is skipped.
@@ -46036,10 +46042,10 @@ var commonmark_default = {
     // Double + single quotes replacement pairs, when typographer enabled,
     // and smartquotes on. Could be either a String or an Array.
     //
-    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+    // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
     quotes: "\u201C\u201D\u2018\u2019",
-    /* “”‘’ */
+    /* \u201c\u201d\u2018\u2019 */
     // Highlighter function. Should return escaped HTML,
     // or '' if the source string is not changed and should be escaped externaly.
     // If result starts with <pre... internal wrapper is skipped.
@@ -46253,7 +46259,7 @@ MarkdownIt.prototype.renderInline = function(src, env2) {
 var lib_default = MarkdownIt;
 
 // src/markdown/drawn-lines.ts
-var ART_LINE = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+--|--\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2}|\|\s{3}\s*\S|->|<-|==>/;
+var ART_LINE = /[\u250c\u2510\u2514\u2518\u2502\u2500\u251c\u2524\u252c\u2534\u253c\u2554\u2557\u255a\u255d\u2551\u2550\u25bc\u25b2\u25ba\u25c4]|\+--|--\+|^\s*[|+]\s*$|^\s*[|v^\u25bc]\s*$|\S\s{3,}\|\s{2}|\|\s{3}\s*\S|->|<-|==>/;
 function looksLikeDiagramHeader(line) {
   return /^\s*(graph|flowchart)\s+(TB|TD|BT|RL|LR)\b|^\s*(flowchart|graph)\s*$|^\s*sequenceDiagram\s*$|^\s*architecture-beta\s*$/.test(line);
 }
@@ -46480,12 +46486,12 @@ function looksLikeTitle(line) {
   return words <= TITLE_WORDS;
 }
 var OPEN_ENDED = /\b(a|an|the|of|on|in|to|for|with|by|and|or|but|from|at|as|is|are|was|were|its|their|our|this|that|into|via)$/i;
-var ENTRY_MARK = /\b(?:why|reason|because|pourquoi|raison)\s*:|\s(?:->|→|=>)\s/i;
-var LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|→|=>|=))\s+\S/;
+var ENTRY_MARK = /\b(?:why|reason|because|pourquoi|raison)\s*:|\s(?:->|\u2192|=>)\s/i;
+var LABEL_LINE = /^\s*(?:[A-Z][\w ()/&'-]{0,40}:|[+\w][\w ()/&'+-]{0,30}\s(?:->|\u2192|=>|=))\s+\S/;
 var COMPONENT_WORD2 = anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES, ...MACHINE_NAMES);
 function endsStatement(line, next) {
   const end = line.trimEnd();
-  if (!end || /[.!?:;,(\-–—/&+=|]$/.test(end) || OPEN_ENDED.test(end)) return false;
+  if (!end || /[.!?:;,(\-\u2013\u2014/&+=|]$/.test(end) || OPEN_ENDED.test(end)) return false;
   const first2 = /^\s*([A-Z][a-z]+)\b/.exec(next)?.[1];
   return first2 !== void 0 && !COMPONENT_WORD2.test(first2.toLowerCase()) && hasFiniteVerb(plainText(end)) && hasFiniteVerb(plainText(next));
 }
@@ -46548,7 +46554,7 @@ var TIERS = ["web-server", "app-server", "database"];
 var NOT_PARTS = ["firewall", "monitoring", "certificate"];
 var FUTURE_REMARK = anyOf(...FUTURE);
 var REFERS_BACK = new RegExp(`^(?:and |also |so |then |et |aussi )?(?:${REFERENCES_BACK.join("|")}|(?:this|that|the same|these|ce|cette|ces) \\w+)\\b`);
-var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-–—]|->|→|=>|=)\s)\s*(?=\S)/;
+var LABEL = /^\s*([^:.!?\n]{1,60}?)\s*(?::|\s(?:[-\u2013\u2014]|->|\u2192|=>|=)\s)\s*(?=\S)/;
 var MAX_LABEL_WORDS = 7;
 var LINK_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 var NO_CONTEXT = { subject: /* @__PURE__ */ new Set(), why: false, isolation: false };
@@ -46835,7 +46841,7 @@ function readBlock(block4, contexts, carried, doc) {
   return readText(block4.text, nearest(contexts), carried, doc);
 }
 function labelOf(block4) {
-  if (block4.lead && block4.text.startsWith(block4.lead)) return { label: block4.lead, rest: block4.text.slice(block4.lead.length).replace(/^[\s:.–—-]+/, "") };
+  if (block4.lead && block4.text.startsWith(block4.lead)) return { label: block4.lead, rest: block4.text.slice(block4.lead.length).replace(/^[\s:.\u2013\u2014-]+/, "") };
   const m = LABEL.exec(block4.text);
   if (!m || m[1].trim().split(/\s+/).length > MAX_LABEL_WORDS) return null;
   return { label: m[1], rest: block4.text.slice(m[0].length) };
@@ -46930,7 +46936,7 @@ function asks(raw) {
   if (/\?\s*$/.test(raw)) return true;
   const plain = proseText(raw);
   if (TASK4.test(plain)) return true;
-  return INTERROGATIVE.test(plain) && !/[:=–—]\s*\S|\s-\s*\S/.test(raw);
+  return INTERROGATIVE.test(plain) && !/[:=\u2013\u2014]\s*\S|\s-\s*\S/.test(raw);
 }
 function sentencesOfBlock(block4) {
   if (block4.kind === "table-row" && block4.cells) return block4.cells.flatMap((cell, k) => sentencesRead(cell).map((sentence) => ({ sentence, cell: k })));
@@ -46955,7 +46961,7 @@ var SET_ASIDE = new RegExp(`\\b(?:${[
   "tandis que",
   "contrairement a"
 ].join("|")})(?: \\w+){0,2} $`);
-var LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
+var LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-\u2013\u2014=]\s)/;
 function labelOf2(raw) {
   const m = LEADING_LABEL.exec(raw);
   const label = m && m[1].trim().split(/\s+/).length <= 6 ? proseText(m[1]) : null;
@@ -46968,7 +46974,7 @@ var FILLER = /\b(?:the|a|an|is|it|its|it s|setup|set up|mode|configuration|confi
 var AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contrast|conversely|en revanche|par contre|a l inverse) )?(?:in|with|for|under|en|avec|dans|pour)(?: (?:an?|the|un|une|le|la|l))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
 var SETUP_WORDS = "(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?";
 function caseOpening(raw, option2) {
-  const text3 = withoutAccents(raw.toLowerCase()).replace(/[-–—_*'’`]/g, " ").replace(/\s+/g, " ");
+  const text3 = withoutAccents(raw.toLowerCase()).replace(/[-\u2013\u2014_*'\u2019`]/g, " ").replace(/\s+/g, " ");
   return new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option2.source}(?: ${SETUP_WORDS})? ?[,:]`).test(text3);
 }
 var KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
@@ -48102,7 +48108,6 @@ import path3 from "node:path";
 
 // src/read/fs-probes.ts
 import { AsyncLocalStorage } from "node:async_hooks";
-import { hash } from "node:crypto";
 import { existsSync, lstatSync as lstatSync3, readdirSync, realpathSync as realpathSync3 } from "node:fs";
 
 // src/read/safe-bytes.ts
@@ -48115,7 +48120,7 @@ function note(op, path15, saw, args) {
   if (probes) probes.push({ op, path: path15, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
-  return hash("sha1", text3, "base64");
+  return process.getBuiltinModule("node:crypto").hash("sha1", text3, "base64");
 }
 function listNow(dir) {
   try {
@@ -48363,22 +48368,34 @@ function findRulesDir() {
   return path5.resolve(here, "../../rules");
 }
 var bundledText = /* @__PURE__ */ new Map();
+var bundledValid = /* @__PURE__ */ new Set();
 function loadRubric(nameOrPath) {
-  const bundled = !nameOrPath.endsWith(".json") && !/[\\/]/.test(nameOrPath) && !existsSync2(nameOrPath);
+  const bundled = isBundledName(nameOrPath);
   const file = bundled ? path5.join(rulesDir(), `${nameOrPath}.json`) : path5.resolve(nameOrPath);
-  let data;
+  const data = readRubricJson(nameOrPath, bundled, file);
+  if (bundled && bundledValid.has(nameOrPath)) return shaped(data);
+  const rubric = validateRubric(data, file);
+  if (bundled) bundledValid.add(nameOrPath);
+  return rubric;
+}
+function isBundledName(nameOrPath) {
+  return !nameOrPath.endsWith(".json") && !/[\\/]/.test(nameOrPath) && !existsSync2(nameOrPath);
+}
+function readRubricJson(nameOrPath, bundled, file) {
   try {
     let text3 = bundled ? bundledText.get(nameOrPath) : void 0;
     if (text3 === void 0) {
       text3 = bundled ? readFileSync(file, "utf8") : readSmallFile(file, { what: "rubric" });
       if (bundled) bundledText.set(nameOrPath, text3);
     }
-    data = parseJsonText(text3, "rubric", file);
+    return parseJsonText(text3, "rubric", file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read rubric ${file}: ${error.message}`);
   }
-  return validateRubric(data, file);
+}
+function shaped(r3) {
+  return { title: r3.task, ...r3 };
 }
 function validateRubric(data, source) {
   const fail = (what) => {
@@ -48402,21 +48419,38 @@ function validateRubric(data, source) {
   const ids = r3.rules.map((rule) => rule.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice) fail(`rule "${twice}" is listed twice`);
-  return { title: r3.task, ...r3 };
+  return shaped(r3);
 }
 function ruleModuleOf(entry) {
   return RULES.get(entry.rule ?? entry.id);
 }
 var bundledIndex = null;
-function bundledRubrics() {
+function bundledTasks() {
   bundledIndex ??= readdirSync2(rulesDir()).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => {
-    const rubric = loadRubric(f.slice(0, -".json".length));
-    return { name: f.slice(0, -".json".length), task: rubric.task, curriculum: rubric.curriculum ?? "classic", order: rubric.order ?? 0, ...rubric.variantOf ? { variantOf: rubric.variantOf } : {}, ...rubric.draft ? { draft: rubric.draft } : {} };
-  }).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+    const name = f.slice(0, -".json".length);
+    const file = path5.join(rulesDir(), f);
+    const r3 = readRubricJson(name, true, file);
+    if (typeof r3.task !== "string" || !Array.isArray(r3.fileNames) || !Array.isArray(r3.projectDirs)) validateRubric(r3, file);
+    return {
+      name,
+      task: r3.task,
+      curriculum: r3.curriculum ?? "classic",
+      order: r3.order ?? 0,
+      ...r3.variantOf ? { variantOf: r3.variantOf } : {},
+      ...r3.draft ? { draft: r3.draft } : {},
+      title: r3.title ?? r3.task,
+      fileNames: r3.fileNames,
+      projectDirs: r3.projectDirs,
+      ...r3.answerSection ? { answerSection: r3.answerSection } : {}
+    };
+  }).sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return bundledIndex;
 }
-function projectRubrics(curriculum) {
-  return bundledRubrics().filter((r3) => r3.curriculum === curriculum && !r3.variantOf).map((r3) => loadRubric(r3.name));
+function bundledRubrics() {
+  return bundledTasks().map(({ name, task, curriculum, order, variantOf, draft }) => ({ name, task, curriculum, order, ...variantOf ? { variantOf } : {}, ...draft ? { draft } : {} }));
+}
+function projectTaskIndex(curriculum) {
+  return bundledTasks().filter((r3) => r3.curriculum === curriculum && !r3.variantOf);
 }
 
 // src/discover/project-tasks.ts
@@ -48467,8 +48501,8 @@ function detectCurriculum(target) {
 }
 function explainCurriculum(target) {
   const abs = path6.resolve(target);
-  const native = projectRubrics("mermaid");
-  const classic = projectRubrics("classic");
+  const native = projectTaskIndex("mermaid");
+  const classic = projectTaskIndex("classic");
   const kind = entryKind(abs);
   if (kind === "file" || kind === "link") {
     const base = path6.basename(abs);
@@ -48524,8 +48558,11 @@ function readmeNamingTasks(root2, file, native) {
 
 // src/discover/project-tasks.ts
 function projectTasks(target, choice = {}) {
+  return chosenTasks(target, choice).map((task) => loadRubric(task.name));
+}
+function chosenTasks(target, choice) {
   const curriculum = choice.curriculum ?? detectCurriculum(target);
-  const all2 = narrow(projectRubrics(curriculum), choice.tasks, curriculum);
+  const all2 = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
   if (choice.members) {
     const found2 = all2.filter((rubric) => choice.members.some((member) => holdsTask(member, rubric)));
     return found2.length ? found2 : all2;
@@ -52745,9 +52782,9 @@ function requireDumper() {
   function isPlainSafeFirst(c) {
     return isPrintable(c) && c !== CHAR_BOM && !isWhitespace2(c) && // - s-white
     // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    // \u201c-\u201d | \u201c?\u201d | \u201c:\u201d | \u201c,\u201d | \u201c[\u201d | \u201c]\u201d | \u201c{\u201d | \u201c}\u201d
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | \u201c#\u201d | \u201c&\u201d | \u201c*\u201d | \u201c!\u201d | \u201c|\u201d | \u201c=\u201d | \u201c>\u201d | \u201c'\u201d | \u201c"\u201d
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | \u201c%\u201d | \u201c@\u201d | \u201c`\u201d)
     c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
   }
   function isPlainSafeLast(c) {
@@ -55488,7 +55525,7 @@ var LIMITS = {
   links: 2e3,
   /**
    * Bytes of architecture-beta diagrams handed to Mermaid's parser for one task (each diagram is
-   * also capped at 64 KB): that parser costs about 30 µs a byte of broken input.
+   * also capped at 64 KB): that parser costs about 30 \u00b5s a byte of broken input.
    */
   architectureBytes: 128 * 1024
 };
@@ -55509,7 +55546,7 @@ import path9 from "node:path";
 var DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
 var IMAGE_IN_URL = /\.(png|jpe?g|gif|svg|webp|bmp)(\b|$)/i;
 var GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree)\/[^/]+\/(.+?)(?:[?#].*)?$/i;
-var NAMES_A_DIAGRAM = /\b(diagrams?|schemas?|sch[eé]mas?|drawings?|sketch|screenshots?|whiteboard|images?|pictures?|photos?|visuals?)\b/i;
+var NAMES_A_DIAGRAM = /\b(diagrams?|schemas?|sch[e\u00e9]mas?|drawings?|sketch|screenshots?|whiteboard|images?|pictures?|photos?|visuals?)\b/i;
 var PLACEHOLDER = /^[a-z]+:\/\/(?:[^/]*\.)?example\.(?:com|org|net)\b|[/=_.-](?:your|yours|insert|placeholder|replace[-_]?me|todo|tbd|x{4,}|link[-_]?here|url[-_]?here|link[-_]?to)(?=[/_.?#=-]|$)/i;
 function isPlaceholder(href) {
   return PLACEHOLDER.test(href);
@@ -55827,7 +55864,7 @@ function findReadmeSection(loaded, location) {
   const heading2 = doc.headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
   if (heading2) loaded.readmeSection = { file: outcome.file.relPath, line: heading2.line };
 }
-var LANGUAGE_TAG = /^[\s_.-]*(fr|fra|french|francais|français|es|esp|spanish|espanol|español|pt|ptbr|portuguese|ar|arabic|de|german|it|italian|tr|turkish|ru|sw|swahili|am|amharic)$/i;
+var LANGUAGE_TAG = /^[\s_.-]*(fr|fra|french|francais|fran\u00e7ais|es|esp|spanish|espanol|espa\u00f1ol|pt|ptbr|portuguese|ar|arabic|de|german|it|italian|tr|turkish|ru|sw|swahili|am|amharic)$/i;
 function isTranslation(name, task) {
   const stem = name.replace(/\.(md|mmd)$/i, "");
   if (!stem.toLowerCase().startsWith(task.toLowerCase())) return false;
@@ -57492,4 +57529,5 @@ async function runAction(env2, write) {
 }
 
 // src/action/main.ts
+compileRegexpsOnce();
 process.exitCode = await runAction(process.env, (text3) => process.stdout.write(text3));

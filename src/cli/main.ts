@@ -22,6 +22,9 @@ import { didYouMean } from '../edit-distance.js';
 import { repositoryRoot } from './repository.js';
 import type { CliIO } from './io.js';
 
+/** For the launcher (bin/infralint.js): the process is the CLI's own, so it may set V8's flags. */
+export { compileRegexpsOnce } from '../regexp-compilation.js';
+
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 
 /** The doc of a rule, or the row of a Mermaid error code; an unknown id gets the nearest known ones. */

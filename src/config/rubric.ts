@@ -67,12 +67,26 @@ function findRulesDir(): string {
 
 /** Bundled rubrics' text, read once per process: a library caller may lint thousands of submissions. */
 const bundledText = new Map<string, string>();
+/** Bundled rubrics already validated in this process: their text is read once, so once is enough. */
+const bundledValid = new Set<string>();
 
 export function loadRubric(nameOrPath: string): Rubric {
   // A bundled rubric is a bare name ("3-scale_up"); anything with a folder or an extension, or a file that exists, is a path.
-  const bundled = !nameOrPath.endsWith('.json') && !/[\\/]/.test(nameOrPath) && !existsSync(nameOrPath);
+  const bundled = isBundledName(nameOrPath);
   const file = bundled ? path.join(rulesDir(), `${nameOrPath}.json`) : path.resolve(nameOrPath);
-  let data: unknown;
+  // Parsed each time: every caller gets its own rubric object to adjust.
+  const data = readRubricJson(nameOrPath, bundled, file);
+  if (bundled && bundledValid.has(nameOrPath)) return shaped(data as Rubric);
+  const rubric = validateRubric(data, file);
+  if (bundled) bundledValid.add(nameOrPath);
+  return rubric;
+}
+
+function isBundledName(nameOrPath: string): boolean {
+  return !nameOrPath.endsWith('.json') && !/[\\/]/.test(nameOrPath) && !existsSync(nameOrPath);
+}
+
+function readRubricJson(nameOrPath: string, bundled: boolean, file: string): unknown {
   try {
     let text = bundled ? bundledText.get(nameOrPath) : undefined;
     if (text === undefined) {
@@ -80,13 +94,16 @@ export function loadRubric(nameOrPath: string): Rubric {
       text = bundled ? readFileSync(file, 'utf8') : readSmallFile(file, { what: 'rubric' });
       if (bundled) bundledText.set(nameOrPath, text);
     }
-    // Parsed each time: every caller gets its own rubric object to adjust.
-    data = parseJsonText(text, 'rubric', file);
+    return parseJsonText(text, 'rubric', file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read rubric ${file}: ${(error as Error).message}`);
   }
-  return validateRubric(data, file);
+}
+
+/** A valid rubric's data as the Rubric callers get (the title defaults to the task). */
+function shaped(r: Omit<Rubric, 'title'> & { title?: string }): Rubric {
+  return { title: r.task, ...r };
 }
 
 export function validateRubric(data: unknown, source: string): Rubric {
@@ -111,7 +128,7 @@ export function validateRubric(data: unknown, source: string): Rubric {
   const ids = r.rules!.map((rule) => rule.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice) fail(`rule "${twice}" is listed twice`);
-  return { title: r.task!, ...r } as Rubric;
+  return shaped(r as Rubric);
 }
 
 /** The rule module that grades a rubric entry. */
@@ -120,7 +137,7 @@ export function ruleModuleOf(entry: RubricRule): RuleModule {
 }
 
 /** The rubrics bundled in rules/, read once per process (names and metadata only; each load parses anew). */
-let bundledIndex: BundledRubric[] | null = null;
+let bundledIndex: BundledTask[] | null = null;
 
 export interface BundledRubric {
   name: string;
@@ -131,18 +148,46 @@ export interface BundledRubric {
   draft?: string;
 }
 
-export function bundledRubrics(): BundledRubric[] {
+/**
+ * A bundled rubric's task: its name and where its file lives, what finding a project's tasks (and
+ * its curriculum) needs. Read from the rubric's JSON without validating its rules: a cold `check`
+ * validates only the rubrics it grades (validating every question of every bundled task cost more
+ * than grading one); the bundled rubrics themselves are validated by the tests.
+ */
+export interface BundledTask extends BundledRubric, TaskLocation {
+  title: string;
+}
+
+function bundledTasks(): BundledTask[] {
   bundledIndex ??= readdirSync(rulesDir())
     .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
     .map((f) => {
-      const rubric = loadRubric(f.slice(0, -'.json'.length));
-      return { name: f.slice(0, -'.json'.length), task: rubric.task, curriculum: rubric.curriculum ?? 'classic', order: rubric.order ?? 0, ...(rubric.variantOf ? { variantOf: rubric.variantOf } : {}), ...(rubric.draft ? { draft: rubric.draft } : {}) };
+      const name = f.slice(0, -'.json'.length);
+      const file = path.join(rulesDir(), f);
+      const r = readRubricJson(name, true, file) as Rubric;
+      // A malformed bundled rubric: validating it throws the error that says what is wrong.
+      if (typeof r.task !== 'string' || !Array.isArray(r.fileNames) || !Array.isArray(r.projectDirs)) validateRubric(r, file);
+      return {
+        name, task: r.task, curriculum: r.curriculum ?? 'classic', order: r.order ?? 0, ...(r.variantOf ? { variantOf: r.variantOf } : {}), ...(r.draft ? { draft: r.draft } : {}),
+        title: r.title ?? r.task, fileNames: r.fileNames, projectDirs: r.projectDirs, ...(r.answerSection ? { answerSection: r.answerSection } : {}),
+      };
     })
-    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+    // Names compared as code units: the first localeCompare of a process loads ICU's collator (~7 ms
+    // CPU), and rubric names are ASCII file names.
+    .sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return bundledIndex;
+}
+
+export function bundledRubrics(): BundledRubric[] {
+  return bundledTasks().map(({ name, task, curriculum, order, variantOf, draft }) => ({ name, task, curriculum, order, ...(variantOf ? { variantOf } : {}), ...(draft ? { draft } : {}) }));
+}
+
+/** The tasks of a curriculum's project, in task order (variants left out), without loading their rubrics. */
+export function projectTaskIndex(curriculum: Curriculum): BundledTask[] {
+  return bundledTasks().filter((r) => r.curriculum === curriculum && !r.variantOf);
 }
 
 /** The rubrics of a curriculum's project, in task order (variants left out). */
 export function projectRubrics(curriculum: Curriculum): Rubric[] {
-  return bundledRubrics().filter((r) => r.curriculum === curriculum && !r.variantOf).map((r) => loadRubric(r.name));
+  return projectTaskIndex(curriculum).map((r) => loadRubric(r.name));
 }

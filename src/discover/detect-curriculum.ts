@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { projectRubrics, type Curriculum, type Rubric } from '../config/rubric.js';
+import { projectTaskIndex, type BundledTask, type Curriculum } from '../config/rubric.js';
 import { namesTask } from '../discover/answer-section.js';
 import { locateTask } from '../discover/locate-task.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
@@ -28,8 +28,8 @@ export function detectCurriculum(target: string): Curriculum {
 /** `detectCurriculum` with the file that decided and the reason. */
 export function explainCurriculum(target: string): CurriculumDetection {
   const abs = path.resolve(target);
-  const native = projectRubrics('mermaid');
-  const classic = projectRubrics('classic');
+  const native = projectTaskIndex('mermaid');
+  const classic = projectTaskIndex('classic');
   const kind = entryKind(abs);
   if (kind === 'file' || kind === 'link') {
     // One file: its name decides when it is a task file of either curriculum, or a README naming native tasks.
@@ -47,7 +47,7 @@ export function explainCurriculum(target: string): CurriculumDetection {
   return explainFolder(abs, native, classic);
 }
 
-function explainFolder(root: string, native: Rubric[], classic: Rubric[]): CurriculumDetection {
+function explainFolder(root: string, native: BundledTask[], classic: BundledTask[]): CurriculumDetection {
   for (const rubric of native) {
     const found = locateTask(root, rubric).taskFile;
     if (found) {
@@ -77,7 +77,7 @@ function explainFolder(root: string, native: Rubric[], classic: Rubric[]): Curri
 }
 
 /** The first heading of a README that names a native task by its words (the number alone does not count). */
-function readmeNamingTasks(root: string, file: string, native: Rubric[]): { task: string; line: number } | null {
+function readmeNamingTasks(root: string, file: string, native: BundledTask[]): { task: string; line: number } | null {
   const outcome = readSubmissionFile(root, file);
   if (!outcome.ok) return null;
   const { headings } = parseMarkdown(outcome.file.text);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { entryKind } from '../read/fs-probes.js';
 import { locateTask, normaliseName } from './locate-task.js';
-import { projectRubrics, type Curriculum, type Rubric } from '../config/rubric.js';
+import { loadRubric, projectTaskIndex, type BundledTask, type Curriculum, type Rubric } from '../config/rubric.js';
 import { UsageError } from '../errors.js';
 import { detectCurriculum } from './detect-curriculum.js';
 
@@ -23,8 +23,13 @@ export interface ProjectChoice {
  * task, so that each says what is missing. A task file given directly is graded on its own task.
  */
 export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric[] {
+  // Only the rubrics graded are loaded (and validated): the rest of the project is its index.
+  return chosenTasks(target, choice).map((task) => loadRubric(task.name));
+}
+
+function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
   const curriculum = choice.curriculum ?? detectCurriculum(target);
-  const all = narrow(projectRubrics(curriculum), choice.tasks, curriculum);
+  const all = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
   if (choice.members) {
     const found = all.filter((rubric) => choice.members!.some((member) => holdsTask(member, rubric)));
     return found.length ? found : all;
@@ -38,7 +43,7 @@ export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric
 }
 
 /** The rubrics a file belongs to by its name: `3-scale_up.md`, `3-scale_up.png`, `0-simple_web_stack`. */
-export function tasksNamedBy(file: string, rubrics: Rubric[]): Rubric[] {
+export function tasksNamedBy<T extends Pick<Rubric, 'task' | 'fileNames'>>(file: string, rubrics: T[]): T[] {
   const name = normaliseName(path.basename(file));
   return rubrics.filter((r) => r.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r.task)));
 }
@@ -51,19 +56,19 @@ export function tasksNamedBy(file: string, rubrics: Rubric[]): Rubric[] {
 export function filesTarget(files: string[], curriculum?: Curriculum): { folder: string; tasks: string[] } | null {
   const folders = [...new Set(files.map((f) => path.dirname(path.resolve(f))))];
   if (folders.length > 1) throw new UsageError(`the files given are in ${folders.length} folders: give the files of one project folder, or the folder itself`);
-  const rubrics = projectRubrics(curriculum ?? detectCurriculum(folders[0]!));
+  const rubrics = projectTaskIndex(curriculum ?? detectCurriculum(folders[0]!));
   const tasks = [...new Set(files.flatMap((f) => tasksNamedBy(f, rubrics).map((r) => r.task)))];
   return tasks.length ? { folder: folders[0]!, tasks } : null;
 }
 
 /** The folder holds the task's file, or one misnamed for it. */
-function holdsTask(folder: string, rubric: Rubric): boolean {
+function holdsTask(folder: string, rubric: BundledTask): boolean {
   const located = locateTask(folder, rubric);
   return located.taskFile !== null || located.misnamed.length > 0;
 }
 
 /** `--task 0`, `--task 0-simple_web_stack`, `--task scale_up`: the rubrics named, or a usage error naming the known tasks. */
-function narrow(rubrics: Rubric[], tasks: string[] | undefined, curriculum: Curriculum): Rubric[] {
+function narrow(rubrics: BundledTask[], tasks: string[] | undefined, curriculum: Curriculum): BundledTask[] {
   if (!tasks?.length) return rubrics;
   const named = tasks.map((wanted) => {
     const w = normaliseName(wanted);

@@ -18,7 +18,8 @@ export function temporaryName(target: string): string {
 export class AtomicFile {
   readonly temp: string;
   private fd: number;
-  private buffer: string[] = [];
+  /** Text, or bytes already encoded as UTF-8 (what a grading worker sends: nothing left to encode here). */
+  private buffer: (string | Uint8Array)[] = [];
   private buffered = 0;
 
   constructor(readonly target: string) {
@@ -27,15 +28,16 @@ export class AtomicFile {
     this.fd = openSync(this.temp, 'w');
   }
 
-  write(text: string): void {
-    this.buffer.push(text);
-    this.buffered += text.length;
+  write(data: string | Uint8Array): void {
+    this.buffer.push(data);
+    this.buffered += data.length;
     if (this.buffered >= 1 << 16) this.flush();
   }
 
   private flush(): void {
     if (!this.buffer.length) return;
-    writeSync(this.fd, this.buffer.join(''));
+    // One system call a flush: text joined, or everything as bytes when some came encoded.
+    writeAll(this.fd, this.buffer.every((c) => typeof c === 'string') ? this.buffer.join('') : Buffer.concat(this.buffer.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))));
     this.buffer = [];
     this.buffered = 0;
   }
@@ -62,6 +64,15 @@ export class AtomicFile {
     this.fd = -1;
     rmSync(this.temp, { force: true });
   }
+}
+
+/** writeSync of a string writes it whole; of bytes, it may write part of them (a full pipe, a signal). */
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  if (typeof chunk === 'string') {
+    writeSync(fd, chunk);
+    return;
+  }
+  for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
 }
 
 /**

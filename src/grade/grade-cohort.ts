@@ -164,8 +164,8 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
           digest = outcome;
         }
       }
-      if (digest.entry.status === 'error') errors++;
-      results.write(`${digest.line}\n`);
+      if (digest.tally.status === 'error') errors++;
+      results.write(digest.line);
       outputWriter?.add(digest);
       done++;
       options.onProgress?.({ done, total: cohort.length, reused, errors });

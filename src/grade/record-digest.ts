@@ -1,19 +1,23 @@
-import { gradebookEntry, type GradebookEntry } from './gradebook.js';
+import { gradebookEntry } from './gradebook.js';
 import type { GraphShape, StudentRecord } from './record.js';
 import { sealRecordLine } from './results-file.js';
 import { graphShape } from './similarity/features.js';
+import { summaryTally, type SummaryTally } from './summary.js';
 
 /**
  * What the cohort's outputs take from one record, made where the record is made: in the worker that
- * graded the student. The thread that writes the outputs then receives a string and a few small
- * values instead of the whole record (a structured clone of ~13 KB of objects) and has nothing to
- * serialise: on two cores, that thread's time is the workers' time.
+ * graded the student. The thread that writes the outputs receives bytes to append and a few small
+ * values, and has nothing to serialise or encode: on many cores that thread is what caps a run,
+ * so everything a worker can do for it is done in the worker.
  */
 export interface RecordDigest {
   student: string;
-  /** The record as its line of the results file. */
-  line: string;
-  entry: GradebookEntry;
+  /** The record's line of the results file, UTF-8, with its newline. */
+  line: Uint8Array;
+  /** The gradebook entry (the projection of the record the gradebooks keep) as a JSON line, UTF-8, with its newline. */
+  entry: Uint8Array;
+  /** What the cohort summary counts of the record. */
+  tally: SummaryTally;
   /** Similarity inputs: the prose's shingles (base64) and the graph's shape. */
   shingles: string;
   shape: GraphShape | null;
@@ -21,12 +25,16 @@ export interface RecordDigest {
   feedback: string | null;
 }
 
+const utf8 = new TextEncoder();
+
 export function digestRecord(record: StudentRecord, feedbackWritten = false): RecordDigest {
   const graph = record.tasks[0]?.graph;
+  const entry = gradebookEntry(record);
   return {
     student: record.student,
-    line: sealRecordLine(JSON.stringify(record)),
-    entry: gradebookEntry(record),
+    line: utf8.encode(`${sealRecordLine(JSON.stringify(record))}\n`),
+    entry: utf8.encode(`${JSON.stringify(entry)}\n`),
+    tally: summaryTally(entry),
     shingles: record.features.shingles,
     shape: graph ? graphShape(graph) : null,
     feedback: feedbackWritten ? null : record.feedback,

@@ -32,6 +32,29 @@ export interface CohortSummary {
   tasks: TaskSummary[];
 }
 
+/**
+ * What the cohort summary counts of a gradebook entry: the entry without its names, paths and
+ * messages (a worker sends it to the thread that writes the outputs, so it is kept small).
+ */
+export interface SummaryTally {
+  student: string;
+  status: GradebookEntry['status'];
+  error?: string;
+  tasks: { task: string; score: number; maxScore: number; manualPoints: number; passed: boolean; verdict: GradebookEntry['tasks'][number]['verdict']; rules: Record<string, RuleStatus> }[];
+}
+
+export function summaryTally(entry: GradebookEntry): SummaryTally {
+  return {
+    student: entry.student,
+    status: entry.status,
+    ...(entry.error !== undefined ? { error: entry.error } : {}),
+    tasks: entry.tasks.map((t) => ({
+      task: t.task, score: t.score, maxScore: t.maxScore, manualPoints: t.manualPoints, passed: t.passed, verdict: t.verdict,
+      rules: Object.fromEntries(Object.entries(t.rules).map(([id, rule]) => [id, rule.status])),
+    })),
+  };
+}
+
 const STATUSES: RuleStatus[] = ['pass', 'partial', 'fail', 'manual', 'skipped'];
 
 /** Cohort figures gathered one record at a time: memory grows with the cohort only by what the lists keep. */
@@ -48,8 +71,8 @@ export class SummaryBuilder {
     }
   }
 
-  /** Adds a student, from their gradebook entry (the projection of a record every output keeps). */
-  add(entry: GradebookEntry): void {
+  /** Adds a student, from the tally of their gradebook entry (see summaryTally). */
+  add(entry: SummaryTally): void {
     this.students++;
     if (entry.status === 'error') this.errors.push({ student: entry.student, message: entry.error ?? '' });
     if (entry.status === 'not-submitted') this.notSubmitted.push({ student: entry.student, message: entry.error ?? '' });
@@ -60,9 +83,9 @@ export class SummaryBuilder {
       if (task.passed) totals.passed++;
       if (task.verdict === 'pending') totals.pending++;
       if (task.manualPoints) this.manual.push({ student: entry.student, task: task.task, points: task.manualPoints });
-      for (const [id, rule] of Object.entries(task.rules)) {
+      for (const [id, status] of Object.entries(task.rules)) {
         const counts = totals.rules.get(id);
-        if (counts) counts[rule.status]++;
+        if (counts) counts[status]++;
       }
     }
   }

@@ -81,15 +81,13 @@ export class CohortOutputs {
   add(graded: RecordDigest): void {
     const started = performance.now();
     const digest = this.decisions.decideDigest(graded);
-    this.options.copyRecordsTo?.write(`${digest.line}\n`);
-    this.summary.add(digest.entry);
+    this.options.copyRecordsTo?.write(digest.line);
+    this.summary.add(digest.tally);
     this.similarityInputs.push({ student: digest.student, shingles: decodeShingles(digest.shingles), shape: digest.shape });
     if (digest.feedback !== null) writeFileSync(path.join(this.feedback.temp, feedbackFileName(digest.student)), digest.feedback);
-    const line = `${JSON.stringify(digest.entry)}\n`;
-    const length = Buffer.byteLength(line);
-    this.entryAt.push({ student: digest.student, at: this.entriesBytes, length });
-    this.entriesBytes += length;
-    this.entries.write(line);
+    this.entryAt.push({ student: digest.student, at: this.entriesBytes, length: digest.entry.byteLength });
+    this.entriesBytes += digest.entry.byteLength;
+    this.entries.write(digest.entry);
     this.busyMs += performance.now() - started;
   }
 

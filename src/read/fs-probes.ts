@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { hash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { safeRead, type ReadOutcome } from './safe-read.js';
@@ -38,8 +37,9 @@ function note(op: Probe['op'], path: string, saw: () => string, args?: Probe['ar
 }
 
 function digest(text: string): string {
-  // The one-shot form: a hash object per probe costs more than the hashing of a small file.
-  return hash('sha1', text, 'base64');
+  // The one-shot form: a hash object per probe costs more than the hashing of a small file. Crypto
+  // is loaded here, on the first probe recorded: `check` records none and need not load it.
+  return process.getBuiltinModule('node:crypto').hash('sha1', text, 'base64');
 }
 
 function listNow(dir: string): Dirent[] {
@@ -111,7 +111,7 @@ export function readSubmissionFile(root: string, absPath: string, maxBytes?: num
 }
 
 function bytesDigest(outcome: BytesOutcome): string {
-  return outcome.ok ? hash('sha1', outcome.bytes, 'base64') : `no: ${outcome.why}`;
+  return outcome.ok ? process.getBuiltinModule('node:crypto').hash('sha1', outcome.bytes, 'base64') : `no: ${outcome.why}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES, PROJECT } from '../helpers/paths.js';
@@ -17,14 +17,15 @@ describe('installing a release', () => {
     execFileSync('git', ['clone', '-q', '--no-hardlinks', PROJECT, clone], { env });
     // The release script copies the bundles a build left in dist/: these tests use the ones `npm test` just built.
     mkdirSync(path.join(clone, 'dist'));
-    for (const f of ['infralint.mjs', 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
+    const caches = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^infralint\..*\.cache$/.test(f));
+    for (const f of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
     execFileSync(process.execPath, ['scripts/release.mjs', '9.9.9', '--no-build'], { cwd: clone, env, stdio: 'ignore' });
   }, 60000);
 
   it('tags the release and its moving major tag, and leaves the branch without lib/', () => {
     const tags = execFileSync('git', ['tag'], { cwd: clone, encoding: 'utf8' }).split('\n');
     expect(tags).toEqual(expect.arrayContaining(['v9', 'v9.9.9']));
-    expect(execFileSync('git', ['show', '--stat', '--format=%s', 'v9.9.9'], { cwd: clone, encoding: 'utf8' })).toContain('lib/infralint.mjs');
+    expect(execFileSync('git', ['show', '--stat', '--format=%s', 'v9.9.9'], { cwd: clone, encoding: 'utf8' })).toContain('lib/infralint.cjs');
     expect(spawnSync('git', ['ls-files', 'lib'], { cwd: clone, encoding: 'utf8' }).stdout).toBe('');
   });
 
