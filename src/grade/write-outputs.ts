@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { jsonLines } from './results-file.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
+import { jsonSafe } from '../chars.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
 import { commitTogether } from './out-folder.js';
 import { GradebookCsv, ProjectCsv, projectTotal, similarByStudent, type GradebookEntry } from './gradebook.js';
