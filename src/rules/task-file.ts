@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS } from '../discover/locate-task.js';
-import type { RuleModule } from './rule.js';
+import type { RuleFinding, RuleModule } from './rule.js';
 
 /** The gate: the task file exists under its expected name and is not empty. */
 export const taskFile: RuleModule = {
@@ -23,7 +23,9 @@ export const taskFile: RuleModule = {
       }
       return { status: 'pass', message: `${taskFile.relPath} found.` };
     }
-    const findings = located.misnamed.map((m) => ({
+    // One misnamed text file: renaming it is the repair (a suggestion: `--fix-type file` applies it).
+    const renamable = located.misnamed.filter((m) => m.kind === 'file' && !IMAGE_EXTENSIONS.has(path.extname(m.relPath).toLowerCase()));
+    const findings: RuleFinding[] = located.misnamed.map((m) => ({
       message:
         m.kind === 'directory'
           ? `${m.relPath} is a folder; the task expects a file named ${expected}.`
@@ -35,6 +37,7 @@ export const taskFile: RuleModule = {
           // An image or a PDF cannot be renamed into the task file: the task file is text that shows it.
           ? `Create ${expected} (a text file) that shows it: ![diagram](${path.basename(m.relPath)})`
           : `Rename it: git mv ${m.relPath} ${expected}`,
+      ...(renamable.length === 1 && renamable[0] === m ? { fix: { kind: 'file' as const, description: `rename ${m.relPath} to ${expected}`, rename: { from: m.relPath, to: expected } } } : {}),
     }));
     if (readmeSection) {
       findings.push({

@@ -1,0 +1,51 @@
+import { fixabilityOf } from '../diagrams/fixability.js';
+import { parseDiagram } from '../diagrams/parse-diagram.js';
+import type { DiagramParse } from '../diagrams/types.js';
+import { FIXERS } from './diagram-fixers.js';
+import { lostFromGraph } from './graph-kept.js';
+
+/** One repair made: the error it answers, the diagram line it was on, what was done. */
+export interface FixStep {
+  code: string;
+  line: number;
+  description: string;
+}
+
+export type DiagramFixOutcome =
+  | { fixed: true; text: string; steps: FixStep[] }
+  /** Why the diagram is left as it is: `code` is the first error no fix answers. */
+  | { fixed: false; reason: 'not-fixable' | 'no-repair' | 'too-many-steps' | 'graph-lost'; code?: string; detail: string };
+
+/** Errors repaired at most per diagram: each repair must move the diagram on, and students make few. */
+export const MAX_FIX_STEPS = 25;
+
+/**
+ * Repairs a diagram that Mermaid rejects, one error at a time: the first error's safe fix, a
+ * re-parse, the next error... The repair is kept only when the diagram then parses and its graph
+ * keeps every component and edge the student drew (as the parser's recovery read them). A diagram
+ * that parses is never changed. `text` has `\n` line endings.
+ */
+export async function fixDiagram(text: string, parsed?: DiagramParse): Promise<DiagramFixOutcome> {
+  const before = parsed ?? (await parseDiagram(text));
+  if (before.valid) return { fixed: false, reason: 'no-repair', detail: 'the diagram parses' };
+  let current = text;
+  let parse = before;
+  const steps: FixStep[] = [];
+  const renames: Record<string, string> = {};
+  while (!parse.valid) {
+    const error = parse.errors[0];
+    if (!error) return { fixed: false, reason: 'no-repair', detail: 'no error to answer' };
+    if (fixabilityOf(error.code) !== 'safe') return { fixed: false, reason: 'not-fixable', code: error.code, detail: `\`${error.code}\` has no safe fix` };
+    if (steps.length >= MAX_FIX_STEPS) return { fixed: false, reason: 'too-many-steps', code: error.code, detail: `more than ${MAX_FIX_STEPS} errors` };
+    const out = FIXERS[error.code]?.(current, error) ?? null;
+    if (!out || out.text === current) return { fixed: false, reason: 'no-repair', code: error.code, detail: `no repair found for \`${error.code}\` on line ${error.cause?.line ?? error.line}` };
+    steps.push({ code: error.code, line: error.cause?.line ?? error.line, description: out.description });
+    Object.assign(renames, out.renames);
+    current = out.text;
+    parse = await parseDiagram(current);
+  }
+  // Nothing drawn may be lost: the fixed graph holds the components and edges the recovery read.
+  const lost = before.ast && parse.ast ? lostFromGraph(before.ast, parse.ast, renames) : before.ast ? 'the graph' : null;
+  if (lost) return { fixed: false, reason: 'graph-lost', code: steps[steps.length - 1]!.code, detail: `the fix would lose ${lost}` };
+  return { fixed: true, text: current, steps };
+}
