@@ -11,6 +11,8 @@ import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
 import { runParse } from './parse-command.js';
 import { runInit } from './init-command.js';
+import { fixesDiff, parseFixTypes, writeFixes } from './fix-command.js';
+import type { FixType } from '../fix/model.js';
 import type { GradeCommandOptions } from './grade-command.js';
 import { addGradingOptions, chooseRubrics, lintOptionsFrom, parseShare, positiveInteger, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import { detectCurriculum } from '../discover/detect-curriculum.js';
@@ -137,14 +139,37 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .argument('[path]', 'what to check', '.')
       .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
       .option('--rubric <name|file>', 'rubric to grade against instead of the project\'s tasks: a name in rules/ (see `infralint rules --list`) or a JSON file')
-      .option('--fail-on-pending', 'exit 1 when the verdict awaits a person (points awaiting review could change it), not only when it failed'),
-  ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean }) => {
+      .option('--fail-on-pending', 'exit 1 when the verdict awaits a person (points awaiting review could change it), not only when it failed')
+      .option('--fix', 'repair what infralint can prove (Mermaid syntax, fences) in the files, then report what is left')
+      .option('--fix-dry-run', 'print the repairs as a unified diff (for git apply) instead of writing them')
+      .option('--fix-type <types>', 'which repairs --fix makes, comma-separated: mermaid (default), file (rename a misnamed task file)', parseFixTypes),
+  ).action(async (target: string, opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean; fix?: boolean; fixDryRun?: boolean; fixType?: FixType[] }) => {
     const lint = lintOptionsFrom(opts);
     const absolute = path.resolve(io.cwd, target);
     if (!existsSync(absolute)) throw new UsageError(`no such file or directory: ${target}`);
+    if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd, projectTarget(absolute, opts));
-    const report = await lintSubmission(absolute, { rubrics, ...lint, relativeTo: repositoryRoot(absolute) ?? io.cwd });
-    writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
+    const options = { rubrics, ...lint, relativeTo: repositoryRoot(absolute) ?? io.cwd };
+    const fixing = opts.fix || opts.fixDryRun ? { fix: true, fixTypes: opts.fixType ?? ['mermaid' as const] } : {};
+    let report = await lintSubmission(absolute, { ...options, ...fixing });
+    const formats = opts.format ?? [{ format: 'stylish' as const, file: null }];
+    if (opts.fixDryRun) {
+      // The diff alone on stdout, so that `> fix.patch` then `git apply fix.patch` works; reports only to files.
+      io.stdout(fixesDiff(report.fixed ?? []));
+      writeOutputs(report, formats.filter((f) => f.file), io);
+      exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);
+      return;
+    }
+    if (opts.fix) {
+      const summary = writeFixes(report, io.cwd);
+      // What changed goes beside a human report, and to stderr when stdout carries a machine format.
+      const humanOnStdout = formats.some((f) => !f.file && f.format === 'stylish');
+      const say = humanOnStdout ? io.stdout : io.stderr;
+      for (const line of summary.lines) say(`fixed ${line}\n`);
+      // The report is of the files as they are now.
+      if (summary.changedFiles) report = await lintSubmission(absolute, options);
+    }
+    writeOutputs(report, formats, io);
     exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);
   });
 

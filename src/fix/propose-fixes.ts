@@ -67,7 +67,11 @@ function contentLines(text: string): string[] {
 /** The edits that turn the diagram's lines into the fixed ones, each line keeping its indentation in the file. */
 function contentEdits(before: string[], after: string[], d: Diagram, fileLines: string[], positions: TextPositions, change: Change): void {
   const offset = d.line - 1;
-  for (const h of diffLines(before, after)) {
+  // A run of lines each rewritten in place is as many one-line hunks: each edit then says where it is.
+  const hunks = diffLines(before, after).flatMap((h) =>
+    h.aEnd - h.aStart === h.bEnd - h.bStart ? Array.from({ length: h.aEnd - h.aStart }, (_, k) => ({ aStart: h.aStart + k, aEnd: h.aStart + k + 1, bStart: h.bStart + k, bEnd: h.bStart + k + 1 })) : [h],
+  );
+  for (const h of hunks) {
     const model = fileLines[offset + Math.min(h.aStart, Math.max(0, h.aEnd - 1))] ?? '';
     const pad = model.trim() ? model.slice(0, d.indent) : ' '.repeat(d.indent);
     const oldLines = fileLines.slice(offset + h.aStart, offset + h.aEnd);
