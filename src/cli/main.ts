@@ -37,20 +37,20 @@ export function explain(id: string): string {
   }
   const codes = mermaidErrorCodes();
   const row = codes.get(id);
-  if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
+  if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\nWith --fix: ${row.fixable === 'safe' ? 'repaired (safe)' : row.fixable === 'suggestion' ? 'not applied (a suggestion: the fix guesses)' : 'not repaired'}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
   const known = [...new Set([...RULES.keys(), ...bundledRubrics().flatMap((b) => loadRubric(b.name).rules.map((r) => r.id))])];
   throw new UsageError(`unknown rule or error code "${id}"${didYouMean(id, [...known, ...codes.keys()])}; rules: ${known.join(', ')}`);
 }
 
 /** The error codes of rules/docs/mermaid-errors.md, from its table: code -> meaning, example, fix. */
-function mermaidErrorCodes(): Map<string, { meaning: string; example: string; fix: string }> {
-  const codes = new Map<string, { meaning: string; example: string; fix: string }>();
+function mermaidErrorCodes(): Map<string, { meaning: string; example: string; fix: string; fixable: string }> {
+  const codes = new Map<string, { meaning: string; example: string; fix: string; fixable: string }>();
   const file = path.join(rulesDir(), 'docs', 'mermaid-errors.md');
   if (!existsSync(file)) return codes;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const cells = tableCells(line);
     const code = /^`([a-z-]+)`$/.exec(cells[0] ?? '')?.[1];
-    if (code && cells.length === 4) codes.set(code, { meaning: cells[1]!, example: cells[2]!, fix: cells[3]! });
+    if (code && cells.length >= 4) codes.set(code, { meaning: cells[1]!, example: cells[2]!, fix: cells[3]!, fixable: cells[4] ?? 'no' });
   }
   return codes;
 }

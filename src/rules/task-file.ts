@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS } from '../discover/locate-task.js';
+import type { RenameFix } from '../fix/model.js';
 import type { RuleFinding, RuleModule } from './rule.js';
 
 /** The gate: the task file exists under its expected name and is not empty. */
@@ -37,7 +38,7 @@ export const taskFile: RuleModule = {
           // An image or a PDF cannot be renamed into the task file: the task file is text that shows it.
           ? `Create ${expected} (a text file) that shows it: ![diagram](${path.basename(m.relPath)})`
           : `Rename it: git mv ${m.relPath} ${expected}`,
-      ...(renamable.length === 1 && renamable[0] === m ? { fix: { kind: 'file' as const, description: `rename ${m.relPath} to ${expected}`, rename: { from: m.relPath, to: expected } } } : {}),
+      ...(renamable.length === 1 && renamable[0] === m ? { fix: renameFix(m.relPath, expected) } : {}),
     }));
     if (readmeSection) {
       findings.push({
@@ -61,3 +62,10 @@ export const taskFile: RuleModule = {
     return { status: 'fail', message: `Missing ${expected}${located.misnamed[0] ? ` (found ${located.misnamed.map((m) => m.relPath).join(', ')})` : ''}.`, findings };
   },
 };
+
+/** The rename a misnamed task file needs: to the expected name, keeping `.md` (so that GitHub still renders it as markdown). */
+function renameFix(from: string, expected: string): RenameFix {
+  const keepMd = !path.extname(expected) && /^\.(md|markdown)$/i.test(path.extname(from));
+  const to = keepMd ? `${expected}${path.extname(from).toLowerCase()}` : expected;
+  return { kind: 'file', description: `rename ${from} to ${to}`, rename: { from, to } };
+}

@@ -35,7 +35,9 @@ export function quotedLabelFix(raw: string, rawOffset: number, pipe: boolean): s
     const limit = arrow < 0 ? line.length : openEnd + arrow;
     const close = line.lastIndexOf(closer, limit - closer.length);
     if (close < openEnd) return null;
-    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, '').replace(/"/g, '#quot;');
+    // A label already in quotes keeps its text; a quote at one end only is the student's text (`He said "hi"`).
+    const inner = line.slice(openEnd, close).trim();
+    const body = (inner.length >= 2 && inner.startsWith('"') && inner.endsWith('"') ? inner.slice(1, -1) : inner).replace(/"/g, '#quot;');
     return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
   }
   return null;
