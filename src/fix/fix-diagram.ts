@@ -12,7 +12,8 @@ export interface FixStep {
 }
 
 export type DiagramFixOutcome =
-  | { fixed: true; text: string; steps: FixStep[] }
+  /** `renames`: node ids the repair renamed (`end` -> `End`). */
+  | { fixed: true; text: string; steps: FixStep[]; renames: Record<string, string> }
   /** Why the diagram is left as it is: `code` is the first error no fix answers. */
   | { fixed: false; reason: 'not-fixable' | 'no-repair' | 'too-many-steps' | 'graph-lost'; code?: string; detail: string };
 
@@ -47,5 +48,5 @@ export async function fixDiagram(text: string, parsed?: DiagramParse): Promise<D
   // Nothing drawn may be lost: the fixed graph holds the components and edges the recovery read.
   const lost = before.ast && parse.ast ? lostFromGraph(before.ast, parse.ast, renames) : before.ast ? 'the graph' : null;
   if (lost) return { fixed: false, reason: 'graph-lost', code: steps[steps.length - 1]!.code, detail: `the fix would lose ${lost}` };
-  return { fixed: true, text: current, steps };
+  return { fixed: true, text: current, steps, renames };
 }
