@@ -56048,6 +56048,22 @@ function onLine(text3, line, rewrite) {
   lines.splice(line - 1, 1, next);
   return lines.join("\n");
 }
+function everyLine(description, rewrite, at2 = mistakeLine) {
+  return (text3, error) => {
+    const lines = text3.split("\n");
+    const own = lines[at2(error) - 1];
+    const first2 = own === void 0 ? null : rewrite(own, text3);
+    if (first2 === null || first2 === own) return null;
+    const changed = [];
+    const out = lines.map((content, k) => {
+      const next = k === at2(error) - 1 ? first2 : rewrite(content, text3);
+      if (next === null || next === content) return content;
+      changed.push(k + 1);
+      return next;
+    });
+    return { text: out.join("\n"), description, lines: changed };
+  };
+}
 function replaceIn(line, re, replace2) {
   return replaceAll({ text: line, origin: [...line].map((_, k) => k) }, re, replace2).text;
 }
@@ -56075,10 +56091,7 @@ function quoted(body) {
 function quoteTitleAndFlag(line) {
   return line.replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*)\](\s*)$/, (_, head, body, tail) => `${head}${quoted(body)}]${tail}`).replace(/([\p{L}\w])>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, id, body) => `${id}>${quoted(body)}]`);
 }
-var quoteLabels = (text3, error) => {
-  const fixed = onLine(text3, mistakeLine(error), (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1])}|`));
-  return fixed === null ? null : { text: fixed, description: "put the label in double quotes" };
-};
+var quoteLabels = everyLine("put the label in double quotes", (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1])}|`));
 function noteWithColon(line) {
   if (line.includes(":")) return null;
   const m = /^(\s*note\s+(?:right\s+of|left\s+of|over)\s+)([^\s,]+(?:\s*,\s*[^\s,]+)?)\s+(\S.*?)\s*$/i.exec(line);
@@ -56087,33 +56100,24 @@ function noteWithColon(line) {
 var FIXERS = {
   "unquoted-parenthesis-in-label": quoteLabels,
   "unquoted-special-in-label": quoteLabels,
-  "single-dash-arrow": (text3, error) => {
-    const fixed = onLine(text3, mistakeLine(error), (line) => {
-      const re = new RegExp(SINGLE_DASH_ARROW.source, "g");
-      return line.replace(re, (whole, before, offset) => inQuotes(line, offset + before.length) ? whole : `${before}-->`);
-    });
-    return fixed === null ? null : { text: fixed, description: "wrote `->` as `-->`" };
-  },
-  "space-before-shape": (text3, error) => {
-    const fixed = onLine(text3, error.line, (line) => replaceIn(replaceIn(line, idSpaceAtLineStart, (m) => m[1]), idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`));
-    return fixed === null ? null : { text: fixed, description: "removed the space between a node id and its shape" };
-  },
+  "single-dash-arrow": everyLine("wrote `->` as `-->`", (line) => {
+    const re = new RegExp(SINGLE_DASH_ARROW.source, "g");
+    return line.replace(re, (whole, before, offset) => inQuotes(line, offset + before.length) ? whole : `${before}-->`);
+  }),
+  "space-before-shape": everyLine("removed the space between a node id and its shape", (line) => replaceIn(replaceIn(line, idSpaceAtLineStart, (m) => m[1]), idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`), (error) => error.line),
   "end-as-node-id": (text3) => {
     const name = freshEndName(text3);
     if (!name) return null;
     const fixed = renameEndNodes({ text: text3, origin: [] }, name).text;
     return fixed === text3 ? null : { text: fixed, renames: { end: name }, description: `renamed the node \`end\` (a keyword) \`${name}\`` };
   },
-  "comment-after-statement": (text3, error) => {
-    const fixed = onLine(text3, mistakeLine(error), (line) => {
-      const cut = trailingCommentStart(line);
-      if (cut < 0) return null;
-      const indent = /^[ \t]*/.exec(line)[0];
-      return `${indent}${line.slice(cut).trim()}
+  "comment-after-statement": everyLine("moved a `%%` comment to a line of its own", (line) => {
+    const cut = trailingCommentStart(line);
+    if (cut < 0) return null;
+    const indent = /^[ \t]*/.exec(line)[0];
+    return `${indent}${line.slice(cut).trim()}
 ${line.slice(0, cut).trimEnd()}`;
-    });
-    return fixed === null ? null : { text: fixed, description: "moved a `%%` comment to a line of its own" };
-  },
+  }),
   "bad-direction": (text3, error) => {
     const fixed = onLine(text3, error.line, (line) => line.replace(/^(\s*(?:graph|flowchart(?:-elk)?)[ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/i, (_, head, dir) => `${head}${dir.toUpperCase()}`));
     return fixed === null ? null : { text: fixed, description: "wrote the direction in upper case" };
@@ -56126,10 +56130,7 @@ ${line.slice(0, cut).trimEnd()}`;
     return fixed === null ? null : { text: fixed, description: `wrote \`${written}\` as \`${right}\`` };
   },
   "misspelt-diagram-type": typeWordFix,
-  "message-without-colon": (text3, error) => {
-    const fixed = onLine(text3, error.line, (line) => messageLineWithColon(line, text3) ?? noteWithColon(line));
-    return fixed === null ? null : { text: fixed, description: "added the `:` after the receiver of a message" };
-  },
+  "message-without-colon": everyLine("added the `:` after the receiver of a message", (line, text3) => messageLineWithColon(line, text3) ?? noteWithColon(line), (error) => error.line),
   "front-matter-not-first": (text3) => {
     const blank = /^(?:[ \t]*\n)+(?=[ \t]*---)/.exec(text3);
     return blank ? { text: text3.slice(blank[0].length), description: "removed the blank lines above the front matter" } : null;
@@ -56180,21 +56181,27 @@ function shapeOf(ast, id) {
 
 // src/fix/fix-diagram.ts
 var MAX_FIX_STEPS = 25;
+var MAX_FIX_CHARS = 16 * 1024;
+var MAX_FIX_WORK = 64 * 1024;
 async function fixDiagram(text3, parsed) {
+  if (text3.length > MAX_FIX_CHARS) return { fixed: false, reason: "too-large", detail: `the diagram is over ${MAX_FIX_CHARS / 1024} KB` };
   const before = parsed ?? await parseDiagram(text3);
   if (before.valid) return { fixed: false, reason: "no-repair", detail: "the diagram parses" };
   let current = text3;
   let parse2 = before;
   const steps = [];
   const renames = {};
+  let rounds = 0;
+  let work = 0;
   while (!parse2.valid) {
     const error = parse2.errors[0];
     if (!error) return { fixed: false, reason: "no-repair", detail: "no error to answer" };
     if (fixabilityOf(error.code) !== "safe") return { fixed: false, reason: "not-fixable", code: error.code, detail: `\`${error.code}\` has no safe fix` };
-    if (steps.length >= MAX_FIX_STEPS) return { fixed: false, reason: "too-many-steps", code: error.code, detail: `more than ${MAX_FIX_STEPS} errors` };
+    work += current.length;
+    if (rounds++ >= MAX_FIX_STEPS || work > MAX_FIX_WORK) return { fixed: false, reason: "too-many-steps", code: error.code, detail: `more than ${MAX_FIX_STEPS} repairs, or ${MAX_FIX_WORK / 1024} KB re-parsed` };
     const out = FIXERS[error.code]?.(current, error) ?? null;
     if (!out || out.text === current) return { fixed: false, reason: "no-repair", code: error.code, detail: `no repair found for \`${error.code}\` on line ${error.cause?.line ?? error.line}` };
-    steps.push({ code: error.code, line: error.cause?.line ?? error.line, description: out.description });
+    for (const line of out.lines ?? [error.cause?.line ?? error.line]) steps.push({ code: error.code, line, description: out.description });
     Object.assign(renames, out.renames);
     current = out.text;
     parse2 = await parseDiagram(current);

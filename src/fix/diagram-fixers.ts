@@ -15,6 +15,8 @@ export interface FixerOutput {
   renames?: Record<string, string>;
   /** What was done, for the report: "quoted the label". */
   description: string;
+  /** The lines changed (1-based, in the text before), when not only the error's. */
+  lines?: number[];
 }
 
 export type Fixer = (text: string, error: DiagramError) => FixerOutput | null;
@@ -33,6 +35,27 @@ function onLine(text: string, line: number, rewrite: (content: string) => string
   if (next === null || next === content) return null;
   lines.splice(line - 1, 1, next);
   return lines.join('\n');
+}
+
+/**
+ * The same mistake repaired on every line once the error's own line shows it (students repeat a
+ * `->` or an unquoted label all over a diagram): one step and one re-parse instead of one per line.
+ */
+function everyLine(description: string, rewrite: (content: string, text: string) => string | null, at: (error: DiagramError) => number = mistakeLine): Fixer {
+  return (text, error) => {
+    const lines = text.split('\n');
+    const own = lines[at(error) - 1];
+    const first = own === undefined ? null : rewrite(own, text);
+    if (first === null || first === own) return null;
+    const changed: number[] = [];
+    const out = lines.map((content, k) => {
+      const next = k === at(error) - 1 ? first : rewrite(content, text);
+      if (next === null || next === content) return content;
+      changed.push(k + 1);
+      return next;
+    });
+    return { text: out.join('\n'), description, lines: changed };
+  };
 }
 
 function replaceIn(line: string, re: RegExp | Matcher, replace: (m: (string | undefined)[]) => string): string {
@@ -75,10 +98,7 @@ function quoteTitleAndFlag(line: string): string {
     .replace(/([\p{L}\w])>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, id: string, body: string) => `${id}>${quoted(body)}]`);
 }
 
-const quoteLabels: Fixer = (text, error) => {
-  const fixed = onLine(text, mistakeLine(error), (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1]!)}|`));
-  return fixed === null ? null : { text: fixed, description: 'put the label in double quotes' };
-};
+const quoteLabels = everyLine('put the label in double quotes', (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1]!)}|`));
 
 /** `Note right of A text` meant `Note right of A: text`: the participant is the word after the placement. */
 function noteWithColon(line: string): string | null {
@@ -90,32 +110,23 @@ function noteWithColon(line: string): string | null {
 export const FIXERS: Readonly<Record<string, Fixer>> = {
   'unquoted-parenthesis-in-label': quoteLabels,
   'unquoted-special-in-label': quoteLabels,
-  'single-dash-arrow': (text, error) => {
-    const fixed = onLine(text, mistakeLine(error), (line) => {
-      const re = new RegExp(SINGLE_DASH_ARROW.source, 'g');
-      return line.replace(re, (whole: string, before: string, offset: number) => (inQuotes(line, offset + before.length) ? whole : `${before}-->`));
-    });
-    return fixed === null ? null : { text: fixed, description: 'wrote `->` as `-->`' };
-  },
-  'space-before-shape': (text, error) => {
-    const fixed = onLine(text, error.line, (line) => replaceIn(replaceIn(line, idSpaceAtLineStart, (m) => m[1]!), idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`));
-    return fixed === null ? null : { text: fixed, description: 'removed the space between a node id and its shape' };
-  },
+  'single-dash-arrow': everyLine('wrote `->` as `-->`', (line) => {
+    const re = new RegExp(SINGLE_DASH_ARROW.source, 'g');
+    return line.replace(re, (whole: string, before: string, offset: number) => (inQuotes(line, offset + before.length) ? whole : `${before}-->`));
+  }),
+  'space-before-shape': everyLine('removed the space between a node id and its shape', (line) => replaceIn(replaceIn(line, idSpaceAtLineStart, (m) => m[1]!), idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`), (error) => error.line),
   'end-as-node-id': (text) => {
     const name = freshEndName(text);
     if (!name) return null;
     const fixed = renameEndNodes({ text, origin: [] }, name).text;
     return fixed === text ? null : { text: fixed, renames: { end: name }, description: `renamed the node \`end\` (a keyword) \`${name}\`` };
   },
-  'comment-after-statement': (text, error) => {
-    const fixed = onLine(text, mistakeLine(error), (line) => {
-      const cut = trailingCommentStart(line);
-      if (cut < 0) return null;
-      const indent = /^[ \t]*/.exec(line)![0];
-      return `${indent}${line.slice(cut).trim()}\n${line.slice(0, cut).trimEnd()}`;
-    });
-    return fixed === null ? null : { text: fixed, description: 'moved a `%%` comment to a line of its own' };
-  },
+  'comment-after-statement': everyLine('moved a `%%` comment to a line of its own', (line) => {
+    const cut = trailingCommentStart(line);
+    if (cut < 0) return null;
+    const indent = /^[ \t]*/.exec(line)![0];
+    return `${indent}${line.slice(cut).trim()}\n${line.slice(0, cut).trimEnd()}`;
+  }),
   'bad-direction': (text, error) => {
     const fixed = onLine(text, error.line, (line) => line.replace(/^(\s*(?:graph|flowchart(?:-elk)?)[ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/i, (_, head: string, dir: string) => `${head}${dir.toUpperCase()}`));
     return fixed === null ? null : { text: fixed, description: 'wrote the direction in upper case' };
@@ -128,10 +139,7 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     return fixed === null ? null : { text: fixed, description: `wrote \`${written}\` as \`${right}\`` };
   },
   'misspelt-diagram-type': typeWordFix,
-  'message-without-colon': (text, error) => {
-    const fixed = onLine(text, error.line, (line) => messageLineWithColon(line, text) ?? noteWithColon(line));
-    return fixed === null ? null : { text: fixed, description: 'added the `:` after the receiver of a message' };
-  },
+  'message-without-colon': everyLine('added the `:` after the receiver of a message', (line, text) => messageLineWithColon(line, text) ?? noteWithColon(line), (error) => error.line),
   'front-matter-not-first': (text) => {
     const blank = /^(?:[ \t]*\n)+(?=[ \t]*---)/.exec(text);
     return blank ? { text: text.slice(blank[0].length), description: 'removed the blank lines above the front matter' } : null;

@@ -15,10 +15,17 @@ export type DiagramFixOutcome =
   /** `renames`: node ids the repair renamed (`end` -> `End`). */
   | { fixed: true; text: string; steps: FixStep[]; renames: Record<string, string> }
   /** Why the diagram is left as it is: `code` is the first error no fix answers. */
-  | { fixed: false; reason: 'not-fixable' | 'no-repair' | 'too-many-steps' | 'graph-lost'; code?: string; detail: string };
+  | { fixed: false; reason: 'not-fixable' | 'no-repair' | 'too-many-steps' | 'too-large' | 'graph-lost'; code?: string; detail: string };
 
-/** Errors repaired at most per diagram: each repair must move the diagram on, and students make few. */
+/** Repairs (re-parses) at most per diagram: each repairs one kind of mistake wherever it is, and students make few kinds. */
 export const MAX_FIX_STEPS = 25;
+/** Diagrams larger than this are not repaired: each step re-parses the whole text, and a student's diagram is a few KB. */
+export const MAX_FIX_CHARS = 16 * 1024;
+/**
+ * Characters re-parsed at most for one diagram (a broken diagram parses at about 25 µs a character,
+ * recovery included): 25 steps on a 2.5 KB diagram, 4 on a 16 KB one, so hostile input stays bounded.
+ */
+export const MAX_FIX_WORK = 64 * 1024;
 
 /**
  * Repairs a diagram that Mermaid rejects, one error at a time: the first error's safe fix, a
@@ -27,20 +34,24 @@ export const MAX_FIX_STEPS = 25;
  * that parses is never changed. `text` has `\n` line endings.
  */
 export async function fixDiagram(text: string, parsed?: DiagramParse): Promise<DiagramFixOutcome> {
+  if (text.length > MAX_FIX_CHARS) return { fixed: false, reason: 'too-large', detail: `the diagram is over ${MAX_FIX_CHARS / 1024} KB` };
   const before = parsed ?? (await parseDiagram(text));
   if (before.valid) return { fixed: false, reason: 'no-repair', detail: 'the diagram parses' };
   let current = text;
   let parse = before;
   const steps: FixStep[] = [];
   const renames: Record<string, string> = {};
+  let rounds = 0;
+  let work = 0;
   while (!parse.valid) {
     const error = parse.errors[0];
     if (!error) return { fixed: false, reason: 'no-repair', detail: 'no error to answer' };
     if (fixabilityOf(error.code) !== 'safe') return { fixed: false, reason: 'not-fixable', code: error.code, detail: `\`${error.code}\` has no safe fix` };
-    if (steps.length >= MAX_FIX_STEPS) return { fixed: false, reason: 'too-many-steps', code: error.code, detail: `more than ${MAX_FIX_STEPS} errors` };
+    work += current.length;
+    if (rounds++ >= MAX_FIX_STEPS || work > MAX_FIX_WORK) return { fixed: false, reason: 'too-many-steps', code: error.code, detail: `more than ${MAX_FIX_STEPS} repairs, or ${MAX_FIX_WORK / 1024} KB re-parsed` };
     const out = FIXERS[error.code]?.(current, error) ?? null;
     if (!out || out.text === current) return { fixed: false, reason: 'no-repair', code: error.code, detail: `no repair found for \`${error.code}\` on line ${error.cause?.line ?? error.line}` };
-    steps.push({ code: error.code, line: error.cause?.line ?? error.line, description: out.description });
+    for (const line of out.lines ?? [error.cause?.line ?? error.line]) steps.push({ code: error.code, line, description: out.description });
     Object.assign(renames, out.renames);
     current = out.text;
     parse = await parseDiagram(current);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { lintSubmission, lintText } from '../../src/api/lint-submission.js';
 import { FIXABILITY } from '../../src/diagrams/fixability.js';
 import { parseDiagram } from '../../src/diagrams/parse-diagram.js';
-import { fixDiagram } from '../../src/fix/fix-diagram.js';
+import { fixDiagram, MAX_FIX_CHARS } from '../../src/fix/fix-diagram.js';
 import { lostFromGraph } from '../../src/fix/graph-kept.js';
 import { unifiedDiff } from '../../src/fix/line-diff.js';
 import type { TextFix } from '../../src/fix/model.js';
@@ -53,6 +53,12 @@ describe('fixDiagram: one safe repair per error code', () => {
     expect(await fixDiagram('flowchart LR\n  subgraph S\n  A --> B')).toMatchObject({ fixed: false, reason: 'not-fixable', code: 'unclosed-subgraph' });
     // Fixable first, then an error no fix answers: nothing is half-fixed.
     expect(await fixDiagram('flowchart LR\n  A -> B\n  C -->')).toMatchObject({ fixed: false, reason: 'not-fixable' });
+  });
+
+  it('repairs a mistake repeated on many lines in one step, and leaves a diagram too large to re-parse step by step', async () => {
+    const out = await fixDiagram(`flowchart LR\n${'A -> B\n'.repeat(40)}`);
+    expect(out.fixed && out.steps.map((s) => `${s.code}:${s.line}`)).toEqual(Array.from({ length: 40 }, (_, k) => `single-dash-arrow:${k + 2}`));
+    expect(await fixDiagram(`flowchart LR\n${'A -> B\n'.repeat(MAX_FIX_CHARS / 7)}`)).toMatchObject({ fixed: false, reason: 'too-large' });
   });
 
   it('refuses a fix that would lose a component the student drew', async () => {
