@@ -56181,10 +56181,23 @@ function shapeOf(ast, id) {
 
 // src/fix/fix-diagram.ts
 var MAX_FIX_STEPS = 25;
-var MAX_FIX_CHARS = 16 * 1024;
-var MAX_FIX_WORK = 64 * 1024;
-async function fixDiagram(text3, parsed) {
+var MAX_FIX_CHARS = 8 * 1024;
+var MAX_FIX_WORK = 32 * 1024;
+var FixBudget = class {
+  constructor(chars = MAX_FIX_WORK) {
+    this.chars = chars;
+  }
+  /** Takes `n` characters; false (and nothing taken) when fewer are left. */
+  take(n) {
+    if (n > this.chars) return false;
+    this.chars -= n;
+    return true;
+  }
+};
+async function fixDiagram(text3, parsed, budget = new FixBudget()) {
   if (text3.length > MAX_FIX_CHARS) return { fixed: false, reason: "too-large", detail: `the diagram is over ${MAX_FIX_CHARS / 1024} KB` };
+  const spent = () => ({ fixed: false, reason: "too-much-work", detail: `more than ${MAX_FIX_WORK / 1024} KB parsed to repair this submission's diagrams` });
+  if (!parsed && !budget.take(text3.length)) return spent();
   const before = parsed ?? await parseDiagram(text3);
   if (before.valid) return { fixed: false, reason: "no-repair", detail: "the diagram parses" };
   let current = text3;
@@ -56192,18 +56205,17 @@ async function fixDiagram(text3, parsed) {
   const steps = [];
   const renames = {};
   let rounds = 0;
-  let work = 0;
   while (!parse2.valid) {
     const error = parse2.errors[0];
     if (!error) return { fixed: false, reason: "no-repair", detail: "no error to answer" };
     if (fixabilityOf(error.code) !== "safe") return { fixed: false, reason: "not-fixable", code: error.code, detail: `\`${error.code}\` has no safe fix` };
-    work += current.length;
-    if (rounds++ >= MAX_FIX_STEPS || work > MAX_FIX_WORK) return { fixed: false, reason: "too-many-steps", code: error.code, detail: `more than ${MAX_FIX_STEPS} repairs, or ${MAX_FIX_WORK / 1024} KB re-parsed` };
+    if (rounds++ >= MAX_FIX_STEPS) return { fixed: false, reason: "too-many-steps", code: error.code, detail: `more than ${MAX_FIX_STEPS} repairs` };
     const out = FIXERS[error.code]?.(current, error) ?? null;
     if (!out || out.text === current) return { fixed: false, reason: "no-repair", code: error.code, detail: `no repair found for \`${error.code}\` on line ${error.cause?.line ?? error.line}` };
     for (const line of out.lines ?? [error.cause?.line ?? error.line]) steps.push({ code: error.code, line, description: out.description });
     Object.assign(renames, out.renames);
     current = out.text;
+    if (!budget.take(current.length)) return spent();
     parse2 = await parseDiagram(current);
   }
   const lost = before.ast && parse2.ast ? lostFromGraph(before.ast, parse2.ast, renames) : before.ast ? "the graph" : null;
@@ -56259,14 +56271,15 @@ function diffLines(a, b) {
 
 // src/fix/propose-fixes.ts
 async function proposeDiagramFixes(submission) {
+  const budget = new FixBudget();
   for (const diagram of submission.diagrams) {
     const file = submission.files.find((f) => f.relPath === diagram.file && f.role !== "section");
     if (!file || file.read.truncated || file.read.invalidUtf8) continue;
-    const fix = await diagramFix(diagram, file);
+    const fix = await diagramFix(diagram, file, budget);
     if (fix) diagram.fix = fix;
   }
 }
-async function diagramFix(d, file) {
+async function diagramFix(d, file, budget) {
   if (d.origin === "fence" && !d.closed) return null;
   const text3 = file.read.text;
   const positions = new TextPositions(text3);
@@ -56281,7 +56294,7 @@ async function diagramFix(d, file) {
   const change = { edits: [], hunks: [], notes: [] };
   if (!d.parse.valid) {
     if (!["flowchart", "sequence", "architecture", "unknown"].includes(d.parse.kind)) return null;
-    const outcome = await fixDiagram(lines.join("\n"));
+    const outcome = await fixDiagram(lines.join("\n"), void 0, budget);
     if (!outcome.fixed) return null;
     contentEdits(lines, contentLines(outcome.text), d, fileLines, positions, change);
     for (const step of outcome.steps) change.notes.push({ line: d.line + step.line - 1, description: step.description });

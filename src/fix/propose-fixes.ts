@@ -1,5 +1,5 @@
 import type { Diagram, LoadedSubmission, SubmissionFile } from '../submission/model.js';
-import { fixDiagram } from './fix-diagram.js';
+import { FixBudget, fixDiagram } from './fix-diagram.js';
 import { diffLines } from './line-diff.js';
 import type { PatchHunk, TextFix } from './model.js';
 import { applyEdits, TextPositions, type TextEdit } from './text-edit.js';
@@ -10,10 +10,12 @@ import { applyEdits, TextPositions, type TextEdit } from './text-edit.js';
  * Only the diagram's own lines and its fence line are edited, never the prose around it.
  */
 export async function proposeDiagramFixes(submission: LoadedSubmission): Promise<void> {
+  // One budget for the whole submission: hostile input with many large broken diagrams stays bounded.
+  const budget = new FixBudget();
   for (const diagram of submission.diagrams) {
     const file = submission.files.find((f) => f.relPath === diagram.file && f.role !== 'section');
     if (!file || file.read.truncated || file.read.invalidUtf8) continue;
-    const fix = await diagramFix(diagram, file);
+    const fix = await diagramFix(diagram, file, budget);
     if (fix) diagram.fix = fix;
   }
 }
@@ -24,7 +26,7 @@ interface Change {
   notes: { line: number; description: string }[];
 }
 
-async function diagramFix(d: Diagram, file: SubmissionFile): Promise<TextFix | null> {
+async function diagramFix(d: Diagram, file: SubmissionFile, budget: FixBudget): Promise<TextFix | null> {
   // A fence never closed: its content is a guess at where the diagram ends.
   if (d.origin === 'fence' && !d.closed) return null;
   const text = file.read.text;
@@ -41,7 +43,7 @@ async function diagramFix(d: Diagram, file: SubmissionFile): Promise<TextFix | n
   const change: Change = { edits: [], hunks: [], notes: [] };
   if (!d.parse.valid) {
     if (!['flowchart', 'sequence', 'architecture', 'unknown'].includes(d.parse.kind)) return null;
-    const outcome = await fixDiagram(lines.join('\n'));
+    const outcome = await fixDiagram(lines.join('\n'), undefined, budget);
     if (!outcome.fixed) return null;
     contentEdits(lines, contentLines(outcome.text), d, fileLines, positions, change);
     for (const step of outcome.steps) change.notes.push({ line: d.line + step.line - 1, description: step.description });
