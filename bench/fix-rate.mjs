@@ -147,7 +147,55 @@ export async function runFixBench(shared, mermaid, { writeRecords = false } = {}
   printFixRates('shared/mermaid-conformance', conformance);
   const corpus = corpusCases(shared);
   if (corpus.length) printFixRates(`${corpus.length} Mermaid blocks of shared/corpus/real`, await measureFixes(corpus, { mermaid, reference: async (c) => (await realVerdict(mermaid, c.text)).valid }));
+  if (corpus.length) await measureCheckFix(path.join(shared, 'corpus', 'real'), mermaid);
   if (writeRecords) writeOracleRecords(shared, conformance.fixedTexts);
+}
+
+/** The ```mermaid blocks of a markdown text (or the whole text of a .mmd file). */
+function mermaidBlocks(file, text) {
+  if (/\.mmd$/i.test(file)) return [text];
+  return [...text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').matchAll(/^([ \t]*)(`{3,}|~{3,})[ \t]*mermaid[ \t]*\n([\s\S]*?)^\1\2[ \t]*$/gm)].map((m) => m[3]);
+}
+
+/**
+ * `check --fix` over every repository of the real corpus, in memory (lintSubmission with fix: true
+ * writes nothing): the files it would change, and real Mermaid's verdict on their Mermaid blocks
+ * before and after (fences added or renamed count as blocks that did not render before).
+ */
+async function measureCheckFix(corpusDir, mermaid) {
+  const { lintSubmission } = await import('../dist/index.js');
+  const repos = readdirSync(corpusDir).filter((d) => statSync(path.join(corpusDir, d)).isDirectory());
+  const count = { repos: 0, files: 0, changes: 0, blocksBefore: 0, renderedBefore: 0, blocksAfter: 0, renderedAfter: 0, renderedChanged: 0, renames: 0 };
+  for (const repo of repos) {
+    let report;
+    try {
+      report = await lintSubmission(path.join(corpusDir, repo), { fix: true, fixTypes: ['mermaid', 'file'] });
+    } catch {
+      continue;
+    }
+    if (!report.fixed?.length) continue;
+    count.repos++;
+    for (const f of report.fixed) {
+      if (f.renameTo) {
+        count.renames++;
+        continue;
+      }
+      count.files++;
+      count.changes += f.changes.length;
+      const before = mermaidBlocks(f.file, f.before);
+      const after = mermaidBlocks(f.file, f.text);
+      count.blocksBefore += before.length;
+      count.blocksAfter += after.length;
+      const renderedBefore = new Set();
+      for (const b of before) if ((await realVerdict(mermaid, b)).valid) renderedBefore.add(b.trim());
+      count.renderedBefore += renderedBefore.size;
+      for (const b of after) if ((await realVerdict(mermaid, b)).valid) count.renderedAfter++;
+      // A block that rendered must come out unchanged.
+      for (const b of renderedBefore) if (!after.some((a) => a.trim() === b)) count.renderedChanged++;
+    }
+  }
+  console.log(`\ncheck --fix --fix-type mermaid,file on the ${repos.length} repositories of shared/corpus/real (in memory): ${count.repos} would change (${count.files} files, ${count.changes} changes, ${count.renames} renames);`);
+  console.log(`  \`\`\`mermaid blocks in those files: ${count.renderedBefore} of ${count.blocksBefore} render before, ${count.renderedAfter} of ${count.blocksAfter} after (real Mermaid); blocks that rendered and were changed: ${count.renderedChanged}`);
 }
 
 /**

@@ -48279,7 +48279,7 @@ var taskFile = {
       }
       return { status: "pass", message: `${taskFile2.relPath} found.` };
     }
-    const renamable = located.misnamed.filter((m) => m.kind === "file" && !IMAGE_EXTENSIONS.has(path4.extname(m.relPath).toLowerCase()));
+    const renamable = located.misnamed.filter((m) => m.kind === "file" && !IMAGE_EXTENSIONS.has(path4.extname(m.relPath).toLowerCase()) && path4.extname(m.relPath).toLowerCase() !== ".mmd");
     const findings = located.misnamed.map((m) => ({
       message: m.kind === "directory" ? `${m.relPath} is a folder; the task expects a file named ${expected}.` : `Found ${m.relPath}, but the task expects ${expected}.`,
       at: { file: m.relPath, line: 1, column: 1 },

@@ -25,7 +25,8 @@ export const taskFile: RuleModule = {
       return { status: 'pass', message: `${taskFile.relPath} found.` };
     }
     // One misnamed text file: renaming it is the repair (a suggestion: `--fix-type file` applies it).
-    const renamable = located.misnamed.filter((m) => m.kind === 'file' && !IMAGE_EXTENSIONS.has(path.extname(m.relPath).toLowerCase()));
+    // Not a `.mmd` file: it is the diagram's source, and the task file is markdown that shows it.
+    const renamable = located.misnamed.filter((m) => m.kind === 'file' && !IMAGE_EXTENSIONS.has(path.extname(m.relPath).toLowerCase()) && path.extname(m.relPath).toLowerCase() !== '.mmd');
     const findings: RuleFinding[] = located.misnamed.map((m) => ({
       message:
         m.kind === 'directory'

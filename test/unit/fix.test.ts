@@ -143,6 +143,11 @@ describe('lintSubmission({ fix: true })', () => {
     expect(fixed).toHaveLength(1);
     expect(fixed[0]).toMatchObject({ file: 'web_infrastructure_design/3-scale-up.md', renameTo: { file: 'web_infrastructure_design/3-scale_up.md', path: path.join(root, 'web_infrastructure_design', '3-scale_up.md') } });
   });
+
+  it('does not rename a .mmd file into the task file (the task file is markdown that shows the diagram)', async () => {
+    const root = repo('3-scale_up.mmd', 'flowchart LR\n  A --> B\n');
+    expect((await lintSubmission(root, { tasks: ['3'], fix: true, fixTypes: ['file'] })).fixed).toEqual([]);
+  });
 });
 
 describe('unifiedDiff', () => {
