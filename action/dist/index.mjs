@@ -56097,6 +56097,10 @@ function noteWithColon(line) {
   const m = /^(\s*note\s+(?:right\s+of|left\s+of|over)\s+)([^\s,]+(?:\s*,\s*[^\s,]+)?)\s+(\S.*?)\s*$/i.exec(line);
   return m ? `${m[1]}${m[2]}: ${m[3]}` : null;
 }
+function removeBlankLinesAboveFrontMatter(text3) {
+  const blank = /^(?:[ \t]*\n)+(?=[ \t]*---[ \t]*\n)/.exec(text3);
+  return blank ? { text: text3.slice(blank[0].length), description: "removed the blank lines above the front matter" } : null;
+}
 var FIXERS = {
   "unquoted-parenthesis-in-label": quoteLabels,
   "unquoted-special-in-label": quoteLabels,
@@ -56123,6 +56127,8 @@ ${line.slice(0, cut).trimEnd()}`;
     return fixed === null ? null : { text: fixed, description: "wrote the direction in upper case" };
   },
   "missing-header": (text3, error) => {
+    const blankFirst = removeBlankLinesAboveFrontMatter(text3);
+    if (blankFirst) return blankFirst;
     const written = error.text ?? "";
     const right = ["graph", "flowchart", "sequenceDiagram"].find((w) => w.toLowerCase() === written.toLowerCase());
     if (!right) return null;
@@ -56131,10 +56137,7 @@ ${line.slice(0, cut).trimEnd()}`;
   },
   "misspelt-diagram-type": typeWordFix,
   "message-without-colon": everyLine("added the `:` after the receiver of a message", (line, text3) => messageLineWithColon(line, text3) ?? noteWithColon(line), (error) => error.line),
-  "front-matter-not-first": (text3) => {
-    const blank = /^(?:[ \t]*\n)+(?=[ \t]*---)/.exec(text3);
-    return blank ? { text: text3.slice(blank[0].length), description: "removed the blank lines above the front matter" } : null;
-  }
+  "front-matter-not-first": removeBlankLinesAboveFrontMatter
 };
 
 // src/fix/graph-kept.ts

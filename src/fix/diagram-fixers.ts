@@ -107,6 +107,11 @@ function noteWithColon(line: string): string | null {
   return m ? `${m[1]}${m[2]}: ${m[3]}` : null;
 }
 
+function removeBlankLinesAboveFrontMatter(text: string): FixerOutput | null {
+  const blank = /^(?:[ \t]*\n)+(?=[ \t]*---[ \t]*\n)/.exec(text);
+  return blank ? { text: text.slice(blank[0].length), description: 'removed the blank lines above the front matter' } : null;
+}
+
 export const FIXERS: Readonly<Record<string, Fixer>> = {
   'unquoted-parenthesis-in-label': quoteLabels,
   'unquoted-special-in-label': quoteLabels,
@@ -132,6 +137,9 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     return fixed === null ? null : { text: fixed, description: 'wrote the direction in upper case' };
   },
   'missing-header': (text, error) => {
+    // Blank lines above front matter hide the header from Mermaid's detection.
+    const blankFirst = removeBlankLinesAboveFrontMatter(text);
+    if (blankFirst) return blankFirst;
     const written = error.text ?? '';
     const right = ['graph', 'flowchart', 'sequenceDiagram'].find((w) => w.toLowerCase() === written.toLowerCase());
     if (!right) return null;
@@ -140,8 +148,5 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   },
   'misspelt-diagram-type': typeWordFix,
   'message-without-colon': everyLine('added the `:` after the receiver of a message', (line, text) => messageLineWithColon(line, text) ?? noteWithColon(line), (error) => error.line),
-  'front-matter-not-first': (text) => {
-    const blank = /^(?:[ \t]*\n)+(?=[ \t]*---)/.exec(text);
-    return blank ? { text: text.slice(blank[0].length), description: 'removed the blank lines above the front matter' } : null;
-  },
+  'front-matter-not-first': removeBlankLinesAboveFrontMatter,
 };

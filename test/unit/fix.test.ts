@@ -30,6 +30,7 @@ const CASES: { code: string; input: string; output: string }[] = [
   { code: 'misspelt-diagram-type', input: 'sequencediagram\n  A->>B: hi', output: 'sequenceDiagram\n  A->>B: hi' },
   { code: 'message-without-colon', input: 'sequenceDiagram\n  participant LB1\n  U->>LB1 HTTPS request', output: 'sequenceDiagram\n  participant LB1\n  U->>LB1: HTTPS request' },
   { code: 'message-without-colon', input: 'sequenceDiagram\n  A->>B: hi\n  Note over A the end', output: 'sequenceDiagram\n  A->>B: hi\n  Note over A: the end' },
+  { code: 'missing-header', input: '\n---\ntitle: Flow\n---\nsequenceDiagram\n  A->>B: hi', output: '---\ntitle: Flow\n---\nsequenceDiagram\n  A->>B: hi' },
   { code: 'front-matter-not-first', input: '\n---\ntitle: Web\n---\nflowchart LR\n  A --> B', output: '---\ntitle: Web\n---\nflowchart LR\n  A --> B' },
 ];
 
