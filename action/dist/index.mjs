@@ -55960,9 +55960,9 @@ function fixedFiles(results, types2, maxBytes = DEFAULT_MAX_BYTES) {
   }
   for (const [abs, { root: root2, rel, fixes }] of byFile) {
     const fixed = fixFile(root2, abs, rel, fixes, maxBytes);
-    if (fixed) out.unshift(fixed);
+    if (fixed) out.push(fixed);
   }
-  return out;
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function fixFile(root2, abs, rel, fixes, maxBytes) {
   const read = safeRead(root2, abs, maxBytes, { keepLineEndings: true });

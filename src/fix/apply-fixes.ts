@@ -35,9 +35,9 @@ export function fixedFiles(results: readonly TaskResult[], types: readonly FixTy
   }
   for (const [abs, { root, rel, fixes }] of byFile) {
     const fixed = fixFile(root, abs, rel, fixes, maxBytes);
-    if (fixed) out.unshift(fixed);
+    if (fixed) out.push(fixed);
   }
-  return out;
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function fixFile(root: string, abs: string, rel: string, fixes: TextFix[], maxBytes: number): FixedFile | null {
