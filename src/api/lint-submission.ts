@@ -41,7 +41,7 @@ export interface LintOptions extends RunOptions {
   relativeTo?: string;
   /**
    * Work out the repair of each broken diagram, proven by re-parsing, and put it on its finding
-   * (`finding.fix`). Default true; bulk grading turns it off (it re-parses broken diagrams).
+   * (`finding.fix`). Default true (bulk grading too: each student's feedback is what `check` prints them).
    */
   fixes?: boolean;
   /** Return the files as the fixes leave them (`report.fixed`), without writing anything. */

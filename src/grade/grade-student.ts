@@ -39,8 +39,6 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       lintSubmission(job.dir, {
         ...settings.lint,
         rubrics: settings.rubrics,
-        // Repairs are for a student's own run (`check --fix`): grading a cohort does not re-parse to prove them.
-        fixes: false,
         onTask: (submission, result) => {
           if (!prose) prose = proseOf(submission);
           problems.push(...unreadable(submission, result));
