@@ -202,3 +202,7 @@ for (const kb of [128, 256, 512, 1024]) {
   }
   console.log(`  ${String(kb).padStart(5)} KiB: ${parts.join(', ')}`);
 }
+
+// What --fix repairs, per error code, checked by the real Mermaid imported above.
+const { runFixBench } = await import('./fix-rate.mjs');
+await runFixBench(shared, mermaid);

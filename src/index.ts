@@ -1,6 +1,9 @@
 /** infralint's library API: what the CLI, the GitHub Action and bulk grading all call. */
 export { lintSubmission, lintText, gradeSubmission } from './api/lint-submission.js';
-export type { LintOptions, LintTextOptions } from './api/lint-submission.js';
+export type { LintOptions, LintTextOptions, FindingFix, FixedFile, FixType, RenameFix, TextFix } from './api/lint-submission.js';
+export { applyEdits } from './fix/text-edit.js';
+export type { TextEdit } from './fix/text-edit.js';
+export { fixDiagram } from './fix/fix-diagram.js';
 export type { LintReport, TaskResult, RuleResult, DiagramSummary } from './report/model.js';
 export { loadSubmission } from './submission/load-submission.js';
 export { detectCurriculum, explainCurriculum } from './discover/detect-curriculum.js';

@@ -1,3 +1,5 @@
+import type { FindingFix } from './fix/model.js';
+
 /**
  * Types shared by every stage of the pipeline. Each stage also has its own local types; only what
  * crosses a stage boundary lives here.
@@ -26,6 +28,8 @@ export interface Finding {
   endColumn?: number;
   /** How to fix it, in one sentence. */
   hint?: string;
+  /** The repair `--fix` makes, when infralint knows it (see fix/model.ts). */
+  fix?: FindingFix;
 }
 
 export type RuleStatus = 'pass' | 'fail' | 'partial' | 'manual' | 'skipped';

@@ -2468,12 +2468,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path15, nextNode) {
-  path15.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path16, nextNode) {
+  path16.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path15.concat(nextNode);
+    const newPath = path16.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -2998,10 +2998,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path15) {
+function pathToHashKeys(path16) {
   let keys2 = [""];
-  for (let i = 0; i < path15.length; i++) {
-    const tokType = path15[i];
+  for (let i = 0; i < path16.length; i++) {
+    const tokType = path16[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -3206,7 +3206,7 @@ function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path15 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path16 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -3218,16 +3218,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path15 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path15
+          leftRecursionPath: path16
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName
       });
     }
-    const excluded = path15.concat([topRule]);
+    const excluded = path16.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path15];
+      const newPath = [...path16];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -4378,26 +4378,26 @@ function toKey(value) {
   var result = value + "";
   return result == "0" && 1 / value == -INFINITY22 ? "-0" : result;
 }
-function baseGet(object, path15) {
-  path15 = castPath_default(path15, object);
-  var index = 0, length = path15.length;
+function baseGet(object, path16) {
+  path16 = castPath_default(path16, object);
+  var index = 0, length = path16.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path15[index++])];
+    object = object[toKey_default(path16[index++])];
   }
   return index && index == length ? object : void 0;
 }
-function get(object, path15, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path15);
+function get(object, path16, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path16);
   return result === void 0 ? defaultValue : result;
 }
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
-function hasPath(object, path15, hasFunc) {
-  path15 = castPath_default(path15, object);
-  var index = -1, length = path15.length, result = false;
+function hasPath(object, path16, hasFunc) {
+  path16 = castPath_default(path16, object);
+  var index = -1, length = path16.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path15[index]);
+    var key = toKey_default(path16[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -4409,16 +4409,16 @@ function hasPath(object, path15, hasFunc) {
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
 }
-function hasIn(object, path15) {
-  return object != null && hasPath_default(object, path15, baseHasIn_default);
+function hasIn(object, path16) {
+  return object != null && hasPath_default(object, path16, baseHasIn_default);
 }
-function baseMatchesProperty(path15, srcValue) {
-  if (isKey_default(path15) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path15), srcValue);
+function baseMatchesProperty(path16, srcValue) {
+  if (isKey_default(path16) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path16), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path15);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path15) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path16);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path16) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 function identity(value) {
@@ -4429,13 +4429,13 @@ function baseProperty(key) {
     return object == null ? void 0 : object[key];
   };
 }
-function basePropertyDeep(path15) {
+function basePropertyDeep(path16) {
   return function(object) {
-    return baseGet_default(object, path15);
+    return baseGet_default(object, path16);
   };
 }
-function property(path15) {
-  return isKey_default(path15) ? baseProperty_default(toKey_default(path15)) : basePropertyDeep_default(path15);
+function property(path16) {
+  return isKey_default(path16) ? baseProperty_default(toKey_default(path16)) : basePropertyDeep_default(path16);
 }
 function baseIteratee(value) {
   if (typeof value == "function") {
@@ -5145,7 +5145,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path15 = [];
+  const path16 = [];
   let t = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t);
@@ -5153,7 +5153,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path15, previousD, t);
+      return buildAdaptivePredictError(path16, previousD, t);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t, EOF)) {
@@ -5165,7 +5165,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path15.push(t);
+    path16.push(t);
     t = this.LA(i++);
   }
 }
@@ -5238,13 +5238,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path15, previous, current) {
+function buildAdaptivePredictError(path16, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path15
+    tokenPath: path16
   };
 }
 function getExistingTargetState(state, token) {
@@ -11497,7 +11497,7 @@ ${JSON.stringify(message2, null, 4)}`);
           }
           __name(is, "is");
           TextDocument3.is = is;
-          function applyEdits(document, edits) {
+          function applyEdits2(document, edits) {
             let text3 = document.getText();
             const sortedEdits = mergeSort2(edits, (a, b) => {
               const diff = a.range.start.line - b.range.start.line;
@@ -11520,8 +11520,8 @@ ${JSON.stringify(message2, null, 4)}`);
             }
             return text3;
           }
-          __name(applyEdits, "applyEdits");
-          TextDocument3.applyEdits = applyEdits;
+          __name(applyEdits2, "applyEdits");
+          TextDocument3.applyEdits = applyEdits2;
           function mergeSort2(data, compare) {
             if (data.length <= 1) {
               return data;
@@ -17311,10 +17311,10 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "AbstractNextPossibleTokensWalker");
       }
-      constructor(topProd, path15) {
+      constructor(topProd, path16) {
         super();
         this.topProd = topProd;
-        this.path = path15;
+        this.path = path16;
         this.possibleTokTypes = [];
         this.nextProductionName = "";
         this.nextProductionOccurrence = 0;
@@ -17361,9 +17361,9 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "NextAfterTokenWalker");
       }
-      constructor(topProd, path15) {
-        super(topProd, path15);
-        this.path = path15;
+      constructor(topProd, path16) {
+        super(topProd, path16);
+        this.path = path16;
         this.nextTerminalName = "";
         this.nextTerminalOccurrence = 0;
         this.nextTerminalName = this.path.lastTok.name;
@@ -20348,7 +20348,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           occurrence: prodOccurrence,
           prodType: "Alternation",
           rule
-        }), (currAlt) => map_default(currAlt, (path15) => path15[0]));
+        }), (currAlt) => map_default(currAlt, (path16) => path16[0]));
         if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
           const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
             forEach_default(currAlt, (currTokType) => {
@@ -21787,7 +21787,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       }
       __name(update, "update");
       TextDocument3.update = update;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         const text3 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -21813,8 +21813,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         spans.push(text3.substr(lastModifiedOffset));
         return spans.join("");
       }
-      __name(applyEdits, "applyEdits");
-      TextDocument3.applyEdits = applyEdits;
+      __name(applyEdits2, "applyEdits");
+      TextDocument3.applyEdits = applyEdits2;
     })(TextDocument2 || (TextDocument2 = {}));
     __name(mergeSort, "mergeSort");
     __name(computeLineOffsets, "computeLineOffsets");
@@ -22944,12 +22944,12 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           const nameNode = this.nameProvider.getNameNode(selfNode);
           if (nameNode) {
             const doc = getDocument(selfNode);
-            const path15 = this.nodeLocator.getAstNodePath(selfNode);
+            const path16 = this.nodeLocator.getAstNodePath(selfNode);
             references.push({
               sourceUri: doc.uri,
-              sourcePath: path15,
+              sourcePath: path16,
               targetUri: doc.uri,
-              targetPath: path15,
+              targetPath: path16,
               segment: toDocumentSegment(nameNode),
               local: true
             });
@@ -24159,9 +24159,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       createDescription(node, name, document) {
         const doc = document ?? getDocument(node);
         name ?? (name = this.nameProvider.getName(node));
-        const path15 = this.astNodeLocator.getAstNodePath(node);
+        const path16 = this.astNodeLocator.getAstNodePath(node);
         if (!name) {
-          throw new Error(`Node at path ${path15} has no name.`);
+          throw new Error(`Node at path ${path16} has no name.`);
         }
         let nameNodeSegment;
         const nameSegmentGetter = /* @__PURE__ */ __name(() => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode)), "nameSegmentGetter");
@@ -24174,7 +24174,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           selectionSegment: toDocumentSegment(node.$cstNode),
           type: node.$type,
           documentUri: doc.uri,
-          path: path15
+          path: path16
         };
       }
     };
@@ -24252,8 +24252,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         }
         return $containerProperty;
       }
-      getAstNode(node, path15) {
-        const segments = path15.split(this.segmentSeparator);
+      getAstNode(node, path16) {
+        const segments = path16.split(this.segmentSeparator);
         return segments.reduce((previousValue, currentValue) => {
           if (!previousValue || currentValue.length === 0) {
             return previousValue;
@@ -33184,8 +33184,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input2 = path15;
+    function removeDotSegments(path16) {
+      let input2 = path16;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -33259,11 +33259,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path16) {
+      if (path16 === "" || path16[0] === "/") {
+        return removeDotSegments(path16);
       }
-      const segments = path15.split("/");
+      const segments = path16.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33626,8 +33626,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path16 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path16 && path16 !== "/" ? path16 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36859,7 +36859,7 @@ function compileRegexpsOnce() {
 
 // src/action/run-action.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/api/lint-submission.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -36886,7 +36886,7 @@ function isInside(root2, child) {
 function toRelative(root2, abs) {
   return path.relative(root2, abs).split(path.sep).join("/") || path.basename(abs);
 }
-function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES) {
+function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES, options = {}) {
   const relPath = toRelative(root2, absPath);
   const at2 = (message2, severity = "error", hint) => ({
     message: message2,
@@ -36964,7 +36964,7 @@ function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES) {
     }
   }
   const hadCrlf = text3.includes("\r");
-  if (hadCrlf) text3 = text3.replace(/\r\n?/g, "\n");
+  if (hadCrlf && !options.keepLineEndings) text3 = text3.replace(/\r\n?/g, "\n");
   return { ok: true, file: { relPath, absPath, text: text3, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
 }
 function looksBinary(buffer) {
@@ -40677,7 +40677,9 @@ var diagramRenders = {
             severity: i === 0 ? "error" : "warning",
             // At the mistake itself when Mermaid fails later (an unclosed subgraph: at its `subgraph`).
             at: at2(e.cause?.line ?? e.line, e.cause?.column ?? e.column),
-            ...e.hint ? { hint: e.hint } : {}
+            ...e.hint ? { hint: e.hint } : {},
+            // The diagram's whole repair rides on the error Mermaid reports (one fix, ESLint's way).
+            ...i === 0 && d.fix ? { fix: d.fix } : {}
           });
         }
       }
@@ -40686,7 +40688,8 @@ var diagramRenders = {
         findings.push({
           message: "This Mermaid diagram is not in a ```mermaid fence, so GitHub shows it as plain text.",
           at: at2(1, 1),
-          hint: "Put the diagram between a line ```mermaid and a line ```."
+          hint: "Put the diagram between a line ```mermaid and a line ```.",
+          ...d.parse.valid && d.fix ? { fix: d.fix } : {}
         });
       } else if (d.origin === "fence" && !d.closed && d.swallowedFrom !== void 0) {
         bad = true;
@@ -47648,8 +47651,8 @@ function checkLabels(graph2, wanted) {
     const near = closest(w, free);
     return missingLabel(w, near, { file: graph2.file, line: graph2.line, column: 1 });
   });
-  const quoted = (w) => `\`${w.spellings[0]}\``;
-  const message2 = missing.length === 0 ? `Every label the task prescribes is in the diagram (${wanted.length} of ${wanted.length}).` : `${found} of ${wanted.length} prescribed labels are in the diagram; missing: ${missing.map(quoted).join(", ")}.`;
+  const quoted2 = (w) => `\`${w.spellings[0]}\``;
+  const message2 = missing.length === 0 ? `Every label the task prescribes is in the diagram (${wanted.length} of ${wanted.length}).` : `${found} of ${wanted.length} prescribed labels are in the diagram; missing: ${missing.map(quoted2).join(", ")}.`;
   return outcomeFromShare(found, wanted.length, message2, findings);
 }
 function closest(w, places) {
@@ -47678,11 +47681,11 @@ function missingLabel(w, near, start2) {
   };
 }
 function example(kind, label, near) {
-  const quoted = `"${label.replace(/"/g, "#quot;")}"`;
-  if (kind === "edges") return `\`A -->|${quoted}| B\``;
-  if (kind === "groups") return `\`subgraph tier[${quoted}]\` ... \`end\``;
+  const quoted2 = `"${label.replace(/"/g, "#quot;")}"`;
+  if (kind === "edges") return `\`A -->|${quoted2}| B\``;
+  if (kind === "groups") return `\`subgraph tier[${quoted2}]\` ... \`end\``;
   const id = near?.component?.id ?? (label.replace(/[^A-Za-z]/g, "").slice(0, 8) || "node");
-  return `\`${id}[${quoted}]\``;
+  return `\`${id}[${quoted2}]\``;
 }
 
 // src/rules/request-flow.ts
@@ -47732,7 +47735,7 @@ function stepOf(c, current, steps) {
 }
 function followRequest(graph2, steps, arrowsOnly) {
   const stepNames = ["the entry (user, DNS, internet)", ...steps.map(roleName)];
-  const path15 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
+  const path16 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
   const byKey = new Map(graph2.components.map((c) => [c.key, c]));
   const next = linksOf(graph2, arrowsOnly);
   for (const h of graph2.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) pushTo(next, a, b);
@@ -47768,7 +47771,7 @@ function followRequest(graph2, steps, arrowsOnly) {
   findings.unshift(deadEnd(graph2, queue.filter((q) => q.step === furthest && furthest > 0).map((q) => byKey.get(q.key)), next, stepNames[furthest], steps[furthest]) ?? {
     message: `The request path stops after ${stepNames[furthest]}: no arrow leads on to ${stepNames[furthest + 1] ?? "the next step"}.`,
     at: at2,
-    hint: `Draw the path with arrows: ${path15}.`
+    hint: `Draw the path with arrows: ${path16}.`
   });
   return { status: "fail", message: `The path from the entry stops after ${stepNames[furthest]}.`, findings };
 }
@@ -48115,9 +48118,9 @@ var MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 // src/read/fs-probes.ts
 var recording = new AsyncLocalStorage();
-function note(op, path15, saw, args) {
+function note(op, path16, saw, args) {
   const probes = recording.getStore();
-  if (probes) probes.push({ op, path: path15, ...args ? { args } : {}, saw: saw() });
+  if (probes) probes.push({ op, path: path16, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
   return process.getBuiltinModule("node:crypto").hash("sha1", text3, "base64");
@@ -48290,10 +48293,12 @@ var taskFile = {
       }
       return { status: "pass", message: `${taskFile2.relPath} found.` };
     }
+    const renamable = located.misnamed.filter((m) => m.kind === "file" && !IMAGE_EXTENSIONS.has(path4.extname(m.relPath).toLowerCase()) && path4.extname(m.relPath).toLowerCase() !== ".mmd");
     const findings = located.misnamed.map((m) => ({
       message: m.kind === "directory" ? `${m.relPath} is a folder; the task expects a file named ${expected}.` : `Found ${m.relPath}, but the task expects ${expected}.`,
       at: { file: m.relPath, line: 1, column: 1 },
-      hint: m.kind === "directory" ? `Move your answer into a file named ${expected}.` : IMAGE_EXTENSIONS.has(path4.extname(m.relPath).toLowerCase()) ? `Create ${expected} (a text file) that shows it: ![diagram](${path4.basename(m.relPath)})` : `Rename it: git mv ${m.relPath} ${expected}`
+      hint: m.kind === "directory" ? `Move your answer into a file named ${expected}.` : IMAGE_EXTENSIONS.has(path4.extname(m.relPath).toLowerCase()) ? `Create ${expected} (a text file) that shows it: ![diagram](${path4.basename(m.relPath)})` : `Rename it: git mv ${m.relPath} ${expected}`,
+      ...renamable.length === 1 && renamable[0] === m ? { fix: renameFix(m.relPath, expected) } : {}
     }));
     if (readmeSection) {
       findings.push({
@@ -48316,6 +48321,11 @@ var taskFile = {
     return { status: "fail", message: `Missing ${expected}${located.misnamed[0] ? ` (found ${located.misnamed.map((m) => m.relPath).join(", ")})` : ""}.`, findings };
   }
 };
+function renameFix(from, expected) {
+  const keepMd = !path4.extname(expected) && /^\.(md|markdown)$/i.test(path4.extname(from));
+  const to = keepMd ? `${expected}${path4.extname(from).toLowerCase()}` : expected;
+  return { kind: "file", description: `rename ${from} to ${to}`, rename: { from, to } };
+}
 
 // src/rules/web-tier.ts
 var webTier = tierRule("web-tier", "web-server", 'A web server (Nginx, Apache, "web server") on a server of its own.');
@@ -49030,7 +49040,8 @@ function ruleResult(entry, rule, outcome, crashed, defaultAt) {
     message: f.message,
     severity: f.severity ?? (outcome.status === "pass" ? "info" : severity),
     ...f.at ?? defaultAt,
-    ...f.hint ? { hint: f.hint } : {}
+    ...f.hint ? { hint: f.hint } : {},
+    ...f.fix ? { fix: f.fix } : {}
   }));
   return {
     id: entry.id,
@@ -49052,28 +49063,8 @@ function attachNotices(rules, notices) {
   }
 }
 
-// src/report/rebase.ts
-import path8 from "node:path";
-function rebase(result, base) {
-  const prefix = path8.relative(path8.resolve(base), result.root).split(path8.sep).join("/");
-  if (prefix.startsWith("..") || path8.isAbsolute(prefix)) return result;
-  const at2 = (file) => prefix ? `${prefix}/${file}` : file;
-  return {
-    ...result,
-    base: path8.resolve(base),
-    path: at2(result.path),
-    rules: result.rules.map((r3) => ({ ...r3, findings: r3.findings.map((f) => ({ ...f, file: at2(f.file) })) })),
-    diagrams: result.diagrams.map((d) => ({ ...d, file: at2(d.file) })),
-    graph: {
-      components: result.graph.components.map((c) => ({ ...c, file: at2(c.file), ...c.sameAs ? { sameAs: c.sameAs.map((x) => ({ ...x, file: at2(x.file) })) } : {} })),
-      edges: result.graph.edges.map((e) => ({ ...e, file: at2(e.file) })),
-      groups: result.graph.groups
-    }
-  };
-}
-
 // src/submission/load-submission.ts
-import path10 from "node:path";
+import path9 from "node:path";
 
 // src/diagrams/extract.ts
 var MERMAID_LANG = /^mermaid(-example)?$/;
@@ -49548,7 +49539,8 @@ function quotedLabelFix(raw, rawOffset, pipe) {
     const limit = arrow < 0 ? line.length : openEnd + arrow;
     const close = line.lastIndexOf(closer, limit - closer.length);
     if (close < openEnd) return null;
-    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, "").replace(/"/g, "#quot;");
+    const inner = line.slice(openEnd, close).trim();
+    const body = (inner.length >= 2 && inner.startsWith('"') && inner.endsWith('"') ? inner.slice(1, -1) : inner).replace(/"/g, "#quot;");
     return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
   }
   return null;
@@ -49556,20 +49548,25 @@ function quotedLabelFix(raw, rawOffset, pipe) {
 function mendText(source) {
   let ed = source;
   ed = replaceAll(ed, /^(graph|flowchart(?:-elk)?)([ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/gi, (m) => `${m[1]}${m[2]}${m[3].toUpperCase()}`);
-  ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
+  ed = replaceAll(ed, SINGLE_DASH_ARROW, (m) => `${m[1]}-->`);
   ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
     const cut = trailingCommentStart(m[0]);
     return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
   });
   ed = replaceAll(ed, idSpaceAtLineStart, (m) => m[1]);
   ed = replaceAll(ed, idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
-  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
-  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
-  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}end_`);
+  ed = renameEndNodes(ed, "end_");
   ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
   ed = replaceAll(ed, pipeLabelsToQuote, (m) => `|"${m[1].replace(/"/g, "#quot;")}"|`);
+  return ed;
+}
+var SINGLE_DASH_ARROW = /(^|[^-=.<>|])->(?![>x)])/gm;
+function renameEndNodes(source, name) {
+  let ed = replaceAll(source, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}${name}`);
+  ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}${name}${m[3]}`);
+  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
+  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
+  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}${name}`);
   return ed;
 }
 var Runs = class {
@@ -55283,10 +55280,12 @@ function withColon(m, known) {
   return `${m[1]}${words.slice(0, cut + 1).join("")}:${words[cut + 1].slice(1)}${words.slice(cut + 2).join("")}${m[3]}`;
 }
 function meantMessage(line, text3) {
+  return messageLineWithColon(line, text3)?.trim() ?? null;
+}
+function messageLineWithColon(line, text3) {
   const m = new RegExp(NO_COLON.source).exec(line);
   if (!m) return null;
-  const fixed = withColon(m, knownParticipants(text3)).trim();
-  return fixed.replace(/:(?=\S)/, ": ");
+  return withColon(m, knownParticipants(text3)).replace(/:(?=\S)/, ": ").trimEnd();
 }
 var WORDS2 = { TXT: "`:` and the message text", ACTOR: "a participant name", NEWLINE: "end of line", end: "`end`", SD: "`sequenceDiagram`" };
 function diagnoseSequence(error, tokens, position) {
@@ -55542,7 +55541,7 @@ function capNotice(root2, abs, what) {
 }
 
 // src/submission/remote-links.ts
-import path9 from "node:path";
+import path8 from "node:path";
 var DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
 var IMAGE_IN_URL = /\.(png|jpe?g|gif|svg|webp|bmp)(\b|$)/i;
 var GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree)\/[^/]+\/(.+?)(?:[?#].*)?$/i;
@@ -55553,7 +55552,7 @@ function isPlaceholder(href) {
 }
 function remoteVisual(href, link2, file) {
   if (isPlaceholder(href)) return "placeholder";
-  const ext = path9.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+  const ext = path8.extname(href.replace(/[?#].*$/, "")).toLowerCase();
   if (IMAGE_EXTENSIONS.has(ext) || link2.image || IMAGE_IN_URL.test(href)) return "image-url";
   if (DRAWING_HOSTS.test(href)) return "drawing-link";
   if (/^https?:\/\//i.test(href) && (onlyLinks(file) || NAMES_A_DIAGRAM.test(link2.text))) return "drawing-link";
@@ -55613,7 +55612,7 @@ async function loadSubmission(target, location, maxBytes) {
     if (outcome.ok) bytesRead += outcome.file.bytes;
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
-    const ext = path10.extname(abs).toLowerCase();
+    const ext = path9.extname(abs).toLowerCase();
     const file = { relPath: outcome.file.relPath, read: outcome.file, markdown: ext === ".mmd" ? null : parseMarkdown(outcome.file.text), role };
     loaded.files.push(file);
     return file;
@@ -55622,8 +55621,8 @@ async function loadSubmission(target, location, maxBytes) {
     loaded.taskFile = addFile(located.taskFile, "task");
     const wanted = normaliseName(location.task);
     for (const name of located.siblings.sort()) {
-      const ext = path10.extname(name).toLowerCase();
-      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path10.join(located.projectDir, name), "sibling");
+      const ext = path9.extname(name).toLowerCase();
+      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path9.join(located.projectDir, name), "sibling");
     }
     if (loaded.taskFile) {
       const before = loaded.files.length;
@@ -55642,9 +55641,9 @@ async function loadSubmission(target, location, maxBytes) {
     }
   }
   for (const name of located.siblings) {
-    const ext = path10.extname(name).toLowerCase();
+    const ext = path9.extname(name).toLowerCase();
     if (IMAGE_EXTENSIONS.has(ext) && namedForTask(name, location.task)) {
-      loaded.visuals.push({ file: toRelative(root2, path10.join(located.projectDir, name)), line: 1, target: name, kind: "image-file", localPath: path10.join(located.projectDir, name) });
+      loaded.visuals.push({ file: toRelative(root2, path9.join(located.projectDir, name)), line: 1, target: name, kind: "image-file", localPath: path9.join(located.projectDir, name) });
     }
   }
   await readDiagrams(loaded);
@@ -55703,11 +55702,11 @@ function namedForTask(name, task) {
   return normaliseName(base).includes(words) || number !== void 0 && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base);
 }
 function safeRealpath(p) {
-  return realpath(p) || path10.resolve(p);
+  return realpath(p) || path9.resolve(p);
 }
 function followLinks(loaded, file, addFile) {
   const root2 = loaded.located.root;
-  const baseDir = path10.dirname(file.read.absPath);
+  const baseDir = path9.dirname(file.read.absPath);
   const links = file.markdown?.links ?? [];
   if (links.length > LIMITS.linksPerFile) {
     loaded.notices.push({ ...capNotice(root2, file.read.absPath, `${file.relPath} holds ${links.length} links`), line: links[LIMITS.linksPerFile].line });
@@ -55716,11 +55715,11 @@ function followLinks(loaded, file, addFile) {
     const href = link2.href.trim();
     if (!href || href.startsWith("#") || /^(mailto|tel|data|javascript):/i.test(href)) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
-    const ext = path10.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+    const ext = path9.extname(href.replace(/[?#].*$/, "")).toLowerCase();
     if (remote) {
       const github = GITHUB_FILE_URL.exec(href);
       const local = github ? localFileForRepoPath(root2, decodeOr(github[1])) : null;
-      if (local && TEXT_EXTENSIONS.has(path10.extname(local).toLowerCase())) {
+      if (local && TEXT_EXTENSIONS.has(path9.extname(local).toLowerCase())) {
         addFile(local, "linked");
       } else {
         addRemoteLink(loaded, file, link2);
@@ -55728,7 +55727,7 @@ function followLinks(loaded, file, addFile) {
       continue;
     }
     const decoded = decodeOr(href.replace(/[?#].*$/, ""), href);
-    const abs = path10.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
+    const abs = path9.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
     if (!isInside(root2, abs)) {
       loaded.notices.push({
         ruleId: "task-file",
@@ -55746,7 +55745,7 @@ function followLinks(loaded, file, addFile) {
     let target = abs;
     if (!exists(abs)) {
       const nearest2 = nearestFile(root2, abs, image2 ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
-      const sameName = nearest2 !== null && path10.basename(nearest2).toLowerCase() === path10.basename(abs).toLowerCase();
+      const sameName = nearest2 !== null && path9.basename(nearest2).toLowerCase() === path9.basename(abs).toLowerCase();
       loaded.notices.push(missingLinkNotice(root2, file, link2.line, href, nearest2, image2 ? "image" : "file", sameName));
       if (!sameName && !image2) continue;
       target = nearest2 ?? abs;
@@ -55764,26 +55763,26 @@ function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
     file: file.relPath,
     line,
     column: 1,
-    hint: nearest2 ? `Point the link at the file that exists: \`${path10.relative(path10.dirname(file.read.absPath), nearest2).split(path10.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
+    hint: nearest2 ? `Point the link at the file that exists: \`${path9.relative(path9.dirname(file.read.absPath), nearest2).split(path9.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
   };
 }
 var NEAREST_FOLDERS = 40;
 function nearestFile(root2, wanted, extensions) {
-  const name = path10.basename(wanted).toLowerCase();
+  const name = path9.basename(wanted).toLowerCase();
   const folders = [];
-  for (let dir = path10.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path10.dirname(dir)) {
+  for (let dir = path9.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path9.dirname(dir)) {
     if (!folders.includes(dir)) folders.push(dir);
     if (dir === root2) break;
   }
   for (const dir of [...folders]) {
-    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path10.join(dir, entry.name));
+    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path9.join(dir, entry.name));
   }
   let best = null;
   for (const dir of folders) {
     for (const entry of listDir(dir)) {
-      if (!entry.isFile() || !extensions.has(path10.extname(entry.name).toLowerCase())) continue;
+      if (!entry.isFile() || !extensions.has(path9.extname(entry.name).toLowerCase())) continue;
       const distance = editDistance(name, entry.name.toLowerCase());
-      if (!best || distance < best.distance) best = { path: path10.join(dir, entry.name), distance };
+      if (!best || distance < best.distance) best = { path: path9.join(dir, entry.name), distance };
     }
   }
   return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
@@ -55799,7 +55798,7 @@ var MAX_REPO_PATH_SEGMENTS = 32;
 function localFileForRepoPath(root2, repoPath) {
   const parts = repoPath.split("/").filter(Boolean).slice(-MAX_REPO_PATH_SEGMENTS);
   for (let i = 0; i < parts.length; i++) {
-    const candidate = path10.resolve(root2, ...parts.slice(i));
+    const candidate = path9.resolve(root2, ...parts.slice(i));
     if (isInside(root2, candidate) && exists(candidate)) return candidate;
   }
   return null;
@@ -55813,14 +55812,14 @@ function loadAnswerSection(loaded, entries, maxBytes) {
       ruleId: "task-file",
       message: `No README.md beside ${expectedRelPath}: this task's explanations belong in a section of it.`,
       severity: "warning",
-      file: toRelative(root2, path10.join(projectDir, "README.md")),
+      file: toRelative(root2, path9.join(projectDir, "README.md")),
       line: 1,
       column: 1,
       hint: `Create README.md with a section \`${title}\` that answers the task's questions.`
     });
     return null;
   }
-  const outcome = readSubmissionFile(root2, path10.join(projectDir, name), maxBytes);
+  const outcome = readSubmissionFile(root2, path9.join(projectDir, name), maxBytes);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text: text3 } = outcome.file;
@@ -55855,7 +55854,7 @@ function sectionTitle(entries) {
   return `## ${[number, words].filter(Boolean).join(" ")}`;
 }
 function findReadmeSection(loaded, location) {
-  const readme = path10.join(loaded.located.projectDir, "README.md");
+  const readme = path9.join(loaded.located.projectDir, "README.md");
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme);
   if (!outcome.ok) return;
@@ -55873,13 +55872,13 @@ function isTranslation(name, task) {
 
 // src/tool.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path11 from "node:path";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function readVersion() {
-  const here = path11.dirname(fileURLToPath2(import.meta.url));
+  const here = path10.dirname(fileURLToPath2(import.meta.url));
   for (const candidate of ["../package.json", "../../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync3(path11.resolve(here, candidate), "utf8"));
+      const pkg = JSON.parse(readFileSync3(path10.resolve(here, candidate), "utf8"));
       if (pkg.name === "infralint") return pkg.version;
     } catch {
     }
@@ -55892,36 +55891,577 @@ function ruleDocsUrl(ruleId) {
   return `${DOCS_BASE}/${ruleId}.md`;
 }
 
+// src/report/rebase.ts
+import path11 from "node:path";
+function rebase(result, base) {
+  const prefix = path11.relative(path11.resolve(base), result.root).split(path11.sep).join("/");
+  if (prefix.startsWith("..") || path11.isAbsolute(prefix)) return result;
+  const at2 = (file) => prefix ? `${prefix}/${file}` : file;
+  return {
+    ...result,
+    base: path11.resolve(base),
+    path: at2(result.path),
+    rules: result.rules.map((r3) => ({ ...r3, findings: r3.findings.map((f) => ({ ...f, file: at2(f.file), ...f.fix?.kind === "file" ? { fix: { ...f.fix, rename: { from: at2(f.fix.rename.from), to: at2(f.fix.rename.to) } } } : {} })) })),
+    diagrams: result.diagrams.map((d) => ({ ...d, file: at2(d.file) })),
+    graph: {
+      components: result.graph.components.map((c) => ({ ...c, file: at2(c.file), ...c.sameAs ? { sameAs: c.sameAs.map((x) => ({ ...x, file: at2(x.file) })) } : {} })),
+      edges: result.graph.edges.map((e) => ({ ...e, file: at2(e.file) })),
+      groups: result.graph.groups
+    }
+  };
+}
+function rebaseFixed(fixed, base) {
+  const name = (abs) => path11.relative(path11.resolve(base), abs).split(path11.sep).join("/");
+  const inside = (abs) => !name(abs).startsWith("..") && !path11.isAbsolute(name(abs));
+  if (!inside(fixed.path)) return fixed;
+  return { ...fixed, file: name(fixed.path), ...fixed.renameTo ? { renameTo: { ...fixed.renameTo, file: name(fixed.renameTo.path) } } : {} };
+}
+
+// src/fix/apply-fixes.ts
+import path12 from "node:path";
+
+// src/fix/text-edit.ts
+function applyEdits(text3, edits) {
+  const sorted = [...edits].sort((x, y) => x.range[0] - y.range[0] || x.range[1] - y.range[1]);
+  let out = "";
+  let last = 0;
+  for (const e of sorted) {
+    if (e.range[0] < last) throw new Error(`overlapping edits at offset ${e.range[0]}`);
+    out += text3.slice(last, e.range[0]) + e.text;
+    last = e.range[1];
+  }
+  return out + text3.slice(last);
+}
+function editsOverlap(edits) {
+  const sorted = [...edits].sort((x, y) => x.range[0] - y.range[0] || x.range[1] - y.range[1]);
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1].range;
+    const cur = sorted[k].range;
+    if (cur[0] < prev[1] || cur[0] === prev[0] && cur[1] === prev[0] && prev[1] === prev[0]) return true;
+  }
+  return false;
+}
+var TextPositions = class {
+  constructor(text3) {
+    this.text = text3;
+    for (let i = 0; i < text3.length; i++) if (text3.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  starts = [0];
+  get lineCount() {
+    return this.starts.length;
+  }
+  /** Offset of the start of a 1-based line (the text's length past its last line). */
+  lineStart(line) {
+    return line - 1 < this.starts.length ? this.starts[line - 1] : this.text.length;
+  }
+  position(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  edit(start2, end, text3) {
+    return { range: [start2, end], text: text3, start: this.position(start2), end: this.position(end) };
+  }
+};
+function rawOffsets(raw) {
+  const map3 = [];
+  for (let i = 0; i < raw.length; i++) {
+    map3.push(i);
+    if (raw[i] === "\r" && raw[i + 1] === "\n") i++;
+  }
+  map3.push(raw.length);
+  return (offset) => map3[Math.min(offset, map3.length - 1)];
+}
+function dominantEol(raw) {
+  const crlf = raw.match(/\r\n/g)?.length ?? 0;
+  const lf = (raw.match(/\n/g)?.length ?? 0) - crlf;
+  return crlf > lf ? "\r\n" : "\n";
+}
+
+// src/fix/apply-fixes.ts
+function fixedFiles(results, types2, maxBytes = DEFAULT_MAX_BYTES) {
+  const byFile = /* @__PURE__ */ new Map();
+  const out = [];
+  const renamed = /* @__PURE__ */ new Set();
+  for (const result of results) {
+    for (const finding of result.rules.flatMap((r3) => r3.findings)) {
+      const fix = finding.fix;
+      if (!fix || !types2.includes(fix.kind)) continue;
+      if (fix.kind === "file") {
+        const from = path12.resolve(result.root, fix.rename.from);
+        if (renamed.has(from)) continue;
+        renamed.add(from);
+        const read = safeRead(result.root, from, maxBytes, { keepLineEndings: true });
+        if (!read.ok || read.file.truncated) continue;
+        const text3 = `${read.file.hadBom ? "\uFEFF" : ""}${read.file.text}`;
+        out.push({ file: fix.rename.from, path: from, before: text3, text: text3, changes: [{ line: 1, description: fix.description }], renameTo: { file: fix.rename.to, path: path12.resolve(result.root, fix.rename.to) } });
+        continue;
+      }
+      const abs = path12.resolve(result.root, finding.file);
+      const entry = byFile.get(abs) ?? { root: result.root, rel: finding.file, fixes: [] };
+      if (!entry.fixes.some((f) => f.range[0] === fix.range[0] && f.range[1] === fix.range[1] && f.text === fix.text)) entry.fixes.push(fix);
+      byFile.set(abs, entry);
+    }
+  }
+  for (const [abs, { root: root2, rel, fixes }] of byFile) {
+    const fixed = fixFile(root2, abs, rel, fixes, maxBytes);
+    if (fixed) out.push(fixed);
+  }
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function fixFile(root2, abs, rel, fixes, maxBytes) {
+  const read = safeRead(root2, abs, maxBytes, { keepLineEndings: true });
+  if (!read.ok || read.file.truncated || read.file.invalidUtf8) return null;
+  const raw = read.file.text;
+  const normalised = raw.replace(/\r\n?/g, "\n");
+  const lines = normalised.split("\n");
+  const kept = [];
+  for (const fix of fixes) {
+    const current = fix.hunks.every((h) => h.before.every((l, k) => lines[h.line - 1 + k] === l));
+    if (current && !editsOverlap([...kept.flatMap((f) => f.edits), ...fix.edits])) kept.push(fix);
+  }
+  if (!kept.length) return null;
+  const toRaw = rawOffsets(raw);
+  const eol = dominantEol(raw);
+  const edits = kept.flatMap((f) => f.edits);
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let text3 = "";
+  let last = 0;
+  for (const e of sorted) {
+    const [start2, end] = [toRaw(e.range[0]), toRaw(e.range[1])];
+    text3 += raw.slice(last, start2) + e.text.replace(/\n/g, eol);
+    last = end;
+  }
+  text3 += raw.slice(last);
+  const bom = read.file.hadBom ? "\uFEFF" : "";
+  const changes = kept.flatMap((f) => f.changes);
+  return { file: rel, path: abs, before: bom + raw, text: bom + text3, changes: changes.sort((a, b) => a.line - b.line) };
+}
+
+// src/diagrams/fixability.ts
+var FIXABILITY = {
+  "unquoted-parenthesis-in-label": "safe",
+  "unquoted-special-in-label": "safe",
+  "end-as-node-id": "safe",
+  "single-dash-arrow": "safe",
+  "space-before-shape": "safe",
+  "comment-after-statement": "safe",
+  "bad-direction": "safe",
+  "missing-header": "safe",
+  "unclosed-subgraph": "suggestion",
+  "unclosed-label": "suggestion",
+  "unexpected-end": "no",
+  "unexpected-character": "no",
+  "syntax-error": "no",
+  "front-matter-not-first": "safe",
+  "unclosed-front-matter": "no",
+  "unknown-diagram-type": "no",
+  "misspelt-diagram-type": "safe",
+  "missing-diagram-type": "suggestion",
+  "unknown-shape": "no",
+  "bad-shape-data": "no",
+  "subgraph-without-name": "no",
+  "too-many-edges": "no",
+  "link-style-out-of-bounds": "no",
+  "message-without-colon": "safe",
+  "keyword-as-participant": "suggestion",
+  "unclosed-block": "suggestion",
+  "end-without-block": "no",
+  "note-too-many-actors": "no",
+  "inactive-participant": "no",
+  "participant-in-two-boxes": "no",
+  "create-without-message": "no",
+  "destroy-without-message": "no",
+  "bad-participant-config": "no",
+  "architecture-syntax": "no",
+  "architecture-too-large": "no"
+};
+function fixabilityOf(code2) {
+  return FIXABILITY[code2] ?? "no";
+}
+
+// src/fix/diagram-fixers.ts
+function mistakeLine(error) {
+  return error.cause?.line ?? error.line;
+}
+function onLine(text3, line, rewrite) {
+  const lines = text3.split("\n");
+  const content = lines[line - 1];
+  if (content === void 0) return null;
+  const next = rewrite(content);
+  if (next === null || next === content) return null;
+  lines.splice(line - 1, 1, next);
+  return lines.join("\n");
+}
+function everyLine(description, rewrite, at2 = mistakeLine) {
+  return (text3, error) => {
+    const lines = text3.split("\n");
+    const own = lines[at2(error) - 1];
+    const first2 = own === void 0 ? null : rewrite(own, text3);
+    if (first2 === null || first2 === own) return null;
+    const changed = [];
+    const out = lines.map((content, k) => {
+      const next = k === at2(error) - 1 ? first2 : rewrite(content, text3);
+      if (next === null || next === content) return content;
+      changed.push(k + 1);
+      return next;
+    });
+    return { text: out.join("\n"), description, lines: changed };
+  };
+}
+function replaceIn(line, re, replace2) {
+  return replaceAll({ text: line, origin: [...line].map((_, k) => k) }, re, replace2).text;
+}
+function inQuotes(line, at2) {
+  return (line.slice(0, at2).match(/"/g)?.length ?? 0) % 2 === 1;
+}
+function typeWordFix(text3, error) {
+  const written = error.text;
+  if (!written) return null;
+  const meant = meantTypeWord(written);
+  if (!meant || !["flowchart", "sequence", "architecture"].includes(meant.kind)) return null;
+  const put = meant.replacement ?? meant.word;
+  const fixed = onLine(text3, error.line, (content) => {
+    const at2 = error.column - 1;
+    return content.startsWith(written, at2) ? content.slice(0, at2) + put + content.slice(at2 + written.length) : null;
+  });
+  return fixed === null ? null : { text: fixed, description: `wrote the diagram type \`${written}\` as \`${put}\`` };
+}
+function freshEndName(text3) {
+  return ["End", "END", "endNode", "end_node"].find((name) => !new RegExp(`(^|[^\\w])${name}([^\\w]|$)`).test(text3)) ?? null;
+}
+function quoted(body) {
+  return `"${body.trim().replace(/"/g, "#quot;")}"`;
+}
+function quoteTitleAndFlag(line) {
+  return line.replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*)\](\s*)$/, (_, head, body, tail) => `${head}${quoted(body)}]${tail}`).replace(/([\p{L}\w])>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, id, body) => `${id}>${quoted(body)}]`);
+}
+var quoteLabels = everyLine("put the label in double quotes", (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1])}|`));
+function noteWithColon(line) {
+  if (line.includes(":")) return null;
+  const m = /^(\s*note\s+(?:right\s+of|left\s+of|over)\s+)([^\s,]+(?:\s*,\s*[^\s,]+)?)\s+(\S.*?)\s*$/i.exec(line);
+  return m ? `${m[1]}${m[2]}: ${m[3]}` : null;
+}
+function removeBlankLinesAboveFrontMatter(text3) {
+  const blank = /^(?:[ \t]*\n)+(?=[ \t]*---[ \t]*\n)/.exec(text3);
+  return blank ? { text: text3.slice(blank[0].length), description: "removed the blank lines above the front matter" } : null;
+}
+var FIXERS = {
+  "unquoted-parenthesis-in-label": quoteLabels,
+  "unquoted-special-in-label": quoteLabels,
+  "single-dash-arrow": everyLine("wrote `->` as `-->`", (line) => {
+    const re = new RegExp(SINGLE_DASH_ARROW.source, "g");
+    return line.replace(re, (whole, before, offset) => inQuotes(line, offset + before.length) ? whole : `${before}-->`);
+  }),
+  "space-before-shape": everyLine("removed the space between a node id and its shape", (line) => replaceIn(replaceIn(line, idSpaceAtLineStart, (m) => m[1]), idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`), (error) => error.line),
+  "end-as-node-id": (text3) => {
+    const name = freshEndName(text3);
+    if (!name) return null;
+    const fixed = renameEndNodes({ text: text3, origin: [] }, name).text;
+    return fixed === text3 ? null : { text: fixed, renames: { end: name }, description: `renamed the node \`end\` (a keyword) \`${name}\`` };
+  },
+  "comment-after-statement": everyLine("moved a `%%` comment to a line of its own", (line) => {
+    const cut = trailingCommentStart(line);
+    if (cut < 0) return null;
+    const indent = /^[ \t]*/.exec(line)[0];
+    return `${indent}${line.slice(cut).trim()}
+${line.slice(0, cut).trimEnd()}`;
+  }),
+  "bad-direction": (text3, error) => {
+    const fixed = onLine(text3, error.line, (line) => line.replace(/^(\s*(?:graph|flowchart(?:-elk)?)[ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/i, (_, head, dir) => `${head}${dir.toUpperCase()}`));
+    return fixed === null ? null : { text: fixed, description: "wrote the direction in upper case" };
+  },
+  "missing-header": (text3, error) => {
+    const blankFirst = removeBlankLinesAboveFrontMatter(text3);
+    if (blankFirst) return blankFirst;
+    const written = error.text ?? "";
+    const right = ["graph", "flowchart", "sequenceDiagram"].find((w) => w.toLowerCase() === written.toLowerCase());
+    if (!right) return null;
+    const fixed = onLine(text3, error.line, (line) => line.startsWith(written, error.column - 1) ? line.slice(0, error.column - 1) + right + line.slice(error.column - 1 + written.length) : null);
+    return fixed === null ? null : { text: fixed, description: `wrote \`${written}\` as \`${right}\`` };
+  },
+  "misspelt-diagram-type": typeWordFix,
+  "message-without-colon": everyLine("added the `:` after the receiver of a message", (line, text3) => messageLineWithColon(line, text3) ?? noteWithColon(line), (error) => error.line),
+  "front-matter-not-first": removeBlankLinesAboveFrontMatter
+};
+
+// src/fix/graph-kept.ts
+function lostFromGraph(before, after, renames = {}) {
+  const id = (name) => renames[name] ?? name;
+  const b = shapeOf(before, id);
+  const a = shapeOf(after, (x) => x);
+  if (before.kind !== after.kind) return `the diagram became a ${after.kind} diagram`;
+  for (const [name, label] of b.components) {
+    if (!a.components.has(name)) return `the component \`${name}\``;
+    if (!a.components.get(name).includes(label)) return `the label of \`${name}\``;
+  }
+  const left = /* @__PURE__ */ new Map();
+  for (const e of a.edges) left.set(e, (left.get(e) ?? 0) + 1);
+  for (const e of b.edges) {
+    const n = left.get(e) ?? 0;
+    if (n === 0) return `the edge ${e}`;
+    left.set(e, n - 1);
+  }
+  return null;
+}
+function readLabel(label) {
+  return decodeEntityPlaceholders(label).replace(/[#&]quot;/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+}
+function shapeOf(ast, id) {
+  switch (ast.kind) {
+    case "flowchart":
+      return {
+        components: new Map([...ast.vertices.values()].map((v3) => [id(v3.id), readLabel(v3.label === v3.id ? id(v3.id) : v3.label)])),
+        edges: ast.edges.map((e) => `${id(e.from)} -> ${id(e.to)}`)
+      };
+    case "sequence":
+      return {
+        components: new Map(ast.participants.map((p) => [id(p.id), readLabel(p.label === p.id ? id(p.id) : p.label)])),
+        edges: ast.messages.map((m) => `${id(m.from)} -> ${id(m.to)}`)
+      };
+    case "architecture":
+      return {
+        components: new Map(ast.services.map((s) => [id(s.id), readLabel(s.title)])),
+        edges: ast.edges.map((e) => `${id(e.from)} -> ${id(e.to)}`)
+      };
+  }
+}
+
+// src/fix/fix-diagram.ts
+var MAX_FIX_STEPS = 25;
+var MAX_FIX_CHARS = 8 * 1024;
+var MAX_FIX_WORK = 32 * 1024;
+var FixBudget = class {
+  constructor(chars = MAX_FIX_WORK) {
+    this.chars = chars;
+  }
+  /** Takes `n` characters; false (and nothing taken) when fewer are left. */
+  take(n) {
+    if (n > this.chars) return false;
+    this.chars -= n;
+    return true;
+  }
+};
+async function fixDiagram(text3, parsed, budget = new FixBudget()) {
+  if (text3.length > MAX_FIX_CHARS) return { fixed: false, reason: "too-large", detail: `the diagram is over ${MAX_FIX_CHARS / 1024} KB` };
+  const spent = () => ({ fixed: false, reason: "too-much-work", detail: `more than ${MAX_FIX_WORK / 1024} KB parsed to repair this submission's diagrams` });
+  if (!parsed && !budget.take(text3.length)) return spent();
+  const before = parsed ?? await parseDiagram(text3);
+  if (before.valid) return { fixed: false, reason: "no-repair", detail: "the diagram parses" };
+  let current = text3;
+  let parse2 = before;
+  const steps = [];
+  const renames = {};
+  let rounds = 0;
+  while (!parse2.valid) {
+    const error = parse2.errors[0];
+    if (!error) return { fixed: false, reason: "no-repair", detail: "no error to answer" };
+    if (fixabilityOf(error.code) !== "safe") return { fixed: false, reason: "not-fixable", code: error.code, detail: `\`${error.code}\` has no safe fix` };
+    if (rounds++ >= MAX_FIX_STEPS) return { fixed: false, reason: "too-many-steps", code: error.code, detail: `more than ${MAX_FIX_STEPS} repairs` };
+    const out = FIXERS[error.code]?.(current, error) ?? null;
+    if (!out || out.text === current) return { fixed: false, reason: "no-repair", code: error.code, detail: `no repair found for \`${error.code}\` on line ${error.cause?.line ?? error.line}` };
+    for (const line of out.lines ?? [error.cause?.line ?? error.line]) steps.push({ code: error.code, line, description: out.description });
+    Object.assign(renames, out.renames);
+    current = out.text;
+    if (!budget.take(current.length)) return spent();
+    parse2 = await parseDiagram(current);
+  }
+  const lost = before.ast && parse2.ast ? lostFromGraph(before.ast, parse2.ast, renames) : before.ast ? "the graph" : null;
+  if (lost) return { fixed: false, reason: "graph-lost", code: steps[steps.length - 1].code, detail: `the fix would lose ${lost}` };
+  return { fixed: true, text: current, steps, renames };
+}
+
+// src/fix/line-diff.ts
+var MAX_CELLS = 4e6;
+function diffLines(a, b) {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const n = a.length - head - tail;
+  const m = b.length - head - tail;
+  if (n === 0 && m === 0) return [];
+  if (n === 0 || m === 0 || n * m > MAX_CELLS) return [{ aStart: head, aEnd: head + n, bStart: head, bEnd: head + m }];
+  const width = m + 1;
+  const lcs = new Uint32Array((n + 1) * width);
+  for (let i2 = n - 1; i2 >= 0; i2--) {
+    for (let j2 = m - 1; j2 >= 0; j2--) {
+      lcs[i2 * width + j2] = a[head + i2] === b[head + j2] ? lcs[(i2 + 1) * width + j2 + 1] + 1 : Math.max(lcs[(i2 + 1) * width + j2], lcs[i2 * width + j2 + 1]);
+    }
+  }
+  const hunks = [];
+  let open = null;
+  let i = 0;
+  let j = 0;
+  const close = () => {
+    if (open) hunks.push(open);
+    open = null;
+  };
+  while (i < n || j < m) {
+    if (i < n && j < m && a[head + i] === b[head + j]) {
+      close();
+      i++;
+      j++;
+      continue;
+    }
+    open ??= { aStart: head + i, aEnd: head + i, bStart: head + j, bEnd: head + j };
+    if (j < m && (i >= n || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
+      j++;
+      open.bEnd = head + j;
+    } else {
+      i++;
+      open.aEnd = head + i;
+    }
+  }
+  close();
+  return hunks;
+}
+
+// src/fix/propose-fixes.ts
+async function proposeDiagramFixes(submission) {
+  const budget = new FixBudget();
+  for (const diagram of submission.diagrams) {
+    const file = submission.files.find((f) => f.relPath === diagram.file && f.role !== "section");
+    if (!file || file.read.truncated || file.read.invalidUtf8) continue;
+    const fix = await diagramFix(diagram, file, budget);
+    if (fix) diagram.fix = fix;
+  }
+}
+async function diagramFix(d, file, budget) {
+  if (d.origin === "fence" && !d.closed) return null;
+  const text3 = file.read.text;
+  const positions = new TextPositions(text3);
+  const lines = contentLines(d.text);
+  const fileLines = text3.split("\n");
+  const offset = d.line - 1;
+  const placed = lines.every((l, k) => {
+    const fileLine = fileLines[offset + k];
+    return fileLine !== void 0 && (fileLine.slice(d.indent) === l || !fileLine.trim() && !l.trim()) && /^\s*$/.test(fileLine.slice(0, d.indent));
+  });
+  if (!placed) return null;
+  const change = { edits: [], hunks: [], notes: [] };
+  if (!d.parse.valid) {
+    if (!["flowchart", "sequence", "architecture", "unknown"].includes(d.parse.kind)) return null;
+    const outcome = await fixDiagram(lines.join("\n"), void 0, budget);
+    if (!outcome.fixed) return null;
+    contentEdits(lines, contentLines(outcome.text), d, fileLines, positions, change);
+    for (const step of outcome.steps) change.notes.push({ line: d.line + step.line - 1, description: step.description });
+  }
+  if (d.origin === "unfenced" && /\.(md|markdown)$/i.test(d.file)) {
+    if (!fenceEdits(d, file, lines.length, positions, change)) return null;
+  }
+  if (!change.edits.length) return null;
+  const start2 = Math.min(...change.edits.map((e) => e.range[0]));
+  const end = Math.max(...change.edits.map((e) => e.range[1]));
+  const merged = applyEdits(text3.slice(start2, end), change.edits.map((e) => ({ range: [e.range[0] - start2, e.range[1] - start2], text: e.text })));
+  const changes = [...change.notes].sort((a, b) => a.line - b.line);
+  return { kind: "mermaid", description: changes.map((c) => `line ${c.line}: ${c.description}`).join("; "), changes, range: [start2, end], text: merged, edits: change.edits, hunks: change.hunks };
+}
+function contentLines(text3) {
+  const lines = text3.split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function contentEdits(before, after, d, fileLines, positions, change) {
+  const offset = d.line - 1;
+  const hunks = diffLines(before, after).flatMap(
+    (h) => h.aEnd - h.aStart === h.bEnd - h.bStart ? Array.from({ length: h.aEnd - h.aStart }, (_, k) => ({ aStart: h.aStart + k, aEnd: h.aStart + k + 1, bStart: h.bStart + k, bEnd: h.bStart + k + 1 })) : [h]
+  );
+  for (const h of hunks) {
+    const model = fileLines[offset + Math.min(h.aStart, Math.max(0, h.aEnd - 1))] ?? "";
+    const pad = model.trim() ? model.slice(0, d.indent) : " ".repeat(d.indent);
+    const oldLines = fileLines.slice(offset + h.aStart, offset + h.aEnd);
+    const newLines = after.slice(h.bStart, h.bEnd).map((l) => l.trim() ? pad + l : l);
+    change.hunks.push({ line: d.line + h.aStart, before: oldLines, after: newLines });
+    if (oldLines.length === 1 && newLines.length === 1) {
+      const [a, b] = [oldLines[0], newLines[0]];
+      let head = 0;
+      while (head < a.length && head < b.length && a[head] === b[head]) head++;
+      let tail = 0;
+      while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+      const lineStart = positions.lineStart(offset + h.aStart + 1);
+      change.edits.push(positions.edit(lineStart + head, lineStart + a.length - tail, b.slice(head, b.length - tail)));
+      continue;
+    }
+    const start2 = positions.lineStart(offset + h.aStart + 1);
+    const end = positions.lineStart(offset + h.aEnd + 1);
+    const atEnd = end >= positions.text.length && !positions.text.endsWith("\n");
+    const inserted = newLines.map((l) => `${l}
+`).join("");
+    change.edits.push(positions.edit(start2, end, atEnd && end > start2 ? inserted.slice(0, -1) : inserted));
+  }
+}
+var FENCE_OPENER = /^([ \t]*)(`{3,}|~{3,})([ \t]*)([^\s`]*)/;
+function fenceEdits(d, file, lineCount, positions, change) {
+  const fence2 = file.markdown?.fences.find((f) => f.contentLine === d.line);
+  if (fence2) {
+    if (!fence2.closed) return false;
+    const opener = FENCE_OPENER.exec(positions.text.slice(positions.lineStart(fence2.line)).split("\n")[0]);
+    if (!opener) return false;
+    const at2 = positions.lineStart(fence2.line) + opener[1].length + opener[2].length + opener[3].length;
+    const word = opener[4];
+    change.edits.push(positions.edit(at2, at2 + word.length, "mermaid"));
+    const line = positions.text.slice(positions.lineStart(fence2.line)).split("\n")[0];
+    change.hunks.push({ line: fence2.line, before: [line], after: [line.slice(0, at2 - positions.lineStart(fence2.line)) + "mermaid" + line.slice(at2 - positions.lineStart(fence2.line) + word.length)] });
+    change.notes.push({ line: fence2.line, description: word ? `wrote the fence language \`${word}\` as \`mermaid\`` : "gave the fence its language, `mermaid`" });
+    return true;
+  }
+  if (d.indent > 3) return false;
+  const pad = " ".repeat(d.indent);
+  const start2 = positions.lineStart(d.line);
+  const afterLast = d.line + lineCount;
+  const end = positions.lineStart(afterLast);
+  const noFinalFeed = end >= positions.text.length && !positions.text.endsWith("\n");
+  change.edits.push(positions.edit(start2, start2, `${pad}\`\`\`mermaid
+`));
+  change.edits.push(positions.edit(end, end, noFinalFeed ? `
+${pad}\`\`\`` : `${pad}\`\`\`
+`));
+  change.hunks.push({ line: d.line, before: [], after: [`${pad}\`\`\`mermaid`] }, { line: afterLast, before: [], after: [`${pad}\`\`\``] });
+  change.notes.push({ line: d.line, description: "put the diagram in a ```mermaid fence" });
+  return true;
+}
+
 // src/api/lint-submission.ts
 async function lintSubmission(target, options = {}) {
   if (!existsSync3(target)) throw new UsageError(`no such file or directory: ${target}`);
   const rubrics = options.rubrics ? options.rubrics.map((r3) => typeof r3 === "string" ? loadRubric(r3) : r3) : projectTasks(target, { ...options.tasks ? { tasks: options.tasks } : {}, ...options.curriculum ? { curriculum: options.curriculum } : {} });
   const results = [];
+  const located = [];
   for (const rubric of rubrics) {
     const submission = await loadSubmission(target, rubric, options.maxBytes);
+    if (options.fixes !== false || options.fix) await proposeDiagramFixes(submission);
     const result = runRubric(submission, rubric, options);
     options.onTask?.(submission, result);
+    located.push(result);
     results.push(options.relativeTo ? rebase(result, options.relativeTo) : result);
   }
-  return { tool: { ...TOOL }, results };
+  if (!options.fix) return { tool: { ...TOOL }, results };
+  const fixed = fixedFiles(located, options.fixTypes ?? ["mermaid"], options.maxBytes).map((f) => options.relativeTo ? rebaseFixed(f, options.relativeTo) : f);
+  return { tool: { ...TOOL }, results, fixed };
 }
 
 // src/config/config.ts
 import { existsSync as existsSync4, lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var CONFIG_FILES = [".infralintrc.json", "infralint.config.json"];
 async function findConfig(dir, explicit, options = {}) {
   const read = (file, what) => readJson(file, what, options.inside);
   if (explicit) {
-    const file = path12.resolve(dir, explicit);
+    const file = path13.resolve(dir, explicit);
     if (!existsSync4(file)) throw new UsageError(`--config: no such file: ${explicit}`);
     return { config: await validateConfig(read(file, "configuration file"), file), source: file };
   }
   for (const name of CONFIG_FILES) {
-    const file = path12.join(dir, name);
+    const file = path13.join(dir, name);
     if (exists2(file)) return { config: await validateConfig(read(file, "configuration file"), file), source: file };
   }
-  const pkg = path12.join(dir, "package.json");
+  const pkg = path13.join(dir, "package.json");
   if (exists2(pkg)) {
     const data = read(pkg, "package.json");
     if (data && typeof data === "object" && data.infralint !== void 0) {
@@ -55942,14 +56482,14 @@ function isLink(file) {
 }
 function readJson(file, what, inside) {
   const text3 = readSmallFile(file, { what, ...inside ? { inside } : {} });
-  return parseJsonText(text3, what, inside ? path12.relative(inside, file) || file : file);
+  return parseJsonText(text3, what, inside ? path13.relative(inside, file) || file : file);
 }
 var validators = /* @__PURE__ */ new Map();
 async function validateAgainst(schemaFile, data, source) {
   let validate = validators.get(schemaFile);
   if (!validate) {
     const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-    const schema2 = JSON.parse(readFileSync4(path12.join(rulesDir(), schemaFile), "utf8"));
+    const schema2 = JSON.parse(readFileSync4(path13.join(rulesDir(), schemaFile), "utf8"));
     validate = new Ajv({ allErrors: true, strict: false }).compile(schema2);
     validators.set(schemaFile, validate);
   }
@@ -55970,9 +56510,9 @@ async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
   const name = choice.rubric ?? config2.rubric;
   if (!name) throw new UsageError(`no rubric chosen: name one (--rubric, the configuration's "rubric"), or grade the project's tasks`);
-  const base = choice.rubric || !loaded ? choice.cwd : path12.dirname(loaded.source);
+  const base = choice.rubric || !loaded ? choice.cwd : path13.dirname(loaded.source);
   const isFile = name.endsWith(".json");
-  const file = isFile ? path12.resolve(base, name) : name;
+  const file = isFile ? path13.resolve(base, name) : name;
   if (!isFile) return applyConfig(loadRubric(file), config2);
   const data = readJson(file, "rubric", choice.inside);
   await validateAgainst("rubric.schema.json", data, file);
@@ -56567,7 +57107,9 @@ function formatJson(report) {
             endLine: f.endLine ?? f.line,
             endColumn: f.endColumn ?? f.column,
             severity: f.severity,
-            ...f.hint ? { hint: f.hint } : {}
+            ...f.hint ? { hint: f.hint } : {},
+            // ESLint's shape, `fix: { range, text }`, with each edit's line and column (see fix/model.ts).
+            ...f.fix ? { fix: f.fix } : {}
           }))
         }))
       }))
@@ -56612,8 +57154,34 @@ function formatTask(result) {
       out.push(`- ${codeSpan(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${codeSpan(f.ruleId)})${f.hint ? `<br>Fix: ${escapeMarkdown(f.hint)}` : ""}`);
     }
   }
+  out.push(...suggestedPatch(result));
   out.push("");
   return out.join("\n");
+}
+function suggestedPatch(result) {
+  const findings = result.rules.flatMap((r3) => r3.findings);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) if (f.fix?.kind === "mermaid") byFile.set(f.file, [...byFile.get(f.file) ?? [], ...f.fix.hunks]);
+  const renames = findings.flatMap((f) => f.fix?.kind === "file" ? [f.fix.rename] : []);
+  if (!byFile.size && !renames.length) return [];
+  const lines = [];
+  for (const [file, hunks] of byFile) {
+    lines.push(`--- a/${printable(file)}`, `+++ b/${printable(file)}`);
+    let delta = 0;
+    for (const h of [...hunks].sort((a, b) => a.line - b.line)) {
+      const oldStart = h.before.length ? h.line : h.line - 1;
+      const newStart = (h.after.length ? h.line : h.line - 1) + delta;
+      lines.push(`@@ -${oldStart},${h.before.length} +${newStart},${h.after.length} @@`);
+      lines.push(...h.before.map((l) => `-${printable(l)}`), ...h.after.map((l) => `+${printable(l)}`));
+      delta += h.after.length - h.before.length;
+    }
+  }
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run2) => run2.length))));
+  const fence2 = "`".repeat(longest + 1);
+  const out = ["", "### Suggested patch", ""];
+  if (byFile.size) out.push("`infralint check --fix` makes these changes (each one checked: the diagram then parses and keeps every component and edge):", "", `${fence2}diff`, ...lines, fence2);
+  for (const r3 of renames) out.push("", `Rename ${codeSpan(r3.from)} to ${codeSpan(r3.to)}: \`infralint check --fix --fix-type file\`, or ${codeSpan(`git mv ${r3.from} ${r3.to}`)}.`);
+  return out;
 }
 
 // src/reporters/sarif.ts
@@ -56656,7 +57224,8 @@ function formatSarif(report) {
                 }
               }
             }
-          ]
+          ],
+          ...f.fix?.kind === "mermaid" ? { fixes: [sarifFix(f.file, f.fix)] } : {}
         }))
       ),
       properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict }
@@ -56664,6 +57233,20 @@ function formatSarif(report) {
   });
   return `${jsonSafe(JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: runs2 }, null, 2))}
 `;
+}
+function sarifFix(file, fix) {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: file.split("/").map(encodeURIComponent).join("/") },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: { startLine: e.start.line, startColumn: e.start.column, endLine: e.end.line, endColumn: e.end.column },
+          ...e.text ? { insertedContent: { text: e.text } } : {}
+        }))
+      }
+    ]
+  };
 }
 
 // src/reporters/escape-xml.ts
@@ -56765,12 +57348,12 @@ var toKey2 = function(value) {
   const result = `${value}`;
   return result == "0" && 1 / value == -INFINITY ? "-0" : result;
 };
-var get2 = function(object, path15) {
-  path15 = castPath2(path15, object);
+var get2 = function(object, path16) {
+  path16 = castPath2(path16, object);
   let index = 0;
-  const length = path15.length;
+  const length = path16.length;
   while (object != null && index < length) {
-    object = object[toKey2(path15[index++])];
+    object = object[toKey2(path16[index++])];
   }
   return index && index === length ? object : void 0;
 };
@@ -57157,7 +57740,7 @@ var stringifier = function(options, state, info) {
           delimiter,
           escape: escape6,
           quote,
-          quoted,
+          quoted: quoted2,
           quoted_empty,
           quoted_string,
           quoted_match,
@@ -57218,7 +57801,7 @@ var stringifier = function(options, state, info) {
                 break;
             }
           }
-          const shouldQuote = containsQuote === true || containsdelimiter || containsRecordDelimiter || quoted || quotedString || quotedMatch;
+          const shouldQuote = containsQuote === true || containsdelimiter || containsRecordDelimiter || quoted2 || quotedString || quotedMatch;
           if (shouldQuote === true && containsEscape === true) {
             const regexp = escape6 === "\\" ? new RegExp(escape6 + escape6, "g") : new RegExp(escape6, "g");
             value = value.replace(regexp, escape6 + escape6);
@@ -57370,7 +57953,7 @@ function formatGradescope(report) {
 }
 
 // src/reporters/stylish.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var MARKS = { pass: "\u2714", fail: "\u2716", partial: "\u25D0", manual: "?", skipped: "-" };
 function statusColour(c, status) {
   return status === "pass" ? c.green : status === "fail" ? c.red : status === "partial" ? c.yellow : status === "manual" ? c.cyan : c.gray;
@@ -57384,7 +57967,7 @@ function formatStylish(report, c, cwd) {
 }
 function formatTask2(result, c, cwd) {
   const out = [];
-  const shown3 = (file) => printable(cwd ? path13.relative(cwd, path13.join(result.base, file)).split(path13.sep).join("/") || file : file);
+  const shown3 = (file) => printable(cwd ? path14.relative(cwd, path14.join(result.base, file)).split(path14.sep).join("/") || file : file);
   const findings = result.rules.flatMap((r3) => r3.findings);
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(shown3(f.file), [...byFile.get(shown3(f.file)) ?? [], f]);
@@ -57393,7 +57976,8 @@ function formatTask2(result, c, cwd) {
     list2.sort((a, b) => a.line - b.line || a.column - b.column);
     const width = Math.max(...list2.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list2) {
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${printable(f.message)}  ${c.dim(printable(f.ruleId))}`);
+      const fixable2 = f.fix ? c.dim(f.fix.kind === "file" ? " (fixable with --fix --fix-type file)" : " (fixable with --fix)") : "";
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${printable(f.message)}${fixable2}  ${c.dim(printable(f.ruleId))}`);
       if (f.hint) out.push(`  ${" ".repeat(width)}  ${" ".repeat(7)}  ${c.dim("\u21B3")} ${c.italic(printable(f.hint))}`);
     }
     out.push("");
@@ -57403,6 +57987,13 @@ function formatTask2(result, c, cwd) {
   out.push(`${c.bold(printable(result.task))} ${c.dim(shown3(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r3) => r3.id.length));
   for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
+  const fixable = findings.filter((f) => f.fix?.kind === "mermaid").length;
+  const renames = findings.filter((f) => f.fix?.kind === "file").length;
+  if (fixable || renames) {
+    out.push("");
+    if (fixable) out.push(c.yellow(`${fixable} problem${fixable === 1 ? "" : "s"} fixable with --fix (see the changes first with --fix-dry-run).`));
+    if (renames) out.push(c.yellow(`${renames} file${renames === 1 ? "" : "s"} to rename with --fix --fix-type file.`));
+  }
   const failing = result.rules.filter((r3) => r3.status === "fail" || r3.status === "partial");
   if (failing.length) {
     out.push("");
@@ -57460,9 +58051,9 @@ async function actionRubrics(task, curriculum, target, workspace, loaded) {
   return projectTasks(target, { ...tasks ? { tasks } : {}, ...chosen ? { curriculum: chosen } : {} }).map((rubric) => applyConfig(rubric, config2, false));
 }
 function writeOutput(workspace, file, text3) {
-  const target = path14.resolve(workspace, file);
+  const target = path15.resolve(workspace, file);
   try {
-    mkdirSync(path14.dirname(target), { recursive: true });
+    mkdirSync(path15.dirname(target), { recursive: true });
     writeFileSync(target, text3);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${error.code ?? error.message}`);
@@ -57482,7 +58073,7 @@ ${delimiter}
 async function runAction(env2, write) {
   try {
     const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-    const target = path14.resolve(workspace, input(env2, "path") || ".");
+    const target = path15.resolve(workspace, input(env2, "path") || ".");
     const failOn = input(env2, "fail-on") || "below-threshold";
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"`);
     const minScoreText = input(env2, "min-score");

@@ -4,12 +4,17 @@ import { projectTasks } from '../discover/project-tasks.js';
 import { runRubric, type RunOptions } from '../engine/run-rubric.js';
 import { UsageError } from '../errors.js';
 import type { LintReport, TaskResult } from '../report/model.js';
-import { rebase } from '../report/rebase.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import type { LoadedSubmission } from '../submission/model.js';
 import { submissionFromText, type TextPlacement } from '../submission/from-text.js';
 import { TOOL } from '../tool.js';
+import { rebase, rebaseFixed } from '../report/rebase.js';
+import { fixedFiles } from '../fix/apply-fixes.js';
+import type { FixType } from '../fix/model.js';
+import { proposeDiagramFixes } from '../fix/propose-fixes.js';
 
+
+export type { FindingFix, FixedFile, FixType, RenameFix, TextFix } from '../fix/model.js';
 export type { DiagramSummary, GraphComponentJson, GraphEdgeJson, GraphGroupJson, LintReport, RuleResult, TaskResult } from '../report/model.js';
 // Grades an already loaded submission (graph, prose, rules, score): the public name of the engine's run.
 export { runRubric as gradeSubmission } from '../engine/run-rubric.js';
@@ -34,6 +39,15 @@ export interface LintOptions extends RunOptions {
    * Default: the submission's root. Only names are rewritten: nothing outside the submission is read.
    */
   relativeTo?: string;
+  /**
+   * Work out the repair of each broken diagram, proven by re-parsing, and put it on its finding
+   * (`finding.fix`). Default true (bulk grading too: each student's feedback is what `check` prints them).
+   */
+  fixes?: boolean;
+  /** Return the files as the fixes leave them (`report.fixed`), without writing anything. */
+  fix?: boolean;
+  /** Which fixes `fix` applies: `mermaid` (default) and `file` (renaming a misnamed task file). */
+  fixTypes?: FixType[];
 }
 
 /**
@@ -46,16 +60,23 @@ export async function lintSubmission(target: string, options: LintOptions = {}):
     ? options.rubrics.map((r) => (typeof r === 'string' ? loadRubric(r) : r))
     : projectTasks(target, { ...(options.tasks ? { tasks: options.tasks } : {}), ...(options.curriculum ? { curriculum: options.curriculum } : {}) });
   const results: TaskResult[] = [];
+  const located: TaskResult[] = [];
   for (const rubric of rubrics) {
     const submission = await loadSubmission(target, rubric, options.maxBytes);
+    if (options.fixes !== false || options.fix) await proposeDiagramFixes(submission);
     const result = runRubric(submission, rubric, options);
     options.onTask?.(submission, result);
+    located.push(result);
     results.push(options.relativeTo ? rebase(result, options.relativeTo) : result);
   }
-  return { tool: { ...TOOL }, results };
+  if (!options.fix) return { tool: { ...TOOL }, results };
+  const fixed = fixedFiles(located, options.fixTypes ?? ['mermaid'], options.maxBytes).map((f) => (options.relativeTo ? rebaseFixed(f, options.relativeTo) : f));
+  return { tool: { ...TOOL }, results, fixed };
 }
 
 export interface LintTextOptions extends RunOptions, TextPlacement {
+  /** Put each broken diagram's proven repair on its finding (default true): `applyEdits(text, [finding.fix])` gives the fixed text. */
+  fixes?: boolean;
   /** The task the text answers: a rubric name (in rules/), a rubric JSON file, or a rubric. */
   rubric: string | Rubric;
 }
@@ -68,5 +89,6 @@ export interface LintTextOptions extends RunOptions, TextPlacement {
 export async function lintText(text: string, options: LintTextOptions): Promise<TaskResult> {
   const rubric = typeof options.rubric === 'string' ? loadRubric(options.rubric) : options.rubric;
   const submission = await submissionFromText(text, rubric, options);
+  if (options.fixes !== false) await proposeDiagramFixes(submission);
   return runRubric(submission, rubric, options);
 }

@@ -14,6 +14,8 @@ import { runInit } from './init-command.js';
 import type { GradeCommandOptions, MergeCommandOptions } from './grade-command.js';
 import type { CollectCommandOptions } from './collect-command.js';
 import type { ReviewCommandOptions } from './review-command.js';
+import { fixesDiff, parseFixTypes, writeFixes } from './fix-command.js';
+import type { FixType } from '../fix/model.js';
 import { addGradebookOptions, addGradingOptions, chooseRubrics, lintOptionsFrom, MAX_TIMEOUT_SECONDS, parseShare, positiveInteger, secondsUpTo, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import { detectCurriculum } from '../discover/detect-curriculum.js';
 import { filesTarget } from '../discover/project-tasks.js';
@@ -41,20 +43,20 @@ export function explain(id: string): string {
   }
   const codes = mermaidErrorCodes();
   const row = codes.get(id);
-  if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
+  if (row) return `${id} (Mermaid error code)\n\nWhat it means: ${row.meaning}\nExample: ${row.example}\nFix: ${row.fix}\nWith --fix: ${row.fixable === 'safe' ? 'repaired (safe)' : row.fixable === 'suggestion' ? 'not applied (a suggestion: the fix guesses)' : 'not repaired'}\n\nAll codes: rules/docs/mermaid-errors.md\n`;
   const known = [...new Set([...RULES.keys(), ...bundledRubrics().flatMap((b) => loadRubric(b.name).rules.map((r) => r.id))])];
   throw new UsageError(`unknown rule or error code "${id}"${didYouMean(id, [...known, ...codes.keys()])}; rules: ${known.join(', ')}`);
 }
 
 /** The error codes of rules/docs/mermaid-errors.md, from its table: code -> meaning, example, fix. */
-function mermaidErrorCodes(): Map<string, { meaning: string; example: string; fix: string }> {
-  const codes = new Map<string, { meaning: string; example: string; fix: string }>();
+function mermaidErrorCodes(): Map<string, { meaning: string; example: string; fix: string; fixable: string }> {
+  const codes = new Map<string, { meaning: string; example: string; fix: string; fixable: string }>();
   const file = path.join(rulesDir(), 'docs', 'mermaid-errors.md');
   if (!existsSync(file)) return codes;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const cells = tableCells(line);
     const code = /^`([a-z-]+)`$/.exec(cells[0] ?? '')?.[1];
-    if (code && cells.length === 4) codes.set(code, { meaning: cells[1]!, example: cells[2]!, fix: cells[3]! });
+    if (code && cells.length >= 4) codes.set(code, { meaning: cells[1]!, example: cells[2]!, fix: cells[3]!, fixable: cells[4] ?? 'no' });
   }
   return codes;
 }
@@ -143,17 +145,40 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .argument('[paths...]', 'what to check; several task files of one folder (as a pre-commit hook passes them) are checked on their own tasks', ['.'])
       .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable (${FORMATS.join(', ')}); ":file" writes it to a file`).argParser(parseFormat))
       .option('--rubric <name|file>', 'rubric to grade against instead of the project\'s tasks: a name in rules/ (see `infralint rules --list`) or a JSON file')
-      .option('--fail-on-pending', 'exit 1 when the verdict awaits a person (points awaiting review could change it), not only when it failed'),
-  ).action(async (targets: string[], opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean }) => {
+      .option('--fail-on-pending', 'exit 1 when the verdict awaits a person (points awaiting review could change it), not only when it failed')
+      .option('--fix', 'repair what infralint can prove (Mermaid syntax, fences) in the files, then report what is left')
+      .option('--fix-dry-run', 'print the repairs as a unified diff (for git apply) instead of writing them')
+      .option('--fix-type <types>', 'which repairs --fix makes, comma-separated: mermaid (default), file (rename a misnamed task file)', parseFixTypes),
+  ).action(async (targets: string[], opts: GradingOptionValues & { format?: FormatTarget[]; rubric?: string; failOnPending?: boolean; fix?: boolean; fixDryRun?: boolean; fixType?: FixType[] }) => {
     const lint = lintOptionsFrom(opts);
     const missing = targets.find((t) => !existsSync(path.resolve(io.cwd, t)));
     if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
+    if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     const files = targets.length > 1 ? filesTarget(targets.map((t) => path.resolve(io.cwd, t)), opts.curriculum) : null;
     if (targets.length > 1 && !files) throw new UsageError(`none of the ${targets.length} files given is a task's file: give one path (a repository, its project folder or a task file)`);
     const absolute = files?.folder ?? path.resolve(io.cwd, targets[0]!);
     const rubrics = await chooseRubrics(opts, opts.rubric ? [opts.rubric] : [], io.cwd, projectTarget(absolute, files && !opts.task ? { ...opts, task: files.tasks } : opts));
-    const report = await lintSubmission(absolute, { rubrics, ...lint, relativeTo: repositoryRoot(absolute) ?? io.cwd });
-    writeOutputs(report, opts.format ?? [{ format: 'stylish', file: null }], io);
+    const options = { rubrics, ...lint, relativeTo: repositoryRoot(absolute) ?? io.cwd };
+    const fixing = opts.fix || opts.fixDryRun ? { fix: true, fixTypes: opts.fixType ?? ['mermaid' as const] } : {};
+    let report = await lintSubmission(absolute, { ...options, ...fixing });
+    const formats = opts.format ?? [{ format: 'stylish' as const, file: null }];
+    if (opts.fixDryRun) {
+      // The diff alone on stdout, so that `> fix.patch` then `git apply fix.patch` works; reports only to files.
+      io.stdout(fixesDiff(report.fixed ?? []));
+      writeOutputs(report, formats.filter((f) => f.file), io);
+      exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);
+      return;
+    }
+    if (opts.fix) {
+      const summary = writeFixes(report, io.cwd);
+      // What changed goes beside a human report, and to stderr when stdout carries a machine format.
+      const humanOnStdout = formats.some((f) => !f.file && f.format === 'stylish');
+      const say = humanOnStdout ? io.stdout : io.stderr;
+      for (const line of summary.lines) say(`fixed ${line}\n`);
+      // The report is of the files as they are now.
+      if (summary.changedFiles) report = await lintSubmission(absolute, options);
+    }
+    writeOutputs(report, formats, io);
     exitCode = exitCodeOf(report.results.map((r) => r.verdict), opts.failOnPending === true);
   });
 

@@ -108,6 +108,7 @@ function ruleResult(entry: RubricRule, rule: RuleModule, outcome: Outcome, crash
     severity: f.severity ?? (outcome.status === 'pass' ? 'info' : severity),
     ...(f.at ?? defaultAt),
     ...(f.hint ? { hint: f.hint } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
   }));
   return {
     id: entry.id,

@@ -34,7 +34,7 @@ export function toRelative(root: string, abs: string): string {
  * Reads one file of an untrusted submission. Never follows a symlink out of `root`, never reads more
  * than `maxBytes`, and turns every problem (binary, bad encoding, unreadable) into a notice.
  */
-export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_BYTES): ReadOutcome {
+export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_BYTES, options: { keepLineEndings?: boolean } = {}): ReadOutcome {
   const relPath = toRelative(root, absPath);
   const at = (message: string, severity: Notice['severity'] = 'error', hint?: string): Notice => ({
     message,
@@ -118,7 +118,8 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
     }
   }
   const hadCrlf = text.includes('\r');
-  if (hadCrlf) text = text.replace(/\r\n?/g, '\n');
+  // `--fix` reads the file as it is, to write its line endings back unchanged.
+  if (hadCrlf && !options.keepLineEndings) text = text.replace(/\r\n?/g, '\n');
   return { ok: true, file: { relPath, absPath, text, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
 }
 

@@ -1,3 +1,4 @@
+import type { FixedFile } from '../fix/model.js';
 import type { Verdict } from '../score/score.js';
 import type { Finding, RuleStatus } from '../types.js';
 
@@ -9,6 +10,8 @@ import type { Finding, RuleStatus } from '../types.js';
 export interface LintReport {
   tool: { name: string; version: string };
   results: TaskResult[];
+  /** With `fix: true`: the files as the fixes leave them (nothing written). */
+  fixed?: FixedFile[];
 }
 
 export interface TaskResult {

@@ -20,6 +20,8 @@ export function formatJson(report: LintReport): string {
             endColumn: f.endColumn ?? f.column,
             severity: f.severity,
             ...(f.hint ? { hint: f.hint } : {}),
+            // ESLint's shape, `fix: { range, text }`, with each edit's line and column (see fix/model.ts).
+            ...(f.fix ? { fix: f.fix } : {}),
           })),
         })),
       })),

@@ -3,6 +3,7 @@ import { verdictText } from '../score/score.js';
 import type { LintReport, TaskResult } from '../report/model.js';
 import { ruleDocsUrl } from '../tool.js';
 import type { RuleStatus } from '../types.js';
+import type { PatchHunk } from '../fix/model.js';
 
 const ICON: Record<RuleStatus, string> = { pass: '✅', fail: '❌', partial: '🟡', manual: '👀', skipped: '⏭️' };
 
@@ -54,6 +55,38 @@ function formatTask(result: TaskResult): string {
       out.push(`- ${codeSpan(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${codeSpan(f.ruleId)})${f.hint ? `<br>Fix: ${escapeMarkdown(f.hint)}` : ''}`);
     }
   }
+  out.push(...suggestedPatch(result));
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * The findings' Mermaid fixes as one patch (`git apply --unidiff-zero` reads it), and the renames:
+ * what `infralint check --fix` would change, for a job summary or a feedback file.
+ */
+function suggestedPatch(result: TaskResult): string[] {
+  const findings = result.rules.flatMap((r) => r.findings);
+  const byFile = new Map<string, PatchHunk[]>();
+  for (const f of findings) if (f.fix?.kind === 'mermaid') byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.fix.hunks]);
+  const renames = findings.flatMap((f) => (f.fix?.kind === 'file' ? [f.fix.rename] : []));
+  if (!byFile.size && !renames.length) return [];
+  const lines: string[] = [];
+  for (const [file, hunks] of byFile) {
+    lines.push(`--- a/${printable(file)}`, `+++ b/${printable(file)}`);
+    let delta = 0;
+    for (const h of [...hunks].sort((a, b) => a.line - b.line)) {
+      const oldStart = h.before.length ? h.line : h.line - 1;
+      const newStart = (h.after.length ? h.line : h.line - 1) + delta;
+      lines.push(`@@ -${oldStart},${h.before.length} +${newStart},${h.after.length} @@`);
+      lines.push(...h.before.map((l) => `-${printable(l)}`), ...h.after.map((l) => `+${printable(l)}`));
+      delta += h.after.length - h.before.length;
+    }
+  }
+  // A fence longer than any run of backticks in the patch: student text cannot close it.
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+  const fence = '`'.repeat(longest + 1);
+  const out = ['', '### Suggested patch', ''];
+  if (byFile.size) out.push('`infralint check --fix` makes these changes (each one checked: the diagram then parses and keeps every component and edge):', '', `${fence}diff`, ...lines, fence);
+  for (const r of renames) out.push('', `Rename ${codeSpan(r.from)} to ${codeSpan(r.to)}: \`infralint check --fix --fix-type file\`, or ${codeSpan(`git mv ${r.from} ${r.to}`)}.`);
+  return out;
 }

@@ -2,6 +2,7 @@ import { jsonSafe } from '../chars.js';
 import type { LintReport } from '../report/model.js';
 import { ruleDocsUrl, TOOL } from '../tool.js';
 import type { Severity } from '../types.js';
+import type { TextFix } from '../fix/model.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -49,10 +50,27 @@ export function formatSarif(report: LintReport): string {
               },
             },
           ],
+          ...(f.fix?.kind === 'mermaid' ? { fixes: [sarifFix(f.file, f.fix)] } : {}),
         })),
       ),
       properties: { task: result.task, score: result.score, maxScore: result.maxScore, manualPoints: result.manualPoints, passed: result.passed, verdict: result.verdict },
     };
   });
   return `${jsonSafe(JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2))}\n`;
+}
+
+/** A fix as SARIF carries it: its edits as replacements of regions (lines and columns, 1-based, end exclusive). */
+function sarifFix(file: string, fix: TextFix) {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/') },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: { startLine: e.start.line, startColumn: e.start.column, endLine: e.end.line, endColumn: e.end.column },
+          ...(e.text ? { insertedContent: { text: e.text } } : {}),
+        })),
+      },
+    ],
+  };
 }

@@ -35,7 +35,8 @@ function formatTask(result: TaskResult, c: ChalkInstance, cwd?: string): string 
     list.sort((a, b) => a.line - b.line || a.column - b.column);
     const width = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list) {
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${p(f.message)}  ${c.dim(p(f.ruleId))}`);
+      const fixable = f.fix ? c.dim(f.fix.kind === 'file' ? ' (fixable with --fix --fix-type file)' : ' (fixable with --fix)') : '';
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityText(c, f)}  ${p(f.message)}${fixable}  ${c.dim(p(f.ruleId))}`);
       if (f.hint) out.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${c.dim('↳')} ${c.italic(p(f.hint))}`);
     }
     out.push('');
@@ -46,6 +47,14 @@ function formatTask(result: TaskResult, c: ChalkInstance, cwd?: string): string 
   out.push(`${c.bold(p(result.task))} ${c.dim(shown(result.path))}  ${c.bold(`${fmt(result.score)}/${fmt(result.maxScore)}`)}${manual}  ${verdict} ${c.dim(`(threshold ${result.threshold})`)}`);
   const idWidth = Math.max(...result.rules.map((r) => r.id.length));
   for (const rule of result.rules) out.push(formatRuleLine(rule, idWidth, c));
+  const fixable = findings.filter((f) => f.fix?.kind === 'mermaid').length;
+  const renames = findings.filter((f) => f.fix?.kind === 'file').length;
+  if (fixable || renames) {
+    out.push('');
+    // As ESLint's summary: what a student can have repaired for them.
+    if (fixable) out.push(c.yellow(`${fixable} problem${fixable === 1 ? '' : 's'} fixable with --fix (see the changes first with --fix-dry-run).`));
+    if (renames) out.push(c.yellow(`${renames} file${renames === 1 ? '' : 's'} to rename with --fix --fix-type file.`));
+  }
   const failing = result.rules.filter((r) => r.status === 'fail' || r.status === 'partial');
   if (failing.length) {
     out.push('');

@@ -35,6 +35,8 @@ export const diagramRenders: RuleModule = {
             // At the mistake itself when Mermaid fails later (an unclosed subgraph: at its `subgraph`).
             at: at(e.cause?.line ?? e.line, e.cause?.column ?? e.column),
             ...(e.hint ? { hint: e.hint } : {}),
+            // The diagram's whole repair rides on the error Mermaid reports (one fix, ESLint's way).
+            ...(i === 0 && d.fix ? { fix: d.fix } : {}),
           });
         }
       }
@@ -44,6 +46,7 @@ export const diagramRenders: RuleModule = {
           message: 'This Mermaid diagram is not in a ```mermaid fence, so GitHub shows it as plain text.',
           at: at(1, 1),
           hint: 'Put the diagram between a line ```mermaid and a line ```.',
+          ...(d.parse.valid && d.fix ? { fix: d.fix } : {}),
         });
       } else if (d.origin === 'fence' && !d.closed && d.swallowedFrom !== undefined) {
         // The one mistake: the text after the diagram became part of it (its parse errors are that text's).

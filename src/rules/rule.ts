@@ -1,3 +1,4 @@
+import type { FindingFix } from '../fix/model.js';
 import type { LoadedSubmission } from '../submission/model.js';
 import type { DiagramGraph } from '../graph/model.js';
 import type { ProseAnalysis } from '../prose/analyze-prose.js';
@@ -35,6 +36,7 @@ export interface RuleFinding {
   /** Where; the task file's first line when omitted. */
   at?: SourcePosition | null;
   hint?: string;
+  fix?: FindingFix;
 }
 
 export interface RuleOutcome {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { IMAGE_EXTENSIONS } from '../discover/locate-task.js';
-import type { RuleModule } from './rule.js';
+import type { RenameFix } from '../fix/model.js';
+import type { RuleFinding, RuleModule } from './rule.js';
 
 /** The gate: the task file exists under its expected name and is not empty. */
 export const taskFile: RuleModule = {
@@ -23,7 +24,10 @@ export const taskFile: RuleModule = {
       }
       return { status: 'pass', message: `${taskFile.relPath} found.` };
     }
-    const findings = located.misnamed.map((m) => ({
+    // One misnamed text file: renaming it is the repair (a suggestion: `--fix-type file` applies it).
+    // Not a `.mmd` file: it is the diagram's source, and the task file is markdown that shows it.
+    const renamable = located.misnamed.filter((m) => m.kind === 'file' && !IMAGE_EXTENSIONS.has(path.extname(m.relPath).toLowerCase()) && path.extname(m.relPath).toLowerCase() !== '.mmd');
+    const findings: RuleFinding[] = located.misnamed.map((m) => ({
       message:
         m.kind === 'directory'
           ? `${m.relPath} is a folder; the task expects a file named ${expected}.`
@@ -35,6 +39,7 @@ export const taskFile: RuleModule = {
           // An image or a PDF cannot be renamed into the task file: the task file is text that shows it.
           ? `Create ${expected} (a text file) that shows it: ![diagram](${path.basename(m.relPath)})`
           : `Rename it: git mv ${m.relPath} ${expected}`,
+      ...(renamable.length === 1 && renamable[0] === m ? { fix: renameFix(m.relPath, expected) } : {}),
     }));
     if (readmeSection) {
       findings.push({
@@ -58,3 +63,10 @@ export const taskFile: RuleModule = {
     return { status: 'fail', message: `Missing ${expected}${located.misnamed[0] ? ` (found ${located.misnamed.map((m) => m.relPath).join(', ')})` : ''}.`, findings };
   },
 };
+
+/** The rename a misnamed task file needs: to the expected name, keeping `.md` (so that GitHub still renders it as markdown). */
+function renameFix(from: string, expected: string): RenameFix {
+  const keepMd = !path.extname(expected) && /^\.(md|markdown)$/i.test(path.extname(from));
+  const to = keepMd ? `${expected}${path.extname(from).toLowerCase()}` : expected;
+  return { kind: 'file', description: `rename ${from} to ${to}`, rename: { from, to } };
+}

@@ -1,3 +1,4 @@
+import type { TextFix } from '../fix/model.js';
 import type { LocatedTask } from '../discover/locate-task.js';
 import type { DiagramSource } from '../diagrams/extract.js';
 import type { DiagramParse } from '../diagrams/types.js';
@@ -25,6 +26,8 @@ export interface SubmissionFile {
 export interface Diagram extends DiagramSource {
   index: number;
   parse: DiagramParse;
+  /** The diagram's repair in its file (content and fence), when one is safe and proven (fix/propose-fixes.ts). */
+  fix?: TextFix;
 }
 
 /** A diagram a person must look at: an image, an image URL, a drawing-tool link, ASCII art. */

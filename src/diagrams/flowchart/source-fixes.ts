@@ -35,7 +35,9 @@ export function quotedLabelFix(raw: string, rawOffset: number, pipe: boolean): s
     const limit = arrow < 0 ? line.length : openEnd + arrow;
     const close = line.lastIndexOf(closer, limit - closer.length);
     if (close < openEnd) return null;
-    const body = line.slice(openEnd, close).trim().replace(/^"|"$/g, '').replace(/"/g, '#quot;');
+    // A label already in quotes keeps its text; a quote at one end only is the student's text (`He said "hi"`).
+    const inner = line.slice(openEnd, close).trim();
+    const body = (inner.length >= 2 && inner.startsWith('"') && inner.endsWith('"') ? inner.slice(1, -1) : inner).replace(/"/g, '#quot;');
     return `${line.slice(idStart, i)}${opener}"${body}"${closer}`;
   }
   return null;
@@ -47,7 +49,7 @@ export function mendText(source: Editable): Editable {
   // `graph td` meant `graph TD`: directions are upper case.
   ed = replaceAll(ed, /^(graph|flowchart(?:-elk)?)([ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/gi, (m) => `${m[1]}${m[2]}${m[3]!.toUpperCase()}`);
   // `A -> B` meant `A --> B`.
-  ed = replaceAll(ed, /(^|[^-=.<>|])->(?![>x)])/gm, (m) => `${m[1]}-->`);
+  ed = replaceAll(ed, SINGLE_DASH_ARROW, (m) => `${m[1]}-->`);
   // Trailing `%%` comments.
   ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
     const cut = trailingCommentStart(m[0]);
@@ -57,15 +59,27 @@ export function mendText(source: Editable): Editable {
   ed = replaceAll(ed, idSpaceAtLineStart, (m) => m[1]!);
   ed = replaceAll(ed, idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`);
   // `end` as a node id.
-  ed = replaceAll(ed, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}end_`);
-  ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}end_${m[3]}`);
-  // `end --> B` at the start of a line, when every subgraph has its own `end` line: a node, not a closing.
-  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
-  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
-  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}end_`);
+  ed = renameEndNodes(ed, 'end_');
   // Labels holding brackets, parentheses or quotes: quote them.
   ed = replaceAll(ed, /^[^\n]*$/gm, (m) => quoteLabelsInLine(m[0]));
   ed = replaceAll(ed, pipeLabelsToQuote, (m) => `|"${m[1]!.replace(/"/g, '#quot;')}"|`);
+  return ed;
+}
+
+/** `->` where `-->` was meant: group 1 is the character before it. */
+export const SINGLE_DASH_ARROW = /(^|[^-=.<>|])->(?![>x)])/gm;
+
+/**
+ * `end` used as a node id, renamed `name` (the repair pass reads `end_`, `--fix` writes a name
+ * the diagram does not use): after an arrow, `&` or `|`, and at a line's start before an arrow
+ * when every subgraph has its own `end` line (then it is a node, not a closing).
+ */
+export function renameEndNodes(source: Editable, name: string): Editable {
+  let ed = replaceAll(source, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}${name}`);
+  ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}${name}${m[3]}`);
+  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
+  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
+  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}${name}`);
   return ed;
 }
 
@@ -193,7 +207,7 @@ export function trailingCommentStart(line: string): number {
 }
 
 /** Quotes every unquoted node label of a line that holds a bracket, parenthesis or quote. */
-function quoteLabelsInLine(line: string): string {
+export function quoteLabelsInLine(line: string): string {
   if (!/[\p{L}\w][[({]/u.test(line)) return line;
   let out = line;
   let from = 0;

@@ -217,11 +217,18 @@ function withColon(m: RegExpExecArray | RegExpMatchArray | Match, known: Readonl
 
 /** The line of a message without `:` as it was meant (`U->>LB1: HTTPS request`), for the fix hint. */
 function meantMessage(line: string, text: string): string | null {
+  return messageLineWithColon(line, text)?.trim() ?? null;
+}
+
+/**
+ * A message line of `text` with the `:` it lacks put where the receiver ends, indentation kept
+ * (what `--fix` writes); null when the line is no message without `:`.
+ */
+export function messageLineWithColon(line: string, text: string): string | null {
   const m = new RegExp(NO_COLON.source).exec(line);
   if (!m) return null;
-  const fixed = withColon(m, knownParticipants(text)).trim();
   // A colon put in place of a space reads better with the space kept.
-  return fixed.replace(/:(?=\S)/, ': ');
+  return withColon(m, knownParticipants(text)).replace(/:(?=\S)/, ': ').trimEnd();
 }
 
 const WORDS: Record<string, string> = { TXT: '`:` and the message text', ACTOR: 'a participant name', NEWLINE: 'end of line', end: '`end`', SD: '`sequenceDiagram`' };
