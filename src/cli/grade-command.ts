@@ -63,10 +63,9 @@ function describeOutputs(outputs: OutputResult, io: CliIO): void {
   for (const task of outputs.summary.tasks) {
     io.stdout(`${task.task}: ${task.passed}/${task.graded} passed, ${task.pending} pending review, mean ${task.meanPercent}%, median ${task.medianPercent}%\n`);
   }
-  const { pairs, pairsLeftOut, graphGroups } = outputs.similarity;
-  const grouped = graphGroups.reduce((n, g) => n + g.length, 0);
-  const listed = pairsLeftOut ? ` (${pairs.length} listed)` : '';
-  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${pairs.length + pairsLeftOut} near-duplicate explanation pairs${listed}, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
+  const { groups } = outputs.similarity;
+  const grouped = groups.reduce((n, g) => n + g.students.length, 0);
+  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${groups.length} groups of similar submissions (${grouped} submissions)\n`);
   for (const file of outputs.files) io.stdout(`  wrote ${shortPath(file, io)}\n`);
 }
 

@@ -186,7 +186,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .option('--no-report', 'skip report.html (the slowest output)')
       .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else every task of the project)', (v: string, prev?: string[]) => [...(prev ?? []), v])
       .option('--timeout <seconds>', 'a submission taking longer becomes an error row (default 30)', positiveInteger('--timeout'))
-      .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged as near-duplicates (default 0.6)', parseShare),
+      .option('--similarity <0-1>', 'similarity of their own text (estimated Jaccard of shingles and labels, task statement left out) from which submissions are grouped as near-duplicates (default 0.5)', parseShare),
   ).action(async (dir: string, opts: GradeCommandOptions) => {
     const lint = lintOptionsFrom(opts);
     const cohort = path.resolve(io.cwd, dir);
@@ -203,7 +203,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .argument('<partials...>', 'results.jsonl files, or the --out folders of the shards')
     .option('-o, --out <dir>', 'where to write the outputs', 'infralint-grades')
     .option('--no-report', 'skip report.html')
-    .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged (default 0.6)', parseShare)
+    .option('--similarity <0-1>', 'similarity of their own text from which submissions are grouped (default 0.5)', parseShare)
     .action(async (partials: string[], opts: { out: string; report: boolean; similarity?: number }) => {
       const { runMerge } = await import('./grade-command.js');
       exitCode = await runMerge(partials, opts, io);

@@ -10,7 +10,9 @@ import { probesUnchanged, recordProbes } from '../read/fs-probes.js';
 import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
 import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { GradeJob, GradedTask, StudentRecord } from './record.js';
-import { proseFeatures } from './similarity/features.js';
+import { baseTextOf } from './similarity/base-text.js';
+import { fingerprintOf } from './similarity/graph-identity.js';
+import { emptySketch, SketchBuilder } from './similarity/sketch.js';
 
 /** What every student of a run is graded with (sent once to each worker). */
 export interface GradeSettings {
@@ -32,7 +34,8 @@ export type GradeOutcome = StudentRecord | { student: string; reused: true };
 export async function gradeStudent(job: GradeJob, settings: GradeSettings, key = settingsKey(settings)): Promise<GradeOutcome> {
   if (job.previous && job.previous.config === key && probesUnchanged(job.previous.probes)) return { student: job.student, reused: true };
   const base = { student: job.student, name: job.name, email: job.email };
-  let prose = '';
+  const sketch = new SketchBuilder(baseTextOf(settings.rubrics));
+  const sketched = new Set<string>();
   const problems: string[] = [];
   try {
     const { value: report, probes } = await recordProbes(() =>
@@ -40,7 +43,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
         ...settings.lint,
         rubrics: settings.rubrics,
         onTask: (submission, result) => {
-          if (!prose) prose = proseOf(submission);
+          sketchTask(sketch, sketched, submission, result);
           problems.push(...unreadable(submission, result));
         },
       }),
@@ -52,7 +55,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       error: problems.join('; '),
       tasks,
       feedback: formatMarkdown(report),
-      features: proseFeatures(prose),
+      features: sketch.build(),
       inputs: { config: key, probes },
     };
   } catch (error) {
@@ -91,7 +94,7 @@ export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email'>, m
     error: message,
     tasks: [],
     feedback: `## infralint could not grade this submission\n\n${escapeMarkdown(message)}\n`,
-    features: { shingles: '', words: 0 },
+    features: emptySketch(),
     inputs: null,
   };
 }
@@ -100,9 +103,22 @@ function gradedTask({ root: _root, rules, ...task }: TaskResult): GradedTask {
   return { ...task, rules: rules.map(({ id, status, points, maxPoints, message, findings }) => ({ id, status, points, maxPoints, message, findings })) };
 }
 
-/** The prose of the task's files: what near-duplicate detection compares. */
-function proseOf(submission: LoadedSubmission): string {
-  return submission.files.flatMap((f) => f.markdown?.prose.map((b) => b.text) ?? []).join('\n');
+/**
+ * What near-duplicate detection compares of a task: its files' prose (headings left out: they echo
+ * the statement), its diagram's labels and its graph's shape. A file several tasks read (the README
+ * of the Mermaid-native curriculum) is read once.
+ */
+function sketchTask(sketch: SketchBuilder, sketched: Set<string>, submission: LoadedSubmission, result: TaskResult): void {
+  for (const file of submission.files) {
+    if (!file.markdown || sketched.has(file.relPath)) continue;
+    sketched.add(file.relPath);
+    for (const block of file.markdown.prose) if (block.kind !== 'heading') sketch.addProse(file.relPath, block.line, block.text);
+  }
+  const { components, edges, groups } = result.graph;
+  for (const c of components) sketch.addLabel(c.file, c.line, c.label);
+  for (const e of edges) if (e.label) sketch.addLabel(e.file, e.line, e.label);
+  for (const g of groups) sketch.addLabel(components.find((c) => g.members.includes(c.key))?.file ?? '', g.line, g.title);
+  sketch.addGraph(fingerprintOf(result.task, result.graph));
 }
 
 /** Why a person must look at this result: the task file could not be read whole, or a rule crashed. */

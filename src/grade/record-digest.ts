@@ -1,7 +1,7 @@
 import { gradebookEntry, type GradebookEntry } from './gradebook.js';
-import type { GraphShape, StudentRecord } from './record.js';
+import type { StudentRecord } from './record.js';
 import { sealRecordLine } from './results-file.js';
-import { graphShape } from './similarity/features.js';
+import type { StudentSketch } from './similarity/sketch.js';
 
 /**
  * What the cohort's outputs take from one record, made where the record is made: in the worker that
@@ -14,21 +14,18 @@ export interface RecordDigest {
   /** The record as its line of the results file. */
   line: string;
   entry: GradebookEntry;
-  /** Similarity inputs: the prose's shingles (base64) and the graph's shape. */
-  shingles: string;
-  shape: GraphShape | null;
+  /** What near-duplicate detection keeps of the student (fixed size). */
+  sketch: StudentSketch;
   /** The feedback file's text, or null when the worker has written the file already. */
   feedback: string | null;
 }
 
 export function digestRecord(record: StudentRecord, feedbackWritten = false): RecordDigest {
-  const graph = record.tasks[0]?.graph;
   return {
     student: record.student,
     line: sealRecordLine(JSON.stringify(record)),
     entry: gradebookEntry(record),
-    shingles: record.features.shingles,
-    shape: graph ? graphShape(graph) : null,
+    sketch: record.features,
     feedback: feedbackWritten ? null : record.feedback,
   };
 }

@@ -3,7 +3,8 @@ import type { RuleStatus } from '../../types.js';
 import type { AtomicFile } from '../atomic-file.js';
 import { describeSimilar, projectTotal, type SimilarTo } from '../gradebook.js';
 import type { GradedTask, ResultsHeader, StudentRecord } from '../record.js';
-import type { SimilarityResult } from '../similarity/find-similar.js';
+import type { SimilarGroup, SimilarityResult } from '../similarity/find-similar.js';
+import { describeEvidence } from '../similarity/describe-group.js';
 import type { CohortSummary, TaskSummary } from '../summary.js';
 import { escapeXml } from '../../reporters/escape-xml.js';
 import { renderSvg, ROLE_COLOURS, taskDot } from './graph-svg.js';
@@ -140,19 +141,16 @@ function reviewSection(summary: CohortSummary): string {
   return `<h2>Needs a person</h2><h3>Manual review (${summary.manualReview.length}): a diagram infralint cannot read</h3>${manual}<h3>Errors (${summary.errors.length}): submissions infralint could not grade whole</h3>${errors}\n`;
 }
 
-/** Members of an identical-graph group shown in the report; the rest are counted. */
+/** Members of a group shown in the report; the rest are counted. */
 const SHOWN_GROUP_MEMBERS = 25;
 
 function similaritySection(similarity: SimilarityResult): string {
-  const pairs = similarity.pairs.length
-    ? `<table><tr><th>student</th><th>student</th><th>similarity</th></tr>${similarity.pairs.map((p) => `<tr><td>${h(p.a)}</td><td>${h(p.b)}</td><td class="num">${p.score}</td></tr>`).join('')}</table>`
-    : '<p>No pair found.</p>';
-  const groups = similarity.graphGroups.length
-    ? `<table><tr><th>submissions</th><th>who</th></tr>${similarity.graphGroups.map((g) => `<tr><td class="num">${g.length}</td><td>${h(g.slice(0, SHOWN_GROUP_MEMBERS).join(', '))}${g.length > SHOWN_GROUP_MEMBERS ? ` and ${g.length - SHOWN_GROUP_MEMBERS} more` : ''}</td></tr>`).join('')}</table>`
+  const who = (g: SimilarGroup) => `${h(g.students.slice(0, SHOWN_GROUP_MEMBERS).join(', '))}${g.students.length > SHOWN_GROUP_MEMBERS ? ` and ${g.students.length - SHOWN_GROUP_MEMBERS} more` : ''}`;
+  const groups = similarity.groups.length
+    ? `<table><tr><th>group</th><th>submissions</th><th>similarity</th><th>evidence</th><th>who</th></tr>${similarity.groups.map((g) => `<tr><td class="num">${g.id}</td><td class="num">${g.students.length}</td><td class="num">${g.score}</td><td>${h(describeEvidence(g))}</td><td>${who(g)}</td></tr>`).join('')}</table>`
     : '<p>No group found.</p>';
-  return `<h2>Similar submissions</h2><p class="muted">A signal for a person to look at, not a verdict. Text and graph shapes that many submissions share (the task statement, a common design) are left out.</p>
-<h3>Near-duplicate explanations (${similarity.pairs.length + similarity.pairsLeftOut} pairs${similarity.pairsLeftOut ? `, the ${similarity.pairs.length} most similar listed` : ''})</h3><p class="muted">5-word shingles of the prose compared by Jaccard similarity.</p>${pairs}
-<h3>Identical graphs up to renaming (${similarity.graphGroups.length} groups)</h3><p class="muted">Every label ignored: the same roles linked the same way.</p>${groups}\n`;
+  return `<h2>Similar submissions</h2><p class="muted">A signal for a person to look at, not a verdict. Each group is one entry, however many pairs it makes: near-duplicate text of their own (5-word shingles and unusual diagram labels, the task statement and the rubric's words left out) or the same graph up to renaming when it is big and uncommon enough to be evidence.</p>
+<h3>Groups of similar submissions (${similarity.groups.length}, ${similarity.groups.reduce((n, g) => n + g.students.length, 0)} submissions)</h3>${groups}\n`;
 }
 
 function studentSection(record: StudentRecord, index: number, similar: SimilarTo[] | undefined, draw: (task: GradedTask) => string): string {
