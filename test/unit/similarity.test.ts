@@ -182,6 +182,25 @@ describe('a planted cohort graded end to end', () => {
   }, 60_000);
 });
 
+describe('the report', () => {
+  it('lists each group once with its evidence, student names escaped', async () => {
+    const rubric = loadRubric('3-scale_up');
+    const planted = plantedCohort(90, rubric.statement!, 3);
+    // A folder name is the student's choice: a copy under a name that is markup.
+    const students = { ...planted.students, '<i>mallory&co': planted.students[planted.planted[1]![0]!]! };
+    const out = tmp();
+    await gradeCohort({ dir: makeCohort(students), out, rubrics: [rubric], jobs: 0 });
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('<h2>Similar submissions</h2>'), html.indexOf('<h2 id="students">'));
+    expect(section).toContain('Groups of similar submissions (3, 14 submissions)');
+    expect(section.match(/<tr><td class="num">\d+<\/td>/g)).toHaveLength(3);
+    expect(section).toContain('&lt;i&gt;mallory&amp;co');
+    expect(section).not.toContain('<i>mallory');
+    expect(section).toMatch(/text 1 \([^)]*web_infrastructure_design\/3-scale_up\.md lines? \d/);
+    expect(section).toMatch(/same graph in 3-scale_up \(\d+ nodes, \d+ edges, drawn by 2\)/);
+  }, 60_000);
+});
+
 function jaccardOf(a: Uint32Array, b: Uint32Array): number {
   const set = new Set(a);
   const shared = [...b].filter((x) => set.has(x)).length;
