@@ -8,6 +8,7 @@ import path from 'node:path';
 import { resultRecords } from '../dist/grade/results-file.js';
 import { CohortSketches } from '../dist/grade/similarity/cohort-sketches.js';
 import { findSimilar } from '../dist/grade/similarity/find-similar.js';
+import { describeSimilar, similarByStudent } from '../dist/grade/gradebook.js';
 
 const files = process.argv.slice(2).map((f) => (existsSync(f) && statSync(f).isDirectory() ? path.join(f, 'results.jsonl') : f));
 if (!files.length) {
@@ -41,6 +42,7 @@ for (const file of files) {
   const rounds = 5;
   const addUs = [];
   const findUs = [];
+  const rowsUs = [];
   let result = findSimilar(held);
   for (let round = 0; round < rounds; round++) {
     let started = cpuMs();
@@ -50,10 +52,15 @@ for (const file of files) {
     started = cpuMs();
     result = findSimilar(cohort);
     findUs.push((1000 * (cpuMs() - started)) / sketches.length);
+    // Each student's row: the group's members named in similar_to.
+    started = cpuMs();
+    const similar = similarByStudent(result);
+    for (const [student] of sketches) describeSimilar(similar.get(student));
+    rowsUs.push((1000 * (cpuMs() - started)) / sketches.length);
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const grouped = result.groups.reduce((n, g) => n + g.students.length, 0);
   console.log(`${file}: ${sketches.length} students, ${result.compared} with text enough to compare, ${result.groups.length} groups (${grouped} students, largest ${result.groups[0]?.students.length ?? 0})`);
-  console.log(`  main thread CPU, median of ${rounds}: collect ${median(addUs).toFixed(2)} us/student, group ${median(findUs).toFixed(2)} us/student, total ${(median(addUs) + median(findUs)).toFixed(2)} us/student`);
+  console.log(`  main thread CPU, median of ${rounds}: collect ${median(addUs).toFixed(2)} us/student, group ${median(findUs).toFixed(2)} us/student, rows ${median(rowsUs).toFixed(2)} us/student, total ${(median(addUs) + median(findUs) + median(rowsUs)).toFixed(2)} us/student`);
   console.log(`  sketches held: ${heldMb.toFixed(1)} MB (${((1024 * heldMb) / sketches.length).toFixed(2)} KB/student)${globalThis.gc ? '' : ' (run node with --expose-gc for a steadier figure)'}`);
 }

@@ -25,9 +25,11 @@ export function similarByStudent(result: SimilarityResult): Map<string, SimilarT
   const map = new Map<string, SimilarTo[]>();
   for (const group of result.groups) {
     const evidence: SimilarTo['evidence'] = [...(group.prose ? ['text' as const] : []), ...(group.graph ? ['graph' as const] : [])];
+    // The first members but oneself: linear in the group's size (a group may hold thousands of copies).
+    const head = group.students.slice(0, LISTED_GROUP_MEMBERS + 1);
     for (const member of group.students) {
-      const others = group.students.filter((s) => s !== member);
-      pushTo(map, member, { group: group.id, students: others.slice(0, LISTED_GROUP_MEMBERS), count: others.length, score: group.score, evidence });
+      const others = head.filter((s) => s !== member).slice(0, LISTED_GROUP_MEMBERS);
+      pushTo(map, member, { group: group.id, students: others, count: group.students.length - 1, score: group.score, evidence });
     }
   }
   return map;
