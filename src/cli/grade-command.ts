@@ -18,6 +18,7 @@ export interface GradeCommandOptions extends GradingOptionValues {
   rubric?: string[];
   timeout?: number;
   similarity?: number;
+  baseText?: string[];
 }
 
 /** Progress on stderr: a bar on a terminal, a line every 10% (or 5 s) otherwise, for CI logs. */
@@ -79,6 +80,7 @@ export async function runGrade(dir: string, opts: GradeCommandOptions, settings:
       out: path.resolve(io.cwd, opts.out),
       rubrics: settings.rubrics,
       lint: settings.lint,
+      ...(settings.baseText ? { baseText: settings.baseText } : {}),
       jobs: opts.jobs ?? availableParallelism(),
       ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}),
       ...(opts.shard ? { shard: parseShard(opts.shard) } : {}),

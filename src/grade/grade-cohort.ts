@@ -19,6 +19,8 @@ export interface GradeCohortOptions extends PoolOptions {
   out: string;
   rubrics: Rubric[];
   lint?: GradeSettings['lint'];
+  /** Texts students were given (a README template): not evidence of copying. */
+  baseText?: string[];
   /** CSV mapping folders to names and emails. */
   manifest?: string;
   shard?: Shard;
@@ -59,7 +61,7 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   const shard = options.shard ?? { index: 1, count: 1 };
   const manifest = options.manifest ? readManifest(options.manifest) : new Map();
   const cohort = listCohort(options.dir).filter((entry) => shard.count === 1 || shardOf(entry.student, shard.count) === shard.index);
-  const settings: GradeSettings = { rubrics: options.rubrics, lint: options.lint ?? {} };
+  const settings: GradeSettings = { rubrics: options.rubrics, lint: options.lint ?? {}, ...(options.baseText?.length ? { baseText: options.baseText } : {}) };
   const key = settingsKey(settings);
   const header = resultsHeader(options.rubrics, key, shard);
   const resultsPath = path.join(options.out, RESULTS_FILE);

@@ -18,6 +18,8 @@ import { emptySketch, SketchBuilder } from './similarity/sketch.js';
 export interface GradeSettings {
   rubrics: Rubric[];
   lint: Pick<LintOptions, 'minScore' | 'disable' | 'maxBytes'>;
+  /** Texts students were given besides the task statement (a README template): base text for similarity. */
+  baseText?: string[];
 }
 
 /** A digest of everything besides the submission that a result depends on. */
@@ -34,7 +36,7 @@ export type GradeOutcome = StudentRecord | { student: string; reused: true };
 export async function gradeStudent(job: GradeJob, settings: GradeSettings, key = settingsKey(settings)): Promise<GradeOutcome> {
   if (job.previous && job.previous.config === key && probesUnchanged(job.previous.probes)) return { student: job.student, reused: true };
   const base = { student: job.student, name: job.name, email: job.email };
-  const sketch = new SketchBuilder(baseTextOf(settings.rubrics));
+  const sketch = new SketchBuilder(baseTextOf(settings));
   const sketched = new Set<string>();
   const problems: string[] = [];
   try {
@@ -117,7 +119,8 @@ function sketchTask(sketch: SketchBuilder, sketched: Set<string>, submission: Lo
   const { components, edges, groups } = result.graph;
   for (const c of components) sketch.addLabel(c.file, c.line, c.label);
   for (const e of edges) if (e.label) sketch.addLabel(e.file, e.line, e.label);
-  for (const g of groups) sketch.addLabel(components.find((c) => g.members.includes(c.key))?.file ?? '', g.line, g.title);
+  const fileOf = new Map(components.map((c) => [c.key, c.file]));
+  for (const g of groups) sketch.addLabel(fileOf.get(g.members[0] ?? '') ?? result.path, g.line, g.title);
   sketch.addGraph(fingerprintOf(result.task, result.graph));
 }
 

@@ -182,6 +182,23 @@ describe('a planted cohort graded end to end', () => {
   }, 60_000);
 });
 
+describe('a template the mentor gave out', () => {
+  it('is evidence until it is named as base text, and then no more', async () => {
+    const template = Array.from({ length: 6 }, (_, i) => text(500 + i, 40)).join('\n\n');
+    const students: Record<string, Record<string, string>> = {};
+    // Ten students fill in the template with a few words of their own each.
+    for (let i = 0; i < 10; i++) students[`s${i}`] = { 'web_infrastructure_design/3-scale_up.md': `# 3. Scale up\n\n${template}\n\n${text(600 + i, 30)}\n` };
+    const dir = makeCohort(students);
+    const groupsWith = async (baseText?: string[]) => {
+      const out = tmp();
+      await gradeCohort({ dir, out, rubrics: [loadRubric('3-scale_up')], jobs: 0, report: false, ...(baseText ? { baseText } : {}) });
+      return (JSON.parse(readFileSync(path.join(out, 'gradebook.json'), 'utf8')).similarity as SimilarityResult).groups;
+    };
+    expect((await groupsWith()).map((g) => g.students.length)).toEqual([10]);
+    expect(await groupsWith([template])).toEqual([]);
+  }, 60_000);
+});
+
 describe('the report', () => {
   it('lists each group once with its evidence, student names escaped', async () => {
     const rubric = loadRubric('3-scale_up');

@@ -2,8 +2,9 @@ import type { Rubric } from '../../config/rubric.js';
 import { shinglesInOrder, wordHashes } from './features.js';
 
 /**
- * What every student of a task legitimately shares, as MOSS's base code: the task's statement and
- * what its rubric says (title, description, each rule's description, each question's name and hint).
+ * What every student of a task legitimately shares, as MOSS's base code: the task's statement, what
+ * its rubric says (title, description, each rule's description, each question's name and hint) and
+ * any text the mentor gave out (`grade --base-text`, a README template).
  * Its shingles are no evidence of copying, and neither is a diagram label made of its words (or of
  * the generic words below) only: "Load Balancer", "Server 1", "MySQL primary". What stays is what a
  * copy shares: sentences of one's own, unusual labels, the same typos.
@@ -26,14 +27,20 @@ const DIAGRAM_WORDS =
   'firewall firewalls monitoring monitor client agent agents collector ssl tls https http certificate cdn cache storage backend ' +
   'frontend front back end request requests response responses traffic the a an of to and or for with on in from via';
 
-const cache = new WeakMap<readonly Rubric[], BaseText>();
+/** What a run gives students: its rubrics, and texts the mentor names (`grade --base-text`). */
+export interface BaseTextSources {
+  rubrics: readonly Rubric[];
+  baseText?: readonly string[];
+}
 
-/** The base text of the tasks a run grades (one value per array of rubrics: a worker computes it once). */
-export function baseTextOf(rubrics: readonly Rubric[]): BaseText {
-  let base = cache.get(rubrics);
+const cache = new WeakMap<BaseTextSources, BaseText>();
+
+/** The base text of a run (one value per settings object: a worker computes it once). */
+export function baseTextOf(sources: BaseTextSources): BaseText {
+  let base = cache.get(sources);
   if (!base) {
-    base = buildBaseText(rubrics.flatMap(rubricTexts));
-    cache.set(rubrics, base);
+    base = buildBaseText([...sources.rubrics.flatMap(rubricTexts), ...(sources.baseText ?? [])]);
+    cache.set(sources, base);
   }
   return base;
 }
