@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadRubric } from '../../src/config/rubric.js';
 import { gradeCohort } from '../../src/grade/grade-cohort.js';
 import { mergePartials } from '../../src/grade/merge-partials.js';
-import { buildBaseText } from '../../src/grade/similarity/base-text.js';
+import { baseTextOf, buildBaseText } from '../../src/grade/similarity/base-text.js';
 import { CohortSketches } from '../../src/grade/similarity/cohort-sketches.js';
 import { shingleHashes, wordHashes } from '../../src/grade/similarity/features.js';
 import { findSimilar, shapeIsEvidence, type SimilarityResult } from '../../src/grade/similarity/find-similar.js';
@@ -69,6 +69,16 @@ describe('sketches', () => {
     own.addProse('a.md', 7, `${statement} because my own sentence says something`);
     // Two labels, and the shingles from "it because my own ..." on.
     expect(own.build().size).toBe(2 + 6);
+  });
+
+  it('take the base text from the rubric: its statement, rule descriptions, questions and hints', () => {
+    const base = baseTextOf({ rubrics: [loadRubric('1-distributed_web_infrastructure')] });
+    const echo = new SketchBuilder(base);
+    echo.addProse('a.md', 1, 'Is your load-balancer enabling an Active-Active or Active-Passive setup, explain the difference between both');
+    echo.addProse('a.md', 2, 'Names the load balancer\'s distribution algorithm and says how it picks a server.');
+    echo.addProse('a.md', 3, 'HAProxy is configured with round robin.');
+    echo.addProse('a.md', 4, 'For every additional element, why you are adding it');
+    expect(echo.build().size).toBe(0);
   });
 });
 
