@@ -90,8 +90,9 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   });
   const representatives = copies.size ? eligible.filter((i) => !copies.has(i)) : eligible;
 
-  // Rows a band: a pair at the threshold becomes a candidate with probability 1 - (1 - J^rows)^bands,
-  // above 0.99 for each choice at its thresholds, while unrelated texts (J ~0.02) almost never do.
+  // Rows a band: a pair of similarity J becomes a candidate with probability 1 - (1 - J^rows)^bands:
+  // 0.996 at the default 0.5 (3 rows, 42 bands), 0.988 at 0.6 (4 rows), 0.94 at 0.4, while
+  // unrelated answers (J ~0.02) almost never do. Below 0.4, 2 rows: more candidates, all scored.
   const rows = threshold >= 0.6 ? 4 : threshold >= 0.4 ? 3 : 2;
   for (let band = 0; band + rows <= SIGNATURE_SIZE; band += rows) {
     forEachRun(representatives, (i) => hashRows(cohort.signature(i), band, rows), (run) => {
