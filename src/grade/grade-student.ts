@@ -12,7 +12,8 @@ import { digestRecord, feedbackFileName, type RecordDigest } from './record-dige
 import type { GradeJob, GradedTask, StudentRecord } from './record.js';
 import { baseTextOf } from './similarity/base-text.js';
 import { fingerprintOf } from './similarity/graph-identity.js';
-import { emptySketch, SketchBuilder } from './similarity/sketch.js';
+import { emptySketch, SketchBuilder, type TaskSketch } from './similarity/sketch.js';
+import type { BaseText } from './similarity/base-text.js';
 
 /** What every student of a run is graded with (sent once to each worker). */
 export interface GradeSettings {
@@ -36,7 +37,8 @@ export type GradeOutcome = StudentRecord | { student: string; reused: true };
 export async function gradeStudent(job: GradeJob, settings: GradeSettings, key = settingsKey(settings)): Promise<GradeOutcome> {
   if (job.previous && job.previous.config === key && probesUnchanged(job.previous.probes)) return { student: job.student, reused: true };
   const base = { student: job.student, name: job.name, email: job.email };
-  const sketch = new SketchBuilder(baseTextOf(settings));
+  const baseText = baseTextOf(settings);
+  const sketches: TaskSketch[] = [];
   const sketched = new Set<string>();
   const problems: string[] = [];
   try {
@@ -45,7 +47,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
         ...settings.lint,
         rubrics: settings.rubrics,
         onTask: (submission, result) => {
-          sketchTask(sketch, sketched, submission, result);
+          sketches.push(sketchTask(baseText, sketched, submission, result));
           problems.push(...unreadable(submission, result));
         },
       }),
@@ -57,7 +59,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       error: problems.join('; '),
       tasks,
       feedback: formatMarkdown(report),
-      features: sketch.build(),
+      features: { tasks: sketches },
       inputs: { config: key, probes },
     };
   } catch (error) {
@@ -110,7 +112,8 @@ function gradedTask({ root: _root, rules, ...task }: TaskResult): GradedTask {
  * the statement), its diagram's labels and its graph's shape. A file several tasks read (the README
  * of the Mermaid-native curriculum) is read once.
  */
-function sketchTask(sketch: SketchBuilder, sketched: Set<string>, submission: LoadedSubmission, result: TaskResult): void {
+function sketchTask(base: BaseText, sketched: Set<string>, submission: LoadedSubmission, result: TaskResult): TaskSketch {
+  const sketch = new SketchBuilder(base, result.task);
   for (const file of submission.files) {
     if (!file.markdown || sketched.has(file.relPath)) continue;
     sketched.add(file.relPath);
@@ -121,7 +124,8 @@ function sketchTask(sketch: SketchBuilder, sketched: Set<string>, submission: Lo
   for (const e of edges) if (e.label) sketch.addLabel(e.file, e.line, e.label);
   const fileOf = new Map(components.map((c) => [c.key, c.file]));
   for (const g of groups) sketch.addLabel(fileOf.get(g.members[0] ?? '') ?? result.path, g.line, g.title);
-  sketch.addGraph(fingerprintOf(result.task, result.graph));
+  sketch.setGraph(fingerprintOf(result.task, result.graph));
+  return sketch.build();
 }
 
 /** Why a person must look at this result: the task file could not be read whole, or a rule crashed. */

@@ -131,9 +131,9 @@ describe('one run at a time on an output folder', () => {
 describe('a cohort of copies', () => {
   it('reports 400 copies of one answer as one group (not 79,800 pairs), in time linear in the cohort', () => {
     const text = Array.from({ length: 60 }, (_, i) => `word${i} load balancer reason ${i % 7}`).join(' ');
-    const builder = new SketchBuilder(buildBaseText([]));
+    const builder = new SketchBuilder(buildBaseText([]), '3-scale_up');
     builder.addProse('3-scale_up.md', 5, text);
-    const sketch = builder.build();
+    const sketch = { tasks: [builder.build()] };
     const cohort = new CohortSketches();
     for (let i = 0; i < 400; i++) cohort.add(`s${String(i).padStart(3, '0')}`, sketch);
     const result = findSimilar(cohort);

@@ -24,9 +24,9 @@ function text(seed: number, words = 120): string {
 }
 
 function sketchOf(prose: string, base = noBase): StudentSketch {
-  const builder = new SketchBuilder(base);
+  const builder = new SketchBuilder(base, 't');
   builder.addProse('a.md', 3, prose);
-  return builder.build();
+  return { tasks: [builder.build()] };
 }
 
 function cohortOf(sketches: [string, StudentSketch][]): CohortSketches {
@@ -51,19 +51,19 @@ describe('sketches', () => {
   it('are the same size for a line and for a book, and the same in every run', () => {
     const short = sketchOf(text(1, 30));
     const long = sketchOf(text(2, 20_000));
-    expect(long.minhash.length).toBe(short.minhash.length);
-    expect(long.where.length).toBe(short.where.length);
+    expect(long.tasks[0]!.minhash.length).toBe(short.tasks[0]!.minhash.length);
+    expect(long.tasks[0]!.where.length).toBe(short.tasks[0]!.where.length);
     expect(sketchOf(text(2, 20_000))).toEqual(long);
   });
 
   it('leave out the base text and the labels made of its words, and keep what is one\'s own', () => {
     const statement = 'You must be able to explain some specifics about this infrastructure: for every additional element, why you are adding it';
     const base = buildBaseText([statement]);
-    const echo = new SketchBuilder(base);
+    const echo = new SketchBuilder(base, 't');
     echo.addProse('a.md', 1, statement);
     for (const label of ['Load Balancer 2', 'Web Server', 'MySQL Primary', 'DB', 'additional element']) echo.addLabel('a.md', 2, label);
     expect(echo.build().size).toBe(0);
-    const own = new SketchBuilder(base);
+    const own = new SketchBuilder(base, 't');
     own.addLabel('a.md', 4, 'Zorgon cache tier');
     own.addLabel('a.md', 5, 'Databse');
     own.addProse('a.md', 7, `${statement} because my own sentence says something`);
@@ -73,7 +73,7 @@ describe('sketches', () => {
 
   it('take the base text from the rubric: its statement, rule descriptions, questions and hints', () => {
     const base = baseTextOf({ rubrics: [loadRubric('1-distributed_web_infrastructure')] });
-    const echo = new SketchBuilder(base);
+    const echo = new SketchBuilder(base, 't');
     echo.addProse('a.md', 1, 'Is your load-balancer enabling an Active-Active or Active-Passive setup, explain the difference between both');
     echo.addProse('a.md', 2, 'Names the load balancer\'s distribution algorithm and says how it picks a server.');
     echo.addProse('a.md', 3, 'HAProxy is configured with round robin.');
@@ -130,6 +130,21 @@ describe('groups', () => {
     expect(groups[0]!.students).toHaveLength(400);
     expect(groups[0]).toMatchObject({ id: 1, score: 1, graph: null, prose: { score: 1, weakest: 1 } });
     expect(groups[0]!.prose!.shared[0]).toEqual({ student: groups[0]!.prose!.a, file: 'a.md', lines: [3] });
+  });
+
+  it('compares task by task: one task copied of four is found, not diluted by the three of one\'s own', () => {
+    const project = (seed: number, copied: string) => {
+      const tasks = ['0-simple_web_stack', '1-distributed_web_infrastructure', '2-secured_and_monitored_web_infrastructure', '3-scale_up'].map((task, k) => {
+        const builder = new SketchBuilder(noBase, task);
+        builder.addProse(`${task}.md`, 5, k === 0 ? copied : text(seed * 10 + k, 400));
+        return builder.build();
+      });
+      return { tasks };
+    };
+    const shared = text(77, 150);
+    const { groups } = findSimilar(cohortOf([['ana', project(1, shared)], ['ben', project(2, shared)], ['cid', project(3, text(78, 150))]]));
+    expect(groups).toEqual([expect.objectContaining({ students: ['ana', 'ben'], score: 1, prose: expect.objectContaining({ task: '0-simple_web_stack' }) })]);
+    expect(groups[0]!.prose!.shared.map((s) => s.file)).toEqual(['0-simple_web_stack.md', '0-simple_web_stack.md']);
   });
 
   it('chains near-copies of near-copies into one group and says its weakest link', () => {
@@ -223,7 +238,7 @@ describe('the report', () => {
     expect(section.match(/<tr><td class="num">\d+<\/td>/g)).toHaveLength(3);
     expect(section).toContain('&lt;i&gt;mallory&amp;co');
     expect(section).not.toContain('<i>mallory');
-    expect(section).toMatch(/text 1 \([^)]*web_infrastructure_design\/3-scale_up\.md lines? \d/);
+    expect(section).toMatch(/text 1 in 3-scale_up \([^)]*web_infrastructure_design\/3-scale_up\.md lines? \d/);
     expect(section).toMatch(/same graph in 3-scale_up \(\d+ nodes, \d+ edges, drawn by 2\)/);
   }, 60_000);
 });

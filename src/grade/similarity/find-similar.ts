@@ -7,10 +7,11 @@ export interface SimilarityOptions {
   threshold?: number;
 }
 
-/** Two members whose own text is most alike, and where they share it. */
+/** Two members whose own text is most alike, in one task, and where they share it. */
 export interface ProseEvidence {
   a: string;
   b: string;
+  task: string;
   /** Estimated Jaccard similarity of their own shingles and labels. */
   score: number;
   /** The weakest link that joined the group: a group may chain near-copies of near-copies. */
@@ -70,21 +71,27 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   const n = cohort.count;
   const sets = new UnionFind(n);
   const links: Link[] = [];
+  // Items (a student's task) with text enough; items are compared with items of the same task only.
   const eligible: number[] = [];
-  for (let i = 0; i < n; i++) if (cohort.size(i) >= MIN_FEATURES) eligible.push(i);
+  for (let i = 0; i < cohort.itemCount; i++) if (cohort.size(i) >= MIN_FEATURES) eligible.push(i);
+  const taskSalt = (i: number) => Math.imul(cohort.taskOf(i) + 1, 0x9e3779b1);
+  const link = (a: number, b: number, score: number) => {
+    if (sets.union(cohort.studentOf(a), cohort.studentOf(b))) links.push({ a, b, score });
+  };
+  const linked = (a: number, b: number) => cohort.taskOf(a) !== cohort.taskOf(b) || sets.find(cohort.studentOf(a)) === sets.find(cohort.studentOf(b));
 
   // Identical signatures first, linked to the first of their kind: a thousand copies are one
   // candidate of the banding below, not a bucket of a million pairs.
   const copies = new Set<number>();
-  forEachRun(eligible, (i) => hashRows(cohort.signature(i), 0, SIGNATURE_SIZE), (run) => {
+  forEachRun(eligible, (i) => hashRows(cohort.signature(i), 0, SIGNATURE_SIZE) ^ taskSalt(i), (run) => {
     const kinds: number[] = [];
     for (const i of run) {
-      const same = kinds.find((k) => cohort.similarity(k, i) === 1);
+      const same = kinds.find((k) => cohort.taskOf(k) === cohort.taskOf(i) && cohort.similarity(k, i) === 1);
       if (same === undefined) {
         kinds.push(i);
       } else {
         copies.add(i);
-        if (sets.union(same, i)) links.push({ a: same, b: i, score: 1 });
+        link(same, i, 1);
       }
     }
   });
@@ -95,14 +102,14 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   // unrelated answers (J ~0.02) almost never do. Below 0.4, 2 rows: more candidates, all scored.
   const rows = threshold >= 0.6 ? 4 : threshold >= 0.4 ? 3 : 2;
   for (let band = 0; band + rows <= SIGNATURE_SIZE; band += rows) {
-    forEachRun(representatives, (i) => hashRows(cohort.signature(i), band, rows), (run) => {
+    forEachRun(representatives, (i) => hashRows(cohort.signature(i), band, rows) ^ taskSalt(i), (run) => {
       for (let q = 1; q < run.length; q++) {
         for (let p = Math.max(0, q - BUCKET_WINDOW); p < q; p++) {
           const a = run[p]!;
           const b = run[q]!;
-          if (sets.find(a) === sets.find(b)) continue;
+          if (linked(a, b)) continue;
           const score = cohort.similarity(a, b);
-          if (score >= threshold && sets.union(a, b)) links.push({ a, b, score });
+          if (score >= threshold) link(a, b, score);
         }
       }
     });
@@ -117,6 +124,7 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   return { groups: assembleGroups(cohort, sets, links, shapes), compared: eligible.length };
 }
 
+/** Two items (a task of two students) found near-duplicates. */
 interface Link {
   a: number;
   b: number;
@@ -144,7 +152,7 @@ function forEachRun(items: readonly number[], key: (item: number) => number, run
   const keyScale = 2 ** itemBits;
   const keyMask = itemBits <= 21 ? 0xffffffff : 2 ** (53 - itemBits) - 1;
   const packed = new Float64Array(items.length);
-  items.forEach((item, i) => (packed[i] = (key(item) % (keyMask + 1)) * keyScale + item));
+  items.forEach((item, i) => (packed[i] = ((key(item) >>> 0) % (keyMask + 1)) * keyScale + item));
   packed.sort();
   let start = 0;
   for (let i = 1; i <= packed.length; i++) {
@@ -174,7 +182,7 @@ function assembleGroups(cohort: CohortSketches, sets: UnionFind, links: Link[], 
     else byRoot.set(root, { members: [i], best: null, weakest: 1, shape: null });
   }
   for (const link of links) {
-    const group = byRoot.get(sets.find(link.a))!;
+    const group = byRoot.get(sets.find(cohort.studentOf(link.a)))!;
     if (!group.best || link.score > group.best.score) group.best = link;
     group.weakest = Math.min(group.weakest, link.score);
   }
@@ -186,7 +194,7 @@ function assembleGroups(cohort: CohortSketches, sets: UnionFind, links: Link[], 
   const groups = [...byRoot.values()].map(({ members, best, weakest, shape }): Omit<SimilarGroup, 'id'> => ({
     students: members.map(name).sort(cmp),
     score: best ? round(best.score) : 1,
-    prose: best ? { a: name(best.a), b: name(best.b), score: round(best.score), weakest: round(weakest), shared: sharedLines(cohort, best) } : null,
+    prose: best ? { a: name(cohort.studentOf(best.a)), b: name(cohort.studentOf(best.b)), task: cohort.tasks[cohort.taskOf(best.a)]!, score: round(best.score), weakest: round(weakest), shared: sharedLines(cohort, best) } : null,
     graph: shape ? { task: shape.task, nodes: shape.nodes, edges: shape.edges, drawnBy: shape.members.length } : null,
   }));
   groups.sort((x, y) => y.students.length - x.students.length || y.score - x.score || cmp(x.students[0]!, y.students[0]!));
@@ -200,15 +208,15 @@ function sharedLines(cohort: CohortSketches, link: Link): ProseEvidence['shared'
   const lines = [new Map<string, Set<number>>(), new Map<string, Set<number>>()];
   for (let k = 0; k < SIGNATURE_SIZE; k++) {
     if (x[k] !== y[k]) continue;
-    [link.a, link.b].forEach((student, side) => {
-      const where = locationOf(cohort.where(student)[k]!, cohort.files[student]!);
+    [link.a, link.b].forEach((item, side) => {
+      const where = locationOf(cohort.where(item)[k]!, cohort.filesOf(item));
       if (!where) return;
       const set = lines[side]!.get(where.file) ?? new Set<number>();
       lines[side]!.set(where.file, set.add(where.line));
     });
   }
-  return [link.a, link.b].flatMap((student, side) =>
-    [...lines[side]!].map(([file, set]) => ({ student: cohort.students[student]!, file, lines: [...set].sort((p, q) => p - q).slice(0, SHARED_LINES_LISTED) })),
+  return [link.a, link.b].flatMap((item, side) =>
+    [...lines[side]!].map(([file, set]) => ({ student: cohort.students[cohort.studentOf(item)]!, file, lines: [...set].sort((p, q) => p - q).slice(0, SHARED_LINES_LISTED) })),
   );
 }
 

@@ -3,12 +3,22 @@ import { fnv1a, normalisedWords, shinglesInOrder, wordHashes } from './features.
 import type { GraphFingerprint } from './graph-identity.js';
 
 /**
- * What near-duplicate detection keeps of one student, made where the student is graded: a MinHash
- * signature of the student's own text (5-word shingles of the prose and the diagram's unusual
- * labels, base text dropped), where each minimum was read, and the fingerprints of the graphs. Its
- * size is fixed, whatever the student wrote: the thread that collects a cohort keeps one per student.
+ * What near-duplicate detection keeps of one student, made where the student is graded: a sketch
+ * per task, so that a student who copied one task of four is compared on that task, not diluted by
+ * the three of their own. Its size is fixed per task, whatever the student wrote: the thread that
+ * collects a cohort keeps one per student and task.
  */
 export interface StudentSketch {
+  tasks: TaskSketch[];
+}
+
+/**
+ * One task of a student: a MinHash signature of the student's own text (5-word shingles of the
+ * prose and the diagram's unusual labels, base text dropped), where each minimum was read, and the
+ * fingerprint of the task's graph.
+ */
+export interface TaskSketch {
+  task: string;
   /** SIGNATURE_SIZE 32-bit minima, one per hash function, base64 (0xffffffff: nothing of one's own). */
   minhash: string;
   /** Where each minimum was read, base64 of SIGNATURE_SIZE 32-bit values: file index (into `files`) × 2^24 + line. */
@@ -17,8 +27,8 @@ export interface StudentSketch {
   files: string[];
   /** Distinct shingles and labels of one's own: a text too short to compare has few. */
   size: number;
-  /** The graph of each task, when big enough to fingerprint. */
-  graphs: GraphFingerprint[];
+  /** The task's graph, when big enough to fingerprint. */
+  graph: GraphFingerprint | null;
 }
 
 /** Hash functions of the signature: the standard error of an estimated similarity J is sqrt(J(1-J)/128), 0.04 at 0.6. */
@@ -55,10 +65,10 @@ export class SketchBuilder {
   private readonly where = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY_SLOT);
   private readonly files: string[] = [];
   private readonly distinct = new Set<number>();
-  private readonly graphs: GraphFingerprint[] = [];
+  private graph: GraphFingerprint | null = null;
   private readonly seenLabels = new Set<string>();
 
-  constructor(private readonly base: BaseText) {}
+  constructor(private readonly base: BaseText, private readonly task: string) {}
 
   /** A block of prose (paragraph, list item, table row) starting at `line` of `file`. */
   addProse(file: string, line: number, text: string): void {
@@ -81,13 +91,13 @@ export class SketchBuilder {
     this.fold(fnv1a(`label:${key}`), this.locate(file, line));
   }
 
-  addGraph(fingerprint: GraphFingerprint | null): void {
-    if (fingerprint) this.graphs.push(fingerprint);
+  setGraph(fingerprint: GraphFingerprint | null): void {
+    this.graph = fingerprint;
   }
 
-  build(): StudentSketch {
+  build(): TaskSketch {
     this.densify();
-    return { minhash: encode(this.signature), where: encode(this.where), files: this.files, size: this.distinct.size, graphs: this.graphs };
+    return { task: this.task, minhash: encode(this.signature), where: encode(this.where), files: this.files, size: this.distinct.size, graph: this.graph };
   }
 
   private locate(file: string, line: number): number {
@@ -126,7 +136,7 @@ export class SketchBuilder {
 
 /** The sketch of a student with nothing to compare (an error row). */
 export function emptySketch(): StudentSketch {
-  return new SketchBuilder({ shingles: new Set(), words: new Set() }).build();
+  return { tasks: [] };
 }
 
 /** File and line of a `where` value, or null. */
