@@ -22,7 +22,7 @@ function cpuMs() {
   return (cpu.user + cpu.system) / 1000;
 }
 
-if (files.length > 1) {
+if (files.length > 1 || !globalThis.gc) {
   for (const file of files) execFileSync(process.execPath, ['--expose-gc', process.argv[1], file], { stdio: 'inherit' });
   process.exit(0);
 }
@@ -62,5 +62,5 @@ for (const file of files) {
   const grouped = result.groups.reduce((n, g) => n + g.students.length, 0);
   console.log(`${file}: ${sketches.length} students, ${result.compared} with text enough to compare, ${result.groups.length} groups (${grouped} students, largest ${result.groups[0]?.students.length ?? 0})`);
   console.log(`  main thread CPU, median of ${rounds}: collect ${median(addUs).toFixed(2)} us/student, group ${median(findUs).toFixed(2)} us/student, rows ${median(rowsUs).toFixed(2)} us/student, total ${(median(addUs) + median(findUs) + median(rowsUs)).toFixed(2)} us/student`);
-  console.log(`  sketches held: ${heldMb.toFixed(1)} MB (${((1024 * heldMb) / sketches.length).toFixed(2)} KB/student)${globalThis.gc ? '' : ' (run node with --expose-gc for a steadier figure)'}`);
+  console.log(`  sketches held: ${heldMb.toFixed(1)} MB (${((1024 * heldMb) / sketches.length).toFixed(2)} KB/student)`);
 }
