@@ -48418,6 +48418,7 @@ function validateRubric(data, source) {
   if (!Array.isArray(r3.projectDirs)) fail('"projectDirs" must be an array of strings');
   if (typeof r3.passThreshold !== "number" || r3.passThreshold < 0 || r3.passThreshold > 100) fail('"passThreshold" must be a number from 0 to 100');
   if (!Array.isArray(r3.rules) || r3.rules.length === 0) fail('"rules" must be a non-empty array');
+  if (r3.statement !== void 0 && (!Array.isArray(r3.statement) || !r3.statement.every((p) => typeof p === "string"))) fail('"statement" must be an array of strings (one paragraph each)');
   for (const [i, rule] of r3.rules.entries()) {
     if (!rule || typeof rule.id !== "string") fail(`rules[${i}].id must be a string`);
     const module2 = rule.rule ?? rule.id;

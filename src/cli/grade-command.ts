@@ -29,6 +29,7 @@ export interface GradeCommandOptions extends GradingOptionValues {
   export?: ExportFormat[];
   exportTitle?: string;
   bom: boolean;
+  baseText?: string[];
 }
 
 export interface MergeCommandOptions {
@@ -92,10 +93,9 @@ function describeOutputs(outputs: OutputResult, io: CliIO): void {
   for (const task of outputs.summary.tasks) {
     io.stdout(`${task.task}: ${task.passed}/${task.graded} passed, ${task.pending} pending review, mean ${task.meanPercent}%, median ${task.medianPercent}%\n`);
   }
-  const { pairs, pairsLeftOut, graphGroups } = outputs.similarity;
-  const grouped = graphGroups.reduce((n, g) => n + g.length, 0);
-  const listed = pairsLeftOut ? ` (${pairs.length} listed)` : '';
-  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${outputs.summary.notSubmitted.length} not submitted, ${pairs.length + pairsLeftOut} near-duplicate explanation pairs${listed}, ${graphGroups.length} groups of identical graphs (${grouped} submissions)\n`);
+  const { groups } = outputs.similarity;
+  const grouped = groups.reduce((n, g) => n + g.students.length, 0);
+  io.stdout(`${outputs.summary.manualReview.length} awaiting manual review, ${outputs.summary.errors.length} errors, ${outputs.summary.notSubmitted.length} not submitted, ${groups.length} groups of similar submissions (${grouped} submissions)\n`);
   describeReview(outputs, io);
   for (const file of outputs.files) io.stdout(`  wrote ${shortPath(file, io)}\n`);
 }
@@ -130,6 +130,7 @@ export async function runGrade(dir: string, opts: GradeCommandOptions, settings:
       onWarning: (message) => io.stderr(`infralint grade: warning: ${printable(message)}\n`),
       ...exportsOf(opts),
       bom: opts.bom,
+      ...(settings.baseText ? { baseText: settings.baseText } : {}),
       jobs,
       ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}),
       ...(opts.shard ? { shard: parseShard(opts.shard) } : {}),

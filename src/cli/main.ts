@@ -220,7 +220,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .option('--no-report', 'skip report.html (the slowest output)')
       .option('--rubric <name|file>', 'rubric to grade against, repeatable (default: the configuration\'s, else every task of the project)', (v: string, prev?: string[]) => [...(prev ?? []), v])
       .option('--timeout <seconds>', `a submission taking longer becomes an error row (default 30, at most ${MAX_TIMEOUT_SECONDS}; needs worker threads)`, secondsUpTo('--timeout', MAX_TIMEOUT_SECONDS))
-      .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged as near-duplicates (default 0.6)', parseShare),
+      .option('--similarity <0-1>', 'similarity of their own text (estimated Jaccard of shingles and labels, task statement left out) from which submissions are grouped as near-duplicates (default 0.5)', parseShare)
+      .option('--base-text <file>', 'a text students were given (a README template, a handout): sharing it is not evidence of copying, repeatable', (v: string, prev?: string[]) => [...(prev ?? []), v]),
   ))
     .action(async (dir: string, opts: GradeCommandOptions) => {
       const lint = lintOptionsFrom(opts);
@@ -232,7 +233,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       const members = plan.students.filter((entry) => !entry.problem && !entry.notSubmitted).map((entry) => entry.dir);
       const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...projectTarget(cohort, opts), members, curriculum: opts.curriculum ?? cohortCurriculum(members) });
       const { runGrade } = await import('./grade-command.js');
-      exitCode = await runGrade(dir, opts, { rubrics, lint }, io, io.stderrIsTTY ?? false, plan);
+      const { readSmallFile } = await import('../read/small-file.js');
+      const baseText = (opts.baseText ?? []).map((file) => readSmallFile(path.resolve(io.cwd, file), { what: 'base text' }));
+      exitCode = await runGrade(dir, opts, { rubrics, lint, ...(baseText.length ? { baseText } : {}) }, io, io.stderrIsTTY ?? false, plan);
     });
 
   addGradebookOptions(
@@ -242,7 +245,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       .argument('<partials...>', 'results.jsonl files, or the --out folders of the shards')
       .option('-o, --out <dir>', 'where to write the outputs', 'infralint-grades')
       .option('--no-report', 'skip report.html')
-      .option('--similarity <0-1>', 'Jaccard similarity from which explanations are flagged (default 0.6)', parseShare),
+      .option('--similarity <0-1>', 'similarity of their own text from which submissions are grouped (default 0.5)', parseShare),
   ).action(async (partials: string[], opts: MergeCommandOptions) => {
     const { runMerge } = await import('./grade-command.js');
     exitCode = await runMerge(partials, opts, io);

@@ -34,6 +34,7 @@ export const CURRICULA: readonly Curriculum[] = ['classic', 'mermaid'];
 /** A task's rubric: where its file lives, the rules, their weights and the pass threshold. */
 export interface Rubric extends TaskLocation {
   title: string;
+  description?: string;
   project?: string;
   /** Which version of the project the task belongs to (default classic). */
   curriculum?: Curriculum;
@@ -43,6 +44,11 @@ export interface Rubric extends TaskLocation {
   variantOf?: string;
   /** Set while the rubric lacks some of its task's rules: what is missing (its weights need not sum to 100). */
   draft?: string;
+  /**
+   * The task's statement as students receive it, a paragraph an entry: base text for similarity
+   * (students echo it; sharing it is no evidence of copying).
+   */
+  statement?: string[];
   passThreshold: number;
   rules: RubricRule[];
 }
@@ -117,6 +123,7 @@ export function validateRubric(data: unknown, source: string): Rubric {
   if (!Array.isArray(r.projectDirs)) fail('"projectDirs" must be an array of strings');
   if (typeof r.passThreshold !== 'number' || r.passThreshold < 0 || r.passThreshold > 100) fail('"passThreshold" must be a number from 0 to 100');
   if (!Array.isArray(r.rules) || r.rules.length === 0) fail('"rules" must be a non-empty array');
+  if (r.statement !== undefined && (!Array.isArray(r.statement) || !r.statement.every((p) => typeof p === 'string'))) fail('"statement" must be an array of strings (one paragraph each)');
   for (const [i, rule] of r.rules!.entries()) {
     if (!rule || typeof rule.id !== 'string') fail(`rules[${i}].id must be a string`);
     const module = rule.rule ?? rule.id;

@@ -21,6 +21,8 @@ export interface GradeCohortOptions extends PoolOptions {
   out: string;
   rubrics: Rubric[];
   lint?: GradeSettings['lint'];
+  /** Texts students were given (a README template): not evidence of copying. */
+  baseText?: string[];
   /** CSV roster mapping folders to names and emails (else the collect manifest's, when there is one). */
   manifest?: string;
   /** The students, when the caller planned them already (the CLI does, to choose the rubrics). */
@@ -76,7 +78,7 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   const plan = options.plan ?? planCohort({ dir: options.dir, out: options.out, ...(options.manifest ? { manifest: options.manifest } : {}), locations: options.rubrics });
   if (!options.plan) for (const warning of plan.warnings) options.onWarning?.(warning);
   const cohort = plan.students.filter((entry) => shard.count === 1 || shardOf(entry.student, shard.count) === shard.index);
-  const settings: GradeSettings = { rubrics: options.rubrics, lint: options.lint ?? {} };
+  const settings: GradeSettings = { rubrics: options.rubrics, lint: options.lint ?? {}, ...(options.baseText?.length ? { baseText: options.baseText } : {}) };
   const key = settingsKey(settings);
   const header = resultsHeader(settings, key, shard, plan.identity);
   const resultsPath = path.join(options.out, RESULTS_FILE);

@@ -11,12 +11,17 @@ import { ruleModuleOf } from '../config/rubric.js';
 import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
 import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { GradeJob, GradedTask, GradingSettingsSummary, ReviewVisual, StudentRecord } from './record.js';
-import { proseFeatures } from './similarity/features.js';
+import { baseTextOf } from './similarity/base-text.js';
+import { fingerprintOf } from './similarity/graph-identity.js';
+import { emptySketch, SketchBuilder, type TaskSketch } from './similarity/sketch.js';
+import type { BaseText } from './similarity/base-text.js';
 
 /** What every student of a run is graded with (sent once to each worker). */
 export interface GradeSettings {
   rubrics: Rubric[];
   lint: Pick<LintOptions, 'minScore' | 'disable' | 'maxBytes'>;
+  /** Texts students were given besides the task statement (a README template): base text for similarity. */
+  baseText?: string[];
 }
 
 /** A digest of everything besides the submission that a result depends on. */
@@ -45,7 +50,9 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
   // Probes are kept relative to the student's folder: a cohort moved or cloned again is recognised.
   if (job.previous && job.previous.config === key && portableProbesUnchanged(job.previous.probes, job.dir)) return { student: job.student, reused: true };
   const base = { student: job.student, name: job.name, email: job.email, ...extras(job) };
-  let prose = '';
+  const baseText = baseTextOf(settings);
+  const sketches: TaskSketch[] = [];
+  const sketched = new Set<string>();
   const problems: string[] = [];
   const visuals = new Map<string, ReviewVisual[]>();
   try {
@@ -54,7 +61,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
         ...settings.lint,
         rubrics: settings.rubrics,
         onTask: (submission, result) => {
-          if (!prose) prose = proseOf(submission);
+          sketches.push(sketchTask(baseText, sketched, submission, result));
           problems.push(...unreadable(submission, result));
           visuals.set(result.task, reviewVisuals(job.dir, submission));
         },
@@ -67,7 +74,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       error: problems.join('; '),
       tasks,
       feedback: formatMarkdown(report),
-      features: proseFeatures(prose),
+      features: { tasks: sketches },
       inputs: { config: key, probes: portableProbes(probes, job.dir) },
       digest: probesDigest(probes),
     };
@@ -118,7 +125,7 @@ export function errorRecord(job: Pick<GradeJob, 'student' | 'name' | 'email' | '
     error: message,
     tasks: [],
     feedback: `## infralint could not grade this submission\n\n${escapeMarkdown(message)}\n`,
-    features: { shingles: '', words: 0 },
+    features: emptySketch(),
     inputs: null,
   };
 }
@@ -164,9 +171,25 @@ function toForward(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** The prose of the task's files: what near-duplicate detection compares. */
-function proseOf(submission: LoadedSubmission): string {
-  return submission.files.flatMap((f) => f.markdown?.prose.map((b) => b.text) ?? []).join('\n');
+/**
+ * What near-duplicate detection compares of a task: its files' prose (headings left out: they echo
+ * the statement), its diagram's labels and its graph's shape. A file several tasks read (the README
+ * of the Mermaid-native curriculum) is read once.
+ */
+function sketchTask(base: BaseText, sketched: Set<string>, submission: LoadedSubmission, result: TaskResult): TaskSketch {
+  const sketch = new SketchBuilder(base, result.task);
+  for (const file of submission.files) {
+    if (!file.markdown || sketched.has(file.relPath)) continue;
+    sketched.add(file.relPath);
+    for (const block of file.markdown.prose) if (block.kind !== 'heading') sketch.addProse(file.relPath, block.line, block.text);
+  }
+  const { components, edges, groups } = result.graph;
+  for (const c of components) sketch.addLabel(c.file, c.line, c.label);
+  for (const e of edges) if (e.label) sketch.addLabel(e.file, e.line, e.label);
+  const fileOf = new Map(components.map((c) => [c.key, c.file]));
+  for (const g of groups) sketch.addLabel(fileOf.get(g.members[0] ?? '') ?? result.path, g.line, g.title);
+  sketch.setGraph(fingerprintOf(result.task, result.graph));
+  return sketch.build();
 }
 
 /** Why a person must look at this result: the task file could not be read whole, or a rule crashed. */

@@ -5,34 +5,44 @@ import type { ResultsHeader, StudentRecord } from './record.js';
 import type { SimilarityResult } from './similarity/find-similar.js';
 import { pushTo } from '../multimap.js';
 
-/** Who a student resembles: near-duplicate explanations (one entry per other student), or an identical graph (one entry for the group). */
-export type SimilarTo =
-  | { kind: 'prose'; student: string; score: number }
-  | { kind: 'graph'; score: 1; students: string[]; count: number };
+/** The group of similar submissions a student is in, as the student's row says it. */
+export interface SimilarTo {
+  /** The group's id in `similarity.groups`. */
+  group: number;
+  /** The other members (the first LISTED_GROUP_MEMBERS of them) and how many there are. */
+  students: string[];
+  count: number;
+  /** The group's similarity figure: its closest pair's text, or 1 for the same graph alone. */
+  score: number;
+  /** What links the group: near-duplicate own text, the same uncommon graph, or both. */
+  evidence: ('text' | 'graph')[];
+}
 
-/** Members of an identical-graph group listed by name; the rest are counted. */
+/** Members of a group listed by name in a student's row; the rest are counted. */
 const LISTED_GROUP_MEMBERS = 10;
 
 export function similarByStudent(result: SimilarityResult): Map<string, SimilarTo[]> {
   const map = new Map<string, SimilarTo[]>();
-  const add = (who: string, entry: SimilarTo) => pushTo(map, who, entry);
-  for (const pair of result.pairs) {
-    add(pair.a, { kind: 'prose', student: pair.b, score: pair.score });
-    add(pair.b, { kind: 'prose', student: pair.a, score: pair.score });
-  }
-  for (const group of result.graphGroups) {
-    for (const member of group) {
-      const others = group.filter((s) => s !== member);
-      add(member, { kind: 'graph', score: 1, students: others.slice(0, LISTED_GROUP_MEMBERS), count: others.length });
+  for (const group of result.groups) {
+    const evidence: SimilarTo['evidence'] = [...(group.prose ? ['text' as const] : []), ...(group.graph ? ['graph' as const] : [])];
+    // The first members but oneself: linear in the group's size (a group may hold thousands of copies).
+    const head = group.students.slice(0, LISTED_GROUP_MEMBERS + 1);
+    for (const member of group.students) {
+      const others = head.filter((s) => s !== member).slice(0, LISTED_GROUP_MEMBERS);
+      pushTo(map, member, { group: group.id, students: others, count: group.students.length - 1, score: group.score, evidence });
     }
   }
   return map;
 }
 
-/** `bob (prose 0.82); same graph as carol, dan` */
+/** `group 2 with bob, carol (text 0.97, same graph)` */
 export function describeSimilar(list: SimilarTo[] | undefined): string {
   return (list ?? [])
-    .map((s) => (s.kind === 'prose' ? `${s.student} (prose ${s.score})` : `same graph as ${s.students.join(', ')}${s.count > s.students.length ? ` and ${s.count - s.students.length} more` : ''}`))
+    .map((s) => {
+      const more = s.count > s.students.length ? ` and ${s.count - s.students.length} more` : '';
+      const why = s.evidence.map((e) => (e === 'text' ? `text ${s.score}` : 'same graph')).join(', ');
+      return `group ${s.group} with ${s.students.join(', ')}${more} (${why})`;
+    })
     .join('; ');
 }
 

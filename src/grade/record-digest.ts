@@ -1,7 +1,7 @@
 import { gradebookEntry } from './gradebook.js';
-import type { GraphShape, StudentRecord } from './record.js';
+import type { StudentRecord } from './record.js';
 import { sealRecordLine } from './results-file.js';
-import { graphShape } from './similarity/features.js';
+import type { StudentSketch } from './similarity/sketch.js';
 import { summaryTally, type SummaryTally } from './summary.js';
 
 /**
@@ -18,9 +18,8 @@ export interface RecordDigest {
   entry: Uint8Array;
   /** What the cohort summary counts of the record. */
   tally: SummaryTally;
-  /** Similarity inputs: the prose's shingles (base64) and the graph's shape. */
-  shingles: string;
-  shape: GraphShape | null;
+  /** What near-duplicate detection keeps of the student (fixed size). */
+  sketch: StudentSketch;
   /** The feedback file's text, or null when the worker has written the file already. */
   feedback: string | null;
 }
@@ -28,15 +27,13 @@ export interface RecordDigest {
 const utf8 = new TextEncoder();
 
 export function digestRecord(record: StudentRecord, feedbackWritten = false): RecordDigest {
-  const graph = record.tasks[0]?.graph;
   const entry = gradebookEntry(record);
   return {
     student: record.student,
     line: utf8.encode(`${sealRecordLine(JSON.stringify(record))}\n`),
     entry: utf8.encode(`${JSON.stringify(entry)}\n`),
     tally: summaryTally(entry),
-    shingles: record.features.shingles,
-    shape: graph ? graphShape(graph) : null,
+    sketch: record.features,
     feedback: feedbackWritten ? null : record.feedback,
   };
 }

@@ -1,5 +1,6 @@
 import type { RuleResult, TaskResult } from '../report/model.js';
 import type { Probe } from '../read/fs-probes.js';
+import type { StudentSketch } from './similarity/sketch.js';
 
 /** One rule of one task, as the gradebook keeps it. */
 export type GradedRule = Pick<RuleResult, 'id' | 'status' | 'points' | 'maxPoints' | 'message'> & {
@@ -56,8 +57,8 @@ export interface StudentRecord {
   tasks: GradedTask[];
   /** The Markdown the student would see from `infralint check`. */
   feedback: string;
-  /** What similarity detection compares of the prose (graphs are compared from `tasks`). */
-  features: SimilarityFeatures;
+  /** What near-duplicate detection keeps of the submission: a fixed-size sketch of its own text and its graphs' fingerprints. */
+  features: StudentSketch;
   /** What the result depends on, to reuse it when nothing changed (`--resume`). */
   inputs: { config: string; probes: Probe[] } | null;
   /**
@@ -67,21 +68,6 @@ export interface StudentRecord {
   digest?: string;
   /** Reviewers' decisions made on another content of the submission (outputs' copy only: see applyDecisions). */
   staleDecisions?: { task: string; rule: string; status: string; decidedBy: string; decidedAt: string }[];
-}
-
-export interface SimilarityFeatures {
-  /** Sorted distinct 32-bit hashes of 5-word shingles of the normalised prose, base64 of a Uint32Array. */
-  shingles: string;
-  /** Words of prose (short texts are not compared). */
-  words: number;
-}
-
-/** A graph with its labels dropped: node colours (roles) and edges. */
-export interface GraphShape {
-  /** One colour per node (its sorted roles and host group), in node order. */
-  colours: string[];
-  /** Directed edges as [from, to] node indexes (an undirected link appears both ways). */
-  edges: [number, number][];
 }
 
 /** The first line of a results file: what produced it, so that `merge` refuses mixed partials. */

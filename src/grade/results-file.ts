@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
+import type { TaskSketch } from './similarity/sketch.js';
 
 /** The file each run (or shard) writes: a header line, then one student per line, sorted by student. */
 export const RESULTS_FILE = 'results.jsonl';
@@ -96,8 +97,9 @@ function recordProblem(r: Record<string, unknown>): string | null {
   if (typeof r.student !== 'string' || !r.student) return 'a record without a student';
   if (r.status !== 'graded' && r.status !== 'error' && r.status !== 'not-submitted') return `the record of "${r.student}" has no status`;
   if (!Array.isArray(r.tasks) || typeof r.feedback !== 'string' || typeof r.error !== 'string') return `the record of "${r.student}" lacks its tasks, feedback or error`;
-  const features = r.features as { shingles?: unknown } | null;
-  if (!features || typeof features.shingles !== 'string') return `the record of "${r.student}" lacks its similarity features`;
+  const features = r.features as { tasks?: Partial<Record<keyof TaskSketch, unknown>>[] } | null;
+  const sketchOk = (t: Partial<Record<keyof TaskSketch, unknown>>) => t && typeof t.task === 'string' && typeof t.minhash === 'string' && typeof t.where === 'string' && Array.isArray(t.files) && typeof t.size === 'number';
+  if (!features || !Array.isArray(features.tasks) || !features.tasks.every(sketchOk)) return `the record of "${r.student}" lacks its similarity features`;
   const inputs = r.inputs as { config?: unknown; probes?: unknown } | null;
   if (inputs !== null && (typeof inputs !== 'object' || typeof inputs.config !== 'string' || !Array.isArray(inputs.probes))) return `the record of "${r.student}" lacks its inputs (config and probes)`;
   return null;

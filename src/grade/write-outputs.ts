@@ -9,8 +9,8 @@ import { GradebookCsv, naturalOrder, ProjectCsv, projectTotal, similarByStudent,
 import { exportFileName, GradebookExport, type ExportSettings } from './exports.js';
 import { feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
-import { decodeShingles } from './similarity/features.js';
-import { findSimilar, type SimilarityInput, type SimilarityOptions, type SimilarityResult } from './similarity/find-similar.js';
+import { CohortSketches } from './similarity/cohort-sketches.js';
+import { findSimilar, type SimilarityOptions, type SimilarityResult } from './similarity/find-similar.js';
 import { SummaryBuilder, type CohortSummary } from './summary.js';
 
 export interface OutputOptions {
@@ -49,13 +49,14 @@ export interface PendingOutputs {
  * merge of several partials): what `grade` and `merge` both do, so that a sharded run merged gives
  * the same files as one run. Memory stays flat: a record is written out and dropped at once; what
  * waits for the similarity of the whole cohort is a compact gradebook entry in a temporary file,
- * not the record. Only report.html reads the records again.
+ * not the record, and a fixed-size sketch in memory. Only report.html reads the records again.
  */
 export class CohortOutputs {
   /** Time spent writing (in `add` and in `finish`), not waiting for records. */
   private busyMs = 0;
   private readonly summary: SummaryBuilder;
-  private readonly similarityInputs: SimilarityInput[] = [];
+  /** One fixed-size sketch a student: what similarity needs of the whole cohort. */
+  private sketches: CohortSketches | null = new CohortSketches();
   private readonly feedback: AtomicFolder;
   private readonly entries: AtomicFile;
   /** Where each student's entry is in `entries` (byte offset and length): the rows are written in natural order from it. */
@@ -83,7 +84,7 @@ export class CohortOutputs {
     const digest = this.decisions.decideDigest(graded);
     this.options.copyRecordsTo?.write(digest.line);
     this.summary.add(digest.tally);
-    this.similarityInputs.push({ student: digest.student, shingles: decodeShingles(digest.shingles), shape: digest.shape });
+    this.sketches!.add(digest.student, digest.sketch);
     if (digest.feedback !== null) writeFileSync(path.join(this.feedback.temp, feedbackFileName(digest.student)), digest.feedback);
     this.entryAt.push({ student: digest.student, at: this.entriesBytes, length: digest.entry.byteLength });
     this.entriesBytes += digest.entry.byteLength;
@@ -95,8 +96,8 @@ export class CohortOutputs {
   async finish(records: () => AsyncGenerator<StudentRecord>): Promise<OutputResult> {
     const started = performance.now();
     const summary = this.summary.build();
-    const similarity = findSimilar(this.similarityInputs, this.options.similarity);
-    this.similarityInputs.length = 0;
+    const similarity = findSimilar(this.sketches!, this.options.similarity);
+    this.sketches = null;
     const similar = similarByStudent(similarity);
     this.entries.close();
 

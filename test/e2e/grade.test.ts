@@ -114,11 +114,28 @@ describe('infralint grade (built binary, worker threads)', () => {
   });
 
   it('turns bad usage into exit 2 with a message, never a stack trace', () => {
-    for (const args of [['grade', path.join(cohort, 'nope')], ['grade', cohort, '--shard', '4/3'], ['grade', cohort, '--jobs', 'x'], ['merge', path.join(cohort, 'alice')]]) {
+    for (const args of [['grade', path.join(cohort, 'nope')], ['grade', cohort, '--shard', '4/3'], ['grade', cohort, '--jobs', 'x'], ['merge', path.join(cohort, 'alice')], ['grade', cohort, '--base-text', path.join(cohort, 'no-such-template.md')]]) {
       const r = run(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^infralint: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
+
+  it('groups the students who handed in the same text, and no more once that text is named with --base-text', () => {
+    const twins = makeCohort({ ana: ownSubmission(TEMPLATE), ben: ownSubmission(TEMPLATE), cid: ownSubmission('A text of my own about the two load balancers.') });
+    const grouped = run(['grade', twins, '--out', tmp(), '--jobs', '0', '--no-report']);
+    expect(grouped.stdout).toMatch(/, 1 groups of similar submissions \(2 submissions\)$/m);
+    const template = path.join(tmp(), 'template.md');
+    writeFileSync(template, TEMPLATE);
+    const out = tmp();
+    const named = run(['grade', twins, '--out', out, '--jobs', '0', '--no-report', '--base-text', template]);
+    expect(named.stdout).toMatch(/, 0 groups of similar submissions \(0 submissions\)$/m);
+    expect(JSON.parse(read(out, 'gradebook.json')).similarity.groups).toEqual([]);
+  });
 });
+
+/** A handout every student fills in: long enough to be compared. */
+const TEMPLATE = 'Our design keeps two load balancers in a cluster so that either one can take over the traffic of the other, ' +
+  'three web servers behind them answer the requests, the application servers run the code on their own machines, ' +
+  'and the database primary copies every write to its replica, which answers the reads of the application servers.';

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'infralint-runs-'));
 const rubrics = [loadRubric('3-scale_up')];
 const grade = (dir: string, out: string, more: Partial<GradeCohortOptions> = {}) => gradeCohort({ dir, out, rubrics, jobs: 0, report: false, ...more });
 /** A CSV's rows as cells (no cell of these tests holds a comma or a quote). */
-const csv = (file: string) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
+const csv = (file: string) => parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
 const essay = (n: number) => `Student ${n} explains that the second load balancer takes over when the first fails, and that the database replica serves reads while the primary writes, number ${n}.`;
 
 describe('results keyed to the cohort folder', () => {

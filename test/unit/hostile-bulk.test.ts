@@ -7,8 +7,10 @@ import { temporaryName } from '../../src/grade/atomic-file.js';
 import { gradeCohort } from '../../src/grade/grade-cohort.js';
 import { mergePartials } from '../../src/grade/merge-partials.js';
 import { commitTogether, OutFolder } from '../../src/grade/out-folder.js';
-import { findSimilar, MAX_SIMILAR_PAIRS } from '../../src/grade/similarity/find-similar.js';
-import { shingleHashes, wordHashes } from '../../src/grade/similarity/features.js';
+import { findSimilar } from '../../src/grade/similarity/find-similar.js';
+import { CohortSketches } from '../../src/grade/similarity/cohort-sketches.js';
+import { buildBaseText } from '../../src/grade/similarity/base-text.js';
+import { SketchBuilder } from '../../src/grade/similarity/sketch.js';
 import { makeCohort, ownSubmission } from '../helpers/cohort.js';
 
 /**
@@ -127,13 +129,16 @@ describe('one run at a time on an output folder', () => {
 });
 
 describe('a cohort of copies', () => {
-  it('lists the most similar pairs up to the cap and counts the rest, in time linear in the cohort', () => {
+  it('reports 400 copies of one answer as one group (not 79,800 pairs), in time linear in the cohort', () => {
     const text = Array.from({ length: 60 }, (_, i) => `word${i} load balancer reason ${i % 7}`).join(' ');
-    const shingles = shingleHashes(wordHashes(text));
-    const inputs = Array.from({ length: 400 }, (_, i) => ({ student: `s${String(i).padStart(3, '0')}`, shingles, shape: null }));
-    const result = findSimilar(inputs, { commonShare: 1.01 });
-    expect(result.pairs).toHaveLength(MAX_SIMILAR_PAIRS);
-    expect(result.pairs.length + result.pairsLeftOut).toBe((400 * 399) / 2);
-    expect(result.pairs[0]).toEqual({ a: 's000', b: 's001', score: 1 });
+    const builder = new SketchBuilder(buildBaseText([]), '3-scale_up');
+    builder.addProse('3-scale_up.md', 5, text);
+    const sketch = { tasks: [builder.build()] };
+    const cohort = new CohortSketches();
+    for (let i = 0; i < 400; i++) cohort.add(`s${String(i).padStart(3, '0')}`, sketch);
+    const result = findSimilar(cohort);
+    expect(result.groups).toHaveLength(1);
+    expect(result.groups[0]!.students).toHaveLength(400);
+    expect(result.groups[0]!.prose).toMatchObject({ a: 's000', score: 1 });
   });
 });

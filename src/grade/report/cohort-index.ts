@@ -1,6 +1,6 @@
 import type { RuleStatus } from '../../types.js';
 import type { Verdict } from '../../score/score.js';
-import { describeSimilar, projectTotal, type SimilarTo } from '../gradebook.js';
+import { projectTotal, type SimilarTo } from '../gradebook.js';
 import type { ResultsHeader, StudentRecord } from '../record.js';
 
 /** One task of one student, as the students table shows it. */
@@ -65,7 +65,7 @@ export class CohortIndex {
       status: record.status,
       tasks,
       project: multi ? projectTotal(record, this.header.tasks) : null,
-      similar: describeSimilar(similar),
+      similar: similarCell(similar),
     });
     if (!this.byStudent.has(record.student)) this.byStudent.set(record.student, index);
   }
@@ -74,4 +74,12 @@ export class CohortIndex {
   indexOf(student: string): number | undefined {
     return this.byStudent.get(student);
   }
+}
+
+/**
+ * The students table's cell: each group by its number and size (the section below names its
+ * members; a table cell listing thirty names would make every row of the group match a search).
+ */
+function similarCell(list: SimilarTo[] | undefined): string {
+  return (list ?? []).map((s) => `group ${s.group} (${s.count + 1} submissions)`).join('; ');
 }

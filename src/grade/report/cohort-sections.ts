@@ -1,5 +1,6 @@
 import { escapeXml } from '../../reporters/escape-xml.js';
-import type { SimilarityResult } from '../similarity/find-similar.js';
+import type { SimilarGroup, SimilarityResult } from '../similarity/find-similar.js';
+import { describeEvidence } from '../similarity/describe-group.js';
 import type { CohortSummary, TaskSummary } from '../summary.js';
 import type { CohortIndex, RuleDrill } from './cohort-index.js';
 import { STATUS_TEXT, STATUSES } from './report-style.js';
@@ -89,13 +90,10 @@ const SHOWN_GROUP_MEMBERS = 25;
 /** Similar submissions: everything the report shows of the similarity result, in this one place. */
 export function similaritySection(similarity: SimilarityResult, index: CohortIndex): string {
   const link = (student: string) => linkTo(index, student);
-  const pairs = similarity.pairs.length
-    ? `<table><thead><tr><th>student</th><th>student</th><th>similarity</th></tr></thead><tbody>${similarity.pairs.map((p) => `<tr><td>${link(p.a)}</td><td>${link(p.b)}</td><td class="num">${p.score}</td></tr>`).join('')}</tbody></table>`
-    : '<p>No pair found.</p>';
-  const groups = similarity.graphGroups.length
-    ? `<table><thead><tr><th>submissions</th><th>who</th></tr></thead><tbody>${similarity.graphGroups.map((g) => `<tr><td class="num">${g.length}</td><td>${g.slice(0, SHOWN_GROUP_MEMBERS).map(link).join(', ')}${g.length > SHOWN_GROUP_MEMBERS ? ` and ${g.length - SHOWN_GROUP_MEMBERS} more` : ''}</td></tr>`).join('')}</tbody></table>`
+  const who = (g: SimilarGroup) => `${g.students.slice(0, SHOWN_GROUP_MEMBERS).map(link).join(', ')}${g.students.length > SHOWN_GROUP_MEMBERS ? ` and ${g.students.length - SHOWN_GROUP_MEMBERS} more` : ''}`;
+  const groups = similarity.groups.length
+    ? `<table><thead><tr><th>group</th><th>submissions</th><th>similarity</th><th>evidence</th><th>who</th></tr></thead><tbody>${similarity.groups.map((g) => `<tr><td class="num">${g.id}</td><td class="num">${g.students.length}</td><td class="num">${g.score}</td><td>${h(describeEvidence(g))}</td><td>${who(g)}</td></tr>`).join('')}</tbody></table>`
     : '<p>No group found.</p>';
-  return `<h2>Similar submissions</h2><p class="muted">A signal for a person to look at, not a verdict. Text and graph shapes that many submissions share (the task statement, a common design) are left out.</p>
-<h3>Near-duplicate explanations (${similarity.pairs.length + similarity.pairsLeftOut} pairs${similarity.pairsLeftOut ? `, the ${similarity.pairs.length} most similar listed` : ''})</h3><p class="muted">5-word shingles of the prose compared by Jaccard similarity.</p>${pairs}
-<h3>Identical graphs up to renaming (${similarity.graphGroups.length} groups)</h3><p class="muted">Every label ignored: the same roles linked the same way.</p>${groups}\n`;
+  return `<h2>Similar submissions</h2><p class="muted">A signal for a person to look at, not a verdict. Each group is one entry, however many pairs it makes: near-duplicate text of their own (5-word shingles and unusual diagram labels, the task statement and the rubric's words left out) or the same graph up to renaming when it is big and uncommon enough to be evidence.</p>
+<h3>Groups of similar submissions (${similarity.groups.length}, ${similarity.groups.reduce((n, g) => n + g.students.length, 0)} submissions)</h3>${groups}\n`;
 }

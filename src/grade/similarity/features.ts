@@ -1,11 +1,10 @@
-import type { TaskResult } from '../../report/model.js';
-import type { GraphShape, SimilarityFeatures } from '../record.js';
+/*
+ * The words and shingles of a text, as 32-bit hashes: what near-duplicate detection compares of
+ * the prose, the task statement and the rubric (base text) alike.
+ */
 
 /** Shingles of this many words: long enough that common phrases rarely collide, short enough to survive edits. */
 export const SHINGLE_WORDS = 5;
-/** Graphs smaller than this say too little to be called identical. */
-const MIN_SHAPE_NODES = 5;
-const MIN_SHAPE_EDGES = 4;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -60,61 +59,27 @@ export function wordHashes(text: string): Uint32Array {
   return hashes.subarray(0, count);
 }
 
-/**
- * The distinct hashed shingles of a text, sorted, from its words' hashes. Each shingle's hash
- * combines its words' hashes (position-dependent), so no shingle string is ever built.
- */
-export function shingleHashes(words: ArrayLike<number>): Uint32Array {
-  const all = new Uint32Array(Math.max(0, words.length - SHINGLE_WORDS + 1));
-  for (let i = 0; i < all.length; i++) {
-    let hash = 0x9747b28c;
-    for (let k = 0; k < SHINGLE_WORDS; k++) {
-      hash = Math.imul(hash ^ words[i + k]!, 0x5bd1e995);
-      hash ^= hash >>> 15;
-    }
-    all[i] = hash >>> 0;
+/** The hash of one shingle: its words' hashes combined in order (no shingle string is ever built). */
+function shingleAt(words: ArrayLike<number>, at: number): number {
+  let hash = 0x9747b28c;
+  for (let k = 0; k < SHINGLE_WORDS; k++) {
+    hash = Math.imul(hash ^ words[at + k]!, 0x5bd1e995);
+    hash ^= hash >>> 15;
   }
-  all.sort();
+  return hash >>> 0;
+}
+
+/** The hashed shingles of a text in reading order (repeats kept): the i-th starts at the i-th word. */
+export function shinglesInOrder(words: ArrayLike<number>): Uint32Array {
+  const all = new Uint32Array(Math.max(0, words.length - SHINGLE_WORDS + 1));
+  for (let i = 0; i < all.length; i++) all[i] = shingleAt(words, i);
+  return all;
+}
+
+/** The distinct hashed shingles of a text, sorted. */
+export function shingleHashes(words: ArrayLike<number>): Uint32Array {
+  const all = shinglesInOrder(words).sort();
   let distinct = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
   return all.slice(0, distinct);
-}
-
-export function encodeShingles(hashes: Uint32Array): string {
-  return Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64');
-}
-
-export function decodeShingles(encoded: string): Uint32Array {
-  const bytes = Buffer.from(encoded, 'base64');
-  const copy = new Uint8Array(bytes.length - (bytes.length % 4));
-  copy.set(bytes.subarray(0, copy.length));
-  return new Uint32Array(copy.buffer);
-}
-
-/** A graph with its labels dropped: what stays the same when a copier renames every node. Null when too small to compare. */
-export function graphShape(graph: TaskResult['graph']): GraphShape | null {
-  const index = new Map<string, number>();
-  graph.components.forEach((c, i) => index.set(c.key, i));
-  const edges: [number, number][] = [];
-  const seen = new Set<string>();
-  const add = (a: number, b: number) => {
-    const key = `${a}>${b}`;
-    if (a === b || seen.has(key)) return;
-    seen.add(key);
-    edges.push([a, b]);
-  };
-  for (const e of graph.edges) {
-    const from = index.get(e.from);
-    const to = index.get(e.to);
-    if (from === undefined || to === undefined) continue;
-    add(from, to);
-    if (!e.directed) add(to, from);
-  }
-  if (graph.components.length < MIN_SHAPE_NODES || edges.length < MIN_SHAPE_EDGES) return null;
-  return { colours: graph.components.map((c) => [...c.roles].sort().join('+') || 'none'), edges };
-}
-
-export function proseFeatures(prose: string): SimilarityFeatures {
-  const words = wordHashes(prose);
-  return { shingles: encodeShingles(shingleHashes(words)), words: words.length };
 }

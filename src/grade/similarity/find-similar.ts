@@ -1,216 +1,229 @@
-import type { GraphShape } from '../record.js';
-import { isomorphic, refineColours, shapeSignature } from './graph-identity.js';
-import { pushTo } from '../../multimap.js';
+import type { CohortSketches, ShapeBucket } from './cohort-sketches.js';
+import { locationOf, SIGNATURE_SIZE } from './sketch.js';
+import { UnionFind } from './union-find.js';
 
-export interface SimilarityInput {
-  student: string;
-  shingles: Uint32Array;
-  shape: GraphShape | null;
+export interface SimilarityOptions {
+  /** Estimated Jaccard similarity of their own text from which two students are linked. */
+  threshold?: number;
 }
 
-/** Two submissions whose explanations are near-duplicates: score = Jaccard similarity of their shingles. */
-export interface SimilarPair {
+/** Two members whose own text is most alike, in one task, and where they share it. */
+export interface ProseEvidence {
   a: string;
   b: string;
+  task: string;
+  /** Estimated Jaccard similarity of their own shingles and labels. */
   score: number;
+  /** The weakest link that joined the group: a group may chain near-copies of near-copies. */
+  weakest: number;
+  /** Lines of each one's files where the shared text was read (paragraph starts, diagram labels). */
+  shared: { student: string; file: string; lines: number[] }[];
+}
+
+/** A graph shape the group's members drew identically (labels dropped), rare and big enough to count. */
+export interface GraphEvidence {
+  task: string;
+  nodes: number;
+  edges: number;
+  /** Students of the whole cohort who drew this shape: all in the group. */
+  drawnBy: number;
+}
+
+/** Submissions linked by near-duplicate own text or by the same uncommon graph: one entry, not its pairs. */
+export interface SimilarGroup {
+  /** 1, 2, ... in the order listed: largest group first. */
+  id: number;
+  students: string[];
+  /** The strongest evidence's similarity: the closest pair's text, or 1 for the same graph alone. */
+  score: number;
+  prose: ProseEvidence | null;
+  graph: GraphEvidence | null;
 }
 
 export interface SimilarityResult {
-  /** The near-duplicate pairs, most similar first: at most MAX_SIMILAR_PAIRS of them. */
-  pairs: SimilarPair[];
-  /** Pairs found beyond MAX_SIMILAR_PAIRS (a cohort of copies has n² of them), not listed. */
-  pairsLeftOut: number;
-  /** Submissions whose graphs are identical up to renaming, each group sorted (a group, not its n² pairs). */
-  graphGroups: string[][];
-}
-
-export interface SimilarityOptions {
-  /** Jaccard similarity from which explanations count as near-duplicates. */
-  threshold?: number;
-  /** A shingle (or graph shape) found in at least this share of the cohort, and in at least 5 submissions, is shared boilerplate (or a common design). */
-  commonShare?: number;
+  groups: SimilarGroup[];
+  /** Students with enough text of their own to compare (at least MIN_FEATURES). */
+  compared: number;
 }
 
 /**
- * Near-duplicate pairs listed at most: 800 copies of one answer are 319,600 pairs (a 65 MB
- * gradebook), which say no more than their number. Documented in README.md ("Limits").
+ * Estimated Jaccard similarity of own text from which two students are linked: half of their own
+ * shingles shared is a near-copy (unrelated answers to one task share a few percent once the base
+ * text is dropped); below it, the estimate's noise (0.04 at 128 hashes) would decide.
  */
-export const MAX_SIMILAR_PAIRS = 5000;
-
-/** Shingles a submission needs, after boilerplate is dropped, to be compared at all (about 25 words of its own). */
-const MIN_SHINGLES = 20;
-const MINHASH_FUNCTIONS = 64;
-const BAND_ROWS = 4;
+export const DEFAULT_THRESHOLD = 0.5;
+/** Own shingles and labels a submission needs to be compared by text (about 25 words of its own). */
+export const MIN_FEATURES = 20;
+/** A member of a bucket is compared with at most this many members before it: a bucket of thousands costs linear time. */
+const BUCKET_WINDOW = 64;
+const SHARED_LINES_LISTED = 10;
 
 /**
- * Near-duplicate explanations and identical graphs across a cohort. Text that many submissions share
- * (the task statement, a widely copied article) is dropped first, as MOSS drops base code, so that a
- * pair is flagged for what the two share with each other only. Candidates come from MinHash with
- * banding (locality-sensitive hashing); each is then scored by the exact Jaccard similarity.
+ * Groups of near-identical submissions. Candidates come from the signatures by banding
+ * (locality-sensitive hashing): students whose signatures agree on a whole band of rows; each
+ * candidate pair is then scored by its share of equal minima, and linked when it reaches the
+ * threshold. Identical graph shapes link their students when the shape is evidence (see
+ * `shapeIsEvidence`). Linked students form groups (connected components): eight copies are one
+ * group of eight, however many pairs they make.
  */
-export function findSimilar(inputs: SimilarityInput[], options: SimilarityOptions = {}): SimilarityResult {
-  const commonCount = Math.max(5, Math.ceil((options.commonShare ?? 0.05) * inputs.length));
-  const { pairs, total } = similarProse(inputs, options.threshold ?? 0.6, commonCount);
-  return {
-    pairs: pairs.sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b)),
-    pairsLeftOut: total - pairs.length,
-    graphGroups: identicalGraphs(inputs, commonCount).sort((x, y) => y.length - x.length || cmp(x[0]!, y[0]!)),
+export function findSimilar(cohort: CohortSketches, options: SimilarityOptions = {}): SimilarityResult {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const n = cohort.count;
+  const sets = new UnionFind(n);
+  const links: Link[] = [];
+  // Items (a student's task) with text enough; items are compared with items of the same task only.
+  const eligible: number[] = [];
+  for (let i = 0; i < cohort.itemCount; i++) if (cohort.size(i) >= MIN_FEATURES) eligible.push(i);
+  const taskSalt = (i: number) => Math.imul(cohort.taskOf(i) + 1, 0x9e3779b1);
+  const link = (a: number, b: number, score: number) => {
+    if (sets.union(cohort.studentOf(a), cohort.studentOf(b))) links.push({ a, b, score });
   };
+  const linked = (a: number, b: number) => cohort.taskOf(a) !== cohort.taskOf(b) || sets.find(cohort.studentOf(a)) === sets.find(cohort.studentOf(b));
+
+  // Identical signatures first, linked to the first of their kind: a thousand copies are one
+  // candidate of the banding below, not a bucket of a million pairs.
+  const copies = new Set<number>();
+  forEachRun(eligible, (i) => hashRows(cohort.signature(i), 0, SIGNATURE_SIZE) ^ taskSalt(i), (run) => {
+    const kinds: number[] = [];
+    for (const i of run) {
+      const same = kinds.find((k) => cohort.taskOf(k) === cohort.taskOf(i) && cohort.similarity(k, i) === 1);
+      if (same === undefined) {
+        kinds.push(i);
+      } else {
+        copies.add(i);
+        link(same, i, 1);
+      }
+    }
+  });
+  const representatives = copies.size ? eligible.filter((i) => !copies.has(i)) : eligible;
+
+  // Rows a band: a pair of similarity J becomes a candidate with probability 1 - (1 - J^rows)^bands:
+  // 0.996 at the default 0.5 (3 rows, 42 bands), 0.988 at 0.6 (4 rows), 0.94 at 0.4, while
+  // unrelated answers (J ~0.02) almost never do. Below 0.4, 2 rows: more candidates, all scored.
+  const rows = threshold >= 0.6 ? 4 : threshold >= 0.4 ? 3 : 2;
+  for (let band = 0; band + rows <= SIGNATURE_SIZE; band += rows) {
+    forEachRun(representatives, (i) => hashRows(cohort.signature(i), band, rows) ^ taskSalt(i), (run) => {
+      for (let q = 1; q < run.length; q++) {
+        for (let p = Math.max(0, q - BUCKET_WINDOW); p < q; p++) {
+          const a = run[p]!;
+          const b = run[q]!;
+          if (linked(a, b)) continue;
+          const score = cohort.similarity(a, b);
+          if (score >= threshold) link(a, b, score);
+        }
+      }
+    });
+  }
+
+  const shapes: ShapeBucket[] = [];
+  for (const bucket of cohort.shapes.values()) {
+    if (bucket.members.length < 2 || !shapeIsEvidence(bucket.nodes, bucket.edges, bucket.members.length, n)) continue;
+    shapes.push(bucket);
+    for (const member of bucket.members) sets.union(bucket.members[0]!, member);
+  }
+  return { groups: assembleGroups(cohort, sets, links, shapes), compared: eligible.length };
+}
+
+/** Two items (a task of two students) found near-duplicates. */
+interface Link {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/**
+ * Whether students drawing the same shape is evidence that they did not draw it alone. A small
+ * shape (the minimal user -> load balancer -> web -> app -> database chain, the classic two-server
+ * answer) never is: students arrive at it independently. A bigger one is, unless many drew it: the
+ * bigger the shape, the larger the share of the cohort that may share it before it is a common design.
+ */
+export function shapeIsEvidence(nodes: number, edges: number, drawnBy: number, cohort: number): boolean {
+  if (nodes < 8 || edges < 10) return false;
+  const share = Math.min(0.25, 0.02 * 2 ** ((edges - 10) / 3));
+  return drawnBy <= Math.max(2, Math.floor(share * cohort));
+}
+
+/** Calls `run` with each set of at least two `items` of equal key, in a fixed order (key, then item). */
+function forEachRun(items: readonly number[], key: (item: number) => number, run: (members: number[]) => void): void {
+  if (items.length < 2) return;
+  // Key and item packed in one float (32 + up to 21 bits): one native sort, no comparator.
+  const largest = items.reduce((m, item) => Math.max(m, item), 0);
+  const itemBits = Math.max(1, Math.ceil(Math.log2(largest + 1)));
+  const keyScale = 2 ** itemBits;
+  const keyMask = itemBits <= 21 ? 0xffffffff : 2 ** (53 - itemBits) - 1;
+  const packed = new Float64Array(items.length);
+  items.forEach((item, i) => (packed[i] = ((key(item) >>> 0) % (keyMask + 1)) * keyScale + item));
+  packed.sort();
+  let start = 0;
+  for (let i = 1; i <= packed.length; i++) {
+    if (i < packed.length && Math.floor(packed[i]! / keyScale) === Math.floor(packed[start]! / keyScale)) continue;
+    if (i - start > 1) run(Array.from(packed.subarray(start, i), (v) => v % keyScale));
+    start = i;
+  }
+}
+
+/** A 32-bit hash of `count` rows of a signature from `from`. */
+function hashRows(signature: Uint32Array, from: number, count: number): number {
+  let hash = 0x811c9dc5 ^ from;
+  for (let k = from; k < from + count; k++) {
+    hash = Math.imul(hash ^ signature[k]!, 0x01000193);
+    hash ^= hash >>> 13;
+  }
+  return hash >>> 0;
+}
+
+function assembleGroups(cohort: CohortSketches, sets: UnionFind, links: Link[], shapes: ShapeBucket[]): SimilarGroup[] {
+  const byRoot = new Map<number, { members: number[]; best: Link | null; weakest: number; shape: ShapeBucket | null }>();
+  for (let i = 0; i < cohort.count; i++) {
+    if (sets.sizeOf(i) < 2) continue;
+    const root = sets.find(i);
+    const group = byRoot.get(root);
+    if (group) group.members.push(i);
+    else byRoot.set(root, { members: [i], best: null, weakest: 1, shape: null });
+  }
+  for (const link of links) {
+    const group = byRoot.get(sets.find(cohort.studentOf(link.a)))!;
+    if (!group.best || link.score > group.best.score) group.best = link;
+    group.weakest = Math.min(group.weakest, link.score);
+  }
+  for (const shape of shapes) {
+    const group = byRoot.get(sets.find(shape.members[0]!))!;
+    if (!group.shape || shape.edges > group.shape.edges) group.shape = shape;
+  }
+  const name = (i: number) => cohort.students[i]!;
+  const groups = [...byRoot.values()].map(({ members, best, weakest, shape }): Omit<SimilarGroup, 'id'> => ({
+    students: members.map(name).sort(cmp),
+    score: best ? round(best.score) : 1,
+    prose: best ? { a: name(cohort.studentOf(best.a)), b: name(cohort.studentOf(best.b)), task: cohort.tasks[cohort.taskOf(best.a)]!, score: round(best.score), weakest: round(weakest), shared: sharedLines(cohort, best) } : null,
+    graph: shape ? { task: shape.task, nodes: shape.nodes, edges: shape.edges, drawnBy: shape.members.length } : null,
+  }));
+  groups.sort((x, y) => y.students.length - x.students.length || y.score - x.score || cmp(x.students[0]!, y.students[0]!));
+  return groups.map((group, i) => ({ id: i + 1, ...group }));
+}
+
+/** Where the pair's equal minima were read: the lines both hold the same shingle or label on. */
+function sharedLines(cohort: CohortSketches, link: Link): ProseEvidence['shared'] {
+  const x = cohort.signature(link.a);
+  const y = cohort.signature(link.b);
+  const lines = [new Map<string, Set<number>>(), new Map<string, Set<number>>()];
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    if (x[k] !== y[k]) continue;
+    [link.a, link.b].forEach((item, side) => {
+      const where = locationOf(cohort.where(item)[k]!, cohort.filesOf(item));
+      if (!where) return;
+      const set = lines[side]!.get(where.file) ?? new Set<number>();
+      lines[side]!.set(where.file, set.add(where.line));
+    });
+  }
+  return [link.a, link.b].flatMap((item, side) =>
+    [...lines[side]!].map(([file, set]) => ({ student: cohort.students[cohort.studentOf(item)]!, file, lines: [...set].sort((p, q) => p - q).slice(0, SHARED_LINES_LISTED) })),
+  );
+}
+
+function round(score: number): number {
+  return Math.round(score * 100) / 100;
 }
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Near-duplicate pairs. Identical explanations (after boilerplate) are compared once, as a group:
- * a cohort of copies costs its number of distinct answers, not the square of its size. Pairs are
- * listed class by class, most similar first, up to MAX_SIMILAR_PAIRS; `total` counts them all.
- */
-function similarProse(inputs: SimilarityInput[], threshold: number, commonCount: number): { pairs: SimilarPair[]; total: number } {
-  const common = commonShingles(inputs, commonCount);
-  const sets = inputs.map((input) => (common.size ? input.shingles.filter((h) => !common.has(h)) : input.shingles));
-  // Groups of identical sets, in input order; a group stands for all its members.
-  const groupOf = new Map<string, number[]>();
-  sets.forEach((set, i) => {
-    if (set.length >= MIN_SHINGLES) pushTo(groupOf, Buffer.from(set.buffer, set.byteOffset, set.byteLength).toString('base64'), i);
-  });
-  const groups = [...groupOf.values()];
-  const seeds = minhashSeeds();
-  const buckets = new Map<string, number[]>();
-  groups.forEach((members, g) => {
-    const signature = minhash(sets[members[0]!]!, seeds);
-    for (let band = 0; band < MINHASH_FUNCTIONS / BAND_ROWS; band++) {
-      pushTo(buckets, `${band}:${signature.slice(band * BAND_ROWS, (band + 1) * BAND_ROWS).join(',')}`, g);
-    }
-  });
-  // Pairs of groups: a group with itself (identical answers) and two groups found similar.
-  const classes: { x: number; y: number; score: number }[] = [];
-  groups.forEach((members, g) => {
-    if (members.length > 1) classes.push({ x: g, y: g, score: 1 });
-  });
-  const checked = new Set<number>();
-  for (const bucket of buckets.values()) {
-    for (let p = 0; p < bucket.length; p++) {
-      for (let q = p + 1; q < bucket.length; q++) {
-        const x = bucket[p]!;
-        const y = bucket[q]!;
-        const key = x * groups.length + y;
-        if (checked.has(key)) continue;
-        checked.add(key);
-        const score = jaccard(sets[groups[x]![0]!]!, sets[groups[y]![0]!]!);
-        if (score >= threshold) classes.push({ x, y, score: Math.round(score * 100) / 100 });
-      }
-    }
-  }
-  const name = (g: number) => inputs[groups[g]![0]!]!.student;
-  classes.sort((c, d) => d.score - c.score || cmp(name(c.x), name(d.x)) || cmp(name(c.y), name(d.y)));
-  const pairs: SimilarPair[] = [];
-  let total = 0;
-  for (const { x, y, score } of classes) {
-    const a = groups[x]!;
-    const b = groups[y]!;
-    total += x === y ? (a.length * (a.length - 1)) / 2 : a.length * b.length;
-    for (let p = 0; p < a.length && pairs.length < MAX_SIMILAR_PAIRS; p++) {
-      for (let q = x === y ? p + 1 : 0; q < b.length && pairs.length < MAX_SIMILAR_PAIRS; q++) {
-        const [first, second] = [inputs[a[p]!]!.student, inputs[b[q]!]!.student].sort(cmp);
-        pairs.push({ a: first!, b: second!, score });
-      }
-    }
-  }
-  return { pairs, total };
-}
-
-/** Shingles found in at least `minCount` submissions. Sorting one flat array keeps memory to 4 bytes a shingle. */
-function commonShingles(inputs: SimilarityInput[], minCount: number): Set<number> {
-  const total = inputs.reduce((n, input) => n + input.shingles.length, 0);
-  const all = new Uint32Array(total);
-  let offset = 0;
-  for (const input of inputs) {
-    all.set(input.shingles, offset);
-    offset += input.shingles.length;
-  }
-  all.sort();
-  const common = new Set<number>();
-  for (let i = 0; i < all.length; ) {
-    let j = i;
-    while (j < all.length && all[j] === all[i]) j++;
-    if (j - i >= minCount) common.add(all[i]!);
-    i = j;
-  }
-  return common;
-}
-
-function minhashSeeds(): Uint32Array {
-  // Fixed seeds: the same cohort always gives the same candidates.
-  const seeds = new Uint32Array(MINHASH_FUNCTIONS);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < seeds.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    seeds[i] = x >>> 0;
-  }
-  return seeds;
-}
-
-function mix(h: number, seed: number): number {
-  let x = (h ^ seed) >>> 0;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
-function minhash(set: Uint32Array, seeds: Uint32Array): number[] {
-  const signature = new Array<number>(seeds.length).fill(0xffffffff);
-  for (const h of set) {
-    for (let k = 0; k < seeds.length; k++) {
-      const v = mix(h, seeds[k]!);
-      if (v < signature[k]!) signature[k] = v;
-    }
-  }
-  return signature;
-}
-
-/** |A ∩ B| / |A ∪ B| of two sorted sets. */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  const union = a.length + b.length - shared;
-  return union ? shared / union : 0;
-}
-
-/**
- * Groups of graphs identical up to renaming: same refined colours, then an exact check against one
- * member of each class found so far. A shape that many submissions share is a common design, not a copy.
- */
-function identicalGraphs(inputs: SimilarityInput[], commonCount: number): string[][] {
-  const buckets = new Map<string, { student: string; shape: GraphShape; refined: string[] }[]>();
-  for (const input of inputs) {
-    if (!input.shape) continue;
-    const refined = refineColours(input.shape);
-    const signature = shapeSignature(refined, input.shape);
-    pushTo(buckets, signature, { student: input.student, shape: input.shape, refined });
-  }
-  const groups: string[][] = [];
-  for (const bucket of buckets.values()) {
-    if (bucket.length < 2) continue;
-    const classes: { representative: (typeof bucket)[number]; members: string[] }[] = [];
-    for (const entry of bucket) {
-      const home = classes.find((c) => isomorphic(c.representative.shape, entry.shape, c.representative.refined, entry.refined));
-      if (home) home.members.push(entry.student);
-      else classes.push({ representative: entry, members: [entry.student] });
-    }
-    for (const c of classes) if (c.members.length >= 2 && c.members.length < commonCount) groups.push(c.members.sort(cmp));
-  }
-  return groups;
 }

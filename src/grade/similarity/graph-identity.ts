@@ -1,11 +1,58 @@
-import type { GraphShape } from '../record.js';
+import type { TaskResult } from '../../report/model.js';
+import { fnv1a } from './features.js';
+
+/** A graph with its labels dropped: what stays the same when a copier renames every node. */
+export interface GraphShape {
+  /** One colour per node (its sorted roles), in node order. */
+  colours: string[];
+  /** Directed edges as [from, to] node indexes (an undirected link appears both ways). */
+  edges: [number, number][];
+}
 
 /**
- * Colour refinement (Weisfeiler-Lehman): a node's colour becomes its colour plus the multiset of its
- * neighbours' colours, a few rounds. Isomorphic graphs always get the same signature; different
- * graphs almost never do, and the backtracking check below settles the rest.
+ * A graph's identity up to renaming, small enough to keep for every student of a cohort: a hash of
+ * its stable colour refinement, and its size (what decides whether sharing it is evidence at all).
  */
-export function refineColours(shape: GraphShape, rounds = 3): string[] {
+export interface GraphFingerprint {
+  task: string;
+  /** Equal for isomorphic graphs; different graphs almost never share it (see `fingerprintOf`). */
+  hash: string;
+  nodes: number;
+  edges: number;
+}
+
+/** Graphs this small say nothing: not fingerprinted at all. */
+const MIN_NODES = 3;
+/** Refinement rounds at most: enough to stabilise any diagram a student draws; bounds a hostile one. */
+const MAX_ROUNDS = 12;
+
+export function graphShape(graph: TaskResult['graph']): GraphShape {
+  const index = new Map<string, number>();
+  graph.components.forEach((c, i) => index.set(c.key, i));
+  const edges: [number, number][] = [];
+  const seen = new Set<number>();
+  const n = graph.components.length;
+  const add = (a: number, b: number) => {
+    if (a === b || seen.has(a * n + b)) return;
+    seen.add(a * n + b);
+    edges.push([a, b]);
+  };
+  for (const e of graph.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined) continue;
+    add(from, to);
+    if (!e.directed) add(to, from);
+  }
+  return { colours: graph.components.map((c) => [...c.roles].sort().join('+') || 'none'), edges };
+}
+
+/**
+ * Colour refinement (1-dimensional Weisfeiler-Lehman) until the partition is stable: a node's
+ * colour becomes its colour plus the multisets of its successors' and predecessors' colours.
+ * Isomorphic graphs always end with the same multiset of colours.
+ */
+export function refineColours(shape: GraphShape): string[] {
   const out: number[][] = shape.colours.map(() => []);
   const inc: number[][] = shape.colours.map(() => []);
   for (const [a, b] of shape.edges) {
@@ -13,58 +60,33 @@ export function refineColours(shape: GraphShape, rounds = 3): string[] {
     inc[b]!.push(a);
   }
   let colours = [...shape.colours];
-  for (let round = 0; round < rounds; round++) {
+  let classes = new Set(colours).size;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     const next = colours.map((c, i) => `${c}(${out[i]!.map((j) => colours[j]).sort().join(',')}|${inc[i]!.map((j) => colours[j]).sort().join(',')})`);
-    // Renumber so that colours stay short: the same refined colour gets the same number in every graph.
-    colours = next.map((c) => shortHash(c));
+    // Renumbered so that colours stay short: the same refined colour gets the same name in every graph.
+    colours = next.map(shortHash);
+    const refined = new Set(colours).size;
+    if (refined === classes) break;
+    classes = refined;
   }
   return colours;
 }
 
-export function shapeSignature(refined: string[], shape: GraphShape): string {
-  return `${shape.colours.length}:${shape.edges.length}:${[...refined].sort().join(',')}`;
+/**
+ * The fingerprint of a task's graph, or null when it is too small to compare. Two graphs with the
+ * same fingerprint are isomorphic (roles and edges kept, labels dropped) but for rare regular
+ * graphs that colour refinement cannot tell apart: a reason for a person to look, never a verdict.
+ */
+export function fingerprintOf(task: string, graph: TaskResult['graph']): GraphFingerprint | null {
+  const shape = graphShape(graph);
+  if (shape.colours.length < MIN_NODES || !shape.edges.length) return null;
+  const refined = refineColours(shape).sort();
+  return { task, hash: shortHash(`${shape.colours.length}:${shape.edges.length}:${refined.join(',')}`), nodes: shape.colours.length, edges: shape.edges.length };
 }
 
+/** 64 bits of two independent hashes, in base 36. */
 function shortHash(text: string): string {
-  let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
-}
-
-/** True when a renaming of b's nodes turns it into a (same roles, same edges). Bounded search. */
-export function isomorphic(a: GraphShape, b: GraphShape, refinedA = refineColours(a), refinedB = refineColours(b), budget = 100_000): boolean {
-  const n = a.colours.length;
-  if (n !== b.colours.length || a.edges.length !== b.edges.length) return false;
-  const edgesA = new Set(a.edges.map(([x, y]) => x * n + y));
-  const edgesB = new Set(b.edges.map(([x, y]) => x * n + y));
-  const mapping = new Array<number>(n).fill(-1);
-  const used = new Array<boolean>(n).fill(false);
-  let steps = 0;
-  const consistent = (i: number, j: number): boolean => {
-    for (let k = 0; k < i; k++) {
-      const m = mapping[k]!;
-      if (edgesA.has(k * n + i) !== edgesB.has(m * n + j)) return false;
-      if (edgesA.has(i * n + k) !== edgesB.has(j * n + m)) return false;
-    }
-    return edgesA.has(i * n + i) === edgesB.has(j * n + j);
-  };
-  const place = (i: number): boolean => {
-    if (i === n) return true;
-    for (let j = 0; j < n; j++) {
-      if (used[j] || refinedA[i] !== refinedB[j]) continue;
-      if (++steps > budget) return false;
-      if (!consistent(i, j)) continue;
-      mapping[i] = j;
-      used[j] = true;
-      if (place(i + 1)) return true;
-      used[j] = false;
-    }
-    return false;
-  };
-  return place(0);
+  for (let i = 0; i < text.length; i++) h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995);
+  return fnv1a(text).toString(36) + (h2 >>> 0).toString(36);
 }
