@@ -85,7 +85,8 @@ const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
 const PRODUCTS = everyOf(...PRODUCT_NAMES);
 
 export function plainOf(raw: string): string {
-  return proseText(raw).replace(PRODUCTS, 'product');
+  // An ellipsis is no part of a word: "the 1st, 3rd, 5th... request" reads "5 th request".
+  return proseText(raw).replace(PRODUCTS, 'product').replace(/ ?\.{2,} ?/g, ' ').trim();
 }
 
 /**
