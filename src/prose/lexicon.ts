@@ -184,7 +184,9 @@ export const OUTAGE = [
 export const DENIED_ISSUES = [
   'no (?:real |actual )?(?:downtime|interruption|outage)s?', 'zero downtime', 'without (?:any )?(?:downtime|interruption|outage)s?',
   '(?:is|are|was|were) (?:not|never) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)', '(?:isn t|aren t|wasn t) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)',
-  'no (?:real )?(?:problem|issue)s? (?:here|with|for)', 'pas (?:vraiment )?(?:un|de) (?:probleme|souci)', 'aucun (?:vrai )?probleme', 'sans (?:interruption|coupure)',
+  'no (?:real )?(?:problem|issue)s? (?:here|with|for)',
+  // A label answered by a denial: "Monitoring: not a problem here, HAProxy already checks the servers".
+  'not (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)s? (?:here|for us|in (?:this|our) (?:design|setup|case|infrastructure))', 'pas (?:vraiment )?(?:un|de) (?:probleme|souci)', 'aucun (?:vrai )?probleme', 'sans (?:interruption|coupure)',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
 export const CONTINUITY = [

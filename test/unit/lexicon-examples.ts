@@ -296,9 +296,10 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   DENIED_ISSUES: {
     match: [
       'there is no downtime', 'zero downtime deploys', 'without any interruption', 'scaling is not really a problem here', 'this isn t an issue', 'no real problem with scaling',
-      'ce n est pas vraiment un probleme', 'aucun probleme', 'sans coupure',
+      'ce n est pas vraiment un probleme', 'aucun probleme', 'sans coupure', 'monitoring not a problem here', 'security not really an issue for us',
+      'backups not a concern in our setup',
     ],
-    miss: ['the downtime is a problem', 'it is a real issue for users', 'no monitoring is a concern'],
+    miss: ['the downtime is a problem', 'it is a real issue for users', 'no monitoring is a concern', 'not having a firewall is a problem here'],
   },
   CONTINUITY: {
     match: [
