@@ -84,6 +84,43 @@ ruleTester('explain-issues', [
   { name: 'trap: a SPOF said to be removed', markdown: '# Why\n\nThe second server removes the single point of failure of the web tier.\n', status: 'fail' },
 ], T1);
 
+// Task 1 read as a careful mentor reads it: the classes of answer a keyword reader missed or credited wrongly (fresh paraphrase bank).
+ruleTester('explain-lb-algorithm', [
+  { name: 'the picking rule without the algorithm\'s name', markdown: '# Balancing\n\nFor every new visitor, HAProxy compares the servers and picks whichever is less busy.\n', status: 'partial', message: 'Not answered: which distribution algorithm' },
+  { name: 'round robin told by request numbers, with an ellipsis', markdown: '# Algorithm\n\nRound robin: the 1st, 3rd, 5th... request lands on web-01 and the 2nd, 4th... on web-02.\n', status: 'pass' },
+  { name: 'static-rr and its weights', markdown: '# Algorithm\n\nHAProxy uses static-rr: it goes through the servers in turn, twice as often to the bigger one.\n', status: 'pass' },
+  { name: 'source hashing in French', markdown: '# Algorithme\n\nHAProxy utilise le hachage de la source : un hash de l\'IP du client désigne toujours le même serveur.\n', status: 'pass' },
+], T1);
+
+ruleTester('explain-issues', [
+  {
+    name: 'the SPOF located without its name, the other issues in plain words',
+    markdown: '# Problems\n\nOur HAProxy is alone: if it crashes, no visitor gets in. Pages go over plain HTTP, so anyone on the cafe wifi can read a password.\nNobody watches the servers, so a dead disk goes unnoticed until users complain.\n',
+    status: 'pass',
+  },
+  { name: 'the only way in', markdown: '# Weak spots\n\nHAProxy is the only way in, so its crash takes foobar.com offline.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
+  {
+    name: 'trap: monitoring said to be no problem',
+    markdown: '# Issues\n\n- SPOF: the single HAProxy, if it stops the site is gone.\n- Monitoring: not a problem here, HAProxy already checks that the servers answer.\n',
+    status: 'partial',
+    message: 'Not answered: the security issues (no firewall, no HTTPS) and what they expose; no monitoring',
+  },
+  { name: 'monitoring in French: a failure that goes unnoticed', markdown: '# Problèmes\n\nSans supervision, un serveur saturé passe inaperçu.\n', status: 'partial', message: 'Answered: no monitoring' },
+], T1);
+
+ruleTester('explain-additions', [
+  {
+    name: 'the server doubled, a heading naming the second server, the replica keeping the data',
+    markdown: '# Additions\n\nWe doubled our server so that one broken machine no longer takes foobar.com offline.\n\n## HAProxy\n\nIt hands every visitor to one of the two servers, so the work is shared.\n\n## Replica\n\nIt follows the primary. If the primary breaks, we still have every row.\n',
+    status: 'pass',
+  },
+  { name: 'a heading "Server number two" over its reason', markdown: '# Why\n\n## Server number two\n\nIt runs the same stack, so the users stay online when server 1 is broken.\n', status: 'partial', message: 'Answered: why the second server is added' },
+], T1);
+
+ruleTester('explain-primary-replica', [
+  { name: 'saving and reading for the application', markdown: '# Database\n\nEvery change on the primary is replicated to the replica. The app saves every order on the primary and reads its pages from the replica.\n', status: 'pass' },
+], T1);
+
 ruleTester('explain-additions', [
   {
     name: 'reasons in plain words',
