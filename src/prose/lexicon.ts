@@ -76,6 +76,19 @@ export const GENERIC_STATEMENTS = [
   'en general', 'generalement',
 ] as const;
 
+/**
+ * Justifications that say nothing of what an element makes possible or prevents: praise ("is better
+ * and more professional"), convention ("the standard way", "best practice", "big companies do it").
+ * A reason made only of these is no reason (see reasons.ts).
+ */
+export const HOLLOW_JUSTIFICATIONS = [
+  '(?:is|are|s|looks?|seems?|be) (?:just |simply |much |way |far )?(?:better|nicer|cleaner|cooler)(?! (?:at|for|to|when|if)\\b)',
+  '(?:is|are|s|looks?|seems?|be) more (?:professional|modern|serious|elegant)(?! (?:for|to|when|if)\\b)',
+  '(?:is|are|s) (?:just |simply )?(?:the |a |an )?(?:standard|usual|normal|common|classic|conventional|recommended|popular)(?! (?:for|to|when|if)\\b)',
+  '(?:good|best) practices?', 'industry standards?', '(?:big|large|real|serious|all) (?:\\w+ )?companies', '(?:everyone|everybody) (?:does|do|uses|use|has)',
+  '(?:do|does|did) it (?:this|that|the same) way', 'est (?:mieux|plus professionnel\\w*|la norme|standard)', 'bonnes? pratiques?',
+] as const;
+
 // ---------------------------------------------------------------------------------------------
 // Reasons: the shapes of a sentence that says why (see reasons.ts for how they are read).
 
@@ -236,6 +249,8 @@ export const TASK_STATEMENT = [
 ] as const;
 /** Names of products whose words are concepts: "a certificate from Let's Encrypt" says nothing of encryption. */
 export const PRODUCT_NAMES = ['let ?s ?encrypt', 'zero ?ssl'] as const;
+/** Names of a kind of design whose words are concepts: "a distributed infrastructure is better" distributes nothing. */
+export const DESIGN_KINDS = ['distributed (?:web )?(?:infrastructures?|architectures?|systems?|designs?|setups?|stacks?)', 'infrastructures? distribuees?'] as const;
 /** A lead-in to the task's list of requirements, copied: "You must add:", "Requirements:". */
 export const TASK_REQUIREMENTS = ['(?:you )?must (?:add|have|use|include)', 'requirements?', 'vous devez (?:ajouter|avoir|utiliser)', 'exigences?'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */

@@ -513,7 +513,8 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
       // "the user's computer" is the user's, not what the question asks of its subject.
-      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)));
+      // A purpose denied is not stated: "the replica is not for performance".
+      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
       const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
       if (!said.length) return;
@@ -530,6 +531,8 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
 }
 
 const RESPECTIVELY = /\b(?:respectively|respectivement)\b/;
+// "is not for performance", "isn't there for backups", "n'est pas pour les lectures" ("not only for" still states it).
+const DENIED_PURPOSE = /\b(?:not|never|isn t|aren t|nor|pas)(?: (?!only\b|just\b|seulement\b)\w+)? (?:for|pour)(?: (?:the|its|our|a|an|any|le|la|les|l))? $/;
 const RELATIVE = /^(?:which|who|qui|lequel|laquelle)\b/;
 
 /** The subject a clause names last, object or not ("...hands the rest to the application server"), or ''. */

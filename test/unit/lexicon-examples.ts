@@ -521,6 +521,17 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     match: ['with it the database has its own box', 'thanks to them', 'avec lui', 'avec elle', 'grace a eux', 'avec cela'],
     miss: ['with nginx in front', 'thanks to haproxy', 'avec nginx'],
   },
+  DESIGN_KINDS: {
+    match: ['a distributed infrastructure is better', 'this distributed web infrastructure', 'distributed systems fail in parts', 'une infrastructure distribuee'],
+    miss: ['the load is distributed over both servers', 'haproxy distributes the requests', 'the infrastructure distributes nothing'],
+  },
+  HOLLOW_JUSTIFICATIONS: {
+    match: [
+      'because a distributed infrastructure is better and more professional', 'master slave is the standard way mysql is installed', 'it is best practice',
+      'big companies all do it this way', 'everyone does that', 'it looks more modern', 'it follows the industry standard', 'c est mieux comme ca', 'ce sont les bonnes pratiques',
+    ],
+    miss: ['it is better for availability', 'two servers are better when one fails', 'the standard http port is 80', 'the best server gets the request'],
+  },
   GENERIC_STATEMENTS: {
     match: [
       'scaling is the ability of a system to grow', 'load balancing is the process of spreading traffic', 'redundancy means a way to survive', 'clustering is a technique',

@@ -114,6 +114,14 @@ ruleTester('explain-additions', [
     markdown: '# Additions\n\nWe doubled our server so that one broken machine no longer takes foobar.com offline.\n\n## HAProxy\n\nIt hands every visitor to one of the two servers, so the work is shared.\n\n## Replica\n\nIt follows the primary. If the primary breaks, we still have every row.\n',
     status: 'pass',
   },
+  { name: 'trap: the additions praised as better and more professional', markdown: '# Why\n\nI added a second server, HAProxy and a replica because a distributed infrastructure is better and more professional. Big companies all do it this way.\n', status: 'fail' },
+  {
+    name: 'trap: the replica there by convention, its purpose denied',
+    markdown: '# Why\n\n- Server 2 is here so that a crash of server 1 leaves the site up.\n- HAProxy is here so the visitors are shared between both servers.\n- The replica is not for performance; it exists because master-slave is the standard way to install MySQL.\n',
+    status: 'partial',
+    message: 'Not answered: why the database replica',
+  },
+  { name: '"so" before "one" is a conjunction', markdown: '# Additions\n\n- web-02: a second machine so one hardware failure does not end the service\n', status: 'partial', message: 'Answered: why the second server is added' },
   { name: 'a heading "Server number two" over its reason', markdown: '# Why\n\n## Server number two\n\nIt runs the same stack, so the users stay online when server 1 is broken.\n', status: 'partial', message: 'Answered: why the second server is added' },
 ], T1);
 
