@@ -19,7 +19,7 @@ import {
 import { readChoices, type Choice } from './question-choices.js';
 import { asks, clausesRead, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { reasonIn, type ReasonKind } from './reasons.js';
-import { hasFiniteVerb, proseText } from './sentences.js';
+import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
 
 export type { Choice } from './question-choices.js';
 export { termsPattern, VOCABULARY_NAMES } from './question-text.js';
@@ -372,9 +372,18 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
         // A reason that names the element again is circular: "a certificate to serve the site over HTTPS" (the task's words).
-        const reason = question.why && !block.inIssuesSection && !FUTURE_REMARK.test(plain) ? reasonIn(plain, context.why) : null;
-        const circular = reason !== null && about !== null && about.test(plain.slice(reason.index));
-        if (reason && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at, mentionedAt };
+        if (!question.why || block.inIssuesSection || FUTURE_REMARK.test(plain)) continue;
+        const givesWhy = (text: string) => {
+          const reason = reasonIn(text, context.why);
+          const circular = reason !== null && about !== null && about.test(text.slice(reason.index));
+          return reason !== null && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, text, reason.index, context);
+        };
+        // A sentence that gives each element its clause gives each its own reason: "the second box means a crash no longer takes
+        // the site offline, HAProxy is what lets both boxes receive visitors".
+        // Comma-spliced ones too, when the segment names the element and states something of its own.
+        const pieces = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
+        const ownPiece = (text: string) => about !== null && about.test(text) && hasFiniteVerb(text) && givesWhy(text);
+        if (givesWhy(plain) || (pieces.length > 1 && pieces.some(ownPiece))) return { answeredAt: at, mentionedAt };
         continue;
       }
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."

@@ -11,7 +11,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   LOAD_BALANCER_NAMES: {
     match: [
       'the load balancer sends the traffic to the servers', 'two loadbalancers in front of the web servers', 'haproxy 2 is passive', 'ha proxy on lb 1',
-      'both balancers share a virtual ip', 'le repartiteur de charge distribue les requetes', 'deux equilibreurs de charge', 'l equilibrage de charge se fait en round robin',
+      'both balancers share a virtual ip', 'why a load balacer', 'the loadbalencer in front', 'le repartiteur de charge distribue les requetes', 'deux equilibreurs de charge', 'l equilibrage de charge se fait en round robin',
     ],
     miss: ['the load is balanced across the servers', 'nginx as a reverse proxy', 'la charge du serveur augmente'],
   },

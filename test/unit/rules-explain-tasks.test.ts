@@ -122,6 +122,13 @@ ruleTester('explain-additions', [
     message: 'Not answered: why the database replica',
   },
   { name: '"so" before "one" is a conjunction', markdown: '# Additions\n\n- web-02: a second machine so one hardware failure does not end the service\n', status: 'partial', message: 'Answered: why the second server is added' },
+  { name: 'trap: where each addition sits is no reason', markdown: '# Additions\n\n- An HAProxy load balancer, on top, between the internet and the two servers.\n- A second server beside the first one.\n', status: 'fail' },
+  { name: 'a misspelt load balancer asked about, then answered', markdown: '# Q and A\n\nQ: why a load balacer ?\nA: to send half of the requests to each server, if not one server does all the job.\n', status: 'partial', message: 'Answered: why the load balancer is added' },
+  {
+    name: 'one sentence, one comma-spliced part per addition',
+    markdown: '# Compared to task 0\n\nThe extra box means a crash no longer takes the site offline, HAProxy is what lets both boxes take visitors, and the replica keeps a second copy of the data in case the primary breaks.\n',
+    status: 'pass',
+  },
   { name: 'a heading "Server number two" over its reason', markdown: '# Why\n\n## Server number two\n\nIt runs the same stack, so the users stay online when server 1 is broken.\n', status: 'partial', message: 'Answered: why the second server is added' },
 ], T1);
 
