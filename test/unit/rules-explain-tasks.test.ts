@@ -132,6 +132,12 @@ ruleTester('explain-additions', [
   { name: 'a heading "Server number two" over its reason', markdown: '# Why\n\n## Server number two\n\nIt runs the same stack, so the users stay online when server 1 is broken.\n', status: 'partial', message: 'Answered: why the second server is added' },
 ], T1);
 
+ruleTester('explain-active-mode', [
+  { name: 'the option as a label under a "Mode" heading, the other one hypothetical', markdown: '# Mode\n\nActive-Active: both servers answer at once. Active-Passive would keep server 2 idle until server 1 fails.\n', status: 'pass' },
+  { name: 'the option as a label in a row headed "Mode"', markdown: '| Question | Answer |\n|---|---|\n| Load balancer mode | Active-Active: both servers take visitors together, whereas active-passive would keep one waiting. |\n', status: 'pass' },
+  { name: 'trap: each option defined under a "Modes" heading', markdown: '# Modes\n\nActive-Active: both servers answer at once.\n\nActive-Passive: one server waits until the other fails.\n', status: 'partial', message: 'Not answered: whether the load balancer enables' },
+], T1);
+
 ruleTester('explain-primary-replica', [
   { name: 'saving and reading for the application', markdown: '# Database\n\nEvery change on the primary is replicated to the replica. The app saves every order on the primary and reads its pages from the replica.\n', status: 'pass' },
 ], T1);
