@@ -135,10 +135,13 @@ ruleTester('explain-additions', [
 ruleTester('explain-active-mode', [
   { name: 'the option as a label under a "Mode" heading, the other one hypothetical', markdown: '# Mode\n\nActive-Active: both servers answer at once. Active-Passive would keep server 2 idle until server 1 fails.\n', status: 'pass' },
   { name: 'the option as a label in a row headed "Mode"', markdown: '| Question | Answer |\n|---|---|\n| Load balancer mode | Active-Active: both servers take visitors together, whereas active-passive would keep one waiting. |\n', status: 'pass' },
+  { name: 'plain text in lower case: the title asks, the line under it answers', markdown: 'active active or active passive\nour load balancer is active-active\n', status: 'partial', message: 'Answered: whether the load balancer enables' },
   { name: 'trap: each option defined under a "Modes" heading', markdown: '# Modes\n\nActive-Active: both servers answer at once.\n\nActive-Passive: one server waits until the other fails.\n', status: 'partial', message: 'Not answered: whether the load balancer enables' },
 ], T1);
 
 ruleTester('explain-primary-replica', [
+  { name: 'trap: in French, a copy kept is not how the changes reach it', markdown: '# Base de données\n\nLe réplica garde une copie des données. L\'application écrit sur le primaire et lit sur le réplica.\n', status: 'partial', message: 'Not answered: how a Primary-Replica cluster works' },
+  { name: 'in French, the changes copied to the replica', markdown: '# Base de données\n\nLe primaire reçoit les écritures et le réplica copie les changements du primaire. L\'application lit sur le réplica.\n', status: 'pass' },
   { name: 'saving and reading for the application', markdown: '# Database\n\nEvery change on the primary is replicated to the replica. The app saves every order on the primary and reads its pages from the replica.\n', status: 'pass' },
 ], T1);
 
