@@ -18,7 +18,7 @@ import {
 } from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
 import { asks, clausesRead, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
-import { reasonIn, type ReasonKind } from './reasons.js';
+import { failureCosts, reasonIn, type ReasonKind } from './reasons.js';
 import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
 
 export type { Choice } from './question-choices.js';
@@ -112,6 +112,13 @@ export interface Question {
    * question, it does not answer it ("Downtime when maintenance is needed.", "SPOF is an issue.").
    */
   taskWords?: string[];
+  /**
+   * Components whose failure is what the question asks about (where the single points of failure are):
+   * a sentence that tells what the failure of one of them costs the users names and answers it in its
+   * own words ("the day HAProxy crashes, both servers are unreachable"; "the primary is alone, if that
+   * box dies nobody can save anything"). `cancelledBy` still turns it against its answer.
+   */
+  failureOf?: string[];
   /** A concrete example of an answer, for the hint. */
   hint?: string;
 }
@@ -132,7 +139,7 @@ export interface QuestionReading {
 export function questionProblem(question: Question): string | null {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    const lists = [question.about ?? [], question.failureOf ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
@@ -293,6 +300,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   const { about } = reader;
   const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
+  const failing = question.failureOf?.length ? termsPattern(question.failureOf) : null;
   const blocks = prepared(prose);
   const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null;
   const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
@@ -334,6 +342,9 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       // A question copied from the task ("What is a server?") is no answer, nor a bare name ("- code base", "Nginx (web server)").
       if (sentence.asks || copiedList || namesOnly(plain)) continue;
       if (restated && restates(plain, restated)) continue;
+      if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
+        return { answeredAt: at, mentionedAt: mentionedAt ?? at };
+      }
       if (about && !named && !context.all.some(names)) continue;
       // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
       // balancer is not encrypted" gives no reason for the certificate).

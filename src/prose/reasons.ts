@@ -132,6 +132,38 @@ function failingIn(plain: string): Reason['failing'] {
   return lb > other ? 'load-balancer' : 'other';
 }
 
+const FAILURE_ALL = new RegExp(FAILURE.source, 'g');
+const COMPONENT_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES).source, 'g');
+// "that box", "this machine": a reference back to the component named before, not another one.
+const REFERENCE_BEFORE = /\b(?:that|this|the same|its|the said) $/;
+
+/**
+ * Whether a clause tells what the failure of one of `failing` costs the users: a failure of the
+ * component named last before it (a machine word right after a name, "the HAProxy machine", or after
+ * "that", "this", is that component), then the service lost: "the day HAProxy crashes the site is
+ * down", "HAProxy is alone, if that box dies nobody reaches any server". "If one server dies, HAProxy
+ * sends the traffic to the other" loses a server and nothing of the service.
+ */
+export function failureCosts(plain: string, failing: RegExp): boolean {
+  for (const failure of plain.matchAll(FAILURE_ALL)) {
+    const before = plain.slice(0, failure.index);
+    // The components named before it, the question's own among them ("the primary"), in order.
+    const mentions = [...before.matchAll(COMPONENT_ALL), ...before.matchAll(new RegExp(failing.source, 'g'))]
+      .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+      .sort((a, b) => a.start - b.start);
+    let named: { start: number; end: number } | null = null;
+    for (const m of mentions) {
+      if (named !== null && m.start < named.end) continue;
+      const joined = named !== null && (/^ ?$/.test(before.slice(named.end, m.start)) || REFERENCE_BEFORE.test(before.slice(0, m.start)));
+      if (!joined) named = m;
+    }
+    if (!named || !failing.test(plain.slice(named.start, named.end))) continue;
+    if (NEGATED_BEFORE.test(before)) continue;
+    if (OUTAGE_OF.test(plain.slice(failure.index + failure[0].length))) return true;
+  }
+  return false;
+}
+
 /**
  * The reason `plain` gives, or null. `why` is true under a label that asks why ("Why:", "Benefits").
  * A clause is asked about several times (its own reason, its list's, its sentence's): read once, and
