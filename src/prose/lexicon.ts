@@ -191,6 +191,7 @@ export const OUTAGE = [
   '(?:stops?|stopped|stopping) (?:answering|responding|working|serving|loading)', '(?:does|do|did|will|would) not (?:respond|answer|load|work)',
   '(?:doesn t|don t|didn t|won t|wouldn t) (?:respond|answer|load|work)', 'there (?:is|s|was) no (?:more )?(?:website|site|service)', 'no (?:website|site|service) at all', 'see nothing', 'disappear\\w*',
   '(?:is|was|are|were) gone', 'goes dark', '(?:site|website|service) down', '(?:takes?|took|taking|bring\\w*|brought) (?:\\w+ ){0,3}(?:down|offline)', 'indisponib\\w*', 'hors ligne', 'coupe\\w*', 'coupure\\w*',
+  'plus personne', 'personne ne (?:\\w+ )?(?:peut|pourra|accede|arrive)', '(?:users?|visitors?|clients?|people) (?:\\w+ )?(?:get|gets|got) nothing',
   'interrompu\\w*', 'ne (?:peut|peuvent|pourra\\w*) (?:plus )?(?:acceder|joindre|utiliser)', 'plus accessible',
 ] as const;
 /** An issue said not to be one: "there is no downtime", "scaling is not really a problem here". */

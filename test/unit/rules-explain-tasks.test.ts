@@ -100,6 +100,7 @@ ruleTester('explain-issues', [
   },
   { name: 'the SPOF told by what the crash of HAProxy costs', markdown: '# Problems\n\nEverything goes through the HAProxy box, so the day it crashes the site is down for everyone.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
   { name: 'the primary\'s failure and what it costs', markdown: '# Problems\n\nIf the primary MySQL dies, nobody can save an order until it is back.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
+  { name: 'in French, what the fall of HAProxy costs', markdown: '# Problèmes\n\nSi le HAProxy tombe, plus personne n\'accède au site.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
   { name: 'trap: a server failure survived is no SPOF', markdown: '# Problems\n\nIf one server dies, HAProxy sends the visitors to the other one and nobody gets an error.\n', status: 'fail' },
   { name: 'trap: a failure cost said to be prevented', markdown: '# Replica\n\nThe replica prevents this: if the primary crashes, users can no longer reach their data.\n', status: 'fail' },
   { name: 'the only way in', markdown: '# Weak spots\n\nHAProxy is the only way in, so its crash takes foobar.com offline.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
