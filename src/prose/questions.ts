@@ -526,7 +526,9 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
   const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
   for (const [c, clause] of plains.entries()) {
     // The clauses before are the same sentence: their subject goes on ("Nginx serves the files; dynamic ones go to the app server").
-    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : context;
+    // The first clause of several, naming no subject, is about what its own sentence names next, before the sentence before it:
+    // "Before, the only copy of the data was on one disk; now the replica holds a second one".
+    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context;
     const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
     const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;

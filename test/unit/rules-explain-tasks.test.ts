@@ -134,6 +134,11 @@ ruleTester('explain-additions', [
     markdown: '# Compared to task 0\n\nThe extra box means a crash no longer takes the site offline, HAProxy is what lets both boxes take visitors, and the replica keeps a second copy of the data in case the primary breaks.\n',
     status: 'pass',
   },
+  {
+    name: 'before and after, the element named in the second clause',
+    markdown: '# Changes\n\nBefore, a crash of the only server was a dead site; now a second server keeps it up.\nBefore, every visitor hit one machine; now HAProxy shares them out over two.\nBefore, the only copy of the data sat on one disk; now the replica holds another.\n',
+    status: 'pass',
+  },
   { name: 'a heading "Server number two" over its reason', markdown: '# Why\n\n## Server number two\n\nIt runs the same stack, so the users stay online when server 1 is broken.\n', status: 'partial', message: 'Answered: why the second server is added' },
 ], T1);
 
