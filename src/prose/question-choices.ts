@@ -84,13 +84,18 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
   const contradicted = new Map<number, { file: string; line: number }>();
   for (const block of prose.blocks) {
     if (block.kind === 'heading') continue;
+    let previous = '';
     for (const { sentence: { plain, asks } } of sentencesOfBlock(block)) {
       if (asks) continue;
       patterns.forEach((p, k) => {
         if (p.test(plain)) mentionedAnywhere.add(k);
       });
-      // "HAProxy alternates requests between both servers" contradicts active-passive; a sentence defining an option does not.
-      if (mentioned(plain)) continue;
+      // "HAProxy alternates requests between both servers" contradicts active-passive; a sentence defining an option does not,
+      // nor does the sentence after a definition, which goes on defining ("In active-passive one server serves. The other is a
+      // spare."), unlike the sentence after this design's option ("We use active-passive. Requests go round robin to both").
+      const defining = mentioned(plain) || (mentioned(previous) && !THIS.test(previous));
+      previous = plain;
+      if (defining) continue;
       contradictions.forEach((c, k) => {
         if (c?.test(plain) && !contradicted.has(k)) contradicted.set(k, { file: block.file, line: block.line });
       });

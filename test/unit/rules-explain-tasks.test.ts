@@ -146,6 +146,8 @@ ruleTester('explain-active-mode', [
   { name: 'the option as a label under a "Mode" heading, the other one hypothetical', markdown: '# Mode\n\nActive-Active: both servers answer at once. Active-Passive would keep server 2 idle until server 1 fails.\n', status: 'pass' },
   { name: 'the option as a label in a row headed "Mode"', markdown: '| Question | Answer |\n|---|---|\n| Load balancer mode | Active-Active: both servers take visitors together, whereas active-passive would keep one waiting. |\n', status: 'pass' },
   { name: 'plain text in lower case: the title asks, the line under it answers', markdown: 'active active or active passive\nour load balancer is active-active\n', status: 'partial', message: 'Answered: whether the load balancer enables' },
+  { name: 'trap: active-active claimed for a spare', markdown: '# Setup\n\nHAProxy sends every visitor to server 1. Server 2 is a spare: HAProxy only switches to it when server 1 is down.\n\nMode: this is active-active, because we have two active servers.\n', status: 'fail' },
+  { name: 'a spare in the definition of the other mode contradicts nothing', markdown: '# Setup\n\nOur setup is active-active: both servers take visitors at once. In active-passive, one server serves visitors. The other is a spare that waits until it fails.\n', status: 'pass' },
   { name: 'trap: each option defined under a "Modes" heading', markdown: '# Modes\n\nActive-Active: both servers answer at once.\n\nActive-Passive: one server waits until the other fails.\n', status: 'partial', message: 'Not answered: whether the load balancer enables' },
 ], T1);
 
