@@ -18,7 +18,7 @@ export function everyOf(...alternatives: readonly string[]): RegExp {
 // Components: what the design is made of (the graph's roles use the same names: graph/roles.ts).
 
 export const LOAD_BALANCER_NAMES = [
-  'load ?balanc\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs?(?: de charge)?', 'equilibreurs? de charge', 'equilibrage de charge',
+  'load ?bal[ae]n?c\\w*', 'haproxy', 'ha proxy', 'lbs?', 'balancers?', 'repartiteurs?(?: de charge)?', 'equilibreurs? de charge', 'equilibrage de charge',
 ] as const;
 export const WEB_SERVER_NAMES = [
   'web ?ser?vers?', 'web ?srvs?', 'nginx', 'apache2?', 'httpd', 'web ?tier', 'web ?layer', 'http ?servers?', 'serveurs? web', 'serveurs? frontal',

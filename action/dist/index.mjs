@@ -37162,7 +37162,7 @@ function everyOf(...alternatives2) {
   return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`, "g");
 }
 var LOAD_BALANCER_NAMES = [
-  "load ?balanc\\w*",
+  "load ?bal[ae]n?c\\w*",
   "haproxy",
   "ha proxy",
   "lbs?",
@@ -37688,6 +37688,18 @@ var GENERIC_STATEMENTS = [
   "en general",
   "generalement"
 ];
+var HOLLOW_JUSTIFICATIONS = [
+  "(?:is|are|s|looks?|seems?|be) (?:just |simply |much |way |far )?(?:better|nicer|cleaner|cooler)(?! (?:at|for|to|when|if)\\b)",
+  "(?:is|are|s|looks?|seems?|be) more (?:professional|modern|serious|elegant)(?! (?:for|to|when|if)\\b)",
+  "(?:is|are|s) (?:just |simply )?(?:the |a |an )?(?:standard|usual|normal|common|classic|conventional|recommended|popular)(?! (?:for|to|when|if)\\b)",
+  "(?:good|best) practices?",
+  "industry standards?",
+  "(?:big|large|real|serious|all) (?:\\w+ )?companies",
+  "(?:everyone|everybody) (?:does|do|uses|use|has)",
+  "(?:do|does|did) it (?:this|that|the same) way",
+  "est (?:mieux|plus professionnel\\w*|la norme|standard)",
+  "bonnes? pratiques?"
+];
 var PURPOSE_MARKERS = [
   "in order to",
   "so as to",
@@ -38030,6 +38042,9 @@ var OUTAGE = [
   "hors ligne",
   "coupe\\w*",
   "coupure\\w*",
+  "plus personne",
+  "personne ne (?:\\w+ )?(?:peut|pourra|accede|arrive)",
+  "(?:users?|visitors?|clients?|people) (?:\\w+ )?(?:get|gets|got) nothing",
   "interrompu\\w*",
   "ne (?:peut|peuvent|pourra\\w*) (?:plus )?(?:acceder|joindre|utiliser)",
   "plus accessible"
@@ -38041,6 +38056,8 @@ var DENIED_ISSUES = [
   "(?:is|are|was|were) (?:not|never) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)",
   "(?:isn t|aren t|wasn t) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)",
   "no (?:real )?(?:problem|issue)s? (?:here|with|for)",
+  // A label answered by a denial: "Monitoring: not a problem here, HAProxy already checks the servers".
+  "not (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)s? (?:here|for us|in (?:this|our) (?:design|setup|case|infrastructure))",
   "pas (?:vraiment )?(?:un|de) (?:probleme|souci)",
   "aucun (?:vrai )?probleme",
   "sans (?:interruption|coupure)"
@@ -38165,6 +38182,7 @@ var TASK_STATEMENT = [
   "(?:requirements?|asked|required) (?:of|by|in) (?:this|the) (?:task|project|assignment|exercise)"
 ];
 var PRODUCT_NAMES = ["let ?s ?encrypt", "zero ?ssl"];
+var DESIGN_KINDS = ["distributed (?:web )?(?:infrastructures?|architectures?|systems?|designs?|setups?|stacks?)", "infrastructures? distribuees?"];
 var TASK_REQUIREMENTS = ["(?:you )?must (?:add|have|use|include)", "requirements?", "vous devez (?:ajouter|avoir|utiliser)", "exigences?"];
 var FUTURE = [
   "add(?:ing)? more (?:\\w+ )?(?:servers?|machines?|nodes?|instances?|serveurs?)",
@@ -38542,7 +38560,8 @@ function sentencesOf(text3) {
   let start2 = 0;
   for (let i = 0; i < text3.length; i++) {
     const c = text3[i];
-    const end = (c === "." || c === "!" || c === "?") && /\s/.test(text3[i + 1] ?? " ") && !ABBREVIATION.test(text3.slice(Math.max(start2, i - 8), i + 1));
+    const trails = c === "." && text3[i - 1] === "." && new RegExp("^\\s+\\p{Ll}", "u").test(text3.slice(i + 1, i + 4));
+    const end = (c === "." || c === "!" || c === "?") && /\s/.test(text3[i + 1] ?? " ") && !trails && !ABBREVIATION.test(text3.slice(Math.max(start2, i - 8), i + 1));
     const bullet = c === "\n" && /^\s*(?:[-*\u2022+]|\d+[.)])\s/.test(text3.slice(i + 1, i + 8));
     if (!end && !bullet) continue;
     const sentence = text3.slice(start2, i + 1).trim();
@@ -40736,7 +40755,7 @@ var english = {
 var PURPOSE = anyOf(...PURPOSE_MARKERS);
 var CAUSE = anyOf(...CAUSE_MARKERS);
 var CONSEQUENCE = anyOf(...CONSEQUENCE_MARKERS);
-var SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!far|on|called|much|many|long|as|to\b|well|too|good|easy|important)(?=\w)/;
+var SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!(?:far|on|called|much|many|long|as|to|well|too|good|easy|important)\b)(?=\w)/;
 var ENABLING = anyOf(...ENABLING_VERBS);
 var EFFECT = anyOf(...EFFECT_VERBS);
 var CONDITION2 = anyOf(...CONDITION_MARKERS);
@@ -40772,6 +40791,7 @@ var CONTAINED = anyOf(...CONTAINMENT);
 var ISOLATED = anyOf(...ISOLATION);
 var TASK3 = anyOf(...TASK_STATEMENT);
 var GENERIC = anyOf(...GENERIC_STATEMENTS);
+var HOLLOW = anyOf(...HOLLOW_JUSTIFICATIONS);
 var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 var NOT_A_VERB = new Set(
   "the a an each every all both its their his her our your my this that these those one two three four any some another other more many much it them us him me you port ports http https ip disk memory traffic internet network backend frontend production users clients visitors ssl tls dns www date scale point end server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes le la les l un une des du chaque ce cette ces son sa ses leur leurs notre nos votre vos tout tous toute toutes plus".split(" ")
@@ -40806,6 +40826,25 @@ function failingIn(plain) {
   if (lb < 0 && other < 0) return null;
   return lb > other ? "load-balancer" : "other";
 }
+var FAILURE_ALL = new RegExp(FAILURE.source, "g");
+var COMPONENT_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES).source, "g");
+var REFERENCE_BEFORE = /\b(?:that|this|the same|its|the said) $/;
+function failureCosts(plain, failing) {
+  for (const failure of plain.matchAll(FAILURE_ALL)) {
+    const before = plain.slice(0, failure.index);
+    const mentions = [...before.matchAll(COMPONENT_ALL), ...before.matchAll(new RegExp(failing.source, "g"))].map((m) => ({ start: m.index, end: m.index + m[0].length })).sort((a, b) => a.start - b.start);
+    let named3 = null;
+    for (const m of mentions) {
+      if (named3 !== null && m.start < named3.end) continue;
+      const joined = named3 !== null && (/^ ?$/.test(before.slice(named3.end, m.start)) || REFERENCE_BEFORE.test(before.slice(0, m.start)));
+      if (!joined) named3 = m;
+    }
+    if (!named3 || !failing.test(plain.slice(named3.start, named3.end))) continue;
+    if (NEGATED_BEFORE3.test(before)) continue;
+    if (OUTAGE_OF.test(plain.slice(failure.index + failure[0].length))) return true;
+  }
+  return false;
+}
 function reasonIn(plain, why = false) {
   return why ? readReasonWhy(plain) : readReason(plain);
 }
@@ -40814,6 +40853,7 @@ var readReasonWhy = cachedByString((plain) => findReason(plain, true));
 function findReason(plain, why) {
   if (TASK3.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
+  if (HOLLOW.test(plain) && !redundancy && !ANY_QUALITY.test(plain) && !PROBLEM.test(plain) && !OUTAGE_OF.test(plain) && !CAPABILITY.test(plain) && !ENABLING.test(plain)) return null;
   const found = (kind, index, whole2 = false) => {
     if (!whole2 && ONLY_THE_TASK.test(plain.slice(index))) return null;
     return { kind, index, whole: whole2, redundancy, failing: failingIn(plain) };
@@ -46498,12 +46538,16 @@ function endsStatement(line, next) {
   const first2 = /^\s*([A-Z][a-z]+)\b/.exec(next)?.[1];
   return first2 !== void 0 && !COMPONENT_WORD2.test(first2.toLowerCase()) && hasFiniteVerb(plainText(end)) && hasFiniteVerb(plainText(next));
 }
+function lowerCaseTitle(line, next) {
+  return /^\s*[a-z]/.test(line) && !LOWER_CASE_SUBJECT.test(line) && LOWER_CASE_SUBJECT.test(next) && !hasFiniteVerb(plainText(line));
+}
+var LOWER_CASE_SUBJECT = /^\s*(?:the|a|an|we|i|it|our|my|this|these|each|every|all|both|they|there|he|she|if|when)\s/;
 function paragraphPieces(lines, firstLine) {
   if (lines.filter((l) => ENTRY_MARK.test(l)).length >= 2) return lines.map((text3, k) => ({ text: text3, line: firstLine + k })).filter((p) => p.text.trim());
   const pieces2 = [];
   let start2 = 0;
   for (let i = 0; i < lines.length - 1; i++) {
-    const isTitle = looksLikeTitle(lines[i]) && /^\s*[A-Z0-9]/.test(lines[i + 1]);
+    const isTitle = looksLikeTitle(lines[i]) && (/^\s*[A-Z0-9]/.test(lines[i + 1]) || lowerCaseTitle(lines[i], lines[i + 1]));
     const startsUnit = i === start2 || /[.!?:]$/.test(lines[i - 1].trim());
     if (isTitle && startsUnit) {
       if (i > start2) pieces2.push({ text: lines.slice(start2, i).join(" "), line: firstLine + start2 });
@@ -46910,8 +46954,9 @@ var sentencesRead = cachedByString(
   (text3) => Object.freeze(sentencesOf(text3).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) })))
 );
 var PRODUCTS2 = everyOf(...PRODUCT_NAMES);
+var DESIGN_KIND = everyOf(...DESIGN_KINDS);
 function plainOf(raw) {
-  return proseText(raw).replace(PRODUCTS2, "product");
+  return proseText(raw).replace(PRODUCTS2, "product").replace(DESIGN_KIND, "design").replace(/ ?\.{2,} ?/g, " ").trim();
 }
 var clausesRead = cachedByString(
   (raw) => Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r3) => ({ raw: r3, plain: plainOf(r3) })))
@@ -46986,6 +47031,12 @@ var PLURAL_AFTER = /^ (?:clusters|setups|configurations|architectures|systems|sy
 var DEFINING2 = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|architectures?|systems?))? (?:means?|is when|is where|is a|is an|refers?|describes?|involves?|consists?|signifie|consiste|designe)\b/;
 var NEGATED_BEFORE_END = /\b(?:not|no|never|isn t|aren t|pas|non|jamais)(?: \w+){1,3}$/;
 var HYPOTHETICAL2 = /\b(?:would|could|might|pourrai\w*|serai\w*|aurai\w*)\b/;
+function namesTheQuestion(plain) {
+  return SETUP_NAME.test(plain) && !plain.replace(SETUP_NAMES, " ").replace(LOAD_BALANCER, " ").replace(FILLER, " ").trim();
+}
+var SETUP_NAME = /\b(?:mode|setup|set up|configuration|config)s?\b/;
+var SETUP_NAMES = new RegExp(SETUP_NAME.source, "g");
+var LOAD_BALANCER = new RegExp(anyOf(...LOAD_BALANCER_NAMES).source, "g");
 function readChoices(prose, choices) {
   const patterns = choices.map((c) => termsPattern(c.terms));
   const contradictions = choices.map((c) => c.contradictedBy?.length ? termsPattern(c.contradictedBy) : null);
@@ -46995,12 +47046,15 @@ function readChoices(prose, choices) {
   const contradicted = /* @__PURE__ */ new Map();
   for (const block4 of prose.blocks) {
     if (block4.kind === "heading") continue;
+    let previous = "";
     for (const { sentence: { plain, asks: asks2 } } of sentencesOfBlock(block4)) {
       if (asks2) continue;
       patterns.forEach((p, k) => {
         if (p.test(plain)) mentionedAnywhere.add(k);
       });
-      if (mentioned(plain)) continue;
+      const defining = mentioned(plain) || mentioned(previous) && !THIS.test(previous);
+      previous = plain;
+      if (defining) continue;
       contradictions.forEach((c, k) => {
         if (c?.test(plain) && !contradicted.has(k)) contradicted.set(k, { file: block4.file, line: block4.line });
       });
@@ -47016,7 +47070,7 @@ function readChoices(prose, choices) {
       if (named3.length === 1) labelled.add(named3[0]);
     }
   }
-  const asksWhich = (text3) => text3 !== null && (text3.asks === true || /\?\s*$/.test(text3.raw) || patterns.filter((p) => p.test(text3.plain)).length >= 2);
+  const asksWhich = (text3) => text3 !== null && (text3.asks === true || /\?\s*$/.test(text3.raw) || patterns.filter((p) => p.test(text3.plain)).length >= 2 || namesTheQuestion(text3.plain));
   const oneOption = (plain, aboutElse2) => {
     const named3 = namedIn(plain);
     if (named3.length !== 1 || contradicted.has(named3[0])) return null;
@@ -47078,7 +47132,7 @@ function readChoices(prose, choices) {
 function questionProblem(question) {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => Array.isArray(g) ? [g] : [g.of, g.terms]), question.reject ?? []];
+    const lists = [question.about ?? [], question.failureOf ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => Array.isArray(g) ? [g] : [g.of, g.terms]), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list2 of lists) if (list2.length) termsPattern(list2);
   } catch (error) {
@@ -47164,6 +47218,7 @@ function readQuestion(prose, question) {
   const { about } = reader;
   const answers = [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
+  const failing = question.failureOf?.length ? termsPattern(question.failureOf) : null;
   const blocks = prepared(prose);
   const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join(". "))) : null;
   const states = (sentence, context) => choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0);
@@ -47199,6 +47254,9 @@ function readQuestion(prose, question) {
       if (named3 && !mentionedAt) mentionedAt = at2;
       if (sentence.asks || copiedList || namesOnly(plain)) continue;
       if (restated && restates(plain, restated)) continue;
+      if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
+        return { answeredAt: at2, mentionedAt: mentionedAt ?? at2 };
+      }
       if (about && !named3 && !context.all.some(names)) continue;
       if (question.why && block4.inIssuesSection) continue;
       if (choices) {
@@ -47224,9 +47282,15 @@ function readQuestion(prose, question) {
         if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === "effect") || reader.notUnder.test(plain.slice(reason.index))) continue;
       }
       if (stated.every((g) => !g.size)) {
-        const reason = question.why && !block4.inIssuesSection && !FUTURE_REMARK2.test(plain) ? reasonIn(plain, context.why) : null;
-        const circular = reason !== null && about !== null && about.test(plain.slice(reason.index));
-        if (reason && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at2, mentionedAt };
+        if (!question.why || block4.inIssuesSection || FUTURE_REMARK2.test(plain)) continue;
+        const givesWhy = (text3) => {
+          const reason = reasonIn(text3, context.why);
+          const circular = reason !== null && about !== null && about.test(text3.slice(reason.index));
+          return reason !== null && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, text3, reason.index, context);
+        };
+        const pieces2 = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
+        const ownPiece = (text3) => about !== null && about.test(text3) && hasFiniteVerb(text3) && givesWhy(text3);
+        if (givesWhy(plain) || pieces2.length > 1 && pieces2.some(ownPiece)) return { answeredAt: at2, mentionedAt };
         continue;
       }
       const reasoned = !question.reason || !FUTURE_REMARK2.test(plain) && (givesReason(plain, context.why, continuesLabel) || next !== void 0 && givesReason(next, context.why, true));
@@ -47303,12 +47367,12 @@ function groupsStated(reader, answer, sentence, context) {
   const clauses = clausesRead(sentence.raw);
   const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
   for (const [c, clause] of plains.entries()) {
-    const around = c > 0 ? contextOf2([...context.frames, ...plains.slice(0, c)], context.before) : context;
+    const around = c > 0 ? contextOf2([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf2(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context;
     const mentions = answer.subjects.flatMap((subject, k) => subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []);
     const bare = clauses[c] && clauses[c].raw.includes("(") ? plainOf(clauses[c].raw.replace(/\([^()]*\)/g, " ")) : clause;
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
-      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)));
+      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
       const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
       if (!said.length) return;
       const antecedent = c > 0 && RELATIVE.test(clause) ? lastSubject(reader, plains[c - 1]) : "";
@@ -47322,6 +47386,7 @@ function groupsStated(reader, answer, sentence, context) {
   return stated;
 }
 var RESPECTIVELY = /\b(?:respectively|respectivement)\b/;
+var DENIED_PURPOSE = /\b(?:not|never|isn t|aren t|nor|pas)(?: (?!only\b|just\b|seulement\b)\w+)? (?:for|pour)(?: (?:the|its|our|a|an|any|le|la|les|l))? $/;
 var RELATIVE = /^(?:which|who|qui|lequel|laquelle)\b/;
 function lastSubject(reader, plain) {
   const found = [...reader.notAbout ? matchesOf(reader.notAbout, plain) : [], ...reader.about ? matchesOf(reader.about, plain) : []].sort((a, b) => b.start - a.start)[0];

@@ -341,6 +341,17 @@ function endsStatement(line: string, next: string): boolean {
 }
 
 /**
+ * A writer who capitalises nothing titles in lower case too: "primary replica" then "the application
+ * write only in the primary". A line that names (no verb, no determiner opening it) above a line that
+ * opens a statement of its own (its subject first), both in lower case, is a title; a
+ * sentence wrapped after its subject goes on with its verb ("the load balancer" / "sends the requests").
+ */
+function lowerCaseTitle(line: string, next: string): boolean {
+  return /^\s*[a-z]/.test(line) && !LOWER_CASE_SUBJECT.test(line) && LOWER_CASE_SUBJECT.test(next) && !hasFiniteVerb(plainText(line));
+}
+const LOWER_CASE_SUBJECT = /^\s*(?:the|a|an|we|i|it|our|my|this|these|each|every|all|both|they|there|he|she|if|when)\s/;
+
+/**
  * Plain-text answers put a title on its own line right above its text, with no blank line:
  * "Issues With This Infrastructure" then "Elevated maintenance costs." Such a line (short, no
  * closing punctuation, followed by a capitalised line) is a unit of its own, so that it can head
@@ -353,7 +364,7 @@ function paragraphPieces(lines: string[], firstLine: number): { text: string; li
   const pieces: { text: string; line: number }[] = [];
   let start = 0;
   for (let i = 0; i < lines.length - 1; i++) {
-    const isTitle = looksLikeTitle(lines[i]!) && /^\s*[A-Z0-9]/.test(lines[i + 1]!);
+    const isTitle = looksLikeTitle(lines[i]!) && (/^\s*[A-Z0-9]/.test(lines[i + 1]!) || lowerCaseTitle(lines[i]!, lines[i + 1]!));
     const startsUnit = i === start || /[.!?:]$/.test(lines[i - 1]!.trim());
     if (isTitle && startsUnit) {
       if (i > start) pieces.push({ text: lines.slice(start, i).join(' '), line: firstLine + start });

@@ -76,6 +76,19 @@ export const GENERIC_STATEMENTS = [
   'en general', 'generalement',
 ] as const;
 
+/**
+ * Justifications that say nothing of what an element makes possible or prevents: praise ("is better
+ * and more professional"), convention ("the standard way", "best practice", "big companies do it").
+ * A reason made only of these is no reason (see reasons.ts).
+ */
+export const HOLLOW_JUSTIFICATIONS = [
+  '(?:is|are|s|looks?|seems?|be) (?:just |simply |much |way |far )?(?:better|nicer|cleaner|cooler)(?! (?:at|for|to|when|if)\\b)',
+  '(?:is|are|s|looks?|seems?|be) more (?:professional|modern|serious|elegant)(?! (?:for|to|when|if)\\b)',
+  '(?:is|are|s) (?:just |simply )?(?:the |a |an )?(?:standard|usual|normal|common|classic|conventional|recommended|popular)(?! (?:for|to|when|if)\\b)',
+  '(?:good|best) practices?', 'industry standards?', '(?:big|large|real|serious|all) (?:\\w+ )?companies', '(?:everyone|everybody) (?:does|do|uses|use|has)',
+  '(?:do|does|did) it (?:this|that|the same) way', 'est (?:mieux|plus professionnel\\w*|la norme|standard)', 'bonnes? pratiques?',
+] as const;
+
 // ---------------------------------------------------------------------------------------------
 // Reasons: the shapes of a sentence that says why (see reasons.ts for how they are read).
 
@@ -178,13 +191,16 @@ export const OUTAGE = [
   '(?:stops?|stopped|stopping) (?:answering|responding|working|serving|loading)', '(?:does|do|did|will|would) not (?:respond|answer|load|work)',
   '(?:doesn t|don t|didn t|won t|wouldn t) (?:respond|answer|load|work)', 'there (?:is|s|was) no (?:more )?(?:website|site|service)', 'no (?:website|site|service) at all', 'see nothing', 'disappear\\w*',
   '(?:is|was|are|were) gone', 'goes dark', '(?:site|website|service) down', '(?:takes?|took|taking|bring\\w*|brought) (?:\\w+ ){0,3}(?:down|offline)', 'indisponib\\w*', 'hors ligne', 'coupe\\w*', 'coupure\\w*',
+  'plus personne', 'personne ne (?:\\w+ )?(?:peut|pourra|accede|arrive)', '(?:users?|visitors?|clients?|people) (?:\\w+ )?(?:get|gets|got) nothing',
   'interrompu\\w*', 'ne (?:peut|peuvent|pourra\\w*) (?:plus )?(?:acceder|joindre|utiliser)', 'plus accessible',
 ] as const;
 /** An issue said not to be one: "there is no downtime", "scaling is not really a problem here". */
 export const DENIED_ISSUES = [
   'no (?:real |actual )?(?:downtime|interruption|outage)s?', 'zero downtime', 'without (?:any )?(?:downtime|interruption|outage)s?',
   '(?:is|are|was|were) (?:not|never) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)', '(?:isn t|aren t|wasn t) (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)',
-  'no (?:real )?(?:problem|issue)s? (?:here|with|for)', 'pas (?:vraiment )?(?:un|de) (?:probleme|souci)', 'aucun (?:vrai )?probleme', 'sans (?:interruption|coupure)',
+  'no (?:real )?(?:problem|issue)s? (?:here|with|for)',
+  // A label answered by a denial: "Monitoring: not a problem here, HAProxy already checks the servers".
+  'not (?:really )?(?:a |an )?(?:real )?(?:problem|issue|concern)s? (?:here|for us|in (?:this|our) (?:design|setup|case|infrastructure))', 'pas (?:vraiment )?(?:un|de) (?:probleme|souci)', 'aucun (?:vrai )?probleme', 'sans (?:interruption|coupure)',
 ] as const;
 /** The design going on after a failure: "takes over", "keeps serving", "stays online". */
 export const CONTINUITY = [
@@ -234,6 +250,8 @@ export const TASK_STATEMENT = [
 ] as const;
 /** Names of products whose words are concepts: "a certificate from Let's Encrypt" says nothing of encryption. */
 export const PRODUCT_NAMES = ['let ?s ?encrypt', 'zero ?ssl'] as const;
+/** Names of a kind of design whose words are concepts: "a distributed infrastructure is better" distributes nothing. */
+export const DESIGN_KINDS = ['distributed (?:web )?(?:infrastructures?|architectures?|systems?|designs?|setups?|stacks?)', 'infrastructures? distribuees?'] as const;
 /** A lead-in to the task's list of requirements, copied: "You must add:", "Requirements:". */
 export const TASK_REQUIREMENTS = ['(?:you )?must (?:add|have|use|include)', 'requirements?', 'vous devez (?:ajouter|avoir|utiliser)', 'exigences?'] as const;
 /** A remark about scaling later, not about this design: "we could add more servers later". */

@@ -3,7 +3,7 @@
  * active-active or an active-passive setup?"): see Question.choices in questions.ts.
  */
 import type { ProseAnalysis } from './analyze-prose.js';
-import { anyOf, THIS_DESIGN } from './lexicon.js';
+import { anyOf, LOAD_BALANCER_NAMES, THIS_DESIGN } from './lexicon.js';
 import { clausesRead, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { commaSegments, hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
 
@@ -63,6 +63,17 @@ const DEFINING = /^(?: (?:setups?|set ups?|modes?|configurations?|clusters?|arch
 const NEGATED_BEFORE_END = /\b(?:not|no|never|isn t|aren t|pas|non|jamais)(?: \w+){1,3}$/;
 const HYPOTHETICAL = /\b(?:would|could|might|pourrai\w*|serai\w*|aurai\w*)\b/;
 
+/**
+ * A heading or row head that is the question's name and nothing more ("Mode", "Load balancer setup"): what
+ * follows it answers it, as what follows "Active-Active or Active-Passive?" does.
+ */
+function namesTheQuestion(plain: string): boolean {
+  return SETUP_NAME.test(plain) && !plain.replace(SETUP_NAMES, ' ').replace(LOAD_BALANCER, ' ').replace(FILLER, ' ').trim();
+}
+const SETUP_NAME = /\b(?:mode|setup|set up|configuration|config)s?\b/;
+const SETUP_NAMES = new RegExp(SETUP_NAME.source, 'g');
+const LOAD_BALANCER = new RegExp(anyOf(...LOAD_BALANCER_NAMES).source, 'g');
+
 export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesReading {
   const patterns = choices.map((c) => termsPattern(c.terms));
   const contradictions = choices.map((c) => (c.contradictedBy?.length ? termsPattern(c.contradictedBy) : null));
@@ -73,13 +84,18 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
   const contradicted = new Map<number, { file: string; line: number }>();
   for (const block of prose.blocks) {
     if (block.kind === 'heading') continue;
+    let previous = '';
     for (const { sentence: { plain, asks } } of sentencesOfBlock(block)) {
       if (asks) continue;
       patterns.forEach((p, k) => {
         if (p.test(plain)) mentionedAnywhere.add(k);
       });
-      // "HAProxy alternates requests between both servers" contradicts active-passive; a sentence defining an option does not.
-      if (mentioned(plain)) continue;
+      // "HAProxy alternates requests between both servers" contradicts active-passive; a sentence defining an option does not,
+      // nor does the sentence after a definition, which goes on defining ("In active-passive one server serves. The other is a
+      // spare."), unlike the sentence after this design's option ("We use active-passive. Requests go round robin to both").
+      const defining = mentioned(plain) || (mentioned(previous) && !THIS.test(previous));
+      previous = plain;
+      if (defining) continue;
       contradictions.forEach((c, k) => {
         if (c?.test(plain) && !contradicted.has(k)) contradicted.set(k, { file: block.file, line: block.line });
       });
@@ -97,7 +113,8 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
     }
   }
   /** Whether a text asks which option: a question, or a text naming several ("Active-Active or Active-Passive"). */
-  const asksWhich = (text: { raw: string; plain: string; asks?: boolean } | null) => text !== null && (text.asks === true || /\?\s*$/.test(text.raw) || patterns.filter((p) => p.test(text.plain)).length >= 2);
+  const asksWhich = (text: { raw: string; plain: string; asks?: boolean } | null) =>
+    text !== null && (text.asks === true || /\?\s*$/.test(text.raw) || patterns.filter((p) => p.test(text.plain)).length >= 2 || namesTheQuestion(text.plain));
   /** The option a sentence names, when it names exactly one and does not reject it ("Active-Passive (not used here)"). */
   const oneOption = (plain: string, aboutElse: (index: number) => boolean): number | null => {
     const named = namedIn(plain);

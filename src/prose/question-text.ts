@@ -7,7 +7,7 @@ import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import {
   anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
-  PRODUCT_NAMES, STANDBY_BEHAVIOUR, TASK_STATEMENT, WEB_SERVER_NAMES,
+  DESIGN_KINDS, PRODUCT_NAMES, STANDBY_BEHAVIOUR, TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
 import { clausesOf, hasFiniteVerb, proseText, sentencesOf } from './sentences.js';
 
@@ -83,9 +83,12 @@ const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
   Object.freeze(sentencesOf(text).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) }))),
 );
 const PRODUCTS = everyOf(...PRODUCT_NAMES);
+const DESIGN_KIND = everyOf(...DESIGN_KINDS);
 
 export function plainOf(raw: string): string {
-  return proseText(raw).replace(PRODUCTS, 'product');
+  // An ellipsis is no part of a word: "the 1st, 3rd, 5th... request" reads "5 th request".
+  // Nor is the name of a kind of design: "a distributed infrastructure is better" distributes nothing.
+  return proseText(raw).replace(PRODUCTS, 'product').replace(DESIGN_KIND, 'design').replace(/ ?\.{2,} ?/g, ' ').trim();
 }
 
 /**

@@ -18,8 +18,8 @@ import {
 } from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
 import { asks, clausesRead, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
-import { reasonIn, type ReasonKind } from './reasons.js';
-import { hasFiniteVerb, proseText } from './sentences.js';
+import { failureCosts, reasonIn, type ReasonKind } from './reasons.js';
+import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
 
 export type { Choice } from './question-choices.js';
 export { termsPattern, VOCABULARY_NAMES } from './question-text.js';
@@ -112,6 +112,13 @@ export interface Question {
    * question, it does not answer it ("Downtime when maintenance is needed.", "SPOF is an issue.").
    */
   taskWords?: string[];
+  /**
+   * Components whose failure is what the question asks about (where the single points of failure are):
+   * a sentence that tells what the failure of one of them costs the users names and answers it in its
+   * own words ("the day HAProxy crashes, both servers are unreachable"; "the primary is alone, if that
+   * box dies nobody can save anything"). `cancelledBy` still turns it against its answer.
+   */
+  failureOf?: string[];
   /** A concrete example of an answer, for the hint. */
   hint?: string;
 }
@@ -132,7 +139,7 @@ export interface QuestionReading {
 export function questionProblem(question: Question): string | null {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    const lists = [question.about ?? [], question.failureOf ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
@@ -293,6 +300,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   const { about } = reader;
   const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
+  const failing = question.failureOf?.length ? termsPattern(question.failureOf) : null;
   const blocks = prepared(prose);
   const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null;
   const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
@@ -334,6 +342,9 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       // A question copied from the task ("What is a server?") is no answer, nor a bare name ("- code base", "Nginx (web server)").
       if (sentence.asks || copiedList || namesOnly(plain)) continue;
       if (restated && restates(plain, restated)) continue;
+      if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
+        return { answeredAt: at, mentionedAt: mentionedAt ?? at };
+      }
       if (about && !named && !context.all.some(names)) continue;
       // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
       // balancer is not encrypted" gives no reason for the certificate).
@@ -372,9 +383,18 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
         // A reason that names the element again is circular: "a certificate to serve the site over HTTPS" (the task's words).
-        const reason = question.why && !block.inIssuesSection && !FUTURE_REMARK.test(plain) ? reasonIn(plain, context.why) : null;
-        const circular = reason !== null && about !== null && about.test(plain.slice(reason.index));
-        if (reason && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, plain, reason.index, context)) return { answeredAt: at, mentionedAt };
+        if (!question.why || block.inIssuesSection || FUTURE_REMARK.test(plain)) continue;
+        const givesWhy = (text: string) => {
+          const reason = reasonIn(text, context.why);
+          const circular = reason !== null && about !== null && about.test(text.slice(reason.index));
+          return reason !== null && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, text, reason.index, context);
+        };
+        // A sentence that gives each element its clause gives each its own reason: "the second box means a crash no longer takes
+        // the site offline, HAProxy is what lets both boxes receive visitors".
+        // Comma-spliced ones too, when the segment names the element and states something of its own.
+        const pieces = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
+        const ownPiece = (text: string) => about !== null && about.test(text) && hasFiniteVerb(text) && givesWhy(text);
+        if (givesWhy(plain) || (pieces.length > 1 && pieces.some(ownPiece))) return { answeredAt: at, mentionedAt };
         continue;
       }
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."
@@ -506,14 +526,17 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
   const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
   for (const [c, clause] of plains.entries()) {
     // The clauses before are the same sentence: their subject goes on ("Nginx serves the files; dynamic ones go to the app server").
-    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : context;
+    // The first clause of several, naming no subject, is about what its own sentence names next, before the sentence before it:
+    // "Before, the only copy of the data was on one disk; now the replica holds a second one".
+    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context;
     const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
     const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
       // "the user's computer" is the user's, not what the question asks of its subject.
-      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)));
+      // A purpose denied is not stated: "the replica is not for performance".
+      const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
       const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
       if (!said.length) return;
@@ -530,6 +553,8 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
 }
 
 const RESPECTIVELY = /\b(?:respectively|respectivement)\b/;
+// "is not for performance", "isn't there for backups", "n'est pas pour les lectures" ("not only for" still states it).
+const DENIED_PURPOSE = /\b(?:not|never|isn t|aren t|nor|pas)(?: (?!only\b|just\b|seulement\b)\w+)? (?:for|pour)(?: (?:the|its|our|a|an|any|le|la|les|l))? $/;
 const RELATIVE = /^(?:which|who|qui|lequel|laquelle)\b/;
 
 /** The subject a clause names last, object or not ("...hands the rest to the application server"), or ''. */

@@ -10,7 +10,7 @@
 import { cachedByString } from '../bounded-cache.js';
 import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAPACITY_PROBLEMS, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS,
-  DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, FIREWALL_NAMES, GENERIC_STATEMENTS, GIVING_VERBS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, FIREWALL_NAMES, GENERIC_STATEMENTS, GIVING_VERBS, HOLLOW_JUSTIFICATIONS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES,
   MODALS, OUTAGE, NEED_MARKERS, NOW_MARKERS, PURPOSE_MARKERS, QUALITIES, REDUNDANCY_QUALITIES, ROLE_STATEMENTS, SECURITY_PROBLEMS, TASK_STATEMENT, WEB_SERVER_NAMES, WITH_IT,
 } from './lexicon.js';
@@ -41,7 +41,8 @@ const PURPOSE = anyOf(...PURPOSE_MARKERS);
 const CAUSE = anyOf(...CAUSE_MARKERS);
 const CONSEQUENCE = anyOf(...CONSEQUENCE_MARKERS);
 // "so" as a conjunction ("..., so neither one gets swamped"), not "do so", "so far", "so many".
-const SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!far|on|called|much|many|long|as|to\b|well|too|good|easy|important)(?=\w)/;
+// The words set aside are whole words: "so one box fails", "so only one server answers" are conjunctions ("so on" is not).
+const SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!(?:far|on|called|much|many|long|as|to|well|too|good|easy|important)\b)(?=\w)/;
 const ENABLING = anyOf(...ENABLING_VERBS);
 const EFFECT = anyOf(...EFFECT_VERBS);
 const CONDITION = anyOf(...CONDITION_MARKERS);
@@ -78,6 +79,7 @@ const CONTAINED = anyOf(...CONTAINMENT);
 const ISOLATED = anyOf(...ISOLATION);
 const TASK = anyOf(...TASK_STATEMENT);
 const GENERIC = anyOf(...GENERIC_STATEMENTS);
+const HOLLOW = anyOf(...HOLLOW_JUSTIFICATIONS);
 // Reasons that only restate the task's title: "this lets us scale up".
 const ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 
@@ -130,6 +132,38 @@ function failingIn(plain: string): Reason['failing'] {
   return lb > other ? 'load-balancer' : 'other';
 }
 
+const FAILURE_ALL = new RegExp(FAILURE.source, 'g');
+const COMPONENT_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES).source, 'g');
+// "that box", "this machine": a reference back to the component named before, not another one.
+const REFERENCE_BEFORE = /\b(?:that|this|the same|its|the said) $/;
+
+/**
+ * Whether a clause tells what the failure of one of `failing` costs the users: a failure of the
+ * component named last before it (a machine word right after a name, "the HAProxy machine", or after
+ * "that", "this", is that component), then the service lost: "the day HAProxy crashes the site is
+ * down", "HAProxy is alone, if that box dies nobody reaches any server". "If one server dies, HAProxy
+ * sends the traffic to the other" loses a server and nothing of the service.
+ */
+export function failureCosts(plain: string, failing: RegExp): boolean {
+  for (const failure of plain.matchAll(FAILURE_ALL)) {
+    const before = plain.slice(0, failure.index);
+    // The components named before it, the question's own among them ("the primary"), in order.
+    const mentions = [...before.matchAll(COMPONENT_ALL), ...before.matchAll(new RegExp(failing.source, 'g'))]
+      .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+      .sort((a, b) => a.start - b.start);
+    let named: { start: number; end: number } | null = null;
+    for (const m of mentions) {
+      if (named !== null && m.start < named.end) continue;
+      const joined = named !== null && (/^ ?$/.test(before.slice(named.end, m.start)) || REFERENCE_BEFORE.test(before.slice(0, m.start)));
+      if (!joined) named = m;
+    }
+    if (!named || !failing.test(plain.slice(named.start, named.end))) continue;
+    if (NEGATED_BEFORE.test(before)) continue;
+    if (OUTAGE_OF.test(plain.slice(failure.index + failure[0].length))) return true;
+  }
+  return false;
+}
+
 /**
  * The reason `plain` gives, or null. `why` is true under a label that asks why ("Why:", "Benefits").
  * A clause is asked about several times (its own reason, its list's, its sentence's): read once, and
@@ -146,6 +180,9 @@ const readReasonWhy = cachedByString((plain: string) => findReason(plain, true))
 function findReason(plain: string, why: boolean): Reason | null {
   if (TASK.test(plain) || GENERIC.test(plain)) return null;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
+  // "because a distributed design is better and more professional", "because master-slave is the standard way": praise or
+  // convention with nothing the element makes possible or prevents is no reason.
+  if (HOLLOW.test(plain) && !redundancy && !ANY_QUALITY.test(plain) && !PROBLEM.test(plain) && !OUTAGE_OF.test(plain) && !CAPABILITY.test(plain) && !ENABLING.test(plain)) return null;
   const found = (kind: ReasonKind, index: number, whole = false): Reason | null => {
     // "This lets us scale up": the task's title is not a reason.
     if (!whole && ONLY_THE_TASK.test(plain.slice(index))) return null;

@@ -64,7 +64,9 @@ export function sentencesOf(text: string): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    const end = (c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? ' ') && !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i + 1));
+    // An ellipsis before a lower-case word trails a list, not a sentence: "the 1st, 3rd, 5th... request goes to server 1".
+    const trails = c === '.' && text[i - 1] === '.' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4));
+    const end = (c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? ' ') && !trails && !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i + 1));
     const bullet = c === '\n' && /^\s*(?:[-*•+]|\d+[.)])\s/.test(text.slice(i + 1, i + 8));
     if (!end && !bullet) continue;
     const sentence = text.slice(start, i + 1).trim();

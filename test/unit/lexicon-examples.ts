@@ -11,7 +11,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   LOAD_BALANCER_NAMES: {
     match: [
       'the load balancer sends the traffic to the servers', 'two loadbalancers in front of the web servers', 'haproxy 2 is passive', 'ha proxy on lb 1',
-      'both balancers share a virtual ip', 'le repartiteur de charge distribue les requetes', 'deux equilibreurs de charge', 'l equilibrage de charge se fait en round robin',
+      'both balancers share a virtual ip', 'why a load balacer', 'the loadbalencer in front', 'le repartiteur de charge distribue les requetes', 'deux equilibreurs de charge', 'l equilibrage de charge se fait en round robin',
     ],
     miss: ['the load is balanced across the servers', 'nginx as a reverse proxy', 'la charge du serveur augmente'],
   },
@@ -286,7 +286,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
       'the site is down', 'the whole website goes down', 'downtime for every deploy', 'the site is offline', 'a short outage', 'the site is unavailable', 'it is not available',
       'foobar com is unreachable', 'the site is not reachable', 'the site is inaccessible', 'the page is not accessible', 'the server becomes unresponsive',
       'the service is interrupted', 'it disrupts the visitors', 'users are locked out', 'the users are disconnected', 'customers can t place orders', 'the users will have to wait', 'visitors are cut off', 'the users lose access', 'users cannot load any page', 'the site cannot be reached', 'it cuts the site off', 'the requests arriving are lost', 'a crash stops the whole website', 'then everything stops', 'no website at all',
-      'nobody can use the website', 'no visitor can reach either server', 'visitors get a 502 error', 'an error page', '503 service', 'a bad gateway page',
+      'plus personne n accede au site', 'personne ne peut commander', 'the visitors get nothing at all', 'nobody can use the website', 'no visitor can reach either server', 'visitors get a 502 error', 'an error page', '503 service', 'a bad gateway page',
       'the site stops answering', 'the website does not respond', 'the site doesn t load', 'there is no website', 'users see nothing at all', 'the site disappears',
       'the site is gone', 'the site goes dark', 'server down site down', 'it takes the whole site offline', 'it brings the whole website down', 'le site est indisponible', 'le site est hors ligne',
       'le site est coupe', 'une coupure', 'le service est interrompu', 'les utilisateurs ne peuvent plus acceder au site', 'le site n est plus accessible',
@@ -296,9 +296,10 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   DENIED_ISSUES: {
     match: [
       'there is no downtime', 'zero downtime deploys', 'without any interruption', 'scaling is not really a problem here', 'this isn t an issue', 'no real problem with scaling',
-      'ce n est pas vraiment un probleme', 'aucun probleme', 'sans coupure',
+      'ce n est pas vraiment un probleme', 'aucun probleme', 'sans coupure', 'monitoring not a problem here', 'security not really an issue for us',
+      'backups not a concern in our setup',
     ],
-    miss: ['the downtime is a problem', 'it is a real issue for users', 'no monitoring is a concern'],
+    miss: ['the downtime is a problem', 'it is a real issue for users', 'no monitoring is a concern', 'not having a firewall is a problem here'],
   },
   CONTINUITY: {
     match: [
@@ -519,6 +520,17 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   WITH_IT: {
     match: ['with it the database has its own box', 'thanks to them', 'avec lui', 'avec elle', 'grace a eux', 'avec cela'],
     miss: ['with nginx in front', 'thanks to haproxy', 'avec nginx'],
+  },
+  DESIGN_KINDS: {
+    match: ['a distributed infrastructure is better', 'this distributed web infrastructure', 'distributed systems fail in parts', 'une infrastructure distribuee'],
+    miss: ['the load is distributed over both servers', 'haproxy distributes the requests', 'the infrastructure distributes nothing'],
+  },
+  HOLLOW_JUSTIFICATIONS: {
+    match: [
+      'because a distributed infrastructure is better and more professional', 'master slave is the standard way mysql is installed', 'it is best practice',
+      'big companies all do it this way', 'everyone does that', 'it looks more modern', 'it follows the industry standard', 'c est mieux comme ca', 'ce sont les bonnes pratiques',
+    ],
+    miss: ['it is better for availability', 'two servers are better when one fails', 'the standard http port is 80', 'the best server gets the request'],
   },
   GENERIC_STATEMENTS: {
     match: [

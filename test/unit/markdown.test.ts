@@ -42,6 +42,10 @@ describe('markdown stage', () => {
     // A sentence wrapped over lines stays one block, even when a line is short.
     expect(pieces('The second load balancer takes over when the first one\nfails, so the site stays up.\n')).toEqual([[1, 'The second load balancer takes over when the first one fails, so the site stays up.']]);
     expect(pieces('It runs on\nNginx and Gunicorn.\n')).toEqual([[1, 'It runs on Nginx and Gunicorn.']]);
+    // A writer who capitalises nothing titles in lower case too; a short wrapped line goes on in lower case without being one.
+    expect(pieces('primary replica\nthe app write only in the primary.\n')).toEqual([[1, 'primary replica'], [2, 'the app write only in the primary.']]);
+    expect(pieces('the load balancer in front\nof both servers sends the requests.\n')).toEqual([[1, 'the load balancer in front of both servers sends the requests.']]);
+    expect(pieces('the load balancer\nsends the requests to both servers.\n')).toEqual([[1, 'the load balancer sends the requests to both servers.']]);
   });
 
   it('reads an indented block of sentences as prose, but not indented ASCII art or Mermaid', () => {

@@ -84,6 +84,79 @@ ruleTester('explain-issues', [
   { name: 'trap: a SPOF said to be removed', markdown: '# Why\n\nThe second server removes the single point of failure of the web tier.\n', status: 'fail' },
 ], T1);
 
+// Task 1 read as a careful mentor reads it: the classes of answer a keyword reader missed or credited wrongly (fresh paraphrase bank).
+ruleTester('explain-lb-algorithm', [
+  { name: 'the picking rule without the algorithm\'s name', markdown: '# Balancing\n\nFor every new visitor, HAProxy compares the servers and picks whichever is less busy.\n', status: 'partial', message: 'Not answered: which distribution algorithm' },
+  { name: 'round robin told by request numbers, with an ellipsis', markdown: '# Algorithm\n\nRound robin: the 1st, 3rd, 5th... request lands on web-01 and the 2nd, 4th... on web-02.\n', status: 'pass' },
+  { name: 'static-rr and its weights', markdown: '# Algorithm\n\nHAProxy uses static-rr: it goes through the servers in turn, twice as often to the bigger one.\n', status: 'pass' },
+  { name: 'source hashing in French', markdown: '# Algorithme\n\nHAProxy utilise le hachage de la source : un hash de l\'IP du client désigne toujours le même serveur.\n', status: 'pass' },
+], T1);
+
+ruleTester('explain-issues', [
+  {
+    name: 'the SPOF located without its name, the other issues in plain words',
+    markdown: '# Problems\n\nOur HAProxy is alone: if it crashes, no visitor gets in. Pages go over plain HTTP, so anyone on the cafe wifi can read a password.\nNobody watches the servers, so a dead disk goes unnoticed until users complain.\n',
+    status: 'pass',
+  },
+  { name: 'the SPOF told by what the crash of HAProxy costs', markdown: '# Problems\n\nEverything goes through the HAProxy box, so the day it crashes the site is down for everyone.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
+  { name: 'the primary\'s failure and what it costs', markdown: '# Problems\n\nIf the primary MySQL dies, nobody can save an order until it is back.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
+  { name: 'in French, what the fall of HAProxy costs', markdown: '# Problèmes\n\nSi le HAProxy tombe, plus personne n\'accède au site.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
+  { name: 'trap: a server failure survived is no SPOF', markdown: '# Problems\n\nIf one server dies, HAProxy sends the visitors to the other one and nobody gets an error.\n', status: 'fail' },
+  { name: 'trap: a failure cost said to be prevented', markdown: '# Replica\n\nThe replica prevents this: if the primary crashes, users can no longer reach their data.\n', status: 'fail' },
+  { name: 'the only way in', markdown: '# Weak spots\n\nHAProxy is the only way in, so its crash takes foobar.com offline.\n', status: 'partial', message: 'Answered: where the single points of failure are' },
+  {
+    name: 'trap: monitoring said to be no problem',
+    markdown: '# Issues\n\n- SPOF: the single HAProxy, if it stops the site is gone.\n- Monitoring: not a problem here, HAProxy already checks that the servers answer.\n',
+    status: 'partial',
+    message: 'Not answered: the security issues (no firewall, no HTTPS) and what they expose; no monitoring',
+  },
+  { name: 'monitoring in French: a failure that goes unnoticed', markdown: '# Problèmes\n\nSans supervision, un serveur saturé passe inaperçu.\n', status: 'partial', message: 'Answered: no monitoring' },
+], T1);
+
+ruleTester('explain-additions', [
+  {
+    name: 'the server doubled, a heading naming the second server, the replica keeping the data',
+    markdown: '# Additions\n\nWe doubled our server so that one broken machine no longer takes foobar.com offline.\n\n## HAProxy\n\nIt hands every visitor to one of the two servers, so the work is shared.\n\n## Replica\n\nIt follows the primary. If the primary breaks, we still have every row.\n',
+    status: 'pass',
+  },
+  { name: 'trap: the additions praised as better and more professional', markdown: '# Why\n\nI added a second server, HAProxy and a replica because a distributed infrastructure is better and more professional. Big companies all do it this way.\n', status: 'fail' },
+  {
+    name: 'trap: the replica there by convention, its purpose denied',
+    markdown: '# Why\n\n- Server 2 is here so that a crash of server 1 leaves the site up.\n- HAProxy is here so the visitors are shared between both servers.\n- The replica is not for performance; it exists because master-slave is the standard way to install MySQL.\n',
+    status: 'partial',
+    message: 'Not answered: why the database replica',
+  },
+  { name: '"so" before "one" is a conjunction', markdown: '# Additions\n\n- web-02: a second machine so one hardware failure does not end the service\n', status: 'partial', message: 'Answered: why the second server is added' },
+  { name: 'trap: where each addition sits is no reason', markdown: '# Additions\n\n- An HAProxy load balancer, on top, between the internet and the two servers.\n- A second server beside the first one.\n', status: 'fail' },
+  { name: 'a misspelt load balancer asked about, then answered', markdown: '# Q and A\n\nQ: why a load balacer ?\nA: to send half of the requests to each server, if not one server does all the job.\n', status: 'partial', message: 'Answered: why the load balancer is added' },
+  {
+    name: 'one sentence, one comma-spliced part per addition',
+    markdown: '# Compared to task 0\n\nThe extra box means a crash no longer takes the site offline, HAProxy is what lets both boxes take visitors, and the replica keeps a second copy of the data in case the primary breaks.\n',
+    status: 'pass',
+  },
+  {
+    name: 'before and after, the element named in the second clause',
+    markdown: '# Changes\n\nBefore, a crash of the only server was a dead site; now a second server keeps it up.\nBefore, every visitor hit one machine; now HAProxy shares them out over two.\nBefore, the only copy of the data sat on one disk; now the replica holds another.\n',
+    status: 'pass',
+  },
+  { name: 'a heading "Server number two" over its reason', markdown: '# Why\n\n## Server number two\n\nIt runs the same stack, so the users stay online when server 1 is broken.\n', status: 'partial', message: 'Answered: why the second server is added' },
+], T1);
+
+ruleTester('explain-active-mode', [
+  { name: 'the option as a label under a "Mode" heading, the other one hypothetical', markdown: '# Mode\n\nActive-Active: both servers answer at once. Active-Passive would keep server 2 idle until server 1 fails.\n', status: 'pass' },
+  { name: 'the option as a label in a row headed "Mode"', markdown: '| Question | Answer |\n|---|---|\n| Load balancer mode | Active-Active: both servers take visitors together, whereas active-passive would keep one waiting. |\n', status: 'pass' },
+  { name: 'plain text in lower case: the title asks, the line under it answers', markdown: 'active active or active passive\nour load balancer is active-active\n', status: 'partial', message: 'Answered: whether the load balancer enables' },
+  { name: 'trap: active-active claimed for a spare', markdown: '# Setup\n\nHAProxy sends every visitor to server 1. Server 2 is a spare: HAProxy only switches to it when server 1 is down.\n\nMode: this is active-active, because we have two active servers.\n', status: 'fail' },
+  { name: 'a spare in the definition of the other mode contradicts nothing', markdown: '# Setup\n\nOur setup is active-active: both servers take visitors at once. In active-passive, one server serves visitors. The other is a spare that waits until it fails.\n', status: 'pass' },
+  { name: 'trap: each option defined under a "Modes" heading', markdown: '# Modes\n\nActive-Active: both servers answer at once.\n\nActive-Passive: one server waits until the other fails.\n', status: 'partial', message: 'Not answered: whether the load balancer enables' },
+], T1);
+
+ruleTester('explain-primary-replica', [
+  { name: 'trap: in French, a copy kept is not how the changes reach it', markdown: '# Base de données\n\nLe réplica garde une copie des données. L\'application écrit sur le primaire et lit sur le réplica.\n', status: 'partial', message: 'Not answered: how a Primary-Replica cluster works' },
+  { name: 'in French, the changes copied to the replica', markdown: '# Base de données\n\nLe primaire reçoit les écritures et le réplica copie les changements du primaire. L\'application lit sur le réplica.\n', status: 'pass' },
+  { name: 'saving and reading for the application', markdown: '# Database\n\nEvery change on the primary is replicated to the replica. The app saves every order on the primary and reads its pages from the replica.\n', status: 'pass' },
+], T1);
+
 ruleTester('explain-additions', [
   {
     name: 'reasons in plain words',
