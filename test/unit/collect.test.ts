@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -95,11 +96,12 @@ describe('infralint collect (local repositories)', () => {
     const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: 0, report: false });
     expect(result.notSubmitted).toBe(3);
     expect(readdirSync(path.join(out, 'feedback')).sort()).toEqual(['-rf.md', 'Bob.md', 'alice.md', 'empty.md', 'ghost.md']);
-    const rows = readFileSync(path.join(out, 'gradebook.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const rows = parse(readFileSync(path.join(out, 'gradebook.csv'), 'utf8'), { bom: true }) as string[][];
+    const errorColumn = rows[0]!.indexOf('error');
     const commit = git(path.join(root, 'alice.git'), 'rev-parse', 'HEAD');
     expect(rows.find((r) => r[0] === 'alice')!.slice(0, 6)).toEqual(['alice', 'Alice A', 'a@x.io', commit, '3-scale_up', 'graded']);
     expect(rows.find((r) => r[0] === 'ghost')!.slice(5, 12)).toEqual(['not-submitted', '0', '', '', '', 'false', 'not-submitted']);
-    expect(rows.find((r) => r[0] === 'empty')!.at(-1)).toBe('not submitted: the repository is empty (no commit)');
+    expect(rows.find((r) => r[0] === 'empty')![errorColumn]).toBe('not submitted: the repository is empty (no commit)');
   });
 });
 
