@@ -483,6 +483,42 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['the whereabouts of the server', 'sincerely yours', 'asynchronous jobs'],
   },
+  CHOICE_VERBS: {
+    match: [
+      'i chose ufw because it ships with ubuntu', 'we choose datadog', 'sumo logic was chosen', 'choosing zerossl', 'we picked sumo logic since it is free', 'i selected certbot',
+      'we opted for iptables', 'i went with nagios', 'i prefer ufw', 'we decided on datadog', 'j ai choisi ufw', 'nous avons prefere datadog', 'j ai opte pour ufw',
+    ],
+    miss: ['the load balancer picks a server', 'the firewall selects which packets pass', 'haproxy chooses the next server'],
+  },
+  CHOSEN_ACTIONS: {
+    match: ['i chose to add a firewall on each server', 'we decided to put an agent on every host', 'to install a collector', 'to place it in front', 'to deploy', 'to have', 'to set up', 'to introduce', 'j ai choisi d ajouter un pare feu'],
+    miss: ['i chose ufw', 'we picked it to use less memory'],
+  },
+  COUNT_REASONS: {
+    match: [
+      'because there are three machines', 'since we only have one domain', 'because the design only has two servers', 'one per server', 'each one gets its own', 'for the same reason as the firewalls',
+      'une par serveur', 'chaque serveur a son propre agent',
+    ],
+    miss: ['because attackers scan every port', 'so that each server is protected', 'there are attackers on the internet'],
+  },
+  KINDS_OF: {
+    match: ['there are many kinds of firewalls', 'the types of ssl certificates', 'two sorts of monitoring', 'les familles de pare feu'],
+    miss: ['it blocks every kind of traffic we do not allow', 'the type is stateful'],
+  },
+  LOAD_SHARING: {
+    match: [
+      'haproxy uses round robin', 'least connections', 'requests are shared between server 1 and server 2', 'it balances the load', 'load balancing', 'both get the same amount of work',
+      'la repartition de charge', 'l equilibrage entre les serveurs',
+    ],
+    miss: ['the firewall sits between the internet and the servers', 'https between the browser and the load balancer', 'it filters the traffic'],
+  },
+  ELLIPTIC_LABELS: {
+    match: [
+      'what for', 'what it is for', 'used for', 'use', 'uses', 'role', 'purpose', 'goal', 'why', 'how', 'how it works', 'what it does', 'a quoi ca sert', 'pourquoi', 'comment', 'but',
+      'utilite',
+    ],
+    miss: ['firewall', 'monitoring clients', 'the ssl certificate'],
+  },
   PRODUCT_NAMES: {
     match: ['a free certificate from let s encrypt', 'letsencrypt with certbot', 'a zerossl certificate', 'zero ssl'],
     miss: ['it encrypts the traffic', 'we encrypt everything with ssl'],
