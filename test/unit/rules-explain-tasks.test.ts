@@ -228,6 +228,21 @@ describe('questions: reading rules', () => {
     expect(answered('## Load balancer setup: Active-Active\n\nBoth servers serve.\n', q)).toBe(true);
   });
 
+  it('terms tolerate a doubled consonant written single and "n\'t" without its apostrophe, nothing looser', () => {
+    expect(answered('The firewal drops bad trafic.\n', { about: ['@firewall'], answer: ['traffic'] })).toBe(true);
+    expect(answered('If it dies we cant write.\n', { answer: ['can t write'] })).toBe(true);
+    // Short words, doubled vowels and other contractions keep their spelling: "al" is not "all", "ned" not "need", "its" not "it s".
+    expect(answered('We al agree.\n', { answer: ['all'] })).toBe(false);
+    expect(answered('We ned more.\n', { answer: ['need'] })).toBe(false);
+    expect(answered('Its down.\n', { answer: ['it s down'] })).toBe(false);
+  });
+
+  it('otherJobs: a reason stating another element\'s job is not this one\'s purpose', () => {
+    const q = { about: ['@firewall'], answer: ['block*'], why: true, otherJobs: ['@load-sharing'] };
+    expect(answered('## Firewalls\n\nThey split the requests between the servers so that none is idle.\n', q)).toBe(false);
+    expect(answered('## Firewalls\n\nThey sit in front of each server so that a scan from outside finds nothing open.\n', q)).toBe(true);
+  });
+
   it('cancelledBy: the issue said to be solved is no answer', () => {
     const q = { about: ['spof'], answer: ['@load-balancer'], cancelledBy: ['remov*'] };
     expect(answered('The load balancer is a SPOF.\n', q)).toBe(true);
