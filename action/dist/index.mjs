@@ -38308,6 +38308,12 @@ var COUNT_REASONS = [
   "un(?:e)? par (?:serveur|machine)",
   "chaque (?:serveur|machine) (?:a|doit avoir) (?:le sien|la sienne|son propre)"
 ];
+var WORD_HISTORY = [
+  "the (?:name|term|word)(?: \\w+){0,2} (?:comes?|came|derives?|derived|originat\\w*|was (?:first )?(?:used|coined|borrowed))",
+  "etymolog\\w*",
+  "(?:was|were) coined",
+  "(?:le|ce) (?:nom|terme|mot)(?: \\w+){0,2} (?:vient|viendrait|est (?:issu|emprunte|ne))"
+];
 var KINDS_OF = ["(?:kinds|types|sorts|categories|varieties|families|flavou?rs|sortes|familles) (?:of|de|d)"];
 var LOAD_SHARING = [
   "round ?robin",
@@ -47242,6 +47248,7 @@ function prepared(prose) {
 }
 var ELLIPTIC = new RegExp(`^(?:${ELLIPTIC_LABELS.join("|")})$`);
 var KINDS = anyOf(...KINDS_OF);
+var HISTORY = anyOf(...WORD_HISTORY);
 var AHEAD = 3;
 function sentencesAhead(blocks, b, i) {
   const section = sectionOf(blocks[b]);
@@ -47293,6 +47300,7 @@ function readQuestion(prose, question) {
       if (restated && restates(plain, restated)) continue;
       if (about && !named3 && !context.all.some(names) && !ahead.some(names)) continue;
       if (kindNamed && !hasFiniteVerb(plain)) continue;
+      if (HISTORY.test(plain)) continue;
       if (question.why && block4.inIssuesSection) continue;
       if (choices) {
         if (block4.kind === "table-row" && (!block4.header || cell === 0) && choices.bare(plain)) continue;

@@ -299,6 +299,14 @@ export const COUNT_REASONS = [
   'one (?:per|for each|for every|on each|on every|by) \\w+', '(?:each|every) (?:one|\\w+) (?:gets?|has|needs?) (?:its|their|his|her) own', 'for the same reason',
   'un(?:e)? par (?:serveur|machine)', 'chaque (?:serveur|machine) (?:a|doit avoir) (?:le sien|la sienne|son propre)',
 ] as const;
+/**
+ * Where a word comes from: its history says nothing of what the thing is for ("The term firewall
+ * comes from buildings, where a wall stops a fire"; "le mot pare-feu vient des murs...").
+ */
+export const WORD_HISTORY = [
+  'the (?:name|term|word)(?: \\w+){0,2} (?:comes?|came|derives?|derived|originat\\w*|was (?:first )?(?:used|coined|borrowed))', 'etymolog\\w*', '(?:was|were) coined',
+  '(?:le|ce) (?:nom|terme|mot)(?: \\w+){0,2} (?:vient|viendrait|est (?:issu|emprunte|ne))',
+] as const;
 /** A list lead that introduces kinds of a thing: its verbless items name kinds ("software firewalls (ufw)"), they say nothing it is for. */
 export const KINDS_OF = ['(?:kinds|types|sorts|categories|varieties|families|flavou?rs|sortes|familles) (?:of|de|d)'] as const;
 /**

@@ -13,7 +13,7 @@
  */
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, ELLIPTIC_LABELS, KINDS_OF, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, ELLIPTIC_LABELS, WORD_HISTORY, KINDS_OF, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES, TASK_REQUIREMENTS, WEB_SERVER_NAMES, WHY_LABELS,
 } from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
@@ -309,6 +309,7 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
 
 const ELLIPTIC = new RegExp(`^(?:${ELLIPTIC_LABELS.join('|')})$`);
 const KINDS = anyOf(...KINDS_OF);
+const HISTORY = anyOf(...WORD_HISTORY);
 /** How far a label that asks of no subject looks for it: the labels of a short answer ("What for:", "How:"). */
 const AHEAD = 3;
 
@@ -371,6 +372,8 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (restated && restates(plain, restated)) continue;
       if (about && !named && !context.all.some(names) && !ahead.some(names)) continue;
       if (kindNamed && !hasFiniteVerb(plain)) continue;
+      // Where the word comes from is no answer: "The term firewall comes from buildings, where a wall stops a fire".
+      if (HISTORY.test(plain)) continue;
       // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
       // balancer is not encrypted" gives no reason for the certificate).
       if (question.why && block.inIssuesSection) continue;

@@ -501,6 +501,13 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['because attackers scan every port', 'so that each server is protected', 'there are attackers on the internet'],
   },
+  WORD_HISTORY: {
+    match: [
+      'the term firewall comes from buildings', 'the word was first used for walls that block fire', 'the name derives from', 'its etymology', 'the word was coined in 1987',
+      'le mot pare feu vient des murs', 'ce terme est issu du batiment',
+    ],
+    miss: ['the firewall comes first on the path', 'the name of the server is web 01', 'the word is out'],
+  },
   KINDS_OF: {
     match: ['there are many kinds of firewalls', 'the types of ssl certificates', 'two sorts of monitoring', 'les familles de pare feu'],
     miss: ['it blocks every kind of traffic we do not allow', 'the type is stateful'],

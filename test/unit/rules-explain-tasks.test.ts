@@ -144,6 +144,7 @@ ruleTester('explain-firewall', [
   { name: 'trap: why a product was chosen', markdown: '# Firewalls\n\nWe picked iptables since every Linux distribution has it.\n', status: 'fail' },
   { name: 'choosing to add the element, with its reason', markdown: '# Firewalls\n\nI chose to add a firewall on each box because otherwise anyone could open a session on MySQL from home.\n', status: 'pass' },
   { name: 'trap: the load balancer\'s job under the firewall heading', markdown: '# What the firewalls do\n\nThe first firewall takes the visitors and spreads them over the two servers, so neither server gets more work than the other.\n', status: 'fail' },
+  { name: 'trap: where the word comes from', markdown: '# Firewalls\n\nThe word was borrowed from car engines, where a metal wall stops the heat of the motor reaching the driver.\n', status: 'fail' },
   { name: 'doubled letters written single', markdown: '# Security\n\nthe firewal filter the incoming trafic by adress and port\n', status: 'pass' },
 ], T2);
 
