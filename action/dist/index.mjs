@@ -46929,7 +46929,7 @@ var VOCABULARIES = {
 };
 var VOCABULARY_NAMES = Object.keys(VOCABULARIES);
 function tolerant(source) {
-  return source.replace(/(?<![\\a-z])[a-z]{5,}/g, (word) => word.replace(/([b-df-hj-np-tv-z])\1/g, "$1$1?")).replace(/n t(?![a-z])/g, "n ?t");
+  return source.replace(/(?<![\\a-z])can(?:not| t)(?![a-z])/g, "can(?:not| not| ?t)").replace(/(?<![\\a-z])[a-z]{5,}/g, (word) => word.replace(/([b-df-hj-np-tv-z])\1/g, "$1$1?")).replace(/n t(?![a-z])/g, "n ?t");
 }
 function termSource(term) {
   return tolerant(termSourceAsWritten(term));

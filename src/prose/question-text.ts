@@ -35,12 +35,14 @@ export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);
 /**
  * The spelling slips students make in common words, tolerated in every term (a defined matcher, not
  * a list of misspellings): a doubled consonant written single in a word of five letters or more
- * ("trafic", "adress", "firewal", "acording", "conection"), and a "n't" written without its
- * apostrophe ("cant", "dont", "doesnt", "isnt"). A term's source is rewritten so that both spellings match.
+ * ("trafic", "adress", "firewal", "acording", "conection"), a "n't" written without its
+ * apostrophe ("cant", "dont", "doesnt", "isnt"), and "cannot" written any of its ways ("can not",
+ * "can't", "cant"). A term's source is rewritten so that every spelling matches.
  */
 export function tolerant(source: string): string {
   // Letters after a backslash belong to an escape ("\\w", "\\b"), not to a word.
   return source
+    .replace(/(?<![\\a-z])can(?:not| t)(?![a-z])/g, 'can(?:not| not| ?t)')
     .replace(/(?<![\\a-z])[a-z]{5,}/g, (word) => word.replace(/([b-df-hj-np-tv-z])\1/g, '$1$1?'))
     .replace(/n t(?![a-z])/g, 'n ?t');
 }

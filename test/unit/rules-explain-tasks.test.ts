@@ -232,6 +232,8 @@ describe('questions: reading rules', () => {
   it('terms tolerate a doubled consonant written single and "n\'t" without its apostrophe, nothing looser', () => {
     expect(answered('The firewal drops bad trafic.\n', { about: ['@firewall'], answer: ['traffic'] })).toBe(true);
     expect(answered('If it dies we cant write.\n', { answer: ['can t write'] })).toBe(true);
+    expect(answered('Anything you send cant be read on the way.\n', { answer: ['cannot be read'] })).toBe(true);
+    expect(answered('It can not be read.\n', { answer: ['can t be read'] })).toBe(true);
     // Short words, doubled vowels and other contractions keep their spelling: "al" is not "all", "ned" not "need", "its" not "it s".
     expect(answered('We al agree.\n', { answer: ['all'] })).toBe(false);
     expect(answered('We ned more.\n', { answer: ['need'] })).toBe(false);
