@@ -38453,7 +38453,7 @@ var PLAIN_TRAFFIC = [
   "clear ?text",
   "plain ?text",
   "plain http",
-  "in the clear",
+  "in (?:the )?clear",
   "non chiffre\\w*",
   "en clair",
   "dechiffre\\w*"
@@ -46925,7 +46925,8 @@ var VOCABULARIES = {
   overload: CAPACITY_PROBLEMS,
   standby: STANDBY_BEHAVIOUR,
   "denied-issue": DENIED_ISSUES,
-  "load-sharing": LOAD_SHARING
+  "load-sharing": LOAD_SHARING,
+  "plain-traffic": PLAIN_TRAFFIC
 };
 var VOCABULARY_NAMES = Object.keys(VOCABULARIES);
 function tolerant(source) {

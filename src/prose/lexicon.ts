@@ -365,7 +365,7 @@ export const NOT_THIS_DESIGN = [
 
 /** Traffic that travels without encryption: "the traffic behind HAProxy is unencrypted", "in clear text". */
 export const PLAIN_TRAFFIC = [
-  'un ?encrypted', 'not (?:\\w+ )?encrypted', 'decrypted', 'in (?:clear|plain) ?text', 'clear ?text', 'plain ?text', 'plain http', 'in the clear', 'non chiffre\\w*',
+  'un ?encrypted', 'not (?:\\w+ )?encrypted', 'decrypted', 'in (?:clear|plain) ?text', 'clear ?text', 'plain ?text', 'plain http', 'in (?:the )?clear', 'non chiffre\\w*',
   'en clair', 'dechiffre\\w*',
 ] as const;
 /** Where SSL stops: "SSL is terminated at HAProxy", "TLS ends on the web servers", "HAProxy offloads SSL". */

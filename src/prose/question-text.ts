@@ -6,7 +6,7 @@
 import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, LOAD_SHARING, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
+  anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, LOAD_SHARING, PLAIN_TRAFFIC, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
   PRODUCT_NAMES, STANDBY_BEHAVIOUR, TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
 import { reasonIn } from './reasons.js';
@@ -28,6 +28,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   standby: STANDBY_BEHAVIOUR,
   'denied-issue': DENIED_ISSUES,
   'load-sharing': LOAD_SHARING,
+  'plain-traffic': PLAIN_TRAFFIC,
 };
 
 export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);

@@ -585,7 +585,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   PLAIN_TRAFFIC: {
     match: [
       'the traffic is unencrypted', 'it travels un encrypted', 'it is not encrypted', 'decrypted at haproxy', 'sent in clear text', 'cleartext passwords', 'plaintext data',
-      'plain http behind it', 'it travels in the clear', 'le trafic non chiffre', 'les donnees passent en clair', 'dechiffre par haproxy',
+      'plain http behind it', 'it travels in the clear', 'passwords travel in clear', 'le trafic non chiffre', 'les donnees passent en clair', 'dechiffre par haproxy',
     ],
     miss: ['encrypted with tls', 'the traffic is encrypted', 'https everywhere'],
   },

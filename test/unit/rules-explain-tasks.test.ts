@@ -151,6 +151,7 @@ ruleTester('explain-firewall', [
 ruleTester('explain-https', [
   { name: 'trap: the firewall\'s job given as the reason for HTTPS', markdown: '# HTTPS\n\nWe use HTTPS so that every port except 443 stays closed.\n', status: 'fail' },
   { name: 'an answer whose subject opens with "what"', markdown: '# Why HTTPS\n\n- what the user types is turned into noise on the way, so a sniffer on the network learns nothing\n', status: 'pass' },
+  { name: 'what travels without it, in terse words', markdown: '# Security\n\n- HTTPS: without it, logins go over the wire in clear\n', status: 'pass' },
   { name: 'trap: a question copied from the task is still no answer', markdown: '# HTTPS\n\nwhy the traffic is served over HTTPS\n', status: 'fail' },
 ], T2);
 
