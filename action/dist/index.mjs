@@ -38310,6 +38310,64 @@ var THIS_DESIGN = [
   "en place"
 ];
 var CARRIED_OVER = ["kept", "keep", "still", "carried (?:over )?from", "carry over", "retain\\w*", "reuse\\w*", "conserv\\w*"];
+var CHOICE_VERBS = [
+  "cho(?:se|sen|ose|osing)",
+  "picked",
+  "selected",
+  "opted for",
+  "went (?:with|for)",
+  "prefer(?:red)?",
+  "decided on",
+  "choisi\\w*",
+  "prefere\\w*",
+  "opte\\w* pour"
+];
+var CHOSEN_ACTIONS = ["to (?:add|put|install|place|deploy|have|set up|introduce)", "d (?:ajouter|installer|mettre)"];
+var COUNT_REASONS = [
+  "(?:there (?:is|are)|we (?:only )?(?:have|got)) (?:only |just )?(?:one|two|three|\\d+|a single) (?:\\w+ )?(?:servers?|machines?|hosts?|nodes?|domains?)",
+  "(?:it|the (?:design|setup)) (?:only )?has (?:only )?(?:one|two|three|\\d+|a single) (?:\\w+ )?(?:servers?|machines?|domains?)",
+  "one (?:per|for each|for every|on each|on every|by) \\w+",
+  "(?:each|every) (?:one|\\w+) (?:gets?|has|needs?) (?:its|their|his|her) own",
+  "for the same reason",
+  "un(?:e)? par (?:serveur|machine)",
+  "chaque (?:serveur|machine) (?:a|doit avoir) (?:le sien|la sienne|son propre)"
+];
+var WORD_HISTORY = [
+  "the (?:name|term|word)(?: \\w+){0,2} (?:comes?|came|derives?|derived|originat\\w*|was (?:first )?(?:used|coined|borrowed))",
+  "etymolog\\w*",
+  "(?:was|were) coined",
+  "(?:le|ce) (?:nom|terme|mot)(?: \\w+){0,2} (?:vient|viendrait|est (?:issu|emprunte|ne))"
+];
+var KINDS_OF = ["(?:kinds|types|sorts|categories|varieties|families|flavou?rs|sortes|familles) (?:of|de|d)"];
+var LOAD_SHARING = [
+  "round ?robin",
+  "least ?conn\\w*",
+  "(?:shar|spread|distribut|split|balanc)\\w* (?:\\w+ ){0,4}(?:between|across|among|over) (?:the |both )?(?:\\w+ )?(?:servers?|back ?ends?|nodes?)",
+  "balanc\\w* (?:the )?(?:load|traffic|requests)",
+  "load balancing",
+  "same amount of (?:work|load|traffic|requests)",
+  "repartit\\w*",
+  "equilibr\\w*"
+];
+var ELLIPTIC_LABELS = [
+  "what for",
+  "what (?:it|they) (?:is|are|s) for",
+  "used for",
+  "use",
+  "uses",
+  "role",
+  "purpose",
+  "goal",
+  "why",
+  "how",
+  "how it works",
+  "what it does",
+  "a quoi (?:ca )?sert",
+  "pourquoi",
+  "comment",
+  "but",
+  "utilite"
+];
 var WHY_LABELS = [
   "why",
   "reasons?",
@@ -38419,7 +38477,7 @@ var PLAIN_TRAFFIC = [
   "clear ?text",
   "plain ?text",
   "plain http",
-  "in the clear",
+  "in (?:the )?clear",
   "non chiffre\\w*",
   "en clair",
   "dechiffre\\w*"
@@ -40763,7 +40821,7 @@ var FAILURE = anyOf(...FAILURES);
 var CONTINUES = anyOf(...CONTINUITY);
 var OUTAGE_OF = anyOf(...OUTAGE);
 var COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
-var STRONG_COUNTERFACTUAL = anyOf("no longer", "not anymore", "ne \\w+ plus", "n \\w+ plus", "(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*");
+var STRONG_COUNTERFACTUAL = anyOf("no longer", "not anymore", "otherwise", "or else", "sinon", "ne \\w+ plus", "n \\w+ plus", "(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*");
 var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "will not", "won t", "(?:ser|pourr|devr|aur)(?:ait|aient)");
 var FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 var PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
@@ -46920,10 +46978,18 @@ var VOCABULARIES = {
   outage: OUTAGE,
   overload: CAPACITY_PROBLEMS,
   standby: STANDBY_BEHAVIOUR,
-  "denied-issue": DENIED_ISSUES
+  "denied-issue": DENIED_ISSUES,
+  "load-sharing": LOAD_SHARING,
+  "plain-traffic": PLAIN_TRAFFIC
 };
 var VOCABULARY_NAMES = Object.keys(VOCABULARIES);
+function tolerant(source) {
+  return source.replace(/(?<![\\a-z])can(?:not| t)(?![a-z])/g, "can(?:not| not| ?t)").replace(/(?<![\\a-z])[a-z]{5,}/g, (word) => word.replace(/([b-df-hj-np-tv-z])\1/g, "$1$1?")).replace(/n t(?![a-z])/g, "n ?t");
+}
 function termSource(term) {
+  return tolerant(termSourceAsWritten(term));
+}
+function termSourceAsWritten(term) {
   return term.trim().toLowerCase().split(/\s+/).map((word) => {
     if (!word.startsWith("@")) return word.split("*").map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\w*");
     const words = VOCABULARIES[word.slice(1)];
@@ -46984,7 +47050,11 @@ function asks(raw) {
   if (/\?\s*$/.test(raw)) return true;
   const plain = proseText(raw);
   if (TASK4.test(plain)) return true;
-  return INTERROGATIVE.test(plain) && !/[:=\u2013\u2014]\s*\S|\s-\s*\S/.test(raw);
+  return INTERROGATIVE.test(plain) && !/[:=\u2013\u2014]\s*\S|\s-\s*\S/.test(raw) && !freeRelative(plain);
+}
+function freeRelative(plain) {
+  const reason = reasonIn(plain);
+  return reason !== null && (reason.kind === "cause" || reason.kind === "consequence") && /^(?:what|how)\b/.test(plain);
 }
 function sentencesOfBlock(block4) {
   if (block4.kind === "table-row" && block4.cells) return block4.cells.flatMap((cell, k) => sentencesRead(cell).map((sentence) => ({ sentence, cell: k })));
@@ -47128,11 +47198,34 @@ function readChoices(prose, choices) {
   };
 }
 
+// src/prose/element-reasons.ts
+function elementReason(about, plain, why) {
+  let from = 0;
+  for (; ; ) {
+    const found = reasonIn(plain.slice(from), why);
+    if (!found) return null;
+    const reason = { ...found, index: from + found.index };
+    const named3 = about ? matchesOf(about, plain.slice(reason.index))[0] : void 0;
+    if (!named3) return reason;
+    from = reason.index + named3.end;
+  }
+}
+var CHOICE = anyOf(...CHOICE_VERBS);
+var CHOSEN_ACTION = new RegExp(`^ (?:${CHOSEN_ACTIONS.join("|")})\\b`);
+var COUNT_REASON = anyOf(...COUNT_REASONS);
+function reasonOfAnother(reader, plain, index) {
+  if (reader.otherJobs?.test(plain)) return true;
+  const before = plain.slice(0, index);
+  const choice = matchesOf(CHOICE, before).pop();
+  if (choice && !CHOSEN_ACTION.test(before.slice(choice.end))) return true;
+  return reader.counted !== null && reader.counted.test(before) && COUNT_REASON.test(plain.slice(index));
+}
+
 // src/prose/questions.ts
 function questionProblem(question) {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.failureOf ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => Array.isArray(g) ? [g] : [g.of, g.terms]), question.reject ?? []];
+    const lists = [question.about ?? [], question.failureOf ?? [], question.notAbout ?? [], question.otherJobs ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => Array.isArray(g) ? [g] : [g.of, g.terms]), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list2 of lists) if (list2.length) termsPattern(list2);
   } catch (error) {
@@ -47172,6 +47265,8 @@ function readerOf(question) {
     notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
     cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
     notUnder: question.notUnder?.length ? termsPattern(question.notUnder) : null,
+    otherJobs: question.otherJobs?.length ? termsPattern(question.otherJobs) : null,
+    counted: question.about?.length ? new RegExp(`\\b(?:one|two|three|four|five|\\d+|a single|single|un|une|deux|trois)(?: \\w+)? ${termsPattern(question.about).source}`) : null,
     ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
     ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null
   };
@@ -47188,7 +47283,7 @@ function prepared(prose) {
     const section = sectionOf(block4);
     if (block4.kind === "heading") {
       const frames2 = block4.headingPath.map((h) => proseText(h));
-      return { block: block4, section, frames: frames2, statingHeading: headsText(block4, prose.blocks[b + 1]) && !asks(block4.text), copiedList: false, continuesLabel: false, sentences: [] };
+      return { block: block4, section, frames: frames2, statingHeading: headsText(block4, prose.blocks[b + 1]) && !asks(block4.text), copiedList: false, continuesLabel: false, kindNamed: false, sentences: [] };
     }
     const before = b > 0 ? prose.blocks[b - 1] : null;
     const itemBefore = block4.kind === "list-item" && before?.kind === "list-item" && sectionOf(before) === section && sameList(before, block4) && !hasFiniteVerb(before.norm) ? before.norm : null;
@@ -47206,12 +47301,27 @@ function prepared(prose) {
       const asked = read.slice(0, i).filter((r3) => r3.cell === cell && r3.sentence.asks).map((r3) => r3.sentence.plain);
       const context = contextOf2(asked.length ? [...cellFrames, ...asked] : cellFrames, i > 0 ? [read[0].sentence.plain, read[i - 1].sentence.plain] : []);
       const headingAbove = i === 0 && cell < 0 && before?.kind === "heading" ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
-      return { sentence, cell, context, before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : headingAbove, next: read[i + 1]?.sentence.plain };
+      const label = labelOf2(sentence.raw);
+      const ahead = label !== null && ELLIPTIC.test(label) ? sentencesAhead(prose.blocks, b, i) : [];
+      return { sentence, cell, context, before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead };
     });
-    return { block: block4, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
+    const kindNamed = block4.kind === "list-item" && frames.some((frame) => KINDS.test(frame));
+    return { block: block4, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, kindNamed, sentences };
   });
   preparedProse.set(prose, blocks);
   return blocks;
+}
+var ELLIPTIC = new RegExp(`^(?:${ELLIPTIC_LABELS.join("|")})$`);
+var KINDS = anyOf(...KINDS_OF);
+var HISTORY = anyOf(...WORD_HISTORY);
+var AHEAD = 3;
+function sentencesAhead(blocks, b, i) {
+  const section = sectionOf(blocks[b]);
+  const texts = sentencesOfBlock(blocks[b]).slice(i + 1).map((r3) => r3.sentence.plain);
+  for (let k = b + 1; k < blocks.length && texts.length < AHEAD && blocks[k].kind !== "heading" && sectionOf(blocks[k]) === section; k++) {
+    texts.push(...sentencesOfBlock(blocks[k]).map((r3) => r3.sentence.plain));
+  }
+  return texts.slice(0, AHEAD);
 }
 function readQuestion(prose, question) {
   const reader = readerOf(question);
@@ -47235,7 +47345,7 @@ function readQuestion(prose, question) {
   let mentionedAt = null;
   let contradicted;
   const contrasts = /* @__PURE__ */ new Map();
-  for (const { block: block4, section, frames, statingHeading, copiedList, continuesLabel, sentences } of blocks) {
+  for (const { block: block4, section, frames, statingHeading, copiedList, continuesLabel, kindNamed, sentences } of blocks) {
     if (spoiled?.has(section)) continue;
     const at2 = { file: block4.file, line: block4.line };
     if (block4.kind === "heading") {
@@ -47248,7 +47358,7 @@ function readQuestion(prose, question) {
       }
       continue;
     }
-    for (const { sentence, cell, context, before, next } of sentences) {
+    for (const { sentence, cell, context, before, next, ahead } of sentences) {
       const { plain } = sentence;
       const named3 = about !== null && about.test(plain);
       if (named3 && !mentionedAt) mentionedAt = at2;
@@ -47257,7 +47367,9 @@ function readQuestion(prose, question) {
       if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
         return { answeredAt: at2, mentionedAt: mentionedAt ?? at2 };
       }
-      if (about && !named3 && !context.all.some(names)) continue;
+      if (about && !named3 && !context.all.some(names) && !ahead.some(names)) continue;
+      if (kindNamed && !hasFiniteVerb(plain)) continue;
+      if (HISTORY.test(plain)) continue;
       if (question.why && block4.inIssuesSection) continue;
       if (choices) {
         if (block4.kind === "table-row" && (!block4.header || cell === 0) && choices.bare(plain)) continue;
@@ -47284,9 +47396,8 @@ function readQuestion(prose, question) {
       if (stated.every((g) => !g.size)) {
         if (!question.why || block4.inIssuesSection || FUTURE_REMARK2.test(plain)) continue;
         const givesWhy = (text3) => {
-          const reason = reasonIn(text3, context.why);
-          const circular = reason !== null && about !== null && about.test(text3.slice(reason.index));
-          return reason !== null && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, text3, reason.index, context);
+          const reason = elementReason(about, text3, context.why);
+          return reason !== null && WHY_KINDS.has(reason.kind) && !aboutElse(reader, text3, reason.index, context) && !reasonOfAnother(reader, text3, reason.index);
         };
         const pieces2 = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
         const ownPiece = (text3) => about !== null && about.test(text3) && hasFiniteVerb(text3) && givesWhy(text3);
@@ -47655,7 +47766,7 @@ function typoDistance(a, b) {
 }
 
 // src/rules/prescribed-labels.ts
-var KINDS = ["nodes", "edges", "groups"];
+var KINDS2 = ["nodes", "edges", "groups"];
 var prescribedLabels = {
   meta: {
     id: "prescribed-labels",
@@ -47664,10 +47775,10 @@ var prescribedLabels = {
     whenTaskMissing: "fail",
     partialCredit: true,
     validateOptions(options) {
-      const unknown = Object.keys(options).filter((k) => !KINDS.includes(k));
-      if (unknown.length) return `unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (known: ${KINDS.join(", ")})`;
+      const unknown = Object.keys(options).filter((k) => !KINDS2.includes(k));
+      if (unknown.length) return `unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (known: ${KINDS2.join(", ")})`;
       let total = 0;
-      for (const kind of KINDS) {
+      for (const kind of KINDS2) {
         const list2 = options[kind];
         if (list2 === void 0) continue;
         if (!Array.isArray(list2)) return `option "${kind}" must be a list of labels`;
@@ -47681,7 +47792,7 @@ var prescribedLabels = {
     }
   },
   check(context) {
-    const wanted = KINDS.flatMap((kind) => (context.options[kind] ?? []).map((entry) => ({ kind, spellings: typeof entry === "string" ? [entry] : entry })));
+    const wanted = KINDS2.flatMap((kind) => (context.options[kind] ?? []).map((entry) => ({ kind, spellings: typeof entry === "string" ? [entry] : entry })));
     return bestOverDiagrams(context.graphs, (graph2) => checkLabels(graph2, wanted));
   }
 };
@@ -47707,7 +47818,7 @@ function arrowName(e, byKey) {
   return `\`${id(e.from)} ${e.directed ? "-->" : "---"} ${id(e.to)}\` ("${shownLabel(e.label)}")`;
 }
 function checkLabels(graph2, wanted) {
-  const places = new Map(KINDS.map((kind) => [kind, placesOf(graph2, kind)]));
+  const places = new Map(KINDS2.map((kind) => [kind, placesOf(graph2, kind)]));
   const matches = (place2, w) => w.spellings.some((s) => labelHas(place2.text, s));
   const missing = wanted.filter((w) => !places.get(w.kind).some((p) => matches(p, w)));
   const found = wanted.length - missing.length;
@@ -49405,7 +49516,7 @@ function diagramTypeWord(prepared2) {
 }
 
 // src/diagrams/detect.ts
-var KINDS2 = [
+var KINDS3 = [
   [/^(graph|flowchart|flowchart-elk)\b/, "flowchart"],
   [/^sequenceDiagram\b/, "sequence"],
   [/^architecture-beta\b/, "architecture"],
@@ -49419,7 +49530,7 @@ function detectDiagramType(raw) {
   if (prepared2.frontMatterError) return { kind: "unknown", typeWord: "---" };
   const word = diagramTypeWord(prepared2);
   const firstLine = word ?? "";
-  for (const [re, kind] of KINDS2) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)[0] };
+  for (const [re, kind] of KINDS3) if (re.test(firstLine)) return { kind, typeWord: re.exec(firstLine)[0] };
   return { kind: "unknown", typeWord: word };
 }
 

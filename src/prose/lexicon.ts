@@ -300,6 +300,50 @@ export const THIS_DESIGN = [
 ] as const;
 /** What was carried over from task 2 is in this design: "we kept the firewalls from task 2". */
 export const CARRIED_OVER = ['kept', 'keep', 'still', 'carried (?:over )?from', 'carry over', 'retain\\w*', 'reuse\\w*', 'conserv\\w*'] as const;
+/** Verbs of choosing one option: a reason after one explains the choice ("I chose ufw because it ships with Ubuntu"), not why the element is there. */
+export const CHOICE_VERBS = [
+  'cho(?:se|sen|ose|osing)', 'picked', 'selected', 'opted for', 'went (?:with|for)', 'prefer(?:red)?', 'decided on', 'choisi\\w*', 'prefere\\w*',
+  'opte\\w* pour',
+] as const;
+/** What a choice is about when it is the element itself: "chose to add a firewall on each server because...". */
+export const CHOSEN_ACTIONS = ['to (?:add|put|install|place|deploy|have|set up|introduce)', 'd (?:ajouter|installer|mettre)'] as const;
+/**
+ * A count explained, not a purpose: "because there are three machines", "one per server", "each one
+ * gets its own", "for the same reason" (why three firewalls, not why firewalls).
+ */
+export const COUNT_REASONS = [
+  '(?:there (?:is|are)|we (?:only )?(?:have|got)) (?:only |just )?(?:one|two|three|\\d+|a single) (?:\\w+ )?(?:servers?|machines?|hosts?|nodes?|domains?)',
+  '(?:it|the (?:design|setup)) (?:only )?has (?:only )?(?:one|two|three|\\d+|a single) (?:\\w+ )?(?:servers?|machines?|domains?)',
+  'one (?:per|for each|for every|on each|on every|by) \\w+', '(?:each|every) (?:one|\\w+) (?:gets?|has|needs?) (?:its|their|his|her) own', 'for the same reason',
+  'un(?:e)? par (?:serveur|machine)', 'chaque (?:serveur|machine) (?:a|doit avoir) (?:le sien|la sienne|son propre)',
+] as const;
+/**
+ * Where a word comes from: its history says nothing of what the thing is for ("The term firewall
+ * comes from buildings, where a wall stops a fire"; "le mot pare-feu vient des murs...").
+ */
+export const WORD_HISTORY = [
+  'the (?:name|term|word)(?: \\w+){0,2} (?:comes?|came|derives?|derived|originat\\w*|was (?:first )?(?:used|coined|borrowed))', 'etymolog\\w*', '(?:was|were) coined',
+  '(?:le|ce) (?:nom|terme|mot)(?: \\w+){0,2} (?:vient|viendrait|est (?:issu|emprunte|ne))',
+] as const;
+/** A list lead that introduces kinds of a thing: its verbless items name kinds ("software firewalls (ufw)"), they say nothing it is for. */
+export const KINDS_OF = ['(?:kinds|types|sorts|categories|varieties|families|flavou?rs|sortes|familles) (?:of|de|d)'] as const;
+/**
+ * What a load balancer does, when another element's explanation says it instead ("requests are
+ * shared between server 1 and server 2 with round robin"): no firewall's or certificate's purpose.
+ */
+export const LOAD_SHARING = [
+  'round ?robin', 'least ?conn\\w*',
+  '(?:shar|spread|distribut|split|balanc)\\w* (?:\\w+ ){0,4}(?:between|across|among|over) (?:the |both )?(?:\\w+ )?(?:servers?|back ?ends?|nodes?)',
+  'balanc\\w* (?:the )?(?:load|traffic|requests)', 'load balancing', 'same amount of (?:work|load|traffic|requests)', 'repartit\\w*', 'equilibr\\w*',
+] as const;
+/**
+ * Lead labels that ask of a subject they do not name ("**What for:** keeping track of errors" then
+ * "**How:** an agent on each host..."): the subject is the one the labels after them name.
+ */
+export const ELLIPTIC_LABELS = [
+  'what for', 'what (?:it|they) (?:is|are|s) for', 'used for', 'use', 'uses', 'role', 'purpose', 'goal', 'why', 'how', 'how it works', 'what it does', 'a quoi (?:ca )?sert',
+  'pourquoi', 'comment', 'but', 'utilite',
+] as const;
 /** Section labels that ask "why" or "what follows": a quality, a problem or an outage under them answers it ("Effect: site down"). */
 export const WHY_LABELS = [
   'why', 'reasons?', 'purpose', 'rationale', 'justification', 'benefits?', 'advantages?', 'goal', 'motivation', 'pourquoi', 'raison', 'objectif',
@@ -339,7 +383,7 @@ export const NOT_THIS_DESIGN = [
 
 /** Traffic that travels without encryption: "the traffic behind HAProxy is unencrypted", "in clear text". */
 export const PLAIN_TRAFFIC = [
-  'un ?encrypted', 'not (?:\\w+ )?encrypted', 'decrypted', 'in (?:clear|plain) ?text', 'clear ?text', 'plain ?text', 'plain http', 'in the clear', 'non chiffre\\w*',
+  'un ?encrypted', 'not (?:\\w+ )?encrypted', 'decrypted', 'in (?:clear|plain) ?text', 'clear ?text', 'plain ?text', 'plain http', 'in (?:the )?clear', 'non chiffre\\w*',
   'en clair', 'dechiffre\\w*',
 ] as const;
 /** Where SSL stops: "SSL is terminated at HAProxy", "TLS ends on the web servers", "HAProxy offloads SSL". */

@@ -6,9 +6,10 @@
 import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
+  anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, LOAD_SHARING, PLAIN_TRAFFIC, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
   DESIGN_KINDS, PRODUCT_NAMES, STANDBY_BEHAVIOUR, TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
+import { reasonIn } from './reasons.js';
 import { clausesOf, hasFiniteVerb, proseText, sentencesOf } from './sentences.js';
 
 /** Vocabularies a rubric may name with `@name`. */
@@ -26,12 +27,33 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   overload: CAPACITY_PROBLEMS,
   standby: STANDBY_BEHAVIOUR,
   'denied-issue': DENIED_ISSUES,
+  'load-sharing': LOAD_SHARING,
+  'plain-traffic': PLAIN_TRAFFIC,
 };
 
 export const VOCABULARY_NAMES: readonly string[] = Object.keys(VOCABULARIES);
 
+/**
+ * The spelling slips students make in common words, tolerated in every term (a defined matcher, not
+ * a list of misspellings): a doubled consonant written single in a word of five letters or more
+ * ("trafic", "adress", "firewal", "acording", "conection"), a "n't" written without its
+ * apostrophe ("cant", "dont", "doesnt", "isnt"), and "cannot" written any of its ways ("can not",
+ * "can't", "cant"). A term's source is rewritten so that every spelling matches.
+ */
+export function tolerant(source: string): string {
+  // Letters after a backslash belong to an escape ("\\w", "\\b"), not to a word.
+  return source
+    .replace(/(?<![\\a-z])can(?:not| t)(?![a-z])/g, 'can(?:not| not| ?t)')
+    .replace(/(?<![\\a-z])[a-z]{5,}/g, (word) => word.replace(/([b-df-hj-np-tv-z])\1/g, '$1$1?'))
+    .replace(/n t(?![a-z])/g, 'n ?t');
+}
+
 /** A rubric term as a pattern source: a phrase whose words may end with `*` or be a vocabulary (`@server`, "second @server"). */
 function termSource(term: string): string {
+  return tolerant(termSourceAsWritten(term));
+}
+
+function termSourceAsWritten(term: string): string {
   return term
     .trim()
     .toLowerCase()
@@ -133,7 +155,17 @@ export function asks(raw: string): boolean {
   if (/\?\s*$/.test(raw)) return true;
   const plain = proseText(raw);
   if (TASK.test(plain)) return true;
-  return INTERROGATIVE.test(plain) && !/[:=–—]\s*\S|\s-\s*\S/.test(raw);
+  return INTERROGATIVE.test(plain) && !/[:=–—]\s*\S|\s-\s*\S/.test(raw) && !freeRelative(plain);
+}
+
+/**
+ * "What goes between the browser and the site is scrambled, so eavesdroppers get gibberish": an
+ * interrogative word opening the subject of a statement, which goes on to its cause or consequence
+ * (a question copied from the task gives none).
+ */
+function freeRelative(plain: string): boolean {
+  const reason = reasonIn(plain);
+  return reason !== null && (reason.kind === 'cause' || reason.kind === 'consequence') && /^(?:what|how)\b/.test(plain);
 }
 
 /** The sentences of a block: a table row's cell by cell (a cell is read under its row's first cell and its column's header). */

@@ -13,11 +13,12 @@
  */
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import {
-  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
+  anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, ELLIPTIC_LABELS, WORD_HISTORY, KINDS_OF, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES, TASK_REQUIREMENTS, WEB_SERVER_NAMES, WHY_LABELS,
 } from './lexicon.js';
 import { readChoices, type Choice } from './question-choices.js';
 import { asks, clausesRead, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { elementReason, reasonOfAnother } from './element-reasons.js';
 import { failureCosts, reasonIn, type ReasonKind } from './reasons.js';
 import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
 
@@ -71,6 +72,13 @@ export interface Question {
    * ("SPOF (single point of failure)"): the name is what the question asks about.
    */
   reason?: boolean;
+  /**
+   * What other elements are for ("@load-sharing", "ports" for the certificate): where a question
+   * asks why an element is there, a reason in a sentence stating one of these, and none of the
+   * answer's terms, gives another element's purpose ("We serve the site over HTTPS so that only the
+   * ports we need stay open"), not this one's.
+   */
+  otherJobs?: string[];
   /** The answer must be a statement (a finite verb), not a label that names it ("Downtime when maintenance needed"). */
   statement?: boolean;
   /**
@@ -139,7 +147,7 @@ export interface QuestionReading {
 export function questionProblem(question: Question): string | null {
   try {
     const groups = [...answerGroups(question), ...groupsOf(question.orAnswer ?? [])];
-    const lists = [question.about ?? [], question.failureOf ?? [], question.notAbout ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
+    const lists = [question.about ?? [], question.failureOf ?? [], question.notAbout ?? [], question.otherJobs ?? [], question.notOf ?? [], question.notUnder ?? [], question.cancelledBy ?? [], ...groups.flatMap((g) => (Array.isArray(g) ? [g] : [g.of, g.terms])), question.reject ?? []];
     for (const choice of question.choices ?? []) lists.push(choice.terms, choice.contradictedBy ?? []);
     for (const list of lists) if (list.length) termsPattern(list);
   } catch (error) {
@@ -200,6 +208,9 @@ interface Reader {
   ownedBefore: RegExp | null;
   ownedAfter: RegExp | null;
   notUnder: RegExp | null;
+  otherJobs: RegExp | null;
+  /** The subject counted ("three firewalls", "one SSL certificate"): a reason after it may explain the count. */
+  counted: RegExp | null;
 }
 
 /** One way to answer, compiled: its groups. */
@@ -215,6 +226,8 @@ function readerOf(question: Question): Reader {
     notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
     cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
     notUnder: question.notUnder?.length ? termsPattern(question.notUnder) : null,
+    otherJobs: question.otherJobs?.length ? termsPattern(question.otherJobs) : null,
+    counted: question.about?.length ? new RegExp(`\\b(?:one|two|three|four|five|\\d+|a single|single|un|une|deux|trois)(?: \\w+)? ${termsPattern(question.about).source}`) : null,
     ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
     ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null,
   };
@@ -235,6 +248,8 @@ interface PreparedSentence {
   before: ReadSentence | null;
   /** The next sentence of its block. */
   next: string | undefined;
+  /** Under a lead label that asks of no subject ("What for:"), the sentences after it in its section, which name the subject. */
+  ahead: string[];
 }
 
 /** A block ready to be read for any question: what every question reads of it, computed once per submission. */
@@ -249,6 +264,8 @@ interface PreparedBlock {
   copiedList: boolean;
   /** A list item that goes on about the bare label item before it ("- No monitoring" then "- Failures seen only by users"). */
   continuesLabel: boolean;
+  /** An item of a list of kinds ("There are many kinds of firewalls:"): without a verb it names a kind, it says nothing the thing is for. */
+  kindNamed: boolean;
   sentences: PreparedSentence[];
 }
 
@@ -262,7 +279,7 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
     const section = sectionOf(block);
     if (block.kind === 'heading') {
       const frames = block.headingPath.map((h) => proseText(h));
-      return { block, section, frames, statingHeading: headsText(block, prose.blocks[b + 1]) && !asks(block.text), copiedList: false, continuesLabel: false, sentences: [] };
+      return { block, section, frames, statingHeading: headsText(block, prose.blocks[b + 1]) && !asks(block.text), copiedList: false, continuesLabel: false, kindNamed: false, sentences: [] };
     }
     // A flat list read as a nested one: an item follows the item before it as a sentence follows another
     // ("- Single points of failure" then "- The load balancer (only one)").
@@ -286,12 +303,31 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
       const context = contextOf(asked.length ? [...cellFrames, ...asked] : cellFrames, i > 0 ? [read[0]!.sentence.plain, read[i - 1]!.sentence.plain] : []);
       // The first sentence under a heading follows it: "## Active-Active" then "Our load balancer sends requests to both servers".
       const headingAbove = i === 0 && cell < 0 && before?.kind === 'heading' ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
-      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain };
+      const label = labelOf(sentence.raw);
+      const ahead = label !== null && ELLIPTIC.test(label) ? sentencesAhead(prose.blocks, b, i) : [];
+      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead };
     });
-    return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, sentences };
+    const kindNamed = block.kind === 'list-item' && frames.some((frame) => KINDS.test(frame));
+    return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, kindNamed, sentences };
   });
   preparedProse.set(prose, blocks);
   return blocks;
+}
+
+const ELLIPTIC = new RegExp(`^(?:${ELLIPTIC_LABELS.join('|')})$`);
+const KINDS = anyOf(...KINDS_OF);
+const HISTORY = anyOf(...WORD_HISTORY);
+/** How far a label that asks of no subject looks for it: the labels of a short answer ("What for:", "How:"). */
+const AHEAD = 3;
+
+/** The sentences after sentence `i` of block `b`, in its section: where a label that asks of no subject finds it. */
+function sentencesAhead(blocks: AnalysedBlock[], b: number, i: number): string[] {
+  const section = sectionOf(blocks[b]!);
+  const texts = sentencesOfBlock(blocks[b]!).slice(i + 1).map((r) => r.sentence.plain);
+  for (let k = b + 1; k < blocks.length && texts.length < AHEAD && blocks[k]!.kind !== 'heading' && sectionOf(blocks[k]!) === section; k++) {
+    texts.push(...sentencesOfBlock(blocks[k]!).map((r) => r.sentence.plain));
+  }
+  return texts.slice(0, AHEAD);
 }
 
 /** Reads the whole prose for one question. */
@@ -319,7 +355,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   let contradicted: QuestionReading['contradicted'];
   // The groups of a contrast stated so far in each section (for each answer), and whether one of their sentences gave a reason.
   const contrasts = new Map<string, { groups: Set<number>; reasoned: boolean }>();
-  for (const { block, section, frames, statingHeading, copiedList, continuesLabel, sentences } of blocks) {
+  for (const { block, section, frames, statingHeading, copiedList, continuesLabel, kindNamed, sentences } of blocks) {
     if (spoiled?.has(section)) continue;
     const at = { file: block.file, line: block.line };
     if (block.kind === 'heading') {
@@ -334,7 +370,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       }
       continue;
     }
-    for (const { sentence, cell, context, before, next } of sentences) {
+    for (const { sentence, cell, context, before, next, ahead } of sentences) {
       const { plain } = sentence;
       const named = about !== null && about.test(plain);
       if (named && !mentionedAt) mentionedAt = at;
@@ -345,7 +381,10 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
         return { answeredAt: at, mentionedAt: mentionedAt ?? at };
       }
-      if (about && !named && !context.all.some(names)) continue;
+      if (about && !named && !context.all.some(names) && !ahead.some(names)) continue;
+      if (kindNamed && !hasFiniteVerb(plain)) continue;
+      // Where the word comes from is no answer: "The term firewall comes from buildings, where a wall stops a fire".
+      if (HISTORY.test(plain)) continue;
       // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
       // balancer is not encrypted" gives no reason for the certificate).
       if (question.why && block.inIssuesSection) continue;
@@ -382,12 +421,12 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       if (stated.every((g) => !g.size)) {
         // A question that asks why an element is there is answered by any reason about it ("so that nobody on the wifi can read
         // it"), outside the sections that list problems, where a reason explains a problem.
-        // A reason that names the element again is circular: "a certificate to serve the site over HTTPS" (the task's words).
+        // A reason that names the element again is circular ("a certificate to serve the site over HTTPS": the task's words):
+        // elementReason passes over it to a reason that follows. Another element's job, a product choice or a count is no reason.
         if (!question.why || block.inIssuesSection || FUTURE_REMARK.test(plain)) continue;
         const givesWhy = (text: string) => {
-          const reason = reasonIn(text, context.why);
-          const circular = reason !== null && about !== null && about.test(text.slice(reason.index));
-          return reason !== null && WHY_KINDS.has(reason.kind) && !circular && !aboutElse(reader, text, reason.index, context);
+          const reason = elementReason(about, text, context.why);
+          return reason !== null && WHY_KINDS.has(reason.kind) && !aboutElse(reader, text, reason.index, context) && !reasonOfAnother(reader, text, reason.index);
         };
         // A sentence that gives each element its clause gives each its own reason: "the second box means a crash no longer takes
         // the site offline, HAProxy is what lets both boxes receive visitors".

@@ -50,7 +50,8 @@ const FAILURE = anyOf(...FAILURES);
 const CONTINUES = anyOf(...CONTINUITY);
 const OUTAGE_OF = anyOf(...OUTAGE);
 const COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
-const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'ne \\w+ plus', 'n \\w+ plus', '(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*');
+// "Otherwise anyone on the café wifi could read the forms": what happens without the element, whatever follows.
+const STRONG_COUNTERFACTUAL = anyOf('no longer', 'not anymore', 'otherwise', 'or else', 'sinon', 'ne \\w+ plus', 'n \\w+ plus', '(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*');
 const HYPOTHETICAL = anyOf('would', 'could not', 'couldn t', 'cannot', 'can t', 'will not', 'won t', '(?:ser|pourr|devr|aur)(?:ait|aient)');
 const FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 const PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);

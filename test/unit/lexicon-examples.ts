@@ -484,6 +484,49 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
     ],
     miss: ['the whereabouts of the server', 'sincerely yours', 'asynchronous jobs'],
   },
+  CHOICE_VERBS: {
+    match: [
+      'i chose ufw because it ships with ubuntu', 'we choose datadog', 'sumo logic was chosen', 'choosing zerossl', 'we picked sumo logic since it is free', 'i selected certbot',
+      'we opted for iptables', 'i went with nagios', 'i prefer ufw', 'we decided on datadog', 'j ai choisi ufw', 'nous avons prefere datadog', 'j ai opte pour ufw',
+    ],
+    miss: ['the load balancer picks a server', 'the firewall selects which packets pass', 'haproxy chooses the next server'],
+  },
+  CHOSEN_ACTIONS: {
+    match: ['i chose to add a firewall on each server', 'we decided to put an agent on every host', 'to install a collector', 'to place it in front', 'to deploy', 'to have', 'to set up', 'to introduce', 'j ai choisi d ajouter un pare feu'],
+    miss: ['i chose ufw', 'we picked it to use less memory'],
+  },
+  COUNT_REASONS: {
+    match: [
+      'because there are three machines', 'since we only have one domain', 'because the design only has two servers', 'one per server', 'each one gets its own', 'for the same reason as the firewalls',
+      'une par serveur', 'chaque serveur a son propre agent',
+    ],
+    miss: ['because attackers scan every port', 'so that each server is protected', 'there are attackers on the internet'],
+  },
+  WORD_HISTORY: {
+    match: [
+      'the term firewall comes from buildings', 'the word was first used for walls that block fire', 'the name derives from', 'its etymology', 'the word was coined in 1987',
+      'le mot pare feu vient des murs', 'ce terme est issu du batiment',
+    ],
+    miss: ['the firewall comes first on the path', 'the name of the server is web 01', 'the word is out'],
+  },
+  KINDS_OF: {
+    match: ['there are many kinds of firewalls', 'the types of ssl certificates', 'two sorts of monitoring', 'les familles de pare feu'],
+    miss: ['it blocks every kind of traffic we do not allow', 'the type is stateful'],
+  },
+  LOAD_SHARING: {
+    match: [
+      'haproxy uses round robin', 'least connections', 'requests are shared between server 1 and server 2', 'it balances the load', 'load balancing', 'both get the same amount of work',
+      'la repartition de charge', 'l equilibrage entre les serveurs',
+    ],
+    miss: ['the firewall sits between the internet and the servers', 'https between the browser and the load balancer', 'it filters the traffic'],
+  },
+  ELLIPTIC_LABELS: {
+    match: [
+      'what for', 'what it is for', 'used for', 'use', 'uses', 'role', 'purpose', 'goal', 'why', 'how', 'how it works', 'what it does', 'a quoi ca sert', 'pourquoi', 'comment', 'but',
+      'utilite',
+    ],
+    miss: ['firewall', 'monitoring clients', 'the ssl certificate'],
+  },
   PRODUCT_NAMES: {
     match: ['a free certificate from let s encrypt', 'letsencrypt with certbot', 'a zerossl certificate', 'zero ssl'],
     miss: ['it encrypts the traffic', 'we encrypt everything with ssl'],
@@ -554,7 +597,7 @@ export const LEXICON_EXAMPLES: Record<string, { match: string[]; miss: string[] 
   PLAIN_TRAFFIC: {
     match: [
       'the traffic is unencrypted', 'it travels un encrypted', 'it is not encrypted', 'decrypted at haproxy', 'sent in clear text', 'cleartext passwords', 'plaintext data',
-      'plain http behind it', 'it travels in the clear', 'le trafic non chiffre', 'les donnees passent en clair', 'dechiffre par haproxy',
+      'plain http behind it', 'it travels in the clear', 'passwords travel in clear', 'le trafic non chiffre', 'les donnees passent en clair', 'dechiffre par haproxy',
     ],
     miss: ['encrypted with tls', 'the traffic is encrypted', 'https everywhere'],
   },

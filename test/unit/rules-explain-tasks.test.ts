@@ -205,6 +205,57 @@ ruleTester('explain-issues', [
   { name: 'one sentence each, other words', markdown: '# Issues\n\nSSL offloading on HAProxy means the hop to the backends is unencrypted. Only the primary accepts writes, so when it is down no order can be recorded. Because the three roles share each machine, a spike on MySQL slows Nginx down.\n', status: 'pass' },
 ], T2);
 
+// A purpose must be the element's own: a list of its kinds, the reason a product was chosen, a count explained or
+// another element's job answers nothing of why it is there; spelling slips and the shapes of terse answers still count.
+ruleTester('explain-firewall', [
+  {
+    name: 'trap: a list of kinds, one of them a product named for a concept',
+    markdown: '# Firewalls\n\nThe main types of firewalls:\n\n- packet filtering firewalls\n- host firewalls (ufw, Windows Defender Firewall)\n- web application firewalls\n',
+    status: 'fail',
+  },
+  { name: 'a kind that says what it does still counts', markdown: '# Firewalls\n\nThe main types of firewalls:\n\n- host firewalls, which block every port the server does not use\n', status: 'pass' },
+  { name: 'trap: why a product was chosen', markdown: '# Firewalls\n\nWe picked iptables since every Linux distribution has it.\n', status: 'fail' },
+  { name: 'choosing to add the element, with its reason', markdown: '# Firewalls\n\nI chose to add a firewall on each box because otherwise anyone could open a session on MySQL from home.\n', status: 'pass' },
+  { name: 'trap: the load balancer\'s job under the firewall heading', markdown: '# What the firewalls do\n\nThe first firewall takes the visitors and spreads them over the two servers, so neither server gets more work than the other.\n', status: 'fail' },
+  { name: 'trap: where the word comes from', markdown: '# Firewalls\n\nThe word was borrowed from car engines, where a metal wall stops the heat of the motor reaching the driver.\n', status: 'fail' },
+  { name: 'doubled letters written single', markdown: '# Security\n\nthe firewal filter the incoming trafic by adress and port\n', status: 'pass' },
+], T2);
+
+ruleTester('explain-https', [
+  { name: 'trap: the firewall\'s job given as the reason for HTTPS', markdown: '# HTTPS\n\nWe use HTTPS so that every port except 443 stays closed.\n', status: 'fail' },
+  { name: 'an answer whose subject opens with "what"', markdown: '# Why HTTPS\n\n- what the user types is turned into noise on the way, so a sniffer on the network learns nothing\n', status: 'pass' },
+  { name: 'what travels without it, in terse words', markdown: '# Security\n\n- HTTPS: without it, logins go over the wire in clear\n', status: 'pass' },
+  { name: 'trap: a question copied from the task is still no answer', markdown: '# HTTPS\n\nwhy the traffic is served over HTTPS\n', status: 'fail' },
+], T2);
+
+ruleTester('explain-additions', [
+  {
+    name: 'trap: only the counts are explained',
+    markdown: '# Additions\n\nWe have three firewalls since we have three servers. We have one SSL certificate since there is one domain. And three agents, one per server.\n',
+    status: 'fail',
+  },
+  { name: 'what happens otherwise', markdown: '# Why an SSL certificate\n\nOtherwise a neighbour on the hotel wifi could copy every password sent to the site.\n', status: 'partial', message: 'Not answered: why the firewalls are added' },
+  { name: 'a problem it fixes, said with "broke"', markdown: '# Monitoring clients\n\nWe added them because we only learnt that a server broke from angry emails.\n', status: 'partial', message: 'Not answered: why the firewalls are added' },
+], T2);
+
+ruleTester('explain-monitoring', [
+  {
+    name: 'a "What for" label before the label that names the tool',
+    markdown: '# Task 2\n\n**What for:** to see errors and slow pages before the users complain.\n\n**How:** a Sumo Logic collector on each server sends its logs.\n',
+    status: 'pass',
+  },
+  { name: 'trap: a "What for" label with no subject anywhere after it', markdown: '# Task 2\n\n**What for:** to see errors and slow pages before the users complain.\n', status: 'fail' },
+], T2);
+
+ruleTester('explain-issues', [
+  {
+    name: 'terse and weak English: "cant", "in clear", "plain", SSL "at the LB"',
+    markdown: '# Issues\n\n- SSL at the load balancer: from there to the servers it is plain\n- one master for writes: if it crash, we cant save anything\n- all servers same stack: they fight for resources\n',
+    status: 'pass',
+  },
+  { name: 'trap: SSL at the load balancer without a consequence', markdown: '# Issues\n\n- SSL at the load balancer\n', status: 'fail' },
+], T2);
+
 /** Reads `markdown` for one question. */
 function answered(markdown: string, question: Omit<Question, 'id' | 'name'>): boolean {
   const prose = analyseProse([{ file: 'x.md', blocks: parseMarkdown(markdown).prose }]);
@@ -250,6 +301,23 @@ describe('questions: reading rules', () => {
     expect(answered('We use active-passive rather than active-active.\n', q)).toBe(true);
     expect(answered('We use active-passive rather than active-active.\nRequests go round robin to both servers.\n', q)).toBe(false);
     expect(answered('## Load balancer setup: Active-Active\n\nBoth servers serve.\n', q)).toBe(true);
+  });
+
+  it('terms tolerate a doubled consonant written single and "n\'t" without its apostrophe, nothing looser', () => {
+    expect(answered('The firewal drops bad trafic.\n', { about: ['@firewall'], answer: ['traffic'] })).toBe(true);
+    expect(answered('If it dies we cant write.\n', { answer: ['can t write'] })).toBe(true);
+    expect(answered('Anything you send cant be read on the way.\n', { answer: ['cannot be read'] })).toBe(true);
+    expect(answered('It can not be read.\n', { answer: ['can t be read'] })).toBe(true);
+    // Short words, doubled vowels and other contractions keep their spelling: "al" is not "all", "ned" not "need", "its" not "it s".
+    expect(answered('We al agree.\n', { answer: ['all'] })).toBe(false);
+    expect(answered('We ned more.\n', { answer: ['need'] })).toBe(false);
+    expect(answered('Its down.\n', { answer: ['it s down'] })).toBe(false);
+  });
+
+  it('otherJobs: a reason stating another element\'s job is not this one\'s purpose', () => {
+    const q = { about: ['@firewall'], answer: ['block*'], why: true, otherJobs: ['@load-sharing'] };
+    expect(answered('## Firewalls\n\nThey split the requests between the servers so that none is idle.\n', q)).toBe(false);
+    expect(answered('## Firewalls\n\nThey sit in front of each server so that a scan from outside finds nothing open.\n', q)).toBe(true);
   });
 
   it('cancelledBy: the issue said to be solved is no answer', () => {
