@@ -11,11 +11,11 @@ import path from 'node:path';
 import { BIN, PROJECT } from '../helpers/paths.js';
 
 const RECORDED = {
-  'gradebook.csv': 'e4f80e5389cd13831a7812b375880f214f24da951771a3ccfe5ca4497e195641',
-  'gradebook.json': 'a5d5d8acb48bb254c1fd4c440ed631faabdb453885db8844e0e1bf5010dfd3db',
-  'project.csv': '2810aac1fa82943b2358983ca8415c1c7e655ba6bbe9808404b8d2692ea53f71',
-  'report.html': '372e7b2e6b3c6c99e176a4df2d822b1c1c48327ce922d02eab359890e8b211eb',
-  feedback: '321110a53ee56e16920e26a7cfd373171c9677c303259747673553feb79b8cae',
+  'gradebook.csv': 'd806a3650e100cfd81f84e26bbea07ee16245ebe43befe1eb47f515e4573217a',
+  'gradebook.json': '3ffabcaf2046898f7f9335d8efd0136eccf9b8473e8925baa3bfde5e776c8241',
+  'project.csv': '155406215de734c5e035d131b1083d6e02f5d03dcd8707dbe1f165a2905a9465',
+  'report.html': '78d8dd29f8e7d0ff58b19ac589e500a11e252b2d6b48a56e6ffcca3e709c237a',
+  feedback: 'c63a130a8ebb13df8b23f6bf4bf8e58f2fedab10a1e41f143e2a1961f82523e3',
 };
 
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
