@@ -38,3 +38,8 @@ export function printable(text: string, keepLayout = false): string {
 export function jsonSafe(json: string): string {
   return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** Student text quoted in a message, cut to `max` characters: a message quotes, it does not echo a 40 KB line. */
+export function shortened(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

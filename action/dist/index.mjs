@@ -37153,6 +37153,9 @@ function printable(text3, keepLayout = false) {
 function jsonSafe(json2) {
   return json2.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+function shortened(text3, max = 40) {
+  return text3.length > max ? `${text3.slice(0, max - 1)}\u2026` : text3;
+}
 
 // src/vocabulary.ts
 function anyOf(...alternatives2) {
@@ -49575,25 +49578,35 @@ function meantTypeWord(written) {
   const allowed = word.length <= 4 ? 1 : 2;
   let best = null;
   for (const t of all2) {
+    if (Math.abs(t.word.length - word.length) > allowed) continue;
     const distance = typoDistance(word, t.word.toLowerCase());
     if (distance <= allowed && (!best || distance < best.distance)) best = { ...t, distance };
   }
   return best ? { word: best.word, kind: best.kind, by: "spelling" } : null;
 }
 var FLOW_STATEMENT = /^\s*[\w.-]+(?:\s*[[({][^\n]*?[\])}])?\s*(?:-->|---|==>|-\.->)(?:\|[^|\n]*\|)?\s*[\w.-]+/;
-var SEQUENCE_STATEMENT = /^\s*(?:participant|actor)\s+\S|^\s*[\w.-][^\n:]*?(?:->>|-->>|-x|--x|-\))[^\n]*:/;
+var SEQUENCE_DECLARATION = /^\s*(?:participant|actor)\s+\S/;
+var SEQUENCE_ARROW = /->>|-x|-\)/;
+function isSequenceStatement(line) {
+  if (SEQUENCE_DECLARATION.test(line)) return true;
+  const colon = line.indexOf(":");
+  if (colon < 0) return false;
+  const head = line.slice(0, colon);
+  const start2 = head.search(/\S/);
+  return start2 >= 0 && /[\w.-]/.test(head[start2]) && SEQUENCE_ARROW.test(head.slice(start2 + 1));
+}
 function looksLikeStatement(line) {
-  return FLOW_STATEMENT.test(line) || SEQUENCE_STATEMENT.test(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
+  return FLOW_STATEMENT.test(line) || isSequenceStatement(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
 }
 function meantTypeByContent(text3) {
   const lines = text3.split("\n");
-  if (lines.filter((l) => SEQUENCE_STATEMENT.test(l)).length >= 2) return { word: "sequenceDiagram", kind: "sequence", by: "content" };
+  if (lines.filter(isSequenceStatement).length >= 2) return { word: "sequenceDiagram", kind: "sequence", by: "content" };
   if (lines.filter((l) => FLOW_STATEMENT.test(l)).length >= 2) return { word: "flowchart", kind: "flowchart", by: "content" };
   return null;
 }
 function headerError(written, meant, at2) {
   const fix = meant.kind === "flowchart" && meant.by === "content" ? "flowchart TD" : meant.word;
-  const message2 = meant.by === "case" ? `\`${written}\` is not a Mermaid diagram type: Mermaid reads the type word in its exact case. Did you mean \`${meant.word}\`?` : meant.by === "spelling" ? `\`${written}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?` : `The diagram has no type on its first line (\`${written}\` is not one), so Mermaid cannot draw it. Did you mean to start with \`${fix}\`?`;
+  const message2 = meant.by === "case" ? `\`${shortened(written)}\` is not a Mermaid diagram type: Mermaid reads the type word in its exact case. Did you mean \`${meant.word}\`?` : meant.by === "spelling" ? `\`${shortened(written)}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?` : `The diagram has no type on its first line (\`${written}\` is not one), so Mermaid cannot draw it. Did you mean to start with \`${fix}\`?`;
   const hint = meant.by === "content" ? `Add a first line \`${fix}\` above \`${written}\`.` : `Write \`${meant.word}\`${/^(graph|flowchart)$/.test(meant.word) ? ` with its direction (e.g. \`${meant.word} TD\`)` : ""} on the first line.`;
   return { code: meant.by === "content" ? "missing-diagram-type" : "misspelt-diagram-type", message: message2, ...at2, text: written, hint };
 }
@@ -49945,7 +49958,7 @@ function describeToken(t) {
   if (t.type === "$end" || t.type === "EOF") return "the end of the diagram";
   if (t.type === "NEWLINE") return "the end of the line";
   const shown3 = t.text.trim() || t.text;
-  return `\`${shown3.length > 24 ? `${shown3.slice(0, 24)}\u2026` : shown3}\``;
+  return `\`${shortened(shown3, 25)}\``;
 }
 function expectedWords(expected) {
   const words = [...new Set(expected.map((e) => WORDS[e]).filter(Boolean))];
@@ -55553,7 +55566,7 @@ async function parseKnown(text3, kind, typeWord) {
         errors: [
           {
             code: "unknown-diagram-type",
-            message: typeWord ? `\`${typeWord}\` is not a Mermaid diagram type.` : "This Mermaid block is empty.",
+            message: typeWord ? `\`${shortened(typeWord)}\` is not a Mermaid diagram type.` : "This Mermaid block is empty.",
             line: 1,
             column: 1,
             ...typeWord ? { text: typeWord } : {},

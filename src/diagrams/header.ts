@@ -1,3 +1,4 @@
+import { shortened } from '../chars.js';
 /**
  * The header of a diagram as the student meant it. Mermaid rejects a diagram whose first word is not
  * a type it knows, case included (`grpah TD`, `flowchar TD`, `Flowchart TD`, `sequencediagram`), and
@@ -44,6 +45,8 @@ export function meantTypeWord(written: string): MeantType | null {
   const allowed = word.length <= 4 ? 1 : 2;
   let best: { word: string; kind: DiagramKind; distance: number } | null = null;
   for (const t of all) {
+    // The distance is at least the difference in length: a long word is no typo of a type's name.
+    if (Math.abs(t.word.length - word.length) > allowed) continue;
     const distance = typoDistance(word, t.word.toLowerCase());
     if (distance <= allowed && (!best || distance < best.distance)) best = { ...t, distance };
   }
@@ -52,12 +55,26 @@ export function meantTypeWord(written: string): MeantType | null {
 
 /** A flowchart statement: an id (with its shape), an arrow (with its label), an id. */
 const FLOW_STATEMENT = /^\s*[\w.-]+(?:\s*[[({][^\n]*?[\])}])?\s*(?:-->|---|==>|-\.->)(?:\|[^|\n]*\|)?\s*[\w.-]+/;
-/** A sequence declaration or message (`A->>B: text`). */
-const SEQUENCE_STATEMENT = /^\s*(?:participant|actor)\s+\S|^\s*[\w.-][^\n:]*?(?:->>|-->>|-x|--x|-\))[^\n]*:/;
+const SEQUENCE_DECLARATION = /^\s*(?:participant|actor)\s+\S/;
+const SEQUENCE_ARROW = /->>|-x|-\)/;
+
+/**
+ * A sequence declaration or message (`A->>B: text`): an arrow before the line's first colon. Read
+ * by the colon's position, not by a pattern that tries every arrow against every later colon (a
+ * 48 KB line of `-x-x-x` took a second).
+ */
+function isSequenceStatement(line: string): boolean {
+  if (SEQUENCE_DECLARATION.test(line)) return true;
+  const colon = line.indexOf(':');
+  if (colon < 0) return false;
+  const head = line.slice(0, colon);
+  const start = head.search(/\S/);
+  return start >= 0 && /[\w.-]/.test(head[start]!) && SEQUENCE_ARROW.test(head.slice(start + 1));
+}
 
 /** A line that reads as a Mermaid statement (a link, a message, a block keyword), not as prose. */
 export function looksLikeStatement(line: string): boolean {
-  return FLOW_STATEMENT.test(line) || SEQUENCE_STATEMENT.test(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
+  return FLOW_STATEMENT.test(line) || isSequenceStatement(line) || /^\s*(?:subgraph|end|participant|actor|note|loop|alt|opt|else|classDef|class|style|linkStyle|direction)\b/i.test(line) || /^\s*[\w.-]+\s*[[({]/.test(line);
 }
 
 /**
@@ -66,7 +83,7 @@ export function looksLikeStatement(line: string): boolean {
  */
 export function meantTypeByContent(text: string): MeantType | null {
   const lines = text.split('\n');
-  if (lines.filter((l) => SEQUENCE_STATEMENT.test(l)).length >= 2) return { word: 'sequenceDiagram', kind: 'sequence', by: 'content' };
+  if (lines.filter(isSequenceStatement).length >= 2) return { word: 'sequenceDiagram', kind: 'sequence', by: 'content' };
   if (lines.filter((l) => FLOW_STATEMENT.test(l)).length >= 2) return { word: 'flowchart', kind: 'flowchart', by: 'content' };
   return null;
 }
@@ -76,9 +93,9 @@ export function headerError(written: string, meant: MeantType, at: DiagramPos): 
   const fix = meant.kind === 'flowchart' && meant.by === 'content' ? 'flowchart TD' : meant.word;
   const message =
     meant.by === 'case'
-      ? `\`${written}\` is not a Mermaid diagram type: Mermaid reads the type word in its exact case. Did you mean \`${meant.word}\`?`
+      ? `\`${shortened(written)}\` is not a Mermaid diagram type: Mermaid reads the type word in its exact case. Did you mean \`${meant.word}\`?`
       : meant.by === 'spelling'
-        ? `\`${written}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?`
+        ? `\`${shortened(written)}\` is not a Mermaid diagram type. Did you mean \`${meant.word}\`?`
         : `The diagram has no type on its first line (\`${written}\` is not one), so Mermaid cannot draw it. Did you mean to start with \`${fix}\`?`;
   const hint = meant.by === 'content' ? `Add a first line \`${fix}\` above \`${written}\`.` : `Write \`${meant.word}\`${/^(graph|flowchart)$/.test(meant.word) ? ` with its direction (e.g. \`${meant.word} TD\`)` : ''} on the first line.`;
   return { code: meant.by === 'content' ? 'missing-diagram-type' : 'misspelt-diagram-type', message, ...at, text: written, hint };

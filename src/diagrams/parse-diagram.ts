@@ -1,3 +1,4 @@
+import { shortened } from '../chars.js';
 import { parseArchitecture } from './architecture/parse-architecture.js';
 import { detectDiagramType } from './detect.js';
 import { headerError, meantTypeByContent, meantTypeWord, shiftColumns, type MeantType } from './header.js';
@@ -43,7 +44,7 @@ async function parseKnown(text: string, kind: DiagramParse['kind'], typeWord: st
         errors: [
           {
             code: 'unknown-diagram-type',
-            message: typeWord ? `\`${typeWord}\` is not a Mermaid diagram type.` : 'This Mermaid block is empty.',
+            message: typeWord ? `\`${shortened(typeWord)}\` is not a Mermaid diagram type.` : 'This Mermaid block is empty.',
             line: 1,
             column: 1,
             ...(typeWord ? { text: typeWord } : {}),

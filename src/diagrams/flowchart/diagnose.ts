@@ -1,3 +1,4 @@
+import { shortened } from '../../chars.js';
 import type { SyntaxErrorAt, Token } from '../lr/lr-parser.js';
 import type { DiagramError } from '../types.js';
 import { quotedLabelFix, trailingCommentStart } from './source-fixes.js';
@@ -26,7 +27,7 @@ function describeToken(t: Token): string {
   if (t.type === '$end' || t.type === 'EOF') return 'the end of the diagram';
   if (t.type === 'NEWLINE') return 'the end of the line';
   const shown = t.text.trim() || t.text;
-  return `\`${shown.length > 24 ? `${shown.slice(0, 24)}…` : shown}\``;
+  return `\`${shortened(shown, 25)}\``;
 }
 
 function expectedWords(expected: string[]): string {
