@@ -1,6 +1,6 @@
 /** Line starts of a text, for offset -> line/column conversion. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  protected readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }

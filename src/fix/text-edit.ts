@@ -1,3 +1,4 @@
+import { LineIndex } from '../diagrams/line-index.js';
 /**
  * A fix as text edits, in the manner of ESLint's `fix: { range, text }`: `range` holds offsets in
  * the file's text with its line endings read as `\n` (and no byte-order mark); `start`/`end` are
@@ -34,31 +35,17 @@ export function editsOverlap(edits: readonly Pick<TextEdit, 'range'>[]): boolean
   return false;
 }
 
-/** Offsets and 1-based positions in one text. */
-export class TextPositions {
-  private readonly starts: number[] = [0];
+/** Offsets and 1-based positions in one text, and edits of it. */
+export class TextPositions extends LineIndex {
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  get lineCount(): number {
-    return this.starts.length;
+    super(text);
   }
   /** Offset of the start of a 1-based line (the text's length past its last line). */
   lineStart(line: number): number {
     return line - 1 < this.starts.length ? this.starts[line - 1]! : this.text.length;
   }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
   edit(start: number, end: number, text: string): TextEdit {
-    return { range: [start, end], text, start: this.position(start), end: this.position(end) };
+    return { range: [start, end], text, start: this.at(start), end: this.at(end) };
   }
 }
 
