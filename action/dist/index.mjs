@@ -56131,31 +56131,17 @@ function editsOverlap(edits) {
   }
   return false;
 }
-var TextPositions = class {
+var TextPositions = class extends LineIndex {
   constructor(text3) {
+    super(text3);
     this.text = text3;
-    for (let i = 0; i < text3.length; i++) if (text3.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  starts = [0];
-  get lineCount() {
-    return this.starts.length;
   }
   /** Offset of the start of a 1-based line (the text's length past its last line). */
   lineStart(line) {
     return line - 1 < this.starts.length ? this.starts[line - 1] : this.text.length;
   }
-  position(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
   edit(start2, end, text3) {
-    return { range: [start2, end], text: text3, start: this.position(start2), end: this.position(end) };
+    return { range: [start2, end], text: text3, start: this.at(start2), end: this.at(end) };
   }
 };
 function rawOffsets(raw) {

@@ -1,7 +1,6 @@
 import { hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import type { TaskSketch } from './similarity/sketch.js';
@@ -20,10 +19,26 @@ export interface ResultsReader {
   records: () => AsyncGenerator<StudentRecord>;
 }
 
-/** The non-empty lines of a file, streamed. */
+/**
+ * The non-empty lines of a file, streamed, split at LF bytes only: a JSON line may hold U+2028 or
+ * U+2029 raw (JSON.stringify leaves them), which readline takes for line ends on recent Node versions.
+ * Lines are decoded whole, so a character is never cut between two chunks.
+ */
 export async function* jsonLines(file: string): AsyncGenerator<string> {
-  const input = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of input) if (line) yield line;
+  let rest: Buffer = Buffer.alloc(0);
+  const line = (bytes: Buffer) => bytes.toString('utf8').replace(/\r$/, '');
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = data.indexOf(10); end >= 0; end = data.indexOf(10, start)) {
+      const text = line(data.subarray(start, end));
+      if (text) yield text;
+      start = end + 1;
+    }
+    rest = Buffer.from(data.subarray(start));
+  }
+  const last = line(rest);
+  if (last) yield last;
 }
 
 /** A header line longer than this is not one infralint wrote. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadRubric } from '../../src/config/rubric.js';
 import { AtomicFile } from '../../src/grade/atomic-file.js';
-import { openResults } from '../../src/grade/results-file.js';
+import { jsonLines, openResults } from '../../src/grade/results-file.js';
 import { listCohort, parseShard, shardOf } from '../../src/grade/cohort.js';
 import { readRoster } from '../../src/grade/roster.js';
 import { gradeCohort } from '../../src/grade/grade-cohort.js';
@@ -108,6 +108,16 @@ describe('results file', () => {
     expect(reader.header.infralint).toBe('grade-results');
     // A line that is not a record is refused with the file and the line.
     await expect(reader.records().next()).rejects.toThrow(/results\.jsonl:2: not valid JSON/);
+  });
+
+  it('splits lines at LF only: U+2028 and U+2029 inside a JSON string, and characters cut between read chunks, stay in their line', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'lines.jsonl');
+    const lines = [JSON.stringify({ label: 'A\u2028B\u2029C' }), JSON.stringify({ label: `${'x'.repeat(65_535)}é€😀` }), JSON.stringify({ label: 'last, no newline' })];
+    writeFileSync(file, `${lines[0]}\r\n\n${lines[1]}\n${lines[2]}`);
+    const read: string[] = [];
+    for await (const line of jsonLines(file)) read.push(line);
+    expect(read).toEqual(lines);
   });
 
   it('accepts a header with no newline and refuses files infralint did not write', async () => {
