@@ -49739,7 +49739,7 @@ function mendText(source) {
   let ed = source;
   ed = replaceAll(ed, /^(graph|flowchart(?:-elk)?)([ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/gi, (m) => `${m[1]}${m[2]}${m[3].toUpperCase()}`);
   ed = replaceAll(ed, SINGLE_DASH_ARROW, (m) => `${m[1]}-->`);
-  ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
+  ed = replaceAll(ed, linesHolding("%%"), (m) => {
     const cut = trailingCommentStart(m[0]);
     return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
   });
@@ -49750,13 +49750,24 @@ function mendText(source) {
   ed = replaceAll(ed, pipeLabelsToQuote, (m) => `|"${m[1].replace(/"/g, "#quot;")}"|`);
   return ed;
 }
+function linesHolding(needle) {
+  return function* (text3) {
+    for (let at2 = text3.indexOf(needle); at2 >= 0; ) {
+      const start2 = text3.lastIndexOf("\n", at2) + 1;
+      const newline2 = text3.indexOf("\n", at2);
+      const end = newline2 < 0 ? text3.length : newline2;
+      yield match2(start2, text3.slice(start2, end));
+      at2 = newline2 < 0 ? -1 : text3.indexOf(needle, end);
+    }
+  };
+}
 var SINGLE_DASH_ARROW = /(^|[^-=.<>|])->(?![>x)])/gm;
 function renameEndNodes(source, name) {
   let ed = replaceAll(source, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}${name}`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}${name}${m[3]}`);
-  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
-  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
-  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}${name}`);
+  const subgraphs = ed.text.match(/^[ \t]*subgraph\b/gm)?.length ?? 0;
+  const closings = ed.text.match(/^[ \t]*end[ \t]*$/gm)?.length ?? 0;
+  if (closings >= subgraphs) ed = replaceAll(ed, /^([ \t]*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}${name}`);
   return ed;
 }
 var Runs = class {
@@ -56368,7 +56379,7 @@ ${line.slice(0, cut).trimEnd()}`;
 
 // src/fix/graph-kept.ts
 function lostFromGraph(before, after, renames = {}) {
-  const id = (name) => renames[name] ?? name;
+  const id = (name) => Object.hasOwn(renames, name) ? renames[name] : name;
   const b = shapeOf(before, id);
   const a = shapeOf(after, (x) => x);
   if (before.kind !== after.kind) return `the diagram became a ${after.kind} diagram`;

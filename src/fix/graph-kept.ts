@@ -6,7 +6,8 @@ import type { DiagramAst } from '../diagrams/types.js';
  * when it kept every component (with its label) and every edge. `renames` maps ids a fix renamed.
  */
 export function lostFromGraph(before: DiagramAst, after: DiagramAst, renames: Readonly<Record<string, string>> = {}): string | null {
-  const id = (name: string) => renames[name] ?? name;
+  // Own keys only: a student's node may be called `constructor` or `__proto__`.
+  const id = (name: string) => (Object.hasOwn(renames, name) ? renames[name]! : name);
   const b = shapeOf(before, id);
   const a = shapeOf(after, (x) => x);
   if (before.kind !== after.kind) return `the diagram became a ${after.kind} diagram`;

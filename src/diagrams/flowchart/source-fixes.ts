@@ -1,4 +1,4 @@
-import { match, replaceAll, type Editable, type Match } from '../mermaid-source.js';
+import { match, replaceAll, type Editable, type Match, type Matcher } from '../mermaid-source.js';
 
 /**
  * Text-level knowledge of the mistakes students make in flowcharts: where a label should have been
@@ -51,7 +51,7 @@ export function mendText(source: Editable): Editable {
   // `A -> B` meant `A --> B`.
   ed = replaceAll(ed, SINGLE_DASH_ARROW, (m) => `${m[1]}-->`);
   // Trailing `%%` comments.
-  ed = replaceAll(ed, /^[^\n]*%%[^\n]*$/gm, (m) => {
+  ed = replaceAll(ed, linesHolding('%%'), (m) => {
     const cut = trailingCommentStart(m[0]);
     return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
   });
@@ -66,6 +66,19 @@ export function mendText(source: Editable): Editable {
   return ed;
 }
 
+/** Each whole line holding `needle` (found by search, not by a pattern backtracking along every line). */
+function linesHolding(needle: string): Matcher {
+  return function* (text: string) {
+    for (let at = text.indexOf(needle); at >= 0; ) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      const newline = text.indexOf('\n', at);
+      const end = newline < 0 ? text.length : newline;
+      yield match(start, text.slice(start, end));
+      at = newline < 0 ? -1 : text.indexOf(needle, end);
+    }
+  };
+}
+
 /** `->` where `-->` was meant: group 1 is the character before it. */
 export const SINGLE_DASH_ARROW = /(^|[^-=.<>|])->(?![>x)])/gm;
 
@@ -77,9 +90,11 @@ export const SINGLE_DASH_ARROW = /(^|[^-=.<>|])->(?![>x)])/gm;
 export function renameEndNodes(source: Editable, name: string): Editable {
   let ed = replaceAll(source, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}${name}`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}${name}${m[3]}`);
-  const subgraphs = ed.text.match(/^\s*subgraph\b/gm)?.length ?? 0;
-  const closings = ed.text.match(/^\s*end\s*$/gm)?.length ?? 0;
-  if (closings >= subgraphs) ed = replaceAll(ed, /^(\s*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}${name}`);
+  // Indentation is spaces and tabs: `\s*` after `^` in a multiline pattern is quadratic on a long
+  // line of other white space (U+3000), and a line is indented by spaces and tabs anyway.
+  const subgraphs = ed.text.match(/^[ \t]*subgraph\b/gm)?.length ?? 0;
+  const closings = ed.text.match(/^[ \t]*end[ \t]*$/gm)?.length ?? 0;
+  if (closings >= subgraphs) ed = replaceAll(ed, /^([ \t]*)end(?=\s*(?:-->|---|==>|-\.->|&))/gm, (m) => `${m[1]}${name}`);
   return ed;
 }
 
