@@ -39437,10 +39437,16 @@ function namesCname(plain) {
   const m = CNAME.exec(plain);
   return m ? m.index : -1;
 }
+var ABOUT_WWW_BY_BLOCK = /* @__PURE__ */ new WeakMap();
+function blockAboutWww(block4) {
+  let about = ABOUT_WWW_BY_BLOCK.get(block4);
+  if (about === void 0) ABOUT_WWW_BY_BLOCK.set(block4, about = ABOUT_WWW.test(block4.norm));
+  return about;
+}
 function dnsRecordClaims(statement, raw, block4, where) {
   if (TASK2.test(statement)) return [];
   const context = [...block4.headingPath, ...block4.listPath ?? [], block4.title ?? ""].map(plainText).join(" ");
-  if (!ABOUT_WWW.test(block4.norm) && !ABOUT_WWW.test(context)) return [];
+  if (!blockAboutWww(block4) && !ABOUT_WWW.test(context)) return [];
   const claims = [];
   const a = namesARecord(raw, statement);
   if (a >= 0 && !negatedAt(statement, a)) claims.push({ kind: "dns-record", record: "A", ...where });
