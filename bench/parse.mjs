@@ -48,13 +48,9 @@ if (existsSync(corpusDir)) {
 const infralint = await timedImport('../dist/diagrams/parse-diagram.js');
 const { toOracleGraph } = await import('../dist/diagrams/oracle-record.js');
 
+const { importMermaid, runFixBench } = await import('./fix-rate.mjs');
 const mermaidStart = performance.now();
-const { JSDOM } = await import('jsdom');
-const dom = new JSDOM('<!doctype html><html><body></body></html>');
-dom.window.CSS ??= { supports: (p, v) => { const s = new dom.window.Option().style; s.setProperty(p, v); return s.getPropertyValue(p) !== ''; } };
-Object.assign(globalThis, { window: dom.window, document: dom.window.document, Option: dom.window.Option });
-const { default: mermaid } = await import('mermaid');
-mermaid.initialize({ startOnLoad: false });
+const mermaid = await importMermaid();
 const mermaidImportMs = performance.now() - mermaidStart;
 
 import { Worker } from 'node:worker_threads';
@@ -204,5 +200,4 @@ for (const kb of [128, 256, 512, 1024]) {
 }
 
 // What --fix repairs, per error code, checked by the real Mermaid imported above.
-const { runFixBench } = await import('./fix-rate.mjs');
 await runFixBench(shared, mermaid);

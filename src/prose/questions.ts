@@ -431,9 +431,10 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         // A sentence that gives each element its clause gives each its own reason: "the second box means a crash no longer takes
         // the site offline, HAProxy is what lets both boxes receive visitors".
         // Comma-spliced ones too, when the segment names the element and states something of its own.
+        if (givesWhy(plain)) return { answeredAt: at, mentionedAt };
         const pieces = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
         const ownPiece = (text: string) => about !== null && about.test(text) && hasFiniteVerb(text) && givesWhy(text);
-        if (givesWhy(plain) || (pieces.length > 1 && pieces.some(ownPiece))) return { answeredAt: at, mentionedAt };
+        if (pieces.length > 1 && pieces.some(ownPiece)) return { answeredAt: at, mentionedAt };
         continue;
       }
       // The reason may follow in the next sentence: "SPOF: one server runs everything. If it dies, the site is down."

@@ -5,16 +5,9 @@
  * students with the same big unusual graph, students who paste the whole task statement under the
  * usual headings and draw the minimal chain, and a common big design drawn by a third of the cohort.
  */
+import { seededRandom } from './random-strings.js';
 
-export function seededRandom(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+export { seededRandom };
 
 const WORDS = (
   'server servers traffic request requests user users load balancer balance web application app database data replica primary ' +

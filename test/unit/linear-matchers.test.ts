@@ -4,6 +4,7 @@ import { tags } from '../../src/diagrams/flowchart/sanitize.js';
 import { KEYWORD_AFTER_ARROW, keywordParticipants, messagesWithoutText } from '../../src/diagrams/sequence/mend-matchers.js';
 import { ART_LINE } from '../../src/markdown/drawn-lines.js';
 import { imgSources } from '../../src/markdown/parse-markdown.js';
+import { seededRandom } from '../helpers/random-strings.js';
 import { isOnlyUrls } from '../../src/submission/load-submission.js';
 
 /**
@@ -114,15 +115,7 @@ describe('linear matchers equal the regular expressions they replace', () => {
 
 /** Random texts made of whole pieces (so that keywords appear often), of 1 to `length` pieces. */
 function pieces(parts: string[], count: number, length: number, seed: number): string[] {
-  // mulberry32: a small generator whose low bits are as random as its high ones.
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const n = 1 + Math.floor(next() * length);
     let s = '';
