@@ -47408,9 +47408,10 @@ function readQuestion(prose, question) {
           const reason = elementReason(about, text3, context.why);
           return reason !== null && WHY_KINDS.has(reason.kind) && !aboutElse(reader, text3, reason.index, context) && !reasonOfAnother(reader, text3, reason.index);
         };
+        if (givesWhy(plain)) return { answeredAt: at2, mentionedAt };
         const pieces2 = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
         const ownPiece = (text3) => about !== null && about.test(text3) && hasFiniteVerb(text3) && givesWhy(text3);
-        if (givesWhy(plain) || pieces2.length > 1 && pieces2.some(ownPiece)) return { answeredAt: at2, mentionedAt };
+        if (pieces2.length > 1 && pieces2.some(ownPiece)) return { answeredAt: at2, mentionedAt };
         continue;
       }
       const reasoned = !question.reason || !FUTURE_REMARK2.test(plain) && (givesReason(plain, context.why, continuesLabel) || next !== void 0 && givesReason(next, context.why, true));
