@@ -31,7 +31,7 @@ async function realGraph(mermaid, text) {
   const { db, type } = await mermaid.mermaidAPI.getDiagramFromText(text);
   const decode = (t) => String(t ?? '').replace(/\uFB02\xB0\xB0/g, '&#').replace(/\uFB02\xB0/g, '&').replace(/\xB6\xDF/g, ';');
   if (type.startsWith('flowchart')) {
-    return { kind: 'flowchart', vertices: new Map([...db.getVertices().values()].map((v) => [v.id, { id: v.id, label: decode(v.text ?? v.id) }])), edges: db.getEdges().map((e) => ({ from: e.start, to: e.end })) };
+    return { kind: 'flowchart', vertices: new Map([...db.getVertices().values()].map((v) => [v.id, { id: v.id, label: decode(v.text ?? v.id), classes: v.classes ?? [] }])), edges: db.getEdges().map((e) => ({ from: e.start, to: e.end, label: decode(e.text ?? '') })) };
   }
   if (type === 'sequence') {
     const line = Object.fromEntries(Object.entries(db.LINETYPE).map(([k, v]) => [v, k]));
@@ -79,7 +79,7 @@ export async function measureFixes(cases, { mermaid, reference }) {
     if (real.valid) row.confirmed++;
     // Lost, as real Mermaid reads the fixed text: every component and edge our recovery read in the original.
     const graph = real.valid && ours.ast ? await realGraph(mermaid, out.text) : null;
-    if (graph && lostFromGraph(ours.ast, graph, out.renames)) row.lost++;
+    if (graph && lostFromGraph(ours.ast, graph, out.renames, out.spilledFrom)) row.lost++;
     fixedTexts.push({ case: c.name, code, steps: out.steps.map((s) => s.code), fixed: out.text, ours: again.valid, oracle: real });
   }
   return { rows: [...rows.values()].sort((a, b) => a.code.localeCompare(b.code)), fixedTexts, changedValid };

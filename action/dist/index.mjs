@@ -49768,7 +49768,7 @@ function linesHolding(needle) {
     }
   };
 }
-var SINGLE_DASH_ARROW = /(^|[^-=.<>|])->(?![>x)])/gm;
+var SINGLE_DASH_ARROW = /(^|[^-=.<>|])->>?(?![>x)])/gm;
 function renameEndNodes(source, name) {
   let ed = replaceAll(source, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}${name}`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}${name}${m[3]}`);
@@ -49795,9 +49795,10 @@ var Runs = class {
   }
 };
 var OPENERS = /* @__PURE__ */ new Set(["[", "(", "{"]);
+var KEYWORDS_BEFORE_BRACE = /* @__PURE__ */ new Set(["accDescr"]);
 function idThenSpaceThenOpener(text3, words, blanks, at2) {
   const idEnd = words.endFrom(at2);
-  if (idEnd === at2) return null;
+  if (idEnd === at2 || KEYWORDS_BEFORE_BRACE.has(text3.slice(at2, idEnd))) return null;
   const end = blanks.endFrom(idEnd);
   return end > idEnd && OPENERS.has(text3[end] ?? "") ? { idEnd, end } : null;
 }
@@ -49947,9 +49948,91 @@ var LineIndex = class {
   }
 };
 
+// src/diagrams/flowchart/open-label.ts
+var CLOSE_OF = { "[": "]", "(": ")", "{": "}", ">": "]" };
+var OPEN_OF = { "]": "[", ")": "(", "}": "{" };
+var ARROW3 = /\s*(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+function openLabelAt(raw, openAt, opener) {
+  const lineStart = raw.lastIndexOf("\n", openAt - 1) + 1;
+  const newline2 = raw.indexOf("\n", openAt);
+  const line = raw.slice(lineStart, newline2 < 0 ? raw.length : newline2);
+  const bodyAt = openAt - lineStart + opener.length;
+  const body = line.slice(bodyAt);
+  if (opener === "|") return body.includes("|") ? null : { kind: "edge-label", closedLine: closedEdgeLabel(line, bodyAt) };
+  const closer = CLOSE_OF[opener[0]];
+  if (!closer) return null;
+  const insert = (at2, text3) => `${line.slice(0, at2)}${text3}${line.slice(at2)}`;
+  if (body.startsWith('"') && (line.match(/"/g)?.length ?? 0) % 2 === 1) {
+    const end = body.indexOf(closer, 1);
+    const partner = body.indexOf('"', 1);
+    if (end >= 0 && (partner < 0 || end < partner)) return { kind: "quote", closedLine: insert(bodyAt + end, '"') };
+    if (partner < 0) return { kind: "quote", closedLine: null };
+  }
+  if (closesOnLine(body, opener, closer)) return null;
+  return { kind: "label", closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: ARROW3.test(body) ? "arrow" : "line-end" };
+}
+function closedNodeLabel(line, bodyAt, opener, closer) {
+  const body = line.slice(bodyAt);
+  const arrow = ARROW3.exec(body);
+  const end = arrow ? arrow.index : /\s*(?::::[\w-]+)?\s*;?\s*$/.exec(body).index;
+  let text3 = body.slice(0, end).trimEnd();
+  if (!text3.trim()) return null;
+  const inner = [...opener.slice(1)].filter((c) => c !== OPEN_OF[closer]).reverse().map((c) => CLOSE_OF[c] ?? c).join("");
+  const last = text3[text3.length - 1];
+  const unmatched = OPEN_OF[last] && text3.split(OPEN_OF[last]).length < text3.split(last).length;
+  if (unmatched && last !== closer && !(inner && text3.endsWith(inner))) text3 = text3.slice(0, -1).trimEnd();
+  const closers = closer.repeat(openerDepth(opener, closer));
+  return `${line.slice(0, bodyAt)}${text3}${inner && text3.endsWith(inner) ? "" : inner}${closers}${body.slice(end)}`;
+}
+function closedEdgeLabel(line, bodyAt) {
+  const body = line.slice(bodyAt);
+  if (ARROW3.test(body) || /\s&\s/.test(body)) return null;
+  const node = /\s+[\p{L}\w-]+(?:[[({>][^]*)?\s*;?\s*$/u.exec(body);
+  if (!node || !body.slice(0, node.index).trim()) return null;
+  return `${line.slice(0, bodyAt + node.index)}|${body.slice(node.index)}`;
+}
+function openerDepth(opener, closer) {
+  return [...opener].filter((c) => c === OPEN_OF[closer] || c === ">" && closer === "]").length;
+}
+function closesOnLine(body, opener, closer) {
+  let depth = openerDepth(opener, closer);
+  const open = OPEN_OF[closer];
+  let quoted2 = false;
+  for (const c of body) {
+    if (c === '"') quoted2 = !quoted2;
+    else if (quoted2) continue;
+    else if (c === open) depth++;
+    else if (c === closer && --depth === 0) return true;
+  }
+  return false;
+}
+function describeOpenLabel(open, opener, lineNumber) {
+  const shown3 = (line) => `\`${line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim()}\``;
+  if (open.kind === "quote") {
+    return {
+      code: "unclosed-quote",
+      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${CLOSE_OF[opener[0]]}\`, so Mermaid reads on to the next quote.`,
+      hint: open.closedLine ? `Close the quote: ${shown3(open.closedLine)}.` : 'End the label with a quote before its closing bracket: `A["text"]`.'
+    };
+  }
+  if (open.kind === "edge-label") {
+    return {
+      code: "unclosed-label",
+      message: `The edge label opened with \`|\` on line ${lineNumber} is not closed, so the node after it became label text.`,
+      hint: "Close the edge label with a second `|` before the node: `A -->|text| B`."
+    };
+  }
+  return {
+    code: "unclosed-label",
+    message: `The label opened with \`${opener}\` on line ${lineNumber} is not closed on its line, so what follows it became label text.`,
+    hint: open.closedLine ? `Close it ${open.closedAt === "arrow" ? "before the arrow" : "where its line ends"}: ${shown3(open.closedLine)}.` : `Close it with \`${[...opener].reverse().map((c) => CLOSE_OF[c] ?? c).join("")}\` where the label ends.`
+  };
+}
+
 // src/diagrams/flowchart/diagnose.ts
 var LABEL_CLOSERS = ["SQE", "PE", "DIAMOND_STOP", "STADIUMEND", "SUBROUTINEEND", "CYLINDEREND", "DOUBLECIRCLEEND", "TRAPEND", "INVTRAPEND", "-)"];
 var OPENERS2 = ["SQS", "PS", "DIAMOND_START", "STADIUMSTART", "SUBROUTINESTART", "CYLINDERSTART", "DOUBLECIRCLESTART", "TRAPSTART", "INVTRAPSTART", "(-", "TAGEND"];
+var LABEL_BREAKERS = ["SQS", "SQE", "DIAMOND_START", "DIAMOND_STOP", "STR", "MD_STR", "PIPE", "STADIUMSTART", "CYLINDERSTART", "SUBROUTINESTART"];
 var ID_TOKENS = ["NODE_STRING", "NUM", "UNICODE_TEXT", "MINUS", "AMP", "COLON", "BRKT", "MULT", "COMMA", "DEFAULT", "DOWN"];
 var WORDS = {
   NEWLINE: "end of line",
@@ -49985,11 +50068,13 @@ function expectedWords(expected) {
 function textualCauses(ctx, upTo) {
   const causes = [];
   const text3 = ctx.raw.slice(0, upTo);
-  for (const m of text3.matchAll(/(^|[^-=.<>\s|])(\s*)->(?![>x)])/gm)) {
+  for (const m of text3.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?)(?![>x)])/gm)) {
     const at2 = m.index + m[1].length + m[2].length;
     const before = text3.slice(text3.lastIndexOf("\n", at2) + 1, at2);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
-    causes.push({ code: "single-dash-arrow", message: "`->` is not a Mermaid flowchart arrow.", ...ctx.rawPosition(at2), text: "->", hint: "Use `-->` (two dashes) for an arrow." });
+    const arrow = m[3];
+    const message2 = arrow === "->" ? "`->` is not a Mermaid flowchart arrow." : "`->>` is a sequence diagram arrow, not a flowchart one.";
+    causes.push({ code: "single-dash-arrow", message: message2, ...ctx.rawPosition(at2), text: arrow, hint: "Use `-->` (two dashes) for an arrow." });
   }
   let lineStart = 0;
   for (const line of text3.split("\n")) {
@@ -50015,6 +50100,10 @@ function diagnoseFlowchart(error, ctx) {
   const lineEnd2 = ctx.raw.indexOf("\n", rawOffset);
   const causes = textualCauses(ctx, lineEnd2 < 0 ? ctx.raw.length : lineEnd2);
   const base = (code2, message2, hint) => ({ code: code2, message: message2, ...at2, text: token.text.trim() || token.text, ...hint ? { hint } : {} });
+  const openerAt = opener ? openerOffset(ctx, opener) : -1;
+  const arrowOpenedIt = inLabel ? causes.find((c) => c.code === "single-dash-arrow" && rawOffsetOf(ctx, c) === openerAt - 1) : void 0;
+  const breaksLabel = inLabel && ["PS", "PE", ...LABEL_BREAKERS].includes(token.type);
+  const leftOpen = breaksLabel && !arrowOpenedIt && opener ? openLabelError(ctx, opener, at2) : null;
   let main;
   if (!ctx.tokens.slice(0, index).some((t) => t.type === "GRAPH") && token.text.trim() === "---") {
     main = base("front-matter-not-first", "Front matter (---) must be the very first line of the diagram: blank lines before it make Mermaid read it as diagram text.", "Remove the blank lines above the opening ---.");
@@ -50022,13 +50111,17 @@ function diagnoseFlowchart(error, ctx) {
     const first3 = ctx.tokens.find((t) => t.type !== "SPACE" && t.type !== "NEWLINE");
     const word = first3?.text.trim() ?? "";
     main = base("missing-header", `A flowchart must start with \`flowchart\` or \`graph\`, found \`${word.slice(0, 20)}\`.`, /^(graph|flowchart)$/i.test(word) ? `Mermaid keywords are case-sensitive: write \`${word.toLowerCase()}\`.` : "Start the diagram with `flowchart TD` (or `graph TD`).");
+  } else if (leftOpen) {
+    main = leftOpen;
   } else if (inLabel && (token.type === "PS" || token.type === "PE")) {
     const fix = quotedLabelFix(ctx.raw, rawOffset, inPipe);
     main = base("unquoted-parenthesis-in-label", `\`${token.text}\` inside an unquoted ${inPipe ? "edge" : "node"} label is not allowed.`, fix ? `Put the label in double quotes: \`${fix}\`.` : 'Put the whole label in double quotes: `DB["Database (MySQL)"]`.');
-  } else if (inLabel && ["SQS", "SQE", "DIAMOND_START", "DIAMOND_STOP", "STR", "MD_STR", "PIPE", "STADIUMSTART", "CYLINDERSTART", "SUBROUTINESTART"].includes(token.type)) {
+  } else if (breaksLabel) {
     const fix = quotedLabelFix(ctx.raw, rawOffset, inPipe);
     const what = token.type === "STR" || token.type === "MD_STR" ? "A quote" : `\`${token.text.trim()}\``;
     main = base("unquoted-special-in-label", `${what} inside an unquoted label is not allowed.`, fix ? `Put the label in double quotes: \`${fix}\` (write a quote inside it as #quot;).` : "Put the whole label in double quotes (write a quote inside it as #quot;).");
+  } else if (token.type === "end" && lineOf(ctx.raw, rawOffset).trim() === "end" && !unclosed(ctx.tokens, index).subgraph) {
+    main = base("end-without-subgraph", "This `end` closes no subgraph: every subgraph before it is already closed.", "Remove this line, or add the `subgraph Name` line it was meant to close.");
   } else if (token.type === "end" && (expected.includes("NODE_STRING") || expected.includes("SPACE"))) {
     main = base("end-as-node-id", "`end` is a keyword in Mermaid flowcharts and cannot be a node id.", "Rename the node: `End`, `END` or `endNode` work, or give it a label: `done[end]`.");
   } else if (OPENERS2.includes(token.type) && previous?.type === "SPACE" && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
@@ -50042,6 +50135,8 @@ function diagnoseFlowchart(error, ctx) {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
     if (open.subgraph) {
       main = { ...base("unclosed-subgraph", "This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.", "Add a line holding only `end` after the last node of the subgraph."), text: "subgraph", cause: ctx.position(open.subgraph.start) };
+    } else if (open.label && openLabelError(ctx, open.label, at2)) {
+      main = openLabelError(ctx, open.label, at2);
     } else if (open.label) {
       main = { ...base("unclosed-label", `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
     } else {
@@ -50053,13 +50148,24 @@ function diagnoseFlowchart(error, ctx) {
   } else {
     main = base("syntax-error", `Mermaid cannot read ${describeToken(token)} here.${expectedWords(expected)}`);
   }
-  const first2 = causes.find((c) => c.line < main.line || c.line === main.line && c.column <= main.column);
-  const folded = first2 && main.code !== first2.code && !["unquoted-parenthesis-in-label", "unquoted-special-in-label", "end-as-node-id", "space-before-shape", "missing-header", "unclosed-subgraph", "unclosed-label"].includes(main.code) ? first2 : null;
+  const first2 = arrowOpenedIt ?? causes.find((c) => c.line < main.line || c.line === main.line && c.column <= main.column);
+  const folded = first2 && main.code !== first2.code && (first2 === arrowOpenedIt || !["unquoted-parenthesis-in-label", "unquoted-special-in-label", "end-as-node-id", "space-before-shape", "missing-header", "unclosed-subgraph", "unclosed-label", "unclosed-quote", "end-without-subgraph"].includes(main.code)) ? first2 : null;
   if (folded) {
     const later = folded.line !== main.line ? ` (Mermaid reports it at line ${main.line}.)` : "";
     main = { ...main, code: folded.code, message: `${folded.message}${later}`, ...folded.text ? { text: folded.text } : {}, ...folded.hint ? { hint: folded.hint } : {}, cause: { line: folded.line, column: folded.column } };
   }
   return [main, ...causes.filter((c) => c !== folded && (c.code !== main.code || c.line !== main.line))];
+}
+function openerOffset(ctx, opener) {
+  return rawOffsetOf(ctx, ctx.position(opener.start + opener.text.indexOf(opener.text.trim())));
+}
+function openLabelError(ctx, opener, at2) {
+  const shown3 = opener.text.trim();
+  const offset = openerOffset(ctx, opener);
+  const open = openLabelAt(ctx.raw, offset, shown3);
+  if (!open) return null;
+  const where = ctx.rawPosition(offset);
+  return { ...at2, ...describeOpenLabel(open, shown3, where.line), text: shown3, cause: where };
 }
 function rawOffsetOf(ctx, pos) {
   let line = 1;
@@ -50081,6 +50187,10 @@ function unclosed(tokens, before) {
     else if (LABEL_CLOSERS.includes(t.type)) label = null;
   }
   return { subgraph: subgraphs[subgraphs.length - 1] ?? null, label };
+}
+function lineOf(raw, offset) {
+  const newline2 = raw.indexOf("\n", offset);
+  return raw.slice(raw.lastIndexOf("\n", offset - 1) + 1, newline2 < 0 ? raw.length : newline2);
 }
 
 // src/diagrams/lr/table-cache.ts
@@ -54688,7 +54798,7 @@ function buildContext(text3) {
   for (let i = n - 1; i >= 0; i--) nextNonSpace[i] = isRegexSpace(text3.charCodeAt(i)) ? nextNonSpace[i + 1] : i;
   const lineStarts2 = [0];
   for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) lineStarts2.push(i + 1);
-  const lineOf = (offset) => {
+  const lineOf2 = (offset) => {
     let lo = 0;
     let hi = lineStarts2.length - 1;
     while (lo < hi) {
@@ -54704,7 +54814,7 @@ function buildContext(text3) {
   };
   const directionStarts = /* @__PURE__ */ new Map();
   for (const m of text3.matchAll(/direction\s+(TB|BT|RL|LR|TD)/g)) {
-    const line = lineOf(m.index);
+    const line = lineOf2(m.index);
     const row = directionStarts.get(line) ?? /* @__PURE__ */ new Map();
     row.set(m[1], m.index);
     directionStarts.set(line, row);
@@ -54732,7 +54842,7 @@ function buildContext(text3) {
   const lastFeedBefore = new Int32Array(n + 1);
   lastFeedBefore[0] = -1;
   for (let i = 1; i <= n; i++) lastFeedBefore[i] = text3.charCodeAt(i - 1) === 10 ? i - 1 : lastFeedBefore[i - 1];
-  return { text: text3, nextNonSpace, directionStarts, lineOf, lineEnd: lineEnd2, linkIdAt, lastFeedBefore };
+  return { text: text3, nextNonSpace, directionStarts, lineOf: lineOf2, lineEnd: lineEnd2, linkIdAt, lastFeedBefore };
 }
 function lexFlowchart(text3) {
   return { tokens: runStateLexer(text3, RULES2, buildContext(text3), { endToken: "EOF" }) };
@@ -56248,7 +56358,9 @@ var FIXABILITY = {
   "bad-direction": "safe",
   "missing-header": "safe",
   "unclosed-subgraph": "suggestion",
-  "unclosed-label": "suggestion",
+  "unclosed-label": "safe",
+  "unclosed-quote": "safe",
+  "end-without-subgraph": "safe",
   "unexpected-end": "no",
   "unexpected-character": "no",
   "syntax-error": "no",
@@ -56345,7 +56457,25 @@ function removeBlankLinesAboveFrontMatter(text3) {
   const blank = /^(?:[ \t]*\n)+(?=[ \t]*---[ \t]*\n)/.exec(text3);
   return blank ? { text: text3.slice(blank[0].length), description: "removed the blank lines above the front matter" } : null;
 }
+function closeOpenLabel(text3, error) {
+  const opener = error.text;
+  if (!error.cause || !opener) return null;
+  const lines = text3.split("\n");
+  const lineStart = lines.slice(0, error.cause.line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const open = openLabelAt(text3, lineStart + error.cause.column - 1, opener);
+  if (!open?.closedLine) return null;
+  lines.splice(error.cause.line - 1, 1, open.closedLine);
+  return { text: lines.join("\n"), description: open.kind === "quote" ? "closed the quote of a label" : `closed a${open.kind === "edge-label" ? "n edge" : ""} label left open`, lines: [error.cause.line], spilledFrom: error.cause.line };
+}
 var FIXERS = {
+  "unclosed-label": closeOpenLabel,
+  "unclosed-quote": closeOpenLabel,
+  "end-without-subgraph": (text3, error) => {
+    const lines = text3.split("\n");
+    if (lines[error.line - 1]?.trim() !== "end") return null;
+    lines.splice(error.line - 1, 1);
+    return { text: lines.join("\n"), description: "removed an `end` that closed no subgraph (if it was meant to close one, add its `subgraph` line instead)" };
+  },
   "unquoted-parenthesis-in-label": quoteLabels,
   "unquoted-special-in-label": quoteLabels,
   "single-dash-arrow": everyLine("wrote `->` as `-->`", (line) => {
@@ -56385,43 +56515,60 @@ ${line.slice(0, cut).trimEnd()}`;
 };
 
 // src/fix/graph-kept.ts
-function lostFromGraph(before, after, renames = {}) {
+function lostFromGraph(before, after, renames = {}, spilledFrom = Infinity) {
   const id = (name) => Object.hasOwn(renames, name) ? renames[name] : name;
   const b = shapeOf(before, id);
   const a = shapeOf(after, (x) => x);
   if (before.kind !== after.kind) return `the diagram became a ${after.kind} diagram`;
+  const words = spilledFrom < Infinity ? wordsOf(after) : /* @__PURE__ */ new Set();
+  const lines = before.kind === "flowchart" ? new Map([...before.vertices.values()].map((v3) => [id(v3.id), v3.pos.line])) : /* @__PURE__ */ new Map();
+  const spilled = (name, label) => (lines.get(name) ?? 0) >= spilledFrom && [...wordSplit(`${name} ${label}`)].every((w) => words.has(w));
+  const gone = /* @__PURE__ */ new Set();
   for (const [name, label] of b.components) {
-    if (!a.components.has(name)) return `the component \`${name}\``;
-    if (!a.components.get(name).includes(label)) return `the label of \`${name}\``;
+    const kept = a.components.get(name);
+    if (kept?.includes(label)) continue;
+    if (!spilled(name, label)) return kept === void 0 ? `the component \`${name}\`` : `the label of \`${name}\``;
+    if (kept === void 0) gone.add(name);
   }
   const left = /* @__PURE__ */ new Map();
-  for (const e of a.edges) left.set(e, (left.get(e) ?? 0) + 1);
+  for (const e of a.edges) left.set(e.key, (left.get(e.key) ?? 0) + 1);
   for (const e of b.edges) {
-    const n = left.get(e) ?? 0;
-    if (n === 0) return `the edge ${e}`;
-    left.set(e, n - 1);
+    if (gone.has(e.from) || gone.has(e.to)) continue;
+    const n = left.get(e.key) ?? 0;
+    if (n === 0) return `the edge ${e.key}`;
+    left.set(e.key, n - 1);
   }
   return null;
 }
 function readLabel(label) {
   return decodeEntityPlaceholders(label).replace(/[#&]quot;/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
 }
+function wordSplit(text3) {
+  return new Set(readLabel(text3).match(/[\p{L}\p{N}_]+/gu) ?? []);
+}
+function wordsOf(ast) {
+  const texts = ast.kind === "flowchart" ? [...[...ast.vertices.values()].flatMap((v3) => [v3.id, v3.label, ...v3.classes]), ...ast.edges.map((e) => e.label)] : [];
+  return new Set(texts.flatMap((t) => [...wordSplit(t)]));
+}
+function edgeOf(from, to) {
+  return { from, to, key: `${from} -> ${to}` };
+}
 function shapeOf(ast, id) {
   switch (ast.kind) {
     case "flowchart":
       return {
         components: new Map([...ast.vertices.values()].map((v3) => [id(v3.id), readLabel(v3.label === v3.id ? id(v3.id) : v3.label)])),
-        edges: ast.edges.map((e) => `${id(e.from)} -> ${id(e.to)}`)
+        edges: ast.edges.map((e) => edgeOf(id(e.from), id(e.to)))
       };
     case "sequence":
       return {
         components: new Map(ast.participants.map((p) => [id(p.id), readLabel(p.label === p.id ? id(p.id) : p.label)])),
-        edges: ast.messages.map((m) => `${id(m.from)} -> ${id(m.to)}`)
+        edges: ast.messages.map((m) => edgeOf(id(m.from), id(m.to)))
       };
     case "architecture":
       return {
         components: new Map(ast.services.map((s) => [id(s.id), readLabel(s.title)])),
-        edges: ast.edges.map((e) => `${id(e.from)} -> ${id(e.to)}`)
+        edges: ast.edges.map((e) => edgeOf(id(e.from), id(e.to)))
       };
   }
 }
@@ -56451,6 +56598,7 @@ async function fixDiagram(text3, parsed, budget = new FixBudget()) {
   let parse2 = before;
   const steps = [];
   const renames = {};
+  let spilledFrom = Infinity;
   let rounds = 0;
   while (!parse2.valid) {
     const error = parse2.errors[0];
@@ -56461,13 +56609,14 @@ async function fixDiagram(text3, parsed, budget = new FixBudget()) {
     if (!out || out.text === current) return { fixed: false, reason: "no-repair", code: error.code, detail: `no repair found for \`${error.code}\` on line ${error.cause?.line ?? error.line}` };
     for (const line of out.lines ?? [error.cause?.line ?? error.line]) steps.push({ code: error.code, line, description: out.description });
     Object.assign(renames, out.renames);
+    spilledFrom = Math.min(spilledFrom, out.spilledFrom ?? Infinity);
     current = out.text;
     if (!budget.take(current.length)) return spent();
     parse2 = await parseDiagram(current);
   }
-  const lost = before.ast && parse2.ast ? lostFromGraph(before.ast, parse2.ast, renames) : before.ast ? "the graph" : null;
+  const lost = before.ast && parse2.ast ? lostFromGraph(before.ast, parse2.ast, renames, spilledFrom) : before.ast ? "the graph" : null;
   if (lost) return { fixed: false, reason: "graph-lost", code: steps[steps.length - 1].code, detail: `the fix would lose ${lost}` };
-  return { fixed: true, text: current, steps, renames };
+  return { fixed: true, text: current, steps, renames, ...spilledFrom < Infinity ? { spilledFrom } : {} };
 }
 
 // src/fix/line-diff.ts

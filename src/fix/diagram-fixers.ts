@@ -1,6 +1,7 @@
 import { meantTypeWord } from '../diagrams/header.js';
 import { replaceAll, type Matcher } from '../diagrams/mermaid-source.js';
 import { idSpaceAfterArrow, idSpaceAtLineStart, pipeLabelsToQuote, quoteLabelsInLine, renameEndNodes, SINGLE_DASH_ARROW, trailingCommentStart } from '../diagrams/flowchart/source-fixes.js';
+import { openLabelAt } from '../diagrams/flowchart/open-label.js';
 import { messageLineWithColon } from '../diagrams/sequence/parse-sequence.js';
 import type { DiagramError } from '../diagrams/types.js';
 
@@ -17,6 +18,8 @@ export interface FixerOutput {
   description: string;
   /** The lines changed (1-based, in the text before), when not only the error's. */
   lines?: number[];
+  /** The line of a label the repair closed: the reading before it took what follows for label text. */
+  spilledFrom?: number;
 }
 
 export type Fixer = (text: string, error: DiagramError) => FixerOutput | null;
@@ -112,7 +115,27 @@ function removeBlankLinesAboveFrontMatter(text: string): FixerOutput | null {
   return blank ? { text: text.slice(blank[0].length), description: 'removed the blank lines above the front matter' } : null;
 }
 
+/** A label left open, closed where the diagnosis saw it most likely ends (the opener is the error's text, at its cause). */
+function closeOpenLabel(text: string, error: DiagramError): FixerOutput | null {
+  const opener = error.text;
+  if (!error.cause || !opener) return null;
+  const lines = text.split('\n');
+  const lineStart = lines.slice(0, error.cause.line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const open = openLabelAt(text, lineStart + error.cause.column - 1, opener);
+  if (!open?.closedLine) return null;
+  lines.splice(error.cause.line - 1, 1, open.closedLine);
+  return { text: lines.join('\n'), description: open.kind === 'quote' ? 'closed the quote of a label' : `closed a${open.kind === 'edge-label' ? 'n edge' : ''} label left open`, lines: [error.cause.line], spilledFrom: error.cause.line };
+}
+
 export const FIXERS: Readonly<Record<string, Fixer>> = {
+  'unclosed-label': closeOpenLabel,
+  'unclosed-quote': closeOpenLabel,
+  'end-without-subgraph': (text, error) => {
+    const lines = text.split('\n');
+    if (lines[error.line - 1]?.trim() !== 'end') return null;
+    lines.splice(error.line - 1, 1);
+    return { text: lines.join('\n'), description: 'removed an `end` that closed no subgraph (if it was meant to close one, add its `subgraph` line instead)' };
+  },
   'unquoted-parenthesis-in-label': quoteLabels,
   'unquoted-special-in-label': quoteLabels,
   'single-dash-arrow': everyLine('wrote `->` as `-->`', (line) => {

@@ -13,7 +13,7 @@ export interface FixStep {
 
 export type DiagramFixOutcome =
   /** `renames`: node ids the repair renamed (`end` -> `End`). */
-  | { fixed: true; text: string; steps: FixStep[]; renames: Record<string, string> }
+  | { fixed: true; text: string; steps: FixStep[]; renames: Record<string, string>; spilledFrom?: number }
   /** Why the diagram is left as it is: `code` is the first error no fix answers. */
   | { fixed: false; reason: 'not-fixable' | 'no-repair' | 'too-many-steps' | 'too-large' | 'too-much-work' | 'graph-lost'; code?: string; detail: string };
 
@@ -55,6 +55,7 @@ export async function fixDiagram(text: string, parsed?: DiagramParse, budget = n
   let parse = before;
   const steps: FixStep[] = [];
   const renames: Record<string, string> = {};
+  let spilledFrom = Infinity;
   let rounds = 0;
   while (!parse.valid) {
     const error = parse.errors[0];
@@ -65,12 +66,13 @@ export async function fixDiagram(text: string, parsed?: DiagramParse, budget = n
     if (!out || out.text === current) return { fixed: false, reason: 'no-repair', code: error.code, detail: `no repair found for \`${error.code}\` on line ${error.cause?.line ?? error.line}` };
     for (const line of out.lines ?? [error.cause?.line ?? error.line]) steps.push({ code: error.code, line, description: out.description });
     Object.assign(renames, out.renames);
+    spilledFrom = Math.min(spilledFrom, out.spilledFrom ?? Infinity);
     current = out.text;
     if (!budget.take(current.length)) return spent();
     parse = await parseDiagram(current);
   }
   // Nothing drawn may be lost: the fixed graph holds the components and edges the recovery read.
-  const lost = before.ast && parse.ast ? lostFromGraph(before.ast, parse.ast, renames) : before.ast ? 'the graph' : null;
+  const lost = before.ast && parse.ast ? lostFromGraph(before.ast, parse.ast, renames, spilledFrom) : before.ast ? 'the graph' : null;
   if (lost) return { fixed: false, reason: 'graph-lost', code: steps[steps.length - 1]!.code, detail: `the fix would lose ${lost}` };
-  return { fixed: true, text: current, steps, renames };
+  return { fixed: true, text: current, steps, renames, ...(spilledFrom < Infinity ? { spilledFrom } : {}) };
 }

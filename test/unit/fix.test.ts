@@ -62,10 +62,30 @@ describe('fixDiagram: one safe repair per error code', () => {
     expect(await fixDiagram(`flowchart LR\n${'A -> B\n'.repeat(MAX_FIX_CHARS / 7)}`)).toMatchObject({ fixed: false, reason: 'too-large' });
   });
 
-  it('refuses a fix that would lose a component the student drew', async () => {
-    // Quoting the label makes the diagram parse, but the accessibility text the recovery read as nodes is gone.
-    const out = await fixDiagram('graph LR\n  accDescr {\n    Flow chart of (decisions)\n  }\n  A[Start (here)] --> B\n');
+  it('refuses a fix that would lose a component of the reading before it', async () => {
+    // Mermaid reads `%% cache --> C` after `;` as nodes and an edge; moving the comment to its own
+    // line drops them. The check is conservative: the student may have meant them.
+    const out = await fixDiagram('flowchart LR\n  A --> B; %% cache --> C');
     expect(out).toMatchObject({ fixed: false, reason: 'graph-lost' });
+  });
+
+  it('closes a label left open where it ends, and keeps what the open label had swallowed', async () => {
+    const cases: [string, string][] = [
+      ['  A[Client --> B[Server]', '  A[Client] --> B[Server]'],
+      ['  A[Web Server) --> B', '  A[Web Server] --> B'],
+      ['  A[Web (x) --> B', '  A["Web (x)"] --> B'],
+      ['  A --> B[(MySQL)\n  B --> C', '  A --> B[(MySQL)]\n  B --> C'],
+      ['  b[cache:::hot;\n  a --> b', '  b[cache]:::hot;\n  a --> b'],
+      ['  LB -->|HTTP requests S1[Server 1]', '  LB -->|HTTP requests| S1[Server 1]'],
+      ['  LB["Load balancer] --> S1', '  LB["Load balancer"] --> S1'],
+      ['  A[a] --> B[b]\n  end\n  B --> C', '  A[a] --> B[b]\n  B --> C'],
+    ];
+    for (const [broken, fixed] of cases) {
+      const out = await fixDiagram(`flowchart LR\n${broken}\n`);
+      expect(out.fixed && out.text).toBe(`flowchart LR\n${fixed}\n`);
+    }
+    // Which node ends an edge label with an arrow after it is a guess: left alone.
+    expect(await fixDiagram('flowchart LR\n  A -->|reads B --> C\n')).toMatchObject({ fixed: false });
   });
 
   it('lostFromGraph names a lost edge, a lost component, and follows renames', async () => {
@@ -74,6 +94,13 @@ describe('fixDiagram: one safe repair per error code', () => {
     expect(lostFromGraph(await ast('flowchart LR\n A --> B'), await ast('flowchart LR\n A --> C'))).toBe('the component `B`');
     expect(lostFromGraph(await ast('flowchart LR\n A --> B[Web]'), await ast('flowchart LR\n A --> Bee[App]'), { B: 'Bee' })).toBe('the label of `Bee`');
     expect(lostFromGraph(await ast('flowchart LR\n A --> x'), await ast('flowchart LR\n A --> X'), { x: 'X' })).toBeNull();
+    // From the line of a label a fix closed, what the label had swallowed is kept when its words are.
+    const open = await ast('flowchart LR\n Z --> Y\n A[Client --> B[Server]');
+    const closed = await ast('flowchart LR\n Z --> Y\n A[Client] --> B[Server]');
+    expect(lostFromGraph(open, closed)).toBe('the label of `A`');
+    expect(lostFromGraph(open, closed, {}, 3)).toBeNull();
+    expect(lostFromGraph(open, await ast('flowchart LR\n Z --> Y\n A[Client] --> B[App]'), {}, 3)).toBe('the label of `A`');
+    expect(lostFromGraph(await ast('flowchart LR\n Z --> Y\n A[Client --> B[Server]'), await ast('flowchart LR\n A[Client] --> B[Server]'), {}, 3)).toBe('the component `Z`');
   });
 });
 
@@ -109,7 +136,7 @@ describe('fixes in the student file', () => {
   });
 
   it('gives no fix to a diagram that cannot be proven', async () => {
-    const text = '# 3-scale_up\n\n```mermaid\nflowchart LR\n  A[Web --> B\n```\n';
+    const text = '# 3-scale_up\n\n```mermaid\nflowchart LR\n  A --> B; %% cache --> C\n```\n';
     expect((await findings(text)).some((f) => f.fix)).toBe(false);
   });
 });

@@ -70,6 +70,36 @@ describe('flowchart parser', () => {
     expect(r.errors[0]!.line).toBeGreaterThanOrEqual(1);
   });
 
+  it('names a label left open, not the bracket or quote Mermaid fails at later, and the place to close it', () => {
+    const cases: [string, string, { line: number; column: number }, string][] = [
+      ['flowchart LR\n  A[Client --> B[Server]', 'unclosed-label', { line: 2, column: 4 }, '`A[Client] --> B[Server]`'],
+      ['flowchart LR\n  A --> B[Web\n  B --> C(App)', 'unclosed-label', { line: 2, column: 10 }, 'where its line ends: `A --> B[Web]`'],
+      ['flowchart LR\n  A -->|yes B(Round)', 'unclosed-label', { line: 2, column: 8 }, 'second `|`'],
+      ['flowchart LR\n  B["Load balancer] --> C["x"]', 'unclosed-quote', { line: 2, column: 4 }, '`B["Load balancer"] --> C["x"]`'],
+    ];
+    for (const [text, code, cause, hint] of cases) {
+      const error = parseFlowchart(text).errors[0]!;
+      expect(error).toMatchObject({ code, cause });
+      expect(error.hint).toContain(hint);
+    }
+    // Closed labels holding brackets are still labels to quote.
+    expect(parseFlowchart('flowchart LR\n  A[Array[0]] --> B').errors[0]!.code).toBe('unquoted-special-in-label');
+    expect(parseFlowchart('flowchart LR\n  A[Web (x)] --> B').errors[0]!.code).toBe('unquoted-parenthesis-in-label');
+  });
+
+  it('names the arrow that opened a shape, and an `end` that closes no subgraph', () => {
+    // `A->B` is the node `A-` with the asymmetric shape `>B...`: Mermaid fails at the quote on the next line.
+    expect(parseFlowchart('flowchart LR\n  A->B\n  click A "https://example.com"').errors[0]).toMatchObject({ code: 'single-dash-arrow', line: 3, cause: { line: 2, column: 4 } });
+    expect(parseFlowchart('flowchart LR\n  A ->> B').errors[0]).toMatchObject({ code: 'single-dash-arrow', text: '->>' });
+    expect(parseFlowchart('flowchart LR\n  subgraph S\n    A\n  end\n  end').errors[0]).toMatchObject({ code: 'end-without-subgraph', line: 5 });
+    expect(parseFlowchart('flowchart LR\n  A --> end').errors[0]!.code).toBe('end-as-node-id');
+  });
+
+  it('reads an accDescr block as a description, not as nodes, in a broken diagram', () => {
+    const broken = parseFlowchart('flowchart LR\n  accDescr {\n    Web servers behind a balancer\n  }\n  A[Web (x)] --> B');
+    expect([...(broken.ast as FlowchartAst).vertices.keys()]).toEqual(['A', 'B']);
+  });
+
   it('keeps statements after an error (recovery), mending the mistake when it can', () => {
     const a = ast('flowchart LR\n  A --> end\n  B --> C\n  C --> D');
     expect(a.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['A>end', 'B>C', 'C>D']);

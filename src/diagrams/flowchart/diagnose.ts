@@ -1,6 +1,7 @@
 import { shortened } from '../../chars.js';
 import type { SyntaxErrorAt, Token } from '../lr/lr-parser.js';
 import type { DiagramError } from '../types.js';
+import { describeOpenLabel, openLabelAt } from './open-label.js';
 import { quotedLabelFix, trailingCommentStart } from './source-fixes.js';
 
 /** What the diagnosis needs to know about the parse. */
@@ -15,6 +16,8 @@ export interface DiagnosisContext {
 
 const LABEL_CLOSERS = ['SQE', 'PE', 'DIAMOND_STOP', 'STADIUMEND', 'SUBROUTINEEND', 'CYLINDEREND', 'DOUBLECIRCLEEND', 'TRAPEND', 'INVTRAPEND', '-)'];
 const OPENERS = ['SQS', 'PS', 'DIAMOND_START', 'STADIUMSTART', 'SUBROUTINESTART', 'CYLINDERSTART', 'DOUBLECIRCLESTART', 'TRAPSTART', 'INVTRAPSTART', '(-', 'TAGEND'];
+/** Tokens that cannot stand inside an unquoted label: where Mermaid fails when a label holds them. */
+const LABEL_BREAKERS = ['SQS', 'SQE', 'DIAMOND_START', 'DIAMOND_STOP', 'STR', 'MD_STR', 'PIPE', 'STADIUMSTART', 'CYLINDERSTART', 'SUBROUTINESTART'];
 const ID_TOKENS = ['NODE_STRING', 'NUM', 'UNICODE_TEXT', 'MINUS', 'AMP', 'COLON', 'BRKT', 'MULT', 'COMMA', 'DEFAULT', 'DOWN'];
 
 const WORDS: Record<string, string> = {
@@ -39,11 +42,13 @@ function expectedWords(expected: string[]): string {
 function textualCauses(ctx: DiagnosisContext, upTo: number): DiagramError[] {
   const causes: DiagramError[] = [];
   const text = ctx.raw.slice(0, upTo);
-  for (const m of text.matchAll(/(^|[^-=.<>\s|])(\s*)->(?![>x)])/gm)) {
+  for (const m of text.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?)(?![>x)])/gm)) {
     const at = m.index! + m[1]!.length + m[2]!.length;
     const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
-    causes.push({ code: 'single-dash-arrow', message: '`->` is not a Mermaid flowchart arrow.', ...ctx.rawPosition(at), text: '->', hint: 'Use `-->` (two dashes) for an arrow.' });
+    const arrow = m[3]!;
+    const message = arrow === '->' ? '`->` is not a Mermaid flowchart arrow.' : '`->>` is a sequence diagram arrow, not a flowchart one.';
+    causes.push({ code: 'single-dash-arrow', message, ...ctx.rawPosition(at), text: arrow, hint: 'Use `-->` (two dashes) for an arrow.' });
   }
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -77,6 +82,11 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
   const lineEnd = ctx.raw.indexOf('\n', rawOffset);
   const causes = textualCauses(ctx, lineEnd < 0 ? ctx.raw.length : lineEnd);
   const base = (code: string, message: string, hint?: string): DiagramError => ({ code, message, ...at, text: token.text.trim() || token.text, ...(hint ? { hint } : {}) });
+  // The label Mermaid failed in: opened by a `->` (`A->B` opens the shape `>B`), or left open.
+  const openerAt = opener ? openerOffset(ctx, opener) : -1;
+  const arrowOpenedIt = inLabel ? causes.find((c) => c.code === 'single-dash-arrow' && rawOffsetOf(ctx, c) === openerAt - 1) : undefined;
+  const breaksLabel = inLabel && ['PS', 'PE', ...LABEL_BREAKERS].includes(token.type);
+  const leftOpen = breaksLabel && !arrowOpenedIt && opener ? openLabelError(ctx, opener, at) : null;
   let main: DiagramError;
 
   if (!ctx.tokens.slice(0, index).some((t) => t.type === 'GRAPH') && token.text.trim() === '---') {
@@ -85,13 +95,17 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
     const first = ctx.tokens.find((t) => t.type !== 'SPACE' && t.type !== 'NEWLINE');
     const word = first?.text.trim() ?? '';
     main = base('missing-header', `A flowchart must start with \`flowchart\` or \`graph\`, found \`${word.slice(0, 20)}\`.`, /^(graph|flowchart)$/i.test(word) ? `Mermaid keywords are case-sensitive: write \`${word.toLowerCase()}\`.` : 'Start the diagram with `flowchart TD` (or `graph TD`).');
+  } else if (leftOpen) {
+    main = leftOpen;
   } else if (inLabel && (token.type === 'PS' || token.type === 'PE')) {
     const fix = quotedLabelFix(ctx.raw, rawOffset, inPipe);
     main = base('unquoted-parenthesis-in-label', `\`${token.text}\` inside an unquoted ${inPipe ? 'edge' : 'node'} label is not allowed.`, fix ? `Put the label in double quotes: \`${fix}\`.` : 'Put the whole label in double quotes: `DB["Database (MySQL)"]`.');
-  } else if (inLabel && ['SQS', 'SQE', 'DIAMOND_START', 'DIAMOND_STOP', 'STR', 'MD_STR', 'PIPE', 'STADIUMSTART', 'CYLINDERSTART', 'SUBROUTINESTART'].includes(token.type)) {
+  } else if (breaksLabel) {
     const fix = quotedLabelFix(ctx.raw, rawOffset, inPipe);
     const what = token.type === 'STR' || token.type === 'MD_STR' ? 'A quote' : `\`${token.text.trim()}\``;
     main = base('unquoted-special-in-label', `${what} inside an unquoted label is not allowed.`, fix ? `Put the label in double quotes: \`${fix}\` (write a quote inside it as #quot;).` : 'Put the whole label in double quotes (write a quote inside it as #quot;).');
+  } else if (token.type === 'end' && lineOf(ctx.raw, rawOffset).trim() === 'end' && !unclosed(ctx.tokens, index).subgraph) {
+    main = base('end-without-subgraph', 'This `end` closes no subgraph: every subgraph before it is already closed.', 'Remove this line, or add the `subgraph Name` line it was meant to close.');
   } else if (token.type === 'end' && (expected.includes('NODE_STRING') || expected.includes('SPACE'))) {
     main = base('end-as-node-id', '`end` is a keyword in Mermaid flowcharts and cannot be a node id.', 'Rename the node: `End`, `END` or `endNode` work, or give it a label: `done[end]`.');
   } else if (OPENERS.includes(token.type) && previous?.type === 'SPACE' && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
@@ -107,6 +121,8 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
     if (open.subgraph) {
       main = { ...base('unclosed-subgraph', 'This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.', 'Add a line holding only `end` after the last node of the subgraph.'), text: 'subgraph', cause: ctx.position(open.subgraph.start) };
+    } else if (open.label && openLabelError(ctx, open.label, at)) {
+      main = openLabelError(ctx, open.label, at)!;
     } else if (open.label) {
       main = { ...base('unclosed-label', `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
     } else {
@@ -119,13 +135,28 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
     main = base('syntax-error', `Mermaid cannot read ${describeToken(token)} here.${expectedWords(expected)}`);
   }
   // The real mistake, when it lies before where Mermaid stops: one error, at Mermaid's place, caused there.
-  const first = causes.find((c) => c.line < main.line || (c.line === main.line && c.column <= main.column));
-  const folded = first && main.code !== first.code && !['unquoted-parenthesis-in-label', 'unquoted-special-in-label', 'end-as-node-id', 'space-before-shape', 'missing-header', 'unclosed-subgraph', 'unclosed-label'].includes(main.code) ? first : null;
+  const first = arrowOpenedIt ?? causes.find((c) => c.line < main.line || (c.line === main.line && c.column <= main.column));
+  const folded = first && main.code !== first.code && (first === arrowOpenedIt || !['unquoted-parenthesis-in-label', 'unquoted-special-in-label', 'end-as-node-id', 'space-before-shape', 'missing-header', 'unclosed-subgraph', 'unclosed-label', 'unclosed-quote', 'end-without-subgraph'].includes(main.code)) ? first : null;
   if (folded) {
     const later = folded.line !== main.line ? ` (Mermaid reports it at line ${main.line}.)` : '';
     main = { ...main, code: folded.code, message: `${folded.message}${later}`, ...(folded.text ? { text: folded.text } : {}), ...(folded.hint ? { hint: folded.hint } : {}), cause: { line: folded.line, column: folded.column } };
   }
   return [main, ...causes.filter((c) => c !== folded && (c.code !== main.code || c.line !== main.line))];
+}
+
+/** Where a label's opener (`[`, `((`, `|`...) starts in the raw text. */
+function openerOffset(ctx: DiagnosisContext, opener: Token): number {
+  return rawOffsetOf(ctx, ctx.position(opener.start + opener.text.indexOf(opener.text.trim())));
+}
+
+/** The error for a label left open (reported where Mermaid fails, caused at the opener), or null. */
+function openLabelError(ctx: DiagnosisContext, opener: Token, at: { line: number; column: number }): DiagramError | null {
+  const shown = opener.text.trim();
+  const offset = openerOffset(ctx, opener);
+  const open = openLabelAt(ctx.raw, offset, shown);
+  if (!open) return null;
+  const where = ctx.rawPosition(offset);
+  return { ...at, ...describeOpenLabel(open, shown, where.line), text: shown, cause: where };
 }
 
 function rawOffsetOf(ctx: DiagnosisContext, pos: { line: number; column: number }): number {
@@ -149,4 +180,9 @@ function unclosed(tokens: Token[], before: number): { subgraph: Token | null; la
     else if (LABEL_CLOSERS.includes(t.type)) label = null;
   }
   return { subgraph: subgraphs[subgraphs.length - 1] ?? null, label };
+}
+
+function lineOf(raw: string, offset: number): string {
+  const newline = raw.indexOf('\n', offset);
+  return raw.slice(raw.lastIndexOf('\n', offset - 1) + 1, newline < 0 ? raw.length : newline);
 }

@@ -79,8 +79,8 @@ function linesHolding(needle: string): Matcher {
   };
 }
 
-/** `->` where `-->` was meant: group 1 is the character before it. */
-export const SINGLE_DASH_ARROW = /(^|[^-=.<>|])->(?![>x)])/gm;
+/** `->` (or the sequence diagram's `->>`) where `-->` was meant: group 1 is the character before it. */
+export const SINGLE_DASH_ARROW = /(^|[^-=.<>|])->>?(?![>x)])/gm;
 
 /**
  * `end` used as a node id, renamed `name` (the repair pass reads `end_`, `--fix` writes a name
@@ -119,10 +119,13 @@ class Runs {
 
 const OPENERS = new Set(['[', '(', '{']);
 
+/** Keywords a space and a brace may follow (`accDescr {` opens a multi-line description): not ids. */
+const KEYWORDS_BEFORE_BRACE = new Set(['accDescr']);
+
 /** `id  [`: the id's end and the end of the spaces before the opener, or null. */
 function idThenSpaceThenOpener(text: string, words: Runs, blanks: Runs, at: number): { idEnd: number; end: number } | null {
   const idEnd = words.endFrom(at);
-  if (idEnd === at) return null;
+  if (idEnd === at || KEYWORDS_BEFORE_BRACE.has(text.slice(at, idEnd))) return null;
   const end = blanks.endFrom(idEnd);
   return end > idEnd && OPENERS.has(text[end] ?? '') ? { idEnd, end } : null;
 }

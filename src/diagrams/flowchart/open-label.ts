@@ -1,0 +1,126 @@
+/**
+ * A label left open: Mermaid fails inside a label (at a `[`, a `(`, a quote...) that the student
+ * forgot to close earlier, and reads on into the next node, arrow or line as label text. Quoting
+ * that "label" (the fix for `DB[Database (MySQL)]`) would be wrong: it would swallow the next node.
+ * What the student must do is close it where it was meant to end; only they know where for sure,
+ * so the place is a suggestion (a closer before the next arrow when there is one).
+ */
+
+const CLOSE_OF: Readonly<Record<string, string>> = { '[': ']', '(': ')', '{': '}', '>': ']' };
+const OPEN_OF: Readonly<Record<string, string>> = { ']': '[', ')': '(', '}': '{' };
+
+/** An arrow between two nodes (the link kinds of a flowchart), with the spaces before it. */
+const ARROW = /\s*(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+
+export interface OpenLabel {
+  /** `quote`: `B["text]`; `label`: `A[text --> B`; `edge-label`: `A -->|text B`. */
+  kind: 'quote' | 'label' | 'edge-label';
+  /** The opener's line with the closer added where it most likely belongs, when that place is clear. */
+  closedLine: string | null;
+  /** Where closedLine closes it: before the arrow after the label, or at the end of the label's line. */
+  closedAt?: 'arrow' | 'line-end';
+}
+
+/**
+ * Whether the label opened at `openAt` (raw text offset; `opener` is its text: `[`, `((`, `|`, `>`...)
+ * is left open on its line. A label that spans lines on purpose is rare in flowcharts, and Mermaid
+ * then fails in it for another reason; an open label is what students write when they forget `]`.
+ */
+export function openLabelAt(raw: string, openAt: number, opener: string): OpenLabel | null {
+  const lineStart = raw.lastIndexOf('\n', openAt - 1) + 1;
+  const newline = raw.indexOf('\n', openAt);
+  const line = raw.slice(lineStart, newline < 0 ? raw.length : newline);
+  const bodyAt = openAt - lineStart + opener.length;
+  const body = line.slice(bodyAt);
+  if (opener === '|') return body.includes('|') ? null : { kind: 'edge-label', closedLine: closedEdgeLabel(line, bodyAt) };
+  const closer = CLOSE_OF[opener[0]!];
+  if (!closer) return null;
+  const insert = (at: number, text: string) => `${line.slice(0, at)}${text}${line.slice(at)}`;
+  // `B["text]`: the quote that opens the label has no partner before the closer, and the line's quotes
+  // do not pair up (so `A["a]b"]`, a closer inside a closed quote, is not one).
+  if (body.startsWith('"') && (line.match(/"/g)?.length ?? 0) % 2 === 1) {
+    const end = body.indexOf(closer, 1);
+    const partner = body.indexOf('"', 1);
+    if (end >= 0 && (partner < 0 || end < partner)) return { kind: 'quote', closedLine: insert(bodyAt + end, '"') };
+    if (partner < 0) return { kind: 'quote', closedLine: null };
+  }
+  if (closesOnLine(body, opener, closer)) return null;
+  return { kind: 'label', closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: ARROW.test(body) ? 'arrow' : 'line-end' };
+}
+
+/**
+ * The line with the node label closed where it most likely ends: before the arrow that follows it
+ * (`A[Client --> B` -> `A[Client] --> B`), else before a `:::class` or a final `;`, else at the end of
+ * the line; a wrong closer just there (`A[Web server)`) is replaced. Null when the label is empty.
+ */
+function closedNodeLabel(line: string, bodyAt: number, opener: string, closer: string): string | null {
+  const body = line.slice(bodyAt);
+  const arrow = ARROW.exec(body);
+  const end = arrow ? arrow.index : /\s*(?::::[\w-]+)?\s*;?\s*$/.exec(body)!.index;
+  let text = body.slice(0, end).trimEnd();
+  if (!text.trim()) return null;
+  // `[(` closes with `)]`: the inner part (`)`) may already be there (`B[(DB)`).
+  const inner = [...opener.slice(1)].filter((c) => c !== OPEN_OF[closer]).reverse().map((c) => CLOSE_OF[c] ?? c).join('');
+  // A closer of another kind that closes nothing in the label is the student's wrong closer.
+  const last = text[text.length - 1]!;
+  const unmatched = OPEN_OF[last] && text.split(OPEN_OF[last]!).length < text.split(last).length;
+  if (unmatched && last !== closer && !(inner && text.endsWith(inner))) text = text.slice(0, -1).trimEnd();
+  const closers = closer.repeat(openerDepth(opener, closer));
+  return `${line.slice(0, bodyAt)}${text}${inner && text.endsWith(inner) ? '' : inner}${closers}${body.slice(end)}`;
+}
+
+/**
+ * The line with an edge label closed before the node it points to (`A -->|Yes B[OK]` -> `A -->|Yes| B[OK]`):
+ * the last id on the line, with its shape if it has one. Null when an arrow or `&` follows the label
+ * (then which node ends it is a guess) or when no text would be left in the label.
+ */
+function closedEdgeLabel(line: string, bodyAt: number): string | null {
+  const body = line.slice(bodyAt);
+  if (ARROW.test(body) || /\s&\s/.test(body)) return null;
+  const node = /\s+[\p{L}\w-]+(?:[[({>][^]*)?\s*;?\s*$/u.exec(body);
+  if (!node || !body.slice(0, node.index).trim()) return null;
+  return `${line.slice(0, bodyAt + node.index)}|${body.slice(node.index)}`;
+}
+
+/** How many closers of the opener's kind it takes to close it: `((` needs `))`, `[(` needs `]` at the end. */
+function openerDepth(opener: string, closer: string): number {
+  return [...opener].filter((c) => c === OPEN_OF[closer] || (c === '>' && closer === ']')).length;
+}
+
+/** Whether the brackets of the opener's kind come back to zero on the line, quoted text skipped. */
+function closesOnLine(body: string, opener: string, closer: string): boolean {
+  let depth = openerDepth(opener, closer);
+  const open = OPEN_OF[closer];
+  let quoted = false;
+  for (const c of body) {
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === open) depth++;
+    else if (c === closer && --depth === 0) return true;
+  }
+  return false;
+}
+
+/** The finding for a label left open: code, message and hint (the closed line when the place is clear). */
+export function describeOpenLabel(open: OpenLabel, opener: string, lineNumber: number): { code: string; message: string; hint: string } {
+  const shown = (line: string) => `\`${line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim()}\``;
+  if (open.kind === 'quote') {
+    return {
+      code: 'unclosed-quote',
+      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${CLOSE_OF[opener[0]!]}\`, so Mermaid reads on to the next quote.`,
+      hint: open.closedLine ? `Close the quote: ${shown(open.closedLine)}.` : 'End the label with a quote before its closing bracket: `A["text"]`.',
+    };
+  }
+  if (open.kind === 'edge-label') {
+    return {
+      code: 'unclosed-label',
+      message: `The edge label opened with \`|\` on line ${lineNumber} is not closed, so the node after it became label text.`,
+      hint: 'Close the edge label with a second `|` before the node: `A -->|text| B`.',
+    };
+  }
+  return {
+    code: 'unclosed-label',
+    message: `The label opened with \`${opener}\` on line ${lineNumber} is not closed on its line, so what follows it became label text.`,
+    hint: open.closedLine ? `Close it ${open.closedAt === 'arrow' ? 'before the arrow' : 'where its line ends'}: ${shown(open.closedLine)}.` : `Close it with \`${[...opener].reverse().map((c) => CLOSE_OF[c] ?? c).join('')}\` where the label ends.`,
+  };
+}
