@@ -17,3 +17,23 @@ export function cachedByString<T>(compute: (text: string) => T, limit = 10_000):
     return value as T;
   };
 }
+
+/**
+ * cachedByString for a function of an object: `keyOf` names everything of the argument the result
+ * depends on (two arguments with one key must give equal results), and the cache is held to `limit`
+ * entries the same way.
+ */
+export function cachedByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A) => T, limit = 10_000): (arg: A) => T {
+  const kept = new Map<string, T>();
+  return (arg: A): T => {
+    const key = keyOf(arg);
+    let value = kept.get(key);
+    if (value === undefined && !kept.has(key)) {
+      if (kept.size >= limit) kept.clear();
+      value = compute(arg);
+      if (typeof value === 'object' && value !== null) Object.freeze(value);
+      kept.set(key, value);
+    }
+    return value as T;
+  };
+}

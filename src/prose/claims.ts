@@ -10,6 +10,7 @@
  * words ("the load balancer monitors its backends"). What an issues section says about HTTPS, SSL
  * and the stack of each server is a claim, unless it is a hypothetical ("if SSL is terminated...").
  */
+import { cachedByKey } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { CARRIED, ELSEWHERE, NEGATED, negatedAt, NUMBER, opensWithCondition, statementOf, type Where } from './claim-reading.js';
 import { componentCountClaims, encryptionClaims, lbMonitoredClaims, sameStackClaims, type SecuredClaim } from './claims-secured.js';
@@ -77,35 +78,56 @@ const DEFINING = anyOf(...DEFINITION_LABELS);
 
 /** The claims the prose makes about this design. */
 export function claimsOf(prose: ProseAnalysis): Claim[] {
+  return prose.blocks.flatMap((block) => {
+    const where = { file: block.file, line: block.line };
+    // A long block is some student's own text: kept, it would only hold a worker's memory.
+    if (block.text.length > MAX_CACHED_BLOCK) return readBlockClaims(block, where);
+    return blockClaims(block).map((claim) => ({ ...claim, ...where }));
+  });
+}
+
+/** Blocks longer than this (characters) are read each time, not kept. */
+const MAX_CACHED_BLOCK = 2000;
+
+/**
+ * What one block claims, placed nowhere yet (claimsOf places it): read once per distinct block,
+ * since the students of a cohort write many of the same lines (the task's own headings, a template's
+ * list items). The key holds everything of the block a claim depends on: its kind, its text, whether
+ * it stands in an issues section, and what it sits under.
+ */
+const blockClaims = cachedByKey(
+  (block: AnalysedBlock) => [block.kind, block.inIssuesSection ? '1' : '0', block.title ?? '', (block.listPath ?? []).join('\u0001'), block.headingPath.join('\u0001'), block.text].join('\u0000'),
+  (block: AnalysedBlock): Claim[] => readBlockClaims(block, { file: '', line: 0 }),
+);
+
+/** The claims of one block, each at `where`. */
+function readBlockClaims(block: AnalysedBlock, where: Where): Claim[] {
   const claims: Claim[] = [];
-  for (const block of prose.blocks) {
-    // A heading states a fact ("A second load balancer, clustered"), unless it asks a question.
-    if (block.kind === 'heading' && /\?\s*$/.test(block.text)) continue;
-    let hypothetical = false;
-    let sentence = -1;
-    // Under "Key concepts" or "Active-Active vs Active-Passive", "both load balancers share the traffic" defines a term.
-    const defining = DEFINING.test(plainText([...block.headingPath, block.title ?? '', ...(block.listPath ?? [])].join(' | ')));
-    for (const clause of clausesOf(block.text)) {
-      // A sentence that opens with a condition is a hypothetical, every clause of it.
-      if (clause.sentence !== sentence) {
-        sentence = clause.sentence;
-        hypothetical = opensWithCondition(clause.plain);
-      }
-      if (/\?\s*$/.test(clause.raw)) continue;
-      const where = { file: block.file, line: block.line };
-      // What any section, the issues included, says of HTTPS and of the servers' stacks.
-      // A heading names an issue ("SSL termination at the load balancer") rather than states it.
-      if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where).filter((c) => block.kind !== 'heading' || c.kind !== 'ssl-termination'), ...sameStackClaims(clause.raw, clause.plain, where));
-      const statement = statementOf(clause);
-      const states = statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement));
-      // Counts of firewalls and monitoring clients are claims wherever they stand ("Issues: our three firewalls ...").
-      if (states && !defining) claims.push(...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
-      if (block.inIssuesSection) continue;
-      claims.push(...modeClaims(clause.plain, where));
-      if (!states) continue;
-      if (!defining) claims.push(...clauseClaims(statement, clause, block, where));
-      claims.push(...dnsRecordClaims(statement, clause.raw, block, where), ...dbRoleClaims(clause.raw, where), ...namedServerClaims(statement, where));
+  // A heading states a fact ("A second load balancer, clustered"), unless it asks a question.
+  if (block.kind === 'heading' && /\?\s*$/.test(block.text)) return claims;
+  let hypothetical = false;
+  let sentence = -1;
+  // Under "Key concepts" or "Active-Active vs Active-Passive", "both load balancers share the traffic" defines a term.
+  const defining = DEFINING.test(plainText([...block.headingPath, block.title ?? '', ...(block.listPath ?? [])].join(' | ')));
+  for (const clause of clausesOf(block.text)) {
+    // A sentence that opens with a condition is a hypothetical, every clause of it.
+    if (clause.sentence !== sentence) {
+      sentence = clause.sentence;
+      hypothetical = opensWithCondition(clause.plain);
     }
+    if (/\?\s*$/.test(clause.raw)) continue;
+    // What any section, the issues included, says of HTTPS and of the servers' stacks.
+    // A heading names an issue ("SSL termination at the load balancer") rather than states it.
+    if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where).filter((c) => block.kind !== 'heading' || c.kind !== 'ssl-termination'), ...sameStackClaims(clause.raw, clause.plain, where));
+    const statement = statementOf(clause);
+    const states = statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement));
+    // Counts of firewalls and monitoring clients are claims wherever they stand ("Issues: our three firewalls ...").
+    if (states && !defining) claims.push(...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
+    if (block.inIssuesSection) continue;
+    claims.push(...modeClaims(clause.plain, where));
+    if (!states) continue;
+    if (!defining) claims.push(...clauseClaims(statement, clause, block, where));
+    claims.push(...dnsRecordClaims(statement, clause.raw, block, where), ...dbRoleClaims(clause.raw, where), ...namedServerClaims(statement, where));
   }
   return claims;
 }

@@ -11,6 +11,7 @@
  * any letters ("replicat*"), and a word `@name` stands for a vocabulary of the lexicon (`@web-server`,
  * "second @server").
  */
+import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import {
   anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, ELLIPTIC_LABELS, WORD_HISTORY, KINDS_OF, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
@@ -174,10 +175,11 @@ const NAMES = new RegExp(
   'g',
 );
 
-/** A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2". */
-function namesOnly(plain: string): boolean {
-  return !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, '');
-}
+/**
+ * A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2".
+ * Asked of every sentence for every question of a rubric: read once per sentence.
+ */
+const namesOnly = cachedByString((plain: string): boolean => !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, ''));
 
 /** Words that say nothing of their own in a restatement: function words, and the words that call something an issue. */
 const FILLERS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);

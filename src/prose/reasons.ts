@@ -138,6 +138,17 @@ const COMPONENT_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAM
 // "that box", "this machine": a reference back to the component named before, not another one.
 const REFERENCE_BEFORE = /\b(?:that|this|the same|its|the said) $/;
 
+/** The global twin of a question's pattern, made once: failureCosts is asked of every sentence. */
+const GLOBAL_TWINS = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL_TWINS.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'g');
+    GLOBAL_TWINS.set(pattern, global);
+  }
+  return global;
+}
+
 /**
  * Whether a clause tells what the failure of one of `failing` costs the users: a failure of the
  * component named last before it (a machine word right after a name, "the HAProxy machine", or after
@@ -149,7 +160,7 @@ export function failureCosts(plain: string, failing: RegExp): boolean {
   for (const failure of plain.matchAll(FAILURE_ALL)) {
     const before = plain.slice(0, failure.index);
     // The components named before it, the question's own among them ("the primary"), in order.
-    const mentions = [...before.matchAll(COMPONENT_ALL), ...before.matchAll(new RegExp(failing.source, 'g'))]
+    const mentions = [...before.matchAll(COMPONENT_ALL), ...before.matchAll(globalOf(failing))]
       .map((m) => ({ start: m.index, end: m.index + m[0].length }))
       .sort((a, b) => a.start - b.start);
     let named: { start: number; end: number } | null = null;

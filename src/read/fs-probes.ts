@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { safeRead, type ReadOutcome } from './safe-read.js';
+import { safeRead, type ReadOutcome, type ResolvedPaths } from './safe-read.js';
 import { readSubmissionBytes, type BytesOutcome } from './safe-bytes.js';
 
 /**
@@ -103,9 +103,9 @@ export function realpath(p: string): string {
   return real;
 }
 
-/** safeRead, remembered. */
-export function readSubmissionFile(root: string, absPath: string, maxBytes?: number): ReadOutcome {
-  const outcome = safeRead(root, absPath, maxBytes);
+/** safeRead, remembered (`resolved`: the real paths of this reading of the submission, see ResolvedPaths). */
+export function readSubmissionFile(root: string, absPath: string, maxBytes?: number, resolved?: ResolvedPaths): ReadOutcome {
+  const outcome = safeRead(root, absPath, maxBytes, resolved ? { resolved } : {});
   note('read', absPath, () => readDigest(outcome), maxBytes === undefined ? [root] : [root, maxBytes]);
   return outcome;
 }

@@ -20,6 +20,26 @@ export interface ReadFile {
 
 export type ReadOutcome = { ok: true; file: ReadFile; notices: Notice[] } | { ok: false; notices: Notice[] };
 
+/**
+ * The real paths of a submission's reads, each resolved once: its root, and each folder files are
+ * read from. Reading a submission's tasks resolves the same root for every file (and the realpath of
+ * a path costs a readlink per component of it). Made for one reading of a submission and then
+ * dropped, so that a folder moved or linked elsewhere later is seen as it then is.
+ */
+export class ResolvedPaths {
+  private readonly real = new Map<string, string>();
+
+  /** realpathSync.native of `p`, remembered (an error is thrown again each time, never remembered). */
+  of(p: string): string {
+    let real = this.real.get(p);
+    if (real === undefined) {
+      real = realpathSync.native(p);
+      this.real.set(p, real);
+    }
+    return real;
+  }
+}
+
 /** True when `child` (an absolute, resolved path) is `root` or inside it. */
 export function isInside(root: string, child: string): boolean {
   const rel = path.relative(root, child);
@@ -34,7 +54,7 @@ export function toRelative(root: string, abs: string): string {
  * Reads one file of an untrusted submission. Never follows a symlink out of `root`, never reads more
  * than `maxBytes`, and turns every problem (binary, bad encoding, unreadable) into a notice.
  */
-export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_BYTES, options: { keepLineEndings?: boolean } = {}): ReadOutcome {
+export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_BYTES, options: { keepLineEndings?: boolean; resolved?: ResolvedPaths } = {}): ReadOutcome {
   const relPath = toRelative(root, absPath);
   const at = (message: string, severity: Notice['severity'] = 'error', hint?: string): Notice => ({
     message,
@@ -48,8 +68,10 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   let realRoot: string;
   let realFile: string;
   try {
-    // The native realpath: one call instead of an lstat per component of the path.
-    realRoot = realpathSync.native(root);
+    // The native realpath: one call instead of an lstat per component of the path. The root and
+    // the folder are the same for most files of a submission: resolved once when `resolved` is given.
+    const resolve = (p: string) => (options.resolved ? options.resolved.of(p) : realpathSync.native(p));
+    realRoot = resolve(root);
     const stat = lstatSync(absPath);
     realFile = stat.isSymbolicLink() ? realpathSync.native(absPath) : absPath;
     if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
@@ -58,7 +80,7 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
         notices: [at(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, 'error', 'Commit the file itself instead of a link to it.')],
       };
     }
-    if (!isInside(realRoot, realpathSync.native(path.dirname(absPath)))) {
+    if (!isInside(realRoot, resolve(path.dirname(absPath)))) {
       return { ok: false, notices: [at(`${relPath} lies outside the submission folder; it was not read.`)] };
     }
   } catch (error) {

@@ -5,7 +5,7 @@ import { detectDiagramType } from '../diagrams/detect.js';
 import { readFenceContent } from '../diagrams/open-fence.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
-import { isInside, toRelative } from '../read/safe-read.js';
+import { isInside, ResolvedPaths, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
@@ -16,8 +16,11 @@ import { addRemoteLink, GITHUB_FILE_URL } from './remote-links.js';
 
 const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
 
-/** Reads everything that belongs to one task of a submission. Never throws for bad input. */
-export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number): Promise<LoadedSubmission> {
+/**
+ * Reads everything that belongs to one task of a submission. Never throws for bad input.
+ * `resolved`: the real paths already resolved while reading this submission's other tasks.
+ */
+export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths()): Promise<LoadedSubmission> {
   const located = locateTask(target, location);
   const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = new Set<string>();
@@ -35,7 +38,7 @@ export async function loadSubmission(target: string, location: TaskLocation, max
       capped = true;
       return null;
     }
-    const outcome = readSubmissionFile(root, abs, maxBytes);
+    const outcome = readSubmissionFile(root, abs, maxBytes, resolved);
     if (outcome.ok) bytesRead += outcome.file.bytes;
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
@@ -63,10 +66,10 @@ export async function loadSubmission(target: string, location: TaskLocation, max
       for (const sibling of loaded.files.filter((f) => f.role === 'sibling')) followLinks(loaded, sibling, () => null);
     }
   } else if (!location.answerSection?.length) {
-    findReadmeSection(loaded, location);
+    findReadmeSection(loaded, location, resolved);
   }
   if (location.answerSection?.length) {
-    const section = loadAnswerSection(loaded, location.answerSection, maxBytes);
+    const section = loadAnswerSection(loaded, location.answerSection, maxBytes, resolved);
     if (section) {
       loaded.files.push(section);
       followLinks(loaded, section, () => null);
@@ -284,7 +287,7 @@ function localFileForRepoPath(root: string, repoPath: string): string | null {
  * submission whose text and markdown hold only that section, at the README's own line numbers, so
  * that other tasks' explanations never count and every position stays right.
  */
-function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes?: number): SubmissionFile | null {
+function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes: number | undefined, resolved: ResolvedPaths): SubmissionFile | null {
   const { root, projectDir, siblings, expectedRelPath } = loaded.located;
   const title = sectionTitle(entries);
   const name = siblings.find((n) => n === 'README.md') ?? siblings.find((n) => /^readme\.(md|markdown)$/i.test(n));
@@ -300,7 +303,7 @@ function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes
     });
     return null;
   }
-  const outcome = readSubmissionFile(root, path.join(projectDir, name), maxBytes);
+  const outcome = readSubmissionFile(root, path.join(projectDir, name), maxBytes, resolved);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text } = outcome.file;
@@ -338,10 +341,10 @@ function sectionTitle(entries: string[]): string {
 }
 
 /** Without a task file, a README section titled for the task is what the student wrote instead. */
-function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation): void {
+function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation, resolved: ResolvedPaths): void {
   const readme = path.join(loaded.located.projectDir, 'README.md');
   if (!exists(readme)) return;
-  const outcome = readSubmissionFile(loaded.located.root, readme);
+  const outcome = readSubmissionFile(loaded.located.root, readme, undefined, resolved);
   if (!outcome.ok) return;
   const doc = parseMarkdown(outcome.file.text);
   const wanted = normaliseName(location.task).replace(/^\d+/, '');

@@ -1,4 +1,4 @@
-import { cachedByString } from '../../src/bounded-cache.js';
+import { cachedByKey, cachedByString } from '../../src/bounded-cache.js';
 
 describe('cachedByString', () => {
   it('computes each string once, including results that are undefined or empty', () => {
@@ -28,5 +28,22 @@ describe('cachedByString', () => {
       (read('a') as { text: string }).text = 'b';
     }).toThrow(TypeError);
     expect(read('a').text).toBe('a');
+  });
+});
+
+describe('cachedByKey', () => {
+  it('computes once per key, whatever else the argument holds, and is bounded the same way', () => {
+    const seen: string[] = [];
+    const read = cachedByKey((a: { text: string; line: number }) => a.text, (a) => {
+      seen.push(`${a.text}@${a.line}`);
+      return [a.text.length];
+    }, 2);
+    expect(read({ text: 'ab', line: 1 })).toEqual([2]);
+    // The same key from another argument: the first result, frozen.
+    const again = read({ text: 'ab', line: 9 });
+    expect(again).toEqual([2]);
+    expect(Object.isFrozen(again)).toBe(true);
+    for (const text of ['c', 'dd', 'ab']) read({ text, line: 3 });
+    expect(seen).toEqual(['ab@1', 'c@3', 'dd@3', 'ab@3']);
   });
 });

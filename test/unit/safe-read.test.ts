@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, symlinkSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { safeRead } from '../../src/read/safe-read.js';
+import { ResolvedPaths, safeRead } from '../../src/read/safe-read.js';
 
 function tmp(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'infralint-read-'));
@@ -49,5 +49,35 @@ describe('safeRead', () => {
     const r = safeRead(dir, path.join(dir, 'sub', 'link.md'));
     expect(r.ok).toBe(false);
     expect(r.notices[0]!.message).toMatch(/outside the submission/);
+  });
+});
+
+describe('safeRead with the real paths of one reading (ResolvedPaths)', () => {
+  it('reads as without them, and still refuses a link out of the root', () => {
+    const dir = tmp();
+    const outside = tmp();
+    writeFileSync(path.join(dir, 'a.md'), 'one');
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', 'b.md'), 'two');
+    writeFileSync(path.join(outside, 'secret.md'), 'secret');
+    symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'link.md'));
+    const resolved = new ResolvedPaths();
+    for (const name of ['a.md', 'sub/b.md', 'link.md']) {
+      const abs = path.join(dir, name);
+      expect(safeRead(dir, abs, undefined, { resolved })).toEqual(safeRead(dir, abs));
+    }
+    const link = safeRead(dir, path.join(dir, 'link.md'), undefined, { resolved });
+    expect(link.ok).toBe(false);
+    expect(link.notices[0]!.message).toMatch(/outside the submission folder/);
+  });
+
+  it('resolves each path once, and an error again each time', () => {
+    const dir = tmp();
+    const resolved = new ResolvedPaths();
+    expect(resolved.of(dir)).toBe(resolved.of(dir));
+    const missing = path.join(dir, 'missing');
+    expect(() => resolved.of(missing)).toThrow();
+    mkdirSync(missing);
+    expect(resolved.of(missing)).toMatch(/missing$/);
   });
 });

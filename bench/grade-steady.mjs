@@ -1,0 +1,143 @@
+// `npm run bench:grade-steady`: the CPU a grading worker spends per student, warm-up apart from the
+// steady state, without the pool, the main thread or the run's outputs (bench:grade has those).
+// One thread does what a worker does for each student (gradeForCohort: lint, feedback file,
+// similarity sketch, the record's digest) and the CPU of each student is taken alone.
+//   - a synthetic cohort (bench/synthetic-cohort.mjs, N students, 1 in ~100 broken), graded in
+//     order: its first students carry the warm-up (the JIT compiling, lazy tables, caches filling),
+//     the rest is the steady state;
+//   - then, when /work/shared/corpus/real (or CORPUS) exists, the real corpus, every submission a
+//     stranger to the caches: the steady state on text the worker has never seen.
+// Prints, per stretch of students, CPU ms per student (mean and median), the warm-up (CPU of the first
+// students beyond the steady state) and, with --profile <file>, writes a CPU profile of the steady
+// state alone (bench/profile-summary.mjs reads it by area).
+// --dist <folder> grades with another build (a copy of an older dist/, beside its rules/ and a
+// node_modules link), to compare two builds in alternating runs.
+// --versus <folder> loads that build too, in the same process, and grades each student with both,
+// which goes first alternating: the two see the same students and the same load on the machine, and
+// the ratio of their CPU is printed per stretch (on a shared host, runs one after the other differ
+// by tens of percent).
+// Usage: node bench/grade-steady.mjs [--students N] [--rubrics 3-scale_up,...] [--profile out.cpuprofile] [--dist <folder>] [--versus <folder>]
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCohort } from './synthetic-cohort.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    students: { type: 'string', default: '2000' },
+    rubrics: { type: 'string', default: '3-scale_up' },
+    profile: { type: 'string' },
+    corpus: { type: 'string', default: process.env.CORPUS ?? '/work/shared/corpus/real' },
+    dist: { type: 'string', default: new URL('../dist', import.meta.url).pathname },
+    versus: { type: 'string' },
+  },
+});
+/** A build's grading, with its own settings (its rubrics loaded by its own code). */
+async function buildAt(dist) {
+  const fromDist = (module) => import(pathToFileURL(path.join(path.resolve(dist), module)).href);
+  const { gradeForCohort, settingsKey } = await fromDist('grade/grade-student.js');
+  const { loadRubric } = await fromDist('config/rubric.js');
+  const { compileRegexpsOnce } = await fromDist('regexp-compilation.js');
+  const settings = { rubrics: args.rubrics.split(',').map((r) => loadRubric(r)), lint: {} };
+  const key = settingsKey(settings);
+  return { compileRegexpsOnce, grade: (job) => gradeForCohort(job, settings, key) };
+}
+const main = await buildAt(args.dist);
+const other = args.versus ? await buildAt(args.versus) : null;
+const n = Number(args.students);
+// As `infralint grade` runs (bin/infralint.js sets it for the process and its workers).
+main.compileRegexpsOnce();
+const work = mkdtempSync(path.join(process.env.BENCH_DIR ?? tmpdir(), 'infralint-bench-steady-'));
+const feedbackFolder = path.join(work, 'feedback');
+mkdirSync(feedbackFolder);
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** The CPU ms of grading one student with a build. */
+async function timed(build, job) {
+  const from = cpuMs();
+  await build.grade(job);
+  return cpuMs() - from;
+}
+/** Each student's CPU ms, graded one after the other as a worker grades them (with --versus, the other build's in `versus`). */
+const versus = [];
+async function grade(dir, students) {
+  const costs = [];
+  for (const [k, student] of students.entries()) {
+    const job = { student, dir: path.join(dir, student), name: '', email: '', previous: null, feedbackFolder };
+    if (!other) {
+      costs.push(await timed(main, job));
+    } else if (k % 2) {
+      versus.push(await timed(other, job));
+      costs.push(await timed(main, job));
+    } else {
+      costs.push(await timed(main, job));
+      versus.push(await timed(other, job));
+    }
+  }
+  return costs;
+}
+/** With --versus: the other build's CPU over the last `count` students graded, against this one's. */
+function ratio(costs) {
+  if (!other) return '';
+  const theirs = versus.slice(versus.length - costs.length);
+  return `   ${args.versus}: ${mean(theirs).toFixed(3)} mean, ${median(theirs).toFixed(3)} median; this build / it: ${(sum(costs) / sum(theirs)).toFixed(2)}x`;
+}
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const mean = (xs) => sum(xs) / xs.length;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const studentsOf = (dir) => readdirSync(dir).filter((s) => statSync(path.join(dir, s)).isDirectory()).sort();
+const row = (what, costs, compared = '') => console.log(what.padEnd(44), mean(costs).toFixed(3).padStart(8), median(costs).toFixed(3).padStart(8), Math.max(...costs).toFixed(1).padStart(8), String(costs.length).padStart(6), compared);
+
+try {
+  const cohort = path.join(work, 'cohort');
+  generateCohort(cohort, n);
+  const students = studentsOf(cohort);
+  console.log(`${args.dist}: one grading thread, rubrics ${args.rubrics}, Node ${process.version}; CPU of the process (its GC threads included) per student`);
+  console.log('students'.padEnd(44), 'mean ms'.padStart(8), 'median'.padStart(8), 'max ms'.padStart(8), 'count'.padStart(6));
+  // The steady state is profiled alone: the profiler starts after the cohort's first half.
+  const half = Math.floor(students.length / 2);
+  const first = await grade(cohort, students.slice(0, half));
+  const firstVersus = versus.slice();
+  let session = null;
+  if (args.profile) {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+  }
+  const second = await grade(cohort, students.slice(half));
+  const steady = mean(second);
+  for (const [from, to] of [[0, 50], [50, 100], [100, 150], [150, 250], [250, 500], [500, half]]) {
+    if (to <= from || from >= half) continue;
+    row(`synthetic ${from + 1}-${Math.min(to, half)}`, first.slice(from, to));
+  }
+  row(`synthetic ${half + 1}-${students.length} (steady state)`, second, ratio(second));
+  const warmUp = sum(first) - steady * first.length;
+  console.log(`warm-up: ${(warmUp / 1000).toFixed(2)} s CPU beyond the steady state over the first ${first.length} students (${mean(first.slice(0, 100)).toFixed(2)} ms each over the first 100)`);
+  if (other) {
+    const theirs = versus.slice(firstVersus.length);
+    console.log(`  ${args.versus}: warm-up ${((sum(firstVersus) - mean(theirs) * firstVersus.length) / 1000).toFixed(2)} s (${mean(firstVersus.slice(0, 100)).toFixed(2)} ms each over the first 100)`);
+  }
+  if (existsSync(args.corpus)) {
+    const real = studentsOf(args.corpus);
+    const costs = await grade(args.corpus, real);
+    row(`real corpus (${path.basename(args.corpus)}), once each`, costs, ratio(costs));
+  }
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(args.profile, JSON.stringify(profile));
+    console.log(`steady-state profile (the cohort's second half and the corpus): ${args.profile}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
