@@ -49920,7 +49920,7 @@ function quoteLabelsInLine(line) {
   let out = line;
   let from = 0;
   for (let guard = 0; guard < 100; guard++) {
-    const m = /[\p{L}\w][[({](?!")/u.exec(out.slice(from));
+    const m = /[\p{L}\w][[({]/u.exec(out.slice(from));
     if (!m) break;
     const at2 = from + m.index + 1;
     const fix = quotedLabelFix(out, at2 + 1, false);
@@ -49937,7 +49937,7 @@ function quoteLabelsInLine(line) {
       continue;
     }
     const body = fix.slice(fix.indexOf('"') + 1, fix.lastIndexOf('"'));
-    if (/[()[\]{}]|#quot;/.test(body)) {
+    if (/[()[\]{}|]|#quot;/.test(body)) {
       const end = findShapeEnd(out, idStart, fix);
       if (end > idStart) out = out.slice(0, idStart) + fix + out.slice(end);
       from = idStart + fix.length;

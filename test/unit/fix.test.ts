@@ -78,6 +78,8 @@ describe('fixDiagram: one safe repair per error code', () => {
       ['  b[cache:::hot;\n  a --> b', '  b[cache]:::hot;\n  a --> b'],
       ['  LB -->|HTTP requests S1[Server 1]', '  LB -->|HTTP requests| S1[Server 1]'],
       ['  LB["Load balancer] --> S1', '  LB["Load balancer"] --> S1'],
+      ['  A["the "primary" DB"] --> B', '  A["the #quot;primary#quot; DB"] --> B'],
+      ['  A[HTTP | HTTPS] --> B', '  A["HTTP | HTTPS"] --> B'],
       ['  A[a] --> B[b]\n  end\n  B --> C', '  A[a] --> B[b]\n  B --> C'],
     ];
     for (const [broken, fixed] of cases) {

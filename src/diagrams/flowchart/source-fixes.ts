@@ -230,7 +230,8 @@ export function quoteLabelsInLine(line: string): string {
   let out = line;
   let from = 0;
   for (let guard = 0; guard < 100; guard++) {
-    const m = /[\p{L}\w][[({](?!")/u.exec(out.slice(from));
+    // A label in quotes is looked at too: quotes inside it must be written #quot;.
+    const m = /[\p{L}\w][[({]/u.exec(out.slice(from));
     if (!m) break;
     const at = from + m.index + 1;
     const fix = quotedLabelFix(out, at + 1, false);
@@ -249,7 +250,7 @@ export function quoteLabelsInLine(line: string): string {
     }
     // Replace `id<opener>...<closer>` by the quoted form when the body needs it.
     const body = fix.slice(fix.indexOf('"') + 1, fix.lastIndexOf('"'));
-    if (/[()[\]{}]|#quot;/.test(body)) {
+    if (/[()[\]{}|]|#quot;/.test(body)) {
       const end = findShapeEnd(out, idStart, fix);
       if (end > idStart) out = out.slice(0, idStart) + fix + out.slice(end);
       from = idStart + fix.length;
