@@ -2,7 +2,8 @@
 // (shared/mermaid-conformance, and the Mermaid blocks of shared/corpus/real), how many get a fix,
 // how many of the fixed texts our parser accepts and real Mermaid accepts (run in this process), how
 // many lost a component or an edge (must be 0), and how many that real Mermaid accepts were changed
-// (must be 0). Printed by `npm run bench:parse`; alone: `node bench/fix-rate.mjs` (after a build).
+// (must be 0); and the same on a hand-written bank of broken student diagrams with what each meant.
+// Printed by `npm run bench:parse`; alone: `node bench/fix-rate.mjs` (after a build).
 //   --write-records   write test/data/fix-oracle.json: every fixed conformance text with real
 //                     Mermaid's verdict on it (test/corpus/fix-conformance.test.ts replays them).
 import { spawnSync } from 'node:child_process';
@@ -141,10 +142,68 @@ export async function importMermaid() {
   return mermaid;
 }
 
+/**
+ * The hand-written bank of broken student diagrams (test/data/fix-bank.yaml: what the student wrote
+ * and what they meant, every `meant` checked by real Mermaid): of those whose first error has a safe
+ * code, how many --fix repairs, how many real Mermaid then renders, how many read as the graph meant;
+ * how many it left alone; and that no valid diagram is changed and no fix loses a component or edge.
+ */
+export async function measureBank(mermaid, file = path.join(here, '..', 'test', 'data', 'fix-bank.yaml')) {
+  if (!existsSync(file)) return null;
+  const { load } = await import('js-yaml');
+  const { fixDiagram } = await import('../dist/fix/fix-diagram.js');
+  const { parseDiagram } = await import('../dist/diagrams/parse-diagram.js');
+  const { fixabilityOf } = await import('../dist/diagrams/fixability.js');
+  const { lostFromGraph, graphSignature } = await import('../dist/fix/graph-kept.js');
+  const count = { cases: 0, valid: 0, validChanged: 0, broken: 0, safe: 0, fixed: 0, rendered: 0, asMeant: 0, lost: 0, fixedOther: 0, perCode: {} };
+  for (const c of load(readFileSync(file, 'utf8'))) {
+    count.cases++;
+    const broken = c.broken.replace(/\r\n?/g, '\n');
+    const parsed = await parseDiagram(broken);
+    const out = await fixDiagram(broken, parsed);
+    if (c.broken === c.meant) {
+      count.valid++;
+      if (out.fixed) count.validChanged++;
+      continue;
+    }
+    count.broken++;
+    const code = parsed.errors[0]?.code ?? '(none)';
+    const row = (count.perCode[code] ??= { safe: fixabilityOf(code) === 'safe', cases: 0, fixed: 0, asMeant: 0 });
+    row.cases++;
+    if (!row.safe) {
+      if (out.fixed) count.fixedOther++;
+      continue;
+    }
+    count.safe++;
+    if (!out.fixed) continue;
+    count.fixed++;
+    row.fixed++;
+    if ((await realVerdict(mermaid, out.text)).valid) count.rendered++;
+    const fixedAst = (await parseDiagram(out.text)).ast;
+    const meantAst = (await parseDiagram(c.meant)).ast;
+    if (fixedAst && meantAst && graphSignature(fixedAst) === graphSignature(meantAst)) {
+      count.asMeant++;
+      row.asMeant++;
+    }
+    if (parsed.ast && fixedAst && lostFromGraph(parsed.ast, fixedAst, out.renames, out.spilledFrom)) count.lost++;
+  }
+  return count;
+}
+
+function printBank(count) {
+  if (!count) return;
+  const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+  console.log(`\n--fix on the hand-written bank of broken student diagrams (test/data/fix-bank.yaml, ${count.cases} cases):`);
+  console.log('first error'.padEnd(32), 'fix'.padEnd(6), 'cases'.padStart(6), 'fixed'.padStart(6), 'as meant'.padStart(9));
+  for (const [code, r] of Object.entries(count.perCode).sort()) console.log(code.padEnd(32), (r.safe ? 'safe' : '-').padEnd(6), String(r.cases).padStart(6), String(r.fixed).padStart(6), String(r.asMeant).padStart(9));
+  console.log(`of ${count.broken} broken diagrams, ${count.safe} have a safe first error: fixed ${count.fixed} (${pct(count.fixed, count.safe)}), real Mermaid renders ${count.rendered} of them (${pct(count.rendered, count.fixed)}), the graph meant in ${count.asMeant} (${pct(count.asMeant, count.fixed)}); lost a component or edge: ${count.lost}; valid diagrams changed: ${count.validChanged} of ${count.valid}`);
+}
+
 /** Both sets measured and printed; `mermaid` is an initialised instance (bench/parse.mjs passes its own). */
 export async function runFixBench(shared, mermaid, { writeRecords = false } = {}) {
   const conformance = await measureFixes(conformanceCases(shared), { mermaid, reference: (c) => c.valid });
   printFixRates('shared/mermaid-conformance', conformance);
+  printBank(await measureBank(mermaid));
   const corpus = corpusCases(shared);
   if (corpus.length) printFixRates(`${corpus.length} Mermaid blocks of shared/corpus/real`, await measureFixes(corpus, { mermaid, reference: async (c) => (await realVerdict(mermaid, c.text)).valid }));
   if (corpus.length) await measureCheckFix(path.join(shared, 'corpus', 'real'), mermaid);

@@ -49811,7 +49811,7 @@ function linesHolding(needle) {
     }
   };
 }
-var SINGLE_DASH_ARROW = /(^|[^-=.<>|])->>?(?![>x)])/gm;
+var SINGLE_DASH_ARROW = /(^|[^-=.<>|])(?:->>?|=>)(?![>x)=])/gm;
 function renameEndNodes(source, name) {
   let ed = replaceAll(source, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}${name}`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}${name}${m[3]}`);
@@ -50001,17 +50001,25 @@ function openLabelAt(raw, openAt, opener) {
   const line = raw.slice(lineStart, newline2 < 0 ? raw.length : newline2);
   const bodyAt = openAt - lineStart + opener.length;
   const body = line.slice(bodyAt);
-  if (opener === "|") return body.includes("|") ? null : { kind: "edge-label", closedLine: closedEdgeLabel(line, bodyAt) };
-  const closer = CLOSE_OF[opener[0]];
-  if (!closer) return null;
+  const closer = opener === "|" ? "|" : CLOSE_OF[opener[0]];
+  if (!closer || opener === "|" && (line.slice(0, bodyAt - 1).match(/\|/g)?.length ?? 0) % 2 === 1) return null;
   const insert = (at2, text3) => `${line.slice(0, at2)}${text3}${line.slice(at2)}`;
-  if (body.startsWith('"') && (line.match(/"/g)?.length ?? 0) % 2 === 1) {
-    const end = body.indexOf(closer, 1);
+  if (body.startsWith('"')) {
     const partner = body.indexOf('"', 1);
-    if (end >= 0 && (partner < 0 || end < partner)) return { kind: "quote", closedLine: insert(bodyAt + end, '"') };
-    if (partner < 0) return { kind: "quote", closedLine: null };
+    const after = partner < 0 ? "" : body.slice(partner + 1);
+    const closers = opener === "|" ? "|" : closer.repeat(openerDepth(opener, closer));
+    if (partner >= 0 && after.trimStart().startsWith(closer)) {
+    } else if (partner >= 0 && (opener === "|" ? /^\s+[\p{L}\w]/u.test(after) : ARROW3.exec(after)?.index === 0 || /^\s*(?:[&;]|:::|$)/.test(after))) {
+      return { kind: opener === "|" ? "edge-label" : "label", closedLine: insert(bodyAt + partner + 1, closers), closedAt: "arrow" };
+    } else if ((line.match(/"/g)?.length ?? 0) % 2 === 1) {
+      const end = body.indexOf(closer, 1);
+      const arrow = ARROW3.exec(body);
+      if (arrow && (end < 0 || arrow.index < end) && body.slice(1, arrow.index).trim()) return { kind: "quote", closedLine: insert(bodyAt + arrow.index, `"${closers}`) };
+      return { kind: "quote", closedLine: end >= 0 && (partner < 0 || end < partner) ? insert(bodyAt + end, '"') : null };
+    }
   }
-  if (closesOnLine(body, opener, closer)) return null;
+  if (opener === "|") return body.includes("|") ? null : { kind: "edge-label", closedLine: closedEdgeLabel(line, bodyAt) };
+  if ((line.match(/"/g)?.length ?? 0) % 2 === 1 || closesOnLine(body, opener, closer)) return null;
   return { kind: "label", closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: ARROW3.test(body) ? "arrow" : "line-end" };
 }
 function closedNodeLabel(line, bodyAt, opener, closer) {
@@ -50054,7 +50062,7 @@ function describeOpenLabel(open, opener, lineNumber) {
   if (open.kind === "quote") {
     return {
       code: "unclosed-quote",
-      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${CLOSE_OF[opener[0]]}\`, so Mermaid reads on to the next quote.`,
+      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${opener === "|" ? "|" : CLOSE_OF[opener[0]]}\`, so Mermaid reads on to the next quote.`,
       hint: open.closedLine ? `Close the quote: ${shown3(open.closedLine)}.` : 'End the label with a quote before its closing bracket: `A["text"]`.'
     };
   }
@@ -50111,12 +50119,12 @@ function expectedWords(expected) {
 function textualCauses(ctx, upTo) {
   const causes = [];
   const text3 = ctx.raw.slice(0, upTo);
-  for (const m of text3.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?)(?![>x)])/gm)) {
+  for (const m of text3.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?|=>)(?![>x)=])/gm)) {
     const at2 = m.index + m[1].length + m[2].length;
     const before = text3.slice(text3.lastIndexOf("\n", at2) + 1, at2);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
     const arrow = m[3];
-    const message2 = arrow === "->" ? "`->` is not a Mermaid flowchart arrow." : "`->>` is a sequence diagram arrow, not a flowchart one.";
+    const message2 = arrow === "->>" ? "`->>` is a sequence diagram arrow, not a flowchart one." : `\`${arrow}\` is not a Mermaid flowchart arrow.`;
     causes.push({ code: "single-dash-arrow", message: message2, ...ctx.rawPosition(at2), text: arrow, hint: "Use `-->` (two dashes) for an arrow." });
   }
   let lineStart = 0;
@@ -50176,12 +50184,16 @@ function diagnoseFlowchart(error, ctx) {
     if (meant) main = { ...main, text: written };
   } else if (token.type === "$end" || token.type === "EOF") {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
+    const pipe = lastPipe(ctx.tokens, index);
+    const openPipe = pipe && openLabelAt(ctx.raw, openerOffset(ctx, pipe), "|")?.closedLine ? openLabelError(ctx, pipe, at2) : null;
     if (open.subgraph) {
       main = { ...base("unclosed-subgraph", "This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.", "Add a line holding only `end` after the last node of the subgraph."), text: "subgraph", cause: ctx.position(open.subgraph.start) };
     } else if (open.label && openLabelError(ctx, open.label, at2)) {
       main = openLabelError(ctx, open.label, at2);
     } else if (open.label) {
       main = { ...base("unclosed-label", `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
+    } else if (openPipe) {
+      main = openPipe;
     } else {
       main = base("unexpected-end", `The diagram ends in the middle of a statement${lastContent ? ` (after ${describeToken(lastContent)})` : ""}.${expectedWords(expected)}`, "Finish the last statement, e.g. an arrow needs a node after it.");
       if (lastContent) main = { ...main, text: lastContent.text.trim(), cause: ctx.position(lastContent.start) };
@@ -50191,7 +50203,7 @@ function diagnoseFlowchart(error, ctx) {
   } else {
     main = base("syntax-error", `Mermaid cannot read ${describeToken(token)} here.${expectedWords(expected)}`);
   }
-  const first2 = arrowOpenedIt ?? causes.find((c) => c.line < main.line || c.line === main.line && c.column <= main.column);
+  const first2 = arrowOpenedIt ?? causes.find((c) => c.line < main.line || c.line === main.line && (c.column <= main.column || !ctx.raw.slice(rawOffset, rawOffsetOf(ctx, c)).trim()));
   const folded = first2 && main.code !== first2.code && (first2 === arrowOpenedIt || !["unquoted-parenthesis-in-label", "unquoted-special-in-label", "end-as-node-id", "space-before-shape", "missing-header", "unclosed-subgraph", "unclosed-label", "unclosed-quote", "end-without-subgraph"].includes(main.code)) ? first2 : null;
   if (folded) {
     const later = folded.line !== main.line ? ` (Mermaid reports it at line ${main.line}.)` : "";
@@ -50203,8 +50215,9 @@ function openerOffset(ctx, opener) {
   return rawOffsetOf(ctx, ctx.position(opener.start + opener.text.indexOf(opener.text.trim())));
 }
 function openLabelError(ctx, opener, at2) {
-  const shown3 = opener.text.trim();
-  const offset = openerOffset(ctx, opener);
+  let shown3 = opener.text.trim();
+  let offset = openerOffset(ctx, opener);
+  while (shown3 !== "|" && offset > 0 && "([{".includes(ctx.raw[offset - 1])) shown3 = ctx.raw[--offset] + shown3;
   const open = openLabelAt(ctx.raw, offset, shown3);
   if (!open) return null;
   const where = ctx.rawPosition(offset);
@@ -50234,6 +50247,9 @@ function unclosed(tokens, before) {
 function lineOf(raw, offset) {
   const newline2 = raw.indexOf("\n", offset);
   return raw.slice(raw.lastIndexOf("\n", offset - 1) + 1, newline2 < 0 ? raw.length : newline2);
+}
+function lastPipe(tokens, before) {
+  return tokens.slice(0, before < 0 ? tokens.length : before).reverse().find((t) => t.type === "PIPE");
 }
 
 // src/diagrams/lr/table-cache.ts
@@ -56466,6 +56482,16 @@ function everyLine(description, rewrite, at2 = mistakeLine) {
 function replaceIn(line, re, replace2) {
   return replaceAll({ text: line, origin: [...line].map((_, k) => k) }, re, replace2).text;
 }
+function inShape(line, at2) {
+  let depth = 0;
+  let quoted2 = false;
+  for (const c of line.slice(0, at2)) {
+    if (c === '"') quoted2 = !quoted2;
+    else if (!quoted2 && "[({".includes(c)) depth++;
+    else if (!quoted2 && "])}".includes(c)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
 function inQuotes(line, at2) {
   return (line.slice(0, at2).match(/"/g)?.length ?? 0) % 2 === 1;
 }
@@ -56488,7 +56514,7 @@ function quoted(body) {
   return `"${body.trim().replace(/"/g, "#quot;")}"`;
 }
 function quoteTitleAndFlag(line) {
-  return line.replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*)\](\s*)$/, (_, head, body, tail) => `${head}${quoted(body)}]${tail}`).replace(/([\p{L}\w])>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, id, body) => `${id}>${quoted(body)}]`);
+  return line.replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*)\](\s*)$/, (_, head, body, tail) => `${head}${quoted(body)}]${tail}`).replace(/(^|[^</\p{L}\w])([\p{L}\w]+)>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, before, id, body) => `${before}${id}>${quoted(body)}]`);
 }
 var quoteLabels = everyLine("put the label in double quotes", (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1])}|`));
 function noteWithColon(line) {
@@ -56521,10 +56547,10 @@ var FIXERS = {
   },
   "unquoted-parenthesis-in-label": quoteLabels,
   "unquoted-special-in-label": quoteLabels,
-  "single-dash-arrow": everyLine("wrote `->` as `-->`", (line) => {
+  "single-dash-arrow": (text3, error) => everyLine(`wrote \`${error.text ?? "->"}\` as \`-->\``, (line) => {
     const re = new RegExp(SINGLE_DASH_ARROW.source, "g");
-    return line.replace(re, (whole, before, offset) => inQuotes(line, offset + before.length) ? whole : `${before}-->`);
-  }),
+    return line.replace(re, (whole, before, offset) => inQuotes(line, offset + before.length) || inShape(line, offset + before.length) ? whole : `${before}-->`);
+  })(text3, error),
   "space-before-shape": everyLine("removed the space between a node id and its shape", (line) => replaceIn(replaceIn(line, idSpaceAtLineStart, (m) => m[1]), idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`), (error) => error.line),
   "end-as-node-id": (text3) => {
     const name = freshEndName(text3);
@@ -56569,7 +56595,7 @@ function lostFromGraph(before, after, renames = {}, spilledFrom = Infinity) {
   const gone = /* @__PURE__ */ new Set();
   for (const [name, label] of b.components) {
     const kept = a.components.get(name);
-    if (kept?.includes(label)) continue;
+    if (kept?.includes(label) || kept !== void 0 && label === readLabel(name)) continue;
     if (!spilled(name, label)) return kept === void 0 ? `the component \`${name}\`` : `the label of \`${name}\``;
     if (kept === void 0) gone.add(name);
   }
@@ -56656,6 +56682,10 @@ async function fixDiagram(text3, parsed, budget = new FixBudget()) {
     current = out.text;
     if (!budget.take(current.length)) return spent();
     parse2 = await parseDiagram(current);
+    const next = parse2.errors[0];
+    if (next && next.code === error.code && next.line === error.line && next.column === error.column && next.cause?.line === error.cause?.line && next.cause?.column === error.cause?.column) {
+      return { fixed: false, reason: "no-repair", code: error.code, detail: `the repair of \`${error.code}\` on line ${error.cause?.line ?? error.line} left it in place` };
+    }
   }
   const lost = before.ast && parse2.ast ? lostFromGraph(before.ast, parse2.ast, renames, spilledFrom) : before.ast ? "the graph" : null;
   if (lost) return { fixed: false, reason: "graph-lost", code: steps[steps.length - 1].code, detail: `the fix would lose ${lost}` };

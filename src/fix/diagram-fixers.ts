@@ -65,6 +65,18 @@ function replaceIn(line: string, re: RegExp | Matcher, replace: (m: (string | un
   return replaceAll({ text: line, origin: [...line].map((_, k) => k) }, re, replace).text;
 }
 
+/** True when `at` lies inside a node's shape on its line (`A[x -> y]`: label text, not an arrow). */
+function inShape(line: string, at: number): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (const c of line.slice(0, at)) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && '[({'.includes(c)) depth++;
+    else if (!quoted && '])}'.includes(c)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 /** True when `at` lies inside a `"..."` string of its line. */
 function inQuotes(line: string, at: number): boolean {
   return ((line.slice(0, at).match(/"/g)?.length ?? 0) % 2) === 1;
@@ -98,7 +110,8 @@ function quoted(body: string): string {
 function quoteTitleAndFlag(line: string): string {
   return line
     .replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*)\](\s*)$/, (_, head: string, body: string, tail: string) => `${head}${quoted(body)}]${tail}`)
-    .replace(/([\p{L}\w])>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, id: string, body: string) => `${id}>${quoted(body)}]`);
+    // `br>` of a `<br>` tag is not a flag: the id must not follow `<` or `</`.
+    .replace(/(^|[^</\p{L}\w])([\p{L}\w]+)>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, before: string, id: string, body: string) => `${before}${id}>${quoted(body)}]`);
 }
 
 const quoteLabels = everyLine('put the label in double quotes', (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1]!)}|`));
@@ -138,10 +151,10 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   },
   'unquoted-parenthesis-in-label': quoteLabels,
   'unquoted-special-in-label': quoteLabels,
-  'single-dash-arrow': everyLine('wrote `->` as `-->`', (line) => {
+  'single-dash-arrow': (text, error) => everyLine(`wrote \`${error.text ?? '->'}\` as \`-->\``, (line) => {
     const re = new RegExp(SINGLE_DASH_ARROW.source, 'g');
-    return line.replace(re, (whole: string, before: string, offset: number) => (inQuotes(line, offset + before.length) ? whole : `${before}-->`));
-  }),
+    return line.replace(re, (whole: string, before: string, offset: number) => (inQuotes(line, offset + before.length) || inShape(line, offset + before.length) ? whole : `${before}-->`));
+  })(text, error),
   'space-before-shape': everyLine('removed the space between a node id and its shape', (line) => replaceIn(replaceIn(line, idSpaceAtLineStart, (m) => m[1]!), idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`), (error) => error.line),
   'end-as-node-id': (text) => {
     const name = freshEndName(text);

@@ -70,6 +70,11 @@ export async function fixDiagram(text: string, parsed?: DiagramParse, budget = n
     current = out.text;
     if (!budget.take(current.length)) return spent();
     parse = await parseDiagram(current);
+    // A repair after which the same error stands at the same place made no progress.
+    const next = parse.errors[0];
+    if (next && next.code === error.code && next.line === error.line && next.column === error.column && next.cause?.line === error.cause?.line && next.cause?.column === error.cause?.column) {
+      return { fixed: false, reason: 'no-repair', code: error.code, detail: `the repair of \`${error.code}\` on line ${error.cause?.line ?? error.line} left it in place` };
+    }
   }
   // Nothing drawn may be lost: the fixed graph holds the components and edges the recovery read.
   const lost = before.ast && parse.ast ? lostFromGraph(before.ast, parse.ast, renames, spilledFrom) : before.ast ? 'the graph' : null;

@@ -20,8 +20,9 @@ export function lostFromGraph(before: DiagramAst, after: DiagramAst, renames: Re
   const gone = new Set<string>();
   for (const [name, label] of b.components) {
     const kept = a.components.get(name);
-    // The recovery may read less of a broken label than the fixed diagram holds, never more.
-    if (kept?.includes(label)) continue;
+    // The recovery may read less of a broken label than the fixed diagram holds, never more; a
+    // component it read with no label (its id only) has no label to lose.
+    if (kept?.includes(label) || (kept !== undefined && label === readLabel(name))) continue;
     if (!spilled(name, label)) return kept === undefined ? `the component \`${name}\`` : `the label of \`${name}\``;
     if (kept === undefined) gone.add(name);
   }
@@ -79,4 +80,17 @@ function shapeOf(ast: DiagramAst, id: (name: string) => string): GraphShape {
         edges: ast.edges.map((e) => edgeOf(id(e.from), id(e.to))),
       };
   }
+}
+
+/**
+ * A diagram's graph as one canonical string (nodes with their labels, edges with theirs, sorted),
+ * to tell whether a fixed diagram reads as the one a student meant.
+ */
+export function graphSignature(ast: DiagramAst): string {
+  const lines = ast.kind === 'flowchart'
+    ? [...[...ast.vertices.values()].map((v) => `${v.id}: ${readLabel(v.label)}`), ...ast.edges.map((e) => `${e.from} -> ${e.to}: ${readLabel(e.label)}`)]
+    : ast.kind === 'sequence'
+      ? [...ast.participants.map((p) => `${p.id}: ${readLabel(p.label)}`), ...ast.messages.map((m) => `${m.from} -> ${m.to}`)]
+      : [...ast.services.map((x) => `${x.id}: ${readLabel(x.title)}`), ...ast.edges.map((e) => `${e.from} -> ${e.to}`)];
+  return lines.sort().join('\n');
 }

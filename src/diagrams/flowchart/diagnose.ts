@@ -42,12 +42,12 @@ function expectedWords(expected: string[]): string {
 function textualCauses(ctx: DiagnosisContext, upTo: number): DiagramError[] {
   const causes: DiagramError[] = [];
   const text = ctx.raw.slice(0, upTo);
-  for (const m of text.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?)(?![>x)])/gm)) {
+  for (const m of text.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?|=>)(?![>x)=])/gm)) {
     const at = m.index! + m[1]!.length + m[2]!.length;
     const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
     const arrow = m[3]!;
-    const message = arrow === '->' ? '`->` is not a Mermaid flowchart arrow.' : '`->>` is a sequence diagram arrow, not a flowchart one.';
+    const message = arrow === '->>' ? '`->>` is a sequence diagram arrow, not a flowchart one.' : `\`${arrow}\` is not a Mermaid flowchart arrow.`;
     causes.push({ code: 'single-dash-arrow', message, ...ctx.rawPosition(at), text: arrow, hint: 'Use `-->` (two dashes) for an arrow.' });
   }
   let lineStart = 0;
@@ -119,12 +119,18 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
     if (meant) main = { ...main, text: written };
   } else if (token.type === '$end' || token.type === 'EOF') {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
+    // An edge label left open at the end names its place only when a node follows it (`A -->|yes B`);
+    // `A -->|yes` is a statement left unfinished.
+    const pipe = lastPipe(ctx.tokens, index);
+    const openPipe = pipe && openLabelAt(ctx.raw, openerOffset(ctx, pipe), '|')?.closedLine ? openLabelError(ctx, pipe, at) : null;
     if (open.subgraph) {
       main = { ...base('unclosed-subgraph', 'This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.', 'Add a line holding only `end` after the last node of the subgraph.'), text: 'subgraph', cause: ctx.position(open.subgraph.start) };
     } else if (open.label && openLabelError(ctx, open.label, at)) {
       main = openLabelError(ctx, open.label, at)!;
     } else if (open.label) {
       main = { ...base('unclosed-label', `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
+    } else if (openPipe) {
+      main = openPipe;
     } else {
       main = base('unexpected-end', `The diagram ends in the middle of a statement${lastContent ? ` (after ${describeToken(lastContent)})` : ''}.${expectedWords(expected)}`, 'Finish the last statement, e.g. an arrow needs a node after it.');
       if (lastContent) main = { ...main, text: lastContent.text.trim(), cause: ctx.position(lastContent.start) };
@@ -135,7 +141,8 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
     main = base('syntax-error', `Mermaid cannot read ${describeToken(token)} here.${expectedWords(expected)}`);
   }
   // The real mistake, when it lies before where Mermaid stops: one error, at Mermaid's place, caused there.
-  const first = arrowOpenedIt ?? causes.find((c) => c.line < main.line || (c.line === main.line && c.column <= main.column));
+  // A cause after where Mermaid fails, across nothing but spaces (`subgraph X [Title] %% note` fails at the space), is it too.
+  const first = arrowOpenedIt ?? causes.find((c) => c.line < main.line || (c.line === main.line && (c.column <= main.column || !ctx.raw.slice(rawOffset, rawOffsetOf(ctx, c)).trim())));
   const folded = first && main.code !== first.code && (first === arrowOpenedIt || !['unquoted-parenthesis-in-label', 'unquoted-special-in-label', 'end-as-node-id', 'space-before-shape', 'missing-header', 'unclosed-subgraph', 'unclosed-label', 'unclosed-quote', 'end-without-subgraph'].includes(main.code)) ? first : null;
   if (folded) {
     const later = folded.line !== main.line ? ` (Mermaid reports it at line ${main.line}.)` : '';
@@ -151,8 +158,10 @@ function openerOffset(ctx: DiagnosisContext, opener: Token): number {
 
 /** The error for a label left open (reported where Mermaid fails, caused at the opener), or null. */
 function openLabelError(ctx: DiagnosisContext, opener: Token, at: { line: number; column: number }): DiagramError | null {
-  const shown = opener.text.trim();
-  const offset = openerOffset(ctx, opener);
+  let shown = opener.text.trim();
+  let offset = openerOffset(ctx, opener);
+  // A circle's `((` comes as two tokens: the shape opens at the first.
+  while (shown !== '|' && offset > 0 && '([{'.includes(ctx.raw[offset - 1]!)) shown = ctx.raw[--offset]! + shown;
   const open = openLabelAt(ctx.raw, offset, shown);
   if (!open) return null;
   const where = ctx.rawPosition(offset);
@@ -185,4 +194,9 @@ function unclosed(tokens: Token[], before: number): { subgraph: Token | null; la
 function lineOf(raw: string, offset: number): string {
   const newline = raw.indexOf('\n', offset);
   return raw.slice(raw.lastIndexOf('\n', offset - 1) + 1, newline < 0 ? raw.length : newline);
+}
+
+/** The last `|` before the error, where an edge label may have been left open. */
+function lastPipe(tokens: Token[], before: number): Token | undefined {
+  return tokens.slice(0, before < 0 ? tokens.length : before).reverse().find((t) => t.type === 'PIPE');
 }

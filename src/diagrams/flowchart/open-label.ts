@@ -32,19 +32,30 @@ export function openLabelAt(raw: string, openAt: number, opener: string): OpenLa
   const line = raw.slice(lineStart, newline < 0 ? raw.length : newline);
   const bodyAt = openAt - lineStart + opener.length;
   const body = line.slice(bodyAt);
-  if (opener === '|') return body.includes('|') ? null : { kind: 'edge-label', closedLine: closedEdgeLabel(line, bodyAt) };
-  const closer = CLOSE_OF[opener[0]!];
-  if (!closer) return null;
+  const closer = opener === '|' ? '|' : CLOSE_OF[opener[0]!];
+  // A `|` after an odd number of them on its line closes an edge label: it opens none.
+  if (!closer || (opener === '|' && (line.slice(0, bodyAt - 1).match(/\|/g)?.length ?? 0) % 2 === 1)) return null;
   const insert = (at: number, text: string) => `${line.slice(0, at)}${text}${line.slice(at)}`;
-  // `B["text]`: the quote that opens the label has no partner before the closer, and the line's quotes
-  // do not pair up (so `A["a]b"]`, a closer inside a closed quote, is not one).
-  if (body.startsWith('"') && (line.match(/"/g)?.length ?? 0) % 2 === 1) {
-    const end = body.indexOf(closer, 1);
+  if (body.startsWith('"')) {
     const partner = body.indexOf('"', 1);
-    if (end >= 0 && (partner < 0 || end < partner)) return { kind: 'quote', closedLine: insert(bodyAt + end, '"') };
-    if (partner < 0) return { kind: 'quote', closedLine: null };
+    const after = partner < 0 ? '' : body.slice(partner + 1);
+    const closers = opener === '|' ? '|' : closer.repeat(openerDepth(opener, closer));
+    if (partner >= 0 && after.trimStart().startsWith(closer)) {
+      // The quoted label is whole: nothing left open here.
+    } else if (partner >= 0 && (opener === '|' ? /^\s+[\p{L}\w]/u.test(after) : ARROW.exec(after)?.index === 0 || /^\s*(?:[&;]|:::|$)/.test(after))) {
+      // `A["text" --> B`, `-->|"text" B`: the quote is closed, and right after it the label's closer is missing.
+      return { kind: opener === '|' ? 'edge-label' : 'label', closedLine: insert(bodyAt + partner + 1, closers), closedAt: 'arrow' };
+    } else if ((line.match(/"/g)?.length ?? 0) % 2 === 1) {
+      // `B["text]`, `B["text --> C`: the quote that opens the label has no partner before its closer.
+      const end = body.indexOf(closer, 1);
+      const arrow = ARROW.exec(body);
+      if (arrow && (end < 0 || arrow.index < end) && body.slice(1, arrow.index).trim()) return { kind: 'quote', closedLine: insert(bodyAt + arrow.index, `"${closers}`) };
+      return { kind: 'quote', closedLine: end >= 0 && (partner < 0 || end < partner) ? insert(bodyAt + end, '"') : null };
+    }
   }
-  if (closesOnLine(body, opener, closer)) return null;
+  if (opener === '|') return body.includes('|') ? null : { kind: 'edge-label', closedLine: closedEdgeLabel(line, bodyAt) };
+  // Quotes that do not pair up are a quote mistake, not a label left open.
+  if ((line.match(/"/g)?.length ?? 0) % 2 === 1 || closesOnLine(body, opener, closer)) return null;
   return { kind: 'label', closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: ARROW.test(body) ? 'arrow' : 'line-end' };
 }
 
@@ -107,7 +118,7 @@ export function describeOpenLabel(open: OpenLabel, opener: string, lineNumber: n
   if (open.kind === 'quote') {
     return {
       code: 'unclosed-quote',
-      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${CLOSE_OF[opener[0]!]}\`, so Mermaid reads on to the next quote.`,
+      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${opener === '|' ? '|' : CLOSE_OF[opener[0]!]}\`, so Mermaid reads on to the next quote.`,
       hint: open.closedLine ? `Close the quote: ${shown(open.closedLine)}.` : 'End the label with a quote before its closing bracket: `A["text"]`.',
     };
   }

@@ -79,8 +79,8 @@ function linesHolding(needle: string): Matcher {
   };
 }
 
-/** `->` (or the sequence diagram's `->>`) where `-->` was meant: group 1 is the character before it. */
-export const SINGLE_DASH_ARROW = /(^|[^-=.<>|])->>?(?![>x)])/gm;
+/** `->`, the sequence diagram's `->>` or `=>` where `-->` was meant: group 1 is the character before it. */
+export const SINGLE_DASH_ARROW = /(^|[^-=.<>|])(?:->>?|=>)(?![>x)=])/gm;
 
 /**
  * `end` used as a node id, renamed `name` (the repair pass reads `end_`, `--fix` writes a name
