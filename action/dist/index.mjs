@@ -50057,25 +50057,25 @@ function closesOnLine(body, opener, closer) {
   }
   return false;
 }
-function describeOpenLabel(open, opener, lineNumber) {
+function describeOpenLabel(open, opener) {
   const shown3 = (line) => `\`${line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim()}\``;
   if (open.kind === "quote") {
     return {
       code: "unclosed-quote",
-      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${opener === "|" ? "|" : CLOSE_OF[opener[0]]}\`, so Mermaid reads on to the next quote.`,
+      message: `The quote that opens this label (\`${opener}"\`) is not closed before the label's \`${opener === "|" ? "|" : CLOSE_OF[opener[0]]}\`, so Mermaid reads on to the next quote.`,
       hint: open.closedLine ? `Close the quote: ${shown3(open.closedLine)}.` : 'End the label with a quote before its closing bracket: `A["text"]`.'
     };
   }
   if (open.kind === "edge-label") {
     return {
       code: "unclosed-label",
-      message: `The edge label opened with \`|\` on line ${lineNumber} is not closed, so the node after it became label text.`,
+      message: "This edge label, opened with `|`, is not closed, so the node after it became label text.",
       hint: "Close the edge label with a second `|` before the node: `A -->|text| B`."
     };
   }
   return {
     code: "unclosed-label",
-    message: `The label opened with \`${opener}\` on line ${lineNumber} is not closed on its line, so what follows it became label text.`,
+    message: `This label, opened with \`${opener}\`, is not closed on its line, so what follows it became label text.`,
     hint: open.closedLine ? `Close it ${open.closedAt === "arrow" ? "before the arrow" : "where its line ends"}: ${shown3(open.closedLine)}.` : `Close it with \`${[...opener].reverse().map((c) => CLOSE_OF[c] ?? c).join("")}\` where the label ends.`
   };
 }
@@ -50220,8 +50220,7 @@ function openLabelError(ctx, opener, at2) {
   while (shown3 !== "|" && offset > 0 && "([{".includes(ctx.raw[offset - 1])) shown3 = ctx.raw[--offset] + shown3;
   const open = openLabelAt(ctx.raw, offset, shown3);
   if (!open) return null;
-  const where = ctx.rawPosition(offset);
-  return { ...at2, ...describeOpenLabel(open, shown3, where.line), text: shown3, cause: where };
+  return { ...at2, ...describeOpenLabel(open, shown3), text: shown3, cause: ctx.rawPosition(offset) };
 }
 function rawOffsetOf(ctx, pos) {
   let line = 1;

@@ -164,8 +164,7 @@ function openLabelError(ctx: DiagnosisContext, opener: Token, at: { line: number
   while (shown !== '|' && offset > 0 && '([{'.includes(ctx.raw[offset - 1]!)) shown = ctx.raw[--offset]! + shown;
   const open = openLabelAt(ctx.raw, offset, shown);
   if (!open) return null;
-  const where = ctx.rawPosition(offset);
-  return { ...at, ...describeOpenLabel(open, shown, where.line), text: shown, cause: where };
+  return { ...at, ...describeOpenLabel(open, shown), text: shown, cause: ctx.rawPosition(offset) };
 }
 
 function rawOffsetOf(ctx: DiagnosisContext, pos: { line: number; column: number }): number {

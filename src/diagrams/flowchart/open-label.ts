@@ -112,26 +112,26 @@ function closesOnLine(body: string, opener: string, closer: string): boolean {
   return false;
 }
 
-/** The finding for a label left open: code, message and hint (the closed line when the place is clear). */
-export function describeOpenLabel(open: OpenLabel, opener: string, lineNumber: number): { code: string; message: string; hint: string } {
+/** The finding for a label left open (placed at its opener): code, message and hint (the closed line when the place is clear). */
+export function describeOpenLabel(open: OpenLabel, opener: string): { code: string; message: string; hint: string } {
   const shown = (line: string) => `\`${line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim()}\``;
   if (open.kind === 'quote') {
     return {
       code: 'unclosed-quote',
-      message: `The quote that opens the label \`${opener}"\` on line ${lineNumber} is not closed before the label's \`${opener === '|' ? '|' : CLOSE_OF[opener[0]!]}\`, so Mermaid reads on to the next quote.`,
+      message: `The quote that opens this label (\`${opener}"\`) is not closed before the label's \`${opener === '|' ? '|' : CLOSE_OF[opener[0]!]}\`, so Mermaid reads on to the next quote.`,
       hint: open.closedLine ? `Close the quote: ${shown(open.closedLine)}.` : 'End the label with a quote before its closing bracket: `A["text"]`.',
     };
   }
   if (open.kind === 'edge-label') {
     return {
       code: 'unclosed-label',
-      message: `The edge label opened with \`|\` on line ${lineNumber} is not closed, so the node after it became label text.`,
+      message: 'This edge label, opened with `|`, is not closed, so the node after it became label text.',
       hint: 'Close the edge label with a second `|` before the node: `A -->|text| B`.',
     };
   }
   return {
     code: 'unclosed-label',
-    message: `The label opened with \`${opener}\` on line ${lineNumber} is not closed on its line, so what follows it became label text.`,
+    message: `This label, opened with \`${opener}\`, is not closed on its line, so what follows it became label text.`,
     hint: open.closedLine ? `Close it ${open.closedAt === 'arrow' ? 'before the arrow' : 'where its line ends'}: ${shown(open.closedLine)}.` : `Close it with \`${[...opener].reverse().map((c) => CLOSE_OF[c] ?? c).join('')}\` where the label ends.`,
   };
 }
