@@ -1,0 +1,171 @@
+// bin/infralint, the sh launcher npm links: it starts node from the startup snapshot the running Node
+// built for this install's bundle (bin/build-snapshot.js), and otherwise runs bin/infralint.js. On
+// a copy of the built install (so that its snapshot can be removed, damaged or moved): the reports
+// must be the same byte for byte either way, and every way a snapshot can be unusable must end in
+// the plain CLI with the right report and exit code.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURES, PROJECT } from '../helpers/paths.js';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'infralint-launcher-'));
+const install = path.join(work, 'infralint');
+const version = process.version;
+const blobOf = (dir: string) => path.join(dir, 'dist', `infralint.snapshot-${version}.blob`);
+
+/** An install as npm leaves it: bin/, the bundle with its tables and code cache, rules/, fixtures/ and the dependencies. */
+function copyInstall(to: string): void {
+  mkdirSync(path.join(to, 'dist'), { recursive: true });
+  for (const dir of ['bin', 'rules', 'fixtures']) cpSync(path.join(PROJECT, dir), path.join(to, dir), { recursive: true });
+  copyFileSync(path.join(PROJECT, 'package.json'), path.join(to, 'package.json'));
+  const built = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^(infralint\.cjs|infralint\..*\.cache|grade-worker\.mjs|.*-tables\.json)$/.test(f));
+  for (const f of built) copyFileSync(path.join(PROJECT, 'dist', f), path.join(to, 'dist', f));
+  symlinkSync(path.join(PROJECT, 'node_modules'), path.join(to, 'node_modules'));
+}
+
+function launch(launcher: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(launcher, args, {
+    encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1', ...env },
+  });
+  const lines = r.stderr.split('\n');
+  return {
+    code: r.status, stdout: r.stdout,
+    how: lines.filter((l) => l.startsWith('infralint launcher: ')).join('\n'),
+    stderr: lines.filter((l) => !l.startsWith('infralint launcher: ')).join('\n'),
+  };
+}
+
+const launcher = path.join(install, 'bin', 'infralint');
+const sample = ['complete-flowchart', 'sequence-only', 'worked-example'];
+
+/** What the plain CLI (bin/infralint.js, no snapshot) prints and returns. */
+function plainRun(args: string[]) {
+  return launch(launcher, args, { INFRALINT_SNAPSHOT: 'off' });
+}
+
+describe('the sh launcher and its startup snapshot (built binary)', () => {
+  beforeAll(() => {
+    copyInstall(install);
+    const built = spawnSync(process.execPath, [path.join(install, 'bin', 'build-snapshot.js')], { encoding: 'utf8', timeout: 120_000 });
+    expect(built.status).toBe(0);
+  }, 150_000);
+  afterAll(() => {
+    chmodSync(install, 0o755);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('starts from the snapshot and prints what the plain CLI prints, byte for byte: every bundled fixture in JSON, some in the terminal report', () => {
+    for (const name of readdirSync(FIXTURES)) {
+      const formats = sample.includes(name) ? [['--format', 'json'], []] : [['--format', 'json']];
+      for (const args of formats.map((format) => ['check', ...format, path.join(FIXTURES, name)])) {
+        const fromSnapshot = launch(launcher, args);
+        expect(fromSnapshot.how).toBe(`infralint launcher: from the snapshot ${blobOf(install)}`);
+        const plain = plainRun(args);
+        expect(plain.how).toContain('without the snapshot');
+        expect([name, fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([name, plain.code, plain.stdout, plain.stderr]);
+      }
+    }
+  }, 300_000);
+
+  it('runs the commands a warm-up never ran (architecture-beta imports its parser, explain, usage errors) the same way', () => {
+    for (const args of [['check', path.join(FIXTURES, 'architecture-beta')], ['explain', 'component-count'], ['check', '--format', 'nope', FIXTURES], ['--version']]) {
+      const fromSnapshot = launch(launcher, args);
+      expect(fromSnapshot.how).toContain('from the snapshot');
+      const plain = plainRun(args);
+      expect([fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
+    }
+  });
+
+  it('reads the run from the run, not from the build: a path relative to the working directory', () => {
+    const args = ['check', path.join('fixtures', 'worked-example')];
+    const inProject = (env: Record<string, string>) => spawnSync(launcher, args, { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...env } });
+    const fromSnapshot = inProject({});
+    expect(fromSnapshot.status).toBe(0);
+    expect(fromSnapshot.stdout).toBe(inProject({ INFRALINT_SNAPSHOT: 'off' }).stdout);
+  });
+
+  it('follows the links npm makes to the launcher', () => {
+    const binDir = path.join(work, 'node_modules', '.bin');
+    mkdirSync(binDir, { recursive: true });
+    symlinkSync(path.relative(binDir, launcher), path.join(binDir, 'infralint'));
+    const r = launch(path.join(binDir, 'infralint'), ['check', path.join(FIXTURES, 'worked-example')]);
+    expect([r.code, r.how]).toEqual([0, expect.stringContaining('from the snapshot')]);
+  });
+
+  it('runs without the snapshot when NODE_OPTIONS is set (its V8 flags would make Node refuse it)', () => {
+    const r = launch(launcher, ['check', path.join(FIXTURES, 'worked-example')], { NODE_OPTIONS: '--max-old-space-size=512' });
+    expect([r.code, r.how, r.stderr]).toEqual([0, expect.stringContaining('without the snapshot'), '']);
+  });
+
+  describe('when the snapshot cannot be used', () => {
+    const args = ['check', '--format', 'json', path.join(FIXTURES, 'worked-example')];
+    let expected: { code: number | null; stdout: string };
+    let blob: Buffer;
+    beforeAll(() => {
+      const plain = plainRun(args);
+      expected = { code: plain.code, stdout: plain.stdout };
+      blob = readFileSync(blobOf(install));
+    });
+    afterEach(() => writeFileSync(blobOf(install), blob));
+
+    it('runs the plain CLI when there is no snapshot for this Node', () => {
+      rmSync(blobOf(install));
+      const r = launch(launcher, args);
+      expect([r.code, r.stdout, r.stderr, r.how]).toEqual([expected.code, expected.stdout, '', `infralint launcher: without a snapshot (none for Node ${version})`]);
+    });
+
+    it('runs the plain CLI when the snapshot was made by another Node', () => {
+      // The blob's header names the Node version that made it: another one's, under this one's file name.
+      const own = Buffer.from(version.slice(1));
+      const at = blob.indexOf(own);
+      expect(at).toBeGreaterThan(0);
+      const other = Buffer.from(blob);
+      other[at + own.length - 1] = own[own.length - 1] === 0x39 ? 0x38 : own[own.length - 1]! + 1;
+      writeFileSync(blobOf(install), other);
+      const r = launch(launcher, args);
+      expect([r.code, r.stdout]).toEqual([expected.code, expected.stdout]);
+      expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 14\); starting without it/);
+    });
+
+    it.each([
+      ['cut short', (file: string) => truncateSync(file, Math.floor(blob.length / 2))],
+      ['not a snapshot at all', (file: string) => writeFileSync(file, 'not a snapshot\n')],
+    ])('runs the plain CLI when the snapshot is damaged (%s)', (_, damage) => {
+      damage(blobOf(install));
+      const r = launch(launcher, args);
+      expect([r.code, r.stdout]).toEqual([expected.code, expected.stdout]);
+      expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 1[0-9]{2}\); starting without it/);
+    });
+
+    it('does not use a snapshot moved with its install (it holds the old paths), and the install still runs', () => {
+      const moved = path.join(work, 'moved');
+      cpSync(install, moved, { recursive: true, verbatimSymlinks: true });
+      const r = launch(path.join(moved, 'bin', 'infralint'), args);
+      expect([r.code, r.stdout, r.stderr]).toEqual([expected.code, expected.stdout, '']);
+      expect(r.how).toBe(`infralint launcher: without the snapshot (${blobOf(moved)} was built for ${path.join(install, 'dist', 'infralint.cjs')})`);
+    });
+
+    it('runs from a read-only install, writing nothing there, and building a snapshot there fails softly after an install', () => {
+      rmSync(blobOf(install));
+      const listing = () => readdirSync(path.join(install, 'dist')).sort();
+      const before = listing();
+      for (const dir of [install, path.join(install, 'dist'), path.join(install, 'bin')]) chmodSync(dir, 0o555);
+      try {
+        const r = launch(launcher, args);
+        expect([r.code, r.stdout, r.stderr]).toEqual([expected.code, expected.stdout, '']);
+        const postinstall = spawnSync(process.execPath, [path.join(install, 'bin', 'build-snapshot.js'), '--if-missing', '--best-effort'], { encoding: 'utf8', timeout: 120_000 });
+        expect(postinstall.status).toBe(0);
+        // root may write anywhere: there the snapshot is built; anyone else gets a message, not a failed install.
+        if (process.getuid?.() !== 0) {
+          expect(postinstall.stderr).toMatch(/infralint: no startup snapshot: /);
+          expect(listing()).toEqual(before);
+        }
+      } finally {
+        for (const dir of [install, path.join(install, 'dist'), path.join(install, 'bin')]) chmodSync(dir, 0o755);
+      }
+      expect(existsSync(path.join(install, 'dist', 'infralint.cjs'))).toBe(true);
+    }, 150_000);
+  });
+});
