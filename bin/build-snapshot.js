@@ -45,13 +45,19 @@ export function snapshotFilesOf(bundle, version = process.version) {
   return { blob: `${base}.blob`, stamp: `${base}.root` };
 }
 
-/** The snapshot's entry script: the bundle inside, loaded and warmed at build time (see snapshot-entry.cjs). */
+/**
+ * The snapshot's entry script: the bundle inside, and Mermaid's parser when the build bundled it as a
+ * script beside the bundle (mermaid-parser.cjs), loaded and warmed at build time (see snapshot-entry.cjs).
+ */
 function entrySource(bundle) {
   const template = readFileSync(path.join(root, 'bin', 'snapshot-entry.cjs'), 'utf8');
-  const build = { bundle, warmUp: warmUpChecks({ withArchitecture: false }) };
+  const parser = path.join(path.dirname(bundle), 'mermaid-parser.cjs');
+  const withParser = existsSync(parser);
+  const build = { bundle, withParser, warmUp: warmUpChecks({ withArchitecture: withParser }) };
   const parts = {
     '/*@BUILD@*/': JSON.stringify(build),
     '/*@RUN_CLI@*/': runCli.toString(),
+    '/*@PARSER@*/': withParser ? readFileSync(parser, 'utf8') : '',
     '/*@BUNDLE@*/': readFileSync(bundle, 'utf8'),
   };
   // split/join: the bundle holds `$&` and the like, which String.replace would expand.

@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD, bundle, lazyImportsThroughLoader } from './bundle-options.mjs';
+import { fileURLToPath } from 'node:url';
+import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD, bundle, lazyImportsThroughLoader, parserBuild } from './bundle-options.mjs';
 import { buildSnapshot } from '../bin/build-snapshot.js';
 
 function copyTables(dir) {
@@ -15,6 +16,7 @@ function copyTables(dir) {
 
 await bundle(build, CLI_BUILD, lazyImportsThroughLoader);
 await bundle(build, WORKER_BUILD);
+await bundle(build, parserBuild(fileURLToPath(import.meta.resolve('@mermaid-js/parser'))));
 copyTables('dist');
 // In its own process: the cache holds what a cold check compiles, nothing of this script. The
 // caches and startup snapshots of the previous bundle are useless (V8 would reject a cache, and a
@@ -22,7 +24,7 @@ copyTables('dist');
 for (const f of readdirSync('dist').filter((n) => /^infralint\..*\.(cache|blob|root)$/.test(n))) rmSync(path.join('dist', f));
 execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
 buildSnapshot(path.resolve('dist/infralint.cjs'));
-console.log('bundled dist/infralint.cjs (with its code cache and startup snapshot for this Node) and dist/grade-worker.mjs');
+console.log('bundled dist/infralint.cjs (with its code cache and startup snapshot for this Node), dist/grade-worker.mjs and dist/mermaid-parser.cjs');
 if (process.argv.includes('--action')) {
   await bundle(build, ACTION_BUILD);
   copyTables('action/dist');
