@@ -65,6 +65,31 @@ function entrySource(bundle) {
 }
 
 /**
+ * Adds a Node to the list beside the bundle (infralint.snapshots: `<version> <path>` lines) by which
+ * bin/infralint learns the running Node's version without starting it: under each path the shell
+ * may find it by (as given, its real path, and the PATH entries that lead to it). Entries whose
+ * binary is gone or now another version are dropped.
+ */
+function listNode(dir, node, version) {
+  const list = path.join(dir, 'infralint.snapshots');
+  const real = realpathSync(node);
+  const onPath = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((d) => path.join(d, 'node'))
+    .filter((candidate) => { try { return realpathSync(candidate) === real; } catch { return false; } });
+  const aliases = new Set([path.resolve(node), real, ...onPath]);
+  const versionOf = new Map();
+  const kept = (existsSync(list) ? readFileSync(list, 'utf8').split('\n') : []).filter((line) => {
+    const [listed, ...rest] = line.split(' ');
+    const at = rest.join(' ');
+    if (!listed || !at || aliases.has(at)) return false;
+    if (!versionOf.has(at)) versionOf.set(at, existsSync(at) ? spawnSync(at, ['--version'], { encoding: 'utf8' }).stdout?.trim() : null);
+    return versionOf.get(at) === listed;
+  });
+  const temporary = `${list}.${process.pid}`;
+  writeFileSync(temporary, [...kept, ...[...aliases].map((at) => `${version} ${at}`)].join('\n') + '\n');
+  renameSync(temporary, list);
+}
+
+/**
  * Builds the snapshot of `bundle` with the Node binary `node`; returns its blob's path. In a fresh
  * process with no NODE_OPTIONS: the snapshot is only accepted under the V8 flags it was made with.
  */
@@ -88,6 +113,7 @@ export function buildSnapshot(bundle, { node = process.execPath } = {}) {
     rmSync(stamp, { force: true });
     renameSync(made, blob);
     writeFileSync(stamp, `${real}\n`);
+    listNode(path.dirname(real), node, version);
     return blob;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -21,7 +21,7 @@ copyTables('dist');
 // In its own process: the cache holds what a cold check compiles, nothing of this script. The
 // caches and startup snapshots of the previous bundle are useless (V8 would reject a cache, and a
 // snapshot holds the old bundle): removed first.
-for (const f of readdirSync('dist').filter((n) => /^infralint\..*\.(cache|blob|root)$/.test(n))) rmSync(path.join('dist', f));
+for (const f of readdirSync('dist').filter((n) => /^infralint\..*\.(cache|blob|root)$|^infralint\.snapshots$/.test(n))) rmSync(path.join('dist', f));
 execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
 buildSnapshot(path.resolve('dist/infralint.cjs'));
 console.log('bundled dist/infralint.cjs (with its code cache and startup snapshot for this Node), dist/grade-worker.mjs and dist/mermaid-parser.cjs');

@@ -4,7 +4,7 @@
 // must be the same byte for byte either way, and every way a snapshot can be unusable must end in
 // the plain CLI with the right report and exit code.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES, PROJECT } from '../helpers/paths.js';
@@ -61,7 +61,7 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
       const formats = sample.includes(name) ? [['--format', 'json'], []] : [['--format', 'json']];
       for (const args of formats.map((format) => ['check', ...format, path.join(FIXTURES, name)])) {
         const fromSnapshot = launch(launcher, args);
-        expect(fromSnapshot.how).toBe(`infralint launcher: from the snapshot ${blobOf(install)}`);
+        expect(fromSnapshot.how).toBe(`infralint launcher: from the snapshot ${blobOf(install)} (Node ${version}, by the list)`);
         const plain = plainRun(args);
         expect(plain.how).toContain('without the snapshot');
         expect([name, fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([name, plain.code, plain.stdout, plain.stderr]);
@@ -97,6 +97,18 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     symlinkSync(path.relative(binDir, launcher), path.join(binDir, 'infralint'));
     const r = launch(path.join(binDir, 'infralint'), ['check', path.join(FIXTURES, 'worked-example')]);
     expect([r.code, r.how]).toEqual([0, expect.stringContaining('from the snapshot')]);
+  });
+
+  it('asks node its version when the list of the Nodes that built a snapshot is older than the node binary (an upgrade in place)', () => {
+    const list = path.join(install, 'dist', 'infralint.snapshots');
+    const written = statSync(list).mtime;
+    utimesSync(list, new Date(0), new Date(0));
+    try {
+      const r = launch(launcher, ['check', path.join(FIXTURES, 'worked-example')]);
+      expect([r.code, r.how]).toEqual([0, `infralint launcher: from the snapshot ${blobOf(install)} (Node ${version}, by node --version)`]);
+    } finally {
+      utimesSync(list, written, written);
+    }
   });
 
   it('runs without the snapshot when NODE_OPTIONS is set (its V8 flags would make Node refuse it)', () => {
