@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FIXTURES, PROJECT } from '../helpers/paths.js';
+import { FIXTURES, HAS_SHARED, PROJECT, SHARED } from '../helpers/paths.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'infralint-launcher-'));
 const install = path.join(work, 'infralint');
@@ -66,6 +66,21 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
         expect(plain.how).toContain('without the snapshot');
         expect([name, fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([name, plain.code, plain.stdout, plain.stderr]);
       }
+    }
+  }, 300_000);
+
+  // Real submissions exercise far more of the prose reader's expressions than the fixtures do.
+  (HAS_SHARED ? it : it.skip)('prints what the plain CLI prints for a sample of the real corpus (every tenth submission)', () => {
+    const corpus = path.join(SHARED, 'corpus', 'real');
+    const manifest = JSON.parse(readFileSync(path.join(corpus, 'manifest.json'), 'utf8')) as { id: string }[];
+    const sampled = manifest.filter((_, k) => k % 10 === 0);
+    expect(sampled.length).toBeGreaterThan(5);
+    for (const { id } of sampled) {
+      const args = ['check', '--format', 'json', path.join(corpus, id)];
+      const fromSnapshot = launch(launcher, args);
+      expect(fromSnapshot.how).toContain('from the snapshot');
+      const plain = plainRun(args);
+      expect([fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
     }
   }, 300_000);
 
