@@ -98,6 +98,26 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     }
   });
 
+  // grade imports its worker pool, progress bar and Graphviz at run time (no import() of the snapshot's
+  // own: the launcher's loader) and starts worker threads from a process started from the snapshot.
+  it('grades a cohort with worker threads from the snapshot, every output the same as without it', () => {
+    const cohort = path.join(work, 'cohort');
+    for (const [student, fixture] of [['alice', 'worked-example'], ['bob', 'complete-flowchart'], ['carol', 'architecture-beta']]) {
+      cpSync(path.join(FIXTURES, fixture!), path.join(cohort, student!), { recursive: true });
+    }
+    const outputs = (out: string) => readdirSync(out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
+      .map((d) => path.relative(out, path.join(d.parentPath, d.name))).sort().map((f) => [f, readFileSync(path.join(out, f), 'utf8')]);
+    const graded = [launch, (l: string, a: string[]) => launch(l, a, { INFRALINT_SNAPSHOT: 'off' })].map((how, k) => {
+      const out = path.join(work, `grades-${k}`);
+      const r = how(launcher, ['grade', cohort, '--out', out, '--jobs', '2']);
+      expect(r.code).toBe(0);
+      return { how: r.how, files: outputs(out) };
+    });
+    expect(graded[0]!.how).toContain('from the snapshot');
+    expect(graded[0]!.files.map(([f]) => f)).toEqual(expect.arrayContaining(['results.jsonl', 'gradebook.csv', 'report.html']));
+    expect(graded[0]!.files).toEqual(graded[1]!.files);
+  }, 120_000);
+
   it('reads the run from the run, not from the build: a path relative to the working directory', () => {
     const args = ['check', path.join('fixtures', 'worked-example')];
     const inProject = (env: Record<string, string>) => spawnSync(launcher, args, { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...env } });
