@@ -3,7 +3,7 @@
 // a copy of the built install (so that its snapshot can be removed, damaged or moved): the reports
 // must be the same byte for byte either way, and every way a snapshot can be unusable must end in
 // the plain CLI with the right report and exit code.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,6 +116,36 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     expect(graded[0]!.how).toContain('from the snapshot');
     expect(graded[0]!.files.map(([f]) => f)).toEqual(expect.arrayContaining(['results.jsonl', 'gradebook.csv', 'report.html']));
     expect(graded[0]!.files).toEqual(graded[1]!.files);
+  }, 120_000);
+
+  // The launcher waits for node (to read its exit status) instead of becoming it: a signal sent to
+  // the launcher alone (`kill <pid>`, a supervisor) must still stop the CLI, not leave it running.
+  (existsSync('/proc/self/cmdline') ? it : it.skip)('stops the CLI when the launcher alone is sent SIGTERM', async () => {
+    const cohort = path.join(work, 'long-cohort');
+    for (let k = 0; k < 40; k++) cpSync(path.join(FIXTURES, 'worked-example'), path.join(cohort, `student${k}`), { recursive: true });
+    const child = spawn(launcher, ['grade', cohort, '--out', path.join(work, 'long-grades'), '--jobs', '1'], {
+      env: { ...process.env, NODE_OPTIONS: '', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const fromSnapshot = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(blobOf(install));
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('graded')) resolve();
+    }));
+    expect(stderr).toContain('from the snapshot');
+    expect(fromSnapshot()).toHaveLength(1);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    for (let tries = 0; tries < 50 && fromSnapshot().length; tries++) await new Promise((r) => setTimeout(r, 100));
+    expect(fromSnapshot()).toEqual([]);
   }, 120_000);
 
   it('reads the run from the run, not from the build: a path relative to the working directory', () => {
