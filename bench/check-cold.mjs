@@ -1,57 +1,82 @@
-// `npm run bench:cold`: a cold `infralint check` (one fresh process per run) against the floor no
-// CLI can beat (`node -e 0`) and against importing markdown-it alone (the one dependency every check
-// needs). The cases run in alternating rounds (each round runs every case once, in a rotating order),
-// so that a busy moment of a shared host falls on all of them alike; figures are medians over the
-// rounds, and the ratios are medians of the per-round ratios.
-// Two figures per case: wall time, and the process's CPU time (user + system, every thread, from
-// getrusage at exit): on a shared host, CPU is the steadier one.
-//   npm run bench:cold -- --node /path/to/node24 [--node ...]   also measures under other Node binaries
-//   RUNS=31 npm run bench:cold                                   more rounds (default 21)
+// `npm run bench:cold`: a cold `infralint check` (one fresh process per run, started as a user starts
+// it: bin/infralint, the launcher npm links) against the floor no CLI can beat (`node -e 0`) and
+// against importing markdown-it alone (the one dependency every check needs). The cases run in
+// alternating rounds (each round runs every case once, in a rotating order), so that a busy moment
+// of a shared host falls on all of them alike; figures are medians over the rounds, and the ratios
+// are medians of the per-round ratios.
+// Two figures per case, both of the whole process tree (the sh launcher, its `node --version`, node),
+// taken by bash around the command: wall time, and CPU time (user + system of every process and
+// thread, from the kernel's accounting of waited-for children: `times`). On a shared host, CPU is
+// the steadier one. "no snapshot" rows are the same checks with INFRALINT_SNAPSHOT=off (the CLI
+// loaded from its bundle with its code cache): what a Node without a snapshot gets.
+//   npm run bench:cold -- --node 24 [--node /path/to/node ...]  also measures under other Nodes (a major
+//                                     version is installed with npm into the temporary folder once)
+//   RUNS=31 npm run bench:cold        more rounds (default 21)
 //   npm run bench:cold -- --baseline /copy/of/an/older/build/bin/infralint.js
-//                                   the same checks by another build, in the same rounds (before/after)
-import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+//                                     the same checks by another build, in the same rounds (before/after)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin/infralint.js');
+const launcher = path.join(root, 'bin/infralint');
 const rounds = Number(process.env.RUNS ?? 21);
 const nodes = [process.execPath];
 let baseline = null;
 for (let i = 2; i < process.argv.length; i++) {
-  if (process.argv[i] === '--node' && process.argv[i + 1]) nodes.push(process.argv[++i]);
+  if (process.argv[i] === '--node' && process.argv[i + 1]) nodes.push(nodeBinary(process.argv[++i]));
   else if (process.argv[i] === '--baseline' && process.argv[i + 1]) baseline = path.resolve(process.argv[++i]);
+}
+
+/** A path to a Node binary, or a major version (`24`) installed from npm's `node` package into the temporary folder. */
+function nodeBinary(spec) {
+  if (!/^\d+$/.test(spec)) return path.resolve(spec);
+  const prefix = path.join(tmpdir(), `node${spec}`);
+  const binary = path.join(prefix, 'node_modules', 'node', 'bin', 'node');
+  if (!existsSync(binary)) {
+    console.log(`installing Node ${spec} into ${prefix} (npm's node package)`);
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${spec}`], { stdio: 'inherit' });
+  }
+  return binary;
 }
 
 // Bars of issue 17 (cold check against `node -e 0`).
 const BARS = { flowchart: 2, sequence: 2, 'architecture-beta': 2.5 };
 
-// A preload that writes the process's CPU time to fd 3 at exit: the same preload runs in every case,
-// the floor included, so it cancels out of the ratios.
-const scratch = mkdtempSync(path.join(tmpdir(), 'infralint-bench-cold-'));
-const probe = path.join(scratch, 'cpu-probe.cjs');
-writeFileSync(probe, "process.on('exit', () => { const u = process.cpuUsage(); try { require('fs').writeSync(3, String((u.user + u.system) / 1000)); } catch {} });\n");
-
+const fixture = (name) => path.join(root, 'fixtures', name);
+const checks = [
+  { name: 'flowchart', bar: 'flowchart', args: ['check', fixture('complete-flowchart')] },
+  { name: 'sequence', bar: 'sequence', args: ['check', fixture('sequence-only')] },
+  { name: 'architecture-beta', bar: 'architecture-beta', args: ['check', fixture('architecture-beta')] },
+  { name: '--format json worked-example', args: ['check', '--format', 'json', fixture('worked-example')] },
+];
 const cases = [
-  { name: 'node -e 0 (floor)', args: ['-e', '0'] },
-  { name: 'import markdown-it alone', args: ['--input-type=module', '-e', "import 'markdown-it'"] },
-  { name: 'check flowchart', bar: 'flowchart', args: [bin, 'check', path.join(root, 'fixtures/complete-flowchart')] },
-  { name: 'check sequence', bar: 'sequence', args: [bin, 'check', path.join(root, 'fixtures/sequence-only')] },
-  { name: 'check architecture-beta', bar: 'architecture-beta', args: [bin, 'check', path.join(root, 'fixtures/architecture-beta')] },
-  { name: 'check --format json worked-example', args: [bin, 'check', '--format', 'json', path.join(root, 'fixtures/worked-example')] },
+  { name: 'node -e 0 (floor)', command: ['node', '-e', '0'] },
+  { name: 'import markdown-it alone', command: ['node', '--input-type=module', '-e', "import 'markdown-it'"] },
+  ...checks.map((c) => ({ name: `check ${c.name}`, bar: c.bar, command: [launcher, ...c.args] })),
+  ...checks.filter((c) => c.bar).map((c) => ({ name: `check ${c.name}, no snapshot`, command: [launcher, ...c.args], env: { INFRALINT_SNAPSHOT: 'off' } })),
 ];
 if (baseline) {
-  for (const c of cases.filter((x) => x.args[0] === bin)) cases.push({ name: `(baseline) ${c.name}`, args: [baseline, ...c.args.slice(1)] });
+  const start = baseline.endsWith('.js') ? ['node', baseline] : [baseline];
+  for (const c of checks) cases.push({ name: `(baseline) check ${c.name}`, command: [...start, ...c.args] });
 }
 
-function once(node, args) {
-  const started = process.hrtime.bigint();
-  const child = spawnSync(node, ['--require', probe, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  const wall = Number(process.hrtime.bigint() - started) / 1e6;
-  if (child.status !== 0 && child.status !== 1) throw new Error(`${node} ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
-  return { wall, cpu: Number(child.output[3]) };
+// bash measures the command: EPOCHREALTIME around it, and `times`, whose second line is the CPU
+// time of the children it waited for (the whole tree), in milliseconds.
+const MEASURE = 't0=$EPOCHREALTIME; "$@" >/dev/null 2>&3; s=$?; t1=$EPOCHREALTIME; times; echo "$t0 $t1"; exit $s';
+const seconds = (text) => { const m = /(\d+)m([\d.]+)s/.exec(text); return Number(m[1]) * 60 + Number(m[2]); };
+
+function once(node, c) {
+  const env = { ...process.env, ...c.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` };
+  delete env.NODE_OPTIONS;
+  const child = spawnSync('bash', ['-c', MEASURE, 'bench', ...c.command], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${c.command.join(' ')} (${node}) exited ${child.status}: ${child.output[3]}${child.stderr}`);
+  const [, children, clock] = child.stdout.trim().split('\n');
+  const [user, system] = children.trim().split(/\s+/).map(seconds);
+  const [t0, t1] = clock.split(' ').map(Number);
+  return { wall: (t1 - t0) * 1000, cpu: (user + system) * 1000 };
 }
 
 const median = (values) => {
@@ -59,39 +84,41 @@ const median = (values) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The code cache and the startup snapshot of another Node, made once (the build makes its own Node's). */
+function prepare(node) {
+  execFileSync(node, [path.join(root, 'scripts/warm-code-cache.mjs')], { stdio: 'inherit' });
+  execFileSync(node, [path.join(root, 'bin/build-snapshot.js'), '--if-missing'], { stdio: 'inherit' });
+}
+
 let over = 0;
-try {
-  for (const node of nodes) {
-    const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    const samples = cases.map(() => []);
-    for (const [k, c] of cases.entries()) once(node, c.args); // warms the disk cache and the compile cache, if any
-    for (let r = 0; r < rounds; r++) {
-      for (let k = 0; k < cases.length; k++) {
-        const j = (r + k) % cases.length;
-        samples[j].push(once(node, cases[j].args));
-      }
-    }
-    const floor = samples[0];
-    const markdownIt = samples[1];
-    console.log(`\nNode ${version}: cold process, ${rounds} alternating rounds; medians (ms), ratios = median of per-round ratios`);
-    console.log('case'.padEnd(46), 'wall'.padStart(7), 'cpu'.padStart(7), ' x node -e 0 (wall, cpu)', ' x markdown-it (wall, cpu)', ' bar');
-    for (const [k, c] of cases.entries()) {
-      const s = samples[k];
-      const ratio = (base, field) => median(s.map((x, r) => x[field] / base[r][field]));
-      const toFloor = [ratio(floor, 'wall'), ratio(floor, 'cpu')];
-      const toMarkdownIt = [ratio(markdownIt, 'wall'), ratio(markdownIt, 'cpu')];
-      let bar = '';
-      if (c.bar) {
-        const worst = Math.max(...toFloor);
-        const ok = worst <= BARS[c.bar];
-        if (!ok) over++;
-        bar = ` <= ${BARS[c.bar]}x: ${ok ? 'met' : 'NOT met'}`;
-      }
-      console.log(c.name.padEnd(46), median(s.map((x) => x.wall)).toFixed(1).padStart(7), median(s.map((x) => x.cpu)).toFixed(1).padStart(7),
-        `   ${toFloor.map((x) => `${x.toFixed(2)}x`).join(', ').padEnd(22)}`, `${toMarkdownIt.map((x) => `${x.toFixed(2)}x`).join(', ').padEnd(25)}`, bar);
+for (const node of nodes) {
+  if (node !== process.execPath) prepare(node);
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const samples = cases.map(() => []);
+  for (const c of cases) once(node, c); // warms the disk cache
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < cases.length; k++) {
+      const j = (r + k) % cases.length;
+      samples[j].push(once(node, cases[j]));
     }
   }
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+  const [floor, markdownIt] = samples;
+  console.log(`\nNode ${version}: cold process, ${rounds} alternating rounds; medians (ms), ratios = median of per-round ratios`);
+  console.log('case'.padEnd(46), 'wall'.padStart(7), 'cpu'.padStart(7), ' x node -e 0 (wall, cpu)', ' x markdown-it (wall, cpu)', ' bar (the worse of wall and cpu)');
+  for (const [k, c] of cases.entries()) {
+    const s = samples[k];
+    const ratio = (base, field) => median(s.map((x, r) => x[field] / base[r][field]));
+    const toFloor = [ratio(floor, 'wall'), ratio(floor, 'cpu')];
+    const toMarkdownIt = [ratio(markdownIt, 'wall'), ratio(markdownIt, 'cpu')];
+    let bar = '';
+    if (c.bar) {
+      const worst = Math.max(...toFloor);
+      const ok = worst <= BARS[c.bar];
+      if (!ok) over++;
+      bar = ` <= ${BARS[c.bar]}x: ${ok ? 'met' : `NOT met (${(worst / BARS[c.bar]).toFixed(2)}x the bar)`}`;
+    }
+    console.log(c.name.padEnd(46), median(s.map((x) => x.wall)).toFixed(1).padStart(7), median(s.map((x) => x.cpu)).toFixed(1).padStart(7),
+      `   ${toFloor.map((x) => `${x.toFixed(2)}x`).join(', ').padEnd(22)}`, `${toMarkdownIt.map((x) => `${x.toFixed(2)}x`).join(', ').padEnd(25)}`, bar);
+  }
 }
 console.log(over ? `\n${over} bar(s) not met` : '\nevery bar met');

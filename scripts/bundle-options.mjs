@@ -21,6 +21,16 @@ export const CLI_BUILD = {
   define: { 'import.meta.url': '__infralintUrl' },
 };
 
+/**
+ * Mermaid's parser (architecture-beta) as one CommonJS script, for the startup snapshot only
+ * (bin/build-snapshot.js loads it into the snapshot's heap, where an ES module cannot go); the CLI
+ * without a snapshot imports the package itself. `entry` is the package's own entry file.
+ */
+export const parserBuild = (entry) => ({
+  entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+  outfile: 'dist/mermaid-parser.cjs', legalComments: 'none', logLevel: 'warning',
+});
+
 /** The worker threads of `infralint grade`: one file each loads fast. */
 export const WORKER_BUILD = {
   entryPoints: ['src/grade/worker.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',

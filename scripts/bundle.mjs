@@ -5,7 +5,9 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD, bundle, lazyImportsThroughLoader } from './bundle-options.mjs';
+import { fileURLToPath } from 'node:url';
+import { ACTION_BUILD, CLI_BUILD, WORKER_BUILD, bundle, lazyImportsThroughLoader, parserBuild } from './bundle-options.mjs';
+import { buildSnapshot } from '../bin/build-snapshot.js';
 
 function copyTables(dir) {
   copyFileSync('dist/diagrams/flowchart/flowchart-tables.json', path.join(dir, 'flowchart-tables.json'));
@@ -14,12 +16,15 @@ function copyTables(dir) {
 
 await bundle(build, CLI_BUILD, lazyImportsThroughLoader);
 await bundle(build, WORKER_BUILD);
+await bundle(build, parserBuild(fileURLToPath(import.meta.resolve('@mermaid-js/parser'))));
 copyTables('dist');
 // In its own process: the cache holds what a cold check compiles, nothing of this script. The
-// caches of the previous bundle are useless (V8 would reject them): removed first.
-for (const f of readdirSync('dist').filter((n) => /^infralint\..*\.cache$/.test(n))) rmSync(path.join('dist', f));
+// caches and startup snapshots of the previous bundle are useless (V8 would reject a cache, and a
+// snapshot holds the old bundle): removed first.
+for (const f of readdirSync('dist').filter((n) => /^infralint\..*\.(cache|blob|root)$|^infralint\.snapshots$/.test(n))) rmSync(path.join('dist', f));
 execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
-console.log('bundled dist/infralint.cjs (with its code cache for this Node)  and dist/grade-worker.mjs');
+buildSnapshot(path.resolve('dist/infralint.cjs'));
+console.log('bundled dist/infralint.cjs (with its code cache and startup snapshot for this Node), dist/grade-worker.mjs and dist/mermaid-parser.cjs');
 if (process.argv.includes('--action')) {
   await bundle(build, ACTION_BUILD);
   copyTables('action/dist');

@@ -16,7 +16,8 @@ const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
 mkdirSync('lib', { recursive: true });
 // With the code caches the build made (one per Node version it was warmed with: see scripts/warm-code-cache.mjs).
 const caches = readdirSync('dist').filter((f) => /^infralint\..*\.cache$/.test(f));
-for (const file of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
+// Startup snapshots are not: each is made on the user's machine, by its Node (`postinstall`).
+for (const file of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
 git('checkout', '--detach');
 // A release runs from lib/: nothing to build, so no `prepare` script (its output on stdout is read as
 // the tarball's name by pre-commit's `npm pack`) and no devDependencies for an installer to fetch.

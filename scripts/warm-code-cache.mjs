@@ -8,19 +8,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFileOf, loadCli } from '../bin/load-cli.js';
+import { warmUpChecks } from '../bin/build-snapshot.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'infralint.cjs');
 const { exports, script } = loadCli(bundle, { useCache: false });
 exports.compileRegexpsOnce();
 const silent = { stdout: () => {}, stderr: () => {}, env: {}, cwd: root, isTTY: false, stderrIsTTY: false };
-const fixture = (name) => path.join(root, 'fixtures', name);
-for (const args of [
-  ['check', fixture('complete-flowchart')],
-  ['check', fixture('sequence-only')],
-  ['check', fixture('architecture-beta')],
-  ['check', '--format', 'json', fixture('worked-example')],
-]) {
+for (const args of warmUpChecks()) {
   const code = await exports.main(args, silent);
   if (code === 2) throw new Error(`warming the code cache: infralint ${args.join(' ')} exited 2`);
 }

@@ -184,7 +184,10 @@ export function gradebookEntry(record: StudentRecord) {
  * The order of the rows of every CSV: natural (student2 before student10) and by the locale's
  * letters (é beside e), then by code point so that two runs always agree.
  */
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+// Made on first use: a `check` never sorts rows, and an ICU collator built at load time is a native
+// object that cannot go into the CLI's startup snapshot (bin/build-snapshot.js).
+let collator: Intl.Collator | undefined;
 export function naturalOrder(a: string, b: string): number {
+  collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

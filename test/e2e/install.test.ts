@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES, PROJECT } from '../helpers/paths.js';
@@ -18,7 +18,7 @@ describe('installing a release', () => {
     // The release script copies the bundles a build left in dist/: these tests use the ones `npm test` just built.
     mkdirSync(path.join(clone, 'dist'));
     const caches = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^infralint\..*\.cache$/.test(f));
-    for (const f of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
+    for (const f of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
     execFileSync(process.execPath, ['scripts/release.mjs', '9.9.9', '--no-build'], { cwd: clone, env, stdio: 'ignore' });
   }, 60000);
 
@@ -35,8 +35,12 @@ describe('installing a release', () => {
     writeFileSync(path.join(project, 'package.json'), '{ "name": "student", "version": "1.0.0" }\n');
     const install = npm(['install', `git+file://${clone}#v9.9.9`], project);
     expect(install.status).toBe(0);
-    const r = spawnSync(path.join(project, 'node_modules', '.bin', 'infralint'), ['check', path.join(FIXTURES, 'worked-example')], { encoding: 'utf8' });
+    const r = spawnSync(path.join(project, 'node_modules', '.bin', 'infralint'), ['check', path.join(FIXTURES, 'worked-example')], { encoding: 'utf8', env: { ...process.env, INFRALINT_DEBUG_LAUNCH: '1' } });
     expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/88\.33\/100 {2}passed/)]);
+    // `postinstall` built the startup snapshot for this Node beside the release's bundle, and the launcher used it.
+    const blob = path.join(realpathSync(path.join(project, 'node_modules', 'infralint')), 'lib', `infralint.snapshot-${process.version}.blob`);
+    expect(existsSync(blob)).toBe(true);
+    expect(r.stderr).toContain(`infralint launcher: from the snapshot ${blob}`);
   }, 300000);
 
   it('runs with npx from a git URL, as the README says a student can', () => {

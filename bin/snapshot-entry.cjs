@@ -1,0 +1,81 @@
+// Template of the startup snapshot's entry script: bin/build-snapshot.js fills in the markers (the
+// build's settings, runCli of bin/run-cli.js, the CLI bundle) and runs it with `node --build-snapshot`.
+// It loads the bundle and runs a few checks, then V8 writes the heap; bin/infralint starts `node
+// --snapshot-blob` from it, which calls the function given to setDeserializeMainFunction below.
+//
+// What the heap may hold: whatever the run does not decide. Everything that depends on the run is
+// read after it starts: argv, the environment, the working directory and whether stdout is a
+// terminal (src/cli/main.ts's defaultIO; colours come from src/reporters/colour.ts's own Chalk, made
+// per report; chalk's default instance, which reads the terminal when loaded, is never used). No
+// handle, timer or worker is open when the heap is written (Node refuses one), and no ICU object
+// is kept (V8 cannot write one: src/grade/gradebook.ts makes its collator on first use).
+'use strict';
+const v8 = require('node:v8');
+const path = require('node:path');
+const build = /*@BUILD@*/;
+
+// Regular expressions: V8 cannot write machine code into a snapshot, and the CLI asks V8 to compile
+// each expression straight to machine code (src/regexp-compilation.ts). So the warm-up compiles
+// them for V8's interpreter only; the flag that does so implies --no-regexp-tier-up, which stays
+// set when it is cleared, so the snapshot is made under --no-regexp-tier-up, and bin/infralint
+// starts node with that flag (V8 accepts a snapshot only under the flags it was made with).
+v8.setFlagsFromString('--regexp-interpret-all');
+
+// Mermaid's parser (architecture-beta), bundled as a script by the build: in the heap, warmed by an
+// architecture-beta check, instead of imported from node_modules by every such run (the import and
+// the parser's set-up are about as much as the rest of a check). Same package, same version.
+const mermaidParser = build.withParser ? (() => {
+  const module = { exports: {} };
+  (function (exports, module, require) {
+/*@PARSER@*/
+  })(module.exports, module, require);
+  return module.exports;
+})() : null;
+
+// The other packages the bundle imports only when a run needs them (bulk grading's) cannot be
+// imported by the snapshot's own code (Node gives it no import()): a script compiled with the
+// main context's loader imports them, made on first use.
+let importer;
+function importLazily(specifier) {
+  if (specifier === '@mermaid-js/parser' && mermaidParser) return Promise.resolve(mermaidParser);
+  if (!importer) {
+    const vm = process.getBuiltinModule('node:vm');
+    // That loader is an experimental feature, which Node says on stderr when it first imports: not
+    // the user's business. Only that warning is dropped.
+    const emitWarning = process.emitWarning;
+    process.emitWarning = (warning, ...rest) => {
+      if (!String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) emitWarning.call(process, warning, ...rest);
+    };
+    importer = new vm.Script('(specifier) => import(specifier)', { filename: build.bundle, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext();
+  }
+  return importer(specifier);
+}
+
+const cli = { exports: {} };
+(function (exports, require, module, __filename, __dirname, __infralintImport) {
+/*@BUNDLE@*/
+})(cli.exports, require, cli, build.bundle, path.dirname(build.bundle), importLazily);
+
+const runCli = /*@RUN_CLI@*/;
+
+async function warmUp() {
+  const silent = { stdout: () => {}, stderr: () => {}, env: {}, cwd: path.dirname(build.bundle), isTTY: false, stderrIsTTY: false };
+  for (const args of build.warmUp) {
+    const code = await cli.exports.main(args, silent);
+    if (code === 2) throw new Error(`warming the snapshot: infralint ${args.join(' ')} exited 2`);
+  }
+  v8.setFlagsFromString('--no-regexp-interpret-all');
+}
+
+warmUp().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
+
+v8.startupSnapshot.setDeserializeMainFunction(() => {
+  // The expressions the warm-up compiled hold only the interpreter's code: V8 must be free to
+  // compile them to machine code when they run again (without tier-up it would run that code as
+  // machine code). Matching is the same either way.
+  v8.setFlagsFromString('--regexp-tier-up');
+  return runCli(cli.exports, process.argv.slice(1));
+});

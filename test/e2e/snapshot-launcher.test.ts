@@ -1,0 +1,253 @@
+// bin/infralint, the sh launcher npm links: it starts node from the startup snapshot the running Node
+// built for this install's bundle (bin/build-snapshot.js), and otherwise runs bin/infralint.js. On
+// a copy of the built install (so that its snapshot can be removed, damaged or moved): the reports
+// must be the same byte for byte either way, and every way a snapshot can be unusable must end in
+// the plain CLI with the right report and exit code.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURES, HAS_SHARED, PROJECT, SHARED } from '../helpers/paths.js';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'infralint-launcher-'));
+const install = path.join(work, 'infralint');
+const version = process.version;
+const blobOf = (dir: string) => path.join(dir, 'dist', `infralint.snapshot-${version}.blob`);
+
+/** An install as npm leaves it: bin/, the bundle with its tables and code cache, rules/, fixtures/ and the dependencies. */
+function copyInstall(to: string): void {
+  mkdirSync(path.join(to, 'dist'), { recursive: true });
+  for (const dir of ['bin', 'rules', 'fixtures']) cpSync(path.join(PROJECT, dir), path.join(to, dir), { recursive: true });
+  copyFileSync(path.join(PROJECT, 'package.json'), path.join(to, 'package.json'));
+  const built = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^(infralint\.cjs|infralint\..*\.cache|grade-worker\.mjs|mermaid-parser\.cjs|.*-tables\.json)$/.test(f));
+  for (const f of built) copyFileSync(path.join(PROJECT, 'dist', f), path.join(to, 'dist', f));
+  symlinkSync(path.join(PROJECT, 'node_modules'), path.join(to, 'node_modules'));
+}
+
+function launch(launcher: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(launcher, args, {
+    encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1', ...env },
+  });
+  const lines = r.stderr.split('\n');
+  return {
+    code: r.status, stdout: r.stdout,
+    how: lines.filter((l) => l.startsWith('infralint launcher: ')).join('\n'),
+    stderr: lines.filter((l) => !l.startsWith('infralint launcher: ')).join('\n'),
+  };
+}
+
+const launcher = path.join(install, 'bin', 'infralint');
+const sample = ['complete-flowchart', 'sequence-only', 'worked-example'];
+
+/** What the plain CLI (bin/infralint.js, no snapshot) prints and returns. */
+function plainRun(args: string[]) {
+  return launch(launcher, args, { INFRALINT_SNAPSHOT: 'off' });
+}
+
+describe('the sh launcher and its startup snapshot (built binary)', () => {
+  beforeAll(() => {
+    copyInstall(install);
+    const built = spawnSync(process.execPath, [path.join(install, 'bin', 'build-snapshot.js')], { encoding: 'utf8', timeout: 120_000 });
+    expect(built.status).toBe(0);
+  }, 150_000);
+  afterAll(() => {
+    chmodSync(install, 0o755);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('starts from the snapshot and prints what the plain CLI prints, byte for byte: every bundled fixture in JSON, some in the terminal report', () => {
+    for (const name of readdirSync(FIXTURES)) {
+      const formats = sample.includes(name) ? [['--format', 'json'], []] : [['--format', 'json']];
+      for (const args of formats.map((format) => ['check', ...format, path.join(FIXTURES, name)])) {
+        const fromSnapshot = launch(launcher, args);
+        expect(fromSnapshot.how).toBe(`infralint launcher: from the snapshot ${blobOf(install)} (Node ${version}, by the list)`);
+        const plain = plainRun(args);
+        expect(plain.how).toContain('without the snapshot');
+        expect([name, fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([name, plain.code, plain.stdout, plain.stderr]);
+      }
+    }
+  }, 300_000);
+
+  // Real submissions exercise far more of the prose reader's expressions than the fixtures do.
+  (HAS_SHARED ? it : it.skip)('prints what the plain CLI prints for a sample of the real corpus (every tenth submission)', () => {
+    const corpus = path.join(SHARED, 'corpus', 'real');
+    const manifest = JSON.parse(readFileSync(path.join(corpus, 'manifest.json'), 'utf8')) as { id: string }[];
+    const sampled = manifest.filter((_, k) => k % 10 === 0);
+    expect(sampled.length).toBeGreaterThan(5);
+    for (const { id } of sampled) {
+      const args = ['check', '--format', 'json', path.join(corpus, id)];
+      const fromSnapshot = launch(launcher, args);
+      expect(fromSnapshot.how).toContain('from the snapshot');
+      const plain = plainRun(args);
+      expect([fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
+    }
+  }, 300_000);
+
+  it('runs architecture-beta (its parser warmed in the snapshot) and what the warm-up never ran (explain, a usage error, --version) the same way', () => {
+    // An architecture-beta diagram Mermaid's parser rejects: its errors come from the parser's own state.
+    const broken = path.join(work, 'broken-architecture');
+    cpSync(path.join(FIXTURES, 'architecture-beta'), broken, { recursive: true });
+    const task = path.join(broken, 'web_infrastructure_design', '3-scale_up.md');
+    writeFileSync(task, readFileSync(task, 'utf8').replace('architecture-beta', 'architecture-beta\n    service ((broken'));
+    for (const args of [['check', path.join(FIXTURES, 'architecture-beta')], ['check', '--format', 'json', broken], ['explain', 'component-count'], ['check', '--format', 'nope', FIXTURES], ['--version']]) {
+      const fromSnapshot = launch(launcher, args);
+      expect(fromSnapshot.how).toContain('from the snapshot');
+      const plain = plainRun(args);
+      expect([fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
+    }
+  });
+
+  // grade imports its worker pool, progress bar and Graphviz at run time (no import() of the snapshot's
+  // own: the launcher's loader) and starts worker threads from a process started from the snapshot.
+  it('grades a cohort with worker threads from the snapshot, every output the same as without it', () => {
+    const cohort = path.join(work, 'cohort');
+    for (const [student, fixture] of [['alice', 'worked-example'], ['bob', 'complete-flowchart'], ['carol', 'architecture-beta']]) {
+      cpSync(path.join(FIXTURES, fixture!), path.join(cohort, student!), { recursive: true });
+    }
+    const outputs = (out: string) => readdirSync(out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
+      .map((d) => path.relative(out, path.join(d.parentPath, d.name))).sort().map((f) => [f, readFileSync(path.join(out, f), 'utf8')]);
+    const graded = [launch, (l: string, a: string[]) => launch(l, a, { INFRALINT_SNAPSHOT: 'off' })].map((how, k) => {
+      const out = path.join(work, `grades-${k}`);
+      const r = how(launcher, ['grade', cohort, '--out', out, '--jobs', '2']);
+      expect(r.code).toBe(0);
+      return { how: r.how, files: outputs(out) };
+    });
+    expect(graded[0]!.how).toContain('from the snapshot');
+    expect(graded[0]!.files.map(([f]) => f)).toEqual(expect.arrayContaining(['results.jsonl', 'gradebook.csv', 'report.html']));
+    expect(graded[0]!.files).toEqual(graded[1]!.files);
+  }, 120_000);
+
+  // The launcher waits for node (to read its exit status) instead of becoming it: a signal sent to
+  // the launcher alone (`kill <pid>`, a supervisor) must still stop the CLI, not leave it running.
+  (existsSync('/proc/self/cmdline') ? it : it.skip)('stops the CLI when the launcher alone is sent SIGTERM', async () => {
+    const cohort = path.join(work, 'long-cohort');
+    for (let k = 0; k < 40; k++) cpSync(path.join(FIXTURES, 'worked-example'), path.join(cohort, `student${k}`), { recursive: true });
+    const child = spawn(launcher, ['grade', cohort, '--out', path.join(work, 'long-grades'), '--jobs', '1'], {
+      env: { ...process.env, NODE_OPTIONS: '', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const fromSnapshot = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(blobOf(install));
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('graded')) resolve();
+    }));
+    expect(stderr).toContain('from the snapshot');
+    expect(fromSnapshot()).toHaveLength(1);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    for (let tries = 0; tries < 50 && fromSnapshot().length; tries++) await new Promise((r) => setTimeout(r, 100));
+    expect(fromSnapshot()).toEqual([]);
+  }, 120_000);
+
+  it('reads the run from the run, not from the build: a path relative to the working directory', () => {
+    const args = ['check', path.join('fixtures', 'worked-example')];
+    const inProject = (env: Record<string, string>) => spawnSync(launcher, args, { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...env } });
+    const fromSnapshot = inProject({});
+    expect(fromSnapshot.status).toBe(0);
+    expect(fromSnapshot.stdout).toBe(inProject({ INFRALINT_SNAPSHOT: 'off' }).stdout);
+  });
+
+  it('follows the links npm makes to the launcher', () => {
+    const binDir = path.join(work, 'node_modules', '.bin');
+    mkdirSync(binDir, { recursive: true });
+    symlinkSync(path.relative(binDir, launcher), path.join(binDir, 'infralint'));
+    const r = launch(path.join(binDir, 'infralint'), ['check', path.join(FIXTURES, 'worked-example')]);
+    expect([r.code, r.how]).toEqual([0, expect.stringContaining('from the snapshot')]);
+  });
+
+  it('asks node its version when the list of the Nodes that built a snapshot is older than the node binary (an upgrade in place)', () => {
+    const list = path.join(install, 'dist', 'infralint.snapshots');
+    const written = statSync(list).mtime;
+    utimesSync(list, new Date(0), new Date(0));
+    try {
+      const r = launch(launcher, ['check', path.join(FIXTURES, 'worked-example')]);
+      expect([r.code, r.how]).toEqual([0, `infralint launcher: from the snapshot ${blobOf(install)} (Node ${version}, by node --version)`]);
+    } finally {
+      utimesSync(list, written, written);
+    }
+  });
+
+  it('runs without the snapshot when NODE_OPTIONS is set (its V8 flags would make Node refuse it)', () => {
+    const r = launch(launcher, ['check', path.join(FIXTURES, 'worked-example')], { NODE_OPTIONS: '--max-old-space-size=512' });
+    expect([r.code, r.how, r.stderr]).toEqual([0, expect.stringContaining('without the snapshot'), '']);
+  });
+
+  describe('when the snapshot cannot be used', () => {
+    const args = ['check', '--format', 'json', path.join(FIXTURES, 'worked-example')];
+    let expected: { code: number | null; stdout: string };
+    let blob: Buffer;
+    beforeAll(() => {
+      const plain = plainRun(args);
+      expected = { code: plain.code, stdout: plain.stdout };
+      blob = readFileSync(blobOf(install));
+    });
+    afterEach(() => writeFileSync(blobOf(install), blob));
+
+    it('runs the plain CLI when there is no snapshot for this Node', () => {
+      rmSync(blobOf(install));
+      const r = launch(launcher, args);
+      expect([r.code, r.stdout, r.stderr, r.how]).toEqual([expected.code, expected.stdout, '', `infralint launcher: without a snapshot (none for Node ${version})`]);
+    });
+
+    it('runs the plain CLI when the snapshot was made by another Node', () => {
+      // The blob's header names the Node version that made it: another one's, under this one's file name.
+      const own = Buffer.from(version.slice(1));
+      const at = blob.indexOf(own);
+      expect(at).toBeGreaterThan(0);
+      const other = Buffer.from(blob);
+      other[at + own.length - 1] = own[own.length - 1] === 0x39 ? 0x38 : own[own.length - 1]! + 1;
+      writeFileSync(blobOf(install), other);
+      const r = launch(launcher, args);
+      expect([r.code, r.stdout]).toEqual([expected.code, expected.stdout]);
+      expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 14\); starting without it/);
+    });
+
+    it.each([
+      ['cut short', (file: string) => truncateSync(file, Math.floor(blob.length / 2))],
+      ['not a snapshot at all', (file: string) => writeFileSync(file, 'not a snapshot\n')],
+    ])('runs the plain CLI when the snapshot is damaged (%s)', (_, damage) => {
+      damage(blobOf(install));
+      const r = launch(launcher, args);
+      expect([r.code, r.stdout]).toEqual([expected.code, expected.stdout]);
+      expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 1[0-9]{2}\); starting without it/);
+    });
+
+    it('does not use a snapshot moved with its install (it holds the old paths), and the install still runs', () => {
+      const moved = path.join(work, 'moved');
+      cpSync(install, moved, { recursive: true, verbatimSymlinks: true });
+      const r = launch(path.join(moved, 'bin', 'infralint'), args);
+      expect([r.code, r.stdout, r.stderr]).toEqual([expected.code, expected.stdout, '']);
+      expect(r.how).toBe(`infralint launcher: without the snapshot (${blobOf(moved)} was built for ${path.join(install, 'dist', 'infralint.cjs')})`);
+    });
+
+    it('runs from a read-only install, writing nothing there, and building a snapshot there fails softly after an install', () => {
+      rmSync(blobOf(install));
+      const listing = () => readdirSync(path.join(install, 'dist')).sort();
+      const before = listing();
+      for (const dir of [install, path.join(install, 'dist'), path.join(install, 'bin')]) chmodSync(dir, 0o555);
+      try {
+        const r = launch(launcher, args);
+        expect([r.code, r.stdout, r.stderr]).toEqual([expected.code, expected.stdout, '']);
+        const postinstall = spawnSync(process.execPath, [path.join(install, 'bin', 'build-snapshot.js'), '--if-missing', '--best-effort'], { encoding: 'utf8', timeout: 120_000 });
+        expect(postinstall.status).toBe(0);
+        // root may write anywhere: there the snapshot is built; anyone else gets a message, not a failed install.
+        if (process.getuid?.() !== 0) {
+          expect(postinstall.stderr).toMatch(/infralint: no startup snapshot: /);
+          expect(listing()).toEqual(before);
+        }
+      } finally {
+        for (const dir of [install, path.join(install, 'dist'), path.join(install, 'bin')]) chmodSync(dir, 0o755);
+      }
+      expect(existsSync(path.join(install, 'dist', 'infralint.cjs'))).toBe(true);
+    }, 150_000);
+  });
+});
