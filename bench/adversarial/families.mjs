@@ -44,6 +44,7 @@ export const FAMILIES = {
   'nested loops': (b) => fence(`sequenceDiagram\n${fill('loop x\n', b / 2)}A->>B: hi\n${fill('end\n', b / 2)}`),
   'else sections': (b) => fence(`sequenceDiagram\nalt x\n${fill('A->>B: m\nelse y\n', b)}end`),
   'arrow then spaces': (b) => fence(`sequenceDiagram\nA->${' '.repeat(b)}`),
+  'spaces in a participant name': (b) => fence(`sequenceDiagram\nAlice->>+John: Hello\nJohn-->>-Ali${' '.repeat(b)}ce: `),
   'arrows without text': (b) => fence(`sequenceDiagram\n${fill('->', b)};`),
   'architecture services': (b) => fence(`architecture-beta\n${lines(b, (i) => `service s${i}(server)[S ${i}]`)}`),
   'architecture junk': (b) => fence(`architecture-beta\n    service a(server)[A]\n    ${fill('#35;', b)}`),

@@ -69,6 +69,7 @@ describe('super-linear time on small inputs (each was 15 s to 75 s of CPU)', () 
     ['one sentence of 8,000 coordinators (clause splitting)', () => text(`# 3\n\n${'nginx serves files and it forwards requests and the db stores data '.repeat(4000)}\n`)],
     ['one sentence of runs of spaces, coordinators and arrows (clause splitting)', () => text(`# 3\n\n${'(nginx serves files and it forwards requests ;   a ->    b '.repeat(4000)}\n`)],
     ['100,000 closers after a label (the closers ending a quoted label)', () => text(fenced(`flowchart TD\nA[/x] -->|y| B(z${'}'.repeat(100_000)}`))],
+    ['a message to a participant named with 64 KB of spaces (the arrow test of a label\'s roles)', () => text(fenced(`sequenceDiagram\nAlice->>+John: Hello\nJohn-->>-Ali${' '.repeat(64_000)}ce: `))],
     ['250,000 `#35;` in an architecture diagram (Mermaid\'s own parser)', () => text(fenced(`architecture-beta\n    service a(server)[A]\n    ${'#35;'.repeat(250_000)}`))],
   ];
   for (const [name, run] of cases) {
