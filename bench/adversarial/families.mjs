@@ -36,6 +36,7 @@ export const FAMILIES = {
   '} and spaces': (b) => fence(`flowchart TD\nA{x} ${fill('} ', b)}`),
   'labels to quote': (b) => fence(`flowchart TD\n${fill('A[a(b] ', b)}`),
   'words before an opener': (b) => fence(`flowchart TD\n${fill('sequenceDiagram', b)}[`),
+  'openers then separators': (b) => fence(`flowchart TD\nA-->B[a call${'['.repeat(b / 4)}${'\u2028'.repeat(b / 2)}x`),
   'pipe labels': (b) => fence(`flowchart TD\nA -->|${fill('(', b)}`),
   'quotes in a label': (b) => fence(`flowchart TD\nA[${"'".repeat(b)}x]`),
   'closers after a label': (b) => fence(`flowchart TD\nA[/x] -->|y| B(z${'\u007d'.repeat(b)}`),

@@ -70,6 +70,7 @@ describe('super-linear time on small inputs (each was 15 s to 75 s of CPU)', () 
     ['one sentence of runs of spaces, coordinators and arrows (clause splitting)', () => text(`# 3\n\n${'(nginx serves files and it forwards requests ;   a ->    b '.repeat(4000)}\n`)],
     ['100,000 closers after a label (the closers ending a quoted label)', () => text(fenced(`flowchart TD\nA[/x] -->|y| B(z${'}'.repeat(100_000)}`))],
     ['a message to a participant named with 64 KB of spaces (the arrow test of a label\'s roles)', () => text(fenced(`sequenceDiagram\nAlice->>+John: Hello\nJohn-->>-Ali${' '.repeat(64_000)}ce: `))],
+    ['a label of 7,000 `[` then 30,000 U+2028 (the arrow after a label, found from every separator)', () => text(fenced(`flowchart TD\nA-->B[a call${'['.repeat(7000)}${'\u2028'.repeat(30_000)}x`))],
     ['250,000 `#35;` in an architecture diagram (Mermaid\'s own parser)', () => text(fenced(`architecture-beta\n    service a(server)[A]\n    ${'#35;'.repeat(250_000)}`))],
   ];
   for (const [name, run] of cases) {

@@ -1,7 +1,7 @@
 import { shortened } from '../../chars.js';
 import type { SyntaxErrorAt, Token } from '../lr/lr-parser.js';
 import type { DiagramError } from '../types.js';
-import { quotedLabelFix, trailingCommentStart } from './source-fixes.js';
+import { quotedLabelFix, singleDashArrows, trailingCommentStart } from './source-fixes.js';
 
 /** What the diagnosis needs to know about the parse. */
 export interface DiagnosisContext {
@@ -39,8 +39,7 @@ function expectedWords(expected: string[]): string {
 function textualCauses(ctx: DiagnosisContext, upTo: number): DiagramError[] {
   const causes: DiagramError[] = [];
   const text = ctx.raw.slice(0, upTo);
-  for (const m of text.matchAll(/(^|[^-=.<>\s|])(\s*)->(?![>x)])/gm)) {
-    const at = m.index! + m[1]!.length + m[2]!.length;
+  for (const at of singleDashArrows(text)) {
     const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
     causes.push({ code: 'single-dash-arrow', message: '`->` is not a Mermaid flowchart arrow.', ...ctx.rawPosition(at), text: '->', hint: 'Use `-->` (two dashes) for an arrow.' });
