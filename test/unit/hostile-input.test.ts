@@ -199,6 +199,35 @@ describe('the Action reads its settings only as bounded regular files of the wor
     expect((await action(root)).out).toMatch(/over the limit/);
   });
 
+  it('refuses a rubric named by an absolute path, by `../` or by the configuration outside the workspace, or under a linked folder', async () => {
+    const root = workspace();
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'rubric.json'), '{"TOP-SECRET-MARKER":1}');
+    for (const task of [path.join(outside, 'rubric.json'), path.relative(root, path.join(outside, 'rubric.json'))]) {
+      const r = await action(root, { task });
+      expect([task, r.code]).toEqual([task, 2]);
+      expect(r.out).toMatch(/it lies outside the workspace/);
+      expect(r.out).not.toMatch(/TOP-SECRET/);
+    }
+    writeFileSync(path.join(root, '.infralintrc.json'), JSON.stringify({ rubric: path.relative(root, path.join(outside, 'rubric.json')) }));
+    expect((await action(root)).out).toMatch(/rubric .*rubric\.json: it lies outside the workspace/);
+    rmSync(path.join(root, '.infralintrc.json'));
+    symlinkSync(outside, path.join(root, 'settings'));
+    const linked = await action(root, { task: 'settings/rubric.json' });
+    expect(linked.out).toMatch(/it lies outside the workspace/);
+    expect(linked.out).not.toMatch(/TOP-SECRET/);
+  });
+
+  it('refuses a rubric that is a named pipe or a folder at once (a pipe opened would block)', async () => {
+    const root = workspace();
+    execFileSync('mkfifo', [path.join(root, 'rubric.json')]);
+    const started = performance.now();
+    expect((await action(root, { task: 'rubric.json' })).out).toMatch(/rubric rubric\.json: it is not a regular file \(a named pipe/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    mkdirSync(path.join(root, 'conf.json'));
+    expect((await action(root, { task: 'conf.json' })).out).toMatch(/rubric conf\.json: it is a directory/);
+  });
+
   it('says where a configuration is not JSON, never what it holds', async () => {
     const root = workspace();
     writeFileSync(path.join(root, '.infralintrc.json'), 'TOP-SECRET-MARKER');
