@@ -2468,12 +2468,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path16, nextNode) {
-  path16.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path17, nextNode) {
+  path17.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path16.concat(nextNode);
+    const newPath = path17.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -2998,10 +2998,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path16) {
+function pathToHashKeys(path17) {
   let keys2 = [""];
-  for (let i = 0; i < path16.length; i++) {
-    const tokType = path16[i];
+  for (let i = 0; i < path17.length; i++) {
+    const tokType = path17[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -3206,7 +3206,7 @@ function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path16 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path17 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -3218,16 +3218,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path16 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path16
+          leftRecursionPath: path17
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName
       });
     }
-    const excluded = path16.concat([topRule]);
+    const excluded = path17.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path16];
+      const newPath = [...path17];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -4378,26 +4378,26 @@ function toKey(value) {
   var result = value + "";
   return result == "0" && 1 / value == -INFINITY22 ? "-0" : result;
 }
-function baseGet(object, path16) {
-  path16 = castPath_default(path16, object);
-  var index = 0, length = path16.length;
+function baseGet(object, path17) {
+  path17 = castPath_default(path17, object);
+  var index = 0, length = path17.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path16[index++])];
+    object = object[toKey_default(path17[index++])];
   }
   return index && index == length ? object : void 0;
 }
-function get(object, path16, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path16);
+function get(object, path17, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path17);
   return result === void 0 ? defaultValue : result;
 }
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
-function hasPath(object, path16, hasFunc) {
-  path16 = castPath_default(path16, object);
-  var index = -1, length = path16.length, result = false;
+function hasPath(object, path17, hasFunc) {
+  path17 = castPath_default(path17, object);
+  var index = -1, length = path17.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path16[index]);
+    var key = toKey_default(path17[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -4409,16 +4409,16 @@ function hasPath(object, path16, hasFunc) {
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
 }
-function hasIn(object, path16) {
-  return object != null && hasPath_default(object, path16, baseHasIn_default);
+function hasIn(object, path17) {
+  return object != null && hasPath_default(object, path17, baseHasIn_default);
 }
-function baseMatchesProperty(path16, srcValue) {
-  if (isKey_default(path16) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path16), srcValue);
+function baseMatchesProperty(path17, srcValue) {
+  if (isKey_default(path17) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path17), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path16);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path16) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path17);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path17) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 function identity(value) {
@@ -4429,13 +4429,13 @@ function baseProperty(key) {
     return object == null ? void 0 : object[key];
   };
 }
-function basePropertyDeep(path16) {
+function basePropertyDeep(path17) {
   return function(object) {
-    return baseGet_default(object, path16);
+    return baseGet_default(object, path17);
   };
 }
-function property(path16) {
-  return isKey_default(path16) ? baseProperty_default(toKey_default(path16)) : basePropertyDeep_default(path16);
+function property(path17) {
+  return isKey_default(path17) ? baseProperty_default(toKey_default(path17)) : basePropertyDeep_default(path17);
 }
 function baseIteratee(value) {
   if (typeof value == "function") {
@@ -5145,7 +5145,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path16 = [];
+  const path17 = [];
   let t = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t);
@@ -5153,7 +5153,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path16, previousD, t);
+      return buildAdaptivePredictError(path17, previousD, t);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t, EOF)) {
@@ -5165,7 +5165,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path16.push(t);
+    path17.push(t);
     t = this.LA(i++);
   }
 }
@@ -5238,13 +5238,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path16, previous, current) {
+function buildAdaptivePredictError(path17, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path16
+    tokenPath: path17
   };
 }
 function getExistingTargetState(state, token) {
@@ -17311,10 +17311,10 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "AbstractNextPossibleTokensWalker");
       }
-      constructor(topProd, path16) {
+      constructor(topProd, path17) {
         super();
         this.topProd = topProd;
-        this.path = path16;
+        this.path = path17;
         this.possibleTokTypes = [];
         this.nextProductionName = "";
         this.nextProductionOccurrence = 0;
@@ -17361,9 +17361,9 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
       static {
         __name(this, "NextAfterTokenWalker");
       }
-      constructor(topProd, path16) {
-        super(topProd, path16);
-        this.path = path16;
+      constructor(topProd, path17) {
+        super(topProd, path17);
+        this.path = path17;
         this.nextTerminalName = "";
         this.nextTerminalOccurrence = 0;
         this.nextTerminalName = this.path.lastTok.name;
@@ -20348,7 +20348,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           occurrence: prodOccurrence,
           prodType: "Alternation",
           rule
-        }), (currAlt) => map_default(currAlt, (path16) => path16[0]));
+        }), (currAlt) => map_default(currAlt, (path17) => path17[0]));
         if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
           const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
             forEach_default(currAlt, (currTokType) => {
@@ -22944,12 +22944,12 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           const nameNode = this.nameProvider.getNameNode(selfNode);
           if (nameNode) {
             const doc = getDocument(selfNode);
-            const path16 = this.nodeLocator.getAstNodePath(selfNode);
+            const path17 = this.nodeLocator.getAstNodePath(selfNode);
             references.push({
               sourceUri: doc.uri,
-              sourcePath: path16,
+              sourcePath: path17,
               targetUri: doc.uri,
-              targetPath: path16,
+              targetPath: path17,
               segment: toDocumentSegment(nameNode),
               local: true
             });
@@ -24159,9 +24159,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       createDescription(node, name, document) {
         const doc = document ?? getDocument(node);
         name ?? (name = this.nameProvider.getName(node));
-        const path16 = this.astNodeLocator.getAstNodePath(node);
+        const path17 = this.astNodeLocator.getAstNodePath(node);
         if (!name) {
-          throw new Error(`Node at path ${path16} has no name.`);
+          throw new Error(`Node at path ${path17} has no name.`);
         }
         let nameNodeSegment;
         const nameSegmentGetter = /* @__PURE__ */ __name(() => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode)), "nameSegmentGetter");
@@ -24174,7 +24174,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
           selectionSegment: toDocumentSegment(node.$cstNode),
           type: node.$type,
           documentUri: doc.uri,
-          path: path16
+          path: path17
         };
       }
     };
@@ -24252,8 +24252,8 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
         }
         return $containerProperty;
       }
-      getAstNode(node, path16) {
-        const segments = path16.split(this.segmentSeparator);
+      getAstNode(node, path17) {
+        const segments = path17.split(this.segmentSeparator);
         return segments.reduce((previousValue, currentValue) => {
           if (!previousValue || currentValue.length === 0) {
             return previousValue;
@@ -33184,8 +33184,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path16) {
-      let input2 = path16;
+    function removeDotSegments(path17) {
+      let input2 = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -33259,11 +33259,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path16) {
-      if (path16 === "" || path16[0] === "/") {
-        return removeDotSegments(path16);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path16.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33626,8 +33626,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path16 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path16 && path16 !== "/" ? path16 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36859,7 +36859,7 @@ function compileRegexpsOnce() {
 
 // src/action/run-action.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/api/lint-submission.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -37482,7 +37482,8 @@ var ICON_ROLES = {
   server: "server"
 };
 function inferRoles(text3, hints = {}) {
-  const related = ARROW.test(text3) ? text3.replace(ARROW, " points to ") : text3;
+  const arrow = ARROW_IN_LABEL.exec(text3);
+  const related = arrow ? `${text3.slice(0, arrow.index).trimEnd()} points to ${text3.slice(arrow.index + arrow[0].length).trimStart()}` : text3;
   const norm = normaliseText(related).replace(RELATION, "").trim() || normaliseText(text3);
   const written = asWritten(related).replace(RELATION, "").trim();
   const found = /* @__PURE__ */ new Set();
@@ -37496,7 +37497,7 @@ function inferRoles(text3, hints = {}) {
 function namesRole(text3, role) {
   return VOCABULARY.some(([r3]) => r3 === role) && affirmedIn(normaliseText(text3), patternOf(role));
 }
-var ARROW = /\s*(?:\u2192|\u27f6|\u2794|\u279c|\u21d2|-+>|=+>)\s*/;
+var ARROW_IN_LABEL = /\u2192|\u27f6|\u2794|\u279c|\u21d2|(?<!-)-+>|(?<!=)=+>/;
 var RELATION = /\b(resolv\w* to|points? to|pointing to|forwards? to|forwarding to|sends? to|routes? to|redirects? to|connects? to|connected to|talks? to|in front of|behind)\b.*$/;
 var SERVER_ROLES = ["web-server", "app-server", "database", "load-balancer"];
 function rolePattern(role) {
@@ -38661,12 +38662,12 @@ function sentencesOf(text3) {
   return sentences;
 }
 var LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
-var ARROW2 = /(?<!\s)\s*(?:\u2192|\u21d2|->|=>)\s*/g;
+var ARROW = /(?<!\s)\s*(?:\u2192|\u21d2|->|=>)\s*/g;
 function readArrow(raw) {
-  const arrows = raw.match(ARROW2);
+  const arrows = raw.match(ARROW);
   if (arrows?.length !== 1) return raw;
   const after = plainText(raw.slice(raw.search(ARROW_ONCE) + arrows[0].length));
-  return after.replace(COUNTS_AND_NAMES, " ").trim() ? raw.replace(ARROW2, ", therefore ") : raw;
+  return after.replace(COUNTS_AND_NAMES, " ").trim() ? raw.replace(ARROW, ", therefore ") : raw;
 }
 var ARROW_ONCE = /(?<!\s)\s*(?:\u2192|\u21d2|->|=>)\s*/;
 var COUNTS_AND_NAMES = new RegExp(`\\b(?:\\d+|one|two|three|four|a|an|the|${[...MACHINE_NAMES, ...LOAD_BALANCER_NAMES].join("|")})\\b|[.!]`, "g");
@@ -47964,7 +47965,7 @@ function stepOf(c, current, steps) {
 }
 function followRequest(graph2, steps, arrowsOnly) {
   const stepNames = ["the entry (user, DNS, internet)", ...steps.map(roleName)];
-  const path16 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
+  const path17 = ["User", ...steps.map((r3) => STEP_NODES[r3] ?? roleName(r3))].join(" --> ");
   const byKey = new Map(graph2.components.map((c) => [c.key, c]));
   const next = linksOf(graph2, arrowsOnly);
   for (const h of graph2.hosts) for (const a of h.components) for (const b of h.components) if (a !== b) pushTo(next, a, b);
@@ -48000,7 +48001,7 @@ function followRequest(graph2, steps, arrowsOnly) {
   findings.unshift(deadEnd(graph2, queue.filter((q) => q.step === furthest && furthest > 0).map((q) => byKey.get(q.key)), next, stepNames[furthest], steps[furthest]) ?? {
     message: `The request path stops after ${stepNames[furthest]}: no arrow leads on to ${stepNames[furthest + 1] ?? "the next step"}.`,
     at: at2,
-    hint: `Draw the path with arrows: ${path16}.`
+    hint: `Draw the path with arrows: ${path17}.`
   });
   return { status: "fail", message: `The path from the entry stops after ${stepNames[furthest]}.`, findings };
 }
@@ -48347,9 +48348,9 @@ var MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 // src/read/fs-probes.ts
 var recording = new AsyncLocalStorage();
-function note(op, path16, saw, args) {
+function note(op, path17, saw, args) {
   const probes = recording.getStore();
-  if (probes) probes.push({ op, path: path16, ...args ? { args } : {}, saw: saw() });
+  if (probes) probes.push({ op, path: path17, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
   return process.getBuiltinModule("node:crypto").hash("sha1", text3, "base64");
@@ -49294,7 +49295,7 @@ function attachNotices(rules, notices) {
 }
 
 // src/submission/load-submission.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/diagrams/extract.ts
 var MERMAID_LANG = /^mermaid(-example)?$/;
@@ -49756,6 +49757,14 @@ function toAst(raw) {
 
 // src/diagrams/flowchart/source-fixes.ts
 var OPEN_TO_CLOSE = { "[": "]", "(": ")", "{": "}" };
+var LINK_OR_AMPERSAND = /-->|---|==>|-\.->|~~~|&\s/;
+var LINK2 = /-->|---|==>|-\.->/;
+function spacedArrowAt(text3, arrow) {
+  const at2 = text3.search(arrow);
+  let start2 = at2;
+  while (start2 > 0 && /\s/.test(text3[start2 - 1])) start2--;
+  return start2;
+}
 function quotedLabelFix(raw, rawOffset, pipe) {
   const lineStart = raw.lastIndexOf("\n", rawOffset - 1) + 1;
   const lineEndAt = raw.indexOf("\n", rawOffset);
@@ -49775,7 +49784,7 @@ function quotedLabelFix(raw, rawOffset, pipe) {
     while (OPEN_TO_CLOSE[line[openEnd] ?? ""] || line[openEnd] === "/" || line[openEnd] === "\\") openEnd++;
     const opener = line.slice(i, openEnd);
     const closer = [...opener].reverse().map((ch) => OPEN_TO_CLOSE[ch] ?? ch).join("");
-    const arrow = line.slice(openEnd).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
+    const arrow = spacedArrowAt(line.slice(openEnd), LINK_OR_AMPERSAND);
     const limit = arrow < 0 ? line.length : openEnd + arrow;
     const close = line.lastIndexOf(closer, limit - closer.length);
     if (close < openEnd) return null;
@@ -49812,6 +49821,19 @@ function linesHolding(needle) {
   };
 }
 var SINGLE_DASH_ARROW = /(^|[^-=.<>|])(?:->>?|=>)(?![>x)=])/gm;
+function singleDashArrows(text3) {
+  const found = [];
+  for (const m of text3.matchAll(/(?:->>?|=>)(?![>x)=])/g)) {
+    let start2 = m.index;
+    let lineStart = false;
+    while (start2 > 0 && /\s/.test(text3[start2 - 1])) {
+      start2--;
+      if (/[\n\r\u2028\u2029]/.test(text3[start2])) lineStart = true;
+    }
+    if (start2 === 0 || lineStart || !/[-=.<>|]/.test(text3[start2 - 1])) found.push({ at: m.index, arrow: m[0] });
+  }
+  return found;
+}
 function renameEndNodes(source, name) {
   let ed = replaceAll(source, /(-->|---|==>|-\.->|&|\|)(\s*)end\b(?!\s*$)/gm, (m) => `${m[1]}${m[2]}${name}`);
   ed = replaceAll(ed, /(-->|---|==>|-\.->)(\s*)end(\s*)$/gm, (m) => `${m[1]}${m[2]}${name}${m[3]}`);
@@ -49929,7 +49951,7 @@ function quoteLabelsInLine(line) {
       const opener = out[at2];
       const closer = { "[": "]", "(": ")", "{": "}" }[opener];
       if (!out.slice(at2 + 1).includes(closer)) {
-        const arrow = out.slice(at2).search(/\s*(-->|---|==>|-\.->)/);
+        const arrow = spacedArrowAt(out.slice(at2), LINK2);
         const end = arrow < 0 ? out.trimEnd().length : at2 + arrow;
         out = `${out.slice(0, end)}${closer}${out.slice(end)}`;
       }
@@ -49963,7 +49985,7 @@ function findShapeEnd(line, idStart, fix) {
   let from = fix.length;
   while (from > 0 && "]})".includes(fix[from - 1])) from--;
   const closer = fix.slice(from);
-  const arrow = line.slice(idStart).search(/\s*(-->|---|==>|-\.->|~~~|&\s)/);
+  const arrow = spacedArrowAt(line.slice(idStart), LINK_OR_AMPERSAND);
   const limit = arrow < 0 ? line.length : idStart + arrow;
   const close = line.lastIndexOf(closer, limit - closer.length);
   return close < 0 ? -1 : close + closer.length;
@@ -49994,7 +50016,17 @@ var LineIndex = class {
 // src/diagrams/flowchart/open-label.ts
 var CLOSE_OF = { "[": "]", "(": ")", "{": "}", ">": "]" };
 var OPEN_OF = { "]": "[", ")": "(", "}": "{" };
-var ARROW3 = /\s*(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+var LINK3 = /(?<![-=.~<])(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+function linkAt(text3) {
+  return spacedArrowAt(text3, LINK3);
+}
+function tailStart(body) {
+  let end = body.trimEnd().length;
+  if (body[end - 1] === ";") end = body.slice(0, end - 1).trimEnd().length;
+  const style = body.lastIndexOf(":::", end);
+  if (style >= 0 && /^:::[\w-]+$/.test(body.slice(style, end))) end = body.slice(0, style).trimEnd().length;
+  return end;
+}
 function openLabelAt(raw, openAt, opener) {
   const lineStart = raw.lastIndexOf("\n", openAt - 1) + 1;
   const newline2 = raw.indexOf("\n", openAt);
@@ -50009,23 +50041,23 @@ function openLabelAt(raw, openAt, opener) {
     const after = partner < 0 ? "" : body.slice(partner + 1);
     const closers = opener === "|" ? "|" : closer.repeat(openerDepth(opener, closer));
     if (partner >= 0 && after.trimStart().startsWith(closer)) {
-    } else if (partner >= 0 && (opener === "|" ? /^\s+[\p{L}\w]/u.test(after) : ARROW3.exec(after)?.index === 0 || /^\s*(?:[&;]|:::|$)/.test(after))) {
+    } else if (partner >= 0 && (opener === "|" ? /^\s+[\p{L}\w]/u.test(after) : linkAt(after) === 0 || /^\s*(?:[&;]|:::|$)/.test(after))) {
       return { kind: opener === "|" ? "edge-label" : "label", closedLine: insert(bodyAt + partner + 1, closers), closedAt: "arrow" };
     } else if ((line.match(/"/g)?.length ?? 0) % 2 === 1) {
       const end = body.indexOf(closer, 1);
-      const arrow = ARROW3.exec(body);
-      if (arrow && (end < 0 || arrow.index < end) && body.slice(1, arrow.index).trim()) return { kind: "quote", closedLine: insert(bodyAt + arrow.index, `"${closers}`) };
+      const arrow = linkAt(body);
+      if (arrow >= 0 && (end < 0 || arrow < end) && body.slice(1, arrow).trim()) return { kind: "quote", closedLine: insert(bodyAt + arrow, `"${closers}`) };
       return { kind: "quote", closedLine: end >= 0 && (partner < 0 || end < partner) ? insert(bodyAt + end, '"') : null };
     }
   }
   if (opener === "|") return body.includes("|") ? null : { kind: "edge-label", closedLine: closedEdgeLabel(line, bodyAt) };
   if ((line.match(/"/g)?.length ?? 0) % 2 === 1 || closesOnLine(body, opener, closer)) return null;
-  return { kind: "label", closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: ARROW3.test(body) ? "arrow" : "line-end" };
+  return { kind: "label", closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: LINK3.test(body) ? "arrow" : "line-end" };
 }
 function closedNodeLabel(line, bodyAt, opener, closer) {
   const body = line.slice(bodyAt);
-  const arrow = ARROW3.exec(body);
-  const end = arrow ? arrow.index : /\s*(?::::[\w-]+)?\s*;?\s*$/.exec(body).index;
+  const arrow = linkAt(body);
+  const end = arrow >= 0 ? arrow : tailStart(body);
   let text3 = body.slice(0, end).trimEnd();
   if (!text3.trim()) return null;
   const inner = [...opener.slice(1)].filter((c) => c !== OPEN_OF[closer]).reverse().map((c) => CLOSE_OF[c] ?? c).join("");
@@ -50037,8 +50069,8 @@ function closedNodeLabel(line, bodyAt, opener, closer) {
 }
 function closedEdgeLabel(line, bodyAt) {
   const body = line.slice(bodyAt);
-  if (ARROW3.test(body) || /\s&\s/.test(body)) return null;
-  const node = /\s+[\p{L}\w-]+(?:[[({>][^]*)?\s*;?\s*$/u.exec(body);
+  if (LINK3.test(body) || /\s&\s/.test(body)) return null;
+  const node = /(?<!\s)\s+[\p{L}\w-]+(?:[[({>][^]*)?\s*;?\s*$/u.exec(body);
   if (!node || !body.slice(0, node.index).trim()) return null;
   return `${line.slice(0, bodyAt + node.index)}|${body.slice(node.index)}`;
 }
@@ -50119,11 +50151,9 @@ function expectedWords(expected) {
 function textualCauses(ctx, upTo) {
   const causes = [];
   const text3 = ctx.raw.slice(0, upTo);
-  for (const m of text3.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?|=>)(?![>x)=])/gm)) {
-    const at2 = m.index + m[1].length + m[2].length;
+  for (const { at: at2, arrow } of singleDashArrows(text3)) {
     const before = text3.slice(text3.lastIndexOf("\n", at2) + 1, at2);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
-    const arrow = m[3];
     const message2 = arrow === "->>" ? "`->>` is a sequence diagram arrow, not a flowchart one." : `\`${arrow}\` is not a Mermaid flowchart arrow.`;
     causes.push({ code: "single-dash-arrow", message: message2, ...ctx.rawPosition(at2), text: arrow, hint: "Use `-->` (two dashes) for an arrow." });
   }
@@ -55916,8 +55946,73 @@ function capNotice(root2, abs, what) {
   };
 }
 
-// src/submission/remote-links.ts
+// src/submission/nearest-file.ts
 import path8 from "node:path";
+var NEAREST_FOLDERS = 40;
+var NEAREST_CELLS = 2e7;
+var NearestFiles = class {
+  constructor(root2) {
+    this.root = root2;
+  }
+  folders = /* @__PURE__ */ new Map();
+  cells = NEAREST_CELLS;
+  exhausted = false;
+  folder(dir) {
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      folder = { files: [], byName: /* @__PURE__ */ new Map(), subfolders: [] };
+      for (const entry of listDir(dir)) {
+        const abs = path8.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!entry.name.startsWith(".")) folder.subfolders.push(abs);
+        } else if (entry.isFile()) {
+          const lower = entry.name.toLowerCase();
+          folder.files.push({ path: abs, lower, ext: path8.extname(lower) });
+          if (!folder.byName.has(lower)) folder.byName.set(lower, abs);
+        }
+      }
+      this.folders.set(dir, folder);
+    }
+    return folder;
+  }
+  /** Same name in another case or folder first, then the smallest edit distance; null when none is close. */
+  find(wanted, extensions) {
+    const name = path8.basename(wanted).toLowerCase();
+    const dirs = [];
+    for (let dir = path8.dirname(wanted); isInside(this.root, dir) && dirs.length < NEAREST_FOLDERS; dir = path8.dirname(dir)) {
+      if (!dirs.includes(dir)) dirs.push(dir);
+      if (dir === this.root) break;
+    }
+    for (const dir of [...dirs]) {
+      for (const sub of this.folder(dir).subfolders) if (dirs.length < NEAREST_FOLDERS) dirs.push(sub);
+    }
+    if (extensions.has(path8.extname(name))) {
+      for (const dir of dirs) {
+        const same = this.folder(dir).byName.get(name);
+        if (same !== void 0) return same;
+      }
+    }
+    const limit = Math.max(3, Math.floor(name.length / 3));
+    let best = null;
+    for (const dir of dirs) {
+      for (const entry of this.folder(dir).files) {
+        if (!extensions.has(entry.ext) || Math.abs(entry.lower.length - name.length) > limit) continue;
+        const cost = (name.length + 1) * (entry.lower.length + 1);
+        if (cost > this.cells) {
+          this.exhausted = true;
+          return best && best.distance <= limit ? best.path : null;
+        }
+        this.cells -= cost;
+        const distance = editDistance(name, entry.lower);
+        if (!best || distance < best.distance) best = { path: entry.path, distance };
+      }
+    }
+    return best && best.distance <= limit ? best.path : null;
+  }
+};
+
+// src/submission/remote-links.ts
+import path9 from "node:path";
 var DRAWING_HOSTS = /(imgur\.com|drive\.google\.com|docs\.google\.com|dropbox\.com|ibb\.co|postimg|lucid(chart)?\.(app|com)|draw\.io|diagrams\.net|miro\.com|figma\.com|canva\.com|excalidraw\.com|mermaid\.live|mermaid\.ink|whimsical\.com|photos\.app\.goo\.gl|onedrive|sharepoint|cacoo|creately|gliffy|app\.eraser\.io|tldraw|githubusercontent\.com\/.*\.(png|jpe?g|gif|svg))/i;
 var IMAGE_IN_URL = /\.(png|jpe?g|gif|svg|webp|bmp)(\b|$)/i;
 var GITHUB_FILE_URL = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|raw|tree)\/[^/]+\/(.+?)(?:[?#].*)?$/i;
@@ -55928,7 +56023,7 @@ function isPlaceholder(href) {
 }
 function remoteVisual(href, link2, file) {
   if (isPlaceholder(href)) return "placeholder";
-  const ext = path8.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+  const ext = path9.extname(href.replace(/[?#].*$/, "")).toLowerCase();
   if (IMAGE_EXTENSIONS.has(ext) || link2.image || IMAGE_IN_URL.test(href)) return "image-url";
   if (DRAWING_HOSTS.test(href)) return "drawing-link";
   if (/^https?:\/\//i.test(href) && (onlyLinks(file) || NAMES_A_DIAGRAM.test(link2.text))) return "drawing-link";
@@ -55975,6 +56070,7 @@ async function loadSubmission(target, location, maxBytes, resolved = new Resolve
   const root2 = located.root;
   let bytesRead = 0;
   let capped = false;
+  const nearest2 = new NearestFiles(root2);
   const addFile = (abs, role) => {
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
@@ -55988,7 +56084,7 @@ async function loadSubmission(target, location, maxBytes, resolved = new Resolve
     if (outcome.ok) bytesRead += outcome.file.bytes;
     loaded.notices.push(...outcome.notices);
     if (!outcome.ok) return null;
-    const ext = path9.extname(abs).toLowerCase();
+    const ext = path10.extname(abs).toLowerCase();
     const file = { relPath: outcome.file.relPath, read: outcome.file, markdown: ext === ".mmd" ? null : parseMarkdown(outcome.file.text), role };
     loaded.files.push(file);
     return file;
@@ -55997,14 +56093,14 @@ async function loadSubmission(target, location, maxBytes, resolved = new Resolve
     loaded.taskFile = addFile(located.taskFile, "task");
     const wanted = normaliseName(location.task);
     for (const name of located.siblings.sort()) {
-      const ext = path9.extname(name).toLowerCase();
-      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path9.join(located.projectDir, name), "sibling");
+      const ext = path10.extname(name).toLowerCase();
+      if ((ext === ".mmd" || ext === ".md") && normaliseName(name).startsWith(wanted) && !isTranslation(name, location.task)) addFile(path10.join(located.projectDir, name), "sibling");
     }
     if (loaded.taskFile) {
       const before = loaded.files.length;
-      followLinks(loaded, loaded.taskFile, addFile);
-      for (const linked of loaded.files.slice(before)) followLinks(loaded, linked, () => null);
-      for (const sibling of loaded.files.filter((f) => f.role === "sibling")) followLinks(loaded, sibling, () => null);
+      followLinks(loaded, loaded.taskFile, addFile, nearest2);
+      for (const linked of loaded.files.slice(before)) followLinks(loaded, linked, () => null, nearest2);
+      for (const sibling of loaded.files.filter((f) => f.role === "sibling")) followLinks(loaded, sibling, () => null, nearest2);
     }
   } else if (!location.answerSection?.length) {
     findReadmeSection(loaded, location, resolved);
@@ -56013,13 +56109,13 @@ async function loadSubmission(target, location, maxBytes, resolved = new Resolve
     const section = loadAnswerSection(loaded, location.answerSection, maxBytes, resolved);
     if (section) {
       loaded.files.push(section);
-      followLinks(loaded, section, () => null);
+      followLinks(loaded, section, () => null, nearest2);
     }
   }
   for (const name of located.siblings) {
-    const ext = path9.extname(name).toLowerCase();
+    const ext = path10.extname(name).toLowerCase();
     if (IMAGE_EXTENSIONS.has(ext) && namedForTask(name, location.task)) {
-      loaded.visuals.push({ file: toRelative(root2, path9.join(located.projectDir, name)), line: 1, target: name, kind: "image-file", localPath: path9.join(located.projectDir, name) });
+      loaded.visuals.push({ file: toRelative(root2, path10.join(located.projectDir, name)), line: 1, target: name, kind: "image-file", localPath: path10.join(located.projectDir, name) });
     }
   }
   await readDiagrams(loaded);
@@ -56078,11 +56174,11 @@ function namedForTask(name, task) {
   return normaliseName(base).includes(words) || number !== void 0 && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base);
 }
 function safeRealpath(p) {
-  return realpath(p) || path9.resolve(p);
+  return realpath(p) || path10.resolve(p);
 }
-function followLinks(loaded, file, addFile) {
+function followLinks(loaded, file, addFile, nearestFiles) {
   const root2 = loaded.located.root;
-  const baseDir = path9.dirname(file.read.absPath);
+  const baseDir = path10.dirname(file.read.absPath);
   const links = file.markdown?.links ?? [];
   if (links.length > LIMITS.linksPerFile) {
     loaded.notices.push({ ...capNotice(root2, file.read.absPath, `${file.relPath} holds ${links.length} links`), line: links[LIMITS.linksPerFile].line });
@@ -56091,11 +56187,11 @@ function followLinks(loaded, file, addFile) {
     const href = link2.href.trim();
     if (!href || href.startsWith("#") || /^(mailto|tel|data|javascript):/i.test(href)) continue;
     const remote = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//");
-    const ext = path9.extname(href.replace(/[?#].*$/, "")).toLowerCase();
+    const ext = path10.extname(href.replace(/[?#].*$/, "")).toLowerCase();
     if (remote) {
       const github = GITHUB_FILE_URL.exec(href);
       const local = github ? localFileForRepoPath(root2, decodeOr(github[1])) : null;
-      if (local && TEXT_EXTENSIONS.has(path9.extname(local).toLowerCase())) {
+      if (local && TEXT_EXTENSIONS.has(path10.extname(local).toLowerCase())) {
         addFile(local, "linked");
       } else {
         addRemoteLink(loaded, file, link2);
@@ -56103,7 +56199,7 @@ function followLinks(loaded, file, addFile) {
       continue;
     }
     const decoded = decodeOr(href.replace(/[?#].*$/, ""), href);
-    const abs = path9.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
+    const abs = path10.resolve(decoded.startsWith("/") ? root2 : baseDir, decoded.replace(/^\/+/, ""));
     if (!isInside(root2, abs)) {
       loaded.notices.push({
         ruleId: "task-file",
@@ -56120,8 +56216,12 @@ function followLinks(loaded, file, addFile) {
     if (!image2 && !TEXT_EXTENSIONS.has(ext)) continue;
     let target = abs;
     if (!exists(abs)) {
-      const nearest2 = nearestFile(root2, abs, image2 ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
-      const sameName = nearest2 !== null && path9.basename(nearest2).toLowerCase() === path9.basename(abs).toLowerCase();
+      const wasExhausted = nearestFiles.exhausted;
+      const nearest2 = nearestFiles.find(abs, image2 ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
+      if (nearestFiles.exhausted && !wasExhausted) {
+        loaded.notices.push({ ...capNotice(root2, file.read.absPath, `${file.relPath} links to so many missing files, among so many others, that from line ${link2.line} on only a file of the same name is suggested for one (infralint compares at most ${NEAREST_CELLS / 1e6} million characters of file names a task)`), line: link2.line });
+      }
+      const sameName = nearest2 !== null && path10.basename(nearest2).toLowerCase() === path10.basename(abs).toLowerCase();
       loaded.notices.push(missingLinkNotice(root2, file, link2.line, href, nearest2, image2 ? "image" : "file", sameName));
       if (!sameName && !image2) continue;
       target = nearest2 ?? abs;
@@ -56139,29 +56239,8 @@ function missingLinkNotice(root2, file, line, href, nearest2, what, sameName) {
     file: file.relPath,
     line,
     column: 1,
-    hint: nearest2 ? `Point the link at the file that exists: \`${path9.relative(path9.dirname(file.read.absPath), nearest2).split(path9.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
+    hint: nearest2 ? `Point the link at the file that exists: \`${path10.relative(path10.dirname(file.read.absPath), nearest2).split(path10.sep).join("/")}\` (paths are case-sensitive on GitHub).` : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`
   };
-}
-var NEAREST_FOLDERS = 40;
-function nearestFile(root2, wanted, extensions) {
-  const name = path9.basename(wanted).toLowerCase();
-  const folders = [];
-  for (let dir = path9.dirname(wanted); isInside(root2, dir) && folders.length < NEAREST_FOLDERS; dir = path9.dirname(dir)) {
-    if (!folders.includes(dir)) folders.push(dir);
-    if (dir === root2) break;
-  }
-  for (const dir of [...folders]) {
-    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith(".") && folders.length < NEAREST_FOLDERS) folders.push(path9.join(dir, entry.name));
-  }
-  let best = null;
-  for (const dir of folders) {
-    for (const entry of listDir(dir)) {
-      if (!entry.isFile() || !extensions.has(path9.extname(entry.name).toLowerCase())) continue;
-      const distance = editDistance(name, entry.name.toLowerCase());
-      if (!best || distance < best.distance) best = { path: path9.join(dir, entry.name), distance };
-    }
-  }
-  return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
 }
 function decodeOr(text3, fallback = text3) {
   try {
@@ -56174,7 +56253,7 @@ var MAX_REPO_PATH_SEGMENTS = 32;
 function localFileForRepoPath(root2, repoPath) {
   const parts = repoPath.split("/").filter(Boolean).slice(-MAX_REPO_PATH_SEGMENTS);
   for (let i = 0; i < parts.length; i++) {
-    const candidate = path9.resolve(root2, ...parts.slice(i));
+    const candidate = path10.resolve(root2, ...parts.slice(i));
     if (isInside(root2, candidate) && exists(candidate)) return candidate;
   }
   return null;
@@ -56188,14 +56267,14 @@ function loadAnswerSection(loaded, entries, maxBytes, resolved) {
       ruleId: "task-file",
       message: `No README.md beside ${expectedRelPath}: this task's explanations belong in a section of it.`,
       severity: "warning",
-      file: toRelative(root2, path9.join(projectDir, "README.md")),
+      file: toRelative(root2, path10.join(projectDir, "README.md")),
       line: 1,
       column: 1,
       hint: `Create README.md with a section \`${title}\` that answers the task's questions.`
     });
     return null;
   }
-  const outcome = readSubmissionFile(root2, path9.join(projectDir, name), maxBytes, resolved);
+  const outcome = readSubmissionFile(root2, path10.join(projectDir, name), maxBytes, resolved);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text: text3 } = outcome.file;
@@ -56230,7 +56309,7 @@ function sectionTitle(entries) {
   return `## ${[number, words].filter(Boolean).join(" ")}`;
 }
 function findReadmeSection(loaded, location, resolved) {
-  const readme = path9.join(loaded.located.projectDir, "README.md");
+  const readme = path10.join(loaded.located.projectDir, "README.md");
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme, void 0, resolved);
   if (!outcome.ok) return;
@@ -56248,13 +56327,13 @@ function isTranslation(name, task) {
 
 // src/tool.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function readVersion() {
-  const here = path10.dirname(fileURLToPath2(import.meta.url));
+  const here = path11.dirname(fileURLToPath2(import.meta.url));
   for (const candidate of ["../package.json", "../../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync3(path10.resolve(here, candidate), "utf8"));
+      const pkg = JSON.parse(readFileSync3(path11.resolve(here, candidate), "utf8"));
       if (pkg.name === "infralint") return pkg.version;
     } catch {
     }
@@ -56268,14 +56347,14 @@ function ruleDocsUrl(ruleId) {
 }
 
 // src/report/rebase.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function rebase(result, base) {
-  const prefix = path11.relative(path11.resolve(base), result.root).split(path11.sep).join("/");
-  if (prefix.startsWith("..") || path11.isAbsolute(prefix)) return result;
+  const prefix = path12.relative(path12.resolve(base), result.root).split(path12.sep).join("/");
+  if (prefix.startsWith("..") || path12.isAbsolute(prefix)) return result;
   const at2 = (file) => prefix ? `${prefix}/${file}` : file;
   return {
     ...result,
-    base: path11.resolve(base),
+    base: path12.resolve(base),
     path: at2(result.path),
     rules: result.rules.map((r3) => ({ ...r3, findings: r3.findings.map((f) => ({ ...f, file: at2(f.file), ...f.fix?.kind === "file" ? { fix: { ...f.fix, rename: { from: at2(f.fix.rename.from), to: at2(f.fix.rename.to) } } } : {} })) })),
     diagrams: result.diagrams.map((d) => ({ ...d, file: at2(d.file) })),
@@ -56287,14 +56366,14 @@ function rebase(result, base) {
   };
 }
 function rebaseFixed(fixed, base) {
-  const name = (abs) => path11.relative(path11.resolve(base), abs).split(path11.sep).join("/");
-  const inside = (abs) => !name(abs).startsWith("..") && !path11.isAbsolute(name(abs));
+  const name = (abs) => path12.relative(path12.resolve(base), abs).split(path12.sep).join("/");
+  const inside = (abs) => !name(abs).startsWith("..") && !path12.isAbsolute(name(abs));
   if (!inside(fixed.path)) return fixed;
   return { ...fixed, file: name(fixed.path), ...fixed.renameTo ? { renameTo: { ...fixed.renameTo, file: name(fixed.renameTo.path) } } : {} };
 }
 
 // src/fix/apply-fixes.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/fix/text-edit.ts
 function applyEdits(text3, edits) {
@@ -56355,16 +56434,16 @@ function fixedFiles(results, types2, maxBytes = DEFAULT_MAX_BYTES) {
       const fix = finding.fix;
       if (!fix || !types2.includes(fix.kind)) continue;
       if (fix.kind === "file") {
-        const from = path12.resolve(result.root, fix.rename.from);
+        const from = path13.resolve(result.root, fix.rename.from);
         if (renamed.has(from)) continue;
         renamed.add(from);
         const read = safeRead(result.root, from, maxBytes, { keepLineEndings: true });
         if (!read.ok || read.file.truncated) continue;
         const text3 = `${read.file.hadBom ? "\uFEFF" : ""}${read.file.text}`;
-        out.push({ file: fix.rename.from, path: from, before: text3, text: text3, changes: [{ line: 1, description: fix.description }], renameTo: { file: fix.rename.to, path: path12.resolve(result.root, fix.rename.to) } });
+        out.push({ file: fix.rename.from, path: from, before: text3, text: text3, changes: [{ line: 1, description: fix.description }], renameTo: { file: fix.rename.to, path: path13.resolve(result.root, fix.rename.to) } });
         continue;
       }
-      const abs = path12.resolve(result.root, finding.file);
+      const abs = path13.resolve(result.root, finding.file);
       const entry = byFile.get(abs) ?? { root: result.root, rel: finding.file, fixes: [] };
       if (!entry.fixes.some((f) => f.range[0] === fix.range[0] && f.range[1] === fix.range[1] && f.text === fix.text)) entry.fixes.push(fix);
       byFile.set(abs, entry);
@@ -56864,20 +56943,20 @@ async function lintSubmission(target, options = {}) {
 
 // src/config/config.ts
 import { existsSync as existsSync4, lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 var CONFIG_FILES = [".infralintrc.json", "infralint.config.json"];
 async function findConfig(dir, explicit, options = {}) {
   const read = (file, what) => readJson(file, what, options.inside);
   if (explicit) {
-    const file = path13.resolve(dir, explicit);
+    const file = path14.resolve(dir, explicit);
     if (!existsSync4(file)) throw new UsageError(`--config: no such file: ${explicit}`);
     return { config: await validateConfig(read(file, "configuration file"), file), source: file };
   }
   for (const name of CONFIG_FILES) {
-    const file = path13.join(dir, name);
+    const file = path14.join(dir, name);
     if (exists2(file)) return { config: await validateConfig(read(file, "configuration file"), file), source: file };
   }
-  const pkg = path13.join(dir, "package.json");
+  const pkg = path14.join(dir, "package.json");
   if (exists2(pkg)) {
     const data = read(pkg, "package.json");
     if (data && typeof data === "object" && data.infralint !== void 0) {
@@ -56898,14 +56977,14 @@ function isLink(file) {
 }
 function readJson(file, what, inside) {
   const text3 = readSmallFile(file, { what, ...inside ? { inside } : {} });
-  return parseJsonText(text3, what, inside ? path13.relative(inside, file) || file : file);
+  return parseJsonText(text3, what, inside ? path14.relative(inside, file) || file : file);
 }
 var validators = /* @__PURE__ */ new Map();
 async function validateAgainst(schemaFile, data, source) {
   let validate = validators.get(schemaFile);
   if (!validate) {
     const { Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-    const schema2 = JSON.parse(readFileSync4(path13.join(rulesDir(), schemaFile), "utf8"));
+    const schema2 = JSON.parse(readFileSync4(path14.join(rulesDir(), schemaFile), "utf8"));
     validate = new Ajv({ allErrors: true, strict: false }).compile(schema2);
     validators.set(schemaFile, validate);
   }
@@ -56926,9 +57005,9 @@ async function rubricFromConfig(loaded, choice = { cwd: process.cwd() }) {
   const config2 = loaded?.config ?? {};
   const name = choice.rubric ?? config2.rubric;
   if (!name) throw new UsageError(`no rubric chosen: name one (--rubric, the configuration's "rubric"), or grade the project's tasks`);
-  const base = choice.rubric || !loaded ? choice.cwd : path13.dirname(loaded.source);
+  const base = choice.rubric || !loaded ? choice.cwd : path14.dirname(loaded.source);
   const isFile = name.endsWith(".json");
-  const file = isFile ? path13.resolve(base, name) : name;
+  const file = isFile ? path14.resolve(base, name) : name;
   if (!isFile) return applyConfig(loadRubric(file), config2);
   const data = readJson(file, "rubric", choice.inside);
   await validateAgainst("rubric.schema.json", data, file);
@@ -57764,12 +57843,12 @@ var toKey2 = function(value) {
   const result = `${value}`;
   return result == "0" && 1 / value == -INFINITY ? "-0" : result;
 };
-var get2 = function(object, path16) {
-  path16 = castPath2(path16, object);
+var get2 = function(object, path17) {
+  path17 = castPath2(path17, object);
   let index = 0;
-  const length = path16.length;
+  const length = path17.length;
   while (object != null && index < length) {
-    object = object[toKey2(path16[index++])];
+    object = object[toKey2(path17[index++])];
   }
   return index && index === length ? object : void 0;
 };
@@ -58369,7 +58448,7 @@ function formatGradescope(report) {
 }
 
 // src/reporters/stylish.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var MARKS = { pass: "\u2714", fail: "\u2716", partial: "\u25D0", manual: "?", skipped: "-" };
 function statusColour(c, status) {
   return status === "pass" ? c.green : status === "fail" ? c.red : status === "partial" ? c.yellow : status === "manual" ? c.cyan : c.gray;
@@ -58383,7 +58462,7 @@ function formatStylish(report, c, cwd) {
 }
 function formatTask2(result, c, cwd) {
   const out = [];
-  const shown3 = (file) => printable(cwd ? path14.relative(cwd, path14.join(result.base, file)).split(path14.sep).join("/") || file : file);
+  const shown3 = (file) => printable(cwd ? path15.relative(cwd, path15.join(result.base, file)).split(path15.sep).join("/") || file : file);
   const findings = result.rules.flatMap((r3) => r3.findings);
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(shown3(f.file), [...byFile.get(shown3(f.file)) ?? [], f]);
@@ -58467,9 +58546,9 @@ async function actionRubrics(task, curriculum, target, workspace, loaded) {
   return projectTasks(target, { ...tasks ? { tasks } : {}, ...chosen ? { curriculum: chosen } : {} }).map((rubric) => applyConfig(rubric, config2, false));
 }
 function writeOutput(workspace, file, text3) {
-  const target = path15.resolve(workspace, file);
+  const target = path16.resolve(workspace, file);
   try {
-    mkdirSync(path15.dirname(target), { recursive: true });
+    mkdirSync(path16.dirname(target), { recursive: true });
     writeFileSync(target, text3);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${error.code ?? error.message}`);
@@ -58489,7 +58568,7 @@ ${delimiter}
 async function runAction(env2, write) {
   try {
     const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-    const target = path15.resolve(workspace, input(env2, "path") || ".");
+    const target = path16.resolve(workspace, input(env2, "path") || ".");
     const failOn = input(env2, "fail-on") || "below-threshold";
     if (!FAIL_ON.includes(failOn)) throw new UsageError(`fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"`);
     const minScoreText = input(env2, "min-score");

@@ -1,11 +1,16 @@
 // A worker thread of the adversarial suite: runs inputs through the library API (parse, lint, every
-// output format) and reports what went wrong. The main thread watches a shared counter and
-// terminates the worker when one input takes longer than the limit (a hang).
+// output format) and reports what went wrong. The main thread watches a shared counter and this
+// thread's CPU time, and terminates the worker when one input takes longer than the limit (a hang).
 import { workerData, parentPort } from 'node:worker_threads';
+import { kernelThreadId, threadCpuMs } from './cpu-time.mjs';
 
-const { dist, inputs, progress: progressBuffer } = workerData;
+const { dist, inputs, progress: progressBuffer, limitMs } = workerData;
 const { parseDiagram, lintText, formatReport, FORMATS } = await import(`${dist}/index.js`);
 const progress = new Int32Array(progressBuffer);
+const tid = kernelThreadId();
+Atomics.store(progress, 1, tid);
+/** This thread's CPU time, ms (wall time where it cannot be read): what the watchdog counts. */
+const elapsed = () => threadCpuMs(tid) ?? performance.now();
 
 /** Control characters a terminal acts on; chalk's own colours are not produced (NO_COLOR). */
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -29,8 +34,12 @@ async function runOne(input) {
   return {};
 }
 
-/** A smaller input that still throws the same error (greedy removal of halves, quarters...). */
-async function minimise(input, message) {
+/**
+ * A smaller input that still throws the same error (greedy removal of halves, quarters...), within
+ * the per-input limit counted from `started`: the watchdog counts the search as the input's own time.
+ */
+async function minimise(input, message, started) {
+  const until = started + limitMs * 0.8;
   let text = input.text;
   const fails = async (t) => {
     try {
@@ -41,8 +50,8 @@ async function minimise(input, message) {
     }
   };
   let trials = 0;
-  for (let chunk = Math.ceil(text.length / 2); chunk >= 1 && trials < 300; chunk = Math.floor(chunk / 2)) {
-    for (let i = 0; i < text.length && trials < 300; ) {
+  for (let chunk = Math.ceil(text.length / 2); chunk >= 1 && trials < 300 && elapsed() < until; chunk = Math.floor(chunk / 2)) {
+    for (let i = 0; i < text.length && trials < 300 && elapsed() < until; ) {
       trials++;
       const candidate = text.slice(0, i) + text.slice(i + chunk);
       if (await fails(candidate)) text = candidate;
@@ -57,15 +66,15 @@ let slowest = { index: -1, ms: 0 };
 for (let k = 0; k < inputs.length; k++) {
   Atomics.store(progress, 0, k + 1);
   const input = inputs[k];
-  const started = performance.now();
+  const started = elapsed();
   try {
     const r = await runOne(input);
     if (r.injected) parentPort.postMessage({ type: 'injected', index: input.index, format: r.injected });
   } catch (error) {
     const message = String(error?.stack ?? error?.message ?? error);
-    parentPort.postMessage({ type: 'exception', index: input.index, message, minimal: await minimise(input, String(error?.message ?? error)) });
+    parentPort.postMessage({ type: 'exception', index: input.index, message, minimal: await minimise(input, String(error?.message ?? error), started) });
   }
-  const ms = performance.now() - started;
+  const ms = elapsed() - started;
   if (ms > slowest.ms) slowest = { index: input.index, ms };
 }
 parentPort.postMessage({ type: 'done', done: inputs.length, slowest });

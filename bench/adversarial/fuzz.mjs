@@ -1,6 +1,8 @@
-// Seeded mutation of diagrams and submissions, run in worker threads under a per-input time limit.
+// Seeded mutation of diagrams and submissions, run in worker threads under a per-input limit of CPU
+// time (the worker thread's own, read from /proc; wall time where it cannot be read).
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { threadCpuMs, WALL_BACKSTOP } from './cpu-time.mjs';
 import { generator } from './random.mjs';
 import { mutate } from './mutate.mjs';
 
@@ -17,13 +19,19 @@ export function fuzzInput(seed, index, diagrams, submissions) {
   return { index, kind, text, formats: index % 10 === 0 };
 }
 
-/** Runs `inputs` in one worker; resolves with its report, or with the index that overran the limit. */
-function runChunk(dist, inputs, limitMs) {
+/**
+ * Runs `inputs` in one worker; resolves with its report, or with the index that overran the limit:
+ * `limitMs` of the worker thread's CPU on one input, or WALL_BACKSTOP times that on the wall clock
+ * (an input that waits on something rather than computes).
+ */
+export function runChunk(dist, inputs, limitMs) {
   return new Promise((resolve) => {
-    const progress = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(WORKER, { workerData: { dist, inputs, progress: progress.buffer }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    // [0]: 1 + the index of the input being run; [1]: the worker thread's kernel id (0 when unknown).
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    const worker = new Worker(WORKER, { workerData: { dist, inputs, progress: progress.buffer, limitMs }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let seen = 0;
     let since = performance.now();
+    let sinceCpu = null;
     let settled = false;
     const finish = (value) => {
       if (settled) return;
@@ -34,11 +42,16 @@ function runChunk(dist, inputs, limitMs) {
     };
     const watchdog = setInterval(() => {
       const at = Atomics.load(progress, 0);
+      const cpu = threadCpuMs(Atomics.load(progress, 1));
+      const now = performance.now();
       if (at !== seen) {
         seen = at;
-        since = performance.now();
-      } else if (at > 0 && performance.now() - since > limitMs) {
-        partial({ hungAt: at - 1, ms: performance.now() - since });
+        since = now;
+        sinceCpu = cpu;
+      } else if (at > 0) {
+        const wallMs = now - since;
+        const cpuMs = cpu !== null && sinceCpu !== null ? cpu - sinceCpu : null;
+        if ((cpuMs ?? wallMs) > limitMs || wallMs > limitMs * WALL_BACKSTOP) partial({ hungAt: at - 1, ms: cpuMs ?? wallMs, wallMs });
       }
     }, 50);
     const problems = { exceptions: [], injected: [] };
@@ -82,7 +95,7 @@ export async function fuzz({ dist, seed, count, limitMs, threads, diagrams, subm
           for (const e of outcome.problems.exceptions) result.crashed.push({ ...e, text: inputs.find((x) => x.index === e.index).text });
           for (const i of outcome.problems.injected) result.injected.push({ ...i, text: inputs.find((x) => x.index === i.index).text });
           result.tried += at + 1;
-          if (outcome.hungAt !== undefined) result.hung.push({ index: input.index, ms: Math.round(outcome.ms), text: input.text });
+          if (outcome.hungAt !== undefined) result.hung.push({ index: input.index, ms: Math.round(outcome.ms), wallMs: Math.round(outcome.wallMs), text: input.text });
           else result.crashed.push({ index: input.index, message: outcome.message, text: input.text, minimal: input.text });
           inputs = inputs.slice(at + 1);
         }

@@ -1,7 +1,7 @@
 // Size-scaling runs: each family at doubling sizes, each measure in a fresh process, and the growth
 // exponent (slope of log time over log size on the largest sizes). Linear is 1.
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { spawnNodeCpuLimited } from './cpu-time.mjs';
 import { FAMILIES } from './families.mjs';
 
 const RUN = fileURLToPath(new URL('./scale-run.mjs', import.meta.url));
@@ -24,7 +24,7 @@ export function growthExponent(points) {
 /**
  * Measures every family (or `only`) at `sizes`. A family fails when its time grows faster than
  * linearly (exponent over `maxExponent` once the largest run costs over `floorMs`), or when one run
- * exceeds `limitMs` or crashes.
+ * exceeds `limitMs` of CPU or crashes.
  */
 export function scale({ dist, sizes, limitMs, maxExponent = 1.3, floorMs = 1000, only, onRow }) {
   const rows = [];
@@ -33,9 +33,10 @@ export function scale({ dist, sizes, limitMs, maxExponent = 1.3, floorMs = 1000,
     const points = [];
     let problem = null;
     for (const bytes of sizes) {
-      const r = spawnSync(process.execPath, [RUN, dist, family, String(bytes)], { encoding: 'utf8', timeout: limitMs * 3 });
+      // The process's start and warm-up are counted by the kernel's limit too: twice the limit.
+      const r = spawnNodeCpuLimited([RUN, dist, family, String(bytes)], { encoding: 'utf8', cpuMs: limitMs * 2 });
       if (r.error || r.status !== 0) {
-        problem = r.error?.code === 'ETIMEDOUT' ? 'hung' : 'crashed';
+        problem = r.overLimit ? 'hung' : 'crashed';
         points.push({ bytes, cpuMs: NaN, rssMb: NaN, detail: (r.stderr || String(r.error)).split('\n').slice(0, 3).join(' ') });
         break;
       }

@@ -7,11 +7,11 @@ import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, ResolvedPaths, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
-import { editDistance } from '../edit-distance.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
 import { boxCount, capDiagram } from './cap-diagram.js';
 import { capNotice, LIMITS } from './limits.js';
 import type { Diagram, LoadedSubmission, SubmissionFile } from './model.js';
+import { NEAREST_CELLS, NearestFiles } from './nearest-file.js';
 import { addRemoteLink, GITHUB_FILE_URL } from './remote-links.js';
 
 const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
@@ -28,6 +28,8 @@ export async function loadSubmission(target: string, location: TaskLocation, max
 
   let bytesRead = 0;
   let capped = false;
+  // One search for the nearest file of every missing link of the task: each folder listed once, one budget.
+  const nearest = new NearestFiles(root);
   const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
@@ -61,9 +63,9 @@ export async function loadSubmission(target: string, location: TaskLocation, max
     // only the URL of `3-scale_up.md` is common), never further.
     if (loaded.taskFile) {
       const before = loaded.files.length;
-      followLinks(loaded, loaded.taskFile, addFile);
-      for (const linked of loaded.files.slice(before)) followLinks(loaded, linked, () => null);
-      for (const sibling of loaded.files.filter((f) => f.role === 'sibling')) followLinks(loaded, sibling, () => null);
+      followLinks(loaded, loaded.taskFile, addFile, nearest);
+      for (const linked of loaded.files.slice(before)) followLinks(loaded, linked, () => null, nearest);
+      for (const sibling of loaded.files.filter((f) => f.role === 'sibling')) followLinks(loaded, sibling, () => null, nearest);
     }
   } else if (!location.answerSection?.length) {
     findReadmeSection(loaded, location, resolved);
@@ -72,7 +74,7 @@ export async function loadSubmission(target: string, location: TaskLocation, max
     const section = loadAnswerSection(loaded, location.answerSection, maxBytes, resolved);
     if (section) {
       loaded.files.push(section);
-      followLinks(loaded, section, () => null);
+      followLinks(loaded, section, () => null, nearest);
     }
   }
 
@@ -157,7 +159,7 @@ function safeRealpath(p: string): string {
 }
 
 /** Follows the task file's links: local text files join the submission; images are recorded. */
-function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (abs: string, role: SubmissionFile['role']) => SubmissionFile | null): void {
+function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (abs: string, role: SubmissionFile['role']) => SubmissionFile | null, nearestFiles: NearestFiles): void {
   const root = loaded.located.root;
   const baseDir = path.dirname(file.read.absPath);
   const links = file.markdown?.links ?? [];
@@ -198,7 +200,11 @@ function followLinks(loaded: LoadedSubmission, file: SubmissionFile, addFile: (a
     let target = abs;
     if (!exists(abs)) {
       // The commonest mistake: an image or file the answer shows but the repository lacks (not committed, or a wrong path).
-      const nearest = nearestFile(root, abs, image ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
+      const wasExhausted = nearestFiles.exhausted;
+      const nearest = nearestFiles.find(abs, image ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS);
+      if (nearestFiles.exhausted && !wasExhausted) {
+        loaded.notices.push({ ...capNotice(root, file.read.absPath, `${file.relPath} links to so many missing files, among so many others, that from line ${link.line} on only a file of the same name is suggested for one (infralint compares at most ${NEAREST_CELLS / 1_000_000} million characters of file names a task)`), line: link.line });
+      }
       // The same file in another folder: GitHub shows nothing, but a person (and infralint) can still find it.
       const sameName = nearest !== null && path.basename(nearest).toLowerCase() === path.basename(abs).toLowerCase();
       loaded.notices.push(missingLinkNotice(root, file, link.line, href, nearest, image ? 'image' : 'file', sameName));
@@ -228,35 +234,6 @@ function missingLinkNotice(root: string, file: SubmissionFile, line: number, hre
       : `Commit the ${what} (git add ${href}), or fix the path: it is relative to ${file.relPath}.`,
   };
 }
-
-/** Folders where a file meant by a link may be instead: the folders from the link's up to the root, and their subfolders. */
-const NEAREST_FOLDERS = 40;
-
-/**
- * The file with the closest name to `wanted` among the folders around it (same name in another
- * case or folder first, then the smallest edit distance), or null when none is close.
- */
-function nearestFile(root: string, wanted: string, extensions: ReadonlySet<string>): string | null {
-  const name = path.basename(wanted).toLowerCase();
-  const folders: string[] = [];
-  for (let dir = path.dirname(wanted); isInside(root, dir) && folders.length < NEAREST_FOLDERS; dir = path.dirname(dir)) {
-    if (!folders.includes(dir)) folders.push(dir);
-    if (dir === root) break;
-  }
-  for (const dir of [...folders]) {
-    for (const entry of listDir(dir)) if (entry.isDirectory() && !entry.name.startsWith('.') && folders.length < NEAREST_FOLDERS) folders.push(path.join(dir, entry.name));
-  }
-  let best: { path: string; distance: number } | null = null;
-  for (const dir of folders) {
-    for (const entry of listDir(dir)) {
-      if (!entry.isFile() || !extensions.has(path.extname(entry.name).toLowerCase())) continue;
-      const distance = editDistance(name, entry.name.toLowerCase());
-      if (!best || distance < best.distance) best = { path: path.join(dir, entry.name), distance };
-    }
-  }
-  return best && best.distance <= Math.max(3, Math.floor(name.length / 3)) ? best.path : null;
-}
-
 
 /** A link's percent-decoded text, or `fallback` when its encoding is broken (`%E0%A4`). */
 function decodeOr(text: string, fallback = text): string {

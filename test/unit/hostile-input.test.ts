@@ -69,6 +69,8 @@ describe('super-linear time on small inputs (each was 15 s to 75 s of CPU)', () 
     ['one sentence of 8,000 coordinators (clause splitting)', () => text(`# 3\n\n${'nginx serves files and it forwards requests and the db stores data '.repeat(4000)}\n`)],
     ['one sentence of runs of spaces, coordinators and arrows (clause splitting)', () => text(`# 3\n\n${'(nginx serves files and it forwards requests ;   a ->    b '.repeat(4000)}\n`)],
     ['100,000 closers after a label (the closers ending a quoted label)', () => text(fenced(`flowchart TD\nA[/x] -->|y| B(z${'}'.repeat(100_000)}`))],
+    ['a message to a participant named with 64 KB of spaces (the arrow test of a label\'s roles)', () => text(fenced(`sequenceDiagram\nAlice->>+John: Hello\nJohn-->>-Ali${' '.repeat(64_000)}ce: `))],
+    ['a label of 7,000 `[` then 30,000 U+2028 (the arrow after a label, found from every separator)', () => text(fenced(`flowchart TD\nA-->B[a call${'['.repeat(7000)}${'\u2028'.repeat(30_000)}x`))],
     ['250,000 `#35;` in an architecture diagram (Mermaid\'s own parser)', () => text(fenced(`architecture-beta\n    service a(server)[A]\n    ${'#35;'.repeat(250_000)}`))],
   ];
   for (const [name, run] of cases) {
@@ -195,6 +197,35 @@ describe('the Action reads its settings only as bounded regular files of the wor
     rmSync(path.join(root, '.infralintrc.json'));
     writeFileSync(path.join(root, '.infralintrc.json'), `{"rules":{},"x":"${'a'.repeat(2 * 1024 * 1024)}"}`);
     expect((await action(root)).out).toMatch(/over the limit/);
+  });
+
+  it('refuses a rubric named by an absolute path, by `../` or by the configuration outside the workspace, or under a linked folder', async () => {
+    const root = workspace();
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'rubric.json'), '{"TOP-SECRET-MARKER":1}');
+    for (const task of [path.join(outside, 'rubric.json'), path.relative(root, path.join(outside, 'rubric.json'))]) {
+      const r = await action(root, { task });
+      expect([task, r.code]).toEqual([task, 2]);
+      expect(r.out).toMatch(/it lies outside the workspace/);
+      expect(r.out).not.toMatch(/TOP-SECRET/);
+    }
+    writeFileSync(path.join(root, '.infralintrc.json'), JSON.stringify({ rubric: path.relative(root, path.join(outside, 'rubric.json')) }));
+    expect((await action(root)).out).toMatch(/rubric .*rubric\.json: it lies outside the workspace/);
+    rmSync(path.join(root, '.infralintrc.json'));
+    symlinkSync(outside, path.join(root, 'settings'));
+    const linked = await action(root, { task: 'settings/rubric.json' });
+    expect(linked.out).toMatch(/it lies outside the workspace/);
+    expect(linked.out).not.toMatch(/TOP-SECRET/);
+  });
+
+  it('refuses a rubric that is a named pipe or a folder at once (a pipe opened would block)', async () => {
+    const root = workspace();
+    execFileSync('mkfifo', [path.join(root, 'rubric.json')]);
+    const started = performance.now();
+    expect((await action(root, { task: 'rubric.json' })).out).toMatch(/rubric rubric\.json: it is not a regular file \(a named pipe/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    mkdirSync(path.join(root, 'conf.json'));
+    expect((await action(root, { task: 'conf.json' })).out).toMatch(/rubric conf\.json: it is a directory/);
   });
 
   it('says where a configuration is not JSON, never what it holds', async () => {

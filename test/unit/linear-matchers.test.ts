@@ -1,11 +1,12 @@
 import { braceThenLineFeeds, commentLines, htmlTags, keywordColourLines, withoutCommentLines, type Match, type Matcher } from '../../src/diagrams/mermaid-source.js';
-import { idSpaceAfterArrow, idSpaceAtLineStart, idStartBefore, pipeLabelsToQuote } from '../../src/diagrams/flowchart/source-fixes.js';
+import { idSpaceAfterArrow, idSpaceAtLineStart, idStartBefore, pipeLabelsToQuote, singleDashArrows, spacedArrowAt } from '../../src/diagrams/flowchart/source-fixes.js';
 import { tags } from '../../src/diagrams/flowchart/sanitize.js';
 import { KEYWORD_AFTER_ARROW, keywordParticipants, messagesWithoutText } from '../../src/diagrams/sequence/mend-matchers.js';
 import { ART_LINE } from '../../src/markdown/drawn-lines.js';
 import { imgSources } from '../../src/markdown/parse-markdown.js';
 import { seededRandom } from '../helpers/random-strings.js';
 import { isOnlyUrls } from '../../src/submission/load-submission.js';
+import { ARROW_IN_LABEL } from '../../src/graph/roles.js';
 
 /**
  * The hand-written matchers that replace super-linear regular expressions (issue 18) find exactly
@@ -105,6 +106,33 @@ describe('linear matchers equal the regular expressions they replace', () => {
   it('ASCII-art lines', () => {
     const re = /[┌┐└┘│─├┤┬┴┼╔╗╚╝║═▼▲►◄]|\+-{2,}|-{2,}\+|^\s*[|+]\s*$|^\s*[|v^▼]\s*$|\S\s{3,}\|\s{2,}|\|\s{3,}\S|-{1,}>|<-{1,}|={2,}>/;
     for (const text of pieces(['-', '+', '>', '<', '=', '|', ' ', '\t', 'a', 'v', '│'], 5000, 14, 12)) expect(ART_LINE.test(text)).toBe(re.test(text));
+  });
+
+  it('single-dash arrows, spaces before them', () => {
+    const re = /(^|[^-=.<>\s|])(\s*)(->>?|=>)(?![>x)=])/gm;
+    let found = 0;
+    for (const text of pieces(['-', '>', '->', '->>', '=>', '=', '.', '<', '|', ' ', '\t', '\n', '\r', '\u2028', 'a', 'x', ')'], 5000, 14, 21)) {
+      const expected = [...text.matchAll(re)].map((m) => ({ at: m.index + m[1]!.length + m[2]!.length, arrow: m[3] }));
+      expect(singleDashArrows(text)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+
+  it('the spaces before the first link of a line', () => {
+    const re = /\s*(-->|---|==>|-\.->|~~~|&\s)/;
+    for (const text of pieces(['-', '-->', '---', '==>', '-.->', '~~~', '&', '=', '.', '>', ' ', '\u2028', '\t', 'a'], 5000, 12, 22)) {
+      expect(spacedArrowAt(text, /-->|---|==>|-\.->|~~~|&\s/)).toBe(text.search(re));
+    }
+  });
+
+  it('an arrow in a label, the spaces around it trimmed', () => {
+    const re = /\s*(?:→|⟶|➔|➜|⇒|-+>|=+>)\s*/;
+    for (const text of pieces(['-', '>', '=', '→', '⇒', ' ', '\u2028', 'a', 'b'], 5000, 12, 23)) {
+      const arrow = ARROW_IN_LABEL.exec(text);
+      const ours = arrow ? `${text.slice(0, arrow.index).trimEnd()} points to ${text.slice(arrow.index + arrow[0].length).trimStart()}` : text;
+      expect(ours).toBe(re.test(text) ? text.replace(re, ' points to ') : text);
+    }
   });
 
   it('only URLs', () => {

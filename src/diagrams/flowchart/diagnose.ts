@@ -2,7 +2,7 @@ import { shortened } from '../../chars.js';
 import type { SyntaxErrorAt, Token } from '../lr/lr-parser.js';
 import type { DiagramError } from '../types.js';
 import { describeOpenLabel, openLabelAt } from './open-label.js';
-import { quotedLabelFix, trailingCommentStart } from './source-fixes.js';
+import { quotedLabelFix, singleDashArrows, trailingCommentStart } from './source-fixes.js';
 
 /** What the diagnosis needs to know about the parse. */
 export interface DiagnosisContext {
@@ -42,11 +42,9 @@ function expectedWords(expected: string[]): string {
 function textualCauses(ctx: DiagnosisContext, upTo: number): DiagramError[] {
   const causes: DiagramError[] = [];
   const text = ctx.raw.slice(0, upTo);
-  for (const m of text.matchAll(/(^|[^-=.<>\s|])(\s*)(->>?|=>)(?![>x)=])/gm)) {
-    const at = m.index! + m[1]!.length + m[2]!.length;
+  for (const { at, arrow } of singleDashArrows(text)) {
     const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
-    const arrow = m[3]!;
     const message = arrow === '->>' ? '`->>` is a sequence diagram arrow, not a flowchart one.' : `\`${arrow}\` is not a Mermaid flowchart arrow.`;
     causes.push({ code: 'single-dash-arrow', message, ...ctx.rawPosition(at), text: arrow, hint: 'Use `-->` (two dashes) for an arrow.' });
   }

@@ -1,16 +1,36 @@
+import { spacedArrowAt } from './source-fixes.js';
+
 /**
  * A label left open: Mermaid fails inside a label (at a `[`, a `(`, a quote...) that the student
  * forgot to close earlier, and reads on into the next node, arrow or line as label text. Quoting
  * that "label" (the fix for `DB[Database (MySQL)]`) would be wrong: it would swallow the next node.
- * What the student must do is close it where it was meant to end; only they know where for sure,
- * so the place is a suggestion (a closer before the next arrow when there is one).
+ * Where it was meant to end is clear in most cases (before the arrow that follows it, or where its
+ * line ends), and `--fix` closes it there; the re-parse and the loss check then prove the repair.
+ * Every pattern here runs on any diagram Mermaid rejects, hostile ones too: none may rescan a line.
  */
 
 const CLOSE_OF: Readonly<Record<string, string>> = { '[': ']', '(': ')', '{': '}', '>': ']' };
 const OPEN_OF: Readonly<Record<string, string>> = { ']': '[', ')': '(', '}': '{' };
 
-/** An arrow between two nodes (the link kinds of a flowchart), with the spaces before it. */
-const ARROW = /\s*(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+/**
+ * A link between two nodes (the link kinds of a flowchart), tried only where a run of its characters
+ * starts: from every dash of a long run the pattern would rescan the run (quadratic on hostile text).
+ */
+const LINK = /(?<![-=.~<])(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+
+/** Where the spaces before the first link of `text` start, or -1. */
+function linkAt(text: string): number {
+  return spacedArrowAt(text, LINK);
+}
+
+/** Where a node label's tail starts: the spaces, `:::class` and `;` that end its line. */
+function tailStart(body: string): number {
+  let end = body.trimEnd().length;
+  if (body[end - 1] === ';') end = body.slice(0, end - 1).trimEnd().length;
+  const style = body.lastIndexOf(':::', end);
+  if (style >= 0 && /^:::[\w-]+$/.test(body.slice(style, end))) end = body.slice(0, style).trimEnd().length;
+  return end;
+}
 
 export interface OpenLabel {
   /** `quote`: `B["text]`; `label`: `A[text --> B`; `edge-label`: `A -->|text B`. */
@@ -42,21 +62,21 @@ export function openLabelAt(raw: string, openAt: number, opener: string): OpenLa
     const closers = opener === '|' ? '|' : closer.repeat(openerDepth(opener, closer));
     if (partner >= 0 && after.trimStart().startsWith(closer)) {
       // The quoted label is whole: nothing left open here.
-    } else if (partner >= 0 && (opener === '|' ? /^\s+[\p{L}\w]/u.test(after) : ARROW.exec(after)?.index === 0 || /^\s*(?:[&;]|:::|$)/.test(after))) {
+    } else if (partner >= 0 && (opener === '|' ? /^\s+[\p{L}\w]/u.test(after) : linkAt(after) === 0 || /^\s*(?:[&;]|:::|$)/.test(after))) {
       // `A["text" --> B`, `-->|"text" B`: the quote is closed, and right after it the label's closer is missing.
       return { kind: opener === '|' ? 'edge-label' : 'label', closedLine: insert(bodyAt + partner + 1, closers), closedAt: 'arrow' };
     } else if ((line.match(/"/g)?.length ?? 0) % 2 === 1) {
       // `B["text]`, `B["text --> C`: the quote that opens the label has no partner before its closer.
       const end = body.indexOf(closer, 1);
-      const arrow = ARROW.exec(body);
-      if (arrow && (end < 0 || arrow.index < end) && body.slice(1, arrow.index).trim()) return { kind: 'quote', closedLine: insert(bodyAt + arrow.index, `"${closers}`) };
+      const arrow = linkAt(body);
+      if (arrow >= 0 && (end < 0 || arrow < end) && body.slice(1, arrow).trim()) return { kind: 'quote', closedLine: insert(bodyAt + arrow, `"${closers}`) };
       return { kind: 'quote', closedLine: end >= 0 && (partner < 0 || end < partner) ? insert(bodyAt + end, '"') : null };
     }
   }
   if (opener === '|') return body.includes('|') ? null : { kind: 'edge-label', closedLine: closedEdgeLabel(line, bodyAt) };
   // Quotes that do not pair up are a quote mistake, not a label left open.
   if ((line.match(/"/g)?.length ?? 0) % 2 === 1 || closesOnLine(body, opener, closer)) return null;
-  return { kind: 'label', closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: ARROW.test(body) ? 'arrow' : 'line-end' };
+  return { kind: 'label', closedLine: closedNodeLabel(line, bodyAt, opener, closer), closedAt: LINK.test(body) ? 'arrow' : 'line-end' };
 }
 
 /**
@@ -66,8 +86,8 @@ export function openLabelAt(raw: string, openAt: number, opener: string): OpenLa
  */
 function closedNodeLabel(line: string, bodyAt: number, opener: string, closer: string): string | null {
   const body = line.slice(bodyAt);
-  const arrow = ARROW.exec(body);
-  const end = arrow ? arrow.index : /\s*(?::::[\w-]+)?\s*;?\s*$/.exec(body)!.index;
+  const arrow = linkAt(body);
+  const end = arrow >= 0 ? arrow : tailStart(body);
   let text = body.slice(0, end).trimEnd();
   if (!text.trim()) return null;
   // `[(` closes with `)]`: the inner part (`)`) may already be there (`B[(DB)`).
@@ -87,8 +107,8 @@ function closedNodeLabel(line: string, bodyAt: number, opener: string, closer: s
  */
 function closedEdgeLabel(line: string, bodyAt: number): string | null {
   const body = line.slice(bodyAt);
-  if (ARROW.test(body) || /\s&\s/.test(body)) return null;
-  const node = /\s+[\p{L}\w-]+(?:[[({>][^]*)?\s*;?\s*$/u.exec(body);
+  if (LINK.test(body) || /\s&\s/.test(body)) return null;
+  const node = /(?<!\s)\s+[\p{L}\w-]+(?:[[({>][^]*)?\s*;?\s*$/u.exec(body);
   if (!node || !body.slice(0, node.index).trim()) return null;
   return `${line.slice(0, bodyAt + node.index)}|${body.slice(node.index)}`;
 }
