@@ -40,6 +40,11 @@ export const FAMILIES = {
   'pipe labels': (b) => fence(`flowchart TD\nA -->|${fill('(', b)}`),
   'quotes in a label': (b) => fence(`flowchart TD\nA[${"'".repeat(b)}x]`),
   'closers after a label': (b) => fence(`flowchart TD\nA[/x] -->|y| B(z${'\u007d'.repeat(b)}`),
+  'a label left open, then spaces': (b) => fence(`flowchart TD\nA[x${' '.repeat(b)}(y`),
+  'a label left open, then dashes': (b) => fence(`flowchart TD\nA[x ${'-'.repeat(b)}(y`),
+  'an edge label left open, then words': (b) => fence(`flowchart TD\nA -->|x${fill(' a', b)} [`),
+  'a quote left open, then spaces': (b) => fence(`flowchart TD\nA["x${' '.repeat(b)}" ;${' '.repeat(b)}(`),
+  'sequence arrows in a flowchart': (b) => fence(`flowchart TD\n${fill('A ->> B => C\n', b)}`),
   // Sequence and architecture diagrams
   'messages': (b) => fence(`sequenceDiagram\n${fill('A->>B: hello\n', b)}`),
   'nested loops': (b) => fence(`sequenceDiagram\n${fill('loop x\n', b / 2)}A->>B: hi\n${fill('end\n', b / 2)}`),
