@@ -50016,7 +50016,7 @@ var LineIndex = class {
 // src/diagrams/flowchart/open-label.ts
 var CLOSE_OF = { "[": "]", "(": ")", "{": "}", ">": "]" };
 var OPEN_OF = { "]": "[", ")": "(", "}": "{" };
-var LINK3 = /(?<![-=.~<])(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+var LINK3 = /(?<![-=.~<])(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"]|$)/u;
 function linkAt(text3) {
   return spacedArrowAt(text3, LINK3);
 }
@@ -55027,6 +55027,7 @@ function parseFlowchart(raw) {
   return { kind: "flowchart", typeWord, valid: false, errors: first2, ast };
 }
 function unmangled(ast, raw) {
+  if (!raw.includes("#quot;")) ast = withStudentQuotes(ast);
   if (!ast.vertices.has("end_") || /\bend_\b/.test(raw)) return ast;
   const rename = (id) => id === "end_" ? "end" : id;
   const vertices = /* @__PURE__ */ new Map();
@@ -55037,6 +55038,12 @@ function unmangled(ast, raw) {
     edges: ast.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })),
     subgraphs: ast.subgraphs.map((g) => ({ ...g, nodes: g.nodes.map(rename) }))
   };
+}
+function withStudentQuotes(ast) {
+  const quotes = (text3) => text3.replaceAll("#quot;", '"');
+  const vertices = /* @__PURE__ */ new Map();
+  for (const [id, v3] of ast.vertices) vertices.set(id, { ...v3, label: quotes(v3.label) });
+  return { ...ast, vertices, edges: ast.edges.map((e) => ({ ...e, label: quotes(e.label) })) };
 }
 function firstError(run2, raw, position, lines) {
   const syntax = run2.syntaxErrors[0];

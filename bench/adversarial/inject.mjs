@@ -124,8 +124,9 @@ export async function formatProblem(format, out, { tasks = 1, parseCsv, parseXml
       }
     case 'markdown': {
       const headings = out.split('\n').filter((l) => l.startsWith('## infralint:'));
-      // Code spans show their text as it is: what matters is the markdown outside them.
-      out = out.replace(/`[^`\n]*`/g, '``');
+      // Code blocks and spans show their text as it is: what matters is the markdown outside them
+      // (the suggested patch's fence is longer than any backtick run in it, so text cannot close it).
+      out = out.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '').replace(/`[^`\n]*`/g, '``');
       if (headings.length !== tasks) return `${headings.length} score headings for ${tasks} task(s)`;
       if (/(^|[^\\])\[click here(?<!\\)\]\(http/.test(out)) return 'a link of the student\'s making';
       if (/<(script|img|svg|iframe|details)\b/i.test(out)) return 'raw HTML';

@@ -160,8 +160,8 @@ describe('report.html structure', () => {
     expect(text(tree.byId('students')!)).toContain(HOSTILE_ID);
     expect(text(tree.all('div', (d) => hasClass(d, 'drill'))[0]!)).toContain(HOSTILE_ID);
     // The rules' messages quote the labels (as Mermaid shows them: its sanitiser keeps <b>).
-    expect(text(sectionOf(tree, HOSTILE_ID))).toContain('`L1` ("<b>LB</b> x=1.5 id=a ")');
-    expect(tree.all('text', (t) => closest(t, 'symbol') !== null).map(text)).toContain('<b>LB</b> x=1.5 id=a');
+    expect(text(sectionOf(tree, HOSTILE_ID))).toContain('`L1` ("<b>LB</b> x="1.5" id="a" ")');
+    expect(tree.all('text', (t) => closest(t, 'symbol') !== null).map(text)).toContain('<b>LB</b> x="1.5" id="a"');
     // A fix hint quotes the student's source, end tag of <noscript> included: as text, inside a body kept in a <noscript>.
     expect(text(sectionOf(tree, HOSTILE_ID))).toContain('</noscript><title>t</title>');
     // Scripts on, every <noscript> is raw text up to its own end tag: student text ends none early.

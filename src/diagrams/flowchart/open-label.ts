@@ -16,7 +16,7 @@ const OPEN_OF: Readonly<Record<string, string>> = { ']': '[', ')': '(', '}': '{'
  * A link between two nodes (the link kinds of a flowchart), tried only where a run of its characters
  * starts: from every dash of a long run the pattern would rescan the run (quadratic on hostile text).
  */
-const LINK = /(?<![-=.~<])(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"])/u;
+const LINK = /(?<![-=.~<])(?:<?(?:-{2,}|={2,}|-\.+-)[->ox]?|~{3,})(?=[\s|\p{L}\w"]|$)/u;
 
 /** Where the spaces before the first link of `text` start, or -1. */
 function linkAt(text: string): number {

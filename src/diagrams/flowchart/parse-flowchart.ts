@@ -48,10 +48,12 @@ export function parseFlowchart(raw: string): DiagramParse {
 }
 
 /**
- * The repair pass reads `end` as a node id by renaming it `end_` (source-fixes.ts); the graph and
- * its findings must speak the student's name, `end`, unless the student wrote `end_` too.
+ * The repair pass reads `end` as a node id by renaming it `end_`, and writes a quote inside a label
+ * it quotes as `#quot;` (source-fixes.ts); the graph and its findings must speak the student's
+ * text: `end` unless the student wrote `end_` too, `"` unless they wrote `#quot;` themselves.
  */
 function unmangled(ast: FlowchartAst, raw: string): FlowchartAst {
+  if (!raw.includes('#quot;')) ast = withStudentQuotes(ast);
   if (!ast.vertices.has('end_') || /\bend_\b/.test(raw)) return ast;
   const rename = (id: string) => (id === 'end_' ? 'end' : id);
   const vertices = new Map<string, FlowVertex>();
@@ -62,6 +64,13 @@ function unmangled(ast: FlowchartAst, raw: string): FlowchartAst {
     edges: ast.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })),
     subgraphs: ast.subgraphs.map((g) => ({ ...g, nodes: g.nodes.map(rename) })),
   };
+}
+
+function withStudentQuotes(ast: FlowchartAst): FlowchartAst {
+  const quotes = (text: string) => text.replaceAll('#quot;', '"');
+  const vertices = new Map<string, FlowVertex>();
+  for (const [id, v] of ast.vertices) vertices.set(id, { ...v, label: quotes(v.label) });
+  return { ...ast, vertices, edges: ast.edges.map((e) => ({ ...e, label: quotes(e.label) })) };
 }
 
 function firstError(run: FlowParseRun, raw: string, position: (offset: number) => { line: number; column: number }, lines: LineIndex): DiagramError[] | null {
