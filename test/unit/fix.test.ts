@@ -88,6 +88,8 @@ describe('fixDiagram: one safe repair per error code', () => {
     }
     // Which node ends an edge label with an arrow after it is a guess: left alone.
     expect(await fixDiagram('flowchart LR\n  A -->|reads B --> C\n')).toMatchObject({ fixed: false });
+    // A label closed before an arrow to nothing still leaves a statement to finish: left alone.
+    expect(await fixDiagram('flowchart LR\n  X["broken" -->\n')).toMatchObject({ fixed: false });
     // Which quote is the stray one is a guess too: left alone at once, not after 25 rounds.
     expect(await fixDiagram('flowchart LR\n  C --> LB["Load balancer" primary"]\n')).toMatchObject({ fixed: false, reason: 'no-repair' });
   });
