@@ -8,6 +8,7 @@ import { planCohort, type CohortPlan, type PlannedStudent } from './cohort-plan.
 import { errorRecord, extras, notSubmittedRecord, settingsKey, settingsSummary, type GradeSettings } from './grade-student.js';
 import { Interrupted } from '../errors.js';
 import { unlessAborted } from './unless-aborted.js';
+import { gradebookLayout } from './gradebook.js';
 import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { CohortIdentity, GradeJob, ResultsHeader, StudentRecord } from './record.js';
 import { COHORT_FOLDER_FILE, INTERRUPTED_FILE, openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
@@ -63,8 +64,7 @@ export function resultsHeader(settings: GradeSettings, key: string, shard: Shard
     version: TOOL.version,
     config: key,
     shard: { index: shard.index, count: shard.count },
-    tasks: rubrics.map((r) => r.task),
-    rules: Object.fromEntries(rubrics.map((r) => [r.task, r.rules.map((x) => x.id)])),
+    ...gradebookLayout(rubrics),
     settings: settingsSummary(settings),
     ...(cohort ? { cohort } : {}),
   };
@@ -138,10 +138,10 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
       let digest: RecordDigest;
       const student = { student: entry.student, ...carried(entry) };
       if (entry.notSubmitted) {
-        digest = digestRecord(notSubmittedRecord(student, entry.notSubmitted));
+        digest = digestRecord(notSubmittedRecord(student, entry.notSubmitted), header);
         notSubmitted++;
       } else if (entry.problem) {
-        digest = digestRecord(errorRecord(student, entry.problem));
+        digest = digestRecord(errorRecord(student, entry.problem), header);
       } else {
         const next = await unlessAborted(outcomes.next(), options.signal);
         if (next.done) throw new Error('the worker pool returned fewer results than students');
@@ -149,7 +149,7 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
         if ('reused' in outcome) {
           // Names, commit and roster columns are this run's (the roster may have changed since).
           const { commit: _commit, rosterColumns: _columns, ...kept } = previous.get(entry.student)!;
-          digest = digestRecord({ ...kept, name: student.name, email: student.email, ...extras(student) });
+          digest = digestRecord({ ...kept, name: student.name, email: student.email, ...extras(student) }, header);
           reused++;
         } else {
           digest = outcome;
