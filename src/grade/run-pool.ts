@@ -19,6 +19,9 @@ export interface PoolOptions {
   maxWorkerMemoryMb?: number;
 }
 
+/** MiB of young generation a worker has (see the pool's resourceLimits). */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 /** The worker module: the bundled one when built, the compiled one otherwise. */
 function workerFile(): string {
   const candidates = ['./grade-worker.mjs', '../grade-worker.mjs', './worker.js', '../../dist/grade-worker.mjs', '../../dist/grade/worker.js'];
@@ -53,7 +56,9 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     maxThreads: threads,
     // Sent as soon as a worker is free: the window below bounds what waits.
     maxQueue: 'auto',
-    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024 },
+    // A small young generation (V8's default grows to 32 MB a worker): with it, the peak of a
+    // 10,000-student run measured 1.27x that of 1,000 students instead of 1.37x, at the same CPU.
+    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
 
   // Each batch carries a shared counter the worker sets to the student it is grading; a watchdog
