@@ -88,6 +88,7 @@ function printBars() {
   }
   console.log(`\nbars (issue 17): ${jobs} workers, medians of ${rounds} round${rounds > 1 ? 's' : ''} alternating the sizes`);
   const peaks = new Map();
+  const mainSeconds = new Map();
   for (const n of sizes) {
     const list = runs.get(n);
     const mainMs = median(list.map((r) => (1000 * r.mainCpuSeconds) / n));
@@ -97,6 +98,7 @@ function printBars() {
     const warmUp = median(list.map((r) => r.warmUpCpuSeconds / jobs));
     const peak = median(list.map((r) => r.peakMb));
     peaks.set(n, peak);
+    mainSeconds.set(n, median(list.map((r) => r.mainCpuSeconds)));
     const verdict = (ok) => (ok ? 'ok' : 'OVER');
     console.log(String(n).padStart(6), `main thread ${mainMs.toFixed(3)} ms CPU/student over the whole run (bar 0.2: ${verdict(mainMs <= 0.2)}; ${loopMs.toFixed(3)} while records arrive),`
       + ` ceiling on many cores ~${Math.round(1000 / mainMs)} students/s (bar 5,000)`);
@@ -105,6 +107,9 @@ function printBars() {
   }
   if (sizes.length > 1) {
     const [small, large] = [sizes[0], sizes[sizes.length - 1]];
+    // What one more student costs the main thread, the run's fixed start and end left out: the ceiling of a long run.
+    const marginalMs = (1000 * (mainSeconds.get(large) - mainSeconds.get(small))) / (large - small);
+    console.log(''.padStart(6), `main thread, one more student: ${marginalMs.toFixed(3)} ms CPU (from ${small} to ${large}), ceiling of a long run on many cores ~${Math.round(1000 / marginalMs)} students/s`);
     const ratio = peaks.get(large) / peaks.get(small);
     console.log(''.padStart(6), `peak memory at ${large} / at ${small}: ${ratio.toFixed(2)}x (bar 1.2: ${ratio <= 1.2 ? 'ok' : 'OVER'})`);
   }
