@@ -3,6 +3,10 @@
 // memory, the HTML report on its own, and the floor: markdown-it alone tokenizing the same files.
 // BENCH_DIR=<folder> puts the cohorts and outputs there (default: the system's temporary folder);
 // the disk's own cost is printed beside: creating as many feedback-sized files there.
+// Then the bars (issue 17), from ROUNDS (default 3) rounds alternating the sizes, 2 workers, medians:
+// main-thread CPU per student and the many-core ceiling it implies, CPU per student (whole run and
+// steady state), the workers' warm-up, and peak memory at each size with their ratio.
+// `--bars` runs the bars alone.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +16,8 @@ import { generateCohort } from './synthetic-cohort.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
+const barsOnly = process.argv.includes('--bars');
+const rounds = Math.max(1, Number(process.env.ROUNDS ?? 3));
 const work = mkdtempSync(path.join(process.env.BENCH_DIR ?? tmpdir(), 'infralint-bench-grade-'));
 
 /** Seconds to create `n` files of a typical feedback's size in a new folder under `work`: the disk's share of the outputs. */
@@ -25,6 +31,11 @@ function fileCreation(n) {
   rmSync(dir, { recursive: true, force: true });
   return seconds;
 }
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 const run = (...args) => JSON.parse(execFileSync(process.execPath, [path.join(here, 'grade-run.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());
 
 try {
@@ -32,9 +43,9 @@ try {
   console.log(`cohorts and outputs in ${work}`);
   console.log('cpu s: CPU time of the run, every thread; steal s: CPU time the host took from this machine meanwhile');
   console.log('N'.padStart(6), 'what'.padEnd(34), 'seconds'.padStart(8), 'per s'.padStart(8), 'peak MB'.padStart(8), 'cpu s'.padStart(7), 'steal s'.padStart(8));
-  for (const n of sizes) {
+  for (const n of sizes) generateCohort(path.join(work, `cohort-${n}`), n);
+  for (const n of barsOnly ? [] : sizes) {
     const cohort = path.join(work, `cohort-${n}`);
-    generateCohort(cohort, n);
     const row = (what, r) => console.log(String(n).padStart(6), what.padEnd(34), r.seconds.toFixed(2).padStart(8), String(Math.round(n / r.seconds)).padStart(8), String(r.peakMb).padStart(8), r.cpuSeconds.toFixed(1).padStart(7), (r.stealSeconds === null ? '-' : r.stealSeconds.toFixed(1)).padStart(8));
     for (const threads of [1, 2]) {
       const floor = run('--floor', cohort, String(threads));
@@ -59,6 +70,47 @@ try {
     const withReport = run(cohort, path.join(work, `out-${n}-report`), '2', '--report');
     console.log(''.padStart(6), `report.html on its own: ${withReport.reportSeconds.toFixed(2)} s (${Math.round(n / withReport.reportSeconds)} students/s), peak ${withReport.peakMb} MB`);
   }
+  printBars();
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * The bars of issue 17, measured in ROUNDS rounds that alternate the sizes (so that a change of load
+ * on the shared machine falls on every size alike), with 2 workers; medians of the rounds.
+ * Peak memory is the whole process's (main thread and worker threads: one process).
+ */
+function printBars() {
+  const jobs = 2;
+  const runs = new Map(sizes.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const n of round % 2 ? [...sizes].reverse() : sizes) runs.get(n).push(run(path.join(work, `cohort-${n}`), path.join(work, `out-bars-${n}`), String(jobs)));
+  }
+  console.log(`\nbars (issue 17): ${jobs} workers, medians of ${rounds} round${rounds > 1 ? 's' : ''} alternating the sizes`);
+  const peaks = new Map();
+  const mainSeconds = new Map();
+  for (const n of sizes) {
+    const list = runs.get(n);
+    const mainMs = median(list.map((r) => (1000 * r.mainCpuSeconds) / n));
+    const loopMs = median(list.map((r) => (1000 * (r.loopMainCpuSeconds ?? 0)) / n));
+    const cpuMs = median(list.map((r) => (1000 * r.cpuSeconds) / n));
+    const steadyMs = median(list.map((r) => r.steadyCpuMsPerStudent));
+    const warmUp = median(list.map((r) => r.warmUpCpuSeconds / jobs));
+    const peak = median(list.map((r) => r.peakMb));
+    peaks.set(n, peak);
+    mainSeconds.set(n, median(list.map((r) => r.mainCpuSeconds)));
+    const verdict = (ok) => (ok ? 'ok' : 'OVER');
+    console.log(String(n).padStart(6), `main thread ${mainMs.toFixed(3)} ms CPU/student over the whole run (bar 0.2: ${verdict(mainMs <= 0.2)}; ${loopMs.toFixed(3)} while records arrive),`
+      + ` ceiling on many cores ~${Math.round(1000 / mainMs)} students/s (bar 5,000)`);
+    console.log(''.padStart(6), `CPU ${cpuMs.toFixed(2)} ms/student every thread, steady state ${steadyMs.toFixed(2)} ms; warm-up ${warmUp.toFixed(2)} s CPU a worker (paid once: one pool for the run, ${jobs} workers at most, fewer for a cohort of fewer batches)`);
+    console.log(''.padStart(6), `peak memory ${peak} MB (process: main thread and workers; runs ${list.map((r) => r.peakMb).join(', ')})`);
+  }
+  if (sizes.length > 1) {
+    const [small, large] = [sizes[0], sizes[sizes.length - 1]];
+    // What one more student costs the main thread, the run's fixed start and end left out: the ceiling of a long run.
+    const marginalMs = (1000 * (mainSeconds.get(large) - mainSeconds.get(small))) / (large - small);
+    console.log(''.padStart(6), `main thread, one more student: ${marginalMs.toFixed(3)} ms CPU (from ${small} to ${large}), ceiling of a long run on many cores ~${Math.round(1000 / marginalMs)} students/s`);
+    const ratio = peaks.get(large) / peaks.get(small);
+    console.log(''.padStart(6), `peak memory at ${large} / at ${small}: ${ratio.toFixed(2)}x (bar 1.2: ${ratio <= 1.2 ? 'ok' : 'OVER'})`);
+  }
 }

@@ -2,9 +2,11 @@
  * Results of a pure function of a string, kept until `limit` are held, then all dropped at once:
  * the prose stage asks about the same clause, label or heading many times while grading one
  * student, and a cohort must not grow the memory of a worker. An object result is shared by every
- * caller, so it is frozen: changing it would change what the next reading gets.
+ * caller, so it is frozen: changing it would change what the next reading gets. 2,000 strings hold
+ * a student's several times over; at 10,000 the ten prose caches of a worker held up to ~50 MB
+ * more after a few thousand students than after one thousand (peak memory grew with the cohort).
  */
-export function cachedByString<T>(compute: (text: string) => T, limit = 10_000): (text: string) => T {
+export function cachedByString<T>(compute: (text: string) => T, limit = 2_000): (text: string) => T {
   const kept = new Map<string, T>();
   return (text: string): T => {
     let value = kept.get(text);

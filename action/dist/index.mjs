@@ -37132,7 +37132,7 @@ function serverMachines(graph2, roles) {
 }
 
 // src/bounded-cache.ts
-function cachedByString(compute, limit = 1e4) {
+function cachedByString(compute, limit = 2e3) {
   const kept = /* @__PURE__ */ new Map();
   return (text3) => {
     let value = kept.get(text3);

@@ -28,10 +28,12 @@ export class AtomicFile {
     this.fd = openSync(this.temp, 'w');
   }
 
-  write(data: string | Uint8Array): void {
+  /** Appends `data`; returns the file, so that the parts of one row are written in one statement. */
+  write(data: string | Uint8Array): this {
     this.buffer.push(data);
     this.buffered += data.length;
     if (this.buffered >= 1 << 16) this.flush();
+    return this;
   }
 
   private flush(): void {

@@ -7,6 +7,8 @@ import { shardOf, type Shard } from './cohort.js';
 import { planCohort, type CohortPlan, type PlannedStudent } from './cohort-plan.js';
 import { errorRecord, extras, notSubmittedRecord, settingsKey, settingsSummary, type GradeSettings } from './grade-student.js';
 import { Interrupted } from '../errors.js';
+import { unlessAborted } from './unless-aborted.js';
+import { gradebookLayout } from './gradebook.js';
 import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { CohortIdentity, GradeJob, ResultsHeader, StudentRecord } from './record.js';
 import { COHORT_FOLDER_FILE, INTERRUPTED_FILE, openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
@@ -62,8 +64,7 @@ export function resultsHeader(settings: GradeSettings, key: string, shard: Shard
     version: TOOL.version,
     config: key,
     shard: { index: shard.index, count: shard.count },
-    tasks: rubrics.map((r) => r.task),
-    rules: Object.fromEntries(rubrics.map((r) => [r.task, r.rules.map((x) => x.id)])),
+    ...gradebookLayout(rubrics),
     settings: settingsSummary(settings),
     ...(cohort ? { cohort } : {}),
   };
@@ -107,16 +108,6 @@ interface RunPlan {
   previous: Map<string, StudentRecord>;
 }
 
-/** Rejects when the signal fires: raced with each wait for a result, so that a stop is not held up by a slow student. */
-function whenAborted(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise((_, reject) => {
-    if (!signal) return;
-    const fire = () => reject(new Interrupted(String(signal.reason ?? 'interrupted')));
-    if (signal.aborted) fire();
-    else signal.addEventListener('abort', fire, { once: true });
-  });
-}
-
 async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<GradeCohortResult> {
   const { shard, cohort, settings, header, resultsPath, previous } = plan;
   const started = performance.now();
@@ -140,8 +131,6 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
       student: entry.student, dir: entry.dir, ...carried(entry), previous: previous.get(entry.student)?.inputs ?? null,
       ...(outputWriter ? { feedbackFolder: outputWriter.feedbackFolder } : {}),
     }));
-  const aborted = whenAborted(options.signal);
-  aborted.catch(() => undefined);
   const outcomes = gradeInOrder(jobs, settings, options);
   try {
     results.write(`${JSON.stringify(header)}\n`);
@@ -149,18 +138,18 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
       let digest: RecordDigest;
       const student = { student: entry.student, ...carried(entry) };
       if (entry.notSubmitted) {
-        digest = digestRecord(notSubmittedRecord(student, entry.notSubmitted));
+        digest = digestRecord(notSubmittedRecord(student, entry.notSubmitted), header);
         notSubmitted++;
       } else if (entry.problem) {
-        digest = digestRecord(errorRecord(student, entry.problem));
+        digest = digestRecord(errorRecord(student, entry.problem), header);
       } else {
-        const next = await Promise.race([outcomes.next(), aborted]);
+        const next = await unlessAborted(outcomes.next(), options.signal);
         if (next.done) throw new Error('the worker pool returned fewer results than students');
         const outcome = next.value;
         if ('reused' in outcome) {
           // Names, commit and roster columns are this run's (the roster may have changed since).
           const { commit: _commit, rosterColumns: _columns, ...kept } = previous.get(entry.student)!;
-          digest = digestRecord({ ...kept, name: student.name, email: student.email, ...extras(student) });
+          digest = digestRecord({ ...kept, name: student.name, email: student.email, ...extras(student) }, header);
           reused++;
         } else {
           digest = outcome;
@@ -175,6 +164,9 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
     results.write(`${resultsTrailer(cohort.length)}\n`);
     results.close();
     complete = true;
+    // The workers' memory is given back before the outputs are written: the run's peak is that of
+    // grading or that of the outputs, not both.
+    await outcomes.return(undefined);
     const gradeMs = performance.now() - started;
 
     let outputs: OutputResult | null = null;

@@ -9,6 +9,7 @@ import type { Rubric } from '../config/rubric.js';
 import { digestSubmissionBytes, portableProbes, portableProbesUnchanged, probesDigest, recordProbes } from '../read/fs-probes.js';
 import { ruleModuleOf } from '../config/rubric.js';
 import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
+import { gradebookLayout, type GradebookLayout } from './gradebook.js';
 import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { GradeJob, GradedTask, GradingSettingsSummary, ReviewVisual, StudentRecord } from './record.js';
 import { baseTextOf } from './similarity/base-text.js';
@@ -83,6 +84,14 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
   }
 }
 
+/** The gradebooks' layout of a run's settings, made once (a worker renders every student with it). */
+const layouts = new WeakMap<GradeSettings, GradebookLayout>();
+function layoutOf(settings: GradeSettings): GradebookLayout {
+  let layout = layouts.get(settings);
+  if (!layout) layouts.set(settings, (layout = gradebookLayout(settings.rubrics)));
+  return layout;
+}
+
 export type CohortOutcome = RecordDigest | { student: string; reused: true };
 
 /**
@@ -102,7 +111,7 @@ export async function gradeForCohort(job: GradeJob, settings: GradeSettings, key
       // Left to the thread that writes the outputs, which reports what goes wrong.
     }
   }
-  return digestRecord(outcome, written);
+  return digestRecord(outcome, layoutOf(settings), written);
 }
 
 /** What a record carries from the run's plan besides the name: the commit collected and the roster's columns. */

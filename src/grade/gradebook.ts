@@ -46,11 +46,46 @@ export function describeSimilar(list: SimilarTo[] | undefined): string {
     .join('; ');
 }
 
+/** What the gradebooks' columns depend on: the tasks, and the rule ids of each (the results header's). */
+export type GradebookLayout = Pick<ResultsHeader, 'tasks' | 'rules'>;
+
+/** The layout of a run's rubrics, as its results header says it (see resultsHeader). */
+export function gradebookLayout(rubrics: readonly { task: string; rules: readonly { id: string }[] }[]): GradebookLayout {
+  return { tasks: rubrics.map((r) => r.task), rules: Object.fromEntries(rubrics.map((r) => [r.task, r.rules.map((x) => x.id)])) };
+}
+
+/**
+ * A CSV row rendered but for its similar_to cell, which waits for the similarity of the whole
+ * cohort: the cells before it and the cells after it, each part as csv-stringify writes it (a cell's
+ * quoting depends on that cell alone), so that a worker renders what the main thread only joins.
+ */
+export interface SplitRow {
+  /** The cells before similar_to, without a trailing comma. */
+  before: string;
+  /** The cells after similar_to, with the record's newline. */
+  after: string;
+}
+
+/** The row of `part` with its similar_to cell (`similarCell`). */
+export function joinRow(part: SplitRow, cell: string): string {
+  return `${part.before},${cell},${part.after}`;
+}
+
+/** A student's similar_to cell, rendered (empty for a student in no group). */
+export function similarCell(similar: SimilarTo[] | undefined): string {
+  const text = describeSimilar(similar);
+  return text ? stringify([[spreadsheetSafe(text)]]).slice(0, -1) : '';
+}
+
+function splitRow(before: unknown[], after: unknown[]): SplitRow {
+  return { before: stringify([before.map(spreadsheetSafe)]).slice(0, -1), after: stringify([after.map(spreadsheetSafe)]) };
+}
+
 /** gradebook.csv: one row per student and task; rule columns hold points, or the status when a rule has none. */
 export class GradebookCsv {
   private readonly ruleColumns: string[];
 
-  constructor(private readonly header: ResultsHeader) {
+  constructor(private readonly header: GradebookLayout) {
     this.ruleColumns = [...new Set(header.tasks.flatMap((t) => header.rules[t] ?? []))];
   }
 
@@ -65,22 +100,25 @@ export class GradebookCsv {
    * scores 0.
    */
   rows(entry: GradebookEntry, similar: SimilarTo[] | undefined): string {
+    const cell = similarCell(similar);
+    return this.rowParts(entry).map((part) => joinRow(part, cell)).join('');
+  }
+
+  /** The rows of one student (one a task) but for their similar_to cell. */
+  rowParts(entry: GradebookEntry): SplitRow[] {
     const common = [entry.student, entry.name, entry.email, entry.commit ?? ''];
-    const tail = [describeSimilar(similar), entry.error ?? ''];
-    const rows = this.header.tasks.map((taskName) => {
+    const error = entry.error ?? '';
+    return this.header.tasks.map((taskName) => {
       const task = entry.tasks.find((t) => t.task === taskName);
       if (!task) {
         const status = entry.status === 'graded' ? 'error' : entry.status;
-        return [...common, taskName, status, status === 'not-submitted' ? 0 : '', '', '', '', 'false', status, ...this.ruleColumns.map(() => ''), ...tail, ''];
+        return splitRow([...common, taskName, status, status === 'not-submitted' ? 0 : '', '', '', '', 'false', status, ...this.ruleColumns.map(() => '')], [error, '']);
       }
-      return [
-        ...common, task.task, entry.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed), task.verdict,
-        ...this.ruleColumns.map((id) => ruleCell(task.rules[id])),
-        ...tail,
-        task.final ?? '',
-      ];
+      return splitRow(
+        [...common, task.task, entry.status, task.score, task.maxScore, task.manualPoints, task.threshold, String(task.passed), task.verdict, ...this.ruleColumns.map((id) => ruleCell(task.rules[id]))],
+        [error, task.final ?? ''],
+      );
     });
-    return stringify(rows.map((row) => row.map(spreadsheetSafe)));
   }
 }
 
@@ -89,13 +127,18 @@ export class GradebookCsv {
  * verdict side by side, and the project total (every task counted, a missing one as 0).
  */
 export class ProjectCsv {
-  constructor(private readonly header: ResultsHeader) {}
+  constructor(private readonly header: GradebookLayout) {}
 
   head(): string {
     return stringify([['student', 'name', 'email', 'commit', 'status', ...this.header.tasks.flatMap((t) => [`${t} score`, `${t} verdict`]), 'project_score', 'project_max', 'project_percent', 'tasks_passed', 'manual_points', 'similar_to', 'error', 'final']]);
   }
 
   row(entry: GradebookEntry, similar: SimilarTo[] | undefined): string {
+    return joinRow(this.rowParts(entry), similarCell(similar));
+  }
+
+  /** The row of one student but for its similar_to cell. */
+  rowParts(entry: GradebookEntry): SplitRow {
     const project = projectTotal(entry, this.header.tasks);
     const cells = this.header.tasks.flatMap((taskName) => {
       const task = entry.tasks.find((t) => t.task === taskName);
@@ -103,8 +146,7 @@ export class ProjectCsv {
     });
     // An error row has no score (a person must look); a student who handed nothing in has 0.
     const totals = entry.status === 'error' ? ['', project.maxScore, '', 0, ''] : [project.score, project.maxScore, project.percent, project.passed, project.manualPoints];
-    const row = [entry.student, entry.name, entry.email, entry.commit ?? '', entry.status, ...cells, ...totals, describeSimilar(similar), entry.error ?? '', projectFinal(entry, this.header.tasks, project.score)];
-    return stringify([row.map(spreadsheetSafe)]);
+    return splitRow([entry.student, entry.name, entry.email, entry.commit ?? '', entry.status, ...cells, ...totals], [entry.error ?? '', projectFinal(entry, this.header.tasks, project.score)]);
   }
 }
 

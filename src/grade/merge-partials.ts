@@ -68,7 +68,7 @@ async function mergeInto(options: MergeOptions, readers: ResultsReader[], header
     writer = new CohortOutputs(header, { out: options.out, report: options.report ?? true, copyRecordsTo: results, bom: options.bom ?? true, ...(options.exports ? { exports: options.exports } : {}), ...(options.similarity ? { similarity: options.similarity } : {}) }, pending);
     let students = 0;
     for await (const record of merged()) {
-      writer.add(digestRecord(record));
+      writer.add(digestRecord(record, header));
       students++;
     }
     results.write(`${resultsTrailer(students)}\n`);

@@ -1,4 +1,5 @@
-import { gradebookEntry } from './gradebook.js';
+import { gradebookEntry, type GradebookLayout } from './gradebook.js';
+import { gradebookBlock } from './gradebook-block.js';
 import type { StudentRecord } from './record.js';
 import { sealRecordLine } from './results-file.js';
 import type { StudentSketch } from './similarity/sketch.js';
@@ -14,7 +15,7 @@ export interface RecordDigest {
   student: string;
   /** The record's line of the results file, UTF-8, with its newline. */
   line: Uint8Array;
-  /** The gradebook entry (the projection of the record the gradebooks keep) as a JSON line, UTF-8, with its newline. */
+  /** The student's part of the gradebooks, rendered but for the similar_to cells (see gradebookBlock). */
   entry: Uint8Array;
   /** What the cohort summary counts of the record. */
   tally: SummaryTally;
@@ -26,12 +27,13 @@ export interface RecordDigest {
 
 const utf8 = new TextEncoder();
 
-export function digestRecord(record: StudentRecord, feedbackWritten = false): RecordDigest {
+/** The digest of a record, for gradebooks of `layout` (the run's tasks and rules). */
+export function digestRecord(record: StudentRecord, layout: GradebookLayout, feedbackWritten = false): RecordDigest {
   const entry = gradebookEntry(record);
   return {
     student: record.student,
     line: utf8.encode(`${sealRecordLine(JSON.stringify(record))}\n`),
-    entry: utf8.encode(`${JSON.stringify(entry)}\n`),
+    entry: gradebookBlock(entry, layout),
     tally: summaryTally(entry),
     sketch: record.features,
     feedback: feedbackWritten ? null : record.feedback,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { errorRecord, gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
+import { gradebookLayout } from './gradebook.js';
 import { digestRecord } from './record-digest.js';
 import type { GradeJob } from './record.js';
 import type { BatchTask } from './worker.js';
@@ -17,6 +18,9 @@ export interface PoolOptions {
   /** Memory cap of each worker (MiB of old generation): a pathological submission cannot exhaust the machine. */
   maxWorkerMemoryMb?: number;
 }
+
+/** MiB of young generation a worker has (see the pool's resourceLimits). */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** The worker module: the bundled one when built, the compiled one otherwise. */
 function workerFile(): string {
@@ -52,13 +56,16 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     maxThreads: threads,
     // Sent as soon as a worker is free: the window below bounds what waits.
     maxQueue: 'auto',
-    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024 },
+    // A small young generation (V8's default grows to 32 MB a worker): with it, the peak of a
+    // 10,000-student run measured 1.27x that of 1,000 students instead of 1.37x, at the same CPU.
+    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
 
   // Each batch carries a shared counter the worker sets to the student it is grading; a watchdog
   // stops the batch (the worker thread is terminated) when one student takes longer than the
   // timeout. The students before it are graded again, it becomes an error row, and the rest go on:
   // a slow submission costs one timeout, not one per student of its batch.
+  const layout = gradebookLayout(settings.rubrics);
   const tick = Math.min(1000, Math.max(20, Math.floor(timeoutMs / 10)));
   const runBatch = async (batch: GradeJob[]): Promise<CohortOutcome[]> => {
     if (!batch.length) return [];
@@ -83,11 +90,11 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
       const aborted = abort.signal.aborted || (error as Error)?.name === 'AbortError';
       const why = aborted ? `grading took longer than ${timeoutMs / 1000} s; stopped` : `the grading worker failed: ${(error as Error)?.message ?? String(error)}`;
       // Before any student started, the worker itself failed: every student of the batch says so.
-      if (at === 0) return batch.map((job) => digestRecord(errorRecord(job, why)));
+      if (at === 0) return batch.map((job) => digestRecord(errorRecord(job, why), layout));
       const k = at - 1;
       const before = await runBatch(batch.slice(0, k));
       const after = await runBatch(batch.slice(k + 1));
-      return [...before, digestRecord(errorRecord(batch[k]!, why)), ...after];
+      return [...before, digestRecord(errorRecord(batch[k]!, why), layout), ...after];
     } finally {
       clearInterval(watchdog);
     }

@@ -1,6 +1,7 @@
 // A worker thread of `infralint grade`: grades batches of students with the settings of the run.
 import { workerData } from 'node:worker_threads';
 import { gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
+import type { RecordDigest } from './record-digest.js';
 import type { GradeJob } from './record.js';
 
 const settings = workerData as GradeSettings;
@@ -20,6 +21,30 @@ export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome
     // The pool's watchdog times each student from here: `--timeout` bounds a student, not a batch.
     Atomics.store(progress, 0, k + 1);
     outcomes.push(await gradeForCohort(job, settings, key));
+  }
+  return packBytes(outcomes);
+}
+
+/**
+ * The batch's results lines and gradebook entries copied into one buffer, each digest keeping a view
+ * of its part: the message to the main thread then holds one buffer instead of two a student (the
+ * structured clone copies a buffer once, whatever number of views point into it), and the main
+ * thread allocates, and later collects, one buffer a batch.
+ */
+function packBytes(outcomes: CohortOutcome[]): CohortOutcome[] {
+  const digests = outcomes.filter((o): o is RecordDigest => !('reused' in o));
+  let total = 0;
+  for (const d of digests) total += d.line.byteLength + d.entry.byteLength;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  const place = (part: Uint8Array) => {
+    bytes.set(part, at);
+    at += part.byteLength;
+    return bytes.subarray(at - part.byteLength, at);
+  };
+  for (const d of digests) {
+    d.line = place(d.line);
+    d.entry = place(d.entry);
   }
   return outcomes;
 }

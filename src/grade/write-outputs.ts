@@ -5,7 +5,8 @@ import path from 'node:path';
 import { TOOL } from '../tool.js';
 import { AtomicFile, AtomicFolder } from './atomic-file.js';
 import { commitTogether } from './out-folder.js';
-import { GradebookCsv, naturalOrder, ProjectCsv, projectTotal, similarByStudent, type GradebookEntry } from './gradebook.js';
+import { GradebookCsv, naturalOrder, ProjectCsv, similarByStudent, similarCell, type GradebookEntry } from './gradebook.js';
+import { gradebookBlockParts } from './gradebook-block.js';
 import { exportFileName, GradebookExport, type ExportSettings } from './exports.js';
 import { feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
@@ -81,7 +82,7 @@ export class CohortOutputs {
 
   add(graded: RecordDigest): void {
     const started = performance.now();
-    const digest = this.decisions.decideDigest(graded);
+    const digest = this.decisions.decideDigest(graded, this.header);
     this.options.copyRecordsTo?.write(digest.line);
     this.summary.add(digest.tally);
     this.sketches!.add(digest.student, digest.sketch);
@@ -121,13 +122,19 @@ export class CohortOutputs {
     json.write(jsonSafe(`{\n"tool": ${JSON.stringify(TOOL)},\n"tasks": ${JSON.stringify(this.header.tasks)},\n"summary": ${JSON.stringify(summary)},\n"similarity": ${JSON.stringify(similarity)},\n"students": [`));
     let first = true;
     try {
-      for (const line of this.entriesInOrder()) {
-        const entry = JSON.parse(line) as GradebookEntry;
-        const mine = similar.get(entry.student);
-        csv.write(gradebook.rows(entry, mine));
-        projectFile.write(projectCsv.row(entry, mine));
-        for (const { file, writer } of exports) file.write(writer.row(entry));
-        json.write(`${first ? '\n' : ',\n'}${jsonSafe(JSON.stringify({ ...entry, project: projectTotal(entry, this.header.tasks), similarTo: mine ?? [] }))}`);
+      // Each student's rows come rendered (see gradebookBlock): here they are copied as bytes, with
+      // the similar_to cells, known only now, put in.
+      for (const { student, block } of this.entriesInOrder()) {
+        const parts = gradebookBlockParts(block);
+        const mine = similar.get(student);
+        const cell = `,${similarCell(mine)},`;
+        for (const [before, after] of parts.rows) csv.write(before).write(cell).write(after);
+        projectFile.write(parts.project[0]).write(cell).write(parts.project[1]);
+        if (exports.length) {
+          const entry = JSON.parse(Buffer.from(parts.entry.buffer, parts.entry.byteOffset, parts.entry.byteLength).toString('utf8')) as GradebookEntry;
+          for (const { file, writer } of exports) file.write(writer.row(entry));
+        }
+        json.write(first ? '\n' : ',\n').write(parts.json).write(mine ? `,"similarTo":${jsonSafe(JSON.stringify(mine))}}` : ',"similarTo":[]}');
         first = false;
       }
     } finally {
@@ -164,15 +171,19 @@ export class CohortOutputs {
    * which every machine agrees on; people read the gradebooks). Read back one at a time by
    * position: memory holds the names, not the entries.
    */
-  private *entriesInOrder(): Generator<string> {
+  private *entriesInOrder(): Generator<{ student: string; block: Buffer }> {
     this.entries.close();
     const order = [...this.entryAt].sort((a, b) => naturalOrder(a.student, b.student));
     const fd = openSync(this.entries.temp, 'r');
     try {
-      for (const { at, length } of order) {
-        const buffer = Buffer.alloc(length);
-        readSync(fd, buffer, 0, length, at);
-        yield buffer.toString('utf8');
+      for (const { student, at, length } of order) {
+        const block = Buffer.allocUnsafe(length);
+        for (let read = 0; read < length;) {
+          const n = readSync(fd, block, read, length - read, at + read);
+          if (n === 0) throw new Error(`${this.entries.temp} ended early`);
+          read += n;
+        }
+        yield { student, block };
       }
     } finally {
       closeSync(fd);

@@ -1,5 +1,6 @@
 import { digestRecord, type RecordDigest } from '../record-digest.js';
 import type { StudentRecord } from '../record.js';
+import type { GradebookLayout } from '../gradebook.js';
 import { applyDecisions, type SetAside } from './apply-decisions.js';
 import { latestByStudent, readDecisions, type SourcedDecision } from './decisions.js';
 
@@ -34,12 +35,12 @@ export class DecisionsInForce {
   }
 
   /** The digest of a record with its decisions applied (the results line stays the tool's). */
-  decideDigest(digest: RecordDigest): RecordDigest {
+  decideDigest(digest: RecordDigest, layout: GradebookLayout): RecordDigest {
     this.seen.add(digest.student);
     const decisions = this.byStudent.get(digest.student);
     if (!decisions) return digest;
     const decided = this.decide(recordOfLine(digest.line), decisions, true);
-    return { ...digestRecord(decided), line: digest.line };
+    return { ...digestRecord(decided, layout), line: digest.line };
   }
 
   /** The records of a stream with their decisions applied (for report.html, which reads them again). */

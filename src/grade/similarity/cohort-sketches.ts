@@ -107,13 +107,30 @@ export class CohortSketches {
     return this.whereChunks[i >> CHUNK_BITS]!.subarray(offset, offset + SIGNATURE_SIZE);
   }
 
-  /** Estimated Jaccard similarity of two items' own features: the share of equal minima. */
+  /**
+   * Estimated Jaccard similarity of two items' own features: the share of equal minima. Read in
+   * place (no view made): grouping a cohort calls it for every candidate pair.
+   */
   similarity(a: number, b: number): number {
-    const x = this.signature(a);
-    const y = this.signature(b);
+    const x = this.signatureChunks[a >> CHUNK_BITS]!;
+    const y = this.signatureChunks[b >> CHUNK_BITS]!;
+    const xAt = (a & (CHUNK - 1)) * SIGNATURE_SIZE;
+    const yAt = (b & (CHUNK - 1)) * SIGNATURE_SIZE;
     let equal = 0;
-    for (let k = 0; k < SIGNATURE_SIZE; k++) if (x[k] === y[k] && x[k] !== EMPTY_SLOT) equal++;
+    for (let k = 0; k < SIGNATURE_SIZE; k++) if (x[xAt + k] === y[yAt + k] && x[xAt + k] !== EMPTY_SLOT) equal++;
     return equal / SIGNATURE_SIZE;
+  }
+
+  /** A 32-bit hash of `count` rows of item i's signature from row `from` (a band), read in place. */
+  hashRows(i: number, from: number, count: number): number {
+    const signature = this.signatureChunks[i >> CHUNK_BITS]!;
+    const at = (i & (CHUNK - 1)) * SIGNATURE_SIZE;
+    let hash = 0x811c9dc5 ^ from;
+    for (let k = at + from; k < at + from + count; k++) {
+      hash = Math.imul(hash ^ signature[k]!, 0x01000193);
+      hash ^= hash >>> 13;
+    }
+    return hash >>> 0;
   }
 
   private taskIndex(task: string): number {

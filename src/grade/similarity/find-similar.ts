@@ -83,7 +83,7 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   // Identical signatures first, linked to the first of their kind: a thousand copies are one
   // candidate of the banding below, not a bucket of a million pairs.
   const copies = new Set<number>();
-  forEachRun(eligible, (i) => hashRows(cohort.signature(i), 0, SIGNATURE_SIZE) ^ taskSalt(i), (run) => {
+  forEachRun(eligible, (i) => cohort.hashRows(i, 0, SIGNATURE_SIZE) ^ taskSalt(i), (run) => {
     const kinds: number[] = [];
     for (const i of run) {
       const same = kinds.find((k) => cohort.taskOf(k) === cohort.taskOf(i) && cohort.similarity(k, i) === 1);
@@ -102,7 +102,7 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   // unrelated answers (J ~0.02) almost never do. Below 0.4, 2 rows: more candidates, all scored.
   const rows = threshold >= 0.6 ? 4 : threshold >= 0.4 ? 3 : 2;
   for (let band = 0; band + rows <= SIGNATURE_SIZE; band += rows) {
-    forEachRun(representatives, (i) => hashRows(cohort.signature(i), band, rows) ^ taskSalt(i), (run) => {
+    forEachRun(representatives, (i) => cohort.hashRows(i, band, rows) ^ taskSalt(i), (run) => {
       for (let q = 1; q < run.length; q++) {
         for (let p = Math.max(0, q - BUCKET_WINDOW); p < q; p++) {
           const a = run[p]!;
@@ -160,16 +160,6 @@ function forEachRun(items: readonly number[], key: (item: number) => number, run
     if (i - start > 1) run(Array.from(packed.subarray(start, i), (v) => v % keyScale));
     start = i;
   }
-}
-
-/** A 32-bit hash of `count` rows of a signature from `from`. */
-function hashRows(signature: Uint32Array, from: number, count: number): number {
-  let hash = 0x811c9dc5 ^ from;
-  for (let k = from; k < from + count; k++) {
-    hash = Math.imul(hash ^ signature[k]!, 0x01000193);
-    hash ^= hash >>> 13;
-  }
-  return hash >>> 0;
 }
 
 function assembleGroups(cohort: CohortSketches, sets: UnionFind, links: Link[], shapes: ShapeBucket[]): SimilarGroup[] {

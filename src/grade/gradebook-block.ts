@@ -1,0 +1,48 @@
+import { jsonSafe } from '../chars.js';
+import { GradebookCsv, ProjectCsv, projectTotal, type GradebookEntry, type GradebookLayout } from './gradebook.js';
+
+/**
+ * A student's part of the gradebooks, rendered where the student is graded (a worker): the main
+ * thread, which writes the gradebooks once the whole cohort's similarity is known, then copies bytes
+ * and adds the similar_to cells, instead of parsing each entry back and rendering its rows. On many
+ * cores that thread is what caps a run.
+ *
+ * Layout: one ASCII line of the parts' byte lengths, then the parts (UTF-8): the gradebook entry
+ * (JSON, for the gradebook exports), the student's object of gradebook.json without its similarTo
+ * member and closing brace, project.csv's row before and after its similar_to cell, then
+ * gradebook.csv's rows the same way, one pair a task.
+ */
+export interface GradebookBlock {
+  entry: Uint8Array;
+  json: Uint8Array;
+  project: [before: Uint8Array, after: Uint8Array];
+  rows: [before: Uint8Array, after: Uint8Array][];
+}
+
+/** Renderers by layout: a worker renders every student of its run with the same two. */
+const renderers = new WeakMap<GradebookLayout, { csv: GradebookCsv; project: ProjectCsv }>();
+
+export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout): Uint8Array {
+  let renderer = renderers.get(layout);
+  if (!renderer) renderers.set(layout, (renderer = { csv: new GradebookCsv(layout), project: new ProjectCsv(layout) }));
+  // jsonSafe: the C1 and bidi controls JSON.stringify leaves raw are escaped (the file may be printed).
+  const json = jsonSafe(JSON.stringify({ ...entry, project: projectTotal(entry, layout.tasks) })).slice(0, -1);
+  const project = renderer.project.rowParts(entry);
+  const parts = [JSON.stringify(entry), json, project.before, project.after, ...renderer.csv.rowParts(entry).flatMap((row) => [row.before, row.after])].map((part) => Buffer.from(part, 'utf8'));
+  return Buffer.concat([Buffer.from(`${parts.map((part) => part.byteLength).join(' ')}\n`, 'latin1'), ...parts]);
+}
+
+/** The parts of a block (views, no copy). */
+export function gradebookBlockParts(block: Uint8Array): GradebookBlock {
+  const headerEnd = block.indexOf(10);
+  const lengths = Buffer.from(block.buffer, block.byteOffset, headerEnd).toString('latin1').split(' ').map(Number);
+  const parts: Uint8Array[] = [];
+  let at = headerEnd + 1;
+  for (const length of lengths) {
+    parts.push(block.subarray(at, at + length));
+    at += length;
+  }
+  const [entry, json, projectBefore, projectAfter, ...rows] = parts;
+  if (!entry || !json || !projectBefore || !projectAfter || rows.length % 2 || at !== block.byteLength) throw new Error('a gradebook block infralint did not write');
+  return { entry, json, project: [projectBefore, projectAfter], rows: Array.from({ length: rows.length / 2 }, (_, i) => [rows[2 * i]!, rows[2 * i + 1]!]) };
+}
