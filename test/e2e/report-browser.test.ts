@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { beaconPayloads, startBeacon, type Beacon } from '../helpers/beacon.js';
 import { makeCohort } from '../helpers/cohort.js';
 import { BIN } from '../helpers/paths.js';
 
@@ -17,8 +18,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAYLOAD = '<img src=x onerror="window.__pwned=1;alert(1)">';
 const SCRIPT = '<script>window.__pwned=2</script>';
 
-/** A submission whose labels, titles, prose, file names and student id all carry markup. */
-function hostileCohort(): string {
+/** A submission whose labels, titles, prose, file names and student id all carry markup (some aimed at `beacon`). */
+function hostileCohort(beacon: string): string {
+  const aimed = beaconPayloads(beacon);
   const diagram = [
     '```mermaid',
     'flowchart TD',
@@ -31,11 +33,12 @@ function hostileCohort(): string {
     '  LB1 -->|"<script>window.__pwned=6</script>"| W[Nginx web server]',
     '  LB2 --> W',
     '  W --> A[Gunicorn app server] --> D[(MySQL database)]',
+    ...aimed.map((p, k) => `  D --> B${k}["${p.replace(/"/g, '#quot;')}"]`),
     '```',
   ].join('\n');
   return makeCohort({
     [PAYLOAD]: {
-      'web_infrastructure_design/3-scale_up.md': `# Scale up ${SCRIPT}\n\n${diagram}\n\n## Why ${PAYLOAD}\n\nWe add a second load balancer because ${SCRIPT} one can fail. ${PAYLOAD}\n`,
+      'web_infrastructure_design/3-scale_up.md': `# Scale up ${SCRIPT}\n\n${diagram}\n\n## Why ${PAYLOAD}\n\nWe add a second load balancer because ${SCRIPT} one can fail. ${PAYLOAD} ${aimed.join(' ')}\n\n![remote drawing](${beacon}/markdown-image.png) [a link](${beacon}/markdown-link)\n`,
     },
     'student"><b onmouseover=window.__pwned=7>x': { 'web_infrastructure_design/3-scale-up<b>.md': `# misnamed ${SCRIPT}\n` },
     plain: 'complete-flowchart',
@@ -43,8 +46,10 @@ function hostileCohort(): string {
 }
 
 let browser: Browser | undefined;
+let beacon: Beacon | undefined;
 afterAll(async () => {
   await browser?.close();
+  await beacon?.close();
 });
 
 async function launch(): Promise<Browser> {
@@ -57,7 +62,8 @@ async function launch(): Promise<Browser> {
 
 describe('report.html in headless Chromium', () => {
   it('shows every piece of hostile student text as text and runs nothing of theirs, with and without its CSP', async () => {
-    const cohort = hostileCohort();
+    beacon = await startBeacon();
+    const cohort = hostileCohort(beacon.url);
     const out = mkdtempSync(path.join(os.tmpdir(), 'infralint-report-'));
     const manifest = path.join(cohort, '..', `manifest-${path.basename(cohort)}.csv`);
     writeFileSync(manifest, `folder,name,email\nplain,"<script>window.__pwned=8</script>",x@y.z\n`);
@@ -71,6 +77,15 @@ describe('report.html in headless Chromium', () => {
     writeFileSync(withoutCsp, html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
 
     browser ??= await launch();
+    // Control: the same payloads in a page that renders them raw do reach the listener.
+    const control = path.join(out, 'control.html');
+    writeFileSync(control, `<!doctype html><html><head>${beaconPayloads(beacon.url).join('')}</head><body>${beaconPayloads(beacon.url).join('')}</body></html>`);
+    const controlPage = await browser.newPage();
+    await controlPage.goto(pathToFileURL(control).href, { waitUntil: 'load' });
+    await controlPage.waitForTimeout(300);
+    await controlPage.close();
+    expect(beacon.heard.length).toBeGreaterThanOrEqual(3);
+    beacon.heard.length = 0;
     for (const file of [reportFile, withoutCsp]) {
       const page = await browser.newPage();
       const dialogs: string[] = [];
@@ -108,6 +123,8 @@ describe('report.html in headless Chromium', () => {
       expect(state.svgs).toBeGreaterThanOrEqual(2);
       await page.close();
     }
+    // The listener on 127.0.0.1 the payloads point at heard nothing, from either page.
+    expect(beacon.heard).toEqual([]);
   });
 });
 

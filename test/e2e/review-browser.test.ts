@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { beaconPayloads, startBeacon, type Beacon } from '../helpers/beacon.js';
 import { makeCohort } from '../helpers/cohort.js';
 import { BIN, FIXTURES } from '../helpers/paths.js';
 
@@ -21,17 +22,21 @@ function run(args: string[]) {
 describe('the review page in headless Chromium', () => {
   let browser: Browser | undefined;
   let server: ChildProcess | undefined;
+  let beacon: Beacon | undefined;
   afterAll(async () => {
     await browser?.close();
     server?.kill('SIGINT');
+    await beacon?.close();
   });
 
   it('shows the images, ticks a rule, saves it, and the next grade applies it', async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH`);
+    beacon = await startBeacon();
+    const aimed = `${beaconPayloads(beacon.url).join(' ')}\n\n![remote](${beacon.url}/review-image.png)\n`;
     const cohort = makeCohort({
       carol: 'image-only',
       [HOSTILE]: {
-        'web_infrastructure_design/3-scale_up.md': `# Scale up <script>window.__pwned=2</script>\n\n![x" onerror="window.__pwned=3](d<b>.png)\n\n[drawing](https://i.imgur.com/z.png)\n`,
+        'web_infrastructure_design/3-scale_up.md': `# Scale up <script>window.__pwned=2</script>\n\n![x" onerror="window.__pwned=3](d<b>.png)\n\n[drawing](https://i.imgur.com/z.png)\n\n${aimed}`,
         'web_infrastructure_design/d<b>.png': PNG,
       },
     });
@@ -94,6 +99,8 @@ describe('the review page in headless Chromium', () => {
     expect(await form.locator('[data-state]').textContent()).toMatch(/^pass \(10\/10\), decided by ann at \d{4}-/);
     expect(await carol.locator('h3 span').first().textContent()).toMatch(/^27\/100, 73 awaiting review, pending review$/);
     expect({ dialogs, elsewhere, violations }).toEqual({ dialogs: [], elsewhere: [], violations: [] });
+    // The listener on 127.0.0.1 the student's markup points at heard nothing.
+    expect(beacon.heard).toEqual([]);
 
     server.kill('SIGINT');
     await new Promise((resolve) => server!.on('exit', resolve));
