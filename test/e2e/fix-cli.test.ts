@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN } from '../helpers/paths.js';
+import { tempRepo } from '../helpers/cohort.js';
 
 function run(args: string[], cwd?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, cwd, timeout: 30000 });
@@ -12,14 +12,7 @@ function run(args: string[], cwd?: string) {
 const BROKEN = '# 3-scale_up\r\n\r\nThe load balancer (HAProxy) -> servers.\r\n\r\n```mmd\r\nflowchart LR\r\n    U[User] -> LB[Load balancer (HAProxy)]\r\n    LB --> end\r\n```\r\n';
 const FIXED = BROKEN.replace('```mmd', '```mermaid').replace('U[User] -> LB[Load balancer (HAProxy)]', 'U[User] --> LB["Load balancer (HAProxy)"]').replace('LB --> end', 'LB --> End');
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-fix-e2e-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>) => tempRepo(files, 'infralint-fix-e2e-');
 
 describe('infralint check --fix (built binary)', () => {
   it('marks fixable findings and counts them', () => {

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintSubmission } from '../../src/api/lint-submission.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { tempRepo } from '../helpers/cohort.js';
 
 const fixtures = readdirSync(FIXTURES).filter((d) => existsSync(path.join(FIXTURES, d, 'expected.json')));
 
@@ -33,14 +33,7 @@ describe('fixture submissions give their expected statuses', () => {
 });
 
 describe('links to files the repository lacks', () => {
-  function repo(files: Record<string, string>): string {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-missing-'));
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      writeFileSync(path.join(root, name), text);
-    }
-    return root;
-  }
+  const repo = (files: Record<string, string>) => tempRepo(files, 'infralint-missing-');
   const findingsOf = async (root: string) => (await lintSubmission(root)).results[0]!.rules.flatMap((r) => r.findings);
 
   it('an image not committed is an error at the line the student wrote, the diagram still awaits a person', async () => {

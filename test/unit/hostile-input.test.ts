@@ -9,6 +9,7 @@ import { parseDiagram } from '../../src/diagrams/parse-diagram.js';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import { formatReport, FORMATS } from '../../src/reporters/index.js';
 import { BIN, FIXTURES } from '../helpers/paths.js';
+import { tempRepo } from '../helpers/cohort.js';
 
 /**
  * The defects an adversarial run found (issue 18), each kept with the input that showed it. Time
@@ -29,14 +30,7 @@ const fenced = (diagram: string) => `# 3-scale_up\n\n\`\`\`mermaid\n${diagram}\n
 const text = (markdown: string) => lintText(markdown, { rubric: '3-scale_up' });
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'infralint-hostile-'));
 
-function repo(files: Record<string, string>): string {
-  const root = tmp();
-  for (const [p, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
-    writeFileSync(path.join(root, p), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>) => tempRepo(files, 'infralint-hostile-');
 
 describe('super-linear time on small inputs (each was 15 s to 75 s of CPU)', () => {
   const cases: [string, () => Promise<unknown>][] = [

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectCurriculum, explainCurriculum } from '../../src/discover/detect-curriculum.js';
 import { lintSubmission, type TaskResult } from '../../src/api/lint-submission.js';
@@ -9,19 +8,13 @@ import { bundledRubrics, loadRubric, projectRubrics } from '../../src/config/rub
 import { findSection, headingMatches } from '../../src/discover/answer-section.js';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import { FIXTURES, PROJECT } from '../helpers/paths.js';
+import { tempRepo } from '../helpers/cohort.js';
 
 const NATIVE = ['single_server_stack', 'redundant_web_tier', 'protected_monitored_stack', 'separated_tiers'];
 const COMPLETE = path.join(FIXTURES, 'native-complete');
 const COMPLETE_README = path.join(COMPLETE, 'web_infrastructure_design', 'README.md');
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-native-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>) => tempRepo(files, 'infralint-native-');
 
 const statuses = (result: TaskResult) => Object.fromEntries(result.rules.map((r) => [r.id, r.status]));
 const lineOf = (text: string, fragment: string) => text.split('\n').findIndex((l) => l.includes(fragment)) + 1;

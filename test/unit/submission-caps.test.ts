@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { lintSubmission } from '../../src/api/lint-submission.js';
 import { describeSimilar, similarByStudent } from '../../src/grade/gradebook.js';
 import type { SimilarityResult } from '../../src/grade/similarity/find-similar.js';
 import { LIMITS } from '../../src/submission/limits.js';
 import { NEAREST_CELLS } from '../../src/submission/nearest-file.js';
+import { tempRepo } from '../helpers/cohort.js';
 
 /**
  * Issue 18, item 7: every count a submission controls has a cap (src/submission/limits.ts, README
@@ -15,14 +14,7 @@ import { NEAREST_CELLS } from '../../src/submission/nearest-file.js';
 const DIR = 'web_infrastructure_design';
 const fenced = (diagram: string) => `\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'infralint-caps-'));
-  for (const [p, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
-    writeFileSync(path.join(root, p), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>) => tempRepo(files, 'infralint-caps-');
 
 async function findings(root: string): Promise<string[]> {
   const report = await lintSubmission(root);
