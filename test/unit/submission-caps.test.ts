@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { lintSubmission } from '../../src/api/lint-submission.js';
 import { describeSimilar, similarByStudent } from '../../src/grade/gradebook.js';
 import type { SimilarityResult } from '../../src/grade/similarity/find-similar.js';
