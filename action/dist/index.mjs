@@ -50205,6 +50205,9 @@ function diagnoseFlowchart(error, ctx) {
     main = base("end-without-subgraph", "This `end` closes no subgraph: every subgraph before it is already closed.", "Remove this line, or add the `subgraph Name` line it was meant to close.");
   } else if (token.type === "end" && (expected.includes("NODE_STRING") || expected.includes("SPACE"))) {
     main = base("end-as-node-id", "`end` is a keyword in Mermaid flowcharts and cannot be a node id.", "Rename the node: `End`, `END` or `endNode` work, or give it a label: `done[end]`.");
+  } else if (OPENERS2.includes(token.type) && previous?.type === "SPACE" && beforePrevious && ctx.tokens[index - 3]?.type === "SPACE" && ctx.tokens[index - 4]?.type === "subgraph") {
+    const title = shortened(lineOf(ctx.raw, rawOffset).trim().replace(/\[([/\\][^\]"]*)\]$/, '["$1"]'), 80);
+    main = base("unquoted-special-in-label", `A subgraph title cannot start with \`${token.text.trim().slice(1)}\`: Mermaid reads \`${token.text.trim()}\` as the start of a shape.`, `Put the title in double quotes: \`${title}\`.`);
   } else if (OPENERS2.includes(token.type) && previous?.type === "SPACE" && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
     main = base("space-before-shape", `A space between the node id \`${beforePrevious.text}\` and \`${token.text.trim()}\` is not allowed.`, `Write \`${beforePrevious.text}${token.text.trim()}...\` with no space.`);
   } else if (token.type === "INVALID" && previous?.type === "GRAPH") {
@@ -56599,7 +56602,7 @@ function quoted(body) {
   return `"${body.trim().replace(/"/g, "#quot;")}"`;
 }
 function quoteTitleAndFlag(line) {
-  return line.replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*)\](\s*)$/, (_, head, body, tail) => `${head}${quoted(body)}]${tail}`).replace(/(^|[^</\p{L}\w])([\p{L}\w]+)>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, before, id, body) => `${before}${id}>${quoted(body)}]`);
+  return line.replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*|[/\\][^\n]*)\](\s*)$/, (_, head, body, tail) => `${head}${quoted(body)}]${tail}`).replace(/(^|[^</\p{L}\w])([\p{L}\w]+)>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, before, id, body) => `${before}${id}>${quoted(body)}]`);
 }
 var quoteLabels = everyLine("put the label in double quotes", (line) => replaceIn(quoteLabelsInLine(quoteTitleAndFlag(line)), pipeLabelsToQuote, (m) => `|${quoted(m[1])}|`));
 function noteWithColon(line) {

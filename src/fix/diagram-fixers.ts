@@ -109,7 +109,8 @@ function quoted(body: string): string {
 /** Labels the mending pass does not quote: a subgraph's title `[...]`, and the asymmetric shape `id>...]`. */
 function quoteTitleAndFlag(line: string): string {
   return line
-    .replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*)\](\s*)$/, (_, head: string, body: string, tail: string) => `${head}${quoted(body)}]${tail}`)
+    // A title holding brackets or quotes, or starting with `/` or `\` (`[/` opens a shape).
+    .replace(/^(\s*subgraph\s+[^\s[]+\s*\[)([^"\n][^\n]*[()[\]{}"][^\n]*|[/\\][^\n]*)\](\s*)$/, (_, head: string, body: string, tail: string) => `${head}${quoted(body)}]${tail}`)
     // `br>` of a `<br>` tag is not a flag: the id must not follow `<` or `</`.
     .replace(/(^|[^</\p{L}\w])([\p{L}\w]+)>(?!")([^\]\n]*[()[{}"][^\]\n]*)\]/u, (_, before: string, id: string, body: string) => `${before}${id}>${quoted(body)}]`);
 }

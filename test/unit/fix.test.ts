@@ -80,6 +80,7 @@ describe('fixDiagram: one safe repair per error code', () => {
       ['  LB["Load balancer] --> S1', '  LB["Load balancer"] --> S1'],
       ['  A["the "primary" DB"] --> B', '  A["the #quot;primary#quot; DB"] --> B'],
       ['  A[HTTP | HTTPS] --> B', '  A["HTTP | HTTPS"] --> B'],
+      ['  subgraph DMZ [/Public zone]\n    A\n  end', '  subgraph DMZ ["/Public zone"]\n    A\n  end'],
       ['  A[a] --> B[b]\n  end\n  B --> C', '  A[a] --> B[b]\n  B --> C'],
     ];
     for (const [broken, fixed] of cases) {

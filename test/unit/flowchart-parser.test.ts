@@ -93,6 +93,8 @@ describe('flowchart parser', () => {
     expect(parseFlowchart('flowchart LR\n  A ->> B').errors[0]).toMatchObject({ code: 'single-dash-arrow', text: '->>' });
     expect(parseFlowchart('flowchart LR\n  subgraph S\n    A\n  end\n  end').errors[0]).toMatchObject({ code: 'end-without-subgraph', line: 5 });
     expect(parseFlowchart('flowchart LR\n  A --> end').errors[0]!.code).toBe('end-as-node-id');
+    // A subgraph title may follow its id after a space; one starting with `/` opens a shape.
+    expect(parseFlowchart('flowchart LR\n  subgraph DMZ [/Public zone]\n    A\n  end').errors[0]).toMatchObject({ code: 'unquoted-special-in-label', hint: 'Put the title in double quotes: `subgraph DMZ ["/Public zone"]`.' });
   });
 
   it('reads an accDescr block as a description, not as nodes, in a broken diagram', () => {

@@ -106,6 +106,10 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
     main = base('end-without-subgraph', 'This `end` closes no subgraph: every subgraph before it is already closed.', 'Remove this line, or add the `subgraph Name` line it was meant to close.');
   } else if (token.type === 'end' && (expected.includes('NODE_STRING') || expected.includes('SPACE'))) {
     main = base('end-as-node-id', '`end` is a keyword in Mermaid flowcharts and cannot be a node id.', 'Rename the node: `End`, `END` or `endNode` work, or give it a label: `done[end]`.');
+  } else if (OPENERS.includes(token.type) && previous?.type === 'SPACE' && beforePrevious && ctx.tokens[index - 3]?.type === 'SPACE' && ctx.tokens[index - 4]?.type === 'subgraph') {
+    // `subgraph DMZ [/Public zone]`: a title may follow its id after a space, but `[/` opens a shape.
+    const title = shortened(lineOf(ctx.raw, rawOffset).trim().replace(/\[([/\\][^\]"]*)\]$/, '["$1"]'), 80);
+    main = base('unquoted-special-in-label', `A subgraph title cannot start with \`${token.text.trim().slice(1)}\`: Mermaid reads \`${token.text.trim()}\` as the start of a shape.`, `Put the title in double quotes: \`${title}\`.`);
   } else if (OPENERS.includes(token.type) && previous?.type === 'SPACE' && beforePrevious && ID_TOKENS.includes(beforePrevious.type)) {
     main = base('space-before-shape', `A space between the node id \`${beforePrevious.text}\` and \`${token.text.trim()}\` is not allowed.`, `Write \`${beforePrevious.text}${token.text.trim()}...\` with no space.`);
   } else if (token.type === 'INVALID' && previous?.type === 'GRAPH') {
