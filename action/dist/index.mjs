@@ -55026,7 +55026,8 @@ function parseFlowchart(raw) {
   if (!first2) return { kind: "flowchart", typeWord, valid: true, errors: [], ast: faithful.db.toAst() };
   const mended = mendText(source);
   const repaired = runFlowchartParse(mended.text, positionIn(mended), true);
-  const ast = repaired.db.vertices.size >= faithful.db.vertices.size ? unmangled(repaired.db.toAst(), prepared2.raw) : faithful.db.toAst();
+  const onlyFaithful = [...faithful.db.vertices.keys()].filter((id) => !repaired.db.vertices.has(id) && mended.text.includes(id));
+  const ast = repaired.db.vertices.size >= faithful.db.vertices.size || onlyFaithful.length === 0 ? unmangled(repaired.db.toAst(), prepared2.raw) : faithful.db.toAst();
   return { kind: "flowchart", typeWord, valid: false, errors: first2, ast };
 }
 function unmangled(ast, raw) {

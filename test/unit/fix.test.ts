@@ -62,11 +62,12 @@ describe('fixDiagram: one safe repair per error code', () => {
     expect(await fixDiagram(`flowchart LR\n${'A -> B\n'.repeat(MAX_FIX_CHARS / 7)}`)).toMatchObject({ fixed: false, reason: 'too-large' });
   });
 
-  it('refuses a fix that would lose a component of the reading before it', async () => {
-    // Mermaid reads `%% cache --> C` after `;` as nodes and an edge; moving the comment to its own
-    // line drops them. The check is conservative: the student may have meant them.
-    const out = await fixDiagram('flowchart LR\n  A --> B; %% cache --> C');
+  it('refuses a fix that would lose a component the student drew', async () => {
+    // Quoting the first label up to the last `]` of the line would swallow the node B and its arrow.
+    const out = await fixDiagram('flowchart LR\n  A[Web (Nginx)] ] B -> C[App (Gunicorn)]\n');
     expect(out).toMatchObject({ fixed: false, reason: 'graph-lost' });
+    // A trailing comment Mermaid reads as nodes after `;` is no node of the student's: moved, not refused.
+    expect(await fixDiagram('flowchart LR\n  A --> B; %% cache --> C')).toMatchObject({ fixed: true, text: 'flowchart LR\n  %% cache --> C\n  A --> B;' });
   });
 
   it('closes a label left open where it ends, and keeps what the open label had swallowed', async () => {
@@ -143,7 +144,7 @@ describe('fixes in the student file', () => {
   });
 
   it('gives no fix to a diagram that cannot be proven', async () => {
-    const text = '# 3-scale_up\n\n```mermaid\nflowchart LR\n  A --> B; %% cache --> C\n```\n';
+    const text = '# 3-scale_up\n\n```mermaid\nflowchart LR\n  A[Web (Nginx)] ] B -> C[App (Gunicorn)]\n```\n';
     expect((await findings(text)).some((f) => f.fix)).toBe(false);
   });
 });

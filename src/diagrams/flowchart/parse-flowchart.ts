@@ -43,7 +43,10 @@ export function parseFlowchart(raw: string): DiagramParse {
 
   const mended = mendText(source);
   const repaired = runFlowchartParse(mended.text, positionIn(mended), true);
-  const ast = repaired.db.vertices.size >= faithful.db.vertices.size ? unmangled(repaired.db.toAst(), prepared.raw) : faithful.db.toAst();
+  // The repaired reading, unless the faithful one holds more nodes of text the repair kept (a node
+  // only the faithful reading has, made of a trailing `%% comment` the repair cut, is no loss).
+  const onlyFaithful = [...faithful.db.vertices.keys()].filter((id) => !repaired.db.vertices.has(id) && mended.text.includes(id));
+  const ast = repaired.db.vertices.size >= faithful.db.vertices.size || onlyFaithful.length === 0 ? unmangled(repaired.db.toAst(), prepared.raw) : faithful.db.toAst();
   return { kind: 'flowchart', typeWord, valid: false, errors: first, ast };
 }
 
