@@ -4,18 +4,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './seeded-random.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 function filesOf(dir, base = dir) {
   const out = [];
@@ -47,7 +38,7 @@ export function generateCohort(dir, n, seed = 42) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const fixtures = readdirSync(path.join(root, 'fixtures')).sort().map((name) => filesOf(path.join(root, 'fixtures', name)));
-  const random = rng(seed);
+  const random = seededRandom(seed);
   for (let i = 0; i < n; i++) {
     const student = `student-${String(i).padStart(6, '0')}`;
     const folder = path.join(dir, student);

@@ -7,17 +7,7 @@
  * more after a few thousand students than after one thousand (peak memory grew with the cohort).
  */
 export function cachedByString<T>(compute: (text: string) => T, limit = 2_000): (text: string) => T {
-  const kept = new Map<string, T>();
-  return (text: string): T => {
-    let value = kept.get(text);
-    if (value === undefined && !kept.has(text)) {
-      if (kept.size >= limit) kept.clear();
-      value = compute(text);
-      if (typeof value === 'object' && value !== null) Object.freeze(value);
-      kept.set(text, value);
-    }
-    return value as T;
-  };
+  return cachedByKey((text: string) => text, compute, limit);
 }
 
 /**

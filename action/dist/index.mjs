@@ -37133,17 +37133,7 @@ function serverMachines(graph2, roles) {
 
 // src/bounded-cache.ts
 function cachedByString(compute, limit = 2e3) {
-  const kept = /* @__PURE__ */ new Map();
-  return (text3) => {
-    let value = kept.get(text3);
-    if (value === void 0 && !kept.has(text3)) {
-      if (kept.size >= limit) kept.clear();
-      value = compute(text3);
-      if (typeof value === "object" && value !== null) Object.freeze(value);
-      kept.set(text3, value);
-    }
-    return value;
-  };
+  return cachedByKey((text3) => text3, compute, limit);
 }
 function cachedByKey(keyOf, compute, limit = 1e4) {
   const kept = /* @__PURE__ */ new Map();
@@ -50090,7 +50080,7 @@ function closesOnLine(body, opener, closer) {
   return false;
 }
 function describeOpenLabel(open, opener) {
-  const shown3 = (line) => `\`${line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim()}\``;
+  const shown3 = (line) => `\`${shortened(line.trim(), 80)}\``;
   if (open.kind === "quote") {
     return {
       code: "unclosed-quote",
@@ -50217,12 +50207,13 @@ function diagnoseFlowchart(error, ctx) {
     if (meant) main = { ...main, text: written };
   } else if (token.type === "$end" || token.type === "EOF") {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
+    const labelLeftOpen = open.label ? openLabelError(ctx, open.label, at2) : null;
     const pipe = lastPipe(ctx.tokens, index);
-    const openPipe = pipe && openLabelAt(ctx.raw, openerOffset(ctx, pipe), "|")?.closedLine ? openLabelError(ctx, pipe, at2) : null;
+    const openPipe = pipe ? openLabelError(ctx, pipe, at2, { placed: true }) : null;
     if (open.subgraph) {
       main = { ...base("unclosed-subgraph", "This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.", "Add a line holding only `end` after the last node of the subgraph."), text: "subgraph", cause: ctx.position(open.subgraph.start) };
-    } else if (open.label && openLabelError(ctx, open.label, at2)) {
-      main = openLabelError(ctx, open.label, at2);
+    } else if (labelLeftOpen) {
+      main = labelLeftOpen;
     } else if (open.label) {
       main = { ...base("unclosed-label", `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
     } else if (openPipe) {
@@ -50247,12 +50238,12 @@ function diagnoseFlowchart(error, ctx) {
 function openerOffset(ctx, opener) {
   return rawOffsetOf(ctx, ctx.position(opener.start + opener.text.indexOf(opener.text.trim())));
 }
-function openLabelError(ctx, opener, at2) {
+function openLabelError(ctx, opener, at2, { placed = false } = {}) {
   let shown3 = opener.text.trim();
   let offset = openerOffset(ctx, opener);
   while (shown3 !== "|" && offset > 0 && "([{".includes(ctx.raw[offset - 1])) shown3 = ctx.raw[--offset] + shown3;
   const open = openLabelAt(ctx.raw, offset, shown3);
-  if (!open) return null;
+  if (!open || placed && !open.closedLine) return null;
   return { ...at2, ...describeOpenLabel(open, shown3), text: shown3, cause: ctx.rawPosition(offset) };
 }
 function rawOffsetOf(ctx, pos) {

@@ -16,13 +16,5 @@ export function randomStrings(alphabet: string, count: number, length: number, s
   return strings;
 }
 
-/** A seeded xorshift32 generator of floats in [0, 1): the same sequence for the same seed, on every machine. */
-export function seededRandom(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+/** A seeded generator of floats in [0, 1): the benches' own, so that tests and benches draw alike. */
+export { seededRandom } from '../../bench/seeded-random.mjs';

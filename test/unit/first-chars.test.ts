@@ -1,4 +1,5 @@
 import { firstChars } from '../../src/diagrams/lr/first-chars.js';
+import { randomStrings } from '../helpers/random-strings.js';
 
 describe('first characters of a lexer rule', () => {
   const starts = (re: RegExp) => {
@@ -27,16 +28,10 @@ describe('first characters of a lexer rule', () => {
 
   it('never leaves out a character a match can start with (checked against the regex itself)', () => {
     const patterns = [/[xo<]?-?\.+-[xo>]?/y, /\s*[<>^]/y, /end\b\s*/y, /[-/)]\)/y, /(?:\r?\n)*\s*\n/y, /[^()[\]{}]/y, /accDescr\s*\{\s*/y, /[a-z]{0,2}x/iy, /\x41|\u0042c/y];
-    let seed = 3;
     const alphabet = 'xo<>-.=~ \n\r\tLRendEND(){}[]/|"aAbBcC0129_é';
-    for (const pattern of patterns) {
+    for (const [k, pattern] of patterns.entries()) {
       const first = firstChars(pattern);
-      for (let n = 0; n < 2000; n++) {
-        let s = '';
-        for (let k = 0; k < 6; k++) {
-          seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-          s += alphabet[seed % alphabet.length];
-        }
+      for (const s of randomStrings(alphabet, 2000, 6, 3 + k)) {
         pattern.lastIndex = 0;
         const m = pattern.exec(s);
         if (!m || m.index !== 0 || m[0] === '') continue;

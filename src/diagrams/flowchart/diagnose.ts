@@ -121,14 +121,15 @@ export function diagnoseFlowchart(error: SyntaxErrorAt, ctx: DiagnosisContext): 
     if (meant) main = { ...main, text: written };
   } else if (token.type === '$end' || token.type === 'EOF') {
     const open = unclosed(ctx.tokens, index < 0 ? ctx.tokens.length : index);
+    const labelLeftOpen = open.label ? openLabelError(ctx, open.label, at) : null;
     // An edge label left open at the end names its place only when a node follows it (`A -->|yes B`);
     // `A -->|yes` is a statement left unfinished.
     const pipe = lastPipe(ctx.tokens, index);
-    const openPipe = pipe && openLabelAt(ctx.raw, openerOffset(ctx, pipe), '|')?.closedLine ? openLabelError(ctx, pipe, at) : null;
+    const openPipe = pipe ? openLabelError(ctx, pipe, at, { placed: true }) : null;
     if (open.subgraph) {
       main = { ...base('unclosed-subgraph', 'This subgraph is never closed: Mermaid reaches the end of the diagram still inside it.', 'Add a line holding only `end` after the last node of the subgraph.'), text: 'subgraph', cause: ctx.position(open.subgraph.start) };
-    } else if (open.label && openLabelError(ctx, open.label, at)) {
-      main = openLabelError(ctx, open.label, at)!;
+    } else if (labelLeftOpen) {
+      main = labelLeftOpen;
     } else if (open.label) {
       main = { ...base('unclosed-label', `This label, opened with \`${open.label.text.trim()}\`, is never closed, so the rest of the diagram became its text.`, 'Close the label on the same line (and quote it if it holds brackets): `A["text"]`.'), text: open.label.text.trim(), cause: ctx.position(open.label.start) };
     } else if (openPipe) {
@@ -158,14 +159,17 @@ function openerOffset(ctx: DiagnosisContext, opener: Token): number {
   return rawOffsetOf(ctx, ctx.position(opener.start + opener.text.indexOf(opener.text.trim())));
 }
 
-/** The error for a label left open (reported where Mermaid fails, caused at the opener), or null. */
-function openLabelError(ctx: DiagnosisContext, opener: Token, at: { line: number; column: number }): DiagramError | null {
+/**
+ * The error for a label left open (reported where Mermaid fails, caused at the opener), or null;
+ * with `placed`, only when the place to close it is known.
+ */
+function openLabelError(ctx: DiagnosisContext, opener: Token, at: { line: number; column: number }, { placed = false } = {}): DiagramError | null {
   let shown = opener.text.trim();
   let offset = openerOffset(ctx, opener);
   // A circle's `((` comes as two tokens: the shape opens at the first.
   while (shown !== '|' && offset > 0 && '([{'.includes(ctx.raw[offset - 1]!)) shown = ctx.raw[--offset]! + shown;
   const open = openLabelAt(ctx.raw, offset, shown);
-  if (!open) return null;
+  if (!open || (placed && !open.closedLine)) return null;
   return { ...at, ...describeOpenLabel(open, shown), text: shown, cause: ctx.rawPosition(offset) };
 }
 

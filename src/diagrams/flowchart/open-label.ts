@@ -1,3 +1,4 @@
+import { shortened } from '../../chars.js';
 import { spacedArrowAt } from './source-fixes.js';
 
 /**
@@ -134,7 +135,7 @@ function closesOnLine(body: string, opener: string, closer: string): boolean {
 
 /** The finding for a label left open (placed at its opener): code, message and hint (the closed line when the place is clear). */
 export function describeOpenLabel(open: OpenLabel, opener: string): { code: string; message: string; hint: string } {
-  const shown = (line: string) => `\`${line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim()}\``;
+  const shown = (line: string) => `\`${shortened(line.trim(), 80)}\``;
   if (open.kind === 'quote') {
     return {
       code: 'unclosed-quote',
