@@ -4,6 +4,7 @@
  * cell or column header), each sentence about its subject (named, or referred back to with "it",
  * "this machine", "the latter"), and a reason credited to the element its sentence is about.
  */
+import { everyMatch } from '../every-match.js';
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
 import {
@@ -302,7 +303,7 @@ function namesOf(clause: Clause, mentions: readonly Mention[], reason: Reason | 
 /** The additions named in brackets in a clause: "two cashiers (the HAProxy cluster)". */
 function appositions(raw: string, doc: DocumentFacts): Topic[] {
   if (!raw.includes('(')) return [];
-  return [...raw.matchAll(/\(([^()]{1,60})\)/g)].flatMap((m) => mentionsOf(proseText(m[1]!), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
+  return [...everyMatch(/\(([^()]{1,60})\)/g, raw)].flatMap((m) => mentionsOf(proseText(m[1]!), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
 }
 
 /** The mentions of the part of a clause that states, not of the part that gives the reason: "A third server was added | to give each tier its own machine". */

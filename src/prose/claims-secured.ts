@@ -5,6 +5,7 @@
  * issues section says of this design is a claim too ("the traffic behind the load balancer is
  * unencrypted"); a hypothetical ("if SSL is terminated at the load balancer, ...") is not.
  */
+import { everyMatch } from '../every-match.js';
 import { assertionOf, MANY, negatedAt, numberOf, type Where } from './claim-reading.js';
 import {
   anyOf, BEHIND_THE_LB, CERTIFICATE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MODALS, MONITORING_AGENT_NAMES, MONITORING_NAMES, PLAIN_TRAFFIC, SSL_ENDS,
@@ -54,14 +55,14 @@ export function componentCountClaims(statement: string, raw: string, where: Wher
     claims.push({ kind: 'component-count', role: NAMES_FIREWALL.test(statement) ? 'firewall' : 'monitoring', n: numberOf(total[1] ?? total[2]!), ...where });
     return claims;
   }
-  for (const m of statement.matchAll(COUNT_BEFORE)) {
+  for (const m of everyMatch(COUNT_BEFORE, statement)) {
     if (negatedAt(statement, m.index) || AND_MORE.test(statement.slice(m.index + m[0].length))) continue;
     claims.push({ kind: 'component-count', role: m[2] ? 'firewall' : 'monitoring', n: numberOf(m[1]!), ...where });
   }
-  for (const m of raw.matchAll(COUNT_AFTER)) {
+  for (const m of everyMatch(COUNT_AFTER, raw)) {
     claims.push({ kind: 'component-count', role: m[1] ? 'firewall' : 'monitoring', n: Number(m[3] ?? m[4] ?? m[5]), ...where });
   }
-  for (const m of raw.matchAll(TIMES_BEFORE)) {
+  for (const m of everyMatch(TIMES_BEFORE, raw)) {
     claims.push({ kind: 'component-count', role: m[3] ? 'firewall' : 'monitoring', n: Number(m[1] ?? m[2]), ...where });
   }
   return claims;

@@ -4,6 +4,7 @@
  * the replica. Each is read on what a clause states (see claim-reading.ts); the caller has set
  * aside questions, other designs and the future.
  */
+import { everyMatch } from '../every-match.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import { negatedAt, type Where } from './claim-reading.js';
 import {
@@ -54,7 +55,7 @@ const ORDINAL_NUMBER: Record<string, number> = { second: 2, '2nd': 2, deuxieme: 
 const TO_COME = /\b(?:add|adds|adding|added|need|needs|needed|requir\w*|introduc\w*|deploy\w*|buy|get|with|ajout\w*)(?: \w+){0,2} $/;
 
 export function namedServerClaims(statement: string, where: Where): StackClaim[] {
-  const numbers = [...statement.matchAll(NAMED_SERVER)]
+  const numbers = everyMatch(NAMED_SERVER, statement)
     .filter((m) => !negatedAt(statement, m.index) && !(m[2] && TO_COME.test(statement.slice(0, m.index))))
     .map((m) => (m[1] ? Number(m[1]) : ORDINAL_NUMBER[m[2]!]!));
   return numbers.length ? [{ kind: 'named-server', n: Math.max(...numbers), ...where }] : [];
@@ -150,12 +151,12 @@ export function dbRoleClaims(raw: string, where: Where): StackClaim[] {
   for (const segment of raw.split(SEGMENT)) {
     const plain = plainText(segment);
     const found: [number, DbRole][] = [];
-    for (const m of plain.matchAll(MACHINE_THEN_ROLE)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 1), roleOf(m[3]!)]);
-    for (const m of plain.matchAll(ROLE_THEN_MACHINE)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 2), roleOf(m[1]!)]);
+    for (const m of everyMatch(MACHINE_THEN_ROLE, plain)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 1), roleOf(m[3]!)]);
+    for (const m of everyMatch(ROLE_THEN_MACHINE, plain)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 2), roleOf(m[1]!)]);
     if (!found.length && !NEGATED_SEGMENT.test(plain)) {
       // One server and one role, alone in their part of the sentence: "Server 2 receives the replicated data (replica)".
-      const machines = new Set([...plain.matchAll(ANY_NUMBERED)].map((m) => numberAt(m, 1)));
-      const named = new Set([...plain.matchAll(ANY_ROLE)].map((m) => roleOf(m[1]!)));
+      const machines = new Set(everyMatch(ANY_NUMBERED, plain).map((m) => numberAt(m, 1)));
+      const named = new Set(everyMatch(ANY_ROLE, plain).map((m) => roleOf(m[1]!)));
       if (machines.size === 1 && named.size === 1) found.push([[...machines][0]!, [...named][0]!]);
     }
     for (const [machine, role] of found) roles.set(machine, (roles.get(machine) ?? new Set()).add(role));

@@ -11,6 +11,7 @@
  * and the stack of each server is a claim, unless it is a hypothetical ("if SSL is terminated...").
  */
 import { cachedByKey } from '../bounded-cache.js';
+import { everyMatch } from '../every-match.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { CARRIED, ELSEWHERE, NEGATED, negatedAt, NUMBER, opensWithCondition, statementOf, type Where } from './claim-reading.js';
 import { componentCountClaims, encryptionClaims, lbMonitoredClaims, sameStackClaims, type SecuredClaim } from './claims-secured.js';
@@ -164,7 +165,7 @@ function clauseClaims(plain: string, clause: { raw: string; plain: string }, blo
   if (CLUSTER.test(plain) && !OTHER_CLUSTER.test(plain) && !negated(CLUSTER)) claims.push({ kind: 'cluster', ...where });
   // "Two machines were not enough": a count denied is no count of this design.
   if (block.kind !== 'heading' && !NEGATED.test(plain) && !LB_SCOPED.test(withoutAccents(raw))) {
-    for (const m of plain.matchAll(SERVER_COUNT)) {
+    for (const m of everyMatch(SERVER_COUNT, plain)) {
       // "We went from two servers to three": the count before "to" is the old one.
       if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
       // "HAProxy now runs on two machines": a count after a load balancer named as the subject is the load balancers'.
@@ -173,7 +174,7 @@ function clauseClaims(plain: string, clause: { raw: string; plain: string }, blo
       const sentTo = SENT_TO.test(before);
       if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain) && !sentTo) continue;
       // "Web server and application server are two servers" counts what it names: one tier named, its count; several, nothing to check.
-      const counted = NAMED_TIERS_COUNTED.test(before) ? new Set([...before.matchAll(TIER_WORDS)].map((t) => TIER_OF[t[0]]!)) : null;
+      const counted = NAMED_TIERS_COUNTED.test(before) ? new Set(everyMatch(TIER_WORDS, before).map((t) => TIER_OF[t[0]]!)) : null;
       if (counted && counted.size !== 1) continue;
       const tier = m[2] ?? m[4];
       const count = m[1] ?? m[3]!;

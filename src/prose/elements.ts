@@ -3,6 +3,7 @@
  * the added server, the split, and the components the rest of the design is made of.
  */
 import { cachedByString } from '../bounded-cache.js';
+import { everyMatch } from '../every-match.js';
 import {
   ADD_VERBS, ADDED_MODIFIERS, ADDED_MODIFIERS_AFTER, APP_SERVER_NAMES, CERTIFICATE_NAMES, CLUSTER_TERMS, DATABASE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES, NOT_SPLIT, OTHER_CLUSTERS, PAIR_MODIFIERS, SPLIT_PARTS, SPLIT_TERMS, WEB_SERVER_NAMES, anyOf,
@@ -92,8 +93,7 @@ function findMentions(plain: string, serversNumbered: boolean, label: boolean, p
   for (const [topic, pattern, needs] of PATTERNS) {
     // Most clauses name no load balancer or machine: a cheap test skips the costly patterns.
     if (needs && !needs.test(plain)) continue;
-    pattern.lastIndex = 0;
-    for (const m of plain.matchAll(pattern)) {
+    for (const m of everyMatch(pattern, plain)) {
       const end = m.index + m[0].length;
       // "database cluster" is about the database; a load balancer inside a cluster mention is that mention.
       if (topic === 'lb-cluster' && /cluster/.test(m[0]) && OTHER_CLUSTER.test(plain.slice(Math.max(0, m.index - 20), end + 20))) continue;
@@ -102,9 +102,9 @@ function findMentions(plain: string, serversNumbered: boolean, label: boolean, p
       mentions.push({ topic, index: m.index });
     }
   }
-  if (!serversNumbered) for (const m of plain.matchAll(NUMBERED_SERVER)) mentions.push({ topic: 'added-server', index: m.index });
+  if (!serversNumbered) for (const m of everyMatch(NUMBERED_SERVER, plain)) mentions.push({ topic: 'added-server', index: m.index });
   // "a second one", "a third one": the noun is the one named before.
-  for (const m of plain.matchAll(ORDINAL_ONE)) {
+  for (const m of everyMatch(ORDINAL_ONE, plain)) {
     // The noun may be in the sentence before: "... three servers instead of two. The new one was added because ...".
     const before = `${preceding} ${plain.slice(0, m.index)}`;
     const word = m[1] ?? m[2]!;
@@ -113,7 +113,7 @@ function findMentions(plain: string, serversNumbered: boolean, label: boolean, p
   }
   const cleaned = plain.replace(NOT_A_SPLIT, (s) => ' '.repeat(s.length));
   // A label "Split:" names the split without naming its parts.
-  if (SPLIT_PART.test(cleaned) || label) for (const m of cleaned.matchAll(SPLIT)) mentions.push({ topic: 'split', index: m.index });
+  if (SPLIT_PART.test(cleaned) || label) for (const m of everyMatch(SPLIT, cleaned)) mentions.push({ topic: 'split', index: m.index });
   return mentions.sort((a, b) => a.index - b.index);
 }
 

@@ -4,6 +4,7 @@
  * cell, a product's name read as no statement, the task's own questions recognised).
  */
 import { cachedByString } from '../bounded-cache.js';
+import { everyMatch } from '../every-match.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import {
   anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, LOAD_SHARING, PLAIN_TRAFFIC, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
@@ -90,7 +91,7 @@ export function matchesOf(pattern: RegExp, plain: string): { start: number; end:
     global = new RegExp(pattern.source, 'g');
     globals.set(pattern, global);
   }
-  return [...plain.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return everyMatch(global, plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** A sentence as read: as written, plain text, and whether it asks rather than states. */
@@ -128,7 +129,7 @@ export const clausesRead = cachedByString((raw: string): readonly { raw: string;
 function relativesOf(raw: string): string[] {
   const parts: string[] = [];
   let start = 0;
-  for (const m of raw.matchAll(/,\s+(?=(?:which|who|qui)\s)/gi)) {
+  for (const m of everyMatch(/,\s+(?=(?:which|who|qui)\s)/gi, raw)) {
     if (m.index < start) continue;
     const before = raw.slice(0, m.index);
     if ((before.match(/\(/g)?.length ?? 0) !== (before.match(/\)/g)?.length ?? 0)) continue;

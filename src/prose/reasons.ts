@@ -8,6 +8,7 @@
  * A quality named on its own ("scalability" in a heading) is no reason.
  */
 import { cachedByString } from '../bounded-cache.js';
+import { everyMatch } from '../every-match.js';
 import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAPACITY_PROBLEMS, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS,
   DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, FIREWALL_NAMES, GENERIC_STATEMENTS, GIVING_VERBS, HOLLOW_JUSTIFICATIONS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
@@ -98,7 +99,7 @@ const COMPONENT_NEXT = new RegExp(`^(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_
 
 /** Where a purpose infinitive ("to give", "to avoid") starts in `plain`, or -1. */
 export function purposeInfinitive(plain: string): number {
-  for (const m of plain.matchAll(/\b(?:to|pour) (\w+)/g)) {
+  for (const m of everyMatch(/\b(?:to|pour) (\w+)/g, plain)) {
     const word = m[1]!;
     const before = plain.slice(0, m.index).trimEnd();
     if (MOTION_BEFORE_TO.test(before) && !/\b(?:added|add|adding)$/.test(before)) continue;
@@ -126,7 +127,7 @@ function failingIn(plain: string): Reason['failing'] {
   const failure = FAILURE_WORD.exec(plain);
   if (!failure) return null;
   const before = plain.slice(0, failure.index);
-  const lastOf = (pattern: RegExp) => Math.max(-1, ...[...before.matchAll(pattern)].map((m) => m.index));
+  const lastOf = (pattern: RegExp) => Math.max(-1, ...everyMatch(pattern, before).map((m) => m.index));
   const lb = lastOf(LOAD_BALANCER_ALL);
   const other = lastOf(OTHER_COMPONENT_ALL);
   if (lb < 0 && other < 0) return null;
@@ -157,10 +158,10 @@ function globalOf(pattern: RegExp): RegExp {
  * sends the traffic to the other" loses a server and nothing of the service.
  */
 export function failureCosts(plain: string, failing: RegExp): boolean {
-  for (const failure of plain.matchAll(FAILURE_ALL)) {
+  for (const failure of everyMatch(FAILURE_ALL, plain)) {
     const before = plain.slice(0, failure.index);
     // The components named before it, the question's own among them ("the primary"), in order.
-    const mentions = [...before.matchAll(COMPONENT_ALL), ...before.matchAll(globalOf(failing))]
+    const mentions = [...everyMatch(COMPONENT_ALL, before), ...everyMatch(globalOf(failing), before)]
       .map((m) => ({ start: m.index, end: m.index + m[0].length }))
       .sort((a, b) => a.start - b.start);
     let named: { start: number; end: number } | null = null;
