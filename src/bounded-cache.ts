@@ -29,3 +29,40 @@ export function cachedByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A) =
     return value as T;
   };
 }
+
+/**
+ * cachedByKey for a function of a text read in a context (a block of prose under its headings),
+ * with no key string built per call: results are kept under the text itself, a string the caller
+ * already holds and whose hash V8 keeps once computed (joining the context to it made a new string
+ * to hash and compare at every call), each text with the contexts it was read in. `contextOf` names
+ * everything besides the text that the result depends on, and is kept (so it holds no more than
+ * that); `sameContext` tells whether an argument is in a kept context. Held to `limit` readings.
+ */
+export function cachedByText<A, C, T>(
+  textOf: (arg: A) => string,
+  contextOf: (arg: A) => C,
+  sameContext: (kept: C, arg: A) => boolean,
+  compute: (arg: A) => T,
+  limit = 10_000,
+): (arg: A) => T {
+  const kept = new Map<string, { context: C; value: T }[]>();
+  let size = 0;
+  return (arg: A): T => {
+    const text = textOf(arg);
+    let readings = kept.get(text);
+    const found = readings?.find((r) => sameContext(r.context, arg));
+    if (found) return found.value;
+    if (size >= limit) {
+      kept.clear();
+      size = 0;
+      readings = undefined;
+    }
+    const value = compute(arg);
+    if (typeof value === 'object' && value !== null) Object.freeze(value);
+    const reading = { context: contextOf(arg), value };
+    if (readings) readings.push(reading);
+    else kept.set(text, [reading]);
+    size++;
+    return value;
+  };
+}

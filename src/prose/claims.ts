@@ -10,7 +10,7 @@
  * words ("the load balancer monitors its backends"). What an issues section says about HTTPS, SSL
  * and the stack of each server is a claim, unless it is a hypothetical ("if SSL is terminated...").
  */
-import { cachedByKey } from '../bounded-cache.js';
+import { cachedByText } from '../bounded-cache.js';
 import { everyMatch } from '../every-match.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import { CARRIED, ELSEWHERE, NEGATED, negatedAt, NUMBER, opensWithCondition, statementOf, type Where } from './claim-reading.js';
@@ -90,16 +90,25 @@ export function claimsOf(prose: ProseAnalysis): Claim[] {
 /** Blocks longer than this (characters) are read each time, not kept. */
 const MAX_CACHED_BLOCK = 2000;
 
+/** Everything of a block besides its text that its claims depend on: its kind, whether it stands in an issues section, and what it sits under. */
+type BlockContext = Pick<AnalysedBlock, 'kind' | 'inIssuesSection' | 'title' | 'listPath' | 'headingPath'>;
+
+const contextOfBlock = ({ kind, inIssuesSection, title, listPath, headingPath }: AnalysedBlock): BlockContext => ({ kind, inIssuesSection, title, listPath, headingPath });
+
+function inContext(kept: BlockContext, block: AnalysedBlock): boolean {
+  return kept.kind === block.kind && kept.inIssuesSection === block.inIssuesSection && kept.title === block.title && samePath(kept.listPath ?? [], block.listPath ?? []) && samePath(kept.headingPath, block.headingPath);
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((s, k) => s === b[k]));
+}
+
 /**
  * What one block claims, placed nowhere yet (claimsOf places it): read once per distinct block,
  * since the students of a cohort write many of the same lines (the task's own headings, a template's
- * list items). The key holds everything of the block a claim depends on: its kind, its text, whether
- * it stands in an issues section, and what it sits under.
+ * list items). Kept under the block's text, in the contexts it was read in.
  */
-const blockClaims = cachedByKey(
-  (block: AnalysedBlock) => [block.kind, block.inIssuesSection ? '1' : '0', block.title ?? '', (block.listPath ?? []).join('\u0001'), block.headingPath.join('\u0001'), block.text].join('\u0000'),
-  (block: AnalysedBlock): Claim[] => readBlockClaims(block, { file: '', line: 0 }),
-);
+const blockClaims = cachedByText((block: AnalysedBlock) => block.text, contextOfBlock, inContext, (block: AnalysedBlock): Claim[] => readBlockClaims(block, { file: '', line: 0 }));
 
 /** The claims of one block, each at `where`. */
 function readBlockClaims(block: AnalysedBlock, where: Where): Claim[] {

@@ -74,6 +74,8 @@ export const explainWebVsApp: RuleModule = {
     if (!readsLanguage(prose)) return unreadLanguage(prose);
     const lines: Partial<Record<Side, number>> = {};
     for (const block of prose.blocks) {
+      // The first line of each side is all the verdict needs: once both are found, the rest of the prose changes nothing.
+      if (lines.web && lines.app) break;
       if (block.kind === 'heading' || block.inIssuesSection) continue;
       const found = new Set<Side>();
       for (const clause of block.clauses) characterisations(clause, found);

@@ -1,4 +1,4 @@
-import { cachedByKey, cachedByString } from '../../src/bounded-cache.js';
+import { cachedByKey, cachedByString, cachedByText } from '../../src/bounded-cache.js';
 
 describe('cachedByString', () => {
   it('computes each string once, including results that are undefined or empty', () => {
@@ -45,5 +45,46 @@ describe('cachedByKey', () => {
     expect(Object.isFrozen(again)).toBe(true);
     for (const text of ['c', 'dd', 'ab']) read({ text, line: 3 });
     expect(seen).toEqual(['ab@1', 'c@3', 'dd@3', 'ab@3']);
+  });
+});
+
+describe('cachedByText', () => {
+  interface Read {
+    text: string;
+    section: string[];
+    line: number;
+  }
+  const reader = (limit?: number) => {
+    const seen: string[] = [];
+    const read = cachedByText(
+      (a: Read) => a.text,
+      (a: Read) => ({ section: a.section }),
+      (kept, a) => kept.section.length === a.section.length && kept.section.every((s, k) => s === a.section[k]),
+      (a: Read) => {
+        seen.push(`${a.text}@${a.line}`);
+        return [a.text, ...a.section];
+      },
+      limit,
+    );
+    return { read, seen };
+  };
+
+  it('computes once per text and context, a context equal but not the same array included', () => {
+    const { read, seen } = reader();
+    expect(read({ text: 'ab', section: ['Why'], line: 1 })).toEqual(['ab', 'Why']);
+    // The same text in another context is read again; in an equal one, not.
+    expect(read({ text: 'ab', section: ['Issues'], line: 2 })).toEqual(['ab', 'Issues']);
+    const again = read({ text: 'ab', section: ['Why'], line: 3 });
+    expect(again).toEqual(['ab', 'Why']);
+    expect(Object.isFrozen(again)).toBe(true);
+    expect(read({ text: 'ab', section: [], line: 4 })).toEqual(['ab']);
+    expect(seen).toEqual(['ab@1', 'ab@2', 'ab@4']);
+  });
+
+  it('drops what it holds once `limit` readings are kept', () => {
+    const { read, seen } = reader(2);
+    for (const [text, line] of [['a', 1], ['a', 2], ['b', 3], ['a', 4], ['c', 5], ['a', 6]] as const) read({ text, section: line === 2 ? ['x'] : [], line });
+    // a and a-under-x fill it; b drops both; a is read again, c drops b and a; a once more.
+    expect(seen).toEqual(['a@1', 'a@2', 'b@3', 'a@4', 'c@5', 'a@6']);
   });
 });
