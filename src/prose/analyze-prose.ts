@@ -56,8 +56,8 @@ export interface AnalysedBlock {
   header?: string[];
   /** The title line heading it, when it has one ("1. Additional Server" in a plain-text answer). */
   title?: string;
-  /** Topics of the block's own text. */
-  topics: Set<Topic>;
+  /** Topics of the block's own text (read when first asked for). */
+  readonly topics: Set<Topic>;
   /** Topics of what the block sits under: headings, title line, list lead, its own lead label. */
   headingTopics: Set<Topic>;
   /** Topics this block gives a reason for. */
@@ -452,9 +452,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       const inIssuesSection = (title?.issues ?? false) || block.headingPath.some((h) => headingContext(h).issues);
       const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried, doc);
       carried = read.last;
-      const context = nearest(contexts);
       const explained = explainedBy(read.clauses);
       const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
+      let topics: Set<Topic> | undefined;
+      const { serversNumbered } = doc;
       blocks.push({
         file: source.file,
         line: block.line,
@@ -466,7 +467,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         ...(block.cells ? { cells: block.cells } : {}),
         ...(block.header ? { header: block.header } : {}),
         ...(title ? { title: title.text } : {}),
-        topics: topicsOf(norm, doc.serversNumbered),
+        // Read only when a rule looks for where an element is named without being explained: most blocks never are.
+        get topics() {
+          return (topics ??= topicsOf(norm, serversNumbered));
+        },
         headingTopics,
         explained,
         clauses: read.clauses,
