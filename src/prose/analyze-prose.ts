@@ -60,6 +60,8 @@ export interface AnalysedBlock {
   readonly topics: Set<Topic>;
   /** Topics of what the block sits under: headings, title line, list lead, its own lead label. */
   headingTopics: Set<Topic>;
+  /** Its whole text cut in clauses (clausesOf), cut once for every reader. */
+  readonly textClauses: readonly Clause[];
   /** Topics this block gives a reason for. */
   explained: Set<Topic>;
   clauses: ReadClause[];
@@ -224,8 +226,8 @@ function explainedBy(clauses: ReadClause[]): Set<Topic> {
   return explained;
 }
 
-/** Reads the clauses of one text under a context; returns the clauses and the subject it ends on. */
-function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: DocumentFacts, sentenceBase = 0): { clauses: ReadClause[]; last: Set<Topic> } {
+/** Reads one text, cut in clauses (clausesOf), under a context; returns the clauses as read and the subject it ends on. */
+function readClauses(cut: readonly Clause[], context: Context, carriedIn: Set<Topic>, doc: DocumentFacts, sentenceBase = 0): { clauses: ReadClause[]; last: Set<Topic> } {
   let current = context.subject.size ? context.subject : carriedIn;
   const clauses: ReadClause[] = [];
   // A block that states no frame of its own is framed by what its first sentence names: "Components split. ... When the database needs more memory, ...".
@@ -233,7 +235,7 @@ function readText(text: string, context: Context, carriedIn: Set<Topic>, doc: Do
   let previousPlain = '';
   let previousReason: Reason | null = null;
   let isolatedBefore = false;
-  for (const clause of clausesOf(text).flatMap((c) => byElement(c, doc))) {
+  for (const clause of cut.flatMap((c) => byElement(c, doc))) {
     const future = FUTURE_REMARK.test(clause.plain);
     // "The reason: when the three shared one box, ..." asks why within the sentence.
     let reason = reasonIn(clause.plain, context.why || WHY_OPENING.test(clause.plain));
@@ -455,6 +457,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       const explained = explainedBy(read.clauses);
       const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
       let topics: Set<Topic> | undefined;
+      let textClauses = 'whole' in read ? read.whole : undefined;
       const { serversNumbered } = doc;
       blocks.push({
         file: source.file,
@@ -472,6 +475,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
           return (topics ??= topicsOf(norm, serversNumbered));
         },
         headingTopics,
+        // The claims read the whole text: the analysis cut it already, unless it read a label, a table row or a heading apart.
+        get textClauses() {
+          return (textClauses ??= clausesOf(block.text));
+        },
         explained,
         clauses: read.clauses,
         inIssuesSection,
@@ -501,7 +508,8 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
 }
 
 /** Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after their lead label. */
-function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, doc: DocumentFacts): { clauses: ReadClause[]; last: Set<Topic> } {
+/** The clauses of a block as read, the subject it ends on, and its whole text cut in clauses when it was read as one. */
+function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, doc: DocumentFacts): { clauses: ReadClause[]; last: Set<Topic>; whole?: Clause[] } {
   if (block.kind === 'table-row' && block.cells && block.header) {
     // The row's subject: its first cell, or a short second one ("Web | Nginx | serves static files").
     const names = block.cells.slice(0, 2).map((cell, k) => (k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT));
@@ -513,7 +521,7 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
       const column = contextOf(block.header![k] ?? '', doc);
       // One row per element (Element | Why) or one column per element (| Web server | App server |).
       const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
-      clauses.push(...readText(cell, nearest([...contexts, own]), carried, doc, k * 100).clauses);
+      clauses.push(...readClauses(clausesOf(cell), nearest([...contexts, own]), carried, doc, k * 100).clauses);
     });
     return { clauses, last: row.subject };
   }
@@ -525,11 +533,12 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
     if (MACHINE_LABEL.test(proseText(label.label)) && ADDED_FIRST.test(proseText(label.rest))) own.subject = new Set([...own.subject, 'added-server']);
     const context = nearest([...contexts, own]);
     // The label is read too: a bold lead may be a sentence of its own.
-    const head = readText(label.label, nearest(contexts), carried, doc);
-    const rest = readText(label.rest, context, carried, doc, 100);
+    const head = readClauses(clausesOf(label.label), nearest(contexts), carried, doc);
+    const rest = readClauses(clausesOf(label.rest), context, carried, doc, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
-  return readText(block.text, nearest(contexts), carried, doc);
+  const whole = clausesOf(block.text);
+  return { ...readClauses(whole, nearest(contexts), carried, doc), whole };
 }
 
 /** The lead label of a block ("**HAProxy 2.** It listens...", "Why: ...", "Server 3 – added to..."). */

@@ -89,19 +89,24 @@ export function namesCname(plain: string): number {
 }
 
 /** The record type a clause gives www: "www is an A record", "the www record is a CNAME to foobar.com". */
-/** Whether a block speaks of www, read once a block (its statements each ask: a 1 MiB paragraph was read again for each sentence). */
+/**
+ * Whether a block, or what it sits under, speaks of www: read once a block (its statements each ask:
+ * a 1 MiB paragraph was read again for each sentence, and its headings joined again for each).
+ */
 const ABOUT_WWW_BY_BLOCK = new WeakMap<AnalysedBlock, boolean>();
 function blockAboutWww(block: AnalysedBlock): boolean {
   let about = ABOUT_WWW_BY_BLOCK.get(block);
-  if (about === undefined) ABOUT_WWW_BY_BLOCK.set(block, (about = ABOUT_WWW.test(block.norm)));
+  if (about === undefined) {
+    about = ABOUT_WWW.test(block.norm) || ABOUT_WWW.test([...block.headingPath, ...(block.listPath ?? []), block.title ?? ''].map(plainText).join(' '));
+    ABOUT_WWW_BY_BLOCK.set(block, about);
+  }
   return about;
 }
 
 export function dnsRecordClaims(statement: string, raw: string, block: AnalysedBlock, where: Where): StackClaim[] {
   if (TASK.test(statement)) return [];
-  const context = [...block.headingPath, ...(block.listPath ?? []), block.title ?? ''].map(plainText).join(' ');
   // The paragraph or its section speaks of www: "www is a CNAME for foobar.com, and foobar.com has an A record" names both.
-  if (!blockAboutWww(block) && !ABOUT_WWW.test(context)) return [];
+  if (!blockAboutWww(block)) return [];
   const claims: StackClaim[] = [];
   const a = namesARecord(raw, statement);
   if (a >= 0 && !negatedAt(statement, a)) claims.push({ kind: 'dns-record', record: 'A', ...where });
