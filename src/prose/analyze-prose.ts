@@ -56,12 +56,10 @@ export interface AnalysedBlock {
   header?: string[];
   /** The title line heading it, when it has one ("1. Additional Server" in a plain-text answer). */
   title?: string;
-  /** Topics of the block's own text (read when first asked for). */
-  readonly topics: Set<Topic>;
   /** Topics of what the block sits under: headings, title line, list lead, its own lead label. */
   headingTopics: Set<Topic>;
-  /** Its whole text cut in clauses (clausesOf), cut once for every reader. */
-  readonly textClauses: readonly Clause[];
+  /** Its whole text cut in clauses (clausesOf), when the analysis read it whole: the claims read the same cut. */
+  textClauses?: readonly Clause[];
   /** Topics this block gives a reason for. */
   explained: Set<Topic>;
   clauses: ReadClause[];
@@ -73,6 +71,8 @@ export type Language = 'en' | 'fr' | 'es' | 'de' | 'pt';
 
 export interface ProseAnalysis {
   blocks: AnalysedBlock[];
+  /** The prose numbers its servers from 1 (see numbersServers): "Server 3" is then one of three, not the added one. */
+  serversNumbered: boolean;
   wordCount: number;
   english: { englishWords: number; otherWords: number; isEnglish: boolean };
   /** The language most of the prose is written in (English when too little to tell). */
@@ -456,9 +456,6 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       carried = read.last;
       const explained = explainedBy(read.clauses);
       const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
-      let topics: Set<Topic> | undefined;
-      let textClauses = 'whole' in read ? read.whole : undefined;
-      const { serversNumbered } = doc;
       blocks.push({
         file: source.file,
         line: block.line,
@@ -470,15 +467,8 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         ...(block.cells ? { cells: block.cells } : {}),
         ...(block.header ? { header: block.header } : {}),
         ...(title ? { title: title.text } : {}),
-        // Read only when a rule looks for where an element is named without being explained: most blocks never are.
-        get topics() {
-          return (topics ??= topicsOf(norm, serversNumbered));
-        },
         headingTopics,
-        // The claims read the whole text: the analysis cut it already, unless it read a label, a table row or a heading apart.
-        get textClauses() {
-          return (textClauses ??= clausesOf(block.text));
-        },
+        ...('whole' in read && read.whole ? { textClauses: read.whole } : {}),
         explained,
         clauses: read.clauses,
         inIssuesSection,
@@ -504,7 +494,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   // Too few function words to tell, unless none of them is English ("Base de données : MySQL").
   const isEnglish = (englishWords + otherWords < 8 && !(englishWords === 0 && otherWords >= 3)) || englishWords >= otherWords;
   const language = isEnglish ? 'en' : (Object.keys(languages) as Language[]).reduce((a, b) => (languages[b] > languages[a] ? b : a));
-  return { blocks, wordCount, english: { englishWords, otherWords, isEnglish }, language };
+  return { blocks, serversNumbered: doc.serversNumbered, wordCount, english: { englishWords, otherWords, isEnglish }, language };
 }
 
 /** Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after their lead label. */
@@ -538,7 +528,8 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
   const whole = clausesOf(block.text);
-  return { ...readClauses(whole, nearest(contexts), carried, doc), whole };
+  const { clauses, last } = readClauses(whole, nearest(contexts), carried, doc);
+  return { clauses, last, whole };
 }
 
 /** The lead label of a block ("**HAProxy 2.** It listens...", "Why: ...", "Server 3 – added to..."). */
@@ -547,6 +538,15 @@ function labelOf(block: ProseBlock): { label: string; rest: string } | null {
   const m = LABEL.exec(block.text);
   if (!m || m[1]!.trim().split(/\s+/).length > MAX_LABEL_WORDS) return null;
   return { label: m[1]!, rest: block.text.slice(m[0].length) };
+}
+
+/**
+ * The topics a block's own text names. Read when a rule asks, not for every block: only
+ * explain-additions asks, for an element it finds unexplained (reading each block's whole text for
+ * mentions a second time, after its clauses, was a tenth of the reading).
+ */
+export function topicsOfBlock(prose: ProseAnalysis, block: AnalysedBlock): Set<Topic> {
+  return topicsOf(block.norm, prose.serversNumbered);
 }
 
 /** Blocks that explain `topic`, outside sections about problems. */
