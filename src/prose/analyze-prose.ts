@@ -256,7 +256,9 @@ function readClauses(cut: readonly Clause[], context: Context, carriedIn: Set<To
     const carried = !ofRelative && (refersBack || named.size === 0 || underLabel);
     // A clause that states the split itself takes it as its subject; what it carries is then only its frame.
     const carriedIn = predicate.length ? context.subject : current;
-    const subject = carried ? new Set([...carriedIn, ...[...named].filter((t) => ADDITIONS.includes(t)), ...predicate]) : new Set([...named, ...predicate]);
+    const subject = new Set<Topic>(carried ? carriedIn : named);
+    if (carried) for (const t of named) if (ADDITIONS.includes(t)) subject.add(t);
+    for (const t of predicate) subject.add(t);
     // A remark about later ("more servers can be added if we ever need them") explains nothing of this design, unless it
     // states an addition itself ("separating the tiers means we can add app servers later without touching the database").
     if (future) {
@@ -389,6 +391,23 @@ const LANGUAGE_OF = new Map<string, Language>();
 for (const [language, words] of Object.entries(FUNCTION_WORDS) as [Language, readonly string[]][]) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
 const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
 
+/** A hash of a word's characters, built as they are read: a word of the text is looked up without becoming a string. */
+const nextHash = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+/** The function words by that hash (words that share one are told apart by their characters). */
+const FUNCTION_WORDS_BY_HASH = new Map<number, [string, Language][]>();
+for (const [word, language] of LANGUAGE_OF) {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
+  FUNCTION_WORDS_BY_HASH.set(hash, [...(FUNCTION_WORDS_BY_HASH.get(hash) ?? []), [word, language]]);
+}
+
+/** The language of the function word `text` holds from `start` to `end` (by its hash), or undefined. */
+function functionWordAt(text: string, start: number, end: number, hash: number): Language | undefined {
+  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
+  if (candidates) for (const [word, language] of candidates) if (word.length === end - start && text.startsWith(word, start)) return language;
+  return undefined;
+}
+
 /** `[a-z\u00df-\u00ff\u0100-\u024f']` on a lower-cased character: function words are Latin-script, so this is enough. */
 function isLatinWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || code === 39 || (code >= 0xdf && code <= 0x24f);
@@ -396,22 +415,28 @@ function isLatinWordCode(code: number): boolean {
 
 /**
  * Words of a text, and how many are function words of each language. One pass over the
- * characters; only words short enough to be function words become strings.
+ * characters; no word becomes a string (each a slice to look up made a long text's reading slow).
  */
 export function countWords(text: string): { words: number; english: number; other: number; byLanguage: Record<Language, number> } {
   const lower = text.toLowerCase();
   const byLanguage: Record<Language, number> = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let words = 0;
   let start = -1;
+  let hash = 0;
   for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && isLatinWordCode(lower.charCodeAt(i))) {
-      if (start < 0) start = i;
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isLatinWordCode(code)) {
+      if (start < 0) {
+        start = i;
+        hash = 0;
+      }
+      hash = nextHash(hash, code);
       continue;
     }
     if (start < 0) continue;
     words++;
     if (i - start <= LONGEST_FUNCTION_WORD) {
-      const language = LANGUAGE_OF.get(lower.slice(start, i));
+      const language = functionWordAt(lower, start, i, hash);
       if (language) byLanguage[language]++;
     }
     start = -1;
