@@ -307,7 +307,7 @@ function namesOf(clause: Clause, mentions: readonly Mention[], reason: Reason | 
 /** The additions named in brackets in a clause: "two cashiers (the HAProxy cluster)". */
 function appositions(raw: string, doc: DocumentFacts): Topic[] {
   if (!raw.includes('(')) return [];
-  return [...everyMatch(/\(([^()]{1,60})\)/g, raw)].flatMap((m) => mentionsOf(proseText(m[1]!), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
+  return everyMatch(/\(([^()]{1,60})\)/g, raw).flatMap((m) => mentionsOf(proseText(m[1]!), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
 }
 
 /** The mentions of the part of a clause that states, not of the part that gives the reason: "A third server was added | to give each tier its own machine". */
