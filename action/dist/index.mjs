@@ -46837,7 +46837,11 @@ function readClauses(cut, context, carriedIn, doc, sentenceBase = 0) {
     const underLabel = clause.sentence < (context.fixed ?? 0) && [...named3].every((t) => ADDITIONS.includes(t) || [...context.subject].some((c) => PARTS_OF[c]?.includes(t)));
     const carried = !ofRelative && (refersBack || named3.size === 0 || underLabel);
     const carriedIn2 = predicate.length ? context.subject : current;
-    const subject = carried ? /* @__PURE__ */ new Set([...carriedIn2, ...[...named3].filter((t) => ADDITIONS.includes(t)), ...predicate]) : /* @__PURE__ */ new Set([...named3, ...predicate]);
+    const subject = new Set(carried ? carriedIn2 : named3);
+    if (carried) {
+      for (const t of named3) if (ADDITIONS.includes(t)) subject.add(t);
+    }
+    for (const t of predicate) subject.add(t);
     if (future) {
       subject.delete("added-server");
       if (!predicate.length && !named3.has("split") && !named3.has("lb-cluster")) reason = null;
@@ -46867,7 +46871,7 @@ function namesOf(clause, mentions, reason, doc) {
 }
 function appositions(raw, doc) {
   if (!raw.includes("(")) return [];
-  return [...everyMatch(/\(([^()]{1,60})\)/g, raw)].flatMap((m) => mentionsOf(proseText(m[1]), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
+  return everyMatch(/\(([^()]{1,60})\)/g, raw).flatMap((m) => mentionsOf(proseText(m[1]), doc.serversNumbered).map((x) => x.topic)).filter((t) => ADDITIONS.includes(t));
 }
 function headOf(clause, mentions, reason) {
   if (reason.opens) return mentions;
@@ -46923,6 +46927,20 @@ function mainClauseStart(clause) {
 var LANGUAGE_OF = /* @__PURE__ */ new Map();
 for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
 var LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
+var nextHash = (hash, code2) => Math.imul(hash, 31) + code2 | 0;
+var FUNCTION_WORDS_BY_HASH = /* @__PURE__ */ new Map();
+for (const [word, language] of LANGUAGE_OF) {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
+  FUNCTION_WORDS_BY_HASH.set(hash, [...FUNCTION_WORDS_BY_HASH.get(hash) ?? [], [word, language]]);
+}
+function functionWordAt(text3, start2, end, hash) {
+  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
+  if (candidates) {
+    for (const [word, language] of candidates) if (word.length === end - start2 && text3.startsWith(word, start2)) return language;
+  }
+  return void 0;
+}
 function isLatinWordCode(code2) {
   return code2 >= 97 && code2 <= 122 || code2 === 39 || code2 >= 223 && code2 <= 591;
 }
@@ -46931,15 +46949,21 @@ function countWords(text3) {
   const byLanguage = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let words = 0;
   let start2 = -1;
+  let hash = 0;
   for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && isLatinWordCode(lower.charCodeAt(i))) {
-      if (start2 < 0) start2 = i;
+    const code2 = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isLatinWordCode(code2)) {
+      if (start2 < 0) {
+        start2 = i;
+        hash = 0;
+      }
+      hash = nextHash(hash, code2);
       continue;
     }
     if (start2 < 0) continue;
     words++;
     if (i - start2 <= LONGEST_FUNCTION_WORD) {
-      const language = LANGUAGE_OF.get(lower.slice(start2, i));
+      const language = functionWordAt(lower, start2, i, hash);
       if (language) byLanguage[language]++;
     }
     start2 = -1;
