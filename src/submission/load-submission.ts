@@ -3,7 +3,7 @@ import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
 import { detectDiagramType } from '../diagrams/detect.js';
 import { readFenceContent } from '../diagrams/open-fence.js';
-import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { parseHeadings, parseMarkdown } from '../markdown/parse-markdown.js';
 import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, ResolvedPaths, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
@@ -284,8 +284,8 @@ function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text } = outcome.file;
-  const whole = parseMarkdown(text);
-  const range = findSection(whole.headings, entries, text.split('\n').length);
+  // The whole README is read for its headings only: the section found is parsed whole below.
+  const range = findSection(parseHeadings(text), entries, text.split('\n').length);
   if (!range) {
     loaded.notices.push({
       ruleId: 'task-file',
@@ -323,9 +323,9 @@ function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation, res
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme, undefined, resolved);
   if (!outcome.ok) return;
-  const doc = parseMarkdown(outcome.file.text);
+  const headings = parseHeadings(outcome.file.text);
   const wanted = normaliseName(location.task).replace(/^\d+/, '');
-  const heading = doc.headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
+  const heading = headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
   if (heading) loaded.readmeSection = { file: outcome.file.relPath, line: heading.line };
 }
 
