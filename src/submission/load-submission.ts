@@ -30,7 +30,12 @@ export async function loadSubmission(target: string, location: TaskLocation, max
   let capped = false;
   // One search for the nearest file of every missing link of the task: each folder listed once, one budget.
   const nearest = new NearestFiles(root);
+  // The paths already added, as given: the task file comes back among its siblings, and a file
+  // linked twice by the same path, without its real path being resolved (and recorded) again.
+  const added = new Set<string>();
   const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
+    if (added.has(abs)) return null;
+    added.add(abs);
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
@@ -112,7 +117,8 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
           diagramsCapped = true;
           break;
         }
-        if (detectDiagramType(found.text).kind === 'architecture') {
+        const detected = detectDiagramType(found.text);
+        if (detected.kind === 'architecture') {
           architectureBytes += found.text.length;
           if (architectureBytes > LIMITS.architectureBytes) {
             if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `the architecture-beta diagrams of this task hold more than ${LIMITS.architectureBytes / 1024} KB`), file: file.relPath, line: found.line });
@@ -120,7 +126,7 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
             continue;
           }
         }
-        const { source, parse } = await readFenceContent(found);
+        const { source, parse } = await readFenceContent(found, detected);
         if (parse.ast) {
           const capped = capDiagram(parse.ast, Math.max(0, LIMITS.boxes - boxes), LIMITS.links);
           boxes += boxCount(capped.ast);
