@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import type { LintReport, TaskResult } from '../report/model.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { ResolvedPaths } from '../read/safe-read.js';
+import { FolderLooks } from '../read/fs-probes.js';
 import type { LoadedSubmission } from '../submission/model.js';
 import { submissionFromText, type TextPlacement } from '../submission/from-text.js';
 import { TOOL } from '../tool.js';
@@ -62,10 +63,12 @@ export async function lintSubmission(target: string, options: LintOptions = {}):
     : projectTasks(target, { ...(options.tasks ? { tasks: options.tasks } : {}), ...(options.curriculum ? { curriculum: options.curriculum } : {}) });
   const results: TaskResult[] = [];
   const located: TaskResult[] = [];
-  // Every task reads under the same root: its real path (and its folders') resolved once for all.
+  // Every task reads under the same root: its real path (and its folders') resolved once for all,
+  // and its folders listed once for all.
   const resolved = new ResolvedPaths();
+  const looks = new FolderLooks();
   for (const rubric of rubrics) {
-    const submission = await loadSubmission(target, rubric, options.maxBytes, resolved);
+    const submission = await loadSubmission(target, rubric, options.maxBytes, resolved, looks);
     if (options.fixes !== false || options.fix) await proposeDiagramFixes(submission);
     const result = runRubric(submission, rubric, options);
     options.onTask?.(submission, result);

@@ -4,7 +4,7 @@ import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/e
 import { detectDiagramType } from '../diagrams/detect.js';
 import { readFenceContent } from '../diagrams/open-fence.js';
 import { parseHeadings, parseMarkdown } from '../markdown/parse-markdown.js';
-import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
+import { exists, FolderLooks, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, ResolvedPaths, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
@@ -18,10 +18,11 @@ const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
 
 /**
  * Reads everything that belongs to one task of a submission. Never throws for bad input.
- * `resolved`: the real paths already resolved while reading this submission's other tasks.
+ * `resolved` and `looks`: the real paths resolved and the folders looked at while reading this
+ * submission's other tasks.
  */
-export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths()): Promise<LoadedSubmission> {
-  const located = locateTask(target, location);
+export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths(), looks = new FolderLooks()): Promise<LoadedSubmission> {
+  const located = locateTask(target, location, looks);
   const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = new Set<string>();
   const root = located.root;
