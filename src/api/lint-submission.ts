@@ -57,6 +57,14 @@ export interface LintOptions extends RunOptions {
  * CLI, the GitHub Action and bulk grading all call this, so they agree on every result.
  */
 export async function lintSubmission(target: string, options: LintOptions = {}): Promise<LintReport> {
+  return lintResolving(target, options, new ResolvedPaths());
+}
+
+/**
+ * lintSubmission, resolving real paths into `resolved` (made for this reading only): bulk grading
+ * reads the submission's real root from it afterwards instead of resolving it again.
+ */
+export async function lintResolving(target: string, options: LintOptions, resolved: ResolvedPaths): Promise<LintReport> {
   if (!existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
   const rubrics = options.rubrics
     ? options.rubrics.map((r) => (typeof r === 'string' ? loadRubric(r) : r))
@@ -65,7 +73,6 @@ export async function lintSubmission(target: string, options: LintOptions = {}):
   const located: TaskResult[] = [];
   // Every task reads under the same root: its real path (and its folders') resolved once for all,
   // and its folders listed once for all.
-  const resolved = new ResolvedPaths();
   const looks = new FolderLooks();
   for (const rubric of rubrics) {
     const submission = await loadSubmission(target, rubric, options.maxBytes, resolved, looks);

@@ -205,9 +205,9 @@ const ROOTED_OPS: ReadonlySet<Probe['op']> = new Set(['read', 'bytes']);
  * The probes with their paths relative to `base` (the student's folder): a result then depends on
  * what the folder holds, not where it is, so a cohort cloned again into another folder reuses the
  * results of every student whose files are the same. A path outside `base` stays absolute.
+ * `realBase`: the real path of `base`, when the caller has it.
  */
-export function portableProbes(probes: Probe[], base: string): Probe[] {
-  const realBase = realpathNow(base) || base;
+export function portableProbes(probes: Probe[], base: string, realBase = realpathNow(base) || base): Probe[] {
   const rel = (from: string, p: string) => {
     const r = relative(from, p);
     return r === '' ? '.' : r.startsWith('..') || isAbsolute(r) ? p : r;
