@@ -49562,7 +49562,26 @@ function matchFrontMatter(text3) {
   }
   return null;
 }
+var lastCommon = null;
 function prepareMermaidSource(input2, options = { encodeEntities: true }) {
+  if (lastCommon?.input !== input2) lastCommon = { input: input2, steps: commonSteps(input2) };
+  const { raw, title, frontMatterError } = lastCommon.steps;
+  let src = lastCommon.steps.src;
+  if (options.encodeEntities) {
+    src = replaceAll(src, keywordColourLines("style"), (m) => m[0].slice(0, -1));
+    src = replaceAll(src, keywordColourLines("classDef"), (m) => m[0].slice(0, -1));
+    src = replaceAll(src, /#\w+;/g, (m) => {
+      const inner = m[0].slice(1, -1);
+      return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
+    });
+  }
+  const end = src.origin.length ? src.origin[src.origin.length - 1] + 1 : raw.length;
+  const text3 = `${src.text}
+`;
+  const origin = src.origin.concat([Math.min(end, raw.length), Math.min(end, raw.length)]);
+  return { text: text3, origin, raw, title, frontMatterError };
+}
+function commonSteps(input2) {
   const raw = input2.replace(/\r\n?/g, "\n");
   const identity2 = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) identity2[i] = i;
@@ -49581,20 +49600,7 @@ function prepareMermaidSource(input2, options = { encodeEntities: true }) {
   src = replaceAll(src, DIRECTIVE, () => "");
   src = replaceAll(src, commentLines, () => "");
   const lead = src.text.length - src.text.trimStart().length;
-  src = sliceFrom(src, lead);
-  if (options.encodeEntities) {
-    src = replaceAll(src, keywordColourLines("style"), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, keywordColourLines("classDef"), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, /#\w+;/g, (m) => {
-      const inner = m[0].slice(1, -1);
-      return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
-    });
-  }
-  const end = src.origin.length ? src.origin[src.origin.length - 1] + 1 : raw.length;
-  const text3 = `${src.text}
-`;
-  const origin = src.origin.concat([Math.min(end, raw.length), Math.min(end, raw.length)]);
-  return { text: text3, origin, raw, title, frontMatterError };
+  return { src: sliceFrom(src, lead), raw, title, frontMatterError };
 }
 function decodeEntityPlaceholders(text3) {
   return text3.replace(/\uFB02\u00B0\u00B0/g, "&#").replace(/\uFB02\u00B0/g, "&").replace(/\u00B6\u00DF/g, ";");
