@@ -36911,10 +36911,11 @@ function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES, options = {}) {
   const notRegular = () => at2(`${relPath} is not a regular file (a named pipe, a device or a socket); it was not read.`, "error", "Commit the file itself.");
   let realRoot;
   let realFile;
+  let stat;
   try {
     const resolve = (p) => options.resolved ? options.resolved.of(p) : realpathSync.native(p);
     realRoot = resolve(root2);
-    const stat = lstatSync(absPath);
+    stat = lstatSync(absPath);
     realFile = stat.isSymbolicLink() ? realpathSync.native(absPath) : absPath;
     if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
       return {
@@ -36931,12 +36932,12 @@ function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES, options = {}) {
   let buffer;
   let size;
   try {
-    if (!statSync(realFile).isFile()) return { ok: false, notices: [notRegular()] };
+    if (!(stat.isSymbolicLink() ? statSync(realFile) : stat).isFile()) return { ok: false, notices: [notRegular()] };
     const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) return { ok: false, notices: [notRegular()] };
-      size = stat.size;
+      const opened = fstatSync(fd);
+      if (!opened.isFile()) return { ok: false, notices: [notRegular()] };
+      size = opened.size;
       buffer = Buffer.alloc(Math.min(size, maxBytes));
       let offset = 0;
       while (offset < buffer.length) {
@@ -36967,9 +36968,9 @@ function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES, options = {}) {
   let text3;
   let invalidUtf8 = false;
   try {
-    text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    text3 = STRICT_UTF8.decode(body);
   } catch {
-    text3 = new TextDecoder("utf-8").decode(body);
+    text3 = LENIENT_UTF8.decode(body);
     invalidUtf8 = !truncated || text3.slice(0, -1).includes("\uFFFD");
     if (invalidUtf8) {
       const line = firstReplacementLine(text3);
@@ -36980,6 +36981,8 @@ function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES, options = {}) {
   if (hadCrlf && !options.keepLineEndings) text3 = text3.replace(/\r\n?/g, "\n");
   return { ok: true, file: { relPath, absPath, text: text3, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
 }
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+var LENIENT_UTF8 = new TextDecoder("utf-8");
 function looksBinary(buffer) {
   const end = Math.min(buffer.length, 8192);
   for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
@@ -46460,10 +46463,26 @@ function looksLikeDiagramHeader(line) {
 }
 
 // src/markdown/parse-markdown.ts
+var HEADINGS_ONLY = Symbol("headings only");
 var shared = null;
 function markdownIt() {
-  shared ??= new lib_default({ html: true, linkify: true });
+  if (!shared) {
+    shared = new lib_default({ html: true, linkify: true });
+    shared.core.ruler.after("block", "headings-only", (state) => {
+      if (!state.env[HEADINGS_ONLY]) return;
+      state.tokens = state.tokens.filter((t, i, all2) => t.type === "heading_open" || t.type === "heading_close" || t.type === "inline" && all2[i - 1]?.type === "heading_open");
+    });
+  }
   return shared;
+}
+function headingOf(open, inline2) {
+  return { level: Number(open.tag.slice(1)), text: inlineText(inline2), line: open.map ? open.map[0] + 1 : 0 };
+}
+function parseHeadings(text3) {
+  const tokens = markdownIt().parse(text3, { [HEADINGS_ONLY]: true });
+  const headings = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].type === "heading_open") headings.push(headingOf(tokens[i], tokens[i + 1]));
+  return headings;
 }
 function imgSources(html) {
   const sources = [];
@@ -46519,7 +46538,7 @@ function parseMarkdown(text3) {
     switch (token.type) {
       case "heading_open": {
         const inline2 = tokens[i + 1];
-        const heading2 = { level: Number(token.tag.slice(1)), text: inlineText(inline2), line };
+        const heading2 = headingOf(token, inline2);
         while (headingStack.length && headingStack[headingStack.length - 1].level >= heading2.level) headingStack.pop();
         doc.headings.push(heading2);
         doc.prose.push({ kind: "heading", text: heading2.text, line, headingPath: pathOf() });
@@ -47780,8 +47799,8 @@ var ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 function sideOf(topic) {
   return topic === "web-server" ? "web" : topic === "app-server" ? "app" : null;
 }
-function subjectOf2(plain, carried) {
-  for (const m of mentionsOf(plain)) {
+function subjectOf2(plain, mentions, carried) {
+  for (const m of mentions) {
     const side = sideOf(m.topic);
     if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
   }
@@ -47793,12 +47812,13 @@ function characterisations(clause, found) {
   let lastNamed = null;
   for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
     const plain = plainText(segment);
+    const mentions = mentionsOf(plain);
     const ordinal = ORDINAL.exec(plain);
-    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE2.test(plain) ? lastNamed ?? subject : subjectOf2(plain, subject);
+    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE2.test(plain) ? lastNamed ?? subject : subjectOf2(plain, mentions, subject);
     if (!RELATIVE2.test(plain)) subject = side;
     if (side === "web" && WEB.test(plain)) found.add("web");
     if (side === "app" && APP.test(plain)) found.add("app");
-    const named3 = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s) => s !== null);
+    const named3 = mentions.map((m) => sideOf(m.topic)).filter((s) => s !== null);
     if (named3.length) lastNamed = named3[named3.length - 1];
   }
 }
@@ -48460,6 +48480,29 @@ function listDir(dir) {
   note("list", dir, () => listingDigest(entries));
   return entries;
 }
+var FolderLooks = class {
+  listings = /* @__PURE__ */ new Map();
+  kinds = /* @__PURE__ */ new Map();
+  /** listDir, once per folder. The entries are shared: read them, never change them. */
+  list(dir) {
+    let listing = this.listings.get(dir);
+    if (!listing) {
+      const entries = listNow(dir);
+      this.listings.set(dir, listing = { entries });
+    }
+    const seen = listing;
+    note("list", dir, () => seen.saw ??= listingDigest(seen.entries));
+    return seen.entries;
+  }
+  /** entryKind, once per path. */
+  kind(p) {
+    let kind = this.kinds.get(p);
+    if (kind === void 0) this.kinds.set(p, kind = kindNow(p));
+    const seen = kind;
+    note("kind", p, () => seen);
+    return seen;
+  }
+};
 function entryKind(p) {
   const kind = kindNow(p);
   note("kind", p, () => kind);
@@ -48486,39 +48529,45 @@ var IMAGE_EXTENSIONS = /* @__PURE__ */ new Set([".png", ".jpg", ".jpeg", ".gif",
 function normaliseName(name) {
   return name.toLowerCase().replace(/[\s_\-.]+/g, "");
 }
-function isDir(p) {
-  return entryKind(p) === "dir";
-}
 function hasSeparator(name) {
   return name.includes("/") || name.includes(path3.sep);
 }
 var Listings = class {
+  constructor(looks) {
+    this.looks = looks;
+  }
+  // A folder's listing is looked at (and recorded) once per locating, as when each locating listed
+  // it itself: `looks` only spares the disk when another task's locating listed it before.
   byDir = /* @__PURE__ */ new Map();
   entries(dir) {
     let entries = this.byDir.get(dir);
     if (!entries) {
-      entries = listDir(dir);
+      entries = this.looks.list(dir);
       this.byDir.set(dir, entries);
     }
     return entries;
   }
+  isDir(p) {
+    return this.looks.kind(p) === "dir";
+  }
   /** A file (or a link to one: it is read with the submission's own checks) named `name` in `dir`. */
   hasFile(dir, name) {
     if (hasSeparator(name)) {
-      const kind = entryKind(path3.join(dir, name));
+      const kind = this.looks.kind(path3.join(dir, name));
       return kind === "file" || kind === "link";
     }
     return this.entries(dir).some((d) => d.name === name && (d.isFile() || d.isSymbolicLink()));
   }
   /** A real folder, not a link to one: symlinked folders are never entered. */
   hasDir(dir, name) {
-    if (hasSeparator(name)) return isDir(path3.join(dir, name));
+    if (hasSeparator(name)) return this.isDir(path3.join(dir, name));
     return this.entries(dir).some((d) => d.name === name && d.isDirectory());
   }
 };
-function locateTask(target, location) {
+function locateTask(target, location, looks = new FolderLooks()) {
   const abs = path3.resolve(target);
-  if (!isDir(abs)) {
+  const listings = new Listings(looks);
+  if (!listings.isDir(abs)) {
     const dir = path3.dirname(abs);
     const base = path3.basename(abs);
     const accepted = location.fileNames.includes(base);
@@ -48528,10 +48577,9 @@ function locateTask(target, location) {
       taskFile: accepted ? abs : null,
       expectedRelPath: location.fileNames[0] ?? base,
       misnamed: accepted ? [] : [{ relPath: base, kind: "file" }],
-      siblings: listDir(dir).map((d) => d.name)
+      siblings: listings.entries(dir).map((d) => d.name)
     };
   }
-  const listings = new Listings();
   const projectDir = findProjectDir(abs, location, listings);
   const entries = listings.entries(projectDir);
   const names = entries.map((d) => d.name);
@@ -48857,7 +48905,7 @@ function explainFolder(root2, native, classic) {
 function readmeNamingTasks(root2, file, native) {
   const outcome = readSubmissionFile(root2, file);
   if (!outcome.ok) return null;
-  const { headings } = parseMarkdown(outcome.file.text);
+  const headings = parseHeadings(outcome.file.text);
   for (const rubric of native) {
     const heading2 = namesTask(headings, rubric.answerSection ?? []);
     if (heading2) return { task: rubric.title, line: heading2.line };
@@ -49592,7 +49640,26 @@ function matchFrontMatter(text3) {
   }
   return null;
 }
+var lastCommon = null;
 function prepareMermaidSource(input2, options = { encodeEntities: true }) {
+  if (lastCommon?.input !== input2) lastCommon = { input: input2, steps: commonSteps(input2) };
+  const { raw, title, frontMatterError } = lastCommon.steps;
+  let src = lastCommon.steps.src;
+  if (options.encodeEntities) {
+    src = replaceAll(src, keywordColourLines("style"), (m) => m[0].slice(0, -1));
+    src = replaceAll(src, keywordColourLines("classDef"), (m) => m[0].slice(0, -1));
+    src = replaceAll(src, /#\w+;/g, (m) => {
+      const inner = m[0].slice(1, -1);
+      return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
+    });
+  }
+  const end = src.origin.length ? src.origin[src.origin.length - 1] + 1 : raw.length;
+  const text3 = `${src.text}
+`;
+  const origin = src.origin.concat([Math.min(end, raw.length), Math.min(end, raw.length)]);
+  return { text: text3, origin, raw, title, frontMatterError };
+}
+function commonSteps(input2) {
   const raw = input2.replace(/\r\n?/g, "\n");
   const identity2 = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) identity2[i] = i;
@@ -49611,20 +49678,7 @@ function prepareMermaidSource(input2, options = { encodeEntities: true }) {
   src = replaceAll(src, DIRECTIVE, () => "");
   src = replaceAll(src, commentLines, () => "");
   const lead = src.text.length - src.text.trimStart().length;
-  src = sliceFrom(src, lead);
-  if (options.encodeEntities) {
-    src = replaceAll(src, keywordColourLines("style"), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, keywordColourLines("classDef"), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, /#\w+;/g, (m) => {
-      const inner = m[0].slice(1, -1);
-      return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
-    });
-  }
-  const end = src.origin.length ? src.origin[src.origin.length - 1] + 1 : raw.length;
-  const text3 = `${src.text}
-`;
-  const origin = src.origin.concat([Math.min(end, raw.length), Math.min(end, raw.length)]);
-  return { text: text3, origin, raw, title, frontMatterError };
+  return { src: sliceFrom(src, lead), raw, title, frontMatterError };
 }
 function decodeEntityPlaceholders(text3) {
   return text3.replace(/\uFB02\u00B0\u00B0/g, "&#").replace(/\uFB02\u00B0/g, "&").replace(/\u00B6\u00DF/g, ";");
@@ -50577,18 +50631,18 @@ function loadOrBuildTables(grammar, cacheUrl) {
 var MAX_REPAIRS = 200;
 var LOOKAHEAD = 40;
 function runLr(tables3, input2, options) {
-  const tokens = [...input2];
+  const tokens = options.stopOnError ? input2 : [...input2];
   const errors = [];
   const states = [0];
   const values = [];
+  const action = tables3.action;
   let i = 0;
   let repairs = 0;
   let lastRecoveryAt = -1;
-  const actionOf = (state, type2) => tables3.action[state].get(type2);
   while (i <= tokens.length) {
     const token = tokens[i] ?? endToken(tokens);
     const state = states[states.length - 1];
-    const act = actionOf(state, token.type);
+    const act = action[state].get(token.type);
     if (act === void 0) {
       errors.push({ token, expected: [...tables3.action[state].keys()].filter((t) => t !== "error") });
       if (token.type === END || options.stopOnError) break;
@@ -54779,15 +54833,25 @@ function runStateLexer(text3, rules, ctx, options = {}) {
   }
   return tokens;
 }
-var ret = (type2) => () => ({ type: type2 });
-var skip = () => ({ type: null });
-var push = (state, type2) => (lx) => {
-  lx.stack.push(state);
-  return { type: type2 };
+var ret = (type2) => {
+  const result = { type: type2 };
+  return () => result;
 };
-var pop = (type2, times = 1) => (lx) => {
-  for (let i = 0; i < times; i++) lx.stack.pop();
-  return { type: type2 };
+var SKIPPED = { type: null };
+var skip = () => SKIPPED;
+var push = (state, type2) => {
+  const result = { type: type2 };
+  return (lx) => {
+    lx.stack.push(state);
+    return result;
+  };
+};
+var pop = (type2, times = 1) => {
+  const result = { type: type2 };
+  return (lx) => {
+    for (let i = 0; i < times; i++) lx.stack.pop();
+    return result;
+  };
 };
 
 // src/diagrams/flowchart/lexer.ts
@@ -54822,6 +54886,7 @@ var feedsInSpaces = (ctx, at2) => {
 };
 function direction(dir) {
   return (ctx, at2) => {
+    if (!ctx.directionStarts.size) return -1;
     const line = ctx.lineOf(at2);
     const start2 = ctx.directionStarts.get(line)?.get(dir) ?? -1;
     if (start2 < at2) return -1;
@@ -54832,6 +54897,7 @@ function direction(dir) {
   };
 }
 var linkId = (ctx, at2) => {
+  if (!ctx.linkIdAt) return -1;
   const at_ = ctx.linkIdAt[at2];
   return at_ > at2 ? at_ - at2 + 1 : -1;
 };
@@ -54979,6 +55045,14 @@ function buildContext(text3) {
     row.set(m[1], m.index);
     directionStarts.set(line, row);
   }
+  const lastFeedBefore = new Int32Array(n + 1);
+  lastFeedBefore[0] = -1;
+  for (let i = 1; i <= n; i++) lastFeedBefore[i] = text3.charCodeAt(i - 1) === 10 ? i - 1 : lastFeedBefore[i - 1];
+  const linkIdAt = text3.includes("@") ? linkIds(text3) : null;
+  return { text: text3, nextNonSpace, directionStarts, lineOf: lineOf2, lineEnd: lineEnd2, linkIdAt, lastFeedBefore };
+}
+function linkIds(text3) {
+  const n = text3.length;
   const linkIdAt = new Int32Array(n + 1).fill(-1);
   const isRunChar = (code2) => !isRegexSpace(code2) && NOT_IN_LINK_ID[code2] !== 1;
   for (let i = 0; i < n; ) {
@@ -54999,10 +55073,7 @@ function buildContext(text3) {
     if (last > 0) for (let k = i; k < last; k++) linkIdAt[k] = last;
     i = j;
   }
-  const lastFeedBefore = new Int32Array(n + 1);
-  lastFeedBefore[0] = -1;
-  for (let i = 1; i <= n; i++) lastFeedBefore[i] = text3.charCodeAt(i - 1) === 10 ? i - 1 : lastFeedBefore[i - 1];
-  return { text: text3, nextNonSpace, directionStarts, lineOf: lineOf2, lineEnd: lineEnd2, linkIdAt, lastFeedBefore };
+  return linkIdAt;
 }
 function lexFlowchart(text3) {
   return { tokens: runStateLexer(text3, RULES2, buildContext(text3), { endToken: "EOF" }) };
@@ -55827,8 +55898,8 @@ function diagnoseSequence(error, tokens, position) {
 }
 
 // src/diagrams/parse-diagram.ts
-async function parseDiagram(text3) {
-  const { kind, typeWord } = detectDiagramType(text3);
+async function parseDiagram(text3, detected = detectDiagramType(text3)) {
+  const { kind, typeWord } = detected;
   if (kind === "unknown" && typeWord && typeWord !== "---") {
     const recovered = await readAsMeant(text3, typeWord);
     if (recovered) return recovered;
@@ -55908,8 +55979,8 @@ function wordPosition(text3, word) {
 
 // src/diagrams/open-fence.ts
 var MAX_TRIES = 30;
-async function readFenceContent(source) {
-  const parse2 = await parseDiagram(source.text);
+async function readFenceContent(source, detected) {
+  const parse2 = await parseDiagram(source.text, detected);
   if (source.origin !== "fence" || source.closed || parse2.valid) return { source, parse: parse2 };
   const lines = source.text.split("\n");
   const cuts = [];
@@ -56143,15 +56214,18 @@ function isOnlyUrls(text3) {
 
 // src/submission/load-submission.ts
 var TEXT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".mmd", ".markdown", ".txt", ""]);
-async function loadSubmission(target, location, maxBytes, resolved = new ResolvedPaths()) {
-  const located = locateTask(target, location);
+async function loadSubmission(target, location, maxBytes, resolved = new ResolvedPaths(), looks = new FolderLooks()) {
+  const located = locateTask(target, location, looks);
   const loaded = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = /* @__PURE__ */ new Set();
   const root2 = located.root;
   let bytesRead = 0;
   let capped = false;
   const nearest2 = new NearestFiles(root2);
+  const added = /* @__PURE__ */ new Set();
   const addFile = (abs, role) => {
+    if (added.has(abs)) return null;
+    added.add(abs);
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
@@ -56216,7 +56290,8 @@ async function readDiagrams(loaded) {
           diagramsCapped = true;
           break;
         }
-        if (detectDiagramType(found.text).kind === "architecture") {
+        const detected = detectDiagramType(found.text);
+        if (detected.kind === "architecture") {
           architectureBytes += found.text.length;
           if (architectureBytes > LIMITS.architectureBytes) {
             if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `the architecture-beta diagrams of this task hold more than ${LIMITS.architectureBytes / 1024} KB`), file: file.relPath, line: found.line });
@@ -56224,7 +56299,7 @@ async function readDiagrams(loaded) {
             continue;
           }
         }
-        const { source, parse: parse2 } = await readFenceContent(found);
+        const { source, parse: parse2 } = await readFenceContent(found, detected);
         if (parse2.ast) {
           const capped = capDiagram(parse2.ast, Math.max(0, LIMITS.boxes - boxes2), LIMITS.links);
           boxes2 += boxCount(capped.ast);
@@ -56358,8 +56433,7 @@ function loadAnswerSection(loaded, entries, maxBytes, resolved) {
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text: text3 } = outcome.file;
-  const whole = parseMarkdown(text3);
-  const range2 = findSection(whole.headings, entries, text3.split("\n").length);
+  const range2 = findSection(parseHeadings(text3), entries, text3.split("\n").length);
   if (!range2) {
     loaded.notices.push({
       ruleId: "task-file",
@@ -56393,9 +56467,9 @@ function findReadmeSection(loaded, location, resolved) {
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme, void 0, resolved);
   if (!outcome.ok) return;
-  const doc = parseMarkdown(outcome.file.text);
+  const headings = parseHeadings(outcome.file.text);
   const wanted = normaliseName(location.task).replace(/^\d+/, "");
-  const heading2 = doc.headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
+  const heading2 = headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
   if (heading2) loaded.readmeSection = { file: outcome.file.relPath, line: heading2.line };
 }
 var LANGUAGE_TAG = /^[\s_.-]*(fr|fra|french|francais|fran\u00e7ais|es|esp|spanish|espanol|espa\u00f1ol|pt|ptbr|portuguese|ar|arabic|de|german|it|italian|tr|turkish|ru|sw|swahili|am|amharic)$/i;
@@ -56908,6 +56982,8 @@ async function proposeDiagramFixes(submission) {
 }
 async function diagramFix(d, file, budget) {
   if (d.origin === "fence" && !d.closed) return null;
+  const fenceWanted = d.origin === "unfenced" && /\.(md|markdown)$/i.test(d.file);
+  if (d.parse.valid && !fenceWanted) return null;
   const text3 = file.read.text;
   const positions = new TextPositions(text3);
   const lines = contentLines(d.text);
@@ -56926,7 +57002,7 @@ async function diagramFix(d, file, budget) {
     contentEdits(lines, contentLines(outcome.text), d, fileLines, positions, change);
     for (const step of outcome.steps) change.notes.push({ line: d.line + step.line - 1, description: step.description });
   }
-  if (d.origin === "unfenced" && /\.(md|markdown)$/i.test(d.file)) {
+  if (fenceWanted) {
     if (!fenceEdits(d, file, lines.length, positions, change)) return null;
   }
   if (!change.edits.length) return null;
@@ -57003,13 +57079,16 @@ ${pad}\`\`\`` : `${pad}\`\`\`
 
 // src/api/lint-submission.ts
 async function lintSubmission(target, options = {}) {
+  return lintResolving(target, options, new ResolvedPaths());
+}
+async function lintResolving(target, options, resolved) {
   if (!existsSync3(target)) throw new UsageError(`no such file or directory: ${target}`);
   const rubrics = options.rubrics ? options.rubrics.map((r3) => typeof r3 === "string" ? loadRubric(r3) : r3) : projectTasks(target, { ...options.tasks ? { tasks: options.tasks } : {}, ...options.curriculum ? { curriculum: options.curriculum } : {} });
   const results = [];
   const located = [];
-  const resolved = new ResolvedPaths();
+  const looks = new FolderLooks();
   for (const rubric of rubrics) {
-    const submission = await loadSubmission(target, rubric, options.maxBytes, resolved);
+    const submission = await loadSubmission(target, rubric, options.maxBytes, resolved, looks);
     if (options.fixes !== false || options.fix) await proposeDiagramFixes(submission);
     const result = runRubric(submission, rubric, options);
     options.onTask?.(submission, result);
@@ -57698,8 +57777,10 @@ function formatJson(report) {
 // src/reporters/markdown.ts
 var ICON = { pass: "\u2705", fail: "\u274C", partial: "\u{1F7E1}", manual: "\u{1F440}", skipped: "\u23ED\uFE0F" };
 function escapeMarkdown(text3) {
-  return printable(text3.replace(/\r\n?|\n/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|#])/g, "\\$1");
+  return printable(text3.replace(/\r\n?|\n/g, " ")).replace(MARKUP, (ch) => ENTITY2[ch] ?? `\\${ch}`);
 }
+var MARKUP = /[&<>\\`*_[\]|#]/g;
+var ENTITY2 = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 function codeSpan(text3) {
   return `\`${printable(text3).replace(/`/g, "'")}\``;
 }

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import type { LintReport, TaskResult } from '../report/model.js';
 import { loadSubmission } from '../submission/load-submission.js';
 import { ResolvedPaths } from '../read/safe-read.js';
+import { FolderLooks } from '../read/fs-probes.js';
 import type { LoadedSubmission } from '../submission/model.js';
 import { submissionFromText, type TextPlacement } from '../submission/from-text.js';
 import { TOOL } from '../tool.js';
@@ -56,16 +57,25 @@ export interface LintOptions extends RunOptions {
  * CLI, the GitHub Action and bulk grading all call this, so they agree on every result.
  */
 export async function lintSubmission(target: string, options: LintOptions = {}): Promise<LintReport> {
+  return lintResolving(target, options, new ResolvedPaths());
+}
+
+/**
+ * lintSubmission, resolving real paths into `resolved` (made for this reading only): bulk grading
+ * reads the submission's real root from it afterwards instead of resolving it again.
+ */
+export async function lintResolving(target: string, options: LintOptions, resolved: ResolvedPaths): Promise<LintReport> {
   if (!existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
   const rubrics = options.rubrics
     ? options.rubrics.map((r) => (typeof r === 'string' ? loadRubric(r) : r))
     : projectTasks(target, { ...(options.tasks ? { tasks: options.tasks } : {}), ...(options.curriculum ? { curriculum: options.curriculum } : {}) });
   const results: TaskResult[] = [];
   const located: TaskResult[] = [];
-  // Every task reads under the same root: its real path (and its folders') resolved once for all.
-  const resolved = new ResolvedPaths();
+  // Every task reads under the same root: its real path (and its folders') resolved once for all,
+  // and its folders listed once for all.
+  const looks = new FolderLooks();
   for (const rubric of rubrics) {
-    const submission = await loadSubmission(target, rubric, options.maxBytes, resolved);
+    const submission = await loadSubmission(target, rubric, options.maxBytes, resolved, looks);
     if (options.fixes !== false || options.fix) await proposeDiagramFixes(submission);
     const result = runRubric(submission, rubric, options);
     options.onTask?.(submission, result);

@@ -238,7 +238,40 @@ export interface PrepareOptions {
   encodeEntities: boolean;
 }
 
+/** The steps every diagram type shares (line endings to front matter and comments), before entities. */
+interface CommonSteps {
+  src: Editable;
+  raw: string;
+  title: string | null;
+  frontMatterError: string | null;
+}
+
+/**
+ * The common steps of the last text prepared: a diagram's type is read (detectDiagramType) right
+ * before it is parsed, both from the same steps. Their result is never changed (each later step
+ * makes new text and origins), so it is shared.
+ */
+let lastCommon: { input: string; steps: CommonSteps } | null = null;
+
 export function prepareMermaidSource(input: string, options: PrepareOptions = { encodeEntities: true }): PreparedSource {
+  if (lastCommon?.input !== input) lastCommon = { input, steps: commonSteps(input) };
+  const { raw, title, frontMatterError } = lastCommon.steps;
+  let src = lastCommon.steps.src;
+  if (options.encodeEntities) {
+    src = replaceAll(src, keywordColourLines('style'), (m) => m[0].slice(0, -1));
+    src = replaceAll(src, keywordColourLines('classDef'), (m) => m[0].slice(0, -1));
+    src = replaceAll(src, /#\w+;/g, (m) => {
+      const inner = m[0].slice(1, -1);
+      return /^\+?\d+$/.test(inner) ? `\uFB02\u00B0\u00B0${inner}\u00B6\u00DF` : `\uFB02\u00B0${inner}\u00B6\u00DF`;
+    });
+  }
+  const end = src.origin.length ? src.origin[src.origin.length - 1]! + 1 : raw.length;
+  const text = `${src.text}\n`;
+  const origin = src.origin.concat([Math.min(end, raw.length), Math.min(end, raw.length)]);
+  return { text, origin, raw, title, frontMatterError };
+}
+
+function commonSteps(input: string): CommonSteps {
   const raw = input.replace(/\r\n?/g, '\n');
   const identity: number[] = new Array<number>(raw.length);
   for (let i = 0; i < raw.length; i++) identity[i] = i;
@@ -260,19 +293,7 @@ export function prepareMermaidSource(input: string, options: PrepareOptions = { 
   src = replaceAll(src, DIRECTIVE, () => '');
   src = replaceAll(src, commentLines, () => '');
   const lead = src.text.length - src.text.trimStart().length;
-  src = sliceFrom(src, lead);
-  if (options.encodeEntities) {
-    src = replaceAll(src, keywordColourLines('style'), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, keywordColourLines('classDef'), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, /#\w+;/g, (m) => {
-      const inner = m[0].slice(1, -1);
-      return /^\+?\d+$/.test(inner) ? `\uFB02\u00B0\u00B0${inner}\u00B6\u00DF` : `\uFB02\u00B0${inner}\u00B6\u00DF`;
-    });
-  }
-  const end = src.origin.length ? src.origin[src.origin.length - 1]! + 1 : raw.length;
-  const text = `${src.text}\n`;
-  const origin = src.origin.concat([Math.min(end, raw.length), Math.min(end, raw.length)]);
-  return { text, origin, raw, title, frontMatterError };
+  return { src: sliceFrom(src, lead), raw, title, frontMatterError };
 }
 
 /** Mermaid's placeholders for entity codes, shown as its renderer receives them. */

@@ -1,3 +1,4 @@
+import type { DetectedType } from './detect.js';
 import type { DiagramSource } from './extract.js';
 import { looksLikeStatement } from './header.js';
 import { parseDiagram } from './parse-diagram.js';
@@ -12,9 +13,10 @@ const MAX_TRIES = 30;
  * of the file parses, what follows is the rest of the file swallowed by the diagram: the diagram
  * the student drew is that first part (read for the graph rules), and `swallowedFrom` says where
  * the swallowed text begins, so that diagram-renders reports the one mistake, the missing fence.
+ * `detected`: the type of `source.text`, when the caller has read it already.
  */
-export async function readFenceContent(source: DiagramSource): Promise<{ source: DiagramSource; parse: DiagramParse }> {
-  const parse = await parseDiagram(source.text);
+export async function readFenceContent(source: DiagramSource, detected?: DetectedType): Promise<{ source: DiagramSource; parse: DiagramParse }> {
+  const parse = await parseDiagram(source.text, detected);
   if (source.origin !== 'fence' || source.closed || parse.valid) return { source, parse };
   const lines = source.text.split('\n');
   const cuts: number[] = [];

@@ -1,15 +1,19 @@
 import { shortened } from '../chars.js';
 import { parseArchitecture } from './architecture/parse-architecture.js';
-import { detectDiagramType } from './detect.js';
+import { detectDiagramType, type DetectedType } from './detect.js';
 import { headerError, meantTypeByContent, meantTypeWord, shiftColumns, type MeantType } from './header.js';
 import { matchFrontMatter } from './mermaid-source.js';
 import { parseFlowchart } from './flowchart/parse-flowchart.js';
 import { parseSequence } from './sequence/parse-sequence.js';
 import type { DiagramParse } from './types.js';
 
-/** Parses one Mermaid diagram of any type; positions in the result are relative to `text`. */
-export async function parseDiagram(text: string): Promise<DiagramParse> {
-  const { kind, typeWord } = detectDiagramType(text);
+/**
+ * Parses one Mermaid diagram of any type; positions in the result are relative to `text`.
+ * `detected`: `detectDiagramType(text)` when the caller has it already (loading reads the type of
+ * every diagram first, to bound architecture-beta's), so that it is not read twice.
+ */
+export async function parseDiagram(text: string, detected: DetectedType = detectDiagramType(text)): Promise<DiagramParse> {
+  const { kind, typeWord } = detected;
   if (kind === 'unknown' && typeWord && typeWord !== '---') {
     const recovered = await readAsMeant(text, typeWord);
     if (recovered) return recovered;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { projectTaskIndex, type BundledTask, type Curriculum } from '../config/rubric.js';
 import { namesTask } from '../discover/answer-section.js';
 import { locateTask } from '../discover/locate-task.js';
-import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { parseHeadings } from '../markdown/parse-markdown.js';
 import { entryKind, listDir, readSubmissionFile } from '../read/fs-probes.js';
 import { toRelative } from '../read/safe-read.js';
 
@@ -80,7 +80,7 @@ function explainFolder(root: string, native: BundledTask[], classic: BundledTask
 function readmeNamingTasks(root: string, file: string, native: BundledTask[]): { task: string; line: number } | null {
   const outcome = readSubmissionFile(root, file);
   if (!outcome.ok) return null;
-  const { headings } = parseMarkdown(outcome.file.text);
+  const headings = parseHeadings(outcome.file.text);
   for (const rubric of native) {
     const heading = namesTask(headings, rubric.answerSection ?? []);
     if (heading) return { task: rubric.title, line: heading.line };

@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
-import { entryKind, listDir } from '../read/fs-probes.js';
+import { FolderLooks } from '../read/fs-probes.js';
 import { toRelative } from '../read/safe-read.js';
 
 /** What a rubric says about where its task file lives (data from rules/<task>.json). */
@@ -44,10 +44,6 @@ export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s_\-.]+/g, '');
 }
 
-function isDir(p: string): boolean {
-  return entryKind(p) === 'dir';
-}
-
 /** A rubric may name a file inside a subfolder (`docs/3-scale_up.md`): not a name of the listing. */
 function hasSeparator(name: string): boolean {
   return name.includes('/') || name.includes(path.sep);
@@ -58,21 +54,29 @@ function hasSeparator(name: string): boolean {
  * listing (one readdir) rather than probed name by name (one lstat each).
  */
 class Listings {
+  // A folder's listing is looked at (and recorded) once per locating, as when each locating listed
+  // it itself: `looks` only spares the disk when another task's locating listed it before.
   private readonly byDir = new Map<string, Dirent[]>();
+
+  constructor(private readonly looks: FolderLooks) {}
 
   entries(dir: string): Dirent[] {
     let entries = this.byDir.get(dir);
     if (!entries) {
-      entries = listDir(dir);
+      entries = this.looks.list(dir);
       this.byDir.set(dir, entries);
     }
     return entries;
   }
 
+  isDir(p: string): boolean {
+    return this.looks.kind(p) === 'dir';
+  }
+
   /** A file (or a link to one: it is read with the submission's own checks) named `name` in `dir`. */
   hasFile(dir: string, name: string): boolean {
     if (hasSeparator(name)) {
-      const kind = entryKind(path.join(dir, name));
+      const kind = this.looks.kind(path.join(dir, name));
       return kind === 'file' || kind === 'link';
     }
     return this.entries(dir).some((d) => d.name === name && (d.isFile() || d.isSymbolicLink()));
@@ -80,18 +84,20 @@ class Listings {
 
   /** A real folder, not a link to one: symlinked folders are never entered. */
   hasDir(dir: string, name: string): boolean {
-    if (hasSeparator(name)) return isDir(path.join(dir, name));
+    if (hasSeparator(name)) return this.isDir(path.join(dir, name));
     return this.entries(dir).some((d) => d.name === name && d.isDirectory());
   }
 }
 
 /**
  * Finds the task file for `location` starting from what the user pointed at: a repository root,
- * the project folder, or the task file itself. Symlinked folders are never entered.
+ * the project folder, or the task file itself. Symlinked folders are never entered. `looks`: the
+ * folders already looked at while reading this submission's other tasks.
  */
-export function locateTask(target: string, location: TaskLocation): LocatedTask {
+export function locateTask(target: string, location: TaskLocation, looks = new FolderLooks()): LocatedTask {
   const abs = path.resolve(target);
-  if (!isDir(abs)) {
+  const listings = new Listings(looks);
+  if (!listings.isDir(abs)) {
     const dir = path.dirname(abs);
     const base = path.basename(abs);
     const accepted = location.fileNames.includes(base);
@@ -101,10 +107,9 @@ export function locateTask(target: string, location: TaskLocation): LocatedTask 
       taskFile: accepted ? abs : null,
       expectedRelPath: location.fileNames[0] ?? base,
       misnamed: accepted ? [] : [{ relPath: base, kind: 'file' }],
-      siblings: listDir(dir).map((d) => d.name),
+      siblings: listings.entries(dir).map((d) => d.name),
     };
   }
-  const listings = new Listings();
   const projectDir = findProjectDir(abs, location, listings);
   const entries = listings.entries(projectDir);
   const names = entries.map((d) => d.name);

@@ -29,6 +29,9 @@ interface Change {
 async function diagramFix(d: Diagram, file: SubmissionFile, budget: FixBudget): Promise<TextFix | null> {
   // A fence never closed: its content is a guess at where the diagram ends.
   if (d.origin === 'fence' && !d.closed) return null;
+  const fenceWanted = d.origin === 'unfenced' && /\.(md|markdown)$/i.test(d.file);
+  // A diagram that parses in its place has nothing to fix (most of them): its file is not looked at.
+  if (d.parse.valid && !fenceWanted) return null;
   const text = file.read.text;
   const positions = new TextPositions(text);
   const lines = contentLines(d.text);
@@ -48,7 +51,7 @@ async function diagramFix(d: Diagram, file: SubmissionFile, budget: FixBudget): 
     contentEdits(lines, contentLines(outcome.text), d, fileLines, positions, change);
     for (const step of outcome.steps) change.notes.push({ line: d.line + step.line - 1, description: step.description });
   }
-  if (d.origin === 'unfenced' && /\.(md|markdown)$/i.test(d.file)) {
+  if (fenceWanted) {
     if (!fenceEdits(d, file, lines.length, positions, change)) return null;
   }
   if (!change.edits.length) return null;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { lintSubmission, type LintOptions } from '../api/lint-submission.js';
+import { lintResolving, type LintOptions } from '../api/lint-submission.js';
 import type { TaskResult } from '../report/model.js';
 import type { LoadedSubmission } from '../submission/model.js';
 import { TOOL } from '../tool.js';
 import type { Rubric } from '../config/rubric.js';
+import { ResolvedPaths } from '../read/safe-read.js';
 import { digestSubmissionBytes, portableProbes, portableProbesUnchanged, probesDigest, recordProbes } from '../read/fs-probes.js';
 import { ruleModuleOf } from '../config/rubric.js';
 import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
@@ -56,9 +57,10 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
   const sketched = new Set<string>();
   const problems: string[] = [];
   const visuals = new Map<string, ReviewVisual[]>();
+  const resolved = new ResolvedPaths();
   try {
     const { value: report, probes } = await recordProbes(() =>
-      lintSubmission(job.dir, {
+      lintResolving(job.dir, {
         ...settings.lint,
         rubrics: settings.rubrics,
         onTask: (submission, result) => {
@@ -66,7 +68,7 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
           problems.push(...unreadable(submission, result));
           visuals.set(result.task, reviewVisuals(job.dir, submission));
         },
-      }),
+      }, resolved),
     );
     const tasks = report.results.map((result) => gradedTask(result, job.dir, settings, visuals.get(result.task) ?? []));
     return {
@@ -76,11 +78,20 @@ export async function gradeStudent(job: GradeJob, settings: GradeSettings, key =
       tasks,
       feedback: formatMarkdown(report),
       features: { tasks: sketches },
-      inputs: { config: key, probes: portableProbes(probes, job.dir) },
+      inputs: { config: key, probes: portableProbes(probes, job.dir, realPathOr(resolved, job.dir)) },
       digest: probesDigest(probes),
     };
   } catch (error) {
     return errorRecord(job, `infralint could not grade this submission: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+/** The real path of a student's folder: the one its reading resolved (no second realpath), else `dir`. */
+function realPathOr(resolved: ResolvedPaths, dir: string): string {
+  try {
+    return resolved.of(path.resolve(dir));
+  } catch {
+    return dir;
   }
 }
 

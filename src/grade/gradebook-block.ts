@@ -25,10 +25,13 @@ const renderers = new WeakMap<GradebookLayout, { csv: GradebookCsv; project: Pro
 export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout): Uint8Array {
   let renderer = renderers.get(layout);
   if (!renderer) renderers.set(layout, (renderer = { csv: new GradebookCsv(layout), project: new ProjectCsv(layout) }));
-  // jsonSafe: the C1 and bidi controls JSON.stringify leaves raw are escaped (the file may be printed).
-  const json = jsonSafe(JSON.stringify({ ...entry, project: projectTotal(entry, layout.tasks) })).slice(0, -1);
+  const entryJson = JSON.stringify(entry);
+  // The entry's object with its project total last, as `{ ...entry, project }` writes it (an entry
+  // has no `project` of its own), without writing the entry a second time. jsonSafe: the C1 and bidi
+  // controls JSON.stringify leaves raw are escaped (the file may be printed).
+  const json = jsonSafe(`${entryJson.slice(0, -1)},"project":${JSON.stringify(projectTotal(entry, layout.tasks))}`);
   const project = renderer.project.rowParts(entry);
-  const parts = [JSON.stringify(entry), json, project.before, project.after, ...renderer.csv.rowParts(entry).flatMap((row) => [row.before, row.after])].map((part) => Buffer.from(part, 'utf8'));
+  const parts = [entryJson, json, project.before, project.after, ...renderer.csv.rowParts(entry).flatMap((row) => [row.before, row.after])].map((part) => Buffer.from(part, 'utf8'));
   return Buffer.concat([Buffer.from(`${parts.map((part) => part.byteLength).join(' ')}\n`, 'latin1'), ...parts]);
 }
 

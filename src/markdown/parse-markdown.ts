@@ -60,11 +60,38 @@ export interface MarkdownDocument {
   links: MarkdownLink[];
 }
 
+/** Set in a parse's env: only the headings are wanted (see parseHeadings). */
+const HEADINGS_ONLY = Symbol('headings only');
+
 let shared: ReturnType<typeof MarkdownIt> | null = null;
 function markdownIt(): ReturnType<typeof MarkdownIt> {
-  // linkify turns bare URLs (a common "diagram": an imgur link on its own) into links we can see.
-  shared ??= new MarkdownIt({ html: true, linkify: true });
+  if (!shared) {
+    // linkify turns bare URLs (a common "diagram": an imgur link on its own) into links we can see.
+    shared = new MarkdownIt({ html: true, linkify: true });
+    // After the block rules, a parse for headings only keeps the headings' tokens: the inline rules
+    // (the costly part) then read the headings' text alone. Every core rule after this one works
+    // on each inline token by itself, so a heading's tokens are those of a whole parse.
+    shared.core.ruler.after('block', 'headings-only', (state) => {
+      if (!(state.env as Record<symbol, unknown>)[HEADINGS_ONLY]) return;
+      state.tokens = state.tokens.filter((t, i, all) => t.type === 'heading_open' || t.type === 'heading_close' || (t.type === 'inline' && all[i - 1]?.type === 'heading_open'));
+    });
+  }
   return shared;
+}
+
+function headingOf(open: Token, inline: Token | undefined): Heading {
+  return { level: Number(open.tag.slice(1)), text: inlineText(inline), line: open.map ? open.map[0] + 1 : 0 };
+}
+
+/**
+ * The headings of a markdown text, as `parseMarkdown(text).headings` holds them, at a fraction of
+ * the cost: where a README is read only for its headings (the section of a task, its title).
+ */
+export function parseHeadings(text: string): Heading[] {
+  const tokens = markdownIt().parse(text, { [HEADINGS_ONLY]: true });
+  const headings: Heading[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.type === 'heading_open') headings.push(headingOf(tokens[i]!, tokens[i + 1]));
+  return headings;
 }
 
 /**
@@ -133,7 +160,7 @@ export function parseMarkdown(text: string): MarkdownDocument {
     switch (token.type) {
       case 'heading_open': {
         const inline = tokens[i + 1];
-        const heading: Heading = { level: Number(token.tag.slice(1)), text: inlineText(inline), line };
+        const heading = headingOf(token, inline);
         while (headingStack.length && headingStack[headingStack.length - 1]!.level >= heading.level) headingStack.pop();
         doc.headings.push(heading);
         doc.prose.push({ kind: 'heading', text: heading.text, line, headingPath: pathOf() });

@@ -83,6 +83,39 @@ export function listDir(dir: string): Dirent[] {
   return entries;
 }
 
+/**
+ * The folders one reading of a submission looks at, each listed once, and the kind of each path
+ * looked at once: the tasks of a submission each locate their file in the same folders. A look
+ * asked again is recorded again, as the same probe, without touching the disk: the probes (and the
+ * submission's digest, which review decisions are tied to) are those of a reading without it. Made
+ * for one reading and dropped, as ResolvedPaths.
+ */
+export class FolderLooks {
+  private readonly listings = new Map<string, { entries: Dirent[]; saw?: string }>();
+  private readonly kinds = new Map<string, string>();
+
+  /** listDir, once per folder. The entries are shared: read them, never change them. */
+  list(dir: string): Dirent[] {
+    let listing = this.listings.get(dir);
+    if (!listing) {
+      const entries = listNow(dir);
+      this.listings.set(dir, (listing = { entries }));
+    }
+    const seen = listing;
+    note('list', dir, () => (seen.saw ??= listingDigest(seen.entries)));
+    return seen.entries;
+  }
+
+  /** entryKind, once per path. */
+  kind(p: string): string {
+    let kind = this.kinds.get(p);
+    if (kind === undefined) this.kinds.set(p, (kind = kindNow(p)));
+    const seen = kind;
+    note('kind', p, () => seen);
+    return seen;
+  }
+}
+
 /** What is at `p` without following a link: 'file', 'dir', 'link', 'other' or 'none'. */
 export function entryKind(p: string): string {
   const kind = kindNow(p);
@@ -172,9 +205,9 @@ const ROOTED_OPS: ReadonlySet<Probe['op']> = new Set(['read', 'bytes']);
  * The probes with their paths relative to `base` (the student's folder): a result then depends on
  * what the folder holds, not where it is, so a cohort cloned again into another folder reuses the
  * results of every student whose files are the same. A path outside `base` stays absolute.
+ * `realBase`: the real path of `base`, when the caller has it.
  */
-export function portableProbes(probes: Probe[], base: string): Probe[] {
-  const realBase = realpathNow(base) || base;
+export function portableProbes(probes: Probe[], base: string, realBase = realpathNow(base) || base): Probe[] {
   const rel = (from: string, p: string) => {
     const r = relative(from, p);
     return r === '' ? '.' : r.startsWith('..') || isAbsolute(r) ? p : r;

@@ -1,4 +1,4 @@
-import { constants, lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync, statSync } from 'node:fs';
+import { constants, lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../types.js';
 
@@ -67,12 +67,13 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   const notRegular = () => at(`${relPath} is not a regular file (a named pipe, a device or a socket); it was not read.`, 'error', 'Commit the file itself.');
   let realRoot: string;
   let realFile: string;
+  let stat: Stats;
   try {
     // The native realpath: one call instead of an lstat per component of the path. The root and
     // the folder are the same for most files of a submission: resolved once when `resolved` is given.
     const resolve = (p: string) => (options.resolved ? options.resolved.of(p) : realpathSync.native(p));
     realRoot = resolve(root);
-    const stat = lstatSync(absPath);
+    stat = lstatSync(absPath);
     realFile = stat.isSymbolicLink() ? realpathSync.native(absPath) : absPath;
     if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
       return {
@@ -92,12 +93,13 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   try {
     // A named pipe or a device is refused before it is opened: opening a FIFO for reading blocks
     // until a writer comes, forever. O_NONBLOCK covers a file swapped for a pipe in between.
-    if (!statSync(realFile).isFile()) return { ok: false, notices: [notRegular()] };
+    // (The path's own lstat says it when it is no link.)
+    if (!(stat.isSymbolicLink() ? statSync(realFile) : stat).isFile()) return { ok: false, notices: [notRegular()] };
     const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) return { ok: false, notices: [notRegular()] };
-      size = stat.size;
+      const opened = fstatSync(fd);
+      if (!opened.isFile()) return { ok: false, notices: [notRegular()] };
+      size = opened.size;
       buffer = Buffer.alloc(Math.min(size, maxBytes));
       let offset = 0;
       while (offset < buffer.length) {
@@ -129,10 +131,10 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   let text: string;
   let invalidUtf8 = false;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    text = STRICT_UTF8.decode(body);
   } catch {
     // A file cut at the cap may end inside a multi-byte character: that is not the student's fault.
-    text = new TextDecoder('utf-8').decode(body);
+    text = LENIENT_UTF8.decode(body);
     invalidUtf8 = !truncated || text.slice(0, -1).includes('\uFFFD');
     if (invalidUtf8) {
       const line = firstReplacementLine(text);
@@ -144,6 +146,10 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   if (hadCrlf && !options.keepLineEndings) text = text.replace(/\r\n?/g, '\n');
   return { ok: true, file: { relPath, absPath, text, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
 }
+
+// Decoders without `stream` keep no state between calls: one of each serves every read.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
 
 function looksBinary(buffer: Buffer): boolean {
   const end = Math.min(buffer.length, 8192);

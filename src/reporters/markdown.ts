@@ -12,12 +12,12 @@ const ICON: Record<RuleStatus, string> = { pass: '✅', fail: '❌', partial: '�
  * that would break a table cell or start markup are escaped.
  */
 export function escapeMarkdown(text: string): string {
-  return printable(text.replace(/\r\n?|\n/g, ' '))
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#])/g, '\\$1');
+  // One pass instead of four (every message of every feedback file comes here): what a
+  // replacement writes is never replaced again, as with the four.
+  return printable(text.replace(/\r\n?|\n/g, ' ')).replace(MARKUP, (ch) => ENTITY[ch] ?? `\\${ch}`);
 }
+const MARKUP = /[&<>\\`*_[\]|#]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
  * Student text in a code span: on one line (a file name holding a line feed and `## 100/100` must

@@ -1,5 +1,5 @@
 import { readsLanguage, type ReadClause } from '../prose/analyze-prose.js';
-import { mentionsOf } from '../prose/elements.js';
+import { mentionsOf, type Mention } from '../prose/elements.js';
 import { anyOf, APP_SERVER_NAMES, APP_TRAITS, WEB_SERVER_NAMES, WEB_TRAITS } from '../prose/lexicon.js';
 import { commaSegments, plainText } from '../prose/sentences.js';
 import { unreadLanguage } from './prose-helpers.js';
@@ -21,8 +21,8 @@ function sideOf(topic: string): Side | null {
 }
 
 /** The server a piece of a clause characterises: the first one named as its subject, else the one carried. */
-function subjectOf(plain: string, carried: Side | null): Side | null {
-  for (const m of mentionsOf(plain)) {
+function subjectOf(plain: string, mentions: readonly Mention[], carried: Side | null): Side | null {
+  for (const m of mentions) {
     const side = sideOf(m.topic);
     if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
   }
@@ -42,12 +42,14 @@ function characterisations(clause: ReadClause, found: Set<Side>): void {
   let lastNamed: Side | null = null;
   for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
     const plain = plainText(segment);
+    // Read once for the subject and for the servers named.
+    const mentions = mentionsOf(plain);
     const ordinal = ORDINAL.exec(plain);
-    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]!) ? 0 : 1]! : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, subject);
+    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]!) ? 0 : 1]! : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, mentions, subject);
     if (!RELATIVE.test(plain)) subject = side;
     if (side === 'web' && WEB.test(plain)) found.add('web');
     if (side === 'app' && APP.test(plain)) found.add('app');
-    const named = mentionsOf(plain).map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
+    const named = mentions.map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
     if (named.length) lastNamed = named[named.length - 1]!;
   }
 }

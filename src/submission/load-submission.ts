@@ -3,8 +3,8 @@ import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
 import { detectDiagramType } from '../diagrams/detect.js';
 import { readFenceContent } from '../diagrams/open-fence.js';
-import { parseMarkdown } from '../markdown/parse-markdown.js';
-import { exists, listDir, readSubmissionFile, realpath } from '../read/fs-probes.js';
+import { parseHeadings, parseMarkdown } from '../markdown/parse-markdown.js';
+import { exists, FolderLooks, readSubmissionFile, realpath } from '../read/fs-probes.js';
 import { isInside, ResolvedPaths, toRelative } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
@@ -18,10 +18,11 @@ const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
 
 /**
  * Reads everything that belongs to one task of a submission. Never throws for bad input.
- * `resolved`: the real paths already resolved while reading this submission's other tasks.
+ * `resolved` and `looks`: the real paths resolved and the folders looked at while reading this
+ * submission's other tasks.
  */
-export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths()): Promise<LoadedSubmission> {
-  const located = locateTask(target, location);
+export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths(), looks = new FolderLooks()): Promise<LoadedSubmission> {
+  const located = locateTask(target, location, looks);
   const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = new Set<string>();
   const root = located.root;
@@ -30,7 +31,12 @@ export async function loadSubmission(target: string, location: TaskLocation, max
   let capped = false;
   // One search for the nearest file of every missing link of the task: each folder listed once, one budget.
   const nearest = new NearestFiles(root);
+  // The paths already added, as given: the task file comes back among its siblings, and a file
+  // linked twice by the same path, without its real path being resolved (and recorded) again.
+  const added = new Set<string>();
   const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
+    if (added.has(abs)) return null;
+    added.add(abs);
     const key = safeRealpath(abs);
     if (seen.has(key)) return null;
     seen.add(key);
@@ -112,7 +118,8 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
           diagramsCapped = true;
           break;
         }
-        if (detectDiagramType(found.text).kind === 'architecture') {
+        const detected = detectDiagramType(found.text);
+        if (detected.kind === 'architecture') {
           architectureBytes += found.text.length;
           if (architectureBytes > LIMITS.architectureBytes) {
             if (!diagramsCapped) loaded.notices.push({ ...capNotice(loaded.located.root, file.read.absPath, `the architecture-beta diagrams of this task hold more than ${LIMITS.architectureBytes / 1024} KB`), file: file.relPath, line: found.line });
@@ -120,7 +127,7 @@ export async function readDiagrams(loaded: LoadedSubmission): Promise<void> {
             continue;
           }
         }
-        const { source, parse } = await readFenceContent(found);
+        const { source, parse } = await readFenceContent(found, detected);
         if (parse.ast) {
           const capped = capDiagram(parse.ast, Math.max(0, LIMITS.boxes - boxes), LIMITS.links);
           boxes += boxCount(capped.ast);
@@ -284,8 +291,8 @@ function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text } = outcome.file;
-  const whole = parseMarkdown(text);
-  const range = findSection(whole.headings, entries, text.split('\n').length);
+  // The whole README is read for its headings only: the section found is parsed whole below.
+  const range = findSection(parseHeadings(text), entries, text.split('\n').length);
   if (!range) {
     loaded.notices.push({
       ruleId: 'task-file',
@@ -323,9 +330,9 @@ function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation, res
   if (!exists(readme)) return;
   const outcome = readSubmissionFile(loaded.located.root, readme, undefined, resolved);
   if (!outcome.ok) return;
-  const doc = parseMarkdown(outcome.file.text);
+  const headings = parseHeadings(outcome.file.text);
   const wanted = normaliseName(location.task).replace(/^\d+/, '');
-  const heading = doc.headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
+  const heading = headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
   if (heading) loaded.readmeSection = { file: outcome.file.relPath, line: heading.line };
 }
 

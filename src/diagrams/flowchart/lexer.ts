@@ -17,8 +17,8 @@ interface LexContext {
   directionStarts: Map<number, Map<string, number>>;
   lineOf: (offset: number) => number;
   lineEnd: (offset: number) => number;
-  /** For each offset inside a run of link-id characters, the last usable `@` of the run. */
-  linkIdAt: Int32Array;
+  /** For each offset inside a run of link-id characters, the last usable `@` of the run (null: the text holds no `@`). */
+  linkIdAt: Int32Array | null;
   /** The offset of the last line feed before each offset (-1 for none). */
   lastFeedBefore: Int32Array;
 }
@@ -68,6 +68,8 @@ const feedsInSpaces = (ctx: LexContext, at: number): number => {
 /** `.*direction\s+XX[^\n]*`: some `direction XX` starts on this line at or after `at`. */
 function direction(dir: string): (ctx: LexContext, at: number) => number {
   return (ctx, at) => {
+    // Tried at every token of most states: a diagram without `direction` (most) answers at once.
+    if (!ctx.directionStarts.size) return -1;
     const line = ctx.lineOf(at);
     const start = ctx.directionStarts.get(line)?.get(dir) ?? -1;
     if (start < at) return -1;
@@ -81,6 +83,7 @@ function direction(dir: string): (ctx: LexContext, at: number) => number {
 
 /** `[^\s"[\](){}|]+@(?=[^{"])`: a link id such as `e1@`. */
 const linkId = (ctx: LexContext, at: number): number => {
+  if (!ctx.linkIdAt) return -1;
   const at_ = ctx.linkIdAt[at]!;
   return at_ > at ? at_ - at + 1 : -1;
 };
@@ -234,8 +237,20 @@ function buildContext(text: string): LexContext {
     row.set(m[1]!, m.index);
     directionStarts.set(line, row);
   }
-  // A link id is a run of characters other than whitespace, quotes, brackets and pipes, ending at an
-  // `@` that is not followed by `{` or `"`; the regex backtracks to the last such `@` of the run.
+  const lastFeedBefore = new Int32Array(n + 1);
+  lastFeedBefore[0] = -1;
+  for (let i = 1; i <= n; i++) lastFeedBefore[i] = text.charCodeAt(i - 1) === 10 ? i - 1 : lastFeedBefore[i - 1]!;
+  // Only a text holding an `@` can hold a link id (most diagrams hold none): no pass over it then.
+  const linkIdAt = text.includes('@') ? linkIds(text) : null;
+  return { text, nextNonSpace, directionStarts, lineOf, lineEnd, linkIdAt, lastFeedBefore };
+}
+
+/**
+ * A link id is a run of characters other than whitespace, quotes, brackets and pipes, ending at an
+ * `@` that is not followed by `{` or `"`; the regex backtracks to the last such `@` of the run.
+ */
+function linkIds(text: string): Int32Array {
+  const n = text.length;
   const linkIdAt = new Int32Array(n + 1).fill(-1);
   const isRunChar = (code: number) => !isRegexSpace(code) && NOT_IN_LINK_ID[code] !== 1;
   for (let i = 0; i < n; ) {
@@ -255,10 +270,7 @@ function buildContext(text: string): LexContext {
     if (last > 0) for (let k = i; k < last; k++) linkIdAt[k] = last;
     i = j;
   }
-  const lastFeedBefore = new Int32Array(n + 1);
-  lastFeedBefore[0] = -1;
-  for (let i = 1; i <= n; i++) lastFeedBefore[i] = text.charCodeAt(i - 1) === 10 ? i - 1 : lastFeedBefore[i - 1]!;
-  return { text, nextNonSpace, directionStarts, lineOf, lineEnd, linkIdAt, lastFeedBefore };
+  return linkIdAt;
 }
 
 /** Tokenises a prepared flowchart text. Unmatched characters become `INVALID` tokens. */

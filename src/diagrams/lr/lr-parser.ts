@@ -43,20 +43,20 @@ const LOOKAHEAD = 40;
  * through the grammar's `error` productions (yacc style), so later statements are still read.
  */
 export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<V>): SyntaxErrorAt[] {
-  const tokens = [...input];
+  // Repairs edit the stream: then on a copy (a parse that stops at its first error never edits it).
+  const tokens = options.stopOnError ? input : [...input];
   const errors: SyntaxErrorAt[] = [];
   const states: number[] = [0];
   const values: V[] = [];
+  const action = tables.action;
   let i = 0;
   let repairs = 0;
   let lastRecoveryAt = -1;
 
-  const actionOf = (state: number, type: string) => tables.action[state]!.get(type);
-
   while (i <= tokens.length) {
     const token = tokens[i] ?? endToken(tokens);
     const state = states[states.length - 1]!;
-    const act = actionOf(state, token.type);
+    const act = action[state]!.get(token.type);
     if (act === undefined) {
       errors.push({ token, expected: [...tables.action[state]!.keys()].filter((t) => t !== 'error') });
       if (token.type === END || options.stopOnError) break;

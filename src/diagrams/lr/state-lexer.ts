@@ -96,13 +96,25 @@ export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx
   return tokens;
 }
 
-export const ret = (type: string) => () => ({ type });
-export const skip = () => ({ type: null });
-export const push = (state: string, type: string | null) => (lx: LexerState) => {
-  lx.stack.push(state);
-  return { type };
+// The results of these actions are the same object at every match (the engine only reads them):
+// a token costs no extra allocation.
+export const ret = (type: string) => {
+  const result = { type };
+  return () => result;
 };
-export const pop = (type: string | null, times = 1) => (lx: LexerState) => {
-  for (let i = 0; i < times; i++) lx.stack.pop();
-  return { type };
+const SKIPPED = { type: null };
+export const skip = () => SKIPPED;
+export const push = (state: string, type: string | null) => {
+  const result = { type };
+  return (lx: LexerState) => {
+    lx.stack.push(state);
+    return result;
+  };
+};
+export const pop = (type: string | null, times = 1) => {
+  const result = { type };
+  return (lx: LexerState) => {
+    for (let i = 0; i < times; i++) lx.stack.pop();
+    return result;
+  };
 };
