@@ -37199,6 +37199,28 @@ function shortened(text3, max = 40) {
   return text3.length > max ? `${text3.slice(0, max - 1)}\u2026` : text3;
 }
 
+// src/every-match.ts
+function everyMatch(pattern, text3) {
+  if (!pattern.global) throw new TypeError(`everyMatch needs a global pattern: ${pattern}`);
+  const matches = [];
+  pattern.lastIndex = 0;
+  try {
+    for (let m = pattern.exec(text3); m; m = pattern.exec(text3)) {
+      matches.push(m);
+      if (m[0] === "") pattern.lastIndex = nextIndex(text3, pattern.lastIndex, pattern.unicode || pattern.flags.includes("v"));
+    }
+  } finally {
+    pattern.lastIndex = 0;
+  }
+  return matches;
+}
+function nextIndex(text3, index, unicode) {
+  if (!unicode || index + 1 >= text3.length) return index + 1;
+  const code2 = text3.charCodeAt(index);
+  const next = text3.charCodeAt(index + 1);
+  return code2 >= 55296 && code2 <= 56319 && next >= 56320 && next <= 57343 ? index + 2 : index + 1;
+}
+
 // src/vocabulary.ts
 function anyOf(...alternatives2) {
   return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`);
@@ -37380,7 +37402,7 @@ function runOf(pattern) {
 function affirmedIn(norm, pattern) {
   if (!pattern.test(norm)) return false;
   if (!NEGATION.test(norm) && !/\b(?:missing|absent|none|lacking|disabled)\b/.test(norm)) return true;
-  for (const m of norm.matchAll(runOf(pattern))) {
+  for (const m of everyMatch(runOf(pattern), norm)) {
     if (!NEGATED_BEFORE.test(norm.slice(0, m.index)) && !NEGATED_AFTER.test(norm.slice(m.index + m[0].length))) return true;
   }
   return false;
@@ -39262,28 +39284,6 @@ function checkPresent(graph2, role, min2, inLabels) {
     message: `Only ${plural(count, name)} (${found.map(describe).join(", ")}); the task asks for ${min2}.`,
     findings: [{ message: `Only ${plural(count, name)} in the diagram; the task asks for ${min2}.`, at: at2, hint: `Draw each ${name} as its own node${example2 ? `, e.g. \`${example2.replace(/\[/, "2[")}\`` : ""}.` }]
   };
-}
-
-// src/every-match.ts
-function everyMatch(pattern, text3) {
-  if (!pattern.global) throw new TypeError(`everyMatch needs a global pattern: ${pattern}`);
-  const matches = [];
-  pattern.lastIndex = 0;
-  try {
-    for (let m = pattern.exec(text3); m; m = pattern.exec(text3)) {
-      matches.push(m);
-      if (m[0] === "") pattern.lastIndex = nextIndex(text3, pattern.lastIndex, pattern.unicode || pattern.flags.includes("v"));
-    }
-  } finally {
-    pattern.lastIndex = 0;
-  }
-  return matches;
-}
-function nextIndex(text3, index, unicode) {
-  if (!unicode || index + 1 >= text3.length) return index + 1;
-  const code2 = text3.charCodeAt(index);
-  const next = text3.charCodeAt(index + 1);
-  return code2 >= 55296 && code2 <= 56319 && next >= 56320 && next <= 57343 ? index + 2 : index + 1;
 }
 
 // src/prose/claim-reading.ts

@@ -2,6 +2,7 @@
  * Text that says an element is absent is not that element: a node "Known gap: no firewall yet", a
  * note "Issues: No monitoring", an arrow "HTTP (no SSL)". Read on normalised text (normaliseText).
  */
+import { everyMatch } from '../every-match.js';
 import { ABSENT_AFTER, NEGATIONS } from '../vocabulary.js';
 
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.join('|')})\\b`);
@@ -29,7 +30,8 @@ export function affirmedIn(norm: string, pattern: RegExp): boolean {
   if (!pattern.test(norm)) return false;
   // Most labels hold no negation at all: one test decides.
   if (!NEGATION.test(norm) && !/\b(?:missing|absent|none|lacking|disabled)\b/.test(norm)) return true;
-  for (const m of norm.matchAll(runOf(pattern))) {
+  // everyMatch, not matchAll: matchAll would copy the run's pattern (the concept's source, twice) at every call.
+  for (const m of everyMatch(runOf(pattern), norm)) {
     if (!NEGATED_BEFORE.test(norm.slice(0, m.index)) && !NEGATED_AFTER.test(norm.slice(m.index + m[0].length))) return true;
   }
   return false;
