@@ -68,30 +68,42 @@ function termSourceAsWritten(term: string): string {
     .join(' ');
 }
 
-/** Terms compiled once per distinct list: a rubric's questions are read for every student. */
-const compiled = new Map<string, RegExp>();
+/**
+ * Terms compiled once per distinct list: a rubric's questions are read for every student. A list is
+ * found first by its identity (a rubric's lists are read-only data, asked of for every sentence of
+ * every student), so that no key is joined from its terms per call; a list not seen before, by its terms.
+ */
+const compiledByList = new WeakMap<readonly string[], RegExp>();
+const compiledByTerms = new Map<string, RegExp>();
 
 export function termsPattern(terms: readonly string[]): RegExp {
+  let pattern = compiledByList.get(terms);
+  if (pattern) return pattern;
   const key = terms.join('\u0000');
-  let pattern = compiled.get(key);
+  pattern = compiledByTerms.get(key);
   if (!pattern) {
     pattern = new RegExp(`\\b(?:${terms.map(termSource).join('|')})\\b`);
-    compiled.set(key, pattern);
+    compiledByTerms.set(key, pattern);
   }
+  compiledByList.set(terms, pattern);
   return pattern;
 }
 
-/** The global twin of each pattern, made once. */
 const globals = new WeakMap<RegExp, RegExp>();
 
-/** Every match of a pattern: where each starts and ends. */
-export function matchesOf(pattern: RegExp, plain: string): { start: number; end: number }[] {
+/** A pattern's global twin (its source, flag g alone: for everyMatch and replace), made once per pattern. */
+export function globalOf(pattern: RegExp): RegExp {
   let global = globals.get(pattern);
   if (!global) {
     global = new RegExp(pattern.source, 'g');
     globals.set(pattern, global);
   }
-  return everyMatch(global, plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return global;
+}
+
+/** Every match of a pattern: where each starts and ends. */
+export function matchesOf(pattern: RegExp, plain: string): { start: number; end: number }[] {
+  return everyMatch(globalOf(pattern), plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** A sentence as read: as written, plain text, and whether it asks rather than states. */

@@ -11,7 +11,6 @@
  * any letters ("replicat*"), and a word `@name` stands for a vocabulary of the lexicon (`@web-server`,
  * "second @server").
  */
-import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import {
   anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, ELLIPTIC_LABELS, WORD_HISTORY, KINDS_OF, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
@@ -175,11 +174,10 @@ const NAMES = new RegExp(
   'g',
 );
 
-/**
- * A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2".
- * Asked of every sentence for every question of a rubric: read once per sentence.
- */
-const namesOnly = cachedByString((plain: string): boolean => !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, ''));
+/** A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2". */
+function namesOnly(plain: string): boolean {
+  return !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, '');
+}
 
 /** Words that say nothing of their own in a restatement: function words, and the words that call something an issue. */
 const FILLERS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
@@ -191,12 +189,11 @@ function contentWords(plain: string): string[] {
 }
 
 /**
- * Whether a sentence says nothing beyond the task's words: every content word is one of them (a stem
- * one is a prefix of: "termination", "terminating"), but for one word where it repeats two or more
- * ("It cannot scale well if there is too much incoming traffic").
+ * Whether a sentence, by its content words, says nothing beyond the task's words: every one is one
+ * of them (a stem one is a prefix of: "termination", "terminating"), but for one word where it
+ * repeats two or more ("It cannot scale well if there is too much incoming traffic").
  */
-function restates(plain: string, taskWords: string[]): boolean {
-  const words = contentWords(plain);
+function restates(words: readonly string[], taskWords: string[]): boolean {
   const own = words.filter((w) => !taskWords.some((t) => t === w || (Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))))).length;
   return own === 0 || (own === 1 && words.length - own >= 2);
 }
@@ -240,6 +237,36 @@ function answerOf(groups: AnswerGroup[]): Answer {
   return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
 }
 
+/** A question as read for every student: its patterns, its ways to answer, the task's words it must not merely restate. */
+interface CompiledQuestion {
+  reader: Reader;
+  answers: Answer[];
+  failing: RegExp | null;
+  reject: RegExp | null;
+  restated: string[] | null;
+}
+
+/**
+ * Each question compiled once, kept under the question itself: a rubric's questions are read-only
+ * data, read for every student (compiling them per reading cost a tenth of the reading).
+ */
+const compiledQuestions = new WeakMap<Question, CompiledQuestion>();
+
+function compiledQuestion(question: Question): CompiledQuestion {
+  let compiled = compiledQuestions.get(question);
+  if (!compiled) {
+    compiled = {
+      reader: readerOf(question),
+      answers: [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf),
+      failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
+      reject: question.reject?.length ? termsPattern(question.reject) : null,
+      restated: question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null,
+    };
+    compiledQuestions.set(question, compiled);
+  }
+  return compiled;
+}
+
 /** A sentence ready to be read for any question: its place and what it is read under. */
 interface PreparedSentence {
   sentence: ReadSentence;
@@ -252,6 +279,17 @@ interface PreparedSentence {
   next: string | undefined;
   /** Under a lead label that asks of no subject ("What for:"), the sentences after it in its section, which name the subject. */
   ahead: string[];
+  /**
+   * It answers no question, whatever the question: it asks (a question copied from the task), it is an
+   * item of the task's requirement list, or it only names components ("- code base", "Nginx (web server)").
+   */
+  answersNothing: boolean;
+  /** It tells where a word comes from ("The term firewall comes from buildings"): no answer either, but after a failure's cost. */
+  wordHistory: boolean;
+  /** It has a finite verb: it states rather than names. */
+  finite: boolean;
+  /** Its content words, for the questions that must not merely restate the task (read on first need). */
+  contentWords?: string[];
 }
 
 /** A block ready to be read for any question: what every question reads of it, computed once per submission. */
@@ -307,7 +345,11 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
       const headingAbove = i === 0 && cell < 0 && before?.kind === 'heading' ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
       const label = labelOf(sentence.raw);
       const ahead = label !== null && ELLIPTIC.test(label) ? sentencesAhead(prose.blocks, b, i) : [];
-      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead };
+      const { plain } = sentence;
+      return {
+        sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead,
+        answersNothing: sentence.asks || copiedList || namesOnly(plain), wordHistory: HISTORY.test(plain), finite: hasFiniteVerb(plain),
+      };
     });
     const kindNamed = block.kind === 'list-item' && frames.some((frame) => KINDS.test(frame));
     return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, kindNamed, sentences };
@@ -334,15 +376,12 @@ function sentencesAhead(blocks: AnalysedBlock[], b: number, i: number): string[]
 
 /** Reads the whole prose for one question. */
 export function readQuestion(prose: ProseAnalysis, question: Question): QuestionReading {
-  const reader = readerOf(question);
+  const { reader, answers, failing, reject, restated } = compiledQuestion(question);
   const { about } = reader;
-  const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
-  const failing = question.failureOf?.length ? termsPattern(question.failureOf) : null;
   const blocks = prepared(prose);
-  const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null;
   const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
-  const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
+  const spoiled = reject ? spoiledSections(blocks, states, reject) : null;
   // Whether a text names the subject, asked once per distinct text (a frame is shared by every sentence under it).
   const namedIn = new Map<string, boolean>();
   const names = (text: string) => {
@@ -372,21 +411,21 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       }
       continue;
     }
-    for (const { sentence, cell, context, before, next, ahead } of sentences) {
+    for (const entry of sentences) {
+      const { sentence, cell, context, before, next, ahead, finite } = entry;
       const { plain } = sentence;
       const named = about !== null && about.test(plain);
       if (named && !mentionedAt) mentionedAt = at;
-      // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
-      // A question copied from the task ("What is a server?") is no answer, nor a bare name ("- code base", "Nginx (web server)").
-      if (sentence.asks || copiedList || namesOnly(plain)) continue;
-      if (restated && restates(plain, restated)) continue;
+      // A question copied from the task ("What is a server?") is no answer, nor the task's list ("You must add:" then its items),
+      // nor a bare name ("- code base", "Nginx (web server)").
+      if (entry.answersNothing) continue;
+      if (restated && restates(entry.contentWords ??= contentWords(plain), restated)) continue;
       if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
         return { answeredAt: at, mentionedAt: mentionedAt ?? at };
       }
-      if (about && !named && !context.all.some(names) && !ahead.some(names)) continue;
-      if (kindNamed && !hasFiniteVerb(plain)) continue;
       // Where the word comes from is no answer: "The term firewall comes from buildings, where a wall stops a fire".
-      if (HISTORY.test(plain)) continue;
+      if ((kindNamed && !finite) || entry.wordHistory) continue;
+      if (about && !named && !context.all.some(names) && !ahead.some(names)) continue;
       // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
       // balancer is not encrypted" gives no reason for the certificate).
       if (question.why && block.inIssuesSection) continue;
@@ -404,7 +443,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         if (by) contradicted = { at, by };
         continue;
       }
-      const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => new Set<number>()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      const stated = question.statement && !finite ? answers.map(() => new Set<number>()) : answers.map((a) => groupsStated(reader, a, sentence, context));
       // A table row is one statement: what its head or its column's header states goes with the cell's own ("| Heavy traffic | the machine saturates |").
       if (cell >= 0) {
         for (const [a, answer] of answers.entries()) {
