@@ -134,14 +134,19 @@ export const clausesRead = cachedByString((raw: string): readonly { raw: string;
   Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r) => ({ raw: r, plain: plainOf(r) }))),
 );
 
+const RELATIVE_OPENING = /,\s+(?=(?:which|who|qui)\s)/i;
+const RELATIVE_OPENINGS = new RegExp(RELATIVE_OPENING.source, 'gi');
+
 /**
  * A clause cut around ", which ..." / ", who ..." outside brackets: the relative runs to its next comma,
  * where the main clause may go on ("Unlike Nginx, which only hands out files, the app server runs the code").
  */
 function relativesOf(raw: string): string[] {
+  // Most clauses hold no relative: read once for it, not cut.
+  if (!RELATIVE_OPENING.test(raw)) return raw.trim() ? [raw] : [];
   const parts: string[] = [];
   let start = 0;
-  for (const m of everyMatch(/,\s+(?=(?:which|who|qui)\s)/gi, raw)) {
+  for (const m of everyMatch(RELATIVE_OPENINGS, raw)) {
     if (m.index < start) continue;
     const before = raw.slice(0, m.index);
     if ((before.match(/\(/g)?.length ?? 0) !== (before.match(/\)/g)?.length ?? 0)) continue;

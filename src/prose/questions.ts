@@ -11,6 +11,7 @@
  * any letters ("replicat*"), and a word `@name` stands for a vocabulary of the lexicon (`@web-server`,
  * "second @server").
  */
+import { cachedByString } from '../bounded-cache.js';
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
 import {
   anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, ELLIPTIC_LABELS, WORD_HISTORY, KINDS_OF, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, FUTURE, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
@@ -191,11 +192,16 @@ function contentWords(plain: string): string[] {
 /**
  * Whether a sentence, by its content words, says nothing beyond the task's words: every one is one
  * of them (a stem one is a prefix of: "termination", "terminating"), but for one word where it
- * repeats two or more ("It cannot scale well if there is too much incoming traffic").
+ * repeats two or more ("It cannot scale well if there is too much incoming traffic"). Whether a word
+ * is one of the task's is kept per word: the same words come back in every sentence of every student.
  */
-function restates(words: readonly string[], taskWords: string[]): boolean {
-  const own = words.filter((w) => !taskWords.some((t) => t === w || (Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))))).length;
-  return own === 0 || (own === 1 && words.length - own >= 2);
+function restatesTask(taskWords: readonly string[]): (words: readonly string[]) => boolean {
+  const isTaskWord = cachedByString((w: string) => taskWords.some((t) => t === w || (Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t)))), 10_000);
+  return (words) => {
+    let own = 0;
+    for (const w of words) if (!isTaskWord(w)) own++;
+    return own === 0 || (own === 1 && words.length - own >= 2);
+  };
 }
 
 /** A question compiled: its patterns. */
@@ -243,7 +249,8 @@ interface CompiledQuestion {
   answers: Answer[];
   failing: RegExp | null;
   reject: RegExp | null;
-  restated: string[] | null;
+  /** Whether a sentence's content words restate the task's words for the question (see Question.taskWords). */
+  restates: ((words: readonly string[]) => boolean) | null;
 }
 
 /**
@@ -260,7 +267,7 @@ function compiledQuestion(question: Question): CompiledQuestion {
       answers: [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf),
       failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
       reject: question.reject?.length ? termsPattern(question.reject) : null,
-      restated: question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null,
+      restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join('. ')))) : null,
     };
     compiledQuestions.set(question, compiled);
   }
@@ -376,11 +383,18 @@ function sentencesAhead(blocks: AnalysedBlock[], b: number, i: number): string[]
 
 /** Reads the whole prose for one question. */
 export function readQuestion(prose: ProseAnalysis, question: Question): QuestionReading {
-  const { reader, answers, failing, reject, restated } = compiledQuestion(question);
+  const { reader, answers, failing, reject, restates } = compiledQuestion(question);
   const { about } = reader;
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
   const blocks = prepared(prose);
-  const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
+  // What each sentence states of each answer, when the hedges were looked for first: the reading of the answer takes it from there.
+  const statedFirst = new Map<PreparedSentence, Set<number>[]>();
+  const states = (entry: PreparedSentence) => {
+    if (choices) return choices.named(entry.sentence.plain).length > 0;
+    const stated = answers.map((a) => groupsStated(reader, a, entry.sentence, entry.context));
+    statedFirst.set(entry, stated);
+    return stated.some((groups) => groups.size > 0);
+  };
   const spoiled = reject ? spoiledSections(blocks, states, reject) : null;
   // Whether a text names the subject, asked once per distinct text (a frame is shared by every sentence under it).
   const namedIn = new Map<string, boolean>();
@@ -419,7 +433,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       // A question copied from the task ("What is a server?") is no answer, nor the task's list ("You must add:" then its items),
       // nor a bare name ("- code base", "Nginx (web server)").
       if (entry.answersNothing) continue;
-      if (restated && restates(entry.contentWords ??= contentWords(plain), restated)) continue;
+      if (restates?.(entry.contentWords ??= contentWords(plain))) continue;
       if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
         return { answeredAt: at, mentionedAt: mentionedAt ?? at };
       }
@@ -443,7 +457,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         if (by) contradicted = { at, by };
         continue;
       }
-      const stated = question.statement && !finite ? answers.map(() => new Set<number>()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      const stated = question.statement && !finite ? answers.map(() => new Set<number>()) : (statedFirst.get(entry) ?? answers.map((a) => groupsStated(reader, a, sentence, context)));
       // A table row is one statement: what its head or its column's header states goes with the cell's own ("| Heavy traffic | the machine saturates |").
       if (cell >= 0) {
         for (const [a, answer] of answers.entries()) {
@@ -675,12 +689,12 @@ function sectionOf(block: AnalysedBlock): string {
 }
 
 /** The sections where a sentence states (part of) the answer beside a hedge or the wrong fact that it does not set aside. */
-function spoiledSections(blocks: PreparedBlock[], states: (sentence: ReadSentence, context: Context) => boolean, reject: RegExp): Set<string> {
+function spoiledSections(blocks: PreparedBlock[], states: (entry: PreparedSentence) => boolean, reject: RegExp): Set<string> {
   const spoiled = new Set<string>();
   for (const { section, sentences } of blocks) {
-    for (const { sentence, context } of sentences) {
-      const { plain } = sentence;
-      if (!states(sentence, context)) continue;
+    for (const entry of sentences) {
+      const { plain } = entry.sentence;
+      if (!states(entry)) continue;
       // "it is not a CNAME, since a CNAME can only point to a name": once ruled out, the wrong fact is talked about, not stated.
       const first = matchesOf(reject, plain)[0];
       if (first && !SET_ASIDE.test(plain.slice(0, first.start))) spoiled.add(section);
