@@ -200,9 +200,13 @@ export const SET_ASIDE = new RegExp(`\\b(?:${[
 
 /** "Active-Active: both servers..." or "**Active-Passive** - one waits": a label that the rest of the sentence speaks of. */
 export const LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
+/** What every leading label ends with. */
+const LABEL_END = /:|\s[-–—=]\s/;
 
 /** The label a sentence opens with, when it has one, in plain text. "It is Active-Active: ..." states before its colon: a label names, it does not say. */
 export function labelOf(raw: string): string | null {
+  // Most sentences have no colon nor spaced dash: LEADING_LABEL, which tries every length of label, is not run on them.
+  if (!LABEL_END.test(raw)) return null;
   const m = LEADING_LABEL.exec(raw);
   const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
   return label !== null && !hasFiniteVerb(label) ? label : null;

@@ -286,6 +286,8 @@ interface PreparedSentence {
   next: string | undefined;
   /** Under a lead label that asks of no subject ("What for:"), the sentences after it in its section, which name the subject. */
   ahead: string[];
+  /** The label it opens with, in plain text, if any (see labelOf). */
+  label: string | null;
   /**
    * It answers no question, whatever the question: it asks (a question copied from the task), it is an
    * item of the task's requirement list, or it only names components ("- code base", "Nginx (web server)").
@@ -297,6 +299,19 @@ interface PreparedSentence {
   finite: boolean;
   /** Its content words, for the questions that must not merely restate the task (read on first need). */
   contentWords?: string[];
+  /** Its clauses (read on first need, then by every question). */
+  clauses?: SentenceClauses;
+}
+
+/** A sentence's clauses as written, and the plain text of each (the sentence's own when it has none). */
+interface SentenceClauses {
+  clauses: readonly { raw: string; plain: string }[];
+  plains: readonly string[];
+}
+
+function clausesOfSentence(sentence: ReadSentence): SentenceClauses {
+  const clauses = clausesRead(sentence.raw);
+  return { clauses, plains: clauses.length ? clauses.map((c) => c.plain) : [sentence.plain] };
 }
 
 /** A block ready to be read for any question: what every question reads of it, computed once per submission. */
@@ -354,7 +369,7 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
       const ahead = label !== null && ELLIPTIC.test(label) ? sentencesAhead(prose.blocks, b, i) : [];
       const { plain } = sentence;
       return {
-        sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead,
+        sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead, label,
         answersNothing: sentence.asks || copiedList || namesOnly(plain), wordHistory: HISTORY.test(plain), finite: hasFiniteVerb(plain),
       };
     });
@@ -391,7 +406,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
   const statedFirst = new Map<PreparedSentence, Set<number>[]>();
   const states = (entry: PreparedSentence) => {
     if (choices) return choices.named(entry.sentence.plain).length > 0;
-    const stated = answers.map((a) => groupsStated(reader, a, entry.sentence, entry.context));
+    const stated = answers.map((a) => groupsStated(reader, a, entry.sentence, entry.context, (entry.clauses ??= clausesOfSentence(entry.sentence))));
     statedFirst.set(entry, stated);
     return stated.some((groups) => groups.size > 0);
   };
@@ -457,7 +472,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         if (by) contradicted = { at, by };
         continue;
       }
-      const stated = question.statement && !finite ? answers.map(() => new Set<number>()) : (statedFirst.get(entry) ?? answers.map((a) => groupsStated(reader, a, sentence, context)));
+      const stated = question.statement && !finite ? answers.map(() => new Set<number>()) : (statedFirst.get(entry) ?? answers.map((a) => groupsStated(reader, a, sentence, context, (entry.clauses ??= clausesOfSentence(sentence)))));
       // A table row is one statement: what its head or its column's header states goes with the cell's own ("| Heavy traffic | the machine saturates |").
       if (cell >= 0) {
         for (const [a, answer] of answers.entries()) {
@@ -468,7 +483,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       // Under another question's section, what the element does answers that question ("Algorithm: HAProxy sends each request to
       // the next server"); a reason the sentence gives of the element itself still answers this one ("the replica can take reads to
       // prevent the primary from overloading").
-      if (reader.notUnder && underOther(reader, sentence.raw, context)) {
+      if (reader.notUnder && underOther(reader, entry.label, context)) {
         const reason = named ? reasonIn(plain, context.why) : null;
         // "The load balancer enables an active-active setup" gives the other question's answer, not a reason for this one.
         if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === 'effect') || reader.notUnder.test(plain.slice(reason.index))) continue;
@@ -534,9 +549,8 @@ const WHY = anyOf(...WHY_LABELS);
 const WHY_KINDS: ReadonlySet<ReasonKind> = new Set(['purpose', 'cause', 'consequence', 'condition', 'counterfactual', 'enabling', 'contrast']);
 const FUTURE_REMARK = anyOf(...FUTURE);
 
-/** Whether a sentence sits under another question's section (see Question.notUnder): its nearest frame naming a subject names one of those. */
-function underOther(reader: Reader, raw: string, context: Context): boolean {
-  const label = labelOf(raw);
+/** Whether a sentence (its lead `label`, if any) sits under another question's section (see Question.notUnder): its nearest frame naming a subject names one of those. */
+function underOther(reader: Reader, label: string | null, context: Context): boolean {
   const texts = label !== null ? [...context.frames, label] : context.frames;
   for (let k = texts.length - 1; k >= 0; k--) {
     const text = texts[k]!;
@@ -609,39 +623,47 @@ function aboutElse(reader: Reader, plain: string, index: number, context: Contex
  * The groups of the answer a sentence states. A fact about one subject of a contrast counts where
  * its term is said of that subject: the subject it goes to ("writes go to the primary", "reads from
  * the replica"), else the nearest one named before it, else the nearest after, else the subject of
- * the nearest frame that names one ("**Primary**: takes every write").
+ * the nearest frame that names one ("**Primary**: takes every write"). `read`: the sentence's clauses,
+ * when already read.
  */
-function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, context: Context): Set<number> {
+function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, context: Context, read?: SentenceClauses): Set<number> {
   const stated = new Set<number>();
   const { plain } = sentence;
   if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
   // Read clause by clause: "the firewalls keep scanners out, whereas the certificate lets browsers check the site";
   // "the primary takes the writes; the replica is read-only".
-  const clauses = clausesRead(sentence.raw);
-  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
+  const { clauses, plains } = read ?? clausesOfSentence(sentence);
   for (const [c, clause] of plains.entries()) {
+    // What the clause is read under, the subjects it names and its text without brackets are read only for a clause that
+    // holds an answer term: most hold none.
+    let around: Context | undefined;
+    let mentions: { start: number; end: number; k: number }[] | undefined;
+    let bare: string | undefined;
     // The clauses before are the same sentence: their subject goes on ("Nginx serves the files; dynamic ones go to the app server").
     // The first clause of several, naming no subject, is about what its own sentence names next, before the sentence before it:
     // "Before, the only copy of the data was on one disk; now the replica holds a second one".
-    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context;
-    const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
+    const aroundOf = () => (around ??= c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context);
+    const mentionsOf = () => (mentions ??= answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : [])));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
-    const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
+    const bareOf = () => (bare ??= clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause);
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
       // "the user's computer" is the user's, not what the question asks of its subject.
       // A purpose denied is not stated: "the replica is not for performance".
       const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
+      if (!terms.length) return;
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
-      const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
+      const said = group.of ? terms.filter((term) => subjectOf(term, mentionsOf(), clause, answer, aroundOf()) === g) : terms;
       if (!said.length) return;
       // A relative clause is said of what the clause before named last: "...hands the rest to the application server, which runs the code".
       const antecedent = c > 0 && RELATIVE.test(clause) ? lastSubject(reader, plains[c - 1]!) : '';
       const text = antecedent ? `${antecedent} ${clause}` : '';
-      const inBare = matchesOf(group.terms, bare)[0];
       if (text) {
-        if (!aboutElse(reader, text, antecedent.length + 1 + said[0]!.start, around)) stated.add(g);
-      } else if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
+        if (!aboutElse(reader, text, antecedent.length + 1 + said[0]!.start, aroundOf())) stated.add(g);
+        return;
+      }
+      const inBare = matchesOf(group.terms, bareOf())[0];
+      if (inBare ? !aboutElse(reader, bareOf(), inBare.start, aroundOf()) : !aboutElse(reader, clause, said[0]!.start, aroundOf())) stated.add(g);
     });
   }
   return stated;
