@@ -288,11 +288,10 @@ interface PreparedSentence {
   ahead: string[];
   /** The label it opens with, in plain text, if any (see labelOf). */
   label: string | null;
-  /**
-   * It answers no question, whatever the question: it asks (a question copied from the task), it is an
-   * item of the task's requirement list, or it only names components ("- code base", "Nginx (web server)").
-   */
-  answersNothing: boolean;
+  /** It answers no question, whatever the question: it asks (a question copied from the task), or it is an item of the task's requirement list. */
+  asksOrListed: boolean;
+  /** Nor does it answer when it only names components ("- code base", "Nginx (web server)"): read on first need. */
+  namesOnly?: boolean;
   /** It tells where a word comes from ("The term firewall comes from buildings"): no answer either, but after a failure's cost. */
   wordHistory: boolean;
   /** It has a finite verb: it states rather than names. */
@@ -370,7 +369,7 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
       const { plain } = sentence;
       return {
         sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead, label,
-        answersNothing: sentence.asks || copiedList || namesOnly(plain), wordHistory: HISTORY.test(plain), finite: hasFiniteVerb(plain),
+        asksOrListed: sentence.asks || copiedList, wordHistory: HISTORY.test(plain), finite: hasFiniteVerb(plain),
       };
     });
     const kindNamed = block.kind === 'list-item' && frames.some((frame) => KINDS.test(frame));
@@ -446,15 +445,20 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       const named = about !== null && about.test(plain);
       if (named && !mentionedAt) mentionedAt = at;
       // A question copied from the task ("What is a server?") is no answer, nor the task's list ("You must add:" then its items),
-      // nor a bare name ("- code base", "Nginx (web server)").
-      if (entry.answersNothing) continue;
+      // nor a bare name ("- code base", "Nginx (web server)"). The tests that pass a sentence over may come in any order, but
+      // before the failure's cost, which answers: the costlier ones come last.
+      if (entry.asksOrListed) continue;
       if (restates?.(entry.contentWords ??= contentWords(plain))) continue;
-      if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
-        return { answeredAt: at, mentionedAt: mentionedAt ?? at };
+      if (failing) {
+        if (entry.namesOnly ??= namesOnly(plain)) continue;
+        if (failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
+          return { answeredAt: at, mentionedAt: mentionedAt ?? at };
+        }
       }
       // Where the word comes from is no answer: "The term firewall comes from buildings, where a wall stops a fire".
       if ((kindNamed && !finite) || entry.wordHistory) continue;
       if (about && !named && !context.all.some(names) && !ahead.some(names)) continue;
+      if (entry.namesOnly ??= namesOnly(plain)) continue;
       // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
       // balancer is not encrypted" gives no reason for the certificate).
       if (question.why && block.inIssuesSection) continue;
@@ -650,6 +654,7 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
       if (stated.has(g)) return;
       // "the user's computer" is the user's, not what the question asks of its subject.
       // A purpose denied is not stated: "the replica is not for performance".
+      if (!group.terms.test(clause)) return;
       const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
       if (!terms.length) return;
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
