@@ -633,13 +633,14 @@ function aboutElse(reader: Reader, plain: string, index: number, context: Contex
 function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, context: Context, read?: SentenceClauses): Set<number> {
   const stated = new Set<number>();
   const { plain } = sentence;
-  if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
+  if (reader.cancelledBy?.test(plain) && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
   // Read clause by clause: "the firewalls keep scanners out, whereas the certificate lets browsers check the site";
   // "the primary takes the writes; the replica is read-only".
   const { clauses, plains } = read ?? clausesOfSentence(sentence);
   for (const [c, clause] of plains.entries()) {
     // What the clause is read under, the subjects it names and its text without brackets are read only for a clause that
     // holds an answer term: most hold none.
+    if (!answer.groups.some((group, g) => !stated.has(g) && group.terms.test(clause))) continue;
     let around: Context | undefined;
     let mentions: { start: number; end: number; k: number }[] | undefined;
     let bare: string | undefined;
@@ -654,7 +655,6 @@ function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, co
       if (stated.has(g)) return;
       // "the user's computer" is the user's, not what the question asks of its subject.
       // A purpose denied is not stated: "the replica is not for performance".
-      if (!group.terms.test(clause)) return;
       const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
       if (!terms.length) return;
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
