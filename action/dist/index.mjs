@@ -45878,20 +45878,20 @@ function compile(self2) {
     if (val === null) {
       return;
     }
-    const compiled2 = { validate: null, link: null };
-    self2.__compiled__[name] = compiled2;
+    const compiled = { validate: null, link: null };
+    self2.__compiled__[name] = compiled;
     if (isObject(val)) {
       if (isRegExp(val.validate)) {
-        compiled2.validate = createValidator(val.validate);
+        compiled.validate = createValidator(val.validate);
       } else if (isFunction(val.validate)) {
-        compiled2.validate = val.validate;
+        compiled.validate = val.validate;
       } else {
         schemaError(name, val);
       }
       if (isFunction(val.normalize)) {
-        compiled2.normalize = val.normalize;
+        compiled.normalize = val.normalize;
       } else if (!val.normalize) {
-        compiled2.normalize = createNormalizer();
+        compiled.normalize = createNormalizer();
       } else {
         schemaError(name, val);
       }
@@ -47138,24 +47138,31 @@ function termSourceAsWritten(term) {
     return `(?:${words.join("|")})`;
   }).join(" ");
 }
-var compiled = /* @__PURE__ */ new Map();
+var compiledByList = /* @__PURE__ */ new WeakMap();
+var compiledByTerms = /* @__PURE__ */ new Map();
 function termsPattern(terms) {
+  let pattern = compiledByList.get(terms);
+  if (pattern) return pattern;
   const key = terms.join("\0");
-  let pattern = compiled.get(key);
+  pattern = compiledByTerms.get(key);
   if (!pattern) {
     pattern = new RegExp(`\\b(?:${terms.map(termSource).join("|")})\\b`);
-    compiled.set(key, pattern);
+    compiledByTerms.set(key, pattern);
   }
+  compiledByList.set(terms, pattern);
   return pattern;
 }
 var globals = /* @__PURE__ */ new WeakMap();
-function matchesOf(pattern, plain) {
+function globalOf2(pattern) {
   let global2 = globals.get(pattern);
   if (!global2) {
     global2 = new RegExp(pattern.source, "g");
     globals.set(pattern, global2);
   }
-  return everyMatch(global2, plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return global2;
+}
+function matchesOf(pattern, plain) {
+  return everyMatch(globalOf2(pattern), plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 var sentencesRead = cachedByString(
   (text3) => Object.freeze(sentencesOf(text3).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) })))
@@ -47168,10 +47175,13 @@ function plainOf(raw) {
 var clausesRead = cachedByString(
   (raw) => Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r3) => ({ raw: r3, plain: plainOf(r3) })))
 );
+var RELATIVE_OPENING = /,\s+(?=(?:which|who|qui)\s)/i;
+var RELATIVE_OPENINGS = new RegExp(RELATIVE_OPENING.source, "gi");
 function relativesOf(raw) {
+  if (!RELATIVE_OPENING.test(raw)) return raw.trim() ? [raw] : [];
   const parts = [];
   let start2 = 0;
-  for (const m of everyMatch(/,\s+(?=(?:which|who|qui)\s)/gi, raw)) {
+  for (const m of everyMatch(RELATIVE_OPENINGS, raw)) {
     if (m.index < start2) continue;
     const before = raw.slice(0, m.index);
     if ((before.match(/\(/g)?.length ?? 0) !== (before.match(/\)/g)?.length ?? 0)) continue;
@@ -47221,7 +47231,9 @@ var SET_ASIDE = new RegExp(`\\b(?:${[
   "contrairement a"
 ].join("|")})(?: \\w+){0,2} $`);
 var LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-\u2013\u2014=]\s)/;
+var LABEL_END = /:|\s[-\u2013\u2014=]\s/;
 function labelOf2(raw) {
+  if (!LABEL_END.test(raw)) return null;
   const m = LEADING_LABEL.exec(raw);
   const label = m && m[1].trim().split(/\s+/).length <= 6 ? proseText(m[1]) : null;
   return label !== null && !hasFiniteVerb(label) ? label : null;
@@ -47234,8 +47246,14 @@ var AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contras
 var SETUP_WORDS = "(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?";
 function caseOpening(raw, option2) {
   const text3 = withoutAccents(raw.toLowerCase()).replace(/[-\u2013\u2014_*'\u2019`]/g, " ").replace(/\s+/g, " ");
-  return new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option2.source}(?: ${SETUP_WORDS})? ?[,:]`).test(text3);
+  let opening = CASE_OPENINGS.get(option2);
+  if (!opening) {
+    opening = new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option2.source}(?: ${SETUP_WORDS})? ?[,:]`);
+    CASE_OPENINGS.set(option2, opening);
+  }
+  return opening.test(text3);
 }
+var CASE_OPENINGS = /* @__PURE__ */ new WeakMap();
 var KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
 var PLURAL_BEFORE = /\b(?:clusters|setups|configurations|architectures|systemes)(?: \w+)? $/;
 var PLURAL_AFTER = /^ (?:clusters|setups|configurations|architectures|systems|systemes)\b/;
@@ -47292,7 +47310,7 @@ function readChoices(prose, choices) {
     const m = THIS.exec(plain);
     return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
   };
-  const bare = (plain) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text3, p) => text3.replace(new RegExp(p.source, "g"), " "), plain).replace(FILLER, " ").trim();
+  const bare = (plain) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text3, p) => text3.replace(globalOf2(p), " "), plain).replace(FILLER, " ").trim();
   const pieces2 = (raw) => {
     const label = labelOf2(raw);
     const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)[0].length) : raw;
@@ -47325,7 +47343,7 @@ function readChoices(prose, choices) {
       const at2 = matchesOf(pattern, body)[0];
       if (!at2) return false;
       if (patterns.some((p, j) => j !== k && p.test(body))) return true;
-      if (!body.replace(new RegExp(pattern.source, "g"), " ").replace(FILLER, " ").trim()) return true;
+      if (!body.replace(globalOf2(pattern), " ").replace(FILLER, " ").trim()) return true;
       if (rowHead2 !== null && appliedHere(rowHead2) && !mentioned(rowHead2)) return true;
       const opening = body.slice(0, at2.start);
       return !AS_A_CASE.test(opening) && !caseOpening(raw, pattern) && !KIND_OF.test(opening) && !PLURAL_BEFORE.test(opening) && !PLURAL_AFTER.test(body.slice(at2.end)) && !DEFINING2.test(body.slice(at2.end)) && !HYPOTHETICAL2.test(body);
@@ -47387,16 +47405,21 @@ var NAMES = new RegExp(
   `\\b(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...CODE_BASE_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES].join("|")}|\\d+|x|and|or|the|a|an|one|two|three|our|its|et|le|la|les|un|une|des|de|du)\\b`,
   "g"
 );
-var namesOnly = cachedByString((plain) => !plain.replace(NAMES, " ").replace(/[^a-z]+/g, ""));
+function namesOnly(plain) {
+  return !plain.replace(NAMES, " ").replace(/[^a-z]+/g, "");
+}
 var FILLERS = /* @__PURE__ */ new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
 var ISSUE_WORD = anyOf(...ISSUES_LABELS);
 function contentWords(plain) {
   return plain.split(" ").filter((w) => w && !FILLERS.has(w) && !ISSUE_WORD.test(w)).map((w) => w.length > 4 ? w.replace(/(?:ing|ed|es|s|e)$/, "") : w);
 }
-function restates(plain, taskWords) {
-  const words = contentWords(plain);
-  const own = words.filter((w) => !taskWords.some((t) => t === w || Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t)))).length;
-  return own === 0 || own === 1 && words.length - own >= 2;
+function restatesTask(taskWords) {
+  const isTaskWord = cachedByString((w) => taskWords.some((t) => t === w || Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))), 1e4);
+  return (words) => {
+    let own = 0;
+    for (const w of words) if (!isTaskWord(w)) own++;
+    return own === 0 || own === 1 && words.length - own >= 2;
+  };
 }
 function readerOf(question) {
   return {
@@ -47413,6 +47436,25 @@ function readerOf(question) {
 function answerOf(groups) {
   const compiledGroups = groups.map((g) => Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) });
   return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
+}
+var compiledQuestions = /* @__PURE__ */ new WeakMap();
+function compiledQuestion(question) {
+  let compiled = compiledQuestions.get(question);
+  if (!compiled) {
+    compiled = {
+      reader: readerOf(question),
+      answers: [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf),
+      failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
+      reject: question.reject?.length ? termsPattern(question.reject) : null,
+      restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join(". ")))) : null
+    };
+    compiledQuestions.set(question, compiled);
+  }
+  return compiled;
+}
+function clausesOfSentence(sentence) {
+  const clauses = clausesRead(sentence.raw);
+  return { clauses, plains: clauses.length ? clauses.map((c) => c.plain) : [sentence.plain] };
 }
 var preparedProse = /* @__PURE__ */ new WeakMap();
 function prepared(prose) {
@@ -47442,7 +47484,19 @@ function prepared(prose) {
       const headingAbove = i === 0 && cell < 0 && before?.kind === "heading" ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
       const label = labelOf2(sentence.raw);
       const ahead = label !== null && ELLIPTIC.test(label) ? sentencesAhead(prose.blocks, b, i) : [];
-      return { sentence, cell, context, before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead };
+      const { plain } = sentence;
+      return {
+        sentence,
+        cell,
+        context,
+        before: i > 0 && read[i - 1].cell === cell ? read[i - 1].sentence : headingAbove,
+        next: read[i + 1]?.sentence.plain,
+        ahead,
+        label,
+        asksOrListed: sentence.asks || copiedList,
+        wordHistory: HISTORY.test(plain),
+        finite: hasFiniteVerb(plain)
+      };
     });
     const kindNamed = block4.kind === "list-item" && frames.some((frame) => KINDS.test(frame));
     return { block: block4, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, kindNamed, sentences };
@@ -47463,15 +47517,18 @@ function sentencesAhead(blocks, b, i) {
   return texts.slice(0, AHEAD);
 }
 function readQuestion(prose, question) {
-  const reader = readerOf(question);
+  const { reader, answers, failing, reject, restates } = compiledQuestion(question);
   const { about } = reader;
-  const answers = [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
-  const failing = question.failureOf?.length ? termsPattern(question.failureOf) : null;
   const blocks = prepared(prose);
-  const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join(". "))) : null;
-  const states = (sentence, context) => choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0);
-  const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
+  const statedFirst = /* @__PURE__ */ new Map();
+  const states = (entry) => {
+    if (choices) return choices.named(entry.sentence.plain).length > 0;
+    const stated = answers.map((a) => groupsStated(reader, a, entry.sentence, entry.context, entry.clauses ??= clausesOfSentence(entry.sentence)));
+    statedFirst.set(entry, stated);
+    return stated.some((groups) => groups.size > 0);
+  };
+  const spoiled = reject ? spoiledSections(blocks, states, reject) : null;
   const namedIn = /* @__PURE__ */ new Map();
   const names = (text3) => {
     let found = namedIn.get(text3);
@@ -47497,18 +47554,22 @@ function readQuestion(prose, question) {
       }
       continue;
     }
-    for (const { sentence, cell, context, before, next, ahead } of sentences) {
+    for (const entry of sentences) {
+      const { sentence, cell, context, before, next, ahead, finite } = entry;
       const { plain } = sentence;
       const named3 = about !== null && about.test(plain);
       if (named3 && !mentionedAt) mentionedAt = at2;
-      if (sentence.asks || copiedList || namesOnly(plain)) continue;
-      if (restated && restates(plain, restated)) continue;
-      if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
-        return { answeredAt: at2, mentionedAt: mentionedAt ?? at2 };
+      if (entry.asksOrListed) continue;
+      if (restates?.(entry.contentWords ??= contentWords(plain))) continue;
+      if (failing) {
+        if (entry.namesOnly ??= namesOnly(plain)) continue;
+        if (failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
+          return { answeredAt: at2, mentionedAt: mentionedAt ?? at2 };
+        }
       }
+      if (kindNamed && !finite || entry.wordHistory) continue;
       if (about && !named3 && !context.all.some(names) && !ahead.some(names)) continue;
-      if (kindNamed && !hasFiniteVerb(plain)) continue;
-      if (HISTORY.test(plain)) continue;
+      if (entry.namesOnly ??= namesOnly(plain)) continue;
       if (question.why && block4.inIssuesSection) continue;
       if (choices) {
         if (block4.kind === "table-row" && (!block4.header || cell === 0) && choices.bare(plain)) continue;
@@ -47521,14 +47582,14 @@ function readQuestion(prose, question) {
         if (by) contradicted = { at: at2, by };
         continue;
       }
-      const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => /* @__PURE__ */ new Set()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      const stated = question.statement && !finite ? answers.map(() => /* @__PURE__ */ new Set()) : statedFirst.get(entry) ?? answers.map((a) => groupsStated(reader, a, sentence, context, entry.clauses ??= clausesOfSentence(sentence)));
       if (cell >= 0) {
         for (const [a, answer] of answers.entries()) {
           if (!stated[a].size || stated[a].size === answer.groups.length) continue;
           for (const frame of framesOfCell(block4, cell)) for (const g of groupsStated(reader, answer, { raw: frame, plain: frame, asks: false }, context)) stated[a].add(g);
         }
       }
-      if (reader.notUnder && underOther(reader, sentence.raw, context)) {
+      if (reader.notUnder && underOther(reader, entry.label, context)) {
         const reason = named3 ? reasonIn(plain, context.why) : null;
         if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === "effect") || reader.notUnder.test(plain.slice(reason.index))) continue;
       }
@@ -47570,8 +47631,7 @@ function givesReason(plain, why, continuing) {
 var WHY2 = anyOf(...WHY_LABELS);
 var WHY_KINDS = /* @__PURE__ */ new Set(["purpose", "cause", "consequence", "condition", "counterfactual", "enabling", "contrast"]);
 var FUTURE_REMARK2 = anyOf(...FUTURE);
-function underOther(reader, raw, context) {
-  const label = labelOf2(raw);
+function underOther(reader, label, context) {
   const texts = label !== null ? [...context.frames, label] : context.frames;
   for (let k = texts.length - 1; k >= 0; k--) {
     const text3 = texts[k];
@@ -47611,27 +47671,33 @@ function aboutElse(reader, plain, index, context) {
   }
   return false;
 }
-function groupsStated(reader, answer, sentence, context) {
+function groupsStated(reader, answer, sentence, context, read) {
   const stated = /* @__PURE__ */ new Set();
   const { plain } = sentence;
-  if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
-  const clauses = clausesRead(sentence.raw);
-  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
+  if (reader.cancelledBy?.test(plain) && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
+  const { clauses, plains } = read ?? clausesOfSentence(sentence);
   for (const [c, clause] of plains.entries()) {
-    const around = c > 0 ? contextOf2([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf2(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context;
-    const mentions = answer.subjects.flatMap((subject, k) => subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []);
-    const bare = clauses[c] && clauses[c].raw.includes("(") ? plainOf(clauses[c].raw.replace(/\([^()]*\)/g, " ")) : clause;
+    if (!answer.groups.some((group, g) => !stated.has(g) && group.terms.test(clause))) continue;
+    let around;
+    let mentions;
+    let bare;
+    const aroundOf = () => around ??= c > 0 ? contextOf2([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf2(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context;
+    const mentionsOf2 = () => mentions ??= answer.subjects.flatMap((subject, k) => subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []);
+    const bareOf = () => bare ??= clauses[c] && clauses[c].raw.includes("(") ? plainOf(clauses[c].raw.replace(/\([^()]*\)/g, " ")) : clause;
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
       const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
-      const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
+      if (!terms.length) return;
+      const said = group.of ? terms.filter((term) => subjectOf(term, mentionsOf2(), clause, answer, aroundOf()) === g) : terms;
       if (!said.length) return;
       const antecedent = c > 0 && RELATIVE.test(clause) ? lastSubject(reader, plains[c - 1]) : "";
       const text3 = antecedent ? `${antecedent} ${clause}` : "";
-      const inBare = matchesOf(group.terms, bare)[0];
       if (text3) {
-        if (!aboutElse(reader, text3, antecedent.length + 1 + said[0].start, around)) stated.add(g);
-      } else if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0].start, around)) stated.add(g);
+        if (!aboutElse(reader, text3, antecedent.length + 1 + said[0].start, aroundOf())) stated.add(g);
+        return;
+      }
+      const inBare = matchesOf(group.terms, bareOf())[0];
+      if (inBare ? !aboutElse(reader, bareOf(), inBare.start, aroundOf()) : !aboutElse(reader, clause, said[0].start, aroundOf())) stated.add(g);
     });
   }
   return stated;
@@ -47665,9 +47731,9 @@ function sectionOf(block4) {
 function spoiledSections(blocks, states, reject) {
   const spoiled = /* @__PURE__ */ new Set();
   for (const { section, sentences } of blocks) {
-    for (const { sentence, context } of sentences) {
-      const { plain } = sentence;
-      if (!states(sentence, context)) continue;
+    for (const entry of sentences) {
+      const { plain } = entry.sentence;
+      if (!states(entry)) continue;
       const first2 = matchesOf(reject, plain)[0];
       if (first2 && !SET_ASIDE.test(plain.slice(0, first2.start))) spoiled.add(section);
     }

@@ -4,7 +4,7 @@
  */
 import type { ProseAnalysis } from './analyze-prose.js';
 import { anyOf, LOAD_BALANCER_NAMES, THIS_DESIGN } from './lexicon.js';
-import { clausesRead, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { clausesRead, globalOf, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { commaSegments, hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
 
 /** One option of a question that asks which one this design is (see Question.choices). */
@@ -51,8 +51,15 @@ const SETUP_WORDS = '(?:cluster|setup|set up|configuration|mode|architecture|sys
  */
 function caseOpening(raw: string, option: RegExp): boolean {
   const text = withoutAccents(raw.toLowerCase()).replace(/[-–—_*'’`]/g, ' ').replace(/\s+/g, ' ');
-  return new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option.source}(?: ${SETUP_WORDS})? ?[,:]`).test(text);
+  let opening = CASE_OPENINGS.get(option);
+  if (!opening) {
+    opening = new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option.source}(?: ${SETUP_WORDS})? ?[,:]`);
+    CASE_OPENINGS.set(option, opening);
+  }
+  return opening.test(text);
 }
+/** Each option's case opening, made once (an option's pattern is its terms' pattern, made once per rubric). */
+const CASE_OPENINGS = new WeakMap<RegExp, RegExp>();
 
 /** "The advantages of an active-active cluster": an option named as a kind of setup. */
 const KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
@@ -127,7 +134,7 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
     const m = THIS.exec(plain);
     return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
   };
-  const bare = (plain: string) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text, p) => text.replace(new RegExp(p.source, 'g'), ' '), plain).replace(FILLER, ' ').trim();
+  const bare = (plain: string) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text, p) => text.replace(globalOf(p), ' '), plain).replace(FILLER, ' ').trim();
   const pieces = (raw: string): ReadSentence[] => {
     const label = labelOf(raw);
     const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)![0].length) : raw;
@@ -165,7 +172,7 @@ export function readChoices(prose: ProseAnalysis, choices: Choice[]): ChoicesRea
       const at = matchesOf(pattern, body)[0];
       if (!at) return false;
       if (patterns.some((p, j) => j !== k && p.test(body))) return true;
-      if (!body.replace(new RegExp(pattern.source, 'g'), ' ').replace(FILLER, ' ').trim()) return true;
+      if (!body.replace(globalOf(pattern), ' ').replace(FILLER, ' ').trim()) return true;
       if (rowHead !== null && appliedHere(rowHead) && !mentioned(rowHead)) return true;
       // Defining each option in turn chooses none: "In an Active-Passive setup, one would wait"; "Active-active means ...".
       const opening = body.slice(0, at.start);

@@ -68,30 +68,42 @@ function termSourceAsWritten(term: string): string {
     .join(' ');
 }
 
-/** Terms compiled once per distinct list: a rubric's questions are read for every student. */
-const compiled = new Map<string, RegExp>();
+/**
+ * Terms compiled once per distinct list: a rubric's questions are read for every student. A list is
+ * found first by its identity (a rubric's lists are read-only data, asked of for every sentence of
+ * every student), so that no key is joined from its terms per call; a list not seen before, by its terms.
+ */
+const compiledByList = new WeakMap<readonly string[], RegExp>();
+const compiledByTerms = new Map<string, RegExp>();
 
 export function termsPattern(terms: readonly string[]): RegExp {
+  let pattern = compiledByList.get(terms);
+  if (pattern) return pattern;
   const key = terms.join('\u0000');
-  let pattern = compiled.get(key);
+  pattern = compiledByTerms.get(key);
   if (!pattern) {
     pattern = new RegExp(`\\b(?:${terms.map(termSource).join('|')})\\b`);
-    compiled.set(key, pattern);
+    compiledByTerms.set(key, pattern);
   }
+  compiledByList.set(terms, pattern);
   return pattern;
 }
 
-/** The global twin of each pattern, made once. */
 const globals = new WeakMap<RegExp, RegExp>();
 
-/** Every match of a pattern: where each starts and ends. */
-export function matchesOf(pattern: RegExp, plain: string): { start: number; end: number }[] {
+/** A pattern's global twin (its source, flag g alone: for everyMatch and replace), made once per pattern. */
+export function globalOf(pattern: RegExp): RegExp {
   let global = globals.get(pattern);
   if (!global) {
     global = new RegExp(pattern.source, 'g');
     globals.set(pattern, global);
   }
-  return everyMatch(global, plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return global;
+}
+
+/** Every match of a pattern: where each starts and ends. */
+export function matchesOf(pattern: RegExp, plain: string): { start: number; end: number }[] {
+  return everyMatch(globalOf(pattern), plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** A sentence as read: as written, plain text, and whether it asks rather than states. */
@@ -122,14 +134,19 @@ export const clausesRead = cachedByString((raw: string): readonly { raw: string;
   Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r) => ({ raw: r, plain: plainOf(r) }))),
 );
 
+const RELATIVE_OPENING = /,\s+(?=(?:which|who|qui)\s)/i;
+const RELATIVE_OPENINGS = new RegExp(RELATIVE_OPENING.source, 'gi');
+
 /**
  * A clause cut around ", which ..." / ", who ..." outside brackets: the relative runs to its next comma,
  * where the main clause may go on ("Unlike Nginx, which only hands out files, the app server runs the code").
  */
 function relativesOf(raw: string): string[] {
+  // Most clauses hold no relative: read once for it, not cut.
+  if (!RELATIVE_OPENING.test(raw)) return raw.trim() ? [raw] : [];
   const parts: string[] = [];
   let start = 0;
-  for (const m of everyMatch(/,\s+(?=(?:which|who|qui)\s)/gi, raw)) {
+  for (const m of everyMatch(RELATIVE_OPENINGS, raw)) {
     if (m.index < start) continue;
     const before = raw.slice(0, m.index);
     if ((before.match(/\(/g)?.length ?? 0) !== (before.match(/\)/g)?.length ?? 0)) continue;
@@ -183,9 +200,13 @@ export const SET_ASIDE = new RegExp(`\\b(?:${[
 
 /** "Active-Active: both servers..." or "**Active-Passive** - one waits": a label that the rest of the sentence speaks of. */
 export const LEADING_LABEL = /^\W*([^:.!?\n]{1,60}?)\W*(?::|\s[-–—=]\s)/;
+/** What every leading label ends with. */
+const LABEL_END = /:|\s[-–—=]\s/;
 
 /** The label a sentence opens with, when it has one, in plain text. "It is Active-Active: ..." states before its colon: a label names, it does not say. */
 export function labelOf(raw: string): string | null {
+  // Most sentences have no colon nor spaced dash: LEADING_LABEL, which tries every length of label, is not run on them.
+  if (!LABEL_END.test(raw)) return null;
   const m = LEADING_LABEL.exec(raw);
   const label = m && m[1]!.trim().split(/\s+/).length <= 6 ? proseText(m[1]!) : null;
   return label !== null && !hasFiniteVerb(label) ? label : null;

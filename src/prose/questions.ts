@@ -175,11 +175,10 @@ const NAMES = new RegExp(
   'g',
 );
 
-/**
- * A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2".
- * Asked of every sentence for every question of a rubric: read once per sentence.
- */
-const namesOnly = cachedByString((plain: string): boolean => !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, ''));
+/** A text that only names components: "1 server", "code base", "Nginx (web server)", "MySQL x2". */
+function namesOnly(plain: string): boolean {
+  return !plain.replace(NAMES, ' ').replace(/[^a-z]+/g, '');
+}
 
 /** Words that say nothing of their own in a restatement: function words, and the words that call something an issue. */
 const FILLERS: ReadonlySet<string> = new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
@@ -191,14 +190,18 @@ function contentWords(plain: string): string[] {
 }
 
 /**
- * Whether a sentence says nothing beyond the task's words: every content word is one of them (a stem
- * one is a prefix of: "termination", "terminating"), but for one word where it repeats two or more
- * ("It cannot scale well if there is too much incoming traffic").
+ * Whether a sentence, by its content words, says nothing beyond the task's words: every one is one
+ * of them (a stem one is a prefix of: "termination", "terminating"), but for one word where it
+ * repeats two or more ("It cannot scale well if there is too much incoming traffic"). Whether a word
+ * is one of the task's is kept per word: the same words come back in every sentence of every student.
  */
-function restates(plain: string, taskWords: string[]): boolean {
-  const words = contentWords(plain);
-  const own = words.filter((w) => !taskWords.some((t) => t === w || (Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))))).length;
-  return own === 0 || (own === 1 && words.length - own >= 2);
+function restatesTask(taskWords: readonly string[]): (words: readonly string[]) => boolean {
+  const isTaskWord = cachedByString((w: string) => taskWords.some((t) => t === w || (Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t)))), 10_000);
+  return (words) => {
+    let own = 0;
+    for (const w of words) if (!isTaskWord(w)) own++;
+    return own === 0 || (own === 1 && words.length - own >= 2);
+  };
 }
 
 /** A question compiled: its patterns. */
@@ -240,6 +243,37 @@ function answerOf(groups: AnswerGroup[]): Answer {
   return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
 }
 
+/** A question as read for every student: its patterns, its ways to answer, the task's words it must not merely restate. */
+interface CompiledQuestion {
+  reader: Reader;
+  answers: Answer[];
+  failing: RegExp | null;
+  reject: RegExp | null;
+  /** Whether a sentence's content words restate the task's words for the question (see Question.taskWords). */
+  restates: ((words: readonly string[]) => boolean) | null;
+}
+
+/**
+ * Each question compiled once, kept under the question itself: a rubric's questions are read-only
+ * data, read for every student (compiling them per reading cost a tenth of the reading).
+ */
+const compiledQuestions = new WeakMap<Question, CompiledQuestion>();
+
+function compiledQuestion(question: Question): CompiledQuestion {
+  let compiled = compiledQuestions.get(question);
+  if (!compiled) {
+    compiled = {
+      reader: readerOf(question),
+      answers: [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf),
+      failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
+      reject: question.reject?.length ? termsPattern(question.reject) : null,
+      restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join('. ')))) : null,
+    };
+    compiledQuestions.set(question, compiled);
+  }
+  return compiled;
+}
+
 /** A sentence ready to be read for any question: its place and what it is read under. */
 interface PreparedSentence {
   sentence: ReadSentence;
@@ -252,6 +286,31 @@ interface PreparedSentence {
   next: string | undefined;
   /** Under a lead label that asks of no subject ("What for:"), the sentences after it in its section, which name the subject. */
   ahead: string[];
+  /** The label it opens with, in plain text, if any (see labelOf). */
+  label: string | null;
+  /** It answers no question, whatever the question: it asks (a question copied from the task), or it is an item of the task's requirement list. */
+  asksOrListed: boolean;
+  /** Nor does it answer when it only names components ("- code base", "Nginx (web server)"): read on first need. */
+  namesOnly?: boolean;
+  /** It tells where a word comes from ("The term firewall comes from buildings"): no answer either, but after a failure's cost. */
+  wordHistory: boolean;
+  /** It has a finite verb: it states rather than names. */
+  finite: boolean;
+  /** Its content words, for the questions that must not merely restate the task (read on first need). */
+  contentWords?: string[];
+  /** Its clauses (read on first need, then by every question). */
+  clauses?: SentenceClauses;
+}
+
+/** A sentence's clauses as written, and the plain text of each (the sentence's own when it has none). */
+interface SentenceClauses {
+  clauses: readonly { raw: string; plain: string }[];
+  plains: readonly string[];
+}
+
+function clausesOfSentence(sentence: ReadSentence): SentenceClauses {
+  const clauses = clausesRead(sentence.raw);
+  return { clauses, plains: clauses.length ? clauses.map((c) => c.plain) : [sentence.plain] };
 }
 
 /** A block ready to be read for any question: what every question reads of it, computed once per submission. */
@@ -307,7 +366,11 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
       const headingAbove = i === 0 && cell < 0 && before?.kind === 'heading' ? { raw: before.text, plain: before.norm, asks: asks(before.text) } : null;
       const label = labelOf(sentence.raw);
       const ahead = label !== null && ELLIPTIC.test(label) ? sentencesAhead(prose.blocks, b, i) : [];
-      return { sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead };
+      const { plain } = sentence;
+      return {
+        sentence, cell, context, before: i > 0 && read[i - 1]!.cell === cell ? read[i - 1]!.sentence : headingAbove, next: read[i + 1]?.sentence.plain, ahead, label,
+        asksOrListed: sentence.asks || copiedList, wordHistory: HISTORY.test(plain), finite: hasFiniteVerb(plain),
+      };
     });
     const kindNamed = block.kind === 'list-item' && frames.some((frame) => KINDS.test(frame));
     return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, kindNamed, sentences };
@@ -334,15 +397,19 @@ function sentencesAhead(blocks: AnalysedBlock[], b: number, i: number): string[]
 
 /** Reads the whole prose for one question. */
 export function readQuestion(prose: ProseAnalysis, question: Question): QuestionReading {
-  const reader = readerOf(question);
+  const { reader, answers, failing, reject, restates } = compiledQuestion(question);
   const { about } = reader;
-  const answers = [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf);
   const choices = question.choices?.length ? readChoices(prose, question.choices) : null;
-  const failing = question.failureOf?.length ? termsPattern(question.failureOf) : null;
   const blocks = prepared(prose);
-  const restated = question.taskWords?.length ? contentWords(proseText([...question.taskWords, question.name].join('. '))) : null;
-  const states = (sentence: ReadSentence, context: Context) => (choices ? choices.named(sentence.plain).length > 0 : answers.some((a) => groupsStated(reader, a, sentence, context).size > 0));
-  const spoiled = question.reject?.length ? spoiledSections(blocks, states, termsPattern(question.reject)) : null;
+  // What each sentence states of each answer, when the hedges were looked for first: the reading of the answer takes it from there.
+  const statedFirst = new Map<PreparedSentence, Set<number>[]>();
+  const states = (entry: PreparedSentence) => {
+    if (choices) return choices.named(entry.sentence.plain).length > 0;
+    const stated = answers.map((a) => groupsStated(reader, a, entry.sentence, entry.context, (entry.clauses ??= clausesOfSentence(entry.sentence))));
+    statedFirst.set(entry, stated);
+    return stated.some((groups) => groups.size > 0);
+  };
+  const spoiled = reject ? spoiledSections(blocks, states, reject) : null;
   // Whether a text names the subject, asked once per distinct text (a frame is shared by every sentence under it).
   const namedIn = new Map<string, boolean>();
   const names = (text: string) => {
@@ -372,21 +439,26 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       }
       continue;
     }
-    for (const { sentence, cell, context, before, next, ahead } of sentences) {
+    for (const entry of sentences) {
+      const { sentence, cell, context, before, next, ahead, finite } = entry;
       const { plain } = sentence;
       const named = about !== null && about.test(plain);
       if (named && !mentionedAt) mentionedAt = at;
-      // A question copied from the task ("What is a server?") is not its answer, nor is the task's list ("You must add:" then its items).
-      // A question copied from the task ("What is a server?") is no answer, nor a bare name ("- code base", "Nginx (web server)").
-      if (sentence.asks || copiedList || namesOnly(plain)) continue;
-      if (restated && restates(plain, restated)) continue;
-      if (failing && failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
-        return { answeredAt: at, mentionedAt: mentionedAt ?? at };
+      // A question copied from the task ("What is a server?") is no answer, nor the task's list ("You must add:" then its items),
+      // nor a bare name ("- code base", "Nginx (web server)"). The tests that pass a sentence over may come in any order, but
+      // before the failure's cost, which answers: the costlier ones come last.
+      if (entry.asksOrListed) continue;
+      if (restates?.(entry.contentWords ??= contentWords(plain))) continue;
+      if (failing) {
+        if (entry.namesOnly ??= namesOnly(plain)) continue;
+        if (failureCosts(plain, failing) && !(reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))))) {
+          return { answeredAt: at, mentionedAt: mentionedAt ?? at };
+        }
       }
-      if (about && !named && !context.all.some(names) && !ahead.some(names)) continue;
-      if (kindNamed && !hasFiniteVerb(plain)) continue;
       // Where the word comes from is no answer: "The term firewall comes from buildings, where a wall stops a fire".
-      if (HISTORY.test(plain)) continue;
+      if ((kindNamed && !finite) || entry.wordHistory) continue;
+      if (about && !named && !context.all.some(names) && !ahead.some(names)) continue;
+      if (entry.namesOnly ??= namesOnly(plain)) continue;
       // A section that lists problems says what is wrong with the design, not what an element is for ("the traffic behind the load
       // balancer is not encrypted" gives no reason for the certificate).
       if (question.why && block.inIssuesSection) continue;
@@ -404,7 +476,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         if (by) contradicted = { at, by };
         continue;
       }
-      const stated = question.statement && !hasFiniteVerb(plain) ? answers.map(() => new Set<number>()) : answers.map((a) => groupsStated(reader, a, sentence, context));
+      const stated = question.statement && !finite ? answers.map(() => new Set<number>()) : (statedFirst.get(entry) ?? answers.map((a) => groupsStated(reader, a, sentence, context, (entry.clauses ??= clausesOfSentence(sentence)))));
       // A table row is one statement: what its head or its column's header states goes with the cell's own ("| Heavy traffic | the machine saturates |").
       if (cell >= 0) {
         for (const [a, answer] of answers.entries()) {
@@ -415,7 +487,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
       // Under another question's section, what the element does answers that question ("Algorithm: HAProxy sends each request to
       // the next server"); a reason the sentence gives of the element itself still answers this one ("the replica can take reads to
       // prevent the primary from overloading").
-      if (reader.notUnder && underOther(reader, sentence.raw, context)) {
+      if (reader.notUnder && underOther(reader, entry.label, context)) {
         const reason = named ? reasonIn(plain, context.why) : null;
         // "The load balancer enables an active-active setup" gives the other question's answer, not a reason for this one.
         if (!reason || !(WHY_KINDS.has(reason.kind) || reason.kind === 'effect') || reader.notUnder.test(plain.slice(reason.index))) continue;
@@ -481,9 +553,8 @@ const WHY = anyOf(...WHY_LABELS);
 const WHY_KINDS: ReadonlySet<ReasonKind> = new Set(['purpose', 'cause', 'consequence', 'condition', 'counterfactual', 'enabling', 'contrast']);
 const FUTURE_REMARK = anyOf(...FUTURE);
 
-/** Whether a sentence sits under another question's section (see Question.notUnder): its nearest frame naming a subject names one of those. */
-function underOther(reader: Reader, raw: string, context: Context): boolean {
-  const label = labelOf(raw);
+/** Whether a sentence (its lead `label`, if any) sits under another question's section (see Question.notUnder): its nearest frame naming a subject names one of those. */
+function underOther(reader: Reader, label: string | null, context: Context): boolean {
   const texts = label !== null ? [...context.frames, label] : context.frames;
   for (let k = texts.length - 1; k >= 0; k--) {
     const text = texts[k]!;
@@ -556,39 +627,48 @@ function aboutElse(reader: Reader, plain: string, index: number, context: Contex
  * The groups of the answer a sentence states. A fact about one subject of a contrast counts where
  * its term is said of that subject: the subject it goes to ("writes go to the primary", "reads from
  * the replica"), else the nearest one named before it, else the nearest after, else the subject of
- * the nearest frame that names one ("**Primary**: takes every write").
+ * the nearest frame that names one ("**Primary**: takes every write"). `read`: the sentence's clauses,
+ * when already read.
  */
-function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, context: Context): Set<number> {
+function groupsStated(reader: Reader, answer: Answer, sentence: ReadSentence, context: Context, read?: SentenceClauses): Set<number> {
   const stated = new Set<number>();
   const { plain } = sentence;
-  if (reader.cancelledBy && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
+  if (reader.cancelledBy?.test(plain) && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
   // Read clause by clause: "the firewalls keep scanners out, whereas the certificate lets browsers check the site";
   // "the primary takes the writes; the replica is read-only".
-  const clauses = clausesRead(sentence.raw);
-  const plains = clauses.length ? clauses.map((c) => c.plain) : [plain];
+  const { clauses, plains } = read ?? clausesOfSentence(sentence);
   for (const [c, clause] of plains.entries()) {
+    // What the clause is read under, the subjects it names and its text without brackets are read only for a clause that
+    // holds an answer term: most hold none.
+    if (!answer.groups.some((group, g) => !stated.has(g) && group.terms.test(clause))) continue;
+    let around: Context | undefined;
+    let mentions: { start: number; end: number; k: number }[] | undefined;
+    let bare: string | undefined;
     // The clauses before are the same sentence: their subject goes on ("Nginx serves the files; dynamic ones go to the app server").
     // The first clause of several, naming no subject, is about what its own sentence names next, before the sentence before it:
     // "Before, the only copy of the data was on one disk; now the replica holds a second one".
-    const around = c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context;
-    const mentions = answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : []));
+    const aroundOf = () => (around ??= c > 0 ? contextOf([...context.frames, ...plains.slice(0, c)], context.before) : plains.length > 1 ? contextOf(context.frames, [...context.before, ...plains.slice(1).reverse()]) : context);
+    const mentionsOf = () => (mentions ??= answer.subjects.flatMap((subject, k) => (subject ? matchesOf(subject, clause).map((m) => ({ ...m, k })) : [])));
     // What a clause is about is read without its brackets: "Connections on the list (HTTP and HTTPS from anyone) get in".
-    const bare = clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause;
+    const bareOf = () => (bare ??= clauses[c] && clauses[c]!.raw.includes('(') ? plainOf(clauses[c]!.raw.replace(/\([^()]*\)/g, ' ')) : clause);
     answer.groups.forEach((group, g) => {
       if (stated.has(g)) return;
       // "the user's computer" is the user's, not what the question asks of its subject.
       // A purpose denied is not stated: "the replica is not for performance".
       const terms = matchesOf(group.terms, clause).filter((t) => !reader.ownedBefore?.test(clause.slice(0, t.start)) && !reader.ownedAfter?.test(clause.slice(t.end)) && !DENIED_PURPOSE.test(clause.slice(0, t.start)));
+      if (!terms.length) return;
       // A fact about one subject of a contrast counts where that subject is the one it is said of.
-      const said = group.of ? terms.filter((term) => subjectOf(term, mentions, clause, answer, around) === g) : terms;
+      const said = group.of ? terms.filter((term) => subjectOf(term, mentionsOf(), clause, answer, aroundOf()) === g) : terms;
       if (!said.length) return;
       // A relative clause is said of what the clause before named last: "...hands the rest to the application server, which runs the code".
       const antecedent = c > 0 && RELATIVE.test(clause) ? lastSubject(reader, plains[c - 1]!) : '';
       const text = antecedent ? `${antecedent} ${clause}` : '';
-      const inBare = matchesOf(group.terms, bare)[0];
       if (text) {
-        if (!aboutElse(reader, text, antecedent.length + 1 + said[0]!.start, around)) stated.add(g);
-      } else if (inBare ? !aboutElse(reader, bare, inBare.start, around) : !aboutElse(reader, clause, said[0]!.start, around)) stated.add(g);
+        if (!aboutElse(reader, text, antecedent.length + 1 + said[0]!.start, aroundOf())) stated.add(g);
+        return;
+      }
+      const inBare = matchesOf(group.terms, bareOf())[0];
+      if (inBare ? !aboutElse(reader, bareOf(), inBare.start, aroundOf()) : !aboutElse(reader, clause, said[0]!.start, aroundOf())) stated.add(g);
     });
   }
   return stated;
@@ -636,12 +716,12 @@ function sectionOf(block: AnalysedBlock): string {
 }
 
 /** The sections where a sentence states (part of) the answer beside a hedge or the wrong fact that it does not set aside. */
-function spoiledSections(blocks: PreparedBlock[], states: (sentence: ReadSentence, context: Context) => boolean, reject: RegExp): Set<string> {
+function spoiledSections(blocks: PreparedBlock[], states: (entry: PreparedSentence) => boolean, reject: RegExp): Set<string> {
   const spoiled = new Set<string>();
   for (const { section, sentences } of blocks) {
-    for (const { sentence, context } of sentences) {
-      const { plain } = sentence;
-      if (!states(sentence, context)) continue;
+    for (const entry of sentences) {
+      const { plain } = entry.sentence;
+      if (!states(entry)) continue;
       // "it is not a CNAME, since a CNAME can only point to a name": once ruled out, the wrong fact is talked about, not stated.
       const first = matchesOf(reject, plain)[0];
       if (first && !SET_ASIDE.test(plain.slice(0, first.start))) spoiled.add(section);
