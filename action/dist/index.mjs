@@ -39373,7 +39373,6 @@ function lbMonitoredClaims(statement, where) {
 }
 var LB = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
 var SSL = `(?:${CERTIFICATE_NAMES.join("|")}|encryption)`;
-var HTTPS = anyOf(...CERTIFICATE_NAMES);
 var BEHIND = anyOf(...BEHIND_THE_LB);
 var PLAIN = anyOf(...PLAIN_TRAFFIC);
 var UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test(w) || /^(?:un|not|non)/.test(w)));
@@ -47239,6 +47238,66 @@ function labelOf2(raw) {
   return label !== null && !hasFiniteVerb(label) ? label : null;
 }
 
+// src/prose/question-compiled.ts
+function answerGroups(question) {
+  return groupsOf(question.answer ?? []);
+}
+function groupsOf(answer) {
+  if (!answer.length) return [];
+  return typeof answer[0] === "string" ? [answer] : answer.filter((g) => Array.isArray(g) ? g.length : g.terms.length && g.of.length);
+}
+var NAMES = new RegExp(
+  `\\b(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...CODE_BASE_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES].join("|")}|\\d+|x|and|or|the|a|an|one|two|three|our|its|et|le|la|les|un|une|des|de|du)\\b`,
+  "g"
+);
+function namesOnly(plain) {
+  return !plain.replace(NAMES, " ").replace(/[^a-z]+/g, "");
+}
+var FILLERS = /* @__PURE__ */ new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
+var ISSUE_WORD = anyOf(...ISSUES_LABELS);
+function contentWords(plain) {
+  return plain.split(" ").filter((w) => w && !FILLERS.has(w) && !ISSUE_WORD.test(w)).map((w) => w.length > 4 ? w.replace(/(?:ing|ed|es|s|e)$/, "") : w);
+}
+function restatesTask(taskWords) {
+  const isTaskWord = cachedByString((w) => taskWords.some((t) => t === w || Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))), 1e4);
+  return (words) => {
+    let own = 0;
+    for (const w of words) if (!isTaskWord(w)) own++;
+    return own === 0 || own === 1 && words.length - own >= 2;
+  };
+}
+function readerOf(question) {
+  return {
+    about: question.about?.length ? termsPattern(question.about) : null,
+    notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
+    cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
+    notUnder: question.notUnder?.length ? termsPattern(question.notUnder) : null,
+    otherJobs: question.otherJobs?.length ? termsPattern(question.otherJobs) : null,
+    counted: question.about?.length ? new RegExp(`\\b(?:one|two|three|four|five|\\d+|a single|single|un|une|deux|trois)(?: \\w+)? ${termsPattern(question.about).source}`) : null,
+    ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
+    ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null
+  };
+}
+function answerOf(groups) {
+  const compiledGroups = groups.map((g) => Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) });
+  return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
+}
+var compiledQuestions = /* @__PURE__ */ new WeakMap();
+function compiledQuestion(question) {
+  let compiled = compiledQuestions.get(question);
+  if (!compiled) {
+    compiled = {
+      reader: readerOf(question),
+      answers: [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf),
+      failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
+      reject: question.reject?.length ? termsPattern(question.reject) : null,
+      restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join(". ")))) : null
+    };
+    compiledQuestions.set(question, compiled);
+  }
+  return compiled;
+}
+
 // src/prose/question-choices.ts
 var THIS = anyOf(...THIS_DESIGN);
 var FILLER = /\b(?:the|a|an|is|it|its|it s|setup|set up|mode|configuration|config|one|answer|le|la|un|une|est|c est)\b/g;
@@ -47393,65 +47452,7 @@ function questionProblem(question) {
   if (question.choices) return question.choices.length >= 2 && question.choices.every((c) => c.terms?.length) ? null : "its choices need at least two options, each with terms";
   return answerGroups(question).length ? null : "it has no answer terms";
 }
-function answerGroups(question) {
-  return groupsOf(question.answer ?? []);
-}
-function groupsOf(answer) {
-  if (!answer.length) return [];
-  return typeof answer[0] === "string" ? [answer] : answer.filter((g) => Array.isArray(g) ? g.length : g.terms.length && g.of.length);
-}
 var REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
-var NAMES = new RegExp(
-  `\\b(?:${[...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...CODE_BASE_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES, ...FIREWALL_NAMES, ...MONITORING_NAMES, ...CERTIFICATE_NAMES].join("|")}|\\d+|x|and|or|the|a|an|one|two|three|our|its|et|le|la|les|un|une|des|de|du)\\b`,
-  "g"
-);
-function namesOnly(plain) {
-  return !plain.replace(NAMES, " ").replace(/[^a-z]+/g, "");
-}
-var FILLERS = /* @__PURE__ */ new Set([...FUNCTION_WORDS.en, ...FUNCTION_WORDS.fr]);
-var ISSUE_WORD = anyOf(...ISSUES_LABELS);
-function contentWords(plain) {
-  return plain.split(" ").filter((w) => w && !FILLERS.has(w) && !ISSUE_WORD.test(w)).map((w) => w.length > 4 ? w.replace(/(?:ing|ed|es|s|e)$/, "") : w);
-}
-function restatesTask(taskWords) {
-  const isTaskWord = cachedByString((w) => taskWords.some((t) => t === w || Math.min(t.length, w.length) >= 4 && (t.startsWith(w) || w.startsWith(t))), 1e4);
-  return (words) => {
-    let own = 0;
-    for (const w of words) if (!isTaskWord(w)) own++;
-    return own === 0 || own === 1 && words.length - own >= 2;
-  };
-}
-function readerOf(question) {
-  return {
-    about: question.about?.length ? termsPattern(question.about) : null,
-    notAbout: question.notAbout?.length ? termsPattern(question.notAbout) : null,
-    cancelledBy: question.cancelledBy?.length ? termsPattern(question.cancelledBy) : null,
-    notUnder: question.notUnder?.length ? termsPattern(question.notUnder) : null,
-    otherJobs: question.otherJobs?.length ? termsPattern(question.otherJobs) : null,
-    counted: question.about?.length ? new RegExp(`\\b(?:one|two|three|four|five|\\d+|a single|single|un|une|deux|trois)(?: \\w+)? ${termsPattern(question.about).source}`) : null,
-    ownedBefore: question.notOf?.length ? new RegExp(`${termsPattern(question.notOf).source}(?: s)? $`) : null,
-    ownedAfter: question.notOf?.length ? new RegExp(`^ (?:of|de|du|des) (?:(?:the|a|an|each|every|our|l|la|le|les|chaque) )?${termsPattern(question.notOf).source}`) : null
-  };
-}
-function answerOf(groups) {
-  const compiledGroups = groups.map((g) => Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) });
-  return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
-}
-var compiledQuestions = /* @__PURE__ */ new WeakMap();
-function compiledQuestion(question) {
-  let compiled = compiledQuestions.get(question);
-  if (!compiled) {
-    compiled = {
-      reader: readerOf(question),
-      answers: [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf),
-      failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
-      reject: question.reject?.length ? termsPattern(question.reject) : null,
-      restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join(". ")))) : null
-    };
-    compiledQuestions.set(question, compiled);
-  }
-  return compiled;
-}
 function clausesOfSentence(sentence) {
   const clauses = clausesRead(sentence.raw);
   return { clauses, plains: clauses.length ? clauses.map((c) => c.plain) : [sentence.plain] };
@@ -47541,7 +47542,7 @@ function readQuestion(prose, question) {
   let mentionedAt = null;
   let contradicted;
   const contrasts = /* @__PURE__ */ new Map();
-  for (const { block: block4, section, frames, statingHeading, copiedList, continuesLabel, kindNamed, sentences } of blocks) {
+  for (const { block: block4, section, frames, statingHeading, continuesLabel, kindNamed, sentences } of blocks) {
     if (spoiled?.has(section)) continue;
     const at2 = { file: block4.file, line: block4.line };
     if (block4.kind === "heading") {

@@ -86,7 +86,6 @@ export function lbMonitoredClaims(statement: string, where: Where): SecuredClaim
 
 const LB = `(?:${LOAD_BALANCER_NAMES.join('|')})`;
 const SSL = `(?:${CERTIFICATE_NAMES.join('|')}|encryption)`;
-const HTTPS = anyOf(...CERTIFICATE_NAMES);
 const BEHIND = anyOf(...BEHIND_THE_LB);
 const PLAIN = anyOf(...PLAIN_TRAFFIC);
 /** Traffic sent in clear (not "decrypted by Nginx", which is where SSL stops). */

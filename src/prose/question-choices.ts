@@ -5,7 +5,7 @@
 import type { ProseAnalysis } from './analyze-prose.js';
 import { anyOf, LOAD_BALANCER_NAMES, THIS_DESIGN } from './lexicon.js';
 import { clausesRead, globalOf, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
-import { commaSegments, hasFiniteVerb, proseText, withoutAccents } from './sentences.js';
+import { commaSegments, proseText, withoutAccents } from './sentences.js';
 
 /** One option of a question that asks which one this design is (see Question.choices). */
 export interface Choice {
