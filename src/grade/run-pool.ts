@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MAX_BYTES } from '../read/safe-read.js';
+import { LIMITS } from '../submission/limits.js';
 import { errorRecord, gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
 import { gradebookLayout } from './gradebook.js';
 import { digestRecord } from './record-digest.js';
@@ -15,12 +17,35 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Stops the pool at once (its workers terminated): the run was interrupted. */
   signal?: AbortSignal;
-  /** Memory cap of each worker (MiB of old generation): a pathological submission cannot exhaust the machine. */
+  /** Memory cap of each worker (MiB of old generation); default: workerOldGenerationMb of the run's --max-bytes. */
   maxWorkerMemoryMb?: number;
 }
 
 /** MiB of young generation a worker has (see the pool's resourceLimits). */
 const WORKER_YOUNG_GENERATION_MB = 8;
+
+const MIB = 1024 * 1024;
+/** The least old generation a worker gets (MiB): what grading needs beside the submission's text. */
+const WORKER_OLD_GENERATION_FLOOR_MB = 256;
+/**
+ * MiB of old generation a worker may use for each MiB a task may read. Grading a 30 MB task file
+ * read whole (--max-bytes 32M) fails under a 256 MiB cap and passes under 320 MiB: about 10 MiB a
+ * MiB read. Twice that: test/e2e/worker-memory-cap.test.ts grades a file at the limit under half.
+ */
+const WORKER_OLD_GENERATION_PER_READ_MIB = 20;
+
+/**
+ * The old-generation cap of a grading worker for a run reading at most `maxBytes` of a file: a
+ * task reads at most LIMITS.bytes and the file that crosses it, so the largest submission the run
+ * admits fits with room to spare, and a run with the default --max-bytes gets the floor. The cap
+ * is not only a bound: V8 lets a heap grow past what it holds by a factor that rises with the cap
+ * (1.3x at 256 MiB, 1.6x at 1 GiB), so a cap sized to the run keeps each worker's heap, and the
+ * peak memory of a long run, smaller.
+ */
+export function workerOldGenerationMb(maxBytes = DEFAULT_MAX_BYTES): number {
+  const readMib = (LIMITS.bytes + maxBytes) / MIB;
+  return Math.max(WORKER_OLD_GENERATION_FLOOR_MB, Math.ceil(readMib * WORKER_OLD_GENERATION_PER_READ_MIB));
+}
 
 /** The worker module: the bundled one when built, the compiled one otherwise. */
 function workerFile(): string {
@@ -58,7 +83,7 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     maxQueue: 'auto',
     // A small young generation (V8's default grows to 32 MB a worker): with it, the peak of a
     // 10,000-student run measured 1.27x that of 1,000 students instead of 1.37x, at the same CPU.
-    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? workerOldGenerationMb(settings.lint.maxBytes), maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
 
   // Each batch carries a shared counter the worker sets to the student it is grading; a watchdog
