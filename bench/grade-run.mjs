@@ -91,8 +91,7 @@ if (process.argv[2] === '--floor') {
   let warmUpCpuSeconds = null;
   const processCpu = () => { const u = process.cpuUsage(cpuAtStart); return (u.user + u.system) / 1e6; };
   // The main thread's share of the peak, sampled every 100 records (its young and old generations and
-  // the ArrayBuffers it holds, the batches received included, until V8 collects them); the workers'
-  // share is the rest of the process's peak.
+  // the ArrayBuffers it holds, until V8 collects them); the workers' share is the rest of the peak.
   const mainPeakMb = { young: 0, old: 0, arrayBuffers: 0 };
   const sampleMain = () => {
     for (const space of v8.getHeapSpaceStatistics()) {
