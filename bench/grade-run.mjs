@@ -3,6 +3,7 @@
 // (<jobs> 0 grades in the main thread, without a worker pool)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import MarkdownIt from 'markdown-it';
 import { gradeCohort } from '../dist/grade/grade-cohort.js';
@@ -89,7 +90,19 @@ if (process.argv[2] === '--floor') {
   let steadyCpuMsPerStudent = null;
   let warmUpCpuSeconds = null;
   const processCpu = () => { const u = process.cpuUsage(cpuAtStart); return (u.user + u.system) / 1e6; };
+  // The main thread's share of the peak, sampled every 100 records (its young and old generations and
+  // the ArrayBuffers it holds, until V8 collects them); the workers' share is the rest of the peak.
+  const mainPeakMb = { young: 0, old: 0, arrayBuffers: 0 };
+  const sampleMain = () => {
+    for (const space of v8.getHeapSpaceStatistics()) {
+      const mb = Math.round(space.space_size / 1048576);
+      if (space.space_name === 'new_space') mainPeakMb.young = Math.max(mainPeakMb.young, mb);
+      if (space.space_name === 'old_space') mainPeakMb.old = Math.max(mainPeakMb.old, mb);
+    }
+    mainPeakMb.arrayBuffers = Math.max(mainPeakMb.arrayBuffers, Math.round(process.memoryUsage().arrayBuffers / 1048576));
+  };
   const onProgress = ({ done, total }) => {
+    if (done % 100 === 0) sampleMain();
     if (done === 1) loopFrom = mainThreadSeconds();
     if (done === Math.floor(total / 2)) halfCpu = processCpu();
     if (done === total && loopFrom !== null) loopMainCpuSeconds = mainThreadSeconds() - loopFrom;
@@ -111,5 +124,6 @@ if (process.argv[2] === '--floor') {
     loopMainCpuSeconds,
     steadyCpuMsPerStudent,
     warmUpCpuSeconds,
+    mainPeakMb,
   }));
 }

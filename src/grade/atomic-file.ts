@@ -3,6 +3,9 @@ import path from 'node:path';
 
 let counter = 0;
 
+/** Bytes gathered before a write. */
+const WRITE_CHUNK_BYTES = 1 << 16;
+
 /** The names temporaryName gives (what a run killed before its commit leaves behind). */
 export const TEMPORARY_NAME = /^\..+\.tmp-\d+-\d+$/;
 
@@ -18,9 +21,13 @@ export function temporaryName(target: string): string {
 export class AtomicFile {
   readonly temp: string;
   private fd: number;
-  /** Text, or bytes already encoded as UTF-8 (what a grading worker sends: nothing left to encode here). */
-  private buffer: (string | Uint8Array)[] = [];
-  private buffered = 0;
+  /**
+   * What waits to be written (one system call for many small rows), copied into one buffer kept for
+   * the file's life: a flush allocates nothing. In `grade`'s main thread a buffer allocated a flush
+   * was, with the batches received, what its ArrayBuffers awaiting collection were made of.
+   */
+  private readonly pending = Buffer.allocUnsafe(WRITE_CHUNK_BYTES);
+  private pendingBytes = 0;
 
   constructor(readonly target: string) {
     mkdirSync(path.dirname(target), { recursive: true });
@@ -30,18 +37,22 @@ export class AtomicFile {
 
   /** Appends `data`; returns the file, so that the parts of one row are written in one statement. */
   write(data: string | Uint8Array): this {
-    this.buffer.push(data);
-    this.buffered += data.length;
-    if (this.buffered >= 1 << 16) this.flush();
+    // Text, or bytes already encoded as UTF-8 (what a grading worker sends: nothing left to encode here).
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    if (this.pendingBytes + size > WRITE_CHUNK_BYTES) this.flush();
+    if (size > WRITE_CHUNK_BYTES) writeAll(this.fd, data);
+    else if (typeof data === 'string') this.pendingBytes += this.pending.write(data, this.pendingBytes);
+    else {
+      this.pending.set(data, this.pendingBytes);
+      this.pendingBytes += size;
+    }
     return this;
   }
 
   private flush(): void {
-    if (!this.buffer.length) return;
-    // One system call a flush: text joined, or everything as bytes when some came encoded.
-    writeAll(this.fd, this.buffer.every((c) => typeof c === 'string') ? this.buffer.join('') : Buffer.concat(this.buffer.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))));
-    this.buffer = [];
-    this.buffered = 0;
+    if (!this.pendingBytes) return;
+    writeAll(this.fd, this.pending.subarray(0, this.pendingBytes));
+    this.pendingBytes = 0;
   }
 
   /** Closes the file; `commit()` then puts it in place (several files can be committed together). */

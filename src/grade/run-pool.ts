@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MAX_BYTES } from '../read/safe-read.js';
+import { LIMITS } from '../submission/limits.js';
 import { errorRecord, gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
 import { gradebookLayout } from './gradebook.js';
 import { digestRecord } from './record-digest.js';
 import type { GradeJob } from './record.js';
-import type { BatchTask } from './worker.js';
+import type { BatchTask, OutputSlot } from './worker.js';
 
 export interface PoolOptions {
   /** Worker threads; 0 grades in this thread (no pool). */
@@ -15,12 +17,39 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Stops the pool at once (its workers terminated): the run was interrupted. */
   signal?: AbortSignal;
-  /** Memory cap of each worker (MiB of old generation): a pathological submission cannot exhaust the machine. */
+  /** Memory cap of each worker (MiB of old generation); default: workerOldGenerationMb of the run's --max-bytes. */
   maxWorkerMemoryMb?: number;
 }
 
+/** Bytes of the slot a batch in flight may put its results in (16 students' take ~250 KB). */
+const OUTPUT_SLOT_BYTES = 512 * 1024;
+
 /** MiB of young generation a worker has (see the pool's resourceLimits). */
 const WORKER_YOUNG_GENERATION_MB = 8;
+
+const MIB = 1024 * 1024;
+/** The least old generation a worker gets (MiB): what grading needs beside the submission's text. */
+const WORKER_OLD_GENERATION_FLOOR_MB = 256;
+/**
+ * MiB of old generation a worker may use for each MiB a task may read. Grading a 30 MB task file
+ * read whole (--max-bytes 32M) fails under a 256 MiB cap and passes under 320 MiB: about 10 MiB a
+ * MiB read. Twice that: test/e2e/worker-memory-cap.test.ts grades a file at the limit under half.
+ */
+const WORKER_OLD_GENERATION_PER_READ_MIB = 20;
+
+/**
+ * The old-generation cap of a grading worker for a run reading at most `maxBytes` of a file: a
+ * task reads at most LIMITS.bytes and the file that crosses it, so the largest submission the run
+ * admits fits with room to spare, and a run with the default --max-bytes gets the floor (it was
+ * 1 GiB whatever the run). A smaller cap also lowers the most V8 lets a heap grow past its live
+ * data before collecting (heap-controller's MaxGrowingFactor rises with the limit, from 1.3x); on
+ * bench:grade the peak of 10,000 students moved within the machine's noise (what still grows with
+ * the cohort is mostly the main thread's young generation, 16 MB at 1,000 students, 32 at 10,000).
+ */
+export function workerOldGenerationMb(maxBytes = DEFAULT_MAX_BYTES): number {
+  const readMib = (LIMITS.bytes + maxBytes) / MIB;
+  return Math.max(WORKER_OLD_GENERATION_FLOOR_MB, Math.ceil(readMib * WORKER_OLD_GENERATION_PER_READ_MIB));
+}
 
 /** The worker module: the bundled one when built, the compiled one otherwise. */
 function workerFile(): string {
@@ -58,7 +87,7 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
     maxQueue: 'auto',
     // A small young generation (V8's default grows to 32 MB a worker): with it, the peak of a
     // 10,000-student run measured 1.27x that of 1,000 students instead of 1.37x, at the same CPU.
-    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 1024, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? workerOldGenerationMb(settings.lint.maxBytes), maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
 
   // Each batch carries a shared counter the worker sets to the student it is grading; a watchdog
@@ -66,8 +95,10 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
   // timeout. The students before it are graded again, it becomes an error row, and the rest go on:
   // a slow submission costs one timeout, not one per student of its batch.
   const layout = gradebookLayout(settings.rubrics);
+  /** Offsets of the output slots of batches that failed (see below). */
+  const retired = new Set<number>();
   const tick = Math.min(1000, Math.max(20, Math.floor(timeoutMs / 10)));
-  const runBatch = async (batch: GradeJob[]): Promise<CohortOutcome[]> => {
+  const runBatch = async (batch: GradeJob[], output?: OutputSlot): Promise<CohortOutcome[]> => {
     if (!batch.length) return [];
     const progress = new Int32Array(new SharedArrayBuffer(4));
     const abort = new AbortController();
@@ -84,13 +115,16 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
       }
     }, tick);
     try {
-      return (await pool.run({ jobs: batch, progress: progress.buffer } satisfies BatchTask, { signal: abort.signal })) as CohortOutcome[];
+      return (await pool.run({ jobs: batch, progress: progress.buffer, ...(output ? { output } : {}) } satisfies BatchTask, { signal: abort.signal })) as CohortOutcome[];
     } catch (error) {
+      // A worker stopped in a system call may still write when it returns: its slot is not lent again.
+      if (output) retired.add(output.offset);
       const at = Atomics.load(progress, 0);
       const aborted = abort.signal.aborted || (error as Error)?.name === 'AbortError';
       const why = aborted ? `grading took longer than ${timeoutMs / 1000} s; stopped` : `the grading worker failed: ${(error as Error)?.message ?? String(error)}`;
       // Before any student started, the worker itself failed: every student of the batch says so.
       if (at === 0) return batch.map((job) => digestRecord(errorRecord(job, why), layout));
+      // Graded again without the slot: the students before it must keep their bytes while those after it are graded.
       const k = at - 1;
       const before = await runBatch(batch.slice(0, k));
       const after = await runBatch(batch.slice(k + 1));
@@ -105,12 +139,20 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
   options.signal?.addEventListener('abort', stop, { once: true });
 
   const window = threads * 4;
+  // One slot a batch in flight, lent again once the batch before it is taken: batch i + window starts
+  // after the consumer took every outcome of batch i, and the consumer writes out (copies) the bytes
+  // of an outcome before it takes the next, so a slot is never written while its bytes are in use.
+  const slots = new SharedArrayBuffer(OUTPUT_SLOT_BYTES * Math.min(window, batches.length));
+  const slotOf = (index: number): OutputSlot | undefined => {
+    const offset = (index % window) * OUTPUT_SLOT_BYTES;
+    return retired.has(offset) ? undefined : { buffer: slots, offset, length: OUTPUT_SLOT_BYTES };
+  };
   const pending = new Map<number, Promise<CohortOutcome[]>>();
   let next = 0;
   try {
     for (let i = 0; i < batches.length; i++) {
       while (next < batches.length && next < i + window) {
-        pending.set(next, runBatch(batches[next]!));
+        pending.set(next, runBatch(batches[next]!, slotOf(next)));
         next++;
       }
       const outcomes = await pending.get(i)!;

@@ -12,6 +12,15 @@ export interface BatchTask {
   jobs: GradeJob[];
   /** Int32 at 0: 1 + the index of the student being graded (0 before the first). */
   progress: SharedArrayBuffer;
+  /** Where to put the batch's bytes when they fit (see packBytes), else in a buffer of the batch's own. */
+  output?: OutputSlot;
+}
+
+/** A part of a SharedArrayBuffer the pool lends a batch for its results, and takes back once they are written out. */
+export interface OutputSlot {
+  buffer: SharedArrayBuffer;
+  offset: number;
+  length: number;
 }
 
 export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome[]> {
@@ -22,20 +31,22 @@ export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome
     Atomics.store(progress, 0, k + 1);
     outcomes.push(await gradeForCohort(job, settings, key));
   }
-  return packBytes(outcomes);
+  return packBytes(outcomes, task.output);
 }
 
 /**
  * The batch's results lines and gradebook entries copied into one buffer, each digest keeping a view
  * of its part: the message to the main thread then holds one buffer instead of two a student (the
- * structured clone copies a buffer once, whatever number of views point into it), and the main
- * thread allocates, and later collects, one buffer a batch.
+ * structured clone copies a buffer once, whatever number of views point into it). When they fit,
+ * into the slot the pool lent: the main thread then receives views of memory it reuses, and
+ * allocates nothing a batch (a buffer a batch waited for V8 to collect it, and the main thread's
+ * memory grew with the length of the run).
  */
-function packBytes(outcomes: CohortOutcome[]): CohortOutcome[] {
+function packBytes(outcomes: CohortOutcome[], slot: OutputSlot | undefined): CohortOutcome[] {
   const digests = outcomes.filter((o): o is RecordDigest => !('reused' in o));
   let total = 0;
   for (const d of digests) total += d.line.byteLength + d.entry.byteLength;
-  const bytes = new Uint8Array(total);
+  const bytes = slot && total <= slot.length ? new Uint8Array(slot.buffer, slot.offset, total) : new Uint8Array(total);
   let at = 0;
   const place = (part: Uint8Array) => {
     bytes.set(part, at);

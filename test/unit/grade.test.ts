@@ -93,6 +93,20 @@ describe('atomic outputs', () => {
     expect(readFileSync(target, 'utf8')).toBe('new\n');
     expect(readdirSync(dir)).toEqual(['gradebook.csv']);
   });
+
+  it('writes text and bytes in order, small and larger than what it gathers before a write', () => {
+    const target = path.join(tmp(), 'results.jsonl');
+    const file = new AtomicFile(target);
+    const parts: (string | Uint8Array)[] = [];
+    // Multi-byte text across the 64 KiB gathered, bytes of a larger buffer (a view), parts over 64 KiB of each kind.
+    for (let i = 0; i < 3000; i++) parts.push(i % 3 ? `élève ${i} → ✓\n` : new TextEncoder().encode(`bytes ${i}\n`));
+    const big = Buffer.from(`${'x'.repeat(70_000)}\n`);
+    parts.push('é'.repeat(40_000), Buffer.concat([Buffer.from('skip'), big]).subarray(4), 'tail\n');
+    for (const part of parts) file.write(part);
+    file.commit();
+    const expected = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    expect(readFileSync(target).equals(expected)).toBe(true);
+  });
 });
 
 describe('results file', () => {
