@@ -66,3 +66,19 @@ export function cachedByText<A, C, T>(
     return value;
   };
 }
+
+/**
+ * What `compute` derives from an object, made once per object and dropped with it (a WeakMap): for
+ * read-only data asked about again and again (a rubric's question, a run's settings, a pattern, a
+ * block of a submission being read). Unlike the caches above it needs no bound, and its results are
+ * not frozen: some are filled in on first need by their one reader (a prepared sentence's clauses).
+ */
+export function cachedByObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const kept = new WeakMap<K, T>();
+  return (key: K): T => {
+    if (kept.has(key)) return kept.get(key) as T;
+    const value = compute(key);
+    kept.set(key, value);
+    return value;
+  };
+}

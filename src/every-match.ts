@@ -1,3 +1,8 @@
+import { cachedByObject } from './bounded-cache.js';
+
+/** A pattern's global twin (its source, flag g alone: for everyMatch and replace), made once per pattern. */
+export const globalOf = cachedByObject((pattern: RegExp): RegExp => new RegExp(pattern.source, 'g'));
+
 /**
  * Every match of a global pattern in a text, as `text.matchAll(pattern)` gives them, from the start
  * of the text. `matchAll` first copies the pattern (a new RegExp of the same source, looked up in

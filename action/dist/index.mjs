@@ -37174,6 +37174,15 @@ function cachedByText(textOf, contextOf3, sameContext, compute, limit = 1e4) {
     return value;
   };
 }
+function cachedByObject(compute) {
+  const kept = /* @__PURE__ */ new WeakMap();
+  return (key) => {
+    if (kept.has(key)) return kept.get(key);
+    const value = compute(key);
+    kept.set(key, value);
+    return value;
+  };
+}
 
 // src/chars.ts
 function isRegexSpace(code2) {
@@ -37200,6 +37209,7 @@ function shortened(text3, max = 40) {
 }
 
 // src/every-match.ts
+var globalOf = cachedByObject((pattern) => new RegExp(pattern.source, "g"));
 function everyMatch(pattern, text3) {
   if (!pattern.global) throw new TypeError(`everyMatch needs a global pattern: ${pattern}`);
   const matches = [];
@@ -39501,15 +39511,9 @@ function namesCname(plain) {
   const m = CNAME.exec(plain);
   return m ? m.index : -1;
 }
-var ABOUT_WWW_BY_BLOCK = /* @__PURE__ */ new WeakMap();
-function blockAboutWww(block4) {
-  let about = ABOUT_WWW_BY_BLOCK.get(block4);
-  if (about === void 0) {
-    about = ABOUT_WWW.test(block4.norm) || ABOUT_WWW.test([...block4.headingPath, ...block4.listPath ?? [], block4.title ?? ""].map(plainText).join(" "));
-    ABOUT_WWW_BY_BLOCK.set(block4, about);
-  }
-  return about;
-}
+var blockAboutWww = cachedByObject(
+  (block4) => ABOUT_WWW.test(block4.norm) || ABOUT_WWW.test([...block4.headingPath, ...block4.listPath ?? [], block4.title ?? ""].map(plainText).join(" "))
+);
 function dnsRecordClaims(statement, raw, block4, where) {
   if (TASK2.test(statement)) return [];
   if (!blockAboutWww(block4)) return [];
@@ -40974,15 +40978,6 @@ function failingIn(plain) {
 var FAILURE_ALL = new RegExp(FAILURE.source, "g");
 var COMPONENT_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES).source, "g");
 var REFERENCE_BEFORE = /\b(?:that|this|the same|its|the said) $/;
-var GLOBAL_TWINS = /* @__PURE__ */ new WeakMap();
-function globalOf(pattern) {
-  let global2 = GLOBAL_TWINS.get(pattern);
-  if (!global2) {
-    global2 = new RegExp(pattern.source, "g");
-    GLOBAL_TWINS.set(pattern, global2);
-  }
-  return global2;
-}
 function failureCosts(plain, failing) {
   for (const failure of everyMatch(FAILURE_ALL, plain)) {
     const before = plain.slice(0, failure.index);
@@ -47137,31 +47132,18 @@ function termSourceAsWritten(term) {
     return `(?:${words.join("|")})`;
   }).join(" ");
 }
-var compiledByList = /* @__PURE__ */ new WeakMap();
 var compiledByTerms = /* @__PURE__ */ new Map();
-function termsPattern(terms) {
-  let pattern = compiledByList.get(terms);
-  if (pattern) return pattern;
+var termsPattern = cachedByObject((terms) => {
   const key = terms.join("\0");
-  pattern = compiledByTerms.get(key);
+  let pattern = compiledByTerms.get(key);
   if (!pattern) {
     pattern = new RegExp(`\\b(?:${terms.map(termSource).join("|")})\\b`);
     compiledByTerms.set(key, pattern);
   }
-  compiledByList.set(terms, pattern);
   return pattern;
-}
-var globals = /* @__PURE__ */ new WeakMap();
-function globalOf2(pattern) {
-  let global2 = globals.get(pattern);
-  if (!global2) {
-    global2 = new RegExp(pattern.source, "g");
-    globals.set(pattern, global2);
-  }
-  return global2;
-}
+});
 function matchesOf(pattern, plain) {
-  return everyMatch(globalOf2(pattern), plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return everyMatch(globalOf(pattern), plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 var sentencesRead = cachedByString(
   (text3) => Object.freeze(sentencesOf(text3).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) })))
@@ -47282,21 +47264,13 @@ function answerOf(groups) {
   const compiledGroups = groups.map((g) => Array.isArray(g) ? { of: null, terms: termsPattern(g) } : { of: termsPattern(g.of), terms: termsPattern(g.terms) });
   return { groups: compiledGroups, subjects: compiledGroups.map((g) => g.of) };
 }
-var compiledQuestions = /* @__PURE__ */ new WeakMap();
-function compiledQuestion(question) {
-  let compiled = compiledQuestions.get(question);
-  if (!compiled) {
-    compiled = {
-      reader: readerOf(question),
-      answers: [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf),
-      failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
-      reject: question.reject?.length ? termsPattern(question.reject) : null,
-      restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join(". ")))) : null
-    };
-    compiledQuestions.set(question, compiled);
-  }
-  return compiled;
-}
+var compiledQuestion = cachedByObject((question) => ({
+  reader: readerOf(question),
+  answers: [answerGroups(question), ...question.orAnswer ? [groupsOf(question.orAnswer)] : []].filter((g) => g.length).map(answerOf),
+  failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
+  reject: question.reject?.length ? termsPattern(question.reject) : null,
+  restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join(". ")))) : null
+}));
 
 // src/prose/question-choices.ts
 var THIS = anyOf(...THIS_DESIGN);
@@ -47305,14 +47279,11 @@ var AS_A_CASE = /^(?:(?:on the other hand|however|whereas|by contrast|in contras
 var SETUP_WORDS = "(?:cluster|setup|set up|configuration|mode|architecture|systeme|model|modele)s?";
 function caseOpening(raw, option2) {
   const text3 = withoutAccents(raw.toLowerCase()).replace(/[-\u2013\u2014_*'\u2019`]/g, " ").replace(/\s+/g, " ");
-  let opening = CASE_OPENINGS.get(option2);
-  if (!opening) {
-    opening = new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option2.source}(?: ${SETUP_WORDS})? ?[,:]`);
-    CASE_OPENINGS.set(option2, opening);
-  }
-  return opening.test(text3);
+  return caseOpeningOf(option2).test(text3);
 }
-var CASE_OPENINGS = /* @__PURE__ */ new WeakMap();
+var caseOpeningOf = cachedByObject(
+  (option2) => new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option2.source}(?: ${SETUP_WORDS})? ?[,:]`)
+);
 var KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;
 var PLURAL_BEFORE = /\b(?:clusters|setups|configurations|architectures|systemes)(?: \w+)? $/;
 var PLURAL_AFTER = /^ (?:clusters|setups|configurations|architectures|systems|systemes)\b/;
@@ -47369,7 +47340,7 @@ function readChoices(prose, choices) {
     const m = THIS.exec(plain);
     return m !== null && !NEGATED_BEFORE_END.test(plain.slice(0, m.index + m[0].length));
   };
-  const bare = (plain) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text3, p) => text3.replace(globalOf2(p), " "), plain).replace(FILLER, " ").trim();
+  const bare = (plain) => patterns.some((p) => p.test(plain)) && !patterns.reduce((text3, p) => text3.replace(globalOf(p), " "), plain).replace(FILLER, " ").trim();
   const pieces2 = (raw) => {
     const label = labelOf2(raw);
     const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)[0].length) : raw;
@@ -47402,7 +47373,7 @@ function readChoices(prose, choices) {
       const at2 = matchesOf(pattern, body)[0];
       if (!at2) return false;
       if (patterns.some((p, j) => j !== k && p.test(body))) return true;
-      if (!body.replace(globalOf2(pattern), " ").replace(FILLER, " ").trim()) return true;
+      if (!body.replace(globalOf(pattern), " ").replace(FILLER, " ").trim()) return true;
       if (rowHead2 !== null && appliedHere(rowHead2) && !mentioned(rowHead2)) return true;
       const opening = body.slice(0, at2.start);
       return !AS_A_CASE.test(opening) && !caseOpening(raw, pattern) && !KIND_OF.test(opening) && !PLURAL_BEFORE.test(opening) && !PLURAL_AFTER.test(body.slice(at2.end)) && !DEFINING2.test(body.slice(at2.end)) && !HYPOTHETICAL2.test(body);
@@ -47457,11 +47428,8 @@ function clausesOfSentence(sentence) {
   const clauses = clausesRead(sentence.raw);
   return { clauses, plains: clauses.length ? clauses.map((c) => c.plain) : [sentence.plain] };
 }
-var preparedProse = /* @__PURE__ */ new WeakMap();
-function prepared(prose) {
-  let blocks = preparedProse.get(prose);
-  if (blocks) return blocks;
-  blocks = prose.blocks.map((block4, b) => {
+var prepared = cachedByObject(
+  (prose) => prose.blocks.map((block4, b) => {
     const section = sectionOf(block4);
     if (block4.kind === "heading") {
       const frames2 = block4.headingPath.map((h) => proseText(h));
@@ -47501,10 +47469,8 @@ function prepared(prose) {
     });
     const kindNamed = block4.kind === "list-item" && frames.some((frame) => KINDS.test(frame));
     return { block: block4, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, kindNamed, sentences };
-  });
-  preparedProse.set(prose, blocks);
-  return blocks;
-}
+  })
+);
 var ELLIPTIC = new RegExp(`^(?:${ELLIPTIC_LABELS.join("|")})$`);
 var KINDS = anyOf(...KINDS_OF);
 var HISTORY = anyOf(...WORD_HISTORY);

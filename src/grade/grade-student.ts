@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cachedByObject } from '../bounded-cache.js';
 import { lintResolving, type LintOptions } from '../api/lint-submission.js';
 import type { TaskResult } from '../report/model.js';
 import type { LoadedSubmission } from '../submission/model.js';
@@ -96,12 +97,7 @@ function realPathOr(resolved: ResolvedPaths, dir: string): string {
 }
 
 /** The gradebooks' layout of a run's settings, made once (a worker renders every student with it). */
-const layouts = new WeakMap<GradeSettings, GradebookLayout>();
-function layoutOf(settings: GradeSettings): GradebookLayout {
-  let layout = layouts.get(settings);
-  if (!layout) layouts.set(settings, (layout = gradebookLayout(settings.rubrics)));
-  return layout;
-}
+const layoutOf = cachedByObject((settings: GradeSettings): GradebookLayout => gradebookLayout(settings.rubrics));
 
 export type CohortOutcome = RecordDigest | { student: string; reused: true };
 

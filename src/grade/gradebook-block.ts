@@ -1,3 +1,4 @@
+import { cachedByObject } from '../bounded-cache.js';
 import { jsonSafe } from '../chars.js';
 import { GradebookCsv, ProjectCsv, projectTotal, type GradebookEntry, type GradebookLayout } from './gradebook.js';
 
@@ -20,11 +21,10 @@ export interface GradebookBlock {
 }
 
 /** Renderers by layout: a worker renders every student of its run with the same two. */
-const renderers = new WeakMap<GradebookLayout, { csv: GradebookCsv; project: ProjectCsv }>();
+const rendererOf = cachedByObject((layout: GradebookLayout) => ({ csv: new GradebookCsv(layout), project: new ProjectCsv(layout) }));
 
 export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout): Uint8Array {
-  let renderer = renderers.get(layout);
-  if (!renderer) renderers.set(layout, (renderer = { csv: new GradebookCsv(layout), project: new ProjectCsv(layout) }));
+  const renderer = rendererOf(layout);
   const entryJson = JSON.stringify(entry);
   // The entry's object with its project total last, as `{ ...entry, project }` writes it (an entry
   // has no `project` of its own), without writing the entry a second time. jsonSafe: the C1 and bidi

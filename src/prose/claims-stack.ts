@@ -4,6 +4,7 @@
  * the replica. Each is read on what a clause states (see claim-reading.ts); the caller has set
  * aside questions, other designs and the future.
  */
+import { cachedByObject } from '../bounded-cache.js';
 import { everyMatch } from '../every-match.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import { negatedAt, type Where } from './claim-reading.js';
@@ -93,15 +94,9 @@ export function namesCname(plain: string): number {
  * Whether a block, or what it sits under, speaks of www: read once a block (its statements each ask:
  * a 1 MiB paragraph was read again for each sentence, and its headings joined again for each).
  */
-const ABOUT_WWW_BY_BLOCK = new WeakMap<AnalysedBlock, boolean>();
-function blockAboutWww(block: AnalysedBlock): boolean {
-  let about = ABOUT_WWW_BY_BLOCK.get(block);
-  if (about === undefined) {
-    about = ABOUT_WWW.test(block.norm) || ABOUT_WWW.test([...block.headingPath, ...(block.listPath ?? []), block.title ?? ''].map(plainText).join(' '));
-    ABOUT_WWW_BY_BLOCK.set(block, about);
-  }
-  return about;
-}
+const blockAboutWww = cachedByObject(
+  (block: AnalysedBlock): boolean => ABOUT_WWW.test(block.norm) || ABOUT_WWW.test([...block.headingPath, ...(block.listPath ?? []), block.title ?? ''].map(plainText).join(' ')),
+);
 
 export function dnsRecordClaims(statement: string, raw: string, block: AnalysedBlock, where: Where): StackClaim[] {
   if (TASK.test(statement)) return [];

@@ -2,9 +2,11 @@
  * Questions that ask which of several options this design is ("is the load balancer enabling an
  * active-active or an active-passive setup?"): see Question.choices in questions.ts.
  */
+import { cachedByObject } from '../bounded-cache.js';
+import { globalOf } from '../every-match.js';
 import type { ProseAnalysis } from './analyze-prose.js';
 import { anyOf, LOAD_BALANCER_NAMES, THIS_DESIGN } from './lexicon.js';
-import { clausesRead, globalOf, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { clausesRead, labelOf, LEADING_LABEL, matchesOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { commaSegments, proseText, withoutAccents } from './sentences.js';
 
 /** One option of a question that asks which one this design is (see Question.choices). */
@@ -51,15 +53,12 @@ const SETUP_WORDS = '(?:cluster|setup|set up|configuration|mode|architecture|sys
  */
 function caseOpening(raw: string, option: RegExp): boolean {
   const text = withoutAccents(raw.toLowerCase()).replace(/[-–—_*'’`]/g, ' ').replace(/\s+/g, ' ');
-  let opening = CASE_OPENINGS.get(option);
-  if (!opening) {
-    opening = new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option.source}(?: ${SETUP_WORDS})? ?[,:]`);
-    CASE_OPENINGS.set(option, opening);
-  }
-  return opening.test(text);
+  return caseOpeningOf(option).test(text);
 }
 /** Each option's case opening, made once (an option's pattern is its terms' pattern, made once per rubric). */
-const CASE_OPENINGS = new WeakMap<RegExp, RegExp>();
+const caseOpeningOf = cachedByObject(
+  (option: RegExp) => new RegExp(`\\b(?:in|with|for|under|dans|en|avec|pour) (?:(?:an?|the|un|une|le|la|l) )?(?:${SETUP_WORDS} )?${option.source}(?: ${SETUP_WORDS})? ?[,:]`),
+);
 
 /** "The advantages of an active-active cluster": an option named as a kind of setup. */
 const KIND_OF = /\b(?:of|d|de|des)(?: (?:an?|un|une|the|les))?(?: (?:cluster|setup|configuration|mode|architecture|systeme))? $/;

@@ -3,7 +3,7 @@
  * terms, its ways to answer, the task's words it must not merely restate. Compiled once per question
  * object, since a rubric's questions are read-only data read for every student.
  */
-import { cachedByString } from '../bounded-cache.js';
+import { cachedByObject, cachedByString } from '../bounded-cache.js';
 import {
   anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, CODE_BASE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, FUNCTION_WORDS, ISSUES_LABELS, LOAD_BALANCER_NAMES, MACHINE_NAMES,
   MONITORING_NAMES, WEB_SERVER_NAMES,
@@ -110,19 +110,10 @@ interface CompiledQuestion {
  * Each question compiled once, kept under the question itself: a rubric's questions are read-only
  * data, read for every student (compiling them per reading cost a tenth of the reading).
  */
-const compiledQuestions = new WeakMap<Question, CompiledQuestion>();
-
-export function compiledQuestion(question: Question): CompiledQuestion {
-  let compiled = compiledQuestions.get(question);
-  if (!compiled) {
-    compiled = {
-      reader: readerOf(question),
-      answers: [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf),
-      failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
-      reject: question.reject?.length ? termsPattern(question.reject) : null,
-      restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join('. ')))) : null,
-    };
-    compiledQuestions.set(question, compiled);
-  }
-  return compiled;
-}
+export const compiledQuestion = cachedByObject((question: Question): CompiledQuestion => ({
+  reader: readerOf(question),
+  answers: [answerGroups(question), ...(question.orAnswer ? [groupsOf(question.orAnswer)] : [])].filter((g) => g.length).map(answerOf),
+  failing: question.failureOf?.length ? termsPattern(question.failureOf) : null,
+  reject: question.reject?.length ? termsPattern(question.reject) : null,
+  restates: question.taskWords?.length ? restatesTask(contentWords(proseText([...question.taskWords, question.name].join('. ')))) : null,
+}));

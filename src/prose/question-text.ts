@@ -3,8 +3,8 @@
  * patterns over plain text, and sentences as the question reader reads them (a table row cell by
  * cell, a product's name read as no statement, the task's own questions recognised).
  */
-import { cachedByString } from '../bounded-cache.js';
-import { everyMatch } from '../every-match.js';
+import { cachedByObject, cachedByString } from '../bounded-cache.js';
+import { everyMatch, globalOf } from '../every-match.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import {
   anyOf, APP_SERVER_NAMES, CAPACITY_PROBLEMS, LOAD_SHARING, PLAIN_TRAFFIC, CERTIFICATE_NAMES, DATABASE_NAMES, DENIED_ISSUES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, NEGATIONS, OUTAGE,
@@ -71,35 +71,20 @@ function termSourceAsWritten(term: string): string {
 /**
  * Terms compiled once per distinct list: a rubric's questions are read for every student. A list is
  * found first by its identity (a rubric's lists are read-only data, asked of for every sentence of
- * every student), so that no key is joined from its terms per call; a list not seen before, by its terms.
+ * every student), so that no key is joined from its terms per call; a list not seen before, by its
+ * terms (equal lists share one pattern, and what is kept under it).
  */
-const compiledByList = new WeakMap<readonly string[], RegExp>();
 const compiledByTerms = new Map<string, RegExp>();
 
-export function termsPattern(terms: readonly string[]): RegExp {
-  let pattern = compiledByList.get(terms);
-  if (pattern) return pattern;
+export const termsPattern = cachedByObject((terms: readonly string[]): RegExp => {
   const key = terms.join('\u0000');
-  pattern = compiledByTerms.get(key);
+  let pattern = compiledByTerms.get(key);
   if (!pattern) {
     pattern = new RegExp(`\\b(?:${terms.map(termSource).join('|')})\\b`);
     compiledByTerms.set(key, pattern);
   }
-  compiledByList.set(terms, pattern);
   return pattern;
-}
-
-const globals = new WeakMap<RegExp, RegExp>();
-
-/** A pattern's global twin (its source, flag g alone: for everyMatch and replace), made once per pattern. */
-export function globalOf(pattern: RegExp): RegExp {
-  let global = globals.get(pattern);
-  if (!global) {
-    global = new RegExp(pattern.source, 'g');
-    globals.set(pattern, global);
-  }
-  return global;
-}
+});
 
 /** Every match of a pattern: where each starts and ends. */
 export function matchesOf(pattern: RegExp, plain: string): { start: number; end: number }[] {

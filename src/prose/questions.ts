@@ -12,6 +12,7 @@
  * "second @server").
  */
 import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
+import { cachedByObject } from '../bounded-cache.js';
 import { anyOf, ELLIPTIC_LABELS, FUTURE, KINDS_OF, TASK_REQUIREMENTS, WHY_LABELS, WORD_HISTORY } from './lexicon.js';
 import { answerGroups, compiledQuestion, contentWords, groupsOf, namesOnly, type Answer, type Reader } from './question-compiled.js';
 import { readChoices, type Choice } from './question-choices.js';
@@ -213,13 +214,9 @@ interface PreparedBlock {
   sentences: PreparedSentence[];
 }
 
-const preparedProse = new WeakMap<ProseAnalysis, PreparedBlock[]>();
-
 /** The blocks of a submission as every question reads them (the same prose is read for every question of every rule). */
-function prepared(prose: ProseAnalysis): PreparedBlock[] {
-  let blocks = preparedProse.get(prose);
-  if (blocks) return blocks;
-  blocks = prose.blocks.map((block, b) => {
+const prepared = cachedByObject((prose: ProseAnalysis): PreparedBlock[] =>
+  prose.blocks.map((block, b) => {
     const section = sectionOf(block);
     if (block.kind === 'heading') {
       const frames = block.headingPath.map((h) => proseText(h));
@@ -257,10 +254,8 @@ function prepared(prose: ProseAnalysis): PreparedBlock[] {
     });
     const kindNamed = block.kind === 'list-item' && frames.some((frame) => KINDS.test(frame));
     return { block, section, frames, statingHeading: false, copiedList, continuesLabel: itemBefore !== null, kindNamed, sentences };
-  });
-  preparedProse.set(prose, blocks);
-  return blocks;
-}
+  }),
+);
 
 const ELLIPTIC = new RegExp(`^(?:${ELLIPTIC_LABELS.join('|')})$`);
 const KINDS = anyOf(...KINDS_OF);

@@ -8,7 +8,7 @@
  * A quality named on its own ("scalability" in a heading) is no reason.
  */
 import { cachedByString } from '../bounded-cache.js';
-import { everyMatch } from '../every-match.js';
+import { everyMatch, globalOf } from '../every-match.js';
 import {
   anyOf, APP_SERVER_NAMES, BEFORE_MARKERS, CAPACITY_PROBLEMS, CAUSE_MARKERS, CONDITION_MARKERS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS,
   DATABASE_NAMES, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS, FAILURES, FIREWALL_NAMES, GENERIC_STATEMENTS, GIVING_VERBS, HOLLOW_JUSTIFICATIONS, INDEPENDENCE, ISOLATION, LOAD_BALANCER_NAMES, MACHINE_NAMES,
@@ -138,17 +138,6 @@ const FAILURE_ALL = new RegExp(FAILURE.source, 'g');
 const COMPONENT_ALL = new RegExp(anyOf(...LOAD_BALANCER_NAMES, ...WEB_SERVER_NAMES, ...APP_SERVER_NAMES, ...DATABASE_NAMES, ...MACHINE_NAMES).source, 'g');
 // "that box", "this machine": a reference back to the component named before, not another one.
 const REFERENCE_BEFORE = /\b(?:that|this|the same|its|the said) $/;
-
-/** The global twin of a question's pattern, made once: failureCosts is asked of every sentence. */
-const GLOBAL_TWINS = new WeakMap<RegExp, RegExp>();
-function globalOf(pattern: RegExp): RegExp {
-  let global = GLOBAL_TWINS.get(pattern);
-  if (!global) {
-    global = new RegExp(pattern.source, 'g');
-    GLOBAL_TWINS.set(pattern, global);
-  }
-  return global;
-}
 
 /**
  * Whether a clause tells what the failure of one of `failing` costs the users: a failure of the

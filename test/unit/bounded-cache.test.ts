@@ -1,4 +1,4 @@
-import { cachedByKey, cachedByString, cachedByText } from '../../src/bounded-cache.js';
+import { cachedByKey, cachedByObject, cachedByString, cachedByText } from '../../src/bounded-cache.js';
 
 describe('cachedByString', () => {
   it('computes each string once, including results that are undefined or empty', () => {
@@ -86,5 +86,40 @@ describe('cachedByText', () => {
     for (const [text, line] of [['a', 1], ['a', 2], ['b', 3], ['a', 4], ['c', 5], ['a', 6]] as const) read({ text, section: line === 2 ? ['x'] : [], line });
     // a and a-under-x fill it; b drops both; a is read again, c drops b and a; a once more.
     expect(seen).toEqual(['a@1', 'a@2', 'b@3', 'a@4', 'c@5', 'a@6']);
+  });
+});
+
+describe('cachedByObject', () => {
+  it('computes once per object, equal objects apart, undefined results included', () => {
+    const seen: string[] = [];
+    const read = cachedByObject((list: readonly string[]) => {
+      seen.push(list.join());
+      return list.length ? list.join('+') : undefined;
+    });
+    const a = ['x', 'y'];
+    const b = ['x', 'y'];
+    const none: string[] = [];
+    expect([read(a), read(a), read(b), read(none), read(none)]).toEqual(['x+y', 'x+y', 'x+y', undefined, undefined]);
+    expect(seen).toEqual(['x,y', 'x,y', '']);
+  });
+
+  it('keeps no failure: a compute that throws is tried again', () => {
+    let calls = 0;
+    const read = cachedByObject((_: object) => {
+      calls++;
+      if (calls === 1) throw new Error('first time');
+      return calls;
+    });
+    const key = {};
+    expect(() => read(key)).toThrow('first time');
+    expect([read(key), read(key)]).toEqual([2, 2]);
+  });
+
+  it('leaves its results open to the reader that fills them in on first need', () => {
+    const read = cachedByObject((_: object) => ({ filled: undefined as number | undefined }));
+    const key = {};
+    read(key).filled ??= 3;
+    expect(read(key).filled).toBe(3);
+    expect(Object.isFrozen(read(key))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 // The words and sentences the question reader reads (src/prose/question-text.ts): the shortcuts it
 // takes for speed (a term list's pattern found by the list, a label looked for only where one can
 // end, a clause cut for relatives only where one opens) must read exactly what the full reading does.
-import { clausesRead, globalOf, labelOf, matchesOf, termsPattern } from '../../src/prose/question-text.js';
+import { globalOf } from '../../src/every-match.js';
+import { clausesRead, labelOf, matchesOf, termsPattern } from '../../src/prose/question-text.js';
 
 describe('termsPattern', () => {
   it('gives one pattern per list of terms, whether asked with the same list or an equal one', () => {
