@@ -4,11 +4,12 @@
 // --snapshot-blob` starts from instead of loading and warming the bundle again. bin/infralint (the
 // sh launcher) uses it when it was built by the running Node for this very bundle in this folder,
 // and runs bin/infralint.js otherwise. Run by the build for the Node that builds, by `postinstall`
-// (best effort), and by hand for another Node:
+// (best effort, which also puts a release's sh launcher in place: installShLauncher), and by hand for
+// another Node:
 //   node bin/build-snapshot.js [--node /path/to/node] [--if-missing] [--best-effort]
 // Builtins only: an installed release runs this without its development dependencies.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +121,21 @@ export function buildSnapshot(bundle, { node = process.execPath } = {}) {
   }
 }
 
+/**
+ * Puts a release's sh launcher (bin/infralint.sh) in place of the Node script npm linked as the command
+ * (bin/infralint, see scripts/release.mjs), once this folder has a snapshot for it to start from. Only
+ * where its `#!/bin/sh` runs: on Windows the Node script stays, which npm's shims can start. A rename,
+ * so the command is whole at every instant; npm's links point at the path, so they follow. Returns
+ * whether it did; a development checkout has no bin/infralint.sh, its bin/infralint is the launcher.
+ */
+export function installShLauncher(binDir = path.join(root, 'bin')) {
+  const waiting = path.join(binDir, 'infralint.sh');
+  if (process.platform === 'win32' || !existsSync(waiting) || !existsSync('/bin/sh')) return false;
+  chmodSync(waiting, 0o755);
+  renameSync(waiting, path.join(binDir, 'infralint'));
+  return true;
+}
+
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const nodeAt = args.indexOf('--node');
@@ -134,6 +150,11 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
     const { blob, stamp } = snapshotFilesOf(realpathSync(bundle), version);
     const current = existsSync(blob) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === realpathSync(bundle);
     if (!(args.includes('--if-missing') && current)) console.error(`infralint: built the startup snapshot ${buildSnapshot(bundle, { node })}`);
+    try {
+      installShLauncher();
+    } catch (error) {
+      console.error(`infralint: the command stays the Node launcher (bin/infralint.js): ${error.message}`);
+    }
   } catch (error) {
     // After an install, a snapshot that cannot be made only costs start-up time: bin/infralint runs without it.
     console.error(`infralint: no startup snapshot: ${error.message}`);

@@ -10,6 +10,12 @@ if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) {
   console.error('usage: node scripts/release.mjs X.Y.Z [--no-build]');
   process.exit(2);
 }
+// Its first line is what npm's Windows shim reads; the rest only hands over to the Node launcher.
+const PORTABLE_LAUNCHER = `#!/usr/bin/env node
+// infralint's command on every platform (the release's sh launcher, bin/infralint.sh, replaces this file
+// on install where it can start from a startup snapshot; see bin/build-snapshot.js).
+import('./infralint.js');
+`;
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build:action'], { stdio: 'inherit' });
 const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
@@ -19,13 +25,19 @@ const caches = readdirSync('dist').filter((f) => /^infralint\..*\.cache$/.test(f
 // Startup snapshots are not: each is made on the user's machine, by its Node (`postinstall`).
 for (const file of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
 git('checkout', '--detach');
+// The command npm links must run wherever npm does. On Windows npm writes a .cmd shim that runs the
+// interpreter the file's shebang names: `#!/bin/sh` (the sh launcher's) would not start there. So a
+// release links a Node script, and keeps the sh launcher beside it (bin/infralint.sh) for `postinstall`
+// to put in its place where a POSIX sh and a startup snapshot exist (bin/build-snapshot.js).
+git('mv', 'bin/infralint', 'bin/infralint.sh');
+writeFileSync('bin/infralint', PORTABLE_LAUNCHER, { mode: 0o755 });
 // A release runs from lib/: nothing to build, so no `prepare` script (its output on stdout is read as
 // the tarball's name by pre-commit's `npm pack`) and no devDependencies for an installer to fetch.
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 delete manifest.scripts.prepare;
 delete manifest.devDependencies;
 writeFileSync('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
-git('add', '-f', 'lib', 'action/dist', 'package.json');
+git('add', '-f', 'lib', 'action/dist', 'package.json', 'bin/infralint');
 git('commit', '-m', `Release v${version}: the bundled CLI in lib/`);
 git('tag', '-f', `v${version}`);
 git('tag', '-f', `v${version.split('.')[0]}`);

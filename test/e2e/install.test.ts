@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES, PROJECT } from '../helpers/paths.js';
@@ -29,6 +30,23 @@ describe('installing a release', () => {
     expect(spawnSync('git', ['ls-files', 'lib'], { cwd: clone, encoding: 'utf8' }).stdout).toBe('');
   });
 
+  it("links a Node script as the command, which npm's Windows shims start with node", async () => {
+    const release = path.join(work, 'release-tree');
+    mkdirSync(release);
+    execFileSync('sh', ['-c', `git archive v9.9.9 | tar -x -C "${release}"`], { cwd: clone });
+    const command = readFileSync(path.join(release, 'bin', 'infralint'), 'utf8');
+    expect(command.split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(readFileSync(path.join(release, 'bin', 'infralint.sh'), 'utf8')).toBe(readFileSync(path.join(PROJECT, 'bin', 'infralint'), 'utf8'));
+    // The .cmd shim npm would write for it on Windows (npm's own cmd-shim, which reads the shebang).
+    const npmRoot = path.resolve(realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim()), '..', '..');
+    const { default: cmdShim } = await import(createRequire(path.join(npmRoot, 'package.json')).resolve('cmd-shim'));
+    await cmdShim(path.join(release, 'bin', 'infralint'), path.join(work, 'shims', 'infralint'));
+    expect(readFileSync(path.join(work, 'shims', 'infralint.cmd'), 'utf8')).toMatch(/SET "_prog=node"/);
+    // What that shim runs, `node <release>/bin/infralint`, without any install step having run.
+    const r = spawnSync(process.execPath, [path.join(release, 'bin', 'infralint'), 'check', path.join(FIXTURES, 'worked-example')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/88\.33\/100 {2}passed/)]);
+  }, 60000);
+
   it('installs from a git URL into a project, and runs', () => {
     const project = path.join(work, 'project');
     mkdirSync(project);
@@ -41,6 +59,8 @@ describe('installing a release', () => {
     const blob = path.join(realpathSync(path.join(project, 'node_modules', 'infralint')), 'lib', `infralint.snapshot-${process.version}.blob`);
     expect(existsSync(blob)).toBe(true);
     expect(r.stderr).toContain(`infralint launcher: from the snapshot ${blob}`);
+    // `postinstall` put the sh launcher in place of the Node script, once the snapshot was there.
+    expect(existsSync(path.join(path.dirname(path.dirname(blob)), 'bin', 'infralint.sh'))).toBe(false);
   }, 300000);
 
   it('runs with npx from a git URL, as the README says a student can', () => {
