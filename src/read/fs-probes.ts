@@ -67,6 +67,14 @@ function realpathNow(p: string): string {
   }
 }
 
+function resolvedOr(resolved: ResolvedPaths, p: string): string {
+  try {
+    return resolved.of(p);
+  } catch {
+    return '';
+  }
+}
+
 function listingDigest(entries: Dirent[]): string {
   return digest(entries.map((d) => `${d.name}/${d.isDirectory() ? 'd' : d.isSymbolicLink() ? 'l' : 'f'}`).join('\n'));
 }
@@ -94,12 +102,16 @@ export class FolderLooks {
   private readonly listings = new Map<string, { entries: Dirent[]; saw?: string }>();
   private readonly kinds = new Map<string, string>();
 
+  /** `resolved`: the real paths of the same reading, which then resolve the entries listed here that are no links. */
+  constructor(private readonly resolved?: ResolvedPaths) {}
+
   /** listDir, once per folder. The entries are shared: read them, never change them. */
   list(dir: string): Dirent[] {
     let listing = this.listings.get(dir);
     if (!listing) {
       const entries = listNow(dir);
       this.listings.set(dir, (listing = { entries }));
+      this.resolved?.sawListing(dir, entries);
     }
     const seen = listing;
     note('list', dir, () => (seen.saw ??= listingDigest(seen.entries)));
@@ -129,9 +141,9 @@ export function exists(p: string): boolean {
   return found;
 }
 
-/** The resolved path, or '' when it cannot be resolved. */
-export function realpath(p: string): string {
-  const real = realpathNow(p);
+/** The resolved path, or '' when it cannot be resolved (`resolved`: the real paths of this reading). */
+export function realpath(p: string, resolved?: ResolvedPaths): string {
+  const real = resolved ? resolvedOr(resolved, p) : realpathNow(p);
   note('realpath', p, () => real);
   return real;
 }

@@ -21,7 +21,7 @@ const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
  * `resolved` and `looks`: the real paths resolved and the folders looked at while reading this
  * submission's other tasks.
  */
-export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths(), looks = new FolderLooks()): Promise<LoadedSubmission> {
+export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths(), looks = new FolderLooks(resolved)): Promise<LoadedSubmission> {
   const located = locateTask(target, location, looks);
   const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = new Set<string>();
@@ -37,7 +37,7 @@ export async function loadSubmission(target: string, location: TaskLocation, max
   const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
     if (added.has(abs)) return null;
     added.add(abs);
-    const key = safeRealpath(abs);
+    const key = realpath(abs, resolved) || path.resolve(abs);
     if (seen.has(key)) return null;
     seen.add(key);
     if (loaded.files.length >= LIMITS.files || bytesRead >= LIMITS.bytes) {
@@ -159,10 +159,6 @@ function namedForTask(name: string, task: string): boolean {
   const words = normaliseName(task.replace(/^\d+[-_]?/, ''));
   const base = name.replace(/\.[^.]+$/, '');
   return normaliseName(base).includes(words) || (number !== undefined && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base));
-}
-
-function safeRealpath(p: string): string {
-  return realpath(p) || path.resolve(p);
 }
 
 /** Follows the task file's links: local text files join the submission; images are recorded. */
