@@ -101,6 +101,7 @@ export function listDir(dir: string): Dirent[] {
 export class FolderLooks {
   private readonly listings = new Map<string, { entries: Dirent[]; saw?: string }>();
   private readonly kinds = new Map<string, string>();
+  private readonly reads = new Map<string, { outcome: ReadOutcome; saw?: string }>();
 
   /** `resolved`: the real paths of the same reading, which then resolve the entries listed here that are no links. */
   constructor(private readonly resolved?: ResolvedPaths) {}
@@ -116,6 +117,23 @@ export class FolderLooks {
     const seen = listing;
     note('list', dir, () => (seen.saw ??= listingDigest(seen.entries)));
     return seen.entries;
+  }
+
+  /**
+   * readSubmissionFile, once per file and cap: the project's README, which every task without a
+   * file of its own (and every task answered in a section of it) reads. The outcome is shared: read
+   * it, never change it.
+   */
+  read(root: string, absPath: string, maxBytes: number | undefined, resolved: ResolvedPaths): ReadOutcome {
+    const key = `${maxBytes ?? ''}:${root}\0${absPath}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      const outcome = safeRead(root, absPath, maxBytes, { resolved });
+      this.reads.set(key, (read = { outcome }));
+    }
+    const seen = read;
+    note('read', absPath, () => (seen.saw ??= readDigest(seen.outcome)), readArgs(root, maxBytes));
+    return seen.outcome;
   }
 
   /** entryKind, once per path. */
@@ -151,8 +169,13 @@ export function realpath(p: string, resolved?: ResolvedPaths): string {
 /** safeRead, remembered (`resolved`: the real paths of this reading of the submission, see ResolvedPaths). */
 export function readSubmissionFile(root: string, absPath: string, maxBytes?: number, resolved?: ResolvedPaths): ReadOutcome {
   const outcome = safeRead(root, absPath, maxBytes, resolved ? { resolved } : {});
-  note('read', absPath, () => readDigest(outcome), maxBytes === undefined ? [root] : [root, maxBytes]);
+  note('read', absPath, () => readDigest(outcome), readArgs(root, maxBytes));
   return outcome;
+}
+
+/** A read probe's arguments: the root, and the byte cap when one was given. */
+function readArgs(root: string, maxBytes: number | undefined): Probe['args'] {
+  return maxBytes === undefined ? [root] : [root, maxBytes];
 }
 
 function bytesDigest(outcome: BytesOutcome): string {
