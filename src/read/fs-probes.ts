@@ -103,7 +103,7 @@ export class FolderLooks {
   private readonly kinds = new Map<string, string>();
   private readonly reads = new Map<string, { outcome: ReadOutcome; saw?: string }>();
 
-  /** `resolved`: the real paths of the same reading, which then resolve the entries listed here that are no links. */
+  /** `resolved`: the real paths of the same reading, which then resolve the entries listed here that are no links (and its reads use). */
   constructor(private readonly resolved?: ResolvedPaths) {}
 
   /** listDir, once per folder. The entries are shared: read them, never change them. */
@@ -124,11 +124,11 @@ export class FolderLooks {
    * file of its own (and every task answered in a section of it) reads. The outcome is shared: read
    * it, never change it.
    */
-  read(root: string, absPath: string, maxBytes: number | undefined, resolved: ResolvedPaths): ReadOutcome {
+  read(root: string, absPath: string, maxBytes?: number): ReadOutcome {
     const key = `${maxBytes ?? ''}:${root}\0${absPath}`;
     let read = this.reads.get(key);
     if (!read) {
-      const outcome = safeRead(root, absPath, maxBytes, { resolved });
+      const outcome = safeRead(root, absPath, maxBytes, this.resolved ? { resolved: this.resolved } : {});
       this.reads.set(key, (read = { outcome }));
     }
     const seen = read;

@@ -75,10 +75,10 @@ export async function loadSubmission(target: string, location: TaskLocation, max
       for (const sibling of loaded.files.filter((f) => f.role === 'sibling')) followLinks(loaded, sibling, () => null, nearest);
     }
   } else if (!location.answerSection?.length) {
-    findReadmeSection(loaded, location, resolved, looks);
+    findReadmeSection(loaded, location, looks);
   }
   if (location.answerSection?.length) {
-    const section = loadAnswerSection(loaded, location.answerSection, maxBytes, resolved, looks);
+    const section = loadAnswerSection(loaded, location.answerSection, maxBytes, looks);
     if (section) {
       loaded.files.push(section);
       followLinks(loaded, section, () => null, nearest);
@@ -268,7 +268,7 @@ function localFileForRepoPath(root: string, repoPath: string): string | null {
  * submission whose text and markdown hold only that section, at the README's own line numbers, so
  * that other tasks' explanations never count and every position stays right.
  */
-function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes: number | undefined, resolved: ResolvedPaths, looks: FolderLooks): SubmissionFile | null {
+function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes: number | undefined, looks: FolderLooks): SubmissionFile | null {
   const { root, projectDir, siblings, expectedRelPath } = loaded.located;
   const title = sectionTitle(entries);
   const name = siblings.find((n) => n === 'README.md') ?? siblings.find((n) => /^readme\.(md|markdown)$/i.test(n));
@@ -284,7 +284,7 @@ function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes
     });
     return null;
   }
-  const outcome = looks.read(root, path.join(projectDir, name), maxBytes, resolved);
+  const outcome = looks.read(root, path.join(projectDir, name), maxBytes);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text } = outcome.file;
@@ -325,10 +325,10 @@ function sectionTitle(entries: string[]): string {
 }
 
 /** Without a task file, a README section titled for the task is what the student wrote instead. */
-function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation, resolved: ResolvedPaths, looks: FolderLooks): void {
+function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation, looks: FolderLooks): void {
   const readme = path.join(loaded.located.projectDir, 'README.md');
   if (!exists(readme)) return;
-  const outcome = looks.read(loaded.located.root, readme, undefined, resolved);
+  const outcome = looks.read(loaded.located.root, readme);
   if (!outcome.ok) return;
   const headings = headingsOf(outcome.file);
   const wanted = normaliseName(location.task).replace(/^\d+/, '');

@@ -76,10 +76,10 @@ describe('FolderLooks: the folders of one reading of a submission, looked at onc
       // One reading: the file read first is the one every later task sees.
       const readme = path.join(repo, 'web_infrastructure_design', 'README.md');
       const looks = new FolderLooks();
-      const first = looks.read(repo, readme, undefined, new ResolvedPaths());
+      const first = looks.read(repo, readme);
       rmSync(readme);
-      expect(looks.read(repo, readme, undefined, new ResolvedPaths())).toBe(first);
-      expect(new FolderLooks().read(repo, readme, undefined, new ResolvedPaths()).ok).toBe(false);
+      expect(looks.read(repo, readme)).toBe(first);
+      expect(new FolderLooks().read(repo, readme).ok).toBe(false);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }
