@@ -48546,7 +48546,7 @@ function listDir(dir) {
   return entries;
 }
 var FolderLooks = class {
-  /** `resolved`: the real paths of the same reading, which then resolve the entries listed here that are no links. */
+  /** `resolved`: the real paths of the same reading, which then resolve the entries listed here that are no links (and its reads use). */
   constructor(resolved) {
     this.resolved = resolved;
   }
@@ -48570,11 +48570,11 @@ var FolderLooks = class {
    * file of its own (and every task answered in a section of it) reads. The outcome is shared: read
    * it, never change it.
    */
-  read(root2, absPath, maxBytes, resolved) {
+  read(root2, absPath, maxBytes) {
     const key = `${maxBytes ?? ""}:${root2}\0${absPath}`;
     let read = this.reads.get(key);
     if (!read) {
-      const outcome = safeRead(root2, absPath, maxBytes, { resolved });
+      const outcome = safeRead(root2, absPath, maxBytes, this.resolved ? { resolved: this.resolved } : {});
       this.reads.set(key, read = { outcome });
     }
     const seen = read;
@@ -50754,7 +50754,8 @@ function runLr(tables3, input2, options) {
     } else if (act < 0) {
       const prod = -act - 1;
       const n = tables3.productions[prod].rhs.length;
-      const args = values.splice(values.length - n, n);
+      const args = values.slice(values.length - n);
+      values.length -= n;
       states.length -= n;
       const target = tables3.goto[states[states.length - 1]].get(tables3.productions[prod].lhs);
       if (target === void 0) break;
@@ -54871,6 +54872,7 @@ function dispatchTable(rules, state) {
   let table2 = byState.get(state);
   if (!table2) {
     const active = rules.filter((r3) => r3.states === "*" || r3.states.includes(state));
+    for (const r3 of active) if (r3.match instanceof RegExp && !r3.match.sticky) throw new Error(`lexer rule ${r3.match} is not sticky (flag y)`);
     const firsts = active.map((r3) => r3.match instanceof RegExp ? firstChars(r3.match) : null);
     table2 = Array.from({ length: 129 }, (_, code2) => active.filter((_r, k) => {
       const first2 = firsts[k];
@@ -54900,8 +54902,7 @@ function runStateLexer(text3, rules, ctx, options = {}) {
       let length;
       if (rule.match instanceof RegExp) {
         rule.match.lastIndex = pos;
-        const m = rule.match.exec(text3);
-        length = m ? m[0].length : -1;
+        length = rule.match.test(text3) ? rule.match.lastIndex - pos : -1;
       } else {
         length = rule.match(ctx, pos);
       }
@@ -54957,17 +54958,16 @@ function spaced(body) {
   return (ctx, at2) => {
     const q = ctx.nextNonSpace[at2];
     sticky.lastIndex = q;
-    const m = sticky.exec(ctx.text);
-    if (!m) return -1;
-    return ctx.nextNonSpace[q + m[0].length] - at2;
+    if (!sticky.test(ctx.text)) return -1;
+    return ctx.nextNonSpace[sticky.lastIndex] - at2;
   };
 }
 function afterSpaces(body) {
+  if (!body.sticky) throw new Error(`${body} must be sticky (flag y)`);
   return (ctx, at2) => {
     const q = ctx.nextNonSpace[at2];
     body.lastIndex = q;
-    const m = body.exec(ctx.text);
-    return m ? q + m[0].length - at2 : -1;
+    return body.test(ctx.text) ? body.lastIndex - at2 : -1;
   };
 }
 var feedsInSpaces = (ctx, at2) => {
@@ -56349,10 +56349,10 @@ async function loadSubmission(target, location, maxBytes, resolved = new Resolve
       for (const sibling of loaded.files.filter((f) => f.role === "sibling")) followLinks(loaded, sibling, () => null, nearest2);
     }
   } else if (!location.answerSection?.length) {
-    findReadmeSection(loaded, location, resolved, looks);
+    findReadmeSection(loaded, location, looks);
   }
   if (location.answerSection?.length) {
-    const section = loadAnswerSection(loaded, location.answerSection, maxBytes, resolved, looks);
+    const section = loadAnswerSection(loaded, location.answerSection, maxBytes, looks);
     if (section) {
       loaded.files.push(section);
       followLinks(loaded, section, () => null, nearest2);
@@ -56502,7 +56502,7 @@ function localFileForRepoPath(root2, repoPath) {
   }
   return null;
 }
-function loadAnswerSection(loaded, entries, maxBytes, resolved, looks) {
+function loadAnswerSection(loaded, entries, maxBytes, looks) {
   const { root: root2, projectDir, siblings, expectedRelPath } = loaded.located;
   const title = sectionTitle(entries);
   const name = siblings.find((n) => n === "README.md") ?? siblings.find((n) => /^readme\.(md|markdown)$/i.test(n));
@@ -56518,7 +56518,7 @@ function loadAnswerSection(loaded, entries, maxBytes, resolved, looks) {
     });
     return null;
   }
-  const outcome = looks.read(root2, path10.join(projectDir, name), maxBytes, resolved);
+  const outcome = looks.read(root2, path10.join(projectDir, name), maxBytes);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text: text3 } = outcome.file;
@@ -56552,10 +56552,10 @@ function sectionTitle(entries) {
   const words = entries.find((e) => !isNumberEntry(e)) ?? "";
   return `## ${[number, words].filter(Boolean).join(" ")}`;
 }
-function findReadmeSection(loaded, location, resolved, looks) {
+function findReadmeSection(loaded, location, looks) {
   const readme = path10.join(loaded.located.projectDir, "README.md");
   if (!exists(readme)) return;
-  const outcome = looks.read(loaded.located.root, readme, void 0, resolved);
+  const outcome = looks.read(loaded.located.root, readme);
   if (!outcome.ok) return;
   const headings = headingsOf(outcome.file);
   const wanted = normaliseName(location.task).replace(/^\d+/, "");
