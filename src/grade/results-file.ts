@@ -86,17 +86,11 @@ function sealOf(body: string | Uint8Array): string {
 }
 
 /**
- * A record's line, sealed: the JSON of the record with a digest of that JSON appended, so that a
- * record edited by hand (a score changed) is refused instead of reused.
- */
-export function sealRecordLine(body: string): string {
-  return `${body.slice(0, -1)}${SEAL}${sealOf(body)}"}`;
-}
-
-/**
- * sealRecordLine's line with its newline, as UTF-8 bytes: the JSON is encoded once, into the line's
- * own buffer, and sealed over those bytes (a record is ~11 KB: encoding it a second time, and
- * joining the line as a string first, cost as much as the hashing).
+ * A record's line with its newline, sealed, as UTF-8 bytes: the JSON of the record (`body`) with a
+ * digest of that JSON appended, so that a record edited by hand (a score changed) is refused instead
+ * of reused. The JSON is encoded once, into the line's own buffer, and sealed over those bytes (a
+ * record is ~11 KB: encoding it a second time, and joining the line as a string first, cost as much
+ * as the hashing).
  */
 export function sealedRecordBytes(body: string): Uint8Array {
   const size = Buffer.byteLength(body, 'utf8');
