@@ -73,7 +73,7 @@ export async function lintResolving(target: string, options: LintOptions, resolv
   const located: TaskResult[] = [];
   // Every task reads under the same root: its real path (and its folders') resolved once for all,
   // and its folders listed once for all.
-  const looks = new FolderLooks();
+  const looks = new FolderLooks(resolved);
   for (const rubric of rubrics) {
     const submission = await loadSubmission(target, rubric, options.maxBytes, resolved, looks);
     if (options.fixes !== false || options.fix) await proposeDiagramFixes(submission);

@@ -27,7 +27,8 @@ export async function readFenceContent(source: DiagramSource, detected?: Detecte
   for (const cut of [...cuts].reverse().slice(0, MAX_TRIES)) {
     const text = lines.slice(0, cut).join('\n').trimEnd();
     if (!text.trim()) continue;
-    const prefix = await parseDiagram(text);
+    // Only a prefix that parses is kept: whether it does is all that is asked of the others.
+    const prefix = await parseDiagram(text, undefined, 'verdict');
     if (prefix.valid) return { source: { ...source, text, swallowedFrom: source.line + cut }, parse: prefix };
   }
   // The diagram has a mistake of its own: it ends where nothing after reads as Mermaid any more,

@@ -5,28 +5,28 @@ import { headerError, meantTypeByContent, meantTypeWord, shiftColumns, type Mean
 import { matchFrontMatter } from './mermaid-source.js';
 import { parseFlowchart } from './flowchart/parse-flowchart.js';
 import { parseSequence } from './sequence/parse-sequence.js';
-import type { DiagramParse } from './types.js';
+import type { DiagramParse, DiagramReading } from './types.js';
 
 /**
  * Parses one Mermaid diagram of any type; positions in the result are relative to `text`.
  * `detected`: `detectDiagramType(text)` when the caller has it already (loading reads the type of
  * every diagram first, to bound architecture-beta's), so that it is not read twice.
  */
-export async function parseDiagram(text: string, detected: DetectedType = detectDiagramType(text)): Promise<DiagramParse> {
+export async function parseDiagram(text: string, detected: DetectedType = detectDiagramType(text), reading: DiagramReading = 'whole'): Promise<DiagramParse> {
   const { kind, typeWord } = detected;
   if (kind === 'unknown' && typeWord && typeWord !== '---') {
-    const recovered = await readAsMeant(text, typeWord);
+    const recovered = await readAsMeant(text, typeWord, reading);
     if (recovered) return recovered;
   }
-  return parseKnown(text, kind, typeWord);
+  return parseKnown(text, kind, typeWord, reading);
 }
 
-async function parseKnown(text: string, kind: DiagramParse['kind'], typeWord: string | null): Promise<DiagramParse> {
+async function parseKnown(text: string, kind: DiagramParse['kind'], typeWord: string | null, reading: DiagramReading): Promise<DiagramParse> {
   switch (kind) {
     case 'flowchart':
-      return parseFlowchart(text);
+      return parseFlowchart(text, reading);
     case 'sequence':
-      return parseSequence(text);
+      return parseSequence(text, reading);
     case 'architecture':
       return parseArchitecture(text);
     case 'unsupported':
@@ -66,7 +66,7 @@ async function parseKnown(text: string, kind: DiagramParse['kind'], typeWord: st
  * meant; the rest is read as that type (the word mended) so that the graph rules judge the drawing.
  * Errors the rest holds follow the header's. Null when nothing near is meant.
  */
-async function readAsMeant(raw: string, written: string): Promise<DiagramParse | null> {
+async function readAsMeant(raw: string, written: string, reading: DiagramReading): Promise<DiagramParse | null> {
   const text = raw.replace(/\r\n?/g, '\n');
   const meant: MeantType | null = meantTypeWord(written) ?? meantTypeByContent(text);
   if (!meant) return null;
@@ -77,7 +77,7 @@ async function readAsMeant(raw: string, written: string): Promise<DiagramParse |
   }
   // The word replaced (or, with no header, a header put before it on the same line: lines stay where they are).
   const [from, to, put] = meant.by === 'content' ? [at.offset, at.offset, `${meant.kind === 'flowchart' ? 'flowchart TD' : meant.word};`] : [at.offset, at.offset + written.length, meant.replacement ?? meant.word];
-  const inner = await parseKnown(text.slice(0, from) + put + text.slice(to), meant.kind, meant.word);
+  const inner = await parseKnown(text.slice(0, from) + put + text.slice(to), meant.kind, meant.word, reading);
   const errors = inner.errors.map((e) => ({ ...e }));
   shiftColumns(inner.ast, errors, at.line, at.column + put.length - 1, put.length - (to - from));
   return { kind: meant.kind, typeWord: written, valid: false, errors: [error, ...errors], ast: inner.ast };

@@ -138,3 +138,12 @@ export interface DiagramParse {
   /** What could be read, even after an error (null for unsupported types). */
   ast: DiagramAst | null;
 }
+
+/**
+ * How much of a diagram to read. `whole`: whether Mermaid accepts it, its errors, and its graph,
+ * which for a diagram Mermaid rejects takes a second, repairing pass. `verdict`: whether Mermaid
+ * accepts it and its errors (the same), without that repairing pass, so that a rejected diagram may
+ * have no graph (ast null): for callers that only ask whether a text parses, such as a repair's
+ * attempts.
+ */
+export type DiagramReading = 'whole' | 'verdict';

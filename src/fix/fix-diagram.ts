@@ -69,7 +69,9 @@ export async function fixDiagram(text: string, parsed?: DiagramParse, budget = n
     spilledFrom = Math.min(spilledFrom, out.spilledFrom ?? Infinity);
     current = out.text;
     if (!budget.take(current.length)) return spent();
-    parse = await parseDiagram(current);
+    // Whether the repair parses, and its next error: the graph only once it parses (a verdict
+    // reads a rejected diagram's errors without the repairing pass that recovers its graph).
+    parse = await parseDiagram(current, undefined, 'verdict');
     // A repair after which the same error stands at the same place made no progress.
     const next = parse.errors[0];
     if (next && next.code === error.code && next.line === error.line && next.column === error.column && next.cause?.line === error.cause?.line && next.cause?.column === error.cause?.column) {

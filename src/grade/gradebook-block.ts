@@ -31,8 +31,9 @@ export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout): 
   // controls JSON.stringify leaves raw are escaped (the file may be printed).
   const json = jsonSafe(`${entryJson.slice(0, -1)},"project":${JSON.stringify(projectTotal(entry, layout.tasks))}`);
   const project = renderer.project.rowParts(entry);
-  const parts = [entryJson, json, project.before, project.after, ...renderer.csv.rowParts(entry).flatMap((row) => [row.before, row.after])].map((part) => Buffer.from(part, 'utf8'));
-  return Buffer.concat([Buffer.from(`${parts.map((part) => part.byteLength).join(' ')}\n`, 'latin1'), ...parts]);
+  const parts = [entryJson, json, project.before, project.after, ...renderer.csv.rowParts(entry).flatMap((row) => [row.before, row.after])];
+  // Encoded once, whole: the parts' byte lengths are counted, not encoded part by part and joined.
+  return Buffer.from(`${parts.map((part) => Buffer.byteLength(part, 'utf8')).join(' ')}\n${parts.join('')}`, 'utf8');
 }
 
 /** The parts of a block (views, no copy). */

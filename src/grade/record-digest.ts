@@ -1,7 +1,7 @@
 import { gradebookEntry, type GradebookLayout } from './gradebook.js';
 import { gradebookBlock } from './gradebook-block.js';
 import type { StudentRecord } from './record.js';
-import { sealRecordLine } from './results-file.js';
+import { sealedRecordBytes } from './results-file.js';
 import type { StudentSketch } from './similarity/sketch.js';
 import { summaryTally, type SummaryTally } from './summary.js';
 
@@ -25,14 +25,12 @@ export interface RecordDigest {
   feedback: string | null;
 }
 
-const utf8 = new TextEncoder();
-
 /** The digest of a record, for gradebooks of `layout` (the run's tasks and rules). */
 export function digestRecord(record: StudentRecord, layout: GradebookLayout, feedbackWritten = false): RecordDigest {
   const entry = gradebookEntry(record);
   return {
     student: record.student,
-    line: utf8.encode(`${sealRecordLine(JSON.stringify(record))}\n`),
+    line: sealedRecordBytes(JSON.stringify(record)),
     entry: gradebookBlock(entry, layout),
     tally: summaryTally(entry),
     sketch: record.features,

@@ -77,17 +77,27 @@ export function resultsTrailer(students: number): string {
 }
 
 const SEAL = ',"seal":"';
+/** What follows a record's JSON (less its closing brace) on its line: the seal member, the brace, the newline. */
+const SEALED_END_BYTES = SEAL.length + 28 + '"}\n'.length;
 
-function sealOf(body: string): string {
+/** The seal of a record's JSON: a string is hashed as its UTF-8 bytes, so both forms give the same seal. */
+function sealOf(body: string | Uint8Array): string {
   return hash('sha1', body, 'base64');
 }
 
 /**
- * A record's line, sealed: the JSON of the record with a digest of that JSON appended, so that a
- * record edited by hand (a score changed) is refused instead of reused.
+ * A record's line with its newline, sealed, as UTF-8 bytes: the JSON of the record (`body`) with a
+ * digest of that JSON appended, so that a record edited by hand (a score changed) is refused instead
+ * of reused. The JSON is encoded once, into the line's own buffer, and sealed over those bytes (a
+ * record is ~11 KB: encoding it a second time, and joining the line as a string first, cost as much
+ * as the hashing).
  */
-export function sealRecordLine(body: string): string {
-  return `${body.slice(0, -1)}${SEAL}${sealOf(body)}"}`;
+export function sealedRecordBytes(body: string): Uint8Array {
+  const size = Buffer.byteLength(body, 'utf8');
+  const line = Buffer.allocUnsafe(size - 1 + SEALED_END_BYTES);
+  line.write(body, 0, size, 'utf8');
+  line.write(`${SEAL}${sealOf(line.subarray(0, size))}"}\n`, size - 1, 'latin1');
+  return line;
 }
 
 /** The record of a sealed line, or why it is not one infralint wrote. */

@@ -67,6 +67,14 @@ function realpathNow(p: string): string {
   }
 }
 
+function resolvedOr(resolved: ResolvedPaths, p: string): string {
+  try {
+    return resolved.of(p);
+  } catch {
+    return '';
+  }
+}
+
 function listingDigest(entries: Dirent[]): string {
   return digest(entries.map((d) => `${d.name}/${d.isDirectory() ? 'd' : d.isSymbolicLink() ? 'l' : 'f'}`).join('\n'));
 }
@@ -93,6 +101,10 @@ export function listDir(dir: string): Dirent[] {
 export class FolderLooks {
   private readonly listings = new Map<string, { entries: Dirent[]; saw?: string }>();
   private readonly kinds = new Map<string, string>();
+  private readonly reads = new Map<string, { outcome: ReadOutcome; saw?: string }>();
+
+  /** `resolved`: the real paths of the same reading, which then resolve the entries listed here that are no links (and its reads use). */
+  constructor(private readonly resolved?: ResolvedPaths) {}
 
   /** listDir, once per folder. The entries are shared: read them, never change them. */
   list(dir: string): Dirent[] {
@@ -100,10 +112,28 @@ export class FolderLooks {
     if (!listing) {
       const entries = listNow(dir);
       this.listings.set(dir, (listing = { entries }));
+      this.resolved?.sawListing(dir, entries);
     }
     const seen = listing;
     note('list', dir, () => (seen.saw ??= listingDigest(seen.entries)));
     return seen.entries;
+  }
+
+  /**
+   * readSubmissionFile, once per file and cap: the project's README, which every task without a
+   * file of its own (and every task answered in a section of it) reads. The outcome is shared: read
+   * it, never change it.
+   */
+  read(root: string, absPath: string, maxBytes?: number): ReadOutcome {
+    const key = `${maxBytes ?? ''}:${root}\0${absPath}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      const outcome = safeRead(root, absPath, maxBytes, this.resolved ? { resolved: this.resolved } : {});
+      this.reads.set(key, (read = { outcome }));
+    }
+    const seen = read;
+    note('read', absPath, () => (seen.saw ??= readDigest(seen.outcome)), readArgs(root, maxBytes));
+    return seen.outcome;
   }
 
   /** entryKind, once per path. */
@@ -129,9 +159,9 @@ export function exists(p: string): boolean {
   return found;
 }
 
-/** The resolved path, or '' when it cannot be resolved. */
-export function realpath(p: string): string {
-  const real = realpathNow(p);
+/** The resolved path, or '' when it cannot be resolved (`resolved`: the real paths of this reading). */
+export function realpath(p: string, resolved?: ResolvedPaths): string {
+  const real = resolved ? resolvedOr(resolved, p) : realpathNow(p);
   note('realpath', p, () => real);
   return real;
 }
@@ -139,8 +169,13 @@ export function realpath(p: string): string {
 /** safeRead, remembered (`resolved`: the real paths of this reading of the submission, see ResolvedPaths). */
 export function readSubmissionFile(root: string, absPath: string, maxBytes?: number, resolved?: ResolvedPaths): ReadOutcome {
   const outcome = safeRead(root, absPath, maxBytes, resolved ? { resolved } : {});
-  note('read', absPath, () => readDigest(outcome), maxBytes === undefined ? [root] : [root, maxBytes]);
+  note('read', absPath, () => readDigest(outcome), readArgs(root, maxBytes));
   return outcome;
+}
+
+/** A read probe's arguments: the root, and the byte cap when one was given. */
+function readArgs(root: string, maxBytes: number | undefined): Probe['args'] {
+  return maxBytes === undefined ? [root] : [root, maxBytes];
 }
 
 function bytesDigest(outcome: BytesOutcome): string {

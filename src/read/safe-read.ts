@@ -1,4 +1,4 @@
-import { constants, lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync, statSync, type Stats } from 'node:fs';
+import { constants, lstatSync, openSync, readSync, closeSync, realpathSync, fstatSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../types.js';
 
@@ -25,18 +25,49 @@ export type ReadOutcome = { ok: true; file: ReadFile; notices: Notice[] } | { ok
  * read from. Reading a submission's tasks resolves the same root for every file (and the realpath of
  * a path costs a readlink per component of it). Made for one reading of a submission and then
  * dropped, so that a folder moved or linked elsewhere later is seen as it then is.
+ *
+ * The folders this reading listed (see FolderLooks) also say which of their entries are links: a
+ * file or folder listed as no link has its folder's real path and its own name, found without a
+ * system call, so that a submission's root is resolved once and the paths under it from its
+ * listings. (The listing is as old as the reading: a race with a folder swapped for a link is the
+ * one a realpath then an open always had, over a few milliseconds instead of microseconds.)
  */
 export class ResolvedPaths {
   private readonly real = new Map<string, string>();
+  private readonly listed = new Map<string, readonly Dirent[]>();
 
   /** realpathSync.native of `p`, remembered (an error is thrown again each time, never remembered). */
   of(p: string): string {
     let real = this.real.get(p);
     if (real === undefined) {
-      real = realpathSync.native(p);
+      real = this.fromListing(p) ?? realpathSync.native(p);
       this.real.set(p, real);
     }
     return real;
+  }
+
+  /** What this reading's listing of `dir` saw (FolderLooks tells it). */
+  sawListing(dir: string, entries: readonly Dirent[]): void {
+    this.listed.set(dir, entries);
+  }
+
+  /** The entry of `p` in its folder's listing, when this reading listed that folder and saw `p` there. */
+  listedEntry(p: string): Dirent | undefined {
+    const name = path.basename(p);
+    return this.listed.get(path.dirname(p))?.find((d) => d.name === name);
+  }
+
+  /** `p`'s real path from its folder's, when its folder's listing shows it as a plain file or folder. */
+  private fromListing(p: string): string | undefined {
+    const dir = path.dirname(p);
+    const entry = dir === p ? undefined : this.listedEntry(p);
+    if (!entry || !(entry.isFile() || entry.isDirectory())) return undefined;
+    try {
+      return path.join(this.of(dir), entry.name);
+    } catch {
+      // The folder's own error is `p`'s to report: resolved the ordinary way.
+      return undefined;
+    }
   }
 }
 
@@ -67,15 +98,17 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   const notRegular = () => at(`${relPath} is not a regular file (a named pipe, a device or a socket); it was not read.`, 'error', 'Commit the file itself.');
   let realRoot: string;
   let realFile: string;
-  let stat: Stats;
+  let kind: EntryKind;
   try {
     // The native realpath: one call instead of an lstat per component of the path. The root and
     // the folder are the same for most files of a submission: resolved once when `resolved` is given.
     const resolve = (p: string) => (options.resolved ? options.resolved.of(p) : realpathSync.native(p));
     realRoot = resolve(root);
-    stat = lstatSync(absPath);
-    realFile = stat.isSymbolicLink() ? realpathSync.native(absPath) : absPath;
-    if (stat.isSymbolicLink() && !isInside(realRoot, realFile)) {
+    // What the file is, without following a link: from its folder's listing when this reading made one.
+    const listed = options.resolved?.listedEntry(absPath);
+    kind = listed ? kindOf(listed) : kindOf(lstatSync(absPath));
+    realFile = kind === 'link' ? realpathSync.native(absPath) : absPath;
+    if (kind === 'link' && !isInside(realRoot, realFile)) {
       return {
         ok: false,
         notices: [at(`${relPath} is a symbolic link to a file outside the submission folder; it was not read.`, 'error', 'Commit the file itself instead of a link to it.')],
@@ -93,8 +126,8 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   try {
     // A named pipe or a device is refused before it is opened: opening a FIFO for reading blocks
     // until a writer comes, forever. O_NONBLOCK covers a file swapped for a pipe in between.
-    // (The path's own lstat says it when it is no link.)
-    if (!(stat.isSymbolicLink() ? statSync(realFile) : stat).isFile()) return { ok: false, notices: [notRegular()] };
+    // (The path's own lstat, or its folder's listing, says it when it is no link.)
+    if (!(kind === 'link' ? statSync(realFile).isFile() : kind === 'file')) return { ok: false, notices: [notRegular()] };
     const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const opened = fstatSync(fd);
@@ -145,6 +178,13 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
   // `--fix` reads the file as it is, to write its line endings back unchanged.
   if (hadCrlf && !options.keepLineEndings) text = text.replace(/\r\n?/g, '\n');
   return { ok: true, file: { relPath, absPath, text, bytes: size, truncated, hadBom, hadCrlf, invalidUtf8 }, notices };
+}
+
+type EntryKind = 'link' | 'file' | 'other';
+
+/** A path's kind, not following a link (an lstat's or a listing's: both say the same). */
+function kindOf(entry: { isSymbolicLink(): boolean; isFile(): boolean }): EntryKind {
+  return entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : 'other';
 }
 
 // Decoders without `stream` keep no state between calls: one of each serves every read.

@@ -3,9 +3,10 @@ import { IMAGE_EXTENSIONS, locateTask, normaliseName, type TaskLocation } from '
 import { extractDiagrams, findAsciiArt, type DiagramSource } from '../diagrams/extract.js';
 import { detectDiagramType } from '../diagrams/detect.js';
 import { readFenceContent } from '../diagrams/open-fence.js';
-import { parseHeadings, parseMarkdown } from '../markdown/parse-markdown.js';
+import { parseHeadings, parseMarkdown, type Heading } from '../markdown/parse-markdown.js';
+import { cachedByObject } from '../bounded-cache.js';
 import { exists, FolderLooks, readSubmissionFile, realpath } from '../read/fs-probes.js';
-import { isInside, ResolvedPaths, toRelative } from '../read/safe-read.js';
+import { isInside, ResolvedPaths, toRelative, type ReadFile } from '../read/safe-read.js';
 import type { Notice } from '../types.js';
 import { findSection, isNumberEntry, keepLines } from '../discover/answer-section.js';
 import { boxCount, capDiagram } from './cap-diagram.js';
@@ -21,7 +22,7 @@ const TEXT_EXTENSIONS = new Set(['.md', '.mmd', '.markdown', '.txt', '']);
  * `resolved` and `looks`: the real paths resolved and the folders looked at while reading this
  * submission's other tasks.
  */
-export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths(), looks = new FolderLooks()): Promise<LoadedSubmission> {
+export async function loadSubmission(target: string, location: TaskLocation, maxBytes?: number, resolved = new ResolvedPaths(), looks = new FolderLooks(resolved)): Promise<LoadedSubmission> {
   const located = locateTask(target, location, looks);
   const loaded: LoadedSubmission = { task: location.task, located, taskFile: null, files: [], diagrams: [], visuals: [], notices: [], readmeSection: null, answerSection: null };
   const seen = new Set<string>();
@@ -37,7 +38,7 @@ export async function loadSubmission(target: string, location: TaskLocation, max
   const addFile = (abs: string, role: SubmissionFile['role']): SubmissionFile | null => {
     if (added.has(abs)) return null;
     added.add(abs);
-    const key = safeRealpath(abs);
+    const key = realpath(abs, resolved) || path.resolve(abs);
     if (seen.has(key)) return null;
     seen.add(key);
     if (loaded.files.length >= LIMITS.files || bytesRead >= LIMITS.bytes) {
@@ -74,10 +75,10 @@ export async function loadSubmission(target: string, location: TaskLocation, max
       for (const sibling of loaded.files.filter((f) => f.role === 'sibling')) followLinks(loaded, sibling, () => null, nearest);
     }
   } else if (!location.answerSection?.length) {
-    findReadmeSection(loaded, location, resolved);
+    findReadmeSection(loaded, location, looks);
   }
   if (location.answerSection?.length) {
-    const section = loadAnswerSection(loaded, location.answerSection, maxBytes, resolved);
+    const section = loadAnswerSection(loaded, location.answerSection, maxBytes, looks);
     if (section) {
       loaded.files.push(section);
       followLinks(loaded, section, () => null, nearest);
@@ -159,10 +160,6 @@ function namedForTask(name: string, task: string): boolean {
   const words = normaliseName(task.replace(/^\d+[-_]?/, ''));
   const base = name.replace(/\.[^.]+$/, '');
   return normaliseName(base).includes(words) || (number !== undefined && new RegExp(`(^|[^0-9])${number}([^0-9]|$)`).test(base));
-}
-
-function safeRealpath(p: string): string {
-  return realpath(p) || path.resolve(p);
 }
 
 /** Follows the task file's links: local text files join the submission; images are recorded. */
@@ -271,7 +268,7 @@ function localFileForRepoPath(root: string, repoPath: string): string | null {
  * submission whose text and markdown hold only that section, at the README's own line numbers, so
  * that other tasks' explanations never count and every position stays right.
  */
-function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes: number | undefined, resolved: ResolvedPaths): SubmissionFile | null {
+function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes: number | undefined, looks: FolderLooks): SubmissionFile | null {
   const { root, projectDir, siblings, expectedRelPath } = loaded.located;
   const title = sectionTitle(entries);
   const name = siblings.find((n) => n === 'README.md') ?? siblings.find((n) => /^readme\.(md|markdown)$/i.test(n));
@@ -287,12 +284,12 @@ function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes
     });
     return null;
   }
-  const outcome = readSubmissionFile(root, path.join(projectDir, name), maxBytes, resolved);
+  const outcome = looks.read(root, path.join(projectDir, name), maxBytes);
   loaded.notices.push(...outcome.notices);
   if (!outcome.ok) return null;
   const { text } = outcome.file;
   // The whole README is read for its headings only: the section found is parsed whole below.
-  const range = findSection(parseHeadings(text), entries, text.split('\n').length);
+  const range = findSection(headingsOf(outcome.file), entries, text.split('\n').length);
   if (!range) {
     loaded.notices.push({
       ruleId: 'task-file',
@@ -317,6 +314,9 @@ function loadAnswerSection(loaded: LoadedSubmission, entries: string[], maxBytes
   return { relPath: outcome.file.relPath, read: { ...outcome.file, text: sectionText }, markdown, role: 'section' };
 }
 
+/** A README's headings, found once per reading of it (the tasks of a submission share its reading: FolderLooks.read). */
+const headingsOf = cachedByObject((file: ReadFile): Heading[] => parseHeadings(file.text));
+
 /** The heading a student should write: `## 0. Model a Single-Server Web Stack` from the rubric's entries. */
 function sectionTitle(entries: string[]): string {
   const number = entries.find(isNumberEntry)?.trim().replace(/\.?$/, '.');
@@ -325,12 +325,12 @@ function sectionTitle(entries: string[]): string {
 }
 
 /** Without a task file, a README section titled for the task is what the student wrote instead. */
-function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation, resolved: ResolvedPaths): void {
+function findReadmeSection(loaded: LoadedSubmission, location: TaskLocation, looks: FolderLooks): void {
   const readme = path.join(loaded.located.projectDir, 'README.md');
   if (!exists(readme)) return;
-  const outcome = readSubmissionFile(loaded.located.root, readme, undefined, resolved);
+  const outcome = looks.read(loaded.located.root, readme);
   if (!outcome.ok) return;
-  const headings = parseHeadings(outcome.file.text);
+  const headings = headingsOf(outcome.file);
   const wanted = normaliseName(location.task).replace(/^\d+/, '');
   const heading = headings.find((h) => normaliseName(h.text).includes(wanted) || /\bscale\s*up\b/i.test(h.text));
   if (heading) loaded.readmeSection = { file: outcome.file.relPath, line: heading.line };

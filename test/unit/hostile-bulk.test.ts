@@ -60,8 +60,8 @@ describe('results.jsonl is trusted only whole and unedited', () => {
     const broken = JSON.parse(lines[1]!) as Record<string, unknown>;
     delete broken.seal;
     broken.inputs = { config: 'x' };
-    const { sealRecordLine } = await import('../../src/grade/results-file.js');
-    writeFileSync(results, [lines[0], sealRecordLine(JSON.stringify(broken)), ...lines.slice(2)].join('\n'));
+    const { sealedRecordBytes } = await import('../../src/grade/results-file.js');
+    writeFileSync(results, [lines[0], Buffer.from(sealedRecordBytes(JSON.stringify(broken))).toString('utf8').trimEnd(), ...lines.slice(2)].join('\n'));
     await expect(gradeCohort({ dir, out, rubrics: rubrics(), jobs: 0, report: false, resume: true })).rejects.toThrow(/results\.jsonl:2: the record of "ana" lacks its inputs/);
   });
 });

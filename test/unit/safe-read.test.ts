@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync, symlinkSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync, symlinkSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FolderLooks } from '../../src/read/fs-probes.js';
 import { ResolvedPaths, safeRead } from '../../src/read/safe-read.js';
 
 function tmp(): string {
@@ -79,5 +80,37 @@ describe('safeRead with the real paths of one reading (ResolvedPaths)', () => {
     expect(() => resolved.of(missing)).toThrow();
     mkdirSync(missing);
     expect(resolved.of(missing)).toMatch(/missing$/);
+  });
+
+  it('resolves what its listings show as no link from the folder, and the rest as realpath does', () => {
+    const real = tmp();
+    const outside = tmp();
+    writeFileSync(path.join(real, 'a.md'), 'one');
+    mkdirSync(path.join(real, 'sub'));
+    writeFileSync(path.join(real, 'sub', 'b.md'), 'two');
+    writeFileSync(path.join(outside, 'secret.md'), 'secret');
+    symlinkSync(outside, path.join(real, 'linked'));
+    symlinkSync(path.join(real, 'sub', 'b.md'), path.join(real, 'sub', 'c.md'));
+    // The root itself reached through a link: resolved once, the paths under it from its listings.
+    const root = path.join(tmp(), 'root');
+    symlinkSync(real, root);
+    const resolved = new ResolvedPaths();
+    const looks = new FolderLooks(resolved);
+    for (const dir of ['.', 'sub', 'linked']) looks.list(path.join(root, dir));
+    for (const name of ['a.md', 'sub', 'sub/b.md', 'sub/c.md', 'linked', 'linked/secret.md']) {
+      const abs = path.join(root, name);
+      expect(resolved.of(abs)).toBe(realpathSync.native(abs));
+      expect(safeRead(root, abs, undefined, { resolved })).toEqual(safeRead(root, abs));
+    }
+    // A folder listed as a link is resolved, and what lies behind it stays outside the submission.
+    const secret = safeRead(root, path.join(root, 'linked', 'secret.md'), undefined, { resolved });
+    expect(secret.ok).toBe(false);
+    expect(secret.notices[0]!.message).toMatch(/outside the submission folder/);
+    // Taken from the listing, not looked up again: a file removed since is still where it was listed.
+    const later = new ResolvedPaths();
+    new FolderLooks(later).list(root);
+    rmSync(path.join(real, 'a.md'));
+    expect(later.of(path.join(root, 'a.md'))).toBe(path.join(realpathSync.native(real), 'a.md'));
+    expect(() => new ResolvedPaths().of(path.join(root, 'a.md'))).toThrow();
   });
 });

@@ -39,9 +39,9 @@ function spaced(body: RegExp): (ctx: LexContext, at: number) => number {
   return (ctx, at) => {
     const q = ctx.nextNonSpace[at]!;
     sticky.lastIndex = q;
-    const m = sticky.exec(ctx.text);
-    if (!m) return -1;
-    return ctx.nextNonSpace[q + m[0].length]! - at;
+    // The match ends at lastIndex (see runStateLexer): no match array built.
+    if (!sticky.test(ctx.text)) return -1;
+    return ctx.nextNonSpace[sticky.lastIndex]! - at;
   };
 }
 
@@ -51,11 +51,11 @@ function spaced(body: RegExp): (ctx: LexContext, at: number) => number {
  * character of `graph T` and a long run of tabs: quadratic as regexes).
  */
 function afterSpaces(body: RegExp): (ctx: LexContext, at: number) => number {
+  if (!body.sticky) throw new Error(`${body} must be sticky (flag y)`);
   return (ctx, at) => {
     const q = ctx.nextNonSpace[at]!;
     body.lastIndex = q;
-    const m = body.exec(ctx.text);
-    return m ? q + m[0].length - at : -1;
+    return body.test(ctx.text) ? body.lastIndex - at : -1;
   };
 }
 

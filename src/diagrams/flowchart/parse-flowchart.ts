@@ -1,7 +1,7 @@
 import { braceThenLineFeeds, prepareMermaidSource, replaceAll, type Editable } from '../mermaid-source.js';
 import { mendText } from './source-fixes.js';
 import { LineIndex } from '../line-index.js';
-import type { DiagramError, DiagramParse, FlowchartAst, FlowVertex } from '../types.js';
+import type { DiagramError, DiagramParse, DiagramReading, FlowchartAst, FlowVertex } from '../types.js';
 import { diagnoseFlowchart } from './diagnose.js';
 import { runFlowchartParse, type FlowParseRun } from './parse-flowchart-lr.js';
 
@@ -13,7 +13,7 @@ import { runFlowchartParse, type FlowParseRun } from './parse-flowchart-lr.js';
  *    token-level repairs and statement-level recovery, so the graph rules still see the diagram.
  * Never throws; every position is in the student's text.
  */
-export function parseFlowchart(raw: string): DiagramParse {
+export function parseFlowchart(raw: string, reading: DiagramReading = 'whole'): DiagramParse {
   const prepared = prepareMermaidSource(raw);
   const lines = new LineIndex(prepared.raw);
   const source = replaceAll({ text: prepared.text, origin: prepared.origin }, braceThenLineFeeds, () => '}\n');
@@ -40,6 +40,8 @@ export function parseFlowchart(raw: string): DiagramParse {
   const typeWord = faithful.tokens.find((t) => t.type === 'GRAPH')?.text ?? null;
   const first = firstError(faithful, prepared.raw, positionIn(source), lines);
   if (!first) return { kind: 'flowchart', typeWord, valid: true, errors: [], ast: faithful.db.toAst() };
+  // The errors are the faithful pass's: the repair pass reads only the graph.
+  if (reading === 'verdict') return { kind: 'flowchart', typeWord, valid: false, errors: first, ast: null };
 
   const mended = mendText(source);
   const repaired = runFlowchartParse(mended.text, positionIn(mended), true);

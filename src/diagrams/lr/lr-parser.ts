@@ -78,8 +78,9 @@ export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<
     } else if (act < 0) {
       const prod = -act - 1;
       const n = tables.productions[prod]!.rhs.length;
-      const args = values.splice(values.length - n, n);
-      // Truncating is cheaper than splice, which builds an array of the removed states.
+      // Copied, then truncated: cheaper than splice, a generic builtin.
+      const args = values.slice(values.length - n);
+      values.length -= n;
       states.length -= n;
       const target = tables.goto[states[states.length - 1]!]!.get(tables.productions[prod]!.lhs);
       if (target === undefined) break; // cannot happen with a consistent table

@@ -41,6 +41,8 @@ function dispatchTable<C>(rules: readonly LexRule<C>[], state: string): LexRule<
   let table = byState.get(state) as LexRule<C>[][] | undefined;
   if (!table) {
     const active = rules.filter((r) => r.states === '*' || r.states.includes(state));
+    // The engine matches at a position and reads the match's end from lastIndex: only a sticky expression does both.
+    for (const r of active) if (r.match instanceof RegExp && !r.match.sticky) throw new Error(`lexer rule ${r.match} is not sticky (flag y)`);
     const firsts = active.map((r) => (r.match instanceof RegExp ? firstChars(r.match) : null));
     table = Array.from({ length: 129 }, (_, code) => active.filter((_r, k) => {
       const first = firsts[k];
@@ -71,9 +73,10 @@ export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx
     for (const rule of table[code < 128 ? code : 128]!) {
       let length: number;
       if (rule.match instanceof RegExp) {
+        // A sticky expression's match ends where it leaves lastIndex: test() says where without
+        // building the match array exec() returns (one per token, groups and all).
         rule.match.lastIndex = pos;
-        const m = rule.match.exec(text);
-        length = m ? m[0].length : -1;
+        length = rule.match.test(text) ? rule.match.lastIndex - pos : -1;
       } else {
         length = rule.match(ctx, pos);
       }

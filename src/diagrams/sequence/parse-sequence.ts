@@ -4,7 +4,7 @@ import { runGrammar } from '../lr/run-grammar.js';
 import { loadOrBuildTables } from '../lr/table-cache.js';
 import { prepareMermaidSource, replaceAll, type Editable, type Match } from '../mermaid-source.js';
 import { LineIndex } from '../line-index.js';
-import type { DiagramError, DiagramParse, SequenceAst } from '../types.js';
+import type { DiagramError, DiagramParse, DiagramReading, SequenceAst } from '../types.js';
 import { SEQUENCE_RULES } from './grammar.js';
 import { KEYWORD_AFTER_ARROW, keywordParticipants } from './mend-matchers.js';
 import { lexSequence } from './lexer.js';
@@ -76,7 +76,7 @@ function sequenceRepairs(tokens: Token[], at: number): Repair[] {
 }
 
 /** Parses a Mermaid `sequenceDiagram` as Mermaid 12.3 does. Never throws. */
-export function parseSequence(raw: string): DiagramParse {
+export function parseSequence(raw: string, reading: DiagramReading = 'whole'): DiagramParse {
   const prepared = prepareMermaidSource(raw);
   const lines = new LineIndex(prepared.raw);
   const source: Editable = { text: prepared.text, origin: prepared.origin };
@@ -103,6 +103,8 @@ export function parseSequence(raw: string): DiagramParse {
   }
   const noColon = errors[0]?.code === 'message-without-colon' ? meantMessage(prepared.raw.split('\n')[errors[0].line - 1] ?? '', source.text) : null;
   if (noColon) errors = [{ ...errors[0]!, hint: `Write \`${noColon}\`.` }, ...errors.slice(1)];
+  // The errors are the faithful pass's: the repair pass reads only the graph.
+  if (reading === 'verdict') return { kind: 'sequence', typeWord, valid: false, errors, ast: null };
   const mended = mendSequence(source);
   const repaired = run(mended.text, true);
   const db = new SequenceDb(position(mended), true);

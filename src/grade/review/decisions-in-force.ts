@@ -73,7 +73,7 @@ export class DecisionsInForce {
   }
 }
 
-/** The record of a results line (sealed by the run that wrote it moments ago: see sealRecordLine). */
+/** The record of a results line (sealed by the run that wrote it moments ago: see sealedRecordBytes). */
 function recordOfLine(line: Uint8Array): StudentRecord {
   const record = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as StudentRecord & { seal?: string };
   delete record.seal;
