@@ -74,36 +74,11 @@ export function joinRow(part: SplitRow, cell: string): string {
 /** A student's similar_to cell, rendered (empty for a student in no group). */
 export function similarCell(similar: SimilarTo[] | undefined): string {
   const text = describeSimilar(similar);
-  return text ? csvCells([spreadsheetSafe(text)]) : '';
+  return text ? stringify([[spreadsheetSafe(text)]]).slice(0, -1) : '';
 }
 
 function splitRow(before: unknown[], after: unknown[]): SplitRow {
-  return { before: csvCells(before.map(spreadsheetSafe)), after: `${csvCells(after.map(spreadsheetSafe))}\n` };
-}
-
-/**
- * The cells of one CSV record, without its newline, as csv-stringify writes them with its defaults
- * (a test holds the two equal): a cell holding a comma, a quote or a line feed is quoted, its quotes
- * doubled; a number is written as JavaScript writes it, a boolean as 1 or nothing, null and
- * undefined as nothing. A worker writes about ten parts of rows a student, and csv-stringify sets up
- * a stringifier (its options checked, its state made) for each call: 5 µs before the first cell.
- */
-export function csvCells(cells: readonly unknown[]): string {
-  let record = '';
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (i) record += ',';
-    if (typeof cell === 'string') record += csvText(cell);
-    else if (typeof cell === 'number') record += csvText(String(cell));
-    else if (typeof cell === 'boolean') record += cell ? '1' : '';
-    else if (cell !== null && cell !== undefined) return stringify([cells]).slice(0, -1);
-  }
-  return record;
-}
-
-function csvText(text: string): string {
-  const quote = text.includes('"');
-  return quote || text.includes(',') || text.includes('\n') ? `"${quote ? text.replaceAll('"', '""') : text}"` : text;
+  return { before: stringify([before.map(spreadsheetSafe)]).slice(0, -1), after: stringify([after.map(spreadsheetSafe)]) };
 }
 
 /** gradebook.csv: one row per student and task; rule columns hold points, or the status when a rule has none. */
