@@ -36955,7 +36955,8 @@ function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES, options = {}) {
   let size;
   try {
     if (!(kind === "link" ? statSync(realFile).isFile() : kind === "file")) return { ok: false, notices: [notRegular()] };
-    const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
+    const noFollow = kind === "link" ? 0 : constants.O_NOFOLLOW ?? 0;
+    const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
     try {
       const opened = fstatSync(fd);
       if (!opened.isFile()) return { ok: false, notices: [notRegular()] };

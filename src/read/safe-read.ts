@@ -29,8 +29,9 @@ export type ReadOutcome = { ok: true; file: ReadFile; notices: Notice[] } | { ok
  * The folders this reading listed (see FolderLooks) also say which of their entries are links: a
  * file or folder listed as no link has its folder's real path and its own name, found without a
  * system call, so that a submission's root is resolved once and the paths under it from its
- * listings. (The listing is as old as the reading: a race with a folder swapped for a link is the
- * one a realpath then an open always had, over a few milliseconds instead of microseconds.)
+ * listings. (The listing is as old as the reading: a file swapped for a link since is refused at
+ * its open, O_NOFOLLOW; a folder swapped for one is the race a realpath then an open always had,
+ * over a few milliseconds instead of microseconds.)
  */
 export class ResolvedPaths {
   private readonly real = new Map<string, string>();
@@ -128,7 +129,10 @@ export function safeRead(root: string, absPath: string, maxBytes = DEFAULT_MAX_B
     // until a writer comes, forever. O_NONBLOCK covers a file swapped for a pipe in between.
     // (The path's own lstat, or its folder's listing, says it when it is no link.)
     if (!(kind === 'link' ? statSync(realFile).isFile() : kind === 'file')) return { ok: false, notices: [notRegular()] };
-    const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
+    // A path seen as no link is opened without following one: a file swapped for a link since it was
+    // listed (or lstat'ed) is refused (ELOOP) rather than read from wherever the link leads.
+    const noFollow = kind === 'link' ? 0 : (constants.O_NOFOLLOW ?? 0);
+    const fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
     try {
       const opened = fstatSync(fd);
       if (!opened.isFile()) return { ok: false, notices: [notRegular()] };

@@ -113,4 +113,18 @@ describe('safeRead with the real paths of one reading (ResolvedPaths)', () => {
     expect(later.of(path.join(root, 'a.md'))).toBe(path.join(realpathSync.native(real), 'a.md'));
     expect(() => new ResolvedPaths().of(path.join(root, 'a.md'))).toThrow();
   });
+
+  it('refuses a file listed as no link that became a link to outside before it was opened', () => {
+    const root = tmp();
+    const outside = tmp();
+    writeFileSync(path.join(root, 'task.md'), 'mine');
+    writeFileSync(path.join(outside, 'secret.md'), 'secret');
+    const resolved = new ResolvedPaths();
+    new FolderLooks(resolved).list(root);
+    rmSync(path.join(root, 'task.md'));
+    symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'task.md'));
+    const read = safeRead(root, path.join(root, 'task.md'), undefined, { resolved });
+    expect(read.ok).toBe(false);
+    expect(JSON.stringify(read)).not.toContain('secret');
+  });
 });
