@@ -57,14 +57,14 @@ export interface AnalysedBlock {
   header?: string[];
   /** The title line heading it, when it has one ("1. Additional Server" in a plain-text answer). */
   title?: string;
-  /** Topics of what the block sits under: headings, title line, list lead, its own lead label. */
-  headingTopics: Set<Topic>;
   /** Under a heading such as "Issues" or "Weaknesses". */
   inIssuesSection: boolean;
 }
 
 /** A block's clauses as read, and what they explain: read on first need (see readingOf). */
 export interface BlockReading {
+  /** Topics of what the block sits under: headings, title line, list lead. */
+  headingTopics: ReadonlySet<Topic>;
   clauses: readonly ReadClause[];
   /** Topics this block gives a reason for. */
   explained: ReadonlySet<Topic>;
@@ -454,16 +454,16 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   const languages: Record<Language, number> = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let wordCount = 0;
   // Every block of a section repeats its headings: read each heading once.
-  const headings = new Map<string, Context & { issues: boolean }>();
+  const headingIssues = new Map<string, boolean>();
   const doc: DocumentFacts = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => proseText(b.text))).join('\n')) };
   const steps: ReadingStep[] = [];
-  const headingContext = (heading: string) => {
-    let context = headings.get(heading);
-    if (!context) {
-      context = { ...contextOf(heading, doc), issues: isIssuesLabel(proseText(heading)) };
-      headings.set(heading, context);
+  const listsIssues = (heading: string) => {
+    let issues = headingIssues.get(heading);
+    if (issues === undefined) {
+      issues = isIssuesLabel(proseText(heading));
+      headingIssues.set(heading, issues);
     }
-    return context;
+    return issues;
   };
   for (const source of sources) {
     // A line standing as a title ("1. Additional Server", "Issues with this design:") heads what follows.
@@ -476,12 +476,7 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
       // What a sentence refers back to goes no further than its section (and its file).
       const fresh = k === 0 || section !== previousSection || block.kind === 'heading';
       previousSection = section;
-      const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
-      // Nearest last: the headings, the list item it is nested in, then a title line read just above it.
-      for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
-      if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
-      const inIssuesSection = (title?.issues ?? false) || block.headingPath.some((h) => headingContext(h).issues);
-      const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
+      const inIssuesSection = (title?.issues ?? false) || block.headingPath.some(listsIssues);
       const analysed: AnalysedBlock = {
         file: source.file,
         line: block.line,
@@ -493,11 +488,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         ...(block.cells ? { cells: block.cells } : {}),
         ...(block.header ? { header: block.header } : {}),
         ...(title ? { title: title.text } : {}),
-        headingTopics,
         inIssuesSection,
       };
       blocks.push(analysed);
-      steps.push({ block, analysed, contexts, fresh });
+      steps.push({ block, analysed, title, fresh });
       const next = block.kind === 'heading' ? null : titleOf(block, stripEnumerator(norm));
       // A title under an issues lead-in ("The issues:" then "1. SSL termination:") lists issues too.
       if (next) {
@@ -524,11 +518,11 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   return analysis;
 }
 
-/** A block as the clause reading takes it: as parsed, as analysed, the contexts it sits under, and whether it starts a section (nothing carried into it). */
+/** A block as the clause reading takes it: as parsed, as analysed, the title line above it, and whether it starts a section (nothing carried into it). */
 interface ReadingStep {
   block: ProseBlock;
   analysed: AnalysedBlock;
-  contexts: Context[];
+  title: Title | null;
   fresh: boolean;
 }
 
@@ -544,25 +538,41 @@ const toRead = new WeakMap<ProseAnalysis, { steps: readonly ReadingStep[]; doc: 
 const readings = cachedByObject((prose: ProseAnalysis): Map<AnalysedBlock, BlockReading> => {
   const read = new Map<AnalysedBlock, BlockReading>();
   const { steps, doc } = toRead.get(prose) ?? { steps: [], doc: { serversNumbered: prose.serversNumbered } };
+  // Every block of a section repeats its headings: read each heading once.
+  const headings = new Map<string, Context>();
+  const headingContext = (heading: string) => {
+    let context = headings.get(heading);
+    if (!context) {
+      context = contextOf(heading, doc);
+      headings.set(heading, context);
+    }
+    return context;
+  };
   let carried = new Set<Topic>();
-  for (const { block, analysed, contexts, fresh } of steps) {
+  for (const { block, analysed, title, fresh } of steps) {
     if (fresh) carried = new Set();
+    const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
+    // Nearest last: the headings, the list item it is nested in, then a title line read just above it.
+    for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
+    if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
+    const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
     if (block.kind === 'heading') {
-      read.set(analysed, NOTHING_READ);
+      read.set(analysed, { headingTopics, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED });
       continue;
     }
     const { clauses, last } = readBlock(block, analysed, contexts, carried, doc);
     carried = last;
-    read.set(analysed, { clauses, explained: explainedBy(clauses) });
+    read.set(analysed, { headingTopics, clauses, explained: explainedBy(clauses) });
   }
   return read;
 });
 
-const NOTHING_READ: BlockReading = Object.freeze({ clauses: Object.freeze([]), explained: new Set<Topic>() });
+const NO_CLAUSES: readonly ReadClause[] = Object.freeze([]);
+const NOTHING_EXPLAINED: ReadonlySet<Topic> = new Set<Topic>();
 
 /** A block's clauses as read, and what they explain (a heading's: none). */
 export function readingOf(prose: ProseAnalysis, block: AnalysedBlock): BlockReading {
-  return readings(prose).get(block) ?? NOTHING_READ;
+  return readings(prose).get(block) ?? { headingTopics: NOTHING_EXPLAINED, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED };
 }
 
 /**
