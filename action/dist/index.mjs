@@ -45258,6 +45258,55 @@ function titleOf(block4, norm) {
   return null;
 }
 
+// src/prose/word-count.ts
+var LANGUAGE_OF = /* @__PURE__ */ new Map();
+for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
+var LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
+var nextHash = (hash, code2) => Math.imul(hash, 31) + code2 | 0;
+var FUNCTION_WORDS_BY_HASH = /* @__PURE__ */ new Map();
+for (const [word, language] of LANGUAGE_OF) {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
+  FUNCTION_WORDS_BY_HASH.set(hash, [...FUNCTION_WORDS_BY_HASH.get(hash) ?? [], [word, language]]);
+}
+function functionWordAt(text3, start2, end, hash) {
+  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
+  if (candidates) {
+    for (const [word, language] of candidates) if (word.length === end - start2 && text3.startsWith(word, start2)) return language;
+  }
+  return void 0;
+}
+function isLatinWordCode(code2) {
+  return code2 >= 97 && code2 <= 122 || code2 === 39 || code2 >= 223 && code2 <= 591;
+}
+function countWords(text3) {
+  const lower = text3.toLowerCase();
+  const byLanguage = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
+  let words = 0;
+  let start2 = -1;
+  let hash = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const code2 = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isLatinWordCode(code2)) {
+      if (start2 < 0) {
+        start2 = i;
+        hash = 0;
+      }
+      hash = nextHash(hash, code2);
+      continue;
+    }
+    if (start2 < 0) continue;
+    words++;
+    if (i - start2 <= LONGEST_FUNCTION_WORD) {
+      const language = functionWordAt(lower, start2, i, hash);
+      if (language) byLanguage[language]++;
+    }
+    start2 = -1;
+  }
+  const english2 = byLanguage.en;
+  return { words, english: english2, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
+}
+
 // src/prose/analyze-prose.ts
 var ISSUES = anyOf(...ISSUES_LABELS);
 var SOLVED = anyOf(...SOLVED_LABELS);
@@ -45450,53 +45499,6 @@ function mainClauseStart(clause) {
   let comma = clause.raw.indexOf(",");
   while (comma >= 0 && OPENING_SUBORDINATE.test(proseText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(",", comma + 1);
   return comma < 0 ? 0 : proseText(clause.raw.slice(0, comma)).length + 1;
-}
-var LANGUAGE_OF = /* @__PURE__ */ new Map();
-for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
-var LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
-var nextHash = (hash, code2) => Math.imul(hash, 31) + code2 | 0;
-var FUNCTION_WORDS_BY_HASH = /* @__PURE__ */ new Map();
-for (const [word, language] of LANGUAGE_OF) {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
-  FUNCTION_WORDS_BY_HASH.set(hash, [...FUNCTION_WORDS_BY_HASH.get(hash) ?? [], [word, language]]);
-}
-function functionWordAt(text3, start2, end, hash) {
-  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
-  if (candidates) {
-    for (const [word, language] of candidates) if (word.length === end - start2 && text3.startsWith(word, start2)) return language;
-  }
-  return void 0;
-}
-function isLatinWordCode(code2) {
-  return code2 >= 97 && code2 <= 122 || code2 === 39 || code2 >= 223 && code2 <= 591;
-}
-function countWords(text3) {
-  const lower = text3.toLowerCase();
-  const byLanguage = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
-  let words = 0;
-  let start2 = -1;
-  let hash = 0;
-  for (let i = 0; i <= lower.length; i++) {
-    const code2 = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (isLatinWordCode(code2)) {
-      if (start2 < 0) {
-        start2 = i;
-        hash = 0;
-      }
-      hash = nextHash(hash, code2);
-      continue;
-    }
-    if (start2 < 0) continue;
-    words++;
-    if (i - start2 <= LONGEST_FUNCTION_WORD) {
-      const language = functionWordAt(lower, start2, i, hash);
-      if (language) byLanguage[language]++;
-    }
-    start2 = -1;
-  }
-  const english2 = byLanguage.en;
-  return { words, english: english2, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
 }
 function analyseProse(sources) {
   const blocks = [];

@@ -9,12 +9,13 @@ import { everyMatch } from '../every-match.js';
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
 import {
-  ADD_VERBS, anyOf, BEFORE_MARKERS, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, READ_LANGUAGES, REFERENCES_BACK,
+  ADD_VERBS, anyOf, BEFORE_MARKERS, FUTURE, ISOLATION, ISSUES_LABELS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, READ_LANGUAGES, REFERENCES_BACK,
   SOLVED_LABELS, SUBORDINATORS, WHY_LABELS,
 } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, commaSegments, proseText, type Clause } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
+import { countWords, type Language } from './word-count.js';
 
 export type { Topic } from './elements.js';
 
@@ -70,7 +71,8 @@ export interface BlockReading {
   explained: ReadonlySet<Topic>;
 }
 
-export type Language = 'en' | 'fr' | 'es' | 'de' | 'pt';
+export type { Language } from './word-count.js';
+export { countWords };
 
 export interface ProseAnalysis {
   blocks: AnalysedBlock[];
@@ -387,65 +389,6 @@ function mainClauseStart(clause: { raw: string; plain: string }): number {
   let comma = clause.raw.indexOf(',');
   while (comma >= 0 && OPENING_SUBORDINATE.test(proseText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(',', comma + 1);
   return comma < 0 ? 0 : proseText(clause.raw.slice(0, comma)).length + 1;
-}
-
-/** Words of a text per language (function words), in one pass. */
-const LANGUAGE_OF = new Map<string, Language>();
-for (const [language, words] of Object.entries(FUNCTION_WORDS) as [Language, readonly string[]][]) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
-const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
-
-/** A hash of a word's characters, built as they are read: a word of the text is looked up without becoming a string. */
-const nextHash = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
-/** The function words by that hash (words that share one are told apart by their characters). */
-const FUNCTION_WORDS_BY_HASH = new Map<number, [string, Language][]>();
-for (const [word, language] of LANGUAGE_OF) {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
-  FUNCTION_WORDS_BY_HASH.set(hash, [...(FUNCTION_WORDS_BY_HASH.get(hash) ?? []), [word, language]]);
-}
-
-/** The language of the function word `text` holds from `start` to `end` (by its hash), or undefined. */
-function functionWordAt(text: string, start: number, end: number, hash: number): Language | undefined {
-  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
-  if (candidates) for (const [word, language] of candidates) if (word.length === end - start && text.startsWith(word, start)) return language;
-  return undefined;
-}
-
-/** `[a-z\u00df-\u00ff\u0100-\u024f']` on a lower-cased character: function words are Latin-script, so this is enough. */
-function isLatinWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || code === 39 || (code >= 0xdf && code <= 0x24f);
-}
-
-/**
- * Words of a text, and how many are function words of each language. One pass over the
- * characters; no word becomes a string (each a slice to look up made a long text's reading slow).
- */
-export function countWords(text: string): { words: number; english: number; other: number; byLanguage: Record<Language, number> } {
-  const lower = text.toLowerCase();
-  const byLanguage: Record<Language, number> = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
-  let words = 0;
-  let start = -1;
-  let hash = 0;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (isLatinWordCode(code)) {
-      if (start < 0) {
-        start = i;
-        hash = 0;
-      }
-      hash = nextHash(hash, code);
-      continue;
-    }
-    if (start < 0) continue;
-    words++;
-    if (i - start <= LONGEST_FUNCTION_WORD) {
-      const language = functionWordAt(lower, start, i, hash);
-      if (language) byLanguage[language]++;
-    }
-    start = -1;
-  }
-  const english = byLanguage.en;
-  return { words, english, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
 }
 
 /** Reads the prose of a submission (task file and the markdown it links to). */
