@@ -37183,18 +37183,18 @@ function cachedByText(textOf, contextOf3, sameContext, compute, limit = 1e4) {
   let size = 0;
   return (arg) => {
     const text3 = textOf(arg);
-    let readings = kept.get(text3);
-    const found = readings?.find((r3) => sameContext(r3.context, arg));
+    let readings2 = kept.get(text3);
+    const found = readings2?.find((r3) => sameContext(r3.context, arg));
     if (found) return found.value;
     if (size >= limit) {
       kept.clear();
       size = 0;
-      readings = void 0;
+      readings2 = void 0;
     }
     const value = compute(arg);
     if (typeof value === "object" && value !== null) Object.freeze(value);
     const reading = { context: contextOf3(arg), value };
-    if (readings) readings.push(reading);
+    if (readings2) readings2.push(reading);
     else kept.set(text3, [reading]);
     size++;
     return value;
@@ -38759,15 +38759,25 @@ function pieces(sentence) {
   out.push(sentence.slice(start2));
   return out;
 }
-function clausesOf(text3) {
+function cutOf(text3) {
+  return text3.length > MAX_KEPT_CUT ? cut(text3) : keptCut(text3);
+}
+var MAX_KEPT_CUT = 2e3;
+var keptCut = cachedByString(cut);
+function cut(text3) {
+  return Object.freeze(sentencesOf(text3).map((raw, index) => Object.freeze({ raw, clauses: clausesOfSentence(raw, index) })));
+}
+function clausesOfSentence(sentence, index) {
   const clauses = [];
-  sentencesOf(text3).forEach((sentence, index) => {
-    for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
-      const plain = proseText(raw);
-      if (plain) clauses.push({ raw, plain, sentence: index });
-    }
-  });
-  return clauses;
+  for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
+    const plain = proseText(raw);
+    if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+  }
+  return Object.freeze(clauses);
+}
+function clausesOf(text3) {
+  const sentences = cutOf(text3);
+  return sentences.length === 1 ? sentences[0].clauses : sentences.flatMap((s) => s.clauses);
 }
 function splitCoordinated(sentence) {
   const parts = [];
@@ -39322,290 +39332,16 @@ function checkPresent(graph2, role, min2, inLabels) {
   };
 }
 
-// src/prose/claim-reading.ts
-var ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
-var CARRIED = anyOf(...CARRIED_OVER);
-var CONDITION = anyOf(...CONDITION_MARKERS);
-var NEGATED = anyOf(...NEGATIONS);
-var NEGATION_REACH = 30;
-var NUMBER = {
-  one: 1,
-  single: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5
-};
-var MANY = "(?:two|three|four|five|six|seven|eight|nine|deux|trois|quatre|cinq|[2-9])";
-function numberOf(word) {
-  return NUMBER[word] ?? Number(word);
-}
-function negatedAt(plain, index) {
-  return NEGATED.test(plain.slice(Math.max(0, index - NEGATION_REACH), index));
-}
-function statementOf(clause) {
-  const condition = CONDITION.exec(clause.plain);
-  if (!condition) return clause.plain;
-  if (condition.index > 0) return clause.plain.slice(0, condition.index);
-  const comma = clause.raw.indexOf(",");
-  return comma < 0 ? "" : plainText(clause.raw.slice(comma + 1)).replace(CONDITION_AND_AFTER, "");
-}
-var CONDITION_AND_AFTER = new RegExp(`${CONDITION.source}.*$`);
-function opensWithCondition(plain) {
-  return OPENS_WITH_CONDITION.test(plain);
-}
-var OPENS_WITH_CONDITION = new RegExp(`^(?:(?:and|but|so|also|even|only|et|mais) )?(?:${CONDITION_MARKERS.join("|")})\\b`);
-function assertionOf(plain) {
-  const condition = CONDITION.exec(plain);
-  return condition ? plain.slice(0, condition.index) : plain;
-}
-
-// src/prose/claims-secured.ts
-var FIREWALLS = "(?:firewalls|fire walls|pare ?feux)";
-var AGENT_NOUNS = MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)).join("|");
-var MONITOR_WORD = `(?:${MONITORING_NAMES.join("|")}|monitor\\w*)`;
-var AGENTS = `(?:(?:${MONITOR_WORD} )(?:\\w+ )?(?:clients?|${AGENT_NOUNS})|(?:${AGENT_NOUNS}))`;
-var COUNT_BEFORE = everyOf(`(${MANY}) (?:(?:separate|dedicated|distinct|hardware|software|network|host|ufw) )?(?:(${FIREWALLS})|(${AGENTS}))(?! (?:per|for each|on each|in each|each|par))`);
-var COUNT_AFTER = new RegExp(`\\b(?:(firewalls?|fire walls?|pare ?feux)|(${AGENTS}))\\s*(?:\\((\\d)(?:\\s*(?:in )?total)?\\)|[x\xD7]\\s?(\\d)\\b|:\\s*(\\d)(?=\\s*(?:$|[(,.;\u2013-])))`, "gi");
-var TIMES_BEFORE = new RegExp(`(?:\\b(\\d)\\s?[x\xD7]|[x\xD7]\\s?(\\d))\\s+(?:(firewalls?|fire walls?)|(${AGENTS}))\\b`, "gi");
-var AND_MORE = /^(?! one\b)[^.]*?\b(?:and|plus) (?:one|1|another|a third)\b/;
-var TASK = anyOf(...TASK_STATEMENT);
-var TOTAL = new RegExp(`\\b(${MANY}) (?:in )?(?:total|en tout|au total)\\b|\\b(?:a total of|in total|au total) (${MANY})\\b`);
-var NAMES_FIREWALL = new RegExp(`\\b(?:${FIREWALL_NAMES.join("|")})\\b`);
-var NAMES_AGENT = new RegExp(`\\b${AGENTS}\\b`);
-function componentCountClaims(statement, raw, where) {
-  if (TASK.test(statement)) return [];
-  const claims = [];
-  const total = TOTAL.exec(statement);
-  if (total && NAMES_FIREWALL.test(statement) !== NAMES_AGENT.test(statement)) {
-    claims.push({ kind: "component-count", role: NAMES_FIREWALL.test(statement) ? "firewall" : "monitoring", n: numberOf(total[1] ?? total[2]), ...where });
-    return claims;
-  }
-  for (const m of everyMatch(COUNT_BEFORE, statement)) {
-    if (negatedAt(statement, m.index) || AND_MORE.test(statement.slice(m.index + m[0].length))) continue;
-    claims.push({ kind: "component-count", role: m[2] ? "firewall" : "monitoring", n: numberOf(m[1]), ...where });
-  }
-  for (const m of everyMatch(COUNT_AFTER, raw)) {
-    claims.push({ kind: "component-count", role: m[1] ? "firewall" : "monitoring", n: Number(m[3] ?? m[4] ?? m[5]), ...where });
-  }
-  for (const m of everyMatch(TIMES_BEFORE, raw)) {
-    claims.push({ kind: "component-count", role: m[3] ? "firewall" : "monitoring", n: Number(m[1] ?? m[2]), ...where });
-  }
-  return claims;
-}
-var ON_THE_LB = new RegExp(`\\b(?:${AGENTS}|one|another)(?: (?:also|too|is|runs?|sits?|installed|placed|deployed|running))*(?: \\w+){0,2}? (?:on|in|for|at|sur) (?:the |our )?(?:${LOAD_BALANCER_NAMES.join("|")})`);
-var MONITORING_TALK = new RegExp(`\\b(?:${MONITOR_WORD}|${AGENT_NOUNS})\\b`);
-function lbMonitoredClaims(statement, where) {
-  const m = ON_THE_LB.exec(statement);
-  return m && MONITORING_TALK.test(statement) && !negatedAt(statement, m.index) ? [{ kind: "lb-monitored", ...where }] : [];
-}
-var LB = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
-var SSL = `(?:${CERTIFICATE_NAMES.join("|")}|encryption)`;
-var BEHIND = anyOf(...BEHIND_THE_LB);
-var PLAIN = anyOf(...PLAIN_TRAFFIC);
-var UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test(w) || /^(?:un|not|non)/.test(w)));
-var ENDS = `(?:${SSL_ENDS.join("|")})`;
-var NO_HTTPS = anyOf(
-  `(?:no|not|never|lacks?|lacking|missing|absence of|lack of|isn t|aren t|don t|doesn t|do not|does not|pas de|aucun\\w*|sans) (?:(?:use|uses|using|used|served|serve|have|has|had|support\\w*|over|via|through|with|any|an?|the|valid|secure|proper|encrypted|configured|enabled|implement\\w*|le|la|de|en|utilis\\w*) ){0,2}(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
-  `${SSL}(?: (?:certificates?|encryption|connections?|support))? (?:is |are )?(?:not (?:configured|enabled|used|set ?up|installed|present|implemented|available|in place)|missing|absent|disabled)`,
-  "(?:only|plain|unencrypted|simple) http(?! s)",
-  "http only"
-);
-var ENDS_AT_LB = anyOf(
-  `${SSL}(?: \\w+){0,3} (?:is |gets |being |are |est )?${ENDS} (?:at|on|in|by|au niveau du|au niveau de l|sur le|sur l|par le|par l|au) (?:the |our )?${LB}`,
-  `${LB}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`,
-  `${LB}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
-  `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB}`,
-  // "HAProxy forwards the requests to the servers over HTTP", "the backends get plain HTTP".
-  `${LB}(?: \\w+){0,6} (?:forward|send|pass|relay|proxie|proxy|rout|transmet|envoie)\\w*(?: \\w+){0,7} (?:over |via |in |as |using |with |en )?(?:plain |clear |simple )?http(?! s)`,
-  `(?:back ?ends?|servers?|serveurs?)(?: \\w+){0,2} (?:gets?|receives?|speaks?|talks?|only see|recoivent|recoit)(?: \\w+){0,2} (?:plain |clear |simple )?http(?! s)`
-);
-var PAST_THE_LB = anyOf(
-  `${SSL}(?: \\w+){0,3} (?:is |gets |are )?${ENDS} (?:on|at|in|by) (?:the |each |both |every |our )?(?:web|nginx|apache|back ?end|app\\w*|upstream)`,
-  `pass(?:es|ed|ing)? (?:\\w+ ){0,4}(?:encrypted|ssl|tls|https)\\w* (?:\\w+ )?through`,
-  "ssl pass ?through",
-  "tls pass ?through",
-  "tcp mode",
-  `(?:certificates?|ssl|tls)(?: \\w+){0,3} (?:is |are )?installed on (?:the |each |both |every )?(?:web|nginx|apache|back ?end|app\\w*)`,
-  "(?:stays?|remains?|kept|keeps? it|still) (?:\\w+ )?encrypted (?:\\w+ ){0,4}(?:to|until|up to|as far as) (?:the |each |both )?(?:web |app\\w* |back ?end |nginx )?(?:servers?|back ?ends?)",
-  "(?:is|are|uses?|provides?|with|ensures?|keeps?) end ?to ?end (?:encrypt\\w*|ssl|tls|https)"
-);
-var RE_ENCRYPTED = anyOf("re ?encrypt\\w*", "chiffre\\w* a nouveau", "rechiffr\\w*");
-var SUGGESTION = new RegExp(
-  `^(?:(?:a |the )?(?:better|best practice|${SOLVED_LABELS.join("|")}|recommend\\w*|instead|alternatively|ideally|to (?:fix|solve|avoid) (?:this|it))\\b|^(?:use|consider|add|implement|enable|switch|configure|set up|deploy|install|move|re ?encrypt|adopt|prefer|utilise\\w*|ajouter|mettre en place)\\b)`
-);
-var MODAL = anyOf(...MODALS, "might", "would", "should", "pourrait");
-function encryptionClaims(plain, where) {
-  if (/^(?:without|sans)\b/.test(plain) || SUGGESTION.test(plain)) return [];
-  const said = assertedPart(plain);
-  if (!said) return [];
-  const behind = BEHIND.test(said);
-  const again = RE_ENCRYPTED.exec(said);
-  if (again && !negatedAt(said, again.index)) return [{ kind: "ssl-termination", at: "servers", ...where }];
-  const endsAtLb = ENDS_AT_LB.exec(said);
-  if (endsAtLb && !negatedAt(said, endsAtLb.index) || behind && (PLAIN.test(said) || NO_HTTPS.test(said))) return [{ kind: "ssl-termination", at: "load-balancer", ...where }];
-  const pastLb = PAST_THE_LB.exec(said);
-  if (pastLb && !negatedAt(said, pastLb.index)) return [{ kind: "ssl-termination", at: "servers", ...where }];
-  if (NO_HTTPS.test(said) || UNENCRYPTED.test(said)) return [{ kind: "no-https", ...where }];
-  return [];
-}
-function assertedPart(plain) {
-  const modal = MODAL.exec(plain);
-  return assertionOf(modal ? plain.slice(0, modal.index) : plain).trim();
-}
-var SERVERS = "(?:servers?|machines?|nodes?|hosts?|serveurs?)";
-var EVERY_SERVER = `(?:each|every|all|both|chaque|tous les)(?: (?:of )?(?:the|our|my|these|those|les|nos))?(?: (?:two|2|three|3|deux|trois))?(?: (?:web|back ?end|app\\w*|application))? ${SERVERS}`;
-var HOLDS = "(?:has|have|had|runs?|running|contains?|carr(?:y|ies)|hosts?|hold|holds|includes?|got|gets?|keeps?|with|ont|contient|contiennent|heberge\\w*)";
-var WHOLE_STACK = "(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?|base de donnees|all (?:the )?(?:same )?(?:components|services|software)|(?:the )?same (?:components|stack|software|services|setup)|(?:full|whole|complete|entire) stack|every component)";
-var SAME_STACK = anyOf(
-  `${EVERY_SERVER}(?: \\w+){0,2}? ${HOLDS}(?: \\w+){0,8}? ${WHOLE_STACK}`,
-  `(?:my ?sql|data ?bases?|dbs?)(?: \\w+){0,3} (?:on|in|sur) (?:each|every|both|all|chaque)(?: of)?(?: the| our)? ${SERVERS}`,
-  `${SERVERS} (?:with|having|that have|which have|that run|which run|contain|have|run|carry) (?:all )?(?:the )?same (?:components|stack|software|services)`,
-  `(?:my ?sql|data ?bases?|dbs?) (?:per|for each|on each|sur chaque) ${SERVERS}`,
-  `${EVERY_SERVER} (?:is|are) (?:\\w+ )?(?:full ?stack|identical)`,
-  `${SERVERS} (?:contain|have|run|carry|host|hold) (?:all|every) (?:the )?(?:components|services|tiers|parts)`,
-  `identical (?:full ?stack )?(?:servers|machines)`,
-  `${SERVERS} (?:are|look) (?:all |fully |completely )?identical`
-);
-var LINKED = /\b(?:to|from|access|connections?|links?|queries|through|via|reach\w*|talks?|connects?)\b/;
-var DB_APART = anyOf(
-  `(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?)(?: \\w+){0,3}? (?:on|in|sur) (?:its own|their own|a separate|a dedicated|another|a different|a distinct|son propre|un serveur (?:separe|dedie))(?: \\w+)? (?:server|machine|host|box|vm|serveur)`,
-  `(?:separate|dedicated|distinct|standalone|own) (?:my ?sql|mariadb|data ?base|db) (?:server|machine|host)`
-);
-var GENERAL = /^(?:having|to have|avoid\w*|when|if)\b/;
-function sameStackClaims(raw, plain, where) {
-  if (GENERAL.test(plain) || SUGGESTION.test(plain)) return [];
-  for (const part of listParts(raw)) {
-    const said = assertedPart(proseText(part));
-    const m = SAME_STACK.exec(said);
-    if (m && !negatedAt(said, m.index) && !/\b(?:no|not|never|without|no longer)\b/.test(m[0]) && !LINKED.test(m[0])) return [{ kind: "same-stack", ...where }];
-    const apart = DB_APART.exec(said);
-    if (apart && !negatedAt(said, apart.index)) return [{ kind: "same-stack", apart: true, ...where }];
-  }
-  return [];
-}
-function listParts(raw) {
-  const parts = [];
-  for (const segment of commaSegments(raw)) {
-    if (parts.length && !hasFiniteVerb(proseText(segment))) parts[parts.length - 1] += `,${segment}`;
-    else parts.push(segment);
-  }
-  return parts;
-}
-
-// src/prose/claims-stack.ts
-var ONE = "(?:a single|one single|the single|our single|only one|just one|one|1|a lone|the same|un seul|une seule|le meme|la meme)";
-var MACHINE_NOUN = "(?:physical |virtual |dedicated |linux |ubuntu )?(?:server|machine|host|box|vm|computer|serveur)";
-var ON_IT = "(?:runs?|running|run|hosted|hosts?|lives?|sits?|shares?|sharing|uses?|using|has|have|relies|rely|consists?|deployed|installed|located|stored|fits?|(?:is|are|all|together|both|everything)(?: all| together| both)?|tourne\\w*|heberge\\w*|est|sont)";
-var ONE_MACHINE = new RegExp(
-  `\\b${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)\\b`
-);
-var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
-function oneMachineClaim(statement, clausePlain) {
-  const m = ONE_MACHINE.exec(statement);
-  return m !== null && !negatedAt(statement, m.index) && !RISK.test(clausePlain);
-}
-var NAMED_SERVER = /\b(?:(?:server|machine|host|vm|instance|serveur) ?(?:#|no |number )?([2-9])\b(?!\.\d)|(second|2nd|third|3rd|deuxieme|troisieme) (?:server|machine|host|serveur)\b)/g;
-var ORDINAL_NUMBER = { second: 2, "2nd": 2, deuxieme: 2, third: 3, "3rd": 3, troisieme: 3 };
-var TO_COME = /\b(?:add|adds|adding|added|need|needs|needed|requir\w*|introduc\w*|deploy\w*|buy|get|with|ajout\w*)(?: \w+){0,2} $/;
-function namedServerClaims(statement, where) {
-  const numbers = everyMatch(NAMED_SERVER, statement).filter((m) => !negatedAt(statement, m.index) && !(m[2] && TO_COME.test(statement.slice(0, m.index)))).map((m) => m[1] ? Number(m[1]) : ORDINAL_NUMBER[m[2]]);
-  return numbers.length ? [{ kind: "named-server", n: Math.max(...numbers), ...where }] : [];
-}
-var A_RECORD = anyOf(...DNS_A_RECORD_NAMES);
-var A_RECORD_AS_WRITTEN = /\bA[- ]?[Rr]ecords?\b|\b[Rr]ecords? (?:of )?type "?A\b|\(A\)|\bA\s*(?::|=|->|\u2192)\s*\d{1,3}\./;
-var CNAME = anyOf(...DNS_CNAME_NAMES);
-var ABOUT_WWW = /\b(?:www|subdomain|sub domain|sous domaine|records?|enregistrements?)\b/;
-var TASK2 = anyOf(...TASK_STATEMENT);
-var NAME_TARGET = /\b(?:to|of|for|at|towards|vers) (?:the )?(?:(?:root|main|apex|naked|bare|base|canonical|primary) )?(?:domain|hostname|host name|name|[a-z0-9-]+[ .](?:com|org|net|io))\b|\banother (?:domain )?name\b|\balias\b/;
-var IP_TARGET = /\b(?:ip|ips|address|adresse)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/;
-function namesARecord(raw, plain) {
-  const m = A_RECORD.exec(plain);
-  if (m) return m.index;
-  const written = A_RECORD_AS_WRITTEN.exec(raw);
-  return written ? Math.max(0, plain.search(/\ba (?:type )?records?\b|\brecords? (?:of )?type a\b/)) : -1;
-}
-function namesCname(plain) {
-  const m = CNAME.exec(plain);
-  return m ? m.index : -1;
-}
-var blockAboutWww = cachedByObject(
-  (block4) => ABOUT_WWW.test(block4.norm) || ABOUT_WWW.test([...block4.headingPath, ...block4.listPath ?? [], block4.title ?? ""].map(plainText).join(" "))
-);
-function dnsRecordClaims(statement, raw, block4, where) {
-  if (TASK2.test(statement)) return [];
-  if (!blockAboutWww(block4)) return [];
-  const claims = [];
-  const a = namesARecord(raw, statement);
-  if (a >= 0 && !negatedAt(statement, a)) claims.push({ kind: "dns-record", record: "A", ...where });
-  const c = namesCname(statement);
-  if (c >= 0 && !negatedAt(statement, c)) {
-    const after = statement.slice(c);
-    const name = NAME_TARGET.exec(after.replace(/^\S+/, ""));
-    const ip = IP_TARGET.exec(after);
-    const target = name && (!ip || name.index < ip.index) ? "name" : ip ? "ip" : void 0;
-    claims.push({ kind: "dns-record", record: "CNAME", ...target ? { target } : {}, ...where });
-  }
-  return claims;
-}
-var PRIMARY = `(?:${DB_PRIMARY_NAMES.filter((n) => !/main|writer|leader/.test(n)).join("|")})`;
-var REPLICA = `(?:${DB_REPLICA_NAMES.filter((n) => !/reader|read|standby|follower/.test(n)).join("|")})`;
-var ROLE = `(${PRIMARY}|${REPLICA})`;
-var NUMBERED = "(?:(?:server|host|machine|node|vm|instance|serveur|web|srv) ?(?:#|no )?(\\d{1,2})|(first|second|third|1st|2nd|3rd|premier|second) (?:server|machine|host|node|serveur))";
-var ORDINALS = { first: 1, "1st": 1, premier: 1, second: 2, "2nd": 2, third: 3, "3rd": 3 };
-var numberAt = (m, group) => Number(m[group] ?? ORDINALS[m[group + 1]]);
-var DB_WORD = "(?:(?:my ?sql|data ?base|db|bdd|base de donnees) )";
-var MACHINE_THEN_ROLE = everyOf(`${NUMBERED} (?:(?:is|as|holds|hosts|runs|has|contains|with|acts as|keeps|carries)(?: the| a| an| its)? )?${DB_WORD}?${ROLE}`);
-var ROLE_THEN_MACHINE = everyOf(`${ROLE} ${DB_WORD}?(?:(?:(?:is|sits|lives|runs|resides|stays|being|est) )?(?:(?:located|hosted|installed|placed) )?(?:on|in|at|sur) (?:the )?)?${NUMBERED}`);
-var ANY_NUMBERED = everyOf(NUMBERED);
-var ANY_ROLE = everyOf(ROLE);
-var SEGMENT = /,|;|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\bet\b/;
-var IS_PRIMARY = new RegExp(`^${PRIMARY}$`);
-function roleOf(word) {
-  return IS_PRIMARY.test(word) ? "primary" : "replica";
-}
-function dbRoleClaims(raw, where) {
-  const roles = /* @__PURE__ */ new Map();
-  for (const segment of raw.split(SEGMENT)) {
-    const plain = plainText(segment);
-    const found = [];
-    for (const m of everyMatch(MACHINE_THEN_ROLE, plain)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 1), roleOf(m[3])]);
-    for (const m of everyMatch(ROLE_THEN_MACHINE, plain)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 2), roleOf(m[1])]);
-    if (!found.length && !NEGATED_SEGMENT.test(plain)) {
-      const machines = new Set(everyMatch(ANY_NUMBERED, plain).map((m) => numberAt(m, 1)));
-      const named3 = new Set(everyMatch(ANY_ROLE, plain).map((m) => roleOf(m[1])));
-      if (machines.size === 1 && named3.size === 1) found.push([[...machines][0], [...named3][0]]);
-    }
-    for (const [machine, role] of found) roles.set(machine, (roles.get(machine) ?? /* @__PURE__ */ new Set()).add(role));
-  }
-  return [...roles].filter(([, said]) => said.size === 1).map(([machine, said]) => ({ kind: "db-role", machine, role: [...said][0], ...where }));
-}
-var NEGATED_SEGMENT = /\b(?:no|not|never|without|neither|nor|isn t|doesn t)\b/;
-var PRIMARY_WORD = new RegExp(`\\b${PRIMARY}\\b`);
-var REPLICA_WORD = new RegExp(`\\b${REPLICA}\\b`);
-function dbRoleOf(plain) {
-  const primary = PRIMARY_WORD.test(plain);
-  return primary === REPLICA_WORD.test(plain) ? null : primary ? "primary" : "replica";
-}
-
 // src/prose/elements.ts
-var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
+var LB = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
 var MACHINE = `(?:${MACHINE_NAMES.join("|")})`;
 var TIER_WORD = "(?:web|app|application|database|db|data|my ?sql|nginx|gunicorn|haproxy|lbs?|balanc\\w*|proxy|monitoring|firewall)";
 var NOT_BEFORE_MACHINE = `(?<!\\b${TIER_WORD} )`;
 var PATTERNS = [
   ["lb-cluster", everyOf(
-    `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB2}`,
-    `${LB2} ?(?:#|no |n\xB0 ?|numero |number )?(?:[0-9]|one|two|deux)`,
-    `${LB2}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
+    `(?:${PAIR_MODIFIERS.join("|")})(?: \\w+){0,2} ${LB}`,
+    `${LB} ?(?:#|no |n\xB0 ?|numero |number )?(?:[0-9]|one|two|deux)`,
+    `${LB}(?: \\w+){0,3} (?:pair|redundan\\w*|standby|passive|backup|secondary)`,
     `(?:${CLUSTER_TERMS.join("|")})`,
     "(?:the|a|an|our) (?:standby|passive|backup|secondary)(?: one| node| machine| balancer)?",
     "la paire"
@@ -39621,7 +39357,7 @@ var PATTERNS = [
     "(?:two|2|deux) (?:more |extra |additional |new )?(?:servers|machines|serveurs) (?:are|were|have been|sont) (?:added|ajoutes)"
   ), /server|machine|host|box|node|instance|vm|droplet|serveur/],
   ["server-pool", everyOf("(?:web|app|application|back ?end) ?servers", "(?:two|2|several|multiple|many) (?:web|app|application) (?:servers|nodes|instances)")],
-  ["load-balancer", everyOf(LB2)],
+  ["load-balancer", everyOf(LB)],
   ["web-server", everyOf(...WEB_SERVER_NAMES)],
   ["app-server", everyOf(...APP_SERVER_NAMES)],
   ["database", everyOf(...DATABASE_NAMES)],
@@ -39649,6 +39385,19 @@ function mentionsOf(plain, serversNumbered = true, label = false, preceding = ""
 }
 var MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, "")));
 function findMentions(plain, serversNumbered, label, preceding) {
+  const mentions = [...namedIn(plain)];
+  if (!serversNumbered) mentions.push(...numberedServersIn(plain));
+  for (const m of everyMatch(ORDINAL_ONE, plain)) {
+    const before = `${preceding} ${plain.slice(0, m.index)}`;
+    const word = m[1] ?? m[2];
+    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: "lb-cluster", index: m.index });
+    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: "added-server", index: m.index });
+  }
+  const split = splitIn(plain);
+  if (split.parts || label) mentions.push(...split.mentions ?? splitMentions(split.cleaned));
+  return mentions.sort((a, b) => a.index - b.index);
+}
+var namedIn = cachedByString((plain) => {
   const mentions = [];
   const taken = [];
   for (const [topic, pattern, needs] of PATTERNS) {
@@ -39661,16 +39410,16 @@ function findMentions(plain, serversNumbered, label, preceding) {
       mentions.push({ topic, index: m.index });
     }
   }
-  if (!serversNumbered) for (const m of everyMatch(NUMBERED_SERVER, plain)) mentions.push({ topic: "added-server", index: m.index });
-  for (const m of everyMatch(ORDINAL_ONE, plain)) {
-    const before = `${preceding} ${plain.slice(0, m.index)}`;
-    const word = m[1] ?? m[2];
-    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: "lb-cluster", index: m.index });
-    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: "added-server", index: m.index });
-  }
+  return mentions;
+});
+var numberedServersIn = cachedByString((plain) => everyMatch(NUMBERED_SERVER, plain).map((m) => ({ topic: "added-server", index: m.index })));
+var splitIn = cachedByString((plain) => {
   const cleaned = plain.replace(NOT_A_SPLIT, (s) => " ".repeat(s.length));
-  if (SPLIT_PART.test(cleaned) || label) for (const m of everyMatch(SPLIT, cleaned)) mentions.push({ topic: "split", index: m.index });
-  return mentions.sort((a, b) => a.index - b.index);
+  const parts = SPLIT_PART.test(cleaned);
+  return { cleaned, parts, mentions: parts ? splitMentions(cleaned) : null };
+});
+function splitMentions(cleaned) {
+  return everyMatch(SPLIT, cleaned).map((m) => ({ topic: "split", index: m.index }));
 }
 function topicsOf(plain, serversNumbered = true, label = false) {
   return new Set(mentionsOf(plain, serversNumbered, label).map((m) => m.topic));
@@ -39682,1250 +39431,6 @@ var PARTS_OF = {
   split: ["web-server", "app-server", "database", "server-pool", "added-server"]
 };
 
-// src/prose/claims.ts
-var LB3 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
-var COUNT = "(a single|single|only one|just one|one single|(?:has|have|uses?|runs?|there is|contains?|includes?) (?:one|1)|un seul|une seule|two|three|four|deux|trois|quatre|[2-4])";
-var LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveurs?)\\w+ )?${LB3}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
-var PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB3}`, `${LB3} ?(?:#|no )?2`, `${LB3} pair`);
-var CLUSTER = anyOf(...CLUSTER_TERMS);
-var REPLICA2 = anyOf("(?:my ?sql|data ?base|db) (?:replicas?|slaves?|secondary)", "replicas?", "slaves?", "read replicas?");
-var LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
-var RISK2 = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
-var HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
-var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to|derriere) (?:the |both |our |le |les )?(?:two |deux )?${LB3}|^(?:behind|derriere) (?!the firewall)`);
-var SENT_TO = /\b(?:to|across|between|among|amongst|over|onto|towards)(?: (?:one|each|both|all|any|either) of)?(?: the| our| its| his| their)? $/;
-var OTHER_CLUSTER2 = anyOf(...OTHER_CLUSTERS);
-var ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
-var ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
-var TIER_OF = {
-  web: "web-server",
-  nginx: "web-server",
-  apache: "web-server",
-  app: "app-server",
-  application: "app-server",
-  gunicorn: "app-server",
-  "d application": "app-server",
-  applicatifs: "app-server",
-  database: "database",
-  db: "database",
-  mysql: "database",
-  "my sql": "database",
-  "de base de donnees": "database"
-};
-var SERVER_COUNT = everyOf(
-  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) (?:web |app |application |database |db )?)?(?:(?:new|dedicated|separate|distinct|physical|different|individual|identical|similar|back ?end|linux|gnu linux|total) )?(?:servers|serveurs|machines)|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join("|")})`
-);
-var TIER_WORDS = new RegExp(`\\b(?:${Object.keys(TIER_OF).join("|")})\\b`, "g");
-var NAMED_TIERS_COUNTED = new RegExp(`(?:${Object.keys(TIER_OF).join("|")})\\b.*\\b(?:are|sont|on|sur)(?: \\w+)? $`);
-var LB_SCOPED = new RegExp(`${LB3}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB3}`, "i");
-var STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
-var DEFINING = anyOf(...DEFINITION_LABELS);
-function claimsOf(prose) {
-  return prose.blocks.flatMap((block4) => {
-    const where = { file: block4.file, line: block4.line };
-    if (block4.text.length > MAX_CACHED_BLOCK) return readBlockClaims(block4, where);
-    return blockClaims(block4).map((claim) => ({ ...claim, ...where }));
-  });
-}
-var MAX_CACHED_BLOCK = 2e3;
-var contextOfBlock = ({ kind, inIssuesSection, title, listPath, headingPath }) => ({ kind, inIssuesSection, title, listPath, headingPath });
-function inContext(kept, block4) {
-  return kept.kind === block4.kind && kept.inIssuesSection === block4.inIssuesSection && kept.title === block4.title && samePath(kept.listPath ?? [], block4.listPath ?? []) && samePath(kept.headingPath, block4.headingPath);
-}
-function samePath(a, b) {
-  return a === b || a.length === b.length && a.every((s, k) => s === b[k]);
-}
-var blockClaims = cachedByText((block4) => block4.text, contextOfBlock, inContext, (block4) => readBlockClaims(block4, { file: "", line: 0 }));
-function readBlockClaims(block4, where) {
-  const claims = [];
-  if (block4.kind === "heading" && /\?\s*$/.test(block4.text)) return claims;
-  let hypothetical = false;
-  let sentence = -1;
-  const defining = DEFINING.test(plainText([...block4.headingPath, block4.title ?? "", ...block4.listPath ?? []].join(" | ")));
-  for (const clause of block4.textClauses ?? clausesOf(block4.text)) {
-    if (clause.sentence !== sentence) {
-      sentence = clause.sentence;
-      hypothetical = opensWithCondition(clause.plain);
-    }
-    if (/\?\s*$/.test(clause.raw)) continue;
-    if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where).filter((c) => block4.kind !== "heading" || c.kind !== "ssl-termination"), ...sameStackClaims(clause.raw, clause.plain, where));
-    const statement = statementOf(clause);
-    const states = statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement));
-    if (states && !defining) claims.push(...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
-    if (block4.inIssuesSection) continue;
-    claims.push(...modeClaims(clause.plain, where));
-    if (!states) continue;
-    if (!defining) claims.push(...clauseClaims(statement, clause, block4, where));
-    claims.push(...dnsRecordClaims(statement, clause.raw, block4, where), ...dbRoleClaims(clause.raw, where), ...namedServerClaims(statement, where));
-  }
-  return claims;
-}
-function modeClaims(plain, where) {
-  if (ELSEWHERE_MODE.test(plain)) return [];
-  const database = DATABASE_MODE.test(plain) && !LB_NAMED.test(plain) ? { database: true } : {};
-  if (ACTIVE_ACTIVE.test(plain)) return [{ kind: "cluster-mode", mode: "active-active", ...database, ...where }];
-  const passive = ACTIVE_PASSIVE.exec(plain);
-  if (passive && !OTHER_CLUSTER2.test(plain) && !NEGATED_BEFORE2.test(plain.slice(0, passive.index))) return [{ kind: "cluster-mode", mode: "active-passive", ...database, ...where }];
-  return [];
-}
-var DATABASE_MODE = /\b(?:my ?sql|data ?bases?|dbs?|master|slaves?|primary|replicas?)\b/;
-var ELSEWHERE_MODE = anyOf("could", "would", "might", "future", "later", "task ?[0-2]", "previous\\w*", "either", "or active", "vs", "versus");
-var NEGATED_BEFORE2 = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
-function clauseClaims(plain, clause, block4, where) {
-  const claims = [];
-  const { raw } = clause;
-  const denied = (index) => negatedAt(plain, index);
-  const negated = (pattern) => {
-    const m = pattern.exec(plain);
-    return m !== null && denied(m.index);
-  };
-  const counted = LB_COUNT.exec(plain);
-  const n = counted && !denied(counted.index) ? countOf(counted[1]) : 0;
-  if (n > 2) claims.push({ kind: "lb-count", n, ...where });
-  else if (PAIR_OF_LBS.test(plain) && !negated(PAIR_OF_LBS)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
-  else if (n && !(n === 1 && (RISK2.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
-  if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated(CLUSTER)) claims.push({ kind: "cluster", ...where });
-  if (block4.kind !== "heading" && !NEGATED.test(plain) && !LB_SCOPED.test(withoutAccents(raw))) {
-    for (const m of everyMatch(SERVER_COUNT, plain)) {
-      if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
-      const before = plain.slice(0, m.index);
-      const sentTo = SENT_TO.test(before);
-      if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain) && !sentTo) continue;
-      const counted2 = NAMED_TIERS_COUNTED.test(before) ? new Set(everyMatch(TIER_WORDS, before).map((t) => TIER_OF[t[0]])) : null;
-      if (counted2 && counted2.size !== 1) continue;
-      const tier = m[2] ?? m[4];
-      const count = m[1] ?? m[3];
-      const role = counted2 ? [...counted2][0] : tier ? TIER_OF[tier] ?? "server" : "server";
-      const behind = BEHIND_LBS.exec(plain);
-      const next = sentTo || behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
-      claims.push({ kind: "server-count", role, n: NUMBER[count] ?? Number(count), ...next ? { behind: true } : {}, ...where });
-    }
-  }
-  if (block4.kind !== "heading" && oneMachineClaim(plain, clause.plain)) claims.push({ kind: "one-server", ...where });
-  const mentions = mentionsOf(plain);
-  const split = mentions.find((m) => m.topic === "split");
-  if (split && !denied(split.index)) claims.push({ kind: "own-servers", ...where });
-  const replica = REPLICA2.exec(plain);
-  if (replica && !denied(replica.index)) claims.push({ kind: "server-count", role: "database", n: 2, atLeast: true, ...where });
-  if (block4.kind !== "heading") {
-    for (const m of mentions) {
-      if (!CLAIMABLE.includes(m.topic) || denied(m.index)) continue;
-      if ((m.topic === "web-server" || m.topic === "app-server") && !STATES_DESIGN.test(plain)) continue;
-      claims.push({ kind: "component", role: m.topic, ...where });
-    }
-  }
-  return claims;
-}
-function countOf(words) {
-  const last = words.split(" ").pop();
-  if (/^(?:single|seule?|one)$/.test(last)) return 1;
-  return NUMBER[last] ?? Number(last);
-}
-var CLAIMABLE = ["firewall", "monitoring", "database", "web-server", "app-server"];
-function claimedClusterMode(claims, aboutServers = false) {
-  const modes = claims.filter((c) => c.kind === "cluster-mode" && !(aboutServers && c.database));
-  const distinct = new Set(modes.map((c) => c.mode));
-  return distinct.size === 1 ? { mode: modes[0].mode, at: modes[0] } : null;
-}
-
-// src/rules/lb-cluster.ts
-var VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
-var lbCluster = {
-  meta: {
-    id: "lb-cluster",
-    description: "The load balancers are configured as a cluster: a group around them, a link between them, a shared virtual IP, or cluster/active/passive/failover labels.",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions(options) {
-      return textOptionsProblem(options, ["link"]);
-    }
-  },
-  check(context) {
-    const link2 = typeof context.options.link === "string" ? context.options.link : null;
-    return bestOverDiagrams(context.graphs, (graph2) => link2 ? labelledLink(graph2, link2) : clusterEvidence(graph2));
-  }
-};
-function labelledLink(graph2, label) {
-  const lbs = componentsWithRole(graph2, "load-balancer");
-  const keys2 = new Set(lbs.map((c) => c.key));
-  const byKey = new Map(lbs.map((c) => [c.key, c]));
-  const between = graph2.edges.filter((e) => e.kind !== "note" && e.from !== e.to && keys2.has(e.from) && keys2.has(e.to));
-  const right = between.find((e) => labelHas(e.label, label));
-  if (right) return { status: "pass", message: `${describe(byKey.get(right.from))} and ${describe(byKey.get(right.to))} are linked by "${shownLabel(right.label)}".` };
-  const evidence = clusterEvidence(graph2);
-  if (lbs.length < 2) return evidence.status === "pass" ? { status: "fail", message: "A single load balancer cannot form a cluster.", findings: [{ message: `Only ${lbs[0] ? describe(lbs[0]) : "one load balancer"}: a "${label}" link needs two load balancers.`, at: lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 } }] } : evidence;
-  const [a, b] = lbs;
-  const other = between[0];
-  const sign = clusterSign(graph2);
-  const seen = sign ? ` (they ${sign.sign.replace(/^is /, "are ")})` : "";
-  return {
-    status: "fail",
-    message: other ? `The load balancers are linked by ${other.label ? `"${shownLabel(other.label)}"` : "an arrow with no label"}, not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
-    findings: [{
-      message: other ? `The link between the load balancers ${other.label ? `says "${shownLabel(other.label)}"` : "has no label"}: the task asks for a "${label}" link between them.` : `Nothing links ${describe(a)} and ${describe(b)}${seen}: the task asks for a "${label}" link between them.`,
-      at: other?.source ?? a.source,
-      hint: `Link the two load balancers: \`${a.id} <-->|"${label}"| ${b.id}\`.`
-    }]
-  };
-}
-function holdsStack(graph2, members) {
-  return members.map((k) => graph2.components.find((c) => c.key === k)).find((c) => !!c && c.roles.some((r3) => TIER_ROLES.includes(r3)));
-}
-function saysCluster(text3) {
-  return affirms(text3, CLUSTER_WORDS) || affirms(text3, VIRTUAL_IP);
-}
-function inSeries(graph2, link2, lbKeys) {
-  if (!link2.directed || link2.bothWays || saysCluster(link2.label)) return false;
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const onward = graph2.edges.filter((e) => e.kind !== "note" && e.from === link2.from && !lbKeys.has(e.to) && !byKey.get(e.to)?.roles.some((r3) => r3 === "monitoring" || r3 === "client" || r3 === "dns"));
-  return onward.length === 0 && graph2.edges.some((e) => e.kind !== "note" && e.from === link2.to && !lbKeys.has(e.to));
-}
-function lbGroups(graph2, keys2) {
-  return graph2.groups.filter((g) => g.members.filter((m) => keys2.has(m)).length >= 2 || g.members.some((m) => keys2.has(m)) && saysCluster(g.title));
-}
-function lbLinks(graph2, keys2) {
-  return graph2.edges.filter((e) => keys2.has(e.from) && keys2.has(e.to) && e.from !== e.to && (e.kind !== "note" || saysCluster(e.label)));
-}
-function clusterSign(graph2) {
-  const lbs = componentsWithRole(graph2, "load-balancer");
-  const keys2 = new Set(lbs.map((c) => c.key));
-  const byKey = new Map(lbs.map((c) => [c.key, c]));
-  const group = lbGroups(graph2, keys2).find((g) => !holdsStack(graph2, g.members));
-  if (group) {
-    const inside = lbs.filter((c) => group.members.includes(c.key));
-    return inside.length >= 2 ? { who: inside.map(describe).join(" and "), sign: `are grouped in "${groupName(group)}"` } : { who: describe(inside[0]), sign: `is grouped in "${groupName(group)}"` };
-  }
-  const link2 = lbLinks(graph2, keys2).find((e) => !inSeries(graph2, e, keys2));
-  if (link2) return { who: `${describe(byKey.get(link2.from))} and ${describe(byKey.get(link2.to))}`, sign: `are linked to each other${link2.label ? ` ("${shownLabel(link2.label)}")` : ""}` };
-  const vip = graph2.components.find((c) => !keys2.has(c.key) && affirms(c.label, VIRTUAL_IP) && graph2.edges.filter((e) => e.from === c.key && keys2.has(e.to) || e.to === c.key && keys2.has(e.from)).length >= 2);
-  if (vip) return { who: "The load balancers", sign: `share a virtual IP (${describe(vip)})` };
-  const labelled = lbs.find((c) => affirms(c.label, CLUSTER_WORDS));
-  if (labelled) return { who: "The load balancers", sign: `are labelled as cluster members (${describe(labelled)})` };
-  const edgeLabel = graph2.edges.find((e) => (keys2.has(e.from) || keys2.has(e.to)) && affirms(e.label, CLUSTER_WORDS));
-  if (edgeLabel) return { who: "The load balancers", sign: `are named as a cluster by an arrow saying "${shownLabel(edgeLabel.label)}"` };
-  const text3 = lbs.length >= 2 ? graph2.texts.find((t) => affirms(t.text, VIRTUAL_IP)) : void 0;
-  if (text3) return { who: "The load balancers", sign: `are named as a cluster by the diagram's "${shownLabel(text3.text)}"` };
-  return null;
-}
-function clusterEvidence(graph2) {
-  const lbs = componentsWithRole(graph2, "load-balancer");
-  const at2 = lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  if (lbs.length === 0) return { status: "fail", message: "No load balancer, so no cluster.", findings: [{ message: "The diagram has no load balancer to cluster.", at: at2 }] };
-  const found = clusterSign(graph2);
-  if (found) return { status: "pass", message: `${found.who} ${found.sign}.` };
-  const keys2 = new Set(lbs.map((c) => c.key));
-  const byKey = new Map(lbs.map((c) => [c.key, c]));
-  const both = (a, b) => `${describe(byKey.get(a))} and ${describe(byKey.get(b))}`;
-  const groups = lbGroups(graph2, keys2);
-  const links = lbLinks(graph2, keys2);
-  if (lbs.length < 2) {
-    return { status: "fail", message: "A single load balancer cannot form a cluster.", findings: [{ message: `Only ${describe(lbs[0])}: a cluster needs two load balancers.`, at: at2, hint: HINT }] };
-  }
-  const series = links.find((e) => inSeries(graph2, e, keys2));
-  const around = groups[0];
-  const why = series ? { message: `${both(series.from, series.to)} are chained one after the other on the request path: the request goes through both, so neither backs the other up.`, at: series.source } : around ? { message: `The group "${groupName(around)}" holds more than the load balancers (${describe(holdsStack(graph2, around.members))} too): a group shows a cluster only when it is around the load balancers themselves, so it does not show that ${lbs.map(describe).join(" and ")} work as one.`, at: around.source } : { message: `Nothing in the diagram shows that ${lbs.map(describe).join(" and ")} work as a cluster.`, at: at2 };
-  return {
-    status: "fail",
-    message: series ? "The load balancers are chained in series on the request path, not clustered." : around ? `The load balancers are only grouped with other servers ("${groupName(around)}"), not as a cluster of their own.` : "The load balancers are drawn side by side with nothing tying them into a cluster.",
-    findings: [{ ...why, hint: HINT }]
-  };
-}
-var HINT = 'Put both load balancers, and only them, in a `subgraph LB_Cluster["HAProxy cluster (active-passive)"]`, or link them: `LB1 <-->|heartbeat / VRRP| LB2`.';
-
-// src/rules/domain-dns.ts
-var domainDns = {
-  meta: {
-    id: "domain-dns",
-    description: "The domain name and its resolution to the server's IP appear in the diagram (a DNS node, an arrow's label or a node label with the IP).",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions: (options) => textOptionsProblem(options, ["edgeLabel"], ["domain", "ip"])
-  },
-  check(context) {
-    const domain = textOption(context, "domain");
-    const ip = textOption(context, "ip");
-    const edgeLabel = typeof context.options.edgeLabel === "string" ? context.options.edgeLabel : null;
-    return bestOverDiagrams(context.graphs, (graph2) => {
-      const outcome = checkDomain(graph2, domain, ip);
-      return outcome.status === "pass" && edgeLabel ? checkRecordArrow(graph2, edgeLabel, outcome) : outcome;
-    });
-  }
-};
-function renderedText(text3) {
-  return shownLabel(text3).toLowerCase();
-}
-var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function checkDomain(graph2, domain, ip) {
-  const bare = domain.toLowerCase().replace(/^www\./, "");
-  const domainPattern = new RegExp(`(?:^|[^a-z0-9-]|www)${escape2(bare)}(?![a-z0-9-])`);
-  const ipPattern = new RegExp(`(?<![\\d.])${escape2(ip)}(?!\\.?\\d)`);
-  const find = (pattern) => graph2.texts.find((t) => pattern.test(renderedText(t.text)));
-  const named3 = find(domainPattern);
-  const address = find(ipPattern);
-  if (named3 && address) {
-    return { status: "pass", message: named3 === address ? `"${shownLabel(named3.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named3.text)}") and the IP ("${shownLabel(address.text)}").` };
-  }
-  const dns = componentsWithRole(graph2, "dns")[0];
-  const at2 = dns?.source ?? named3?.source ?? address?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  const example2 = `DNS["DNS: www.${bare} -> ${ip} (A record)"]`;
-  const missing = !named3 && !address ? `neither the domain ${bare} nor the IP ${ip}` : !named3 ? `the IP ${ip} but not the domain ${bare}` : `the domain ${bare} but not the IP ${ip} it resolves to`;
-  return {
-    status: "fail",
-    message: `The diagram shows ${missing}.`,
-    findings: [{
-      message: `The diagram shows ${missing}${dns && !named3 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
-      at: at2,
-      hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example2} --> Server\`.`
-    }]
-  };
-}
-function checkRecordArrow(graph2, label, found) {
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const isDns = (c) => c?.roles.includes("dns") === true;
-  const leadsIn = (c) => c !== void 0 && !c.roles.some((r3) => r3 === "dns" || r3 === "client" || r3 === "internet");
-  const resolving = graph2.edges.filter((e) => e.kind !== "note" && (isDns(byKey.get(e.from)) && leadsIn(byKey.get(e.to)) || !e.directed && isDns(byKey.get(e.to)) && leadsIn(byKey.get(e.from))));
-  const right = resolving.find((e) => labelHas(e.label, label));
-  const name = (key) => byKey.get(key)?.id ?? key;
-  if (right) return { status: "pass", message: `${found.message.replace(/\.$/, "")}; the arrow \`${name(right.from)} --> ${name(right.to)}\` says "${shownLabel(right.label)}".` };
-  const elsewhere = graph2.edges.find((e) => labelHas(e.label, label));
-  const domain = componentsWithRole(graph2, "dns")[0];
-  const example2 = `\`${domain?.id ?? "site"} -->|"${label}"| ${resolving[0] ? name(resolving[0].to) : "web"}\``;
-  return {
-    status: "fail",
-    message: elsewhere ? `"${label}" is on \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`, not on the arrow from the domain to the server.` : `No arrow from the domain to the server says "${label}".`,
-    findings: [{
-      message: elsewhere ? `The label "${label}" is on the arrow \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`: the task puts it on the arrow from the domain (or DNS) to the server the name resolves to.` : resolving[0] ? `The arrow \`${name(resolving[0].from)} --> ${name(resolving[0].to)}\` leads from the domain to the server, but does not say "${label}".` : `No arrow leads from the domain (or DNS) to the server, so nothing says "${label}".`,
-      at: (elsewhere ?? resolving[0])?.source ?? domain?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
-      hint: `Label the arrow from the domain to the server: ${example2}.`
-    }]
-  };
-}
-
-// src/rules/consistency-stack.ts
-var ofKind = (claims, kind) => claims.filter((c) => c.kind === kind);
-var place = (w) => `${w.file}:${w.line}`;
-var start = (graph2) => ({ file: graph2.file, line: graph2.line, column: 1 });
-var DATABASE_PART = /\b(?:(?:my ?sql|mariadb|postgre ?s\w*|data ?base|db|bdd)(?: \w+)? (?:primary|master|replica|slave|secondary|standby|backup|read only)|(?:primary|master|replica|slave|secondary|standby|backup) (?:my ?sql|data ?base|db))\b/g;
-var PASSIVE_SERVER = /\b(?:passive|backup|standby|stand by|hot spare|spare|secours|passif|inactive|idle|failover only)\b/;
-var ACTIVE_BOTH = /\b(?:active ?active|actif ?actif)\b/;
-var ACTIVE = /\b(?:active|actif)\b/;
-var SHARES_LOAD = /\b(?:round ?robin|least ?conn\w*|weighted|(?:source|ip) ?hash)\b|\b\d{1,3} ?%/;
-function drawnServerMode(graph2) {
-  const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
-  if (!lbKeys.size) return null;
-  const fed = graph2.edges.filter((e) => lbKeys.has(e.from) && !lbKeys.has(e.to) && e.kind !== "note");
-  const machines = machinesOf(graph2);
-  const targets = /* @__PURE__ */ new Map();
-  for (const e of fed) {
-    const machine = machines.find((m) => m.components.some((c) => c.key === e.to));
-    const texts = [{ text: e.label, at: e.source }, ...machine ? [{ text: machine.label, at: machine.source }, ...machine.components.filter((c) => !c.roles.includes("database")).map((c) => ({ text: c.label, at: c.source }))] : []];
-    targets.set(machine?.key ?? e.to, [...targets.get(machine?.key ?? e.to) ?? [], ...texts]);
-  }
-  const read = (text3) => plainText(text3).replace(DATABASE_PART, " ");
-  for (const texts of targets.values()) {
-    const passive = texts.find((t) => PASSIVE_SERVER.test(read(t.text)));
-    if (passive) return { mode: "active-passive", text: passive.text, at: passive.at };
-    const both = texts.find((t) => ACTIVE_BOTH.test(read(t.text)));
-    if (both) return { mode: "active-active", text: both.text, at: both.at };
-  }
-  for (const word of [ACTIVE, SHARES_LOAD]) {
-    const marked = [...targets.values()].map((texts) => texts.find((t) => word.test(read(t.text)))).filter((t) => t !== void 0);
-    if (targets.size >= 2 && marked.length === targets.size) return { mode: "active-active", text: [...new Set(marked.map((t) => t.text))].join('", "'), at: marked[0].at };
-  }
-  return null;
-}
-function serverModeConflicts(claims, { graphs }) {
-  const claimed = claimedClusterMode(claims, true);
-  if (!claimed) return [];
-  for (const graph2 of graphs) {
-    const drawn = drawnServerMode(graph2);
-    if (!drawn || drawn.mode === claimed.mode) continue;
-    return [{
-      message: `The prose says the servers run ${claimed.mode} (${place(claimed.at)}) but the diagram marks them "${drawn.text}" (${drawn.mode}).`,
-      at: drawn.at,
-      hint: drawn.mode === "active-passive" ? 'Make them agree: describe the active-passive setup the diagram draws, or draw both servers receiving traffic (`LB --> S1`, `LB --> S2`, no "backup").' : "Make them agree: describe both servers as active, or mark the standby one in the diagram (`LB -.->|backup| S2`)."
-    }];
-  }
-  return [];
-}
-function oneServerConflicts(claims, { graphs }) {
-  const claim = ofKind(claims, "one-server")[0];
-  if (!claim) return [];
-  for (const graph2 of graphs) {
-    const { pipelines } = drawnServerCount(graph2);
-    if (pipelines < 2) continue;
-    return [{
-      message: `The prose puts the whole stack on one server (${place(claim)}) but the diagram (${graph2.file}:${graph2.line}) draws ${plural(pipelines, "server")}.`,
-      at: start(graph2),
-      hint: 'Make them agree: draw one server box holding the web server, the application server and the database (`subgraph S["Server 8.8.8.8"]` ... `end`).'
-    }];
-  }
-  return [];
-}
-function namedServerConflicts(claims, { graphs }) {
-  const claim = ofKind(claims, "named-server").reduce((a, b) => !a || b.n > a.n ? b : a, null);
-  if (!claim) return [];
-  const most = Math.max(...graphs.map((g) => {
-    const { drawn, pipelines } = drawnServerCount(g);
-    return Math.max(drawn, pipelines, serverMachines(g, [...TIER_ROLES, "server"]).total) + countWithRole(g, "load-balancer");
-  }));
-  if (most >= claim.n) return [];
-  return [{
-    message: `The prose names server ${claim.n} (${place(claim)}) but the diagram draws ${plural(most, "server")}.`,
-    at: { file: claim.file, line: claim.line, column: 1 },
-    hint: "Make them agree: describe the servers the diagram draws, or draw each server the prose names."
-  }];
-}
-function drawnDbRoles(graph2) {
-  const roles = [];
-  for (const m of machinesOf(graph2)) {
-    const number = numberedMachine(m.label)?.split(" ")[1];
-    if (!number || !m.roles.includes("database")) continue;
-    const dbs = m.components.filter((c) => c.roles.includes("database"));
-    const found = [...new Set(dbs.map((c) => dbRoleOf(plainText(c.label))).filter((r3) => r3 !== null))];
-    if (found.length === 1) roles.push({ machine: Number(number), role: found[0], label: m.label, at: dbs[0].source });
-  }
-  return roles;
-}
-function dbRoleConflicts(claims, { graphs }) {
-  const said = ofKind(claims, "db-role");
-  if (!said.length) return [];
-  for (const graph2 of graphs) {
-    const drawn = drawnDbRoles(graph2);
-    for (const claim of said) {
-      const other = drawn.find((d) => d.machine === claim.machine && d.role !== claim.role);
-      if (!other) continue;
-      return [{
-        message: `The prose puts the ${claim.role} database on server ${claim.machine} (${place(claim)}) but the diagram's "${other.label}" holds the ${other.role}.`,
-        at: other.at,
-        hint: 'Make them agree: swap the roles in the prose, or label the databases in the diagram (`DB1[("MySQL Primary")]` on the server the prose names).'
-      }];
-    }
-  }
-  return [];
-}
-var IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/;
-var DOMAIN = /\bwww\b|\b[a-z0-9-]+\.(?:com|org|net|io)\b/;
-function resolvesToAddress(graph2) {
-  const texts = graph2.texts.map((t) => renderedText(t.text));
-  return texts.some((t) => IPV4.test(t)) && (componentsWithRole(graph2, "dns").length > 0 || texts.some((t) => DOMAIN.test(t)));
-}
-function dnsRecordConflicts(claims, { graphs }) {
-  const said = ofKind(claims, "dns-record");
-  const records = new Set(said.map((c) => c.record));
-  if (records.size !== 1) return [];
-  const claim = said[0];
-  for (const graph2 of graphs) {
-    const a = graph2.texts.find((t) => namesARecord(t.text, plainText(t.text)) >= 0);
-    const cname = graph2.texts.find((t) => namesCname(plainText(t.text)) >= 0);
-    if (claim.record === "A" && cname && !a) {
-      return [{
-        message: `The prose calls www an A record (${place(claim)}) but the diagram labels it a CNAME ("${cname.text}").`,
-        at: cname.source,
-        hint: 'www points to the server\'s IP, which is what an A record does: label the lookup `DNS -->|"A record: 8.8.8.8"| User`.'
-      }];
-    }
-    if (claim.record !== "CNAME" || cname) continue;
-    if (a && (said.some((c) => c.target !== "name") || /\bwww\b/.test(plainText(a.text)))) {
-      return [{
-        message: `The prose calls www a CNAME (${place(claim)}) but the diagram labels it an A record ("${a.text}").`,
-        at: a.source,
-        hint: "Make them agree: www points to the IP 8.8.8.8, so it is an A record (a CNAME points to another name, never to an IP)."
-      }];
-    }
-    if (said.every((c) => c.target !== "name") && resolvesToAddress(graph2)) {
-      return [{
-        message: `The prose calls www a CNAME (${place(claim)}) but the diagram resolves www straight to the server's IP, which is what an A record does.`,
-        at: componentsWithRole(graph2, "dns")[0]?.source ?? start(graph2),
-        hint: "A CNAME points to another name, never to an IP: call www an A record in the prose, or draw the CNAME's target name."
-      }];
-    }
-  }
-  return [];
-}
-
-// src/rules/https.ts
-var https = {
-  meta: {
-    id: "https",
-    description: "HTTPS / SSL certificate shown (a certificate node, an HTTPS/SSL/TLS edge or label on the way in).",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions(options) {
-      return options.entry === void 0 || typeof options.entry === "boolean" ? null : 'option "entry" must be true or false';
-    }
-  },
-  check(context) {
-    const entry = context.options.entry === true;
-    return bestOverDiagrams(context.graphs, (graph2) => {
-      const found = findHttps(graph2);
-      return entry && found.status === "pass" ? onTheWayIn(graph2, found) : found;
-    });
-  }
-};
-function onTheWayIn(graph2, found) {
-  const pattern = rolePattern("certificate");
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const outside = (key) => byKey.get(key)?.roles.some((r3) => ENTRY_ROLES.includes(r3)) === true;
-  const id = (key) => byKey.get(key)?.id ?? key;
-  const secured = graph2.edges.filter((e) => e.kind !== "note" && affirms(shownText(e.label), pattern));
-  const entry = secured.find((e) => outside(e.from) || outside(e.to));
-  if (entry) return { status: "pass", message: `HTTPS on the way in: \`${id(entry.from)} --> ${id(entry.to)}\` says "${shownText(entry.label)}".` };
-  const user = graph2.components.find((c) => c.roles.includes("client")) ?? graph2.components.find((c) => outside(c.key));
-  const first2 = user ? graph2.edges.find((e) => e.kind !== "note" && (e.from === user.key || !e.directed && e.to === user.key) && !outside(e.from === user.key ? e.to : e.from)) : void 0;
-  const where = secured[0] ? `on \`${id(secured[0].from)} --> ${id(secured[0].to)}\`, inside the infrastructure` : `only ${found.message.replace(/^HTTPS is shown: /, "as ").replace(/\.$/, "")}`;
-  const arrow = first2 ? `\`${id(first2.from)} -->|"HTTPS"| ${id(first2.to)}\`` : '`user -->|"HTTPS"| entry`';
-  return {
-    status: "fail",
-    message: `HTTPS is drawn ${where}, not on the user's connection.`,
-    findings: [{
-      message: `HTTPS is drawn ${where}: the task asks for it on the user's connection to the entry of the infrastructure, before the load balancer.`,
-      at: (first2 ?? secured[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
-      hint: `Label the user's arrow into the infrastructure: ${arrow}.`
-    }]
-  };
-}
-function shownText(text3) {
-  return text3.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-}
-function findHttps(graph2) {
-  const pattern = rolePattern("certificate");
-  const texts = graph2.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
-  const shown3 = texts.find((t) => affirms(t.text, pattern));
-  if (shown3) return { status: "pass", message: `HTTPS is shown: "${shown3.text}" (${shown3.source.file}:${shown3.source.line}).` };
-  const denied = texts.find((t) => pattern.test(plainText(t.text)));
-  return {
-    status: "fail",
-    message: denied ? `The diagram says HTTPS is absent ("${denied.text}").` : "No HTTPS, SSL/TLS or certificate in the diagram.",
-    findings: [{
-      message: denied ? `"${denied.text}" says the site is not served over HTTPS.` : "Nothing in the diagram shows that www.foobar.com is served over HTTPS.",
-      at: denied?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
-      hint: "Label the user's arrow `User -->|HTTPS| LB[HAProxy]`, or draw the certificate: `CERT[SSL certificate for www.foobar.com] --- LB`."
-    }]
-  };
-}
-
-// src/graph/monitoring.ts
-var MONITOR = rolePattern("monitoring");
-var PRODUCTS = everyOf(...MONITORING_PRODUCTS);
-var SERVICE_WORD = `(?:${MONITORING_SERVICE_NAMES.join("|")})`;
-var AGENT = anyOf(...MONITORING_AGENT_NAMES);
-var SERVICE = new RegExp(`\\b(?:${MONITOR.source})(?: [a-z]\\w*)? (?:${SERVICE_WORD}|servers?|serveurs?)\\b(?! \\d)|\\b${SERVICE_WORD} (?:de |of |for )?(?:${MONITOR.source})`);
-var MACHINE_ROLES2 = ["load-balancer", "web-server", "app-server", "database", "server", "firewall", "cache"];
-function readMonitoring(graph2) {
-  const monitors = graph2.components.filter((c) => c.roles.includes("monitoring"));
-  const keys2 = new Set(monitors.map((c) => c.key));
-  const drawn = /* @__PURE__ */ new Map();
-  for (const c of monitors) drawn.set(sameBox(c), (drawn.get(sameBox(c)) ?? 0) + 1);
-  const agents = [];
-  const services = [];
-  for (const c of monitors) (isAgent(graph2, c, keys2, drawn.get(sameBox(c)) > 1) ? agents : services).push(c);
-  return { agents, services };
-}
-function isAgent(graph2, c, monitorKeys, repeated) {
-  const label = normaliseText(c.label);
-  if (AGENT.test(label)) return true;
-  if (c.roles.some((r3) => MACHINE_ROLES2.includes(r3))) return true;
-  if (SERVICE.test(label)) return false;
-  const peers = new Set(graph2.edges.flatMap((e) => e.from === c.key && monitorKeys.has(e.to) ? [e.to] : e.to === c.key && monitorKeys.has(e.from) ? [e.from] : []));
-  peers.delete(c.key);
-  if (peers.size >= 2) return false;
-  if (sharesMachine(graph2, c)) return true;
-  const withoutProducts = label.replace(PRODUCTS, " ");
-  return repeated || withoutProducts === label || MONITOR.test(withoutProducts);
-}
-function sharesMachine(graph2, c) {
-  const host = hostOf(graph2, c);
-  if (!host || host.key === c.key) return false;
-  return host.components.some((k) => k !== c.key && graph2.components.find((o) => o.key === k)?.roles.some((r3) => r3 !== "monitoring"));
-}
-function sameBox(c) {
-  return normaliseText(c.label).replace(/\b\d+\b/g, "").trim();
-}
-
-// src/rules/monitoring.ts
-var HINT2 = "Draw a monitoring client on each server, inside its subgraph, sending to the service: `MC1[Monitoring client] -.-> SUMO[Sumo Logic]`.";
-var monitoring = {
-  meta: {
-    id: "monitoring",
-    description: "At least `min` monitoring clients (agents, collectors), one per server; a monitoring service alone does not count.",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions(options) {
-      const whole = (v3) => typeof v3 === "number" && Number.isInteger(v3) && v3 >= 1;
-      if (options.min !== void 0 && !whole(options.min)) return 'option "min" must be a whole number >= 1';
-      if (options.flows === void 0) return null;
-      const flows = options.flows;
-      if (!flows || typeof flows !== "object" || Array.isArray(flows)) return 'option "flows" must be an object ({ "min", "label", "from" })';
-      const unknown = Object.keys(flows).filter((k) => !["min", "label", "from"].includes(k));
-      if (unknown.length) return `option "flows": unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: min, label, from)`;
-      if (flows.min !== void 0 && !whole(flows.min)) return 'option "flows.min" must be a whole number >= 1';
-      if (flows.label !== void 0 && (typeof flows.label !== "string" || !flows.label.trim())) return 'option "flows.label" must be a non-empty string';
-      if (flows.from !== void 0 && !ROLES.includes(flows.from)) return `option "flows.from" must be one of ${ROLES.join(", ")}`;
-      if (flows.from === void 0 !== (flows.label === void 0)) return 'options "flows.label" and "flows.from" go together';
-      return null;
-    }
-  },
-  check(context) {
-    const flows = context.options.flows;
-    if (flows) return bestOverDiagrams(context.graphs, (graph2) => checkFlows(graph2, flows));
-    const min2 = numberOption(context, "min", 1);
-    return bestOverDiagrams(context.graphs, (graph2) => countAgents(graph2, min2));
-  }
-};
-function flowsInto(graph2, target) {
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const flows = [];
-  for (const e of graph2.edges) {
-    if (e.kind === "note" || e.from === e.to) continue;
-    const senderKey = e.to === target.key ? e.from : !e.directed && e.from === target.key ? e.to : null;
-    const sender = senderKey ? byKey.get(senderKey) : void 0;
-    if (sender) flows.push({ edge: e, sender });
-  }
-  return flows;
-}
-var FLOWS_HINT = 'Draw the monitoring system and the metrics flowing into it: `mon["Monitoring system"]`, `web1 -.->|"QPS metrics"| mon`.';
-function checkFlows(graph2, option2) {
-  const min2 = option2.min ?? 1;
-  const { services, agents } = readMonitoring(graph2);
-  const at2 = { file: graph2.file, line: graph2.line, column: 1 };
-  const candidates = [...services, ...agents].map((c) => ({ system: c, flows: flowsInto(graph2, c) }));
-  const best = candidates.reduce((a, b) => !a || b.flows.length > a.flows.length || b.flows.length === a.flows.length && services.includes(b.system) && !services.includes(a.system) ? b : a, null);
-  if (!best) return { status: "fail", message: "No monitoring system in the diagram.", findings: [{ message: "The diagram has no monitoring system.", at: at2, hint: FLOWS_HINT }] };
-  const senders = [...new Set(best.flows.map((f) => f.sender))];
-  const system = describe(best.system);
-  if (senders.length < min2) {
-    const leaving = graph2.edges.some((e) => e.directed && e.from === best.system.key);
-    const message2 = senders.length === 0 ? `${system} receives no flow${leaving ? ": its arrows point away from it" : ""}.` : `${system} receives flows from ${plural(senders.length, "component")} (${senders.map(describe).join(", ")}); the task asks for ${min2}.`;
-    return { status: "fail", message: message2, findings: [{ message: `${message2} The monitoring system is where the metrics go: draw each flow as an arrow into it.`, at: best.system.source, hint: FLOWS_HINT }] };
-  }
-  const received = `${system} receives flows from ${plural(senders.length, "component")}`;
-  if (!option2.label || !option2.from) return { status: "pass", message: `${received}: ${senders.map(describe).join(", ")}.` };
-  const from = option2.from;
-  const sentBy = (c) => c.roles.includes(from) || hostOf(graph2, c)?.roles.includes(from) === true && c.roles.includes("monitoring");
-  const labelled = best.flows.filter((f) => labelHas(f.edge.label, option2.label));
-  const right = labelled.find((f) => sentBy(f.sender));
-  if (right) return { status: "pass", message: `${received}, "${shownLabel(right.edge.label)}" from ${describe(right.sender)}.` };
-  const name = withArticle(roleName(from));
-  const wrong = labelled[0];
-  const fromRole = best.flows.find((f) => sentBy(f.sender));
-  return {
-    status: "fail",
-    message: wrong ? `"${option2.label}" comes from ${describe(wrong.sender)}, not from ${name}.` : `No flow into ${system} is labelled "${option2.label}".`,
-    findings: [{
-      message: wrong ? `The "${option2.label}" flow comes from ${describe(wrong.sender)}: the task asks for it from ${name}.` : `${received}, but none is labelled "${option2.label}": the task asks for one from ${name}${fromRole ? ` (e.g. the arrow from ${describe(fromRole.sender)})` : ""}.`,
-      at: (wrong ?? fromRole)?.edge.source ?? best.system.source,
-      hint: `Label the flow from ${name}: \`${fromRole?.sender.id ?? "web1"} -.->|"${option2.label}"| ${best.system.id}\`.`
-    }]
-  };
-}
-function monitoringClients(graph2) {
-  const pattern = rolePattern("monitoring");
-  const { agents: all2, services } = readMonitoring(graph2);
-  const agents = all2.filter((c) => !pattern.test(plainText(c.label)) || affirms(c.label, pattern));
-  const perMachine = /* @__PURE__ */ new Map();
-  for (const c of agents) {
-    const key = c.host === c.key ? c.key : c.host;
-    perMachine.set(key, Math.max(perMachine.get(key) ?? 0, c.multiplicity));
-  }
-  return { agents, services, count: [...perMachine.values()].reduce((n, m) => n + m, 0) };
-}
-function countAgents(graph2, min2) {
-  const { agents, services, count } = monitoringClients(graph2);
-  const names = agents.map(describe).join(", ");
-  const reporting = services.length ? `, reporting to ${services.map(describe).join(", ")}` : "";
-  if (count >= min2) return { status: "pass", message: `${plural(count, "machine")} with a monitoring client: ${names}${reporting}.` };
-  const at2 = (agents[0] ?? services[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  if (count === 0) {
-    const message3 = services.length ? `Only the monitoring service (${services.map(describe).join(", ")}): no monitoring client on the servers; the task asks for ${min2}.` : `No monitoring client in the diagram; the task asks for ${min2}.`;
-    return { status: "fail", message: message3, findings: [{ message: message3, at: at2, hint: HINT2 }] };
-  }
-  const message2 = `Only ${plural(count, "machine")} with a monitoring client (${names}); the task asks for ${min2}, one per server.`;
-  return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT2 }] };
-}
-
-// src/rules/consistency-secured.ts
-var CERTIFICATE = rolePattern("certificate");
-var FIREWALL = rolePattern("firewall");
-var EITHER_PROTOCOL = /\bhttps? (?:or |and |ou )?https?\b|\bhttp s\b/;
-var PLAIN2 = anyOf(...PLAIN_TRAFFIC, "http(?! s\\b)", "port 80", "plain");
-var TERMINATES = new RegExp(`\\b(?:${SSL_ENDS.join("|")})\\b`);
-function showsHttps(text3) {
-  const shown3 = shownText(text3);
-  return affirms(shown3, CERTIFICATE) && !EITHER_PROTOCOL.test(plainText(shown3));
-}
-function httpsConflicts(claims, { graphs }) {
-  const claim = ofKind(claims, "no-https")[0];
-  if (!claim) return [];
-  for (const graph2 of graphs) {
-    const shown3 = graph2.texts.find((t) => showsHttps(t.text));
-    if (!shown3) continue;
-    return [{
-      message: `The prose says the site has no HTTPS (${place(claim)}) but the diagram labels "${shownText(shown3.text)}".`,
-      at: shown3.source,
-      hint: "Make them agree: label the arrows with the protocol the design really uses (`User -->|HTTP| LB`), or describe the HTTPS the diagram draws."
-    }];
-  }
-  return [];
-}
-function hopsBehind(graph2) {
-  const lbs = componentsWithRole(graph2, "load-balancer");
-  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
-  const stops = (c) => !c || c.roles.some((r3) => STOP_ROLES.includes(r3));
-  const seen = /* @__PURE__ */ new Set([...inFront(graph2, byKey), ...lbs.map((c) => c.key)]);
-  const queue = lbs.map((c) => c.key);
-  const hops = [];
-  const reached = [];
-  for (let head = 0; head < queue.length; head++) {
-    const from = queue[head];
-    for (const e of graph2.edges) {
-      if (e.kind === "note") continue;
-      const to = e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
-      if (to === null || seen.has(to) || byKey.get(to)?.roles.includes("load-balancer")) continue;
-      if (AWAY.some((r3) => byKey.get(to)?.roles.includes(r3))) continue;
-      hops.push(e);
-      seen.add(to);
-      if (!stops(byKey.get(to))) queue.push(to);
-      else if (byKey.has(to)) reached.push(byKey.get(to));
-    }
-  }
-  const ends = (label) => TERMINATES.test(plainText(label)) || PLAIN2.test(plainText(shownText(label)));
-  const onServer = reached.flatMap((c) => [c, ...graph2.components.filter((o) => o.host === c.host && c.host !== c.key)]).find((c) => c.roles.includes("certificate") || showsHttps(c.label) && !ends(c.label));
-  const encrypted = hops.find((e) => showsHttps(e.label) && !ends(e.label)) ?? (onServer ? { label: onServer.label, source: onServer.source } : void 0);
-  const plainHop = hops.find((e) => e.label && (!showsHttps(e.label) || TERMINATES.test(plainText(e.label))) && ends(e.label));
-  const ending = lbs.find((c) => CERTIFICATE.test(plainText(c.label)) && TERMINATES.test(plainText(c.label)));
-  return {
-    ...encrypted ? { encrypted: { text: encrypted.label, at: encrypted.source } } : {},
-    ...plainHop ? { plain: { text: plainHop.label, at: plainHop.source } } : ending ? { plain: { text: ending.label, at: ending.source } } : {}
-  };
-}
-function inFront(graph2, byKey) {
-  const entry = graph2.components.filter((c) => c.roles.some((r3) => AWAY.includes(r3) && r3 !== "monitoring")).map((c) => c.key);
-  const front = new Set(entry);
-  for (let head = 0, queue = [...entry]; head < queue.length; head++) {
-    const from = queue[head];
-    for (const e of graph2.edges) {
-      const to = e.kind === "note" ? null : e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
-      if (to === null || front.has(to) || byKey.get(to)?.roles.includes("load-balancer")) continue;
-      front.add(to);
-      queue.push(to);
-    }
-  }
-  return front;
-}
-var STOP_ROLES = ["web-server", "app-server", "database", "server", "code-base"];
-var AWAY = ["client", "internet", "dns", "cdn", "monitoring"];
-function sslConflicts(claims, { graphs }) {
-  const said = ofKind(claims, "ssl-termination");
-  const ats = new Set(said.map((c) => c.at));
-  if (ats.size !== 1) return [];
-  const claim = said[0];
-  for (const graph2 of graphs) {
-    const { encrypted, plain } = hopsBehind(graph2);
-    if (claim.at === "load-balancer" && encrypted && !plain) {
-      return [{
-        message: `The prose says SSL stops at the load balancer and the traffic behind it is unencrypted (${place(claim)}) but the diagram labels the hop behind it "${encrypted.text}".`,
-        at: encrypted.at,
-        hint: "Make them agree: label the arrows behind the load balancer with what travels on them (`LB -->|HTTP| S1`), or describe the re-encryption the diagram draws."
-      }];
-    }
-    if (claim.at === "servers" && plain && !encrypted) {
-      return [{
-        message: `The prose says SSL goes on to the servers (${place(claim)}) but the diagram ends it at the load balancer ("${plain.text}").`,
-        at: plain.at,
-        hint: "Make them agree: label the hops behind the load balancer `HTTPS` and put the certificate on the servers, or describe SSL terminating at the load balancer."
-      }];
-    }
-  }
-  return [];
-}
-function agentsOf(graph2) {
-  const { agents } = monitoringClients(graph2);
-  return [...agents, ...graph2.components.filter((c) => !agents.includes(c) && AGENT_WORD.test(plainText(c.label)))];
-}
-var AGENT_WORD = anyOf(...MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)));
-function drawnCounts(graph2, role) {
-  if (role === "firewall") return [componentsOfRole(graph2, "firewall").count, graph2.texts.filter((t) => affirms(t.text, FIREWALL)).length];
-  const { agents, count } = monitoringClients(graph2);
-  const named3 = agentsOf(graph2);
-  return [count, agents.reduce((n, c) => n + c.multiplicity, 0), new Set(named3.map((c) => c.host)).size];
-}
-function countConflicts(role, claims, { graphs }) {
-  const said = ofKind(claims, "component-count").filter((c) => c.role === role);
-  const drawn = graphs.map((g) => ({ graph: g, counts: drawnCounts(g, role) }));
-  for (const claim of said) {
-    if (drawn.some((d) => d.counts.includes(claim.n))) continue;
-    const name = roleName(role);
-    const shown3 = drawn.map((d) => Math.max(...d.counts));
-    return [{
-      message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown3)].join(" or ")}.`,
-      at: { file: claim.file, line: claim.line, column: 1 },
-      hint: `Make the count in the prose match the diagram, or draw the ${name}s the prose describes (one node each, or one node stating the count: \`X["${name.charAt(0).toUpperCase() + name.slice(1)} x${claim.n}"]\`).`
-    }];
-  }
-  return [];
-}
-var firewallCountConflicts = (claims, context) => countConflicts("firewall", claims, context);
-var monitoringCountConflicts = (claims, context) => countConflicts("monitoring", claims, context);
-function lbAgent(graph2) {
-  const lbs = componentsWithRole(graph2, "load-balancer");
-  if (lbs.some((c) => c.roles.includes("monitoring") || AGENT_WORD.test(plainText(c.label)))) return true;
-  const lbKeys = new Set(lbs.map((c) => c.key));
-  const lbHosts = new Set(lbs.filter((c) => c.host !== c.key).map((c) => c.host));
-  return agentsOf(graph2).some((a) => a.host !== a.key && lbHosts.has(a.host) || graph2.edges.some((e) => e.from === a.key && lbKeys.has(e.to) || e.to === a.key && lbKeys.has(e.from)) || LB_WORD.test(plainText(a.label)));
-}
-var LB_WORD = rolePattern("load-balancer");
-function lbMonitoredConflicts(claims, { graphs }) {
-  const claim = ofKind(claims, "lb-monitored")[0];
-  if (!claim || !graphs.some((g) => componentsWithRole(g, "load-balancer").length) || graphs.some(lbAgent)) return [];
-  const graph2 = graphs.find((g) => componentsWithRole(g, "load-balancer").length);
-  return [{
-    message: `The prose puts a monitoring client on the load balancer (${place(claim)}) but the diagram draws none there.`,
-    at: componentsWithRole(graph2, "load-balancer")[0].source,
-    hint: "Draw the load balancer's client beside it: `MC0[Monitoring client] --- LB`, or put both in the load balancer's box."
-  }];
-}
-function sameStackConflicts(claims, { graphs }) {
-  const said = ofKind(claims, "same-stack");
-  if (new Set(said.map((c) => Boolean(c.apart))).size !== 1) return [];
-  const claim = said[0];
-  for (const graph2 of graphs) {
-    const machines = machinesOf(graph2).filter((m) => !m.roles.includes("load-balancer"));
-    const serving = machines.filter((m) => m.roles.includes("web-server") || m.roles.includes("app-server"));
-    if (!serving.length || !serving.every(drawnAsMachine)) continue;
-    const without = serving.filter((m) => !m.roles.includes("database"));
-    const boxes2 = serving.every((m) => m.kind === "group");
-    const apart = machines.find((m) => m.roles.includes("database") && !serving.includes(m) && (boxes2 || drawnAsMachine(m)));
-    const anyDb = graph2.components.some((c) => c.roles.includes("database"));
-    if (!claim.apart && without.length && (apart || boxes2 && anyDb)) {
-      return [{
-        message: apart ? `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram puts the database on "${apart.label}", apart from "${without[0].label}".` : `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram draws no database on "${without[0].label}".`,
-        at: apart?.source ?? without[0].source,
-        hint: "Make them agree: describe the separate database server the diagram draws, or draw a database inside each server's box."
-      }];
-    }
-    const bare = machines.some((m) => m.roles.includes("database") && !serving.includes(m));
-    if (claim.apart && !without.length && !bare) {
-      return [{
-        message: `The prose gives the database a server of its own (${place(claim)}) but the diagram runs it on "${serving[0].label}" beside the web and application servers.`,
-        at: serving[0].source,
-        hint: 'Make them agree: draw the database on its own server (`subgraph DB["Database server"]`), or describe the database on each server.'
-      }];
-    }
-  }
-  return [];
-}
-
-// src/rules/consistency.ts
-var CHECKS = {
-  "cluster-mode": clusterModeConflicts,
-  "server-mode": serverModeConflicts,
-  cluster: clusterConflicts,
-  diagrams: (_claims, context) => diagramCountConflicts(context),
-  "lb-count": lbCountConflicts,
-  "server-count": serverCountConflicts,
-  "one-server": oneServerConflicts,
-  "named-servers": namedServerConflicts,
-  "own-servers": ownServerConflicts,
-  "same-stack": sameStackConflicts,
-  components: missingClaimedComponents,
-  "firewall-count": firewallCountConflicts,
-  "monitoring-count": monitoringCountConflicts,
-  "lb-monitored": lbMonitoredConflicts,
-  "db-roles": dbRoleConflicts,
-  "dns-record": dnsRecordConflicts,
-  "no-https": httpsConflicts,
-  "ssl-termination": sslConflicts
-};
-var DEFAULT_CHECKS = ["cluster-mode", "cluster", "diagrams", "lb-count", "server-count", "own-servers", "components"];
-function diagramClusterMode(graph2) {
-  const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
-  const texts = [
-    ...componentsWithRole(graph2, "load-balancer").map((c) => ({ text: c.label, at: c.source })),
-    ...graph2.edges.filter((e) => e.label && (lbKeys.has(e.from) || lbKeys.has(e.to))).map((e) => ({ text: e.label, at: e.source })),
-    ...graph2.groups.filter((g) => g.members.some((m) => lbKeys.has(m))).map((g) => ({ text: g.title, at: g.source }))
-  ];
-  for (const t of texts) {
-    const plain = plainText(t.text);
-    if (ACTIVE_ACTIVE.test(plain)) return { mode: "active-active", text: t.text, at: t.at };
-    if (ACTIVE_PASSIVE.test(plain) || /\b(backup|secondary)\b/.test(plain)) return { mode: "active-passive", text: t.text, at: t.at };
-  }
-  const active = componentsWithRole(graph2, "load-balancer").filter((c) => /\bactive\b/.test(plainText(c.label)));
-  if (active.length >= 2) return { mode: "active-active", text: active.map((c) => c.label).join('", "'), at: active[0].source };
-  return null;
-}
-var consistency = {
-  meta: {
-    id: "consistency",
-    description: "What the prose claims agrees with the diagram(s), and the diagrams of one submission agree with each other.",
-    diagramBased: true,
-    whenTaskMissing: "pass",
-    whenNoDiagram: "pass",
-    validateOptions(options) {
-      const { checks } = options;
-      if (checks === void 0) return null;
-      const names = Object.keys(CHECKS);
-      return Array.isArray(checks) && checks.length > 0 && checks.every((c) => typeof c === "string" && names.includes(c)) ? null : `option "checks" must list some of ${names.join(", ")}`;
-    }
-  },
-  check(context) {
-    const claims = claimsOf(context.prose);
-    const wanted = Array.isArray(context.options.checks) ? context.options.checks : DEFAULT_CHECKS;
-    const findings = Object.entries(CHECKS).filter(([name]) => wanted.includes(name)).flatMap(([, check]) => check(claims, context));
-    if (findings.length === 0) return { status: "pass", message: "Prose and diagrams agree." };
-    return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
-  }
-};
-function clusterModeConflicts(claims, { graphs }) {
-  const claimed = claimedClusterMode(claims);
-  if (!claimed) return [];
-  for (const graph2 of graphs) {
-    const drawn = diagramClusterMode(graph2);
-    if (drawn && drawn.mode !== claimed.mode) {
-      return [{
-        message: `The prose says ${claimed.mode} (${claimed.at.file}:${claimed.at.line}) but the diagram says "${drawn.text}" (${drawn.mode}).`,
-        at: drawn.at,
-        hint: `Make them agree: either describe an ${drawn.mode} cluster, or draw both load balancers ${claimed.mode}.`
-      }];
-    }
-  }
-  return [];
-}
-var COUNTED_ROLES = ["load-balancer", "web-server", "app-server", "database"];
-function clusterConflicts(claims, { graphs }) {
-  const claim = claims.find((c) => c.kind === "cluster");
-  const pairs2 = graphs.filter((g) => countWithRole(g, "load-balancer") >= 2);
-  if (!claim || !pairs2.length || pairs2.some((g) => clusterEvidence(g).status === "pass")) return [];
-  const graph2 = pairs2[0];
-  return [{
-    message: `The prose describes a load balancer cluster (${claim.file}:${claim.line}) but the diagram (${graph2.file}:${graph2.line}) draws the load balancers with nothing tying them together.`,
-    at: { file: graph2.file, line: graph2.line, column: 1 },
-    hint: "Show the cluster: group the load balancers in a subgraph, link them (heartbeat / VRRP), or give them a shared virtual IP."
-  }];
-}
-function diagramCountConflicts({ graphs, identities }) {
-  const findings = [];
-  for (const role of COUNTED_ROLES) {
-    const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
-    if (new Set(counts.map((c) => c.n)).size < 2) continue;
-    const low = counts.reduce((a, b) => b.n < a.n ? b : a);
-    const high = counts.reduce((a, b) => b.n > a.n ? b : a);
-    const missing = componentsWithRole(high.graph, role).filter((c) => !identities.some((id) => id.members.includes(c) && id.members.some((m) => m.diagram === low.graph.diagram)));
-    const lacking = missing.length ? ` (no counterpart for ${missing.map((c) => `"${c.label}"`).join(", ")})` : "";
-    findings.push({
-      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.n, roleName(role))}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.n}${lacking}.`,
-      at: { file: low.graph.file, line: low.graph.line, column: 1 },
-      hint: "Draw the same infrastructure in every diagram."
-    });
-  }
-  return [...findings, ...hostingConflicts(graphs)];
-}
-function tierHosting(graph2) {
-  const shared2 = /* @__PURE__ */ new Set();
-  const apart = /* @__PURE__ */ new Set();
-  const hosts = new Map(TIER_ROLES.map((role) => [role, new Set(componentsWithRole(graph2, role).map((c) => c.host))]));
-  for (const [i, a] of TIER_ROLES.entries()) {
-    for (const b of TIER_ROLES.slice(i + 1)) {
-      const hostsA = hosts.get(a);
-      const hostsB = hosts.get(b);
-      if (!hostsA.size || !hostsB.size) continue;
-      if ([...hostsA].some((h) => hostsB.has(h))) shared2.add(`${a}+${b}`);
-      else if (graph2.type !== "sequence") apart.add(`${a}+${b}`);
-    }
-  }
-  return { shared: shared2, apart };
-}
-function hostingConflicts(graphs) {
-  const hosting = graphs.map((g) => ({ graph: g, ...tierHosting(g) }));
-  for (const one of hosting) {
-    for (const other of hosting) {
-      const pair = [...one.shared].find((p) => other.apart.has(p));
-      if (!pair) continue;
-      const [a, b] = pair.split("+");
-      return [{
-        message: `The diagrams disagree: the ${one.graph.type} diagram (${one.graph.file}:${one.graph.line}) runs the ${roleName(a)} and the ${roleName(b)} on one server, the ${other.graph.type} diagram (${other.graph.file}:${other.graph.line}) on separate servers.`,
-        at: { file: one.graph.file, line: one.graph.line, column: 1 },
-        hint: "Draw the same infrastructure in every diagram."
-      }];
-    }
-  }
-  return [];
-}
-function lbCountConflicts(claims, { graphs }) {
-  if (!graphs.length) return [];
-  const counts = graphs.flatMap((g) => {
-    const all2 = countWithRole(g, "load-balancer");
-    const clusterNodes = componentsWithRole(g, "load-balancer").filter((c) => CLUSTER_WORDS.test(normaliseText(c.label)) && c.multiplicity === 1).length;
-    return all2 - clusterNodes >= 2 ? [all2, all2 - clusterNodes] : [all2];
-  });
-  for (const claim of claims) {
-    if (claim.kind !== "lb-count" || counts.every((n) => n === 0)) continue;
-    const agrees = claim.atLeast ? counts.some((n) => n >= claim.n) : counts.includes(claim.n);
-    if (agrees) continue;
-    const drawn = Math.max(...counts);
-    const said = claim.n === 1 ? "a single load balancer" : claim.atLeast ? "a second load balancer" : `${claim.n} load balancers`;
-    return [{
-      message: `The prose speaks of ${said} (${claim.file}:${claim.line}) but the diagram shows ${drawn}.`,
-      at: { file: claim.file, line: claim.line, column: 1 },
-      hint: claim.n === 1 ? "Describe the load balancers the diagram draws." : "Draw both load balancers."
-    }];
-  }
-  return [];
-}
-function serverCountConflicts(claims, { graphs }) {
-  if (!graphs.length) return [];
-  for (const claim of claims) {
-    if (claim.kind !== "server-count") continue;
-    const readings = graphs.flatMap((g) => {
-      if (claim.role !== "server") return [countWithRole(g, claim.role)];
-      const { drawn } = drawnServerCount(g);
-      const servers = [.../* @__PURE__ */ new Set([serverMachines(g, [...TIER_ROLES, "server"]).total, ...drawn ? [drawn] : []])];
-      const lbs = countWithRole(g, "load-balancer");
-      return claim.behind ? servers : servers.flatMap((n) => [n, n + Math.min(1, lbs), n + lbs]);
-    });
-    if (claim.atLeast ? readings.some((n) => n >= claim.n) : readings.includes(claim.n)) continue;
-    const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
-    return [{
-      message: `The prose counts ${claim.atLeast ? "at least " : ""}${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings)].join(" or ")}.`,
-      at: { file: claim.file, line: claim.line, column: 1 },
-      hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`
-    }];
-  }
-  return [];
-}
-function ownServerConflicts(claims, { graphs }) {
-  const claim = claims.find((c) => c.kind === "own-servers");
-  if (!claim) return [];
-  for (const graph2 of graphs) {
-    const shared2 = graph2.hosts.find((h) => h.roles.filter((r3) => TIER_ROLES.includes(r3)).length >= 2);
-    if (!shared2) continue;
-    return [{
-      message: `The prose puts each component on its own server (${claim.file}:${claim.line}) but the diagram runs ${shared2.roles.filter((r3) => TIER_ROLES.includes(r3)).map(roleName).join(" and ")} on one server ("${shared2.label}").`,
-      at: shared2.source,
-      hint: "Draw each tier on a server of its own, or describe the shared server."
-    }];
-  }
-  return [];
-}
-var DRAWN_AS_LABEL = ["firewall", "monitoring"];
-function missingClaimedComponents(claims, { graphs }) {
-  const findings = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const claim of claims) {
-    if (claim.kind !== "component" || seen.has(claim.role)) continue;
-    seen.add(claim.role);
-    const role = claim.role;
-    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || DRAWN_AS_LABEL.includes(role) && g.texts.some((t) => namesRole(t.text, role)));
-    if (drawn) continue;
-    const name = role === "monitoring" ? "monitoring" : `${roleName(role)}s`;
-    findings.push({
-      message: `The prose describes ${role === "monitoring" ? "monitoring" : `a ${roleName(role)}`} (${claim.file}:${claim.line}) but no diagram shows any.`,
-      at: { file: claim.file, line: claim.line, column: 1 },
-      hint: `Draw the ${name} in the diagram, or remove the claim.`
-    });
-  }
-  return findings;
-}
-
-// src/rules/db-primary-replica.ts
-var PRIMARY2 = anyOf(...DB_PRIMARY_NAMES);
-var REPLICA3 = anyOf(...DB_REPLICA_NAMES);
-var REPLICATION = anyOf(...REPLICATION_TERMS);
-var HINT3 = 'Label the two databases by their part: `DB1[("MySQL Primary")] -->|replication| DB2[("MySQL Replica")]`.';
-var dbPrimaryReplica = {
-  meta: {
-    id: "db-primary-replica",
-    description: "The database is drawn or labelled as a Primary-Replica (Master-Slave) pair, or two databases are linked by replication.",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    validateOptions(options) {
-      return textOptionsProblem(options, ["link"]);
-    }
-  },
-  check(context) {
-    const link2 = typeof context.options.link === "string" ? context.options.link : null;
-    return bestOverDiagrams(context.graphs, (graph2) => {
-      const pair = checkPair(graph2);
-      return pair.status === "pass" && link2 ? checkLink(graph2, link2, pair) : pair;
-    });
-  }
-};
-function checkLink(graph2, label, pair) {
-  const dbs = componentsWithRole(graph2, "database");
-  const keys2 = new Set(dbs.map((c) => c.key));
-  const byKey = new Map(dbs.map((c) => [c.key, c]));
-  const between = graph2.edges.filter((e) => e.kind !== "note" && e.from !== e.to && keys2.has(e.from) && keys2.has(e.to));
-  const right = between.find((e) => labelHas(e.label, label));
-  if (right) return { ...pair, message: `${pair.message.replace(/\.$/, "")}, linked by "${shownLabel(right.label)}".` };
-  const primary = dbs.find((c) => PRIMARY2.test(normaliseText(c.label)) && !REPLICA3.test(normaliseText(c.label))) ?? dbs[0];
-  const replica = dbs.find((c) => c !== primary && REPLICA3.test(normaliseText(c.label))) ?? dbs.find((c) => c !== primary);
-  const example2 = `\`${primary.id} -->|"${label}"| ${replica?.id ?? "replica"}\``;
-  const other = between[0];
-  return {
-    status: "fail",
-    message: other ? `The databases are linked by ${other.label ? `"${shownLabel(other.label)}"` : "an arrow with no label"}, not "${label}".` : `No "${label}" arrow between the databases.`,
-    findings: [{
-      message: other ? `The arrow between ${describe(byKey.get(other.from))} and ${describe(byKey.get(other.to))} ${other.label ? `says "${shownLabel(other.label)}"` : "has no label"}: the task asks for a "${label}" arrow from the primary to the replica.` : `Nothing links ${describe(primary)} to ${replica ? describe(replica) : "a replica"}: the task asks for a "${label}" arrow from the primary to the replica.`,
-      at: other?.source ?? primary.source,
-      hint: `Draw the copy from the primary to the replica: ${example2}.`
-    }]
-  };
-}
-function checkPair(graph2) {
-  const dbs = componentsWithRole(graph2, "database");
-  const at2 = dbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
-  if (!dbs.length) return { status: "fail", message: "No database in the diagram.", findings: [{ message: "The diagram has no database.", at: at2, hint: HINT3 }] };
-  const text3 = (c) => normaliseText(c.label);
-  const primary = dbs.find((c) => PRIMARY2.test(text3(c)) && !REPLICA3.test(text3(c)));
-  const replica = dbs.find((c) => c !== primary && REPLICA3.test(text3(c)));
-  if (primary && replica) return { status: "pass", message: `${describe(primary)} and ${describe(replica)} form a primary-replica pair.` };
-  const both = dbs.find((c) => PRIMARY2.test(text3(c)) && REPLICA3.test(text3(c)) || REPLICATION.test(text3(c)));
-  if (both) return { status: "pass", message: `${describe(both)} is labelled as a primary-replica pair.` };
-  const keys2 = new Set(dbs.map((c) => c.key));
-  const group = graph2.groups.find((g) => g.members.some((m) => keys2.has(m)) && (REPLICATION.test(normaliseText(g.title)) || PRIMARY2.test(normaliseText(g.title)) && REPLICA3.test(normaliseText(g.title))));
-  if (group) return { status: "pass", message: `The databases are grouped as "${group.title}".` };
-  const link2 = graph2.edges.find((e) => e.from !== e.to && keys2.has(e.from) && keys2.has(e.to) && REPLICATION.test(normaliseText(e.label)));
-  if (link2) return { status: "pass", message: `Two databases are linked by "${link2.label}".` };
-  return {
-    status: "fail",
-    message: dbs.length === 1 ? `One database (${describe(dbs[0])}), with no replica.` : `${dbs.length} databases (${dbs.map(describe).join(", ")}), none marked primary or replica.`,
-    findings: [{
-      message: dbs.length === 1 ? `${describe(dbs[0])} is a single database: the design needs a primary and a replica.` : `Nothing says which of ${dbs.map(describe).join(", ")} is the primary and which the replica.`,
-      at: at2,
-      hint: HINT3
-    }]
-  };
-}
-
-// src/rules/db-tier.ts
-var dbTier = tierRule("db-tier", "database", 'A database (MySQL, MariaDB, PostgreSQL, "database", primary/replica) on a server of its own.');
-
-// src/rules/diagram-present.ts
-var diagramPresent = {
-  meta: {
-    id: "diagram-present",
-    description: "At least one diagram that can be read as text (Mermaid in the task file, or a Mermaid/markdown file it links to or that sits beside it).",
-    diagramBased: false,
-    whenTaskMissing: "fail"
-  },
-  check({ submission, graphs }) {
-    const readable = submission.diagrams.filter((d) => d.parse.kind !== "unknown" || d.origin === "fence");
-    if (readable.length > 0) {
-      const where = readable.map((d) => `${d.file}:${d.line}`).join(", ");
-      const unclassified = graphs.flatMap((g) => g.components.filter((c) => c.roles.length === 1 && c.roles[0] === "other"));
-      const findings = unclassified.slice(0, 10).map((c) => ({
-        message: `infralint cannot tell what ${describe(c)} is; it is treated as a plain box on the way.`,
-        severity: "info",
-        at: c.source,
-        hint: "Name the component in its label, e.g. `W1[Web server 1: Nginx]`."
-      }));
-      return { status: "pass", message: `${readable.length} Mermaid diagram${readable.length === 1 ? "" : "s"} (${where}).`, findings };
-    }
-    const drawnMmd = submission.visuals.filter((v3) => v3.kind === "ascii-art" && submission.diagrams.some((d) => d.file === v3.file && d.origin === "file"));
-    const visual = drawnMmd[0] ?? submission.visuals[0];
-    if (visual) {
-      const what = visual.kind === "ascii-art" ? "ASCII art" : visual.kind === "image-file" ? `the image file ${visual.target}` : `an image or link (${visual.target})`;
-      return {
-        status: "manual",
-        message: drawnMmd.length ? `${visual.file} is ASCII art, not Mermaid: a person must look at it.` : `The diagram is ${what}: a person must look at it.`,
-        findings: [{
-          message: drawnMmd.length ? `${visual.file} holds ASCII art, not Mermaid source, which infralint cannot read; the diagram rules await a mentor's review.` : `The diagram is ${what}, which infralint cannot read; the diagram rules await a mentor's review.`,
-          severity: "info",
-          at: { file: visual.file, line: visual.line, column: 1 },
-          hint: drawnMmd.length ? "Write the diagram in Mermaid (`flowchart LR` ...) in this file, and infralint can check it before you submit." : "Draw it in a ```mermaid block as well, and infralint can check it before you submit."
-        }]
-      };
-    }
-    return { status: "fail", message: "No diagram: neither Mermaid text nor an image.", findings: [{ message: "The submission has no diagram.", hint: "Add a ```mermaid block (for example `flowchart LR`) that draws the infrastructure." }] };
-  }
-};
-
-// src/rules/diagram-renders.ts
-var diagramRenders = {
-  meta: {
-    id: "diagram-renders",
-    description: "Every Mermaid block parses exactly as the real Mermaid parser would (so it renders on GitHub).",
-    diagramBased: true,
-    whenTaskMissing: "fail",
-    judgesText: true
-  },
-  check({ submission, graphs }) {
-    const findings = [];
-    let broken = 0;
-    for (const d of submission.diagrams) {
-      const at2 = (line, column) => ({ file: d.file, line: d.line + line - 1, column: column + d.indent });
-      let bad = false;
-      const drawing = d.origin === "file" && d.parse.kind === "unknown" ? submission.visuals.find((v3) => v3.kind === "ascii-art" && v3.file === d.file) : void 0;
-      if (drawing) {
-        bad = true;
-        findings.push({
-          message: `${d.file} is not Mermaid: it holds a drawing made of text (ASCII art), which Mermaid cannot render; a person must look at it.`,
-          at: { file: d.file, line: drawing.line, column: 1 },
-          hint: 'Write the diagram in Mermaid in this file, starting with a diagram type, e.g. `flowchart LR` then `User --> DNS --> Web["Web server (Nginx)"]`.'
-        });
-      } else if (!d.parse.valid) {
-        bad = true;
-        for (const [i, e] of d.parse.errors.slice(0, 5).entries()) {
-          findings.push({
-            message: `${i === 0 ? "" : "Also: "}${e.message}${e.text?.trim() && !e.message.includes(e.text) ? ` (at \`${e.text.trim()}\`)` : ""} [${e.code}]`,
-            severity: i === 0 ? "error" : "warning",
-            // At the mistake itself when Mermaid fails later (an unclosed subgraph: at its `subgraph`).
-            at: at2(e.cause?.line ?? e.line, e.cause?.column ?? e.column),
-            ...e.hint ? { hint: e.hint } : {},
-            // The diagram's whole repair rides on the error Mermaid reports (one fix, ESLint's way).
-            ...i === 0 && d.fix ? { fix: d.fix } : {}
-          });
-        }
-      }
-      if (d.origin === "unfenced") {
-        bad = true;
-        findings.push({
-          message: "This Mermaid diagram is not in a ```mermaid fence, so GitHub shows it as plain text.",
-          at: at2(1, 1),
-          hint: "Put the diagram between a line ```mermaid and a line ```.",
-          ...d.parse.valid && d.fix ? { fix: d.fix } : {}
-        });
-      } else if (d.origin === "fence" && !d.closed && d.swallowedFrom !== void 0) {
-        bad = true;
-        findings.push({
-          message: `The \`\`\`mermaid fence opened on line ${d.line - 1} is never closed, so the text from line ${d.swallowedFrom} to the end of the file became part of the diagram, and Mermaid cannot draw it.`,
-          at: { file: d.file, line: d.swallowedFrom, column: 1 },
-          hint: `Close the diagram with a line holding only \`\`\` before line ${d.swallowedFrom}.`
-        });
-      } else if (d.origin === "fence" && !d.closed) {
-        findings.push({
-          message: "The ```mermaid fence is never closed; GitHub closes it at the end of the file, but anything written below it will become part of the diagram.",
-          severity: "info",
-          at: { file: d.file, line: d.line - 1, column: 1 },
-          hint: "Close the block with a line holding only ```."
-        });
-      }
-      if (d.parse.kind === "unsupported") {
-        findings.push({ message: `\`${d.parse.typeWord}\` diagrams are not analysed by infralint; a mentor will read this one.`, severity: "info", at: at2(1, 1) });
-      }
-      if (bad) broken++;
-    }
-    const total = submission.diagrams.length;
-    if (broken === 0 && graphs.length === 0) return { status: "manual", message: "The diagram is of a type infralint does not read: a person must check this.", findings };
-    if (broken === 0) return { status: "pass", message: `${total === 1 ? "The diagram renders" : `All ${total} diagrams render`}.`, findings };
-    return { status: "fail", message: `${broken} of ${total} diagram${total === 1 ? "" : "s"} will not render on GitHub.`, findings };
-  }
-};
-
-// src/rules/english.ts
-var english = {
-  meta: { id: "english", description: "The prose is written in English.", diagramBased: false, whenTaskMissing: "pass" },
-  check({ prose, submission }) {
-    const { englishWords, otherWords, isEnglish } = prose.english;
-    if (isEnglish) return { status: "pass", message: prose.wordCount ? "The prose is in English." : "No prose to check." };
-    return {
-      status: "fail",
-      message: `Most of the prose is not in English (${otherWords} non-English function words against ${englishWords} English ones).`,
-      findings: [{ message: "The explanations are not written in English; the task asks for English.", severity: "warning", at: submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null, hint: "Translate the explanations into English." }]
-    };
-  }
-};
-
 // src/prose/reasons.ts
 var PURPOSE = anyOf(...PURPOSE_MARKERS);
 var CAUSE = anyOf(...CAUSE_MARKERS);
@@ -40933,7 +39438,7 @@ var CONSEQUENCE = anyOf(...CONSEQUENCE_MARKERS);
 var SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!(?:far|on|called|much|many|long|as|to|well|too|good|easy|important)\b)(?=\w)/;
 var ENABLING = anyOf(...ENABLING_VERBS);
 var EFFECT = anyOf(...EFFECT_VERBS);
-var CONDITION2 = anyOf(...CONDITION_MARKERS);
+var CONDITION = anyOf(...CONDITION_MARKERS);
 var FAILURE = anyOf(...FAILURES);
 var CONTINUES = anyOf(...CONTINUITY);
 var OUTAGE_OF = anyOf(...OUTAGE);
@@ -40943,7 +39448,7 @@ var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "w
 var FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
 var PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
 var NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|don t|do not) (?:\w+ )?(?:stops?|go(?:es)? down|fails?|falls?|breaks?|crash\w*|dies?)\s*$/;
-var NEGATED_BEFORE3 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: (?!(?:so|and|but|because|therefore|thus)\b)\w+){0,2}\s*$/;
+var NEGATED_BEFORE2 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: (?!(?:so|and|but|because|therefore|thus)\b)\w+){0,2}\s*$/;
 var NEED = anyOf(...NEED_MARKERS);
 var QUALITY = `(?:${QUALITIES.join("|")})`;
 var ANY_QUALITY = anyOf(QUALITY);
@@ -40956,15 +39461,15 @@ var AIMED_QUALITY = anyOf(
 );
 var REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
 var CAPABILITY = anyOf(...INDEPENDENCE);
-var MODAL2 = anyOf(...MODALS);
+var MODAL = anyOf(...MODALS);
 var RESULT_FIRST = /^(?:that is why|this is why|which is why|that s why|c est pourquoi|voila pourquoi)\b/;
 var WITH_IT_FIRST = new RegExp(`^(?:${WITH_IT.join("|")})\\b`);
-var ROLE2 = anyOf(...ROLE_STATEMENTS);
+var ROLE = anyOf(...ROLE_STATEMENTS);
 var BEFORE = anyOf(...BEFORE_MARKERS);
 var NOW = anyOf(...NOW_MARKERS);
 var CONTAINED = anyOf(...CONTAINMENT);
 var ISOLATED = anyOf(...ISOLATION);
-var TASK3 = anyOf(...TASK_STATEMENT);
+var TASK = anyOf(...TASK_STATEMENT);
 var GENERIC = anyOf(...GENERIC_STATEMENTS);
 var HOLLOW = anyOf(...HOLLOW_JUSTIFICATIONS);
 var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
@@ -41015,29 +39520,40 @@ function failureCosts(plain, failing) {
       if (!joined) named3 = m;
     }
     if (!named3 || !failing.test(plain.slice(named3.start, named3.end))) continue;
-    if (NEGATED_BEFORE3.test(before)) continue;
+    if (NEGATED_BEFORE2.test(before)) continue;
     if (OUTAGE_OF.test(plain.slice(failure.index + failure[0].length))) return true;
   }
   return false;
 }
 function reasonIn(plain, why = false) {
-  return why ? readReasonWhy(plain) : readReason(plain);
+  return why ? readReasonWhy(plain) : readReason(plain).reason;
 }
-var readReason = cachedByString((plain) => findReason(plain, false));
-var readReasonWhy = cachedByString((plain) => findReason(plain, true));
-function findReason(plain, why) {
-  if (TASK3.test(plain) || GENERIC.test(plain)) return null;
+var readReason = cachedByString(findReason);
+var readReasonWhy = cachedByString((plain) => {
+  const { reason, open, redundancy } = readReason(plain);
+  return open ? whyAnswer(plain, redundancy) : reason;
+});
+function whyAnswer(plain, redundancy) {
+  const answer = () => ({ kind: "answer", index: 0, whole: true, redundancy, failing: failingIn(plain) });
+  if (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain) || OUTAGE_OF.test(plain)) return answer();
+  if (ISOLATED.test(plain)) return { ...answer(), byIsolation: true };
+  return null;
+}
+var NO_REASON = Object.freeze({ reason: null, open: false, redundancy: false });
+function findReason(plain) {
+  if (TASK.test(plain) || GENERIC.test(plain)) return NO_REASON;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
-  if (HOLLOW.test(plain) && !redundancy && !ANY_QUALITY.test(plain) && !PROBLEM.test(plain) && !OUTAGE_OF.test(plain) && !CAPABILITY.test(plain) && !ENABLING.test(plain)) return null;
+  if (HOLLOW.test(plain) && !redundancy && !ANY_QUALITY.test(plain) && !PROBLEM.test(plain) && !OUTAGE_OF.test(plain) && !CAPABILITY.test(plain) && !ENABLING.test(plain)) return NO_REASON;
+  const closed = (reason) => ({ reason: reason && Object.freeze(reason), open: false, redundancy });
   const found = (kind, index, whole2 = false) => {
     if (!whole2 && ONLY_THE_TASK.test(plain.slice(index))) return null;
     return { kind, index, whole: whole2, redundancy, failing: failingIn(plain) };
   };
   const at2 = (pattern) => pattern.exec(plain)?.index ?? -1;
-  const condition = at2(CONDITION2);
+  const condition = at2(CONDITION);
   const continues = at2(CONTINUES);
-  const negated = (index) => index > 0 && NEGATED_BEFORE3.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
-  if (negated(continues) || negated(condition)) return null;
+  const negated = (index) => index > 0 && NEGATED_BEFORE2.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
+  if (negated(continues) || negated(condition)) return NO_REASON;
   const counterfactual = at2(COUNTERFACTUAL);
   const failure = at2(FAILURE);
   const outageAfter = (index) => {
@@ -41056,8 +39572,8 @@ function findReason(plain, why) {
     // The old design against this one: "where two servers used to do all the work, a third one now shares it".
     ["contrast", BEFORE.test(plain) && NOW.test(plain) && at2(BEFORE) < at2(NOW) ? at2(NOW) : -1]
   ];
-  if (RESULT_FIRST.test(plain)) return { ...found("consequence", 0), opens: true };
-  if (WITH_IT_FIRST.test(plain)) return found("consequence", 0);
+  if (RESULT_FIRST.test(plain)) return closed({ ...found("consequence", 0), opens: true });
+  if (WITH_IT_FIRST.test(plain)) return closed(found("consequence", 0));
   const candidates = [
     ["purpose", at2(PURPOSE)],
     ["purpose", purposeInfinitive(plain)],
@@ -41068,18 +39584,16 @@ function findReason(plain, why) {
     ["effect", at2(EFFECT)],
     ["quality", at2(AIMED_QUALITY)],
     // What the change makes possible: "each tier can be scaled independently", "app servers can scale horizontally".
-    ["capability", CAPABILITY.test(plain) && (MODAL2.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at2(CAPABILITY) : -1],
-    ["capability", MODAL2.test(plain) && REDUNDANCY.test(plain) ? at2(MODAL2) : -1]
+    ["capability", CAPABILITY.test(plain) && (MODAL.test(plain) || /\bindependent|independamment\b/.test(plain)) ? at2(CAPABILITY) : -1],
+    ["capability", MODAL.test(plain) && REDUNDANCY.test(plain) ? at2(MODAL) : -1]
   ];
   const opensWithGerund = /^\w+ing\b/.test(plain);
   const usable = candidates.filter(([kind, index]) => index > 0 || index === 0 && !(opensWithGerund && (kind === "effect" || kind === "enabling")));
   const need = at2(NEED);
   const first2 = [...whole.filter(([, i]) => i >= 0).map(([k, i]) => [k, i, true]), ...usable.map(([k, i]) => [k, i, false]), ...need >= 0 ? [["need", need, true]] : []].sort((a, b) => a[1] - b[1] || Number(b[2]) - Number(a[2]))[0];
-  if (first2 && first2[0] === "purpose" && ROLE2.test(plain.slice(0, first2[1]))) return null;
-  if (first2) return found(first2[0], first2[1], first2[2]);
-  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain) || OUTAGE_OF.test(plain))) return found("answer", 0, true);
-  if (why && ISOLATED.test(plain)) return { ...found("answer", 0, true), byIsolation: true };
-  return null;
+  if (first2 && first2[0] === "purpose" && ROLE.test(plain.slice(0, first2[1]))) return NO_REASON;
+  if (first2) return closed(found(first2[0], first2[1], first2[2]));
+  return { reason: null, open: true, redundancy };
 }
 
 // node_modules/markdown-it/lib/common/utils.mjs
@@ -44839,7 +43353,7 @@ for (let i = 0; i < 256; i++) {
 "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
   ESCAPED[ch.charCodeAt(0)] = 1;
 });
-function escape4(state, silent) {
+function escape3(state, silent) {
   let pos = state.pos;
   const max = state.posMax;
   if (state.src.charCodeAt(pos) !== 92) return false;
@@ -45611,7 +44125,7 @@ var _rules3 = [
   ["text", text],
   ["linkify", linkify2],
   ["newline", newline],
-  ["escape", escape4],
+  ["escape", escape3],
   ["backticks", backtick],
   ["strikethrough", strikethrough_default.tokenize],
   ["emphasis", emphasis_default.tokenize],
@@ -46770,6 +45284,55 @@ function titleOf(block4, norm) {
   return null;
 }
 
+// src/prose/word-count.ts
+var LANGUAGE_OF = /* @__PURE__ */ new Map();
+for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
+var LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
+var nextHash = (hash, code2) => Math.imul(hash, 31) + code2 | 0;
+var FUNCTION_WORDS_BY_HASH = /* @__PURE__ */ new Map();
+for (const [word, language] of LANGUAGE_OF) {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
+  FUNCTION_WORDS_BY_HASH.set(hash, [...FUNCTION_WORDS_BY_HASH.get(hash) ?? [], [word, language]]);
+}
+function functionWordAt(text3, start2, end, hash) {
+  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
+  if (candidates) {
+    for (const [word, language] of candidates) if (word.length === end - start2 && text3.startsWith(word, start2)) return language;
+  }
+  return void 0;
+}
+function isLatinWordCode(code2) {
+  return code2 >= 97 && code2 <= 122 || code2 === 39 || code2 >= 223 && code2 <= 591;
+}
+function countWords(text3) {
+  const lower = text3.toLowerCase();
+  const byLanguage = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
+  let words = 0;
+  let start2 = -1;
+  let hash = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const code2 = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isLatinWordCode(code2)) {
+      if (start2 < 0) {
+        start2 = i;
+        hash = 0;
+      }
+      hash = nextHash(hash, code2);
+      continue;
+    }
+    if (start2 < 0) continue;
+    words++;
+    if (i - start2 <= LONGEST_FUNCTION_WORD) {
+      const language = functionWordAt(lower, start2, i, hash);
+      if (language) byLanguage[language]++;
+    }
+    start2 = -1;
+  }
+  const english2 = byLanguage.en;
+  return { words, english: english2, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
+}
+
 // src/prose/analyze-prose.ts
 var ISSUES = anyOf(...ISSUES_LABELS);
 var SOLVED = anyOf(...SOLVED_LABELS);
@@ -46800,8 +45363,8 @@ var MAX_TITLE_CHAIN = 1e3;
 function nestedTitle(parent, child) {
   let head = parent;
   while (head && head.length + child.length + 3 > MAX_TITLE_CHAIN) {
-    const cut = head.indexOf(" / ");
-    head = cut < 0 ? "" : head.slice(cut + 3);
+    const cut2 = head.indexOf(" / ");
+    head = cut2 < 0 ? "" : head.slice(cut2 + 3);
   }
   return head ? `${head} / ${child}` : child;
 }
@@ -46856,14 +45419,14 @@ function explainedBy(clauses) {
   });
   return explained;
 }
-function readClauses(cut, context, carriedIn, doc, sentenceBase = 0) {
+function readClauses(cut2, context, carriedIn, doc, sentenceBase = 0) {
   let current = context.subject.size ? context.subject : carriedIn;
   const clauses = [];
   let opening = null;
   let previousPlain = "";
   let previousReason = null;
   let isolatedBefore = false;
-  for (const clause of cut.flatMap((c) => byElement(c, doc))) {
+  for (const clause of cut2.flatMap((c) => byElement(c, doc))) {
     const future = FUTURE_REMARK.test(clause.plain);
     let reason = reasonIn(clause.plain, context.why || WHY_OPENING.test(clause.plain));
     if (reason?.opens && previousReason) reason = { ...reason, redundancy: reason.redundancy || previousReason.redundancy, failing: previousReason.failing };
@@ -46963,86 +45526,32 @@ function mainClauseStart(clause) {
   while (comma >= 0 && OPENING_SUBORDINATE.test(proseText(clause.raw.slice(comma + 1)))) comma = clause.raw.indexOf(",", comma + 1);
   return comma < 0 ? 0 : proseText(clause.raw.slice(0, comma)).length + 1;
 }
-var LANGUAGE_OF = /* @__PURE__ */ new Map();
-for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
-var LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
-var nextHash = (hash, code2) => Math.imul(hash, 31) + code2 | 0;
-var FUNCTION_WORDS_BY_HASH = /* @__PURE__ */ new Map();
-for (const [word, language] of LANGUAGE_OF) {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
-  FUNCTION_WORDS_BY_HASH.set(hash, [...FUNCTION_WORDS_BY_HASH.get(hash) ?? [], [word, language]]);
-}
-function functionWordAt(text3, start2, end, hash) {
-  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
-  if (candidates) {
-    for (const [word, language] of candidates) if (word.length === end - start2 && text3.startsWith(word, start2)) return language;
-  }
-  return void 0;
-}
-function isLatinWordCode(code2) {
-  return code2 >= 97 && code2 <= 122 || code2 === 39 || code2 >= 223 && code2 <= 591;
-}
-function countWords(text3) {
-  const lower = text3.toLowerCase();
-  const byLanguage = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
-  let words = 0;
-  let start2 = -1;
-  let hash = 0;
-  for (let i = 0; i <= lower.length; i++) {
-    const code2 = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (isLatinWordCode(code2)) {
-      if (start2 < 0) {
-        start2 = i;
-        hash = 0;
-      }
-      hash = nextHash(hash, code2);
-      continue;
-    }
-    if (start2 < 0) continue;
-    words++;
-    if (i - start2 <= LONGEST_FUNCTION_WORD) {
-      const language = functionWordAt(lower, start2, i, hash);
-      if (language) byLanguage[language]++;
-    }
-    start2 = -1;
-  }
-  const english2 = byLanguage.en;
-  return { words, english: english2, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
-}
 function analyseProse(sources) {
   const blocks = [];
   const languages = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let wordCount = 0;
-  const headings = /* @__PURE__ */ new Map();
+  const headingIssues = /* @__PURE__ */ new Map();
   const doc = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => proseText(b.text))).join("\n")) };
-  const headingContext = (heading2) => {
-    let context = headings.get(heading2);
-    if (!context) {
-      context = { ...contextOf(heading2, doc), issues: isIssuesLabel(proseText(heading2)) };
-      headings.set(heading2, context);
+  const steps = [];
+  const listsIssues = (heading2) => {
+    let issues = headingIssues.get(heading2);
+    if (issues === void 0) {
+      issues = isIssuesLabel(proseText(heading2));
+      headingIssues.set(heading2, issues);
     }
-    return context;
+    return issues;
   };
   for (const source of sources) {
     let title = null;
-    let carried = /* @__PURE__ */ new Set();
     let previousSection = "";
-    for (const block4 of source.blocks) {
+    for (const [k, block4] of source.blocks.entries()) {
       const norm = proseText(block4.text);
       title = title?.covers(block4) ? title : null;
       const section = block4.headingPath.join("\0");
-      if (section !== previousSection || block4.kind === "heading") carried = /* @__PURE__ */ new Set();
+      const fresh = k === 0 || section !== previousSection || block4.kind === "heading";
       previousSection = section;
-      const contexts = [...block4.headingPath.slice(-2).map(headingContext)];
-      for (const lead of (block4.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
-      if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
-      const inIssuesSection = (title?.issues ?? false) || block4.headingPath.some((h) => headingContext(h).issues);
-      const read = block4.kind === "heading" ? { clauses: [], last: carried } : readBlock(block4, contexts, carried, doc);
-      carried = read.last;
-      const explained = explainedBy(read.clauses);
-      const headingTopics = new Set(contexts.flatMap((c) => [...c.subject]));
-      blocks.push({
+      const inIssuesSection = (title?.issues ?? false) || block4.headingPath.some(listsIssues);
+      const analysed = {
         file: source.file,
         line: block4.line,
         kind: block4.kind,
@@ -47053,12 +45562,10 @@ function analyseProse(sources) {
         ...block4.cells ? { cells: block4.cells } : {},
         ...block4.header ? { header: block4.header } : {},
         ...title ? { title: title.text } : {},
-        headingTopics,
-        ..."whole" in read && read.whole ? { textClauses: read.whole } : {},
-        explained,
-        clauses: read.clauses,
         inIssuesSection
-      });
+      };
+      blocks.push(analysed);
+      steps.push({ block: block4, analysed, title, fresh });
       const next = block4.kind === "heading" ? null : titleOf(block4, stripEnumerator(norm));
       if (next) {
         const own = topicsOf(stripEnumerator(norm), doc.serversNumbered);
@@ -47075,20 +45582,58 @@ function analyseProse(sources) {
   const otherWords = languages.fr + languages.es + languages.de + languages.pt;
   const isEnglish = englishWords + otherWords < 8 && !(englishWords === 0 && otherWords >= 3) || englishWords >= otherWords;
   const language = isEnglish ? "en" : Object.keys(languages).reduce((a, b) => languages[b] > languages[a] ? b : a);
-  return { blocks, serversNumbered: doc.serversNumbered, wordCount, english: { englishWords, otherWords, isEnglish }, language };
+  const analysis = { blocks, serversNumbered: doc.serversNumbered, wordCount, english: { englishWords, otherWords, isEnglish }, language };
+  toRead.set(analysis, { steps, doc });
+  return analysis;
 }
-function readBlock(block4, contexts, carried, doc) {
+var toRead = /* @__PURE__ */ new WeakMap();
+var readings = cachedByObject((prose) => {
+  const read = /* @__PURE__ */ new Map();
+  const { steps, doc } = toRead.get(prose) ?? { steps: [], doc: { serversNumbered: prose.serversNumbered } };
+  const headings = /* @__PURE__ */ new Map();
+  const headingContext = (heading2) => {
+    let context = headings.get(heading2);
+    if (!context) {
+      context = contextOf(heading2, doc);
+      headings.set(heading2, context);
+    }
+    return context;
+  };
+  let carried = /* @__PURE__ */ new Set();
+  for (const { block: block4, analysed, title, fresh } of steps) {
+    if (fresh) carried = /* @__PURE__ */ new Set();
+    const contexts = [...block4.headingPath.slice(-2).map(headingContext)];
+    for (const lead of (block4.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
+    if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
+    const headingTopics = new Set(contexts.flatMap((c) => [...c.subject]));
+    if (block4.kind === "heading") {
+      read.set(analysed, { headingTopics, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED });
+      continue;
+    }
+    const { clauses, last } = readBlock(block4, analysed, contexts, carried, doc);
+    carried = last;
+    read.set(analysed, { headingTopics, clauses, explained: explainedBy(clauses) });
+  }
+  return read;
+});
+var NO_CLAUSES = Object.freeze([]);
+var NOTHING_EXPLAINED = /* @__PURE__ */ new Set();
+function readingOf(prose, block4) {
+  return readings(prose).get(block4) ?? { headingTopics: NOTHING_EXPLAINED, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED };
+}
+var wholeClausesOf = cachedByObject((block4) => clausesOf(block4.text));
+function readBlock(block4, analysed, contexts, carried, doc) {
   if (block4.kind === "table-row" && block4.cells && block4.header) {
     const names = block4.cells.slice(0, 2).map((cell, k) => k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT);
     const named3 = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
     const row = named3.subject.size || block4.cells[0]?.trim() ? named3 : { ...named3, subject: carried };
-    const clauses2 = [];
+    const clauses = [];
     block4.cells.forEach((cell, k) => {
       const column = contextOf(block4.header[k] ?? "", doc);
       const own = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
-      clauses2.push(...readClauses(clausesOf(cell), nearest([...contexts, own]), carried, doc, k * 100).clauses);
+      clauses.push(...readClauses(clausesOf(cell), nearest([...contexts, own]), carried, doc, k * 100).clauses);
     });
-    return { clauses: clauses2, last: row.subject };
+    return { clauses, last: row.subject };
   }
   const label = labelOf(block4);
   if (label) {
@@ -47099,9 +45644,7 @@ function readBlock(block4, contexts, carried, doc) {
     const rest = readClauses(clausesOf(label.rest), context, carried, doc, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
-  const whole = clausesOf(block4.text);
-  const { clauses, last } = readClauses(whole, nearest(contexts), carried, doc);
-  return { clauses, last, whole };
+  return readClauses(wholeClausesOf(analysed), nearest(contexts), carried, doc);
 }
 function labelOf(block4) {
   if (block4.lead && block4.text.startsWith(block4.lead)) return { label: block4.lead, rest: block4.text.slice(block4.lead.length).replace(/^[\s:.\u2013\u2014-]+/, "") };
@@ -47113,7 +45656,7 @@ function topicsOfBlock(prose, block4) {
   return topicsOf(block4.norm, prose.serversNumbered);
 }
 function explanationsOf(prose, topic) {
-  return prose.blocks.filter((b) => b.kind !== "heading" && !b.inIssuesSection && b.explained.has(topic));
+  return prose.blocks.filter((b) => b.kind !== "heading" && !b.inIssuesSection && readingOf(prose, b).explained.has(topic));
 }
 function readsLanguage(prose) {
   return READ_LANGUAGES.includes(prose.language);
@@ -47124,6 +45667,1524 @@ function isIssuesLabel(plain) {
 function stripEnumerator(norm) {
   return norm.replace(/^(\d+|[a-z])[.)]\s+/, "");
 }
+
+// src/prose/claim-reading.ts
+var ELSEWHERE = anyOf(...NOT_THIS_DESIGN, ...FUTURE, ...COUNTERFACTUAL_MARKERS.filter((m) => !/one/.test(m)));
+var CARRIED = anyOf(...CARRIED_OVER);
+var CONDITION2 = anyOf(...CONDITION_MARKERS);
+var NEGATED = anyOf(...NEGATIONS);
+var NEGATION_REACH = 30;
+var NUMBER = {
+  one: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5
+};
+var MANY = "(?:two|three|four|five|six|seven|eight|nine|deux|trois|quatre|cinq|[2-9])";
+function numberOf(word) {
+  return NUMBER[word] ?? Number(word);
+}
+function negatedAt(plain, index) {
+  return NEGATED.test(plain.slice(Math.max(0, index - NEGATION_REACH), index));
+}
+function statementOf(clause) {
+  const condition = CONDITION2.exec(clause.plain);
+  if (!condition) return clause.plain;
+  if (condition.index > 0) return clause.plain.slice(0, condition.index);
+  const comma = clause.raw.indexOf(",");
+  return comma < 0 ? "" : plainText(clause.raw.slice(comma + 1)).replace(CONDITION_AND_AFTER, "");
+}
+var CONDITION_AND_AFTER = new RegExp(`${CONDITION2.source}.*$`);
+function opensWithCondition(plain) {
+  return OPENS_WITH_CONDITION.test(plain);
+}
+var OPENS_WITH_CONDITION = new RegExp(`^(?:(?:and|but|so|also|even|only|et|mais) )?(?:${CONDITION_MARKERS.join("|")})\\b`);
+function assertionOf(plain) {
+  const condition = CONDITION2.exec(plain);
+  return condition ? plain.slice(0, condition.index) : plain;
+}
+
+// src/prose/claims-secured.ts
+var FIREWALLS = "(?:firewalls|fire walls|pare ?feux)";
+var AGENT_NOUNS = MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)).join("|");
+var MONITOR_WORD = `(?:${MONITORING_NAMES.join("|")}|monitor\\w*)`;
+var AGENTS = `(?:(?:${MONITOR_WORD} )(?:\\w+ )?(?:clients?|${AGENT_NOUNS})|(?:${AGENT_NOUNS}))`;
+var COUNT_BEFORE = everyOf(`(${MANY}) (?:(?:separate|dedicated|distinct|hardware|software|network|host|ufw) )?(?:(${FIREWALLS})|(${AGENTS}))(?! (?:per|for each|on each|in each|each|par))`);
+var COUNT_AFTER = new RegExp(`\\b(?:(firewalls?|fire walls?|pare ?feux)|(${AGENTS}))\\s*(?:\\((\\d)(?:\\s*(?:in )?total)?\\)|[x\xD7]\\s?(\\d)\\b|:\\s*(\\d)(?=\\s*(?:$|[(,.;\u2013-])))`, "gi");
+var TIMES_BEFORE = new RegExp(`(?:\\b(\\d)\\s?[x\xD7]|[x\xD7]\\s?(\\d))\\s+(?:(firewalls?|fire walls?)|(${AGENTS}))\\b`, "gi");
+var AND_MORE = /^(?! one\b)[^.]*?\b(?:and|plus) (?:one|1|another|a third)\b/;
+var TASK2 = anyOf(...TASK_STATEMENT);
+var TOTAL = new RegExp(`\\b(${MANY}) (?:in )?(?:total|en tout|au total)\\b|\\b(?:a total of|in total|au total) (${MANY})\\b`);
+var NAMES_FIREWALL = new RegExp(`\\b(?:${FIREWALL_NAMES.join("|")})\\b`);
+var NAMES_AGENT = new RegExp(`\\b${AGENTS}\\b`);
+function componentCountClaims(statement, raw, where) {
+  if (TASK2.test(statement)) return [];
+  const claims = [];
+  const total = TOTAL.exec(statement);
+  if (total && NAMES_FIREWALL.test(statement) !== NAMES_AGENT.test(statement)) {
+    claims.push({ kind: "component-count", role: NAMES_FIREWALL.test(statement) ? "firewall" : "monitoring", n: numberOf(total[1] ?? total[2]), ...where });
+    return claims;
+  }
+  for (const m of everyMatch(COUNT_BEFORE, statement)) {
+    if (negatedAt(statement, m.index) || AND_MORE.test(statement.slice(m.index + m[0].length))) continue;
+    claims.push({ kind: "component-count", role: m[2] ? "firewall" : "monitoring", n: numberOf(m[1]), ...where });
+  }
+  for (const m of everyMatch(COUNT_AFTER, raw)) {
+    claims.push({ kind: "component-count", role: m[1] ? "firewall" : "monitoring", n: Number(m[3] ?? m[4] ?? m[5]), ...where });
+  }
+  for (const m of everyMatch(TIMES_BEFORE, raw)) {
+    claims.push({ kind: "component-count", role: m[3] ? "firewall" : "monitoring", n: Number(m[1] ?? m[2]), ...where });
+  }
+  return claims;
+}
+var ON_THE_LB = new RegExp(`\\b(?:${AGENTS}|one|another)(?: (?:also|too|is|runs?|sits?|installed|placed|deployed|running))*(?: \\w+){0,2}? (?:on|in|for|at|sur) (?:the |our )?(?:${LOAD_BALANCER_NAMES.join("|")})`);
+var MONITORING_TALK = new RegExp(`\\b(?:${MONITOR_WORD}|${AGENT_NOUNS})\\b`);
+function lbMonitoredClaims(statement, where) {
+  const m = ON_THE_LB.exec(statement);
+  return m && MONITORING_TALK.test(statement) && !negatedAt(statement, m.index) ? [{ kind: "lb-monitored", ...where }] : [];
+}
+var LB2 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
+var SSL = `(?:${CERTIFICATE_NAMES.join("|")}|encryption)`;
+var BEHIND = anyOf(...BEHIND_THE_LB);
+var PLAIN = anyOf(...PLAIN_TRAFFIC);
+var UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test(w) || /^(?:un|not|non)/.test(w)));
+var ENDS = `(?:${SSL_ENDS.join("|")})`;
+var NO_HTTPS = anyOf(
+  `(?:no|not|never|lacks?|lacking|missing|absence of|lack of|isn t|aren t|don t|doesn t|do not|does not|pas de|aucun\\w*|sans) (?:(?:use|uses|using|used|served|serve|have|has|had|support\\w*|over|via|through|with|any|an?|the|valid|secure|proper|encrypted|configured|enabled|implement\\w*|le|la|de|en|utilis\\w*) ){0,2}(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
+  `${SSL}(?: (?:certificates?|encryption|connections?|support))? (?:is |are )?(?:not (?:configured|enabled|used|set ?up|installed|present|implemented|available|in place)|missing|absent|disabled)`,
+  "(?:only|plain|unencrypted|simple) http(?! s)",
+  "http only"
+);
+var ENDS_AT_LB = anyOf(
+  `${SSL}(?: \\w+){0,3} (?:is |gets |being |are |est )?${ENDS} (?:at|on|in|by|au niveau du|au niveau de l|sur le|sur l|par le|par l|au) (?:the |our )?${LB2}`,
+  `${LB2}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`,
+  `${LB2}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
+  `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB2}`,
+  // "HAProxy forwards the requests to the servers over HTTP", "the backends get plain HTTP".
+  `${LB2}(?: \\w+){0,6} (?:forward|send|pass|relay|proxie|proxy|rout|transmet|envoie)\\w*(?: \\w+){0,7} (?:over |via |in |as |using |with |en )?(?:plain |clear |simple )?http(?! s)`,
+  `(?:back ?ends?|servers?|serveurs?)(?: \\w+){0,2} (?:gets?|receives?|speaks?|talks?|only see|recoivent|recoit)(?: \\w+){0,2} (?:plain |clear |simple )?http(?! s)`
+);
+var PAST_THE_LB = anyOf(
+  `${SSL}(?: \\w+){0,3} (?:is |gets |are )?${ENDS} (?:on|at|in|by) (?:the |each |both |every |our )?(?:web|nginx|apache|back ?end|app\\w*|upstream)`,
+  `pass(?:es|ed|ing)? (?:\\w+ ){0,4}(?:encrypted|ssl|tls|https)\\w* (?:\\w+ )?through`,
+  "ssl pass ?through",
+  "tls pass ?through",
+  "tcp mode",
+  `(?:certificates?|ssl|tls)(?: \\w+){0,3} (?:is |are )?installed on (?:the |each |both |every )?(?:web|nginx|apache|back ?end|app\\w*)`,
+  "(?:stays?|remains?|kept|keeps? it|still) (?:\\w+ )?encrypted (?:\\w+ ){0,4}(?:to|until|up to|as far as) (?:the |each |both )?(?:web |app\\w* |back ?end |nginx )?(?:servers?|back ?ends?)",
+  "(?:is|are|uses?|provides?|with|ensures?|keeps?) end ?to ?end (?:encrypt\\w*|ssl|tls|https)"
+);
+var RE_ENCRYPTED = anyOf("re ?encrypt\\w*", "chiffre\\w* a nouveau", "rechiffr\\w*");
+var SUGGESTION = new RegExp(
+  `^(?:(?:a |the )?(?:better|best practice|${SOLVED_LABELS.join("|")}|recommend\\w*|instead|alternatively|ideally|to (?:fix|solve|avoid) (?:this|it))\\b|^(?:use|consider|add|implement|enable|switch|configure|set up|deploy|install|move|re ?encrypt|adopt|prefer|utilise\\w*|ajouter|mettre en place)\\b)`
+);
+var MODAL2 = anyOf(...MODALS, "might", "would", "should", "pourrait");
+function encryptionClaims(plain, where) {
+  if (/^(?:without|sans)\b/.test(plain) || SUGGESTION.test(plain)) return [];
+  const said = assertedPart(plain);
+  if (!said) return [];
+  const behind = BEHIND.test(said);
+  const again = RE_ENCRYPTED.exec(said);
+  if (again && !negatedAt(said, again.index)) return [{ kind: "ssl-termination", at: "servers", ...where }];
+  const endsAtLb = ENDS_AT_LB.exec(said);
+  if (endsAtLb && !negatedAt(said, endsAtLb.index) || behind && (PLAIN.test(said) || NO_HTTPS.test(said))) return [{ kind: "ssl-termination", at: "load-balancer", ...where }];
+  const pastLb = PAST_THE_LB.exec(said);
+  if (pastLb && !negatedAt(said, pastLb.index)) return [{ kind: "ssl-termination", at: "servers", ...where }];
+  if (NO_HTTPS.test(said) || UNENCRYPTED.test(said)) return [{ kind: "no-https", ...where }];
+  return [];
+}
+function assertedPart(plain) {
+  const modal = MODAL2.exec(plain);
+  return assertionOf(modal ? plain.slice(0, modal.index) : plain).trim();
+}
+var SERVERS = "(?:servers?|machines?|nodes?|hosts?|serveurs?)";
+var EVERY_SERVER = `(?:each|every|all|both|chaque|tous les)(?: (?:of )?(?:the|our|my|these|those|les|nos))?(?: (?:two|2|three|3|deux|trois))?(?: (?:web|back ?end|app\\w*|application))? ${SERVERS}`;
+var HOLDS = "(?:has|have|had|runs?|running|contains?|carr(?:y|ies)|hosts?|hold|holds|includes?|got|gets?|keeps?|with|ont|contient|contiennent|heberge\\w*)";
+var WHOLE_STACK = "(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?|base de donnees|all (?:the )?(?:same )?(?:components|services|software)|(?:the )?same (?:components|stack|software|services|setup)|(?:full|whole|complete|entire) stack|every component)";
+var SAME_STACK = anyOf(
+  `${EVERY_SERVER}(?: \\w+){0,2}? ${HOLDS}(?: \\w+){0,8}? ${WHOLE_STACK}`,
+  `(?:my ?sql|data ?bases?|dbs?)(?: \\w+){0,3} (?:on|in|sur) (?:each|every|both|all|chaque)(?: of)?(?: the| our)? ${SERVERS}`,
+  `${SERVERS} (?:with|having|that have|which have|that run|which run|contain|have|run|carry) (?:all )?(?:the )?same (?:components|stack|software|services)`,
+  `(?:my ?sql|data ?bases?|dbs?) (?:per|for each|on each|sur chaque) ${SERVERS}`,
+  `${EVERY_SERVER} (?:is|are) (?:\\w+ )?(?:full ?stack|identical)`,
+  `${SERVERS} (?:contain|have|run|carry|host|hold) (?:all|every) (?:the )?(?:components|services|tiers|parts)`,
+  `identical (?:full ?stack )?(?:servers|machines)`,
+  `${SERVERS} (?:are|look) (?:all |fully |completely )?identical`
+);
+var LINKED = /\b(?:to|from|access|connections?|links?|queries|through|via|reach\w*|talks?|connects?)\b/;
+var DB_APART = anyOf(
+  `(?:my ?sql|mariadb|postgre ?s\\w*|data ?bases?|dbs?)(?: \\w+){0,3}? (?:on|in|sur) (?:its own|their own|a separate|a dedicated|another|a different|a distinct|son propre|un serveur (?:separe|dedie))(?: \\w+)? (?:server|machine|host|box|vm|serveur)`,
+  `(?:separate|dedicated|distinct|standalone|own) (?:my ?sql|mariadb|data ?base|db) (?:server|machine|host)`
+);
+var GENERAL = /^(?:having|to have|avoid\w*|when|if)\b/;
+function sameStackClaims(raw, plain, where) {
+  if (GENERAL.test(plain) || SUGGESTION.test(plain)) return [];
+  for (const part of listParts(raw)) {
+    const said = assertedPart(proseText(part));
+    const m = SAME_STACK.exec(said);
+    if (m && !negatedAt(said, m.index) && !/\b(?:no|not|never|without|no longer)\b/.test(m[0]) && !LINKED.test(m[0])) return [{ kind: "same-stack", ...where }];
+    const apart = DB_APART.exec(said);
+    if (apart && !negatedAt(said, apart.index)) return [{ kind: "same-stack", apart: true, ...where }];
+  }
+  return [];
+}
+function listParts(raw) {
+  const parts = [];
+  for (const segment of commaSegments(raw)) {
+    if (parts.length && !hasFiniteVerb(proseText(segment))) parts[parts.length - 1] += `,${segment}`;
+    else parts.push(segment);
+  }
+  return parts;
+}
+
+// src/prose/claims-stack.ts
+var ONE = "(?:a single|one single|the single|our single|only one|just one|one|1|a lone|the same|un seul|une seule|le meme|la meme)";
+var MACHINE_NOUN = "(?:physical |virtual |dedicated |linux |ubuntu )?(?:server|machine|host|box|vm|computer|serveur)";
+var ON_IT = "(?:runs?|running|run|hosted|hosts?|lives?|sits?|shares?|sharing|uses?|using|has|have|relies|rely|consists?|deployed|installed|located|stored|fits?|(?:is|are|all|together|both|everything)(?: all| together| both)?|tourne\\w*|heberge\\w*|est|sont)";
+var ONE_MACHINE = new RegExp(
+  `\\b${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)\\b`
+);
+var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+function oneMachineClaim(statement, clausePlain) {
+  const m = ONE_MACHINE.exec(statement);
+  return m !== null && !negatedAt(statement, m.index) && !RISK.test(clausePlain);
+}
+var NAMED_SERVER = /\b(?:(?:server|machine|host|vm|instance|serveur) ?(?:#|no |number )?([2-9])\b(?!\.\d)|(second|2nd|third|3rd|deuxieme|troisieme) (?:server|machine|host|serveur)\b)/g;
+var ORDINAL_NUMBER = { second: 2, "2nd": 2, deuxieme: 2, third: 3, "3rd": 3, troisieme: 3 };
+var TO_COME = /\b(?:add|adds|adding|added|need|needs|needed|requir\w*|introduc\w*|deploy\w*|buy|get|with|ajout\w*)(?: \w+){0,2} $/;
+function namedServerClaims(statement, where) {
+  const numbers = everyMatch(NAMED_SERVER, statement).filter((m) => !negatedAt(statement, m.index) && !(m[2] && TO_COME.test(statement.slice(0, m.index)))).map((m) => m[1] ? Number(m[1]) : ORDINAL_NUMBER[m[2]]);
+  return numbers.length ? [{ kind: "named-server", n: Math.max(...numbers), ...where }] : [];
+}
+var A_RECORD = anyOf(...DNS_A_RECORD_NAMES);
+var A_RECORD_AS_WRITTEN = /\bA[- ]?[Rr]ecords?\b|\b[Rr]ecords? (?:of )?type "?A\b|\(A\)|\bA\s*(?::|=|->|\u2192)\s*\d{1,3}\./;
+var CNAME = anyOf(...DNS_CNAME_NAMES);
+var ABOUT_WWW = /\b(?:www|subdomain|sub domain|sous domaine|records?|enregistrements?)\b/;
+var TASK3 = anyOf(...TASK_STATEMENT);
+var NAME_TARGET = /\b(?:to|of|for|at|towards|vers) (?:the )?(?:(?:root|main|apex|naked|bare|base|canonical|primary) )?(?:domain|hostname|host name|name|[a-z0-9-]+[ .](?:com|org|net|io))\b|\banother (?:domain )?name\b|\balias\b/;
+var IP_TARGET = /\b(?:ip|ips|address|adresse)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/;
+function namesARecord(raw, plain) {
+  const m = A_RECORD.exec(plain);
+  if (m) return m.index;
+  const written = A_RECORD_AS_WRITTEN.exec(raw);
+  return written ? Math.max(0, plain.search(/\ba (?:type )?records?\b|\brecords? (?:of )?type a\b/)) : -1;
+}
+function namesCname(plain) {
+  const m = CNAME.exec(plain);
+  return m ? m.index : -1;
+}
+var blockAboutWww = cachedByObject(
+  (block4) => ABOUT_WWW.test(block4.norm) || ABOUT_WWW.test([...block4.headingPath, ...block4.listPath ?? [], block4.title ?? ""].map(plainText).join(" "))
+);
+function dnsRecordClaims(statement, raw, block4, where) {
+  if (TASK3.test(statement)) return [];
+  if (!blockAboutWww(block4)) return [];
+  const claims = [];
+  const a = namesARecord(raw, statement);
+  if (a >= 0 && !negatedAt(statement, a)) claims.push({ kind: "dns-record", record: "A", ...where });
+  const c = namesCname(statement);
+  if (c >= 0 && !negatedAt(statement, c)) {
+    const after = statement.slice(c);
+    const name = NAME_TARGET.exec(after.replace(/^\S+/, ""));
+    const ip = IP_TARGET.exec(after);
+    const target = name && (!ip || name.index < ip.index) ? "name" : ip ? "ip" : void 0;
+    claims.push({ kind: "dns-record", record: "CNAME", ...target ? { target } : {}, ...where });
+  }
+  return claims;
+}
+var PRIMARY = `(?:${DB_PRIMARY_NAMES.filter((n) => !/main|writer|leader/.test(n)).join("|")})`;
+var REPLICA = `(?:${DB_REPLICA_NAMES.filter((n) => !/reader|read|standby|follower/.test(n)).join("|")})`;
+var ROLE2 = `(${PRIMARY}|${REPLICA})`;
+var NUMBERED = "(?:(?:server|host|machine|node|vm|instance|serveur|web|srv) ?(?:#|no )?(\\d{1,2})|(first|second|third|1st|2nd|3rd|premier|second) (?:server|machine|host|node|serveur))";
+var ORDINALS = { first: 1, "1st": 1, premier: 1, second: 2, "2nd": 2, third: 3, "3rd": 3 };
+var numberAt = (m, group) => Number(m[group] ?? ORDINALS[m[group + 1]]);
+var DB_WORD = "(?:(?:my ?sql|data ?base|db|bdd|base de donnees) )";
+var MACHINE_THEN_ROLE = everyOf(`${NUMBERED} (?:(?:is|as|holds|hosts|runs|has|contains|with|acts as|keeps|carries)(?: the| a| an| its)? )?${DB_WORD}?${ROLE2}`);
+var ROLE_THEN_MACHINE = everyOf(`${ROLE2} ${DB_WORD}?(?:(?:(?:is|sits|lives|runs|resides|stays|being|est) )?(?:(?:located|hosted|installed|placed) )?(?:on|in|at|sur) (?:the )?)?${NUMBERED}`);
+var ANY_NUMBERED = everyOf(NUMBERED);
+var ANY_ROLE = everyOf(ROLE2);
+var SEGMENT = /,|;|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\bet\b/;
+var IS_PRIMARY = new RegExp(`^${PRIMARY}$`);
+function roleOf(word) {
+  return IS_PRIMARY.test(word) ? "primary" : "replica";
+}
+function dbRoleClaims(raw, where) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const segment of raw.split(SEGMENT)) {
+    const plain = plainText(segment);
+    const found = [];
+    for (const m of everyMatch(MACHINE_THEN_ROLE, plain)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 1), roleOf(m[3])]);
+    for (const m of everyMatch(ROLE_THEN_MACHINE, plain)) if (!negatedAt(plain, m.index)) found.push([numberAt(m, 2), roleOf(m[1])]);
+    if (!found.length && !NEGATED_SEGMENT.test(plain)) {
+      const machines = new Set(everyMatch(ANY_NUMBERED, plain).map((m) => numberAt(m, 1)));
+      const named3 = new Set(everyMatch(ANY_ROLE, plain).map((m) => roleOf(m[1])));
+      if (machines.size === 1 && named3.size === 1) found.push([[...machines][0], [...named3][0]]);
+    }
+    for (const [machine, role] of found) roles.set(machine, (roles.get(machine) ?? /* @__PURE__ */ new Set()).add(role));
+  }
+  return [...roles].filter(([, said]) => said.size === 1).map(([machine, said]) => ({ kind: "db-role", machine, role: [...said][0], ...where }));
+}
+var NEGATED_SEGMENT = /\b(?:no|not|never|without|neither|nor|isn t|doesn t)\b/;
+var PRIMARY_WORD = new RegExp(`\\b${PRIMARY}\\b`);
+var REPLICA_WORD = new RegExp(`\\b${REPLICA}\\b`);
+function dbRoleOf(plain) {
+  const primary = PRIMARY_WORD.test(plain);
+  return primary === REPLICA_WORD.test(plain) ? null : primary ? "primary" : "replica";
+}
+
+// src/prose/claims.ts
+var LB3 = `(?:${LOAD_BALANCER_NAMES.join("|")})`;
+var COUNT = "(a single|single|only one|just one|one single|(?:has|have|uses?|runs?|there is|contains?|includes?) (?:one|1)|un seul|une seule|two|three|four|deux|trois|quatre|[2-4])";
+var LB_COUNT = new RegExp(`\\b${COUNT} (?:(?!servers?|machines?|hosts?|serveurs?)\\w+ )?${LB3}(?! (?:of|per|in front|for each|fails|dies|crashes|goes))`);
+var PAIR_OF_LBS = anyOf(`(?:second|2nd|both|pair of|dual|deuxieme) (?:\\w+ )?${LB3}`, `${LB3} ?(?:#|no )?2`, `${LB3} pair`);
+var CLUSTER = anyOf(...CLUSTER_TERMS);
+var REPLICA2 = anyOf("(?:my ?sql|data ?base|db) (?:replicas?|slaves?|secondary)", "replicas?", "slaves?", "read replicas?");
+var LB_NAMED = anyOf(...LOAD_BALANCER_NAMES);
+var RISK2 = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
+var HYPOTHETICAL_ONE = /^(?:with|having) (?:only |just )?(?:one|a single)\b/;
+var BEHIND_LBS = new RegExp(`\\b(?:behind|after|besides|apart from|excluding|not counting|plus|in addition to|derriere) (?:the |both |our |le |les )?(?:two |deux )?${LB3}|^(?:behind|derriere) (?!the firewall)`);
+var SENT_TO = /\b(?:to|across|between|among|amongst|over|onto|towards)(?: (?:one|each|both|all|any|either) of)?(?: the| our| its| his| their)? $/;
+var OTHER_CLUSTER2 = anyOf(...OTHER_CLUSTERS);
+var ACTIVE_ACTIVE = anyOf(...ACTIVE_ACTIVE_TERMS);
+var ACTIVE_PASSIVE = anyOf(...ACTIVE_PASSIVE_TERMS, ...PASSIVE_BEHAVIOUR);
+var TIER_OF = {
+  web: "web-server",
+  nginx: "web-server",
+  apache: "web-server",
+  app: "app-server",
+  application: "app-server",
+  gunicorn: "app-server",
+  "d application": "app-server",
+  applicatifs: "app-server",
+  database: "database",
+  db: "database",
+  mysql: "database",
+  "my sql": "database",
+  "de base de donnees": "database"
+};
+var SERVER_COUNT = everyOf(
+  `(two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|[2-8]) (?:(${Object.keys(TIER_OF).join("|")}) (?:web |app |application |database |db )?)?(?:(?:new|dedicated|separate|distinct|physical|different|individual|identical|similar|back ?end|linux|gnu linux|total) )?(?:servers|serveurs|machines)|(deux|trois|quatre|cinq|[2-8]) serveurs (${Object.keys(TIER_OF).join("|")})`
+);
+var TIER_WORDS = new RegExp(`\\b(?:${Object.keys(TIER_OF).join("|")})\\b`, "g");
+var NAMED_TIERS_COUNTED = new RegExp(`(?:${Object.keys(TIER_OF).join("|")})\\b.*\\b(?:are|sont|on|sur)(?: \\w+)? $`);
+var LB_SCOPED = new RegExp(`${LB3}[^.()]{0,30}\\(\\s*(?:two|deux|2)\\s+(?:servers|machines)|(?:servers|machines) (?:for|of) the ${LB3}`, "i");
+var STATES_DESIGN = anyOf(...DESIGN_STATEMENTS);
+var DEFINING = anyOf(...DEFINITION_LABELS);
+function claimsOf(prose) {
+  return prose.blocks.flatMap((block4) => {
+    const where = { file: block4.file, line: block4.line };
+    if (block4.text.length > MAX_CACHED_BLOCK) return readBlockClaims(block4, where);
+    return blockClaims(block4).map((claim) => ({ ...claim, ...where }));
+  });
+}
+var MAX_CACHED_BLOCK = 2e3;
+var contextOfBlock = ({ kind, inIssuesSection, title, listPath, headingPath }) => ({ kind, inIssuesSection, title, listPath, headingPath });
+function inContext(kept, block4) {
+  return kept.kind === block4.kind && kept.inIssuesSection === block4.inIssuesSection && kept.title === block4.title && samePath(kept.listPath ?? [], block4.listPath ?? []) && samePath(kept.headingPath, block4.headingPath);
+}
+function samePath(a, b) {
+  return a === b || a.length === b.length && a.every((s, k) => s === b[k]);
+}
+var blockClaims = cachedByText((block4) => block4.text, contextOfBlock, inContext, (block4) => readBlockClaims(block4, { file: "", line: 0 }));
+function readBlockClaims(block4, where) {
+  const claims = [];
+  if (block4.kind === "heading" && /\?\s*$/.test(block4.text)) return claims;
+  let hypothetical = false;
+  let sentence = -1;
+  const defining = DEFINING.test(plainText([...block4.headingPath, block4.title ?? "", ...block4.listPath ?? []].join(" | ")));
+  for (const clause of wholeClausesOf(block4)) {
+    if (clause.sentence !== sentence) {
+      sentence = clause.sentence;
+      hypothetical = opensWithCondition(clause.plain);
+    }
+    if (/\?\s*$/.test(clause.raw)) continue;
+    if (!hypothetical) claims.push(...encryptionClaims(clause.plain, where).filter((c) => block4.kind !== "heading" || c.kind !== "ssl-termination"), ...sameStackClaims(clause.raw, clause.plain, where));
+    const statement = statementOf(clause);
+    const states = statement && (!ELSEWHERE.test(statement) || CARRIED.test(statement));
+    if (states && !defining) claims.push(...componentCountClaims(statement, clause.raw, where), ...lbMonitoredClaims(statement, where));
+    if (block4.inIssuesSection) continue;
+    claims.push(...modeClaims(clause.plain, where));
+    if (!states) continue;
+    if (!defining) claims.push(...clauseClaims(statement, clause, block4, where));
+    claims.push(...dnsRecordClaims(statement, clause.raw, block4, where), ...dbRoleClaims(clause.raw, where), ...namedServerClaims(statement, where));
+  }
+  return claims;
+}
+function modeClaims(plain, where) {
+  if (ELSEWHERE_MODE.test(plain)) return [];
+  const database = DATABASE_MODE.test(plain) && !LB_NAMED.test(plain) ? { database: true } : {};
+  if (ACTIVE_ACTIVE.test(plain)) return [{ kind: "cluster-mode", mode: "active-active", ...database, ...where }];
+  const passive = ACTIVE_PASSIVE.exec(plain);
+  if (passive && !OTHER_CLUSTER2.test(plain) && !NEGATED_BEFORE3.test(plain.slice(0, passive.index))) return [{ kind: "cluster-mode", mode: "active-passive", ...database, ...where }];
+  return [];
+}
+var DATABASE_MODE = /\b(?:my ?sql|data ?bases?|dbs?|master|slaves?|primary|replicas?)\b/;
+var ELSEWHERE_MODE = anyOf("could", "would", "might", "future", "later", "task ?[0-2]", "previous\\w*", "either", "or active", "vs", "versus");
+var NEGATED_BEFORE3 = /\b(?:not|never|no|isn t|isnt)(?: \w+){0,2} $/;
+function clauseClaims(plain, clause, block4, where) {
+  const claims = [];
+  const { raw } = clause;
+  const denied = (index) => negatedAt(plain, index);
+  const negated = (pattern) => {
+    const m = pattern.exec(plain);
+    return m !== null && denied(m.index);
+  };
+  const counted = LB_COUNT.exec(plain);
+  const n = counted && !denied(counted.index) ? countOf(counted[1]) : 0;
+  if (n > 2) claims.push({ kind: "lb-count", n, ...where });
+  else if (PAIR_OF_LBS.test(plain) && !negated(PAIR_OF_LBS)) claims.push({ kind: "lb-count", n: 2, atLeast: true, ...where });
+  else if (n && !(n === 1 && (RISK2.test(clause.plain) || HYPOTHETICAL_ONE.test(plain)))) claims.push({ kind: "lb-count", n, ...where });
+  if (CLUSTER.test(plain) && !OTHER_CLUSTER2.test(plain) && !negated(CLUSTER)) claims.push({ kind: "cluster", ...where });
+  if (block4.kind !== "heading" && !NEGATED.test(plain) && !LB_SCOPED.test(withoutAccents(raw))) {
+    for (const m of everyMatch(SERVER_COUNT, plain)) {
+      if (/\bfrom $/.test(plain.slice(0, m.index))) continue;
+      const before = plain.slice(0, m.index);
+      const sentTo = SENT_TO.test(before);
+      if (LB_NAMED.test(before) && !BEHIND_LBS.test(plain) && !sentTo) continue;
+      const counted2 = NAMED_TIERS_COUNTED.test(before) ? new Set(everyMatch(TIER_WORDS, before).map((t) => TIER_OF[t[0]])) : null;
+      if (counted2 && counted2.size !== 1) continue;
+      const tier = m[2] ?? m[4];
+      const count = m[1] ?? m[3];
+      const role = counted2 ? [...counted2][0] : tier ? TIER_OF[tier] ?? "server" : "server";
+      const behind = BEHIND_LBS.exec(plain);
+      const next = sentTo || behind && (behind.index < m.index || behind.index === m.index + m[0].length + 1);
+      claims.push({ kind: "server-count", role, n: NUMBER[count] ?? Number(count), ...next ? { behind: true } : {}, ...where });
+    }
+  }
+  if (block4.kind !== "heading" && oneMachineClaim(plain, clause.plain)) claims.push({ kind: "one-server", ...where });
+  const mentions = mentionsOf(plain);
+  const split = mentions.find((m) => m.topic === "split");
+  if (split && !denied(split.index)) claims.push({ kind: "own-servers", ...where });
+  const replica = REPLICA2.exec(plain);
+  if (replica && !denied(replica.index)) claims.push({ kind: "server-count", role: "database", n: 2, atLeast: true, ...where });
+  if (block4.kind !== "heading") {
+    for (const m of mentions) {
+      if (!CLAIMABLE.includes(m.topic) || denied(m.index)) continue;
+      if ((m.topic === "web-server" || m.topic === "app-server") && !STATES_DESIGN.test(plain)) continue;
+      claims.push({ kind: "component", role: m.topic, ...where });
+    }
+  }
+  return claims;
+}
+function countOf(words) {
+  const last = words.split(" ").pop();
+  if (/^(?:single|seule?|one)$/.test(last)) return 1;
+  return NUMBER[last] ?? Number(last);
+}
+var CLAIMABLE = ["firewall", "monitoring", "database", "web-server", "app-server"];
+function claimedClusterMode(claims, aboutServers = false) {
+  const modes = claims.filter((c) => c.kind === "cluster-mode" && !(aboutServers && c.database));
+  const distinct = new Set(modes.map((c) => c.mode));
+  return distinct.size === 1 ? { mode: modes[0].mode, at: modes[0] } : null;
+}
+
+// src/rules/lb-cluster.ts
+var VIRTUAL_IP = /\b(virtual ?ip|vip|floating ?ip|shared ?ip|keepalived|vrrp)\b/;
+var lbCluster = {
+  meta: {
+    id: "lb-cluster",
+    description: "The load balancers are configured as a cluster: a group around them, a link between them, a shared virtual IP, or cluster/active/passive/failover labels.",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return textOptionsProblem(options, ["link"]);
+    }
+  },
+  check(context) {
+    const link2 = typeof context.options.link === "string" ? context.options.link : null;
+    return bestOverDiagrams(context.graphs, (graph2) => link2 ? labelledLink(graph2, link2) : clusterEvidence(graph2));
+  }
+};
+function labelledLink(graph2, label) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const keys2 = new Set(lbs.map((c) => c.key));
+  const byKey = new Map(lbs.map((c) => [c.key, c]));
+  const between = graph2.edges.filter((e) => e.kind !== "note" && e.from !== e.to && keys2.has(e.from) && keys2.has(e.to));
+  const right = between.find((e) => labelHas(e.label, label));
+  if (right) return { status: "pass", message: `${describe(byKey.get(right.from))} and ${describe(byKey.get(right.to))} are linked by "${shownLabel(right.label)}".` };
+  const evidence = clusterEvidence(graph2);
+  if (lbs.length < 2) return evidence.status === "pass" ? { status: "fail", message: "A single load balancer cannot form a cluster.", findings: [{ message: `Only ${lbs[0] ? describe(lbs[0]) : "one load balancer"}: a "${label}" link needs two load balancers.`, at: lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 } }] } : evidence;
+  const [a, b] = lbs;
+  const other = between[0];
+  const sign = clusterSign(graph2);
+  const seen = sign ? ` (they ${sign.sign.replace(/^is /, "are ")})` : "";
+  return {
+    status: "fail",
+    message: other ? `The load balancers are linked by ${other.label ? `"${shownLabel(other.label)}"` : "an arrow with no label"}, not "${label}".` : `No "${label}" link between the load balancers${seen}.`,
+    findings: [{
+      message: other ? `The link between the load balancers ${other.label ? `says "${shownLabel(other.label)}"` : "has no label"}: the task asks for a "${label}" link between them.` : `Nothing links ${describe(a)} and ${describe(b)}${seen}: the task asks for a "${label}" link between them.`,
+      at: other?.source ?? a.source,
+      hint: `Link the two load balancers: \`${a.id} <-->|"${label}"| ${b.id}\`.`
+    }]
+  };
+}
+function holdsStack(graph2, members) {
+  return members.map((k) => graph2.components.find((c) => c.key === k)).find((c) => !!c && c.roles.some((r3) => TIER_ROLES.includes(r3)));
+}
+function saysCluster(text3) {
+  return affirms(text3, CLUSTER_WORDS) || affirms(text3, VIRTUAL_IP);
+}
+function inSeries(graph2, link2, lbKeys) {
+  if (!link2.directed || link2.bothWays || saysCluster(link2.label)) return false;
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const onward = graph2.edges.filter((e) => e.kind !== "note" && e.from === link2.from && !lbKeys.has(e.to) && !byKey.get(e.to)?.roles.some((r3) => r3 === "monitoring" || r3 === "client" || r3 === "dns"));
+  return onward.length === 0 && graph2.edges.some((e) => e.kind !== "note" && e.from === link2.to && !lbKeys.has(e.to));
+}
+function lbGroups(graph2, keys2) {
+  return graph2.groups.filter((g) => g.members.filter((m) => keys2.has(m)).length >= 2 || g.members.some((m) => keys2.has(m)) && saysCluster(g.title));
+}
+function lbLinks(graph2, keys2) {
+  return graph2.edges.filter((e) => keys2.has(e.from) && keys2.has(e.to) && e.from !== e.to && (e.kind !== "note" || saysCluster(e.label)));
+}
+function clusterSign(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const keys2 = new Set(lbs.map((c) => c.key));
+  const byKey = new Map(lbs.map((c) => [c.key, c]));
+  const group = lbGroups(graph2, keys2).find((g) => !holdsStack(graph2, g.members));
+  if (group) {
+    const inside = lbs.filter((c) => group.members.includes(c.key));
+    return inside.length >= 2 ? { who: inside.map(describe).join(" and "), sign: `are grouped in "${groupName(group)}"` } : { who: describe(inside[0]), sign: `is grouped in "${groupName(group)}"` };
+  }
+  const link2 = lbLinks(graph2, keys2).find((e) => !inSeries(graph2, e, keys2));
+  if (link2) return { who: `${describe(byKey.get(link2.from))} and ${describe(byKey.get(link2.to))}`, sign: `are linked to each other${link2.label ? ` ("${shownLabel(link2.label)}")` : ""}` };
+  const vip = graph2.components.find((c) => !keys2.has(c.key) && affirms(c.label, VIRTUAL_IP) && graph2.edges.filter((e) => e.from === c.key && keys2.has(e.to) || e.to === c.key && keys2.has(e.from)).length >= 2);
+  if (vip) return { who: "The load balancers", sign: `share a virtual IP (${describe(vip)})` };
+  const labelled = lbs.find((c) => affirms(c.label, CLUSTER_WORDS));
+  if (labelled) return { who: "The load balancers", sign: `are labelled as cluster members (${describe(labelled)})` };
+  const edgeLabel = graph2.edges.find((e) => (keys2.has(e.from) || keys2.has(e.to)) && affirms(e.label, CLUSTER_WORDS));
+  if (edgeLabel) return { who: "The load balancers", sign: `are named as a cluster by an arrow saying "${shownLabel(edgeLabel.label)}"` };
+  const text3 = lbs.length >= 2 ? graph2.texts.find((t) => affirms(t.text, VIRTUAL_IP)) : void 0;
+  if (text3) return { who: "The load balancers", sign: `are named as a cluster by the diagram's "${shownLabel(text3.text)}"` };
+  return null;
+}
+function clusterEvidence(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const at2 = lbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  if (lbs.length === 0) return { status: "fail", message: "No load balancer, so no cluster.", findings: [{ message: "The diagram has no load balancer to cluster.", at: at2 }] };
+  const found = clusterSign(graph2);
+  if (found) return { status: "pass", message: `${found.who} ${found.sign}.` };
+  const keys2 = new Set(lbs.map((c) => c.key));
+  const byKey = new Map(lbs.map((c) => [c.key, c]));
+  const both = (a, b) => `${describe(byKey.get(a))} and ${describe(byKey.get(b))}`;
+  const groups = lbGroups(graph2, keys2);
+  const links = lbLinks(graph2, keys2);
+  if (lbs.length < 2) {
+    return { status: "fail", message: "A single load balancer cannot form a cluster.", findings: [{ message: `Only ${describe(lbs[0])}: a cluster needs two load balancers.`, at: at2, hint: HINT }] };
+  }
+  const series = links.find((e) => inSeries(graph2, e, keys2));
+  const around = groups[0];
+  const why = series ? { message: `${both(series.from, series.to)} are chained one after the other on the request path: the request goes through both, so neither backs the other up.`, at: series.source } : around ? { message: `The group "${groupName(around)}" holds more than the load balancers (${describe(holdsStack(graph2, around.members))} too): a group shows a cluster only when it is around the load balancers themselves, so it does not show that ${lbs.map(describe).join(" and ")} work as one.`, at: around.source } : { message: `Nothing in the diagram shows that ${lbs.map(describe).join(" and ")} work as a cluster.`, at: at2 };
+  return {
+    status: "fail",
+    message: series ? "The load balancers are chained in series on the request path, not clustered." : around ? `The load balancers are only grouped with other servers ("${groupName(around)}"), not as a cluster of their own.` : "The load balancers are drawn side by side with nothing tying them into a cluster.",
+    findings: [{ ...why, hint: HINT }]
+  };
+}
+var HINT = 'Put both load balancers, and only them, in a `subgraph LB_Cluster["HAProxy cluster (active-passive)"]`, or link them: `LB1 <-->|heartbeat / VRRP| LB2`.';
+
+// src/rules/domain-dns.ts
+var domainDns = {
+  meta: {
+    id: "domain-dns",
+    description: "The domain name and its resolution to the server's IP appear in the diagram (a DNS node, an arrow's label or a node label with the IP).",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions: (options) => textOptionsProblem(options, ["edgeLabel"], ["domain", "ip"])
+  },
+  check(context) {
+    const domain = textOption(context, "domain");
+    const ip = textOption(context, "ip");
+    const edgeLabel = typeof context.options.edgeLabel === "string" ? context.options.edgeLabel : null;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const outcome = checkDomain(graph2, domain, ip);
+      return outcome.status === "pass" && edgeLabel ? checkRecordArrow(graph2, edgeLabel, outcome) : outcome;
+    });
+  }
+};
+function renderedText(text3) {
+  return shownLabel(text3).toLowerCase();
+}
+var escape4 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function checkDomain(graph2, domain, ip) {
+  const bare = domain.toLowerCase().replace(/^www\./, "");
+  const domainPattern = new RegExp(`(?:^|[^a-z0-9-]|www)${escape4(bare)}(?![a-z0-9-])`);
+  const ipPattern = new RegExp(`(?<![\\d.])${escape4(ip)}(?!\\.?\\d)`);
+  const find = (pattern) => graph2.texts.find((t) => pattern.test(renderedText(t.text)));
+  const named3 = find(domainPattern);
+  const address = find(ipPattern);
+  if (named3 && address) {
+    return { status: "pass", message: named3 === address ? `"${shownLabel(named3.text)}" resolves the domain to ${ip}.` : `The diagram names the domain ("${shownLabel(named3.text)}") and the IP ("${shownLabel(address.text)}").` };
+  }
+  const dns = componentsWithRole(graph2, "dns")[0];
+  const at2 = dns?.source ?? named3?.source ?? address?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  const example2 = `DNS["DNS: www.${bare} -> ${ip} (A record)"]`;
+  const missing = !named3 && !address ? `neither the domain ${bare} nor the IP ${ip}` : !named3 ? `the IP ${ip} but not the domain ${bare}` : `the domain ${bare} but not the IP ${ip} it resolves to`;
+  return {
+    status: "fail",
+    message: `The diagram shows ${missing}.`,
+    findings: [{
+      message: `The diagram shows ${missing}${dns && !named3 ? ` (the DNS box is ${dns.label === dns.id ? `\`${dns.id}\`` : `"${dns.label}"`})` : ""}.`,
+      at: at2,
+      hint: `Write both on the DNS node or its arrow, e.g. \`User --> ${example2} --> Server\`.`
+    }]
+  };
+}
+function checkRecordArrow(graph2, label, found) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const isDns = (c) => c?.roles.includes("dns") === true;
+  const leadsIn = (c) => c !== void 0 && !c.roles.some((r3) => r3 === "dns" || r3 === "client" || r3 === "internet");
+  const resolving = graph2.edges.filter((e) => e.kind !== "note" && (isDns(byKey.get(e.from)) && leadsIn(byKey.get(e.to)) || !e.directed && isDns(byKey.get(e.to)) && leadsIn(byKey.get(e.from))));
+  const right = resolving.find((e) => labelHas(e.label, label));
+  const name = (key) => byKey.get(key)?.id ?? key;
+  if (right) return { status: "pass", message: `${found.message.replace(/\.$/, "")}; the arrow \`${name(right.from)} --> ${name(right.to)}\` says "${shownLabel(right.label)}".` };
+  const elsewhere = graph2.edges.find((e) => labelHas(e.label, label));
+  const domain = componentsWithRole(graph2, "dns")[0];
+  const example2 = `\`${domain?.id ?? "site"} -->|"${label}"| ${resolving[0] ? name(resolving[0].to) : "web"}\``;
+  return {
+    status: "fail",
+    message: elsewhere ? `"${label}" is on \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`, not on the arrow from the domain to the server.` : `No arrow from the domain to the server says "${label}".`,
+    findings: [{
+      message: elsewhere ? `The label "${label}" is on the arrow \`${name(elsewhere.from)} --> ${name(elsewhere.to)}\`: the task puts it on the arrow from the domain (or DNS) to the server the name resolves to.` : resolving[0] ? `The arrow \`${name(resolving[0].from)} --> ${name(resolving[0].to)}\` leads from the domain to the server, but does not say "${label}".` : `No arrow leads from the domain (or DNS) to the server, so nothing says "${label}".`,
+      at: (elsewhere ?? resolving[0])?.source ?? domain?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Label the arrow from the domain to the server: ${example2}.`
+    }]
+  };
+}
+
+// src/rules/consistency-stack.ts
+var ofKind = (claims, kind) => claims.filter((c) => c.kind === kind);
+var place = (w) => `${w.file}:${w.line}`;
+var start = (graph2) => ({ file: graph2.file, line: graph2.line, column: 1 });
+var DATABASE_PART = /\b(?:(?:my ?sql|mariadb|postgre ?s\w*|data ?base|db|bdd)(?: \w+)? (?:primary|master|replica|slave|secondary|standby|backup|read only)|(?:primary|master|replica|slave|secondary|standby|backup) (?:my ?sql|data ?base|db))\b/g;
+var PASSIVE_SERVER = /\b(?:passive|backup|standby|stand by|hot spare|spare|secours|passif|inactive|idle|failover only)\b/;
+var ACTIVE_BOTH = /\b(?:active ?active|actif ?actif)\b/;
+var ACTIVE = /\b(?:active|actif)\b/;
+var SHARES_LOAD = /\b(?:round ?robin|least ?conn\w*|weighted|(?:source|ip) ?hash)\b|\b\d{1,3} ?%/;
+function drawnServerMode(graph2) {
+  const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
+  if (!lbKeys.size) return null;
+  const fed = graph2.edges.filter((e) => lbKeys.has(e.from) && !lbKeys.has(e.to) && e.kind !== "note");
+  const machines = machinesOf(graph2);
+  const targets = /* @__PURE__ */ new Map();
+  for (const e of fed) {
+    const machine = machines.find((m) => m.components.some((c) => c.key === e.to));
+    const texts = [{ text: e.label, at: e.source }, ...machine ? [{ text: machine.label, at: machine.source }, ...machine.components.filter((c) => !c.roles.includes("database")).map((c) => ({ text: c.label, at: c.source }))] : []];
+    targets.set(machine?.key ?? e.to, [...targets.get(machine?.key ?? e.to) ?? [], ...texts]);
+  }
+  const read = (text3) => plainText(text3).replace(DATABASE_PART, " ");
+  for (const texts of targets.values()) {
+    const passive = texts.find((t) => PASSIVE_SERVER.test(read(t.text)));
+    if (passive) return { mode: "active-passive", text: passive.text, at: passive.at };
+    const both = texts.find((t) => ACTIVE_BOTH.test(read(t.text)));
+    if (both) return { mode: "active-active", text: both.text, at: both.at };
+  }
+  for (const word of [ACTIVE, SHARES_LOAD]) {
+    const marked = [...targets.values()].map((texts) => texts.find((t) => word.test(read(t.text)))).filter((t) => t !== void 0);
+    if (targets.size >= 2 && marked.length === targets.size) return { mode: "active-active", text: [...new Set(marked.map((t) => t.text))].join('", "'), at: marked[0].at };
+  }
+  return null;
+}
+function serverModeConflicts(claims, { graphs }) {
+  const claimed = claimedClusterMode(claims, true);
+  if (!claimed) return [];
+  for (const graph2 of graphs) {
+    const drawn = drawnServerMode(graph2);
+    if (!drawn || drawn.mode === claimed.mode) continue;
+    return [{
+      message: `The prose says the servers run ${claimed.mode} (${place(claimed.at)}) but the diagram marks them "${drawn.text}" (${drawn.mode}).`,
+      at: drawn.at,
+      hint: drawn.mode === "active-passive" ? 'Make them agree: describe the active-passive setup the diagram draws, or draw both servers receiving traffic (`LB --> S1`, `LB --> S2`, no "backup").' : "Make them agree: describe both servers as active, or mark the standby one in the diagram (`LB -.->|backup| S2`)."
+    }];
+  }
+  return [];
+}
+function oneServerConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "one-server")[0];
+  if (!claim) return [];
+  for (const graph2 of graphs) {
+    const { pipelines } = drawnServerCount(graph2);
+    if (pipelines < 2) continue;
+    return [{
+      message: `The prose puts the whole stack on one server (${place(claim)}) but the diagram (${graph2.file}:${graph2.line}) draws ${plural(pipelines, "server")}.`,
+      at: start(graph2),
+      hint: 'Make them agree: draw one server box holding the web server, the application server and the database (`subgraph S["Server 8.8.8.8"]` ... `end`).'
+    }];
+  }
+  return [];
+}
+function namedServerConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "named-server").reduce((a, b) => !a || b.n > a.n ? b : a, null);
+  if (!claim) return [];
+  const most = Math.max(...graphs.map((g) => {
+    const { drawn, pipelines } = drawnServerCount(g);
+    return Math.max(drawn, pipelines, serverMachines(g, [...TIER_ROLES, "server"]).total) + countWithRole(g, "load-balancer");
+  }));
+  if (most >= claim.n) return [];
+  return [{
+    message: `The prose names server ${claim.n} (${place(claim)}) but the diagram draws ${plural(most, "server")}.`,
+    at: { file: claim.file, line: claim.line, column: 1 },
+    hint: "Make them agree: describe the servers the diagram draws, or draw each server the prose names."
+  }];
+}
+function drawnDbRoles(graph2) {
+  const roles = [];
+  for (const m of machinesOf(graph2)) {
+    const number = numberedMachine(m.label)?.split(" ")[1];
+    if (!number || !m.roles.includes("database")) continue;
+    const dbs = m.components.filter((c) => c.roles.includes("database"));
+    const found = [...new Set(dbs.map((c) => dbRoleOf(plainText(c.label))).filter((r3) => r3 !== null))];
+    if (found.length === 1) roles.push({ machine: Number(number), role: found[0], label: m.label, at: dbs[0].source });
+  }
+  return roles;
+}
+function dbRoleConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "db-role");
+  if (!said.length) return [];
+  for (const graph2 of graphs) {
+    const drawn = drawnDbRoles(graph2);
+    for (const claim of said) {
+      const other = drawn.find((d) => d.machine === claim.machine && d.role !== claim.role);
+      if (!other) continue;
+      return [{
+        message: `The prose puts the ${claim.role} database on server ${claim.machine} (${place(claim)}) but the diagram's "${other.label}" holds the ${other.role}.`,
+        at: other.at,
+        hint: 'Make them agree: swap the roles in the prose, or label the databases in the diagram (`DB1[("MySQL Primary")]` on the server the prose names).'
+      }];
+    }
+  }
+  return [];
+}
+var IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/;
+var DOMAIN = /\bwww\b|\b[a-z0-9-]+\.(?:com|org|net|io)\b/;
+function resolvesToAddress(graph2) {
+  const texts = graph2.texts.map((t) => renderedText(t.text));
+  return texts.some((t) => IPV4.test(t)) && (componentsWithRole(graph2, "dns").length > 0 || texts.some((t) => DOMAIN.test(t)));
+}
+function dnsRecordConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "dns-record");
+  const records = new Set(said.map((c) => c.record));
+  if (records.size !== 1) return [];
+  const claim = said[0];
+  for (const graph2 of graphs) {
+    const a = graph2.texts.find((t) => namesARecord(t.text, plainText(t.text)) >= 0);
+    const cname = graph2.texts.find((t) => namesCname(plainText(t.text)) >= 0);
+    if (claim.record === "A" && cname && !a) {
+      return [{
+        message: `The prose calls www an A record (${place(claim)}) but the diagram labels it a CNAME ("${cname.text}").`,
+        at: cname.source,
+        hint: 'www points to the server\'s IP, which is what an A record does: label the lookup `DNS -->|"A record: 8.8.8.8"| User`.'
+      }];
+    }
+    if (claim.record !== "CNAME" || cname) continue;
+    if (a && (said.some((c) => c.target !== "name") || /\bwww\b/.test(plainText(a.text)))) {
+      return [{
+        message: `The prose calls www a CNAME (${place(claim)}) but the diagram labels it an A record ("${a.text}").`,
+        at: a.source,
+        hint: "Make them agree: www points to the IP 8.8.8.8, so it is an A record (a CNAME points to another name, never to an IP)."
+      }];
+    }
+    if (said.every((c) => c.target !== "name") && resolvesToAddress(graph2)) {
+      return [{
+        message: `The prose calls www a CNAME (${place(claim)}) but the diagram resolves www straight to the server's IP, which is what an A record does.`,
+        at: componentsWithRole(graph2, "dns")[0]?.source ?? start(graph2),
+        hint: "A CNAME points to another name, never to an IP: call www an A record in the prose, or draw the CNAME's target name."
+      }];
+    }
+  }
+  return [];
+}
+
+// src/rules/https.ts
+var https = {
+  meta: {
+    id: "https",
+    description: "HTTPS / SSL certificate shown (a certificate node, an HTTPS/SSL/TLS edge or label on the way in).",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return options.entry === void 0 || typeof options.entry === "boolean" ? null : 'option "entry" must be true or false';
+    }
+  },
+  check(context) {
+    const entry = context.options.entry === true;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const found = findHttps(graph2);
+      return entry && found.status === "pass" ? onTheWayIn(graph2, found) : found;
+    });
+  }
+};
+function onTheWayIn(graph2, found) {
+  const pattern = rolePattern("certificate");
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const outside = (key) => byKey.get(key)?.roles.some((r3) => ENTRY_ROLES.includes(r3)) === true;
+  const id = (key) => byKey.get(key)?.id ?? key;
+  const secured = graph2.edges.filter((e) => e.kind !== "note" && affirms(shownText(e.label), pattern));
+  const entry = secured.find((e) => outside(e.from) || outside(e.to));
+  if (entry) return { status: "pass", message: `HTTPS on the way in: \`${id(entry.from)} --> ${id(entry.to)}\` says "${shownText(entry.label)}".` };
+  const user = graph2.components.find((c) => c.roles.includes("client")) ?? graph2.components.find((c) => outside(c.key));
+  const first2 = user ? graph2.edges.find((e) => e.kind !== "note" && (e.from === user.key || !e.directed && e.to === user.key) && !outside(e.from === user.key ? e.to : e.from)) : void 0;
+  const where = secured[0] ? `on \`${id(secured[0].from)} --> ${id(secured[0].to)}\`, inside the infrastructure` : `only ${found.message.replace(/^HTTPS is shown: /, "as ").replace(/\.$/, "")}`;
+  const arrow = first2 ? `\`${id(first2.from)} -->|"HTTPS"| ${id(first2.to)}\`` : '`user -->|"HTTPS"| entry`';
+  return {
+    status: "fail",
+    message: `HTTPS is drawn ${where}, not on the user's connection.`,
+    findings: [{
+      message: `HTTPS is drawn ${where}: the task asks for it on the user's connection to the entry of the infrastructure, before the load balancer.`,
+      at: (first2 ?? secured[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: `Label the user's arrow into the infrastructure: ${arrow}.`
+    }]
+  };
+}
+function shownText(text3) {
+  return text3.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+}
+function findHttps(graph2) {
+  const pattern = rolePattern("certificate");
+  const texts = graph2.texts.map((t) => ({ text: shownText(t.text), source: t.source }));
+  const shown3 = texts.find((t) => affirms(t.text, pattern));
+  if (shown3) return { status: "pass", message: `HTTPS is shown: "${shown3.text}" (${shown3.source.file}:${shown3.source.line}).` };
+  const denied = texts.find((t) => pattern.test(plainText(t.text)));
+  return {
+    status: "fail",
+    message: denied ? `The diagram says HTTPS is absent ("${denied.text}").` : "No HTTPS, SSL/TLS or certificate in the diagram.",
+    findings: [{
+      message: denied ? `"${denied.text}" says the site is not served over HTTPS.` : "Nothing in the diagram shows that www.foobar.com is served over HTTPS.",
+      at: denied?.source ?? { file: graph2.file, line: graph2.line, column: 1 },
+      hint: "Label the user's arrow `User -->|HTTPS| LB[HAProxy]`, or draw the certificate: `CERT[SSL certificate for www.foobar.com] --- LB`."
+    }]
+  };
+}
+
+// src/graph/monitoring.ts
+var MONITOR = rolePattern("monitoring");
+var PRODUCTS = everyOf(...MONITORING_PRODUCTS);
+var SERVICE_WORD = `(?:${MONITORING_SERVICE_NAMES.join("|")})`;
+var AGENT = anyOf(...MONITORING_AGENT_NAMES);
+var SERVICE = new RegExp(`\\b(?:${MONITOR.source})(?: [a-z]\\w*)? (?:${SERVICE_WORD}|servers?|serveurs?)\\b(?! \\d)|\\b${SERVICE_WORD} (?:de |of |for )?(?:${MONITOR.source})`);
+var MACHINE_ROLES2 = ["load-balancer", "web-server", "app-server", "database", "server", "firewall", "cache"];
+function readMonitoring(graph2) {
+  const monitors = graph2.components.filter((c) => c.roles.includes("monitoring"));
+  const keys2 = new Set(monitors.map((c) => c.key));
+  const drawn = /* @__PURE__ */ new Map();
+  for (const c of monitors) drawn.set(sameBox(c), (drawn.get(sameBox(c)) ?? 0) + 1);
+  const agents = [];
+  const services = [];
+  for (const c of monitors) (isAgent(graph2, c, keys2, drawn.get(sameBox(c)) > 1) ? agents : services).push(c);
+  return { agents, services };
+}
+function isAgent(graph2, c, monitorKeys, repeated) {
+  const label = normaliseText(c.label);
+  if (AGENT.test(label)) return true;
+  if (c.roles.some((r3) => MACHINE_ROLES2.includes(r3))) return true;
+  if (SERVICE.test(label)) return false;
+  const peers = new Set(graph2.edges.flatMap((e) => e.from === c.key && monitorKeys.has(e.to) ? [e.to] : e.to === c.key && monitorKeys.has(e.from) ? [e.from] : []));
+  peers.delete(c.key);
+  if (peers.size >= 2) return false;
+  if (sharesMachine(graph2, c)) return true;
+  const withoutProducts = label.replace(PRODUCTS, " ");
+  return repeated || withoutProducts === label || MONITOR.test(withoutProducts);
+}
+function sharesMachine(graph2, c) {
+  const host = hostOf(graph2, c);
+  if (!host || host.key === c.key) return false;
+  return host.components.some((k) => k !== c.key && graph2.components.find((o) => o.key === k)?.roles.some((r3) => r3 !== "monitoring"));
+}
+function sameBox(c) {
+  return normaliseText(c.label).replace(/\b\d+\b/g, "").trim();
+}
+
+// src/rules/monitoring.ts
+var HINT2 = "Draw a monitoring client on each server, inside its subgraph, sending to the service: `MC1[Monitoring client] -.-> SUMO[Sumo Logic]`.";
+var monitoring = {
+  meta: {
+    id: "monitoring",
+    description: "At least `min` monitoring clients (agents, collectors), one per server; a monitoring service alone does not count.",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      const whole = (v3) => typeof v3 === "number" && Number.isInteger(v3) && v3 >= 1;
+      if (options.min !== void 0 && !whole(options.min)) return 'option "min" must be a whole number >= 1';
+      if (options.flows === void 0) return null;
+      const flows = options.flows;
+      if (!flows || typeof flows !== "object" || Array.isArray(flows)) return 'option "flows" must be an object ({ "min", "label", "from" })';
+      const unknown = Object.keys(flows).filter((k) => !["min", "label", "from"].includes(k));
+      if (unknown.length) return `option "flows": unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: min, label, from)`;
+      if (flows.min !== void 0 && !whole(flows.min)) return 'option "flows.min" must be a whole number >= 1';
+      if (flows.label !== void 0 && (typeof flows.label !== "string" || !flows.label.trim())) return 'option "flows.label" must be a non-empty string';
+      if (flows.from !== void 0 && !ROLES.includes(flows.from)) return `option "flows.from" must be one of ${ROLES.join(", ")}`;
+      if (flows.from === void 0 !== (flows.label === void 0)) return 'options "flows.label" and "flows.from" go together';
+      return null;
+    }
+  },
+  check(context) {
+    const flows = context.options.flows;
+    if (flows) return bestOverDiagrams(context.graphs, (graph2) => checkFlows(graph2, flows));
+    const min2 = numberOption(context, "min", 1);
+    return bestOverDiagrams(context.graphs, (graph2) => countAgents(graph2, min2));
+  }
+};
+function flowsInto(graph2, target) {
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const flows = [];
+  for (const e of graph2.edges) {
+    if (e.kind === "note" || e.from === e.to) continue;
+    const senderKey = e.to === target.key ? e.from : !e.directed && e.from === target.key ? e.to : null;
+    const sender = senderKey ? byKey.get(senderKey) : void 0;
+    if (sender) flows.push({ edge: e, sender });
+  }
+  return flows;
+}
+var FLOWS_HINT = 'Draw the monitoring system and the metrics flowing into it: `mon["Monitoring system"]`, `web1 -.->|"QPS metrics"| mon`.';
+function checkFlows(graph2, option2) {
+  const min2 = option2.min ?? 1;
+  const { services, agents } = readMonitoring(graph2);
+  const at2 = { file: graph2.file, line: graph2.line, column: 1 };
+  const candidates = [...services, ...agents].map((c) => ({ system: c, flows: flowsInto(graph2, c) }));
+  const best = candidates.reduce((a, b) => !a || b.flows.length > a.flows.length || b.flows.length === a.flows.length && services.includes(b.system) && !services.includes(a.system) ? b : a, null);
+  if (!best) return { status: "fail", message: "No monitoring system in the diagram.", findings: [{ message: "The diagram has no monitoring system.", at: at2, hint: FLOWS_HINT }] };
+  const senders = [...new Set(best.flows.map((f) => f.sender))];
+  const system = describe(best.system);
+  if (senders.length < min2) {
+    const leaving = graph2.edges.some((e) => e.directed && e.from === best.system.key);
+    const message2 = senders.length === 0 ? `${system} receives no flow${leaving ? ": its arrows point away from it" : ""}.` : `${system} receives flows from ${plural(senders.length, "component")} (${senders.map(describe).join(", ")}); the task asks for ${min2}.`;
+    return { status: "fail", message: message2, findings: [{ message: `${message2} The monitoring system is where the metrics go: draw each flow as an arrow into it.`, at: best.system.source, hint: FLOWS_HINT }] };
+  }
+  const received = `${system} receives flows from ${plural(senders.length, "component")}`;
+  if (!option2.label || !option2.from) return { status: "pass", message: `${received}: ${senders.map(describe).join(", ")}.` };
+  const from = option2.from;
+  const sentBy = (c) => c.roles.includes(from) || hostOf(graph2, c)?.roles.includes(from) === true && c.roles.includes("monitoring");
+  const labelled = best.flows.filter((f) => labelHas(f.edge.label, option2.label));
+  const right = labelled.find((f) => sentBy(f.sender));
+  if (right) return { status: "pass", message: `${received}, "${shownLabel(right.edge.label)}" from ${describe(right.sender)}.` };
+  const name = withArticle(roleName(from));
+  const wrong = labelled[0];
+  const fromRole = best.flows.find((f) => sentBy(f.sender));
+  return {
+    status: "fail",
+    message: wrong ? `"${option2.label}" comes from ${describe(wrong.sender)}, not from ${name}.` : `No flow into ${system} is labelled "${option2.label}".`,
+    findings: [{
+      message: wrong ? `The "${option2.label}" flow comes from ${describe(wrong.sender)}: the task asks for it from ${name}.` : `${received}, but none is labelled "${option2.label}": the task asks for one from ${name}${fromRole ? ` (e.g. the arrow from ${describe(fromRole.sender)})` : ""}.`,
+      at: (wrong ?? fromRole)?.edge.source ?? best.system.source,
+      hint: `Label the flow from ${name}: \`${fromRole?.sender.id ?? "web1"} -.->|"${option2.label}"| ${best.system.id}\`.`
+    }]
+  };
+}
+function monitoringClients(graph2) {
+  const pattern = rolePattern("monitoring");
+  const { agents: all2, services } = readMonitoring(graph2);
+  const agents = all2.filter((c) => !pattern.test(plainText(c.label)) || affirms(c.label, pattern));
+  const perMachine = /* @__PURE__ */ new Map();
+  for (const c of agents) {
+    const key = c.host === c.key ? c.key : c.host;
+    perMachine.set(key, Math.max(perMachine.get(key) ?? 0, c.multiplicity));
+  }
+  return { agents, services, count: [...perMachine.values()].reduce((n, m) => n + m, 0) };
+}
+function countAgents(graph2, min2) {
+  const { agents, services, count } = monitoringClients(graph2);
+  const names = agents.map(describe).join(", ");
+  const reporting = services.length ? `, reporting to ${services.map(describe).join(", ")}` : "";
+  if (count >= min2) return { status: "pass", message: `${plural(count, "machine")} with a monitoring client: ${names}${reporting}.` };
+  const at2 = (agents[0] ?? services[0])?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  if (count === 0) {
+    const message3 = services.length ? `Only the monitoring service (${services.map(describe).join(", ")}): no monitoring client on the servers; the task asks for ${min2}.` : `No monitoring client in the diagram; the task asks for ${min2}.`;
+    return { status: "fail", message: message3, findings: [{ message: message3, at: at2, hint: HINT2 }] };
+  }
+  const message2 = `Only ${plural(count, "machine")} with a monitoring client (${names}); the task asks for ${min2}, one per server.`;
+  return { status: "fail", message: message2, findings: [{ message: message2, at: at2, hint: HINT2 }] };
+}
+
+// src/rules/consistency-secured.ts
+var CERTIFICATE = rolePattern("certificate");
+var FIREWALL = rolePattern("firewall");
+var EITHER_PROTOCOL = /\bhttps? (?:or |and |ou )?https?\b|\bhttp s\b/;
+var PLAIN2 = anyOf(...PLAIN_TRAFFIC, "http(?! s\\b)", "port 80", "plain");
+var TERMINATES = new RegExp(`\\b(?:${SSL_ENDS.join("|")})\\b`);
+function showsHttps(text3) {
+  const shown3 = shownText(text3);
+  return affirms(shown3, CERTIFICATE) && !EITHER_PROTOCOL.test(plainText(shown3));
+}
+function httpsConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "no-https")[0];
+  if (!claim) return [];
+  for (const graph2 of graphs) {
+    const shown3 = graph2.texts.find((t) => showsHttps(t.text));
+    if (!shown3) continue;
+    return [{
+      message: `The prose says the site has no HTTPS (${place(claim)}) but the diagram labels "${shownText(shown3.text)}".`,
+      at: shown3.source,
+      hint: "Make them agree: label the arrows with the protocol the design really uses (`User -->|HTTP| LB`), or describe the HTTPS the diagram draws."
+    }];
+  }
+  return [];
+}
+function hopsBehind(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  const byKey = new Map(graph2.components.map((c) => [c.key, c]));
+  const stops = (c) => !c || c.roles.some((r3) => STOP_ROLES.includes(r3));
+  const seen = /* @__PURE__ */ new Set([...inFront(graph2, byKey), ...lbs.map((c) => c.key)]);
+  const queue = lbs.map((c) => c.key);
+  const hops = [];
+  const reached = [];
+  for (let head = 0; head < queue.length; head++) {
+    const from = queue[head];
+    for (const e of graph2.edges) {
+      if (e.kind === "note") continue;
+      const to = e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
+      if (to === null || seen.has(to) || byKey.get(to)?.roles.includes("load-balancer")) continue;
+      if (AWAY.some((r3) => byKey.get(to)?.roles.includes(r3))) continue;
+      hops.push(e);
+      seen.add(to);
+      if (!stops(byKey.get(to))) queue.push(to);
+      else if (byKey.has(to)) reached.push(byKey.get(to));
+    }
+  }
+  const ends = (label) => TERMINATES.test(plainText(label)) || PLAIN2.test(plainText(shownText(label)));
+  const onServer = reached.flatMap((c) => [c, ...graph2.components.filter((o) => o.host === c.host && c.host !== c.key)]).find((c) => c.roles.includes("certificate") || showsHttps(c.label) && !ends(c.label));
+  const encrypted = hops.find((e) => showsHttps(e.label) && !ends(e.label)) ?? (onServer ? { label: onServer.label, source: onServer.source } : void 0);
+  const plainHop = hops.find((e) => e.label && (!showsHttps(e.label) || TERMINATES.test(plainText(e.label))) && ends(e.label));
+  const ending = lbs.find((c) => CERTIFICATE.test(plainText(c.label)) && TERMINATES.test(plainText(c.label)));
+  return {
+    ...encrypted ? { encrypted: { text: encrypted.label, at: encrypted.source } } : {},
+    ...plainHop ? { plain: { text: plainHop.label, at: plainHop.source } } : ending ? { plain: { text: ending.label, at: ending.source } } : {}
+  };
+}
+function inFront(graph2, byKey) {
+  const entry = graph2.components.filter((c) => c.roles.some((r3) => AWAY.includes(r3) && r3 !== "monitoring")).map((c) => c.key);
+  const front = new Set(entry);
+  for (let head = 0, queue = [...entry]; head < queue.length; head++) {
+    const from = queue[head];
+    for (const e of graph2.edges) {
+      const to = e.kind === "note" ? null : e.from === from ? e.to : !e.directed && e.to === from ? e.from : null;
+      if (to === null || front.has(to) || byKey.get(to)?.roles.includes("load-balancer")) continue;
+      front.add(to);
+      queue.push(to);
+    }
+  }
+  return front;
+}
+var STOP_ROLES = ["web-server", "app-server", "database", "server", "code-base"];
+var AWAY = ["client", "internet", "dns", "cdn", "monitoring"];
+function sslConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "ssl-termination");
+  const ats = new Set(said.map((c) => c.at));
+  if (ats.size !== 1) return [];
+  const claim = said[0];
+  for (const graph2 of graphs) {
+    const { encrypted, plain } = hopsBehind(graph2);
+    if (claim.at === "load-balancer" && encrypted && !plain) {
+      return [{
+        message: `The prose says SSL stops at the load balancer and the traffic behind it is unencrypted (${place(claim)}) but the diagram labels the hop behind it "${encrypted.text}".`,
+        at: encrypted.at,
+        hint: "Make them agree: label the arrows behind the load balancer with what travels on them (`LB -->|HTTP| S1`), or describe the re-encryption the diagram draws."
+      }];
+    }
+    if (claim.at === "servers" && plain && !encrypted) {
+      return [{
+        message: `The prose says SSL goes on to the servers (${place(claim)}) but the diagram ends it at the load balancer ("${plain.text}").`,
+        at: plain.at,
+        hint: "Make them agree: label the hops behind the load balancer `HTTPS` and put the certificate on the servers, or describe SSL terminating at the load balancer."
+      }];
+    }
+  }
+  return [];
+}
+function agentsOf(graph2) {
+  const { agents } = monitoringClients(graph2);
+  return [...agents, ...graph2.components.filter((c) => !agents.includes(c) && AGENT_WORD.test(plainText(c.label)))];
+}
+var AGENT_WORD = anyOf(...MONITORING_AGENT_NAMES.filter((n) => !/client/.test(n)));
+function drawnCounts(graph2, role) {
+  if (role === "firewall") return [componentsOfRole(graph2, "firewall").count, graph2.texts.filter((t) => affirms(t.text, FIREWALL)).length];
+  const { agents, count } = monitoringClients(graph2);
+  const named3 = agentsOf(graph2);
+  return [count, agents.reduce((n, c) => n + c.multiplicity, 0), new Set(named3.map((c) => c.host)).size];
+}
+function countConflicts(role, claims, { graphs }) {
+  const said = ofKind(claims, "component-count").filter((c) => c.role === role);
+  const drawn = graphs.map((g) => ({ graph: g, counts: drawnCounts(g, role) }));
+  for (const claim of said) {
+    if (drawn.some((d) => d.counts.includes(claim.n))) continue;
+    const name = roleName(role);
+    const shown3 = drawn.map((d) => Math.max(...d.counts));
+    return [{
+      message: `The prose counts ${plural(claim.n, name)} (${place(claim)}) but the diagram shows ${[...new Set(shown3)].join(" or ")}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Make the count in the prose match the diagram, or draw the ${name}s the prose describes (one node each, or one node stating the count: \`X["${name.charAt(0).toUpperCase() + name.slice(1)} x${claim.n}"]\`).`
+    }];
+  }
+  return [];
+}
+var firewallCountConflicts = (claims, context) => countConflicts("firewall", claims, context);
+var monitoringCountConflicts = (claims, context) => countConflicts("monitoring", claims, context);
+function lbAgent(graph2) {
+  const lbs = componentsWithRole(graph2, "load-balancer");
+  if (lbs.some((c) => c.roles.includes("monitoring") || AGENT_WORD.test(plainText(c.label)))) return true;
+  const lbKeys = new Set(lbs.map((c) => c.key));
+  const lbHosts = new Set(lbs.filter((c) => c.host !== c.key).map((c) => c.host));
+  return agentsOf(graph2).some((a) => a.host !== a.key && lbHosts.has(a.host) || graph2.edges.some((e) => e.from === a.key && lbKeys.has(e.to) || e.to === a.key && lbKeys.has(e.from)) || LB_WORD.test(plainText(a.label)));
+}
+var LB_WORD = rolePattern("load-balancer");
+function lbMonitoredConflicts(claims, { graphs }) {
+  const claim = ofKind(claims, "lb-monitored")[0];
+  if (!claim || !graphs.some((g) => componentsWithRole(g, "load-balancer").length) || graphs.some(lbAgent)) return [];
+  const graph2 = graphs.find((g) => componentsWithRole(g, "load-balancer").length);
+  return [{
+    message: `The prose puts a monitoring client on the load balancer (${place(claim)}) but the diagram draws none there.`,
+    at: componentsWithRole(graph2, "load-balancer")[0].source,
+    hint: "Draw the load balancer's client beside it: `MC0[Monitoring client] --- LB`, or put both in the load balancer's box."
+  }];
+}
+function sameStackConflicts(claims, { graphs }) {
+  const said = ofKind(claims, "same-stack");
+  if (new Set(said.map((c) => Boolean(c.apart))).size !== 1) return [];
+  const claim = said[0];
+  for (const graph2 of graphs) {
+    const machines = machinesOf(graph2).filter((m) => !m.roles.includes("load-balancer"));
+    const serving = machines.filter((m) => m.roles.includes("web-server") || m.roles.includes("app-server"));
+    if (!serving.length || !serving.every(drawnAsMachine)) continue;
+    const without = serving.filter((m) => !m.roles.includes("database"));
+    const boxes2 = serving.every((m) => m.kind === "group");
+    const apart = machines.find((m) => m.roles.includes("database") && !serving.includes(m) && (boxes2 || drawnAsMachine(m)));
+    const anyDb = graph2.components.some((c) => c.roles.includes("database"));
+    if (!claim.apart && without.length && (apart || boxes2 && anyDb)) {
+      return [{
+        message: apart ? `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram puts the database on "${apart.label}", apart from "${without[0].label}".` : `The prose says every server runs the whole stack, database included (${place(claim)}), but the diagram draws no database on "${without[0].label}".`,
+        at: apart?.source ?? without[0].source,
+        hint: "Make them agree: describe the separate database server the diagram draws, or draw a database inside each server's box."
+      }];
+    }
+    const bare = machines.some((m) => m.roles.includes("database") && !serving.includes(m));
+    if (claim.apart && !without.length && !bare) {
+      return [{
+        message: `The prose gives the database a server of its own (${place(claim)}) but the diagram runs it on "${serving[0].label}" beside the web and application servers.`,
+        at: serving[0].source,
+        hint: 'Make them agree: draw the database on its own server (`subgraph DB["Database server"]`), or describe the database on each server.'
+      }];
+    }
+  }
+  return [];
+}
+
+// src/rules/consistency.ts
+var CHECKS = {
+  "cluster-mode": clusterModeConflicts,
+  "server-mode": serverModeConflicts,
+  cluster: clusterConflicts,
+  diagrams: (_claims, context) => diagramCountConflicts(context),
+  "lb-count": lbCountConflicts,
+  "server-count": serverCountConflicts,
+  "one-server": oneServerConflicts,
+  "named-servers": namedServerConflicts,
+  "own-servers": ownServerConflicts,
+  "same-stack": sameStackConflicts,
+  components: missingClaimedComponents,
+  "firewall-count": firewallCountConflicts,
+  "monitoring-count": monitoringCountConflicts,
+  "lb-monitored": lbMonitoredConflicts,
+  "db-roles": dbRoleConflicts,
+  "dns-record": dnsRecordConflicts,
+  "no-https": httpsConflicts,
+  "ssl-termination": sslConflicts
+};
+var DEFAULT_CHECKS = ["cluster-mode", "cluster", "diagrams", "lb-count", "server-count", "own-servers", "components"];
+function diagramClusterMode(graph2) {
+  const lbKeys = new Set(componentsWithRole(graph2, "load-balancer").map((c) => c.key));
+  const texts = [
+    ...componentsWithRole(graph2, "load-balancer").map((c) => ({ text: c.label, at: c.source })),
+    ...graph2.edges.filter((e) => e.label && (lbKeys.has(e.from) || lbKeys.has(e.to))).map((e) => ({ text: e.label, at: e.source })),
+    ...graph2.groups.filter((g) => g.members.some((m) => lbKeys.has(m))).map((g) => ({ text: g.title, at: g.source }))
+  ];
+  for (const t of texts) {
+    const plain = plainText(t.text);
+    if (ACTIVE_ACTIVE.test(plain)) return { mode: "active-active", text: t.text, at: t.at };
+    if (ACTIVE_PASSIVE.test(plain) || /\b(backup|secondary)\b/.test(plain)) return { mode: "active-passive", text: t.text, at: t.at };
+  }
+  const active = componentsWithRole(graph2, "load-balancer").filter((c) => /\bactive\b/.test(plainText(c.label)));
+  if (active.length >= 2) return { mode: "active-active", text: active.map((c) => c.label).join('", "'), at: active[0].source };
+  return null;
+}
+var consistency = {
+  meta: {
+    id: "consistency",
+    description: "What the prose claims agrees with the diagram(s), and the diagrams of one submission agree with each other.",
+    diagramBased: true,
+    whenTaskMissing: "pass",
+    whenNoDiagram: "pass",
+    validateOptions(options) {
+      const { checks } = options;
+      if (checks === void 0) return null;
+      const names = Object.keys(CHECKS);
+      return Array.isArray(checks) && checks.length > 0 && checks.every((c) => typeof c === "string" && names.includes(c)) ? null : `option "checks" must list some of ${names.join(", ")}`;
+    }
+  },
+  check(context) {
+    const claims = claimsOf(context.prose);
+    const wanted = Array.isArray(context.options.checks) ? context.options.checks : DEFAULT_CHECKS;
+    const findings = Object.entries(CHECKS).filter(([name]) => wanted.includes(name)).flatMap(([, check]) => check(claims, context));
+    if (findings.length === 0) return { status: "pass", message: "Prose and diagrams agree." };
+    return { status: "fail", message: findings.map((f) => f.message).join(" "), findings };
+  }
+};
+function clusterModeConflicts(claims, { graphs }) {
+  const claimed = claimedClusterMode(claims);
+  if (!claimed) return [];
+  for (const graph2 of graphs) {
+    const drawn = diagramClusterMode(graph2);
+    if (drawn && drawn.mode !== claimed.mode) {
+      return [{
+        message: `The prose says ${claimed.mode} (${claimed.at.file}:${claimed.at.line}) but the diagram says "${drawn.text}" (${drawn.mode}).`,
+        at: drawn.at,
+        hint: `Make them agree: either describe an ${drawn.mode} cluster, or draw both load balancers ${claimed.mode}.`
+      }];
+    }
+  }
+  return [];
+}
+var COUNTED_ROLES = ["load-balancer", "web-server", "app-server", "database"];
+function clusterConflicts(claims, { graphs }) {
+  const claim = claims.find((c) => c.kind === "cluster");
+  const pairs2 = graphs.filter((g) => countWithRole(g, "load-balancer") >= 2);
+  if (!claim || !pairs2.length || pairs2.some((g) => clusterEvidence(g).status === "pass")) return [];
+  const graph2 = pairs2[0];
+  return [{
+    message: `The prose describes a load balancer cluster (${claim.file}:${claim.line}) but the diagram (${graph2.file}:${graph2.line}) draws the load balancers with nothing tying them together.`,
+    at: { file: graph2.file, line: graph2.line, column: 1 },
+    hint: "Show the cluster: group the load balancers in a subgraph, link them (heartbeat / VRRP), or give them a shared virtual IP."
+  }];
+}
+function diagramCountConflicts({ graphs, identities }) {
+  const findings = [];
+  for (const role of COUNTED_ROLES) {
+    const counts = graphs.map((g) => ({ graph: g, n: countWithRole(g, role) })).filter((c) => c.n > 0);
+    if (new Set(counts.map((c) => c.n)).size < 2) continue;
+    const low = counts.reduce((a, b) => b.n < a.n ? b : a);
+    const high = counts.reduce((a, b) => b.n > a.n ? b : a);
+    const missing = componentsWithRole(high.graph, role).filter((c) => !identities.some((id) => id.members.includes(c) && id.members.some((m) => m.diagram === low.graph.diagram)));
+    const lacking = missing.length ? ` (no counterpart for ${missing.map((c) => `"${c.label}"`).join(", ")})` : "";
+    findings.push({
+      message: `The diagrams disagree: the ${low.graph.type} diagram (${low.graph.file}:${low.graph.line}) shows ${plural(low.n, roleName(role))}, the ${high.graph.type} diagram (${high.graph.file}:${high.graph.line}) shows ${high.n}${lacking}.`,
+      at: { file: low.graph.file, line: low.graph.line, column: 1 },
+      hint: "Draw the same infrastructure in every diagram."
+    });
+  }
+  return [...findings, ...hostingConflicts(graphs)];
+}
+function tierHosting(graph2) {
+  const shared2 = /* @__PURE__ */ new Set();
+  const apart = /* @__PURE__ */ new Set();
+  const hosts = new Map(TIER_ROLES.map((role) => [role, new Set(componentsWithRole(graph2, role).map((c) => c.host))]));
+  for (const [i, a] of TIER_ROLES.entries()) {
+    for (const b of TIER_ROLES.slice(i + 1)) {
+      const hostsA = hosts.get(a);
+      const hostsB = hosts.get(b);
+      if (!hostsA.size || !hostsB.size) continue;
+      if ([...hostsA].some((h) => hostsB.has(h))) shared2.add(`${a}+${b}`);
+      else if (graph2.type !== "sequence") apart.add(`${a}+${b}`);
+    }
+  }
+  return { shared: shared2, apart };
+}
+function hostingConflicts(graphs) {
+  const hosting = graphs.map((g) => ({ graph: g, ...tierHosting(g) }));
+  for (const one of hosting) {
+    for (const other of hosting) {
+      const pair = [...one.shared].find((p) => other.apart.has(p));
+      if (!pair) continue;
+      const [a, b] = pair.split("+");
+      return [{
+        message: `The diagrams disagree: the ${one.graph.type} diagram (${one.graph.file}:${one.graph.line}) runs the ${roleName(a)} and the ${roleName(b)} on one server, the ${other.graph.type} diagram (${other.graph.file}:${other.graph.line}) on separate servers.`,
+        at: { file: one.graph.file, line: one.graph.line, column: 1 },
+        hint: "Draw the same infrastructure in every diagram."
+      }];
+    }
+  }
+  return [];
+}
+function lbCountConflicts(claims, { graphs }) {
+  if (!graphs.length) return [];
+  const counts = graphs.flatMap((g) => {
+    const all2 = countWithRole(g, "load-balancer");
+    const clusterNodes = componentsWithRole(g, "load-balancer").filter((c) => CLUSTER_WORDS.test(normaliseText(c.label)) && c.multiplicity === 1).length;
+    return all2 - clusterNodes >= 2 ? [all2, all2 - clusterNodes] : [all2];
+  });
+  for (const claim of claims) {
+    if (claim.kind !== "lb-count" || counts.every((n) => n === 0)) continue;
+    const agrees = claim.atLeast ? counts.some((n) => n >= claim.n) : counts.includes(claim.n);
+    if (agrees) continue;
+    const drawn = Math.max(...counts);
+    const said = claim.n === 1 ? "a single load balancer" : claim.atLeast ? "a second load balancer" : `${claim.n} load balancers`;
+    return [{
+      message: `The prose speaks of ${said} (${claim.file}:${claim.line}) but the diagram shows ${drawn}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: claim.n === 1 ? "Describe the load balancers the diagram draws." : "Draw both load balancers."
+    }];
+  }
+  return [];
+}
+function serverCountConflicts(claims, { graphs }) {
+  if (!graphs.length) return [];
+  for (const claim of claims) {
+    if (claim.kind !== "server-count") continue;
+    const readings2 = graphs.flatMap((g) => {
+      if (claim.role !== "server") return [countWithRole(g, claim.role)];
+      const { drawn } = drawnServerCount(g);
+      const servers = [.../* @__PURE__ */ new Set([serverMachines(g, [...TIER_ROLES, "server"]).total, ...drawn ? [drawn] : []])];
+      const lbs = countWithRole(g, "load-balancer");
+      return claim.behind ? servers : servers.flatMap((n) => [n, n + Math.min(1, lbs), n + lbs]);
+    });
+    if (claim.atLeast ? readings2.some((n) => n >= claim.n) : readings2.includes(claim.n)) continue;
+    const what = claim.role === "server" ? "servers" : `${roleName(claim.role)}s`;
+    return [{
+      message: `The prose counts ${claim.atLeast ? "at least " : ""}${claim.n} ${what} (${claim.file}:${claim.line}) but the diagram shows ${[...new Set(readings2)].join(" or ")}.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Make the count in the prose match the diagram, or draw the ${what} the prose describes.`
+    }];
+  }
+  return [];
+}
+function ownServerConflicts(claims, { graphs }) {
+  const claim = claims.find((c) => c.kind === "own-servers");
+  if (!claim) return [];
+  for (const graph2 of graphs) {
+    const shared2 = graph2.hosts.find((h) => h.roles.filter((r3) => TIER_ROLES.includes(r3)).length >= 2);
+    if (!shared2) continue;
+    return [{
+      message: `The prose puts each component on its own server (${claim.file}:${claim.line}) but the diagram runs ${shared2.roles.filter((r3) => TIER_ROLES.includes(r3)).map(roleName).join(" and ")} on one server ("${shared2.label}").`,
+      at: shared2.source,
+      hint: "Draw each tier on a server of its own, or describe the shared server."
+    }];
+  }
+  return [];
+}
+var DRAWN_AS_LABEL = ["firewall", "monitoring"];
+function missingClaimedComponents(claims, { graphs }) {
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const claim of claims) {
+    if (claim.kind !== "component" || seen.has(claim.role)) continue;
+    seen.add(claim.role);
+    const role = claim.role;
+    const drawn = graphs.some((g) => g.components.some((c) => c.roles.includes(role)) || DRAWN_AS_LABEL.includes(role) && g.texts.some((t) => namesRole(t.text, role)));
+    if (drawn) continue;
+    const name = role === "monitoring" ? "monitoring" : `${roleName(role)}s`;
+    findings.push({
+      message: `The prose describes ${role === "monitoring" ? "monitoring" : `a ${roleName(role)}`} (${claim.file}:${claim.line}) but no diagram shows any.`,
+      at: { file: claim.file, line: claim.line, column: 1 },
+      hint: `Draw the ${name} in the diagram, or remove the claim.`
+    });
+  }
+  return findings;
+}
+
+// src/rules/db-primary-replica.ts
+var PRIMARY2 = anyOf(...DB_PRIMARY_NAMES);
+var REPLICA3 = anyOf(...DB_REPLICA_NAMES);
+var REPLICATION = anyOf(...REPLICATION_TERMS);
+var HINT3 = 'Label the two databases by their part: `DB1[("MySQL Primary")] -->|replication| DB2[("MySQL Replica")]`.';
+var dbPrimaryReplica = {
+  meta: {
+    id: "db-primary-replica",
+    description: "The database is drawn or labelled as a Primary-Replica (Master-Slave) pair, or two databases are linked by replication.",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    validateOptions(options) {
+      return textOptionsProblem(options, ["link"]);
+    }
+  },
+  check(context) {
+    const link2 = typeof context.options.link === "string" ? context.options.link : null;
+    return bestOverDiagrams(context.graphs, (graph2) => {
+      const pair = checkPair(graph2);
+      return pair.status === "pass" && link2 ? checkLink(graph2, link2, pair) : pair;
+    });
+  }
+};
+function checkLink(graph2, label, pair) {
+  const dbs = componentsWithRole(graph2, "database");
+  const keys2 = new Set(dbs.map((c) => c.key));
+  const byKey = new Map(dbs.map((c) => [c.key, c]));
+  const between = graph2.edges.filter((e) => e.kind !== "note" && e.from !== e.to && keys2.has(e.from) && keys2.has(e.to));
+  const right = between.find((e) => labelHas(e.label, label));
+  if (right) return { ...pair, message: `${pair.message.replace(/\.$/, "")}, linked by "${shownLabel(right.label)}".` };
+  const primary = dbs.find((c) => PRIMARY2.test(normaliseText(c.label)) && !REPLICA3.test(normaliseText(c.label))) ?? dbs[0];
+  const replica = dbs.find((c) => c !== primary && REPLICA3.test(normaliseText(c.label))) ?? dbs.find((c) => c !== primary);
+  const example2 = `\`${primary.id} -->|"${label}"| ${replica?.id ?? "replica"}\``;
+  const other = between[0];
+  return {
+    status: "fail",
+    message: other ? `The databases are linked by ${other.label ? `"${shownLabel(other.label)}"` : "an arrow with no label"}, not "${label}".` : `No "${label}" arrow between the databases.`,
+    findings: [{
+      message: other ? `The arrow between ${describe(byKey.get(other.from))} and ${describe(byKey.get(other.to))} ${other.label ? `says "${shownLabel(other.label)}"` : "has no label"}: the task asks for a "${label}" arrow from the primary to the replica.` : `Nothing links ${describe(primary)} to ${replica ? describe(replica) : "a replica"}: the task asks for a "${label}" arrow from the primary to the replica.`,
+      at: other?.source ?? primary.source,
+      hint: `Draw the copy from the primary to the replica: ${example2}.`
+    }]
+  };
+}
+function checkPair(graph2) {
+  const dbs = componentsWithRole(graph2, "database");
+  const at2 = dbs[0]?.source ?? { file: graph2.file, line: graph2.line, column: 1 };
+  if (!dbs.length) return { status: "fail", message: "No database in the diagram.", findings: [{ message: "The diagram has no database.", at: at2, hint: HINT3 }] };
+  const text3 = (c) => normaliseText(c.label);
+  const primary = dbs.find((c) => PRIMARY2.test(text3(c)) && !REPLICA3.test(text3(c)));
+  const replica = dbs.find((c) => c !== primary && REPLICA3.test(text3(c)));
+  if (primary && replica) return { status: "pass", message: `${describe(primary)} and ${describe(replica)} form a primary-replica pair.` };
+  const both = dbs.find((c) => PRIMARY2.test(text3(c)) && REPLICA3.test(text3(c)) || REPLICATION.test(text3(c)));
+  if (both) return { status: "pass", message: `${describe(both)} is labelled as a primary-replica pair.` };
+  const keys2 = new Set(dbs.map((c) => c.key));
+  const group = graph2.groups.find((g) => g.members.some((m) => keys2.has(m)) && (REPLICATION.test(normaliseText(g.title)) || PRIMARY2.test(normaliseText(g.title)) && REPLICA3.test(normaliseText(g.title))));
+  if (group) return { status: "pass", message: `The databases are grouped as "${group.title}".` };
+  const link2 = graph2.edges.find((e) => e.from !== e.to && keys2.has(e.from) && keys2.has(e.to) && REPLICATION.test(normaliseText(e.label)));
+  if (link2) return { status: "pass", message: `Two databases are linked by "${link2.label}".` };
+  return {
+    status: "fail",
+    message: dbs.length === 1 ? `One database (${describe(dbs[0])}), with no replica.` : `${dbs.length} databases (${dbs.map(describe).join(", ")}), none marked primary or replica.`,
+    findings: [{
+      message: dbs.length === 1 ? `${describe(dbs[0])} is a single database: the design needs a primary and a replica.` : `Nothing says which of ${dbs.map(describe).join(", ")} is the primary and which the replica.`,
+      at: at2,
+      hint: HINT3
+    }]
+  };
+}
+
+// src/rules/db-tier.ts
+var dbTier = tierRule("db-tier", "database", 'A database (MySQL, MariaDB, PostgreSQL, "database", primary/replica) on a server of its own.');
+
+// src/rules/diagram-present.ts
+var diagramPresent = {
+  meta: {
+    id: "diagram-present",
+    description: "At least one diagram that can be read as text (Mermaid in the task file, or a Mermaid/markdown file it links to or that sits beside it).",
+    diagramBased: false,
+    whenTaskMissing: "fail"
+  },
+  check({ submission, graphs }) {
+    const readable = submission.diagrams.filter((d) => d.parse.kind !== "unknown" || d.origin === "fence");
+    if (readable.length > 0) {
+      const where = readable.map((d) => `${d.file}:${d.line}`).join(", ");
+      const unclassified = graphs.flatMap((g) => g.components.filter((c) => c.roles.length === 1 && c.roles[0] === "other"));
+      const findings = unclassified.slice(0, 10).map((c) => ({
+        message: `infralint cannot tell what ${describe(c)} is; it is treated as a plain box on the way.`,
+        severity: "info",
+        at: c.source,
+        hint: "Name the component in its label, e.g. `W1[Web server 1: Nginx]`."
+      }));
+      return { status: "pass", message: `${readable.length} Mermaid diagram${readable.length === 1 ? "" : "s"} (${where}).`, findings };
+    }
+    const drawnMmd = submission.visuals.filter((v3) => v3.kind === "ascii-art" && submission.diagrams.some((d) => d.file === v3.file && d.origin === "file"));
+    const visual = drawnMmd[0] ?? submission.visuals[0];
+    if (visual) {
+      const what = visual.kind === "ascii-art" ? "ASCII art" : visual.kind === "image-file" ? `the image file ${visual.target}` : `an image or link (${visual.target})`;
+      return {
+        status: "manual",
+        message: drawnMmd.length ? `${visual.file} is ASCII art, not Mermaid: a person must look at it.` : `The diagram is ${what}: a person must look at it.`,
+        findings: [{
+          message: drawnMmd.length ? `${visual.file} holds ASCII art, not Mermaid source, which infralint cannot read; the diagram rules await a mentor's review.` : `The diagram is ${what}, which infralint cannot read; the diagram rules await a mentor's review.`,
+          severity: "info",
+          at: { file: visual.file, line: visual.line, column: 1 },
+          hint: drawnMmd.length ? "Write the diagram in Mermaid (`flowchart LR` ...) in this file, and infralint can check it before you submit." : "Draw it in a ```mermaid block as well, and infralint can check it before you submit."
+        }]
+      };
+    }
+    return { status: "fail", message: "No diagram: neither Mermaid text nor an image.", findings: [{ message: "The submission has no diagram.", hint: "Add a ```mermaid block (for example `flowchart LR`) that draws the infrastructure." }] };
+  }
+};
+
+// src/rules/diagram-renders.ts
+var diagramRenders = {
+  meta: {
+    id: "diagram-renders",
+    description: "Every Mermaid block parses exactly as the real Mermaid parser would (so it renders on GitHub).",
+    diagramBased: true,
+    whenTaskMissing: "fail",
+    judgesText: true
+  },
+  check({ submission, graphs }) {
+    const findings = [];
+    let broken = 0;
+    for (const d of submission.diagrams) {
+      const at2 = (line, column) => ({ file: d.file, line: d.line + line - 1, column: column + d.indent });
+      let bad = false;
+      const drawing = d.origin === "file" && d.parse.kind === "unknown" ? submission.visuals.find((v3) => v3.kind === "ascii-art" && v3.file === d.file) : void 0;
+      if (drawing) {
+        bad = true;
+        findings.push({
+          message: `${d.file} is not Mermaid: it holds a drawing made of text (ASCII art), which Mermaid cannot render; a person must look at it.`,
+          at: { file: d.file, line: drawing.line, column: 1 },
+          hint: 'Write the diagram in Mermaid in this file, starting with a diagram type, e.g. `flowchart LR` then `User --> DNS --> Web["Web server (Nginx)"]`.'
+        });
+      } else if (!d.parse.valid) {
+        bad = true;
+        for (const [i, e] of d.parse.errors.slice(0, 5).entries()) {
+          findings.push({
+            message: `${i === 0 ? "" : "Also: "}${e.message}${e.text?.trim() && !e.message.includes(e.text) ? ` (at \`${e.text.trim()}\`)` : ""} [${e.code}]`,
+            severity: i === 0 ? "error" : "warning",
+            // At the mistake itself when Mermaid fails later (an unclosed subgraph: at its `subgraph`).
+            at: at2(e.cause?.line ?? e.line, e.cause?.column ?? e.column),
+            ...e.hint ? { hint: e.hint } : {},
+            // The diagram's whole repair rides on the error Mermaid reports (one fix, ESLint's way).
+            ...i === 0 && d.fix ? { fix: d.fix } : {}
+          });
+        }
+      }
+      if (d.origin === "unfenced") {
+        bad = true;
+        findings.push({
+          message: "This Mermaid diagram is not in a ```mermaid fence, so GitHub shows it as plain text.",
+          at: at2(1, 1),
+          hint: "Put the diagram between a line ```mermaid and a line ```.",
+          ...d.parse.valid && d.fix ? { fix: d.fix } : {}
+        });
+      } else if (d.origin === "fence" && !d.closed && d.swallowedFrom !== void 0) {
+        bad = true;
+        findings.push({
+          message: `The \`\`\`mermaid fence opened on line ${d.line - 1} is never closed, so the text from line ${d.swallowedFrom} to the end of the file became part of the diagram, and Mermaid cannot draw it.`,
+          at: { file: d.file, line: d.swallowedFrom, column: 1 },
+          hint: `Close the diagram with a line holding only \`\`\` before line ${d.swallowedFrom}.`
+        });
+      } else if (d.origin === "fence" && !d.closed) {
+        findings.push({
+          message: "The ```mermaid fence is never closed; GitHub closes it at the end of the file, but anything written below it will become part of the diagram.",
+          severity: "info",
+          at: { file: d.file, line: d.line - 1, column: 1 },
+          hint: "Close the block with a line holding only ```."
+        });
+      }
+      if (d.parse.kind === "unsupported") {
+        findings.push({ message: `\`${d.parse.typeWord}\` diagrams are not analysed by infralint; a mentor will read this one.`, severity: "info", at: at2(1, 1) });
+      }
+      if (bad) broken++;
+    }
+    const total = submission.diagrams.length;
+    if (broken === 0 && graphs.length === 0) return { status: "manual", message: "The diagram is of a type infralint does not read: a person must check this.", findings };
+    if (broken === 0) return { status: "pass", message: `${total === 1 ? "The diagram renders" : `All ${total} diagrams render`}.`, findings };
+    return { status: "fail", message: `${broken} of ${total} diagram${total === 1 ? "" : "s"} will not render on GitHub.`, findings };
+  }
+};
+
+// src/rules/english.ts
+var english = {
+  meta: { id: "english", description: "The prose is written in English.", diagramBased: false, whenTaskMissing: "pass" },
+  check({ prose, submission }) {
+    const { englishWords, otherWords, isEnglish } = prose.english;
+    if (isEnglish) return { status: "pass", message: prose.wordCount ? "The prose is in English." : "No prose to check." };
+    return {
+      status: "fail",
+      message: `Most of the prose is not in English (${otherWords} non-English function words against ${englishWords} English ones).`,
+      findings: [{ message: "The explanations are not written in English; the task asks for English.", severity: "warning", at: submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null, hint: "Translate the explanations into English." }]
+    };
+  }
+};
 
 // src/prose/question-text.ts
 var VOCABULARIES = {
@@ -47172,16 +47233,21 @@ function matchesOf(pattern, plain) {
   return everyMatch(globalOf(pattern), plain).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 var sentencesRead = cachedByString(
-  (text3) => Object.freeze(sentencesOf(text3).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) })))
+  (text3) => Object.freeze(cutOf(text3).map(({ raw, clauses }) => ({ raw, plain: plainOf(raw), asks: asks(raw), cut: clauses })))
 );
 var PRODUCTS2 = everyOf(...PRODUCT_NAMES);
 var DESIGN_KIND = everyOf(...DESIGN_KINDS);
 function plainOf(raw) {
   return proseText(raw).replace(PRODUCTS2, "product").replace(DESIGN_KIND, "design").replace(/ ?\.{2,} ?/g, " ").trim();
 }
-var clausesRead = cachedByString(
-  (raw) => Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r3) => ({ raw: r3, plain: plainOf(r3) })))
-);
+var clausesRead = cachedByString((raw) => readClauses2(clausesOf(raw)));
+function clausesReadOf(sentence) {
+  return sentence.cut ? clausesOfCut(sentence) : clausesRead(sentence.raw);
+}
+var clausesOfCut = cachedByObject((sentence) => readClauses2(sentence.cut));
+function readClauses2(cut2) {
+  return Object.freeze(cut2.flatMap((c) => relativesOf(c.raw)).map((r3) => ({ raw: r3, plain: plainOf(r3) })));
+}
 var RELATIVE_OPENING = /,\s+(?=(?:which|who|qui)\s)/i;
 var RELATIVE_OPENINGS = new RegExp(RELATIVE_OPENING.source, "gi");
 function relativesOf(raw) {
@@ -47325,7 +47391,7 @@ var LOAD_BALANCER = new RegExp(anyOf(...LOAD_BALANCER_NAMES).source, "g");
 function readChoices(prose, choices) {
   const patterns = choices.map((c) => termsPattern(c.terms));
   const contradictions = choices.map((c) => c.contradictedBy?.length ? termsPattern(c.contradictedBy) : null);
-  const namedIn = (plain) => patterns.flatMap((p, k) => matchesOf(p, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))) ? [k] : []);
+  const namedIn2 = (plain) => patterns.flatMap((p, k) => matchesOf(p, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start))) ? [k] : []);
   const mentioned = (plain) => patterns.some((p) => p.test(plain));
   const mentionedAnywhere = /* @__PURE__ */ new Set();
   const contradicted = /* @__PURE__ */ new Map();
@@ -47357,7 +47423,7 @@ function readChoices(prose, choices) {
   }
   const asksWhich = (text3) => text3 !== null && (text3.asks === true || /\?\s*$/.test(text3.raw) || patterns.filter((p) => p.test(text3.plain)).length >= 2 || namesTheQuestion(text3.plain));
   const oneOption = (plain, aboutElse2) => {
-    const named3 = namedIn(plain);
+    const named3 = namedIn2(plain);
     if (named3.length !== 1 || contradicted.has(named3[0])) return null;
     const at2 = patterns[named3[0]].exec(plain).index;
     return aboutElse2(at2) ? null : named3[0];
@@ -47370,14 +47436,14 @@ function readChoices(prose, choices) {
   const pieces2 = (raw) => {
     const label = labelOf2(raw);
     const body = label !== null && patterns.filter((p) => p.test(label)).length >= 2 ? raw.slice(LEADING_LABEL.exec(raw)[0].length) : raw;
-    return clausesRead(body).flatMap((c) => namedIn(c.plain).length >= 2 ? commaSegments(c.raw).map((r3) => ({ raw: r3, plain: proseText(r3), asks: false })) : [{ raw: c.raw, plain: c.plain, asks: false }]);
+    return clausesRead(body).flatMap((c) => namedIn2(c.plain).length >= 2 ? commaSegments(c.raw).map((r3) => ({ raw: r3, plain: proseText(r3), asks: false })) : [{ raw: c.raw, plain: c.plain, asks: false }]);
   };
   return {
-    named: namedIn,
+    named: namedIn2,
     bare,
     pieces: pieces2,
     contradiction(plain) {
-      const named3 = namedIn(plain);
+      const named3 = namedIn2(plain);
       return named3.length === 1 ? contradicted.get(named3[0]) ?? null : null;
     },
     chosenIn({ raw, plain }, before, rowHead2, aboutElse2) {
@@ -47394,7 +47460,7 @@ function readChoices(prose, choices) {
       const pattern = patterns[k];
       if (mentionedAnywhere.size === 1 || appliedHere(plain)) return true;
       const label = labelOf2(raw);
-      if (label !== null && mentioned(label)) return (asksWhich(before) || asksWhich(rowHead2 === null ? null : { raw: rowHead2, plain: rowHead2 })) && patterns.every((_, j) => j === k || !labelled.has(j)) && namedIn(label).length === 1;
+      if (label !== null && mentioned(label)) return (asksWhich(before) || asksWhich(rowHead2 === null ? null : { raw: rowHead2, plain: rowHead2 })) && patterns.every((_, j) => j === k || !labelled.has(j)) && namedIn2(label).length === 1;
       const body = label !== null ? proseText(raw.slice(LEADING_LABEL.exec(raw)[0].length)) : plain;
       const at2 = matchesOf(pattern, body)[0];
       if (!at2) return false;
@@ -47450,8 +47516,8 @@ function questionProblem(question) {
   return answerGroups(question).length ? null : "it has no answer terms";
 }
 var REQUIREMENTS = anyOf(...TASK_REQUIREMENTS);
-function clausesOfSentence(sentence) {
-  const clauses = clausesRead(sentence.raw);
+function clausesOfSentence2(sentence) {
+  const clauses = clausesReadOf(sentence);
   return { clauses, plains: clauses.length ? clauses.map((c) => c.plain) : [sentence.plain] };
 }
 var prepared = cachedByObject(
@@ -47517,17 +47583,17 @@ function readQuestion(prose, question) {
   const statedFirst = /* @__PURE__ */ new Map();
   const states = (entry) => {
     if (choices) return choices.named(entry.sentence.plain).length > 0;
-    const stated = answers.map((a) => groupsStated(reader, a, entry.sentence, entry.context, entry.clauses ??= clausesOfSentence(entry.sentence)));
+    const stated = answers.map((a) => groupsStated(reader, a, entry.sentence, entry.context, entry.clauses ??= clausesOfSentence2(entry.sentence)));
     statedFirst.set(entry, stated);
     return stated.some((groups) => groups.size > 0);
   };
   const spoiled = reject ? spoiledSections(blocks, states, reject) : null;
-  const namedIn = /* @__PURE__ */ new Map();
+  const namedIn2 = /* @__PURE__ */ new Map();
   const names = (text3) => {
-    let found = namedIn.get(text3);
+    let found = namedIn2.get(text3);
     if (found === void 0) {
       found = about.test(text3);
-      namedIn.set(text3, found);
+      namedIn2.set(text3, found);
     }
     return found;
   };
@@ -47575,7 +47641,7 @@ function readQuestion(prose, question) {
         if (by) contradicted = { at: at2, by };
         continue;
       }
-      const stated = question.statement && !finite ? answers.map(() => /* @__PURE__ */ new Set()) : statedFirst.get(entry) ?? answers.map((a) => groupsStated(reader, a, sentence, context, entry.clauses ??= clausesOfSentence(sentence)));
+      const stated = question.statement && !finite ? answers.map(() => /* @__PURE__ */ new Set()) : statedFirst.get(entry) ?? answers.map((a) => groupsStated(reader, a, sentence, context, entry.clauses ??= clausesOfSentence2(sentence)));
       if (cell >= 0) {
         for (const [a, answer] of answers.entries()) {
           if (!stated[a].size || stated[a].size === answer.groups.length) continue;
@@ -47593,7 +47659,7 @@ function readQuestion(prose, question) {
           return reason !== null && WHY_KINDS.has(reason.kind) && !aboutElse(reader, text3, reason.index, context) && !reasonOfAnother(reader, text3, reason.index);
         };
         if (givesWhy(plain)) return { answeredAt: at2, mentionedAt };
-        const pieces2 = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
+        const pieces2 = clausesReadOf(sentence).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
         const ownPiece = (text3) => about !== null && about.test(text3) && hasFiniteVerb(text3) && givesWhy(text3);
         if (pieces2.length > 1 && pieces2.some(ownPiece)) return { answeredAt: at2, mentionedAt };
         continue;
@@ -47668,7 +47734,7 @@ function groupsStated(reader, answer, sentence, context, read) {
   const stated = /* @__PURE__ */ new Set();
   const { plain } = sentence;
   if (reader.cancelledBy?.test(plain) && matchesOf(reader.cancelledBy, plain).some((m) => !SET_ASIDE.test(plain.slice(0, m.start)))) return stated;
-  const { clauses, plains } = read ?? clausesOfSentence(sentence);
+  const { clauses, plains } = read ?? clausesOfSentence2(sentence);
   for (const [c, clause] of plains.entries()) {
     if (!answer.groups.some((group, g) => !stated.has(g) && group.terms.test(clause))) continue;
     let around;
@@ -47832,7 +47898,7 @@ var explainAdditions = {
       if (blocks.length) {
         explained.push(`${el.name} (line ${blocks[0].line})`);
       } else {
-        const mention = prose.blocks.find((b) => topicsOfBlock(prose, b).has(el.topic) || b.headingTopics.has(el.topic));
+        const mention = prose.blocks.find((b) => topicsOfBlock(prose, b).has(el.topic) || readingOf(prose, b).headingTopics.has(el.topic));
         findings.push({
           message: mention ? `${capitalise(el.name)} is mentioned (line ${mention.line}) but never justified: a name or a heading is not an explanation.` : `${capitalise(el.name)} is never explained.`,
           at: mention ? { file: mention.file, line: mention.line, column: 1 } : submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null,
@@ -47902,7 +47968,7 @@ var explainWebVsApp = {
       if (lines.web && lines.app) break;
       if (block4.kind === "heading" || block4.inIssuesSection) continue;
       const found = /* @__PURE__ */ new Set();
-      for (const clause of block4.clauses) characterisations(clause, found);
+      for (const clause of readingOf(prose, block4).clauses) characterisations(clause, found);
       for (const side of found) lines[side] ??= block4.line;
     }
     const at2 = submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null;
@@ -50012,8 +50078,8 @@ function mendText(source) {
   ed = replaceAll(ed, /^(graph|flowchart(?:-elk)?)([ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/gi, (m) => `${m[1]}${m[2]}${m[3].toUpperCase()}`);
   ed = replaceAll(ed, SINGLE_DASH_ARROW, (m) => `${m[1]}-->`);
   ed = replaceAll(ed, linesHolding("%%"), (m) => {
-    const cut = trailingCommentStart(m[0]);
-    return cut < 0 ? m[0] : m[0].slice(0, cut).trimEnd();
+    const cut2 = trailingCommentStart(m[0]);
+    return cut2 < 0 ? m[0] : m[0].slice(0, cut2).trimEnd();
   });
   ed = replaceAll(ed, idSpaceAtLineStart, (m) => m[1]);
   ed = replaceAll(ed, idSpaceAfterArrow, (m) => `${m[1]}${m[2]}`);
@@ -50372,9 +50438,9 @@ function textualCauses(ctx, upTo) {
   }
   let lineStart = 0;
   for (const line of text3.split("\n")) {
-    const cut = trailingCommentStart(line);
-    if (cut >= 0) {
-      causes.push({ code: "comment-after-statement", message: "A `%%` comment must be on its own line in a flowchart; after a statement it is read as text.", ...ctx.rawPosition(lineStart + cut), text: "%%", hint: "Move the comment to a line of its own." });
+    const cut2 = trailingCommentStart(line);
+    if (cut2 >= 0) {
+      causes.push({ code: "comment-after-statement", message: "A `%%` comment must be on its own line in a flowchart; after a statement it is read as text.", ...ctx.rawPosition(lineStart + cut2), text: "%%", hint: "Move the comment to a line of its own." });
     }
     lineStart += line.length + 1;
   }
@@ -55918,16 +55984,16 @@ function withColon(m, known) {
   const words = receiver.split(/(\s+)/);
   const atEnd = `${m[1]}${receiver}:${m[3].slice(1)}`;
   if (known.has(receiver.trim()) || words.length < 3) return atEnd;
-  let cut = -1;
+  let cut2 = -1;
   for (let k = words.length - 3; k >= 0; k -= 2) {
     if (known.has(words.slice(0, k + 1).join(""))) {
-      cut = k;
+      cut2 = k;
       break;
     }
   }
-  if (cut < 0 && words.length >= 5) cut = 0;
-  if (cut < 0) return atEnd;
-  return `${m[1]}${words.slice(0, cut + 1).join("")}:${words[cut + 1].slice(1)}${words.slice(cut + 2).join("")}${m[3]}`;
+  if (cut2 < 0 && words.length >= 5) cut2 = 0;
+  if (cut2 < 0) return atEnd;
+  return `${m[1]}${words.slice(0, cut2 + 1).join("")}:${words[cut2 + 1].slice(1)}${words.slice(cut2 + 2).join("")}${m[3]}`;
 }
 function meantMessage(line, text3) {
   return messageLineWithColon(line, text3)?.trim() ?? null;
@@ -56081,18 +56147,18 @@ async function readFenceContent(source, detected) {
     const blankBefore = !lines[i - 1].trim() && lines[i].trim() !== "";
     if (blankBefore || /^\s{0,3}#{1,6}\s/.test(lines[i])) cuts.push(i);
   }
-  for (const cut of [...cuts].reverse().slice(0, MAX_TRIES)) {
-    const text3 = lines.slice(0, cut).join("\n").trimEnd();
+  for (const cut2 of [...cuts].reverse().slice(0, MAX_TRIES)) {
+    const text3 = lines.slice(0, cut2).join("\n").trimEnd();
     if (!text3.trim()) continue;
     const prefix = await parseDiagram(text3, void 0, "verdict");
-    if (prefix.valid) return { source: { ...source, text: text3, swallowedFrom: source.line + cut }, parse: prefix };
+    if (prefix.valid) return { source: { ...source, text: text3, swallowedFrom: source.line + cut2 }, parse: prefix };
   }
   const firstError2 = parse2.errors[0]?.line ?? 1;
-  for (const cut of cuts.filter((c) => c >= firstError2).slice(0, MAX_TRIES)) {
-    if (lines.slice(cut).some(looksLikeStatement)) continue;
-    const text3 = lines.slice(0, cut).join("\n").trimEnd();
+  for (const cut2 of cuts.filter((c) => c >= firstError2).slice(0, MAX_TRIES)) {
+    if (lines.slice(cut2).some(looksLikeStatement)) continue;
+    const text3 = lines.slice(0, cut2).join("\n").trimEnd();
     const prefix = await parseDiagram(text3);
-    if (prefix.errors[0]?.line === firstError2 && prefix.errors[0].code === parse2.errors[0]?.code) return { source: { ...source, text: text3, swallowedFrom: source.line + cut }, parse: prefix };
+    if (prefix.errors[0]?.line === firstError2 && prefix.errors[0].code === parse2.errors[0]?.code) return { source: { ...source, text: text3, swallowedFrom: source.line + cut2 }, parse: prefix };
     break;
   }
   return { source, parse: parse2 };
@@ -56121,9 +56187,9 @@ function capFlowchart(ast, boxes2, links) {
   const groupIds = new Set(subgraphs.map((s) => s.id));
   const kept = (id) => vertices.has(id);
   const edges = ast.edges.filter((e) => kept(e.from) && kept(e.to)).slice(0, links);
-  const cut = subgraphs.map((s) => ({ ...s, nodes: s.nodes.filter((n) => kept(n) || groupIds.has(n)) }));
+  const cut2 = subgraphs.map((s) => ({ ...s, nodes: s.nodes.filter((n) => kept(n) || groupIds.has(n)) }));
   return {
-    ast: { ...ast, vertices, edges, subgraphs: cut },
+    ast: { ...ast, vertices, edges, subgraphs: cut2 },
     droppedBoxes: ast.vertices.size - vertices.size + ast.subgraphs.length - subgraphs.length,
     droppedLinks: ast.edges.length - edges.length
   };
@@ -56882,11 +56948,11 @@ var FIXERS = {
     return fixed === text3 ? null : { text: fixed, renames: { end: name }, description: `renamed the node \`end\` (a keyword) \`${name}\`` };
   },
   "comment-after-statement": everyLine("moved a `%%` comment to a line of its own", (line) => {
-    const cut = trailingCommentStart(line);
-    if (cut < 0) return null;
+    const cut2 = trailingCommentStart(line);
+    if (cut2 < 0) return null;
     const indent = /^[ \t]*/.exec(line)[0];
-    return `${indent}${line.slice(cut).trim()}
-${line.slice(0, cut).trimEnd()}`;
+    return `${indent}${line.slice(cut2).trim()}
+${line.slice(0, cut2).trimEnd()}`;
   }),
   "bad-direction": (text3, error) => {
     const fixed = onLine(text3, error.line, (line) => line.replace(/^(\s*(?:graph|flowchart(?:-elk)?)[ \t]+)(tb|td|bt|rl|lr)(?=[\s;]|$)/i, (_, head, dir) => `${head}${dir.toUpperCase()}`));

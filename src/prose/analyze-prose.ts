@@ -4,16 +4,18 @@
  * cell or column header), each sentence about its subject (named, or referred back to with "it",
  * "this machine", "the latter"), and a reason credited to the element its sentence is about.
  */
+import { cachedByObject } from '../bounded-cache.js';
 import { everyMatch } from '../every-match.js';
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
 import {
-  ADD_VERBS, anyOf, BEFORE_MARKERS, FUNCTION_WORDS, FUTURE, ISOLATION, ISSUES_LABELS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, READ_LANGUAGES, REFERENCES_BACK,
+  ADD_VERBS, anyOf, BEFORE_MARKERS, FUTURE, ISOLATION, ISSUES_LABELS, MACHINE_NAMES, NOW_MARKERS, PAIR_REFERENCES, READ_LANGUAGES, REFERENCES_BACK,
   SOLVED_LABELS, SUBORDINATORS, WHY_LABELS,
 } from './lexicon.js';
 import { reasonIn, type Reason } from './reasons.js';
 import { clausesOf, commaSegments, proseText, type Clause } from './sentences.js';
 import { titleOf, type Title } from './titles.js';
+import { countWords, type Language } from './word-count.js';
 
 export type { Topic } from './elements.js';
 
@@ -56,18 +58,21 @@ export interface AnalysedBlock {
   header?: string[];
   /** The title line heading it, when it has one ("1. Additional Server" in a plain-text answer). */
   title?: string;
-  /** Topics of what the block sits under: headings, title line, list lead, its own lead label. */
-  headingTopics: Set<Topic>;
-  /** Its whole text cut in clauses (clausesOf), when the analysis read it whole: the claims read the same cut. */
-  textClauses?: readonly Clause[];
-  /** Topics this block gives a reason for. */
-  explained: Set<Topic>;
-  clauses: ReadClause[];
   /** Under a heading such as "Issues" or "Weaknesses". */
   inIssuesSection: boolean;
 }
 
-export type Language = 'en' | 'fr' | 'es' | 'de' | 'pt';
+/** A block's clauses as read, and what they explain: read on first need (see readingOf). */
+export interface BlockReading {
+  /** Topics of what the block sits under: headings, title line, list lead. */
+  headingTopics: ReadonlySet<Topic>;
+  clauses: readonly ReadClause[];
+  /** Topics this block gives a reason for. */
+  explained: ReadonlySet<Topic>;
+}
+
+export type { Language } from './word-count.js';
+export { countWords };
 
 export interface ProseAnalysis {
   blocks: AnalysedBlock[];
@@ -386,102 +391,36 @@ function mainClauseStart(clause: { raw: string; plain: string }): number {
   return comma < 0 ? 0 : proseText(clause.raw.slice(0, comma)).length + 1;
 }
 
-/** Words of a text per language (function words), in one pass. */
-const LANGUAGE_OF = new Map<string, Language>();
-for (const [language, words] of Object.entries(FUNCTION_WORDS) as [Language, readonly string[]][]) for (const w of words) if (!LANGUAGE_OF.has(w)) LANGUAGE_OF.set(w, language);
-const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
-
-/** A hash of a word's characters, built as they are read: a word of the text is looked up without becoming a string. */
-const nextHash = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
-/** The function words by that hash (words that share one are told apart by their characters). */
-const FUNCTION_WORDS_BY_HASH = new Map<number, [string, Language][]>();
-for (const [word, language] of LANGUAGE_OF) {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = nextHash(hash, word.charCodeAt(i));
-  FUNCTION_WORDS_BY_HASH.set(hash, [...(FUNCTION_WORDS_BY_HASH.get(hash) ?? []), [word, language]]);
-}
-
-/** The language of the function word `text` holds from `start` to `end` (by its hash), or undefined. */
-function functionWordAt(text: string, start: number, end: number, hash: number): Language | undefined {
-  const candidates = FUNCTION_WORDS_BY_HASH.get(hash);
-  if (candidates) for (const [word, language] of candidates) if (word.length === end - start && text.startsWith(word, start)) return language;
-  return undefined;
-}
-
-/** `[a-z\u00df-\u00ff\u0100-\u024f']` on a lower-cased character: function words are Latin-script, so this is enough. */
-function isLatinWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || code === 39 || (code >= 0xdf && code <= 0x24f);
-}
-
-/**
- * Words of a text, and how many are function words of each language. One pass over the
- * characters; no word becomes a string (each a slice to look up made a long text's reading slow).
- */
-export function countWords(text: string): { words: number; english: number; other: number; byLanguage: Record<Language, number> } {
-  const lower = text.toLowerCase();
-  const byLanguage: Record<Language, number> = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
-  let words = 0;
-  let start = -1;
-  let hash = 0;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (isLatinWordCode(code)) {
-      if (start < 0) {
-        start = i;
-        hash = 0;
-      }
-      hash = nextHash(hash, code);
-      continue;
-    }
-    if (start < 0) continue;
-    words++;
-    if (i - start <= LONGEST_FUNCTION_WORD) {
-      const language = functionWordAt(lower, start, i, hash);
-      if (language) byLanguage[language]++;
-    }
-    start = -1;
-  }
-  const english = byLanguage.en;
-  return { words, english, other: byLanguage.fr + byLanguage.es + byLanguage.de + byLanguage.pt, byLanguage };
-}
-
 /** Reads the prose of a submission (task file and the markdown it links to). */
 export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   const blocks: AnalysedBlock[] = [];
   const languages: Record<Language, number> = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let wordCount = 0;
   // Every block of a section repeats its headings: read each heading once.
-  const headings = new Map<string, Context & { issues: boolean }>();
+  const headingIssues = new Map<string, boolean>();
   const doc: DocumentFacts = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => proseText(b.text))).join('\n')) };
-  const headingContext = (heading: string) => {
-    let context = headings.get(heading);
-    if (!context) {
-      context = { ...contextOf(heading, doc), issues: isIssuesLabel(proseText(heading)) };
-      headings.set(heading, context);
+  const steps: ReadingStep[] = [];
+  const listsIssues = (heading: string) => {
+    let issues = headingIssues.get(heading);
+    if (issues === undefined) {
+      issues = isIssuesLabel(proseText(heading));
+      headingIssues.set(heading, issues);
     }
-    return context;
+    return issues;
   };
   for (const source of sources) {
     // A line standing as a title ("1. Additional Server", "Issues with this design:") heads what follows.
     let title = null as Title | null;
-    let carried = new Set<Topic>();
     let previousSection = '';
-    for (const block of source.blocks) {
+    for (const [k, block] of source.blocks.entries()) {
       const norm = proseText(block.text);
       title = title?.covers(block) ? title : null;
       const section = block.headingPath.join('\u0000');
-      if (section !== previousSection || block.kind === 'heading') carried = new Set();
+      // What a sentence refers back to goes no further than its section (and its file).
+      const fresh = k === 0 || section !== previousSection || block.kind === 'heading';
       previousSection = section;
-      const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
-      // Nearest last: the headings, the list item it is nested in, then a title line read just above it.
-      for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
-      if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
-      const inIssuesSection = (title?.issues ?? false) || block.headingPath.some((h) => headingContext(h).issues);
-      const read = block.kind === 'heading' ? { clauses: [], last: carried } : readBlock(block, contexts, carried, doc);
-      carried = read.last;
-      const explained = explainedBy(read.clauses);
-      const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
-      blocks.push({
+      const inIssuesSection = (title?.issues ?? false) || block.headingPath.some(listsIssues);
+      const analysed: AnalysedBlock = {
         file: source.file,
         line: block.line,
         kind: block.kind,
@@ -492,12 +431,10 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
         ...(block.cells ? { cells: block.cells } : {}),
         ...(block.header ? { header: block.header } : {}),
         ...(title ? { title: title.text } : {}),
-        headingTopics,
-        ...('whole' in read && read.whole ? { textClauses: read.whole } : {}),
-        explained,
-        clauses: read.clauses,
         inIssuesSection,
-      });
+      };
+      blocks.push(analysed);
+      steps.push({ block, analysed, title, fresh });
       const next = block.kind === 'heading' ? null : titleOf(block, stripEnumerator(norm));
       // A title under an issues lead-in ("The issues:" then "1. SSL termination:") lists issues too.
       if (next) {
@@ -519,12 +456,79 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   // Too few function words to tell, unless none of them is English ("Base de données : MySQL").
   const isEnglish = (englishWords + otherWords < 8 && !(englishWords === 0 && otherWords >= 3)) || englishWords >= otherWords;
   const language = isEnglish ? 'en' : (Object.keys(languages) as Language[]).reduce((a, b) => (languages[b] > languages[a] ? b : a));
-  return { blocks, serversNumbered: doc.serversNumbered, wordCount, english: { englishWords, otherWords, isEnglish }, language };
+  const analysis: ProseAnalysis = { blocks, serversNumbered: doc.serversNumbered, wordCount, english: { englishWords, otherWords, isEnglish }, language };
+  toRead.set(analysis, { steps, doc });
+  return analysis;
 }
 
-/** Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after their lead label. */
-/** The clauses of a block as read, the subject it ends on, and its whole text cut in clauses when it was read as one. */
-function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, doc: DocumentFacts): { clauses: ReadClause[]; last: Set<Topic>; whole?: Clause[] } {
+/** A block as the clause reading takes it: as parsed, as analysed, the title line above it, and whether it starts a section (nothing carried into it). */
+interface ReadingStep {
+  block: ProseBlock;
+  analysed: AnalysedBlock;
+  title: Title | null;
+  fresh: boolean;
+}
+
+/** What each analysis leaves to read when asked (its blocks in order, and the document's facts). */
+const toRead = new WeakMap<ProseAnalysis, { steps: readonly ReadingStep[]; doc: DocumentFacts }>();
+
+/**
+ * The clauses of every block as read, in order (a block's subject carries into the next one of its
+ * section), made on first need: only the task-3 rules ask (what each block explains, how the web and
+ * application servers are characterised); the four classic tasks' questions and every task's claims
+ * read the text themselves, and reading every clause for its subject and reason was half their prose.
+ */
+const readings = cachedByObject((prose: ProseAnalysis): Map<AnalysedBlock, BlockReading> => {
+  const read = new Map<AnalysedBlock, BlockReading>();
+  const { steps, doc } = toRead.get(prose) ?? { steps: [], doc: { serversNumbered: prose.serversNumbered } };
+  // Every block of a section repeats its headings: read each heading once.
+  const headings = new Map<string, Context>();
+  const headingContext = (heading: string) => {
+    let context = headings.get(heading);
+    if (!context) {
+      context = contextOf(heading, doc);
+      headings.set(heading, context);
+    }
+    return context;
+  };
+  let carried = new Set<Topic>();
+  for (const { block, analysed, title, fresh } of steps) {
+    if (fresh) carried = new Set();
+    const contexts: Context[] = [...block.headingPath.slice(-2).map(headingContext)];
+    // Nearest last: the headings, the list item it is nested in, then a title line read just above it.
+    for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
+    if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
+    const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
+    if (block.kind === 'heading') {
+      read.set(analysed, { headingTopics, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED });
+      continue;
+    }
+    const { clauses, last } = readBlock(block, analysed, contexts, carried, doc);
+    carried = last;
+    read.set(analysed, { headingTopics, clauses, explained: explainedBy(clauses) });
+  }
+  return read;
+});
+
+const NO_CLAUSES: readonly ReadClause[] = Object.freeze([]);
+const NOTHING_EXPLAINED: ReadonlySet<Topic> = new Set<Topic>();
+
+/** A block's clauses as read, and what they explain (a heading's: none). */
+export function readingOf(prose: ProseAnalysis, block: AnalysedBlock): BlockReading {
+  return readings(prose).get(block) ?? { headingTopics: NOTHING_EXPLAINED, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED };
+}
+
+/**
+ * A block's whole text cut in clauses (clausesOf), once per block: the clause reading of a block
+ * without a lead label and the claims read the same cut.
+ */
+export const wholeClausesOf = cachedByObject((block: AnalysedBlock): readonly Clause[] => clausesOf(block.text));
+
+/**
+ * Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after
+ * their lead label. Returns its clauses as read and the subject it ends on.
+ */
+function readBlock(block: ProseBlock, analysed: AnalysedBlock, contexts: Context[], carried: Set<Topic>, doc: DocumentFacts): { clauses: ReadClause[]; last: Set<Topic> } {
   if (block.kind === 'table-row' && block.cells && block.header) {
     // The row's subject: its first cell, or a short second one ("Web | Nginx | serves static files").
     const names = block.cells.slice(0, 2).map((cell, k) => (k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT));
@@ -552,9 +556,7 @@ function readBlock(block: ProseBlock, contexts: Context[], carried: Set<Topic>, 
     const rest = readClauses(clausesOf(label.rest), context, carried, doc, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
-  const whole = clausesOf(block.text);
-  const { clauses, last } = readClauses(whole, nearest(contexts), carried, doc);
-  return { clauses, last, whole };
+  return readClauses(wholeClausesOf(analysed), nearest(contexts), carried, doc);
 }
 
 /** The lead label of a block ("**HAProxy 2.** It listens...", "Why: ...", "Server 3 – added to..."). */
@@ -576,7 +578,7 @@ export function topicsOfBlock(prose: ProseAnalysis, block: AnalysedBlock): Set<T
 
 /** Blocks that explain `topic`, outside sections about problems. */
 export function explanationsOf(prose: ProseAnalysis, topic: Topic): AnalysedBlock[] {
-  return prose.blocks.filter((b) => b.kind !== 'heading' && !b.inIssuesSection && b.explained.has(topic));
+  return prose.blocks.filter((b) => b.kind !== 'heading' && !b.inIssuesSection && readingOf(prose, b).explained.has(topic));
 }
 
 /** Whether the prose is in a language whose explanations infralint reads. */

@@ -12,7 +12,7 @@
  */
 import { cachedByText } from '../bounded-cache.js';
 import { everyMatch } from '../every-match.js';
-import type { AnalysedBlock, ProseAnalysis } from './analyze-prose.js';
+import { wholeClausesOf, type AnalysedBlock, type ProseAnalysis } from './analyze-prose.js';
 import { CARRIED, ELSEWHERE, NEGATED, negatedAt, NUMBER, opensWithCondition, statementOf, type Where } from './claim-reading.js';
 import { componentCountClaims, encryptionClaims, lbMonitoredClaims, sameStackClaims, type SecuredClaim } from './claims-secured.js';
 import { dbRoleClaims, dnsRecordClaims, namedServerClaims, oneMachineClaim, type StackClaim } from './claims-stack.js';
@@ -21,7 +21,7 @@ import {
   ACTIVE_ACTIVE_TERMS, ACTIVE_PASSIVE_TERMS, anyOf, CLUSTER_TERMS, DEFINITION_LABELS, DESIGN_STATEMENTS, everyOf, FAILURE_PROBLEMS, FAILURES, LOAD_BALANCER_NAMES, OTHER_CLUSTERS,
   PASSIVE_BEHAVIOUR,
 } from './lexicon.js';
-import { clausesOf, plainText, withoutAccents } from './sentences.js';
+import { plainText, withoutAccents } from './sentences.js';
 
 export type ClusterMode = 'active-active' | 'active-passive';
 export type { Where } from './claim-reading.js';
@@ -119,7 +119,7 @@ function readBlockClaims(block: AnalysedBlock, where: Where): Claim[] {
   let sentence = -1;
   // Under "Key concepts" or "Active-Active vs Active-Passive", "both load balancers share the traffic" defines a term.
   const defining = DEFINING.test(plainText([...block.headingPath, block.title ?? '', ...(block.listPath ?? [])].join(' | ')));
-  for (const clause of block.textClauses ?? clausesOf(block.text)) {
+  for (const clause of wholeClausesOf(block)) {
     // A sentence that opens with a condition is a hypothetical, every clause of it.
     if (clause.sentence !== sentence) {
       sentence = clause.sentence;

@@ -87,7 +87,31 @@ export function mentionsOf(plain: string, serversNumbered = true, label = false,
 
 const MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain: string) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, '')));
 
+/**
+ * The mentions of a text, assembled from its readings against each vocabulary. Those readings do
+ * not depend on how the text is taken (a document that numbers its servers, a label, the text
+ * before it), only which of them count does: they are made once per text for every way it is asked
+ * about (the analysis, the claims and the rules ask about one clause with different flags).
+ */
 function findMentions(plain: string, serversNumbered: boolean, label: boolean, preceding: string): readonly Mention[] {
+  const mentions = [...namedIn(plain)];
+  if (!serversNumbered) mentions.push(...numberedServersIn(plain));
+  // "a second one", "a third one": the noun is the one named before.
+  for (const m of everyMatch(ORDINAL_ONE, plain)) {
+    // The noun may be in the sentence before: "... three servers instead of two. The new one was added because ...".
+    const before = `${preceding} ${plain.slice(0, m.index)}`;
+    const word = m[1] ?? m[2]!;
+    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: 'lb-cluster', index: m.index });
+    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });
+  }
+  // A label "Split:" names the split without naming its parts.
+  const split = splitIn(plain);
+  if (split.parts || label) mentions.push(...(split.mentions ?? splitMentions(split.cleaned)));
+  return mentions.sort((a, b) => a.index - b.index);
+}
+
+/** The components a text names by the vocabulary of each, in the vocabulary's order (a cluster mention is not also a load balancer mention). */
+const namedIn = cachedByString((plain: string): readonly Mention[] => {
   const mentions: Mention[] = [];
   const taken: [number, number][] = [];
   for (const [topic, pattern, needs] of PATTERNS) {
@@ -102,19 +126,25 @@ function findMentions(plain: string, serversNumbered: boolean, label: boolean, p
       mentions.push({ topic, index: m.index });
     }
   }
-  if (!serversNumbered) for (const m of everyMatch(NUMBERED_SERVER, plain)) mentions.push({ topic: 'added-server', index: m.index });
-  // "a second one", "a third one": the noun is the one named before.
-  for (const m of everyMatch(ORDINAL_ONE, plain)) {
-    // The noun may be in the sentence before: "... three servers instead of two. The new one was added because ...".
-    const before = `${preceding} ${plain.slice(0, m.index)}`;
-    const word = m[1] ?? m[2]!;
-    if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: 'lb-cluster', index: m.index });
-    if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });
-  }
+  return mentions;
+});
+
+/** Numbered servers past the second ("Server 3"): the added one, where the document does not number its servers from 1. */
+const numberedServersIn = cachedByString((plain: string): readonly Mention[] => everyMatch(NUMBERED_SERVER, plain).map((m) => ({ topic: 'added-server', index: m.index })));
+
+/**
+ * The split as a text states it: its words outside what is no split ("split brain"), whether it names
+ * parts of the stack to split, and then the split's mentions (a label names the split without them:
+ * splitMentions reads them for it).
+ */
+const splitIn = cachedByString((plain: string): { cleaned: string; parts: boolean; mentions: readonly Mention[] | null } => {
   const cleaned = plain.replace(NOT_A_SPLIT, (s) => ' '.repeat(s.length));
-  // A label "Split:" names the split without naming its parts.
-  if (SPLIT_PART.test(cleaned) || label) for (const m of everyMatch(SPLIT, cleaned)) mentions.push({ topic: 'split', index: m.index });
-  return mentions.sort((a, b) => a.index - b.index);
+  const parts = SPLIT_PART.test(cleaned);
+  return { cleaned, parts, mentions: parts ? splitMentions(cleaned) : null };
+});
+
+function splitMentions(cleaned: string): Mention[] {
+  return everyMatch(SPLIT, cleaned).map((m) => ({ topic: 'split', index: m.index }));
 }
 
 export function topicsOf(plain: string, serversNumbered = true, label = false): Set<Topic> {

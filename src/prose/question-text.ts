@@ -11,7 +11,7 @@ import {
   DESIGN_KINDS, PRODUCT_NAMES, STANDBY_BEHAVIOUR, TASK_STATEMENT, WEB_SERVER_NAMES,
 } from './lexicon.js';
 import { reasonIn } from './reasons.js';
-import { clausesOf, hasFiniteVerb, proseText, sentencesOf } from './sentences.js';
+import { clausesOf, cutOf, hasFiniteVerb, proseText, type Clause } from './sentences.js';
 
 /** Vocabularies a rubric may name with `@name`. */
 const VOCABULARIES: Record<string, readonly string[]> = {
@@ -96,11 +96,13 @@ export interface ReadSentence {
   raw: string;
   plain: string;
   asks: boolean;
+  /** Its clauses as cut with the text it stands in (cutOf), when it was read from one: see clausesReadOf. */
+  cut?: readonly Clause[];
 }
 
 // A product's name is no statement: "a certificate from Let's Encrypt" encrypts nothing.
 const sentencesRead = cachedByString((text: string): readonly ReadSentence[] =>
-  Object.freeze(sentencesOf(text).map((raw) => ({ raw, plain: plainOf(raw), asks: asks(raw) }))),
+  Object.freeze(cutOf(text).map(({ raw, clauses }) => ({ raw, plain: plainOf(raw), asks: asks(raw), cut: clauses }))),
 );
 const PRODUCTS = everyOf(...PRODUCT_NAMES);
 const DESIGN_KIND = everyOf(...DESIGN_KINDS);
@@ -115,9 +117,20 @@ export function plainOf(raw: string): string {
  * The clauses of a sentence, as written and in plain text: "the primary takes the writes; the replica
  * is read-only"; a relative clause apart ("...to the application server, which runs the code").
  */
-export const clausesRead = cachedByString((raw: string): readonly { raw: string; plain: string }[] =>
-  Object.freeze(clausesOf(raw).flatMap((c) => relativesOf(c.raw)).map((r) => ({ raw: r, plain: plainOf(r) }))),
-);
+export const clausesRead = cachedByString((raw: string): readonly { raw: string; plain: string }[] => readClauses(clausesOf(raw)));
+
+/**
+ * clausesRead for a sentence read from a text, from the clauses its text was cut in (a sentence cut
+ * again on its own gives the same clauses: sentencesOf finds no other sentence in one of its own).
+ */
+export function clausesReadOf(sentence: ReadSentence): readonly { raw: string; plain: string }[] {
+  return sentence.cut ? clausesOfCut(sentence) : clausesRead(sentence.raw);
+}
+const clausesOfCut = cachedByObject((sentence: ReadSentence) => readClauses(sentence.cut!));
+
+function readClauses(cut: readonly Clause[]): readonly { raw: string; plain: string }[] {
+  return Object.freeze(cut.flatMap((c) => relativesOf(c.raw)).map((r) => ({ raw: r, plain: plainOf(r) })));
+}
 
 const RELATIVE_OPENING = /,\s+(?=(?:which|who|qui)\s)/i;
 const RELATIVE_OPENINGS = new RegExp(RELATIVE_OPENING.source, 'gi');

@@ -16,7 +16,7 @@ import { cachedByObject } from '../bounded-cache.js';
 import { anyOf, ELLIPTIC_LABELS, FUTURE, KINDS_OF, TASK_REQUIREMENTS, WHY_LABELS, WORD_HISTORY } from './lexicon.js';
 import { answerGroups, compiledQuestion, contentWords, groupsOf, namesOnly, type Answer, type Reader } from './question-compiled.js';
 import { readChoices, type Choice } from './question-choices.js';
-import { asks, clausesRead, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
+import { asks, clausesReadOf, labelOf, matchesOf, plainOf, SET_ASIDE, sentencesOfBlock, termsPattern, type ReadSentence } from './question-text.js';
 import { elementReason, reasonOfAnother } from './element-reasons.js';
 import { failureCosts, reasonIn, type ReasonKind } from './reasons.js';
 import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
@@ -193,7 +193,7 @@ interface SentenceClauses {
 }
 
 function clausesOfSentence(sentence: ReadSentence): SentenceClauses {
-  const clauses = clausesRead(sentence.raw);
+  const clauses = clausesReadOf(sentence);
   return { clauses, plains: clauses.length ? clauses.map((c) => c.plain) : [sentence.plain] };
 }
 
@@ -384,7 +384,7 @@ export function readQuestion(prose: ProseAnalysis, question: Question): Question
         // the site offline, HAProxy is what lets both boxes receive visitors".
         // Comma-spliced ones too, when the segment names the element and states something of its own.
         if (givesWhy(plain)) return { answeredAt: at, mentionedAt };
-        const pieces = clausesRead(sentence.raw).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
+        const pieces = clausesReadOf(sentence).flatMap((c) => commaSegments(c.raw)).map((raw) => plainOf(raw));
         const ownPiece = (text: string) => about !== null && about.test(text) && hasFiniteVerb(text) && givesWhy(text);
         if (pieces.length > 1 && pieces.some(ownPiece)) return { answeredAt: at, mentionedAt };
         continue;

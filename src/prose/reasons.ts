@@ -172,19 +172,45 @@ export function failureCosts(plain: string, failing: RegExp): boolean {
  * the reason returned is shared, so callers copy it to change it.
  */
 export function reasonIn(plain: string, why = false): Reason | null {
-  return why ? readReasonWhy(plain) : readReason(plain);
+  return why ? readReasonWhy(plain) : readReason(plain).reason;
+}
+
+/**
+ * A clause's reason as read without a label asking why, and whether the clause went through every
+ * shape of reason without one: only then does a label that asks why change the answer (a quality,
+ * a problem or standing apart answers it). The shapes are read once per clause for both.
+ */
+interface ReasonRead {
+  reason: Reason | null;
+  /** No shape of reason found, and nothing ruled the clause out: under a why-label, an answer may still be. */
+  open: boolean;
+  redundancy: boolean;
 }
 
 // Keyed by the clause's own string (no key built per call: V8 keeps a string's hash once computed).
-const readReason = cachedByString((plain: string) => findReason(plain, false));
-const readReasonWhy = cachedByString((plain: string) => findReason(plain, true));
+const readReason = cachedByString(findReason);
+const readReasonWhy = cachedByString((plain: string): Reason | null => {
+  const { reason, open, redundancy } = readReason(plain);
+  return open ? whyAnswer(plain, redundancy) : reason;
+});
 
-function findReason(plain: string, why: boolean): Reason | null {
-  if (TASK.test(plain) || GENERIC.test(plain)) return null;
+/** Under "Why:" or "Benefits", a quality is the answer. */
+function whyAnswer(plain: string, redundancy: boolean): Reason | null {
+  const answer = (): Reason => ({ kind: 'answer', index: 0, whole: true, redundancy, failing: failingIn(plain) });
+  if (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain) || OUTAGE_OF.test(plain)) return answer();
+  if (ISOLATED.test(plain)) return { ...answer(), byIsolation: true };
+  return null;
+}
+
+const NO_REASON: ReasonRead = Object.freeze({ reason: null, open: false, redundancy: false });
+
+function findReason(plain: string): ReasonRead {
+  if (TASK.test(plain) || GENERIC.test(plain)) return NO_REASON;
   const redundancy = REDUNDANCY.test(plain) || FAILURE.test(plain) || CONTINUES.test(plain) || FAILURE_PROBLEM.test(plain);
   // "because a distributed design is better and more professional", "because master-slave is the standard way": praise or
   // convention with nothing the element makes possible or prevents is no reason.
-  if (HOLLOW.test(plain) && !redundancy && !ANY_QUALITY.test(plain) && !PROBLEM.test(plain) && !OUTAGE_OF.test(plain) && !CAPABILITY.test(plain) && !ENABLING.test(plain)) return null;
+  if (HOLLOW.test(plain) && !redundancy && !ANY_QUALITY.test(plain) && !PROBLEM.test(plain) && !OUTAGE_OF.test(plain) && !CAPABILITY.test(plain) && !ENABLING.test(plain)) return NO_REASON;
+  const closed = (reason: Reason | null): ReasonRead => ({ reason: reason && Object.freeze(reason), open: false, redundancy });
   const found = (kind: ReasonKind, index: number, whole = false): Reason | null => {
     // "This lets us scale up": the task's title is not a reason.
     if (!whole && ONLY_THE_TASK.test(plain.slice(index))) return null;
@@ -198,7 +224,7 @@ function findReason(plain: string, why: boolean): Reason | null {
   // "HAProxy 2 does not take over when HAProxy 1 fails" says what does not happen.
   // "The traffic never stops when one fails" denies the failure, not the take-over.
   const negated = (index: number) => index > 0 && NEGATED_BEFORE.test(plain.slice(0, index)) && !NEGATED_FAILURE.test(plain.slice(0, index));
-  if (negated(continues) || negated(condition)) return null;
+  if (negated(continues) || negated(condition)) return NO_REASON;
   const counterfactual = at(COUNTERFACTUAL);
   // A failure and what survives it, a counterfactual, a problem: about every element of the clause.
   // What the service loses after a failure or a condition: "if it loses power, nobody can load the site", "a crash stops the whole website".
@@ -220,9 +246,9 @@ function findReason(plain: string, why: boolean): Reason | null {
     ['contrast', BEFORE.test(plain) && NOW.test(plain) && at(BEFORE) < at(NOW) ? at(NOW) : -1],
   ];
   // "That is why a second HAProxy was added": the reason was the sentence before, the element follows.
-  if (RESULT_FIRST.test(plain)) return { ...found('consequence', 0)!, opens: true };
+  if (RESULT_FIRST.test(plain)) return closed({ ...found('consequence', 0)!, opens: true });
   // "With it, the database finally has its own machine": what the element before brings.
-  if (WITH_IT_FIRST.test(plain)) return found('consequence', 0);
+  if (WITH_IT_FIRST.test(plain)) return closed(found('consequence', 0));
 
   const candidates: [ReasonKind, number][] = [
     ['purpose', at(PURPOSE)],
@@ -246,10 +272,7 @@ function findReason(plain: string, why: boolean): Reason | null {
   const first = [...whole.filter(([, i]) => i >= 0).map(([k, i]) => [k, i, true] as const), ...usable.map(([k, i]) => [k, i, false] as const), ...(need >= 0 ? [['need', need, true] as const] : [])]
     .sort((a, b) => a[1] - b[1] || Number(b[2]) - Number(a[2]))[0];
   // "Acts as the web server to handle requests": the purpose of a role is what the role does.
-  if (first && first[0] === 'purpose' && ROLE.test(plain.slice(0, first[1]))) return null;
-  if (first) return found(first[0], first[1], first[2]);
-  // Under "Why:" or "Benefits", a quality is the answer.
-  if (why && (ANY_QUALITY.test(plain) || redundancy || PROBLEM.test(plain) || OUTAGE_OF.test(plain))) return found('answer', 0, true);
-  if (why && ISOLATED.test(plain)) return { ...found('answer', 0, true)!, byIsolation: true };
-  return null;
+  if (first && first[0] === 'purpose' && ROLE.test(plain.slice(0, first[1]))) return NO_REASON;
+  if (first) return closed(found(first[0], first[1], first[2]));
+  return { reason: null, open: true, redundancy };
 }

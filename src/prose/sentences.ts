@@ -123,16 +123,46 @@ function pieces(sentence: string): string[] {
   return out;
 }
 
-/** The clauses of a text, sentence by sentence. */
-export function clausesOf(text: string): Clause[] {
+/** A sentence of a text (sentencesOf) and its clauses. */
+export interface CutSentence {
+  raw: string;
+  clauses: readonly Clause[];
+}
+
+/**
+ * A text cut in sentences, and each sentence in clauses: the one cut the prose analysis, the claims
+ * and the question reader read (each cut the same text its own way, and cut it again for each
+ * question's sentence). Shared by every reader, so frozen.
+ */
+export function cutOf(text: string): readonly CutSentence[] {
+  return text.length > MAX_KEPT_CUT ? cut(text) : keptCut(text);
+}
+
+/**
+ * Texts up to this length keep their cut, as the same lines come back in many students' work (the
+ * task's headings, a template's items); a longer one is some student's own text, cut again when
+ * asked for rather than held in a worker's memory.
+ */
+const MAX_KEPT_CUT = 2000;
+const keptCut = cachedByString(cut);
+
+function cut(text: string): readonly CutSentence[] {
+  return Object.freeze(sentencesOf(text).map((raw, index) => Object.freeze({ raw, clauses: clausesOfSentence(raw, index) })));
+}
+
+function clausesOfSentence(sentence: string, index: number): readonly Clause[] {
   const clauses: Clause[] = [];
-  sentencesOf(text).forEach((sentence, index) => {
-    for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
-      const plain = proseText(raw);
-      if (plain) clauses.push({ raw, plain, sentence: index });
-    }
-  });
-  return clauses;
+  for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
+    const plain = proseText(raw);
+    if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+  }
+  return Object.freeze(clauses);
+}
+
+/** The clauses of a text, sentence by sentence. */
+export function clausesOf(text: string): readonly Clause[] {
+  const sentences = cutOf(text);
+  return sentences.length === 1 ? sentences[0]!.clauses : sentences.flatMap((s) => s.clauses);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { explanationsOf, readsLanguage, topicsOfBlock } from '../prose/analyze-prose.js';
+import { explanationsOf, readingOf, readsLanguage, topicsOfBlock } from '../prose/analyze-prose.js';
 import type { Topic } from '../prose/elements.js';
 import { unreadLanguage } from './prose-helpers.js';
 import { outcomeFromShare, type RuleFinding, type RuleModule } from './rule.js';
@@ -29,7 +29,7 @@ export const explainAdditions: RuleModule = {
       if (blocks.length) {
         explained.push(`${el.name} (line ${blocks[0]!.line})`);
       } else {
-        const mention = prose.blocks.find((b) => topicsOfBlock(prose, b).has(el.topic) || b.headingTopics.has(el.topic));
+        const mention = prose.blocks.find((b) => topicsOfBlock(prose, b).has(el.topic) || readingOf(prose, b).headingTopics.has(el.topic));
         findings.push({
           message: mention ? `${capitalise(el.name)} is mentioned (line ${mention.line}) but never justified: a name or a heading is not an explanation.` : `${capitalise(el.name)} is never explained.`,
           at: mention ? { file: mention.file, line: mention.line, column: 1 } : submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null,

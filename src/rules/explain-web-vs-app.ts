@@ -1,4 +1,4 @@
-import { readsLanguage, type ReadClause } from '../prose/analyze-prose.js';
+import { readingOf, readsLanguage, type ReadClause } from '../prose/analyze-prose.js';
 import { mentionsOf, type Mention } from '../prose/elements.js';
 import { anyOf, APP_SERVER_NAMES, APP_TRAITS, WEB_SERVER_NAMES, WEB_TRAITS } from '../prose/lexicon.js';
 import { commaSegments, plainText } from '../prose/sentences.js';
@@ -80,7 +80,7 @@ export const explainWebVsApp: RuleModule = {
       if (lines.web && lines.app) break;
       if (block.kind === 'heading' || block.inIssuesSection) continue;
       const found = new Set<Side>();
-      for (const clause of block.clauses) characterisations(clause, found);
+      for (const clause of readingOf(prose, block).clauses) characterisations(clause, found);
       for (const side of found) lines[side] ??= block.line;
     }
     const at = submission.taskFile ? { file: submission.taskFile.relPath, line: 1, column: 1 } : null;

@@ -2,7 +2,8 @@
 // takes for speed (a term list's pattern found by the list, a label looked for only where one can
 // end, a clause cut for relatives only where one opens) must read exactly what the full reading does.
 import { globalOf } from '../../src/every-match.js';
-import { clausesRead, labelOf, matchesOf, termsPattern } from '../../src/prose/question-text.js';
+import type { AnalysedBlock } from '../../src/prose/analyze-prose.js';
+import { clausesRead, clausesReadOf, labelOf, matchesOf, sentencesOfBlock, termsPattern } from '../../src/prose/question-text.js';
 
 describe('termsPattern', () => {
   it('gives one pattern per list of terms, whether asked with the same list or an equal one', () => {
@@ -62,5 +63,32 @@ describe('clausesRead', () => {
 
   it('leaves a relative inside brackets in its clause', () => {
     expect(clausesRead('The proxy (HAProxy, which balances) sends requests on').map((c) => c.raw)).toEqual(['The proxy (HAProxy, which balances) sends requests on']);
+  });
+});
+
+describe('clausesReadOf', () => {
+  const paragraph = (text: string) => ({ kind: 'paragraph', text }) as AnalysedBlock;
+
+  it("reads a sentence's clauses from its text's cut, as the sentence cut again on its own", () => {
+    const texts = [
+      'Nginx serves the static files; Gunicorn runs the code. The load balancer sends requests to the application server, which runs the code!',
+      'E.g. the web server, i.e. Nginx, takes the 1st, 3rd, 5th... request and the app server the rest. Active-Active: both serve at once',
+      'Server 1 – primary\n- Server 2: the replica takes the reads, whereas the primary takes the writes? Yes etc. and so on.',
+      'Added 1 more server → dedicated roles. HAProxy 2 is passive and listens to heartbeats (see https://example.com/a. b).',
+    ];
+    let sentences = 0;
+    for (const text of texts) {
+      for (const { sentence } of sentencesOfBlock(paragraph(text))) {
+        sentences++;
+        expect(sentence.cut).toBeDefined();
+        expect(clausesReadOf(sentence)).toEqual(clausesRead(sentence.raw));
+      }
+    }
+    expect(sentences).toBeGreaterThanOrEqual(10);
+  });
+
+  it('cuts a sentence read on its own (a heading, a frame) as clausesRead does', () => {
+    const sentence = { raw: 'Nginx serves files, which are static; Gunicorn runs the code', plain: 'nginx serves files which are static gunicorn runs the code', asks: false };
+    expect(clausesReadOf(sentence).map((c) => c.raw)).toEqual(['Nginx serves files', 'which are static', 'Gunicorn runs the code']);
   });
 });
