@@ -3,7 +3,7 @@
 // deserialises the snapshot's heap at every cold start (about 3.6 ms per MB on Node 20), and the
 // lexicon's patterns are a large part of it.
 // How: a child process does what the snapshot's build does (the bundle loaded, V8 compiling every
-// expression for its interpreter only, the same warm-up checks), then writes a heap snapshot; each
+// expression for its interpreter only and without its optimisations, the same warm-up checks), then writes a heap snapshot; each
 // JSRegExp's data (a FixedArray: source, flags, the bytecode for one-byte and for two-byte
 // subjects, the capture names) is followed, and the ByteArrays under it are that expression's
 // bytecode. Expressions of the same source and flags share their data (V8's compilation cache):
@@ -47,8 +47,10 @@ if (args.child) {
 /** In the child: the CLI loaded and warmed as the snapshot's build does it, then its heap written. */
 async function warmAndSnapshot(dist, file) {
   const v8 = await import('node:v8');
-  // As snapshot-entry.cjs: every expression compiled to the interpreter's bytecode, none to machine code.
+  // As snapshot-entry.cjs: every expression compiled to the interpreter's bytecode, none to machine
+  // code, without V8's specialised copies (--v8-flags=--regexp-optimization shows what they cost).
   v8.setFlagsFromString('--regexp-interpret-all');
+  v8.setFlagsFromString('--no-regexp-optimization');
   if (args['v8-flags']) v8.setFlagsFromString(args['v8-flags']);
   const { loadCli } = await import(pathToFileURL(path.join(root, 'bin', 'load-cli.js')).href);
   const { warmUpChecks } = await import(pathToFileURL(path.join(root, 'bin', 'build-snapshot.js')).href);

@@ -1,0 +1,94 @@
+/**
+ * The lexicon's patterns rewritten to compile smaller (bench/regex-size.mjs) against the patterns
+ * they replace, kept here only: the same matches where their callers read them (whether one
+ * matches, where it starts and, where the caller reads it, the text matched), on every sentence the
+ * project reads (paraphrase banks, fixtures, the real corpus where shared/ is present) read from
+ * every word on, and on sentences made from the vocabularies themselves (test/helpers/pattern-samples.ts).
+ */
+import { anyOf, GIVING_VERBS, QUALITIES } from '../../src/prose/lexicon.js';
+import { AIMED_QUALITY } from '../../src/prose/reasons.js';
+import { inContexts, samplesOf } from '../helpers/pattern-samples.js';
+import { plainSentences, proseSources } from '../helpers/plain-sentences.js';
+
+const sources = proseSources();
+const written = plainSentences([...sources.banks, ...sources.fixtures, ...sources.corpus]);
+
+/** Every word start of a text: where a caller's slice of it may begin. */
+function wordStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 1; i < text.length; i++) if (text[i - 1] === ' ' && text[i] !== ' ') starts.push(i);
+  return starts;
+}
+
+/**
+ * Where `before` and `after` disagree on the texts, each read from every word on: the first
+ * disagreements, with what each found (the start, and the text matched when `matched` is read).
+ */
+function disagreements(before: RegExp, after: RegExp, texts: readonly string[], reads: 'start' | 'match'): string[] {
+  const found: string[] = [];
+  const read = (pattern: RegExp, text: string) => {
+    const m = pattern.exec(text);
+    return m ? (reads === 'match' ? `${m.index}:${m[0]}` : String(m.index)) : 'none';
+  };
+  for (const text of texts) {
+    for (const from of wordStarts(text)) {
+      const slice = text.slice(from);
+      const [was, is] = [read(before, slice), read(after, slice)];
+      if (was !== is) found.push(`"${slice}": was ${was}, now ${is}`);
+      if (found.length >= 5) return found;
+    }
+  }
+  return found;
+}
+
+/** A rewritten pattern, the one it replaces and what its callers read of a match. */
+interface Rewriting {
+  name: string;
+  before: RegExp;
+  after: RegExp;
+  reads: 'start' | 'match';
+}
+
+const QUALITY = `(?:${QUALITIES.join('|')})`;
+const REWRITINGS: Rewriting[] = [
+  {
+    // reasons.ts: at(AIMED_QUALITY), the start of the reason.
+    name: 'AIMED_QUALITY (reasons.ts)',
+    reads: 'start',
+    after: AIMED_QUALITY,
+    before: anyOf(
+      `(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?${QUALITY}`,
+      `(?:${GIVING_VERBS.join('|')})(?: \\w+){0,3} ${QUALITY}`,
+      `(?:better|more|higher|greater|improved|increased|extra|added|meilleure?|plus de) ${QUALITY}`,
+      'for (?:\\w+ ){1,3}purposes?',
+      `${QUALITY} (?:is|are|gets?|becomes?) (?:better|higher|improved|increased|guaranteed|ensured)`,
+    ),
+  },
+];
+
+describe('the lexicon patterns rewritten to compile smaller match as the patterns they replace', () => {
+  it('has sentences to read: the banks and the fixtures (and the corpus where shared/ is present)', () => {
+    expect(sources.banks.length).toBeGreaterThan(300);
+    expect(sources.fixtures.length).toBeGreaterThan(5);
+    expect(written.length).toBeGreaterThan(3000);
+  });
+
+  describe.each(REWRITINGS)('$name', ({ before, after, reads }) => {
+    it('is a rewriting: another source, the same flags', () => {
+      expect(after.source).not.toBe(before.source);
+      expect(after.flags).toBe(before.flags);
+    });
+
+    it('reads every written sentence alike, from every word on', () => {
+      expect(disagreements(before, after, written, reads)).toEqual([]);
+    });
+
+    it('reads sentences made from its vocabularies alike: each word in each place, at the ends, beside neighbours', () => {
+      const made = inContexts(samplesOf(before.source));
+      expect(made.length).toBeGreaterThan(100);
+      // The samples are about the vocabulary: most of them match.
+      expect(made.filter((s) => before.test(s)).length).toBeGreaterThan(made.length / 4);
+      expect(disagreements(before, after, made, reads)).toEqual([]);
+    });
+  });
+});
