@@ -4,9 +4,9 @@
 // lexicon's patterns are a large part of it.
 // How: a child process does what the snapshot's build does (the bundle loaded, V8 compiling every
 // expression for its interpreter only and without its optimisations, the same warm-up checks), then writes a heap snapshot; each
-// JSRegExp's data (a FixedArray: source, flags, the bytecode for one-byte and for two-byte
-// subjects, the capture names) is followed, and the ByteArrays under it are that expression's
-// bytecode. Expressions of the same source and flags share their data (V8's compilation cache):
+// JSRegExp's data (source, flags, the bytecode for one-byte and for two-byte subjects, the
+// capture names: a FixedArray on Node 20, an IrRegExpData on Node 24) is followed, and the byte
+// arrays under it are that expression's bytecode. Expressions of the same source and flags share their data (V8's compilation cache):
 // each data is counted once. An expression never run has no bytecode yet (V8 compiles on first use).
 // Prints the expressions sorted by bytecode, the total, and the snapshot blobs beside the bundle.
 //   node bench/regex-size.mjs [--top 30] [--dist <folder>] [--json <file>]
@@ -20,6 +20,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
+// Node 24 (V8 13) writes no regular expression's code into a startup snapshot (bin/snapshot-entry.cjs).
+const v8Major = Number(process.versions.v8.split('.')[0]);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
@@ -48,9 +50,10 @@ if (args.child) {
 async function warmAndSnapshot(dist, file) {
   const v8 = await import('node:v8');
   // As snapshot-entry.cjs: every expression compiled to the interpreter's bytecode, none to machine
-  // code, without V8's specialised copies (--v8-flags=--regexp-optimization shows what they cost).
+  // code, and on Node 20 without V8's specialised copies (--v8-flags=--regexp-optimization shows
+  // what they cost).
   v8.setFlagsFromString('--regexp-interpret-all');
-  v8.setFlagsFromString('--no-regexp-optimization');
+  if (v8Major < 12) v8.setFlagsFromString('--no-regexp-optimization');
   if (args['v8-flags']) v8.setFlagsFromString(args['v8-flags']);
   const { loadCli } = await import(pathToFileURL(path.join(root, 'bin', 'load-cli.js')).href);
   const { warmUpChecks } = await import(pathToFileURL(path.join(root, 'bin', 'build-snapshot.js')).href);
@@ -91,8 +94,8 @@ function regexpsIn(snapshot) {
   for (let n = 0; n < nodes.length / nodeFields; n++) {
     if (type(n) !== 'regexp') continue;
     const source = strings[nodes[n * nodeFields + NAME]];
-    // The regexp's data: the FixedArray that holds its source string among its elements.
-    const data = children(n).find((c) => type(c) === 'array' && children(c).some((d) => type(d) === 'string' && strings[nodes[d * nodeFields + NAME]] === source));
+    // The regexp's data: the object that holds its source string (a FixedArray on Node 20, an IrRegExpData on Node 24).
+    const data = children(n).find((c) => type(c) !== 'string' && children(c).some((d) => type(d) === 'string' && strings[nodes[d * nodeFields + NAME]] === source));
     if (data === undefined) continue;
     const entry = byData.get(data);
     if (entry) {
@@ -100,23 +103,25 @@ function regexpsIn(snapshot) {
       continue;
     }
     // Bytecode: the byte arrays the data holds (one per subject width the expression has met).
-    const bytecode = children(data).filter((c) => type(c) === 'array').reduce((sum, c) => sum + nodes[c * nodeFields + SIZE], 0);
+    const isBytecode = (c) => type(c) === 'array' || /ByteArray$/.test(strings[nodes[c * nodeFields + NAME]]);
+    const bytecode = children(data).filter(isBytecode).reduce((sum, c) => sum + nodes[c * nodeFields + SIZE], 0);
     byData.set(data, { source, bytecode, objects: 1 });
   }
   return [...byData.values()].sort((a, b) => b.bytecode - a.bytecode);
 }
 
 function report(regexps) {
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const total = regexps.reduce((sum, r) => sum + r.bytecode, 0);
   const compiled = regexps.filter((r) => r.bytecode > 0);
-  console.log(`${regexps.length} regular expressions (${compiled.length} compiled), bytecode ${kb(total)} (${(total / 1048576).toFixed(2)} MB)`);
+  console.log(`${regexps.length} regular expressions (${compiled.length} compiled), bytecode ${kb(total)} (${(total / 1048576).toFixed(2)} MiB)`);
+  if (v8Major >= 13) console.log(`(Node ${process.version} writes none of it into its startup snapshot: the figures are the warmed heap's)`);
   console.log('bytecode  share  source');
   for (const r of regexps.slice(0, Number(args.top))) {
     const shown = r.source.length > 110 ? `${r.source.slice(0, 90)}... (${r.source.length} chars)` : r.source;
     console.log(`${kb(r.bytecode).padStart(9)}  ${((100 * r.bytecode) / total).toFixed(1).padStart(4)}%  ${shown}`);
   }
   const blobs = readdirSync(args.dist).filter((f) => /^infralint\.snapshot-.*\.blob$/.test(f));
-  for (const blob of blobs) console.log(`${blob}: ${(statSync(path.join(args.dist, blob)).size / 1048576).toFixed(2)} MB`);
+  for (const blob of blobs) console.log(`${blob}: ${(statSync(path.join(args.dist, blob)).size / 1048576).toFixed(2)} MiB`);
   if (args.json) writeFileSync(args.json, `${JSON.stringify({ total, regexps }, null, 1)}\n`);
 }
