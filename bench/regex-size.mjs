@@ -3,16 +3,20 @@
 // deserialises the snapshot's heap at every cold start (about 3.6 ms per MB on Node 20), and the
 // lexicon's patterns are a large part of it.
 // How: a child process does what the snapshot's build does (the bundle loaded, V8 compiling every
-// expression for its interpreter only and without its optimisations, the same warm-up checks), then writes a heap snapshot; each
-// JSRegExp's data (source, flags, the bytecode for one-byte and for two-byte subjects, the
-// capture names: a FixedArray on Node 20, an IrRegExpData on Node 24) is followed, and the byte
-// arrays under it are that expression's bytecode. Expressions of the same source and flags share their data (V8's compilation cache):
-// each data is counted once. An expression never run has no bytecode yet (V8 compiles on first use).
+// expression for its interpreter only, on Node 20 without its optimisations, the same warm-up
+// checks), then writes a heap snapshot; each JSRegExp's data (source, flags, the bytecode for
+// one-byte and for two-byte subjects, the capture names: a FixedArray on Node 20, an IrRegExpData
+// on Node 24) is followed, and the byte arrays under it are that expression's bytecode.
+// Expressions of the same source and flags share their data (V8's compilation cache): each data is
+// counted once. An expression never run has no bytecode yet (V8 compiles on first use). Node 24
+// writes none of it into its snapshot (it clears every expression's code): there the figures are
+// the warmed heap's, what each expression costs to compile on its first use.
 // Prints the expressions sorted by bytecode, the total, and the snapshot blobs beside the bundle.
 //   node bench/regex-size.mjs [--top 30] [--dist <folder>] [--json <file>]
 //     --dist: another build (a copy of an older dist/ beside its rules/ and fixtures), to compare;
 //     --v8-flags: V8 flags set before the bundle loads (what a flag would change in the compiled size);
-//     --json: also writes every expression's {source, flags, bytecode} for a before/after diff.
+//     --json: also writes every expression's {source, bytecode, objects} for a before/after diff
+//       (sources as the heap snapshot gives them: cut at 1,024 characters).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
