@@ -5,7 +5,10 @@
  * project reads (paraphrase banks, fixtures, the real corpus where shared/ is present) read from
  * every word on, and on sentences made from the vocabularies themselves (test/helpers/pattern-samples.ts).
  */
-import { anyOf, GIVING_VERBS, QUALITIES } from '../../src/prose/lexicon.js';
+import {
+  anyOf, anyStartOf, CAPACITY_PROBLEMS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS,
+  GENERIC_STATEMENTS, GIVING_VERBS, HOLLOW_JUSTIFICATIONS, INDEPENDENCE, NEED_MARKERS, OUTAGE, QUALITIES, SECURITY_PROBLEMS,
+} from '../../src/prose/lexicon.js';
 import { AIMED_QUALITY } from '../../src/prose/reasons.js';
 import { inContexts, samplesOf } from '../helpers/pattern-samples.js';
 import { plainSentences, proseSources } from '../helpers/plain-sentences.js';
@@ -66,6 +69,30 @@ const REWRITINGS: Rewriting[] = [
   },
 ];
 
+// The vocabularies reasons.ts reads with anyStartOf (whether and where they match, never the text matched).
+const READ_FOR_WHERE: Record<string, readonly string[]> = {
+  CONSEQUENCE_MARKERS, ENABLING_VERBS, EFFECT_VERBS, CONTINUITY, OUTAGE, COUNTERFACTUAL_MARKERS, FAILURE_PROBLEMS, NEED_MARKERS, INDEPENDENCE,
+  CONTAINMENT, GENERIC_STATEMENTS, HOLLOW_JUSTIFICATIONS,
+  'FAILURE_PROBLEMS, CAPACITY_PROBLEMS, SECURITY_PROBLEMS': [...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS],
+};
+for (const [name, list] of Object.entries(READ_FOR_WHERE)) {
+  REWRITINGS.push({ name: `anyStartOf(${name}) (reasons.ts)`, reads: 'start', before: anyOf(...list), after: anyStartOf(...list) });
+}
+
+describe('anyStartOf', () => {
+  it('looks ahead at what follows an alternative\'s first group, and leaves an alternative without one as it is', () => {
+    expect(anyStartOf('(?:users?|clients?) (?:cannot|can t)', 'offline', '(?:is|are) down').source)
+      .toBe('\\b(?:(?:users?|clients?)(?= (?:cannot|can t)\\b)|offline\\b|(?:is|are)(?= down\\b))');
+    // A group that ends the alternative, a quantified group, a lookbehind first, a class holding a parenthesis.
+    expect(anyStartOf('fail(?:s|ed)?', 'the (?:new )?one', '(?<!no )code', '[(]x (?:a|b) y').source)
+      .toBe('\\b(?:fail(?:s|ed)?\\b|the (?:new )?(?=one\\b)|(?<!no )(?=code\\b)|[(]x (?:a|b)(?= y\\b))');
+  });
+
+  it('refuses an alternative that is itself several (a bare |), which it could not look ahead in', () => {
+    expect(() => anyStartOf('a (?:b) c|d')).toThrow(/bare \|/);
+  });
+});
+
 describe('the lexicon patterns rewritten to compile smaller match as the patterns they replace', () => {
   it('has sentences to read: the banks and the fixtures (and the corpus where shared/ is present)', () => {
     expect(sources.banks.length).toBeGreaterThan(300);
@@ -85,7 +112,7 @@ describe('the lexicon patterns rewritten to compile smaller match as the pattern
 
     it('reads sentences made from its vocabularies alike: each word in each place, at the ends, beside neighbours', () => {
       const made = inContexts(samplesOf(before.source));
-      expect(made.length).toBeGreaterThan(100);
+      expect(made.length).toBeGreaterThan(20);
       // The samples are about the vocabulary: most of them match.
       expect(made.filter((s) => before.test(s)).length).toBeGreaterThan(made.length / 4);
       expect(disagreements(before, after, made, reads)).toEqual([]);
