@@ -37,6 +37,16 @@ export function proseSources(): Record<'banks' | 'fixtures' | 'corpus', string[]
   return { banks: bankTexts(), fixtures: filesUnder(FIXTURES, markdown).map((f) => readFileSync(f, 'utf8')), corpus };
 }
 
+/** Every distinct sentence of `texts` and every line, as written (for patterns read on the text itself, not its plain form). */
+export function writtenSentences(texts: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const sentence of sentencesOf(text)) out.add(sentence);
+    for (const line of text.split('\n')) if (line.trim()) out.add(line);
+  }
+  return [...out];
+}
+
 /** Every distinct plain sentence of `texts`, and every plain line (a heading, a table row, a diagram label). */
 export function plainSentences(texts: readonly string[]): string[] {
   const out = new Set<string>();
