@@ -37240,22 +37240,26 @@ function everyOf(...alternatives2) {
 }
 function anyStartOf(...alternatives2) {
   return new RegExp(`\\b(?:${alternatives2.map((a) => {
-    const head = firstGroupEnd(a);
-    return head < 0 ? `${a}\\b` : `${a.slice(0, head)}(?=${a.slice(head)}\\b)`;
+    const ends = groupEnds(a);
+    const parts = [0, ...ends].map((from, k) => a.slice(from, ends[k] ?? a.length));
+    return `${parts.join("(?=")}\\b${")".repeat(ends.length)}`;
   }).join("|")})`);
 }
-function firstGroupEnd(fragment) {
+function groupEnds(fragment) {
+  const ends = [];
   let depth = 0;
-  let end = -1;
   for (let i = 0; i < fragment.length; i++) {
     const c = fragment[i];
     if (c === "\\") i++;
     else if (c === "[") while (fragment[i] !== "]") i += fragment[i] === "\\" ? 2 : 1;
     else if (c === "(") depth++;
     else if (c === "|" && depth === 0) throw new Error(`anyStartOf: an alternative holds a bare |: ${fragment}`);
-    else if (c === ")" && --depth === 0 && end < 0) end = i + 1 + (/^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(fragment.slice(i + 1))?.[0].length ?? 0);
+    else if (c === ")" && --depth === 0) {
+      const end = i + 1 + (/^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(fragment.slice(i + 1))?.[0].length ?? 0);
+      if (end < fragment.length) ends.push(end);
+    }
   }
-  return end < fragment.length ? end : -1;
+  return ends;
 }
 var LOAD_BALANCER_NAMES = [
   "load ?bal[ae]n?c\\w*",

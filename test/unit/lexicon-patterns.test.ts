@@ -92,12 +92,19 @@ for (const [name, list] of Object.entries(READ_FOR_WHERE)) {
 }
 
 describe('anyStartOf', () => {
-  it('looks ahead at what follows an alternative\'s first group, and leaves an alternative without one as it is', () => {
+  it('looks ahead at what follows an alternative\'s group, and leaves an alternative without one as it is', () => {
     expect(anyStartOf('(?:users?|clients?) (?:cannot|can t)', 'offline', '(?:is|are) down').source)
       .toBe('\\b(?:(?:users?|clients?)(?= (?:cannot|can t)\\b)|offline\\b|(?:is|are)(?= down\\b))');
     // A group that ends the alternative, a quantified group, a lookbehind first, a class holding a parenthesis.
     expect(anyStartOf('fail(?:s|ed)?', 'the (?:new )?one', '(?<!no )code', '[(]x (?:a|b) y').source)
       .toBe('\\b(?:fail(?:s|ed)?\\b|the (?:new )?(?=one\\b)|(?<!no )(?=code\\b)|[(]x (?:a|b)(?= y\\b))');
+  });
+
+  it('nests a look-ahead after each group: each part is looked for after the one before', () => {
+    const pattern = anyStartOf('(?:users?|clients?) (?:\\w+ )?(?:cannot|can t) (?:reach|load)');
+    expect(pattern.source).toBe('\\b(?:(?:users?|clients?)(?= (?:\\w+ )?(?=(?:cannot|can t)(?= (?:reach|load)\\b))))');
+    expect(pattern.exec('so the users simply cannot reach it')?.index).toBe(7);
+    expect(pattern.test('users cannot see it')).toBe(false);
   });
 
   it('refuses an alternative that is itself several (a bare |), which it could not look ahead in', () => {
