@@ -21,8 +21,8 @@ export function everyOf(...alternatives: readonly string[]): RegExp {
  * other ("A B C" -> "A(?=B(?=C\b))": B then C match after A exactly when "A B C" does). V8 compiles
  * what follows a group once for each of its words, and a look-ahead stops that: "(?:users?|...)
  * (?:\w+ )?(?:cannot|...)" compiled the second list once per word of the first (the outage
- * vocabulary: 197 KB of optimised bytecode, 56 KB so). test/unit/lexicon-patterns.test.ts holds each such
- * pattern to its anyOf.
+ * vocabulary: 197 KB of optimised bytecode, 56 KB so). test/unit/lexicon-patterns.test.ts holds
+ * each such pattern to its anyOf.
  */
 export function anyStartOf(...alternatives: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${alternatives.map((a) => {
