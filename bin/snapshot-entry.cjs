@@ -20,6 +20,17 @@ const build = /*@BUILD@*/;
 // set when it is cleared, so the snapshot is made under --no-regexp-tier-up, and bin/infralint
 // starts node with that flag (V8 accepts a snapshot only under the flags it was made with).
 v8.setFlagsFromString('--regexp-interpret-all');
+// Node 20 (V8 11) keeps that bytecode in the snapshot, and every cold start reads it back: there
+// the warm-up compiles without V8's specialised copies of what follows an alternation
+// (--no-regexp-optimization), and the lexicon's long alternations, each followed by more words,
+// compile to 2-6x less bytecode (4.3 MB became 1.5 MB: bench/regex-size.mjs). The matches are the
+// same: the flag changes only how the code is laid out. It is set back before the heap is written,
+// so the snapshot's flags are as they were, and the machine code a run tiers up to is optimised as
+// usual. Node 24 (V8 13) clears every expression's code when it writes a snapshot
+// (DiscardCompiledCodeForSerialization), and there the flag made the blob 1.2 MB larger; Node 22
+// is not measured: both are left as they were.
+const smallerRegexpBytecode = Number(process.versions.v8.split('.')[0]) < 12;
+if (smallerRegexpBytecode) v8.setFlagsFromString('--no-regexp-optimization');
 
 // Mermaid's parser (architecture-beta), bundled as a script by the build: in the heap, warmed by an
 // architecture-beta check, instead of imported from node_modules by every such run (the import and
@@ -65,6 +76,7 @@ async function warmUp() {
     if (code === 2) throw new Error(`warming the snapshot: infralint ${args.join(' ')} exited 2`);
   }
   v8.setFlagsFromString('--no-regexp-interpret-all');
+  if (smallerRegexpBytecode) v8.setFlagsFromString('--regexp-optimization');
 }
 
 warmUp().catch((error) => {

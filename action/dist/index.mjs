@@ -37264,6 +37264,29 @@ function anyOf(...alternatives2) {
 function everyOf(...alternatives2) {
   return new RegExp(`\\b(?:${alternatives2.join("|")})\\b`, "g");
 }
+function anyStartOf(...alternatives2) {
+  return new RegExp(`\\b(?:${alternatives2.map((a) => {
+    const ends = groupEnds(a);
+    const parts = [0, ...ends].map((from, k) => a.slice(from, ends[k] ?? a.length));
+    return `${parts.join("(?=")}\\b${")".repeat(ends.length)}`;
+  }).join("|")})`);
+}
+function groupEnds(fragment) {
+  const ends = [];
+  let depth = 0;
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i];
+    if (c === "\\") i++;
+    else if (c === "[") while (fragment[i] !== "]") i += fragment[i] === "\\" ? 2 : 1;
+    else if (c === "(") depth++;
+    else if (c === "|" && depth === 0) throw new Error(`anyStartOf: an alternative holds a bare |: ${fragment}`);
+    else if (c === ")" && --depth === 0) {
+      const end = i + 1 + (/^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(fragment.slice(i + 1))?.[0].length ?? 0);
+      if (end < fragment.length) ends.push(end);
+    }
+  }
+  return ends;
+}
 var LOAD_BALANCER_NAMES = [
   "load ?bal[ae]n?c\\w*",
   "haproxy",
@@ -39434,44 +39457,46 @@ var PARTS_OF = {
 // src/prose/reasons.ts
 var PURPOSE = anyOf(...PURPOSE_MARKERS);
 var CAUSE = anyOf(...CAUSE_MARKERS);
-var CONSEQUENCE = anyOf(...CONSEQUENCE_MARKERS);
+var CONSEQUENCE = anyStartOf(...CONSEQUENCE_MARKERS);
 var SO_CLAUSE = /(?<!\b(?:do|did|does|doing|is|are|was|were|be|been|not|or|and) )\bso (?!(?:far|on|called|much|many|long|as|to|well|too|good|easy|important)\b)(?=\w)/;
-var ENABLING = anyOf(...ENABLING_VERBS);
-var EFFECT = anyOf(...EFFECT_VERBS);
+var ENABLING = anyStartOf(...ENABLING_VERBS);
+var EFFECT = anyStartOf(...EFFECT_VERBS);
 var CONDITION = anyOf(...CONDITION_MARKERS);
 var FAILURE = anyOf(...FAILURES);
-var CONTINUES = anyOf(...CONTINUITY);
-var OUTAGE_OF = anyOf(...OUTAGE);
-var COUNTERFACTUAL = anyOf(...COUNTERFACTUAL_MARKERS);
+var CONTINUES = anyStartOf(...CONTINUITY);
+var OUTAGE_OF = anyStartOf(...OUTAGE);
+var COUNTERFACTUAL = anyStartOf(...COUNTERFACTUAL_MARKERS);
 var STRONG_COUNTERFACTUAL = anyOf("no longer", "not anymore", "otherwise", "or else", "sinon", "ne \\w+ plus", "n \\w+ plus", "(?:instead of|rather than|au lieu de|plutot que) (?:shar|mix|cohabit|partag|melang)\\w*");
 var HYPOTHETICAL = anyOf("would", "could not", "couldn t", "cannot", "can t", "will not", "won t", "(?:ser|pourr|devr|aur)(?:ait|aient)");
-var FAILURE_PROBLEM = anyOf(...FAILURE_PROBLEMS);
-var PROBLEM = anyOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
+var FAILURE_PROBLEM = anyStartOf(...FAILURE_PROBLEMS);
+var PROBLEM = anyStartOf(...FAILURE_PROBLEMS, ...CAPACITY_PROBLEMS, ...SECURITY_PROBLEMS);
 var NEGATED_FAILURE = /\b(?:never|not|no longer|doesn t|does not|won t|will not|don t|do not) (?:\w+ )?(?:stops?|go(?:es)? down|fails?|falls?|breaks?|crash\w*|dies?)\s*$/;
 var NEGATED_BEFORE2 = /\b(?:not|never|no|doesn t|don t|isn t|won t|cannot|can t)(?: (?!(?:so|and|but|because|therefore|thus)\b)\w+){0,2}\s*$/;
-var NEED = anyOf(...NEED_MARKERS);
+var NEED = anyStartOf(...NEED_MARKERS);
 var QUALITY = `(?:${QUALITIES.join("|")})`;
 var ANY_QUALITY = anyOf(QUALITY);
-var AIMED_QUALITY = anyOf(
-  `(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?${QUALITY}`,
-  `(?:${GIVING_VERBS.join("|")})(?: \\w+){0,3} ${QUALITY}`,
-  `(?:better|more|higher|greater|improved|increased|extra|added|meilleure?|plus de) ${QUALITY}`,
-  "for (?:\\w+ ){1,3}purposes?",
-  `${QUALITY} (?:is|are|gets?|becomes?) (?:better|higher|improved|increased|guaranteed|ensured)`
-);
+var AIMED_QUALITY = new RegExp(`\\b(?:${[
+  `(?:${[
+    "(?:for|pour|toward|towards) (?:(?:the|a|an|better|more|higher|greater|extra|added|la|une|plus de|meilleure?) )?",
+    `(?:${GIVING_VERBS.join("|")})(?: \\w+){0,3} `,
+    "(?:better|more|higher|greater|improved|increased|extra|added|meilleure?|plus de) "
+  ].join("|")})(?=${QUALITY}\\b)`,
+  "for (?:\\w+ ){1,3}purposes?\\b",
+  `(?=${QUALITY} (?:is|are|gets?|becomes?) (?:better|higher|improved|increased|guaranteed|ensured)\\b)`
+].join("|")})`);
 var REDUNDANCY = anyOf(...REDUNDANCY_QUALITIES);
-var CAPABILITY = anyOf(...INDEPENDENCE);
+var CAPABILITY = anyStartOf(...INDEPENDENCE);
 var MODAL = anyOf(...MODALS);
 var RESULT_FIRST = /^(?:that is why|this is why|which is why|that s why|c est pourquoi|voila pourquoi)\b/;
 var WITH_IT_FIRST = new RegExp(`^(?:${WITH_IT.join("|")})\\b`);
 var ROLE = anyOf(...ROLE_STATEMENTS);
 var BEFORE = anyOf(...BEFORE_MARKERS);
 var NOW = anyOf(...NOW_MARKERS);
-var CONTAINED = anyOf(...CONTAINMENT);
+var CONTAINED = anyStartOf(...CONTAINMENT);
 var ISOLATED = anyOf(...ISOLATION);
 var TASK = anyOf(...TASK_STATEMENT);
-var GENERIC = anyOf(...GENERIC_STATEMENTS);
-var HOLLOW = anyOf(...HOLLOW_JUSTIFICATIONS);
+var GENERIC = anyStartOf(...GENERIC_STATEMENTS);
+var HOLLOW = anyStartOf(...HOLLOW_JUSTIFICATIONS);
 var ONLY_THE_TASK = /^(?:\S+ ){0,4}scal\w*(?: up| out)?(?: (?:the|our|this|my) \w+)?[.!]?$/;
 var NOT_A_VERB = new Set(
   "the a an each every all both its their his her our your my this that these those one two three four any some another other more many much it them us him me you port ports http https ip disk memory traffic internet network backend frontend production users clients visitors ssl tls dns www date scale point end server servers machine machines host hosts database databases db nginx haproxy gunicorn mysql web app application load lb lbs node nodes le la les l un une des du chaque ce cette ces son sa ses leur leurs notre nos votre vos tout tous toute toutes plus".split(" ")
@@ -47953,7 +47978,7 @@ function bySide(segment) {
   const first2 = plainText(segment.slice(0, at2));
   return WEB.test(first2) || APP.test(first2) ? [segment.slice(0, at2), segment.slice(at2).replace(/^\s*(?:and|et)\s+/i, "")] : [segment];
 }
-var SECOND_SUBJECT = new RegExp(`\\s(?:and|et)\\s+(?:the |a |an |our |le |la |l')?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES].join("|")})\\b`, "i");
+var SECOND_SUBJECT = new RegExp(`\\s(?:and|et)\\s+(?:the |a |an |our |le |la |l')?(?=(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES].join("|")})\\b)`, "i");
 var explainWebVsApp = {
   meta: {
     id: "explain-web-vs-app",
