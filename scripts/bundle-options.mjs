@@ -14,9 +14,13 @@ export const LAZY = ['@mermaid-js/parser', 'piscina', 'cli-progress', '@hpcc-js/
  * cannot itself import() (Node would ask for --experimental-vm-modules), so its imports of the lazy
  * packages go through the loader's own import (see lazyImportsThroughLoader).
  */
+// The CLI and the parser script are written without their whitespace: the startup snapshot holds
+// every script's source, and Node reads the whole heap back at each start (0.8 MB less of it, about
+// 4% of a cold check on Node 20). Names are kept, so stack traces still say which function; their
+// line numbers are the bundle's.
 export const CLI_BUILD = {
   entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-  outfile: 'dist/infralint.cjs', external: LAZY, logLevel: 'warning',
+  outfile: 'dist/infralint.cjs', external: LAZY, logLevel: 'warning', minifyWhitespace: true,
   banner: { js: "const __infralintUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__infralintUrl' },
 };
@@ -28,7 +32,7 @@ export const CLI_BUILD = {
  */
 export const parserBuild = (entry) => ({
   entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-  outfile: 'dist/mermaid-parser.cjs', legalComments: 'none', logLevel: 'warning',
+  outfile: 'dist/mermaid-parser.cjs', legalComments: 'none', logLevel: 'warning', minifyWhitespace: true,
 });
 
 /** The worker threads of `infralint grade`: one file each loads fast. */

@@ -69,6 +69,12 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     }
   }, 300_000);
 
+  it('finds node on PATH as `command -v` does, past empty, missing and wildcard entries', () => {
+    const dirs = ['', path.join(work, 'no-such-folder'), path.join(work, '*'), path.dirname(process.execPath)];
+    const r = launch(launcher, ['--version'], { PATH: [...dirs, process.env.PATH].join(path.delimiter) });
+    expect([r.code, r.how]).toEqual([0, `infralint launcher: from the snapshot ${blobOf(install)} (Node ${version}, by the list)`]);
+  });
+
   // Real submissions exercise far more of the prose reader's expressions than the fixtures do.
   (HAS_SHARED ? it : it.skip)('prints what the plain CLI prints for a sample of the real corpus (every tenth submission)', () => {
     const corpus = path.join(SHARED, 'corpus', 'real');
