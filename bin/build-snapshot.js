@@ -10,6 +10,7 @@
 // Builtins only: an installed release runs this without its development dependencies.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +40,8 @@ export function warmUpChecks({ withArchitecture = true } = {}) {
 /**
  * A snapshot's files beside its bundle, named by the Node version that built it (`node --version`,
  * all the sh launcher can learn cheaply): the blob, and a stamp holding the real path of the bundle
- * it was built from (a snapshot holds the paths it saw: copied or moved elsewhere, it is not used).
+ * it was built from (a snapshot holds the paths it saw: copied or moved elsewhere, it is not used)
+ * and, on its second line, the V8 flags it must be started with (see snapshotFlags).
  */
 export function snapshotFilesOf(bundle, version = process.version) {
   const base = path.join(path.dirname(bundle), `infralint.snapshot-${version}`);
@@ -91,6 +93,17 @@ function listNode(dir, node, version) {
 }
 
 /**
+ * The V8 flags a snapshot is made and started with, besides those its entry script sets: its own
+ * string hash seed, drawn at random for each build. By default V8 draws a new seed at every start
+ * and so rehashes every hash table of the snapshot's heap (about 7 ms of a 120 ms cold check). A
+ * seed fixed per build, and so per install, is as unknown to whoever writes a submission as a seed
+ * per run: hash flooding needs the seed. (It shows in the command line of a running check.)
+ */
+export function snapshotFlags(seed = randomInt(1, 2 ** 31 - 1)) {
+  return [`--hash-seed=${seed}`, '--no-rehash-snapshot'];
+}
+
+/**
  * Builds the snapshot of `bundle` with the Node binary `node`; returns its blob's path. In a fresh
  * process with no NODE_OPTIONS: the snapshot is only accepted under the V8 flags it was made with.
  */
@@ -108,12 +121,13 @@ export function buildSnapshot(bundle, { node = process.execPath } = {}) {
     const made = path.join(scratch, 'snapshot.blob');
     // Node warns that some builtins the bundle loads are not verified in snapshots: they are held
     // only as module objects (no handle, no stream is open when the snapshot is taken).
-    const run = spawnSync(node, ['--no-warnings', '--snapshot-blob', made, '--build-snapshot', entry], { env, encoding: 'utf8', timeout: 120_000 });
+    const flags = snapshotFlags();
+    const run = spawnSync(node, [...flags, '--no-warnings', '--snapshot-blob', made, '--build-snapshot', entry], { env, encoding: 'utf8', timeout: 120_000 });
     if (run.status !== 0 || !existsSync(made)) throw new Error(`${node} --build-snapshot failed (${run.status ?? run.signal}): ${run.stderr.trim().split('\n').slice(0, 6).join('\n')}`);
     // Into place by a rename, stamp last: the launcher never sees half a blob.
     rmSync(stamp, { force: true });
     renameSync(made, blob);
-    writeFileSync(stamp, `${real}\n`);
+    writeFileSync(stamp, `${real}\n${flags.join(' ')}\n`);
     listNode(path.dirname(real), node, version);
     return blob;
   } finally {
@@ -148,7 +162,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
     if (!bundle) throw new Error('no bundle to snapshot (run `npm run build` first)');
     const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim();
     const { blob, stamp } = snapshotFilesOf(realpathSync(bundle), version);
-    const current = existsSync(blob) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === realpathSync(bundle);
+    const current = existsSync(blob) && existsSync(stamp) && readFileSync(stamp, 'utf8').split('\n')[0] === realpathSync(bundle);
     if (!(args.includes('--if-missing') && current)) console.error(`infralint: built the startup snapshot ${buildSnapshot(bundle, { node })}`);
     try {
       installShLauncher();

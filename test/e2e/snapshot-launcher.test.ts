@@ -218,6 +218,27 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     });
 
     it.each([
+      ['another seed', (seed: string) => String((Number(seed) % 1000) + 1)],
+      ['no seed at all', () => ''],
+      ['a seed that is no number', () => '1 *'],
+    ])('runs the plain CLI when the stamp names the snapshot\'s hash seed wrongly (%s)', (kind, seedFor) => {
+      const stampFile = blobOf(install).replace(/\.blob$/, '.root');
+      const stamp = readFileSync(stampFile, 'utf8');
+      const [bundle, flags] = stamp.split('\n');
+      const seed = /^--hash-seed=(\d+) --no-rehash-snapshot$/.exec(flags!)![1]!;
+      try {
+        writeFileSync(stampFile, `${bundle}\n${seedFor(seed) ? `--hash-seed=${seedFor(seed)} --no-rehash-snapshot` : ''}\n`);
+        const r = launch(launcher, args);
+        expect([kind, r.code, r.stdout]).toEqual([kind, expected.code, expected.stdout]);
+        // Another seed: Node refuses the snapshot (the seed is one of the flags a snapshot is made under).
+        if (kind === 'another seed') expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 14\); starting without it/);
+        else expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('without the snapshot')]);
+      } finally {
+        writeFileSync(stampFile, stamp);
+      }
+    });
+
+    it.each([
       ['cut short', (file: string) => truncateSync(file, Math.floor(blob.length / 2))],
       ['not a snapshot at all', (file: string) => writeFileSync(file, 'not a snapshot\n')],
     ])('runs the plain CLI when the snapshot is damaged (%s)', (_, damage) => {
