@@ -54,13 +54,19 @@ describe('safeRead', () => {
 });
 
 describe('safeRead with the real paths of one reading (ResolvedPaths)', () => {
-  it('reads as without them, and still refuses a link out of the root', () => {
+  /** A submission (a.md, sub/b.md) and, outside it, a folder holding secret.md. */
+  function submissionAndOutside(): { dir: string; outside: string } {
     const dir = tmp();
     const outside = tmp();
     writeFileSync(path.join(dir, 'a.md'), 'one');
     mkdirSync(path.join(dir, 'sub'));
     writeFileSync(path.join(dir, 'sub', 'b.md'), 'two');
     writeFileSync(path.join(outside, 'secret.md'), 'secret');
+    return { dir, outside };
+  }
+
+  it('reads as without them, and still refuses a link out of the root', () => {
+    const { dir, outside } = submissionAndOutside();
     symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'link.md'));
     const resolved = new ResolvedPaths();
     for (const name of ['a.md', 'sub/b.md', 'link.md']) {
@@ -83,12 +89,7 @@ describe('safeRead with the real paths of one reading (ResolvedPaths)', () => {
   });
 
   it('resolves what its listings show as no link from the folder, and the rest as realpath does', () => {
-    const real = tmp();
-    const outside = tmp();
-    writeFileSync(path.join(real, 'a.md'), 'one');
-    mkdirSync(path.join(real, 'sub'));
-    writeFileSync(path.join(real, 'sub', 'b.md'), 'two');
-    writeFileSync(path.join(outside, 'secret.md'), 'secret');
+    const { dir: real, outside } = submissionAndOutside();
     symlinkSync(outside, path.join(real, 'linked'));
     symlinkSync(path.join(real, 'sub', 'b.md'), path.join(real, 'sub', 'c.md'));
     // The root itself reached through a link: resolved once, the paths under it from its listings.
