@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseShard } from '../grade/cohort.js';
 import { gradeCohort, type GradeCohortResult } from '../grade/grade-cohort.js';
+import { growHeapsSlowly } from '../grade/heap-growth.js';
 import type { GradeSettings } from '../grade/grade-student.js';
 import { mergePartials } from '../grade/merge-partials.js';
 import type { OutputResult } from '../grade/write-outputs.js';
@@ -115,6 +116,8 @@ function describeReview({ review }: OutputResult, io: CliIO): void {
 /** `infralint grade <dir>`: exit 0 when every submission was graded, 1 when some became error rows. */
 export async function runGrade(dir: string, opts: GradeCommandOptions, settings: GradeSettings, io: CliIO, stderrIsTTY: boolean, plan?: CohortPlan): Promise<number> {
   const jobs = workerThreads(opts, io);
+  // Before the pool starts: the peak memory of a long run (see heap-growth.ts).
+  growHeapsSlowly();
   for (const warning of plan?.warnings ?? []) io.stderr(`infralint grade: warning: ${printable(warning)}\n`);
   const progress = await progressReporter<GradeProgress>(io, stderrIsTTY, 'grade', 'graded', (p) => `${p.errors} errors, ${p.reused} reused`);
   const stop = stopOnSignals(io);

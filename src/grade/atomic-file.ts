@@ -80,7 +80,7 @@ export class AtomicFile {
 }
 
 /** writeSync of a string writes it whole; of bytes, it may write part of them (a full pipe, a signal). */
-function writeAll(fd: number, chunk: string | Uint8Array): void {
+export function writeAll(fd: number, chunk: string | Uint8Array): void {
   if (typeof chunk === 'string') {
     writeSync(fd, chunk);
     return;

@@ -3,7 +3,7 @@ import { jsonSafe } from '../chars.js';
 import { DecisionsInForce, type ReviewOutcome } from './review/decisions-in-force.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
-import { AtomicFile, AtomicFolder } from './atomic-file.js';
+import { AtomicFile, AtomicFolder, temporaryName } from './atomic-file.js';
 import { commitTogether } from './out-folder.js';
 import { GradebookCsv, naturalOrder, ProjectCsv, similarByStudent, similarCell, type GradebookEntry } from './gradebook.js';
 import { gradebookBlockParts } from './gradebook-block.js';
@@ -56,8 +56,8 @@ export class CohortOutputs {
   /** Time spent writing (in `add` and in `finish`), not waiting for records. */
   private busyMs = 0;
   private readonly summary: SummaryBuilder;
-  /** One fixed-size sketch a student: what similarity needs of the whole cohort. */
-  private sketches: CohortSketches | null = new CohortSketches();
+  /** One fixed-size sketch a student: what similarity needs of the whole cohort (where each minimum was read: on disk). */
+  private sketches: CohortSketches | null;
   private readonly feedback: AtomicFolder;
   private readonly entries: AtomicFile;
   /** Where each student's entry is in `entries` (byte offset and length): the rows are written in natural order from it. */
@@ -69,6 +69,8 @@ export class CohortOutputs {
     // First: an invalid decisions file stops the run before anything is written.
     this.decisions = DecisionsInForce.load(options.out);
     this.summary = new SummaryBuilder(header);
+    // Not an output either: a temporary name, removed once similarity is found (or by the next run on the folder).
+    this.sketches = new CohortSketches(temporaryName(path.join(options.out, 'similarity-where.bin')));
     this.feedback = new AtomicFolder(path.join(options.out, 'feedback'));
     pending.folders.push(this.feedback);
     // Not an output: discarded (never committed) once the gradebooks are written.
@@ -98,6 +100,7 @@ export class CohortOutputs {
     const started = performance.now();
     const summary = this.summary.build();
     const similarity = findSimilar(this.sketches!, this.options.similarity);
+    this.sketches!.discard();
     this.sketches = null;
     const similar = similarByStudent(similarity);
     this.entries.close();
@@ -192,6 +195,7 @@ export class CohortOutputs {
 
   /** Drops what was written so far (the run failed); never throws. */
   discard(): void {
+    this.sketches?.discard();
     try {
       this.entries.discard();
     } catch {

@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { writeAll } from '../atomic-file.js';
 import { decodeInto, EMPTY_SLOT, SIGNATURE_SIZE, type StudentSketch } from './sketch.js';
 
 /** The students who drew one graph shape for one task. */
@@ -13,11 +15,21 @@ export interface ShapeBucket {
 const CHUNK_BITS = 10;
 const CHUNK = 1 << CHUNK_BITS;
 
+/** Bytes of one item's `where` values. */
+const WHERE_BYTES = SIGNATURE_SIZE * 4;
+
 /**
  * The sketches of a cohort as they arrive, in chunks of typed arrays: 1 KB per student and task
  * whatever they wrote (the signature and where each minimum was read), plus the student's name and
  * graph fingerprints. An item is one task of one student; what `findSimilar` compares are items of
  * the same task.
+ *
+ * With `spillWhere` (a file), where each minimum was read goes to that file a chunk at a time, and
+ * only the chunk being filled stays in memory: the candidate pairs are found and scored from the
+ * signatures alone, and `where` is read back only for the few pairs that link a group. The thread
+ * collecting a cohort then holds 512 bytes a student and task instead of 1 KB (10,000 students: 5 MB
+ * instead of 10, its only live data that grew with the cohort). A cohort of fewer than CHUNK items
+ * writes nothing. `discard()` removes the file.
  */
 export class CohortSketches {
   readonly students: string[] = [];
@@ -34,6 +46,10 @@ export class CohortSketches {
   /** Each item's files, interned: most students of a task share the same list. */
   private readonly files: (readonly string[])[] = [];
   private readonly fileLists = new Map<string, readonly string[]>();
+  /** The file the full chunks of `where` were written to (in order: item i at i * WHERE_BYTES), once one was. */
+  private spilled: { fd: number } | null = null;
+
+  constructor(private readonly spillWhere?: string) {}
 
   get count(): number {
     return this.students.length;
@@ -49,7 +65,8 @@ export class CohortSketches {
       const i = this.items++;
       if ((i & (CHUNK - 1)) === 0) {
         this.signatureChunks.push(new Uint32Array(CHUNK * SIGNATURE_SIZE));
-        this.whereChunks.push(new Uint32Array(CHUNK * SIGNATURE_SIZE));
+        if (this.spillWhere && i > 0) this.spillFullChunk();
+        else this.whereChunks.push(new Uint32Array(CHUNK * SIGNATURE_SIZE));
         this.sizeChunks.push(new Uint32Array(CHUNK));
         this.studentChunks.push(new Uint32Array(CHUNK));
         this.taskChunks.push(new Uint16Array(CHUNK));
@@ -57,9 +74,13 @@ export class CohortSketches {
       const chunk = i >> CHUNK_BITS;
       const at = i & (CHUNK - 1);
       const offset = at * SIGNATURE_SIZE;
+      const where = this.whereChunks[this.spillWhere ? 0 : chunk]!;
       // A sketch that does not decode (never written so by infralint) compares as nothing of one's own.
-      const decoded = decodeInto(task.minhash, this.signatureChunks[chunk]!, offset) && decodeInto(task.where, this.whereChunks[chunk]!, offset);
-      if (!decoded) this.signatureChunks[chunk]!.fill(EMPTY_SLOT, offset, offset + SIGNATURE_SIZE);
+      const decoded = decodeInto(task.minhash, this.signatureChunks[chunk]!, offset) && decodeInto(task.where, where, offset);
+      if (!decoded) {
+        this.signatureChunks[chunk]!.fill(EMPTY_SLOT, offset, offset + SIGNATURE_SIZE);
+        where.fill(EMPTY_SLOT, offset, offset + SIGNATURE_SIZE);
+      }
       this.sizeChunks[chunk]![at] = decoded ? task.size : 0;
       this.studentChunks[chunk]![at] = s;
       this.taskChunks[chunk]![at] = this.taskIndex(task.task);
@@ -101,10 +122,39 @@ export class CohortSketches {
     return this.signatureChunks[i >> CHUNK_BITS]!.subarray(offset, offset + SIGNATURE_SIZE);
   }
 
-  /** Where each minimum of item i was read (a view). */
+  /** Where each minimum of item i was read (a view, or a copy read back from the spill file). */
   where(i: number): Uint32Array {
     const offset = (i & (CHUNK - 1)) * SIGNATURE_SIZE;
-    return this.whereChunks[i >> CHUNK_BITS]!.subarray(offset, offset + SIGNATURE_SIZE);
+    if (!this.spillWhere) return this.whereChunks[i >> CHUNK_BITS]!.subarray(offset, offset + SIGNATURE_SIZE);
+    // The chunk being filled is in memory; the ones before it are in the file.
+    if (i >> CHUNK_BITS === (this.items - 1) >> CHUNK_BITS) return this.whereChunks[0]!.subarray(offset, offset + SIGNATURE_SIZE);
+    const values = new Uint32Array(SIGNATURE_SIZE);
+    const bytes = new Uint8Array(values.buffer);
+    for (let read = 0; read < WHERE_BYTES;) {
+      const n = readSync(this.spilled!.fd, bytes, read, WHERE_BYTES - read, i * WHERE_BYTES + read);
+      if (n === 0) throw new Error(`${this.spillWhere} ended early`);
+      read += n;
+    }
+    return values;
+  }
+
+  /** Removes the spill file (the cohort's similarity is found); never throws. */
+  discard(): void {
+    if (!this.spilled) return;
+    try {
+      closeSync(this.spilled.fd);
+      rmSync(this.spillWhere!, { force: true });
+    } catch {
+      // a temporary name: removed by the next run on the folder
+    }
+    this.spilled = null;
+  }
+
+  /** Appends the `where` chunk just filled to the spill file; the chunk is then filled again. */
+  private spillFullChunk(): void {
+    this.spilled ??= { fd: openSync(this.spillWhere!, 'w+') };
+    const chunk = this.whereChunks[0]!;
+    writeAll(this.spilled.fd, new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   }
 
   /**
