@@ -25,11 +25,14 @@ function peakHeapMb(slowly: boolean): number {
   return (JSON.parse(r.stdout) as { peak: number }).peak;
 }
 
+// Node 24's V8 ignores the flag (heap-growth.ts), and growHeapsSlowly leaves it unset there.
+const v8Major = Number(process.versions.v8.split('.')[0]);
+
 describe('heap growth of a grade run', () => {
-  it('keeps a heap with a large live set closer to it than V8 does by default', () => {
+  (v8Major < 12 ? it : it.skip)('keeps a heap with a large live set closer to it than V8 does by default (V8 before 12)', () => {
     const byDefault = peakHeapMb(false);
     const slowly = peakHeapMb(true);
-    // Measured 111 MB against 192-248 MB.
+    // Measured 110-111 MB against 174-248 MB.
     expect(slowly).toBeLessThan(0.75 * byDefault);
   }, 120_000);
 });

@@ -230,9 +230,12 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
         writeFileSync(stampFile, `${bundle}\n${seedFor(seed) ? `--hash-seed=${seedFor(seed)} --no-rehash-snapshot` : ''}\n`);
         const r = launch(launcher, args);
         expect([kind, r.code, r.stdout]).toEqual([kind, expected.code, expected.stdout]);
-        // Another seed: Node refuses the snapshot (the seed is one of the flags a snapshot is made under).
-        if (kind === 'another seed') expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 14\); starting without it/);
-        else expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('without the snapshot')]);
+        if (kind !== 'another seed') expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('without the snapshot')]);
+        // Another seed: Node 20 refuses the snapshot (V8 11 counts the seed among the flags a snapshot
+        // is made under); Node 24 starts from it with the seed it holds (V8 13 ignores the flag when
+        // it does not rehash), and prints the same.
+        else if (Number(process.versions.v8.split('.')[0]) < 12) expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 14\); starting without it/);
+        else expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('from the snapshot')]);
       } finally {
         writeFileSync(stampFile, stamp);
       }
