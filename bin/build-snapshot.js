@@ -41,7 +41,7 @@ export function warmUpChecks({ withArchitecture = true } = {}) {
  * A snapshot's files beside its bundle, named by the Node version that built it (`node --version`,
  * all the sh launcher can learn cheaply): the blob, and a stamp holding the real path of the bundle
  * it was built from (a snapshot holds the paths it saw: copied or moved elsewhere, it is not used)
- * and, on its second line, the V8 flags it must be started with (see snapshotFlags).
+ * and, on its second line, the string hash seed it was made with (see hashSeedFlags).
  */
 export function snapshotFilesOf(bundle, version = process.version) {
   const base = path.join(path.dirname(bundle), `infralint.snapshot-${version}`);
@@ -93,13 +93,13 @@ function listNode(dir, node, version) {
 }
 
 /**
- * The V8 flags a snapshot is made and started with, besides those its entry script sets: its own
- * string hash seed, drawn at random for each build. By default V8 draws a new seed at every start
+ * The V8 flags that give a snapshot its own string hash seed (drawn at random for each build; the sh
+ * launcher starts it with the same flags). By default V8 draws a new seed at every start
  * and so rehashes every hash table of the snapshot's heap (about 7 ms of a 120 ms cold check). A
  * seed fixed per build, and so per install, is as unknown to whoever writes a submission as a seed
  * per run: hash flooding needs the seed. (It shows in the command line of a running check.)
  */
-export function snapshotFlags(seed = randomInt(1, 2 ** 31 - 1)) {
+function hashSeedFlags(seed) {
   return [`--hash-seed=${seed}`, '--no-rehash-snapshot'];
 }
 
@@ -121,13 +121,13 @@ export function buildSnapshot(bundle, { node = process.execPath } = {}) {
     const made = path.join(scratch, 'snapshot.blob');
     // Node warns that some builtins the bundle loads are not verified in snapshots: they are held
     // only as module objects (no handle, no stream is open when the snapshot is taken).
-    const flags = snapshotFlags();
-    const run = spawnSync(node, [...flags, '--no-warnings', '--snapshot-blob', made, '--build-snapshot', entry], { env, encoding: 'utf8', timeout: 120_000 });
+    const seed = randomInt(1, 2 ** 31 - 1);
+    const run = spawnSync(node, [...hashSeedFlags(seed), '--no-warnings', '--snapshot-blob', made, '--build-snapshot', entry], { env, encoding: 'utf8', timeout: 120_000 });
     if (run.status !== 0 || !existsSync(made)) throw new Error(`${node} --build-snapshot failed (${run.status ?? run.signal}): ${run.stderr.trim().split('\n').slice(0, 6).join('\n')}`);
     // Into place by a rename, stamp last: the launcher never sees half a blob.
     rmSync(stamp, { force: true });
     renameSync(made, blob);
-    writeFileSync(stamp, `${real}\n${flags.join(' ')}\n`);
+    writeFileSync(stamp, `${real}\n${seed}\n`);
     listNode(path.dirname(real), node, version);
     return blob;
   } finally {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The CLI's launcher without a startup snapshot: bin/infralint (the sh launcher npm links) runs this
-// one when it has no snapshot for the running Node, and so can anyone without a POSIX sh (`node
-// bin/infralint.js check`). The CLI lives in dist/cli/main.js and returns an exit code instead of exiting.
+// The CLI's launcher without a startup snapshot: the sh launcher (bin/infralint) runs this one when
+// it has no snapshot for the running Node, and a release's Node command (Windows, or before its
+// install put the sh launcher in place: scripts/release.mjs) always does. The CLI lives in dist/cli/main.js and returns an exit code instead of exiting.
 // Builtins through process.getBuiltinModule: an ESM import of node:fs builds its module facade,
 // which a cold start need not pay for.
 const { existsSync } = process.getBuiltinModule('node:fs');

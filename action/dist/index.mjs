@@ -45614,7 +45614,9 @@ function analyseProse(sources) {
 var toRead = /* @__PURE__ */ new WeakMap();
 var readings = cachedByObject((prose) => {
   const read = /* @__PURE__ */ new Map();
-  const { steps, doc } = toRead.get(prose) ?? { steps: [], doc: { serversNumbered: prose.serversNumbered } };
+  const made = toRead.get(prose);
+  if (!made) throw new Error("readingOf: a ProseAnalysis that analyseProse did not make");
+  const { steps, doc } = made;
   const headings = /* @__PURE__ */ new Map();
   const headingContext = (heading2) => {
     let context = headings.get(heading2);
@@ -45644,7 +45646,9 @@ var readings = cachedByObject((prose) => {
 var NO_CLAUSES = Object.freeze([]);
 var NOTHING_EXPLAINED = /* @__PURE__ */ new Set();
 function readingOf(prose, block4) {
-  return readings(prose).get(block4) ?? { headingTopics: NOTHING_EXPLAINED, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED };
+  const reading = readings(prose).get(block4);
+  if (!reading) throw new Error("readingOf: a block of another analysis");
+  return reading;
 }
 var wholeClausesOf = cachedByObject((block4) => clausesOf(block4.text));
 function readBlock(block4, analysed, contexts, carried, doc) {

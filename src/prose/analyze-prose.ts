@@ -71,8 +71,6 @@ export interface BlockReading {
   explained: ReadonlySet<Topic>;
 }
 
-export type { Language } from './word-count.js';
-export { countWords };
 
 export interface ProseAnalysis {
   blocks: AnalysedBlock[];
@@ -480,7 +478,9 @@ const toRead = new WeakMap<ProseAnalysis, { steps: readonly ReadingStep[]; doc: 
  */
 const readings = cachedByObject((prose: ProseAnalysis): Map<AnalysedBlock, BlockReading> => {
   const read = new Map<AnalysedBlock, BlockReading>();
-  const { steps, doc } = toRead.get(prose) ?? { steps: [], doc: { serversNumbered: prose.serversNumbered } };
+  const made = toRead.get(prose);
+  if (!made) throw new Error('readingOf: a ProseAnalysis that analyseProse did not make');
+  const { steps, doc } = made;
   // Every block of a section repeats its headings: read each heading once.
   const headings = new Map<string, Context>();
   const headingContext = (heading: string) => {
@@ -515,7 +515,9 @@ const NOTHING_EXPLAINED: ReadonlySet<Topic> = new Set<Topic>();
 
 /** A block's clauses as read, and what they explain (a heading's: none). */
 export function readingOf(prose: ProseAnalysis, block: AnalysedBlock): BlockReading {
-  return readings(prose).get(block) ?? { headingTopics: NOTHING_EXPLAINED, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED };
+  const reading = readings(prose).get(block);
+  if (!reading) throw new Error('readingOf: a block of another analysis');
+  return reading;
 }
 
 /**

@@ -49,11 +49,7 @@ export function writtenSentences(texts: readonly string[]): string[] {
 
 /** Every distinct plain sentence of `texts`, and every plain line (a heading, a table row, a diagram label). */
 export function plainSentences(texts: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const text of texts) {
-    for (const sentence of sentencesOf(text)) out.add(plainText(sentence));
-    for (const line of text.split('\n')) if (line.trim()) out.add(plainText(line));
-  }
+  const out = new Set(writtenSentences(texts).map(plainText));
   out.delete('');
   return [...out];
 }

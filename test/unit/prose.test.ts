@@ -1,5 +1,5 @@
 import { randomStrings } from '../helpers/random-strings.js';
-import { countWords } from '../../src/prose/analyze-prose.js';
+import { countWords } from '../../src/prose/word-count.js';
 import { mentionsOf } from '../../src/prose/elements.js';
 import { reasonIn } from '../../src/prose/reasons.js';
 import { FUNCTION_WORDS } from '../../src/prose/lexicon.js';
