@@ -85,6 +85,17 @@ warmUp().catch((error) => {
 });
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
+  // The launcher's sign that the CLI started (bin/infralint): from here on a crash is the CLI's, and
+  // the launcher must not run it again. Taken out of the environment, which the CLI's children inherit.
+  const launchMarker = process.env.INFRALINT_LAUNCH_MARKER;
+  if (launchMarker) {
+    delete process.env.INFRALINT_LAUNCH_MARKER;
+    try {
+      require('node:fs').unlinkSync(launchMarker);
+    } catch {
+      // gone already (a temporary-folder cleaner): the launcher then takes the CLI as started
+    }
+  }
   // The expressions the warm-up compiled hold only the interpreter's code: V8 must be free to
   // compile them to machine code when they run again (without tier-up it would run that code as
   // machine code). Matching is the same either way.

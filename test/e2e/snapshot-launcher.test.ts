@@ -75,6 +75,17 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     expect([r.code, r.how]).toEqual([0, `infralint launcher: from the snapshot ${blobOf(install)} (Node ${version}, by the list)`]);
   });
 
+  it('leaves nothing in the temporary folder, and starts from the snapshot when it cannot write there', () => {
+    const tmp = mkdtempSync(path.join(work, 'tmp-'));
+    const args = ['check', path.join(FIXTURES, 'worked-example')];
+    const plain = plainRun(args);
+    for (const env of [{ TMPDIR: tmp }, { TMPDIR: path.join(work, 'no-such-folder') }]) {
+      const r = launch(launcher, args, env);
+      expect([r.code, r.stdout, r.stderr, r.how]).toEqual([plain.code, plain.stdout, plain.stderr, expect.stringContaining('from the snapshot')]);
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
   // Real submissions exercise far more of the prose reader's expressions than the fixtures do.
   (HAS_SHARED ? it : it.skip)('prints what the plain CLI prints for a sample of the real corpus (every tenth submission)', () => {
     const corpus = path.join(SHARED, 'corpus', 'real');
@@ -124,34 +135,52 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     expect(graded[0]!.files).toEqual(graded[1]!.files);
   }, 120_000);
 
+  // A grade long enough to be caught running, started from the snapshot; node's pid is read from
+  // /proc (the launcher's child).
+  async function longGradeRunning(name: string, env: Record<string, string> = {}) {
+    const cohort = path.join(work, `${name}-cohort`);
+    for (let k = 0; k < 40; k++) cpSync(path.join(FIXTURES, 'worked-example'), path.join(cohort, `student${k}`), { recursive: true });
+    const child = spawn(launcher, ['grade', cohort, '--out', path.join(work, `${name}-grades`), '--jobs', '1'], {
+      env: { ...process.env, NODE_OPTIONS: '', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (!stderr.includes('graded')) await new Promise((r) => setTimeout(r, 20));
+    return { child, exited, stderr: () => stderr };
+  }
+  const fromSnapshot = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(blobOf(install));
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+
   // The launcher waits for node (to read its exit status) instead of becoming it: a signal sent to
   // the launcher alone (`kill <pid>`, a supervisor) must still stop the CLI, not leave it running.
   (existsSync('/proc/self/cmdline') ? it : it.skip)('stops the CLI when the launcher alone is sent SIGTERM', async () => {
-    const cohort = path.join(work, 'long-cohort');
-    for (let k = 0; k < 40; k++) cpSync(path.join(FIXTURES, 'worked-example'), path.join(cohort, `student${k}`), { recursive: true });
-    const child = spawn(launcher, ['grade', cohort, '--out', path.join(work, 'long-grades'), '--jobs', '1'], {
-      env: { ...process.env, NODE_OPTIONS: '', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const fromSnapshot = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(blobOf(install));
-      } catch {
-        return false; // gone meanwhile
-      }
-    });
-    let stderr = '';
-    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stderr.includes('graded')) resolve();
-    }));
-    expect(stderr).toContain('from the snapshot');
+    const run = await longGradeRunning('sigterm');
+    expect(run.stderr()).toContain('from the snapshot');
     expect(fromSnapshot()).toHaveLength(1);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(143);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(143);
     for (let tries = 0; tries < 50 && fromSnapshot().length; tries++) await new Promise((r) => setTimeout(r, 100));
     expect(fromSnapshot()).toEqual([]);
+  }, 120_000);
+
+  // Only a snapshot refused or damaged (before the CLI runs) is worth a second start without it: a
+  // crash of the CLI itself (V8's out-of-memory abort is SIGABRT) must not run a grade twice.
+  (existsSync('/proc/self/cmdline') ? it : it.skip)('does not run the CLI again when it crashes after it started, and leaves no file behind', async () => {
+    const tmp = mkdtempSync(path.join(work, 'tmp-'));
+    const run = await longGradeRunning('abort', { TMPDIR: tmp });
+    const [pid] = fromSnapshot();
+    process.kill(Number(pid), 'SIGABRT');
+    expect(await run.exited).toBe(134);
+    expect(run.stderr()).toMatch(/infralint: node stopped on signal ABRT while running the CLI from /);
+    expect(run.stderr()).not.toContain('starting without it');
+    expect(readdirSync(tmp)).toEqual([]);
   }, 120_000);
 
   it('reads the run from the run, not from the build: a path relative to the working directory', () => {
@@ -246,9 +275,11 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
       ['not a snapshot at all', (file: string) => writeFileSync(file, 'not a snapshot\n')],
     ])('runs the plain CLI when the snapshot is damaged (%s)', (_, damage) => {
       damage(blobOf(install));
-      const r = launch(launcher, args);
+      const tmp = mkdtempSync(path.join(work, 'tmp-'));
+      const r = launch(launcher, args, { TMPDIR: tmp });
       expect([r.code, r.stdout]).toEqual([expected.code, expected.stdout]);
       expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 1[0-9]{2}\); starting without it/);
+      expect(readdirSync(tmp)).toEqual([]);
     });
 
     it('does not use a snapshot moved with its install (it holds the old paths), and the install still runs', () => {
