@@ -15,7 +15,7 @@
 //   npm run bench:cold -- --baseline /copy/of/an/older/build/bin/infralint.js
 //                                     the same checks by another build, in the same rounds (before/after)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,9 +52,15 @@ const checks = [
   { name: 'architecture-beta', bar: 'architecture-beta', args: ['check', fixture('architecture-beta')] },
   { name: '--format json worked-example', args: ['check', '--format', 'json', fixture('worked-example')] },
 ];
+// Two more floors, for what a start from a snapshot can reach: Node started from a snapshot that holds
+// nothing of ours (what any user-land snapshot costs over Node's built-in one), and infralint's own
+// snapshot restored to print its version (the heap read back, no check run).
+const emptySnapshot = (node) => path.join(tmpdir(), `infralint-bench-empty-${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}.blob`);
 const cases = [
   { name: 'node -e 0 (floor)', command: ['node', '-e', '0'] },
   { name: 'import markdown-it alone', command: ['node', '--input-type=module', '-e', "import 'markdown-it'"] },
+  { name: 'an empty snapshot (no infralint)', command: (node) => ['node', '--snapshot-blob', emptySnapshot(node)] },
+  { name: 'infralint --version (its snapshot, no check)', command: [launcher, '--version'] },
   ...checks.map((c) => ({ name: `check ${c.name}`, bar: c.bar, command: [launcher, ...c.args] })),
   ...checks.filter((c) => c.bar).map((c) => ({ name: `check ${c.name}, no snapshot`, command: [launcher, ...c.args], env: { INFRALINT_SNAPSHOT: 'off' } })),
 ];
@@ -69,10 +75,11 @@ const MEASURE = 't0=$EPOCHREALTIME; "$@" >/dev/null 2>&3; s=$?; t1=$EPOCHREALTIM
 const seconds = (text) => { const m = /(\d+)m([\d.]+)s/.exec(text); return Number(m[1]) * 60 + Number(m[2]); };
 
 function once(node, c) {
+  const command = typeof c.command === 'function' ? c.command(node) : c.command;
   const env = { ...process.env, ...c.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` };
   delete env.NODE_OPTIONS;
-  const child = spawnSync('bash', ['-c', MEASURE, 'bench', ...c.command], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
-  if (child.status !== 0 && child.status !== 1) throw new Error(`${c.command.join(' ')} (${node}) exited ${child.status}: ${child.output[3]}${child.stderr}`);
+  const child = spawnSync('bash', ['-c', MEASURE, 'bench', ...command], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${command.join(' ')} (${node}) exited ${child.status}: ${child.output[3]}${child.stderr}`);
   const [, children, clock] = child.stdout.trim().split('\n');
   const [user, system] = children.trim().split(/\s+/).map(seconds);
   const [t0, t1] = clock.split(' ').map(Number);
@@ -90,9 +97,17 @@ function prepare(node) {
   execFileSync(node, [path.join(root, 'bin/build-snapshot.js'), '--if-missing'], { stdio: 'inherit' });
 }
 
+/** The empty snapshot: a main function that does nothing, built by this Node into the temporary folder. */
+function buildEmptySnapshot(node) {
+  const entry = path.join(tmpdir(), 'infralint-bench-empty-entry.cjs');
+  writeFileSync(entry, "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => {});\n");
+  execFileSync(node, ['--snapshot-blob', emptySnapshot(node), '--build-snapshot', entry], { cwd: tmpdir(), stdio: 'inherit' });
+}
+
 let over = 0;
 for (const node of nodes) {
   if (node !== process.execPath) prepare(node);
+  buildEmptySnapshot(node);
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const samples = cases.map(() => []);
   for (const c of cases) once(node, c); // warms the disk cache
