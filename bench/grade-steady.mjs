@@ -16,7 +16,11 @@
 // which goes first alternating: the two see the same students and the same load on the machine, and
 // the ratio of their CPU is printed per stretch (on a shared host, runs one after the other differ
 // by tens of percent).
-// Usage: node bench/grade-steady.mjs [--students N] [--rubrics 3-scale_up,...] [--profile out.cpuprofile] [--dist <folder>] [--versus <folder>]
+// --rounds K (with --versus): each build in a process of its own instead, K rounds of the two, which
+// goes first alternating; prints each build's medians over the rounds and the median of the per-round
+// ratios. Slower, but the two builds' warm-ups, caches and heaps cannot disturb each other.
+// Usage: node bench/grade-steady.mjs [--students N] [--rubrics 3-scale_up,...] [--profile out.cpuprofile] [--dist <folder>] [--versus <folder> [--rounds K]]
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
@@ -33,8 +37,43 @@ const { values: args } = parseArgs({
     corpus: { type: 'string', default: process.env.CORPUS ?? '/work/shared/corpus/real' },
     dist: { type: 'string', default: new URL('../dist', import.meta.url).pathname },
     versus: { type: 'string' },
+    rounds: { type: 'string' },
+    summary: { type: 'boolean', default: false },
   },
 });
+
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const mean = (xs) => sum(xs) / xs.length;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+if (args.rounds && args.versus) {
+  await alternateProcesses(Number(args.rounds));
+  process.exit(0);
+}
+
+/** --rounds: this script once per build and round, in a process of its own; their summaries compared. */
+async function alternateProcesses(rounds) {
+  const builds = [args.dist, args.versus];
+  const options = ['--students', args.students, '--rubrics', args.rubrics, '--corpus', args.corpus, '--summary'];
+  const runs = builds.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (const k of r % 2 ? [1, 0] : [0, 1]) {
+      const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--dist', builds[k], ...options], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      runs[k].push(JSON.parse(out.trim().split('\n').pop()));
+    }
+    console.log(`round ${r + 1}/${rounds}: ${runs.map((x) => x[r].steady.toFixed(3)).join(' vs ')} ms steady`);
+  }
+  console.log(`\nNode ${process.version}, rubrics ${args.rubrics}, ${rounds} rounds of one process per build; medians over the rounds`);
+  const fields = [['steady', 'synthetic, steady state (ms per student)'], ['corpus', 'real corpus, once each (ms per student)'], ['warmUp', 'warm-up (s of CPU beyond the steady state)']];
+  for (const [field, what] of fields) {
+    if (runs[0].some((x) => x[field] === undefined)) continue;
+    const ratios = runs[0].map((x, r) => x[field] / runs[1][r][field]);
+    console.log(`${what.padEnd(44)} ${median(runs[0].map((x) => x[field])).toFixed(3).padStart(8)} vs ${median(runs[1].map((x) => x[field])).toFixed(3).padStart(8)}   this build / ${args.versus}: ${median(ratios).toFixed(2)}x (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)`);
+  }
+}
 /** A build's grading, with its own settings (its rubrics loaded by its own code). */
 async function buildAt(dist) {
   const fromDist = (module) => import(pathToFileURL(path.join(path.resolve(dist), module)).href);
@@ -88,21 +127,17 @@ function ratio(costs) {
   const theirs = versus.slice(versus.length - costs.length);
   return `   ${args.versus}: ${mean(theirs).toFixed(3)} mean, ${median(theirs).toFixed(3)} median; this build / it: ${(sum(costs) / sum(theirs)).toFixed(2)}x`;
 }
-const sum = (xs) => xs.reduce((a, b) => a + b, 0);
-const mean = (xs) => sum(xs) / xs.length;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const studentsOf = (dir) => readdirSync(dir).filter((s) => statSync(path.join(dir, s)).isDirectory()).sort();
-const row = (what, costs, compared = '') => console.log(what.padEnd(44), mean(costs).toFixed(3).padStart(8), median(costs).toFixed(3).padStart(8), Math.max(...costs).toFixed(1).padStart(8), String(costs.length).padStart(6), compared);
+const summary = {};
+const say = (...parts) => { if (!args.summary) console.log(...parts); };
+const row = (what, costs, compared = '') => say(what.padEnd(44), mean(costs).toFixed(3).padStart(8), median(costs).toFixed(3).padStart(8), Math.max(...costs).toFixed(1).padStart(8), String(costs.length).padStart(6), compared);
 
 try {
   const cohort = path.join(work, 'cohort');
   generateCohort(cohort, n);
   const students = studentsOf(cohort);
-  console.log(`${args.dist}: one grading thread, rubrics ${args.rubrics}, Node ${process.version}; CPU of the process (its GC threads included) per student`);
-  console.log('students'.padEnd(44), 'mean ms'.padStart(8), 'median'.padStart(8), 'max ms'.padStart(8), 'count'.padStart(6));
+  say(`${args.dist}: one grading thread, rubrics ${args.rubrics}, Node ${process.version}; CPU of the process (its GC threads included) per student`);
+  say('students'.padEnd(44), 'mean ms'.padStart(8), 'median'.padStart(8), 'max ms'.padStart(8), 'count'.padStart(6));
   // The steady state is profiled alone: the profiler starts after the cohort's first half.
   const half = Math.floor(students.length / 2);
   const first = await grade(cohort, students.slice(0, half));
@@ -123,21 +158,24 @@ try {
   }
   row(`synthetic ${half + 1}-${students.length} (steady state)`, second, ratio(second));
   const warmUp = sum(first) - steady * first.length;
-  console.log(`warm-up: ${(warmUp / 1000).toFixed(2)} s CPU beyond the steady state over the first ${first.length} students (${mean(first.slice(0, 100)).toFixed(2)} ms each over the first 100)`);
+  Object.assign(summary, { steady, warmUp: warmUp / 1000 });
+  say(`warm-up: ${(warmUp / 1000).toFixed(2)} s CPU beyond the steady state over the first ${first.length} students (${mean(first.slice(0, 100)).toFixed(2)} ms each over the first 100)`);
   if (other) {
     const theirs = versus.slice(firstVersus.length);
-    console.log(`  ${args.versus}: warm-up ${((sum(firstVersus) - mean(theirs) * firstVersus.length) / 1000).toFixed(2)} s (${mean(firstVersus.slice(0, 100)).toFixed(2)} ms each over the first 100)`);
+    say(`  ${args.versus}: warm-up ${((sum(firstVersus) - mean(theirs) * firstVersus.length) / 1000).toFixed(2)} s (${mean(firstVersus.slice(0, 100)).toFixed(2)} ms each over the first 100)`);
   }
   if (existsSync(args.corpus)) {
     const real = studentsOf(args.corpus);
     const costs = await grade(args.corpus, real);
+    summary.corpus = mean(costs);
     row(`real corpus (${path.basename(args.corpus)}), once each`, costs, ratio(costs));
   }
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(args.profile, JSON.stringify(profile));
-    console.log(`steady-state profile (the cohort's second half and the corpus): ${args.profile}`);
+    say(`steady-state profile (the cohort's second half and the corpus): ${args.profile}`);
   }
+  if (args.summary) console.log(JSON.stringify(summary));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
