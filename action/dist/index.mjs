@@ -37161,11 +37161,19 @@ function serverMachines(graph2, roles) {
 }
 
 // src/bounded-cache.ts
+var everyCache = /* @__PURE__ */ new Set();
+var cacheDropped = new FinalizationRegistry((ref) => everyCache.delete(ref));
+function forgettable(kept) {
+  const ref = new WeakRef(kept);
+  everyCache.add(ref);
+  cacheDropped.register(kept, ref);
+}
 function cachedByString(compute, limit = 2e3) {
   return cachedByKey((text3) => text3, compute, limit);
 }
 function cachedByKey(keyOf, compute, limit = 1e4) {
   const kept = /* @__PURE__ */ new Map();
+  forgettable(kept);
   return (arg) => {
     const key = keyOf(arg);
     let value = kept.get(key);
@@ -37181,11 +37189,13 @@ function cachedByKey(keyOf, compute, limit = 1e4) {
 function cachedByText(textOf, contextOf3, sameContext, compute, limit = 1e4) {
   const kept = /* @__PURE__ */ new Map();
   let size = 0;
+  forgettable(kept);
   return (arg) => {
     const text3 = textOf(arg);
     let readings2 = kept.get(text3);
     const found = readings2?.find((r3) => sameContext(r3.context, arg));
     if (found) return found.value;
+    if (!kept.size) size = 0;
     if (size >= limit) {
       kept.clear();
       size = 0;
