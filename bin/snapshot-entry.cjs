@@ -84,10 +84,18 @@ warmUp().catch((error) => {
   process.exit(1);
 });
 
+// Whether the heap V8 writes keeps the expressions' bytecode: V8 13 (Node 24) discards it, and every
+// expression a run uses compiles again. Tiering up there means compiling each one twice (bytecode,
+// whose peephole pass alone costs more than the machine code, then machine code on its second use):
+// a run starts under --no-regexp-tier-up (bin/infralint) and keeps it, so each compiles once, to
+// machine code (bench/regex-compile.mjs: a check of an unseen submission spent 77 ms compiling its
+// expressions with tier-up, 49 without). Node 22 (V8 12) is not measured: it keeps Node 20's way.
+const keepsRegexpBytecode = Number(process.versions.v8.split('.')[0]) < 13;
+
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-  // The expressions the warm-up compiled hold only the interpreter's code: V8 must be free to
+  // Where the expressions the warm-up compiled hold the interpreter's code, V8 must be free to
   // compile them to machine code when they run again (without tier-up it would run that code as
   // machine code). Matching is the same either way.
-  v8.setFlagsFromString('--regexp-tier-up');
+  if (keepsRegexpBytecode) v8.setFlagsFromString('--regexp-tier-up');
   return runCli(cli.exports, process.argv.slice(1));
 });
