@@ -86,6 +86,16 @@ warmUp().catch((error) => {
   process.exit(1);
 });
 
+// Whether the heap V8 writes keeps the expressions' bytecode. V8 13 (Node 24) discards it, and every
+// expression a run uses compiles again: tiering up there means compiling each one twice (bytecode,
+// whose peephole pass alone costs more than the machine code, then machine code on its second use),
+// so a run keeps the --no-regexp-tier-up it starts with (bin/infralint) and each compiles once, to
+// machine code (bench/regex-compile.mjs: a check of a submission the snapshot has not seen spent 77
+// ms compiling and interpreting its expressions with tier-up, 44 without). Where the bytecode is
+// kept, tier-up is required: Node 20 without it crashes (SIGSEGV) on the first kept expression. So
+// only the V8 measured to discard it runs without; Node 22 (V8 12) and later Nodes keep Node 20's way.
+const keepsRegexpBytecode = Number(process.versions.v8.split('.')[0]) !== 13;
+
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // The launcher's sign that the CLI started (bin/infralint): from here on a crash is the CLI's, and
   // the launcher must not run it again. Taken out of the environment, which the CLI's children inherit.
@@ -98,9 +108,9 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
       // gone already (a temporary-folder cleaner): the launcher then takes the CLI as started
     }
   }
-  // The expressions the warm-up compiled hold only the interpreter's code: V8 must be free to
+  // Where the expressions the warm-up compiled hold the interpreter's code, V8 must be free to
   // compile them to machine code when they run again (without tier-up it would run that code as
   // machine code). Matching is the same either way.
-  v8.setFlagsFromString('--regexp-tier-up');
+  if (keepsRegexpBytecode) v8.setFlagsFromString('--regexp-tier-up');
   return runCli(cli.exports, process.argv.slice(1));
 });

@@ -45798,13 +45798,14 @@ var BEHIND = anyOf(...BEHIND_THE_LB);
 var PLAIN = anyOf(...PLAIN_TRAFFIC);
 var UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test(w) || /^(?:un|not|non)/.test(w)));
 var ENDS = `(?:${SSL_ENDS.join("|")})`;
-var NO_HTTPS = anyOf(
+var NO_HTTPS_WAYS = [
   `(?:no|not|never|lacks?|lacking|missing|absence of|lack of|isn t|aren t|don t|doesn t|do not|does not|pas de|aucun\\w*|sans) (?:(?:use|uses|using|used|served|serve|have|has|had|support\\w*|over|via|through|with|any|an?|the|valid|secure|proper|encrypted|configured|enabled|implement\\w*|le|la|de|en|utilis\\w*) ){0,2}(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
   `${SSL}(?: (?:certificates?|encryption|connections?|support))? (?:is |are )?(?:not (?:configured|enabled|used|set ?up|installed|present|implemented|available|in place)|missing|absent|disabled)`,
   "(?:only|plain|unencrypted|simple) http(?! s)",
   "http only"
-);
-var ENDS_AT_LB = anyOf(
+];
+var NO_HTTPS = anyStartOf(...NO_HTTPS_WAYS);
+var ENDS_AT_LB_WAYS = [
   `${SSL}(?: \\w+){0,3} (?:is |gets |being |are |est )?${ENDS} (?:at|on|in|by|au niveau du|au niveau de l|sur le|sur l|par le|par l|au) (?:the |our )?${LB2}`,
   `${LB2}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`,
   `${LB2}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
@@ -45812,8 +45813,9 @@ var ENDS_AT_LB = anyOf(
   // "HAProxy forwards the requests to the servers over HTTP", "the backends get plain HTTP".
   `${LB2}(?: \\w+){0,6} (?:forward|send|pass|relay|proxie|proxy|rout|transmet|envoie)\\w*(?: \\w+){0,7} (?:over |via |in |as |using |with |en )?(?:plain |clear |simple )?http(?! s)`,
   `(?:back ?ends?|servers?|serveurs?)(?: \\w+){0,2} (?:gets?|receives?|speaks?|talks?|only see|recoivent|recoit)(?: \\w+){0,2} (?:plain |clear |simple )?http(?! s)`
-);
-var PAST_THE_LB = anyOf(
+];
+var ENDS_AT_LB = anyStartOf(...ENDS_AT_LB_WAYS);
+var PAST_THE_LB_WAYS = [
   `${SSL}(?: \\w+){0,3} (?:is |gets |are )?${ENDS} (?:on|at|in|by) (?:the |each |both |every |our )?(?:web|nginx|apache|back ?end|app\\w*|upstream)`,
   `pass(?:es|ed|ing)? (?:\\w+ ){0,4}(?:encrypted|ssl|tls|https)\\w* (?:\\w+ )?through`,
   "ssl pass ?through",
@@ -45822,7 +45824,8 @@ var PAST_THE_LB = anyOf(
   `(?:certificates?|ssl|tls)(?: \\w+){0,3} (?:is |are )?installed on (?:the |each |both |every )?(?:web|nginx|apache|back ?end|app\\w*)`,
   "(?:stays?|remains?|kept|keeps? it|still) (?:\\w+ )?encrypted (?:\\w+ ){0,4}(?:to|until|up to|as far as) (?:the |each |both )?(?:web |app\\w* |back ?end |nginx )?(?:servers?|back ?ends?)",
   "(?:is|are|uses?|provides?|with|ensures?|keeps?) end ?to ?end (?:encrypt\\w*|ssl|tls|https)"
-);
+];
+var PAST_THE_LB = anyStartOf(...PAST_THE_LB_WAYS);
 var RE_ENCRYPTED = anyOf("re ?encrypt\\w*", "chiffre\\w* a nouveau", "rechiffr\\w*");
 var SUGGESTION = new RegExp(
   `^(?:(?:a |the )?(?:better|best practice|${SOLVED_LABELS.join("|")}|recommend\\w*|instead|alternatively|ideally|to (?:fix|solve|avoid) (?:this|it))\\b|^(?:use|consider|add|implement|enable|switch|configure|set up|deploy|install|move|re ?encrypt|adopt|prefer|utilise\\w*|ajouter|mettre en place)\\b)`
@@ -45890,9 +45893,13 @@ function listParts(raw) {
 var ONE = "(?:a single|one single|the single|our single|only one|just one|one|1|a lone|the same|un seul|une seule|le meme|la meme)";
 var MACHINE_NOUN = "(?:physical |virtual |dedicated |linux |ubuntu )?(?:server|machine|host|box|vm|computer|serveur)";
 var ON_IT = "(?:runs?|running|run|hosted|hosts?|lives?|sits?|shares?|sharing|uses?|using|has|have|relies|rely|consists?|deployed|installed|located|stored|fits?|(?:is|are|all|together|both|everything)(?: all| together| both)?|tourne\\w*|heberge\\w*|est|sont)";
-var ONE_MACHINE = new RegExp(
-  `\\b${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)\\b`
-);
+var ONE_MACHINE_WAYS = [
+  `${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))`,
+  `(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)`,
+  // "Our single server runs Nginx, the application and MySQL."
+  `(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)`
+];
+var ONE_MACHINE = anyStartOf(...ONE_MACHINE_WAYS);
 var RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 function oneMachineClaim(statement, clausePlain) {
   const m = ONE_MACHINE.exec(statement);

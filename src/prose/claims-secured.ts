@@ -8,7 +8,7 @@
 import { everyMatch } from '../every-match.js';
 import { assertionOf, MANY, negatedAt, numberOf, type Where } from './claim-reading.js';
 import {
-  anyOf, BEHIND_THE_LB, CERTIFICATE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MODALS, MONITORING_AGENT_NAMES, MONITORING_NAMES, PLAIN_TRAFFIC, SSL_ENDS,
+  anyOf, anyStartOf, BEHIND_THE_LB, CERTIFICATE_NAMES, everyOf, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MODALS, MONITORING_AGENT_NAMES, MONITORING_NAMES, PLAIN_TRAFFIC, SSL_ENDS,
   SOLVED_LABELS, TASK_STATEMENT,
 } from './lexicon.js';
 import { commaSegments, hasFiniteVerb, proseText } from './sentences.js';
@@ -91,34 +91,43 @@ const PLAIN = anyOf(...PLAIN_TRAFFIC);
 /** Traffic sent in clear (not "decrypted by Nginx", which is where SSL stops). */
 const UNENCRYPTED = anyOf(...PLAIN_TRAFFIC.filter((w) => !/crypted|chiffre/.test(w) || /^(?:un|not|non)/.test(w)));
 const ENDS = `(?:${SSL_ENDS.join('|')})`;
-/** The site has no HTTPS: "no HTTPS", "HTTPS is not configured", "served over plain HTTP" (not "without HTTPS, passwords leak"). */
-const NO_HTTPS = anyOf(
+/**
+ * The site has no HTTPS: "no HTTPS", "HTTPS is not configured", "served over plain HTTP" (not "without
+ * HTTPS, passwords leak"). This pattern and the two below are read only for whether and where they
+ * match: anyStartOf looks ahead at what follows each opening instead of compiling it once per word of
+ * the opening (on Node 24 every cold check compiles them: bench/regex-compile.mjs). Their ways of
+ * saying it are exported for test/unit/lexicon-patterns.test.ts, which holds each to its anyOf.
+ */
+export const NO_HTTPS_WAYS = [
   `(?:no|not|never|lacks?|lacking|missing|absence of|lack of|isn t|aren t|don t|doesn t|do not|does not|pas de|aucun\\w*|sans)`
     + ` (?:(?:use|uses|using|used|served|serve|have|has|had|support\\w*|over|via|through|with|any|an?|the|valid|secure|proper|encrypted|configured|enabled|implement\\w*|le|la|de|en|utilis\\w*) ){0,2}`
     + `(?:\\w+ (?:or|nor|and|ni|ou) )?${SSL}`,
   `${SSL}(?: (?:certificates?|encryption|connections?|support))? (?:is |are )?(?:not (?:configured|enabled|used|set ?up|installed|present|implemented|available|in place)|missing|absent|disabled)`,
   '(?:only|plain|unencrypted|simple) http(?! s)', 'http only',
-);
+] as const;
+export const NO_HTTPS = anyStartOf(...NO_HTTPS_WAYS);
 /** SSL stops at the load balancer: "SSL is terminated at HAProxy", "HAProxy decrypts the traffic", "decrypted at the LB". */
-const ENDS_AT_LB = anyOf(
+export const ENDS_AT_LB_WAYS = [
   `${SSL}(?: \\w+){0,3} (?:is |gets |being |are |est )?${ENDS} (?:at|on|in|by|au niveau du|au niveau de l|sur le|sur l|par le|par l|au) (?:the |our )?${LB}`,
   `${LB}(?: \\w+){0,2} (?:terminates|offloads|ends) (?:the |all )?(?:\\w+ )?${SSL}`, `${LB}(?: \\w+){0,2} (?:decrypts|dechiffre)`,
   `(?:decrypted|terminated|dechiffre\\w*) (?:at|on|by|par) (?:the |le |la )?${LB}`,
   // "HAProxy forwards the requests to the servers over HTTP", "the backends get plain HTTP".
   `${LB}(?: \\w+){0,6} (?:forward|send|pass|relay|proxie|proxy|rout|transmet|envoie)\\w*(?: \\w+){0,7} (?:over |via |in |as |using |with |en )?(?:plain |clear |simple )?http(?! s)`,
   `(?:back ?ends?|servers?|serveurs?)(?: \\w+){0,2} (?:gets?|receives?|speaks?|talks?|only see|recoivent|recoit)(?: \\w+){0,2} (?:plain |clear |simple )?http(?! s)`,
-);
+] as const;
+export const ENDS_AT_LB = anyStartOf(...ENDS_AT_LB_WAYS);
 /**
  * SSL goes on past the load balancer: "SSL ends on the web servers", "HAProxy passes the encrypted
  * stream through", "the certificate is installed on both Nginx servers".
  */
-const PAST_THE_LB = anyOf(
+export const PAST_THE_LB_WAYS = [
   `${SSL}(?: \\w+){0,3} (?:is |gets |are )?${ENDS} (?:on|at|in|by) (?:the |each |both |every |our )?(?:web|nginx|apache|back ?end|app\\w*|upstream)`,
   `pass(?:es|ed|ing)? (?:\\w+ ){0,4}(?:encrypted|ssl|tls|https)\\w* (?:\\w+ )?through`, 'ssl pass ?through', 'tls pass ?through', 'tcp mode',
   `(?:certificates?|ssl|tls)(?: \\w+){0,3} (?:is |are )?installed on (?:the |each |both |every )?(?:web|nginx|apache|back ?end|app\\w*)`,
   '(?:stays?|remains?|kept|keeps? it|still) (?:\\w+ )?encrypted (?:\\w+ ){0,4}(?:to|until|up to|as far as) (?:the |each |both )?(?:web |app\\w* |back ?end |nginx )?(?:servers?|back ?ends?)',
   '(?:is|are|uses?|provides?|with|ensures?|keeps?) end ?to ?end (?:encrypt\\w*|ssl|tls|https)',
-);
+] as const;
+export const PAST_THE_LB = anyStartOf(...PAST_THE_LB_WAYS);
 /** Decrypted at the load balancer and encrypted again on the way to the servers. */
 const RE_ENCRYPTED = anyOf('re ?encrypt\\w*', 'chiffre\\w* a nouveau', 'rechiffr\\w*');
 /**

@@ -9,7 +9,7 @@ import { everyMatch } from '../every-match.js';
 import type { AnalysedBlock } from './analyze-prose.js';
 import { negatedAt, type Where } from './claim-reading.js';
 import {
-  anyOf, DB_PRIMARY_NAMES, DB_REPLICA_NAMES, DNS_A_RECORD_NAMES, DNS_CNAME_NAMES, everyOf, FAILURE_PROBLEMS, FAILURES, TASK_STATEMENT,
+  anyOf, anyStartOf, DB_PRIMARY_NAMES, DB_REPLICA_NAMES, DNS_A_RECORD_NAMES, DNS_CNAME_NAMES, everyOf, FAILURE_PROBLEMS, FAILURES, TASK_STATEMENT,
 } from './lexicon.js';
 import { plainText } from './sentences.js';
 
@@ -34,13 +34,17 @@ const ON_IT = '(?:runs?|running|run|hosted|hosts?|lives?|sits?|shares?|sharing|u
  * machine", "the design uses only one server", "a one-server infrastructure". Not "only one server
  * handles the traffic" (which one of two serves), "to avoid overloading one machine", "one server
  * per tier", "the same server as Nginx".
+ * Read only for whether and where it matches: anyStartOf looks ahead at what follows each opening
+ * instead of compiling it once per word of the opening (on Node 24 every cold check compiles it:
+ * bench/regex-compile.mjs). The ways are exported for test/unit/lexicon-patterns.test.ts.
  */
-const ONE_MACHINE = new RegExp(
-  `\\b${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))`
-  + `|\\b(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)\\b`
+export const ONE_MACHINE_WAYS = [
+  `${ON_IT} (?:(?:on|in|upon|of|sur|dans) )?${ONE} ${MACHINE_NOUN}\\b(?! (?:of|per|for each|each|as|to))`,
+  `(?:single|one|1) ${MACHINE_NOUN} (?:design|infrastructure|setup|stack|architecture|web stack)`,
   // "Our single server runs Nginx, the application and MySQL."
-  + `|\\b(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)\\b`,
-);
+  `(?:(?:our|the|this|a) )?(?:single|only|lone|sole|unique|one) ${MACHINE_NOUN} (?:runs|running|hosts|hosting|holds|holding|contains|containing|has|handles|serves|carries|is used|does|with)`,
+] as const;
+export const ONE_MACHINE = anyStartOf(...ONE_MACHINE_WAYS);
 const RISK = anyOf(...FAILURES, ...FAILURE_PROBLEMS);
 
 /** The design runs on one machine. */

@@ -9,6 +9,8 @@ import {
   anyOf, anyStartOf, APP_SERVER_NAMES, WEB_SERVER_NAMES, CAPACITY_PROBLEMS, CONSEQUENCE_MARKERS, CONTAINMENT, CONTINUITY, COUNTERFACTUAL_MARKERS, EFFECT_VERBS, ENABLING_VERBS, FAILURE_PROBLEMS,
   GENERIC_STATEMENTS, GIVING_VERBS, HOLLOW_JUSTIFICATIONS, INDEPENDENCE, NEED_MARKERS, OUTAGE, QUALITIES, SECURITY_PROBLEMS,
 } from '../../src/prose/lexicon.js';
+import { ENDS_AT_LB, ENDS_AT_LB_WAYS, NO_HTTPS, NO_HTTPS_WAYS, PAST_THE_LB, PAST_THE_LB_WAYS } from '../../src/prose/claims-secured.js';
+import { ONE_MACHINE, ONE_MACHINE_WAYS } from '../../src/prose/claims-stack.js';
 import { AIMED_QUALITY } from '../../src/prose/reasons.js';
 import { SECOND_SUBJECT } from '../../src/rules/explain-web-vs-app.js';
 import { inContexts, samplesOf } from '../helpers/pattern-samples.js';
@@ -79,7 +81,21 @@ const REWRITINGS: Rewriting[] = [
     after: SECOND_SUBJECT,
     before: new RegExp(`\\s(?:and|et)\\s+(?:the |a |an |our |le |la |l')?(?:${[...WEB_SERVER_NAMES, ...APP_SERVER_NAMES].join('|')})\\b`, 'i'),
   },
+  {
+    // claims-stack.ts: ONE_MACHINE.exec(statement).index. It was its ways joined by hand, each between word boundaries.
+    name: 'ONE_MACHINE (claims-stack.ts)',
+    reads: 'start',
+    after: ONE_MACHINE,
+    before: new RegExp(ONE_MACHINE_WAYS.map((way) => `\\b${way}\\b`).join('|')),
+  },
 ];
+
+// claims-secured.ts: test() and exec(...).index, on a clause's asserted part; they were anyOf of their ways.
+const SECURED_WAYS: Record<string, readonly string[]> = { NO_HTTPS: NO_HTTPS_WAYS, ENDS_AT_LB: ENDS_AT_LB_WAYS, PAST_THE_LB: PAST_THE_LB_WAYS };
+const SECURED: Record<string, RegExp> = { NO_HTTPS, ENDS_AT_LB, PAST_THE_LB };
+for (const [name, ways] of Object.entries(SECURED_WAYS)) {
+  REWRITINGS.push({ name: `${name} (claims-secured.ts)`, reads: 'start', before: anyOf(...ways), after: SECURED[name]! });
+}
 
 // The vocabularies reasons.ts reads with anyStartOf (whether and where they match, never the text matched).
 const READ_FOR_WHERE: Record<string, readonly string[]> = {
