@@ -1,13 +1,11 @@
 // A worker thread of `infralint grade`: grades batches of students with the settings of the run.
 import { workerData } from 'node:worker_threads';
 import { gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
-import { HeapTrimmer } from './heap-trim.js';
 import type { RecordDigest } from './record-digest.js';
 import type { GradeJob } from './record.js';
 
 const settings = workerData as GradeSettings;
 const key = settingsKey(settings);
-const heap = new HeapTrimmer();
 
 /** A batch of students, and a shared counter where the worker says which one it is grading. */
 export interface BatchTask {
@@ -26,8 +24,6 @@ export interface OutputSlot {
 }
 
 export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome[]> {
-  // Before the first student: the pool's watchdog times students, not this.
-  await heap.trimIfGrown();
   const progress = new Int32Array(task.progress);
   const outcomes: CohortOutcome[] = [];
   for (const [k, job] of task.jobs.entries()) {
