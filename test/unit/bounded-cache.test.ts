@@ -30,6 +30,17 @@ describe('ownCopy', () => {
     expect(heldOfFiles((slice) => copies.push(ownCopy(slice)))).toBeLessThan(4 * MIB);
     expect(copies.length + slices.length).toBe(128);
   });
+
+  it('is one copy for equal strings: a line several caches keep, a heading every student writes', () => {
+    const copies: string[] = [];
+    collect();
+    const before = v8.getHeapStatistics().used_heap_size;
+    // 64 equal lines of 256 KiB, each cut from a file of its own: one copy held, not 64 (16 MiB).
+    for (let i = 0; i < 64; i++) copies.push(ownCopy(`${String(i).padStart(8, '-')}${'x'.repeat(262_144)}`.slice(8)));
+    collect();
+    expect(v8.getHeapStatistics().used_heap_size - before).toBeLessThan(4 * MIB);
+    expect(new Set(copies).size).toBe(1);
+  });
 });
 
 describe('cachedByString', () => {
