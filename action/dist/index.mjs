@@ -37169,9 +37169,9 @@ function forgettable(kept) {
   cacheDropped.register(kept, ref);
 }
 function cachedByString(compute, limit = 2e3) {
-  return cachedByKey((text3) => text3, compute, limit);
+  return keptByKey((text3) => text3, (_text, kept) => compute(kept), limit);
 }
-function cachedByKey(keyOf, compute, limit = 1e4) {
+function keptByKey(keyOf, compute, limit) {
   const kept = /* @__PURE__ */ new Map();
   forgettable(kept);
   return (arg) => {
@@ -37179,14 +37179,19 @@ function cachedByKey(keyOf, compute, limit = 1e4) {
     let value = kept.get(key);
     if (value === void 0 && !kept.has(key)) {
       if (kept.size >= limit) kept.clear();
-      value = compute(arg);
+      const own = ownCopy(key);
+      value = compute(arg, own);
       if (typeof value === "object" && value !== null) Object.freeze(value);
-      kept.set(key, value);
+      kept.set(own, value);
     }
     return value;
   };
 }
-function cachedByText(textOf, contextOf3, sameContext, compute, limit = 1e4) {
+function ownCopy(text3) {
+  for (const name in { [text3]: 0 }) return name;
+  return text3;
+}
+function cachedByText(textOf, contextOf3, sameContext, compute, limit = 2e3) {
   const kept = /* @__PURE__ */ new Map();
   let size = 0;
   forgettable(kept);
@@ -37205,7 +37210,7 @@ function cachedByText(textOf, contextOf3, sameContext, compute, limit = 1e4) {
     if (typeof value === "object" && value !== null) Object.freeze(value);
     const reading = { context: contextOf3(arg), value };
     if (readings2) readings2.push(reading);
-    else kept.set(text3, [reading]);
+    else kept.set(ownCopy(text3), [reading]);
     size++;
     return value;
   };
@@ -46034,7 +46039,13 @@ function claimsOf(prose) {
   });
 }
 var MAX_CACHED_BLOCK = 2e3;
-var contextOfBlock = ({ kind, inIssuesSection, title, listPath, headingPath }) => ({ kind, inIssuesSection, title, listPath, headingPath });
+var contextOfBlock = ({ kind, inIssuesSection, title, listPath, headingPath }) => ({
+  kind,
+  inIssuesSection,
+  ...title === void 0 ? {} : { title: ownCopy(title) },
+  ...listPath ? { listPath: listPath.map(ownCopy) } : {},
+  headingPath: headingPath.map(ownCopy)
+});
 function inContext(kept, block4) {
   return kept.kind === block4.kind && kept.inIssuesSection === block4.inIssuesSection && kept.title === block4.title && samePath(kept.listPath ?? [], block4.listPath ?? []) && samePath(kept.headingPath, block4.headingPath);
 }

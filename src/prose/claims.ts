@@ -10,7 +10,7 @@
  * words ("the load balancer monitors its backends"). What an issues section says about HTTPS, SSL
  * and the stack of each server is a claim, unless it is a hypothetical ("if SSL is terminated...").
  */
-import { cachedByText } from '../bounded-cache.js';
+import { cachedByText, ownCopy } from '../bounded-cache.js';
 import { everyMatch } from '../every-match.js';
 import { wholeClausesOf, type AnalysedBlock, type ProseAnalysis } from './analyze-prose.js';
 import { CARRIED, ELSEWHERE, NEGATED, negatedAt, NUMBER, opensWithCondition, statementOf, type Where } from './claim-reading.js';
@@ -93,7 +93,14 @@ const MAX_CACHED_BLOCK = 2000;
 /** Everything of a block besides its text that its claims depend on: its kind, whether it stands in an issues section, and what it sits under. */
 type BlockContext = Pick<AnalysedBlock, 'kind' | 'inIssuesSection' | 'title' | 'listPath' | 'headingPath'>;
 
-const contextOfBlock = ({ kind, inIssuesSection, title, listPath, headingPath }: AnalysedBlock): BlockContext => ({ kind, inIssuesSection, title, listPath, headingPath });
+/** The context a reading is kept in: own copies of the headings and leads, which are slices of the student's file (see ownCopy). */
+const contextOfBlock = ({ kind, inIssuesSection, title, listPath, headingPath }: AnalysedBlock): BlockContext => ({
+  kind,
+  inIssuesSection,
+  ...(title === undefined ? {} : { title: ownCopy(title) }),
+  ...(listPath ? { listPath: listPath.map(ownCopy) } : {}),
+  headingPath: headingPath.map(ownCopy),
+});
 
 function inContext(kept: BlockContext, block: AnalysedBlock): boolean {
   return kept.kind === block.kind && kept.inIssuesSection === block.inIssuesSection && kept.title === block.title && samePath(kept.listPath ?? [], block.listPath ?? []) && samePath(kept.headingPath, block.headingPath);

@@ -1,6 +1,55 @@
-import { cachedByKey, cachedByObject, cachedByString, cachedByText, forgetCachedResults } from '../../src/bounded-cache.js';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { cachedByKey, cachedByObject, cachedByString, cachedByText, forgetCachedResults, ownCopy } from '../../src/bounded-cache.js';
+
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
+/** Bytes of heap still held, after a full collection, by what `keep` kept of 64 files of 512 KiB each (a 200-character slice of each). */
+function heldOfFiles(keep: (slice: string) => void): number {
+  collect();
+  const before = v8.getHeapStatistics().used_heap_size;
+  for (let i = 0; i < 64; i++) {
+    const file = `${String(i).padStart(8, '-')}`.repeat(65_536);
+    keep(file.slice(800, 1000));
+  }
+  collect();
+  return v8.getHeapStatistics().used_heap_size - before;
+}
+const MIB = 1024 * 1024;
+
+describe('ownCopy', () => {
+  it('is the same string, and keeps none of the string it was cut from', () => {
+    const file = 'a heading cut from a file'.repeat(100);
+    expect(ownCopy(file.slice(2, 40))).toBe(file.slice(2, 40));
+    expect(ownCopy('')).toBe('');
+    const slices: string[] = [];
+    const copies: string[] = [];
+    // A slice of 13 characters or more keeps its whole file (V8's sliced strings): what the copies avoid.
+    expect(heldOfFiles((slice) => slices.push(slice))).toBeGreaterThan(24 * MIB);
+    expect(heldOfFiles((slice) => copies.push(ownCopy(slice)))).toBeLessThan(4 * MIB);
+    expect(copies.length + slices.length).toBe(128);
+  });
+
+  it('is one copy for equal strings: a line several caches keep, a heading every student writes', () => {
+    const copies: string[] = [];
+    collect();
+    const before = v8.getHeapStatistics().used_heap_size;
+    // 64 equal lines of 256 KiB, each cut from a file of its own: one copy held, not 64 (16 MiB).
+    for (let i = 0; i < 64; i++) copies.push(ownCopy(`${String(i).padStart(8, '-')}${'x'.repeat(262_144)}`.slice(8)));
+    collect();
+    expect(v8.getHeapStatistics().used_heap_size - before).toBeLessThan(4 * MIB);
+    expect(new Set(copies).size).toBe(1);
+  });
+});
 
 describe('cachedByString', () => {
+  it('keeps no file its strings were cut from, in its keys or in results made of them', () => {
+    const read = cachedByString((text: string) => ({ start: text.slice(0, 100), whole: text }));
+    expect(heldOfFiles((slice) => read(slice))).toBeLessThan(4 * MIB);
+    expect(read(`${'7'.padStart(8, '-')}`.repeat(200).slice(800, 1000)).whole).toHaveLength(200);
+  });
+
   it('computes each string once, including results that are undefined or empty', () => {
     const seen: string[] = [];
     const read = cachedByString((text: string) => {
@@ -79,6 +128,11 @@ describe('cachedByText', () => {
     expect(Object.isFrozen(again)).toBe(true);
     expect(read({ text: 'ab', section: [], line: 4 })).toEqual(['ab']);
     expect(seen).toEqual(['ab@1', 'ab@2', 'ab@4']);
+  });
+
+  it('keeps no file the texts it reads were cut from, under its keys', () => {
+    const read = cachedByText((a: Read) => a.text, () => null, () => true, (a: Read) => a.text.length);
+    expect(heldOfFiles((slice) => read({ text: slice, section: [], line: 1 }))).toBeLessThan(4 * MIB);
   });
 
   it('drops what it holds once `limit` readings are kept', () => {
