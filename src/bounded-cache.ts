@@ -1,26 +1,4 @@
 /**
- * The maps of the caches of texts made below, to empty them all at once. Held weakly: a cache made
- * per compiled question (question-compiled.ts) goes when its question goes.
- */
-const everyCache = new Set<WeakRef<Map<unknown, unknown>>>();
-const cacheDropped = new FinalizationRegistry<WeakRef<Map<unknown, unknown>>>((ref) => everyCache.delete(ref));
-function forgettable(kept: Map<unknown, unknown>): void {
-  const ref = new WeakRef(kept);
-  everyCache.add(ref);
-  cacheDropped.register(kept, ref);
-}
-
-/**
- * Forgets every result the caches of texts hold: for the startup snapshot, whose heap must hold the
- * code its warm-up compiled but not the readings of the warm-up's own submissions (a student's check
- * never meets those texts, and they would make a check of the warm-up fixtures look faster than any
- * other: bench:cold checks them). Results are the same either way; only what is kept changes.
- */
-export function forgetCachedResults(): void {
-  for (const ref of everyCache) ref.deref()?.clear();
-}
-
-/**
  * Results of a pure function of a string, kept until `limit` are held, then all dropped at once:
  * the prose stage asks about the same clause, label or heading many times while grading one
  * student, and a cohort must not grow the memory of a worker. An object result is shared by every
@@ -46,7 +24,6 @@ export function cachedByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A) =
 /** cachedByKey, `compute` given the argument and the copy of its key the cache keeps. */
 function keptByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A, key: string) => T, limit: number): (arg: A) => T {
   const kept = new Map<string, T>();
-  forgettable(kept);
   return (arg: A): T => {
     const key = keyOf(arg);
     let value = kept.get(key);
@@ -97,13 +74,11 @@ export function cachedByText<A, C, T>(
 ): (arg: A) => T {
   const kept = new Map<string, { context: C; value: T }[]>();
   let size = 0;
-  forgettable(kept);
   return (arg: A): T => {
     const text = textOf(arg);
     let readings = kept.get(text);
     const found = readings?.find((r) => sameContext(r.context, arg));
     if (found) return found.value;
-    if (!kept.size) size = 0; // emptied by forgetCachedResults
     if (size >= limit) {
       kept.clear();
       size = 0;

@@ -37161,19 +37161,11 @@ function serverMachines(graph2, roles) {
 }
 
 // src/bounded-cache.ts
-var everyCache = /* @__PURE__ */ new Set();
-var cacheDropped = new FinalizationRegistry((ref) => everyCache.delete(ref));
-function forgettable(kept) {
-  const ref = new WeakRef(kept);
-  everyCache.add(ref);
-  cacheDropped.register(kept, ref);
-}
 function cachedByString(compute, limit = 2e3) {
   return keptByKey((text3) => text3, (_text, kept) => compute(kept), limit);
 }
 function keptByKey(keyOf, compute, limit) {
   const kept = /* @__PURE__ */ new Map();
-  forgettable(kept);
   return (arg) => {
     const key = keyOf(arg);
     let value = kept.get(key);
@@ -37194,13 +37186,11 @@ function ownCopy(text3) {
 function cachedByText(textOf, contextOf3, sameContext, compute, limit = 2e3) {
   const kept = /* @__PURE__ */ new Map();
   let size = 0;
-  forgettable(kept);
   return (arg) => {
     const text3 = textOf(arg);
     let readings2 = kept.get(text3);
     const found = readings2?.find((r3) => sameContext(r3.context, arg));
     if (found) return found.value;
-    if (!kept.size) size = 0;
     if (size >= limit) {
       kept.clear();
       size = 0;

@@ -26,8 +26,6 @@ import type { CliIO } from './io.js';
 
 /** For the launcher (bin/infralint.js): the process is the CLI's own, so it may set V8's flags. */
 export { compileRegexpsOnce } from '../regexp-compilation.js';
-// For the startup snapshot's warm-up (bin/snapshot-entry.cjs).
-export { forgetCachedResults } from '../bounded-cache.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 

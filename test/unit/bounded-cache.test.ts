@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { cachedByKey, cachedByObject, cachedByString, cachedByText, forgetCachedResults, ownCopy } from '../../src/bounded-cache.js';
+import { cachedByKey, cachedByObject, cachedByString, cachedByText, ownCopy } from '../../src/bounded-cache.js';
 
 v8.setFlagsFromString('--expose-gc');
 const collect = vm.runInNewContext('gc') as () => void;
@@ -140,26 +140,6 @@ describe('cachedByText', () => {
     for (const [text, line] of [['a', 1], ['a', 2], ['b', 3], ['a', 4], ['c', 5], ['a', 6]] as const) read({ text, section: line === 2 ? ['x'] : [], line });
     // a and a-under-x fill it; b drops both; a is read again, c drops b and a; a once more.
     expect(seen).toEqual(['a@1', 'a@2', 'b@3', 'a@4', 'c@5', 'a@6']);
-  });
-});
-
-describe('forgetCachedResults', () => {
-  it('empties every cache of texts at once (the startup snapshot keeps no reading of its warm-up), and each is bounded from empty again', () => {
-    const seen: string[] = [];
-    const byString = cachedByString((text: string) => (seen.push(`s:${text}`), text.length));
-    const byKey = cachedByKey((a: { id: string }) => a.id, (a) => (seen.push(`k:${a.id}`), a.id));
-    const byText = cachedByText((a: { text: string }) => a.text, () => null, () => true, (a) => (seen.push(`t:${a.text}`), a.text), 2);
-    const readAll = () => [byString('a'), byKey({ id: 'b' }), byText({ text: 'c' })];
-    expect(readAll()).toEqual([1, 'b', 'c']);
-    expect(readAll()).toEqual([1, 'b', 'c']);
-    expect(seen).toEqual(['s:a', 'k:b', 't:c']);
-    forgetCachedResults();
-    expect(readAll()).toEqual([1, 'b', 'c']);
-    expect(seen).toEqual(['s:a', 'k:b', 't:c', 's:a', 'k:b', 't:c']);
-    // Its count of readings starts again too: a second text fits under a limit of 2 without dropping c.
-    byText({ text: 'd' });
-    byText({ text: 'c' });
-    expect(seen.slice(6)).toEqual(['t:d']);
   });
 });
 
