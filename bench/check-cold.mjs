@@ -77,11 +77,11 @@ const checks = [
 // Two more floors, for what a start from a snapshot can reach: Node started from a snapshot that holds
 // nothing of ours (what any user-land snapshot costs over Node's built-in one), and infralint's own
 // snapshot restored to print its version (the heap read back, no check run).
-const emptySnapshot = (node) => path.join(tmpdir(), `infralint-bench-empty-${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}.blob`);
+const emptySnapshots = new Map(); // node -> its empty snapshot's blob (buildEmptySnapshot)
 const cases = [
   { name: 'node -e 0 (floor)', command: ['node', '-e', '0'] },
   { name: 'import markdown-it alone', command: ['node', '--input-type=module', '-e', "import 'markdown-it'"] },
-  { name: 'an empty snapshot (no infralint)', command: (node) => ['node', '--snapshot-blob', emptySnapshot(node)] },
+  { name: 'an empty snapshot (no infralint)', command: (node) => ['node', '--snapshot-blob', emptySnapshots.get(node)] },
   { name: 'infralint --version (its snapshot, no check)', command: [launcher, '--version'] },
   ...checks.map((c) => ({ name: `check ${c.name}`, bar: c.bar, command: [launcher, ...c.args] })),
   ...checks.filter((c) => c.bar).map((c) => ({ name: `check ${c.name}, no snapshot`, command: [launcher, ...c.args], env: { INFRALINT_SNAPSHOT: 'off' } })),
@@ -120,17 +120,19 @@ function prepare(node) {
 }
 
 /** The empty snapshot: a main function that does nothing, built by this Node into the temporary folder. */
-function buildEmptySnapshot(node) {
+function buildEmptySnapshot(node, version) {
   const entry = path.join(tmpdir(), 'infralint-bench-empty-entry.cjs');
+  const blob = path.join(tmpdir(), `infralint-bench-empty-${version}.blob`);
   writeFileSync(entry, "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => {});\n");
-  execFileSync(node, ['--snapshot-blob', emptySnapshot(node), '--build-snapshot', entry], { cwd: tmpdir(), stdio: 'inherit' });
+  execFileSync(node, ['--snapshot-blob', blob, '--build-snapshot', entry], { cwd: tmpdir(), stdio: 'inherit' });
+  emptySnapshots.set(node, blob);
 }
 
 let over = 0;
 for (const node of nodes) {
   if (node !== process.execPath) prepare(node);
-  buildEmptySnapshot(node);
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  buildEmptySnapshot(node, version);
   const samples = cases.map(() => []);
   for (const c of cases) once(node, c); // warms the disk cache
   for (let r = 0; r < rounds; r++) {

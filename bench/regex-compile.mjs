@@ -3,7 +3,7 @@
 // bytecode first and again to machine code on its next use) and interpreting it until then. Node 24
 // (V8 13) writes no expression's code into the startup snapshot (bin/snapshot-entry.cjs), so its cold
 // checks compile every expression they use; Node 20 keeps the interpreter's bytecode.
-// How: the cold check itself, started as bin/infralint starts it. A scratch copy of bin/ and of the
+// How: the cold check itself, started by bin/infralint as a user's is. A scratch copy of bin/ and of the
 // build gets a snapshot whose deserialize main is the real one (the V8 flags it sets; --v8-flags
 // after them) up to where it runs the CLI; there it wraps RegExp.prototype.exec (every regexp
 // builtin, test, replace, split, matchAll, then goes through it), runs the checks once, and times
@@ -17,12 +17,12 @@
 // The wrapper makes V8 take its generic path for every builtin, in the check and in the replay
 // alike; split makes a sticky copy of its expression, listed with the flag y. The checks the snapshot
 // was warmed with (bin/build-snapshot.js: complete-flowchart, sequence-only, architecture-beta) find
-// their texts' readings cached, as bench:cold's do: a submission the snapshot has not seen
-// (native-complete, or any folder by path) runs the prose reader's expressions.
-//   node bench/regex-compile.mjs [--node <binary>] [--fixture complete-flowchart ...] [--top 25]
+// their texts' readings cached: a submission the snapshot has not seen (native-complete, the default,
+// or any folder by path) runs the prose reader's expressions, as a student's does.
+//   node bench/regex-compile.mjs [--node <binary>] [--fixture native-complete ...] [--top 25]
 //     [--repeat 7] [--v8-flags "--no-regexp-tier-up"] [--dist <folder>] [--json <file>]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
     node: { type: 'string', default: process.execPath },
-    fixture: { type: 'string', multiple: true, default: ['complete-flowchart'] },
+    fixture: { type: 'string', multiple: true, default: ['native-complete'] },
     top: { type: 'string', default: '25' },
     repeat: { type: 'string', default: '7' },
     'v8-flags': { type: 'string', default: '' },
@@ -121,20 +121,23 @@ function measuringSnapshot(dir) {
   writeFileSync(entry, template.replace(runsTheCli, `  return (${timeChecks})(cli.exports, process.argv.slice(1));\n});`));
   const built = spawnSync(process.execPath, [path.join(dir, 'bin', 'build-snapshot.js'), '--node', args.node], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the measuring snapshot failed: ${built.stderr}`);
-  const blob = readdirSync(dist).find((f) => /^infralint\.snapshot-.*\.blob$/.test(f));
-  const [, seed] = readFileSync(path.join(dist, blob.replace(/\.blob$/, '.root')), 'utf8').split('\n');
-  // bin/infralint's command line.
-  return ['--no-regexp-tier-up', `--hash-seed=${seed}`, '--no-rehash-snapshot', '--snapshot-blob', path.join(dist, blob), '--', ...args.fixture.map((f) => path.resolve(root, 'fixtures', f))];
+  // The scratch install's own launcher: the V8 flags and the seed are the ones a user's check starts with.
+  return [path.join(dir, 'bin', 'infralint'), ...args.fixture.map((f) => path.resolve(root, 'fixtures', f))];
 }
 
 /** Per expression: the least over fresh starts of its replay's time cold and steady, and their difference. */
 function measure(start) {
   const least = new Map();
-  const env = { ...process.env, INFRALINT_BENCH_V8_FLAGS: args['v8-flags'] };
+  const env = { ...process.env, INFRALINT_BENCH_V8_FLAGS: args['v8-flags'], PATH: `${path.dirname(args.node)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1' };
   delete env.NODE_OPTIONS;
+  delete env.INFRALINT_SNAPSHOT;
+  const [launcher, ...fixtures] = start;
   const checks = [];
   for (let k = 0; k < Number(args.repeat); k++) {
-    const { check, expressions } = JSON.parse(execFileSync(args.node, start, { encoding: 'utf8', env, maxBuffer: 1 << 28 }));
+    const run = spawnSync(launcher, fixtures, { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+    // Started without the measuring snapshot, the launcher would run the plain CLI on these arguments.
+    if (run.status !== 0 || !run.stderr.includes('from the snapshot')) throw new Error(`the measuring snapshot did not run (exit ${run.status ?? run.signal}): ${run.stderr.trim()}`);
+    const { check, expressions } = JSON.parse(run.stdout);
     checks.push(check);
     for (const [key, e] of Object.entries(expressions)) {
       const known = least.get(key);

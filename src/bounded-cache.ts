@@ -18,7 +18,7 @@ export function cachedByString<T>(compute: (text: string) => T, limit = 2_000): 
  * entries the same way.
  */
 export function cachedByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A) => T, limit = 10_000): (arg: A) => T {
-  return keptByKey(keyOf, (arg) => compute(arg), limit);
+  return keptByKey(keyOf, compute, limit);
 }
 
 /** cachedByKey, `compute` given the argument and the copy of its key the cache keeps. */

@@ -71,7 +71,6 @@ export interface BlockReading {
   explained: ReadonlySet<Topic>;
 }
 
-
 export interface ProseAnalysis {
   blocks: AnalysedBlock[];
   /** The prose numbers its servers from 1 (see numbersServers): "Server 3" is then one of three, not the added one. */
