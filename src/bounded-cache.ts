@@ -39,6 +39,16 @@ function keptByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A, key: strin
 }
 
 /**
+ * The one object ownCopy names its strings in, empty between calls. Kept in V8's dictionary mode
+ * (no prototype, a property deleted): a fresh literal `{ [text]: 0 }` per string made V8 a hidden
+ * class per distinct string, in the old generation until the next full collection (2 MB more old
+ * space over 60,000 strings), and cost 1.3-1.5x the CPU.
+ */
+const internedNames: Record<string, number> = Object.create(null);
+internedNames.made = 0;
+delete internedNames.made;
+
+/**
  * A copy of `text` that holds no other string, one for all equal strings. V8 makes a substring of 13
  * characters or more (a heading, a block, a clause of a submission: markdown-it's slices of the
  * file) a view of the string it was cut from, which keeps that whole string alive: a cache keeping
@@ -50,8 +60,11 @@ function keptByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A, key: strin
  * 1 MiB line once per cache.
  */
 export function ownCopy(text: string): string {
-  for (const name in { [text]: 0 }) return name;
-  return text;
+  internedNames[text] = 0;
+  let own = text;
+  for (const name in internedNames) own = name;
+  delete internedNames[text];
+  return own;
 }
 
 /**

@@ -41,6 +41,13 @@ describe('ownCopy', () => {
     expect(v8.getHeapStatistics().used_heap_size - before).toBeLessThan(4 * MIB);
     expect(new Set(copies).size).toBe(1);
   });
+
+  it('gives back every string as it is: names an object has, index-like, and one after another', () => {
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '0', '42', '007', '-1', '4294967295', '1e3', ' ', 'x'];
+    expect(names.map(ownCopy)).toEqual(names);
+    // Nothing is left behind from one call to the next: each gets its own string back, twice over.
+    expect([...names, ...names].map(ownCopy)).toEqual([...names, ...names]);
+  });
 });
 
 describe('cachedByString', () => {
