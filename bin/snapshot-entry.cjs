@@ -26,9 +26,9 @@ v8.setFlagsFromString('--regexp-interpret-all');
 // compile to 2-6x less bytecode (4.3 MB became 1.5 MB: bench/regex-size.mjs). The matches are the
 // same: the flag changes only how the code is laid out. It is set back before the heap is written,
 // so the snapshot's flags are as they were, and the machine code a run tiers up to is optimised as
-// usual. Node 24 (V8 13) clears every expression's code when it writes a snapshot
-// (DiscardCompiledCodeForSerialization), and there the flag made the blob 1.2 MB larger; Node 22
-// is not measured: both are left as they were.
+// usual. Node 22 and 24 (V8 12 and 13) clear every expression's code when they write a snapshot
+// (DiscardCompiledCodeForSerialization), and there the flag made the blob 1.2 MB larger (Node 24):
+// they are left as they were.
 const smallerRegexpBytecode = Number(process.versions.v8.split('.')[0]) < 12;
 if (smallerRegexpBytecode) v8.setFlagsFromString('--no-regexp-optimization');
 
@@ -84,15 +84,16 @@ warmUp().catch((error) => {
   process.exit(1);
 });
 
-// Whether the heap V8 writes keeps the expressions' bytecode. V8 13 (Node 24) discards it, and every
-// expression a run uses compiles again: tiering up there means compiling each one twice (bytecode,
-// whose peephole pass alone costs more than the machine code, then machine code on its second use),
-// so a run keeps the --no-regexp-tier-up it starts with (bin/infralint) and each compiles once, to
-// machine code (bench/regex-compile.mjs: a check of a submission the snapshot has not seen spent 77
-// ms compiling and interpreting its expressions with tier-up, 44 without). Where the bytecode is
-// kept, tier-up is required: Node 20 without it crashes (SIGSEGV) on the first kept expression. So
-// only the V8 measured to discard it runs without; Node 22 (V8 12) and later Nodes keep Node 20's way.
-const keepsRegexpBytecode = Number(process.versions.v8.split('.')[0]) !== 13;
+// Whether the heap V8 writes keeps the expressions' bytecode. V8 12 and 13 (Node 22 and 24) discard
+// it, and every expression a run uses compiles again: tiering up there means compiling each one twice
+// (bytecode, whose peephole pass alone costs more than the machine code, then machine code on its
+// second use), so a run keeps the --no-regexp-tier-up it starts with (bin/infralint) and each
+// compiles once, to machine code (bench/regex-compile.mjs, a check of a submission the snapshot has
+// not seen: compiling and interpreting its expressions took 77 ms with tier-up and 44 without on
+// Node 24, 115 and 50 on Node 22). Where the bytecode is kept, tier-up is required: Node 20 (V8 11)
+// without it crashes (SIGSEGV) on the first kept expression. So only the V8s measured to discard it
+// run without; a later one keeps Node 20's way (slower if it discards too, never a crash) until measured.
+const keepsRegexpBytecode = ![12, 13].includes(Number(process.versions.v8.split('.')[0]));
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // The launcher's sign that the CLI started (bin/infralint): from here on a crash is the CLI's, and
