@@ -78,10 +78,13 @@ export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<
     } else if (act < 0) {
       const prod = -act - 1;
       const n = tables.productions[prod]!.rhs.length;
-      // Copied, then truncated: cheaper than splice, a generic builtin.
+      // Copied, then popped: cheaper than splice, or than setting the length (both generic builtins,
+      // which a parse's many reductions made 5% of its time).
       const args = values.slice(values.length - n);
-      values.length -= n;
-      states.length -= n;
+      for (let k = 0; k < n; k++) {
+        values.pop();
+        states.pop();
+      }
       const target = tables.goto[states[states.length - 1]!]!.get(tables.productions[prod]!.lhs);
       if (target === undefined) break; // cannot happen with a consistent table
       values.push(options.reduce(prod, args));
