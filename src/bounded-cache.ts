@@ -30,8 +30,9 @@ export function cachedByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A) =
  * of at most half the limit each: when the recent one is full it becomes the older one, and the older
  * one is dropped; a result found in the older one moves to the recent one. So what a student's
  * grading asks about again and again, and what every student writes, outlives the turn, which
- * dropping everything at once did not: 500 results dropped all at once cost 13% more CPU a student
- * than 2,000 (bench:grade-steady, synthetic cohort), 1,000 in two generations none (0.97x).
+ * dropping everything at once did not. bench:grade-steady against 2,000 dropped at once, CPU a
+ * student: 500 dropped at once 1.13x (synthetic cohort) and 1.14x (real corpus); 1,000 in two
+ * generations 0.97x and 1.07x (0.97-1.26x between rounds: noise on this shared host).
  */
 function keptByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A, key: string) => T, limit: number): (arg: A) => T {
   const half = Math.max(1, Math.floor(limit / 2));
