@@ -42,7 +42,8 @@ function mainThreadSeconds() {
   }
 }
 // As `infralint grade` runs (bin/infralint.js sets the first for the process and its workers, the
-// grade command the second).
+// grade command the second). The V8 flags the launcher starts the CLI with (bin/node-flags) are
+// given to this process by bench/grade.mjs; run by hand, give them too (node $(grep -v '^#' bin/node-flags) bench/grade-run.mjs ...).
 compileRegexpsOnce();
 growHeapsSlowly();
 const stealAtStart = stealTicks();

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliNodeFlags } from '../bin/build-snapshot.js';
 import { generateCohort } from './synthetic-cohort.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,7 +37,9 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const run = (...args) => JSON.parse(execFileSync(process.execPath, [path.join(here, 'grade-run.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());
+// Each run under the V8 flags `infralint grade`'s main thread starts with (bin/node-flags: the launcher
+// gives them to the snapshot's start and to the plain CLI alike), so that its memory is a user's.
+const run = (...args) => JSON.parse(execFileSync(process.execPath, [...cliNodeFlags(), path.join(here, 'grade-run.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());
 
 try {
   console.log('bulk grading, synthetic cohorts (fixtures varied; 1 in ~100 broken: binary, 1 MiB+, bad UTF-8, empty, symlink)');

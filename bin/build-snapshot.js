@@ -40,8 +40,9 @@ export function warmUpChecks({ withArchitecture = true } = {}) {
 /**
  * A snapshot's files beside its bundle, named by the Node version that built it (`node --version`,
  * all the sh launcher can learn cheaply): the blob, and a stamp holding the real path of the bundle
- * it was built from (a snapshot holds the paths it saw: copied or moved elsewhere, it is not used)
- * and, on its second line, the string hash seed it was made with (see hashSeedFlags).
+ * it was built from (a snapshot holds the paths it saw: copied or moved elsewhere, it is not used),
+ * on its second line the string hash seed it was made with (see hashSeedFlags), and on its third the
+ * other V8 flags it was made with (cliNodeFlags), which the launcher starts it with.
  */
 export function snapshotFilesOf(bundle, version = process.version) {
   const base = path.join(path.dirname(bundle), `infralint.snapshot-${version}`);
@@ -104,6 +105,16 @@ function hashSeedFlags(seed) {
 }
 
 /**
+ * The V8 flags every start of the CLI gets (bin/node-flags, which the sh launcher reads too): the
+ * snapshot is built with them and its stamp names them for the launcher (see snapshotFilesOf).
+ */
+export function cliNodeFlags() {
+  const line = readFileSync(path.join(root, 'bin', 'node-flags'), 'utf8').split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('#'));
+  if (line && /[^-a-z0-9=. ]/i.test(line)) throw new Error(`bin/node-flags holds characters the launcher refuses: ${line}`);
+  return line ? line.split(/ +/) : [];
+}
+
+/**
  * Builds the snapshot of `bundle` with the Node binary `node`; returns its blob's path. In a fresh
  * process with no NODE_OPTIONS: the snapshot is only accepted under the V8 flags it was made with.
  */
@@ -122,12 +133,13 @@ export function buildSnapshot(bundle, { node = process.execPath } = {}) {
     // Node warns that some builtins the bundle loads are not verified in snapshots: they are held
     // only as module objects (no handle, no stream is open when the snapshot is taken).
     const seed = randomInt(1, 2 ** 31 - 1);
-    const run = spawnSync(node, [...hashSeedFlags(seed), '--no-warnings', '--snapshot-blob', made, '--build-snapshot', entry], { env, encoding: 'utf8', timeout: 120_000 });
+    const flags = cliNodeFlags();
+    const run = spawnSync(node, [...hashSeedFlags(seed), ...flags, '--no-warnings', '--snapshot-blob', made, '--build-snapshot', entry], { env, encoding: 'utf8', timeout: 120_000 });
     if (run.status !== 0 || !existsSync(made)) throw new Error(`${node} --build-snapshot failed (${run.status ?? run.signal}): ${run.stderr.trim().split('\n').slice(0, 6).join('\n')}`);
     // Into place by a rename, stamp last: the launcher never sees half a blob.
     rmSync(stamp, { force: true });
     renameSync(made, blob);
-    writeFileSync(stamp, `${real}\n${seed}\n`);
+    writeFileSync(stamp, `${real}\n${seed}\n${flags.join(' ')}\n`);
     listNode(path.dirname(real), node, version);
     return blob;
   } finally {

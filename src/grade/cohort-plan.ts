@@ -82,7 +82,7 @@ export function planCohort(options: PlanOptions): CohortPlan {
     const listed: RosterEntry | undefined = roster?.entries.get(key);
     if (roster && !listed) unlisted.push(entry.student);
     if (listed) matched.add(key);
-    students.push({ ...entry, notSubmitted: '', ...person(listed), commit: collected.get(key)?.commit ?? '' });
+    students.push(plannedStudent(entry, '', listed, collected.get(key)?.commit ?? ''));
   }
   for (const [, names] of byKey) if (names.length > 1) warnings.push(`the folders ${names.join(', ')} differ only in letter case: GitHub logins do not, so they are the same student twice`);
   if (unlisted.length) warnings.push(`${unlisted.length} folder${unlisted.length > 1 ? 's are' : ' is'} not in the roster ${roster!.file} (graded without a name): ${someNames(unlisted)}`);
@@ -90,7 +90,7 @@ export function planCohort(options: PlanOptions): CohortPlan {
     if (matched.has(key)) continue;
     const c = collected.get(key);
     const why = c && c.status !== 'cloned' && c.status !== 'updated' ? `not submitted: ${c.message || c.status}` : `not submitted: no folder ${listed.login} in the cohort`;
-    students.push({ student: listed.login, dir: path.join(dir, listed.login), problem: '', notSubmitted: why, ...person(listed), commit: '' });
+    students.push(plannedStudent({ student: listed.login, dir: path.join(dir, listed.login), problem: '' }, why, listed, ''));
   }
   if (!students.length) throw new UsageError(`${dir} holds no student folder${roster ? ' and its roster lists nobody' : ''}: grade takes a folder holding one folder per student (collect them with \`infralint collect\`)`);
   const missing = students.filter((s) => s.notSubmitted).length;
@@ -101,8 +101,16 @@ export function planCohort(options: PlanOptions): CohortPlan {
   return { students, warnings, roster, identity: { students: students.length, listing, roster: roster?.digest ?? null } };
 }
 
-function person(listed: RosterEntry | undefined): { name: string; email: string; rosterColumns: Record<string, string> } {
-  return { name: listed?.name ?? '', email: listed?.email ?? '', rosterColumns: listed?.columns ?? {} };
+/**
+ * A student of the plan, every field named in one literal: built by spreading the folder's entry and
+ * the roster's person into it, each of 10,000 students got a hidden class (a V8 map and its
+ * descriptors) of its own, ~3.5 MB of the main thread's heap that grew with the cohort.
+ */
+function plannedStudent(entry: CohortEntry, notSubmitted: string, listed: RosterEntry | undefined, commit: string): PlannedStudent {
+  return {
+    student: entry.student, dir: entry.dir, problem: entry.problem, notSubmitted,
+    name: listed?.name ?? '', email: listed?.email ?? '', rosterColumns: listed?.columns ?? {}, commit,
+  };
 }
 
 /**

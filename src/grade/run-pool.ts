@@ -43,8 +43,9 @@ const WORKER_OLD_GENERATION_PER_READ_MIB = 20;
  * admits fits with room to spare, and a run with the default --max-bytes gets the floor (it was
  * 1 GiB whatever the run). A smaller cap also lowers the most V8 lets a heap grow past its live
  * data before collecting (heap-controller's MaxGrowingFactor rises with the limit, from 1.3x); on
- * bench:grade the peak of 10,000 students moved within the machine's noise (what still grows with
- * the cohort is mostly the main thread's young generation, 16 MB at 1,000 students, 32 at 10,000).
+ * bench:grade the peak of 10,000 students moved within the machine's noise (what grew with the
+ * cohort then was mostly the main thread's young generation, 16 MB at 1,000 students, 32 at 10,000,
+ * since held to 8 MB by bin/node-flags).
  */
 export function workerOldGenerationMb(maxBytes = DEFAULT_MAX_BYTES): number {
   const readMib = (LIMITS.bytes + maxBytes) / MIB;

@@ -74,8 +74,20 @@ describe('cachedByString', () => {
       return text.length;
     }, 2);
     for (const text of ['a', 'bb', 'ccc', 'a', 'ccc']) read(text);
-    // 'ccc' arrived when two were held: both went, so 'a' is computed again, and 'ccc' still held.
+    // Two generations of one: 'ccc' turned 'a' out, so 'a' is computed again, and 'ccc' is still held.
     expect(seen).toEqual(['a', 'bb', 'ccc', 'a']);
+  });
+
+  it('keeps what is asked for again across a turn of its generations, and drops what is not', () => {
+    const seen: string[] = [];
+    const read = cachedByString((text: string) => {
+      seen.push(text);
+      return text.length;
+    }, 4);
+    // a and b fill the recent half; c turns them into the older one; a, asked for again, moves back;
+    // d turns c and a older and drops b; so b is computed again, and a (moved back in time) is not.
+    for (const text of ['a', 'b', 'c', 'a', 'd', 'b', 'a']) read(text);
+    expect(seen).toEqual(['a', 'b', 'c', 'd', 'b']);
   });
 
   it('freezes an object result, so that no caller changes what the next one reads', () => {
