@@ -82,14 +82,17 @@ const keepsRegexpBytecode = Number(process.versions.v8.split('.')[0]) !== 13;
 // The wider warm-up (build.widerWarmUp: a project folder of every classic task, the Mermaid-native
 // curriculum) compiles the functions a student's own submission runs and the four checks above do
 // not (tasks 0-2's rubrics and readers, the native curriculum's): without it a cold check of a whole
-// project folder compiled them at every start. What it must not leave in the heap is the bytecode of
-// the expressions it makes: where V8 keeps that bytecode (Node 20), tasks 0-2's expressions (their
-// questions' terms, long alternations made when first read) held 3.2 MB more, the blob 12.4 -> 16.6
-// MB, which every start reads back, a check of task 3 alone too (about 4.5 ms a MB). So every
-// expression made during it (found by the RegExp constructor, put back after) is made anew before the
-// heap is written (RegExp.prototype.compile: the same object, its data uncompiled), under the flags
-// that make its first use compile it straight to machine code: compiled to bytecode first and to
-// machine code again on its second use, as a new expression is under tier-up, tasks 0-2's long
+// project folder compiled them at every start. It runs first: with the four checks last, as they were,
+// a check of task 3 alone costs what it did (run after them, it made that check 7-8 ms slower on
+// Node 24, in the check itself). What it must not leave in the heap is the bytecode of the expressions
+// it makes: where V8 keeps that bytecode (Node 20), tasks 0-2's expressions (their questions' terms,
+// long alternations made when first read) held 3.2 MB more, the blob 12.4 -> 16.6 MB, which every
+// start reads back, a check of task 3 alone too (about 4.5 ms a MB). So every expression made during
+// it (found by the RegExp constructor, put back after) is made anew (RegExp.prototype.compile: the
+// same object, its data uncompiled) before the four checks, which compile those they use as they
+// did before; and the ones still uncompiled after them are made anew once more, under the flags that
+// make their first use compile them straight to machine code: compiled to bytecode first and to
+// machine code again on their second use, as a new expression is under tier-up, tasks 0-2's long
 // alternations cost a cold check of a project folder about three times as much. (The inspector, which
 // could list every expression of the heap, cannot be loaded: a snapshot that loaded it starts worker
 // threads that fail.)
@@ -99,13 +102,27 @@ async function warmUp() {
     const code = await cli.exports.main(args, silent);
     if (code === 2) throw new Error(`warming the snapshot: infralint ${args.join(' ')} exited 2`);
   };
-  for (const args of build.warmUp) await check(args);
   const made = await regexpsMadeBy(async () => {
     for (const args of build.widerWarmUp) await check(args);
   });
-  if (keepsRegexpBytecode) uncompile(made);
+  if (keepsRegexpBytecode) remake(made);
+  for (const args of build.warmUp) await check(args);
+  if (keepsRegexpBytecode) {
+    const compiled = hasBytecode();
+    remake(made.filter((regexp) => !compiled(regexp)), { machineCodeFirst: true });
+  }
   v8.setFlagsFromString('--no-regexp-interpret-all');
   if (smallerRegexpBytecode) v8.setFlagsFromString('--regexp-optimization');
+}
+
+/** Whether an expression holds bytecode (V8's own test, through natives syntax, on for this only). */
+function hasBytecode() {
+  v8.setFlagsFromString('--allow-natives-syntax');
+  try {
+    return new Function('regexp', 'return %RegexpHasBytecode(regexp, true) || %RegexpHasBytecode(regexp, false)');
+  } finally {
+    v8.setFlagsFromString('--no-allow-natives-syntax');
+  }
 }
 
 /**
@@ -153,15 +170,18 @@ function collectGarbage() {
 }
 
 /**
- * Makes each expression anew, uncompiled, so that its first use compiles it to machine code
- * (tier-up with no interpreted runs left: V8 gives an expression the tick count of the flags it is
- * made under). lastIndex is kept: compile() sets it to 0.
+ * Makes each expression anew, uncompiled (lastIndex kept: compile() sets it to 0): under the build's
+ * flags, as if it had never run; with machineCodeFirst, under tier-up with no interpreted runs left
+ * (V8 gives an expression the tick count of the flags it is made under), so that its first use
+ * compiles it to machine code.
  */
-function uncompile(regexps) {
+function remake(regexps, { machineCodeFirst = false } = {}) {
   collectGarbage();
-  v8.setFlagsFromString('--no-regexp-interpret-all');
-  v8.setFlagsFromString('--regexp-tier-up');
-  v8.setFlagsFromString('--regexp-tier-up-ticks=0');
+  if (machineCodeFirst) {
+    v8.setFlagsFromString('--no-regexp-interpret-all');
+    v8.setFlagsFromString('--regexp-tier-up');
+    v8.setFlagsFromString('--regexp-tier-up-ticks=0');
+  }
   try {
     for (const regexp of new Set(regexps)) {
       const { lastIndex } = regexp;
@@ -170,9 +190,11 @@ function uncompile(regexps) {
     }
   } finally {
     // As they were (the snapshot is accepted only under the flags it was made with).
-    v8.setFlagsFromString('--regexp-tier-up-ticks=1');
-    v8.setFlagsFromString('--no-regexp-tier-up');
-    v8.setFlagsFromString('--regexp-interpret-all');
+    if (machineCodeFirst) {
+      v8.setFlagsFromString('--regexp-tier-up-ticks=1');
+      v8.setFlagsFromString('--no-regexp-tier-up');
+      v8.setFlagsFromString('--regexp-interpret-all');
+    }
   }
 }
 
