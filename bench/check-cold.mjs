@@ -73,6 +73,9 @@ const checks = [
   { name: 'sequence', bar: 'sequence', args: ['check', fixture('sequence-only')] },
   { name: 'architecture-beta', bar: 'architecture-beta', args: ['check', fixture('architecture-beta')] },
   { name: '--format json worked-example', args: ['check', '--format', 'json', fixture('worked-example')] },
+  // What a student's `infralint check` in a repository reads: every task of the project folder
+  // (tasks 0-2 have rubrics and readers of their own). No bar: the issue's bars are of one submission.
+  { name: 'a project folder, tasks 0-3', args: ['check', fixture('all-tasks')] },
 ];
 // Two more floors, for what a start from a snapshot can reach: Node started from a snapshot that holds
 // nothing of ours (what any user-land snapshot costs over Node's built-in one), and infralint's own

@@ -38,6 +38,19 @@ export function warmUpChecks({ withArchitecture = true } = {}) {
 }
 
 /**
+ * The checks that warm the snapshot up after warmUpChecks, for what a student's submission runs and
+ * those do not: a project folder of all four classic tasks (tasks 0-2 have rubrics and readers of
+ * their own) and the Mermaid-native curriculum. Only their functions are kept compiled: the regular
+ * expressions only they ran are made anew before the heap is written (snapshot-entry.cjs, warmUp).
+ */
+export function widerWarmUpChecks() {
+  return [
+    ['check', path.join(root, 'fixtures', 'all-tasks')],
+    ['check', path.join(root, 'fixtures', 'native-complete')],
+  ];
+}
+
+/**
  * A snapshot's files beside its bundle, named by the Node version that built it (`node --version`,
  * all the sh launcher can learn cheaply): the blob, and a stamp holding the real path of the bundle
  * it was built from (a snapshot holds the paths it saw: copied or moved elsewhere, it is not used),
@@ -57,7 +70,7 @@ function entrySource(bundle) {
   const template = readFileSync(path.join(root, 'bin', 'snapshot-entry.cjs'), 'utf8');
   const parser = path.join(path.dirname(bundle), 'mermaid-parser.cjs');
   const withParser = existsSync(parser);
-  const build = { bundle, withParser, warmUp: warmUpChecks({ withArchitecture: withParser }) };
+  const build = { bundle, withParser, warmUp: warmUpChecks({ withArchitecture: withParser }), widerWarmUp: widerWarmUpChecks() };
   const parts = {
     '/*@BUILD@*/': JSON.stringify(build),
     '/*@RUN_CLI@*/': runCli.toString(),

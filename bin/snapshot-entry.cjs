@@ -69,21 +69,6 @@ const cli = { exports: {} };
 
 const runCli = /*@RUN_CLI@*/;
 
-async function warmUp() {
-  const silent = { stdout: () => {}, stderr: () => {}, env: {}, cwd: path.dirname(build.bundle), isTTY: false, stderrIsTTY: false };
-  for (const args of build.warmUp) {
-    const code = await cli.exports.main(args, silent);
-    if (code === 2) throw new Error(`warming the snapshot: infralint ${args.join(' ')} exited 2`);
-  }
-  v8.setFlagsFromString('--no-regexp-interpret-all');
-  if (smallerRegexpBytecode) v8.setFlagsFromString('--regexp-optimization');
-}
-
-warmUp().catch((error) => {
-  process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
-});
-
 // Whether the heap V8 writes keeps the expressions' bytecode. V8 12 and 13 (Node 22 and 24) discard
 // it, and every expression a run uses compiles again: tiering up there means compiling each one twice
 // (bytecode, whose peephole pass alone costs more than the machine code, then machine code on its
@@ -94,6 +79,130 @@ warmUp().catch((error) => {
 // without it crashes (SIGSEGV) on the first kept expression. So only the V8s measured to discard it
 // run without; a later one keeps Node 20's way (slower if it discards too, never a crash) until measured.
 const keepsRegexpBytecode = ![12, 13].includes(Number(process.versions.v8.split('.')[0]));
+
+// The wider warm-up (build.widerWarmUp: a project folder of every classic task, the Mermaid-native
+// curriculum) compiles the functions a student's own submission runs and the four checks above do
+// not (tasks 0-2's rubrics and readers, the native curriculum's): without it a cold check of a whole
+// project folder compiled them at every start. It runs first: with the four checks last, as they were,
+// a check of task 3 alone costs what it did (run after them, it made that check 7-8 ms slower on
+// Node 24, in the check itself). What it must not leave in the heap is the bytecode of the expressions
+// it makes: where V8 keeps that bytecode (Node 20), tasks 0-2's expressions (their questions' terms,
+// long alternations made when first read) held 3.2 MB more, the blob 12.4 -> 16.6 MB, which every
+// start reads back, a check of task 3 alone too (about 4.5 ms a MB). So every expression made during
+// it (found by the RegExp constructor, put back after) is made anew (RegExp.prototype.compile: the
+// same object, its data uncompiled) before the four checks, which compile those they use as they
+// did before; and the ones still uncompiled after them are made anew once more, under the flags that
+// make their first use compile them straight to machine code: compiled to bytecode first and to
+// machine code again on their second use, as a new expression is under tier-up, tasks 0-2's long
+// alternations cost a cold check of a project folder about three times as much. (The inspector, which
+// could list every expression of the heap, cannot be loaded: a snapshot that loaded it starts worker
+// threads that fail.)
+async function warmUp() {
+  const silent = { stdout: () => {}, stderr: () => {}, env: {}, cwd: path.dirname(build.bundle), isTTY: false, stderrIsTTY: false };
+  const check = async (args) => {
+    const code = await cli.exports.main(args, silent);
+    if (code === 2) throw new Error(`warming the snapshot: infralint ${args.join(' ')} exited 2`);
+  };
+  const made = await regexpsMadeBy(async () => {
+    for (const args of build.widerWarmUp) await check(args);
+  });
+  if (keepsRegexpBytecode) remake(made);
+  for (const args of build.warmUp) await check(args);
+  if (keepsRegexpBytecode) {
+    const compiled = hasBytecode();
+    remake(made.filter((regexp) => !compiled(regexp)), { machineCodeFirst: true });
+  }
+  v8.setFlagsFromString('--no-regexp-interpret-all');
+  if (smallerRegexpBytecode) v8.setFlagsFromString('--regexp-optimization');
+}
+
+/** Whether an expression holds bytecode (V8's own test, through natives syntax, on for this only). */
+function hasBytecode() {
+  v8.setFlagsFromString('--allow-natives-syntax');
+  try {
+    return new Function('regexp', 'return %RegexpHasBytecode(regexp, true) || %RegexpHasBytecode(regexp, false)');
+  } finally {
+    v8.setFlagsFromString('--no-allow-natives-syntax');
+  }
+}
+
+/**
+ * The expressions `run` makes with `new RegExp` or `RegExp()`: the global RegExp is a proxy meanwhile,
+ * which makes each with the real constructor (so it has the same map and prototype as any other,
+ * and V8's fast paths take it), and is put back after.
+ */
+async function regexpsMadeBy(run) {
+  const made = [];
+  const { RegExp } = globalThis;
+  globalThis.RegExp = new Proxy(RegExp, {
+    construct: (target, args) => {
+      const regexp = Reflect.construct(target, args);
+      made.push(regexp);
+      return regexp;
+    },
+    apply: (target, self, args) => {
+      const regexp = Reflect.apply(target, self, args);
+      made.push(regexp);
+      return regexp;
+    },
+  });
+  try {
+    await run();
+  } finally {
+    globalThis.RegExp = RegExp;
+  }
+  return made;
+}
+
+/**
+ * Full collections, which empty V8's compilation cache of expressions (compile() finds an
+ * expression's compiled data there by its source and flags; each full collection ages it). Made by
+ * writing a heap snapshot, which collects all it can first: gc() is not there (--expose-gc, set at
+ * run time, gives it to no context), and the inspector cannot be loaded (see above).
+ */
+function collectGarbage() {
+  const fs = require('node:fs');
+  const scratch = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'infralint-warm-up-'));
+  try {
+    v8.writeHeapSnapshot(path.join(scratch, 'heap.heapsnapshot'));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes each expression anew, uncompiled (lastIndex kept: compile() sets it to 0): under the build's
+ * flags, as if it had never run; with machineCodeFirst, under tier-up with no interpreted runs left
+ * (V8 gives an expression the tick count of the flags it is made under), so that its first use
+ * compiles it to machine code.
+ */
+function remake(regexps, { machineCodeFirst = false } = {}) {
+  collectGarbage();
+  if (machineCodeFirst) {
+    v8.setFlagsFromString('--no-regexp-interpret-all');
+    v8.setFlagsFromString('--regexp-tier-up');
+    v8.setFlagsFromString('--regexp-tier-up-ticks=0');
+  }
+  try {
+    for (const regexp of new Set(regexps)) {
+      const { lastIndex } = regexp;
+      regexp.compile(regexp.source, regexp.flags);
+      regexp.lastIndex = lastIndex;
+    }
+  } finally {
+    // As they were (the snapshot is accepted only under the flags it was made with).
+    if (machineCodeFirst) {
+      v8.setFlagsFromString('--regexp-tier-up-ticks=1');
+      v8.setFlagsFromString('--no-regexp-tier-up');
+      v8.setFlagsFromString('--regexp-interpret-all');
+    }
+  }
+}
+
+warmUp().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // The launcher's sign that the CLI started (bin/infralint): from here on a crash is the CLI's, and

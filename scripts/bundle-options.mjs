@@ -37,7 +37,51 @@ export const CLI_BUILD = {
 export const parserBuild = (entry) => ({
   entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
   outfile: 'dist/mermaid-parser.cjs', legalComments: 'none', logLevel: 'warning', minifyWhitespace: true, minifyIdentifiers: true, minifySyntax: true,
+  plugins: [chevrotainWithoutCharCodeTable],
 });
+
+/**
+ * Chevrotain (the lexer under Mermaid's parser, which the parser package bundles into one of its
+ * chunks) fills a 65,536-entry array of small numbers when its first lexer is made: `i > 255 ? 255 +
+ * ~~(i / 255) : i` for every char code i. In the snapshot's heap that array is 0.52 MB (V8 keeps 8
+ * bytes a number there), which Node reads back at every start, for every check, although only an
+ * architecture-beta diagram's characters above 255 are ever looked up in it. The parser script
+ * computes the same entry instead (undefined past the array's end, as the array gives), and never
+ * builds the array. The patterns hold the array's formula: a Chevrotain that fills it otherwise, or
+ * not once, fails the build rather than be patched wrong or left unpatched unnoticed.
+ */
+const CHAR_CODE_TABLE = {
+  lookup: /charCodeToOptimizedIdxMap\[charCode\];/g,
+  computed: '(charCode < 65536 ? 255 + ~~(charCode / 255) : undefined);',
+  fill: /charCodeToOptimizedIdxMap = new Array\(65536\);\s*for \(let i = 0; i < 65536; i\+\+\) \{\s*charCodeToOptimizedIdxMap\[i\] = i > 255 \? 255 \+ ~~\(i \/ 255\) : i;\s*\}/g,
+};
+
+/** A script with Chevrotain's char-code array replaced by its formula (see CHAR_CODE_TABLE); throws if it is not there exactly once. */
+export function withoutCharCodeTable(source) {
+  const { lookup, computed, fill } = CHAR_CODE_TABLE;
+  if (source.match(lookup)?.length !== 1 || source.match(fill)?.length !== 1) throw new Error("Chevrotain's char-code array is not the one bundle-options.mjs replaces: update CHAR_CODE_TABLE");
+  return source.replace(lookup, computed).replace(fill, '');
+}
+
+const chevrotainWithoutCharCodeTable = {
+  name: 'chevrotain-without-char-code-table',
+  setup(build) {
+    let patched = 0;
+    build.onStart(() => {
+      patched = 0;
+    });
+    build.onLoad({ filter: /[\\/]@mermaid-js[\\/]parser[\\/]dist[\\/].*\.mjs$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('charCodeToOptimizedIdxMap')) return undefined;
+      patched++;
+      return { contents: withoutCharCodeTable(source), loader: 'js', resolveDir: (await import('node:path')).dirname(args.path) };
+    });
+    build.onEnd((result) => {
+      if (patched !== 1 && !result.errors.length) throw new Error(`Chevrotain's char-code array was found in ${patched} scripts of the parser, not 1: update CHAR_CODE_TABLE`);
+    });
+  },
+};
 
 /** The worker threads of `infralint grade`: one file each loads fast. */
 export const WORKER_BUILD = {
