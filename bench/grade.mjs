@@ -105,7 +105,7 @@ function printBars() {
     const verdict = (ok) => (ok ? 'ok' : 'OVER');
     console.log(String(n).padStart(6), `main thread ${mainMs.toFixed(3)} ms CPU/student over the whole run (bar 0.2: ${verdict(mainMs <= 0.2)}; ${loopMs.toFixed(3)} while records arrive),`
       + ` ceiling on many cores ~${Math.round(1000 / mainMs)} students/s (bar 5,000)`);
-    console.log(''.padStart(6), `CPU ${cpuMs.toFixed(2)} ms/student every thread, steady state ${steadyMs.toFixed(2)} ms; warm-up ${warmUp.toFixed(2)} s CPU a worker (paid once: one pool for the run, ${jobs} workers at most, fewer for a cohort of fewer batches)`);
+    console.log(''.padStart(6), `CPU ${cpuMs.toFixed(2)} ms/student every thread, steady state ${steadyMs.toFixed(2)} ms (grading, bar 1: ${verdict(steadyMs <= 1)}); warm-up ${warmUp.toFixed(2)} s CPU a worker (paid once: one pool for the run, ${jobs} workers at most, fewer for a cohort of fewer batches)`);
     console.log(''.padStart(6), `peak memory ${peak} MB (process: main thread and workers; runs ${list.map((r) => r.peakMb).join(', ')})`);
     const mainPeak = (key) => median(list.map((r) => r.mainPeakMb[key]));
     console.log(''.padStart(6), `  of which the main thread at most: young generation ${mainPeak('young')} MB, old generation ${mainPeak('old')} MB, ArrayBuffers ${mainPeak('arrayBuffers')} MB (the pool's results slots, and bytes awaiting collection)`);
