@@ -24,9 +24,9 @@ function copyInstall(to: string): void {
   symlinkSync(path.join(PROJECT, 'node_modules'), path.join(to, 'node_modules'));
 }
 
-function launch(launcher: string, args: string[], env: Record<string, string> = {}) {
+function launch(launcher: string, args: string[], env: Record<string, string> = {}, cwd?: string) {
   const r = spawnSync(launcher, args, {
-    encoding: 'utf8', timeout: 60_000,
+    encoding: 'utf8', timeout: 60_000, cwd,
     env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, INFRALINT_DEBUG_LAUNCH: '1', ...env },
   });
   const lines = r.stderr.split('\n');
@@ -253,16 +253,42 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     ])('runs the plain CLI when the stamp names the snapshot\'s hash seed wrongly (%s)', (kind, seedFor) => {
       const stampFile = blobOf(install).replace(/\.blob$/, '.root');
       const stamp = readFileSync(stampFile, 'utf8');
-      const [bundle, seed] = stamp.split('\n');
+      const [bundle, seed, flags] = stamp.split('\n');
       expect(seed).toMatch(/^\d+$/);
       try {
-        writeFileSync(stampFile, `${bundle}\n${seedFor(seed!)}\n`);
+        writeFileSync(stampFile, `${bundle}\n${seedFor(seed!)}\n${flags}\n`);
         const r = launch(launcher, args);
         expect([kind, r.code, r.stdout]).toEqual([kind, expected.code, expected.stdout]);
         if (kind !== 'another seed') expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('without the snapshot')]);
         // Another seed: Node 20 refuses the snapshot (V8 11 counts the seed among the flags a snapshot
         // is made under); Node 24 starts from it with the seed it holds (V8 13 ignores the flag when
         // it does not rehash), and prints the same.
+        else if (Number(process.versions.v8.split('.')[0]) < 12) expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 14\); starting without it/);
+        else expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('from the snapshot')]);
+      } finally {
+        writeFileSync(stampFile, stamp);
+      }
+    });
+
+    it.each([
+      // What a stamp holds is passed to node unquoted: anything but a flag's characters is refused.
+      ['characters a flag never holds', '--max-semi-space-size=4; touch pwned', 'refused'],
+      ['a flag it was not built with', '--max-semi-space-size=8', 'tried'],
+    ])('runs the plain CLI when the stamp names the snapshot\'s V8 flags wrongly (%s)', (_, flags, how) => {
+      const stampFile = blobOf(install).replace(/\.blob$/, '.root');
+      const stamp = readFileSync(stampFile, 'utf8');
+      const [bundle, seed, built] = stamp.split('\n');
+      expect(built).toMatch(/^--max-semi-space-size=\d+$/);
+      const cwd = mkdtempSync(path.join(work, 'flags-'));
+      try {
+        writeFileSync(stampFile, `${bundle}\n${seed}\n${flags}\n`);
+        const r = launch(launcher, args, {}, cwd);
+        expect([r.code, r.stdout]).toEqual([expected.code, expected.stdout]);
+        expect(readdirSync(cwd)).toEqual([]);
+        if (how === 'refused') expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('without the snapshot')]);
+        // Another young generation: Node 20 refuses the snapshot before the CLI runs (V8 11 counts the
+        // flag among those a snapshot is made under); Node 22 and 24 start from it, the heap set up
+        // with the flag given, and print the same.
         else if (Number(process.versions.v8.split('.')[0]) < 12) expect(r.stderr).toMatch(/infralint: could not start from .* \(exit 14\); starting without it/);
         else expect([r.stderr, r.how]).toEqual(['', expect.stringContaining('from the snapshot')]);
       } finally {
