@@ -67,23 +67,25 @@ describe('cachedByString', () => {
     expect(seen).toEqual(['a', 'none', '']);
   });
 
-  it('drops what it holds once the limit is reached, so a cohort cannot grow it', () => {
+  /** A cache of `limit` results of text.length, and the texts it computed, in order. */
+  function lengthsKept(limit: number): { read: (text: string) => number; seen: string[] } {
     const seen: string[] = [];
     const read = cachedByString((text: string) => {
       seen.push(text);
       return text.length;
-    }, 2);
+    }, limit);
+    return { read, seen };
+  }
+
+  it('drops what it holds once the limit is reached, so a cohort cannot grow it', () => {
+    const { read, seen } = lengthsKept(2);
     for (const text of ['a', 'bb', 'ccc', 'a', 'ccc']) read(text);
     // Two generations of one: 'ccc' turned 'a' out, so 'a' is computed again, and 'ccc' is still held.
     expect(seen).toEqual(['a', 'bb', 'ccc', 'a']);
   });
 
   it('keeps what is asked for again across a turn of its generations, and drops what is not', () => {
-    const seen: string[] = [];
-    const read = cachedByString((text: string) => {
-      seen.push(text);
-      return text.length;
-    }, 4);
+    const { read, seen } = lengthsKept(4);
     // a and b fill the recent half; c turns them into the older one; a, asked for again, moves back;
     // d turns c and a older and drops b; so b is computed again, and a (moved back in time) is not.
     for (const text of ['a', 'b', 'c', 'a', 'd', 'b', 'a']) read(text);
