@@ -19,6 +19,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcher = path.join(root, 'bin/infralint');
@@ -111,10 +112,6 @@ function once(node, c) {
   return { wall: (t1 - t0) * 1000, cpu: (user + system) * 1000 };
 }
 
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** The code cache and the startup snapshot of another Node, made once (the build makes its own Node's). */
 function prepare(node) {

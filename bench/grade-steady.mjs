@@ -30,6 +30,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCohort } from './synthetic-cohort.mjs';
+import { mean, median, sum } from './stats.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,12 +45,6 @@ const { values: args } = parseArgs({
   },
 });
 
-const sum = (xs) => xs.reduce((a, b) => a + b, 0);
-const mean = (xs) => sum(xs) / xs.length;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 if (args.rounds && args.versus) {
   await alternateProcesses(Number(args.rounds));

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliNodeFlags } from '../bin/build-snapshot.js';
 import { generateCohort } from './synthetic-cohort.mjs';
+import { median } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
@@ -32,11 +33,6 @@ function fileCreation(n) {
   rmSync(dir, { recursive: true, force: true });
   return seconds;
 }
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 // Each run under the V8 flags `infralint grade`'s main thread starts with (bin/node-flags: the launcher
 // gives them to the snapshot's start and to the plain CLI alike), so that its memory is a user's.
 const run = (...args) => JSON.parse(execFileSync(process.execPath, [...cliNodeFlags(), path.join(here, 'grade-run.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());

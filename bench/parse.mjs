@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared');
@@ -98,13 +99,11 @@ const tools = [
 // Reference for corpus blocks: real Mermaid's verdict.
 for (const b of corpusBlocks) b.expectedValid = (await tools[1].parse(b.text)).valid;
 
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : 0;
-};
+/** 0 for a tool with no time measured (it failed every diagram), as the tables print it. */
+const medianOr0 = (values) => (values.length ? median(values) : 0);
 function stats(times) {
   const s = [...times].sort((a, b) => a - b);
-  return { mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), median: median(s), p95: s[Math.floor(s.length * 0.95)] ?? 0 };
+  return { mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), median: medianOr0(s), p95: s[Math.floor(s.length * 0.95)] ?? 0 };
 }
 
 // Mermaid refuses diagrams over its maxTextSize (50,000 characters) when rendering; the other
@@ -159,7 +158,7 @@ for (const [i, c] of all.entries()) {
       samples[j].push(got.ms ?? performance.now() - t);
     }
   }
-  samples.forEach((s, j) => perDiagram[j].push(median(s)));
+  samples.forEach((s, j) => perDiagram[j].push(medianOr0(s)));
 }
 rows.forEach((row, j) => {
   const { mean, median: mid, p95 } = stats(perDiagram[j]);
@@ -177,7 +176,7 @@ await merval.close();
 // Ratios per diagram, then their median: one slow diagram does not make the figure.
 for (const j of [1, 2, 3]) {
   const ratios = perDiagram[j].map((t, d) => t / Math.max(perDiagram[0][d], 1e-6));
-  console.log(`${tools[j].name}: ${median(ratios).toFixed(1)}x infralint's time per diagram (median of per-diagram ratios; mean of times ${(Number(rows[j].mean) / Number(rows[0].mean)).toFixed(1)}x)`);
+  console.log(`${tools[j].name}: ${medianOr0(ratios).toFixed(1)}x infralint's time per diagram (median of per-diagram ratios; mean of times ${(Number(rows[j].mean) / Number(rows[0].mean)).toFixed(1)}x)`);
 }
 
 // Linear time on pathological inputs (bracket and dash runs that defeat backtracking regexes).
