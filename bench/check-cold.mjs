@@ -15,11 +15,12 @@
 //   npm run bench:cold -- --baseline /copy/of/an/older/build/bin/infralint.js
 //                                     the same checks by another build, in the same rounds (before/after)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './stats.mjs';
+import { unseenCopy } from './unseen-copy.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcher = path.join(root, 'bin/infralint');
@@ -46,29 +47,9 @@ function nodeBinary(spec) {
 // Bars of issue 17 (cold check against `node -e 0`).
 const BARS = { flowchart: 2, sequence: 2, 'architecture-beta': 2.5 };
 
-// The snapshot is warmed by checking these same fixtures, and its prose caches keep their readings
-// (with the words and headings every submission shares, which is why they are kept). So each case
-// checks a copy whose prose lines are changed: a submission the snapshot has not read, as a student's
-// is. Lines in code fences, headings and table rows are left as they are.
-const unseen = mkdtempSync(path.join(tmpdir(), 'infralint-bench-unseen-'));
-process.on('exit', () => rmSync(unseen, { recursive: true, force: true }));
-function fixture(name) {
-  const copy = path.join(unseen, name);
-  if (existsSync(copy)) return copy;
-  cpSync(path.join(root, 'fixtures', name), copy, { recursive: true });
-  for (const entry of readdirSync(copy, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === 'expected.json') continue;
-    const file = path.join(entry.parentPath, entry.name);
-    let fenced = false;
-    const lines = readFileSync(file, 'utf8').split('\n').map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-      if (fenced || /^\s*(#|\||```|~~~)/.test(line) || !/[a-z]{3}/i.test(line)) return line;
-      return / the /.test(line) ? line.replace(' the ', ' our ') : `${line.trimEnd()} too`;
-    });
-    writeFileSync(file, lines.join('\n'));
-  }
-  return copy;
-}
+// Each case checks a copy of its fixture the snapshot has not read (bench/unseen-copy.mjs), as a
+// student's submission is.
+const fixture = unseenCopy;
 const checks = [
   { name: 'flowchart', bar: 'flowchart', args: ['check', fixture('complete-flowchart')] },
   { name: 'sequence', bar: 'sequence', args: ['check', fixture('sequence-only')] },

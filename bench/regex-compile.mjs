@@ -15,18 +15,21 @@
 // figure is the least of --repeat fresh starts (V8's helper threads and the kernel only add to a
 // figure); the total is the sum over the expressions.
 // The wrapper makes V8 take its generic path for every builtin, in the check and in the replay
-// alike; split makes a sticky copy of its expression, listed with the flag y. The checks the snapshot
-// was warmed with (bin/build-snapshot.js: complete-flowchart, sequence-only, architecture-beta) find
-// their texts' readings cached: a submission the snapshot has not seen (native-complete, the default,
-// or any folder by path) runs the prose reader's expressions, as a student's does.
+// alike; split makes a sticky copy of its expression, listed with the flag y. The snapshot is warmed
+// by checking bundled fixtures (native-complete, the default, among them), whose readings it keeps:
+// a bundled fixture is checked as a copy whose prose is changed (bench/unseen-copy.mjs, as bench:cold
+// does), which runs the prose reader's expressions as a student's submission does; a folder given by
+// its path is checked as it is.
 //   node bench/regex-compile.mjs [--node <binary>] [--fixture native-complete ...] [--top 25]
 //     [--repeat 7] [--v8-flags "--no-regexp-tier-up"] [--dist <folder>] [--json <file>]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median, sum } from './stats.mjs';
+import { unseenCopy } from './unseen-copy.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -122,7 +125,8 @@ function measuringSnapshot(dir) {
   const built = spawnSync(process.execPath, [path.join(dir, 'bin', 'build-snapshot.js'), '--node', args.node], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the measuring snapshot failed: ${built.stderr}`);
   // The scratch install's own launcher: the V8 flags and the seed are the ones a user's check starts with.
-  return [path.join(dir, 'bin', 'infralint'), ...args.fixture.map((f) => path.resolve(root, 'fixtures', f))];
+  const bundled = (f) => !path.isAbsolute(f) && existsSync(path.join(root, 'fixtures', f));
+  return [path.join(dir, 'bin', 'infralint'), ...args.fixture.map((f) => (bundled(f) ? unseenCopy(f) : path.resolve(root, 'fixtures', f)))];
 }
 
 /** Per expression: the least over fresh starts of its replay's time cold and steady, and their difference. */
@@ -147,8 +151,7 @@ function measure(start) {
   }
   const expressions = [...least].map(([key, e]) => ({ key, ...e, cost: Math.max(0, e.cold - e.steady) }));
   expressions.sort((a, b) => b.cost - a.cost);
-  const median = [...checks].sort((a, b) => a - b)[checks.length >> 1];
-  return { total: expressions.reduce((sum, e) => sum + e.cost, 0), inCheck: expressions.reduce((sum, e) => sum + e.cold, 0), check: median, expressions };
+  return { total: sum(expressions.map((e) => e.cost)), inCheck: sum(expressions.map((e) => e.cold)), check: median(checks), expressions };
 }
 
 function report({ total, inCheck, check, expressions }) {
@@ -157,7 +160,7 @@ function report({ total, inCheck, check, expressions }) {
   const top = expressions.slice(0, Number(args.top));
   console.log(`Node ${version}, from its snapshot${args['v8-flags'] ? `, then ${args['v8-flags']}` : ''}, check ${args.fixture.join(', ')}: ${expressions.length} expressions run`);
   console.log(`the check: ${check.toFixed(1)} ms of CPU after the start (median; exec timed in it), ${inCheck.toFixed(1)} ms in the timed calls`);
-  console.log(`compiling and interpreting beyond steady matching: ${total.toFixed(1)} ms (top ${top.length}: ${top.reduce((sum, e) => sum + e.cost, 0).toFixed(1)} ms)`);
+  console.log(`compiling and interpreting beyond steady matching: ${total.toFixed(1)} ms (top ${top.length}: ${sum(top.map((e) => e.cost)).toFixed(1)} ms)`);
   console.log('     cost    steady  calls  expression');
   for (const e of top) {
     const shown = e.key.length > 110 ? `${e.key.slice(0, 90)}... (${e.key.length} chars)` : e.key;
