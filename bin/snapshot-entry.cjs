@@ -32,6 +32,11 @@ v8.setFlagsFromString('--regexp-interpret-all');
 const smallerRegexpBytecode = Number(process.versions.v8.split('.')[0]) < 12;
 if (smallerRegexpBytecode) v8.setFlagsFromString('--no-regexp-optimization');
 
+// Every expression made from here to the end of the wider warm-up (see warmUp), loading the parser and
+// the bundle included: their top-level vocabularies are made when loaded, and those only tasks 0-2 or
+// the native curriculum use were compiled by the wider warm-up and kept their bytecode (0.29 MB on Node 20).
+const recording = recordRegExps();
+
 // Mermaid's parser (architecture-beta), bundled as a script by the build: in the heap, warmed by an
 // architecture-beta check, instead of imported from node_modules by every such run (the import and
 // the parser's set-up are about as much as the rest of a check). Same package, same version.
@@ -89,7 +94,7 @@ const keepsRegexpBytecode = ![12, 13].includes(Number(process.versions.v8.split(
 // it makes: where V8 keeps that bytecode (Node 20), tasks 0-2's expressions (their questions' terms,
 // long alternations made when first read) held 3.2 MB more, the blob 12.4 -> 16.6 MB, which every
 // start reads back, a check of task 3 alone too (about 4.5 ms a MB). So every expression made during
-// it (found by the RegExp constructor, put back after) is made anew (RegExp.prototype.compile: the
+// it or when the bundle loaded (found by the RegExp constructor, put back after) is made anew (RegExp.prototype.compile: the
 // same object, its data uncompiled) before the four checks, which compile those they use as they
 // did before; and the ones still uncompiled after them are made anew once more, under the flags that
 // make their first use compile them straight to machine code: compiled to bytecode first and to
@@ -103,9 +108,12 @@ async function warmUp() {
     const code = await cli.exports.main(args, silent);
     if (code === 2) throw new Error(`warming the snapshot: infralint ${args.join(' ')} exited 2`);
   };
-  const made = await regexpsMadeBy(async () => {
+  let made;
+  try {
     for (const args of build.widerWarmUp) await check(args);
-  });
+  } finally {
+    made = recording.stop();
+  }
   if (keepsRegexpBytecode) remake(made);
   for (const args of build.warmUp) await check(args);
   if (keepsRegexpBytecode) {
@@ -127,11 +135,11 @@ function hasBytecode() {
 }
 
 /**
- * The expressions `run` makes with `new RegExp` or `RegExp()`: the global RegExp is a proxy meanwhile,
- * which makes each with the real constructor (so it has the same map and prototype as any other,
- * and V8's fast paths take it), and is put back after.
+ * Records the expressions made with `new RegExp` or `RegExp()` (in `made`) until stop(), which returns them: the
+ * global RegExp is a proxy meanwhile, which makes each with the real constructor (so it has the same
+ * map and prototype as any other, and V8's fast paths take it), and is put back by stop().
  */
-async function regexpsMadeBy(run) {
+function recordRegExps() {
   const made = [];
   const { RegExp } = globalThis;
   globalThis.RegExp = new Proxy(RegExp, {
@@ -146,12 +154,13 @@ async function regexpsMadeBy(run) {
       return regexp;
     },
   });
-  try {
-    await run();
-  } finally {
-    globalThis.RegExp = RegExp;
-  }
-  return made;
+  return {
+    made,
+    stop() {
+      globalThis.RegExp = RegExp;
+      return made;
+    },
+  };
 }
 
 /**
