@@ -7,12 +7,19 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintSubmission } from '../dist/index.js';
+import { benchArgs } from './cli-args.mjs';
 import { bankFiles, scoreBanks } from './paraphrase-bank.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.join(process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared'), 'corpus/real');
-const showAll = process.argv.includes('--disagreements');
-const only = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : null;
+const { values: args } = benchArgs(import.meta.url, {
+  disagreements: { type: 'boolean', default: false },
+  rule: { type: 'string' },
+  task: { type: 'string' },
+  'no-banks': { type: 'boolean', default: false },
+});
+const showAll = args.disagreements;
+const only = args.rule ?? null;
 
 /** Per-rule agreement and the label->infralint confusion, disagreements only. */
 function printRules(perRule) {
@@ -23,7 +30,7 @@ function printRules(perRule) {
   }
 }
 
-const banks = process.argv.includes('--no-banks') ? [] : [['paraphrase bank', path.join(here, '../test/paraphrase-bank')], ['held-out bank', path.join(here, '../test/paraphrase-bank/held-out')]];
+const banks = args['no-banks'] ? [] : [['paraphrase bank', path.join(here, '../test/paraphrase-bank')], ['held-out bank', path.join(here, '../test/paraphrase-bank/held-out')]];
 /** A bank file's task: `<task>.yaml` or `<task>.<more>.yaml` for tasks 0-2, task 3's otherwise. */
 const taskOfBank = (file) => /^(\d-[^.]+)/.exec(path.basename(file))?.[1] ?? '3-scale_up';
 for (const [title, dir] of banks) {
@@ -46,7 +53,7 @@ if (!labelFiles.length) {
   process.exit(0);
 }
 labelFiles.sort((a, b) => a.task.localeCompare(b.task));
-const onlyTask = process.argv.includes('--task') ? process.argv[process.argv.indexOf('--task') + 1] : null;
+const onlyTask = args.task ?? null;
 for (const { file, task } of labelFiles) {
   if (onlyTask && !task.startsWith(onlyTask)) continue;
   const labels = JSON.parse(readFileSync(path.join(corpus, file), 'utf8'));

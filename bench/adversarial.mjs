@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkFaults } from './adversarial/bulk.mjs';
+import { benchArgs } from './cli-args.mjs';
 import { spawnNodeCpuLimited, WALL_BACKSTOP } from './adversarial/cpu-time.mjs';
 import { FAMILIES } from './adversarial/families.mjs';
 import { fsCases, listFiles, writeOutside } from './adversarial/fs-cases.mjs';
@@ -42,16 +43,21 @@ const bin = path.join(project, 'bin', 'infralint.js');
 const shared = process.env.INFRALINT_SHARED ?? path.resolve(project, '../shared');
 const fixtures = path.join(project, 'fixtures');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const quick = args.includes('--quick');
-const seed = Number(option('seed', '18'));
-const count = Number(option('count', quick ? '200' : '20000'));
-const limitMs = Number(option('limit-ms', '5000'));
-const only = option('only', null)?.split(',');
+const { values: args } = benchArgs(import.meta.url, {
+  seed: { type: 'string', default: '18' },
+  count: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  only: { type: 'string' },
+  'limit-ms': { type: 'string', default: '5000' },
+  students: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  replay: { type: 'string' },
+});
+const quick = args.quick;
+const seed = Number(args.seed);
+const count = Number(args.count ?? (quick ? '200' : '20000'));
+const limitMs = Number(args['limit-ms']);
+const only = args.only?.split(',');
 const wanted = (section) => !only || only.includes(section);
 
 if (!existsSync(path.join(dist, 'index.js'))) {
@@ -62,8 +68,8 @@ if (!existsSync(path.join(dist, 'index.js'))) {
 const diagrams = seedDiagrams(shared, fixtures);
 const submissions = seedSubmissions(shared, fixtures);
 
-if (args.includes('--replay')) {
-  const input = fuzzInput(seed, Number(option('replay')), diagrams, submissions);
+if (args.replay !== undefined) {
+  const input = fuzzInput(seed, Number(args.replay), diagrams, submissions);
   process.stdout.write(`${JSON.stringify(input)}\n`);
   process.exit(0);
 }
@@ -293,14 +299,14 @@ try {
   // The quick slice measures `check` on the 1 MB and 30 MB task files only (seconds, not minutes).
   if (wanted('memory')) {
     const { generateCohort } = await import('./synthetic-cohort.mjs');
-    const result = memoryRuns({ dist, work: path.join(work, 'memory'), students: Number(option('students', '10000')), generateCohort, full: !quick });
+    const result = memoryRuns({ dist, work: path.join(work, 'memory'), students: Number(args.students ?? '10000'), generateCohort, full: !quick });
     console.log('memory (peak resident, MB, against the limits in README.md):');
     for (const r of result) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.what.padEnd(48)} ${String(r.peakMb).padStart(6)} MB (limit ${r.limit} MB)${r.error ? ` ${r.error}` : ''}`);
     row('memory', { tried: result.length, failed: result.filter((r) => !r.ok).length });
     for (const r of result.filter((x) => !x.ok)) details.push(`memory: ${r.what}: ${r.peakMb} MB over ${r.limit} MB`);
   }
 } finally {
-  if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true });
+  if (!args.keep) rmSync(work, { recursive: true, force: true });
 }
 
 const total = row('total', Object.fromEntries(['tried', 'crashed', 'hung', 'leaked', 'injected', 'failed'].map((k) => [k, rows.reduce((n, r) => n + r[k], 0)])));

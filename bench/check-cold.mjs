@@ -19,18 +19,16 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArgs } from './cli-args.mjs';
 import { median } from './stats.mjs';
 import { unseenCopy } from './unseen-copy.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcher = path.join(root, 'bin/infralint');
 const rounds = Number(process.env.RUNS ?? 21);
-const nodes = [process.execPath];
-let baseline = null;
-for (let i = 2; i < process.argv.length; i++) {
-  if (process.argv[i] === '--node' && process.argv[i + 1]) nodes.push(nodeBinary(process.argv[++i]));
-  else if (process.argv[i] === '--baseline' && process.argv[i + 1]) baseline = path.resolve(process.argv[++i]);
-}
+const { values: args } = benchArgs(import.meta.url, { node: { type: 'string', multiple: true, default: [] }, baseline: { type: 'string' } });
+const nodes = [process.execPath, ...args.node.map(nodeBinary)];
+const baseline = args.baseline ? path.resolve(args.baseline) : null;
 
 /** A path to a Node binary, or a major version (`24`) installed from npm's `node` package into the temporary folder. */
 function nodeBinary(spec) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDiagram } from '../dist/diagrams/parse-diagram.js';
 import { toOracleGraph } from '../dist/diagrams/oracle-record.js';
+import { benchArgs } from './cli-args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared');
@@ -13,7 +14,7 @@ if (!existsSync(dir)) {
   console.log(`no conformance set at ${dir}`);
   process.exit(0);
 }
-const list = process.argv.includes('--list');
+const list = benchArgs(import.meta.url, { list: { type: 'boolean', default: false } }).values.list;
 for (const kind of ['flowchart', 'sequence']) {
   let verdict = 0, graph = 0, line = 0, total = 0, accepted = 0;
   const bad = [];

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArgs } from './cli-args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -282,5 +283,6 @@ function writeOracleRecords(shared, fixedTexts) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const shared = process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared');
-  await runFixBench(shared, await importMermaid(), { writeRecords: process.argv.includes('--write-records') });
+  const { values: args } = benchArgs(import.meta.url, { 'write-records': { type: 'boolean', default: false } });
+  await runFixBench(shared, await importMermaid(), { writeRecords: args['write-records'] });
 }

@@ -8,7 +8,10 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArgs } from './cli-args.mjs';
 import { median } from './stats.mjs';
+
+benchArgs(import.meta.url);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared');

@@ -3,9 +3,9 @@
 // functions with the most self time, and those with the most total time (their callees included).
 // Usage: node bench/profile-summary.mjs <file.cpuprofile> [--top 30]
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './cli-args.mjs';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '30' } } });
+const { values, positionals } = benchArgs(import.meta.url, { top: { type: 'string', default: '30' } }, { positionals: true });
 if (positionals.length !== 1) {
   console.error('usage: node bench/profile-summary.mjs <file.cpuprofile> [--top 30]');
   process.exit(2);

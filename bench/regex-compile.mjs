@@ -27,21 +27,19 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './cli-args.mjs';
 import { median, sum } from './stats.mjs';
 import { unseenCopy } from './unseen-copy.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    node: { type: 'string', default: process.execPath },
-    fixture: { type: 'string', multiple: true, default: ['native-complete'] },
-    top: { type: 'string', default: '25' },
-    repeat: { type: 'string', default: '7' },
-    'v8-flags': { type: 'string', default: '' },
-    dist: { type: 'string', default: path.join(root, 'dist') },
-    json: { type: 'string' },
-  },
+const { values: args } = benchArgs(import.meta.url, {
+  node: { type: 'string', default: process.execPath },
+  fixture: { type: 'string', multiple: true, default: ['native-complete'] },
+  top: { type: 'string', default: '25' },
+  repeat: { type: 'string', default: '7' },
+  'v8-flags': { type: 'string', default: '' },
+  dist: { type: 'string', default: path.join(root, 'dist') },
+  json: { type: 'string' },
 });
 
 const work = mkdtempSync(path.join(tmpdir(), 'infralint-regex-compile-'));

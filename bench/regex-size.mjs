@@ -22,19 +22,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './cli-args.mjs';
 
 // Node 24 (V8 13) writes no regular expression's code into a startup snapshot (bin/snapshot-entry.cjs).
 const v8Major = Number(process.versions.v8.split('.')[0]);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    top: { type: 'string', default: '30' },
-    dist: { type: 'string', default: path.join(root, 'dist') },
-    json: { type: 'string' },
-    'v8-flags': { type: 'string', default: '' },
-    child: { type: 'string' },
-  },
+const { values: args } = benchArgs(import.meta.url, {
+  top: { type: 'string', default: '30' },
+  dist: { type: 'string', default: path.join(root, 'dist') },
+  json: { type: 'string' },
+  'v8-flags': { type: 'string', default: '' },
+  child: { type: 'string' },
 });
 
 if (args.child) {

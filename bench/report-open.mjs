@@ -12,11 +12,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { benchArgs } from './cli-args.mjs';
 import { generateCohort } from './synthetic-cohort.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-let file = process.argv[2];
-const runs = Number(process.argv[3] ?? 5);
+const { positionals } = benchArgs(import.meta.url, {}, { positionals: true });
+let file = positionals[0];
+const runs = Number(positionals[1] ?? 5);
 let work = null;
 if (!file) {
   const size = Number(process.env.SIZE ?? 2000);

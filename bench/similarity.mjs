@@ -9,8 +9,9 @@ import { resultRecords } from '../dist/grade/results-file.js';
 import { CohortSketches } from '../dist/grade/similarity/cohort-sketches.js';
 import { findSimilar } from '../dist/grade/similarity/find-similar.js';
 import { describeSimilar, similarByStudent } from '../dist/grade/gradebook.js';
+import { benchArgs } from './cli-args.mjs';
 
-const files = process.argv.slice(2).map((f) => (existsSync(f) && statSync(f).isDirectory() ? path.join(f, 'results.jsonl') : f));
+const files = benchArgs(import.meta.url, {}, { positionals: true }).positionals.map((f) => (existsSync(f) && statSync(f).isDirectory() ? path.join(f, 'results.jsonl') : f));
 if (!files.length) {
   console.error('usage: node bench/similarity.mjs <results.jsonl or grade output folder>...');
   process.exit(2);
