@@ -1,6 +1,7 @@
 import type { BaseText } from './base-text.js';
 import { fnv1a, normalisedWords, shinglesInOrder, wordHashes } from './features.js';
 import type { GraphFingerprint } from './graph-identity.js';
+import { Uint32Set } from './hash-set.js';
 
 /**
  * What near-duplicate detection keeps of one student, made where the student is graded: a sketch
@@ -64,7 +65,7 @@ export class SketchBuilder {
   private readonly signature = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY_SLOT);
   private readonly where = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY_SLOT);
   private readonly files: string[] = [];
-  private readonly distinct = new Set<number>();
+  private readonly distinct = new Uint32Set(256);
   private graph: GraphFingerprint | null = null;
   private readonly seenLabels = new Set<string>();
 
