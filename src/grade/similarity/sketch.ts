@@ -1,5 +1,5 @@
 import type { BaseText } from './base-text.js';
-import { fnv1a, normalisedWords, shinglesInOrder, wordHashes } from './features.js';
+import { fnv1a, normalisedWords, shingleAt, shingleCount, wordHashesReused } from './features.js';
 import type { GraphFingerprint } from './graph-identity.js';
 import { Uint32Set } from './hash-set.js';
 
@@ -73,9 +73,12 @@ export class SketchBuilder {
 
   /** A block of prose (paragraph, list item, table row) starting at `line` of `file`. */
   addProse(file: string, line: number, text: string): void {
-    const shingles = shinglesInOrder(wordHashes(text));
+    // The words' hashes in a reused buffer, each shingle hashed as it is read: nothing allocated a block.
+    const words = wordHashesReused(text);
+    const shingles = shingleCount(words);
     let location = -1;
-    for (const shingle of shingles) {
+    for (let i = 0; i < shingles; i++) {
+      const shingle = shingleAt(words, i);
       if (this.base.shingles.has(shingle)) continue;
       if (location < 0) location = this.locate(file, line);
       this.fold(shingle, location);
