@@ -1,3 +1,5 @@
+import { TextEncoder } from 'node:util';
+
 /**
  * UTF-8 bytes written one after the other into shared chunks, each write a view of its part: the
  * results lines and gradebook blocks of a batch of students. A worker writes ~17 KB a student that
@@ -29,7 +31,9 @@ export class ByteArena {
   }
 }
 
-const encoder = new TextEncoder();
+// Made on first use: `check`, which never writes a results line, loads this module from the CLI's
+// startup snapshot and need not hold an encoder there.
+let encoder: TextEncoder | undefined;
 
 /** The most bytes a string's UTF-8 can take: 3 a UTF-16 unit (a surrogate pair takes 4 for 2). */
 export function maxUtf8Bytes(text: string): number {
@@ -38,5 +42,6 @@ export function maxUtf8Bytes(text: string): number {
 
 /** Writes `text` as UTF-8 into `into` from `at`; the bytes written (`into` has room for maxUtf8Bytes). */
 export function writeUtf8(text: string, into: Uint8Array, at = 0): number {
+  encoder ??= new TextEncoder();
   return encoder.encodeInto(text, at ? into.subarray(at) : into).written;
 }
