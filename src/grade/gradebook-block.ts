@@ -1,6 +1,6 @@
 import { cachedByObject } from '../bounded-cache.js';
 import { jsonSafe } from '../chars.js';
-import { maxUtf8Bytes, writeUtf8, type ByteArena } from './byte-arena.js';
+import { writeUtf8, type ByteArena } from './byte-arena.js';
 import { GradebookCsv, ProjectCsv, projectTotal, type GradebookEntry, type GradebookLayout } from './gradebook.js';
 
 /**
@@ -37,17 +37,8 @@ export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout, a
   const parts = [entryJson, json, project.before, project.after, ...renderer.csv.rowParts(entry).flatMap((row) => [row.before, row.after])];
   if (!arena) return Buffer.from(`${parts.join('')}\n${parts.map((part) => Buffer.byteLength(part, 'utf8')).join(' ')}`, 'utf8');
   // Each part encoded once, into the arena, and its length read off the encoding.
-  let max = 0;
-  for (const part of parts) max += maxUtf8Bytes(part);
-  const room = arena.room(max + 1 + LENGTH_DIGITS * parts.length);
-  const lengths: number[] = [];
-  let at = 0;
-  for (const part of parts) {
-    const written = writeUtf8(part, room, at);
-    lengths.push(written);
-    at += written;
-  }
-  return arena.keep(at + writeUtf8(`\n${lengths.join(' ')}`, room, at));
+  const { room, lengths, end } = arena.utf8(parts, 1 + LENGTH_DIGITS * parts.length);
+  return arena.keep(end + writeUtf8(`\n${lengths.join(' ')}`, room, end));
 }
 
 /** Room for one part's length in the last line: up to 10 digits and a space (a part is under 4 GB). */

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import type { TaskSketch } from './similarity/sketch.js';
-import { maxUtf8Bytes, writeUtf8, type ByteArena } from './byte-arena.js';
+import { writeUtf8, type ByteArena } from './byte-arena.js';
 
 /** The file each run (or shard) writes: a header line, then one student per line, sorted by student. */
 export const RESULTS_FILE = 'results.jsonl';
@@ -95,10 +95,9 @@ function sealOf(body: string | Uint8Array): string {
  */
 export function sealedRecordBytes(body: string, arena?: ByteArena): Uint8Array {
   if (arena) {
-    // Encoded straight into the arena's room, without counting the bytes first.
-    const room = arena.room(maxUtf8Bytes(body) - 1 + SEALED_END_BYTES);
-    const size = writeUtf8(body, room);
-    return arena.keep(writeSeal(room, size));
+    // Encoded straight into the arena, without counting the bytes first.
+    const { room, end } = arena.utf8([body], SEALED_END_BYTES - 1);
+    return arena.keep(writeSeal(room, end));
   }
   const size = Buffer.byteLength(body, 'utf8');
   const line = Buffer.allocUnsafe(size - 1 + SEALED_END_BYTES);
