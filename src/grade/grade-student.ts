@@ -12,6 +12,7 @@ import { digestSubmissionBytes, portableProbes, portableProbesUnchanged, probesD
 import { ruleModuleOf } from '../config/rubric.js';
 import { escapeMarkdown, formatMarkdown } from '../reporters/markdown.js';
 import { gradebookLayout, type GradebookLayout } from './gradebook.js';
+import { ByteArena } from './byte-arena.js';
 import { digestRecord, feedbackFileName, type RecordDigest } from './record-digest.js';
 import type { GradeJob, GradedTask, GradingSettingsSummary, ReviewVisual, StudentRecord } from './record.js';
 import { baseTextOf } from './similarity/base-text.js';
@@ -102,6 +103,12 @@ const layoutOf = cachedByObject((settings: GradeSettings): GradebookLayout => gr
 export type CohortOutcome = RecordDigest | { student: string; reused: true };
 
 /**
+ * Where this thread writes its students' results lines and gradebook blocks (views of it are sent,
+ * copied, to the thread that writes the outputs): never written over, so shared by every call.
+ */
+const outputBytes = new ByteArena();
+
+/**
  * Grades one student of a cohort and does, where the grading ran (a worker), the per-student part
  * of the outputs: the feedback file when the run has a feedback folder, the results line, the
  * gradebook entry and the similarity inputs.
@@ -118,7 +125,7 @@ export async function gradeForCohort(job: GradeJob, settings: GradeSettings, key
       // Left to the thread that writes the outputs, which reports what goes wrong.
     }
   }
-  return digestRecord(outcome, layoutOf(settings), written);
+  return digestRecord(outcome, layoutOf(settings), written, outputBytes);
 }
 
 /** What a record carries from the run's plan besides the name: the commit collected and the roster's columns. */

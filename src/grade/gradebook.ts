@@ -1,6 +1,6 @@
 import type { RuleStatus } from '../types.js';
 import { stringify } from 'csv-stringify/sync';
-import { ruleCell, spreadsheetSafe } from '../reporters/csv.js';
+import { csvRecord, ruleCell, spreadsheetSafe } from '../reporters/csv.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import type { SimilarityResult } from './similarity/find-similar.js';
 import { pushTo } from '../multimap.js';
@@ -74,11 +74,11 @@ export function joinRow(part: SplitRow, cell: string): string {
 /** A student's similar_to cell, rendered (empty for a student in no group). */
 export function similarCell(similar: SimilarTo[] | undefined): string {
   const text = describeSimilar(similar);
-  return text ? stringify([[spreadsheetSafe(text)]]).slice(0, -1) : '';
+  return text ? csvRecord([spreadsheetSafe(text)]) : '';
 }
 
 function splitRow(before: unknown[], after: unknown[]): SplitRow {
-  return { before: stringify([before.map(spreadsheetSafe)]).slice(0, -1), after: stringify([after.map(spreadsheetSafe)]) };
+  return { before: csvRecord(before.map(spreadsheetSafe)), after: `${csvRecord(after.map(spreadsheetSafe))}\n` };
 }
 
 /** gradebook.csv: one row per student and task; rule columns hold points, or the status when a rule has none. */

@@ -1,3 +1,4 @@
+import type { ByteArena } from './byte-arena.js';
 import { gradebookEntry, type GradebookLayout } from './gradebook.js';
 import { gradebookBlock } from './gradebook-block.js';
 import type { StudentRecord } from './record.js';
@@ -25,13 +26,16 @@ export interface RecordDigest {
   feedback: string | null;
 }
 
-/** The digest of a record, for gradebooks of `layout` (the run's tasks and rules). */
-export function digestRecord(record: StudentRecord, layout: GradebookLayout, feedbackWritten = false): RecordDigest {
+/**
+ * The digest of a record, for gradebooks of `layout` (the run's tasks and rules). `arena`: where a
+ * worker writes its students' bytes (else each digest's bytes are buffers of their own).
+ */
+export function digestRecord(record: StudentRecord, layout: GradebookLayout, feedbackWritten = false, arena?: ByteArena): RecordDigest {
   const entry = gradebookEntry(record);
   return {
     student: record.student,
-    line: sealedRecordBytes(JSON.stringify(record)),
-    entry: gradebookBlock(entry, layout),
+    line: sealedRecordBytes(JSON.stringify(record), arena),
+    entry: gradebookBlock(entry, layout, arena),
     tally: summaryTally(entry),
     sketch: record.features,
     feedback: feedbackWritten ? null : record.feedback,

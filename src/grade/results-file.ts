@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import type { TaskSketch } from './similarity/sketch.js';
+import { writeUtf8, type ByteArena } from './byte-arena.js';
 
 /** The file each run (or shard) writes: a header line, then one student per line, sorted by student. */
 export const RESULTS_FILE = 'results.jsonl';
@@ -88,16 +89,27 @@ function sealOf(body: string | Uint8Array): string {
 /**
  * A record's line with its newline, sealed, as UTF-8 bytes: the JSON of the record (`body`) with a
  * digest of that JSON appended, so that a record edited by hand (a score changed) is refused instead
- * of reused. The JSON is encoded once, into the line's own buffer, and sealed over those bytes (a
+ * of reused. The JSON is encoded once, into the line's own bytes, and sealed over those bytes (a
  * record is ~11 KB: encoding it a second time, and joining the line as a string first, cost as much
- * as the hashing).
+ * as the hashing). `arena`: where to write the line (a worker's batch), else a buffer of its own.
  */
-export function sealedRecordBytes(body: string): Uint8Array {
+export function sealedRecordBytes(body: string, arena?: ByteArena): Uint8Array {
+  if (arena) {
+    // Encoded straight into the arena, without counting the bytes first.
+    const { room, end } = arena.utf8([body], SEALED_END_BYTES - 1);
+    return arena.keep(writeSeal(room, end));
+  }
   const size = Buffer.byteLength(body, 'utf8');
   const line = Buffer.allocUnsafe(size - 1 + SEALED_END_BYTES);
   line.write(body, 0, size, 'utf8');
-  line.write(`${SEAL}${sealOf(line.subarray(0, size))}"}\n`, size - 1, 'latin1');
+  writeSeal(line, size);
   return line;
+}
+
+/** Seals the JSON in `line`'s first `size` bytes: its closing brace becomes the seal member's; the line's length. */
+function writeSeal(line: Uint8Array, size: number): number {
+  writeUtf8(`${SEAL}${sealOf(line.subarray(0, size))}"}\n`, line, size - 1);
+  return size - 1 + SEALED_END_BYTES;
 }
 
 /** The record of a sealed line, or why it is not one infralint wrote. */

@@ -8,7 +8,7 @@ import { jsonLines, openResults } from '../../src/grade/results-file.js';
 import { listCohort, parseShard, shardOf } from '../../src/grade/cohort.js';
 import { readRoster } from '../../src/grade/roster.js';
 import { gradeCohort } from '../../src/grade/grade-cohort.js';
-import { fnv1a, normalisedWords, shingleHashes, wordHashes } from '../../src/grade/similarity/features.js';
+import { fnv1a, normalisedWords, shingleHashes, wordHashes, wordHashesReused } from '../../src/grade/similarity/features.js';
 import { makeCohort, ownSubmission } from '../helpers/cohort.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'infralint-grade-'));
@@ -69,6 +69,8 @@ describe('similarity', () => {
     const samples = ['', 'The Load-Balancer, **café** (HAProxy)!', 'web_server x2 -> DB (MySQL); 100%', 'Ønske om 東京 Ⅻ tjeneste', 'trailing word', '  lead', 'A'];
     samples.push(...randomStrings('aZ9 _-.,\n\t(){}é東xyzQ0', 2000, 30, 11));
     for (const s of samples) expect([s, [...wordHashes(s)]]).toEqual([s, normalisedWords(s).map(fnv1a)]);
+    // The reused buffer gives the same hashes, longest text first and after it (the buffer grown, then reused).
+    for (const s of [...samples, 'word '.repeat(5000), ...samples]) expect([s, [...wordHashesReused(s)]]).toEqual([s, [...wordHashes(s)]]);
     // Shingles are distinct and sorted, whatever repeats in the text.
     const repeated = shingleHashes(wordHashes('a b c d e a b c d e a b c d e'));
     expect([...repeated]).toEqual([...new Set(repeated)].sort((x, y) => x - y));

@@ -1,5 +1,6 @@
 import type { Rubric } from '../../config/rubric.js';
 import { shinglesInOrder, wordHashes } from './features.js';
+import { Uint32Set } from './hash-set.js';
 
 /**
  * What every student of a task legitimately shares, as MOSS's base code: the task's statement, what
@@ -10,10 +11,10 @@ import { shinglesInOrder, wordHashes } from './features.js';
  * copy shares: sentences of one's own, unusual labels, the same typos.
  */
 export interface BaseText {
-  /** Hashed 5-word shingles of the base text. */
-  shingles: Set<number>;
+  /** Hashed 5-word shingles of the base text (looked up for every shingle of every student). */
+  shingles: Uint32Set;
   /** Hashed words of the base text and of the generic diagram vocabulary. */
-  words: Set<number>;
+  words: Uint32Set;
 }
 
 /**
@@ -46,8 +47,9 @@ export function baseTextOf(sources: BaseTextSources): BaseText {
 }
 
 export function buildBaseText(texts: string[]): BaseText {
-  const shingles = new Set<number>();
-  const words = new Set<number>(wordHashes(DIAGRAM_WORDS));
+  const shingles = new Uint32Set();
+  const words = new Uint32Set();
+  for (const w of wordHashes(DIAGRAM_WORDS)) words.add(w);
   // Each text whole, and all of them in a row: a student who pastes the statement pastes its
   // sentences together, and the shingles across them are no one's own either.
   for (const text of [...texts, texts.join(' ')]) {

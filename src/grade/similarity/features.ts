@@ -37,8 +37,29 @@ export function fnv1a(text: string): number {
  * the characters are read: no word string is ever built (test/unit/grade.test.ts holds it equal).
  */
 export function wordHashes(text: string): Uint32Array {
-  if (NON_ASCII.test(text)) return Uint32Array.from(normalisedWords(text), fnv1a);
-  const hashes = new Uint32Array((text.length >> 1) + 1);
+  return NON_ASCII.test(text) ? Uint32Array.from(normalisedWords(text), fnv1a) : asciiWordHashes(text, new Uint32Array(maxWords(text)));
+}
+
+/** A text has at most one word every two characters (a letter and a separator). */
+function maxWords(text: string): number {
+  return (text.length >> 1) + 1;
+}
+
+let scratch = new Uint32Array(1024);
+
+/**
+ * wordHashes in a buffer this module reuses: valid until the next call. A student's sketch hashes
+ * every block of their prose, and a typed array of its own per block (its memory outside V8's heap,
+ * allocated, zeroed and later found by the collector) cost as much as the hashing.
+ */
+export function wordHashesReused(text: string): Uint32Array {
+  if (NON_ASCII.test(text)) return wordHashes(text);
+  if (scratch.length < maxWords(text)) scratch = new Uint32Array(Math.max(maxWords(text), 2 * scratch.length));
+  return asciiWordHashes(text, scratch);
+}
+
+/** wordHashes of an ASCII text, written into `hashes` (room for maxWords): the view of those written. */
+function asciiWordHashes(text: string, hashes: Uint32Array): Uint32Array {
   let count = 0;
   let hash = FNV_OFFSET;
   let inWord = false;
@@ -59,8 +80,8 @@ export function wordHashes(text: string): Uint32Array {
   return hashes.subarray(0, count);
 }
 
-/** The hash of one shingle: its words' hashes combined in order (no shingle string is ever built). */
-function shingleAt(words: ArrayLike<number>, at: number): number {
+/** The hash of the shingle starting at word `at`: its words' hashes combined in order (no shingle string is ever built). */
+export function shingleAt(words: ArrayLike<number>, at: number): number {
   let hash = 0x9747b28c;
   for (let k = 0; k < SHINGLE_WORDS; k++) {
     hash = Math.imul(hash ^ words[at + k]!, 0x5bd1e995);
@@ -69,9 +90,14 @@ function shingleAt(words: ArrayLike<number>, at: number): number {
   return hash >>> 0;
 }
 
+/** The shingles of `words`: one starting at each word but the last SHINGLE_WORDS - 1. */
+export function shingleCount(words: ArrayLike<number>): number {
+  return Math.max(0, words.length - SHINGLE_WORDS + 1);
+}
+
 /** The hashed shingles of a text in reading order (repeats kept): the i-th starts at the i-th word. */
 export function shinglesInOrder(words: ArrayLike<number>): Uint32Array {
-  const all = new Uint32Array(Math.max(0, words.length - SHINGLE_WORDS + 1));
+  const all = new Uint32Array(shingleCount(words));
   for (let i = 0; i < all.length; i++) all[i] = shingleAt(words, i);
   return all;
 }

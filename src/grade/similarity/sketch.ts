@@ -1,6 +1,7 @@
 import type { BaseText } from './base-text.js';
-import { fnv1a, normalisedWords, shinglesInOrder, wordHashes } from './features.js';
+import { fnv1a, normalisedWords, shingleAt, shingleCount, wordHashesReused } from './features.js';
 import type { GraphFingerprint } from './graph-identity.js';
+import { Uint32Set } from './hash-set.js';
 
 /**
  * What near-duplicate detection keeps of one student, made where the student is graded: a sketch
@@ -64,7 +65,7 @@ export class SketchBuilder {
   private readonly signature = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY_SLOT);
   private readonly where = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY_SLOT);
   private readonly files: string[] = [];
-  private readonly distinct = new Set<number>();
+  private readonly distinct = new Uint32Set(256);
   private graph: GraphFingerprint | null = null;
   private readonly seenLabels = new Set<string>();
 
@@ -72,9 +73,12 @@ export class SketchBuilder {
 
   /** A block of prose (paragraph, list item, table row) starting at `line` of `file`. */
   addProse(file: string, line: number, text: string): void {
-    const shingles = shinglesInOrder(wordHashes(text));
+    // The words' hashes in a reused buffer, each shingle hashed as it is read: nothing allocated a block.
+    const words = wordHashesReused(text);
+    const shingles = shingleCount(words);
     let location = -1;
-    for (const shingle of shingles) {
+    for (let i = 0; i < shingles; i++) {
+      const shingle = shingleAt(words, i);
       if (this.base.shingles.has(shingle)) continue;
       if (location < 0) location = this.locate(file, line);
       this.fold(shingle, location);
