@@ -194,7 +194,7 @@ function assembleGroups(cohort: CohortSketches, sets: UnionFind, links: Link[], 
 /** Where the pair's equal minima were read: the lines both hold the same shingle or label on. */
 function sharedLines(cohort: CohortSketches, link: Link): ProseEvidence['shared'] {
   const x = cohort.signature(link.a);
-  const y = cohort.signature(link.b);
+  const y = cohort.signature(link.b, link.a);
   const lines = [new Map<string, Set<number>>(), new Map<string, Set<number>>()];
   for (let k = 0; k < SIGNATURE_SIZE; k++) {
     if (x[k] !== y[k]) continue;
