@@ -6,7 +6,6 @@ import { errorRecord, gradeForCohort, settingsKey, type CohortOutcome, type Grad
 import { gradebookLayout } from './gradebook.js';
 import { digestRecord } from './record-digest.js';
 import type { GradeJob } from './record.js';
-import { unpackDigest, type PackedOutcome } from './batch-bytes.js';
 import type { BatchTask, OutputSlot } from './worker.js';
 
 export interface PoolOptions {
@@ -108,7 +107,7 @@ export async function* gradeInOrder(jobs: Iterable<GradeJob>, count: number, set
   /** Offsets of the output slots of batches that failed (see below). */
   const retired = new Set<number>();
   const tick = Math.min(1000, Math.max(20, Math.floor(timeoutMs / 10)));
-  const runBatch = async (batch: GradeJob[], output?: OutputSlot): Promise<(PackedOutcome | CohortOutcome)[]> => {
+  const runBatch = async (batch: GradeJob[], output?: OutputSlot): Promise<CohortOutcome[]> => {
     if (!batch.length) return [];
     const progress = new Int32Array(new SharedArrayBuffer(4));
     const abort = new AbortController();
@@ -125,7 +124,7 @@ export async function* gradeInOrder(jobs: Iterable<GradeJob>, count: number, set
       }
     }, tick);
     try {
-      return (await pool.run({ jobs: batch, progress: progress.buffer, ...(output ? { output } : {}) } satisfies BatchTask, { signal: abort.signal })) as PackedOutcome[];
+      return (await pool.run({ jobs: batch, progress: progress.buffer, ...(output ? { output } : {}) } satisfies BatchTask, { signal: abort.signal })) as CohortOutcome[];
     } catch (error) {
       // A worker stopped in a system call may still write when it returns: its slot is not lent again.
       if (output) retired.add(output.offset);
@@ -157,7 +156,7 @@ export async function* gradeInOrder(jobs: Iterable<GradeJob>, count: number, set
     const offset = (index % window) * OUTPUT_SLOT_BYTES;
     return retired.has(offset) ? undefined : { buffer: slots, offset, length: OUTPUT_SLOT_BYTES };
   };
-  const pending = new Map<number, Promise<(PackedOutcome | CohortOutcome)[]>>();
+  const pending = new Map<number, Promise<CohortOutcome[]>>();
   let next = 0;
   try {
     for (let i = 0; i < batchCount; i++) {
@@ -167,8 +166,7 @@ export async function* gradeInOrder(jobs: Iterable<GradeJob>, count: number, set
       }
       const outcomes = await pending.get(i)!;
       pending.delete(i);
-      // Made objects only now (see PackedDigest): the batches waiting meanwhile are bytes.
-      for (const outcome of outcomes) yield unpackDigest(outcome);
+      yield* outcomes;
     }
   } finally {
     options.signal?.removeEventListener('abort', stop);

@@ -1,7 +1,7 @@
 // A worker thread of `infralint grade`: grades batches of students with the settings of the run.
 import { workerData } from 'node:worker_threads';
 import { gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
-import { packBytes, type PackedOutcome } from './batch-bytes.js';
+import type { RecordDigest } from './record-digest.js';
 import type { GradeJob } from './record.js';
 
 const settings = workerData as GradeSettings;
@@ -23,7 +23,7 @@ export interface OutputSlot {
   length: number;
 }
 
-export default async function gradeBatch(task: BatchTask): Promise<PackedOutcome[]> {
+export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome[]> {
   const progress = new Int32Array(task.progress);
   const outcomes: CohortOutcome[] = [];
   for (const [k, job] of task.jobs.entries()) {
@@ -32,4 +32,30 @@ export default async function gradeBatch(task: BatchTask): Promise<PackedOutcome
     outcomes.push(await gradeForCohort(job, settings, key));
   }
   return packBytes(outcomes, task.output);
+}
+
+/**
+ * The batch's results lines and gradebook entries copied into one buffer, each digest keeping a view
+ * of its part: the message to the main thread then holds one buffer instead of two a student (the
+ * structured clone copies a buffer once, whatever number of views point into it). When they fit,
+ * into the slot the pool lent: the main thread then receives views of memory it reuses, and
+ * allocates nothing a batch (a buffer a batch waited for V8 to collect it, and the main thread's
+ * memory grew with the length of the run).
+ */
+function packBytes(outcomes: CohortOutcome[], slot: OutputSlot | undefined): CohortOutcome[] {
+  const digests = outcomes.filter((o): o is RecordDigest => !('reused' in o));
+  let total = 0;
+  for (const d of digests) total += d.line.byteLength + d.entry.byteLength;
+  const bytes = slot && total <= slot.length ? new Uint8Array(slot.buffer, slot.offset, total) : new Uint8Array(total);
+  let at = 0;
+  const place = (part: Uint8Array) => {
+    bytes.set(part, at);
+    at += part.byteLength;
+    return bytes.subarray(at - part.byteLength, at);
+  };
+  for (const d of digests) {
+    d.line = place(d.line);
+    d.entry = place(d.entry);
+  }
+  return outcomes;
 }
