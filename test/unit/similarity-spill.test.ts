@@ -100,10 +100,11 @@ describe('rows spilled to a file', () => {
     expect(readdirSync(dir)).toEqual(['rows.bin']);
     for (let i = 0; i < spilled.count; i++) expect([...spilled.inOrder(i)]).toEqual(rowOf(i));
     for (const i of [5, CHUNK + 7, 3 * CHUNK + 2, 2 * CHUNK - 1, 7]) expect([...spilled.row(i)]).toEqual(rowOf(i));
-    // Rows 256 apart share a slot of the cache: the pair compared keeps both.
-    const a = spilled.row(CHUNK + 1);
-    const b = spilled.row(CHUNK + 1 + 256, CHUNK + 1);
-    expect([[...a], [...b]]).toEqual([rowOf(CHUNK + 1), rowOf(CHUNK + 257)]);
+    // Rows 1,024 apart share a slot of the cache (the chunk read last by the pass is the third): the pair compared keeps both.
+    const a = spilled.row(1);
+    const b = spilled.row(CHUNK + 1, 1);
+    expect([[...a], [...b]]).toEqual([rowOf(1), rowOf(CHUNK + 1)]);
+    expect([[...spilled.row(CHUNK + 1)], [...spilled.row(1, CHUNK + 1)]]).toEqual([rowOf(CHUNK + 1), rowOf(1)]);
     // A row of the chunk a pass in order read last comes from it.
     spilled.inOrder(2 * CHUNK + 3);
     const c = spilled.row(CHUNK + 1);

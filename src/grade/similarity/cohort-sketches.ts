@@ -139,21 +139,38 @@ export class CohortSketches {
 
   /**
    * A 32-bit hash of `count` rows of item i's signature from row `from` (a band). Read in a pass over
-   * the items in increasing order (see SpilledRows.inOrder): grouping a cohort hashes every item
-   * once a band.
+   * the items in increasing order (see SpilledRows.inOrder).
    */
   hashRows(i: number, from: number, count: number): number {
-    const signature = this.signatures.inOrder(i);
-    let hash = 0x811c9dc5 ^ from;
-    for (let k = from; k < from + count; k++) {
-      hash = Math.imul(hash ^ signature[k]!, 0x01000193);
-      hash ^= hash >>> 13;
-    }
-    return hash >>> 0;
+    return hashOfRows(this.signatures.inOrder(i), from, count);
+  }
+
+  /**
+   * hashRows of `items` (in increasing order) for each band of `count` rows starting at `froms`, in
+   * one pass over them: grouping a cohort hashes every item once a band, and a pass reads every
+   * chunk of spilled signatures back once for all the bands it hashes. `hashes[b][k]`: band b of items[k].
+   */
+  bandHashes(items: readonly number[], froms: readonly number[], count: number): Uint32Array[] {
+    const hashes = froms.map(() => new Uint32Array(items.length));
+    items.forEach((item, k) => {
+      const signature = this.signatures.inOrder(item);
+      froms.forEach((from, b) => (hashes[b]![k] = hashOfRows(signature, from, count)));
+    });
+    return hashes;
   }
 
   private taskIndex(task: string): number {
     const known = this.tasks.indexOf(task);
     return known >= 0 ? known : this.tasks.push(task) - 1;
   }
+}
+
+/** A 32-bit hash of `count` values of a signature from `from`. */
+function hashOfRows(signature: Uint32Array, from: number, count: number): number {
+  let hash = 0x811c9dc5 ^ from;
+  for (let k = from; k < from + count; k++) {
+    hash = Math.imul(hash ^ signature[k]!, 0x01000193);
+    hash ^= hash >>> 13;
+  }
+  return hash >>> 0;
 }
