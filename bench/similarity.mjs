@@ -34,6 +34,27 @@ const spillDir = mkdtempSync(path.join(tmpdir(), 'infralint-bench-similarity-'))
 /** A cohort's sketches as `grade` keeps them (spilled to two files), or all in memory. */
 const newCohort = (spilled) => new CohortSketches(spilled ? { signatures: path.join(spillDir, 'signatures.bin'), where: path.join(spillDir, 'where.bin') } : undefined);
 const ways = [['spilled', true], ['in memory', false]];
+/** MB a cohort of `sketches` holds, once the garbage of collecting them is gone (a function of its own: no local of the caller keeps the cohort). */
+async function heldBy(sketches, spilled) {
+  await settle();
+  const before = process.memoryUsage();
+  const held = newCohort(spilled);
+  for (const [student, sketch] of sketches) held.add(student, sketch);
+  await settle();
+  const after = process.memoryUsage();
+  held.discard();
+  return (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 2 ** 20;
+}
+/** Full collections until the heap stops shrinking (ArrayBuffers are freed after the collection that finds them dead). */
+async function settle() {
+  for (let used = Infinity; ;) {
+    globalThis.gc();
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = process.memoryUsage();
+    if (now.heapUsed + now.arrayBuffers >= used) return;
+    used = now.heapUsed + now.arrayBuffers;
+  }
+}
 
 try {
   for (const file of files) {
@@ -42,16 +63,7 @@ try {
     for await (const record of resultRecords(file)) sketches.push([record.student, record.features]);
     // Memory first, on its own: what a cohort of sketches holds once the garbage of reading them is gone.
     const heldMb = new Map();
-    for (const [way, spilled] of ways) {
-      globalThis.gc?.();
-      const before = process.memoryUsage();
-      const held = newCohort(spilled);
-      for (const [student, sketch] of sketches) held.add(student, sketch);
-      globalThis.gc?.();
-      const after = process.memoryUsage();
-      heldMb.set(way, (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 2 ** 20);
-      held.discard();
-    }
+    for (const [way, spilled] of ways) heldMb.set(way, await heldBy(sketches, spilled));
     const rounds = 5;
     const times = new Map(ways.map(([way]) => [way, { addUs: [], findUs: [], rowsUs: [] }]));
     const results = new Map();
