@@ -17,6 +17,7 @@ import type { ReviewCommandOptions } from './review-command.js';
 import { fixesDiff, parseFixTypes, writeFixes } from './fix-command.js';
 import type { FixType } from '../fix/model.js';
 import { addGradebookOptions, addGradingOptions, chooseRubrics, lintOptionsFrom, MAX_TIMEOUT_SECONDS, parseShare, positiveInteger, secondsUpTo, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
+import type { CohortPlan } from '../grade/cohort-plan.js';
 import { detectCurriculum } from '../discover/detect-curriculum.js';
 import { filesTarget } from '../discover/project-tasks.js';
 import type { Verdict } from '../score/score.js';
@@ -230,8 +231,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       // The students are planned before the rubrics are chosen (a single repository or an empty
       // folder is refused before anything else), against every bundled rubric's locations.
       const plan = planCohort({ dir: cohort, out: path.resolve(io.cwd, opts.out), ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}), locations: bundledRubrics().map((b) => loadRubric(b.name)) });
-      const members = plan.students.filter((entry) => !entry.problem && !entry.notSubmitted).map((entry) => entry.dir);
-      const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...projectTarget(cohort, opts), members, curriculum: opts.curriculum ?? cohortCurriculum(members) });
+      const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, cohortTarget(cohort, opts, plan));
       const { runGrade } = await import('./grade-command.js');
       const { readSmallFile } = await import('../read/small-file.js');
       const baseText = (opts.baseText ?? []).map((file) => readSmallFile(path.resolve(io.cwd, file), { what: 'base text' }));
@@ -331,6 +331,15 @@ function writeOutputs(report: LintReport, targets: FormatTarget[], io: CliIO): v
 
 function projectTarget(target: string, opts: GradingOptionValues): ProjectTarget {
   return { target, ...(opts.task ? { tasks: opts.task } : {}), ...(opts.curriculum ? { curriculum: opts.curriculum } : {}) };
+}
+
+/**
+ * A cohort as the project whose rubrics are chosen: its submitted students' folders and their
+ * curriculum. Made apart so that no local of the grade command keeps the folders for the whole run.
+ */
+function cohortTarget(cohort: string, opts: GradingOptionValues, plan: CohortPlan): ProjectTarget {
+  const members = plan.students.filter((entry) => !entry.problem && !entry.notSubmitted).map((entry) => entry.dir);
+  return { ...projectTarget(cohort, opts), members, curriculum: opts.curriculum ?? cohortCurriculum(members) };
 }
 
 /** The curriculum most of a cohort's repositories follow (a cohort is one version of the project). */

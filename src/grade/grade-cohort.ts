@@ -27,7 +27,11 @@ export interface GradeCohortOptions extends PoolOptions {
   baseText?: string[];
   /** CSV roster mapping folders to names and emails (else the collect manifest's, when there is one). */
   manifest?: string;
-  /** The students, when the caller planned them already (the CLI does, to choose the rubrics). */
+  /**
+   * The students, when the caller planned them already (the CLI does, to choose the rubrics). The
+   * run takes them (`plan.students` is left empty) and drops each once its record is written: a
+   * cohort's main thread keeps nothing per student that its outputs do not need.
+   */
   plan?: CohortPlan;
   shard?: Shard;
   /** Reuse the previous run's result of every student whose files did not change. */
@@ -78,7 +82,7 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   const shard = options.shard ?? { index: 1, count: 1 };
   const plan = options.plan ?? planCohort({ dir: options.dir, out: options.out, ...(options.manifest ? { manifest: options.manifest } : {}), locations: options.rubrics });
   if (!options.plan) for (const warning of plan.warnings) options.onWarning?.(warning);
-  const cohort = plan.students.filter((entry) => shard.count === 1 || shardOf(entry.student, shard.count) === shard.index);
+  const cohort = takeStudents(plan, shard);
   const settings: GradeSettings = { rubrics: options.rubrics, lint: options.lint ?? {}, ...(options.baseText?.length ? { baseText: options.baseText } : {}) };
   const key = settingsKey(settings);
   const header = resultsHeader(settings, key, shard, plan.identity);
@@ -99,9 +103,17 @@ export async function gradeCohort(options: GradeCohortOptions): Promise<GradeCoh
   }
 }
 
+/** The plan's students of `shard`, taken from the plan (see GradeCohortOptions.plan). */
+function takeStudents(plan: CohortPlan, shard: Shard): (PlannedStudent | undefined)[] {
+  const students = plan.students;
+  plan.students = [];
+  return shard.count === 1 ? students : students.filter((entry) => shardOf(entry.student, shard.count) === shard.index);
+}
+
 interface RunPlan {
   shard: Shard;
-  cohort: PlannedStudent[];
+  /** Each student is set to undefined once its record is written. */
+  cohort: (PlannedStudent | undefined)[];
   settings: GradeSettings;
   header: ResultsHeader;
   resultsPath: string;
@@ -125,16 +137,25 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
     ? new CohortOutputs(header, { out: options.out, report: options.report ?? true, bom: options.bom ?? true, ...(options.exports ? { exports: options.exports } : {}), ...(options.similarity ? { similarity: options.similarity } : {}) }, pending)
     : null;
   const carried = (entry: PlannedStudent) => ({ name: entry.name, email: entry.email, commit: entry.commit, rosterColumns: entry.rosterColumns });
-  const jobs: GradeJob[] = cohort
-    .filter((entry) => !entry.problem && !entry.notSubmitted)
-    .map((entry) => ({
-      student: entry.student, dir: entry.dir, ...carried(entry), previous: previous.get(entry.student)?.inputs ?? null,
-      ...(outputWriter ? { feedbackFolder: outputWriter.feedbackFolder } : {}),
-    }));
-  const outcomes = gradeInOrder(jobs, settings, options);
+  const toGrade = (entry: PlannedStudent) => !entry.problem && !entry.notSubmitted;
+  // Each job is made when the pool sends it, and dropped once graded.
+  const jobs = function* (): Generator<GradeJob> {
+    for (const entry of cohort) {
+      // A student is dropped below only once graded, so one dropped ahead of this loop was not to grade.
+      if (!entry || !toGrade(entry)) continue;
+      yield {
+        student: entry.student, dir: entry.dir, ...carried(entry), previous: previous.get(entry.student)?.inputs ?? null,
+        ...(outputWriter ? { feedbackFolder: outputWriter.feedbackFolder } : {}),
+      };
+    }
+  };
+  let count = 0;
+  for (const entry of cohort) if (toGrade(entry!)) count++;
+  const outcomes = gradeInOrder(jobs(), count, settings, options);
   try {
     results.write(`${JSON.stringify(header)}\n`);
-    for (const entry of cohort) {
+    for (let i = 0; i < cohort.length; i++) {
+      const entry = cohort[i]!;
       let digest: RecordDigest;
       const student = { student: entry.student, ...carried(entry) };
       if (entry.notSubmitted) {
@@ -158,6 +179,9 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
       if (digest.tally.status === 'error') errors++;
       results.write(digest.line);
       outputWriter?.add(digest);
+      // Nothing of the student stays in this thread but what the outputs keep (see CohortOutputs).
+      cohort[i] = undefined;
+      previous.delete(entry.student);
       done++;
       options.onProgress?.({ done, total: cohort.length, reused, errors });
     }

@@ -63,20 +63,28 @@ function workerFile(): string {
 }
 
 /**
- * Grades every job and yields the outcomes in the order of `jobs`, whatever order workers finish in.
- * At most a few batches per worker are in flight, so memory does not grow with the cohort.
+ * Grades the `count` jobs of `jobs` and yields the outcomes in their order, whatever order workers
+ * finish in. Jobs are taken from `jobs` as batches are sent, and dropped once graded: at most a few
+ * batches per worker are in flight, so memory does not grow with the cohort (a generator making
+ * each job when asked keeps none alive beyond them).
  */
-export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, options: PoolOptions): AsyncGenerator<CohortOutcome> {
+export async function* gradeInOrder(jobs: Iterable<GradeJob>, count: number, settings: GradeSettings, options: PoolOptions): AsyncGenerator<CohortOutcome> {
   if (options.jobs <= 0) {
     const key = settingsKey(settings);
     for (const job of jobs) yield await gradeForCohort(job, settings, key);
     return;
   }
   const batchSize = Math.max(1, options.batchSize ?? 16);
-  const batches: GradeJob[][] = [];
-  for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
+  const source = jobs[Symbol.iterator]();
+  /** The next batch of jobs: fewer than batchSize at the end (none once `jobs` is done). */
+  const takeBatch = (): GradeJob[] => {
+    const batch: GradeJob[] = [];
+    for (let taken = source.next(); !taken.done; taken = source.next()) if (batch.push(taken.value) === batchSize) break;
+    return batch;
+  };
+  const batchCount = Math.ceil(count / batchSize);
   // Sized to the cohort: a worker costs its start and its warm-up, so never more workers than batches.
-  const threads = Math.max(1, Math.min(options.jobs, batches.length));
+  const threads = Math.max(1, Math.min(options.jobs, batchCount));
   const { Piscina } = await import('piscina');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pool = new Piscina({
@@ -143,7 +151,7 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
   // One slot a batch in flight, lent again once the batch before it is taken: batch i + window starts
   // after the consumer took every outcome of batch i, and the consumer writes out (copies) the bytes
   // of an outcome before it takes the next, so a slot is never written while its bytes are in use.
-  const slots = new SharedArrayBuffer(OUTPUT_SLOT_BYTES * Math.min(window, batches.length));
+  const slots = new SharedArrayBuffer(OUTPUT_SLOT_BYTES * Math.min(window, batchCount));
   const slotOf = (index: number): OutputSlot | undefined => {
     const offset = (index % window) * OUTPUT_SLOT_BYTES;
     return retired.has(offset) ? undefined : { buffer: slots, offset, length: OUTPUT_SLOT_BYTES };
@@ -151,9 +159,9 @@ export async function* gradeInOrder(jobs: GradeJob[], settings: GradeSettings, o
   const pending = new Map<number, Promise<CohortOutcome[]>>();
   let next = 0;
   try {
-    for (let i = 0; i < batches.length; i++) {
-      while (next < batches.length && next < i + window) {
-        pending.set(next, runBatch(batches[next]!, slotOf(next)));
+    for (let i = 0; i < batchCount; i++) {
+      while (next < batchCount && next < i + window) {
+        pending.set(next, runBatch(takeBatch(), slotOf(next)));
         next++;
       }
       const outcomes = await pending.get(i)!;

@@ -50,13 +50,13 @@ export interface PendingOutputs {
  * merge of several partials): what `grade` and `merge` both do, so that a sharded run merged gives
  * the same files as one run. Memory stays flat: a record is written out and dropped at once; what
  * waits for the similarity of the whole cohort is a compact gradebook entry in a temporary file,
- * not the record, and a fixed-size sketch in memory. Only report.html reads the records again.
+ * not the record, and a fixed-size sketch spilled to disk. Only report.html reads the records again.
  */
 export class CohortOutputs {
   /** Time spent writing (in `add` and in `finish`), not waiting for records. */
   private busyMs = 0;
   private readonly summary: SummaryBuilder;
-  /** One fixed-size sketch a student: what similarity needs of the whole cohort (where each minimum was read: on disk). */
+  /** One fixed-size sketch a student: what similarity needs of the whole cohort (spilled to disk a chunk at a time). */
   private sketches: CohortSketches | null;
   private readonly feedback: AtomicFolder;
   private readonly entries: AtomicFile;
@@ -70,7 +70,10 @@ export class CohortOutputs {
     this.decisions = DecisionsInForce.load(options.out);
     this.summary = new SummaryBuilder(header);
     // Not an output either: a temporary name, removed once similarity is found (or by the next run on the folder).
-    this.sketches = new CohortSketches(temporaryName(path.join(options.out, 'similarity-where.bin')));
+    this.sketches = new CohortSketches({
+      signatures: temporaryName(path.join(options.out, 'similarity-signatures.bin')),
+      where: temporaryName(path.join(options.out, 'similarity-where.bin')),
+    });
     this.feedback = new AtomicFolder(path.join(options.out, 'feedback'));
     pending.folders.push(this.feedback);
     // Not an output: discarded (never committed) once the gradebooks are written.

@@ -19,7 +19,7 @@ const decode = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset
 async function answers(jobs: GradeJob[], settings: GradeSettings, poolJobs: number) {
   const lines: string[] = [];
   let shared = 0;
-  for await (const outcome of gradeInOrder(jobs, settings, { jobs: poolJobs, batchSize: 1 }) as AsyncGenerator<CohortOutcome>) {
+  for await (const outcome of gradeInOrder(jobs, jobs.length, settings, { jobs: poolJobs, batchSize: 1 }) as AsyncGenerator<CohortOutcome>) {
     if ('reused' in outcome) throw new Error('nothing to reuse here');
     // A slow consumer: the worker runs ahead, up to the batches in flight, while this outcome is unread.
     if (poolJobs) await new Promise((resolve) => setTimeout(resolve, 60));

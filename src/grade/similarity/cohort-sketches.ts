@@ -1,6 +1,5 @@
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
-import { writeAll } from '../atomic-file.js';
 import { decodeInto, EMPTY_SLOT, SIGNATURE_SIZE, type StudentSketch } from './sketch.js';
+import { CHUNK, CHUNK_BITS, SpilledRows } from './spilled-rows.js';
 
 /** The students who drew one graph shape for one task. */
 export interface ShapeBucket {
@@ -11,25 +10,24 @@ export interface ShapeBucket {
   members: number[];
 }
 
-/** Items (a student's task) a chunk of the typed arrays holds: memory grows a chunk at a time, never copied. */
-const CHUNK_BITS = 10;
-const CHUNK = 1 << CHUNK_BITS;
-
-/** Bytes of one item's `where` values. */
-const WHERE_BYTES = SIGNATURE_SIZE * 4;
+/** Files the sketches of a cohort are spilled to: the thread collecting it then holds a few chunks of them. */
+export interface SketchSpill {
+  signatures: string;
+  where: string;
+}
 
 /**
  * The sketches of a cohort as they arrive, in chunks of typed arrays: 1 KB per student and task
- * whatever they wrote (the signature and where each minimum was read), plus the student's name and
- * graph fingerprints. An item is one task of one student; what `findSimilar` compares are items of
- * the same task.
+ * whatever they wrote (the signature and where each minimum was read), plus a few numbers per item,
+ * the student's name and graph fingerprints. An item is one task of one student; what `findSimilar`
+ * compares are items of the same task.
  *
- * With `spillWhere` (a file), where each minimum was read goes to that file a chunk at a time, and
- * only the chunk being filled stays in memory: the candidate pairs are found and scored from the
- * signatures alone, and `where` is read back only for the few pairs that link a group. The thread
- * collecting a cohort then holds 512 bytes a student and task instead of 1 KB (10,000 students: 5 MB
- * instead of 10, its only live data that grew with the cohort). A cohort of fewer than CHUNK items
- * writes nothing. `discard()` removes the file.
+ * With `spill` (two files), the signatures and where each minimum was read go to the files a chunk
+ * at a time (see SpilledRows), and only the chunks being filled and read stay in memory: the
+ * candidate pairs are found by passes over the signatures in order, scored by reading the pair's
+ * rows, and `where` is read back only for the few pairs that link a group. The thread collecting a
+ * cohort then holds ~10 bytes a student and task of it instead of 1 KB (issue 17 item 2: its memory
+ * flat in the cohort). A cohort of fewer than CHUNK items writes nothing. `discard()` removes the files.
  */
 export class CohortSketches {
   readonly students: string[] = [];
@@ -37,8 +35,8 @@ export class CohortSketches {
   readonly tasks: string[] = [];
   readonly shapes = new Map<string, ShapeBucket>();
   private items = 0;
-  private readonly signatureChunks: Uint32Array[] = [];
-  private readonly whereChunks: Uint32Array[] = [];
+  private readonly signatures: SpilledRows;
+  private readonly wheres: SpilledRows;
   /** Per item: distinct features of one's own, the student's index, the task's index. */
   private readonly sizeChunks: Uint32Array[] = [];
   private readonly studentChunks: Uint32Array[] = [];
@@ -46,10 +44,11 @@ export class CohortSketches {
   /** Each item's files, interned: most students of a task share the same list. */
   private readonly files: (readonly string[])[] = [];
   private readonly fileLists = new Map<string, readonly string[]>();
-  /** The file the full chunks of `where` were written to (in order: item i at i * WHERE_BYTES), once one was. */
-  private spilled: { fd: number } | null = null;
 
-  constructor(private readonly spillWhere?: string) {}
+  constructor(spill?: SketchSpill) {
+    this.signatures = new SpilledRows(SIGNATURE_SIZE, spill?.signatures);
+    this.wheres = new SpilledRows(SIGNATURE_SIZE, spill?.where);
+  }
 
   get count(): number {
     return this.students.length;
@@ -64,22 +63,19 @@ export class CohortSketches {
     for (const task of sketch.tasks) {
       const i = this.items++;
       if ((i & (CHUNK - 1)) === 0) {
-        this.signatureChunks.push(new Uint32Array(CHUNK * SIGNATURE_SIZE));
-        if (this.spillWhere && i > 0) this.spillFullChunk();
-        else this.whereChunks.push(new Uint32Array(CHUNK * SIGNATURE_SIZE));
         this.sizeChunks.push(new Uint32Array(CHUNK));
         this.studentChunks.push(new Uint32Array(CHUNK));
         this.taskChunks.push(new Uint16Array(CHUNK));
       }
       const chunk = i >> CHUNK_BITS;
       const at = i & (CHUNK - 1);
-      const offset = at * SIGNATURE_SIZE;
-      const where = this.whereChunks[this.spillWhere ? 0 : chunk]!;
+      const signature = this.signatures.append();
+      const where = this.wheres.append();
       // A sketch that does not decode (never written so by infralint) compares as nothing of one's own.
-      const decoded = decodeInto(task.minhash, this.signatureChunks[chunk]!, offset) && decodeInto(task.where, where, offset);
+      const decoded = decodeInto(task.minhash, signature.values, signature.offset) && decodeInto(task.where, where.values, where.offset);
       if (!decoded) {
-        this.signatureChunks[chunk]!.fill(EMPTY_SLOT, offset, offset + SIGNATURE_SIZE);
-        where.fill(EMPTY_SLOT, offset, offset + SIGNATURE_SIZE);
+        signature.values.fill(EMPTY_SLOT, signature.offset, signature.offset + SIGNATURE_SIZE);
+        where.values.fill(EMPTY_SLOT, where.offset, where.offset + SIGNATURE_SIZE);
       }
       this.sizeChunks[chunk]![at] = decoded ? task.size : 0;
       this.studentChunks[chunk]![at] = s;
@@ -116,75 +112,65 @@ export class CohortSketches {
     return this.files[i]!;
   }
 
-  /** The signature of item i (a view, not a copy). */
-  signature(i: number): Uint32Array {
-    const offset = (i & (CHUNK - 1)) * SIGNATURE_SIZE;
-    return this.signatureChunks[i >> CHUNK_BITS]!.subarray(offset, offset + SIGNATURE_SIZE);
+  /** The signature of item i (a view, valid until the next item read on its own but `besides`, see SpilledRows.row). */
+  signature(i: number, besides = -1): Uint32Array {
+    return this.signatures.row(i, besides);
   }
 
-  /** Where each minimum of item i was read (a view, or a copy read back from the spill file). */
+  /** Where each minimum of item i was read (a view, valid until the next `where`). */
   where(i: number): Uint32Array {
-    const offset = (i & (CHUNK - 1)) * SIGNATURE_SIZE;
-    if (!this.spillWhere) return this.whereChunks[i >> CHUNK_BITS]!.subarray(offset, offset + SIGNATURE_SIZE);
-    // The chunk being filled is in memory; the ones before it are in the file.
-    if (i >> CHUNK_BITS === (this.items - 1) >> CHUNK_BITS) return this.whereChunks[0]!.subarray(offset, offset + SIGNATURE_SIZE);
-    const values = new Uint32Array(SIGNATURE_SIZE);
-    const bytes = new Uint8Array(values.buffer);
-    for (let read = 0; read < WHERE_BYTES;) {
-      const n = readSync(this.spilled!.fd, bytes, read, WHERE_BYTES - read, i * WHERE_BYTES + read);
-      if (n === 0) throw new Error(`${this.spillWhere} ended early`);
-      read += n;
-    }
-    return values;
+    return this.wheres.row(i);
   }
 
-  /** Removes the spill file (the cohort's similarity is found); never throws. */
+  /** Removes the spill files (the cohort's similarity is found); never throws. */
   discard(): void {
-    if (!this.spilled) return;
-    try {
-      closeSync(this.spilled.fd);
-      rmSync(this.spillWhere!, { force: true });
-    } catch {
-      // a temporary name: removed by the next run on the folder
-    }
-    this.spilled = null;
+    this.signatures.discard();
+    this.wheres.discard();
   }
 
-  /** Appends the `where` chunk just filled to the spill file; the chunk is then filled again. */
-  private spillFullChunk(): void {
-    this.spilled ??= { fd: openSync(this.spillWhere!, 'w+') };
-    const chunk = this.whereChunks[0]!;
-    writeAll(this.spilled.fd, new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-  }
-
-  /**
-   * Estimated Jaccard similarity of two items' own features: the share of equal minima. Read in
-   * place (no view made): grouping a cohort calls it for every candidate pair.
-   */
+  /** Estimated Jaccard similarity of two items' own features: the share of equal minima. */
   similarity(a: number, b: number): number {
-    const x = this.signatureChunks[a >> CHUNK_BITS]!;
-    const y = this.signatureChunks[b >> CHUNK_BITS]!;
-    const xAt = (a & (CHUNK - 1)) * SIGNATURE_SIZE;
-    const yAt = (b & (CHUNK - 1)) * SIGNATURE_SIZE;
+    const x = this.signatures.row(a);
+    const y = this.signatures.row(b, a);
     let equal = 0;
-    for (let k = 0; k < SIGNATURE_SIZE; k++) if (x[xAt + k] === y[yAt + k] && x[xAt + k] !== EMPTY_SLOT) equal++;
+    for (let k = 0; k < SIGNATURE_SIZE; k++) if (x[k] === y[k] && x[k] !== EMPTY_SLOT) equal++;
     return equal / SIGNATURE_SIZE;
   }
 
-  /** A 32-bit hash of `count` rows of item i's signature from row `from` (a band), read in place. */
+  /**
+   * A 32-bit hash of `count` rows of item i's signature from row `from` (a band). Read in a pass over
+   * the items in increasing order (see SpilledRows.inOrder).
+   */
   hashRows(i: number, from: number, count: number): number {
-    const signature = this.signatureChunks[i >> CHUNK_BITS]!;
-    const at = (i & (CHUNK - 1)) * SIGNATURE_SIZE;
-    let hash = 0x811c9dc5 ^ from;
-    for (let k = at + from; k < at + from + count; k++) {
-      hash = Math.imul(hash ^ signature[k]!, 0x01000193);
-      hash ^= hash >>> 13;
-    }
-    return hash >>> 0;
+    return hashOfRows(this.signatures.inOrder(i), from, count);
+  }
+
+  /**
+   * hashRows of `items` (in increasing order) for each band of `count` rows starting at `froms`, in
+   * one pass over them: grouping a cohort hashes every item once a band, and a pass reads every
+   * chunk of spilled signatures back once for all the bands it hashes. `hashes[b][k]`: band b of items[k].
+   */
+  bandHashes(items: readonly number[], froms: readonly number[], count: number): Uint32Array[] {
+    const hashes = froms.map(() => new Uint32Array(items.length));
+    items.forEach((item, k) => {
+      const signature = this.signatures.inOrder(item);
+      froms.forEach((from, b) => (hashes[b]![k] = hashOfRows(signature, from, count)));
+    });
+    return hashes;
   }
 
   private taskIndex(task: string): number {
     const known = this.tasks.indexOf(task);
     return known >= 0 ? known : this.tasks.push(task) - 1;
   }
+}
+
+/** A 32-bit hash of `count` values of a signature from `from`. */
+function hashOfRows(signature: Uint32Array, from: number, count: number): number {
+  let hash = 0x811c9dc5 ^ from;
+  for (let k = from; k < from + count; k++) {
+    hash = Math.imul(hash ^ signature[k]!, 0x01000193);
+    hash ^= hash >>> 13;
+  }
+  return hash >>> 0;
 }

@@ -54,6 +54,12 @@ export interface SimilarityResult {
 export const DEFAULT_THRESHOLD = 0.5;
 /** Own shingles and labels a submission needs to be compared by text (about 25 words of its own). */
 export const MIN_FEATURES = 20;
+/**
+ * Bands hashed in one pass over the cohort's signatures (each spilled chunk read back once for them
+ * all): 42 passes read a 10,000-student cohort's 5 MB back 42 times (~10 us a student); their hashes
+ * take 4 bytes a student each meanwhile.
+ */
+const BANDS_A_PASS = 8;
 /** A member of a bucket is compared with at most this many members before it: a bucket of thousands costs linear time. */
 const BUCKET_WINDOW = 64;
 const SHARED_LINES_LISTED = 10;
@@ -101,8 +107,12 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   // 0.996 at the default 0.5 (3 rows, 42 bands), 0.988 at 0.6 (4 rows), 0.94 at 0.4, while
   // unrelated answers (J ~0.02) almost never do. Below 0.4, 2 rows: more candidates, all scored.
   const rows = threshold >= 0.6 ? 4 : threshold >= 0.4 ? 3 : 2;
-  for (let band = 0; band + rows <= SIGNATURE_SIZE; band += rows) {
-    forEachRun(representatives, (i) => cohort.hashRows(i, band, rows) ^ taskSalt(i), (run) => {
+  const bands: number[] = [];
+  for (let band = 0; band + rows <= SIGNATURE_SIZE; band += rows) bands.push(band);
+  for (let pass = 0; pass < bands.length; pass += BANDS_A_PASS) {
+    const froms = bands.slice(pass, pass + BANDS_A_PASS);
+    const hashes = cohort.bandHashes(representatives, froms, rows);
+    froms.forEach((_band, b) => forEachRun(representatives, (i, k) => hashes[b]![k]! ^ taskSalt(i), (run) => {
       for (let q = 1; q < run.length; q++) {
         for (let p = Math.max(0, q - BUCKET_WINDOW); p < q; p++) {
           const a = run[p]!;
@@ -112,7 +122,7 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
           if (score >= threshold) link(a, b, score);
         }
       }
-    });
+    }));
   }
 
   const shapes: ShapeBucket[] = [];
@@ -143,8 +153,8 @@ export function shapeIsEvidence(nodes: number, edges: number, drawnBy: number, c
   return drawnBy <= Math.max(2, Math.floor(share * cohort));
 }
 
-/** Calls `run` with each set of at least two `items` of equal key, in a fixed order (key, then item). */
-function forEachRun(items: readonly number[], key: (item: number) => number, run: (members: number[]) => void): void {
+/** Calls `run` with each set of at least two `items` of equal key (of an item and its index in `items`), in a fixed order (key, then item). */
+function forEachRun(items: readonly number[], key: (item: number, index: number) => number, run: (members: number[]) => void): void {
   if (items.length < 2) return;
   // Key and item packed in one float (32 + up to 21 bits): one native sort, no comparator.
   const largest = items.reduce((m, item) => Math.max(m, item), 0);
@@ -152,7 +162,7 @@ function forEachRun(items: readonly number[], key: (item: number) => number, run
   const keyScale = 2 ** itemBits;
   const keyMask = itemBits <= 21 ? 0xffffffff : 2 ** (53 - itemBits) - 1;
   const packed = new Float64Array(items.length);
-  items.forEach((item, i) => (packed[i] = ((key(item) >>> 0) % (keyMask + 1)) * keyScale + item));
+  items.forEach((item, i) => (packed[i] = ((key(item, i) >>> 0) % (keyMask + 1)) * keyScale + item));
   packed.sort();
   let start = 0;
   for (let i = 1; i <= packed.length; i++) {
@@ -194,7 +204,7 @@ function assembleGroups(cohort: CohortSketches, sets: UnionFind, links: Link[], 
 /** Where the pair's equal minima were read: the lines both hold the same shingle or label on. */
 function sharedLines(cohort: CohortSketches, link: Link): ProseEvidence['shared'] {
   const x = cohort.signature(link.a);
-  const y = cohort.signature(link.b);
+  const y = cohort.signature(link.b, link.a);
   const lines = [new Map<string, Set<number>>(), new Map<string, Set<number>>()];
   for (let k = 0; k < SIGNATURE_SIZE; k++) {
     if (x[k] !== y[k]) continue;
