@@ -28,21 +28,19 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './cli-args.mjs';
 import { generateCohort } from './synthetic-cohort.mjs';
 import { mean, median, sum } from './stats.mjs';
 
-const { values: args } = parseArgs({
-  options: {
-    students: { type: 'string', default: '2000' },
-    rubrics: { type: 'string', default: '3-scale_up' },
-    profile: { type: 'string' },
-    corpus: { type: 'string', default: process.env.CORPUS ?? '/work/shared/corpus/real' },
-    dist: { type: 'string', default: new URL('../dist', import.meta.url).pathname },
-    versus: { type: 'string' },
-    rounds: { type: 'string' },
-    summary: { type: 'boolean', default: false },
-  },
+const { values: args } = benchArgs(import.meta.url, {
+  students: { type: 'string', default: '2000' },
+  rubrics: { type: 'string', default: '3-scale_up' },
+  profile: { type: 'string' },
+  corpus: { type: 'string', default: process.env.CORPUS ?? '/work/shared/corpus/real' },
+  dist: { type: 'string', default: new URL('../dist', import.meta.url).pathname },
+  versus: { type: 'string' },
+  rounds: { type: 'string' },
+  summary: { type: 'boolean', default: false },
 });
 
 

@@ -15,10 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { cliNodeFlags } from '../bin/build-snapshot.js';
 import { generateCohort } from './synthetic-cohort.mjs';
 import { median } from './stats.mjs';
+import { benchArgs } from './cli-args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
-const barsOnly = process.argv.includes('--bars');
+const barsOnly = benchArgs(import.meta.url, { bars: { type: 'boolean', default: false } }).values.bars;
 const rounds = Math.max(1, Number(process.env.ROUNDS ?? 3));
 const work = mkdtempSync(path.join(process.env.BENCH_DIR ?? tmpdir(), 'infralint-bench-grade-'));
 
