@@ -16,7 +16,7 @@ describe('the benches read their options one way', () => {
   });
 
   it.each(benches)('%s: --help prints its header comment', (bench) => {
-    const firstLine = readFileSync(path.join(benchDir, bench), 'utf8').split('\n')[0].replace(/^\/\/ ?/, '');
+    const firstLine = readFileSync(path.join(benchDir, bench), 'utf8').split('\n')[0]!.replace(/^\/\/ ?/, '');
     const r = run(bench, '--help');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(firstLine);
