@@ -7,6 +7,7 @@ import { parseDiagram } from '../dist/diagrams/parse-diagram.js';
 import { toOracleGraph } from '../dist/diagrams/oracle-record.js';
 import { benchArgs } from './cli-args.mjs';
 
+const list = benchArgs(import.meta.url, { list: { type: 'boolean', default: false } }).values.list;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = process.env.INFRALINT_SHARED ?? path.resolve(here, '../../shared');
 const dir = path.join(root, 'mermaid-conformance');
@@ -14,7 +15,6 @@ if (!existsSync(dir)) {
   console.log(`no conformance set at ${dir}`);
   process.exit(0);
 }
-const list = benchArgs(import.meta.url, { list: { type: 'boolean', default: false } }).values.list;
 for (const kind of ['flowchart', 'sequence']) {
   let verdict = 0, graph = 0, line = 0, total = 0, accepted = 0;
   const bad = [];
