@@ -35,7 +35,7 @@ if (smallerRegexpBytecode) v8.setFlagsFromString('--no-regexp-optimization');
 // Every expression made from here to the end of the wider warm-up (see warmUp), loading the parser and
 // the bundle included: their top-level vocabularies are made when loaded, and those only tasks 0-2 or
 // the native curriculum use were compiled by the wider warm-up and kept their bytecode (0.29 MB on Node 20).
-const recording = recordRegExps();
+let recording = recordRegExps();
 
 // Mermaid's parser (architecture-beta), bundled as a script by the build: in the heap, warmed by an
 // architecture-beta check, instead of imported from node_modules by every such run (the import and
@@ -113,6 +113,8 @@ async function warmUp() {
     for (const args of build.widerWarmUp) await check(args);
   } finally {
     made = recording.stop();
+    // Not kept in the heap written (one-off expressions made per heading or per check among them).
+    recording = null;
   }
   if (keepsRegexpBytecode) remake(made);
   for (const args of build.warmUp) await check(args);
