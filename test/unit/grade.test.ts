@@ -69,8 +69,9 @@ describe('similarity', () => {
     const samples = ['', 'The Load-Balancer, **café** (HAProxy)!', 'web_server x2 -> DB (MySQL); 100%', 'Ønske om 東京 Ⅻ tjeneste', 'trailing word', '  lead', 'A'];
     samples.push(...randomStrings('aZ9 _-.,\n\t(){}é東xyzQ0', 2000, 30, 11));
     for (const s of samples) expect([s, [...wordHashes(s)]]).toEqual([s, normalisedWords(s).map(fnv1a)]);
-    // The reused buffer gives the same hashes, longest text first and after it (the buffer grown, then reused).
-    for (const s of [...samples, 'word '.repeat(5000), ...samples]) expect([s, [...wordHashesReused(s)]]).toEqual([s, [...wordHashes(s)]]);
+    // The reused buffer gives the same hashes, longest text first and after it (the buffer grown, then
+    // reused), and a text past the most it grows to gets a buffer of its own.
+    for (const s of [...samples, 'word '.repeat(5000), ...samples, 'word '.repeat(40_000), ...samples]) expect([s.slice(0, 40), [...wordHashesReused(s)]]).toEqual([s.slice(0, 40), [...wordHashes(s)]]);
     // Shingles are distinct and sorted, whatever repeats in the text.
     const repeated = shingleHashes(wordHashes('a b c d e a b c d e a b c d e'));
     expect([...repeated]).toEqual([...new Set(repeated)].sort((x, y) => x - y));

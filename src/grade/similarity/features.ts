@@ -46,6 +46,12 @@ function maxWords(text: string): number {
 }
 
 let scratch = new Uint32Array(1024);
+/**
+ * The most words the reused buffer grows to (128 KB): a longer text gets a buffer of its own, so that
+ * one huge paragraph (a 30 MB file under `--max-bytes 32M`) is not held by a worker for the rest of
+ * its run, outside V8's heap and its cap.
+ */
+const MAX_REUSED_WORDS = 32 * 1024;
 
 /**
  * wordHashes in a buffer this module reuses: valid until the next call. A student's sketch hashes
@@ -54,7 +60,9 @@ let scratch = new Uint32Array(1024);
  */
 export function wordHashesReused(text: string): Uint32Array {
   if (NON_ASCII.test(text)) return wordHashes(text);
-  if (scratch.length < maxWords(text)) scratch = new Uint32Array(Math.max(maxWords(text), 2 * scratch.length));
+  const words = maxWords(text);
+  if (words > MAX_REUSED_WORDS) return asciiWordHashes(text, new Uint32Array(words));
+  if (scratch.length < words) scratch = new Uint32Array(Math.min(MAX_REUSED_WORDS, Math.max(words, 2 * scratch.length)));
   return asciiWordHashes(text, scratch);
 }
 
