@@ -16,7 +16,7 @@ const names = ['Ann', 'Zoë "Z", second\nline', 'Ωμέγα ✓', 'emoji 🙂 an
 
 describe('ByteArena: a worker\'s results lines and gradebook blocks written into shared chunks', () => {
   it('writes the same bytes as a buffer of their own, and never over an earlier write', () => {
-    // Chunks smaller than a write: each write moves on to a chunk of its own size or to the next.
+    // Chunks smaller than a write: each write gets a chunk of its own, of its size.
     const arena = new ByteArena(64);
     const roomy = new ByteArena();
     const written: [Uint8Array, Uint8Array][] = [];

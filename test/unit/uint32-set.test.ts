@@ -6,8 +6,10 @@ describe('Uint32Set', () => {
     const random = seededRandom(3);
     const set = new Uint32Set(4);
     const reference = new Set<number>();
-    // Few distinct values among many (repeats), then the edges of the range.
-    const values = [...Array.from({ length: 20_000 }, () => (random() * 5000) >>> 0 ? (random() * 2 ** 32) >>> 0 : 0), 0, 0xffffffff, 1, 0x80000000];
+    // About 20,000 distinct values (0 among them now and then), values that share their low bits, the
+    // edges of the range, then 3,000 of them added again.
+    const sharingLowBits = Array.from({ length: 2000 }, (_, k) => ((k + 1) << 20) >>> 0);
+    const values = [...Array.from({ length: 20_000 }, () => (random() * 5000) >>> 0 ? (random() * 2 ** 32) >>> 0 : 0), ...sharingLowBits, 0, 0xffffffff, 1, 0x80000000];
     for (const v of values.slice(0, 3000)) values.push(v);
     for (const v of values) expect(set.add(v)).toBe(!reference.has(v) && !!reference.add(v));
     expect(set.size).toBe(reference.size);

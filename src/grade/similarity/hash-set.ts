@@ -68,7 +68,11 @@ export class Uint32Set {
   }
 }
 
-/** The first slot of a value: its bits mixed (Fibonacci hashing), since hashes in a row may share low bits. */
+/**
+ * The first slot of a value: the top bits of its product with 2^32 / phi (Fibonacci hashing), which
+ * depend on all of its bits, so that values sharing their low bits spread too. `mask` is the
+ * capacity less one (2^k - 1, whose leading zeros are the 32 - k bits to shift away).
+ */
 function slotOf(value: number, mask: number): number {
-  return (Math.imul(value, 0x9e3779b1) >>> 7) & mask;
+  return Math.imul(value, 0x9e3779b1) >>> Math.clz32(mask);
 }
