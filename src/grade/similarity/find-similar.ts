@@ -126,8 +126,8 @@ export function findSimilar(cohort: CohortSketches, options: SimilarityOptions =
   }
 
   const shapes: ShapeBucket[] = [];
-  for (const bucket of cohort.shapes.values()) {
-    if (bucket.members.length < 2 || !shapeIsEvidence(bucket.nodes, bucket.edges, bucket.members.length, n)) continue;
+  for (const bucket of cohort.sharedShapes()) {
+    if (!shapeIsEvidence(bucket.nodes, bucket.edges, bucket.members.length, n)) continue;
     shapes.push(bucket);
     for (const member of bucket.members) sets.union(bucket.members[0]!, member);
   }
@@ -206,10 +206,12 @@ function sharedLines(cohort: CohortSketches, link: Link): ProseEvidence['shared'
   const x = cohort.signature(link.a);
   const y = cohort.signature(link.b, link.a);
   const lines = [new Map<string, Set<number>>(), new Map<string, Set<number>>()];
+  // Read once a side, and copied: a view of `where` is valid until the next one is read.
+  const wheres = [cohort.where(link.a).slice(), cohort.where(link.b).slice()];
   for (let k = 0; k < SIGNATURE_SIZE; k++) {
     if (x[k] !== y[k]) continue;
     [link.a, link.b].forEach((item, side) => {
-      const where = locationOf(cohort.where(item)[k]!, cohort.filesOf(item));
+      const where = locationOf(wheres[side]![k]!, cohort.filesOf(item));
       if (!where) return;
       const set = lines[side]!.get(where.file) ?? new Set<number>();
       lines[side]!.set(where.file, set.add(where.line));
