@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 let counter = 0;
@@ -86,6 +86,19 @@ export function writeAll(fd: number, chunk: string | Uint8Array): void {
     return;
   }
   for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+}
+
+/**
+ * Fills `into` from the file `fd` at byte `position`: readSync may read part of what is asked. A
+ * temporary file of the run's own that ends early was cut by someone else: that is an error, named
+ * by `name`.
+ */
+export function readAll(fd: number, into: Uint8Array, position: number, name: string): void {
+  for (let read = 0; read < into.byteLength;) {
+    const n = readSync(fd, into, read, into.byteLength - read, position + read);
+    if (n === 0) throw new Error(`${name} ended early`);
+    read += n;
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
-import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { jsonSafe } from '../chars.js';
 import { DecisionsInForce, type ReviewOutcome } from './review/decisions-in-force.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
-import { AtomicFile, AtomicFolder, temporaryName } from './atomic-file.js';
+import { AtomicFile, AtomicFolder, readAll, temporaryName } from './atomic-file.js';
 import { commitTogether } from './out-folder.js';
 import { GradebookCsv, naturalOrder, ProjectCsv, similarByStudent, similarCell, type GradebookEntry } from './gradebook.js';
 import { gradebookBlockParts } from './gradebook-block.js';
@@ -184,11 +184,7 @@ export class CohortOutputs {
     try {
       for (const { student, at, length } of order) {
         const block = Buffer.allocUnsafe(length);
-        for (let read = 0; read < length;) {
-          const n = readSync(fd, block, read, length - read, at + read);
-          if (n === 0) throw new Error(`${this.entries.temp} ended early`);
-          read += n;
-        }
+        readAll(fd, block, at, this.entries.temp);
         yield { student, block };
       }
     } finally {

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
-import { writeAll } from '../atomic-file.js';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { readAll, writeAll } from '../atomic-file.js';
 
 /** Rows a chunk holds: memory grows a chunk at a time (never copied), and a file is written a chunk at a time. */
 export const CHUNK_BITS = 10;
@@ -18,7 +18,9 @@ const CACHED_ROWS = 1024;
  * one at a time (`row`) into a small cache. Memory is then a few chunks whatever the number of rows,
  * and a store of one chunk never writes. `discard()` removes the file.
  *
- * The views returned are valid until the next read of the same kind (`inOrder`, or `row`).
+ * The views returned are valid until the next read of the same kind (`inOrder`, or `row`); a row
+ * `row` found in the chunk the last `inOrder` read, until the next `inOrder` too; and a row of the
+ * chunk being filled, until the next `append`.
  */
 export class SpilledRows {
   /** Without a file: every chunk. With one: the chunk being filled. */
@@ -115,11 +117,6 @@ export class SpilledRows {
   /** Reads `count` rows from row `first` of the file into `into` at `offset` (values). */
   private readInto(into: Uint32Array, offset: number, first: number, count: number): void {
     const bytes = new Uint8Array(into.buffer, into.byteOffset + offset * 4, count * this.width * 4);
-    const at = first * this.width * 4;
-    for (let read = 0; read < bytes.byteLength;) {
-      const n = readSync(this.fd!, bytes, read, bytes.byteLength - read, at + read);
-      if (n === 0) throw new Error(`${this.file} ended early`);
-      read += n;
-    }
+    readAll(this.fd!, bytes, first * this.width * 4, this.file!);
   }
 }
