@@ -6,7 +6,8 @@ import { TextEncoder } from 'node:util';
  * it copies into the batch's message moments later (see packBytes in worker.ts): a buffer of their
  * own for each (two a student) cost an allocation, a pass to count the bytes before encoding them,
  * and garbage the collector then had to find. The views stay valid as long as they are kept (a
- * chunk outlives the arena's moving on to the next); nothing is ever written over.
+ * chunk outlives the arena's moving on to the next); nothing is ever written over. An arena of
+ * chunk size 0 gives each write a buffer of its own (the main thread's few records).
  */
 export class ByteArena {
   private chunk: Uint8Array = new Uint8Array(0);

@@ -1,6 +1,6 @@
 import { cachedByObject } from '../bounded-cache.js';
 import { jsonSafe } from '../chars.js';
-import { writeUtf8, type ByteArena } from './byte-arena.js';
+import { ByteArena, writeUtf8 } from './byte-arena.js';
 import { GradebookCsv, ProjectCsv, projectTotal, type GradebookEntry, type GradebookLayout } from './gradebook.js';
 
 /**
@@ -25,8 +25,8 @@ export interface GradebookBlock {
 /** Renderers by layout: a worker renders every student of its run with the same two. */
 const rendererOf = cachedByObject((layout: GradebookLayout) => ({ csv: new GradebookCsv(layout), project: new ProjectCsv(layout) }));
 
-/** The block of `entry`; `arena`: where to write it (a worker's batch), else a buffer of its own. */
-export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout, arena?: ByteArena): Uint8Array {
+/** The block of `entry`; `arena`: where to write it (a worker's batch); by default, a buffer of its own. */
+export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout, arena: ByteArena = new ByteArena(0)): Uint8Array {
   const renderer = rendererOf(layout);
   const entryJson = JSON.stringify(entry);
   // The entry's object with its project total last, as `{ ...entry, project }` writes it (an entry
@@ -35,7 +35,6 @@ export function gradebookBlock(entry: GradebookEntry, layout: GradebookLayout, a
   const json = jsonSafe(`${entryJson.slice(0, -1)},"project":${JSON.stringify(projectTotal(entry, layout.tasks))}`);
   const project = renderer.project.rowParts(entry);
   const parts = [entryJson, json, project.before, project.after, ...renderer.csv.rowParts(entry).flatMap((row) => [row.before, row.after])];
-  if (!arena) return Buffer.from(`${parts.join('')}\n${parts.map((part) => Buffer.byteLength(part, 'utf8')).join(' ')}`, 'utf8');
   // Each part encoded once, into the arena, and its length read off the encoding.
   const { room, lengths, end } = arena.utf8(parts, 1 + LENGTH_DIGITS * parts.length);
   return arena.keep(end + writeUtf8(`\n${lengths.join(' ')}`, room, end));

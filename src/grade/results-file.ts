@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { ResultsHeader, StudentRecord } from './record.js';
 import type { TaskSketch } from './similarity/sketch.js';
-import { writeUtf8, type ByteArena } from './byte-arena.js';
+import { ByteArena, writeUtf8 } from './byte-arena.js';
 
 /** The file each run (or shard) writes: a header line, then one student per line, sorted by student. */
 export const RESULTS_FILE = 'results.jsonl';
@@ -91,19 +91,12 @@ function sealOf(body: string | Uint8Array): string {
  * digest of that JSON appended, so that a record edited by hand (a score changed) is refused instead
  * of reused. The JSON is encoded once, into the line's own bytes, and sealed over those bytes (a
  * record is ~11 KB: encoding it a second time, and joining the line as a string first, cost as much
- * as the hashing). `arena`: where to write the line (a worker's batch), else a buffer of its own.
+ * as the hashing). `arena`: where to write the line (a worker's batch); by default, a buffer of its own.
  */
-export function sealedRecordBytes(body: string, arena?: ByteArena): Uint8Array {
-  if (arena) {
-    // Encoded straight into the arena, without counting the bytes first.
-    const { room, end } = arena.utf8([body], SEALED_END_BYTES - 1);
-    return arena.keep(writeSeal(room, end));
-  }
-  const size = Buffer.byteLength(body, 'utf8');
-  const line = Buffer.allocUnsafe(size - 1 + SEALED_END_BYTES);
-  line.write(body, 0, size, 'utf8');
-  writeSeal(line, size);
-  return line;
+export function sealedRecordBytes(body: string, arena: ByteArena = new ByteArena(0)): Uint8Array {
+  // Encoded straight where it goes, without counting the bytes first.
+  const { room, end } = arena.utf8([body], SEALED_END_BYTES - 1);
+  return arena.keep(writeSeal(room, end));
 }
 
 /** Seals the JSON in `line`'s first `size` bytes: its closing brace becomes the seal member's; the line's length. */
