@@ -227,6 +227,12 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
       // gone already (a temporary-folder cleaner): the launcher then takes the CLI as started
     }
   }
+  // The malloc tunables the launcher set for this start only (bin/infralint): not for the commands the
+  // CLI runs (git, for `collect`), which get the user's environment.
+  if (process.env.INFRALINT_LAUNCH_TUNABLES) {
+    delete process.env.INFRALINT_LAUNCH_TUNABLES;
+    delete process.env.GLIBC_TUNABLES;
+  }
   // Where the expressions the warm-up compiled hold the interpreter's code, V8 must be free to
   // compile them to machine code when they run again (without tier-up it would run that code as
   // machine code). Matching is the same either way.

@@ -10,6 +10,8 @@ import { FIXTURES, PROJECT } from '../helpers/paths.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'infralint-node-flags-'));
 const log = path.join(work, 'node-command-lines');
+/** GLIBC_TUNABLES as each node the launcher started saw it ("(unset)" when it had none). */
+const tunablesLog = path.join(work, 'node-tunables');
 const recordingNode = path.join(work, 'bin', 'node');
 const launcher = path.join(PROJECT, 'bin', 'infralint');
 /** bin/build-snapshot.js's cliNodeFlags(): what bin/node-flags holds, as the build reads it. */
@@ -19,9 +21,11 @@ const flags = JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e
 /** The command lines the launcher ran node with for `args` (its `node --version` left out). */
 function nodeCommandLines(args: string[], env: Record<string, string> = {}): string[] {
   writeFileSync(log, '');
+  writeFileSync(tunablesLog, '');
+  const { GLIBC_TUNABLES: _ours, ...inherited } = process.env;
   const r = spawnSync(launcher, args, {
     encoding: 'utf8', timeout: 60_000,
-    env: { ...process.env, NODE_OPTIONS: '', INFRALINT_SNAPSHOT: '', PATH: `${path.dirname(recordingNode)}${path.delimiter}${process.env.PATH}`, ...env },
+    env: { ...inherited, NODE_OPTIONS: '', INFRALINT_SNAPSHOT: '', PATH: `${path.dirname(recordingNode)}${path.delimiter}${process.env.PATH}`, ...env },
   });
   expect([r.status, r.stderr]).toEqual([0, '']);
   return readFileSync(log, 'utf8').split('\n').filter((line) => line && line !== '--version');
@@ -42,7 +46,7 @@ function youngGenerationMb(nodeFlags: string[]): number {
 describe('the V8 flags of every start of the CLI (bin/node-flags)', () => {
   beforeAll(() => {
     mkdirSync(path.dirname(recordingNode));
-    writeFileSync(recordingNode, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${process.execPath}' "$@"\n`);
+    writeFileSync(recordingNode, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\n[ "$*" = --version ] || printf '%s\\n' "\${GLIBC_TUNABLES-(unset)}" >> '${tunablesLog}'\nexec '${process.execPath}' "$@"\n`);
     chmodSync(recordingNode, 0o755);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -69,6 +73,19 @@ describe('the V8 flags of every start of the CLI (bin/node-flags)', () => {
     const plainLine = `${flags.join(' ')} ${path.join(PROJECT, 'bin', 'infralint.js')} ${args.join(' ')}`;
     expect(nodeCommandLines(args, { INFRALINT_SNAPSHOT: 'off' })).toEqual([plainLine]);
     expect(nodeCommandLines(args, { NODE_OPTIONS: '--no-warnings' })).toEqual([plainLine]);
+  });
+
+  it('start from the snapshot with huge pages for glibc malloc\'s large blocks, unless the user set tunables; the plain CLI without', () => {
+    const args = ['check', path.join(FIXTURES, 'complete-flowchart')];
+    const tunables = () => readFileSync(tunablesLog, 'utf8').split('\n').slice(0, -1);
+    nodeCommandLines(args);
+    expect(tunables()).toEqual(['glibc.malloc.hugetlb=1']);
+    nodeCommandLines(args, { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
+    expect(tunables()).toEqual(['glibc.malloc.arena_max=2']);
+    nodeCommandLines(args, { GLIBC_TUNABLES: '' });
+    expect(tunables()).toEqual(['']);
+    nodeCommandLines(args, { INFRALINT_SNAPSHOT: 'off' });
+    expect(tunables()).toEqual(['(unset)']);
   });
 
   it('are left out, and the plain CLI still runs, when bin/node-flags holds what the launcher may not pass', () => {

@@ -211,6 +211,29 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     }
   });
 
+  it('gives the commands the CLI runs (git, for collect) the user\'s environment, without the malloc tunables it started with', () => {
+    const dir = path.join(work, 'recording-git');
+    mkdirSync(dir);
+    const seen = path.join(dir, 'seen');
+    writeFileSync(path.join(dir, 'git'), `#!/bin/sh\nprintf '%s %s\\n' "\${GLIBC_TUNABLES-(unset)}" "\${INFRALINT_LAUNCH_TUNABLES-(unset)}" >> '${seen}'\nexit 1\n`);
+    chmodSync(path.join(dir, 'git'), 0o755);
+    writeFileSync(path.join(dir, 'roster.csv'), 'github\nalice\n');
+    const { GLIBC_TUNABLES: _ours, ...inherited } = process.env;
+    const collect = (env: Record<string, string>) => {
+      writeFileSync(seen, '');
+      const r = spawnSync(launcher, ['collect', 'roster.csv', '--repo', 'file:///nowhere/{login}.git', '--dir', 'cohort'], {
+        cwd: dir, encoding: 'utf8', timeout: 60_000,
+        env: { ...inherited, NODE_OPTIONS: '', INFRALINT_DEBUG_LAUNCH: '1', PATH: `${dir}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...env },
+      });
+      expect(r.stderr).toContain('infralint launcher: from the snapshot');
+      const lines = readFileSync(seen, 'utf8').split('\n').slice(0, -1);
+      expect(lines.length).toBeGreaterThan(0);
+      return [...new Set(lines)];
+    };
+    expect(collect({})).toEqual(['(unset) (unset)']);
+    expect(collect({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toEqual(['glibc.malloc.arena_max=2 (unset)']);
+  });
+
   it('runs without the snapshot when NODE_OPTIONS is set (its V8 flags would make Node refuse it)', () => {
     const r = launch(launcher, ['check', path.join(FIXTURES, 'worked-example')], { NODE_OPTIONS: '--max-old-space-size=512' });
     expect([r.code, r.how, r.stderr]).toEqual([0, expect.stringContaining('without the snapshot'), '']);
