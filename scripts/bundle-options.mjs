@@ -89,10 +89,15 @@ export const WORKER_BUILD = {
   outfile: 'dist/grade-worker.mjs', external: LAZY, banner, logLevel: 'warning',
 };
 
-/** The GitHub Action: one committed file with every dependency inside (no npm install on the runner). */
+/**
+ * The GitHub Action: one committed file with every dependency inside (no npm install on the runner).
+ * Symlinks kept as they are: the bundle names each module by its path, and a checkout whose
+ * node_modules is a link to another (a git worktree) would otherwise name them by the link's target
+ * and make a different file of the same code (test/e2e/action.test.ts compares it byte for byte).
+ */
 export const ACTION_BUILD = {
   entryPoints: ['src/action/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-  outfile: 'action/dist/index.mjs', banner, legalComments: 'none', logLevel: 'warning',
+  outfile: 'action/dist/index.mjs', banner, legalComments: 'none', logLevel: 'warning', preserveSymlinks: true,
 };
 
 /**
