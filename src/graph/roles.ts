@@ -3,7 +3,7 @@
  * way students label their diagrams (see shared/corpus): "HAProxy", "LB1", "Web Server - Nginx",
  * "App Tier", "Data Base", "MySQL Primary", "Sumo Logic agent", "www.foobar.com"...
  */
-import { cachedByString } from '../bounded-cache.js';
+import { cachedByKey, cachedByString } from '../bounded-cache.js';
 import { isRegexSpace } from '../chars.js';
 import { affirmedIn } from './absence.js';
 import {
@@ -134,6 +134,22 @@ const ICON_ROLES: Record<string, Role> = {
  * MySQL"); generic words ("Server 2") give `server` only when nothing more specific is said.
  */
 export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
+  // A copy: the kept array is frozen, and a caller may build on what it gets.
+  return [...rolesOf({ text, shape: hints.shape ?? null, icon: hints.icon ?? null })];
+}
+
+/**
+ * inferRoles, each label read once with its shape and icon: a cohort's students label their boxes
+ * alike ("Load Balancer", "Web Server 1", "MySQL Primary"), and reading one tries every role's
+ * vocabulary on it twice. The key gives the shape's and the icon's lengths, so no two labels share one.
+ */
+const rolesOf = cachedByKey(
+  ({ text, shape, icon }: { text: string; shape: string | null; icon: string | null }) => `${shape?.length ?? -1}:${shape ?? ''}${icon?.length ?? -1}:${icon ?? ''}${text}`,
+  ({ text, shape, icon }): readonly Role[] => readRoles(text, { shape, icon }),
+  1_000,
+);
+
+function readRoles(text: string, hints: RoleHints): Role[] {
   // "DNS: resolves to the load balancer IPs": what follows a relation names another component.
   // An arrow inside a label is a relation too ("DNS: foobar.com → load balancer IP").
   const arrow = ARROW_IN_LABEL.exec(text);
