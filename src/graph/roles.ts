@@ -74,9 +74,9 @@ function normalise(text: string): string {
 
 /**
  * Runs of separators and spaces made one space, none at either end: the text's code units copied
- * into one buffer and made a string once (joining each word to the text so far made a string a
- * word, a few per word of every block of prose, then flattened). A text with nothing to collapse
- * is returned as it is.
+ * into one buffer and made a string once (joining each word to the text so far made one or two
+ * strings a word of every block of prose, flattened later). A text with nothing to collapse is
+ * returned as it is.
  */
 function collapseSeparators(text: string): string {
   const n = text.length;
@@ -163,7 +163,7 @@ export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
 /**
  * inferRoles, each label read once with its shape and icon: a cohort's students label their boxes
  * alike ("Load Balancer", "Web Server 1", "MySQL Primary"), and reading one tries every role's
- * vocabulary on it twice. The key gives the shape's and the icon's lengths, so no two labels share one.
+ * vocabulary on it, up to twice. The key gives the shape's and the icon's lengths, so no two labels share one.
  */
 const rolesOf = cachedByKey(
   ({ text, shape, icon }: { text: string; shape: string | null; icon: string | null }) => `${shape?.length ?? -1}:${shape ?? ''}${icon?.length ?? -1}:${icon ?? ''}${text}`,
