@@ -1,4 +1,4 @@
-import { diagramTypeWord, prepareMermaidSource } from './mermaid-source.js';
+import { diagramTypeWord, typeWordSource } from './mermaid-source.js';
 import type { DiagramKind } from './types.js';
 
 /** Diagram type words Mermaid knows, and what infralint does with each. */
@@ -19,7 +19,7 @@ export interface DetectedType {
 
 /** The diagram type, read as Mermaid does: the first word after front matter, directives and comments. */
 export function detectDiagramType(raw: string): DetectedType {
-  const prepared = prepareMermaidSource(raw, { encodeEntities: false });
+  const prepared = typeWordSource(raw);
   if (prepared.frontMatterError) return { kind: 'unknown', typeWord: '---' };
   const word = diagramTypeWord(prepared);
   const firstLine = word ?? '';

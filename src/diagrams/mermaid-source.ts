@@ -233,11 +233,6 @@ export function matchFrontMatter(text: string): { body: string; length: number }
   return null;
 }
 
-export interface PrepareOptions {
-  /** Encode `#entity;` codes as Mermaid does before parsing (flowchart and sequence). */
-  encodeEntities: boolean;
-}
-
 /** The steps every diagram type shares (line endings to front matter and comments), before entities. */
 interface CommonSteps {
   src: Editable;
@@ -253,18 +248,31 @@ interface CommonSteps {
  */
 let lastCommon: { input: string; steps: CommonSteps } | null = null;
 
-export function prepareMermaidSource(input: string, options: PrepareOptions = { encodeEntities: true }): PreparedSource {
+function commonStepsOf(input: string): CommonSteps {
   if (lastCommon?.input !== input) lastCommon = { input, steps: commonSteps(input) };
-  const { raw, title, frontMatterError } = lastCommon.steps;
-  let src = lastCommon.steps.src;
-  if (options.encodeEntities) {
-    src = replaceAll(src, keywordColourLines('style'), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, keywordColourLines('classDef'), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, /#\w+;/g, (m) => {
-      const inner = m[0].slice(1, -1);
-      return /^\+?\d+$/.test(inner) ? `\uFB02\u00B0\u00B0${inner}\u00B6\u00DF` : `\uFB02\u00B0${inner}\u00B6\u00DF`;
-    });
-  }
+  return lastCommon.steps;
+}
+
+/**
+ * What Mermaid reads a diagram's type from (see diagramTypeWord): the text after the common steps,
+ * entities not encoded, and the front matter's error; no offsets, which reading the type never needs
+ * (detecting a type copied the offsets of the whole text, to append the final newline's, for nothing).
+ */
+export function typeWordSource(input: string): Pick<PreparedSource, 'text' | 'frontMatterError'> {
+  const { src, frontMatterError } = commonStepsOf(input);
+  return { text: `${src.text}\n`, frontMatterError };
+}
+
+/** What a diagram's parser reads: the common steps, then the colours and `#entity;` codes encoded as Mermaid encodes them. */
+export function prepareMermaidSource(input: string): PreparedSource {
+  const { raw, title, frontMatterError, src: common } = commonStepsOf(input);
+  let src = common;
+  src = replaceAll(src, keywordColourLines('style'), (m) => m[0].slice(0, -1));
+  src = replaceAll(src, keywordColourLines('classDef'), (m) => m[0].slice(0, -1));
+  src = replaceAll(src, /#\w+;/g, (m) => {
+    const inner = m[0].slice(1, -1);
+    return /^\+?\d+$/.test(inner) ? `\uFB02\u00B0\u00B0${inner}\u00B6\u00DF` : `\uFB02\u00B0${inner}\u00B6\u00DF`;
+  });
   const end = src.origin.length ? src.origin[src.origin.length - 1]! + 1 : raw.length;
   const text = `${src.text}\n`;
   const origin = src.origin.concat([Math.min(end, raw.length), Math.min(end, raw.length)]);
@@ -302,7 +310,7 @@ export function decodeEntityPlaceholders(text: string): string {
 }
 
 /** The diagram's first word, found as Mermaid's type detection finds it (past front matter, even late). */
-export function diagramTypeWord(prepared: PreparedSource): string | null {
+export function diagramTypeWord(prepared: Pick<PreparedSource, 'text'>): string | null {
   let text = prepared.text;
   const late = matchFrontMatter(text);
   if (late) text = text.slice(late.length);

@@ -3,7 +3,7 @@
  * way students label their diagrams (see shared/corpus): "HAProxy", "LB1", "Web Server - Nginx",
  * "App Tier", "Data Base", "MySQL Primary", "Sumo Logic agent", "www.foobar.com"...
  */
-import { cachedByString } from '../bounded-cache.js';
+import { cachedByKey, cachedByString } from '../bounded-cache.js';
 import { isRegexSpace } from '../chars.js';
 import { affirmedIn } from './absence.js';
 import {
@@ -69,24 +69,46 @@ function normalise(text: string): string {
     }
     previous = kind;
   }
-  spaced = (from === 0 ? source : spaced + source.slice(from)).toLowerCase();
-  // Runs of separators and spaces become one space; none at either end.
-  let out = '';
-  let runStart = -1;
-  for (let i = 0; i <= spaced.length; i++) {
-    const code = i < spaced.length ? spaced.charCodeAt(i) : 32;
-    const breaks = (code < 128 && SEPARATOR[code] === 1) || isRegexSpace(code);
-    if (breaks) {
-      if (runStart >= 0) {
-        out += out ? ` ${spaced.slice(runStart, i)}` : spaced.slice(runStart, i);
-        runStart = -1;
-      }
-    } else if (runStart < 0) {
-      runStart = i;
-    }
-  }
-  return out;
+  return collapseSeparators((from === 0 ? source : spaced + source.slice(from)).toLowerCase());
 }
+
+/**
+ * Runs of separators and spaces made one space, none at either end: the text's code units copied
+ * into one buffer and made a string once (joining each word to the text so far made one or two
+ * strings a word of every block of prose, flattened later). A text with nothing to collapse is
+ * returned as it is.
+ */
+function collapseSeparators(text: string): string {
+  const n = text.length;
+  if (collapsed.length < n) collapsed = new Uint16Array(Math.max(n, 2 * collapsed.length));
+  const out = collapsed;
+  let length = 0;
+  let spaceDue = false;
+  // A separator or space other than ' ' was read: it becomes ' ', so the text changes.
+  let respaced = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 128 && SEPARATOR[code] === 1) || isRegexSpace(code)) {
+      spaceDue = length > 0;
+      if (code !== 32) respaced = true;
+      continue;
+    }
+    if (spaceDue) {
+      out[length++] = 32;
+      spaceDue = false;
+    }
+    out[length++] = code;
+  }
+  // As many units kept as read: each run of breaks was one unit inside the text, and a space.
+  if (length === n && !respaced) return text;
+  let result = '';
+  for (let at = 0; at < length; at += DECODE_CHUNK) result += String.fromCharCode.apply(null, out.subarray(at, Math.min(length, at + DECODE_CHUNK)) as unknown as number[]);
+  return result;
+}
+/** The buffer collapseSeparators writes into, grown to the longest text seen. */
+let collapsed = new Uint16Array(1024);
+/** Code units made a string per call of String.fromCharCode (its arguments are on the stack). */
+const DECODE_CHUNK = 8192;
 
 const KIND_OTHER = 0;
 const KIND_LOWER = 1;
@@ -134,6 +156,22 @@ const ICON_ROLES: Record<string, Role> = {
  * MySQL"); generic words ("Server 2") give `server` only when nothing more specific is said.
  */
 export function inferRoles(text: string, hints: RoleHints = {}): Role[] {
+  // A copy: the kept array is frozen, and a caller may build on what it gets.
+  return [...rolesOf({ text, shape: hints.shape ?? null, icon: hints.icon ?? null })];
+}
+
+/**
+ * inferRoles, each label read once with its shape and icon: a cohort's students label their boxes
+ * alike ("Load Balancer", "Web Server 1", "MySQL Primary"), and reading one tries every role's
+ * vocabulary on it, up to twice. The key gives the shape's and the icon's lengths, so no two labels share one.
+ */
+const rolesOf = cachedByKey(
+  ({ text, shape, icon }: { text: string; shape: string | null; icon: string | null }) => `${shape?.length ?? -1}:${shape ?? ''}${icon?.length ?? -1}:${icon ?? ''}${text}`,
+  ({ text, shape, icon }): readonly Role[] => readRoles(text, { shape, icon }),
+  1_000,
+);
+
+function readRoles(text: string, hints: RoleHints): Role[] {
   // "DNS: resolves to the load balancer IPs": what follows a relation names another component.
   // An arrow inside a label is a relation too ("DNS: foobar.com → load balancer IP").
   const arrow = ARROW_IN_LABEL.exec(text);

@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import {
   anyOf, APP_SERVER_NAMES, CERTIFICATE_NAMES, DATABASE_NAMES, FIREWALL_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, MONITORING_NAMES, WEB_SERVER_NAMES,
 } from '../vocabulary.js';
+import { cachedByString } from '../bounded-cache.js';
 import { hasFiniteVerb, plainText } from '../prose/sentences.js';
 import { ART_LINE, looksLikeDiagramHeader } from './drawn-lines.js';
 
@@ -68,6 +69,11 @@ function markdownIt(): ReturnType<typeof MarkdownIt> {
   if (!shared) {
     // linkify turns bare URLs (a common "diagram": an imgur link on its own) into links we can see.
     shared = new MarkdownIt({ html: true, linkify: true });
+    // A cohort's answers link the same few addresses (the task's `www.foobar.com`, an image host):
+    // each normalised once. markdown-it parses, punycodes and re-encodes the URL of every link it
+    // finds, with functions of the URL alone.
+    shared.normalizeLink = cachedByString(shared.normalizeLink.bind(shared));
+    shared.normalizeLinkText = cachedByString(shared.normalizeLinkText.bind(shared));
     // After the block rules, a parse for headings only keeps the headings' tokens: the inline rules
     // (the costly part) then read the headings' text alone. Every core rule after this one works
     // on each inline token by itself, so a heading's tokens are those of a whole parse.

@@ -37,9 +37,17 @@ function note(op: Probe['op'], path: string, saw: () => string, args?: Probe['ar
 }
 
 function digest(text: string): string {
-  // The one-shot form: a hash object per probe costs more than the hashing of a small file. Crypto
-  // is loaded here, on the first probe recorded: `check` records none and need not load it.
-  return process.getBuiltinModule('node:crypto').hash('sha1', text, 'base64');
+  // The one-shot form: a hash object per probe costs more than the hashing of a small file.
+  return crypto().hash('sha1', text, 'base64');
+}
+
+/**
+ * Crypto, loaded on the first probe recorded (`check` records none and need not load it), then
+ * kept: getBuiltinModule looks the module up again at every call, a few probes a student.
+ */
+let loadedCrypto: typeof import('node:crypto') | undefined;
+function crypto(): typeof import('node:crypto') {
+  return (loadedCrypto ??= process.getBuiltinModule('node:crypto'));
 }
 
 function listNow(dir: string): Dirent[] {
@@ -179,7 +187,7 @@ function readArgs(root: string, maxBytes: number | undefined): Probe['args'] {
 }
 
 function bytesDigest(outcome: BytesOutcome): string {
-  return outcome.ok ? process.getBuiltinModule('node:crypto').hash('sha1', outcome.bytes, 'base64') : `no: ${outcome.why}`;
+  return outcome.ok ? crypto().hash('sha1', outcome.bytes, 'base64') : `no: ${outcome.why}`;
 }
 
 /**

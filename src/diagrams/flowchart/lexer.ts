@@ -231,7 +231,9 @@ function buildContext(text: string): LexContext {
     return next < 0 ? n : next;
   };
   const directionStarts = new Map<number, Map<string, number>>();
-  for (const m of text.matchAll(/direction\s+(TB|BT|RL|LR|TD)/g)) {
+  // Most diagrams say no `direction`: no regex pass over them then.
+  const directions = text.includes('direction') ? text.matchAll(/direction\s+(TB|BT|RL|LR|TD)/g) : [];
+  for (const m of directions) {
     const line = lineOf(m.index);
     const row = directionStarts.get(line) ?? new Map<string, number>();
     row.set(m[1]!, m.index);

@@ -38,6 +38,62 @@ const MAX_REPAIRS = 200;
 const LOOKAHEAD = 40;
 
 /**
+ * The tables as flat arrays indexed by numbers, made once per tables object: a parse looks up an
+ * action for every shift and every reduction, and a Map of strings per state (what the tables hold,
+ * and what an error's `expected` list is read from) made those lookups two thirds of runLr's own
+ * time. A token's type is numbered once per token instead.
+ */
+interface DenseTables {
+  /** Number of each terminal some state acts on (END and `error` included). */
+  terminal: Map<string, number>;
+  terminals: number;
+  /** action[state * terminals + terminal], NO_ACTION where the Map has none. */
+  action: Int32Array;
+  nonterminals: number;
+  /** goto[state * nonterminals + nonterminal], -1 where the Map has none. */
+  goto: Int32Array;
+  /** Per production: its right-hand side's length and its left-hand side's number. */
+  length: Int32Array;
+  lhs: Int32Array;
+}
+
+const NO_ACTION = -0x80000000;
+const DENSE = new WeakMap<LalrTables, DenseTables>();
+
+function denseOf(tables: LalrTables): DenseTables {
+  let dense = DENSE.get(tables);
+  if (dense) return dense;
+  const terminal = new Map<string, number>();
+  for (const row of tables.action) for (const type of row.keys()) if (!terminal.has(type)) terminal.set(type, terminal.size);
+  const nonterminal = new Map<string, number>();
+  for (const p of tables.productions) if (!nonterminal.has(p.lhs)) nonterminal.set(p.lhs, nonterminal.size);
+  for (const row of tables.goto) for (const sym of row.keys()) if (!nonterminal.has(sym)) nonterminal.set(sym, nonterminal.size);
+  const states = tables.action.length;
+  const action = new Int32Array(states * terminal.size).fill(NO_ACTION);
+  const goto = new Int32Array(states * nonterminal.size).fill(-1);
+  for (let s = 0; s < states; s++) {
+    for (const [type, act] of tables.action[s]!) action[s * terminal.size + terminal.get(type)!] = act;
+    for (const [sym, target] of tables.goto[s]!) goto[s * nonterminal.size + nonterminal.get(sym)!] = target;
+  }
+  dense = {
+    terminal,
+    terminals: terminal.size,
+    action,
+    nonterminals: nonterminal.size,
+    goto,
+    length: Int32Array.from(tables.productions, (p) => p.rhs.length),
+    lhs: Int32Array.from(tables.productions, (p) => nonterminal.get(p.lhs)!),
+  };
+  DENSE.set(tables, dense);
+  return dense;
+}
+
+/** The action of `state` on terminal number `t` (-1: a type no state acts on), NO_ACTION when none. */
+function actionOf(dense: DenseTables, state: number, t: number): number {
+  return t < 0 ? NO_ACTION : dense.action[state * dense.terminals + t]!;
+}
+
+/**
  * Runs an LALR(1) parse. Never throws on bad input: every syntax error is recorded, the stream is
  * repaired locally when a small edit lets the statement parse, and otherwise the parser recovers
  * through the grammar's `error` productions (yacc style), so later statements are still read.
@@ -48,17 +104,24 @@ export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<
   const errors: SyntaxErrorAt[] = [];
   const states: number[] = [0];
   const values: V[] = [];
-  const action = tables.action;
+  const dense = denseOf(tables);
   let i = 0;
   let repairs = 0;
   let lastRecoveryAt = -1;
+  // The number of the token's type, read again only when the token changes (a repair may replace it).
+  let numbered: Token | null = null;
+  let t = -1;
 
   while (i <= tokens.length) {
     const token = tokens[i] ?? endToken(tokens);
+    if (token !== numbered) {
+      numbered = token;
+      t = dense.terminal.get(token.type) ?? -1;
+    }
     const state = states[states.length - 1]!;
-    const act = action[state]!.get(token.type);
-    if (act === undefined) {
-      errors.push({ token, expected: [...tables.action[state]!.keys()].filter((t) => t !== 'error') });
+    const act = actionOf(dense, state, t);
+    if (act === NO_ACTION) {
+      errors.push({ token, expected: [...tables.action[state]!.keys()].filter((type) => type !== 'error') });
       if (token.type === END || options.stopOnError) break;
       const repair = repairs < MAX_REPAIRS && options.repairs ? bestRepair(tables, states, tokens, i, options) : null;
       if (repair) {
@@ -77,7 +140,7 @@ export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<
       i++;
     } else if (act < 0) {
       const prod = -act - 1;
-      const n = tables.productions[prod]!.rhs.length;
+      const n = dense.length[prod]!;
       // Copied, then popped: cheaper than splice, or than setting the length (both generic builtins,
       // which a parse's many reductions made 5% of its time).
       const args = values.slice(values.length - n);
@@ -85,8 +148,8 @@ export function runLr<V>(tables: LalrTables, input: Token[], options: LrOptions<
         values.pop();
         states.pop();
       }
-      const target = tables.goto[states[states.length - 1]!]!.get(tables.productions[prod]!.lhs);
-      if (target === undefined) break; // cannot happen with a consistent table
+      const target = dense.goto[states[states.length - 1]! * dense.nonterminals + dense.lhs[prod]!]!;
+      if (target < 0) break; // cannot happen with a consistent table
       values.push(options.reduce(prod, args));
       states.push(target);
     } else {

@@ -27,6 +27,9 @@ export function runGrammar<R extends Production & { action?: unknown }>(tables: 
     shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
     reduce: (prod, args) => {
       const rule = rules[prod - 1]!;
+      // A rule of one symbol without an action is that symbol's node (its value, its span), as it
+      // is: no node made for it (such rules are about half the reductions of the corpus's diagrams).
+      if (!rule.action && args.length === 1) return args[0]!;
       const start = args[0]?.start ?? -1;
       let value: unknown = args[0]?.value;
       if (rule.action) {

@@ -72,13 +72,15 @@ export function runStateLexer<C>(text: string, rules: readonly LexRule<C>[], ctx
     const code = text.charCodeAt(pos);
     for (const rule of table[code < 128 ? code : 128]!) {
       let length: number;
-      if (rule.match instanceof RegExp) {
+      const match = rule.match;
+      // typeof, not instanceof RegExp: a rule is tried at every token, and instanceof walks the prototype chain.
+      if (typeof match === 'function') {
+        length = match(ctx, pos);
+      } else {
         // A sticky expression's match ends where it leaves lastIndex: test() says where without
         // building the match array exec() returns (one per token, groups and all).
-        rule.match.lastIndex = pos;
-        length = rule.match.test(text) ? rule.match.lastIndex - pos : -1;
-      } else {
-        length = rule.match(ctx, pos);
+        match.lastIndex = pos;
+        length = match.test(text) ? match.lastIndex - pos : -1;
       }
       if (length < 0) continue;
       const matchText = text.slice(pos, pos + length);

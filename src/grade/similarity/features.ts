@@ -17,11 +17,11 @@ export function normalisedWords(text: string): string[] {
   return lower.split(NON_ASCII.test(lower) ? /[^\p{L}\p{N}]+/u : /[^a-z0-9]+/).filter(Boolean);
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** One step of FNV-1a: `hash` with one more code unit. */
-function fnvStep(hash: number, code: number): number {
+export function fnvStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME);
 }
 

@@ -1,5 +1,5 @@
 import type { TaskResult } from '../../report/model.js';
-import { fnv1a } from './features.js';
+import { FNV_OFFSET, fnvStep } from './features.js';
 
 /** A graph with its labels dropped: what stays the same when a copier renames every node. */
 export interface GraphShape {
@@ -62,9 +62,16 @@ export function refineColours(shape: GraphShape): string[] {
   let colours = [...shape.colours];
   let classes = new Set(colours).size;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = colours.map((c, i) => `${c}(${out[i]!.map((j) => colours[j]).sort().join(',')}|${inc[i]!.map((j) => colours[j]).sort().join(',')})`);
-    // Renumbered so that colours stay short: the same refined colour gets the same name in every graph.
-    colours = next.map(shortHash);
+    // A node's refined colour, `colour(successors|predecessors)` (each list sorted, comma-separated),
+    // renumbered so that colours stay short: the same refined colour gets the same name in every
+    // graph. Its text is hashed as it is read, never joined.
+    const previous = colours;
+    colours = previous.map((c, i) => {
+      const hash = new ShortHash().add(c).add('(');
+      addJoined(hash, out[i]!.map((j) => previous[j]!).sort());
+      addJoined(hash.add('|'), inc[i]!.map((j) => previous[j]!).sort());
+      return hash.add(')').digest();
+    });
     const refined = new Set(colours).size;
     if (refined === classes) break;
     classes = refined;
@@ -84,9 +91,37 @@ export function fingerprintOf(task: string, graph: TaskResult['graph']): GraphFi
   return { task, hash: shortHash(`${shape.colours.length}:${shape.edges.length}:${refined.join(',')}`), nodes: shape.colours.length, edges: shape.edges.length };
 }
 
-/** 64 bits of two independent hashes, in base 36. */
+/** 64 bits of two independent hashes of a text, in base 36. */
 function shortHash(text: string): string {
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995);
-  return fnv1a(text).toString(36) + (h2 >>> 0).toString(36);
+  return new ShortHash().add(text).digest();
+}
+
+/**
+ * shortHash of a text given in parts, as of the parts joined: fnv1a's hash and a multiply-xor, both
+ * in one pass over each part's code units.
+ */
+class ShortHash {
+  private h1 = FNV_OFFSET;
+  private h2 = 0x01000193;
+
+  add(part: string): this {
+    let { h1, h2 } = this;
+    for (let i = 0; i < part.length; i++) {
+      const code = part.charCodeAt(i);
+      h1 = fnvStep(h1, code);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
+
+  digest(): string {
+    return (this.h1 >>> 0).toString(36) + (this.h2 >>> 0).toString(36);
+  }
+}
+
+/** `parts.join(',')` added to `hash`. */
+function addJoined(hash: ShortHash, parts: readonly string[]): void {
+  for (let k = 0; k < parts.length; k++) hash.add(k ? ',' : '').add(parts[k]!);
 }
