@@ -237,7 +237,8 @@ function readClauses(cut: readonly Clause[], context: Context, carriedIn: Set<To
   let previousPlain = '';
   let previousReason: Reason | null = null;
   let isolatedBefore = false;
-  for (const clause of cut.flatMap((c) => byElement(c, doc))) {
+  // Two loops, not flatMap: V8's flatMap costs several times a loop, and this runs for every block read.
+  for (const whole of cut) for (const clause of byElement(whole, doc)) {
     const future = FUTURE_REMARK.test(clause.plain);
     // "The reason: when the three shared one box, ..." asks why within the sentence.
     let reason = reasonIn(clause.plain, context.why || WHY_OPENING.test(clause.plain));
@@ -395,7 +396,9 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
   let wordCount = 0;
   // Every block of a section repeats its headings: read each heading once.
   const headingIssues = new Map<string, boolean>();
-  const doc: DocumentFacts = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => proseText(b.text))).join('\n')) };
+  // Each block's plain text, read once here for the whole document's facts and the block's own.
+  const norms = sources.map((source) => source.blocks.map((b) => proseText(b.text)));
+  const doc: DocumentFacts = { serversNumbered: numbersServers(norms.flat().join('\n')) };
   const steps: ReadingStep[] = [];
   const listsIssues = (heading: string) => {
     let issues = headingIssues.get(heading);
@@ -405,12 +408,12 @@ export function analyseProse(sources: ProseSource[]): ProseAnalysis {
     }
     return issues;
   };
-  for (const source of sources) {
+  for (const [s, source] of sources.entries()) {
     // A line standing as a title ("1. Additional Server", "Issues with this design:") heads what follows.
     let title = null as Title | null;
     let previousSection = '';
     for (const [k, block] of source.blocks.entries()) {
-      const norm = proseText(block.text);
+      const norm = norms[s]![k]!;
       title = title?.covers(block) ? title : null;
       const section = block.headingPath.join('\u0000');
       // What a sentence refers back to goes no further than its section (and its file).
@@ -497,7 +500,8 @@ const readings = cachedByObject((prose: ProseAnalysis): Map<AnalysedBlock, Block
     // Nearest last: the headings, the list item it is nested in, then a title line read just above it.
     for (const lead of (block.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
     if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
-    const headingTopics = new Set<Topic>(contexts.flatMap((c) => [...c.subject]));
+    const headingTopics = new Set<Topic>();
+    for (const c of contexts) for (const t of c.subject) headingTopics.add(t);
     if (block.kind === 'heading') {
       read.set(analysed, { headingTopics, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED });
       continue;
@@ -573,9 +577,15 @@ function labelOf(block: ProseBlock): { label: string; rest: string } | null {
  * explain-additions asks, for an element it finds unexplained (reading each block's whole text for
  * mentions a second time, after its clauses, was a tenth of the reading).
  */
-export function topicsOfBlock(prose: ProseAnalysis, block: AnalysedBlock): Set<Topic> {
-  return topicsOf(block.norm, prose.serversNumbered);
+export function topicsOfBlock(prose: ProseAnalysis, block: AnalysedBlock): ReadonlySet<Topic> {
+  return blockTopics(prose)(block);
 }
+
+/**
+ * Read once per block: the rule asks about every block again for each element it finds
+ * unexplained, and the block's whole text as a cache key was hashed and compared in full each time.
+ */
+const blockTopics = cachedByObject((prose: ProseAnalysis) => cachedByObject((block: AnalysedBlock): ReadonlySet<Topic> => topicsOf(block.norm, prose.serversNumbered)));
 
 /** Blocks that explain `topic`, outside sections about problems. */
 export function explanationsOf(prose: ProseAnalysis, topic: Topic): AnalysedBlock[] {

@@ -152,9 +152,12 @@ function cut(text: string): readonly CutSentence[] {
 
 function clausesOfSentence(sentence: string, index: number): readonly Clause[] {
   const clauses: Clause[] = [];
-  for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
-    const plain = proseText(raw);
-    if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+  // Loops, not flatMap, here and below: V8's flatMap costs several times a loop.
+  for (const piece of pieces(sentence)) {
+    for (const raw of splitCoordinated(piece)) {
+      const plain = proseText(raw);
+      if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+    }
   }
   return Object.freeze(clauses);
 }
@@ -162,7 +165,10 @@ function clausesOfSentence(sentence: string, index: number): readonly Clause[] {
 /** The clauses of a text, sentence by sentence. */
 export function clausesOf(text: string): readonly Clause[] {
   const sentences = cutOf(text);
-  return sentences.length === 1 ? sentences[0]!.clauses : sentences.flatMap((s) => s.clauses);
+  if (sentences.length === 1) return sentences[0]!.clauses;
+  const clauses: Clause[] = [];
+  for (const sentence of sentences) clauses.push(...sentence.clauses);
+  return clauses;
 }
 
 /**
