@@ -245,7 +245,7 @@ function readClauses(cut: readonly Clause[], context: Context, carriedIn: Set<To
     // "That is why a second HAProxy was added": the reason, and whether it is about a failure, is the sentence before.
     if (reason?.opens && previousReason) reason = { ...reason, redundancy: reason.redundancy || previousReason.redundancy, failing: previousReason.failing };
     previousReason = reason;
-    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
+    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), future);
     previousPlain = clause.plain;
     // "Why separate components? Done: they are separated": restating the split answers nothing.
     if (reason?.byIsolation && mentions.some((m) => m.topic === 'split')) reason = null;
@@ -374,9 +374,9 @@ function namesAdditionBeforeReason(plain: string, doc: DocumentFacts): boolean {
   return reason !== null && mentionsOf(plain, doc.serversNumbered).some((m) => ADDITIONS.includes(m.topic) && m.index < reason.index);
 }
 
-/** A remark about scaling later is not about the server this design adds. */
-function relevant(mentions: readonly Mention[], plain: string): readonly Mention[] {
-  if (!FUTURE_REMARK.test(plain)) return mentions;
+/** A remark about scaling later (`future`: FUTURE_REMARK, read once per clause by the caller) is not about the server this design adds. */
+function relevant(mentions: readonly Mention[], future: boolean): readonly Mention[] {
+  if (!future) return mentions;
   return mentions.filter((m) => m.topic !== 'added-server' && m.topic !== 'server-pool');
 }
 
