@@ -51,7 +51,8 @@ const VOCABULARY: [Role, RegExp][] = [
  */
 export const normaliseText = cachedByString(normalise);
 
-function normalise(text: string): string {
+/** normaliseText without its cache, for a caller that caches what it makes of the result (plainText). */
+export function normalise(text: string): string {
   // Two passes over the characters instead of seven regular-expression passes: this runs on every
   // label and every block of prose (test/unit/roles.test.ts holds it equal to the regex version).
   let source = text;

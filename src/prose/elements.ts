@@ -81,20 +81,32 @@ export function mentionsOf(plain: string, serversNumbered = true, label = false,
   // keyed by the clause's own string. What comes before matters only to "a second one", "both of them".
   const ordinal = (plain.includes(' one') || plain.includes(' of them')) && ORDINAL_ONE.test(plain);
   ORDINAL_ONE.lastIndex = 0;
-  if (ordinal) return findMentions(plain, serversNumbered, label, preceding);
-  return MENTIONS_READ[(serversNumbered ? 1 : 0) + (label ? 2 : 0)]!(plain);
+  const reading = textReading(plain);
+  if (ordinal) return findMentions(plain, reading, serversNumbered, label, preceding);
+  const way = (serversNumbered ? 1 : 0) + (label ? 2 : 0);
+  return (reading.asked[way] ??= Object.freeze(findMentions(plain, reading, serversNumbered, label, '')));
 }
 
-const MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain: string) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, '')));
-
 /**
- * The mentions of a text, assembled from its readings against each vocabulary. Those readings do
- * not depend on how the text is taken (a document that numbers its servers, a label, the text
- * before it), only which of them count does: they are made once per text for every way it is asked
- * about (the analysis, the claims and the rules ask about one clause with different flags).
+ * What a text names, read against each vocabulary once for every way it is asked about (a document
+ * that numbers its servers or not, a label or not, the text before it): only which of the readings
+ * count depends on those. One cache for them all: a reading per way and per vocabulary, each cached
+ * on its own, made a new text cost five cache entries (each a copy of the text: see ownCopy) where
+ * it now costs one.
  */
-function findMentions(plain: string, serversNumbered: boolean, label: boolean, preceding: string): readonly Mention[] {
-  const mentions = [...namedIn(plain)];
+interface TextReading {
+  /** The components named by the vocabulary of each (namedIn). */
+  named: readonly Mention[];
+  split: SplitReading;
+  /** The mentions as asked for each way (serversNumbered + 2 * label), assembled on first ask: the one part of a reading filled in after it is made. */
+  asked: (readonly Mention[] | undefined)[];
+}
+
+const textReading = cachedByString((plain: string): TextReading => ({ named: namedIn(plain), split: splitIn(plain), asked: [] }));
+
+/** The mentions of a text, assembled from its reading. */
+function findMentions(plain: string, reading: TextReading, serversNumbered: boolean, label: boolean, preceding: string): Mention[] {
+  const mentions = [...reading.named];
   if (!serversNumbered) mentions.push(...numberedServersIn(plain));
   // "a second one", "a third one": the noun is the one named before.
   for (const m of everyMatch(ORDINAL_ONE, plain)) {
@@ -105,13 +117,13 @@ function findMentions(plain: string, serversNumbered: boolean, label: boolean, p
     if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: 'added-server', index: m.index });
   }
   // A label "Split:" names the split without naming its parts.
-  const split = splitIn(plain);
+  const { split } = reading;
   if (split.parts || label) mentions.push(...(split.mentions ?? splitMentions(split.cleaned)));
   return mentions.sort((a, b) => a.index - b.index);
 }
 
 /** The components a text names by the vocabulary of each, in the vocabulary's order (a cluster mention is not also a load balancer mention). */
-const namedIn = cachedByString((plain: string): readonly Mention[] => {
+function namedIn(plain: string): readonly Mention[] {
   const mentions: Mention[] = [];
   const taken: [number, number][] = [];
   for (const [topic, pattern, needs] of PATTERNS) {
@@ -126,22 +138,30 @@ const namedIn = cachedByString((plain: string): readonly Mention[] => {
       mentions.push({ topic, index: m.index });
     }
   }
-  return mentions;
-});
+  return Object.freeze(mentions);
+}
 
 /** Numbered servers past the second ("Server 3"): the added one, where the document does not number its servers from 1. */
-const numberedServersIn = cachedByString((plain: string): readonly Mention[] => everyMatch(NUMBERED_SERVER, plain).map((m) => ({ topic: 'added-server', index: m.index })));
+function numberedServersIn(plain: string): Mention[] {
+  return everyMatch(NUMBERED_SERVER, plain).map((m) => ({ topic: 'added-server', index: m.index }));
+}
 
 /**
  * The split as a text states it: its words outside what is no split ("split brain"), whether it names
  * parts of the stack to split, and then the split's mentions (a label names the split without them:
  * splitMentions reads them for it).
  */
-const splitIn = cachedByString((plain: string): { cleaned: string; parts: boolean; mentions: readonly Mention[] | null } => {
+interface SplitReading {
+  cleaned: string;
+  parts: boolean;
+  mentions: readonly Mention[] | null;
+}
+
+function splitIn(plain: string): SplitReading {
   const cleaned = plain.replace(NOT_A_SPLIT, (s) => ' '.repeat(s.length));
   const parts = SPLIT_PART.test(cleaned);
-  return { cleaned, parts, mentions: parts ? splitMentions(cleaned) : null };
-});
+  return Object.freeze({ cleaned, parts, mentions: parts ? Object.freeze(splitMentions(cleaned)) : null });
+}
 
 function splitMentions(cleaned: string): Mention[] {
   return everyMatch(SPLIT, cleaned).map((m) => ({ topic: 'split', index: m.index }));

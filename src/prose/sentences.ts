@@ -1,5 +1,5 @@
 import { cachedByString } from '../bounded-cache.js';
-import { normaliseText } from '../graph/roles.js';
+import { normalise } from '../graph/roles.js';
 import { APP_SERVER_NAMES, DATABASE_NAMES, LOAD_BALANCER_NAMES, MACHINE_NAMES, WEB_SERVER_NAMES } from './lexicon.js';
 
 /**
@@ -18,8 +18,11 @@ export interface Clause {
 /** Normalised text without accents or typographic apostrophes: "Répartiteur d’équilibre" -> "repartiteur d equilibre". */
 export const plainText = cachedByString(readPlainText);
 
+// normalise, not normaliseText: plainText keeps its own result, and a text it has not seen was
+// almost never in normaliseText's cache either (99% of these asks missed, each a copy of the text
+// for nothing: see ownCopy).
 function readPlainText(text: string): string {
-  return withoutAccents(normaliseText(text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text));
+  return withoutAccents(normalise(text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text));
 }
 
 /** "Répartiteur" -> "Repartiteur". Accents only matter to French: ASCII text skips the Unicode decomposition. */
@@ -152,9 +155,12 @@ function cut(text: string): readonly CutSentence[] {
 
 function clausesOfSentence(sentence: string, index: number): readonly Clause[] {
   const clauses: Clause[] = [];
-  for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
-    const plain = proseText(raw);
-    if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+  // Loops, not flatMap, here and below: V8's flatMap costs several times a loop.
+  for (const piece of pieces(sentence)) {
+    for (const raw of splitCoordinated(piece)) {
+      const plain = proseText(raw);
+      if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+    }
   }
   return Object.freeze(clauses);
 }
@@ -162,7 +168,10 @@ function clausesOfSentence(sentence: string, index: number): readonly Clause[] {
 /** The clauses of a text, sentence by sentence. */
 export function clausesOf(text: string): readonly Clause[] {
   const sentences = cutOf(text);
-  return sentences.length === 1 ? sentences[0]!.clauses : sentences.flatMap((s) => s.clauses);
+  if (sentences.length === 1) return sentences[0]!.clauses;
+  const clauses: Clause[] = [];
+  for (const sentence of sentences) clauses.push(...sentence.clauses);
+  return clauses;
 }
 
 /**

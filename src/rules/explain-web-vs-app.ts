@@ -1,3 +1,4 @@
+import { cachedByString } from '../bounded-cache.js';
 import { readingOf, readsLanguage, type ReadClause } from '../prose/analyze-prose.js';
 import { mentionsOf, type Mention } from '../prose/elements.js';
 import { anyOf, APP_SERVER_NAMES, APP_TRAITS, WEB_SERVER_NAMES, WEB_TRAITS } from '../prose/lexicon.js';
@@ -20,15 +21,55 @@ function sideOf(topic: string): Side | null {
   return topic === 'web-server' ? 'web' : topic === 'app-server' ? 'app' : null;
 }
 
-/** The server a piece of a clause characterises: the first one named as its subject, else the one carried. */
-function subjectOf(plain: string, mentions: readonly Mention[], carried: Side | null): Side | null {
+/** The server a piece of a clause names as its subject (the first one named not as an object), or null: then the one carried. */
+function namedSubjectOf(plain: string, mentions: readonly Mention[]): Side | null {
   for (const m of mentions) {
     const side = sideOf(m.topic);
     if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
   }
   // Every server named is an object ("Forwards dynamic requests to Gunicorn"): the subject is the one carried.
-  return carried;
+  return null;
 }
+
+/** A piece of a clause (between its commas, or one per server named as a subject: see bySide) as read whatever carries into it. */
+interface PieceReading {
+  /** "the first ...", "the latter ...": which of two servers the context named. */
+  ordinal: 0 | 1 | null;
+  /** ", which runs the code": about the server named just before. */
+  relative: boolean;
+  /** The server it names as its subject (namedSubjectOf). */
+  subject: Side | null;
+  /** The last server it names, wherever. */
+  lastNamed: Side | null;
+  /** It says what a web server, or an application server, does. */
+  web: boolean;
+  app: boolean;
+}
+
+/**
+ * The pieces of a clause as read, once per clause text: what a clause carries in changes only how
+ * they are put together (characterisations), and the same clauses come back in many students' work.
+ */
+const piecesOf = cachedByString((raw: string): readonly PieceReading[] => {
+  const pieces: PieceReading[] = [];
+  for (const commaSegment of commaSegments(raw)) {
+    for (const segment of bySide(commaSegment)) {
+      const plain = plainText(segment);
+      const mentions = mentionsOf(plain);
+      const ordinal = ORDINAL.exec(plain);
+      const named = mentions.map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
+      pieces.push({
+        ordinal: ordinal ? (/first|former/.test(ordinal[1]!) ? 0 : 1) : null,
+        relative: RELATIVE.test(plain),
+        subject: namedSubjectOf(plain, mentions),
+        lastNamed: named.length ? named[named.length - 1]! : null,
+        web: WEB.test(plain),
+        app: APP.test(plain),
+      });
+    }
+  }
+  return pieces;
+});
 
 /**
  * Which servers a clause characterises, segment by segment (its commas): a segment is about the
@@ -40,17 +81,12 @@ function characterisations(clause: ReadClause, found: Set<Side>): void {
   const carriedSides = [...(clause.carried ? clause.subject : clause.context)].map(sideOf).filter((s): s is Side => s !== null);
   let subject: Side | null = carriedSides.length === 1 ? carriedSides[0]! : null;
   let lastNamed: Side | null = null;
-  for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
-    const plain = plainText(segment);
-    // Read once for the subject and for the servers named.
-    const mentions = mentionsOf(plain);
-    const ordinal = ORDINAL.exec(plain);
-    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]!) ? 0 : 1]! : RELATIVE.test(plain) ? lastNamed ?? subject : subjectOf(plain, mentions, subject);
-    if (!RELATIVE.test(plain)) subject = side;
-    if (side === 'web' && WEB.test(plain)) found.add('web');
-    if (side === 'app' && APP.test(plain)) found.add('app');
-    const named = mentions.map((m) => sideOf(m.topic)).filter((s): s is Side => s !== null);
-    if (named.length) lastNamed = named[named.length - 1]!;
+  for (const piece of piecesOf(clause.raw)) {
+    const side = piece.ordinal !== null && carriedSides.length === 2 ? carriedSides[piece.ordinal]! : piece.relative ? lastNamed ?? subject : piece.subject ?? subject;
+    if (!piece.relative) subject = side;
+    if (side === 'web' && piece.web) found.add('web');
+    if (side === 'app' && piece.app) found.add('app');
+    if (piece.lastNamed) lastNamed = piece.lastNamed;
   }
 }
 
