@@ -37164,6 +37164,9 @@ function serverMachines(graph2, roles) {
 function cachedByString(compute, limit = 1e3) {
   return keptByKey((text3) => text3, (_text, kept) => compute(kept), limit);
 }
+function cachedByKey(keyOf, compute, limit = 1e4) {
+  return keptByKey(keyOf, compute, limit);
+}
 function keptByKey(keyOf, compute, limit) {
   const half = Math.max(1, Math.floor(limit / 2));
   let recent = /* @__PURE__ */ new Map();
@@ -37558,23 +37561,35 @@ function normalise(text3) {
     }
     previous = kind;
   }
-  spaced2 = (from === 0 ? source : spaced2 + source.slice(from)).toLowerCase();
-  let out = "";
-  let runStart = -1;
-  for (let i = 0; i <= spaced2.length; i++) {
-    const code2 = i < spaced2.length ? spaced2.charCodeAt(i) : 32;
-    const breaks = code2 < 128 && SEPARATOR[code2] === 1 || isRegexSpace(code2);
-    if (breaks) {
-      if (runStart >= 0) {
-        out += out ? ` ${spaced2.slice(runStart, i)}` : spaced2.slice(runStart, i);
-        runStart = -1;
-      }
-    } else if (runStart < 0) {
-      runStart = i;
-    }
-  }
-  return out;
+  return collapseSeparators((from === 0 ? source : spaced2 + source.slice(from)).toLowerCase());
 }
+function collapseSeparators(text3) {
+  const n = text3.length;
+  if (collapsed.length < n) collapsed = new Uint16Array(Math.max(n, 2 * collapsed.length));
+  const out = collapsed;
+  let length = 0;
+  let spaceDue = false;
+  let respaced = false;
+  for (let i = 0; i < n; i++) {
+    const code2 = text3.charCodeAt(i);
+    if (code2 < 128 && SEPARATOR[code2] === 1 || isRegexSpace(code2)) {
+      spaceDue = length > 0;
+      if (code2 !== 32) respaced = true;
+      continue;
+    }
+    if (spaceDue) {
+      out[length++] = 32;
+      spaceDue = false;
+    }
+    out[length++] = code2;
+  }
+  if (length === n && !respaced) return text3;
+  let result = "";
+  for (let at2 = 0; at2 < length; at2 += DECODE_CHUNK) result += String.fromCharCode.apply(null, out.subarray(at2, Math.min(length, at2 + DECODE_CHUNK)));
+  return result;
+}
+var collapsed = new Uint16Array(1024);
+var DECODE_CHUNK = 8192;
 var KIND_OTHER = 0;
 var KIND_LOWER = 1;
 var KIND_UPPER = 2;
@@ -37598,6 +37613,14 @@ var ICON_ROLES = {
   server: "server"
 };
 function inferRoles(text3, hints = {}) {
+  return [...rolesOf({ text: text3, shape: hints.shape ?? null, icon: hints.icon ?? null })];
+}
+var rolesOf = cachedByKey(
+  ({ text: text3, shape, icon }) => `${shape?.length ?? -1}:${shape ?? ""}${icon?.length ?? -1}:${icon ?? ""}${text3}`,
+  ({ text: text3, shape, icon }) => readRoles(text3, { shape, icon }),
+  1e3
+);
+function readRoles(text3, hints) {
   const arrow = ARROW_IN_LABEL.exec(text3);
   const related = arrow ? `${text3.slice(0, arrow.index).trimEnd()} points to ${text3.slice(arrow.index + arrow[0].length).trimStart()}` : text3;
   const norm = normaliseText(related).replace(RELATION, "").trim() || normaliseText(text3);
@@ -38736,7 +38759,7 @@ var READ_LANGUAGES = ["en", "fr"];
 // src/prose/sentences.ts
 var plainText = cachedByString(readPlainText);
 function readPlainText(text3) {
-  return withoutAccents(normaliseText(text3.includes("\u2019") ? text3.replace(/\u2019/g, "'") : text3));
+  return withoutAccents(normalise(text3.includes("\u2019") ? text3.replace(/\u2019/g, "'") : text3));
 }
 function withoutAccents(text3) {
   for (let i = 0; i < text3.length; i++) if (text3.charCodeAt(i) > 127) return text3.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -38812,15 +38835,20 @@ function cut(text3) {
 }
 function clausesOfSentence(sentence, index) {
   const clauses = [];
-  for (const raw of pieces(sentence).flatMap(splitCoordinated)) {
-    const plain = proseText(raw);
-    if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+  for (const piece of pieces(sentence)) {
+    for (const raw of splitCoordinated(piece)) {
+      const plain = proseText(raw);
+      if (plain) clauses.push(Object.freeze({ raw, plain, sentence: index }));
+    }
   }
   return Object.freeze(clauses);
 }
 function clausesOf(text3) {
   const sentences = cutOf(text3);
-  return sentences.length === 1 ? sentences[0].clauses : sentences.flatMap((s) => s.clauses);
+  if (sentences.length === 1) return sentences[0].clauses;
+  const clauses = [];
+  for (const sentence of sentences) clauses.push(...sentence.clauses);
+  return clauses;
 }
 function splitCoordinated(sentence) {
   const parts = [];
@@ -39423,12 +39451,14 @@ function numbersServers(plain) {
 function mentionsOf(plain, serversNumbered = true, label = false, preceding = "") {
   const ordinal = (plain.includes(" one") || plain.includes(" of them")) && ORDINAL_ONE.test(plain);
   ORDINAL_ONE.lastIndex = 0;
-  if (ordinal) return findMentions(plain, serversNumbered, label, preceding);
-  return MENTIONS_READ[(serversNumbered ? 1 : 0) + (label ? 2 : 0)](plain);
+  const reading = textReading(plain);
+  if (ordinal) return findMentions(plain, reading, serversNumbered, label, preceding);
+  const way = (serversNumbered ? 1 : 0) + (label ? 2 : 0);
+  return reading.asked[way] ??= Object.freeze(findMentions(plain, reading, serversNumbered, label, ""));
 }
-var MENTIONS_READ = [0, 1, 2, 3].map((flags) => cachedByString((plain) => findMentions(plain, (flags & 1) === 1, (flags & 2) === 2, "")));
-function findMentions(plain, serversNumbered, label, preceding) {
-  const mentions = [...namedIn(plain)];
+var textReading = cachedByString((plain) => ({ named: namedIn(plain), split: splitIn(plain), asked: [] }));
+function findMentions(plain, reading, serversNumbered, label, preceding) {
+  const mentions = [...reading.named];
   if (!serversNumbered) mentions.push(...numberedServersIn(plain));
   for (const m of everyMatch(ORDINAL_ONE, plain)) {
     const before = `${preceding} ${plain.slice(0, m.index)}`;
@@ -39436,11 +39466,11 @@ function findMentions(plain, serversNumbered, label, preceding) {
     if (/^(?:second|2nd|other|backup|standby|two of them|both of them)$/.test(word) && LB_NAME.test(before)) mentions.push({ topic: "lb-cluster", index: m.index });
     if (/^(?:third|3rd|fourth|4th|new|extra|additional)$/.test(word) && MACHINE_NAME.test(before)) mentions.push({ topic: "added-server", index: m.index });
   }
-  const split = splitIn(plain);
+  const { split } = reading;
   if (split.parts || label) mentions.push(...split.mentions ?? splitMentions(split.cleaned));
   return mentions.sort((a, b) => a.index - b.index);
 }
-var namedIn = cachedByString((plain) => {
+function namedIn(plain) {
   const mentions = [];
   const taken = [];
   for (const [topic, pattern, needs] of PATTERNS) {
@@ -39453,14 +39483,16 @@ var namedIn = cachedByString((plain) => {
       mentions.push({ topic, index: m.index });
     }
   }
-  return mentions;
-});
-var numberedServersIn = cachedByString((plain) => everyMatch(NUMBERED_SERVER, plain).map((m) => ({ topic: "added-server", index: m.index })));
-var splitIn = cachedByString((plain) => {
+  return Object.freeze(mentions);
+}
+function numberedServersIn(plain) {
+  return everyMatch(NUMBERED_SERVER, plain).map((m) => ({ topic: "added-server", index: m.index }));
+}
+function splitIn(plain) {
   const cleaned = plain.replace(NOT_A_SPLIT, (s) => " ".repeat(s.length));
   const parts = SPLIT_PART.test(cleaned);
-  return { cleaned, parts, mentions: parts ? splitMentions(cleaned) : null };
-});
+  return Object.freeze({ cleaned, parts, mentions: parts ? Object.freeze(splitMentions(cleaned)) : null });
+}
 function splitMentions(cleaned) {
   return everyMatch(SPLIT, cleaned).map((m) => ({ topic: "split", index: m.index }));
 }
@@ -45047,6 +45079,8 @@ var shared = null;
 function markdownIt() {
   if (!shared) {
     shared = new lib_default({ html: true, linkify: true });
+    shared.normalizeLink = cachedByString(shared.normalizeLink.bind(shared));
+    shared.normalizeLinkText = cachedByString(shared.normalizeLinkText.bind(shared));
     shared.core.ruler.after("block", "headings-only", (state) => {
       if (!state.env[HEADINGS_ONLY]) return;
       state.tokens = state.tokens.filter((t, i, all2) => t.type === "heading_open" || t.type === "heading_close" || t.type === "inline" && all2[i - 1]?.type === "heading_open");
@@ -45471,12 +45505,12 @@ function readClauses(cut2, context, carriedIn, doc, sentenceBase = 0) {
   let previousPlain = "";
   let previousReason = null;
   let isolatedBefore = false;
-  for (const clause of cut2.flatMap((c) => byElement(c, doc))) {
+  for (const whole of cut2) for (const clause of byElement(whole, doc)) {
     const future = FUTURE_REMARK.test(clause.plain);
     let reason = reasonIn(clause.plain, context.why || WHY_OPENING.test(clause.plain));
     if (reason?.opens && previousReason) reason = { ...reason, redundancy: reason.redundancy || previousReason.redundancy, failing: previousReason.failing };
     previousReason = reason;
-    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), clause.plain);
+    const mentions = relevant(mentionsOf(clause.plain, doc.serversNumbered, false, previousPlain), future);
     previousPlain = clause.plain;
     if (reason?.byIsolation && mentions.some((m) => m.topic === "split")) reason = null;
     const refersBack = REFERS_BACK.test(clause.plain) || ADDED_FIRST.test(clause.plain) || NEEDED_IT.test(clause.plain);
@@ -45561,8 +45595,8 @@ function namesAdditionBeforeReason(plain, doc) {
   const reason = reasonIn(plain);
   return reason !== null && mentionsOf(plain, doc.serversNumbered).some((m) => ADDITIONS.includes(m.topic) && m.index < reason.index);
 }
-function relevant(mentions, plain) {
-  if (!FUTURE_REMARK.test(plain)) return mentions;
+function relevant(mentions, future) {
+  if (!future) return mentions;
   return mentions.filter((m) => m.topic !== "added-server" && m.topic !== "server-pool");
 }
 function mainClauseStart(clause) {
@@ -45576,7 +45610,8 @@ function analyseProse(sources) {
   const languages = { en: 0, fr: 0, es: 0, de: 0, pt: 0 };
   let wordCount = 0;
   const headingIssues = /* @__PURE__ */ new Map();
-  const doc = { serversNumbered: numbersServers(sources.flatMap((source) => source.blocks.map((b) => proseText(b.text))).join("\n")) };
+  const norms = sources.map((source) => source.blocks.map((b) => proseText(b.text)));
+  const doc = { serversNumbered: numbersServers(norms.flat().join("\n")) };
   const steps = [];
   const listsIssues = (heading2) => {
     let issues = headingIssues.get(heading2);
@@ -45586,11 +45621,11 @@ function analyseProse(sources) {
     }
     return issues;
   };
-  for (const source of sources) {
+  for (const [s, source] of sources.entries()) {
     let title = null;
     let previousSection = "";
     for (const [k, block4] of source.blocks.entries()) {
-      const norm = proseText(block4.text);
+      const norm = norms[s][k];
       title = title?.covers(block4) ? title : null;
       const section = block4.headingPath.join("\0");
       const fresh = k === 0 || section !== previousSection || block4.kind === "heading";
@@ -45652,14 +45687,15 @@ var readings = cachedByObject((prose) => {
     const contexts = [...block4.headingPath.slice(-2).map(headingContext)];
     for (const lead of (block4.listPath ?? []).slice(-1)) contexts.push(contextOf(lead, doc));
     if (title) contexts.push({ ...contextOf(title.text, doc), subject: title.topics });
-    const headingTopics = new Set(contexts.flatMap((c) => [...c.subject]));
+    const headingTopics = /* @__PURE__ */ new Set();
+    for (const c of contexts) for (const t of c.subject) headingTopics.add(t);
     if (block4.kind === "heading") {
       read.set(analysed, { headingTopics, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED });
       continue;
     }
-    const { clauses, last } = readBlock(block4, analysed, contexts, carried, doc);
+    const { clauses, last, explained } = blockRead({ block: block4, analysed, around: nearest(contexts), carried, doc });
     carried = last;
-    read.set(analysed, { headingTopics, clauses, explained: explainedBy(clauses) });
+    read.set(analysed, { headingTopics, clauses, explained });
   }
   return read;
 });
@@ -45671,7 +45707,43 @@ function readingOf(prose, block4) {
   return reading;
 }
 var wholeClausesOf = cachedByObject((block4) => clausesOf(block4.text));
-function readBlock(block4, analysed, contexts, carried, doc) {
+function readUnder({ block: block4, around, carried, doc }) {
+  return {
+    kind: block4.kind,
+    lead: block4.lead === void 0 ? void 0 : ownCopy(block4.lead),
+    cells: block4.cells?.map(ownCopy),
+    header: block4.header?.map(ownCopy),
+    subject: [...around.subject],
+    why: around.why,
+    isolation: around.isolation,
+    fixed: around.fixed,
+    carried: [...carried],
+    serversNumbered: doc.serversNumbered
+  };
+}
+function readsUnder(kept, { block: block4, around, carried, doc }) {
+  return kept.kind === block4.kind && kept.lead === block4.lead && sameCells(kept.cells, block4.cells) && sameCells(kept.header, block4.header) && sameTopics(kept.subject, around.subject) && kept.why === around.why && kept.isolation === around.isolation && kept.fixed === around.fixed && sameTopics(kept.carried, carried) && kept.serversNumbered === doc.serversNumbered;
+}
+function sameCells(kept, cells) {
+  if (kept === void 0 || cells === void 0) return kept === cells;
+  return kept.length === cells.length && kept.every((cell, k) => cell === cells[k]);
+}
+function sameTopics(kept, topics) {
+  if (kept.length !== topics.size) return false;
+  let k = 0;
+  for (const t of topics) if (t !== kept[k++]) return false;
+  return true;
+}
+function readAndExplain({ block: block4, analysed, around, carried, doc }) {
+  const { clauses, last } = readBlock(block4, analysed, around, carried, doc);
+  return { clauses, last, explained: explainedBy(clauses) };
+}
+var MAX_KEPT_READING = 2e3;
+var keptReading = cachedByText((toRead2) => toRead2.block.text, readUnder, readsUnder, readAndExplain);
+function blockRead(toRead2) {
+  return toRead2.block.text.length > MAX_KEPT_READING ? readAndExplain(toRead2) : keptReading(toRead2);
+}
+function readBlock(block4, analysed, around, carried, doc) {
   if (block4.kind === "table-row" && block4.cells && block4.header) {
     const names = block4.cells.slice(0, 2).map((cell, k) => k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT);
     const named3 = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
@@ -45680,7 +45752,7 @@ function readBlock(block4, analysed, contexts, carried, doc) {
     block4.cells.forEach((cell, k) => {
       const column = contextOf(block4.header[k] ?? "", doc);
       const own = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
-      clauses.push(...readClauses(clausesOf(cell), nearest([...contexts, own]), carried, doc, k * 100).clauses);
+      clauses.push(...readClauses(clausesOf(cell), nearest([around, own]), carried, doc, k * 100).clauses);
     });
     return { clauses, last: row.subject };
   }
@@ -45688,12 +45760,12 @@ function readBlock(block4, analysed, contexts, carried, doc) {
   if (label) {
     const own = { ...contextOf(label.label, doc), fixed: 1 };
     if (MACHINE_LABEL.test(proseText(label.label)) && ADDED_FIRST.test(proseText(label.rest))) own.subject = /* @__PURE__ */ new Set([...own.subject, "added-server"]);
-    const context = nearest([...contexts, own]);
-    const head = readClauses(clausesOf(label.label), nearest(contexts), carried, doc);
+    const context = nearest([around, own]);
+    const head = readClauses(clausesOf(label.label), around, carried, doc);
     const rest = readClauses(clausesOf(label.rest), context, carried, doc, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
-  return readClauses(wholeClausesOf(analysed), nearest(contexts), carried, doc);
+  return readClauses(wholeClausesOf(analysed), around, carried, doc);
 }
 function labelOf(block4) {
   if (block4.lead && block4.text.startsWith(block4.lead)) return { label: block4.lead, rest: block4.text.slice(block4.lead.length).replace(/^[\s:.\u2013\u2014-]+/, "") };
@@ -45702,8 +45774,9 @@ function labelOf(block4) {
   return { label: m[1], rest: block4.text.slice(m[0].length) };
 }
 function topicsOfBlock(prose, block4) {
-  return topicsOf(block4.norm, prose.serversNumbered);
+  return blockTopics(prose)(block4);
 }
+var blockTopics = cachedByObject((prose) => cachedByObject((block4) => topicsOf(block4.norm, prose.serversNumbered)));
 function explanationsOf(prose, topic) {
   return prose.blocks.filter((b) => b.kind !== "heading" && !b.inIssuesSection && readingOf(prose, b).explained.has(topic));
 }
@@ -47986,27 +48059,43 @@ var ORDINAL = /^(?:and |while |whereas )?the (first|former|second|latter)\b/;
 function sideOf(topic) {
   return topic === "web-server" ? "web" : topic === "app-server" ? "app" : null;
 }
-function subjectOf2(plain, mentions, carried) {
+function namedSubjectOf(plain, mentions) {
   for (const m of mentions) {
     const side = sideOf(m.topic);
     if (side && !OBJECT_BEFORE.test(plain.slice(0, m.index))) return side;
   }
-  return carried;
+  return null;
 }
+var piecesOf = cachedByString((raw) => {
+  const pieces2 = [];
+  for (const commaSegment of commaSegments(raw)) {
+    for (const segment of bySide(commaSegment)) {
+      const plain = plainText(segment);
+      const mentions = mentionsOf(plain);
+      const ordinal = ORDINAL.exec(plain);
+      const named3 = mentions.map((m) => sideOf(m.topic)).filter((s) => s !== null);
+      pieces2.push({
+        ordinal: ordinal ? /first|former/.test(ordinal[1]) ? 0 : 1 : null,
+        relative: RELATIVE2.test(plain),
+        subject: namedSubjectOf(plain, mentions),
+        lastNamed: named3.length ? named3[named3.length - 1] : null,
+        web: WEB.test(plain),
+        app: APP.test(plain)
+      });
+    }
+  }
+  return pieces2;
+});
 function characterisations(clause, found) {
   const carriedSides = [...clause.carried ? clause.subject : clause.context].map(sideOf).filter((s) => s !== null);
   let subject = carriedSides.length === 1 ? carriedSides[0] : null;
   let lastNamed = null;
-  for (const segment of commaSegments(clause.raw).flatMap(bySide)) {
-    const plain = plainText(segment);
-    const mentions = mentionsOf(plain);
-    const ordinal = ORDINAL.exec(plain);
-    const side = ordinal && carriedSides.length === 2 ? carriedSides[/first|former/.test(ordinal[1]) ? 0 : 1] : RELATIVE2.test(plain) ? lastNamed ?? subject : subjectOf2(plain, mentions, subject);
-    if (!RELATIVE2.test(plain)) subject = side;
-    if (side === "web" && WEB.test(plain)) found.add("web");
-    if (side === "app" && APP.test(plain)) found.add("app");
-    const named3 = mentions.map((m) => sideOf(m.topic)).filter((s) => s !== null);
-    if (named3.length) lastNamed = named3[named3.length - 1];
+  for (const piece of piecesOf(clause.raw)) {
+    const side = piece.ordinal !== null && carriedSides.length === 2 ? carriedSides[piece.ordinal] : piece.relative ? lastNamed ?? subject : piece.subject ?? subject;
+    if (!piece.relative) subject = side;
+    if (side === "web" && piece.web) found.add("web");
+    if (side === "app" && piece.app) found.add("app");
+    if (piece.lastNamed) lastNamed = piece.lastNamed;
   }
 }
 function bySide(segment) {
@@ -48628,7 +48717,11 @@ function note(op, path17, saw, args) {
   if (probes) probes.push({ op, path: path17, ...args ? { args } : {}, saw: saw() });
 }
 function digest(text3) {
-  return process.getBuiltinModule("node:crypto").hash("sha1", text3, "base64");
+  return crypto().hash("sha1", text3, "base64");
+}
+var loadedCrypto;
+function crypto() {
+  return loadedCrypto ??= process.getBuiltinModule("node:crypto");
 }
 function listNow(dir) {
   try {
@@ -49860,18 +49953,24 @@ function matchFrontMatter(text3) {
   return null;
 }
 var lastCommon = null;
-function prepareMermaidSource(input2, options = { encodeEntities: true }) {
+function commonStepsOf(input2) {
   if (lastCommon?.input !== input2) lastCommon = { input: input2, steps: commonSteps(input2) };
-  const { raw, title, frontMatterError } = lastCommon.steps;
-  let src = lastCommon.steps.src;
-  if (options.encodeEntities) {
-    src = replaceAll(src, keywordColourLines("style"), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, keywordColourLines("classDef"), (m) => m[0].slice(0, -1));
-    src = replaceAll(src, /#\w+;/g, (m) => {
-      const inner = m[0].slice(1, -1);
-      return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
-    });
-  }
+  return lastCommon.steps;
+}
+function typeWordSource(input2) {
+  const { src, frontMatterError } = commonStepsOf(input2);
+  return { text: `${src.text}
+`, frontMatterError };
+}
+function prepareMermaidSource(input2) {
+  const { raw, title, frontMatterError, src: common2 } = commonStepsOf(input2);
+  let src = common2;
+  src = replaceAll(src, keywordColourLines("style"), (m) => m[0].slice(0, -1));
+  src = replaceAll(src, keywordColourLines("classDef"), (m) => m[0].slice(0, -1));
+  src = replaceAll(src, /#\w+;/g, (m) => {
+    const inner = m[0].slice(1, -1);
+    return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
+  });
   const end = src.origin.length ? src.origin[src.origin.length - 1] + 1 : raw.length;
   const text3 = `${src.text}
 `;
@@ -49921,7 +50020,7 @@ var KINDS3 = [
   ]
 ];
 function detectDiagramType(raw) {
-  const prepared2 = prepareMermaidSource(raw, { encodeEntities: false });
+  const prepared2 = typeWordSource(raw);
   if (prepared2.frontMatterError) return { kind: "unknown", typeWord: "---" };
   const word = diagramTypeWord(prepared2);
   const firstLine = word ?? "";
@@ -50236,7 +50335,7 @@ function* idSpaceAfterArrow(text3) {
   const blanks = blankRuns(text3);
   const spaces = spaceRuns(text3);
   for (let at2 = 0; at2 < text3.length; ) {
-    const arrow = ARROWS2.find((a) => text3.startsWith(a, at2));
+    const arrow = ARROW_FIRST_CHARS.has(text3[at2]) ? ARROWS2.find((a) => text3.startsWith(a, at2)) : void 0;
     const found = arrow ? idThenSpaceThenOpener(text3, words, blanks, spaces.endFrom(at2 + arrow.length)) : null;
     if (!arrow || !found) {
       at2++;
@@ -50247,6 +50346,7 @@ function* idSpaceAfterArrow(text3) {
   }
 }
 var ARROWS2 = ["-->", "---", "==>", "-.->", "&"];
+var ARROW_FIRST_CHARS = new Set(ARROWS2.map((a) => a[0]));
 function isLineTerminator2(code2) {
   return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
 }
@@ -50849,21 +50949,59 @@ function loadOrBuildTables(grammar, cacheUrl) {
 // src/diagrams/lr/lr-parser.ts
 var MAX_REPAIRS = 200;
 var LOOKAHEAD = 40;
+var NO_ACTION = -2147483648;
+var DENSE = /* @__PURE__ */ new WeakMap();
+function denseOf(tables3) {
+  let dense = DENSE.get(tables3);
+  if (dense) return dense;
+  const terminal = /* @__PURE__ */ new Map();
+  for (const row of tables3.action) for (const type2 of row.keys()) if (!terminal.has(type2)) terminal.set(type2, terminal.size);
+  const nonterminal = /* @__PURE__ */ new Map();
+  for (const p of tables3.productions) if (!nonterminal.has(p.lhs)) nonterminal.set(p.lhs, nonterminal.size);
+  for (const row of tables3.goto) for (const sym of row.keys()) if (!nonterminal.has(sym)) nonterminal.set(sym, nonterminal.size);
+  const states = tables3.action.length;
+  const action = new Int32Array(states * terminal.size).fill(NO_ACTION);
+  const goto = new Int32Array(states * nonterminal.size).fill(-1);
+  for (let s = 0; s < states; s++) {
+    for (const [type2, act] of tables3.action[s]) action[s * terminal.size + terminal.get(type2)] = act;
+    for (const [sym, target] of tables3.goto[s]) goto[s * nonterminal.size + nonterminal.get(sym)] = target;
+  }
+  dense = {
+    terminal,
+    terminals: terminal.size,
+    action,
+    nonterminals: nonterminal.size,
+    goto,
+    length: Int32Array.from(tables3.productions, (p) => p.rhs.length),
+    lhs: Int32Array.from(tables3.productions, (p) => nonterminal.get(p.lhs))
+  };
+  DENSE.set(tables3, dense);
+  return dense;
+}
+function actionOf(dense, state, t) {
+  return t < 0 ? NO_ACTION : dense.action[state * dense.terminals + t];
+}
 function runLr(tables3, input2, options) {
   const tokens = options.stopOnError ? input2 : [...input2];
   const errors = [];
   const states = [0];
   const values = [];
-  const action = tables3.action;
+  const dense = denseOf(tables3);
   let i = 0;
   let repairs = 0;
   let lastRecoveryAt = -1;
+  let numbered = null;
+  let t = -1;
   while (i <= tokens.length) {
     const token = tokens[i] ?? endToken(tokens);
+    if (token !== numbered) {
+      numbered = token;
+      t = dense.terminal.get(token.type) ?? -1;
+    }
     const state = states[states.length - 1];
-    const act = action[state].get(token.type);
-    if (act === void 0) {
-      errors.push({ token, expected: [...tables3.action[state].keys()].filter((t) => t !== "error") });
+    const act = actionOf(dense, state, t);
+    if (act === NO_ACTION) {
+      errors.push({ token, expected: [...tables3.action[state].keys()].filter((type2) => type2 !== "error") });
       if (token.type === END || options.stopOnError) break;
       const repair = repairs < MAX_REPAIRS && options.repairs ? bestRepair(tables3, states, tokens, i, options) : null;
       if (repair) {
@@ -50882,14 +51020,14 @@ function runLr(tables3, input2, options) {
       i++;
     } else if (act < 0) {
       const prod = -act - 1;
-      const n = tables3.productions[prod].rhs.length;
+      const n = dense.length[prod];
       const args = values.slice(values.length - n);
       for (let k = 0; k < n; k++) {
         values.pop();
         states.pop();
       }
-      const target = tables3.goto[states[states.length - 1]].get(tables3.productions[prod].lhs);
-      if (target === void 0) break;
+      const target = dense.goto[states[states.length - 1] * dense.nonterminals + dense.lhs[prod]];
+      if (target < 0) break;
       values.push(options.reduce(prod, args));
       states.push(target);
     } else {
@@ -50977,6 +51115,7 @@ function runGrammar(tables3, rules, tokens, options) {
     shift: (token) => ({ value: token.text, start: token.start, end: token.end }),
     reduce: (prod, args) => {
       const rule = rules[prod - 1];
+      if (!rule.action && args.length === 1) return args[0];
       const start2 = args[0]?.start ?? -1;
       let value = args[0]?.value;
       if (rule.action) {
@@ -55031,11 +55170,12 @@ function runStateLexer(text3, rules, ctx, options = {}) {
     const code2 = text3.charCodeAt(pos);
     for (const rule of table2[code2 < 128 ? code2 : 128]) {
       let length;
-      if (rule.match instanceof RegExp) {
-        rule.match.lastIndex = pos;
-        length = rule.match.test(text3) ? rule.match.lastIndex - pos : -1;
+      const match3 = rule.match;
+      if (typeof match3 === "function") {
+        length = match3(ctx, pos);
       } else {
-        length = rule.match(ctx, pos);
+        match3.lastIndex = pos;
+        length = match3.test(text3) ? match3.lastIndex - pos : -1;
       }
       if (length < 0) continue;
       const matchText = text3.slice(pos, pos + length);
@@ -55260,7 +55400,8 @@ function buildContext(text3) {
     return next < 0 ? n : next;
   };
   const directionStarts = /* @__PURE__ */ new Map();
-  for (const m of text3.matchAll(/direction\s+(TB|BT|RL|LR|TD)/g)) {
+  const directions = text3.includes("direction") ? text3.matchAll(/direction\s+(TB|BT|RL|LR|TD)/g) : [];
+  for (const m of directions) {
     const line = lineOf2(m.index);
     const row = directionStarts.get(line) ?? /* @__PURE__ */ new Map();
     row.set(m[1], m.index);
