@@ -4,7 +4,7 @@
  * cell or column header), each sentence about its subject (named, or referred back to with "it",
  * "this machine", "the latter"), and a reason credited to the element its sentence is about.
  */
-import { cachedByObject, cachedByText, ownCopy } from '../bounded-cache.js';
+import { cachedByObject } from '../bounded-cache.js';
 import { everyMatch } from '../every-match.js';
 import type { ProseBlock } from '../markdown/parse-markdown.js';
 import { ADDITIONS, mentionsOf, numbersServers, PARTS_OF, topicsOf, type Mention, type Topic } from './elements.js';
@@ -506,9 +506,9 @@ const readings = cachedByObject((prose: ProseAnalysis): Map<AnalysedBlock, Block
       read.set(analysed, { headingTopics, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED });
       continue;
     }
-    const { clauses, last, explained } = blockRead({ block, analysed, around: nearest(contexts), carried, doc });
+    const { clauses, last } = readBlock(block, analysed, contexts, carried, doc);
     carried = last;
-    read.set(analysed, { headingTopics, clauses, explained });
+    read.set(analysed, { headingTopics, clauses, explained: explainedBy(clauses) });
   }
   return read;
 });
@@ -529,101 +529,11 @@ export function readingOf(prose: ProseAnalysis, block: AnalysedBlock): BlockRead
  */
 export const wholeClausesOf = cachedByObject((block: AnalysedBlock): readonly Clause[] => clausesOf(block.text));
 
-/** A block to read, under `around` (the nearest of the contexts it sits under: see nearest) with the subject `carried` into it. */
-interface BlockToRead {
-  block: ProseBlock;
-  analysed: AnalysedBlock;
-  around: Context;
-  carried: Set<Topic>;
-  doc: DocumentFacts;
-}
-
-/** A block's clauses as read, the subject it ends on, and what it explains. */
-interface BlockRead {
-  clauses: readonly ReadClause[];
-  last: Set<Topic>;
-  explained: ReadonlySet<Topic>;
-}
-
-/**
- * Everything besides its text that reading a block depends on, kept with strings of its own (see
- * ownCopy). Topics in their order: which of two servers is "the first" follows it.
- */
-interface ReadUnder {
-  kind: ProseBlock['kind'];
-  lead: string | undefined;
-  cells: readonly string[] | undefined;
-  header: readonly string[] | undefined;
-  subject: readonly Topic[];
-  why: boolean;
-  isolation: boolean;
-  fixed: number | undefined;
-  carried: readonly Topic[];
-  serversNumbered: boolean;
-}
-
-function readUnder({ block, around, carried, doc }: BlockToRead): ReadUnder {
-  return {
-    kind: block.kind,
-    lead: block.lead === undefined ? undefined : ownCopy(block.lead),
-    cells: block.cells?.map(ownCopy),
-    header: block.header?.map(ownCopy),
-    subject: [...around.subject],
-    why: around.why,
-    isolation: around.isolation,
-    fixed: around.fixed,
-    carried: [...carried],
-    serversNumbered: doc.serversNumbered,
-  };
-}
-
-function readsUnder(kept: ReadUnder, { block, around, carried, doc }: BlockToRead): boolean {
-  return kept.kind === block.kind && kept.lead === block.lead && sameCells(kept.cells, block.cells) && sameCells(kept.header, block.header)
-    && sameTopics(kept.subject, around.subject) && kept.why === around.why && kept.isolation === around.isolation && kept.fixed === around.fixed
-    && sameTopics(kept.carried, carried) && kept.serversNumbered === doc.serversNumbered;
-}
-
-function sameCells(kept: readonly string[] | undefined, cells: readonly string[] | undefined): boolean {
-  if (kept === undefined || cells === undefined) return kept === cells;
-  return kept.length === cells.length && kept.every((cell, k) => cell === cells[k]);
-}
-
-function sameTopics(kept: readonly Topic[], topics: ReadonlySet<Topic>): boolean {
-  if (kept.length !== topics.size) return false;
-  let k = 0;
-  for (const t of topics) if (t !== kept[k++]) return false;
-  return true;
-}
-
-function readAndExplain({ block, analysed, around, carried, doc }: BlockToRead): BlockRead {
-  const { clauses, last } = readBlock(block, analysed, around, carried, doc);
-  return { clauses, last, explained: explainedBy(clauses) };
-}
-
-/**
- * Blocks up to this length keep their reading across students, as cutOf keeps their cut: the
- * students of a cohort write many of the same lines (the task's headings, a template's items), and
- * reading a block's clauses for their subjects and reasons was most of the prose stage. A longer
- * block is some student's own text, and its clauses may be slices of the student's file.
- */
-const MAX_KEPT_READING = 2000;
-
-/**
- * A block's reading, kept under its text in the contexts it was read in (cachedByText): its clauses
- * as read are shared by every student who wrote the same block under the same context, so they, and
- * their sets of topics, are read-only.
- */
-const keptReading = cachedByText((toRead: BlockToRead) => toRead.block.text, readUnder, readsUnder, readAndExplain);
-
-function blockRead(toRead: BlockToRead): BlockRead {
-  return toRead.block.text.length > MAX_KEPT_READING ? readAndExplain(toRead) : keptReading(toRead);
-}
-
 /**
  * Reads a block: a table row cell by cell under its row's and column's subjects, other blocks after
  * their lead label. Returns its clauses as read and the subject it ends on.
  */
-function readBlock(block: ProseBlock, analysed: AnalysedBlock, around: Context, carried: Set<Topic>, doc: DocumentFacts): { clauses: ReadClause[]; last: Set<Topic> } {
+function readBlock(block: ProseBlock, analysed: AnalysedBlock, contexts: Context[], carried: Set<Topic>, doc: DocumentFacts): { clauses: ReadClause[]; last: Set<Topic> } {
   if (block.kind === 'table-row' && block.cells && block.header) {
     // The row's subject: its first cell, or a short second one ("Web | Nginx | serves static files").
     const names = block.cells.slice(0, 2).map((cell, k) => (k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT));
@@ -635,7 +545,7 @@ function readBlock(block: ProseBlock, analysed: AnalysedBlock, around: Context, 
       const column = contextOf(block.header![k] ?? '', doc);
       // One row per element (Element | Why) or one column per element (| Web server | App server |).
       const own: Context = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
-      clauses.push(...readClauses(clausesOf(cell), nearest([around, own]), carried, doc, k * 100).clauses);
+      clauses.push(...readClauses(clausesOf(cell), nearest([...contexts, own]), carried, doc, k * 100).clauses);
     });
     return { clauses, last: row.subject };
   }
@@ -645,13 +555,13 @@ function readBlock(block: ProseBlock, analysed: AnalysedBlock, around: Context, 
     const own = { ...contextOf(label.label, doc), fixed: 1 };
     // "**Server 3.** Added because ...": a machine the text says was added is the added server.
     if (MACHINE_LABEL.test(proseText(label.label)) && ADDED_FIRST.test(proseText(label.rest))) own.subject = new Set([...own.subject, 'added-server']);
-    const context = nearest([around, own]);
+    const context = nearest([...contexts, own]);
     // The label is read too: a bold lead may be a sentence of its own.
-    const head = readClauses(clausesOf(label.label), around, carried, doc);
+    const head = readClauses(clausesOf(label.label), nearest(contexts), carried, doc);
     const rest = readClauses(clausesOf(label.rest), context, carried, doc, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
-  return readClauses(wholeClausesOf(analysed), around, carried, doc);
+  return readClauses(wholeClausesOf(analysed), nearest(contexts), carried, doc);
 }
 
 /** The lead label of a block ("**HAProxy 2.** It listens...", "Why: ...", "Server 3 – added to..."). */

@@ -1,5 +1,5 @@
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
-import { analyseProse, explanationsOf } from '../../src/prose/analyze-prose.js';
+import { analyseProse } from '../../src/prose/analyze-prose.js';
 import { claimsOf } from '../../src/prose/claims.js';
 import { mentionsOf } from '../../src/prose/elements.js';
 import { reasonIn } from '../../src/prose/reasons.js';
@@ -21,27 +21,6 @@ describe('sentences', () => {
     expect(proseText('Added 1 more server → dedicated roles')).toBe('added 1 more server therefore dedicated roles');
     expect(proseText('User -> DNS -> LB')).not.toContain('therefore');
     expect(proseText('Répartiteur d’équilibre')).toBe('repartiteur d equilibre');
-  });
-});
-
-describe('a block is read under what it sits under, however often its text was read before', () => {
-  // Block readings are kept under their text across submissions: each of these reads the same line
-  // as the one before it, under another heading, column or subject carried in.
-  const explained = (markdown: string) => {
-    const prose = analyseProse([{ file: 'f.md', blocks: parseMarkdown(markdown).prose }]);
-    return (['lb-cluster', 'added-server', 'split'] as const).filter((t) => explanationsOf(prose, t).length > 0);
-  };
-  const line = 'It removes the single point of failure.';
-  it.each([
-    [`## Second load balancer\n\n${line}\n`, ['lb-cluster']],
-    [`## Additional server\n\n${line}\n`, ['added-server']],
-    [`| Second load balancer |\n|---|\n| ${line} |\n`, ['lb-cluster']],
-    [`| Additional server |\n|---|\n| ${line} |\n`, ['added-server']],
-    [`HAProxy 2 is a second load balancer.\n\n${line}\n`, ['lb-cluster']],
-    [`A third server was added.\n\n${line}\n`, ['added-server']],
-    [`## Second load balancer\n\n${line}\n`, ['lb-cluster']],
-  ])('%j', (markdown, topics) => {
-    expect(explained(markdown)).toEqual(topics);
   });
 });
 
