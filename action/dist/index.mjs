@@ -37565,8 +37565,8 @@ function normalise(text3) {
 }
 function collapseSeparators(text3) {
   const n = text3.length;
-  if (collapsed.length < n) collapsed = new Uint16Array(Math.max(n, 2 * collapsed.length));
-  const out = collapsed;
+  if (collapsed.length < n && n <= MAX_KEPT_BUFFER) collapsed = new Uint16Array(Math.min(MAX_KEPT_BUFFER, Math.max(n, 2 * collapsed.length)));
+  const out = n <= collapsed.length ? collapsed : new Uint16Array(n);
   let length = 0;
   let spaceDue = false;
   let respaced = false;
@@ -37589,6 +37589,7 @@ function collapseSeparators(text3) {
   return result;
 }
 var collapsed = new Uint16Array(1024);
+var MAX_KEPT_BUFFER = 64 * 1024;
 var DECODE_CHUNK = 8192;
 var KIND_OTHER = 0;
 var KIND_LOWER = 1;
@@ -45075,12 +45076,17 @@ function looksLikeDiagramHeader(line) {
 
 // src/markdown/parse-markdown.ts
 var HEADINGS_ONLY = Symbol("headings only");
+var MAX_KEPT_URL = 2e3;
+function shortUrlsCached(normalise2) {
+  const cached = cachedByString(normalise2);
+  return (url) => url.length > MAX_KEPT_URL ? normalise2(url) : cached(url);
+}
 var shared = null;
 function markdownIt() {
   if (!shared) {
     shared = new lib_default({ html: true, linkify: true });
-    shared.normalizeLink = cachedByString(shared.normalizeLink.bind(shared));
-    shared.normalizeLinkText = cachedByString(shared.normalizeLinkText.bind(shared));
+    shared.normalizeLink = shortUrlsCached(shared.normalizeLink.bind(shared));
+    shared.normalizeLinkText = shortUrlsCached(shared.normalizeLinkText.bind(shared));
     shared.core.ruler.after("block", "headings-only", (state) => {
       if (!state.env[HEADINGS_ONLY]) return;
       state.tokens = state.tokens.filter((t, i, all2) => t.type === "heading_open" || t.type === "heading_close" || t.type === "inline" && all2[i - 1]?.type === "heading_open");
@@ -45693,9 +45699,9 @@ var readings = cachedByObject((prose) => {
       read.set(analysed, { headingTopics, clauses: NO_CLAUSES, explained: NOTHING_EXPLAINED });
       continue;
     }
-    const { clauses, last, explained } = blockRead({ block: block4, analysed, around: nearest(contexts), carried, doc });
+    const { clauses, last } = readBlock(block4, analysed, contexts, carried, doc);
     carried = last;
-    read.set(analysed, { headingTopics, clauses, explained });
+    read.set(analysed, { headingTopics, clauses, explained: explainedBy(clauses) });
   }
   return read;
 });
@@ -45707,43 +45713,7 @@ function readingOf(prose, block4) {
   return reading;
 }
 var wholeClausesOf = cachedByObject((block4) => clausesOf(block4.text));
-function readUnder({ block: block4, around, carried, doc }) {
-  return {
-    kind: block4.kind,
-    lead: block4.lead === void 0 ? void 0 : ownCopy(block4.lead),
-    cells: block4.cells?.map(ownCopy),
-    header: block4.header?.map(ownCopy),
-    subject: [...around.subject],
-    why: around.why,
-    isolation: around.isolation,
-    fixed: around.fixed,
-    carried: [...carried],
-    serversNumbered: doc.serversNumbered
-  };
-}
-function readsUnder(kept, { block: block4, around, carried, doc }) {
-  return kept.kind === block4.kind && kept.lead === block4.lead && sameCells(kept.cells, block4.cells) && sameCells(kept.header, block4.header) && sameTopics(kept.subject, around.subject) && kept.why === around.why && kept.isolation === around.isolation && kept.fixed === around.fixed && sameTopics(kept.carried, carried) && kept.serversNumbered === doc.serversNumbered;
-}
-function sameCells(kept, cells) {
-  if (kept === void 0 || cells === void 0) return kept === cells;
-  return kept.length === cells.length && kept.every((cell, k) => cell === cells[k]);
-}
-function sameTopics(kept, topics) {
-  if (kept.length !== topics.size) return false;
-  let k = 0;
-  for (const t of topics) if (t !== kept[k++]) return false;
-  return true;
-}
-function readAndExplain({ block: block4, analysed, around, carried, doc }) {
-  const { clauses, last } = readBlock(block4, analysed, around, carried, doc);
-  return { clauses, last, explained: explainedBy(clauses) };
-}
-var MAX_KEPT_READING = 2e3;
-var keptReading = cachedByText((toRead2) => toRead2.block.text, readUnder, readsUnder, readAndExplain);
-function blockRead(toRead2) {
-  return toRead2.block.text.length > MAX_KEPT_READING ? readAndExplain(toRead2) : keptReading(toRead2);
-}
-function readBlock(block4, analysed, around, carried, doc) {
+function readBlock(block4, analysed, contexts, carried, doc) {
   if (block4.kind === "table-row" && block4.cells && block4.header) {
     const names = block4.cells.slice(0, 2).map((cell, k) => k === 0 || cell.split(/\s+/).length <= 4 ? contextOf(cell, doc) : NO_CONTEXT);
     const named3 = names.find((c) => c.subject.size) ?? names[0] ?? NO_CONTEXT;
@@ -45752,7 +45722,7 @@ function readBlock(block4, analysed, around, carried, doc) {
     block4.cells.forEach((cell, k) => {
       const column = contextOf(block4.header[k] ?? "", doc);
       const own = { subject: row.subject.size && k > 0 ? row.subject : column.subject, why: column.why || row.why, isolation: column.isolation || row.isolation, fixed: Infinity };
-      clauses.push(...readClauses(clausesOf(cell), nearest([around, own]), carried, doc, k * 100).clauses);
+      clauses.push(...readClauses(clausesOf(cell), nearest([...contexts, own]), carried, doc, k * 100).clauses);
     });
     return { clauses, last: row.subject };
   }
@@ -45760,12 +45730,12 @@ function readBlock(block4, analysed, around, carried, doc) {
   if (label) {
     const own = { ...contextOf(label.label, doc), fixed: 1 };
     if (MACHINE_LABEL.test(proseText(label.label)) && ADDED_FIRST.test(proseText(label.rest))) own.subject = /* @__PURE__ */ new Set([...own.subject, "added-server"]);
-    const context = nearest([around, own]);
-    const head = readClauses(clausesOf(label.label), around, carried, doc);
+    const context = nearest([...contexts, own]);
+    const head = readClauses(clausesOf(label.label), nearest(contexts), carried, doc);
     const rest = readClauses(clausesOf(label.rest), context, carried, doc, 100);
     return { clauses: [...head.clauses, ...rest.clauses], last: rest.last };
   }
-  return readClauses(wholeClausesOf(analysed), around, carried, doc);
+  return readClauses(wholeClausesOf(analysed), nearest(contexts), carried, doc);
 }
 function labelOf(block4) {
   if (block4.lead && block4.text.startsWith(block4.lead)) return { label: block4.lead, rest: block4.text.slice(block4.lead.length).replace(/^[\s:.\u2013\u2014-]+/, "") };

@@ -81,8 +81,10 @@ export function normalise(text: string): string {
  */
 function collapseSeparators(text: string): string {
   const n = text.length;
-  if (collapsed.length < n) collapsed = new Uint16Array(Math.max(n, 2 * collapsed.length));
-  const out = collapsed;
+  // A text longer than the kept buffer's cap gets a buffer of its own: one 1 MiB file must not
+  // hold megabytes for the rest of a worker's run.
+  if (collapsed.length < n && n <= MAX_KEPT_BUFFER) collapsed = new Uint16Array(Math.min(MAX_KEPT_BUFFER, Math.max(n, 2 * collapsed.length)));
+  const out = n <= collapsed.length ? collapsed : new Uint16Array(n);
   let length = 0;
   let spaceDue = false;
   // A separator or space other than ' ' was read: it becomes ' ', so the text changes.
@@ -106,8 +108,9 @@ function collapseSeparators(text: string): string {
   for (let at = 0; at < length; at += DECODE_CHUNK) result += String.fromCharCode.apply(null, out.subarray(at, Math.min(length, at + DECODE_CHUNK)) as unknown as number[]);
   return result;
 }
-/** The buffer collapseSeparators writes into, grown to the longest text seen. */
+/** The buffer collapseSeparators writes into, grown to the longest text seen up to MAX_KEPT_BUFFER code units. */
 let collapsed = new Uint16Array(1024);
+const MAX_KEPT_BUFFER = 64 * 1024;
 /** Code units made a string per call of String.fromCharCode (its arguments are on the stack). */
 const DECODE_CHUNK = 8192;
 

@@ -64,6 +64,17 @@ export interface MarkdownDocument {
 /** Set in a parse's env: only the headings are wanted (see parseHeadings). */
 const HEADINGS_ONLY = Symbol('headings only');
 
+/**
+ * URLs longer than this are normalised each time, never kept: a pasted image's `data:` URI can be
+ * most of a 1 MiB file, and a cache of a thousand of those would hold that much a thousand times.
+ */
+const MAX_KEPT_URL = 2000;
+
+function shortUrlsCached(normalise: (url: string) => string): (url: string) => string {
+  const cached = cachedByString(normalise);
+  return (url) => (url.length > MAX_KEPT_URL ? normalise(url) : cached(url));
+}
+
 let shared: ReturnType<typeof MarkdownIt> | null = null;
 function markdownIt(): ReturnType<typeof MarkdownIt> {
   if (!shared) {
@@ -72,8 +83,8 @@ function markdownIt(): ReturnType<typeof MarkdownIt> {
     // A cohort's answers link the same few addresses (the task's `www.foobar.com`, an image host):
     // each normalised once. markdown-it parses, punycodes and re-encodes the URL of every link it
     // finds, with functions of the URL alone.
-    shared.normalizeLink = cachedByString(shared.normalizeLink.bind(shared));
-    shared.normalizeLinkText = cachedByString(shared.normalizeLinkText.bind(shared));
+    shared.normalizeLink = shortUrlsCached(shared.normalizeLink.bind(shared));
+    shared.normalizeLinkText = shortUrlsCached(shared.normalizeLinkText.bind(shared));
     // After the block rules, a parse for headings only keeps the headings' tokens: the inline rules
     // (the costly part) then read the headings' text alone. Every core rule after this one works
     // on each inline token by itself, so a heading's tokens are those of a whole parse.

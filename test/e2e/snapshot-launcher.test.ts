@@ -232,6 +232,8 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
     };
     expect(collect({})).toEqual(['(unset) (unset)']);
     expect(collect({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toEqual(['glibc.malloc.arena_max=2 (unset)']);
+    // The launcher's own mark, found in the user's environment, is not the launcher's doing.
+    expect(collect({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2', INFRALINT_LAUNCH_TUNABLES: '1' })).toEqual(['glibc.malloc.arena_max=2 (unset)']);
   });
 
   it('runs without the snapshot when NODE_OPTIONS is set (its V8 flags would make Node refuse it)', () => {

@@ -68,4 +68,12 @@ describe('normaliseText', () => {
     samples.push(...randomStrings('aZ9 _-/<br>&amp;#;İ\u00a0\u2028éX1(){}"\'`*+=~|:,.', 3000, 24, 7));
     for (const s of samples) expect([s, normaliseText(s)]).toEqual([s, reference(s)]);
   });
+
+  it('equals it on long texts: past the kept buffer\'s growth, its cap and one string made in parts', () => {
+    const alphabet = 'aZ9 _-/<br>&amp;#;\u00a0\u2028éX1(){}|:,.\u{1F600}';
+    for (const length of [1500, 9000, 20_000, 70_000, 150_000, 2000]) {
+      const [text] = randomStrings(alphabet, 1, length, length);
+      expect(normaliseText(text!)).toBe(reference(text!));
+    }
+  });
 });
