@@ -12,8 +12,25 @@
  * The result is computed from the kept copy of the string (see ownCopy), so that what it holds of
  * the string (a match, a trimmed part) holds that copy, not the file the string was cut from.
  */
-export function cachedByString<T>(compute: (text: string) => T, limit = 1_000): (text: string) => T {
-  return keptByKey((text: string) => text, (_text, kept) => compute(kept), limit);
+export function cachedByString<T>(compute: (text: string) => T, limit = 1_000, { longestKept = Infinity }: KeptLength = {}): (text: string) => T {
+  const cached = keptByKey((text: string) => text, (_text, kept) => compute(kept), limit);
+  if (longestKept === Infinity) return cached;
+  return (text) => (text.length > longestKept ? frozen(compute(text)) : cached(text));
+}
+
+export interface KeptLength {
+  /**
+   * Strings longer than this (in code units) are computed again at every call and never kept: some
+   * student's own long text (a pasted `data:` URI, a page-long paragraph) comes back rarely, and a
+   * cache of `limit` of them would hold that much `limit` times.
+   */
+  longestKept?: number;
+}
+
+/** An object result as a cache gives it: frozen, kept or not, so that no caller can come to depend on changing it. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) Object.freeze(value);
+  return value;
 }
 
 /**
@@ -47,8 +64,7 @@ function keptByKey<A, T>(keyOf: (arg: A) => string, compute: (arg: A, key: strin
       value = older.get(key) as T;
       older.delete(key);
     } else {
-      value = compute(arg, own);
-      if (typeof value === 'object' && value !== null) Object.freeze(value);
+      value = frozen(compute(arg, own));
     }
     if (recent.size >= half) {
       older = recent;
@@ -118,8 +134,7 @@ export function cachedByText<A, C, T>(
       size = 0;
       readings = undefined;
     }
-    const value = compute(arg);
-    if (typeof value === 'object' && value !== null) Object.freeze(value);
+    const value = frozen(compute(arg));
     const reading = { context: contextOf(arg), value };
     if (readings) readings.push(reading);
     else kept.set(ownCopy(text), [reading]);

@@ -37161,8 +37161,14 @@ function serverMachines(graph2, roles) {
 }
 
 // src/bounded-cache.ts
-function cachedByString(compute, limit = 1e3) {
-  return keptByKey((text3) => text3, (_text, kept) => compute(kept), limit);
+function cachedByString(compute, limit = 1e3, { longestKept = Infinity } = {}) {
+  const cached = keptByKey((text3) => text3, (_text, kept) => compute(kept), limit);
+  if (longestKept === Infinity) return cached;
+  return (text3) => text3.length > longestKept ? frozen(compute(text3)) : cached(text3);
+}
+function frozen(value) {
+  if (typeof value === "object" && value !== null) Object.freeze(value);
+  return value;
 }
 function cachedByKey(keyOf, compute, limit = 1e4) {
   return keptByKey(keyOf, compute, limit);
@@ -37180,8 +37186,7 @@ function keptByKey(keyOf, compute, limit) {
       value = older.get(key);
       older.delete(key);
     } else {
-      value = compute(arg, own);
-      if (typeof value === "object" && value !== null) Object.freeze(value);
+      value = frozen(compute(arg, own));
     }
     if (recent.size >= half) {
       older = recent;
@@ -37214,8 +37219,7 @@ function cachedByText(textOf, contextOf3, sameContext, compute, limit = 2e3) {
       size = 0;
       readings2 = void 0;
     }
-    const value = compute(arg);
-    if (typeof value === "object" && value !== null) Object.freeze(value);
+    const value = frozen(compute(arg));
     const reading = { context: contextOf3(arg), value };
     if (readings2) readings2.push(reading);
     else kept.set(ownCopy(text3), [reading]);
@@ -38826,11 +38830,8 @@ function pieces(sentence) {
   out.push(sentence.slice(start2));
   return out;
 }
-function cutOf(text3) {
-  return text3.length > MAX_KEPT_CUT ? cut(text3) : keptCut(text3);
-}
 var MAX_KEPT_CUT = 2e3;
-var keptCut = cachedByString(cut);
+var cutOf = cachedByString(cut, void 0, { longestKept: MAX_KEPT_CUT });
 function cut(text3) {
   return Object.freeze(sentencesOf(text3).map((raw, index) => Object.freeze({ raw, clauses: clausesOfSentence(raw, index) })));
 }
@@ -45077,16 +45078,12 @@ function looksLikeDiagramHeader(line) {
 // src/markdown/parse-markdown.ts
 var HEADINGS_ONLY = Symbol("headings only");
 var MAX_KEPT_URL = 2e3;
-function shortUrlsCached(normalise2) {
-  const cached = cachedByString(normalise2);
-  return (url) => url.length > MAX_KEPT_URL ? normalise2(url) : cached(url);
-}
 var shared = null;
 function markdownIt() {
   if (!shared) {
     shared = new lib_default({ html: true, linkify: true });
-    shared.normalizeLink = shortUrlsCached(shared.normalizeLink.bind(shared));
-    shared.normalizeLinkText = shortUrlsCached(shared.normalizeLinkText.bind(shared));
+    shared.normalizeLink = cachedByString(shared.normalizeLink.bind(shared), void 0, { longestKept: MAX_KEPT_URL });
+    shared.normalizeLinkText = cachedByString(shared.normalizeLinkText.bind(shared), void 0, { longestKept: MAX_KEPT_URL });
     shared.core.ruler.after("block", "headings-only", (state) => {
       if (!state.env[HEADINGS_ONLY]) return;
       state.tokens = state.tokens.filter((t, i, all2) => t.type === "heading_open" || t.type === "heading_close" || t.type === "inline" && all2[i - 1]?.type === "heading_open");

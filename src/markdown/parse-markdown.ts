@@ -70,10 +70,6 @@ const HEADINGS_ONLY = Symbol('headings only');
  */
 const MAX_KEPT_URL = 2000;
 
-function shortUrlsCached(normalise: (url: string) => string): (url: string) => string {
-  const cached = cachedByString(normalise);
-  return (url) => (url.length > MAX_KEPT_URL ? normalise(url) : cached(url));
-}
 
 let shared: ReturnType<typeof MarkdownIt> | null = null;
 function markdownIt(): ReturnType<typeof MarkdownIt> {
@@ -83,8 +79,8 @@ function markdownIt(): ReturnType<typeof MarkdownIt> {
     // A cohort's answers link the same few addresses (the task's `www.foobar.com`, an image host):
     // each normalised once. markdown-it parses, punycodes and re-encodes the URL of every link it
     // finds, with functions of the URL alone.
-    shared.normalizeLink = shortUrlsCached(shared.normalizeLink.bind(shared));
-    shared.normalizeLinkText = shortUrlsCached(shared.normalizeLinkText.bind(shared));
+    shared.normalizeLink = cachedByString(shared.normalizeLink.bind(shared), undefined, { longestKept: MAX_KEPT_URL });
+    shared.normalizeLinkText = cachedByString(shared.normalizeLinkText.bind(shared), undefined, { longestKept: MAX_KEPT_URL });
     // After the block rules, a parse for headings only keeps the headings' tokens: the inline rules
     // (the costly part) then read the headings' text alone. Every core rule after this one works
     // on each inline token by itself, so a heading's tokens are those of a whole parse.

@@ -133,21 +133,18 @@ export interface CutSentence {
 }
 
 /**
- * A text cut in sentences, and each sentence in clauses: the one cut the prose analysis, the claims
- * and the question reader read (each cut the same text its own way, and cut it again for each
- * question's sentence). Shared by every reader, so frozen.
- */
-export function cutOf(text: string): readonly CutSentence[] {
-  return text.length > MAX_KEPT_CUT ? cut(text) : keptCut(text);
-}
-
-/**
  * Texts up to this length keep their cut, as the same lines come back in many students' work (the
  * task's headings, a template's items); a longer one is some student's own text, cut again when
  * asked for rather than held in a worker's memory.
  */
 const MAX_KEPT_CUT = 2000;
-const keptCut = cachedByString(cut);
+
+/**
+ * A text cut in sentences, and each sentence in clauses: the one cut the prose analysis, the claims
+ * and the question reader read (each cut the same text its own way, and cut it again for each
+ * question's sentence). Shared by every reader, so frozen.
+ */
+export const cutOf = cachedByString(cut, undefined, { longestKept: MAX_KEPT_CUT });
 
 function cut(text: string): readonly CutSentence[] {
   return Object.freeze(sentencesOf(text).map((raw, index) => Object.freeze({ raw, clauses: clausesOfSentence(raw, index) })));

@@ -77,6 +77,19 @@ describe('cachedByString', () => {
     return { read, seen };
   }
 
+  it('computes a string longer than longestKept at every call and keeps none of them; frozen results either way', () => {
+    const calls: string[] = [];
+    const read = cachedByString((text: string) => { calls.push(text); return { length: text.length }; }, 1_000, { longestKept: 5 });
+    const long = 'x'.repeat(6);
+    expect(read(long)).toEqual({ length: 6 });
+    expect(read(long)).toEqual({ length: 6 });
+    expect(Object.isFrozen(read(long))).toBe(true);
+    read('short');
+    read('short');
+    expect(Object.isFrozen(read('short'))).toBe(true);
+    expect(calls).toEqual([long, long, long, 'short']);
+  });
+
   it('drops what it holds once the limit is reached, so a cohort cannot grow it', () => {
     const { read, seen } = lengthsKept(2);
     for (const text of ['a', 'bb', 'ccc', 'a', 'ccc']) read(text);
