@@ -8,7 +8,9 @@ import { gradeStudent, settingsKey, type GradeSettings } from '../../src/grade/g
 import type { StudentRecord } from '../../src/grade/record.js';
 import { applyDecisions } from '../../src/grade/review/apply-decisions.js';
 import { appendDecision, decisionProblem, latestByStudent, parseDecisions, readDecisions, type Decision, type SourcedDecision } from '../../src/grade/review/decisions.js';
-import { gradebookEntry, GradebookCsv } from '../../src/grade/gradebook.js';
+import { gradebookEntry, gradebookLayout, GradebookCsv } from '../../src/grade/gradebook.js';
+import { digestRecord } from '../../src/grade/record-digest.js';
+import { DecisionsInForce } from '../../src/grade/review/decisions-in-force.js';
 import { totalPoints } from '../../src/score/score.js';
 import { makeCohort } from '../helpers/cohort.js';
 import { PROJECT } from '../helpers/paths.js';
@@ -141,6 +143,17 @@ describe('applying decisions to a record', () => {
     expect(gradebookEntry(decided).staleDecisions).toEqual([{ task: '3-scale_up', rule: 'diagram-present', status: 'pass', decidedBy: 'mentor', decidedAt: TIME }]);
     // Written by hand without a digest: nothing to compare, applied.
     expect(applyDecisions(record, [sourced()]).applied).toHaveLength(1);
+  });
+
+  it('sets aside, at the end of a run, the decisions about students it had no record of, and only those', () => {
+    const dir = tmp();
+    for (const student of ['carol', 'ghost', 'carol']) appendDecision(dir, decision({ student, digest: record.digest! }));
+    const inForce = DecisionsInForce.load(dir);
+    const layout = gradebookLayout([rubric]);
+    for (const student of ['alice', 'carol', 'bob']) inForce.decideDigest(digestRecord({ ...record, student }, layout), layout);
+    const outcome = inForce.result();
+    expect(outcome.applied).toBe(1);
+    expect(outcome.setAside.map((s) => [s.student, s.why])).toEqual([['ghost', 'no such student in this run']]);
   });
 
   it('sets aside decisions about rules the tool graded, unknown rules, and partial credit the rubric does not grant', () => {

@@ -19,9 +19,12 @@ export interface ReviewOutcome {
  */
 export class DecisionsInForce {
   private readonly outcome: ReviewOutcome = { applied: 0, stale: [], setAside: [] };
-  private readonly seen = new Set<string>();
+  /** Students with decisions and no record yet: never more than the decisions name, however large the cohort. */
+  private readonly awaited: Set<string>;
 
-  private constructor(private readonly byStudent: Map<string, SourcedDecision[]>) {}
+  private constructor(private readonly byStudent: Map<string, SourcedDecision[]>) {
+    this.awaited = new Set(byStudent.keys());
+  }
 
   /** Reads and checks the decisions files of `outDir` (an invalid entry is a UsageError naming its line). */
   static load(outDir: string): DecisionsInForce {
@@ -36,7 +39,7 @@ export class DecisionsInForce {
 
   /** The digest of a record with its decisions applied (the results line stays the tool's). */
   decideDigest(digest: RecordDigest, layout: GradebookLayout): RecordDigest {
-    this.seen.add(digest.student);
+    this.awaited.delete(digest.student);
     const decisions = this.byStudent.get(digest.student);
     if (!decisions) return digest;
     const decided = this.decide(recordOfLine(digest.line), decisions, true);
@@ -57,7 +60,7 @@ export class DecisionsInForce {
   /** What was applied, stale and set aside; decisions about students of no record are set aside too. */
   result(): ReviewOutcome {
     const missing = [...this.byStudent.entries()]
-      .filter(([student]) => !this.seen.has(student))
+      .filter(([student]) => this.awaited.has(student))
       .flatMap(([student, list]) => list.map((decision) => ({ student, decision, why: 'no such student in this run' })));
     return { ...this.outcome, setAside: [...this.outcome.setAside, ...missing] };
   }
