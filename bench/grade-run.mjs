@@ -1,13 +1,15 @@
 // One measured run of bulk grading, in its own process so that its peak memory is its own.
 // Prints one JSON line. Usage: node bench/grade-run.mjs <cohort> <out> <jobs> [--report] | --floor <cohort> <threads>
 // (<jobs> 0 grades in the main thread, without a worker pool)
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import MarkdownIt from 'markdown-it';
 import { gradeCohort } from '../dist/grade/grade-cohort.js';
 import { loadRubric } from '../dist/config/rubric.js';
+import { cohortCurriculum, projectTasks } from '../dist/discover/project-tasks.js';
 import { compileRegexpsOnce } from '../dist/regexp-compilation.js';
 import { growHeapsSlowly } from '../dist/grade/heap-growth.js';
 import { taskFiles } from './synthetic-cohort.mjs';
@@ -116,6 +118,14 @@ if (process.argv[2] === '--floor') {
       warmUpCpuSeconds = halfCpu - steady * Math.floor(total / 2);
     }
   };
+  // Before grading, `infralint grade` (no --rubric) chooses the rubrics in its main thread: the
+  // curriculum most repositories follow, and the tasks any of them holds. Done here too, in the
+  // main thread's CPU of the run (and printed on its own); the run then grades task 3 alone, as
+  // these figures always have.
+  const chooseFrom = mainThreadSeconds();
+  const members = readdirSync(cohort).map((name) => path.join(cohort, name));
+  const chosen = projectTasks(cohort, { members, curriculum: cohortCurriculum(members) }).map((r) => r.task);
+  const chooseMainCpuSeconds = chooseFrom === null ? null : mainThreadSeconds() - chooseFrom;
   const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report'), onProgress });
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({
@@ -126,6 +136,8 @@ if (process.argv[2] === '--floor') {
     peakMb: peakMb(),
     ...cpuFigures(),
     loopMainCpuSeconds,
+    chooseMainCpuSeconds,
+    chosen,
     steadyCpuMsPerStudent,
     warmUpCpuSeconds,
     mainPeakMb,

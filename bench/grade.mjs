@@ -93,6 +93,7 @@ function printBars() {
     const list = runs.get(n);
     const mainMs = median(list.map((r) => (1000 * r.mainCpuSeconds) / n));
     const loopMs = median(list.map((r) => (1000 * (r.loopMainCpuSeconds ?? 0)) / n));
+    const chooseMs = median(list.map((r) => (1000 * (r.chooseMainCpuSeconds ?? 0)) / n));
     const cpuMs = median(list.map((r) => (1000 * r.cpuSeconds) / n));
     const steadyMs = median(list.map((r) => r.steadyCpuMsPerStudent));
     const warmUp = median(list.map((r) => r.warmUpCpuSeconds / jobs));
@@ -100,7 +101,7 @@ function printBars() {
     peaks.set(n, peak);
     mainSeconds.set(n, median(list.map((r) => r.mainCpuSeconds)));
     const verdict = (ok) => (ok ? 'ok' : 'OVER');
-    console.log(String(n).padStart(6), `main thread ${mainMs.toFixed(3)} ms CPU/student over the whole run (bar 0.2: ${verdict(mainMs <= 0.2)}; ${loopMs.toFixed(3)} while records arrive),`
+    console.log(String(n).padStart(6), `main thread ${mainMs.toFixed(3)} ms CPU/student over the whole run (bar 0.2: ${verdict(mainMs <= 0.2)}; ${chooseMs.toFixed(3)} choosing the rubrics, ${loopMs.toFixed(3)} while records arrive),`
       + ` ceiling on many cores ~${Math.round(1000 / mainMs)} students/s (bar 5,000)`);
     console.log(''.padStart(6), `CPU ${cpuMs.toFixed(2)} ms/student every thread, steady state ${steadyMs.toFixed(2)} ms (grading, bar 1: ${verdict(steadyMs <= 1)}); warm-up ${warmUp.toFixed(2)} s CPU a worker (paid once: one pool for the run, ${jobs} workers at most, fewer for a cohort of fewer batches)`);
     console.log(''.padStart(6), `peak memory ${peak} MB (process: main thread and workers; runs ${list.map((r) => r.peakMb).join(', ')})`);

@@ -48779,11 +48779,6 @@ var FolderLooks = class {
     return seen;
   }
 };
-function entryKind(p) {
-  const kind = kindNow(p);
-  note("kind", p, () => kind);
-  return kind;
-}
 function exists(p) {
   const found = existsSync(p);
   note("exists", p, () => found ? "1" : "0");
@@ -49132,14 +49127,11 @@ function keepLines(text3, from, to) {
 }
 
 // src/discover/detect-curriculum.ts
-function detectCurriculum(target) {
-  return explainCurriculum(target).curriculum;
-}
-function explainCurriculum(target) {
+function explainCurriculumWith(target, looks) {
   const abs = path6.resolve(target);
   const native = projectTaskIndex("mermaid");
   const classic = projectTaskIndex("classic");
-  const kind = entryKind(abs);
+  const kind = looks.kind(abs);
   if (kind === "file" || kind === "link") {
     const base = path6.basename(abs);
     const dir = path6.dirname(abs);
@@ -49147,33 +49139,33 @@ function explainCurriculum(target) {
     if (nativeTask) return { curriculum: "mermaid", evidence: base, reason: `${base} is the file of the Mermaid-native task "${nativeTask.title}".` };
     if (classic.some((r3) => r3.fileNames.includes(base))) return { curriculum: "classic", evidence: base, reason: `${base} is a task file of the classic project.` };
     if (/^readme\.(md|markdown)$/i.test(base)) {
-      const heading2 = readmeNamingTasks(dir, abs, native);
+      const heading2 = readmeNamingTasks(dir, abs, native, looks);
       if (heading2) return { curriculum: "mermaid", evidence: base, reason: `${base} has a section for the Mermaid-native task "${heading2.task}" (line ${heading2.line}).` };
     }
-    return explainFolder(dir, native, classic);
+    return explainFolder(dir, native, classic, looks);
   }
-  return explainFolder(abs, native, classic);
+  return explainFolder(abs, native, classic, looks);
 }
-function explainFolder(root2, native, classic) {
+function explainFolder(root2, native, classic, looks) {
   for (const rubric of native) {
-    const found = locateTask(root2, rubric).taskFile;
+    const found = locateTask(root2, rubric, looks).taskFile;
     if (found) {
       const rel = toRelative(root2, found);
       return { curriculum: "mermaid", evidence: rel, reason: `${rel} is the file of the Mermaid-native task "${rubric.title}".` };
     }
   }
   for (const rubric of classic) {
-    const found = locateTask(root2, rubric).taskFile;
+    const found = locateTask(root2, rubric, looks).taskFile;
     if (found) {
       const rel = toRelative(root2, found);
       return { curriculum: "classic", evidence: rel, reason: `${rel} is a task file of the classic project.` };
     }
   }
-  const projectDirs = new Set(native.map((r3) => locateTask(root2, r3).projectDir));
+  const projectDirs = new Set(native.map((r3) => locateTask(root2, r3, looks).projectDir));
   for (const dir of projectDirs) {
-    const readme = listDir(dir).find((d) => (d.isFile() || d.isSymbolicLink()) && /^readme\.(md|markdown)$/i.test(d.name));
+    const readme = looks.list(dir).find((d) => (d.isFile() || d.isSymbolicLink()) && /^readme\.(md|markdown)$/i.test(d.name));
     if (!readme) continue;
-    const heading2 = readmeNamingTasks(root2, path6.join(dir, readme.name), native);
+    const heading2 = readmeNamingTasks(root2, path6.join(dir, readme.name), native, looks);
     if (heading2) {
       const rel = toRelative(root2, path6.join(dir, readme.name));
       return { curriculum: "mermaid", evidence: rel, reason: `${rel} has a section for the Mermaid-native task "${heading2.task}" (line ${heading2.line}).` };
@@ -49181,8 +49173,8 @@ function explainFolder(root2, native, classic) {
   }
   return { curriculum: "classic", evidence: null, reason: "No file of the Mermaid-native curriculum was found." };
 }
-function readmeNamingTasks(root2, file, native) {
-  const outcome = readSubmissionFile(root2, file);
+function readmeNamingTasks(root2, file, native, looks) {
+  const outcome = looks.read(root2, file);
   if (!outcome.ok) return null;
   const headings = parseHeadings(outcome.file.text);
   for (const rubric of native) {
@@ -49197,25 +49189,35 @@ function projectTasks(target, choice = {}) {
   return chosenTasks(target, choice).map((task) => loadRubric(task.name));
 }
 function chosenTasks(target, choice) {
-  const curriculum = choice.curriculum ?? detectCurriculum(target);
+  const looks = new FolderLooks();
+  const curriculum = choice.curriculum ?? explainCurriculumWith(target, looks).curriculum;
   const all2 = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
   if (choice.members) {
-    const found2 = all2.filter((rubric) => choice.members.some((member) => holdsTask(member, rubric)));
+    const found2 = tasksOfMembers(choice.members, all2);
     return found2.length ? found2 : all2;
   }
-  if (entryKind(path7.resolve(target)) !== "dir") {
+  if (looks.kind(path7.resolve(target)) !== "dir") {
     const own = tasksNamedBy(target, all2);
     return own.length ? own : all2;
   }
-  const found = all2.filter((rubric) => holdsTask(target, rubric));
+  const found = all2.filter((rubric) => holdsTask(target, rubric, looks));
   return found.length ? found : all2;
+}
+function tasksOfMembers(members, all2) {
+  const held = /* @__PURE__ */ new Set();
+  for (const member of members) {
+    if (held.size === all2.length) break;
+    const looks = new FolderLooks();
+    for (const rubric of all2) if (!held.has(rubric) && holdsTask(member, rubric, looks)) held.add(rubric);
+  }
+  return all2.filter((rubric) => held.has(rubric));
 }
 function tasksNamedBy(file, rubrics) {
   const name = normaliseName(path7.basename(file));
   return rubrics.filter((r3) => r3.fileNames.some((f) => normaliseName(f) === name) || name.startsWith(normaliseName(r3.task)));
 }
-function holdsTask(folder, rubric) {
-  const located = locateTask(folder, rubric);
+function holdsTask(folder, rubric, looks) {
+  const located = locateTask(folder, rubric, looks);
   return located.taskFile !== null || located.misnamed.length > 0;
 }
 function narrow(rubrics, tasks, curriculum) {

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { lintSubmission } from '../api/lint-submission.js';
 import type { LintReport } from '../report/model.js';
 import { TOOL, ruleDocsUrl } from '../tool.js';
-import { bundledRubrics, loadRubric, ruleModuleOf, rulesDir, type Curriculum } from '../config/rubric.js';
+import { bundledRubrics, loadRubric, ruleModuleOf, rulesDir } from '../config/rubric.js';
 import { UsageError } from '../errors.js';
 import { RULES } from '../rules/registry.js';
 import { formatReport, isFormat, FORMATS, type FormatName } from '../reporters/index.js';
@@ -18,7 +18,6 @@ import { fixesDiff, parseFixTypes, writeFixes } from './fix-command.js';
 import type { FixType } from '../fix/model.js';
 import { addGradebookOptions, addGradingOptions, chooseRubrics, lintOptionsFrom, MAX_TIMEOUT_SECONDS, parseShare, positiveInteger, secondsUpTo, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import type { CohortPlan } from '../grade/cohort-plan.js';
-import { detectCurriculum } from '../discover/detect-curriculum.js';
 import { filesTarget } from '../discover/project-tasks.js';
 import type { Verdict } from '../score/score.js';
 import { didYouMean } from '../edit-distance.js';
@@ -339,11 +338,5 @@ function projectTarget(target: string, opts: GradingOptionValues): ProjectTarget
  */
 function cohortTarget(cohort: string, opts: GradingOptionValues, plan: CohortPlan): ProjectTarget {
   const members = plan.students.filter((entry) => !entry.problem && !entry.notSubmitted).map((entry) => entry.dir);
-  return { ...projectTarget(cohort, opts), members, curriculum: opts.curriculum ?? cohortCurriculum(members) };
-}
-
-/** The curriculum most of a cohort's repositories follow (a cohort is one version of the project). */
-function cohortCurriculum(members: string[]): Curriculum {
-  const mermaid = members.filter((m) => detectCurriculum(m) === 'mermaid').length;
-  return mermaid > members.length - mermaid ? 'mermaid' : 'classic';
+  return { ...projectTarget(cohort, opts), members };
 }

@@ -3,7 +3,7 @@ import { projectTaskIndex, type BundledTask, type Curriculum } from '../config/r
 import { namesTask } from '../discover/answer-section.js';
 import { locateTask } from '../discover/locate-task.js';
 import { parseHeadings } from '../markdown/parse-markdown.js';
-import { entryKind, listDir, readSubmissionFile } from '../read/fs-probes.js';
+import { FolderLooks } from '../read/fs-probes.js';
 import { toRelative } from '../read/safe-read.js';
 
 /** Which version of the project a submission follows, and what showed it. */
@@ -27,10 +27,19 @@ export function detectCurriculum(target: string): Curriculum {
 
 /** `detectCurriculum` with the file that decided and the reason. */
 export function explainCurriculum(target: string): CurriculumDetection {
+  return explainCurriculumWith(target, new FolderLooks());
+}
+
+/**
+ * explainCurriculum, looking through `looks`: each task of both curricula locates its file in the
+ * same few folders, which are then listed once (a detection listed them once per task, ~11 times a
+ * student of a cohort), and a caller that goes on to locate tasks there lists nothing again.
+ */
+export function explainCurriculumWith(target: string, looks: FolderLooks): CurriculumDetection {
   const abs = path.resolve(target);
   const native = projectTaskIndex('mermaid');
   const classic = projectTaskIndex('classic');
-  const kind = entryKind(abs);
+  const kind = looks.kind(abs);
   if (kind === 'file' || kind === 'link') {
     // One file: its name decides when it is a task file of either curriculum, or a README naming native tasks.
     const base = path.basename(abs);
@@ -39,35 +48,35 @@ export function explainCurriculum(target: string): CurriculumDetection {
     if (nativeTask) return { curriculum: 'mermaid', evidence: base, reason: `${base} is the file of the Mermaid-native task "${nativeTask.title}".` };
     if (classic.some((r) => r.fileNames.includes(base))) return { curriculum: 'classic', evidence: base, reason: `${base} is a task file of the classic project.` };
     if (/^readme\.(md|markdown)$/i.test(base)) {
-      const heading = readmeNamingTasks(dir, abs, native);
+      const heading = readmeNamingTasks(dir, abs, native, looks);
       if (heading) return { curriculum: 'mermaid', evidence: base, reason: `${base} has a section for the Mermaid-native task "${heading.task}" (line ${heading.line}).` };
     }
-    return explainFolder(dir, native, classic);
+    return explainFolder(dir, native, classic, looks);
   }
-  return explainFolder(abs, native, classic);
+  return explainFolder(abs, native, classic, looks);
 }
 
-function explainFolder(root: string, native: BundledTask[], classic: BundledTask[]): CurriculumDetection {
+function explainFolder(root: string, native: BundledTask[], classic: BundledTask[], looks: FolderLooks): CurriculumDetection {
   for (const rubric of native) {
-    const found = locateTask(root, rubric).taskFile;
+    const found = locateTask(root, rubric, looks).taskFile;
     if (found) {
       const rel = toRelative(root, found);
       return { curriculum: 'mermaid', evidence: rel, reason: `${rel} is the file of the Mermaid-native task "${rubric.title}".` };
     }
   }
   for (const rubric of classic) {
-    const found = locateTask(root, rubric).taskFile;
+    const found = locateTask(root, rubric, looks).taskFile;
     if (found) {
       const rel = toRelative(root, found);
       return { curriculum: 'classic', evidence: rel, reason: `${rel} is a task file of the classic project.` };
     }
   }
   // No task file of either: a README that names the native tasks (a student who has not yet created the .mmd files).
-  const projectDirs = new Set(native.map((r) => locateTask(root, r).projectDir));
+  const projectDirs = new Set(native.map((r) => locateTask(root, r, looks).projectDir));
   for (const dir of projectDirs) {
-    const readme = listDir(dir).find((d) => (d.isFile() || d.isSymbolicLink()) && /^readme\.(md|markdown)$/i.test(d.name));
+    const readme = looks.list(dir).find((d) => (d.isFile() || d.isSymbolicLink()) && /^readme\.(md|markdown)$/i.test(d.name));
     if (!readme) continue;
-    const heading = readmeNamingTasks(root, path.join(dir, readme.name), native);
+    const heading = readmeNamingTasks(root, path.join(dir, readme.name), native, looks);
     if (heading) {
       const rel = toRelative(root, path.join(dir, readme.name));
       return { curriculum: 'mermaid', evidence: rel, reason: `${rel} has a section for the Mermaid-native task "${heading.task}" (line ${heading.line}).` };
@@ -77,8 +86,8 @@ function explainFolder(root: string, native: BundledTask[], classic: BundledTask
 }
 
 /** The first heading of a README that names a native task by its words (the number alone does not count). */
-function readmeNamingTasks(root: string, file: string, native: BundledTask[]): { task: string; line: number } | null {
-  const outcome = readSubmissionFile(root, file);
+function readmeNamingTasks(root: string, file: string, native: BundledTask[], looks: FolderLooks): { task: string; line: number } | null {
+  const outcome = looks.read(root, file);
   if (!outcome.ok) return null;
   const headings = parseHeadings(outcome.file.text);
   for (const rubric of native) {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { entryKind } from '../read/fs-probes.js';
+import { FolderLooks } from '../read/fs-probes.js';
 import { locateTask, normaliseName } from './locate-task.js';
 import { loadRubric, projectTaskIndex, type BundledTask, type Curriculum, type Rubric } from '../config/rubric.js';
 import { UsageError } from '../errors.js';
-import { detectCurriculum } from './detect-curriculum.js';
+import { detectCurriculum, explainCurriculumWith } from './detect-curriculum.js';
 
 export interface ProjectChoice {
   /** The curriculum to grade; default: the one the submission's layout follows. */
@@ -28,18 +28,42 @@ export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric
 }
 
 function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
-  const curriculum = choice.curriculum ?? detectCurriculum(target);
+  // One look at each folder for the whole choice: detecting the curriculum and locating each task
+  // of it look into the same folders.
+  const looks = new FolderLooks();
+  const curriculum = choice.curriculum ?? explainCurriculumWith(target, looks).curriculum;
   const all = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
   if (choice.members) {
-    const found = all.filter((rubric) => choice.members!.some((member) => holdsTask(member, rubric)));
+    const found = tasksOfMembers(choice.members, all);
     return found.length ? found : all;
   }
-  if (entryKind(path.resolve(target)) !== 'dir') {
+  if (looks.kind(path.resolve(target)) !== 'dir') {
     const own = tasksNamedBy(target, all);
     return own.length ? own : all;
   }
-  const found = all.filter((rubric) => holdsTask(target, rubric));
+  const found = all.filter((rubric) => holdsTask(target, rubric, looks));
   return found.length ? found : all;
+}
+
+/**
+ * The rubrics of `all` that any member holds, in their order. Member by member, each member's
+ * folders looked at once for all the rubrics it may still add (task by task, a task nobody answers
+ * listed every member's folders again for each such task), and no longer once every rubric is held.
+ */
+function tasksOfMembers(members: readonly string[], all: BundledTask[]): BundledTask[] {
+  const held = new Set<BundledTask>();
+  for (const member of members) {
+    if (held.size === all.length) break;
+    const looks = new FolderLooks();
+    for (const rubric of all) if (!held.has(rubric) && holdsTask(member, rubric, looks)) held.add(rubric);
+  }
+  return all.filter((rubric) => held.has(rubric));
+}
+
+/** The curriculum most of a cohort's repositories follow (a cohort is one version of the project). */
+export function cohortCurriculum(members: readonly string[]): Curriculum {
+  const mermaid = members.filter((m) => detectCurriculum(m) === 'mermaid').length;
+  return mermaid > members.length - mermaid ? 'mermaid' : 'classic';
 }
 
 /** The rubrics a file belongs to by its name: `3-scale_up.md`, `3-scale_up.png`, `0-simple_web_stack`. */
@@ -62,8 +86,8 @@ export function filesTarget(files: string[], curriculum?: Curriculum): { folder:
 }
 
 /** The folder holds the task's file, or one misnamed for it. */
-function holdsTask(folder: string, rubric: BundledTask): boolean {
-  const located = locateTask(folder, rubric);
+function holdsTask(folder: string, rubric: BundledTask, looks: FolderLooks): boolean {
+  const located = locateTask(folder, rubric, looks);
   return located.taskFile !== null || located.misnamed.length > 0;
 }
 

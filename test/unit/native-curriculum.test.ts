@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectCurriculum, explainCurriculum } from '../../src/discover/detect-curriculum.js';
+import { cohortCurriculum, projectTasks } from '../../src/discover/project-tasks.js';
 import { lintSubmission, type TaskResult } from '../../src/api/lint-submission.js';
 import { loadSubmission } from '../../src/submission/load-submission.js';
 import { rubricFromConfig } from '../../src/config/config.js';
@@ -172,6 +173,25 @@ describe('curriculum detection', () => {
     // Headings that merely share a task's number are no sign of the native curriculum.
     expect(detectCurriculum(repo({ 'README.md': '# Project\n\n## 0. Simple web stack\n\n## 1. Distributed web infrastructure\n' }))).toBe('classic');
     expect(detectCurriculum(repo({}))).toBe('classic');
+  });
+});
+
+describe('a cohort\'s curriculum and tasks', () => {
+  const native = () => repo({ 'web_infrastructure_design/redundant_web_tier.mmd': 'flowchart LR\n  a --> b\n' });
+  const readmeNative = () => repo({ 'web_infrastructure_design/README.md': '# Designs\n\n## 1. Add Redundancy and Traffic Distribution\n\nText.\n' });
+  const classic = (file: string) => repo({ [`web_infrastructure_design/${file}`]: '# Design\n' });
+
+  it('follows most of its repositories, a tie going to the classic project', () => {
+    expect(cohortCurriculum([native(), readmeNative(), classic('3-scale_up.md')])).toBe('mermaid');
+    expect(cohortCurriculum([native(), classic('0-simple_web_stack'), classic('3-scale_up.md')])).toBe('classic');
+    expect(cohortCurriculum([native(), classic('1-distributed_web_infrastructure.md')])).toBe('classic');
+  });
+
+  it('grades the tasks any repository holds, misnamed ones included, in task order', () => {
+    const members = [classic('3-scale_up.md'), repo({}), classic('1-Distributed-Web-Infrastructure.md'), classic('3-scale_up')];
+    expect(projectTasks(members[0]!, { members, curriculum: 'classic' }).map((r) => r.task)).toEqual(['1-distributed_web_infrastructure', '3-scale_up']);
+    // Nobody holds a task: every task, so that each says what is missing.
+    expect(projectTasks(members[1]!, { members: [members[1]!], curriculum: 'classic' }).map((r) => r.task)).toHaveLength(4);
   });
 });
 
