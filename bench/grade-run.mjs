@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import MarkdownIt from 'markdown-it';
 import { gradeCohort } from '../dist/grade/grade-cohort.js';
 import { loadRubric } from '../dist/config/rubric.js';
-import { cohortCurriculum, projectTasks } from '../dist/discover/project-tasks.js';
+import { projectTasks } from '../dist/discover/project-tasks.js';
 import { compileRegexpsOnce } from '../dist/regexp-compilation.js';
 import { growHeapsSlowly } from '../dist/grade/heap-growth.js';
 import { taskFiles } from './synthetic-cohort.mjs';
@@ -124,7 +124,7 @@ if (process.argv[2] === '--floor') {
   // these figures always have.
   const chooseFrom = mainThreadSeconds();
   const members = readdirSync(cohort).map((name) => path.join(cohort, name));
-  const chosen = projectTasks(cohort, { members, curriculum: cohortCurriculum(members) }).map((r) => r.task);
+  const chosen = projectTasks(cohort, { members }).map((r) => r.task);
   const chooseMainCpuSeconds = chooseFrom === null ? null : mainThreadSeconds() - chooseFrom;
   const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report'), onProgress });
   const seconds = (performance.now() - started) / 1000;

@@ -49189,13 +49189,10 @@ function projectTasks(target, choice = {}) {
   return chosenTasks(target, choice).map((task) => loadRubric(task.name));
 }
 function chosenTasks(target, choice) {
+  if (choice.members) return cohortTasks(choice.members, choice);
   const looks = new FolderLooks();
   const curriculum = choice.curriculum ?? explainCurriculumWith(target, looks).curriculum;
   const all2 = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
-  if (choice.members) {
-    const found2 = tasksOfMembers(choice.members, all2);
-    return found2.length ? found2 : all2;
-  }
   if (looks.kind(path7.resolve(target)) !== "dir") {
     const own = tasksNamedBy(target, all2);
     return own.length ? own : all2;
@@ -49203,14 +49200,20 @@ function chosenTasks(target, choice) {
   const found = all2.filter((rubric) => holdsTask(target, rubric, looks));
   return found.length ? found : all2;
 }
-function tasksOfMembers(members, all2) {
+function cohortTasks(members, choice) {
   const held = /* @__PURE__ */ new Set();
+  const curricula = { classic: projectTaskIndex("classic"), mermaid: projectTaskIndex("mermaid") };
+  const candidates = choice.curriculum ? curricula[choice.curriculum] : [...curricula.classic, ...curricula.mermaid];
+  let mermaid = 0;
   for (const member of members) {
-    if (held.size === all2.length) break;
     const looks = new FolderLooks();
-    for (const rubric of all2) if (!held.has(rubric) && holdsTask(member, rubric, looks)) held.add(rubric);
+    if (!choice.curriculum && explainCurriculumWith(member, looks).curriculum === "mermaid") mermaid++;
+    for (const rubric of candidates) if (!held.has(rubric.name) && holdsTask(member, rubric, looks)) held.add(rubric.name);
   }
-  return all2.filter((rubric) => held.has(rubric));
+  const curriculum = choice.curriculum ?? (mermaid > members.length - mermaid ? "mermaid" : "classic");
+  const all2 = narrow(curricula[curriculum], choice.tasks, curriculum);
+  const found = all2.filter((rubric) => held.has(rubric.name));
+  return found.length ? found : all2;
 }
 function tasksNamedBy(file, rubrics) {
   const name = normaliseName(path7.basename(file));

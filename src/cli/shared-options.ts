@@ -3,7 +3,7 @@ import type { LintOptions } from '../api/lint-submission.js';
 import { applyConfig, findConfig, rubricFromConfig } from '../config/config.js';
 import { CURRICULA, type Curriculum, type Rubric } from '../config/rubric.js';
 import { UsageError } from '../errors.js';
-import { cohortCurriculum, projectTasks } from '../discover/project-tasks.js';
+import { projectTasks } from '../discover/project-tasks.js';
 import { RULES } from '../rules/registry.js';
 import { didYouMean } from '../edit-distance.js';
 import { DEFAULT_EXPORT_TITLE, EXPORT_FORMATS, parseExportFormats, type ExportFormat } from '../grade/exports.js';
@@ -115,8 +115,8 @@ export async function chooseRubrics(opts: GradingOptionValues, names: string[], 
   const rubrics: Rubric[] = [];
   if (!names.length && !config.rubric) {
     const tasks = project.tasks ?? config.tasks;
-    // A cohort follows the curriculum most of its repositories do (detected only when the tasks are chosen here).
-    const curriculum = project.curriculum ?? (project.members ? cohortCurriculum(project.members) : config.curriculum);
+    // A cohort's curriculum, unless given, is the one most of its repositories follow (projectTasks).
+    const curriculum = project.curriculum ?? (project.members ? undefined : config.curriculum);
     const found = projectTasks(project.target, { ...(tasks ? { tasks } : {}), ...(curriculum ? { curriculum } : {}), ...(project.members ? { members: project.members } : {}) });
     // A rule setting applies to every task that has the rule, and must name a rule of one of them.
     for (const id of Object.keys(config.rules ?? {})) {

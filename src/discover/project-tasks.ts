@@ -12,7 +12,8 @@ export interface ProjectChoice {
   tasks?: string[];
   /**
    * Folders whose tasks count together (a cohort's repositories: a gradebook needs the same
-   * columns for every student): the tasks any of them holds. Default: the target's own.
+   * columns for every student): the tasks any of them holds, of the curriculum most of them
+   * follow unless `curriculum` says. Default: the target's own.
    */
   members?: string[];
 }
@@ -28,15 +29,12 @@ export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric
 }
 
 function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
+  if (choice.members) return cohortTasks(choice.members, choice);
   // One look at each folder for the whole choice: detecting the curriculum and locating each task
   // of it look into the same folders.
   const looks = new FolderLooks();
   const curriculum = choice.curriculum ?? explainCurriculumWith(target, looks).curriculum;
   const all = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
-  if (choice.members) {
-    const found = tasksOfMembers(choice.members, all);
-    return found.length ? found : all;
-  }
   if (looks.kind(path.resolve(target)) !== 'dir') {
     const own = tasksNamedBy(target, all);
     return own.length ? own : all;
@@ -46,24 +44,25 @@ function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
 }
 
 /**
- * The rubrics of `all` that any member holds, in their order. Member by member, each member's
- * folders looked at once for all the rubrics it may still add (task by task, a task nobody answers
- * listed every member's folders again for each such task), and no longer once every rubric is held.
+ * A cohort's tasks: those of the curriculum most of its repositories follow (a cohort is one
+ * version of the project; a tie goes to the classic one) that any of them holds, or every task when
+ * none does. One pass, each repository's folders looked at once for its curriculum and for the tasks
+ * of both curricula (repository by repository and task by task, they were listed ~11 times each).
  */
-function tasksOfMembers(members: readonly string[], all: BundledTask[]): BundledTask[] {
-  const held = new Set<BundledTask>();
+function cohortTasks(members: readonly string[], choice: ProjectChoice): BundledTask[] {
+  const held = new Set<string>();
+  const curricula: Record<Curriculum, BundledTask[]> = { classic: projectTaskIndex('classic'), mermaid: projectTaskIndex('mermaid') };
+  const candidates = choice.curriculum ? curricula[choice.curriculum] : [...curricula.classic, ...curricula.mermaid];
+  let mermaid = 0;
   for (const member of members) {
-    if (held.size === all.length) break;
     const looks = new FolderLooks();
-    for (const rubric of all) if (!held.has(rubric) && holdsTask(member, rubric, looks)) held.add(rubric);
+    if (!choice.curriculum && explainCurriculumWith(member, looks).curriculum === 'mermaid') mermaid++;
+    for (const rubric of candidates) if (!held.has(rubric.name) && holdsTask(member, rubric, looks)) held.add(rubric.name);
   }
-  return all.filter((rubric) => held.has(rubric));
-}
-
-/** The curriculum most of a cohort's repositories follow (a cohort is one version of the project). */
-export function cohortCurriculum(members: readonly string[]): Curriculum {
-  const mermaid = members.filter((m) => detectCurriculum(m) === 'mermaid').length;
-  return mermaid > members.length - mermaid ? 'mermaid' : 'classic';
+  const curriculum = choice.curriculum ?? (mermaid > members.length - mermaid ? 'mermaid' : 'classic');
+  const all = narrow(curricula[curriculum], choice.tasks, curriculum);
+  const found = all.filter((rubric) => held.has(rubric.name));
+  return found.length ? found : all;
 }
 
 /** The rubrics a file belongs to by its name: `3-scale_up.md`, `3-scale_up.png`, `0-simple_web_stack`. */

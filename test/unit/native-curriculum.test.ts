@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectCurriculum, explainCurriculum } from '../../src/discover/detect-curriculum.js';
-import { cohortCurriculum, projectTasks } from '../../src/discover/project-tasks.js';
+import { projectTasks } from '../../src/discover/project-tasks.js';
 import { lintSubmission, type TaskResult } from '../../src/api/lint-submission.js';
 import { loadSubmission } from '../../src/submission/load-submission.js';
 import { rubricFromConfig } from '../../src/config/config.js';
@@ -182,9 +182,12 @@ describe('a cohort\'s curriculum and tasks', () => {
   const classic = (file: string) => repo({ [`web_infrastructure_design/${file}`]: '# Design\n' });
 
   it('follows most of its repositories, a tie going to the classic project', () => {
-    expect(cohortCurriculum([native(), readmeNative(), classic('3-scale_up.md')])).toBe('mermaid');
-    expect(cohortCurriculum([native(), classic('0-simple_web_stack'), classic('3-scale_up.md')])).toBe('classic');
-    expect(cohortCurriculum([native(), classic('1-distributed_web_infrastructure.md')])).toBe('classic');
+    const curriculumOf = (members: string[]) => projectTasks(members[0]!, { members })[0]!.curriculum ?? 'classic';
+    expect(curriculumOf([native(), readmeNative(), classic('3-scale_up.md')])).toBe('mermaid');
+    expect(curriculumOf([native(), classic('0-simple_web_stack'), classic('3-scale_up.md')])).toBe('classic');
+    expect(curriculumOf([native(), classic('1-distributed_web_infrastructure.md')])).toBe('classic');
+    // Of the curriculum followed, the tasks held: here the native task 1 alone.
+    expect(projectTasks('', { members: [native(), readmeNative(), classic('3-scale_up.md')] }).map((r) => r.task)).toEqual(['redundant_web_tier']);
   });
 
   it('grades the tasks any repository holds, misnamed ones included, in task order', () => {
