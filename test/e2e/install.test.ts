@@ -19,7 +19,7 @@ describe('installing a release', () => {
     // The release script copies the bundles a build left in dist/: these tests use the ones `npm test` just built.
     mkdirSync(path.join(clone, 'dist'));
     const caches = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^infralint\..*\.cache$/.test(f));
-    for (const f of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
+    for (const f of ['infralint.cjs', 'infralint-bulk.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
     execFileSync(process.execPath, ['scripts/release.mjs', '9.9.9', '--no-build'], { cwd: clone, env, stdio: 'ignore' });
   }, 60000);
 
