@@ -59,6 +59,9 @@ describe('installing a release', () => {
     const blob = path.join(realpathSync(path.join(project, 'node_modules', 'infralint')), 'lib', `infralint.snapshot-${process.version}.blob`);
     expect(existsSync(blob)).toBe(true);
     expect(r.stderr).toContain(`infralint launcher: from the snapshot ${blob}`);
+    // The bulk commands' script, read from lib/ when one runs (its usage error is the CLI's own).
+    const grade = spawnSync(path.join(project, 'node_modules', '.bin', 'infralint'), ['grade', path.join(FIXTURES, 'worked-example')], { encoding: 'utf8' });
+    expect([grade.status, grade.stderr]).toEqual([2, expect.stringMatching(/^infralint: .* looks like one repository .*\n$/)]);
     // `postinstall` put the sh launcher in place of the Node script, once the snapshot was there.
     expect(existsSync(path.join(path.dirname(path.dirname(blob)), 'bin', 'infralint.sh'))).toBe(false);
   }, 300000);
