@@ -182,7 +182,8 @@ export async function bundle(build, options, transform = (text) => text) {
 /**
  * The bulk commands' script (see BULK_MODULES): what only they import, bundled as the CLI bundle is
  * (one CommonJS script, lazy packages through the loader's import). Its entry, made by bundleCli,
- * exports each of BULK_MODULES by name; a module the CLI bundle holds too is taken from it.
+ * exports a function that sets up each of BULK_MODULES, by name; a module the CLI bundle holds too
+ * is taken from it.
  */
 export const BULK_BUILD = { ...CLI_BUILD, entryPoints: undefined, outfile: 'dist/infralint-bulk.cjs' };
 
@@ -204,8 +205,9 @@ export async function bundleCli(build) {
   const [cliOutput] = Object.values(cliAlone.metafile.outputs);
   const inCli = new Set(Object.entries(cliOutput.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => path.resolve(file)));
   const shared = new Map();
-  const entry = BULK_MODULES.map((m, k) => `import * as m${k} from ${JSON.stringify(path.resolve(m))};`).join('\n')
-    + `\nexport const modules = { ${BULK_MODULES.map((m, k) => `${JSON.stringify(m)}: m${k}`).join(', ')} };\n`;
+  // Each module is set up when first asked for, as its import() was in a single bundle (a `grade` does
+  // not set up `review`'s server nor `collect`'s git runs): esbuild defers a require(), not an import.
+  const entry = `export const modules = { ${BULK_MODULES.map((m) => `${JSON.stringify(m)}: () => require(${JSON.stringify(path.resolve(m))})`).join(', ')} };\n`;
   await bundle(build, { ...BULK_BUILD, stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'bulk-entry.js', loader: 'js' }, plugins: [...BULK_BUILD.plugins, sharedFromCli(inCli, shared)] }, lazyImportsThroughLoader);
   await bundle(build, { ...CLI_BUILD, plugins: [...CLI_BUILD.plugins, standInsOfBulkModules(bulkFiles, new Map([...shared].sort()))] }, lazyImportsThroughLoader);
 }
@@ -257,7 +259,7 @@ export function bulkModule(name) {
     run(script.exports, process.getBuiltinModule('node:module').createRequire(file), script, file, __dirname, __infralintImport, (name) => shared[name]);
     modules = script.exports.modules;
   }
-  return modules[name];
+  return modules[name]();
 }
 `;
 }
