@@ -1,12 +1,56 @@
-// esbuild options of infralint's two bundles, shared by the build script and the staleness test.
+// esbuild options of infralint's bundles, shared by the build script and the staleness test.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
 const banner = { js: "import { createRequire as __infralintCreateRequire } from 'node:module'; const require = __infralintCreateRequire(import.meta.url);" };
 
 /**
  * Left out of the CLI bundle and imported from node_modules only when a run needs them, so that
- * `check` does not pay for them: @mermaid-js/parser (architecture-beta only), and what bulk grading
- * alone uses (worker pool, progress bar, Graphviz with its WebAssembly).
+ * `check` does not pay for them (nor does its startup snapshot hold them): @mermaid-js/parser
+ * (architecture-beta only), ajv (a configuration file or a rubric file to validate), and what bulk
+ * grading alone uses (worker pool, progress bar, Graphviz with its WebAssembly).
  */
-export const LAZY = ['@mermaid-js/parser', 'piscina', 'cli-progress', '@hpcc-js/wasm-graphviz'];
+export const LAZY = ['@mermaid-js/parser', 'ajv', 'piscina', 'cli-progress', '@hpcc-js/wasm-graphviz'];
+
+/**
+ * Packages the CLI calls synchronously, and only for some inputs: the CLI bundle holds a stand-in
+ * that requires the package from node_modules on first use (see requiredOnFirstUse). js-yaml reads
+ * the `@{ ... }` block of a Mermaid node or participant, which few submissions write.
+ */
+export const REQUIRED_ON_FIRST_USE = ['js-yaml'];
+
+/**
+ * The modules src/cli/main.ts imports only for the bulk commands (grade, merge, collect, review):
+ * they, and whatever only they import, make a second script (dist/infralint-bulk.cjs, BULK_BUILD)
+ * that the CLI loads from disk when such a command runs. A `check` never runs them: left out of the
+ * CLI bundle, they are neither parsed at its start nor held in its startup snapshot's heap (which
+ * Node reads back at every start). The modules both scripts use are the CLI bundle's: the bulk script
+ * takes them from it (one copy of each in a process: one UsageError class, one rubric cache).
+ */
+export const BULK_MODULES = ['src/cli/grade-command.ts', 'src/cli/collect-command.ts', 'src/cli/review-command.ts', 'src/grade/cohort-plan.ts'];
+
+/**
+ * Each of REQUIRED_ON_FIRST_USE, in the CLI bundle, is a stand-in with the package's exports as
+ * getters, which require the package from node_modules when first read (a package's stand-in lists
+ * the exports the installed package has when the bundle is built).
+ */
+const requiredOnFirstUse = {
+  name: 'required-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (REQUIRED_ON_FIRST_USE.includes(args.path) ? { path: args.path, namespace: 'required-on-first-use' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'required-on-first-use' }, async (args) => {
+      const { createRequire } = await import('node:module');
+      const names = Object.keys(createRequire(path.resolve('package.json'))(args.path));
+      const getters = names.map((name) => `${JSON.stringify(name)}: { get: () => loaded()[${JSON.stringify(name)}], enumerable: true }`);
+      return {
+        contents: `let pkg;
+const loaded = () => (pkg ??= process.getBuiltinModule('node:module').createRequire(__filename)(${JSON.stringify(args.path)}));
+module.exports = Object.defineProperties({}, { ${getters.join(', ')} });`,
+        loader: 'js',
+      };
+    });
+  },
+};
 
 /**
  * The CLI: one CommonJS script, run by bin/load-cli.js with the V8 code cache the build makes
@@ -22,7 +66,7 @@ export const CLI_BUILD = {
   entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
   outfile: 'dist/infralint.cjs', external: LAZY, logLevel: 'warning', minifyWhitespace: true,
   banner: { js: "const __infralintUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__infralintUrl' },
+  define: { 'import.meta.url': '__infralintUrl' }, plugins: [requiredOnFirstUse],
 };
 
 /**
@@ -133,4 +177,114 @@ export async function bundle(build, options, transform = (text) => text) {
   const { writeFileSync } = await import('node:fs');
   const result = await build({ ...options, write: false });
   for (const file of result.outputFiles) writeFileSync(file.path, transform(asciiOnly(file.text)));
+}
+
+/**
+ * The bulk commands' script (see BULK_MODULES): what only they import, bundled as the CLI bundle is
+ * (one CommonJS script, lazy packages through the loader's import). Its entry, made by bundleCli,
+ * exports a function that sets up each of BULK_MODULES, by name; a module the CLI bundle holds too
+ * is taken from it.
+ */
+export const BULK_BUILD = { ...CLI_BUILD, entryPoints: undefined, outfile: 'dist/infralint-bulk.cjs' };
+
+/** A module's name in both scripts: its path in the project. */
+function moduleName(file) {
+  return path.relative(process.cwd(), file).split(path.sep).join('/');
+}
+
+/**
+ * Builds the CLI bundle and the bulk commands' script beside it. Three esbuild runs: the CLI without
+ * BULK_MODULES (which modules it holds), the bulk script (each module of it the CLI holds becomes a
+ * call of `__infralintShared`), the CLI again with the stand-ins of BULK_MODULES, which load the bulk
+ * script on first use and give it the shared modules.
+ */
+export async function bundleCli(build) {
+  const bulkFiles = new Set(BULK_MODULES.map((m) => path.resolve(m)));
+  const cliAlone = await build({ ...CLI_BUILD, write: false, metafile: true, plugins: [...CLI_BUILD.plugins, standInsOfBulkModules(bulkFiles, null)] });
+  // What of a module is in the CLI's output: one whose code all went (tree-shaken, or types only) is the bulk script's alone.
+  const [cliOutput] = Object.values(cliAlone.metafile.outputs);
+  const inCli = new Set(Object.entries(cliOutput.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => path.resolve(file)));
+  const shared = new Map();
+  // Each module is set up when first asked for, as its import() was in a single bundle (a `grade` does
+  // not set up `review`'s server nor `collect`'s git runs): esbuild defers a require(), not an import.
+  const entry = `export const modules = { ${BULK_MODULES.map((m) => `${JSON.stringify(m)}: () => require(${JSON.stringify(path.resolve(m))})`).join(', ')} };\n`;
+  await bundle(build, { ...BULK_BUILD, stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'bulk-entry.js', loader: 'js' }, plugins: [...BULK_BUILD.plugins, sharedFromCli(inCli, shared)] }, lazyImportsThroughLoader);
+  await bundle(build, { ...CLI_BUILD, plugins: [...CLI_BUILD.plugins, standInsOfBulkModules(bulkFiles, new Map([...shared].sort()))] }, lazyImportsThroughLoader);
+}
+
+/**
+ * In the CLI bundle, each of BULK_MODULES is a stand-in whose exports are the bulk script's module's.
+ * The bulk script is run on first use, with `__infralintShared` giving it the CLI's modules it uses
+ * (`shared`: name -> file; null for the first run, whose stand-ins are empty).
+ */
+function standInsOfBulkModules(bulkFiles, shared) {
+  return {
+    name: 'stand-ins-of-bulk-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const file = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        if (!bulkFiles.has(file)) return undefined;
+        // A static import would run the stand-in, and load the bulk script, at every start.
+        if (args.kind !== 'dynamic-import') throw new Error(`${args.importer} imports ${args.path} statically: the CLI may only import() a bulk module (BULK_MODULES)`);
+        return { path: moduleName(file), namespace: 'bulk-module' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'bulk-module' }, (args) => ({
+        contents: shared ? `module.exports = require('bulk-script').bulkModule(${JSON.stringify(args.path)});` : '',
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^bulk-script$/ }, () => ({ path: 'bulk-script', namespace: 'bulk-script' }));
+      build.onLoad({ filter: /.*/, namespace: 'bulk-script' }, () => ({ contents: bulkScriptLoader(shared), loader: 'js', resolveDir: process.cwd() }));
+    },
+  };
+}
+
+/**
+ * The CLI bundle's loader of the bulk script, run once: the script is read beside the bundle and run
+ * in CommonJS's wrapper, as bin/load-cli.js runs the bundle, with the loader's import of the lazy
+ * packages and the shared modules (each an import of the module's namespace here, so that the CLI
+ * bundle keeps every export of it).
+ */
+function bulkScriptLoader(shared) {
+  const names = [...shared.keys()];
+  return `${[...shared.values()].map((file, k) => `import * as s${k} from ${JSON.stringify(file)};`).join('\n')}
+const shared = { ${names.map((name, k) => `${JSON.stringify(name)}: s${k}`).join(', ')} };
+let modules;
+export function bulkModule(name) {
+  if (!modules) {
+    const { readFileSync } = process.getBuiltinModule('node:fs');
+    const file = process.getBuiltinModule('node:path').join(__dirname, ${JSON.stringify(path.basename(BULK_BUILD.outfile))});
+    const source = \`(function (exports, require, module, __filename, __dirname, __infralintImport, __infralintShared) {\${readFileSync(file, 'utf8')}\\n})\`;
+    const script = { exports: {} };
+    const run = new (process.getBuiltinModule('node:vm').Script)(source, { filename: file }).runInThisContext();
+    run(script.exports, process.getBuiltinModule('node:module').createRequire(file), script, file, __dirname, __infralintImport, (name) => shared[name]);
+    modules = script.exports.modules;
+  }
+  return modules[name]();
+}
+`;
+}
+
+/**
+ * In the bulk script, a module of the project the CLI bundle holds (`inCli`, real paths) is taken
+ * from it: its import is a call of `__infralintShared` (recorded in `shared`: name -> file). The CLI's
+ * copy is the one its own code uses: its classes (instanceof UsageError), its caches, its state. A
+ * package's module the bulk script uses is its own copy (csv-stringify's, which holds no state).
+ */
+function sharedFromCli(inCli, shared) {
+  return {
+    name: 'shared-from-cli',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.ownResolution || args.kind === 'entry-point' || args.path.startsWith('node:')) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { ownResolution: true } });
+        if (resolved.errors.length || resolved.external || !inCli.has(resolved.path) || resolved.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        // esbuild gives a CommonJS module's whole exports as the default import, not its `default`.
+        if (/^export default\b/m.test(await readFile(resolved.path, 'utf8'))) throw new Error(`${resolved.path}: a module the bulk script shares with the CLI may not have a default export`);
+        const name = moduleName(resolved.path);
+        shared.set(name, resolved.path);
+        return { path: name, namespace: 'shared-from-cli' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared-from-cli' }, (args) => ({ contents: `module.exports = __infralintShared(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
 }

@@ -23,7 +23,7 @@ mkdirSync('lib', { recursive: true });
 // With the code caches the build made (one per Node version it was warmed with: see scripts/warm-code-cache.mjs).
 const caches = readdirSync('dist').filter((f) => /^infralint\..*\.cache$/.test(f));
 // Startup snapshots are not: each is made on the user's machine, by its Node (`postinstall`).
-for (const file of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
+for (const file of ['infralint.cjs', 'infralint-bulk.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
 git('checkout', '--detach');
 // The command npm links must run wherever npm does. On Windows npm writes a .cmd shim that runs the
 // interpreter the file's shebang names: `#!/bin/sh` (the sh launcher's) would not start there. So a

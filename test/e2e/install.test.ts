@@ -19,7 +19,7 @@ describe('installing a release', () => {
     // The release script copies the bundles a build left in dist/: these tests use the ones `npm test` just built.
     mkdirSync(path.join(clone, 'dist'));
     const caches = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^infralint\..*\.cache$/.test(f));
-    for (const f of ['infralint.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
+    for (const f of ['infralint.cjs', 'infralint-bulk.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
     execFileSync(process.execPath, ['scripts/release.mjs', '9.9.9', '--no-build'], { cwd: clone, env, stdio: 'ignore' });
   }, 60000);
 
@@ -59,6 +59,9 @@ describe('installing a release', () => {
     const blob = path.join(realpathSync(path.join(project, 'node_modules', 'infralint')), 'lib', `infralint.snapshot-${process.version}.blob`);
     expect(existsSync(blob)).toBe(true);
     expect(r.stderr).toContain(`infralint launcher: from the snapshot ${blob}`);
+    // The bulk commands' script, read from lib/ when one runs (its usage error is the CLI's own).
+    const grade = spawnSync(path.join(project, 'node_modules', '.bin', 'infralint'), ['grade', path.join(FIXTURES, 'worked-example')], { encoding: 'utf8' });
+    expect([grade.status, grade.stderr]).toEqual([2, expect.stringMatching(/^infralint: .* looks like one repository .*\n$/)]);
     // `postinstall` put the sh launcher in place of the Node script, once the snapshot was there.
     expect(existsSync(path.join(path.dirname(path.dirname(blob)), 'bin', 'infralint.sh'))).toBe(false);
   }, 300000);

@@ -19,7 +19,7 @@ function copyInstall(to: string): void {
   mkdirSync(path.join(to, 'dist'), { recursive: true });
   for (const dir of ['bin', 'rules', 'fixtures']) cpSync(path.join(PROJECT, dir), path.join(to, dir), { recursive: true });
   copyFileSync(path.join(PROJECT, 'package.json'), path.join(to, 'package.json'));
-  const built = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^(infralint\.cjs|infralint\..*\.cache|grade-worker\.mjs|mermaid-parser\.cjs|.*-tables\.json)$/.test(f));
+  const built = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^(infralint\.cjs|infralint-bulk\.cjs|infralint\..*\.cache|grade-worker\.mjs|mermaid-parser\.cjs|.*-tables\.json)$/.test(f));
   for (const f of built) copyFileSync(path.join(PROJECT, 'dist', f), path.join(to, 'dist', f));
   symlinkSync(path.join(PROJECT, 'node_modules'), path.join(to, 'node_modules'));
 }
@@ -112,6 +112,32 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
       expect(fromSnapshot.how).toContain('from the snapshot');
       const plain = plainRun(args);
       expect([fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
+    }
+  });
+
+  // What the snapshot does not hold (scripts/bundle-options.mjs) is read from disk when a run needs it:
+  // js-yaml for a Mermaid node's @{ ... } block, ajv for a configuration file, the bulk commands'
+  // script for grade and merge (whose usage errors are the CLI's own, exit 2 with one line).
+  it('loads what its snapshot does not hold when a run needs it, and reports the same as without the snapshot', () => {
+    const shapes = path.join(work, 'shape-data');
+    mkdirSync(shapes);
+    writeFileSync(path.join(shapes, '3-scale_up.md'), '# Scale up\n\n```mermaid\nflowchart LR\n  lb@{ shape: rect, label: "HAProxy load balancer" } --> web\n```\n\n```mermaid\nflowchart LR\n  db@{ shape: [cyl } --> web\n```\n');
+    const configured = path.join(work, 'configured');
+    cpSync(path.join(FIXTURES, 'complete-flowchart'), configured, { recursive: true });
+    writeFileSync(path.join(configured, '.infralintrc.json'), '{ "rules": { "lb-cluster": "off" }, "unknown-setting": true }');
+    const runs = [
+      { args: ['check', '--format', 'json', shapes], says: ['HAProxy load balancer', 'The @{ ... } block is not valid YAML'] },
+      { args: ['check', '.'], cwd: configured, says: ['must NOT have additional properties ("unknown-setting")'] },
+      { args: ['grade', path.join(FIXTURES, 'complete-flowchart')], says: ['looks like one repository'] },
+      { args: ['merge', path.join(work, 'no-such-results.jsonl')], says: ['infralint: cannot read'] },
+    ];
+    for (const { args, cwd, says } of runs) {
+      const fromSnapshot = launch(launcher, args, {}, cwd);
+      expect(fromSnapshot.how).toContain('from the snapshot');
+      const plain = launch(launcher, args, { INFRALINT_SNAPSHOT: 'off' }, cwd);
+      expect([fromSnapshot.code, fromSnapshot.stdout, fromSnapshot.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
+      for (const text of says) expect([args, fromSnapshot.stdout + fromSnapshot.stderr]).toEqual([args, expect.stringContaining(text)]);
+      if (args[0] !== 'check') expect([args, fromSnapshot.code, fromSnapshot.stderr.trim().split('\n').length]).toEqual([args, 2, 1]);
     }
   });
 

@@ -21,6 +21,20 @@ describe('start-up', () => {
     expect(/[^\x00-\x7f]/.test(readFileSync(bundle, 'latin1'))).toBe(false);
   });
 
+  // A check never runs them: they are read from disk when a run needs them, not parsed at every start
+  // nor held in the startup snapshot's heap (scripts/bundle-options.mjs: BULK_MODULES, LAZY,
+  // REQUIRED_ON_FIRST_USE). Each is found by a function of its own.
+  it('leaves the bulk commands, js-yaml and ajv out of the CLI bundle; the bulk commands are in a script of their own', () => {
+    const cli = readFileSync(bundle, 'utf8');
+    const bulk = readFileSync(path.join(PROJECT, 'dist', 'infralint-bulk.cjs'), 'utf8');
+    for (const command of ['runGrade', 'runMerge', 'planCohort', 'runCollect', 'runReview']) {
+      expect([command, cli.includes(`function ${command}(`)]).toEqual([command, false]);
+      expect([command, bulk.includes(`function ${command}(`)]).toEqual([command, true]);
+    }
+    // js-yaml's reader of block scalars, ajv's schema compiler.
+    for (const packageFunction of ['function readBlockScalar(', 'function compileSchema(']) expect([packageFunction, cli.includes(packageFunction) || bulk.includes(packageFunction)]).toEqual([packageFunction, false]);
+  });
+
   // In a process of its own: the loader sets a V8 flag (regexp tier-up off) process-wide, which a
   // test runner's process, full of compiled expressions already, must not have changed under it.
   it('runs the bundle with the code cache this Node made at build time, and reports the same without it', () => {
