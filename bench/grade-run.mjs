@@ -1,8 +1,7 @@
 // One measured run of bulk grading, in its own process so that its peak memory is its own.
 // Prints one JSON line. Usage: node bench/grade-run.mjs <cohort> <out> <jobs> [--report] | --floor <cohort> <threads>
 // (<jobs> 0 grades in the main thread, without a worker pool)
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import { gradeCohort } from '../dist/grade/grade-cohort.js';
 import { loadRubric } from '../dist/config/rubric.js';
 import { projectTasks } from '../dist/discover/project-tasks.js';
+import { listCohort } from '../dist/grade/cohort.js';
 import { compileRegexpsOnce } from '../dist/regexp-compilation.js';
 import { growHeapsSlowly } from '../dist/grade/heap-growth.js';
 import { taskFiles } from './synthetic-cohort.mjs';
@@ -123,7 +123,7 @@ if (process.argv[2] === '--floor') {
   // main thread's CPU of the run (and printed on its own); the run then grades task 3 alone, as
   // these figures always have.
   const chooseFrom = mainThreadSeconds();
-  const members = readdirSync(cohort).map((name) => path.join(cohort, name));
+  const members = listCohort(cohort).filter((entry) => !entry.problem).map((entry) => entry.dir);
   const chosen = projectTasks(cohort, { members }).map((r) => r.task);
   const chooseMainCpuSeconds = chooseFrom === null ? null : mainThreadSeconds() - chooseFrom;
   const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report'), onProgress });

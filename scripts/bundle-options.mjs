@@ -193,23 +193,43 @@ function moduleName(file) {
 }
 
 /**
- * Builds the CLI bundle and the bulk commands' script beside it. Three esbuild runs: the CLI without
- * BULK_MODULES (which modules it holds), the bulk script (each module of it the CLI holds becomes a
- * call of `__infralintShared`), the CLI again with the stand-ins of BULK_MODULES, which load the bulk
- * script on first use and give it the shared modules.
+ * Builds the CLI bundle and the bulk commands' script beside it. First the CLI without BULK_MODULES
+ * (which modules it holds); then the bulk script (each module of it the CLI holds becomes a call of
+ * `__infralintShared`) and the CLI again, with the stand-ins of BULK_MODULES, which load the bulk
+ * script on first use and give it the shared modules. Sharing a module keeps every export of it in
+ * the CLI, which may bring more of the project into the CLI: those two are built again, against what
+ * the CLI now holds, until it holds nothing more (the set only grows), so that no module of the
+ * project is in both scripts (one copy of each in a process). Both are written only then, together.
  */
 export async function bundleCli(build) {
   const bulkFiles = new Set(BULK_MODULES.map((m) => path.resolve(m)));
-  const cliAlone = await build({ ...CLI_BUILD, write: false, metafile: true, plugins: [...CLI_BUILD.plugins, standInsOfBulkModules(bulkFiles, null)] });
-  // What of a module is in the CLI's output: one whose code all went (tree-shaken, or types only) is the bulk script's alone.
-  const [cliOutput] = Object.values(cliAlone.metafile.outputs);
-  const inCli = new Set(Object.entries(cliOutput.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => path.resolve(file)));
-  const shared = new Map();
+  let inCli = projectInputsOf(await build({ ...CLI_BUILD, write: false, metafile: true, plugins: [...CLI_BUILD.plugins, standInsOfBulkModules(bulkFiles, null)] }));
   // Each module is set up when first asked for, as its import() was in a single bundle (a `grade` does
   // not set up `review`'s server nor `collect`'s git runs): esbuild defers a require(), not an import.
   const entry = `export const modules = { ${BULK_MODULES.map((m) => `${JSON.stringify(m)}: () => require(${JSON.stringify(path.resolve(m))})`).join(', ')} };\n`;
-  await bundle(build, { ...BULK_BUILD, stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'bulk-entry.js', loader: 'js' }, plugins: [...BULK_BUILD.plugins, sharedFromCli(inCli, shared)] }, lazyImportsThroughLoader);
-  await bundle(build, { ...CLI_BUILD, plugins: [...CLI_BUILD.plugins, standInsOfBulkModules(bulkFiles, new Map([...shared].sort()))] }, lazyImportsThroughLoader);
+  for (;;) {
+    const shared = new Map();
+    const bulk = await build({ ...BULK_BUILD, write: false, metafile: true, stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'bulk-entry.js', loader: 'js' }, plugins: [...BULK_BUILD.plugins, sharedFromCli(inCli, shared)] });
+    const cli = await build({ ...CLI_BUILD, write: false, metafile: true, plugins: [...CLI_BUILD.plugins, standInsOfBulkModules(bulkFiles, new Map([...shared].sort()))] });
+    const cliNow = projectInputsOf(cli);
+    if ([...cliNow].some((file) => !inCli.has(file))) {
+      inCli = new Set([...inCli, ...cliNow]);
+      continue;
+    }
+    const twice = [...projectInputsOf(bulk)].filter((file) => cliNow.has(file));
+    if (twice.length) throw new Error(`modules in both the CLI bundle and the bulk script: ${twice.join(', ')}`);
+    const { writeFileSync } = await import('node:fs');
+    for (const file of [...bulk.outputFiles, ...cli.outputFiles]) writeFileSync(file.path, lazyImportsThroughLoader(asciiOnly(file.text)));
+    return;
+  }
+}
+
+/** The project's modules (not packages') of which some code is in a build's output (one whose code all went, tree-shaken or types only, is not). */
+function projectInputsOf(result) {
+  const [output] = Object.values(result.metafile.outputs);
+  return new Set(Object.entries(output.inputs)
+    .filter(([file, input]) => input.bytesInOutput > 0 && !file.includes(':') && !file.split('/').includes('node_modules'))
+    .map(([file]) => path.resolve(file)));
 }
 
 /**
@@ -256,7 +276,12 @@ export function bulkModule(name) {
     const source = \`(function (exports, require, module, __filename, __dirname, __infralintImport, __infralintShared) {\${readFileSync(file, 'utf8')}\\n})\`;
     const script = { exports: {} };
     const run = new (process.getBuiltinModule('node:vm').Script)(source, { filename: file }).runInThisContext();
-    run(script.exports, process.getBuiltinModule('node:module').createRequire(file), script, file, __dirname, __infralintImport, (name) => shared[name]);
+    // A module this bundle does not share: the bulk script was built with another bundle.
+    const sharedModule = (name) => {
+      if (!Object.hasOwn(shared, name)) throw new Error(\`\${file} was built with another \${__filename}: build infralint again (it asks for \${name})\`);
+      return shared[name];
+    };
+    run(script.exports, process.getBuiltinModule('node:module').createRequire(file), script, file, __dirname, __infralintImport, sharedModule);
     modules = script.exports.modules;
   }
   return modules[name]();

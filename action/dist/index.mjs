@@ -49203,7 +49203,7 @@ function chosenTasks(target, choice) {
 function cohortTasks(members, choice) {
   const held = /* @__PURE__ */ new Set();
   const curricula = { classic: projectTaskIndex("classic"), mermaid: projectTaskIndex("mermaid") };
-  const candidates = choice.curriculum ? curricula[choice.curriculum] : [...curricula.classic, ...curricula.mermaid];
+  const candidates = choice.curriculum ? narrow(curricula[choice.curriculum], choice.tasks, choice.curriculum) : [...curricula.classic, ...curricula.mermaid];
   let mermaid = 0;
   for (const member of members) {
     const looks = new FolderLooks();
@@ -54169,6 +54169,20 @@ var {
   safeDump
 } = yaml;
 
+// src/diagrams/at-block.ts
+function readAtBlock(block4) {
+  const parse2 = load;
+  const schema2 = JSON_SCHEMA;
+  try {
+    return { value: parse2(block4.includes("\n") ? `${block4}
+` : `{
+${block4}
+}`, { schema: schema2 }) };
+  } catch (error) {
+    return { invalid: error.message.split("\n")[0] ?? "" };
+  }
+}
+
 // src/diagrams/semantic-error.ts
 var DiagramSemanticError = class extends Error {
   constructor(message2, offset, code2, hint) {
@@ -54488,16 +54502,9 @@ var FlowDb = class {
     if (!id || id.trim().length === 0) return;
     let doc;
     if (metadata !== void 0) {
-      const yaml2 = metadata.includes("\n") ? `${metadata}
-` : `{
-${metadata}
-}`;
-      try {
-        const loaded = load(yaml2, { schema: JSON_SCHEMA });
-        doc = loaded && typeof loaded === "object" ? loaded : void 0;
-      } catch (error) {
-        throw new DiagramSemanticError(`The @{ ... } block is not valid YAML: ${error.message.split("\n")[0]}`, offset, "bad-shape-data", 'Write it as `id@{ shape: rect, label: "Text" }`.');
-      }
+      const read = readAtBlock(metadata);
+      if ("invalid" in read) throw new DiagramSemanticError(`The @{ ... } block is not valid YAML: ${read.invalid}`, offset, "bad-shape-data", 'Write it as `id@{ shape: rect, label: "Text" }`.');
+      doc = read.value && typeof read.value === "object" ? read.value : void 0;
     }
     if (doc && this.subgraphById.has(id)) return;
     if (this.edgeIds.has(id)) return;
@@ -55657,15 +55664,9 @@ var SequenceDb = class {
     let type2 = draw;
     let description = desc;
     if (config2 !== void 0) {
-      let doc;
-      try {
-        doc = load(config2.includes("\n") ? `${config2}
-` : `{
-${config2}
-}`, { schema: JSON_SCHEMA });
-      } catch (error) {
-        throw new DiagramSemanticError(`The @{ ... } block is not valid YAML: ${error.message.split("\n")[0]}`, 0, "bad-participant-config");
-      }
+      const read = readAtBlock(config2);
+      if ("invalid" in read) throw new DiagramSemanticError(`The @{ ... } block is not valid YAML: ${read.invalid}`, 0, "bad-participant-config");
+      const doc = read.value;
       type2 = doc?.type ?? type2;
       if (doc?.alias && (!description || description.text === id)) description = { text: doc.alias };
     }

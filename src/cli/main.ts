@@ -333,8 +333,9 @@ function projectTarget(target: string, opts: GradingOptionValues): ProjectTarget
 }
 
 /**
- * A cohort as the project whose rubrics are chosen: its submitted students' folders and their
- * curriculum. Made apart so that no local of the grade command keeps the folders for the whole run.
+ * A cohort as the project whose rubrics are chosen: its submitted students' folders (whose
+ * curriculum and tasks projectTasks reads). Made apart so that no local of the grade command keeps
+ * the folders for the whole run.
  */
 function cohortTarget(cohort: string, opts: GradingOptionValues, plan: CohortPlan): ProjectTarget {
   const members = plan.students.filter((entry) => !entry.problem && !entry.notSubmitted).map((entry) => entry.dir);

@@ -52,7 +52,8 @@ function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
 function cohortTasks(members: readonly string[], choice: ProjectChoice): BundledTask[] {
   const held = new Set<string>();
   const curricula: Record<Curriculum, BundledTask[]> = { classic: projectTaskIndex('classic'), mermaid: projectTaskIndex('mermaid') };
-  const candidates = choice.curriculum ? curricula[choice.curriculum] : [...curricula.classic, ...curricula.mermaid];
+  // A curriculum given: its tasks narrowed first (a --task it lacks is refused before any folder is looked at).
+  const candidates = choice.curriculum ? narrow(curricula[choice.curriculum], choice.tasks, choice.curriculum) : [...curricula.classic, ...curricula.mermaid];
   let mermaid = 0;
   for (const member of members) {
     const looks = new FolderLooks();

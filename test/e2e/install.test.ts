@@ -62,6 +62,14 @@ describe('installing a release', () => {
     // The bulk commands' script, read from lib/ when one runs (its usage error is the CLI's own).
     const grade = spawnSync(path.join(project, 'node_modules', '.bin', 'infralint'), ['grade', path.join(FIXTURES, 'worked-example')], { encoding: 'utf8' });
     expect([grade.status, grade.stderr]).toEqual([2, expect.stringMatching(/^infralint: .* looks like one repository .*\n$/)]);
+    // js-yaml, required from the install's node_modules on first use: an `@{ ... }` block read, and an invalid one found so by js-yaml.
+    const atBlocks = path.join(work, 'at-blocks', 'web_infrastructure_design');
+    mkdirSync(atBlocks, { recursive: true });
+    writeFileSync(path.join(atBlocks, '3-scale_up.md'), '# Scale up\n\n```mermaid\nflowchart LR\n  A@{ shape: rect, label: "Web server" } --> B\n```\n\n```mermaid\nflowchart LR\n  C@{ shape: [ } --> D\n```\n');
+    const yaml = spawnSync(path.join(project, 'node_modules', '.bin', 'infralint'), ['check', path.dirname(atBlocks)], { encoding: 'utf8' });
+    expect([yaml.status, yaml.stderr]).toEqual([1, '']);
+    expect(yaml.stdout).toContain('`A` ("Web server") is a web server');
+    expect(yaml.stdout).toContain('The @{ ... } block is not valid YAML: missed comma');
     // `postinstall` put the sh launcher in place of the Node script, once the snapshot was there.
     expect(existsSync(path.join(path.dirname(path.dirname(blob)), 'bin', 'infralint.sh'))).toBe(false);
   }, 300000);

@@ -1,4 +1,4 @@
-import { load as loadYaml, JSON_SCHEMA } from 'js-yaml';
+import { readAtBlock } from '../at-block.js';
 import type { EdgeStroke, EdgeType, FlowchartAst, FlowEdge, FlowSubgraph, FlowVertex, LabelType } from '../types.js';
 import { decodeEntityPlaceholders } from '../mermaid-source.js';
 import { DiagramSemanticError as SemanticError } from '../semantic-error.js';
@@ -65,13 +65,9 @@ export class FlowDb {
     if (!id || id.trim().length === 0) return;
     let doc: Record<string, unknown> | undefined;
     if (metadata !== undefined) {
-      const yaml = metadata.includes('\n') ? `${metadata}\n` : `{\n${metadata}\n}`;
-      try {
-        const loaded = loadYaml(yaml, { schema: JSON_SCHEMA });
-        doc = loaded && typeof loaded === 'object' ? (loaded as Record<string, unknown>) : undefined;
-      } catch (error) {
-        throw new SemanticError(`The @{ ... } block is not valid YAML: ${(error as Error).message.split('\n')[0]}`, offset, 'bad-shape-data', 'Write it as `id@{ shape: rect, label: "Text" }`.');
-      }
+      const read = readAtBlock(metadata);
+      if ('invalid' in read) throw new SemanticError(`The @{ ... } block is not valid YAML: ${read.invalid}`, offset, 'bad-shape-data', 'Write it as `id@{ shape: rect, label: "Text" }`.');
+      doc = read.value && typeof read.value === 'object' ? (read.value as Record<string, unknown>) : undefined;
     }
     if (doc && this.subgraphById.has(id)) return;
     if (this.edgeIds.has(id)) return;

@@ -1,4 +1,4 @@
-import { load as loadYaml, JSON_SCHEMA } from 'js-yaml';
+import { readAtBlock } from '../at-block.js';
 import { sanitizeLabel } from '../flowchart/sanitize.js';
 import { decodeEntityPlaceholders } from '../mermaid-source.js';
 import { DiagramSemanticError as SequenceSemanticError } from '../semantic-error.js';
@@ -149,12 +149,9 @@ export class SequenceDb {
     let type = draw;
     let description = desc;
     if (config !== undefined) {
-      let doc: { type?: string; alias?: string } | undefined;
-      try {
-        doc = loadYaml(config.includes('\n') ? `${config}\n` : `{\n${config}\n}`, { schema: JSON_SCHEMA }) as typeof doc;
-      } catch (error) {
-        throw new SequenceSemanticError(`The @{ ... } block is not valid YAML: ${(error as Error).message.split('\n')[0]}`, 0, 'bad-participant-config');
-      }
+      const read = readAtBlock(config);
+      if ('invalid' in read) throw new SequenceSemanticError(`The @{ ... } block is not valid YAML: ${read.invalid}`, 0, 'bad-participant-config');
+      const doc = read.value as { type?: string; alias?: string } | null | undefined;
       type = doc?.type ?? type;
       if (doc?.alias && (!description || description.text === id)) description = { text: doc.alias };
     }
