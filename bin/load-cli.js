@@ -1,5 +1,5 @@
 // Loads the CLI bundle (a CommonJS script) with V8's code cache made when it was built: the bytecode
-// of every function a warm-up `check` compiled, so that a cold `check` neither parses the 1.5 MB
+// of every function a warm-up `check` compiled, so that a cold `check` neither parses the 0.86 MB
 // bundle again nor compiles those functions lazily (about 35 ms of CPU on a 2-core machine, a sixth
 // of a check). Without the cache, or with one V8 rejects (another Node version, another bundle), the
 // bundle is compiled as usual: same program, same results. Builtins only (process.getBuiltinModule):
