@@ -115,8 +115,9 @@ export async function chooseRubrics(opts: GradingOptionValues, names: string[], 
   const rubrics: Rubric[] = [];
   if (!names.length && !config.rubric) {
     const tasks = project.tasks ?? config.tasks;
-    // A cohort's curriculum, unless given, is the one most of its repositories follow (projectTasks).
-    const curriculum = project.curriculum ?? (project.members ? undefined : config.curriculum);
+    // Unless the command line or the configuration says, a submission's layout decides, and a
+    // cohort's curriculum is the one most of its repositories follow (projectTasks).
+    const curriculum = project.curriculum ?? config.curriculum;
     const found = projectTasks(project.target, { ...(tasks ? { tasks } : {}), ...(curriculum ? { curriculum } : {}), ...(project.members ? { members: project.members } : {}) });
     // A rule setting applies to every task that has the rule, and must name a rule of one of them.
     for (const id of Object.keys(config.rules ?? {})) {

@@ -41,4 +41,14 @@ describe('rules/config.schema.json', () => {
     expect((await chooseRubrics({}, [], cwd, { ...project, tasks: ['1'] })).map((r) => r.task)).toEqual(['1-distributed_web_infrastructure']);
     expect((await chooseRubrics({}, ['3-scale_up-gunicorn'], cwd, project)).map((r) => r.title)).toEqual([loadRubric('3-scale_up-gunicorn').title]);
   });
+
+  it('a configuration\'s curriculum chooses a cohort\'s too, over the curriculum most of its repositories follow', async () => {
+    const members = [path.join(FIXTURES, 'native-complete'), path.join(FIXTURES, 'native-complete')];
+    const cohort = { target: members[0]!, members };
+    // Left to the repositories, the cohort is native; the configuration says classic, with its tasks.
+    expect((await chooseRubrics({}, [], configIn({}), cohort)).every((r) => r.curriculum === 'mermaid')).toBe(true);
+    expect((await chooseRubrics({}, [], configIn({ curriculum: 'classic', tasks: ['0', '3'] }), cohort)).map((r) => r.task)).toEqual(['0-simple_web_stack', '3-scale_up']);
+    // --curriculum wins over the configuration.
+    expect((await chooseRubrics({}, [], configIn({ curriculum: 'classic' }), { ...cohort, curriculum: 'mermaid' })).every((r) => r.curriculum === 'mermaid')).toBe(true);
+  });
 });
