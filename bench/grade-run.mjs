@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import MarkdownIt from 'markdown-it';
 import { gradeCohort } from '../dist/grade/grade-cohort.js';
 import { loadRubric } from '../dist/config/rubric.js';
-import { projectTasks } from '../dist/discover/project-tasks.js';
+import { chooseCohortRubrics } from '../dist/grade/survey-pool.js';
 import { listCohort } from '../dist/grade/cohort.js';
 import { compileRegexpsOnce } from '../dist/regexp-compilation.js';
 import { growHeapsSlowly } from '../dist/grade/heap-growth.js';
@@ -96,8 +96,10 @@ if (process.argv[2] === '--floor') {
   let steadyCpuMsPerStudent = null;
   let warmUpCpuSeconds = null;
   const processCpu = () => { const u = process.cpuUsage(cpuAtStart); return (u.user + u.system) / 1e6; };
-  // The main thread's share of the peak, sampled every 100 records (its young and old generations and
+  // The main thread's share of the peak, sampled 40 times a run (its young and old generations and
   // the ArrayBuffers it holds, until V8 collects them); the workers' share is the rest of the peak.
+  // A sample costs the main thread ~0.7 ms (process.memoryUsage): every 100 records, it was 0.007 ms
+  // of the main thread's CPU a student, the bench's and not the run's.
   const mainPeakMb = { young: 0, old: 0, arrayBuffers: 0 };
   const sampleMain = () => {
     for (const space of v8.getHeapSpaceStatistics()) {
@@ -108,7 +110,7 @@ if (process.argv[2] === '--floor') {
     mainPeakMb.arrayBuffers = Math.max(mainPeakMb.arrayBuffers, Math.round(process.memoryUsage().arrayBuffers / 1048576));
   };
   const onProgress = ({ done, total }) => {
-    if (done % 100 === 0) sampleMain();
+    if (done % Math.max(1, Math.floor(total / 40)) === 0) sampleMain();
     if (done === 1) loopFrom = mainThreadSeconds();
     if (done === Math.floor(total / 2)) halfCpu = processCpu();
     if (done === total && loopFrom !== null) loopMainCpuSeconds = mainThreadSeconds() - loopFrom;
@@ -118,13 +120,14 @@ if (process.argv[2] === '--floor') {
       warmUpCpuSeconds = halfCpu - steady * Math.floor(total / 2);
     }
   };
-  // Before grading, `infralint grade` (no --rubric) chooses the rubrics in its main thread: the
-  // curriculum most repositories follow, and the tasks any of them holds. Done here too, in the
-  // main thread's CPU of the run (and printed on its own); the run then grades task 3 alone, as
-  // these figures always have.
+  // Before grading, `infralint grade` (no --rubric) chooses the rubrics: the curriculum most
+  // repositories follow, and the tasks any of them holds, the repositories surveyed by the run's
+  // worker threads (src/grade/survey-pool.ts). Done here too, as the CLI does, in the main thread's
+  // CPU of the run (and printed on its own); the run then grades task 3 alone, as these figures
+  // always have.
   const chooseFrom = mainThreadSeconds();
   const members = listCohort(cohort).filter((entry) => !entry.problem).map((entry) => entry.dir);
-  const chosen = projectTasks(cohort, { members }).map((r) => r.task);
+  const chosen = (await chooseCohortRubrics(members, {}, Number(jobs))).map((r) => r.task);
   const chooseMainCpuSeconds = chooseFrom === null ? null : mainThreadSeconds() - chooseFrom;
   const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report'), onProgress });
   const seconds = (performance.now() - started) / 1000;

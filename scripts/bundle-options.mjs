@@ -27,7 +27,7 @@ export const REQUIRED_ON_FIRST_USE = ['js-yaml'];
  * Node reads back at every start). The modules both scripts use are the CLI bundle's: the bulk script
  * takes them from it (one copy of each in a process: one UsageError class, one rubric cache).
  */
-export const BULK_MODULES = ['src/cli/grade-command.ts', 'src/cli/collect-command.ts', 'src/cli/review-command.ts', 'src/grade/cohort-plan.ts'];
+export const BULK_MODULES = ['src/cli/grade-command.ts', 'src/cli/collect-command.ts', 'src/cli/review-command.ts', 'src/grade/cohort-plan.ts', 'src/grade/survey-pool.ts'];
 
 /**
  * Each of REQUIRED_ON_FIRST_USE, in the CLI bundle, is a stand-in with the package's exports as

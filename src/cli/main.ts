@@ -230,7 +230,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       // The students are planned before the rubrics are chosen (a single repository or an empty
       // folder is refused before anything else), against every bundled rubric's locations.
       const plan = planCohort({ dir: cohort, out: path.resolve(io.cwd, opts.out), ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}), locations: bundledRubrics().map((b) => loadRubric(b.name)) });
-      const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, cohortTarget(cohort, opts, plan));
+      const { chooseCohortRubrics } = await import('../grade/survey-pool.js');
+      const chooseCohort = (members: string[], choice: Parameters<typeof chooseCohortRubrics>[1]) => chooseCohortRubrics(members, choice, opts.jobs);
+      const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...cohortTarget(cohort, opts, plan), chooseCohort });
       const { runGrade } = await import('./grade-command.js');
       const { readSmallFile } = await import('../read/small-file.js');
       const baseText = (opts.baseText ?? []).map((file) => readSmallFile(path.resolve(io.cwd, file), { what: 'base text' }));

@@ -103,6 +103,8 @@ export interface ProjectTarget {
   curriculum?: Curriculum;
   /** The folders whose tasks count together (a cohort's repositories). */
   members?: string[];
+  /** How a cohort's rubrics are chosen among `members` (default: projectTasks, in this thread). */
+  chooseCohort?: (members: string[], choice: { curriculum?: Curriculum; tasks?: string[] }) => Promise<Rubric[]>;
 }
 
 /**
@@ -118,7 +120,8 @@ export async function chooseRubrics(opts: GradingOptionValues, names: string[], 
     // Unless the command line or the configuration says, a submission's layout decides, and a
     // cohort's curriculum is the one most of its repositories follow (projectTasks).
     const curriculum = project.curriculum ?? config.curriculum;
-    const found = projectTasks(project.target, { ...(tasks ? { tasks } : {}), ...(curriculum ? { curriculum } : {}), ...(project.members ? { members: project.members } : {}) });
+    const choice = { ...(tasks ? { tasks } : {}), ...(curriculum ? { curriculum } : {}) };
+    const found = project.members && project.chooseCohort ? await project.chooseCohort(project.members, choice) : projectTasks(project.target, { ...choice, ...(project.members ? { members: project.members } : {}) });
     // A rule setting applies to every task that has the rule, and must name a rule of one of them.
     for (const id of Object.keys(config.rules ?? {})) {
       if (!found.some((r) => r.rules.some((rule) => rule.id === id))) throw new UsageError(`configuration: rule "${id}" is in none of the rubrics graded (${found.map((r) => r.task).join(', ')})`);

@@ -4,7 +4,7 @@ import { namesTask } from '../discover/answer-section.js';
 import { locateTask } from '../discover/locate-task.js';
 import { parseHeadings } from '../markdown/parse-markdown.js';
 import { FolderLooks } from '../read/fs-probes.js';
-import { toRelative } from '../read/safe-read.js';
+import { resolvePath, toRelative } from '../read/safe-read.js';
 
 /** Which version of the project a submission follows, and what showed it. */
 export interface CurriculumDetection {
@@ -36,7 +36,7 @@ export function explainCurriculum(target: string): CurriculumDetection {
  * student of a cohort), and a caller that goes on to locate tasks there lists nothing again.
  */
 export function explainCurriculumWith(target: string, looks: FolderLooks): CurriculumDetection {
-  const abs = path.resolve(target);
+  const abs = resolvePath(target);
   const native = projectTaskIndex('mermaid');
   const classic = projectTaskIndex('classic');
   const kind = looks.kind(abs);

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { FolderLooks } from '../read/fs-probes.js';
-import { toRelative } from '../read/safe-read.js';
+import { resolvePath, toRelative } from '../read/safe-read.js';
 
 /** What a rubric says about where its task file lives (data from rules/<task>.json). */
 export interface TaskLocation {
@@ -95,7 +95,7 @@ class Listings {
  * folders already looked at while reading this submission's other tasks.
  */
 export function locateTask(target: string, location: TaskLocation, looks = new FolderLooks()): LocatedTask {
-  const abs = path.resolve(target);
+  const abs = resolvePath(target);
   const listings = new Listings(looks);
   if (!listings.isDir(abs)) {
     const dir = path.dirname(abs);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { FolderLooks } from '../read/fs-probes.js';
+import { resolvePath } from '../read/safe-read.js';
 import { locateTask, normaliseName } from './locate-task.js';
 import { loadRubric, projectTaskIndex, type BundledTask, type Curriculum, type Rubric } from '../config/rubric.js';
 import { UsageError } from '../errors.js';
@@ -13,7 +14,8 @@ export interface ProjectChoice {
   /**
    * Folders whose tasks count together (a cohort's repositories: a gradebook needs the same
    * columns for every student): the tasks any of them holds, of the curriculum most of them
-   * follow unless `curriculum` says. Default: the target's own.
+   * follow unless `curriculum` says. Default: the target's own. Each is a real folder, as the
+   * cohort's listing showed it (listCohort): it is not probed again.
    */
   members?: string[];
 }
@@ -25,7 +27,7 @@ export interface ProjectChoice {
  */
 export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric[] {
   // Only the rubrics graded are loaded (and validated): the rest of the project is its index.
-  return chosenTasks(target, choice).map((task) => loadRubric(task.name));
+  return cohortRubrics(chosenTasks(target, choice));
 }
 
 function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
@@ -50,20 +52,61 @@ function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
  * of both curricula (repository by repository and task by task, they were listed ~11 times each).
  */
 function cohortTasks(members: readonly string[], choice: ProjectChoice): BundledTask[] {
+  return cohortTasksFrom([surveyMembers(members, choice)], choice);
+}
+
+/**
+ * What a part of a cohort's repositories shows of the cohort's curriculum and tasks. Parts add up
+ * (counts and sets), so that a large cohort is surveyed in parts, in parallel (see
+ * src/grade/survey-pool.ts), and decided by cohortTasksFrom as if in one pass.
+ */
+export interface CohortSurvey {
+  /** Repositories of the part that follow the Mermaid-native curriculum (0 when the choice gives the curriculum). */
+  mermaid: number;
+  /** Repositories of the part. */
+  members: number;
+  /** Names of the rubrics a repository of the part holds, in task order. */
+  held: string[];
+}
+
+/** The tasks a cohort's repositories are looked at for: the curriculum's given (narrowed first: a --task it lacks is refused before any folder is looked at), else both curricula's. */
+function cohortCandidates(choice: ProjectChoice): BundledTask[] {
+  return choice.curriculum ? narrow(projectTaskIndex(choice.curriculum), choice.tasks, choice.curriculum) : [...projectTaskIndex('classic'), ...projectTaskIndex('mermaid')];
+}
+
+/** The survey of some of a cohort's repositories (`members`, real folders as the cohort's listing showed them). */
+export function surveyMembers(members: readonly string[], choice: ProjectChoice): CohortSurvey {
+  const candidates = cohortCandidates(choice);
   const held = new Set<string>();
-  const curricula: Record<Curriculum, BundledTask[]> = { classic: projectTaskIndex('classic'), mermaid: projectTaskIndex('mermaid') };
-  // A curriculum given: its tasks narrowed first (a --task it lacks is refused before any folder is looked at).
-  const candidates = choice.curriculum ? narrow(curricula[choice.curriculum], choice.tasks, choice.curriculum) : [...curricula.classic, ...curricula.mermaid];
   let mermaid = 0;
   for (const member of members) {
     const looks = new FolderLooks();
+    looks.knownFolder(resolvePath(member));
     if (!choice.curriculum && explainCurriculumWith(member, looks).curriculum === 'mermaid') mermaid++;
     for (const rubric of candidates) if (!held.has(rubric.name) && holdsTask(member, rubric, looks)) held.add(rubric.name);
   }
-  const curriculum = choice.curriculum ?? (mermaid > members.length - mermaid ? 'mermaid' : 'classic');
-  const all = narrow(curricula[curriculum], choice.tasks, curriculum);
+  return { mermaid, members: members.length, held: candidates.filter((r) => held.has(r.name)).map((r) => r.name) };
+}
+
+/** A cohort's tasks (see cohortTasks) from the surveys of all its repositories, in parts. */
+export function cohortTasksFrom(surveys: readonly CohortSurvey[], choice: ProjectChoice): BundledTask[] {
+  let mermaid = 0;
+  let members = 0;
+  const held = new Set<string>();
+  for (const survey of surveys) {
+    mermaid += survey.mermaid;
+    members += survey.members;
+    for (const name of survey.held) held.add(name);
+  }
+  const curriculum = choice.curriculum ?? (mermaid > members - mermaid ? 'mermaid' : 'classic');
+  const all = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
   const found = all.filter((rubric) => held.has(rubric.name));
   return found.length ? found : all;
+}
+
+/** cohortTasks' rubrics, loaded: what projectTasks returns for a cohort. */
+export function cohortRubrics(tasks: readonly BundledTask[]): Rubric[] {
+  return tasks.map((task) => loadRubric(task.name));
 }
 
 /** The rubrics a file belongs to by its name: `3-scale_up.md`, `3-scale_up.png`, `0-simple_web_stack`. */

@@ -102,6 +102,39 @@ export function readAll(fd: number, into: Uint8Array, position: number, name: st
 }
 
 /**
+ * Parts of a file of `size` bytes read back mostly in the order they were written (a gradebook's
+ * entries: arrival order is code-point order, the gradebooks' natural order differs only here and
+ * there): each read is answered from a window of the file read ahead, so that 10,000 parts cost a
+ * few dozen reads instead of 10,000 (a fifth of the main thread's end of a run). Memory: the window.
+ */
+export class ReadAhead {
+  private readonly window: Uint8Array;
+  /** File offset of the window's first byte, and how many of its bytes are read. */
+  private start = 0;
+  private filled = 0;
+
+  constructor(private readonly fd: number, private readonly size: number, private readonly name: string, windowBytes = 1 << 20) {
+    this.window = new Uint8Array(Math.min(windowBytes, size));
+  }
+
+  /** The `length` bytes at `at`: a view valid until the next read (a part larger than the window is its own buffer). */
+  read(at: number, length: number): Uint8Array {
+    if (length > this.window.byteLength) {
+      const own = new Uint8Array(length);
+      readAll(this.fd, own, at, this.name);
+      return own;
+    }
+    if (at < this.start || at + length > this.start + this.filled) {
+      this.start = at;
+      this.filled = Math.min(this.window.byteLength, this.size - at);
+      if (this.filled < length) throw new Error(`${this.name} ended early`);
+      readAll(this.fd, this.window.subarray(0, this.filled), at, this.name);
+    }
+    return this.window.subarray(at - this.start, at - this.start + length);
+  }
+}
+
+/**
  * A folder of many small files (one feedback file per student) built under a temporary name and
  * swapped in whole on `commit()`.
  */

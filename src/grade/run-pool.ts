@@ -53,7 +53,7 @@ export function workerOldGenerationMb(maxBytes = DEFAULT_MAX_BYTES): number {
 }
 
 /** The worker module: the bundled one when built, the compiled one otherwise. */
-function workerFile(): string {
+export function workerFile(): string {
   const candidates = ['./grade-worker.mjs', '../grade-worker.mjs', './worker.js', '../../dist/grade-worker.mjs', '../../dist/grade/worker.js'];
   for (const candidate of candidates) {
     const file = fileURLToPath(new URL(candidate, import.meta.url));

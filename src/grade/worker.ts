@@ -1,11 +1,14 @@
 // A worker thread of `infralint grade`: grades batches of students with the settings of the run.
 import { workerData } from 'node:worker_threads';
+import { surveyMembers, type CohortSurvey } from '../discover/project-tasks.js';
 import { gradeForCohort, settingsKey, type CohortOutcome, type GradeSettings } from './grade-student.js';
 import type { RecordDigest } from './record-digest.js';
 import type { GradeJob } from './record.js';
+import type { SurveyTask } from './survey-pool.js';
 
-const settings = workerData as GradeSettings;
-const key = settingsKey(settings);
+/** The run's settings; none in a pool that surveys a cohort before its rubrics are chosen (see `survey`). */
+const settings = workerData as GradeSettings | null;
+let key: string | undefined;
 
 /** A batch of students, and a shared counter where the worker says which one it is grading. */
 export interface BatchTask {
@@ -24,6 +27,8 @@ export interface OutputSlot {
 }
 
 export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome[]> {
+  if (!settings) throw new Error('a grading worker started without the run\'s settings');
+  key ??= settingsKey(settings);
   const progress = new Int32Array(task.progress);
   const outcomes: CohortOutcome[] = [];
   for (const [k, job] of task.jobs.entries()) {
@@ -32,6 +37,11 @@ export default async function gradeBatch(task: BatchTask): Promise<CohortOutcome
     outcomes.push(await gradeForCohort(job, settings, key));
   }
   return packBytes(outcomes, task.output);
+}
+
+/** Some of a cohort's repositories surveyed for its curriculum and tasks (see src/grade/survey-pool.ts). */
+export function survey(task: SurveyTask): CohortSurvey {
+  return surveyMembers(task.members, task.choice);
 }
 
 /**

@@ -3,7 +3,7 @@ import { jsonSafe } from '../chars.js';
 import { DecisionsInForce, type ReviewOutcome } from './review/decisions-in-force.js';
 import path from 'node:path';
 import { TOOL } from '../tool.js';
-import { AtomicFile, AtomicFolder, readAll, temporaryName } from './atomic-file.js';
+import { AtomicFile, AtomicFolder, ReadAhead, temporaryName } from './atomic-file.js';
 import { commitTogether } from './out-folder.js';
 import { GradebookCsv, naturalOrder, ProjectCsv, similarByStudent, similarCell, type GradebookEntry } from './gradebook.js';
 import { gradebookBlockParts } from './gradebook-block.js';
@@ -177,16 +177,14 @@ export class CohortOutputs {
    * which every machine agrees on; people read the gradebooks). Read back one at a time by
    * position: memory holds the names, not the entries.
    */
-  private *entriesInOrder(): Generator<{ student: string; block: Buffer }> {
+  private *entriesInOrder(): Generator<{ student: string; block: Uint8Array }> {
     this.entries.close();
     const order = [...this.entryAt].sort((a, b) => naturalOrder(a.student, b.student));
     const fd = openSync(this.entries.temp, 'r');
     try {
-      for (const { student, at, length } of order) {
-        const block = Buffer.allocUnsafe(length);
-        readAll(fd, block, at, this.entries.temp);
-        yield { student, block };
-      }
+      // Each block is a view valid until the next is taken.
+      const reader = new ReadAhead(fd, this.entriesBytes, this.entries.temp);
+      for (const { student, at, length } of order) yield { student, block: reader.read(at, length) };
     } finally {
       closeSync(fd);
     }

@@ -144,6 +144,15 @@ export class FolderLooks {
     return seen.outcome;
   }
 
+  /**
+   * A folder the caller's own listing showed as one (a cohort's student folder, from listCohort):
+   * its kind is known, and not probed again (an lstat a student was a quarter of choosing a
+   * cohort's rubrics).
+   */
+  knownFolder(p: string): void {
+    this.kinds.set(p, 'dir');
+  }
+
   /** entryKind, once per path. */
   kind(p: string): string {
     let kind = this.kinds.get(p);

@@ -2,7 +2,8 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync, symlinkSync, mkdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import { FolderLooks } from '../../src/read/fs-probes.js';
-import { ResolvedPaths, safeRead } from '../../src/read/safe-read.js';
+import { isInside, ResolvedPaths, resolvePath, safeRead, toRelative } from '../../src/read/safe-read.js';
+import { randomStrings } from '../helpers/random-strings.js';
 
 function tmp(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'infralint-read-'));
@@ -127,5 +128,27 @@ describe('safeRead with the real paths of one reading (ResolvedPaths)', () => {
     const read = safeRead(root, path.join(root, 'task.md'), undefined, { resolved });
     expect(read.ok).toBe(false);
     expect(JSON.stringify(read)).not.toContain('secret');
+  });
+});
+
+describe('the path helpers spare path.resolve when a path is already resolved, with the same answers', () => {
+  // Paths of `/`, `.` and two letters: every `.`, `..`, empty and trailing segment, names that begin
+  // with `..`, roots that are a prefix of a sibling's name (`/a` and `/ab`), relative paths.
+  const paths = randomStrings('/a.b', 600, 9, 17).map((p, k) => (k % 5 === 4 ? p.replace(/^\/+/, '') : p));
+  const pairs = paths.flatMap((root, k) => [[root, paths[(k * 7 + 3) % paths.length]!], [root, root + paths[(k * 13 + 1) % paths.length]!], [root, `${root}/${paths[k]!}`]] as const);
+  const plainRelative = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
+  const plainInside = (root: string, child: string) => {
+    const rel = path.relative(root, child);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+
+  it('toRelative, isInside and resolvePath agree with path.relative and path.resolve', () => {
+    const differing = pairs.filter(([root, child]) => toRelative(root, child) !== plainRelative(root, child) || isInside(root, child) !== plainInside(root, child));
+    expect(differing).toEqual([]);
+    expect(paths.filter((p) => resolvePath(p) !== path.resolve(p))).toEqual([]);
+    // The cases the fast way answers are among them.
+    expect(toRelative('/cohort/alice', '/cohort/alice/web_infrastructure_design/3-scale_up')).toBe('web_infrastructure_design/3-scale_up');
+    expect(isInside('/cohort/alice', '/cohort/alice/..hidden')).toBe(false);
+    expect(isInside('/cohort/al', '/cohort/alice')).toBe(false);
   });
 });
