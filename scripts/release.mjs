@@ -2,8 +2,9 @@
 // vX.Y.Z, with the moving major tag (v1) following it, so that `npm install -g git+URL#v1`, `npx`, the
 // pre-commit hook (rev: v1.2.3) and `uses: owner/infralint@v1` all run without building.
 // Usage: node scripts/release.mjs 1.2.3 [--no-build]   (then: git push origin v1.2.3 && git push -f origin v1)
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { releaseFiles } from './release-files.mjs';
 
 const version = process.argv[2];
 if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) {
@@ -20,10 +21,7 @@ const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build:action'], { stdio: 'inherit' });
 const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
 mkdirSync('lib', { recursive: true });
-// With the code caches the build made (one per Node version it was warmed with: see scripts/warm-code-cache.mjs).
-const caches = readdirSync('dist').filter((f) => /^infralint\..*\.cache$/.test(f));
-// Startup snapshots are not: each is made on the user's machine, by its Node (`postinstall`).
-for (const file of ['infralint.cjs', 'infralint-bulk.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(`dist/${file}`, `lib/${file}`);
+for (const file of releaseFiles('dist')) copyFileSync(`dist/${file}`, `lib/${file}`);
 git('checkout', '--detach');
 // The command npm links must run wherever npm does. On Windows npm writes a .cmd shim that runs the
 // interpreter the file's shebang names: `#!/bin/sh` (the sh launcher's) would not start there. So a

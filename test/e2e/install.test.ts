@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { releaseFiles } from '../../scripts/release-files.mjs';
 import { FIXTURES, PROJECT } from '../helpers/paths.js';
 
 // Installing as a user does, on a machine without TypeScript: from a release commit (scripts/release.mjs
@@ -18,8 +19,7 @@ describe('installing a release', () => {
     execFileSync('git', ['clone', '-q', '--no-hardlinks', PROJECT, clone], { env });
     // The release script copies the bundles a build left in dist/: these tests use the ones `npm test` just built.
     mkdirSync(path.join(clone, 'dist'));
-    const caches = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^infralint\..*\.cache$/.test(f));
-    for (const f of ['infralint.cjs', 'infralint-bulk.cjs', ...caches, 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json']) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
+    for (const f of releaseFiles(path.join(PROJECT, 'dist'))) copyFileSync(path.join(PROJECT, 'dist', f), path.join(clone, 'dist', f));
     execFileSync(process.execPath, ['scripts/release.mjs', '9.9.9', '--no-build'], { cwd: clone, env, stdio: 'ignore' });
   }, 60000);
 

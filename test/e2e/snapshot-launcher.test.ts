@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { releaseFiles } from '../../scripts/release-files.mjs';
 import { FIXTURES, HAS_SHARED, PROJECT, SHARED } from '../helpers/paths.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'infralint-launcher-'));
@@ -19,8 +20,7 @@ function copyInstall(to: string): void {
   mkdirSync(path.join(to, 'dist'), { recursive: true });
   for (const dir of ['bin', 'rules', 'fixtures']) cpSync(path.join(PROJECT, dir), path.join(to, dir), { recursive: true });
   copyFileSync(path.join(PROJECT, 'package.json'), path.join(to, 'package.json'));
-  const built = readdirSync(path.join(PROJECT, 'dist')).filter((f) => /^(infralint\.cjs|infralint-bulk\.cjs|infralint\..*\.cache|grade-worker\.mjs|mermaid-parser\.cjs|.*-tables\.json)$/.test(f));
-  for (const f of built) copyFileSync(path.join(PROJECT, 'dist', f), path.join(to, 'dist', f));
+  for (const f of releaseFiles(path.join(PROJECT, 'dist'))) copyFileSync(path.join(PROJECT, 'dist', f), path.join(to, 'dist', f));
   symlinkSync(path.join(PROJECT, 'node_modules'), path.join(to, 'node_modules'));
 }
 
