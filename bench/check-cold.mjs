@@ -12,8 +12,10 @@
 //   npm run bench:cold -- --node 24 [--node /path/to/node ...]  also measures under other Nodes (a major
 //                                     version is installed with npm into the temporary folder once)
 //   RUNS=31 npm run bench:cold        more rounds (default 21)
-//   npm run bench:cold -- --baseline /copy/of/an/older/build/bin/infralint.js
-//                                     the same checks by another build, in the same rounds (before/after)
+//   npm run bench:cold -- --baseline /copy/of/an/older/build/bin/infralint
+//                                     the same checks by another build, in the same rounds (before/after);
+//                                     refused when that build would start without its snapshot where
+//                                     this one starts from its own (build the copy's snapshots first)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,9 +109,35 @@ function buildEmptySnapshot(node, version) {
   emptySnapshots.set(node, blob);
 }
 
+/**
+ * How a launcher starts under `node`: its own debug line (bin/infralint, INFRALINT_DEBUG_LAUNCH),
+ * or null for a launcher that does not say (an older build, or a .js entry).
+ */
+function howItStarts(node, command) {
+  const env = { ...process.env, INFRALINT_DEBUG_LAUNCH: '1', PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` };
+  delete env.NODE_OPTIONS;
+  const line = spawnSync(command[0], [...command.slice(1), '--version'], { env, encoding: 'utf8' }).stderr.split('\n').find((l) => l.startsWith('infralint launcher: '));
+  return line ?? null;
+}
+
+/**
+ * A baseline compared with this build must start as this build does: a copy of a build keeps the
+ * stamp of the folder it was built in, and its launcher then starts it without its snapshot, saying
+ * so only when asked. The figures would compare a snapshot with none.
+ */
+function refuseBaselineWithoutSnapshot(node) {
+  if (!baseline) return;
+  const ours = howItStarts(node, [launcher]);
+  const theirs = howItStarts(node, baseline.endsWith('.js') ? ['node', baseline] : [baseline]);
+  if (!ours?.includes('from the snapshot') || theirs === null || theirs.includes('from the snapshot')) return;
+  console.error(`bench:cold: the baseline would start without its snapshot under ${node}, this build from its own:\n  ${theirs}\nbuild the baseline's snapshot for that Node first: ${node} ${path.join(path.dirname(path.dirname(baseline)), 'bin', 'build-snapshot.js')}`);
+  process.exit(2);
+}
+
 let over = 0;
 for (const node of nodes) {
   if (node !== process.execPath) prepare(node);
+  refuseBaselineWithoutSnapshot(node);
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   buildEmptySnapshot(node, version);
   const samples = cases.map(() => []);
