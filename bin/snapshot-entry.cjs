@@ -211,7 +211,8 @@ function remake(regexps, { machineCodeFirst = false } = {}) {
 }
 
 warmUp().catch((error) => {
-  process.stderr.write(`${error.stack}\n`);
+  // No stack is captured while a snapshot is built: the message alone then says what failed.
+  process.stderr.write(`${error?.stack ?? String(error)}\n`);
   process.exit(1);
 });
 

@@ -367,6 +367,14 @@ describe('the sh launcher and its startup snapshot (built binary)', () => {
       expect(r.how).toBe(`infralint launcher: without the snapshot (${blobOf(moved)} was built for ${path.join(install, 'dist', 'infralint.cjs')})`);
     });
 
+    it('says why a snapshot could not be built when its warm-up fails (no stack is captured while one is built)', () => {
+      const partial = path.join(work, 'no-fixtures');
+      cpSync(install, partial, { recursive: true, verbatimSymlinks: true });
+      rmSync(path.join(partial, 'fixtures'), { recursive: true });
+      const built = spawnSync(process.execPath, [path.join(partial, 'bin', 'build-snapshot.js')], { encoding: 'utf8', timeout: 120_000 });
+      expect(built.stderr).toMatch(/infralint: no startup snapshot: .* --build-snapshot failed \(1\): Error: warming the snapshot: infralint check .*fixtures.* exited 2/);
+    }, 150_000);
+
     it('runs from a read-only install, writing nothing there, and building a snapshot there fails softly after an install', () => {
       rmSync(blobOf(install));
       const listing = () => readdirSync(path.join(install, 'dist')).sort();
