@@ -36912,12 +36912,25 @@ var ResolvedPaths = class {
     }
   }
 };
+var UNRESOLVED_SEGMENT = /\/\.{0,2}(?:\/|$)/;
+function isResolvedPosix(p) {
+  return path.sep === "/" && p.charCodeAt(0) === 47 && !UNRESOLVED_SEGMENT.test(p);
+}
+function resolvePath(p) {
+  return isResolvedPosix(p) ? p : path.resolve(p);
+}
+function tailUnder(root2, child) {
+  if (child.length <= root2.length + 1 || child.charCodeAt(root2.length) !== 47 || !child.startsWith(root2)) return null;
+  return isResolvedPosix(root2) && isResolvedPosix(child) ? child.slice(root2.length + 1) : null;
+}
 function isInside(root2, child) {
+  const tail = tailUnder(root2, child);
+  if (tail !== null) return !tail.startsWith("..");
   const rel = path.relative(root2, child);
   return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 function toRelative(root2, abs) {
-  return path.relative(root2, abs).split(path.sep).join("/") || path.basename(abs);
+  return tailUnder(root2, abs) ?? (path.relative(root2, abs).split(path.sep).join("/") || path.basename(abs));
 }
 function safeRead(root2, absPath, maxBytes = DEFAULT_MAX_BYTES, options = {}) {
   const relPath = toRelative(root2, absPath);
@@ -48770,6 +48783,14 @@ var FolderLooks = class {
     note("read", absPath, () => seen.saw ??= readDigest(seen.outcome), readArgs(root2, maxBytes));
     return seen.outcome;
   }
+  /**
+   * A folder the caller's own listing showed as one (a cohort's student folder, from listCohort):
+   * its kind is known, and not probed again (an lstat a student was a quarter of choosing a
+   * cohort's rubrics).
+   */
+  knownFolder(p) {
+    this.kinds.set(p, "dir");
+  }
   /** entryKind, once per path. */
   kind(p) {
     let kind = this.kinds.get(p);
@@ -48839,7 +48860,7 @@ var Listings = class {
   }
 };
 function locateTask(target, location, looks = new FolderLooks()) {
-  const abs = path3.resolve(target);
+  const abs = resolvePath(target);
   const listings = new Listings(looks);
   if (!listings.isDir(abs)) {
     const dir = path3.dirname(abs);
@@ -49128,7 +49149,7 @@ function keepLines(text3, from, to) {
 
 // src/discover/detect-curriculum.ts
 function explainCurriculumWith(target, looks) {
-  const abs = path6.resolve(target);
+  const abs = resolvePath(target);
   const native = projectTaskIndex("mermaid");
   const classic = projectTaskIndex("classic");
   const kind = looks.kind(abs);
@@ -49186,7 +49207,7 @@ function readmeNamingTasks(root2, file, native, looks) {
 
 // src/discover/project-tasks.ts
 function projectTasks(target, choice = {}) {
-  return chosenTasks(target, choice).map((task) => loadRubric(task.name));
+  return cohortRubrics(chosenTasks(target, choice));
 }
 function chosenTasks(target, choice) {
   if (choice.members) return cohortTasks(choice.members, choice);
@@ -49201,19 +49222,39 @@ function chosenTasks(target, choice) {
   return found.length ? found : all2;
 }
 function cohortTasks(members, choice) {
+  return cohortTasksFrom([surveyMembers(members, choice)], choice);
+}
+function cohortCandidates(choice) {
+  return choice.curriculum ? narrow(projectTaskIndex(choice.curriculum), choice.tasks, choice.curriculum) : [...projectTaskIndex("classic"), ...projectTaskIndex("mermaid")];
+}
+function surveyMembers(members, choice) {
+  const candidates = cohortCandidates(choice);
   const held = /* @__PURE__ */ new Set();
-  const curricula = { classic: projectTaskIndex("classic"), mermaid: projectTaskIndex("mermaid") };
-  const candidates = choice.curriculum ? narrow(curricula[choice.curriculum], choice.tasks, choice.curriculum) : [...curricula.classic, ...curricula.mermaid];
   let mermaid = 0;
   for (const member of members) {
     const looks = new FolderLooks();
+    looks.knownFolder(resolvePath(member));
     if (!choice.curriculum && explainCurriculumWith(member, looks).curriculum === "mermaid") mermaid++;
     for (const rubric of candidates) if (!held.has(rubric.name) && holdsTask(member, rubric, looks)) held.add(rubric.name);
   }
-  const curriculum = choice.curriculum ?? (mermaid > members.length - mermaid ? "mermaid" : "classic");
-  const all2 = narrow(curricula[curriculum], choice.tasks, curriculum);
+  return { mermaid, members: members.length, held: candidates.filter((r3) => held.has(r3.name)).map((r3) => r3.name) };
+}
+function cohortTasksFrom(surveys, choice) {
+  let mermaid = 0;
+  let members = 0;
+  const held = /* @__PURE__ */ new Set();
+  for (const survey of surveys) {
+    mermaid += survey.mermaid;
+    members += survey.members;
+    for (const name of survey.held) held.add(name);
+  }
+  const curriculum = choice.curriculum ?? (mermaid > members - mermaid ? "mermaid" : "classic");
+  const all2 = narrow(projectTaskIndex(curriculum), choice.tasks, curriculum);
   const found = all2.filter((rubric) => held.has(rubric.name));
   return found.length ? found : all2;
+}
+function cohortRubrics(tasks) {
+  return tasks.map((task) => loadRubric(task.name));
 }
 function tasksNamedBy(file, rubrics) {
   const name = normaliseName(path7.basename(file));
