@@ -116,8 +116,9 @@ function buildEmptySnapshot(node, version) {
 function howItStarts(node, command) {
   const env = { ...process.env, INFRALINT_DEBUG_LAUNCH: '1', PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` };
   delete env.NODE_OPTIONS;
-  const line = spawnSync(command[0], [...command.slice(1), '--version'], { env, encoding: 'utf8' }).stderr.split('\n').find((l) => l.startsWith('infralint launcher: '));
-  return line ?? null;
+  const run = spawnSync(command[0], [...command.slice(1), '--version'], { env, encoding: 'utf8' });
+  if (run.error) throw new Error(`cannot start ${command.join(' ')}: ${run.error.message}`);
+  return run.stderr.split('\n').find((l) => l.startsWith('infralint launcher: ')) ?? null;
 }
 
 /**

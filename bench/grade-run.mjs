@@ -127,7 +127,7 @@ if (process.argv[2] === '--floor') {
   // always have.
   const chooseFrom = mainThreadSeconds();
   const members = listCohort(cohort).filter((entry) => !entry.problem).map((entry) => entry.dir);
-  const chosen = (await chooseCohortRubrics(members, {}, Number(jobs))).map((r) => r.task);
+  const chosen = (await chooseCohortRubrics(members, {}, { jobs: Number(jobs) })).map((r) => r.task);
   const chooseMainCpuSeconds = chooseFrom === null ? null : mainThreadSeconds() - chooseFrom;
   const result = await gradeCohort({ dir: cohort, out, rubrics: [loadRubric('3-scale_up')], jobs: Number(jobs), report: process.argv.includes('--report'), onProgress });
   const seconds = (performance.now() - started) / 1000;

@@ -4,9 +4,13 @@
 // and the tests that build an install as a release leaves it.
 import { readdirSync } from 'node:fs';
 
-const SHIPPED = /^(infralint\.cjs|infralint-bulk\.cjs|infralint\..*\.cache|grade-worker\.mjs|mermaid-parser\.cjs|.*-tables\.json)$/;
+const REQUIRED = ['infralint.cjs', 'infralint-bulk.cjs', 'grade-worker.mjs', 'mermaid-parser.cjs', 'flowchart-tables.json', 'sequence-tables.json'];
+const CODE_CACHE = /^infralint\..*\.cache$/;
 
-/** The names of the files of `distDir` a release ships. */
+/** The names of the files of `distDir` a release ships; throws when the build left one of the required out. */
 export function releaseFiles(distDir) {
-  return readdirSync(distDir).filter((name) => SHIPPED.test(name)).sort();
+  const names = readdirSync(distDir);
+  const missing = REQUIRED.filter((name) => !names.includes(name));
+  if (missing.length) throw new Error(`${distDir} lacks ${missing.join(', ')}: build first (npm run build)`);
+  return [...REQUIRED, ...names.filter((name) => CODE_CACHE.test(name)).sort()];
 }

@@ -18,7 +18,7 @@ import { fixesDiff, parseFixTypes, writeFixes } from './fix-command.js';
 import type { FixType } from '../fix/model.js';
 import { addGradebookOptions, addGradingOptions, chooseRubrics, lintOptionsFrom, MAX_TIMEOUT_SECONDS, parseShare, positiveInteger, secondsUpTo, type GradingOptionValues, type ProjectTarget } from './shared-options.js';
 import type { CohortPlan } from '../grade/cohort-plan.js';
-import { filesTarget } from '../discover/project-tasks.js';
+import { filesTarget, type CohortChoice } from '../discover/project-tasks.js';
 import type { Verdict } from '../score/score.js';
 import { didYouMean } from '../edit-distance.js';
 import { repositoryRoot } from './repository.js';
@@ -231,7 +231,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       // folder is refused before anything else), against every bundled rubric's locations.
       const plan = planCohort({ dir: cohort, out: path.resolve(io.cwd, opts.out), ...(opts.manifest ? { manifest: path.resolve(io.cwd, opts.manifest) } : {}), locations: bundledRubrics().map((b) => loadRubric(b.name)) });
       const { chooseCohortRubrics } = await import('../grade/survey-pool.js');
-      const chooseCohort = (members: string[], choice: Parameters<typeof chooseCohortRubrics>[1]) => chooseCohortRubrics(members, choice, opts.jobs);
+      const onWarning = (warning: string) => io.stderr(`infralint grade: warning: ${printable(warning)}\n`);
+      const chooseCohort = (members: string[], choice: CohortChoice) => chooseCohortRubrics(members, choice, { ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), onWarning });
       const rubrics = await chooseRubrics(opts, opts.rubric ?? [], io.cwd, { ...cohortTarget(cohort, opts, plan), chooseCohort });
       const { runGrade } = await import('./grade-command.js');
       const { readSmallFile } = await import('../read/small-file.js');

@@ -3,7 +3,7 @@ import type { LintOptions } from '../api/lint-submission.js';
 import { applyConfig, findConfig, rubricFromConfig } from '../config/config.js';
 import { CURRICULA, type Curriculum, type Rubric } from '../config/rubric.js';
 import { UsageError } from '../errors.js';
-import { projectTasks } from '../discover/project-tasks.js';
+import { projectTasks, type CohortChoice } from '../discover/project-tasks.js';
 import { RULES } from '../rules/registry.js';
 import { didYouMean } from '../edit-distance.js';
 import { DEFAULT_EXPORT_TITLE, EXPORT_FORMATS, parseExportFormats, type ExportFormat } from '../grade/exports.js';
@@ -104,7 +104,7 @@ export interface ProjectTarget {
   /** The folders whose tasks count together (a cohort's repositories). */
   members?: string[];
   /** How a cohort's rubrics are chosen among `members` (default: projectTasks, in this thread). */
-  chooseCohort?: (members: string[], choice: { curriculum?: Curriculum; tasks?: string[] }) => Promise<Rubric[]>;
+  chooseCohort?: (members: string[], choice: CohortChoice) => Promise<Rubric[]>;
 }
 
 /**

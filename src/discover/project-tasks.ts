@@ -69,13 +69,19 @@ export interface CohortSurvey {
   held: string[];
 }
 
-/** The tasks a cohort's repositories are looked at for: the curriculum's given (narrowed first: a --task it lacks is refused before any folder is looked at), else both curricula's. */
-function cohortCandidates(choice: ProjectChoice): BundledTask[] {
+/** What a cohort's rubrics are chosen by besides its repositories: the curriculum and the tasks, as given. */
+export type CohortChoice = Pick<ProjectChoice, 'curriculum' | 'tasks'>;
+
+/**
+ * The tasks a cohort's repositories are looked at for: the given curriculum's, narrowed first (a
+ * --task it lacks is refused here, before any folder is looked at), else both curricula's.
+ */
+export function cohortCandidates(choice: CohortChoice): BundledTask[] {
   return choice.curriculum ? narrow(projectTaskIndex(choice.curriculum), choice.tasks, choice.curriculum) : [...projectTaskIndex('classic'), ...projectTaskIndex('mermaid')];
 }
 
 /** The survey of some of a cohort's repositories (`members`, real folders as the cohort's listing showed them). */
-export function surveyMembers(members: readonly string[], choice: ProjectChoice): CohortSurvey {
+export function surveyMembers(members: readonly string[], choice: CohortChoice): CohortSurvey {
   const candidates = cohortCandidates(choice);
   const held = new Set<string>();
   let mermaid = 0;
@@ -89,7 +95,7 @@ export function surveyMembers(members: readonly string[], choice: ProjectChoice)
 }
 
 /** A cohort's tasks (see cohortTasks) from the surveys of all its repositories, in parts. */
-export function cohortTasksFrom(surveys: readonly CohortSurvey[], choice: ProjectChoice): BundledTask[] {
+export function cohortTasksFrom(surveys: readonly CohortSurvey[], choice: CohortChoice): BundledTask[] {
   let mermaid = 0;
   let members = 0;
   const held = new Set<string>();

@@ -72,7 +72,6 @@ export class ResolvedPaths {
   }
 }
 
-/** True when `child` (an absolute, resolved path) is `root` or inside it. */
 /** A `.`, `..` or empty segment, or a trailing separator: what path.resolve would change in an absolute POSIX path. */
 const UNRESOLVED_SEGMENT = /\/\.{0,2}(?:\/|$)/;
 
@@ -97,6 +96,7 @@ function tailUnder(root: string, child: string): string | null {
   return isResolvedPosix(root) && isResolvedPosix(child) ? child.slice(root.length + 1) : null;
 }
 
+/** True when `child` (an absolute, resolved path) is `root` or inside it. */
 export function isInside(root: string, child: string): boolean {
   const tail = tailUnder(root, child);
   // The same answer as below: a name beginning with `..` counts as outside there too.

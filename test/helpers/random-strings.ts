@@ -8,8 +8,10 @@ export function randomStrings(alphabet: string, count: number, length: number, s
   for (let n = 0; n < count; n++) {
     let s = '';
     for (let k = 0; k < length; k++) {
-      state = (state * 1103515245 + 12345) & 0x7fffffff;
-      s += alphabet[state % alphabet.length];
+      // In 32-bit arithmetic (a plain product passes 2^53 and loses the low bits: the strings were
+      // a handful), and the character from the high bits (the low bits of this generator cycle fast).
+      state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+      s += alphabet[(state >>> 16) % alphabet.length];
     }
     strings.push(s);
   }

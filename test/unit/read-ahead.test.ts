@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ReadAhead } from '../../src/grade/atomic-file.js';
@@ -8,8 +8,10 @@ describe('ReadAhead: parts of a file read back through a window', () => {
   const lengths = Array.from({ length: 200 }, (_, k) => (k === 57 ? 300 : 1 + ((k * 37) % 90)));
   const offsets = lengths.map((_, k) => lengths.slice(0, k).reduce((a, b) => a + b, 0));
   const size = lengths.reduce((a, b) => a + b, 0);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'infralint-read-ahead-')), 'parts');
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'infralint-read-ahead-'));
+  const file = path.join(folder, 'parts');
   writeFileSync(file, Buffer.concat(lengths.map((length, k) => Buffer.alloc(length, k))));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   const readInOrder = (order: number[], windowBytes: number) => {
     const fd = openSync(file, 'r');
@@ -37,10 +39,12 @@ describe('ReadAhead: parts of a file read back through a window', () => {
     }
   });
 
-  it('says a file that ends before its parts was cut', () => {
+  it('says a file that ends before its parts was cut, and never reads a part past the size it was given', () => {
     const fd = openSync(file, 'r');
     try {
       expect(() => new ReadAhead(fd, size + 50, 'parts', 64).read(size - 10, 40)).toThrow('parts ended early');
+      // The file goes on past `size` here: a part beyond it is refused, not read from what follows.
+      expect(() => new ReadAhead(fd, size - 50, 'parts', 64).read(size - 60, 40)).toThrow('parts ended early');
     } finally {
       closeSync(fd);
     }
