@@ -1,9 +1,9 @@
-import type { ByteArena } from './byte-arena.js';
+import { ByteArena } from './byte-arena.js';
 import { gradebookEntry, type GradebookLayout } from './gradebook.js';
 import { gradebookBlock } from './gradebook-block.js';
 import type { StudentRecord } from './record.js';
 import { sealedRecordBytes } from './results-file.js';
-import type { StudentSketch } from './similarity/sketch.js';
+import { packSketch, type PackedSketch } from './similarity/sketch.js';
 import { summaryTally, type SummaryTally } from './summary.js';
 
 /**
@@ -20,8 +20,8 @@ export interface RecordDigest {
   entry: Uint8Array;
   /** What the cohort summary counts of the record. */
   tally: SummaryTally;
-  /** What near-duplicate detection keeps of the student (fixed size). */
-  sketch: StudentSketch;
+  /** What near-duplicate detection keeps of the student (fixed size), its minima as bytes. */
+  sketch: PackedSketch;
   /** The feedback file's text, or null when the worker has written the file already. */
   feedback: string | null;
 }
@@ -30,14 +30,14 @@ export interface RecordDigest {
  * The digest of a record, for gradebooks of `layout` (the run's tasks and rules). `arena`: where a
  * worker writes its students' bytes (else each digest's bytes are buffers of their own).
  */
-export function digestRecord(record: StudentRecord, layout: GradebookLayout, feedbackWritten = false, arena?: ByteArena): RecordDigest {
+export function digestRecord(record: StudentRecord, layout: GradebookLayout, feedbackWritten = false, arena: ByteArena = new ByteArena(0)): RecordDigest {
   const entry = gradebookEntry(record);
   return {
     student: record.student,
     line: sealedRecordBytes(JSON.stringify(record), arena),
     entry: gradebookBlock(entry, layout, arena),
     tally: summaryTally(entry),
-    sketch: record.features,
+    sketch: packSketch(record.features, arena),
     feedback: feedbackWritten ? null : record.feedback,
   };
 }

@@ -9,7 +9,8 @@ import { CohortSketches } from '../../src/grade/similarity/cohort-sketches.js';
 import { shingleHashes, wordHashes } from '../../src/grade/similarity/features.js';
 import { findSimilar, shapeIsEvidence, type SimilarityResult } from '../../src/grade/similarity/find-similar.js';
 import { fingerprintOf } from '../../src/grade/similarity/graph-identity.js';
-import { SketchBuilder, type StudentSketch } from '../../src/grade/similarity/sketch.js';
+import { packSketch, SketchBuilder, type StudentSketch } from '../../src/grade/similarity/sketch.js';
+import { ByteArena } from '../../src/grade/byte-arena.js';
 import { makeCohort } from '../helpers/cohort.js';
 import { plantedCohort, seededRandom } from '../helpers/similar-cohort.js';
 
@@ -46,6 +47,27 @@ describe('sketches', () => {
       const estimated = cohortOf([['a', sketchOf(a)], ['b', sketchOf(b)]]).similarity(0, 1);
       expect(Math.abs(estimated - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / 128) + 0.02);
     }
+  });
+
+  it('add up the same whether they arrive as their records keep them (base64) or packed as a grading worker sends them', () => {
+    const sketches: [string, StudentSketch][] = Array.from({ length: 12 }, (_, k) => [`s${k}`, sketchOf(text(k % 4, 150 + k))]);
+    // A sketch that does not decode (cut, or longer than a signature) compares as nothing of one's own, either way.
+    const broken = sketchOf(text(9));
+    sketches.push(['cut', { tasks: [{ ...broken.tasks[0]!, minhash: broken.tasks[0]!.minhash.slice(0, 40) }] }]);
+    const longer = Buffer.concat([Buffer.from(broken.tasks[0]!.where, 'base64'), Buffer.alloc(4)]).toString('base64');
+    sketches.push(['long', { tasks: [{ ...broken.tasks[0]!, where: longer }] }]);
+    const arena = new ByteArena(4096);
+    const packed = new CohortSketches();
+    for (const [student, sketch] of sketches) packed.add(student, packSketch(sketch, arena));
+    const plain = cohortOf(sketches);
+    for (let a = 0; a < sketches.length; a++) {
+      expect([...packed.signature(a)]).toEqual([...plain.signature(a)]);
+      expect([...packed.where(a)]).toEqual([...plain.where(a)]);
+      expect(packed.size(a)).toBe(plain.size(a));
+    }
+    expect(packed.size(sketches.length - 1)).toBe(0);
+    expect(packed.size(sketches.length - 2)).toBe(0);
+    expect(findSimilar(packed)).toEqual(findSimilar(plain));
   });
 
   it('are the same size for a line and for a book, and the same in every run', () => {

@@ -1,3 +1,4 @@
+import type { ByteArena } from '../byte-arena.js';
 import type { BaseText } from './base-text.js';
 import { fnv1a, normalisedWords, shingleAt, shingleCount, wordHashesReused } from './features.js';
 import type { GraphFingerprint } from './graph-identity.js';
@@ -160,4 +161,41 @@ export function decodeInto(encoded: string, into: Uint32Array, offset: number): 
   if (bytes.length !== SIGNATURE_SIZE * 4) return false;
   for (let k = 0; k < SIGNATURE_SIZE; k++) into[offset + k] = bytes.readUInt32LE(4 * k);
   return true;
+}
+
+/**
+ * A task's sketch as a grading worker sends it to the thread that collects the cohort: the
+ * signature and where each minimum was read as bytes (SIGNATURE_SIZE 32-bit little-endian values
+ * each, the signature first), or null when they do not decode. The worker decodes the base64 the
+ * record keeps, and the bytes travel in the batch's shared buffer with the results lines (see
+ * packBytes in worker.ts): the collecting thread then receives no strings to decode a student.
+ */
+export interface PackedTaskSketch extends Omit<TaskSketch, 'minhash' | 'where'> {
+  minima: Uint8Array | null;
+}
+
+export interface PackedSketch {
+  tasks: PackedTaskSketch[];
+}
+
+const SIGNATURE_BYTES = SIGNATURE_SIZE * 4;
+
+/** `sketch` with each task's signature and locations decoded, into `arena`. */
+export function packSketch(sketch: StudentSketch, arena: ByteArena): PackedSketch {
+  return {
+    tasks: sketch.tasks.map(({ minhash, where, ...task }) => {
+      // One byte of room more than a signature takes: a text that decodes to more is told by it.
+      const room = arena.room(2 * SIGNATURE_BYTES + 1);
+      const bytes = Buffer.from(room.buffer, room.byteOffset, room.byteLength);
+      const fits = bytes.write(minhash, 0, SIGNATURE_BYTES + 1, 'base64') === SIGNATURE_BYTES && bytes.write(where, SIGNATURE_BYTES, SIGNATURE_BYTES + 1, 'base64') === SIGNATURE_BYTES;
+      return { ...task, minima: fits ? arena.keep(2 * SIGNATURE_BYTES) : null };
+    }),
+  };
+}
+
+/** Row `row` (0: the signature, 1: where) of packed minima, into `into` at `offset`. */
+export function unpackInto(minima: Uint8Array, row: 0 | 1, into: Uint32Array, offset: number): void {
+  for (let k = 0, at = row * SIGNATURE_BYTES; k < SIGNATURE_SIZE; k++, at += 4) {
+    into[offset + k] = (minima[at]! | (minima[at + 1]! << 8) | (minima[at + 2]! << 16) | (minima[at + 3]! << 24)) >>> 0;
+  }
 }
