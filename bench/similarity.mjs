@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resultRecords } from '../dist/grade/results-file.js';
 import { CohortSketches } from '../dist/grade/similarity/cohort-sketches.js';
+import { packSketch } from '../dist/grade/similarity/sketch.js';
 import { findSimilar } from '../dist/grade/similarity/find-similar.js';
 import { describeSimilar, similarByStudent } from '../dist/grade/gradebook.js';
 import { benchArgs } from './cli-args.mjs';
@@ -59,9 +60,10 @@ async function settle() {
 
 try {
   for (const file of files) {
-    // The records first (parsing them is the results reader's cost, not similarity's), then the sketches alone.
+    // The records first (parsing them is the results reader's cost, not similarity's), then the sketches
+    // alone, packed as a grading worker sends them (the worker's cost, not the collecting thread's).
     const sketches = [];
-    for await (const record of resultRecords(file)) sketches.push([record.student, record.features]);
+    for await (const record of resultRecords(file)) sketches.push([record.student, packSketch(record.features)]);
     // Memory first, on its own: what a cohort of sketches holds once the garbage of reading them is gone.
     const heldMb = new Map();
     for (const [way, spilled] of ways) heldMb.set(way, await heldBy(sketches, spilled));

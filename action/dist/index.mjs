@@ -49207,7 +49207,7 @@ function readmeNamingTasks(root2, file, native, looks) {
 
 // src/discover/project-tasks.ts
 function projectTasks(target, choice = {}) {
-  return cohortRubrics(chosenTasks(target, choice));
+  return rubricsOf(chosenTasks(target, choice));
 }
 function chosenTasks(target, choice) {
   if (choice.members) return cohortTasks(choice.members, choice);
@@ -49253,7 +49253,7 @@ function cohortTasksFrom(surveys, choice) {
   const found = all2.filter((rubric) => held.has(rubric.name));
   return found.length ? found : all2;
 }
-function cohortRubrics(tasks) {
+function rubricsOf(tasks) {
   return tasks.map((task) => loadRubric(task.name));
 }
 function tasksNamedBy(file, rubrics) {

@@ -27,7 +27,7 @@ export interface ProjectChoice {
  */
 export function projectTasks(target: string, choice: ProjectChoice = {}): Rubric[] {
   // Only the rubrics graded are loaded (and validated): the rest of the project is its index.
-  return cohortRubrics(chosenTasks(target, choice));
+  return rubricsOf(chosenTasks(target, choice));
 }
 
 function chosenTasks(target: string, choice: ProjectChoice): BundledTask[] {
@@ -110,8 +110,8 @@ export function cohortTasksFrom(surveys: readonly CohortSurvey[], choice: Cohort
   return found.length ? found : all;
 }
 
-/** cohortTasks' rubrics, loaded: what projectTasks returns for a cohort. */
-export function cohortRubrics(tasks: readonly BundledTask[]): Rubric[] {
+/** The rubrics of `tasks`, loaded (and validated): what projectTasks and a cohort's survey return. */
+export function rubricsOf(tasks: readonly BundledTask[]): Rubric[] {
   return tasks.map((task) => loadRubric(task.name));
 }
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { cohortCandidates, cohortRubrics, cohortTasksFrom, surveyMembers, type CohortChoice, type CohortSurvey } from '../discover/project-tasks.js';
+import { cohortCandidates, rubricsOf, cohortTasksFrom, surveyMembers, type CohortChoice, type CohortSurvey } from '../discover/project-tasks.js';
 import type { Rubric } from '../config/rubric.js';
 import { workerFile } from './run-pool.js';
 
@@ -57,7 +57,7 @@ export async function chooseCohortRubrics(members: string[], choice: CohortChoic
       options.onWarning?.(`the repositories could not be surveyed by worker threads (${(error as Error)?.message ?? String(error)}); the main thread surveyed them`);
     }
   }
-  return cohortRubrics(cohortTasksFrom(surveys ?? [surveyMembers(members, given)], given));
+  return rubricsOf(cohortTasksFrom(surveys ?? [surveyMembers(members, given)], given));
 }
 
 /** The surveys of `members` in parts (of `partSize` repositories), by `threads` worker threads. */

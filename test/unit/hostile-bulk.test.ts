@@ -10,7 +10,7 @@ import { commitTogether, OutFolder } from '../../src/grade/out-folder.js';
 import { findSimilar } from '../../src/grade/similarity/find-similar.js';
 import { CohortSketches } from '../../src/grade/similarity/cohort-sketches.js';
 import { buildBaseText } from '../../src/grade/similarity/base-text.js';
-import { SketchBuilder } from '../../src/grade/similarity/sketch.js';
+import { packSketch, SketchBuilder } from '../../src/grade/similarity/sketch.js';
 import { makeCohort, ownSubmission } from '../helpers/cohort.js';
 
 /**
@@ -133,7 +133,7 @@ describe('a cohort of copies', () => {
     const text = Array.from({ length: 60 }, (_, i) => `word${i} load balancer reason ${i % 7}`).join(' ');
     const builder = new SketchBuilder(buildBaseText([]), '3-scale_up');
     builder.addProse('3-scale_up.md', 5, text);
-    const sketch = { tasks: [builder.build()] };
+    const sketch = packSketch({ tasks: [builder.build()] });
     const cohort = new CohortSketches();
     for (let i = 0; i < 400; i++) cohort.add(`s${String(i).padStart(3, '0')}`, sketch);
     const result = findSimilar(cohort);

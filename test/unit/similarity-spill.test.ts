@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildBaseText } from '../../src/grade/similarity/base-text.js';
 import { CohortSketches } from '../../src/grade/similarity/cohort-sketches.js';
 import { findSimilar } from '../../src/grade/similarity/find-similar.js';
-import { SketchBuilder, type StudentSketch } from '../../src/grade/similarity/sketch.js';
+import { packSketch, SketchBuilder, type StudentSketch } from '../../src/grade/similarity/sketch.js';
 import { CHUNK, SpilledRows } from '../../src/grade/similarity/spilled-rows.js';
 import { seededRandom } from '../helpers/similar-cohort.js';
 
@@ -44,7 +44,7 @@ function cohorts(students: number) {
   const inMemory = new CohortSketches();
   const spilled = new CohortSketches({ signatures: path.join(dir, 'signatures.bin'), where: path.join(dir, 'where.bin') });
   for (let s = 0; s < students; s++) {
-    const sketch = sketchOf(s);
+    const sketch = packSketch(sketchOf(s));
     inMemory.add(`student-${s}`, sketch);
     spilled.add(`student-${s}`, sketch);
   }

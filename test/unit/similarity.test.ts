@@ -9,7 +9,7 @@ import { CohortSketches } from '../../src/grade/similarity/cohort-sketches.js';
 import { shingleHashes, wordHashes } from '../../src/grade/similarity/features.js';
 import { findSimilar, shapeIsEvidence, type SimilarityResult } from '../../src/grade/similarity/find-similar.js';
 import { fingerprintOf } from '../../src/grade/similarity/graph-identity.js';
-import { packSketch, SketchBuilder, type StudentSketch } from '../../src/grade/similarity/sketch.js';
+import { EMPTY_SLOT, packSketch, SIGNATURE_SIZE, SketchBuilder, type StudentSketch } from '../../src/grade/similarity/sketch.js';
 import { ByteArena } from '../../src/grade/byte-arena.js';
 import { makeCohort } from '../helpers/cohort.js';
 import { plantedCohort, seededRandom } from '../helpers/similar-cohort.js';
@@ -32,7 +32,7 @@ function sketchOf(prose: string, base = noBase): StudentSketch {
 
 function cohortOf(sketches: [string, StudentSketch][]): CohortSketches {
   const cohort = new CohortSketches();
-  for (const [student, sketch] of sketches) cohort.add(student, sketch);
+  for (const [student, sketch] of sketches) cohort.add(student, packSketch(sketch));
   return cohort;
 }
 
@@ -49,7 +49,7 @@ describe('sketches', () => {
     }
   });
 
-  it('add up the same whether they arrive as their records keep them (base64) or packed as a grading worker sends them', () => {
+  it('add up as their records keep them (base64), whether packed into a worker\'s shared arena or into buffers of their own', () => {
     const sketches: [string, StudentSketch][] = Array.from({ length: 12 }, (_, k) => [`s${k}`, sketchOf(text(k % 4, 150 + k))]);
     // A sketch that does not decode (cut, or longer than a signature) compares as nothing of one's own, either way.
     const broken = sketchOf(text(9));
@@ -60,7 +60,15 @@ describe('sketches', () => {
     const packed = new CohortSketches();
     for (const [student, sketch] of sketches) packed.add(student, packSketch(sketch, arena));
     const plain = cohortOf(sketches);
+    // What the record's base64 says, read the plain way: the SIGNATURE_SIZE values, or none when it is not a signature.
+    const valuesOf = (base64: string) => {
+      const bytes = Buffer.from(base64, 'base64');
+      return bytes.length === 4 * SIGNATURE_SIZE ? Array.from({ length: SIGNATURE_SIZE }, (_, k) => bytes.readUInt32LE(4 * k)) : null;
+    };
     for (let a = 0; a < sketches.length; a++) {
+      const { minhash, where } = sketches[a]![1].tasks[0]!;
+      const both = valuesOf(minhash) && valuesOf(where) ? [valuesOf(minhash), valuesOf(where)] : [new Array(SIGNATURE_SIZE).fill(EMPTY_SLOT), new Array(SIGNATURE_SIZE).fill(EMPTY_SLOT)];
+      expect([[...plain.signature(a)], [...plain.where(a)]]).toEqual(both);
       expect([...packed.signature(a)]).toEqual([...plain.signature(a)]);
       expect([...packed.where(a)]).toEqual([...plain.where(a)]);
       expect(packed.size(a)).toBe(plain.size(a));

@@ -1,4 +1,4 @@
-import { decodeInto, EMPTY_SLOT, SIGNATURE_SIZE, unpackInto, type PackedSketch, type StudentSketch } from './sketch.js';
+import { EMPTY_SLOT, SIGNATURE_SIZE, unpackInto, type PackedSketch } from './sketch.js';
 import { CHUNK, CHUNK_BITS, SpilledRows } from './spilled-rows.js';
 
 /** The students who drew one graph shape for one task. */
@@ -68,8 +68,8 @@ export class CohortSketches {
     return this.items;
   }
 
-  /** A student's sketch: as its record keeps it (base64), or as a grading worker sends it (bytes: see PackedSketch). */
-  add(student: string, sketch: StudentSketch | PackedSketch): void {
+  /** A student's sketch, its minima as bytes (packSketch of what the record keeps: a grading worker packs it). */
+  add(student: string, sketch: PackedSketch): void {
     const s = this.students.push(student) - 1;
     for (const task of sketch.tasks) {
       const i = this.items++;
@@ -83,21 +83,14 @@ export class CohortSketches {
       const signature = this.signatures.append();
       const where = this.wheres.append();
       // A sketch that does not decode (never written so by infralint) compares as nothing of one's own.
-      let decoded: boolean;
-      if ('minima' in task) {
-        decoded = task.minima !== null;
-        if (task.minima) {
-          unpackInto(task.minima, 0, signature.values, signature.offset);
-          unpackInto(task.minima, 1, where.values, where.offset);
-        }
+      if (task.minima) {
+        unpackInto(task.minima, 0, signature.values, signature.offset);
+        unpackInto(task.minima, 1, where.values, where.offset);
       } else {
-        decoded = decodeInto(task.minhash, signature.values, signature.offset) && decodeInto(task.where, where.values, where.offset);
-      }
-      if (!decoded) {
         signature.values.fill(EMPTY_SLOT, signature.offset, signature.offset + SIGNATURE_SIZE);
         where.values.fill(EMPTY_SLOT, where.offset, where.offset + SIGNATURE_SIZE);
       }
-      this.sizeChunks[chunk]![at] = decoded ? task.size : 0;
+      this.sizeChunks[chunk]![at] = task.minima ? task.size : 0;
       this.studentChunks[chunk]![at] = s;
       this.taskChunks[chunk]![at] = this.taskIndex(task.task);
       const key = task.files.join('\0');

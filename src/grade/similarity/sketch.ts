@@ -1,4 +1,4 @@
-import type { ByteArena } from '../byte-arena.js';
+import { ByteArena } from '../byte-arena.js';
 import type { BaseText } from './base-text.js';
 import { fnv1a, normalisedWords, shingleAt, shingleCount, wordHashesReused } from './features.js';
 import type { GraphFingerprint } from './graph-identity.js';
@@ -155,19 +155,11 @@ function encode(values: Uint32Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 }
 
-/** The SIGNATURE_SIZE values of an encoded signature into `into` at `offset`; false when it is not one. */
-export function decodeInto(encoded: string, into: Uint32Array, offset: number): boolean {
-  const bytes = Buffer.from(encoded, 'base64');
-  if (bytes.length !== SIGNATURE_SIZE * 4) return false;
-  for (let k = 0; k < SIGNATURE_SIZE; k++) into[offset + k] = bytes.readUInt32LE(4 * k);
-  return true;
-}
-
 /**
- * A task's sketch as a grading worker sends it to the thread that collects the cohort: the
+ * A task's sketch as the thread that collects a cohort takes it (CohortSketches.add): the
  * signature and where each minimum was read as bytes (SIGNATURE_SIZE 32-bit little-endian values
- * each, the signature first), or null when they do not decode. The worker decodes the base64 the
- * record keeps, and the bytes travel in the batch's shared buffer with the results lines (see
+ * each, the signature first), or null when they do not decode. A grading worker decodes the base64
+ * the record keeps, and the bytes travel in the batch's shared buffer with the results lines (see
  * packBytes in worker.ts): the collecting thread then receives no strings to decode a student.
  */
 export interface PackedTaskSketch extends Omit<TaskSketch, 'minhash' | 'where'> {
@@ -180,8 +172,8 @@ export interface PackedSketch {
 
 const SIGNATURE_BYTES = SIGNATURE_SIZE * 4;
 
-/** `sketch` with each task's signature and locations decoded, into `arena`. */
-export function packSketch(sketch: StudentSketch, arena: ByteArena): PackedSketch {
+/** `sketch` with each task's signature and locations decoded, into `arena` (default: buffers of their own). */
+export function packSketch(sketch: StudentSketch, arena = new ByteArena(0)): PackedSketch {
   return {
     tasks: sketch.tasks.map(({ minhash, where, ...task }) => {
       // One byte of room more than a signature takes: a text that decodes to more is told by it.
