@@ -10,6 +10,10 @@
 // Prints, per stretch of students, CPU ms per student (mean and median), the warm-up (CPU of the first
 // students beyond the steady state) and, with --profile <file>, writes a CPU profile of the steady
 // state alone (bench/profile-summary.mjs reads it by area).
+// Beside the steady state and the corpus it prints what loading each student's task costs alone
+// (locating it, listing and reading its files, markdown-it, diagram parsing: loadSubmission), timed
+// apart just after the student is graded: the part of a student that reads before any rule judges,
+// and a floor under the grading CPU bar (its caches and the page cache warm, so if anything low).
 // --dist <folder> grades with another build (a copy of an older dist/, beside its rules/ and a
 // node_modules link), to compare two builds in alternating runs.
 // --versus <folder> loads that build too, in the same process, and grades each student with both,
@@ -75,9 +79,13 @@ async function buildAt(dist) {
   const { gradeForCohort, settingsKey } = await fromDist('grade/grade-student.js');
   const { loadRubric } = await fromDist('config/rubric.js');
   const { compileRegexpsOnce } = await fromDist('regexp-compilation.js');
+  const { loadSubmission } = await fromDist('submission/load-submission.js');
   const settings = { rubrics: args.rubrics.split(',').map((r) => loadRubric(r)), lint: {} };
   const key = settingsKey(settings);
-  return { compileRegexpsOnce, grade: (job) => gradeForCohort(job, settings, key) };
+  const load = async (dir) => {
+    for (const rubric of settings.rubrics) await loadSubmission(dir, rubric);
+  };
+  return { compileRegexpsOnce, grade: (job) => gradeForCohort(job, settings, key), load };
 }
 const main = await buildAt(args.dist);
 const other = args.versus ? await buildAt(args.versus) : null;
@@ -98,14 +106,24 @@ async function timed(build, job) {
   await build.grade(job);
   return cpuMs() - from;
 }
-/** Each student's CPU ms, graded one after the other as a worker grades them (with --versus, the other build's in `versus`). */
+/** The CPU ms of loading one student's tasks alone (see the header). */
+async function timedLoad(dir) {
+  const from = cpuMs();
+  await main.load(dir);
+  return cpuMs() - from;
+}
+/**
+ * Each student's CPU ms, graded one after the other as a worker grades them (with --versus, the
+ * other build's in `versus`; with `loads`, the CPU of loading the student alone pushed to it).
+ */
 const versus = [];
-async function grade(dir, students) {
+async function grade(dir, students, loads = null) {
   const costs = [];
   for (const [k, student] of students.entries()) {
     const job = { student, dir: path.join(dir, student), name: '', email: '', previous: null, feedbackFolder };
     if (!other) {
       costs.push(await timed(main, job));
+      if (loads) loads.push(await timedLoad(job.dir));
     } else if (k % 2) {
       versus.push(await timed(other, job));
       costs.push(await timed(main, job));
@@ -148,13 +166,19 @@ try {
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
     await session.post('Profiler.start');
   }
-  const second = await grade(cohort, students.slice(half));
+  // The loading floor is timed only without --profile (it would be in the profile) and --versus.
+  const loads = session || other ? null : [];
+  const second = await grade(cohort, students.slice(half), loads);
   const steady = mean(second);
   for (const [from, to] of [[0, 50], [50, 100], [100, 150], [150, 250], [250, 500], [500, half]]) {
     if (to <= from || from >= half) continue;
     row(`synthetic ${from + 1}-${Math.min(to, half)}`, first.slice(from, to));
   }
   row(`synthetic ${half + 1}-${students.length} (steady state)`, second, ratio(second));
+  if (loads) {
+    row('  of it, loading the tasks alone', loads);
+    summary.steadyLoading = mean(loads);
+  }
   const warmUp = sum(first) - steady * first.length;
   Object.assign(summary, { steady, warmUp: warmUp / 1000 });
   say(`warm-up: ${(warmUp / 1000).toFixed(2)} s CPU beyond the steady state over the first ${first.length} students (${mean(first.slice(0, 100)).toFixed(2)} ms each over the first 100)`);
@@ -164,9 +188,14 @@ try {
   }
   if (existsSync(args.corpus)) {
     const real = studentsOf(args.corpus);
-    const costs = await grade(args.corpus, real);
+    const realLoads = loads ? [] : null;
+    const costs = await grade(args.corpus, real, realLoads);
     summary.corpus = mean(costs);
     row(`real corpus (${path.basename(args.corpus)}), once each`, costs, ratio(costs));
+    if (realLoads) {
+      row('  of it, loading the tasks alone', realLoads);
+      summary.corpusLoading = mean(realLoads);
+    }
   }
   if (session) {
     const { profile } = await session.post('Profiler.stop');
