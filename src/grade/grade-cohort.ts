@@ -13,6 +13,7 @@ import { digestRecord, type RecordDigest } from './record-digest.js';
 import type { CohortIdentity, GradeJob, ResultsHeader, StudentRecord } from './record.js';
 import { COHORT_FOLDER_FILE, INTERRUPTED_FILE, openResults, resultRecords, resultsTrailer, RESULTS_FILE } from './results-file.js';
 import { gradeInOrder, type PoolOptions } from './run-pool.js';
+import { tallyStatus } from './summary.js';
 import type { SimilarityOptions } from './similarity/find-similar.js';
 import { OutFolder, writeError } from './out-folder.js';
 import { CohortOutputs, commitOutputs, discardOutputs, type OutputOptions, type OutputResult, type PendingOutputs } from './write-outputs.js';
@@ -176,7 +177,7 @@ async function gradeInto(options: GradeCohortOptions, plan: RunPlan): Promise<Gr
           digest = outcome;
         }
       }
-      if (digest.tally.status === 'error') errors++;
+      if (tallyStatus(digest.tally) === 'error') errors++;
       results.write(digest.line);
       outputWriter?.add(digest);
       // Nothing of the student stays in this thread but what the outputs keep (see CohortOutputs).

@@ -4,7 +4,7 @@ import { gradebookBlock } from './gradebook-block.js';
 import type { StudentRecord } from './record.js';
 import { sealedRecordBytes } from './results-file.js';
 import { packSketch, type PackedSketch } from './similarity/sketch.js';
-import { summaryTally, type SummaryTally } from './summary.js';
+import { packTally, type SummaryTally } from './summary.js';
 
 /**
  * What the cohort's outputs take from one record, made where the record is made: in the worker that
@@ -18,7 +18,7 @@ export interface RecordDigest {
   line: Uint8Array;
   /** The student's part of the gradebooks, rendered but for the similar_to cells (see gradebookBlock). */
   entry: Uint8Array;
-  /** What the cohort summary counts of the record. */
+  /** What the cohort summary counts of the record, packed for `layout`. */
   tally: SummaryTally;
   /** What near-duplicate detection keeps of the student (fixed size), its minima as bytes. */
   sketch: PackedSketch;
@@ -36,7 +36,7 @@ export function digestRecord(record: StudentRecord, layout: GradebookLayout, fee
     student: record.student,
     line: sealedRecordBytes(JSON.stringify(record), arena),
     entry: gradebookBlock(entry, layout, arena),
-    tally: summaryTally(entry),
+    tally: packTally(entry, layout, arena),
     sketch: packSketch(record.features, arena),
     feedback: feedbackWritten ? null : record.feedback,
   };

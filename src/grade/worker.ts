@@ -45,7 +45,7 @@ export function survey(task: SurveyTask): CohortSurvey {
 }
 
 /**
- * The batch's results lines, gradebook entries and sketches' minima copied into one buffer, each digest keeping a view
+ * The batch's results lines, gradebook entries, tallies and sketches' minima copied into one buffer, each digest keeping a view
  * of its part: the message to the main thread then holds one buffer instead of two a student (the
  * structured clone copies a buffer once, whatever number of views point into it). When they fit,
  * into the slot the pool lent: the main thread then receives views of memory it reuses, and
@@ -56,7 +56,7 @@ function packBytes(outcomes: CohortOutcome[], slot: OutputSlot | undefined): Coh
   const digests = outcomes.filter((o): o is RecordDigest => !('reused' in o));
   let total = 0;
   for (const d of digests) {
-    total += d.line.byteLength + d.entry.byteLength;
+    total += d.line.byteLength + d.entry.byteLength + d.tally.packed.byteLength;
     for (const task of d.sketch.tasks) total += task.minima?.byteLength ?? 0;
   }
   const bytes = slot && total <= slot.length ? new Uint8Array(slot.buffer, slot.offset, total) : new Uint8Array(total);
@@ -69,6 +69,7 @@ function packBytes(outcomes: CohortOutcome[], slot: OutputSlot | undefined): Coh
   for (const d of digests) {
     d.line = place(d.line);
     d.entry = place(d.entry);
+    d.tally.packed = place(d.tally.packed);
     for (const task of d.sketch.tasks) if (task.minima) task.minima = place(task.minima);
   }
   return outcomes;
