@@ -124,10 +124,9 @@ export class SummaryBuilder {
   private tasks: TaskTotals[];
 
   constructor(header: ResultsHeader) {
-    this.tasks = header.tasks.map((task) => {
-      const rules = header.rules[task] ?? [];
-      return { task, percents: [], passed: 0, pending: 0, rules, counts: new Float64Array(rules.length * STATUSES.length) };
-    });
+    // The layout's rules as packTally orders them: the writer and the reader take them from one place.
+    const { rules } = tallyLayoutOf(header);
+    this.tasks = header.tasks.map((task, i) => ({ task, percents: [], passed: 0, pending: 0, rules: rules[i]!, counts: new Float64Array(rules[i]!.length * STATUSES.length) }));
   }
 
   /** Adds a student, from the tally of their gradebook entry for the header's layout (see packTally). */
